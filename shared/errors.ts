@@ -1,0 +1,73 @@
+/**
+ * The one errors module. Every error factwatch raises on purpose is a
+ * `FactwatchError`; its message starts with the stage that raised it
+ * (`config: …`, `store: …`, `fetch: 503 from https://…`) so a single line
+ * tells the user where things went wrong. The CLI prints `message` alone for
+ * these and exits with `exitCode`; anything else is a bug and gets a stack.
+ *
+ * @example
+ * throw new ConfigError('feeds.json: entry 3 ("electrek"): field "url": Invalid URL');
+ * // → "config: feeds.json: entry 3 ("electrek"): field "url": Invalid URL"
+ */
+export class FactwatchError extends Error {
+  /** Process exit code the CLI uses for this error. */
+  readonly exitCode: number = 1;
+
+  constructor(stage: string, message: string, options?: { cause?: unknown }) {
+    super(`${stage}: ${message}`, options);
+    this.name = 'FactwatchError';
+  }
+}
+
+/** Bad input from the user: arguments, files, values. Exit code 2. */
+export class UsageError extends FactwatchError {
+  override readonly exitCode = 2;
+
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('usage', message, options);
+    this.name = 'UsageError';
+  }
+}
+
+/** A feeds, baseline or stack config file that does not validate. Exit code 2. */
+export class ConfigError extends FactwatchError {
+  override readonly exitCode = 2;
+
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('config', message, options);
+    this.name = 'ConfigError';
+  }
+}
+
+/** The store could not be reached or answered unexpectedly. */
+export class StoreError extends FactwatchError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('store', message, options);
+    this.name = 'StoreError';
+  }
+}
+
+/** A local stand-in (DynamoDB Local, SNS emulator) could not be prepared or started. */
+export class LocalStackError extends FactwatchError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('local', message, options);
+    this.name = 'LocalStackError';
+  }
+}
+
+/** A conditional write lost a race or found the record already there. */
+export class ConflictError extends FactwatchError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('store', message, options);
+    this.name = 'ConflictError';
+  }
+}
+
+/** True when `error` is an AWS SDK ConditionalCheckFailed (plain or inside a transaction). */
+export function isConditionalCheckFailure(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  if (error.name === 'ConditionalCheckFailedException') return true;
+  if (error.name !== 'TransactionCanceledException') return false;
+  const reasons = (error as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? [];
+  return reasons.some((reason) => reason.Code === 'ConditionalCheckFailed');
+}
