@@ -1,0 +1,126 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_BASELINE_FILE, loadBaselineFile, loadFeedsFile } from '../../shared/config/load.ts';
+import { ConfigError } from '../../shared/errors.ts';
+
+const SHARED_FACT_SHEET = join(import.meta.dirname, '..', '..', '..', 'shared', 'baseline-facts.md');
+
+function writeTemp(name: string, content: string): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'factwatch-config-')), name);
+  writeFileSync(path, content);
+  return path;
+}
+
+function errorOf(load: () => unknown): ConfigError {
+  try {
+    load();
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadBaselineFile()', () => {
+  it('ships the 25 Tesla–Samsung facts with their values', () => {
+    const sheet = loadBaselineFile();
+
+    expect(sheet.facts).toHaveLength(25);
+    const byId = new Map(sheet.facts.map((fact) => [fact.id, fact]));
+    expect(byId.get('deal.value')?.value).toEqual({ kind: 'money', amount: 16_500_000_000, currency: 'USD' });
+    expect(byId.get('ai5.foundry')?.value).toEqual({ kind: 'entities', values: ['TSMC'] });
+    expect(byId.get('ai6.volume_production')?.value).toBeNull();
+    expect(byId.get('taylor.production_start')).toMatchObject({
+      severity: 'high',
+      value: { kind: 'year', value: 2026 },
+    });
+  });
+
+  it.skipIf(!existsSync(SHARED_FACT_SHEET))(
+    'uses exactly the ids of the shared fact sheet, in its order',
+    () => {
+      const ids = [
+        ...readFileSync(SHARED_FACT_SHEET, 'utf8').matchAll(
+          /^\| ([a-z0-9_.]+) \| (deal|chips|fab|policy|market) \|/gm,
+        ),
+      ].map((match) => match[1]);
+
+      expect(ids).toHaveLength(25);
+      expect(loadBaselineFile().facts.map((fact) => fact.id)).toEqual(ids);
+    },
+  );
+
+  it('names the file, the fact and the field of a bad value', () => {
+    const sheet = JSON.parse(readFileSync(DEFAULT_BASELINE_FILE, 'utf8'));
+    sheet.facts[2].value.kind = 'money';
+    const path = writeTemp('baseline.json', JSON.stringify(sheet));
+
+    const error = errorOf(() => loadBaselineFile(path));
+
+    expect(error.message).toMatch(/^config: .*baseline\.json: fact 3 \("deal\.fab"\): field "value\./);
+    expect(error.exitCode).toBe(2);
+  });
+
+  it('refuses duplicate fact ids', () => {
+    const sheet = JSON.parse(readFileSync(DEFAULT_BASELINE_FILE, 'utf8'));
+    sheet.facts[1].id = sheet.facts[0].id;
+    const path = writeTemp('baseline.json', JSON.stringify(sheet));
+
+    expect(errorOf(() => loadBaselineFile(path)).message).toMatch(
+      /fact 2 \("deal\.value"\): field "id": duplicate fact id/,
+    );
+  });
+});
+
+describe('loadFeedsFile()', () => {
+  it('ships default feeds with ids, topics and languages', () => {
+    const feeds = loadFeedsFile();
+
+    expect(feeds.length).toBeGreaterThanOrEqual(20);
+    expect(feeds.every((feed) => feed.topics?.length && feed.language)).toBe(true);
+    expect(feeds.map((feed) => feed.id)).toContain('sec-edgar-tesla-8k');
+  });
+
+  it.each([
+    [
+      'not an http URL',
+      [{ id: 'a', url: 'ftp://example.org/feed' }],
+      /entry 1 \("a"\): field "url": must be an http or https URL/,
+    ],
+    ['a missing url', [{ id: 'b' }], /entry 1 \("b"\): field "url": /],
+    ['an unknown field', [{ id: 'c', url: 'https://x.org/', every: 5 }], /entry 1 \("c"\): .*every/],
+    [
+      'an interval too short',
+      [{ id: 'd', url: 'https://x.org/', intervalMinutes: 1 }],
+      /field "intervalMinutes"/,
+    ],
+    [
+      'a duplicate id',
+      [
+        { id: 'e', url: 'https://x.org/1' },
+        { id: 'e', url: 'https://x.org/2' },
+      ],
+      /entry 2 \("e"\): field "id": duplicate feed id "e"/,
+    ],
+    ['not an array', { id: 'f' }, /feeds\.json: .*array/],
+  ])('reports %s on one line with file, entry and field', (_case, content, expected) => {
+    const path = writeTemp('feeds.json', JSON.stringify(content));
+
+    const error = errorOf(() => loadFeedsFile(path));
+
+    expect(error.message).toMatch(expected);
+    expect(error.message).toContain('feeds.json');
+    expect(error.message).not.toContain('\n');
+  });
+
+  it('reports bad JSON and a missing file as config errors', () => {
+    expect(errorOf(() => loadFeedsFile(writeTemp('feeds.json', '[{"id": '))).message).toMatch(
+      /feeds\.json: not valid JSON/,
+    );
+    expect(errorOf(() => loadFeedsFile('/nonexistent/feeds.json')).message).toMatch(
+      /cannot read file \(ENOENT\)/,
+    );
+  });
+});
