@@ -1,0 +1,144 @@
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { Fact, Value } from '../config/schemas.ts';
+import { ConflictError, isConditionalCheckFailure } from '../errors.ts';
+import type { Store } from './client.ts';
+import { padVersion, queryAll, withoutKeys } from './query.ts';
+
+/** One version of a fact's baseline. Versions are only ever added, never replaced. */
+export interface BaselineVersion extends Omit<Fact, 'value'> {
+  value: Value | null;
+  version: number;
+  acceptedAt: string;
+  acceptedBy: string;
+  reason: string;
+  origin: 'seed' | 'accept';
+  /** The finding whose observed value was accepted, when there was one. */
+  findingId?: string;
+}
+
+const FACTS_INDEX_KEY = 'FACTS';
+const factPk = (factId: string) => `FACT#${factId}`;
+
+/**
+ * Seeds version 1 of every fact that has no baseline yet. Idempotent: an existing
+ * fact, seeded or accepted since, is never overwritten. Returns how many were added.
+ *
+ * @example
+ * await seedBaseline(store, loadBaselineFile().facts, new Date()); // 25 on a new table, then 0
+ */
+export async function seedBaseline(store: Store, facts: Fact[], now: Date): Promise<number> {
+  let added = 0;
+  for (const fact of facts) {
+    const version: BaselineVersion = {
+      ...fact,
+      version: 1,
+      acceptedAt: now.toISOString(),
+      acceptedBy: 'factwatch',
+      reason: 'seeded from the baseline fact sheet',
+      origin: 'seed',
+    };
+    if (await putVersionIfAbsent(store, version)) added++;
+  }
+  return added;
+}
+
+/** The fact's current baseline: its highest version (access pattern 3). */
+export async function currentBaseline(store: Store, factId: string): Promise<BaselineVersion | undefined> {
+  const [latest] = await queryAll(
+    store,
+    {
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': factPk(factId), ':prefix': 'BASELINE#' },
+      ScanIndexForward: false,
+      Limit: 1,
+    },
+    1,
+  );
+  return latest ? withoutKeys<BaselineVersion>(latest) : undefined;
+}
+
+/** Every baseline version of a fact, oldest first. */
+export async function baselineHistory(store: Store, factId: string): Promise<BaselineVersion[]> {
+  const records = await queryAll(store, {
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+    ExpressionAttributeValues: { ':pk': factPk(factId), ':prefix': 'BASELINE#' },
+  });
+  return records.map((record) => withoutKeys<BaselineVersion>(record));
+}
+
+/** The current version of every fact, in fact-id order. */
+export async function listCurrentBaselines(store: Store): Promise<BaselineVersion[]> {
+  const records = await queryAll(store, {
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :facts',
+    ExpressionAttributeValues: { ':facts': FACTS_INDEX_KEY },
+  });
+  const latest = new Map<string, BaselineVersion>();
+  for (const record of records) {
+    const version = withoutKeys<BaselineVersion>(record);
+    const seen = latest.get(version.id);
+    if (!seen || seen.version < version.version) latest.set(version.id, version);
+  }
+  return [...latest.values()].sort((a, b) => a.id.localeCompare(b.id));
+}
+
+export interface AcceptInput {
+  value: Value;
+  acceptedBy: string;
+  reason: string;
+  findingId?: string;
+}
+
+/**
+ * Adds a new baseline version on top of the current one; the old versions stay.
+ * Two concurrent accepts cannot both become version N: the loser gets a ConflictError.
+ *
+ * @example
+ * await acceptBaseline(store, 'deal.value', { value: { kind: 'money', amount: 22e9, currency: 'USD' }, acceptedBy: 'ana', reason: '8-K' }, new Date());
+ */
+export async function acceptBaseline(
+  store: Store,
+  factId: string,
+  input: AcceptInput,
+  now: Date,
+): Promise<BaselineVersion> {
+  const current = await currentBaseline(store, factId);
+  if (!current) throw new ConflictError(`fact ${factId} has no baseline to build on`);
+  const next: BaselineVersion = {
+    ...current,
+    value: input.value,
+    version: current.version + 1,
+    acceptedAt: now.toISOString(),
+    acceptedBy: input.acceptedBy,
+    reason: input.reason,
+    origin: 'accept',
+    findingId: input.findingId,
+  };
+  if (!(await putVersionIfAbsent(store, next))) {
+    throw new ConflictError(`fact ${factId} version ${next.version} was written concurrently; try again`);
+  }
+  return next;
+}
+
+async function putVersionIfAbsent(store: Store, version: BaselineVersion): Promise<boolean> {
+  const padded = padVersion(version.version);
+  try {
+    await store.doc.send(
+      new PutCommand({
+        TableName: store.tableName,
+        Item: {
+          pk: factPk(version.id),
+          sk: `BASELINE#${padded}`,
+          gsi1pk: FACTS_INDEX_KEY,
+          gsi1sk: `${version.id}#${padded}`,
+          ...version,
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (isConditionalCheckFailure(error)) return false;
+    throw error;
+  }
+}

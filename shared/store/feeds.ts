@@ -1,0 +1,178 @@
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { FeedConfig } from '../config/schemas.ts';
+import { ConflictError, isConditionalCheckFailure } from '../errors.ts';
+import type { Store } from './client.ts';
+import { queryAll, withoutKeys } from './query.ts';
+
+/** What factwatch remembers about a feed between polls (miniflux `model/feed.go`, as data). */
+export interface FeedState {
+  feedId: string;
+  url: string;
+  topics: string[];
+  language?: string;
+  intervalMinutes: number;
+  /** A permanent redirect's target, used instead of `url` from then on. */
+  permanentUrl?: string;
+  etag?: string;
+  lastModified?: string;
+  /** ISO time of the next poll; the due-feeds index sorts on it. */
+  nextPollAt: string;
+  lastPolledAt?: string;
+  /** HTTP status of the last poll, or an error class such as `network`. */
+  lastStatus?: string;
+  lastError?: string;
+  errorCount: number;
+  itemsSeen: number;
+  healthy: boolean;
+  /** Optimistic lock: every save must name the revision it read. */
+  revision: number;
+}
+
+export const DEFAULT_INTERVAL_MINUTES = 30;
+const FEEDS_INDEX_KEY = 'FEEDS';
+
+const feedKey = (feedId: string) => ({ pk: `FEED#${feedId}`, sk: 'STATE' });
+const dueSortKey = (nextPollAt: string, feedId: string) => `${nextPollAt}#${feedId}`;
+
+/**
+ * Adds a feed from the feeds file, or refreshes its url/topics/interval. Poll state
+ * (validators, errors, next poll) is created once and never reset by a re-register.
+ *
+ * @example
+ * await registerFeed(store, { id: 'electrek-tesla', url: 'https://electrek.co/guides/tesla/feed/' }, new Date());
+ */
+export async function registerFeed(store: Store, feed: FeedConfig, now: Date): Promise<FeedState> {
+  const nowIso = now.toISOString();
+  const { Attributes } = await store.doc.send(
+    new UpdateCommand({
+      TableName: store.tableName,
+      Key: feedKey(feed.id),
+      UpdateExpression: [
+        'SET feedId = :id, #url = :url, topics = :topics, intervalMinutes = :interval, #language = :language',
+        'nextPollAt = if_not_exists(nextPollAt, :now), errorCount = if_not_exists(errorCount, :zero)',
+        'itemsSeen = if_not_exists(itemsSeen, :zero), healthy = if_not_exists(healthy, :true)',
+        '#revision = if_not_exists(#revision, :zero), gsi1pk = :feeds',
+        'gsi1sk = if_not_exists(gsi1sk, :dueKey)',
+      ].join(', '),
+      ExpressionAttributeNames: { '#url': 'url', '#language': 'language', '#revision': 'revision' },
+      ExpressionAttributeValues: {
+        ':id': feed.id,
+        ':url': feed.url,
+        ':topics': feed.topics ?? [],
+        ':interval': feed.intervalMinutes ?? DEFAULT_INTERVAL_MINUTES,
+        ':language': feed.language ?? 'en',
+        ':now': nowIso,
+        ':zero': 0,
+        ':true': true,
+        ':feeds': FEEDS_INDEX_KEY,
+        ':dueKey': dueSortKey(nowIso, feed.id),
+      },
+      ReturnValues: 'ALL_NEW',
+    }),
+  );
+  return withoutKeys<FeedState>(Attributes ?? {});
+}
+
+/** One feed's state, or undefined when the feed was never registered. */
+export async function getFeedState(store: Store, feedId: string): Promise<FeedState | undefined> {
+  const { Item } = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: feedKey(feedId) }));
+  return Item ? withoutKeys<FeedState>(Item) : undefined;
+}
+
+/** Every registered feed, by next poll time. */
+export async function listFeeds(store: Store): Promise<FeedState[]> {
+  const records = await queryAll(store, {
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :feeds',
+    ExpressionAttributeValues: { ':feeds': FEEDS_INDEX_KEY },
+  });
+  return records.map((record) => withoutKeys<FeedState>(record));
+}
+
+/**
+ * Feeds whose next poll is at or before `now` (access pattern 1: all due feeds).
+ *
+ * @example
+ * const due = await listDueFeeds(store, new Date());
+ */
+export async function listDueFeeds(store: Store, now: Date): Promise<FeedState[]> {
+  const records = await queryAll(store, {
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :feeds AND gsi1sk <= :until',
+    // '~' sorts after '#' and every id character: every feed due at exactly `now` is included.
+    ExpressionAttributeValues: { ':feeds': FEEDS_INDEX_KEY, ':until': `${now.toISOString()}~` },
+  });
+  return records.map((record) => withoutKeys<FeedState>(record));
+}
+
+export type FeedPollUpdate = Partial<
+  Pick<
+    FeedState,
+    | 'etag'
+    | 'lastModified'
+    | 'permanentUrl'
+    | 'nextPollAt'
+    | 'lastPolledAt'
+    | 'lastStatus'
+    | 'lastError'
+    | 'errorCount'
+    | 'healthy'
+  >
+> & { itemsSeenDelta?: number };
+
+/**
+ * Saves the outcome of one poll. Fails with ConflictError when another poller saved
+ * since `state` was read, so two concurrent polls never silently lose validators.
+ * A `lastError` of '' clears the stored error.
+ */
+export async function saveFeedPoll(
+  store: Store,
+  state: FeedState,
+  update: FeedPollUpdate,
+): Promise<FeedState> {
+  const { itemsSeenDelta = 0, ...fields } = update;
+  const names: Record<string, string> = { '#revision': 'revision', '#itemsSeen': 'itemsSeen' };
+  const values: Record<string, unknown> = {
+    ':expected': state.revision,
+    ':one': 1,
+    ':delta': itemsSeenDelta,
+  };
+  const sets = ['#revision = #revision + :one', '#itemsSeen = #itemsSeen + :delta'];
+  const removes: string[] = [];
+  for (const [field, value] of Object.entries(fields)) {
+    if (value === undefined) continue;
+    names[`#${field}`] = field;
+    if (value === '') {
+      removes.push(`#${field}`);
+      continue;
+    }
+    values[`:${field}`] = value;
+    sets.push(`#${field} = :${field}`);
+  }
+  if (fields.nextPollAt) {
+    values[':dueKey'] = dueSortKey(fields.nextPollAt, state.feedId);
+    sets.push('gsi1sk = :dueKey');
+  }
+  const expression = `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`;
+  try {
+    const { Attributes } = await store.doc.send(
+      new UpdateCommand({
+        TableName: store.tableName,
+        Key: feedKey(state.feedId),
+        UpdateExpression: expression,
+        ConditionExpression: '#revision = :expected',
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return withoutKeys<FeedState>(Attributes ?? {});
+  } catch (error) {
+    if (isConditionalCheckFailure(error)) {
+      throw new ConflictError(`feed ${state.feedId} changed since revision ${state.revision}`, {
+        cause: error,
+      });
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,159 @@
+import { createHash } from 'node:crypto';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { Severity, Value } from '../config/schemas.ts';
+import { isConditionalCheckFailure } from '../errors.ts';
+import type { Store } from './client.ts';
+import { queryAll, withoutKeys } from './query.ts';
+
+export const FINDING_STATUSES = ['confirmed', 'changed', 'new', 'mentioned'] as const;
+export type FindingStatus = (typeof FINDING_STATUSES)[number];
+
+/** One item's statement about one baseline fact: the `analyze` contract of design.md. */
+export interface Finding {
+  itemId: string;
+  factId: string;
+  status: FindingStatus;
+  observed: Value | null;
+  baseline: Value | null;
+  evidence: string;
+  severity: Severity;
+}
+
+/** A finding as stored: the contract plus where and when it was seen. */
+export interface StoredFinding extends Finding {
+  findingId: string;
+  topic: string;
+  /** When the item version was first seen; deterministic, so re-analysing writes the same record. */
+  observedAt: string;
+  itemVersion: number;
+  link?: string;
+  source?: string;
+  published?: string;
+  /** The baseline version the finding was diffed against. */
+  baselineVersion?: number;
+  confidence?: number;
+}
+
+export interface FindingWindow {
+  since: Date;
+  until?: Date;
+  statuses?: readonly FindingStatus[];
+}
+
+const factPk = (factId: string) => `FACT#${factId}`;
+const observationSk = (finding: Pick<StoredFinding, 'observedAt' | 'itemId' | 'itemVersion'>) =>
+  `OBS#${finding.observedAt}#${finding.itemId}#${finding.itemVersion}`;
+const statusMonthKey = (status: FindingStatus, month: string) => `FINDINGS#${status}#${month}`;
+
+/** A short stable id for a finding, used by `factwatch accept --finding`. */
+export function findingIdOf(factId: string, itemId: string, itemVersion: number): string {
+  return createHash('sha256').update(`${factId}\n${itemId}\n${itemVersion}`).digest('hex').slice(0, 16);
+}
+
+/**
+ * Stores a finding once. A redelivered stream record writes the same key and is
+ * refused by the condition, so it returns false and nothing downstream fires twice.
+ *
+ * @example
+ * await saveFinding(store, finding); // true, then false for the same finding
+ */
+export async function saveFinding(store: Store, finding: StoredFinding): Promise<boolean> {
+  try {
+    await store.doc.send(
+      new PutCommand({
+        TableName: store.tableName,
+        Item: {
+          pk: factPk(finding.factId),
+          sk: observationSk(finding),
+          gsi2pk: statusMonthKey(finding.status, finding.observedAt.slice(0, 7)),
+          gsi2sk: `${finding.observedAt}#${finding.factId}`,
+          type: 'finding',
+          ...finding,
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (isConditionalCheckFailure(error)) return false;
+    throw error;
+  }
+}
+
+/**
+ * A fact's findings in a time range, newest first (access pattern 4).
+ *
+ * @example
+ * await findingsForFact(store, 'ai5.foundry', { since: new Date('2025-08-01') });
+ */
+export async function findingsForFact(
+  store: Store,
+  factId: string,
+  window: FindingWindow,
+  max = Number.POSITIVE_INFINITY,
+): Promise<StoredFinding[]> {
+  const until = window.until ?? new Date(Date.now() + 86_400_000);
+  const records = await queryAll(
+    store,
+    {
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+      ExpressionAttributeValues: {
+        ':pk': factPk(factId),
+        ':from': `OBS#${window.since.toISOString()}`,
+        ':to': `OBS#${until.toISOString()}~`,
+      },
+      ScanIndexForward: false,
+    },
+    window.statuses ? Number.POSITIVE_INFINITY : max,
+  );
+  const findings = records.map((record) => withoutKeys<StoredFinding>(record));
+  const wanted = window.statuses
+    ? findings.filter((finding) => window.statuses!.includes(finding.status))
+    : findings;
+  return wanted.slice(0, max);
+}
+
+/**
+ * Findings of the given statuses across all facts in a time window, newest first
+ * (access pattern 5: digest, `history --since`). One query per status and month.
+ *
+ * @example
+ * await findingsInWindow(store, { since: daysAgo(1), statuses: ['changed', 'new'] });
+ */
+export async function findingsInWindow(store: Store, window: FindingWindow): Promise<StoredFinding[]> {
+  const until = window.until ?? new Date(Date.now() + 86_400_000);
+  const statuses = window.statuses ?? FINDING_STATUSES;
+  const partitions = statuses.flatMap((status) =>
+    monthsBetween(window.since, until).map((month) => statusMonthKey(status, month)),
+  );
+  const found: StoredFinding[] = [];
+  // Partitions are independent: query a few at a time rather than one after another.
+  for (let start = 0; start < partitions.length; start += 8) {
+    const pages = await Promise.all(
+      partitions.slice(start, start + 8).map((partition) =>
+        queryAll(store, {
+          IndexName: 'gsi2',
+          KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk BETWEEN :from AND :to',
+          ExpressionAttributeValues: {
+            ':pk': partition,
+            ':from': window.since.toISOString(),
+            ':to': `${until.toISOString()}~`,
+          },
+        }),
+      ),
+    );
+    for (const records of pages) found.push(...records.map((record) => withoutKeys<StoredFinding>(record)));
+  }
+  return found.sort((a, b) => b.observedAt.localeCompare(a.observedAt) || a.factId.localeCompare(b.factId));
+}
+
+/** `YYYY-MM` of every month touched by [since, until], in order. */
+export function monthsBetween(since: Date, until: Date): string[] {
+  const months: string[] = [];
+  const cursor = new Date(Date.UTC(since.getUTCFullYear(), since.getUTCMonth(), 1));
+  while (cursor <= until) {
+    months.push(cursor.toISOString().slice(0, 7));
+    cursor.setUTCMonth(cursor.getUTCMonth() + 1);
+  }
+  return months;
+}

@@ -1,0 +1,139 @@
+import { BatchGetCommand, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { isConditionalCheckFailure } from '../errors.ts';
+import type { Store } from './client.ts';
+import { padVersion, queryAll, withoutKeys } from './query.ts';
+
+/** A normalised feed item as the store keeps it. `key` is the stable dedupe key (sha256). */
+export interface StoredItem {
+  key: string;
+  feedId: string;
+  title: string;
+  summary?: string;
+  content?: string;
+  link?: string;
+  guid?: string;
+  source?: string;
+  /** ISO publish time (the fetch time when the feed gave none). */
+  published: string;
+  /** Hash of title + summary + content: a different hash under the same key is a publisher's edit. */
+  contentHash: string;
+  /** Items from different feeds that tell the same story share this id. */
+  storyId?: string;
+  language?: string;
+  topics?: string[];
+}
+
+/** The HEAD record: the item's latest version, plus what the edit replaced. */
+export interface ItemHead extends StoredItem {
+  version: number;
+  firstSeenAt: string;
+  /** When this version was first seen: findings are timed by it, so re-analysis is idempotent. */
+  seenAt: string;
+  previousTitle?: string;
+  previousSummary?: string;
+}
+
+export type ItemWriteOutcome = 'created' | 'updated' | 'unchanged';
+
+/** Raw item text is kept this long, then DynamoDB's TTL removes the version record's body. */
+export const ITEM_VERSION_RETENTION_DAYS = 90;
+
+const itemPk = (key: string) => `ITEM#${key}`;
+const HEAD_SK = 'HEAD';
+
+/** An item's latest version, or undefined (access pattern 2: item by stable key). */
+export async function getItem(store: Store, key: string): Promise<ItemHead | undefined> {
+  const { Item } = await store.doc.send(
+    new GetCommand({ TableName: store.tableName, Key: { pk: itemPk(key), sk: HEAD_SK } }),
+  );
+  return Item ? withoutKeys<ItemHead>(Item) : undefined;
+}
+
+/** Latest versions of many items at once (100 keys a request, unprocessed keys retried). */
+export async function getItems(store: Store, keys: string[]): Promise<Map<string, ItemHead>> {
+  const found = new Map<string, ItemHead>();
+  const unique = [...new Set(keys)];
+  for (let start = 0; start < unique.length; start += 100) {
+    let pending: Record<string, unknown>[] = unique
+      .slice(start, start + 100)
+      .map((key) => ({ pk: itemPk(key), sk: HEAD_SK }));
+    for (let attempt = 0; pending.length > 0 && attempt < 8; attempt++) {
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 25 * 2 ** attempt));
+      const result = await store.doc.send(
+        new BatchGetCommand({ RequestItems: { [store.tableName]: { Keys: pending } } }),
+      );
+      for (const record of result.Responses?.[store.tableName] ?? []) {
+        const head = withoutKeys<ItemHead>(record);
+        found.set(head.key, head);
+      }
+      pending = (result.UnprocessedKeys?.[store.tableName]?.Keys ?? []) as Record<string, unknown>[];
+    }
+  }
+  return found;
+}
+
+/** Every version of an item, oldest first (a publisher's edits). */
+export async function listItemVersions(store: Store, key: string): Promise<ItemHead[]> {
+  const records = await queryAll(store, {
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :v)',
+    ExpressionAttributeValues: { ':pk': itemPk(key), ':v': 'V#' },
+  });
+  return records.map((record) => withoutKeys<ItemHead>(record));
+}
+
+/**
+ * Stores an item: a new key is a conditional put; the same content is no write at all;
+ * new content under a known key becomes the next version, keeping the old title and summary.
+ * Pass the `known` head when the caller already read it (batch polling) to save a read.
+ *
+ * @example
+ * await saveItem(store, item, new Date()); // 'created', then 'unchanged' for the same item
+ */
+export async function saveItem(
+  store: Store,
+  item: StoredItem,
+  now: Date,
+  known?: ItemHead | null,
+): Promise<ItemWriteOutcome> {
+  const head = known === undefined ? await getItem(store, item.key) : (known ?? undefined);
+  if (head?.contentHash === item.contentHash) return 'unchanged';
+  const version = (head?.version ?? 0) + 1;
+  const seenAt = now.toISOString();
+  const next: ItemHead = {
+    ...item,
+    version,
+    seenAt,
+    firstSeenAt: head?.firstSeenAt ?? seenAt,
+    ...(head ? { previousTitle: head.title, previousSummary: head.summary } : {}),
+  };
+  const expiresAt = Math.floor(now.getTime() / 1000) + ITEM_VERSION_RETENTION_DAYS * 86_400;
+  try {
+    await store.doc.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: store.tableName,
+              Item: { pk: itemPk(item.key), sk: HEAD_SK, ...next },
+              // The head we read must still be the head: a concurrent writer makes us re-read.
+              ConditionExpression: head ? 'version = :seen' : 'attribute_not_exists(pk)',
+              ...(head ? { ExpressionAttributeValues: { ':seen': head.version } } : {}),
+            },
+          },
+          {
+            Put: {
+              TableName: store.tableName,
+              Item: { pk: itemPk(item.key), sk: `V#${padVersion(version)}`, ...next, expiresAt },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+        ],
+      }),
+    );
+  } catch (error) {
+    if (!isConditionalCheckFailure(error)) throw error;
+    // Someone stored this item first (a retry, or another feed): decide again from what is there now.
+    return saveItem(store, item, now);
+  }
+  return head ? 'updated' : 'created';
+}

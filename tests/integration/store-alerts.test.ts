@@ -1,0 +1,72 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Value } from '../../shared/config/schemas.ts';
+import {
+  type AlertRecord,
+  addCorroboration,
+  alertIdOf,
+  createAlert,
+  getAlert,
+  listPendingAlerts,
+  markAlertSent,
+} from '../../shared/store/alerts.ts';
+import type { Store } from '../../shared/store/client.ts';
+import { freshStore } from '../support/store.ts';
+
+const NOW = new Date('2025-08-02T10:00:00Z');
+
+function pendingAlert(observed: AlertRecord['observed'], source: string): AlertRecord {
+  return {
+    alertId: alertIdOf('ai5.foundry', observed),
+    factId: 'ai5.foundry',
+    observed,
+    severity: 'high',
+    topic: 'chips',
+    findingId: 'f1',
+    status: 'pending',
+    createdAt: NOW.toISOString(),
+    sources: [source],
+    corroborations: 1,
+  };
+}
+
+describe('alert store', () => {
+  let store: Store;
+  beforeAll(async () => {
+    store = await freshStore();
+  });
+
+  it('gives the same id to the same value whatever the entity order', () => {
+    expect(alertIdOf('ai5.foundry', { kind: 'entities', values: ['TSMC', 'Samsung'] })).toBe(
+      alertIdOf('ai5.foundry', { kind: 'entities', values: ['Samsung', 'TSMC'] }),
+    );
+    expect(alertIdOf('ai5.foundry', { kind: 'entities', values: ['TSMC'] })).not.toBe(
+      alertIdOf('ai5.foundry', { kind: 'entities', values: ['Samsung', 'TSMC'] }),
+    );
+  });
+
+  it('creates one alert per (fact, value); later sources only corroborate, once each', async () => {
+    const observed: Value = { kind: 'entities', values: ['Samsung', 'TSMC'] };
+
+    expect(await createAlert(store, pendingAlert(observed, 'Korea JoongAng Daily'))).toBe('created');
+    expect(await createAlert(store, pendingAlert(observed, 'Reuters'))).toBe('exists');
+    await addCorroboration(store, alertIdOf('ai5.foundry', observed), 'Reuters');
+    await addCorroboration(store, alertIdOf('ai5.foundry', observed), 'Reuters');
+    const alert = await addCorroboration(store, alertIdOf('ai5.foundry', observed), 'Bloomberg');
+
+    expect(alert.sources).toEqual(['Korea JoongAng Daily', 'Reuters', 'Bloomberg']);
+    expect(alert.corroborations).toBe(3);
+  });
+
+  it('moves an alert from pending to sent exactly once', async () => {
+    const observed: Value = { kind: 'entities', values: ['Intel'] };
+    const alert = pendingAlert(observed, 'Bloomberg');
+    await createAlert(store, alert);
+    expect((await listPendingAlerts(store)).map((pending) => pending.alertId)).toContain(alert.alertId);
+
+    expect(await markAlertSent(store, alert.alertId, 'msg-1', NOW)).toBe(true);
+    expect(await markAlertSent(store, alert.alertId, 'msg-2', NOW)).toBe(false);
+
+    expect(await getAlert(store, alert.alertId)).toMatchObject({ status: 'sent', messageId: 'msg-1' });
+    expect((await listPendingAlerts(store)).map((pending) => pending.alertId)).not.toContain(alert.alertId);
+  });
+});

@@ -1,0 +1,91 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ConflictError } from '../../shared/errors.ts';
+import type { Store } from '../../shared/store/client.ts';
+import {
+  getFeedState,
+  listDueFeeds,
+  listFeeds,
+  registerFeed,
+  saveFeedPoll,
+} from '../../shared/store/feeds.ts';
+import { freshStore } from '../support/store.ts';
+
+const T0 = new Date('2025-08-01T00:00:00Z');
+const minutesAfter = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
+
+describe('feed state store', () => {
+  let store: Store;
+  beforeAll(async () => {
+    store = await freshStore();
+  });
+
+  it('registers a feed as due now, healthy, with zeroed counters', async () => {
+    const state = await registerFeed(
+      store,
+      { id: 'electrek', url: 'https://electrek.co/feed/', topics: ['deal'] },
+      T0,
+    );
+
+    expect(state).toMatchObject({
+      feedId: 'electrek',
+      url: 'https://electrek.co/feed/',
+      topics: ['deal'],
+      intervalMinutes: 30,
+      nextPollAt: T0.toISOString(),
+      errorCount: 0,
+      itemsSeen: 0,
+      healthy: true,
+      revision: 0,
+    });
+    expect(state).not.toHaveProperty('pk');
+  });
+
+  it('keeps poll state when the feed is registered again with a new url', async () => {
+    const first = await registerFeed(store, { id: 'keeper', url: 'https://a.example/feed' }, T0);
+    await saveFeedPoll(store, first, { etag: '"v1"', lastStatus: '200', itemsSeenDelta: 7 });
+
+    const again = await registerFeed(
+      store,
+      { id: 'keeper', url: 'https://b.example/feed', intervalMinutes: 60 },
+      minutesAfter(5),
+    );
+
+    expect(again).toMatchObject({
+      url: 'https://b.example/feed',
+      intervalMinutes: 60,
+      etag: '"v1"',
+      itemsSeen: 7,
+      revision: 1,
+    });
+  });
+
+  it('lists only the feeds that are due, across the due index', async () => {
+    const own = await freshStore();
+    for (const id of ['a', 'b', 'c']) await registerFeed(own, { id, url: `https://${id}.example/feed` }, T0);
+    const b = (await getFeedState(own, 'b'))!;
+    await saveFeedPoll(own, b, { nextPollAt: minutesAfter(30).toISOString() });
+
+    const dueNow = await listDueFeeds(own, minutesAfter(1));
+    const dueLater = await listDueFeeds(own, minutesAfter(30));
+
+    expect(dueNow.map((feed) => feed.feedId).sort()).toEqual(['a', 'c']);
+    expect(dueLater.map((feed) => feed.feedId).sort()).toEqual(['a', 'b', 'c']);
+    expect(await listFeeds(own)).toHaveLength(3);
+  });
+
+  it('saves a poll, clears an error with "" and refuses a stale revision', async () => {
+    const state = await registerFeed(store, { id: 'racy', url: 'https://r.example/feed' }, T0);
+    const failed = await saveFeedPoll(store, state, {
+      lastStatus: '503',
+      lastError: 'fetch: 503',
+      errorCount: 1,
+    });
+    const recovered = await saveFeedPoll(store, failed, { lastStatus: '200', lastError: '', errorCount: 0 });
+
+    expect(failed.lastError).toBe('fetch: 503');
+    expect(recovered.lastError).toBeUndefined();
+    expect(recovered.revision).toBe(2);
+    await expect(saveFeedPoll(store, failed, { etag: '"lost"' })).rejects.toBeInstanceOf(ConflictError);
+    expect((await getFeedState(store, 'racy'))?.etag).toBeUndefined();
+  });
+});
