@@ -1,0 +1,70 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadBaselineFile } from '../../shared/config/load.ts';
+import { ensureDynamoDbLocal, JAVA_HINT, startDynamoDbLocal } from '../../shared/local/dynamodb-local.ts';
+import { PROJECT_ROOT } from '../../shared/local/paths.ts';
+import { listCurrentBaselines, seedBaseline } from '../../shared/store/baseline.ts';
+import { ensureTable, openStore } from '../../shared/store/client.ts';
+
+const runningJavaPids = (port: string) =>
+  spawnSync('pgrep', ['-f', `DynamoDBLocal.jar.*-port ${port}`], { encoding: 'utf8' }).stdout.trim();
+
+describe('DynamoDB Local stand-in', () => {
+  it('is fetched once, verified, and cached in an ignored folder', async () => {
+    const dir = await ensureDynamoDbLocal();
+
+    expect(existsSync(join(dir, 'DynamoDBLocal.jar'))).toBe(true);
+    expect(existsSync(join(dir, 'DynamoDBLocal_lib'))).toBe(true);
+    expect(dir.startsWith(join(PROJECT_ROOT, '.cache')) || Boolean(process.env.FACTWATCH_CACHE_DIR)).toBe(
+      true,
+    );
+    expect(execFileSync('git', ['check-ignore', '-q', '--no-index', dir], { cwd: PROJECT_ROOT }).length).toBe(
+      0,
+    );
+  });
+
+  it('persists data under a dbPath across a restart, and leaves no process behind', async () => {
+    const dbPath = mkdtempSync(join(tmpdir(), 'factwatch-db-'));
+    const first = await startDynamoDbLocal({ dbPath });
+    const port = new URL(first.endpoint).port;
+    const store = openStore({ tableName: 'factwatch', endpoint: first.endpoint });
+    await ensureTable(store);
+    await seedBaseline(store, loadBaselineFile().facts, new Date());
+    store.doc.destroy();
+    await first.stop();
+    expect(runningJavaPids(port)).toBe('');
+
+    const second = await startDynamoDbLocal({ dbPath });
+    const reopened = openStore({ tableName: 'factwatch', endpoint: second.endpoint });
+    try {
+      expect(await listCurrentBaselines(reopened)).toHaveLength(25);
+    } finally {
+      reopened.doc.destroy();
+      await second.stop();
+    }
+  });
+
+  it('says in one line how to install Java when there is none', () => {
+    // A PATH holding only node: the real child process finds no `java`, as on a machine without a JRE.
+    const bin = mkdtempSync(join(tmpdir(), 'factwatch-nojava-'));
+    symlinkSync(process.execPath, join(bin, 'node'));
+    const result = spawnSync(
+      join(bin, 'node'),
+      [join(PROJECT_ROOT, 'shared/cli/factwatch.mjs'), 'facts', '--data-dir', bin],
+      {
+        encoding: 'utf8',
+        env: {
+          PATH: bin,
+          HOME: process.env.HOME ?? '/tmp',
+          FACTWATCH_CACHE_DIR: join(PROJECT_ROOT, '.cache'),
+        },
+      },
+    );
+
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim()).toBe(`factwatch: local: ${JAVA_HINT}`);
+  });
+});
