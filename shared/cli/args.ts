@@ -1,0 +1,77 @@
+import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { UsageError } from '../errors.ts';
+
+export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
+
+/** Options every store-touching command accepts. */
+export const STORE_OPTIONS = {
+  'data-dir': { type: 'string' },
+  table: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies OptionSpec;
+
+/**
+ * node:util parseArgs, strict, with its errors turned into one-line UsageErrors.
+ *
+ * @example
+ * parseCommandArgs('history', ['--since', '7d'], { since: { type: 'string' } }); // { values: { since: '7d' }, positionals: [] }
+ */
+export function parseCommandArgs<O extends OptionSpec>(command: string, args: string[], options: O) {
+  try {
+    return parseArgs({ args, options, strict: true, allowPositionals: true });
+  } catch (error) {
+    const message = (error as Error).message.split('\n')[0]!.replace(/\. To specify.*$/, '');
+    throw new UsageError(`${command}: ${message} (see factwatch ${command} --help)`);
+  }
+}
+
+/**
+ * A choice among fixed values, defaulting when absent.
+ *
+ * @example
+ * oneOf('--format', 'csv', ['table', 'json', 'csv'], 'table'); // 'csv'
+ */
+export function oneOf<T extends string>(
+  flag: string,
+  value: string | undefined,
+  allowed: readonly T[],
+  fallback: T,
+): T {
+  if (value === undefined) return fallback;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`${flag}: "${value}" is not one of ${allowed.join(', ')}`);
+}
+
+const DURATION_UNITS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000, w: 7 * 86_400_000 };
+
+/**
+ * `--since` as a point in time: a duration back from now (`30m`, `24h`, `7d`, `2w`)
+ * or a date (`2025-08-01`, or a full ISO time).
+ *
+ * @example
+ * parseSince('7d', new Date('2025-08-08T00:00:00Z')); // 2025-08-01T00:00:00.000Z
+ */
+export function parseSince(text: string, now: Date): Date {
+  const duration = /^(\d{1,6})([mhdw])$/.exec(text.trim());
+  if (duration) return new Date(now.getTime() - Number(duration[1]) * DURATION_UNITS[duration[2]!]!);
+  if (/^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(text.trim())) {
+    const date = new Date(text.trim().length === 10 ? `${text.trim()}T00:00:00Z` : text.trim());
+    if (!Number.isNaN(date.getTime())) return date;
+  }
+  throw new UsageError(`--since: "${text}" is neither a duration (30m, 24h, 7d, 2w) nor a date (2025-08-01)`);
+}
+
+/** A comma-separated list option (`--status changed,new`), each entry checked. */
+export function parseList<T extends string>(
+  flag: string,
+  value: string | undefined,
+  allowed: readonly T[],
+): T[] {
+  if (value === undefined) return [];
+  const entries = value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  for (const entry of entries) oneOf(flag, entry, allowed, allowed[0]!);
+  return entries as T[];
+}

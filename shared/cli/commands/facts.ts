@@ -1,0 +1,54 @@
+import { renderValue } from '../../facts/render-value.ts';
+import { type BaselineVersion, listCurrentBaselines } from '../../store/baseline.ts';
+import { oneOf, parseCommandArgs, STORE_OPTIONS } from '../args.ts';
+import type { Command } from '../command.ts';
+import { type Column, renderTable } from '../output.ts';
+import { openSession } from '../session.ts';
+
+const COLUMNS: Column<BaselineVersion>[] = [
+  { header: 'ID', value: (fact) => fact.id },
+  { header: 'TOPIC', value: (fact) => fact.topic },
+  {
+    header: 'VALUE',
+    value: (fact) =>
+      fact.qualifier ? `${renderValue(fact.value)} (${fact.qualifier})` : renderValue(fact.value),
+  },
+  { header: 'V', value: (fact) => String(fact.version) },
+  { header: 'SEVERITY', value: (fact) => fact.severity },
+  { header: 'CLAIM', value: (fact) => fact.claim, maxWidth: 60 },
+];
+
+export const factsCommand: Command = {
+  name: 'facts',
+  summary: 'list the current baseline facts',
+  help: `Usage: factwatch facts [--format table|json] [--data-dir DIR | --table NAME]
+
+Lists every baseline fact with its current value and version. Accepted changes
+(factwatch accept) show as higher versions; earlier versions are kept.
+
+Options:
+  --format table|json   output for people (default) or one JSON array
+  --data-dir DIR        local store folder (default .factwatch/)
+  --table NAME          the deployed DynamoDB table (uses the AWS environment)
+  -h, --help            this help
+
+Examples:
+  factwatch facts
+  factwatch facts --format json | jq '.[] | select(.topic == "chips")'`,
+  async run(args, io) {
+    const { values } = parseCommandArgs('facts', args, { ...STORE_OPTIONS, format: { type: 'string' } });
+    if (values.help) {
+      io.out(this.help);
+      return 0;
+    }
+    const format = oneOf('--format', values.format, ['table', 'json'] as const, 'table');
+    const session = await openSession(values);
+    try {
+      const facts = await listCurrentBaselines(session.store);
+      io.out(format === 'json' ? JSON.stringify(facts, null, 2) : renderTable(facts, COLUMNS));
+      return 0;
+    } finally {
+      await session.close();
+    }
+  },
+};

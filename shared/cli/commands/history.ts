@@ -1,0 +1,149 @@
+import { UsageError } from '../../errors.ts';
+import { renderValue } from '../../facts/render-value.ts';
+import { listCurrentBaselines } from '../../store/baseline.ts';
+import type { Store } from '../../store/client.ts';
+import {
+  FINDING_STATUSES,
+  type FindingStatus,
+  findingsForFact,
+  findingsInWindow,
+  type StoredFinding,
+} from '../../store/findings.ts';
+import { oneOf, parseCommandArgs, parseList, parseSince, STORE_OPTIONS } from '../args.ts';
+import type { Command } from '../command.ts';
+import { type Column, renderCsv, renderTable } from '../output.ts';
+import { openSession } from '../session.ts';
+
+/** The design.md history record: a finding plus link, source, published and observedAt. */
+export function historyRecord(finding: StoredFinding) {
+  const { itemId, factId, status, observed, baseline, evidence, severity } = finding;
+  return {
+    itemId,
+    factId,
+    status,
+    observed,
+    baseline,
+    evidence,
+    severity,
+    topic: finding.topic,
+    findingId: finding.findingId,
+    link: finding.link ?? null,
+    source: finding.source ?? null,
+    published: finding.published ?? null,
+    observedAt: finding.observedAt,
+  };
+}
+
+const COLUMNS: Column<StoredFinding>[] = [
+  { header: 'OBSERVED AT', value: (f) => f.observedAt.slice(0, 16).replace('T', ' ') },
+  { header: 'FACT', value: (f) => f.factId },
+  { header: 'STATUS', value: (f) => f.status },
+  {
+    header: 'BASELINE -> OBSERVED',
+    value: (f) => `${renderValue(f.baseline)} -> ${renderValue(f.observed)}`,
+  },
+  { header: 'SOURCE', value: (f) => f.source ?? '', maxWidth: 24 },
+  { header: 'EVIDENCE', value: (f) => f.evidence, maxWidth: 70 },
+];
+
+const CSV_COLUMNS: Column<StoredFinding>[] = [
+  { header: 'observedAt', value: (f) => f.observedAt },
+  { header: 'factId', value: (f) => f.factId },
+  { header: 'topic', value: (f) => f.topic },
+  { header: 'status', value: (f) => f.status },
+  { header: 'severity', value: (f) => f.severity },
+  { header: 'baseline', value: (f) => renderValue(f.baseline) },
+  { header: 'observed', value: (f) => renderValue(f.observed) },
+  { header: 'evidence', value: (f) => f.evidence },
+  { header: 'source', value: (f) => f.source ?? '' },
+  { header: 'link', value: (f) => f.link ?? '' },
+  { header: 'published', value: (f) => f.published ?? '' },
+  { header: 'itemId', value: (f) => f.itemId },
+  { header: 'findingId', value: (f) => f.findingId },
+];
+
+export interface HistoryQuery {
+  factId?: string;
+  topic?: string;
+  statuses: FindingStatus[];
+  since?: Date;
+}
+
+/**
+ * Findings matching the filters, newest first. Without --since it reaches back to
+ * when the store was seeded: no finding can be older than the store itself.
+ */
+export async function queryHistory(store: Store, query: HistoryQuery): Promise<StoredFinding[]> {
+  const facts = await listCurrentBaselines(store);
+  if (query.factId && !facts.some((fact) => fact.id === query.factId)) {
+    throw new UsageError(`--fact: no fact "${query.factId}" (factwatch facts lists them)`);
+  }
+  const seededAt = facts.map((fact) => fact.acceptedAt).sort()[0] ?? new Date().toISOString();
+  const since = query.since ?? new Date(seededAt);
+  const statuses = query.statuses.length ? query.statuses : undefined;
+  const found = query.factId
+    ? await findingsForFact(store, query.factId, { since, statuses })
+    : await findingsInWindow(store, { since, statuses });
+  return query.topic ? found.filter((finding) => finding.topic === query.topic) : found;
+}
+
+export const historyCommand: Command = {
+  name: 'history',
+  summary: 'what was observed about the facts, newest first',
+  help: `Usage: factwatch history [--fact ID] [--topic T] [--status S[,S]] [--since 30d]
+                         [--format table|json|csv] [--data-dir DIR | --table NAME]
+
+Lists stored findings (what an item said about a fact), newest first.
+
+Options:
+  --fact ID             only this fact (e.g. ai5.foundry)
+  --topic T             only facts of this topic (deal, chips, fab, policy, market)
+  --status S[,S]        only these statuses: confirmed, changed, new, mentioned
+  --since WHEN          a duration back from now (30m, 24h, 7d, 2w) or a date (2025-08-01)
+  --format F            table (default), json (one array) or csv
+  --data-dir DIR        local store folder (default .factwatch/)
+  --table NAME          the deployed DynamoDB table (uses the AWS environment)
+  -h, --help            this help
+
+Examples:
+  factwatch history --topic chips --status changed,new --since 2025-08-01
+  factwatch history --fact ai5.foundry --format json
+  factwatch history --since 7d --format csv > last-week.csv`,
+  async run(args, io) {
+    const { values } = parseCommandArgs('history', args, {
+      ...STORE_OPTIONS,
+      fact: { type: 'string' },
+      topic: { type: 'string' },
+      status: { type: 'string' },
+      since: { type: 'string' },
+      format: { type: 'string' },
+    });
+    if (values.help) {
+      io.out(this.help);
+      return 0;
+    }
+    // Validate every argument before starting a database.
+    const format = oneOf('--format', values.format, ['table', 'json', 'csv'] as const, 'table');
+    const query: HistoryQuery = {
+      factId: values.fact,
+      topic: values.topic,
+      statuses: parseList('--status', values.status, FINDING_STATUSES),
+      since: values.since === undefined ? undefined : parseSince(values.since, new Date()),
+    };
+    const session = await openSession(values);
+    try {
+      const findings = await queryHistory(session.store, query);
+      if (format === 'json') io.out(JSON.stringify(findings.map(historyRecord), null, 2));
+      else if (format === 'csv') io.out(renderCsv(findings, CSV_COLUMNS));
+      else
+        io.out(
+          findings.length
+            ? renderTable(findings, COLUMNS)
+            : `No findings in ${session.location} for these filters.`,
+        );
+      return 0;
+    } finally {
+      await session.close();
+    }
+  },
+};

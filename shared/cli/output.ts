@@ -1,0 +1,62 @@
+/**
+ * Output for people (aligned tables) and for scripts (JSON, CSV). Columns are
+ * declared once per command and used for both table and CSV.
+ */
+export interface Column<Row> {
+  header: string;
+  value: (row: Row) => string;
+  /** Truncate table cells beyond this width (CSV is never truncated). */
+  maxWidth?: number;
+}
+
+/**
+ * An aligned plain-text table, one row per line.
+ *
+ * @example
+ * renderTable([{ id: 'deal.value' }], [{ header: 'ID', value: (r) => r.id }]); // "ID\ndeal.value"
+ */
+export function renderTable<Row>(rows: Row[], columns: Column<Row>[]): string {
+  const cells = rows.map((row) => columns.map((column) => fitCell(column.value(row), column.maxWidth)));
+  const widths = columns.map((column, index) =>
+    Math.max(displayWidth(column.header), ...cells.map((line) => displayWidth(line[index]!))),
+  );
+  const pad = (text: string, index: number) =>
+    index === columns.length - 1 ? text : text + ' '.repeat(widths[index]! - displayWidth(text));
+  const lines = [
+    columns.map((column, index) => pad(column.header, index)),
+    ...cells.map((line) => line.map(pad)),
+  ];
+  return lines.map((line) => line.join('  ').trimEnd()).join('\n');
+}
+
+/** RFC 4180 CSV with a header line. */
+export function renderCsv<Row>(rows: Row[], columns: Column<Row>[]): string {
+  const quote = (text: string) => (/[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
+  const lines = [columns.map((column) => quote(column.header))];
+  for (const row of rows) lines.push(columns.map((column) => quote(column.value(row))));
+  return lines.map((line) => line.join(',')).join('\n');
+}
+
+function fitCell(text: string, maxWidth?: number): string {
+  const oneLine = text.replace(/\s+/g, ' ').trim();
+  if (!maxWidth || displayWidth(oneLine) <= maxWidth) return oneLine;
+  let out = '';
+  for (const char of oneLine) {
+    if (displayWidth(`${out}${char}`) > maxWidth - 1) break;
+    out += char;
+  }
+  return `${out}…`;
+}
+
+/** Terminal columns: CJK and other wide characters take two. */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const char of text)
+    width +=
+      /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/u.test(
+        char,
+      )
+        ? 2
+        : 1;
+  return width;
+}

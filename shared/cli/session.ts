@@ -1,0 +1,89 @@
+import { resolve } from 'node:path';
+import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
+import {
+  DEFAULT_BASELINE_FILE,
+  DEFAULT_FEEDS_FILE,
+  loadBaselineFile,
+  loadFeedsFile,
+} from '../config/load.ts';
+import { StoreError, UsageError } from '../errors.ts';
+import { startDynamoDbLocal } from '../local/dynamodb-local.ts';
+import { seedBaseline } from '../store/baseline.ts';
+import { describeAwsError, ensureTable, openStore, type Store } from '../store/client.ts';
+import { listFeeds, registerFeed } from '../store/feeds.ts';
+import { DEFAULT_TABLE_NAME } from '../store/table.ts';
+
+export const DEFAULT_DATA_DIR = '.factwatch';
+
+/** A store the CLI opened, and how to let go of it (stopping DynamoDB Local if it started one). */
+export interface StoreSession {
+  store: Store;
+  /** Where the data lives, for messages: a folder or a table name. */
+  location: string;
+  close(): Promise<void>;
+}
+
+export interface SessionOptions {
+  'data-dir'?: string;
+  table?: string;
+}
+
+/**
+ * Opens the local store (DynamoDB Local persisted under --data-dir, seeded with the
+ * baseline and default feeds on first use) or, with --table, the deployed table.
+ *
+ * @example
+ * const session = await openSession({ 'data-dir': '.factwatch' });
+ * try { await listCurrentBaselines(session.store); } finally { await session.close(); }
+ */
+export async function openSession(options: SessionOptions): Promise<StoreSession> {
+  if (options.table !== undefined && options['data-dir'] !== undefined) {
+    throw new UsageError('--table and --data-dir cannot be used together: one store at a time');
+  }
+  if (options.table !== undefined) return openDeployedTable(options.table);
+  return openLocalStore(resolve(options['data-dir'] ?? DEFAULT_DATA_DIR));
+}
+
+async function openDeployedTable(tableName: string): Promise<StoreSession> {
+  // DYNAMODB_ENDPOINT points every store at another endpoint, named tables included.
+  const store = openStore({
+    tableName,
+    endpoint: process.env.DYNAMODB_ENDPOINT,
+    region: process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION,
+  });
+  try {
+    await store.doc.send(new DescribeTableCommand({ TableName: tableName }));
+  } catch (error) {
+    store.doc.destroy();
+    throw new StoreError(`cannot reach table ${tableName}: ${describeAwsError(error)}`, { cause: error });
+  }
+  return { store, location: `table ${tableName}`, close: async () => store.doc.destroy() };
+}
+
+async function openLocalStore(dataDir: string): Promise<StoreSession> {
+  const dynamo = await startDynamoDbLocal({ dbPath: resolve(dataDir, 'dynamodb') });
+  const store = openStore({ tableName: DEFAULT_TABLE_NAME, endpoint: dynamo.endpoint });
+  const close = async () => {
+    store.doc.destroy();
+    await dynamo.stop();
+  };
+  try {
+    await ensureTable(store);
+    await seedLocalStore(store, new Date());
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return { store, location: dataDir, close };
+}
+
+/** First use of a local store: the shipped baseline and feeds. Never overwrites what is there. */
+export async function seedLocalStore(
+  store: Store,
+  now: Date,
+  files = { baseline: DEFAULT_BASELINE_FILE, feeds: DEFAULT_FEEDS_FILE },
+): Promise<void> {
+  await seedBaseline(store, loadBaselineFile(files.baseline).facts, now);
+  if ((await listFeeds(store)).length > 0) return;
+  for (const feed of loadFeedsFile(files.feeds)) await registerFeed(store, feed, now);
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { oneOf, parseCommandArgs, parseList, parseSince } from '../../shared/cli/args.ts';
+import { UsageError } from '../../shared/errors.ts';
+
+const NOW = new Date('2025-08-08T12:00:00Z');
+
+describe('parseSince()', () => {
+  it.each([
+    ['7d', '2025-08-01T12:00:00.000Z'],
+    ['24h', '2025-08-07T12:00:00.000Z'],
+    ['30m', '2025-08-08T11:30:00.000Z'],
+    ['2w', '2025-07-25T12:00:00.000Z'],
+    ['2025-08-01', '2025-08-01T00:00:00.000Z'],
+    ['2025-08-01T06:30:00Z', '2025-08-01T06:30:00.000Z'],
+  ])('reads %s', (text, expected) => {
+    expect(parseSince(text, NOW).toISOString()).toBe(expected);
+  });
+
+  it.each(['nonsense', '7', 'd7', '2025-13-45', '', '7 days'])('refuses %j with a usage error', (text) => {
+    expect(() => parseSince(text, NOW)).toThrow(UsageError);
+  });
+});
+
+describe('oneOf() and parseList()', () => {
+  it('defaults, accepts and refuses', () => {
+    expect(oneOf('--format', undefined, ['table', 'json'], 'table')).toBe('table');
+    expect(oneOf('--format', 'json', ['table', 'json'], 'table')).toBe('json');
+    expect(() => oneOf('--format', 'xml', ['table', 'json'], 'table')).toThrow(
+      /--format: "xml" is not one of table, json/,
+    );
+  });
+
+  it('splits comma lists and checks each entry', () => {
+    expect(parseList('--status', 'changed, new', ['changed', 'new', 'confirmed'])).toEqual([
+      'changed',
+      'new',
+    ]);
+    expect(() => parseList('--status', 'changed,bogus', ['changed', 'new'])).toThrow(/"bogus"/);
+  });
+});
+
+describe('parseCommandArgs()', () => {
+  it('turns an unknown option into one usage line', () => {
+    const call = () => parseCommandArgs('history', ['--bogus'], { since: { type: 'string' } });
+
+    expect(call).toThrow(UsageError);
+    expect(call).toThrow(/^usage: history: Unknown option '--bogus' \(see factwatch history --help\)$/);
+  });
+});
