@@ -1,0 +1,32 @@
+import { writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { benchStore } from './store.ts';
+
+/**
+ * `npm run bench`: speed and memory figures, outside the test suite. Writes
+ * bench/results.json and prints a table of the same keys.
+ */
+async function main() {
+  const results: Record<string, unknown> = {
+    machine: {
+      cpus: cpus().length,
+      cpu: cpus()[0]?.model,
+      memoryGiB: Math.round(totalmem() / 2 ** 30),
+      node: process.version,
+    },
+    measuredAt: new Date().toISOString(),
+    store: await benchStore(),
+    peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+  };
+  writeFileSync(join(import.meta.dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  for (const [key, value] of flatten(results)) console.log(`${key.padEnd(28)} ${value}`);
+}
+
+function flatten(value: unknown, prefix = ''): Array<[string, unknown]> {
+  if (value === null || typeof value !== 'object') return [[prefix, value]];
+  return Object.entries(value).flatMap(([key, inner]) => flatten(inner, prefix ? `${prefix}.${key}` : key));
+}
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+await main();
