@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
+    reporters: ['default', './tests/support/summary-reporter.ts'],
     // One DynamoDB Local for the whole run; every test file makes its own fresh tables in it.
     globalSetup: ['tests/support/global-setup.ts'],
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', FACTWATCH_ALLOW_PRIVATE_NETWORKS: '1' },
