@@ -1,0 +1,127 @@
+/**
+ * Sentences and clauses in English and Chinese. Extraction works sentence by
+ * sentence (the evidence a finding quotes) and takes values from the clause
+ * that names the fact's subject.
+ */
+
+const FULL_WIDTH = /[\uFF01-\uFF5E]/g;
+
+/**
+ * Folds the variants news text uses for the same thing: full-width digits and
+ * signs, curly quotes, non-breaking spaces and runs of white space.
+ *
+ * @example
+ * normaliseText('三星股价上涨６．８％'); // '三星股价上涨6.8%'
+ */
+export function normaliseText(text: string): string {
+  return text
+    .replace(FULL_WIDTH, (char) => {
+      // Keep the Chinese sentence and clause marks: they split sentences below.
+      if ('！？；，：（）'.includes(char)) return char;
+      return String.fromCharCode(char.charCodeAt(0) - 0xfee0);
+    })
+    .replace(/[\u2018\u2019\u201B]/g, "'")
+    .replace(/[\u201C\u201D\u201F]/g, '"')
+    .replace(/[\u00A0\u2000-\u200B\u3000]/g, ' ')
+    .replace(/[\u2013\u2014]/g, ' - ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const ABBREVIATIONS = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'inc',
+  'corp',
+  'co',
+  'ltd',
+  'jr',
+  'sr',
+  'st',
+  'vs',
+  'no',
+  'u.s',
+  'u.k',
+  'e.u',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'approx',
+  'est',
+]);
+
+/**
+ * Splits text into sentences: after `。！？；` always, after `.!?` when a new
+ * sentence plausibly starts (not in `16.5`, `U.S.` or `Inc.`), and at line breaks.
+ *
+ * @example
+ * splitSentences('Tesla signed a $16.5 billion deal. 三星股价上涨6.8%！'); // ['Tesla signed a $16.5 billion deal.', '三星股价上涨6.8%！']
+ */
+export function splitSentences(text: string): string[] {
+  const sentences: string[] = [];
+  for (const line of text.split(/\n+/)) {
+    let start = 0;
+    for (let index = 0; index < line.length; index++) {
+      const char = line[index]!;
+      if ('。！？；!?;'.includes(char)) {
+        push(sentences, line.slice(start, index + 1));
+        start = index + 1;
+      } else if (char === '.' && endsEnglishSentence(line, index)) {
+        push(sentences, line.slice(start, index + 1));
+        start = index + 1;
+      }
+    }
+    push(sentences, line.slice(start));
+  }
+  return sentences;
+}
+
+function push(sentences: string[], sentence: string): void {
+  const trimmed = sentence.trim();
+  if (/[\p{L}\p{N}]/u.test(trimmed)) sentences.push(trimmed);
+}
+
+function endsEnglishSentence(line: string, index: number): boolean {
+  const next = line.slice(index + 1, index + 3);
+  if (next !== '' && !/^\s["'(]?[A-Z0-9\u3400-\u9fff]/.test(next) && !/^["')]/.test(next)) return false;
+  const word = /([A-Za-z.]+)$/.exec(line.slice(Math.max(0, index - 12), index))?.[1]?.toLowerCase();
+  if (word && (ABBREVIATIONS.has(word) || /^([a-z]\.)+[a-z]$/.test(word))) return false;
+  return true;
+}
+
+/** Where clauses that may speak of different subjects meet (`AI5 … while AI6 …`). */
+const CLAUSE_BREAK = /\s*(?:;|；|，而|，但|, while |, whereas |, but | while | whereas | but )\s*/gi;
+
+export interface Clause {
+  text: string;
+  /** Offset of the clause within its sentence. */
+  start: number;
+}
+
+/**
+ * The clauses of one sentence, each with its offset.
+ *
+ * @example
+ * splitClauses('AI5 is made by TSMC, while AI6 goes to Samsung').map((c) => c.text); // ['AI5 is made by TSMC', 'AI6 goes to Samsung']
+ */
+export function splitClauses(sentence: string): Clause[] {
+  const clauses: Clause[] = [];
+  let start = 0;
+  for (const match of sentence.matchAll(CLAUSE_BREAK)) {
+    clauses.push({ text: sentence.slice(start, match.index), start });
+    start = match.index + match[0].length;
+  }
+  clauses.push({ text: sentence.slice(start), start });
+  return clauses.filter((clause) => clause.text.trim() !== '');
+}

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { parseChineseNumeral, parseNumber } from '../../shared/facts/numbers.ts';
+import { normaliseText, splitClauses, splitSentences } from '../../shared/facts/sentences.ts';
+
+describe('parseNumber()', () => {
+  it.each([
+    ['16.5', 16.5],
+    ['16,500', 16_500],
+    ['1,234,567.5', 1_234_567.5],
+    ['一百六十五', 165],
+    ['二十', 20],
+    ['十二', 12],
+    ['六点八', 6.8],
+    ['两千', 2000],
+    ['五千', 5000],
+    ['一万二千', 12_000],
+  ])('reads %s as %d', (token, expected) => {
+    expect(parseNumber(token)).toBe(expected);
+  });
+
+  it('answers NaN for what is not a number', () => {
+    expect(parseChineseNumeral('三星')).toBeNaN();
+    expect(parseNumber('abc')).toBeNaN();
+  });
+});
+
+describe('splitSentences()', () => {
+  it('splits English without breaking decimals, abbreviations or U.S.', () => {
+    const text =
+      'Tesla signed a $16.5 billion deal with Samsung Electronics Co. in the U.S. market. Shares rose 6.8%! Did Musk say more? Yes.';
+
+    expect(splitSentences(text)).toEqual([
+      'Tesla signed a $16.5 billion deal with Samsung Electronics Co. in the U.S. market.',
+      'Shares rose 6.8%!',
+      'Did Musk say more?',
+      'Yes.',
+    ]);
+  });
+
+  it('splits Chinese on 。！？；', () => {
+    expect(splitSentences('特斯拉与三星签署协议。三星股价上涨6.8%！真的吗？是的；很好')).toEqual([
+      '特斯拉与三星签署协议。',
+      '三星股价上涨6.8%！',
+      '真的吗？',
+      '是的；',
+      '很好',
+    ]);
+  });
+
+  it('splits at line breaks and drops empty pieces', () => {
+    expect(splitSentences('Headline without stop\n\nBody sentence.\n  ...\n')).toEqual([
+      'Headline without stop',
+      'Body sentence.',
+    ]);
+  });
+});
+
+describe('splitClauses()', () => {
+  it('separates clauses about different subjects', () => {
+    expect(
+      splitClauses('AI5 is made by TSMC, while AI6 goes to Samsung').map((clause) => clause.text),
+    ).toEqual(['AI5 is made by TSMC', 'AI6 goes to Samsung']);
+    expect(splitClauses('三星代工AI6，而AI5交由台积电').map((clause) => clause.text)).toEqual([
+      '三星代工AI6',
+      'AI5交由台积电',
+    ]);
+  });
+
+  it('keeps offsets pointing into the sentence', () => {
+    const sentence = 'AI5 at TSMC; AI6 at Samsung';
+    for (const clause of splitClauses(sentence))
+      expect(sentence.slice(clause.start, clause.start + clause.text.length)).toBe(clause.text);
+  });
+});
+
+describe('normaliseText()', () => {
+  it('folds full-width digits, curly quotes and spaces but keeps Chinese marks', () => {
+    expect(normaliseText('三星股价上涨６．８％，  “最低额度”')).toBe('三星股价上涨6.8%， "最低额度"');
+  });
+});
