@@ -65,15 +65,15 @@ export function parseWithSchema<S extends z.ZodType>(
   schema: S,
   data: unknown,
   path: string,
-  describeEntry: (root: unknown, index: number) => string,
+  describeEntry?: (root: unknown, index: number) => string,
 ): z.infer<S> {
   const result = schema.safeParse(data);
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
   const parts = [displayPath(path)];
   const fieldPath = [...issue.path];
-  const entryAt = fieldPath.findIndex((segment) => typeof segment === 'number');
-  if (entryAt >= 0) {
+  const entryAt = describeEntry ? fieldPath.findIndex((segment) => typeof segment === 'number') : -1;
+  if (describeEntry && entryAt >= 0) {
     parts.push(describeEntry(data, fieldPath[entryAt] as number));
     fieldPath.splice(0, entryAt + 1);
   }

@@ -1,0 +1,82 @@
+import type { Fact, Value } from '../config/schemas.ts';
+import type { Finding, FindingStatus } from '../store/findings.ts';
+import { diffStatement } from './diff.ts';
+import { type AnalyzableItem, extractFacts, type Statement } from './extract.ts';
+import { type CompiledRules, compileRules, type RulesFile } from './rules.ts';
+
+/** The compiled rules of a story plus its facts: build once, analyze many items. */
+export interface FactEngine {
+  facts: Fact[];
+  compiled: CompiledRules;
+}
+
+/** A finding plus the confidence the engine had in it (kept in the store, not in the analyze contract). */
+export interface AnalyzedFinding extends Finding {
+  confidence: number;
+}
+
+/**
+ * Compiles a story's rules for its facts.
+ *
+ * @example
+ * const engine = createFactEngine(loadBaselineFile().facts, loadRulesFile());
+ */
+export function createFactEngine(facts: Fact[], rules: RulesFile): FactEngine {
+  return { facts, compiled: compileRules(facts, rules) };
+}
+
+const STATUS_WEIGHT: Record<FindingStatus, number> = { changed: 0.3, new: 0.3, confirmed: 0.2, mentioned: 0 };
+
+/**
+ * Findings for one item: at most one per fact, the strongest statement the item
+ * makes about it, compared with the current baseline (`baselines`, by fact id;
+ * the fact sheet's values when absent).
+ *
+ * @example
+ * analyzeItem({ id: 'a1', title: "Samsung's Taylor fab to begin output in 2027 after delay" }, engine);
+ * // [{ itemId: 'a1', factId: 'taylor.production_start', status: 'changed', observed: { kind: 'year', value: 2027 }, … }]
+ */
+export function analyzeItem(
+  item: AnalyzableItem,
+  engine: FactEngine,
+  baselines?: ReadonlyMap<string, Value | null>,
+): AnalyzedFinding[] {
+  const byFact = new Map<string, { finding: AnalyzedFinding; score: number }>();
+  for (const statement of extractFacts(item, engine.compiled)) {
+    const fact = engine.compiled.rules.find((rule) => rule.fact.id === statement.factId)!.fact;
+    const baseline = baselines?.has(fact.id) ? baselines.get(fact.id)! : fact.value;
+    const finding = toFinding(item, fact, statement, baseline);
+    const score = statement.confidence + STATUS_WEIGHT[finding.status];
+    const best = byFact.get(fact.id);
+    if (!best || score > best.score) byFact.set(fact.id, { finding, score });
+  }
+  return engine.facts.flatMap((fact) => {
+    const best = byFact.get(fact.id);
+    return best ? [best.finding] : [];
+  });
+}
+
+function toFinding(
+  item: AnalyzableItem,
+  fact: Fact,
+  statement: Statement,
+  baseline: Value | null,
+): AnalyzedFinding {
+  const { status, observed } = diffStatement(statement, baseline);
+  return {
+    itemId: item.id,
+    factId: fact.id,
+    status,
+    observed,
+    baseline,
+    evidence: statement.evidence,
+    severity: fact.severity,
+    confidence: statement.confidence,
+  };
+}
+
+/** The design.md finding, exactly its seven fields, for output other tools parse. */
+export function contractFinding(finding: Finding): Finding {
+  const { itemId, factId, status, observed, baseline, evidence, severity } = finding;
+  return { itemId, factId, status, observed, baseline, evidence, severity };
+}
