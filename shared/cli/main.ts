@@ -1,6 +1,8 @@
 import { FactwatchError, UsageError } from '../errors.ts';
 import type { CliIO, Command } from './command.ts';
 import { processIO } from './command.ts';
+import { acceptCommand } from './commands/accept.ts';
+import { analyzeCommand } from './commands/analyze.ts';
 import { factsCommand } from './commands/facts.ts';
 import { feedsCommand } from './commands/feeds.ts';
 import { historyCommand } from './commands/history.ts';
@@ -12,18 +14,10 @@ const COMMANDS: Command[] = [
     'poll due feeds, analyze, alert (one full cycle)',
     'factwatch run [--feeds FILE] [--alerts-out FILE] [--all] [--demo]',
   ),
-  pendingCommand(
-    'analyze',
-    'findings for JSONL items (no network, no database)',
-    'factwatch analyze [FILE|-] [--baseline FILE] [--format jsonl|table]',
-  ),
+  analyzeCommand,
   historyCommand,
   factsCommand,
-  pendingCommand(
-    'accept',
-    'adopt an observed value as the new baseline',
-    'factwatch accept FACT_ID (--finding ID | --value JSON)',
-  ),
+  acceptCommand,
   feedsCommand,
   pendingCommand(
     'check',

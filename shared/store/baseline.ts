@@ -142,3 +142,11 @@ async function putVersionIfAbsent(store: Store, version: BaselineVersion): Promi
     throw error;
   }
 }
+
+/**
+ * Every fact's current baseline value, by fact id: what the analyze stage diffs
+ * against, so an accepted value is the one later items are compared with.
+ */
+export async function currentBaselineValues(store: Store): Promise<Map<string, Value | null>> {
+  return new Map((await listCurrentBaselines(store)).map((version) => [version.id, version.value]));
+}

@@ -157,3 +157,21 @@ export function monthsBetween(since: Date, until: Date): string[] {
   }
   return months;
 }
+
+/** One of a fact's findings by its id (for `factwatch accept --finding`), or undefined. */
+export async function findingById(
+  store: Store,
+  factId: string,
+  findingId: string,
+): Promise<StoredFinding | undefined> {
+  const [record] = await queryAll(
+    store,
+    {
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :obs)',
+      FilterExpression: 'findingId = :id',
+      ExpressionAttributeValues: { ':pk': factPk(factId), ':obs': 'OBS#', ':id': findingId },
+    },
+    1,
+  );
+  return record ? withoutKeys<StoredFinding>(record) : undefined;
+}

@@ -3,26 +3,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CliIO } from '../../shared/cli/command.ts';
-import { main } from '../../shared/cli/main.ts';
 import { seedLocalStore } from '../../shared/cli/session.ts';
 import { PROJECT_ROOT } from '../../shared/local/paths.ts';
 import type { Store } from '../../shared/store/client.ts';
 import { findingIdOf, type StoredFinding, saveFinding } from '../../shared/store/findings.ts';
+import { cli } from '../support/cli.ts';
 import { dynamoEndpoint, freshStore } from '../support/store.ts';
-
-function captureIO() {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIO = { out: (text) => out.push(text), err: (text) => err.push(text), isTTY: false };
-  return { io, out, err };
-}
-
-async function cli(...argv: string[]) {
-  const { io, out, err } = captureIO();
-  const code = await main(argv, io);
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-}
 
 function finding(
   factId: string,

@@ -1,0 +1,108 @@
+import { userInfo } from 'node:os';
+import { type Value, ValueSchema } from '../../config/schemas.ts';
+import { UsageError } from '../../errors.ts';
+import { renderValue } from '../../facts/render-value.ts';
+import { acceptBaseline, currentBaseline } from '../../store/baseline.ts';
+import type { Store } from '../../store/client.ts';
+import { findingById } from '../../store/findings.ts';
+import { parseCommandArgs, STORE_OPTIONS } from '../args.ts';
+import type { Command } from '../command.ts';
+import { openSession } from '../session.ts';
+
+function parseValueOption(text: string): Value {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new UsageError(`--value: not valid JSON: ${text}`);
+  }
+  const parsed = ValueSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new UsageError(
+      `--value: ${issue.path.length ? `field "${issue.path.join('.')}": ` : ''}${issue.message}`,
+    );
+  }
+  return parsed.data;
+}
+
+/** The value to accept: given with --value, or the observed value of a stored finding. */
+async function valueToAccept(store: Store, factId: string, options: { finding?: string; value?: string }) {
+  if (options.value !== undefined) return { value: parseValueOption(options.value), findingId: undefined };
+  const finding = await findingById(store, factId, options.finding!);
+  if (!finding)
+    throw new UsageError(
+      `--finding: no finding "${options.finding}" for ${factId} (factwatch history --fact ${factId} --format json lists them)`,
+    );
+  if (!finding.observed)
+    throw new UsageError(`--finding: finding "${options.finding}" has no observed value to accept`);
+  return { value: finding.observed, findingId: finding.findingId };
+}
+
+export const acceptCommand: Command = {
+  name: 'accept',
+  summary: 'adopt an observed value as the new baseline',
+  help: `Usage: factwatch accept FACT_ID (--finding ID | --value JSON) [--reason TEXT] [--by NAME]
+                        [--data-dir DIR | --table NAME]
+
+Makes a value the fact's new baseline version. Earlier versions are kept, with who
+accepted each, when and why; later items are compared with the accepted value.
+
+Options:
+  --finding ID          accept the observed value of this finding (ids: history --format json)
+  --value JSON          accept this value, e.g. '{"kind":"money","amount":22e9,"currency":"USD"}'
+  --reason TEXT         why (default: names the finding, or "set by hand")
+  --by NAME             who (default: your user name)
+  --data-dir DIR        local store folder (default .factwatch/)
+  --table NAME          the deployed DynamoDB table (uses the AWS environment)
+  -h, --help            this help
+
+Examples:
+  factwatch accept taylor.production_start --finding 3f9c2a71d04b6e58
+  factwatch accept deal.value --value '{"kind":"money","amount":22000000000,"currency":"USD"}' --reason "8-K filing"`,
+  async run(args, io) {
+    const { values, positionals } = parseCommandArgs('accept', args, {
+      ...STORE_OPTIONS,
+      finding: { type: 'string' },
+      value: { type: 'string' },
+      reason: { type: 'string' },
+      by: { type: 'string' },
+    });
+    if (values.help) {
+      io.out(this.help);
+      return 0;
+    }
+    const [factId, ...extra] = positionals;
+    if (!factId || extra.length)
+      throw new UsageError('accept: give exactly one FACT_ID (factwatch facts lists them)');
+    if ((values.finding === undefined) === (values.value === undefined)) {
+      throw new UsageError('accept: give either --finding ID or --value JSON');
+    }
+    if (values.value !== undefined) parseValueOption(values.value);
+    const session = await openSession(values);
+    try {
+      const current = await currentBaseline(session.store, factId);
+      if (!current) throw new UsageError(`accept: no fact "${factId}" (factwatch facts lists them)`);
+      const { value, findingId } = await valueToAccept(session.store, factId, values);
+      if (value.kind !== current.kind)
+        throw new UsageError(`accept: ${factId} holds ${current.kind} values, not ${value.kind}`);
+      const accepted = await acceptBaseline(
+        session.store,
+        factId,
+        {
+          value,
+          findingId,
+          acceptedBy: values.by ?? process.env.USER ?? userInfo().username,
+          reason: values.reason ?? (findingId ? `accepted finding ${findingId}` : 'set by hand'),
+        },
+        new Date(),
+      );
+      io.out(
+        `${factId}: ${renderValue(current.value)} (v${current.version}) -> ${renderValue(accepted.value)} (v${accepted.version})`,
+      );
+      return 0;
+    } finally {
+      await session.close();
+    }
+  },
+};

@@ -1,0 +1,108 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { AnalyzeItemSchema } from '../../config/item.ts';
+import { DEFAULT_BASELINE_FILE, displayPath, loadBaselineFile } from '../../config/load.ts';
+import { UsageError } from '../../errors.ts';
+import { analyzeItem, contractFinding, createFactEngine } from '../../facts/analyze.ts';
+import { renderValue } from '../../facts/render-value.ts';
+import { DEFAULT_RULES_FILE, loadRulesFile } from '../../facts/rules.ts';
+import type { Finding } from '../../store/findings.ts';
+import { oneOf, parseCommandArgs } from '../args.ts';
+import type { Command } from '../command.ts';
+import { type Column, renderTable } from '../output.ts';
+
+const COLUMNS: Column<Finding>[] = [
+  { header: 'ITEM', value: (f) => f.itemId, maxWidth: 16 },
+  { header: 'FACT', value: (f) => f.factId },
+  { header: 'STATUS', value: (f) => f.status },
+  {
+    header: 'BASELINE -> OBSERVED',
+    value: (f) => `${renderValue(f.baseline)} -> ${renderValue(f.observed)}`,
+  },
+  { header: 'EVIDENCE', value: (f) => f.evidence, maxWidth: 70 },
+];
+
+/** The rules for a fact sheet: --rules, else rules.json beside the sheet, else the shipped rules. */
+function rulesPathFor(baselinePath: string, explicit?: string): string {
+  if (explicit) return explicit;
+  const sibling = join(dirname(baselinePath), 'rules.json');
+  return existsSync(sibling) ? sibling : DEFAULT_RULES_FILE;
+}
+
+/** Reads JSONL input, failing on the first bad line with its number. */
+export function parseItemLines(text: string, source: string) {
+  return text.split('\n').flatMap((line, index) => {
+    if (!line.trim()) return [];
+    const where = `${source}:${index + 1}`;
+    let json: unknown;
+    try {
+      json = JSON.parse(line);
+    } catch (error) {
+      throw new UsageError(`analyze: ${where}: not valid JSON (${(error as Error).message})`);
+    }
+    const parsed = AnalyzeItemSchema.safeParse(json);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      const field = issue.path.length ? `field "${issue.path.join('.')}": ` : '';
+      throw new UsageError(`analyze: ${where}: ${field}${issue.message}`);
+    }
+    return [parsed.data];
+  });
+}
+
+export const analyzeCommand: Command = {
+  name: 'analyze',
+  summary: 'findings for JSONL items (no network, no database)',
+  help: `Usage: factwatch analyze [FILE|-] [--baseline FILE] [--rules FILE] [--format jsonl|table]
+
+Reads items as JSONL, one {"id","title","summary"?,"content"?,"link"?,"published"?,"source"?}
+a line (from FILE, or standard input with - or no FILE), and prints one finding a line:
+{"itemId","factId","status","observed","baseline","evidence","severity"}. Status is
+confirmed, changed, new or mentioned. An item with no finding prints nothing.
+
+Options:
+  --baseline FILE       another fact sheet (default: the shipped Tesla–Samsung sheet)
+  --rules FILE          its match rules (default: rules.json beside the fact sheet)
+  --format jsonl|table  JSONL for scripts (default) or a table for people
+  -h, --help            this help
+
+Examples:
+  factwatch analyze tests/fixtures/facts/dev-set.jsonl
+  echo '{"id":"1","title":"Intel wins Tesla AI5 order"}' | factwatch analyze - --format table`,
+  async run(args, io) {
+    const { values, positionals } = parseCommandArgs('analyze', args, {
+      baseline: { type: 'string' },
+      rules: { type: 'string' },
+      format: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    });
+    if (values.help) {
+      io.out(this.help);
+      return 0;
+    }
+    if (positionals.length > 1) throw new UsageError('analyze: give one FILE (or - for standard input)');
+    const format = oneOf('--format', values.format, ['jsonl', 'table'] as const, 'jsonl');
+    const baselinePath = values.baseline ?? DEFAULT_BASELINE_FILE;
+    const engine = createFactEngine(
+      loadBaselineFile(baselinePath).facts,
+      loadRulesFile(rulesPathFor(baselinePath, values.rules)),
+    );
+    const input = positionals[0] ?? '-';
+    const text = input === '-' ? readFileSync(0, 'utf8') : readInput(input);
+    const items = parseItemLines(text, input === '-' ? 'stdin' : displayPath(input));
+    const findings = items.flatMap((item) => analyzeItem(item, engine).map(contractFinding));
+    if (format === 'table') io.out(findings.length ? renderTable(findings, COLUMNS) : 'No findings.');
+    else if (findings.length) io.out(findings.map((finding) => JSON.stringify(finding)).join('\n'));
+    return 0;
+  },
+};
+
+function readInput(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new UsageError(
+      `analyze: ${path}: cannot read file (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+    );
+  }
+}

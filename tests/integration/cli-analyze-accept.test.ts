@@ -1,0 +1,185 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { seedLocalStore } from '../../shared/cli/session.ts';
+import { DEFAULT_BASELINE_FILE } from '../../shared/config/load.ts';
+import { analyzeItem } from '../../shared/facts/analyze.ts';
+import { baselineHistory, currentBaselineValues } from '../../shared/store/baseline.ts';
+import type { Store } from '../../shared/store/client.ts';
+import { findingIdOf, saveFinding } from '../../shared/store/findings.ts';
+import { cli } from '../support/cli.ts';
+import { storyEngine } from '../support/engine.ts';
+import { dynamoEndpoint, freshStore } from '../support/store.ts';
+
+const DEV_SET = join(import.meta.dirname, '..', 'fixtures', 'facts', 'dev-set.jsonl');
+const tempFile = (name: string, content: string) => {
+  const path = join(mkdtempSync(join(tmpdir(), 'factwatch-analyze-')), name);
+  writeFileSync(path, content);
+  return path;
+};
+
+describe('factwatch analyze', () => {
+  it('prints one design.md finding a line, exactly its seven fields', async () => {
+    const { code, stdout } = await cli('analyze', DEV_SET);
+
+    const findings = stdout.split('\n').map((line) => JSON.parse(line));
+    expect(code).toBe(0);
+    expect(findings.length).toBeGreaterThan(80);
+    for (const finding of findings) {
+      expect(Object.keys(finding)).toEqual([
+        'itemId',
+        'factId',
+        'status',
+        'observed',
+        'baseline',
+        'evidence',
+        'severity',
+      ]);
+    }
+    expect(findings).toContainEqual(
+      expect.objectContaining({
+        itemId: 'dev-002',
+        factId: 'deal.value',
+        status: 'changed',
+        observed: { kind: 'money', amount: 22e9, currency: 'USD' },
+      }),
+    );
+  });
+
+  it('prints nothing for items with no finding', async () => {
+    const path = tempFile(
+      'quiet.jsonl',
+      `${JSON.stringify({ id: 'q', title: 'Samsung Galaxy sales rise in Europe' })}\n`,
+    );
+
+    expect(await cli('analyze', path)).toEqual({ code: 0, stdout: '', stderr: '' });
+  });
+
+  it('compares with another fact sheet given by --baseline', async () => {
+    const sheet = JSON.parse(readFileSync(DEFAULT_BASELINE_FILE, 'utf8'));
+    sheet.facts.find((fact: { id: string }) => fact.id === 'deal.value').value.amount = 22e9;
+    const baseline = tempFile('baseline.json', JSON.stringify(sheet));
+    const items = tempFile(
+      'items.jsonl',
+      `${JSON.stringify({ id: 'a', title: 'Tesla and Samsung expand foundry pact to $22 billion' })}\n`,
+    );
+
+    const { stdout } = await cli('analyze', items, '--baseline', baseline);
+
+    expect(JSON.parse(stdout)).toMatchObject({ factId: 'deal.value', status: 'confirmed' });
+  });
+
+  it('shows a table with --format table', async () => {
+    const items = tempFile(
+      'items.jsonl',
+      `${JSON.stringify({ id: 'b', title: 'Intel wins Tesla AI5 order' })}\n`,
+    );
+
+    const { stdout } = await cli('analyze', items, '--format', 'table');
+
+    expect(stdout).toMatch(/^ITEM\s+FACT\s+STATUS/);
+    expect(stdout).toContain('TSMC -> Intel+TSMC');
+  });
+
+  it.each([
+    ['{"id":"1","title":"ok"}\n{not json}\n', /^factwatch: usage: analyze: .*bad\.jsonl:2: not valid JSON/],
+    ['{"id":"1","title":"ok"}\n\n{"id":"3"}\n', /bad\.jsonl:3: field "title"/],
+  ])('exits 2 naming the line of bad input', async (content, message) => {
+    const { code, stderr } = await cli('analyze', tempFile('bad.jsonl', content));
+
+    expect(code).toBe(2);
+    expect(stderr).toMatch(message);
+    expect(stderr.split('\n')).toHaveLength(1);
+  });
+});
+
+describe('factwatch accept', () => {
+  let store: Store;
+  beforeAll(async () => {
+    process.env.DYNAMODB_ENDPOINT = dynamoEndpoint();
+    store = await freshStore();
+    await seedLocalStore(store, new Date('2025-07-01T00:00:00Z'));
+  });
+
+  it('adopts a value given by hand as a new version, keeping the old one and who, when and why', async () => {
+    const { code, stdout } = await cli(
+      'accept',
+      'deal.value',
+      '--value',
+      '{"kind":"money","amount":22000000000,"currency":"USD"}',
+      '--reason',
+      'Tesla 8-K',
+      '--by',
+      'ana',
+      '--table',
+      store.tableName,
+    );
+
+    expect(code).toBe(0);
+    expect(stdout).toBe('deal.value: $16.5B (v1) -> $22B (v2)');
+    const history = await baselineHistory(store, 'deal.value');
+    expect(history.map((version) => [version.version, version.acceptedBy, version.reason])).toEqual([
+      [1, 'factwatch', 'seeded from the baseline fact sheet'],
+      [2, 'ana', 'Tesla 8-K'],
+    ]);
+  });
+
+  it("adopts a stored finding's observed value, and later items are diffed against it", async () => {
+    const item = { id: 'item-1', title: "Samsung's Taylor fab to begin output in 2027 after delay" };
+    const [finding] = analyzeItem(item, storyEngine());
+    const findingId = findingIdOf(finding!.factId, item.id, 1);
+    await saveFinding(store, {
+      ...finding!,
+      findingId,
+      topic: 'fab',
+      observedAt: '2025-08-10T00:00:00.000Z',
+      itemVersion: 1,
+    });
+
+    const { code, stdout } = await cli(
+      'accept',
+      'taylor.production_start',
+      '--finding',
+      findingId,
+      '--table',
+      store.tableName,
+    );
+    const later = analyzeItem(
+      { id: 'item-2', title: 'Samsung confirms Taylor fab will start production in 2027' },
+      storyEngine(),
+      await currentBaselineValues(store),
+    );
+
+    expect(code).toBe(0);
+    expect(stdout).toBe('taylor.production_start: 2026 (v1) -> 2027 (v2)');
+    expect(later).toEqual([
+      expect.objectContaining({
+        factId: 'taylor.production_start',
+        status: 'confirmed',
+        baseline: { kind: 'year', value: 2027 },
+      }),
+    ]);
+    expect((await baselineHistory(store, 'taylor.production_start'))[1]).toMatchObject({
+      findingId,
+      origin: 'accept',
+    });
+  });
+
+  it.each([
+    [['accept', 'deal.value'], /either --finding ID or --value JSON/],
+    [
+      ['accept', 'deal.value', '--value', '{"kind":"year","value":2030}'],
+      /deal\.value holds money values, not year/,
+    ],
+    [['accept', 'deal.value', '--value', '{"kind":"money"}'], /--value: field "amount"/],
+    [['accept', 'deal.value', '--value', 'nope'], /--value: not valid JSON/],
+    [['accept', 'no.such', '--value', '{"kind":"count","value":1}'], /no fact "no\.such"/],
+    [['accept', 'deal.value', '--finding', 'feedface'], /no finding "feedface"/],
+  ])('refuses %j with one line and exit 2', async (argv, message) => {
+    const { code, stderr } = await cli(...argv, '--table', store.tableName);
+
+    expect(code).toBe(2);
+    expect(stderr).toMatch(message);
+  });
+});
