@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { benchAnalyze } from './analyze.ts';
 import { benchStore } from './store.ts';
 
 /**
@@ -16,6 +17,7 @@ async function main() {
       node: process.version,
     },
     measuredAt: new Date().toISOString(),
+    analyze: benchAnalyze(),
     store: await benchStore(),
     peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
   };
