@@ -71,3 +71,38 @@ export function isConditionalCheckFailure(error: unknown): boolean {
   const reasons = (error as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? [];
   return reasons.some((reason) => reason.Code === 'ConditionalCheckFailed');
 }
+
+/** Why a fetch failed, as data: the scheduler and `feeds` use it, not the message. */
+export type FetchFailure =
+  | 'blocked'
+  | 'network'
+  | 'timeout'
+  | 'http'
+  | 'too-large'
+  | 'redirects'
+  | 'not-a-feed'
+  | 'parse'
+  | 'empty';
+
+/**
+ * A feed could not be fetched or read. `message` reads `fetch: 503 from https://…`;
+ * `failure` and `retryAfterSeconds` carry what the scheduler needs.
+ */
+export class FeedError extends FactwatchError {
+  readonly failure: FetchFailure;
+  readonly httpStatus?: number;
+  readonly retryAfterSeconds?: number;
+
+  constructor(
+    stage: 'fetch' | 'decode' | 'parse',
+    failure: FetchFailure,
+    message: string,
+    details: { httpStatus?: number; retryAfterSeconds?: number; cause?: unknown } = {},
+  ) {
+    super(stage, message, { cause: details.cause });
+    this.name = 'FeedError';
+    this.failure = failure;
+    this.httpStatus = details.httpStatus;
+    this.retryAfterSeconds = details.retryAfterSeconds;
+  }
+}
