@@ -1,5 +1,6 @@
-import { BatchGetCommand, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { isConditionalCheckFailure } from '../errors.ts';
+import { batchGet } from './batch.ts';
 import type { Store } from './client.ts';
 import { padVersion, queryAll, withoutKeys } from './query.ts';
 
@@ -21,6 +22,10 @@ export interface StoredItem {
   storyId?: string;
   language?: string;
   topics?: string[];
+  categories?: string[];
+  /** SEC EDGAR filings: accession number and form type (8-K, 10-Q …). */
+  accessionNumber?: string;
+  formType?: string;
 }
 
 /** The HEAD record: the item's latest version, plus what the edit replaced. */
@@ -49,27 +54,13 @@ export async function getItem(store: Store, key: string): Promise<ItemHead | und
   return Item ? withoutKeys<ItemHead>(Item) : undefined;
 }
 
-/** Latest versions of many items at once (100 keys a request, unprocessed keys retried). */
+/** Latest versions of many items at once (batched; unknown keys are simply absent). */
 export async function getItems(store: Store, keys: string[]): Promise<Map<string, ItemHead>> {
-  const found = new Map<string, ItemHead>();
-  const unique = [...new Set(keys)];
-  for (let start = 0; start < unique.length; start += 100) {
-    let pending: Record<string, unknown>[] = unique
-      .slice(start, start + 100)
-      .map((key) => ({ pk: itemPk(key), sk: HEAD_SK }));
-    for (let attempt = 0; pending.length > 0 && attempt < 8; attempt++) {
-      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 25 * 2 ** attempt));
-      const result = await store.doc.send(
-        new BatchGetCommand({ RequestItems: { [store.tableName]: { Keys: pending } } }),
-      );
-      for (const record of result.Responses?.[store.tableName] ?? []) {
-        const head = withoutKeys<ItemHead>(record);
-        found.set(head.key, head);
-      }
-      pending = (result.UnprocessedKeys?.[store.tableName]?.Keys ?? []) as Record<string, unknown>[];
-    }
-  }
-  return found;
+  const records = await batchGet(
+    store,
+    keys.map((key) => ({ pk: itemPk(key), sk: HEAD_SK })),
+  );
+  return new Map(records.map((record) => withoutKeys<ItemHead>(record)).map((head) => [head.key, head]));
 }
 
 /** Every version of an item, oldest first (a publisher's edits). */
