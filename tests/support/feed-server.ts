@@ -1,0 +1,173 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import iconv from 'iconv-lite';
+
+const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'feeds');
+const fixture = (name: string) => readFileSync(join(FIXTURES, name));
+
+export interface RecordedRequest {
+  path: string;
+  at: number;
+  headers: IncomingMessage['headers'];
+}
+
+type Handler = (request: IncomingMessage, response: ServerResponse) => void;
+
+/** A gzip body that inflates to `megabytes` MB of zeros (about 1,000:1). */
+function gzipBomb(megabytes: number): Buffer {
+  return gzipSync(Buffer.alloc(megabytes * 1024 * 1024), { level: 9 });
+}
+
+const xml = (
+  response: ServerResponse,
+  body: Buffer | string,
+  contentType = 'application/rss+xml; charset=utf-8',
+  extra = {},
+) => {
+  response.writeHead(200, { 'content-type': contentType, ...extra });
+  response.end(body);
+};
+
+/**
+ * The feeds the tests fetch, real HTTP on 127.0.0.1: fixtures shaped like the
+ * real feeds, and every fault mode a publisher's server can produce.
+ */
+function routes(): Record<string, Handler> {
+  const bomb = gzipBomb(64);
+  return {
+    '/google-news.xml': (_q, s) => xml(s, fixture('google-news.xml')),
+    '/edgar.xml': (_q, s) =>
+      xml(s, iconv.encode(fixture('edgar-atom.xml').toString('utf8'), 'latin1'), 'application/atom+xml'),
+    '/wordpress.xml': (_q, s) => xml(s, fixture('wordpress.xml')),
+    '/rdf.xml': (_q, s) => xml(s, fixture('rdf.xml'), 'application/rdf+xml'),
+    '/gbk.xml': (_q, s) =>
+      xml(s, iconv.encode(fixture('gbk-chinese.xml').toString('utf8'), 'gbk'), 'text/xml'),
+    '/conditional.xml': (q, s) => {
+      if (q.headers['if-none-match'] === '"v1"') {
+        s.writeHead(304, { etag: '"v1"', 'last-modified': 'Mon, 28 Jul 2025 08:00:00 GMT' });
+        s.end();
+        return;
+      }
+      xml(s, fixture('wordpress.xml'), undefined, {
+        etag: '"v1"',
+        'last-modified': 'Mon, 28 Jul 2025 07:00:00 GMT',
+      });
+    },
+    '/gzip.xml': (_q, s) =>
+      xml(s, gzipSync(fixture('google-news.xml')), undefined, { 'content-encoding': 'gzip' }),
+    '/429': (_q, s) => {
+      s.writeHead(429, { 'retry-after': '7200' });
+      s.end('slow down');
+    },
+    '/503-date': (_q, s) => {
+      s.writeHead(503, { 'retry-after': new Date(Date.now() + 3 * 3_600_000).toUTCString() });
+      s.end();
+    },
+    '/500': (_q, s) => {
+      s.writeHead(500);
+      s.end('boom');
+    },
+    '/loop-a': (_q, s) => {
+      s.writeHead(302, { location: '/loop-b' });
+      s.end();
+    },
+    '/loop-b': (_q, s) => {
+      s.writeHead(302, { location: '/loop-a' });
+      s.end();
+    },
+    '/moved': (_q, s) => {
+      s.writeHead(301, { location: '/rdf.xml' });
+      s.end();
+    },
+    '/slow': (_q, s) => {
+      s.writeHead(200, { 'content-type': 'application/rss+xml' });
+      s.write('<?xml version="1.0"?><rss version="2.0"><channel>');
+      const timer = setInterval(() => s.write('<!-- still here -->'), 200);
+      s.on('close', () => clearInterval(timer));
+    },
+    '/oversized': (_q, s) =>
+      xml(
+        s,
+        Buffer.concat([Buffer.from('<rss version="2.0"><channel>'), Buffer.alloc(6 * 1024 * 1024, 0x20)]),
+      ),
+    '/gzip-bomb': (_q, s) => xml(s, bomb, undefined, { 'content-encoding': 'gzip' }),
+    '/html-200': (_q, s) => xml(s, fixture('html-error.html'), 'text/html; charset=utf-8'),
+    '/empty': (_q, s) => xml(s, ''),
+    '/malformed': (_q, s) => xml(s, fixture('malformed.xml')),
+    '/billion-laughs': (_q, s) => xml(s, fixture('billion-laughs.xml')),
+    '/xxe': (_q, s) => xml(s, fixture('xxe.xml')),
+    '/garbage': (_q, s) => xml(s, randomBytes(4096), 'application/octet-stream'),
+    '/invalid-utf8': (_q, s) =>
+      xml(
+        s,
+        Buffer.concat([
+          Buffer.from(
+            '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>bad bytes</title><item><title>Tesla ',
+          ),
+          Buffer.from([0xc3, 0x28, 0xff, 0xfe]),
+          Buffer.from(
+            ' Samsung deal</title><link>https://example.org/bad-bytes</link></item></channel></rss>',
+          ),
+        ]),
+      ),
+  };
+}
+
+export interface FeedServer {
+  url(path: string): string;
+  requests: RecordedRequest[];
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the fixture server on a free loopback port.
+ *
+ * @example
+ * const server = await startFeedServer(); const feedUrl = server.url('/rdf.xml');
+ */
+export async function startFeedServer(): Promise<FeedServer> {
+  const table = routes();
+  const requests: RecordedRequest[] = [];
+  const server: Server = createServer((request, response) => {
+    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+    requests.push({ path, at: Date.now(), headers: request.headers });
+    const handler = table[path];
+    if (handler) return handler(request, response);
+    response.writeHead(404);
+    response.end('not found');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: (path) => `http://127.0.0.1:${port}${path}`,
+    requests,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** Every route the server answers: the well-formed feeds and the hostile ones. */
+export const WELL_FORMED_PATHS = ['/google-news.xml', '/edgar.xml', '/wordpress.xml', '/rdf.xml', '/gbk.xml'];
+export const HOSTILE_PATHS = [
+  '/429',
+  '/503-date',
+  '/500',
+  '/loop-a',
+  '/slow',
+  '/oversized',
+  '/gzip-bomb',
+  '/html-200',
+  '/empty',
+  '/malformed',
+  '/billion-laughs',
+  '/xxe',
+  '/garbage',
+  '/invalid-utf8',
+];
