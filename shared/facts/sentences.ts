@@ -13,7 +13,11 @@ const FULL_WIDTH = /[\uFF01-\uFF5E]/g;
  * @example
  * normaliseText('三星股价上涨６．８％'); // '三星股价上涨6.8%'
  */
+const NEEDS_NORMALISING =
+  /[\uFF01-\uFF5E\u2018-\u201F\u00A0\u2000-\u200B\u3000\u2013\u2014\t\n\r\f\v]| {2}|^\s|\s$/;
+
 export function normaliseText(text: string): string {
+  if (!NEEDS_NORMALISING.test(text)) return text;
   return text
     .replace(FULL_WIDTH, (char) => {
       // Keep the Chinese sentence and clause marks: they split sentences below.
@@ -68,19 +72,17 @@ const ABBREVIATIONS = new Set([
  * @example
  * splitSentences('Tesla signed a $16.5 billion deal. 三星股价上涨6.8%！'); // ['Tesla signed a $16.5 billion deal.', '三星股价上涨6.8%！']
  */
+const SENTENCE_END = /[。！？；!?;.]/g;
+
 export function splitSentences(text: string): string[] {
   const sentences: string[] = [];
   for (const line of text.split(/\n+/)) {
     let start = 0;
-    for (let index = 0; index < line.length; index++) {
-      const char = line[index]!;
-      if ('。！？；!?;'.includes(char)) {
-        push(sentences, line.slice(start, index + 1));
-        start = index + 1;
-      } else if (char === '.' && endsEnglishSentence(line, index)) {
-        push(sentences, line.slice(start, index + 1));
-        start = index + 1;
-      }
+    SENTENCE_END.lastIndex = 0;
+    for (let match = SENTENCE_END.exec(line); match; match = SENTENCE_END.exec(line)) {
+      if (match[0] === '.' && !endsEnglishSentence(line, match.index)) continue;
+      push(sentences, line.slice(start, match.index + 1));
+      start = match.index + 1;
     }
     push(sentences, line.slice(start));
   }

@@ -7,26 +7,34 @@
 const CJK = /[\u3400-\u9fff]/;
 const WORD_CHAR = 'A-Za-z0-9';
 
-function termSource(term: string): string {
-  const stem = term.endsWith('*');
-  const body = (stem ? term.slice(0, -1) : term)
-    .replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
-    .replace(/\s+/g, '[\\s-]+');
-  if (CJK.test(term)) return body;
-  const before = /^[A-Za-z0-9]/.test(term) ? `(?<![${WORD_CHAR}])` : '';
-  const after = stem ? `[${WORD_CHAR}]*` : /[A-Za-z0-9]$/.test(term) ? `(?![${WORD_CHAR}])` : '';
-  return `${before}${body}${after}`;
+function termPattern(term: string): string {
+  return term.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/\s+/g, '[\\s-]+');
 }
 
 /**
  * One regex for a list of terms, longest first so `Samsung Foundry` wins over `Samsung`.
+ * Word terms share one boundary check outside their alternation (much faster in V8
+ * than a look-behind on every alternative); Chinese terms match anywhere.
  *
  * @example
  * compileTerms(['manufactur*', '代工']).test('Samsung will manufacture AI6'); // true
  */
 export function compileTerms(terms: readonly string[]): RegExp {
-  const sources = [...new Set(terms)].sort((a, b) => b.length - a.length).map(termSource);
-  return new RegExp(sources.join('|'), 'giu');
+  const sorted = [...new Set(terms)].sort((a, b) => b.length - a.length);
+  const words: string[] = [];
+  const others: string[] = [];
+  for (const term of sorted) {
+    const stem = term.endsWith('*');
+    const body = termPattern(stem ? term.slice(0, -1) : term);
+    if (!CJK.test(term) && /^[A-Za-z0-9].*[A-Za-z0-9*]$|^[A-Za-z0-9]$/.test(term))
+      words.push(stem ? `${body}[${WORD_CHAR}]*` : body);
+    else others.push(stem ? `${body}[${WORD_CHAR}]*` : body);
+  }
+  const parts = [
+    ...(words.length ? [`(?<![${WORD_CHAR}])(?:${words.join('|')})(?![${WORD_CHAR}])`] : []),
+    ...others,
+  ];
+  return new RegExp(parts.join('|') || '(?!)', 'gi');
 }
 
 /** Positions of every match of `pattern` in `text`. */
