@@ -87,6 +87,8 @@ export interface AcceptInput {
   acceptedBy: string;
   reason: string;
   findingId?: string;
+  /** The version the caller decided on; if another accept came first, this one fails. */
+  basedOnVersion?: number;
 }
 
 /**
@@ -104,6 +106,11 @@ export async function acceptBaseline(
 ): Promise<BaselineVersion> {
   const current = await currentBaseline(store, factId);
   if (!current) throw new ConflictError(`fact ${factId} has no baseline to build on`);
+  if (input.basedOnVersion !== undefined && input.basedOnVersion !== current.version) {
+    throw new ConflictError(
+      `fact ${factId} is at version ${current.version} now, not ${input.basedOnVersion}; look again and retry`,
+    );
+  }
   const next: BaselineVersion = {
     ...current,
     value: input.value,

@@ -92,6 +92,7 @@ Examples:
         {
           value,
           findingId,
+          basedOnVersion: current.version,
           acceptedBy: values.by ?? process.env.USER ?? userInfo().username,
           reason: values.reason ?? (findingId ? `accepted finding ${findingId}` : 'set by hand'),
         },
