@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -19,10 +20,18 @@ async function main() {
     measuredAt: new Date().toISOString(),
     analyze: benchAnalyze(),
     store: await benchStore(),
+    poll: { hostile: pollHostileCycle() },
     peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
   };
   writeFileSync(join(import.meta.dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   for (const [key, value] of flatten(results)) console.log(`${key.padEnd(28)} ${value}`);
+}
+
+/** The hostile poll cycle runs in a process of its own, so its peak RSS is not this one's. */
+function pollHostileCycle(): unknown {
+  const script = join(import.meta.dirname, 'poll-hostile.ts');
+  const output = execFileSync(process.execPath, ['--import', 'tsx', script], { encoding: 'utf8' });
+  return JSON.parse(output.trim().split('\n').pop()!);
 }
 
 function flatten(value: unknown, prefix = ''): Array<[string, unknown]> {
