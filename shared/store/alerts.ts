@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Severity, Value } from '../config/schemas.ts';
 import { isConditionalCheckFailure } from '../errors.ts';
 import type { Store } from './client.ts';
+import type { StoredFinding } from './findings.ts';
 import { queryAll, withoutKeys } from './query.ts';
 
 /** One alert per (fact, observed value); later sources only raise its corroboration count. */
@@ -13,17 +14,28 @@ export interface AlertRecord {
   severity: Severity;
   topic: string;
   findingId: string;
-  /** pending until SNS accepted it; the record is written before publishing (exactly-once effect). */
-  status: 'pending' | 'sent';
+  /**
+   * pending until SNS accepted it (the record is written before publishing: an
+   * exactly-once effect); suppressed when the fact's cooldown held it back.
+   */
+  status: 'pending' | 'sent' | 'suppressed';
+  /** The SMS leg: held in quiet hours, skipped past the monthly cap or below high severity. */
+  sms?: 'none' | 'held' | 'sent' | 'skipped';
+  smsDueAt?: string;
+  /** Whoever holds an unexpired lease is the one publisher. */
+  leaseUntil?: string;
   createdAt: string;
   sentAt?: string;
   messageId?: string;
   /** Every source that reported this change, the first one included. */
   sources: string[];
   corroborations: number;
+  /** The finding that raised the alert, as it was: the message is rendered from it. */
+  finding?: StoredFinding;
 }
 
 const PENDING_INDEX_KEY = 'ALERTS#pending';
+const HELD_SMS_INDEX_KEY = 'SMS#held';
 
 /** Stable JSON of a value (sorted keys, sorted entity sets), so equal values hash equally. */
 export function canonicalValue(value: Value | null): string {
@@ -98,21 +110,26 @@ export async function addCorroboration(store: Store, alertId: string, source: st
 }
 
 /**
- * Marks a pending alert sent with the SNS message id. Returns false when it was
- * already sent (someone else published it), so the caller knows not to count it twice.
+ * Marks a pending alert sent with the SNS message id, and its SMS leg's state in
+ * the same write (a held SMS is indexed by when it falls due). Returns false when
+ * it was already sent, so the caller knows not to count it twice.
  */
 export async function markAlertSent(
   store: Store,
   alertId: string,
   messageId: string,
   now: Date,
+  sms: { state: NonNullable<AlertRecord['sms']>; dueAt?: string } = { state: 'none' },
 ): Promise<boolean> {
+  const held = sms.state === 'held' && sms.dueAt !== undefined;
   try {
     await store.doc.send(
       new UpdateCommand({
         TableName: store.tableName,
         Key: alertKey(alertId),
-        UpdateExpression: 'SET #status = :sent, messageId = :messageId, sentAt = :now REMOVE gsi1pk, gsi1sk',
+        UpdateExpression: held
+          ? 'SET #status = :sent, messageId = :messageId, sentAt = :now, sms = :sms, smsDueAt = :due, gsi1pk = :held, gsi1sk = :due REMOVE leaseUntil'
+          : 'SET #status = :sent, messageId = :messageId, sentAt = :now, sms = :sms REMOVE gsi1pk, gsi1sk, leaseUntil',
         ConditionExpression: '#status = :pending',
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: {
@@ -120,6 +137,8 @@ export async function markAlertSent(
           ':pending': 'pending',
           ':messageId': messageId,
           ':now': now.toISOString(),
+          ':sms': sms.state,
+          ...(held ? { ':due': sms.dueAt, ':held': HELD_SMS_INDEX_KEY } : {}),
         },
       }),
     );
@@ -138,4 +157,159 @@ export async function listPendingAlerts(store: Store): Promise<AlertRecord[]> {
     ExpressionAttributeValues: { ':pending': PENDING_INDEX_KEY },
   });
   return records.map((record) => withoutKeys<AlertRecord>(record));
+}
+
+/**
+ * Takes the right to publish a pending alert (or its held SMS) for `leaseSeconds`.
+ * Only one caller at a time gets true, so a retry and a redelivery cannot both publish.
+ */
+export async function claimAlert(
+  store: Store,
+  alertId: string,
+  now: Date,
+  leg: 'alert' | 'sms' = 'alert',
+  leaseSeconds = 120,
+): Promise<boolean> {
+  try {
+    await store.doc.send(
+      new UpdateCommand({
+        TableName: store.tableName,
+        Key: alertKey(alertId),
+        UpdateExpression: 'SET leaseUntil = :until',
+        ConditionExpression: `${leg === 'alert' ? '#status = :pending' : 'sms = :held'} AND (attribute_not_exists(leaseUntil) OR leaseUntil < :now)`,
+        ...(leg === 'alert' ? { ExpressionAttributeNames: { '#status': 'status' } } : {}),
+        ExpressionAttributeValues: {
+          ':until': new Date(now.getTime() + leaseSeconds * 1000).toISOString(),
+          ':now': now.toISOString(),
+          ...(leg === 'alert' ? { ':pending': 'pending' } : { ':held': 'held' }),
+        },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (isConditionalCheckFailure(error)) return false;
+    throw error;
+  }
+}
+
+/** Records a held SMS as sent or skipped (it leaves the held index). */
+export async function setSmsState(store: Store, alertId: string, sms: 'sent' | 'skipped'): Promise<void> {
+  await store.doc.send(
+    new UpdateCommand({
+      TableName: store.tableName,
+      Key: alertKey(alertId),
+      UpdateExpression: 'SET sms = :sms REMOVE leaseUntil, gsi1pk, gsi1sk',
+      ExpressionAttributeValues: { ':sms': sms },
+    }),
+  );
+}
+
+/** Alerts whose SMS was held for quiet hours and is due by `now`. */
+export async function listDueHeldSms(store: Store, now: Date): Promise<AlertRecord[]> {
+  const records = await queryAll(store, {
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :held AND gsi1sk <= :now',
+    ExpressionAttributeValues: { ':held': HELD_SMS_INDEX_KEY, ':now': now.toISOString() },
+  });
+  return records.map((record) => withoutKeys<AlertRecord>(record));
+}
+
+/** Marks an alert suppressed (cooldown): kept for the digest, never published. */
+export async function suppressAlert(store: Store, alertId: string): Promise<void> {
+  await store.doc.send(
+    new UpdateCommand({
+      TableName: store.tableName,
+      Key: alertKey(alertId),
+      UpdateExpression: 'SET #status = :suppressed REMOVE gsi1pk, gsi1sk',
+      ConditionExpression: '#status = :pending',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':suppressed': 'suppressed', ':pending': 'pending' },
+    }),
+  );
+}
+
+/** When the fact last alerted (for the cooldown), or undefined. */
+export async function lastAlertedAt(store: Store, factId: string): Promise<string | undefined> {
+  const { Item } = await store.doc.send(
+    new GetCommand({ TableName: store.tableName, Key: { pk: `FACT#${factId}`, sk: 'ALERTED' } }),
+  );
+  return Item?.at as string | undefined;
+}
+
+export async function recordAlerted(store: Store, factId: string, now: Date): Promise<void> {
+  await store.doc.send(
+    new PutCommand({
+      TableName: store.tableName,
+      Item: { pk: `FACT#${factId}`, sk: 'ALERTED', at: now.toISOString() },
+    }),
+  );
+}
+
+/**
+ * Counts one SMS against the month's cap. Returns false, counting nothing, when
+ * the cap is reached: the caller sends email only.
+ */
+export async function reserveSms(store: Store, month: string, cap: number): Promise<boolean> {
+  try {
+    await store.doc.send(
+      new UpdateCommand({
+        TableName: store.tableName,
+        Key: { pk: `SMSCOUNT#${month}`, sk: 'COUNT' },
+        UpdateExpression: 'ADD #count :one',
+        ConditionExpression: 'attribute_not_exists(#count) OR #count < :cap',
+        ExpressionAttributeNames: { '#count': 'count' },
+        ExpressionAttributeValues: { ':one': 1, ':cap': cap },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (isConditionalCheckFailure(error)) return false;
+    throw error;
+  }
+}
+
+/** How many SMS the month has used. */
+export async function smsUsed(store: Store, month: string): Promise<number> {
+  const { Item } = await store.doc.send(
+    new GetCommand({ TableName: store.tableName, Key: { pk: `SMSCOUNT#${month}`, sk: 'COUNT' } }),
+  );
+  return (Item?.count as number | undefined) ?? 0;
+}
+
+/**
+ * True the first time it is called for `key`, false ever after: one ops notice per
+ * event, one cap notice per month, however often the caller runs.
+ */
+export async function markOnce(store: Store, key: string, now: Date): Promise<boolean> {
+  try {
+    await store.doc.send(
+      new PutCommand({
+        TableName: store.tableName,
+        Item: { pk: `ONCE#${key}`, sk: 'ONCE', at: now.toISOString() },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (isConditionalCheckFailure(error)) return false;
+    throw error;
+  }
+}
+
+/** Forgets a once-marker whose message could not be sent, so the next run tries again. */
+export async function unmarkOnce(store: Store, key: string): Promise<void> {
+  await store.doc.send(
+    new DeleteCommand({ TableName: store.tableName, Key: { pk: `ONCE#${key}`, sk: 'ONCE' } }),
+  );
+}
+
+/** Gives up a publishing lease after a failed publish, so the next run can try at once. */
+export async function releaseClaim(store: Store, alertId: string): Promise<void> {
+  await store.doc.send(
+    new UpdateCommand({
+      TableName: store.tableName,
+      Key: alertKey(alertId),
+      UpdateExpression: 'REMOVE leaseUntil',
+    }),
+  );
 }

@@ -1,0 +1,65 @@
+import { markOnce, unmarkOnce } from '../store/alerts.ts';
+import { listCurrentBaselines } from '../store/baseline.ts';
+import { listFeeds } from '../store/feeds.ts';
+import { findingsInWindow } from '../store/findings.ts';
+import type { AlertContext } from './notify.ts';
+import { publish } from './publish.ts';
+import { renderDigest } from './render.ts';
+
+export type DigestResult = 'sent' | 'quiet-week' | 'nothing' | 'already-sent';
+
+/** The local date (YYYY-MM-DD) in a time zone. */
+export function localDate(at: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(at);
+}
+
+/** ISO-8601 week of a date, e.g. `2025-W31`: the weekly "still watching" line goes out once in each. */
+export function isoWeek(date: string): string {
+  const day = new Date(`${date}T00:00:00Z`);
+  const weekday = (day.getUTCDay() + 6) % 7;
+  day.setUTCDate(day.getUTCDate() - weekday + 3);
+  const firstThursday = new Date(Date.UTC(day.getUTCFullYear(), 0, 4));
+  const week =
+    1 +
+    Math.round(
+      ((day.getTime() - firstThursday.getTime()) / 86_400_000 - 3 + ((firstThursday.getUTCDay() + 6) % 7)) /
+        7,
+    );
+  return `${day.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
+}
+
+/**
+ * The daily digest (email only): every change and confirmation of the last 24 h by
+ * topic, and feed health problems. On a day with nothing, it stays silent except
+ * once a week, when "still watching, nothing changed" says the tracker is alive.
+ * Sent at most once per local day, however often it is triggered.
+ */
+export async function sendDigest(context: AlertContext): Promise<DigestResult> {
+  const now = context.now();
+  const date = localDate(now, context.config.timeZone);
+  const findings = (
+    await findingsInWindow(context.store, { since: new Date(now.getTime() - 86_400_000), until: now })
+  ).filter((finding) => finding.status !== 'mentioned');
+  const unhealthyFeeds = (await listFeeds(context.store)).filter((feed) => !feed.healthy);
+  const quiet = findings.length === 0 && unhealthyFeeds.length === 0;
+  const key = quiet ? `digest-quiet#${isoWeek(date)}` : `digest#${date}`;
+  if (!(await markOnce(context.store, key, now))) return quiet ? 'nothing' : 'already-sent';
+  const labels = new Map((await listCurrentBaselines(context.store)).map((fact) => [fact.id, fact.label]));
+  const digest = renderDigest({ date, findings, unhealthyFeeds, labels, quietWeek: quiet });
+  try {
+    await publish(
+      context,
+      { subject: digest.subject, email: digest.body, sms: digest.subject, default: digest.subject },
+      { kind: 'digest', severity: 'none', topic: 'digest', factId: 'none', email: 'send', sms: 'skip' },
+    );
+  } catch (error) {
+    await unmarkOnce(context.store, key);
+    throw error;
+  }
+  return quiet ? 'quiet-week' : 'sent';
+}

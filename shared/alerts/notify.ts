@@ -1,0 +1,192 @@
+import type { AlertConfig } from '../config/alerts.ts';
+import { SEVERITIES } from '../config/schemas.ts';
+import {
+  type AlertRecord,
+  addCorroboration,
+  alertIdOf,
+  claimAlert,
+  createAlert,
+  getAlert,
+  lastAlertedAt,
+  listDueHeldSms,
+  listPendingAlerts,
+  markAlertSent,
+  recordAlerted,
+  releaseClaim,
+  reserveSms,
+  setSmsState,
+  suppressAlert,
+} from '../store/alerts.ts';
+import { currentBaseline } from '../store/baseline.ts';
+import { findingsForFact, type StoredFinding } from '../store/findings.ts';
+import { notifyOps, type OpsContext } from './ops.ts';
+import { publish } from './publish.ts';
+import { smsDueAt } from './quiet-hours.ts';
+import { renderAlert, renderSms } from './render.ts';
+
+/** What the alert stage needs: the store, SNS, the config and a clock. */
+export interface AlertContext extends OpsContext {
+  config: AlertConfig;
+  /** The deployed table's name, printed in the accept command of emails. */
+  tableName?: string;
+}
+
+export type NotifyResult =
+  | 'digest-only'
+  | 'below-threshold'
+  | 'corroborated'
+  | 'suppressed'
+  | 'sent'
+  | 'pending';
+
+const rank = (severity: string) => SEVERITIES.indexOf(severity as (typeof SEVERITIES)[number]);
+
+/**
+ * The alert policy for one stored finding: changed|new at or above the severity
+ * threshold alert once per (fact, observed value); later sources only corroborate;
+ * a fact alerted within its cooldown is suppressed (digest only); everything else
+ * goes to the digest. The alert record is written before publishing.
+ *
+ * @example
+ * await notifyFinding(finding, context); // 'sent', then 'corroborated' for the same change from another source
+ */
+export async function notifyFinding(finding: StoredFinding, context: AlertContext): Promise<NotifyResult> {
+  if (finding.status !== 'changed' && finding.status !== 'new') return 'digest-only';
+  if (
+    rank(finding.severity) < rank(context.config.minSeverity) ||
+    (finding.confidence ?? 1) < context.config.minConfidence
+  ) {
+    return 'below-threshold';
+  }
+  const now = context.now();
+  const alertId = alertIdOf(finding.factId, finding.observed);
+  const source = finding.source ?? finding.link ?? finding.itemId;
+  const created = await createAlert(context.store, {
+    alertId,
+    factId: finding.factId,
+    observed: finding.observed,
+    severity: finding.severity,
+    topic: finding.topic,
+    findingId: finding.findingId,
+    status: 'pending',
+    createdAt: now.toISOString(),
+    sources: [source],
+    corroborations: 1,
+    finding,
+  });
+  if (created === 'exists') {
+    await addCorroboration(context.store, alertId, source);
+    return 'corroborated';
+  }
+  const last = await lastAlertedAt(context.store, finding.factId);
+  if (last && now.getTime() - Date.parse(last) < context.config.cooldownMinutes * 60_000) {
+    await suppressAlert(context.store, alertId);
+    return 'suppressed';
+  }
+  return (await deliverAlert(alertId, context)) ? 'sent' : 'pending';
+}
+
+/**
+ * Publishes a pending alert if this caller wins the lease: email now, SMS now, held
+ * for quiet hours, or skipped past the monthly cap. On an SNS failure the alert
+ * stays pending (and the error propagates) so the next run sends it.
+ */
+export async function deliverAlert(alertId: string, context: AlertContext): Promise<boolean> {
+  const now = context.now();
+  if (!(await claimAlert(context.store, alertId, now))) return false;
+  const alert = (await getAlert(context.store, alertId))!;
+  try {
+    const message = renderAlert(await alertContent(alert, context));
+    const sms = await smsLeg(alert, context, now);
+    const messageId = await publish(context, message, {
+      kind: 'alert',
+      severity: alert.severity,
+      topic: alert.topic,
+      factId: alert.factId,
+      email: 'send',
+      sms: sms.leg,
+    });
+    await markAlertSent(context.store, alertId, messageId, now, { state: sms.state, dueAt: sms.dueAt });
+    await recordAlerted(context.store, alert.factId, now);
+    return true;
+  } catch (error) {
+    await releaseClaim(context.store, alertId);
+    throw error;
+  }
+}
+
+async function smsLeg(alert: AlertRecord, context: AlertContext, now: Date) {
+  type Leg = { leg: 'send' | 'hold' | 'skip'; state: NonNullable<AlertRecord['sms']>; dueAt?: string };
+  if (alert.severity !== 'high') return { leg: 'skip', state: 'none' } as Leg;
+  const due = smsDueAt(now, context.config);
+  if (due.getTime() > now.getTime()) return { leg: 'hold', state: 'held', dueAt: due.toISOString() } as Leg;
+  if (await reserveOrNotify(context, now)) return { leg: 'send', state: 'sent' } as Leg;
+  return { leg: 'skip', state: 'skipped' } as Leg;
+}
+
+/** One SMS against the monthly cap; past it, one ops notice a month says so. */
+async function reserveOrNotify(context: AlertContext, now: Date): Promise<boolean> {
+  const month = now.toISOString().slice(0, 7);
+  if (await reserveSms(context.store, month, context.config.smsMonthlyCap)) return true;
+  await notifyOps(
+    context,
+    `smscap#${month}`,
+    `SMS cap of ${context.config.smsMonthlyCap} reached for ${month}`,
+    `factwatch has sent ${context.config.smsMonthlyCap} SMS this month (the smsMonthlyCap setting). Until the month ends, alerts go by email only.`,
+  );
+  return false;
+}
+
+async function alertContent(alert: AlertRecord, context: AlertContext) {
+  const finding = alert.finding!;
+  const fact = (await currentBaseline(context.store, alert.factId))!;
+  const since = new Date(context.now().getTime() - 90 * 86_400_000);
+  const history = (await findingsForFact(context.store, alert.factId, { since }, 9)).filter(
+    (past) => past.findingId !== finding.findingId,
+  );
+  return { fact, finding, sources: alert.sources, history, tableName: context.tableName };
+}
+
+/** Sends every alert still pending (SNS was down, or a run crashed between write and publish). */
+export async function sendPendingAlerts(context: AlertContext): Promise<number> {
+  let sent = 0;
+  for (const alert of await listPendingAlerts(context.store)) {
+    if (await deliverAlert(alert.alertId, context)) sent++;
+  }
+  return sent;
+}
+
+/** Sends the SMS held during quiet hours once they are over (never dropped, sent once). */
+export async function releaseHeldSms(context: AlertContext): Promise<number> {
+  const now = context.now();
+  let sent = 0;
+  for (const alert of await listDueHeldSms(context.store, now)) {
+    if (!(await claimAlert(context.store, alert.alertId, now, 'sms'))) continue;
+    try {
+      if (!(await reserveOrNotify(context, now))) {
+        await setSmsState(context.store, alert.alertId, 'skipped');
+        continue;
+      }
+      const content = await alertContent(alert, context);
+      const sms = renderSms(content);
+      await publish(
+        context,
+        { subject: 'factwatch', email: sms, sms, default: sms },
+        {
+          kind: 'alert',
+          severity: alert.severity,
+          topic: alert.topic,
+          factId: alert.factId,
+          email: 'skip',
+          sms: 'send',
+        },
+      );
+      await setSmsState(context.store, alert.alertId, 'sent');
+      sent++;
+    } catch (error) {
+      await releaseClaim(context.store, alert.alertId);
+      throw error;
+    }
+  }
+  return sent;
+}

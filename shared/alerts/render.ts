@@ -1,0 +1,147 @@
+import { renderValue } from '../facts/render-value.ts';
+import type { BaselineVersion } from '../store/baseline.ts';
+import type { FeedState } from '../store/feeds.ts';
+import type { StoredFinding } from '../store/findings.ts';
+import { fitGsm7, toGsm7 } from './gsm.ts';
+
+/** What an alert message is made of. */
+export interface AlertContent {
+  fact: Pick<BaselineVersion, 'id' | 'label' | 'topic' | 'version' | 'acceptedAt' | 'acceptedBy'>;
+  finding: StoredFinding;
+  /** Every source that reported this change so far, the first one first. */
+  sources: string[];
+  /** The fact's recent findings, newest first. */
+  history: StoredFinding[];
+  /** The deployed table, so the accept command can be pasted as it is. */
+  tableName?: string;
+}
+
+export interface RenderedMessage {
+  subject: string;
+  email: string;
+  sms: string;
+  default: string;
+}
+
+const SUBJECT_MAX = 100;
+const utc = (iso: string | undefined) => (iso ? `${iso.slice(0, 16).replace('T', ' ')} UTC` : 'unknown time');
+const change = (finding: StoredFinding) =>
+  `${renderValue(finding.baseline)} -> ${renderValue(finding.observed)}`;
+const cut = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
+
+/**
+ * The one-segment SMS: fact label, status, baseline -> observed, first source and
+ * how many more. GSM-7 only, at most 160 characters, readable without the link.
+ *
+ * @example
+ * renderSms(content); // 'factwatch: AI5 foundry changed: TSMC -> Samsung+TSMC (Korea JoongAng Daily, +2 srcs)'
+ */
+export function renderSms(content: AlertContent): string {
+  const { fact, finding, sources } = content;
+  const what =
+    finding.status === 'new' ? `new: ${renderValue(finding.observed)}` : `changed: ${change(finding)}`;
+  const head = toGsm7(`factwatch: ${fact.label} ${what}`);
+  const first = toGsm7(sources[0] ?? finding.source ?? '') || 'source';
+  const more = sources.length > 1 ? `, +${sources.length - 1} src${sources.length > 2 ? 's' : ''}` : '';
+  const tail = ` (${first}${more})`;
+  if (head.length + tail.length <= 160) return `${head}${tail}`;
+  const shortTail = ` (${fitGsm7(first, 40)}${more})`;
+  return `${fitGsm7(head, 160 - shortTail.length)}${shortTail}`;
+}
+
+/**
+ * The plain-text email (SNS email is plain text): what changed, the quoted
+ * evidence, source, link and time, corroboration, recent history, and the exact
+ * `factwatch accept` command that adopts the change.
+ */
+export function renderEmail(content: AlertContent): { subject: string; body: string } {
+  const { fact, finding, sources, history } = content;
+  const subject = cut(`[factwatch] ${fact.label} ${finding.status}: ${change(finding)}`, SUBJECT_MAX);
+  const table = content.tableName ? ` --table ${content.tableName}` : '';
+  const confidence =
+    finding.confidence !== undefined && finding.confidence < 1 ? ' (hedged or unconfirmed report)' : '';
+  const lines = [
+    `${fact.label} (${fact.id}) ${finding.status}${confidence}`,
+    `  was: ${renderValue(finding.baseline)}   (baseline v${fact.version}, accepted ${utc(fact.acceptedAt)} by ${fact.acceptedBy})`,
+    `  now: ${renderValue(finding.observed)}`,
+    '',
+    'Evidence',
+    `  "${finding.evidence}"`,
+    `  - ${finding.source ?? 'unknown source'}, published ${utc(finding.published)}, seen ${utc(finding.observedAt)}`,
+    ...(finding.link ? [`  ${finding.link}`] : []),
+    '',
+    sources.length > 1
+      ? `Corroborated by ${sources.length - 1} more source(s): ${sources.slice(1).join(', ')}`
+      : 'Corroboration: no other source yet; later reports of the same change will not alert again.',
+    '',
+    `Recent history of ${fact.id}`,
+    ...(history.length
+      ? history
+          .slice(0, 8)
+          .map(
+            (past) =>
+              `  ${past.observedAt.slice(0, 10)}  ${past.status.padEnd(9)}  ${cut(renderValue(past.observed), 24).padEnd(24)}  ${past.source ?? ''}`,
+          )
+      : ['  (none yet)']),
+    '',
+    'To adopt this value as the new baseline:',
+    `  factwatch accept ${fact.id} --finding ${finding.findingId}${table}`,
+    '',
+    `Severity ${finding.severity} - topic ${fact.topic} - finding ${finding.findingId}`,
+  ];
+  return { subject, body: lines.join('\n') };
+}
+
+/** Both bodies plus the `default` one SNS needs with MessageStructure=json. */
+export function renderAlert(content: AlertContent): RenderedMessage {
+  const email = renderEmail(content);
+  const sms = renderSms(content);
+  return { subject: email.subject, email: email.body, sms, default: sms };
+}
+
+/** A findings digest: changes and confirmations grouped by topic, feed problems, or the weekly quiet line. */
+export function renderDigest(input: {
+  date: string;
+  findings: StoredFinding[];
+  unhealthyFeeds: FeedState[];
+  labels: Map<string, string>;
+  quietWeek: boolean;
+}): { subject: string; body: string } {
+  const changes = input.findings.filter(
+    (finding) => finding.status === 'changed' || finding.status === 'new',
+  );
+  const confirmations = input.findings.filter((finding) => finding.status === 'confirmed');
+  const topics = [...new Set(input.findings.map((finding) => finding.topic))].sort();
+  const lines: string[] = [];
+  if (input.quietWeek && input.findings.length === 0) {
+    lines.push(
+      'Still watching, nothing changed: no feed reported a change or a confirmation in the last 24 hours.',
+      '',
+    );
+  }
+  for (const topic of topics) {
+    lines.push(`== ${topic} ==`);
+    for (const finding of input.findings.filter(
+      (entry) => entry.topic === topic && entry.status !== 'mentioned',
+    )) {
+      const label = input.labels.get(finding.factId) ?? finding.factId;
+      lines.push(
+        `  ${finding.status.padEnd(9)} ${label}: ${finding.status === 'confirmed' ? renderValue(finding.observed) : change(finding)}  (${finding.source ?? 'unknown'})`,
+      );
+    }
+    lines.push('');
+  }
+  if (input.unhealthyFeeds.length) {
+    lines.push('== feed problems ==');
+    for (const feed of input.unhealthyFeeds)
+      lines.push(
+        `  ${feed.feedId}: ${feed.lastError ?? feed.lastStatus ?? 'failing'} (${feed.errorCount} failures in a row)`,
+      );
+    lines.push('');
+  }
+  const subject = cut(
+    `[factwatch] digest ${input.date}: ${changes.length} change(s), ${confirmations.length} confirmation(s)`,
+    SUBJECT_MAX,
+  );
+  return { subject, body: lines.join('\n').trim() };
+}

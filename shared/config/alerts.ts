@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { SeveritySchema } from './schemas.ts';
+
+const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24 h)');
+
+/** How alerts behave: thresholds, cooldown, quiet hours, the SMS cap, the digest. */
+export const AlertConfigSchema = z.strictObject({
+  /** changed/new findings of at least this severity alert; the rest go to the digest. */
+  minSeverity: SeveritySchema.default('medium'),
+  /** Hedged findings ("reportedly") alert too unless their confidence is below this. */
+  minConfidence: z.number().min(0).max(1).default(0.5),
+  /** After an alert about a fact, further alerts about it within this window go to the digest. */
+  cooldownMinutes: z.number().int().min(0).max(10_080).default(360),
+  timeZone: z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/Berlin').default('UTC'),
+  /** SMS falling due inside quiet hours are held and sent when they end; null: no quiet hours. */
+  quietHours: z
+    .strictObject({ start: ClockTime, end: ClockTime })
+    .nullable()
+    .default({ start: '22:00', end: '07:00' }),
+  smsMonthlyCap: z.number().int().min(0).max(10_000).default(20),
+  /** Local time of the daily digest. */
+  digestTime: ClockTime.default('08:00'),
+});
+export type AlertConfig = z.infer<typeof AlertConfigSchema>;
+
+export const DEFAULT_ALERT_CONFIG: AlertConfig = AlertConfigSchema.parse({});
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
