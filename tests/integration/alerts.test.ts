@@ -1,0 +1,267 @@
+import { SNSClient } from '@aws-sdk/client-sns';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { sendDigest } from '../../shared/alerts/digest.ts';
+import { isGsm7 } from '../../shared/alerts/gsm.ts';
+import {
+  type AlertContext,
+  notifyFinding,
+  releaseHeldSms,
+  sendPendingAlerts,
+} from '../../shared/alerts/notify.ts';
+import { notifyFeedHealth } from '../../shared/alerts/ops.ts';
+import { seedLocalStore } from '../../shared/cli/session.ts';
+import { DEFAULT_ALERT_CONFIG } from '../../shared/config/alerts.ts';
+import { freePort } from '../../shared/local/paths.ts';
+import { alertIdOf, getAlert } from '../../shared/store/alerts.ts';
+import { LOCAL_CREDENTIALS, LOCAL_REGION, type Store } from '../../shared/store/client.ts';
+import { saveFinding } from '../../shared/store/findings.ts';
+import { changeFinding } from '../support/findings.ts';
+import { type AlertTopic, startAlertTopic } from '../support/sns.ts';
+import { freshStore } from '../support/store.ts';
+
+const DAY = new Date('2025-08-02T12:00:00Z');
+
+describe('alerts through the SNS emulator', () => {
+  let topic: AlertTopic;
+  let store: Store;
+  let clock: Date;
+  const context = (): AlertContext => ({
+    store,
+    ...topic.publisher,
+    config: {
+      ...DEFAULT_ALERT_CONFIG,
+      quietHours: { start: '22:00', end: '07:00' },
+      timeZone: 'UTC',
+      smsMonthlyCap: 3,
+      cooldownMinutes: 0,
+    },
+    now: () => clock,
+  });
+
+  beforeAll(async () => {
+    topic = await startAlertTopic();
+  });
+  afterAll(() => topic.stop());
+  beforeEach(async () => {
+    store = await freshStore();
+    await seedLocalStore(store, new Date('2025-07-01T00:00:00Z'));
+    clock = DAY;
+    await topic.drain('email');
+    await topic.drain('sms');
+  });
+
+  it('routes a high-severity change to email and SMS, with the attributes set', async () => {
+    expect(await notifyFinding(changeFinding(), context())).toBe('sent');
+
+    const [email] = await topic.drain('email');
+    const [sms] = await topic.drain('sms');
+    expect(email!.attributes).toEqual({
+      kind: 'alert',
+      severity: 'high',
+      topic: 'chips',
+      factId: 'ai5.foundry',
+      email: 'send',
+      sms: 'send',
+    });
+    expect(sms!.body).toBe('factwatch: AI5 foundry changed: TSMC -> Samsung+TSMC (Korea JoongAng Daily)');
+    expect(sms!.body.length).toBeLessThanOrEqual(160);
+    expect(isGsm7(sms!.body)).toBe(true);
+    expect(email!.subject).toBe('[factwatch] AI5 foundry changed: TSMC -> Samsung+TSMC');
+    expect(email!.body).toContain('  was: TSMC');
+    expect(email!.body).toContain('"Samsung will also make AI5 chips alongside TSMC, Musk said."');
+    expect(email!.body).toContain('https://koreajoongangdaily.joins.com/news/ai5');
+    expect(email!.body).toMatch(/factwatch accept ai5\.foundry --finding [0-9a-f]{16}/);
+  });
+
+  it('sends a medium-severity change by email only, and keeps low, confirmed and mentioned for the digest', async () => {
+    const medium = changeFinding({
+      factId: 'ai6.performance',
+      severity: 'medium',
+      topic: 'chips',
+      observed: { kind: 'quantity', value: 8, unit: 'EFLOPS' },
+    });
+
+    expect(await notifyFinding(medium, context())).toBe('sent');
+    expect(
+      await notifyFinding(
+        changeFinding({ factId: 'deal.foundry_revenue_uplift', severity: 'low' }),
+        context(),
+      ),
+    ).toBe('below-threshold');
+    expect(await notifyFinding(changeFinding({ status: 'confirmed' }), context())).toBe('digest-only');
+    expect(await notifyFinding(changeFinding({ status: 'mentioned' }), context())).toBe('digest-only');
+
+    expect((await topic.drain('email')).map((message) => message.attributes.factId)).toEqual([
+      'ai6.performance',
+    ]);
+    expect(await topic.drain('sms')).toEqual([]);
+  });
+
+  it('alerts once per (fact, value): later sources only corroborate', async () => {
+    await notifyFinding(changeFinding(), context());
+    await notifyFinding(changeFinding({ source: 'Reuters' }), context());
+    await notifyFinding(changeFinding({ source: 'Bloomberg' }), context());
+
+    const alert = await getAlert(
+      store,
+      alertIdOf('ai5.foundry', { kind: 'entities', values: ['Samsung', 'TSMC'] }),
+    );
+    expect(alert).toMatchObject({
+      status: 'sent',
+      corroborations: 3,
+      sources: ['Korea JoongAng Daily', 'Reuters', 'Bloomberg'],
+    });
+    expect(await topic.drain('email')).toHaveLength(1);
+    expect(await topic.drain('sms')).toHaveLength(1);
+  });
+
+  it('publishes once when the same stream record is delivered twice, or concurrently', async () => {
+    const finding = changeFinding();
+
+    const results = await Promise.all([notifyFinding(finding, context()), notifyFinding(finding, context())]);
+    await notifyFinding(finding, context());
+
+    expect(results.sort()).toEqual(['corroborated', 'sent']);
+    expect(await topic.drain('email')).toHaveLength(1);
+    expect(await topic.drain('sms')).toHaveLength(1);
+  });
+
+  it('keeps an alert pending while SNS is unreachable and sends it exactly once when it is back', async () => {
+    // A real client pointed at a closed port: the network failure is real, nothing is mocked.
+    const down = new SNSClient({
+      endpoint: `http://127.0.0.1:${await freePort()}`,
+      region: LOCAL_REGION,
+      credentials: LOCAL_CREDENTIALS,
+      maxAttempts: 1,
+    });
+    const offline = { ...context(), sns: down };
+
+    await expect(notifyFinding(changeFinding(), offline)).rejects.toThrow(/^publish: cannot publish/);
+    const alertId = alertIdOf('ai5.foundry', { kind: 'entities', values: ['Samsung', 'TSMC'] });
+    expect((await getAlert(store, alertId))!.status).toBe('pending');
+
+    expect(await sendPendingAlerts(context())).toBe(1);
+    expect(await sendPendingAlerts(context())).toBe(0);
+    expect(await topic.drain('email')).toHaveLength(1);
+    expect(await topic.drain('sms')).toHaveLength(1);
+    down.destroy();
+  });
+
+  it('holds SMS during quiet hours and sends them once when the quiet hours end', async () => {
+    clock = new Date('2025-08-02T23:30:00Z');
+    await notifyFinding(changeFinding(), context());
+
+    expect(await topic.drain('email')).toHaveLength(1);
+    expect(await topic.drain('sms')).toEqual([]);
+    clock = new Date('2025-08-03T06:59:00Z');
+    expect(await releaseHeldSms(context())).toBe(0);
+    clock = new Date('2025-08-03T07:00:00Z');
+    expect(await releaseHeldSms(context())).toBe(1);
+    expect(await releaseHeldSms(context())).toBe(0);
+
+    const [sms] = await topic.drain('sms');
+    expect(sms!.body).toMatch(/^factwatch: AI5 foundry changed: TSMC -> Samsung\+TSMC/);
+    expect(await topic.drain('email')).toEqual([]);
+  });
+
+  it('stops SMS at the monthly cap, sends email instead, and says so once', async () => {
+    const values = ['Intel', 'SMIC', 'UMC', 'Rapidus', 'GlobalFoundries'];
+    for (const value of values) {
+      await notifyFinding(
+        changeFinding({ observed: { kind: 'entities', values: [value, 'TSMC'] } }),
+        context(),
+      );
+    }
+
+    const emails = await topic.drain('email');
+    expect(await topic.drain('sms')).toHaveLength(3);
+    expect(emails.filter((message) => message.attributes.kind === 'alert')).toHaveLength(5);
+    expect(
+      emails.filter((message) => message.attributes.kind === 'ops').map((message) => message.subject),
+    ).toEqual(['[factwatch ops] SMS cap of 3 reached for 2025-08']);
+  });
+
+  it('suppresses a second alert about the same fact within the cooldown', async () => {
+    const withCooldown = { ...context(), config: { ...context().config, cooldownMinutes: 60 } };
+
+    expect(await notifyFinding(changeFinding(), withCooldown)).toBe('sent');
+    expect(
+      await notifyFinding(
+        changeFinding({ observed: { kind: 'entities', values: ['Intel', 'TSMC'] } }),
+        withCooldown,
+      ),
+    ).toBe('suppressed');
+    clock = new Date(DAY.getTime() + 61 * 60_000);
+    expect(
+      await notifyFinding(
+        changeFinding({ observed: { kind: 'entities', values: ['SMIC', 'TSMC'] } }),
+        withCooldown,
+      ),
+    ).toBe('sent');
+
+    expect(await topic.drain('email')).toHaveLength(2);
+  });
+
+  it('sends one ops notice per feed health change', async () => {
+    const event = {
+      feedId: 'trendforce',
+      health: 'unhealthy' as const,
+      error: 'fetch: 503 from https://x',
+      at: '2025-08-02T11:00:00.000Z',
+    };
+
+    expect(await notifyFeedHealth(context(), event)).toBe(true);
+    expect(await notifyFeedHealth(context(), event)).toBe(false);
+    expect(
+      await notifyFeedHealth(context(), { ...event, health: 'recovered', at: '2025-08-02T15:00:00.000Z' }),
+    ).toBe(true);
+
+    const emails = await topic.drain('email');
+    expect(emails.map((message) => [message.attributes.kind, message.subject])).toEqual([
+      ['ops', '[factwatch ops] feed trendforce is failing'],
+      ['ops', '[factwatch ops] feed trendforce recovered'],
+    ]);
+    expect(await topic.drain('sms')).toEqual([]);
+  });
+
+  it('digests the last 24 h by topic, once a day, email only', async () => {
+    await saveFinding(store, changeFinding({ observedAt: '2025-08-02T08:00:00.000Z' }));
+    await saveFinding(
+      store,
+      changeFinding({
+        factId: 'deal.value',
+        topic: 'deal',
+        status: 'confirmed',
+        observed: { kind: 'money', amount: 16.5e9, currency: 'USD' },
+        observedAt: '2025-08-02T09:00:00.000Z',
+      }),
+    );
+    await saveFinding(
+      store,
+      changeFinding({ factId: 'deal.term_end', topic: 'deal', observedAt: '2025-07-30T09:00:00.000Z' }),
+    );
+
+    expect(await sendDigest(context())).toBe('sent');
+    expect(await sendDigest(context())).toBe('already-sent');
+
+    const [digest] = await topic.drain('email');
+    expect(digest!.attributes).toMatchObject({ kind: 'digest', sms: 'skip' });
+    expect(digest!.subject).toBe('[factwatch] digest 2025-08-02: 1 change(s), 1 confirmation(s)');
+    expect(digest!.body).toMatch(/== chips ==\n {2}changed {3}AI5 foundry: TSMC -> Samsung\+TSMC/);
+    expect(digest!.body).toMatch(/== deal ==\n {2}confirmed Deal value: \$16\.5B/);
+    expect(digest!.body).not.toContain('Deal end');
+    expect(await topic.drain('sms')).toEqual([]);
+  });
+
+  it('says "still watching" once a week when nothing happened', async () => {
+    expect(await sendDigest(context())).toBe('quiet-week');
+    clock = new Date(DAY.getTime() + 86_400_000);
+    expect(await sendDigest(context())).toBe('nothing');
+    clock = new Date(DAY.getTime() + 9 * 86_400_000);
+    expect(await sendDigest(context())).toBe('quiet-week');
+
+    const digests = await topic.drain('email');
+    expect(digests).toHaveLength(2);
+    expect(digests[0]!.body).toMatch(/^Still watching, nothing changed/);
+  });
+});

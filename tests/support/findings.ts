@@ -1,0 +1,26 @@
+import type { Value } from '../../shared/config/schemas.ts';
+import { findingIdOf, type StoredFinding } from '../../shared/store/findings.ts';
+
+/** A stored finding for alert tests: a change of ai5.foundry reported by `source`. */
+export function changeFinding(overrides: Partial<StoredFinding> & { observed?: Value } = {}): StoredFinding {
+  const itemId = overrides.itemId ?? `item-${Math.random().toString(36).slice(2, 10)}`;
+  const factId = overrides.factId ?? 'ai5.foundry';
+  return {
+    findingId: findingIdOf(factId, itemId, 1),
+    itemId,
+    factId,
+    status: 'changed',
+    observed: { kind: 'entities', values: ['Samsung', 'TSMC'] },
+    baseline: { kind: 'entities', values: ['TSMC'] },
+    evidence: 'Samsung will also make AI5 chips alongside TSMC, Musk said.',
+    severity: 'high',
+    topic: 'chips',
+    observedAt: '2025-08-02T10:00:00.000Z',
+    itemVersion: 1,
+    source: 'Korea JoongAng Daily',
+    link: 'https://koreajoongangdaily.joins.com/news/ai5',
+    published: '2025-08-02T09:30:00.000Z',
+    confidence: 1,
+    ...overrides,
+  };
+}
