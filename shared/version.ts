@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
+import pkg from '../package.json' with { type: 'json' };
 
-/** factwatch's version, from package.json (sent in the User-Agent). */
-export const VERSION: string = (
-  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
-).version;
+/** factwatch's version, from package.json (bundled into Lambdas; sent in the User-Agent). */
+export const VERSION: string = pkg.version;

@@ -154,6 +154,8 @@ function parseDate(text: string | undefined): Date | undefined {
 export interface FeedContext {
   feedId: string;
   feedUrl: string;
+  /** The feed's own title: the source of items that name no publisher. */
+  feedTitle?: string;
   language?: string;
   topics?: string[];
   fetchedAt: Date;
@@ -194,7 +196,10 @@ export function normaliseItem(raw: RawItem, feed: FeedContext): StoredItem {
     ...(content ? { content } : {}),
     ...(link ? { link } : {}),
     ...(guid ? { guid } : {}),
-    ...(raw.source?.name || split.publisher ? { source: raw.source?.name ?? split.publisher } : {}),
+    source:
+      raw.source?.name ??
+      split.publisher ??
+      (htmlToText(feed.feedTitle, 80) || new URL(feed.feedUrl).hostname),
     published,
     contentHash: sha256(`${title}\n${summary}\n${content ?? ''}`),
     ...(feed.language ? { language: feed.language } : {}),

@@ -108,6 +108,10 @@ async function recordSuccess(
     errorCount: 0,
     healthy: true,
     nextPollAt: next,
+    holdUntil: '',
+    ...(state.healthy
+      ? { healthEvent: '' as const, healthEventAt: '' }
+      : { healthEvent: 'recovered' as const, healthEventAt: startedAt.toISOString() }),
     itemsSeenDelta: stored.created,
   });
   return {
@@ -148,6 +152,10 @@ async function recordFailure(
     errorCount,
     healthy,
     nextPollAt: next,
+    holdUntil: next,
+    ...(state.healthy && !healthy
+      ? { healthEvent: 'unhealthy' as const, healthEventAt: startedAt.toISOString() }
+      : { healthEvent: '' as const, healthEventAt: '' }),
   });
   return {
     feedId: state.feedId,

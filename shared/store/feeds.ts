@@ -24,6 +24,11 @@ export interface FeedState {
   errorCount: number;
   itemsSeen: number;
   healthy: boolean;
+  /** Set by the poll that turned the feed unhealthy or recovered it; the notifier sends one ops notice for it. */
+  healthEvent?: 'unhealthy' | 'recovered';
+  healthEventAt?: string;
+  /** Not before this time, even for `run --all`: a server's Retry-After or our error backoff. */
+  holdUntil?: string;
   /** Optimistic lock: every save must name the revision it read. */
   revision: number;
 }
@@ -105,20 +110,27 @@ export async function listDueFeeds(store: Store, now: Date): Promise<FeedState[]
   return records.map((record) => withoutKeys<FeedState>(record));
 }
 
+/** Fields a poll may set; '' removes a field (an error cleared, a health event consumed). */
 export type FeedPollUpdate = Partial<
-  Pick<
-    FeedState,
-    | 'etag'
-    | 'lastModified'
-    | 'permanentUrl'
-    | 'nextPollAt'
-    | 'lastPolledAt'
-    | 'lastStatus'
-    | 'lastError'
-    | 'errorCount'
-    | 'healthy'
+  Omit<
+    Pick<
+      FeedState,
+      | 'etag'
+      | 'lastModified'
+      | 'permanentUrl'
+      | 'nextPollAt'
+      | 'lastPolledAt'
+      | 'lastStatus'
+      | 'lastError'
+      | 'errorCount'
+      | 'healthy'
+      | 'healthEvent'
+      | 'healthEventAt'
+      | 'holdUntil'
+    >,
+    'healthEvent'
   >
-> & { itemsSeenDelta?: number };
+> & { healthEvent?: FeedState['healthEvent'] | ''; itemsSeenDelta?: number };
 
 /**
  * Saves the outcome of one poll. Fails with ConflictError when another poller saved
