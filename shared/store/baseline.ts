@@ -157,3 +157,8 @@ async function putVersionIfAbsent(store: Store, version: BaselineVersion): Promi
 export async function currentBaselineValues(store: Store): Promise<Map<string, Value | null>> {
   return new Map((await listCurrentBaselines(store)).map((version) => [version.id, version.value]));
 }
+
+/** Every fact's current baseline version, by fact id. */
+export async function currentBaselinesById(store: Store): Promise<Map<string, BaselineVersion>> {
+  return new Map((await listCurrentBaselines(store)).map((version) => [version.id, version]));
+}

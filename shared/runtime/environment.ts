@@ -1,0 +1,102 @@
+import { SNSClient } from '@aws-sdk/client-sns';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { z } from 'zod';
+import { type AlertConfig, AlertConfigSchema } from '../config/alerts.ts';
+import { ConfigError } from '../errors.ts';
+import { userAgent } from '../feeds/fetch.ts';
+import { LOCAL_CREDENTIALS, LOCAL_REGION, openStore, type Store } from '../store/client.ts';
+import { VERSION } from '../version.ts';
+
+/** The environment every handler reads, validated once at cold start. */
+const EnvironmentSchema = z.object({
+  TABLE_NAME: z.string().min(3),
+  TOPIC_ARN: z.string().optional(),
+  POLL_QUEUE_URL: z.string().optional(),
+  ALERT_CONFIG: z.string().optional(),
+  FACTWATCH_CONTACT: z.string().optional(),
+  /** Local runs only: DynamoDB Local and the SNS/SQS emulator. */
+  DYNAMODB_ENDPOINT: z.url().optional(),
+  SNS_ENDPOINT: z.url().optional(),
+  SQS_ENDPOINT: z.url().optional(),
+  AWS_REGION: z.string().optional(),
+});
+
+/** Clients and settings shared by the handlers of one process. */
+export interface Runtime {
+  store: Store;
+  sns: SNSClient;
+  sqs: SQSClient;
+  topicArn: string;
+  pollQueueUrl: string;
+  alertConfig: AlertConfig;
+  userAgent: string;
+  tableName: string;
+  /** The table to name in `factwatch accept … --table` hints: unset for local runs (they use --data-dir). */
+  acceptTable?: string;
+}
+
+function client<T>(
+  Client: new (config: object) => T,
+  endpoint: string | undefined,
+  region: string | undefined,
+): T {
+  return new Client(
+    endpoint ? { endpoint, region: region ?? LOCAL_REGION, credentials: LOCAL_CREDENTIALS } : { region },
+  );
+}
+
+/**
+ * The runtime for this environment. Handlers call it on every invocation; the
+ * clients are built once per distinct environment and reused (warm starts).
+ */
+export function runtimeFromEnvironment(env: NodeJS.ProcessEnv = process.env): Runtime {
+  const key = JSON.stringify([
+    env.TABLE_NAME,
+    env.TOPIC_ARN,
+    env.POLL_QUEUE_URL,
+    env.ALERT_CONFIG,
+    env.DYNAMODB_ENDPOINT,
+    env.SNS_ENDPOINT,
+    env.SQS_ENDPOINT,
+  ]);
+  const cached = runtimes.get(key);
+  if (cached) return cached;
+  const parsed = EnvironmentSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ConfigError(`environment: ${issue.path.join('.')}: ${issue.message}`);
+  }
+  const vars = parsed.data;
+  const alertConfig = AlertConfigSchema.safeParse(vars.ALERT_CONFIG ? JSON.parse(vars.ALERT_CONFIG) : {});
+  if (!alertConfig.success)
+    throw new ConfigError(`environment: ALERT_CONFIG: ${alertConfig.error.issues[0]!.message}`);
+  const runtime: Runtime = {
+    store: openStore({
+      tableName: vars.TABLE_NAME,
+      endpoint: vars.DYNAMODB_ENDPOINT,
+      region: vars.AWS_REGION,
+    }),
+    sns: client(SNSClient, vars.SNS_ENDPOINT, vars.AWS_REGION),
+    sqs: client(SQSClient, vars.SQS_ENDPOINT, vars.AWS_REGION),
+    topicArn: vars.TOPIC_ARN ?? '',
+    pollQueueUrl: vars.POLL_QUEUE_URL ?? '',
+    alertConfig: alertConfig.data,
+    userAgent: userAgent(VERSION, vars.FACTWATCH_CONTACT),
+    tableName: vars.TABLE_NAME,
+    acceptTable: env.FACTWATCH_LOCAL === '1' ? undefined : vars.TABLE_NAME,
+  };
+  runtimes.set(key, runtime);
+  return runtime;
+}
+
+const runtimes = new Map<string, Runtime>();
+
+/** Drops cached runtimes and their connections (the local runner, between runs). */
+export function closeRuntimes(): void {
+  for (const runtime of runtimes.values()) {
+    runtime.store.doc.destroy();
+    runtime.sns.destroy();
+    runtime.sqs.destroy();
+  }
+  runtimes.clear();
+}
