@@ -1,0 +1,50 @@
+import type { SQSEvent } from 'aws-lambda';
+import { z } from 'zod';
+import { pollFeeds } from '../shared/feeds/poll-many.ts';
+import { type BatchResponse, logJson } from '../shared/runtime/batch.ts';
+import { runtimeFromEnvironment } from '../shared/runtime/environment.ts';
+import { getFeedState } from '../shared/store/feeds.ts';
+
+const PollRequest = z.object({ feedId: z.string().min(1) });
+
+/** A body that is not JSON is just an invalid request (dropped), never a crash of the batch. */
+function parseBody(body: string): unknown {
+  try {
+    return JSON.parse(body);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * poll-feed λ: polls the feeds of an SQS batch politely. A feed's own failure is
+ * recorded in its state; only an unexpected failure (the store) retries the message.
+ */
+export const handler = async (event: SQSEvent): Promise<BatchResponse> => {
+  const runtime = runtimeFromEnvironment();
+  const requests = event.Records.map((record) => ({
+    record,
+    request: PollRequest.safeParse(parseBody(record.body)),
+  }));
+  const feeds = await Promise.all(
+    requests.map(({ request }) =>
+      request.success ? getFeedState(runtime.store, request.data.feedId) : undefined,
+    ),
+  );
+  const known = feeds.filter((feed) => feed !== undefined);
+  const outcomes = await pollFeeds(
+    known,
+    { store: runtime.store, userAgent: runtime.userAgent, now: () => new Date() },
+    { concurrency: 8, hostSpacingMs: 1_000 },
+  );
+  for (const outcome of outcomes)
+    logJson(outcome.ok ? 'info' : 'warn', 'polled feed', { ...outcome, written: outcome.written.length });
+  const failed = new Set(
+    outcomes.filter((outcome) => outcome.error?.startsWith('poll: ')).map((outcome) => outcome.feedId),
+  );
+  return {
+    batchItemFailures: requests
+      .filter(({ request }) => request.success && failed.has(request.data.feedId))
+      .map(({ record }) => ({ itemIdentifier: record.messageId })),
+  };
+};
