@@ -1,7 +1,22 @@
-import { App } from 'aws-cdk-lib';
+import { App, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { FactwatchError } from '../shared/errors.ts';
+import { readStackConfig, type StackConfig } from './config.ts';
 import { FactwatchStack } from './factwatch-stack.ts';
 
 // Environment-agnostic: synthesizes offline, without credentials; `cdk deploy` picks the account.
 const app = new App();
-new FactwatchStack(app, 'Factwatch', { description: 'factwatch: news tracker with baseline-fact alerts' });
+let config: StackConfig;
+try {
+  config = readStackConfig(app.node.getAllContext());
+} catch (error) {
+  if (!(error instanceof FactwatchError)) throw error;
+  console.error(`factwatch: ${error.message}`);
+  process.exit(1);
+}
+new FactwatchStack(app, 'Factwatch', {
+  config,
+  description: 'factwatch: news tracker with baseline-fact alerts',
+});
+Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
 app.synth();

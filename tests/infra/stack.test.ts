@@ -1,32 +1,66 @@
-import { App } from 'aws-cdk-lib';
+import { App, Validations } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { readStackConfig } from '../../infra/config.ts';
 import { FactwatchStack } from '../../infra/factwatch-stack.ts';
+import { nagAcknowledgements } from '../../infra/nag.ts';
+import { FILTER_POLICIES } from '../../shared/alerts/routing.ts';
+import { STREAM_FILTERS } from '../../shared/runtime/stream.ts';
 import { createTableInput, TABLE_DEFINITION } from '../../shared/store/table.ts';
+
+type Resource = { Type: string; Properties: Record<string, unknown>; DeletionPolicy?: string };
+
+function synth(context: Record<string, unknown> = {}) {
+  const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+  const stack = new FactwatchStack(app, 'Test', {
+    config: readStackConfig({
+      alertEmails: 'ana@example.org,bo@example.org',
+      alertPhones: '+15551234567',
+      timeZone: 'Europe/Berlin',
+      ...context,
+    }),
+  });
+  return { app, stack, template: Template.fromStack(stack) };
+}
+
+/** The IAM statements attached to the role of the function whose logical id starts with `prefix`. */
+function statementsOf(
+  template: Template,
+  prefix: string,
+): Array<{ Action: string | string[]; Resource: unknown; Condition?: unknown }> {
+  const policies = template.findResources('AWS::IAM::Policy') as Record<string, Resource>;
+  return Object.entries(policies)
+    .filter(([id]) => id.startsWith(prefix))
+    .flatMap(([, policy]) => (policy.Properties.PolicyDocument as { Statement: [] }).Statement);
+}
+const actionsOf = (statement: { Action: string | string[] }) => [statement.Action].flat();
 
 describe('FactwatchStack', () => {
   let template: Template;
+  let resources: Record<string, Resource>;
   beforeAll(() => {
-    const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
-    template = Template.fromStack(new FactwatchStack(app, 'Test'));
+    template = synth().template;
+    resources = template.toJSON().Resources;
   });
 
   it('builds the table from the same definition as local tables', () => {
     const local = createTableInput('local');
-    const [table] = Object.values(template.findResources('AWS::DynamoDB::GlobalTable'));
-    const props = (table as { Properties: Record<string, unknown> }).Properties;
+    const [table] = Object.values(template.findResources('AWS::DynamoDB::GlobalTable')) as Resource[];
 
-    expect(props.KeySchema).toEqual(local.KeySchema);
-    expect(props.AttributeDefinitions).toEqual(expect.arrayContaining(local.AttributeDefinitions!));
+    expect(table!.Properties.KeySchema).toEqual(local.KeySchema);
+    expect(table!.Properties.AttributeDefinitions).toEqual(
+      expect.arrayContaining(local.AttributeDefinitions!),
+    );
     expect(
-      (props.GlobalSecondaryIndexes as Array<{ IndexName: string; KeySchema: unknown }>).map((index) => [
-        index.IndexName,
-        index.KeySchema,
-      ]),
+      (table!.Properties.GlobalSecondaryIndexes as Array<{ IndexName: string; KeySchema: unknown }>).map(
+        (index) => [index.IndexName, index.KeySchema],
+      ),
     ).toEqual(local.GlobalSecondaryIndexes!.map((index) => [index.IndexName, index.KeySchema]));
   });
 
-  it('keeps the history safe: PITR, deletion protection, retained on delete', () => {
+  it('keeps the history safe: PITR, deletion protection, retained when the stack is deleted', () => {
     template.hasResource('AWS::DynamoDB::GlobalTable', {
       DeletionPolicy: 'Retain',
       Properties: Match.objectLike({
@@ -46,5 +80,194 @@ describe('FactwatchStack', () => {
       StreamSpecification: { StreamViewType: TABLE_DEFINITION.streamViewType },
       TimeToLiveSpecification: { AttributeName: TABLE_DEFINITION.timeToLiveAttribute, Enabled: true },
     });
+  });
+
+  it('lets only the notifier and the digest publish to the topic', () => {
+    const publishers = Object.keys(resources).filter(
+      (id) =>
+        resources[id]!.Type === 'AWS::IAM::Policy' &&
+        statementsOf(template, id).some((statement) => actionsOf(statement).includes('sns:Publish')),
+    );
+
+    expect(publishers.map((id) => id.replace(/Function.*/, '')).sort()).toEqual(['Digest', 'Notify']);
+  });
+
+  it('lets only the poller write items, and only under ITEM#, FEED# and story keys', () => {
+    const writersOfItems = Object.keys(resources).filter((id) =>
+      statementsOf(template, id).some((statement) =>
+        JSON.stringify(statement.Condition ?? {}).includes('ITEM#'),
+      ),
+    );
+    const pollWrites = statementsOf(template, 'PollFeed').find((statement) =>
+      actionsOf(statement).includes('dynamodb:PutItem'),
+    );
+
+    expect(writersOfItems.map((id) => id.replace(/Function.*/, ''))).toEqual(['PollFeed']);
+    expect(pollWrites!.Condition).toEqual({
+      'ForAllValues:StringLike': {
+        'dynamodb:LeadingKeys': ['ITEM#*', 'FEED#*', 'STORYURL#*', 'STORYBAND#*'],
+      },
+    });
+  });
+
+  it('never grants a data action on a "*" resource', () => {
+    const policies = Object.keys(resources).filter((id) => resources[id]!.Type === 'AWS::IAM::Policy');
+    const dataStatements = policies
+      .flatMap((id) => statementsOf(template, id))
+      .filter((statement) => actionsOf(statement).some((action) => /^(dynamodb|sns|sqs):/.test(action)));
+
+    expect(dataStatements.length).toBeGreaterThan(10);
+    for (const statement of dataStatements) expect([statement.Resource].flat()).not.toContain('*');
+  });
+
+  it('feeds analyze and notify from the stream through the shared filters, with bisect, retries and an on-failure queue', () => {
+    const mappings = Object.values(template.findResources('AWS::Lambda::EventSourceMapping')) as Resource[];
+    const streamMappings = mappings.filter((mapping) => mapping.Properties.FilterCriteria);
+    const patterns = streamMappings.map((mapping) =>
+      (mapping.Properties.FilterCriteria as { Filters: Array<{ Pattern: string }> }).Filters.map((filter) =>
+        JSON.parse(filter.Pattern),
+      ),
+    );
+
+    expect(patterns).toEqual(expect.arrayContaining([STREAM_FILTERS.analyze, STREAM_FILTERS.notify]));
+    for (const mapping of streamMappings) {
+      expect(mapping.Properties).toMatchObject({
+        BisectBatchOnFunctionError: true,
+        MaximumRetryAttempts: 5,
+        FunctionResponseTypes: ['ReportBatchItemFailures'],
+      });
+      expect(mapping.Properties.DestinationConfig).toBeDefined();
+    }
+  });
+
+  it('polls from an SQS queue with a dead-letter queue and partial batch responses', () => {
+    template.hasResourceProperties('AWS::SQS::Queue', {
+      RedrivePolicy: Match.objectLike({ maxReceiveCount: 3 }),
+    });
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      BatchSize: 10,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      EventSourceArn: Match.anyValue(),
+    });
+  });
+
+  it('schedules polling every 30 minutes with a flexible window, and the digest daily in the time zone', () => {
+    template.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'rate(30 minutes)',
+      FlexibleTimeWindow: { Mode: 'FLEXIBLE', MaximumWindowInMinutes: 5 },
+    });
+    template.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'cron(0 8 * * ? *)',
+      ScheduleExpressionTimezone: 'Europe/Berlin',
+      Target: Match.objectLike({ Input: JSON.stringify({ task: 'digest' }) }),
+    });
+  });
+
+  it('encrypts the topic, enforces TLS, and subscribes email and SMS through the alert filter policies', () => {
+    template.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
+    template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      PolicyDocument: Match.objectLike({
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      }),
+    });
+    template.resourcePropertiesCountIs(
+      'AWS::SNS::Subscription',
+      { Protocol: 'email', FilterPolicy: FILTER_POLICIES.email },
+      2,
+    );
+    template.resourcePropertiesCountIs(
+      'AWS::SNS::Subscription',
+      { Protocol: 'sms', Endpoint: '+15551234567', FilterPolicy: FILTER_POLICIES.sms },
+      1,
+    );
+  });
+
+  it('runs every function on Node.js 24, arm64, with its own log group and retention', () => {
+    const functions = Object.values(
+      template.findResources('AWS::Lambda::Function', {
+        Properties: { Runtime: 'nodejs24.x', Description: Match.stringLikeRegexp('^factwatch: ') },
+      }),
+    ) as Resource[];
+
+    expect(functions).toHaveLength(6);
+    for (const fn of functions)
+      expect(fn.Properties).toMatchObject({
+        Architectures: ['arm64'],
+        LoggingConfig: { LogGroup: expect.anything() },
+      });
+    template.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 30 }, 6);
+  });
+
+  it('sends alarms on dead letters, function errors and feed failures to the notifier', () => {
+    const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')) as Resource[];
+
+    expect(alarms.map((alarm) => alarm.Properties.MetricName).sort()).toEqual([
+      'ApproximateNumberOfMessagesVisible',
+      'ApproximateNumberOfMessagesVisible',
+      'Errors',
+      'Errors',
+      'Errors',
+      'Errors',
+      'Errors',
+      'FeedFailures',
+    ]);
+    for (const alarm of alarms)
+      expect(JSON.stringify(alarm.Properties.AlarmActions)).toContain('NotifyFunction');
+  });
+
+  it('seeds the baseline and the feeds through a custom resource', () => {
+    template.hasResourceProperties('AWS::CloudFormation::CustomResource', {
+      Feeds: Match.stringLikeRegexp('"id":"sec-edgar-tesla-8k"'),
+    });
+  });
+
+  it('has no cdk-nag AwsSolutions finding that is not acknowledged with a reason', () => {
+    const { app, stack } = synth();
+    const acknowledged = nagAcknowledgements(stack, {
+      table: stack.node.findChild('Store').node.findChild('Table'),
+      scheduledFunctions: ['Dispatch', 'Digest'].map((id) =>
+        stack.node.findChild(id).node.findChild('Function'),
+      ),
+      seedFunction: stack.node.findChild('Seed').node.findChild('Function'),
+    });
+    Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+
+    // Synthesis fails on any finding that is not acknowledged.
+    expect(() => app.synth()).not.toThrow();
+    expect(acknowledged.every((entry) => entry.reason.length > 40)).toBe(true);
+  });
+
+  it('would fail synthesis on a finding nobody acknowledged', () => {
+    const { app, stack } = synth();
+    new Queue(stack, 'Unencrypted', { encryption: QueueEncryption.UNENCRYPTED });
+    Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+
+    expect(() => app.synth()).toThrow();
+  });
+});
+
+describe('readStackConfig()', () => {
+  it('reads lists as JSON arrays or comma-separated', () => {
+    expect(readStackConfig({ alertEmails: '["a@x.org"]' }).alertEmails).toEqual(['a@x.org']);
+    expect(readStackConfig({ alertEmails: ['a@x.org', 'b@y.org'] }).alertEmails).toEqual([
+      'a@x.org',
+      'b@y.org',
+    ]);
+    expect(readStackConfig({ alertEmails: 'a@x.org, b@y.org' }).alertEmails).toEqual(['a@x.org', 'b@y.org']);
+    expect(readStackConfig({ quietHours: 'off' }).alertConfig.quietHours).toBeNull();
+    expect(readStackConfig({ smsMonthlyCap: '5' }).alertConfig.smsMonthlyCap).toBe(5);
+  });
+
+  it.each([
+    [{ alertEmail: 'a@x.org' }, /context key "alertEmail" is not one factwatch knows/],
+    [{ alertEmails: 'not-an-email' }, /context "alertEmails.0": is not an email address/],
+    [{ alertPhones: '5551234' }, /context "alertPhones.0": must be E\.164/],
+    [{ schedule: 'every 5 min' }, /context "schedule": must be rate/],
+    [{ timeZone: 'Mars/Olympus' }, /context "timeZone": must be an IANA time zone/],
+    [{ quietHours: '22-7' }, /context "quietHours": must be HH:MM-HH:MM or off/],
+  ])('fails with one line naming a wrong key or value (%j)', (context, message) => {
+    expect(() => readStackConfig(context)).toThrow(message);
   });
 });

@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { AlertConfigSchema } from '../shared/config/alerts.ts';
+import { loadFeedsFile } from '../shared/config/load.ts';
+import type { FeedConfig } from '../shared/config/schemas.ts';
+import { SHIPPED_STORY } from '../shared/config/story.ts';
+import { ConfigError } from '../shared/errors.ts';
+
+/** Context keys the stack reads (`-c key=value` or cdk.json "context"). */
+export const CONTEXT_KEYS = [
+  'alertEmails',
+  'alertPhones',
+  'schedule',
+  'digestTime',
+  'timeZone',
+  'quietHours',
+  'smsMonthlyCap',
+  'feedsFile',
+] as const;
+
+/** A list: a JSON array in cdk.json, or comma-separated on the command line. */
+const List = z.preprocess((value) => {
+  if (typeof value !== 'string') return value;
+  const text = value.trim();
+  if (text.startsWith('[')) return JSON.parse(text);
+  return text ? text.split(',').map((entry) => entry.trim()) : [];
+}, z.array(z.string()));
+
+const StackConfigSchema = z.strictObject({
+  alertEmails: List.pipe(z.array(z.email('is not an email address'))).default([]),
+  alertPhones: List.pipe(
+    z.array(z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be E.164, e.g. +15551234567')),
+  ).default([]),
+  /** EventBridge Scheduler expression for polling. */
+  schedule: z
+    .string()
+    .regex(/^(rate\(\d+ (minute|minutes|hour|hours)\)|cron\(.+\))$/, 'must be rate(30 minutes) or cron(…)')
+    .default('rate(30 minutes)'),
+  digestTime: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM')
+    .default('08:00'),
+  timeZone: z.string().default('UTC'),
+  /** "22:00-07:00", or "off". */
+  quietHours: z
+    .string()
+    .regex(/^(off|([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d)$/, 'must be HH:MM-HH:MM or off')
+    .default('22:00-07:00'),
+  smsMonthlyCap: z.coerce.number().int().min(0).max(10_000).default(20),
+  feedsFile: z.string().optional(),
+});
+
+export interface StackConfig {
+  alertEmails: string[];
+  alertPhones: string[];
+  schedule: string;
+  digestTime: string;
+  timeZone: string;
+  alertConfig: z.infer<typeof AlertConfigSchema>;
+  feeds: FeedConfig[];
+}
+
+/**
+ * Reads and validates the stack's context once. A wrong key or value is one
+ * ConfigError line that names it.
+ *
+ * @example
+ * const config = readStackConfig({ alertEmails: 'a@x.org,b@y.org', smsMonthlyCap: '10' });
+ */
+export function readStackConfig(context: Record<string, unknown>): StackConfig {
+  const ours = Object.fromEntries(
+    Object.entries(context).filter(([key]) => !key.includes(':') && !key.startsWith('@')),
+  );
+  const unknown = Object.keys(ours).filter((key) => !(CONTEXT_KEYS as readonly string[]).includes(key));
+  if (unknown.length)
+    throw new ConfigError(
+      `context key "${unknown[0]}" is not one factwatch knows (${CONTEXT_KEYS.join(', ')})`,
+    );
+  let parsed: z.infer<typeof StackConfigSchema>;
+  try {
+    const result = StackConfigSchema.safeParse(ours);
+    if (!result.success) {
+      const issue = result.error.issues[0]!;
+      throw new ConfigError(`context "${issue.path.join('.')}": ${issue.message}`);
+    }
+    parsed = result.data;
+  } catch (error) {
+    if (error instanceof ConfigError) throw error;
+    throw new ConfigError(`context: ${(error as Error).message}`);
+  }
+  const [start, end] = parsed.quietHours === 'off' ? [] : parsed.quietHours.split('-');
+  const alertConfig = AlertConfigSchema.safeParse({
+    timeZone: parsed.timeZone,
+    digestTime: parsed.digestTime,
+    smsMonthlyCap: parsed.smsMonthlyCap,
+    quietHours: start && end ? { start, end } : null,
+  });
+  if (!alertConfig.success)
+    throw new ConfigError(
+      `context "${alertConfig.error.issues[0]!.path.join('.')}": ${alertConfig.error.issues[0]!.message}`,
+    );
+  return {
+    alertEmails: parsed.alertEmails,
+    alertPhones: parsed.alertPhones,
+    schedule: parsed.schedule,
+    digestTime: parsed.digestTime,
+    timeZone: parsed.timeZone,
+    alertConfig: alertConfig.data,
+    feeds: parsed.feedsFile ? loadFeedsFile(parsed.feedsFile) : SHIPPED_STORY.feeds,
+  };
+}

@@ -1,0 +1,58 @@
+import { join } from 'node:path';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+
+const ROOT = join(import.meta.dirname, '..');
+
+export interface FactwatchFunctionProps {
+  /** The handler file in functions/, without extension. */
+  handler: string;
+  environment: Record<string, string>;
+  timeout?: Duration;
+  memorySize?: number;
+  description: string;
+}
+
+/**
+ * Every factwatch λ: Node.js 24 on arm64, bundled with esbuild (the pinned AWS SDK
+ * clients inside, ESM, source maps on), its own log group with a retention.
+ */
+export class FactwatchFunction extends Construct {
+  readonly fn: NodejsFunction;
+  readonly logGroup: LogGroup;
+
+  constructor(scope: Construct, id: string, props: FactwatchFunctionProps) {
+    super(scope, id);
+    this.logGroup = new LogGroup(this, 'Logs', {
+      retention: RetentionDays.ONE_MONTH,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    this.fn = new NodejsFunction(this, 'Function', {
+      entry: join(ROOT, 'functions', `${props.handler}.ts`),
+      handler: 'handler',
+      description: props.description,
+      runtime: Runtime.NODEJS_24_X,
+      architecture: Architecture.ARM_64,
+      memorySize: props.memorySize ?? 512,
+      timeout: props.timeout ?? Duration.seconds(60),
+      logGroup: this.logGroup,
+      environment: { NODE_OPTIONS: '--enable-source-maps', ...props.environment },
+      depsLockFilePath: join(ROOT, 'package-lock.json'),
+      projectRoot: ROOT,
+      bundling: {
+        format: OutputFormat.ESM,
+        target: 'node24',
+        minify: true,
+        sourceMap: true,
+        externalModules: [],
+        // The AWS SDK is CommonJS inside: give the ESM bundle a require().
+        banner:
+          "import { createRequire as __factwatchRequire } from 'node:module'; const require = __factwatchRequire(import.meta.url);",
+        mainFields: ['module', 'main'],
+      },
+    });
+  }
+}
