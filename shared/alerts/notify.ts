@@ -141,9 +141,14 @@ async function alertContent(alert: AlertRecord, context: AlertContext) {
   const finding = alert.finding!;
   const fact = (await currentBaseline(context.store, alert.factId))!;
   const since = new Date(context.now().getTime() - 90 * 86_400_000);
-  const history = (await findingsForFact(context.store, alert.factId, { since }, 9)).filter(
-    (past) => past.findingId !== finding.findingId,
-  );
+  const history = (
+    await findingsForFact(
+      context.store,
+      alert.factId,
+      { since, statuses: ['confirmed', 'changed', 'new'] },
+      9,
+    )
+  ).filter((past) => past.findingId !== finding.findingId);
   return { fact, finding, sources: alert.sources, history, tableName: context.tableName };
 }
 

@@ -56,7 +56,8 @@ export function renderSms(content: AlertContent): string {
  */
 export function renderEmail(content: AlertContent): { subject: string; body: string } {
   const { fact, finding, sources, history } = content;
-  const subject = cut(`[factwatch] ${fact.label} ${finding.status}: ${change(finding)}`, SUBJECT_MAX);
+  const what = finding.status === 'new' ? renderValue(finding.observed) : change(finding);
+  const subject = cut(`[factwatch] ${fact.label} ${finding.status}: ${what}`, SUBJECT_MAX);
   const table = content.tableName ? ` --table ${content.tableName}` : '';
   const confidence =
     finding.confidence !== undefined && finding.confidence < 1 ? ' (hedged or unconfirmed report)' : '';

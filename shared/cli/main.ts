@@ -7,13 +7,10 @@ import { factsCommand } from './commands/facts.ts';
 import { feedsCommand } from './commands/feeds.ts';
 import { historyCommand } from './commands/history.ts';
 import { pendingCommand } from './commands/pending.ts';
+import { runCommand } from './commands/run.ts';
 
 const COMMANDS: Command[] = [
-  pendingCommand(
-    'run',
-    'poll due feeds, analyze, alert (one full cycle)',
-    'factwatch run [--feeds FILE] [--alerts-out FILE] [--all] [--demo]',
-  ),
+  runCommand,
   analyzeCommand,
   historyCommand,
   factsCommand,

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -264,5 +264,44 @@ describe('factwatch bin', () => {
     expect(result.status).toBe(2);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).not.toMatch(/\bat \S+:\d+/);
+  });
+});
+
+describe('factwatch run', () => {
+  const bin = join(PROJECT_ROOT, 'shared/cli/factwatch.mjs');
+
+  it('--demo replays the bundled sample through the whole pipeline and writes the alerts as JSONL', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'factwatch-demo-'));
+    const env = { ...process.env };
+    delete env.DYNAMODB_ENDPOINT;
+    delete env.FACTWATCH_ALLOW_PRIVATE_NETWORKS;
+
+    const result = spawnSync(
+      process.execPath,
+      [bin, 'run', '--demo', '--alerts-out', join(dir, 'alerts.jsonl')],
+      { encoding: 'utf8', env, cwd: dir, timeout: 90_000 },
+    );
+
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(
+      /Summary: feeds 2 ok, 0 failed; 8 new item\(s\), 0 edited; \d+ finding\(s\); alerts delivered: 4 email, 3 SMS/,
+    );
+    const alerts = readFileSync(join(dir, 'alerts.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(alerts).toHaveLength(7);
+    expect(Object.keys(alerts[0])).toEqual(['channel', 'subject', 'body', 'attributes']);
+    expect(alerts.filter((alert) => alert.channel === 'sms').map((alert) => alert.body)).toContain(
+      'factwatch: Deal value changed: $16.5B -> $22B (Bloomberg)',
+    );
+  });
+
+  it('refuses --table with one line and exit 2', async () => {
+    const { code, stderr } = await cli('run', '--table', 'x');
+
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^factwatch: usage: run: runs locally/);
   });
 });

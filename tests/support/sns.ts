@@ -1,27 +1,15 @@
 import { CreateTopicCommand, SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
-import {
-  CreateQueueCommand,
-  GetQueueAttributesCommand,
-  ReceiveMessageCommand,
-  SQSClient,
-} from '@aws-sdk/client-sqs';
+import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { FILTER_POLICIES } from '../../shared/alerts/routing.ts';
+import { type Delivery, receiveDeliveries } from '../../shared/local/pipeline.ts';
 import { type RunningSnsEmulator, startSnsEmulator } from '../../shared/local/sns-emulator.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../shared/store/client.ts';
-
-/** One delivered message as a subscriber sees it. */
-export interface Delivered {
-  attributes: Record<string, string>;
-  /** The per-protocol body: `email` for the email queue, `sms` for the SMS queue. */
-  body: string;
-  subject?: string;
-}
 
 export interface AlertTopic {
   emulator: RunningSnsEmulator;
   publisher: { sns: SNSClient; topicArn: string };
   /** Everything delivered to the email / SMS subscriber since the last drain. */
-  drain(channel: 'email' | 'sms'): Promise<Delivered[]>;
+  drain(channel: 'email' | 'sms'): Promise<Delivery[]>;
   stop(): Promise<void>;
 }
 
@@ -29,7 +17,8 @@ export interface AlertTopic {
  * A topic on the SNS emulator with two SQS queues standing in for the email and
  * SMS subscriptions, subscribed through the exact filter policies the stack uses.
  * fauxqs does not implement MessageStructure=json (it delivers the whole JSON
- * document), so `drain` picks the protocol's body out of it, as SNS would.
+ * document), so `drain` picks the protocol's body out of it, as SNS would
+ * (the same reader the local runner uses).
  */
 export async function startAlertTopic(): Promise<AlertTopic> {
   const emulator = await startSnsEmulator();
@@ -56,35 +45,7 @@ export async function startAlertTopic(): Promise<AlertTopic> {
   return {
     emulator,
     publisher: { sns, topicArn: TopicArn! },
-    async drain(channel) {
-      const delivered: Delivered[] = [];
-      for (;;) {
-        const { Messages = [] } = await sqs.send(
-          new ReceiveMessageCommand({
-            QueueUrl: queues[channel],
-            MaxNumberOfMessages: 10,
-            WaitTimeSeconds: 0,
-            VisibilityTimeout: 300,
-          }),
-        );
-        if (Messages.length === 0) return delivered;
-        for (const message of Messages) {
-          const envelope = JSON.parse(message.Body ?? '{}') as {
-            Message: string;
-            Subject?: string;
-            MessageAttributes?: Record<string, { Value: string }>;
-          };
-          const bodies = JSON.parse(envelope.Message) as Record<string, string>;
-          delivered.push({
-            body: bodies[channel] ?? bodies.default ?? '',
-            subject: envelope.Subject,
-            attributes: Object.fromEntries(
-              Object.entries(envelope.MessageAttributes ?? {}).map(([key, value]) => [key, value.Value]),
-            ),
-          });
-        }
-      }
-    },
+    drain: (channel) => receiveDeliveries(sqs, queues[channel], channel),
     async stop() {
       sns.destroy();
       sqs.destroy();

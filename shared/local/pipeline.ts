@@ -1,0 +1,296 @@
+import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
+import {
+  DescribeStreamCommand,
+  DynamoDBStreamsClient,
+  GetRecordsCommand,
+  GetShardIteratorCommand,
+  type _Record as StreamRecord,
+} from '@aws-sdk/client-dynamodb-streams';
+import { CreateTopicCommand, SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
+import {
+  ChangeMessageVisibilityCommand,
+  CreateQueueCommand,
+  DeleteMessageCommand,
+  GetQueueAttributesCommand,
+  type Message,
+  ReceiveMessageCommand,
+  SQSClient,
+} from '@aws-sdk/client-sqs';
+import type { DynamoDBStreamEvent, SQSEvent } from 'aws-lambda';
+import { handler as analyzeHandler } from '../../functions/analyze.ts';
+import { handler as digestHandler } from '../../functions/digest.ts';
+import { handler as dispatchHandler } from '../../functions/dispatch.ts';
+import { handler as notifyHandler } from '../../functions/notify.ts';
+import { handler as pollHandler } from '../../functions/poll-feed.ts';
+import { FILTER_POLICIES } from '../alerts/routing.ts';
+import type { AlertConfig } from '../config/alerts.ts';
+import { closeRuntimes } from '../runtime/environment.ts';
+import { matchesAnyFilter, STREAM_FILTERS } from '../runtime/stream.ts';
+import { LOCAL_CREDENTIALS, LOCAL_REGION, type Store } from '../store/client.ts';
+import { listFeeds } from '../store/feeds.ts';
+import { startSnsEmulator } from './sns-emulator.ts';
+
+/** A message the emulated email or SMS subscriber received. */
+export interface Delivery {
+  channel: 'email' | 'sms';
+  subject: string;
+  body: string;
+  attributes: Record<string, string>;
+}
+
+export interface CycleSummary {
+  feedsPolled: number;
+  feedsFailed: Array<{ feedId: string; error: string }>;
+  newItems: number;
+  editedItems: number;
+  findings: number;
+  deliveries: Delivery[];
+  heldSms: number;
+}
+
+const POLL_RETRIES = 3;
+
+/**
+ * The deployed pipeline, locally: an SNS topic with email and SMS queues
+ * subscribed through the stack's filter policies, a poll queue, and the real
+ * DynamoDB stream pumped into the same handlers through the same filters.
+ */
+export async function startLocalPipeline(store: Store, dynamoEndpoint: string, alertConfig: AlertConfig) {
+  const emulator = await startSnsEmulator();
+  const config = { endpoint: emulator.endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS };
+  const sns = new SNSClient(config);
+  const sqs = new SQSClient(config);
+  const streams = new DynamoDBStreamsClient({
+    endpoint: dynamoEndpoint,
+    region: LOCAL_REGION,
+    credentials: LOCAL_CREDENTIALS,
+  });
+  const queueUrl = async (name: string) =>
+    (await sqs.send(new CreateQueueCommand({ QueueName: name }))).QueueUrl!;
+  const { TopicArn } = await sns.send(new CreateTopicCommand({ Name: 'factwatch-alerts' }));
+  const subscribers = { email: await queueUrl('email-subscriber'), sms: await queueUrl('sms-subscriber') };
+  for (const channel of ['email', 'sms'] as const) {
+    const { Attributes } = await sqs.send(
+      new GetQueueAttributesCommand({ QueueUrl: subscribers[channel], AttributeNames: ['QueueArn'] }),
+    );
+    await sns.send(
+      new SubscribeCommand({
+        TopicArn,
+        Protocol: 'sqs',
+        Endpoint: Attributes!.QueueArn,
+        Attributes: { FilterPolicy: JSON.stringify(FILTER_POLICIES[channel]) },
+      }),
+    );
+  }
+  const pollQueue = await queueUrl('poll-queue');
+  Object.assign(process.env, {
+    TABLE_NAME: store.tableName,
+    TOPIC_ARN: TopicArn,
+    POLL_QUEUE_URL: pollQueue,
+    DYNAMODB_ENDPOINT: dynamoEndpoint,
+    SNS_ENDPOINT: emulator.endpoint,
+    SQS_ENDPOINT: emulator.endpoint,
+    ALERT_CONFIG: JSON.stringify(alertConfig),
+    FACTWATCH_LOG: 'silent',
+    FACTWATCH_LOCAL: '1',
+  });
+  return {
+    /** One full cycle: dispatch, poll, stream → analyze → notify until quiet, housekeeping, deliveries. */
+    async runCycle(options: {
+      all?: boolean;
+      onFeedPolled?: (done: number, total: number) => void;
+    }): Promise<CycleSummary> {
+      const startedAt = new Date().toISOString();
+      const cursor = await streamCursor(store, streams);
+      const { queued } = await dispatchHandler({ all: options.all ?? false });
+      await drainPollQueue(sqs, pollQueue, queued, options.onFeedPolled);
+      const counts = await pumpStream(cursor, streams);
+      const housekeeping = (await digestHandler({ task: 'housekeeping' })) as { heldSms?: number };
+      const polled = (await listFeeds(store)).filter(
+        (feed) => (feed.lastPolledAt ?? '') >= startedAt.slice(0, 19),
+      );
+      return {
+        feedsPolled: polled.length,
+        feedsFailed: polled
+          .filter((feed) => feed.lastError)
+          .map((feed) => ({ feedId: feed.feedId, error: feed.lastError! })),
+        ...counts,
+        deliveries: [
+          ...(await receiveDeliveries(sqs, subscribers.email, 'email')),
+          ...(await receiveDeliveries(sqs, subscribers.sms, 'sms')),
+        ],
+        heldSms: housekeeping.heldSms ?? 0,
+      };
+    },
+    async stop() {
+      closeRuntimes();
+      for (const client of [sns, sqs, streams]) client.destroy();
+      await emulator.stop();
+    },
+  };
+}
+export type LocalPipeline = Awaited<ReturnType<typeof startLocalPipeline>>;
+
+const toSqsEvent = (messages: Message[]): SQSEvent => ({
+  Records: messages.map(
+    (message) =>
+      ({
+        messageId: message.MessageId!,
+        receiptHandle: message.ReceiptHandle!,
+        body: message.Body ?? '',
+      }) as never,
+  ),
+});
+
+/** Receives poll requests and hands them to the poll handler until the queue is empty; failures retry a few times. */
+async function drainPollQueue(
+  sqs: SQSClient,
+  queueUrl: string,
+  total: number,
+  onProgress?: (done: number, total: number) => void,
+) {
+  const attempts = new Map<string, number>();
+  let done = 0;
+  for (;;) {
+    const { Messages = [] } = await sqs.send(
+      new ReceiveMessageCommand({
+        QueueUrl: queueUrl,
+        MaxNumberOfMessages: 10,
+        WaitTimeSeconds: 0,
+        VisibilityTimeout: 60,
+      }),
+    );
+    if (Messages.length === 0) return;
+    const { batchItemFailures } = await pollHandler(toSqsEvent(Messages));
+    const failed = new Set(batchItemFailures.map((failure) => failure.itemIdentifier));
+    for (const message of Messages) {
+      const tries = (attempts.get(message.MessageId!) ?? 0) + 1;
+      attempts.set(message.MessageId!, tries);
+      if (failed.has(message.MessageId!) && tries < POLL_RETRIES) {
+        await sqs.send(
+          new ChangeMessageVisibilityCommand({
+            QueueUrl: queueUrl,
+            ReceiptHandle: message.ReceiptHandle!,
+            VisibilityTimeout: 0,
+          }),
+        );
+        continue;
+      }
+      await sqs.send(new DeleteMessageCommand({ QueueUrl: queueUrl, ReceiptHandle: message.ReceiptHandle! }));
+      onProgress?.(++done, total);
+    }
+  }
+}
+
+interface StreamCursor {
+  streamArn: string;
+  iterators: Map<string, string | undefined>;
+}
+
+/** Where the stream stands now: records written from here on belong to this cycle. */
+async function streamCursor(store: Store, streams: DynamoDBStreamsClient): Promise<StreamCursor> {
+  const { Table } = await store.doc.send(new DescribeTableCommand({ TableName: store.tableName }));
+  const streamArn = Table!.LatestStreamArn!;
+  const iterators = new Map<string, string | undefined>();
+  for (const shard of await shardsOf(streams, streamArn)) {
+    const { ShardIterator } = await streams.send(
+      new GetShardIteratorCommand({ StreamArn: streamArn, ShardId: shard, ShardIteratorType: 'LATEST' }),
+    );
+    iterators.set(shard, ShardIterator);
+  }
+  return { streamArn, iterators };
+}
+
+async function shardsOf(streams: DynamoDBStreamsClient, streamArn: string): Promise<string[]> {
+  const { StreamDescription } = await streams.send(new DescribeStreamCommand({ StreamArn: streamArn }));
+  return (StreamDescription?.Shards ?? []).map((shard) => shard.ShardId!);
+}
+
+/**
+ * Reads the stream from the cursor and feeds analyze and notify through their
+ * filters, in batches, until a full pass finds nothing new.
+ */
+async function pumpStream(cursor: StreamCursor, streams: DynamoDBStreamsClient) {
+  const counts = { newItems: 0, editedItems: 0, findings: 0 };
+  for (let quietPasses = 0; quietPasses < 2; ) {
+    const records = await readNewRecords(cursor, streams);
+    if (records.length === 0) {
+      quietPasses++;
+      continue;
+    }
+    quietPasses = 0;
+    const event = (picked: StreamRecord[]) => ({ Records: picked }) as unknown as DynamoDBStreamEvent;
+    const forAnalyze = records.filter((record) => matchesAnyFilter(STREAM_FILTERS.analyze, record));
+    const forNotify = records.filter((record) => matchesAnyFilter(STREAM_FILTERS.notify, record));
+    counts.newItems += forAnalyze.filter((record) => record.eventName === 'INSERT').length;
+    counts.editedItems += forAnalyze.filter((record) => record.eventName === 'MODIFY').length;
+    counts.findings += records.filter(
+      (record) => record.eventName === 'INSERT' && record.dynamodb?.NewImage?.type?.S === 'finding',
+    ).length;
+    for (let start = 0; start < forAnalyze.length; start += 100)
+      await analyzeHandler(event(forAnalyze.slice(start, start + 100)));
+    for (let start = 0; start < forNotify.length; start += 100)
+      await notifyHandler(event(forNotify.slice(start, start + 100)));
+  }
+  return counts;
+}
+
+async function readNewRecords(cursor: StreamCursor, streams: DynamoDBStreamsClient): Promise<StreamRecord[]> {
+  for (const shard of await shardsOf(streams, cursor.streamArn)) {
+    if (cursor.iterators.has(shard)) continue;
+    // A shard opened during the cycle: read it from its start.
+    const { ShardIterator } = await streams.send(
+      new GetShardIteratorCommand({
+        StreamArn: cursor.streamArn,
+        ShardId: shard,
+        ShardIteratorType: 'TRIM_HORIZON',
+      }),
+    );
+    cursor.iterators.set(shard, ShardIterator);
+  }
+  const records: StreamRecord[] = [];
+  for (const [shard, iterator] of cursor.iterators) {
+    let next = iterator;
+    while (next) {
+      const page = await streams.send(new GetRecordsCommand({ ShardIterator: next, Limit: 1000 }));
+      records.push(...(page.Records ?? []));
+      next = page.NextShardIterator;
+      if (!page.Records?.length) break;
+    }
+    cursor.iterators.set(shard, next);
+  }
+  return records;
+}
+
+/** Everything a subscriber queue holds, as deliveries (received and deleted). */
+export async function receiveDeliveries(
+  sqs: SQSClient,
+  queueUrl: string,
+  channel: 'email' | 'sms',
+): Promise<Delivery[]> {
+  const delivered: Delivery[] = [];
+  for (;;) {
+    const { Messages = [] } = await sqs.send(
+      new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 0 }),
+    );
+    if (Messages.length === 0) return delivered;
+    for (const message of Messages) {
+      const envelope = JSON.parse(message.Body ?? '{}') as {
+        Message?: string;
+        Subject?: string;
+        MessageAttributes?: Record<string, { Value: string }>;
+      };
+      // The emulator delivers the whole MessageStructure=json document; take this protocol's body, as SNS would.
+      const bodies = JSON.parse(envelope.Message ?? '{}') as Record<string, string>;
+      delivered.push({
+        channel,
+        subject: envelope.Subject ?? '',
+        body: bodies[channel] ?? bodies.default ?? '',
+        attributes: Object.fromEntries(
+          Object.entries(envelope.MessageAttributes ?? {}).map(([key, value]) => [key, value.Value]),
+        ),
+      });
+      await sqs.send(new DeleteMessageCommand({ QueueUrl: queueUrl, ReceiptHandle: message.ReceiptHandle! }));
+    }
+  }
+}
