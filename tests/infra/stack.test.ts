@@ -208,9 +208,6 @@ describe('FactwatchStack', () => {
       'ApproximateNumberOfMessagesVisible',
       'Errors',
       'Errors',
-      'Errors',
-      'Errors',
-      'Errors',
       'FeedFailures',
     ]);
     for (const alarm of alarms)
