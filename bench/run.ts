@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { benchAnalyze } from './analyze.ts';
+import { benchCheck } from './check.ts';
 import { benchStore } from './store.ts';
 
 /**
@@ -19,6 +20,7 @@ async function main() {
     },
     measuredAt: new Date().toISOString(),
     analyze: benchAnalyze(),
+    check: { corpus: await benchCheck() },
     store: await benchStore(),
     poll: { hostile: pollHostileCycle() },
     peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),

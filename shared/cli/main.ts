@@ -3,10 +3,10 @@ import type { CliIO, Command } from './command.ts';
 import { processIO } from './command.ts';
 import { acceptCommand } from './commands/accept.ts';
 import { analyzeCommand } from './commands/analyze.ts';
+import { checkCommand } from './commands/check.ts';
 import { factsCommand } from './commands/facts.ts';
 import { feedsCommand } from './commands/feeds.ts';
 import { historyCommand } from './commands/history.ts';
-import { pendingCommand } from './commands/pending.ts';
 import { runCommand } from './commands/run.ts';
 
 const COMMANDS: Command[] = [
@@ -16,11 +16,7 @@ const COMMANDS: Command[] = [
   factsCommand,
   acceptCommand,
   feedsCommand,
-  pendingCommand(
-    'check',
-    'validate feeds before adding them',
-    'factwatch check FILE|URL... [--format table|jsonl]',
-  ),
+  checkCommand,
 ];
 
 export const MAIN_HELP = `factwatch: follow a news story and hear when what you rely on stops being true.

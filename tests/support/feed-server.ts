@@ -40,6 +40,12 @@ function routes(): Record<string, Handler> {
   const bomb = gzipBomb(64);
   return {
     '/google-news.xml': (_q, s) => xml(s, fixture('google-news.xml')),
+    '/page.html': (_q, s) =>
+      xml(
+        s,
+        '<!DOCTYPE html><html><head><title>Tesla news</title><link rel="alternate" type="application/rss+xml" title="RDF" href="/rdf.xml"><link rel="alternate" type="application/atom+xml" href="https://example.org/atom"><link rel="stylesheet" href="/s.css"></head><body>News</body></html>',
+        'text/html; charset=utf-8',
+      ),
     '/edgar.xml': (_q, s) =>
       xml(s, iconv.encode(fixture('edgar-atom.xml').toString('utf8'), 'latin1'), 'application/atom+xml'),
     '/wordpress.xml': (_q, s) => xml(s, fixture('wordpress.xml')),

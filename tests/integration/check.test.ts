@@ -1,0 +1,160 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { checkFeed } from '../../shared/feeds/check.ts';
+import { userAgent } from '../../shared/feeds/fetch.ts';
+import { cli } from '../support/cli.ts';
+import { type FeedServer, startFeedServer } from '../support/feed-server.ts';
+
+const CORPUS = join(import.meta.dirname, '..', 'fixtures', 'check-corpus');
+const manifest = JSON.parse(readFileSync(join(CORPUS, 'manifest.json'), 'utf8')) as Array<{
+  file: string;
+  ok: boolean;
+  format?: string;
+  encoding?: string;
+  items?: number;
+  error?: string;
+}>;
+const options = { userAgent: userAgent('0.1.0', 'ops@example.org') };
+
+describe('checkFeed() over the corpus', () => {
+  it('has at least 150 files: every format, every encoding, broken documents', () => {
+    expect(manifest.length).toBeGreaterThanOrEqual(150);
+    expect(new Set(manifest.filter((entry) => entry.ok).map((entry) => entry.format))).toEqual(
+      new Set(['rss 0.91', 'rss 0.92', 'rss 2.0', 'rdf 1.0', 'atom 0.3', 'atom 1.0']),
+    );
+    expect(new Set(manifest.filter((entry) => entry.ok).map((entry) => entry.encoding)).size).toBe(8);
+  });
+
+  it.each(manifest.map((entry) => [entry.file, entry] as const))(
+    'answers %s as the manifest says',
+    async (file, expected) => {
+      const result = await checkFeed(join(CORPUS, 'files', file), options);
+
+      expect(result.ok).toBe(expected.ok);
+      if (expected.ok) {
+        expect(result).toMatchObject({
+          format: expected.format,
+          encoding: expected.encoding,
+          items: expected.items,
+          error: null,
+        });
+        expect(result.sample.length).toBe(Math.min(3, expected.items!));
+        expect(JSON.stringify(result.sample)).not.toMatch(/<script|javascript:|alert\(|<\/?[a-z]+[ >]/i);
+      } else {
+        expect(result.error).toMatch(new RegExp(expected.error!));
+        expect(result.error).not.toContain('\n');
+      }
+    },
+  );
+
+  it('names what makes a feed hard to follow', async () => {
+    const odd = await checkFeed(join(CORPUS, 'files', 'rss20-utf-8-odd.xml'), options);
+    const old = await checkFeed(join(CORPUS, 'files', 'rss091-utf-8-plain.xml'), options);
+    const mismatched = await checkFeed(
+      join(import.meta.dirname, '..', 'fixtures', 'feeds', 'gbk-chinese.xml'),
+      options,
+    );
+
+    expect(odd.warnings).toEqual(
+      expect.arrayContaining([
+        'ttl 60 min: polled no more often than that',
+        '1 relative link(s): resolved against the feed URL',
+      ]),
+    );
+    expect(old.warnings).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/without a guid/),
+        expect.stringMatching(/without a date/),
+      ]),
+    );
+    expect(mismatched.warnings).toContain('bytes that are not valid gbk were replaced');
+  });
+});
+
+describe('checkFeed() on URLs', () => {
+  let server: FeedServer;
+  beforeAll(async () => {
+    server = await startFeedServer();
+  });
+  afterAll(() => server.close());
+  afterEach(() => {
+    process.env.FACTWATCH_ALLOW_PRIVATE_NETWORKS = '1';
+  });
+
+  it('fetches through the poller stage and warns when there are no validators', async () => {
+    const result = await checkFeed(server.url('/rdf.xml'), options);
+
+    expect(result).toMatchObject({ ok: true, format: 'rdf 1.0', items: 1 });
+    expect(result.warnings).toContain('no ETag or Last-Modified: every poll downloads the whole feed');
+  });
+
+  it('discovers the feeds an HTML page links, and --follow checks the first', async () => {
+    const page = await checkFeed(server.url('/page.html'), options);
+    const followed = await checkFeed(server.url('/page.html'), { ...options, follow: true });
+
+    expect(page.ok).toBe(false);
+    expect(page.warnings).toEqual([
+      `feed link found: ${server.url('/rdf.xml')}`,
+      'feed link found: https://example.org/atom',
+    ]);
+    expect(page.error).toMatch(/an HTML page, not a feed; it links 2 feed\(s\)/);
+    expect(followed).toMatchObject({ input: server.url('/page.html'), ok: true, format: 'rdf 1.0' });
+  });
+
+  it('keeps the fetch limits and the SSRF rules', async () => {
+    delete process.env.FACTWATCH_ALLOW_PRIVATE_NETWORKS;
+
+    const blocked = await checkFeed(server.url('/rdf.xml'), options);
+
+    expect(blocked).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^fetch: 127\.0\.0\.1 is a private/),
+    });
+  });
+});
+
+describe('factwatch check', () => {
+  it('answers every input in one process with the design.md JSONL shape', async () => {
+    const files = manifest.slice(0, 20).map((entry) => join(CORPUS, 'files', entry.file));
+
+    const { code, stdout } = await cli('check', ...files, '--format', 'jsonl');
+
+    const lines = stdout.split('\n').map((line) => JSON.parse(line));
+    expect(code).toBe(0);
+    expect(lines.map((line) => line.input)).toEqual(files);
+    expect(Object.keys(lines[0])).toEqual([
+      'input',
+      'ok',
+      'format',
+      'encoding',
+      'items',
+      'title',
+      'warnings',
+      'error',
+      'sample',
+    ]);
+    expect(Object.keys(lines.find((line) => line.ok).sample[0])).toEqual([
+      'title',
+      'link',
+      'published',
+      'text',
+    ]);
+  });
+
+  it('prints a readable table by default', async () => {
+    const { stdout } = await cli(
+      'check',
+      join(CORPUS, 'files', 'atom10-utf-8-plain.xml'),
+      join(CORPUS, 'files', 'empty.xml'),
+    );
+
+    expect(stdout).toMatch(/^OK {3}.*atom10-utf-8-plain\.xml\n {5}atom 1\.0, utf-8, 2 item\(s\)/);
+    expect(stdout).toMatch(/FAIL .*empty\.xml\n {5}parse: the document is empty/);
+  });
+
+  it('exits 2 without inputs or with a bad option', async () => {
+    expect((await cli('check')).code).toBe(2);
+    expect((await cli('check', 'x.xml', '--format', 'xml')).code).toBe(2);
+  });
+});
