@@ -111,6 +111,8 @@ export class FactwatchStack extends Stack {
         batchSize: 10,
         maxBatchingWindow: Duration.seconds(5),
         reportBatchItemFailures: true,
+        // Host spacing holds within one invocation; two at most keeps publishers from parallel bursts.
+        maxConcurrency: 2,
       }),
     );
     const streamSource = (filters: readonly object[]) =>

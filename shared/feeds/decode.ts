@@ -1,5 +1,3 @@
-import iconv from 'iconv-lite';
-
 /** Bytes turned into text, and how: the charset used and where it came from. */
 export interface DecodedFeed {
   text: string;
@@ -13,19 +11,6 @@ const BOMS: Array<[Buffer, string]> = [
   [Buffer.from([0xff, 0xfe]), 'utf-16le'],
   [Buffer.from([0xfe, 0xff]), 'utf-16be'],
 ];
-
-/** Labels feeds use that iconv-lite knows under another name (GB2312 text is GBK in practice). */
-const ALIASES: Record<string, string> = {
-  gb2312: 'gbk',
-  'x-gbk': 'gbk',
-  'iso-8859-1': 'windows-1252',
-  latin1: 'windows-1252',
-  'us-ascii': 'windows-1252',
-  ascii: 'windows-1252',
-  'x-sjis': 'shift_jis',
-  'ks_c_5601-1987': 'euc-kr',
-  'utf-16': 'utf-16le',
-};
 
 /** The charset named in a Content-Type header, if any. */
 export function charsetFromContentType(contentType: string | undefined): string | undefined {
@@ -41,15 +26,23 @@ function bomOf(bytes: Buffer): { encoding: string; length: number } | undefined 
 /** The encoding in `<?xml … encoding="…"?>`, read as ASCII (or UTF-16 when a BOM says so). */
 function charsetFromXmlDeclaration(bytes: Buffer, bom?: string): string | undefined {
   const head = bom?.startsWith('utf-16')
-    ? iconv.decode(bytes.subarray(0, 400), bom)
+    ? new TextDecoder(bom).decode(bytes.subarray(0, 400))
     : bytes.subarray(0, 200).toString('latin1');
   return /^\s*(?:\uFEFF)?<\?xml[^>]*encoding\s*=\s*["']([\w.:-]+)["']/i.exec(head)?.[1]?.toLowerCase();
 }
 
+/**
+ * The WHATWG name of a charset label, if this runtime decodes it. Node's TextDecoder
+ * (full ICU) knows the labels feeds use, aliases included: GB2312 → gbk,
+ * ISO-8859-1 → windows-1252 (as browsers read them), UTF-16 → utf-16le.
+ */
 function supported(label: string | undefined): string | undefined {
   if (!label) return undefined;
-  const name = ALIASES[label] ?? label;
-  return iconv.encodingExists(name) ? name : undefined;
+  try {
+    return new TextDecoder(label).encoding;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -78,7 +71,8 @@ export function decodeFeed(bytes: Buffer, contentType?: string): DecodedFeed {
     chosen = { encoding: bom.encoding, source: 'bom' };
   }
   const body = bom && chosen.encoding === bom.encoding ? bytes.subarray(bom.length) : bytes;
-  const text = iconv.decode(body, chosen.encoding);
+  // Not fatal: invalid bytes become U+FFFD.
+  const text = new TextDecoder(chosen.encoding, { ignoreBOM: true }).decode(body);
   if (fromHeader && fromDeclaration && supported(fromHeader) !== supported(fromDeclaration)) {
     warnings.push(`Content-Type says ${fromHeader} but the XML declaration says ${fromDeclaration}`);
   }

@@ -2,6 +2,8 @@ import { Agent, type Dispatcher, fetch } from 'undici';
 import { FeedError } from '../errors.ts';
 import { assertFetchableUrl, guardedLookup } from './guard.ts';
 
+export { userAgent } from './user-agent.ts';
+
 /** The limits of one fetch: polite, bounded, and all of them data (miniflux `fetcher`). */
 export interface FetchLimits {
   connectTimeoutMs: number;
@@ -38,11 +40,6 @@ export interface FetchResult {
   maxAgeSeconds?: number;
   /** HTTP requests made, redirects included. */
   requests: number;
-}
-
-/** `factwatch/<version> (+<contact>)`: FACTWATCH_CONTACT names who to write to; SEC EDGAR requires one. */
-export function userAgent(version: string, contact = process.env.FACTWATCH_CONTACT): string {
-  return `factwatch/${version} (+${contact?.trim() || 'https://github.com/factwatch/factwatch; set FACTWATCH_CONTACT'})`;
 }
 
 let sharedAgent: Agent | undefined;

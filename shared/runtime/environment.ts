@@ -3,7 +3,7 @@ import { SQSClient } from '@aws-sdk/client-sqs';
 import { z } from 'zod';
 import { type AlertConfig, AlertConfigSchema } from '../config/alerts.ts';
 import { ConfigError } from '../errors.ts';
-import { userAgent } from '../feeds/fetch.ts';
+import { userAgent } from '../feeds/user-agent.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, openStore, type Store } from '../store/client.ts';
 import { VERSION } from '../version.ts';
 
