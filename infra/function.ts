@@ -45,14 +45,12 @@ export class FactwatchFunction extends Construct {
       projectRoot: ROOT,
       bundling: {
         format: OutputFormat.ESM,
-        target: 'node24',
-        minify: true,
-        sourceMap: true,
+        target: BUNDLE_OPTIONS.target,
+        minify: BUNDLE_OPTIONS.minify,
+        sourceMap: BUNDLE_OPTIONS.sourcemap,
         externalModules: [],
-        // The AWS SDK is CommonJS inside: give the ESM bundle a require().
-        banner:
-          "import { createRequire as __factwatchRequire } from 'node:module'; const require = __factwatchRequire(import.meta.url);",
-        mainFields: ['module', 'main'],
+        banner: BUNDLE_OPTIONS.banner,
+        mainFields: [...BUNDLE_OPTIONS.mainFields],
       },
     });
   }
