@@ -3,14 +3,18 @@ import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { benchAnalyze } from './analyze.ts';
+import { benchBundles } from './bundles.ts';
 import { benchCheck } from './check.ts';
+import { monthlyCost } from './cost.ts';
+import { benchPipeline } from './pipeline.ts';
 import { benchStore } from './store.ts';
 
 /**
- * `npm run bench`: speed and memory figures, outside the test suite. Writes
- * bench/results.json and prints a table of the same keys.
+ * `npm run bench`: speed, memory and cost figures, outside the test suite. Writes
+ * bench/results.json and prints a table of the same keys. Takes a few minutes.
  */
 async function main() {
+  const pipeline = await benchPipeline();
   const results: Record<string, unknown> = {
     machine: {
       cpus: cpus().length,
@@ -22,17 +26,22 @@ async function main() {
     analyze: benchAnalyze(),
     check: { corpus: await benchCheck() },
     store: await benchStore(),
-    poll: { hostile: pollHostileCycle() },
-    peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+    poll: { ...pipeline.poll, hostile: inOwnProcess('poll-hostile.ts') },
+    naive: pipeline.naive,
+    ratio: pipeline.ratio,
+    load: { feeds1000: inOwnProcess('load.ts') },
+    bundles: await benchBundles(),
+    monthlyCostUsd: monthlyCost({ feeds: 200, first: pipeline.poll.first, second: pipeline.poll.second }),
   };
   writeFileSync(join(import.meta.dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-  for (const [key, value] of flatten(results)) console.log(`${key.padEnd(28)} ${value}`);
+  for (const [key, value] of flatten(results)) console.log(`${key.padEnd(44)} ${value}`);
 }
 
-/** The hostile poll cycle runs in a process of its own, so its peak RSS is not this one's. */
-function pollHostileCycle(): unknown {
-  const script = join(import.meta.dirname, 'poll-hostile.ts');
-  const output = execFileSync(process.execPath, ['--import', 'tsx', script], { encoding: 'utf8' });
+/** Benchmarks whose peak RSS must be their own run in a child process. */
+function inOwnProcess(script: string): unknown {
+  const output = execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, script)], {
+    encoding: 'utf8',
+  });
   return JSON.parse(output.trim().split('\n').pop()!);
 }
 
