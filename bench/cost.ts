@@ -45,7 +45,8 @@ interface Measured {
 /**
  * Dollars a month, itemised. DynamoDB units scale the measured unchanged cycle to
  * the deployment's feed count, plus the measured cost of each new item; Lambda
- * time is a conservative 512 MB × 2 s a poll batch.
+ * time is a conservative 512 MB × 2 s a poll batch. `total` assumes no free tier at
+ * all; `totalWithAlwaysFreeTier` applies the free tier every account keeps.
  */
 export function monthlyCost(measured: Measured, deployment: DefaultDeployment = DEFAULT_DEPLOYMENT) {
   const scale = deployment.feeds / measured.feeds;
@@ -83,9 +84,21 @@ export function monthlyCost(measured: Measured, deployment: DefaultDeployment = 
     scheduler: deployment.cyclesPerMonth * 2 * PRICES.schedulerInvocation + 31 * PRICES.schedulerInvocation,
     cloudwatch: deployment.alarms * PRICES.alarmMonth + ((invocations * 2_000) / 1e9) * PRICES.logsIngestGb,
   };
+  // AWS's always-free tier (every account, not only the first year): 10 alarms, 1M SQS
+  // requests, 1M Lambda requests and 400k GB-s, 1M SNS publishes and 1k emails, 14M schedules.
+  const alwaysFree = {
+    ...items,
+    lambda: Math.max(0, invocations - 1e6) * PRICES.lambdaRequest + Math.max(0, gbSeconds - 4e5) * PRICES.lambdaGbSecondArm,
+    sqs: Math.max(0, sqsRequests - 1e6) * PRICES.sqsRequest,
+    sns: 0,
+    scheduler: 0,
+    cloudwatch: Math.max(0, deployment.alarms - 10) * PRICES.alarmMonth + (invocations * 2_000) / 1e9 * PRICES.logsIngestGb,
+  };
   const round = (value: number) => Number(value.toFixed(4));
+  const sum = (record: Record<string, number>) => round(Object.values(record).reduce((total, value) => total + value, 0));
   return {
-    total: round(Object.values(items).reduce((sum, value) => sum + value, 0)),
+    total: sum(items),
+    totalWithAlwaysFreeTier: sum(alwaysFree),
     items: Object.fromEntries(Object.entries(items).map(([key, value]) => [key, round(value)])),
     assumptions: {
       ...deployment,

@@ -13,9 +13,11 @@ import { seedBaseline } from '../shared/store/baseline.ts';
 import { ensureTable, openStore, type Store } from '../shared/store/client.ts';
 import { registerFeed } from '../shared/store/feeds.ts';
 
-const FEEDS = 200;
+const FEEDS = Number(process.env.BENCH_FEEDS ?? 200);
 const ITEMS = 50;
 const HOSTS = 20;
+
+const progress = (label: string, value: unknown) => process.stderr.write(`bench: ${label} ${JSON.stringify(value)}\n`);
 
 /** Counts DynamoDB requests and the capacity units they consumed (ReturnConsumedCapacity). */
 export function meterDynamo(store: Store) {
@@ -147,10 +149,8 @@ export async function benchPipeline() {
   const hosts = await startFeedHosts();
   const dynamo = await startDynamoDbLocal({ inMemory: true });
   const store = openStore({ tableName: `bench-${randomUUID()}`, endpoint: dynamo.endpoint });
-  const naiveStore = openStore({ tableName: `naive-${randomUUID()}`, endpoint: dynamo.endpoint });
   try {
     await ensureTable(store);
-    await ensureTable(naiveStore);
     const now = new Date();
     await seedBaseline(store, loadBaselineFile().facts, now);
     for (const [index, url] of hosts.urls.entries())
@@ -174,11 +174,22 @@ export async function benchPipeline() {
       };
     };
     const first = await cycle();
+    progress('poll.first', first);
     const second = await cycle();
+    progress('poll.second', second);
+    // The naive poller does the same work every cycle (GET, parse, PutItem per item), so one
+    // cycle on its own fresh DynamoDB Local is its second cycle.
+    // The local pipeline points DYNAMODB_ENDPOINT at its own instance: the naive one is separate.
+    delete process.env.DYNAMODB_ENDPOINT;
+    const naiveDynamo = await startDynamoDbLocal({ inMemory: true });
+    const naiveStore = openStore({ tableName: `naive-${randomUUID()}`, endpoint: naiveDynamo.endpoint });
+    await ensureTable(naiveStore);
+    const naiveSecond = await naivePoll(hosts.urls, naiveStore, meterDynamo(naiveStore));
+    naiveStore.doc.destroy();
+    await naiveDynamo.stop();
+    progress('naive.second', naiveSecond);
     await pipeline.stop();
-    const naiveMeter = meterDynamo(naiveStore);
-    await naivePoll(hosts.urls, naiveStore, naiveMeter); // the naive poller's first cycle fills its table
-    const naiveSecond = await naivePoll(hosts.urls, naiveStore, naiveMeter);
+    progress('pipeline', 'stopped');
     return {
       poll: { first, second },
       naive: { second: naiveSecond },
@@ -190,7 +201,6 @@ export async function benchPipeline() {
     };
   } finally {
     store.doc.destroy();
-    naiveStore.doc.destroy();
     await dynamo.stop();
     await hosts.close();
   }

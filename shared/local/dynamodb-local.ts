@@ -136,7 +136,8 @@ async function launch(emulatorDir: string, port: number, options: { inMemory: tr
     'java',
     [
       `-Djava.library.path=${join(emulatorDir, 'DynamoDBLocal_lib')}`,
-      '-Xmx512m',
+      // An in-memory store of tens of thousands of items (bench, long local use) thrashes in 512 MB.
+      '-Xmx2g',
       '-jar',
       join(emulatorDir, 'DynamoDBLocal.jar'),
       ...storage,
