@@ -88,14 +88,19 @@ export function monthlyCost(measured: Measured, deployment: DefaultDeployment = 
   // requests, 1M Lambda requests and 400k GB-s, 1M SNS publishes and 1k emails, 14M schedules.
   const alwaysFree = {
     ...items,
-    lambda: Math.max(0, invocations - 1e6) * PRICES.lambdaRequest + Math.max(0, gbSeconds - 4e5) * PRICES.lambdaGbSecondArm,
+    lambda:
+      Math.max(0, invocations - 1e6) * PRICES.lambdaRequest +
+      Math.max(0, gbSeconds - 4e5) * PRICES.lambdaGbSecondArm,
     sqs: Math.max(0, sqsRequests - 1e6) * PRICES.sqsRequest,
     sns: 0,
     scheduler: 0,
-    cloudwatch: Math.max(0, deployment.alarms - 10) * PRICES.alarmMonth + (invocations * 2_000) / 1e9 * PRICES.logsIngestGb,
+    cloudwatch:
+      Math.max(0, deployment.alarms - 10) * PRICES.alarmMonth +
+      ((invocations * 2_000) / 1e9) * PRICES.logsIngestGb,
   };
   const round = (value: number) => Number(value.toFixed(4));
-  const sum = (record: Record<string, number>) => round(Object.values(record).reduce((total, value) => total + value, 0));
+  const sum = (record: Record<string, number>) =>
+    round(Object.values(record).reduce((total, value) => total + value, 0));
   return {
     total: sum(items),
     totalWithAlwaysFreeTier: sum(alwaysFree),

@@ -17,7 +17,8 @@ const FEEDS = Number(process.env.BENCH_FEEDS ?? 200);
 const ITEMS = 50;
 const HOSTS = 20;
 
-const progress = (label: string, value: unknown) => process.stderr.write(`bench: ${label} ${JSON.stringify(value)}\n`);
+const progress = (label: string, value: unknown) =>
+  process.stderr.write(`bench: ${label} ${JSON.stringify(value)}\n`);
 
 /** Counts DynamoDB requests and the capacity units they consumed (ReturnConsumedCapacity). */
 export function meterDynamo(store: Store) {
