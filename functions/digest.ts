@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { sendDigest } from '../shared/alerts/digest.ts';
 import { releaseHeldSms, sendPendingAlerts } from '../shared/alerts/notify.ts';
 import { logJson } from '../shared/runtime/batch.ts';
-import { runtimeFromEnvironment } from '../shared/runtime/environment.ts';
+import { alertContextOf, runtimeFromEnvironment } from '../shared/runtime/environment.ts';
 
 /** Scheduler input: the daily digest, or the half-hourly housekeeping (pending alerts, held SMS). */
 const DigestEvent = z.object({ task: z.enum(['digest', 'housekeeping']).default('digest') }).passthrough();
@@ -14,14 +14,7 @@ const DigestEvent = z.object({ task: z.enum(['digest', 'housekeeping']).default(
 export const handler = async (event: unknown) => {
   const { task } = DigestEvent.parse(event ?? {});
   const runtime = runtimeFromEnvironment();
-  const context = {
-    store: runtime.store,
-    sns: runtime.sns,
-    topicArn: runtime.topicArn,
-    config: runtime.alertConfig,
-    now: () => new Date(),
-    tableName: runtime.acceptTable,
-  };
+  const context = alertContextOf(runtime);
   if (task === 'digest') {
     const digest = await sendDigest(context);
     logJson('info', 'digest', { digest });

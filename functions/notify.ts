@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { notifyFinding } from '../shared/alerts/notify.ts';
 import { notifyFeedHealth, notifyOps } from '../shared/alerts/ops.ts';
 import { type BatchResponse, logJson, processBatch } from '../shared/runtime/batch.ts';
-import { runtimeFromEnvironment } from '../shared/runtime/environment.ts';
+import { alertContextOf, runtimeFromEnvironment } from '../shared/runtime/environment.ts';
 import { newImageOf } from '../shared/runtime/stream.ts';
 import type { FeedState } from '../shared/store/feeds.ts';
 import type { StoredFinding } from '../shared/store/findings.ts';
@@ -25,14 +25,7 @@ const AlarmEvent = z.object({
  */
 export const handler = async (event: DynamoDBStreamEvent | unknown): Promise<BatchResponse | undefined> => {
   const runtime = runtimeFromEnvironment();
-  const context = {
-    store: runtime.store,
-    sns: runtime.sns,
-    topicArn: runtime.topicArn,
-    config: runtime.alertConfig,
-    now: () => new Date(),
-    tableName: runtime.acceptTable,
-  };
+  const context = alertContextOf(runtime);
   const alarm = AlarmEvent.safeParse(event);
   if (alarm.success) {
     const { alarmName, state } = alarm.data.alarmData;

@@ -6,12 +6,11 @@ import {
   GetShardIteratorCommand,
   type _Record as StreamRecord,
 } from '@aws-sdk/client-dynamodb-streams';
-import { CreateTopicCommand, SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
+import { SNSClient } from '@aws-sdk/client-sns';
 import {
   ChangeMessageVisibilityCommand,
   CreateQueueCommand,
   DeleteMessageCommand,
-  GetQueueAttributesCommand,
   type Message,
   ReceiveMessageCommand,
   SQSClient,
@@ -22,13 +21,12 @@ import { handler as digestHandler } from '../../functions/digest.ts';
 import { handler as dispatchHandler } from '../../functions/dispatch.ts';
 import { handler as notifyHandler } from '../../functions/notify.ts';
 import { handler as pollHandler } from '../../functions/poll-feed.ts';
-import { FILTER_POLICIES } from '../alerts/routing.ts';
 import type { AlertConfig } from '../config/alerts.ts';
 import { closeRuntimes } from '../runtime/environment.ts';
 import { matchesAnyFilter, STREAM_FILTERS } from '../runtime/stream.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, type Store } from '../store/client.ts';
 import { listFeeds } from '../store/feeds.ts';
-import { startSnsEmulator } from './sns-emulator.ts';
+import { createAlertTopic, startSnsEmulator } from './sns-emulator.ts';
 
 /** A message the emulated email or SMS subscriber received. */
 export interface Delivery {
@@ -67,21 +65,7 @@ export async function startLocalPipeline(store: Store, dynamoEndpoint: string, a
   });
   const queueUrl = async (name: string) =>
     (await sqs.send(new CreateQueueCommand({ QueueName: name }))).QueueUrl!;
-  const { TopicArn } = await sns.send(new CreateTopicCommand({ Name: 'factwatch-alerts' }));
-  const subscribers = { email: await queueUrl('email-subscriber'), sms: await queueUrl('sms-subscriber') };
-  for (const channel of ['email', 'sms'] as const) {
-    const { Attributes } = await sqs.send(
-      new GetQueueAttributesCommand({ QueueUrl: subscribers[channel], AttributeNames: ['QueueArn'] }),
-    );
-    await sns.send(
-      new SubscribeCommand({
-        TopicArn,
-        Protocol: 'sqs',
-        Endpoint: Attributes!.QueueArn,
-        Attributes: { FilterPolicy: JSON.stringify(FILTER_POLICIES[channel]) },
-      }),
-    );
-  }
+  const { topicArn: TopicArn, subscribers } = await createAlertTopic(sns, sqs);
   const pollQueue = await queueUrl('poll-queue');
   Object.assign(process.env, {
     TABLE_NAME: store.tableName,

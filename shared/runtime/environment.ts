@@ -100,3 +100,15 @@ export function closeRuntimes(): void {
   }
   runtimes.clear();
 }
+
+/** What the alert stages need from the runtime (notify and digest handlers). */
+export function alertContextOf(runtime: Runtime) {
+  return {
+    store: runtime.store,
+    sns: runtime.sns,
+    topicArn: runtime.topicArn,
+    config: runtime.alertConfig,
+    now: () => new Date(),
+    tableName: runtime.acceptTable,
+  };
+}

@@ -1,8 +1,11 @@
-import { CreateTopicCommand, SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
-import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { FILTER_POLICIES } from '../../shared/alerts/routing.ts';
+import { SNSClient } from '@aws-sdk/client-sns';
+import { SQSClient } from '@aws-sdk/client-sqs';
 import { type Delivery, receiveDeliveries } from '../../shared/local/pipeline.ts';
-import { type RunningSnsEmulator, startSnsEmulator } from '../../shared/local/sns-emulator.ts';
+import {
+  createAlertTopic,
+  type RunningSnsEmulator,
+  startSnsEmulator,
+} from '../../shared/local/sns-emulator.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../shared/store/client.ts';
 
 export interface AlertTopic {
@@ -25,26 +28,10 @@ export async function startAlertTopic(): Promise<AlertTopic> {
   const config = { endpoint: emulator.endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS };
   const sns = new SNSClient(config);
   const sqs = new SQSClient(config);
-  const { TopicArn } = await sns.send(new CreateTopicCommand({ Name: 'factwatch-alerts' }));
-  const queues: Record<'email' | 'sms', string> = { email: '', sms: '' };
-  for (const channel of ['email', 'sms'] as const) {
-    const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: `${channel}-subscriber` }));
-    const { Attributes } = await sqs.send(
-      new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ['QueueArn'] }),
-    );
-    await sns.send(
-      new SubscribeCommand({
-        TopicArn,
-        Protocol: 'sqs',
-        Endpoint: Attributes!.QueueArn,
-        Attributes: { FilterPolicy: JSON.stringify(FILTER_POLICIES[channel]) },
-      }),
-    );
-    queues[channel] = QueueUrl!;
-  }
+  const { topicArn, subscribers: queues } = await createAlertTopic(sns, sqs);
   return {
     emulator,
-    publisher: { sns, topicArn: TopicArn! },
+    publisher: { sns, topicArn },
     drain: (channel) => receiveDeliveries(sqs, queues[channel], channel),
     async stop() {
       sns.destroy();
