@@ -80,6 +80,7 @@ async function recordSuccess(
     normaliseItem(raw, {
       feedId: state.feedId,
       feedUrl: fetched.url,
+      feedTitle: feed?.title,
       language: state.language,
       topics: state.topics,
       fetchedAt: startedAt,

@@ -79,15 +79,16 @@ describe('baseline store', () => {
     });
   });
 
-  it('lets exactly one of two concurrent accepts become the next version', async () => {
+  it('lets exactly one of two accepts based on the same version become the next version', async () => {
     const accept = (year: number) =>
       acceptBaseline(
         store,
         'taylor.production_start',
-        { value: { kind: 'year', value: year }, acceptedBy: 'a', reason: 'r' },
+        { value: { kind: 'year', value: year }, acceptedBy: 'a', reason: 'r', basedOnVersion: 1 },
         LATER,
       );
 
+    // Both callers decided on version 1; whichever comes second must fail, however they interleave.
     const results = await Promise.allSettled([accept(2027), accept(2028)]);
 
     expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
