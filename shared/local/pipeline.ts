@@ -1,3 +1,4 @@
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import {
   DescribeStreamCommand,
@@ -22,6 +23,8 @@ import { handler as dispatchHandler } from '../../functions/dispatch.ts';
 import { handler as notifyHandler } from '../../functions/notify.ts';
 import { handler as pollHandler } from '../../functions/poll-feed.ts';
 import type { AlertConfig } from '../config/alerts.ts';
+import { LocalStackError } from '../errors.ts';
+import type { BatchResponse } from '../runtime/batch.ts';
 import { closeRuntimes } from '../runtime/environment.ts';
 import { matchesAnyFilter, STREAM_FILTERS } from '../runtime/stream.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, type Store } from '../store/client.ts';
@@ -53,7 +56,15 @@ const POLL_RETRIES = 3;
  * subscribed through the stack's filter policies, a poll queue, and the real
  * DynamoDB stream pumped into the same handlers through the same filters.
  */
-export async function startLocalPipeline(store: Store, dynamoEndpoint: string, alertConfig: AlertConfig) {
+export async function startLocalPipeline(
+  store: Store,
+  dynamoEndpoint: string,
+  alertConfig: AlertConfig,
+  settings: {
+    /** Where the stream position is kept between runs, so a crashed run's writes are still processed. */
+    checkpointFile?: string;
+  } = {},
+) {
   const emulator = await startSnsEmulator();
   const config = { endpoint: emulator.endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS };
   const sns = new SNSClient(config);
@@ -67,6 +78,8 @@ export async function startLocalPipeline(store: Store, dynamoEndpoint: string, a
     (await sqs.send(new CreateQueueCommand({ QueueName: name }))).QueueUrl!;
   const { topicArn: TopicArn, subscribers } = await createAlertTopic(sns, sqs);
   const pollQueue = await queueUrl('poll-queue');
+  // Where this pipeline's previous cycle left the stream (the checkpoint file keeps it across runs).
+  let lastPosition: Checkpoint | undefined;
   Object.assign(process.env, {
     TABLE_NAME: store.tableName,
     TOPIC_ARN: TopicArn,
@@ -85,14 +98,17 @@ export async function startLocalPipeline(store: Store, dynamoEndpoint: string, a
       onFeedPolled?: (done: number, total: number) => void;
     }): Promise<CycleSummary> {
       const startedAt = new Date().toISOString();
-      const cursor = await streamCursor(store, streams);
+      const cursor = await streamCursor(
+        store,
+        streams,
+        readCheckpoint(settings.checkpointFile) ?? lastPosition,
+      );
       const { queued } = await dispatchHandler({ all: options.all ?? false });
       await drainPollQueue(sqs, pollQueue, queued, options.onFeedPolled);
-      const counts = await pumpStream(cursor, streams);
+      const counts = await pumpStream(cursor, streams, settings.checkpointFile);
+      lastPosition = { streamArn: cursor.streamArn, positions: Object.fromEntries(cursor.positions) };
       const housekeeping = (await digestHandler({ task: 'housekeeping' })) as { heldSms?: number };
-      const polled = (await listFeeds(store)).filter(
-        (feed) => (feed.lastPolledAt ?? '') >= startedAt.slice(0, 19),
-      );
+      const polled = (await listFeeds(store)).filter((feed) => (feed.lastPolledAt ?? '') >= startedAt);
       return {
         feedsPolled: polled.length,
         feedsFailed: polled
@@ -169,20 +185,62 @@ async function drainPollQueue(
 interface StreamCursor {
   streamArn: string;
   iterators: Map<string, string | undefined>;
+  /** The last sequence number processed in each shard. */
+  positions: Map<string, string>;
+  /** The last sequence number read in each shard (processed once the handlers succeed). */
+  read: Map<string, string>;
+}
+
+interface Checkpoint {
+  streamArn: string;
+  positions: Record<string, string>;
+}
+
+function readCheckpoint(file: string | undefined): Checkpoint | undefined {
+  if (!file || !existsSync(file)) return undefined;
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as Checkpoint;
+  } catch {
+    return undefined;
+  }
+}
+
+function writeCheckpoint(file: string | undefined, cursor: StreamCursor): void {
+  if (!file) return;
+  const checkpoint: Checkpoint = {
+    streamArn: cursor.streamArn,
+    positions: Object.fromEntries(cursor.positions),
+  };
+  writeFileSync(`${file}.tmp`, JSON.stringify(checkpoint));
+  renameSync(`${file}.tmp`, file);
 }
 
 /** Where the stream stands now: records written from here on belong to this cycle. */
-async function streamCursor(store: Store, streams: DynamoDBStreamsClient): Promise<StreamCursor> {
+async function streamCursor(
+  store: Store,
+  streams: DynamoDBStreamsClient,
+  saved: Checkpoint | undefined,
+): Promise<StreamCursor> {
   const { Table } = await store.doc.send(new DescribeTableCommand({ TableName: store.tableName }));
   const streamArn = Table!.LatestStreamArn!;
+  const positions = new Map(saved?.streamArn === streamArn ? Object.entries(saved.positions) : []);
   const iterators = new Map<string, string | undefined>();
   for (const shard of await shardsOf(streams, streamArn)) {
-    const { ShardIterator } = await streams.send(
-      new GetShardIteratorCommand({ StreamArn: streamArn, ShardId: shard, ShardIteratorType: 'LATEST' }),
-    );
+    // Resume after what was processed; anything never processed is read from the start
+    // (re-analysing is idempotent, and the filters ignore records that are not items or findings).
+    const after = positions.get(shard);
+    const request = after
+      ? {
+          StreamArn: streamArn,
+          ShardId: shard,
+          ShardIteratorType: 'AFTER_SEQUENCE_NUMBER' as const,
+          SequenceNumber: after,
+        }
+      : { StreamArn: streamArn, ShardId: shard, ShardIteratorType: 'TRIM_HORIZON' as const };
+    const { ShardIterator } = await streams.send(new GetShardIteratorCommand(request));
     iterators.set(shard, ShardIterator);
   }
-  return { streamArn, iterators };
+  return { streamArn, iterators, positions, read: new Map() };
 }
 
 async function shardsOf(streams: DynamoDBStreamsClient, streamArn: string): Promise<string[]> {
@@ -194,7 +252,7 @@ async function shardsOf(streams: DynamoDBStreamsClient, streamArn: string): Prom
  * Reads the stream from the cursor and feeds analyze and notify through their
  * filters, in batches, until a full pass finds nothing new.
  */
-async function pumpStream(cursor: StreamCursor, streams: DynamoDBStreamsClient) {
+async function pumpStream(cursor: StreamCursor, streams: DynamoDBStreamsClient, checkpointFile?: string) {
   const counts = { newItems: 0, editedItems: 0, findings: 0 };
   for (let quietPasses = 0; quietPasses < 2; ) {
     const records = await readNewRecords(cursor, streams);
@@ -211,12 +269,33 @@ async function pumpStream(cursor: StreamCursor, streams: DynamoDBStreamsClient) 
     counts.findings += records.filter(
       (record) => record.eventName === 'INSERT' && record.dynamodb?.NewImage?.type?.S === 'finding',
     ).length;
-    for (let start = 0; start < forAnalyze.length; start += 100)
-      await analyzeHandler(event(forAnalyze.slice(start, start + 100)));
-    for (let start = 0; start < forNotify.length; start += 100)
-      await notifyHandler(event(forNotify.slice(start, start + 100)));
+    for (let start = 0; start < forAnalyze.length; start += 100) {
+      await invokeStreamHandler('analyze', () => analyzeHandler(event(forAnalyze.slice(start, start + 100))));
+    }
+    for (let start = 0; start < forNotify.length; start += 100) {
+      await invokeStreamHandler('notify', () => notifyHandler(event(forNotify.slice(start, start + 100))));
+    }
+    // Only now are these records processed: a crash before this line replays them next run.
+    for (const [shard, sequence] of cursor.read) cursor.positions.set(shard, sequence);
+    writeCheckpoint(checkpointFile, cursor);
   }
   return counts;
+}
+
+/**
+ * Runs a stream handler; records it could not process fail the run (Lambda would
+ * retry them), so the stream position is not advanced past them.
+ */
+async function invokeStreamHandler(
+  name: string,
+  invoke: () => Promise<BatchResponse | undefined>,
+): Promise<void> {
+  const response = await invoke();
+  const failed = response?.batchItemFailures.length ?? 0;
+  if (failed > 0)
+    throw new LocalStackError(
+      `${name} could not process ${failed} stream record(s); run again to retry them`,
+    );
 }
 
 async function readNewRecords(cursor: StreamCursor, streams: DynamoDBStreamsClient): Promise<StreamRecord[]> {
@@ -238,6 +317,8 @@ async function readNewRecords(cursor: StreamCursor, streams: DynamoDBStreamsClie
     while (next) {
       const page = await streams.send(new GetRecordsCommand({ ShardIterator: next, Limit: 1000 }));
       records.push(...(page.Records ?? []));
+      const last = page.Records?.at(-1)?.dynamodb?.SequenceNumber;
+      if (last) cursor.read.set(shard, last);
       next = page.NextShardIterator;
       if (!page.Records?.length) break;
     }

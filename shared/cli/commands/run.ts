@@ -8,12 +8,12 @@ import {
   loadFeedsFile,
 } from '../../config/load.ts';
 import type { FeedConfig } from '../../config/schemas.ts';
-import { UsageError } from '../../errors.ts';
+import { FactwatchError, LocalStackError, UsageError } from '../../errors.ts';
 import { startDemoServer } from '../../local/demo-server.ts';
 import { type RunningDynamoDb, startDynamoDbLocal } from '../../local/dynamodb-local.ts';
 import { type CycleSummary, type Delivery, startLocalPipeline } from '../../local/pipeline.ts';
 import { seedBaseline } from '../../store/baseline.ts';
-import { ensureTable, openStore } from '../../store/client.ts';
+import { describeAwsError, ensureTable, openStore } from '../../store/client.ts';
 import { registerFeed } from '../../store/feeds.ts';
 import { DEFAULT_TABLE_NAME } from '../../store/table.ts';
 import { parseCommandArgs } from '../args.ts';
@@ -82,16 +82,23 @@ export const runCommand: Command = {
       await seedBaseline(store, facts, now);
       for (const feed of demo?.feeds ?? (feeds as FeedConfig[])) await registerFeed(store, feed, now);
       // The demo is for seeing alerts: no quiet hours, so its SMS show up at any hour.
+      const dataDir = resolve(values['data-dir'] ?? DEFAULT_DATA_DIR);
       const pipeline = await startLocalPipeline(
         store,
         dynamo.endpoint,
         demo ? { ...DEFAULT_ALERT_CONFIG, quietHours: null } : DEFAULT_ALERT_CONFIG,
+        { checkpointFile: demo ? undefined : resolve(dataDir, 'stream-position.json') },
       );
       try {
-        const summary = await pipeline.runCycle({
-          all: values.all || Boolean(demo),
-          onFeedPolled: progressBar(io),
-        });
+        const summary = await pipeline
+          .runCycle({ all: values.all || Boolean(demo), onFeedPolled: progressBar(io) })
+          .catch((error: unknown) => {
+            if (error instanceof FactwatchError) throw error;
+            throw new LocalStackError(
+              `the cycle stopped: ${describeAwsError(error)}. Nothing is lost: run again, and it continues where this run stopped`,
+              { cause: error },
+            );
+          });
         report(summary, io, Boolean(demo));
         if (values['alerts-out']) writeAlerts(values['alerts-out'], summary.deliveries);
       } finally {
