@@ -1,4 +1,4 @@
-import Parser from 'rss-parser';
+import type Parser from 'rss-parser';
 import { FeedError } from '../errors.ts';
 
 export type FeedFormat = 'rss' | 'rdf' | 'atom';
@@ -35,7 +35,7 @@ export interface ParsedFeed {
 
 type AnyRecord = Record<string, unknown>;
 
-const parser = new Parser<AnyRecord, AnyRecord>({
+const PARSER_OPTIONS = {
   customFields: {
     feed: ['ttl', 'skipHours', 'skipDays', 'updated'],
     item: [
@@ -52,7 +52,21 @@ const parser = new Parser<AnyRecord, AnyRecord>({
       'description',
     ],
   },
-});
+} satisfies Parser.ParserOptions<AnyRecord, AnyRecord>;
+
+let parser: Parser<AnyRecord, AnyRecord> | undefined;
+
+/**
+ * rss-parser and its XML stack load on first use, not at start-up: most polls are
+ * 304s that never parse, and a λ's cold start should not pay for them.
+ */
+async function feedParser(): Promise<Parser<AnyRecord, AnyRecord>> {
+  if (!parser) {
+    const { default: RssParser } = await import('rss-parser');
+    parser = new RssParser<AnyRecord, AnyRecord>(PARSER_OPTIONS as never);
+  }
+  return parser;
+}
 
 /**
  * Which kind of feed a document is, from its root element; undefined when it is
@@ -95,7 +109,7 @@ export async function parseFeed(text: string): Promise<ParsedFeed> {
   }
   let parsed: AnyRecord & { items?: AnyRecord[] };
   try {
-    parsed = await parser.parseString(text);
+    parsed = await (await feedParser()).parseString(text);
   } catch (error) {
     throw new FeedError(
       'parse',
