@@ -1,9 +1,7 @@
 import { renderValue } from '../../facts/render-value.ts';
 import { type BaselineVersion, listCurrentBaselines } from '../../store/baseline.ts';
-import { oneOf, parseCommandArgs, STORE_OPTIONS } from '../args.ts';
-import type { Command } from '../command.ts';
-import { type Column, renderTable } from '../output.ts';
-import { openSession } from '../session.ts';
+import { listCommand } from '../list-command.ts';
+import type { Column } from '../output.ts';
 
 const COLUMNS: Column<BaselineVersion>[] = [
   { header: 'ID', value: (fact) => fact.id },
@@ -18,7 +16,7 @@ const COLUMNS: Column<BaselineVersion>[] = [
   { header: 'CLAIM', value: (fact) => fact.claim, maxWidth: 60 },
 ];
 
-export const factsCommand: Command = {
+export const factsCommand = listCommand({
   name: 'facts',
   summary: 'list the current baseline facts',
   help: `Usage: factwatch facts [--format table|json] [--data-dir DIR | --table NAME]
@@ -35,20 +33,7 @@ Options:
 Examples:
   factwatch facts
   factwatch facts --format json | jq '.[] | select(.topic == "chips")'`,
-  async run(args, io) {
-    const { values } = parseCommandArgs('facts', args, { ...STORE_OPTIONS, format: { type: 'string' } });
-    if (values.help) {
-      io.out(this.help);
-      return 0;
-    }
-    const format = oneOf('--format', values.format, ['table', 'json'] as const, 'table');
-    const session = await openSession(values);
-    try {
-      const facts = await listCurrentBaselines(session.store);
-      io.out(format === 'json' ? JSON.stringify(facts, null, 2) : renderTable(facts, COLUMNS));
-      return 0;
-    } finally {
-      await session.close();
-    }
-  },
-};
+  load: listCurrentBaselines,
+  toJson: (fact) => fact,
+  columns: COLUMNS,
+});

@@ -1,8 +1,6 @@
 import { type FeedState, listFeeds } from '../../store/feeds.ts';
-import { oneOf, parseCommandArgs, STORE_OPTIONS } from '../args.ts';
-import type { Command } from '../command.ts';
-import { type Column, renderTable } from '../output.ts';
-import { openSession } from '../session.ts';
+import { listCommand } from '../list-command.ts';
+import type { Column } from '../output.ts';
 
 /** The design.md `feeds --format json` record. */
 export function feedRecord(feed: FeedState) {
@@ -30,7 +28,7 @@ const COLUMNS: Column<FeedState>[] = [
   { header: 'LAST ERROR', value: (feed) => feed.lastError ?? '', maxWidth: 60 },
 ];
 
-export const feedsCommand: Command = {
+export const feedsCommand = listCommand({
   name: 'feeds',
   summary: 'feed health: last status, last error, items seen, next poll',
   help: `Usage: factwatch feeds [--format table|json] [--data-dir DIR | --table NAME]
@@ -47,22 +45,7 @@ Options:
 Examples:
   factwatch feeds
   factwatch feeds --format json | jq '.[] | select(.healthy | not)'`,
-  async run(args, io) {
-    const { values } = parseCommandArgs('feeds', args, { ...STORE_OPTIONS, format: { type: 'string' } });
-    if (values.help) {
-      io.out(this.help);
-      return 0;
-    }
-    const format = oneOf('--format', values.format, ['table', 'json'] as const, 'table');
-    const session = await openSession(values);
-    try {
-      const feeds = (await listFeeds(session.store)).sort((a, b) => a.feedId.localeCompare(b.feedId));
-      io.out(
-        format === 'json' ? JSON.stringify(feeds.map(feedRecord), null, 2) : renderTable(feeds, COLUMNS),
-      );
-      return 0;
-    } finally {
-      await session.close();
-    }
-  },
-};
+  load: async (store) => (await listFeeds(store)).sort((a, b) => a.feedId.localeCompare(b.feedId)),
+  toJson: feedRecord,
+  columns: COLUMNS,
+});

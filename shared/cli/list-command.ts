@@ -1,0 +1,47 @@
+import type { Store } from '../store/client.ts';
+import { oneOf, parseCommandArgs, STORE_OPTIONS } from './args.ts';
+import type { Command } from './command.ts';
+import { type Column, renderTable } from './output.ts';
+import { openSession } from './session.ts';
+
+/**
+ * A command that lists records from the store as a table or one JSON array
+ * (`facts`, `feeds`): options, help and the session handled once.
+ *
+ * @example
+ * listCommand({ name: 'feeds', summary, help, load: listFeeds, toJson: feedRecord, columns });
+ */
+export function listCommand<Row>(spec: {
+  name: string;
+  summary: string;
+  help: string;
+  load: (store: Store) => Promise<Row[]>;
+  toJson: (row: Row) => unknown;
+  columns: Column<Row>[];
+}): Command {
+  return {
+    name: spec.name,
+    summary: spec.summary,
+    help: spec.help,
+    async run(args, io) {
+      const { values } = parseCommandArgs(spec.name, args, { ...STORE_OPTIONS, format: { type: 'string' } });
+      if (values.help) {
+        io.out(spec.help);
+        return 0;
+      }
+      const format = oneOf('--format', values.format, ['table', 'json'] as const, 'table');
+      const session = await openSession(values);
+      try {
+        const rows = await spec.load(session.store);
+        io.out(
+          format === 'json'
+            ? JSON.stringify(rows.map(spec.toJson), null, 2)
+            : renderTable(rows, spec.columns),
+        );
+        return 0;
+      } finally {
+        await session.close();
+      }
+    },
+  };
+}
