@@ -48,7 +48,6 @@ export type Value = z.infer<typeof ValueSchema>;
 export type ValueKind = Value['kind'];
 export const VALUE_KINDS = ValueSchema.options.map((option) => option.shape.kind.value);
 
-export const TOPICS = ['deal', 'chips', 'fab', 'policy', 'market'] as const;
 export const SEVERITIES = ['low', 'medium', 'high'] as const;
 export const SeveritySchema = z.enum(SEVERITIES);
 export type Severity = z.infer<typeof SeveritySchema>;

@@ -268,14 +268,6 @@ export async function reserveSms(store: Store, month: string, cap: number): Prom
   }
 }
 
-/** How many SMS the month has used. */
-export async function smsUsed(store: Store, month: string): Promise<number> {
-  const { Item } = await store.doc.send(
-    new GetCommand({ TableName: store.tableName, Key: { pk: `SMSCOUNT#${month}`, sk: 'COUNT' } }),
-  );
-  return (Item?.count as number | undefined) ?? 0;
-}
-
 /**
  * True the first time it is called for `key`, false ever after: one ops notice per
  * event, one cap notice per month, however often the caller runs.
