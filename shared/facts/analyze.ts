@@ -8,6 +8,8 @@ import { type CompiledRules, compileRules, type RulesFile } from './rules.ts';
 export interface FactEngine {
   facts: Fact[];
   compiled: CompiledRules;
+  /** The facts by id, for statements that name their fact. */
+  factsById: ReadonlyMap<string, Fact>;
 }
 
 /** A finding plus the confidence the engine had in it (kept in the store, not in the analyze contract). */
@@ -22,7 +24,11 @@ export interface AnalyzedFinding extends Finding {
  * const engine = createFactEngine(loadBaselineFile().facts, loadRulesFile());
  */
 export function createFactEngine(facts: Fact[], rules: RulesFile): FactEngine {
-  return { facts, compiled: compileRules(facts, rules) };
+  return {
+    facts,
+    compiled: compileRules(facts, rules),
+    factsById: new Map(facts.map((fact) => [fact.id, fact])),
+  };
 }
 
 const STATUS_WEIGHT: Record<FindingStatus, number> = { changed: 0.3, new: 0.3, confirmed: 0.2, mentioned: 0 };
@@ -43,7 +49,7 @@ export function analyzeItem(
 ): AnalyzedFinding[] {
   const byFact = new Map<string, { finding: AnalyzedFinding; score: number }>();
   for (const statement of extractFacts(item, engine.compiled)) {
-    const fact = engine.compiled.rules.find((rule) => rule.fact.id === statement.factId)!.fact;
+    const fact = engine.factsById.get(statement.factId)!;
     const baseline = baselines?.has(fact.id) ? baselines.get(fact.id)! : fact.value;
     const finding = toFinding(item, fact, statement, baseline);
     const score = statement.confidence + STATUS_WEIGHT[finding.status];
