@@ -10,6 +10,11 @@ export const STORE_OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const satisfies OptionSpec;
 
+/** The help lines for STORE_OPTIONS, the same in every command that has them. */
+export const STORE_OPTIONS_HELP = `  --data-dir DIR        local store folder (default .factwatch/)
+  --table NAME          the deployed DynamoDB table (uses the AWS environment)
+  -h, --help            this help`;
+
 /**
  * node:util parseArgs, strict, with its errors turned into one-line UsageErrors.
  *

@@ -5,7 +5,7 @@ import { renderValue } from '../../facts/render-value.ts';
 import { acceptBaseline, currentBaseline } from '../../store/baseline.ts';
 import type { Store } from '../../store/client.ts';
 import { findingById } from '../../store/findings.ts';
-import { parseCommandArgs, STORE_OPTIONS } from '../args.ts';
+import { parseCommandArgs, STORE_OPTIONS, STORE_OPTIONS_HELP } from '../args.ts';
 import type { Command } from '../command.ts';
 import { openSession } from '../session.ts';
 
@@ -53,9 +53,7 @@ Options:
   --value JSON          accept this value, e.g. '{"kind":"money","amount":22e9,"currency":"USD"}'
   --reason TEXT         why (default: names the finding, or "set by hand")
   --by NAME             who (default: your user name)
-  --data-dir DIR        local store folder (default .factwatch/)
-  --table NAME          the deployed DynamoDB table (uses the AWS environment)
-  -h, --help            this help
+${STORE_OPTIONS_HELP}
 
 Examples:
   factwatch accept taylor.production_start --finding 3f9c2a71d04b6e58

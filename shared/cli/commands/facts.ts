@@ -1,5 +1,6 @@
 import { renderValue } from '../../facts/render-value.ts';
 import { type BaselineVersion, listCurrentBaselines } from '../../store/baseline.ts';
+import { STORE_OPTIONS_HELP } from '../args.ts';
 import { listCommand } from '../list-command.ts';
 import type { Column } from '../output.ts';
 
@@ -26,9 +27,7 @@ Lists every baseline fact with its current value and version. Accepted changes
 
 Options:
   --format table|json   output for people (default) or one JSON array
-  --data-dir DIR        local store folder (default .factwatch/)
-  --table NAME          the deployed DynamoDB table (uses the AWS environment)
-  -h, --help            this help
+${STORE_OPTIONS_HELP}
 
 Examples:
   factwatch facts

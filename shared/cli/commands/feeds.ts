@@ -1,4 +1,5 @@
 import { type FeedState, listFeeds } from '../../store/feeds.ts';
+import { STORE_OPTIONS_HELP } from '../args.ts';
 import { listCommand } from '../list-command.ts';
 import type { Column } from '../output.ts';
 
@@ -38,9 +39,7 @@ error on one line, how many items it has given, and when it is polled next.
 
 Options:
   --format table|json   output for people (default) or one JSON array
-  --data-dir DIR        local store folder (default .factwatch/)
-  --table NAME          the deployed DynamoDB table (uses the AWS environment)
-  -h, --help            this help
+${STORE_OPTIONS_HELP}
 
 Examples:
   factwatch feeds

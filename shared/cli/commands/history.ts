@@ -9,7 +9,14 @@ import {
   findingsInWindow,
   type StoredFinding,
 } from '../../store/findings.ts';
-import { oneOf, parseCommandArgs, parseList, parseSince, STORE_OPTIONS } from '../args.ts';
+import {
+  oneOf,
+  parseCommandArgs,
+  parseList,
+  parseSince,
+  STORE_OPTIONS,
+  STORE_OPTIONS_HELP,
+} from '../args.ts';
 import type { Command } from '../command.ts';
 import { type Column, renderCsv, renderTable } from '../output.ts';
 import { openSession } from '../session.ts';
@@ -101,9 +108,7 @@ Options:
   --status S[,S]        only these statuses: confirmed, changed, new, mentioned
   --since WHEN          a duration back from now (30m, 24h, 7d, 2w) or a date (2025-08-01)
   --format F            table (default), json (one array) or csv
-  --data-dir DIR        local store folder (default .factwatch/)
-  --table NAME          the deployed DynamoDB table (uses the AWS environment)
-  -h, --help            this help
+${STORE_OPTIONS_HELP}
 
 Examples:
   factwatch history --topic chips --status changed,new --since 2025-08-01

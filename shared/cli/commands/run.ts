@@ -71,18 +71,16 @@ export const runCommand: Command = {
     const facts = loadBaselineFile(DEFAULT_BASELINE_FILE).facts;
     const demo = values.demo ? await startDemoServer() : undefined;
     if (demo) process.env.FACTWATCH_ALLOW_PRIVATE_NETWORKS = '1';
+    const dataDir = resolve(values['data-dir'] ?? DEFAULT_DATA_DIR);
     let dynamo: RunningDynamoDb | undefined;
     try {
-      dynamo = await startDynamoDbLocal(
-        demo ? { inMemory: true } : { dbPath: resolve(values['data-dir'] ?? DEFAULT_DATA_DIR, 'dynamodb') },
-      );
+      dynamo = await startDynamoDbLocal(demo ? { inMemory: true } : { dbPath: resolve(dataDir, 'dynamodb') });
       const store = openStore({ tableName: DEFAULT_TABLE_NAME, endpoint: dynamo.endpoint });
       await ensureTable(store);
       const now = new Date();
       await seedBaseline(store, facts, now);
       for (const feed of demo?.feeds ?? (feeds as FeedConfig[])) await registerFeed(store, feed, now);
       // The demo is for seeing alerts: no quiet hours, so its SMS show up at any hour.
-      const dataDir = resolve(values['data-dir'] ?? DEFAULT_DATA_DIR);
       const pipeline = await startLocalPipeline(
         store,
         dynamo.endpoint,
