@@ -1,23 +1,53 @@
 import { FactwatchError, UsageError } from '../errors.ts';
 import type { CliIO, Command } from './command.ts';
 import { processIO } from './command.ts';
-import { acceptCommand } from './commands/accept.ts';
-import { analyzeCommand } from './commands/analyze.ts';
-import { checkCommand } from './commands/check.ts';
-import { factsCommand } from './commands/facts.ts';
-import { feedsCommand } from './commands/feeds.ts';
-import { historyCommand } from './commands/history.ts';
-import { runCommand } from './commands/run.ts';
+import { nearest } from './suggest.ts';
 
-const COMMANDS: Command[] = [
-  runCommand,
-  analyzeCommand,
-  historyCommand,
-  factsCommand,
-  acceptCommand,
-  feedsCommand,
-  checkCommand,
+/**
+ * The commands, each loaded only when it runs: `factwatch --help` and the quick
+ * read commands do not pay for the SDKs, the emulator and the feed parser they
+ * do not use.
+ */
+const COMMANDS: Array<{ name: string; summary: string; load: () => Promise<Command> }> = [
+  {
+    name: 'run',
+    summary: 'poll due feeds, analyze, alert (one full local cycle)',
+    load: async () => (await import('./commands/run.ts')).runCommand,
+  },
+  {
+    name: 'analyze',
+    summary: 'findings for JSONL items (no network, no database)',
+    load: async () => (await import('./commands/analyze.ts')).analyzeCommand,
+  },
+  {
+    name: 'history',
+    summary: 'what was observed about the facts, newest first',
+    load: async () => (await import('./commands/history.ts')).historyCommand,
+  },
+  {
+    name: 'facts',
+    summary: 'list the current baseline facts',
+    load: async () => (await import('./commands/facts.ts')).factsCommand,
+  },
+  {
+    name: 'accept',
+    summary: 'adopt an observed value as the new baseline',
+    load: async () => (await import('./commands/accept.ts')).acceptCommand,
+  },
+  {
+    name: 'feeds',
+    summary: 'feed health: last status, last error, items seen, next poll',
+    load: async () => (await import('./commands/feeds.ts')).feedsCommand,
+  },
+  {
+    name: 'check',
+    summary: 'validate feeds before adding them',
+    load: async () => (await import('./commands/check.ts')).checkCommand,
+  },
 ];
+
+/** The names `factwatch` answers to, for tests that check every command has help. */
+export const COMMAND_NAMES = COMMANDS.map((command) => command.name);
 
 export const MAIN_HELP = `factwatch: follow a news story and hear when what you rely on stops being true.
 
@@ -34,6 +64,7 @@ Every command that touches the store takes --data-dir DIR (local store,
 default .factwatch/) or --table NAME (the deployed table).
 
 Examples:
+  factwatch run --demo
   factwatch facts
   factwatch history --topic chips --status changed,new --since 2025-08-01
   factwatch feeds --format json`;
@@ -57,12 +88,19 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
       io.out(await readVersion());
       return 0;
     }
-    const command = COMMANDS.find((candidate) => candidate.name === name);
-    if (!command) throw new UsageError(`unknown command "${name}" (factwatch --help lists them)`);
-    return await command.run(rest, io);
+    const entry = COMMANDS.find((candidate) => candidate.name === name);
+    if (!entry) throw new UsageError(unknownCommand(name));
+    return await (await entry.load()).run(rest, io);
   } catch (error) {
     return reportError(error, io);
   }
+}
+
+function unknownCommand(name: string): string {
+  const guess = nearest(name, COMMAND_NAMES);
+  return guess
+    ? `unknown command "${name}": did you mean "${guess}"? (factwatch --help lists the commands)`
+    : `unknown command "${name}" (factwatch --help lists the commands)`;
 }
 
 function reportError(error: unknown, io: CliIO): number {

@@ -8,6 +8,7 @@ import { ensureDynamoDbLocal, JAVA_HINT, startDynamoDbLocal } from '../../shared
 import { PROJECT_ROOT } from '../../shared/local/paths.ts';
 import { listCurrentBaselines, seedBaseline } from '../../shared/store/baseline.ts';
 import { ensureTable, openStore } from '../../shared/store/client.ts';
+import { DECLARED_BIN } from '../support/cli.ts';
 
 const runningJavaPids = (port: string) =>
   spawnSync('pgrep', ['-f', `DynamoDBLocal.jar.*-port ${port}`], { encoding: 'utf8' }).stdout.trim();
@@ -25,6 +26,32 @@ describe('DynamoDB Local stand-in', () => {
       0,
     );
   });
+
+  it('tells how its first download goes: the size, then bytes as they arrive', async () => {
+    const saved = process.env.FACTWATCH_CACHE_DIR;
+    process.env.FACTWATCH_CACHE_DIR = mkdtempSync(join(tmpdir(), 'factwatch-cache-'));
+    const events: Array<[string, number | undefined]> = [];
+    try {
+      const dir = await ensureDynamoDbLocal({
+        start: (total) => events.push(['start', total]),
+        advance: (received) => events.push(['advance', received]),
+        done: () => events.push(['done', undefined]),
+      });
+
+      expect(existsSync(join(dir, 'DynamoDBLocal.jar'))).toBe(true);
+    } finally {
+      if (saved === undefined) delete process.env.FACTWATCH_CACHE_DIR;
+      else process.env.FACTWATCH_CACHE_DIR = saved;
+    }
+    const [start] = events;
+    const advances = events.filter(([kind]) => kind === 'advance').map(([, bytes]) => bytes!);
+    expect(start![0]).toBe('start');
+    expect(start![1]).toBeGreaterThan(50 * 1024 * 1024);
+    expect(advances.length).toBeGreaterThan(10);
+    expect(advances.every((bytes, index) => index === 0 || bytes > advances[index - 1]!)).toBe(true);
+    expect(advances.at(-1)).toBe(start![1]);
+    expect(events.at(-1)).toEqual(['done', undefined]);
+  }, 120_000);
 
   it('persists data under a dbPath across a restart, and leaves no process behind', async () => {
     const dbPath = mkdtempSync(join(tmpdir(), 'factwatch-db-'));
@@ -51,18 +78,14 @@ describe('DynamoDB Local stand-in', () => {
     // A PATH holding only node: the real child process finds no `java`, as on a machine without a JRE.
     const bin = mkdtempSync(join(tmpdir(), 'factwatch-nojava-'));
     symlinkSync(process.execPath, join(bin, 'node'));
-    const result = spawnSync(
-      join(bin, 'node'),
-      [join(PROJECT_ROOT, 'shared/cli/factwatch.mjs'), 'facts', '--data-dir', bin],
-      {
-        encoding: 'utf8',
-        env: {
-          PATH: bin,
-          HOME: process.env.HOME ?? '/tmp',
-          FACTWATCH_CACHE_DIR: join(PROJECT_ROOT, '.cache'),
-        },
+    const result = spawnSync(join(bin, 'node'), [DECLARED_BIN, 'facts', '--data-dir', bin], {
+      encoding: 'utf8',
+      env: {
+        PATH: bin,
+        HOME: process.env.HOME ?? '/tmp',
+        FACTWATCH_CACHE_DIR: join(PROJECT_ROOT, '.cache'),
       },
-    );
+    });
 
     expect(result.status).toBe(1);
     expect(result.stderr.trim()).toBe(`factwatch: local: ${JAVA_HINT}`);
