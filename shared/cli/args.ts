@@ -17,17 +17,31 @@ export const STORE_OPTIONS_HELP = `  --data-dir DIR        local store folder (d
 
 /**
  * node:util parseArgs, strict, with its errors turned into one-line UsageErrors.
+ * `maxPositionals` is how many plain arguments the command takes (none unless
+ * said): a stray word is an error, not silently ignored.
  *
  * @example
  * parseCommandArgs('history', ['--since', '7d'], { since: { type: 'string' } }); // { values: { since: '7d' }, positionals: [] }
  */
-export function parseCommandArgs<O extends OptionSpec>(command: string, args: string[], options: O) {
+export function parseCommandArgs<O extends OptionSpec>(
+  command: string,
+  args: string[],
+  options: O,
+  maxPositionals = 0,
+) {
+  let parsed: ReturnType<
+    typeof parseArgs<{ args: string[]; options: O; strict: true; allowPositionals: true }>
+  >;
   try {
-    return parseArgs({ args, options, strict: true, allowPositionals: true });
+    parsed = parseArgs({ args, options, strict: true, allowPositionals: true });
   } catch (error) {
     const message = (error as Error).message.split('\n')[0]!.replace(/\. To specify.*$/, '');
     throw new UsageError(`${command}: ${message} (see factwatch ${command} --help)`);
   }
+  const extra = parsed.positionals[maxPositionals];
+  if (extra !== undefined && !(parsed.values as { help?: boolean }).help)
+    throw new UsageError(`${command}: unexpected argument "${extra}" (see factwatch ${command} --help)`);
+  return parsed;
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Store } from '../store/client.ts';
 import { oneOf, parseCommandArgs, STORE_OPTIONS } from './args.ts';
 import type { Command } from './command.ts';
 import { type Column, renderTable } from './output.ts';
+import { downloadProgress } from './progress.ts';
 import { openSession } from './session.ts';
 
 /**
@@ -30,7 +31,8 @@ export function listCommand<Row>(spec: {
         return 0;
       }
       const format = oneOf('--format', values.format, ['table', 'json'] as const, 'table');
-      const session = await openSession(values);
+      // Scripts reading JSON get nothing but the JSON, not even the one-time download notice.
+      const session = await openSession(values, format === 'json' ? undefined : downloadProgress(io));
       try {
         const rows = await spec.load(session.store);
         io.out(

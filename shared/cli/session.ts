@@ -7,13 +7,26 @@ import {
   loadFeedsFile,
 } from '../config/load.ts';
 import { StoreError, UsageError } from '../errors.ts';
-import { startDynamoDbLocal } from '../local/dynamodb-local.ts';
+import { type DownloadProgress, startDynamoDbLocal } from '../local/dynamodb-local.ts';
 import { seedBaseline } from '../store/baseline.ts';
 import { describeAwsError, ensureTable, openStore, type Store } from '../store/client.ts';
 import { listFeeds, registerFeed } from '../store/feeds.ts';
 import { DEFAULT_TABLE_NAME } from '../store/table.ts';
 
 export const DEFAULT_DATA_DIR = '.factwatch';
+
+/**
+ * The store option a printed command needs to reach the same local store: none
+ * for the default folder, else `--data-dir DIR` (quoted for a shell when needed).
+ *
+ * @example
+ * storeOptionOf('/tmp/my store'); // "--data-dir '/tmp/my store'"
+ */
+export function storeOptionOf(dataDir: string | undefined): string {
+  if (dataDir === undefined || resolve(dataDir) === resolve(DEFAULT_DATA_DIR)) return '';
+  const path = resolve(dataDir);
+  return `--data-dir ${/^[\w./@%+=:,-]+$/.test(path) ? path : `'${path.replace(/'/g, `'\\''`)}'`}`;
+}
 
 /** A store the CLI opened, and how to let go of it (stopping DynamoDB Local if it started one). */
 export interface StoreSession {
@@ -36,12 +49,15 @@ export interface SessionOptions {
  * const session = await openSession({ 'data-dir': '.factwatch' });
  * try { await listCurrentBaselines(session.store); } finally { await session.close(); }
  */
-export async function openSession(options: SessionOptions): Promise<StoreSession> {
+export async function openSession(
+  options: SessionOptions,
+  progress?: DownloadProgress,
+): Promise<StoreSession> {
   if (options.table !== undefined && options['data-dir'] !== undefined) {
     throw new UsageError('--table and --data-dir cannot be used together: one store at a time');
   }
   if (options.table !== undefined) return openDeployedTable(options.table);
-  return openLocalStore(resolve(options['data-dir'] ?? DEFAULT_DATA_DIR));
+  return openLocalStore(resolve(options['data-dir'] ?? DEFAULT_DATA_DIR), progress);
 }
 
 async function openDeployedTable(tableName: string): Promise<StoreSession> {
@@ -55,13 +71,17 @@ async function openDeployedTable(tableName: string): Promise<StoreSession> {
     await store.doc.send(new DescribeTableCommand({ TableName: tableName }));
   } catch (error) {
     store.doc.destroy();
+    if (/region is missing/i.test((error as Error).message ?? ''))
+      throw new UsageError(
+        `--table ${tableName}: no AWS region is set; set AWS_REGION to the stack's region (e.g. AWS_REGION=eu-west-1) or use a profile that has one`,
+      );
     throw new StoreError(`cannot reach table ${tableName}: ${describeAwsError(error)}`, { cause: error });
   }
   return { store, location: `table ${tableName}`, close: async () => store.doc.destroy() };
 }
 
-async function openLocalStore(dataDir: string): Promise<StoreSession> {
-  const dynamo = await startDynamoDbLocal({ dbPath: resolve(dataDir, 'dynamodb') });
+async function openLocalStore(dataDir: string, progress?: DownloadProgress): Promise<StoreSession> {
+  const dynamo = await startDynamoDbLocal({ dbPath: resolve(dataDir, 'dynamodb'), progress });
   const store = openStore({ tableName: DEFAULT_TABLE_NAME, endpoint: dynamo.endpoint });
   const close = async () => {
     store.doc.destroy();
@@ -83,7 +103,8 @@ export async function seedLocalStore(
   now: Date,
   files = { baseline: DEFAULT_BASELINE_FILE, feeds: DEFAULT_FEEDS_FILE },
 ): Promise<void> {
-  await seedBaseline(store, loadBaselineFile(files.baseline).facts, now);
+  const sheet = loadBaselineFile(files.baseline);
+  await seedBaseline(store, sheet.facts, now, sheet);
   if ((await listFeeds(store)).length > 0) return;
   for (const feed of loadFeedsFile(files.feeds)) await registerFeed(store, feed, now);
 }

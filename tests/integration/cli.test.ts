@@ -1,13 +1,11 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seedLocalStore } from '../../shared/cli/session.ts';
-import { PROJECT_ROOT } from '../../shared/local/paths.ts';
 import type { Store } from '../../shared/store/client.ts';
 import { findingIdOf, type StoredFinding, saveFinding } from '../../shared/store/findings.ts';
-import { cli } from '../support/cli.ts';
+import { cli, cliWith } from '../support/cli.ts';
 import { dynamoEndpoint, freshStore } from '../support/store.ts';
 
 function finding(
@@ -124,7 +122,7 @@ describe('factwatch CLI against a store', () => {
     expect(JSON.parse(oneFact.stdout)).toHaveLength(2);
   });
 
-  it('history json carries the design.md fields', async () => {
+  it('history json carries the docs/contracts.md fields', async () => {
     const { stdout } = await cli(
       'history',
       '--table',
@@ -209,7 +207,18 @@ describe('factwatch CLI against a store', () => {
     [['history', '--format', 'xml'], /--format: "xml" is not one of table, json, csv/],
     [['history', '--status', 'changed,maybe'], /--status: "maybe"/],
     [['facts', '--bogus'], /Unknown option '--bogus'/],
-    [['frobnicate'], /unknown command "frobnicate"/],
+    [['frobnicate'], /unknown command "frobnicate" \(factwatch --help lists the commands\)/],
+    [['histroy'], /unknown command "histroy": did you mean "history"\?/],
+    [['facts', 'extra'], /facts: unexpected argument "extra"/],
+    [['history', '--since', '7d', 'ai5'], /history: unexpected argument "ai5"/],
+    [
+      ['history', '--topic', 'chip'],
+      /--topic: no topic "chip" \(did you mean "chips"\?\); the topics are deal, /,
+    ],
+    [
+      ['accept', 'deal.value', '--value', '22000000000'],
+      /--value: a value is a JSON object with its kind, not 22000000000: e\.g\. --value '\{"kind":"money","amount":22000000000,"currency":"USD"\}'/,
+    ],
     [['facts', '--table', 'x', '--data-dir', 'y'], /cannot be used together/],
   ])('refuses %j with one line and exit 2', async (argv, message) => {
     const { code, stderr, stdout } = await cli(...argv);
@@ -218,6 +227,26 @@ describe('factwatch CLI against a store', () => {
     expect(stderr).toMatch(message);
     expect(stderr.split('\n')).toHaveLength(1);
     expect(stdout).toBe('');
+  });
+
+  it('history shows each finding id in its table, so accept --finding can be typed from it', async () => {
+    const { stdout } = await cli('history', '--table', store.tableName, '--since', '2025-01-01');
+
+    const [header, ...rows] = stdout.split('\n');
+    expect(header).toMatch(/\bFINDING\b/);
+    expect(rows).toHaveLength(3);
+    for (const row of rows) expect(row).toMatch(/\b[0-9a-f]{16}\b/);
+  });
+
+  it('asks for AWS_REGION when --table is given without a region', async () => {
+    const env: NodeJS.ProcessEnv = { ...process.env, HOME: mkdtempSync(join(tmpdir(), 'factwatch-home-')) };
+    for (const name of ['AWS_REGION', 'AWS_DEFAULT_REGION', 'AWS_PROFILE', 'DYNAMODB_ENDPOINT'])
+      delete env[name];
+
+    const { code, stderr } = await cliWith({ env }, 'facts', '--table', 'Factwatch-Table');
+
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/--table Factwatch-Table: no AWS region is set; set AWS_REGION/);
   });
 
   it('says plainly that a missing table cannot be reached', async () => {
@@ -240,53 +269,56 @@ describe('factwatch CLI against a store', () => {
   });
 });
 
-describe('factwatch bin', () => {
-  const bin = join(PROJECT_ROOT, 'shared/cli/factwatch.mjs');
-  const run = (...args: string[]) => {
-    const env = { ...process.env };
-    delete env.DYNAMODB_ENDPOINT;
-    return spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env, timeout: 60_000 });
+describe('factwatch on a local store', () => {
+  const env = () => {
+    const copy = { ...process.env };
+    delete copy.DYNAMODB_ENDPOINT;
+    return copy;
   };
 
-  it('prints [] for history on a new local store, with nothing on stderr', () => {
+  it('prints [] for history on a new local store, with nothing on stderr', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'factwatch-cli-'));
 
-    const result = run('history', '--format', 'json', '--data-dir', dataDir);
+    const result = await cliWith({ env: env() }, 'history', '--format', 'json', '--data-dir', dataDir);
 
     expect(result.stderr).toBe('');
-    expect(result.status).toBe(0);
+    expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual([]);
   });
 
-  it('exits 2 with one line for a bad --since, before starting any database', () => {
-    const result = run('history', '--since', 'nonsense');
+  it('exits 2 with one line for a bad --since, before starting any database', async () => {
+    const result = await cliWith({ env: env() }, 'history', '--since', 'nonsense');
 
-    expect(result.status).toBe(2);
+    expect(result.code).toBe(2);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).not.toMatch(/\bat \S+:\d+/);
   });
 });
 
 describe('factwatch run', () => {
-  const bin = join(PROJECT_ROOT, 'shared/cli/factwatch.mjs');
-
-  it('--demo replays the bundled sample through the whole pipeline and writes the alerts as JSONL', () => {
+  it('--demo replays the bundled sample through the whole pipeline and writes the alerts as JSONL', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'factwatch-demo-'));
     const env = { ...process.env };
     delete env.DYNAMODB_ENDPOINT;
     delete env.FACTWATCH_ALLOW_PRIVATE_NETWORKS;
 
-    const result = spawnSync(
-      process.execPath,
-      [bin, 'run', '--demo', '--alerts-out', join(dir, 'alerts.jsonl')],
-      { encoding: 'utf8', env, cwd: dir, timeout: 90_000 },
+    const result = await cliWith(
+      { env, cwd: dir },
+      'run',
+      '--demo',
+      '--alerts-out',
+      join(dir, 'alerts.jsonl'),
     );
 
-    expect(result.stderr).toBe('');
-    expect(result.status).toBe(0);
+    // Not a terminal: progress comes as plain lines on stderr, one a feed, and nothing else.
+    expect(result.stderr.split('\n')).toEqual(['polled 1/2: demo-news-en', 'polled 2/2: demo-news-zh']);
+    expect(result.code).toBe(0);
     expect(result.stdout).toMatch(
       /Summary: feeds 2 ok, 0 failed; 8 new item\(s\), 0 edited; \d+ finding\(s\); alerts delivered: 4 email, 3 SMS/,
     );
+    expect(result.stdout).toMatch(/^Demo: .*Quiet hours are off/);
+    expect(result.stdout).toMatch(/The demo kept nothing/);
+    expect(result.stdout).not.toContain('factwatch accept');
     const alerts = readFileSync(join(dir, 'alerts.jsonl'), 'utf8')
       .trim()
       .split('\n')
@@ -297,6 +329,43 @@ describe('factwatch run', () => {
       'factwatch: Deal value changed: $16.5B -> $22B (Bloomberg)',
     );
   });
+
+  it('says when the network safety rules refused feeds, explains the backoff next run, and retries on request', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'factwatch-refused-'));
+    const feedsFile = join(dir, 'feeds.json');
+    writeFileSync(
+      feedsFile,
+      JSON.stringify([
+        { id: 'loopback', url: 'http://127.0.0.1:9/feed.xml' },
+        { id: 'metadata', url: 'http://169.254.169.254/latest/meta-data/' },
+      ]),
+    );
+    const env = { ...process.env };
+    delete env.DYNAMODB_ENDPOINT;
+    delete env.FACTWATCH_ALLOW_PRIVATE_NETWORKS;
+    const run = (...args: string[]) =>
+      cliWith({ env, cwd: dir }, 'run', '--feeds', feedsFile, '--data-dir', join(dir, 'store'), ...args);
+
+    const first = await run();
+    const again = await run('--all');
+    const retried = await run('--retry-failed');
+
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain(
+      '2 feed(s) refused by the network safety rules (loopback, private, link-local and metadata addresses are never fetched): loopback, metadata',
+    );
+    expect(first.stdout).not.toContain('offline?');
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/No feed was polled: 2 feed\(s\) are held back\./);
+    expect(again.stdout).toMatch(
+      / {2}loopback until \d{4}-\d\d-\d\d \d\d:\d\d UTC: backing off after 1 error\(s\): fetch: /,
+    );
+    expect(again.stdout).toContain(
+      'After fixing the cause, poll the backed-off feeds now with: factwatch run --retry-failed',
+    );
+    expect(again.stdout).not.toContain('No feed was due. Poll every feed now with: factwatch run --all');
+    expect(retried.stdout).toMatch(/Summary: feeds 0 ok, 2 failed/);
+  }, 120_000);
 
   it('refuses --table with one line and exit 2', async () => {
     const { code, stderr } = await cli('run', '--table', 'x');

@@ -1,5 +1,6 @@
 import { userInfo } from 'node:os';
-import { type Value, ValueSchema } from '../../config/schemas.ts';
+import { loadBaselineFile } from '../../config/load.ts';
+import { type Value, type ValueKind, ValueSchema } from '../../config/schemas.ts';
 import { UsageError } from '../../errors.ts';
 import { renderValue } from '../../facts/render-value.ts';
 import { acceptBaseline, currentBaseline } from '../../store/baseline.ts';
@@ -7,28 +8,54 @@ import type { Store } from '../../store/client.ts';
 import { findingById } from '../../store/findings.ts';
 import { parseCommandArgs, STORE_OPTIONS, STORE_OPTIONS_HELP } from '../args.ts';
 import type { Command } from '../command.ts';
+import { downloadProgress } from '../progress.ts';
 import { openSession } from '../session.ts';
 
-function parseValueOption(text: string): Value {
+/** One example value of each kind, for the error that explains the --value shape. */
+const VALUE_EXAMPLES: Record<ValueKind, string> = {
+  money: '{"kind":"money","amount":22000000000,"currency":"USD"}',
+  percent: '{"kind":"percent","value":70.2}',
+  year: '{"kind":"year","value":2027}',
+  count: '{"kind":"count","value":10}',
+  quantity: '{"kind":"quantity","value":5,"unit":"EFLOPS"}',
+  ratio: '{"kind":"ratio","value":3}',
+  node: '{"kind":"node","value":2}',
+  entities: '{"kind":"entities","values":["Samsung","TSMC"]}',
+  status: '{"kind":"status","value":"delayed"}',
+  place: '{"kind":"place","value":"Taylor, Texas"}',
+};
+
+function parseValueOption(text: string, kind: ValueKind | undefined): Value {
+  const example = `e.g. --value '${VALUE_EXAMPLES[kind ?? 'money']}'`;
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    throw new UsageError(`--value: not valid JSON: ${text}`);
+    throw new UsageError(`--value: not valid JSON: ${text} (${example})`);
   }
+  if (typeof json !== 'object' || json === null || Array.isArray(json))
+    throw new UsageError(
+      `--value: a value is a JSON object with its kind, not ${JSON.stringify(json)}: ${example} (docs/contracts.md lists the kinds)`,
+    );
   const parsed = ValueSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new UsageError(
-      `--value: ${issue.path.length ? `field "${issue.path.join('.')}": ` : ''}${issue.message}`,
+      `--value: ${issue.path.length ? `field "${issue.path.join('.')}": ` : ''}${issue.message} (${example})`,
     );
   }
   return parsed.data;
 }
 
+/** The kind of a fact in the shipped sheet, so the --value example fits it before any store starts. */
+function shippedKindOf(factId: string): ValueKind | undefined {
+  return loadBaselineFile().facts.find((fact) => fact.id === factId)?.kind;
+}
+
 /** The value to accept: given with --value, or the observed value of a stored finding. */
 async function valueToAccept(store: Store, factId: string, options: { finding?: string; value?: string }) {
-  if (options.value !== undefined) return { value: parseValueOption(options.value), findingId: undefined };
+  if (options.value !== undefined)
+    return { value: parseValueOption(options.value, undefined), findingId: undefined };
   const finding = await findingById(store, factId, options.finding!);
   if (!finding)
     throw new UsageError(
@@ -59,13 +86,18 @@ Examples:
   factwatch accept taylor.production_start --finding 3f9c2a71d04b6e58
   factwatch accept deal.value --value '{"kind":"money","amount":22000000000,"currency":"USD"}' --reason "8-K filing"`,
   async run(args, io) {
-    const { values, positionals } = parseCommandArgs('accept', args, {
-      ...STORE_OPTIONS,
-      finding: { type: 'string' },
-      value: { type: 'string' },
-      reason: { type: 'string' },
-      by: { type: 'string' },
-    });
+    const { values, positionals } = parseCommandArgs(
+      'accept',
+      args,
+      {
+        ...STORE_OPTIONS,
+        finding: { type: 'string' },
+        value: { type: 'string' },
+        reason: { type: 'string' },
+        by: { type: 'string' },
+      },
+      1,
+    );
     if (values.help) {
       io.out(this.help);
       return 0;
@@ -76,8 +108,8 @@ Examples:
     if ((values.finding === undefined) === (values.value === undefined)) {
       throw new UsageError('accept: give either --finding ID or --value JSON');
     }
-    if (values.value !== undefined) parseValueOption(values.value);
-    const session = await openSession(values);
+    if (values.value !== undefined) parseValueOption(values.value, shippedKindOf(factId));
+    const session = await openSession(values, downloadProgress(io));
     try {
       const current = await currentBaseline(session.store, factId);
       if (!current) throw new UsageError(`accept: no fact "${factId}" (factwatch facts lists them)`);

@@ -70,17 +70,21 @@ Examples:
   factwatch analyze tests/fixtures/facts/dev-set.jsonl
   echo '{"id":"1","title":"Intel wins Tesla AI5 order"}' | factwatch analyze - --format table`,
   async run(args, io) {
-    const { values, positionals } = parseCommandArgs('analyze', args, {
-      baseline: { type: 'string' },
-      rules: { type: 'string' },
-      format: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    });
+    const { values, positionals } = parseCommandArgs(
+      'analyze',
+      args,
+      {
+        baseline: { type: 'string' },
+        rules: { type: 'string' },
+        format: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      1,
+    );
     if (values.help) {
       io.out(this.help);
       return 0;
     }
-    if (positionals.length > 1) throw new UsageError('analyze: give one FILE (or - for standard input)');
     const format = oneOf('--format', values.format, ['jsonl', 'table'] as const, 'jsonl');
     const baselinePath = values.baseline ?? DEFAULT_BASELINE_FILE;
     const engine = createFactEngine(

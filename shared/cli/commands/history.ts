@@ -1,3 +1,4 @@
+import { loadBaselineFile } from '../../config/load.ts';
 import { UsageError } from '../../errors.ts';
 import { renderValue } from '../../facts/render-value.ts';
 import { listCurrentBaselines } from '../../store/baseline.ts';
@@ -19,9 +20,11 @@ import {
 } from '../args.ts';
 import type { Command } from '../command.ts';
 import { type Column, renderCsv, renderTable } from '../output.ts';
+import { downloadProgress } from '../progress.ts';
 import { openSession } from '../session.ts';
+import { nearest } from '../suggest.ts';
 
-/** The design.md history record: a finding plus link, source, published and observedAt. */
+/** The docs/contracts.md history record: a finding plus link, source, published and observedAt. */
 export function historyRecord(finding: StoredFinding) {
   const { itemId, factId, status, observed, baseline, evidence, severity } = finding;
   return {
@@ -50,6 +53,7 @@ const COLUMNS: Column<StoredFinding>[] = [
     value: (f) => `${renderValue(f.baseline)} -> ${renderValue(f.observed)}`,
   },
   { header: 'SOURCE', value: (f) => f.source ?? '', maxWidth: 24 },
+  { header: 'FINDING', value: (f) => f.findingId },
   { header: 'EVIDENCE', value: (f) => f.evidence, maxWidth: 70 },
 ];
 
@@ -94,6 +98,16 @@ export async function queryHistory(store: Store, query: HistoryQuery): Promise<S
   return query.topic ? found.filter((finding) => finding.topic === query.topic) : found;
 }
 
+/** --topic must name a topic of the story's facts (checked against the fact sheet, before any store starts). */
+function knownTopic(topic: string): string {
+  const topics = [...new Set(loadBaselineFile().facts.map((fact) => fact.topic))];
+  if (topics.includes(topic)) return topic;
+  const guess = nearest(topic, topics);
+  throw new UsageError(
+    `--topic: no topic "${topic}"${guess ? ` (did you mean "${guess}"?)` : ''}; the topics are ${topics.join(', ')}`,
+  );
+}
+
 export const historyCommand: Command = {
   name: 'history',
   summary: 'what was observed about the facts, newest first',
@@ -131,11 +145,11 @@ Examples:
     const format = oneOf('--format', values.format, ['table', 'json', 'csv'] as const, 'table');
     const query: HistoryQuery = {
       factId: values.fact,
-      topic: values.topic,
+      topic: values.topic === undefined ? undefined : knownTopic(values.topic),
       statuses: parseList('--status', values.status, FINDING_STATUSES),
       since: values.since === undefined ? undefined : parseSince(values.since, new Date()),
     };
-    const session = await openSession(values);
+    const session = await openSession(values, format === 'table' ? downloadProgress(io) : undefined);
     try {
       const findings = await queryHistory(session.store, query);
       if (format === 'json') io.out(JSON.stringify(findings.map(historyRecord), null, 2));
