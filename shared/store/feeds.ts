@@ -29,6 +29,8 @@ export interface FeedState {
   healthEventAt?: string;
   /** Not before this time, even for `run --all`: a server's Retry-After or our error backoff. */
   holdUntil?: string;
+  /** Why the feed is held: the server asked (Retry-After), or our backoff after errors. */
+  holdReason?: 'retry-after' | 'backoff';
   /** Optimistic lock: every save must name the revision it read. */
   revision: number;
 }
@@ -130,7 +132,11 @@ export type FeedPollUpdate = Partial<
     >,
     'healthEvent'
   >
-> & { healthEvent?: FeedState['healthEvent'] | ''; itemsSeenDelta?: number };
+> & {
+  healthEvent?: FeedState['healthEvent'] | '';
+  holdReason?: FeedState['holdReason'] | '';
+  itemsSeenDelta?: number;
+};
 
 /**
  * Saves the outcome of one poll. Fails with ConflictError when another poller saved

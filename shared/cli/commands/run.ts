@@ -1,6 +1,7 @@
 import { appendFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { DEFAULT_ALERT_CONFIG } from '../../config/alerts.ts';
+import { smsDueAt } from '../../alerts/quiet-hours.ts';
+import { type AlertConfig, DEFAULT_ALERT_CONFIG } from '../../config/alerts.ts';
 import {
   DEFAULT_BASELINE_FILE,
   DEFAULT_FEEDS_FILE,
@@ -11,16 +12,27 @@ import type { FeedConfig } from '../../config/schemas.ts';
 import { FactwatchError, LocalStackError, UsageError } from '../../errors.ts';
 import { startDemoServer } from '../../local/demo-server.ts';
 import { type RunningDynamoDb, startDynamoDbLocal } from '../../local/dynamodb-local.ts';
-import { type CycleSummary, type Delivery, startLocalPipeline } from '../../local/pipeline.ts';
+import { type Delivery, startLocalPipeline } from '../../local/pipeline.ts';
 import { seedBaseline } from '../../store/baseline.ts';
 import { describeAwsError, ensureTable, openStore } from '../../store/client.ts';
-import { registerFeed } from '../../store/feeds.ts';
+import { listFeeds, registerFeed } from '../../store/feeds.ts';
 import { DEFAULT_TABLE_NAME } from '../../store/table.ts';
 import { parseCommandArgs } from '../args.ts';
-import type { CliIO, Command } from '../command.ts';
-import { DEFAULT_DATA_DIR } from '../session.ts';
+import type { Command } from '../command.ts';
+import { downloadProgress, feedProgress } from '../progress.ts';
+import {
+  DEMO_INTRO,
+  DEMO_OUTRO,
+  failureAdvice,
+  nothingDueAdvice,
+  printDeliveries,
+  releaseTime,
+  summaryLine,
+} from '../run-report.ts';
+import { DEFAULT_DATA_DIR, storeOptionOf } from '../session.ts';
 
-const HELP = `Usage: factwatch run [--feeds FILE] [--alerts-out FILE] [--all] [--demo] [--data-dir DIR]
+const HELP = `Usage: factwatch run [--feeds FILE] [--alerts-out FILE] [--all] [--retry-failed] [--demo]
+                     [--data-dir DIR]
 
 One full cycle of the pipeline on this machine, with the same handlers the AWS
 stack runs: DynamoDB Local (kept under --data-dir) and an SNS/SQS emulator in
@@ -31,7 +43,10 @@ Options:
   --feeds FILE        the feeds to poll (default: the shipped Tesla–Samsung feeds)
   --alerts-out FILE   also append delivered alerts as JSONL {"channel","subject","body","attributes"}
   --all               poll every feed now, ignoring intervals (never Retry-After or error backoff)
+  --retry-failed      also poll feeds backing off after errors, once you fixed the cause
+                      (a server's Retry-After is still honoured)
   --demo              replay a bundled sample through the whole pipeline, offline, in memory
+                      (quiet hours off, nothing kept)
   --data-dir DIR      local store folder (default .factwatch/)
   -h, --help          this help
 
@@ -52,6 +67,7 @@ export const runCommand: Command = {
       feeds: { type: 'string' },
       'alerts-out': { type: 'string' },
       all: { type: 'boolean' },
+      'retry-failed': { type: 'boolean' },
       demo: { type: 'boolean' },
       'data-dir': { type: 'string' },
       table: { type: 'string' },
@@ -65,31 +81,44 @@ export const runCommand: Command = {
       throw new UsageError(
         'run: runs locally; a deployed stack polls on its own schedule (use history/feeds --table to read it)',
       );
-    if (values.demo && values.feeds)
-      throw new UsageError('run: --demo replays its own sample feeds; leave out --feeds');
+    if (values.demo && (values.feeds || values['data-dir']))
+      throw new UsageError(
+        'run: --demo replays its own sample feeds in memory; leave out --feeds and --data-dir',
+      );
     const feeds = values.demo ? undefined : loadFeedsFile(values.feeds ?? DEFAULT_FEEDS_FILE);
-    const facts = loadBaselineFile(DEFAULT_BASELINE_FILE).facts;
+    const sheet = loadBaselineFile(DEFAULT_BASELINE_FILE);
     const demo = values.demo ? await startDemoServer() : undefined;
-    if (demo) process.env.FACTWATCH_ALLOW_PRIVATE_NETWORKS = '1';
+    if (demo) {
+      process.env.FACTWATCH_ALLOW_PRIVATE_NETWORKS = '1';
+      io.out(DEMO_INTRO);
+    }
     const dataDir = resolve(values['data-dir'] ?? DEFAULT_DATA_DIR);
+    // The demo is for seeing alerts: no quiet hours, so its SMS show up at any hour.
+    const alertConfig: AlertConfig = demo
+      ? { ...DEFAULT_ALERT_CONFIG, quietHours: null }
+      : DEFAULT_ALERT_CONFIG;
     let dynamo: RunningDynamoDb | undefined;
     try {
-      dynamo = await startDynamoDbLocal(demo ? { inMemory: true } : { dbPath: resolve(dataDir, 'dynamodb') });
+      const progress = downloadProgress(io);
+      dynamo = await startDynamoDbLocal(
+        demo ? { inMemory: true, progress } : { dbPath: resolve(dataDir, 'dynamodb'), progress },
+      );
       const store = openStore({ tableName: DEFAULT_TABLE_NAME, endpoint: dynamo.endpoint });
       await ensureTable(store);
       const now = new Date();
-      await seedBaseline(store, facts, now);
+      await seedBaseline(store, sheet.facts, now, sheet);
       for (const feed of demo?.feeds ?? (feeds as FeedConfig[])) await registerFeed(store, feed, now);
-      // The demo is for seeing alerts: no quiet hours, so its SMS show up at any hour.
-      const pipeline = await startLocalPipeline(
-        store,
-        dynamo.endpoint,
-        demo ? { ...DEFAULT_ALERT_CONFIG, quietHours: null } : DEFAULT_ALERT_CONFIG,
-        { checkpointFile: demo ? undefined : resolve(dataDir, 'stream-position.json') },
-      );
+      const pipeline = await startLocalPipeline(store, dynamo.endpoint, alertConfig, {
+        checkpointFile: demo ? undefined : resolve(dataDir, 'stream-position.json'),
+        acceptStore: demo ? null : storeOptionOf(values['data-dir']),
+      });
       try {
         const summary = await pipeline
-          .runCycle({ all: values.all || Boolean(demo), onFeedPolled: progressBar(io) })
+          .runCycle({
+            all: values.all || Boolean(demo),
+            retryFailed: values['retry-failed'],
+            onFeedPolled: feedProgress(io),
+          })
           .catch((error: unknown) => {
             if (error instanceof FactwatchError) throw error;
             throw new LocalStackError(
@@ -97,7 +126,23 @@ export const runCommand: Command = {
               { cause: error },
             );
           });
-        report(summary, io, Boolean(demo));
+        const finishedAt = new Date();
+        const facts = {
+          summary,
+          feeds: await listFeeds(store),
+          demo: Boolean(demo),
+          all: Boolean(values.all),
+          smsReleaseAt: releaseTime(smsDueAt(finishedAt, alertConfig), alertConfig),
+          now: finishedAt,
+        };
+        printDeliveries(summary.deliveries, io);
+        if (summary.feedsFailed.length) {
+          io.out('Feeds that failed this cycle:');
+          for (const failure of summary.feedsFailed) io.out(`  ${failure.feedId}: ${failure.error}`);
+        }
+        io.out(summaryLine(facts));
+        for (const line of [...failureAdvice(facts), ...nothingDueAdvice(facts)]) io.out(line);
+        if (demo) io.out(DEMO_OUTRO);
         if (values['alerts-out']) writeAlerts(values['alerts-out'], summary.deliveries);
       } finally {
         store.doc.destroy();
@@ -110,45 +155,6 @@ export const runCommand: Command = {
     }
   },
 };
-
-function progressBar(io: CliIO) {
-  if (!io.isTTY) return undefined;
-  return (done: number, total: number) => {
-    const width = 30;
-    const filled = total ? Math.round((done / total) * width) : width;
-    process.stderr.write(
-      `\rpolling feeds [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total}${done === total ? '\n' : ''}`,
-    );
-  };
-}
-
-function report(summary: CycleSummary, io: CliIO, demo: boolean): void {
-  for (const delivery of summary.deliveries) {
-    io.out(
-      `--- ${delivery.channel === 'sms' ? 'SMS' : 'email'} (${delivery.attributes.kind}) ${'-'.repeat(50)}`,
-    );
-    if (delivery.channel === 'email') io.out(`Subject: ${delivery.subject}\n`);
-    io.out(`${delivery.body}\n`);
-  }
-  if (summary.feedsFailed.length) {
-    io.out('Feeds that failed this cycle:');
-    for (const failure of summary.feedsFailed) io.out(`  ${failure.feedId}: ${failure.error}`);
-  }
-  const alerts = summary.deliveries.filter((delivery) => delivery.attributes.kind === 'alert');
-  io.out(
-    `Summary: feeds ${summary.feedsPolled - summary.feedsFailed.length} ok, ${summary.feedsFailed.length} failed; ` +
-      `${summary.newItems} new item(s), ${summary.editedItems} edited; ${summary.findings} finding(s); ` +
-      `alerts delivered: ${alerts.filter((d) => d.channel === 'email').length} email, ${alerts.filter((d) => d.channel === 'sms').length} SMS` +
-      (summary.heldSms ? `; ${summary.heldSms} SMS released after quiet hours` : ''),
-  );
-  if (!demo && summary.feedsPolled > 0 && summary.feedsFailed.length === summary.feedsPolled) {
-    io.out(
-      'No feed could be reached (offline?). To see the whole pipeline work without a network: npm start -- --demo',
-    );
-  }
-  if (!demo && summary.feedsPolled === 0)
-    io.out('No feed was due. Poll every feed now with: factwatch run --all');
-}
 
 function writeAlerts(path: string, deliveries: Delivery[]): void {
   const lines = deliveries.map((delivery) =>

@@ -1,0 +1,125 @@
+import type { AlertConfig } from '../config/alerts.ts';
+import type { CycleSummary, Delivery } from '../local/pipeline.ts';
+import type { FeedState } from '../store/feeds.ts';
+import type { CliIO } from './command.ts';
+
+/** What `run` says after a cycle, besides the deliveries themselves. */
+export interface RunFacts {
+  summary: CycleSummary;
+  /** Every registered feed after the cycle, to explain why none was due. */
+  feeds: FeedState[];
+  demo: boolean;
+  all: boolean;
+  /** When SMS held by quiet hours go out, as the owner reads it ("07:00 UTC"); undefined outside quiet hours. */
+  smsReleaseAt?: string;
+  now: Date;
+}
+
+const clock = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
+
+/**
+ * Prints each delivery as the email or SMS subscriber received it.
+ *
+ * @example
+ * printDeliveries(summary.deliveries, io);
+ */
+export function printDeliveries(deliveries: Delivery[], io: CliIO): void {
+  for (const delivery of deliveries) {
+    io.out(
+      `--- ${delivery.channel === 'sms' ? 'SMS' : 'email'} (${delivery.attributes.kind}) ${'-'.repeat(50)}`,
+    );
+    if (delivery.channel === 'email') io.out(`Subject: ${delivery.subject}\n`);
+    io.out(`${delivery.body}\n`);
+  }
+}
+
+/**
+ * The summary line, with SMS held by quiet hours counted and when they go out.
+ *
+ * @example
+ * summaryLine(facts); // 'Summary: feeds 2 ok, 0 failed; …; alerts delivered: 4 email, 0 SMS; 3 SMS held by quiet hours until 07:00 UTC'
+ */
+export function summaryLine(facts: RunFacts): string {
+  const { summary } = facts;
+  const alerts = summary.deliveries.filter((delivery) => delivery.attributes.kind === 'alert');
+  const count = (channel: Delivery['channel']) => alerts.filter((d) => d.channel === channel).length;
+  const held = alerts.filter((d) => d.channel === 'email' && d.attributes.sms === 'hold').length;
+  return (
+    `Summary: feeds ${summary.feedsPolled - summary.feedsFailed.length} ok, ${summary.feedsFailed.length} failed; ` +
+    `${summary.newItems} new item(s), ${summary.editedItems} edited; ${summary.findings} finding(s); ` +
+    `alerts delivered: ${count('email')} email, ${count('sms')} SMS` +
+    (held ? `; ${held} SMS held by quiet hours until ${facts.smsReleaseAt ?? 'quiet hours end'}` : '') +
+    (summary.heldSms ? `; ${summary.heldSms} SMS released after quiet hours` : '')
+  );
+}
+
+/** Why feeds failed, grouped by cause, with what to do about it. */
+export function failureAdvice(facts: RunFacts): string[] {
+  const { feedsFailed, feedsPolled } = facts.summary;
+  if (feedsFailed.length === 0) return [];
+  const blocked = feedsFailed.filter((failure) => failure.status === 'blocked');
+  const network = feedsFailed.filter(
+    (failure) => failure.status === 'network' || failure.status === 'timeout',
+  );
+  const lines: string[] = [];
+  if (blocked.length)
+    lines.push(
+      `${blocked.length} feed(s) refused by the network safety rules (loopback, private, link-local and metadata addresses are never fetched): ${blocked.map((f) => f.feedId).join(', ')}`,
+    );
+  if (!facts.demo && network.length === feedsPolled)
+    lines.push(
+      'No feed could be reached (offline?). To see the whole pipeline work without a network: npm start -- --demo',
+    );
+  return lines;
+}
+
+/**
+ * When no feed was polled: which feeds are backing off or held by their server,
+ * until when, and how to retry now; or when the next feed falls due.
+ */
+export function nothingDueAdvice(facts: RunFacts): string[] {
+  if (facts.summary.feedsPolled > 0 || facts.demo) return [];
+  const nowIso = facts.now.toISOString();
+  const held = facts.feeds.filter((feed) => feed.holdUntil && feed.holdUntil > nowIso);
+  const lines = [
+    held.length ? `No feed was polled: ${held.length} feed(s) are held back.` : 'No feed was due.',
+  ];
+  for (const feed of held) {
+    const why =
+      feed.holdReason === 'retry-after'
+        ? 'its server asked to wait (Retry-After)'
+        : `backing off after ${feed.errorCount} error(s): ${feed.lastError ?? feed.lastStatus ?? 'failed'}`;
+    lines.push(`  ${feed.feedId} until ${clock(feed.holdUntil!)}: ${why}`);
+  }
+  if (held.some((feed) => feed.holdReason !== 'retry-after'))
+    lines.push('After fixing the cause, poll the backed-off feeds now with: factwatch run --retry-failed');
+  const next = facts.feeds
+    .filter((feed) => !held.includes(feed))
+    .map((feed) => feed.nextPollAt)
+    .sort()[0];
+  if (!facts.all && next)
+    lines.push(`The next feed is due at ${clock(next)}. Poll every feed now with: factwatch run --all`);
+  return lines;
+}
+
+/** What the demo is and is not: said before it runs and after. */
+export const DEMO_INTRO =
+  'Demo: replaying a bundled sample (invented headlines) through the whole pipeline on loopback, in memory. Quiet hours are off so the SMS show at any hour.';
+export const DEMO_OUTRO =
+  'The demo kept nothing: its store lived in memory and is gone, so there is nothing to accept. `npm start` follows the real feeds in a store kept under .factwatch/.';
+
+/**
+ * When SMS held now go out, in the owner's time zone ("07:00 Europe/Berlin").
+ *
+ * @example
+ * releaseTime(new Date('2025-08-01T07:00:00Z'), { timeZone: 'UTC' }); // '07:00 UTC'
+ */
+export function releaseTime(at: Date, config: Pick<AlertConfig, 'timeZone'>): string {
+  const time = new Intl.DateTimeFormat('en-GB', {
+    timeZone: config.timeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(at);
+  return `${time} ${config.timeZone}`;
+}

@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import {
+  failureAdvice,
+  nothingDueAdvice,
+  type RunFacts,
+  releaseTime,
+  summaryLine,
+} from '../../shared/cli/run-report.ts';
+import type { Delivery } from '../../shared/local/pipeline.ts';
+import type { FeedState } from '../../shared/store/feeds.ts';
+
+const NOW = new Date('2026-11-28T23:30:00.000Z');
+
+const delivery = (channel: Delivery['channel'], sms: string): Delivery => ({
+  channel,
+  subject: 's',
+  body: 'b',
+  attributes: { kind: 'alert', severity: 'high', sms },
+});
+
+const feed = (overrides: Partial<FeedState>): FeedState => ({
+  feedId: 'electrek',
+  url: 'https://electrek.co/feed/',
+  topics: [],
+  intervalMinutes: 30,
+  nextPollAt: '2026-11-29T00:00:00.000Z',
+  errorCount: 0,
+  itemsSeen: 0,
+  healthy: true,
+  revision: 1,
+  ...overrides,
+});
+
+const facts = (overrides: Partial<RunFacts> = {}): RunFacts => ({
+  summary: {
+    feedsPolled: 2,
+    feedsFailed: [],
+    newItems: 5,
+    editedItems: 0,
+    findings: 4,
+    deliveries: [],
+    heldSms: 0,
+  },
+  feeds: [],
+  demo: false,
+  all: false,
+  smsReleaseAt: '07:00 UTC',
+  now: NOW,
+  ...overrides,
+});
+
+describe('summaryLine()', () => {
+  it('counts the SMS that quiet hours hold and says when they go out', () => {
+    const deliveries = [
+      delivery('email', 'hold'),
+      delivery('email', 'hold'),
+      delivery('email', 'hold'),
+      delivery('email', 'skip'),
+    ];
+
+    const line = summaryLine(facts({ summary: { ...facts().summary, deliveries } }));
+
+    expect(line).toBe(
+      'Summary: feeds 2 ok, 0 failed; 5 new item(s), 0 edited; 4 finding(s); alerts delivered: 4 email, 0 SMS; 3 SMS held by quiet hours until 07:00 UTC',
+    );
+  });
+
+  it('says nothing of quiet hours when no SMS was held', () => {
+    const deliveries = [delivery('email', 'send'), delivery('sms', 'send')];
+
+    expect(summaryLine(facts({ summary: { ...facts().summary, deliveries } }))).toMatch(
+      /alerts delivered: 1 email, 1 SMS$/,
+    );
+  });
+});
+
+describe('failureAdvice()', () => {
+  it('names feeds the network safety rules refused, instead of guessing "offline?"', () => {
+    const feedsFailed = [
+      { feedId: 'intranet', error: 'fetch: 10.0.0.5 is a private address', status: 'blocked' },
+      { feedId: 'metadata', error: 'fetch: 169.254.169.254 is link-local', status: 'blocked' },
+    ];
+
+    const advice = failureAdvice(facts({ summary: { ...facts().summary, feedsFailed } }));
+
+    expect(advice).toEqual([
+      '2 feed(s) refused by the network safety rules (loopback, private, link-local and metadata addresses are never fetched): intranet, metadata',
+    ]);
+  });
+
+  it('points to the demo when no feed could be reached at all', () => {
+    const feedsFailed = [
+      { feedId: 'a', error: 'fetch: ENOTFOUND from https://a.example', status: 'network' },
+      { feedId: 'b', error: 'fetch: ENOTFOUND from https://b.example', status: 'network' },
+    ];
+
+    expect(failureAdvice(facts({ summary: { ...facts().summary, feedsFailed } }))).toEqual([
+      'No feed could be reached (offline?). To see the whole pipeline work without a network: npm start -- --demo',
+    ]);
+  });
+});
+
+describe('nothingDueAdvice()', () => {
+  const none = { ...facts().summary, feedsPolled: 0 };
+
+  it('lists feeds backing off and held by Retry-After, until when, and how to retry now', () => {
+    const feeds = [
+      feed({
+        feedId: 'trendforce',
+        errorCount: 2,
+        lastError: 'fetch: 503 from https://www.trendforce.com/news/feed/',
+        holdUntil: '2026-11-29T01:30:00.000Z',
+        holdReason: 'backoff',
+      }),
+      feed({ feedId: 'sec-edgar', holdUntil: '2026-11-29T02:00:00.000Z', holdReason: 'retry-after' }),
+    ];
+
+    const advice = nothingDueAdvice(facts({ summary: none, feeds, all: true }));
+
+    expect(advice).toEqual([
+      'No feed was polled: 2 feed(s) are held back.',
+      '  trendforce until 2026-11-29 01:30 UTC: backing off after 2 error(s): fetch: 503 from https://www.trendforce.com/news/feed/',
+      '  sec-edgar until 2026-11-29 02:00 UTC: its server asked to wait (Retry-After)',
+      'After fixing the cause, poll the backed-off feeds now with: factwatch run --retry-failed',
+    ]);
+    expect(advice.join('\n')).not.toContain('run --all');
+  });
+
+  it('offers --all only when feeds are merely not due yet', () => {
+    const advice = nothingDueAdvice(facts({ summary: none, feeds: [feed({})] }));
+
+    expect(advice).toEqual([
+      'No feed was due.',
+      'The next feed is due at 2026-11-29 00:00 UTC. Poll every feed now with: factwatch run --all',
+    ]);
+  });
+
+  it('is silent when feeds were polled', () => {
+    expect(nothingDueAdvice(facts())).toEqual([]);
+  });
+});
+
+describe('releaseTime()', () => {
+  it('reads in the owner’s time zone', () => {
+    expect(releaseTime(new Date('2026-11-29T06:00:00Z'), { timeZone: 'Europe/Berlin' })).toBe(
+      '07:00 Europe/Berlin',
+    );
+  });
+});
