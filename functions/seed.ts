@@ -16,7 +16,12 @@ export const handler = async (event: CloudFormationCustomResourceEvent) => {
     const runtime = runtimeFromEnvironment();
     const now = new Date();
     const feeds = FeedsFileSchema.parse(JSON.parse(String(event.ResourceProperties.Feeds ?? '[]')));
-    const facts = await seedBaseline(runtime.store, SHIPPED_STORY.baseline.facts, now);
+    const facts = await seedBaseline(
+      runtime.store,
+      SHIPPED_STORY.baseline.facts,
+      now,
+      SHIPPED_STORY.baseline,
+    );
     for (const feed of feeds) await registerFeed(runtime.store, feed, now);
     logJson('info', 'seeded', { facts, feeds: feeds.length });
   }

@@ -4,6 +4,7 @@ import {
   type AlertRecord,
   addCorroboration,
   alertIdOf,
+  canonicalValue,
   claimAlert,
   createAlert,
   getAlert,
@@ -27,8 +28,12 @@ import { renderAlert, renderSms } from './render.ts';
 /** What the alert stage needs: the store, SNS, the config and a clock. */
 export interface AlertContext extends OpsContext {
   config: AlertConfig;
-  /** The deployed table's name, printed in the accept command of emails. */
-  tableName?: string;
+  /**
+   * The store options of the `factwatch accept` hint in emails: `--table NAME` when
+   * deployed, `--data-dir DIR` for a local store elsewhere than the default, '' for
+   * the default local store; null when nothing is kept (the demo) and there is nothing to accept.
+   */
+  acceptStore?: string | null;
 }
 
 export type NotifyResult =
@@ -149,7 +154,27 @@ async function alertContent(alert: AlertRecord, context: AlertContext) {
       9,
     )
   ).filter((past) => past.findingId !== finding.findingId);
-  return { fact, finding, sources: alert.sources, history, tableName: context.tableName };
+  return {
+    fact,
+    finding,
+    sources: corroboratingSources(alert, history),
+    history,
+    acceptStore: context.acceptStore,
+  };
+}
+
+/**
+ * The alert's sources plus every other source already stored with the same change:
+ * a second report that reached the store in the same batch, before its own notify
+ * turn, corroborates the message that is being written now — so the email's
+ * corroboration line, its history and the SMS's "+1 src" agree.
+ */
+function corroboratingSources(alert: AlertRecord, history: StoredFinding[]): string[] {
+  const value = canonicalValue(alert.observed);
+  const same = history.filter(
+    (past) => (past.status === 'changed' || past.status === 'new') && canonicalValue(past.observed) === value,
+  );
+  return [...new Set([...alert.sources, ...same.map((past) => past.source ?? past.link ?? past.itemId)])];
 }
 
 /** Sends every alert still pending (SNS was down, or a run crashed between write and publish). */

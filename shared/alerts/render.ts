@@ -6,14 +6,17 @@ import { fitGsm7, toGsm7 } from './gsm.ts';
 
 /** What an alert message is made of. */
 export interface AlertContent {
-  fact: Pick<BaselineVersion, 'id' | 'label' | 'topic' | 'version' | 'acceptedAt' | 'acceptedBy'>;
+  fact: Pick<
+    BaselineVersion,
+    'id' | 'label' | 'topic' | 'version' | 'acceptedAt' | 'acceptedBy' | 'origin' | 'asOf'
+  >;
   finding: StoredFinding;
   /** Every source that reported this change so far, the first one first. */
   sources: string[];
   /** The fact's recent findings, newest first. */
   history: StoredFinding[];
-  /** The deployed table, so the accept command can be pasted as it is. */
-  tableName?: string;
+  /** The accept command's store options (`--table NAME`, `--data-dir DIR`, ''), so it can be pasted as it is; null: no hint. */
+  acceptStore?: string | null;
 }
 
 export interface RenderedMessage {
@@ -58,12 +61,11 @@ export function renderEmail(content: AlertContent): { subject: string; body: str
   const { fact, finding, sources, history } = content;
   const what = finding.status === 'new' ? renderValue(finding.observed) : change(finding);
   const subject = cut(`[factwatch] ${fact.label} ${finding.status}: ${what}`, SUBJECT_MAX);
-  const table = content.tableName ? ` --table ${content.tableName}` : '';
   const confidence =
     finding.confidence !== undefined && finding.confidence < 1 ? ' (hedged or unconfirmed report)' : '';
   const lines = [
     `${fact.label} (${fact.id}) ${finding.status}${confidence}`,
-    `  was: ${renderValue(finding.baseline)}   (baseline v${fact.version}, accepted ${utc(fact.acceptedAt)} by ${fact.acceptedBy})`,
+    `  was: ${renderValue(finding.baseline)}   (${baselineOrigin(fact)})`,
     `  now: ${renderValue(finding.observed)}`,
     '',
     'Evidence',
@@ -84,13 +86,28 @@ export function renderEmail(content: AlertContent): { subject: string; body: str
               `  ${past.observedAt.slice(0, 10)}  ${past.status.padEnd(9)}  ${cut(renderValue(past.observed), 24).padEnd(24)}  ${past.source ?? ''}`,
           )
       : ['  (none yet)']),
-    '',
-    'To adopt this value as the new baseline:',
-    `  factwatch accept ${fact.id} --finding ${finding.findingId}${table}`,
+    ...acceptHint(content),
     '',
     `Severity ${finding.severity} - topic ${fact.topic} - finding ${finding.findingId}`,
   ];
   return { subject, body: lines.join('\n') };
+}
+
+/** Where the baseline came from: the fact sheet (as of its date) or an accept (who, when). */
+function baselineOrigin(fact: AlertContent['fact']): string {
+  if (fact.origin === 'seed')
+    return `baseline v${fact.version}, from the fact sheet${fact.asOf ? ` as of ${fact.asOf}` : ''}`;
+  return `baseline v${fact.version}, accepted ${utc(fact.acceptedAt)} by ${fact.acceptedBy}`;
+}
+
+function acceptHint(content: AlertContent): string[] {
+  if (content.acceptStore === null) return [];
+  const store = content.acceptStore ? ` ${content.acceptStore}` : '';
+  return [
+    '',
+    'To adopt this value as the new baseline:',
+    `  factwatch accept ${content.fact.id} --finding ${content.finding.findingId}${store}`,
+  ];
 }
 
 /** Both bodies plus the `default` one SNS needs with MessageStructure=json. */

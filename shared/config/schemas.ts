@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * zod schemas for everything factwatch reads from a file or an event: the
- * value kinds of design.md, the baseline fact sheet and the feeds file.
+ * value kinds of docs/contracts.md, the baseline fact sheet and the feeds file.
  * Types are inferred from the schemas so the two never drift apart.
  */
 
@@ -19,7 +19,7 @@ export const STATUS_VOCABULARY = [
   'released',
 ] as const;
 
-/** One observed or baseline value, in the shapes fixed by design.md. */
+/** One observed or baseline value, in the shapes fixed by docs/contracts.md. */
 export const ValueSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('money'), amount: finite, currency: z.string().regex(/^[A-Z]{3}$/) }),
   z.strictObject({ kind: z.literal('percent'), value: finite }),
@@ -77,6 +77,11 @@ export const BaselineFileSchema = z
     story: z.string().min(1),
     title: z.string().min(1),
     source: z.string().optional(),
+    /** The day the sheet's claims are as of (`YYYY-MM-DD`): version 1 of every fact dates from it. */
+    asOf: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date, YYYY-MM-DD')
+      .optional(),
     facts: z.array(FactSchema).min(1),
   })
   .superRefine((sheet, ctx) => {
@@ -101,7 +106,7 @@ export const BaselineFileSchema = z
   });
 export type BaselineFile = z.infer<typeof BaselineFileSchema>;
 
-/** One feed of the feeds file (design.md: `{"id","url","topics"?,"language"?,"intervalMinutes"?}`). */
+/** One feed of the feeds file (docs/contracts.md: `{"id","url","topics"?,"language"?,"intervalMinutes"?}`). */
 export const FeedSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, 'must be lower-case letters, digits, ".", "_" or "-"'),
   url: z

@@ -169,6 +169,27 @@ function isGoogleNewsUrl(url: string | undefined): boolean {
   }
 }
 
+/**
+ * Google News descriptions repeat the title and name the publisher in a `<font>`
+ * (`<a>Title</a>&nbsp;<font>Reuters</font>`), or list related headlines each with
+ * its publisher. Keep only what adds to the title: one line per other headline,
+ * without publishers, so no evidence quotes "Title Reuters Reuters …".
+ *
+ * @example
+ * googleNewsSummary('<a href="…">Tesla signs deal</a>&nbsp;<font color="#6f6f6f">Reuters</font>', 'Tesla signs deal'); // ''
+ */
+export function googleNewsSummary(html: string | undefined, title: string): string {
+  if (!html) return '';
+  // Some feeds escape the description's markup once more.
+  const markup = /&lt;\s*\/?\s*(a|font)\b/i.test(html) ? decodeEntities(html) : html;
+  const withoutPublishers = markup.replace(/<font\b[^>]*>[^<]*<\/font>/gi, '\n').replace(/<\/a>/gi, '</a>\n');
+  return htmlToText(withoutPublishers, TEXT_LIMITS.summary)
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line && line !== title)
+    .join('\n');
+}
+
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /**
@@ -181,8 +202,12 @@ export function normaliseItem(raw: RawItem, feed: FeedContext): StoredItem {
   const isGoogleNews = [feed.feedUrl, raw.link].some(isGoogleNewsUrl) || Boolean(raw.source?.url);
   const rawTitle = htmlToText(raw.title, TEXT_LIMITS.title);
   const split = isGoogleNews ? splitGoogleNewsTitle(rawTitle) : { title: rawTitle };
-  const summary = htmlToText(raw.summary, TEXT_LIMITS.summary);
-  const contentText = htmlToText(raw.content, TEXT_LIMITS.content);
+  const summary = isGoogleNews
+    ? googleNewsSummary(raw.summary, split.title)
+    : htmlToText(raw.summary, TEXT_LIMITS.summary);
+  const contentText = isGoogleNews
+    ? googleNewsSummary(raw.content, split.title)
+    : htmlToText(raw.content, TEXT_LIMITS.content);
   const content = contentText && contentText !== summary ? contentText : undefined;
   const title = split.title || summary.slice(0, 120) || '(untitled)';
   const published = normaliseDate(raw.published, feed.fetchedAt);

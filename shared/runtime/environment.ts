@@ -31,8 +31,8 @@ export interface Runtime {
   alertConfig: AlertConfig;
   userAgent: string;
   tableName: string;
-  /** The table to name in `factwatch accept … --table` hints: unset for local runs (they use --data-dir). */
-  acceptTable?: string;
+  /** The store options of `factwatch accept` hints in emails (see AlertContext.acceptStore). */
+  acceptStore: string | null;
 }
 
 function client<T>(
@@ -58,6 +58,7 @@ export function runtimeFromEnvironment(env: NodeJS.ProcessEnv = process.env): Ru
     env.DYNAMODB_ENDPOINT,
     env.SNS_ENDPOINT,
     env.SQS_ENDPOINT,
+    env.FACTWATCH_ACCEPT_STORE,
   ]);
   const cached = runtimes.get(key);
   if (cached) return cached;
@@ -83,13 +84,23 @@ export function runtimeFromEnvironment(env: NodeJS.ProcessEnv = process.env): Ru
     alertConfig: alertConfig.data,
     userAgent: userAgent(VERSION, vars.FACTWATCH_CONTACT),
     tableName: vars.TABLE_NAME,
-    acceptTable: env.FACTWATCH_LOCAL === '1' ? undefined : vars.TABLE_NAME,
+    acceptStore: acceptStoreOf(env, vars.TABLE_NAME),
   };
   runtimes.set(key, runtime);
   return runtime;
 }
 
 const runtimes = new Map<string, Runtime>();
+
+/**
+ * Deployed: `--table NAME`. Local runs say it in FACTWATCH_ACCEPT_STORE: '' for the
+ * default data dir, `--data-dir DIR` for another, `none` when nothing is kept (the demo).
+ */
+function acceptStoreOf(env: NodeJS.ProcessEnv, tableName: string): string | null {
+  if (env.FACTWATCH_LOCAL !== '1') return `--table ${tableName}`;
+  const local = env.FACTWATCH_ACCEPT_STORE ?? '';
+  return local === 'none' ? null : local;
+}
 
 /** Drops cached runtimes and their connections (the local runner, between runs). */
 export function closeRuntimes(): void {
@@ -109,6 +120,6 @@ export function alertContextOf(runtime: Runtime) {
     topicArn: runtime.topicArn,
     config: runtime.alertConfig,
     now: () => new Date(),
-    tableName: runtime.acceptTable,
+    acceptStore: runtime.acceptStore,
   };
 }

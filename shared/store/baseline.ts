@@ -12,6 +12,8 @@ export interface BaselineVersion extends Omit<Fact, 'value'> {
   acceptedBy: string;
   reason: string;
   origin: 'seed' | 'accept';
+  /** For a seeded version: the day the fact sheet's claims are as of (`YYYY-MM-DD`). */
+  asOf?: string;
   /** The finding whose observed value was accepted, when there was one. */
   findingId?: string;
 }
@@ -24,9 +26,14 @@ const factPk = (factId: string) => `FACT#${factId}`;
  * fact, seeded or accepted since, is never overwritten. Returns how many were added.
  *
  * @example
- * await seedBaseline(store, loadBaselineFile().facts, new Date()); // 25 on a new table, then 0
+ * await seedBaseline(store, loadBaselineFile().facts, new Date(), { asOf: '2025-07-28' }); // 25 on a new table, then 0
  */
-export async function seedBaseline(store: Store, facts: Fact[], now: Date): Promise<number> {
+export async function seedBaseline(
+  store: Store,
+  facts: Fact[],
+  now: Date,
+  sheet: { asOf?: string } = {},
+): Promise<number> {
   let added = 0;
   for (const fact of facts) {
     const version: BaselineVersion = {
@@ -36,6 +43,7 @@ export async function seedBaseline(store: Store, facts: Fact[], now: Date): Prom
       acceptedBy: 'factwatch',
       reason: 'seeded from the baseline fact sheet',
       origin: 'seed',
+      ...(sheet.asOf ? { asOf: sheet.asOf } : {}),
     };
     if (await putVersionIfAbsent(store, version)) added++;
   }

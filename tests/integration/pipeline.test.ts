@@ -62,7 +62,8 @@ describe('the local pipeline: the deployed handlers over feeds on loopback', () 
       'taylor.production_start',
     ]);
     expect(sms.map((delivery) => delivery.body).sort()).toEqual([
-      'factwatch: AI5 foundry changed: TSMC -> Samsung+TSMC (Electrek)',
+      // The Reuters report of the same change reached the store in the same batch: the SMS counts it.
+      'factwatch: AI5 foundry changed: TSMC -> Samsung+TSMC (Electrek, +1 src)',
       'factwatch: Deal value changed: $16.5B -> $22B (Bloomberg)',
       'factwatch: Taylor production start changed: 2026 -> 2027 (Korea JoongAng Daily)',
     ]);

@@ -11,7 +11,8 @@ const fact = {
   topic: 'chips',
   version: 1,
   acceptedAt: '2025-07-01T00:00:00.000Z',
-  acceptedBy: 'factwatch',
+  acceptedBy: 'alice',
+  origin: 'accept' as const,
 };
 const content = (overrides: Partial<AlertContent> = {}): AlertContent => ({
   fact,
@@ -88,11 +89,13 @@ describe('renderEmail()', () => {
       source: 'Electrek',
     });
 
-    const { subject, body } = renderEmail(content({ history: [past], tableName: 'Factwatch-Table-1' }));
+    const { subject, body } = renderEmail(
+      content({ history: [past], acceptStore: '--table Factwatch-Table-1' }),
+    );
 
     expect(subject).toBe('[factwatch] AI5 foundry changed: TSMC -> Samsung+TSMC');
     expect(body).toContain('AI5 foundry (ai5.foundry) changed');
-    expect(body).toContain('  was: TSMC   (baseline v1, accepted 2025-07-01 00:00 UTC by factwatch)');
+    expect(body).toContain('  was: TSMC   (baseline v1, accepted 2025-07-01 00:00 UTC by alice)');
     expect(body).toContain('  now: Samsung+TSMC');
     expect(body).toContain(
       '  - Korea JoongAng Daily, published 2025-08-02 09:30 UTC, seen 2025-08-02 10:00 UTC',
@@ -100,6 +103,32 @@ describe('renderEmail()', () => {
     expect(body).toContain('Corroborated by 2 more source(s): Reuters, Bloomberg');
     expect(body).toMatch(/2025-07-20 {2}confirmed {2}TSMC +Electrek/);
     expect(body).toMatch(/factwatch accept ai5\.foundry --finding [0-9a-f]{16} --table Factwatch-Table-1/);
+  });
+
+  it('dates a seeded baseline by the fact sheet, not by the day the store was seeded', () => {
+    const seeded = {
+      ...fact,
+      origin: 'seed' as const,
+      asOf: '2025-07-28',
+      acceptedAt: '2026-11-28T10:00:00.000Z',
+    };
+
+    const { body } = renderEmail(content({ fact: seeded }));
+
+    expect(body).toContain('  was: TSMC   (baseline v1, from the fact sheet as of 2025-07-28)');
+    expect(body).not.toContain('2026-11-28');
+  });
+
+  it('names the store in the accept hint, and leaves the hint out when nothing is kept', () => {
+    const local = renderEmail(content({ acceptStore: '' })).body;
+    const elsewhere = renderEmail(content({ acceptStore: '--data-dir /tmp/story' })).body;
+    const demo = renderEmail(content({ acceptStore: null })).body;
+
+    expect(local).toMatch(/factwatch accept ai5\.foundry --finding [0-9a-f]{16}\n/);
+    expect(elsewhere).toMatch(
+      /factwatch accept ai5\.foundry --finding [0-9a-f]{16} --data-dir \/tmp\/story\n/,
+    );
+    expect(demo).not.toContain('factwatch accept');
   });
 
   it('keeps the subject within 100 characters and ASCII for SNS', () => {
