@@ -5,9 +5,13 @@ import { type FetchLimits, type FetchResult, fetchFeed } from './fetch.ts';
 import { htmlToText, normaliseItem } from './normalise.ts';
 import { detectFormat, type ParsedFeed, parseFeed } from './parse.ts';
 
-/** The `check` answer for one input (design.md). */
+/** The `check` answer for one input (docs/contracts.md). */
 export interface CheckResult {
   input: string;
+  /** The feed URL that was checked, the one to put in feeds.json: the input itself, or the feed --follow followed. */
+  feedUrl: string | null;
+  /** Feeds an HTML page links (`<link rel="alternate">`), resolved against the page. */
+  feeds: string[];
   ok: boolean;
   format: string | null;
   encoding: string | null;
@@ -38,6 +42,8 @@ const isUrl = (input: string) => /^https?:\/\//i.test(input);
 export async function checkFeed(input: string, options: CheckOptions): Promise<CheckResult> {
   const result: CheckResult = {
     input,
+    feedUrl: isUrl(input) ? input : null,
+    feeds: [],
     ok: false,
     format: null,
     encoding: null,
@@ -48,6 +54,9 @@ export async function checkFeed(input: string, options: CheckOptions): Promise<C
     sample: [],
   };
   try {
+    const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(input)?.[1];
+    if (scheme && !isUrl(input))
+      throw new FeedError('fetch', 'blocked', `${scheme}:// is not supported: give an http(s) URL or a file`);
     const fetched = isUrl(input)
       ? await fetchFeed({ url: input }, { userAgent: options.userAgent, limits: options.limits })
       : undefined;
@@ -57,13 +66,7 @@ export async function checkFeed(input: string, options: CheckOptions): Promise<C
     result.warnings.push(...decoded.warnings);
     if (!detectFormat(decoded.text)) {
       const links = discoverFeeds(decoded.text, fetched?.url ?? input);
-      if (links.length) {
-        if (options.follow && isUrl(links[0]!))
-          return { ...(await checkFeed(links[0]!, { ...options, follow: false })), input };
-        result.warnings.push(...links.map((link) => `feed link found: ${link}`));
-        result.error = `check: an HTML page, not a feed; it links ${links.length} feed(s) (use --follow to check the first)`;
-        return result;
-      }
+      if (links.length) return await followOrList(result, links, options);
     }
     const feed = await parseFeed(decoded.text);
     describeFeed(result, feed, fetched, input);
@@ -72,6 +75,24 @@ export async function checkFeed(input: string, options: CheckOptions): Promise<C
     result.error =
       error instanceof FeedError ? error.message : `check: ${(error as Error).message}`.split('\n')[0]!;
   }
+  return result;
+}
+
+/** An HTML page that links feeds: check the first with --follow, else list them as the answer. */
+async function followOrList(
+  result: CheckResult,
+  links: string[],
+  options: CheckOptions,
+): Promise<CheckResult> {
+  const followable = links.find(isUrl);
+  if (options.follow && followable) {
+    const followed = await checkFeed(followable, { ...options, follow: false });
+    return { ...followed, input: result.input, feeds: links };
+  }
+  result.feeds = links;
+  result.error = options.follow
+    ? `check: an HTML page that links ${links.length} feed(s), none of them an http(s) URL to follow`
+    : `check: an HTML page, not a feed; it links ${links.length} feed(s) (use --follow to check the first)`;
   return result;
 }
 

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { checkFeed } from '../../shared/feeds/check.ts';
@@ -94,12 +95,21 @@ describe('checkFeed() on URLs', () => {
     const followed = await checkFeed(server.url('/page.html'), { ...options, follow: true });
 
     expect(page.ok).toBe(false);
-    expect(page.warnings).toEqual([
-      `feed link found: ${server.url('/rdf.xml')}`,
-      'feed link found: https://example.org/atom',
-    ]);
-    expect(page.error).toMatch(/an HTML page, not a feed; it links 2 feed\(s\)/);
-    expect(followed).toMatchObject({ input: server.url('/page.html'), ok: true, format: 'rdf 1.0' });
+    expect(page.feeds).toEqual([server.url('/rdf.xml'), 'https://example.org/atom']);
+    expect(page.warnings).toEqual([]);
+    expect(page.error).toMatch(/an HTML page, not a feed; it links 2 feed\(s\) \(use --follow/);
+    expect(followed).toMatchObject({
+      input: server.url('/page.html'),
+      feedUrl: server.url('/rdf.xml'),
+      ok: true,
+      format: 'rdf 1.0',
+    });
+  });
+
+  it('with --follow, names the feed URL it followed: the one to put in feeds.json', async () => {
+    const { stdout } = await cli('check', server.url('/page.html'), '--follow');
+
+    expect(stdout).toContain(`followed the feed ${server.url('/rdf.xml')} (put this URL in feeds.json)`);
   });
 
   it('keeps the fetch limits and the SSRF rules', async () => {
@@ -115,7 +125,7 @@ describe('checkFeed() on URLs', () => {
 });
 
 describe('factwatch check', () => {
-  it('answers every input in one process with the design.md JSONL shape', async () => {
+  it('answers every input in one process with the docs/contracts.md JSONL shape', async () => {
     const files = manifest.slice(0, 20).map((entry) => join(CORPUS, 'files', entry.file));
 
     const { code, stdout } = await cli('check', ...files, '--format', 'jsonl');
@@ -125,6 +135,8 @@ describe('factwatch check', () => {
     expect(lines.map((line) => line.input)).toEqual(files);
     expect(Object.keys(lines[0])).toEqual([
       'input',
+      'feedUrl',
+      'feeds',
       'ok',
       'format',
       'encoding',
@@ -151,6 +163,33 @@ describe('factwatch check', () => {
 
     expect(stdout).toMatch(/^OK {3}.*atom10-utf-8-plain\.xml\n {5}atom 1\.0, utf-8, 2 item\(s\)/);
     expect(stdout).toMatch(/FAIL .*empty\.xml\n {5}parse: the document is empty/);
+  });
+
+  it('says a scheme other than http(s) is not supported, rather than looking for a file', async () => {
+    const { code, stdout } = await cli('check', 'ftp://ftp.example.org/feed.xml', '--format', 'jsonl');
+
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({
+      ok: false,
+      error: 'fetch: ftp:// is not supported: give an http(s) URL or a file',
+    });
+  });
+
+  it('lists the feeds a local HTML page links, without the --follow hint when --follow was given', async () => {
+    const page = join(mkdtempSync(join(tmpdir(), 'factwatch-check-')), 'page.html');
+    writeFileSync(
+      page,
+      '<html><head><link rel="alternate" type="application/rss+xml" href="feed.xml"></head><body></body></html>',
+    );
+
+    const plain = await cli('check', page);
+    const followed = await cli('check', page, '--follow');
+
+    expect(plain.stdout).toContain('use --follow to check the first');
+    expect(plain.stdout).toMatch(/ {5}feed: feed\.xml/);
+    expect(plain.stdout).not.toContain('warning: feed link found');
+    expect(followed.stdout).not.toContain('use --follow');
+    expect(followed.stdout).toMatch(/none of them an http\(s\) URL to follow/);
   });
 
   it('exits 2 without inputs or with a bad option', async () => {

@@ -13,7 +13,8 @@ per input; a broken feed is an answer with ok:false, never a crash.
 
 Options:
   --format table|jsonl  for people (default) or one JSON object a line:
-                        {"input","ok","format","encoding","items","title","warnings","error","sample"}
+                        {"input","feedUrl","feeds","ok","format","encoding","items","title",
+                         "warnings","error","sample"} (docs/contracts.md)
   --follow              when a URL is an HTML page that links feeds, check the first one
   -h, --help            this help
 
@@ -27,11 +28,16 @@ export const checkCommand: Command = {
   summary: 'validate feeds before adding them',
   help: HELP,
   async run(args, io) {
-    const { values, positionals } = parseCommandArgs('check', args, {
-      format: { type: 'string' },
-      follow: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    });
+    const { values, positionals } = parseCommandArgs(
+      'check',
+      args,
+      {
+        format: { type: 'string' },
+        follow: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      Number.POSITIVE_INFINITY,
+    );
     if (values.help) {
       io.out(HELP);
       return 0;
@@ -58,6 +64,9 @@ export const checkCommand: Command = {
 
 function renderResult(result: CheckResult): string {
   const lines = [`${result.ok ? 'OK  ' : 'FAIL'} ${result.input}`];
+  if (result.ok && result.feedUrl && result.feedUrl !== result.input)
+    lines.push(`     followed the feed ${result.feedUrl} (put this URL in feeds.json)`);
+  if (!result.ok) for (const feed of result.feeds) lines.push(`     feed: ${feed}`);
   if (result.ok)
     lines.push(
       `     ${result.format}, ${result.encoding}, ${result.items} item(s): ${result.title ?? '(no title)'}`,
