@@ -34,7 +34,7 @@ const subscriptionFilter = (policy: Record<string, readonly string[]>) =>
   );
 
 /**
- * The whole pipeline of design.md: scheduler → dispatch → poll queue → poll →
+ * The whole pipeline (README, "Architecture"): scheduler → dispatch → poll queue → poll →
  * table → stream → analyze → stream → notify → SNS; a daily digest; alarms → ops.
  */
 export class FactwatchStack extends Stack {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * One input line of `factwatch analyze` (design.md). Unknown fields are allowed and
+ * One input line of `factwatch analyze` (docs/contracts.md). Unknown fields are allowed and
  * ignored, so feed output and labelled sets can be piped in as they are.
  */
 export const AnalyzeItemSchema = z.object({

@@ -81,7 +81,7 @@ function toFinding(
   };
 }
 
-/** The design.md finding, exactly its seven fields, for output other tools parse. */
+/** The docs/contracts.md finding, exactly its seven fields, for output other tools parse. */
 export function contractFinding(finding: Finding): Finding {
   const { itemId, factId, status, observed, baseline, evidence, severity } = finding;
   return { itemId, factId, status, observed, baseline, evidence, severity };

@@ -12,7 +12,7 @@ export const TOLERANCE = {
 } as const;
 
 /**
- * The status of a statement against the fact's *current* baseline (design.md):
+ * The status of a statement against the fact's *current* baseline (docs/contracts.md):
  * `confirmed` equal within tolerance, `changed` different, `new` a value where the
  * baseline had none, `mentioned` about the fact with no usable value (none given,
  * only in another currency, or denied). Entity sets accumulate unless the sentence

@@ -4,7 +4,7 @@ import { normaliseText, splitClauses, splitSentences } from './sentences.ts';
 import { hasMatch, matchPositions } from './terms.ts';
 import type { Candidate } from './values.ts';
 
-/** An item as `analyze` reads it (design.md): one JSON object a line. */
+/** An item as `analyze` reads it (docs/contracts.md): one JSON object a line. */
 export interface AnalyzableItem {
   id: string;
   title: string;

@@ -8,7 +8,7 @@ import { queryAll, withoutKeys } from './query.ts';
 export const FINDING_STATUSES = ['confirmed', 'changed', 'new', 'mentioned'] as const;
 export type FindingStatus = (typeof FINDING_STATUSES)[number];
 
-/** One item's statement about one baseline fact: the `analyze` contract of design.md. */
+/** One item's statement about one baseline fact: the `analyze` contract of docs/contracts.md. */
 export interface Finding {
   itemId: string;
   factId: string;

@@ -20,7 +20,7 @@ const tempFile = (name: string, content: string) => {
 };
 
 describe('factwatch analyze', () => {
-  it('prints one design.md finding a line, exactly its seven fields', async () => {
+  it('prints one docs/contracts.md finding a line, exactly its seven fields', async () => {
     const { code, stdout } = await cli('analyze', DEV_SET);
 
     const findings = stdout.split('\n').map((line) => JSON.parse(line));

@@ -31,7 +31,7 @@ describe('the labelled development set', () => {
     },
   );
 
-  it('gives every finding the design.md fields, with the fact severity and the evidence sentence', () => {
+  it('gives every finding the docs/contracts.md fields, with the fact severity and the evidence sentence', () => {
     const [finding] = analyzeItem(dev[0]!, storyEngine());
 
     expect(Object.keys(finding!)).toEqual(

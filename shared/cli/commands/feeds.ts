@@ -3,7 +3,7 @@ import { STORE_OPTIONS_HELP } from '../args.ts';
 import { listCommand } from '../list-command.ts';
 import type { Column } from '../output.ts';
 
-/** The design.md `feeds --format json` record. */
+/** The docs/contracts.md `feeds --format json` record. */
 export function feedRecord(feed: FeedState) {
   return {
     id: feed.feedId,
