@@ -47,3 +47,14 @@ describe('parseCommandArgs()', () => {
     expect(call).toThrow(/^usage: history: Unknown option '--bogus' \(see factwatch history --help\)$/);
   });
 });
+
+describe('storeOptionOf()', () => {
+  it('adds nothing for the default store, and a shell-safe --data-dir for another', async () => {
+    const { storeOptionOf } = await import('../../shared/cli/session.ts');
+
+    expect(storeOptionOf(undefined)).toBe('');
+    expect(storeOptionOf('.factwatch')).toBe('');
+    expect(storeOptionOf('/srv/story')).toBe('--data-dir /srv/story');
+    expect(storeOptionOf("/tmp/Owner's store")).toBe(`--data-dir '/tmp/Owner'\\''s store'`);
+  });
+});
