@@ -6,7 +6,7 @@ export default defineConfig({
     reporters: ['default', './tests/support/summary-reporter.ts'],
     // One DynamoDB Local for the whole run; every test file makes its own fresh tables in it.
     globalSetup: ['tests/support/global-setup.ts'],
-    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', FACTWATCH_ALLOW_PRIVATE_NETWORKS: '1' },
+    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // Two cores: more workers only fight over the CPU with the Java process.

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { userAgent } from '../shared/feeds/fetch.ts';
+import { LOOPBACK_ALLOWED } from '../shared/feeds/guard.ts';
 import { pollFeeds } from '../shared/feeds/poll-many.ts';
 import { startDynamoDbLocal } from '../shared/local/dynamodb-local.ts';
 import { ensureTable, openStore } from '../shared/store/client.ts';
@@ -12,7 +13,6 @@ import { registerFeed } from '../shared/store/feeds.ts';
  * of its own. Reports time, peak RSS, the most requests in flight at once, and the
  * smallest gap between two requests to the same host (the spacing is 1 s).
  */
-process.env.FACTWATCH_ALLOW_PRIVATE_NETWORKS = '1';
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 const FEEDS = 1_000;
 const HOSTS = 50;
@@ -57,7 +57,7 @@ try {
   const started = performance.now();
   const outcomes = await pollFeeds(
     feeds,
-    { store, userAgent: userAgent('bench'), now: () => new Date() },
+    { store, userAgent: userAgent('bench'), now: () => new Date(), network: LOOPBACK_ALLOWED },
     { concurrency: CONCURRENCY, hostSpacingMs: 1_000 },
   );
   const gaps = [...arrivals.values()].flatMap((times) =>

@@ -6,6 +6,7 @@ import Parser from 'rss-parser';
 import { fetch } from 'undici';
 import { DEFAULT_ALERT_CONFIG } from '../shared/config/alerts.ts';
 import { loadBaselineFile } from '../shared/config/load.ts';
+import { LOOPBACK_ALLOWED } from '../shared/feeds/guard.ts';
 import { startDynamoDbLocal } from '../shared/local/dynamodb-local.ts';
 import { startLocalPipeline } from '../shared/local/pipeline.ts';
 import { runtimeFromEnvironment } from '../shared/runtime/environment.ts';
@@ -146,7 +147,6 @@ const rename = (meter: { requests: number; readUnits: number; writeUnits: number
  * same second cycle by a naive poller.
  */
 export async function benchPipeline() {
-  process.env.FACTWATCH_ALLOW_PRIVATE_NETWORKS = '1';
   const hosts = await startFeedHosts();
   const dynamo = await startDynamoDbLocal({ inMemory: true });
   const store = openStore({ tableName: `bench-${randomUUID()}`, endpoint: dynamo.endpoint });
@@ -156,10 +156,12 @@ export async function benchPipeline() {
     await seedBaseline(store, loadBaselineFile().facts, now);
     for (const [index, url] of hosts.urls.entries())
       await registerFeed(store, { id: `bench-${index}`, url }, now);
-    const pipeline = await startLocalPipeline(store, dynamo.endpoint, {
-      ...DEFAULT_ALERT_CONFIG,
-      quietHours: null,
-    });
+    const pipeline = await startLocalPipeline(
+      store,
+      dynamo.endpoint,
+      { ...DEFAULT_ALERT_CONFIG, quietHours: null },
+      { network: LOOPBACK_ALLOWED },
+    );
     const meter = meterDynamo(runtimeFromEnvironment().store);
     const cycle = async () => {
       meter.reset();

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_FETCH_LIMITS, userAgent } from '../shared/feeds/fetch.ts';
+import { LOOPBACK_ALLOWED } from '../shared/feeds/guard.ts';
 import { pollFeeds } from '../shared/feeds/poll-many.ts';
 import { startDynamoDbLocal } from '../shared/local/dynamodb-local.ts';
 import { ensureTable, openStore } from '../shared/store/client.ts';
@@ -12,7 +13,6 @@ import { HOSTILE_PATHS, startFeedServer, WELL_FORMED_PATHS } from '../tests/supp
  * body, billion laughs …), in a process of its own so its peak RSS is its own.
  * Prints one JSON line: poll.hostile.
  */
-process.env.FACTWATCH_ALLOW_PRIVATE_NETWORKS = '1';
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 const server = await startFeedServer();
 const dynamo = await startDynamoDbLocal({ inMemory: true });
@@ -33,6 +33,7 @@ try {
       userAgent: userAgent(VERSION),
       now: () => new Date(),
       fetchLimits: { ...DEFAULT_FETCH_LIMITS, totalTimeoutMs: 3_000 },
+      network: LOOPBACK_ALLOWED,
     },
     { concurrency: 8, hostSpacingMs: 0 },
   );

@@ -1,5 +1,6 @@
 import type { SQSEvent } from 'aws-lambda';
 import { z } from 'zod';
+import type { NetworkPolicy } from '../shared/feeds/guard.ts';
 import { pollFeeds } from '../shared/feeds/poll-many.ts';
 import { type BatchResponse, logJson } from '../shared/runtime/batch.ts';
 import { runtimeFromEnvironment } from '../shared/runtime/environment.ts';
@@ -16,11 +17,24 @@ function parseBody(body: string): unknown {
   }
 }
 
+/** What only code can choose for a poll handler: never read from the λ's environment. */
+export interface PollHandlerOptions {
+  /** Tests and `run --demo` poll feed servers on loopback; the deployed handler never does. */
+  network?: NetworkPolicy;
+}
+
 /**
  * poll-feed λ: polls the feeds of an SQS batch politely. A feed's own failure is
  * recorded in its state; only an unexpected failure (the store) retries the message.
  */
-export const handler = async (event: SQSEvent): Promise<BatchResponse> => {
+export const handler = pollHandler({});
+
+/** The poll handler with options set in code (the local runner's demo passes a loopback allowance). */
+export function pollHandler(options: PollHandlerOptions) {
+  return (event: SQSEvent) => pollBatch(event, options);
+}
+
+async function pollBatch(event: SQSEvent, options: PollHandlerOptions): Promise<BatchResponse> {
   const runtime = runtimeFromEnvironment();
   const requests = event.Records.map((record) => ({
     record,
@@ -34,7 +48,7 @@ export const handler = async (event: SQSEvent): Promise<BatchResponse> => {
   const known = feeds.filter((feed) => feed !== undefined);
   const outcomes = await pollFeeds(
     known,
-    { store: runtime.store, userAgent: runtime.userAgent, now: () => new Date() },
+    { store: runtime.store, userAgent: runtime.userAgent, now: () => new Date(), network: options.network },
     { concurrency: 8, hostSpacingMs: 1_000 },
   );
   for (const outcome of outcomes)
@@ -47,4 +61,4 @@ export const handler = async (event: SQSEvent): Promise<BatchResponse> => {
       .filter(({ request }) => request.success && failed.has(request.data.feedId))
       .map(({ record }) => ({ itemIdentifier: record.messageId })),
   };
-};
+}

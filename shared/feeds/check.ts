@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { FeedError } from '../errors.ts';
 import { decodeFeed } from './decode.ts';
 import { type FetchLimits, type FetchResult, fetchFeed } from './fetch.ts';
+import type { NetworkPolicy } from './guard.ts';
 import { htmlToText, normaliseItem } from './normalise.ts';
 import { detectFormat, type ParsedFeed, parseFeed } from './parse.ts';
 
@@ -25,6 +26,8 @@ export interface CheckResult {
 export interface CheckOptions {
   userAgent: string;
   limits?: FetchLimits;
+  /** Public internet only unless tests say otherwise. */
+  network?: NetworkPolicy;
   /** When a URL is an HTML page that links feeds, check the first feed instead. */
   follow?: boolean;
 }
@@ -58,7 +61,10 @@ export async function checkFeed(input: string, options: CheckOptions): Promise<C
     if (scheme && !isUrl(input))
       throw new FeedError('fetch', 'blocked', `${scheme}:// is not supported: give an http(s) URL or a file`);
     const fetched = isUrl(input)
-      ? await fetchFeed({ url: input }, { userAgent: options.userAgent, limits: options.limits })
+      ? await fetchFeed(
+          { url: input },
+          { userAgent: options.userAgent, limits: options.limits, network: options.network },
+        )
       : undefined;
     const bytes = fetched ? fetched.body : await readInput(input);
     const decoded = decodeFeed(bytes, fetched?.contentType);

@@ -1,6 +1,6 @@
 import { Agent, type Dispatcher, fetch } from 'undici';
 import { FeedError } from '../errors.ts';
-import { assertFetchableUrl, guardedLookup } from './guard.ts';
+import { assertFetchableUrl, guardedLookup, type NetworkPolicy, PUBLIC_ONLY } from './guard.ts';
 
 export { userAgent } from './user-agent.ts';
 
@@ -42,15 +42,31 @@ export interface FetchResult {
   requests: number;
 }
 
-let sharedAgent: Agent | undefined;
+/** The options of one fetch: who we are, the limits, and which networks may be reached. */
+export interface FetchOptions {
+  userAgent: string;
+  limits?: FetchLimits;
+  dispatcher?: Dispatcher;
+  /** Public internet only unless a caller in code says otherwise (tests, the demo). */
+  network?: NetworkPolicy;
+}
 
-/** One keep-alive agent whose DNS lookups refuse private addresses. */
-export function feedAgent(limits: FetchLimits = DEFAULT_FETCH_LIMITS): Dispatcher {
-  sharedAgent ??= new Agent({
-    connect: { timeout: limits.connectTimeoutMs, lookup: guardedLookup },
-    keepAliveTimeout: 4_000,
-  });
-  return sharedAgent;
+const agents = new Map<boolean, Agent>();
+
+/** One keep-alive agent per network policy, whose DNS lookups refuse what the policy refuses. */
+export function feedAgent(
+  limits: FetchLimits = DEFAULT_FETCH_LIMITS,
+  network: NetworkPolicy = PUBLIC_ONLY,
+): Dispatcher {
+  let agent = agents.get(network.allowLoopback);
+  if (!agent) {
+    agent = new Agent({
+      connect: { timeout: limits.connectTimeoutMs, lookup: guardedLookup(network) },
+      keepAliveTimeout: 4_000,
+    });
+    agents.set(network.allowLoopback, agent);
+  }
+  return agent;
 }
 
 const PERMANENT = new Set([301, 308]);
@@ -65,16 +81,14 @@ const REDIRECT = new Set([301, 302, 303, 307, 308]);
  * const result = await fetchFeed({ url: 'https://electrek.co/feed/', etag: '"abc"' }, { userAgent: userAgent('0.1.0') });
  * if (result.status === 'not-modified') … // keep result.etag, parse nothing
  */
-export async function fetchFeed(
-  request: FetchRequest,
-  options: { userAgent: string; limits?: FetchLimits; dispatcher?: Dispatcher },
-): Promise<FetchResult> {
+export async function fetchFeed(request: FetchRequest, options: FetchOptions): Promise<FetchResult> {
   const limits = options.limits ?? DEFAULT_FETCH_LIMITS;
   const signal = AbortSignal.timeout(limits.totalTimeoutMs);
   let url = parseUrl(request.url);
   let allPermanent = true;
+  const network = options.network ?? PUBLIC_ONLY;
   for (let hop = 0; ; hop++) {
-    assertFetchableUrl(url);
+    assertFetchableUrl(url, network);
     const response = await send(url, request, options, limits, signal);
     if (REDIRECT.has(response.status)) {
       await response.body?.cancel().catch(() => {});
@@ -100,14 +114,14 @@ function parseUrl(text: string): URL {
   try {
     return new URL(text);
   } catch {
-    throw new FeedError('fetch', 'blocked', `not a valid URL: ${text}`);
+    throw new FeedError('fetch', 'blocked', `not a valid URL: ${text.slice(0, 200)}`);
   }
 }
 
 async function send(
   url: URL,
   request: FetchRequest,
-  options: { userAgent: string; dispatcher?: Dispatcher },
+  options: FetchOptions,
   limits: FetchLimits,
   signal: AbortSignal,
 ) {
@@ -124,7 +138,7 @@ async function send(
       headers,
       redirect: 'manual',
       signal,
-      dispatcher: options.dispatcher ?? feedAgent(limits),
+      dispatcher: options.dispatcher ?? feedAgent(limits, options.network),
     });
   } catch (error) {
     throw describeNetworkError(error, url, limits);

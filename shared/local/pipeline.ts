@@ -21,9 +21,12 @@ import { handler as analyzeHandler } from '../../functions/analyze.ts';
 import { handler as digestHandler } from '../../functions/digest.ts';
 import { handler as dispatchHandler } from '../../functions/dispatch.ts';
 import { handler as notifyHandler } from '../../functions/notify.ts';
-import { handler as pollHandler } from '../../functions/poll-feed.ts';
+import { pollHandler } from '../../functions/poll-feed.ts';
+import { readOutbox } from '../alerts/outbox.ts';
+import { publish } from '../alerts/publish.ts';
 import type { AlertConfig } from '../config/alerts.ts';
 import { LocalStackError } from '../errors.ts';
+import type { NetworkPolicy } from '../feeds/guard.ts';
 import type { BatchResponse } from '../runtime/batch.ts';
 import { closeRuntimes } from '../runtime/environment.ts';
 import { matchesAnyFilter, STREAM_FILTERS } from '../runtime/stream.ts';
@@ -48,6 +51,8 @@ export interface CycleSummary {
   findings: number;
   deliveries: Delivery[];
   heldSms: number;
+  /** Messages an earlier, interrupted run published but never showed: delivered again through the emulator. */
+  recovered: Delivery[];
 }
 
 const POLL_RETRIES = 3;
@@ -69,6 +74,10 @@ export async function startLocalPipeline(
     checkpointFile?: string;
     /** The store options of the accept hint in emails ('' default store, `--data-dir DIR`, null: none). */
     acceptStore?: string | null;
+    /** Networks the poll handler may fetch from: public only unless the demo or a test says so. */
+    network?: NetworkPolicy;
+    /** Where messages are written before they are published (see shared/alerts/outbox.ts); none: not kept. */
+    outboxFile?: string;
   } = {},
 ) {
   const emulator = await startSnsEmulator();
@@ -97,7 +106,18 @@ export async function startLocalPipeline(
     FACTWATCH_LOG: 'silent',
     FACTWATCH_LOCAL: '1',
     FACTWATCH_ACCEPT_STORE: settings.acceptStore === null ? 'none' : (settings.acceptStore ?? ''),
+    FACTWATCH_OUTBOX: settings.outboxFile ?? '',
   });
+  /** Delivers, through the emulator's topic and filter policies, what an interrupted run left unshown. */
+  const recover = async (): Promise<Delivery[]> => {
+    const pending = settings.outboxFile ? readOutbox(settings.outboxFile) : [];
+    for (const entry of pending) await publish({ sns, topicArn: TopicArn }, entry, entry.routing);
+    if (pending.length === 0) return [];
+    return [
+      ...(await receiveDeliveries(sqs, subscribers.email, 'email')),
+      ...(await receiveDeliveries(sqs, subscribers.sms, 'sms')),
+    ];
+  };
   return {
     /** One full cycle: dispatch, poll, stream → analyze → notify until quiet, housekeeping, deliveries. */
     async runCycle(options: {
@@ -106,6 +126,7 @@ export async function startLocalPipeline(
       retryFailed?: boolean;
       onFeedPolled?: FeedProgress;
     }): Promise<CycleSummary> {
+      const recovered = await recover();
       const startedAt = new Date().toISOString();
       const cursor = await streamCursor(
         store,
@@ -116,7 +137,13 @@ export async function startLocalPipeline(
         all: options.all ?? false,
         retryFailed: options.retryFailed ?? false,
       });
-      await drainPollQueue(sqs, pollQueue, queued, options.onFeedPolled);
+      await drainPollQueue(
+        sqs,
+        pollQueue,
+        queued,
+        pollHandler({ network: settings.network }),
+        options.onFeedPolled,
+      );
       const counts = await pumpStream(cursor, streams, settings.checkpointFile);
       lastPosition = { streamArn: cursor.streamArn, positions: Object.fromEntries(cursor.positions) };
       const housekeeping = (await digestHandler({ task: 'housekeeping' })) as { heldSms?: number };
@@ -132,6 +159,7 @@ export async function startLocalPipeline(
           ...(await receiveDeliveries(sqs, subscribers.sms, 'sms')),
         ],
         heldSms: housekeeping.heldSms ?? 0,
+        recovered,
       };
     },
     async stop() {
@@ -155,7 +183,13 @@ const toSqsEvent = (messages: Message[]): SQSEvent => ({
 });
 
 /** Receives poll requests and hands them to the poll handler until the queue is empty; failures retry a few times. */
-async function drainPollQueue(sqs: SQSClient, queueUrl: string, total: number, onProgress?: FeedProgress) {
+async function drainPollQueue(
+  sqs: SQSClient,
+  queueUrl: string,
+  total: number,
+  poll: (event: SQSEvent) => Promise<BatchResponse>,
+  onProgress?: FeedProgress,
+) {
   const attempts = new Map<string, number>();
   let done = 0;
   for (;;) {
@@ -168,7 +202,7 @@ async function drainPollQueue(sqs: SQSClient, queueUrl: string, total: number, o
       }),
     );
     if (Messages.length === 0) return;
-    const { batchItemFailures } = await pollHandler(toSqsEvent(Messages));
+    const { batchItemFailures } = await poll(toSqsEvent(Messages));
     const failed = new Set(batchItemFailures.map((failure) => failure.itemIdentifier));
     for (const message of Messages) {
       const tries = (attempts.get(message.MessageId!) ?? 0) + 1;

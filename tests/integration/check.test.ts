@@ -2,8 +2,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { renderResult } from '../../shared/cli/commands/check.ts';
 import { checkFeed } from '../../shared/feeds/check.ts';
 import { userAgent } from '../../shared/feeds/fetch.ts';
+import { LOOPBACK_ALLOWED } from '../../shared/feeds/guard.ts';
 import { cli } from '../support/cli.ts';
 import { type FeedServer, startFeedServer } from '../support/feed-server.ts';
 
@@ -16,7 +18,7 @@ const manifest = JSON.parse(readFileSync(join(CORPUS, 'manifest.json'), 'utf8'))
   items?: number;
   error?: string;
 }>;
-const options = { userAgent: userAgent('0.1.0', 'ops@example.org') };
+const options = { userAgent: userAgent('0.1.0', 'ops@example.org'), network: LOOPBACK_ALLOWED };
 
 describe('checkFeed() over the corpus', () => {
   it('has at least 150 files: every format, every encoding, broken documents', () => {
@@ -79,9 +81,7 @@ describe('checkFeed() on URLs', () => {
     server = await startFeedServer();
   });
   afterAll(() => server.close());
-  afterEach(() => {
-    process.env.FACTWATCH_ALLOW_PRIVATE_NETWORKS = '1';
-  });
+  afterEach(() => {});
 
   it('fetches through the poller stage and warns when there are no validators', async () => {
     const result = await checkFeed(server.url('/rdf.xml'), options);
@@ -107,15 +107,15 @@ describe('checkFeed() on URLs', () => {
   });
 
   it('with --follow, names the feed URL it followed: the one to put in feeds.json', async () => {
-    const { stdout } = await cli('check', server.url('/page.html'), '--follow');
+    const result = await checkFeed(server.url('/page.html'), { ...options, follow: true });
 
-    expect(stdout).toContain(`followed the feed ${server.url('/rdf.xml')} (put this URL in feeds.json)`);
+    expect(renderResult(result)).toContain(
+      `followed the feed ${server.url('/rdf.xml')} (put this URL in feeds.json)`,
+    );
   });
 
   it('keeps the fetch limits and the SSRF rules', async () => {
-    delete process.env.FACTWATCH_ALLOW_PRIVATE_NETWORKS;
-
-    const blocked = await checkFeed(server.url('/rdf.xml'), options);
+    const blocked = await checkFeed(server.url('/rdf.xml'), { ...options, network: undefined });
 
     expect(blocked).toMatchObject({
       ok: false,

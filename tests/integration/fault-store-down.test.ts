@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_ALERT_CONFIG } from '../../shared/config/alerts.ts';
 import { loadBaselineFile } from '../../shared/config/load.ts';
+import { LOOPBACK_ALLOWED } from '../../shared/feeds/guard.ts';
 import { startDemoServer } from '../../shared/local/demo-server.ts';
 import { type RunningDynamoDb, startDynamoDbLocal } from '../../shared/local/dynamodb-local.ts';
 import { type CycleSummary, startLocalPipeline } from '../../shared/local/pipeline.ts';
@@ -39,7 +40,10 @@ describe('the store going down mid-cycle', () => {
     await seedBaseline(first.store, loadBaselineFile().facts, new Date());
     for (const feed of server.feeds) await registerFeed(first.store, feed, new Date());
     const config = { ...DEFAULT_ALERT_CONFIG, quietHours: null };
-    const crashing = await startLocalPipeline(first.store, first.dynamo.endpoint, config, { checkpointFile });
+    const crashing = await startLocalPipeline(first.store, first.dynamo.endpoint, config, {
+      checkpointFile,
+      network: LOOPBACK_ALLOWED,
+    });
     failure = await crashing
       .runCycle({ all: true, onFeedPolled: (done) => void (done === 1 && first.dynamo.stop()) })
       .then(
@@ -53,7 +57,10 @@ describe('the store going down mid-cycle', () => {
     const again = await open();
     restarted = again.dynamo;
     store = again.store;
-    const resumed = await startLocalPipeline(store, again.dynamo.endpoint, config, { checkpointFile });
+    const resumed = await startLocalPipeline(store, again.dynamo.endpoint, config, {
+      checkpointFile,
+      network: LOOPBACK_ALLOWED,
+    });
     second = await resumed.runCycle({ all: true });
     await resumed.stop();
   }, 120_000);

@@ -4,8 +4,9 @@ import { marshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBStreamEvent, SQSEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { handler as notifyHandler } from '../../functions/notify.ts';
-import { handler as pollHandler } from '../../functions/poll-feed.ts';
+import { pollHandler as pollHandlerWith } from '../../functions/poll-feed.ts';
 import { loadBaselineFile } from '../../shared/config/load.ts';
+import { LOOPBACK_ALLOWED } from '../../shared/feeds/guard.ts';
 import { startDemoServer } from '../../shared/local/demo-server.ts';
 import { closeRuntimes, runtimeFromEnvironment } from '../../shared/runtime/environment.ts';
 import { seedBaseline } from '../../shared/store/baseline.ts';
@@ -15,6 +16,9 @@ import { listItemVersions } from '../../shared/store/items.ts';
 import { changeFinding } from '../support/findings.ts';
 import { type AlertTopic, startAlertTopic } from '../support/sns.ts';
 import { dynamoEndpoint, freshStore } from '../support/store.ts';
+
+// The demo server listens on loopback: the one network allowance, passed in code.
+const pollHandler = pollHandlerWith({ network: LOOPBACK_ALLOWED });
 
 describe('faults the handlers survive', () => {
   let store: Store;
@@ -89,7 +93,7 @@ describe('faults the handlers survive', () => {
         SequenceNumber: '100',
         NewImage: marshall(
           {
-            pk: `FACT#${finding.factId}`,
+            pk: `OBS#${finding.factId}`,
             sk: `OBS#${finding.observedAt}#${finding.itemId}#1`,
             type: 'finding',
             ...finding,

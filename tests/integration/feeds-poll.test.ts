@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_FETCH_LIMITS, userAgent } from '../../shared/feeds/fetch.ts';
+import { LOOPBACK_ALLOWED } from '../../shared/feeds/guard.ts';
 import { type PollContext, pollFeed } from '../../shared/feeds/poll.ts';
 import { pollFeeds } from '../../shared/feeds/poll-many.ts';
 import type { Store } from '../../shared/store/client.ts';
@@ -29,6 +30,8 @@ describe('pollFeed() against a local feed server', () => {
       userAgent: userAgent('0.1.0', 'ops@example.org'),
       now: () => NOW,
       fetchLimits: { ...DEFAULT_FETCH_LIMITS, totalTimeoutMs: 1_500 },
+      // The fixture server listens on loopback: the one allowance there is, passed in code.
+      network: LOOPBACK_ALLOWED,
     };
   });
   afterAll(() => server.close());

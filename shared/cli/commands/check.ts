@@ -62,7 +62,8 @@ export const checkCommand: Command = {
   },
 };
 
-function renderResult(result: CheckResult): string {
+/** One input's answer for people: OK/FAIL, what was read, warnings, the first items. */
+export function renderResult(result: CheckResult): string {
   const lines = [`${result.ok ? 'OK  ' : 'FAIL'} ${result.input}`];
   if (result.ok && result.feedUrl && result.feedUrl !== result.input)
     lines.push(`     followed the feed ${result.feedUrl} (put this URL in feeds.json)`);

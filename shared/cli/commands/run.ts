@@ -1,5 +1,6 @@
 import { appendFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { clearOutbox } from '../../alerts/outbox.ts';
 import { smsDueAt } from '../../alerts/quiet-hours.ts';
 import { type AlertConfig, DEFAULT_ALERT_CONFIG } from '../../config/alerts.ts';
 import {
@@ -10,6 +11,7 @@ import {
 } from '../../config/load.ts';
 import type { FeedConfig } from '../../config/schemas.ts';
 import { FactwatchError, LocalStackError, UsageError } from '../../errors.ts';
+import { LOOPBACK_ALLOWED, PUBLIC_ONLY } from '../../feeds/guard.ts';
 import { startDemoServer } from '../../local/demo-server.ts';
 import { type RunningDynamoDb, startDynamoDbLocal } from '../../local/dynamodb-local.ts';
 import { type Delivery, startLocalPipeline } from '../../local/pipeline.ts';
@@ -88,11 +90,11 @@ export const runCommand: Command = {
     const feeds = values.demo ? undefined : loadFeedsFile(values.feeds ?? DEFAULT_FEEDS_FILE);
     const sheet = loadBaselineFile(DEFAULT_BASELINE_FILE);
     const demo = values.demo ? await startDemoServer() : undefined;
-    if (demo) {
-      process.env.FACTWATCH_ALLOW_PRIVATE_NETWORKS = '1';
-      io.out(DEMO_INTRO);
-    }
+    if (demo) io.out(DEMO_INTRO);
     const dataDir = resolve(values['data-dir'] ?? DEFAULT_DATA_DIR);
+    // Messages are written here before they are published, and cleared once shown: a run
+    // that dies in between leaves them for the next run to show. The demo keeps nothing.
+    const outbox = demo ? undefined : resolve(dataDir, 'deliveries.jsonl');
     // The demo is for seeing alerts: no quiet hours, so its SMS show up at any hour.
     const alertConfig: AlertConfig = demo
       ? { ...DEFAULT_ALERT_CONFIG, quietHours: null }
@@ -111,6 +113,9 @@ export const runCommand: Command = {
       const pipeline = await startLocalPipeline(store, dynamo.endpoint, alertConfig, {
         checkpointFile: demo ? undefined : resolve(dataDir, 'stream-position.json'),
         acceptStore: demo ? null : storeOptionOf(values['data-dir']),
+        // The demo's feed server listens on loopback; real runs reach the public internet only.
+        network: demo ? LOOPBACK_ALLOWED : PUBLIC_ONLY,
+        outboxFile: outbox,
       });
       try {
         const summary = await pipeline
@@ -135,6 +140,13 @@ export const runCommand: Command = {
           smsReleaseAt: releaseTime(smsDueAt(finishedAt, alertConfig), alertConfig),
           now: finishedAt,
         };
+        if (summary.recovered.length) {
+          io.out(
+            `Delivered by an earlier run that stopped before showing them (${summary.recovered.length}):`,
+          );
+          printDeliveries(summary.recovered, io);
+          io.out('--- this run ---');
+        }
         printDeliveries(summary.deliveries, io);
         if (summary.feedsFailed.length) {
           io.out('Feeds that failed this cycle:');
@@ -143,7 +155,9 @@ export const runCommand: Command = {
         io.out(summaryLine(facts));
         for (const line of [...failureAdvice(facts), ...nothingDueAdvice(facts)]) io.out(line);
         if (demo) io.out(DEMO_OUTRO);
-        if (values['alerts-out']) writeAlerts(values['alerts-out'], summary.deliveries);
+        if (values['alerts-out'])
+          writeAlerts(values['alerts-out'], [...summary.recovered, ...summary.deliveries]);
+        if (outbox) clearOutbox(outbox);
       } finally {
         store.doc.destroy();
         await pipeline.stop();
