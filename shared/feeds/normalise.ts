@@ -1,81 +1,27 @@
 import { createHash } from 'node:crypto';
 import type { StoredItem } from '../store/items.ts';
+import { cleanText, htmlToText } from './clean-text.ts';
 import type { RawItem } from './parse.ts';
 
-/** Text caps: DynamoDB items stop at 400 KB, and no alert needs more than this. */
-export const TEXT_LIMITS = { title: 500, summary: 2_000, content: 20_000 } as const;
-
-const NAMED_ENTITIES: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: ' ',
-  ndash: '–',
-  mdash: '—',
-  hellip: '…',
-  lsquo: '‘',
-  rsquo: '’',
-  ldquo: '“',
-  rdquo: '”',
-  laquo: '«',
-  raquo: '»',
-  middot: '·',
-  bull: '•',
-  copy: '©',
-  reg: '®',
-  trade: '™',
-  euro: '€',
-  pound: '£',
-  yen: '¥',
-  times: '×',
-  deg: '°',
-};
-
-/** Decodes named and numeric character references; unknown ones stay as they are. */
-export function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
-    if (name[0] === '#') {
-      const code =
-        name[1]?.toLowerCase() === 'x' ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1));
-      return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff)
-        ? String.fromCodePoint(code)
-        : '';
-    }
-    return NAMED_ENTITIES[name.toLowerCase()] ?? whole;
-  });
-}
-
-function stripMarkup(html: string): string {
-  return html
-    .replace(/<!--[\s\S]*?-->/g, ' ')
-    .replace(/<(script|style|noscript|iframe|object|template)\b[\s\S]*?<\/\1\s*>/gi, ' ')
-    .replace(/<(script|style|noscript|iframe|object|template)\b[^>]*>[\s\S]*$/gi, ' ')
-    .replace(/<(br|\/p|\/div|\/li|\/h[1-6]|\/tr)\b[^>]*>/gi, '\n')
-    .replace(/<[^>]*>/g, ' ');
-}
+export { htmlToText } from './clean-text.ts';
 
 /**
- * HTML to plain text: script and style content dropped, tags removed, entities
- * decoded, white space folded, `javascript:` URLs removed, length capped. Markup
- * that was escaped twice is stripped again after decoding, so none survives.
- *
- * @example
- * htmlToText('<p>Tesla &amp; Samsung<script>alert(1)</script></p>'); // 'Tesla & Samsung'
+ * Caps on every text field an item carries, so that a stored item (its head keeps
+ * the previous title and summary too) stays far below DynamoDB's 400 KB and every
+ * message built from it below SNS's 256 KB, by construction: at 4 bytes a
+ * character at worst, a head is at most about 120 KB.
  */
-export function htmlToText(html: string | undefined, maxLength: number = TEXT_LIMITS.content): string {
-  if (!html) return '';
-  const once = decodeEntities(stripMarkup(html));
-  const text = /<[a-z!/]/i.test(once) ? decodeEntities(stripMarkup(once)) : once;
-  const clean = text
-    .replace(/javascript\s*:[^\s"'<>]*/gi, '')
-    .replace(/[ \t\f\v\u00a0]+/g, ' ')
-    .replace(/\s*\n\s*/g, '\n')
-    .replace(/\n{2,}/g, '\n')
-    .trim();
-  return clean.length > maxLength ? `${clean.slice(0, maxLength - 1)}…` : clean;
-}
+export const TEXT_LIMITS = {
+  title: 500,
+  summary: 2_000,
+  content: 20_000,
+  source: 200,
+  category: 100,
+  categories: 20,
+  link: 2_048,
+  /** A longer guid is kept as its hash: it is an identity, not text anyone reads. */
+  guid: 512,
+} as const;
 
 const TRACKING_PARAMS =
   /^(utm_[a-z_]+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|_ga|ref_src|outputtype)$/i;
@@ -179,11 +125,8 @@ function isGoogleNewsUrl(url: string | undefined): boolean {
  * googleNewsSummary('<a href="…">Tesla signs deal</a>&nbsp;<font color="#6f6f6f">Reuters</font>', 'Tesla signs deal'); // ''
  */
 export function googleNewsSummary(html: string | undefined, title: string): string {
-  if (!html) return '';
-  // Some feeds escape the description's markup once more.
-  const markup = /&lt;\s*\/?\s*(a|font)\b/i.test(html) ? decodeEntities(html) : html;
-  const withoutPublishers = markup.replace(/<font\b[^>]*>[^<]*<\/font>/gi, '\n').replace(/<\/a>/gi, '</a>\n');
-  return htmlToText(withoutPublishers, TEXT_LIMITS.summary)
+  // The second pass of htmlToText handles descriptions whose markup is escaped once more.
+  return htmlToText(html, TEXT_LIMITS.summary, { dropElements: ['font'], breakElements: ['a'] })
     .split('\n')
     .map((line) => line.trim())
     .filter((line) => line && line !== title)
@@ -198,7 +141,7 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
  * and `contentHash` (what a publisher's edit changes).
  */
 export function normaliseItem(raw: RawItem, feed: FeedContext): StoredItem {
-  const link = canonicalUrl(raw.link, feed.feedUrl);
+  const link = boundedLink(canonicalUrl(raw.link, feed.feedUrl));
   const isGoogleNews = [feed.feedUrl, raw.link].some(isGoogleNewsUrl) || Boolean(raw.source?.url);
   const rawTitle = htmlToText(raw.title, TEXT_LIMITS.title);
   const split = isGoogleNews ? splitGoogleNewsTitle(rawTitle) : { title: rawTitle };
@@ -211,8 +154,12 @@ export function normaliseItem(raw: RawItem, feed: FeedContext): StoredItem {
   const content = contentText && contentText !== summary ? contentText : undefined;
   const title = split.title || summary.slice(0, 120) || '(untitled)';
   const published = normaliseDate(raw.published, feed.fetchedAt);
-  const guid = raw.guid?.trim() || undefined;
+  const guid = boundedGuid(raw.guid);
   const identity = guid ? `guid:${guid}` : link ? `url:${link}` : `title:${title}\n${raw.published ?? ''}`;
+  const categories = raw.categories
+    .slice(0, TEXT_LIMITS.categories)
+    .map((category) => htmlToText(category, TEXT_LIMITS.category))
+    .filter(Boolean);
   return {
     key: sha256(identity),
     feedId: feed.feedId,
@@ -221,16 +168,31 @@ export function normaliseItem(raw: RawItem, feed: FeedContext): StoredItem {
     ...(content ? { content } : {}),
     ...(link ? { link } : {}),
     ...(guid ? { guid } : {}),
-    source:
-      raw.source?.name ??
-      split.publisher ??
-      (htmlToText(feed.feedTitle, 80) || new URL(feed.feedUrl).hostname),
+    source: sourceOf(raw, split.publisher, feed),
     published,
     contentHash: sha256(`${title}\n${summary}\n${content ?? ''}`),
     ...(feed.language ? { language: feed.language } : {}),
     ...(feed.topics?.length ? { topics: feed.topics } : {}),
-    ...(raw.categories.length ? { categories: raw.categories.slice(0, 20) } : {}),
-    ...(raw.accessionNumber ? { accessionNumber: raw.accessionNumber } : {}),
-    ...(raw.formType ? { formType: raw.formType } : {}),
+    ...(categories.length ? { categories } : {}),
+    ...(raw.accessionNumber ? { accessionNumber: cleanText(raw.accessionNumber, 40) } : {}),
+    ...(raw.formType ? { formType: cleanText(raw.formType, 40) } : {}),
   };
+}
+
+/** The publisher: Google News `<source>`, the title's suffix, the feed's title or its host — as short plain text. */
+function sourceOf(raw: RawItem, publisher: string | undefined, feed: FeedContext): string {
+  const named = htmlToText(raw.source?.name, TEXT_LIMITS.source) || publisher;
+  return named || htmlToText(feed.feedTitle, 80) || new URL(feed.feedUrl).hostname;
+}
+
+/** A guid fit to store: trimmed, controls removed; a longer one is replaced by its hash. */
+function boundedGuid(guid: string | undefined): string | undefined {
+  const trimmed = guid?.trim();
+  if (!trimmed) return undefined;
+  if (trimmed.length > TEXT_LIMITS.guid) return `sha256:${sha256(trimmed)}`;
+  return cleanText(trimmed, TEXT_LIMITS.guid) || undefined;
+}
+
+function boundedLink(link: string | undefined): string | undefined {
+  return link && link.length <= TEXT_LIMITS.link ? link : undefined;
 }

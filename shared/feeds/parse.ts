@@ -1,5 +1,6 @@
 import type Parser from 'rss-parser';
 import { FeedError } from '../errors.ts';
+import { htmlToText } from './clean-text.ts';
 
 export type FeedFormat = 'rss' | 'rdf' | 'atom';
 
@@ -63,9 +64,21 @@ let parser: Parser<AnyRecord, AnyRecord> | undefined;
 async function feedParser(): Promise<Parser<AnyRecord, AnyRecord>> {
   if (!parser) {
     const { default: RssParser } = await import('rss-parser');
+    await replaceSnippetStripping();
     parser = new RssParser<AnyRecord, AnyRecord>(PARSER_OPTIONS as never);
   }
   return parser;
+}
+
+/**
+ * rss-parser computes a `contentSnippet` for every description with the regex
+ * `<(?:.|\n)*?>`, which is quadratic on an unclosed `<`: 200 KB of `<!--` in one
+ * description held a poll for 30 s. Its helper is looked up on its utils module at
+ * each call, so it is replaced here, once, by our linear HTML-to-text.
+ */
+async function replaceSnippetStripping(): Promise<void> {
+  const { default: utils } = await import('rss-parser/lib/utils.js');
+  utils.getSnippet = (html) => htmlToText(html, 2_000);
 }
 
 /**
@@ -156,10 +169,11 @@ function toRawItem(item: AnyRecord): RawItem {
           ? { name: source._, url: source.$?.url }
           : undefined,
     categories,
+    // EDGAR puts these near the top of the entry; a hostile content field is not scanned whole.
     accessionNumber:
-      /<accession-n(?:umber|o)>([^<]+)</i.exec(content ?? '')?.[1] ??
-      /accession-number=([\d-]+)/.exec(stringOf(item.id) ?? '')?.[1],
-    formType: /<filing-type>([^<]+)</i.exec(content ?? '')?.[1],
+      /<accession-n(?:umber|o)>([^<]{1,40})</i.exec(content?.slice(0, 8192) ?? '')?.[1] ??
+      /accession-number=([\d-]{1,40})/.exec(stringOf(item.id)?.slice(0, 2048) ?? '')?.[1],
+    formType: /<filing-type>([^<]{1,40})</i.exec(content?.slice(0, 8192) ?? '')?.[1],
   };
 }
 
