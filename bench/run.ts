@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { benchAnalyze } from './analyze.ts';
 import { benchBundles } from './bundles.ts';
 import { benchCheck } from './check.ts';
+import { benchCleanText } from './clean-text.ts';
 import { monthlyCost } from './cost.ts';
 import { benchPipeline } from './pipeline.ts';
 import { benchStore } from './store.ts';
@@ -24,9 +25,14 @@ async function main() {
     },
     measuredAt: new Date().toISOString(),
     analyze: benchAnalyze(),
+    cleanText: benchCleanText(),
     check: { corpus: await benchCheck() },
     store: await benchStore(),
-    poll: { ...pipeline.poll, hostile: inOwnProcess('poll-hostile.ts') },
+    poll: {
+      ...pipeline.poll,
+      hostile: inOwnProcess('poll-hostile.ts'),
+      large: inOwnProcess('poll-large.ts'),
+    },
     naive: pipeline.naive,
     ratio: pipeline.ratio,
     load: { feeds1000: inOwnProcess('load.ts') },

@@ -39,6 +39,7 @@ export async function pollFeeds(
             updated: 0,
             unchanged: 0,
             written: [],
+            warnings: [],
             error: `poll: ${(error as Error).message ?? String(error)}`.split('\n')[0]!,
             nextPollAt: feed.nextPollAt,
             httpRequests: 0,

@@ -6,8 +6,9 @@ import type { StoredItem } from '../store/items.ts';
 import { decodeFeed } from './decode.ts';
 import { storeItems } from './dedupe.ts';
 import { type FetchLimits, type FetchResult, fetchFeed } from './fetch.ts';
-import { normaliseItem } from './normalise.ts';
-import { type ParsedFeed, parseFeed } from './parse.ts';
+import type { NetworkPolicy } from './guard.ts';
+import { normaliseDate, normaliseItem } from './normalise.ts';
+import { type ParsedFeed, parseFeed, type RawItem } from './parse.ts';
 import { nextPollAt, type ScheduleLimits } from './schedule.ts';
 
 /** Everything a poll needs besides the feed: the store, the clock and the limits. */
@@ -18,9 +19,18 @@ export interface PollContext {
   fetchLimits?: FetchLimits;
   scheduleLimits?: ScheduleLimits;
   dispatcher?: Dispatcher;
+  /** Which networks feeds may be fetched from: the public internet unless tests or the demo say so. */
+  network?: NetworkPolicy;
   /** Consecutive failures after which a feed is marked unhealthy (said once). */
   unhealthyAfter?: number;
+  /** At most this many items a poll, the newest: a 100,000-item feed costs what a 200-item one does. */
+  maxItemsPerPoll?: number;
+  /** Time one feed's poll may take before the rest of its items waits for the next poll. */
+  feedBudgetMs?: number;
 }
+
+export const DEFAULT_MAX_ITEMS_PER_POLL = 200;
+export const DEFAULT_FEED_BUDGET_MS = 60_000;
 
 export interface PollOutcome {
   feedId: string;
@@ -35,6 +45,8 @@ export interface PollOutcome {
   error?: string;
   /** A health change this poll caused: each is reported once. */
   health?: 'unhealthy' | 'recovered';
+  /** What the poll left out and why (older items past the limit, items the store refused, the time budget). */
+  warnings: string[];
   nextPollAt: string;
   httpRequests: number;
 }
@@ -52,17 +64,24 @@ export const DEFAULT_UNHEALTHY_AFTER = 5;
  */
 export async function pollFeed(state: FeedState, context: PollContext): Promise<PollOutcome> {
   const startedAt = context.now();
+  // The budget is real time (the λ's clock), whatever `now` says the date is.
+  const budgetEnds = Date.now() + (context.feedBudgetMs ?? DEFAULT_FEED_BUDGET_MS);
   let fetched: FetchResult | undefined;
   try {
     fetched = await fetchFeed(
       { url: state.permanentUrl ?? state.url, etag: state.etag, lastModified: state.lastModified },
-      { userAgent: context.userAgent, limits: context.fetchLimits, dispatcher: context.dispatcher },
+      {
+        userAgent: context.userAgent,
+        limits: context.fetchLimits,
+        dispatcher: context.dispatcher,
+        network: context.network,
+      },
     );
     if (fetched.status === 'not-modified')
-      return await recordSuccess(state, context, fetched, undefined, startedAt);
+      return await recordSuccess(state, context, fetched, undefined, startedAt, budgetEnds);
     const decoded = decodeFeed(fetched.body, fetched.contentType);
     const feed = await parseFeed(decoded.text);
-    return await recordSuccess(state, context, fetched, feed, startedAt);
+    return await recordSuccess(state, context, fetched, feed, startedAt, budgetEnds);
   } catch (error) {
     if (!(error instanceof FeedError)) throw error;
     return await recordFailure(state, context, error, startedAt, fetched?.requests ?? 1);
@@ -75,8 +94,11 @@ async function recordSuccess(
   fetched: FetchResult,
   feed: ParsedFeed | undefined,
   startedAt: Date,
+  budgetEnds: number,
 ): Promise<PollOutcome> {
-  const items = (feed?.items ?? []).map((raw) =>
+  const limit = context.maxItemsPerPoll ?? DEFAULT_MAX_ITEMS_PER_POLL;
+  const newest = newestItems(feed?.items ?? [], limit, startedAt);
+  const items = newest.items.map((raw) =>
     normaliseItem(raw, {
       feedId: state.feedId,
       feedUrl: fetched.url,
@@ -86,7 +108,16 @@ async function recordSuccess(
       fetchedAt: startedAt,
     }),
   );
-  const stored = await storeItems(context.store, items, startedAt);
+  const stored = await storeItems(context.store, items, startedAt, {
+    deadline: budgetEnds,
+  });
+  const warnings = [
+    ...(newest.skipped ? [`skipped ${newest.skipped} older item(s): at most ${limit} are read a poll`] : []),
+    ...stored.warnings,
+    ...(stored.deferred ? [`time budget spent: ${stored.deferred} item(s) left for the next poll`] : []),
+  ];
+  // Items left for later are only seen again if the next poll downloads the feed again.
+  const keepValidators = stored.deferred === 0;
   const next = nextPollAt(
     {
       now: startedAt,
@@ -100,8 +131,9 @@ async function recordSuccess(
     context.scheduleLimits,
   ).toISOString();
   await saveFeedPoll(context.store, state, {
-    etag: fetched.etag ?? state.etag,
-    lastModified: fetched.lastModified ?? state.lastModified,
+    etag: keepValidators ? (fetched.etag ?? state.etag) : '',
+    lastModified: keepValidators ? (fetched.lastModified ?? state.lastModified) : '',
+    lastWarnings: warnings.length ? warnings.slice(0, 5) : '',
     permanentUrl: fetched.permanentUrl,
     lastStatus: String(fetched.httpStatus),
     lastError: '',
@@ -121,11 +153,31 @@ async function recordSuccess(
     ok: true,
     notModified: fetched.status === 'not-modified',
     httpStatus: fetched.httpStatus,
-    ...stored,
+    created: stored.created,
+    updated: stored.updated,
+    unchanged: stored.unchanged,
+    written: stored.written,
+    warnings,
     ...(state.healthy ? {} : { health: 'recovered' as const }),
     nextPollAt: next,
     httpRequests: fetched.requests,
   };
+}
+
+/**
+ * The `limit` newest items of a feed (by their own date; undated ones count as
+ * new) and how many older ones were left out. O(n log n) in the feed's size.
+ */
+export function newestItems(items: RawItem[], limit: number, fetchedAt: Date) {
+  if (items.length <= limit) return { items, skipped: 0 };
+  const dated = items.map((item, position) => ({
+    item,
+    position,
+    time: Date.parse(normaliseDate(item.published, fetchedAt)),
+  }));
+  dated.sort((a, b) => b.time - a.time || a.position - b.position);
+  const kept = dated.slice(0, limit).sort((a, b) => a.position - b.position);
+  return { items: kept.map((entry) => entry.item), skipped: items.length - limit };
 }
 
 async function recordFailure(
@@ -170,6 +222,7 @@ async function recordFailure(
     unchanged: 0,
     written: [],
     error: message,
+    warnings: [],
     ...(state.healthy && !healthy ? { health: 'unhealthy' as const } : {}),
     nextPollAt: next,
     httpRequests,

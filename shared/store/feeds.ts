@@ -31,6 +31,8 @@ export interface FeedState {
   holdUntil?: string;
   /** Why the feed is held: the server asked (Retry-After), or our backoff after errors. */
   holdReason?: 'retry-after' | 'backoff';
+  /** What the last successful poll left out, and why (at most five lines). */
+  lastWarnings?: string[];
   /** Optimistic lock: every save must name the revision it read. */
   revision: number;
 }
@@ -135,6 +137,7 @@ export type FeedPollUpdate = Partial<
 > & {
   healthEvent?: FeedState['healthEvent'] | '';
   holdReason?: FeedState['holdReason'] | '';
+  lastWarnings?: string[] | '';
   itemsSeenDelta?: number;
 };
 

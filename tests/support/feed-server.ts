@@ -32,13 +32,135 @@ const xml = (
   response.end(body);
 };
 
+const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** An RSS document around raw item XML. */
+function rss(items: string[], title = 'hostile content'): string {
+  return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>${title}</title>${items.join('')}</channel></rss>`;
+}
+
+function rssItem(fields: {
+  guid?: string;
+  title: string;
+  description?: string;
+  link?: string;
+  source?: string;
+  pubDate?: string;
+}) {
+  return [
+    '<item>',
+    fields.guid === undefined ? '' : `<guid isPermaLink="false">${escapeXml(fields.guid)}</guid>`,
+    `<title>${escapeXml(fields.title)}</title>`,
+    fields.link ? `<link>${escapeXml(fields.link)}</link>` : '',
+    fields.description === undefined ? '' : `<description>${escapeXml(fields.description)}</description>`,
+    fields.source === undefined
+      ? ''
+      : `<source url="https://example.org">${escapeXml(fields.source)}</source>`,
+    `<pubDate>${fields.pubDate ?? 'Mon, 01 Sep 2025 08:00:00 GMT'}</pubDate>`,
+    '</item>',
+  ].join('');
+}
+
+/** A real change, the one a hostile neighbour must not silence. */
+const DEAL_CHANGE = {
+  title: 'Tesla and Samsung expand foundry pact to $22 billion',
+  description: 'The chipmaking agreement between Tesla and Samsung has grown to $22 billion.',
+  link: 'https://example.org/deal-22b',
+};
+
+/**
+ * `count` items, one a minute back from 1 Sep 2025, listed oldest first (so "the
+ * newest N" is not simply "the first N"). `compact` items carry only a short
+ * title, so 100,000 of them still fit the 5 MB body cap.
+ */
+function manyItems(count: number, compact = false): string {
+  const start = Date.UTC(2025, 8, 1);
+  const items = Array.from({ length: count }, (_, position) => {
+    const index = count - 1 - position;
+    return compact
+      ? `<item><title>S${index}</title></item>`
+      : rssItem({
+          guid: `item-${index}`,
+          title: `Filler story number ${index} about batteries`,
+          link: `https://example.org/story/${index}`,
+          pubDate: new Date(start - index * 60_000).toUTCString(),
+        });
+  });
+  return rss(items, `${count} items`);
+}
+
+/** A body built on first request only: most test files never ask for the large ones. */
+function lazyBody(build: () => string): Handler {
+  let text: string | undefined;
+  return (_q, s) => {
+    text ??= build();
+    xml(s, text);
+  };
+}
+
+/**
+ * Feeds whose *content* is hostile (the transport is fine): oversized fields, regex
+ * traps, control and bidi characters, a huge item count. Each carries a real change
+ * next to the trap, so a test can check the trap did not silence it.
+ */
+function hostileContentRoutes(): Record<string, Handler> {
+  const body =
+    (text: string): Handler =>
+    (_q, s) =>
+      xml(s, text);
+  return {
+    '/content/oversized-source': body(
+      rss([
+        rssItem({ guid: 'big-source', ...DEAL_CHANGE, source: `Bloomberg ${'x'.repeat(300_000)}` }),
+        rssItem({ guid: 'next', title: 'Samsung Taylor fab on schedule', link: 'https://example.org/next' }),
+      ]),
+    ),
+    '/content/long-guid': body(
+      rss([
+        rssItem({ guid: 'before', title: 'First good item', link: 'https://example.org/first' }),
+        rssItem({
+          guid: 'g'.repeat(450_000),
+          title: 'Item with an enormous guid',
+          link: 'https://example.org/big',
+        }),
+        rssItem({ guid: 'after', ...DEAL_CHANGE }),
+      ]),
+    ),
+    '/content/comment-trap': body(
+      rss([
+        rssItem({ guid: 'trap', title: 'Comment trap', description: `Tesla ${'<!--'.repeat(50_000)}` }),
+        rssItem({ guid: 'deal', ...DEAL_CHANGE }),
+      ]),
+    ),
+    '/content/controls': body(
+      rss([
+        rssItem({
+          guid: 'controls',
+          title: 'Tesla[2J[31m and Samsung ‮expand‬ pact to $22​ billion',
+          description: '<b>The</b> agreement has grown to $22 billion. <script>alert(1)</script>',
+          link: 'https://example.org/controls',
+          source: '<i>Blo</i>]0;pwnedomberg',
+        }),
+        rssItem({
+          guid: 'formula',
+          title: '=HYPERLINK("https://evil.example","Samsung") deal',
+          link: 'https://example.org/f',
+        }),
+      ]),
+    ),
+    '/content/items-20000': lazyBody(() => manyItems(20_000)),
+    '/content/items-100000': lazyBody(() => manyItems(100_000, true)),
+  };
+}
+
 /**
  * The feeds the tests fetch, real HTTP on 127.0.0.1: fixtures shaped like the
- * real feeds, and every fault mode a publisher's server can produce.
+ * real feeds, every fault mode a publisher's server can produce, and hostile content.
  */
 function routes(): Record<string, Handler> {
   const bomb = gzipBomb(64);
   return {
+    ...hostileContentRoutes(),
     '/google-news.xml': (_q, s) => xml(s, fixture('google-news.xml')),
     '/page.html': (_q, s) =>
       xml(
@@ -83,6 +205,18 @@ function routes(): Record<string, Handler> {
     },
     '/loop-b': (_q, s) => {
       s.writeHead(302, { location: '/loop-a' });
+      s.end();
+    },
+    '/redirect-metadata': (_q, s) => {
+      s.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data/iam/' });
+      s.end();
+    },
+    '/redirect-runtime-api': (_q, s) => {
+      s.writeHead(302, { location: 'http://127.0.0.1:9001/2018-06-01/runtime/invocation/next' });
+      s.end();
+    },
+    '/redirect-long': (_q, s) => {
+      s.writeHead(302, { location: `/rdf.xml?padding=${'x'.repeat(3000)}` });
       s.end();
     },
     '/moved': (_q, s) => {
@@ -161,6 +295,13 @@ export async function startFeedServer(): Promise<FeedServer> {
 
 /** Every route the server answers: the well-formed feeds and the hostile ones. */
 export const WELL_FORMED_PATHS = ['/google-news.xml', '/edgar.xml', '/wordpress.xml', '/rdf.xml', '/gbk.xml'];
+export const HOSTILE_CONTENT_PATHS = [
+  '/content/oversized-source',
+  '/content/long-guid',
+  '/content/comment-trap',
+  '/content/controls',
+  '/content/items-100000',
+];
 export const HOSTILE_PATHS = [
   '/429',
   '/503-date',

@@ -15,6 +15,7 @@ export function feedRecord(feed: FeedState) {
     itemsSeen: feed.itemsSeen,
     lastPolledAt: feed.lastPolledAt ?? null,
     errorCount: feed.errorCount,
+    warnings: feed.lastWarnings ?? [],
     topics: feed.topics,
     language: feed.language ?? null,
   };
@@ -26,7 +27,11 @@ const COLUMNS: Column<FeedState>[] = [
   { header: 'LAST', value: (feed) => feed.lastStatus ?? 'never polled' },
   { header: 'ITEMS', value: (feed) => String(feed.itemsSeen) },
   { header: 'NEXT POLL', value: (feed) => feed.nextPollAt.slice(0, 16).replace('T', ' ') },
-  { header: 'LAST ERROR', value: (feed) => feed.lastError ?? '', maxWidth: 60 },
+  {
+    header: 'LAST ERROR / WARNING',
+    value: (feed) => feed.lastError ?? (feed.lastWarnings?.[0] ? `warning: ${feed.lastWarnings[0]}` : ''),
+    maxWidth: 60,
+  },
 ];
 
 export const feedsCommand = listCommand({
