@@ -1,3 +1,5 @@
+import { removeUnsafe } from '../feeds/clean-text.ts';
+
 /**
  * Output for people (aligned tables) and for scripts (JSON, CSV). Columns are
  * declared once per command and used for both table and CSV.
@@ -29,16 +31,24 @@ export function renderTable<Row>(rows: Row[], columns: Column<Row>[]): string {
   return lines.map((line) => line.join('  ').trimEnd()).join('\n');
 }
 
-/** RFC 4180 CSV with a header line. */
+/**
+ * RFC 4180 CSV with a header line. A cell that a spreadsheet would run as a
+ * formula (it starts with = + - @, or a tab or carriage return) gets a leading
+ * apostrophe, so a headline such as `=HYPERLINK(…)` stays text.
+ *
+ * @example
+ * renderCsv([{ t: '=1+1' }], [{ header: 't', value: (r) => r.t }]); // "t\n'=1+1"
+ */
 export function renderCsv<Row>(rows: Row[], columns: Column<Row>[]): string {
   const quote = (text: string) => (/[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
-  const lines = [columns.map((column) => quote(column.header))];
-  for (const row of rows) lines.push(columns.map((column) => quote(column.value(row))));
+  const cell = (text: string) => quote(/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
+  const lines = [columns.map((column) => cell(column.header))];
+  for (const row of rows) lines.push(columns.map((column) => cell(removeUnsafe(column.value(row)))));
   return lines.map((line) => line.join(',')).join('\n');
 }
 
 function fitCell(text: string, maxWidth?: number): string {
-  const oneLine = text.replace(/\s+/g, ' ').trim();
+  const oneLine = removeUnsafe(text).replace(/\s+/g, ' ').trim();
   if (!maxWidth || displayWidth(oneLine) <= maxWidth) return oneLine;
   let out = '';
   for (const char of oneLine) {
