@@ -12,7 +12,6 @@ import {
   listDueHeldSms,
   listPendingAlerts,
   markAlertSent,
-  recordAlerted,
   releaseClaim,
   reserveSms,
   setSmsState,
@@ -111,8 +110,7 @@ export async function deliverAlert(alertId: string, context: AlertContext): Prom
       email: 'send',
       sms: sms.leg,
     });
-    await markAlertSent(context.store, alertId, messageId, now, { state: sms.state, dueAt: sms.dueAt });
-    await recordAlerted(context.store, alert.factId, now);
+    await markAlertSent(context.store, alert, messageId, now, { state: sms.state, dueAt: sms.dueAt });
     return true;
   } catch (error) {
     await releaseClaim(context.store, alertId);

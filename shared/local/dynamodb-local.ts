@@ -176,12 +176,31 @@ export async function startDynamoDbLocal(
   throw lastError;
 }
 
+/**
+ * Java runs under a small shell watchdog: when this process dies — even by SIGKILL,
+ * which runs no exit handler — the watchdog sees its parent gone within a second
+ * and stops Java, so no 2 GB DynamoDB Local is left behind. SIGTERM to the
+ * watchdog (a normal stop) is passed on to Java at once (`wait` is interruptible,
+ * a bare `sleep` is not).
+ */
+const WATCHDOG = [
+  '"$@" & child=$!',
+  'trap \'kill "$child" 2>/dev/null; wait "$child"; exit 143\' TERM INT HUP',
+  'while kill -0 "$FACTWATCH_PARENT_PID" 2>/dev/null && kill -0 "$child" 2>/dev/null; do sleep 1 & wait "$!"; done',
+  'kill "$child" 2>/dev/null',
+  'wait "$child"',
+].join('\n');
+
 async function launch(emulatorDir: string, port: number, options: { inMemory: true } | { dbPath: string }) {
   const storage = 'dbPath' in options ? ['-dbPath', options.dbPath] : ['-inMemory'];
   if ('dbPath' in options) mkdirSync(options.dbPath, { recursive: true });
   const child = spawn(
-    'java',
+    'sh',
     [
+      '-c',
+      WATCHDOG,
+      'factwatch-dynamodb-local',
+      'java',
       `-Djava.library.path=${join(emulatorDir, 'DynamoDBLocal_lib')}`,
       // An in-memory store of tens of thousands of items (bench, long local use) thrashes in 512 MB.
       '-Xmx2g',
@@ -194,7 +213,11 @@ async function launch(emulatorDir: string, port: number, options: { inMemory: tr
       '-disableTelemetry',
     ],
     // DynamoDB Local writes dynamodb-local-metadata.json into its working directory: keep it out of the user's.
-    { stdio: ['ignore', 'pipe', 'pipe'], cwd: 'dbPath' in options ? options.dbPath : emulatorDir },
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      cwd: 'dbPath' in options ? options.dbPath : emulatorDir,
+      env: { ...process.env, FACTWATCH_PARENT_PID: String(process.pid) },
+    },
   );
   let output = '';
   const collect = (chunk: Buffer) => {
@@ -202,7 +225,8 @@ async function launch(emulatorDir: string, port: number, options: { inMemory: tr
   };
   child.stdout?.on('data', collect);
   child.stderr?.on('data', collect);
-  const killOnExit = () => child.kill('SIGKILL');
+  // SIGTERM, not SIGKILL: the watchdog shell forwards it to Java before it goes.
+  const killOnExit = () => child.kill('SIGTERM');
   process.once('exit', killOnExit);
   const endpoint = `http://127.0.0.1:${port}`;
   const stop = async () => {

@@ -1,6 +1,7 @@
 import { SNSClient } from '@aws-sdk/client-sns';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { z } from 'zod';
+import { fileOutbox, type Outbox } from '../alerts/outbox.ts';
 import { type AlertConfig, AlertConfigSchema } from '../config/alerts.ts';
 import { ConfigError } from '../errors.ts';
 import { userAgent } from '../feeds/user-agent.ts';
@@ -33,6 +34,8 @@ export interface Runtime {
   tableName: string;
   /** The store options of `factwatch accept` hints in emails (see AlertContext.acceptStore). */
   acceptStore: string | null;
+  /** Local runs only: where messages are written before they are published. */
+  outbox?: Outbox;
 }
 
 function client<T>(
@@ -59,6 +62,7 @@ export function runtimeFromEnvironment(env: NodeJS.ProcessEnv = process.env): Ru
     env.SNS_ENDPOINT,
     env.SQS_ENDPOINT,
     env.FACTWATCH_ACCEPT_STORE,
+    env.FACTWATCH_OUTBOX,
   ]);
   const cached = runtimes.get(key);
   if (cached) return cached;
@@ -85,6 +89,9 @@ export function runtimeFromEnvironment(env: NodeJS.ProcessEnv = process.env): Ru
     userAgent: userAgent(VERSION, vars.FACTWATCH_CONTACT),
     tableName: vars.TABLE_NAME,
     acceptStore: acceptStoreOf(env, vars.TABLE_NAME),
+    ...(env.FACTWATCH_LOCAL === '1' && env.FACTWATCH_OUTBOX
+      ? { outbox: fileOutbox(env.FACTWATCH_OUTBOX) }
+      : {}),
   };
   runtimes.set(key, runtime);
   return runtime;
@@ -121,5 +128,6 @@ export function alertContextOf(runtime: Runtime) {
     config: runtime.alertConfig,
     now: () => new Date(),
     acceptStore: runtime.acceptStore,
+    outbox: runtime.outbox,
   };
 }

@@ -1,5 +1,11 @@
 import { createHash } from 'node:crypto';
-import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  DeleteCommand,
+  GetCommand,
+  PutCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import type { Severity, Value } from '../config/schemas.ts';
 import { isConditionalCheckFailure } from '../errors.ts';
 import type { Store } from './client.ts';
@@ -35,6 +41,8 @@ export interface AlertRecord {
 }
 
 const PENDING_INDEX_KEY = 'ALERTS#pending';
+/** Sources named and counted on one alert: past 50, further reports of the change are not recorded on it. */
+export const MAX_SOURCES = 50;
 const HELD_SMS_INDEX_KEY = 'SMS#held';
 
 /** Stable JSON of a value (sorted keys, sorted entity sets), so equal values hash equally. */
@@ -95,8 +103,14 @@ export async function addCorroboration(store: Store, alertId: string, source: st
         Key: alertKey(alertId),
         UpdateExpression:
           'SET sources = list_append(sources, :source), corroborations = corroborations + :one',
-        ConditionExpression: 'attribute_exists(pk) AND NOT contains(sources, :name)',
-        ExpressionAttributeValues: { ':source': [source], ':name': source, ':one': 1 },
+        // The list stops at MAX_SOURCES names, so a much-reported change cannot outgrow its record.
+        ConditionExpression: 'attribute_exists(pk) AND NOT contains(sources, :name) AND size(sources) < :max',
+        ExpressionAttributeValues: {
+          ':source': [source.slice(0, 200)],
+          ':name': source.slice(0, 200),
+          ':one': 1,
+          ':max': MAX_SOURCES,
+        },
         ReturnValues: 'ALL_NEW',
       }),
     );
@@ -110,13 +124,15 @@ export async function addCorroboration(store: Store, alertId: string, source: st
 }
 
 /**
- * Marks a pending alert sent with the SNS message id, and its SMS leg's state in
- * the same write (a held SMS is indexed by when it falls due). Returns false when
- * it was already sent, so the caller knows not to count it twice.
+ * Marks a pending alert sent with the SNS message id and its SMS leg's state (a
+ * held SMS is indexed by when it falls due), and starts the fact's cooldown, in
+ * one transaction: an alert never counts as sent without its cooldown, so a run
+ * that dies here cannot let a second alert about the fact through. Returns false
+ * when it was already sent, so the caller knows not to count it twice.
  */
 export async function markAlertSent(
   store: Store,
-  alertId: string,
+  alert: Pick<AlertRecord, 'alertId' | 'factId'>,
   messageId: string,
   now: Date,
   sms: { state: NonNullable<AlertRecord['sms']>; dueAt?: string } = { state: 'none' },
@@ -124,22 +140,16 @@ export async function markAlertSent(
   const held = sms.state === 'held' && sms.dueAt !== undefined;
   try {
     await store.doc.send(
-      new UpdateCommand({
-        TableName: store.tableName,
-        Key: alertKey(alertId),
-        UpdateExpression: held
-          ? 'SET #status = :sent, messageId = :messageId, sentAt = :now, sms = :sms, smsDueAt = :due, gsi1pk = :held, gsi1sk = :due REMOVE leaseUntil'
-          : 'SET #status = :sent, messageId = :messageId, sentAt = :now, sms = :sms REMOVE gsi1pk, gsi1sk, leaseUntil',
-        ConditionExpression: '#status = :pending',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: {
-          ':sent': 'sent',
-          ':pending': 'pending',
-          ':messageId': messageId,
-          ':now': now.toISOString(),
-          ':sms': sms.state,
-          ...(held ? { ':due': sms.dueAt, ':held': HELD_SMS_INDEX_KEY } : {}),
-        },
+      new TransactWriteCommand({
+        TransactItems: [
+          { Update: sentUpdate(store, alert.alertId, messageId, now, sms, held) },
+          {
+            Put: {
+              TableName: store.tableName,
+              Item: { ...cooldownKey(alert.factId), at: now.toISOString() },
+            },
+          },
+        ],
       }),
     );
     return true;
@@ -147,6 +157,33 @@ export async function markAlertSent(
     if (isConditionalCheckFailure(error)) return false;
     throw error;
   }
+}
+
+function sentUpdate(
+  store: Store,
+  alertId: string,
+  messageId: string,
+  now: Date,
+  sms: { state: NonNullable<AlertRecord['sms']>; dueAt?: string },
+  held: boolean,
+) {
+  return {
+    TableName: store.tableName,
+    Key: alertKey(alertId),
+    UpdateExpression: held
+      ? 'SET #status = :sent, messageId = :messageId, sentAt = :now, sms = :sms, smsDueAt = :due, gsi1pk = :held, gsi1sk = :due REMOVE leaseUntil'
+      : 'SET #status = :sent, messageId = :messageId, sentAt = :now, sms = :sms REMOVE gsi1pk, gsi1sk, leaseUntil',
+    ConditionExpression: '#status = :pending',
+    ExpressionAttributeNames: { '#status': 'status' },
+    ExpressionAttributeValues: {
+      ':sent': 'sent',
+      ':pending': 'pending',
+      ':messageId': messageId,
+      ':now': now.toISOString(),
+      ':sms': sms.state,
+      ...(held ? { ':due': sms.dueAt, ':held': HELD_SMS_INDEX_KEY } : {}),
+    },
+  };
 }
 
 /** Alerts written but not yet accepted by SNS, oldest first: the next run sends them. */
@@ -228,21 +265,15 @@ export async function suppressAlert(store: Store, alertId: string): Promise<void
   );
 }
 
+/** The cooldown marker: when a fact last alerted. Under `ALERT#`, the notifiers' own key space. */
+const cooldownKey = (factId: string) => ({ pk: `ALERT#cooldown#${factId}`, sk: 'ALERTED' });
+
 /** When the fact last alerted (for the cooldown), or undefined. */
 export async function lastAlertedAt(store: Store, factId: string): Promise<string | undefined> {
   const { Item } = await store.doc.send(
-    new GetCommand({ TableName: store.tableName, Key: { pk: `FACT#${factId}`, sk: 'ALERTED' } }),
+    new GetCommand({ TableName: store.tableName, Key: cooldownKey(factId) }),
   );
   return Item?.at as string | undefined;
-}
-
-export async function recordAlerted(store: Store, factId: string, now: Date): Promise<void> {
-  await store.doc.send(
-    new PutCommand({
-      TableName: store.tableName,
-      Item: { pk: `FACT#${factId}`, sk: 'ALERTED', at: now.toISOString() },
-    }),
-  );
 }
 
 /**

@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -73,6 +73,29 @@ describe('DynamoDB Local stand-in', () => {
       await second.stop();
     }
   });
+
+  it('leaves no DynamoDB Local behind when the CLI is killed with SIGKILL', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'factwatch-killed-'));
+    const env = { ...process.env };
+    delete env.DYNAMODB_ENDPOINT;
+    const javaOf = () =>
+      spawnSync('pgrep', ['-f', `DynamoDBLocal.jar.*-dbPath ${dataDir}`], { encoding: 'utf8' }).stdout.trim();
+    const cli = spawn(process.execPath, [DECLARED_BIN, 'facts', '--data-dir', dataDir], {
+      env,
+      stdio: 'ignore',
+    });
+    const until = async (done: () => boolean, ms: number) => {
+      for (const deadline = Date.now() + ms; !done() && Date.now() < deadline; )
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      return done();
+    };
+
+    expect(await until(() => javaOf() !== '', 30_000)).toBe(true);
+    cli.kill('SIGKILL');
+
+    // SIGKILL runs no exit handler: the watchdog shell notices its parent is gone and stops Java.
+    expect(await until(() => javaOf() === '', 10_000)).toBe(true);
+  }, 60_000);
 
   it('says in one line how to install Java when there is none', () => {
     // A PATH holding only node: the real child process finds no `java`, as on a machine without a JRE.

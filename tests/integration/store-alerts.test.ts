@@ -6,7 +6,9 @@ import {
   alertIdOf,
   createAlert,
   getAlert,
+  lastAlertedAt,
   listPendingAlerts,
+  MAX_SOURCES,
   markAlertSent,
 } from '../../shared/store/alerts.ts';
 import type { Store } from '../../shared/store/client.ts';
@@ -57,16 +59,30 @@ describe('alert store', () => {
     expect(alert.corroborations).toBe(3);
   });
 
+  it('names at most MAX_SOURCES sources, so a much-reported change cannot outgrow its record', async () => {
+    const alert = pendingAlert({ kind: 'entities', values: ['GlobalFoundries'] }, 'Source 0');
+    await createAlert(store, alert);
+
+    for (let index = 1; index < MAX_SOURCES + 20; index++)
+      await addCorroboration(store, alert.alertId, `Source ${index}`);
+
+    const stored = await getAlert(store, alert.alertId);
+    expect(stored?.sources).toHaveLength(MAX_SOURCES);
+    expect(stored?.corroborations).toBe(MAX_SOURCES);
+  }, 60_000);
+
   it('moves an alert from pending to sent exactly once', async () => {
     const observed: Value = { kind: 'entities', values: ['Intel'] };
     const alert = pendingAlert(observed, 'Bloomberg');
     await createAlert(store, alert);
     expect((await listPendingAlerts(store)).map((pending) => pending.alertId)).toContain(alert.alertId);
 
-    expect(await markAlertSent(store, alert.alertId, 'msg-1', NOW)).toBe(true);
-    expect(await markAlertSent(store, alert.alertId, 'msg-2', NOW)).toBe(false);
+    expect(await markAlertSent(store, alert, 'msg-1', NOW)).toBe(true);
+    expect(await markAlertSent(store, alert, 'msg-2', NOW)).toBe(false);
 
     expect(await getAlert(store, alert.alertId)).toMatchObject({ status: 'sent', messageId: 'msg-1' });
+    // The cooldown started in the same write: no alert counts as sent without it.
+    expect(await lastAlertedAt(store, alert.factId)).toBe(NOW.toISOString());
     expect((await listPendingAlerts(store)).map((pending) => pending.alertId)).not.toContain(alert.alertId);
   });
 });

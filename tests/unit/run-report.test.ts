@@ -40,6 +40,7 @@ const facts = (overrides: Partial<RunFacts> = {}): RunFacts => ({
     findings: 4,
     deliveries: [],
     heldSms: 0,
+    recovered: [],
   },
   feeds: [],
   demo: false,

@@ -1,0 +1,112 @@
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type OutboxEntry, readOutbox } from '../../shared/alerts/outbox.ts';
+import { DEFAULT_ALERT_CONFIG } from '../../shared/config/alerts.ts';
+import { loadBaselineFile } from '../../shared/config/load.ts';
+import { LOOPBACK_ALLOWED } from '../../shared/feeds/guard.ts';
+import { startDemoServer } from '../../shared/local/demo-server.ts';
+import { type CycleSummary, startLocalPipeline } from '../../shared/local/pipeline.ts';
+import { closeRuntimes } from '../../shared/runtime/environment.ts';
+import { seedBaseline } from '../../shared/store/baseline.ts';
+import type { Store } from '../../shared/store/client.ts';
+import { registerFeed } from '../../shared/store/feeds.ts';
+import { cliWith } from '../support/cli.ts';
+import { dynamoEndpoint, freshStore } from '../support/store.ts';
+
+/**
+ * The SNS emulator lives in the CLI process: a local run that dies after alerts were
+ * marked sent, but before it showed them, would take them along. Each message is
+ * written to the data dir's outbox before it is published; the next run shows it.
+ */
+describe('a local run that dies loses no alert', () => {
+  let store: Store;
+  let server: Awaited<ReturnType<typeof startDemoServer>>;
+  let outboxFile: string;
+  let leftBehind: OutboxEntry[];
+  let died: CycleSummary;
+  let next: CycleSummary;
+
+  beforeAll(async () => {
+    server = await startDemoServer();
+    store = await freshStore();
+    await seedBaseline(store, loadBaselineFile().facts, new Date());
+    for (const feed of server.feeds) await registerFeed(store, feed, new Date());
+    outboxFile = join(mkdtempSync(join(tmpdir(), 'factwatch-outbox-')), 'deliveries.jsonl');
+    const config = { ...DEFAULT_ALERT_CONFIG, quietHours: null };
+    const settings = { network: LOOPBACK_ALLOWED, outboxFile };
+
+    // The run "dies" after its cycle: its emulator, with every message it received, is thrown
+    // away and nothing was shown — the state a kill after the last stream checkpoint leaves.
+    const first = await startLocalPipeline(store, dynamoEndpoint(), config, settings);
+    died = await first.runCycle({ all: true });
+    await first.stop();
+    leftBehind = readOutbox(outboxFile);
+
+    const second = await startLocalPipeline(store, dynamoEndpoint(), config, settings);
+    next = await second.runCycle({ all: true });
+    await second.stop();
+  }, 120_000);
+  afterAll(async () => {
+    closeRuntimes();
+    await server.close();
+  });
+
+  it('writes every message to the outbox before publishing it', () => {
+    const alerts = died.deliveries.filter((delivery) => delivery.attributes.kind === 'alert');
+
+    expect(leftBehind.filter((entry) => entry.routing.kind === 'alert')).toHaveLength(
+      alerts.filter((delivery) => delivery.channel === 'email').length,
+    );
+    expect(leftBehind.map((entry) => entry.routing.factId)).toEqual(
+      expect.arrayContaining(['deal.value', 'ai5.foundry', 'taylor.production_start']),
+    );
+  });
+
+  it('shows the next run what the dead run never showed, through the same routing', () => {
+    const recovered = next.recovered.filter((delivery) => delivery.attributes.kind === 'alert');
+    const original = died.deliveries.filter((delivery) => delivery.attributes.kind === 'alert');
+
+    expect(recovered.map((delivery) => `${delivery.channel} ${delivery.body}`).sort()).toEqual(
+      original.map((delivery) => `${delivery.channel} ${delivery.body}`).sort(),
+    );
+  });
+
+  it('sends no alert twice: the store already holds them as sent', () => {
+    expect(next.deliveries.filter((delivery) => delivery.attributes.kind === 'alert')).toEqual([]);
+  });
+});
+
+describe('factwatch run and its outbox', () => {
+  it('prints what an interrupted run left in the outbox, then clears it', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'factwatch-outbox-cli-'));
+    const feedsFile = join(dataDir, 'feeds.json');
+    writeFileSync(feedsFile, JSON.stringify([{ id: 'refused', url: 'http://10.0.0.1/feed.xml' }]));
+    const entry: OutboxEntry = {
+      subject: '[factwatch] Deal value changed: $16.5B -> $22B',
+      email: 'Deal value (deal.value) changed',
+      sms: 'factwatch: Deal value changed: $16.5B -> $22B (Bloomberg)',
+      default: 'factwatch: Deal value changed: $16.5B -> $22B (Bloomberg)',
+      routing: {
+        kind: 'alert',
+        severity: 'high',
+        topic: 'deal',
+        factId: 'deal.value',
+        email: 'send',
+        sms: 'send',
+      },
+    };
+    writeFileSync(join(dataDir, 'deliveries.jsonl'), `${JSON.stringify(entry)}\n{"torn`);
+    const env = { ...process.env };
+    delete env.DYNAMODB_ENDPOINT;
+
+    const { code, stdout } = await cliWith({ env }, 'run', '--feeds', feedsFile, '--data-dir', dataDir);
+
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Delivered by an earlier run that stopped before showing them \(2\):/m);
+    expect(stdout).toContain('factwatch: Deal value changed: $16.5B -> $22B (Bloomberg)');
+    expect(stdout).toContain('Subject: [factwatch] Deal value changed: $16.5B -> $22B');
+    expect(existsSync(join(dataDir, 'deliveries.jsonl'))).toBe(false);
+  }, 60_000);
+});
