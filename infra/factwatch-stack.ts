@@ -1,11 +1,19 @@
-import { CfnOutput, CustomResource, Duration, Stack, type StackProps, TimeZone } from 'aws-cdk-lib';
+import {
+  CfnOutput,
+  CustomResource,
+  Duration,
+  RemovalPolicy,
+  Stack,
+  type StackProps,
+  TimeZone,
+} from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
-import { LambdaAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import { LambdaAction, SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Alias } from 'aws-cdk-lib/aws-kms';
 import { FilterCriteria, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
-import { FilterPattern, MetricFilter } from 'aws-cdk-lib/aws-logs';
+import { FilterPattern, LogGroup, MetricFilter, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Schedule, ScheduleExpression, ScheduleTargetInput, TimeWindow } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { SubscriptionFilter, Topic } from 'aws-cdk-lib/aws-sns';
@@ -96,9 +104,10 @@ export class FactwatchStack extends Stack {
 
     for (const stage of [dispatch, poll, analyze, notify, digest]) grantTableRead(table, stage.fn);
     grantWritesTo(table, poll.fn, ['ITEM#', 'FEED#', 'STORYURL#', 'STORYBAND#']);
-    grantWritesTo(table, analyze.fn, ['FACT#']);
-    grantWritesTo(table, notify.fn, ['ALERT#', 'FACT#', 'SMSCOUNT#', 'ONCE#']);
-    grantWritesTo(table, digest.fn, ['ALERT#', 'FACT#', 'SMSCOUNT#', 'ONCE#']);
+    // analyze reads untrusted text: it writes findings (OBS#) and nothing else, never a baseline (FACT#).
+    grantWritesTo(table, analyze.fn, ['OBS#']);
+    grantWritesTo(table, notify.fn, ['ALERT#', 'SMSCOUNT#', 'ONCE#']);
+    grantWritesTo(table, digest.fn, ['ALERT#', 'SMSCOUNT#', 'ONCE#']);
     grantWritesTo(table, seed.fn, ['FACT#', 'FEED#']);
     for (const publisher of [notify, digest])
       publisher.fn.addToRolePolicy(
@@ -208,7 +217,38 @@ export class FactwatchStack extends Stack {
       alarmDescription: 'Many feed polls failing for 3 hours: the network, or a change at the publishers',
     }).addAlarmAction(opsAction);
 
-    const seeder = new Provider(this, 'SeedProvider', { onEventHandler: seed.fn });
+    // Alarms about the notifier itself, and about SNS failing to deliver, cannot go through
+    // the notifier: they go to a topic of their own that every alert email also subscribes to.
+    const selfWatch = new Topic(this, 'OpsAlarms', {
+      displayName: 'factwatch ops alarms',
+      enforceSSL: true,
+    });
+    for (const email of config.alertEmails) selfWatch.addSubscription(new EmailSubscription(email));
+    const direct = new SnsAction(selfWatch);
+    new Alarm(this, 'NotifyErrorsAlarm', {
+      metric: notify.fn.metricErrors({ period: Duration.minutes(15) }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+      alarmDescription: 'The notify function failed: alerts may be late or missing',
+    }).addAlarmAction(direct);
+    new Alarm(this, 'DeliveryFailuresAlarm', {
+      metric: topic.metricNumberOfNotificationsFailed({ period: Duration.minutes(15) }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+      alarmDescription: 'SNS could not deliver an alert, digest or notice to a subscriber (email or SMS)',
+    }).addAlarmAction(direct);
+
+    const seeder = new Provider(this, 'SeedProvider', {
+      onEventHandler: seed.fn,
+      logGroup: new LogGroup(this, 'SeedProviderLogs', {
+        retention: RetentionDays.ONE_MONTH,
+        removalPolicy: RemovalPolicy.DESTROY,
+      }),
+    });
     new CustomResource(this, 'SeedStore', {
       serviceToken: seeder.serviceToken,
       properties: { Feeds: JSON.stringify(config.feeds) },
@@ -224,6 +264,7 @@ export class FactwatchStack extends Stack {
     });
     acknowledgeNagFindings(this, {
       table,
+      opsAlarmsTopic: selfWatch,
       scheduledFunctions: [dispatch.fn, digest.fn],
       seedFunction: seed.fn,
     });

@@ -24,8 +24,9 @@ export function grantTableRead(table: ITableV2, grantee: IGrantable): void {
 
 /**
  * Writes limited to the partition-key prefixes a stage owns (DynamoDB fine-grained
- * access control on dynamodb:LeadingKeys): only poll writes `ITEM#…`, only analyze
- * writes findings under `FACT#…`, only the notifiers write `ALERT#…`. Transactions
+ * access control on dynamodb:LeadingKeys): only poll writes `ITEM#…`, analyze writes
+ * findings under `OBS#…` and nothing else, only seed (and the owner's accept) writes
+ * baselines under `FACT#…`, only the notifiers write `ALERT#…`. Transactions
  * (TransactWriteItems) are authorised per contained write, so they are covered too.
  */
 export function grantWritesTo(table: ITableV2, grantee: IGrantable, keyPrefixes: string[]): void {

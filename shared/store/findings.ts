@@ -40,7 +40,14 @@ export interface FindingWindow {
   statuses?: readonly FindingStatus[];
 }
 
-const factPk = (factId: string) => `FACT#${factId}`;
+/**
+ * Findings live under `OBS#<fact>`, apart from the baselines under `FACT#<fact>`, so
+ * that the analyze λ, which reads untrusted text, may write findings and nothing
+ * else (IAM `dynamodb:LeadingKeys`). Stores written before this kept findings under
+ * `FACT#<fact>`: reads look in both places.
+ */
+const findingsPk = (factId: string) => `OBS#${factId}`;
+const legacyFindingsPk = (factId: string) => `FACT#${factId}`;
 const observationSk = (finding: Pick<StoredFinding, 'observedAt' | 'itemId' | 'itemVersion'>) =>
   `OBS#${finding.observedAt}#${finding.itemId}#${finding.itemVersion}`;
 const statusMonthKey = (status: FindingStatus, month: string) => `FINDINGS#${status}#${month}`;
@@ -63,7 +70,7 @@ export async function saveFinding(store: Store, finding: StoredFinding): Promise
       new PutCommand({
         TableName: store.tableName,
         Item: {
-          pk: factPk(finding.factId),
+          pk: findingsPk(finding.factId),
           sk: observationSk(finding),
           gsi2pk: statusMonthKey(finding.status, finding.observedAt.slice(0, 7)),
           gsi2sk: `${finding.observedAt}#${finding.factId}`,
@@ -93,20 +100,28 @@ export async function findingsForFact(
   max = Number.POSITIVE_INFINITY,
 ): Promise<StoredFinding[]> {
   const until = window.until ?? new Date(Date.now() + 86_400_000);
-  const records = await queryAll(
-    store,
-    {
-      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-      ExpressionAttributeValues: {
-        ':pk': factPk(factId),
-        ':from': `OBS#${window.since.toISOString()}`,
-        ':to': `OBS#${until.toISOString()}~`,
-      },
-      ScanIndexForward: false,
-    },
-    window.statuses ? Number.POSITIVE_INFINITY : max,
+  const limit = window.statuses ? Number.POSITIVE_INFINITY : max;
+  const partitions = await Promise.all(
+    [findingsPk(factId), legacyFindingsPk(factId)].map((pk) =>
+      queryAll(
+        store,
+        {
+          KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+          ExpressionAttributeValues: {
+            ':pk': pk,
+            ':from': `OBS#${window.since.toISOString()}`,
+            ':to': `OBS#${until.toISOString()}~`,
+          },
+          ScanIndexForward: false,
+        },
+        limit,
+      ),
+    ),
   );
-  const findings = records.map((record) => withoutKeys<StoredFinding>(record));
+  const findings = partitions
+    .flat()
+    .map((record) => withoutKeys<StoredFinding>(record))
+    .sort((a, b) => b.observedAt.localeCompare(a.observedAt));
   const wanted = window.statuses
     ? findings.filter((finding) => window.statuses!.includes(finding.status))
     : findings;
@@ -164,14 +179,17 @@ export async function findingById(
   factId: string,
   findingId: string,
 ): Promise<StoredFinding | undefined> {
-  const [record] = await queryAll(
-    store,
-    {
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :obs)',
-      FilterExpression: 'findingId = :id',
-      ExpressionAttributeValues: { ':pk': factPk(factId), ':obs': 'OBS#', ':id': findingId },
-    },
-    1,
-  );
-  return record ? withoutKeys<StoredFinding>(record) : undefined;
+  for (const pk of [findingsPk(factId), legacyFindingsPk(factId)]) {
+    const [record] = await queryAll(
+      store,
+      {
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :obs)',
+        FilterExpression: 'findingId = :id',
+        ExpressionAttributeValues: { ':pk': pk, ':obs': 'OBS#', ':id': findingId },
+      },
+      1,
+    );
+    if (record) return withoutKeys<StoredFinding>(record);
+  }
+  return undefined;
 }

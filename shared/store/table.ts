@@ -9,8 +9,10 @@ import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
  * - `ITEM#<key>` / `HEAD`                      latest version of an item (the stream sees INSERT/MODIFY here)
  * - `ITEM#<key>` / `V#<000001>`                every version, with its raw text (expires by TTL)
  * - `FACT#<id>` / `BASELINE#<000001>`          baseline versions; GSI1 `FACTS` / `<id>#<000001>`
- * - `FACT#<id>` / `OBS#<observedAt>#<itemKey>#<v>`  findings; GSI2 `FINDINGS#<status>#<YYYY-MM>` / `<observedAt>#<id>`
+ * - `OBS#<id>` / `OBS#<observedAt>#<itemKey>#<v>`  findings; GSI2 `FINDINGS#<status>#<YYYY-MM>` / `<observedAt>#<id>`
+ *   (stores written before the analyze λ lost write access to `FACT#` have older findings under `FACT#<id>`)
  * - `ALERT#<factId>#<valueHash>` / `ALERT`     one alert per (fact, observed value); GSI1 `ALERTS#pending` while unsent
+ * - `ALERT#cooldown#<factId>` / `ALERTED`      when the fact last alerted (written with the alert's sent state)
  */
 export const TABLE_DEFINITION = {
   partitionKey: 'pk',

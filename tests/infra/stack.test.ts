@@ -197,21 +197,79 @@ describe('FactwatchStack', () => {
         Architectures: ['arm64'],
         LoggingConfig: { LogGroup: expect.anything() },
       });
-    template.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 30 }, 6);
+    template.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 30 }, 7);
   });
 
   it('sends alarms on dead letters, function errors and feed failures to the notifier', () => {
-    const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')) as Resource[];
+    const alarms = Object.entries(template.findResources('AWS::CloudWatch::Alarm')) as Array<
+      [string, Resource]
+    >;
+    const viaNotifier = alarms.filter(([, alarm]) =>
+      JSON.stringify(alarm.Properties.AlarmActions).includes('NotifyFunction'),
+    );
 
-    expect(alarms.map((alarm) => alarm.Properties.MetricName).sort()).toEqual([
+    expect(viaNotifier.map(([, alarm]) => alarm.Properties.MetricName).sort()).toEqual([
       'ApproximateNumberOfMessagesVisible',
       'ApproximateNumberOfMessagesVisible',
       'Errors',
       'Errors',
       'FeedFailures',
     ]);
-    for (const alarm of alarms)
-      expect(JSON.stringify(alarm.Properties.AlarmActions)).toContain('NotifyFunction');
+  });
+
+  it('watches the notifier and SNS delivery through a topic of their own, not through the notifier', () => {
+    const alarms = Object.entries(template.findResources('AWS::CloudWatch::Alarm')) as Array<
+      [string, Resource]
+    >;
+    const direct = alarms.filter(([id]) => /^(NotifyErrors|DeliveryFailures)Alarm/.test(id));
+    const opsTopic = Object.keys(template.findResources('AWS::SNS::Topic')).find((id) =>
+      id.startsWith('OpsAlarms'),
+    );
+
+    expect(direct.map(([, alarm]) => alarm.Properties.MetricName).sort()).toEqual([
+      'Errors',
+      'NumberOfNotificationsFailed',
+    ]);
+    for (const [, alarm] of direct) {
+      expect(alarm.Properties.AlarmActions).toEqual([{ Ref: opsTopic }]);
+      expect(JSON.stringify(alarm.Properties.AlarmActions)).not.toContain('NotifyFunction');
+    }
+    expect(
+      JSON.stringify(direct.find(([id]) => id.startsWith('NotifyErrors'))![1].Properties.Dimensions),
+    ).toContain('NotifyFunction');
+    template.resourcePropertiesCountIs(
+      'AWS::SNS::Subscription',
+      { Protocol: 'email', TopicArn: { Ref: opsTopic } },
+      2,
+    );
+  });
+
+  it('lets analyze, which reads untrusted text, write findings and nothing else: never a baseline', () => {
+    const writes = statementsOf(template, 'Analyze').filter((statement) =>
+      actionsOf(statement).includes('dynamodb:PutItem'),
+    );
+    const baselineWriters = Object.keys(resources).filter((id) =>
+      statementsOf(template, id).some((statement) =>
+        JSON.stringify(statement.Condition ?? {}).includes('"FACT#*"'),
+      ),
+    );
+
+    expect(writes).toHaveLength(1);
+    expect(writes[0]!.Condition).toEqual({
+      'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['OBS#*'] },
+    });
+    expect(baselineWriters.map((id) => id.replace(/Function.*/, ''))).toEqual(['Seed']);
+  });
+
+  it("gives every log group a retention, the custom-resource provider's included", () => {
+    const groups = Object.values(template.findResources('AWS::Logs::LogGroup')) as Resource[];
+    const functions = Object.values(template.findResources('AWS::Lambda::Function')) as Resource[];
+
+    expect(groups.length).toBeGreaterThanOrEqual(functions.length);
+    for (const group of groups) expect(group.Properties.RetentionInDays).toBe(30);
+    for (const fn of functions)
+      expect(fn.Properties).toMatchObject({ LoggingConfig: { LogGroup: expect.anything() } });
+    expect(template.findResources('Custom::LogRetention')).toEqual({});
   });
 
   it('seeds the baseline and the feeds through a custom resource', () => {
@@ -228,6 +286,7 @@ describe('FactwatchStack', () => {
         stack.node.findChild(id).node.findChild('Function'),
       ),
       seedFunction: stack.node.findChild('Seed').node.findChild('Function'),
+      opsAlarmsTopic: stack.node.findChild('OpsAlarms'),
     });
     Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
 

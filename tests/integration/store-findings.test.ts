@@ -104,7 +104,8 @@ describe('findings store', () => {
             [own.tableName]: rows.slice(start, start + 10).map((row) => ({
               PutRequest: {
                 Item: {
-                  pk: `FACT#${row.factId}`,
+                  // Half under today's key, half where stores before the key split kept findings.
+                  pk: `${Number(row.itemId.slice(4)) % 2 ? 'FACT' : 'OBS'}#${row.factId}`,
                   sk: `OBS#${row.observedAt}#${row.itemId}#1`,
                   gsi2pk: `FINDINGS#changed#2025-10`,
                   gsi2sk: `${row.observedAt}#${row.factId}`,
@@ -120,8 +121,9 @@ describe('findings store', () => {
     const byFact = await findingsForFact(own, 'ai6.foundry', { since: new Date('2025-10-01') });
     const inWindow = await findingsInWindow(own, { since: new Date('2025-10-01'), statuses: ['changed'] });
 
-    // 40 × 60 KB = 2.4 MB: at least three pages each way.
+    // 40 × 60 KB = 2.4 MB: at least three pages each way, from both partitions, newest first.
     expect(byFact).toHaveLength(40);
+    expect(byFact.map((found) => found.observedAt)).toEqual(rows.map((row) => row.observedAt).reverse());
     expect(inWindow).toHaveLength(40);
   });
 
