@@ -71,11 +71,18 @@ const DURATION_UNITS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_
  * parseSince('7d', new Date('2025-08-08T00:00:00Z')); // 2025-08-01T00:00:00.000Z
  */
 export function parseSince(text: string, now: Date): Date {
-  const duration = /^(\d{1,6})([mhdw])$/.exec(text.trim());
+  const trimmed = text.trim();
+  const duration = /^(\d{1,6})([mhdw])$/.exec(trimmed);
   if (duration) return new Date(now.getTime() - Number(duration[1]) * DURATION_UNITS[duration[2]!]!);
-  if (/^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(text.trim())) {
-    const date = new Date(text.trim().length === 10 ? `${text.trim()}T00:00:00Z` : text.trim());
-    if (!Number.isNaN(date.getTime())) return date;
+  const day = /^(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(trimmed);
+  if (day) {
+    const [year, month, date] = day.slice(1).map(Number) as [number, number, number];
+    // JavaScript rolls 2025-02-30 over to 2 March; a calendar has no such day.
+    const real = new Date(Date.UTC(year, month - 1, date));
+    if (real.getUTCMonth() !== month - 1 || real.getUTCDate() !== date)
+      throw new UsageError(`--since: ${trimmed.slice(0, 10)} is not a date of the calendar`);
+    const parsed = new Date(trimmed.length === 10 ? `${trimmed}T00:00:00Z` : trimmed);
+    if (!Number.isNaN(parsed.getTime())) return parsed;
   }
   throw new UsageError(`--since: "${text}" is neither a duration (30m, 24h, 7d, 2w) nor a date (2025-08-01)`);
 }

@@ -37,7 +37,8 @@ describe('factwatch CLI against a store', () => {
     // --table with DYNAMODB_ENDPOINT: the CLI's own store path, pointed at this file's fresh table.
     process.env.DYNAMODB_ENDPOINT = dynamoEndpoint();
     store = await freshStore();
-    await seedLocalStore(store, new Date('2025-07-01T00:00:00Z'));
+    // Seeded before every finding below: no finding is older than its store.
+    await seedLocalStore(store, new Date('2025-05-01T00:00:00Z'));
     await saveFinding(
       store,
       finding('taylor.production_start', 'fab', '2025-08-10T08:00:00.000Z', 'changed'),
@@ -227,6 +228,22 @@ describe('factwatch CLI against a store', () => {
     expect(stderr).toMatch(message);
     expect(stderr.split('\n')).toHaveLength(1);
     expect(stdout).toBe('');
+  });
+
+  it("history --since earlier than the store reads from the store's creation, not from 17,000 BC", async () => {
+    const ancient = await cli(
+      'history',
+      '--table',
+      store.tableName,
+      '--since',
+      '999999w',
+      '--format',
+      'json',
+    );
+    const all = await cli('history', '--table', store.tableName, '--format', 'json');
+
+    expect(ancient.code).toBe(0);
+    expect(JSON.parse(ancient.stdout)).toEqual(JSON.parse(all.stdout));
   });
 
   it('history shows each finding id in its table, so accept --finding can be typed from it', async () => {

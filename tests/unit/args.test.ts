@@ -16,8 +16,15 @@ describe('parseSince()', () => {
     expect(parseSince(text, NOW).toISOString()).toBe(expected);
   });
 
-  it.each(['nonsense', '7', 'd7', '2025-13-45', '', '7 days'])('refuses %j with a usage error', (text) => {
-    expect(() => parseSince(text, NOW)).toThrow(UsageError);
+  it.each(['nonsense', '7', 'd7', '2025-13-45', '', '7 days', '2025-02-30', '2025-04-31T00:00:00Z'])(
+    'refuses %j with a usage error',
+    (text) => {
+      expect(() => parseSince(text, NOW)).toThrow(UsageError);
+    },
+  );
+
+  it('says an impossible day is not in the calendar, instead of rolling it over', () => {
+    expect(() => parseSince('2025-02-30', NOW)).toThrow('--since: 2025-02-30 is not a date of the calendar');
   });
 });
 

@@ -81,8 +81,9 @@ export interface HistoryQuery {
 }
 
 /**
- * Findings matching the filters, newest first. Without --since it reaches back to
- * when the store was seeded: no finding can be older than the store itself.
+ * Findings matching the filters, newest first. `--since` reaches back at most to
+ * when the store was seeded — no finding is older than the store — so `999999w`
+ * costs what "since the start" costs, not one query per month back to 17,000 BC.
  */
 export async function queryHistory(store: Store, query: HistoryQuery): Promise<StoredFinding[]> {
   const facts = await listCurrentBaselines(store);
@@ -90,7 +91,7 @@ export async function queryHistory(store: Store, query: HistoryQuery): Promise<S
     throw new UsageError(`--fact: no fact "${query.factId}" (factwatch facts lists them)`);
   }
   const seededAt = facts.map((fact) => fact.acceptedAt).sort()[0] ?? new Date().toISOString();
-  const since = query.since ?? new Date(seededAt);
+  const since = new Date(Math.max(query.since?.getTime() ?? 0, Date.parse(seededAt)));
   const statuses = query.statuses.length ? query.statuses : undefined;
   const found = query.factId
     ? await findingsForFact(store, query.factId, { since, statuses })
