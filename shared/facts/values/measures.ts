@@ -1,0 +1,126 @@
+import { escapeRegex } from '../regex.ts';
+import { qualify, type ValueMention } from './mention.ts';
+import { CHINESE, DIGITS, NUMBER_WORDS, parseNumber } from './numbers.ts';
+
+/**
+ * The smaller typed values: process nodes (`2nm`, `2-nanometer`, `2纳米`, `2奈米`,
+ * `SF2`), ratios (`3x`, `three times`, `threefold`, `3倍`), quantities with a unit
+ * (`5 EFLOPS`, `5 exaflops`) and counts of a thing (`20 data centers`, `二十座`).
+ */
+
+const NODE = new RegExp(
+  [
+    String.raw`(?<num>${DIGITS}|${CHINESE})\s?-?\s?(?:nm|nanomet(?:er|re)s?|纳米|奈米|納米)(?![A-Za-z])`,
+    String.raw`(?<![A-Za-z])(?:SF|N)(?<code>[1-3])(?:[A-Z]{0,2})?(?![\w])`,
+  ].join('|'),
+  'g',
+);
+
+/**
+ * Process nodes in nanometres.
+ *
+ * @example
+ * readNodes('on Samsung’s 2nm process')[0]?.value; // { kind: 'node', value: 2 }
+ */
+export function readNodes(text: string): ValueMention[] {
+  return [...text.matchAll(NODE)].flatMap((match) => {
+    const value = parseNumber(match.groups!.num ?? match.groups!.code!);
+    if (Number.isNaN(value)) return [];
+    const start = match.index;
+    const end = start + match[0].length;
+    return [{ value: { kind: 'node', value }, start, end, ...qualify(text, start, end) }];
+  });
+}
+
+const RATIO_WORDS: Record<string, number> = {
+  twice: 2,
+  double: 2,
+  doubled: 2,
+  triple: 3,
+  tripled: 3,
+  thrice: 3,
+  quadruple: 4,
+};
+const RATIO = new RegExp(
+  [
+    String.raw`(?<num>${DIGITS}|${CHINESE})\s?(?:x|X|×|-?fold|倍)(?![A-Za-z])`,
+    String.raw`(?<![A-Za-z])(?<words>${NUMBER_WORDS})(?:\s+times|-?fold)(?![A-Za-z])`,
+    String.raw`(?<![A-Za-z])(?<single>twice|doubled?|tripled?|thrice|quadruple)(?![A-Za-z])`,
+  ].join('|'),
+  'gi',
+);
+
+/**
+ * Ratios ("3× as efficient", "three times", "3倍").
+ *
+ * @example
+ * readRatios('three times as power-efficient')[0]?.value; // { kind: 'ratio', value: 3 }
+ */
+export function readRatios(text: string): ValueMention[] {
+  return [...text.matchAll(RATIO)].flatMap((match) => {
+    const g = match.groups!;
+    const value = g.single ? RATIO_WORDS[g.single.toLowerCase()]! : parseNumber(g.num ?? g.words!);
+    if (Number.isNaN(value)) return [];
+    const start = match.index;
+    const end = start + match[0].length;
+    return [{ value: { kind: 'ratio', value }, start, end, ...qualify(text, start, end) }];
+  });
+}
+
+/**
+ * A reader of quantities in canonical units, given their spellings.
+ *
+ * @example
+ * quantityReader({ EFLOPS: ['EFLOPS', 'exaflops'] })('5 exaflops')[0]?.value; // { kind: 'quantity', value: 5, unit: 'EFLOPS' }
+ */
+export function quantityReader(units: Record<string, readonly string[]>): (text: string) => ValueMention[] {
+  const readers = Object.entries(units).map(([unit, spellings]) => {
+    const pattern = new RegExp(
+      String.raw`(?<num>${DIGITS}|${CHINESE}|${NUMBER_WORDS})\s?(?:${spellings.map(escapeRegex).join('|')})(?![A-Za-z])`,
+      'gi',
+    );
+    return (text: string) =>
+      [...text.matchAll(pattern)].flatMap((match) => {
+        const value = parseNumber(match.groups!.num!);
+        if (Number.isNaN(value)) return [];
+        const start = match.index;
+        const end = start + match[0].length;
+        return [
+          { value: { kind: 'quantity' as const, value, unit }, start, end, ...qualify(text, start, end) },
+        ];
+      });
+  });
+  return (text) => readers.flatMap((read) => read(text));
+}
+
+/**
+ * A reader of counts of the given things: `20 data centers`, `up to 20 large AI
+ * data centres`, `二十座数据中心`. Adjectives may stand between number and noun;
+ * "new", "more" and "additional" may not: "adds five new sites" is an increment.
+ *
+ * @example
+ * countReader(['data cent(?:er|re)s?'])('up to 20 large AI data centres')[0]?.value; // { kind: 'count', value: 20 }
+ */
+export function countReader(nouns: readonly string[]): (text: string) => ValueMention[] {
+  const filler = String.raw`(?:(?:large|massive|large-scale|hyperscale|giant|AI|planned|个|個|座|处|處|大型|超大型|巨型)\s?){0,3}`;
+  const pattern = new RegExp(
+    String.raw`(?<![\d.])(?<num>${DIGITS}|${CHINESE}|(?<![A-Za-z])${NUMBER_WORDS})\+?\s?${filler}(?:${nouns.join('|')})`,
+    'giu',
+  );
+  return (text) =>
+    [...text.matchAll(pattern)].flatMap((match) => {
+      const value = parseNumber(match.groups!.num!);
+      if (
+        Number.isNaN(value) ||
+        INCREMENT_BEFORE.test(text.slice(Math.max(0, match.index - 14), match.index))
+      )
+        return [];
+      const start = match.index;
+      const end = start + match[0].length;
+      return [{ value: { kind: 'count' as const, value }, start, end, ...qualify(text, start, end) }];
+    });
+}
+
+/** "another five", "再開發五座": an increment, not the total. */
+const INCREMENT_BEFORE =
+  /(?:\banother|\badditional|\bmore|\badds?|\badding|\bfurther|再|另|新增|增建|增加)\S{0,3}\s*$/i;

@@ -1,0 +1,76 @@
+import type { Value } from '../../config/schemas.ts';
+
+export type Bound = 'atLeast' | 'atMost';
+
+/**
+ * A value read from a sentence, with where it stands and how it is qualified:
+ * a bound ("at least", "up to", 以上), approximation ("about", 约) and its role
+ * in a change ("from 67.6% to 70.2%": the first is `from`, the second `to`;
+ * "up 2.6 percentage points" is a `delta`, never a level).
+ */
+export interface ValueMention {
+  value: Value;
+  start: number;
+  end: number;
+  bound?: Bound;
+  approximate?: boolean;
+  /** `by`: the size of a change ("rose by 3%"); `delta`: a change in points, never a level. */
+  role?: 'from' | 'to' | 'by' | 'delta';
+  /** Money written without a currency (`16.5B`): the fact's currency is assumed. */
+  currencyAssumed?: boolean;
+}
+
+const AT_LEAST_BEFORE =
+  /(?:\bat\s+least|\bmore\s+than|\bover|\babove|\bupwards\s+of|\bin\s+excess\s+of|\bexceed(?:s|ed|ing)?|\bnorth\s+of|\bminimum\s+of|\bat\s+minimum|\bno\s+less\s+than|\bbeyond|至少|超过|超過|逾|多于|多於|高于|高於|不少于|不少於|最少|突破|破|上)\s*$/i;
+const AT_MOST_BEFORE =
+  /(?:\bup\s+to|\bat\s+most|\bno\s+more\s+than|\bless\s+than|\bunder|\bbelow|\bmaximum\s+of|\bat\s+maximum|最多|至多|不超过|不超過|最高可达|最高可達|最高)\s*$/i;
+const APPROXIMATE_BEFORE =
+  /(?:\babout|\baround|\broughly|\bnearly|\balmost|\bapproximately|\bsome|\bclose\s+to|\bestimated|\bcirca|\b~|约|約|大约|大約|近|将近|將近|接近|逾)\s*$/i;
+const AT_LEAST_AFTER = /^\s*(?:or\s+more|\+|plus\b|以上|之上|多)/i;
+const AT_MOST_AFTER = /^\s*(?:or\s+(?:less|fewer)|以下|以内|以內)/i;
+
+/** "up from 67.6%", "once due in 2024", 原定: an earlier value. A bare "from" only when a "to" follows. */
+const FROM_BEFORE =
+  /(?:\bup\s+from|\bdown\s+from|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bthan|\bprevious(?:ly)?|\boriginally|\bonce\s+(?:due|slated|planned|expected)(?:\s+(?:in|for))?|\bprior\s+(?:estimate|forecast)\s+of|从|從|由|较|較|原本|原定|原先|原|此前|先前)\s*$/i;
+/** A change's destination: "rose to", "pushed to", 升至, 延至. */
+const TO_BEFORE =
+  /(?:\b(?:rose|rise[sn]?|rising|climb(?:ed|s)?|grew|grow(?:s|n)?|increas(?:ed|es)|jump(?:ed|s)?|fell|fall(?:s|en)?|dropp?(?:ed|s)?|declin(?:ed|es)|slipp?(?:ed|s)|push(?:ed|es)?(?:\s+\w+){0,3}\s+back|push(?:ed|es)?|delay(?:ed|s)?|postpon(?:ed|es)|mov(?:ed|es)|shift(?:ed|s)?|extend(?:ed|s)?|rais(?:ed|es)|cut|lower(?:ed|s)?|revis(?:ed|es)(?:\s+\w+)?|reach(?:ed|es|ing)?|hit(?:ting)?|now)\s+(?:to\s+)?(?:about\s+|around\s+|nearly\s+)?|升至|增至|增加至|提高至|提升至|降至|下滑至|跌至|延至|延后至|延後至|推迟至|推遲至|调整至|推至)\s*$/i;
+/** A plain "to"/至 is a destination only after a "from" or a change in points ("from 2026 to 2027", "up 2.6 points to"). */
+const PLAIN_TO_BEFORE = /(?:(?:\bfrom\b|从|從|由)[^,，;；]{1,40}?|points?\s+)(?:\bto|至|到)\s*$/i;
+
+/**
+ * The qualifiers of a value at [start, end) in `text`: bound, approximation and
+ * its role in a change (`from`, `to`). Percent readers add `delta` themselves.
+ *
+ * @example
+ * qualify('worth at least $16.5 billion', 15, 28); // { bound: 'atLeast' }
+ */
+export function qualify(
+  text: string,
+  start: number,
+  end: number,
+): Pick<ValueMention, 'bound' | 'approximate' | 'role'> {
+  const before = text.slice(Math.max(0, start - 28), start);
+  const after = text.slice(end, end + 20);
+  const bound =
+    AT_LEAST_BEFORE.test(before) || AT_LEAST_AFTER.test(after)
+      ? 'atLeast'
+      : AT_MOST_BEFORE.test(before) || AT_MOST_AFTER.test(after)
+        ? 'atMost'
+        : undefined;
+  const wide = text.slice(Math.max(0, start - 60), start);
+  const role =
+    FROM_BEFORE.test(before) ||
+    (/(?:\bfrom|从|從|由)\s*$/i.test(before) && /^[^,，;；]{0,16}?(?:\bto\b|至|到)/i.test(after))
+      ? 'from'
+      : TO_BEFORE.test(before) || PLAIN_TO_BEFORE.test(wide)
+        ? 'to'
+        : /\bby\s+(?:about\s+|almost\s+|nearly\s+|around\s+|some\s+)?$/i.test(before)
+          ? 'by'
+          : undefined;
+  return {
+    ...(bound ? { bound } : {}),
+    ...(APPROXIMATE_BEFORE.test(before) ? { approximate: true } : {}),
+    ...(role ? { role } : {}),
+  };
+}

@@ -1,0 +1,123 @@
+import type { Value } from '../../config/schemas.ts';
+import { qualify, type ValueMention } from './mention.ts';
+import { CHINESE, DIGITS, NUMBER_WORDS, parseNumber } from './numbers.ts';
+
+/**
+ * Money with currency, scale and bounds, in English and Chinese:
+ * `$16.5 billion`, `US$16.5bn`, `USD 16.5B`, `16.5 billion dollars`,
+ * `22.8 trillion won`, `W22.8tn`, `half a trillion dollars`,
+ * `16-point-five billion U.S. dollars`, `165亿美元`, `22.8万亿韩元`, `22.8兆韓元`,
+ * `47.5億美元`. An English figure with a scale but no currency (`a 16.5B deal`)
+ * is read with `currencyAssumed`: the fact's own currency. A bare Chinese amount
+ * (`1200亿`) is not read at all: in Chinese news it is as often yuan as dollars.
+ */
+
+const SCALE: Record<string, number> = {
+  trillion: 1e12,
+  tn: 1e12,
+  t: 1e12,
+  billion: 1e9,
+  bn: 1e9,
+  b: 1e9,
+  million: 1e6,
+  mn: 1e6,
+  mln: 1e6,
+  m: 1e6,
+  thousand: 1e3,
+  k: 1e3,
+  万亿: 1e12,
+  萬億: 1e12,
+  兆: 1e12,
+  亿: 1e8,
+  億: 1e8,
+  千万: 1e7,
+  千萬: 1e7,
+  百万: 1e6,
+  百萬: 1e6,
+  万: 1e4,
+  萬: 1e4,
+  千: 1e3,
+};
+
+const CURRENCY: Array<[RegExp, string]> = [
+  [/^(?:us\$|u\.s\.\s?\$|\$|usd|dollars?|u\.s\.\s+dollars?|us\s+dollars?|美元|美金)$/i, 'USD'],
+  [/^(?:w|₩|krw|won|korean\s+won|韩元|韓元|韩圜|韓圜)$/i, 'KRW'],
+  [/^(?:€|eur|euros?|欧元|歐元)$/i, 'EUR'],
+  [/^(?:£|gbp|pounds?|英镑|英鎊)$/i, 'GBP'],
+  [/^(?:¥|jpy|yen|日元|日圓|日币|日幣)$/i, 'JPY'],
+  [/^(?:rmb|cny|yuan|人民币|人民幣|元人民币|元人民幣|元)$/i, 'CNY'],
+  [/^(?:nt\$|twd|新台币|新臺幣|新台幣|台币|台幣)$/i, 'TWD'],
+  [/^(?:hk\$|hkd|港元|港币|港幣)$/i, 'HKD'],
+];
+
+const EN_NUMBER = String.raw`(?:(?:${DIGITS}|${NUMBER_WORDS})(?:-point-(?:\d+|${NUMBER_WORDS}))?)`;
+const EN_SCALE = String.raw`trillion|billion|million|thousand|tn|bn|mln|mn|[tbmk]`;
+const PREFIX = String.raw`US\$|U\.S\.\s?\$|NT\$|HK\$|\$|€|£|₩|¥|W(?=\d)|(?:USD|EUR|GBP|KRW|RMB|CNY|JPY|TWD|HKD)\s?`;
+const WORD_CURRENCY = String.raw`U\.S\.\s+dollars?|US\s+dollars?|dollars?|Korean\s+won|won|euros?|yuan|yen|pounds?|USD|KRW|EUR|CNY|JPY|TWD|HKD`;
+const ZH_SCALE = '万亿|萬億|千万|千萬|百万|百萬|亿|億|兆|万|萬|千';
+const ZH_CURRENCY =
+  '美元|美金|韩元|韓元|韩圜|韓圜|欧元|歐元|英镑|英鎊|日元|日圓|人民币|人民幣|新台币|新臺幣|新台幣|台币|台幣|港元|港币|港幣|元';
+
+const MONEY = new RegExp(
+  [
+    // $16.5 billion, US$16.5bn, W22.8tn, USD 16.5B, $165亿
+    String.raw`(?<pcur>${PREFIX})(?<pnum>${DIGITS})(?:\s?(?<pscale>${EN_SCALE})(?![A-Za-z])|(?<pzscale>${ZH_SCALE}))?(?:\s?(?:${ZH_CURRENCY}|dollars?|USD))?`,
+    // 16.5 billion dollars, 22.8 trillion won, half a trillion dollars, 16-point-five billion U.S. dollars
+    String.raw`(?<![\w.])(?<wnum>${EN_NUMBER})\s?(?<wscale>trillion|billion|million|tn|bn)\s+(?<wcur>${WORD_CURRENCY})(?![A-Za-z])`,
+    // 新台幣1453.8億元, 人民币1183亿元: the currency before the number
+    String.raw`(?<zpcur>新台币|新臺幣|新台幣|台币|台幣|人民币|人民幣|港币|港幣|美金)\s?(?<zpnum>${DIGITS}|${CHINESE})\s?(?<zpscale>${ZH_SCALE})?元?`,
+    // 165亿美元, 22.8万亿韩元, 二十二兆韓元, 47.5 億美元
+    String.raw`(?<znum>${DIGITS}|${CHINESE})\s?(?<zscale>${ZH_SCALE})?\s?(?<zcur>${ZH_CURRENCY})`,
+    // a 16.5B deal, 16.5 billion (no currency)
+    String.raw`(?<![\w.$])(?<bnum>${EN_NUMBER})\s?(?<bscale>trillion|billion|tn|bn|B)(?![A-Za-z])`,
+  ].join('|'),
+  'gi',
+);
+
+function currencyOf(word: string | undefined): string | undefined {
+  if (!word) return undefined;
+  const normal = word.trim().replace(/\s+/g, ' ');
+  return CURRENCY.find(([pattern]) => pattern.test(normal))?.[1];
+}
+
+function numberOf(text: string): number {
+  const point = /^(.+)-point-(.+)$/i.exec(text);
+  if (point) {
+    const [whole, fraction] = [parseNumber(point[1]!), parseNumber(point[2]!)];
+    return whole + Number(`0.${fraction}`);
+  }
+  return parseNumber(text);
+}
+
+/**
+ * Every money figure in a sentence.
+ *
+ * @example
+ * readMoney('a $16.5 billion deal')[0]?.value;   // { kind: 'money', amount: 16500000000, currency: 'USD' }
+ * readMoney('22.8兆韓元（約165億美元）').length;  // 2
+ */
+export function readMoney(text: string): ValueMention[] {
+  const found: ValueMention[] = [];
+  for (const match of text.matchAll(MONEY)) {
+    const g = match.groups!;
+    const number = numberOf(g.pnum ?? g.wnum ?? g.zpnum ?? g.znum ?? g.bnum ?? '');
+    const scaleWord = g.pscale ?? g.pzscale ?? g.wscale ?? g.zpscale ?? g.zscale ?? g.bscale;
+    const scale = scaleWord ? (SCALE[scaleWord.toLowerCase()] ?? SCALE[scaleWord] ?? 1) : 1;
+    if (Number.isNaN(number) || number === 0) continue;
+    const currencyWord = g.pcur ?? g.wcur ?? g.zpcur ?? g.zcur;
+    const currency = currencyOf(currencyWord);
+    if (currencyWord && !currency) continue;
+    const amount = Math.round(number * scale * 1000) / 1000;
+    const start = match.index;
+    const end = start + match[0].length;
+    const value: Value = { kind: 'money', amount, currency: currency ?? 'USD' };
+    found.push({
+      value,
+      start,
+      end,
+      ...qualify(text, start, end),
+      ...(currency ? {} : { currencyAssumed: true }),
+    });
+  }
+  return found;
+}

@@ -1,0 +1,53 @@
+import { qualify, type ValueMention } from './mention.ts';
+import { CHINESE, DIGITS, NUMBER_WORDS, parseNumber } from './numbers.ts';
+
+/**
+ * Percentages in English and Chinese: `6.8%`, `6.8 percent`, `6.8 per cent`,
+ * `eight percent`, `百分之六点八`, `七成二` (72%), `七成` (70%), `逾七成` (at least
+ * 70%). A change in points ("up 2.6 percentage points", "2.6个百分点") is marked
+ * `delta`, never read as a level.
+ */
+const PERCENT = new RegExp(
+  [
+    String.raw`(?<sign>[-−–])?(?<num>${DIGITS})\s?(?:%|％|\s?percent(?![A-Za-z])|\s?per\s?cent(?![A-Za-z])|\s?pct(?![A-Za-z])|\s?percentage\s+points?|\s?个百分点|\s?個百分點)`,
+    String.raw`(?<![A-Za-z])(?<word>${NUMBER_WORDS})\s(?:percent|per\s?cent)(?![A-Za-z])`,
+    String.raw`百分之(?<zh>${DIGITS}|${CHINESE})`,
+    String.raw`(?<tenths>[一二三四五六七八九])成(?<units>[一二三四五六七八九])?`,
+  ].join('|'),
+  'gi',
+);
+
+/** "up 2.6 percentage points": a change in points, never a level. */
+function isDelta(text: string, end: number, matched: string): boolean {
+  return (
+    /percentage\s+points?|百分点|百分點/i.test(matched) || /^\s*points?\b/i.test(text.slice(end, end + 8))
+  );
+}
+
+/**
+ * Every percentage in a sentence.
+ *
+ * @example
+ * readPercent('TSMC held 70.2% of the market')[0]?.value; // { kind: 'percent', value: 70.2 }
+ * readPercent('约占七成二')[0]?.value;                      // { kind: 'percent', value: 72 }
+ */
+export function readPercent(text: string): ValueMention[] {
+  const found: ValueMention[] = [];
+  for (const match of text.matchAll(PERCENT)) {
+    const g = match.groups!;
+    const value = g.tenths
+      ? parseNumber(g.tenths) * 10 + (g.units ? parseNumber(g.units) : 0)
+      : parseNumber(g.num ?? g.word ?? g.zh ?? '');
+    if (Number.isNaN(value)) continue;
+    const start = match.index;
+    const end = start + match[0].length;
+    found.push({
+      value: { kind: 'percent', value: g.sign ? -value : value },
+      start,
+      end,
+      ...qualify(text, start + (g.sign ? 1 : 0), end),
+      ...(isDelta(text, end, match[0]) ? { role: 'delta' as const } : {}),
+    });
+  }
+  return found;
+}
