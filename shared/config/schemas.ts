@@ -20,15 +20,24 @@ export const STATUS_VOCABULARY = [
 ] as const;
 
 /** One observed or baseline value, in the shapes fixed by docs/contracts.md. */
+/** "at least $16.5B", "up to 20": an observed value may be a bound rather than a point. */
+const bound = z.enum(['atLeast', 'atMost']).optional();
+
 export const ValueSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('money'), amount: finite, currency: z.string().regex(/^[A-Z]{3}$/) }),
-  z.strictObject({ kind: z.literal('percent'), value: finite }),
+  z.strictObject({
+    kind: z.literal('money'),
+    amount: finite,
+    currency: z.string().regex(/^[A-Z]{3}$/),
+    bound,
+  }),
+  z.strictObject({ kind: z.literal('percent'), value: finite, bound }),
   z.strictObject({
     kind: z.literal('year'),
     value: z.number().int().min(1900).max(2200),
     month: z.number().int().min(1).max(12).optional(),
+    bound,
   }),
-  z.strictObject({ kind: z.literal('count'), value: finite }),
+  z.strictObject({ kind: z.literal('count'), value: finite, bound }),
   z.strictObject({ kind: z.literal('quantity'), value: finite, unit: z.string().min(1) }),
   z.strictObject({ kind: z.literal('ratio'), value: finite }),
   z.strictObject({ kind: z.literal('node'), value: finite }),

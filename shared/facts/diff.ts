@@ -1,7 +1,7 @@
 import type { Value } from '../config/schemas.ts';
 import type { FindingStatus } from '../store/findings.ts';
 import type { Statement } from './extract.ts';
-import { relativeDifference } from './numbers.ts';
+import { relativeDifference } from './values/numbers.ts';
 
 /** Per-kind tolerances: within them an observed value confirms the baseline. */
 export const TOLERANCE = {
@@ -31,7 +31,23 @@ export function diffStatement(
   // replacement language ("takes over from", "instead of") removes the baseline's.
   if (observed.kind === 'entities') observed = entitiesObserved(statement, observed.values, baseline);
   if (!baseline) return { status: 'new', observed };
-  return { status: valuesAgree(observed, baseline) ? 'confirmed' : 'changed', observed };
+  if (valuesAgree(observed, baseline)) return { status: 'confirmed', observed };
+  // "over 60%" against 67%, "at least $10B" against $16.5B: true of the baseline, so no change.
+  if (satisfiesBound(observed, baseline)) return { status: 'mentioned', observed };
+  return { status: 'changed', observed };
+}
+
+/** True when the observed value is a bound that the baseline's own value satisfies. */
+function satisfiesBound(observed: Value, baseline: Value): boolean {
+  if (!('bound' in observed) || !observed.bound || observed.kind !== baseline.kind) return false;
+  const [seen, known] = [numeric(observed), numeric(baseline)];
+  if (seen === undefined || known === undefined) return false;
+  return observed.bound === 'atLeast' ? known >= seen : known <= seen;
+}
+
+function numeric(value: Value): number | undefined {
+  if (value.kind === 'money') return value.amount;
+  return 'value' in value && typeof value.value === 'number' ? value.value : undefined;
 }
 
 function entitiesObserved(statement: Statement, named: string[], baseline: Value | null): Value {

@@ -1,15 +1,18 @@
 import type { Value } from '../config/schemas.ts';
 import type { Finding, FindingStatus } from '../store/findings.ts';
-import { analyzeItem, type FactEngine } from './analyze.ts';
+import { type AnalyzedFinding, analyzeItem, type FactEngine } from './analyze.ts';
 import { valuesAgree } from './diff.ts';
 import type { AnalyzableItem } from './extract.ts';
 import { renderValue } from './render-value.ts';
 
 /** A labelled item: what the engine should find (mentioned findings are not labelled). */
 export interface LabelledItem extends AnalyzableItem {
+  /** `distractor`: names the story's companies or numbers but states none of its facts. */
+  kind?: 'story' | 'distractor';
   expect: Array<{ factId: string; status: Exclude<FindingStatus, 'mentioned'>; observed?: Value }>;
 }
 
+/** Precision and recall of one group of findings. */
 export interface GroupScore {
   truePositives: number;
   falsePositives: number;
@@ -21,26 +24,47 @@ export interface GroupScore {
 export interface Miss {
   itemId: string;
   title: string;
-  kind: 'missed' | 'spurious';
+  kind: 'missed' | 'spurious' | 'wrong value';
   finding: string;
+  /** What the engine said instead, for a wrong value. */
+  found?: string;
 }
 
+/**
+ * How the engine did on a set, in the terms the owner cares about:
+ * - `alerts`: changed|new findings, matched on fact and status (an alert fires or not);
+ * - `valueRight`: of the alerts rightly raised, how many carry the labelled value;
+ * - `confirmed`: confirmations, matched on fact and status;
+ * - `falseHighAlerts`: changed|new findings on a high-severity fact that no label
+ *   asks for — each one would be an SMS for nothing; `onNegatives` counts those on
+ *   distractors and on items that state no fact at all.
+ */
 export interface Evaluation {
   items: number;
-  changes: GroupScore;
+  alerts: GroupScore;
+  valueRight: { right: number; of: number; share: number };
   confirmed: GroupScore;
+  falseHighAlerts: { total: number; onNegatives: number };
+  perFact: Record<string, { alerts: GroupScore; confirmed: GroupScore }>;
   misses: Miss[];
 }
 
 type Labelled = LabelledItem['expect'][number];
+type Counts = { tp: number; fp: number; fn: number };
 
-const groupOf = (status: FindingStatus) => (status === 'confirmed' ? 'confirmed' : 'changes');
+const isChange = (status: FindingStatus) => status === 'changed' || status === 'new';
+const groupOf = (status: FindingStatus) => (isChange(status) ? 'alerts' : 'confirmed');
 const describe = (finding: Labelled | Finding) =>
   `${finding.factId} ${finding.status}${finding.observed ? ` ${renderValue(finding.observed)}` : ''}`;
 
 /** Same fact, same status, and (when labelled) an observed value within the kind's tolerance. */
 export function findingMatches(found: Finding, expected: Labelled): boolean {
-  if (found.factId !== expected.factId || found.status !== expected.status) return false;
+  return (
+    found.factId === expected.factId && found.status === expected.status && valueMatches(found, expected)
+  );
+}
+
+function valueMatches(found: Finding, expected: Labelled): boolean {
   if (!expected.observed) return true;
   return (
     found.observed !== null &&
@@ -49,41 +73,99 @@ export function findingMatches(found: Finding, expected: Labelled): boolean {
   );
 }
 
-/**
- * Precision and recall of the engine on a labelled set, for changed|new and for
- * confirmed, with every miss named.
- *
- * @example
- * const result = evaluate(items, engine); // result.changes.precision …
- */
-export function evaluate(items: LabelledItem[], engine: FactEngine): Evaluation {
-  const counts = { changes: { tp: 0, fp: 0, fn: 0 }, confirmed: { tp: 0, fp: 0, fn: 0 } };
-  const misses: Miss[] = [];
-  for (const item of items) {
-    const found = analyzeItem(item, engine).filter((finding) => finding.status !== 'mentioned');
-    const unmatched = [...item.expect];
-    for (const finding of found) {
-      const at = unmatched.findIndex((expected) => findingMatches(finding, expected));
-      const group = counts[groupOf(finding.status)];
-      if (at >= 0) {
-        group.tp++;
-        unmatched.splice(at, 1);
-      } else {
-        group.fp++;
-        misses.push({ itemId: item.id, title: item.title, kind: 'spurious', finding: describe(finding) });
-      }
-    }
-    for (const expected of unmatched) {
-      counts[groupOf(expected.status)].fn++;
-      misses.push({ itemId: item.id, title: item.title, kind: 'missed', finding: describe(expected) });
-    }
-  }
-  const score = ({ tp, fp, fn }: { tp: number; fp: number; fn: number }): GroupScore => ({
+const sameGroup = (found: Finding, expected: Labelled) =>
+  found.factId === expected.factId && groupOf(found.status) === groupOf(expected.status);
+
+function score({ tp, fp, fn }: Counts): GroupScore {
+  return {
     truePositives: tp,
     falsePositives: fp,
     falseNegatives: fn,
     precision: tp + fp === 0 ? 1 : tp / (tp + fp),
     recall: tp + fn === 0 ? 1 : tp / (tp + fn),
-  });
-  return { items: items.length, changes: score(counts.changes), confirmed: score(counts.confirmed), misses };
+  };
+}
+
+/**
+ * Scores the engine on a labelled set, with every miss named.
+ *
+ * @example
+ * const result = evaluate(items, engine); // result.alerts.recall, result.valueRight.share …
+ */
+export function evaluate(
+  items: LabelledItem[],
+  engine: FactEngine,
+  severityOf: (factId: string) => string = (factId) => engine.factsById.get(factId)?.severity ?? 'low',
+): Evaluation {
+  const counts = { alerts: { tp: 0, fp: 0, fn: 0 }, confirmed: { tp: 0, fp: 0, fn: 0 } };
+  const perFact = new Map<string, { alerts: Counts; confirmed: Counts }>();
+  const factCounts = (factId: string) => {
+    let entry = perFact.get(factId);
+    if (!entry) {
+      entry = { alerts: { tp: 0, fp: 0, fn: 0 }, confirmed: { tp: 0, fp: 0, fn: 0 } };
+      perFact.set(factId, entry);
+    }
+    return entry;
+  };
+  const value = { right: 0, of: 0 };
+  const falseHigh = { total: 0, onNegatives: 0 };
+  const misses: Miss[] = [];
+  for (const item of items) {
+    const found = analyzeItem(item, engine).filter((finding) => finding.status !== 'mentioned');
+    const unmatched = [...item.expect];
+    const negative = item.kind === 'distractor' || item.expect.length === 0;
+    for (const finding of found) {
+      const group = groupOf(finding.status);
+      const at = unmatched.findIndex((expected) => sameGroup(finding, expected));
+      if (at >= 0) {
+        const expected = unmatched.splice(at, 1)[0]!;
+        counts[group].tp++;
+        factCounts(finding.factId)[group].tp++;
+        if (group === 'alerts') {
+          value.of++;
+          if (findingMatches(finding, expected)) value.right++;
+          else misses.push(wrongValue(item, expected, finding));
+        }
+        continue;
+      }
+      counts[group].fp++;
+      factCounts(finding.factId)[group].fp++;
+      misses.push({ itemId: item.id, title: item.title, kind: 'spurious', finding: describe(finding) });
+      if (group === 'alerts' && severityOf(finding.factId) === 'high') {
+        falseHigh.total++;
+        if (negative) falseHigh.onNegatives++;
+      }
+    }
+    for (const expected of unmatched) {
+      counts[groupOf(expected.status)].fn++;
+      factCounts(expected.factId)[groupOf(expected.status)].fn++;
+      misses.push({ itemId: item.id, title: item.title, kind: 'missed', finding: describe(expected) });
+    }
+  }
+  return {
+    items: items.length,
+    alerts: score(counts.alerts),
+    valueRight: { ...value, share: value.of === 0 ? 1 : value.right / value.of },
+    confirmed: score(counts.confirmed),
+    falseHighAlerts: falseHigh,
+    perFact: Object.fromEntries(
+      [...perFact.entries()]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([factId, entry]) => [
+          factId,
+          { alerts: score(entry.alerts), confirmed: score(entry.confirmed) },
+        ]),
+    ),
+    misses,
+  };
+}
+
+function wrongValue(item: LabelledItem, expected: Labelled, found: AnalyzedFinding): Miss {
+  return {
+    itemId: item.id,
+    title: item.title,
+    kind: 'wrong value',
+    finding: describe(expected),
+    found: describe(found),
+  };
 }

@@ -1,8 +1,16 @@
 import type { Value } from '../config/schemas.ts';
+import type { EntityMention } from './entities.ts';
+import type { AttributeClass } from './lexicon.ts';
+import type { PhraseMatch } from './phrases.ts';
 import type { CompiledRule, CompiledRules } from './rules.ts';
-import { normaliseText, splitClauses, splitSentences } from './sentences.ts';
-import { hasMatch, matchPositions } from './terms.ts';
-import type { Candidate } from './values.ts';
+import { findScopes, type Scopes } from './scope.ts';
+import { normaliseText, splitSentences } from './sentences.ts';
+import { type Token, tokenize } from './tokens.ts';
+import { readDates } from './values/dates.ts';
+import { readNodes, readRatios } from './values/measures.ts';
+import type { Bound, ValueMention } from './values/mention.ts';
+import { readMoney } from './values/money.ts';
+import { readPercent } from './values/percent.ts';
 
 /** An item as `analyze` reads it (docs/contracts.md): one JSON object a line. */
 export interface AnalyzableItem {
@@ -18,24 +26,30 @@ export interface AnalyzableItem {
 /** One sentence's statement about one fact, before it is compared with the baseline. */
 export interface Statement {
   factId: string;
-  /** The value read, or null when the sentence is about the fact but gives none. */
+  /** The value read, or null when the sentence is about the fact but gives none (or only a denied one). */
   observed: Value | null;
   evidence: string;
-  /** 1 for a plain statement; lower when hedged ("reportedly") or negated ("denies"). */
+  /** 1 for a plain statement; lower when reported, carried over from the title, or far from its verb. */
   confidence: number;
+  /** The value is denied, asked, conditional, possible or superseded: `mentioned`. */
   negated: boolean;
-  /** "instead of", "takes over", "取代": the value replaces the baseline's entities rather than adding to them. */
+  /** "instead of", "solely", "取代": the named entities replace the baseline's rather than adding to them. */
   replaces: boolean;
-  /** Entities the sentence names as replaced ("takes over from Samsung"). */
+  /** Entities the sentence names as replaced ("switches from TSMC"). */
   displaced: string[];
   /** Money stated only in a currency other than the baseline's. */
   otherCurrency: boolean;
+  /** "at least $16.5B", "up to 20": the value is a bound. */
+  bound?: Bound;
   sentenceIndex: number;
 }
 
 const MAX_EVIDENCE = 500;
-const HEDGED_CONFIDENCE = 0.6;
-const NEGATED_CONFIDENCE = 0.3;
+/** How far (in characters) a value may stand from the word that relates it to its subject. */
+const MAX_DISTANCE = 140;
+const REPORTED = 0.8;
+const CARRIED = 0.8;
+const FAR = 0.9;
 
 /** The item's sentences: the title first, then summary and content, each once. */
 export function itemSentences(item: AnalyzableItem): string[] {
@@ -43,8 +57,8 @@ export function itemSentences(item: AnalyzableItem): string[] {
   const sentences: string[] = [];
   for (const field of [item.title, item.summary, item.content]) {
     if (!field) continue;
-    for (const raw of splitSentences(field)) {
-      const sentence = normaliseText(raw);
+    for (const raw of splitSentences(normaliseText(field))) {
+      const sentence = raw.trim();
       if (sentence && !seen.has(sentence)) {
         seen.add(sentence);
         sentences.push(sentence);
@@ -54,10 +68,64 @@ export function itemSentences(item: AnalyzableItem): string[] {
   return sentences;
 }
 
+/** Everything read from one sentence, once, whatever the facts. */
+interface SentenceReading {
+  text: string;
+  index: number;
+  tokens: Token[];
+  mentions: EntityMention[];
+  ids: Set<string>;
+  relations: PhraseMatch<AttributeClass>[];
+  scopes: Scopes;
+  values: (kind: string) => ValueMention[];
+  /** Offsets where the sentence breaks into clauses that may speak of different subjects. */
+  frames: number[];
+}
+
+const FRAME_BREAK =
+  /[;；]|，而|，但|，并且|, while |, whereas |, but |, and |, unlike | unlike | while | whereas | but | - |——/g;
+
+function readSentence(
+  text: string,
+  index: number,
+  compiled: CompiledRules,
+  publishedYear: number | undefined,
+): SentenceReading {
+  const tokens = tokenize(text);
+  const mentions = compiled.ruler.find(text);
+  const cache = new Map<string, ValueMention[]>();
+  const readers: Record<string, () => ValueMention[]> = {
+    money: () => readMoney(text),
+    percent: () => readPercent(text),
+    year: () => readDates(text, publishedYear),
+    node: () => readNodes(text),
+    ratio: () => readRatios(text),
+  };
+  return {
+    text,
+    index,
+    tokens,
+    mentions,
+    ids: new Set(mentions.map((mention) => mention.id)),
+    relations: compiled.relations.find(text, tokens),
+    scopes: findScopes(text, tokens),
+    values(kind) {
+      let found = cache.get(kind);
+      if (!found) {
+        found = readers[kind]?.() ?? [];
+        cache.set(kind, found);
+      }
+      return found;
+    },
+    frames: [...text.matchAll(FRAME_BREAK)].map((match) => match.index),
+  };
+}
+
 /**
- * Every statement the item makes about the story's facts: for each sentence and
- * fact whose rule matches (subject and relation there, no excluded term), the
- * value nearest the subject, if any.
+ * Every statement the item makes about the story's facts, sentence by sentence:
+ * entities found by the ruler, relation words by the attribute-class lexicons,
+ * values by the typed readers, cues scoped to their clause; a subject named only
+ * in the title carries into the sentences after it.
  *
  * @example
  * extractFacts({ id: '1', title: 'Tesla, Samsung sign $16.5 billion chip deal' }, compiled);
@@ -65,101 +133,612 @@ export function itemSentences(item: AnalyzableItem): string[] {
  */
 export function extractFacts(item: AnalyzableItem, compiled: CompiledRules): Statement[] {
   const sentences = itemSentences(item);
-  const whole = sentences.join('\n');
-  const title = sentences[0] ?? '';
+  if (!sentences.some((sentence) => compiled.ruler.mentionsAny(sentence))) return [];
+  const publishedYear = yearOf(item.published);
+  const readings = sentences.map((text, index) => readSentence(text, index, compiled, publishedYear));
   const statements: Statement[] = [];
-  for (const rule of compiled.rules) {
-    // Cheap pre-check on the whole item: most facts are not mentioned at all.
-    if (!rule.groups.every((group) => hasMatch(group, whole))) continue;
-    sentences.forEach((sentence, sentenceIndex) => {
-      if (!sentenceMatches(rule, sentence, title)) return;
-      statements.push(statementFrom(rule, compiled, sentence, sentenceIndex));
-    });
+  for (const reading of readings) {
+    const claims: Claim[] = [];
+    for (const rule of compiled.rules) {
+      const claim = statementFor(rule, reading, readings, compiled);
+      if (claim) claims.push(claim);
+    }
+    statements.push(...settleSharedValues(claims));
   }
   return statements;
 }
 
-function sentenceMatches(rule: CompiledRule, sentence: string, title: string): boolean {
-  if (!rule.groups.every((group) => hasMatch(group, sentence))) return false;
-  if (!rule.context.every((group) => hasMatch(group, sentence) || hasMatch(group, title))) return false;
-  return !(rule.not && hasMatch(rule.not, sentence));
+/** A statement and where its value was read, so two facts cannot both take one number. */
+interface Claim {
+  statement: Statement;
+  valueAt?: number;
+  distance?: number;
 }
 
-function statementFrom(
+/**
+ * One number, one fact: "$16.5 billion chip deal … at Texas plant" gives the deal's
+ * value, not the plant's cost. When two facts read the same value mention, the fact
+ * whose relation word stands nearer keeps it; the other is left `mentioned`.
+ */
+function settleSharedValues(claims: Claim[]): Statement[] {
+  return claims.map((claim) => {
+    if (claim.valueAt === undefined || claim.distance === undefined) return claim.statement;
+    const nearer = claims.some(
+      (other) =>
+        other !== claim &&
+        other.valueAt === claim.valueAt &&
+        other.distance !== undefined &&
+        other.distance < claim.distance!,
+    );
+    return nearer
+      ? { ...claim.statement, observed: null, confidence: 0.5, negated: false, bound: undefined }
+      : claim.statement;
+  });
+}
+
+function yearOf(published: string | undefined): number | undefined {
+  const year = published ? Number(published.slice(0, 4)) : Number.NaN;
+  return Number.isFinite(year) && year > 1900 ? year : undefined;
+}
+
+/** Where the fact's subject stands in the sentence; `carried` when it is only named in the title. */
+interface SubjectHere {
+  positions: number[];
+  carried: boolean;
+}
+
+function subjectIn(
   rule: CompiledRule,
+  reading: SentenceReading,
+  title: SentenceReading,
+): SubjectHere | undefined {
+  const direct = rule.rule.subject.find((group) => group.every((id) => reading.ids.has(id)));
+  if (direct) {
+    return {
+      positions: reading.mentions
+        .filter((mention) => direct.includes(mention.id))
+        .map((mention) => mention.start),
+      carried: false,
+    };
+  }
+  if (reading.index === 0) return undefined;
+  // The title named the subject; this sentence names part of it, or refers back to it.
+  const group = rule.rule.subject.find((ids) => ids.every((id) => title.ids.has(id) || reading.ids.has(id)));
+  if (!group) return undefined;
+  const anaphor = rule.anaphora?.find(reading.text, reading.tokens)[0];
+  const partial = group.some((id) => reading.ids.has(id));
+  const sameKindNamed = reading.mentions.some(
+    (mention) => !group.includes(mention.id) && group.some((id) => sameType(title, id, mention)),
+  );
+  if (sameKindNamed || (!anaphor && !partial)) return undefined;
+  const positions = anaphor
+    ? [anaphor.start]
+    : reading.mentions.filter((mention) => group.includes(mention.id)).map((mention) => mention.start);
+  return { positions: positions.length ? positions : [0], carried: true };
+}
+
+function sameType(title: SentenceReading, id: string, mention: EntityMention): boolean {
+  const type = title.mentions.find((entry) => entry.id === id)?.type;
+  return type !== undefined && type === mention.type && (type === 'chip' || type === 'programme');
+}
+
+function statementFor(
+  rule: CompiledRule,
+  reading: SentenceReading,
+  item: SentenceReading[],
   compiled: CompiledRules,
-  sentence: string,
-  sentenceIndex: number,
-): Statement {
-  const negated = hasMatch(compiled.negation, sentence);
-  const hedged = hasMatch(compiled.hedge, sentence);
-  const { value, otherCurrency, displaced } = chooseValue(rule, sentence);
-  return {
+): Claim | undefined {
+  const title = item[0]!;
+  const subject = subjectIn(rule, reading, title);
+  if (!subject) return undefined;
+  // A word of another subject ("Intel", "Austin") silences the clause group it stands in.
+  const notFrames = new Set(
+    (rule.not?.find(reading.text, reading.tokens) ?? []).map((match) => frameOf(reading, match.start)),
+  );
+  if (notFrames.size && (reading.frames.length === 0 || rule.rule.adjacentChars)) return undefined;
+  if (rule.context && !hasContext(rule, reading, title, item)) return undefined;
+  if (
+    rule.rule.value.requiresYear &&
+    !reading
+      .values('year')
+      .some((date) => date.value.kind === 'year' && date.value.value === rule.rule.value.requiresYear)
+  )
+    return undefined;
+  const relations = reading.relations
+    .filter((match) => rule.rule.relation.includes(match.name))
+    .filter((match) => match.name !== 'volume_production' || !isTrialProduction(reading.text, match))
+    .filter((match) => !notFrames.has(frameOf(reading, match.start)))
+    .filter((match) => !rivalIsObject(rule, reading, match));
+  if (relations.length === 0 && !rule.rule.adjacentChars) return undefined;
+  const base = {
     factId: rule.fact.id,
-    observed: value,
-    evidence: sentence.length > MAX_EVIDENCE ? `${sentence.slice(0, MAX_EVIDENCE - 1)}…` : sentence,
-    confidence: negated ? NEGATED_CONFIDENCE : hedged ? HEDGED_CONFIDENCE : 1,
-    negated,
-    replaces: hasMatch(compiled.replacement, sentence),
-    otherCurrency,
-    displaced,
-    sentenceIndex,
+    evidence:
+      reading.text.length > MAX_EVIDENCE ? `${reading.text.slice(0, MAX_EVIDENCE - 1)}…` : reading.text,
+    sentenceIndex: reading.index,
+    replaces: false,
+    displaced: [] as string[],
+    otherCurrency: false,
+  };
+  const read = readValue(rule, reading, subject, relations, compiled);
+  if (!read)
+    return relations.length
+      ? { statement: { ...base, observed: null, confidence: 0.5, negated: false } }
+      : undefined;
+  let confidence = 1;
+  if (reading.scopes.hedged) confidence *= REPORTED;
+  if (subject.carried) confidence *= CARRIED;
+  if (read.far) confidence *= FAR;
+  return {
+    statement: {
+      ...base,
+      observed: read.value,
+      confidence: read.blocked ? 0.3 : confidence,
+      negated: read.blocked,
+      replaces: read.replaces ?? false,
+      displaced: read.displaced ?? [],
+      otherCurrency: read.otherCurrency ?? false,
+      ...(read.bound ? { bound: read.bound } : {}),
+    },
+    valueAt: read.valueAt,
+    distance: read.distance,
   };
 }
 
-/** The value nearest the fact's subject, read only from clauses that name the subject. */
-function chooseValue(
+/** "start production of Tesla's AI6 at Taylor in 2028": the production is the rival's (the chip's), not the fab's. */
+const OBJECT_GAP = /^\s*(?:of|for)\s+(?:(?:the|its|their|next-generation|next-gen|[\w-]+['’]s)\s+)*$/i;
+
+function rivalIsObject(rule: CompiledRule, reading: SentenceReading, match: PhraseMatch): boolean {
+  const rivals = rule.rule.rivals;
+  if (!rivals?.length) return false;
+  const next = reading.mentions.find((mention) => mention.start >= match.end && rivals.includes(mention.id));
+  return next !== undefined && OBJECT_GAP.test(reading.text.slice(match.end, next.start));
+}
+
+/** "samples and small-batch production in 2026" is not volume production. */
+const TRIAL_BEFORE =
+  /(?:少量|小批量|小量|試|试|樣品|样品|工程|sample|samples|pilot|trial|risk|engineering|limited|small[-\s]batch|initial|first)\s*$/i;
+
+function isTrialProduction(text: string, match: PhraseMatch): boolean {
+  return TRIAL_BEFORE.test(text.slice(Math.max(0, match.start - 10), match.start));
+}
+
+function hasContext(
   rule: CompiledRule,
-  sentence: string,
-): { value: Value | null; otherCurrency: boolean; displaced: string[] } {
-  const anchors = matchPositions(rule.groups[0]!, sentence).map((match) => match.index);
-  const targets = rule.near ? matchPositions(rule.near, sentence).map((match) => match.index) : anchors;
-  const rivals = rule.rivals ? matchPositions(rule.rivals, sentence).map((match) => match.index) : [];
-  const candidates = splitClauses(sentence)
-    .filter((clause) => anchors.some((at) => at >= clause.start && at < clause.start + clause.text.length))
-    .flatMap((clause) =>
-      rule.extract(clause.text).map((found) => ({ ...found, index: found.index + clause.start })),
-    )
-    .filter((found) => !rule.after || ownedBySubject(found.index, anchors, rivals));
-  const baseline = rule.fact.value;
-  const inBaselineUnits = candidates.filter(
-    (found) => sameCurrency(found, baseline) && inRange(rule, found.value),
+  reading: SentenceReading,
+  title: SentenceReading,
+  item: SentenceReading[],
+): boolean {
+  if (rule.context!.find(reading.text, reading.tokens).length) return true;
+  if (rule.rule.contextInTitle && rule.context!.find(title.text, title.tokens).length) return true;
+  return Boolean(
+    rule.rule.contextInItem && item.some((other) => rule.context!.find(other.text, other.tokens).length),
   );
-  const pool = inBaselineUnits.length
-    ? inBaselineUnits
-    : candidates.filter((found) => !sameCurrency(found, baseline));
-  if (pool.length === 0) return { value: null, otherCurrency: false, displaced: [] };
-  const nearest = nearestTo(pool, targets.length ? targets : anchors);
+}
+
+interface ReadValue {
+  value: Value | null;
+  blocked: boolean;
+  /** Where a number was read and how far from its relation word (numeric facts only). */
+  valueAt?: number;
+  distance?: number;
+  far?: boolean;
+  bound?: Bound;
+  replaces?: boolean;
+  displaced?: string[];
+  otherCurrency?: boolean;
+}
+
+function readValue(
+  rule: CompiledRule,
+  reading: SentenceReading,
+  subject: SubjectHere,
+  relations: PhraseMatch<AttributeClass>[],
+  compiled: CompiledRules,
+): ReadValue | undefined {
+  const kind = rule.fact.kind;
+  if (kind === 'entities') return readEntities(rule, reading, subject, relations);
+  if (kind === 'status') return readStatus(rule, reading, subject, relations);
+  if (kind === 'place') return readPlace(reading, relations, compiled, subject.carried);
+  return readNumeric(rule, reading, subject, relations);
+}
+
+/** The frame (clause group) a position falls in. */
+function frameOf(reading: SentenceReading, position: number): number {
+  let frame = 0;
+  for (const at of reading.frames) if (at <= position) frame++;
+  return frame;
+}
+
+function numericMentions(rule: CompiledRule, reading: SentenceReading): ValueMention[] {
+  if (rule.readExtra) return rule.readExtra(reading.text);
+  const kind = rule.fact.kind === 'year' ? 'year' : rule.fact.kind;
+  return reading.values(kind).filter((mention) => mention.value.kind === rule.fact.kind);
+}
+
+const numberOf = (value: Value) =>
+  value.kind === 'money'
+    ? value.amount
+    : 'value' in value && typeof value.value === 'number'
+      ? value.value
+      : Number.NaN;
+
+function readNumeric(
+  rule: CompiledRule,
+  reading: SentenceReading,
+  subject: SubjectHere,
+  relations: PhraseMatch<AttributeClass>[],
+): ReadValue | undefined {
+  const { min = Number.NEGATIVE_INFINITY, max = Number.POSITIVE_INFINITY } = rule.rule.value;
+  const currency = rule.fact.value?.kind === 'money' ? rule.fact.value.currency : 'USD';
+  const anchors = [
+    ...relations.map((match) => ({ at: match.start, end: match.end })),
+    ...(rule.rule.adjacentChars ? subject.positions.map((at) => ({ at, end: at, adjacent: true })) : []),
+  ];
+  const levelsOnly = rule.rule.relation.includes('market_share');
+  const termFact = rule.rule.relation.includes('term_end');
+  const candidates = numericMentions(rule, reading)
+    .filter((mention) => mention.role !== 'delta' && mention.role !== 'from')
+    // "rose by 3%" is a move: right for a share price, not for a level such as a market share.
+    .filter((mention) => !(levelsOnly && mention.role === 'by'))
+    // A full date is an event's day ("on July 23, 2025"), not a production year — except for a term's end.
+    .filter((mention) => termFact || (mention as { precision?: string }).precision !== 'day')
+    .filter((mention) => !(rule.rule.value.planTotal && isProgress(reading.text, mention)))
+    .filter((mention) => {
+      const number = numberOf(mention.value);
+      return number >= min && number <= max;
+    })
+    .filter((mention) => ownedBySubject(rule, reading, ownershipPoint(rule, reading, relations, mention)));
+  const inCurrency = candidates.filter(
+    (mention) =>
+      mention.value.kind !== 'money' || mention.currencyAssumed || mention.value.currency === currency,
+  );
+  const scored = inCurrency
+    .map((mention) => ({ mention, ...nearestAnchor(reading, anchors, mention, rule.rule.adjacentChars) }))
+    .filter((entry) => entry.distance <= MAX_DISTANCE)
+    .sort((a, b) => rank(a) - rank(b));
+  if (scored.length === 0) {
+    if (candidates.length > inCurrency.length) return { value: null, blocked: false, otherCurrency: true };
+    return undefined;
+  }
+  const open = scored.filter(
+    (entry) => reading.scopes.blockersAt(entry.mention.start, entry.anchor).length === 0,
+  );
+  const chosen = (open[0] ?? scored[0])!;
   const value =
-    nearest.currencyAssumed && baseline?.kind === 'money'
-      ? { ...nearest.value, currency: baseline.currency }
-      : nearest.value;
-  return { value, otherCurrency: !inBaselineUnits.length, displaced: nearest.displaced ?? [] };
+    chosen.mention.value.kind === 'money' && chosen.mention.currencyAssumed
+      ? { ...chosen.mention.value, currency }
+      : chosen.mention.value;
+  return {
+    value: chosen.mention.bound ? ({ ...value, bound: chosen.mention.bound } as Value) : value,
+    blocked: open.length === 0,
+    far: chosen.distance > 60,
+    valueAt: chosen.mention.start,
+    distance: chosen.distance,
+    ...(chosen.mention.bound ? { bound: chosen.mention.bound } : {}),
+  };
 }
 
-/** A value after a subject mention with no rival subject between them ("Tesla rose 4%, Samsung 6.8%"). */
-function ownedBySubject(at: number, anchors: number[], rivals: number[]): boolean {
-  const subject = Math.max(...anchors.filter((anchor) => anchor < at));
-  return Number.isFinite(subject) && !rivals.some((rival) => rival > subject && rival < at);
+/** "brings the total to $400B", "so far", "增至": progress towards a plan, not the plan's total. */
+function isProgress(text: string, mention: ValueMention): boolean {
+  const before = text.slice(Math.max(0, mention.start - 60), mention.start);
+  const after = text.slice(mention.end, mention.end + 16);
+  return (
+    mention.role === 'to' ||
+    /(?:\bbring(?:s|ing)?|\braising|\btotal(?:s|ling)?|\breach(?:es|ed|ing)?|增至|增加至|达到|達到|来到|來到|累计|累計|已达|已達)[^.;,，；。]{0,50}$/i.test(
+      before,
+    ) ||
+    /^\s*(?:so far|to date|already|committed so far)/i.test(after)
+  );
 }
 
-function sameCurrency(found: Candidate, baseline: Value | null): boolean {
-  if (found.value.kind !== 'money') return true;
-  const currency = baseline?.kind === 'money' ? baseline.currency : 'USD';
-  return found.currencyAssumed === true || found.value.currency === currency;
+/** Values stated as a destination ("rose to 70.2%") come before others at the same distance. */
+function rank(entry: { distance: number; mention: ValueMention }): number {
+  return entry.distance - (entry.mention.role === 'to' ? 30 : 0);
 }
 
-function inRange(rule: CompiledRule, value: Value): boolean {
-  const number =
-    value.kind === 'money'
-      ? value.amount
-      : 'value' in value && typeof value.value === 'number'
-        ? value.value
-        : null;
-  return number === null || (number >= rule.min && number <= rule.max);
+function nearestAnchor(
+  reading: SentenceReading,
+  anchors: Array<{ at: number; end: number; adjacent?: boolean }>,
+  mention: ValueMention,
+  adjacentChars = 0,
+): { distance: number; anchor?: { start: number; end: number } } {
+  let best = { distance: Number.POSITIVE_INFINITY } as {
+    distance: number;
+    anchor?: { start: number; end: number };
+  };
+  for (const anchor of anchors) {
+    if (frameOf(reading, anchor.at) !== frameOf(reading, mention.start)) continue;
+    const between =
+      mention.start >= anchor.end
+        ? reading.text.slice(anchor.end, mention.start)
+        : reading.text.slice(mention.end, anchor.at);
+    // A comma between them ("samples in 2026, volume production in 2027") separates a value from its word.
+    const distance = between.length + (/[,，;；]/.test(between) ? 40 : 0);
+    if (anchor.adjacent && distance > adjacentChars) continue;
+    if (distance < best.distance) best = { distance, anchor: { start: anchor.at, end: anchor.end } };
+  }
+  return best;
 }
 
-function nearestTo(candidates: Candidate[], targets: number[]): Candidate {
-  const distance = (found: Candidate) => Math.min(...targets.map((at) => Math.abs(found.index - at)));
-  return candidates.reduce((best, found) => (distance(found) < distance(best) ? found : best));
+/**
+ * Where a value's owner is judged: at the value itself, or — for market reactions
+ * ("三星股价因特斯拉订单上涨6.8%") — at the word of the rule's `ownerAt` class before it.
+ */
+function ownershipPoint(
+  rule: CompiledRule,
+  reading: SentenceReading,
+  relations: PhraseMatch<AttributeClass>[],
+  mention: ValueMention,
+): number {
+  const ownerAt = rule.rule.ownerAt;
+  if (!ownerAt) return mention.start;
+  const frame = frameOf(reading, mention.start);
+  const inFrame = relations.filter(
+    (match) => match.name === ownerAt && frameOf(reading, match.start) === frame,
+  );
+  // The relation word nearest before the value ("特斯拉股价也上涨了4%"), else the first after it.
+  const relation = inFrame.filter((match) => match.start < mention.start).at(-1) ?? inFrame[0];
+  return relation?.start ?? mention.start;
 }
+
+/**
+ * A value belongs to the subject named last before it, unless a rival was named
+ * in between ("TSMC 70.2%, Samsung 7.3%"); with no mention before it, to the next one.
+ */
+function ownedBySubject(rule: CompiledRule, reading: SentenceReading, at: number): boolean {
+  const rivals = rule.rule.rivals;
+  if (!rivals?.length) return true;
+  const own = new Set(rule.rule.subject.flat().filter((id) => !rivals.includes(id)));
+  const relevant = reading.mentions.filter((mention) => own.has(mention.id) || rivals.includes(mention.id));
+  const before = relevant.filter((mention) => mention.end <= at).at(-1);
+  const owner = before ?? relevant.find((mention) => mention.start >= at);
+  return owner === undefined || own.has(owner.id);
+}
+
+const DISPLACED_BEFORE = /(?:\bfrom|\binstead\s+of|\breplacing|\brather\s+than|取代|而非|不再由)\s*$/i;
+
+/**
+ * The foundries a sentence attaches to the fact's chip, through a "makes" word:
+ * a foundry is the subject of the nearest such word after it ("Samsung will make"),
+ * or its agent just after ("made by Samsung", "由三星代工"); a chip, the object of
+ * the nearest such word before it, else the next one ("AI5 will be made by…").
+ */
+function readEntities(
+  rule: CompiledRule,
+  reading: SentenceReading,
+  subject: SubjectHere,
+  relations: PhraseMatch<AttributeClass>[],
+): ReadValue | undefined {
+  const allowed = new Set(rule.rule.value.entities ?? []);
+  const chipIds = new Set(rule.rule.subject.flat());
+  const triggers = verbGroups(
+    relations.filter((match) => match.name === 'makes'),
+    reading,
+    chipIds,
+  );
+  if (triggers.length === 0) return undefined;
+  const chips = subject.carried
+    ? subject.positions.map((at) => ({ start: at, end: at }))
+    : reading.mentions.filter((mention) => chipIds.has(mention.id));
+  const chipTriggers = new Set(
+    chips.flatMap((chip) => triggerOfObject(reading, triggers, chip.start, chip.end) ?? []),
+  );
+  const found = reading.mentions
+    .filter((mention) => allowed.has(mention.id))
+    .filter(
+      (mention) => !COMPARED_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 24), mention.start)),
+    );
+  const agentTriggers = coordinatedTriggers(reading, found, (mention) =>
+    triggerOfAgent(reading, triggers, mention),
+  );
+  let attached = found.filter((_mention, index) => {
+    const trigger = agentTriggers[index];
+    return trigger !== undefined && chipTriggers.has(trigger);
+  });
+  // One foundry, one chip, a "makes" word: they go together ("The chipmaking agreement between
+  // Tesla and Samsung … as Tesla adds orders for its AI6 processors"), with less confidence.
+  const weak = attached.length === 0 && soleFoundryAndChip(reading, found, chipIds);
+  if (weak) attached = found;
+  if (attached.length === 0) return undefined;
+  // A weak pairing is as doubtful as its chip: "could be worth $30B once AI5 volumes are included".
+  const chipDoubted = weak && chips.some((chip) => reading.scopes.blockersAt(chip.start).length > 0);
+  const open = chipDoubted
+    ? []
+    : attached.filter(
+        (mention) =>
+          reading.scopes.blockersAt(mention.start).length === 0 &&
+          // "Samsung's contract could grow once AI5 is included": the doubt reaches the chip.
+          !chips.some(
+            (chip) => chip.start > mention.end && reading.scopes.blockedBetween(mention.end, chip.start),
+          ),
+      );
+  const named = [...new Set((open.length ? open : attached).map((mention) => mention.id))].sort();
+  const displaced = attached
+    .filter((mention) =>
+      DISPLACED_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 16), mention.start)),
+    )
+    .map((mention) => mention.id);
+  const frames = new Set(attached.map((mention) => frameOf(reading, mention.start)));
+  const replacing = reading.scopes.replacement.some((cue) => frames.has(frameOf(reading, cue.start)));
+  return {
+    value: { kind: 'entities', values: named },
+    blocked: open.length === 0,
+    far: weak,
+    replaces: replacing || displaced.length > 0,
+    displaced,
+  };
+}
+
+/** "lower than TSMC's", "trails Samsung", "比台积电": a foundry named for comparison, not as the maker. */
+const COMPARED_BEFORE =
+  /(?:\bthan|\brivals?|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bbehind|\btrail(?:s|ing)?|\bahead\s+of|\bcompetitors?(?:\s+such\s+as)?|\blike|比|落后于|落後於|不如|对手|對手)\s*$/i;
+
+function soleFoundryAndChip(
+  reading: SentenceReading,
+  found: EntityMention[],
+  chipIds: ReadonlySet<string>,
+): boolean {
+  const foundries = new Set(found.map((mention) => mention.id));
+  const chips = reading.mentions.filter((mention) => mention.type === 'chip');
+  return (
+    foundries.size === 1 &&
+    chips.some((mention) => chipIds.has(mention.id)) &&
+    // "its AI5 and AI6 processors": chips named together are one order.
+    chips.every(
+      (mention, index) =>
+        index === 0 || COORDINATED.test(reading.text.slice(chips[index - 1]!.end, mention.start)),
+    )
+  );
+}
+
+const COORDINATED = /^\s*(?:and|&|,|\/|、|与|與|和|及)\s*$/;
+
+/**
+ * "makes" words close together are one verb group ("will be dedicated to making",
+ * "负责生产"): merged, so subject and object meet at the same group.
+ */
+function verbGroups(
+  matches: PhraseMatch<AttributeClass>[],
+  reading: SentenceReading,
+  chipIds: ReadonlySet<string>,
+): PhraseMatch<AttributeClass>[] {
+  const groups: PhraseMatch<AttributeClass>[] = [];
+  for (const match of matches) {
+    const last = groups.at(-1);
+    // "a deal with Samsung to source AI6" is one chain; "makes AI4 and TSMC makes AI5" is two.
+    const chipBetween =
+      last !== undefined &&
+      reading.mentions.some(
+        (mention) =>
+          mention.start >= last.end &&
+          mention.end <= match.start &&
+          (chipIds.has(mention.id) || mention.type === 'chip'),
+      );
+    const sameFrame = last !== undefined && frameOf(reading, last.start) === frameOf(reading, match.start);
+    if (last && match.start - last.end <= 40 && !chipBetween && sameFrame)
+      last.end = Math.max(last.end, match.end);
+    else groups.push({ ...match });
+  }
+  return groups;
+}
+
+const COORDINATION = /^\s*(?:,|，|、|and|&|as well as|与|與|和|及|以及|跟)\s*(?:both\s+)?$/i;
+
+/**
+ * Each foundry's verb; one coordinated with the foundry before it ("TSMC and
+ * Samsung", 台积电与三星) shares that foundry's verb.
+ */
+function coordinatedTriggers(
+  reading: SentenceReading,
+  found: EntityMention[],
+  triggerOf: (mention: EntityMention) => PhraseMatch<AttributeClass> | undefined,
+): Array<PhraseMatch<AttributeClass> | undefined> {
+  const result: Array<PhraseMatch<AttributeClass> | undefined> = [];
+  found.forEach((mention, index) => {
+    const previous = found[index - 1];
+    const between = previous
+      ? reading.text.slice(previous.end, mention.start).replace(/[（(][^)）]*[)）]/g, '')
+      : '';
+    result.push(previous && COORDINATION.test(between) ? result[index - 1] : triggerOf(mention));
+  });
+  return result;
+}
+
+/** The "makes" word a chip is the object of: the nearest before it in its frame, else the nearest after. */
+function triggerOfObject(
+  reading: SentenceReading,
+  triggers: PhraseMatch<AttributeClass>[],
+  start: number,
+  end: number,
+): PhraseMatch<AttributeClass> | undefined {
+  const frame = frameOf(reading, start);
+  const inFrame = triggers.filter((trigger) => frameOf(reading, trigger.start) === frame);
+  return (
+    inFrame.filter((trigger) => trigger.end <= start).at(-1) ??
+    inFrame.find((trigger) => trigger.start >= end) ??
+    inFrame[0]
+  );
+}
+
+/** The "makes" word a foundry is the agent of: the next one after it, or the one just before "by"/由 it. */
+function triggerOfAgent(
+  reading: SentenceReading,
+  triggers: PhraseMatch<AttributeClass>[],
+  mention: EntityMention,
+): PhraseMatch<AttributeClass> | undefined {
+  const frame = frameOf(reading, mention.start);
+  const inFrame = triggers.filter((trigger) => frameOf(reading, trigger.start) === frame);
+  const around = inFrame.find((trigger) => trigger.start <= mention.start && trigger.end >= mention.end);
+  if (around) return around;
+  const before = reading.text.slice(Math.max(0, mention.start - 24), mention.start);
+  const previous = inFrame.filter((trigger) => trigger.end <= mention.start).at(-1);
+  if (
+    previous &&
+    /(?:\bby|\bwith|\bto|\bat|由|交由|交给|交給|给|給|and)\s*(?:both\s+|either\s+)?(?:\w+\s+and\s+)?$/i.test(
+      before,
+    )
+  )
+    return previous;
+  return inFrame.find((trigger) => trigger.start >= mention.end) ?? previous;
+}
+
+function readStatus(
+  rule: CompiledRule,
+  reading: SentenceReading,
+  subject: SubjectHere,
+  relations: PhraseMatch<AttributeClass>[],
+): ReadValue | undefined {
+  const statuses = rule.rule.value.statuses ?? {};
+  const nearest = (match: PhraseMatch) =>
+    Math.min(...subject.positions.map((at) => Math.abs(match.start - at)));
+  const said = relations
+    .filter((match) => statuses[match.name] !== undefined)
+    .filter((match) => nearest(match) <= MAX_DISTANCE)
+    .sort((a, b) => nearest(a) - nearest(b));
+  if (said.length === 0) return undefined;
+  const open = said.filter((match) => reading.scopes.blockersAt(match.start, match).length === 0);
+  const chosen = (open[0] ?? said[0])!;
+  return { value: { kind: 'status', value: statuses[chosen.name]! }, blocked: open.length === 0 };
+}
+
+/**
+ * The place of a fab: a place named next to a site word ("Texas fab", "plant in
+ * the state of Texas", 泰勒工厂), in a clause that says the deal's chips are made
+ * there (a "makes" word and AI6, or Tesla's chips).
+ */
+function readPlace(
+  reading: SentenceReading,
+  relations: PhraseMatch<AttributeClass>[],
+  compiled: CompiledRules,
+  carried: boolean,
+): ReadValue | undefined {
+  const sites = compiled.siteWords.find(reading.text, reading.tokens);
+  const near = (a: { start: number; end: number }, b: { start: number; end: number }) =>
+    b.start >= a.end - 1 ? b.start - a.end <= 24 : a.start - b.end <= 24;
+  const framesMaking = new Set(
+    relations.filter((match) => match.name === 'makes').map((match) => frameOf(reading, match.start)),
+  );
+  // The deal's chips: AI6 named in the clause, or "chips" with Tesla named (or carried) and no other chip named.
+  const otherChip = (frame: number) =>
+    reading.mentions.some(
+      (mention) =>
+        mention.type === 'chip' && mention.id !== 'AI6' && frameOf(reading, mention.start) === frame,
+    );
+  const dealChips = (frame: number) =>
+    reading.mentions.some((mention) => mention.id === 'AI6' && frameOf(reading, mention.start) === frame) ||
+    (CHIPS.test(reading.text) && !otherChip(frame) && (carried || reading.ids.has('Tesla')));
+  const bound = reading.mentions
+    .filter((mention) => compiled.places.has(mention.id))
+    .filter((place) => sites.some((site) => near(place, site)))
+    .filter(
+      (place) => framesMaking.has(frameOf(reading, place.start)) && dealChips(frameOf(reading, place.start)),
+    );
+  if (bound.length === 0) return undefined;
+  const names = bound.map((place) => compiled.places.get(place.id)!);
+  // The most specific place named ("Taylor, Texas" over "Texas").
+  const value = names.sort((a, b) => b.split(',').length - a.split(',').length)[0]!;
+  const blocked = bound.every((place) => reading.scopes.blockersAt(place.start).length > 0);
+  return { value: { kind: 'place', value }, blocked };
+}
+
+const CHIPS = /\bchips?(?:sets?)?\b|\bprocessors?\b|芯片|晶片/i;

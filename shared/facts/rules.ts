@@ -1,57 +1,84 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_STORY_DIR, parseWithSchema, readJsonFile } from '../config/load.ts';
-import type { Fact } from '../config/schemas.ts';
+import { type Fact, STATUS_VOCABULARY } from '../config/schemas.ts';
 import { ConfigError } from '../errors.ts';
-import { type CompiledDictionary, compileDictionary, compileTerms } from './terms.ts';
-import {
-  type Candidate,
-  countExtractor,
-  entitiesExtractor,
-  extractMoney,
-  extractNode,
-  extractPercent,
-  extractRatio,
-  extractYear,
-  placeExtractor,
-  quantityExtractor,
-  statusExtractor,
-} from './values.ts';
+import { type EntityRuler, entityRuler } from './entities.ts';
+import { ATTRIBUTE_CLASSES, type AttributeClass, type PhraseList } from './lexicon.ts';
+import { phraseMatcher } from './phrases.ts';
+import { countReader, quantityReader } from './values/measures.ts';
+import type { ValueMention } from './values/mention.ts';
 
 export const DEFAULT_RULES_FILE = join(DEFAULT_STORY_DIR, 'rules.json');
 
-const Terms = z.array(z.string().min(1)).min(1);
-const Dictionary = z.record(z.string(), Terms);
+const Words = z.array(z.string().min(1));
+const PhraseListSchema = z.strictObject({ en: Words.default([]), zh: Words.default([]) });
+const ATTRIBUTE_NAMES = Object.keys(ATTRIBUTE_CLASSES) as [AttributeClass, ...AttributeClass[]];
 
-/** How one fact is recognised: term groups that must all appear, terms that must not, value hints. */
+const EntitySchema = z.strictObject({
+  id: z.string().min(1),
+  type: z.string().min(1),
+  aliases: Words.min(1),
+  /** For places (and sites): the place a value of kind `place` names. */
+  place: z.string().optional(),
+  notFollowedBy: Words.optional(),
+  notPrecededBy: Words.optional(),
+});
+
+/**
+ * How one fact is read (a fact is subject × attribute class × value kind):
+ * - `subject`: alternatives, each a list of entity ids that must all be named
+ *   (in the sentence, or carried over from the item's title);
+ * - `relation`: attribute classes of the lexicon, one of which must be said;
+ * - `context`: words that must also appear (in the sentence, or the title when
+ *   `contextInTitle`), `not`: words that rule the sentence out;
+ * - `value`: what to read and its plausible range; `rivals`: other subjects a
+ *   value may belong to ("TSMC 70.2%, Samsung 7.3%").
+ */
 const FactRuleSchema = z.strictObject({
-  all: z.array(Terms).min(1),
-  context: z.array(Terms).optional(),
-  not: Terms.optional(),
-  value: z
-    .strictObject({
-      min: z.number().optional(),
-      max: z.number().optional(),
-      near: Terms.optional(),
-      /** Take only values after a subject mention ("Samsung shares rose 6.8%"). */
-      after: z.boolean().optional(),
-      /** Other subjects: a value with one of these between it and the subject belongs to them. */
-      rivals: Terms.optional(),
-      entities: z.literal('foundries').optional(),
-      units: z.union([Terms, z.record(z.string(), Terms)]).optional(),
-      statuses: Terms.optional(),
-    })
-    .optional(),
+  subject: z.array(z.array(z.string().min(1)).min(1)).min(1),
+  relation: z.array(z.enum(ATTRIBUTE_NAMES)).min(1),
+  context: PhraseListSchema.optional(),
+  contextInTitle: z.boolean().optional(),
+  /** The context may be anywhere in the item ("an 11-figure deal" one sentence before "shares rose 4%"). */
+  contextInItem: z.boolean().optional(),
+  not: PhraseListSchema.optional(),
+  rivals: Words.optional(),
+  /**
+   * Where a value's owner is judged: at the value (default: "TSMC 70.2%, Samsung 7.3%"), or
+   * at the nearest word of this relation class before it ("三星股价因特斯拉订单上涨6.8%": the
+   * shares are Samsung's, whoever is named before the verb).
+   */
+  ownerAt: z.enum(ATTRIBUTE_NAMES).optional(),
+  /** Pronouns and descriptions that refer back to the subject ("the chip", "该芯片"). */
+  anaphora: PhraseListSchema.optional(),
+  /** A value standing right by the subject counts without a relation word ("the $500 billion Stargate project"). */
+  adjacentChars: z.number().int().min(0).max(60).optional(),
+  value: z.strictObject({
+    min: z.number().optional(),
+    max: z.number().optional(),
+    /** Entity-set facts: the entities that may be in the set. */
+    entities: Words.optional(),
+    /** Status facts: the status each relation says. */
+    statuses: z.partialRecord(z.enum(ATTRIBUTE_NAMES), z.enum(STATUS_VOCABULARY)).optional(),
+    /** Count facts: the nouns counted. */
+    countOf: Words.optional(),
+    /** Quantity facts: canonical unit → spellings. */
+    units: z.record(z.string(), Words).optional(),
+    /** A year the sentence must also name (a forecast "for 2028"). */
+    requiresYear: z.number().int().optional(),
+    /** The value is a plan's total: amounts reached so far ("brings the total to $400B") are not it. */
+    planTotal: z.boolean().optional(),
+  }),
 });
 export type FactRule = z.infer<typeof FactRuleSchema>;
 
-/** A story's rules file: dictionaries, language cues and one rule per fact id. */
+/** A story's rules file: its entities and one rule per fact id. */
 export const RulesFileSchema = z.strictObject({
   $comment: z.string().optional(),
-  entities: Dictionary,
-  places: Dictionary,
-  statuses: Dictionary,
-  cues: z.strictObject({ negation: Terms, hedge: Terms, replacement: Terms, displaced: Terms }),
+  entities: z.array(EntitySchema).min(1),
+  /** Words that name the site of a fab, binding a place to it ("Texas fab", "泰勒厂"). */
+  siteWords: PhraseListSchema,
   facts: z.record(z.string(), FactRuleSchema),
 });
 export type RulesFile = z.infer<typeof RulesFileSchema>;
@@ -61,100 +88,69 @@ export function loadRulesFile(path: string = DEFAULT_RULES_FILE): RulesFile {
   return parseWithSchema(RulesFileSchema, readJsonFile(path), path);
 }
 
-/** One fact's rule, compiled: every regex built once. */
+/** One fact's rule, compiled once: matchers and value readers built. */
 export interface CompiledRule {
   fact: Fact;
-  groups: RegExp[];
-  context: RegExp[];
-  not: RegExp | null;
-  near: RegExp | null;
-  after: boolean;
-  rivals: RegExp | null;
-  min: number;
-  max: number;
-  extract: (text: string) => Candidate[];
-  /** Matches any term of any group: a cheap pre-check on the whole item. */
-  any: RegExp;
+  rule: FactRule;
+  context?: ReturnType<typeof phraseMatcher>;
+  not?: ReturnType<typeof phraseMatcher>;
+  anaphora?: ReturnType<typeof phraseMatcher>;
+  /** Reads the fact's numeric values (money, percent, year …) from a sentence. */
+  readExtra?: (text: string) => ValueMention[];
 }
 
 export interface CompiledRules {
   rules: CompiledRule[];
-  negation: RegExp;
-  hedge: RegExp;
-  replacement: RegExp;
+  ruler: EntityRuler;
+  relations: ReturnType<typeof phraseMatcher<AttributeClass>>;
+  siteWords: ReturnType<typeof phraseMatcher>;
+  /** Canonical place of each place entity. */
+  places: ReadonlyMap<string, string>;
 }
 
+const single = (list: z.infer<typeof PhraseListSchema> | undefined) =>
+  list && (list.en.length || list.zh.length) ? phraseMatcher({ phrase: list as PhraseList }) : undefined;
+
 /**
- * Compiles the rules for a fact sheet. Every fact needs a rule, and every rule a fact:
- * a typo in either file is a config error, not a silently dead fact.
+ * Compiles a story's rules for its facts; a fact without a rule, a rule for an
+ * unknown fact or a subject naming an unknown entity is a config error.
  *
  * @example
  * const compiled = compileRules(loadBaselineFile().facts, loadRulesFile());
  */
 export function compileRules(facts: Fact[], file: RulesFile): CompiledRules {
-  const unknown = Object.keys(file.facts).filter((id) => !facts.some((fact) => fact.id === id));
-  if (unknown.length) throw new ConfigError(`rules: no baseline fact for rule(s) ${unknown.join(', ')}`);
-  const foundries = compileDictionary(file.entities);
-  const displaced = compileTerms(file.cues.displaced);
-  const places = compileDictionary(file.places);
+  const known = new Set(facts.map((fact) => fact.id));
+  for (const id of Object.keys(file.facts))
+    if (!known.has(id)) throw new ConfigError(`rules.json: rule for unknown fact "${id}"`);
+  const entityIds = new Set(file.entities.map((entity) => entity.id));
   const rules = facts.map((fact) => {
     const rule = file.facts[fact.id];
-    if (!rule) throw new ConfigError(`rules: fact "${fact.id}" has no match rule`);
-    return compileRule(fact, rule, { foundries, places, displaced, statuses: file.statuses });
+    if (!rule) throw new ConfigError(`rules.json: no rule for fact "${fact.id}"`);
+    for (const id of [...rule.subject.flat(), ...(rule.rivals ?? []), ...(rule.value.entities ?? [])])
+      if (!entityIds.has(id)) throw new ConfigError(`rules.json: fact "${fact.id}": no entity "${id}"`);
+    return compileRule(fact, rule);
   });
   return {
     rules,
-    negation: compileTerms(file.cues.negation),
-    hedge: compileTerms(file.cues.hedge),
-    replacement: compileTerms(file.cues.replacement),
+    ruler: entityRuler(file.entities),
+    relations: phraseMatcher(ATTRIBUTE_CLASSES),
+    siteWords: phraseMatcher({ site: file.siteWords as PhraseList }),
+    places: new Map(file.entities.flatMap((entity) => (entity.place ? [[entity.id, entity.place]] : []))),
   };
 }
 
-interface Dictionaries {
-  foundries: CompiledDictionary;
-  displaced: RegExp;
-  places: CompiledDictionary;
-  statuses: Record<string, readonly string[]>;
-}
-
-function compileRule(fact: Fact, rule: FactRule, dictionaries: Dictionaries): CompiledRule {
+function compileRule(fact: Fact, rule: FactRule): CompiledRule {
+  const readExtra = rule.value.countOf
+    ? countReader(rule.value.countOf)
+    : rule.value.units
+      ? quantityReader(rule.value.units)
+      : undefined;
   return {
     fact,
-    groups: rule.all.map((terms) => compileTerms(terms)),
-    context: (rule.context ?? []).map((terms) => compileTerms(terms)),
-    not: rule.not ? compileTerms(rule.not) : null,
-    near: rule.value?.near ? compileTerms(rule.value.near) : null,
-    after: rule.value?.after ?? false,
-    rivals: rule.value?.rivals ? compileTerms(rule.value.rivals) : null,
-    min: rule.value?.min ?? Number.NEGATIVE_INFINITY,
-    max: rule.value?.max ?? Number.POSITIVE_INFINITY,
-    extract: extractorFor(fact, rule, dictionaries),
-    any: compileTerms(rule.all.flat()),
+    rule,
+    context: single(rule.context),
+    not: single(rule.not),
+    anaphora: single(rule.anaphora),
+    ...(readExtra ? { readExtra } : {}),
   };
-}
-
-function extractorFor(fact: Fact, rule: FactRule, dictionaries: Dictionaries): (text: string) => Candidate[] {
-  const units = rule.value?.units;
-  switch (fact.kind) {
-    case 'money':
-      return extractMoney;
-    case 'percent':
-      return extractPercent;
-    case 'year':
-      return extractYear;
-    case 'ratio':
-      return extractRatio;
-    case 'node':
-      return extractNode;
-    case 'count':
-      return countExtractor(Array.isArray(units) ? units : ['units']);
-    case 'quantity':
-      return quantityExtractor(units && !Array.isArray(units) ? units : {});
-    case 'entities':
-      return entitiesExtractor(dictionaries.foundries, dictionaries.displaced);
-    case 'place':
-      return placeExtractor(dictionaries.places);
-    case 'status':
-      return statusExtractor(dictionaries.statuses, rule.value?.statuses);
-  }
 }

@@ -95,8 +95,12 @@ function push(sentences: string[], sentence: string): void {
 }
 
 function endsEnglishSentence(line: string, index: number): boolean {
-  const next = line.slice(index + 1, index + 3);
-  if (next !== '' && !/^\s["'(]?[A-Z0-9\u3400-\u9fff]/.test(next) && !/^["')]/.test(next)) return false;
+  const next = line.slice(index + 1, index + 4);
+  // "…makes AI4.TSMC will…": a sentence glued to the next by a missing space.
+  const glued =
+    /^[A-Z][a-z]{0,2}[A-Z]|^[A-Z][a-z]+\s/.test(next) && /[a-z0-9]$/.test(line.slice(index - 1, index));
+  if (next !== '' && !glued && !/^\s["'“‘(]?[A-Z0-9\u3400-\u9fff]/.test(next) && !/^["'”’)]/.test(next))
+    return false;
   const word = /([A-Za-z.]+)$/.exec(line.slice(Math.max(0, index - 12), index))?.[1]?.toLowerCase();
   if (word && (ABBREVIATIONS.has(word) || /^([a-z]\.)+[a-z]$/.test(word))) return false;
   return true;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseChineseNumeral, parseNumber } from '../../shared/facts/numbers.ts';
 import { normaliseText, splitClauses, splitSentences } from '../../shared/facts/sentences.ts';
+import { parseChineseNumeral, parseNumber } from '../../shared/facts/values/numbers.ts';
 
 describe('parseNumber()', () => {
   it.each([

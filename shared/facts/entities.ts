@@ -1,0 +1,91 @@
+import { escapeRegex } from './regex.ts';
+/**
+ * The entity ruler (spaCy's EntityRuler, in spirit): aliases of typed entities
+ * found in a sentence, the longest alias winning, so that "Samsung SDI" is Samsung
+ * SDI and never Samsung, and "Stargate UAE" is not the US Stargate. Latin aliases
+ * match whole words, case-insensitively; Chinese aliases as written.
+ */
+export interface EntityDefinition {
+  id: string;
+  type: string;
+  aliases: readonly string[];
+  /** Words right after the alias that make it another thing ("Taylor Swift"). */
+  notFollowedBy?: readonly string[];
+  /** Words right before the alias that make it another thing. */
+  notPrecededBy?: readonly string[];
+}
+
+export interface EntityMention {
+  id: string;
+  type: string;
+  start: number;
+  end: number;
+}
+
+export interface EntityRuler {
+  find(sentence: string): EntityMention[];
+  /** True when the text names any entity at all (a cheap pre-check). */
+  mentionsAny(text: string): boolean;
+  byId: ReadonlyMap<string, EntityDefinition>;
+}
+
+const isLatin = (alias: string) => /^[\x20-\x7E’]+$/.test(alias);
+
+/**
+ * Compiles entity definitions into one ruler.
+ *
+ * @example
+ * const ruler = entityRuler([{ id: 'Samsung', type: 'company', aliases: ['Samsung', '三星'] }]);
+ * ruler.find('三星股价上涨'); // [{ id: 'Samsung', type: 'company', start: 0, end: 2 }]
+ */
+export function entityRuler(definitions: readonly EntityDefinition[]): EntityRuler {
+  const byAlias = new Map<string, EntityDefinition>();
+  for (const definition of definitions)
+    for (const alias of definition.aliases) byAlias.set(alias.toLowerCase(), definition);
+  const aliases = [...byAlias.keys()].sort((a, b) => b.length - a.length);
+  const source = aliases
+    .map((alias) => {
+      const body = escapeRegex(alias).replace(/\\?\s+/g, '[\\s-]?');
+      return isLatin(alias) ? `(?<![A-Za-z0-9])${body}(?![A-Za-z0-9])` : body;
+    })
+    .join('|');
+  const pattern = new RegExp(source, 'gi');
+  const probe = new RegExp(source, 'i');
+  return {
+    byId: new Map(definitions.map((definition) => [definition.id, definition])),
+    mentionsAny: (text) => probe.test(text),
+    find(sentence) {
+      const found: EntityMention[] = [];
+      pattern.lastIndex = 0;
+      for (let match = pattern.exec(sentence); match; match = pattern.exec(sentence)) {
+        const definition =
+          byAlias.get(match[0].toLowerCase().replace(/[\s-]+/g, ' ')) ?? aliasFor(byAlias, match[0]);
+        if (!definition || excluded(definition, sentence, match.index, match.index + match[0].length))
+          continue;
+        found.push({
+          id: definition.id,
+          type: definition.type,
+          start: match.index,
+          end: match.index + match[0].length,
+        });
+      }
+      return found;
+    },
+  };
+}
+
+/** The definition of an alias written with other spacing or hyphens ("AI-5" for "AI5", "AI 5"). */
+function aliasFor(byAlias: Map<string, EntityDefinition>, written: string): EntityDefinition | undefined {
+  const squeezed = written.toLowerCase().replace(/[\s-]+/g, '');
+  for (const [alias, definition] of byAlias) if (alias.replace(/[\s-]+/g, '') === squeezed) return definition;
+  return undefined;
+}
+
+function excluded(definition: EntityDefinition, sentence: string, start: number, end: number): boolean {
+  const after = sentence.slice(end, end + 24).toLowerCase();
+  const before = sentence.slice(Math.max(0, start - 24), start).toLowerCase();
+  return (
+    (definition.notFollowedBy ?? []).some((word) => after.trimStart().startsWith(word.toLowerCase())) ||
+    (definition.notPrecededBy ?? []).some((word) => before.trimEnd().endsWith(word.toLowerCase()))
+  );
+}

@@ -1,0 +1,84 @@
+import { SCOPE_CUES, type ScopeCue } from './lexicon.ts';
+import { type PhraseMatch, phraseMatcher } from './phrases.ts';
+import type { Token } from './tokens.ts';
+
+/**
+ * What a sentence's cues do to the words after them: a negation, denial, question,
+ * condition, possibility or superseded history holds from its cue to the end of
+ * the cue's clause (a question mark, over the whole sentence). Brackets do not end
+ * a clause: "may add 10 trillion won (about $7.5 billion)" is still a possibility. A value or an
+ * entity inside such a span is not asserted. Hedges ("reportedly", 据悉) lower
+ * confidence; replacement cues ("instead of", 取代) say a newly named entity
+ * takes the place of the old one.
+ */
+export interface Scopes {
+  /** The cues whose span covers `position` (hedge and replacement excluded: they do not block). */
+  blockersAt(position: number, ignore?: { start: number; end: number }): ScopeCue[];
+  /** A cue standing between `from` and `to` whose span reaches `to` ("Samsung's contract could … AI5"). */
+  blockedBetween(from: number, to: number): boolean;
+  hedged: boolean;
+  replacement: PhraseMatch<ScopeCue>[];
+  matches: PhraseMatch<ScopeCue>[];
+}
+
+const cues = phraseMatcher(SCOPE_CUES);
+const BLOCKING = new Set<ScopeCue>(['negation', 'question', 'condition', 'possibility', 'history']);
+/** Where a cue's span ends: the end of its clause. */
+const CLAUSE_END = /[,，;；。:：!！?？]|\s(?:but|while|whereas|and then|although|though)\s|—|–/g;
+
+function clauseEndAfter(sentence: string, from: number): number {
+  CLAUSE_END.lastIndex = from;
+  const match = CLAUSE_END.exec(sentence);
+  return match ? match.index : sentence.length;
+}
+
+/**
+ * The scopes of one sentence.
+ *
+ * @example
+ * const scopes = findScopes('Tesla did not pick Samsung for AI5', tokenize(text));
+ * scopes.blockersAt(text.indexOf('Samsung')); // ['negation']
+ */
+export function findScopes(sentence: string, tokens: Token[]): Scopes {
+  const matches = cues.find(sentence, tokens).filter((match) => !isMonthMay(sentence, match));
+  const spans = matches
+    .filter((match) => BLOCKING.has(match.name))
+    .map((match) => ({
+      name: match.name,
+      start: match.start,
+      cueEnd: match.end,
+      end: clauseEndAfter(sentence, match.end),
+    }));
+  if (/[?？]\s*["'”’」』)]*\s*$/.test(sentence))
+    spans.push({ name: 'question', start: 0, cueEnd: 0, end: sentence.length });
+  return {
+    blockersAt(position, ignore) {
+      return spans
+        .filter((span) => position >= span.start && position < span.end)
+        .filter((span) => !ignore || span.start >= ignore.end || span.cueEnd <= ignore.start)
+        .map((span) => span.name);
+    },
+    blockedBetween(from, to) {
+      return spans.some((span) => span.start > from && span.start < to && span.end > to);
+    },
+    hedged: matches.some((match) => match.name === 'hedge'),
+    // A replacement cue inside a denied or superseded clause ("had been slated for exclusive production") says nothing now.
+    replacement: matches.filter(
+      (match) =>
+        match.name === 'replacement' &&
+        !spans.some(
+          (span) => span.name !== 'question' && match.start >= span.start && match.start < span.end,
+        ),
+    ),
+    matches,
+  };
+}
+
+/** "May 2027" is a month, not a possibility. */
+function isMonthMay(sentence: string, match: PhraseMatch<ScopeCue>): boolean {
+  return (
+    match.name === 'possibility' &&
+    sentence.slice(match.start, match.end) === 'May' &&
+    /^\s+(?:\d|of\b|this\b|next\b|last\b)/.test(sentence.slice(match.end, match.end + 6))
+  );
+}
