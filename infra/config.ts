@@ -14,6 +14,7 @@ export const CONTEXT_KEYS = [
   'timeZone',
   'quietHours',
   'smsMonthlyCap',
+  'smsMinConfidence',
   'feedsFile',
 ] as const;
 
@@ -46,6 +47,7 @@ const StackConfigSchema = z.strictObject({
     .regex(/^(off|([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d)$/, 'must be HH:MM-HH:MM or off')
     .default('22:00-07:00'),
   smsMonthlyCap: z.coerce.number().int().min(0).max(10_000).default(20),
+  smsMinConfidence: z.coerce.number().min(0).max(1).default(0.75),
   feedsFile: z.string().optional(),
 });
 
@@ -92,6 +94,7 @@ export function readStackConfig(context: Record<string, unknown>): StackConfig {
     timeZone: parsed.timeZone,
     digestTime: parsed.digestTime,
     smsMonthlyCap: parsed.smsMonthlyCap,
+    smsMinConfidence: parsed.smsMinConfidence,
     quietHours: start && end ? { start, end } : null,
   });
   if (!alertConfig.success)

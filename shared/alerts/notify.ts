@@ -121,6 +121,9 @@ export async function deliverAlert(alertId: string, context: AlertContext): Prom
 async function smsLeg(alert: AlertRecord, context: AlertContext, now: Date) {
   type Leg = { leg: 'send' | 'hold' | 'skip'; state: NonNullable<AlertRecord['sms']>; dueAt?: string };
   if (alert.severity !== 'high') return { leg: 'skip', state: 'none' } as Leg;
+  // A doubtful reading is worth an email, not a text at night: only sure findings wake anyone.
+  if ((alert.finding?.confidence ?? 1) < context.config.smsMinConfidence)
+    return { leg: 'skip', state: 'none' } as Leg;
   const due = smsDueAt(now, context.config);
   if (due.getTime() > now.getTime()) return { leg: 'hold', state: 'held', dueAt: due.toISOString() } as Leg;
   if (await reserveOrNotify(context, now)) return { leg: 'send', state: 'sent' } as Leg;

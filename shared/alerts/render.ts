@@ -62,7 +62,9 @@ export function renderEmail(content: AlertContent): { subject: string; body: str
   const what = finding.status === 'new' ? renderValue(finding.observed) : change(finding);
   const subject = cut(`[factwatch] ${fact.label} ${finding.status}: ${what}`, SUBJECT_MAX);
   const confidence =
-    finding.confidence !== undefined && finding.confidence < 1 ? ' (hedged or unconfirmed report)' : '';
+    finding.confidence !== undefined && finding.confidence < 1
+      ? ` (hedged or unconfirmed report, confidence ${finding.confidence.toFixed(2)})`
+      : '';
   const lines = [
     `${fact.label} (${fact.id}) ${finding.status}${confidence}`,
     `  was: ${renderValue(finding.baseline)}   (${baselineOrigin(fact)})`,

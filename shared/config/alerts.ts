@@ -9,6 +9,13 @@ export const AlertConfigSchema = z.strictObject({
   minSeverity: SeveritySchema.default('medium'),
   /** Hedged findings ("reportedly") alert too unless their confidence is below this. */
   minConfidence: z.number().min(0).max(1).default(0.5),
+  /**
+   * An alert wakes someone by SMS only when its finding is at least this sure; a less
+   * sure one (reported and carried over from a headline, or read far from its verb)
+   * goes by email only. Plain statements are 1, "reportedly" 0.8, a headline's
+   * subject carried into the body 0.8, both 0.64.
+   */
+  smsMinConfidence: z.number().min(0).max(1).default(0.75),
   /** After an alert about a fact, further alerts about it within this window go to the digest. */
   cooldownMinutes: z.number().int().min(0).max(10_080).default(360),
   timeZone: z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/Berlin').default('UTC'),

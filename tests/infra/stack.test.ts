@@ -314,6 +314,8 @@ describe('readStackConfig()', () => {
     expect(readStackConfig({ alertEmails: 'a@x.org, b@y.org' }).alertEmails).toEqual(['a@x.org', 'b@y.org']);
     expect(readStackConfig({ quietHours: 'off' }).alertConfig.quietHours).toBeNull();
     expect(readStackConfig({ smsMonthlyCap: '5' }).alertConfig.smsMonthlyCap).toBe(5);
+    expect(readStackConfig({ smsMinConfidence: '0.9' }).alertConfig.smsMinConfidence).toBe(0.9);
+    expect(() => readStackConfig({ smsMinConfidence: '2' })).toThrow(/context "smsMinConfidence"/);
   });
 
   it.each([

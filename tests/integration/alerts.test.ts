@@ -97,6 +97,21 @@ describe('alerts through the SNS emulator', () => {
     expect(await topic.drain('sms')).toEqual([]);
   });
 
+  it('sends a doubtful high-severity change (reported, subject carried from the headline) by email only', async () => {
+    const doubtful = changeFinding({ confidence: 0.64 });
+
+    expect(await notifyFinding(doubtful, context())).toBe('sent');
+
+    const [email] = await topic.drain('email');
+    expect(email!.attributes).toMatchObject({ factId: 'ai5.foundry', email: 'send', sms: 'skip' });
+    expect(email!.body).toContain('(hedged or unconfirmed report, confidence 0.64)');
+    expect(await topic.drain('sms')).toEqual([]);
+    expect(
+      (await getAlert(store, alertIdOf('ai5.foundry', { kind: 'entities', values: ['Samsung', 'TSMC'] })))
+        ?.sms,
+    ).toBe('none');
+  });
+
   it('alerts once per (fact, value): later sources only corroborate', async () => {
     await notifyFinding(changeFinding(), context());
     await notifyFinding(changeFinding({ source: 'Reuters' }), context());
