@@ -43,35 +43,50 @@ export function entityRuler(definitions: readonly EntityDefinition[]): EntityRul
   for (const definition of definitions)
     for (const alias of definition.aliases) byAlias.set(alias.toLowerCase(), definition);
   const aliases = [...byAlias.keys()].sort((a, b) => b.length - a.length);
+  // No lookbehind before the alternatives: an alternation that starts with literal
+  // characters lets the regex engine skip ahead fast; the word start is checked in code.
   const source = aliases
     .map((alias) => {
       const body = escapeRegex(alias).replace(/\\?\s+/g, '[\\s-]?');
-      return isLatin(alias) ? `(?<![A-Za-z0-9])${body}(?![A-Za-z0-9])` : body;
+      return isLatin(alias) ? `${body}(?![A-Za-z0-9])` : body;
     })
     .join('|');
   const pattern = new RegExp(source, 'gi');
   const probe = new RegExp(source, 'i');
   return {
     byId: new Map(definitions.map((definition) => [definition.id, definition])),
-    mentionsAny: (text) => probe.test(text),
-    find(sentence) {
-      const found: EntityMention[] = [];
-      pattern.lastIndex = 0;
-      for (let match = pattern.exec(sentence); match; match = pattern.exec(sentence)) {
-        const definition =
-          byAlias.get(match[0].toLowerCase().replace(/[\s-]+/g, ' ')) ?? aliasFor(byAlias, match[0]);
-        if (!definition || excluded(definition, sentence, match.index, match.index + match[0].length))
-          continue;
-        found.push({
-          id: definition.id,
-          type: definition.type,
-          start: match.index,
-          end: match.index + match[0].length,
-        });
-      }
-      return found;
+    mentionsAny: (text) => {
+      const first = probe.exec(text);
+      return first !== null && (!midWord(text, first.index, first[0]) || findMentions(text).length > 0);
     },
+    find: findMentions,
   };
+
+  function findMentions(sentence: string): EntityMention[] {
+    const found: EntityMention[] = [];
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(sentence); match; match = pattern.exec(sentence)) {
+      if (midWord(sentence, match.index, match[0])) {
+        pattern.lastIndex = match.index + 1;
+        continue;
+      }
+      const definition =
+        byAlias.get(match[0].toLowerCase().replace(/[\s-]+/g, ' ')) ?? aliasFor(byAlias, match[0]);
+      if (!definition || excluded(definition, sentence, match.index, match.index + match[0].length)) continue;
+      found.push({
+        id: definition.id,
+        type: definition.type,
+        start: match.index,
+        end: match.index + match[0].length,
+      });
+    }
+    return found;
+  }
+}
+
+/** A Latin alias found inside a word ("Intel" in "BIntel") is no mention. */
+function midWord(text: string, at: number, matched: string): boolean {
+  return at > 0 && /[A-Za-z0-9]/.test(text[at - 1]!) && /^[A-Za-z0-9]/.test(matched);
 }
 
 /** The definition of an alias written with other spacing or hyphens ("AI-5" for "AI5", "AI 5"). */

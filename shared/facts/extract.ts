@@ -2,7 +2,7 @@ import type { Value } from '../config/schemas.ts';
 import type { EntityMention } from './entities.ts';
 import type { AttributeClass } from './lexicon.ts';
 import type { PhraseMatch } from './phrases.ts';
-import type { CompiledRule, CompiledRules } from './rules.ts';
+import { type CompiledRule, type CompiledRules, SITE_WORDS } from './rules.ts';
 import { findScopes, type Scopes } from './scope.ts';
 import { normaliseText, splitSentences } from './sentences.ts';
 import { type Token, tokenize } from './tokens.ts';
@@ -68,32 +68,40 @@ export function itemSentences(item: AnalyzableItem): string[] {
   return sentences;
 }
 
-/** Everything read from one sentence, once, whatever the facts. */
+/** Everything read from one sentence, once, whatever the facts (read on first use). */
 interface SentenceReading {
   text: string;
   index: number;
-  tokens: Token[];
+  readonly tokens: Token[];
   mentions: EntityMention[];
   ids: Set<string>;
-  relations: PhraseMatch<AttributeClass>[];
-  scopes: Scopes;
+  readonly relations: PhraseMatch<AttributeClass>[];
+  /** Whether a phrase list (an attribute class, a rule's list) has a match in the sentence. */
+  has: (list: string) => boolean;
+  readonly scopes: Scopes;
   values: (kind: string) => ValueMention[];
+  /** The matches of one of the story's phrase lists (a rule's not, context, anaphora; the site words). */
+  phrases: (list: string) => PhraseMatch[];
   /** Offsets where the sentence breaks into clauses that may speak of different subjects. */
-  frames: number[];
+  readonly frames: number[];
 }
 
 const FRAME_BREAK =
   /[;；]|，而|，但|，并且|, while |, whereas |, but |, and |, unlike | unlike | while | whereas | but | - |——/g;
 
+/**
+ * Reads a sentence lazily: entities at once (they decide whether anything else is
+ * needed), tokens, relation words, scopes and values only when a rule asks — most
+ * sentences of a feed name nothing of the story and cost one regex pass.
+ */
 function readSentence(
   text: string,
   index: number,
   compiled: CompiledRules,
   publishedYear: number | undefined,
 ): SentenceReading {
-  const tokens = tokenize(text);
   const mentions = compiled.ruler.find(text);
-  const cache = new Map<string, ValueMention[]>();
+  const values = new Map<string, ValueMention[]>();
   const readers: Record<string, () => ValueMention[]> = {
     money: () => readMoney(text),
     percent: () => readPercent(text),
@@ -101,25 +109,66 @@ function readSentence(
     node: () => readNodes(text),
     ratio: () => readRatios(text),
   };
+  let tokens: Token[] | undefined;
+  let lists: Map<string, PhraseMatch[]> | undefined;
+  let relations: PhraseMatch<AttributeClass>[] | undefined;
+  let scopes: Scopes | undefined;
+  let frames: number[] | undefined;
+  const listed = () => {
+    if (!lists) {
+      lists = new Map();
+      relations = [];
+      for (const match of compiled.phrases.find(text, tokenized())) {
+        const same = lists.get(match.name);
+        if (same) same.push(match);
+        else lists.set(match.name, [match]);
+        if (!match.name.includes('#')) relations.push(match as PhraseMatch<AttributeClass>);
+      }
+    }
+    return lists;
+  };
+  const tokenized = () => {
+    tokens ??= tokenize(text);
+    return tokens;
+  };
   return {
     text,
     index,
-    tokens,
     mentions,
     ids: new Set(mentions.map((mention) => mention.id)),
-    relations: compiled.relations.find(text, tokens),
-    scopes: findScopes(text, tokens),
+    get tokens() {
+      return tokenized();
+    },
+    get relations() {
+      listed();
+      return relations!;
+    },
+    has(list) {
+      return listed().has(list);
+    },
+    get scopes() {
+      scopes ??= findScopes(text, tokenized());
+      return scopes;
+    },
+    get frames() {
+      frames ??= [...text.matchAll(FRAME_BREAK)].map((match) => match.index);
+      return frames;
+    },
     values(kind) {
-      let found = cache.get(kind);
+      let found = values.get(kind);
       if (!found) {
         found = readers[kind]?.() ?? [];
-        cache.set(kind, found);
+        values.set(kind, found);
       }
       return found;
     },
-    frames: [...text.matchAll(FRAME_BREAK)].map((match) => match.index),
+    phrases(list) {
+      return listed().get(list) ?? NONE;
+    },
   };
 }
+
+const NONE: PhraseMatch[] = [];
 
 /**
  * Every statement the item makes about the story's facts, sentence by sentence:
@@ -205,7 +254,7 @@ function subjectIn(
   // The title named the subject; this sentence names part of it, or refers back to it.
   const group = rule.rule.subject.find((ids) => ids.every((id) => title.ids.has(id) || reading.ids.has(id)));
   if (!group) return undefined;
-  const anaphor = rule.anaphora?.find(reading.text, reading.tokens)[0];
+  const anaphor = rule.anaphora ? reading.phrases(rule.anaphora)[0] : undefined;
   const partial = group.some((id) => reading.ids.has(id));
   const sameKindNamed = reading.mentions.some(
     (mention) => !group.includes(mention.id) && group.some((id) => sameType(title, id, mention)),
@@ -229,11 +278,13 @@ function statementFor(
   compiled: CompiledRules,
 ): Claim | undefined {
   const title = item[0]!;
+  // Cheapest test first: without a word of the fact's relation classes the sentence says nothing of it.
+  if (!rule.rule.adjacentChars && !rule.rule.relation.some((name) => reading.has(name))) return undefined;
   const subject = subjectIn(rule, reading, title);
   if (!subject) return undefined;
   // A word of another subject ("Intel", "Austin") silences the clause group it stands in.
   const notFrames = new Set(
-    (rule.not?.find(reading.text, reading.tokens) ?? []).map((match) => frameOf(reading, match.start)),
+    (rule.not ? reading.phrases(rule.not) : []).map((match) => frameOf(reading, match.start)),
   );
   if (notFrames.size && (reading.frames.length === 0 || rule.rule.adjacentChars)) return undefined;
   if (rule.context && !hasContext(rule, reading, title, item)) return undefined;
@@ -250,37 +301,51 @@ function statementFor(
     .filter((match) => !notFrames.has(frameOf(reading, match.start)))
     .filter((match) => !rivalIsObject(rule, reading, match));
   if (relations.length === 0 && !rule.rule.adjacentChars) return undefined;
-  const base = {
-    factId: rule.fact.id,
-    evidence:
-      reading.text.length > MAX_EVIDENCE ? `${reading.text.slice(0, MAX_EVIDENCE - 1)}…` : reading.text,
-    sentenceIndex: reading.index,
-    replaces: false,
-    displaced: [] as string[],
-    otherCurrency: false,
-  };
+  const evidence =
+    reading.text.length > MAX_EVIDENCE ? `${reading.text.slice(0, MAX_EVIDENCE - 1)}…` : reading.text;
   const read = readValue(rule, reading, subject, relations, compiled);
-  if (!read)
-    return relations.length
-      ? { statement: { ...base, observed: null, confidence: 0.5, negated: false } }
-      : undefined;
+  if (!read) {
+    if (relations.length === 0) return undefined;
+    return { statement: statementOf(rule.fact.id, reading.index, evidence, null, 0.5, false) };
+  }
   let confidence = 1;
   if (reading.scopes.hedged) confidence *= REPORTED;
   if (subject.carried) confidence *= CARRIED;
   if (read.far) confidence *= FAR;
+  const statement = statementOf(
+    rule.fact.id,
+    reading.index,
+    evidence,
+    read.value,
+    read.blocked ? 0.3 : confidence,
+    read.blocked,
+  );
+  statement.replaces = read.replaces ?? false;
+  statement.displaced = read.displaced ?? [];
+  statement.otherCurrency = read.otherCurrency ?? false;
+  if (read.bound) statement.bound = read.bound;
+  return { statement, valueAt: read.valueAt, distance: read.distance };
+}
+
+/** A statement with every field in one order (one object shape keeps the engine fast). */
+function statementOf(
+  factId: string,
+  sentenceIndex: number,
+  evidence: string,
+  observed: Value | null,
+  confidence: number,
+  negated: boolean,
+): Statement {
   return {
-    statement: {
-      ...base,
-      observed: read.value,
-      confidence: read.blocked ? 0.3 : confidence,
-      negated: read.blocked,
-      replaces: read.replaces ?? false,
-      displaced: read.displaced ?? [],
-      otherCurrency: read.otherCurrency ?? false,
-      ...(read.bound ? { bound: read.bound } : {}),
-    },
-    valueAt: read.valueAt,
-    distance: read.distance,
+    factId,
+    observed,
+    evidence,
+    confidence,
+    negated,
+    replaces: false,
+    displaced: [],
+    otherCurrency: false,
+    sentenceIndex,
   };
 }
 
@@ -308,11 +373,9 @@ function hasContext(
   title: SentenceReading,
   item: SentenceReading[],
 ): boolean {
-  if (rule.context!.find(reading.text, reading.tokens).length) return true;
-  if (rule.rule.contextInTitle && rule.context!.find(title.text, title.tokens).length) return true;
-  return Boolean(
-    rule.rule.contextInItem && item.some((other) => rule.context!.find(other.text, other.tokens).length),
-  );
+  if (reading.phrases(rule.context!).length) return true;
+  if (rule.rule.contextInTitle && title.phrases(rule.context!).length) return true;
+  return Boolean(rule.rule.contextInItem && item.some((other) => other.phrases(rule.context!).length > 0));
 }
 
 interface ReadValue {
@@ -427,7 +490,11 @@ function isProgress(text: string, mention: ValueMention): boolean {
     /(?:\bbring(?:s|ing)?|\braising|\btotal(?:s|ling)?|\breach(?:es|ed|ing)?|增至|增加至|达到|達到|来到|來到|累计|累計|已达|已達)[^.;,，；。]{0,50}$/i.test(
       before,
     ) ||
-    /^\s*(?:so far|to date|already|committed so far)/i.test(after)
+    /^\s*(?:so far|to date|already|committed so far)/i.test(after) ||
+    // "投入约4000亿美元…是「星际之门」项目的一部分", "$400B as part of Stargate": a share of the plan.
+    /^[^.;。；]{0,60}?(?:的一部分|\bas part of\b|\bis part of\b)/i.test(
+      text.slice(mention.end, mention.end + 64),
+    )
   );
 }
 
@@ -712,7 +779,7 @@ function readPlace(
   compiled: CompiledRules,
   carried: boolean,
 ): ReadValue | undefined {
-  const sites = compiled.siteWords.find(reading.text, reading.tokens);
+  const sites = reading.phrases(SITE_WORDS);
   const near = (a: { start: number; end: number }, b: { start: number; end: number }) =>
     b.start >= a.end - 1 ? b.start - a.end <= 24 : a.start - b.end <= 24;
   const framesMaking = new Set(

@@ -2,6 +2,11 @@ import type { PhraseList } from './lexicon.ts';
 import { escapeRegex } from './regex.ts';
 import { stemOf, type Token, tokenize } from './tokens.ts';
 
+/** A compiled set of phrase lists; `find` gives every match in a sentence. */
+export interface PhraseMatcher<Name extends string = string> {
+  find(sentence: string, tokens: Token[]): PhraseMatch<Name>[];
+}
+
 /** Where a phrase of a named list was found in a sentence. */
 export interface PhraseMatch<Name extends string = string> {
   name: Name;
@@ -12,9 +17,12 @@ export interface PhraseMatch<Name extends string = string> {
 const GAP = '...';
 const MAX_GAP = 4;
 
+/** One word of a compiled English phrase: a stem, an exact lower-case form, or a gap. */
+type Step = { gap: true } | { gap: false; exact: boolean; word: string };
+
 interface EnglishPhrase<Name> {
   name: Name;
-  stems: Array<string | typeof GAP>;
+  steps: Step[];
 }
 
 /**
@@ -26,47 +34,63 @@ interface EnglishPhrase<Name> {
  * const matcher = phraseMatcher({ delay: { en: ['push ... back'], zh: ['推迟'] } });
  * matcher.find('Samsung pushed the Taylor start back', tokenize(text)); // [{ name: 'delay', … }]
  */
-export function phraseMatcher<Name extends string>(lists: Record<Name, PhraseList>) {
+export function phraseMatcher<Name extends string>(lists: Record<Name, PhraseList>): PhraseMatcher<Name> {
+  // Phrases indexed by their first word: by stem, or ("=shares") by exact form.
   const byFirstStem = new Map<string, EnglishPhrase<Name>[]>();
+  const byFirstForm = new Map<string, EnglishPhrase<Name>[]>();
   const chinese = new Map<string, Name[]>();
   for (const [name, list] of Object.entries(lists) as Array<[Name, PhraseList]>) {
     for (const phrase of list.en) {
-      // "=shares" matches that form only (its stem "share" would also match "share").
-      const stems = phrase
+      const steps = phrase
         .split(/\s+/)
-        .flatMap((word) =>
+        .flatMap((word): Step[] =>
           word === GAP
-            ? [GAP]
+            ? [{ gap: true }]
             : word.startsWith('=')
-              ? [`=${word.slice(1).toLowerCase()}`]
-              : tokenize(word).map((token) => token.stem),
+              ? [{ gap: false, exact: true, word: word.slice(1).toLowerCase() }]
+              : tokenize(word).map((token) => ({ gap: false, exact: false, word: token.stem })),
         );
-      const first = stems[0];
-      if (!first || first === GAP) continue;
-      byFirstStem.set(first, [...(byFirstStem.get(first) ?? []), { name, stems }]);
+      const first = steps[0];
+      if (!first || first.gap) continue;
+      const index = first.exact ? byFirstForm : byFirstStem;
+      index.set(first.word, [...(index.get(first.word) ?? []), { name, steps }]);
     }
     for (const phrase of list.zh) chinese.set(phrase, [...(chinese.get(phrase) ?? []), name]);
   }
   const zhKeys = [...chinese.keys()].sort((a, b) => b.length - a.length);
+  const zhPrefixes = new Map(zhKeys.map((key) => [key, zhKeys.filter((other) => key.startsWith(other))]));
   const zhPattern = zhKeys.length ? new RegExp(zhKeys.map(escapeRegex).join('|'), 'g') : undefined;
+  const matchAll = (
+    phrases: EnglishPhrase<Name>[] | undefined,
+    tokens: Token[],
+    index: number,
+    found: PhraseMatch<Name>[],
+  ) => {
+    if (!phrases) return;
+    for (const phrase of phrases) {
+      const end = matchFrom(tokens, index, phrase.steps);
+      if (end !== undefined)
+        found.push({ name: phrase.name, start: tokens[index]!.start, end: tokens[end]!.end });
+    }
+  };
   return {
     /** Every match in the sentence, English and Chinese, in order of position. */
     find(sentence: string, tokens: Token[]): PhraseMatch<Name>[] {
       const found: PhraseMatch<Name>[] = [];
-      tokens.forEach((token, index) => {
-        for (const phrase of [
-          ...(byFirstStem.get(token.stem) ?? []),
-          ...(byFirstStem.get(`=${token.lower}`) ?? []),
-        ]) {
-          const end = matchFrom(tokens, index, phrase.stems);
-          if (end !== undefined) found.push({ name: phrase.name, start: token.start, end: tokens[end]!.end });
-        }
-      });
+      for (let index = 0; index < tokens.length; index++) {
+        const token = tokens[index]!;
+        matchAll(byFirstStem.get(token.stem), tokens, index, found);
+        if (byFirstForm.size) matchAll(byFirstForm.get(token.lower), tokens, index, found);
+      }
       if (zhPattern && /[\u3400-\u9fff？]/.test(sentence)) {
+        // Every occurrence of every phrase, overlapping ones too ("代工营收" holds "代工"):
+        // the longest phrase at a position, the phrases it begins with, then one character on.
         zhPattern.lastIndex = 0;
         for (let match = zhPattern.exec(sentence); match; match = zhPattern.exec(sentence)) {
-          for (const name of chinese.get(match[0])!)
-            found.push({ name, start: match.index, end: match.index + match[0].length });
+          for (const key of zhPrefixes.get(match[0])!)
+            for (const name of chinese.get(key)!)
+              found.push({ name, start: match.index, end: match.index + key.length });
+          zhPattern.lastIndex = match.index + 1;
         }
       }
       return found.sort((a, b) => a.start - b.start);
@@ -74,17 +98,20 @@ export function phraseMatcher<Name extends string>(lists: Record<Name, PhraseLis
   };
 }
 
-/** The index of the last token of `stems` matched from `at`, or undefined. */
-function matchFrom(tokens: Token[], at: number, stems: Array<string | typeof GAP>): number | undefined {
+const sameWord = (token: Token | undefined, step: Step) =>
+  token !== undefined && !step.gap && (step.exact ? token.lower === step.word : token.stem === step.word);
+
+/** The index of the last token of `steps` matched from `at`, or undefined. */
+function matchFrom(tokens: Token[], at: number, steps: Step[]): number | undefined {
   let position = at;
-  for (let index = 0; index < stems.length; index++) {
-    const stem = stems[index]!;
-    if (stem === GAP) {
-      const next = stems[index + 1];
-      if (next === undefined || next === GAP) return undefined;
+  for (let index = 0; index < steps.length; index++) {
+    const step = steps[index]!;
+    if (step.gap) {
+      const next = steps[index + 1];
+      if (next === undefined || next.gap) return undefined;
       let found = -1;
       for (let skip = 1; skip <= MAX_GAP + 1 && position + skip < tokens.length; skip++) {
-        if (tokens[position + skip]!.stem === next) {
+        if (sameWord(tokens[position + skip], next)) {
           found = position + skip;
           break;
         }
@@ -95,9 +122,7 @@ function matchFrom(tokens: Token[], at: number, stems: Array<string | typeof GAP
       continue;
     }
     if (index > 0) position++;
-    const token = tokens[position];
-    if (!token || (stem.startsWith('=') ? token.lower !== stem.slice(1) : token.stem !== stem))
-      return undefined;
+    if (!sameWord(tokens[position], step)) return undefined;
   }
   return position;
 }

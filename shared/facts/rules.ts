@@ -5,7 +5,7 @@ import { type Fact, STATUS_VOCABULARY } from '../config/schemas.ts';
 import { ConfigError } from '../errors.ts';
 import { type EntityRuler, entityRuler } from './entities.ts';
 import { ATTRIBUTE_CLASSES, type AttributeClass, type PhraseList } from './lexicon.ts';
-import { phraseMatcher } from './phrases.ts';
+import { type PhraseMatcher, phraseMatcher } from './phrases.ts';
 import { countReader, quantityReader } from './values/measures.ts';
 import type { ValueMention } from './values/mention.ts';
 
@@ -88,13 +88,14 @@ export function loadRulesFile(path: string = DEFAULT_RULES_FILE): RulesFile {
   return parseWithSchema(RulesFileSchema, readJsonFile(path), path);
 }
 
-/** One fact's rule, compiled once: matchers and value readers built. */
+/** One fact's rule, compiled once: the names of its phrase lists and its value reader. */
 export interface CompiledRule {
   fact: Fact;
   rule: FactRule;
-  context?: ReturnType<typeof phraseMatcher>;
-  not?: ReturnType<typeof phraseMatcher>;
-  anaphora?: ReturnType<typeof phraseMatcher>;
+  /** Names of the rule's own lists in the story's one phrase matcher (absent: the rule has none). */
+  context?: string;
+  not?: string;
+  anaphora?: string;
   /** Reads the fact's numeric values (money, percent, year …) from a sentence. */
   readExtra?: (text: string) => ValueMention[];
 }
@@ -102,14 +103,20 @@ export interface CompiledRule {
 export interface CompiledRules {
   rules: CompiledRule[];
   ruler: EntityRuler;
-  relations: ReturnType<typeof phraseMatcher<AttributeClass>>;
-  siteWords: ReturnType<typeof phraseMatcher>;
+  /**
+   * Every phrase list of the story in one matcher, run once a sentence (spaCy's
+   * PhraseMatcher holds all patterns the same way): the attribute classes under
+   * their names, the site words as `SITE_WORDS`, each rule's lists as `<fact>#<list>`.
+   */
+  phrases: PhraseMatcher;
   /** Canonical place of each place entity. */
   places: ReadonlyMap<string, string>;
 }
 
-const single = (list: z.infer<typeof PhraseListSchema> | undefined) =>
-  list && (list.en.length || list.zh.length) ? phraseMatcher({ phrase: list as PhraseList }) : undefined;
+export const SITE_WORDS = '#site';
+
+const hasWords = (list: PhraseList | undefined): list is PhraseList =>
+  list !== undefined && (list.en.length > 0 || list.zh.length > 0);
 
 /**
  * Compiles a story's rules for its facts; a fact without a rule, a rule for an
@@ -123,34 +130,43 @@ export function compileRules(facts: Fact[], file: RulesFile): CompiledRules {
   for (const id of Object.keys(file.facts))
     if (!known.has(id)) throw new ConfigError(`rules.json: rule for unknown fact "${id}"`);
   const entityIds = new Set(file.entities.map((entity) => entity.id));
+  const lists: Record<string, PhraseList> = {
+    ...ATTRIBUTE_CLASSES,
+    [SITE_WORDS]: file.siteWords as PhraseList,
+  };
   const rules = facts.map((fact) => {
     const rule = file.facts[fact.id];
     if (!rule) throw new ConfigError(`rules.json: no rule for fact "${fact.id}"`);
     for (const id of [...rule.subject.flat(), ...(rule.rivals ?? []), ...(rule.value.entities ?? [])])
       if (!entityIds.has(id)) throw new ConfigError(`rules.json: fact "${fact.id}": no entity "${id}"`);
-    return compileRule(fact, rule);
+    return compileRule(fact, rule, lists);
   });
   return {
     rules,
     ruler: entityRuler(file.entities),
-    relations: phraseMatcher(ATTRIBUTE_CLASSES),
-    siteWords: phraseMatcher({ site: file.siteWords as PhraseList }),
+    phrases: phraseMatcher(lists),
     places: new Map(file.entities.flatMap((entity) => (entity.place ? [[entity.id, entity.place]] : []))),
   };
 }
 
-function compileRule(fact: Fact, rule: FactRule): CompiledRule {
+function compileRule(fact: Fact, rule: FactRule, lists: Record<string, PhraseList>): CompiledRule {
   const readExtra = rule.value.countOf
     ? countReader(rule.value.countOf)
     : rule.value.units
       ? quantityReader(rule.value.units)
       : undefined;
+  const own = (key: 'context' | 'not' | 'anaphora') => {
+    const list = rule[key];
+    if (!hasWords(list)) return {};
+    lists[`${fact.id}#${key}`] = list;
+    return { [key]: `${fact.id}#${key}` };
+  };
   return {
     fact,
     rule,
-    context: single(rule.context),
-    not: single(rule.not),
-    anaphora: single(rule.anaphora),
+    ...own('context'),
+    ...own('not'),
+    ...own('anaphora'),
     ...(readExtra ? { readExtra } : {}),
   };
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { phraseMatcher } from '../../shared/facts/phrases.ts';
 import { normaliseText, splitClauses, splitSentences } from '../../shared/facts/sentences.ts';
+import { tokenize } from '../../shared/facts/tokens.ts';
 import { parseChineseNumeral, parseNumber } from '../../shared/facts/values/numbers.ts';
 
 describe('parseNumber()', () => {
@@ -76,5 +78,28 @@ describe('splitClauses()', () => {
 describe('normaliseText()', () => {
   it('folds full-width digits, curly quotes and spaces but keeps Chinese marks', () => {
     expect(normaliseText('三星股价上涨６．８％，  “最低额度”')).toBe('三星股价上涨6.8%， "最低额度"');
+  });
+});
+
+describe('phraseMatcher()', () => {
+  const matcher = phraseMatcher({
+    delay: { en: ['push ... back', 'delay'], zh: ['推迟'] },
+    foundry: { en: ['=shares'], zh: ['代工'] },
+    uplift: { en: [], zh: ['代工营收'] },
+  });
+  const found = (text: string) =>
+    matcher.find(text, tokenize(text)).map((match) => `${match.name}:${text.slice(match.start, match.end)}`);
+
+  it('matches English on stems, with gaps of up to four words, and exact forms marked =', () => {
+    expect(found('Samsung delayed it and pushed the Taylor start back')).toEqual([
+      'delay:delayed',
+      'delay:pushed the Taylor start back',
+    ]);
+    expect(found('the share rose')).toEqual([]);
+    expect(found('the shares rose')).toEqual(['foundry:shares']);
+  });
+
+  it('reports overlapping Chinese phrases of different lists, each one', () => {
+    expect(found('三星代工营收增长，量产推迟')).toEqual(['uplift:代工营收', 'foundry:代工', 'delay:推迟']);
   });
 });

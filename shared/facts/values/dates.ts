@@ -29,6 +29,10 @@ const DATE = new RegExp(
   'gi',
 );
 
+/** Every alternative of DATE needs one of these: a sentence without any is skipped. */
+const DATE_CUE =
+  /(?:19|20|21)\d{2}|[〇零一二][〇零一二三四五六七八九]{3}|年|year|[1-4][HQ]|[HQ][1-4]|FY|(?:mid|late|early)-?\s?'?\d{2}/i;
+
 function monthOf(name: string | undefined): number | undefined {
   if (!name) return undefined;
   if (/^\d+$/.test(name)) return Number(name);
@@ -64,6 +68,7 @@ function relativeYear(word: string, reference?: number): number | undefined {
  */
 export function readDates(text: string, publishedYear?: number): DateMention[] {
   const found: DateMention[] = [];
+  if (!DATE_CUE.test(text)) return found;
   for (const match of text.matchAll(DATE)) {
     const g = match.groups!;
     const reading = readMatch(g, publishedYear);

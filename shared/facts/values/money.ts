@@ -74,6 +74,13 @@ const MONEY = new RegExp(
   'gi',
 );
 
+/**
+ * Every alternative of MONEY needs one of these (a currency sign or word, or a
+ * scale word): a sentence without any is skipped without running MONEY.
+ */
+const MONEY_CUE =
+  /[$€£₩¥元]|w\d|usd|eur|gbp|krw|rmb|cny|jpy|twd|hkd|illion|\d\s?(?:tn|bn|b)(?![a-z])|美|韩|韓|欧元|歐元|英镑|英鎊|日元|日圓|人民|台币|台幣|臺幣|港/i;
+
 function currencyOf(word: string | undefined): string | undefined {
   if (!word) return undefined;
   const normal = word.trim().replace(/\s+/g, ' ');
@@ -98,6 +105,7 @@ function numberOf(text: string): number {
  */
 export function readMoney(text: string): ValueMention[] {
   const found: ValueMention[] = [];
+  if (!MONEY_CUE.test(text)) return found;
   for (const match of text.matchAll(MONEY)) {
     const g = match.groups!;
     const number = numberOf(g.pnum ?? g.wnum ?? g.zpnum ?? g.znum ?? g.bnum ?? '');

@@ -17,6 +17,9 @@ const PERCENT = new RegExp(
   'gi',
 );
 
+/** Every alternative of PERCENT needs one of these: a sentence without any is skipped. */
+const PERCENT_CUE = /%|％|percent|per\s?cent|pct|百分|成/i;
+
 /** "up 2.6 percentage points": a change in points, never a level. */
 function isDelta(text: string, end: number, matched: string): boolean {
   return (
@@ -33,6 +36,7 @@ function isDelta(text: string, end: number, matched: string): boolean {
  */
 export function readPercent(text: string): ValueMention[] {
   const found: ValueMention[] = [];
+  if (!PERCENT_CUE.test(text)) return found;
   for (const match of text.matchAll(PERCENT)) {
     const g = match.groups!;
     const value = g.tenths
