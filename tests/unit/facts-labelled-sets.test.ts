@@ -64,6 +64,25 @@ describe('the tuning split (rules are written for it)', () => {
   });
 });
 
+describe('the test split (no rule is written for it)', () => {
+  /**
+   * Floors set once, from its first and only measurement after the engine was frozen
+   * (alerts P 0.881 R 0.673, value right 0.973, confirmed P 0.871 R 0.794, no false SMS
+   * on a negative). They sit a little under those figures; they are short of the
+   * targets (alerts P 0.95 R 0.90, confirmed R 0.85) and say so. Raising them means
+   * a better engine measured on news nobody tuned it to — a new, later test split
+   * once this one has been read.
+   */
+  it('meets its floors', () => {
+    expectFloors(evaluate(test, storyEngine()), {
+      alerts: { precision: 0.85, recall: 0.65 },
+      valueRight: 0.95,
+      confirmed: { precision: 0.85, recall: 0.75 },
+      falseSmsOnNegatives: 0,
+    });
+  });
+});
+
 describe('the invented sets (tuning data)', () => {
   it('the development and early hold-out sets meet their floors', () => {
     expectFloors(evaluate([...syntheticSet('dev-set'), ...syntheticSet('holdout-set')], storyEngine()), {
