@@ -100,4 +100,5 @@ export function benchAnalyze(seconds = 3, count = 20_000) {
 }
 
 // `npx tsx bench/analyze.ts`: this benchmark alone.
-if (process.argv[1]?.endsWith(join('bench', 'analyze.ts'))) console.log(JSON.stringify(benchAnalyze(), null, 2));
+if (process.argv[1]?.endsWith(join('bench', 'analyze.ts')))
+  console.log(JSON.stringify(benchAnalyze(), null, 2));
