@@ -15,6 +15,7 @@ export const CONTEXT_KEYS = [
   'quietHours',
   'smsMonthlyCap',
   'smsMinConfidence',
+  'maxAlertAgeHours',
   'feedsFile',
 ] as const;
 
@@ -48,6 +49,8 @@ const StackConfigSchema = z.strictObject({
     .default('22:00-07:00'),
   smsMonthlyCap: z.coerce.number().int().min(0).max(10_000).default(20),
   smsMinConfidence: z.coerce.number().min(0).max(1).default(0.75),
+  /** Hours; "off" alerts on news of any age. */
+  maxAlertAgeHours: z.union([z.literal('off'), z.coerce.number().int().min(1).max(8_760)]).default(48),
   feedsFile: z.string().optional(),
 });
 
@@ -95,6 +98,7 @@ export function readStackConfig(context: Record<string, unknown>): StackConfig {
     digestTime: parsed.digestTime,
     smsMonthlyCap: parsed.smsMonthlyCap,
     smsMinConfidence: parsed.smsMinConfidence,
+    maxAlertAgeHours: parsed.maxAlertAgeHours === 'off' ? null : parsed.maxAlertAgeHours,
     quietHours: start && end ? { start, end } : null,
   });
   if (!alertConfig.success)

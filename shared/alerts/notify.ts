@@ -38,6 +38,7 @@ export interface AlertContext extends OpsContext {
 export type NotifyResult =
   | 'digest-only'
   | 'below-threshold'
+  | 'backfill'
   | 'corroborated'
   | 'suppressed'
   | 'sent'
@@ -56,6 +57,7 @@ const rank = (severity: string) => SEVERITIES.indexOf(severity as (typeof SEVERI
  */
 export async function notifyFinding(finding: StoredFinding, context: AlertContext): Promise<NotifyResult> {
   if (finding.status !== 'changed' && finding.status !== 'new') return 'digest-only';
+  if (isOldNews(finding, context.config)) return 'backfill';
   if (
     rank(finding.severity) < rank(context.config.minSeverity) ||
     (finding.confidence ?? 1) < context.config.minConfidence
@@ -88,6 +90,20 @@ export async function notifyFinding(finding: StoredFinding, context: AlertContex
     return 'suppressed';
   }
   return (await deliverAlert(alertId, context)) ? 'sent' : 'pending';
+}
+
+/**
+ * Old news, digest only: an item the feed held when first read, or one published
+ * long before it was seen ("published 2025-09-01, seen 2026-11-28").
+ */
+export function isOldNews(
+  finding: StoredFinding,
+  config: Pick<AlertConfig, 'quietFirstRead' | 'maxAlertAgeHours'>,
+): boolean {
+  if (finding.backfill && config.quietFirstRead) return true;
+  if (config.maxAlertAgeHours === null || !finding.published) return false;
+  const age = Date.parse(finding.observedAt) - Date.parse(finding.published);
+  return age > config.maxAlertAgeHours * 3_600_000;
 }
 
 /**

@@ -13,6 +13,9 @@ export interface RunFacts {
   /** When SMS held by quiet hours go out, as the owner reads it ("07:00 UTC"); undefined outside quiet hours. */
   smsReleaseAt?: string;
   now: Date;
+  /** Changes of this run that went to the digest only because they were old news. */
+  oldNews?: number;
+  maxAlertAgeHours?: number | null;
 }
 
 const clock = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
@@ -51,6 +54,22 @@ export function summaryLine(facts: RunFacts): string {
     (held ? `; ${held} SMS held by quiet hours until ${facts.smsReleaseAt ?? 'quiet hours end'}` : '') +
     (summary.heldSms ? `; ${summary.heldSms} SMS released after quiet hours` : '')
   );
+}
+
+/**
+ * Why a run with changes sent no alert for some: they were old news.
+ *
+ * @example
+ * oldNewsAdvice(facts); // ['3 change(s) went to the digest only: old news (…)']
+ */
+export function oldNewsAdvice(facts: RunFacts): string[] {
+  if (!facts.oldNews) return [];
+  const age = facts.maxAlertAgeHours
+    ? `, or published more than ${facts.maxAlertAgeHours} h before they were seen`
+    : '';
+  return [
+    `${facts.oldNews} change(s) went to the digest only: old news (what the feeds held when factwatch first read them${age}). \`factwatch history\` lists them.`,
+  ];
 }
 
 /** Why feeds failed, grouped by cause, with what to do about it. */

@@ -16,6 +16,13 @@ export const AlertConfigSchema = z.strictObject({
    * subject carried into the body 0.8, both 0.64.
    */
   smsMinConfidence: z.number().min(0).max(1).default(0.75),
+  /**
+   * Old news never pages anyone: a change from an item published more than this many
+   * hours before factwatch saw it goes to the digest only (null: no limit).
+   */
+  maxAlertAgeHours: z.number().int().min(1).max(8_760).nullable().default(48),
+  /** What a feed already holds when it is first read goes to the digest only (false: it alerts). */
+  quietFirstRead: z.boolean().default(true),
   /** After an alert about a fact, further alerts about it within this window go to the digest. */
   cooldownMinutes: z.number().int().min(0).max(10_080).default(360),
   timeZone: z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/Berlin').default('UTC'),
@@ -31,6 +38,17 @@ export const AlertConfigSchema = z.strictObject({
 export type AlertConfig = z.infer<typeof AlertConfigSchema>;
 
 export const DEFAULT_ALERT_CONFIG: AlertConfig = AlertConfigSchema.parse({});
+
+/**
+ * For replaying a sample (the demo, the pipeline tests): its old items alert as if just
+ * published, the first time they are read, at any hour.
+ */
+export const REPLAY_ALERT_CONFIG: AlertConfig = {
+  ...DEFAULT_ALERT_CONFIG,
+  quietHours: null,
+  quietFirstRead: false,
+  maxAlertAgeHours: null,
+};
 
 function isTimeZone(zone: string): boolean {
   try {

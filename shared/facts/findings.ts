@@ -17,7 +17,14 @@ export function findingsForItem(
   baselines: ReadonlyMap<string, BaselineVersion>,
 ): StoredFinding[] {
   const values = new Map([...baselines].map(([id, version]) => [id, version.value]));
-  const analyzable = { id: item.key, title: item.title, summary: item.summary, content: item.content };
+  const analyzable = {
+    id: item.key,
+    title: item.title,
+    summary: item.summary,
+    content: item.content,
+    // Relative dates ("next year", 明年) are read against the item's own date.
+    published: item.published,
+  };
   return analyzeItem(analyzable, engine, values).map((finding) => {
     const fact = baselines.get(finding.factId);
     return {
@@ -30,6 +37,7 @@ export function findingsForItem(
       ...(item.source ? { source: item.source } : {}),
       published: item.published,
       ...(fact ? { baselineVersion: fact.version } : {}),
+      ...(item.backfill ? { backfill: true } : {}),
     };
   });
 }

@@ -98,16 +98,19 @@ async function recordSuccess(
 ): Promise<PollOutcome> {
   const limit = context.maxItemsPerPoll ?? DEFAULT_MAX_ITEMS_PER_POLL;
   const newest = newestItems(feed?.items ?? [], limit, startedAt);
-  const items = newest.items.map((raw) =>
-    normaliseItem(raw, {
+  // The first read of a feed brings what it already held: old news to us, never a page.
+  const backfill = !state.filledAt;
+  const items = newest.items.map((raw) => {
+    const item = normaliseItem(raw, {
       feedId: state.feedId,
       feedUrl: fetched.url,
       feedTitle: feed?.title,
       language: state.language,
       topics: state.topics,
       fetchedAt: startedAt,
-    }),
-  );
+    });
+    return backfill ? { ...item, backfill: true } : item;
+  });
   const stored = await storeItems(context.store, items, startedAt, {
     deadline: budgetEnds,
   });
@@ -138,6 +141,7 @@ async function recordSuccess(
     lastStatus: String(fetched.httpStatus),
     lastError: '',
     lastPolledAt: startedAt.toISOString(),
+    ...(state.filledAt || fetched.status === 'not-modified' ? {} : { filledAt: startedAt.toISOString() }),
     errorCount: 0,
     healthy: true,
     nextPollAt: next,

@@ -18,6 +18,8 @@ export interface FeedState {
   /** ISO time of the next poll; the due-feeds index sorts on it. */
   nextPollAt: string;
   lastPolledAt?: string;
+  /** When a poll first read the feed's items; before that, what the feed holds is backfill. */
+  filledAt?: string;
   /** HTTP status of the last poll, or an error class such as `network`. */
   lastStatus?: string;
   lastError?: string;
@@ -124,6 +126,7 @@ export type FeedPollUpdate = Partial<
       | 'permanentUrl'
       | 'nextPollAt'
       | 'lastPolledAt'
+      | 'filledAt'
       | 'lastStatus'
       | 'lastError'
       | 'errorCount'

@@ -32,6 +32,8 @@ export interface StoredFinding extends Finding {
   /** The baseline version the finding was diffed against. */
   baselineVersion?: number;
   confidence?: number;
+  /** From an item the feed held when first read (see StoredItem.backfill): digest only. */
+  backfill?: boolean;
 }
 
 export interface FindingWindow {

@@ -23,6 +23,11 @@ export interface StoredItem {
   language?: string;
   topics?: string[];
   categories?: string[];
+  /**
+   * The feed already held this item when factwatch first read the feed: old news to
+   * factwatch, stored and analysed, but it never pages anyone.
+   */
+  backfill?: boolean;
   /** SEC EDGAR filings: accession number and form type (8-K, 10-Q …). */
   accessionNumber?: string;
   formType?: string;

@@ -315,6 +315,10 @@ describe('readStackConfig()', () => {
     expect(readStackConfig({ quietHours: 'off' }).alertConfig.quietHours).toBeNull();
     expect(readStackConfig({ smsMonthlyCap: '5' }).alertConfig.smsMonthlyCap).toBe(5);
     expect(readStackConfig({ smsMinConfidence: '0.9' }).alertConfig.smsMinConfidence).toBe(0.9);
+    expect(readStackConfig({}).alertConfig.maxAlertAgeHours).toBe(48);
+    expect(readStackConfig({ maxAlertAgeHours: '72' }).alertConfig.maxAlertAgeHours).toBe(72);
+    expect(readStackConfig({ maxAlertAgeHours: 'off' }).alertConfig.maxAlertAgeHours).toBeNull();
+    expect(() => readStackConfig({ maxAlertAgeHours: '0' })).toThrow(/context "maxAlertAgeHours"/);
     expect(() => readStackConfig({ smsMinConfidence: '2' })).toThrow(/context "smsMinConfidence"/);
   });
 

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_ALERT_CONFIG } from '../../shared/config/alerts.ts';
+import { REPLAY_ALERT_CONFIG } from '../../shared/config/alerts.ts';
 import { loadBaselineFile } from '../../shared/config/load.ts';
 import { LOOPBACK_ALLOWED } from '../../shared/feeds/guard.ts';
 import { startDemoServer } from '../../shared/local/demo-server.ts';
@@ -39,7 +39,7 @@ describe('the store going down mid-cycle', () => {
     await ensureTable(first.store);
     await seedBaseline(first.store, loadBaselineFile().facts, new Date());
     for (const feed of server.feeds) await registerFeed(first.store, feed, new Date());
-    const config = { ...DEFAULT_ALERT_CONFIG, quietHours: null };
+    const config = REPLAY_ALERT_CONFIG;
     const crashing = await startLocalPipeline(first.store, first.dynamo.endpoint, config, {
       checkpointFile,
       network: LOOPBACK_ALLOWED,

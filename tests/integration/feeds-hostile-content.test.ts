@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_ALERT_CONFIG } from '../../shared/config/alerts.ts';
+import { REPLAY_ALERT_CONFIG } from '../../shared/config/alerts.ts';
 import { loadBaselineFile } from '../../shared/config/load.ts';
 import { hasUnsafe } from '../../shared/feeds/clean-text.ts';
 import { DEFAULT_FETCH_LIMITS, userAgent } from '../../shared/feeds/fetch.ts';
@@ -151,12 +151,9 @@ describe('a hostile neighbour does not stop a real alert', () => {
     await seedBaseline(store, loadBaselineFile().facts, NOW);
     for (const path of ['/content/oversized-source', '/content/long-guid', '/content/controls'])
       await registerFeed(store, { id: path.split('/').pop()!, url: server.url(path) }, NOW);
-    const pipeline = await startLocalPipeline(
-      store,
-      dynamoEndpoint(),
-      { ...DEFAULT_ALERT_CONFIG, quietHours: null },
-      { network: LOOPBACK_ALLOWED },
-    );
+    const pipeline = await startLocalPipeline(store, dynamoEndpoint(), REPLAY_ALERT_CONFIG, {
+      network: LOOPBACK_ALLOWED,
+    });
     try {
       const summary = await pipeline.runCycle({ all: true });
 

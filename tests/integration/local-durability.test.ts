@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type OutboxEntry, readOutbox } from '../../shared/alerts/outbox.ts';
-import { DEFAULT_ALERT_CONFIG } from '../../shared/config/alerts.ts';
+import { REPLAY_ALERT_CONFIG } from '../../shared/config/alerts.ts';
 import { loadBaselineFile } from '../../shared/config/load.ts';
 import { LOOPBACK_ALLOWED } from '../../shared/feeds/guard.ts';
 import { startDemoServer } from '../../shared/local/demo-server.ts';
@@ -34,7 +34,7 @@ describe('a local run that dies loses no alert', () => {
     await seedBaseline(store, loadBaselineFile().facts, new Date());
     for (const feed of server.feeds) await registerFeed(store, feed, new Date());
     outboxFile = join(mkdtempSync(join(tmpdir(), 'factwatch-outbox-')), 'deliveries.jsonl');
-    const config = { ...DEFAULT_ALERT_CONFIG, quietHours: null };
+    const config = REPLAY_ALERT_CONFIG;
     const settings = { network: LOOPBACK_ALLOWED, outboxFile };
 
     // The run "dies" after its cycle: its emulator, with every message it received, is thrown

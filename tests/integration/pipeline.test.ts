@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_ALERT_CONFIG } from '../../shared/config/alerts.ts';
+import { REPLAY_ALERT_CONFIG } from '../../shared/config/alerts.ts';
 import { loadBaselineFile } from '../../shared/config/load.ts';
 import { LOOPBACK_ALLOWED } from '../../shared/feeds/guard.ts';
 import { startDemoServer } from '../../shared/local/demo-server.ts';
@@ -22,12 +22,9 @@ describe('the local pipeline: the deployed handlers over feeds on loopback', () 
     store = await freshStore();
     await seedBaseline(store, loadBaselineFile().facts, new Date());
     for (const feed of server.feeds) await registerFeed(store, feed, new Date());
-    pipeline = await startLocalPipeline(
-      store,
-      dynamoEndpoint(),
-      { ...DEFAULT_ALERT_CONFIG, quietHours: null },
-      { network: LOOPBACK_ALLOWED },
-    );
+    pipeline = await startLocalPipeline(store, dynamoEndpoint(), REPLAY_ALERT_CONFIG, {
+      network: LOOPBACK_ALLOWED,
+    });
     first = await pipeline.runCycle({ all: false });
     server.requests.length = 0;
     second = await pipeline.runCycle({ all: true });

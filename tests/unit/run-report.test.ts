@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   failureAdvice,
   nothingDueAdvice,
+  oldNewsAdvice,
   type RunFacts,
   releaseTime,
   summaryLine,
@@ -146,5 +147,21 @@ describe('releaseTime()', () => {
     expect(releaseTime(new Date('2026-11-29T06:00:00Z'), { timeZone: 'Europe/Berlin' })).toBe(
       '07:00 Europe/Berlin',
     );
+  });
+});
+
+describe('oldNewsAdvice()', () => {
+  it('says how many changes went to the digest as old news, and why', () => {
+    expect(oldNewsAdvice(facts({ oldNews: 3, maxAlertAgeHours: 48 }))).toEqual([
+      '3 change(s) went to the digest only: old news (what the feeds held when factwatch first read them, or published more than 48 h before they were seen). `factwatch history` lists them.',
+    ]);
+    expect(oldNewsAdvice(facts({ oldNews: 1, maxAlertAgeHours: null }))[0]).toMatch(
+      /^1 change\(s\) went to the digest only: old news \(what the feeds held when factwatch first read them\)/,
+    );
+  });
+
+  it('says nothing when no change was old news', () => {
+    expect(oldNewsAdvice(facts({ oldNews: 0 }))).toEqual([]);
+    expect(oldNewsAdvice(facts())).toEqual([]);
   });
 });

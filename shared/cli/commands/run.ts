@@ -1,8 +1,9 @@
 import { appendFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { isOldNews } from '../../alerts/notify.ts';
 import { clearOutbox } from '../../alerts/outbox.ts';
 import { smsDueAt } from '../../alerts/quiet-hours.ts';
-import { type AlertConfig, DEFAULT_ALERT_CONFIG } from '../../config/alerts.ts';
+import { type AlertConfig, DEFAULT_ALERT_CONFIG, REPLAY_ALERT_CONFIG } from '../../config/alerts.ts';
 import {
   DEFAULT_BASELINE_FILE,
   DEFAULT_FEEDS_FILE,
@@ -16,8 +17,9 @@ import { startDemoServer } from '../../local/demo-server.ts';
 import { type RunningDynamoDb, startDynamoDbLocal } from '../../local/dynamodb-local.ts';
 import { type Delivery, startLocalPipeline } from '../../local/pipeline.ts';
 import { seedBaseline } from '../../store/baseline.ts';
-import { describeAwsError, ensureTable, openStore } from '../../store/client.ts';
+import { describeAwsError, ensureTable, openStore, type Store } from '../../store/client.ts';
 import { listFeeds, registerFeed } from '../../store/feeds.ts';
+import { findingsInWindow } from '../../store/findings.ts';
 import { DEFAULT_TABLE_NAME } from '../../store/table.ts';
 import { parseCommandArgs } from '../args.ts';
 import type { Command } from '../command.ts';
@@ -27,6 +29,7 @@ import {
   DEMO_OUTRO,
   failureAdvice,
   nothingDueAdvice,
+  oldNewsAdvice,
   printDeliveries,
   releaseTime,
   summaryLine,
@@ -95,10 +98,9 @@ export const runCommand: Command = {
     // Messages are written here before they are published, and cleared once shown: a run
     // that dies in between leaves them for the next run to show. The demo keeps nothing.
     const outbox = demo ? undefined : resolve(dataDir, 'deliveries.jsonl');
-    // The demo is for seeing alerts: no quiet hours, so its SMS show up at any hour.
-    const alertConfig: AlertConfig = demo
-      ? { ...DEFAULT_ALERT_CONFIG, quietHours: null }
-      : DEFAULT_ALERT_CONFIG;
+    // The demo is for seeing alerts: no quiet hours, so its SMS show up at any hour, and its
+    // sample (old news, read for the first time) alerts as if it had just been published.
+    const alertConfig: AlertConfig = demo ? REPLAY_ALERT_CONFIG : DEFAULT_ALERT_CONFIG;
     let dynamo: RunningDynamoDb | undefined;
     try {
       const progress = downloadProgress(io);
@@ -138,6 +140,8 @@ export const runCommand: Command = {
           demo: Boolean(demo),
           all: Boolean(values.all),
           smsReleaseAt: releaseTime(smsDueAt(finishedAt, alertConfig), alertConfig),
+          oldNews: await oldNewsSince(store, now, alertConfig),
+          maxAlertAgeHours: alertConfig.maxAlertAgeHours,
           now: finishedAt,
         };
         if (summary.recovered.length) {
@@ -153,7 +157,8 @@ export const runCommand: Command = {
           for (const failure of summary.feedsFailed) io.out(`  ${failure.feedId}: ${failure.error}`);
         }
         io.out(summaryLine(facts));
-        for (const line of [...failureAdvice(facts), ...nothingDueAdvice(facts)]) io.out(line);
+        for (const line of [...oldNewsAdvice(facts), ...failureAdvice(facts), ...nothingDueAdvice(facts)])
+          io.out(line);
         if (demo) io.out(DEMO_OUTRO);
         if (values['alerts-out'])
           writeAlerts(values['alerts-out'], [...summary.recovered, ...summary.deliveries]);
@@ -169,6 +174,12 @@ export const runCommand: Command = {
     }
   },
 };
+
+/** Changes stored since `since` that went to the digest only as old news. */
+async function oldNewsSince(store: Store, since: Date, config: AlertConfig): Promise<number> {
+  const changes = await findingsInWindow(store, { since, statuses: ['changed', 'new'] });
+  return changes.filter((finding) => isOldNews(finding, config)).length;
+}
 
 function writeAlerts(path: string, deliveries: Delivery[]): void {
   const lines = deliveries.map((delivery) =>
