@@ -55,6 +55,16 @@ export class LocalStackError extends FactwatchError {
   }
 }
 
+/** Another process is using the local store (`run` holds it alone). Exit code 2: wait, or stop the other run. */
+export class StoreBusyError extends FactwatchError {
+  override readonly exitCode = 2;
+
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('store', message, options);
+    this.name = 'StoreBusyError';
+  }
+}
+
 /** A conditional write lost a race or found the record already there. */
 export class ConflictError extends FactwatchError {
   constructor(message: string, options?: { cause?: unknown }) {

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -383,6 +384,24 @@ describe('factwatch run', () => {
     expect(again.stdout).not.toContain('No feed was due. Poll every feed now with: factwatch run --all');
     expect(retried.stdout).toMatch(/Summary: feeds 0 ok, 2 failed/);
   }, 120_000);
+
+  it('refuses a second run on a data dir another live run holds, at once, with exit 2', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'factwatch-busy-'));
+    const owner = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60_000)'], { stdio: 'ignore' });
+    try {
+      writeFileSync(join(dir, 'run.lock'), JSON.stringify({ pid: owner.pid }));
+
+      const { code, stdout, stderr } = await cli('run', '--data-dir', dir);
+
+      expect(code).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr.trim()).toBe(
+        `factwatch: store: another factwatch run is using ${dir} (pid ${owner.pid}); wait for it to finish, or stop it`,
+      );
+    } finally {
+      owner.kill();
+    }
+  });
 
   it('refuses --table with one line and exit 2', async () => {
     const { code, stderr } = await cli('run', '--table', 'x');

@@ -16,6 +16,7 @@ import { LOOPBACK_ALLOWED, PUBLIC_ONLY } from '../../feeds/guard.ts';
 import { startDemoServer } from '../../local/demo-server.ts';
 import { type RunningDynamoDb, startDynamoDbLocal } from '../../local/dynamodb-local.ts';
 import { type Delivery, startLocalPipeline } from '../../local/pipeline.ts';
+import { acquireRunLock } from '../../local/run-lock.ts';
 import { seedBaseline } from '../../store/baseline.ts';
 import { describeAwsError, ensureTable, openStore, type Store } from '../../store/client.ts';
 import { listFeeds, registerFeed } from '../../store/feeds.ts';
@@ -101,6 +102,8 @@ export const runCommand: Command = {
     // The demo is for seeing alerts: no quiet hours, so its SMS show up at any hour, and its
     // sample (old news, read for the first time) alerts as if it had just been published.
     const alertConfig: AlertConfig = demo ? REPLAY_ALERT_CONFIG : DEFAULT_ALERT_CONFIG;
+    // One run per store: a second one would poll the same feeds and race for the same alerts.
+    const releaseLock = demo ? undefined : acquireRunLock(dataDir);
     let dynamo: RunningDynamoDb | undefined;
     try {
       const progress = downloadProgress(io);
@@ -171,6 +174,7 @@ export const runCommand: Command = {
     } finally {
       await dynamo?.stop();
       await demo?.close();
+      releaseLock?.();
     }
   },
 };
