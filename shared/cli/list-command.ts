@@ -7,7 +7,8 @@ import { openSession } from './session.ts';
 
 /**
  * A command that lists records from the store as a table or one JSON array
- * (`facts`, `feeds`): options, help and the session handled once.
+ * (`facts`, `feeds`): options, help and the session handled once. With `positional`,
+ * one optional argument narrows the list (`facts deal.value` lists that fact's versions).
  *
  * @example
  * listCommand({ name: 'feeds', summary, help, load: listFeeds, toJson: feedRecord, columns });
@@ -16,16 +17,24 @@ export function listCommand<Row>(spec: {
   name: string;
   summary: string;
   help: string;
-  load: (store: Store) => Promise<Row[]>;
+  load: (store: Store, argument?: string) => Promise<Row[]>;
   toJson: (row: Row) => unknown;
   columns: Column<Row>[];
+  /** The optional argument: its name in errors, and the columns when it is given. */
+  positional?: { name: string; columns: Column<Row>[] };
 }): Command {
   return {
     name: spec.name,
     summary: spec.summary,
     help: spec.help,
     async run(args, io) {
-      const { values } = parseCommandArgs(spec.name, args, { ...STORE_OPTIONS, format: { type: 'string' } });
+      const { values, positionals } = parseCommandArgs(
+        spec.name,
+        args,
+        { ...STORE_OPTIONS, format: { type: 'string' } },
+        spec.positional ? 1 : 0,
+      );
+      const argument = positionals[0];
       if (values.help) {
         io.out(spec.help);
         return 0;
@@ -34,11 +43,10 @@ export function listCommand<Row>(spec: {
       // Scripts reading JSON get nothing but the JSON, not even the one-time download notice.
       const session = await openSession(values, format === 'json' ? undefined : downloadProgress(io));
       try {
-        const rows = await spec.load(session.store);
+        const rows = await spec.load(session.store, argument);
+        const columns = argument && spec.positional ? spec.positional.columns : spec.columns;
         io.out(
-          format === 'json'
-            ? JSON.stringify(rows.map(spec.toJson), null, 2)
-            : renderTable(rows, spec.columns),
+          format === 'json' ? JSON.stringify(rows.map(spec.toJson), null, 2) : renderTable(rows, columns),
         );
         return 0;
       } finally {

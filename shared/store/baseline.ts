@@ -95,6 +95,8 @@ export interface AcceptInput {
   acceptedBy: string;
   reason: string;
   findingId?: string;
+  /** What the new version claims (default: the reason); the old claim and qualifier described the old value. */
+  claim?: string;
   /** The version the caller decided on; if another accept came first, this one fails. */
   basedOnVersion?: number;
 }
@@ -119,8 +121,10 @@ export async function acceptBaseline(
       `fact ${factId} is at version ${current.version} now, not ${input.basedOnVersion}; look again and retry`,
     );
   }
+  const { qualifier: _oldQualifier, asOf: _sheetDay, ...kept } = current;
   const next: BaselineVersion = {
-    ...current,
+    ...kept,
+    claim: input.claim ?? input.reason,
     value: input.value,
     version: current.version + 1,
     acceptedAt: now.toISOString(),

@@ -128,6 +128,41 @@ describe('factwatch accept', () => {
     ]);
   });
 
+  it('accepting the current value again is a no-op that says so; the new version claims its own value', async () => {
+    const again = await cli(
+      'accept',
+      'deal.value',
+      '--value',
+      '{"kind":"money","amount":22000000000,"currency":"USD"}',
+      '--table',
+      store.tableName,
+    );
+
+    expect(again).toMatchObject({ code: 0, stdout: 'deal.value: already $22B (v2); nothing changed' });
+    const history = await baselineHistory(store, 'deal.value');
+    expect(history).toHaveLength(2);
+    expect(history[1]).toMatchObject({ claim: '$22B: Tesla 8-K' });
+    expect(history[1]).not.toHaveProperty('qualifier');
+    expect(history[1]).not.toHaveProperty('asOf');
+  });
+
+  it('facts FACT_ID lists every version of a fact: value, origin, when, who, finding and why', async () => {
+    const table = await cli('facts', 'deal.value', '--table', store.tableName);
+    const json = await cli('facts', 'deal.value', '--format', 'json', '--table', store.tableName);
+    const unknown = await cli('facts', 'no.such', '--table', store.tableName);
+
+    expect(table.code).toBe(0);
+    const lines = table.stdout.split('\n');
+    expect(lines[0]).toMatch(/^V\s+VALUE\s+ORIGIN\s+AT\s+BY\s+FINDING\s+REASON/);
+    expect(lines[1]).toMatch(/^1\s+\$16\.5B.*fact sheet as of 2025-07-28.*factwatch/);
+    expect(lines[2]).toMatch(/^2\s+\$22B\s+accept\s+\d{4}-\d\d-\d\d \d\d:\d\d UTC\s+ana\s+-\s+Tesla 8-K/);
+    expect(JSON.parse(json.stdout).map((version: { version: number }) => version.version)).toEqual([1, 2]);
+    expect(unknown).toMatchObject({ code: 2, stdout: '' });
+    expect(unknown.stderr.trim()).toBe(
+      'factwatch: usage: facts: no fact "no.such" (factwatch facts lists them)',
+    );
+  });
+
   it("adopts a stored finding's observed value, and later items are diffed against it", async () => {
     const item = { id: 'item-1', title: "Samsung's Taylor fab to begin output in 2027 after delay" };
     const [finding] = analyzeItem(item, storyEngine());

@@ -211,7 +211,8 @@ describe('factwatch CLI against a store', () => {
     [['facts', '--bogus'], /Unknown option '--bogus'/],
     [['frobnicate'], /unknown command "frobnicate" \(factwatch --help lists the commands\)/],
     [['histroy'], /unknown command "histroy": did you mean "history"\?/],
-    [['facts', 'extra'], /facts: unexpected argument "extra"/],
+    [['feeds', 'extra'], /feeds: unexpected argument "extra"/],
+    [['facts', 'deal.value', 'extra'], /facts: unexpected argument "extra"/],
     [['history', '--since', '7d', 'ai5'], /history: unexpected argument "ai5"/],
     [
       ['history', '--topic', 'chip'],

@@ -3,6 +3,7 @@ import { loadBaselineFile } from '../../config/load.ts';
 import { type Value, type ValueKind, ValueSchema } from '../../config/schemas.ts';
 import { UsageError } from '../../errors.ts';
 import { renderValue } from '../../facts/render-value.ts';
+import { canonicalValue } from '../../store/alerts.ts';
 import { acceptBaseline, currentBaseline } from '../../store/baseline.ts';
 import type { Store } from '../../store/client.ts';
 import { findingById } from '../../store/findings.ts';
@@ -116,6 +117,12 @@ Examples:
       const { value, findingId } = await valueToAccept(session.store, factId, values);
       if (value.kind !== current.kind)
         throw new UsageError(`accept: ${factId} holds ${current.kind} values, not ${value.kind}`);
+      // Accepting what is already the baseline changes nothing: no new version.
+      if (canonicalValue(value) === canonicalValue(current.value)) {
+        io.out(`${factId}: already ${renderValue(current.value)} (v${current.version}); nothing changed`);
+        return 0;
+      }
+      const reason = values.reason ?? (findingId ? `accepted finding ${findingId}` : 'set by hand');
       const accepted = await acceptBaseline(
         session.store,
         factId,
@@ -124,7 +131,9 @@ Examples:
           findingId,
           basedOnVersion: current.version,
           acceptedBy: values.by ?? process.env.USER ?? userInfo().username,
-          reason: values.reason ?? (findingId ? `accepted finding ${findingId}` : 'set by hand'),
+          reason,
+          // The sheet's claim and qualifier described the old value; the new one says where it came from.
+          claim: `${renderValue(value)}: ${reason}`,
         },
         new Date(),
       );

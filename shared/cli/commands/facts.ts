@@ -1,29 +1,53 @@
+import { UsageError } from '../../errors.ts';
 import { renderValue } from '../../facts/render-value.ts';
-import { type BaselineVersion, listCurrentBaselines } from '../../store/baseline.ts';
+import { type BaselineVersion, baselineHistory, listCurrentBaselines } from '../../store/baseline.ts';
+import type { Store } from '../../store/client.ts';
 import { STORE_OPTIONS_HELP } from '../args.ts';
 import { listCommand } from '../list-command.ts';
 import type { Column } from '../output.ts';
 
+const shownValue = (fact: BaselineVersion) =>
+  fact.qualifier ? `${renderValue(fact.value)} (${fact.qualifier})` : renderValue(fact.value);
+
 const COLUMNS: Column<BaselineVersion>[] = [
   { header: 'ID', value: (fact) => fact.id },
   { header: 'TOPIC', value: (fact) => fact.topic },
-  {
-    header: 'VALUE',
-    value: (fact) =>
-      fact.qualifier ? `${renderValue(fact.value)} (${fact.qualifier})` : renderValue(fact.value),
-  },
+  { header: 'VALUE', value: shownValue },
   { header: 'V', value: (fact) => String(fact.version) },
   { header: 'SEVERITY', value: (fact) => fact.severity },
   { header: 'CLAIM', value: (fact) => fact.claim, maxWidth: 60 },
 ];
 
+/** One fact's versions: what each said, who made it, when, why and from which finding. */
+const VERSION_COLUMNS: Column<BaselineVersion>[] = [
+  { header: 'V', value: (fact) => String(fact.version) },
+  { header: 'VALUE', value: shownValue },
+  {
+    header: 'ORIGIN',
+    value: (fact) => (fact.origin === 'seed' ? `fact sheet as of ${fact.asOf ?? '?'}` : 'accept'),
+  },
+  { header: 'AT', value: (fact) => `${fact.acceptedAt.slice(0, 16).replace('T', ' ')} UTC` },
+  { header: 'BY', value: (fact) => fact.acceptedBy },
+  { header: 'FINDING', value: (fact) => fact.findingId ?? '-' },
+  { header: 'REASON', value: (fact) => fact.reason, maxWidth: 50 },
+];
+
+async function loadFacts(store: Store, factId?: string): Promise<BaselineVersion[]> {
+  if (!factId) return listCurrentBaselines(store);
+  const versions = await baselineHistory(store, factId);
+  if (versions.length === 0) throw new UsageError(`facts: no fact "${factId}" (factwatch facts lists them)`);
+  return versions;
+}
+
 export const factsCommand = listCommand({
   name: 'facts',
-  summary: 'list the current baseline facts',
-  help: `Usage: factwatch facts [--format table|json] [--data-dir DIR | --table NAME]
+  summary: "list the current baseline facts, or one fact's versions",
+  help: `Usage: factwatch facts [FACT_ID] [--format table|json] [--data-dir DIR | --table NAME]
 
 Lists every baseline fact with its current value and version. Accepted changes
-(factwatch accept) show as higher versions; earlier versions are kept.
+(factwatch accept) show as higher versions; earlier versions are kept: give a
+FACT_ID to list all of its versions, with who made each, when, why and from
+which finding.
 
 Options:
   --format table|json   output for people (default) or one JSON array
@@ -31,8 +55,10 @@ ${STORE_OPTIONS_HELP}
 
 Examples:
   factwatch facts
+  factwatch facts deal.value
   factwatch facts --format json | jq '.[] | select(.topic == "chips")'`,
-  load: listCurrentBaselines,
+  load: loadFacts,
   toJson: (fact) => fact,
   columns: COLUMNS,
+  positional: { name: 'FACT_ID', columns: VERSION_COLUMNS },
 });
