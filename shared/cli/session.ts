@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { existsSync, mkdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import {
   DEFAULT_BASELINE_FILE,
@@ -14,6 +15,41 @@ import { listFeeds, registerFeed } from '../store/feeds.ts';
 import { DEFAULT_TABLE_NAME } from '../store/table.ts';
 
 export const DEFAULT_DATA_DIR = '.factwatch';
+
+const WHY_NOT_WRITABLE: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'a read-only file system',
+  ENOSPC: 'no space left on the disk',
+  EDQUOT: 'disk quota exceeded',
+  ENOTDIR: 'part of the path is a file',
+};
+
+/**
+ * The local store's folder, created and proven writable before anything starts:
+ * a file in its place, a read-only or full disk is one line naming the folder and
+ * the cause (exit 2), not a Java error minutes later.
+ *
+ * @example
+ * const dir = prepareDataDir('.factwatch'); // '/home/ana/project/.factwatch'
+ */
+export function prepareDataDir(dataDir: string): string {
+  const path = resolve(dataDir);
+  if (existsSync(path) && !statSync(path).isDirectory())
+    throw new UsageError(`--data-dir ${path}: is a file, not a folder`);
+  try {
+    mkdirSync(path, { recursive: true });
+    const probe = join(path, `.write-test-${process.pid}`);
+    writeFileSync(probe, 'factwatch');
+    unlinkSync(probe);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
+    throw new UsageError(`--data-dir ${path}: cannot be written (${WHY_NOT_WRITABLE[code] ?? code})`, {
+      cause: error,
+    });
+  }
+  return path;
+}
 
 /**
  * The store option a printed command needs to reach the same local store: none
@@ -57,7 +93,7 @@ export async function openSession(
     throw new UsageError('--table and --data-dir cannot be used together: one store at a time');
   }
   if (options.table !== undefined) return openDeployedTable(options.table);
-  return openLocalStore(resolve(options['data-dir'] ?? DEFAULT_DATA_DIR), progress);
+  return openLocalStore(prepareDataDir(options['data-dir'] ?? DEFAULT_DATA_DIR), progress);
 }
 
 async function openDeployedTable(tableName: string): Promise<StoreSession> {

@@ -232,6 +232,24 @@ describe('factwatch CLI against a store', () => {
     expect(stdout).toBe('');
   });
 
+  it('refuses a --data-dir that is a file, or under one, at once, naming the folder and the cause', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'factwatch-datadir-')), 'a-file');
+    writeFileSync(file, 'not a folder');
+
+    const results = [
+      await cli('facts', '--data-dir', file),
+      await cli('run', '--data-dir', file),
+      await cli('history', '--data-dir', join(file, 'store')),
+    ];
+
+    expect(results.map((result) => result.code)).toEqual([2, 2, 2]);
+    expect(results[0]!.stderr.trim()).toBe(`factwatch: usage: --data-dir ${file}: is a file, not a folder`);
+    expect(results[1]!.stderr.trim()).toBe(`factwatch: usage: --data-dir ${file}: is a file, not a folder`);
+    expect(results[2]!.stderr.trim()).toBe(
+      `factwatch: usage: --data-dir ${join(file, 'store')}: cannot be written (part of the path is a file)`,
+    );
+  });
+
   it("history --since earlier than the store reads from the store's creation, not from 17,000 BC", async () => {
     const ancient = await cli(
       'history',

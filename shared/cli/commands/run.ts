@@ -35,7 +35,7 @@ import {
   releaseTime,
   summaryLine,
 } from '../run-report.ts';
-import { DEFAULT_DATA_DIR, storeOptionOf } from '../session.ts';
+import { DEFAULT_DATA_DIR, prepareDataDir, storeOptionOf } from '../session.ts';
 
 const HELP = `Usage: factwatch run [--feeds FILE] [--alerts-out FILE] [--all] [--retry-failed] [--demo]
                      [--data-dir DIR]
@@ -103,7 +103,7 @@ export const runCommand: Command = {
     // sample (old news, read for the first time) alerts as if it had just been published.
     const alertConfig: AlertConfig = demo ? REPLAY_ALERT_CONFIG : DEFAULT_ALERT_CONFIG;
     // One run per store: a second one would poll the same feeds and race for the same alerts.
-    const releaseLock = demo ? undefined : acquireRunLock(dataDir);
+    const releaseLock = demo ? undefined : acquireRunLock(prepareDataDir(dataDir));
     let dynamo: RunningDynamoDb | undefined;
     try {
       const progress = downloadProgress(io);
