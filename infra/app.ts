@@ -14,6 +14,7 @@ try {
   console.error(`factwatch: ${error.message}`);
   process.exit(1);
 }
+for (const warning of config.warnings) console.error(`factwatch: warning: ${warning}`);
 new FactwatchStack(app, 'Factwatch', {
   config,
   description: 'factwatch: news tracker with baseline-fact alerts',

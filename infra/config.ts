@@ -17,6 +17,7 @@ export const CONTEXT_KEYS = [
   'smsMinConfidence',
   'maxAlertAgeHours',
   'feedsFile',
+  'contact',
 ] as const;
 
 /** A list: a JSON array in cdk.json, or comma-separated on the command line. */
@@ -52,6 +53,12 @@ const StackConfigSchema = z.strictObject({
   /** Hours; "off" alerts on news of any age. */
   maxAlertAgeHours: z.union([z.literal('off'), z.coerce.number().int().min(1).max(8_760)]).default(48),
   feedsFile: z.string().optional(),
+  /** Who publishers can write to about factwatch's requests: an email or a URL, sent in the User-Agent. */
+  contact: z
+    .string()
+    .trim()
+    .regex(/^(?:[^\s@]+@[^\s@]+\.[^\s@]+|https?:\/\/\S+)$/, 'must be an email address or an http(s) URL')
+    .optional(),
 });
 
 export interface StackConfig {
@@ -62,6 +69,28 @@ export interface StackConfig {
   timeZone: string;
   alertConfig: z.infer<typeof AlertConfigSchema>;
   feeds: FeedConfig[];
+  contact?: string;
+  /** What synth should say on stderr: settings that deploy fine but leave the owner worse off. */
+  warnings: string[];
+}
+
+/** Hosts that refuse a client without a contact in its User-Agent. */
+const CONTACT_REQUIRED = [/(^|\.)sec\.gov$/i];
+
+function warningsFor(config: Omit<StackConfig, 'warnings'>): string[] {
+  const warnings: string[] = [];
+  if (config.alertEmails.length === 0 && config.alertPhones.length === 0)
+    warnings.push(
+      'no alertEmails or alertPhones: alerts, digests and notices will reach nobody (deploy with -c alertEmails=you@example.org)',
+    );
+  const needy = config.feeds.filter((feed) =>
+    CONTACT_REQUIRED.some((host) => host.test(new URL(feed.url).hostname)),
+  );
+  if (!config.contact && needy.length)
+    warnings.push(
+      `no contact: ${needy.map((feed) => feed.id).join(', ')} refuse(s) clients whose User-Agent names no contact (deploy with -c contact=you@example.org)`,
+    );
+  return warnings;
 }
 
 /**
@@ -105,7 +134,7 @@ export function readStackConfig(context: Record<string, unknown>): StackConfig {
     throw new ConfigError(
       `context "${alertConfig.error.issues[0]!.path.join('.')}": ${alertConfig.error.issues[0]!.message}`,
     );
-  return {
+  const config = {
     alertEmails: parsed.alertEmails,
     alertPhones: parsed.alertPhones,
     schedule: parsed.schedule,
@@ -113,5 +142,7 @@ export function readStackConfig(context: Record<string, unknown>): StackConfig {
     timeZone: parsed.timeZone,
     alertConfig: alertConfig.data,
     feeds: parsed.feedsFile ? loadFeedsFile(parsed.feedsFile) : SHIPPED_STORY.feeds,
+    ...(parsed.contact ? { contact: parsed.contact } : {}),
   };
+  return { ...config, warnings: warningsFor(config) };
 }

@@ -84,6 +84,8 @@ export class FactwatchStack extends Stack {
       TOPIC_ARN: topic.topicArn,
       POLL_QUEUE_URL: pollQueue.queueUrl,
       ALERT_CONFIG: JSON.stringify(config.alertConfig),
+      // The poll λ's User-Agent names who publishers can write to (SEC EDGAR refuses anonymous clients).
+      ...(config.contact ? { FACTWATCH_CONTACT: config.contact } : {}),
     };
     const fn = (handler: string, description: string, timeout = Duration.seconds(60)) =>
       new FactwatchFunction(

@@ -304,6 +304,25 @@ describe('FactwatchStack', () => {
   });
 });
 
+describe('the contact', () => {
+  const environments = (template: Template) =>
+    Object.values(template.findResources('AWS::Lambda::Function') as Record<string, Resource>)
+      .map(
+        (fn) =>
+          (fn.Properties.Environment as { Variables: Record<string, unknown> } | undefined)?.Variables ?? {},
+      )
+      .filter((variables) => 'TABLE_NAME' in variables);
+
+  it('reaches every factwatch function, for the User-Agent of the polls, when set', () => {
+    const withContact = environments(synth({ contact: 'ops@example.org' }).template);
+    const without = environments(synth().template);
+
+    expect(withContact.length).toBeGreaterThanOrEqual(6);
+    for (const variables of withContact) expect(variables.FACTWATCH_CONTACT).toBe('ops@example.org');
+    for (const variables of without) expect(variables).not.toHaveProperty('FACTWATCH_CONTACT');
+  });
+});
+
 describe('readStackConfig()', () => {
   it('reads lists as JSON arrays or comma-separated', () => {
     expect(readStackConfig({ alertEmails: '["a@x.org"]' }).alertEmails).toEqual(['a@x.org']);
@@ -322,7 +341,19 @@ describe('readStackConfig()', () => {
     expect(() => readStackConfig({ smsMinConfidence: '2' })).toThrow(/context "smsMinConfidence"/);
   });
 
+  it('warns when alerts would reach nobody, or a feed needs a contact that is not set', () => {
+    expect(readStackConfig({}).warnings).toEqual([
+      'no alertEmails or alertPhones: alerts, digests and notices will reach nobody (deploy with -c alertEmails=you@example.org)',
+      'no contact: sec-edgar-tesla-8k refuse(s) clients whose User-Agent names no contact (deploy with -c contact=you@example.org)',
+    ]);
+    expect(readStackConfig({ alertPhones: '+15551234567', contact: 'ops@example.org' }).warnings).toEqual([]);
+    expect(readStackConfig({ contact: ' https://example.org/factwatch ' }).contact).toBe(
+      'https://example.org/factwatch',
+    );
+  });
+
   it.each([
+    [{ contact: 'ana' }, /context "contact": must be an email address or an http\(s\) URL/],
     [{ alertEmail: 'a@x.org' }, /context key "alertEmail" is not one factwatch knows/],
     [{ alertEmails: 'not-an-email' }, /context "alertEmails.0": is not an email address/],
     [{ alertPhones: '5551234' }, /context "alertPhones.0": must be E\.164/],
