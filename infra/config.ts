@@ -20,6 +20,41 @@ export const CONTEXT_KEYS = [
   'contact',
 ] as const;
 
+/**
+ * An EventBridge Scheduler expression that deploy would accept: `rate(1 minute)`,
+ * `rate(5 minutes)`, `rate(2 days)` (singular unit for 1 only), or a six-field
+ * `cron(…)` in which one of day-of-month and day-of-week is `?`.
+ */
+function isSchedule(expression: string): boolean {
+  const rate = /^rate\((\d+) (minute|minutes|hour|hours|day|days)\)$/.exec(expression);
+  if (rate) {
+    const count = Number(rate[1]);
+    return count >= 1 && (count === 1) === !rate[2]!.endsWith('s');
+  }
+  const cron = /^cron\((.+)\)$/.exec(expression);
+  if (!cron) return false;
+  const fields = cron[1]!.trim().split(/\s+/);
+  if (fields.length !== 6) return false;
+  const [minute, hour, day, month, weekday, year] = fields as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
+  const plain = /^[\d*,/-]+$/;
+  return (
+    plain.test(minute) &&
+    plain.test(hour) &&
+    /^[\d*,/?LW-]+$/.test(day) &&
+    /^[\d*,/A-Za-z-]+$/.test(month) &&
+    /^[\d*,/?A-Za-z#L-]+$/.test(weekday) &&
+    plain.test(year) &&
+    (day === '?') !== (weekday === '?')
+  );
+}
+
 /** A list: a JSON array in cdk.json, or comma-separated on the command line. */
 const List = z.preprocess((value) => {
   if (typeof value !== 'string') return value;
@@ -36,7 +71,10 @@ const StackConfigSchema = z.strictObject({
   /** EventBridge Scheduler expression for polling. */
   schedule: z
     .string()
-    .regex(/^(rate\(\d+ (minute|minutes|hour|hours)\)|cron\(.+\))$/, 'must be rate(30 minutes) or cron(…)')
+    .refine(
+      isSchedule,
+      'must be rate(N minutes|hours|days) with N ≥ 1, or cron(min hour day month weekday year)',
+    )
     .default('rate(30 minutes)'),
   digestTime: z
     .string()

@@ -332,6 +332,15 @@ describe('readStackConfig()', () => {
     ]);
     expect(readStackConfig({ alertEmails: 'a@x.org, b@y.org' }).alertEmails).toEqual(['a@x.org', 'b@y.org']);
     expect(readStackConfig({ quietHours: 'off' }).alertConfig.quietHours).toBeNull();
+    for (const schedule of [
+      'rate(1 minute)',
+      'rate(15 minutes)',
+      'rate(2 hours)',
+      'rate(2 days)',
+      'cron(0 8 ? * MON-FRI *)',
+      'cron(*/30 * * * ? *)',
+    ])
+      expect(readStackConfig({ schedule }).schedule).toBe(schedule);
     expect(readStackConfig({ smsMonthlyCap: '5' }).alertConfig.smsMonthlyCap).toBe(5);
     expect(readStackConfig({ smsMinConfidence: '0.9' }).alertConfig.smsMinConfidence).toBe(0.9);
     expect(readStackConfig({}).alertConfig.maxAlertAgeHours).toBe(48);
@@ -358,6 +367,10 @@ describe('readStackConfig()', () => {
     [{ alertEmails: 'not-an-email' }, /context "alertEmails.0": is not an email address/],
     [{ alertPhones: '5551234' }, /context "alertPhones.0": must be E\.164/],
     [{ schedule: 'every 5 min' }, /context "schedule": must be rate/],
+    [{ schedule: 'rate(0 minutes)' }, /context "schedule": must be rate/],
+    [{ schedule: 'rate(1 minutes)' }, /context "schedule": must be rate/],
+    [{ schedule: 'cron(bogus)' }, /context "schedule": must be rate/],
+    [{ schedule: 'cron(0 8 * * * *)' }, /context "schedule": must be rate/],
     [{ timeZone: 'Mars/Olympus' }, /context "timeZone": must be an IANA time zone/],
     [{ quietHours: '22-7' }, /context "quietHours": must be HH:MM-HH:MM or off/],
   ])('fails with one line naming a wrong key or value (%j)', (context, message) => {
