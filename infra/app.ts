@@ -1,14 +1,14 @@
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import { readSettings, type Settings } from '../shared/config/settings.ts';
 import { FactwatchError } from '../shared/errors.ts';
-import { readStackConfig, type StackConfig } from './config.ts';
 import { FactwatchStack } from './factwatch-stack.ts';
 
 // Environment-agnostic: synthesizes offline, without credentials; `cdk deploy` picks the account.
 const app = new App();
-let config: StackConfig;
+let config: Settings;
 try {
-  config = readStackConfig(app.node.getAllContext());
+  config = readSettings(app.node.getAllContext());
 } catch (error) {
   if (!(error instanceof FactwatchError)) throw error;
   console.error(`factwatch: ${error.message}`);

@@ -22,15 +22,15 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Provider } from 'aws-cdk-lib/custom-resources';
 import type { Construct } from 'constructs';
 import { FILTER_POLICIES } from '../shared/alerts/routing.ts';
+import type { Settings } from '../shared/config/settings.ts';
 import { STREAM_FILTERS } from '../shared/runtime/stream.ts';
-import type { StackConfig } from './config.ts';
 import { FactwatchFunction } from './function.ts';
 import { acknowledgeNagFindings } from './nag.ts';
 import { grantTableRead, grantWritesTo } from './permissions.ts';
 import { FactwatchTable } from './table.ts';
 
 export interface FactwatchStackProps extends StackProps {
-  config: StackConfig;
+  config: Settings;
 }
 
 const subscriptionFilter = (policy: Record<string, readonly string[]>) =>

@@ -78,6 +78,8 @@ export async function startLocalPipeline(
     network?: NetworkPolicy;
     /** Where messages are written before they are published (see shared/alerts/outbox.ts); none: not kept. */
     outboxFile?: string;
+    /** Who publishers can write to, for the polls' User-Agent (the `contact` setting). */
+    contact?: string;
   } = {},
 ) {
   const emulator = await startSnsEmulator();
@@ -107,6 +109,7 @@ export async function startLocalPipeline(
     FACTWATCH_LOCAL: '1',
     FACTWATCH_ACCEPT_STORE: settings.acceptStore === null ? 'none' : (settings.acceptStore ?? ''),
     FACTWATCH_OUTBOX: settings.outboxFile ?? '',
+    ...(settings.contact ? { FACTWATCH_CONTACT: settings.contact } : {}),
   });
   /** Delivers, through the emulator's topic and filter policies, what an interrupted run left unshown. */
   const recover = async (): Promise<Delivery[]> => {

@@ -3,10 +3,10 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readStackConfig } from '../../infra/config.ts';
 import { FactwatchStack } from '../../infra/factwatch-stack.ts';
 import { nagAcknowledgements } from '../../infra/nag.ts';
 import { FILTER_POLICIES } from '../../shared/alerts/routing.ts';
+import { readSettings } from '../../shared/config/settings.ts';
 import { STREAM_FILTERS } from '../../shared/runtime/stream.ts';
 import { createTableInput, TABLE_DEFINITION } from '../../shared/store/table.ts';
 
@@ -15,7 +15,7 @@ type Resource = { Type: string; Properties: Record<string, unknown>; DeletionPol
 function synth(context: Record<string, unknown> = {}) {
   const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
   const stack = new FactwatchStack(app, 'Test', {
-    config: readStackConfig({
+    config: readSettings({
       alertEmails: 'ana@example.org,bo@example.org',
       alertPhones: '+15551234567',
       timeZone: 'Europe/Berlin',
@@ -323,15 +323,12 @@ describe('the contact', () => {
   });
 });
 
-describe('readStackConfig()', () => {
+describe('readSettings()', () => {
   it('reads lists as JSON arrays or comma-separated', () => {
-    expect(readStackConfig({ alertEmails: '["a@x.org"]' }).alertEmails).toEqual(['a@x.org']);
-    expect(readStackConfig({ alertEmails: ['a@x.org', 'b@y.org'] }).alertEmails).toEqual([
-      'a@x.org',
-      'b@y.org',
-    ]);
-    expect(readStackConfig({ alertEmails: 'a@x.org, b@y.org' }).alertEmails).toEqual(['a@x.org', 'b@y.org']);
-    expect(readStackConfig({ quietHours: 'off' }).alertConfig.quietHours).toBeNull();
+    expect(readSettings({ alertEmails: '["a@x.org"]' }).alertEmails).toEqual(['a@x.org']);
+    expect(readSettings({ alertEmails: ['a@x.org', 'b@y.org'] }).alertEmails).toEqual(['a@x.org', 'b@y.org']);
+    expect(readSettings({ alertEmails: 'a@x.org, b@y.org' }).alertEmails).toEqual(['a@x.org', 'b@y.org']);
+    expect(readSettings({ quietHours: 'off' }).alertConfig.quietHours).toBeNull();
     for (const schedule of [
       'rate(1 minute)',
       'rate(15 minutes)',
@@ -340,23 +337,23 @@ describe('readStackConfig()', () => {
       'cron(0 8 ? * MON-FRI *)',
       'cron(*/30 * * * ? *)',
     ])
-      expect(readStackConfig({ schedule }).schedule).toBe(schedule);
-    expect(readStackConfig({ smsMonthlyCap: '5' }).alertConfig.smsMonthlyCap).toBe(5);
-    expect(readStackConfig({ smsMinConfidence: '0.9' }).alertConfig.smsMinConfidence).toBe(0.9);
-    expect(readStackConfig({}).alertConfig.maxAlertAgeHours).toBe(48);
-    expect(readStackConfig({ maxAlertAgeHours: '72' }).alertConfig.maxAlertAgeHours).toBe(72);
-    expect(readStackConfig({ maxAlertAgeHours: 'off' }).alertConfig.maxAlertAgeHours).toBeNull();
-    expect(() => readStackConfig({ maxAlertAgeHours: '0' })).toThrow(/context "maxAlertAgeHours"/);
-    expect(() => readStackConfig({ smsMinConfidence: '2' })).toThrow(/context "smsMinConfidence"/);
+      expect(readSettings({ schedule }).schedule).toBe(schedule);
+    expect(readSettings({ smsMonthlyCap: '5' }).alertConfig.smsMonthlyCap).toBe(5);
+    expect(readSettings({ smsMinConfidence: '0.9' }).alertConfig.smsMinConfidence).toBe(0.9);
+    expect(readSettings({}).alertConfig.maxAlertAgeHours).toBe(48);
+    expect(readSettings({ maxAlertAgeHours: '72' }).alertConfig.maxAlertAgeHours).toBe(72);
+    expect(readSettings({ maxAlertAgeHours: 'off' }).alertConfig.maxAlertAgeHours).toBeNull();
+    expect(() => readSettings({ maxAlertAgeHours: '0' })).toThrow(/context "maxAlertAgeHours"/);
+    expect(() => readSettings({ smsMinConfidence: '2' })).toThrow(/context "smsMinConfidence"/);
   });
 
   it('warns when alerts would reach nobody, or a feed needs a contact that is not set', () => {
-    expect(readStackConfig({}).warnings).toEqual([
+    expect(readSettings({}).warnings).toEqual([
       'no alertEmails or alertPhones: alerts, digests and notices will reach nobody (deploy with -c alertEmails=you@example.org)',
       'no contact: sec-edgar-tesla-8k refuse(s) clients whose User-Agent names no contact (deploy with -c contact=you@example.org)',
     ]);
-    expect(readStackConfig({ alertPhones: '+15551234567', contact: 'ops@example.org' }).warnings).toEqual([]);
-    expect(readStackConfig({ contact: ' https://example.org/factwatch ' }).contact).toBe(
+    expect(readSettings({ alertPhones: '+15551234567', contact: 'ops@example.org' }).warnings).toEqual([]);
+    expect(readSettings({ contact: ' https://example.org/factwatch ' }).contact).toBe(
       'https://example.org/factwatch',
     );
   });
@@ -374,6 +371,6 @@ describe('readStackConfig()', () => {
     [{ timeZone: 'Mars/Olympus' }, /context "timeZone": must be an IANA time zone/],
     [{ quietHours: '22-7' }, /context "quietHours": must be HH:MM-HH:MM or off/],
   ])('fails with one line naming a wrong key or value (%j)', (context, message) => {
-    expect(() => readStackConfig(context)).toThrow(message);
+    expect(() => readSettings(context)).toThrow(message);
   });
 });

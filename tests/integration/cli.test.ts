@@ -223,6 +223,11 @@ describe('factwatch CLI against a store', () => {
       /--value: a value is a JSON object with its kind, not 22000000000: e\.g\. --value '\{"kind":"money","amount":22000000000,"currency":"USD"\}'/,
     ],
     [['facts', '--table', 'x', '--data-dir', 'y'], /cannot be used together/],
+    [
+      ['run', '--quiet-hours', '25:00-07:00'],
+      /^factwatch: usage: --quiet-hours: must be HH:MM-HH:MM or off$/m,
+    ],
+    [['run', '--time-zone', 'Mars/Base'], /^factwatch: usage: --time-zone: must be an IANA time zone/m],
   ])('refuses %j with one line and exit 2', async (argv, message) => {
     const { code, stderr, stdout } = await cli(...argv);
 
@@ -421,6 +426,42 @@ describe('factwatch run', () => {
       owner.kill();
     }
   });
+
+  it("reads the owner's settings from cdk.json, as the stack does, naming the file and key of a wrong one", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'factwatch-settings-'));
+    writeFileSync(join(dir, 'cdk.json'), JSON.stringify({ context: { quietHours: '22-7' } }));
+
+    const { code, stdout, stderr } = await cliWith({ cwd: dir }, 'run', '--demo');
+
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr.trim()).toBe(
+      'factwatch: config: cdk.json: context "quietHours": must be HH:MM-HH:MM or off',
+    );
+  });
+
+  it('--quiet-hours and --time-zone hold SMS for one run, in that zone', async () => {
+    const zone = 'Asia/Tokyo';
+    const hour = Number(
+      new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', hourCycle: 'h23' }).format(
+        new Date(),
+      ),
+    );
+    const at = (offset: number) => `${String((hour + offset + 24) % 24).padStart(2, '0')}:00`;
+
+    const { code, stdout } = await cli(
+      'run',
+      '--demo',
+      '--quiet-hours',
+      `${at(-1)}-${at(2)}`,
+      '--time-zone',
+      zone,
+    );
+
+    expect(code).toBe(0);
+    expect(stdout).toMatch(new RegExp(`\\d+ SMS held by quiet hours until ${at(2)} ${zone}`));
+    expect(stdout).not.toContain('--- SMS (alert)');
+  }, 120_000);
 
   it('refuses --table with one line and exit 2', async () => {
     const { code, stderr } = await cli('run', '--table', 'x');

@@ -3,14 +3,10 @@ import { resolve } from 'node:path';
 import { isOldNews } from '../../alerts/notify.ts';
 import { clearOutbox } from '../../alerts/outbox.ts';
 import { smsDueAt } from '../../alerts/quiet-hours.ts';
-import { type AlertConfig, DEFAULT_ALERT_CONFIG, REPLAY_ALERT_CONFIG } from '../../config/alerts.ts';
-import {
-  DEFAULT_BASELINE_FILE,
-  DEFAULT_FEEDS_FILE,
-  loadBaselineFile,
-  loadFeedsFile,
-} from '../../config/load.ts';
+import { type AlertConfig, REPLAY_ALERT_CONFIG } from '../../config/alerts.ts';
+import { DEFAULT_BASELINE_FILE, loadBaselineFile, loadFeedsFile } from '../../config/load.ts';
 import type { FeedConfig } from '../../config/schemas.ts';
+import { projectSettings, readSettings } from '../../config/settings.ts';
 import { FactwatchError, LocalStackError, UsageError } from '../../errors.ts';
 import { LOOPBACK_ALLOWED, PUBLIC_ONLY } from '../../feeds/guard.ts';
 import { startDemoServer } from '../../local/demo-server.ts';
@@ -38,7 +34,7 @@ import {
 import { DEFAULT_DATA_DIR, prepareDataDir, storeOptionOf } from '../session.ts';
 
 const HELP = `Usage: factwatch run [--feeds FILE] [--alerts-out FILE] [--all] [--retry-failed] [--demo]
-                     [--data-dir DIR]
+                     [--quiet-hours HH:MM-HH:MM|off] [--time-zone ZONE] [--data-dir DIR]
 
 One full cycle of the pipeline on this machine, with the same handlers the AWS
 stack runs: DynamoDB Local (kept under --data-dir) and an SNS/SQS emulator in
@@ -46,15 +42,21 @@ this process. Polls the feeds that are due, analyzes new and edited items,
 alerts, then prints what the emulated email and SMS subscribers received.
 
 Options:
-  --feeds FILE        the feeds to poll (default: the shipped Tesla–Samsung feeds)
+  --feeds FILE        the feeds to poll (default: feedsFile in cdk.json, else the shipped feeds)
   --alerts-out FILE   also append delivered alerts as JSONL {"channel","subject","body","attributes"}
   --all               poll every feed now, ignoring intervals (never Retry-After or error backoff)
   --retry-failed      also poll feeds backing off after errors, once you fixed the cause
                       (a server's Retry-After is still honoured)
   --demo              replay a bundled sample through the whole pipeline, offline, in memory
                       (quiet hours off, nothing kept)
+  --quiet-hours H-H   SMS quiet hours for this run, e.g. 22:00-07:00, or off
+  --time-zone ZONE    IANA time zone of the quiet hours for this run, e.g. Europe/Berlin
   --data-dir DIR      local store folder (default .factwatch/)
   -h, --help          this help
+
+Settings (quiet hours, time zone, SMS cap, feeds file, contact …) come from cdk.json
+"context" in this folder, the same keys the deployed stack reads; the options above
+override them for one run.
 
 Exit code 0 when the cycle completed, even if feeds failed (each is listed);
 non-zero only when the pipeline itself could not run.
@@ -76,6 +78,8 @@ export const runCommand: Command = {
       'retry-failed': { type: 'boolean' },
       demo: { type: 'boolean' },
       'data-dir': { type: 'string' },
+      'quiet-hours': { type: 'string' },
+      'time-zone': { type: 'string' },
       table: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     });
@@ -91,7 +95,9 @@ export const runCommand: Command = {
       throw new UsageError(
         'run: --demo replays its own sample feeds in memory; leave out --feeds and --data-dir',
       );
-    const feeds = values.demo ? undefined : loadFeedsFile(values.feeds ?? DEFAULT_FEEDS_FILE);
+    const settings = projectSettings(process.cwd());
+    const overrides = runOverrides(values['quiet-hours'], values['time-zone']);
+    const feeds = values.demo ? undefined : values.feeds ? loadFeedsFile(values.feeds) : settings.feeds;
     const sheet = loadBaselineFile(DEFAULT_BASELINE_FILE);
     const demo = values.demo ? await startDemoServer() : undefined;
     if (demo) io.out(DEMO_INTRO);
@@ -101,7 +107,7 @@ export const runCommand: Command = {
     const outbox = demo ? undefined : resolve(dataDir, 'deliveries.jsonl');
     // The demo is for seeing alerts: no quiet hours, so its SMS show up at any hour, and its
     // sample (old news, read for the first time) alerts as if it had just been published.
-    const alertConfig: AlertConfig = demo ? REPLAY_ALERT_CONFIG : DEFAULT_ALERT_CONFIG;
+    const alertConfig: AlertConfig = { ...(demo ? REPLAY_ALERT_CONFIG : settings.alertConfig), ...overrides };
     // One run per store: a second one would poll the same feeds and race for the same alerts.
     const releaseLock = demo ? undefined : acquireRunLock(prepareDataDir(dataDir));
     let dynamo: RunningDynamoDb | undefined;
@@ -121,6 +127,7 @@ export const runCommand: Command = {
         // The demo's feed server listens on loopback; real runs reach the public internet only.
         network: demo ? LOOPBACK_ALLOWED : PUBLIC_ONLY,
         outboxFile: outbox,
+        contact: process.env.FACTWATCH_CONTACT ?? settings.contact,
       });
       try {
         const summary = await pipeline
@@ -178,6 +185,22 @@ export const runCommand: Command = {
     }
   },
 };
+
+/** --quiet-hours and --time-zone, checked as the settings are, for this run only. */
+function runOverrides(quietHours?: string, timeZone?: string): Partial<AlertConfig> {
+  const overrides: Partial<AlertConfig> = {};
+  const check = (flag: string, key: string, value: string) => {
+    try {
+      return readSettings({ [key]: value }).alertConfig;
+    } catch (error) {
+      throw new UsageError(`${flag}: ${(error as Error).message.replace(/^config: context "[^"]+": /, '')}`);
+    }
+  };
+  if (quietHours !== undefined)
+    overrides.quietHours = check('--quiet-hours', 'quietHours', quietHours).quietHours;
+  if (timeZone !== undefined) overrides.timeZone = check('--time-zone', 'timeZone', timeZone).timeZone;
+  return overrides;
+}
 
 /** Changes stored since `since` that went to the digest only as old news. */
 async function oldNewsSince(store: Store, since: Date, config: AlertConfig): Promise<number> {

@@ -1,12 +1,18 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { z } from 'zod';
-import { AlertConfigSchema } from '../shared/config/alerts.ts';
-import { loadFeedsFile } from '../shared/config/load.ts';
-import type { FeedConfig } from '../shared/config/schemas.ts';
-import { SHIPPED_STORY } from '../shared/config/story.ts';
-import { ConfigError } from '../shared/errors.ts';
+import { ConfigError } from '../errors.ts';
+import { AlertConfigSchema } from './alerts.ts';
+import { loadFeedsFile } from './load.ts';
+import type { FeedConfig } from './schemas.ts';
+import { SHIPPED_STORY } from './story.ts';
 
-/** Context keys the stack reads (`-c key=value` or cdk.json "context"). */
-export const CONTEXT_KEYS = [
+/**
+ * The owner's settings: one set of keys, read by `cdk synth/deploy` from the CDK
+ * context (`cdk.json` "context", or `-c key=value`) and by the local commands from the
+ * same `cdk.json`, so a local run and the deployed stack behave alike.
+ */
+export const SETTING_KEYS = [
   'alertEmails',
   'alertPhones',
   'schedule',
@@ -63,7 +69,7 @@ const List = z.preprocess((value) => {
   return text ? text.split(',').map((entry) => entry.trim()) : [];
 }, z.array(z.string()));
 
-const StackConfigSchema = z.strictObject({
+const SettingsSchema = z.strictObject({
   alertEmails: List.pipe(z.array(z.email('is not an email address'))).default([]),
   alertPhones: List.pipe(
     z.array(z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be E.164, e.g. +15551234567')),
@@ -99,7 +105,7 @@ const StackConfigSchema = z.strictObject({
     .optional(),
 });
 
-export interface StackConfig {
+export interface Settings {
   alertEmails: string[];
   alertPhones: string[];
   schedule: string;
@@ -115,7 +121,7 @@ export interface StackConfig {
 /** Hosts that refuse a client without a contact in its User-Agent. */
 const CONTACT_REQUIRED = [/(^|\.)sec\.gov$/i];
 
-function warningsFor(config: Omit<StackConfig, 'warnings'>): string[] {
+function warningsFor(config: Omit<Settings, 'warnings'>): string[] {
   const warnings: string[] = [];
   if (config.alertEmails.length === 0 && config.alertPhones.length === 0)
     warnings.push(
@@ -136,20 +142,20 @@ function warningsFor(config: Omit<StackConfig, 'warnings'>): string[] {
  * ConfigError line that names it.
  *
  * @example
- * const config = readStackConfig({ alertEmails: 'a@x.org,b@y.org', smsMonthlyCap: '10' });
+ * const config = readSettings({ alertEmails: 'a@x.org,b@y.org', smsMonthlyCap: '10' });
  */
-export function readStackConfig(context: Record<string, unknown>): StackConfig {
+export function readSettings(context: Record<string, unknown>): Settings {
   const ours = Object.fromEntries(
     Object.entries(context).filter(([key]) => !key.includes(':') && !key.startsWith('@')),
   );
-  const unknown = Object.keys(ours).filter((key) => !(CONTEXT_KEYS as readonly string[]).includes(key));
+  const unknown = Object.keys(ours).filter((key) => !(SETTING_KEYS as readonly string[]).includes(key));
   if (unknown.length)
     throw new ConfigError(
-      `context key "${unknown[0]}" is not one factwatch knows (${CONTEXT_KEYS.join(', ')})`,
+      `context key "${unknown[0]}" is not one factwatch knows (${SETTING_KEYS.join(', ')})`,
     );
-  let parsed: z.infer<typeof StackConfigSchema>;
+  let parsed: z.infer<typeof SettingsSchema>;
   try {
-    const result = StackConfigSchema.safeParse(ours);
+    const result = SettingsSchema.safeParse(ours);
     if (!result.success) {
       const issue = result.error.issues[0]!;
       throw new ConfigError(`context "${issue.path.join('.')}": ${issue.message}`);
@@ -183,4 +189,29 @@ export function readStackConfig(context: Record<string, unknown>): StackConfig {
     ...(parsed.contact ? { contact: parsed.contact } : {}),
   };
   return { ...config, warnings: warningsFor(config) };
+}
+
+/**
+ * The settings in `<folder>/cdk.json` ("context"), for the local commands; none
+ * there, the defaults. A wrong value is one ConfigError line naming the file and key.
+ *
+ * @example
+ * const settings = projectSettings(process.cwd());
+ */
+export function projectSettings(folder: string): Settings {
+  const path = join(folder, 'cdk.json');
+  if (!existsSync(path)) return readSettings({});
+  let context: Record<string, unknown>;
+  try {
+    context = (JSON.parse(readFileSync(path, 'utf8')) as { context?: Record<string, unknown> }).context ?? {};
+  } catch (error) {
+    throw new ConfigError(`cdk.json: not valid JSON (${(error as Error).message})`);
+  }
+  try {
+    return readSettings(context);
+  } catch (error) {
+    if (error instanceof ConfigError)
+      throw new ConfigError(`cdk.json: ${error.message.replace(/^config: /, '')}`);
+    throw error;
+  }
 }
