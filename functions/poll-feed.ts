@@ -4,7 +4,7 @@ import type { NetworkPolicy } from '../shared/feeds/guard.ts';
 import { pollFeeds } from '../shared/feeds/poll-many.ts';
 import { type BatchResponse, logJson } from '../shared/runtime/batch.ts';
 import { runtimeFromEnvironment } from '../shared/runtime/environment.ts';
-import { getFeedState } from '../shared/store/feeds.ts';
+import { type FeedState, getFeedState } from '../shared/store/feeds.ts';
 
 const PollRequest = z.object({ feedId: z.string().min(1) });
 
@@ -45,7 +45,8 @@ async function pollBatch(event: SQSEvent, options: PollHandlerOptions): Promise<
       request.success ? getFeedState(runtime.store, request.data.feedId) : undefined,
     ),
   );
-  const known = feeds.filter((feed) => feed !== undefined);
+  // A feed retired after it was queued is not polled (its message is done with).
+  const known = feeds.filter((feed): feed is FeedState => feed !== undefined && !feed.retiredAt);
   const outcomes = await pollFeeds(
     known,
     { store: runtime.store, userAgent: runtime.userAgent, now: () => new Date(), network: options.network },

@@ -4,12 +4,13 @@ import { SHIPPED_STORY } from '../shared/config/story.ts';
 import { logJson } from '../shared/runtime/batch.ts';
 import { runtimeFromEnvironment } from '../shared/runtime/environment.ts';
 import { seedBaseline } from '../shared/store/baseline.ts';
-import { registerFeed } from '../shared/store/feeds.ts';
+import { syncFeeds } from '../shared/store/feeds.ts';
 
 /**
  * seed λ (custom resource): on create and update, adds baseline facts that are not
  * there yet (never overwriting an accepted version) and registers the feeds
- * (keeping their poll state). Delete does nothing: the table and its history stay.
+ * (keeping their poll state); feeds no longer in the file are retired, their history
+ * kept. Delete does nothing: the table and its history stay.
  */
 export const handler = async (event: CloudFormationCustomResourceEvent) => {
   if (event.RequestType !== 'Delete') {
@@ -22,8 +23,8 @@ export const handler = async (event: CloudFormationCustomResourceEvent) => {
       now,
       SHIPPED_STORY.baseline,
     );
-    for (const feed of feeds) await registerFeed(runtime.store, feed, now);
-    logJson('info', 'seeded', { facts, feeds: feeds.length });
+    const { retired, restored } = await syncFeeds(runtime.store, feeds, now);
+    logJson('info', 'seeded', { facts, feeds: feeds.length, retired, restored });
   }
   return { PhysicalResourceId: 'factwatch-seed' };
 };

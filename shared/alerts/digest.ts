@@ -45,7 +45,7 @@ export async function sendDigest(context: AlertContext): Promise<DigestResult> {
   const findings = (
     await findingsInWindow(context.store, { since: new Date(now.getTime() - 86_400_000), until: now })
   ).filter((finding) => finding.status !== 'mentioned');
-  const unhealthyFeeds = (await listFeeds(context.store)).filter((feed) => !feed.healthy);
+  const unhealthyFeeds = (await listFeeds(context.store)).filter((feed) => !feed.healthy && !feed.retiredAt);
   const quiet = findings.length === 0 && unhealthyFeeds.length === 0;
   const key = quiet ? `digest-quiet#${isoWeek(date)}` : `digest#${date}`;
   if (!(await markOnce(context.store, key, now))) return quiet ? 'nothing' : 'already-sent';

@@ -25,11 +25,13 @@ export async function dispatchFeeds(
 ): Promise<number> {
   const nowIso = options.now.toISOString();
   const held = (feed: FeedState) => Boolean(feed.holdUntil && feed.holdUntil > nowIso);
+  // Retired feeds (no longer in the feeds file) are never polled, not even with --all.
+  const active = async () => (await listFeeds(store)).filter((feed) => !feed.retiredAt);
   const due = options.all
-    ? (await listFeeds(store)).filter((feed) => !held(feed))
+    ? (await active()).filter((feed) => !held(feed))
     : await listDueFeeds(store, options.now);
   const retried = options.retryFailed
-    ? (await listFeeds(store)).filter((feed) => held(feed) && feed.holdReason !== 'retry-after')
+    ? (await active()).filter((feed) => held(feed) && feed.holdReason !== 'retry-after')
     : [];
   const feeds = [...new Map([...due, ...retried].map((feed) => [feed.feedId, feed])).values()];
   for (let start = 0; start < feeds.length; start += 10) {

@@ -20,6 +20,8 @@ export interface FeedState {
   lastPolledAt?: string;
   /** When a poll first read the feed's items; before that, what the feed holds is backfill. */
   filledAt?: string;
+  /** When the feed left the feeds file: no longer polled, its history kept. */
+  retiredAt?: string;
   /** HTTP status of the last poll, or an error class such as `network`. */
   lastStatus?: string;
   lastError?: string;
@@ -44,6 +46,8 @@ const FEEDS_INDEX_KEY = 'FEEDS';
 
 const feedKey = (feedId: string) => ({ pk: `FEED#${feedId}`, sk: 'STATE' });
 const dueSortKey = (nextPollAt: string, feedId: string) => `${nextPollAt}#${feedId}`;
+/** Sorts after every due time: a retired feed stays listed but is never due. */
+const retiredSortKey = (feedId: string) => `~retired#${feedId}`;
 
 /**
  * Adds a feed from the feeds file, or refreshes its url/topics/interval. Poll state
@@ -81,7 +85,68 @@ export async function registerFeed(store: Store, feed: FeedConfig, now: Date): P
       ReturnValues: 'ALL_NEW',
     }),
   );
+  const state = withoutKeys<FeedState>(Attributes ?? {});
+  return state.retiredAt ? restoreFeed(store, state, now) : state;
+}
+
+/** A retired feed back in the feeds file: due now, its old state and history kept. */
+async function restoreFeed(store: Store, state: FeedState, now: Date): Promise<FeedState> {
+  const { Attributes } = await store.doc.send(
+    new UpdateCommand({
+      TableName: store.tableName,
+      Key: feedKey(state.feedId),
+      UpdateExpression:
+        'SET gsi1sk = :dueKey, nextPollAt = :now, #revision = #revision + :one REMOVE retiredAt',
+      ExpressionAttributeNames: { '#revision': 'revision' },
+      ExpressionAttributeValues: {
+        ':dueKey': dueSortKey(now.toISOString(), state.feedId),
+        ':now': now.toISOString(),
+        ':one': 1,
+      },
+      ReturnValues: 'ALL_NEW',
+    }),
+  );
   return withoutKeys<FeedState>(Attributes ?? {});
+}
+
+/**
+ * Makes the store's feeds the feeds file's: each feed in `feeds` is registered (a
+ * retired one comes back), each other feed is retired — never polled again, its
+ * items, findings and state kept and listed by `feeds` as retired. The revision
+ * moves, so a poll in flight cannot put a retired feed back in the due index.
+ *
+ * @example
+ * const { retired } = await syncFeeds(store, loadFeedsFile(path), new Date());
+ */
+export async function syncFeeds(
+  store: Store,
+  feeds: readonly FeedConfig[],
+  now: Date,
+): Promise<{ retired: string[]; restored: string[] }> {
+  const before = new Map((await listFeeds(store)).map((feed) => [feed.feedId, feed]));
+  const restored: string[] = [];
+  for (const feed of feeds) {
+    if (before.get(feed.id)?.retiredAt) restored.push(feed.id);
+    await registerFeed(store, feed, now);
+  }
+  const wanted = new Set(feeds.map((feed) => feed.id));
+  const retired = [...before.values()].filter((feed) => !wanted.has(feed.feedId) && !feed.retiredAt);
+  for (const feed of retired)
+    await store.doc.send(
+      new UpdateCommand({
+        TableName: store.tableName,
+        Key: feedKey(feed.feedId),
+        UpdateExpression: 'SET retiredAt = :now, gsi1sk = :retired, #revision = #revision + :one',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeNames: { '#revision': 'revision' },
+        ExpressionAttributeValues: {
+          ':now': now.toISOString(),
+          ':retired': retiredSortKey(feed.feedId),
+          ':one': 1,
+        },
+      }),
+    );
+  return { retired: retired.map((feed) => feed.feedId).sort(), restored };
 }
 
 /** One feed's state, or undefined when the feed was never registered. */
@@ -173,7 +238,7 @@ export async function saveFeedPoll(
     values[`:${field}`] = value;
     sets.push(`#${field} = :${field}`);
   }
-  if (fields.nextPollAt) {
+  if (fields.nextPollAt && !state.retiredAt) {
     values[':dueKey'] = dueSortKey(fields.nextPollAt, state.feedId);
     sets.push('gsi1sk = :dueKey');
   }

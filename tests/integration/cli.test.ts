@@ -409,6 +409,40 @@ describe('factwatch run', () => {
     expect(retried.stdout).toMatch(/Summary: feeds 0 ok, 2 failed/);
   }, 120_000);
 
+  it('retires a feed removed from the feeds file: named once, never polled again (not even with --all), listed as retired', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'factwatch-retire-'));
+    const both = join(dir, 'both.json');
+    const one = join(dir, 'one.json');
+    const kept = { id: 'kept', url: 'http://127.0.0.1:9/kept.xml' };
+    const gone = { id: 'gone', url: 'http://127.0.0.1:9/gone.xml' };
+    writeFileSync(both, JSON.stringify([kept, gone]));
+    writeFileSync(one, JSON.stringify([kept]));
+    const env = { ...process.env };
+    delete env.DYNAMODB_ENDPOINT;
+    const store = ['--data-dir', join(dir, 'store')];
+
+    const first = await cliWith({ env, cwd: dir }, 'run', '--feeds', both, ...store);
+    const second = await cliWith(
+      { env, cwd: dir },
+      'run',
+      '--all',
+      '--retry-failed',
+      '--feeds',
+      one,
+      ...store,
+    );
+    const listed = await cliWith({ env, cwd: dir }, 'feeds', '--format', 'json', ...store);
+
+    expect(first.stdout).toMatch(/Summary: feeds 0 ok, 2 failed/);
+    expect(second.stdout).toContain(
+      'Retired 1 feed(s) no longer in the feeds file (not polled again; their history is kept): gone',
+    );
+    expect(second.stdout).toMatch(/Summary: feeds 0 ok, 1 failed/);
+    const feeds = JSON.parse(listed.stdout) as Array<{ id: string; retiredAt: string | null }>;
+    expect(feeds.find((feed) => feed.id === 'gone')?.retiredAt).toEqual(expect.any(String));
+    expect(feeds.find((feed) => feed.id === 'kept')?.retiredAt).toBeNull();
+  }, 180_000);
+
   it('refuses a second run on a data dir another live run holds, at once, with exit 2', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'factwatch-busy-'));
     const owner = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60_000)'], { stdio: 'ignore' });

@@ -7,6 +7,7 @@ import {
   listFeeds,
   registerFeed,
   saveFeedPoll,
+  syncFeeds,
 } from '../../shared/store/feeds.ts';
 import { freshStore } from '../support/store.ts';
 
@@ -87,5 +88,59 @@ describe('feed state store', () => {
     expect(recovered.revision).toBe(2);
     await expect(saveFeedPoll(store, failed, { etag: '"lost"' })).rejects.toBeInstanceOf(ConflictError);
     expect((await getFeedState(store, 'racy'))?.etag).toBeUndefined();
+  });
+});
+
+describe('feeds that leave the feeds file', () => {
+  let store: Store;
+  const a = { id: 'a', url: 'https://a.example/feed' };
+  const b = { id: 'b', url: 'https://b.example/feed' };
+  beforeAll(async () => {
+    store = await freshStore();
+  });
+
+  it('are retired: listed with their state, never due, never polled by dispatch --all', async () => {
+    await syncFeeds(store, [a, b], T0);
+    const b0 = (await getFeedState(store, 'b'))!;
+    await saveFeedPoll(store, b0, {
+      lastStatus: '200',
+      nextPollAt: minutesAfter(30).toISOString(),
+      itemsSeenDelta: 7,
+    });
+
+    const synced = await syncFeeds(store, [a], minutesAfter(5));
+
+    expect(synced).toEqual({ retired: ['b'], restored: [] });
+    expect((await listDueFeeds(store, minutesAfter(600))).map((feed) => feed.feedId)).toEqual(['a']);
+    expect(await getFeedState(store, 'b')).toMatchObject({
+      retiredAt: minutesAfter(5).toISOString(),
+      itemsSeen: 7,
+      lastStatus: '200',
+    });
+    expect((await listFeeds(store)).map((feed) => feed.feedId).sort()).toEqual(['a', 'b']);
+    expect(await syncFeeds(store, [a], minutesAfter(6))).toEqual({ retired: [], restored: [] });
+  });
+
+  it('cannot be put back in the due index by a poll that was in flight', async () => {
+    const stale = (await getFeedState(store, 'a'))!;
+    await syncFeeds(store, [], minutesAfter(10));
+
+    await expect(
+      saveFeedPoll(store, stale, { lastStatus: '200', nextPollAt: minutesAfter(40).toISOString() }),
+    ).rejects.toThrow(ConflictError);
+    expect(await listDueFeeds(store, minutesAfter(600))).toEqual([]);
+  });
+
+  it('come back, due at once with their history, when they return to the file', async () => {
+    const synced = await syncFeeds(store, [a, b], minutesAfter(20));
+
+    expect(synced).toEqual({ retired: [], restored: ['a', 'b'] });
+    expect((await listDueFeeds(store, minutesAfter(20))).map((feed) => feed.feedId).sort()).toEqual([
+      'a',
+      'b',
+    ]);
+    const back = await getFeedState(store, 'b');
+    expect(back).not.toHaveProperty('retiredAt');
+    expect(back).toMatchObject({ itemsSeen: 7 });
   });
 });

@@ -18,15 +18,22 @@ export function feedRecord(feed: FeedState) {
     warnings: feed.lastWarnings ?? [],
     topics: feed.topics,
     language: feed.language ?? null,
+    retiredAt: feed.retiredAt ?? null,
   };
 }
 
 const COLUMNS: Column<FeedState>[] = [
   { header: 'ID', value: (feed) => feed.feedId },
-  { header: 'HEALTH', value: (feed) => (feed.healthy ? 'ok' : 'UNHEALTHY') },
+  { header: 'HEALTH', value: (feed) => (feed.retiredAt ? 'retired' : feed.healthy ? 'ok' : 'UNHEALTHY') },
   { header: 'LAST', value: (feed) => feed.lastStatus ?? 'never polled' },
   { header: 'ITEMS', value: (feed) => String(feed.itemsSeen) },
-  { header: 'NEXT POLL', value: (feed) => feed.nextPollAt.slice(0, 16).replace('T', ' ') },
+  {
+    header: 'NEXT POLL',
+    value: (feed) =>
+      feed.retiredAt
+        ? `retired ${feed.retiredAt.slice(0, 10)}`
+        : feed.nextPollAt.slice(0, 16).replace('T', ' '),
+  },
   {
     header: 'LAST ERROR / WARNING',
     value: (feed) => feed.lastError ?? (feed.lastWarnings?.[0] ? `warning: ${feed.lastWarnings[0]}` : ''),

@@ -15,7 +15,7 @@ import { type Delivery, startLocalPipeline } from '../../local/pipeline.ts';
 import { acquireRunLock } from '../../local/run-lock.ts';
 import { seedBaseline } from '../../store/baseline.ts';
 import { describeAwsError, ensureTable, openStore, type Store } from '../../store/client.ts';
-import { listFeeds, registerFeed } from '../../store/feeds.ts';
+import { listFeeds, syncFeeds } from '../../store/feeds.ts';
 import { findingsInWindow } from '../../store/findings.ts';
 import { DEFAULT_TABLE_NAME } from '../../store/table.ts';
 import { parseCommandArgs } from '../args.ts';
@@ -120,7 +120,13 @@ export const runCommand: Command = {
       await ensureTable(store);
       const now = new Date();
       await seedBaseline(store, sheet.facts, now, sheet);
-      for (const feed of demo?.feeds ?? (feeds as FeedConfig[])) await registerFeed(store, feed, now);
+      const synced = await syncFeeds(store, demo?.feeds ?? (feeds as FeedConfig[]), now);
+      if (synced.retired.length)
+        io.out(
+          `Retired ${synced.retired.length} feed(s) no longer in the feeds file (not polled again; their history is kept): ${synced.retired.join(', ')}`,
+        );
+      if (synced.restored.length)
+        io.out(`Back in the feeds file, polled again: ${synced.restored.join(', ')}`);
       const pipeline = await startLocalPipeline(store, dynamo.endpoint, alertConfig, {
         checkpointFile: demo ? undefined : resolve(dataDir, 'stream-position.json'),
         acceptStore: demo ? null : storeOptionOf(values['data-dir']),
@@ -146,7 +152,7 @@ export const runCommand: Command = {
         const finishedAt = new Date();
         const facts = {
           summary,
-          feeds: await listFeeds(store),
+          feeds: (await listFeeds(store)).filter((feed) => !feed.retiredAt),
           demo: Boolean(demo),
           all: Boolean(values.all),
           smsReleaseAt: releaseTime(smsDueAt(finishedAt, alertConfig), alertConfig),
