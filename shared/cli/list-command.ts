@@ -3,7 +3,7 @@ import { oneOf, parseCommandArgs, STORE_OPTIONS } from './args.ts';
 import type { Command } from './command.ts';
 import { type Column, renderTable } from './output.ts';
 import { downloadProgress } from './progress.ts';
-import { openSession } from './session.ts';
+import { openSession, sheetNote } from './session.ts';
 
 /**
  * A command that lists records from the store as a table or one JSON array
@@ -22,6 +22,8 @@ export function listCommand<Row>(spec: {
   columns: Column<Row>[];
   /** The optional argument: its name in errors, and the columns when it is given. */
   positional?: { name: string; columns: Column<Row>[] };
+  /** The rows are facts: say on stderr when the fact sheet and the store disagree. */
+  readsFacts?: boolean;
 }): Command {
   return {
     name: spec.name,
@@ -44,6 +46,8 @@ export function listCommand<Row>(spec: {
       const session = await openSession(values, format === 'json' ? undefined : downloadProgress(io));
       try {
         const rows = await spec.load(session.store, argument);
+        const note = spec.readsFacts ? await sheetNote(session.store) : undefined;
+        if (note) io.err(note);
         const columns = argument && spec.positional ? spec.positional.columns : spec.columns;
         io.out(
           format === 'json' ? JSON.stringify(rows.map(spec.toJson), null, 2) : renderTable(rows, columns),

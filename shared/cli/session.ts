@@ -4,12 +4,13 @@ import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import {
   DEFAULT_BASELINE_FILE,
   DEFAULT_FEEDS_FILE,
+  displayPath,
   loadBaselineFile,
   loadFeedsFile,
 } from '../config/load.ts';
 import { StoreError, UsageError } from '../errors.ts';
 import { type DownloadProgress, startDynamoDbLocal } from '../local/dynamodb-local.ts';
-import { seedBaseline } from '../store/baseline.ts';
+import { seedBaseline, sheetDrift } from '../store/baseline.ts';
 import { describeAwsError, ensureTable, openStore, type Store } from '../store/client.ts';
 import { listFeeds, registerFeed } from '../store/feeds.ts';
 import { DEFAULT_TABLE_NAME } from '../store/table.ts';
@@ -131,6 +132,22 @@ async function openLocalStore(dataDir: string, progress?: DownloadProgress): Pro
     throw error;
   }
   return { store, location: dataDir, close };
+}
+
+/**
+ * One line when the fact sheet and the store disagree (the sheet was edited after
+ * the store was seeded), saying how to settle it; undefined when they agree.
+ *
+ * @example
+ * const note = await sheetNote(session.store); if (note) io.err(note);
+ */
+export async function sheetNote(
+  store: Store,
+  sheetPath = DEFAULT_BASELINE_FILE,
+): Promise<string | undefined> {
+  const drift = await sheetDrift(store, loadBaselineFile(sheetPath).facts);
+  if (drift.length === 0) return undefined;
+  return `factwatch: note: ${displayPath(sheetPath)} and the store disagree on ${drift.join(', ')}; the store keeps its values until you adopt the file's with: factwatch accept FACT_ID --from-file`;
 }
 
 /** First use of a local store: the shipped baseline and feeds. Never overwrites what is there. */

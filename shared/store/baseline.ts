@@ -1,6 +1,7 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Fact, Value } from '../config/schemas.ts';
 import { ConflictError, isConditionalCheckFailure } from '../errors.ts';
+import { canonicalValue } from './alerts.ts';
 import type { Store } from './client.ts';
 import { padVersion, queryAll, withoutKeys } from './query.ts';
 
@@ -173,4 +174,30 @@ export async function currentBaselineValues(store: Store): Promise<Map<string, V
 /** Every fact's current baseline version, by fact id. */
 export async function currentBaselinesById(store: Store): Promise<Map<string, BaselineVersion>> {
   return new Map((await listCurrentBaselines(store)).map((version) => [version.id, version]));
+}
+
+/**
+ * Facts whose value in the fact sheet is none of the values the store has held: the
+ * sheet was edited after the store was seeded. The store keeps its values (seeding
+ * never overwrites) until `factwatch accept FACT_ID --from-file` adopts the sheet's.
+ *
+ * @example
+ * await sheetDrift(store, loadBaselineFile().facts); // ['deal.value'] after editing baseline.json
+ */
+export async function sheetDrift(store: Store, facts: readonly Fact[]): Promise<string[]> {
+  const records = await queryAll(store, {
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :facts',
+    ExpressionAttributeValues: { ':facts': FACTS_INDEX_KEY },
+  });
+  const held = new Map<string, Set<string>>();
+  for (const record of records) {
+    const version = withoutKeys<BaselineVersion>(record);
+    const values = held.get(version.id) ?? new Set<string>();
+    values.add(canonicalValue(version.value));
+    held.set(version.id, values);
+  }
+  return facts
+    .filter((fact) => held.has(fact.id) && !held.get(fact.id)!.has(canonicalValue(fact.value)))
+    .map((fact) => fact.id);
 }

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seedLocalStore } from '../../shared/cli/session.ts';
-import { DEFAULT_BASELINE_FILE } from '../../shared/config/load.ts';
+import { DEFAULT_BASELINE_FILE, loadBaselineFile } from '../../shared/config/load.ts';
 import { analyzeItem } from '../../shared/facts/analyze.ts';
-import { baselineHistory, currentBaselineValues } from '../../shared/store/baseline.ts';
+import { baselineHistory, currentBaselineValues, seedBaseline } from '../../shared/store/baseline.ts';
 import type { Store } from '../../shared/store/client.ts';
 import { findingIdOf, saveFinding } from '../../shared/store/findings.ts';
 import { cli } from '../support/cli.ts';
@@ -81,7 +81,11 @@ describe('factwatch analyze', () => {
 
     const { stdout } = await cli('analyze', items, '--format', 'table');
 
-    expect(stdout).toMatch(/^ITEM\s+FACT\s+STATUS/);
+    const [said, header] = stdout.split('\n');
+    expect(said).toBe(
+      'Compared with shared/config/stories/tesla-samsung/baseline.json (as of 2025-07-28), rules shared/config/stories/tesla-samsung/rules.json',
+    );
+    expect(header).toMatch(/^ITEM\s+FACT\s+STATUS/);
     expect(stdout).toContain('TSMC -> Intel+TSMC');
   });
 
@@ -205,7 +209,11 @@ describe('factwatch accept', () => {
   });
 
   it.each([
-    [['accept', 'deal.value'], /either --finding ID or --value JSON/],
+    [['accept', 'deal.value'], /give one of --finding ID, --value JSON or --from-file/],
+    [
+      ['accept', 'deal.value', '--from-file', '--value', '{}'],
+      /give one of --finding ID, --value JSON or --from-file/,
+    ],
     [
       ['accept', 'deal.value', '--value', '{"kind":"year","value":2030}'],
       /deal\.value holds money values, not year/,
@@ -219,5 +227,56 @@ describe('factwatch accept', () => {
 
     expect(code).toBe(2);
     expect(stderr).toMatch(message);
+  });
+});
+
+describe('the fact sheet and the store', () => {
+  let store: Store;
+  beforeAll(async () => {
+    process.env.DYNAMODB_ENDPOINT = dynamoEndpoint();
+    store = await freshStore();
+    // A store seeded from an earlier sheet: deal.value was $10B then; the sheet says $16.5B now.
+    const sheet = loadBaselineFile();
+    const earlier = sheet.facts.map((fact) =>
+      fact.id === 'deal.value'
+        ? { ...fact, value: { kind: 'money' as const, amount: 10e9, currency: 'USD' } }
+        : fact,
+    );
+    await seedBaseline(store, earlier, new Date('2025-07-01T00:00:00Z'), sheet);
+  });
+
+  it('say in one line on stderr where they disagree and how to settle it; the store keeps its value', async () => {
+    const facts = await cli('facts', '--format', 'json', '--table', store.tableName);
+    const history = await cli('history', '--format', 'json', '--table', store.tableName);
+
+    const note =
+      "factwatch: note: shared/config/stories/tesla-samsung/baseline.json and the store disagree on deal.value; the store keeps its values until you adopt the file's with: factwatch accept FACT_ID --from-file";
+    expect(facts.code).toBe(0);
+    expect(facts.stderr.trim()).toBe(note);
+    expect(history.stderr.trim()).toBe(note);
+    expect(
+      JSON.parse(facts.stdout).find((fact: { id: string }) => fact.id === 'deal.value').value.amount,
+    ).toBe(10e9);
+  });
+
+  it("accept --from-file adopts the sheet's value as a new version, and the note is gone", async () => {
+    const accepted = await cli(
+      'accept',
+      'deal.value',
+      '--from-file',
+      '--by',
+      'ana',
+      '--table',
+      store.tableName,
+    );
+    const facts = await cli('facts', '--table', store.tableName);
+
+    expect(accepted).toMatchObject({ code: 0, stdout: 'deal.value: $10B (v1) -> $16.5B (v2)' });
+    expect((await baselineHistory(store, 'deal.value'))[1]).toMatchObject({
+      reason: 'from shared/config/stories/tesla-samsung/baseline.json',
+      acceptedBy: 'ana',
+      origin: 'accept',
+    });
+    expect(facts.stderr).toBe('');
   });
 });

@@ -1,5 +1,5 @@
 import { userInfo } from 'node:os';
-import { loadBaselineFile } from '../../config/load.ts';
+import { DEFAULT_BASELINE_FILE, displayPath, loadBaselineFile } from '../../config/load.ts';
 import { type Value, type ValueKind, ValueSchema } from '../../config/schemas.ts';
 import { UsageError } from '../../errors.ts';
 import { renderValue } from '../../facts/render-value.ts';
@@ -53,10 +53,20 @@ function shippedKindOf(factId: string): ValueKind | undefined {
   return loadBaselineFile().facts.find((fact) => fact.id === factId)?.kind;
 }
 
-/** The value to accept: given with --value, or the observed value of a stored finding. */
-async function valueToAccept(store: Store, factId: string, options: { finding?: string; value?: string }) {
+/** The value to accept: given with --value, the fact sheet's with --from-file, or a stored finding's. */
+async function valueToAccept(
+  store: Store,
+  factId: string,
+  options: { finding?: string; value?: string; 'from-file'?: boolean },
+) {
   if (options.value !== undefined)
     return { value: parseValueOption(options.value, undefined), findingId: undefined };
+  if (options['from-file']) {
+    const fact = loadBaselineFile().facts.find((candidate) => candidate.id === factId);
+    if (!fact?.value)
+      throw new UsageError(`--from-file: ${displayPath(DEFAULT_BASELINE_FILE)} holds no value for ${factId}`);
+    return { value: fact.value, findingId: undefined };
+  }
   const finding = await findingById(store, factId, options.finding!);
   if (!finding)
     throw new UsageError(
@@ -70,7 +80,7 @@ async function valueToAccept(store: Store, factId: string, options: { finding?: 
 export const acceptCommand: Command = {
   name: 'accept',
   summary: 'adopt an observed value as the new baseline',
-  help: `Usage: factwatch accept FACT_ID (--finding ID | --value JSON) [--reason TEXT] [--by NAME]
+  help: `Usage: factwatch accept FACT_ID (--finding ID | --value JSON | --from-file) [--reason TEXT] [--by NAME]
                         [--data-dir DIR | --table NAME]
 
 Makes a value the fact's new baseline version. Earlier versions are kept, with who
@@ -79,6 +89,7 @@ accepted each, when and why; later items are compared with the accepted value.
 Options:
   --finding ID          accept the observed value of this finding (ids: history --format json)
   --value JSON          accept this value, e.g. '{"kind":"money","amount":22e9,"currency":"USD"}'
+  --from-file           accept the value the fact sheet (baseline.json) now holds, after editing it
   --reason TEXT         why (default: names the finding, or "set by hand")
   --by NAME             who (default: your user name)
 ${STORE_OPTIONS_HELP}
@@ -94,6 +105,7 @@ Examples:
         ...STORE_OPTIONS,
         finding: { type: 'string' },
         value: { type: 'string' },
+        'from-file': { type: 'boolean' },
         reason: { type: 'string' },
         by: { type: 'string' },
       },
@@ -106,8 +118,9 @@ Examples:
     const [factId, ...extra] = positionals;
     if (!factId || extra.length)
       throw new UsageError('accept: give exactly one FACT_ID (factwatch facts lists them)');
-    if ((values.finding === undefined) === (values.value === undefined)) {
-      throw new UsageError('accept: give either --finding ID or --value JSON');
+    const sources = [values.finding !== undefined, values.value !== undefined, Boolean(values['from-file'])];
+    if (sources.filter(Boolean).length !== 1) {
+      throw new UsageError('accept: give one of --finding ID, --value JSON or --from-file');
     }
     if (values.value !== undefined) parseValueOption(values.value, shippedKindOf(factId));
     const session = await openSession(values, downloadProgress(io));
@@ -122,7 +135,13 @@ Examples:
         io.out(`${factId}: already ${renderValue(current.value)} (v${current.version}); nothing changed`);
         return 0;
       }
-      const reason = values.reason ?? (findingId ? `accepted finding ${findingId}` : 'set by hand');
+      const reason =
+        values.reason ??
+        (findingId
+          ? `accepted finding ${findingId}`
+          : values['from-file']
+            ? `from ${displayPath(DEFAULT_BASELINE_FILE)}`
+            : 'set by hand');
       const accepted = await acceptBaseline(
         session.store,
         factId,

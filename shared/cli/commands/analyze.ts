@@ -63,7 +63,11 @@ confirmed, changed, new or mentioned. An item with no finding prints nothing.
 Options:
   --baseline FILE       another fact sheet (default: the shipped Tesla–Samsung sheet)
   --rules FILE          its match rules (default: rules.json beside the fact sheet)
-  --format jsonl|table  JSONL for scripts (default) or a table for people
+  --format jsonl|table  JSONL for scripts (default) or a table for people, which
+                        first names the fact sheet and rules it compared with
+
+analyze reads the fact sheet file, not a store: values accepted into a store
+(factwatch accept) are not what it compares with.
   -h, --help            this help
 
 Examples:
@@ -87,16 +91,20 @@ Examples:
     }
     const format = oneOf('--format', values.format, ['jsonl', 'table'] as const, 'jsonl');
     const baselinePath = values.baseline ?? DEFAULT_BASELINE_FILE;
-    const engine = createFactEngine(
-      loadBaselineFile(baselinePath).facts,
-      loadRulesFile(rulesPathFor(baselinePath, values.rules)),
-    );
+    const sheet = loadBaselineFile(baselinePath);
+    const rulesPath = rulesPathFor(baselinePath, values.rules);
+    const engine = createFactEngine(sheet.facts, loadRulesFile(rulesPath));
     const input = positionals[0] ?? '-';
     const text = input === '-' ? readFileSync(0, 'utf8') : readInput(input);
     const items = parseItemLines(text, input === '-' ? 'stdin' : displayPath(input));
     const findings = items.flatMap((item) => analyzeItem(item, engine).map(contractFinding));
-    if (format === 'table') io.out(findings.length ? renderTable(findings, COLUMNS) : 'No findings.');
-    else if (findings.length) io.out(findings.map((finding) => JSON.stringify(finding)).join('\n'));
+    if (format === 'table') {
+      // The file, not a store: an accepted change in a store is not what analyze compares with.
+      io.out(
+        `Compared with ${displayPath(baselinePath)}${sheet.asOf ? ` (as of ${sheet.asOf})` : ''}, rules ${displayPath(rulesPath)}`,
+      );
+      io.out(findings.length ? renderTable(findings, COLUMNS) : 'No findings.');
+    } else if (findings.length) io.out(findings.map((finding) => JSON.stringify(finding)).join('\n'));
     return 0;
   },
 };

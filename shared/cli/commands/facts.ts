@@ -61,4 +61,5 @@ Examples:
   toJson: (fact) => fact,
   columns: COLUMNS,
   positional: { name: 'FACT_ID', columns: VERSION_COLUMNS },
+  readsFacts: true,
 });

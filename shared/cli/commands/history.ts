@@ -21,7 +21,7 @@ import {
 import type { Command } from '../command.ts';
 import { type Column, renderCsv, renderTable } from '../output.ts';
 import { downloadProgress } from '../progress.ts';
-import { openSession } from '../session.ts';
+import { openSession, sheetNote } from '../session.ts';
 import { nearest } from '../suggest.ts';
 
 /** The docs/contracts.md history record: a finding plus link, source, published and observedAt. */
@@ -153,6 +153,8 @@ Examples:
     const session = await openSession(values, format === 'table' ? downloadProgress(io) : undefined);
     try {
       const findings = await queryHistory(session.store, query);
+      const note = await sheetNote(session.store);
+      if (note) io.err(note);
       if (format === 'json') io.out(JSON.stringify(findings.map(historyRecord), null, 2));
       else if (format === 'csv') io.out(renderCsv(findings, CSV_COLUMNS));
       else

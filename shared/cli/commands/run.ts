@@ -31,7 +31,7 @@ import {
   releaseTime,
   summaryLine,
 } from '../run-report.ts';
-import { DEFAULT_DATA_DIR, prepareDataDir, storeOptionOf } from '../session.ts';
+import { DEFAULT_DATA_DIR, prepareDataDir, sheetNote, storeOptionOf } from '../session.ts';
 
 const HELP = `Usage: factwatch run [--feeds FILE] [--alerts-out FILE] [--all] [--retry-failed] [--demo]
                      [--quiet-hours HH:MM-HH:MM|off] [--time-zone ZONE] [--data-dir DIR]
@@ -120,6 +120,8 @@ export const runCommand: Command = {
       await ensureTable(store);
       const now = new Date();
       await seedBaseline(store, sheet.facts, now, sheet);
+      const note = demo ? undefined : await sheetNote(store);
+      if (note) io.err(note);
       const synced = await syncFeeds(store, demo?.feeds ?? (feeds as FeedConfig[]), now);
       if (synced.retired.length)
         io.out(

@@ -45,7 +45,7 @@ const RATIO = new RegExp(
   [
     String.raw`(?<num>${DIGITS}|${CHINESE})\s?(?:x|X|×|-?fold|倍)(?![A-Za-z])`,
     String.raw`(?<![A-Za-z])(?<words>${NUMBER_WORDS})(?:\s+times|-?fold)(?![A-Za-z])`,
-    String.raw`(?<![A-Za-z])(?<single>twice|doubled?|tripled?|thrice|quadruple)(?![A-Za-z])`,
+    '(?<![A-Za-z])(?<single>twice|doubled?|tripled?|thrice|quadruple)(?![A-Za-z])',
   ].join('|'),
   'gi',
 );

@@ -51,7 +51,7 @@ const CURRENCY: Array<[RegExp, string]> = [
 ];
 
 const EN_NUMBER = String.raw`(?:(?:${DIGITS}|${NUMBER_WORDS})(?:-point-(?:\d+|${NUMBER_WORDS}))?)`;
-const EN_SCALE = String.raw`trillion|billion|million|thousand|tn|bn|mln|mn|[tbmk]`;
+const EN_SCALE = 'trillion|billion|million|thousand|tn|bn|mln|mn|[tbmk]';
 const PREFIX = String.raw`US\$|U\.S\.\s?\$|NT\$|HK\$|\$|€|£|₩|¥|W(?=\d)|(?:USD|EUR|GBP|KRW|RMB|CNY|JPY|TWD|HKD)\s?`;
 const WORD_CURRENCY = String.raw`U\.S\.\s+dollars?|US\s+dollars?|dollars?|Korean\s+won|won|euros?|yuan|yen|pounds?|USD|KRW|EUR|CNY|JPY|TWD|HKD`;
 const ZH_SCALE = '万亿|萬億|千万|千萬|百万|百萬|亿|億|兆|万|萬|千';
