@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPLAY_ALERT_CONFIG } from '../../shared/config/alerts.ts';
 import { loadBaselineFile } from '../../shared/config/load.ts';
 import { hasUnsafe } from '../../shared/feeds/clean-text.ts';
-import { DEFAULT_FETCH_LIMITS, userAgent } from '../../shared/feeds/fetch.ts';
 import { LOOPBACK_ALLOWED } from '../../shared/feeds/guard.ts';
 import { type PollContext, pollFeed } from '../../shared/feeds/poll.ts';
 import { pollFeeds } from '../../shared/feeds/poll-many.ts';
@@ -14,6 +13,7 @@ import { getItems, type ItemHead } from '../../shared/store/items.ts';
 import { cli } from '../support/cli.ts';
 import {
   type FeedServer,
+  fixturePollContext,
   HOSTILE_CONTENT_PATHS,
   startFeedServer,
   WELL_FORMED_PATHS,
@@ -31,13 +31,7 @@ describe('no feed content can silence the tracker', () => {
   beforeAll(async () => {
     server = await startFeedServer();
     store = await freshStore();
-    context = {
-      store,
-      userAgent: userAgent('0.1.0', 'ops@example.org'),
-      now: () => NOW,
-      fetchLimits: { ...DEFAULT_FETCH_LIMITS, totalTimeoutMs: 20_000 },
-      network: LOOPBACK_ALLOWED,
-    };
+    context = fixturePollContext(store, { totalTimeoutMs: 20_000, now: () => NOW });
   });
   afterAll(() => server.close());
 

@@ -1,6 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_FETCH_LIMITS, userAgent } from '../../shared/feeds/fetch.ts';
-import { LOOPBACK_ALLOWED } from '../../shared/feeds/guard.ts';
 import { type PollContext, pollFeed } from '../../shared/feeds/poll.ts';
 import { pollFeeds } from '../../shared/feeds/poll-many.ts';
 import type { Store } from '../../shared/store/client.ts';
@@ -8,6 +6,7 @@ import { type FeedState, getFeedState, registerFeed } from '../../shared/store/f
 import { getItems, type ItemHead } from '../../shared/store/items.ts';
 import {
   type FeedServer,
+  fixturePollContext,
   HOSTILE_PATHS,
   startFeedServer,
   WELL_FORMED_PATHS,
@@ -25,14 +24,7 @@ describe('pollFeed() against a local feed server', () => {
   beforeAll(async () => {
     server = await startFeedServer();
     store = await freshStore();
-    context = {
-      store,
-      userAgent: userAgent('0.1.0', 'ops@example.org'),
-      now: () => NOW,
-      fetchLimits: { ...DEFAULT_FETCH_LIMITS, totalTimeoutMs: 1_500 },
-      // The fixture server listens on loopback: the one allowance there is, passed in code.
-      network: LOOPBACK_ALLOWED,
-    };
+    context = fixturePollContext(store, { totalTimeoutMs: 1_500, now: () => NOW });
   });
   afterAll(() => server.close());
 

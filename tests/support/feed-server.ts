@@ -5,6 +5,10 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
+import { DEFAULT_FETCH_LIMITS, userAgent } from '../../shared/feeds/fetch.ts';
+import { LOOPBACK_ALLOWED } from '../../shared/feeds/guard.ts';
+import type { PollContext } from '../../shared/feeds/poll.ts';
+import type { Store } from '../../shared/store/client.ts';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'feeds');
 const fixture = (name: string) => readFileSync(join(FIXTURES, name));
@@ -318,3 +322,23 @@ export const HOSTILE_PATHS = [
   '/garbage',
   '/invalid-utf8',
 ];
+
+/**
+ * What polling this server needs: the fixture server listens on loopback, so the one
+ * network allowance there is is passed here, in code; a contact is in the User-Agent.
+ *
+ * @example
+ * const context = fixturePollContext(store, { totalTimeoutMs: 1_500, now: () => NOW });
+ */
+export function fixturePollContext(
+  store: Store,
+  options: { totalTimeoutMs: number; now?: () => Date },
+): PollContext {
+  return {
+    store,
+    userAgent: userAgent('0.1.0', 'ops@example.org'),
+    now: options.now ?? (() => new Date()),
+    fetchLimits: { ...DEFAULT_FETCH_LIMITS, totalTimeoutMs: options.totalTimeoutMs },
+    network: LOOPBACK_ALLOWED,
+  };
+}
