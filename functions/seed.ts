@@ -1,9 +1,9 @@
 import type { CloudFormationCustomResourceEvent } from 'aws-lambda';
-import { FeedsFileSchema } from '../shared/config/schemas.ts';
+import { BaselineFileSchema, FeedsFileSchema } from '../shared/config/schemas.ts';
 import { SHIPPED_STORY } from '../shared/config/story.ts';
 import { logJson } from '../shared/runtime/batch.ts';
 import { runtimeFromEnvironment } from '../shared/runtime/environment.ts';
-import { seedBaseline } from '../shared/store/baseline.ts';
+import { seedBaseline, sheetDrift } from '../shared/store/baseline.ts';
 import { syncFeeds } from '../shared/store/feeds.ts';
 
 /**
@@ -17,14 +17,15 @@ export const handler = async (event: CloudFormationCustomResourceEvent) => {
     const runtime = runtimeFromEnvironment();
     const now = new Date();
     const feeds = FeedsFileSchema.parse(JSON.parse(String(event.ResourceProperties.Feeds ?? '[]')));
-    const facts = await seedBaseline(
-      runtime.store,
-      SHIPPED_STORY.baseline.facts,
-      now,
-      SHIPPED_STORY.baseline,
-    );
+    // The owner's sheet (baselineFile) when the stack was given one; older stacks sent none.
+    const sheet = event.ResourceProperties.Baseline
+      ? BaselineFileSchema.parse(JSON.parse(String(event.ResourceProperties.Baseline)))
+      : SHIPPED_STORY.baseline;
+    const facts = await seedBaseline(runtime.store, sheet.facts, now, sheet);
     const { retired, restored } = await syncFeeds(runtime.store, feeds, now);
-    logJson('info', 'seeded', { facts, feeds: feeds.length, retired, restored });
+    // An edited sheet never overwrites an accepted version: the drift is logged, and settled with accept --from-file.
+    const drift = await sheetDrift(runtime.store, sheet.facts);
+    logJson('info', 'seeded', { facts, feeds: feeds.length, retired, restored, drift });
   }
   return { PhysicalResourceId: 'factwatch-seed' };
 };

@@ -253,7 +253,7 @@ export class FactwatchStack extends Stack {
     });
     new CustomResource(this, 'SeedStore', {
       serviceToken: seeder.serviceToken,
-      properties: { Feeds: JSON.stringify(config.feeds) },
+      properties: { Feeds: JSON.stringify(config.feeds), Baseline: JSON.stringify(config.baseline) },
     });
 
     new CfnOutput(this, 'TableName', {

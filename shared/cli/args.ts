@@ -7,12 +7,15 @@ export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
 export const STORE_OPTIONS = {
   'data-dir': { type: 'string' },
   table: { type: 'string' },
+  baseline: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies OptionSpec;
 
 /** The help lines for STORE_OPTIONS, the same in every command that has them. */
 export const STORE_OPTIONS_HELP = `  --data-dir DIR        local store folder (default .factwatch/)
   --table NAME          the deployed DynamoDB table (uses the AWS environment)
+  --baseline FILE       the fact sheet to seed and compare with (default: baselineFile
+                        in cdk.json, else the shipped story's)
   -h, --help            this help`;
 
 /**

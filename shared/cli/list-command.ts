@@ -46,7 +46,7 @@ export function listCommand<Row>(spec: {
       const session = await openSession(values, format === 'json' ? undefined : downloadProgress(io));
       try {
         const rows = await spec.load(session.store, argument);
-        const note = spec.readsFacts ? await sheetNote(session.store) : undefined;
+        const note = spec.readsFacts ? await sheetNote(session.store, session.story) : undefined;
         if (note) io.err(note);
         const columns = argument && spec.positional ? spec.positional.columns : spec.columns;
         io.out(

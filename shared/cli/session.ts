@@ -1,13 +1,11 @@
 import { existsSync, mkdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
-import {
-  DEFAULT_BASELINE_FILE,
-  DEFAULT_FEEDS_FILE,
-  displayPath,
-  loadBaselineFile,
-  loadFeedsFile,
-} from '../config/load.ts';
+import { displayPath, loadFeedsFile } from '../config/load.ts';
+import type { BaselineFile, FeedConfig } from '../config/schemas.ts';
+import { projectSettings } from '../config/settings.ts';
+import { SHIPPED_STORY } from '../config/story.ts';
+import { loadStorySheet } from '../config/story-sheet.ts';
 import { StoreError, UsageError } from '../errors.ts';
 import { type DownloadProgress, startDynamoDbLocal } from '../local/dynamodb-local.ts';
 import { seedBaseline, sheetDrift } from '../store/baseline.ts';
@@ -65,17 +63,43 @@ export function storeOptionOf(dataDir: string | undefined): string {
   return `--data-dir ${/^[\w./@%+=:,-]+$/.test(path) ? path : `'${path.replace(/'/g, `'\\''`)}'`}`;
 }
 
+/** The story files a local command works with, and where the fact sheet came from. */
+export interface LocalStory {
+  sheetPath: string;
+  sheet: BaselineFile;
+  feeds: FeedConfig[];
+}
+
+/**
+ * The fact sheet and feeds for this command: `--baseline` / `--feeds`, else
+ * `baselineFile` / `feedsFile` in cdk.json here, else the shipped story.
+ *
+ * @example
+ * localStory({ baseline: 'my-baseline.json' }).sheetPath; // 'my-baseline.json'
+ */
+export function localStory(flags: { baseline?: string; feeds?: string }, folder: string): LocalStory {
+  const settings = projectSettings(folder);
+  return {
+    sheetPath: flags.baseline ?? settings.baselineFile,
+    sheet: flags.baseline ? loadStorySheet(flags.baseline) : settings.baseline,
+    feeds: flags.feeds ? loadFeedsFile(flags.feeds) : settings.feeds,
+  };
+}
+
 /** A store the CLI opened, and how to let go of it (stopping DynamoDB Local if it started one). */
 export interface StoreSession {
   store: Store;
   /** Where the data lives, for messages: a folder or a table name. */
   location: string;
+  /** The story this command compares the store with. */
+  story: LocalStory;
   close(): Promise<void>;
 }
 
 export interface SessionOptions {
   'data-dir'?: string;
   table?: string;
+  baseline?: string;
 }
 
 /**
@@ -93,11 +117,12 @@ export async function openSession(
   if (options.table !== undefined && options['data-dir'] !== undefined) {
     throw new UsageError('--table and --data-dir cannot be used together: one store at a time');
   }
-  if (options.table !== undefined) return openDeployedTable(options.table);
-  return openLocalStore(prepareDataDir(options['data-dir'] ?? DEFAULT_DATA_DIR), progress);
+  const story = localStory(options, process.cwd());
+  if (options.table !== undefined) return openDeployedTable(options.table, story);
+  return openLocalStore(prepareDataDir(options['data-dir'] ?? DEFAULT_DATA_DIR), story, progress);
 }
 
-async function openDeployedTable(tableName: string): Promise<StoreSession> {
+async function openDeployedTable(tableName: string, story: LocalStory): Promise<StoreSession> {
   // DYNAMODB_ENDPOINT points every store at another endpoint, named tables included.
   const store = openStore({
     tableName,
@@ -114,10 +139,14 @@ async function openDeployedTable(tableName: string): Promise<StoreSession> {
       );
     throw new StoreError(`cannot reach table ${tableName}: ${describeAwsError(error)}`, { cause: error });
   }
-  return { store, location: `table ${tableName}`, close: async () => store.doc.destroy() };
+  return { store, location: `table ${tableName}`, story, close: async () => store.doc.destroy() };
 }
 
-async function openLocalStore(dataDir: string, progress?: DownloadProgress): Promise<StoreSession> {
+async function openLocalStore(
+  dataDir: string,
+  story: LocalStory,
+  progress?: DownloadProgress,
+): Promise<StoreSession> {
   const dynamo = await startDynamoDbLocal({ dbPath: resolve(dataDir, 'dynamodb'), progress });
   const store = openStore({ tableName: DEFAULT_TABLE_NAME, endpoint: dynamo.endpoint });
   const close = async () => {
@@ -126,12 +155,12 @@ async function openLocalStore(dataDir: string, progress?: DownloadProgress): Pro
   };
   try {
     await ensureTable(store);
-    await seedLocalStore(store, new Date());
+    await seedLocalStore(store, new Date(), story);
   } catch (error) {
     await close();
     throw error;
   }
-  return { store, location: dataDir, close };
+  return { store, location: dataDir, story, close };
 }
 
 /**
@@ -143,21 +172,24 @@ async function openLocalStore(dataDir: string, progress?: DownloadProgress): Pro
  */
 export async function sheetNote(
   store: Store,
-  sheetPath = DEFAULT_BASELINE_FILE,
+  story: Pick<LocalStory, 'sheet' | 'sheetPath'>,
 ): Promise<string | undefined> {
-  const drift = await sheetDrift(store, loadBaselineFile(sheetPath).facts);
+  const drift = await sheetDrift(store, story.sheet.facts);
   if (drift.length === 0) return undefined;
-  return `factwatch: note: ${displayPath(sheetPath)} and the store disagree on ${drift.join(', ')}; the store keeps its values until you adopt the file's with: factwatch accept FACT_ID --from-file`;
+  const fromFile =
+    story.sheetPath === localStory({}, process.cwd()).sheetPath
+      ? ''
+      : ` --baseline ${displayPath(story.sheetPath)}`;
+  return `factwatch: note: ${displayPath(story.sheetPath)} and the store disagree on ${drift.join(', ')}; the store keeps its values until you adopt the file's with: factwatch accept FACT_ID --from-file${fromFile}`;
 }
 
-/** First use of a local store: the shipped baseline and feeds. Never overwrites what is there. */
+/** First use of a local store: the story's baseline and feeds. Never overwrites what is there. */
 export async function seedLocalStore(
   store: Store,
   now: Date,
-  files = { baseline: DEFAULT_BASELINE_FILE, feeds: DEFAULT_FEEDS_FILE },
+  story: Pick<LocalStory, 'sheet' | 'feeds'> = { sheet: SHIPPED_STORY.baseline, feeds: SHIPPED_STORY.feeds },
 ): Promise<void> {
-  const sheet = loadBaselineFile(files.baseline);
-  await seedBaseline(store, sheet.facts, now, sheet);
+  await seedBaseline(store, story.sheet.facts, now, story.sheet);
   if ((await listFeeds(store)).length > 0) return;
-  for (const feed of loadFeedsFile(files.feeds)) await registerFeed(store, feed, now);
+  for (const feed of story.feeds) await registerFeed(store, feed, now);
 }

@@ -3,9 +3,10 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { ConfigError } from '../errors.ts';
 import { AlertConfigSchema } from './alerts.ts';
-import { loadFeedsFile } from './load.ts';
-import type { FeedConfig } from './schemas.ts';
+import { DEFAULT_BASELINE_FILE, loadFeedsFile } from './load.ts';
+import type { BaselineFile, FeedConfig } from './schemas.ts';
 import { SHIPPED_STORY } from './story.ts';
+import { loadStorySheet } from './story-sheet.ts';
 
 /**
  * The owner's settings: one set of keys, read by `cdk synth/deploy` from the CDK
@@ -23,6 +24,7 @@ export const SETTING_KEYS = [
   'smsMinConfidence',
   'maxAlertAgeHours',
   'feedsFile',
+  'baselineFile',
   'contact',
 ] as const;
 
@@ -97,6 +99,8 @@ const SettingsSchema = z.strictObject({
   /** Hours; "off" alerts on news of any age. */
   maxAlertAgeHours: z.union([z.literal('off'), z.coerce.number().int().min(1).max(8_760)]).default(48),
   feedsFile: z.string().optional(),
+  /** The owner's own values for the story's facts (same ids and kinds as the shipped sheet). */
+  baselineFile: z.string().optional(),
   /** Who publishers can write to about factwatch's requests: an email or a URL, sent in the User-Agent. */
   contact: z
     .string()
@@ -113,6 +117,9 @@ export interface Settings {
   timeZone: string;
   alertConfig: z.infer<typeof AlertConfigSchema>;
   feeds: FeedConfig[];
+  /** The fact sheet a new store is seeded from and the store is compared with, and its path. */
+  baseline: BaselineFile;
+  baselineFile: string;
   contact?: string;
   /** What synth should say on stderr: settings that deploy fine but leave the owner worse off. */
   warnings: string[];
@@ -186,6 +193,8 @@ export function readSettings(context: Record<string, unknown>): Settings {
     timeZone: parsed.timeZone,
     alertConfig: alertConfig.data,
     feeds: parsed.feedsFile ? loadFeedsFile(parsed.feedsFile) : SHIPPED_STORY.feeds,
+    baseline: parsed.baselineFile ? loadStorySheet(parsed.baselineFile) : SHIPPED_STORY.baseline,
+    baselineFile: parsed.baselineFile ?? DEFAULT_BASELINE_FILE,
     ...(parsed.contact ? { contact: parsed.contact } : {}),
   };
   return { ...config, warnings: warningsFor(config) };

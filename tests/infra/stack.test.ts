@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { App, Validations } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
@@ -6,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { FactwatchStack } from '../../infra/factwatch-stack.ts';
 import { nagAcknowledgements } from '../../infra/nag.ts';
 import { FILTER_POLICIES } from '../../shared/alerts/routing.ts';
+import { loadBaselineFile } from '../../shared/config/load.ts';
 import { readSettings } from '../../shared/config/settings.ts';
 import { STREAM_FILTERS } from '../../shared/runtime/stream.ts';
 import { createTableInput, TABLE_DEFINITION } from '../../shared/store/table.ts';
@@ -275,7 +279,31 @@ describe('FactwatchStack', () => {
   it('seeds the baseline and the feeds through a custom resource', () => {
     template.hasResourceProperties('AWS::CloudFormation::CustomResource', {
       Feeds: Match.stringLikeRegexp('"id":"sec-edgar-tesla-8k"'),
+      Baseline: Match.stringLikeRegexp('"amount":16500000000'),
     });
+  });
+
+  it("seeds the owner's sheet when baselineFile names one", () => {
+    const sheet = loadBaselineFile();
+    const path = join(mkdtempSync(join(tmpdir(), 'factwatch-stack-')), 'mine.json');
+    writeFileSync(
+      path,
+      JSON.stringify({
+        ...sheet,
+        facts: sheet.facts.map((fact) =>
+          fact.id === 'deal.value'
+            ? { ...fact, value: { kind: 'money', amount: 2e10, currency: 'USD' } }
+            : fact,
+        ),
+      }),
+    );
+
+    synth({ baselineFile: path }).template.hasResourceProperties('AWS::CloudFormation::CustomResource', {
+      Baseline: Match.stringLikeRegexp('"amount":20000000000'),
+    });
+    expect(() => readSettings({ baselineFile: join(tmpdir(), 'no-such-sheet.json') })).toThrow(
+      /no-such-sheet\.json/,
+    );
   });
 
   it('has no cdk-nag AwsSolutions finding that is not acknowledged with a reason', () => {

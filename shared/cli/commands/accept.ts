@@ -1,5 +1,5 @@
 import { userInfo } from 'node:os';
-import { DEFAULT_BASELINE_FILE, displayPath, loadBaselineFile } from '../../config/load.ts';
+import { displayPath, loadBaselineFile } from '../../config/load.ts';
 import { type Value, type ValueKind, ValueSchema } from '../../config/schemas.ts';
 import { UsageError } from '../../errors.ts';
 import { renderValue } from '../../facts/render-value.ts';
@@ -10,7 +10,7 @@ import { findingById } from '../../store/findings.ts';
 import { parseCommandArgs, STORE_OPTIONS, STORE_OPTIONS_HELP } from '../args.ts';
 import type { Command } from '../command.ts';
 import { downloadProgress } from '../progress.ts';
-import { openSession } from '../session.ts';
+import { type LocalStory, openSession } from '../session.ts';
 
 /** One example value of each kind, for the error that explains the --value shape. */
 const VALUE_EXAMPLES: Record<ValueKind, string> = {
@@ -58,13 +58,14 @@ async function valueToAccept(
   store: Store,
   factId: string,
   options: { finding?: string; value?: string; 'from-file'?: boolean },
+  story: LocalStory,
 ) {
   if (options.value !== undefined)
     return { value: parseValueOption(options.value, undefined), findingId: undefined };
   if (options['from-file']) {
-    const fact = loadBaselineFile().facts.find((candidate) => candidate.id === factId);
+    const fact = story.sheet.facts.find((candidate) => candidate.id === factId);
     if (!fact?.value)
-      throw new UsageError(`--from-file: ${displayPath(DEFAULT_BASELINE_FILE)} holds no value for ${factId}`);
+      throw new UsageError(`--from-file: ${displayPath(story.sheetPath)} holds no value for ${factId}`);
     return { value: fact.value, findingId: undefined };
   }
   const finding = await findingById(store, factId, options.finding!);
@@ -89,7 +90,8 @@ accepted each, when and why; later items are compared with the accepted value.
 Options:
   --finding ID          accept the observed value of this finding (ids: history --format json)
   --value JSON          accept this value, e.g. '{"kind":"money","amount":22e9,"currency":"USD"}'
-  --from-file           accept the value the fact sheet (baseline.json) now holds, after editing it
+  --from-file           accept the value the fact sheet (baseline.json, or --baseline FILE)
+                        now holds, after editing it
   --reason TEXT         why (default: names the finding, or "set by hand")
   --by NAME             who (default: your user name)
 ${STORE_OPTIONS_HELP}
@@ -127,7 +129,7 @@ Examples:
     try {
       const current = await currentBaseline(session.store, factId);
       if (!current) throw new UsageError(`accept: no fact "${factId}" (factwatch facts lists them)`);
-      const { value, findingId } = await valueToAccept(session.store, factId, values);
+      const { value, findingId } = await valueToAccept(session.store, factId, values, session.story);
       if (value.kind !== current.kind)
         throw new UsageError(`accept: ${factId} holds ${current.kind} values, not ${value.kind}`);
       // Accepting what is already the baseline changes nothing: no new version.
@@ -140,7 +142,7 @@ Examples:
         (findingId
           ? `accepted finding ${findingId}`
           : values['from-file']
-            ? `from ${displayPath(DEFAULT_BASELINE_FILE)}`
+            ? `from ${displayPath(session.story.sheetPath)}`
             : 'set by hand');
       const accepted = await acceptBaseline(
         session.store,

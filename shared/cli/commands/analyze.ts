@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { AnalyzeItemSchema } from '../../config/item.ts';
-import { DEFAULT_BASELINE_FILE, displayPath, loadBaselineFile } from '../../config/load.ts';
+import { displayPath, loadBaselineFile } from '../../config/load.ts';
+import { projectSettings } from '../../config/settings.ts';
 import { UsageError } from '../../errors.ts';
 import { analyzeItem, contractFinding, createFactEngine } from '../../facts/analyze.ts';
 import { renderValue } from '../../facts/render-value.ts';
@@ -61,7 +62,8 @@ a line (from FILE, or standard input with - or no FILE), and prints one finding 
 confirmed, changed, new or mentioned. An item with no finding prints nothing.
 
 Options:
-  --baseline FILE       another fact sheet (default: the shipped Tesla–Samsung sheet)
+  --baseline FILE       another fact sheet (default: baselineFile in cdk.json, else
+                        the shipped Tesla–Samsung sheet)
   --rules FILE          its match rules (default: rules.json beside the fact sheet)
   --format jsonl|table  JSONL for scripts (default) or a table for people, which
                         first names the fact sheet and rules it compared with
@@ -90,7 +92,7 @@ Examples:
       return 0;
     }
     const format = oneOf('--format', values.format, ['jsonl', 'table'] as const, 'jsonl');
-    const baselinePath = values.baseline ?? DEFAULT_BASELINE_FILE;
+    const baselinePath = values.baseline ?? projectSettings(process.cwd()).baselineFile;
     const sheet = loadBaselineFile(baselinePath);
     const rulesPath = rulesPathFor(baselinePath, values.rules);
     const engine = createFactEngine(sheet.facts, loadRulesFile(rulesPath));

@@ -153,7 +153,7 @@ Examples:
     const session = await openSession(values, format === 'table' ? downloadProgress(io) : undefined);
     try {
       const findings = await queryHistory(session.store, query);
-      const note = await sheetNote(session.store);
+      const note = await sheetNote(session.store, session.story);
       if (note) io.err(note);
       if (format === 'json') io.out(JSON.stringify(findings.map(historyRecord), null, 2));
       else if (format === 'csv') io.out(renderCsv(findings, CSV_COLUMNS));

@@ -4,9 +4,9 @@ import { isOldNews } from '../../alerts/notify.ts';
 import { clearOutbox } from '../../alerts/outbox.ts';
 import { smsDueAt } from '../../alerts/quiet-hours.ts';
 import { type AlertConfig, REPLAY_ALERT_CONFIG } from '../../config/alerts.ts';
-import { DEFAULT_BASELINE_FILE, loadBaselineFile, loadFeedsFile } from '../../config/load.ts';
-import type { FeedConfig } from '../../config/schemas.ts';
+import { DEFAULT_BASELINE_FILE } from '../../config/load.ts';
 import { projectSettings, readSettings } from '../../config/settings.ts';
+import { SHIPPED_STORY } from '../../config/story.ts';
 import { FactwatchError, LocalStackError, UsageError } from '../../errors.ts';
 import { LOOPBACK_ALLOWED, PUBLIC_ONLY } from '../../feeds/guard.ts';
 import { startDemoServer } from '../../local/demo-server.ts';
@@ -31,9 +31,9 @@ import {
   releaseTime,
   summaryLine,
 } from '../run-report.ts';
-import { DEFAULT_DATA_DIR, prepareDataDir, sheetNote, storeOptionOf } from '../session.ts';
+import { DEFAULT_DATA_DIR, localStory, prepareDataDir, sheetNote, storeOptionOf } from '../session.ts';
 
-const HELP = `Usage: factwatch run [--feeds FILE] [--alerts-out FILE] [--all] [--retry-failed] [--demo]
+const HELP = `Usage: factwatch run [--feeds FILE] [--baseline FILE] [--alerts-out FILE] [--all] [--retry-failed] [--demo]
                      [--quiet-hours HH:MM-HH:MM|off] [--time-zone ZONE] [--data-dir DIR]
 
 One full cycle of the pipeline on this machine, with the same handlers the AWS
@@ -43,6 +43,8 @@ alerts, then prints what the emulated email and SMS subscribers received.
 
 Options:
   --feeds FILE        the feeds to poll (default: feedsFile in cdk.json, else the shipped feeds)
+  --baseline FILE     the fact sheet to seed a new store from and compare the store with
+                      (default: baselineFile in cdk.json, else the shipped one)
   --alerts-out FILE   also append delivered alerts as JSONL {"channel","subject","body","attributes"}
   --all               poll every feed now, ignoring intervals (never Retry-After or error backoff)
   --retry-failed      also poll feeds backing off after errors, once you fixed the cause
@@ -73,6 +75,7 @@ export const runCommand: Command = {
   async run(args, io) {
     const { values } = parseCommandArgs('run', args, {
       feeds: { type: 'string' },
+      baseline: { type: 'string' },
       'alerts-out': { type: 'string' },
       all: { type: 'boolean' },
       'retry-failed': { type: 'boolean' },
@@ -91,14 +94,17 @@ export const runCommand: Command = {
       throw new UsageError(
         'run: runs locally; a deployed stack polls on its own schedule (use history/feeds --table to read it)',
       );
-    if (values.demo && (values.feeds || values['data-dir']))
+    if (values.demo && (values.feeds || values.baseline || values['data-dir']))
       throw new UsageError(
-        'run: --demo replays its own sample feeds in memory; leave out --feeds and --data-dir',
+        'run: --demo replays its own sample feeds in memory; leave out --feeds, --baseline and --data-dir',
       );
     const settings = projectSettings(process.cwd());
     const overrides = runOverrides(values['quiet-hours'], values['time-zone']);
-    const feeds = values.demo ? undefined : values.feeds ? loadFeedsFile(values.feeds) : settings.feeds;
-    const sheet = loadBaselineFile(DEFAULT_BASELINE_FILE);
+    // The demo is the shipped story, whatever this folder's settings say.
+    const story = values.demo
+      ? { sheetPath: DEFAULT_BASELINE_FILE, sheet: SHIPPED_STORY.baseline, feeds: SHIPPED_STORY.feeds }
+      : localStory(values, process.cwd());
+    const sheet = story.sheet;
     const demo = values.demo ? await startDemoServer() : undefined;
     if (demo) io.out(DEMO_INTRO);
     const dataDir = resolve(values['data-dir'] ?? DEFAULT_DATA_DIR);
@@ -120,9 +126,9 @@ export const runCommand: Command = {
       await ensureTable(store);
       const now = new Date();
       await seedBaseline(store, sheet.facts, now, sheet);
-      const note = demo ? undefined : await sheetNote(store);
+      const note = demo ? undefined : await sheetNote(store, story);
       if (note) io.err(note);
-      const synced = await syncFeeds(store, demo?.feeds ?? (feeds as FeedConfig[]), now);
+      const synced = await syncFeeds(store, demo?.feeds ?? story.feeds, now);
       if (synced.retired.length)
         io.out(
           `Retired ${synced.retired.length} feed(s) no longer in the feeds file (not polled again; their history is kept): ${synced.retired.join(', ')}`,

@@ -1,0 +1,160 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { handler as seedHandler } from '../../functions/seed.ts';
+import { loadBaselineFile } from '../../shared/config/load.ts';
+import type { BaselineFile } from '../../shared/config/schemas.ts';
+import { closeRuntimes } from '../../shared/runtime/environment.ts';
+import { currentBaselineValues } from '../../shared/store/baseline.ts';
+import type { Store } from '../../shared/store/client.ts';
+import { listFeeds } from '../../shared/store/feeds.ts';
+import { cliWith } from '../support/cli.ts';
+import { dynamoEndpoint, freshStore } from '../support/store.ts';
+
+/** The shipped sheet with deal.value set to `amount`: an owner's own values for the same facts. */
+function ownSheet(amount: number): BaselineFile {
+  const sheet = loadBaselineFile();
+  return {
+    ...sheet,
+    facts: sheet.facts.map((fact) =>
+      fact.id === 'deal.value' ? { ...fact, value: { kind: 'money', amount, currency: 'USD' } } : fact,
+    ),
+  };
+}
+
+const amountOf = (stdout: string): number =>
+  JSON.parse(stdout).find((fact: { id: string }) => fact.id === 'deal.value').value.amount;
+
+function folderWith(files: Record<string, unknown>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'factwatch-sheet-'));
+  for (const [name, content] of Object.entries(files))
+    writeFileSync(join(dir, name), JSON.stringify(content));
+  return dir;
+}
+
+describe("the owner's fact sheet (baselineFile in cdk.json, --baseline FILE)", () => {
+  it('seeds a new local store from the sheet cdk.json names; a missing --baseline file is one line, exit 2', async () => {
+    const dir = folderWith({
+      'cdk.json': { context: { baselineFile: 'mine.json' } },
+      'mine.json': ownSheet(20e9),
+    });
+    const store = ['--data-dir', join(dir, 'store')];
+
+    const facts = await cliWith({ cwd: dir }, 'facts', '--format', 'json', ...store);
+    const missing = await cliWith({ cwd: dir }, 'facts', ...store, '--baseline', 'other.json');
+
+    expect(facts).toMatchObject({ code: 0, stderr: '' });
+    expect(amountOf(facts.stdout)).toBe(20e9);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr.trim().split('\n')).toHaveLength(1);
+    expect(missing.stderr).toMatch(/other\.json/);
+  });
+
+  it('--baseline FILE: a local store is seeded from that sheet, and a later sheet is a one-line note naming it', async () => {
+    const dir = folderWith({ 'first.json': ownSheet(20e9), 'later.json': ownSheet(25e9) });
+    const dataDir = join(dir, 'store');
+
+    const first = await cliWith(
+      { cwd: dir },
+      'facts',
+      '--format',
+      'json',
+      '--data-dir',
+      dataDir,
+      '--baseline',
+      'first.json',
+    );
+    const later = await cliWith(
+      { cwd: dir },
+      'facts',
+      '--format',
+      'json',
+      '--data-dir',
+      dataDir,
+      '--baseline',
+      'later.json',
+    );
+    const adopt = await cliWith(
+      { cwd: dir },
+      'accept',
+      'deal.value',
+      '--from-file',
+      '--data-dir',
+      dataDir,
+      '--baseline',
+      'later.json',
+    );
+
+    expect(first.code).toBe(0);
+    expect(amountOf(first.stdout)).toBe(20e9);
+    expect(amountOf(later.stdout)).toBe(20e9);
+    expect(later.stderr.trim()).toBe(
+      "factwatch: note: later.json and the store disagree on deal.value; the store keeps its values until you adopt the file's with: factwatch accept FACT_ID --from-file --baseline later.json",
+    );
+    expect(adopt).toMatchObject({ code: 0, stdout: 'deal.value: $20B (v1) -> $25B (v2)' });
+  });
+
+  it.each([
+    [
+      { ...ownSheet(1), facts: ownSheet(1).facts.slice(1) },
+      /mine\.json: missing 1 of the story's facts \(deal\.value\)/,
+    ],
+    [
+      { ...ownSheet(1), facts: [...ownSheet(1).facts, { ...ownSheet(1).facts[0]!, id: 'deal.bonus' }] },
+      /mine\.json: fact "deal\.bonus" is not one of the story's facts/,
+    ],
+    [
+      {
+        ...ownSheet(1),
+        facts: ownSheet(1).facts.map((fact) =>
+          fact.id === 'deal.value' ? { ...fact, kind: 'year', value: { kind: 'year', value: 2030 } } : fact,
+        ),
+      },
+      /mine\.json: fact "deal\.value" is a money in the story, not a year/,
+    ],
+  ])(
+    'a sheet the story cannot read stops the command with one line naming the file (%#)',
+    async (sheet, message) => {
+      const dir = folderWith({ 'cdk.json': { context: { baselineFile: 'mine.json' } }, 'mine.json': sheet });
+
+      const result = await cliWith({ cwd: dir }, 'run', '--data-dir', join(dir, 'store'));
+
+      expect(result.code).toBe(2);
+      expect(result.stderr.trim().split('\n')).toHaveLength(1);
+      expect(result.stderr).toMatch(message);
+    },
+  );
+});
+
+describe('the seed λ (custom resource) with the Baseline property', () => {
+  let store: Store;
+  beforeAll(async () => {
+    store = await freshStore();
+    Object.assign(process.env, {
+      TABLE_NAME: store.tableName,
+      DYNAMODB_ENDPOINT: dynamoEndpoint(),
+      FACTWATCH_LOG: 'silent',
+    });
+  });
+  afterAll(() => closeRuntimes());
+
+  const event = (sheet: BaselineFile) =>
+    ({
+      RequestType: 'Create',
+      ResourceProperties: {
+        ServiceToken: 'arn:aws:lambda:eu-west-1:123456789012:function:seed',
+        Feeds: JSON.stringify([{ id: 'one', url: 'https://example.org/feed.xml' }]),
+        Baseline: JSON.stringify(sheet),
+      },
+    }) as never;
+
+  it("seeds the owner's values, and a later deploy with another sheet never overwrites them", async () => {
+    await seedHandler(event(ownSheet(20e9)));
+    await seedHandler(event(ownSheet(25e9)));
+
+    const values = await currentBaselineValues(store);
+    expect(values.get('deal.value')).toEqual({ kind: 'money', amount: 20e9, currency: 'USD' });
+    expect((await listFeeds(store)).map((feed) => feed.feedId)).toEqual(['one']);
+  });
+});
