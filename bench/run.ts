@@ -8,6 +8,7 @@ import { benchCheck } from './check.ts';
 import { benchCleanText } from './clean-text.ts';
 import { monthlyCost } from './cost.ts';
 import { benchPipeline } from './pipeline.ts';
+import { benchReadCommands } from './read-commands.ts';
 import { benchStore } from './store.ts';
 
 /**
@@ -28,6 +29,7 @@ async function main() {
     cleanText: benchCleanText(),
     check: { corpus: await benchCheck() },
     store: await benchStore(),
+    readCommands: await benchReadCommands(),
     poll: {
       ...pipeline.poll,
       hostile: inOwnProcess('poll-hostile.ts'),

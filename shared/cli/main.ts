@@ -40,6 +40,11 @@ const COMMANDS: Array<{ name: string; summary: string; load: () => Promise<Comma
     load: async () => (await import('./commands/feeds.ts')).feedsCommand,
   },
   {
+    name: 'stop',
+    summary: "stop the local store's DynamoDB Local now (it stops by itself when idle)",
+    load: async () => (await import('./commands/stop.ts')).stopCommand,
+  },
+  {
     name: 'check',
     summary: 'validate feeds before adding them',
     load: async () => (await import('./commands/check.ts')).checkCommand,

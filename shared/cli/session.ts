@@ -7,7 +7,8 @@ import { projectSettings } from '../config/settings.ts';
 import { SHIPPED_STORY } from '../config/story.ts';
 import { loadStorySheet } from '../config/story-sheet.ts';
 import { StoreError, UsageError } from '../errors.ts';
-import { type DownloadProgress, startDynamoDbLocal } from '../local/dynamodb-local.ts';
+import type { DownloadProgress } from '../local/dynamodb-local.ts';
+import { DEFAULT_IDLE_SECONDS, openWarmDynamoDb } from '../local/warm-store.ts';
 import { seedBaseline, sheetDrift } from '../store/baseline.ts';
 import { describeAwsError, ensureTable, openStore, type Store } from '../store/client.ts';
 import { listFeeds, registerFeed } from '../store/feeds.ts';
@@ -61,6 +62,23 @@ export function storeOptionOf(dataDir: string | undefined): string {
   if (dataDir === undefined || resolve(dataDir) === resolve(DEFAULT_DATA_DIR)) return '';
   const path = resolve(dataDir);
   return `--data-dir ${/^[\w./@%+=:,-]+$/.test(path) ? path : `'${path.replace(/'/g, `'\\''`)}'`}`;
+}
+
+/**
+ * How long a local store's DynamoDB Local waits for the next command before it
+ * stops (FACTWATCH_STORE_IDLE_SECONDS; 0: it stops with each command).
+ *
+ * @example
+ * storeIdleSeconds({ FACTWATCH_STORE_IDLE_SECONDS: '60' }); // 60
+ */
+export function storeIdleSeconds(env: NodeJS.ProcessEnv = process.env): number {
+  const text = env.FACTWATCH_STORE_IDLE_SECONDS;
+  if (text === undefined || text === '') return DEFAULT_IDLE_SECONDS;
+  if (!/^\d+$/.test(text.trim()))
+    throw new UsageError(
+      `FACTWATCH_STORE_IDLE_SECONDS: "${text}" is not a whole number of seconds (0: stop after each command)`,
+    );
+  return Number(text.trim());
 }
 
 /** The story files a local command works with, and where the fact sheet came from. */
@@ -147,7 +165,11 @@ async function openLocalStore(
   story: LocalStory,
   progress?: DownloadProgress,
 ): Promise<StoreSession> {
-  const dynamo = await startDynamoDbLocal({ dbPath: resolve(dataDir, 'dynamodb'), progress });
+  const dynamo = await openWarmDynamoDb({
+    dbPath: resolve(dataDir, 'dynamodb'),
+    idleSeconds: storeIdleSeconds(),
+    progress,
+  });
   const store = openStore({ tableName: DEFAULT_TABLE_NAME, endpoint: dynamo.endpoint });
   const close = async () => {
     store.doc.destroy();

@@ -191,27 +191,40 @@ const WATCHDOG = [
   'wait "$child"',
 ].join('\n');
 
-async function launch(emulatorDir: string, port: number, options: { inMemory: true } | { dbPath: string }) {
+/**
+ * The command line that runs DynamoDB Local from `emulatorDir` on `port`, in memory or
+ * persisted in `dbPath`.
+ */
+export function dynamoDbLocalCommand(
+  emulatorDir: string,
+  port: number,
+  options: { inMemory: true } | { dbPath: string },
+): string[] {
   const storage = 'dbPath' in options ? ['-dbPath', options.dbPath] : ['-inMemory'];
+  return [
+    'java',
+    `-Djava.library.path=${join(emulatorDir, 'DynamoDBLocal_lib')}`,
+    // An in-memory store of tens of thousands of items (bench, long local use) thrashes in 512 MB.
+    '-Xmx2g',
+    '-jar',
+    join(emulatorDir, 'DynamoDBLocal.jar'),
+    ...storage,
+    '-sharedDb',
+    '-port',
+    String(port),
+    '-disableTelemetry',
+    // Its default, CORS for every origin, would let any web page the user opens read the store
+    // through the browser; factwatch talks to it from Node only, so no real origin is allowed.
+    '-cors',
+    'https://factwatch.invalid',
+  ];
+}
+
+async function launch(emulatorDir: string, port: number, options: { inMemory: true } | { dbPath: string }) {
   if ('dbPath' in options) mkdirSync(options.dbPath, { recursive: true });
   const child = spawn(
     'sh',
-    [
-      '-c',
-      WATCHDOG,
-      'factwatch-dynamodb-local',
-      'java',
-      `-Djava.library.path=${join(emulatorDir, 'DynamoDBLocal_lib')}`,
-      // An in-memory store of tens of thousands of items (bench, long local use) thrashes in 512 MB.
-      '-Xmx2g',
-      '-jar',
-      join(emulatorDir, 'DynamoDBLocal.jar'),
-      ...storage,
-      '-sharedDb',
-      '-port',
-      String(port),
-      '-disableTelemetry',
-    ],
+    ['-c', WATCHDOG, 'factwatch-dynamodb-local', ...dynamoDbLocalCommand(emulatorDir, port, options)],
     // DynamoDB Local writes dynamodb-local-metadata.json into its working directory: keep it out of the user's.
     {
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -242,7 +255,8 @@ async function launch(emulatorDir: string, port: number, options: { inMemory: tr
   return { endpoint, stop };
 }
 
-async function waitUntilReady(
+/** Resolves once DynamoDB Local answers on `endpoint`; fails when `child` exits first or time runs out. */
+export async function waitUntilReady(
   endpoint: string,
   child: ChildProcess,
   output: () => string,
@@ -269,7 +283,7 @@ async function waitUntilReady(
   throw new LocalStackError(`DynamoDB Local did not answer on ${endpoint} within ${timeoutMs / 1000}s`);
 }
 
-async function stopChild(child: ChildProcess, graceMs = 5_000): Promise<void> {
+export async function stopChild(child: ChildProcess, graceMs = 5_000): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   child.kill('SIGTERM');

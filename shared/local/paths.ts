@@ -28,3 +28,13 @@ export function freePort(): Promise<number> {
     });
   });
 }
+
+/** Whether a process with this id is alive (EPERM: alive, someone else's). */
+export function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

@@ -1,18 +1,9 @@
 import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { StoreBusyError } from '../errors.ts';
+import { processAlive } from './paths.ts';
 
 const LOCK_FILE = 'run.lock';
-
-/** Whether a process with this id is alive (EPERM: alive, someone else's). */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 function holderOf(path: string): number | undefined {
   try {
@@ -42,7 +33,7 @@ export function acquireRunLock(dataDir: string): () => void {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = holderOf(path);
-      if (holder !== undefined && holder !== process.pid && alive(holder))
+      if (holder !== undefined && holder !== process.pid && processAlive(holder))
         throw new StoreBusyError(
           `another factwatch run is using ${dataDir} (pid ${holder}); wait for it to finish, or stop it`,
         );
@@ -60,4 +51,15 @@ function release(path: string): void {
   try {
     unlinkSync(path);
   } catch {}
+}
+
+/**
+ * The pid of the live `run` holding the data dir's lock, if any.
+ *
+ * @example
+ * runLockHolder('.factwatch'); // 48213 while a run polls, else undefined
+ */
+export function runLockHolder(dataDir: string): number | undefined {
+  const holder = holderOf(join(dataDir, LOCK_FILE));
+  return holder !== undefined && processAlive(holder) ? holder : undefined;
 }

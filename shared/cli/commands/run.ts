@@ -13,6 +13,7 @@ import { startDemoServer } from '../../local/demo-server.ts';
 import { type RunningDynamoDb, startDynamoDbLocal } from '../../local/dynamodb-local.ts';
 import { type Delivery, startLocalPipeline } from '../../local/pipeline.ts';
 import { acquireRunLock } from '../../local/run-lock.ts';
+import { openWarmDynamoDb } from '../../local/warm-store.ts';
 import { seedBaseline } from '../../store/baseline.ts';
 import { describeAwsError, ensureTable, openStore, type Store } from '../../store/client.ts';
 import { listFeeds, syncFeeds } from '../../store/feeds.ts';
@@ -31,7 +32,14 @@ import {
   releaseTime,
   summaryLine,
 } from '../run-report.ts';
-import { DEFAULT_DATA_DIR, localStory, prepareDataDir, sheetNote, storeOptionOf } from '../session.ts';
+import {
+  DEFAULT_DATA_DIR,
+  localStory,
+  prepareDataDir,
+  sheetNote,
+  storeIdleSeconds,
+  storeOptionOf,
+} from '../session.ts';
 
 const HELP = `Usage: factwatch run [--feeds FILE] [--baseline FILE] [--alerts-out FILE] [--all] [--retry-failed] [--demo]
                      [--quiet-hours HH:MM-HH:MM|off] [--time-zone ZONE] [--data-dir DIR]
@@ -119,9 +127,14 @@ export const runCommand: Command = {
     let dynamo: RunningDynamoDb | undefined;
     try {
       const progress = downloadProgress(io);
-      dynamo = await startDynamoDbLocal(
-        demo ? { inMemory: true, progress } : { dbPath: resolve(dataDir, 'dynamodb'), progress },
-      );
+      // A real run shares the store's warm server, so facts/history/feeds can read while it polls.
+      dynamo = demo
+        ? await startDynamoDbLocal({ inMemory: true, progress })
+        : await openWarmDynamoDb({
+            dbPath: resolve(dataDir, 'dynamodb'),
+            idleSeconds: storeIdleSeconds(),
+            progress,
+          });
       const store = openStore({ tableName: DEFAULT_TABLE_NAME, endpoint: dynamo.endpoint });
       await ensureTable(store);
       const now = new Date();
