@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
 import { startDynamoDbLocal } from '../shared/local/dynamodb-local.ts';
+import type { StoredItem } from '../shared/model/items.ts';
 import { ensureTable, openStore } from '../shared/store/client.ts';
-import { getItems, type StoredItem, saveItem } from '../shared/store/items.ts';
+import { getItems, saveItem } from '../shared/store/items.ts';
 
 /** Runs `work` over `count` entries with at most `inFlight` at once; returns items per second. */
 async function throughput<T>(

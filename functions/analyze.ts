@@ -2,15 +2,16 @@ import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { SHIPPED_STORY } from '../shared/config/story.ts';
 import { createFactEngine } from '../shared/facts/analyze.ts';
 import { findingsForItem } from '../shared/facts/findings.ts';
+import { SHIPPED_RULES } from '../shared/facts/shipped-rules.ts';
+import type { ItemHead } from '../shared/model/items.ts';
 import { type BatchResponse, logJson, processBatch } from '../shared/runtime/batch.ts';
 import { runtimeFromEnvironment } from '../shared/runtime/environment.ts';
 import { newImageOf } from '../shared/runtime/stream.ts';
 import { currentBaselinesById } from '../shared/store/baseline.ts';
 import { saveFinding } from '../shared/store/findings.ts';
-import type { ItemHead } from '../shared/store/items.ts';
 
 // Compiled once per cold start: the rules are pure data.
-const engine = createFactEngine(SHIPPED_STORY.baseline.facts, SHIPPED_STORY.rules);
+const engine = createFactEngine(SHIPPED_STORY.baseline.facts, SHIPPED_RULES);
 
 /**
  * analyze λ: for each new or edited item (stream filter), stores its findings

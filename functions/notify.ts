@@ -2,11 +2,11 @@ import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { z } from 'zod';
 import { notifyFinding } from '../shared/alerts/notify.ts';
 import { notifyFeedHealth, notifyOps } from '../shared/alerts/ops.ts';
+import type { FeedState } from '../shared/model/feeds.ts';
+import type { StoredFinding } from '../shared/model/findings.ts';
 import { type BatchResponse, logJson, processBatch } from '../shared/runtime/batch.ts';
 import { alertContextOf, runtimeFromEnvironment } from '../shared/runtime/environment.ts';
 import { newImageOf } from '../shared/runtime/stream.ts';
-import type { FeedState } from '../shared/store/feeds.ts';
-import type { StoredFinding } from '../shared/store/findings.ts';
 
 /** A CloudWatch alarm's Lambda action (DLQ depth, errors, feed failures). */
 const AlarmEvent = z.object({

@@ -2,9 +2,10 @@ import type { SQSEvent } from 'aws-lambda';
 import { z } from 'zod';
 import type { NetworkPolicy } from '../shared/feeds/guard.ts';
 import { pollFeeds } from '../shared/feeds/poll-many.ts';
+import type { FeedState } from '../shared/model/feeds.ts';
 import { type BatchResponse, logJson } from '../shared/runtime/batch.ts';
 import { runtimeFromEnvironment } from '../shared/runtime/environment.ts';
-import { type FeedState, getFeedState } from '../shared/store/feeds.ts';
+import { getFeedState } from '../shared/store/feeds.ts';
 
 const PollRequest = z.object({ feedId: z.string().min(1) });
 

@@ -1,6 +1,6 @@
 import type { CloudFormationCustomResourceEvent } from 'aws-lambda';
-import { BaselineFileSchema, FeedsFileSchema } from '../shared/config/schemas.ts';
 import { SHIPPED_STORY } from '../shared/config/story.ts';
+import { BaselineFileSchema, FeedsFileSchema } from '../shared/model/story.ts';
 import { logJson } from '../shared/runtime/batch.ts';
 import { runtimeFromEnvironment } from '../shared/runtime/environment.ts';
 import { seedBaseline, sheetDrift } from '../shared/store/baseline.ts';

@@ -1,7 +1,8 @@
-import type { AlertConfig } from '../config/alerts.ts';
-import { SEVERITIES } from '../config/schemas.ts';
+import type { AlertConfig } from '../model/alert-config.ts';
+import type { AlertRecord } from '../model/alerts.ts';
+import type { StoredFinding } from '../model/findings.ts';
+import { SEVERITIES } from '../model/values.ts';
 import {
-  type AlertRecord,
   addCorroboration,
   alertIdOf,
   canonicalValue,
@@ -18,7 +19,7 @@ import {
   suppressAlert,
 } from '../store/alerts.ts';
 import { currentBaseline } from '../store/baseline.ts';
-import { findingsForFact, type StoredFinding } from '../store/findings.ts';
+import { findingsForFact } from '../store/findings.ts';
 import { notifyOps, type OpsContext } from './ops.ts';
 import { publish } from './publish.ts';
 import { smsDueAt } from './quiet-hours.ts';

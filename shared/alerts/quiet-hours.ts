@@ -1,4 +1,4 @@
-import type { AlertConfig } from '../config/alerts.ts';
+import type { AlertConfig } from '../model/alert-config.ts';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 

@@ -1,7 +1,7 @@
 import { renderValue } from '../facts/render-value.ts';
-import type { BaselineVersion } from '../store/baseline.ts';
-import type { FeedState } from '../store/feeds.ts';
-import type { StoredFinding } from '../store/findings.ts';
+import type { BaselineVersion } from '../model/baseline.ts';
+import type { FeedState } from '../model/feeds.ts';
+import type { StoredFinding } from '../model/findings.ts';
 import { fitGsm7, toGsm7 } from './gsm.ts';
 
 /** What an alert message is made of. */

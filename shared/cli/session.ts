@@ -2,13 +2,13 @@ import { existsSync, mkdirSync, statSync, unlinkSync, writeFileSync } from 'node
 import { join, resolve } from 'node:path';
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { displayPath, loadFeedsFile } from '../config/load.ts';
-import type { BaselineFile, FeedConfig } from '../config/schemas.ts';
 import { projectSettings } from '../config/settings.ts';
 import { SHIPPED_STORY } from '../config/story.ts';
 import { loadStorySheet } from '../config/story-sheet.ts';
 import { StoreError, UsageError } from '../errors.ts';
 import type { DownloadProgress } from '../local/dynamodb-local.ts';
 import { DEFAULT_IDLE_SECONDS, openWarmDynamoDb } from '../local/warm-store.ts';
+import type { BaselineFile, FeedConfig } from '../model/story.ts';
 import { seedBaseline, sheetDrift } from '../store/baseline.ts';
 import { describeAwsError, ensureTable, openStore, type Store } from '../store/client.ts';
 import { listFeeds, registerFeed } from '../store/feeds.ts';

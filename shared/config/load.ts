@@ -3,7 +3,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
 import { ConfigError } from '../errors.ts';
-import { type BaselineFile, BaselineFileSchema, type FeedConfig, FeedsFileSchema } from './schemas.ts';
+import { type BaselineFile, BaselineFileSchema, type FeedConfig, FeedsFileSchema } from '../model/story.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 

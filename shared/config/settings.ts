@@ -2,9 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { ConfigError } from '../errors.ts';
-import { AlertConfigSchema } from './alerts.ts';
+import { AlertConfigSchema } from '../model/alert-config.ts';
+import type { BaselineFile, FeedConfig } from '../model/story.ts';
 import { DEFAULT_BASELINE_FILE, loadFeedsFile } from './load.ts';
-import type { BaselineFile, FeedConfig } from './schemas.ts';
 import { SHIPPED_STORY } from './story.ts';
 import { loadStorySheet } from './story-sheet.ts';
 

@@ -1,6 +1,6 @@
 import { ConfigError } from '../errors.ts';
+import type { BaselineFile } from '../model/story.ts';
 import { displayPath, loadBaselineFile } from './load.ts';
-import type { BaselineFile } from './schemas.ts';
 import { SHIPPED_STORY } from './story.ts';
 
 /**

@@ -1,5 +1,6 @@
-import type { Fact, Value } from '../config/schemas.ts';
-import type { Finding, FindingStatus } from '../store/findings.ts';
+import type { Finding, FindingStatus } from '../model/findings.ts';
+import type { Fact } from '../model/story.ts';
+import type { Value } from '../model/values.ts';
 import { diffStatement } from './diff.ts';
 import { type AnalyzableItem, extractFacts, type Statement } from './extract.ts';
 import { type CompiledRules, compileRules, type RulesFile } from './rules.ts';

@@ -1,5 +1,5 @@
-import type { Value } from '../config/schemas.ts';
-import type { FindingStatus } from '../store/findings.ts';
+import type { FindingStatus } from '../model/findings.ts';
+import type { Value } from '../model/values.ts';
 import type { Statement } from './extract.ts';
 import { relativeDifference } from './values/numbers.ts';
 

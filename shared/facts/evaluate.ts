@@ -1,5 +1,5 @@
-import type { Value } from '../config/schemas.ts';
-import type { Finding, FindingStatus } from '../store/findings.ts';
+import type { Finding, FindingStatus } from '../model/findings.ts';
+import type { Value } from '../model/values.ts';
 import { type AnalyzedFinding, analyzeItem, type FactEngine } from './analyze.ts';
 import { valuesAgree } from './diff.ts';
 import type { AnalyzableItem } from './extract.ts';

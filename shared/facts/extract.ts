@@ -1,4 +1,4 @@
-import type { Value } from '../config/schemas.ts';
+import type { Value } from '../model/values.ts';
 import type { EntityMention } from './entities.ts';
 import type { AttributeClass } from './lexicon.ts';
 import type { PhraseMatch } from './phrases.ts';

@@ -1,6 +1,7 @@
-import type { BaselineVersion } from '../store/baseline.ts';
-import { findingIdOf, type StoredFinding } from '../store/findings.ts';
-import type { ItemHead } from '../store/items.ts';
+import type { BaselineVersion } from '../model/baseline.ts';
+import type { StoredFinding } from '../model/findings.ts';
+import { findingIdOf } from '../model/findings.ts';
+import type { ItemHead } from '../model/items.ts';
 import { analyzeItem, type FactEngine } from './analyze.ts';
 
 /**

@@ -1,8 +1,9 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_STORY_DIR, parseWithSchema, readJsonFile } from '../config/load.ts';
-import { type Fact, STATUS_VOCABULARY } from '../config/schemas.ts';
 import { ConfigError } from '../errors.ts';
+import type { Fact } from '../model/story.ts';
+import { STATUS_VOCABULARY } from '../model/values.ts';
 import { type EntityRuler, entityRuler } from './entities.ts';
 import { ATTRIBUTE_CLASSES, type AttributeClass, type PhraseList } from './lexicon.ts';
 import { type PhraseMatcher, phraseMatcher } from './phrases.ts';

@@ -1,5 +1,6 @@
+import type { StoredItem } from '../model/items.ts';
 import type { Store } from '../store/client.ts';
-import { getItems, type ItemWriteOutcome, type StoredItem, saveItem } from '../store/items.ts';
+import { getItems, type ItemWriteOutcome, saveItem } from '../store/items.ts';
 import { indexStories, lookupStories } from '../store/stories.ts';
 import { hammingDistance, STORY_DISTANCE, simhash, storyBands } from './stories.ts';
 

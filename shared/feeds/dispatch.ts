@@ -1,7 +1,8 @@
 import { SendMessageBatchCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { StoreError } from '../errors.ts';
+import type { FeedState } from '../model/feeds.ts';
 import type { Store } from '../store/client.ts';
-import { type FeedState, listDueFeeds, listFeeds } from '../store/feeds.ts';
+import { listDueFeeds, listFeeds } from '../store/feeds.ts';
 
 /** A poll-queue message: which feed to poll. */
 export interface PollRequest {

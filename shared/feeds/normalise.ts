@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { StoredItem } from '../store/items.ts';
+import type { StoredItem } from '../model/items.ts';
 import { cleanText, htmlToText } from './clean-text.ts';
 import type { RawItem } from './parse.ts';
 

@@ -1,4 +1,4 @@
-import type { FeedState } from '../store/feeds.ts';
+import type { FeedState } from '../model/feeds.ts';
 import { createPoliteQueue } from './politeness.ts';
 import { type PollContext, type PollOutcome, pollFeed } from './poll.ts';
 

@@ -1,8 +1,9 @@
 import type { Dispatcher } from 'undici';
 import { FeedError } from '../errors.ts';
+import type { FeedState } from '../model/feeds.ts';
+import type { StoredItem } from '../model/items.ts';
 import type { Store } from '../store/client.ts';
-import { type FeedState, saveFeedPoll } from '../store/feeds.ts';
-import type { StoredItem } from '../store/items.ts';
+import { saveFeedPoll } from '../store/feeds.ts';
 import { decodeFeed } from './decode.ts';
 import { storeItems } from './dedupe.ts';
 import { type FetchLimits, type FetchResult, fetchFeed } from './fetch.ts';

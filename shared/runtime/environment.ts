@@ -2,9 +2,9 @@ import { SNSClient } from '@aws-sdk/client-sns';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { z } from 'zod';
 import { fileOutbox, type Outbox } from '../alerts/outbox.ts';
-import { type AlertConfig, AlertConfigSchema } from '../config/alerts.ts';
 import { ConfigError } from '../errors.ts';
 import { userAgent } from '../feeds/user-agent.ts';
+import { type AlertConfig, AlertConfigSchema } from '../model/alert-config.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, openStore, type Store } from '../store/client.ts';
 import { VERSION } from '../version.ts';
 

@@ -1,23 +1,11 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { Fact, Value } from '../config/schemas.ts';
 import { ConflictError, isConditionalCheckFailure } from '../errors.ts';
+import type { BaselineVersion } from '../model/baseline.ts';
+import type { Fact } from '../model/story.ts';
+import type { Value } from '../model/values.ts';
 import { canonicalValue } from './alerts.ts';
 import type { Store } from './client.ts';
 import { padVersion, queryAll, withoutKeys } from './query.ts';
-
-/** One version of a fact's baseline. Versions are only ever added, never replaced. */
-export interface BaselineVersion extends Omit<Fact, 'value'> {
-  value: Value | null;
-  version: number;
-  acceptedAt: string;
-  acceptedBy: string;
-  reason: string;
-  origin: 'seed' | 'accept';
-  /** For a seeded version: the day the fact sheet's claims are as of (`YYYY-MM-DD`). */
-  asOf?: string;
-  /** The finding whose observed value was accepted, when there was one. */
-  findingId?: string;
-}
 
 const FACTS_INDEX_KEY = 'FACTS';
 const factPk = (factId: string) => `FACT#${factId}`;

@@ -1,45 +1,9 @@
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { FeedConfig } from '../config/schemas.ts';
 import { ConflictError, isConditionalCheckFailure } from '../errors.ts';
+import type { FeedState } from '../model/feeds.ts';
+import type { FeedConfig } from '../model/story.ts';
 import type { Store } from './client.ts';
 import { queryAll, withoutKeys } from './query.ts';
-
-/** What factwatch remembers about a feed between polls (miniflux `model/feed.go`, as data). */
-export interface FeedState {
-  feedId: string;
-  url: string;
-  topics: string[];
-  language?: string;
-  intervalMinutes: number;
-  /** A permanent redirect's target, used instead of `url` from then on. */
-  permanentUrl?: string;
-  etag?: string;
-  lastModified?: string;
-  /** ISO time of the next poll; the due-feeds index sorts on it. */
-  nextPollAt: string;
-  lastPolledAt?: string;
-  /** When a poll first read the feed's items; before that, what the feed holds is backfill. */
-  filledAt?: string;
-  /** When the feed left the feeds file: no longer polled, its history kept. */
-  retiredAt?: string;
-  /** HTTP status of the last poll, or an error class such as `network`. */
-  lastStatus?: string;
-  lastError?: string;
-  errorCount: number;
-  itemsSeen: number;
-  healthy: boolean;
-  /** Set by the poll that turned the feed unhealthy or recovered it; the notifier sends one ops notice for it. */
-  healthEvent?: 'unhealthy' | 'recovered';
-  healthEventAt?: string;
-  /** Not before this time, even for `run --all`: a server's Retry-After or our error backoff. */
-  holdUntil?: string;
-  /** Why the feed is held: the server asked (Retry-After), or our backoff after errors. */
-  holdReason?: 'retry-after' | 'backoff';
-  /** What the last successful poll left out, and why (at most five lines). */
-  lastWarnings?: string[];
-  /** Optimistic lock: every save must name the revision it read. */
-  revision: number;
-}
 
 export const DEFAULT_INTERVAL_MINUTES = 30;
 const FEEDS_INDEX_KEY = 'FEEDS';

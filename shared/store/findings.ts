@@ -1,40 +1,9 @@
-import { createHash } from 'node:crypto';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { Severity, Value } from '../config/schemas.ts';
 import { isConditionalCheckFailure } from '../errors.ts';
+import { FINDING_STATUSES, type FindingStatus, type StoredFinding } from '../model/findings.ts';
+import type { Severity, Value } from '../model/values.ts';
 import type { Store } from './client.ts';
 import { queryAll, withoutKeys } from './query.ts';
-
-export const FINDING_STATUSES = ['confirmed', 'changed', 'new', 'mentioned'] as const;
-export type FindingStatus = (typeof FINDING_STATUSES)[number];
-
-/** One item's statement about one baseline fact: the `analyze` contract of docs/contracts.md. */
-export interface Finding {
-  itemId: string;
-  factId: string;
-  status: FindingStatus;
-  observed: Value | null;
-  baseline: Value | null;
-  evidence: string;
-  severity: Severity;
-}
-
-/** A finding as stored: the contract plus where and when it was seen. */
-export interface StoredFinding extends Finding {
-  findingId: string;
-  topic: string;
-  /** When the item version was first seen; deterministic, so re-analysing writes the same record. */
-  observedAt: string;
-  itemVersion: number;
-  link?: string;
-  source?: string;
-  published?: string;
-  /** The baseline version the finding was diffed against. */
-  baselineVersion?: number;
-  confidence?: number;
-  /** From an item the feed held when first read (see StoredItem.backfill): digest only. */
-  backfill?: boolean;
-}
 
 export interface FindingWindow {
   since: Date;
@@ -53,11 +22,6 @@ const legacyFindingsPk = (factId: string) => `FACT#${factId}`;
 const observationSk = (finding: Pick<StoredFinding, 'observedAt' | 'itemId' | 'itemVersion'>) =>
   `OBS#${finding.observedAt}#${finding.itemId}#${finding.itemVersion}`;
 const statusMonthKey = (status: FindingStatus, month: string) => `FINDINGS#${status}#${month}`;
-
-/** A short stable id for a finding, used by `factwatch accept --finding`. */
-export function findingIdOf(factId: string, itemId: string, itemVersion: number): string {
-  return createHash('sha256').update(`${factId}\n${itemId}\n${itemVersion}`).digest('hex').slice(0, 16);
-}
 
 /**
  * Stores a finding once. A redelivered stream record writes the same key and is

@@ -1,47 +1,9 @@
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { isConditionalCheckFailure } from '../errors.ts';
+import type { ItemHead, StoredItem } from '../model/items.ts';
 import { batchGet } from './batch.ts';
 import type { Store } from './client.ts';
 import { padVersion, queryAll, withoutKeys } from './query.ts';
-
-/** A normalised feed item as the store keeps it. `key` is the stable dedupe key (sha256). */
-export interface StoredItem {
-  key: string;
-  feedId: string;
-  title: string;
-  summary?: string;
-  content?: string;
-  link?: string;
-  guid?: string;
-  source?: string;
-  /** ISO publish time (the fetch time when the feed gave none). */
-  published: string;
-  /** Hash of title + summary + content: a different hash under the same key is a publisher's edit. */
-  contentHash: string;
-  /** Items from different feeds that tell the same story share this id. */
-  storyId?: string;
-  language?: string;
-  topics?: string[];
-  categories?: string[];
-  /**
-   * The feed already held this item when factwatch first read the feed: old news to
-   * factwatch, stored and analysed, but it never pages anyone.
-   */
-  backfill?: boolean;
-  /** SEC EDGAR filings: accession number and form type (8-K, 10-Q …). */
-  accessionNumber?: string;
-  formType?: string;
-}
-
-/** The HEAD record: the item's latest version, plus what the edit replaced. */
-export interface ItemHead extends StoredItem {
-  version: number;
-  firstSeenAt: string;
-  /** When this version was first seen: findings are timed by it, so re-analysis is idempotent. */
-  seenAt: string;
-  previousTitle?: string;
-  previousSummary?: string;
-}
 
 export type ItemWriteOutcome = 'created' | 'updated' | 'unchanged';
 

@@ -4,8 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seedLocalStore } from '../../shared/cli/session.ts';
+import type { StoredFinding } from '../../shared/model/findings.ts';
+import { findingIdOf } from '../../shared/model/findings.ts';
 import type { Store } from '../../shared/store/client.ts';
-import { findingIdOf, type StoredFinding, saveFinding } from '../../shared/store/findings.ts';
+import { saveFinding } from '../../shared/store/findings.ts';
 import { cli, cliWith } from '../support/cli.ts';
 import { dynamoEndpoint, freshStore } from '../support/store.ts';
 

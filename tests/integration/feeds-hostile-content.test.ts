@@ -6,10 +6,12 @@ import { LOOPBACK_ALLOWED } from '../../shared/feeds/guard.ts';
 import { type PollContext, pollFeed } from '../../shared/feeds/poll.ts';
 import { pollFeeds } from '../../shared/feeds/poll-many.ts';
 import { startLocalPipeline } from '../../shared/local/pipeline.ts';
+import type { FeedState } from '../../shared/model/feeds.ts';
+import type { ItemHead } from '../../shared/model/items.ts';
 import { seedBaseline } from '../../shared/store/baseline.ts';
 import type { Store } from '../../shared/store/client.ts';
-import { type FeedState, getFeedState, registerFeed } from '../../shared/store/feeds.ts';
-import { getItems, type ItemHead } from '../../shared/store/items.ts';
+import { getFeedState, registerFeed } from '../../shared/store/feeds.ts';
+import { getItems } from '../../shared/store/items.ts';
 import { cli } from '../support/cli.ts';
 import {
   type FeedServer,
@@ -169,7 +171,8 @@ describe('a hostile neighbour does not stop a real alert', () => {
 describe('factwatch history on hostile text', () => {
   it('writes no control character to the terminal and neutralises spreadsheet formulas in CSV', async () => {
     const store = await freshStore();
-    const { saveFinding, findingIdOf } = await import('../../shared/store/findings.ts');
+    const { saveFinding } = await import('../../shared/store/findings.ts');
+    const { findingIdOf } = await import('../../shared/model/findings.ts');
     await (await import('../../shared/cli/session.ts')).seedLocalStore(
       store,
       new Date('2025-07-01T00:00:00Z'),

@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type PollContext, pollFeed } from '../../shared/feeds/poll.ts';
 import { pollFeeds } from '../../shared/feeds/poll-many.ts';
+import type { FeedState } from '../../shared/model/feeds.ts';
+import type { ItemHead } from '../../shared/model/items.ts';
 import type { Store } from '../../shared/store/client.ts';
-import { type FeedState, getFeedState, registerFeed } from '../../shared/store/feeds.ts';
-import { getItems, type ItemHead } from '../../shared/store/items.ts';
+import { getFeedState, registerFeed } from '../../shared/store/feeds.ts';
+import { getItems } from '../../shared/store/items.ts';
 import {
   type FeedServer,
   fixturePollContext,

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Value } from '../../shared/config/schemas.ts';
+import type { AlertRecord } from '../../shared/model/alerts.ts';
+import type { Value } from '../../shared/model/values.ts';
 import {
-  type AlertRecord,
   addCorroboration,
   alertIdOf,
   createAlert,

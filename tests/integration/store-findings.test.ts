@@ -1,13 +1,12 @@
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { FindingStatus, StoredFinding } from '../../shared/model/findings.ts';
+import { findingIdOf } from '../../shared/model/findings.ts';
 import type { Store } from '../../shared/store/client.ts';
 import {
-  type FindingStatus,
-  findingIdOf,
   findingsForFact,
   findingsInWindow,
   monthsBetween,
-  type StoredFinding,
   saveFinding,
 } from '../../shared/store/findings.ts';
 import { freshStore } from '../support/store.ts';

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { StoredItem } from '../../shared/model/items.ts';
 import type { Store } from '../../shared/store/client.ts';
-import { getItem, getItems, listItemVersions, type StoredItem, saveItem } from '../../shared/store/items.ts';
+import { getItem, getItems, listItemVersions, saveItem } from '../../shared/store/items.ts';
 import { freshStore } from '../support/store.ts';
 
 const NOW = new Date('2025-08-01T00:00:00Z');

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handler as seedHandler } from '../../functions/seed.ts';
 import { loadBaselineFile } from '../../shared/config/load.ts';
-import type { BaselineFile } from '../../shared/config/schemas.ts';
+import type { BaselineFile } from '../../shared/model/story.ts';
 import { closeRuntimes } from '../../shared/runtime/environment.ts';
 import { currentBaselineValues } from '../../shared/store/baseline.ts';
 import type { Store } from '../../shared/store/client.ts';
@@ -49,7 +49,7 @@ describe("the owner's fact sheet (baselineFile in cdk.json, --baseline FILE)", (
     expect(missing.code).toBe(2);
     expect(missing.stderr.trim().split('\n')).toHaveLength(1);
     expect(missing.stderr).toMatch(/other\.json/);
-  });
+  }, 90_000);
 
   it('--baseline FILE: a local store is seeded from that sheet, and a later sheet is a one-line note naming it', async () => {
     const dir = folderWith({ 'first.json': ownSheet(20e9), 'later.json': ownSheet(25e9) });
@@ -93,7 +93,7 @@ describe("the owner's fact sheet (baselineFile in cdk.json, --baseline FILE)", (
       "factwatch: note: later.json and the store disagree on deal.value; the store keeps its values until you adopt the file's with: factwatch accept FACT_ID --from-file --baseline later.json",
     );
     expect(adopt).toMatchObject({ code: 0, stdout: 'deal.value: $20B (v1) -> $25B (v2)' });
-  });
+  }, 90_000);
 
   it.each([
     [

@@ -1,5 +1,6 @@
-import type { Value } from '../../shared/config/schemas.ts';
-import { findingIdOf, type StoredFinding } from '../../shared/store/findings.ts';
+import type { StoredFinding } from '../../shared/model/findings.ts';
+import { findingIdOf } from '../../shared/model/findings.ts';
+import type { Value } from '../../shared/model/values.ts';
 
 /** A stored finding for alert tests: a change of ai5.foundry reported by `source`. */
 export function changeFinding(overrides: Partial<StoredFinding> & { observed?: Value } = {}): StoredFinding {

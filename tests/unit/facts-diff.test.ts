@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Value } from '../../shared/config/schemas.ts';
 import { diffStatement, valuesAgree } from '../../shared/facts/diff.ts';
 import type { Statement } from '../../shared/facts/extract.ts';
+import type { Value } from '../../shared/model/values.ts';
 
 function statement(observed: Value | null, overrides: Partial<Statement> = {}): Statement {
   return {

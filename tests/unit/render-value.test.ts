@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Value } from '../../shared/config/schemas.ts';
 import { renderValue } from '../../shared/facts/render-value.ts';
+import type { Value } from '../../shared/model/values.ts';
 
 describe('renderValue()', () => {
   it.each<[Value | null, string]>([

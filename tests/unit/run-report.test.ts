@@ -8,7 +8,7 @@ import {
   summaryLine,
 } from '../../shared/cli/run-report.ts';
 import type { Delivery } from '../../shared/local/pipeline.ts';
-import type { FeedState } from '../../shared/store/feeds.ts';
+import type { FeedState } from '../../shared/model/feeds.ts';
 
 const NOW = new Date('2026-11-28T23:30:00.000Z');
 

@@ -1,8 +1,8 @@
 import { userInfo } from 'node:os';
 import { displayPath, loadBaselineFile } from '../../config/load.ts';
-import { type Value, type ValueKind, ValueSchema } from '../../config/schemas.ts';
 import { UsageError } from '../../errors.ts';
 import { renderValue } from '../../facts/render-value.ts';
+import { type Value, type ValueKind, ValueSchema } from '../../model/values.ts';
 import { canonicalValue } from '../../store/alerts.ts';
 import { acceptBaseline, currentBaseline } from '../../store/baseline.ts';
 import type { Store } from '../../store/client.ts';

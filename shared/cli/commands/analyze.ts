@@ -1,13 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { AnalyzeItemSchema } from '../../config/item.ts';
 import { displayPath, loadBaselineFile } from '../../config/load.ts';
 import { projectSettings } from '../../config/settings.ts';
 import { UsageError } from '../../errors.ts';
 import { analyzeItem, contractFinding, createFactEngine } from '../../facts/analyze.ts';
 import { renderValue } from '../../facts/render-value.ts';
 import { DEFAULT_RULES_FILE, loadRulesFile } from '../../facts/rules.ts';
-import type { Finding } from '../../store/findings.ts';
+import type { Finding } from '../../model/findings.ts';
+import { AnalyzeItemSchema } from '../../model/items.ts';
 import { oneOf, parseCommandArgs } from '../args.ts';
 import type { Command } from '../command.ts';
 import { type Column, renderTable } from '../output.ts';

@@ -1,6 +1,7 @@
 import { UsageError } from '../../errors.ts';
 import { renderValue } from '../../facts/render-value.ts';
-import { type BaselineVersion, baselineHistory, listCurrentBaselines } from '../../store/baseline.ts';
+import type { BaselineVersion } from '../../model/baseline.ts';
+import { baselineHistory, listCurrentBaselines } from '../../store/baseline.ts';
 import type { Store } from '../../store/client.ts';
 import { STORE_OPTIONS_HELP } from '../args.ts';
 import { listCommand } from '../list-command.ts';

@@ -1,15 +1,10 @@
 import { loadBaselineFile } from '../../config/load.ts';
 import { UsageError } from '../../errors.ts';
 import { renderValue } from '../../facts/render-value.ts';
+import { FINDING_STATUSES, type FindingStatus, type StoredFinding } from '../../model/findings.ts';
 import { listCurrentBaselines } from '../../store/baseline.ts';
 import type { Store } from '../../store/client.ts';
-import {
-  FINDING_STATUSES,
-  type FindingStatus,
-  findingsForFact,
-  findingsInWindow,
-  type StoredFinding,
-} from '../../store/findings.ts';
+import { findingsForFact, findingsInWindow } from '../../store/findings.ts';
 import {
   oneOf,
   parseCommandArgs,

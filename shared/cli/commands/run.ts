@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { isOldNews } from '../../alerts/notify.ts';
 import { clearOutbox } from '../../alerts/outbox.ts';
 import { smsDueAt } from '../../alerts/quiet-hours.ts';
-import { type AlertConfig, REPLAY_ALERT_CONFIG } from '../../config/alerts.ts';
+import { REPLAY_ALERT_CONFIG } from '../../config/alerts.ts';
 import { DEFAULT_BASELINE_FILE } from '../../config/load.ts';
 import { projectSettings, readSettings } from '../../config/settings.ts';
 import { SHIPPED_STORY } from '../../config/story.ts';
@@ -14,6 +14,7 @@ import { type RunningDynamoDb, startDynamoDbLocal } from '../../local/dynamodb-l
 import { type Delivery, startLocalPipeline } from '../../local/pipeline.ts';
 import { acquireRunLock } from '../../local/run-lock.ts';
 import { openWarmDynamoDb } from '../../local/warm-store.ts';
+import type { AlertConfig } from '../../model/alert-config.ts';
 import { seedBaseline } from '../../store/baseline.ts';
 import { describeAwsError, ensureTable, openStore, type Store } from '../../store/client.ts';
 import { listFeeds, syncFeeds } from '../../store/feeds.ts';

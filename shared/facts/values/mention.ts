@@ -1,4 +1,4 @@
-import type { Value } from '../../config/schemas.ts';
+import type { Value } from '../../model/values.ts';
 
 export type Bound = 'atLeast' | 'atMost';
 

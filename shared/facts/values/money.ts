@@ -1,4 +1,4 @@
-import type { Value } from '../../config/schemas.ts';
+import type { Value } from '../../model/values.ts';
 import { qualify, type ValueMention } from './mention.ts';
 import { CHINESE, DIGITS, NUMBER_WORDS, parseNumber } from './numbers.ts';
 

@@ -1,0 +1,38 @@
+import { createHash } from 'node:crypto';
+import type { Severity, Value } from './values.ts';
+
+export const FINDING_STATUSES = ['confirmed', 'changed', 'new', 'mentioned'] as const;
+export type FindingStatus = (typeof FINDING_STATUSES)[number];
+
+/** One item's statement about one baseline fact: the `analyze` contract of docs/contracts.md. */
+export interface Finding {
+  itemId: string;
+  factId: string;
+  status: FindingStatus;
+  observed: Value | null;
+  baseline: Value | null;
+  evidence: string;
+  severity: Severity;
+}
+
+/** A finding as stored: the contract plus where and when it was seen. */
+export interface StoredFinding extends Finding {
+  findingId: string;
+  topic: string;
+  /** When the item version was first seen; deterministic, so re-analysing writes the same record. */
+  observedAt: string;
+  itemVersion: number;
+  link?: string;
+  source?: string;
+  published?: string;
+  /** The baseline version the finding was diffed against. */
+  baselineVersion?: number;
+  confidence?: number;
+  /** From an item the feed held when first read (see StoredItem.backfill): digest only. */
+  backfill?: boolean;
+}
+
+/** A short stable id for a finding, used by `factwatch accept --finding`. */
+export function findingIdOf(factId: string, itemId: string, itemVersion: number): string {
+  return createHash('sha256').update(`${factId}\n${itemId}\n${itemVersion}`).digest('hex').slice(0, 16);
+}
