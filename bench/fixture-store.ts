@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { startDynamoDbLocal } from '../shared/local/dynamodb-local.ts';
+import { startDynamoDbLocal } from '../apps/local/dynamodb-local.ts';
 import { ensureTable, openStore, type Store } from '../shared/store/client.ts';
 import { type FeedServer, startFeedServer } from '../tests/support/feed-server.ts';
 

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { startDynamoDbLocal } from '../apps/local/dynamodb-local.ts';
 import { userAgent } from '../shared/feeds/fetch.ts';
 import { LOOPBACK_ALLOWED } from '../shared/feeds/guard.ts';
 import { pollFeeds } from '../shared/feeds/poll-many.ts';
-import { startDynamoDbLocal } from '../shared/local/dynamodb-local.ts';
 import { ensureTable, openStore } from '../shared/store/client.ts';
 import { registerFeed } from '../shared/store/feeds.ts';
 

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { stopWarmDynamoDb } from '../shared/local/warm-store.ts';
+import { stopWarmDynamoDb } from '../apps/local/warm-store.ts';
 
 const BIN = join(import.meta.dirname, '..', 'bin', 'factwatch.mjs');
 

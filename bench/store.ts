@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
-import { startDynamoDbLocal } from '../shared/local/dynamodb-local.ts';
+import { startDynamoDbLocal } from '../apps/local/dynamodb-local.ts';
 import type { StoredItem } from '../shared/model/items.ts';
 import { ensureTable, openStore } from '../shared/store/client.ts';
 import { getItems, saveItem } from '../shared/store/items.ts';

@@ -16,5 +16,5 @@ for (const stream of [process.stdout, process.stderr]) {
 
 const { register } = await import('tsx/esm/api');
 register();
-const { main } = await import('../shared/cli/main.ts');
+const { main } = await import('../apps/cli/main.ts');
 process.exitCode = await main(process.argv.slice(2));

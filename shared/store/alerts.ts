@@ -8,8 +8,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { isConditionalCheckFailure } from '../errors.ts';
 import type { AlertRecord } from '../model/alerts.ts';
-import type { StoredFinding } from '../model/findings.ts';
-import type { Severity, Value } from '../model/values.ts';
+import type { Value } from '../model/values.ts';
 import type { Store } from './client.ts';
 import { queryAll, withoutKeys } from './query.ts';
 

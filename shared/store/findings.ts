@@ -1,7 +1,6 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { isConditionalCheckFailure } from '../errors.ts';
 import { FINDING_STATUSES, type FindingStatus, type StoredFinding } from '../model/findings.ts';
-import type { Severity, Value } from '../model/values.ts';
 import type { Store } from './client.ts';
 import { queryAll, withoutKeys } from './query.ts';
 

@@ -1,5 +1,7 @@
 import { SNSClient } from '@aws-sdk/client-sns';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { seedLocalStore } from '../../apps/cli/session.ts';
+import { freePort } from '../../apps/local/paths.ts';
 import { sendDigest } from '../../shared/alerts/digest.ts';
 import { isGsm7 } from '../../shared/alerts/gsm.ts';
 import {
@@ -9,9 +11,7 @@ import {
   sendPendingAlerts,
 } from '../../shared/alerts/notify.ts';
 import { notifyFeedHealth } from '../../shared/alerts/ops.ts';
-import { seedLocalStore } from '../../shared/cli/session.ts';
 import { DEFAULT_ALERT_CONFIG } from '../../shared/config/alerts.ts';
-import { freePort } from '../../shared/local/paths.ts';
 import { alertIdOf, getAlert } from '../../shared/store/alerts.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, type Store } from '../../shared/store/client.ts';
 import { saveFinding } from '../../shared/store/findings.ts';

@@ -1,10 +1,10 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CycleSummary, type LocalPipeline, startLocalPipeline } from '../../apps/local/pipeline.ts';
 import { DEFAULT_ALERT_CONFIG } from '../../shared/config/alerts.ts';
 import { loadBaselineFile } from '../../shared/config/load.ts';
 import { LOOPBACK_ALLOWED } from '../../shared/feeds/guard.ts';
-import { type CycleSummary, type LocalPipeline, startLocalPipeline } from '../../shared/local/pipeline.ts';
 import { seedBaseline } from '../../shared/store/baseline.ts';
 import type { Store } from '../../shared/store/client.ts';
 import { getFeedState, registerFeed } from '../../shared/store/feeds.ts';

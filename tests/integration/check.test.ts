@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { renderResult } from '../../shared/cli/commands/check.ts';
+import { renderResult } from '../../apps/cli/commands/check.ts';
 import { checkFeed } from '../../shared/feeds/check.ts';
 import { userAgent } from '../../shared/feeds/fetch.ts';
 import { LOOPBACK_ALLOWED } from '../../shared/feeds/guard.ts';

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { seedLocalStore } from '../../shared/cli/session.ts';
+import { seedLocalStore } from '../../apps/cli/session.ts';
 import { DEFAULT_BASELINE_FILE, loadBaselineFile } from '../../shared/config/load.ts';
 import { analyzeItem } from '../../shared/facts/analyze.ts';
 import { findingIdOf } from '../../shared/model/findings.ts';

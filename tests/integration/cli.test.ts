@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { seedLocalStore } from '../../shared/cli/session.ts';
+import { seedLocalStore } from '../../apps/cli/session.ts';
 import type { StoredFinding } from '../../shared/model/findings.ts';
 import { findingIdOf } from '../../shared/model/findings.ts';
 import type { Store } from '../../shared/store/client.ts';

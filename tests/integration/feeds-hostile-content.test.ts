@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLocalPipeline } from '../../apps/local/pipeline.ts';
 import { REPLAY_ALERT_CONFIG } from '../../shared/config/alerts.ts';
 import { loadBaselineFile } from '../../shared/config/load.ts';
 import { hasUnsafe } from '../../shared/feeds/clean-text.ts';
 import { LOOPBACK_ALLOWED } from '../../shared/feeds/guard.ts';
 import { type PollContext, pollFeed } from '../../shared/feeds/poll.ts';
 import { pollFeeds } from '../../shared/feeds/poll-many.ts';
-import { startLocalPipeline } from '../../shared/local/pipeline.ts';
 import type { FeedState } from '../../shared/model/feeds.ts';
 import type { ItemHead } from '../../shared/model/items.ts';
 import { seedBaseline } from '../../shared/store/baseline.ts';
@@ -173,10 +173,7 @@ describe('factwatch history on hostile text', () => {
     const store = await freshStore();
     const { saveFinding } = await import('../../shared/store/findings.ts');
     const { findingIdOf } = await import('../../shared/model/findings.ts');
-    await (await import('../../shared/cli/session.ts')).seedLocalStore(
-      store,
-      new Date('2025-07-01T00:00:00Z'),
-    );
+    await (await import('../../apps/cli/session.ts')).seedLocalStore(store, new Date('2025-07-01T00:00:00Z'));
     // A record written before ingestion cleaned text: output must still be safe.
     await saveFinding(store, {
       findingId: findingIdOf('deal.value', 'old-item', 1),

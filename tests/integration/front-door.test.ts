@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../shared/local/paths.ts';
+import { PROJECT_ROOT } from '../../apps/local/paths.ts';
 
 /**
  * The README's front door, typed the way a user types it: through npm and the

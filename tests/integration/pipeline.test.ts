@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDemoServer } from '../../apps/local/demo-server.ts';
+import { type CycleSummary, type LocalPipeline, startLocalPipeline } from '../../apps/local/pipeline.ts';
 import { REPLAY_ALERT_CONFIG } from '../../shared/config/alerts.ts';
 import { loadBaselineFile } from '../../shared/config/load.ts';
 import { LOOPBACK_ALLOWED } from '../../shared/feeds/guard.ts';
-import { startDemoServer } from '../../shared/local/demo-server.ts';
-import { type CycleSummary, type LocalPipeline, startLocalPipeline } from '../../shared/local/pipeline.ts';
 import { seedBaseline } from '../../shared/store/baseline.ts';
 import type { Store } from '../../shared/store/client.ts';
 import { registerFeed } from '../../shared/store/feeds.ts';

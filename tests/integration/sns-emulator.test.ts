@@ -6,7 +6,7 @@ import {
   SQSClient,
 } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningSnsEmulator, startSnsEmulator } from '../../shared/local/sns-emulator.ts';
+import { type RunningSnsEmulator, startSnsEmulator } from '../../apps/local/sns-emulator.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../shared/store/client.ts';
 
 describe('startSnsEmulator()', () => {

@@ -3,8 +3,8 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { processAlive } from '../../shared/local/paths.ts';
-import { stopWarmDynamoDb } from '../../shared/local/warm-store.ts';
+import { processAlive } from '../../apps/local/paths.ts';
+import { stopWarmDynamoDb } from '../../apps/local/warm-store.ts';
 import { cliWith, DECLARED_BIN } from '../support/cli.ts';
 
 /** A local store kept warm between commands: the CLI as a user types it, with the idle time shortened. */

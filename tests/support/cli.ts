@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../../shared/local/paths.ts';
+import { PROJECT_ROOT } from '../../apps/local/paths.ts';
 
 /**
  * The CLI as package.json declares it: the file its `bin.factwatch` names. Tests

@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import { type RunningDynamoDb, startDynamoDbLocal } from '../../shared/local/dynamodb-local.ts';
+import { type RunningDynamoDb, startDynamoDbLocal } from '../../apps/local/dynamodb-local.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {

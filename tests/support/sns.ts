@@ -1,11 +1,11 @@
 import { SNSClient } from '@aws-sdk/client-sns';
 import { SQSClient } from '@aws-sdk/client-sqs';
-import { type Delivery, receiveDeliveries } from '../../shared/local/pipeline.ts';
+import { type Delivery, receiveDeliveries } from '../../apps/local/pipeline.ts';
 import {
   createAlertTopic,
   type RunningSnsEmulator,
   startSnsEmulator,
-} from '../../shared/local/sns-emulator.ts';
+} from '../../apps/local/sns-emulator.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../shared/store/client.ts';
 
 export interface AlertTopic {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { oneOf, parseCommandArgs, parseList, parseSince } from '../../shared/cli/args.ts';
+import { oneOf, parseCommandArgs, parseList, parseSince } from '../../apps/cli/args.ts';
 import { UsageError } from '../../shared/errors.ts';
 
 const NOW = new Date('2025-08-08T12:00:00Z');
@@ -57,7 +57,7 @@ describe('parseCommandArgs()', () => {
 
 describe('storeOptionOf()', () => {
   it('adds nothing for the default store, and a shell-safe --data-dir for another', async () => {
-    const { storeOptionOf } = await import('../../shared/cli/session.ts');
+    const { storeOptionOf } = await import('../../apps/cli/session.ts');
 
     expect(storeOptionOf(undefined)).toBe('');
     expect(storeOptionOf('.factwatch')).toBe('');

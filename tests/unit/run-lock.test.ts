@@ -3,8 +3,8 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { acquireRunLock } from '../../apps/local/run-lock.ts';
 import { StoreBusyError } from '../../shared/errors.ts';
-import { acquireRunLock } from '../../shared/local/run-lock.ts';
 
 /** A real other process: the lock's owner must be alive or dead for real. */
 function otherProcess(): ChildProcess {

@@ -6,8 +6,8 @@ import {
   type RunFacts,
   releaseTime,
   summaryLine,
-} from '../../shared/cli/run-report.ts';
-import type { Delivery } from '../../shared/local/pipeline.ts';
+} from '../../apps/cli/run-report.ts';
+import type { Delivery } from '../../apps/local/pipeline.ts';
 import type { FeedState } from '../../shared/model/feeds.ts';
 
 const NOW = new Date('2026-11-28T23:30:00.000Z');

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../shared/local/paths.ts';
+import { PROJECT_ROOT } from '../../apps/local/paths.ts';
 import { FeedSchema } from '../../shared/model/story.ts';
 
 /** Files git tracks (and untracked ones it does not ignore): what a commit would publish. */

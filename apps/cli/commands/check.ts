@@ -1,7 +1,7 @@
-import { UsageError } from '../../errors.ts';
-import { type CheckResult, checkFeed } from '../../feeds/check.ts';
-import { userAgent } from '../../feeds/fetch.ts';
-import { VERSION } from '../../version.ts';
+import { UsageError } from '../../../shared/errors.ts';
+import { type CheckResult, checkFeed } from '../../../shared/feeds/check.ts';
+import { userAgent } from '../../../shared/feeds/fetch.ts';
+import { VERSION } from '../../../shared/version.ts';
 import { oneOf, parseCommandArgs } from '../args.ts';
 import type { Command } from '../command.ts';
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import type { FeedConfig } from '../model/story.ts';
+import type { FeedConfig } from '../../shared/model/story.ts';
 
 const DEMO_DIR = join(import.meta.dirname, 'demo');
 const DEMO_FEEDS = [

@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { StoreBusyError } from '../errors.ts';
+import { StoreBusyError } from '../../shared/errors.ts';
 import { processAlive } from './paths.ts';
 
 const LOCK_FILE = 'run.lock';

@@ -1,6 +1,6 @@
+import type { AlertConfig } from '../../shared/model/alert-config.ts';
+import type { FeedState } from '../../shared/model/feeds.ts';
 import type { CycleSummary, Delivery } from '../local/pipeline.ts';
-import type { AlertConfig } from '../model/alert-config.ts';
-import type { FeedState } from '../model/feeds.ts';
 import type { CliIO } from './command.ts';
 
 /** What `run` says after a cycle, besides the deliveries themselves. */

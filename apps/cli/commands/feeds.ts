@@ -1,5 +1,5 @@
-import type { FeedState } from '../../model/feeds.ts';
-import { listFeeds } from '../../store/feeds.ts';
+import type { FeedState } from '../../../shared/model/feeds.ts';
+import { listFeeds } from '../../../shared/store/feeds.ts';
 import { STORE_OPTIONS_HELP } from '../args.ts';
 import { listCommand } from '../list-command.ts';
 import type { Column } from '../output.ts';

@@ -1,8 +1,8 @@
-import { UsageError } from '../../errors.ts';
-import { renderValue } from '../../facts/render-value.ts';
-import type { BaselineVersion } from '../../model/baseline.ts';
-import { baselineHistory, listCurrentBaselines } from '../../store/baseline.ts';
-import type { Store } from '../../store/client.ts';
+import { UsageError } from '../../../shared/errors.ts';
+import { renderValue } from '../../../shared/facts/render-value.ts';
+import type { BaselineVersion } from '../../../shared/model/baseline.ts';
+import { baselineHistory, listCurrentBaselines } from '../../../shared/store/baseline.ts';
+import type { Store } from '../../../shared/store/client.ts';
 import { STORE_OPTIONS_HELP } from '../args.ts';
 import { listCommand } from '../list-command.ts';
 import type { Column } from '../output.ts';

@@ -1,4 +1,4 @@
-import type { Store } from '../store/client.ts';
+import type { Store } from '../../shared/store/client.ts';
 import { oneOf, parseCommandArgs, STORE_OPTIONS } from './args.ts';
 import type { Command } from './command.ts';
 import { type Column, renderTable } from './output.ts';

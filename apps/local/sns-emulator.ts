@@ -1,7 +1,7 @@
 import { CreateTopicCommand, type SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
 import { CreateQueueCommand, GetQueueAttributesCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { type FauxqsServer, startFauxqs } from 'fauxqs';
-import { FILTER_POLICIES } from '../alerts/routing.ts';
+import { FILTER_POLICIES } from '../../shared/alerts/routing.ts';
 
 /** The SNS/SQS emulator (fauxqs), running inside this process on a free loopback port. */
 export interface RunningSnsEmulator {

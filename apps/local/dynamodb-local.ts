@@ -13,8 +13,8 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
-import { LocalStackError } from '../errors.ts';
-import { openStore } from '../store/client.ts';
+import { LocalStackError } from '../../shared/errors.ts';
+import { openStore } from '../../shared/store/client.ts';
 import { cacheDir, freePort } from './paths.ts';
 
 /**

@@ -1,18 +1,18 @@
 import { existsSync, mkdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
-import { displayPath, loadFeedsFile } from '../config/load.ts';
-import { projectSettings } from '../config/settings.ts';
-import { SHIPPED_STORY } from '../config/story.ts';
-import { loadStorySheet } from '../config/story-sheet.ts';
-import { StoreError, UsageError } from '../errors.ts';
+import { displayPath, loadFeedsFile } from '../../shared/config/load.ts';
+import { projectSettings } from '../../shared/config/settings.ts';
+import { SHIPPED_STORY } from '../../shared/config/story.ts';
+import { loadStorySheet } from '../../shared/config/story-sheet.ts';
+import { StoreError, UsageError } from '../../shared/errors.ts';
+import type { BaselineFile, FeedConfig } from '../../shared/model/story.ts';
+import { seedBaseline, sheetDrift } from '../../shared/store/baseline.ts';
+import { describeAwsError, ensureTable, openStore, type Store } from '../../shared/store/client.ts';
+import { listFeeds, registerFeed } from '../../shared/store/feeds.ts';
+import { DEFAULT_TABLE_NAME } from '../../shared/store/table.ts';
 import type { DownloadProgress } from '../local/dynamodb-local.ts';
 import { DEFAULT_IDLE_SECONDS, openWarmDynamoDb } from '../local/warm-store.ts';
-import type { BaselineFile, FeedConfig } from '../model/story.ts';
-import { seedBaseline, sheetDrift } from '../store/baseline.ts';
-import { describeAwsError, ensureTable, openStore, type Store } from '../store/client.ts';
-import { listFeeds, registerFeed } from '../store/feeds.ts';
-import { DEFAULT_TABLE_NAME } from '../store/table.ts';
 
 export const DEFAULT_DATA_DIR = '.factwatch';
 

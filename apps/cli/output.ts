@@ -1,4 +1,4 @@
-import { removeUnsafe } from '../feeds/clean-text.ts';
+import { removeUnsafe } from '../../shared/feeds/clean-text.ts';
 
 /**
  * Output for people (aligned tables) and for scripts (JSON, CSV). Columns are

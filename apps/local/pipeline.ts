@@ -22,16 +22,16 @@ import { handler as digestHandler } from '../../functions/digest.ts';
 import { handler as dispatchHandler } from '../../functions/dispatch.ts';
 import { handler as notifyHandler } from '../../functions/notify.ts';
 import { pollHandler } from '../../functions/poll-feed.ts';
-import { readOutbox } from '../alerts/outbox.ts';
-import { publish } from '../alerts/publish.ts';
-import { LocalStackError } from '../errors.ts';
-import type { NetworkPolicy } from '../feeds/guard.ts';
-import type { AlertConfig } from '../model/alert-config.ts';
-import type { BatchResponse } from '../runtime/batch.ts';
-import { closeRuntimes } from '../runtime/environment.ts';
-import { matchesAnyFilter, STREAM_FILTERS } from '../runtime/stream.ts';
-import { LOCAL_CREDENTIALS, LOCAL_REGION, type Store } from '../store/client.ts';
-import { listFeeds } from '../store/feeds.ts';
+import { readOutbox } from '../../shared/alerts/outbox.ts';
+import { publish } from '../../shared/alerts/publish.ts';
+import { LocalStackError } from '../../shared/errors.ts';
+import type { NetworkPolicy } from '../../shared/feeds/guard.ts';
+import type { AlertConfig } from '../../shared/model/alert-config.ts';
+import type { BatchResponse } from '../../shared/runtime/batch.ts';
+import { closeRuntimes } from '../../shared/runtime/environment.ts';
+import { matchesAnyFilter, STREAM_FILTERS } from '../../shared/runtime/stream.ts';
+import { LOCAL_CREDENTIALS, LOCAL_REGION, type Store } from '../../shared/store/client.ts';
+import { listFeeds } from '../../shared/store/feeds.ts';
 import { createAlertTopic, startSnsEmulator } from './sns-emulator.ts';
 
 /** A message the emulated email or SMS subscriber received. */

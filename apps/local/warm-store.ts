@@ -2,8 +2,8 @@ import { spawn } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
-import { LocalStackError } from '../errors.ts';
-import { openStore } from '../store/client.ts';
+import { LocalStackError } from '../../shared/errors.ts';
+import { openStore } from '../../shared/store/client.ts';
 import {
   assertJavaAvailable,
   type DownloadProgress,

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { UsageError } from '../../errors.ts';
+import { UsageError } from '../../../shared/errors.ts';
 import { runLockHolder } from '../../local/run-lock.ts';
 import { stopWarmDynamoDb } from '../../local/warm-store.ts';
 import { parseCommandArgs } from '../args.ts';

@@ -1,4 +1,4 @@
-import { FactwatchError, UsageError } from '../errors.ts';
+import { FactwatchError, UsageError } from '../../shared/errors.ts';
 import type { CliIO, Command } from './command.ts';
 import { processIO } from './command.ts';
 import { nearest } from './suggest.ts';

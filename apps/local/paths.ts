@@ -2,7 +2,7 @@ import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The project root (this file lives in shared/local/). */
+/** The project root (this file lives in apps/local/). */
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** Where downloaded stand-ins are cached: FACTWATCH_CACHE_DIR, else `.cache/` in the project (git-ignored). */

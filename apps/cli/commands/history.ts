@@ -1,10 +1,10 @@
-import { loadBaselineFile } from '../../config/load.ts';
-import { UsageError } from '../../errors.ts';
-import { renderValue } from '../../facts/render-value.ts';
-import { FINDING_STATUSES, type FindingStatus, type StoredFinding } from '../../model/findings.ts';
-import { listCurrentBaselines } from '../../store/baseline.ts';
-import type { Store } from '../../store/client.ts';
-import { findingsForFact, findingsInWindow } from '../../store/findings.ts';
+import { loadBaselineFile } from '../../../shared/config/load.ts';
+import { UsageError } from '../../../shared/errors.ts';
+import { renderValue } from '../../../shared/facts/render-value.ts';
+import { FINDING_STATUSES, type FindingStatus, type StoredFinding } from '../../../shared/model/findings.ts';
+import { listCurrentBaselines } from '../../../shared/store/baseline.ts';
+import type { Store } from '../../../shared/store/client.ts';
+import { findingsForFact, findingsInWindow } from '../../../shared/store/findings.ts';
 import {
   oneOf,
   parseCommandArgs,
