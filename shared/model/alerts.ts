@@ -1,6 +1,14 @@
 import type { StoredFinding } from './findings.ts';
 import type { Severity, Value } from './values.ts';
 
+/** Where an alert is: pending until SNS accepted it, then sent; suppressed when the cooldown held it back. */
+export const ALERT_STATUSES = ['pending', 'sent', 'suppressed'] as const;
+export type AlertStatus = (typeof ALERT_STATUSES)[number];
+
+/** Its SMS leg: none (email only), held for quiet hours, then sent or skipped (cap, confidence). */
+export const SMS_STATES = ['none', 'held', 'sent', 'skipped'] as const;
+export type SmsState = (typeof SMS_STATES)[number];
+
 /** One alert per (fact, observed value); later sources only raise its corroboration count. */
 export interface AlertRecord {
   alertId: string;
@@ -13,9 +21,9 @@ export interface AlertRecord {
    * pending until SNS accepted it (the record is written before publishing: an
    * exactly-once effect); suppressed when the fact's cooldown held it back.
    */
-  status: 'pending' | 'sent' | 'suppressed';
+  status: AlertStatus;
   /** The SMS leg: held in quiet hours, skipped past the monthly cap or below high severity. */
-  sms?: 'none' | 'held' | 'sent' | 'skipped';
+  sms?: SmsState;
   smsDueAt?: string;
   /** Whoever holds an unexpired lease is the one publisher. */
   leaseUntil?: string;

@@ -6,10 +6,12 @@ import {
   TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { isConditionalCheckFailure } from '../errors.ts';
+import { StoreError } from '../errors.ts';
 import type { AlertRecord } from '../model/alerts.ts';
 import type { Value } from '../model/values.ts';
+import { ALERT_WRITES } from './alert-lifecycle.ts';
 import type { Store } from './client.ts';
+import { CONDITION_FAILED, whenCondition, writeIf } from './conditional.ts';
 import { queryAll, withoutKeys } from './query.ts';
 
 const PENDING_INDEX_KEY = 'ALERTS#pending';
@@ -41,19 +43,16 @@ const alertKey = (alertId: string) => ({ pk: `ALERT#${alertId}`, sk: 'ALERT' });
  * await createAlert(store, { …, status: 'pending', sources: ['Reuters'], corroborations: 1 });
  */
 export async function createAlert(store: Store, alert: AlertRecord): Promise<'created' | 'exists'> {
-  try {
-    await store.doc.send(
+  const created = await writeIf(() =>
+    store.doc.send(
       new PutCommand({
         TableName: store.tableName,
         Item: { ...alertKey(alert.alertId), gsi1pk: PENDING_INDEX_KEY, gsi1sk: alert.createdAt, ...alert },
-        ConditionExpression: 'attribute_not_exists(pk)',
+        ConditionExpression: ALERT_WRITES.create.condition,
       }),
-    );
-    return 'created';
-  } catch (error) {
-    if (isConditionalCheckFailure(error)) return 'exists';
-    throw error;
-  }
+    ),
+  );
+  return created ? 'created' : 'exists';
 }
 
 export async function getAlert(store: Store, alertId: string): Promise<AlertRecord | undefined> {
@@ -68,15 +67,15 @@ export async function getAlert(store: Store, alertId: string): Promise<AlertReco
  * so a redelivered batch cannot inflate the count. Returns the alert after the update.
  */
 export async function addCorroboration(store: Store, alertId: string, source: string): Promise<AlertRecord> {
-  try {
-    const { Attributes } = await store.doc.send(
+  const updated = await whenCondition(() =>
+    store.doc.send(
       new UpdateCommand({
         TableName: store.tableName,
         Key: alertKey(alertId),
         UpdateExpression:
           'SET sources = list_append(sources, :source), corroborations = corroborations + :one',
         // The list stops at MAX_SOURCES names, so a much-reported change cannot outgrow its record.
-        ConditionExpression: 'attribute_exists(pk) AND NOT contains(sources, :name) AND size(sources) < :max',
+        ConditionExpression: ALERT_WRITES.corroborate.condition,
         ExpressionAttributeValues: {
           ':source': [source.slice(0, 200)],
           ':name': source.slice(0, 200),
@@ -85,14 +84,12 @@ export async function addCorroboration(store: Store, alertId: string, source: st
         },
         ReturnValues: 'ALL_NEW',
       }),
-    );
-    return withoutKeys<AlertRecord>(Attributes ?? {});
-  } catch (error) {
-    if (!isConditionalCheckFailure(error)) throw error;
-    const existing = await getAlert(store, alertId);
-    if (!existing) throw error;
-    return existing;
-  }
+    ),
+  );
+  if (updated !== CONDITION_FAILED) return withoutKeys<AlertRecord>(updated.Attributes ?? {});
+  const existing = await getAlert(store, alertId);
+  if (!existing) throw new StoreError(`alert ${alertId} vanished while a source was added`);
+  return existing;
 }
 
 /**
@@ -110,8 +107,8 @@ export async function markAlertSent(
   sms: { state: NonNullable<AlertRecord['sms']>; dueAt?: string } = { state: 'none' },
 ): Promise<boolean> {
   const held = sms.state === 'held' && sms.dueAt !== undefined;
-  try {
-    await store.doc.send(
+  return writeIf(() =>
+    store.doc.send(
       new TransactWriteCommand({
         TransactItems: [
           { Update: sentUpdate(store, alert.alertId, messageId, now, sms, held) },
@@ -123,12 +120,8 @@ export async function markAlertSent(
           },
         ],
       }),
-    );
-    return true;
-  } catch (error) {
-    if (isConditionalCheckFailure(error)) return false;
-    throw error;
-  }
+    ),
+  );
 }
 
 function sentUpdate(
@@ -145,7 +138,7 @@ function sentUpdate(
     UpdateExpression: held
       ? 'SET #status = :sent, messageId = :messageId, sentAt = :now, sms = :sms, smsDueAt = :due, gsi1pk = :held, gsi1sk = :due REMOVE leaseUntil'
       : 'SET #status = :sent, messageId = :messageId, sentAt = :now, sms = :sms REMOVE gsi1pk, gsi1sk, leaseUntil',
-    ConditionExpression: '#status = :pending',
+    ConditionExpression: ALERT_WRITES.markSent.condition,
     ExpressionAttributeNames: { '#status': 'status' },
     ExpressionAttributeValues: {
       ':sent': 'sent',
@@ -179,13 +172,13 @@ export async function claimAlert(
   leg: 'alert' | 'sms' = 'alert',
   leaseSeconds = 120,
 ): Promise<boolean> {
-  try {
-    await store.doc.send(
+  return writeIf(() =>
+    store.doc.send(
       new UpdateCommand({
         TableName: store.tableName,
         Key: alertKey(alertId),
         UpdateExpression: 'SET leaseUntil = :until',
-        ConditionExpression: `${leg === 'alert' ? '#status = :pending' : 'sms = :held'} AND (attribute_not_exists(leaseUntil) OR leaseUntil < :now)`,
+        ConditionExpression: (leg === 'alert' ? ALERT_WRITES.claim : ALERT_WRITES.claimSms).condition,
         ...(leg === 'alert' ? { ExpressionAttributeNames: { '#status': 'status' } } : {}),
         ExpressionAttributeValues: {
           ':until': new Date(now.getTime() + leaseSeconds * 1000).toISOString(),
@@ -193,12 +186,8 @@ export async function claimAlert(
           ...(leg === 'alert' ? { ':pending': 'pending' } : { ':held': 'held' }),
         },
       }),
-    );
-    return true;
-  } catch (error) {
-    if (isConditionalCheckFailure(error)) return false;
-    throw error;
-  }
+    ),
+  );
 }
 
 /** Records a held SMS as sent or skipped (it leaves the held index). */
@@ -230,7 +219,7 @@ export async function suppressAlert(store: Store, alertId: string): Promise<void
       TableName: store.tableName,
       Key: alertKey(alertId),
       UpdateExpression: 'SET #status = :suppressed REMOVE gsi1pk, gsi1sk',
-      ConditionExpression: '#status = :pending',
+      ConditionExpression: ALERT_WRITES.suppress.condition,
       ExpressionAttributeNames: { '#status': 'status' },
       ExpressionAttributeValues: { ':suppressed': 'suppressed', ':pending': 'pending' },
     }),
@@ -253,8 +242,8 @@ export async function lastAlertedAt(store: Store, factId: string): Promise<strin
  * the cap is reached: the caller sends email only.
  */
 export async function reserveSms(store: Store, month: string, cap: number): Promise<boolean> {
-  try {
-    await store.doc.send(
+  return writeIf(() =>
+    store.doc.send(
       new UpdateCommand({
         TableName: store.tableName,
         Key: { pk: `SMSCOUNT#${month}`, sk: 'COUNT' },
@@ -263,12 +252,8 @@ export async function reserveSms(store: Store, month: string, cap: number): Prom
         ExpressionAttributeNames: { '#count': 'count' },
         ExpressionAttributeValues: { ':one': 1, ':cap': cap },
       }),
-    );
-    return true;
-  } catch (error) {
-    if (isConditionalCheckFailure(error)) return false;
-    throw error;
-  }
+    ),
+  );
 }
 
 /**
@@ -276,19 +261,15 @@ export async function reserveSms(store: Store, month: string, cap: number): Prom
  * event, one cap notice per month, however often the caller runs.
  */
 export async function markOnce(store: Store, key: string, now: Date): Promise<boolean> {
-  try {
-    await store.doc.send(
+  return writeIf(() =>
+    store.doc.send(
       new PutCommand({
         TableName: store.tableName,
         Item: { pk: `ONCE#${key}`, sk: 'ONCE', at: now.toISOString() },
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
-    );
-    return true;
-  } catch (error) {
-    if (isConditionalCheckFailure(error)) return false;
-    throw error;
-  }
+    ),
+  );
 }
 
 /** Forgets a once-marker whose message could not be sent, so the next run tries again. */

@@ -1,10 +1,11 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { ConflictError, isConditionalCheckFailure } from '../errors.ts';
+import { ConflictError } from '../errors.ts';
 import type { BaselineVersion } from '../model/baseline.ts';
 import type { Fact } from '../model/story.ts';
 import type { Value } from '../model/values.ts';
 import { canonicalValue } from './alerts.ts';
 import type { Store } from './client.ts';
+import { writeIf } from './conditional.ts';
 import { padVersion, queryAll, withoutKeys } from './query.ts';
 
 const FACTS_INDEX_KEY = 'FACTS';
@@ -130,8 +131,8 @@ export async function acceptBaseline(
 
 async function putVersionIfAbsent(store: Store, version: BaselineVersion): Promise<boolean> {
   const padded = padVersion(version.version);
-  try {
-    await store.doc.send(
+  return writeIf(() =>
+    store.doc.send(
       new PutCommand({
         TableName: store.tableName,
         Item: {
@@ -143,12 +144,8 @@ async function putVersionIfAbsent(store: Store, version: BaselineVersion): Promi
         },
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
-    );
-    return true;
-  } catch (error) {
-    if (isConditionalCheckFailure(error)) return false;
-    throw error;
-  }
+    ),
+  );
 }
 
 /**

@@ -1,8 +1,9 @@
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { ConflictError, isConditionalCheckFailure } from '../errors.ts';
+import { ConflictError } from '../errors.ts';
 import type { FeedState } from '../model/feeds.ts';
 import type { FeedConfig } from '../model/story.ts';
 import type { Store } from './client.ts';
+import { CONDITION_FAILED, whenCondition } from './conditional.ts';
 import { queryAll, withoutKeys } from './query.ts';
 
 export const DEFAULT_INTERVAL_MINUTES = 30;
@@ -207,8 +208,8 @@ export async function saveFeedPoll(
     sets.push('gsi1sk = :dueKey');
   }
   const expression = `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`;
-  try {
-    const { Attributes } = await store.doc.send(
+  const saved = await whenCondition(() =>
+    store.doc.send(
       new UpdateCommand({
         TableName: store.tableName,
         Key: feedKey(state.feedId),
@@ -218,14 +219,9 @@ export async function saveFeedPoll(
         ExpressionAttributeValues: values,
         ReturnValues: 'ALL_NEW',
       }),
-    );
-    return withoutKeys<FeedState>(Attributes ?? {});
-  } catch (error) {
-    if (isConditionalCheckFailure(error)) {
-      throw new ConflictError(`feed ${state.feedId} changed since revision ${state.revision}`, {
-        cause: error,
-      });
-    }
-    throw error;
-  }
+    ),
+  );
+  if (saved === CONDITION_FAILED)
+    throw new ConflictError(`feed ${state.feedId} changed since revision ${state.revision}`);
+  return withoutKeys<FeedState>(saved.Attributes ?? {});
 }

@@ -1,7 +1,7 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { isConditionalCheckFailure } from '../errors.ts';
 import { FINDING_STATUSES, type FindingStatus, type StoredFinding } from '../model/findings.ts';
 import type { Store } from './client.ts';
+import { writeIf } from './conditional.ts';
 import { queryAll, withoutKeys } from './query.ts';
 
 export interface FindingWindow {
@@ -30,8 +30,8 @@ const statusMonthKey = (status: FindingStatus, month: string) => `FINDINGS#${sta
  * await saveFinding(store, finding); // true, then false for the same finding
  */
 export async function saveFinding(store: Store, finding: StoredFinding): Promise<boolean> {
-  try {
-    await store.doc.send(
+  return writeIf(() =>
+    store.doc.send(
       new PutCommand({
         TableName: store.tableName,
         Item: {
@@ -44,12 +44,8 @@ export async function saveFinding(store: Store, finding: StoredFinding): Promise
         },
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
-    );
-    return true;
-  } catch (error) {
-    if (isConditionalCheckFailure(error)) return false;
-    throw error;
-  }
+    ),
+  );
 }
 
 /**

@@ -1,8 +1,8 @@
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { isConditionalCheckFailure } from '../errors.ts';
 import type { ItemHead, StoredItem } from '../model/items.ts';
 import { batchGet } from './batch.ts';
 import type { Store } from './client.ts';
+import { writeIf } from './conditional.ts';
 import { padVersion, queryAll, withoutKeys } from './query.ts';
 
 export type ItemWriteOutcome = 'created' | 'updated' | 'unchanged';
@@ -65,8 +65,8 @@ export async function saveItem(
     ...(head ? { previousTitle: head.title, previousSummary: head.summary } : {}),
   };
   const expiresAt = Math.floor(now.getTime() / 1000) + ITEM_VERSION_RETENTION_DAYS * 86_400;
-  try {
-    await store.doc.send(
+  const saved = await writeIf(() =>
+    store.doc.send(
       new TransactWriteCommand({
         TransactItems: [
           {
@@ -87,11 +87,9 @@ export async function saveItem(
           },
         ],
       }),
-    );
-  } catch (error) {
-    if (!isConditionalCheckFailure(error)) throw error;
-    // Someone stored this item first (a retry, or another feed): decide again from what is there now.
-    return saveItem(store, item, now);
-  }
+    ),
+  );
+  // Someone stored this item first (a retry, or another feed): decide again from what is there now.
+  if (!saved) return saveItem(store, item, now);
   return head ? 'updated' : 'created';
 }
