@@ -265,6 +265,17 @@ describe('FactwatchStack', () => {
     expect(baselineWriters.map((id) => id.replace(/Function.*/, ''))).toEqual(['Seed']);
   });
 
+  it('lets the seed λ read what it reconciles on deploy (feeds to retire, baselines to compare)', () => {
+    // Without it, the deploy-time custom resource would fail with AccessDenied on its first Query.
+    const reads = statementsOf(template, 'SeedFunction').filter((statement) =>
+      actionsOf(statement).includes('dynamodb:Query'),
+    );
+
+    expect(reads).toHaveLength(1);
+    expect(JSON.stringify(reads[0]!.Resource)).toContain('/index/*');
+    expect(reads[0]!.Condition).toBeUndefined();
+  });
+
   it("gives every log group a retention, the custom-resource provider's included", () => {
     const groups = Object.values(template.findResources('AWS::Logs::LogGroup')) as Resource[];
     const functions = Object.values(template.findResources('AWS::Lambda::Function')) as Resource[];
