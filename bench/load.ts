@@ -57,7 +57,7 @@ try {
   const started = performance.now();
   const outcomes = await pollFeeds(
     feeds,
-    { store, userAgent: userAgent('bench'), now: () => new Date(), network: LOOPBACK_ALLOWED },
+    { store, userAgent: userAgent('bench', undefined), now: () => new Date(), network: LOOPBACK_ALLOWED },
     { concurrency: CONCURRENCY, hostSpacingMs: 1_000 },
   );
   const gaps = [...arrivals.values()].flatMap((times) =>

@@ -9,7 +9,6 @@ import { startLocalPipeline } from '../apps/local/pipeline.ts';
 import { DEFAULT_ALERT_CONFIG } from '../shared/config/alerts.ts';
 import { loadBaselineFile } from '../shared/config/load.ts';
 import { LOOPBACK_ALLOWED } from '../shared/feeds/guard.ts';
-import { runtimeFromEnvironment } from '../shared/runtime/environment.ts';
 import { seedBaseline } from '../shared/store/baseline.ts';
 import { ensureTable, openStore, type Store } from '../shared/store/client.ts';
 import { registerFeed } from '../shared/store/feeds.ts';
@@ -162,7 +161,7 @@ export async function benchPipeline() {
       { ...DEFAULT_ALERT_CONFIG, quietHours: null },
       { network: LOOPBACK_ALLOWED },
     );
-    const meter = meterDynamo(runtimeFromEnvironment().store);
+    const meter = meterDynamo(pipeline.runtime().store);
     const cycle = async () => {
       meter.reset();
       hosts.resetRequests();

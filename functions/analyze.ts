@@ -3,10 +3,10 @@ import { SHIPPED_STORY } from '../shared/config/story.ts';
 import { createFactEngine } from '../shared/facts/analyze.ts';
 import { findingsForItem } from '../shared/facts/findings.ts';
 import { SHIPPED_RULES } from '../shared/facts/shipped-rules.ts';
-import type { ItemHead } from '../shared/model/items.ts';
-import { type BatchResponse, logJson, processBatch } from '../shared/runtime/batch.ts';
-import { runtimeFromEnvironment } from '../shared/runtime/environment.ts';
-import { newImageOf } from '../shared/runtime/stream.ts';
+import { ItemHeadSchema } from '../shared/model/items.ts';
+import { type BatchResponse, processStreamImages } from '../shared/runtime/batch.ts';
+import { type RuntimeSource, runtimeFromEnvironment } from '../shared/runtime/environment.ts';
+import { logger } from '../shared/runtime/log.ts';
 import { currentBaselinesById } from '../shared/store/baseline.ts';
 import { saveFinding } from '../shared/store/findings.ts';
 
@@ -18,24 +18,22 @@ const engine = createFactEngine(SHIPPED_STORY.baseline.facts, SHIPPED_RULES);
  * against the current baselines. Findings are keyed by item version: a redelivered
  * record writes nothing new.
  */
-export const handler = async (event: DynamoDBStreamEvent): Promise<BatchResponse> => {
-  const runtime = runtimeFromEnvironment();
-  const baselines = await currentBaselinesById(runtime.store);
-  return processBatch(
-    event.Records,
-    (record) => record.dynamodb?.SequenceNumber ?? '',
-    async (record) => {
-      const item = newImageOf<ItemHead>(record as never);
-      if (!item) return;
+export const handler = analyzeHandler(() => runtimeFromEnvironment(process.env));
+
+/** The analyze handler, for a runtime from anywhere (the local runner passes its own). */
+export function analyzeHandler(runtimeOf: RuntimeSource) {
+  return async (event: DynamoDBStreamEvent): Promise<BatchResponse> => {
+    const runtime = runtimeOf();
+    const baselines = await currentBaselinesById(runtime.store);
+    return processStreamImages(event, ItemHeadSchema, 'analyze', async (item) => {
       const findings = findingsForItem(item, engine, baselines);
       const stored = await Promise.all(findings.map((finding) => saveFinding(runtime.store, finding)));
-      logJson('info', 'analyzed item', {
+      logger.info('analyzed item', {
         itemKey: item.key,
         version: item.version,
         findings: findings.length,
         stored: stored.filter(Boolean).length,
       });
-    },
-    { ordered: true, onError: (error) => logJson('error', 'analyze failed', { error: String(error) }) },
-  );
-};
+    });
+  };
+}

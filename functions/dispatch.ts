@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { dispatchFeeds } from '../shared/feeds/dispatch.ts';
-import { logJson } from '../shared/runtime/batch.ts';
-import { runtimeFromEnvironment } from '../shared/runtime/environment.ts';
+import { type RuntimeSource, runtimeFromEnvironment } from '../shared/runtime/environment.ts';
+import { logger } from '../shared/runtime/log.ts';
 
 /**
  * EventBridge Scheduler's input: `{}` for due feeds, `{ "all": true }` to poll every
@@ -14,14 +14,19 @@ const DispatchEvent = z
 /**
  * dispatch λ: queues the feeds that are due onto the poll queue.
  */
-export const handler = async (event: unknown): Promise<{ queued: number }> => {
-  const { all, retryFailed } = DispatchEvent.parse(event ?? {});
-  const runtime = runtimeFromEnvironment();
-  const queued = await dispatchFeeds(runtime.store, runtime.sqs, runtime.pollQueueUrl, {
-    now: new Date(),
-    all,
-    retryFailed,
-  });
-  logJson('info', 'dispatched feeds', { queued, all: all ?? false });
-  return { queued };
-};
+export const handler = dispatchHandler(() => runtimeFromEnvironment(process.env));
+
+/** The dispatch handler, for a runtime from anywhere (the local runner passes its own). */
+export function dispatchHandler(runtimeOf: RuntimeSource) {
+  return async (event: unknown): Promise<{ queued: number }> => {
+    const { all, retryFailed } = DispatchEvent.parse(event ?? {});
+    const runtime = runtimeOf();
+    const queued = await dispatchFeeds(runtime.store, runtime.sqs, runtime.pollQueueUrl, {
+      now: new Date(),
+      all,
+      retryFailed,
+    });
+    logger.info('dispatched feeds', { queued, all: all ?? false });
+    return { queued };
+  };
+}

@@ -2,11 +2,11 @@ import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { z } from 'zod';
 import { notifyFinding } from '../shared/alerts/notify.ts';
 import { notifyFeedHealth, notifyOps } from '../shared/alerts/ops.ts';
-import type { FeedState } from '../shared/model/feeds.ts';
-import type { StoredFinding } from '../shared/model/findings.ts';
-import { type BatchResponse, logJson, processBatch } from '../shared/runtime/batch.ts';
-import { alertContextOf, runtimeFromEnvironment } from '../shared/runtime/environment.ts';
-import { newImageOf } from '../shared/runtime/stream.ts';
+import { FeedHealthImageSchema } from '../shared/model/feeds.ts';
+import { StoredFindingSchema } from '../shared/model/findings.ts';
+import { type BatchResponse, processStreamImages } from '../shared/runtime/batch.ts';
+import { alertContextOf, type RuntimeSource, runtimeFromEnvironment } from '../shared/runtime/environment.ts';
+import { logger } from '../shared/runtime/log.ts';
 
 /** A CloudWatch alarm's Lambda action (DLQ depth, errors, feed failures). */
 const AlarmEvent = z.object({
@@ -18,41 +18,47 @@ const AlarmEvent = z.object({
   }),
 });
 
+/** What reaches notify on the stream (its filter): a changed/new finding, or a feed's health change. */
+const NotifyImage = z.union([
+  StoredFindingSchema.extend({ type: z.literal('finding') }),
+  FeedHealthImageSchema.extend({ type: z.undefined() }),
+]);
+
 /**
  * notify λ: alerts on new changed|new findings, sends one ops notice per feed
  * health change, and turns alarms into ops notices. Everything it publishes is
  * written first and published once (see shared/alerts/notify.ts).
  */
-export const handler = async (event: DynamoDBStreamEvent | unknown): Promise<BatchResponse | undefined> => {
-  const runtime = runtimeFromEnvironment();
-  const context = alertContextOf(runtime);
-  const alarm = AlarmEvent.safeParse(event);
-  if (alarm.success) {
-    const { alarmName, state } = alarm.data.alarmData;
-    await notifyOps(
-      context,
-      `alarm#${alarmName}#${alarm.data.time}`,
-      `${alarmName} is ${state.value}`,
-      state.reason ?? alarmName,
-    );
-    return undefined;
-  }
-  return processBatch(
-    (event as DynamoDBStreamEvent).Records,
-    (record) => record.dynamodb?.SequenceNumber ?? '',
-    async (record) => {
-      const image = newImageOf<StoredFinding & FeedState & { type?: string }>(record as never);
-      if (image?.type === 'finding')
-        logJson('info', 'notified', { factId: image.factId, result: await notifyFinding(image, context) });
-      else if (image?.healthEvent && image.healthEventAt) {
+export const handler = notifyHandler(() => runtimeFromEnvironment(process.env));
+
+/** The notify handler, for a runtime from anywhere (the local runner passes its own). */
+export function notifyHandler(runtimeOf: RuntimeSource) {
+  return async (event: unknown): Promise<BatchResponse | undefined> => {
+    const context = alertContextOf(runtimeOf());
+    const alarm = AlarmEvent.safeParse(event);
+    if (alarm.success) {
+      const { alarmName, state } = alarm.data.alarmData;
+      await notifyOps(
+        context,
+        `alarm#${alarmName}#${alarm.data.time}`,
+        `${alarmName} is ${state.value}`,
+        state.reason ?? alarmName,
+      );
+      return undefined;
+    }
+    return processStreamImages(event as DynamoDBStreamEvent, NotifyImage, 'notify', async (image) => {
+      if (image.type === 'finding') {
+        const result = await notifyFinding(image, context);
+        logger.info('notified', { findingId: image.findingId, factId: image.factId, result });
+      } else if (image.healthEvent && image.healthEventAt) {
         await notifyFeedHealth(context, {
           feedId: image.feedId,
           health: image.healthEvent,
           error: image.lastError,
           at: image.healthEventAt,
         });
+        logger.info('feed health notice', { feedId: image.feedId, health: image.healthEvent });
       }
-    },
-    { ordered: true, onError: (error) => logJson('error', 'notify failed', { error: String(error) }) },
-  );
-};
+    });
+  };
+}

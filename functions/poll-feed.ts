@@ -3,8 +3,9 @@ import { z } from 'zod';
 import type { NetworkPolicy } from '../shared/feeds/guard.ts';
 import { pollFeeds } from '../shared/feeds/poll-many.ts';
 import type { FeedState } from '../shared/model/feeds.ts';
-import { type BatchResponse, logJson } from '../shared/runtime/batch.ts';
-import { runtimeFromEnvironment } from '../shared/runtime/environment.ts';
+import type { BatchResponse } from '../shared/runtime/batch.ts';
+import { type Runtime, type RuntimeSource, runtimeFromEnvironment } from '../shared/runtime/environment.ts';
+import { logger } from '../shared/runtime/log.ts';
 import { getFeedState } from '../shared/store/feeds.ts';
 
 const PollRequest = z.object({ feedId: z.string().min(1) });
@@ -28,15 +29,18 @@ export interface PollHandlerOptions {
  * poll-feed λ: polls the feeds of an SQS batch politely. A feed's own failure is
  * recorded in its state; only an unexpected failure (the store) retries the message.
  */
-export const handler = pollHandler({});
+export const handler = pollHandler(() => runtimeFromEnvironment(process.env), {});
 
 /** The poll handler with options set in code (the local runner's demo passes a loopback allowance). */
-export function pollHandler(options: PollHandlerOptions) {
-  return (event: SQSEvent) => pollBatch(event, options);
+export function pollHandler(runtimeOf: RuntimeSource, options: PollHandlerOptions) {
+  return (event: SQSEvent) => pollBatch(event, runtimeOf(), options);
 }
 
-async function pollBatch(event: SQSEvent, options: PollHandlerOptions): Promise<BatchResponse> {
-  const runtime = runtimeFromEnvironment();
+async function pollBatch(
+  event: SQSEvent,
+  runtime: Runtime,
+  options: PollHandlerOptions,
+): Promise<BatchResponse> {
   const requests = event.Records.map((record) => ({
     record,
     request: PollRequest.safeParse(parseBody(record.body)),
@@ -54,10 +58,9 @@ async function pollBatch(event: SQSEvent, options: PollHandlerOptions): Promise<
     { concurrency: 8, hostSpacingMs: 1_000 },
   );
   for (const outcome of outcomes)
-    logJson(outcome.ok ? 'info' : 'warn', 'polled feed', { ...outcome, written: outcome.written.length });
-  const failed = new Set(
-    outcomes.filter((outcome) => outcome.error?.startsWith('poll: ')).map((outcome) => outcome.feedId),
-  );
+    logger[outcome.ok ? 'info' : 'warn']('polled feed', { ...outcome, written: outcome.written.length });
+  // Retried by the kind of failure, never by its message: only a poll that could not complete (the store).
+  const failed = new Set(outcomes.filter((outcome) => outcome.retry).map((outcome) => outcome.feedId));
   return {
     batchItemFailures: requests
       .filter(({ request }) => request.success && failed.has(request.data.feedId))

@@ -1,8 +1,8 @@
 import type { CloudFormationCustomResourceEvent } from 'aws-lambda';
 import { SHIPPED_STORY } from '../shared/config/story.ts';
 import { BaselineFileSchema, FeedsFileSchema } from '../shared/model/story.ts';
-import { logJson } from '../shared/runtime/batch.ts';
 import { runtimeFromEnvironment } from '../shared/runtime/environment.ts';
+import { logger } from '../shared/runtime/log.ts';
 import { seedBaseline, sheetDrift } from '../shared/store/baseline.ts';
 import { syncFeeds } from '../shared/store/feeds.ts';
 
@@ -14,7 +14,7 @@ import { syncFeeds } from '../shared/store/feeds.ts';
  */
 export const handler = async (event: CloudFormationCustomResourceEvent) => {
   if (event.RequestType !== 'Delete') {
-    const runtime = runtimeFromEnvironment();
+    const runtime = runtimeFromEnvironment(process.env);
     const now = new Date();
     const feeds = FeedsFileSchema.parse(JSON.parse(String(event.ResourceProperties.Feeds ?? '[]')));
     // The owner's sheet (baselineFile) when the stack was given one; older stacks sent none.
@@ -25,7 +25,7 @@ export const handler = async (event: CloudFormationCustomResourceEvent) => {
     const { retired, restored } = await syncFeeds(runtime.store, feeds, now);
     // An edited sheet never overwrites an accepted version: the drift is logged, and settled with accept --from-file.
     const drift = await sheetDrift(runtime.store, sheet.facts);
-    logJson('info', 'seeded', { facts, feeds: feeds.length, retired, restored, drift });
+    logger.info('seeded', { facts, feeds: feeds.length, retired, restored, drift });
   }
   return { PhysicalResourceId: 'factwatch-seed' };
 };

@@ -17,10 +17,10 @@ import {
   SQSClient,
 } from '@aws-sdk/client-sqs';
 import type { DynamoDBStreamEvent, SQSEvent } from 'aws-lambda';
-import { handler as analyzeHandler } from '../../functions/analyze.ts';
-import { handler as digestHandler } from '../../functions/digest.ts';
-import { handler as dispatchHandler } from '../../functions/dispatch.ts';
-import { handler as notifyHandler } from '../../functions/notify.ts';
+import { analyzeHandler } from '../../functions/analyze.ts';
+import { digestHandler } from '../../functions/digest.ts';
+import { dispatchHandler } from '../../functions/dispatch.ts';
+import { notifyHandler } from '../../functions/notify.ts';
 import { pollHandler } from '../../functions/poll-feed.ts';
 import { readOutbox } from '../../shared/alerts/outbox.ts';
 import { publish } from '../../shared/alerts/publish.ts';
@@ -28,7 +28,7 @@ import { LocalStackError } from '../../shared/errors.ts';
 import type { NetworkPolicy } from '../../shared/feeds/guard.ts';
 import type { AlertConfig } from '../../shared/model/alert-config.ts';
 import type { BatchResponse } from '../../shared/runtime/batch.ts';
-import { closeRuntimes } from '../../shared/runtime/environment.ts';
+import { closeRuntimes, runtimeFromEnvironment } from '../../shared/runtime/environment.ts';
 import { matchesAnyFilter, STREAM_FILTERS } from '../../shared/runtime/stream.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, type Store } from '../../shared/store/client.ts';
 import { listFeeds } from '../../shared/store/feeds.ts';
@@ -97,7 +97,9 @@ export async function startLocalPipeline(
   const pollQueue = await queueUrl('poll-queue');
   // Where this pipeline's previous cycle left the stream (the checkpoint file keeps it across runs).
   let lastPosition: Checkpoint | undefined;
-  Object.assign(process.env, {
+  // The handlers' settings, in the shape of the λ environment the stack gives them, passed to
+  // them directly: this process's own environment is never changed.
+  const environment: Record<string, string> = {
     TABLE_NAME: store.tableName,
     TOPIC_ARN: TopicArn,
     POLL_QUEUE_URL: pollQueue,
@@ -110,7 +112,12 @@ export async function startLocalPipeline(
     FACTWATCH_ACCEPT_STORE: settings.acceptStore === null ? 'none' : (settings.acceptStore ?? ''),
     FACTWATCH_OUTBOX: settings.outboxFile ?? '',
     ...(settings.contact ? { FACTWATCH_CONTACT: settings.contact } : {}),
-  });
+  };
+  const runtimeOf = () => runtimeFromEnvironment(environment);
+  const handlers: StreamHandlers = { analyze: analyzeHandler(runtimeOf), notify: notifyHandler(runtimeOf) };
+  const dispatch = dispatchHandler(runtimeOf);
+  const poll = pollHandler(runtimeOf, { network: settings.network });
+  const digest = digestHandler(runtimeOf);
   /** Delivers, through the emulator's topic and filter policies, what an interrupted run left unshown. */
   const recover = async (): Promise<Delivery[]> => {
     const pending = settings.outboxFile ? readOutbox(settings.outboxFile) : [];
@@ -122,6 +129,8 @@ export async function startLocalPipeline(
     ];
   };
   return {
+    /** The runtime the handlers use (its clients), for benchmarks that meter their requests. */
+    runtime: runtimeOf,
     /** One full cycle: dispatch, poll, stream → analyze → notify until quiet, housekeeping, deliveries. */
     async runCycle(options: {
       all?: boolean;
@@ -136,20 +145,14 @@ export async function startLocalPipeline(
         streams,
         readCheckpoint(settings.checkpointFile) ?? lastPosition,
       );
-      const { queued } = await dispatchHandler({
+      const { queued } = await dispatch({
         all: options.all ?? false,
         retryFailed: options.retryFailed ?? false,
       });
-      await drainPollQueue(
-        sqs,
-        pollQueue,
-        queued,
-        pollHandler({ network: settings.network }),
-        options.onFeedPolled,
-      );
-      const counts = await pumpStream(cursor, streams, settings.checkpointFile);
+      await drainPollQueue(sqs, pollQueue, queued, poll, options.onFeedPolled);
+      const counts = await pumpStream(cursor, streams, handlers, settings.checkpointFile);
       lastPosition = { streamArn: cursor.streamArn, positions: Object.fromEntries(cursor.positions) };
-      const housekeeping = (await digestHandler({ task: 'housekeeping' })) as { heldSms?: number };
+      const housekeeping = (await digest({ task: 'housekeeping' })) as { heldSms?: number };
       const polled = (await listFeeds(store)).filter((feed) => (feed.lastPolledAt ?? '') >= startedAt);
       return {
         feedsPolled: polled.length,
@@ -304,7 +307,34 @@ async function shardsOf(streams: DynamoDBStreamsClient, streamArn: string): Prom
  * Reads the stream from the cursor and feeds analyze and notify through their
  * filters, in batches, until a full pass finds nothing new.
  */
-async function pumpStream(cursor: StreamCursor, streams: DynamoDBStreamsClient, checkpointFile?: string) {
+/**
+ * A record as Lambda delivers it, from one GetRecords gave: Lambda adds the stream ARN
+ * and sends the creation time as epoch seconds (the SDK reads it as a Date).
+ */
+function asLambdaRecord(record: StreamRecord, streamArn: string) {
+  const created = record.dynamodb?.ApproximateCreationDateTime;
+  return {
+    ...record,
+    eventSourceARN: streamArn,
+    dynamodb: {
+      ...record.dynamodb,
+      ...(created ? { ApproximateCreationDateTime: Math.floor(created.getTime() / 1000) } : {}),
+    },
+  };
+}
+
+/** The stream handlers the local runner drives, made for its runtime. */
+interface StreamHandlers {
+  analyze: (event: DynamoDBStreamEvent) => Promise<BatchResponse | undefined>;
+  notify: (event: DynamoDBStreamEvent) => Promise<BatchResponse | undefined>;
+}
+
+async function pumpStream(
+  cursor: StreamCursor,
+  streams: DynamoDBStreamsClient,
+  handlers: StreamHandlers,
+  checkpointFile?: string,
+) {
   const counts = { newItems: 0, editedItems: 0, findings: 0 };
   for (let quietPasses = 0; quietPasses < 2; ) {
     const records = await readNewRecords(cursor, streams);
@@ -313,7 +343,10 @@ async function pumpStream(cursor: StreamCursor, streams: DynamoDBStreamsClient, 
       continue;
     }
     quietPasses = 0;
-    const event = (picked: StreamRecord[]) => ({ Records: picked }) as unknown as DynamoDBStreamEvent;
+    const event = (picked: StreamRecord[]) =>
+      ({
+        Records: picked.map((record) => asLambdaRecord(record, cursor.streamArn)),
+      }) as unknown as DynamoDBStreamEvent;
     const forAnalyze = records.filter((record) => matchesAnyFilter(STREAM_FILTERS.analyze, record));
     const forNotify = records.filter((record) => matchesAnyFilter(STREAM_FILTERS.notify, record));
     counts.newItems += forAnalyze.filter((record) => record.eventName === 'INSERT').length;
@@ -322,10 +355,12 @@ async function pumpStream(cursor: StreamCursor, streams: DynamoDBStreamsClient, 
       (record) => record.eventName === 'INSERT' && record.dynamodb?.NewImage?.type?.S === 'finding',
     ).length;
     for (let start = 0; start < forAnalyze.length; start += 100) {
-      await invokeStreamHandler('analyze', () => analyzeHandler(event(forAnalyze.slice(start, start + 100))));
+      await invokeStreamHandler('analyze', () =>
+        handlers.analyze(event(forAnalyze.slice(start, start + 100))),
+      );
     }
     for (let start = 0; start < forNotify.length; start += 100) {
-      await invokeStreamHandler('notify', () => notifyHandler(event(forNotify.slice(start, start + 100))));
+      await invokeStreamHandler('notify', () => handlers.notify(event(forNotify.slice(start, start + 100))));
     }
     // Only now are these records processed: a crash before this line replays them next run.
     for (const [shard, sequence] of cursor.read) cursor.positions.set(shard, sequence);

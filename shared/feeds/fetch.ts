@@ -78,7 +78,7 @@ const REDIRECT = new Set([301, 302, 303, 307, 308]);
  * after decompression, one total deadline. Failures are FeedErrors that say why.
  *
  * @example
- * const result = await fetchFeed({ url: 'https://electrek.co/feed/', etag: '"abc"' }, { userAgent: userAgent('0.1.0') });
+ * const result = await fetchFeed({ url: 'https://electrek.co/feed/', etag: '"abc"' }, { userAgent: userAgent('0.1.0', 'ops@example.org') });
  * if (result.status === 'not-modified') … // keep result.etag, parse nothing
  */
 export async function fetchFeed(request: FetchRequest, options: FetchOptions): Promise<FetchResult> {

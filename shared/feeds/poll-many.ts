@@ -41,6 +41,7 @@ export async function pollFeeds(
             written: [],
             warnings: [],
             error: `poll: ${(error as Error).message ?? String(error)}`.split('\n')[0]!,
+            retry: true,
             nextPollAt: feed.nextPollAt,
             httpRequests: 0,
           }),

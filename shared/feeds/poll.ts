@@ -44,6 +44,8 @@ export interface PollOutcome {
   /** Items written this poll (new or edited). */
   written: StoredItem[];
   error?: string;
+  /** The poll could not complete for a reason of ours (the store): its request is retried. */
+  retry?: boolean;
   /** A health change this poll caused: each is reported once. */
   health?: 'unhealthy' | 'recovered';
   /** What the poll left out and why (older items past the limit, items the store refused, the time budget). */
@@ -61,7 +63,7 @@ export const DEFAULT_UNHEALTHY_AFTER = 5;
  * only store failures escape, so the caller can retry the whole poll safely.
  *
  * @example
- * const outcome = await pollFeed(state, { store, userAgent: userAgent(VERSION), now: () => new Date() });
+ * const outcome = await pollFeed(state, { store, userAgent: userAgent(VERSION, 'ops@example.org'), now: () => new Date() });
  */
 export async function pollFeed(state: FeedState, context: PollContext): Promise<PollOutcome> {
   const startedAt = context.now();

@@ -6,6 +6,6 @@
  * @example
  * userAgent('0.1.0', 'ops@example.org'); // 'factwatch/0.1.0 (+ops@example.org)'
  */
-export function userAgent(version: string, contact = process.env.FACTWATCH_CONTACT): string {
+export function userAgent(version: string, contact: string | undefined): string {
   return `factwatch/${version} (+${contact?.trim() || 'https://github.com/factwatch/factwatch; set FACTWATCH_CONTACT'})`;
 }

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /** What factwatch remembers about a feed between polls (miniflux `model/feed.go`, as data). */
 export interface FeedState {
   feedId: string;
@@ -34,3 +36,14 @@ export interface FeedState {
   /** Optimistic lock: every save must name the revision it read. */
   revision: number;
 }
+
+/**
+ * A feed state as notify reads it from the stream: only what a health notice needs
+ * (the poll that turned the feed unhealthy or recovered it), validated at the edge.
+ */
+export const FeedHealthImageSchema = z.object({
+  feedId: z.string().min(1),
+  lastError: z.string().optional(),
+  healthEvent: z.enum(['unhealthy', 'recovered']).optional(),
+  healthEventAt: z.string().optional(),
+}) satisfies z.ZodType<Partial<FeedState>>;

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Severity, Value } from './values.ts';
+import { z } from 'zod';
+import { type Severity, SeveritySchema, type Value, ValueSchema } from './values.ts';
 
 export const FINDING_STATUSES = ['confirmed', 'changed', 'new', 'mentioned'] as const;
 export type FindingStatus = (typeof FINDING_STATUSES)[number];
@@ -36,3 +37,24 @@ export interface StoredFinding extends Finding {
 export function findingIdOf(factId: string, itemId: string, itemVersion: number): string {
   return createHash('sha256').update(`${factId}\n${itemId}\n${itemVersion}`).digest('hex').slice(0, 16);
 }
+
+/** A stored finding as it arrives on the table's stream (notify's event), validated at the edge. */
+export const StoredFindingSchema = z.object({
+  itemId: z.string().min(1),
+  factId: z.string().min(1),
+  status: z.enum(FINDING_STATUSES),
+  observed: ValueSchema.nullable(),
+  baseline: ValueSchema.nullable(),
+  evidence: z.string(),
+  severity: SeveritySchema,
+  findingId: z.string().min(1),
+  topic: z.string(),
+  observedAt: z.string(),
+  itemVersion: z.number().int().min(1),
+  link: z.string().optional(),
+  source: z.string().optional(),
+  published: z.string().optional(),
+  baselineVersion: z.number().int().optional(),
+  confidence: z.number().optional(),
+  backfill: z.boolean().optional(),
+}) satisfies z.ZodType<StoredFinding>;

@@ -53,3 +53,32 @@ export interface ItemHead extends StoredItem {
   previousTitle?: string;
   previousSummary?: string;
 }
+
+/**
+ * The HEAD record as it arrives on the table's stream (analyze's event): validated at
+ * the edge, the table's own key attributes dropped.
+ */
+export const ItemHeadSchema = z.object({
+  key: z.string().min(1),
+  feedId: z.string().min(1),
+  title: z.string(),
+  summary: z.string().optional(),
+  content: z.string().optional(),
+  link: z.string().optional(),
+  guid: z.string().optional(),
+  source: z.string().optional(),
+  published: z.string(),
+  contentHash: z.string(),
+  storyId: z.string().optional(),
+  language: z.string().optional(),
+  topics: z.array(z.string()).optional(),
+  categories: z.array(z.string()).optional(),
+  backfill: z.boolean().optional(),
+  accessionNumber: z.string().optional(),
+  formType: z.string().optional(),
+  version: z.number().int().min(1),
+  firstSeenAt: z.string(),
+  seenAt: z.string(),
+  previousTitle: z.string().optional(),
+  previousSummary: z.string().optional(),
+}) satisfies z.ZodType<ItemHead>;

@@ -1,47 +1,54 @@
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import { DynamoDBStreamRecord } from '@aws-lambda-powertools/parser/schemas/dynamodb';
+import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import type { z } from 'zod';
+import { logger } from './log.ts';
+
 /** Lambda's partial batch response: the records to retry. */
 export interface BatchResponse {
   batchItemFailures: Array<{ itemIdentifier: string }>;
 }
 
-/**
- * Runs `handle` on each record in order and reports the ones that failed, so
- * Lambda retries only those (SQS) or from the first failure on (streams, where
- * order matters: every record after a failure is reported too).
- *
- * @example
- * return processBatch(event.Records, (record) => record.messageId, handleMessage, { ordered: false });
- */
-export async function processBatch<R>(
-  records: R[],
-  idOf: (record: R) => string,
-  handle: (record: R) => Promise<void>,
-  options: { ordered: boolean; onError?: (error: unknown, record: R) => void },
-): Promise<BatchResponse> {
-  const failures: string[] = [];
-  for (const record of records) {
-    if (options.ordered && failures.length > 0) {
-      failures.push(idOf(record));
-      continue;
-    }
-    try {
-      await handle(record);
-    } catch (error) {
-      options.onError?.(error, record);
-      failures.push(idOf(record));
-    }
-  }
-  return { batchItemFailures: failures.map((itemIdentifier) => ({ itemIdentifier })) };
+/** A record not handled because an earlier one in the same ordered batch failed. */
+class SkippedAfterFailure extends Error {
+  override name = 'SkippedAfterFailure';
 }
 
-/** One structured log line (CloudWatch Logs Insights can query the fields). */
-export function logJson(
-  level: 'info' | 'warn' | 'error',
-  message: string,
-  fields: Record<string, unknown> = {},
-): void {
-  // The local runner drives the handlers in its own process and prints its own summary.
-  if (process.env.FACTWATCH_LOG === 'silent') return;
-  const line = JSON.stringify({ level, message, ...fields, time: new Date().toISOString() });
-  if (level === 'error') console.error(line);
-  else console.log(line);
+/**
+ * Runs `handle` on the new image of each stream record, validated at the edge: the
+ * record by Powertools' DynamoDB Streams schema (which unmarshalls the image), the
+ * image by `schema`. Powertools' batch processor reports the failures. A stream is
+ * ordered: once a record fails, the later ones are not handled but reported too, so
+ * Lambda retries from the first failure on, in the order they came. A record with no
+ * new image (a removal) is skipped.
+ *
+ * @example
+ * return processStreamImages(event, ItemHeadSchema, 'analyze', async (item) => { … });
+ */
+export async function processStreamImages<T>(
+  event: DynamoDBStreamEvent,
+  schema: z.ZodType<T>,
+  stage: string,
+  handle: (image: T) => Promise<void>,
+): Promise<BatchResponse> {
+  let failed = false;
+  const recordHandler = async (record: DynamoDBRecord) => {
+    if (failed) throw new SkippedAfterFailure(`${stage}: an earlier record of the batch failed`);
+    try {
+      const image = DynamoDBStreamRecord.parse(record).dynamodb.NewImage;
+      if (image) await handle(schema.parse(image));
+    } catch (error) {
+      failed = true;
+      logger.error(`${stage} failed`, {
+        sequenceNumber: record.dynamodb?.SequenceNumber,
+        error: String(error),
+      });
+      throw error;
+    }
+  };
+  return processPartialResponse(event, recordHandler, new BatchProcessor(EventType.DynamoDBStreams), {
+    processInParallel: false,
+    // Every record failing is a partial response too: Lambda retries them, as it would any other.
+    throwOnFullBatchFailure: false,
+  });
 }

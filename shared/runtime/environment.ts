@@ -7,6 +7,7 @@ import { userAgent } from '../feeds/user-agent.ts';
 import { type AlertConfig, AlertConfigSchema } from '../model/alert-config.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, openStore, type Store } from '../store/client.ts';
 import { VERSION } from '../version.ts';
+import { silenceLogs } from './log.ts';
 
 /** The environment every handler reads, validated once at cold start. */
 const EnvironmentSchema = z.object({
@@ -21,6 +22,9 @@ const EnvironmentSchema = z.object({
   SQS_ENDPOINT: z.url().optional(),
   AWS_REGION: z.string().optional(),
 });
+
+/** Where a handler gets its runtime: from the λ's environment when deployed, from the local runner's own settings locally. */
+export type RuntimeSource = () => Runtime;
 
 /** Clients and settings shared by the handlers of one process. */
 export interface Runtime {
@@ -52,7 +56,7 @@ function client<T>(
  * The runtime for this environment. Handlers call it on every invocation; the
  * clients are built once per distinct environment and reused (warm starts).
  */
-export function runtimeFromEnvironment(env: NodeJS.ProcessEnv = process.env): Runtime {
+export function runtimeFromEnvironment(env: NodeJS.ProcessEnv): Runtime {
   const key = JSON.stringify([
     env.TABLE_NAME,
     env.TOPIC_ARN,
@@ -72,6 +76,7 @@ export function runtimeFromEnvironment(env: NodeJS.ProcessEnv = process.env): Ru
     throw new ConfigError(`environment: ${issue.path.join('.')}: ${issue.message}`);
   }
   const vars = parsed.data;
+  if (env.FACTWATCH_LOG === 'silent') silenceLogs();
   const alertConfig = AlertConfigSchema.safeParse(vars.ALERT_CONFIG ? JSON.parse(vars.ALERT_CONFIG) : {});
   if (!alertConfig.success)
     throw new ConfigError(`environment: ALERT_CONFIG: ${alertConfig.error.issues[0]!.message}`);

@@ -1,6 +1,3 @@
-import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
-
 /**
  * Lambda event filter patterns for the table's stream, defined once: the CDK stack
  * attaches them to the event source mappings, and the local runner applies the same
@@ -57,10 +54,4 @@ function matchesValue(allowed: unknown, actual: unknown): boolean {
 /** True when a record matches any of the patterns (Lambda ORs the filters of one source). */
 export function matchesAnyFilter(patterns: readonly Pattern[], record: unknown): boolean {
   return patterns.some((pattern) => matchesFilter(pattern, record));
-}
-
-/** The new image of a stream record as a plain object (without the table's key attributes' wrapping). */
-export function newImageOf<T>(record: { dynamodb?: { NewImage?: Record<string, unknown> } }): T | undefined {
-  const image = record.dynamodb?.NewImage;
-  return image ? (unmarshall(image as Record<string, AttributeValue>) as T) : undefined;
 }

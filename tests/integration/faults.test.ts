@@ -18,7 +18,7 @@ import { type AlertTopic, startAlertTopic } from '../support/sns.ts';
 import { dynamoEndpoint, freshStore } from '../support/store.ts';
 
 // The demo server listens on loopback: the one network allowance, passed in code.
-const pollHandler = pollHandlerWith({ network: LOOPBACK_ALLOWED });
+const pollHandler = pollHandlerWith(() => runtimeFromEnvironment(process.env), { network: LOOPBACK_ALLOWED });
 
 describe('faults the handlers survive', () => {
   let store: Store;
@@ -55,7 +55,7 @@ describe('faults the handlers survive', () => {
     };
     // Inject the crash: the first save of the English feed's state fails after its items were
     // written. No real part fails at exactly that point on demand, hence this one spy.
-    const runtime = runtimeFromEnvironment();
+    const runtime = runtimeFromEnvironment(process.env);
     const send = runtime.store.doc.send.bind(runtime.store.doc);
     const spy = vi.spyOn(runtime.store.doc, 'send').mockImplementation(((command: unknown) => {
       const input = (command as { input?: { Key?: { pk?: string } } }).input;
@@ -86,11 +86,20 @@ describe('faults the handlers survive', () => {
 
   it('a stream batch delivered twice publishes each alert once', async () => {
     const finding = changeFinding();
+    // As Lambda delivers it: the stream record and the fields Lambda adds.
     const record = {
       eventID: '1',
       eventName: 'INSERT',
+      eventVersion: '1.1',
+      eventSource: 'aws:dynamodb',
+      awsRegion: 'us-east-1',
+      eventSourceARN:
+        'arn:aws:dynamodb:us-east-1:000000000000:table/factwatch/stream/2026-11-29T00:00:00.000',
       dynamodb: {
+        Keys: marshall({ pk: `OBS#${finding.factId}`, sk: `OBS#${finding.observedAt}#${finding.itemId}#1` }),
         SequenceNumber: '100',
+        SizeBytes: 512,
+        StreamViewType: 'NEW_AND_OLD_IMAGES',
         NewImage: marshall(
           {
             pk: `OBS#${finding.factId}`,

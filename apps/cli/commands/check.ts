@@ -1,3 +1,4 @@
+import { projectSettings } from '../../../shared/config/settings.ts';
 import { UsageError } from '../../../shared/errors.ts';
 import { type CheckResult, checkFeed } from '../../../shared/feeds/check.ts';
 import { userAgent } from '../../../shared/feeds/fetch.ts';
@@ -44,7 +45,9 @@ export const checkCommand: Command = {
     }
     const format = oneOf('--format', values.format, ['table', 'jsonl'] as const, 'table');
     if (positionals.length === 0) throw new UsageError('check: give at least one FILE or URL');
-    const options = { userAgent: userAgent(VERSION), follow: values.follow };
+    // The CLI is an entry point: the contact comes from its environment, else cdk.json's.
+    const contact = process.env.FACTWATCH_CONTACT ?? projectSettings(process.cwd()).contact;
+    const options = { userAgent: userAgent(VERSION, contact), follow: values.follow };
     // Files are read one after another; URLs a few at a time. Output keeps the input order.
     const results: CheckResult[] = new Array(positionals.length);
     let next = 0;
