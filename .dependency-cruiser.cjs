@@ -1,12 +1,14 @@
 /**
  * The allowed import direction (docs/architecture.md), checked by `npm test`:
  *
- *   apps/cli → apps/local → functions → shared/runtime → shared/alerts
- *     → shared/facts, shared/feeds → shared/store, shared/config → shared/model
+ *   apps/cli → apps/local → functions → shared/runtime, shared/usecases
+ *     → shared/store and the stages (shared/alerts → shared/facts, shared/feeds)
+ *     → shared/config → shared/model
  *
  * Arrows point from the importer to what it may import (and anything further
- * right). The model imports nothing of ours; the library (shared/) never imports
- * an application (apps/), a handler (functions/) or the stack (infra/).
+ * right). The model imports nothing of ours; the stages never touch the store (the
+ * use cases call stages and store in order); the library (shared/) never imports an
+ * application (apps/), a handler (functions/) or the stack (infra/).
  */
 const layer = (name, from, forbidden, comment) => ({
   name,

@@ -4,9 +4,9 @@ import type { AddressInfo } from 'node:net';
 import { startDynamoDbLocal } from '../apps/local/dynamodb-local.ts';
 import { userAgent } from '../shared/feeds/fetch.ts';
 import { LOOPBACK_ALLOWED } from '../shared/feeds/guard.ts';
-import { pollFeeds } from '../shared/feeds/poll-many.ts';
 import { ensureTable, openStore } from '../shared/store/client.ts';
 import { registerFeed } from '../shared/store/feeds.ts';
+import { pollFeeds } from '../shared/usecases/poll-feeds.ts';
 
 /**
  * load.feeds1000: one poll cycle of 1,000 feeds on 50 loopback hosts, in a process

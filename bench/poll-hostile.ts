@@ -1,5 +1,5 @@
-import { pollFeeds } from '../shared/feeds/poll-many.ts';
 import { registerFeed } from '../shared/store/feeds.ts';
+import { pollFeeds } from '../shared/usecases/poll-feeds.ts';
 import { fixturePollContext, HOSTILE_PATHS, WELL_FORMED_PATHS } from '../tests/support/feed-server.ts';
 import { withFixtureStore } from './fixture-store.ts';
 

@@ -1,5 +1,5 @@
-import { pollFeed } from '../shared/feeds/poll.ts';
 import { registerFeed } from '../shared/store/feeds.ts';
+import { pollFeed } from '../shared/usecases/poll-feed.ts';
 import { fixturePollContext } from '../tests/support/feed-server.ts';
 import { withFixtureStore } from './fixture-store.ts';
 

@@ -1,14 +1,13 @@
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { SHIPPED_STORY } from '../shared/config/story.ts';
 import { createFactEngine } from '../shared/facts/analyze.ts';
-import { findingsForItem } from '../shared/facts/findings.ts';
 import { SHIPPED_RULES } from '../shared/facts/shipped-rules.ts';
 import { ItemHeadSchema } from '../shared/model/items.ts';
 import { type BatchResponse, processStreamImages } from '../shared/runtime/batch.ts';
 import { type RuntimeSource, runtimeFromEnvironment } from '../shared/runtime/environment.ts';
 import { logger } from '../shared/runtime/log.ts';
 import { currentBaselinesById } from '../shared/store/baseline.ts';
-import { saveFinding } from '../shared/store/findings.ts';
+import { analyzeItemVersion } from '../shared/usecases/analyze-item.ts';
 
 // Compiled once per cold start: the rules are pure data.
 const engine = createFactEngine(SHIPPED_STORY.baseline.facts, SHIPPED_RULES);
@@ -26,14 +25,8 @@ export function analyzeHandler(runtimeOf: RuntimeSource) {
     const runtime = runtimeOf();
     const baselines = await currentBaselinesById(runtime.store);
     return processStreamImages(event, ItemHeadSchema, 'analyze', async (item) => {
-      const findings = findingsForItem(item, engine, baselines);
-      const stored = await Promise.all(findings.map((finding) => saveFinding(runtime.store, finding)));
-      logger.info('analyzed item', {
-        itemKey: item.key,
-        version: item.version,
-        findings: findings.length,
-        stored: stored.filter(Boolean).length,
-      });
+      const outcome = await analyzeItemVersion(runtime.store, engine, baselines, item);
+      logger.info('analyzed item', { itemKey: item.key, version: item.version, ...outcome });
     });
   };
 }

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { sendDigest } from '../shared/alerts/digest.ts';
-import { releaseHeldSms, sendPendingAlerts } from '../shared/alerts/notify.ts';
 import { alertContextOf, type RuntimeSource, runtimeFromEnvironment } from '../shared/runtime/environment.ts';
 import { logger } from '../shared/runtime/log.ts';
+import { releaseHeldSms, sendPendingAlerts } from '../shared/usecases/notify-finding.ts';
+import { sendDigest } from '../shared/usecases/send-digest.ts';
 
 /** Scheduler input: the daily digest, or the half-hourly housekeeping (pending alerts, held SMS). */
 const DigestEvent = z.object({ task: z.enum(['digest', 'housekeeping']).default('digest') }).passthrough();

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { dispatchFeeds } from '../shared/feeds/dispatch.ts';
 import { type RuntimeSource, runtimeFromEnvironment } from '../shared/runtime/environment.ts';
 import { logger } from '../shared/runtime/log.ts';
+import { dispatchFeeds } from '../shared/usecases/dispatch-feeds.ts';
 
 /**
  * EventBridge Scheduler's input: `{}` for due feeds, `{ "all": true }` to poll every

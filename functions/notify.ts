@@ -1,12 +1,12 @@
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { z } from 'zod';
-import { notifyFinding } from '../shared/alerts/notify.ts';
-import { notifyFeedHealth, notifyOps } from '../shared/alerts/ops.ts';
 import { FeedHealthImageSchema } from '../shared/model/feeds.ts';
 import { StoredFindingSchema } from '../shared/model/findings.ts';
 import { type BatchResponse, processStreamImages } from '../shared/runtime/batch.ts';
 import { alertContextOf, type RuntimeSource, runtimeFromEnvironment } from '../shared/runtime/environment.ts';
 import { logger } from '../shared/runtime/log.ts';
+import { notifyFinding } from '../shared/usecases/notify-finding.ts';
+import { notifyFeedHealth, notifyOps } from '../shared/usecases/ops-notices.ts';
 
 /** A CloudWatch alarm's Lambda action (DLQ depth, errors, feed failures). */
 const AlarmEvent = z.object({
@@ -27,7 +27,7 @@ const NotifyImage = z.union([
 /**
  * notify λ: alerts on new changed|new findings, sends one ops notice per feed
  * health change, and turns alarms into ops notices. Everything it publishes is
- * written first and published once (see shared/alerts/notify.ts).
+ * written first and published once (see shared/usecases/notify-finding.ts).
  */
 export const handler = notifyHandler(() => runtimeFromEnvironment(process.env));
 

@@ -1,12 +1,12 @@
 import type { SQSEvent } from 'aws-lambda';
 import { z } from 'zod';
 import type { NetworkPolicy } from '../shared/feeds/guard.ts';
-import { pollFeeds } from '../shared/feeds/poll-many.ts';
 import type { FeedState } from '../shared/model/feeds.ts';
 import type { BatchResponse } from '../shared/runtime/batch.ts';
 import { type Runtime, type RuntimeSource, runtimeFromEnvironment } from '../shared/runtime/environment.ts';
 import { logger } from '../shared/runtime/log.ts';
 import { getFeedState } from '../shared/store/feeds.ts';
+import { pollFeeds } from '../shared/usecases/poll-feeds.ts';
 
 const PollRequest = z.object({ feedId: z.string().min(1) });
 

@@ -2,19 +2,19 @@ import { SNSClient } from '@aws-sdk/client-sns';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { seedLocalStore } from '../../apps/cli/session.ts';
 import { freePort } from '../../apps/local/paths.ts';
-import { sendDigest } from '../../shared/alerts/digest.ts';
 import { isGsm7 } from '../../shared/alerts/gsm.ts';
+import { DEFAULT_ALERT_CONFIG } from '../../shared/config/alerts.ts';
+import { alertIdOf, getAlert } from '../../shared/store/alerts.ts';
+import { LOCAL_CREDENTIALS, LOCAL_REGION, type Store } from '../../shared/store/client.ts';
+import { saveFinding } from '../../shared/store/findings.ts';
 import {
   type AlertContext,
   notifyFinding,
   releaseHeldSms,
   sendPendingAlerts,
-} from '../../shared/alerts/notify.ts';
-import { notifyFeedHealth } from '../../shared/alerts/ops.ts';
-import { DEFAULT_ALERT_CONFIG } from '../../shared/config/alerts.ts';
-import { alertIdOf, getAlert } from '../../shared/store/alerts.ts';
-import { LOCAL_CREDENTIALS, LOCAL_REGION, type Store } from '../../shared/store/client.ts';
-import { saveFinding } from '../../shared/store/findings.ts';
+} from '../../shared/usecases/notify-finding.ts';
+import { notifyFeedHealth } from '../../shared/usecases/ops-notices.ts';
+import { sendDigest } from '../../shared/usecases/send-digest.ts';
 import { changeFinding } from '../support/findings.ts';
 import { type AlertTopic, startAlertTopic } from '../support/sns.ts';
 import { freshStore } from '../support/store.ts';

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { storeItems } from '../../shared/feeds/dedupe.ts';
 import { normaliseItem } from '../../shared/feeds/normalise.ts';
 import type { RawItem } from '../../shared/feeds/parse.ts';
 import type { Store } from '../../shared/store/client.ts';
 import { getItem, listItemVersions } from '../../shared/store/items.ts';
+import { storeItems } from '../../shared/usecases/store-items.ts';
 import { freshStore } from '../support/store.ts';
 
 const NOW = new Date('2025-08-01T00:00:00Z');

@@ -4,14 +4,14 @@ import { REPLAY_ALERT_CONFIG } from '../../shared/config/alerts.ts';
 import { loadBaselineFile } from '../../shared/config/load.ts';
 import { hasUnsafe } from '../../shared/feeds/clean-text.ts';
 import { LOOPBACK_ALLOWED } from '../../shared/feeds/guard.ts';
-import { type PollContext, pollFeed } from '../../shared/feeds/poll.ts';
-import { pollFeeds } from '../../shared/feeds/poll-many.ts';
 import type { FeedState } from '../../shared/model/feeds.ts';
 import type { ItemHead } from '../../shared/model/items.ts';
 import { seedBaseline } from '../../shared/store/baseline.ts';
 import type { Store } from '../../shared/store/client.ts';
 import { getFeedState, registerFeed } from '../../shared/store/feeds.ts';
 import { getItems } from '../../shared/store/items.ts';
+import { type PollContext, pollFeed } from '../../shared/usecases/poll-feed.ts';
+import { pollFeeds } from '../../shared/usecases/poll-feeds.ts';
 import { cli } from '../support/cli.ts';
 import {
   type FeedServer,

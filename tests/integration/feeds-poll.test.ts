@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type PollContext, pollFeed } from '../../shared/feeds/poll.ts';
-import { pollFeeds } from '../../shared/feeds/poll-many.ts';
 import type { FeedState } from '../../shared/model/feeds.ts';
 import type { ItemHead } from '../../shared/model/items.ts';
 import type { Store } from '../../shared/store/client.ts';
 import { getFeedState, registerFeed } from '../../shared/store/feeds.ts';
 import { getItems } from '../../shared/store/items.ts';
+import { type PollContext, pollFeed } from '../../shared/usecases/poll-feed.ts';
+import { pollFeeds } from '../../shared/usecases/poll-feeds.ts';
 import {
   type FeedServer,
   fixturePollContext,

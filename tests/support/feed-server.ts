@@ -7,8 +7,8 @@ import { gzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
 import { DEFAULT_FETCH_LIMITS, userAgent } from '../../shared/feeds/fetch.ts';
 import { LOOPBACK_ALLOWED } from '../../shared/feeds/guard.ts';
-import type { PollContext } from '../../shared/feeds/poll.ts';
 import type { Store } from '../../shared/store/client.ts';
+import type { PollContext } from '../../shared/usecases/poll-feed.ts';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'feeds');
 const fixture = (name: string) => readFileSync(join(FIXTURES, name));

@@ -1,6 +1,5 @@
 import { appendFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { isOldNews } from '../../../shared/alerts/notify.ts';
 import { clearOutbox } from '../../../shared/alerts/outbox.ts';
 import { smsDueAt } from '../../../shared/alerts/quiet-hours.ts';
 import { REPLAY_ALERT_CONFIG } from '../../../shared/config/alerts.ts';
@@ -15,6 +14,7 @@ import { describeAwsError, ensureTable, openStore, type Store } from '../../../s
 import { listFeeds, syncFeeds } from '../../../shared/store/feeds.ts';
 import { findingsInWindow } from '../../../shared/store/findings.ts';
 import { DEFAULT_TABLE_NAME } from '../../../shared/store/table.ts';
+import { isOldNews } from '../../../shared/usecases/notify-finding.ts';
 import { startDemoServer } from '../../local/demo-server.ts';
 import { type RunningDynamoDb, startDynamoDbLocal } from '../../local/dynamodb-local.ts';
 import { type Delivery, startLocalPipeline } from '../../local/pipeline.ts';

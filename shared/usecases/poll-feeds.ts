@@ -1,6 +1,6 @@
+import { createPoliteQueue } from '../feeds/politeness.ts';
 import type { FeedState } from '../model/feeds.ts';
-import { createPoliteQueue } from './politeness.ts';
-import { type PollContext, type PollOutcome, pollFeed } from './poll.ts';
+import { type PollContext, type PollOutcome, pollFeed } from './poll-feed.ts';
 
 export interface PollManyOptions {
   /** Requests in flight at once, across all hosts. */

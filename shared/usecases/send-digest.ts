@@ -1,10 +1,10 @@
+import { publish } from '../alerts/publish.ts';
+import { renderDigest } from '../alerts/render.ts';
 import { markOnce, unmarkOnce } from '../store/alerts.ts';
 import { listCurrentBaselines } from '../store/baseline.ts';
 import { listFeeds } from '../store/feeds.ts';
 import { findingsInWindow } from '../store/findings.ts';
-import type { AlertContext } from './notify.ts';
-import { publish } from './publish.ts';
-import { renderDigest } from './render.ts';
+import type { AlertContext } from './notify-finding.ts';
 
 export type DigestResult = 'sent' | 'quiet-week' | 'nothing' | 'already-sent';
 

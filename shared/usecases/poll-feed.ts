@@ -1,16 +1,16 @@
 import type { Dispatcher } from 'undici';
 import { FeedError } from '../errors.ts';
+import { decodeFeed } from '../feeds/decode.ts';
+import { type FetchLimits, type FetchResult, fetchFeed } from '../feeds/fetch.ts';
+import type { NetworkPolicy } from '../feeds/guard.ts';
+import { normaliseDate, normaliseItem } from '../feeds/normalise.ts';
+import { type ParsedFeed, parseFeed, type RawItem } from '../feeds/parse.ts';
+import { nextPollAt, type ScheduleLimits } from '../feeds/schedule.ts';
 import type { FeedState } from '../model/feeds.ts';
 import type { StoredItem } from '../model/items.ts';
 import type { Store } from '../store/client.ts';
 import { saveFeedPoll } from '../store/feeds.ts';
-import { decodeFeed } from './decode.ts';
-import { storeItems } from './dedupe.ts';
-import { type FetchLimits, type FetchResult, fetchFeed } from './fetch.ts';
-import type { NetworkPolicy } from './guard.ts';
-import { normaliseDate, normaliseItem } from './normalise.ts';
-import { type ParsedFeed, parseFeed, type RawItem } from './parse.ts';
-import { nextPollAt, type ScheduleLimits } from './schedule.ts';
+import { storeItems } from './store-items.ts';
 
 /** Everything a poll needs besides the feed: the store, the clock and the limits. */
 export interface PollContext {

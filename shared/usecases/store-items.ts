@@ -1,8 +1,8 @@
+import { hammingDistance, STORY_DISTANCE, simhash, storyBands } from '../feeds/stories.ts';
 import type { StoredItem } from '../model/items.ts';
 import type { Store } from '../store/client.ts';
 import { getItems, type ItemWriteOutcome, saveItem } from '../store/items.ts';
 import { indexStories, lookupStories } from '../store/stories.ts';
-import { hammingDistance, STORY_DISTANCE, simhash, storyBands } from './stories.ts';
 
 export interface StoreItemsResult {
   created: number;

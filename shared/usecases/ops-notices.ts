@@ -1,6 +1,6 @@
+import { type Publisher, publish } from '../alerts/publish.ts';
 import { markOnce, unmarkOnce } from '../store/alerts.ts';
 import type { Store } from '../store/client.ts';
-import { type Publisher, publish } from './publish.ts';
 
 export interface OpsContext extends Publisher {
   store: Store;

@@ -1,3 +1,6 @@
+import { publish } from '../alerts/publish.ts';
+import { smsDueAt } from '../alerts/quiet-hours.ts';
+import { renderAlert, renderSms } from '../alerts/render.ts';
 import type { AlertConfig } from '../model/alert-config.ts';
 import type { AlertRecord } from '../model/alerts.ts';
 import type { StoredFinding } from '../model/findings.ts';
@@ -20,10 +23,7 @@ import {
 } from '../store/alerts.ts';
 import { currentBaseline } from '../store/baseline.ts';
 import { findingsForFact } from '../store/findings.ts';
-import { notifyOps, type OpsContext } from './ops.ts';
-import { publish } from './publish.ts';
-import { smsDueAt } from './quiet-hours.ts';
-import { renderAlert, renderSms } from './render.ts';
+import { notifyOps, type OpsContext } from './ops-notices.ts';
 
 /** What the alert stage needs: the store, SNS, the config and a clock. */
 export interface AlertContext extends OpsContext {
