@@ -40,6 +40,11 @@ const COMMANDS: Array<{ name: string; summary: string; load: () => Promise<Comma
     load: async () => (await import('./commands/feeds.ts')).feedsCommand,
   },
   {
+    name: 'report',
+    summary: 'write the story as one HTML page: changes, facts, charts, feed health',
+    load: async () => (await import('./commands/report.ts')).reportCommand,
+  },
+  {
     name: 'stop',
     summary: "stop the local store's DynamoDB Local now (it stops by itself when idle)",
     load: async () => (await import('./commands/stop.ts')).stopCommand,

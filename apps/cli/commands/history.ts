@@ -95,7 +95,7 @@ export async function queryHistory(store: Store, query: HistoryQuery): Promise<S
 }
 
 /** --topic must name a topic of the story's facts (checked against the fact sheet, before any store starts). */
-function knownTopic(topic: string): string {
+export function knownTopic(topic: string): string {
   const topics = [...new Set(loadBaselineFile().facts.map((fact) => fact.topic))];
   if (topics.includes(topic)) return topic;
   const guess = nearest(topic, topics);

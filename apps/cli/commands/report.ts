@@ -1,0 +1,101 @@
+import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { UsageError } from '../../../shared/errors.ts';
+import { renderReport } from '../../../shared/report/page.ts';
+import { buildReport } from '../../../shared/usecases/build-report.ts';
+import { parseCommandArgs, parseSince, STORE_OPTIONS, STORE_OPTIONS_HELP } from '../args.ts';
+import type { CliIO, Command } from '../command.ts';
+import { downloadProgress } from '../progress.ts';
+import { openSession } from '../session.ts';
+import { knownTopic } from './history.ts';
+
+const DEFAULT_OUT = 'factwatch-report.html';
+
+const HELP = `Usage: factwatch report [--out FILE] [--open] [--since WHEN] [--topic T]
+                        [--data-dir DIR | --table NAME]
+
+Writes one self-contained HTML page of the story: what changed (was -> now, the
+quoted evidence with publisher, time and link, other sources, accepted or not),
+every fact with its baseline versions, timeline and a chart of observed values
+against the baseline, and each feed's health. No script, no request to anywhere:
+it opens offline, on a phone, light or dark as your system is.
+
+Options:
+  --out FILE            where to write it (default ${DEFAULT_OUT})
+  --open                open it in your default browser afterwards
+  --since WHEN          changes and findings from then on: 30m, 24h, 7d, 2w or 2025-08-01
+                        (default: since the store was seeded)
+  --topic T             only the facts of this topic (deal, chips, fab, policy, market)
+${STORE_OPTIONS_HELP}
+
+Examples:
+  factwatch report --open
+  factwatch report --since 7d --out week.html
+  factwatch report --table factwatch-Store --topic chips`;
+
+/** Opens a file in the system's browser; a machine without one gets the path to open by hand. */
+function openInBrowser(path: string, io: CliIO): void {
+  const url = pathToFileURL(path).href;
+  const [command, args] =
+    process.platform === 'darwin'
+      ? ['open', [url]]
+      : process.platform === 'win32'
+        ? ['cmd', ['/c', 'start', '', url]]
+        : ['xdg-open', [url]];
+  const child = spawn(command, args, { detached: true, stdio: 'ignore' });
+  child.on('error', () =>
+    io.err(`factwatch: note: could not start a browser (${command}); open ${url} yourself`),
+  );
+  child.unref();
+}
+
+export const reportCommand: Command = {
+  name: 'report',
+  summary: 'write the story as one HTML page: changes, facts, charts, feed health',
+  help: HELP,
+  async run(args, io) {
+    const { values } = parseCommandArgs('report', args, {
+      ...STORE_OPTIONS,
+      out: { type: 'string' },
+      open: { type: 'boolean' },
+      since: { type: 'string' },
+      topic: { type: 'string' },
+    });
+    if (values.help) {
+      io.out(HELP);
+      return 0;
+    }
+    // Every argument is checked before a database starts.
+    const now = new Date();
+    const since = values.since === undefined ? undefined : parseSince(values.since, now);
+    const topic = values.topic === undefined ? undefined : knownTopic(values.topic);
+    const out = resolve(values.out ?? DEFAULT_OUT);
+    if (values.out === '') throw new UsageError('--out: give a file name');
+    const session = await openSession(values, downloadProgress(io));
+    try {
+      const data = await buildReport(session.store, {
+        now,
+        since,
+        topic,
+        title: session.story.sheet.title,
+        location: session.location,
+      });
+      try {
+        writeFileSync(out, renderReport(data));
+      } catch (error) {
+        throw new UsageError(
+          `--out ${out}: cannot be written (${(error as NodeJS.ErrnoException).code ?? error})`,
+        );
+      }
+      io.out(
+        `Wrote ${out}: ${data.changes.length} change(s), ${data.facts.length} fact(s), ${data.feeds.length} feed(s). Open ${pathToFileURL(out).href}`,
+      );
+      if (values.open) openInBrowser(out, io);
+      return 0;
+    } finally {
+      await session.close();
+    }
+  },
+};

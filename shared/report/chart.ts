@@ -1,0 +1,95 @@
+import type { Value } from '../model/values.ts';
+
+/** One observed value on a chart: when, how much, and what the tooltip says. */
+export interface ChartPoint {
+  at: string;
+  value: number;
+  label: string;
+}
+
+/** One baseline version: from `at` on, the baseline was `value` (null: none stated). */
+export interface ChartStep {
+  at: string;
+  value: number | null;
+  label: string;
+}
+
+/**
+ * The number a value can be drawn at, or undefined for kinds that are not numbers
+ * (entities, status, place). A year with a month sits within its year.
+ *
+ * @example
+ * numberOf({ kind: 'year', value: 2027, month: 7 }); // 2027.5
+ */
+export function numberOf(value: Value | null | undefined): number | undefined {
+  if (!value) return undefined;
+  switch (value.kind) {
+    case 'money':
+      return value.amount;
+    case 'year':
+      return value.value + (value.month ? (value.month - 1) / 12 : 0);
+    case 'percent':
+    case 'count':
+    case 'quantity':
+    case 'ratio':
+    case 'node':
+      return value.value;
+    default:
+      return undefined;
+  }
+}
+
+const WIDTH = 320;
+const HEIGHT = 120;
+const PAD = { left: 8, right: 8, top: 10, bottom: 18 };
+
+const escapeXml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** A linear scale from [min, max] to [from, to]; a single value sits in the middle. */
+function scale(min: number, max: number, from: number, to: number) {
+  return (value: number) =>
+    max === min ? (from + to) / 2 : from + ((value - min) / (max - min)) * (to - from);
+}
+
+/**
+ * A small SVG chart of one fact: its observed values over time (dots, one per
+ * finding, each with a tooltip) against the baseline as a step line, drawn on the
+ * server, no script. `now` closes the last step. Returns '' with nothing to draw.
+ *
+ * @example
+ * factChart([{ at: '2025-09-01T00:00:00Z', value: 70.2, label: '70.2% · Reuters' }],
+ *   [{ at: '2025-07-28T00:00:00Z', value: 67.6, label: 'v1 67.6%' }], '2025-10-01T00:00:00Z');
+ */
+export function factChart(points: ChartPoint[], steps: ChartStep[], now: string, title: string): string {
+  const drawnSteps = steps.filter((step) => step.value !== null) as Array<ChartStep & { value: number }>;
+  if (points.length === 0 && drawnSteps.length === 0) return '';
+  const times = [...points, ...steps].map((entry) => Date.parse(entry.at)).concat(Date.parse(now));
+  const values = [...points.map((point) => point.value), ...drawnSteps.map((step) => step.value)];
+  const spread = Math.max(...values) - Math.min(...values);
+  const pad = spread === 0 ? Math.abs(values[0]!) * 0.1 || 1 : spread * 0.1;
+  const x = scale(Math.min(...times), Math.max(...times), PAD.left, WIDTH - PAD.right);
+  const y = scale(Math.min(...values) - pad, Math.max(...values) + pad, HEIGHT - PAD.bottom, PAD.top);
+  const ordered = [...steps].sort((a, b) => a.at.localeCompare(b.at));
+  const segments = ordered.flatMap((step, index) => {
+    if (step.value === null) return [];
+    const end = ordered[index + 1]?.at ?? now;
+    const [x1, x2, yy] = [x(Date.parse(step.at)), x(Date.parse(end)), y(step.value)];
+    return [
+      `<line class="baseline" x1="${x1.toFixed(1)}" y1="${yy.toFixed(1)}" x2="${x2.toFixed(1)}" y2="${yy.toFixed(1)}"><title>${escapeXml(step.label)}</title></line>`,
+    ];
+  });
+  const dots = points.map(
+    (point) =>
+      `<circle class="observed" cx="${x(Date.parse(point.at)).toFixed(1)}" cy="${y(point.value).toFixed(1)}" r="3.5"><title>${escapeXml(point.label)}</title></circle>`,
+  );
+  const first = new Date(Math.min(...times)).toISOString().slice(0, 10);
+  const last = now.slice(0, 10);
+  return [
+    `<svg class="chart" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="${escapeXml(title)}" data-points="${points.length}">`,
+    ...segments,
+    ...dots,
+    `<text class="axis" x="${PAD.left}" y="${HEIGHT - 4}">${first}</text>`,
+    `<text class="axis" x="${WIDTH - PAD.right}" y="${HEIGHT - 4}" text-anchor="end">${last}</text>`,
+    '</svg>',
+  ].join('');
+}

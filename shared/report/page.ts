@@ -1,0 +1,167 @@
+import { renderValue } from '../facts/render-value.ts';
+import type { AlertRecord } from '../model/alerts.ts';
+import type { BaselineVersion } from '../model/baseline.ts';
+import type { FeedState } from '../model/feeds.ts';
+import type { StoredFinding } from '../model/findings.ts';
+import { type ChartPoint, type ChartStep, factChart, numberOf } from './chart.ts';
+
+/** One fact of the report: its current baseline, every version, and what was observed about it. */
+export interface ReportFact {
+  current: BaselineVersion;
+  versions: BaselineVersion[];
+  /** Newest first. */
+  findings: StoredFinding[];
+}
+
+/** One change of the window: the finding, the alert it raised (its sources), and whether it was accepted. */
+export interface ReportChange {
+  finding: StoredFinding;
+  alert?: AlertRecord;
+  accepted: boolean;
+}
+
+/** Everything the page shows, read from the store by the report use case. */
+export interface ReportData {
+  title: string;
+  /** Where the data came from: a local folder or a table. */
+  location: string;
+  generatedAt: string;
+  since?: string;
+  topic?: string;
+  facts: ReportFact[];
+  /** Newest first. */
+  changes: ReportChange[];
+  feeds: FeedState[];
+}
+
+const escapeHtml = (text: string | undefined) =>
+  (text ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** Only http(s) links are links: anything else a feed sent is shown as text, never followed. */
+function link(href: string | undefined, text: string): string {
+  if (!href || !/^https?:\/\//i.test(href)) return escapeHtml(text);
+  return `<a href="${escapeHtml(href)}" rel="noopener noreferrer nofollow">${escapeHtml(text)}</a>`;
+}
+
+const day = (iso: string | undefined) => (iso ? iso.slice(0, 16).replace('T', ' ') : '');
+
+const STYLE = `
+:root{color-scheme:light dark;--bg:#fff;--fg:#1b1f24;--muted:#5b636e;--line:#d7dce2;--accent:#0b6bcb;--changed:#b3261e;--ok:#1b7f3b;--card:#f6f8fa}
+@media (prefers-color-scheme:dark){:root{--bg:#111418;--fg:#e6e9ed;--muted:#9aa4af;--line:#2c333b;--accent:#6cb4ff;--changed:#ff8a80;--ok:#7bd88f;--card:#1a1f25}}
+*{box-sizing:border-box}body{margin:0;background:var(--bg);color:var(--fg);font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Noto Sans CJK SC",sans-serif}
+main{max-width:1100px;margin:0 auto;padding:16px}h1{font-size:1.4em;margin:.2em 0}h2{font-size:1.15em;margin:1.6em 0 .5em;border-bottom:1px solid var(--line);padding-bottom:.2em}
+.muted{color:var(--muted)}a{color:var(--accent);overflow-wrap:anywhere}
+.change{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:10px 12px;margin:10px 0}
+.was-now{font-weight:600}.was-now .now{color:var(--changed)}blockquote{margin:.4em 0;padding:.2em .8em;border-left:3px solid var(--line);overflow-wrap:anywhere}
+.tag{display:inline-block;font-size:.8em;padding:0 6px;border-radius:10px;border:1px solid var(--line);margin-left:4px}
+.tag.changed,.tag.new{color:var(--changed);border-color:var(--changed)}.tag.confirmed,.tag.accepted{color:var(--ok);border-color:var(--ok)}
+details.fact{border-bottom:1px solid var(--line);padding:6px 0}details.fact>summary{cursor:pointer;display:flex;flex-wrap:wrap;gap:4px 12px;align-items:baseline}
+.fact-label{font-weight:600;min-width:12em}.fact-value{font-variant-numeric:tabular-nums}
+.timeline{list-style:none;padding:0;margin:.5em 0}.timeline li{padding:4px 0;border-top:1px dashed var(--line);overflow-wrap:anywhere}
+svg.chart{width:100%;max-width:420px;height:auto;display:block;margin:.4em 0}svg.chart .baseline{stroke:var(--muted);stroke-width:2}
+svg.chart .observed{fill:var(--accent)}svg.chart .axis{fill:var(--muted);font-size:10px}
+.table-wrap{overflow-x:auto}table{border-collapse:collapse;width:100%;font-size:.92em}th,td{text-align:left;padding:4px 8px;border-bottom:1px solid var(--line);vertical-align:top}
+td.error{overflow-wrap:anywhere;max-width:28em}.unhealthy{color:var(--changed)}
+`;
+
+function changeBlock(change: ReportChange, labels: ReadonlyMap<string, string>): string {
+  const { finding, alert, accepted } = change;
+  const sources = alert?.sources ?? (finding.source ? [finding.source] : []);
+  const others = sources.filter((source) => source !== finding.source);
+  return `<article class="change" data-fact="${escapeHtml(finding.factId)}">
+<div><strong>${escapeHtml(labels.get(finding.factId) ?? finding.factId)}</strong> <span class="muted">${escapeHtml(finding.factId)}</span><span class="tag ${finding.status}">${finding.status}</span>${accepted ? '<span class="tag accepted">accepted</span>' : ''}</div>
+<div class="was-now">${escapeHtml(renderValue(finding.baseline))} → <span class="now">${escapeHtml(renderValue(finding.observed))}</span></div>
+<blockquote lang="">${escapeHtml(finding.evidence)}</blockquote>
+<div class="muted">${link(finding.link, finding.source ?? 'source')}${finding.published ? ` · published ${escapeHtml(day(finding.published))}` : ''} · seen ${escapeHtml(day(finding.observedAt))}${others.length ? ` · also reported by ${escapeHtml(others.join(', '))}` : ''}</div>
+</article>`;
+}
+
+function chartOf(fact: ReportFact, now: string): string {
+  const points: ChartPoint[] = fact.findings.flatMap((finding) => {
+    const value = numberOf(finding.observed);
+    return value === undefined
+      ? []
+      : [
+          {
+            at: finding.observedAt,
+            value,
+            label: `${renderValue(finding.observed)} · ${day(finding.observedAt)} · ${finding.source ?? ''}`,
+          },
+        ];
+  });
+  const steps: ChartStep[] = fact.versions.map((version) => ({
+    at: version.acceptedAt,
+    value: numberOf(version.value) ?? null,
+    label: `v${version.version}: ${renderValue(version.value)}`,
+  }));
+  const numeric = numberOf(fact.current.value) !== undefined || points.length > 0;
+  return numeric
+    ? factChart(points, steps, now, `${fact.current.label}: observed values against the baseline`)
+    : '';
+}
+
+function factRow(fact: ReportFact, now: string): string {
+  const { current } = fact;
+  const latest = fact.findings[0];
+  const events = [
+    ...fact.findings.map((finding) => ({
+      at: finding.observedAt,
+      html: `<li><span class="tag ${finding.status}">${finding.status}</span> ${escapeHtml(renderValue(finding.observed))} <span class="muted">${escapeHtml(day(finding.observedAt))} · ${link(finding.link, finding.source ?? 'source')}</span><br>${escapeHtml(finding.evidence)}</li>`,
+    })),
+    ...fact.versions.map((version) => ({
+      at: version.acceptedAt,
+      html: `<li><span class="tag accepted">baseline v${version.version}</span> ${escapeHtml(renderValue(version.value))} <span class="muted">${escapeHtml(day(version.acceptedAt))} · ${escapeHtml(version.acceptedBy)} · ${escapeHtml(version.reason)}</span></li>`,
+    })),
+  ].sort((a, b) => b.at.localeCompare(a.at));
+  return `<details class="fact" id="fact-${escapeHtml(current.id)}" data-fact="${escapeHtml(current.id)}">
+<summary><span class="fact-label">${escapeHtml(current.label)}</span><span class="fact-value">${escapeHtml(renderValue(current.value))}</span><span class="muted">v${current.version} · ${escapeHtml(current.acceptedBy)} · ${escapeHtml(day(current.acceptedAt))} · ${escapeHtml(current.reason)}</span>${latest ? `<span class="tag ${latest.status}">latest: ${latest.status} ${escapeHtml(renderValue(latest.observed))}</span>` : '<span class="muted">not observed yet</span>'}</summary>
+<p class="muted">${escapeHtml(current.claim)} (${escapeHtml(current.id)}, ${current.severity} severity)</p>
+${chartOf(fact, now)}
+<ul class="timeline">${events.map((event) => event.html).join('')}</ul>
+</details>`;
+}
+
+function feedRow(feed: FeedState): string {
+  const status = feed.retiredAt ? 'retired' : feed.healthy ? 'healthy' : 'unhealthy';
+  return `<tr><td>${escapeHtml(feed.feedId)}</td><td class="${status}">${status}</td><td>${escapeHtml(feed.lastStatus)}</td><td>${escapeHtml(day(feed.lastPolledAt))}</td><td class="error">${escapeHtml(feed.lastError)}</td><td>${feed.itemsSeen}</td><td>${feed.retiredAt ? '' : escapeHtml(day(feed.holdUntil ?? feed.nextPollAt))}</td></tr>`;
+}
+
+/**
+ * The report: one self-contained HTML page (inline CSS and SVG, no script, no request
+ * to anywhere), readable on a phone, light or dark as the reader's system is. Most
+ * recent first: what changed in the window, every fact with its timeline and chart,
+ * and the feeds' health. Every text from a feed is escaped; only http(s) links link.
+ *
+ * @example
+ * writeFileSync('factwatch-report.html', renderReport(await buildReport(store, { now })));
+ */
+export function renderReport(data: ReportData): string {
+  const labels = new Map(data.facts.map((fact) => [fact.current.id, fact.current.label]));
+  const window = [
+    data.since ? `since ${day(data.since)}` : 'since the start',
+    data.topic ? `topic ${data.topic}` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
+  const observed = data.facts.some((fact) => fact.findings.length > 0);
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<meta name="referrer" content="no-referrer">
+<title>factwatch: ${escapeHtml(data.title)}</title><style>${STYLE}</style></head>
+<body><main>
+<header><h1>${escapeHtml(data.title)}</h1><p class="muted">factwatch report · ${escapeHtml(window)} · generated ${escapeHtml(day(data.generatedAt))} UTC from ${escapeHtml(data.location)}</p></header>
+${observed ? '' : '<p id="empty">Nothing has been observed yet: no item has said anything about these facts. Run <code>factwatch run</code> (or wait for the next poll) and open the report again.</p>'}
+<section id="changes"><h2>What changed (${data.changes.length})</h2>
+${data.changes.length ? data.changes.map((change) => changeBlock(change, labels)).join('\n') : '<p class="muted">No change in this window.</p>'}
+</section>
+<section id="facts"><h2>Every fact (${data.facts.length})</h2>
+${data.facts.map((fact) => factRow(fact, data.generatedAt)).join('\n')}
+</section>
+<section id="feeds"><h2>Feed health (${data.feeds.length})</h2>
+<div class="table-wrap"><table><thead><tr><th>feed</th><th>status</th><th>HTTP</th><th>last poll</th><th>last error</th><th>items</th><th>next poll</th></tr></thead>
+<tbody>${data.feeds.map(feedRow).join('')}</tbody></table></div>
+</section>
+</main></body></html>
+`;
+}

@@ -1,0 +1,63 @@
+import type { ReportChange, ReportData, ReportFact } from '../report/page.ts';
+import { alertIdOf, getAlert } from '../store/alerts.ts';
+import { baselineHistory, listCurrentBaselines } from '../store/baseline.ts';
+import type { Store } from '../store/client.ts';
+import { listFeeds } from '../store/feeds.ts';
+import { findingsForFact } from '../store/findings.ts';
+
+/** What the report covers: a window (default: since the store was seeded), a topic, and the story's title. */
+export interface ReportScope {
+  now: Date;
+  since?: Date;
+  topic?: string;
+  title: string;
+  location: string;
+}
+
+/**
+ * Build the report (the use case): every fact's baseline versions and findings, the
+ * changes of the window with the alert each raised (its corroborating sources) and
+ * whether its value was accepted since, and every feed's health.
+ *
+ * @example
+ * const data = await buildReport(store, { now: new Date(), title: sheet.title, location: '.factwatch' });
+ */
+export async function buildReport(store: Store, scope: ReportScope): Promise<ReportData> {
+  const current = (await listCurrentBaselines(store)).filter(
+    (fact) => scope.topic === undefined || fact.topic === scope.topic,
+  );
+  const seededAt = current.map((fact) => fact.acceptedAt).sort()[0] ?? scope.now.toISOString();
+  const since = new Date(Math.max(scope.since?.getTime() ?? 0, Date.parse(seededAt)));
+  const facts: ReportFact[] = await Promise.all(
+    current.map(async (fact) => ({
+      current: fact,
+      versions: await baselineHistory(store, fact.id),
+      findings: await findingsForFact(store, fact.id, { since }),
+    })),
+  );
+  const changes = await Promise.all(
+    facts
+      .flatMap((fact) =>
+        fact.findings.filter((f) => f.status === 'changed' || f.status === 'new').map((f) => ({ fact, f })),
+      )
+      .sort((a, b) => b.f.observedAt.localeCompare(a.f.observedAt))
+      .map(async ({ fact, f }): Promise<ReportChange> => {
+        const alert = await getAlert(store, alertIdOf(f.factId, f.observed));
+        return {
+          finding: f,
+          ...(alert ? { alert } : {}),
+          accepted: fact.versions.some((version) => version.findingId === f.findingId),
+        };
+      }),
+  );
+  return {
+    title: scope.title,
+    location: scope.location,
+    generatedAt: scope.now.toISOString(),
+    ...(scope.since ? { since: since.toISOString() } : {}),
+    ...(scope.topic ? { topic: scope.topic } : {}),
+    facts,
+    changes,
+    feeds: (await listFeeds(store)).sort((a, b) => a.feedId.localeCompare(b.feedId)),
+  };
+}
