@@ -17,6 +17,9 @@ export const PRICES = {
   schedulerInvocation: 1 / 1e6,
   alarmMonth: 0.1,
   logsIngestGb: 0.5,
+  s3Put: 0.005 / 1000,
+  s3Get: 0.0004 / 1000,
+  s3StorageGbMonth: 0.023,
 } as const;
 
 export interface DefaultDeployment {
@@ -25,6 +28,8 @@ export interface DefaultDeployment {
   newItemsPerMonth: number;
   alertEmailsPerMonth: number;
   alarms: number;
+  /** Times the owner opens the story's page (each one serve-report call and one S3 GET). */
+  reportViewsPerMonth: number;
 }
 
 /** 30 feeds every 30 minutes, ~20 new items a feed a day, 10 alert emails a month, 7 alarms. */
@@ -35,6 +40,7 @@ export const DEFAULT_DEPLOYMENT: DefaultDeployment = {
   alertEmailsPerMonth: 10,
   // Five through the notifier, plus two on the notifier itself and on SNS deliveries.
   alarms: 7,
+  reportViewsPerMonth: 100,
 };
 
 interface Measured {
@@ -66,7 +72,12 @@ export function monthlyCost(measured: Measured, deployment: DefaultDeployment = 
     measured.second.dynamoWriteUnits * scale * deployment.cyclesPerMonth +
     perItem.write * deployment.newItemsPerMonth;
   const pollBatches = Math.ceil(deployment.feeds / 10);
-  const invocations = deployment.cyclesPerMonth * (1 + pollBatches + 1) + deployment.newItemsPerMonth / 25;
+  const invocations =
+    deployment.cyclesPerMonth * (1 + pollBatches + 1) +
+    deployment.newItemsPerMonth / 25 +
+    deployment.reportViewsPerMonth;
+  // The story's page: written after each alerting batch and with each daily digest, read per view.
+  const reportPuts = deployment.alertEmailsPerMonth + 31;
   const gbSeconds =
     deployment.cyclesPerMonth * 0.5 * (0.3 + pollBatches * 2 + 0.3) +
     (deployment.newItemsPerMonth / 25) * 0.5 * 0.5;
@@ -84,6 +95,10 @@ export function monthlyCost(measured: Measured, deployment: DefaultDeployment = 
       31 * (PRICES.snsPublish + PRICES.snsEmail),
     scheduler: deployment.cyclesPerMonth * 2 * PRICES.schedulerInvocation + 31 * PRICES.schedulerInvocation,
     cloudwatch: deployment.alarms * PRICES.alarmMonth + ((invocations * 2_000) / 1e9) * PRICES.logsIngestGb,
+    s3:
+      reportPuts * PRICES.s3Put +
+      deployment.reportViewsPerMonth * PRICES.s3Get +
+      0.0002 * PRICES.s3StorageGbMonth,
   };
   // AWS's always-free tier (every account, not only the first year): 10 alarms, 1M SQS
   // requests, 1M Lambda requests and 400k GB-s, 1M SNS publishes and 1k emails, 14M schedules.

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { alertContextOf, type RuntimeSource, runtimeFromEnvironment } from '../shared/runtime/environment.ts';
 import { logger } from '../shared/runtime/log.ts';
+import { type ReportSetup, refreshReport, reportFromEnvironment } from '../shared/runtime/report.ts';
 import { releaseHeldSms, sendPendingAlerts } from '../shared/usecases/notify-finding.ts';
 import { sendDigest } from '../shared/usecases/send-digest.ts';
 
@@ -11,14 +12,26 @@ const DigestEvent = z.object({ task: z.enum(['digest', 'housekeeping']).default(
  * digest λ: sends the daily digest; on housekeeping runs, sends alerts left pending
  * (SNS was down) and SMS held for quiet hours that are now over.
  */
-export const handler = digestHandler(() => runtimeFromEnvironment(process.env));
+export const handler = digestHandler(
+  () => runtimeFromEnvironment(process.env),
+  () => reportFromEnvironment(process.env),
+);
 
-/** The digest handler, for a runtime from anywhere (the local runner passes its own). */
-export function digestHandler(runtimeOf: RuntimeSource) {
+/**
+ * The digest handler, for a runtime from anywhere (the local runner passes its own,
+ * and no page). The daily run publishes the story's page before the digest links to it.
+ */
+export function digestHandler(
+  runtimeOf: RuntimeSource,
+  reportOf: () => ReportSetup | undefined = () => undefined,
+) {
   return async (event: unknown) => {
     const { task } = DigestEvent.parse(event ?? {});
-    const context = alertContextOf(runtimeOf());
+    const runtime = runtimeOf();
+    const report = reportOf();
+    const context = alertContextOf(runtime, report);
     if (task === 'digest') {
+      if (report) await refreshReport(runtime.store, report);
       const digest = await sendDigest(context);
       logger.info('digest', { digest });
       return { digest };

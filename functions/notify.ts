@@ -5,6 +5,7 @@ import { StoredFindingSchema } from '../shared/model/findings.ts';
 import { type BatchResponse, processStreamImages } from '../shared/runtime/batch.ts';
 import { alertContextOf, type RuntimeSource, runtimeFromEnvironment } from '../shared/runtime/environment.ts';
 import { logger } from '../shared/runtime/log.ts';
+import { type ReportSetup, refreshReport, reportFromEnvironment } from '../shared/runtime/report.ts';
 import { notifyFinding } from '../shared/usecases/notify-finding.ts';
 import { notifyFeedHealth, notifyOps } from '../shared/usecases/ops-notices.ts';
 
@@ -29,12 +30,23 @@ const NotifyImage = z.union([
  * health change, and turns alarms into ops notices. Everything it publishes is
  * written first and published once (see shared/usecases/notify-finding.ts).
  */
-export const handler = notifyHandler(() => runtimeFromEnvironment(process.env));
+export const handler = notifyHandler(
+  () => runtimeFromEnvironment(process.env),
+  () => reportFromEnvironment(process.env),
+);
 
-/** The notify handler, for a runtime from anywhere (the local runner passes its own). */
-export function notifyHandler(runtimeOf: RuntimeSource) {
+/**
+ * The notify handler, for a runtime from anywhere (the local runner passes its own,
+ * and no page). After a batch that alerted, the story's page is published again.
+ */
+export function notifyHandler(
+  runtimeOf: RuntimeSource,
+  reportOf: () => ReportSetup | undefined = () => undefined,
+) {
   return async (event: unknown): Promise<BatchResponse | undefined> => {
-    const context = alertContextOf(runtimeOf());
+    const runtime = runtimeOf();
+    const report = reportOf();
+    const context = alertContextOf(runtime, report);
     const alarm = AlarmEvent.safeParse(event);
     if (alarm.success) {
       const { alarmName, state } = alarm.data.alarmData;
@@ -46,19 +58,28 @@ export function notifyHandler(runtimeOf: RuntimeSource) {
       );
       return undefined;
     }
-    return processStreamImages(event as DynamoDBStreamEvent, NotifyImage, 'notify', async (image) => {
-      if (image.type === 'finding') {
-        const result = await notifyFinding(image, context);
-        logger.info('notified', { findingId: image.findingId, factId: image.factId, result });
-      } else if (image.healthEvent && image.healthEventAt) {
-        await notifyFeedHealth(context, {
-          feedId: image.feedId,
-          health: image.healthEvent,
-          error: image.lastError,
-          at: image.healthEventAt,
-        });
-        logger.info('feed health notice', { feedId: image.feedId, health: image.healthEvent });
-      }
-    });
+    let alerted = false;
+    const response = await processStreamImages(
+      event as DynamoDBStreamEvent,
+      NotifyImage,
+      'notify',
+      async (image) => {
+        if (image.type === 'finding') {
+          const result = await notifyFinding(image, context);
+          alerted ||= result === 'sent';
+          logger.info('notified', { findingId: image.findingId, factId: image.factId, result });
+        } else if (image.healthEvent && image.healthEventAt) {
+          await notifyFeedHealth(context, {
+            feedId: image.feedId,
+            health: image.healthEvent,
+            error: image.lastError,
+            at: image.healthEventAt,
+          });
+          logger.info('feed health notice', { feedId: image.feedId, health: image.healthEvent });
+        }
+      },
+    );
+    if (alerted && report) await refreshReport(runtime.store, report);
+    return response;
   };
 }

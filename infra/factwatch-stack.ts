@@ -5,6 +5,7 @@ import { Alerting, alertTopic } from './concerns/alerting.ts';
 import { Analysis } from './concerns/analysis.ts';
 import { Ingest } from './concerns/ingest.ts';
 import { Operations } from './concerns/operations.ts';
+import { ReportPage, reportBucket, reportTokenParameter } from './concerns/report-page.ts';
 import { functionFactory, secureQueue } from './concerns/shared.ts';
 import { StorySeed } from './concerns/story-seed.ts';
 import { acknowledgeNagFindings } from './nag.ts';
@@ -33,11 +34,14 @@ export class FactwatchStack extends Stack {
       deadLetterQueue: { queue: pollDeadLetters, maxReceiveCount: 3 },
     });
     const streamFailures = secureQueue(this, 'StreamFailures');
+    const pages = reportBucket(this);
     const fn = functionFactory(this, {
       TABLE_NAME: table.tableName,
       TOPIC_ARN: topic.topicArn,
       POLL_QUEUE_URL: pollQueue.queueUrl,
       ALERT_CONFIG: JSON.stringify(config.alertConfig),
+      REPORT_BUCKET: pages.bucketName,
+      REPORT_TOKEN_PARAMETER: reportTokenParameter(this),
       // The poll λ's User-Agent names who publishers can write to (SEC EDGAR refuses anonymous clients).
       ...(config.contact ? { FACTWATCH_CONTACT: config.contact } : {}),
     });
@@ -55,11 +59,24 @@ export class FactwatchStack extends Stack {
       alertTopic: topic,
       alertEmails: config.alertEmails,
     });
-    const { seed } = new StorySeed(this, { table, fn, config });
+    const { seed, serviceToken } = new StorySeed(this, { table, fn, config });
+    const report = new ReportPage(this, {
+      bucket: pages,
+      fn,
+      writers: [alerting.notify, alerting.digest],
+      seed,
+      seedServiceToken: serviceToken,
+      linkVersion: config.reportLinkVersion,
+    });
 
     new CfnOutput(this, 'TableName', {
       value: table.tableName,
       description: 'Use with: factwatch history --table <name>',
+    });
+    new CfnOutput(this, 'ReportUrl', {
+      value: report.url,
+      description:
+        "The story page's function URL; the link itself (URL + token) ends every alert email and digest",
     });
     new CfnOutput(this, 'TopicArn', {
       value: topic.topicArn,
@@ -67,6 +84,7 @@ export class FactwatchStack extends Stack {
     });
     acknowledgeNagFindings(this, {
       table,
+      reportBucket: pages,
       opsAlarmsTopic: operations.opsAlarmsTopic,
       scheduledFunctions: [ingest.dispatch.fn, alerting.digest.fn],
       seedFunction: seed.fn,

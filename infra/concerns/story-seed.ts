@@ -14,6 +14,8 @@ import type { FunctionFactory } from './shared.ts';
  */
 export class StorySeed {
   readonly seed: FactwatchFunction;
+  /** The provider's service token: other deploy-time resources (the report link) use the same seed λ. */
+  readonly serviceToken: string;
 
   constructor(
     stack: Stack,
@@ -31,6 +33,7 @@ export class StorySeed {
         removalPolicy: RemovalPolicy.DESTROY,
       }),
     });
+    this.serviceToken = seeder.serviceToken;
     new CustomResource(stack, 'SeedStore', {
       serviceToken: seeder.serviceToken,
       properties: {

@@ -17,7 +17,13 @@ export interface AlertContent {
   history: StoredFinding[];
   /** The accept command's store options (`--table NAME`, `--data-dir DIR`, ''), so it can be pasted as it is; null: no hint. */
   acceptStore?: string | null;
+  /** The private link to the story's page (deployed stacks): the email ends with it. */
+  reportLink?: string;
 }
+
+/** The closing lines that point to the story's page, when there is one. */
+const reportLines = (link: string | undefined) =>
+  link ? ['', `The whole story, every fact and source: ${link}`] : [];
 
 export interface RenderedMessage {
   subject: string;
@@ -91,6 +97,7 @@ export function renderEmail(content: AlertContent): { subject: string; body: str
     ...acceptHint(content),
     '',
     `Severity ${finding.severity} - topic ${fact.topic} - finding ${finding.findingId}`,
+    ...reportLines(content.reportLink),
   ];
   return { subject, body: lines.join('\n') };
 }
@@ -126,6 +133,7 @@ export function renderDigest(input: {
   unhealthyFeeds: FeedState[];
   labels: Map<string, string>;
   quietWeek: boolean;
+  reportLink?: string;
 }): { subject: string; body: string } {
   const changes = input.findings.filter(
     (finding) => finding.status === 'changed' || finding.status === 'new',
@@ -163,5 +171,5 @@ export function renderDigest(input: {
     `[factwatch] digest ${input.date}: ${changes.length} change(s), ${confirmations.length} confirmation(s)`,
     SUBJECT_MAX,
   );
-  return { subject, body: lines.join('\n').trim() };
+  return { subject, body: [lines.join('\n').trim(), ...reportLines(input.reportLink)].join('\n').trim() };
 }

@@ -26,6 +26,7 @@ export const SETTING_KEYS = [
   'feedsFile',
   'baselineFile',
   'contact',
+  'reportLinkVersion',
 ] as const;
 
 /**
@@ -101,6 +102,8 @@ const SettingsSchema = z.strictObject({
   feedsFile: z.string().optional(),
   /** The owner's own values for the story's facts (same ids and kinds as the shipped sheet). */
   baselineFile: z.string().optional(),
+  /** Change it (1 → 2 …) and deploy to replace the report page's private link: the old one stops working. */
+  reportLinkVersion: z.coerce.number().int().min(1).default(1),
   /** Who publishers can write to about factwatch's requests: an email or a URL, sent in the User-Agent. */
   contact: z
     .string()
@@ -120,6 +123,7 @@ export interface Settings {
   /** The fact sheet a new store is seeded from and the store is compared with, and its path. */
   baseline: BaselineFile;
   baselineFile: string;
+  reportLinkVersion: number;
   contact?: string;
   /** What synth should say on stderr: settings that deploy fine but leave the owner worse off. */
   warnings: string[];
@@ -195,6 +199,7 @@ export function readSettings(context: Record<string, unknown>): Settings {
     feeds: parsed.feedsFile ? loadFeedsFile(parsed.feedsFile) : SHIPPED_STORY.feeds,
     baseline: parsed.baselineFile ? loadStorySheet(parsed.baselineFile) : SHIPPED_STORY.baseline,
     baselineFile: parsed.baselineFile ?? DEFAULT_BASELINE_FILE,
+    reportLinkVersion: parsed.reportLinkVersion,
     ...(parsed.contact ? { contact: parsed.contact } : {}),
   };
   return { ...config, warnings: warningsFor(config) };

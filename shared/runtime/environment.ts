@@ -8,6 +8,8 @@ import { type AlertConfig, AlertConfigSchema } from '../model/alert-config.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, openStore, type Store } from '../store/client.ts';
 import { VERSION } from '../version.ts';
 import { silenceLogs } from './log.ts';
+import { parseEnvironment } from './parse-environment.ts';
+import type { ReportSetup } from './report.ts';
 
 /** The environment every handler reads, validated once at cold start. */
 const EnvironmentSchema = z.object({
@@ -70,12 +72,7 @@ export function runtimeFromEnvironment(env: NodeJS.ProcessEnv): Runtime {
   ]);
   const cached = runtimes.get(key);
   if (cached) return cached;
-  const parsed = EnvironmentSchema.safeParse(env);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new ConfigError(`environment: ${issue.path.join('.')}: ${issue.message}`);
-  }
-  const vars = parsed.data;
+  const vars = parseEnvironment(EnvironmentSchema, env);
   if (env.FACTWATCH_LOG === 'silent') silenceLogs();
   const alertConfig = AlertConfigSchema.safeParse(vars.ALERT_CONFIG ? JSON.parse(vars.ALERT_CONFIG) : {});
   if (!alertConfig.success)
@@ -124,8 +121,8 @@ export function closeRuntimes(): void {
   runtimes.clear();
 }
 
-/** What the alert stages need from the runtime (notify and digest handlers). */
-export function alertContextOf(runtime: Runtime) {
+/** What the alert stages need from the runtime (notify and digest handlers), and the page's link when there is one. */
+export function alertContextOf(runtime: Runtime, report?: ReportSetup) {
   return {
     store: runtime.store,
     sns: runtime.sns,
@@ -134,5 +131,6 @@ export function alertContextOf(runtime: Runtime) {
     now: () => new Date(),
     acceptStore: runtime.acceptStore,
     outbox: runtime.outbox,
+    reportLink: report?.link,
   };
 }

@@ -34,6 +34,8 @@ export interface AlertContext extends OpsContext {
    * the default local store; null when nothing is kept (the demo) and there is nothing to accept.
    */
   acceptStore?: string | null;
+  /** The private link to the story's page, when the stack publishes one (deployed); messages end with it. */
+  reportLink?: () => Promise<string | undefined>;
 }
 
 export type NotifyResult =
@@ -178,6 +180,7 @@ async function alertContent(alert: AlertRecord, context: AlertContext) {
     sources: corroboratingSources(alert, history),
     history,
     acceptStore: context.acceptStore,
+    reportLink: await context.reportLink?.(),
   };
 }
 

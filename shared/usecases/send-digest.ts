@@ -50,7 +50,14 @@ export async function sendDigest(context: AlertContext): Promise<DigestResult> {
   const key = quiet ? `digest-quiet#${isoWeek(date)}` : `digest#${date}`;
   if (!(await markOnce(context.store, key, now))) return quiet ? 'nothing' : 'already-sent';
   const labels = new Map((await listCurrentBaselines(context.store)).map((fact) => [fact.id, fact.label]));
-  const digest = renderDigest({ date, findings, unhealthyFeeds, labels, quietWeek: quiet });
+  const digest = renderDigest({
+    date,
+    findings,
+    unhealthyFeeds,
+    labels,
+    quietWeek: quiet,
+    reportLink: await context.reportLink?.(),
+  });
   try {
     await publish(
       context,

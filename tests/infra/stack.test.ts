@@ -195,13 +195,15 @@ describe('FactwatchStack', () => {
       }),
     ) as Resource[];
 
-    expect(functions).toHaveLength(6);
+    // dispatch, poll-feed, analyze, notify, digest, seed, serve-report
+    expect(functions).toHaveLength(7);
     for (const fn of functions)
       expect(fn.Properties).toMatchObject({
         Architectures: ['arm64'],
         LoggingConfig: { LogGroup: expect.anything() },
       });
-    template.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 30 }, 7);
+    // Seven functions' and the custom-resource provider's.
+    template.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 30 }, 8);
   });
 
   it('sends alarms on dead letters, function errors and feed failures to the notifier', () => {
@@ -276,6 +278,51 @@ describe('FactwatchStack', () => {
     expect(reads[0]!.Condition).toBeUndefined();
   });
 
+  it("keeps the story's page in a private bucket, served only through a function URL, its token made at deploy", () => {
+    const buckets = Object.values(template.findResources('AWS::S3::Bucket')) as Resource[];
+    const urls = Object.values(template.findResources('AWS::Lambda::Url')) as Resource[];
+    const token = Object.values(template.findResources('Custom::ReportLinkToken')) as Resource[];
+    const policies = JSON.stringify(template.findResources('AWS::S3::BucketPolicy'));
+
+    expect(buckets).toHaveLength(1);
+    expect(buckets[0]!.Properties.PublicAccessBlockConfiguration).toEqual({
+      BlockPublicAcls: true,
+      BlockPublicPolicy: true,
+      IgnorePublicAcls: true,
+      RestrictPublicBuckets: true,
+    });
+    // The bucket policy only denies (plain HTTP); it grants no one anything.
+    expect(policies).not.toMatch(/"Effect":"Allow"/);
+    expect(urls).toHaveLength(1);
+    expect(urls[0]!.Properties.AuthType).toBe('NONE');
+    expect(token).toHaveLength(1);
+    expect(token[0]!.Properties).toMatchObject({ LinkVersion: '1' });
+    // The token itself is never in the template: only the parameter's name and the version.
+    expect(Object.keys(token[0]!.Properties).sort()).toEqual(['LinkVersion', 'Parameter', 'ServiceToken']);
+    // Only the writers may put the page, only serve-report may read it.
+    const putters = Object.keys(resources).filter((id) =>
+      statementsOf(template, id).some((statement) =>
+        actionsOf(statement).some((action) => action.startsWith('s3:PutObject')),
+      ),
+    );
+    const readers = Object.keys(resources).filter((id) =>
+      statementsOf(template, id).some((statement) => actionsOf(statement).includes('s3:GetObject*')),
+    );
+    expect(putters.map((id) => id.replace(/Function.*/, '')).sort()).toEqual(['Digest', 'Notify']);
+    expect(readers.map((id) => id.replace(/Function.*/, ''))).toEqual(['ServeReport']);
+  });
+
+  it('replaces the report link when reportLinkVersion changes, and gives the writers the URL', () => {
+    const rotated = synth({ reportLinkVersion: '2' }).template;
+    const notify = Object.values(rotated.findResources('AWS::Lambda::Function')).find((fn) =>
+      String((fn as Resource).Properties.Description).includes('alerts, feed health'),
+    ) as Resource;
+
+    rotated.hasResourceProperties('Custom::ReportLinkToken', { LinkVersion: '2' });
+    expect(JSON.stringify(notify.Properties.Environment)).toMatch(/REPORT_URL.*FunctionUrl/);
+    expect(() => readSettings({ reportLinkVersion: '0' })).toThrow(/context "reportLinkVersion"/);
+  });
+
   it("gives every log group a retention, the custom-resource provider's included", () => {
     const groups = Object.values(template.findResources('AWS::Logs::LogGroup')) as Resource[];
     const functions = Object.values(template.findResources('AWS::Lambda::Function')) as Resource[];
@@ -321,6 +368,7 @@ describe('FactwatchStack', () => {
     const { app, stack } = synth();
     const acknowledged = nagAcknowledgements(stack, {
       table: stack.node.findChild('Store').node.findChild('Table'),
+      reportBucket: stack.node.findChild('ReportPages'),
       scheduledFunctions: ['Dispatch', 'Digest'].map((id) =>
         stack.node.findChild(id).node.findChild('Function'),
       ),

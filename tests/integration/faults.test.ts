@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { marshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBStreamEvent, SQSEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startDemoServer } from '../../apps/local/demo-server.ts';
@@ -13,7 +12,7 @@ import { seedBaseline } from '../../shared/store/baseline.ts';
 import type { Store } from '../../shared/store/client.ts';
 import { getFeedState, registerFeed } from '../../shared/store/feeds.ts';
 import { listItemVersions } from '../../shared/store/items.ts';
-import { changeFinding } from '../support/findings.ts';
+import { changeFinding, findingInsertRecord } from '../support/findings.ts';
 import { type AlertTopic, startAlertTopic } from '../support/sns.ts';
 import { dynamoEndpoint, freshStore } from '../support/store.ts';
 
@@ -86,31 +85,7 @@ describe('faults the handlers survive', () => {
 
   it('a stream batch delivered twice publishes each alert once', async () => {
     const finding = changeFinding();
-    // As Lambda delivers it: the stream record and the fields Lambda adds.
-    const record = {
-      eventID: '1',
-      eventName: 'INSERT',
-      eventVersion: '1.1',
-      eventSource: 'aws:dynamodb',
-      awsRegion: 'us-east-1',
-      eventSourceARN:
-        'arn:aws:dynamodb:us-east-1:000000000000:table/factwatch/stream/2026-11-29T00:00:00.000',
-      dynamodb: {
-        Keys: marshall({ pk: `OBS#${finding.factId}`, sk: `OBS#${finding.observedAt}#${finding.itemId}#1` }),
-        SequenceNumber: '100',
-        SizeBytes: 512,
-        StreamViewType: 'NEW_AND_OLD_IMAGES',
-        NewImage: marshall(
-          {
-            pk: `OBS#${finding.factId}`,
-            sk: `OBS#${finding.observedAt}#${finding.itemId}#1`,
-            type: 'finding',
-            ...finding,
-          },
-          { removeUndefinedValues: true },
-        ),
-      },
-    };
+    const record = findingInsertRecord(finding);
     const event = { Records: [record, record] } as unknown as DynamoDBStreamEvent;
 
     await notifyHandler(event);

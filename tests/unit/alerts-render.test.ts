@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fitGsm7, gsmLength, isGsm7, toGsm7 } from '../../shared/alerts/gsm.ts';
 import { asciiSubject } from '../../shared/alerts/publish.ts';
 import { inQuietHours, smsDueAt } from '../../shared/alerts/quiet-hours.ts';
-import { type AlertContent, renderEmail, renderSms } from '../../shared/alerts/render.ts';
+import { type AlertContent, renderDigest, renderEmail, renderSms } from '../../shared/alerts/render.ts';
 import { changeFinding } from '../support/findings.ts';
 
 const fact = {
@@ -146,6 +146,26 @@ describe('renderEmail()', () => {
     expect(subject.length).toBeLessThanOrEqual(100);
     expect(asciiSubject(subject)).toMatch(/^[\x20-\x7E]+$/);
     expect(asciiSubject('Deal €22B – “big”')).toBe('Deal EUR 22B - "big"');
+  });
+});
+
+describe('the link to the story page', () => {
+  it('ends the digest when the stack publishes the page, and is absent otherwise', () => {
+    const input = {
+      date: '2025-08-02',
+      findings: [changeFinding()],
+      unhealthyFeeds: [],
+      labels: new Map(),
+      quietWeek: false,
+    };
+    const link = 'https://abc.lambda-url.eu-west-1.on.aws/s3cr3t';
+
+    expect(
+      renderDigest({ ...input, reportLink: link })
+        .body.split('\n')
+        .at(-1),
+    ).toBe(`The whole story, every fact and source: ${link}`);
+    expect(renderDigest(input).body).not.toContain('The whole story');
   });
 });
 
