@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -17,6 +17,7 @@ import { registerFeed } from '../../shared/store/feeds.ts';
 import { findingsForFact } from '../../shared/store/findings.ts';
 import { cliWith } from '../support/cli.ts';
 import { dynamoEndpoint, freshStore } from '../support/store.ts';
+import { until } from '../support/wait.ts';
 
 /** Debian's chromium (installed by .ci/run), or CHROMIUM_PATH. */
 function chromiumPath(): string | undefined {
@@ -159,6 +160,20 @@ describe.skipIf(!CHROMIUM)('factwatch report, read in headless Chromium', () => 
     await tab.close();
   });
 
+  it("follows the reader's light or dark mode", async () => {
+    const { tab } = await open(390);
+    const background = () =>
+      tab.evaluate('getComputedStyle(document.body).backgroundColor') as Promise<string>;
+    await tab.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
+    const light = await background();
+    await tab.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
+    const dark = await background();
+
+    expect(light).toBe('rgb(255, 255, 255)');
+    expect(dark).not.toBe(light);
+    await tab.close();
+  });
+
   it.each([390, 1280])('is readable at %i px: nothing wider than the screen', async (width) => {
     const { tab } = await open(width);
     // Open every fact, as a reader would, before measuring.
@@ -191,6 +206,36 @@ describe('factwatch report: bad input and an empty store', () => {
     expect(result.code).toBe(0);
     expect(html).toContain('Nothing has been observed yet');
     expect(html).not.toMatch(/<script|https?:\/\/(?!github)/i);
+  });
+
+  it('--open hands the written file to the system browser', async () => {
+    const store = await freshStore();
+    await seedBaseline(store, loadBaselineFile().facts, new Date());
+    const dir = mkdtempSync(join(tmpdir(), 'factwatch-report-open-'));
+    // A stand-in for the desktop's browser opener: it only records what it was asked to open.
+    const bin = join(dir, 'bin');
+    mkdirSync(bin);
+    writeFileSync(join(bin, 'xdg-open'), `#!/bin/sh\necho "$@" > "${join(dir, 'opened')}"\n`, {
+      mode: 0o755,
+    });
+
+    const result = await cliWith(
+      {
+        env: { ...process.env, DYNAMODB_ENDPOINT: dynamoEndpoint(), PATH: `${bin}:${process.env.PATH}` },
+        cwd: dir,
+      },
+      'report',
+      '--table',
+      store.tableName,
+      '--open',
+    );
+    const opened = await until(() => existsSync(join(dir, 'opened')), 5_000);
+
+    expect(result.code).toBe(0);
+    expect(opened).toBe(true);
+    expect(readFileSync(join(dir, 'opened'), 'utf8').trim()).toBe(
+      pathToFileURL(join(dir, 'factwatch-report.html')).href,
+    );
   });
 
   it.each([

@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { processAlive } from '../../apps/local/paths.ts';
 import { stopWarmDynamoDb } from '../../apps/local/warm-store.ts';
 import { cliWith, DECLARED_BIN } from '../support/cli.ts';
+import { until } from '../support/wait.ts';
 
 /** A local store kept warm between commands: the CLI as a user types it, with the idle time shortened. */
 const dirs: string[] = [];
@@ -27,11 +28,6 @@ const serverPid = (dir: string): number | undefined => {
   const file = join(dir, 'store', 'dynamodb', 'server.json');
   return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { pid: number }).pid : undefined;
 };
-async function until(condition: () => boolean, timeoutMs: number): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
-  return condition();
-}
 
 describe('a warm local store', () => {
   it('is started by the first command and reused by the next; factwatch stop stops it', async () => {
