@@ -1,5 +1,7 @@
-import type { StoredFinding } from './findings.ts';
-import type { Severity, Value } from './values.ts';
+import { z } from 'zod';
+import { type StoredFinding, StoredFindingSchema } from './findings.ts';
+import type { SameKeys } from './same-keys.ts';
+import { type Severity, SeveritySchema, type Value, ValueSchema } from './values.ts';
 
 /** Where an alert is: pending until SNS accepted it, then sent; suppressed when the cooldown held it back. */
 export const ALERT_STATUSES = ['pending', 'sent', 'suppressed'] as const;
@@ -36,3 +38,25 @@ export interface AlertRecord {
   /** The finding that raised the alert, as it was: the message is rendered from it. */
   finding?: StoredFinding;
 }
+
+/** An alert record as the store keeps it, checked on every read. */
+export const AlertRecordSchema = z.object({
+  alertId: z.string().min(1),
+  factId: z.string().min(1),
+  observed: ValueSchema.nullable(),
+  severity: SeveritySchema,
+  topic: z.string(),
+  findingId: z.string(),
+  status: z.enum(ALERT_STATUSES),
+  sms: z.enum(SMS_STATES).optional(),
+  smsDueAt: z.string().optional(),
+  leaseUntil: z.string().optional(),
+  createdAt: z.string(),
+  sentAt: z.string().optional(),
+  messageId: z.string().optional(),
+  sources: z.array(z.string()),
+  corroborations: z.number().int().min(0),
+  finding: StoredFindingSchema.optional(),
+}) satisfies z.ZodType<AlertRecord>;
+const alertComplete: SameKeys<AlertRecord, z.infer<typeof AlertRecordSchema>> = true;
+void alertComplete;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { SameKeys } from './same-keys.ts';
 
 /** What factwatch remembers about a feed between polls (miniflux `model/feed.go`, as data). */
 export interface FeedState {
@@ -47,3 +48,32 @@ export const FeedHealthImageSchema = z.object({
   healthEvent: z.enum(['unhealthy', 'recovered']).optional(),
   healthEventAt: z.string().optional(),
 }) satisfies z.ZodType<Partial<FeedState>>;
+
+/** A feed state as the store keeps it, checked on every read. */
+export const FeedStateSchema = z.object({
+  feedId: z.string().min(1),
+  url: z.string().min(1),
+  topics: z.array(z.string()),
+  language: z.string().optional(),
+  intervalMinutes: z.number().int().min(1),
+  permanentUrl: z.string().optional(),
+  etag: z.string().optional(),
+  lastModified: z.string().optional(),
+  nextPollAt: z.string(),
+  lastPolledAt: z.string().optional(),
+  filledAt: z.string().optional(),
+  retiredAt: z.string().optional(),
+  lastStatus: z.string().optional(),
+  lastError: z.string().optional(),
+  errorCount: z.number().int().min(0),
+  itemsSeen: z.number().int().min(0),
+  healthy: z.boolean(),
+  healthEvent: z.enum(['unhealthy', 'recovered']).optional(),
+  healthEventAt: z.string().optional(),
+  holdUntil: z.string().optional(),
+  holdReason: z.enum(['retry-after', 'backoff']).optional(),
+  lastWarnings: z.array(z.string()).optional(),
+  revision: z.number().int().min(0),
+}) satisfies z.ZodType<FeedState>;
+const feedStateComplete: SameKeys<FeedState, z.infer<typeof FeedStateSchema>> = true;
+void feedStateComplete;

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import type { SameKeys } from './same-keys.ts';
 import { type Severity, SeveritySchema, type Value, ValueSchema } from './values.ts';
 
 export const FINDING_STATUSES = ['confirmed', 'changed', 'new', 'mentioned'] as const;
@@ -58,3 +59,5 @@ export const StoredFindingSchema = z.object({
   confidence: z.number().optional(),
   backfill: z.boolean().optional(),
 }) satisfies z.ZodType<StoredFinding>;
+const completeStoredFinding: SameKeys<StoredFinding, z.infer<typeof StoredFindingSchema>> = true;
+void completeStoredFinding;

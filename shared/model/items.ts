@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { SameKeys } from './same-keys.ts';
 
 /**
  * One input line of `factwatch analyze` (docs/contracts.md). Unknown fields are allowed and
@@ -82,3 +83,9 @@ export const ItemHeadSchema = z.object({
   previousTitle: z.string().optional(),
   previousSummary: z.string().optional(),
 }) satisfies z.ZodType<ItemHead>;
+const completeItemHead: SameKeys<ItemHead, z.infer<typeof ItemHeadSchema>> = true;
+void completeItemHead;
+
+/** A kept version of an item: the head as it was, until DynamoDB's TTL (`expiresAt`, epoch seconds) removes it. */
+export const ItemVersionSchema = ItemHeadSchema.extend({ expiresAt: z.number().int() });
+export type ItemVersion = z.infer<typeof ItemVersionSchema>;

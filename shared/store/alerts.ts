@@ -7,12 +7,12 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { StoreError } from '../errors.ts';
-import type { AlertRecord } from '../model/alerts.ts';
+import { type AlertRecord, AlertRecordSchema } from '../model/alerts.ts';
 import type { Value } from '../model/values.ts';
 import { ALERT_WRITES } from './alert-lifecycle.ts';
 import type { Store } from './client.ts';
 import { CONDITION_FAILED, whenCondition, writeIf } from './conditional.ts';
-import { queryAll, withoutKeys } from './query.ts';
+import { queryAll, recordOf } from './query.ts';
 
 const PENDING_INDEX_KEY = 'ALERTS#pending';
 /** Sources named and counted on one alert: past 50, further reports of the change are not recorded on it. */
@@ -59,7 +59,7 @@ export async function getAlert(store: Store, alertId: string): Promise<AlertReco
   const { Item } = await store.doc.send(
     new GetCommand({ TableName: store.tableName, Key: alertKey(alertId) }),
   );
-  return Item ? withoutKeys<AlertRecord>(Item) : undefined;
+  return Item ? recordOf(AlertRecordSchema, Item) : undefined;
 }
 
 /**
@@ -86,7 +86,7 @@ export async function addCorroboration(store: Store, alertId: string, source: st
       }),
     ),
   );
-  if (updated !== CONDITION_FAILED) return withoutKeys<AlertRecord>(updated.Attributes ?? {});
+  if (updated !== CONDITION_FAILED) return recordOf(AlertRecordSchema, updated.Attributes ?? {});
   const existing = await getAlert(store, alertId);
   if (!existing) throw new StoreError(`alert ${alertId} vanished while a source was added`);
   return existing;
@@ -158,7 +158,7 @@ export async function listPendingAlerts(store: Store): Promise<AlertRecord[]> {
     KeyConditionExpression: 'gsi1pk = :pending',
     ExpressionAttributeValues: { ':pending': PENDING_INDEX_KEY },
   });
-  return records.map((record) => withoutKeys<AlertRecord>(record));
+  return records.map((record) => recordOf(AlertRecordSchema, record));
 }
 
 /**
@@ -209,7 +209,7 @@ export async function listDueHeldSms(store: Store, now: Date): Promise<AlertReco
     KeyConditionExpression: 'gsi1pk = :held AND gsi1sk <= :now',
     ExpressionAttributeValues: { ':held': HELD_SMS_INDEX_KEY, ':now': now.toISOString() },
   });
-  return records.map((record) => withoutKeys<AlertRecord>(record));
+  return records.map((record) => recordOf(AlertRecordSchema, record));
 }
 
 /** Marks an alert suppressed (cooldown): kept for the digest, never published. */

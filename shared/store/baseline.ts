@@ -1,12 +1,12 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '../errors.ts';
-import type { BaselineVersion } from '../model/baseline.ts';
+import { type BaselineVersion, BaselineVersionSchema } from '../model/baseline.ts';
 import type { Fact } from '../model/story.ts';
 import type { Value } from '../model/values.ts';
 import { canonicalValue } from './alerts.ts';
 import type { Store } from './client.ts';
 import { writeIf } from './conditional.ts';
-import { padVersion, queryAll, withoutKeys } from './query.ts';
+import { padVersion, queryAll, recordOf } from './query.ts';
 
 const FACTS_INDEX_KEY = 'FACTS';
 const factPk = (factId: string) => `FACT#${factId}`;
@@ -52,7 +52,7 @@ export async function currentBaseline(store: Store, factId: string): Promise<Bas
     },
     1,
   );
-  return latest ? withoutKeys<BaselineVersion>(latest) : undefined;
+  return latest ? recordOf(BaselineVersionSchema, latest) : undefined;
 }
 
 /** Every baseline version of a fact, oldest first. */
@@ -61,7 +61,7 @@ export async function baselineHistory(store: Store, factId: string): Promise<Bas
     KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
     ExpressionAttributeValues: { ':pk': factPk(factId), ':prefix': 'BASELINE#' },
   });
-  return records.map((record) => withoutKeys<BaselineVersion>(record));
+  return records.map((record) => recordOf(BaselineVersionSchema, record));
 }
 
 /** The current version of every fact, in fact-id order. */
@@ -73,7 +73,7 @@ export async function listCurrentBaselines(store: Store): Promise<BaselineVersio
   });
   const latest = new Map<string, BaselineVersion>();
   for (const record of records) {
-    const version = withoutKeys<BaselineVersion>(record);
+    const version = recordOf(BaselineVersionSchema, record);
     const seen = latest.get(version.id);
     if (!seen || seen.version < version.version) latest.set(version.id, version);
   }
@@ -177,7 +177,7 @@ export async function sheetDrift(store: Store, facts: readonly Fact[]): Promise<
   });
   const held = new Map<string, Set<string>>();
   for (const record of records) {
-    const version = withoutKeys<BaselineVersion>(record);
+    const version = recordOf(BaselineVersionSchema, record);
     const values = held.get(version.id) ?? new Set<string>();
     values.add(canonicalValue(version.value));
     held.set(version.id, values);

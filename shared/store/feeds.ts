@@ -1,10 +1,10 @@
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '../errors.ts';
-import type { FeedState } from '../model/feeds.ts';
+import { type FeedState, FeedStateSchema } from '../model/feeds.ts';
 import type { FeedConfig } from '../model/story.ts';
 import type { Store } from './client.ts';
 import { CONDITION_FAILED, whenCondition } from './conditional.ts';
-import { queryAll, withoutKeys } from './query.ts';
+import { queryAll, recordOf } from './query.ts';
 
 export const DEFAULT_INTERVAL_MINUTES = 30;
 const FEEDS_INDEX_KEY = 'FEEDS';
@@ -50,7 +50,7 @@ export async function registerFeed(store: Store, feed: FeedConfig, now: Date): P
       ReturnValues: 'ALL_NEW',
     }),
   );
-  const state = withoutKeys<FeedState>(Attributes ?? {});
+  const state = recordOf(FeedStateSchema, Attributes ?? {});
   return state.retiredAt ? restoreFeed(store, state, now) : state;
 }
 
@@ -71,7 +71,7 @@ async function restoreFeed(store: Store, state: FeedState, now: Date): Promise<F
       ReturnValues: 'ALL_NEW',
     }),
   );
-  return withoutKeys<FeedState>(Attributes ?? {});
+  return recordOf(FeedStateSchema, Attributes ?? {});
 }
 
 /**
@@ -117,7 +117,7 @@ export async function syncFeeds(
 /** One feed's state, or undefined when the feed was never registered. */
 export async function getFeedState(store: Store, feedId: string): Promise<FeedState | undefined> {
   const { Item } = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: feedKey(feedId) }));
-  return Item ? withoutKeys<FeedState>(Item) : undefined;
+  return Item ? recordOf(FeedStateSchema, Item) : undefined;
 }
 
 /** Every registered feed, by next poll time. */
@@ -127,7 +127,7 @@ export async function listFeeds(store: Store): Promise<FeedState[]> {
     KeyConditionExpression: 'gsi1pk = :feeds',
     ExpressionAttributeValues: { ':feeds': FEEDS_INDEX_KEY },
   });
-  return records.map((record) => withoutKeys<FeedState>(record));
+  return records.map((record) => recordOf(FeedStateSchema, record));
 }
 
 /**
@@ -143,7 +143,7 @@ export async function listDueFeeds(store: Store, now: Date): Promise<FeedState[]
     // '~' sorts after '#' and every id character: every feed due at exactly `now` is included.
     ExpressionAttributeValues: { ':feeds': FEEDS_INDEX_KEY, ':until': `${now.toISOString()}~` },
   });
-  return records.map((record) => withoutKeys<FeedState>(record));
+  return records.map((record) => recordOf(FeedStateSchema, record));
 }
 
 /** Fields a poll may set; '' removes a field (an error cleared, a health event consumed). */
@@ -223,5 +223,5 @@ export async function saveFeedPoll(
   );
   if (saved === CONDITION_FAILED)
     throw new ConflictError(`feed ${state.feedId} changed since revision ${state.revision}`);
-  return withoutKeys<FeedState>(saved.Attributes ?? {});
+  return recordOf(FeedStateSchema, saved.Attributes ?? {});
 }

@@ -1,8 +1,13 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { FINDING_STATUSES, type FindingStatus, type StoredFinding } from '../model/findings.ts';
+import {
+  FINDING_STATUSES,
+  type FindingStatus,
+  type StoredFinding,
+  StoredFindingSchema,
+} from '../model/findings.ts';
 import type { Store } from './client.ts';
 import { writeIf } from './conditional.ts';
-import { queryAll, withoutKeys } from './query.ts';
+import { queryAll, recordOf } from './query.ts';
 
 export interface FindingWindow {
   since: Date;
@@ -81,7 +86,7 @@ export async function findingsForFact(
   );
   const findings = partitions
     .flat()
-    .map((record) => withoutKeys<StoredFinding>(record))
+    .map((record) => recordOf(StoredFindingSchema, record))
     .sort((a, b) => b.observedAt.localeCompare(a.observedAt));
   const wanted = window.statuses
     ? findings.filter((finding) => window.statuses!.includes(finding.status))
@@ -118,7 +123,8 @@ export async function findingsInWindow(store: Store, window: FindingWindow): Pro
         }),
       ),
     );
-    for (const records of pages) found.push(...records.map((record) => withoutKeys<StoredFinding>(record)));
+    for (const records of pages)
+      found.push(...records.map((record) => recordOf(StoredFindingSchema, record)));
   }
   return found.sort((a, b) => b.observedAt.localeCompare(a.observedAt) || a.factId.localeCompare(b.factId));
 }
@@ -150,7 +156,7 @@ export async function findingById(
       },
       1,
     );
-    if (record) return withoutKeys<StoredFinding>(record);
+    if (record) return recordOf(StoredFindingSchema, record);
   }
   return undefined;
 }

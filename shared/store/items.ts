@@ -1,9 +1,15 @@
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import type { ItemHead, StoredItem } from '../model/items.ts';
+import {
+  type ItemHead,
+  ItemHeadSchema,
+  type ItemVersion,
+  ItemVersionSchema,
+  type StoredItem,
+} from '../model/items.ts';
 import { batchGet } from './batch.ts';
 import type { Store } from './client.ts';
 import { writeIf } from './conditional.ts';
-import { padVersion, queryAll, withoutKeys } from './query.ts';
+import { padVersion, queryAll, recordOf } from './query.ts';
 
 export type ItemWriteOutcome = 'created' | 'updated' | 'unchanged';
 
@@ -18,7 +24,7 @@ export async function getItem(store: Store, key: string): Promise<ItemHead | und
   const { Item } = await store.doc.send(
     new GetCommand({ TableName: store.tableName, Key: { pk: itemPk(key), sk: HEAD_SK } }),
   );
-  return Item ? withoutKeys<ItemHead>(Item) : undefined;
+  return Item ? recordOf(ItemHeadSchema, Item) : undefined;
 }
 
 /** Latest versions of many items at once (batched; unknown keys are simply absent). */
@@ -27,16 +33,16 @@ export async function getItems(store: Store, keys: string[]): Promise<Map<string
     store,
     keys.map((key) => ({ pk: itemPk(key), sk: HEAD_SK })),
   );
-  return new Map(records.map((record) => withoutKeys<ItemHead>(record)).map((head) => [head.key, head]));
+  return new Map(records.map((record) => recordOf(ItemHeadSchema, record)).map((head) => [head.key, head]));
 }
 
-/** Every version of an item, oldest first (a publisher's edits). */
-export async function listItemVersions(store: Store, key: string): Promise<ItemHead[]> {
+/** Every version of an item, oldest first (a publisher's edits), each with when it expires. */
+export async function listItemVersions(store: Store, key: string): Promise<ItemVersion[]> {
   const records = await queryAll(store, {
     KeyConditionExpression: 'pk = :pk AND begins_with(sk, :v)',
     ExpressionAttributeValues: { ':pk': itemPk(key), ':v': 'V#' },
   });
-  return records.map((record) => withoutKeys<ItemHead>(record));
+  return records.map((record) => recordOf(ItemVersionSchema, record));
 }
 
 /**

@@ -1,4 +1,6 @@
 import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { z } from 'zod';
+import { StoreError } from '../errors.ts';
 import type { Store } from './client.ts';
 
 export type QueryRequest = Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>;
@@ -43,8 +45,19 @@ export function padVersion(version: number): string {
   return String(version).padStart(6, '0');
 }
 
-/** Strips the table's key attributes from a record before it leaves the store. */
-export function withoutKeys<T>(record: Record<string, unknown>): T {
-  const { pk: _pk, sk: _sk, gsi1pk: _g1p, gsi1sk: _g1s, gsi2pk: _g2p, gsi2sk: _g2s, ...rest } = record;
-  return rest as T;
+/**
+ * A record read from the table, checked against its model schema: the table's key
+ * and index attributes (and anything else the type does not name) are dropped, and a
+ * record that is not what its type says fails here, naming the field, rather than
+ * deep in a stage.
+ *
+ * @example
+ * const feed = recordOf(FeedStateSchema, Item); // FeedState, without pk/sk/gsi1pk/gsi1sk
+ */
+export function recordOf<T>(schema: z.ZodType<T>, record: Record<string, unknown>): T {
+  const parsed = schema.safeParse(record);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const where = [record.pk, record.sk].filter(Boolean).join(' ');
+  throw new StoreError(`store: record ${where}: field "${issue.path.join('.')}": ${issue.message}`);
 }

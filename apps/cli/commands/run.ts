@@ -9,6 +9,7 @@ import { SHIPPED_STORY } from '../../../shared/config/story.ts';
 import { FactwatchError, LocalStackError, UsageError } from '../../../shared/errors.ts';
 import { LOOPBACK_ALLOWED, PUBLIC_ONLY } from '../../../shared/feeds/guard.ts';
 import type { AlertConfig } from '../../../shared/model/alert-config.ts';
+import type { FeedConfig } from '../../../shared/model/story.ts';
 import { seedBaseline } from '../../../shared/store/baseline.ts';
 import { describeAwsError, ensureTable, openStore, type Store } from '../../../shared/store/client.ts';
 import { listFeeds, syncFeeds } from '../../../shared/store/feeds.ts';
@@ -17,11 +18,16 @@ import { DEFAULT_TABLE_NAME } from '../../../shared/store/table.ts';
 import { isOldNews } from '../../../shared/usecases/notify-finding.ts';
 import { startDemoServer } from '../../local/demo-server.ts';
 import { type RunningDynamoDb, startDynamoDbLocal } from '../../local/dynamodb-local.ts';
-import { type Delivery, startLocalPipeline } from '../../local/pipeline.ts';
+import {
+  type CycleSummary,
+  type Delivery,
+  type LocalPipeline,
+  startLocalPipeline,
+} from '../../local/pipeline.ts';
 import { acquireRunLock } from '../../local/run-lock.ts';
 import { openWarmDynamoDb } from '../../local/warm-store.ts';
 import { parseCommandArgs } from '../args.ts';
-import type { Command } from '../command.ts';
+import type { CliIO, Command } from '../command.ts';
 import { downloadProgress, feedProgress } from '../progress.ts';
 import {
   DEMO_INTRO,
@@ -35,6 +41,7 @@ import {
 } from '../run-report.ts';
 import {
   DEFAULT_DATA_DIR,
+  type LocalStory,
   localStory,
   prepareDataDir,
   sheetNote,
@@ -113,7 +120,6 @@ export const runCommand: Command = {
     const story = values.demo
       ? { sheetPath: DEFAULT_BASELINE_FILE, sheet: SHIPPED_STORY.baseline, feeds: SHIPPED_STORY.feeds }
       : localStory(values, process.cwd());
-    const sheet = story.sheet;
     const demo = values.demo ? await startDemoServer() : undefined;
     if (demo) io.out(DEMO_INTRO);
     const dataDir = resolve(values['data-dir'] ?? DEFAULT_DATA_DIR);
@@ -127,28 +133,11 @@ export const runCommand: Command = {
     const releaseLock = demo ? undefined : acquireRunLock(prepareDataDir(dataDir));
     let dynamo: RunningDynamoDb | undefined;
     try {
-      const progress = downloadProgress(io);
-      // A real run shares the store's warm server, so facts/history/feeds can read while it polls.
-      dynamo = demo
-        ? await startDynamoDbLocal({ inMemory: true, progress })
-        : await openWarmDynamoDb({
-            dbPath: resolve(dataDir, 'dynamodb'),
-            idleSeconds: storeIdleSeconds(),
-            progress,
-          });
+      dynamo = await startRunStore(demo ? undefined : dataDir, io);
       const store = openStore({ tableName: DEFAULT_TABLE_NAME, endpoint: dynamo.endpoint });
       await ensureTable(store);
       const now = new Date();
-      await seedBaseline(store, sheet.facts, now, sheet);
-      const note = demo ? undefined : await sheetNote(store, story);
-      if (note) io.err(note);
-      const synced = await syncFeeds(store, demo?.feeds ?? story.feeds, now);
-      if (synced.retired.length)
-        io.out(
-          `Retired ${synced.retired.length} feed(s) no longer in the feeds file (not polled again; their history is kept): ${synced.retired.join(', ')}`,
-        );
-      if (synced.restored.length)
-        io.out(`Back in the feeds file, polled again: ${synced.restored.join(', ')}`);
+      await reconcileStory(store, story, demo?.feeds, now, io);
       const pipeline = await startLocalPipeline(store, dynamo.endpoint, alertConfig, {
         checkpointFile: demo ? undefined : resolve(dataDir, 'stream-position.json'),
         acceptStore: demo ? null : storeOptionOf(values['data-dir']),
@@ -158,19 +147,11 @@ export const runCommand: Command = {
         contact: process.env.FACTWATCH_CONTACT ?? settings.contact,
       });
       try {
-        const summary = await pipeline
-          .runCycle({
-            all: values.all || Boolean(demo),
-            retryFailed: values['retry-failed'],
-            onFeedPolled: feedProgress(io),
-          })
-          .catch((error: unknown) => {
-            if (error instanceof FactwatchError) throw error;
-            throw new LocalStackError(
-              `the cycle stopped: ${describeAwsError(error)}. Nothing is lost: run again, and it continues where this run stopped`,
-              { cause: error },
-            );
-          });
+        const summary = await runOneCycle(pipeline, {
+          all: values.all || Boolean(demo),
+          retryFailed: values['retry-failed'],
+          onFeedPolled: feedProgress(io),
+        });
         const finishedAt = new Date();
         const facts = {
           summary,
@@ -182,21 +163,7 @@ export const runCommand: Command = {
           maxAlertAgeHours: alertConfig.maxAlertAgeHours,
           now: finishedAt,
         };
-        if (summary.recovered.length) {
-          io.out(
-            `Delivered by an earlier run that stopped before showing them (${summary.recovered.length}):`,
-          );
-          printDeliveries(summary.recovered, io);
-          io.out('--- this run ---');
-        }
-        printDeliveries(summary.deliveries, io);
-        if (summary.feedsFailed.length) {
-          io.out('Feeds that failed this cycle:');
-          for (const failure of summary.feedsFailed) io.out(`  ${failure.feedId}: ${failure.error}`);
-        }
-        io.out(summaryLine(facts));
-        for (const line of [...oldNewsAdvice(facts), ...failureAdvice(facts), ...nothingDueAdvice(facts)])
-          io.out(line);
+        printRunReport(facts, io);
         if (demo) io.out(DEMO_OUTRO);
         if (values['alerts-out'])
           writeAlerts(values['alerts-out'], [...summary.recovered, ...summary.deliveries]);
@@ -213,6 +180,73 @@ export const runCommand: Command = {
     }
   },
 };
+
+/**
+ * The store a run works on: the data dir's warm DynamoDB Local, shared with facts/
+ * history/feeds so they can read while it polls; none (the demo): one in memory.
+ */
+async function startRunStore(dataDir: string | undefined, io: CliIO): Promise<RunningDynamoDb> {
+  const progress = downloadProgress(io);
+  if (dataDir === undefined) return startDynamoDbLocal({ inMemory: true, progress });
+  return openWarmDynamoDb({
+    dbPath: resolve(dataDir, 'dynamodb'),
+    idleSeconds: storeIdleSeconds(),
+    progress,
+  });
+}
+
+/** The store made the story files': baseline seeded, feeds synced (retired, restored), drift noted. */
+async function reconcileStory(
+  store: Store,
+  story: LocalStory,
+  demoFeeds: FeedConfig[] | undefined,
+  now: Date,
+  io: CliIO,
+): Promise<void> {
+  await seedBaseline(store, story.sheet.facts, now, story.sheet);
+  const note = demoFeeds ? undefined : await sheetNote(store, story);
+  if (note) io.err(note);
+  const synced = await syncFeeds(store, demoFeeds ?? story.feeds, now);
+  if (synced.retired.length)
+    io.out(
+      `Retired ${synced.retired.length} feed(s) no longer in the feeds file (not polled again; their history is kept): ${synced.retired.join(', ')}`,
+    );
+  if (synced.restored.length) io.out(`Back in the feeds file, polled again: ${synced.restored.join(', ')}`);
+}
+
+/** One cycle; a failure that is not ours to explain says that nothing is lost and how to go on. */
+async function runOneCycle(
+  pipeline: LocalPipeline,
+  options: Parameters<LocalPipeline['runCycle']>[0],
+): Promise<CycleSummary> {
+  try {
+    return await pipeline.runCycle(options);
+  } catch (error) {
+    if (error instanceof FactwatchError) throw error;
+    throw new LocalStackError(
+      `the cycle stopped: ${describeAwsError(error)}. Nothing is lost: run again, and it continues where this run stopped`,
+      { cause: error },
+    );
+  }
+}
+
+/** What the emulated subscribers received, the failed feeds, the summary line and the advice. */
+function printRunReport(facts: Parameters<typeof summaryLine>[0], io: CliIO): void {
+  const { summary } = facts;
+  if (summary.recovered.length) {
+    io.out(`Delivered by an earlier run that stopped before showing them (${summary.recovered.length}):`);
+    printDeliveries(summary.recovered, io);
+    io.out('--- this run ---');
+  }
+  printDeliveries(summary.deliveries, io);
+  if (summary.feedsFailed.length) {
+    io.out('Feeds that failed this cycle:');
+    for (const failure of summary.feedsFailed) io.out(`  ${failure.feedId}: ${failure.error}`);
+  }
+  io.out(summaryLine(facts));
+  for (const line of [...oldNewsAdvice(facts), ...failureAdvice(facts), ...nothingDueAdvice(facts)])
+    io.out(line);
+}
 
 /** --quiet-hours and --time-zone, checked as the settings are, for this run only. */
 function runOverrides(quietHours?: string, timeZone?: string): Partial<AlertConfig> {
