@@ -14,8 +14,9 @@ export function reportBucket(stack: Stack): Bucket {
     encryption: BucketEncryption.S3_MANAGED,
     enforceSSL: true,
     objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
-    // One generated page, rewritten after every alert: nothing to keep after the stack.
-    removalPolicy: RemovalPolicy.DESTROY,
+    // CloudFormation cannot delete a bucket that holds the page: like the table, it stays after
+    // `cdk destroy` (one small object; delete it by hand if you like).
+    removalPolicy: RemovalPolicy.RETAIN,
   });
 }
 
@@ -57,11 +58,13 @@ export class ReportPage {
       invokeMode: InvokeMode.BUFFERED,
     });
     this.url = functionUrl.url;
-    deps.bucket.grantRead(this.serve.fn, REPORT_KEY);
+    // One object, one action each: serve-report reads the page, the writers put it; no listing, no wildcard.
+    const page = deps.bucket.arnForObjects(REPORT_KEY);
+    this.serve.fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: [page] }));
     const readToken = new PolicyStatement({ actions: ['ssm:GetParameter'], resources: [parameterArn] });
     this.serve.fn.addToRolePolicy(readToken);
     for (const writer of deps.writers) {
-      deps.bucket.grantPut(writer.fn, REPORT_KEY);
+      writer.fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:PutObject'], resources: [page] }));
       writer.fn.addToRolePolicy(readToken);
       writer.fn.addEnvironment('REPORT_URL', functionUrl.url);
     }

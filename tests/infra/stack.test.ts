@@ -16,7 +16,8 @@ import { createTableInput, TABLE_DEFINITION } from '../../shared/store/table.ts'
 
 type Resource = { Type: string; Properties: Record<string, unknown>; DeletionPolicy?: string };
 
-function synth(context: Record<string, unknown> = {}) {
+/** The stack alone, not synthesized yet: cdk-nag must be added before the first synthesis to see it all. */
+function unsynthesized(context: Record<string, unknown> = {}) {
   const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
   const stack = new FactwatchStack(app, 'Test', {
     config: readSettings({
@@ -26,6 +27,11 @@ function synth(context: Record<string, unknown> = {}) {
       ...context,
     }),
   });
+  return { app, stack };
+}
+
+function synth(context: Record<string, unknown> = {}) {
+  const { app, stack } = unsynthesized(context);
   return { app, stack, template: Template.fromStack(stack) };
 }
 
@@ -306,7 +312,7 @@ describe('FactwatchStack', () => {
       ),
     );
     const readers = Object.keys(resources).filter((id) =>
-      statementsOf(template, id).some((statement) => actionsOf(statement).includes('s3:GetObject*')),
+      statementsOf(template, id).some((statement) => actionsOf(statement).includes('s3:GetObject')),
     );
     expect(putters.map((id) => id.replace(/Function.*/, '')).sort()).toEqual(['Digest', 'Notify']);
     expect(readers.map((id) => id.replace(/Function.*/, ''))).toEqual(['ServeReport']);
@@ -365,7 +371,8 @@ describe('FactwatchStack', () => {
   });
 
   it('has no cdk-nag AwsSolutions finding that is not acknowledged with a reason', () => {
-    const { app, stack } = synth();
+    // Not synth(): a stack synthesized before the plugin is added would hide its findings from it.
+    const { app, stack } = unsynthesized();
     const acknowledged = nagAcknowledgements(stack, {
       table: stack.node.findChild('Store').node.findChild('Table'),
       reportBucket: stack.node.findChild('ReportPages'),
@@ -383,7 +390,7 @@ describe('FactwatchStack', () => {
   });
 
   it('would fail synthesis on a finding nobody acknowledged', () => {
-    const { app, stack } = synth();
+    const { app, stack } = unsynthesized();
     new Queue(stack, 'Unencrypted', { encryption: QueueEncryption.UNENCRYPTED });
     Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
 
