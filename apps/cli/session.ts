@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, statSync, unlinkSync, writeFileSync } from 'node
 import { join, resolve } from 'node:path';
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { displayPath, loadFeedsFile } from '../../shared/config/load.ts';
-import { projectSettings } from '../../shared/config/settings.ts';
+import { projectSettings, type Settings } from '../../shared/config/settings.ts';
 import { SHIPPED_STORY } from '../../shared/config/story.ts';
 import { loadStorySheet } from '../../shared/config/story-sheet.ts';
 import { StoreError, UsageError } from '../../shared/errors.ts';
@@ -86,21 +86,23 @@ export interface LocalStory {
   sheetPath: string;
   sheet: BaselineFile;
   feeds: FeedConfig[];
+  /** The sheet came from `--baseline`: commands that settle a drift must name it again. */
+  fromFlag: boolean;
 }
 
 /**
  * The fact sheet and feeds for this command: `--baseline` / `--feeds`, else
- * `baselineFile` / `feedsFile` in cdk.json here, else the shipped story.
+ * `baselineFile` / `feedsFile` of the settings (cdk.json), else the shipped story.
  *
  * @example
- * localStory({ baseline: 'my-baseline.json' }).sheetPath; // 'my-baseline.json'
+ * localStory({ baseline: 'my-baseline.json' }, projectSettings(process.cwd())).sheetPath; // 'my-baseline.json'
  */
-export function localStory(flags: { baseline?: string; feeds?: string }, folder: string): LocalStory {
-  const settings = projectSettings(folder);
+export function localStory(flags: { baseline?: string; feeds?: string }, settings: Settings): LocalStory {
   return {
     sheetPath: flags.baseline ?? settings.baselineFile,
     sheet: flags.baseline ? loadStorySheet(flags.baseline) : settings.baseline,
     feeds: flags.feeds ? loadFeedsFile(flags.feeds) : settings.feeds,
+    fromFlag: flags.baseline !== undefined,
   };
 }
 
@@ -135,7 +137,7 @@ export async function openSession(
   if (options.table !== undefined && options['data-dir'] !== undefined) {
     throw new UsageError('--table and --data-dir cannot be used together: one store at a time');
   }
-  const story = localStory(options, process.cwd());
+  const story = localStory(options, projectSettings(process.cwd()));
   if (options.table !== undefined) return openDeployedTable(options.table, story);
   return openLocalStore(prepareDataDir(options['data-dir'] ?? DEFAULT_DATA_DIR), story, progress);
 }
@@ -194,14 +196,11 @@ async function openLocalStore(
  */
 export async function sheetNote(
   store: Store,
-  story: Pick<LocalStory, 'sheet' | 'sheetPath'>,
+  story: Pick<LocalStory, 'sheet' | 'sheetPath' | 'fromFlag'>,
 ): Promise<string | undefined> {
   const drift = await sheetDrift(store, story.sheet.facts);
   if (drift.length === 0) return undefined;
-  const fromFile =
-    story.sheetPath === localStory({}, process.cwd()).sheetPath
-      ? ''
-      : ` --baseline ${displayPath(story.sheetPath)}`;
+  const fromFile = story.fromFlag ? ` --baseline ${displayPath(story.sheetPath)}` : '';
   return `factwatch: note: ${displayPath(story.sheetPath)} and the store disagree on ${drift.join(', ')}; the store keeps its values until you adopt the file's with: factwatch accept FACT_ID --from-file${fromFile}`;
 }
 

@@ -43,7 +43,9 @@ const WIDTH = 320;
 const HEIGHT = 120;
 const PAD = { left: 8, right: 8, top: 10, bottom: 18 };
 
-const escapeXml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+/** Text made safe inside HTML or SVG, as element content or a quoted attribute (the page uses it too). */
+export const escapeMarkup = (text: string | undefined) =>
+  (text ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** A linear scale from [min, max] to [from, to]; a single value sits in the middle. */
 function scale(min: number, max: number, from: number, to: number) {
@@ -75,17 +77,17 @@ export function factChart(points: ChartPoint[], steps: ChartStep[], now: string,
     const end = ordered[index + 1]?.at ?? now;
     const [x1, x2, yy] = [x(Date.parse(step.at)), x(Date.parse(end)), y(step.value)];
     return [
-      `<line class="baseline" x1="${x1.toFixed(1)}" y1="${yy.toFixed(1)}" x2="${x2.toFixed(1)}" y2="${yy.toFixed(1)}"><title>${escapeXml(step.label)}</title></line>`,
+      `<line class="baseline" x1="${x1.toFixed(1)}" y1="${yy.toFixed(1)}" x2="${x2.toFixed(1)}" y2="${yy.toFixed(1)}"><title>${escapeMarkup(step.label)}</title></line>`,
     ];
   });
   const dots = points.map(
     (point) =>
-      `<circle class="observed" cx="${x(Date.parse(point.at)).toFixed(1)}" cy="${y(point.value).toFixed(1)}" r="3.5"><title>${escapeXml(point.label)}</title></circle>`,
+      `<circle class="observed" cx="${x(Date.parse(point.at)).toFixed(1)}" cy="${y(point.value).toFixed(1)}" r="3.5"><title>${escapeMarkup(point.label)}</title></circle>`,
   );
   const first = new Date(Math.min(...times)).toISOString().slice(0, 10);
   const last = now.slice(0, 10);
   return [
-    `<svg class="chart" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="${escapeXml(title)}" data-points="${points.length}">`,
+    `<svg class="chart" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="${escapeMarkup(title)}" data-points="${points.length}">`,
     ...segments,
     ...dots,
     `<text class="axis" x="${PAD.left}" y="${HEIGHT - 4}">${first}</text>`,

@@ -3,7 +3,7 @@ import type { AlertRecord } from '../model/alerts.ts';
 import type { BaselineVersion } from '../model/baseline.ts';
 import type { FeedState } from '../model/feeds.ts';
 import type { StoredFinding } from '../model/findings.ts';
-import { type ChartPoint, type ChartStep, factChart, numberOf } from './chart.ts';
+import { type ChartPoint, type ChartStep, escapeMarkup, factChart, numberOf } from './chart.ts';
 
 /** One fact of the report: its current baseline, every version, and what was observed about it. */
 export interface ReportFact {
@@ -34,13 +34,10 @@ export interface ReportData {
   feeds: FeedState[];
 }
 
-const escapeHtml = (text: string | undefined) =>
-  (text ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
 /** Only http(s) links are links: anything else a feed sent is shown as text, never followed. */
 function link(href: string | undefined, text: string): string {
-  if (!href || !/^https?:\/\//i.test(href)) return escapeHtml(text);
-  return `<a href="${escapeHtml(href)}" rel="noopener noreferrer nofollow">${escapeHtml(text)}</a>`;
+  if (!href || !/^https?:\/\//i.test(href)) return escapeMarkup(text);
+  return `<a href="${escapeMarkup(href)}" rel="noopener noreferrer nofollow">${escapeMarkup(text)}</a>`;
 }
 
 const day = (iso: string | undefined) => (iso ? iso.slice(0, 16).replace('T', ' ') : '');
@@ -68,11 +65,11 @@ function changeBlock(change: ReportChange, labels: ReadonlyMap<string, string>):
   const { finding, alert, accepted } = change;
   const sources = alert?.sources ?? (finding.source ? [finding.source] : []);
   const others = sources.filter((source) => source !== finding.source);
-  return `<article class="change" data-fact="${escapeHtml(finding.factId)}">
-<div><strong>${escapeHtml(labels.get(finding.factId) ?? finding.factId)}</strong> <span class="muted">${escapeHtml(finding.factId)}</span><span class="tag ${finding.status}">${finding.status}</span>${accepted ? '<span class="tag accepted">accepted</span>' : ''}</div>
-<div class="was-now">${escapeHtml(renderValue(finding.baseline))} → <span class="now">${escapeHtml(renderValue(finding.observed))}</span></div>
-<blockquote lang="">${escapeHtml(finding.evidence)}</blockquote>
-<div class="muted">${link(finding.link, finding.source ?? 'source')}${finding.published ? ` · published ${escapeHtml(day(finding.published))}` : ''} · seen ${escapeHtml(day(finding.observedAt))}${others.length ? ` · also reported by ${escapeHtml(others.join(', '))}` : ''}</div>
+  return `<article class="change" data-fact="${escapeMarkup(finding.factId)}">
+<div><strong>${escapeMarkup(labels.get(finding.factId) ?? finding.factId)}</strong> <span class="muted">${escapeMarkup(finding.factId)}</span><span class="tag ${finding.status}">${finding.status}</span>${accepted ? '<span class="tag accepted">accepted</span>' : ''}</div>
+<div class="was-now">${escapeMarkup(renderValue(finding.baseline))} → <span class="now">${escapeMarkup(renderValue(finding.observed))}</span></div>
+<blockquote lang="">${escapeMarkup(finding.evidence)}</blockquote>
+<div class="muted">${link(finding.link, finding.source ?? 'source')}${finding.published ? ` · published ${escapeMarkup(day(finding.published))}` : ''} · seen ${escapeMarkup(day(finding.observedAt))}${others.length ? ` · also reported by ${escapeMarkup(others.join(', '))}` : ''}</div>
 </article>`;
 }
 
@@ -106,16 +103,16 @@ function factRow(fact: ReportFact, now: string): string {
   const events = [
     ...fact.findings.map((finding) => ({
       at: finding.observedAt,
-      html: `<li><span class="tag ${finding.status}">${finding.status}</span> ${escapeHtml(renderValue(finding.observed))} <span class="muted">${escapeHtml(day(finding.observedAt))} · ${link(finding.link, finding.source ?? 'source')}</span><br>${escapeHtml(finding.evidence)}</li>`,
+      html: `<li><span class="tag ${finding.status}">${finding.status}</span> ${escapeMarkup(renderValue(finding.observed))} <span class="muted">${escapeMarkup(day(finding.observedAt))} · ${link(finding.link, finding.source ?? 'source')}</span><br>${escapeMarkup(finding.evidence)}</li>`,
     })),
     ...fact.versions.map((version) => ({
       at: version.acceptedAt,
-      html: `<li><span class="tag accepted">baseline v${version.version}</span> ${escapeHtml(renderValue(version.value))} <span class="muted">${escapeHtml(day(version.acceptedAt))} · ${escapeHtml(version.acceptedBy)} · ${escapeHtml(version.reason)}</span></li>`,
+      html: `<li><span class="tag accepted">baseline v${version.version}</span> ${escapeMarkup(renderValue(version.value))} <span class="muted">${escapeMarkup(day(version.acceptedAt))} · ${escapeMarkup(version.acceptedBy)} · ${escapeMarkup(version.reason)}</span></li>`,
     })),
   ].sort((a, b) => b.at.localeCompare(a.at));
-  return `<details class="fact" id="fact-${escapeHtml(current.id)}" data-fact="${escapeHtml(current.id)}">
-<summary><span class="fact-label">${escapeHtml(current.label)}</span><span class="fact-value">${escapeHtml(renderValue(current.value))}</span><span class="muted">v${current.version} · ${escapeHtml(current.acceptedBy)} · ${escapeHtml(day(current.acceptedAt))} · ${escapeHtml(current.reason)}</span>${latest ? `<span class="tag ${latest.status}">latest: ${latest.status} ${escapeHtml(renderValue(latest.observed))}</span>` : '<span class="muted">not observed yet</span>'}</summary>
-<p class="muted">${escapeHtml(current.claim)} (${escapeHtml(current.id)}, ${current.severity} severity)</p>
+  return `<details class="fact" id="fact-${escapeMarkup(current.id)}" data-fact="${escapeMarkup(current.id)}">
+<summary><span class="fact-label">${escapeMarkup(current.label)}</span><span class="fact-value">${escapeMarkup(renderValue(current.value))}</span><span class="muted">v${current.version} · ${escapeMarkup(current.acceptedBy)} · ${escapeMarkup(day(current.acceptedAt))} · ${escapeMarkup(current.reason)}</span>${latest ? `<span class="tag ${latest.status}">latest: ${latest.status} ${escapeMarkup(renderValue(latest.observed))}</span>` : '<span class="muted">not observed yet</span>'}</summary>
+<p class="muted">${escapeMarkup(current.claim)} (${escapeMarkup(current.id)}, ${current.severity} severity)</p>
 ${chartOf(fact, now)}
 <ul class="timeline">${events.map((event) => event.html).join('')}</ul>
 </details>`;
@@ -123,7 +120,7 @@ ${chartOf(fact, now)}
 
 function feedRow(feed: FeedState): string {
   const status = feed.retiredAt ? 'retired' : feed.healthy ? 'healthy' : 'unhealthy';
-  return `<tr><td>${escapeHtml(feed.feedId)}</td><td class="${status}">${status}</td><td>${escapeHtml(feed.lastStatus)}</td><td>${escapeHtml(day(feed.lastPolledAt))}</td><td class="error">${escapeHtml(feed.lastError)}</td><td>${feed.itemsSeen}</td><td>${feed.retiredAt ? '' : escapeHtml(day(feed.holdUntil ?? feed.nextPollAt))}</td></tr>`;
+  return `<tr><td>${escapeMarkup(feed.feedId)}</td><td class="${status}">${status}</td><td>${escapeMarkup(feed.lastStatus)}</td><td>${escapeMarkup(day(feed.lastPolledAt))}</td><td class="error">${escapeMarkup(feed.lastError)}</td><td>${feed.itemsSeen}</td><td>${feed.retiredAt ? '' : escapeMarkup(day(feed.holdUntil ?? feed.nextPollAt))}</td></tr>`;
 }
 
 /**
@@ -148,9 +145,9 @@ export function renderReport(data: ReportData): string {
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <meta name="referrer" content="no-referrer">
-<title>factwatch: ${escapeHtml(data.title)}</title><style>${STYLE}</style></head>
+<title>factwatch: ${escapeMarkup(data.title)}</title><style>${STYLE}</style></head>
 <body><main>
-<header><h1>${escapeHtml(data.title)}</h1><p class="muted">factwatch report · ${escapeHtml(window)} · generated ${escapeHtml(day(data.generatedAt))} UTC from ${escapeHtml(data.location)}</p></header>
+<header><h1>${escapeMarkup(data.title)}</h1><p class="muted">factwatch report · ${escapeMarkup(window)} · generated ${escapeMarkup(day(data.generatedAt))} UTC from ${escapeMarkup(data.location)}</p></header>
 ${observed ? '' : '<p id="empty">Nothing has been observed yet: no item has said anything about these facts. Run <code>factwatch run</code> (or wait for the next poll) and open the report again.</p>'}
 <section id="changes"><h2>What changed (${data.changes.length})</h2>
 ${data.changes.length ? data.changes.map((change) => changeBlock(change, labels)).join('\n') : '<p class="muted">No change in this window.</p>'}

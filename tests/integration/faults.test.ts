@@ -13,7 +13,7 @@ import type { Store } from '../../shared/store/client.ts';
 import { getFeedState, registerFeed } from '../../shared/store/feeds.ts';
 import { listItemVersions } from '../../shared/store/items.ts';
 import { changeFinding, findingInsertRecord } from '../support/findings.ts';
-import { type AlertTopic, startAlertTopic } from '../support/sns.ts';
+import { type AlertTopic, handlerEnvironment, startAlertTopic } from '../support/sns.ts';
 import { dynamoEndpoint, freshStore } from '../support/store.ts';
 
 // The demo server listens on loopback: the one network allowance, passed in code.
@@ -30,15 +30,7 @@ describe('faults the handlers survive', () => {
     topic = await startAlertTopic();
     server = await startDemoServer();
     for (const feed of server.feeds) await registerFeed(store, feed, new Date());
-    Object.assign(process.env, {
-      TABLE_NAME: store.tableName,
-      DYNAMODB_ENDPOINT: dynamoEndpoint(),
-      TOPIC_ARN: topic.publisher.topicArn,
-      SNS_ENDPOINT: topic.emulator.endpoint,
-      SQS_ENDPOINT: topic.emulator.endpoint,
-      FACTWATCH_LOG: 'silent',
-      ALERT_CONFIG: JSON.stringify({ quietHours: null }),
-    });
+    Object.assign(process.env, handlerEnvironment(store, topic, dynamoEndpoint(), { quietHours: null }));
   });
   afterAll(async () => {
     closeRuntimes();

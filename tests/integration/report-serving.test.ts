@@ -12,7 +12,7 @@ import { LOCAL_CREDENTIALS, LOCAL_REGION, type Store } from '../../shared/store/
 import { saveFinding } from '../../shared/store/findings.ts';
 import { publishReport, REPORT_KEY } from '../../shared/usecases/publish-report.ts';
 import { changeFinding, findingInsertRecord } from '../support/findings.ts';
-import { type AlertTopic, startAlertTopic } from '../support/sns.ts';
+import { type AlertTopic, handlerEnvironment, startAlertTopic } from '../support/sns.ts';
 import { dynamoEndpoint, freshStore } from '../support/store.ts';
 
 const TOKEN = newLinkToken();
@@ -80,15 +80,10 @@ describe("the story's page, deployed: published to S3, served for the right toke
       source: 'Bloomberg',
     });
     await saveFinding(store, finding);
-    const env = {
-      TABLE_NAME: store.tableName,
-      DYNAMODB_ENDPOINT: dynamoEndpoint(),
-      TOPIC_ARN: topic.publisher.topicArn,
-      SNS_ENDPOINT: topic.emulator.endpoint,
-      SQS_ENDPOINT: topic.emulator.endpoint,
-      FACTWATCH_LOG: 'silent',
-      ALERT_CONFIG: JSON.stringify({ quietHours: null, maxAlertAgeHours: null }),
-    };
+    const env = handlerEnvironment(store, topic, dynamoEndpoint(), {
+      quietHours: null,
+      maxAlertAgeHours: null,
+    });
     const notify = notifyHandler(
       () => runtimeFromEnvironment(env),
       () => report,

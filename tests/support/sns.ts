@@ -40,3 +40,24 @@ export async function startAlertTopic(): Promise<AlertTopic> {
     },
   };
 }
+
+/**
+ * The λ environment of handlers under test: the store on the test DynamoDB Local, the
+ * topic on the emulator, logs silent, and the alert settings given.
+ */
+export function handlerEnvironment(
+  store: { tableName: string },
+  topic: AlertTopic,
+  dynamoEndpoint: string,
+  alertConfig: Record<string, unknown>,
+): Record<string, string> {
+  return {
+    TABLE_NAME: store.tableName,
+    DYNAMODB_ENDPOINT: dynamoEndpoint,
+    TOPIC_ARN: topic.publisher.topicArn,
+    SNS_ENDPOINT: topic.emulator.endpoint,
+    SQS_ENDPOINT: topic.emulator.endpoint,
+    FACTWATCH_LOG: 'silent',
+    ALERT_CONFIG: JSON.stringify(alertConfig),
+  };
+}

@@ -118,8 +118,13 @@ export const runCommand: Command = {
     const overrides = runOverrides(values['quiet-hours'], values['time-zone']);
     // The demo is the shipped story, whatever this folder's settings say.
     const story = values.demo
-      ? { sheetPath: DEFAULT_BASELINE_FILE, sheet: SHIPPED_STORY.baseline, feeds: SHIPPED_STORY.feeds }
-      : localStory(values, process.cwd());
+      ? {
+          sheetPath: DEFAULT_BASELINE_FILE,
+          sheet: SHIPPED_STORY.baseline,
+          feeds: SHIPPED_STORY.feeds,
+          fromFlag: false,
+        }
+      : localStory(values, settings);
     const demo = values.demo ? await startDemoServer() : undefined;
     if (demo) io.out(DEMO_INTRO);
     const dataDir = resolve(values['data-dir'] ?? DEFAULT_DATA_DIR);
