@@ -47,7 +47,8 @@ export function entityRuler(definitions: readonly EntityDefinition[]): EntityRul
   // characters lets the regex engine skip ahead fast; the word start is checked in code.
   const source = aliases
     .map((alias) => {
-      const body = escapeRegex(alias).replace(/\\?\s+/g, '[\\s-]?');
+      // Between words: a space or hyphen, or none ("AI-5", "AI5"), and a closing quote ("'high risk' AI").
+      const body = escapeRegex(alias).replace(/\\?\s+/g, `['"]?[\\s-]?`);
       return isLatin(alias) ? `${body}(?![A-Za-z0-9])` : body;
     })
     .join('|');
@@ -71,7 +72,7 @@ export function entityRuler(definitions: readonly EntityDefinition[]): EntityRul
         continue;
       }
       const definition =
-        byAlias.get(match[0].toLowerCase().replace(/[\s-]+/g, ' ')) ?? aliasFor(byAlias, match[0]);
+        byAlias.get(match[0].toLowerCase().replace(/['"]?[\s-]+/g, ' ')) ?? aliasFor(byAlias, match[0]);
       if (!definition || excluded(definition, sentence, match.index, match.index + match[0].length)) continue;
       found.push({
         id: definition.id,
@@ -91,8 +92,9 @@ function midWord(text: string, at: number, matched: string): boolean {
 
 /** The definition of an alias written with other spacing or hyphens ("AI-5" for "AI5", "AI 5"). */
 function aliasFor(byAlias: Map<string, EntityDefinition>, written: string): EntityDefinition | undefined {
-  const squeezed = written.toLowerCase().replace(/[\s-]+/g, '');
-  for (const [alias, definition] of byAlias) if (alias.replace(/[\s-]+/g, '') === squeezed) return definition;
+  const squeezed = written.toLowerCase().replace(/['"\s-]+/g, '');
+  for (const [alias, definition] of byAlias)
+    if (alias.replace(/['"\s-]+/g, '') === squeezed) return definition;
   return undefined;
 }
 

@@ -239,7 +239,7 @@ interface SubjectHere {
 function subjectIn(
   rule: CompiledRule,
   reading: SentenceReading,
-  title: SentenceReading,
+  item: SentenceReading[],
 ): SubjectHere | undefined {
   const direct = rule.rule.subject.find((group) => group.every((id) => reading.ids.has(id)));
   if (direct) {
@@ -251,23 +251,31 @@ function subjectIn(
     };
   }
   if (reading.index === 0) return undefined;
-  // The title named the subject; this sentence names part of it, or refers back to it.
-  const group = rule.rule.subject.find((ids) => ids.every((id) => title.ids.has(id) || reading.ids.has(id)));
-  if (!group) return undefined;
   const anaphor = rule.anaphora ? reading.phrases(rule.anaphora)[0] : undefined;
-  const partial = group.some((id) => reading.ids.has(id));
-  const sameKindNamed = reading.mentions.some(
-    (mention) => !group.includes(mention.id) && group.some((id) => sameType(title, id, mention)),
-  );
-  if (sameKindNamed || (!anaphor && !partial)) return undefined;
-  const positions = anaphor
-    ? [anaphor.start]
-    : reading.mentions.filter((mention) => group.includes(mention.id)).map((mention) => mention.start);
-  return { positions: positions.length ? positions : [0], carried: true };
+  // The subject named just before (the sentence before, else the title) carries into this one
+  // when this sentence names part of it or refers back to it: "the chip", "the Texas plant", 该芯片.
+  for (const earlier of new Set([item[reading.index - 1]!, item[0]!])) {
+    const named = rule.rule.subject.filter((ids) =>
+      ids.every((id) => earlier.ids.has(id) || reading.ids.has(id)),
+    );
+    // A group this sentence names part of comes first ("EU" in the title, "high-risk AI" here).
+    const group = named.find((ids) => ids.some((id) => reading.ids.has(id))) ?? named[0];
+    if (!group) continue;
+    const partial = group.some((id) => reading.ids.has(id));
+    const sameKindNamed = reading.mentions.some(
+      (mention) => !group.includes(mention.id) && group.some((id) => sameType(earlier, id, mention)),
+    );
+    if (sameKindNamed || (!anaphor && !partial)) return undefined;
+    const positions = anaphor
+      ? [anaphor.start]
+      : reading.mentions.filter((mention) => group.includes(mention.id)).map((mention) => mention.start);
+    return { positions: positions.length ? positions : [0], carried: true };
+  }
+  return undefined;
 }
 
-function sameType(title: SentenceReading, id: string, mention: EntityMention): boolean {
-  const type = title.mentions.find((entry) => entry.id === id)?.type;
+function sameType(earlier: SentenceReading, id: string, mention: EntityMention): boolean {
+  const type = earlier.mentions.find((entry) => entry.id === id)?.type;
   return type !== undefined && type === mention.type && (type === 'chip' || type === 'programme');
 }
 
@@ -280,7 +288,7 @@ function statementFor(
   const title = item[0]!;
   // Cheapest test first: without a word of the fact's relation classes the sentence says nothing of it.
   if (!rule.rule.adjacentChars && !rule.rule.relation.some((name) => reading.has(name))) return undefined;
-  const subject = subjectIn(rule, reading, title);
+  const subject = subjectIn(rule, reading, item);
   if (!subject) return undefined;
   // A word of another subject ("Intel", "Austin") silences the clause group it stands in.
   const notFrames = new Set(
@@ -487,7 +495,7 @@ function isProgress(text: string, mention: ValueMention): boolean {
   const after = text.slice(mention.end, mention.end + 16);
   return (
     mention.role === 'to' ||
-    /(?:\bbring(?:s|ing)?|\braising|\btotal(?:s|ling)?|\breach(?:es|ed|ing)?|增至|增加至|达到|達到|来到|來到|累计|累計|已达|已達)[^.;,，；。]{0,50}$/i.test(
+    /(?:\bbring(?:s|ing)?|\braising|\btotal(?:s|ling)?|\breach(?:es|ed|ing)?|增至|增加至|达到|達到|来到|來到|累计|累計|已达|已達|已在|已经|已經|落地)[^.;,，；。]{0,50}$/i.test(
       before,
     ) ||
     /^\s*(?:so far|to date|already|committed so far)/i.test(after) ||
@@ -527,6 +535,12 @@ function nearestAnchor(
   return best;
 }
 
+/** Between a company and its own move word: nothing, or its shares ("Tesla gained", "Tesla's stock rose", 特斯拉股价上涨). */
+const OWN_MOVE_GAP = /^\s*(?:['’]s\s+)?(?:(?:shares?|stock|股价|股價|股票)\s*)?(?:also\s+|也)?$/i;
+
+/** Entity types that can own a value stated after them (a company's share move). */
+const OWNER_TYPES = new Set(['company', 'affiliate', 'index']);
+
 /**
  * Where a value's owner is judged: at the value itself, or — for market reactions
  * ("三星股价因特斯拉订单上涨6.8%") — at the word of the rule's `ownerAt` class before it.
@@ -545,7 +559,22 @@ function ownershipPoint(
   );
   // The relation word nearest before the value ("特斯拉股价也上涨了4%"), else the first after it.
   const relation = inFrame.filter((match) => match.start < mention.start).at(-1) ?? inFrame[0];
-  return relation?.start ?? mention.start;
+  if (!relation) return mention.start;
+  // A company named between that word and the value owns it ("Samsung shares rose 6.8% and Tesla gained 4%").
+  // (as the subject of its own move word), not one named as the cause ("三星股价因特斯拉订单上涨").
+  const named = reading.mentions.some(
+    (entry) =>
+      entry.start > relation.end &&
+      entry.end <= mention.start &&
+      OWNER_TYPES.has(entry.type) &&
+      relations.some(
+        (move) =>
+          move.name === 'stock_move' &&
+          move.start >= entry.end &&
+          OWN_MOVE_GAP.test(reading.text.slice(entry.end, move.start)),
+      ),
+  );
+  return named ? mention.start : relation.start;
 }
 
 /**
@@ -556,13 +585,17 @@ function ownedBySubject(rule: CompiledRule, reading: SentenceReading, at: number
   const rivals = rule.rule.rivals;
   if (!rivals?.length) return true;
   const own = new Set(rule.rule.subject.flat().filter((id) => !rivals.includes(id)));
-  const relevant = reading.mentions.filter((mention) => own.has(mention.id) || rivals.includes(mention.id));
+  // An affiliate ("Samsung SDI shares climb 5%") is a rival of every subject: a company of its own.
+  const relevant = reading.mentions.filter(
+    (mention) => own.has(mention.id) || rivals.includes(mention.id) || mention.type === 'affiliate',
+  );
   const before = relevant.filter((mention) => mention.end <= at).at(-1);
   const owner = before ?? relevant.find((mention) => mention.start >= at);
   return owner === undefined || own.has(owner.id);
 }
 
-const DISPLACED_BEFORE = /(?:\bfrom|\binstead\s+of|\breplacing|\brather\s+than|取代|而非|不再由)\s*$/i;
+const DISPLACED_BEFORE =
+  /(?:\bfrom|\breplac(?:e|es|ed|ing)|\bdropping|\bdrops|\bditching|\binstead\s+of|\breplacing|\brather\s+than|取代|而非|不再由)\s*$/i;
 
 /**
  * The foundries a sentence attaches to the fact's chip, through a "makes" word:

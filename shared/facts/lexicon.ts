@@ -70,6 +70,12 @@ export const ATTRIBUTE_CLASSES = {
       'involve ... in manufacturing',
       'handle',
       'take on',
+      'move ... to',
+      'shift ... to',
+      'switch ... to',
+      'hand ... to',
+      'maker',
+      'manufacturer',
     ],
     zh: [
       '代工',
@@ -110,6 +116,8 @@ export const ATTRIBUTE_CLASSES = {
       '參與',
       '采用',
       '採用',
+      '转单',
+      '轉單',
     ],
   },
   /** A deal's size. */
@@ -125,6 +133,8 @@ export const ATTRIBUTE_CLASSES = {
       'value',
       'valued at',
       'supply deal',
+      'win',
+      'tie-up',
     ],
     zh: [
       '协议',
@@ -161,6 +171,9 @@ export const ATTRIBUTE_CLASSES = {
       'to be complete by',
       'complete by',
       'end in',
+      'extend ... to',
+      'extend ... through',
+      'extend ... until',
     ],
     zh: [
       '持续至',
@@ -273,6 +286,11 @@ export const ATTRIBUTE_CLASSES = {
       'go into production',
       'enter production',
       'production ramp',
+      'volume output',
+      'output',
+      'volume ramp',
+      'in ... volume',
+      'in sufficient quantities',
     ],
     zh: [
       '量产',
@@ -455,6 +473,8 @@ export const ATTRIBUTE_CLASSES = {
       'outline',
       'lay out',
       'debut',
+      'be out',
+      'is out',
     ],
     zh: [
       '发布',
@@ -500,6 +520,10 @@ export const ATTRIBUTE_CLASSES = {
       'remain on track',
       'proceed as planned',
       'no grace period',
+      'continue',
+      'live on',
+      'go ahead',
+      'press on',
     ],
     zh: [
       '生效',
@@ -516,6 +540,12 @@ export const ATTRIBUTE_CLASSES = {
       '實施',
       '适用',
       '適用',
+      '仍在运作',
+      '仍在運作',
+      '运作',
+      '運作',
+      '继续',
+      '繼續',
     ],
   },
   /** A share of a market. */
@@ -532,6 +562,9 @@ export const ATTRIBUTE_CLASSES = {
       'control',
       'account for',
       'command',
+      'of ... market',
+      'of ... revenue',
+      'of ... sales',
     ],
     zh: [
       '市占',
@@ -583,13 +616,36 @@ export const ATTRIBUTE_CLASSES = {
       'trade higher',
       'close up',
       'close higher',
+      'tack on',
+
+      'edge up',
+      'edge higher',
+      '=up',
+      '=down',
+      'lose',
+      'shed',
+      'dip',
+      'close down',
+      'close lower',
     ],
     zh: ['涨', '漲', '跌', '大涨', '大漲', '飙升', '飆升', '上扬', '上揚'],
   },
   /** A boost to revenue. */
   revenue_uplift: {
     en: ['revenue', 'sales', 'annual revenue', 'foundry revenue', 'foundry sales', 'top line'],
-    zh: ['营收', '營收', '销售额', '銷售額', '收入', '代工营收', '代工營收'],
+    zh: [
+      '营收',
+      '營收',
+      '销售额',
+      '銷售額',
+      '收入',
+      '代工营收',
+      '代工營收',
+      '增收',
+      '营收增加',
+      '營收增加',
+      '收入增加',
+    ],
   },
   /** Money put into a plant or programme. */
   investment: {
@@ -616,13 +672,25 @@ export const ATTRIBUTE_CLASSES = {
   },
   /** Compute performance. */
   performance: {
-    en: ['compute', 'performance', 'computing power', 'deliver', 'capable of', 'reach'],
+    en: [
+      'compute',
+      'performance',
+      'computing power',
+      'deliver',
+      'capable of',
+      'reach',
+      'offer',
+      'hit',
+      'boast',
+      'pack',
+      'provide',
+    ],
     zh: ['算力', '性能', '运算能力', '運算能力'],
   },
   /** Power efficiency against the previous generation. */
   efficiency: {
     en: ['power efficiency', 'energy efficiency', 'efficient', 'efficiency', 'performance per watt'],
-    zh: ['能效', '能效比', '效能'],
+    zh: ['能效', '能效比', '能源效益', '每瓦效能', '每瓦性能', '功耗效率'],
   },
   /** A process node. */
   process_node: {
@@ -632,11 +700,35 @@ export const ATTRIBUTE_CLASSES = {
   /** How many sites a programme plans. */
   sites: {
     en: ['data center', 'data centre', 'site', 'campus'],
-    zh: ['数据中心', '資料中心', '数据中心', '站点', '據點', '园区', '園區'],
+    zh: [
+      '数据中心',
+      '資料中心',
+      '数据中心',
+      '站点',
+      '據點',
+      '园区',
+      '園區',
+      '站點',
+      '數據中心',
+      '个站点',
+      '個站點',
+    ],
   },
   /** The size a market will reach. */
   market_size: {
-    en: ['market', 'reach', 'grow to', 'worth', 'value', 'forecast', 'expect'],
+    en: [
+      'market',
+      'reach',
+      'grow to',
+      'worth',
+      'value',
+      'forecast',
+      'expect',
+      'sales',
+      'revenue',
+      'hit',
+      'top',
+    ],
     zh: ['市场规模', '市場規模', '市场', '市場', '达到', '達到', '增至'],
   },
 } as const satisfies Record<string, PhraseList>;
@@ -755,8 +847,6 @@ export const SCOPE_CUES = {
       '商谈',
       '商談',
       '有望',
-      '拟',
-      '擬',
       '恐',
       '不排除',
       '希望',
@@ -765,6 +855,14 @@ export const SCOPE_CUES = {
       '施压',
       '施壓',
       '能否',
+      '或推迟',
+      '或推遲',
+      '或延后',
+      '或延後',
+      '或延至',
+      '或于',
+      '或於',
+      '或再',
     ],
   },
   /** Said of an earlier time, superseded. */

@@ -43,6 +43,7 @@ export function findScopes(sentence: string, tokens: Token[]): Scopes {
   const matches = cues.find(sentence, tokens).filter((match) => !isMonthMay(sentence, match));
   const spans = matches
     .filter((match) => BLOCKING.has(match.name))
+    .filter((match) => !(match.name === 'negation' && notUntil(sentence, match)))
     .map((match) => ({
       name: match.name,
       start: match.start,
@@ -59,7 +60,7 @@ export function findScopes(sentence: string, tokens: Token[]): Scopes {
         .map((span) => span.name);
     },
     blockedBetween(from, to) {
-      return spans.some((span) => span.start > from && span.start < to && span.end > to);
+      return spans.some((span) => span.start >= from && span.start < to && span.end > to);
     },
     hedged: matches.some((match) => match.name === 'hedge'),
     // A replacement cue inside a denied or superseded clause ("had been slated for exclusive production") says nothing now.
@@ -72,6 +73,18 @@ export function findScopes(sentence: string, tokens: Token[]): Scopes {
     ),
     matches,
   };
+}
+
+/**
+ * "will not be available in volume until mid-2027", "won't ship before 2027", 直到2027年才:
+ * the negation sets a time from which it holds, it does not deny the time.
+ */
+function notUntil(sentence: string, match: PhraseMatch<ScopeCue>): boolean {
+  const rest = sentence.slice(match.end, clauseEndAfter(sentence, match.end));
+  return (
+    /^[^.;]{0,60}?\b(?:until|till|before)\b/i.test(rest) ||
+    /^[^。；]{0,20}?(?:直到|直至|要到|之前)/.test(rest)
+  );
 }
 
 /** "May 2027" is a month, not a possibility. */

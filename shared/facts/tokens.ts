@@ -9,7 +9,8 @@ export interface Token {
   end: number;
 }
 
-const WORD = /[A-Za-z][A-Za-z'’]*|\d+(?:\.\d+)?/g;
+// An apostrophe belongs to a word only inside it ("Samsung's"), not as a closing quote ("'high risk' AI").
+const WORD = /[A-Za-z](?:[A-Za-z]|['’](?=[A-Za-z]))*|\d+(?:\.\d+)?/g;
 const stems = new Map<string, string>();
 
 /**

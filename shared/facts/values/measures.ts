@@ -43,6 +43,8 @@ const RATIO_WORDS: Record<string, number> = {
 };
 const RATIO = new RegExp(
   [
+    // "提升一倍", "翻倍": up by one time its size, twice as much (before "一倍" is read as 1×).
+    '(?:提升|提高|增加|增长|增長|成长|成長)(?<plusOne>一)倍|翻倍|翻一番',
     String.raw`(?<num>${DIGITS}|${CHINESE})\s?(?:x|X|×|-?fold|倍)(?![A-Za-z])`,
     String.raw`(?<![A-Za-z])(?<words>${NUMBER_WORDS})(?:\s+times|-?fold)(?![A-Za-z])`,
     '(?<![A-Za-z])(?<single>twice|doubled?|tripled?|thrice|quadruple)(?![A-Za-z])',
@@ -59,7 +61,12 @@ const RATIO = new RegExp(
 export function readRatios(text: string): ValueMention[] {
   return [...text.matchAll(RATIO)].flatMap((match) => {
     const g = match.groups!;
-    const value = g.single ? RATIO_WORDS[g.single.toLowerCase()]! : parseNumber(g.num ?? g.words!);
+    const value =
+      g.plusOne || match[0].startsWith('翻')
+        ? 2
+        : g.single
+          ? RATIO_WORDS[g.single.toLowerCase()]!
+          : parseNumber(g.num ?? g.words!);
     if (Number.isNaN(value)) return [];
     const start = match.index;
     const end = start + match[0].length;
@@ -107,16 +114,21 @@ export function countReader(nouns: readonly string[]): (text: string) => ValueMe
     String.raw`(?<![\d.])(?<num>${DIGITS}|${CHINESE}|(?<![A-Za-z])${NUMBER_WORDS})\+?\s?${filler}(?:${nouns.join('|')})`,
     'giu',
   );
+  // Chinese also puts the count after its noun, with a measure word: "站点最多可达二十个".
+  const after = new RegExp(
+    String.raw`(?:${nouns.join('|')})[^。；，,.;\d]{0,8}?(?<num>${DIGITS}|${CHINESE})\s?(?:个|個|座|处|處)`,
+    'giu',
+  );
   return (text) =>
-    [...text.matchAll(pattern)].flatMap((match) => {
+    [...text.matchAll(pattern), ...text.matchAll(after)].flatMap((match) => {
       const value = parseNumber(match.groups!.num!);
       if (
         Number.isNaN(value) ||
         INCREMENT_BEFORE.test(text.slice(Math.max(0, match.index - 14), match.index))
       )
         return [];
-      const start = match.index;
-      const end = start + match[0].length;
+      const start = match.index + match[0].indexOf(match.groups!.num!);
+      const end = match.index + match[0].length;
       return [{ value: { kind: 'count' as const, value }, start, end, ...qualify(text, start, end) }];
     });
 }

@@ -26,6 +26,9 @@ const AT_MOST_BEFORE =
   /(?:\bup\s+to|\bat\s+most|\bno\s+more\s+than|\bless\s+than|\bunder|\bbelow|\bmaximum\s+of|\bat\s+maximum|最多|至多|不超过|不超過|最高可达|最高可達|最高)\s*$/i;
 const APPROXIMATE_BEFORE =
   /(?:\babout|\baround|\broughly|\bnearly|\balmost|\bapproximately|\bsome|\bclose\s+to|\bestimated|\bcirca|\b~|约|約|大约|大約|近|将近|將近|接近|逾)\s*$/i;
+/** Chinese puts a verb between the bound and its number: 至少建设10个, 最多可达二十个, 最高达5000亿. */
+const AT_LEAST_VERB_BEFORE = /(?:至少|最少|不少于|不少於)[\u4e00-\u9fff]{1,3}$/;
+const AT_MOST_VERB_BEFORE = /(?:最多|至多|最高|不超过|不超過)[\u4e00-\u9fff]{1,3}$/;
 const AT_LEAST_AFTER = /^\s*(?:or\s+more|\+|plus\b|以上|之上|多)/i;
 const AT_MOST_AFTER = /^\s*(?:or\s+(?:less|fewer)|以下|以内|以內)/i;
 
@@ -53,9 +56,9 @@ export function qualify(
   const before = text.slice(Math.max(0, start - 28), start);
   const after = text.slice(end, end + 20);
   const bound =
-    AT_LEAST_BEFORE.test(before) || AT_LEAST_AFTER.test(after)
+    AT_LEAST_BEFORE.test(before) || AT_LEAST_VERB_BEFORE.test(before) || AT_LEAST_AFTER.test(after)
       ? 'atLeast'
-      : AT_MOST_BEFORE.test(before) || AT_MOST_AFTER.test(after)
+      : AT_MOST_BEFORE.test(before) || AT_MOST_VERB_BEFORE.test(before) || AT_MOST_AFTER.test(after)
         ? 'atMost'
         : undefined;
   const wide = text.slice(Math.max(0, start - 60), start);
@@ -65,7 +68,9 @@ export function qualify(
       ? 'from'
       : TO_BEFORE.test(before) || PLAIN_TO_BEFORE.test(wide)
         ? 'to'
-        : /\bby\s+(?:about\s+|almost\s+|nearly\s+|around\s+|some\s+)?$/i.test(before)
+        : /(?:\bby\s+(?:about\s+|almost\s+|nearly\s+|around\s+|some\s+)?|(?:年增|季增|月增|年减|年減|季减|季減|同比增长|同比增長|年成长|年成長|增长|增長|成长|成長)\s*(?:约|約|近)?)$/i.test(
+              before,
+            )
           ? 'by'
           : undefined;
   return {

@@ -3,7 +3,7 @@ import { CHINESE, DIGITS, NUMBER_WORDS, parseNumber } from './numbers.ts';
 
 /**
  * Percentages in English and Chinese: `6.8%`, `6.8 percent`, `6.8 per cent`,
- * `eight percent`, `百分之六点八`, `七成二` (72%), `七成` (70%), `逾七成` (at least
+ * `eight percent`, `百分之六点八`, `七成二` (72%), `七成` (70%), `一成半` (15%), `逾七成` (at least
  * 70%). A change in points ("up 2.6 percentage points", "2.6个百分点") is marked
  * `delta`, never read as a level.
  */
@@ -12,7 +12,7 @@ const PERCENT = new RegExp(
     String.raw`(?<sign>[-−–])?(?<num>${DIGITS})\s?(?:%|％|\s?percent(?![A-Za-z])|\s?per\s?cent(?![A-Za-z])|\s?pct(?![A-Za-z])|\s?percentage\s+points?|\s?个百分点|\s?個百分點)`,
     String.raw`(?<![A-Za-z])(?<word>${NUMBER_WORDS})\s(?:percent|per\s?cent)(?![A-Za-z])`,
     `百分之(?<zh>${DIGITS}|${CHINESE})`,
-    '(?<tenths>[一二三四五六七八九])成(?<units>[一二三四五六七八九])?',
+    '(?<tenths>[一二三四五六七八九])成(?:(?<half>半)|(?<units>[一二三四五六七八九]))?',
   ].join('|'),
   'gi',
 );
@@ -40,7 +40,7 @@ export function readPercent(text: string): ValueMention[] {
   for (const match of text.matchAll(PERCENT)) {
     const g = match.groups!;
     const value = g.tenths
-      ? parseNumber(g.tenths) * 10 + (g.units ? parseNumber(g.units) : 0)
+      ? parseNumber(g.tenths) * 10 + (g.half ? 5 : g.units ? parseNumber(g.units) : 0)
       : parseNumber(g.num ?? g.word ?? g.zh ?? '');
     if (Number.isNaN(value)) continue;
     const start = match.index;
