@@ -55,12 +55,19 @@ export function analyzeItem(
     const finding = toFinding(item, fact, statement, baseline);
     const score = statement.confidence + STATUS_WEIGHT[finding.status];
     const best = byFact.get(fact.id);
-    if (!best || score > best.score) byFact.set(fact.id, { finding, score });
+    if (!best || score > best.score || (score === best.score && moreSpecific(finding, best.finding)))
+      byFact.set(fact.id, { finding, score });
   }
   return engine.facts.flatMap((fact) => {
     const best = byFact.get(fact.id);
     return best ? [best.finding] : [];
   });
+}
+
+/** Of two equally sure findings, the more specific place: "Taylor, Texas" over "Texas". */
+function moreSpecific(finding: Finding, than: Finding): boolean {
+  const parts = (value: Value | null) => (value?.kind === 'place' ? value.value.split(',').length : 0);
+  return parts(finding.observed) > parts(than.observed);
 }
 
 function toFinding(

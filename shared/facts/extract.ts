@@ -57,7 +57,8 @@ export function itemSentences(item: AnalyzableItem): string[] {
   const sentences: string[] = [];
   for (const field of [item.title, item.summary, item.content]) {
     if (!field) continue;
-    for (const raw of splitSentences(normaliseText(field))) {
+    const split = splitSentences(normaliseText(field));
+    for (const raw of field === item.title ? joinExclaimed(split) : split) {
       const sentence = raw.trim();
       if (sentence && !seen.has(sentence)) {
         seen.add(sentence);
@@ -66,6 +67,17 @@ export function itemSentences(item: AnalyzableItem): string[] {
     }
   }
   return sentences;
+}
+
+/** A headline's "！" is emphasis, not an end: "165億美元！特斯拉與三星簽下晶片大單" is one statement. */
+function joinExclaimed(parts: string[]): string[] {
+  const joined: string[] = [];
+  for (const part of parts) {
+    const last = joined.at(-1);
+    if (last !== undefined && /[!！]$/.test(last)) joined[joined.length - 1] = `${last} ${part}`;
+    else joined.push(part);
+  }
+  return joined;
 }
 
 /** Everything read from one sentence, once, whatever the facts (read on first use). */
@@ -538,6 +550,8 @@ function nearestAnchor(
 /** Between a company and its own move word: nothing, or its shares ("Tesla gained", "Tesla's stock rose", 特斯拉股价上涨). */
 const OWN_MOVE_GAP = /^\s*(?:['’]s\s+)?(?:(?:shares?|stock|股价|股價|股票)\s*)?(?:also\s+|也)?$/i;
 
+const WITH_BEFORE = /(?:\bwith|夥|伙|联手|聯手|携手|攜手|與|与|同|跟)\s*$/i;
+
 /** Entity types that can own a value stated after them (a company's share move). */
 const OWNER_TYPES = new Set(['company', 'affiliate', 'index']);
 
@@ -586,9 +600,12 @@ function ownedBySubject(rule: CompiledRule, reading: SentenceReading, at: number
   if (!rivals?.length) return true;
   const own = new Set(rule.rule.subject.flat().filter((id) => !rivals.includes(id)));
   // An affiliate ("Samsung SDI shares climb 5%") is a rival of every subject: a company of its own.
-  const relevant = reading.mentions.filter(
-    (mention) => own.has(mention.id) || rivals.includes(mention.id) || mention.type === 'affiliate',
-  );
+  const relevant = reading.mentions
+    .filter((mention) => own.has(mention.id) || rivals.includes(mention.id) || mention.type === 'affiliate')
+    // "三星電子夥Tesla簽約…股價急升", "signs with Tesla": the partner named after "with" is not the one that moves.
+    .filter(
+      (mention) => !WITH_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 6), mention.start)),
+    );
   const before = relevant.filter((mention) => mention.end <= at).at(-1);
   const owner = before ?? relevant.find((mention) => mention.start >= at);
   return owner === undefined || own.has(owner.id);
@@ -825,11 +842,17 @@ function readPlace(
         mention.type === 'chip' && mention.id !== 'AI6' && frameOf(reading, mention.start) === frame,
     );
   const dealChips = (frame: number) =>
-    reading.mentions.some((mention) => mention.id === 'AI6' && frameOf(reading, mention.start) === frame) ||
+    aiSixIn(frame) ||
     (CHIPS.test(reading.text) && !otherChip(frame) && (carried || reading.ids.has('Tesla')));
+  const aiSixIn = (frame: number) =>
+    reading.mentions.some((mention) => mention.id === 'AI6' && frameOf(reading, mention.start) === frame);
+  // "make AI6 chips in Texas": a place the chip itself is made in needs no site word.
+  const madeIn = (place: EntityMention) =>
+    aiSixIn(frameOf(reading, place.start)) &&
+    /(?:\bin|\bat|在|于|於)\s*$/i.test(reading.text.slice(Math.max(0, place.start - 4), place.start));
   const bound = reading.mentions
     .filter((mention) => compiled.places.has(mention.id))
-    .filter((place) => sites.some((site) => near(place, site)))
+    .filter((place) => sites.some((site) => near(place, site)) || madeIn(place))
     .filter(
       (place) => framesMaking.has(frameOf(reading, place.start)) && dealChips(frameOf(reading, place.start)),
     );

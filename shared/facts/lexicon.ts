@@ -76,6 +76,9 @@ export const ATTRIBUTE_CLASSES = {
       'hand ... to',
       'maker',
       'manufacturer',
+      'output',
+      'volume ramp',
+      'production ramp',
     ],
     zh: [
       '代工',
