@@ -278,12 +278,23 @@ function subjectIn(
       (mention) => !group.includes(mention.id) && group.some((id) => sameType(earlier, id, mention)),
     );
     if (sameKindNamed || (!anaphor && !partial)) return undefined;
+    // "AI6 … 能效为AI5的三倍。该芯片…": "the chip" is the first chip named before, not every chip.
+    if (anaphor && !partial && !firstOfItsKind(earlier, group)) return undefined;
     const positions = anaphor
       ? [anaphor.start]
       : reading.mentions.filter((mention) => group.includes(mention.id)).map((mention) => mention.start);
     return { positions: positions.length ? positions : [0], carried: true };
   }
   return undefined;
+}
+
+/** The group's entity is the first of its type the earlier sentence names (a chip, a programme). */
+function firstOfItsKind(earlier: SentenceReading, group: readonly string[]): boolean {
+  return group.every((id) => {
+    const own = earlier.mentions.find((mention) => mention.id === id);
+    if (!own || (own.type !== 'chip' && own.type !== 'programme')) return true;
+    return earlier.mentions.find((mention) => mention.type === own.type)?.id === id;
+  });
 }
 
 function sameType(earlier: SentenceReading, id: string, mention: EntityMention): boolean {
@@ -425,6 +436,13 @@ function readValue(
   return readNumeric(rule, reading, subject, relations);
 }
 
+/** Where the frame (clause group) of a position starts. */
+function frameStart(reading: SentenceReading, position: number): number {
+  let start = 0;
+  for (const at of reading.frames) if (at <= position) start = at;
+  return start;
+}
+
 /** The frame (clause group) a position falls in. */
 function frameOf(reading: SentenceReading, position: number): number {
   let frame = 0;
@@ -470,7 +488,14 @@ function readNumeric(
       const number = numberOf(mention.value);
       return number >= min && number <= max;
     })
-    .filter((mention) => ownedBySubject(rule, reading, ownershipPoint(rule, reading, relations, mention)));
+    .filter((mention) =>
+      ownedBySubject(
+        rule,
+        reading,
+        ownershipPoint(rule, reading, relations, mention, subject.carried),
+        subject,
+      ),
+    );
   const inCurrency = candidates.filter(
     (mention) =>
       mention.value.kind !== 'money' || mention.currencyAssumed || mention.value.currency === currency,
@@ -505,7 +530,14 @@ function readNumeric(
 function isProgress(text: string, mention: ValueMention): boolean {
   const before = text.slice(Math.max(0, mention.start - 60), mention.start);
   const after = text.slice(mention.end, mention.end + 16);
+  // "将增至25处", "plans to raise it to": a plan revised, not progress towards it.
+  if (/(?:将|將|计划|計劃|計畫|规划|規劃|拟|擬)\s*(?:增至|增加至|扩大至|擴大至)\s*$/.test(before))
+    return false;
   return (
+    // "首期投入1000亿美元", "an initial $100 billion": the first tranche, not the total.
+    /(?:首期|首批|立即|\binitial(?:ly)?|\bimmediately|\bfirst\s+(?:phase|tranche|stage))[^.;。；]{0,24}$/i.test(
+      before,
+    ) ||
     mention.role === 'to' ||
     /(?:\bbring(?:s|ing)?|\braising|\btotal(?:s|ling)?|\breach(?:es|ed|ing)?|增至|增加至|达到|達到|来到|來到|累计|累計|已达|已達|已在|已经|已經|落地)[^.;,，；。]{0,50}$/i.test(
       before,
@@ -550,7 +582,9 @@ function nearestAnchor(
 /** Between a company and its own move word: nothing, or its shares ("Tesla gained", "Tesla's stock rose", 特斯拉股价上涨). */
 const OWN_MOVE_GAP = /^\s*(?:['’]s\s+)?(?:(?:shares?|stock|股价|股價|股票)\s*)?(?:also\s+|也)?$/i;
 
-const WITH_BEFORE = /(?:\bwith|夥|伙|联手|聯手|携手|攜手|與|与|同|跟)\s*$/i;
+/** A partner ("with Tesla", 夥Tesla) or a cause ("on Tesla deal", 因特斯拉) is not the one whose shares move. */
+const WITH_BEFORE =
+  /(?:\bwith|\bon|\bafter|\bfollowing|\bamid|夥|伙|联手|聯手|携手|攜手|與|与|同|跟|因|因为|因為|受|受惠于|受惠於|得益于|得益於)\s*$/i;
 
 /** Entity types that can own a value stated after them (a company's share move). */
 const OWNER_TYPES = new Set(['company', 'affiliate', 'index']);
@@ -564,6 +598,7 @@ function ownershipPoint(
   reading: SentenceReading,
   relations: PhraseMatch<AttributeClass>[],
   mention: ValueMention,
+  carried: boolean,
 ): number {
   const ownerAt = rule.rule.ownerAt;
   if (!ownerAt) return mention.start;
@@ -574,6 +609,22 @@ function ownershipPoint(
   // The relation word nearest before the value ("特斯拉股价也上涨了4%"), else the first after it.
   const relation = inFrame.filter((match) => match.start < mention.start).at(-1) ?? inFrame[0];
   if (!relation) return mention.start;
+  // "shares of Samsung", "the share prices of the electronics manufacturer": the owner follows "of".
+  const of = /^\s*(?:prices?\s+)?of\s+/i.exec(reading.text.slice(relation.end, relation.end + 24));
+  if (of) {
+    const ownerAt = relation.end + of[0].length;
+    const named = reading.mentions.find((entry) => entry.start >= ownerAt && entry.start < ownerAt + 5);
+    return named ? named.end : ownerAt + 1;
+  }
+  // Shares no company stands right before are the clause's topic's ("三星SDI拿下特斯拉订单 股价涨6.8%",
+  // "Shares of Samsung rose"): judged from the start of the clause.
+  const ownerRightBefore = reading.mentions.some(
+    (entry) =>
+      entry.end <= relation.start &&
+      OWNER_TYPES.has(entry.type) &&
+      /^\s*(?:['’]s)?\s*的?\s*$/.test(reading.text.slice(entry.end, relation.start)),
+  );
+  if (!ownerRightBefore && !carried) return frameStart(reading, relation.start);
   // A company named between that word and the value owns it ("Samsung shares rose 6.8% and Tesla gained 4%").
   // (as the subject of its own move word), not one named as the cause ("三星股价因特斯拉订单上涨").
   const named = reading.mentions.some(
@@ -595,20 +646,49 @@ function ownershipPoint(
  * A value belongs to the subject named last before it, unless a rival was named
  * in between ("TSMC 70.2%, Samsung 7.3%"); with no mention before it, to the next one.
  */
-function ownedBySubject(rule: CompiledRule, reading: SentenceReading, at: number): boolean {
+function ownedBySubject(
+  rule: CompiledRule,
+  reading: SentenceReading,
+  at: number,
+  subject: SubjectHere,
+): boolean {
   const rivals = rule.rule.rivals;
   if (!rivals?.length) return true;
   const own = new Set(rule.rule.subject.flat().filter((id) => !rivals.includes(id)));
   // An affiliate ("Samsung SDI shares climb 5%") is a rival of every subject: a company of its own.
+  const frame = frameOf(reading, at);
   const relevant = reading.mentions
     .filter((mention) => own.has(mention.id) || rivals.includes(mention.id) || mention.type === 'affiliate')
+    // Only its own clause group names a value's owner ("Samsung rose 6.8%, while Tesla gained 4%").
+    .filter((mention) => frameOf(reading, mention.start) === frame)
     // "三星電子夥Tesla簽約…股價急升", "signs with Tesla": the partner named after "with" is not the one that moves.
     .filter(
-      (mention) => !WITH_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 6), mention.start)),
+      (mention) => !WITH_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 10), mention.start)),
     );
+  // A subject referred back to ("The EV maker's shares were up 4%") stands where its words do.
+  const referred = subject.carried ? subject.positions.filter((position) => position < at) : [];
   const before = relevant.filter((mention) => mention.end <= at).at(-1);
+  if (referred.length && (!before || before.start < referred.at(-1)!)) return true;
+  // "AI5 and AI6 … in 2027": a subject coordinated with the rival named last shares its value.
+  if (before && !own.has(before.id) && coordinatedWithOwn(reading, relevant, before, own)) return true;
   const owner = before ?? relevant.find((mention) => mention.start >= at);
   return owner === undefined || own.has(owner.id);
+}
+
+function coordinatedWithOwn(
+  reading: SentenceReading,
+  relevant: EntityMention[],
+  last: EntityMention,
+  own: ReadonlySet<string>,
+): boolean {
+  let index = relevant.indexOf(last);
+  while (index > 0) {
+    const previous = relevant[index - 1]!;
+    if (!COORDINATED.test(reading.text.slice(previous.end, relevant[index]!.start))) return false;
+    if (own.has(previous.id)) return true;
+    index--;
+  }
+  return false;
 }
 
 const DISPLACED_BEFORE =
@@ -814,9 +894,17 @@ function readStatus(
     .sort((a, b) => nearest(a) - nearest(b));
   if (said.length === 0) return undefined;
   const open = said.filter((match) => reading.scopes.blockersAt(match.start, match).length === 0);
-  const chosen = (open[0] ?? said[0])!;
+  // "the date the rules apply is pushed back" (適用日期延後): the change is the news, not the rule it changes.
+  const change = open.find(
+    (match) =>
+      match.name !== 'in_force' && !open.some((other) => other.name === 'in_force' && covers(other, match)),
+  );
+  const chosen = (change && open[0]?.name === 'in_force' ? change : (open[0] ?? said[0]))!;
   return { value: { kind: 'status', value: statuses[chosen.name]! }, blocked: open.length === 0 };
 }
+
+const covers = (outer: PhraseMatch, inner: PhraseMatch) =>
+  outer.start <= inner.start && outer.end >= inner.end;
 
 /**
  * The place of a fab: a place named next to a site word ("Texas fab", "plant in

@@ -261,6 +261,12 @@ export const ATTRIBUTE_CLASSES = {
       '試產',
       '生产',
       '生產',
+      '运转',
+      '運轉',
+      '投入运营',
+      '投入營運',
+      '开始运营',
+      '開始營運',
     ],
   },
   /** When a chip reaches volume production. */
@@ -409,7 +415,7 @@ export const ATTRIBUTE_CLASSES = {
       '裁撤',
       '撤销',
       '撤銷',
-      '叫停',
+
       '停掉',
     ],
   },
@@ -429,7 +435,7 @@ export const ATTRIBUTE_CLASSES = {
       'cancellation',
       'call off',
     ],
-    zh: ['取消', '放弃', '放棄', '砍掉', '撤回', '撤出', '退出'],
+    zh: ['取消', '放弃', '放棄', '砍掉', '撤回', '撤出', '退出', '叫停'],
   },
   /** Something started again. */
   restart: {
@@ -866,6 +872,17 @@ export const SCOPE_CUES = {
       '或于',
       '或於',
       '或再',
+      '或令',
+      '或使',
+      '或让',
+      '或讓',
+      '或达',
+      '或達',
+      '推测',
+      '推測',
+      '讨论',
+      '討論',
+      '磋商',
     ],
   },
   /** Said of an earlier time, superseded. */
