@@ -275,7 +275,11 @@ function subjectIn(
     if (!group) continue;
     const partial = group.some((id) => reading.ids.has(id));
     const sameKindNamed = reading.mentions.some(
-      (mention) => !group.includes(mention.id) && group.some((id) => sameType(earlier, id, mention)),
+      (mention) =>
+        !group.includes(mention.id) &&
+        group.some((id) => sameType(earlier, id, mention)) &&
+        // "three times as power-efficient as AI5": named to compare, not as the subject.
+        !COMPARED_OR_AS.test(reading.text.slice(Math.max(0, mention.start - 24), mention.start)),
     );
     if (sameKindNamed || (!anaphor && !partial)) return undefined;
     // "AI6 … 能效为AI5的三倍。该芯片…": "the chip" is the first chip named before, not every chip.
@@ -288,11 +292,15 @@ function subjectIn(
   return undefined;
 }
 
-/** The group's entity is the first of its type the earlier sentence names (a chip, a programme). */
+/**
+ * The group's entity is the first of its type the earlier sentence names: "the chip" is
+ * the first chip, "the company" the first company (of a two-company subject, only chips
+ * and programmes are checked: "the contract" is both parties').
+ */
 function firstOfItsKind(earlier: SentenceReading, group: readonly string[]): boolean {
   return group.every((id) => {
     const own = earlier.mentions.find((mention) => mention.id === id);
-    if (!own || (own.type !== 'chip' && own.type !== 'programme')) return true;
+    if (!own || (group.length > 1 && own.type !== 'chip' && own.type !== 'programme')) return true;
     return earlier.mentions.find((mention) => mention.type === own.type)?.id === id;
   });
 }
@@ -610,7 +618,7 @@ function ownershipPoint(
   const relation = inFrame.filter((match) => match.start < mention.start).at(-1) ?? inFrame[0];
   if (!relation) return mention.start;
   // "shares of Samsung", "the share prices of the electronics manufacturer": the owner follows "of".
-  const of = /^\s*(?:prices?\s+)?of\s+/i.exec(reading.text.slice(relation.end, relation.end + 24));
+  const of = /^\s*(?:prices?\s+)?(?:of|in)\s+/i.exec(reading.text.slice(relation.end, relation.end + 24));
   if (of) {
     const ownerAt = relation.end + of[0].length;
     const named = reading.mentions.find((entry) => entry.start >= ownerAt && entry.start < ownerAt + 5);
@@ -657,14 +665,16 @@ function ownedBySubject(
   const own = new Set(rule.rule.subject.flat().filter((id) => !rivals.includes(id)));
   // An affiliate ("Samsung SDI shares climb 5%") is a rival of every subject: a company of its own.
   const frame = frameOf(reading, at);
-  const relevant = reading.mentions
+  const named = reading.mentions
     .filter((mention) => own.has(mention.id) || rivals.includes(mention.id) || mention.type === 'affiliate')
-    // Only its own clause group names a value's owner ("Samsung rose 6.8%, while Tesla gained 4%").
-    .filter((mention) => frameOf(reading, mention.start) === frame)
     // "三星電子夥Tesla簽約…股價急升", "signs with Tesla": the partner named after "with" is not the one that moves.
     .filter(
       (mention) => !WITH_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 10), mention.start)),
     );
+  // Its own clause group names a value's owner first ("Samsung rose 6.8%, while Tesla gained 4%"); a
+  // clause group that names nobody continues the sentence's subject ("三星…，但…，市占6.8%").
+  const inFrame = named.filter((mention) => frameOf(reading, mention.start) === frame);
+  const relevant = inFrame.length ? inFrame : named;
   // A subject referred back to ("The EV maker's shares were up 4%") stands where its words do.
   const referred = subject.carried ? subject.positions.filter((position) => position < at) : [];
   const before = relevant.filter((mention) => mention.end <= at).at(-1);
@@ -672,7 +682,10 @@ function ownedBySubject(
   // "AI5 and AI6 … in 2027": a subject coordinated with the rival named last shares its value.
   if (before && !own.has(before.id) && coordinatedWithOwn(reading, relevant, before, own)) return true;
   const owner = before ?? relevant.find((mention) => mention.start >= at);
-  return owner === undefined || own.has(owner.id);
+  // Nobody named here: the value is the subject's only if the subject is in this clause group (or referred to).
+  if (owner === undefined)
+    return subject.carried || subject.positions.some((position) => frameOf(reading, position) === frame);
+  return own.has(owner.id);
 }
 
 function coordinatedWithOwn(
@@ -765,6 +778,8 @@ function readEntities(
     displaced,
   };
 }
+
+const COMPARED_OR_AS = /(?:\bthan|\bas|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|比|较|較)\s*$/i;
 
 /** "lower than TSMC's", "trails Samsung", "比台积电": a foundry named for comparison, not as the maker. */
 const COMPARED_BEFORE =

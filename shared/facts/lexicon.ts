@@ -241,6 +241,12 @@ export const ATTRIBUTE_CLASSES = {
       'be up and running',
       'full-scale production',
       'production',
+      'begin ... produce',
+      'start ... produce',
+      'output',
+      'produce',
+      'be producing',
+      'target',
     ],
     zh: [
       '投产',
@@ -300,6 +306,7 @@ export const ATTRIBUTE_CLASSES = {
       'volume ramp',
       'in ... volume',
       'in sufficient quantities',
+      'volume in',
     ],
     zh: [
       '量产',
@@ -533,6 +540,8 @@ export const ATTRIBUTE_CLASSES = {
       'live on',
       'go ahead',
       'press on',
+      'online',
+      'now online',
     ],
     zh: [
       '生效',
@@ -676,7 +685,19 @@ export const ATTRIBUTE_CLASSES = {
   },
   /** Public money granted. */
   award: {
-    en: ['award', 'grant', 'subsidy', 'subsidies', 'incentive', 'incentives', 'funding', 'fund', 'support'],
+    en: [
+      'award',
+      'grant',
+      'subsidy',
+      'subsidies',
+      'incentive',
+      'incentives',
+      'funding',
+      'fund',
+      'support',
+      'give',
+      'receive',
+    ],
     zh: ['补贴', '補貼', '补助', '補助', '奖励', '獎勵', '资助', '資助', '拨款', '撥款', '补助金', '補助金'],
   },
   /** Compute performance. */
@@ -708,7 +729,7 @@ export const ATTRIBUTE_CLASSES = {
   },
   /** How many sites a programme plans. */
   sites: {
-    en: ['data center', 'data centre', 'site', 'campus'],
+    en: ['data center', 'data centre', 'site', 'campus', 'campuses', 'sites', 'data centers', 'data centres'],
     zh: [
       '数据中心',
       '資料中心',
@@ -770,6 +791,11 @@ export const SCOPE_CUES = {
       'rumour',
       'squash',
       'debunk',
+      'groundless',
+      'baseless',
+      'unfounded',
+      'retract',
+      'not true',
     ],
     zh: [
       '不会',
@@ -803,6 +829,12 @@ export const SCOPE_CUES = {
       '不實',
       '并非',
       '並非',
+      '失实',
+      '失實',
+      '无根据',
+      '無根據',
+      '子虚乌有',
+      '子虛烏有',
     ],
   },
   /** Asked, not said. */
@@ -890,9 +922,21 @@ export const SCOPE_CUES = {
     en: [
       'originally',
       'previously',
-      'once',
+      'once due',
+      'once slated',
+      'once planned',
+      'once expected',
+      'once scheduled',
+      'once targeted',
+      'was once',
       'formerly',
-      'had been',
+      'had been expected',
+      'had been planned',
+      'had been slated',
+      'had been scheduled',
+      'had been due',
+      'had been set',
+      'had been targeted',
       'earlier plan',
       'first planned',
       'was supposed to',

@@ -23,8 +23,26 @@ export interface Scopes {
 
 const cues = phraseMatcher(SCOPE_CUES);
 const BLOCKING = new Set<ScopeCue>(['negation', 'question', 'condition', 'possibility', 'history']);
+const PARTIAL_AFTER = /^\s*(?:(?:some|part|parts|a\s+portion|a\s+share)\b|部分|一部分)/i;
+
 /** Where a cue's span ends: the end of its clause. */
 const CLAUSE_END = /[,，;；。:：!！?？]|\s(?:but|while|whereas|and then|although|though)\s|—|–/g;
+
+const DENIED_AFTER =
+  /^(?:not true|untrue|false|groundless|baseless|unfounded|不实|不實|失实|失實|无根据|無根據|子虚乌有|子虛烏有)$/i;
+
+/** Where the clause holding `position` starts (a denial after its object reaches back to here). */
+function clauseStartBefore(sentence: string, position: number): number {
+  let start = 0;
+  CLAUSE_END.lastIndex = 0;
+  for (
+    let match = CLAUSE_END.exec(sentence);
+    match && match.index < position;
+    match = CLAUSE_END.exec(sentence)
+  )
+    start = match.index + match[0].length;
+  return start;
+}
 
 function clauseEndAfter(sentence: string, from: number): number {
   CLAUSE_END.lastIndex = from;
@@ -50,6 +68,15 @@ export function findScopes(sentence: string, tokens: Token[]): Scopes {
       cueEnd: match.end,
       end: clauseEndAfter(sentence, match.end),
     }));
+  // "a report putting the value at $30 billion was 'not true'": a denial that follows what it denies.
+  for (const match of matches)
+    if (match.name === 'negation' && DENIED_AFTER.test(sentence.slice(match.start, match.end)))
+      spans.push({
+        name: 'negation',
+        start: clauseStartBefore(sentence, match.start),
+        cueEnd: match.end,
+        end: match.end,
+      });
   if (/[?？]\s*["'”’」』)]*\s*$/.test(sentence))
     spans.push({ name: 'question', start: 0, cueEnd: 0, end: sentence.length });
   return {
@@ -67,6 +94,8 @@ export function findScopes(sentence: string, tokens: Token[]): Scopes {
     replacement: matches.filter(
       (match) =>
         match.name === 'replacement' &&
+        // "moves some AI4 output to TSMC", 部分: a share moves, the old maker stays.
+        !PARTIAL_AFTER.test(sentence.slice(match.end, match.end + 24)) &&
         !spans.some(
           (span) => span.name !== 'question' && match.start >= span.start && match.start < span.end,
         ),

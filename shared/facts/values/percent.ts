@@ -12,13 +12,14 @@ const PERCENT = new RegExp(
     String.raw`(?<sign>[-−–])?(?<num>${DIGITS})\s?(?:%|％|\s?percent(?![A-Za-z])|\s?per\s?cent(?![A-Za-z])|\s?pct(?![A-Za-z])|\s?percentage\s+points?|\s?个百分点|\s?個百分點)`,
     String.raw`(?<![A-Za-z])(?<word>${NUMBER_WORDS})\s(?:percent|per\s?cent)(?![A-Za-z])`,
     `百分之(?<zh>${DIGITS}|${CHINESE})`,
+    '(?<![A-Za-z])(?<tenth>a|one)\\s+tenth(?![A-Za-z])',
     '(?<tenths>[一二三四五六七八九])成(?:(?<half>半)|(?<units>[一二三四五六七八九]))?',
   ].join('|'),
   'gi',
 );
 
 /** Every alternative of PERCENT needs one of these: a sentence without any is skipped. */
-const PERCENT_CUE = /%|％|percent|per\s?cent|pct|百分|成/i;
+const PERCENT_CUE = /%|％|percent|per\s?cent|pct|百分|成|tenth/i;
 
 /** "up 2.6 percentage points": a change in points, never a level. */
 function isDelta(text: string, end: number, matched: string): boolean {
@@ -39,9 +40,11 @@ export function readPercent(text: string): ValueMention[] {
   if (!PERCENT_CUE.test(text)) return found;
   for (const match of text.matchAll(PERCENT)) {
     const g = match.groups!;
-    const value = g.tenths
-      ? parseNumber(g.tenths) * 10 + (g.half ? 5 : g.units ? parseNumber(g.units) : 0)
-      : parseNumber(g.num ?? g.word ?? g.zh ?? '');
+    const value = g.tenth
+      ? 10
+      : g.tenths
+        ? parseNumber(g.tenths) * 10 + (g.half ? 5 : g.units ? parseNumber(g.units) : 0)
+        : parseNumber(g.num ?? g.word ?? g.zh ?? '');
     if (Number.isNaN(value)) continue;
     const start = match.index;
     const end = start + match[0].length;
