@@ -539,7 +539,9 @@ function isProgress(text: string, mention: ValueMention): boolean {
   const before = text.slice(Math.max(0, mention.start - 60), mention.start);
   const after = text.slice(mention.end, mention.end + 16);
   // "将增至25处", "plans to raise it to": a plan revised, not progress towards it.
-  if (/(?:将|將|计划|計劃|計畫|规划|規劃|拟|擬)\s*(?:增至|增加至|扩大至|擴大至)\s*$/.test(before))
+  if (
+    /(?:将|將|计划|計劃|計畫|规划|規劃|拟|擬)[^，。；,]{0,6}?(?:增至|增加至|扩大至|擴大至)\s*$/.test(before)
+  )
     return false;
   return (
     // "首期投入1000亿美元", "an initial $100 billion": the first tranche, not the total.
@@ -667,9 +669,11 @@ function ownedBySubject(
   const frame = frameOf(reading, at);
   const named = reading.mentions
     .filter((mention) => own.has(mention.id) || rivals.includes(mention.id) || mention.type === 'affiliate')
-    // "三星電子夥Tesla簽約…股價急升", "signs with Tesla": the partner named after "with" is not the one that moves.
+    // "三星電子夥Tesla簽約…股價急升", "rose on Tesla deal": a partner or a cause is not the one whose shares move.
     .filter(
-      (mention) => !WITH_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 10), mention.start)),
+      (mention) =>
+        !rule.rule.ownerAt ||
+        !WITH_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 10), mention.start)),
     );
   // Its own clause group names a value's owner first ("Samsung rose 6.8%, while Tesla gained 4%"); a
   // clause group that names nobody continues the sentence's subject ("三星…，但…，市占6.8%").

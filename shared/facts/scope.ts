@@ -65,6 +65,7 @@ export function findScopes(sentence: string, tokens: Token[]): Scopes {
     .map((match) => ({
       name: match.name,
       start: match.start,
+      cueStart: match.start,
       cueEnd: match.end,
       end: clauseEndAfter(sentence, match.end),
     }));
@@ -74,16 +75,17 @@ export function findScopes(sentence: string, tokens: Token[]): Scopes {
       spans.push({
         name: 'negation',
         start: clauseStartBefore(sentence, match.start),
+        cueStart: match.start,
         cueEnd: match.end,
         end: match.end,
       });
   if (/[?？]\s*["'”’」』)]*\s*$/.test(sentence))
-    spans.push({ name: 'question', start: 0, cueEnd: 0, end: sentence.length });
+    spans.push({ name: 'question', start: 0, cueStart: 0, cueEnd: 0, end: sentence.length });
   return {
     blockersAt(position, ignore) {
       return spans
         .filter((span) => position >= span.start && position < span.end)
-        .filter((span) => !ignore || span.start >= ignore.end || span.cueEnd <= ignore.start)
+        .filter((span) => !ignore || span.cueStart >= ignore.end || span.cueEnd <= ignore.start)
         .map((span) => span.name);
     },
     blockedBetween(from, to) {

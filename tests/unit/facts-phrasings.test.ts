@@ -12,9 +12,12 @@ import { storyEngine } from '../support/engine.ts';
  * lists the findings the engine must give, `mentioned` ones aside.
  */
 type Case = { title: string; summary?: string; published?: string; expect: string[] };
-const corpus = JSON.parse(
-  readFileSync(join(import.meta.dirname, '..', 'fixtures', 'facts', 'phrasings.json'), 'utf8'),
-) as Record<string, Case[] | string>;
+const readCorpus = (name: string) =>
+  JSON.parse(readFileSync(join(import.meta.dirname, '..', 'fixtures', 'facts', name), 'utf8')) as Record<
+    string,
+    Case[] | string
+  >;
+const corpus = readCorpus('phrasings.json');
 
 const findings = (entry: Case) =>
   analyzeItem(
@@ -35,3 +38,33 @@ for (const [group, cases] of Object.entries(corpus)) {
     });
   });
 }
+
+/**
+ * Cases written blind (tests/fixtures/facts/phrasings-blind.json): annotators who never
+ * saw the engine wrote them from the labelling guide. Some are hard or arguable, so each
+ * group is held to a floor — the share of cases whose findings are exactly right — not to
+ * every case. The floors sit a little under what the engine does now (see the file's comment
+ * for what it did before any rule was written for them).
+ */
+const BLIND_FLOORS: Record<string, number> = {
+  'en-headlines': 0.95,
+  'zh-headlines': 0.95,
+  'en-ledes': 0.88,
+  'zh-ledes': 0.88,
+};
+
+describe('phrasings written blind', () => {
+  const blind = readCorpus('phrasings-blind.json');
+  it.each(Object.entries(BLIND_FLOORS))('%s: at least %s of the cases exactly right', (group, floor) => {
+    const cases = blind[group];
+    if (!Array.isArray(cases)) throw new Error(`no group ${group} in phrasings-blind.json`);
+    expect(cases.length).toBeGreaterThanOrEqual(100);
+    const wrong = cases.filter(
+      (entry) => JSON.stringify(findings(entry)) !== JSON.stringify([...entry.expect].sort()),
+    );
+    expect(
+      1 - wrong.length / cases.length,
+      wrong.map((entry) => entry.title).join('\n'),
+    ).toBeGreaterThanOrEqual(floor);
+  });
+});
