@@ -42,16 +42,7 @@ export function entityRuler(definitions: readonly EntityDefinition[]): EntityRul
   const byAlias = new Map<string, EntityDefinition>();
   for (const definition of definitions)
     for (const alias of definition.aliases) byAlias.set(alias.toLowerCase(), definition);
-  const aliases = [...byAlias.keys()].sort((a, b) => b.length - a.length);
-  // No lookbehind before the alternatives: an alternation that starts with literal
-  // characters lets the regex engine skip ahead fast; the word start is checked in code.
-  const source = aliases
-    .map((alias) => {
-      // Between words: a space or hyphen, or none ("AI-5", "AI5"), and a closing quote ("'high risk' AI").
-      const body = escapeRegex(alias).replace(/\\?\s+/g, `['"]?[\\s-]?`);
-      return isLatin(alias) ? `${body}(?![A-Za-z0-9])` : body;
-    })
-    .join('|');
+  const source = aliasPattern([...byAlias.keys()]);
   const pattern = new RegExp(source, 'gi');
   const probe = new RegExp(source, 'i');
   return {
@@ -83,6 +74,62 @@ export function entityRuler(definitions: readonly EntityDefinition[]): EntityRul
     }
     return found;
   }
+}
+
+/** Between an alias's words: a space or hyphen, or none ("AI-5", "AI5"), and a closing quote ("'high risk' AI"). */
+const BETWEEN_WORDS = `['"]?[\\s-]?`;
+
+interface AliasNode {
+  next: Map<string, AliasNode>;
+  /** The longest alias below this node: longer aliases are tried first. */
+  longest: number;
+  /** Set where an alias ends: what must follow it (a Latin alias ends a word). */
+  end?: string;
+}
+
+/**
+ * One pattern for every alias, shaped as a trie ("samsung(?:['"]?[\s-]?(?:sdi|electronics)|)…"):
+ * at each position the regex engine follows one branch instead of trying every alias,
+ * and, longer continuations coming first, the longest alias that matches wins, as in a
+ * plain alternation sorted by length (checked against one on every labelled sentence).
+ */
+export function aliasPattern(aliases: string[]): string {
+  const root: AliasNode = { next: new Map(), longest: 0 };
+  for (const alias of aliases) {
+    let node = root;
+    node.longest = Math.max(node.longest, alias.length);
+    for (const unit of aliasUnits(alias)) {
+      let child = node.next.get(unit);
+      if (!child) {
+        child = { next: new Map(), longest: 0 };
+        node.next.set(unit, child);
+      }
+      child.longest = Math.max(child.longest, alias.length);
+      node = child;
+    }
+    node.end = isLatin(alias) ? '(?![A-Za-z0-9])' : '';
+  }
+  return branches(root);
+}
+
+function aliasUnits(alias: string): string[] {
+  return alias
+    .split(/(\s+)/)
+    .flatMap((part) => (/^\s+$/.test(part) ? [BETWEEN_WORDS] : [...part].map(escapeRegex)));
+}
+
+function branches(node: AliasNode): string {
+  const parts = [...node.next.entries()]
+    // A word gap may match nothing ("AI5" for "AI 5"), so it comes after the letters that
+    // continue a longer alias written without one ("AI6芯片" before "AI 6").
+    .sort(
+      ([unitA, a], [unitB, b]) =>
+        Number(unitA === BETWEEN_WORDS) - Number(unitB === BETWEEN_WORDS) || b.longest - a.longest,
+    )
+    .map(([unit, child]) => `${unit}${branches(child)}`);
+  if (node.end !== undefined) parts.push(node.end);
+  if (parts.length === 1) return parts[0]!;
+  return `(?:${parts.join('|')})`;
 }
 
 /** A Latin alias found inside a word ("Intel" in "BIntel") is no mention. */

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { aliasPattern, type EntityDefinition, entityRuler } from '../../shared/facts/entities.ts';
+import { itemSentences } from '../../shared/facts/extract.ts';
+import { escapeRegex } from '../../shared/facts/regex.ts';
+import { loadRulesFile } from '../../shared/facts/rules.ts';
+import { newsCorpus } from '../support/corpus.ts';
+
+const DEFINITIONS: EntityDefinition[] = [
+  { id: 'Samsung', type: 'company', aliases: ['Samsung', 'Samsung Electronics', '三星'] },
+  { id: 'Samsung SDI', type: 'affiliate', aliases: ['Samsung SDI', '三星SDI'] },
+  { id: 'AI5', type: 'chip', aliases: ['AI5', 'AI 5', 'AI5芯片'] },
+  { id: 'AI Action Plan', type: 'policy', aliases: ['AI Action Plan'] },
+  { id: 'Intel', type: 'company', aliases: ['Intel'] },
+  { id: 'Taylor', type: 'site', aliases: ['Taylor'], notFollowedBy: ['Swift'] },
+  { id: 'High-risk AI', type: 'provision', aliases: ['high risk AI rules'] },
+];
+const ruler = entityRuler(DEFINITIONS);
+const found = (text: string) =>
+  ruler.find(text).map((mention) => `${mention.id}@${mention.start}-${mention.end}`);
+
+describe('the entity ruler', () => {
+  it.each([
+    ['Samsung SDI signs a battery deal', ['Samsung SDI@0-11']],
+    ['Samsung Electronics and Samsung SDI', ['Samsung@0-19', 'Samsung SDI@24-35']],
+    ['三星SDI与三星', ['Samsung SDI@0-5', 'Samsung@6-8']],
+    ['AI5, AI 5, AI-5 and AI5芯片', ['AI5@0-3', 'AI5@5-9', 'AI5@11-15', 'AI5@20-25']],
+    ['the AI Action Plan', ['AI Action Plan@4-18']],
+    ['BIntel and Intel', ['Intel@11-16']],
+    ['Taylor Swift in Taylor', ['Taylor@16-22']],
+    ["EU to delay 'high risk' AI rules", ['High-risk AI@13-32']],
+  ])('%s', (text, expected) => {
+    expect(found(text)).toEqual(expected);
+  });
+
+  /**
+   * The ruler's pattern is a trie of the aliases, for speed; it must match exactly what a
+   * plain alternation of the aliases, longest first, matches — on every sentence of the
+   * labelled news corpus, with the shipped story's aliases.
+   */
+  it('matches what a plain longest-first alternation matches, on every labelled sentence', () => {
+    const aliases = [
+      ...new Set(
+        loadRulesFile().entities.flatMap((entity) => entity.aliases.map((alias) => alias.toLowerCase())),
+      ),
+    ];
+    const reference = new RegExp(
+      [...aliases]
+        .sort((a, b) => b.length - a.length)
+        .map((alias) => {
+          const body = escapeRegex(alias).replace(/\\?\s+/g, `['"]?[\\s-]?`);
+          return /^[\x20-\x7E’]+$/.test(alias) ? `${body}(?![A-Za-z0-9])` : body;
+        })
+        .join('|'),
+      'gi',
+    );
+    const trie = new RegExp(aliasPattern(aliases), 'gi');
+    const { tune, test } = newsCorpus();
+    const sentences = [...tune, ...test].flatMap((item) => itemSentences(item));
+    expect(sentences.length).toBeGreaterThan(1000);
+    const matches = (pattern: RegExp, text: string) =>
+      [...text.matchAll(pattern)].map((match) => `${match.index}:${match[0]}`).join('|');
+    const differing = sentences.filter((text) => matches(trie, text) !== matches(reference, text));
+    expect(differing).toEqual([]);
+  });
+});
