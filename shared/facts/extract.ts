@@ -99,7 +99,7 @@ interface SentenceReading {
 }
 
 const FRAME_BREAK =
-  /[;；]|，而|，但|，并且|, while |, whereas |, but |, and |, unlike | unlike | while | whereas | but | - |——/g;
+  /[;；]|，而|，但|，并且|，(?=[^，。]{1,12}?[则則])|, while |, whereas |, but |, and |, unlike | unlike | while | whereas | but | - |——/g;
 
 /**
  * Reads a sentence lazily: entities at once (they decide whether anything else is
@@ -509,7 +509,16 @@ function readNumeric(
       mention.value.kind !== 'money' || mention.currencyAssumed || mention.value.currency === currency,
   );
   const scored = inCurrency
-    .map((mention) => ({ mention, ...nearestAnchor(reading, anchors, mention, rule.rule.adjacentChars) }))
+    .map((mention) => ({
+      mention,
+      ...nearestAnchor(
+        reading,
+        anchors,
+        mention,
+        rule.rule.adjacentChars,
+        parallelValue(rule, reading, mention),
+      ),
+    }))
     .filter((entry) => entry.distance <= MAX_DISTANCE)
     .sort((a, b) => rank(a) - rank(b));
   if (scored.length === 0) {
@@ -548,11 +557,11 @@ function isProgress(text: string, mention: ValueMention): boolean {
     /(?:首期|首批|立即|\binitial(?:ly)?|\bimmediately|\bfirst\s+(?:phase|tranche|stage))[^.;。；]{0,24}$/i.test(
       before,
     ) ||
-    mention.role === 'to' ||
-    /(?:\bbring(?:s|ing)?|\braising|\btotal(?:s|ling)?|\breach(?:es|ed|ing)?|增至|增加至|达到|達到|来到|來到|累计|累計|已达|已達|已在|已经|已經|落地)[^.;,，；。]{0,50}$/i.test(
+    /(?:\bbring(?:s|ing)?|\braising|\btotal(?:s|ling)?|\breach(?:es|ed|ing)?|增至|增加至|达到|達到|来到|來到|累计|累計|已达|已達|已在|已经|已經|已有|落地)[^.;,，；。]{0,50}$/i.test(
       before,
     ) ||
     /^\s*(?:so far|to date|already|committed so far)/i.test(after) ||
+    /^[^，。；,.;]{0,8}?(?:动工|動工|上线|上線|开工|開工|投入使用)/.test(after) ||
     // "投入约4000亿美元…是「星际之门」项目的一部分", "$400B as part of Stargate": a share of the plan.
     /^[^.;。；]{0,60}?(?:的一部分|\bas part of\b|\bis part of\b)/i.test(
       text.slice(mention.end, mention.end + 64),
@@ -565,24 +574,49 @@ function rank(entry: { distance: number; mention: ValueMention }): number {
   return entry.distance - (entry.mention.role === 'to' ? 30 : 0);
 }
 
+/**
+ * "TSMC's share rose to 71%, while Samsung slipped to 6.8%", "台积电市占率升至71%，三星则降至6.8%":
+ * in a list of rivals, a value stated for its own company ("to 6.8%", "Samsung 7.3%") may take
+ * its relation word from the clause before.
+ */
+function parallelValue(rule: CompiledRule, reading: SentenceReading, mention: ValueMention): boolean {
+  if (!rule.rule.rivals?.length) return false;
+  if (mention.role === 'to') return true;
+  return reading.mentions.some(
+    (entry) =>
+      OWNER_TYPES.has(entry.type) &&
+      entry.end <= mention.start &&
+      /^\s*(?:[:：]\s*)?$/.test(reading.text.slice(entry.end, mention.start)),
+  );
+}
+
+/** How far a relation word in another clause group stands, for a value stated in parallel. */
+const OTHER_FRAME = 60;
+
 function nearestAnchor(
   reading: SentenceReading,
   anchors: Array<{ at: number; end: number; adjacent?: boolean }>,
   mention: ValueMention,
   adjacentChars = 0,
+  parallel = false,
 ): { distance: number; anchor?: { start: number; end: number } } {
   let best = { distance: Number.POSITIVE_INFINITY } as {
     distance: number;
     anchor?: { start: number; end: number };
   };
+  const frame = frameOf(reading, mention.start);
+  const sameFrame = anchors.some((anchor) => frameOf(reading, anchor.at) === frame);
   for (const anchor of anchors) {
-    if (frameOf(reading, anchor.at) !== frameOf(reading, mention.start)) continue;
+    const otherFrame = frameOf(reading, anchor.at) !== frame;
+    if (otherFrame && (sameFrame || !parallel || anchor.at > mention.start)) continue;
     const between =
       mention.start >= anchor.end
         ? reading.text.slice(anchor.end, mention.start)
         : reading.text.slice(mention.end, anchor.at);
     // A comma between them ("samples in 2026, volume production in 2027") separates a value from its word.
-    const distance = between.length + (/[,，;；]/.test(between) ? 40 : 0);
+    const distance = otherFrame
+      ? Math.min(between.length, OTHER_FRAME) + OTHER_FRAME
+      : between.length + (/[,，;；]/.test(between) ? 40 : 0);
     if (anchor.adjacent && distance > adjacentChars) continue;
     if (distance < best.distance) best = { distance, anchor: { start: anchor.at, end: anchor.end } };
   }
@@ -761,6 +795,8 @@ function readEntities(
     : attached.filter(
         (mention) =>
           reading.scopes.blockersAt(mention.start).length === 0 &&
+          // "三星恐失大單": the foundry's own verb is doubted.
+          !blockedVerb(reading, agentTriggers[found.indexOf(mention)]) &&
           // "Samsung's contract could grow once AI5 is included": the doubt reaches the chip.
           !chips.some(
             (chip) => chip.start > mention.end && reading.scopes.blockedBetween(mention.end, chip.start),
@@ -784,6 +820,10 @@ function readEntities(
 }
 
 const COMPARED_OR_AS = /(?:\bthan|\bas|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|比|较|較)\s*$/i;
+
+function blockedVerb(reading: SentenceReading, trigger: PhraseMatch | undefined): boolean {
+  return trigger !== undefined && reading.scopes.blockersAt(trigger.start, trigger).length > 0;
+}
 
 /** "lower than TSMC's", "trails Samsung", "比台积电": a foundry named for comparison, not as the maker. */
 const COMPARED_BEFORE =

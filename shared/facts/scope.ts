@@ -58,7 +58,9 @@ function clauseEndAfter(sentence: string, from: number): number {
  * scopes.blockersAt(text.indexOf('Samsung')); // ['negation']
  */
 export function findScopes(sentence: string, tokens: Token[]): Scopes {
-  const matches = cues.find(sentence, tokens).filter((match) => !isMonthMay(sentence, match));
+  const matches = cues
+    .find(sentence, tokens)
+    .filter((match) => !isMonthMay(sentence, match) && !asPlanned(sentence, match));
   const spans = matches
     .filter((match) => BLOCKING.has(match.name))
     .filter((match) => !(match.name === 'negation' && notUntil(sentence, match)))
@@ -115,6 +117,15 @@ function notUntil(sentence: string, match: PhraseMatch<ScopeCue>): boolean {
   return (
     /^[^.;]{0,60}?\b(?:until|till|before)\b/i.test(rest) ||
     /^[^。；]{0,20}?(?:直到|直至|要到|之前)/.test(rest)
+  );
+}
+
+/** "按原定时间表生效", "as originally planned": the old plan still holds, nothing is superseded. */
+function asPlanned(sentence: string, match: PhraseMatch<ScopeCue>): boolean {
+  return (
+    match.name === 'history' &&
+    (/(?:按|依|照|如|按照|依照)\s*$/.test(sentence.slice(Math.max(0, match.start - 3), match.start)) ||
+      /\bas\s+$/i.test(sentence.slice(Math.max(0, match.start - 4), match.start)))
   );
 }
 

@@ -109,7 +109,7 @@ export function quantityReader(units: Record<string, readonly string[]>): (text:
  * countReader(['data cent(?:er|re)s?'])('up to 20 large AI data centres')[0]?.value; // { kind: 'count', value: 20 }
  */
 export function countReader(nouns: readonly string[]): (text: string) => ValueMention[] {
-  const filler = String.raw`(?:(?:large|massive|large-scale|hyperscale|giant|AI|planned|个|個|座|处|處|大型|超大型|巨型)\s?){0,3}`;
+  const filler = String.raw`(?:(?:large|massive|large-scale|hyperscale|giant|AI|planned|US|U\.S\.|American|个|個|座|处|處|大型|超大型|巨型)\s?){0,3}`;
   const pattern = new RegExp(
     String.raw`(?<![\d.])(?<num>${DIGITS}|${CHINESE}|(?<![A-Za-z])${NUMBER_WORDS})\+?\s?${filler}(?:${nouns.join('|')})`,
     'giu',
