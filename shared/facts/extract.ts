@@ -484,11 +484,17 @@ function readNumeric(
     ...(rule.rule.adjacentChars ? subject.positions.map((at) => ({ at, end: at, adjacent: true })) : []),
   ];
   const levelsOnly = rule.rule.relation.includes('market_share');
+  const movesOnly = rule.rule.relation.includes('stock_move');
   const termFact = rule.rule.relation.includes('term_end');
   const candidates = numericMentions(rule, reading)
     .filter((mention) => mention.role !== 'delta' && mention.role !== 'from')
-    // "rose by 3%" is a move: right for a share price, not for a level such as a market share.
+    // "rose by 3%" is a move: right for a share price, not for a level such as a market share;
+    // "slipped to 8.1%" is a level, never a share price's move.
     .filter((mention) => !(levelsOnly && mention.role === 'by'))
+    .filter(
+      (mention) =>
+        !(movesOnly && mention.role === 'to' && LEVEL_BEFORE.test(reading.text.slice(0, mention.start))),
+    )
     // A full date is an event's day ("on July 23, 2025"), not a production year — except for a term's end.
     .filter((mention) => termFact || (mention as { precision?: string }).precision !== 'day')
     .filter((mention) => !(rule.rule.value.planTotal && isProgress(reading.text, mention)))
@@ -542,6 +548,9 @@ function readNumeric(
     ...(chosen.mention.bound ? { bound: chosen.mention.bound } : {}),
   };
 }
+
+/** "slipped to 8.1%", 降至: a level reached, not a move by. */
+const LEVEL_BEFORE = /(?:\bto|至|到)\s*(?:about\s+|around\s+|nearly\s+|约|約)?$/i;
 
 /** "brings the total to $400B", "so far", "增至": progress towards a plan, not the plan's total. */
 function isProgress(text: string, mention: ValueMention): boolean {
@@ -711,8 +720,14 @@ function ownedBySubject(
     );
   // Its own clause group names a value's owner first ("Samsung rose 6.8%, while Tesla gained 4%"); a
   // clause group that names nobody continues the sentence's subject ("三星…，但…，市占6.8%").
-  const inFrame = named.filter((mention) => frameOf(reading, mention.start) === frame);
-  const relevant = inFrame.length ? inFrame : named;
+  // "produce AI6 at Taylor starting 2027": a rival named as the place is not the one the value is about.
+  const owners = named.filter(
+    (mention) =>
+      !rivals.includes(mention.id) ||
+      !/(?:\bat|\bin|在|于|於)\s*$/i.test(reading.text.slice(Math.max(0, mention.start - 4), mention.start)),
+  );
+  const inFrame = owners.filter((mention) => frameOf(reading, mention.start) === frame);
+  const relevant = inFrame.length ? inFrame : owners;
   // A subject referred back to ("The EV maker's shares were up 4%") stands where its words do.
   const referred = subject.carried ? subject.positions.filter((position) => position < at) : [];
   const before = relevant.filter((mention) => mention.end <= at).at(-1);
@@ -868,7 +883,8 @@ function verbGroups(
         (mention) =>
           mention.start >= last.end &&
           mention.end <= match.start &&
-          (chipIds.has(mention.id) || mention.type === 'chip'),
+          // … nor across another company, the subject of a verb of its own ("台積電生產 三星恐失大單").
+          (chipIds.has(mention.id) || mention.type === 'chip' || mention.type === 'company'),
       );
     const sameFrame = last !== undefined && frameOf(reading, last.start) === frameOf(reading, match.start);
     if (last && match.start - last.end <= 40 && !chipBetween && sameFrame)

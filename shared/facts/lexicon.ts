@@ -951,6 +951,9 @@ export const SCOPE_CUES = {
       '讨论',
       '討論',
       '磋商',
+      '要求',
+      '压力',
+      '壓力',
     ],
   },
   /** Said of an earlier time, superseded. */
