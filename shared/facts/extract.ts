@@ -80,104 +80,107 @@ function joinExclaimed(parts: string[]): string[] {
   return joined;
 }
 
-/** Everything read from one sentence, once, whatever the facts (read on first use). */
-interface SentenceReading {
-  text: string;
-  index: number;
-  readonly tokens: Token[];
-  mentions: EntityMention[];
-  ids: Set<string>;
-  readonly relations: PhraseMatch<AttributeClass>[];
-  /** Whether a phrase list (an attribute class, a rule's list) has a match in the sentence. */
-  has: (list: string) => boolean;
-  readonly scopes: Scopes;
-  values: (kind: string) => ValueMention[];
-  /** The matches of one of the story's phrase lists (a rule's not, context, anaphora; the site words). */
-  phrases: (list: string) => PhraseMatch[];
-  /** Offsets where the sentence breaks into clauses that may speak of different subjects. */
-  readonly frames: number[];
-}
-
 const FRAME_BREAK =
   /[;；]|，而|，但|，并且|，(?=[^，。]{1,12}?[则則])|, while |, whereas |, but |, and |, unlike | unlike | while | whereas | but | - |——/g;
 
 /**
- * Reads a sentence lazily: entities at once (they decide whether anything else is
- * needed), tokens, relation words, scopes and values only when a rule asks — most
- * sentences of a feed name nothing of the story and cost one regex pass.
+ * Everything read from one sentence, once, whatever the facts. Entities are read at
+ * once (they decide whether anything else is needed); tokens, relation words, scopes,
+ * frames and values only when a rule first asks — most sentences of a feed name
+ * nothing of the story. A class, not closures: a feed's worth of sentences is read a
+ * second, and one shape with methods keeps that cheap.
  */
-function readSentence(
-  text: string,
-  index: number,
-  compiled: CompiledRules,
-  publishedYear: number | undefined,
-): SentenceReading {
-  const mentions = compiled.ruler.find(text);
-  const values = new Map<string, ValueMention[]>();
-  const readers: Record<string, () => ValueMention[]> = {
-    money: () => readMoney(text),
-    percent: () => readPercent(text),
-    year: () => readDates(text, publishedYear),
-    node: () => readNodes(text),
-    ratio: () => readRatios(text),
-  };
-  let tokens: Token[] | undefined;
-  let lists: Map<string, PhraseMatch[]> | undefined;
-  let relations: PhraseMatch<AttributeClass>[] | undefined;
-  let scopes: Scopes | undefined;
-  let frames: number[] | undefined;
-  const listed = () => {
-    if (!lists) {
-      lists = new Map();
-      relations = [];
-      for (const match of compiled.phrases.find(text, tokenized())) {
-        const same = lists.get(match.name);
+class SentenceReading {
+  readonly mentions: EntityMention[];
+  readonly ids: Set<string>;
+  #tokens?: Token[];
+  #lists?: Map<string, PhraseMatch[]>;
+  #relations: PhraseMatch<AttributeClass>[] = [];
+  #scopes?: Scopes;
+  #frames?: number[];
+  readonly #values = new Map<string, ValueMention[]>();
+
+  constructor(
+    readonly text: string,
+    readonly index: number,
+    private readonly compiled: CompiledRules,
+    private readonly publishedYear: number | undefined,
+  ) {
+    this.mentions = compiled.ruler.find(text);
+    this.ids = new Set(this.mentions.map((mention) => mention.id));
+  }
+
+  get tokens(): Token[] {
+    this.#tokens ??= tokenize(this.text);
+    return this.#tokens;
+  }
+
+  /** The attribute-class words of the sentence, in order. */
+  get relations(): PhraseMatch<AttributeClass>[] {
+    this.#listed();
+    return this.#relations;
+  }
+
+  /** Whether a phrase list (an attribute class, a rule's list) has a match in the sentence. */
+  has(list: string): boolean {
+    return this.#listed().has(list);
+  }
+
+  /** The matches of one of the story's phrase lists (a rule's not, context, anaphora; the site words). */
+  phrases(list: string): PhraseMatch[] {
+    return this.#listed().get(list) ?? NONE;
+  }
+
+  get scopes(): Scopes {
+    this.#scopes ??= findScopes(this.text, this.tokens);
+    return this.#scopes;
+  }
+
+  /** Offsets where the sentence breaks into clauses that may speak of different subjects. */
+  get frames(): number[] {
+    this.#frames ??= [...this.text.matchAll(FRAME_BREAK)].map((match) => match.index);
+    return this.#frames;
+  }
+
+  /** The values of one kind (money, percent, year, node, ratio) the sentence states. */
+  values(kind: string): ValueMention[] {
+    let found = this.#values.get(kind);
+    if (!found) {
+      found = this.#read(kind);
+      this.#values.set(kind, found);
+    }
+    return found;
+  }
+
+  #read(kind: string): ValueMention[] {
+    switch (kind) {
+      case 'money':
+        return readMoney(this.text);
+      case 'percent':
+        return readPercent(this.text);
+      case 'year':
+        return readDates(this.text, this.publishedYear);
+      case 'node':
+        return readNodes(this.text);
+      case 'ratio':
+        return readRatios(this.text);
+      default:
+        return [];
+    }
+  }
+
+  #listed(): Map<string, PhraseMatch[]> {
+    if (!this.#lists) {
+      this.#lists = new Map();
+      for (const match of this.compiled.phrases.find(this.text, this.tokens)) {
+        const same = this.#lists.get(match.name);
         if (same) same.push(match);
-        else lists.set(match.name, [match]);
-        if (!match.name.includes('#')) relations.push(match as PhraseMatch<AttributeClass>);
+        else this.#lists.set(match.name, [match]);
+        if (!match.name.includes('#')) this.#relations.push(match as PhraseMatch<AttributeClass>);
       }
     }
-    return lists;
-  };
-  const tokenized = () => {
-    tokens ??= tokenize(text);
-    return tokens;
-  };
-  return {
-    text,
-    index,
-    mentions,
-    ids: new Set(mentions.map((mention) => mention.id)),
-    get tokens() {
-      return tokenized();
-    },
-    get relations() {
-      listed();
-      return relations!;
-    },
-    has(list) {
-      return listed().has(list);
-    },
-    get scopes() {
-      scopes ??= findScopes(text, tokenized());
-      return scopes;
-    },
-    get frames() {
-      frames ??= [...text.matchAll(FRAME_BREAK)].map((match) => match.index);
-      return frames;
-    },
-    values(kind) {
-      let found = values.get(kind);
-      if (!found) {
-        found = readers[kind]?.() ?? [];
-        values.set(kind, found);
-      }
-      return found;
-    },
-    phrases(list) {
-      return listed().get(list) ?? NONE;
-    },
-  };
+    return this.#lists;
+  }
 }
 
 const NONE: PhraseMatch[] = [];
@@ -196,7 +199,7 @@ export function extractFacts(item: AnalyzableItem, compiled: CompiledRules): Sta
   const sentences = itemSentences(item);
   if (!sentences.some((sentence) => compiled.ruler.mentionsAny(sentence))) return [];
   const publishedYear = yearOf(item.published);
-  const readings = sentences.map((text, index) => readSentence(text, index, compiled, publishedYear));
+  const readings = sentences.map((text, index) => new SentenceReading(text, index, compiled, publishedYear));
   const statements: Statement[] = [];
   for (const reading of readings) {
     const claims: Claim[] = [];
