@@ -56,9 +56,9 @@ describe('the real-news corpus', () => {
 describe('the tuning split (rules are written for it)', () => {
   it('meets its floors', () => {
     expectFloors(evaluate(tune, storyEngine()), {
-      alerts: { precision: 0.85, recall: 0.85 },
+      alerts: { precision: 0.9, recall: 0.9 },
       valueRight: 0.95,
-      confirmed: { precision: 0.95, recall: 0.85 },
+      confirmed: { precision: 0.93, recall: 0.9 },
       falseSmsOnNegatives: 0,
     });
   });
@@ -66,18 +66,18 @@ describe('the tuning split (rules are written for it)', () => {
 
 describe('the test split (no rule is written for it)', () => {
   /**
-   * Floors set once, from its first and only measurement after the engine was frozen
-   * (alerts P 0.881 R 0.673, value right 0.973, confirmed P 0.871 R 0.794, no false SMS
-   * on a negative). They sit a little under those figures; they are short of the
-   * targets (alerts P 0.95 R 0.90, confirmed R 0.85) and say so. Raising them means
-   * a better engine measured on news nobody tuned it to — a new, later test split
-   * once this one has been read.
+   * Floors set once, from its one measurement after the engine was frozen (202 items
+   * from 2026: alerts P 0.958 R 0.793, value right 45 of 46, confirmed P 0.895 R 0.739,
+   * no changed|new finding on a high-severity fact for a distractor or negative). They sit
+   * a little under those figures. Recall is short of the aims (alerts R 0.90, confirmed
+   * R 0.85) and the floors say so: raising them needs a better engine measured on news
+   * nobody tuned it to — a new, later test split once this one has been read.
    */
   it('meets its floors', () => {
     expectFloors(evaluate(test, storyEngine()), {
-      alerts: { precision: 0.85, recall: 0.65 },
+      alerts: { precision: 0.93, recall: 0.75 },
       valueRight: 0.95,
-      confirmed: { precision: 0.85, recall: 0.75 },
+      confirmed: { precision: 0.85, recall: 0.7 },
       falseSmsOnNegatives: 0,
     });
   });
