@@ -91,7 +91,10 @@ interface AliasNode {
  * One pattern for every alias, shaped as a trie ("samsung(?:['"]?[\s-]?(?:sdi|electronics)|)…"):
  * at each position the regex engine follows one branch instead of trying every alias,
  * and, longer continuations coming first, the longest alias that matches wins, as in a
- * plain alternation sorted by length (checked against one on every labelled sentence).
+ * plain alternation sorted by length — except that a word gap, which may match nothing,
+ * is tried after the letters ("AI5" would beat an alias "AI 5 chip" on "AI5 chip"; no
+ * shipped pair does, and a test holds the pattern to the plain alternation on every
+ * labelled sentence).
  */
 export function aliasPattern(aliases: string[]): string {
   const root: AliasNode = { next: new Map(), longest: 0 };

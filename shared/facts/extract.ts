@@ -81,7 +81,7 @@ function joinExclaimed(parts: string[]): string[] {
 }
 
 const FRAME_BREAK =
-  /[;；]|，而|，但|，并且|，(?=[^，。]{1,12}?[则則])|, while |, whereas |, but |, and |, unlike | unlike | while | whereas | but | - |——/g;
+  /[;；]|，而|，但|，并且|，(?=[^，。]{1,12}?(?<![规規原准準细細否法])[则則])|, while |, whereas |, but |, and |, unlike | unlike | while | whereas | but | - |——/g;
 
 /**
  * Everything read from one sentence, once, whatever the facts. Entities are read at
@@ -602,7 +602,7 @@ function parallelValue(rule: CompiledRule, reading: SentenceReading, mention: Va
   );
 }
 
-/** How far a relation word in another clause group stands, for a value stated in parallel. */
+/** A relation word in another clause group counts as at least this far (and at most twice it). */
 const OTHER_FRAME = 60;
 
 function nearestAnchor(
@@ -668,9 +668,11 @@ function ownershipPoint(
   // "shares of Samsung", "the share prices of the electronics manufacturer": the owner follows "of".
   const of = /^\s*(?:prices?\s+)?(?:of|in)\s+/i.exec(reading.text.slice(relation.end, relation.end + 24));
   if (of) {
-    const ownerAt = relation.end + of[0].length;
-    const named = reading.mentions.find((entry) => entry.start >= ownerAt && entry.start < ownerAt + 5);
-    return named ? named.end : ownerAt + 1;
+    const ownerStart = relation.end + of[0].length;
+    // A company right there ("of Samsung", or after "the "): it owns the value; else the words
+    // there refer back to the subject, and the value is judged just past their start.
+    const named = reading.mentions.find((entry) => entry.start >= ownerStart && entry.start < ownerStart + 5);
+    return named ? named.end : ownerStart + 1;
   }
   // Shares no company stands right before are the clause's topic's ("三星SDI拿下特斯拉订单 股价涨6.8%",
   // "Shares of Samsung rose"): judged from the start of the clause.
@@ -723,10 +725,11 @@ function ownedBySubject(
     );
   // Its own clause group names a value's owner first ("Samsung rose 6.8%, while Tesla gained 4%"); a
   // clause group that names nobody continues the sentence's subject ("三星…，但…，市占6.8%").
-  // "produce AI6 at Taylor starting 2027": a rival named as the place is not the one the value is about.
+  // "produce AI6 at Taylor starting 2027": a rival site named as the place is not the one the value is about.
   const owners = named.filter(
     (mention) =>
       !rivals.includes(mention.id) ||
+      (mention.type !== 'site' && mention.type !== 'place') ||
       !/(?:\bat|\bin|在|于|於)\s*$/i.test(reading.text.slice(Math.max(0, mention.start - 4), mention.start)),
   );
   const inFrame = owners.filter((mention) => frameOf(reading, mention.start) === frame);
@@ -761,7 +764,7 @@ function coordinatedWithOwn(
 }
 
 const DISPLACED_BEFORE =
-  /(?:\bfrom|\breplac(?:e|es|ed|ing)|\bdropping|\bdrops|\bditching|\binstead\s+of|\breplacing|\brather\s+than|取代|而非|不再由)\s*$/i;
+  /(?:\bfrom|\breplac(?:e|es|ed|ing)|\bdropping|\bdrops|\bditching|\binstead\s+of|\brather\s+than|取代|而非|不再由)\s*$/i;
 
 /**
  * The foundries a sentence attaches to the fact's chip, through a "makes" word:
@@ -880,7 +883,7 @@ function verbGroups(
   for (const match of matches) {
     const last = groups.at(-1);
     // "a deal with Samsung to source AI6" is one chain; "makes AI4 and TSMC makes AI5" is two.
-    const chipBetween =
+    const subjectBetween =
       last !== undefined &&
       reading.mentions.some(
         (mention) =>
@@ -890,7 +893,7 @@ function verbGroups(
           (chipIds.has(mention.id) || mention.type === 'chip' || mention.type === 'company'),
       );
     const sameFrame = last !== undefined && frameOf(reading, last.start) === frameOf(reading, match.start);
-    if (last && match.start - last.end <= 40 && !chipBetween && sameFrame)
+    if (last && match.start - last.end <= 40 && !subjectBetween && sameFrame)
       last.end = Math.max(last.end, match.end);
     else groups.push({ ...match });
   }

@@ -252,7 +252,6 @@ export const ATTRIBUTE_CLASSES = {
       'start ... produce',
       'output',
       'produce',
-      'be producing',
       'target',
     ],
     zh: [
@@ -543,12 +542,6 @@ export const ATTRIBUTE_CLASSES = {
       'remain on track',
       'proceed as planned',
       'no grace period',
-      'continue',
-      'live on',
-      'go ahead',
-      'press on',
-      'online',
-      'now online',
     ],
     zh: [
       '生效',
@@ -567,10 +560,6 @@ export const ATTRIBUTE_CLASSES = {
       '適用',
       '仍在运作',
       '仍在運作',
-      '运作',
-      '運作',
-      '继续',
-      '繼續',
       '不会停表',
       '不會停錶',
       '没有停表',
@@ -600,7 +589,6 @@ export const ATTRIBUTE_CLASSES = {
       'of global ... revenue',
       'of the global ... market',
       'of worldwide ... revenue',
-      'of the ... market',
     ],
     zh: [
       '市占',
@@ -653,11 +641,8 @@ export const ATTRIBUTE_CLASSES = {
       'close up',
       'close higher',
       'tack on',
-
       'edge up',
       'edge higher',
-      '=up',
-      '=down',
       'lose',
       'shed',
       'dip',
@@ -719,19 +704,7 @@ export const ATTRIBUTE_CLASSES = {
   },
   /** Public money granted. */
   award: {
-    en: [
-      'award',
-      'grant',
-      'subsidy',
-      'subsidies',
-      'incentive',
-      'incentives',
-      'funding',
-      'fund',
-      'support',
-      'give',
-      'receive',
-    ],
+    en: ['award', 'grant', 'subsidy', 'subsidies', 'incentive', 'incentives', 'funding', 'fund', 'support'],
     zh: ['补贴', '補貼', '补助', '補助', '奖励', '獎勵', '资助', '資助', '拨款', '撥款', '补助金', '補助金'],
   },
   /** Compute performance. */
@@ -765,7 +738,7 @@ export const ATTRIBUTE_CLASSES = {
   },
   /** How many sites a programme plans. */
   sites: {
-    en: ['data center', 'data centre', 'site', 'campus', 'campuses', 'sites', 'data centers', 'data centres'],
+    en: ['data center', 'data centre', 'site', 'campus', 'campuses'],
     zh: [
       '数据中心',
       '資料中心',
@@ -951,9 +924,12 @@ export const SCOPE_CUES = {
       '讨论',
       '討論',
       '磋商',
-      '要求',
-      '压力',
-      '壓力',
+      '要求暂缓',
+      '要求暫緩',
+      '要求推迟',
+      '要求推遲',
+      '要求延后',
+      '要求延後',
     ],
   },
   /** Said of an earlier time, superseded. */

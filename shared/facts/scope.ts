@@ -108,16 +108,19 @@ export function findScopes(sentence: string, tokens: Token[]): Scopes {
   };
 }
 
+/** "until mid-2027", "before Q3 2026", "till next year": a time, not "before the deadline". */
+const NOT_UNTIL_EN =
+  /^[^.;]{0,60}?\b(?:until|till|before)\s+(?:(?:early|mid|late|the\s+end\s+of|end|the\s+second\s+half\s+of|the\s+first\s+half\s+of)[-\s]*)?(?:'?\d{2,4}\b|[1-4]Q|Q[1-4]|[12]H|H[12]|next\s+year|January|February|March|April|May|June|July|August|September|October|November|December)/i;
+const NOT_UNTIL_ZH =
+  /^[^。；]{0,20}?(?:直到|直至|要到)[^。；，]{0,4}?(?:\d{2,4}|[〇一二三四五六七八九零]{2,4}|明年|后年|後年)/;
+
 /**
  * "will not be available in volume until mid-2027", "won't ship before 2027", 直到2027年才:
  * the negation sets a time from which it holds, it does not deny the time.
  */
 function notUntil(sentence: string, match: PhraseMatch<ScopeCue>): boolean {
   const rest = sentence.slice(match.end, clauseEndAfter(sentence, match.end));
-  return (
-    /^[^.;]{0,60}?\b(?:until|till|before)\b/i.test(rest) ||
-    /^[^。；]{0,20}?(?:直到|直至|要到|之前)/.test(rest)
-  );
+  return NOT_UNTIL_EN.test(rest) || NOT_UNTIL_ZH.test(rest);
 }
 
 /** "按原定时间表生效", "as originally planned": the old plan still holds, nothing is superseded. */

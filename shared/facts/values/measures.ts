@@ -43,7 +43,8 @@ const RATIO_WORDS: Record<string, number> = {
 };
 const RATIO = new RegExp(
   [
-    // "提升一倍", "翻倍": up by one time its size, twice as much (before "一倍" is read as 1×).
+    // "提升一倍", "翻倍": up by one time its size, twice as much (before "一倍" is read as 1×);
+    // "提升两倍" means 2× to some writers and 3× to others, so only 一倍 is read.
     '(?:提升|提高|增加|增长|增長|成长|成長)(?<plusOne>一)倍|翻倍|翻一番',
     String.raw`(?<num>${DIGITS}|${CHINESE})\s?(?:x|X|×|-?fold|倍)(?![A-Za-z])`,
     String.raw`(?<![A-Za-z])(?<words>${NUMBER_WORDS})(?:\s+times|-?fold)(?![A-Za-z])`,
@@ -111,23 +112,21 @@ export function quantityReader(units: Record<string, readonly string[]>): (text:
 export function countReader(nouns: readonly string[]): (text: string) => ValueMention[] {
   const filler = String.raw`(?:(?:large|massive|large-scale|hyperscale|giant|AI|planned|US|U\.S\.|American|个|個|座|处|處|大型|超大型|巨型)\s?){0,3}`;
   const pattern = new RegExp(
-    String.raw`(?<![\d.])(?<num>${DIGITS}|${CHINESE}|(?<![A-Za-z])${NUMBER_WORDS})\+?\s?${filler}(?:${nouns.join('|')})`,
-    'giu',
+    // Not an ordinal ("第三个站点").
+    String.raw`(?<![\d.第])(?<num>${DIGITS}|${CHINESE}|(?<![A-Za-z])${NUMBER_WORDS})\+?\s?${filler}(?:${nouns.join('|')})`,
+    'dgiu',
   );
   // Chinese also puts the count after its noun, with a measure word: "站点最多可达二十个".
   const after = new RegExp(
-    String.raw`(?:${nouns.join('|')})[^。；，,.;\d]{0,8}?(?<num>${DIGITS}|${CHINESE})\s?(?:个|個|座|处|處)`,
-    'giu',
+    String.raw`(?:${nouns.join('|')})[^。；，,.;\d]{0,8}?(?<![第])(?<num>${DIGITS}|${CHINESE})\s?(?:个|個|座|处|處)`,
+    'dgiu',
   );
   return (text) =>
     [...text.matchAll(pattern), ...text.matchAll(after)].flatMap((match) => {
       const value = parseNumber(match.groups!.num!);
-      if (
-        Number.isNaN(value) ||
-        INCREMENT_BEFORE.test(text.slice(Math.max(0, match.index - 14), match.index))
-      )
-        return [];
-      const start = match.index + match[0].indexOf(match.groups!.num!);
+      const start = match.indices!.groups!.num![0];
+      // "another five", "再增加5个": an increment, judged just before the number.
+      if (Number.isNaN(value) || INCREMENT_BEFORE.test(text.slice(Math.max(0, start - 14), start))) return [];
       const end = match.index + match[0].length;
       return [{ value: { kind: 'count' as const, value }, start, end, ...qualify(text, start, end) }];
     });

@@ -12,7 +12,8 @@ const PERCENT = new RegExp(
     String.raw`(?<sign>[-−–])?(?<num>${DIGITS})\s?(?:%|％|\s?percent(?![A-Za-z])|\s?per\s?cent(?![A-Za-z])|\s?pct(?![A-Za-z])|\s?percentage\s+points?|\s?个百分点|\s?個百分點)`,
     String.raw`(?<![A-Za-z])(?<word>${NUMBER_WORDS})\s(?:percent|per\s?cent)(?![A-Za-z])`,
     `百分之(?<zh>${DIGITS}|${CHINESE})`,
-    '(?<![A-Za-z])(?<tenth>a|one)\\s+tenth(?![A-Za-z])',
+    // "a tenth of its foundry sales" (not "for a tenth day").
+    '(?<![A-Za-z])(?<tenth>a|one)\\s+tenth(?=\\s+of\\b)',
     '(?<tenths>[一二三四五六七八九])成(?:(?<half>半)|(?<units>[一二三四五六七八九]))?',
   ].join('|'),
   'gi',
