@@ -90,12 +90,32 @@ function throughCli(kind: 'story' | 'feed', count: number) {
   }
 }
 
+/**
+ * analyze.hostile: one item whose content is a single 20,000-character run-on sentence
+ * (the feed stage's content limit) dense with entities and values — the worst a feed can
+ * send. Reading a sentence costs more than its length, so this is where a slow engine
+ * would stall a batch; the engine reads it in pieces of at most 800 characters.
+ */
+function hostile() {
+  const engine = createFactEngine(loadBaselineFile().facts, loadRulesFile());
+  const content = Array.from(
+    { length: 400 },
+    (_, index) => `Samsung Tesla AI6 deal worth $${16 + index}.5 billion until ${2030 + (index % 9)}`,
+  )
+    .join(' ')
+    .slice(0, 20_000);
+  const started = performance.now();
+  const findings = analyzeItem({ id: 'hostile', title: 'A list', content }, engine).length;
+  return { chars: content.length, ms: Math.round(performance.now() - started), findings };
+}
+
 /** analyze.*: items a second in process and through the CLI, on story-dense and feed-like items. */
 export function benchAnalyze(seconds = 3, count = 20_000) {
   return {
     averageChars: 600,
     inProcess: { story: inProcess('story', seconds), feed: inProcess('feed', seconds) },
     cli: { story: throughCli('story', count), feed: throughCli('feed', count) },
+    hostile: hostile(),
   };
 }
 

@@ -59,14 +59,37 @@ export function itemSentences(item: AnalyzableItem): string[] {
     if (!field) continue;
     const split = splitSentences(normaliseText(field));
     for (const raw of field === item.title ? joinExclaimed(split) : split) {
-      const sentence = raw.trim();
-      if (sentence && !seen.has(sentence)) {
-        seen.add(sentence);
-        sentences.push(sentence);
+      for (const piece of boundedPieces(raw.trim())) {
+        if (piece && !seen.has(piece)) {
+          seen.add(piece);
+          sentences.push(piece);
+        }
       }
     }
   }
   return sentences;
+}
+
+/** News sentences are under 500 characters; a longer "sentence" is a list, a table or hostile text. */
+const MAX_SENTENCE = 800;
+
+/**
+ * A sentence cut into pieces of at most MAX_SENTENCE characters, at a clause mark or space
+ * where there is one: reading a sentence costs more than its length (values × mentions), so
+ * a 20,000-character run-on must not cost seconds.
+ */
+function boundedPieces(sentence: string): string[] {
+  const pieces: string[] = [];
+  let rest = sentence;
+  while (rest.length > MAX_SENTENCE) {
+    const head = rest.slice(0, MAX_SENTENCE);
+    const cut = Math.max(head.search(/[,，;；][^,，;；]*$/), head.lastIndexOf(' '));
+    const at = cut > MAX_SENTENCE / 2 ? cut + 1 : MAX_SENTENCE;
+    pieces.push(rest.slice(0, at).trim());
+    rest = rest.slice(at);
+  }
+  pieces.push(rest.trim());
+  return pieces;
 }
 
 /** A headline's "！" is emphasis, not an end: "165億美元！特斯拉與三星簽下晶片大單" is one statement. */
@@ -496,7 +519,11 @@ function readNumeric(
     .filter((mention) => !(levelsOnly && mention.role === 'by'))
     .filter(
       (mention) =>
-        !(movesOnly && mention.role === 'to' && LEVEL_BEFORE.test(reading.text.slice(0, mention.start))),
+        !(
+          movesOnly &&
+          mention.role === 'to' &&
+          LEVEL_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 24), mention.start))
+        ),
     )
     // A full date is an event's day ("on July 23, 2025"), not a production year — except for a term's end.
     .filter((mention) => termFact || (mention as { precision?: string }).precision !== 'day')

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { analyzeItem } from '../../shared/facts/analyze.ts';
+import { itemSentences } from '../../shared/facts/extract.ts';
 import { phraseMatcher } from '../../shared/facts/phrases.ts';
 import { normaliseText, splitClauses, splitSentences } from '../../shared/facts/sentences.ts';
 import { tokenize } from '../../shared/facts/tokens.ts';
 import { parseChineseNumeral, parseNumber } from '../../shared/facts/values/numbers.ts';
+import { storyEngine } from '../support/engine.ts';
 
 describe('parseNumber()', () => {
   it.each([
@@ -101,5 +104,33 @@ describe('phraseMatcher()', () => {
 
   it('reports overlapping Chinese phrases of different lists, each one', () => {
     expect(found('三星代工营收增长，量产推迟')).toEqual(['uplift:代工营收', 'foundry:代工', 'delay:推迟']);
+  });
+});
+
+describe('itemSentences()', () => {
+  /**
+   * A run-on "sentence" (a list, a table, hostile text) is read in pieces of at most 800
+   * characters, cut at a clause mark or space: reading one sentence costs more than its
+   * length, so one 20,000-character field must not cost seconds (bench: analyze.hostile).
+   */
+  it('cuts a run-on sentence into bounded pieces that keep every word', () => {
+    const clauses = Array.from(
+      { length: 400 },
+      (_, index) => `clause ${index} names Samsung and $${index}.5 billion`,
+    );
+    const text = clauses.join(', ');
+    const pieces = itemSentences({ id: 'x', title: 'A list', summary: text }).slice(1);
+    expect(pieces.length).toBeGreaterThan(10);
+    expect(Math.max(...pieces.map((piece) => piece.length))).toBeLessThanOrEqual(800);
+    expect(pieces.join(' ').replace(/\s+/g, ' ')).toBe(text.replace(/\s+/g, ' '));
+  });
+
+  it('still reads a fact stated at the end of a run-on sentence', () => {
+    const filler = Array.from({ length: 300 }, (_, index) => `item ${index} of a long list`).join(', ');
+    const findings = analyzeItem(
+      { id: 'x', title: 'A long list', summary: `${filler}, and Samsung will make Tesla's AI5 chips.` },
+      storyEngine(),
+    );
+    expect(findings.map((finding) => `${finding.factId} ${finding.status}`)).toContain('ai5.foundry changed');
   });
 });
