@@ -470,11 +470,10 @@ function readValue(
   return readNumeric(rule, reading, subject, relations);
 }
 
-/** Where the frame (clause group) of a position starts. */
+/** Where the frame (clause group) of a position starts: the break that opens it, or 0. */
 function frameStart(reading: SentenceReading, position: number): number {
-  let start = 0;
-  for (const at of reading.frames) if (at <= position) start = at;
-  return start;
+  const frame = frameOf(reading, position);
+  return frame === 0 ? 0 : reading.frames[frame - 1]!;
 }
 
 /** The frame (clause group) a position falls in. */
@@ -740,9 +739,9 @@ function ownedBySubject(
   const rivals = rule.rule.rivals;
   if (!rivals?.length) return true;
   const own = new Set(rule.rule.subject.flat().filter((id) => !rivals.includes(id)));
-  // An affiliate ("Samsung SDI shares climb 5%") is a rival of every subject: a company of its own.
   const frame = frameOf(reading, at);
   const named = reading.mentions
+    // An affiliate ("Samsung SDI shares climb 5%") is a rival of every subject: a company of its own.
     .filter((mention) => own.has(mention.id) || rivals.includes(mention.id) || mention.type === 'affiliate')
     // "三星電子夥Tesla簽約…股價急升", "rose on Tesla deal": a partner or a cause is not the one whose shares move.
     .filter(
@@ -750,15 +749,15 @@ function ownedBySubject(
         !rule.rule.ownerAt ||
         !WITH_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 10), mention.start)),
     );
-  // Its own clause group names a value's owner first ("Samsung rose 6.8%, while Tesla gained 4%"); a
-  // clause group that names nobody continues the sentence's subject ("三星…，但…，市占6.8%").
   // "produce AI6 at Taylor starting 2027": a rival site named as the place is not the one the value is about.
   const owners = named.filter(
     (mention) =>
       !rivals.includes(mention.id) ||
       (mention.type !== 'site' && mention.type !== 'place') ||
-      !/(?:\bat|\bin|在|于|於)\s*$/i.test(reading.text.slice(Math.max(0, mention.start - 4), mention.start)),
+      !namedAsPlace(reading, mention),
   );
+  // Its own clause group names a value's owner first ("Samsung rose 6.8%, while Tesla gained 4%"); a
+  // clause group that names nobody continues the sentence's subject ("三星…，但…，市占6.8%").
   const inFrame = owners.filter((mention) => frameOf(reading, mention.start) === frame);
   const relevant = inFrame.length ? inFrame : owners;
   // A subject referred back to ("The EV maker's shares were up 4%") stands where its words do.
@@ -772,6 +771,13 @@ function ownedBySubject(
   if (owner === undefined)
     return subject.carried || subject.positions.some((position) => frameOf(reading, position) === frame);
   return own.has(owner.id);
+}
+
+/** "at Taylor", "in Texas", 在德州: a site or place named as where something happens. */
+function namedAsPlace(reading: SentenceReading, mention: EntityMention): boolean {
+  return /(?:\bat|\bin|在|于|於)\s*$/i.test(
+    reading.text.slice(Math.max(0, mention.start - 4), mention.start),
+  );
 }
 
 function coordinatedWithOwn(
@@ -1037,15 +1043,14 @@ function readPlace(
       (mention) =>
         mention.type === 'chip' && mention.id !== 'AI6' && frameOf(reading, mention.start) === frame,
     );
+  const aiSixIn = (frame: number) =>
+    reading.mentions.some((mention) => mention.id === 'AI6' && frameOf(reading, mention.start) === frame);
   const dealChips = (frame: number) =>
     aiSixIn(frame) ||
     (CHIPS.test(reading.text) && !otherChip(frame) && (carried || reading.ids.has('Tesla')));
-  const aiSixIn = (frame: number) =>
-    reading.mentions.some((mention) => mention.id === 'AI6' && frameOf(reading, mention.start) === frame);
   // "make AI6 chips in Texas": a place the chip itself is made in needs no site word.
   const madeIn = (place: EntityMention) =>
-    aiSixIn(frameOf(reading, place.start)) &&
-    /(?:\bin|\bat|在|于|於)\s*$/i.test(reading.text.slice(Math.max(0, place.start - 4), place.start));
+    aiSixIn(frameOf(reading, place.start)) && namedAsPlace(reading, place);
   const bound = reading.mentions
     .filter((mention) => compiled.places.has(mention.id))
     .filter((place) => sites.some((site) => near(place, site)) || madeIn(place))
