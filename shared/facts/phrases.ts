@@ -1,5 +1,4 @@
 import type { PhraseList } from './lexicon.ts';
-import { escapeRegex } from './regex.ts';
 import { stemOf, type Token, tokenize } from './tokens.ts';
 
 /** A compiled set of phrase lists; `find` gives every match in a sentence. */
@@ -35,31 +34,27 @@ interface EnglishPhrase<Name> {
  * matcher.find('Samsung pushed the Taylor start back', tokenize(text)); // [{ name: 'delay', … }]
  */
 export function phraseMatcher<Name extends string>(lists: Record<Name, PhraseList>): PhraseMatcher<Name> {
-  // Phrases indexed by their first word: by stem, or ("=shares") by exact form.
-  const byFirstStem = new Map<string, EnglishPhrase<Name>[]>();
-  const byFirstForm = new Map<string, EnglishPhrase<Name>[]>();
-  const chinese = new Map<string, Name[]>();
+  // Phrases indexed by their first word, by stem or ("=shares") by exact form, then by their
+  // second: dozens of phrases begin with "the" ("the chip", "the plant"), and trying each of
+  // them at every "the" was most of the matcher's time.
+  const byFirstStem = new Map<string, FirstWord<Name>>();
+  const byFirstForm = new Map<string, FirstWord<Name>>();
+  const chinese = new ChineseTrie<Name>();
   for (const [name, list] of Object.entries(lists) as Array<[Name, PhraseList]>) {
     for (const phrase of list.en) {
-      const steps = phrase
-        .split(/\s+/)
-        .flatMap((word): Step[] =>
-          word === GAP
-            ? [{ gap: true }]
-            : word.startsWith('=')
-              ? [{ gap: false, exact: true, word: word.slice(1).toLowerCase() }]
-              : tokenize(word).map((token) => ({ gap: false, exact: false, word: token.stem })),
-        );
+      const steps = englishSteps(phrase);
       const first = steps[0];
       if (!first || first.gap) continue;
       const index = first.exact ? byFirstForm : byFirstStem;
-      index.set(first.word, [...(index.get(first.word) ?? []), { name, steps }]);
+      let entry = index.get(first.word);
+      if (!entry) {
+        entry = { any: [], secondStem: new Map(), secondForm: new Map() };
+        index.set(first.word, entry);
+      }
+      addBySecondWord(entry, { name, steps });
     }
-    for (const phrase of list.zh) chinese.set(phrase, [...(chinese.get(phrase) ?? []), name]);
+    for (const phrase of list.zh) chinese.add(phrase, name);
   }
-  const zhKeys = [...chinese.keys()].sort((a, b) => b.length - a.length);
-  const zhPrefixes = new Map(zhKeys.map((key) => [key, zhKeys.filter((other) => key.startsWith(other))]));
-  const zhPattern = zhKeys.length ? new RegExp(zhKeys.map(escapeRegex).join('|'), 'g') : undefined;
   const matchAll = (
     phrases: EnglishPhrase<Name>[] | undefined,
     tokens: Token[],
@@ -73,29 +68,113 @@ export function phraseMatcher<Name extends string>(lists: Record<Name, PhraseLis
         found.push({ name: phrase.name, start: tokens[index]!.start, end: tokens[end]!.end });
     }
   };
+  const matchFirstWord = (
+    entry: FirstWord<Name> | undefined,
+    tokens: Token[],
+    index: number,
+    found: PhraseMatch<Name>[],
+  ) => {
+    if (!entry) return;
+    matchAll(entry.any, tokens, index, found);
+    const next = tokens[index + 1];
+    if (!next) return;
+    matchAll(entry.secondStem.get(next.stem), tokens, index, found);
+    if (entry.secondForm.size) matchAll(entry.secondForm.get(next.lower), tokens, index, found);
+  };
   return {
     /** Every match in the sentence, English and Chinese, in order of position. */
     find(sentence: string, tokens: Token[]): PhraseMatch<Name>[] {
       const found: PhraseMatch<Name>[] = [];
       for (let index = 0; index < tokens.length; index++) {
         const token = tokens[index]!;
-        matchAll(byFirstStem.get(token.stem), tokens, index, found);
-        if (byFirstForm.size) matchAll(byFirstForm.get(token.lower), tokens, index, found);
+        matchFirstWord(byFirstStem.get(token.stem), tokens, index, found);
+        if (byFirstForm.size) matchFirstWord(byFirstForm.get(token.lower), tokens, index, found);
       }
-      if (zhPattern && /[\u3400-\u9fff？]/.test(sentence)) {
-        // Every occurrence of every phrase, overlapping ones too ("代工营收" holds "代工"):
-        // the longest phrase at a position, the phrases it begins with, then one character on.
-        zhPattern.lastIndex = 0;
-        for (let match = zhPattern.exec(sentence); match; match = zhPattern.exec(sentence)) {
-          for (const key of zhPrefixes.get(match[0])!)
-            for (const name of chinese.get(key)!)
-              found.push({ name, start: match.index, end: match.index + key.length });
-          zhPattern.lastIndex = match.index + 1;
-        }
-      }
+      if (chinese.size && /[\u3400-\u9fff？]/.test(sentence)) chinese.findAll(sentence, found);
       return found.sort((a, b) => a.start - b.start);
     },
   };
+}
+
+/** The phrases that begin with one word, by their second word (`any`: one word long, or a gap next). */
+interface FirstWord<Name extends string> {
+  any: EnglishPhrase<Name>[];
+  secondStem: Map<string, EnglishPhrase<Name>[]>;
+  secondForm: Map<string, EnglishPhrase<Name>[]>;
+}
+
+function addBySecondWord<Name extends string>(entry: FirstWord<Name>, phrase: EnglishPhrase<Name>) {
+  const second = phrase.steps[1];
+  if (!second || second.gap) {
+    entry.any.push(phrase);
+    return;
+  }
+  const index = second.exact ? entry.secondForm : entry.secondStem;
+  index.set(second.word, [...(index.get(second.word) ?? []), phrase]);
+}
+
+function englishSteps(phrase: string): Step[] {
+  return phrase
+    .split(/\s+/)
+    .flatMap((word): Step[] =>
+      word === GAP
+        ? [{ gap: true }]
+        : word.startsWith('=')
+          ? [{ gap: false, exact: true, word: word.slice(1).toLowerCase() }]
+          : tokenize(word).map((token) => ({ gap: false, exact: false, word: token.stem })),
+    );
+}
+
+interface CharNode<Name extends string> {
+  next: Map<number, CharNode<Name>>;
+  /** The lists of the phrase that ends here. */
+  names?: Name[];
+}
+
+/**
+ * Chinese phrases as a character trie. Every occurrence of every phrase is found,
+ * overlapping ones too ("代工营收" holds "代工"): from each character the trie is walked
+ * as far as the sentence follows it, and the phrases ending on the way are reported
+ * longest first.
+ */
+class ChineseTrie<Name extends string> {
+  readonly #root: CharNode<Name> = { next: new Map() };
+  size = 0;
+
+  add(phrase: string, name: Name) {
+    let node = this.#root;
+    // By UTF-16 code unit, as the sentence is walked (a number key is the cheapest lookup).
+    for (let at = 0; at < phrase.length; at++) {
+      const char = phrase.charCodeAt(at);
+      let child = node.next.get(char);
+      if (!child) {
+        child = { next: new Map() };
+        node.next.set(char, child);
+      }
+      node = child;
+    }
+    if (!node.names) this.size++;
+    node.names = [...(node.names ?? []), name];
+  }
+
+  findAll(sentence: string, found: PhraseMatch<Name>[]) {
+    for (let start = 0; start < sentence.length; start++) {
+      let node: CharNode<Name> | undefined = this.#root;
+      // Most characters begin no phrase: the list is made only when one ends.
+      let ends: Array<{ names: Name[]; end: number }> | undefined;
+      for (let end = start; end < sentence.length; ) {
+        node = node.next.get(sentence.charCodeAt(end));
+        if (!node) break;
+        end++;
+        if (!node.names) continue;
+        ends ??= [];
+        ends.push({ names: node.names, end });
+      }
+      if (!ends) continue;
+      for (let index = ends.length - 1; index >= 0; index--)
+        for (const name of ends[index]!.names) found.push({ name, start, end: ends[index]!.end });
+    }
+  }
 }
 
 const sameWord = (token: Token | undefined, step: Step) =>

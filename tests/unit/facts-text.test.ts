@@ -105,6 +105,45 @@ describe('phraseMatcher()', () => {
   it('reports overlapping Chinese phrases of different lists, each one', () => {
     expect(found('三星代工营收增长，量产推迟')).toEqual(['uplift:代工营收', 'foundry:代工', 'delay:推迟']);
   });
+
+  it('tells apart phrases that begin with the same word, by the words after it', () => {
+    // Indexed by first and second word: each must still match only where its own words stand.
+    const shared = phraseMatcher({
+      chip: { en: ['the chip', 'the =shares'], zh: [] },
+      plant: { en: ['the plant', 'the ... fab'], zh: [] },
+      article: { en: ['the'], zh: [] },
+    });
+    const text = 'the chips and the shares of the new Texas fab, not the plants or the share';
+    const matches = shared.find(text, tokenize(text));
+    // Matches come in order of position; at one position, in no promised order.
+    expect(matches.map((match) => match.start)).toEqual(
+      [...matches.map((match) => match.start)].sort((a, b) => a - b),
+    );
+    expect(matches.map((match) => `${match.name}:${text.slice(match.start, match.end)}`).sort()).toEqual(
+      [
+        'article:the',
+        'chip:the chips',
+        'article:the',
+        'chip:the shares',
+        'article:the',
+        'plant:the new Texas fab',
+        'article:the',
+        'plant:the plants',
+        'article:the',
+      ].sort(),
+    );
+  });
+
+  it('finds a Chinese phrase and the shorter ones it begins with, longest first, at every position', () => {
+    const nested = phraseMatcher({
+      long: { en: [], zh: ['晶圆代工市场'] },
+      short: { en: [], zh: ['晶圆代工', '代工'] },
+    });
+    const text = '𠀀晶圆代工市场与代工';
+    expect(
+      nested.find(text, tokenize(text)).map((match) => `${match.name}:${text.slice(match.start, match.end)}`),
+    ).toEqual(['long:晶圆代工市场', 'short:晶圆代工', 'short:代工', 'short:代工']);
+  });
 });
 
 describe('itemSentences()', () => {
