@@ -272,6 +272,8 @@ function yearOf(published: string | undefined): number | undefined {
 interface SubjectHere {
   positions: number[];
   carried: boolean;
+  /** The subject's names in a list of names and values ("TSMC 70.2%, Samsung 7.3%"), each owning the value right after it. */
+  listHeads?: EntityMention[];
 }
 
 function subjectIn(
@@ -343,10 +345,19 @@ function statementFor(
   compiled: CompiledRules,
 ): Claim | undefined {
   const title = item[0]!;
-  // Cheapest test first: without a word of the fact's relation classes the sentence says nothing of it.
-  if (!rule.rule.adjacentChars && !rule.rule.relation.some((name) => reading.has(name))) return undefined;
-  const subject = subjectIn(rule, reading, item);
-  if (!subject) return undefined;
+  // Cheapest test first: without a word of the fact's relation classes the sentence says nothing of
+  // it — unless it lists names and values after one ("Foundry ranking: TSMC 70.2%, …", the title's).
+  const related = (sentence: SentenceReading) => rule.rule.relation.some((name) => sentence.has(name));
+  const heading = (sentence: SentenceReading) => related(sentence) || sentence.has('ranking');
+  const relatedHere = related(reading);
+  const listHeads =
+    rule.rule.rivals?.length && (relatedHere || item.slice(0, reading.index + 1).some(heading))
+      ? listHeadsOf(rule, reading, item)
+      : NONE_MENTIONED;
+  if (!rule.rule.adjacentChars && !relatedHere && !listHeads.length) return undefined;
+  const found = subjectIn(rule, reading, item);
+  if (!found) return undefined;
+  const subject = listHeads.length ? { ...found, listHeads } : found;
   // A word of another subject ("Intel", "Austin") silences the clause group it stands in.
   const notFrames = new Set(
     (rule.not ? reading.phrases(rule.not) : []).map((match) => frameOf(reading, match.start)),
@@ -365,7 +376,7 @@ function statementFor(
     .filter((match) => match.name !== 'volume_production' || !isTrialProduction(reading.text, match))
     .filter((match) => !notFrames.has(frameOf(reading, match.start)))
     .filter((match) => !rivalIsObject(rule, reading, match));
-  if (relations.length === 0 && !rule.rule.adjacentChars) return undefined;
+  if (relations.length === 0 && !rule.rule.adjacentChars && !listHeads.length) return undefined;
   const evidence =
     reading.text.length > MAX_EVIDENCE ? `${reading.text.slice(0, MAX_EVIDENCE - 1)}…` : reading.text;
   const read = readValue(rule, reading, subject, relations, compiled);
@@ -489,6 +500,51 @@ function numericMentions(rule: CompiledRule, reading: SentenceReading): ValueMen
   return reading.values(kind).filter((mention) => mention.value.kind === rule.fact.kind);
 }
 
+/** Between a name and its value in a list: "TSMC 70.2%", "Samsung (7.3%)", "Samsung at 7.3%", 三星以7.1%. */
+const LIST_GAP = /^\s*(?:[:：(（]|at\b|with\b|以|为|為)?\s*$/i;
+const LIST_GAP_CHARS = 6;
+
+/**
+ * A list of names each directly followed by its value ("TSMC 70.2%, Samsung 7.3%, SMIC 5.1%",
+ * 台积电 70.7%｜三星 7.1%), when at least two of the fact's subject and rivals head a value of
+ * the fact's kind — in this sentence or the ones beside it, a list cut at its semicolons
+ * being several sentences: the subject's mentions here that do. Each value is its name's.
+ */
+function listHeadsOf(rule: CompiledRule, reading: SentenceReading, item: SentenceReading[]): EntityMention[] {
+  const rivals = rule.rule.rivals;
+  if (!rivals?.length || !NUMERIC_KINDS.has(rule.fact.kind) || reading.mentions.length === 0)
+    return NONE_MENTIONED;
+  const own = rule.rule.subject.flat();
+  const heads = headsIn(rule, reading, [...own, ...rivals]);
+  const mine = heads.filter((head) => own.includes(head.id));
+  if (mine.length === 0) return NONE_MENTIONED;
+  const beside = [item[reading.index - 1], item[reading.index + 1]].filter(
+    (other): other is SentenceReading => other !== undefined && other.index > 0,
+  );
+  const ids = new Set(
+    [...heads, ...beside.flatMap((other) => headsIn(rule, other, rivals))].map((head) => head.id),
+  );
+  return ids.size >= 2 ? mine : NONE_MENTIONED;
+}
+
+/** The mentions of `ids` a value of the fact's kind directly follows. */
+function headsIn(rule: CompiledRule, reading: SentenceReading, ids: readonly string[]): EntityMention[] {
+  const candidates = reading.mentions.filter((mention) => ids.includes(mention.id));
+  if (candidates.length === 0) return NONE_MENTIONED;
+  const values = numericMentions(rule, reading);
+  return candidates.filter((mention) =>
+    values.some(
+      (value) =>
+        value.start >= mention.end &&
+        value.start - mention.end <= LIST_GAP_CHARS &&
+        LIST_GAP.test(reading.text.slice(mention.end, value.start)),
+    ),
+  );
+}
+
+const NUMERIC_KINDS = new Set(['money', 'percent', 'year', 'count', 'quantity', 'ratio', 'node']);
+const NONE_MENTIONED: EntityMention[] = [];
+
 const numberOf = (value: Value) =>
   value.kind === 'money'
     ? value.amount
@@ -507,7 +563,9 @@ function readNumeric(
   const anchors = [
     ...relations.map((match) => ({ at: match.start, end: match.end })),
     ...(rule.rule.adjacentChars ? subject.positions.map((at) => ({ at, end: at, adjacent: true })) : []),
+    ...(subject.listHeads ?? []).map((head) => ({ at: head.start, end: head.end, adjacent: true })),
   ];
+  const adjacentChars = rule.rule.adjacentChars || (subject.listHeads?.length ? LIST_GAP_CHARS : 0);
   const levelsOnly = rule.rule.relation.includes('market_share');
   const movesOnly = rule.rule.relation.includes('stock_move');
   const termFact = rule.rule.relation.includes('term_end');
@@ -546,13 +604,7 @@ function readNumeric(
   const scored = inCurrency
     .map((mention) => ({
       mention,
-      ...nearestAnchor(
-        reading,
-        anchors,
-        mention,
-        rule.rule.adjacentChars,
-        parallelValue(rule, reading, mention),
-      ),
+      ...nearestAnchor(reading, anchors, mention, adjacentChars, parallelValue(rule, reading, mention)),
     }))
     .filter((entry) => entry.distance <= MAX_DISTANCE)
     .sort((a, b) => rank(a) - rank(b));

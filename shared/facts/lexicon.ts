@@ -570,6 +570,24 @@ export const ATTRIBUTE_CLASSES = {
       '時程照舊',
     ],
   },
+  /**
+   * The heading of a ranking ("Foundry revenue ranking: TSMC 70.2%, Samsung 7.3%"): no fact's
+   * relation by itself, it introduces a list of names each followed by its value.
+   */
+  ranking: {
+    en: [
+      'ranking',
+      'rankings',
+      'ranked',
+      'top 10',
+      'top ten',
+      'top five',
+      'top 5',
+      'league table',
+      'leaderboard',
+    ],
+    zh: ['排名', '排行', '前五大', '前十大', '前五名', '前十名'],
+  },
   /** A share of a market. */
   market_share: {
     en: [
