@@ -612,8 +612,10 @@ function readNumeric(
     if (candidates.length > inCurrency.length) return { value: null, blocked: false, otherCurrency: true };
     return undefined;
   }
-  const open = scored.filter(
-    (entry) => reading.scopes.blockersAt(entry.mention.start, entry.anchor).length === 0,
+  const open = scored.filter((entry) =>
+    reading.scopes
+      .blockersAt(entry.mention.start, entry.anchor)
+      .every((cue) => entry.mention.shifted && cue === 'history'),
   );
   const chosen = (open[0] ?? scored[0])!;
   const value =

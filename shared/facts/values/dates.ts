@@ -7,6 +7,8 @@ export type DatePrecision = 'year' | 'part' | 'month' | 'day';
 
 export interface DateMention extends ValueMention {
   precision: DatePrecision;
+  /** The months of its year the date can mean (for a delay given as a length); absent for a relative or derived date. */
+  range?: MonthRange;
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -79,25 +81,54 @@ export function readDates(text: string, publishedYear?: number): DateMention[] {
       reading.month !== undefined
         ? { kind: 'year', value: reading.year, month: reading.month }
         : { kind: 'year', value: reading.year };
-    found.push({ value, start, end, precision: reading.precision, ...qualify(text, start, end) });
+    found.push({
+      value,
+      start,
+      end,
+      precision: reading.precision,
+      ...(reading.range ? { range: reading.range } : {}),
+      ...qualify(text, start, end),
+    });
   }
-  return found;
+  if (found.length === 0 || !LENGTH_CUE.test(text)) return found;
+  const shifted = readShifts(text, found);
+  return shifted.length ? [...found, ...shifted].sort((a, b) => a.start - b.start) : found;
 }
+
+/** A delay given as a length needs a unit of time. */
+const LENGTH_CUE = /year|quarter|month|半年|[年季月]/i;
 
 function readMatch(
   g: Record<string, string | undefined>,
   publishedYear?: number,
-): { year: number; month?: number; precision: DatePrecision } | undefined {
+): { year: number; month?: number; precision: DatePrecision; range?: MonthRange } | undefined {
   if (g.year) {
     const month = monthOf(g.month);
     return {
       year: Number(g.year),
       ...(month ? { month } : {}),
       precision: g.day ? 'day' : month ? 'month' : g.enpart ? 'part' : 'year',
+      // A fiscal year is not the calendar's: no months to count a delay from.
+      ...(/fiscal|FY/i.test(g.enpart ?? '') ? {} : { range: monthRangeOf(g.enpart, month) }),
     };
   }
-  if (g.dyear) return { year: Number(g.dyear), month: monthOf(g.dmonth), precision: 'day' };
-  if (g.yy) return { year: yearOfShort(g.yy), precision: /FY/i.test(g.short ?? '') ? 'year' : 'part' };
+  if (g.dyear) {
+    const month = monthOf(g.dmonth);
+    return {
+      year: Number(g.dyear),
+      month,
+      precision: 'day',
+      ...(month ? { range: [month, month] as const } : {}),
+    };
+  }
+  if (g.yy) {
+    const fiscal = /FY/i.test(g.short ?? '');
+    return {
+      year: yearOfShort(g.yy),
+      precision: fiscal ? 'year' : 'part',
+      ...(fiscal ? {} : { range: monthRangeOf(g.short, undefined) }),
+    };
+  }
   if (g.zyear) {
     const year = /^\d+$/.test(g.zyear) ? Number(g.zyear) : parseChineseNumeral(g.zyear);
     const month = monthOf(g.zmonth);
@@ -106,6 +137,7 @@ function readMatch(
       year,
       ...(month ? { month } : {}),
       precision: g.zday ? 'day' : month ? 'month' : g.zpart ? 'part' : 'year',
+      range: monthRangeOf(g.zpart, month),
     };
   }
   if (g.rel) {
@@ -113,4 +145,120 @@ function readMatch(
     return year === undefined ? undefined : { year, precision: g.relpart ? 'part' : 'year' };
   }
   return undefined;
+}
+
+/** The months of its year a date can mean: a month names one, "late 2026" the last quarter, a bare year all twelve. */
+type MonthRange = readonly [number, number];
+
+/** Parts of a year, most specific first ("second half" before "second", "fourth quarter" before "fourth"). */
+const PART_MONTHS: Array<[RegExp, MonthRange]> = [
+  [/second\s+half|2nd\s+half|H2|2H|下半年|后半|後半/i, [7, 12]],
+  [/first\s+half|1st\s+half|H1|1H|上半年|前半/i, [1, 6]],
+  [/end|close|late|fourth|4th|Q4|4Q|底|末|[四4]季/i, [10, 12]],
+  [/third|3rd|Q3|3Q|[三3]季/i, [7, 9]],
+  [/second|2nd|Q2|2Q|[二2]季/i, [4, 6]],
+  [/mid|middle|年中|^中$/i, [5, 8]],
+  [/start|beginning|early|first|1st|Q1|1Q|初|[一1]季/i, [1, 3]],
+];
+
+function monthRangeOf(part: string | undefined, month: number | undefined): MonthRange {
+  if (month) return [month, month];
+  if (!part) return [1, 12];
+  return PART_MONTHS.find(([pattern]) => pattern.test(part))?.[1] ?? [1, 12];
+}
+
+const COUNT_WORDS: Record<string, number> = {
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  nine: 9,
+  twelve: 12,
+  eighteen: 18,
+};
+const UNIT_MONTHS: Record<string, number> = { year: 12, quarter: 3, month: 1, 年: 12, 季度: 3, 季: 3, 月: 1 };
+
+/** A length of time: "a year", "two quarters", "six months", "18-month", "half a year", 一年, 两个季度, 半年, 六个月. */
+const LENGTH =
+  /(?<![\w.])(?:(?<enhalf>half\s+a\s+year|a\s+year\s+and\s+a\s+half)|(?<encount>an?|one|two|three|four|five|six|nine|twelve|eighteen|\d{1,2})[\s-]+(?<enunit>year|quarter|month)s?\b)|(?<zhhalf>半年|一年半)|(?<zhcount>[一二两兩三四五六九十\d]{1,3})\s?[个個]?(?<zhunit>季度|年|月|季)(?![度底末初中])/gi;
+
+/** What stands before a length that delays: "pushed back (by) about", "delayed by", 推迟, 晚了. */
+const DELAY_BEFORE =
+  /(?:\b(?:delay(?:ed|s)?|push(?:ed|es)?(?:\s+\w+){0,3}\s+back|postpon(?:ed|es)|slip(?:ped|s)?|set\s+back|moved\s+back)(?:\s+by)?|推迟|推遲|延后|延後|延迟|延遲|晚了|晚|落后|落後)\s*(?:about\s+|roughly\s+|around\s+|some\s+|nearly\s+|约|約|近)?$/i;
+/** After a length, the date it counts from: "… from end-2026", "… behind its 2026 goal", "… later than the 2026 plan". */
+const FROM_AFTER =
+  /^\s*(?:from|behind|later\s+than|after|past)\s+(?:the\s+|its\s+|their\s+)?(?:original(?:ly)?\s+|planned\s+|initial\s+|earlier\s+|targeted\s+)?$/i;
+/** Before a date, that it is the plan a delay moves from: "planned for", "originally due in", 原定, 比原计划的. */
+const PLAN_BEFORE =
+  /(?:\b(?:originally|initially|planned|scheduled|slated|due|targeted|expected)(?:\s+(?:for|in|by|to\s+\w+\s+in))?\s+(?:the\s+)?|原定(?:于|於|在)?|原计划(?:于|於|在)?|原計劃(?:於|在)?|原本(?:预计|預計)?(?:于|於|在)?|预定(?:于|於)?|預定(?:於)?)$/i;
+
+function lengthMonths(g: Record<string, string | undefined>): number | undefined {
+  if (g.enhalf) return /and/i.test(g.enhalf) ? 18 : 6;
+  if (g.zhhalf) return g.zhhalf === '半年' ? 6 : 18;
+  if (g.encount && g.enunit) {
+    const count = /^\d+$/.test(g.encount) ? Number(g.encount) : COUNT_WORDS[g.encount.toLowerCase()];
+    return count === undefined ? undefined : count * UNIT_MONTHS[g.enunit.toLowerCase()]!;
+  }
+  if (g.zhcount && g.zhunit) {
+    const count = /^\d+$/.test(g.zhcount)
+      ? Number(g.zhcount)
+      : parseChineseNumeral(g.zhcount.replace(/[两兩]/g, '二'));
+    return Number.isNaN(count) ? undefined : count * UNIT_MONTHS[g.zhunit]!;
+  }
+  return undefined;
+}
+
+/**
+ * A delay given as a length against a date the text names: "pushed back two quarters
+ * from end-2026", "planned for 2028, delayed by a year", "a year behind its 2026 goal",
+ * 原定2026年投产，推迟一年. The length reads as the year it makes (2027, 2029, 2027,
+ * 2027) — only when every month the named date can mean, moved by the length, falls in
+ * one year (six months after "2026" could be either) — and the named date becomes the
+ * one moved from (`role: 'from'`).
+ */
+function readShifts(text: string, dates: DateMention[]): DateMention[] {
+  const shifted: DateMention[] = [];
+  for (const match of text.matchAll(LENGTH)) {
+    const months = lengthMonths(match.groups!);
+    if (!months) continue;
+    const start = match.index;
+    const end = start + match[0].length;
+    const delayed = DELAY_BEFORE.test(text.slice(Math.max(0, start - 40), start));
+    const anchor =
+      anchorAfter(text, dates, end, delayed) ?? (delayed ? anchorBefore(text, dates, start) : undefined);
+    if (!anchor?.range || anchor.value.kind !== 'year') continue;
+    // The date named is the one moved from, whether or not the length says where to.
+    anchor.role = 'from';
+    const first = anchor.value.value;
+    const low = first + Math.floor((anchor.range[0] - 1 + months) / 12);
+    const high = first + Math.floor((anchor.range[1] - 1 + months) / 12);
+    if (low === high)
+      shifted.push({ value: { kind: 'year', value: low }, start, end, precision: 'part', shifted: true });
+  }
+  return shifted;
+}
+
+/** "… two quarters from end-2026" (after a delay word), "a year behind its 2026 goal", "later than the 2026 plan". */
+function anchorAfter(
+  text: string,
+  dates: DateMention[],
+  end: number,
+  delayed: boolean,
+): DateMention | undefined {
+  const date = dates.find((candidate) => candidate.start >= end && candidate.start - end <= 30);
+  if (!date) return undefined;
+  const between = text.slice(end, date.start);
+  if (!FROM_AFTER.test(between)) return undefined;
+  return delayed || !/^\s*from/i.test(between) ? date : undefined;
+}
+
+/** "planned for 2028, delayed by a year", 原定2026年投产，推迟一年: the plan named before, with no other date between. */
+function anchorBefore(text: string, dates: DateMention[], start: number): DateMention | undefined {
+  const date = dates.filter((candidate) => candidate.end <= start && start - candidate.end <= 60).at(-1);
+  if (!date) return undefined;
+  return PLAN_BEFORE.test(text.slice(Math.max(0, date.start - 30), date.start)) ? date : undefined;
 }

@@ -18,6 +18,11 @@ export interface ValueMention {
   role?: 'from' | 'to' | 'by' | 'delta';
   /** Money written without a currency (`16.5B`): the fact's currency is assumed. */
   currencyAssumed?: boolean;
+  /**
+   * A date the text gives as a length from another ("delayed a year from 2026"): the
+   * history cue that names the date it counts from ("originally", 原定) does not reach it.
+   */
+  shifted?: boolean;
 }
 
 const AT_LEAST_BEFORE =
