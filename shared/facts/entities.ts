@@ -13,6 +13,13 @@ export interface EntityDefinition {
   notFollowedBy?: readonly string[];
   /** Words right before the alias that make it another thing. */
   notPrecededBy?: readonly string[];
+  /**
+   * Descriptions that refer to the entity without naming it ("Musk's carmaker", 韩国芯片巨头):
+   * found like aliases, but a finding that rests on one is less sure.
+   */
+  descriptions?: readonly string[];
+  /** Entities whose name anywhere in an item makes its descriptions ambiguous ("the Korean chipmaker" beside SK hynix). */
+  unlessNamed?: readonly string[];
 }
 
 export interface EntityMention {
@@ -20,6 +27,8 @@ export interface EntityMention {
   type: string;
   start: number;
   end: number;
+  /** Found by a description, not a name. */
+  described?: boolean;
 }
 
 export interface EntityRuler {
@@ -40,8 +49,16 @@ const isLatin = (alias: string) => /^[\x20-\x7E’]+$/.test(alias);
  */
 export function entityRuler(definitions: readonly EntityDefinition[]): EntityRuler {
   const byAlias = new Map<string, EntityDefinition>();
-  for (const definition of definitions)
+  const descriptions = new Set<string>();
+  for (const definition of definitions) {
     for (const alias of definition.aliases) byAlias.set(alias.toLowerCase(), definition);
+    for (const description of definition.descriptions ?? []) {
+      // A name wins over a description written the same way.
+      if (byAlias.has(description.toLowerCase())) continue;
+      byAlias.set(description.toLowerCase(), definition);
+      descriptions.add(description.toLowerCase());
+    }
+  }
   const source = aliasPattern([...byAlias.keys()]);
   const pattern = new RegExp(source, 'gi');
   const probe = new RegExp(source, 'i');
@@ -62,14 +79,15 @@ export function entityRuler(definitions: readonly EntityDefinition[]): EntityRul
         pattern.lastIndex = match.index + 1;
         continue;
       }
-      const definition =
-        byAlias.get(match[0].toLowerCase().replace(/['"]?[\s-]+/g, ' ')) ?? aliasFor(byAlias, match[0]);
+      const written = match[0].toLowerCase().replace(/['"]?[\s-]+/g, ' ');
+      const definition = byAlias.get(written) ?? aliasFor(byAlias, match[0]);
       if (!definition || excluded(definition, sentence, match.index, match.index + match[0].length)) continue;
       found.push({
         id: definition.id,
         type: definition.type,
         start: match.index,
         end: match.index + match[0].length,
+        described: descriptions.size > 0 && descriptions.has(written),
       });
     }
     return found;

@@ -49,6 +49,7 @@ const MAX_EVIDENCE = 500;
 const MAX_DISTANCE = 140;
 const REPORTED = 0.8;
 const CARRIED = 0.8;
+const DESCRIBED = 0.8;
 const FAR = 0.9;
 
 /** The item's sentences: the title first, then summary and content, each once. */
@@ -128,9 +129,12 @@ class SentenceReading {
     readonly index: number,
     private readonly compiled: CompiledRules,
     private readonly publishedYear: number | undefined,
+    mentions: EntityMention[],
   ) {
-    this.mentions = compiled.ruler.find(text);
-    this.ids = new Set(this.mentions.map((mention) => mention.id));
+    this.mentions = mentions;
+    this.ids = new Set(
+      this.mentions.filter((mention) => !measuredAgainst(text, mention)).map((mention) => mention.id),
+    );
   }
 
   get tokens(): Token[] {
@@ -222,7 +226,11 @@ export function extractFacts(item: AnalyzableItem, compiled: CompiledRules): Sta
   const sentences = itemSentences(item);
   if (!sentences.some((sentence) => compiled.ruler.mentionsAny(sentence))) return [];
   const publishedYear = yearOf(item.published);
-  const readings = sentences.map((text, index) => new SentenceReading(text, index, compiled, publishedYear));
+  const found = sentences.map((text) => compiled.ruler.find(text));
+  const mentions = withoutAmbiguousDescriptions(found, compiled);
+  const readings = sentences.map(
+    (text, index) => new SentenceReading(text, index, compiled, publishedYear, mentions[index]!),
+  );
   const statements: Statement[] = [];
   for (const reading of readings) {
     const claims: Claim[] = [];
@@ -234,6 +242,28 @@ export function extractFacts(item: AnalyzableItem, compiled: CompiledRules): Sta
   }
   return statements;
 }
+
+/**
+ * A description stands for its entity unless the item names one of the entities it could
+ * as well mean ("the Korean chipmaker" in an item naming SK hynix): then it is some other
+ * company — never a subject, but still the owner of what follows it ("the Korean
+ * chipmaker's shares rose 6.8%" is nobody's move here).
+ */
+function withoutAmbiguousDescriptions(found: EntityMention[][], compiled: CompiledRules): EntityMention[][] {
+  if (!found.some((mentions) => mentions.some((mention) => mention.described))) return found;
+  const named = new Set(found.flat().flatMap((mention) => (mention.described ? [] : [mention.id])));
+  const ambiguous = (mention: EntityMention) =>
+    mention.described &&
+    (compiled.ruler.byId.get(mention.id)?.unlessNamed ?? []).some((other) => named.has(other));
+  return found.map((mentions) =>
+    mentions.map((mention) =>
+      ambiguous(mention) ? { ...mention, id: `${mention.id}?`, type: UNKNOWN_COMPANY } : mention,
+    ),
+  );
+}
+
+/** The type of an entity nobody can tell: like an affiliate, a company of its own. */
+const UNKNOWN_COMPANY = 'affiliate';
 
 /** A statement and where its value was read, so two facts cannot both take one number. */
 interface Claim {
@@ -306,8 +336,9 @@ function subjectIn(
       (mention) =>
         !group.includes(mention.id) &&
         group.some((id) => sameType(earlier, id, mention)) &&
-        // "three times as power-efficient as AI5": named to compare, not as the subject.
-        !COMPARED_OR_AS.test(reading.text.slice(Math.max(0, mention.start - 24), mention.start)),
+        // "three times as power-efficient as AI5", 能效为AI5的三倍: named to compare, not as the subject.
+        !COMPARED_OR_AS.test(reading.text.slice(Math.max(0, mention.start - 24), mention.start)) &&
+        !TIMES_OF_AFTER.test(reading.text.slice(mention.end, mention.end + 12)),
     );
     if (sameKindNamed || (!anaphor && !partial)) return undefined;
     // "AI6 … 能效为AI5的三倍。该芯片…": "the chip" is the first chip named before, not every chip.
@@ -387,6 +418,8 @@ function statementFor(
   let confidence = 1;
   if (reading.scopes.hedged) confidence *= REPORTED;
   if (subject.carried) confidence *= CARRIED;
+  // "Musk's carmaker signs $16.5bn pact with Korean giant": read through descriptions, less sure than names.
+  if (reading.mentions.some((mention) => mention.described)) confidence *= DESCRIBED;
   if (read.far) confidence *= FAR;
   const statement = statementOf(
     rule.fact.id,
@@ -797,6 +830,7 @@ function ownedBySubject(
   const named = reading.mentions
     // An affiliate ("Samsung SDI shares climb 5%") is a rival of every subject: a company of its own.
     .filter((mention) => own.has(mention.id) || rivals.includes(mention.id) || mention.type === 'affiliate')
+    .filter((mention) => !measuredAgainst(reading.text, mention))
     // "三星電子夥Tesla簽約…股價急升", "rose on Tesla deal": a partner or a cause is not the one whose shares move.
     .filter(
       (mention) =>
@@ -927,7 +961,24 @@ function readEntities(
   };
 }
 
-const COMPARED_OR_AS = /(?:\bthan|\bas|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|比|较|較)\s*$/i;
+const COMPARED_OR_AS = /(?:\bthan|\bas|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\btimes|比|较|較)\s*$/i;
+/**
+ * A chip named only as the measure of another ("three times faster than AI5", 能效为AI5的三倍,
+ * 性能比AI5高): it is no subject of the sentence and owns none of its values.
+ */
+function measuredAgainst(text: string, mention: EntityMention): boolean {
+  if (mention.type !== 'chip') return false;
+  return (
+    MEASURED_BEFORE.test(text.slice(Math.max(0, mention.start - 16), mention.start)) ||
+    TIMES_OF_AFTER.test(text.slice(mention.end, mention.end + 12))
+  );
+}
+
+const MEASURED_BEFORE =
+  /(?:\bthan|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\btimes|比|较|較)\s*(?:the\s+|its\s+)?$/i;
+
+/** After a name, that it is the measure of a multiple: AI5的三倍, AI5's twice. */
+const TIMES_OF_AFTER = /^\s*(?:的|['’]s\s)?\s*(?:[\d.]+|[一二两兩三四五六七八九十]+)\s*倍/;
 
 function blockedVerb(reading: SentenceReading, trigger: PhraseMatch | undefined): boolean {
   return trigger !== undefined && reading.scopes.blockersAt(trigger.start, trigger).length > 0;

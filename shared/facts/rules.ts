@@ -24,6 +24,10 @@ const EntitySchema = z.strictObject({
   place: z.string().optional(),
   notFollowedBy: Words.optional(),
   notPrecededBy: Words.optional(),
+  /** Descriptions that refer to the entity without naming it ("Musk's carmaker"); findings resting on one are less sure. */
+  descriptions: Words.optional(),
+  /** Entities whose name in an item makes the descriptions ambiguous. */
+  unlessNamed: Words.optional(),
 });
 
 /**
@@ -131,6 +135,10 @@ export function compileRules(facts: Fact[], file: RulesFile): CompiledRules {
   for (const id of Object.keys(file.facts))
     if (!known.has(id)) throw new ConfigError(`rules.json: rule for unknown fact "${id}"`);
   const entityIds = new Set(file.entities.map((entity) => entity.id));
+  for (const entity of file.entities)
+    for (const id of entity.unlessNamed ?? [])
+      if (!entityIds.has(id))
+        throw new ConfigError(`rules.json: entity "${entity.id}": unlessNamed names no entity "${id}"`);
   const lists: Record<string, PhraseList> = {
     ...ATTRIBUTE_CLASSES,
     [SITE_WORDS]: file.siteWords as PhraseList,

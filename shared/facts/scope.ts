@@ -60,7 +60,10 @@ function clauseEndAfter(sentence: string, from: number): number {
 export function findScopes(sentence: string, tokens: Token[]): Scopes {
   const matches = cues
     .find(sentence, tokens)
-    .filter((match) => !isMonthMay(sentence, match) && !asPlanned(sentence, match));
+    .filter(
+      (match) =>
+        !isMonthMay(sentence, match) && !asPlanned(sentence, match) && !pastTransaction(sentence, match),
+    );
   const spans = matches
     .filter((match) => BLOCKING.has(match.name))
     .filter((match) => !(match.name === 'negation' && notUntil(sentence, match)))
@@ -131,6 +134,17 @@ function asPlanned(sentence: string, match: PhraseMatch<ScopeCue>): boolean {
       /\bas\s+$/i.test(sentence.slice(Math.max(0, match.start - 4), match.start)))
   );
 }
+
+/**
+ * "此前该公司宣布与三星签署165亿美元协议", "previously signed a $16.5 billion deal": a past
+ * transaction is an event that still stands, not a plan since replaced ("此前预计2024年投产").
+ */
+function pastTransaction(sentence: string, match: PhraseMatch<ScopeCue>): boolean {
+  return match.name === 'history' && TRANSACTION_AFTER.test(sentence.slice(match.end, match.end + 16));
+}
+
+const TRANSACTION_AFTER =
+  /^[^，,。；;]{0,10}?(?:签署|簽署|签订|簽訂|签下|簽下|达成|達成|获得|獲得|拿下|\bsigned\b|\binked\b|\bstruck\b|\bwon\b|\bclinched\b|\bsealed\b)/i;
 
 /** "May 2027" is a month, not a possibility. */
 function isMonthMay(sentence: string, match: PhraseMatch<ScopeCue>): boolean {

@@ -32,6 +32,23 @@ describe('the entity ruler', () => {
     expect(found(text)).toEqual(expected);
   });
 
+  it('finds an entity by a description, marked as described, and by a name unmarked', () => {
+    const described = entityRuler([
+      {
+        id: 'Samsung',
+        type: 'company',
+        aliases: ['Samsung'],
+        descriptions: ['Korean chipmaker', '韩国芯片巨头'],
+      },
+    ]);
+    const text = 'The Korean chipmaker, Samsung, and 韩国芯片巨头';
+    expect(described.find(text).map((mention) => `${mention.id}:${mention.described}`)).toEqual([
+      'Samsung:true',
+      'Samsung:false',
+      'Samsung:true',
+    ]);
+  });
+
   /**
    * The ruler's pattern is a trie of the aliases, for speed; it must match exactly what a
    * plain alternation of the aliases, longest first, matches — on every sentence of the
