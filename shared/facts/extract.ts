@@ -49,7 +49,8 @@ const MAX_EVIDENCE = 500;
 const MAX_DISTANCE = 140;
 const REPORTED = 0.8;
 const CARRIED = 0.8;
-const DESCRIBED = 0.8;
+/** Below the default SMS threshold (0.75): a finding read through a description goes by email. */
+const DESCRIBED = 0.7;
 const FAR = 0.9;
 
 /** The item's sentences: the title first, then summary and content, each once. */

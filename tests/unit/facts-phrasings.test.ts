@@ -70,3 +70,18 @@ describe('phrasings written blind', () => {
     ).toBeGreaterThanOrEqual(floor);
   });
 });
+
+describe('confidence of a finding read through a description', () => {
+  // The default SMS threshold is 0.75: what rests on "Musk's carmaker" goes by email only.
+  const confidenceOf = (title: string, factId: string) =>
+    analyzeItem({ id: 'c', title, published: '2025-09-01' }, storyEngine()).find(
+      (finding) => finding.factId === factId,
+    )?.confidence;
+
+  it('is below the SMS threshold for a description and full for a name', () => {
+    expect(
+      confidenceOf("Musk's carmaker signs $20bn chip pact with Korean giant", 'deal.value'),
+    ).toBeLessThan(0.75);
+    expect(confidenceOf('Tesla signs $20bn chip pact with Samsung', 'deal.value')).toBe(1);
+  });
+});
