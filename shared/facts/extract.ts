@@ -976,7 +976,7 @@ function measuredAgainst(text: string, mention: EntityMention): boolean {
 }
 
 const MEASURED_BEFORE =
-  /(?:\bthan|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\btimes|比|较|較)\s*(?:the\s+|its\s+)?$/i;
+  /(?:(?:\bthan|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\btimes|比|较|較)\s*(?:the\s+|its\s+)?|(?:不及|不如|逊于|遜於|胜过|勝過|超越)[^，,。；;]{0,8})$/i;
 
 /** After a name, that it is the measure of a multiple: AI5的三倍, AI5's twice. */
 const TIMES_OF_AFTER = /^\s*(?:的|['’]s\s)?\s*(?:[\d.]+|[一二两兩三四五六七八九十]+)\s*倍/;

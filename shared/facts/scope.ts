@@ -25,8 +25,9 @@ const cues = phraseMatcher(SCOPE_CUES);
 const BLOCKING = new Set<ScopeCue>(['negation', 'question', 'condition', 'possibility', 'history']);
 const PARTIAL_AFTER = /^\s*(?:(?:some|part|parts|a\s+portion|a\s+share)\b|部分|一部分)/i;
 
-/** Where a cue's span ends: the end of its clause. */
-const CLAUSE_END = /[,，;；。:：!！?？]|\s(?:but|while|whereas|and then|although|though)\s|—|–/g;
+/** Where a cue's span ends: the end of its clause (a headline's space before 仍/现/如今 opens a new one). */
+const CLAUSE_END =
+  /[,，;；。:：!！?？]|\s(?:but|while|whereas|and then|although|though)\s|—|–|\s+(?=仍|現|现|如今|目前)/g;
 
 const DENIED_AFTER =
   /^(?:not true|untrue|false|groundless|baseless|unfounded|不实|不實|失实|失實|无根据|無根據|子虚乌有|子虛烏有)$/i;

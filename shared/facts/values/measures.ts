@@ -121,15 +121,27 @@ export function countReader(nouns: readonly string[]): (text: string) => ValueMe
     String.raw`(?:${nouns.join('|')})[^。；，,.;\d]{0,8}?(?<![第])(?<num>${DIGITS}|${CHINESE})\s?(?:个|個|座|处|處)`,
     'dgiu',
   );
-  return (text) =>
-    [...text.matchAll(pattern), ...text.matchAll(after)].flatMap((match) => {
-      const value = parseNumber(match.groups!.num!);
-      const start = match.indices!.groups!.num![0];
-      // "another five", "再增加5个": an increment, judged just before the number.
-      if (Number.isNaN(value) || INCREMENT_BEFORE.test(text.slice(Math.max(0, start - 14), start))) return [];
-      const end = match.index + match[0].length;
-      return [{ value: { kind: 'count' as const, value }, start, end, ...qualify(text, start, end) }];
-    });
+  // …and its change after the noun: "站点数由20个下调至10个" (the first count is `from`, this one `to`).
+  const changedTo = new RegExp(
+    String.raw`(?:${nouns.join('|')})[^。；，,.;]{0,16}?(?:至|到)\s?(?<num>${DIGITS}|${CHINESE})\s?(?:个|個|座|处|處)`,
+    'dgiu',
+  );
+  return (text) => {
+    const seen = new Set<number>();
+    return [...text.matchAll(pattern), ...text.matchAll(after), ...text.matchAll(changedTo)].flatMap(
+      (match) => {
+        const value = parseNumber(match.groups!.num!);
+        const start = match.indices!.groups!.num![0];
+        if (seen.has(start)) return [];
+        seen.add(start);
+        // "another five", "再增加5个": an increment, judged just before the number.
+        if (Number.isNaN(value) || INCREMENT_BEFORE.test(text.slice(Math.max(0, start - 14), start)))
+          return [];
+        const end = match.index + match[0].length;
+        return [{ value: { kind: 'count' as const, value }, start, end, ...qualify(text, start, end) }];
+      },
+    );
+  };
 }
 
 /** "another five", "再開發五座": an increment, not the total. */
