@@ -305,6 +305,8 @@ interface SubjectHere {
   carried: boolean;
   /** The subject's names in a list of names and values ("TSMC 70.2%, Samsung 7.3%"), each owning the value right after it. */
   listHeads?: EntityMention[];
+  /** How far after a list head its value may stand. */
+  listGap?: number;
 }
 
 function subjectIn(
@@ -382,14 +384,19 @@ function statementFor(
   const related = (sentence: SentenceReading) => rule.rule.relation.some((name) => sentence.has(name));
   const heading = (sentence: SentenceReading) => related(sentence) || sentence.has('ranking');
   const relatedHere = related(reading);
-  const listHeads =
+  const listed =
     rule.rule.rivals?.length && (relatedHere || item.slice(0, reading.index + 1).some(heading))
       ? listHeadsOf(rule, reading, item)
       : NONE_MENTIONED;
+  const continued =
+    !relatedHere && !listed.length ? continuedHeadsOf(rule, reading, item, related) : NONE_MENTIONED;
+  const listHeads = listed.length ? listed : continued;
   if (!rule.rule.adjacentChars && !relatedHere && !listHeads.length) return undefined;
   const found = subjectIn(rule, reading, item);
   if (!found) return undefined;
-  const subject = listHeads.length ? { ...found, listHeads } : found;
+  const subject = listHeads.length
+    ? { ...found, listHeads, listGap: listed.length ? LIST_GAP_CHARS : CONTINUED_GAP_CHARS }
+    : found;
   // A word of another subject ("Intel", "Austin") silences the clause group it stands in.
   const notFrames = new Set(
     (rule.not ? reading.phrases(rule.not) : []).map((match) => frameOf(reading, match.start)),
@@ -576,6 +583,49 @@ function headsIn(rule: CompiledRule, reading: SentenceReading, ids: readonly str
   );
 }
 
+/**
+ * A sentence that goes on with a rival's figure for the subject, its relation word left in the
+ * sentence before: "TSMC's share of the foundry market rose to 70.2%. Samsung, in second place,
+ * fell to 7.3%." The subject's mentions here that a level ("fell to", 降至) directly follows,
+ * when the sentence before states the relation for a rival and not for the subject.
+ */
+function continuedHeadsOf(
+  rule: CompiledRule,
+  reading: SentenceReading,
+  item: SentenceReading[],
+  related: (sentence: SentenceReading) => boolean,
+): EntityMention[] {
+  const rivals = rule.rule.rivals;
+  const before = item[reading.index - 1];
+  if (!rivals?.length || !before || !NUMERIC_KINDS.has(rule.fact.kind) || reading.mentions.length === 0)
+    return NONE_MENTIONED;
+  const own = rule.rule.subject.flat();
+  const mine = reading.mentions.filter((mention) => own.includes(mention.id) && !mention.described);
+  if (mine.length === 0 || !related(before)) return NONE_MENTIONED;
+  const named = before.mentions.filter((mention) => !mention.described);
+  if (
+    named.some((mention) => own.includes(mention.id)) ||
+    !named.some((mention) => rivals.includes(mention.id))
+  )
+    return NONE_MENTIONED;
+  const values = numericMentions(rule, reading);
+  return mine.filter((mention) =>
+    values.some((value) => {
+      if (value.start < mention.end || value.start - mention.end > CONTINUED_GAP_CHARS) return false;
+      const between = reading.text.slice(mention.end, value.start);
+      return (
+        LEVEL_GAP.test(between) &&
+        !reading.mentions.some((other) => other.start >= mention.end && other.start < value.start)
+      );
+    }),
+  );
+}
+
+/** Between a name and the level it reached: ", in second place, fell to", "was at", 则降至. */
+const LEVEL_GAP =
+  /^(?:\s*,[^,.;]{0,30},)?\s*(?:['’]s\s+(?:market\s+)?share\s+)?(?:also\s+|then\s+|则|則|也)?(?:(?:fell|dropped|slipped|declined|slid|rose|climbed|grew|edged\s+(?:up|down)|was|stood|came\s+in|ended)\s+(?:to|at)|降至|跌至|滑落至|下滑至|升至|增至|回升至)\s*(?:about\s+|around\s+|约|約)?$/i;
+const CONTINUED_GAP_CHARS = 90;
+
 const NUMERIC_KINDS = new Set(['money', 'percent', 'year', 'count', 'quantity', 'ratio', 'node']);
 const NONE_MENTIONED: EntityMention[] = [];
 
@@ -599,7 +649,7 @@ function readNumeric(
     ...(rule.rule.adjacentChars ? subject.positions.map((at) => ({ at, end: at, adjacent: true })) : []),
     ...(subject.listHeads ?? []).map((head) => ({ at: head.start, end: head.end, adjacent: true })),
   ];
-  const adjacentChars = rule.rule.adjacentChars || (subject.listHeads?.length ? LIST_GAP_CHARS : 0);
+  const adjacentChars = rule.rule.adjacentChars || (subject.listHeads?.length ? subject.listGap! : 0);
   const levelsOnly = rule.rule.relation.includes('market_share');
   const movesOnly = rule.rule.relation.includes('stock_move');
   const termFact = rule.rule.relation.includes('term_end');
@@ -688,12 +738,16 @@ function isProgress(text: string, mention: ValueMention): boolean {
     ) ||
     /^\s*(?:so far|to date|already|committed so far)/i.test(after) ||
     /^[^，。；,.;]{0,8}?(?:动工|動工|上线|上線|开工|開工|投入使用)/.test(after) ||
-    // "投入约4000亿美元…是「星际之门」项目的一部分", "$400B as part of Stargate": a share of the plan.
-    /^[^.;。；]{0,60}?(?:的一部分|\bas part of\b|\bis part of\b)/i.test(
+    // "投入约4000亿美元…是「星际之门」项目的一部分", "$400B as part of Stargate": a share of the plan —
+    // unless the value is the plan's own total ("是总投资5000亿美元的星际之门计划的一部分").
+    (/^[^.;。；]{0,60}?(?:的一部分|\bas part of\b|\bis part of\b)/i.test(
       text.slice(mention.end, mention.end + 64),
-    )
+    ) &&
+      !PLAN_TOTAL_BEFORE.test(before))
   );
 }
+
+const PLAN_TOTAL_BEFORE = /(?:总投资|總投資|总额|總額|总规模|總規模)\s*(?:最多|最高|约|約|达|達|为|為)?\s*$/;
 
 /** Values stated as a destination ("rose to 70.2%") come before others at the same distance. */
 function rank(entry: { distance: number; mention: ValueMention }): number {
