@@ -619,6 +619,8 @@ export const ATTRIBUTE_CLASSES = {
       'of global ... revenue',
       'of the global ... market',
       'of worldwide ... revenue',
+      'of foundry market',
+      'of global foundry',
     ],
     zh: [
       '市占',

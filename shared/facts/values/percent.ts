@@ -13,7 +13,7 @@ const PERCENT = new RegExp(
     String.raw`(?<![A-Za-z])(?<word>${NUMBER_WORDS})\s(?:percent|per\s?cent)(?![A-Za-z])`,
     `百分之(?<zh>${DIGITS}|${CHINESE})`,
     // "a tenth of its foundry sales" (not "for a tenth day").
-    '(?<![A-Za-z])(?<tenth>a|one)\\s+tenth(?=\\s+of\\b)',
+    '(?<![A-Za-z])(?<tenth>a|one)\\s+tenth(?=\\s+(?:of|to)\\b)',
     '(?<tenths>[一二三四五六七八九])成(?:(?<half>半)|(?<units>[一二三四五六七八九]))?',
   ].join('|'),
   'gi',
