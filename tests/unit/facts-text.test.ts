@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeItem } from '../../shared/facts/analyze.ts';
 import { itemSentences } from '../../shared/facts/extract.ts';
 import { phraseMatcher } from '../../shared/facts/phrases.ts';
+import { findScopes } from '../../shared/facts/scope.ts';
 import { normaliseText, splitClauses, splitSentences } from '../../shared/facts/sentences.ts';
 import { tokenize } from '../../shared/facts/tokens.ts';
 import { parseChineseNumeral, parseNumber } from '../../shared/facts/values/numbers.ts';
@@ -171,5 +172,24 @@ describe('itemSentences()', () => {
       storyEngine(),
     );
     expect(findings.map((finding) => `${finding.factId} ${finding.status}`)).toContain('ai5.foundry changed');
+  });
+});
+
+describe('findScopes()', () => {
+  const scopesOf = (text: string) => findScopes(text, tokenize(text));
+
+  it('hears a report in its sources, not in the verb "to source"', () => {
+    expect(scopesOf('Tesla signed a deal with Samsung to source the AI6 chipset').hedged).toBe(false);
+    expect(scopesOf('Tesla will move AI5 orders, industry sources said').hedged).toBe(true);
+    expect(scopesOf('三星将生产AI6芯片，据悉').hedged).toBe(true);
+  });
+
+  it('ends a history cue at a headline space before 仍, and keeps a past transaction unblocked', () => {
+    const headline = '三星泰勒廠投產較原定晚半年 仍將於2026年下半年啟動';
+    expect(scopesOf(headline).blockersAt(headline.indexOf('2026'))).toEqual([]);
+    const transaction = '此前该公司宣布与三星签署价值165亿美元的协议';
+    expect(scopesOf(transaction).blockersAt(transaction.indexOf('165'))).toEqual([]);
+    const superseded = '三星此前预计泰勒厂2024年投产';
+    expect(scopesOf(superseded).blockersAt(superseded.indexOf('2024'))).toEqual(['history']);
   });
 });
