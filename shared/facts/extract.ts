@@ -381,15 +381,16 @@ function statementFor(
   const title = item[0]!;
   // Cheapest test first: without a word of the fact's relation classes the sentence says nothing of
   // it — unless it lists names and values after one ("Foundry ranking: TSMC 70.2%, …", the title's).
-  const related = (sentence: SentenceReading) => rule.rule.relation.some((name) => sentence.has(name));
-  const heading = (sentence: SentenceReading) => related(sentence) || sentence.has('ranking');
-  const relatedHere = related(reading);
+  const relatedHere = related(rule, reading);
+  // Lists and continued sentences need the subject named here (and rivals to tell apart).
+  const subjectNamed =
+    rule.rivalIds.size > 0 && reading.mentions.some((mention) => rule.ownIds.has(mention.id));
   const listed =
-    rule.rule.rivals?.length && (relatedHere || item.slice(0, reading.index + 1).some(heading))
+    subjectNamed && (relatedHere || headingUpTo(rule, item, reading.index))
       ? listHeadsOf(rule, reading, item)
       : NONE_MENTIONED;
   const continued =
-    !relatedHere && !listed.length ? continuedHeadsOf(rule, reading, item, related) : NONE_MENTIONED;
+    subjectNamed && !relatedHere && !listed.length ? continuedHeadsOf(rule, reading, item) : NONE_MENTIONED;
   const listHeads = listed.length ? listed : continued;
   if (!rule.rule.adjacentChars && !relatedHere && !listHeads.length) return undefined;
   const found = subjectIn(rule, reading, item);
@@ -541,6 +542,18 @@ function numericMentions(rule: CompiledRule, reading: SentenceReading): ValueMen
   return reading.values(kind).filter((mention) => mention.value.kind === rule.fact.kind);
 }
 
+/** Whether a sentence has a word of the fact's relation classes. */
+function related(rule: CompiledRule, sentence: SentenceReading): boolean {
+  for (const name of rule.rule.relation) if (sentence.has(name)) return true;
+  return false;
+}
+
+/** Whether a sentence up to `index` (the title first) heads a list: a relation or ranking word. */
+function headingUpTo(rule: CompiledRule, item: SentenceReading[], index: number): boolean {
+  for (let at = 0; at <= index; at++) if (item[at]!.has('ranking') || related(rule, item[at]!)) return true;
+  return false;
+}
+
 /** Between a name and its value in a list: "TSMC 70.2%", "Samsung (7.3%)", "Samsung at 7.3%", 三星以7.1%. */
 const LIST_GAP = /^\s*(?:[:：(（]|at\b|with\b|以|为|為)?\s*$/i;
 const LIST_GAP_CHARS = 6;
@@ -552,25 +565,36 @@ const LIST_GAP_CHARS = 6;
  * being several sentences: the subject's mentions here that do. Each value is its name's.
  */
 function listHeadsOf(rule: CompiledRule, reading: SentenceReading, item: SentenceReading[]): EntityMention[] {
-  const rivals = rule.rule.rivals;
-  if (!rivals?.length || !NUMERIC_KINDS.has(rule.fact.kind) || reading.mentions.length === 0)
-    return NONE_MENTIONED;
-  const own = rule.rule.subject.flat();
-  const heads = headsIn(rule, reading, [...own, ...rivals]);
-  const mine = heads.filter((head) => own.includes(head.id));
-  if (mine.length === 0) return NONE_MENTIONED;
+  const { ownIds, rivalIds } = rule;
+  if (rivalIds.size === 0 || !NUMERIC_KINDS.has(rule.fact.kind)) return NONE_MENTIONED;
+  // Cheap tests first: the subject here, and two names of the list here or beside.
+  if (!reading.mentions.some((mention) => ownIds.has(mention.id))) return NONE_MENTIONED;
   const beside = [item[reading.index - 1], item[reading.index + 1]].filter(
     (other): other is SentenceReading => other !== undefined && other.index > 0,
   );
+  const named = (mention: EntityMention) => ownIds.has(mention.id) || rivalIds.has(mention.id);
+  const names = new Set(
+    [reading, ...beside].flatMap((other) => other.mentions.filter(named).map((mention) => mention.id)),
+  );
+  if (names.size < 2) return NONE_MENTIONED;
+  const heads = headsIn(rule, reading, named);
+  const mine = heads.filter((head) => ownIds.has(head.id));
+  if (mine.length === 0) return NONE_MENTIONED;
   const ids = new Set(
-    [...heads, ...beside.flatMap((other) => headsIn(rule, other, rivals))].map((head) => head.id),
+    [...heads, ...beside.flatMap((other) => headsIn(rule, other, (mention) => rivalIds.has(mention.id)))].map(
+      (head) => head.id,
+    ),
   );
   return ids.size >= 2 ? mine : NONE_MENTIONED;
 }
 
-/** The mentions of `ids` a value of the fact's kind directly follows. */
-function headsIn(rule: CompiledRule, reading: SentenceReading, ids: readonly string[]): EntityMention[] {
-  const candidates = reading.mentions.filter((mention) => ids.includes(mention.id));
+/** The mentions that pass `accept` and that a value of the fact's kind directly follows. */
+function headsIn(
+  rule: CompiledRule,
+  reading: SentenceReading,
+  accept: (mention: EntityMention) => boolean,
+): EntityMention[] {
+  const candidates = reading.mentions.filter(accept);
   if (candidates.length === 0) return NONE_MENTIONED;
   const values = numericMentions(rule, reading);
   return candidates.filter((mention) =>
@@ -593,20 +617,14 @@ function continuedHeadsOf(
   rule: CompiledRule,
   reading: SentenceReading,
   item: SentenceReading[],
-  related: (sentence: SentenceReading) => boolean,
 ): EntityMention[] {
-  const rivals = rule.rule.rivals;
+  const { ownIds, rivalIds } = rule;
   const before = item[reading.index - 1];
-  if (!rivals?.length || !before || !NUMERIC_KINDS.has(rule.fact.kind) || reading.mentions.length === 0)
-    return NONE_MENTIONED;
-  const own = rule.rule.subject.flat();
-  const mine = reading.mentions.filter((mention) => own.includes(mention.id) && !mention.described);
-  if (mine.length === 0 || !related(before)) return NONE_MENTIONED;
+  if (!before || !NUMERIC_KINDS.has(rule.fact.kind) || !related(rule, before)) return NONE_MENTIONED;
+  const mine = reading.mentions.filter((mention) => ownIds.has(mention.id) && !mention.described);
+  if (mine.length === 0) return NONE_MENTIONED;
   const named = before.mentions.filter((mention) => !mention.described);
-  if (
-    named.some((mention) => own.includes(mention.id)) ||
-    !named.some((mention) => rivals.includes(mention.id))
-  )
+  if (named.some((mention) => ownIds.has(mention.id)) || !named.some((mention) => rivalIds.has(mention.id)))
     return NONE_MENTIONED;
   const values = numericMentions(rule, reading);
   return mine.filter((mention) =>

@@ -103,6 +103,9 @@ export interface CompiledRule {
   anaphora?: string;
   /** Reads the fact's numeric values (money, percent, year …) from a sentence. */
   readExtra?: (text: string) => ValueMention[];
+  /** The entities of the fact's subject, and of its rivals (looked up once a sentence, so kept as sets). */
+  ownIds: ReadonlySet<string>;
+  rivalIds: ReadonlySet<string>;
 }
 
 export interface CompiledRules {
@@ -173,6 +176,8 @@ function compileRule(fact: Fact, rule: FactRule, lists: Record<string, PhraseLis
   return {
     fact,
     rule,
+    ownIds: new Set(rule.subject.flat()),
+    rivalIds: new Set(rule.rivals ?? []),
     ...own('context'),
     ...own('not'),
     ...own('anaphora'),

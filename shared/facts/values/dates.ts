@@ -90,13 +90,14 @@ export function readDates(text: string, publishedYear?: number): DateMention[] {
       ...qualify(text, start, end),
     });
   }
-  if (found.length === 0 || !LENGTH_CUE.test(text)) return found;
+  if (found.length === 0 || !SHIFT_CUE.test(text)) return found;
   const shifted = readShifts(text, found);
   return shifted.length ? [...found, ...shifted].sort((a, b) => a.start - b.start) : found;
 }
 
-/** A delay given as a length needs a unit of time. */
-const LENGTH_CUE = /year|quarter|month|半年|[年季月]/i;
+/** A delay given as a length needs a word of delay or lag (most sentences with a date have none). */
+const SHIFT_CUE =
+  /delay|push|postpon|slip|set\s+back|moved\s+back|behind|later\s+than|推迟|推遲|延后|延後|延迟|延遲|晚|落后|落後/i;
 
 function readMatch(
   g: Record<string, string | undefined>,
