@@ -3,7 +3,7 @@ import type { EntityMention } from './entities.ts';
 import type { AttributeClass } from './lexicon.ts';
 import type { PhraseMatch } from './phrases.ts';
 import { type CompiledRule, type CompiledRules, SITE_WORDS } from './rules.ts';
-import { findScopes, type Scopes } from './scope.ts';
+import { findScopes, type Scopes, TRANSACTION_AFTER } from './scope.ts';
 import { normaliseText, splitSentences } from './sentences.ts';
 import { type Token, tokenize } from './tokens.ts';
 import { readDates } from './values/dates.ts';
@@ -684,8 +684,15 @@ function readNumeric(
           LEVEL_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 24), mention.start))
         ),
     )
-    // A full date is an event's day ("on July 23, 2025"), not a production year — except for a term's end.
+    // A full date is an event's day ("on July 23, 2025"), not a production year — except for a term's end;
+    // so is the date of a signing ("去年与三星签署…协议", "last year signed").
     .filter((mention) => termFact || (mention as { precision?: string }).precision !== 'day')
+    .filter(
+      (mention) =>
+        termFact ||
+        mention.value.kind !== 'year' ||
+        !TRANSACTION_AFTER.test(reading.text.slice(mention.end, mention.end + 16)),
+    )
     .filter((mention) => !(rule.rule.value.planTotal && isProgress(reading.text, mention)))
     .filter((mention) => {
       const number = numberOf(mention.value);
@@ -784,9 +791,12 @@ function parallelValue(rule: CompiledRule, reading: SentenceReading, mention: Va
     (entry) =>
       OWNER_TYPES.has(entry.type) &&
       entry.end <= mention.start &&
-      /^\s*(?:[:：]\s*)?$/.test(reading.text.slice(entry.end, mention.start)),
+      PARALLEL_GAP.test(reading.text.slice(entry.end, mention.start)),
   );
 }
+
+/** Between a rival named in a list and its value: "Samsung: 7%", 三星则以7%, 三星則持平於7.7%. */
+const PARALLEL_GAP = /^\s*(?:则|則|也|仍)?\s*(?:以|为|為|持平(?:于|於|在)|维持在?|維持在?|[:：(（])?\s*$/;
 
 /** A relation word in another clause group counts as at least this far (and at most twice it). */
 const OTHER_FRAME = 60;
@@ -820,6 +830,13 @@ function nearestAnchor(
   }
   return best;
 }
+
+/** From a value to the name it qualifies: 七成的 (台积电), 7.3%的 (三星). */
+const ATTRIBUTE_OF = /^[^，,。；;\s]{1,12}的$/;
+
+/** After a company, that it names a deal: "Tesla deal", "Tesla order", 特斯拉AI6訂單. */
+const DEAL_AFTER =
+  /^\s*(?:[\w-]{1,8}\s*)?(?:deal|order|orders|contract|tie-up|pact|agreement|订单|訂單|合约|合約|合同|大单|大單)/i;
 
 /** Between a company and its own move word: nothing, or its shares ("Tesla gained", "Tesla's stock rose", 特斯拉股价上涨). */
 const OWN_MOVE_GAP = /^\s*(?:['’]s\s+)?(?:(?:shares?|stock|股价|股價|股票)\s*)?(?:also\s+|也)?$/i;
@@ -904,6 +921,10 @@ function ownedBySubject(
     // An affiliate ("Samsung SDI shares climb 5%") is a rival of every subject: a company of its own.
     .filter((mention) => own.has(mention.id) || rivals.includes(mention.id) || mention.type === 'affiliate')
     .filter((mention) => !measuredAgainst(reading.text, mention))
+    // "on news of its Tesla deal, rose another 3%", 特斯拉AI6訂單: a company naming a deal is the partner.
+    .filter(
+      (mention) => !rule.rule.ownerAt || !DEAL_AFTER.test(reading.text.slice(mention.end, mention.end + 16)),
+    )
     // "三星電子夥Tesla簽約…股價急升", "rose on Tesla deal": a partner or a cause is not the one whose shares move.
     .filter(
       (mention) =>
@@ -923,6 +944,11 @@ function ownedBySubject(
   const relevant = inFrame.length ? inFrame : owners;
   // A subject referred back to ("The EV maker's shares were up 4%") stands where its words do.
   const referred = subject.carried ? subject.positions.filter((position) => position < at) : [];
+  // "市占率逾七成的台积电": a value written as the attribute of the name after it is that name's.
+  const attributed = relevant.find(
+    (mention) => mention.start > at && ATTRIBUTE_OF.test(reading.text.slice(at, mention.start)),
+  );
+  if (attributed) return own.has(attributed.id);
   const before = relevant.filter((mention) => mention.end <= at).at(-1);
   if (referred.length && (!before || before.start < referred.at(-1)!)) return true;
   // "AI5 and AI6 … in 2027": a subject coordinated with the rival named last shares its value.
@@ -1042,13 +1068,13 @@ const COMPARED_OR_AS = /(?:\bthan|\bas|\bcompared\s+(?:with|to)|\bversus|\bvs\.?
 function measuredAgainst(text: string, mention: EntityMention): boolean {
   if (mention.type !== 'chip') return false;
   return (
-    MEASURED_BEFORE.test(text.slice(Math.max(0, mention.start - 16), mention.start)) ||
+    MEASURED_BEFORE.test(text.slice(Math.max(0, mention.start - 28), mention.start)) ||
     TIMES_OF_AFTER.test(text.slice(mention.end, mention.end + 12))
   );
 }
 
 const MEASURED_BEFORE =
-  /(?:(?:\bthan|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\btimes|比|较|較)\s*(?:the\s+|its\s+)?|(?:不及|不如|逊于|遜於|胜过|勝過|超越)[^，,。；;]{0,8})$/i;
+  /(?:(?:\bthan|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\btimes|\bsuccessor\s+to|\bfollow-?up\s+to|比|较|較)\s*(?:the\s+|its\s+|[\w-]+['’]s\s+)?|(?:不及|不如|逊于|遜於|胜过|勝過|超越|接班|继任|繼任)[^，,。；;]{0,8})$/i;
 
 /** After a name, that it is the measure of a multiple: AI5的三倍, AI5's twice. */
 const TIMES_OF_AFTER = /^\s*(?:的|['’]s\s)?\s*(?:[\d.]+|[一二两兩三四五六七八九十]+)\s*倍/;

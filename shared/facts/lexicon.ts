@@ -736,7 +736,19 @@ export const ATTRIBUTE_CLASSES = {
   },
   /** Public money granted. */
   award: {
-    en: ['award', 'grant', 'subsidy', 'subsidies', 'incentive', 'incentives', 'funding', 'fund', 'support'],
+    en: [
+      'award',
+      'grant',
+      'subsidy',
+      'subsidies',
+      'incentive',
+      'incentives',
+      'funding',
+      'fund',
+      'support',
+      'aid',
+      'CHIPS money',
+    ],
     zh: ['补贴', '補貼', '补助', '補助', '奖励', '獎勵', '资助', '資助', '拨款', '撥款', '补助金', '補助金'],
   },
   /** Compute performance. */

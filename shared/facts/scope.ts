@@ -25,9 +25,14 @@ const cues = phraseMatcher(SCOPE_CUES);
 const BLOCKING = new Set<ScopeCue>(['negation', 'question', 'condition', 'possibility', 'history']);
 const PARTIAL_AFTER = /^\s*(?:(?:some|part|parts|a\s+portion|a\s+share)\b|部分|一部分)/i;
 
-/** Where a cue's span ends: the end of its clause (a headline's space before 仍/现/如今 opens a new one). */
-const CLAUSE_END =
-  /[,，;；。:：!！?？]|\s(?:but|while|whereas|and then|although|though)\s|—|–|\s+(?=仍|現|现|如今|目前)/g;
+/** Where a cue's span ends: the end of its clause. */
+const CLAUSE_END = /[,，;；。:：!！?？]|\s(?:but|while|whereas|and then|although|though)\s|—|–/g;
+/**
+ * A superseded plan ends sooner: in a Chinese headline a space between two words opens the
+ * present ("原定2024年投产 如今晚了两年"), while a condition or a doubt reaches across it
+ * ("若良率改善 三星或可拿下AI5订单").
+ */
+const HISTORY_END = new RegExp(`${CLAUSE_END.source}|(?<=[\\u3400-\\u9fff])\\s+(?=[\\u3400-\\u9fff])`, 'g');
 
 const DENIED_AFTER =
   /^(?:not true|untrue|false|groundless|baseless|unfounded|不实|不實|失实|失實|无根据|無根據|子虚乌有|子虛烏有)$/i;
@@ -45,9 +50,9 @@ function clauseStartBefore(sentence: string, position: number): number {
   return start;
 }
 
-function clauseEndAfter(sentence: string, from: number): number {
-  CLAUSE_END.lastIndex = from;
-  const match = CLAUSE_END.exec(sentence);
+function clauseEndAfter(sentence: string, from: number, ends: RegExp = CLAUSE_END): number {
+  ends.lastIndex = from;
+  const match = ends.exec(sentence);
   return match ? match.index : sentence.length;
 }
 
@@ -73,7 +78,7 @@ export function findScopes(sentence: string, tokens: Token[]): Scopes {
       start: match.start,
       cueStart: match.start,
       cueEnd: match.end,
-      end: clauseEndAfter(sentence, match.end),
+      end: clauseEndAfter(sentence, match.end, match.name === 'history' ? HISTORY_END : CLAUSE_END),
     }));
   // "a report putting the value at $30 billion was 'not true'": a denial that follows what it denies.
   for (const match of matches)
@@ -144,7 +149,8 @@ function pastTransaction(sentence: string, match: PhraseMatch<ScopeCue>): boolea
   return match.name === 'history' && TRANSACTION_AFTER.test(sentence.slice(match.end, match.end + 16));
 }
 
-const TRANSACTION_AFTER =
+/** Right after a cue or a date, a transaction: 签署, "signed", 达成. */
+export const TRANSACTION_AFTER =
   /^[^，,。；;]{0,10}?(?:签署|簽署|签订|簽訂|签下|簽下|达成|達成|获得|獲得|拿下|\bsigned\b|\binked\b|\bstruck\b|\bwon\b|\bclinched\b|\bsealed\b)/i;
 
 /** "May 2027" is a month, not a possibility. */

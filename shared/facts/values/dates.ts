@@ -97,7 +97,7 @@ export function readDates(text: string, publishedYear?: number): DateMention[] {
 
 /** A delay given as a length needs a word of delay or lag (most sentences with a date have none). */
 const SHIFT_CUE =
-  /delay|push|postpon|slip|set\s+back|moved\s+back|behind|later\s+than|推迟|推遲|延后|延後|延迟|延遲|晚|落后|落後/i;
+  /delay|push|postpon|slip|set\s+back|moved\s+back|behind|late|after|推迟|推遲|延后|延後|延迟|延遲|晚|落后|落後|再过|再過/i;
 
 function readMatch(
   g: Record<string, string | undefined>,
@@ -143,7 +143,9 @@ function readMatch(
   }
   if (g.rel) {
     const year = relativeYear(g.rel, publishedYear);
-    return year === undefined ? undefined : { year, precision: g.relpart ? 'part' : 'year' };
+    return year === undefined
+      ? undefined
+      : { year, precision: g.relpart ? 'part' : 'year', range: monthRangeOf(g.relpart, undefined) };
   }
   return undefined;
 }
@@ -228,12 +230,16 @@ function readShifts(text: string, dates: DateMention[]): DateMention[] {
     if (!months) continue;
     const start = match.index;
     const end = start + match[0].length;
-    const delayed = DELAY_BEFORE.test(text.slice(Math.max(0, start - 40), start));
-    const anchor =
+    const before = text.slice(Math.max(0, start - 40), start);
+    const after = text.slice(end, end + 40);
+    const delayed = DELAY_BEFORE.test(before) || LAG_AFTER.test(after);
+    const planned =
       anchorAfter(text, dates, end, delayed) ?? (delayed ? anchorBefore(text, dates, start) : undefined);
+    // Not a plan moved but another event's date counted on: "volume production a year later", "再晚约一年".
+    const anchor = planned ?? relativeAnchor(text, dates, start, end, before, after);
     if (!anchor?.range || anchor.value.kind !== 'year') continue;
-    // The date named is the one moved from, whether or not the length says where to.
-    anchor.role = 'from';
+    // The plan named is the date moved from, whether or not the length says where to.
+    if (planned) anchor.role = 'from';
     const first = anchor.value.value;
     const low = first + Math.floor((anchor.range[0] - 1 + months) / 12);
     const high = first + Math.floor((anchor.range[1] - 1 + months) / 12);
@@ -241,6 +247,34 @@ function readShifts(text: string, dates: DateMention[]): DateMention[] {
       shifted.push({ value: { kind: 'year', value: low }, start, end, precision: 'part', shifted: true });
   }
   return shifted;
+}
+
+/** After a length, that it is a lag: "two years behind schedule", "a year late". */
+const LAG_AFTER =
+  /^\s*(?:behind\s+schedule|late\b|overdue|later\s+than\s+(?:planned|scheduled|expected|promised))/i;
+/** After a length, that it counts from another event: "a year later", "a year after AI5". */
+const LATER_AFTER = /^\s*(?:later(?!\s+than)|afterwards|thereafter|after\s+that)\b/i;
+const AFTER_NAME = /^\s*after\b/i;
+/** Before a length, that it counts from another event: AI6预计再晚约一年. */
+const LATER_BEFORE = /(?:再晚|再过|再過)\s*(?:约|約)?$/;
+
+/**
+ * The date another event is given in, that a length counts from: the last date before
+ * "a year later" (or 再晚一年), the first after "a year after AI5, which ramps in 2027".
+ */
+function relativeAnchor(
+  text: string,
+  dates: DateMention[],
+  start: number,
+  end: number,
+  before: string,
+  after: string,
+): DateMention | undefined {
+  const last = dates.filter((date) => date.end <= start && start - date.end <= 80).at(-1);
+  if (LATER_AFTER.test(after) || LATER_BEFORE.test(before)) return last;
+  if (AFTER_NAME.test(after))
+    return dates.find((date) => date.start >= end && date.start - end <= 60) ?? last;
+  return undefined;
 }
 
 /** "… two quarters from end-2026" (after a delay word), "a year behind its 2026 goal", "later than the 2026 plan". */
