@@ -236,7 +236,7 @@ function readShifts(text: string, dates: DateMention[]): DateMention[] {
     const planned =
       anchorAfter(text, dates, end, delayed) ?? (delayed ? anchorBefore(text, dates, start) : undefined);
     // Not a plan moved but another event's date counted on: "volume production a year later", "再晚约一年".
-    const anchor = planned ?? relativeAnchor(text, dates, start, end, before, after);
+    const anchor = planned ?? relativeAnchor(dates, start, end, before, after);
     if (!anchor?.range || anchor.value.kind !== 'year') continue;
     // The plan named is the date moved from, whether or not the length says where to.
     if (planned) anchor.role = 'from';
@@ -263,7 +263,6 @@ const LATER_BEFORE = /(?:再晚|再过|再過)\s*(?:约|約)?$/;
  * "a year later" (or 再晚一年), the first after "a year after AI5, which ramps in 2027".
  */
 function relativeAnchor(
-  text: string,
   dates: DateMention[],
   start: number,
   end: number,
