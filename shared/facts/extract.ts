@@ -641,7 +641,7 @@ function continuedHeadsOf(
 
 /** Between a name and the level it reached: ", in second place, fell to", "was at", 则降至. */
 const LEVEL_GAP =
-  /^(?:\s*,[^,.;]{0,30},)?\s*(?:['’]s\s+(?:market\s+)?share\s+)?(?:also\s+|then\s+|则|則|也)?(?:(?:fell|dropped|slipped|declined|slid|rose|climbed|grew|edged\s+(?:up|down)|was|stood|came\s+in|ended)\s+(?:to|at)|降至|跌至|滑落至|下滑至|升至|增至|回升至)\s*(?:about\s+|around\s+|约|約)?$/i;
+  /^(?:\s*,[^,.;]{0,30},)?\s*(?:['’]s\s+(?:market\s+)?share\s+)?(?:also\s+|then\s+|则|則|也)?(?:(?:fell|falls|dropped|drops|slipped|slips|declined|declines|slid|slides|rose|rises|climbed|climbs|grew|grows|edged\s+(?:up|down)|edges\s+(?:up|down)|was|is|stood|stands|came\s+in|comes\s+in|ended|ends)\s+(?:to|at)|降至|跌至|滑落至|下滑至|升至|增至|回升至)\s*(?:about\s+|around\s+|约|約)?$/i;
 const CONTINUED_GAP_CHARS = 90;
 
 const NUMERIC_KINDS = new Set(['money', 'percent', 'year', 'count', 'quantity', 'ratio', 'node']);
@@ -755,10 +755,10 @@ function isProgress(text: string, mention: ValueMention): boolean {
     return false;
   return (
     // "首期投入1000亿美元", "an initial $100 billion": the first tranche, not the total.
-    /(?:首期|首批|立即|\binitial(?:ly)?|\bimmediately|\bfirst\s+(?:phase|tranche|stage))[^.;。；]{0,24}$/i.test(
+    /(?:首期|首批|立即|\binitial(?:ly)?|\bimmediately|\bfirst\s+(?:phase|tranche|stage))[^.;。；，]{0,24}$/i.test(
       before,
     ) ||
-    /(?:\bbring(?:s|ing)?|\braising|\btotal(?:s|ling)?|\breach(?:es|ed|ing)?|增至|增加至|达到|達到|来到|來到|累计|累計|已达|已達|已在|已经|已經|已有|落地)[^.;,，；。]{0,50}$/i.test(
+    /(?:\bbring(?:s|ing)?|\braising|\btotal(?:s|ling)?|\breach(?:es|ed|ing)?|增至|增加至|达到|達到|来到|來到|累计|累計|已达|已達|已在|已经|已經|已有|已确定|已確定|已选定|已選定|落地)[^.;,，；。]{0,50}$/i.test(
       before,
     ) ||
     /^\s*(?:so far|to date|already|committed so far)/i.test(after) ||
@@ -1074,7 +1074,7 @@ function measuredAgainst(text: string, mention: EntityMention): boolean {
 }
 
 const MEASURED_BEFORE =
-  /(?:(?:\bthan|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\btimes|\bsuccessor\s+to|\bfollow-?up\s+to|比|较|較)\s*(?:the\s+|its\s+|[\w-]+['’]s\s+)?|(?:不及|不如|逊于|遜於|胜过|勝過|超越|接班|继任|繼任)[^，,。；;]{0,8})$/i;
+  /(?:(?:\bthan|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\btimes|\bsuccessor\s+to|\bfollow-?up\s+to|\bas\s+[\w-]+\s+as|比|较|較)\s*(?:the\s+|its\s+|[\w-]+['’]s\s+)?|(?:不及|不如|逊于|遜於|胜过|勝過|超越|接班|继任|繼任)[^，,。；;]{0,8})$/i;
 
 /** After a name, that it is the measure of a multiple: AI5的三倍, AI5's twice. */
 const TIMES_OF_AFTER = /^\s*(?:的|['’]s\s)?\s*(?:[\d.]+|[一二两兩三四五六七八九十]+)\s*倍/;

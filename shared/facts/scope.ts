@@ -57,6 +57,21 @@ function clauseEndAfter(sentence: string, from: number, ends: RegExp = CLAUSE_EN
 }
 
 /**
+ * Where a cue's span ends. A condition that opens its sentence reaches through the clause it
+ * sets up ("若良率达标，三星或拿下AI5订单", "If yields improve, Samsung will make AI5"); a
+ * superseded plan ends at a Chinese headline's space; every other cue at its clause's end.
+ */
+function spanEnd(sentence: string, match: PhraseMatch<ScopeCue>): number {
+  if (match.name === 'history') return clauseEndAfter(sentence, match.end, HISTORY_END);
+  const end = clauseEndAfter(sentence, match.end);
+  if (match.name !== 'condition' || !OPENS_SENTENCE.test(sentence.slice(0, match.start))) return end;
+  return end < sentence.length ? clauseEndAfter(sentence, end + 1) : end;
+}
+
+/** Before a cue, only the sentence's opening: quotes, a dateline's colon, a name and a colon. */
+const OPENS_SENTENCE = /^[\s"“'‘(（]*(?:[^,，。:：]{0,24}[:：]\s*)?$/;
+
+/**
  * The scopes of one sentence.
  *
  * @example
@@ -78,7 +93,7 @@ export function findScopes(sentence: string, tokens: Token[]): Scopes {
       start: match.start,
       cueStart: match.start,
       cueEnd: match.end,
-      end: clauseEndAfter(sentence, match.end, match.name === 'history' ? HISTORY_END : CLAUSE_END),
+      end: spanEnd(sentence, match),
     }));
   // "a report putting the value at $30 billion was 'not true'": a denial that follows what it denies.
   for (const match of matches)

@@ -193,3 +193,13 @@ describe('findScopes()', () => {
     expect(scopesOf(superseded).blockersAt(superseded.indexOf('2024'))).toEqual(['history']);
   });
 });
+
+describe('findScopes() for conditions', () => {
+  it('lets a condition that opens a sentence reach through the clause it sets up', () => {
+    const text = 'If yields improve, Samsung will make AI5, Musk said';
+    const scopes = findScopes(text, tokenize(text));
+    expect(scopes.blockersAt(text.indexOf('AI5'))).toEqual(['condition']);
+    const later = 'Samsung will make AI5, if yields improve';
+    expect(findScopes(later, tokenize(later)).blockersAt(later.indexOf('AI5'))).toEqual([]);
+  });
+});

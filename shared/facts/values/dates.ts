@@ -26,14 +26,14 @@ const DATE = new RegExp(
     // 2H26, 1H28, 4Q25, Q4'25, FY27, mid-'27
     String.raw`(?<![\w'])(?<short>[1-4][HQ]|[HQ][1-4]|FY|mid-?|late-?|early-?)\s?'?(?<yy>\d{2})(?![\d%])`,
     // 今年, 明年底, next year, later this year
-    String.raw`(?<rel>今年|明年|去年|后年|後年|(?<![A-Za-z])(?:this|next|last)\s+year(?![A-Za-z])|(?<![A-Za-z])the\s+following\s+year)(?<relpart>底|末|初|年中|中|上半年|下半年)?`,
+    String.raw`(?<rel>今年|明年|去年|后年|後年|本季度?|(?<![A-Za-z])(?:this|next|last)\s+year(?![A-Za-z])|(?<![A-Za-z])this\s+quarter(?![A-Za-z])|(?<![A-Za-z])the\s+following\s+year)(?<relpart>底|末|初|年中|中|上半年|下半年)?`,
   ].join('|'),
   'gi',
 );
 
 /** Every alternative of DATE needs one of these: a sentence without any is skipped. */
 const DATE_CUE =
-  /(?:19|20|21)\d{2}|[〇零一二][〇零一二三四五六七八九]{3}|年|year|[1-4][HQ]|[HQ][1-4]|FY|(?:mid|late|early)-?\s?'?\d{2}/i;
+  /(?:19|20|21)\d{2}|[〇零一二][〇零一二三四五六七八九]{3}|年|year|quarter|本季|[1-4][HQ]|[HQ][1-4]|FY|(?:mid|late|early)-?\s?'?\d{2}/i;
 
 function monthOf(name: string | undefined): number | undefined {
   if (!name) return undefined;
@@ -50,7 +50,7 @@ function yearOfShort(yy: string): number {
 function relativeYear(word: string, reference?: number): number | undefined {
   if (reference === undefined) return undefined;
   const lower = word.toLowerCase();
-  if (/今年|this/.test(lower)) return reference;
+  if (/今年|本季|this/.test(lower)) return reference;
   if (/明年|next|following/.test(lower)) return reference + 1;
   if (/去年|last/.test(lower)) return reference - 1;
   if (/后年|後年/.test(lower)) return reference + 2;
@@ -191,13 +191,13 @@ const LENGTH =
 
 /** What stands before a length that delays: "pushed back (by) about", "delayed by", 推迟, 晚了. */
 const DELAY_BEFORE =
-  /(?:\b(?:delay(?:ed|s)?|push(?:ed|es)?(?:\s+\w+){0,3}\s+back|postpon(?:ed|es)|slip(?:ped|s)?|set\s+back|moved\s+back)(?:\s+by)?|推迟|推遲|延后|延後|延迟|延遲|晚了|晚|落后|落後)\s*(?:about\s+|roughly\s+|around\s+|some\s+|nearly\s+|约|約|近)?$/i;
+  /(?:\b(?:delay(?:ed|s)?|push(?:ed|es)?(?:\s+\w+){0,3}\s+back|postpon(?:ed|es)|slip(?:ped|s)?|set\s+back|moved\s+back)(?:(?:\s+[\w-]+){0,3}?\s+by)?|推迟|推遲|延后|延後|延迟|延遲|晚了|晚|落后|落後)\s*(?:about\s+|roughly\s+|around\s+|some\s+|nearly\s+|约|約|近)?$/i;
 /** After a length, the date it counts from: "… from end-2026", "… behind its 2026 goal", "… later than the 2026 plan". */
 const FROM_AFTER =
   /^\s*(?:from|behind|later\s+than|after|past)\s+(?:the\s+|its\s+|their\s+)?(?:original(?:ly)?\s+|planned\s+|initial\s+|earlier\s+|targeted\s+)?$/i;
 /** Before a date, that it is the plan a delay moves from: "planned for", "originally due in", 原定, 比原计划的. */
 const PLAN_BEFORE =
-  /(?:\b(?:originally|initially|planned|scheduled|slated|due|targeted|expected)(?:\s+(?:for|in|by|to\s+\w+\s+in))?\s+(?:the\s+)?|原定(?:于|於|在)?|原计划(?:于|於|在)?|原計劃(?:於|在)?|原本(?:预计|預計)?(?:于|於|在)?|预定(?:于|於)?|預定(?:於)?)$/i;
+  /(?:\b(?:originally|initially|planned|scheduled|slated|due|targeted|expected)(?:\s+(?:for|in|by|to\s+\w+\s+in))?\s+(?:the\s+)?|原定(?:的|于|於|在)?|原计划(?:于|於|在)?|原計劃(?:於|在)?|原本(?:预计|預計)?(?:于|於|在)?|预定(?:于|於)?|預定(?:於)?)$/i;
 
 function lengthMonths(g: Record<string, string | undefined>): number | undefined {
   if (g.enhalf) return /and/i.test(g.enhalf) ? 18 : 6;
