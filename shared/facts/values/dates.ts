@@ -1,6 +1,6 @@
 import type { Value } from '../../model/values.ts';
 import { qualify, type ValueMention } from './mention.ts';
-import { parseChineseNumeral } from './numbers.ts';
+import { parseChineseNumeral, parseNumber } from './numbers.ts';
 
 /** How precisely a date was given: a year, part of a year (half, quarter, mid/late/early), a month or a day. */
 export type DatePrecision = 'year' | 'part' | 'month' | 'day';
@@ -170,19 +170,6 @@ function monthRangeOf(part: string | undefined, month: number | undefined): Mont
   return PART_MONTHS.find(([pattern]) => pattern.test(part))?.[1] ?? [1, 12];
 }
 
-const COUNT_WORDS: Record<string, number> = {
-  a: 1,
-  an: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  nine: 9,
-  twelve: 12,
-  eighteen: 18,
-};
 const UNIT_MONTHS: Record<string, number> = { year: 12, quarter: 3, month: 1, 年: 12, 季度: 3, 季: 3, 月: 1 };
 
 /** A length of time: "a year", "two quarters", "six months", "18-month", "half a year", 一年, 两个季度, 半年, 六个月. */
@@ -203,8 +190,8 @@ function lengthMonths(g: Record<string, string | undefined>): number | undefined
   if (g.enhalf) return /and/i.test(g.enhalf) ? 18 : 6;
   if (g.zhhalf) return g.zhhalf === '半年' ? 6 : 18;
   if (g.encount && g.enunit) {
-    const count = /^\d+$/.test(g.encount) ? Number(g.encount) : COUNT_WORDS[g.encount.toLowerCase()];
-    return count === undefined ? undefined : count * UNIT_MONTHS[g.enunit.toLowerCase()]!;
+    const count = parseNumber(g.encount.toLowerCase());
+    return Number.isNaN(count) ? undefined : count * UNIT_MONTHS[g.enunit.toLowerCase()]!;
   }
   if (g.zhcount && g.zhunit) {
     const count = /^\d+$/.test(g.zhcount)
