@@ -57,6 +57,8 @@ export function analyzeItem(
     const best = byFact.get(fact.id);
     if (!best || score > best.score || (score === best.score && moreSpecific(finding, best.finding)))
       byFact.set(fact.id, { finding, score });
+    // "至2033年" in the title, "至2033年12月31日" in the lede: the same year, told more precisely.
+    else if (sameYearMorePrecise(finding, best.finding)) byFact.set(fact.id, { finding, score: best.score });
   }
   return engine.facts.flatMap((fact) => {
     const best = byFact.get(fact.id);
@@ -64,10 +66,32 @@ export function analyzeItem(
   });
 }
 
-/** Of two equally sure findings, the more specific place: "Taylor, Texas" over "Texas". */
+/**
+ * Of two equally sure findings, the more specific value: "Taylor, Texas" over "Texas",
+ * December 2035 over 2035 (the headline gives the year, the lede the day).
+ */
 function moreSpecific(finding: Finding, than: Finding): boolean {
-  const parts = (value: Value | null) => (value?.kind === 'place' ? value.value.split(',').length : 0);
+  const parts = (value: Value | null) =>
+    value?.kind === 'place'
+      ? value.value.split(',').length
+      : value?.kind === 'year' && value.month !== undefined
+        ? 2
+        : value
+          ? 1
+          : 0;
   return parts(finding.observed) > parts(than.observed);
+}
+
+function sameYearMorePrecise(finding: Finding, than: Finding): boolean {
+  const [a, b] = [finding.observed, than.observed];
+  return (
+    finding.status === than.status &&
+    a?.kind === 'year' &&
+    b?.kind === 'year' &&
+    a.value === b.value &&
+    a.month !== undefined &&
+    b.month === undefined
+  );
 }
 
 function toFinding(

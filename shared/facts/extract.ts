@@ -106,7 +106,7 @@ function joinExclaimed(parts: string[]): string[] {
 }
 
 const FRAME_BREAK =
-  /[;；]|，而|，但|，并且|，(?=[^，。]{1,12}?(?<![规規原准準细細否法])[则則])|, while |, whereas |, but |, and |, unlike | unlike | while | whereas | but | - |——/g;
+  /[;；]|，而|，但|，并|，並|，(?=[^，。]{1,12}?(?<![规規原准準细細否法])[则則])|, while |, whereas |, but |, and |, unlike | unlike | while | whereas | but | - |——/g;
 
 /**
  * Everything read from one sentence, once, whatever the facts. Entities are read at
@@ -706,7 +706,12 @@ function readNumeric(
         subject,
       ),
     );
-  const inCurrency = candidates.filter(
+  const totals = candidates.filter(
+    // "worth roughly $2 billion a year", 每年20亿美元: a rate, not the amount.
+    (mention) =>
+      mention.value.kind !== 'money' || !RATE_AFTER.test(reading.text.slice(mention.end, mention.end + 16)),
+  );
+  const inCurrency = totals.filter(
     (mention) =>
       mention.value.kind !== 'money' || mention.currencyAssumed || mention.value.currency === currency,
   );
@@ -718,7 +723,7 @@ function readNumeric(
     .filter((entry) => entry.distance <= MAX_DISTANCE)
     .sort((a, b) => rank(a) - rank(b));
   if (scored.length === 0) {
-    if (candidates.length > inCurrency.length) return { value: null, blocked: false, otherCurrency: true };
+    if (totals.length > inCurrency.length) return { value: null, blocked: false, otherCurrency: true };
     return undefined;
   }
   const open = scored.filter((entry) =>
@@ -741,6 +746,10 @@ function readNumeric(
   };
 }
 
+/** After an amount, that it is a rate: "$2 billion a year", "per annum", 每年 (before: handled by the reader's context). */
+const RATE_AFTER =
+  /^\s*(?:a|per|each|every)\s+(?:year|annum|month|quarter)\b|^\s*annually\b|^\s*\/\s*(?:yr|year)\b/i;
+
 /** "slipped to 8.1%", 降至: a level reached, not a move by. */
 const LEVEL_BEFORE = /(?:\bto|至|到)\s*(?:about\s+|around\s+|nearly\s+|约|約)?$/i;
 
@@ -761,7 +770,7 @@ function isProgress(text: string, mention: ValueMention): boolean {
     /(?:\bbring(?:s|ing)?|\braising|\btotal(?:s|ling)?|\breach(?:es|ed|ing)?|增至|增加至|达到|達到|来到|來到|累计|累計|已达|已達|已在|已经|已經|已有|已确定|已確定|已选定|已選定|落地)[^.;,，；。]{0,50}$/i.test(
       before,
     ) ||
-    /^\s*(?:so far|to date|already|committed so far)/i.test(after) ||
+    /^\s*(?:[\w-]+\s+){0,2}?(?:so far|to date|already|committed so far)/i.test(after) ||
     /^[^，。；,.;]{0,8}?(?:动工|動工|上线|上線|开工|開工|投入使用)/.test(after) ||
     // "投入约4000亿美元…是「星际之门」项目的一部分", "$400B as part of Stargate": a share of the plan —
     // unless the value is the plan's own total ("是总投资5000亿美元的星际之门计划的一部分").

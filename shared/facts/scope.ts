@@ -35,7 +35,7 @@ const CLAUSE_END = /[,，;；。:：!！?？]|\s(?:but|while|whereas|and then|al
 const HISTORY_END = new RegExp(`${CLAUSE_END.source}|(?<=[\\u3400-\\u9fff])\\s+(?=[\\u3400-\\u9fff])`, 'g');
 
 const DENIED_AFTER =
-  /^(?:not true|untrue|false|groundless|baseless|unfounded|不实|不實|失实|失實|无根据|無根據|子虚乌有|子虛烏有)$/i;
+  /^(?:not true|untrue|false|groundless|baseless|unfounded|inaccurate|不实|不實|失实|失實|不属实|不屬實|不准确|不準確|不正确|不正確|无根据|無根據|子虚乌有|子虛烏有)$/i;
 
 /** Where the clause holding `position` starts (a denial after its object reaches back to here). */
 function clauseStartBefore(sentence: string, position: number): number {

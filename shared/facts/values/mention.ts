@@ -39,7 +39,9 @@ const AT_MOST_AFTER = /^\s*(?:or\s+(?:less|fewer)|以下|以内|以內)/i;
 
 /** "up from 67.6%", "once due in 2024", 原定: an earlier value. A bare "from" only when a "to" follows. */
 const FROM_BEFORE =
-  /(?:\bup\s+from|\bdown\s+from|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|(?<!\b(?:more|less|fewer|no)\s+)\bthan|\bprevious(?:ly)?|\boriginally|\bonce\s+(?:due|slated|planned|expected)(?:\s+(?:in|for))?|\bprior\s+(?:estimate|forecast)\s+of|从|從|由|较|較|原本|原定|原先|原|此前|先前)\s*(?:(?:the|an?|its)\s+)?(?:(?:initial|preliminary|earlier|original|previous|planned)\s+)?$/i;
+  /(?:\bup\s+from|\bdown\s+from|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|(?<!\b(?:more|less|fewer|no)\s+)\bthan|\bprevious(?:ly)?|\boriginally|\bonce\s+(?:due|slated|planned|expected)(?:\s+(?:in|for))?|\bprior\s+(?:estimate|forecast)\s+of|从|從|由|较|較|原本|原定|原先|原|此前|先前|(?:从|從|由)\s*(?:(?:19|20)\d{2}\s*年)?的?|\bbelow|\babove)\s*(?:(?:the|an?|its)\s+)?(?:(?:initial|preliminary|earlier|original|previous|planned)\s+)?$/i;
+/** After a value, that it is the earlier one: "the $6.4 billion preliminary award". */
+const EARLIER_AFTER = /^\s*(?:preliminary|initial|earlier|original|previous|prior)\b/i;
 /** A change's destination: "rose to", "pushed to", 升至, 延至. */
 const TO_BEFORE =
   /(?:\b(?:rose|rise[sn]?|rising|climb(?:ed|s)?|grew|grow(?:s|n)?|increas(?:ed|es)|jump(?:ed|s)?|fell|fall(?:s|en)?|dropp?(?:ed|s)?|declin(?:ed|es)|slipp?(?:ed|s)|push(?:ed|es)?(?:\s+\w+){0,3}\s+back|push(?:ed|es)?|delay(?:ed|s)?|postpon(?:ed|es)|mov(?:ed|es)|shift(?:ed|s)?|extend(?:ed|s)?|rais(?:ed|es)|cut|lower(?:ed|s)?|revis(?:ed|es)(?:\s+\w+)?|reach(?:ed|es|ing)?|hit(?:ting)?|now)\s+(?:to\s+)?(?:about\s+|around\s+|nearly\s+)?|\bnow\s+(?:[a-z]+\s+){1,4}(?:about\s+|around\s+|nearly\s+)?|升至|增至|增加至|提高至|提升至|降至|下滑至|跌至|延至|延后至|延後至|推迟至|推遲至|调整至|調整至|下调至|下調至|上调至|上調至|缩减至|縮減至|削减至|削減至|减少至|減少至|减至|減至|推至)\s*$/i;
@@ -69,6 +71,7 @@ export function qualify(
   const wide = text.slice(Math.max(0, start - 60), start);
   const role =
     FROM_BEFORE.test(before) ||
+    EARLIER_AFTER.test(after) ||
     (/(?:\bfrom|从|從|由)\s*$/i.test(before) && /^[^,，;；]{0,16}?(?:\bto\b|至|到)/i.test(after))
       ? 'from'
       : TO_BEFORE.test(before) || PLAIN_TO_BEFORE.test(wide)
