@@ -756,7 +756,7 @@ const LEVEL_BEFORE = /(?:\bto|至|到)\s*(?:about\s+|around\s+|nearly\s+|约|約
 /** "brings the total to $400B", "so far", "增至": progress towards a plan, not the plan's total. */
 function isProgress(text: string, mention: ValueMention): boolean {
   const before = text.slice(Math.max(0, mention.start - 60), mention.start);
-  const after = text.slice(mention.end, mention.end + 16);
+  const after = text.slice(mention.end, mention.end + 32);
   // "将增至25处", "plans to raise it to": a plan revised, not progress towards it.
   if (
     /(?:将|將|计划|計劃|計畫|规划|規劃|拟|擬)[^，。；,]{0,6}?(?:增至|增加至|扩大至|擴大至)\s*$/.test(before)
