@@ -257,11 +257,17 @@ function withoutAmbiguousDescriptions(found: EntityMention[][], compiled: Compil
     mention.described &&
     (compiled.ruler.byId.get(mention.id)?.unlessNamed ?? []).some((other) => named.has(other));
   return found.map((mentions) =>
-    mentions.map((mention) =>
-      ambiguous(mention) ? { ...mention, id: `${mention.id}?`, type: UNKNOWN_COMPANY } : mention,
-    ),
+    mentions
+      // An epithet right before a name is that name's ("韩国芯片巨头三星电子", "the Korean chipmaker Samsung").
+      .filter((mention, index) => !(mention.described && beforeName(mention, mentions[index + 1])))
+      .map((mention) =>
+        ambiguous(mention) ? { ...mention, id: `${mention.id}?`, type: UNKNOWN_COMPANY } : mention,
+      ),
   );
 }
+
+const beforeName = (mention: EntityMention, next: EntityMention | undefined) =>
+  next !== undefined && !next.described && next.start - mention.end <= 1;
 
 /** The type of an entity nobody can tell: like an affiliate, a company of its own. */
 const UNKNOWN_COMPANY = 'affiliate';

@@ -459,6 +459,7 @@ export const ATTRIBUTE_CLASSES = {
       'pull back from',
       'cancellation',
       'call off',
+      'ditch',
     ],
     zh: ['取消', '放弃', '放棄', '砍掉', '撤回', '撤出', '退出', '叫停'],
   },
@@ -649,6 +650,7 @@ export const ATTRIBUTE_CLASSES = {
   /** A move of a share price. */
   stock_move: {
     en: [
+      'increase',
       'rally',
       'jump',
       'surge',
@@ -724,6 +726,7 @@ export const ATTRIBUTE_CLASSES = {
       'spending',
       'price tag',
       'bill',
+      'expansion',
       'project',
       'facility',
       'plant',
