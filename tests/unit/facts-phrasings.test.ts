@@ -53,6 +53,12 @@ const BLIND_FLOORS: Record<string, number> = {
   'zh-ledes': 0.88,
   'en-notes': 0.88,
   'zh-notes': 0.85,
+  'en-hard': 0.85,
+  'zh-hard': 0.87,
+  'en-mixed': 0.9,
+  'zh-mixed': 0.92,
+  'en-wire': 0.87,
+  'zh-wire': 0.82,
 };
 
 describe('phrasings written blind', () => {
