@@ -765,7 +765,9 @@ function isProgress(text: string, mention: ValueMention): boolean {
   const after = text.slice(mention.end, mention.end + 32);
   // "将增至25处", "plans to raise it to": a plan revised, not progress towards it.
   if (
-    /(?:将|將|计划|計劃|計畫|规划|規劃|拟|擬)[^，。；,]{0,6}?(?:增至|增加至|扩大至|擴大至)\s*$/.test(before)
+    /(?:将|將|计划|計劃|計畫|规划|規劃|拟|擬)[^，。；,]{0,12}?(?:增至|增加至|扩大至|擴大至|扩至|擴至)\s*$/.test(
+      before,
+    )
   )
     return false;
   return (

@@ -750,6 +750,7 @@ export const ATTRIBUTE_CLASSES = {
       'funding',
       'fund',
       'support',
+      'receive',
       'aid',
       'CHIPS money',
     ],

@@ -34,6 +34,9 @@ const CLAUSE_END = /[,，;；。:：!！?？]|\s(?:but|while|whereas|and then|al
  */
 const HISTORY_END = new RegExp(`${CLAUSE_END.source}|(?<=[\\u3400-\\u9fff])\\s+(?=[\\u3400-\\u9fff])`, 'g');
 
+/** Talks named after their subject (就…进行接触, 就…洽谈): they reach back to the clause's start. */
+const TALKS_AFTER = /^(?:初步接触|初步接觸|接触|接觸|洽谈|洽談|商谈|商談|磋商|谈判|談判)$/;
+
 const DENIED_AFTER =
   /^(?:not true|untrue|false|groundless|baseless|unfounded|inaccurate|不实|不實|失实|失實|不属实|不屬實|不准确|不準確|不正确|不正確|无根据|無根據|子虚乌有|子虛烏有)$/i;
 
@@ -95,11 +98,15 @@ export function findScopes(sentence: string, tokens: Token[]): Scopes {
       cueEnd: match.end,
       end: spanEnd(sentence, match),
     }));
-  // "a report putting the value at $30 billion was 'not true'": a denial that follows what it denies.
+  // "a report putting the value at $30 billion was 'not true'": a denial that follows what it denies;
+  // "特斯拉正与英特尔就代工AI6进行初步接触": talks that follow what they are about.
   for (const match of matches)
-    if (match.name === 'negation' && DENIED_AFTER.test(sentence.slice(match.start, match.end)))
+    if (
+      (match.name === 'negation' && DENIED_AFTER.test(sentence.slice(match.start, match.end))) ||
+      (match.name === 'possibility' && TALKS_AFTER.test(sentence.slice(match.start, match.end)))
+    )
       spans.push({
-        name: 'negation',
+        name: match.name,
         start: clauseStartBefore(sentence, match.start),
         cueStart: match.start,
         cueEnd: match.end,
