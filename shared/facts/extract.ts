@@ -647,7 +647,7 @@ function continuedHeadsOf(
 
 /** Between a name and the level it reached: ", in second place, fell to", "was at", 则降至. */
 const LEVEL_GAP =
-  /^(?:\s*,[^,.;]{0,30},)?\s*(?:['’]s\s+(?:market\s+)?share\s+)?(?:also\s+|then\s+|则|則|也)?(?:(?:fell|falls|dropped|drops|slipped|slips|declined|declines|slid|slides|rose|rises|climbed|climbs|grew|grows|edged\s+(?:up|down)|edges\s+(?:up|down)|was|is|stood|stands|came\s+in|comes\s+in|ended|ends)\s+(?:to|at)|降至|跌至|滑落至|下滑至|升至|增至|回升至)\s*(?:about\s+|around\s+|约|約)?$/i;
+  /^(?:\s*,[^,.;]{0,30},)?\s*(?:['’]s\s+(?:market\s+)?share\s+)?(?:also\s+|then\s+|则|則|也)?(?:(?:fell|falls|dropped|drops|slipped|slips|declined|declines|slid|slides|rose|rises|climbed|climbs|grew|grows|edged\s+(?:up|down)|edges\s+(?:up|down)|was|is|stood|stands|came\s+in|comes\s+in|ended|ends)\s+(?:to|at)|\bat|降至|跌至|滑落至|下滑至|升至|增至|回升至)\s*(?:about\s+|around\s+|约|約)?$/i;
 const CONTINUED_GAP_CHARS = 90;
 
 const NUMERIC_KINDS = new Set(['money', 'percent', 'year', 'count', 'quantity', 'ratio', 'node']);

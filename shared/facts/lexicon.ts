@@ -611,6 +611,7 @@ export const ATTRIBUTE_CLASSES = {
       'share of the market',
       'slice',
       'grip on',
+      'grip',
       'hold',
       'control',
       'account for',
@@ -956,6 +957,10 @@ export const SCOPE_CUES = {
       '或將',
       '或可',
       '或能',
+      '或超',
+      '或逾',
+      '或达',
+      '或達',
       '初步接触',
       '初步接觸',
       '接触',
@@ -1033,7 +1038,7 @@ export const SCOPE_CUES = {
       'used to',
       'prior',
     ],
-    zh: ['原定', '原本', '原先', '此前', '先前', '曾', '原计划', '原計劃', '最初'],
+    zh: ['原定', '原訂', '原本', '原先', '此前', '先前', '曾', '原计划', '原計劃', '原計畫', '最初'],
   },
   /** Reported rather than stated. */
   hedge: {

@@ -184,7 +184,7 @@ const FROM_AFTER =
   /^\s*(?:from|behind|later\s+than|after|past)\s+(?:the\s+|its\s+|their\s+)?(?:original(?:ly)?\s+|planned\s+|initial\s+|earlier\s+|targeted\s+)?$/i;
 /** Before a date, that it is the plan a delay moves from: "planned for", "originally due in", 原定, 比原计划的. */
 const PLAN_BEFORE =
-  /(?:\b(?:originally|initially|planned|scheduled|slated|due|targeted|expected)(?:\s+(?:for|in|by|to\s+\w+\s+in))?\s+(?:the\s+)?|原定(?:的|于|於|在)?|原计划(?:于|於|在)?|原計劃(?:於|在)?|原本(?:预计|預計)?(?:于|於|在)?|预定(?:于|於)?|預定(?:於)?)$/i;
+  /(?:\b(?:originally|initially|planned|scheduled|slated|due|targeted|expected)(?:\s+(?:for|in|by|to\s+\w+\s+in))?\s+(?:the\s+)?|原[定訂](?:的|于|於|在)?|原计划(?:于|於|在)?|原計劃(?:於|在)?|原本(?:预计|預計)?(?:于|於|在)?|预定(?:于|於)?|預定(?:於)?)$/i;
 
 function lengthMonths(g: Record<string, string | undefined>): number | undefined {
   if (g.enhalf) return /and/i.test(g.enhalf) ? 18 : 6;

@@ -26,7 +26,7 @@ export interface ValueMention {
 }
 
 const AT_LEAST_BEFORE =
-  /(?:\bat\s+least|\bmore\s+than|\bover|\babove|\bupwards\s+of|\bin\s+excess\s+of|\bexceed(?:s|ed|ing)?|\bnorth\s+of|\bminimum\s+of|\bat\s+minimum|\bno\s+less\s+than|\bbeyond|至少|超过|超過|逾|多于|多於|高于|高於|不少于|不少於|最少|突破|(?<!跌)破|上)\s*$/i;
+  /(?:\bat\s+least|\bmore\s+than|\bover|\babove|\bupwards\s+of|\bin\s+excess\s+of|\bexceed(?:s|ed|ing)?|\bnorth\s+of|\bminimum\s+of|\bat\s+minimum|\bno\s+less\s+than|\bbeyond|至少|超过|超過|[涨漲升增]超|逾|多于|多於|高于|高於|不少于|不少於|最少|突破|(?<!跌)破|上)\s*$/i;
 const AT_MOST_BEFORE =
   /(?:\bup\s+to|\bat\s+most|\bno\s+more\s+than|\bless\s+than|\bunder|\bbelow|\bmaximum\s+of|\bat\s+maximum|最多|至多|不超过|不超過|最高可达|最高可達|最高|跌破|低于|低於)\s*$/i;
 const APPROXIMATE_BEFORE =
