@@ -51,6 +51,8 @@ const REPORTED = 0.8;
 const CARRIED = 0.8;
 /** Below the default SMS threshold (0.75): a finding read through a description goes by email. */
 const DESCRIBED = 0.7;
+/** Below the default SMS threshold too: a year counted from a length goes by email. */
+const DERIVED = 0.7;
 const FAR = 0.9;
 
 /** The item's sentences: the title first, then summary and content, each once. */
@@ -434,8 +436,14 @@ function statementFor(
   if (reading.scopes.hedged) confidence *= REPORTED;
   if (subject.carried) confidence *= CARRIED;
   // "Musk's carmaker signs $16.5bn pact with Korean giant": read through descriptions, less sure than names.
-  if (reading.mentions.some((mention) => mention.described)) confidence *= DESCRIBED;
+  if (
+    reading.mentions.some((mention) => mention.described) ||
+    (subject.carried && item.some((other) => other.index < reading.index && describedOnly(other, rule)))
+  )
+    confidence *= DESCRIBED;
   if (read.far) confidence *= FAR;
+  // A date worked out from a length ("delayed by a year from 2026") is less sure than one written.
+  if (read.derived) confidence *= DERIVED;
   const statement = statementOf(
     rule.fact.id,
     reading.index,
@@ -449,6 +457,12 @@ function statementFor(
   statement.otherCurrency = read.otherCurrency ?? false;
   if (read.bound) statement.bound = read.bound;
   return { statement, valueAt: read.valueAt, distance: read.distance };
+}
+
+/** The sentence names the fact's subject only through descriptions ("Korean chipmaker … Musk's carmaker"). */
+function describedOnly(reading: SentenceReading, rule: CompiledRule): boolean {
+  const own = reading.mentions.filter((mention) => rule.ownIds.has(mention.id));
+  return own.length > 0 && own.every((mention) => mention.described);
 }
 
 /** A statement with every field in one order (one object shape keeps the engine fast). */
@@ -513,6 +527,8 @@ interface ReadValue {
   replaces?: boolean;
   displaced?: string[];
   otherCurrency?: boolean;
+  /** The value was worked out, not written: a date counted from a length. */
+  derived?: boolean;
 }
 
 function readValue(
@@ -746,6 +762,7 @@ function readNumeric(
     value: chosen.mention.bound ? ({ ...value, bound: chosen.mention.bound } as Value) : value,
     blocked: open.length === 0,
     far: chosen.distance > 60,
+    derived: chosen.mention.shifted === true,
     valueAt: chosen.mention.start,
     distance: chosen.distance,
     ...(chosen.mention.bound ? { bound: chosen.mention.bound } : {}),
@@ -775,9 +792,11 @@ function isProgress(text: string, mention: ValueMention): boolean {
     /(?:首期|首批|立即|\binitial(?:ly)?|\bimmediately|\bfirst\s+(?:phase|tranche|stage))[^.;。；，]{0,24}$/i.test(
       before,
     ) ||
-    /(?:\bbring(?:s|ing)?|\braising|\btotal(?:s|ling)?|\breach(?:es|ed|ing)?|增至|增加至|达到|達到|来到|來到|累计|累計|已达|已達|已在|已经|已經|已有|已确定|已確定|已选定|已選定|落地)[^.;,，；。]{0,50}$/i.test(
+    /(?:\bbring(?:s|ing)?|\braising|\btotal(?:s|ling)?|\breach(?:es|ed|ing)?|增至|增加至|达到|達到|来到|來到|累计|累計|已达|已達|已在|已经|已經|已有|落地)[^.;,，；。]{0,50}$/i.test(
       before,
     ) ||
+    // "已确定6个站点" (a count settled so far), not across a headline's space to the plan's total.
+    /(?:已确定|已確定|已选定|已選定)[^.;,，；。\s]{0,8}$/.test(before) ||
     /^\s*(?:[\w-]+\s+){0,2}?(?:so far|to date|already|committed so far)/i.test(after) ||
     /^[^，。；,.;]{0,8}?(?:动工|動工|上线|上線|开工|開工|投入使用)/.test(after) ||
     // "投入约4000亿美元…是「星际之门」项目的一部分", "$400B as part of Stargate": a share of the plan —

@@ -28,14 +28,17 @@ const PARTIAL_AFTER = /^\s*(?:(?:some|part|parts|a\s+portion|a\s+share)\b|部分
 /** Where a cue's span ends: the end of its clause. */
 const CLAUSE_END = /[,，;；。:：!！?？]|\s(?:but|while|whereas|and then|although|though)\s|—|–/g;
 /**
- * A superseded plan ends sooner: in a Chinese headline a space between two words opens the
- * present ("原定2024年投产 如今晚了两年"), while a condition or a doubt reaches across it
- * ("若良率改善 三星或可拿下AI5订单").
+ * A superseded plan ends sooner: in a Chinese headline a space opens the present when what
+ * follows says so ("原定2024年投产 如今晚了两年", "… 三星德州泰勒厂改为2027年投产") — not a bare
+ * space ("市场此前预期 泰勒厂2027年才投产" is still the old expectation).
  */
-const HISTORY_END = new RegExp(`${CLAUSE_END.source}|(?<=[\\u3400-\\u9fff])\\s+(?=[\\u3400-\\u9fff])`, 'g');
+const HISTORY_END = new RegExp(
+  `${CLAUSE_END.source}|(?<=[\\u3400-\\u9fff])\\s+(?=[^\\s，。]{0,12}?(?:仍|現|现|如今|目前|改为|改為))`,
+  'g',
+);
 
 /** Talks named after their subject (就…进行接触, 就…洽谈): they reach back to the clause's start. */
-const TALKS_AFTER = /^(?:初步接触|初步接觸|接触|接觸|洽谈|洽談|商谈|商談|磋商|谈判|談判)$/;
+const TALKS_AFTER = /^(?:初步接触|初步接觸|洽谈|洽談|商谈|商談|磋商|谈判|談判)$/;
 
 const DENIED_AFTER =
   /^(?:not true|untrue|false|groundless|baseless|unfounded|inaccurate|不实|不實|失实|失實|不属实|不屬實|不准确|不準確|不正确|不正確|无根据|無根據|子虚乌有|子虛烏有)$/i;
@@ -84,10 +87,7 @@ const OPENS_SENTENCE = /^[\s"“'‘(（]*(?:[^,，。:：]{0,24}[:：]\s*)?$/;
 export function findScopes(sentence: string, tokens: Token[]): Scopes {
   const matches = cues
     .find(sentence, tokens)
-    .filter(
-      (match) =>
-        !isMonthMay(sentence, match) && !asPlanned(sentence, match) && !pastTransaction(sentence, match),
-    );
+    .filter((match) => !isMonthMay(sentence, match) && !asPlanned(sentence, match));
   const spans = matches
     .filter((match) => BLOCKING.has(match.name))
     .filter((match) => !(match.name === 'negation' && notUntil(sentence, match)))
@@ -161,14 +161,6 @@ function asPlanned(sentence: string, match: PhraseMatch<ScopeCue>): boolean {
     (/(?:按|依|照|如|按照|依照)\s*$/.test(sentence.slice(Math.max(0, match.start - 3), match.start)) ||
       /\bas\s+$/i.test(sentence.slice(Math.max(0, match.start - 4), match.start)))
   );
-}
-
-/**
- * "此前该公司宣布与三星签署165亿美元协议", "previously signed a $16.5 billion deal": a past
- * transaction is an event that still stands, not a plan since replaced ("此前预计2024年投产").
- */
-function pastTransaction(sentence: string, match: PhraseMatch<ScopeCue>): boolean {
-  return match.name === 'history' && TRANSACTION_AFTER.test(sentence.slice(match.end, match.end + 16));
 }
 
 /** Right after a cue or a date, a transaction: 签署, "signed", 达成. */

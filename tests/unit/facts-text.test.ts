@@ -184,13 +184,14 @@ describe('findScopes()', () => {
     expect(scopesOf('三星将生产AI6芯片，据悉').hedged).toBe(true);
   });
 
-  it('ends a history cue at a headline space before 仍, and keeps a past transaction unblocked', () => {
+  it('ends a history cue at a headline space that opens the present, not at a bare one', () => {
     const headline = '三星泰勒廠投產較原定晚半年 仍將於2026年下半年啟動';
     expect(scopesOf(headline).blockersAt(headline.indexOf('2026'))).toEqual([]);
+    const stillOld = '市场此前预期 泰勒厂2027年才投产';
+    expect(scopesOf(stillOld).blockersAt(stillOld.indexOf('2027'))).toEqual(['history']);
+    // A past transaction is history too: "previously signed a $10 billion deal" is not today's deal.
     const transaction = '此前该公司宣布与三星签署价值165亿美元的协议';
-    expect(scopesOf(transaction).blockersAt(transaction.indexOf('165'))).toEqual([]);
-    const superseded = '三星此前预计泰勒厂2024年投产';
-    expect(scopesOf(superseded).blockersAt(superseded.indexOf('2024'))).toEqual(['history']);
+    expect(scopesOf(transaction).blockersAt(transaction.indexOf('165'))).toEqual(['history']);
   });
 });
 

@@ -181,7 +181,7 @@ const DELAY_BEFORE =
   /(?:\b(?:delay(?:ed|s)?|push(?:ed|es)?(?:\s+\w+){0,3}\s+back|postpon(?:ed|es)|slip(?:ped|s)?|set\s+back|moved\s+back)(?:(?:\s+[\w-]+){0,3}?\s+by)?|推迟|推遲|延后|延後|延迟|延遲|晚了|晚|落后|落後)\s*(?:about\s+|roughly\s+|around\s+|some\s+|nearly\s+|约|約|近)?$/i;
 /** After a length, the date it counts from: "… from end-2026", "… behind its 2026 goal", "… later than the 2026 plan". */
 const FROM_AFTER =
-  /^\s*(?:from|behind|later\s+than|after|past)\s+(?:the\s+|its\s+|their\s+)?(?:original(?:ly)?\s+|planned\s+|initial\s+|earlier\s+|targeted\s+)?$/i;
+  /^\s*(?:from|behind|later\s+than|past)\s+(?:the\s+|its\s+|their\s+)?(?:original(?:ly)?\s+|planned\s+|initial\s+|earlier\s+|targeted\s+)?$/i;
 /** Before a date, that it is the plan a delay moves from: "planned for", "originally due in", 原定, 比原计划的. */
 const PLAN_BEFORE =
   /(?:\b(?:originally|initially|planned|scheduled|slated|due|targeted|expected)(?:\s+(?:for|in|by|to\s+\w+\s+in))?\s+(?:the\s+)?|原[定訂](?:的|于|於|在)?|原计划(?:于|於|在)?|原計劃(?:於|在)?|原本(?:预计|預計)?(?:于|於|在)?|预定(?:于|於)?|預定(?:於)?)$/i;
@@ -223,7 +223,7 @@ function readShifts(text: string, dates: DateMention[]): DateMention[] {
     const planned =
       anchorAfter(text, dates, end, delayed) ?? (delayed ? anchorBefore(text, dates, start) : undefined);
     // Not a plan moved but another event's date counted on: "volume production a year later", "再晚约一年".
-    const anchor = planned ?? relativeAnchor(dates, start, end, before, after);
+    const anchor = planned ?? relativeAnchor(dates, start, before, after);
     if (!anchor?.range || anchor.value.kind !== 'year') continue;
     // The plan named is the date moved from, whether or not the length says where to.
     if (planned) anchor.role = 'from';
@@ -239,28 +239,25 @@ function readShifts(text: string, dates: DateMention[]): DateMention[] {
 /** After a length, that it is a lag: "two years behind schedule", "a year late". */
 const LAG_AFTER =
   /^\s*(?:behind\s+schedule|late\b|overdue|later\s+than\s+(?:planned|scheduled|expected|promised))/i;
-/** After a length, that it counts from another event: "a year later", "a year after AI5". */
+/** After a length, that it counts from the event before: "a year later". */
 const LATER_AFTER = /^\s*(?:later(?!\s+than)|afterwards|thereafter|after\s+that)\b/i;
-const AFTER_NAME = /^\s*after\b/i;
 /** Before a length, that it counts from another event: AI6预计再晚约一年. */
 const LATER_BEFORE = /(?:再晚|再过|再過)\s*(?:约|約)?$/;
+const CONTRAST = /,\s*(?:while|whereas|but)\b|[;；]|，而|，但/i;
 
 /**
  * The date another event is given in, that a length counts from: the last date before
- * "a year later" (or 再晚一年), the first after "a year after AI5, which ramps in 2027".
+ * "a year later" (or 再晚一年). Not "a year after X": "after" as often names a cause or
+ * another event ("delayed a year after the 2023 memory slump").
  */
 function relativeAnchor(
   dates: DateMention[],
   start: number,
-  end: number,
   before: string,
   after: string,
 ): DateMention | undefined {
-  const last = dates.filter((date) => date.end <= start && start - date.end <= 80).at(-1);
-  if (LATER_AFTER.test(after) || LATER_BEFORE.test(before)) return last;
-  if (AFTER_NAME.test(after))
-    return dates.find((date) => date.start >= end && date.start - end <= 60) ?? last;
-  return undefined;
+  if (!LATER_AFTER.test(after) && !LATER_BEFORE.test(before)) return undefined;
+  return dates.filter((date) => date.end <= start && start - date.end <= 80).at(-1);
 }
 
 /** "… two quarters from end-2026" (after a delay word), "a year behind its 2026 goal", "later than the 2026 plan". */
@@ -280,6 +277,7 @@ function anchorAfter(
 /** "planned for 2028, delayed by a year", 原定2026年投产，推迟一年: the plan named before, with no other date between. */
 function anchorBefore(text: string, dates: DateMention[], start: number): DateMention | undefined {
   const date = dates.filter((candidate) => candidate.end <= start && start - candidate.end <= 60).at(-1);
-  if (!date) return undefined;
+  // "AI5 is planned for late 2026, while AI6 has been delayed by a year": another clause's plan.
+  if (!date || CONTRAST.test(text.slice(date.end, start))) return undefined;
   return PLAN_BEFORE.test(text.slice(Math.max(0, date.start - 30), date.start)) ? date : undefined;
 }
