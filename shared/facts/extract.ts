@@ -789,7 +789,7 @@ function isProgress(text: string, mention: ValueMention): boolean {
     return false;
   return (
     // "首期投入1000亿美元", "an initial $100 billion": the first tranche, not the total.
-    /(?:首期|首批|立即|\binitial(?:ly)?|\bimmediately|\bfirst\s+(?:phase|tranche|stage))[^.;。；，]{0,24}$/i.test(
+    /(?:首期|首批|首笔|首筆|拨付|撥付|立即|\binitial(?:ly)?|\bimmediately|\bdisburs\w*|\btranche|\bfirst\s+(?:phase|tranche|stage|\$))[^.;。；，]{0,24}$/i.test(
       before,
     ) ||
     /(?:\bbring(?:s|ing)?|\braising|\btotal(?:s|ling)?|\breach(?:es|ed|ing)?|增至|增加至|达到|達到|来到|來到|累计|累計|已达|已達|已在|已经|已經|已有|落地)[^.;,，；。]{0,50}$/i.test(
@@ -798,6 +798,7 @@ function isProgress(text: string, mention: ValueMention): boolean {
     // "已确定6个站点" (a count settled so far), not across a headline's space to the plan's total.
     /(?:已确定|已確定|已选定|已選定)[^.;,，；。\s]{0,8}$/.test(before) ||
     /^\s*(?:[\w-]+\s+){0,2}?(?:so far|to date|already|committed so far)/i.test(after) ||
+    /^\s*(?:tranche|installment|instalment|payment)\b/i.test(after) ||
     /^[^，。；,.;]{0,8}?(?:动工|動工|上线|上線|开工|開工|投入使用)/.test(after) ||
     // "投入约4000亿美元…是「星际之门」项目的一部分", "$400B as part of Stargate": a share of the plan —
     // unless the value is the plan's own total ("是总投资5000亿美元的星际之门计划的一部分").
@@ -1121,7 +1122,7 @@ function blockedVerb(reading: SentenceReading, trigger: PhraseMatch | undefined)
 
 /** "lower than TSMC's", "trails Samsung", "比台积电": a foundry named for comparison, not as the maker. */
 const COMPARED_BEFORE =
-  /(?:\bthan|\brivals?|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bbehind|\btrail(?:s|ing)?|\bahead\s+of|\bcompetitors?(?:\s+such\s+as)?|\blike|比|落后于|落後於|不如|对手|對手)\s*$/i;
+  /(?:\bthan|\brivals?|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bbehind|\bbeat(?:s|ing)?|\bover|击败|擊敗|力压|力壓|打败|打敗|\btrail(?:s|ing)?|\bahead\s+of|\bcompetitors?(?:\s+such\s+as)?|\blike|比|落后于|落後於|不如|对手|對手)\s*$/i;
 
 function soleFoundryAndChip(
   reading: SentenceReading,
@@ -1245,6 +1246,9 @@ function readStatus(
   const said = relations
     .filter((match) => statuses[match.name] !== undefined)
     .filter((match) => nearest(match) <= MAX_DISTANCE)
+    // "Tesla cancels Model 2 but says Dojo will continue", 特斯拉叫停Cybertruck扩产 Dojo照常推进:
+    // a status word with another product named between it and the subject is that product's.
+    .filter((match) => subject.carried || statusOfSubject(reading, match, subject.positions))
     .sort((a, b) => nearest(a) - nearest(b));
   if (said.length === 0) return undefined;
   const open = said.filter((match) => reading.scopes.blockersAt(match.start, match).length === 0);
@@ -1255,6 +1259,21 @@ function readStatus(
   );
   const chosen = (change && open[0]?.name === 'in_force' ? change : (open[0] ?? said[0]))!;
   return { value: { kind: 'status', value: statuses[chosen.name]! }, blocked: open.length === 0 };
+}
+
+function statusOfSubject(reading: SentenceReading, match: PhraseMatch, positions: number[]): boolean {
+  if (positions.length === 0) return false;
+  const at = positions.reduce((best, next) =>
+    Math.abs(next - match.start) < Math.abs(best - match.start) ? next : best,
+  );
+  const [from, to] = at < match.start ? [at, match.start] : [match.end, at];
+  return !reading.mentions.some(
+    (mention) =>
+      mention.start >= from &&
+      mention.start < to &&
+      !positions.includes(mention.start) &&
+      mention.type === 'product',
+  );
 }
 
 const covers = (outer: PhraseMatch, inner: PhraseMatch) =>

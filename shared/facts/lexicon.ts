@@ -859,6 +859,8 @@ export const SCOPE_CUES = {
       'inaccurate',
     ],
     zh: [
+      '驳斥',
+      '駁斥',
       '不属实',
       '不屬實',
       '不准确',
