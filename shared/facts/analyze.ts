@@ -89,8 +89,7 @@ function sameYearMorePrecise(finding: Finding, than: Finding): boolean {
     a?.kind === 'year' &&
     b?.kind === 'year' &&
     a.value === b.value &&
-    a.month !== undefined &&
-    b.month === undefined
+    moreSpecific(finding, than)
   );
 }
 

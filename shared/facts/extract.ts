@@ -119,6 +119,8 @@ const FRAME_BREAK =
  */
 class SentenceReading {
   readonly mentions: EntityMention[];
+  /** Chips named only as the measure of another ("as efficient as AI5"): no subject, no owner. */
+  readonly measured: ReadonlySet<EntityMention>;
   readonly ids: Set<string>;
   #tokens?: Token[];
   #lists?: Map<string, PhraseMatch[]>;
@@ -135,8 +137,9 @@ class SentenceReading {
     mentions: EntityMention[],
   ) {
     this.mentions = mentions;
+    this.measured = new Set(mentions.filter((mention) => measuredAgainst(text, mention)));
     this.ids = new Set(
-      this.mentions.filter((mention) => !measuredAgainst(text, mention)).map((mention) => mention.id),
+      mentions.filter((mention) => !this.measured.has(mention)).map((mention) => mention.id),
     );
   }
 
@@ -588,9 +591,9 @@ const LIST_GAP_CHARS = 6;
  */
 function listHeadsOf(rule: CompiledRule, reading: SentenceReading, item: SentenceReading[]): EntityMention[] {
   const { ownIds, rivalIds } = rule;
-  if (rivalIds.size === 0 || !NUMERIC_KINDS.has(rule.fact.kind)) return NONE_MENTIONED;
-  // Cheap tests first: the subject here, and two names of the list here or beside.
-  if (!reading.mentions.some((mention) => ownIds.has(mention.id))) return NONE_MENTIONED;
+  // The caller has seen the subject named here and the rule's rivals; a cheap test first: two
+  // names of the list here or beside.
+  if (!NUMERIC_KINDS.has(rule.fact.kind)) return NONE_MENTIONED;
   const beside = [item[reading.index - 1], item[reading.index + 1]].filter(
     (other): other is SentenceReading => other !== undefined && other.index > 0,
   );
@@ -957,7 +960,7 @@ function ownedBySubject(
   const named = reading.mentions
     // An affiliate ("Samsung SDI shares climb 5%") is a rival of every subject: a company of its own.
     .filter((mention) => own.has(mention.id) || rivals.includes(mention.id) || mention.type === 'affiliate')
-    .filter((mention) => !measuredAgainst(reading.text, mention))
+    .filter((mention) => !reading.measured.has(mention))
     // "on news of its Tesla deal, rose another 3%", 特斯拉AI6訂單: a company naming a deal is the partner.
     .filter(
       (mention) => !rule.rule.ownerAt || !DEAL_AFTER.test(reading.text.slice(mention.end, mention.end + 16)),

@@ -189,17 +189,11 @@ const PLAN_BEFORE =
 function lengthMonths(g: Record<string, string | undefined>): number | undefined {
   if (g.enhalf) return /and/i.test(g.enhalf) ? 18 : 6;
   if (g.zhhalf) return g.zhhalf === '半年' ? 6 : 18;
-  if (g.encount && g.enunit) {
-    const count = parseNumber(g.encount.toLowerCase());
-    return Number.isNaN(count) ? undefined : count * UNIT_MONTHS[g.enunit.toLowerCase()]!;
-  }
-  if (g.zhcount && g.zhunit) {
-    const count = /^\d+$/.test(g.zhcount)
-      ? Number(g.zhcount)
-      : parseChineseNumeral(g.zhcount.replace(/[两兩]/g, '二'));
-    return Number.isNaN(count) ? undefined : count * UNIT_MONTHS[g.zhunit]!;
-  }
-  return undefined;
+  const count = g.encount ?? g.zhcount;
+  const unit = g.enunit ?? g.zhunit;
+  if (!count || !unit) return undefined;
+  const number = parseNumber(count.toLowerCase());
+  return Number.isNaN(number) ? undefined : number * UNIT_MONTHS[unit.toLowerCase()]!;
 }
 
 /**
