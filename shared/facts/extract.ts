@@ -133,7 +133,7 @@ class SentenceReading {
     readonly text: string,
     readonly index: number,
     private readonly compiled: CompiledRules,
-    private readonly publishedYear: number | undefined,
+    readonly publishedYear: number | undefined,
     mentions: EntityMention[],
   ) {
     this.mentions = mentions;
@@ -696,6 +696,9 @@ function readNumeric(
   const levelsOnly = rule.rule.relation.includes('market_share');
   const movesOnly = rule.rule.relation.includes('stock_move');
   const termFact = rule.rule.relation.includes('term_end');
+  const chipSubject = reading.mentions.some(
+    (mention) => mention.type === 'chip' && rule.ownIds.has(mention.id),
+  );
   const candidates = numericMentions(rule, reading)
     .filter((mention) => mention.role !== 'delta' && mention.role !== 'from')
     // "rose by 3%" is a move: right for a share price, not for a level such as a market share;
@@ -712,6 +715,16 @@ function readNumeric(
     // A full date is an event's day ("on July 23, 2025"), not a production year — except for a term's end;
     // so is the date of a signing ("去年与三星签署…协议", "last year signed").
     .filter((mention) => termFact || (mention as { precision?: string }).precision !== 'day')
+    // "AI5 on a 3nm process at TSMC, AI6 on Samsung's 2nm": the other chip's value.
+    .filter(
+      (mention) =>
+        !(chipSubject && !subject.carried && anotherChipsClause(reading, mention.start, rule.ownIds)),
+    )
+    // "Samsung's foundry share, 17% in 2019, now …": a value of years ago is history.
+    .filter((mention) => mention.value.kind === 'year' || !ofYearsAgo(reading, mention))
+    // "to produce AI6 from 2026 through 2033", 期限：2025年7月至2033年12月: a period is a term — an end
+    // fact reads its end; a start fact neither end (the period's start may be the signing's).
+    .filter((mention) => (termFact ? mention.period !== 'start' : mention.period === undefined))
     .filter(
       (mention) =>
         termFact ||
@@ -772,6 +785,17 @@ function readNumeric(
   };
 }
 
+/** After a value, the year it held: "17% in 2019", "$6.4 billion (2024)". */
+const YEAR_AFTER = /^\s*,?\s*(?:in|back in|as of|\()\s*((?:19|20)\d{2})\b(?!\s*(?:to|-|–))/i;
+/** Two years and more before the item's own year is history, whatever the tense. */
+const YEARS_AGO = 2;
+
+function ofYearsAgo(reading: SentenceReading, mention: ValueMention): boolean {
+  if (reading.publishedYear === undefined) return false;
+  const year = YEAR_AFTER.exec(reading.text.slice(mention.end, mention.end + 16))?.[1];
+  return year !== undefined && Number(year) <= reading.publishedYear - YEARS_AGO;
+}
+
 /** After an amount, that it is a rate: "$2 billion a year", "per annum", 每年 (before: handled by the reader's context). */
 const RATE_AFTER =
   /^\s*(?:a|per|each|every)\s+(?:year|annum|month|quarter)\b|^\s*annually\b|^\s*\/\s*(?:yr|year)\b/i;
@@ -800,7 +824,9 @@ function isProgress(text: string, mention: ValueMention): boolean {
     ) ||
     // "已确定6个站点" (a count settled so far), not across a headline's space to the plan's total.
     /(?:已确定|已確定|已选定|已選定)[^.;,，；。\s]{0,8}$/.test(before) ||
-    /^\s*(?:[\w-]+\s+){0,2}?(?:so far|to date|already|committed so far)/i.test(after) ||
+    /^\s*(?:[\w-]+\s+){0,4}?(?:so far|to date|already|committed so far|under\s?way|in operation)/i.test(
+      after,
+    ) ||
     /^\s*(?:tranche|installment|instalment|payment)\b/i.test(after) ||
     /^[^，。；,.;]{0,8}?(?:动工|動工|上线|上線|开工|開工|投入使用)/.test(after) ||
     // "投入约4000亿美元…是「星际之门」项目的一部分", "$400B as part of Stargate": a share of the plan —
@@ -1023,6 +1049,8 @@ function coordinatedWithOwn(
   return false;
 }
 
+/** "AI5改由三星独家代工，台积电出局": the foundry named is the one dropped. */
+const DISPLACED_AFTER = /^\s*(?:出局|被踢出|被淘汰|落选|落選)/;
 const DISPLACED_BEFORE =
   /(?:\bfrom|\breplac(?:e|es|ed|ing)|\bdropping|\bdrops|\bditching|\binstead\s+of|\brather\s+than|取代|而非|不再由)\s*$/i;
 
@@ -1055,8 +1083,10 @@ function readEntities(
   const found = reading.mentions
     .filter((mention) => allowed.has(mention.id))
     .filter(
-      (mention) => !COMPARED_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 24), mention.start)),
-    );
+      (mention) => !COMPARED_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 40), mention.start)),
+    )
+    .filter((mention) => !LOST_AFTER.test(reading.text.slice(mention.end, mention.end + 12)))
+    .filter((mention) => subject.carried || !anotherChipsClause(reading, mention.start, chipIds));
   const agentTriggers = coordinatedTriggers(reading, found, (mention) =>
     triggerOfAgent(reading, triggers, mention),
   );
@@ -1085,8 +1115,10 @@ function readEntities(
       );
   const named = [...new Set((open.length ? open : attached).map((mention) => mention.id))].sort();
   const displaced = attached
-    .filter((mention) =>
-      DISPLACED_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 16), mention.start)),
+    .filter(
+      (mention) =>
+        DISPLACED_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 16), mention.start)) ||
+        DISPLACED_AFTER.test(reading.text.slice(mention.end, mention.end + 6)),
     )
     .map((mention) => mention.id);
   const frames = new Set(attached.map((mention) => frameOf(reading, mention.start)));
@@ -1109,12 +1141,17 @@ function measuredAgainst(text: string, mention: EntityMention): boolean {
   if (mention.type !== 'chip') return false;
   return (
     MEASURED_BEFORE.test(text.slice(Math.max(0, mention.start - 28), mention.start)) ||
+    MULTIPLE_OF_BEFORE.test(text.slice(Math.max(0, mention.start - 56), mention.start)) ||
     TIMES_OF_AFTER.test(text.slice(mention.end, mention.end + 12))
   );
 }
 
 const MEASURED_BEFORE =
   /(?:(?:\bthan|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\btimes|\bsuccessor\s+to|\bfollow-?up\s+to|\bas\s+[\w-]+\s+as|比|较|較)\s*(?:the\s+|its\s+|[\w-]+['’]s\s+)?|(?:不及|不如|逊于|遜於|胜过|勝過|超越|接班|继任|繼任)[^，,。；;]{0,8})$/i;
+
+/** "triple the power efficiency of AI5", "twice the performance per watt of AI5": the measure of a multiple. */
+const MULTIPLE_OF_BEFORE =
+  /\b(?:double|triple|quadruple|twice|thrice|(?:two|three|four|five|ten|\d+(?:\.\d+)?)\s*(?:times|x))\b[^,.;:]{0,40}\bof\s+(?:the\s+|its\s+)?$/i;
 
 /** After a name, that it is the measure of a multiple: AI5的三倍, AI5's twice. */
 const TIMES_OF_AFTER = /^\s*(?:的|['’]s\s)?\s*(?:[\d.]+|[一二两兩三四五六七八九十]+)\s*倍/;
@@ -1125,7 +1162,7 @@ function blockedVerb(reading: SentenceReading, trigger: PhraseMatch | undefined)
 
 /** "lower than TSMC's", "trails Samsung", "比台积电": a foundry named for comparison, not as the maker. */
 const COMPARED_BEFORE =
-  /(?:\bthan|\brivals?|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bbehind|\bbeat(?:s|ing)?|\bover|击败|擊敗|力压|力壓|打败|打敗|\btrail(?:s|ing)?|\bahead\s+of|\bcompetitors?(?:\s+such\s+as)?|\blike|比|落后于|落後於|不如|对手|對手)\s*$/i;
+  /(?:\bthan|\brivals?|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bbehind|\bbeat(?:s|ing)?|\bover|击败|擊敗|力压|力壓|打败|打敗|\btrail(?:s|ing)?|\bahead\s+of|\bcompetitors?(?:\s+such\s+as)?|\blike|比|落后于|落後於|不如|对手|對手)\s*(?:[\p{L}\d-]+\s*(?:,|\band|\bor|、|和|与|與|及)\s*){0,2}$/iu;
 
 function soleFoundryAndChip(
   reading: SentenceReading,
@@ -1146,6 +1183,71 @@ function soleFoundryAndChip(
 }
 
 const COORDINATED = /^\s*(?:and|&|,|\/|、|与|與|和|及)\s*$/;
+
+/** After a foundry, that it lost the chip: "Samsung lost Tesla's AI5 order to TSMC", 三星痛失. */
+const LOST_AFTER = /^\s*(?:lost|loses|losing|失去|丢失|丟失|丢掉|丟掉|错失|錯失|痛失)/i;
+
+/** Where clauses break for telling whose foundry is whose: punctuation, a Chinese headline's space. */
+const CHIP_CLAUSE_BREAK = /[,，;；。:：]|\s(?:while|whereas|but)\s|(?<=[\u3400-\u9fff])\s+/g;
+
+/**
+ * "AI5 will be made at TSMC, AI6 on Samsung's 2nm", "特斯拉AI5由台积电代工 AI6由三星代工",
+ * "Tesla's AI4 chip, made by Samsung, will be replaced by AI5": with two chips in a sentence,
+ * a foundry or a value belongs to the chip of its own clause — or, in a clause naming none, to
+ * the chips named last before it (a group: "AI5 and AI6, both made by TSMC").
+ */
+function anotherChipsClause(
+  reading: SentenceReading,
+  position: number,
+  chipIds: ReadonlySet<string>,
+): boolean {
+  if (!namesTwoChips(reading)) return false;
+  const chips = namesChips(reading);
+  const { start, end } = clauseAround(reading.text, position);
+  const inClause = chips.filter((chip) => chip.start >= start && chip.end <= end);
+  if (inClause.length) return !inClause.some((chip) => chipIds.has(chip.id));
+  const before = chips.filter((chip) => chip.end <= position);
+  if (!before.length) return false;
+  // The group of chips named last: walk back over coordinated names.
+  let first = before.length - 1;
+  while (first > 0 && COORDINATED.test(reading.text.slice(before[first - 1]!.end, before[first]!.start)))
+    first--;
+  return !before.slice(first).some((chip) => chipIds.has(chip.id));
+}
+
+const namesChips = (reading: SentenceReading) =>
+  reading.mentions.filter((mention) => mention.type === 'chip' && !reading.measured.has(mention));
+
+const namesTwoChips = (reading: SentenceReading) =>
+  new Set(namesChips(reading).map((chip) => chip.id)).size > 1;
+
+/**
+ * "继三星AI6大单之后，特斯拉再把部分AI5订单交给三星", "特斯拉AI5由台积电代工 AI6由三星代工": in a sentence
+ * of two chips, a name takes the verbs of its own clause when it has any.
+ */
+function ownClauseFirst(
+  reading: SentenceReading,
+  position: number,
+  triggers: PhraseMatch<AttributeClass>[],
+): PhraseMatch<AttributeClass>[] {
+  if (!namesTwoChips(reading)) return triggers;
+  const clause = clauseAround(reading.text, position);
+  const inClause = triggers.filter((trigger) => trigger.start >= clause.start && trigger.end <= clause.end);
+  return inClause.length ? inClause : triggers;
+}
+
+function clauseAround(text: string, position: number): { start: number; end: number } {
+  let start = 0;
+  let end = text.length;
+  for (const match of text.matchAll(CHIP_CLAUSE_BREAK)) {
+    if (match.index < position) start = match.index + match[0].length;
+    else {
+      end = match.index;
+      break;
+    }
+  }
+  return { start, end };
+}
 
 /**
  * "makes" words close together are one verb group ("will be dedicated to making",
@@ -1207,7 +1309,11 @@ function triggerOfObject(
   end: number,
 ): PhraseMatch<AttributeClass> | undefined {
   const frame = frameOf(reading, start);
-  const inFrame = triggers.filter((trigger) => frameOf(reading, trigger.start) === frame);
+  const inFrame = ownClauseFirst(
+    reading,
+    start,
+    triggers.filter((trigger) => frameOf(reading, trigger.start) === frame),
+  );
   return (
     inFrame.filter((trigger) => trigger.end <= start).at(-1) ??
     inFrame.find((trigger) => trigger.start >= end) ??
@@ -1222,7 +1328,11 @@ function triggerOfAgent(
   mention: EntityMention,
 ): PhraseMatch<AttributeClass> | undefined {
   const frame = frameOf(reading, mention.start);
-  const inFrame = triggers.filter((trigger) => frameOf(reading, trigger.start) === frame);
+  const inFrame = ownClauseFirst(
+    reading,
+    mention.start,
+    triggers.filter((trigger) => frameOf(reading, trigger.start) === frame),
+  );
   const around = inFrame.find((trigger) => trigger.start <= mention.start && trigger.end >= mention.end);
   if (around) return around;
   const before = reading.text.slice(Math.max(0, mention.start - 24), mention.start);
@@ -1249,6 +1359,10 @@ function readStatus(
   const said = relations
     .filter((match) => statuses[match.name] !== undefined)
     .filter((match) => nearest(match) <= MAX_DISTANCE)
+    // "Dojo ended up costing more than $1 billion": an idiom, not an end.
+    .filter(
+      (match) => !(match.name === 'end' && /^\s*up\b/i.test(reading.text.slice(match.end, match.end + 4))),
+    )
     // "Tesla cancels Model 2 but says Dojo will continue", 特斯拉叫停Cybertruck扩产 Dojo照常推进:
     // a status word with another product named between it and the subject is that product's.
     .filter((match) => subject.carried || statusOfSubject(reading, match, subject.positions))

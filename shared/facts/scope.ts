@@ -22,7 +22,7 @@ export interface Scopes {
 }
 
 const cues = phraseMatcher(SCOPE_CUES);
-const BLOCKING = new Set<ScopeCue>(['negation', 'question', 'condition', 'possibility', 'history']);
+const BLOCKING = new Set<ScopeCue>(['negation', 'question', 'condition', 'possibility', 'history', 'topic']);
 const PARTIAL_AFTER = /^\s*(?:(?:some|part|parts|a\s+portion|a\s+share)\b|部分|一部分)/i;
 
 /** Where a cue's span ends: the end of its clause. */
@@ -37,8 +37,21 @@ const HISTORY_END = new RegExp(
   'g',
 );
 
-/** Talks named after their subject (就…进行接触, 就…洽谈): they reach back to the clause's start. */
+/** A topic list runs to its sentence's end, over commas. */
+const TOPIC_END = /[;；。!！?？]/g;
+
+/**
+ * Talks named after their subject (就…进行接触, 就…洽谈) and topics after theirs ("… in focus",
+ * 成焦点): they reach back to the clause's start.
+ */
 const TALKS_AFTER = /^(?:初步接触|初步接觸|洽谈|洽談|商谈|商談|磋商|谈判|談判)$/;
+const TOPIC_AFTER = /^(?:in focus|in the spotlight|焦点|焦點|看点|看點)$/i;
+
+/**
+ * An inverted condition opening the sentence: "Should Samsung win AI5, …", "Had Tesla not
+ * signed, …", "Were the deal to collapse, …" — it reaches through the clause it sets up.
+ */
+const INVERTED_CONDITION = /^[\s"“'‘]*(?:Should|Had|Were)\s+(?:the\s|it\s|they\s|\p{Lu})/u;
 
 const DENIED_AFTER =
   /^(?:not true|untrue|false|groundless|baseless|unfounded|inaccurate|不实|不實|失实|失實|不属实|不屬實|不准确|不準確|不正确|不正確|无根据|無根據|子虚乌有|子虛烏有)$/i;
@@ -68,7 +81,11 @@ function clauseEndAfter(sentence: string, from: number, ends: RegExp = CLAUSE_EN
  * superseded plan ends at a Chinese headline's space; every other cue at its clause's end.
  */
 function spanEnd(sentence: string, match: PhraseMatch<ScopeCue>): number {
+  // "Flashback: in 2021, Samsung said …": a heading of history covers its sentence.
+  if (match.name === 'history' && /^\s*[:：]/.test(sentence.slice(match.end))) return sentence.length;
   if (match.name === 'history') return clauseEndAfter(sentence, match.end, HISTORY_END);
+  // A topic list runs over commas: "updates on AI5, Dojo and the Samsung deal".
+  if (match.name === 'topic') return clauseEndAfter(sentence, match.end, TOPIC_END);
   const end = clauseEndAfter(sentence, match.end);
   if (match.name !== 'condition' || !OPENS_SENTENCE.test(sentence.slice(0, match.start))) return end;
   return end < sentence.length ? clauseEndAfter(sentence, end + 1) : end;
@@ -103,7 +120,8 @@ export function findScopes(sentence: string, tokens: Token[]): Scopes {
   for (const match of matches)
     if (
       (match.name === 'negation' && DENIED_AFTER.test(sentence.slice(match.start, match.end))) ||
-      (match.name === 'possibility' && TALKS_AFTER.test(sentence.slice(match.start, match.end)))
+      (match.name === 'possibility' && TALKS_AFTER.test(sentence.slice(match.start, match.end))) ||
+      (match.name === 'topic' && TOPIC_AFTER.test(sentence.slice(match.start, match.end)))
     )
       spans.push({
         name: match.name,
@@ -112,14 +130,27 @@ export function findScopes(sentence: string, tokens: Token[]): Scopes {
         cueEnd: match.end,
         end: match.end,
       });
+  if (INVERTED_CONDITION.test(sentence)) {
+    const end = clauseEndAfter(sentence, 0);
+    spans.push({
+      name: 'condition',
+      start: 0,
+      cueStart: 0,
+      cueEnd: 0,
+      end: end < sentence.length ? clauseEndAfter(sentence, end + 1) : end,
+    });
+  }
   if (/[?？]\s*["'”’」』)]*\s*$/.test(sentence))
     spans.push({ name: 'question', start: 0, cueStart: 0, cueEnd: 0, end: sentence.length });
   return {
     blockersAt(position, ignore) {
-      return spans
-        .filter((span) => position >= span.start && position < span.end)
-        .filter((span) => !ignore || span.cueStart >= ignore.end || span.cueEnd <= ignore.start)
-        .map((span) => span.name);
+      return (
+        spans
+          .filter((span) => position >= span.start && position < span.end)
+          // A cue inside the relation word is part of it ("no longer"); one reaching past it is not (要求推迟).
+          .filter((span) => !ignore || !cueWithin(span, ignore))
+          .map((span) => span.name)
+      );
     },
     blockedBetween(from, to) {
       return spans.some((span) => span.start >= from && span.start < to && span.end > to);
@@ -138,6 +169,10 @@ export function findScopes(sentence: string, tokens: Token[]): Scopes {
     matches,
   };
 }
+
+/** A cue of one or more characters lying inside a relation word (the sentence-wide question has none). */
+const cueWithin = (span: { cueStart: number; cueEnd: number }, word: { start: number; end: number }) =>
+  span.cueEnd > span.cueStart && span.cueStart >= word.start && span.cueEnd <= word.end;
 
 /** "until mid-2027", "before Q3 2026", "till next year": a time, not "before the deadline". */
 const NOT_UNTIL_EN =

@@ -61,6 +61,8 @@ const BLIND_FLOORS: Record<string, number> = {
   'zh-wire': 0.82,
   'en-digest': 0.76,
   'zh-digest': 0.83,
+  'en-lookalikes': 0.9,
+  'zh-lookalikes': 0.88,
 };
 
 describe('phrasings written blind', () => {

@@ -28,6 +28,7 @@ function seen(mention: ValueMention & { precision?: string }): Record<string, un
     ...(mention.role ? { role: mention.role } : {}),
     ...(mention.currencyAssumed ? { currencyAssumed: true } : {}),
     ...(mention.precision ? { precision: mention.precision } : {}),
+    ...(mention.period ? { period: mention.period } : {}),
   };
 }
 

@@ -90,9 +90,71 @@ export function readDates(text: string, publishedYear?: number): DateMention[] {
       ...qualify(text, start, end),
     });
   }
-  if (found.length === 0 || !SHIFT_CUE.test(text)) return found;
+  if (found.length === 0) return found;
+  markPeriods(text, found);
+  if (!SHIFT_CUE.test(text)) return found;
   const shifted = readShifts(text, found);
   return shifted.length ? [...found, ...shifted].sort((a, b) => a.start - b.start) : found;
+}
+
+/** Between the two years of a period: "from 2026 to 2033", "2026-2033", 2026年至2033年. */
+const PERIOD_BETWEEN = /^\s*(?:to|through|thru|until|till|and|-|–|—|~|至|到)\s*$/i;
+const PERIOD_FROM_BEFORE = /(?:\bfrom|\bbetween|从|從|自)\s*$/i;
+/** Shorter spans after "from … to" are read as a date moved. */
+const MIN_PERIOD_YEARS = 3;
+/** Before a year, that it closes a period: "through 2033", "until 2033", 生产芯片至2033年. */
+const PERIOD_END_BEFORE =
+  /(?:\bthrough|\bthru|\buntil|\btill|(?<![推延移改调調提])至)\s*(?:the\s+end\s+of\s+|end-|late\s+|年底)?$/i;
+/** A change of date, not a period: "pushed from 2026 to 2027", 从2026年推迟至2027年. */
+const SHIFT_NEAR =
+  /delay|push|postpon|slip|mov(?:e|ed|es|ing)|shift|brought|pull(?:ed)?\s+(?:in|forward)|revis|推迟|推遲|延后|延後|延迟|延遲|延至|延长|延長|提前|改为|改為|调整|調整|推至|推到/i;
+/** "not until 2027", "直到2027年才": the year a thing starts, not where a period ends. */
+const STARTS_THEN = /(?:\bnot|n['’]t|\bno|不|未)[^,，。;；]{0,48}$/i;
+
+/**
+ * Years that open or close a period of time (production "from 2026 through 2033", a supply
+ * "至2033年") are marked, so that a start fact reads neither end as a start, nor an end fact the
+ * start as an end — unless a word of change says the date moved ("pushed from 2026 to 2027").
+ */
+function markPeriods(text: string, found: DateMention[]): void {
+  const clauseBefore = (at: number) =>
+    text
+      .slice(Math.max(0, at - 64), at)
+      .split(/[,，;；。]/)
+      .at(-1)!;
+  for (let index = 0; index < found.length; index++) {
+    const first = found[index]!;
+    const next = found[index + 1];
+    const shifting = SHIFT_NEAR.test(clauseBefore(first.start));
+    if (
+      next &&
+      !shifting &&
+      PERIOD_BETWEEN.test(text.slice(first.end, next.start)) &&
+      next.value.kind === 'year' &&
+      first.value.kind === 'year' &&
+      next.value.value > first.value.value &&
+      // A bare "from 2026 to 2027" is a date moved; "from 2026 to 2033", "through", "2026-2033" a period.
+      (/^\s*(?:to|and)\s*$/i.test(text.slice(first.end, next.start))
+        ? PERIOD_FROM_BEFORE.test(text.slice(Math.max(0, first.start - 10), first.start)) &&
+          next.value.value - first.value.value >= MIN_PERIOD_YEARS
+        : true)
+    ) {
+      // The end is no destination of a change.
+      first.period = 'start';
+      next.period = 'end';
+      delete next.role;
+      index++;
+      continue;
+    }
+    const before = text.slice(Math.max(0, first.start - 24), first.start);
+    if (
+      !shifting &&
+      PERIOD_END_BEFORE.test(before) &&
+      !STARTS_THEN.test(clauseBefore(first.start)) &&
+      !/^\s*(?:年)?[^,，。]{0,3}?才/.test(text.slice(first.end, first.end + 6))
+    )
+      first.period = 'end';
+  }
 }
 
 /** A delay given as a length needs a word of delay or lag (most sentences with a date have none). */

@@ -23,6 +23,8 @@ export interface ValueMention {
    * history cue that names the date it counts from ("originally", 原定) does not reach it.
    */
   shifted?: boolean;
+  /** A year that opens or closes a period ("from 2026 through 2033", 生产至2033年), not a change. */
+  period?: 'start' | 'end';
 }
 
 const AT_LEAST_BEFORE =
