@@ -1142,7 +1142,8 @@ function measuredAgainst(text: string, mention: EntityMention): boolean {
   return (
     MEASURED_BEFORE.test(text.slice(Math.max(0, mention.start - 28), mention.start)) ||
     MULTIPLE_OF_BEFORE.test(text.slice(Math.max(0, mention.start - 56), mention.start)) ||
-    TIMES_OF_AFTER.test(text.slice(mention.end, mention.end + 12))
+    TIMES_OF_AFTER.test(text.slice(mention.end, mention.end + 12)) ||
+    LATER_THAN_AFTER.test(text.slice(mention.end, mention.end + 12))
   );
 }
 
@@ -1152,6 +1153,10 @@ const MEASURED_BEFORE =
 /** "triple the power efficiency of AI5", "twice the performance per watt of AI5": the measure of a multiple. */
 const MULTIPLE_OF_BEFORE =
   /\b(?:double|triple|quadruple|twice|thrice|(?:two|three|four|five|ten|\d+(?:\.\d+)?)\s*(?:times|x))\b[^,.;:]{0,40}\bof\s+(?:the\s+|its\s+)?$/i;
+
+/** "AI6将在AI5之后约一年推出": the chip a later one is counted from. */
+const LATER_THAN_AFTER =
+  /^\s*(?:之后|之後)\s*(?:约|約|大约|大約)?\s*(?:[一二两兩三半\d]+)\s*(?:年|个月|個月)/;
 
 /** After a name, that it is the measure of a multiple: AI5的三倍, AI5's twice. */
 const TIMES_OF_AFTER = /^\s*(?:的|['’]s\s)?\s*(?:[\d.]+|[一二两兩三四五六七八九十]+)\s*倍/;

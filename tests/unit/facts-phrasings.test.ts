@@ -63,6 +63,8 @@ const BLIND_FLOORS: Record<string, number> = {
   'zh-digest': 0.83,
   'en-lookalikes': 0.9,
   'zh-lookalikes': 0.88,
+  'en-feed': 0.9,
+  'zh-feed': 0.9,
 };
 
 describe('phrasings written blind', () => {
