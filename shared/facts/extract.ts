@@ -240,7 +240,12 @@ export function extractFacts(item: AnalyzableItem, compiled: CompiledRules): Sta
   const statements: Statement[] = [];
   for (const reading of readings) {
     const claims: Claim[] = [];
+    const title = readings[0]!;
+    const before = readings[reading.index - 1] ?? title;
     for (const rule of compiled.rules) {
+      // A subject is named here or carried from the sentence before or the title: a rule none of
+      // whose subjects those three sentences name can say nothing here (subjectIn would agree).
+      if (!rule.rule.subject.some((group) => namedAround(group, reading, before, title))) continue;
       const claim = statementFor(rule, reading, readings, compiled);
       if (claim) claims.push(claim);
     }
@@ -248,6 +253,13 @@ export function extractFacts(item: AnalyzableItem, compiled: CompiledRules): Sta
   }
   return statements;
 }
+
+const namedAround = (
+  group: readonly string[],
+  reading: SentenceReading,
+  before: SentenceReading,
+  title: SentenceReading,
+) => group.every((id) => reading.ids.has(id) || before.ids.has(id) || title.ids.has(id));
 
 /**
  * A description stands for its entity unless the item names one of the entities it could
