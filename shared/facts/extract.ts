@@ -108,7 +108,7 @@ function joinExclaimed(parts: string[]): string[] {
 }
 
 const FRAME_BREAK =
-  /[;；]|，而|，但|，并|，並|，(?=[^，。]{1,12}?(?<![规規原准準细細否法])[则則])|, while |, whereas |, but |, and |, unlike | unlike | while | whereas | but | - |——/g;
+  /[;；\u2460-\u2473\u2776-\u277F]|，而|，但|，并|，並|，(?=[^，。]{1,12}?(?<![规規原准準细細否法])[则則])|, while |, whereas |, but |, and |, unlike | unlike | while | whereas | but | - |——/g;
 
 /**
  * Everything read from one sentence, once, whatever the facts. Entities are read at
@@ -438,7 +438,14 @@ function statementFor(
     .filter((match) => rule.rule.relation.includes(match.name))
     .filter((match) => match.name !== 'volume_production' || !isTrialProduction(reading.text, match))
     .filter((match) => !notFrames.has(frameOf(reading, match.start)))
-    .filter((match) => !rivalIsObject(rule, reading, match));
+    .filter((match) => !rivalIsObject(rule, reading, match))
+    // "Tesla's AI6 chip will power Optimus robots shipping from 2027": the robots ship, not the chip.
+    .filter(
+      (match) =>
+        match.name !== 'volume_production' ||
+        subject.carried ||
+        statusOfSubject(reading, match, subject.positions),
+    );
   if (relations.length === 0 && !rule.rule.adjacentChars && !listHeads.length) return undefined;
   const evidence =
     reading.text.length > MAX_EVIDENCE ? `${reading.text.slice(0, MAX_EVIDENCE - 1)}…` : reading.text;
@@ -716,6 +723,10 @@ function readNumeric(
     // "rose by 3%" is a move: right for a share price, not for a level such as a market share;
     // "slipped to 8.1%" is a level, never a share price's move.
     .filter((mention) => !(levelsOnly && mention.role === 'by'))
+    // "fell 2% on Friday, erasing part of the Tesla deal rally": a move back, not the reaction.
+    .filter(
+      (mention) => !(movesOnly && REVERSAL_AFTER.test(reading.text.slice(mention.end, mention.end + 64))),
+    )
     .filter(
       (mention) =>
         !(
@@ -734,9 +745,13 @@ function readNumeric(
     )
     // "Samsung's foundry share, 17% in 2019, now …": a value of years ago is history.
     .filter((mention) => mention.value.kind === 'year' || !ofYearsAgo(reading, mention))
-    // "to produce AI6 from 2026 through 2033", 期限：2025年7月至2033年12月: a period is a term — an end
-    // fact reads its end; a start fact neither end (the period's start may be the signing's).
-    .filter((mention) => (termFact ? mention.period !== 'start' : mention.period === undefined))
+    // "$30 billion in market value", "backlog tops $30 billion", 市值增加: a company's worth, not a deal's.
+    .filter((mention) => mention.value.kind !== 'money' || !worthNotDeal(reading.text, mention))
+    // "to produce AI6 from 2026 through 2033": a start fact reads a period's start, an end fact its end;
+    // a term's start (期限：2025年7月至2033年12月, "the contract runs from 2025") is neither's.
+    .filter((mention) =>
+      termFact ? mention.period === undefined || mention.period === 'end' : !endsPeriod(mention),
+    )
     .filter(
       (mention) =>
         termFact ||
@@ -797,8 +812,23 @@ function readNumeric(
   };
 }
 
+const WORTH_AFTER =
+  /^\s*(?:in|of)\s+(?:its\s+)?(?:market\s+(?:value|cap(?:italization|italisation)?)|backlog|orders?\s+backlog)/i;
+const WORTH_BEFORE =
+  /(?:market\s+(?:value|cap(?:italization|italisation)?)|backlog|order\s+book|市值|订单储备|訂單儲備|在手订单|在手訂單|积压订单|積壓訂單)[^,.;，。；\d$亿億元]{0,14}$/i;
+
+function worthNotDeal(text: string, mention: ValueMention): boolean {
+  return (
+    WORTH_AFTER.test(text.slice(mention.end, mention.end + 40)) ||
+    WORTH_BEFORE.test(text.slice(Math.max(0, mention.start - 40), mention.start))
+  );
+}
+
+const endsPeriod = (mention: ValueMention) => mention.period === 'end' || mention.period === 'term';
+
 /** After a value, the year it held: "17% in 2019", "$6.4 billion (2024)". */
-const YEAR_AFTER = /^\s*,?\s*(?:in|back in|as of|\()\s*((?:19|20)\d{2})\b(?!\s*(?:to|-|–))/i;
+const YEAR_AFTER =
+  /^\s*,?\s*(?:in|back in|as of|\()\s*((?:19|20)\d{2})(?=\s*(?:[,.;:)]|$|\s(?:and|but|when|while|as)\b))/i;
 /** Two years and more before the item's own year is history, whatever the tense. */
 const YEARS_AGO = 2;
 
@@ -811,6 +841,9 @@ function ofYearsAgo(reading: SentenceReading, mention: ValueMention): boolean {
 /** After an amount, that it is a rate: "$2 billion a year", "per annum", 每年 (before: handled by the reader's context). */
 const RATE_AFTER =
   /^\s*(?:a|per|each|every)\s+(?:year|annum|month|quarter)\b|^\s*annually\b|^\s*\/\s*(?:yr|year)\b/i;
+
+const REVERSAL_AFTER =
+  /^[^.;]{0,30}?(?:,\s*(?:erasing|paring|giving\s+back|wiping\s+out)\s+(?:(?:part|some|much|most|all|half)\s+of\s+)?(?:the|its|their|a)?\s*(?:[\w-]+\s+){0,3}?(?:rally|gains?|surge|jump)|\bas\s+(?:investors\s+|traders\s+)?(?:lock(?:s|ed|ing)?\s+in|tak(?:e|es|ing)|took)\s+(?:gains|profits)|\bon\s+profit[-\s]taking)/i;
 
 /** "slipped to 8.1%", 降至: a level reached, not a move by. */
 const LEVEL_BEFORE = /(?:\bto|至|到)\s*(?:about\s+|around\s+|nearly\s+|约|約)?$/i;
@@ -836,7 +869,7 @@ function isProgress(text: string, mention: ValueMention): boolean {
     ) ||
     // "已确定6个站点" (a count settled so far), not across a headline's space to the plan's total.
     /(?:已确定|已確定|已选定|已選定)[^.;,，；。\s]{0,8}$/.test(before) ||
-    /^\s*(?:[\w-]+\s+){0,4}?(?:so far|to date|already|committed so far|under\s?way|in operation)/i.test(
+    /^\s*(?:[\w-]+\s+){0,4}?(?:so far|to date|already|committed so far)|^\s*(?:[\w-]+\s+){0,1}?under\s?way/i.test(
       after,
     ) ||
     /^\s*(?:tranche|installment|instalment|payment)\b/i.test(after) ||
@@ -1089,16 +1122,16 @@ function readEntities(
   const chips = subject.carried
     ? subject.positions.map((at) => ({ start: at, end: at }))
     : reading.mentions.filter((mention) => chipIds.has(mention.id));
+  // "AI5, Optimus and the Samsung contract in focus": topics listed, nothing said of the chip.
+  if (!subject.carried && chips.every((chip) => inTopicList(reading, chip))) return undefined;
   const chipTriggers = new Set(
     chips.flatMap((chip) => triggerOfObject(reading, triggers, chip.start, chip.end) ?? []),
   );
   const found = reading.mentions
     .filter((mention) => allowed.has(mention.id))
-    .filter(
-      (mention) => !COMPARED_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 40), mention.start)),
-    )
-    .filter((mention) => !LOST_AFTER.test(reading.text.slice(mention.end, mention.end + 12)))
-    .filter((mention) => subject.carried || !anotherChipsClause(reading, mention.start, chipIds));
+    .filter((mention) => !comparedBefore(reading.text.slice(Math.max(0, mention.start - 40), mention.start)))
+    .filter((mention) => !lostChip(reading, mention, chipIds))
+    .filter((mention) => subject.carried || !anotherChipsClause(reading, mention.start, chipIds, mention));
   const agentTriggers = coordinatedTriggers(reading, found, (mention) =>
     triggerOfAgent(reading, triggers, mention),
   );
@@ -1155,12 +1188,14 @@ function measuredAgainst(text: string, mention: EntityMention): boolean {
     MEASURED_BEFORE.test(text.slice(Math.max(0, mention.start - 28), mention.start)) ||
     MULTIPLE_OF_BEFORE.test(text.slice(Math.max(0, mention.start - 56), mention.start)) ||
     TIMES_OF_AFTER.test(text.slice(mention.end, mention.end + 12)) ||
-    LATER_THAN_AFTER.test(text.slice(mention.end, mention.end + 12))
+    LATER_THAN_AFTER.test(text.slice(mention.end, mention.end + 12)) ||
+    (FOLLOWS_BEFORE.test(text.slice(Math.max(0, mention.start - 2), mention.start)) &&
+      FOLLOWS_AFTER.test(text.slice(mention.end, mention.end + 4)))
   );
 }
 
 const MEASURED_BEFORE =
-  /(?:(?:\bthan|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\btimes|\bsuccessor\s+to|\bfollow-?up\s+to|\bas\s+[\w-]+\s+as|比|较|較)\s*(?:the\s+|its\s+|[\w-]+['’]s\s+)?|(?:不及|不如|逊于|遜於|胜过|勝過|超越|接班|继任|繼任)[^，,。；;]{0,8})$/i;
+  /(?:(?:\bthan|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\btimes|\bsuccessor\s+to|\bfollow-?up\s+to|\bas\s+[\w-]+\s+as|比|较|較)\s*(?:the\s+|its\s+|[\w-]+['’]s\s+)?|(?:不及|不如|逊于|遜於|胜过|勝過|超越|接班|接棒|继任|繼任)[^，,。；;]{0,8})$/i;
 
 /** "triple the power efficiency of AI5", "twice the performance per watt of AI5": the measure of a multiple. */
 const MULTIPLE_OF_BEFORE =
@@ -1169,6 +1204,9 @@ const MULTIPLE_OF_BEFORE =
 /** "AI6将在AI5之后约一年推出": the chip a later one is counted from. */
 const LATER_THAN_AFTER =
   /^\s*(?:之后|之後)\s*(?:约|約|大约|大約)?\s*(?:[一二两兩三半\d]+)\s*(?:年|个月|個月)/;
+/** "继AI5之后": the chip a later one follows. */
+const FOLLOWS_BEFORE = /[继繼]\s*$/;
+const FOLLOWS_AFTER = /^\s*(?:之后|之後)/;
 
 /** After a name, that it is the measure of a multiple: AI5的三倍, AI5's twice. */
 const TIMES_OF_AFTER = /^\s*(?:的|['’]s\s)?\s*(?:[\d.]+|[一二两兩三四五六七八九十]+)\s*倍/;
@@ -1179,7 +1217,13 @@ function blockedVerb(reading: SentenceReading, trigger: PhraseMatch | undefined)
 
 /** "lower than TSMC's", "trails Samsung", "比台积电": a foundry named for comparison, not as the maker. */
 const COMPARED_BEFORE =
-  /(?:\bthan|\brivals?|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bbehind|\bbeat(?:s|ing)?|\bover|击败|擊敗|力压|力壓|打败|打敗|\btrail(?:s|ing)?|\bahead\s+of|\bcompetitors?(?:\s+such\s+as)?|\blike|比|落后于|落後於|不如|对手|對手)\s*(?:[\p{L}\d-]+\s*(?:,|\band|\bor|、|和|与|與|及)\s*){0,2}$/iu;
+  /(?:\bthan|\brivals?|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bbehind|\bbeat(?:s|ing)?|\bover|击败|擊敗|力压|力壓|打败|打敗|\btrail(?:s|ing)?|\bahead\s+of|\bcompetitors?(?:\s+such\s+as)?|\blike|比|落后于|落後於|不如|对手|對手)\s*$/i;
+/** Names listed before a foundry ("over TSMC and Intel"): capitalised or Chinese, so "Over time, Samsung" is no list. */
+const NAMES_BEFORE = /(?:[A-Z\u3400-\u9fff][\w\u3400-\u9fff-]*\s*(?:,|\band|\bor|、|和|与|與|及)\s*){1,2}$/;
+
+/** A comparison right before a foundry, or before the names listed with it ("over TSMC and Intel"). */
+const comparedBefore = (before: string) =>
+  COMPARED_BEFORE.test(before.slice(-24)) || COMPARED_BEFORE.test(before.replace(NAMES_BEFORE, ''));
 
 function soleFoundryAndChip(
   reading: SentenceReading,
@@ -1201,36 +1245,111 @@ function soleFoundryAndChip(
 
 const COORDINATED = /^\s*(?:and|&|,|\/|、|与|與|和|及)\s*$/;
 
-/** After a foundry, that it lost the chip: "Samsung lost Tesla's AI5 order to TSMC", 三星痛失. */
-const LOST_AFTER = /^\s*(?:lost|loses|losing|失去|丢失|丟失|丢掉|丟掉|错失|錯失|痛失)/i;
+/** After a foundry, that it lost an order: "Samsung lost Tesla's AI5 order to TSMC", 三星痛失AI5订单. */
+const LOST_AFTER =
+  /^(?:['’]s\s+[\w ]{1,20}?)?\s*(?:,\s*(?:which|that|who)\s+)?(?:(?:lost|loses|losing)\s+out\b[^,.;]{0,32}|(?:lost|loses|losing)\b[^,.;]{0,32}?\b(?:orders?|contracts?|deal|business|bid)\b|(?:失去|丢失|丟失|丢掉|丟掉|错失|錯失|痛失)[^，。；,;\s]{0,12}?(?:订单|訂單|合同|合约|合約|大单|大單))/i;
 
-/** Where clauses break for telling whose foundry is whose: punctuation, a Chinese headline's space. */
-const CHIP_CLAUSE_BREAK = /[,，;；。:：]|\s(?:while|whereas|but)\s|(?<=[\u3400-\u9fff])\s+/g;
+/**
+ * The foundry lost the order: not its maker — unless the lost order names another chip
+ * ("三星失去AI5订单后 拿下AI6" is AI5's loss, not AI6's).
+ */
+function lostChip(reading: SentenceReading, foundry: EntityMention, chipIds: ReadonlySet<string>): boolean {
+  const lost = lostSpan(reading, foundry);
+  if (!lost) return false;
+  const named = namesChips(reading).filter((chip) => chip.start >= lost.start && chip.end <= lost.end);
+  return named.length === 0 || named.some((chip) => chipIds.has(chip.id));
+}
+
+function lostSpan(
+  reading: SentenceReading,
+  foundry: { end: number },
+): { start: number; end: number } | undefined {
+  const lost = LOST_AFTER.exec(reading.text.slice(foundry.end, foundry.end + 48));
+  return lost ? { start: foundry.end, end: foundry.end + lost[0].length } : undefined;
+}
+
+/** Chips named as an order this foundry lost ("Samsung, which lost Tesla's AI5 business, …"): not its clause's. */
+function lostChips(reading: SentenceReading, foundry: { end: number } | undefined): Set<EntityMention> {
+  const span = foundry && lostSpan(reading, foundry);
+  return new Set(
+    span ? namesChips(reading).filter((chip) => chip.start >= span.start && chip.end <= span.end) : [],
+  );
+}
+
+/**
+ * Where clauses break for telling whose foundry is whose: punctuation, and a Chinese headline's
+ * space after a clause (four Chinese characters or more: "特斯拉AI5由台积电代工 AI6由三星代工") —
+ * not a space that only sets Latin words apart ("特斯拉 AI6 芯片 接棒 AI5") or follows 和.
+ */
+const CHIP_CLAUSE_BREAK =
+  /[,，;；。:：]|\s(?:while|whereas|but)\s|(?<=[\u3400-\u9fff]{4})(?<![和与與及或、])\s+(?![和与與及或、])/g;
 
 /**
  * "AI5 will be made at TSMC, AI6 on Samsung's 2nm", "特斯拉AI5由台积电代工 AI6由三星代工",
  * "Tesla's AI4 chip, made by Samsung, will be replaced by AI5": with two chips in a sentence,
  * a foundry or a value belongs to the chip of its own clause — or, in a clause naming none, to
- * the chips named last before it (a group: "AI5 and AI6, both made by TSMC").
+ * the chip a relative clause follows ("AI5, which ramps in 2027"), else to the first chip of its
+ * clause group, the subject ("Tesla's AI6 chip, which follows AI5, will be made by Samsung"; a
+ * group: "AI5 and AI6, both made by TSMC").
  */
 function anotherChipsClause(
   reading: SentenceReading,
   position: number,
   chipIds: ReadonlySet<string>,
+  foundry?: EntityMention,
 ): boolean {
   if (!namesTwoChips(reading)) return false;
-  const chips = namesChips(reading);
+  const lost = lostChips(reading, foundry);
+  const chips = namesChips(reading).filter((chip) => !lost.has(chip));
+  if (chips.length === 0) return false;
   const { start, end } = clauseAround(reading.text, position);
   const inClause = chips.filter((chip) => chip.start >= start && chip.end <= end);
   if (inClause.length) return !inClause.some((chip) => chipIds.has(chip.id));
+  // A foundry named before every chip is the sentence's subject ("Samsung, which makes AI4, will
+  // also make AI6"): its verbs decide.
   const before = chips.filter((chip) => chip.end <= position);
-  if (!before.length) return false;
-  // The group of chips named last: walk back over coordinated names.
-  let first = before.length - 1;
-  while (first > 0 && COORDINATED.test(reading.text.slice(before[first - 1]!.end, before[first]!.start)))
-    first--;
-  return !before.slice(first).some((chip) => chipIds.has(chip.id));
+  if (before.length === 0) return false;
+  // "AI5, which ramps in 2027": a relative clause is the chip's right before it.
+  const previous = before.at(-1)!;
+  if (
+    RELATIVE_OPENS.test(reading.text.slice(start, end)) &&
+    /^\s*,?\s*$/.test(reading.text.slice(previous.end, start))
+  )
+    return !chipIds.has(previous.id);
+  // Else the first chip of the clause group (the sentence's subject, with the chips coordinated
+  // with it: "AI5 and AI6, both made by TSMC").
+  const frame = frameOf(reading, position);
+  const inFrame = before.filter((chip) => frameOf(reading, chip.start) === frame);
+  const group = inFrame.length ? inFrame : before;
+  let last = 0;
+  while (
+    last + 1 < group.length &&
+    COORDINATED.test(reading.text.slice(group[last]!.end, group[last + 1]!.start))
+  )
+    last++;
+  return !group.slice(0, last + 1).some((chip) => chipIds.has(chip.id));
 }
+
+const RELATIVE_OPENS = /^\s*(?:which|that|who)\b/i;
+
+/** A name listed with a product or programme by a comma (AI5, Dojo …; AI5、Optimus …): a topic. */
+const TOPIC_SEPARATOR = /^\s*[,、，]\s*$/;
+
+function inTopicList(reading: SentenceReading, chip: { start: number; end: number }): boolean {
+  return reading.mentions.some(
+    (other) =>
+      ((other.type === 'product' || other.type === 'programme') &&
+        (TOPIC_SEPARATOR.test(reading.text.slice(chip.end, other.start)) ||
+          TOPIC_SEPARATOR.test(reading.text.slice(other.end, chip.start)))) ||
+      // "to discuss AI5 and the Samsung partnership": the chip beside a deal, not its object.
+      (other.type === 'company' &&
+        /^\s*(?:and|&|、|与|與|和)\s*(?:the\s+|its\s+)?$/i.test(reading.text.slice(chip.end, other.start)) &&
+        DEAL_NOUN_AFTER.test(reading.text.slice(other.end, other.end + 16))),
+  );
+}
+
+const DEAL_NOUN_AFTER =
+  /^(?:['’]s)?\s*(?:partnership|deal|contract|pact|agreement|tie-up|合同|协议|協議|合作|合约|合約)/i;
 
 const namesChips = (reading: SentenceReading) =>
   reading.mentions.filter((mention) => mention.type === 'chip' && !reading.measured.has(mention));
@@ -1246,9 +1365,18 @@ function ownClauseFirst(
   reading: SentenceReading,
   position: number,
   triggers: PhraseMatch<AttributeClass>[],
+  foundry?: EntityMention,
 ): PhraseMatch<AttributeClass>[] {
   if (!namesTwoChips(reading)) return triggers;
   const clause = clauseAround(reading.text, position);
+  const lost = lostChips(reading, foundry);
+  // A clause naming no chip of its own ("with Samsung also producing the chip") keeps the sentence's verbs.
+  if (
+    !namesChips(reading).some(
+      (chip) => !lost.has(chip) && chip.start >= clause.start && chip.end <= clause.end,
+    )
+  )
+    return triggers;
   const inClause = triggers.filter((trigger) => trigger.start >= clause.start && trigger.end <= clause.end);
   return inClause.length ? inClause : triggers;
 }
@@ -1349,6 +1477,7 @@ function triggerOfAgent(
     reading,
     mention.start,
     triggers.filter((trigger) => frameOf(reading, trigger.start) === frame),
+    mention,
   );
   const around = inFrame.find((trigger) => trigger.start <= mention.start && trigger.end >= mention.end);
   if (around) return around;

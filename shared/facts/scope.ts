@@ -38,14 +38,10 @@ const HISTORY_END = new RegExp(
 );
 
 /** A topic list runs to its sentence's end, over commas. */
-const TOPIC_END = /[;；。!！?？]/g;
+const TOPIC_END = /[;；。!！?？:：]/g;
 
-/**
- * Talks named after their subject (就…进行接触, 就…洽谈) and topics after theirs ("… in focus",
- * 成焦点): they reach back to the clause's start.
- */
+/** Talks named after their subject (就…进行接触, 就…洽谈): they reach back to the clause's start. */
 const TALKS_AFTER = /^(?:初步接触|初步接觸|洽谈|洽談|商谈|商談|磋商|谈判|談判)$/;
-const TOPIC_AFTER = /^(?:in focus|in the spotlight|焦点|焦點|看点|看點)$/i;
 
 /**
  * An inverted condition opening the sentence: "Should Samsung win AI5, …", "Had Tesla not
@@ -84,7 +80,7 @@ function spanEnd(sentence: string, match: PhraseMatch<ScopeCue>): number {
   // "Flashback: in 2021, Samsung said …": a heading of history covers its sentence.
   if (match.name === 'history' && /^\s*[:：]/.test(sentence.slice(match.end))) return sentence.length;
   if (match.name === 'history') return clauseEndAfter(sentence, match.end, HISTORY_END);
-  // A topic list runs over commas: "updates on AI5, Dojo and the Samsung deal".
+  // A topic list runs over commas ("updates on AI5, Dojo and the Samsung deal"), not a colon.
   if (match.name === 'topic') return clauseEndAfter(sentence, match.end, TOPIC_END);
   const end = clauseEndAfter(sentence, match.end);
   if (match.name !== 'condition' || !OPENS_SENTENCE.test(sentence.slice(0, match.start))) return end;
@@ -104,7 +100,9 @@ const OPENS_SENTENCE = /^[\s"“'‘(（]*(?:[^,，。:：]{0,24}[:：]\s*)?$/;
 export function findScopes(sentence: string, tokens: Token[]): Scopes {
   const matches = cues
     .find(sentence, tokens)
-    .filter((match) => !isMonthMay(sentence, match) && !asPlanned(sentence, match));
+    .filter(
+      (match) => !isMonthMay(sentence, match) && !asPlanned(sentence, match) && !raceWon(sentence, match),
+    );
   const spans = matches
     .filter((match) => BLOCKING.has(match.name))
     .filter((match) => !(match.name === 'negation' && notUntil(sentence, match)))
@@ -120,8 +118,7 @@ export function findScopes(sentence: string, tokens: Token[]): Scopes {
   for (const match of matches)
     if (
       (match.name === 'negation' && DENIED_AFTER.test(sentence.slice(match.start, match.end))) ||
-      (match.name === 'possibility' && TALKS_AFTER.test(sentence.slice(match.start, match.end))) ||
-      (match.name === 'topic' && TOPIC_AFTER.test(sentence.slice(match.start, match.end)))
+      (match.name === 'possibility' && TALKS_AFTER.test(sentence.slice(match.start, match.end)))
     )
       spans.push({
         name: match.name,
@@ -201,6 +198,17 @@ function asPlanned(sentence: string, match: PhraseMatch<ScopeCue>): boolean {
 /** Right after a cue or a date, a transaction: 签署, "signed", 达成. */
 export const TRANSACTION_AFTER =
   /^[^，,。；;]{0,10}?(?:签署|簽署|签订|簽訂|签下|簽下|达成|達成|获得|獲得|拿下|\bsigned\b|\binked\b|\bstruck\b|\bwon\b|\bclinched\b|\bsealed\b)/i;
+
+/** "wins the race for Tesla's AI6 order", "gains ground in race for": a race decided or led, not open. */
+function raceWon(sentence: string, match: PhraseMatch<ScopeCue>): boolean {
+  return (
+    match.name === 'possibility' &&
+    /^race/i.test(sentence.slice(match.start, match.end)) &&
+    /\b(?:wins?|won|winning|leads?|leading|ahead|ground|beats?|beat|beating|tops?|topped)\b[^,.;]{0,20}$/i.test(
+      sentence.slice(Math.max(0, match.start - 24), match.start),
+    )
+  );
+}
 
 /** "May 2027" is a month, not a possibility. */
 function isMonthMay(sentence: string, match: PhraseMatch<ScopeCue>): boolean {

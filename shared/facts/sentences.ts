@@ -63,12 +63,15 @@ const ABBREVIATIONS = new Set([
   'dec',
   'approx',
   'est',
+  // Korean wires: "22.8 tril. won ($16.5 bil.)".
+  'tril',
+  'bil',
+  'mil',
 ]);
 
 /**
  * Splits text into sentences: after `。！？；` always, after `.!?` when a new
- * sentence plausibly starts (not in `16.5`, `U.S.` or `Inc.`), at line breaks and before
- * a digest's circled numbers (①, ②).
+ * sentence plausibly starts (not in `16.5`, `U.S.` or `Inc.`), and at line breaks.
  *
  * @example
  * splitSentences('Tesla signed a $16.5 billion deal. 三星股价上涨6.8%！'); // ['Tesla signed a $16.5 billion deal.', '三星股价上涨6.8%！']
@@ -77,8 +80,7 @@ const SENTENCE_END = /[。！？；!?;.]/g;
 
 export function splitSentences(text: string): string[] {
   const sentences: string[] = [];
-  // A digest's circled numbers (①苹果… ②三星…) open items of their own.
-  for (const line of text.split(/\n+|(?=[\u2460-\u2473\u2776-\u277F])/)) {
+  for (const line of text.split(/\n+/)) {
     let start = 0;
     SENTENCE_END.lastIndex = 0;
     for (let match = SENTENCE_END.exec(line); match; match = SENTENCE_END.exec(line)) {

@@ -100,14 +100,20 @@ export function readDates(text: string, publishedYear?: number): DateMention[] {
 /** Between the two years of a period: "from 2026 to 2033", "2026-2033", 2026年至2033年. */
 const PERIOD_BETWEEN = /^\s*(?:to|through|thru|until|till|and|-|–|—|~|至|到)\s*$/i;
 const PERIOD_FROM_BEFORE = /(?:\bfrom|\bbetween|从|從|自)\s*$/i;
+/** Before a period, that it is a contract's term: "runs from", "term of", 期限：, 有效期. */
+const TERM_BEFORE =
+  /(?:\bruns?|\brunning|\bterm|\bcontract|\bagreement|\bdeal|期限|有效期|合同期|合约期|合約期|为期|為期)[^,，。;；]{0,12}$/i;
 /** Shorter spans after "from … to" are read as a date moved. */
 const MIN_PERIOD_YEARS = 3;
-/** Before a year, that it closes a period: "through 2033", "until 2033", 生产芯片至2033年. */
+/**
+ * Before a year, that it closes a period: "through 2033", 生产芯片至2033年. Not "until": "will
+ * wait until 2026 to begin", "on hold until 2026" name a start.
+ */
 const PERIOD_END_BEFORE =
-  /(?:\bthrough|\bthru|\buntil|\btill|(?<![推延移改调調提])至)\s*(?:the\s+end\s+of\s+|end-|late\s+|年底)?$/i;
+  /(?:\bthrough|\bthru|(?<![推延移改调調提拖])至)\s*(?:the\s+end\s+of\s+|end-|late\s+|年底)?$/i;
 /** A change of date, not a period: "pushed from 2026 to 2027", 从2026年推迟至2027年. */
 const SHIFT_NEAR =
-  /delay|push|postpon|slip|mov(?:e|ed|es|ing)|shift|brought|pull(?:ed)?\s+(?:in|forward)|revis|推迟|推遲|延后|延後|延迟|延遲|延至|延长|延長|提前|改为|改為|调整|調整|推至|推到/i;
+  /delay|push|postpon|slip|mov(?:e|ed|es|ing)|shift|brought|pull(?:ed)?\s+(?:in|forward)|revis|hold|idle|wait|paus|suspend|推迟|推遲|延后|延後|延迟|延遲|延至|延长|延長|延期|延宕|拖|提前|改为|改為|调整|調整|推至|推到|暂停|暫停|搁置|擱置/i;
 /** "not until 2027", "直到2027年才": the year a thing starts, not where a period ends. */
 const STARTS_THEN = /(?:\bnot|n['’]t|\bno|不|未)[^,，。;；]{0,48}$/i;
 
@@ -140,7 +146,12 @@ function markPeriods(text: string, found: DateMention[]): void {
         : true)
     ) {
       // The end is no destination of a change.
-      first.period = 'start';
+      // A long period ("from 2026 through 2033") or one named a term is a contract's, not a start's.
+      first.period =
+        TERM_BEFORE.test(text.slice(Math.max(0, first.start - 24), first.start)) ||
+        next.value.value - first.value.value >= MIN_PERIOD_YEARS
+          ? 'term'
+          : 'start';
       next.period = 'end';
       delete next.role;
       index++;

@@ -23,8 +23,11 @@ export interface ValueMention {
    * history cue that names the date it counts from ("originally", 原定) does not reach it.
    */
   shifted?: boolean;
-  /** A year that opens or closes a period ("from 2026 through 2033", 生产至2033年), not a change. */
-  period?: 'start' | 'end';
+  /**
+   * A year that opens or closes a period ("from 2026 through 2033", 生产至2033年), not a change;
+   * `term`: the start of a contract's term ("runs from 2025 to 2033", 期限：2025年7月至…).
+   */
+  period?: 'start' | 'end' | 'term';
 }
 
 const AT_LEAST_BEFORE =
