@@ -1254,9 +1254,8 @@ const LOST_AFTER =
  * ("三星失去AI5订单后 拿下AI6" is AI5's loss, not AI6's).
  */
 function lostChip(reading: SentenceReading, foundry: EntityMention, chipIds: ReadonlySet<string>): boolean {
-  const lost = lostSpan(reading, foundry);
-  if (!lost) return false;
-  const named = namesChips(reading).filter((chip) => chip.start >= lost.start && chip.end <= lost.end);
+  if (!lostSpan(reading, foundry)) return false;
+  const named = [...lostChips(reading, foundry)];
   return named.length === 0 || named.some((chip) => chipIds.has(chip.id));
 }
 

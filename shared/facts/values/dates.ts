@@ -118,9 +118,10 @@ const SHIFT_NEAR =
 const STARTS_THEN = /(?:\bnot|n['’]t|\bno|不|未)[^,，。;；]{0,48}$/i;
 
 /**
- * Years that open or close a period of time (production "from 2026 through 2033", a supply
- * "至2033年") are marked, so that a start fact reads neither end as a start, nor an end fact the
- * start as an end — unless a word of change says the date moved ("pushed from 2026 to 2027").
+ * Years that open or close a period of time are marked (`period`), unless a word of change says
+ * the date moved ("pushed from 2026 to 2027"): a short range's start ("in 2026-2027") may be a
+ * start; a long period's or a contract term's ("from 2026 through 2033", 期限：2025年7月至…)
+ * is a `term`; the end of either, or a year after "through"/至 ("供货至2033年"), is an `end`.
  */
 function markPeriods(text: string, found: DateMention[]): void {
   const clauseBefore = (at: number) =>
@@ -145,7 +146,6 @@ function markPeriods(text: string, found: DateMention[]): void {
           next.value.value - first.value.value >= MIN_PERIOD_YEARS
         : true)
     ) {
-      // The end is no destination of a change.
       // A long period ("from 2026 through 2033") or one named a term is a contract's, not a start's.
       first.period =
         TERM_BEFORE.test(text.slice(Math.max(0, first.start - 24), first.start)) ||
@@ -153,6 +153,7 @@ function markPeriods(text: string, found: DateMention[]): void {
           ? 'term'
           : 'start';
       next.period = 'end';
+      // The end is no destination of a change.
       delete next.role;
       index++;
       continue;

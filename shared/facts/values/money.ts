@@ -22,6 +22,7 @@ const SCALE: Record<string, number> = {
   bn: 1e9,
   b: 1e9,
   million: 1e6,
+  'mil.': 1e6,
   mn: 1e6,
   mln: 1e6,
   m: 1e6,
@@ -54,7 +55,7 @@ const CURRENCY: Array<[RegExp, string]> = [
 
 const EN_NUMBER = String.raw`(?:(?:${DIGITS}|${NUMBER_WORDS})(?:-point-(?:\d+|${NUMBER_WORDS}))?)`;
 // "22.8 tril. won ($16.5 bil.)": the Korean wires' abbreviations.
-const EN_SCALE = String.raw`trillion|billion|million|thousand|tril\.|bil\.|tn|bn|mln|mn|[tbmk]`;
+const EN_SCALE = String.raw`trillion|billion|million|thousand|tril\.|bil\.|mil\.|tn|bn|mln|mn|[tbmk]`;
 const PREFIX = String.raw`US\$|U\.S\.\s?\$|NT\$|HK\$|\$|€|£|₩|¥|W(?=\d)|(?:USD|EUR|GBP|KRW|RMB|CNY|JPY|TWD|HKD)\s?`;
 const WORD_CURRENCY = String.raw`U\.S\.\s+dollars?|US\s+dollars?|dollars?|Korean\s+won|won|euros?|yuan|yen|pounds?|USD|KRW|EUR|CNY|JPY|TWD|HKD`;
 const ZH_SCALE = '万亿|萬億|千万|千萬|百万|百萬|亿|億|兆|万|萬|千';
