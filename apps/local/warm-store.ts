@@ -206,10 +206,11 @@ async function launchOn(port: number, emulatorDir: string, dbPath: string): Prom
     throw error;
   }
   const record = { pid: child.pid!, endpoint };
-  writeFileSync(
-    join(dbPath, SERVER_FILE),
-    JSON.stringify({ ...record, startedAt: new Date().toISOString() }),
-  );
+  // Written whole (a temp file renamed): a command reading it meanwhile sees the old state or the
+  // new one, never half a file (it would take the server for gone).
+  const temp = join(dbPath, `${SERVER_FILE}.${process.pid}`);
+  writeFileSync(temp, JSON.stringify({ ...record, startedAt: new Date().toISOString() }));
+  renameSync(temp, join(dbPath, SERVER_FILE));
   return record;
 }
 
