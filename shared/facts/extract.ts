@@ -745,7 +745,8 @@ function readNumeric(
     )
     // "Samsung's foundry share, 17% in 2019, now …": a value of years ago is history.
     .filter((mention) => mention.value.kind === 'year' || !ofYearsAgo(reading, mention))
-    // "$30 billion in market value", "backlog tops $30 billion", 市值增加: a company's worth, not a deal's.
+    // "$30 billion in market value", "backlog tops $30 billion", 市值增加: a company's worth, not a deal's;
+    // "an additional $10 billion": an increment, not a total.
     .filter((mention) => mention.value.kind !== 'money' || !worthNotDeal(reading.text, mention))
     // "to produce AI6 from 2026 through 2033": a start fact reads a period's start, an end fact its end;
     // a term's start (期限：2025年7月至2033年12月, "the contract runs from 2025") is neither's.
@@ -817,8 +818,13 @@ const WORTH_AFTER =
 const WORTH_BEFORE =
   /(?:market\s+(?:value|cap(?:italization|italisation)?)|backlog|order\s+book|市值|订单储备|訂單儲備|在手订单|在手訂單|积压订单|積壓訂單)[^,.;，。；\d$亿億元]{0,14}$/i;
 
+/** "an additional $10 billion", 追加100亿美元: an increment, not a total. */
+const ADDED_BEFORE =
+  /(?:\badditional|\bextra|\banother|追加|额外|額外)\s*(?:of\s+)?(?:about\s+|some\s+|约|約)?$/i;
+
 function worthNotDeal(text: string, mention: ValueMention): boolean {
   return (
+    ADDED_BEFORE.test(text.slice(Math.max(0, mention.start - 16), mention.start)) ||
     WORTH_AFTER.test(text.slice(mention.end, mention.end + 40)) ||
     WORTH_BEFORE.test(text.slice(Math.max(0, mention.start - 40), mention.start))
   );
@@ -843,7 +849,7 @@ const RATE_AFTER =
   /^\s*(?:a|per|each|every)\s+(?:year|annum|month|quarter)\b|^\s*annually\b|^\s*\/\s*(?:yr|year)\b/i;
 
 const REVERSAL_AFTER =
-  /^[^.;]{0,30}?(?:,\s*(?:erasing|paring|giving\s+back|wiping\s+out)\s+(?:(?:part|some|much|most|all|half)\s+of\s+)?(?:the|its|their|a)?\s*(?:[\w-]+\s+){0,3}?(?:rally|gains?|surge|jump)|\bas\s+(?:investors\s+|traders\s+)?(?:lock(?:s|ed|ing)?\s+in|tak(?:e|es|ing)|took)\s+(?:gains|profits)|\bon\s+profit[-\s]taking)/i;
+  /^[^.;]{0,30}?(?:,\s*(?:erasing|paring|giving\s+back|wiping\s+out)\s+(?:(?:part|some|much|most|all|half)\s+of\s+)?(?:the|its|their|a)?\s*(?:[\w-]+\s+){0,3}?(?:rally|gains?|surge|jump)|\bas\s+(?:investors\s+|traders\s+)?(?:lock(?:s|ed|ing)?\s+in|tak(?:e|es|ing)|took)\s+(?:gains|profits)|\bon\s+profit[-\s]taking|\bas\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?rally\s+(?:fades|cools|wanes|eases|unwinds))/i;
 
 /** "slipped to 8.1%", 降至: a level reached, not a move by. */
 const LEVEL_BEFORE = /(?:\bto|至|到)\s*(?:about\s+|around\s+|nearly\s+|约|約)?$/i;
@@ -864,12 +870,12 @@ function isProgress(text: string, mention: ValueMention): boolean {
     /(?:首期|首批|首笔|首筆|拨付|撥付|立即|\binitial(?:ly)?|\bimmediately|\bdisburs\w*|\btranche|\bfirst\s+(?:phase|tranche|stage|\$))[^.;。；，]{0,24}$/i.test(
       before,
     ) ||
-    /(?:\bbring(?:s|ing)?|\braising|\btotal(?:s|ling)?|\breach(?:es|ed|ing)?|增至|增加至|达到|達到|来到|來到|累计|累計|已达|已達|已在|已经|已經|已有|落地)[^.;,，；。]{0,50}$/i.test(
+    /(?:\bbring(?:s|ing)?|\braising|\btotal(?:s|ling)?|\breach(?:es|ed|ing)?|增至|增加至|达到|達到|来到|來到|累计|累計|已达|已達|已在|已经|已經|已有|已宣布|落地)[^.;,，；。]{0,50}$/i.test(
       before,
     ) ||
     // "已确定6个站点" (a count settled so far), not across a headline's space to the plan's total.
     /(?:已确定|已確定|已选定|已選定)[^.;,，；。\s]{0,8}$/.test(before) ||
-    /^\s*(?:[\w-]+\s+){0,4}?(?:so far|to date|already|committed so far)|^\s*(?:[\w-]+\s+){0,1}?under\s?way/i.test(
+    /^\s*(?:[\w-]+\s+){0,4}?(?:so far|to date|already|committed so far)|^\s*(?:[\w-]+\s+){0,1}?(?:under\s?way|in\s+operation\s+or\s+(?:development|construction))/i.test(
       after,
     ) ||
     /^\s*(?:tranche|installment|instalment|payment)\b/i.test(after) ||
