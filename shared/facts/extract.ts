@@ -962,6 +962,9 @@ const OWN_MOVE_GAP = /^\s*(?:['’]s\s+)?(?:(?:shares?|stock|股价|股價|股�
 const WITH_BEFORE =
   /(?:\bwith|\bon|\bafter|\bfollowing|\bamid|夥|伙|联手|聯手|携手|攜手|與|与|同|跟|因|因为|因為|受|受惠于|受惠於|得益于|得益於)\s*$/i;
 
+/** Stands for a rival referred back to ("the chip" for the Taylor fab's rival AI6). */
+const RIVAL_REFERENCE = '#rival';
+
 /** Entity types that can own a value stated after them (a company's share move). */
 const OWNER_TYPES = new Set(['company', 'affiliate', 'index']);
 
@@ -1048,13 +1051,24 @@ function ownedBySubject(
         !rule.rule.ownerAt ||
         !WITH_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 10), mention.start)),
     );
+  // "…泰勒廠明年投產，…該晶片預計2028年量產": a rival referred back to owns what follows it too.
+  const referredRivals: EntityMention[] = rule.rivalAnaphora
+    ? reading.phrases(rule.rivalAnaphora).map((match) => ({
+        id: RIVAL_REFERENCE,
+        type: 'reference',
+        start: match.start,
+        end: match.end,
+      }))
+    : [];
   // "produce AI6 at Taylor starting 2027": a rival site named as the place is not the one the value is about.
-  const owners = named.filter(
-    (mention) =>
-      !rivals.includes(mention.id) ||
-      (mention.type !== 'site' && mention.type !== 'place') ||
-      !namedAsPlace(reading, mention),
-  );
+  const owners = [...named, ...referredRivals]
+    .sort((a, b) => a.start - b.start)
+    .filter(
+      (mention) =>
+        !rivals.includes(mention.id) ||
+        (mention.type !== 'site' && mention.type !== 'place') ||
+        !namedAsPlace(reading, mention),
+    );
   // Its own clause group names a value's owner first ("Samsung rose 6.8%, while Tesla gained 4%"); a
   // clause group that names nobody continues the sentence's subject ("三星…，但…，市占6.8%").
   const inFrame = owners.filter((mention) => frameOf(reading, mention.start) === frame);

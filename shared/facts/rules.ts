@@ -106,6 +106,11 @@ export interface CompiledRule {
   /** The entities of the fact's subject, and of its rivals (looked up once a sentence, so kept as sets). */
   ownIds: ReadonlySet<string>;
   rivalIds: ReadonlySet<string>;
+  /**
+   * The words that refer back to a rival ("the chip", 该芯片 for the Taylor fab's rival AI6): the
+   * anaphora of the rules about a rival alone, less the rule's own.
+   */
+  rivalAnaphora?: string;
 }
 
 export interface CompiledRules {
@@ -153,12 +158,42 @@ export function compileRules(facts: Fact[], file: RulesFile): CompiledRules {
       if (!entityIds.has(id)) throw new ConfigError(`rules.json: fact "${fact.id}": no entity "${id}"`);
     return compileRule(fact, rule, lists);
   });
+  for (const rule of rules) Object.assign(rule, rivalAnaphora(rule, rules, lists));
   return {
     rules,
     ruler: entityRuler(file.entities),
     phrases: phraseMatcher(lists),
     places: new Map(file.entities.flatMap((entity) => (entity.place ? [[entity.id, entity.place]] : []))),
   };
+}
+
+/** The phrases that refer back to one of a rule's rivals and never to its own subject. */
+function rivalAnaphora(
+  compiled: CompiledRule,
+  rules: CompiledRule[],
+  lists: Record<string, PhraseList>,
+): { rivalAnaphora?: string } {
+  const rivals = compiled.rule.rivals ?? [];
+  const own = compiled.rule.anaphora;
+  const aboutRival = rules.filter(
+    (other) =>
+      other.rule.subject.length === 1 &&
+      other.rule.subject[0]!.length === 1 &&
+      rivals.includes(other.rule.subject[0]![0]!) &&
+      other.rule.anaphora,
+  );
+  const phrases = (lang: 'en' | 'zh') => [
+    ...new Set(
+      aboutRival
+        .flatMap((other) => other.rule.anaphora![lang])
+        .filter((phrase) => !(own?.[lang] ?? []).includes(phrase)),
+    ),
+  ];
+  const list = { en: phrases('en'), zh: phrases('zh') };
+  if (!hasWords(list)) return {};
+  const name = `${compiled.fact.id}#rivalAnaphora`;
+  lists[name] = list;
+  return { rivalAnaphora: name };
 }
 
 function compileRule(fact: Fact, rule: FactRule, lists: Record<string, PhraseList>): CompiledRule {
