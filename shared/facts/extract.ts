@@ -563,7 +563,7 @@ function readValue(
   const kind = rule.fact.kind;
   if (kind === 'entities') return readEntities(rule, reading, subject, relations);
   if (kind === 'status') return readStatus(rule, reading, subject, relations);
-  if (kind === 'place') return readPlace(reading, relations, compiled, subject.carried);
+  if (kind === 'place') return readPlace(rule, reading, relations, compiled, subject.carried);
   return readNumeric(rule, reading, subject, relations);
 }
 
@@ -1567,6 +1567,7 @@ const covers = (outer: PhraseMatch, inner: PhraseMatch) =>
  * there (a "makes" word and AI6, or Tesla's chips).
  */
 function readPlace(
+  rule: CompiledRule,
   reading: SentenceReading,
   relations: PhraseMatch<AttributeClass>[],
   compiled: CompiledRules,
@@ -1578,20 +1579,29 @@ function readPlace(
   const framesMaking = new Set(
     relations.filter((match) => match.name === 'makes').map((match) => frameOf(reading, match.start)),
   );
-  // The deal's chips: AI6 named in the clause, or "chips" with Tesla named (or carried) and no other chip named.
+  // The rule's chips (the deal's AI6) named in the clause, or "chips" with a customer (Tesla) named
+  // or referred to and no other chip named; a rule naming no chips takes any making.
+  const madeFor = rule.rule.value.madeFor;
   const otherChip = (frame: number) =>
     reading.mentions.some(
       (mention) =>
-        mention.type === 'chip' && mention.id !== 'AI6' && frameOf(reading, mention.start) === frame,
+        mention.type === 'chip' &&
+        !madeFor?.chips.includes(mention.id) &&
+        frameOf(reading, mention.start) === frame,
     );
-  const aiSixIn = (frame: number) =>
-    reading.mentions.some((mention) => mention.id === 'AI6' && frameOf(reading, mention.start) === frame);
+  const ownChipIn = (frame: number) =>
+    reading.mentions.some(
+      (mention) => madeFor?.chips.includes(mention.id) && frameOf(reading, mention.start) === frame,
+    );
   const dealChips = (frame: number) =>
-    aiSixIn(frame) ||
-    (CHIPS.test(reading.text) && !otherChip(frame) && (carried || reading.ids.has('Tesla')));
+    !madeFor ||
+    ownChipIn(frame) ||
+    (CHIPS.test(reading.text) &&
+      !otherChip(frame) &&
+      (carried || madeFor.customers.some((id) => reading.ids.has(id))));
   // "make AI6 chips in Texas": a place the chip itself is made in needs no site word.
   const madeIn = (place: EntityMention) =>
-    aiSixIn(frameOf(reading, place.start)) && namedAsPlace(reading, place);
+    ownChipIn(frameOf(reading, place.start)) && namedAsPlace(reading, place);
   const bound = reading.mentions
     .filter((mention) => compiled.places.has(mention.id))
     .filter((place) => sites.some((site) => near(place, site)) || madeIn(place))

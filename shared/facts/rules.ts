@@ -74,6 +74,11 @@ const FactRuleSchema = z.strictObject({
     requiresYear: z.number().int().optional(),
     /** The value is a plan's total: amounts reached so far ("brings the total to $400B") are not it. */
     planTotal: z.boolean().optional(),
+    /**
+     * Place facts: where these chips are made (`chips`), or plain "chips" when one of
+     * `customers` is named or referred to and no other chip is.
+     */
+    madeFor: z.strictObject({ chips: Words.min(1), customers: Words.default([]) }).optional(),
   }),
 });
 export type FactRule = z.infer<typeof FactRuleSchema>;
@@ -154,7 +159,13 @@ export function compileRules(facts: Fact[], file: RulesFile): CompiledRules {
   const rules = facts.map((fact) => {
     const rule = file.facts[fact.id];
     if (!rule) throw new ConfigError(`rules.json: no rule for fact "${fact.id}"`);
-    for (const id of [...rule.subject.flat(), ...(rule.rivals ?? []), ...(rule.value.entities ?? [])])
+    for (const id of [
+      ...rule.subject.flat(),
+      ...(rule.rivals ?? []),
+      ...(rule.value.entities ?? []),
+      ...(rule.value.madeFor?.chips ?? []),
+      ...(rule.value.madeFor?.customers ?? []),
+    ])
       if (!entityIds.has(id)) throw new ConfigError(`rules.json: fact "${fact.id}": no entity "${id}"`);
     return compileRule(fact, rule, lists);
   });

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_BASELINE_FILE, loadBaselineFile, loadFeedsFile } from '../../shared/config/load.ts';
 import { ConfigError } from '../../shared/errors.ts';
+import { extractFacts } from '../../shared/facts/extract.ts';
+import { compileRules, DEFAULT_RULES_FILE, type RulesFile } from '../../shared/facts/rules.ts';
 
 /** docs/contracts.md fixes the shipped story's fact ids: the sheet must carry exactly those. */
 const CONTRACTS = join(import.meta.dirname, '..', '..', 'docs', 'contracts.md');
@@ -119,5 +121,33 @@ describe('loadFeedsFile()', () => {
     expect(errorOf(() => loadFeedsFile('/nonexistent/feeds.json')).message).toMatch(
       /cannot read file \(ENOENT\)/,
     );
+  });
+});
+
+describe('compileRules()', () => {
+  const shipped = () => JSON.parse(readFileSync(DEFAULT_RULES_FILE, 'utf8')) as RulesFile;
+
+  it('refuses a place fact whose madeFor names no entity, saying which fact and which name', () => {
+    const file = shipped();
+    file.facts['deal.fab']!.value.madeFor = { chips: ['AI7'], customers: ['Tesla'] };
+
+    const error = errorOf(() => compileRules(loadBaselineFile().facts, file));
+
+    expect(error.message).toContain('deal.fab');
+    expect(error.message).toContain('"AI7"');
+  });
+
+  it("reads a place for the chips madeFor names, and for no other rule's chip", () => {
+    const file = shipped();
+    const facts = loadBaselineFile().facts;
+    const fabOf = (rules: RulesFile, title: string) =>
+      extractFacts({ id: 'x', title }, compileRules(facts, rules)).find(
+        (statement) => statement.factId === 'deal.fab',
+      )?.observed;
+    const title = 'Samsung will make Tesla AI5 chips at its Taylor, Texas fab';
+
+    expect(fabOf(file, title)).toBeFalsy();
+    file.facts['deal.fab']!.value.madeFor = { chips: ['AI5'], customers: [] };
+    expect(fabOf(file, title)).toEqual({ kind: 'place', value: 'Taylor, Texas' });
   });
 });
