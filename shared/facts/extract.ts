@@ -965,6 +965,10 @@ const WITH_BEFORE =
 /** Stands for a rival referred back to ("the chip" for the Taylor fab's rival AI6). */
 const RIVAL_REFERENCE = '#rival';
 
+/** Right after a "makes" word ("produce the chip", 生产该芯片): the object of a making. */
+const objectOfMaking = (reading: SentenceReading, at: number) =>
+  reading.relations.some((match) => match.name === 'makes' && match.end <= at && at - match.end <= 3);
+
 /** Entity types that can own a value stated after them (a company's share move). */
 const OWNER_TYPES = new Set(['company', 'affiliate', 'index']);
 
@@ -1051,14 +1055,13 @@ function ownedBySubject(
         !rule.rule.ownerAt ||
         !WITH_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 10), mention.start)),
     );
-  // "…泰勒廠明年投產，…該晶片預計2028年量產": a rival referred back to owns what follows it too.
+  // "…泰勒廠明年投產，…該晶片預計2028年量產": a rival referred back to owns what follows it too —
+  // as a subject, not as the object of a making ("the fab, which will produce the chip, opens in 2026").
   const referredRivals: EntityMention[] = rule.rivalAnaphora
-    ? reading.phrases(rule.rivalAnaphora).map((match) => ({
-        id: RIVAL_REFERENCE,
-        type: 'reference',
-        start: match.start,
-        end: match.end,
-      }))
+    ? reading
+        .phrases(rule.rivalAnaphora)
+        .filter((match) => !objectOfMaking(reading, match.start))
+        .map((match) => ({ id: RIVAL_REFERENCE, type: 'reference', start: match.start, end: match.end }))
     : [];
   // "produce AI6 at Taylor starting 2027": a rival site named as the place is not the one the value is about.
   const owners = [...named, ...referredRivals]
