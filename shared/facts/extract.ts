@@ -122,11 +122,15 @@ class SentenceReading {
   /** Chips named only as the measure of another ("as efficient as AI5"): no subject, no owner. */
   readonly measured: ReadonlySet<EntityMention>;
   readonly ids: Set<string>;
+  /** The chips the sentence names, measures aside; and whether they are two different ones. */
+  readonly chips: EntityMention[];
+  readonly twoChips: boolean;
   #tokens?: Token[];
   #lists?: Map<string, PhraseMatch[]>;
   #relations: PhraseMatch<AttributeClass>[] = [];
   #scopes?: Scopes;
   #frames?: number[];
+  #clauseBreaks?: Array<{ start: number; end: number }>;
   readonly #values = new Map<string, ValueMention[]>();
 
   constructor(
@@ -141,6 +145,8 @@ class SentenceReading {
     this.ids = new Set(
       mentions.filter((mention) => !this.measured.has(mention)).map((mention) => mention.id),
     );
+    this.chips = mentions.filter((mention) => mention.type === 'chip' && !this.measured.has(mention));
+    this.twoChips = new Set(this.chips.map((chip) => chip.id)).size > 1;
   }
 
   get tokens(): Token[] {
@@ -173,6 +179,15 @@ class SentenceReading {
   get frames(): number[] {
     this.#frames ??= [...this.text.matchAll(FRAME_BREAK)].map((match) => match.index);
     return this.#frames;
+  }
+
+  /** Where the sentence breaks into the clauses that tell whose foundry is whose (CHIP_CLAUSE_BREAK). */
+  get clauseBreaks(): Array<{ start: number; end: number }> {
+    this.#clauseBreaks ??= [...this.text.matchAll(CHIP_CLAUSE_BREAK)].map((match) => ({
+      start: match.index,
+      end: match.index + match[0].length,
+    }));
+    return this.#clauseBreaks;
   }
 
   /** The values of one kind (money, percent, year, node, ratio) the sentence states. */
@@ -444,7 +459,7 @@ function statementFor(
       (match) =>
         match.name !== 'volume_production' ||
         subject.carried ||
-        statusOfSubject(reading, match, subject.positions),
+        relationOfSubject(reading, match, subject.positions),
     );
   if (relations.length === 0 && !rule.rule.adjacentChars && !listHeads.length) return undefined;
   const evidence =
@@ -745,9 +760,9 @@ function readNumeric(
     )
     // "Samsung's foundry share, 17% in 2019, now …": a value of years ago is history.
     .filter((mention) => mention.value.kind === 'year' || !ofYearsAgo(reading, mention))
-    // "$30 billion in market value", "backlog tops $30 billion", 市值增加: a company's worth, not a deal's;
-    // "an additional $10 billion": an increment, not a total.
-    .filter((mention) => mention.value.kind !== 'money' || !worthNotDeal(reading.text, mention))
+    // "$30 billion in market value", "backlog tops $30 billion", 市值增加: a company's worth, not a deal's,
+    // an investment or an award; "an additional $10 billion": an increment, not a total.
+    .filter((mention) => mention.value.kind !== 'money' || !notAnAmountOfIts(reading.text, mention))
     // "to produce AI6 from 2026 through 2033": a start fact reads a period's start, an end fact its end;
     // a term's start (期限：2025年7月至2033年12月, "the contract runs from 2025") is neither's.
     .filter((mention) =>
@@ -822,7 +837,7 @@ const WORTH_BEFORE =
 const ADDED_BEFORE =
   /(?:\badditional|\bextra|\banother|追加|额外|額外)\s*(?:of\s+)?(?:about\s+|some\s+|约|約)?$/i;
 
-function worthNotDeal(text: string, mention: ValueMention): boolean {
+function notAnAmountOfIts(text: string, mention: ValueMention): boolean {
   return (
     ADDED_BEFORE.test(text.slice(Math.max(0, mention.start - 16), mention.start)) ||
     WORTH_AFTER.test(text.slice(mention.end, mention.end + 40)) ||
@@ -1294,7 +1309,7 @@ function lostSpan(
 function lostChips(reading: SentenceReading, foundry: { end: number } | undefined): Set<EntityMention> {
   const span = foundry && lostSpan(reading, foundry);
   return new Set(
-    span ? namesChips(reading).filter((chip) => chip.start >= span.start && chip.end <= span.end) : [],
+    span ? reading.chips.filter((chip) => chip.start >= span.start && chip.end <= span.end) : [],
   );
 }
 
@@ -1320,11 +1335,11 @@ function anotherChipsClause(
   chipIds: ReadonlySet<string>,
   foundry?: EntityMention,
 ): boolean {
-  if (!namesTwoChips(reading)) return false;
+  if (!reading.twoChips) return false;
   const lost = lostChips(reading, foundry);
-  const chips = namesChips(reading).filter((chip) => !lost.has(chip));
+  const chips = reading.chips.filter((chip) => !lost.has(chip));
   if (chips.length === 0) return false;
-  const { start, end } = clauseAround(reading.text, position);
+  const { start, end } = clauseAround(reading, position);
   const inClause = chips.filter((chip) => chip.start >= start && chip.end <= end);
   if (inClause.length) return !inClause.some((chip) => chipIds.has(chip.id));
   // A foundry named before every chip is the sentence's subject ("Samsung, which makes AI4, will
@@ -1373,12 +1388,6 @@ function inTopicList(reading: SentenceReading, chip: { start: number; end: numbe
 const DEAL_NOUN_AFTER =
   /^(?:['’]s)?\s*(?:partnership|deal|contract|pact|agreement|tie-up|合同|协议|協議|合作|合约|合約)/i;
 
-const namesChips = (reading: SentenceReading) =>
-  reading.mentions.filter((mention) => mention.type === 'chip' && !reading.measured.has(mention));
-
-const namesTwoChips = (reading: SentenceReading) =>
-  new Set(namesChips(reading).map((chip) => chip.id)).size > 1;
-
 /**
  * "继三星AI6大单之后，特斯拉再把部分AI5订单交给三星", "特斯拉AI5由台积电代工 AI6由三星代工": in a sentence
  * of two chips, a name takes the verbs of its own clause when it has any.
@@ -1389,27 +1398,23 @@ function ownClauseFirst(
   triggers: PhraseMatch<AttributeClass>[],
   foundry?: EntityMention,
 ): PhraseMatch<AttributeClass>[] {
-  if (!namesTwoChips(reading)) return triggers;
-  const clause = clauseAround(reading.text, position);
+  if (!reading.twoChips) return triggers;
+  const clause = clauseAround(reading, position);
   const lost = lostChips(reading, foundry);
   // A clause naming no chip of its own ("with Samsung also producing the chip") keeps the sentence's verbs.
-  if (
-    !namesChips(reading).some(
-      (chip) => !lost.has(chip) && chip.start >= clause.start && chip.end <= clause.end,
-    )
-  )
+  if (!reading.chips.some((chip) => !lost.has(chip) && chip.start >= clause.start && chip.end <= clause.end))
     return triggers;
   const inClause = triggers.filter((trigger) => trigger.start >= clause.start && trigger.end <= clause.end);
   return inClause.length ? inClause : triggers;
 }
 
-function clauseAround(text: string, position: number): { start: number; end: number } {
+function clauseAround(reading: SentenceReading, position: number): { start: number; end: number } {
   let start = 0;
-  let end = text.length;
-  for (const match of text.matchAll(CHIP_CLAUSE_BREAK)) {
-    if (match.index < position) start = match.index + match[0].length;
+  let end = reading.text.length;
+  for (const clauseBreak of reading.clauseBreaks) {
+    if (clauseBreak.start < position) start = clauseBreak.end;
     else {
-      end = match.index;
+      end = clauseBreak.start;
       break;
     }
   }
@@ -1532,8 +1537,9 @@ function readStatus(
       (match) => !(match.name === 'end' && /^\s*up\b/i.test(reading.text.slice(match.end, match.end + 4))),
     )
     // "Tesla cancels Model 2 but says Dojo will continue", 特斯拉叫停Cybertruck扩产 Dojo照常推进:
-    // a status word with another product named between it and the subject is that product's.
-    .filter((match) => subject.carried || statusOfSubject(reading, match, subject.positions))
+    // a status word with another product named between it and the subject is that product's
+    // (relationOfSubject; volume production too: "AI6 will power Optimus robots shipping from 2027").
+    .filter((match) => subject.carried || relationOfSubject(reading, match, subject.positions))
     .sort((a, b) => nearest(a) - nearest(b));
   if (said.length === 0) return undefined;
   const open = said.filter((match) => reading.scopes.blockersAt(match.start, match).length === 0);
@@ -1546,7 +1552,8 @@ function readStatus(
   return { value: { kind: 'status', value: statuses[chosen.name]! }, blocked: open.length === 0 };
 }
 
-function statusOfSubject(reading: SentenceReading, match: PhraseMatch, positions: number[]): boolean {
+/** Whether a relation word is the subject's: no product of another kind stands between them (Model 2, Optimus). */
+function relationOfSubject(reading: SentenceReading, match: PhraseMatch, positions: number[]): boolean {
   if (positions.length === 0) return false;
   const at = positions.reduce((best, next) =>
     Math.abs(next - match.start) < Math.abs(best - match.start) ? next : best,
