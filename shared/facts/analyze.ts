@@ -48,22 +48,46 @@ export function analyzeItem(
   engine: FactEngine,
   baselines?: ReadonlyMap<string, Value | null>,
 ): AnalyzedFinding[] {
-  const byFact = new Map<string, { finding: AnalyzedFinding; score: number }>();
+  const byFact = new Map<string, { finding: AnalyzedFinding; score: number; sentenceIndex: number }>();
   for (const statement of extractFacts(item, engine.compiled)) {
     const fact = engine.factsById.get(statement.factId)!;
     const baseline = baselines?.has(fact.id) ? baselines.get(fact.id)! : fact.value;
     const finding = toFinding(item, fact, statement, baseline);
     const score = statement.confidence + STATUS_WEIGHT[finding.status];
     const best = byFact.get(fact.id);
-    if (!best || score > best.score || (score === best.score && moreSpecific(finding, best.finding)))
-      byFact.set(fact.id, { finding, score });
+    if (
+      !best ||
+      score > best.score ||
+      (score === best.score && moreSpecific(finding, best.finding)) ||
+      revisesEarlier(statement, finding, best)
+    )
+      byFact.set(fact.id, { finding, score, sentenceIndex: statement.sentenceIndex });
     // "至2033年" in the title, "至2033年12月31日" in the lede: the same year, told more precisely.
-    else if (sameYearMorePrecise(finding, best.finding)) byFact.set(fact.id, { finding, score: best.score });
+    else if (sameYearMorePrecise(finding, best.finding))
+      byFact.set(fact.id, { finding, score: best.score, sentenceIndex: statement.sentenceIndex });
   }
   return engine.facts.flatMap((fact) => {
     const best = byFact.get(fact.id);
     return best ? [best.finding] : [];
   });
+}
+
+/**
+ * "Stargate was unveiled with a pledge of up to $500 billion. Its backers have now raised the
+ * planned investment to $800 billion": a later sentence that tells a revision outranks the
+ * earlier value it revises, though read less surely (through "the project", "its").
+ */
+function revisesEarlier(
+  statement: Statement,
+  finding: Finding,
+  best: { finding: Finding; sentenceIndex: number },
+): boolean {
+  return (
+    statement.revises &&
+    statement.sentenceIndex > best.sentenceIndex &&
+    finding.status !== 'mentioned' &&
+    best.finding.status !== 'mentioned'
+  );
 }
 
 /**

@@ -9,6 +9,8 @@ export interface EntityDefinition {
   id: string;
   type: string;
   aliases: readonly string[];
+  /** For sites: the company that runs it. */
+  operator?: string;
   /** Words right after the alias that make it another thing ("Taylor Swift"). */
   notFollowedBy?: readonly string[];
   /** Words right before the alias that make it another thing. */

@@ -42,6 +42,8 @@ export interface Statement {
   /** "at least $16.5B", "up to 20": the value is a bound. */
   bound?: Bound;
   sentenceIndex: number;
+  /** The sentence tells a revision ("now", "has since cut", 如今, 上调): it outranks an earlier sentence's value. */
+  revises: boolean;
 }
 
 const MAX_EVIDENCE = 500;
@@ -183,11 +185,25 @@ class SentenceReading {
 
   /** Where the sentence breaks into the clauses that tell whose foundry is whose (CHIP_CLAUSE_BREAK). */
   get clauseBreaks(): Array<{ start: number; end: number }> {
-    this.#clauseBreaks ??= [...this.text.matchAll(CHIP_CLAUSE_BREAK)].map((match) => ({
-      start: match.index,
-      end: match.index + match[0].length,
-    }));
+    this.#clauseBreaks ??= [...this.text.matchAll(CHIP_CLAUSE_BREAK)]
+      .filter((match) => match[0] !== '、' || this.#separatesChipClauses(match.index))
+      .map((match) => ({ start: match.index, end: match.index + match[0].length }));
     return this.#clauseBreaks;
+  }
+
+  /**
+   * "AI5台积电代工、AI6交三星": an enumeration comma between two chips' clauses breaks them — not
+   * one between the chips themselves ("AI5、AI6由三星代工") or between two foundries.
+   */
+  #separatesChipClauses(at: number): boolean {
+    const before = this.chips.filter((chip) => chip.end <= at).at(-1);
+    const after = this.chips.find((chip) => chip.start > at);
+    return (
+      before !== undefined &&
+      after !== undefined &&
+      after.start - at <= 8 &&
+      /[\u3400-\u9fff]/.test(this.text.slice(before.end, at))
+    );
   }
 
   /** The values of one kind (money, percent, year, node, ratio) the sentence states. */
@@ -266,8 +282,34 @@ export function extractFacts(item: AnalyzableItem, compiled: CompiledRules): Sta
     }
     statements.push(...settleSharedValues(claims));
   }
-  return statements;
+  return withDeniedReports(statements, readings);
 }
+
+/**
+ * "有韩媒报道称，泰勒工厂投产将推迟至2027年。该公司随即否认上述报道", "…, a Korean daily reported.
+ * Samsung denied the report": a later sentence that denies the report it refers back to leaves
+ * what the earlier, reported sentences said only mentioned.
+ */
+function withDeniedReports(statements: Statement[], readings: SentenceReading[]): Statement[] {
+  const denial = readings.findIndex((reading) => reading.index > 0 && DENIES_THE_REPORT.test(reading.text));
+  if (denial < 0) return statements;
+  return statements.map((statement) =>
+    statement.sentenceIndex < denial && !statement.negated && readings[statement.sentenceIndex]!.scopes.hedged
+      ? { ...statement, negated: true, confidence: 0.3 }
+      : statement,
+  );
+}
+
+const REPORT_WORDS_ZH = '(?:报道|報導|报导|传闻|傳聞|传言|傳言|消息|说法|說法)';
+const DENIES_THE_REPORT = new RegExp(
+  [
+    `(?:否认|否認|驳斥|駁斥|辟谣|闢謠|澄清)[^。；]{0,12}?(?:上述|相关|相關|该|該|此|这一|這一|这些|這些)${REPORT_WORDS_ZH}`,
+    `(?:上述|相关|相關|该|該|此|这一|這一|这些|這些)${REPORT_WORDS_ZH}[^。；]{0,12}?(?:不实|不實|不属实|不屬實|失实|失實|不准确|不準確|并不正确|並不正確)`,
+    '\\b(?:denied|denies|deny|dismissed|dismisses|rejected|rejects|refuted|refutes)\\s+(?:the|that|those|these|such)\\s+(?:reports?|claims?|story|rumou?rs?|speculation)\\b(?!\\s+(?:that|of|about)\\b)',
+    '\\b(?:the|that|those|these|such)\\s+(?:reports?|claims?|story|rumou?rs?)\\s+(?:is|was|are|were)\\s+(?:untrue|not true|false|groundless|baseless|inaccurate|unfounded)\\b',
+  ].join('|'),
+  'i',
+);
 
 const namedAround = (
   group: readonly string[],
@@ -362,10 +404,13 @@ function subjectIn(
     };
   }
   if (reading.index === 0) return undefined;
-  const anaphor = rule.anaphora ? reading.phrases(rule.anaphora)[0] : undefined;
+  const previous = item[reading.index - 1]!;
+  const anaphor =
+    (rule.anaphora ? reading.phrases(rule.anaphora)[0] : undefined) ?? pronounFor(rule, reading, previous);
   // The subject named just before (the sentence before, else the title) carries into this one
   // when this sentence names part of it or refers back to it: "the chip", "the Texas plant", 该芯片.
-  for (const earlier of new Set([item[reading.index - 1]!, item[0]!])) {
+
+  for (const earlier of new Set([previous, item[0]!])) {
     const named = rule.rule.subject.filter((ids) =>
       ids.every((id) => earlier.ids.has(id) || reading.ids.has(id)),
     );
@@ -382,6 +427,16 @@ function subjectIn(
         !TIMES_OF_AFTER.test(reading.text.slice(mention.end, mention.end + 12)),
     );
     if (sameKindNamed || (!anaphor && !partial)) return undefined;
+    // "Tesla-Samsung deal spurs rivals // Hyundai Motor signed its own chip deal with Samsung. The
+    // carmaker's contract runs through 2030": another of the kind, named in between, is the one meant.
+    // (A pronoun was already resolved through the sentence before: "The unit lost customers to TSMC. Its share…")
+    if (
+      anaphor &&
+      anaphor.name !== PRONOUN &&
+      earlier !== previous &&
+      namesAnotherOfTheKind(previous, earlier, group, rule)
+    )
+      return undefined;
     // "AI6 … 能效为AI5的三倍。该芯片…": "the chip" is the first chip named before, not every chip.
     if (anaphor && !partial && !firstOfItsKind(earlier, group)) return undefined;
     const positions = anaphor
@@ -391,6 +446,53 @@ function subjectIn(
   }
   return undefined;
 }
+
+/**
+ * "Tesla announced a $16.5 billion deal with Samsung. Its shares rose about 4%", "The unit lost
+ * customers to TSMC. Its share … dropped to 6.8%": a sentence opening with a pronoun speaks of
+ * what the sentence before spoke of first — the first thing it names (a person aside) or refers
+ * to. That must be the rule's own subject, named or referred to; else the pronoun is another's.
+ */
+function pronounFor(
+  rule: CompiledRule,
+  reading: SentenceReading,
+  previous: SentenceReading,
+): PhraseMatch | undefined {
+  const pronoun = OPENING_PRONOUN.exec(reading.text);
+  // "台積電繼續排名第一；市佔率按季升2.6個百分點，達到70.2%": a Chinese sentence naming nothing
+  // drops its subject, the topic of the sentence before.
+  // Not when it names someone the ruler does not know ("AMD的MI450") or turns to another topic (另一方面).
+  const dropped =
+    !pronoun &&
+    reading.mentions.length === 0 &&
+    CHINESE_OPENING.test(reading.text) &&
+    !UNKNOWN_LATIN_NAME.test(reading.text) &&
+    !TOPIC_SHIFT.test(reading.text);
+  if (!pronoun && !dropped) return undefined;
+  const first = previous.mentions.find(
+    (mention) => mention.type !== 'person' && !previous.measured.has(mention),
+  );
+  const referred = rule.anaphora ? previous.phrases(rule.anaphora)[0] : undefined;
+  const ownFirst =
+    referred !== undefined
+      ? first === undefined || referred.start < first.start || rule.ownIds.has(first.id)
+      : first !== undefined && rule.ownIds.has(first.id) && !rule.rivalIds.has(first.id);
+  if (!ownFirst) return undefined;
+  if (!pronoun) return { name: PRONOUN, start: 0, end: 0 };
+  const start = pronoun.index + pronoun[0].length - pronoun[1]!.length;
+  return { name: PRONOUN, start, end: start + pronoun[1]!.length };
+}
+
+/** A Latin-script name in a Chinese sentence ("AMD", "MI450", "OpenAI"), "AI" aside. */
+const UNKNOWN_LATIN_NAME = /\b(?!AI\b)[A-Z][A-Za-z0-9]+/;
+const TOPIC_SHIFT =
+  /另一方面|此外|与此同时|與此同時|同时|同時|相比之下|相較之下|相较之下|反观|反觀|至于|至於|其他|其它/;
+/** The name of a reference resolved through the sentence before (a pronoun or a dropped subject). */
+const PRONOUN = '#pronoun';
+const CHINESE_OPENING = /^[\s"“「『（(]*[\u3400-\u9fff]/;
+
+const OPENING_PRONOUN =
+  /^[\s"“'‘]*(It|Its|The company(?:['’]s)?|The firm(?:['’]s)?|The shares|The stock|其|它|该公司|該公司|该股|該股)(?=[\s\u3400-\u9fff])/;
 
 /**
  * The group's entity is the first of its type the earlier sentence names: "the chip" is
@@ -407,7 +509,30 @@ function firstOfItsKind(earlier: SentenceReading, group: readonly string[]): boo
 
 function sameType(earlier: SentenceReading, id: string, mention: EntityMention): boolean {
   const type = earlier.mentions.find((entry) => entry.id === id)?.type;
-  return type !== undefined && type === mention.type && (type === 'chip' || type === 'programme');
+  return type !== undefined && type === mention.type && REFERRED_TYPES.has(type);
+}
+
+/** Types a reference word picks the nearest of ("the chip", "the plant", "the project"). */
+const REFERRED_TYPES = new Set(['chip', 'programme', 'site', 'place']);
+
+/** The sentence between names an entity of the subject's kind that is none of the rule's own. */
+function namesAnotherOfTheKind(
+  between: SentenceReading,
+  earlier: SentenceReading,
+  group: readonly string[],
+  rule: CompiledRule,
+): boolean {
+  return between.mentions.some(
+    (mention) =>
+      !rule.ownIds.has(mention.id) &&
+      !between.measured.has(mention) &&
+      group.some((id) => {
+        const type = earlier.mentions.find((entry) => entry.id === id)?.type;
+        return (
+          type !== undefined && type === mention.type && (REFERRED_TYPES.has(type) || type === 'company')
+        );
+      }),
+  );
 }
 
 function statementFor(
@@ -493,8 +618,16 @@ function statementFor(
   statement.displaced = read.displaced ?? [];
   statement.otherCurrency = read.otherCurrency ?? false;
   if (read.bound) statement.bound = read.bound;
+  statement.revises = reading.index > 0 && REVISION.test(reading.text);
   return { statement, valueAt: read.valueAt, distance: read.distance };
 }
+
+/**
+ * Words that tell a value replaces an earlier one: "Its backers have now raised … to $800 billion",
+ * "The venture has since cut that figure", 如今改为2027年.
+ */
+const REVISION =
+  /\b(?:now|has since|have since|had since|instead|revised?|revises|raised?|raises|lift(?:s|ed)?|cuts?|lower(?:s|ed)?|trim(?:s|med)?|boost(?:s|ed)?|slash(?:es|ed)?|pushed back|no longer|restart(?:s|ed|ing)?|resum(?:e|es|ed|ing)|reviv(?:e|es|ed|ing))\b|现在|現在|如今|目前|现已|現已|改为|改為|上调|上調|下调|下調|调高|調高|调降|調降|缩减|縮減|下修|上修|重启|重啟|恢复|恢復|复活|復活/i;
 
 /** The sentence names the fact's subject only through descriptions ("Korean chipmaker … Musk's carmaker"). */
 function describedOnly(reading: SentenceReading, rule: CompiledRule): boolean {
@@ -521,6 +654,7 @@ function statementOf(
     displaced: [],
     otherCurrency: false,
     sentenceIndex,
+    revises: false,
   };
 }
 
@@ -576,7 +710,7 @@ function readValue(
   compiled: CompiledRules,
 ): ReadValue | undefined {
   const kind = rule.fact.kind;
-  if (kind === 'entities') return readEntities(rule, reading, subject, relations);
+  if (kind === 'entities') return readEntities(rule, reading, subject, relations, compiled);
   if (kind === 'status') return readStatus(rule, reading, subject, relations);
   if (kind === 'place') return readPlace(rule, reading, relations, compiled, subject.carried);
   return readNumeric(rule, reading, subject, relations);
@@ -890,7 +1024,7 @@ function isProgress(text: string, mention: ValueMention): boolean {
     ) ||
     // "已确定6个站点" (a count settled so far), not across a headline's space to the plan's total.
     /(?:已确定|已確定|已选定|已選定)[^.;,，；。\s]{0,8}$/.test(before) ||
-    /^\s*(?:[\w-]+\s+){0,4}?(?:so far|to date|already|committed so far)|^\s*(?:[\w-]+\s+){0,1}?(?:under\s?way|in\s+operation\s+or\s+(?:development|construction))/i.test(
+    /^\s*(?:[\w-]+\s+){0,4}?(?:so far|to date|already|committed so far)|^\s*(?:[\w-]+\s+){0,1}?(?:under\s?way|under\s+construction|being\s+built|in\s+operation\s+or\s+(?:development|construction))|^\s*(?:previously|already)\s+(?:announced|selected|named|unveiled)\b/i.test(
       after,
     ) ||
     /^\s*(?:tranche|installment|instalment|payment)\b/i.test(after) ||
@@ -980,9 +1114,75 @@ const WITH_BEFORE =
 /** Stands for a rival referred back to ("the chip" for the Taylor fab's rival AI6). */
 const RIVAL_REFERENCE = '#rival';
 
-/** Right after a "makes" word ("produce the chip", 生产该芯片): the object of a making. */
+/**
+ * Right after a "makes" word ("produce the chip", 生产该芯片, "which will produce Tesla's AI6
+ * chips", 生产特斯拉AI6): the object of a making.
+ */
 const objectOfMaking = (reading: SentenceReading, at: number) =>
-  reading.relations.some((match) => match.name === 'makes' && match.end <= at && at - match.end <= 3);
+  reading.relations.some(
+    (match) =>
+      match.name === 'makes' &&
+      match.end <= at &&
+      OBJECT_OF_MAKING.test(reading.text.slice(match.end, at)) &&
+      // "mass production of the chip should begin in 2026": a noun's, the chip owns the time.
+      !/\bof$/i.test(reading.text.slice(match.start, match.end)),
+  );
+/**
+ * "its Taylor plant, which will produce Tesla's AI6 chips, remains on track to begin operations
+ * next year", 生产AI6的泰勒厂: a chip made in a relative clause owns nothing after it — but "the
+ * plant would begin producing AI6 in 2028" is the chip's year.
+ */
+function madeInRelativeClause(reading: SentenceReading, mention: EntityMention): boolean {
+  if (!objectOfMaking(reading, mention.start)) return false;
+  const clauseBefore =
+    reading.text
+      .slice(0, mention.start)
+      .split(/[,，;；。]/)
+      .at(-1) ?? '';
+  return (
+    /^\s*(?:which|that)\b/i.test(clauseBefore) || /^[^，。,]{0,6}?的/.test(reading.text.slice(mention.end))
+  );
+}
+
+const OBJECT_OF_MAKING = /^(?:\s{0,3}|\s*(?:(?:the|its|their|[\w-]+['’]s)\s+)+|[\u3400-\u9fff]{1,3}的?)$/i;
+
+/**
+ * "AI6 will be made at Samsung's Taylor plant, with volume output in 2028", 该芯片将由三星在其得州
+ * 工厂生产…2028年量产: the subject named as the maker or the place of a rival's making, in the
+ * rival's clause, owns nothing that follows — the year is the chip's. Not when a relative clause
+ * opens after it: "makes AI6 at its Taylor fab, which opens in 2026".
+ */
+function makerOfRival(
+  reading: SentenceReading,
+  mention: EntityMention,
+  rivalsBefore: EntityMention[],
+): boolean {
+  const rival = rivalsBefore.find(
+    (other) =>
+      other.end <= mention.start && !CLAUSE_PUNCTUATION.test(reading.text.slice(other.end, mention.start)),
+  );
+  // 在德州泰勒廠生產特斯拉AI6晶片: the place before the making, the rival its object after it.
+  if (!rival)
+    return (
+      /在[\u3400-\u9fff]{0,4}?$/.test(reading.text.slice(Math.max(0, mention.start - 6), mention.start)) &&
+      rivalsBefore.some(
+        (other) =>
+          other.start >= mention.end &&
+          objectOfMaking(reading, other.start) &&
+          other.start - mention.end <= 12,
+      )
+    );
+  const before = reading.text.slice(rival.end, mention.start);
+  if (!MAKER_OR_PLACE_BEFORE.test(before)) return false;
+  if (RELATIVE_AFTER.test(reading.text.slice(mention.end, mention.end + 40))) return false;
+  return reading.relations.some(
+    (match) => match.name === 'makes' && match.start >= rival.end && match.start <= mention.end + 12,
+  );
+}
+const CLAUSE_PUNCTUATION = /[,，;；。:：]/;
+const MAKER_OR_PLACE_BEFORE =
+  /(?:(?:\bby|\bat|\bin)\s+(?:(?:its|the|their|[\w-]+['’]s)\s+)*|(?:由|在)[\u3400-\u9fff]{0,4}?)$/i;
+const RELATIVE_AFTER = /^[^,，.。]{0,24}?,\s*(?:which|that)\b/i;
 
 /** Entity types that can own a value stated after them (a company's share move). */
 const OWNER_TYPES = new Set(['company', 'affiliate', 'index']);
@@ -1079,8 +1279,22 @@ function ownedBySubject(
         .map((match) => ({ id: RIVAL_REFERENCE, type: 'reference', start: match.start, end: match.end }))
     : [];
   // "produce AI6 at Taylor starting 2027": a rival site named as the place is not the one the value is about.
+  const rivalsNamed = [...named.filter((mention) => rivals.includes(mention.id)), ...referredRivals];
+  const ownNamed = named.filter((mention) => own.has(mention.id));
   const owners = [...named, ...referredRivals]
     .sort((a, b) => a.start - b.start)
+    .filter(
+      (mention) =>
+        !rivals.includes(mention.id) || mention.type !== 'chip' || !madeInRelativeClause(reading, mention),
+    )
+    .filter((mention) => !own.has(mention.id) || !makerOfRival(reading, mention, rivalsNamed))
+    // …and the other way: "AI6将在三星德州泰勒厂生产，预计2028年量产" — the fab where the subject is made owns nothing.
+    .filter(
+      (mention) =>
+        !rivals.includes(mention.id) ||
+        (mention.type !== 'site' && mention.type !== 'place') ||
+        !makerOfRival(reading, mention, ownNamed),
+    )
     .filter(
       (mention) =>
         !rivals.includes(mention.id) ||
@@ -1133,7 +1347,7 @@ function coordinatedWithOwn(
 }
 
 /** "AI5改由三星独家代工，台积电出局": the foundry named is the one dropped. */
-const DISPLACED_AFTER = /^\s*(?:出局|被踢出|被淘汰|落选|落選)/;
+const DISPLACED_AFTER = /^\s*(?:出局|被踢出|被淘汰|落选|落選|缺席)/;
 const DISPLACED_BEFORE =
   /(?:\bfrom|\breplac(?:e|es|ed|ing)|\bdropping|\bdrops|\bditching|\binstead\s+of|\brather\s+than|取代|而非|不再由)\s*$/i;
 
@@ -1148,6 +1362,7 @@ function readEntities(
   reading: SentenceReading,
   subject: SubjectHere,
   relations: PhraseMatch<AttributeClass>[],
+  compiled: CompiledRules,
 ): ReadValue | undefined {
   const allowed = new Set(rule.rule.value.entities ?? []);
   const chipIds = new Set(rule.rule.subject.flat());
@@ -1165,7 +1380,7 @@ function readEntities(
   const chipTriggers = new Set(
     chips.flatMap((chip) => triggerOfObject(reading, triggers, chip.start, chip.end) ?? []),
   );
-  const found = reading.mentions
+  const found = withOperators(reading.mentions, compiled.operators, allowed)
     .filter((mention) => allowed.has(mention.id))
     .filter((mention) => !comparedBefore(reading.text.slice(Math.max(0, mention.start - 40), mention.start)))
     .filter((mention) => !lostChip(reading, mention, chipIds))
@@ -1215,12 +1430,35 @@ function readEntities(
   };
 }
 
+/**
+ * "a facility in Taylor, Texas, where Tesla's AI6 chips will be manufactured": a site stands for
+ * the company that runs it, when the sentence does not name that company itself.
+ */
+function withOperators(
+  mentions: EntityMention[],
+  operators: ReadonlyMap<string, string>,
+  allowed: ReadonlySet<string>,
+): EntityMention[] {
+  const operated = mentions.flatMap((mention) => {
+    const operator = operators.get(mention.id);
+    return operator && allowed.has(operator) ? [{ ...mention, id: operator }] : [];
+  });
+  if (operated.length === 0) return mentions;
+  const named = new Set(mentions.map((mention) => mention.id));
+  return [...mentions, ...operated.filter((mention) => !named.has(mention.id))].sort(
+    (a, b) => a.start - b.start,
+  );
+}
+
 const COMPARED_OR_AS = /(?:\bthan|\bas|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\btimes|比|较|較)\s*$/i;
 /**
  * A chip named only as the measure of another ("three times faster than AI5", 能效为AI5的三倍,
  * 性能比AI5高): it is no subject of the sentence and owns none of its values.
  */
 function measuredAgainst(text: string, mention: EntityMention): boolean {
+  // "市佔率…至7.3%，相當於台積電的十分之一多一點": a company only as the yardstick.
+  if (mention.type === 'company')
+    return COMPANY_YARDSTICK_BEFORE.test(text.slice(Math.max(0, mention.start - 16), mention.start));
   if (mention.type !== 'chip') return false;
   return (
     MEASURED_BEFORE.test(text.slice(Math.max(0, mention.start - 28), mention.start)) ||
@@ -1231,6 +1469,9 @@ function measuredAgainst(text: string, mention: EntityMention): boolean {
       FOLLOWS_AFTER.test(text.slice(mention.end, mention.end + 4)))
   );
 }
+
+const COMPANY_YARDSTICK_BEFORE =
+  /(?:相當於|相当于|\b(?:a|one)[-\s](?:tenth|fifth|quarter|fraction)\s+of)\s*$/i;
 
 const MEASURED_BEFORE =
   /(?:(?:\bthan|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\btimes|\bsuccessor\s+to|\bfollow-?up\s+to|\bas\s+[\w-]+\s+as|比|较|較)\s*(?:the\s+|its\s+|[\w-]+['’]s\s+)?|(?:不及|不如|逊于|遜於|胜过|勝過|超越|接班|接棒|继任|繼任)[^，,。；;]{0,8})$/i;
@@ -1319,7 +1560,7 @@ function lostChips(reading: SentenceReading, foundry: { end: number } | undefine
  * not a space that only sets Latin words apart ("特斯拉 AI6 芯片 接棒 AI5") or follows 和.
  */
 const CHIP_CLAUSE_BREAK =
-  /[,，;；。:：]|\s(?:while|whereas|but)\s|(?<=[\u3400-\u9fff]{4})(?<![和与與及或、])\s+(?![和与與及或、])/g;
+  /[,，;；。:：、]|\s(?:while|whereas|but)\s|(?<=[\u3400-\u9fff]{4})(?<![和与與及或、])\s+(?![和与與及或、])/g;
 
 /**
  * "AI5 will be made at TSMC, AI6 on Samsung's 2nm", "特斯拉AI5由台积电代工 AI6由三星代工",

@@ -22,6 +22,8 @@ const EntitySchema = z.strictObject({
   aliases: Words.min(1),
   /** For places (and sites): the place a value of kind `place` names. */
   place: z.string().optional(),
+  /** For sites: the company that runs it — "AI6 chips will be manufactured in Taylor" names Samsung as the maker. */
+  operator: z.string().optional(),
   notFollowedBy: Words.optional(),
   notPrecededBy: Words.optional(),
   /** Descriptions that refer to the entity without naming it ("Musk's carmaker"); findings resting on one are less sure. */
@@ -129,6 +131,8 @@ export interface CompiledRules {
   phrases: PhraseMatcher;
   /** Canonical place of each place entity. */
   places: ReadonlyMap<string, string>;
+  /** The company that runs each site that has one. */
+  operators: ReadonlyMap<string, string>;
 }
 
 export const SITE_WORDS = '#site';
@@ -152,6 +156,11 @@ export function compileRules(facts: Fact[], file: RulesFile): CompiledRules {
     for (const id of entity.unlessNamed ?? [])
       if (!entityIds.has(id))
         throw new ConfigError(`rules.json: entity "${entity.id}": unlessNamed names no entity "${id}"`);
+  for (const entity of file.entities)
+    if (entity.operator !== undefined && !entityIds.has(entity.operator))
+      throw new ConfigError(
+        `rules.json: entity "${entity.id}": operator names no entity "${entity.operator}"`,
+      );
   const lists: Record<string, PhraseList> = {
     ...ATTRIBUTE_CLASSES,
     [SITE_WORDS]: file.siteWords as PhraseList,
@@ -175,6 +184,9 @@ export function compileRules(facts: Fact[], file: RulesFile): CompiledRules {
     ruler: entityRuler(file.entities),
     phrases: phraseMatcher(lists),
     places: new Map(file.entities.flatMap((entity) => (entity.place ? [[entity.id, entity.place]] : []))),
+    operators: new Map(
+      file.entities.flatMap((entity) => (entity.operator ? [[entity.id, entity.operator] as const] : [])),
+    ),
   };
 }
 

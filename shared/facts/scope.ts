@@ -49,6 +49,10 @@ const TALKS_AFTER = /^(?:初步接触|初步接觸|洽谈|洽談|商谈|商談|�
  */
 const INVERTED_CONDITION = /^[\s"“'‘]*(?:Should|Had|Were)\s+(?:the\s|it\s|they\s|\p{Lu})/u;
 
+/** "针对有关团队解散的传闻", "回应关于延期的报道": a rumour or report named by what it says. */
+const RUMOUR_ABOUT =
+  /(?:针对|針對|回应|回應|对于|對於|有关|有關|关于|關於)[^，,。；;]{1,30}?的(?:传闻|傳聞|传言|傳言|说法|說法|报道|報導|报导)/g;
+
 const DENIED_AFTER =
   /^(?:not true|untrue|false|groundless|baseless|unfounded|inaccurate|不实|不實|失实|失實|不属实|不屬實|不准确|不準確|不正确|不正確|无根据|無根據|子虚乌有|子虛烏有)$/i;
 
@@ -98,11 +102,15 @@ const OPENS_SENTENCE = /^[\s"“'‘(（]*(?:[^,，。:：]{0,24}[:：]\s*)?$/;
  * scopes.blockersAt(text.indexOf('Samsung')); // ['negation']
  */
 export function findScopes(sentence: string, tokens: Token[]): Scopes {
-  const matches = cues
-    .find(sentence, tokens)
-    .filter(
-      (match) => !isMonthMay(sentence, match) && !asPlanned(sentence, match) && !raceWon(sentence, match),
-    );
+  const matches = cues.find(sentence, tokens).filter(
+    (match) =>
+      !isMonthMay(sentence, match) &&
+      !asPlanned(sentence, match) &&
+      !raceWon(sentence, match) &&
+      // "an eye-watering $500 billion", "eye-catching": no eyeing.
+      !(match.name === 'possibility' && /^eye-/i.test(sentence.slice(match.start, match.end + 1))) &&
+      !contestWon(sentence, match),
+  );
   const spans = matches
     .filter((match) => BLOCKING.has(match.name))
     .filter((match) => !(match.name === 'negation' && notUntil(sentence, match)))
@@ -127,6 +135,15 @@ export function findScopes(sentence: string, tokens: Token[]): Scopes {
         cueEnd: match.end,
         end: match.end,
       });
+  // "针对有关团队解散的传闻，…": what a rumour is about is not said by the sentence.
+  for (const rumour of sentence.matchAll(RUMOUR_ABOUT))
+    spans.push({
+      name: 'negation',
+      start: rumour.index,
+      cueStart: rumour.index,
+      cueEnd: rumour.index + rumour[0].length,
+      end: rumour.index + rumour[0].length,
+    });
   if (INVERTED_CONDITION.test(sentence)) {
     const end = clauseEndAfter(sentence, 0);
     spans.push({
@@ -207,6 +224,16 @@ function raceWon(sentence: string, match: PhraseMatch<ScopeCue>): boolean {
     /\b(?:wins?|won|winning|leads?|leading|ahead|ground|beats?|beat|beating|tops?|topped)\b[^,.;]{0,20}$/i.test(
       sentence.slice(Math.max(0, match.start - 24), match.start),
     )
+  );
+}
+
+/** "成功争取到特斯拉订单", "三星角逐胜出": striven for and won, not open. */
+function contestWon(sentence: string, match: PhraseMatch<ScopeCue>): boolean {
+  return (
+    match.name === 'possibility' &&
+    /^(?:争取|爭取|角逐|竞逐|競逐)$/.test(sentence.slice(match.start, match.end)) &&
+    (/^(?:到|下|胜出|勝出|成功)/.test(sentence.slice(match.end)) ||
+      /成功\s*$/.test(sentence.slice(0, match.start)))
   );
 }
 

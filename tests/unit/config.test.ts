@@ -150,4 +150,27 @@ describe('compileRules()', () => {
     file.facts['deal.fab']!.value.madeFor = { chips: ['AI5'], customers: [] };
     expect(fabOf(file, title)).toEqual({ kind: 'place', value: 'Taylor, Texas' });
   });
+
+  it('refuses a site whose operator names no entity', () => {
+    const file = shipped();
+    file.entities.find((entity) => entity.id === 'Taylor')!.operator = 'Samsung Foundry Inc';
+
+    expect(errorOf(() => compileRules(loadBaselineFile().facts, file)).message).toContain(
+      'entity "Taylor": operator names no entity "Samsung Foundry Inc"',
+    );
+  });
+
+  it("reads a site's operator as the maker when the sentence names only the site", () => {
+    const file = shipped();
+    const facts = loadBaselineFile().facts;
+    const foundryOf = (rules: RulesFile) =>
+      extractFacts(
+        { id: 'x', title: "Tesla's AI6 chips will be manufactured at the Taylor, Texas facility" },
+        compileRules(facts, rules),
+      ).find((statement) => statement.factId === 'ai6.foundry')?.observed;
+
+    expect(foundryOf(file)).toEqual({ kind: 'entities', values: ['Samsung'] });
+    delete file.entities.find((entity) => entity.id === 'Taylor')!.operator;
+    expect(foundryOf(file)).toBeFalsy();
+  });
 });

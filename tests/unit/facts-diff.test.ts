@@ -14,6 +14,7 @@ function statement(observed: Value | null, overrides: Partial<Statement> = {}): 
     displaced: [],
     otherCurrency: false,
     sentenceIndex: 0,
+    revises: false,
     ...overrides,
   };
 }

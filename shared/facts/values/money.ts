@@ -43,7 +43,7 @@ const SCALE: Record<string, number> = {
 };
 
 const CURRENCY: Array<[RegExp, string]> = [
-  [/^(?:us\$|u\.s\.\s?\$|\$|usd|dollars?|u\.s\.\s+dollars?|us\s+dollars?|美元|美金)$/i, 'USD'],
+  [/^(?:us\$|\$us|u\.s\.\s?\$|\$|usd|dollars?|u\.s\.\s+dollars?|us\s+dollars?|美元|美金)$/i, 'USD'],
   [/^(?:w|₩|krw|won|korean\s+won|韩元|韓元|韩圜|韓圜)$/i, 'KRW'],
   [/^(?:€|eur|euros?|欧元|歐元)$/i, 'EUR'],
   [/^(?:£|gbp|pounds?|英镑|英鎊)$/i, 'GBP'],
@@ -56,7 +56,7 @@ const CURRENCY: Array<[RegExp, string]> = [
 const EN_NUMBER = String.raw`(?:(?:${DIGITS}|${NUMBER_WORDS})(?:-point-(?:\d+|${NUMBER_WORDS}))?)`;
 // "22.8 tril. won ($16.5 bil.)": the Korean wires' abbreviations.
 const EN_SCALE = String.raw`trillion|billion|million|thousand|tril\.|bil\.|mil\.|tn|bn|mln|mn|[tbmk]`;
-const PREFIX = String.raw`US\$|U\.S\.\s?\$|NT\$|HK\$|\$|€|£|₩|¥|W(?=\d)|(?:USD|EUR|GBP|KRW|RMB|CNY|JPY|TWD|HKD)\s?`;
+const PREFIX = String.raw`US\$|\$US(?=\s?\d)|U\.S\.\s?\$|NT\$|HK\$|\$|€|£|₩|¥|W(?=\d)|(?:USD|EUR|GBP|KRW|RMB|CNY|JPY|TWD|HKD)\s?`;
 const WORD_CURRENCY = String.raw`U\.S\.\s+dollars?|US\s+dollars?|dollars?|Korean\s+won|won|euros?|yuan|yen|pounds?|USD|KRW|EUR|CNY|JPY|TWD|HKD`;
 const ZH_SCALE = '万亿|萬億|千万|千萬|百万|百萬|亿|億|兆|万|萬|千';
 const ZH_CURRENCY =
