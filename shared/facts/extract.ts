@@ -282,7 +282,7 @@ export function extractFacts(item: AnalyzableItem, compiled: CompiledRules): Sta
     }
     statements.push(...settleSharedValues(claims));
   }
-  return withDeniedReports(statements, readings);
+  return withDeniedReports(statements, readings, compiled);
 }
 
 /**
@@ -290,15 +290,47 @@ export function extractFacts(item: AnalyzableItem, compiled: CompiledRules): Sta
  * Samsung denied the report": a later sentence that denies the report it refers back to leaves
  * what the earlier, reported sentences said only mentioned.
  */
-function withDeniedReports(statements: Statement[], readings: SentenceReading[]): Statement[] {
-  const denial = readings.findIndex((reading) => reading.index > 0 && DENIES_THE_REPORT.test(reading.text));
-  if (denial < 0) return statements;
+function withDeniedReports(
+  statements: Statement[],
+  readings: SentenceReading[],
+  compiled: CompiledRules,
+): Statement[] {
+  const denial = readings.find((reading) => reading.index > 0 && deniesTheReport(reading.text));
+  if (!denial) return statements;
+  // A denial that names who or what it is about reaches only the facts of those: "Samsung denied
+  // the report that its Taylor fab would be delayed" leaves Bloomberg's Dojo report standing.
+  // A denial by a party of the story alone ("Tesla denied the report") is of the item's report.
+  const byPartyAlone =
+    denial.mentions.length > 0 &&
+    denial.mentions.every(
+      (mention) =>
+        (mention.type === 'company' || mention.type === 'person') &&
+        compiled.rules.some((rule) => rule.rule.subject.some((group) => group.includes(mention.id))),
+    );
+  const about = (factId: string) => {
+    const rule = compiled.rules.find((candidate) => candidate.fact.id === factId);
+    return denial.ids.size === 0 || byPartyAlone || [...denial.ids].some((id) => rule?.ownIds.has(id));
+  };
   return statements.map((statement) =>
-    statement.sentenceIndex < denial && !statement.negated && readings[statement.sentenceIndex]!.scopes.hedged
+    statement.sentenceIndex < denial.index &&
+    !statement.negated &&
+    readings[statement.sentenceIndex]!.scopes.hedged &&
+    about(statement.factId)
       ? { ...statement, negated: true, confidence: 0.3 }
       : statement,
   );
 }
+
+/** A denial of the report itself, not one negated ("Tesla didn't deny the report", 并未否认相关报道). */
+function deniesTheReport(text: string): boolean {
+  const match = DENIES_THE_REPORT.exec(text);
+  return (
+    match !== null && !NEGATED_DENIAL_BEFORE.test(text.slice(Math.max(0, match.index - 12), match.index))
+  );
+}
+
+const NEGATED_DENIAL_BEFORE =
+  /(?:\bdid\s+not|\bdidn['’]t|\bdoes\s+not|\bdoesn['’]t|\bnever|\bnot|并未|並未|未|没有|沒有|不)\s*$/i;
 
 const REPORT_WORDS_ZH = '(?:报道|報導|报导|传闻|傳聞|传言|傳言|消息|说法|說法)';
 const DENIES_THE_REPORT = new RegExp(
@@ -307,6 +339,8 @@ const DENIES_THE_REPORT = new RegExp(
     `(?:上述|相关|相關|该|該|此|这一|這一|这些|這些)${REPORT_WORDS_ZH}[^。；]{0,12}?(?:不实|不實|不属实|不屬實|失实|失實|不准确|不準確|并不正确|並不正確)`,
     '\\b(?:denied|denies|deny|dismissed|dismisses|rejected|rejects|refuted|refutes)\\s+(?:the|that|those|these|such)\\s+(?:reports?|claims?|story|rumou?rs?|speculation)\\b(?!\\s+(?:that|of|about)\\b)',
     '\\b(?:the|that|those|these|such)\\s+(?:reports?|claims?|story|rumou?rs?)\\s+(?:is|was|are|were)\\s+(?:untrue|not true|false|groundless|baseless|inaccurate|unfounded)\\b',
+    '\\b(?:withdrew|withdraws|withdrawn|retracted|retracts|pulled)\\s+(?:the|its|that)\\s+(?:article|report|story)\\b',
+    '(?:撤回|撤下)(?:了)?(?:该|該|上述|相关|相關)?(?:报道|報導|文章|稿件)',
   ].join('|'),
   'i',
 );
@@ -427,6 +461,15 @@ function subjectIn(
         !TIMES_OF_AFTER.test(reading.text.slice(mention.end, mention.end + 12)),
     );
     if (sameKindNamed || (!anaphor && !partial)) return undefined;
+    // "在三星泰勒廠進度備受關注之際，SK海力士宣布其…封裝廠正式動工。該廠…": another of the kind
+    // named after the subject in the sentence referred to is the nearer one.
+    if (anaphor && anaphor.name !== PRONOUN && laterOfTheKind(earlier, group, rule)) return undefined;
+    // "Apple signs Samsung for image sensors … The contract runs through 2030": a reference to a
+    // deal of the subject's with someone else.
+    if (anaphor && anaphor.name !== PRONOUN && anotherPartnerNamed(earlier, group, rule)) return undefined;
+    // "而另一家美国厂商的新厂则推迟至2030年", "a rival's new fab": the reference word is another's.
+    if (anaphor && ANOTHER_BEFORE.test(reading.text.slice(Math.max(0, anaphor.start - 12), anaphor.start)))
+      return undefined;
     // "Tesla-Samsung deal spurs rivals // Hyundai Motor signed its own chip deal with Samsung. The
     // carmaker's contract runs through 2030": another of the kind, named in between, is the one meant.
     // (A pronoun was already resolved through the sentence before: "The unit lost customers to TSMC. Its share…")
@@ -438,7 +481,7 @@ function subjectIn(
     )
       return undefined;
     // "AI6 … 能效为AI5的三倍。该芯片…": "the chip" is the first chip named before, not every chip.
-    if (anaphor && !partial && !firstOfItsKind(earlier, group)) return undefined;
+    if (anaphor && anaphor.name !== PRONOUN && !partial && !firstOfItsKind(earlier, group)) return undefined;
     const positions = anaphor
       ? [anaphor.start]
       : reading.mentions.filter((mention) => group.includes(mention.id)).map((mention) => mention.start);
@@ -458,41 +501,110 @@ function pronounFor(
   reading: SentenceReading,
   previous: SentenceReading,
 ): PhraseMatch | undefined {
-  const pronoun = OPENING_PRONOUN.exec(reading.text);
-  // "台積電繼續排名第一；市佔率按季升2.6個百分點，達到70.2%": a Chinese sentence naming nothing
-  // drops its subject, the topic of the sentence before.
-  // Not when it names someone the ruler does not know ("AMD的MI450") or turns to another topic (另一方面).
-  const dropped =
-    !pronoun &&
-    reading.mentions.length === 0 &&
-    CHINESE_OPENING.test(reading.text) &&
-    !UNKNOWN_LATIN_NAME.test(reading.text) &&
-    !TOPIC_SHIFT.test(reading.text);
-  if (!pronoun && !dropped) return undefined;
-  const first = previous.mentions.find(
-    (mention) => mention.type !== 'person' && !previous.measured.has(mention),
-  );
+  const opening = OPENING_PRONOUN.exec(reading.text);
+  // "Its rival SK Hynix rose 3%", "Its supplier Panasonic fell 2%": the pronoun qualifies another;
+  // a lower-case "it" only after "Musk now says (that)".
+  const pronoun =
+    opening &&
+    !ROLE_AFTER.test(reading.text.slice(opening.index + opening[0].length)) &&
+    (opening[1]![0] !== 'i' ||
+      /\b(?:says|said|expects|believes|thinks)\s+(?:that\s+)?$/.test(
+        opening[0].slice(0, -opening[1]!.length),
+      ))
+      ? opening
+      : null;
+  const topic = topicOf(previous);
+  const ownTopic = (mention: EntityMention | undefined) =>
+    mention !== undefined && rule.ownIds.has(mention.id) && !rule.rivalIds.has(mention.id);
+  if (!pronoun) {
+    // "台積電繼續排名第一；市佔率…達到70.2%", "特斯拉AI5芯片由台积电代工。预计2026年底量产": a Chinese
+    // sentence that opens with no name and names nothing of the subject's kind keeps the topic of
+    // the one before; "Mass production is now expected in 2029" likewise in English. Not when it
+    // names someone the ruler does not know ("AMD的MI450") or turns to another topic (另一方面).
+    const kinds = new Set(
+      previous.mentions.filter((mention) => rule.ownIds.has(mention.id)).map((mention) => mention.type),
+    );
+    const dropped = CHINESE_OPENING.test(reading.text)
+      ? !reading.mentions.some((mention) => kinds.has(mention.type) || mention.start <= 4) &&
+        !UNKNOWN_LATIN_NAME.test(reading.text) &&
+        !TOPIC_SHIFT.test(reading.text) &&
+        !NAMED_BY_KIND.test(reading.text) &&
+        relationWithin(rule, reading, 14)
+      : reading.mentions.length === 0 &&
+        opensWithRelation(rule, reading) &&
+        // "Tesla delivered 497,099 vehicles. Shares rose 1.4%": a move with its cause in neither sentence is not the deal's.
+        (!rule.context ||
+          reading.phrases(rule.context).length > 0 ||
+          previous.phrases(rule.context).length > 0);
+    return dropped && ownTopic(topic) ? { name: PRONOUN, start: 0, end: 0 } : undefined;
+  }
   const referred = rule.anaphora ? previous.phrases(rule.anaphora)[0] : undefined;
   const ownFirst =
     referred !== undefined
-      ? first === undefined || referred.start < first.start || rule.ownIds.has(first.id)
-      : first !== undefined && rule.ownIds.has(first.id) && !rule.rivalIds.has(first.id);
+      ? topic === undefined || referred.start < topic.start || rule.ownIds.has(topic.id)
+      : ownTopic(topic);
   if (!ownFirst) return undefined;
-  if (!pronoun) return { name: PRONOUN, start: 0, end: 0 };
   const start = pronoun.index + pronoun[0].length - pronoun[1]!.length;
   return { name: PRONOUN, start, end: start + pronoun[1]!.length };
 }
 
+/**
+ * What a sentence is about: the first thing it names as a subject (a person aside; not after
+ * "与…", 在…之際, "unlike"), and of a name run together with the next ("特斯拉AI5芯片", "Tesla's
+ * AI5", "三星泰勒厂") the last — the head.
+ */
+function topicOf(reading: SentenceReading): EntityMention | undefined {
+  const candidates = reading.mentions.filter(
+    (mention) => mention.type !== 'person' && !reading.measured.has(mention),
+  );
+  let index = candidates.findIndex(
+    (mention) => !NOT_A_TOPIC_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 8), mention.start)),
+  );
+  if (index < 0) return undefined;
+  while (
+    index + 1 < candidates.length &&
+    /^(?:\s?|['’]s\s|的)$/.test(reading.text.slice(candidates[index]!.end, candidates[index + 1]!.start))
+  )
+    index++;
+  return candidates[index];
+}
+
+/** A Chinese sentence opening with something named by its kind ("小米玄戒芯片由台积电代工"): a subject of its own. */
+const NAMED_BY_KIND =
+  /^[\s"“「]*[\u3400-\u9fffA-Za-z0-9]{1,8}(?:芯片|晶片|处理器|處理器|工厂|工廠|晶圆厂|晶圓廠|公司|集团|集團)/;
+
+/** The fact's relation word stands within the sentence's first `chars` ("预计2026年底量产", "市佔率按季升…"). */
+function relationWithin(rule: CompiledRule, reading: SentenceReading, chars: number): boolean {
+  return reading.relations.some((match) => rule.rule.relation.includes(match.name) && match.start <= chars);
+}
+
+/** "Mass production is now expected in 2029", "Total investment remains pegged at $500 billion". */
+function opensWithRelation(rule: CompiledRule, reading: SentenceReading): boolean {
+  const first = reading.relations.find((match) => rule.rule.relation.includes(match.name));
+  return (
+    first !== undefined &&
+    /^[\s"“]*(?:(?:the|mass|volume|high-volume|full|commercial|total|initial|planned|overall)\s+)*$/i.test(
+      reading.text.slice(0, first.start),
+    )
+  );
+}
+
+const ROLE_AFTER =
+  /^\s+(?:[\w-]+\s+)?(?:rivals?|suppliers?|partners?|customers?|peers?|competitors?|parent|subsidiar(?:y|ies)|affiliates?|chief|CEO|chairman|founder)\b/i;
+
+const NOT_A_TOPIC_BEFORE =
+  /(?:(?:与|與|和|跟|同|对|對|比|较|較|在|于|於|据|據)[\u3400-\u9fff]{0,4}|\bunlike|\blike|\bbesides|\bwith|\bthan|\bfrom|\bafter|\bbefore)\s*$/i;
+
 /** A Latin-script name in a Chinese sentence ("AMD", "MI450", "OpenAI"), "AI" aside. */
 const UNKNOWN_LATIN_NAME = /\b(?!AI\b)[A-Z][A-Za-z0-9]+/;
 const TOPIC_SHIFT =
-  /另一方面|此外|与此同时|與此同時|同时|同時|相比之下|相較之下|相较之下|反观|反觀|至于|至於|其他|其它/;
+  /另一|[则則]|一座|一家|附近|此外|与此同时|與此同時|相比之下|相較之下|相较之下|反观|反觀|至于|至於|其他|其它/;
 /** The name of a reference resolved through the sentence before (a pronoun or a dropped subject). */
 const PRONOUN = '#pronoun';
 const CHINESE_OPENING = /^[\s"“「『（(]*[\u3400-\u9fff]/;
 
 const OPENING_PRONOUN =
-  /^[\s"“'‘]*(It|Its|The company(?:['’]s)?|The firm(?:['’]s)?|The shares|The stock|其|它|该公司|該公司|该股|該股)(?=[\s\u3400-\u9fff])/;
+  /^[\s"“'‘]*(?:(?:据|據|根据|根據)[^，,。]{1,24}?(?:统计|統計|数据|數據|显示|顯示|报道|報導|指出)[，,]\s*|According to [^,]{1,40}, |(?:On|In|By|Since|Last|This|Later|Earlier)\s+[\w-]+(?:\s+[\w-]+)?,?\s+|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?\s+(?:now\s+)?(?:says|said|expects|believes|thinks)\s+(?:that\s+)?)?(It|Its|it|its|The company(?:['’]s)?|The firm(?:['’]s)?|The shares|The stock|其|它|该公司|該公司|该股|該股)(?=[\s,，\u3400-\u9fff])/;
 
 /**
  * The group's entity is the first of its type the earlier sentence names: "the chip" is
@@ -512,6 +624,71 @@ function sameType(earlier: SentenceReading, id: string, mention: EntityMention):
   return type !== undefined && type === mention.type && REFERRED_TYPES.has(type);
 }
 
+const UNKNOWN_CHIP =
+  /\b[A-Z][\w-]*(?:\s+[A-Z0-9][\w-]*)?\s+(?:chips?|processors?|GPUs?|accelerators?)\b|(?:新一代|新款|一款|新)(?:芯片|晶片)/g;
+const UNKNOWN_SITE =
+  /\b(?:its|their|a|an|the)\s+(?:[\w-]+\s+){0,2}(?:site|plant|fab|factory|facility)\b|(?:封装厂|封裝廠|新厂|新廠|工厂|工廠|晶圆厂|晶圓廠)/g;
+
+/** After the group's last mention in the sentence referred to, a chip or fab the ruler does not know. */
+function laterOfTheKind(earlier: SentenceReading, group: readonly string[], rule: CompiledRule): boolean {
+  const own = earlier.mentions.filter((mention) => group.includes(mention.id));
+  const last = own.at(-1);
+  if (!last) return false;
+  const types = new Set(own.map((mention) => mention.type));
+  const after = (pattern: RegExp) =>
+    [...earlier.text.matchAll(pattern)].some(
+      (match) =>
+        match.index >= last.end + 2 &&
+        !earlier.mentions.some(
+          (mention) =>
+            KIND_NAMES.has(mention.type) &&
+            mention.end > match.index - 12 &&
+            mention.start < match.index + match[0].length,
+        ),
+    );
+  return (
+    (types.has('chip') && after(UNKNOWN_CHIP)) ||
+    ((types.has('site') || types.has('place')) && after(UNKNOWN_SITE))
+  );
+}
+
+/**
+ * The group is one company of a two-company subject (Samsung of Tesla–Samsung), and the sentence
+ * referred to names a company outside the rule: its deal with that one.
+ */
+function anotherPartnerNamed(
+  earlier: SentenceReading,
+  group: readonly string[],
+  rule: CompiledRule,
+): boolean {
+  const wider = rule.rule.subject.some(
+    (other) => other.length > group.length && group.every((id) => other.includes(id)),
+  );
+  return (
+    wider &&
+    earlier.mentions.some(
+      (mention) =>
+        mention.type === 'company' && !rule.ownIds.has(mention.id) && !earlier.measured.has(mention),
+    )
+  );
+}
+
+const ANOTHER_BEFORE = /(?:另一|另外|其他|其它|\banother|\bother|\brival['’]s|\brivals['’])[^。.;；]*$/i;
+
+const KIND_NAMES = new Set(['chip', 'site', 'place']);
+
+/** A kind word ("Rubin chip", "packaging plant") in the sentence that no entity mention covers or stands right before. */
+function unknownOfKind(reading: SentenceReading, pattern: RegExp): boolean {
+  for (const match of reading.text.matchAll(pattern)) {
+    const end = match.index + match[0].length;
+    const named = reading.mentions.some(
+      (mention) => mention.end > match.index - 12 && mention.start < end && KIND_NAMES.has(mention.type),
+    );
+    if (!named) return true;
+  }
+  return false;
+}
+
 /** Types a reference word picks the nearest of ("the chip", "the plant", "the project"). */
 const REFERRED_TYPES = new Set(['chip', 'programme', 'site', 'place']);
 
@@ -522,15 +699,21 @@ function namesAnotherOfTheKind(
   group: readonly string[],
   rule: CompiledRule,
 ): boolean {
+  const types = new Set(group.map((id) => earlier.mentions.find((entry) => entry.id === id)?.type));
+  // Another chip or fab the ruler does not know: "Nvidia's Rubin chip", 英伟达新一代芯片, "its Ohio
+  // site", "a packaging plant in Indiana" — a kind word not bound to a name the ruler knows.
+  if (types.has('chip') && unknownOfKind(between, UNKNOWN_CHIP)) return true;
+  if (types.has('site') && unknownOfKind(between, UNKNOWN_SITE)) return true;
   return between.mentions.some(
     (mention) =>
       !rule.ownIds.has(mention.id) &&
       !between.measured.has(mention) &&
       group.some((id) => {
         const type = earlier.mentions.find((entry) => entry.id === id)?.type;
-        return (
-          type !== undefined && type === mention.type && (REFERRED_TYPES.has(type) || type === 'company')
-        );
+        if (type === undefined) return false;
+        // Another fab's place stands for that fab ("台积电亚利桑那工厂…该厂").
+        if (type === 'site' && mention.type === 'place') return true;
+        return type === mention.type && (REFERRED_TYPES.has(type) || type === 'company');
       }),
   );
 }
@@ -566,6 +749,14 @@ function statementFor(
     (rule.not ? reading.phrases(rule.not) : []).map((match) => frameOf(reading, match.start)),
   );
   if (notFrames.size && (reading.frames.length === 0 || rule.rule.adjacentChars)) return undefined;
+  // "三星在该领域的份额不足5%": the segment is the one the sentence before named ("7纳米及以下先进制程").
+  if (
+    rule.not &&
+    SEGMENT_REFERENCE.test(reading.text) &&
+    reading.index > 0 &&
+    item[reading.index - 1]!.phrases(rule.not).length > 0
+  )
+    return undefined;
   if (rule.context && !hasContext(rule, reading, title, item)) return undefined;
   if (
     rule.rule.value.requiresYear &&
@@ -627,7 +818,9 @@ function statementFor(
  * "The venture has since cut that figure", 如今改为2027年.
  */
 const REVISION =
-  /\b(?:now|has since|have since|had since|instead|revised?|revises|raised?|raises|lift(?:s|ed)?|cuts?|lower(?:s|ed)?|trim(?:s|med)?|boost(?:s|ed)?|slash(?:es|ed)?|pushed back|no longer|restart(?:s|ed|ing)?|resum(?:e|es|ed|ing)|reviv(?:e|es|ed|ing))\b|现在|現在|如今|目前|现已|現已|改为|改為|上调|上調|下调|下調|调高|調高|调降|調降|缩减|縮減|下修|上修|重启|重啟|恢复|恢復|复活|復活/i;
+  /\b(?:now|has since|have since|had since|instead|revised?|revises|raised?|raises|lift(?:s|ed)?|cuts?|lower(?:s|ed)?|trim(?:s|med)?|boost(?:s|ed)?|slash(?:es|ed)?|pushed back|no longer|restart(?:s|ed|ing)?|resum(?:e|es|ed|ing)|reviv(?:e|es|ed|ing)|delay(?:s|ed)?|postpon(?:e|es|ed)|pushed (?:back|to))\b|现在|現在|如今|目前|现已|現已|改为|改為|上调|上調|下调|下調|调高|調高|调降|調降|缩减|縮減|下修|上修|重启|重啟|恢复|恢復|复活|復活|推迟至|推遲至|延后至|延後至|延期至/i;
+
+const SEGMENT_REFERENCE = /该领域|該領域|这一领域|這一領域|该市场|該市場|\b(?:this|that|the)\s+segment\b/i;
 
 /** The sentence names the fact's subject only through descriptions ("Korean chipmaker … Musk's carmaker"). */
 function describedOnly(reading: SentenceReading, rule: CompiledRule): boolean {
@@ -1111,6 +1304,9 @@ const OWN_MOVE_GAP = /^\s*(?:['’]s\s+)?(?:(?:shares?|stock|股价|股價|股�
 const WITH_BEFORE =
   /(?:\bwith|\bon|\bafter|\bfollowing|\bamid|夥|伙|联手|聯手|携手|攜手|與|与|同|跟|因|因为|因為|受|受惠于|受惠於|得益于|得益於)\s*$/i;
 
+/** Stands for the rule's own subject referred back to ("该厂" for the Taylor fab). */
+const OWN_REFERENCE = '#own';
+
 /** Stands for a rival referred back to ("the chip" for the Taylor fab's rival AI6). */
 const RIVAL_REFERENCE = '#rival';
 
@@ -1279,9 +1475,18 @@ function ownedBySubject(
         .map((match) => ({ id: RIVAL_REFERENCE, type: 'reference', start: match.start, end: match.end }))
     : [];
   // "produce AI6 at Taylor starting 2027": a rival site named as the place is not the one the value is about.
+  // "…在泰勒工厂生产，该厂计划2026年投产": the rule's own reference word owns what follows it.
+  const referredOwn: EntityMention[] =
+    rule.anaphora && !subject.carried
+      ? reading
+          .phrases(rule.anaphora)
+          .filter((match) => !objectOfMaking(reading, match.start))
+          .map((match) => ({ id: OWN_REFERENCE, type: 'reference', start: match.start, end: match.end }))
+      : [];
+  const ownOrReferred = new Set([...own, OWN_REFERENCE]);
   const rivalsNamed = [...named.filter((mention) => rivals.includes(mention.id)), ...referredRivals];
   const ownNamed = named.filter((mention) => own.has(mention.id));
-  const owners = [...named, ...referredRivals]
+  const owners = [...named, ...referredRivals, ...referredOwn]
     .sort((a, b) => a.start - b.start)
     .filter(
       (mention) =>
@@ -1311,16 +1516,17 @@ function ownedBySubject(
   const attributed = relevant.find(
     (mention) => mention.start > at && ATTRIBUTE_OF.test(reading.text.slice(at, mention.start)),
   );
-  if (attributed) return own.has(attributed.id);
+  if (attributed) return ownOrReferred.has(attributed.id);
   const before = relevant.filter((mention) => mention.end <= at).at(-1);
   if (referred.length && (!before || before.start < referred.at(-1)!)) return true;
   // "AI5 and AI6 … in 2027": a subject coordinated with the rival named last shares its value.
-  if (before && !own.has(before.id) && coordinatedWithOwn(reading, relevant, before, own)) return true;
+  if (before && !ownOrReferred.has(before.id) && coordinatedWithOwn(reading, relevant, before, ownOrReferred))
+    return true;
   const owner = before ?? relevant.find((mention) => mention.start >= at);
   // Nobody named here: the value is the subject's only if the subject is in this clause group (or referred to).
   if (owner === undefined)
     return subject.carried || subject.positions.some((position) => frameOf(reading, position) === frame);
-  return own.has(owner.id);
+  return ownOrReferred.has(owner.id);
 }
 
 /** "at Taylor", "in Texas", 在德州: a site or place named as where something happens. */
@@ -1380,7 +1586,7 @@ function readEntities(
   const chipTriggers = new Set(
     chips.flatMap((chip) => triggerOfObject(reading, triggers, chip.start, chip.end) ?? []),
   );
-  const found = withOperators(reading.mentions, compiled.operators, allowed)
+  const found = withOperators(reading, compiled.operators, allowed)
     .filter((mention) => allowed.has(mention.id))
     .filter((mention) => !comparedBefore(reading.text.slice(Math.max(0, mention.start - 40), mention.start)))
     .filter((mention) => !lostChip(reading, mention, chipIds))
@@ -1435,13 +1641,19 @@ function readEntities(
  * the company that runs it, when the sentence does not name that company itself.
  */
 function withOperators(
-  mentions: EntityMention[],
+  reading: SentenceReading,
   operators: ReadonlyMap<string, string>,
   allowed: ReadonlySet<string>,
 ): EntityMention[] {
+  const mentions = reading.mentions;
+  // Only the site as a place — "the Taylor fab", "in Taylor, Texas", 在泰勒工厂 — not "analyst
+  // Taylor Ogan" or "the Taylor city council".
+  const asSite = (mention: EntityMention) =>
+    namedAsPlace(reading, mention) ||
+    reading.phrases(SITE_WORDS).some((site) => site.end > mention.start && site.start - mention.end <= 10);
   const operated = mentions.flatMap((mention) => {
     const operator = operators.get(mention.id);
-    return operator && allowed.has(operator) ? [{ ...mention, id: operator }] : [];
+    return operator && allowed.has(operator) && asSite(mention) ? [{ ...mention, id: operator }] : [];
   });
   if (operated.length === 0) return mentions;
   const named = new Set(mentions.map((mention) => mention.id));
@@ -1464,6 +1676,9 @@ function measuredAgainst(text: string, mention: EntityMention): boolean {
     MEASURED_BEFORE.test(text.slice(Math.max(0, mention.start - 28), mention.start)) ||
     MULTIPLE_OF_BEFORE.test(text.slice(Math.max(0, mention.start - 56), mention.start)) ||
     TIMES_OF_AFTER.test(text.slice(mention.end, mention.end + 12)) ||
+    // "與AI5相比，該晶片…": named to compare.
+    (/(?:与|與|和|跟|同)\s*$/.test(text.slice(Math.max(0, mention.start - 2), mention.start)) &&
+      /^\s*(?:相比|相較|相较|比较|比較)/.test(text.slice(mention.end, mention.end + 4))) ||
     LATER_THAN_AFTER.test(text.slice(mention.end, mention.end + 12)) ||
     (FOLLOWS_BEFORE.test(text.slice(Math.max(0, mention.start - 2), mention.start)) &&
       FOLLOWS_AFTER.test(text.slice(mention.end, mention.end + 4)))

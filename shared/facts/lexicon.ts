@@ -148,6 +148,7 @@ export const ATTRIBUTE_CLASSES = {
       'value',
       'valued at',
       'supply deal',
+      'pay',
       'win',
       'tie-up',
     ],
@@ -195,6 +196,8 @@ export const ATTRIBUTE_CLASSES = {
       'supply ... until',
     ],
     zh: [
+      '签约至',
+      '簽約至',
       '持续至',
       '持續至',
       '持续到',
@@ -753,6 +756,7 @@ export const ATTRIBUTE_CLASSES = {
   /** Public money granted. */
   award: {
     en: [
+      'direct funding',
       'award',
       'grant',
       'subsidy',
@@ -780,6 +784,8 @@ export const ATTRIBUTE_CLASSES = {
       '補助金',
       '联邦资金',
       '聯邦資金',
+      '直接资金',
+      '直接資金',
     ],
   },
   /** Compute performance. */
@@ -930,6 +936,7 @@ export const SCOPE_CUES = {
       '未将',
       '未將',
       // 未 alone is also 未来 (future): only before the verbs a fact's status turns on.
+      '未被',
       '未终止',
       '未終止',
       '未取消',
@@ -1101,6 +1108,7 @@ export const SCOPE_CUES = {
       '或量產',
       '或代工',
       '或承接',
+      '有意',
       // "以争取特斯拉AI5订单": striving for, not won (争取到 is won: see scope.ts).
       '争取',
       '爭取',

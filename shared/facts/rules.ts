@@ -198,11 +198,11 @@ function rivalAnaphora(
 ): { rivalAnaphora?: string } {
   const rivals = compiled.rule.rivals ?? [];
   const own = compiled.rule.anaphora;
+  // A rule one of whose subjects is a rival alone (the Taylor fab's start: ["Taylor"]) refers to it
+  // with its words ("the plant", 该厂).
   const aboutRival = rules.filter(
     (other) =>
-      other.rule.subject.length === 1 &&
-      other.rule.subject[0]!.length === 1 &&
-      rivals.includes(other.rule.subject[0]![0]!) &&
+      other.rule.subject.some((group) => group.length === 1 && rivals.includes(group[0]!)) &&
       other.rule.anaphora,
   );
   const phrases = (lang: 'en' | 'zh') => [

@@ -26,14 +26,18 @@ const BLOCKING = new Set<ScopeCue>(['negation', 'question', 'condition', 'possib
 const PARTIAL_AFTER = /^\s*(?:(?:some|part|parts|a\s+portion|a\s+share)\b|部分|一部分)/i;
 
 /** Where a cue's span ends: the end of its clause. */
-const CLAUSE_END = /[,，;；。:：!！?？]|\s(?:but|while|whereas|and then|although|though)\s|—|–/g;
+const CLAUSE_END = /[,，;；。:：!！?？]|\s(?:but|while|whereas|and then|and that|although|though)\s|—|–/g;
+/** "总投资额将从最初的5000亿美元扩大到约1万亿美元": the old value ends where the change's destination begins. */
+const CHANGE_TO =
+  /(?:扩大|擴大|增加|提高|提升|上调|上調|下调|下調|降低|减少|減少|缩减|縮減|调整|調整|扩|擴|增|升|降|减|減|跌)(?:到|至)/;
+
 /**
  * A superseded plan ends sooner: in a Chinese headline a space opens the present when what
  * follows says so ("原定2024年投产 如今晚了两年", "… 三星德州泰勒厂改为2027年投产") — not a bare
  * space ("市场此前预期 泰勒厂2027年才投产" is still the old expectation).
  */
 const HISTORY_END = new RegExp(
-  `${CLAUSE_END.source}|(?<=[\\u3400-\\u9fff])\\s+(?=[^\\s，。]{0,12}?(?:仍|現|现|如今|目前|改为|改為))`,
+  `${CLAUSE_END.source}|${CHANGE_TO.source}|(?<=[\\u3400-\\u9fff])\\s+(?=[^\\s，。]{0,12}?(?:仍|現|现|如今|目前|改为|改為))`,
   'g',
 );
 
@@ -51,10 +55,10 @@ const INVERTED_CONDITION = /^[\s"“'‘]*(?:Should|Had|Were)\s+(?:the\s|it\s|th
 
 /** "针对有关团队解散的传闻", "回应关于延期的报道": a rumour or report named by what it says. */
 const RUMOUR_ABOUT =
-  /(?:针对|針對|回应|回應|对于|對於|有关|有關|关于|關於)[^，,。；;]{1,30}?的(?:传闻|傳聞|传言|傳言|说法|說法|报道|報導|报导)/g;
+  /(?:针对|針對|回应|回應|对于|對於|有关|有關|关于|關於)[^，,。；;]{1,30}?的(?:传闻|傳聞|传言|傳言|说法|說法|报道|報導|报导)|(?:针对|針對|回应|回應)(?:媒体|媒體|外界|市场|市場|韩媒|韓媒)?(?:报道|報導|报导|传闻|傳聞|传言|傳言)[^，,。；;]{1,40}/g;
 
 const DENIED_AFTER =
-  /^(?:not true|untrue|false|groundless|baseless|unfounded|inaccurate|不实|不實|失实|失實|不属实|不屬實|不准确|不準確|不正确|不正確|无根据|無根據|子虚乌有|子虛烏有)$/i;
+  /^(?:not true|untrue|false|groundless|baseless|unfounded|inaccurate|与事实不符|與事實不符|不实|不實|失实|失實|不属实|不屬實|不准确|不準確|不正确|不正確|无根据|無根據|子虚乌有|子虛烏有)$/i;
 
 /** Where the clause holding `position` starts (a denial after its object reaches back to here). */
 function clauseStartBefore(sentence: string, position: number): number {
@@ -229,11 +233,17 @@ function raceWon(sentence: string, match: PhraseMatch<ScopeCue>): boolean {
 
 /** "成功争取到特斯拉订单", "三星角逐胜出": striven for and won, not open. */
 function contestWon(sentence: string, match: PhraseMatch<ScopeCue>): boolean {
+  if (
+    match.name !== 'possibility' ||
+    !/^(?:争取|爭取|角逐|竞逐|競逐)$/.test(sentence.slice(match.start, match.end))
+  )
+    return false;
+  const after = sentence.slice(match.end);
   return (
-    match.name === 'possibility' &&
-    /^(?:争取|爭取|角逐|竞逐|競逐)$/.test(sentence.slice(match.start, match.end)) &&
-    (/^(?:到|下|胜出|勝出|成功)/.test(sentence.slice(match.end)) ||
-      /成功\s*$/.test(sentence.slice(0, match.start)))
+    /^(?:到|下|胜出|勝出|成功)/.test(after) ||
+    /成功\s*$/.test(sentence.slice(0, match.start)) ||
+    // "特斯拉争取明年实现AI5量产", "争取2026年投产": a target set, not an order striven for.
+    !/^[^，,。；;]{0,12}?(?:订单|訂單|合同|合約|合约|大单|大單|业务|業務|代工|青睐|青睞)/.test(after)
   );
 }
 

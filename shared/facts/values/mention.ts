@@ -33,7 +33,7 @@ export interface ValueMention {
 const AT_LEAST_BEFORE =
   /(?:\bat\s+least|\bmore\s+than|\bover|\babove|\bupwards\s+of|\bin\s+excess\s+of|\bexceed(?:s|ed|ing)?|\bnorth\s+of|\bminimum\s+of|\bat\s+minimum|\bno\s+less\s+than|\bbeyond|至少|超过|超過|[涨漲升增]超|逾|多于|多於|高于|高於|不少于|不少於|最少|突破|(?<!跌)破|上)\s*$/i;
 const AT_MOST_BEFORE =
-  /(?:\bup\s+to|\bat\s+most|\bno\s+more\s+than|\bless\s+than|\bunder|\bbelow|\bmaximum\s+of|\bat\s+maximum|最多|至多|不超过|不超過|最高可达|最高可達|最高|跌破|低于|低於)\s*$/i;
+  /(?:\bup\s+to|\bat\s+most|\bno\s+more\s+than|\bless\s+than|\bunder|\bbelow|\bmaximum\s+of|\bat\s+maximum|最多|至多|不超过|不超過|最高可达|最高可達|最高|跌破|低于|低於|不到|不足|未满|未滿|少于|少於)\s*$/i;
 const APPROXIMATE_BEFORE =
   /(?:\babout|\baround|\broughly|\bnearly|\balmost|\bapproximately|\bsome|\bclose\s+to|\bestimated|\bcirca|\b~|约|約|大约|大約|近|将近|將近|接近|逾)\s*$/i;
 /** Chinese puts a verb between the bound and its number: 至少建设10个, 最多可达二十个, 最高达5000亿. */
@@ -44,7 +44,7 @@ const AT_MOST_AFTER = /^\s*(?:or\s+(?:less|fewer)|以下|以内|以內)/i;
 
 /** "up from 67.6%", "once due in 2024", 原定: an earlier value. A bare "from" only when a "to" follows. */
 const FROM_BEFORE =
-  /(?:\bup\s+from|\bdown\s+from|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|(?<!\b(?:more|less|fewer|no)\s+)\bthan|\bprevious(?:ly)?|\boriginally|\bonce\s+(?:due|slated|planned|expected)(?:\s+(?:in|for))?|\bprior\s+(?:estimate|forecast)\s+of|从|從|由|较|較|原本|原定|原先|原|此前|先前|(?:从|從|由)\s*(?:最初|原先|原本|原来|原來)?(?:(?:19|20)\d{2}\s*年)?的?)\s*(?:(?:the|an?|its)\s+)?(?:(?:initial|preliminary|earlier|original|previous|planned)\s+)?$/i;
+  /(?:\bup\s+from|\bdown\s+from|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|(?<!\b(?:more|less|fewer|no)\s+)\bthan|\bprevious(?:ly)?|\boriginally|\bonce\s+(?:due|slated|planned|expected)(?:\s+(?:in|for))?|\bprior\s+(?:estimate|forecast)\s+of|从|從|由|较|較|(?:较|較)[\u3400-\u9fff]{1,8}?的|原本|原定|原先|原|此前|先前|(?:从|從|由)\s*(?:最初|原先|原本|原来|原來)?(?:(?:19|20)\d{2}\s*年)?的?)\s*(?:(?:the|an?|its)\s+)?(?:(?:initial|preliminary|earlier|original|previous|planned)\s+)?$/i;
 /** After a value, that it is the earlier one: "the $6.4 billion preliminary award". */
 const EARLIER_AFTER = /^\s*(?:preliminary|initial|earlier|original|previous|prior)\b/i;
 /** A change's destination: "rose to", "pushed to", 升至, 延至. */
