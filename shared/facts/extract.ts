@@ -536,7 +536,17 @@ function pronounFor(
         (!rule.context ||
           reading.phrases(rule.context).length > 0 ||
           previous.phrases(rule.context).length > 0);
-    return dropped && ownTopic(topic) ? { name: PRONOUN, start: 0, end: 0 } : undefined;
+    // An English sentence with no subject at all speaks of the fact's subject the sentence before
+    // named, if it named no rival ("Tesla has asked Samsung to build its AI6 chip on 1.4nm. Mass
+    // production is now expected in 2029").
+    const ownNamed =
+      ownTopic(topic) ||
+      (!CHINESE_OPENING.test(reading.text) &&
+        // A share move is its topic's ("Samsung SDI signs a deal with Tesla; shares up 7%").
+        !rule.rule.relation.some((name) => name === 'share_price' || name === 'stock_move') &&
+        previous.mentions.some((mention) => rule.ownIds.has(mention.id) && !rule.rivalIds.has(mention.id)) &&
+        !previous.mentions.some((mention) => rule.rivalIds.has(mention.id)));
+    return dropped && ownNamed ? { name: PRONOUN, start: 0, end: 0 } : undefined;
   }
   const referred = rule.anaphora ? previous.phrases(rule.anaphora)[0] : undefined;
   const ownFirst =
@@ -1217,7 +1227,7 @@ function isProgress(text: string, mention: ValueMention): boolean {
     ) ||
     // "已确定6个站点" (a count settled so far), not across a headline's space to the plan's total.
     /(?:已确定|已確定|已选定|已選定)[^.;,，；。\s]{0,8}$/.test(before) ||
-    /^\s*(?:[\w-]+\s+){0,4}?(?:so far|to date|already|committed so far)|^\s*(?:[\w-]+\s+){0,1}?(?:under\s?way|under\s+construction|being\s+built|in\s+operation\s+or\s+(?:development|construction))|^\s*(?:previously|already)\s+(?:announced|selected|named|unveiled)\b/i.test(
+    /^\s*(?:[\w-]+\s+){0,4}?(?:so far|to date|already|committed so far)|^\s*(?:[\w-]+\s+){0,1}?(?:under\s?way|under\s+construction|being\s+built|in\s+operation\s+or\s+(?:under\s+)?(?:development|construction))|^\s*(?:previously|already)\s+(?:announced|selected|named|unveiled)\b/i.test(
       after,
     ) ||
     /^\s*(?:tranche|installment|instalment|payment)\b/i.test(after) ||
@@ -1304,6 +1314,8 @@ const OWN_MOVE_GAP = /^\s*(?:['’]s\s+)?(?:(?:shares?|stock|股价|股價|股�
 const WITH_BEFORE =
   /(?:\bwith|\bon|\bafter|\bfollowing|\bamid|夥|伙|联手|聯手|携手|攜手|與|与|同|跟|因|因为|因為|受|受惠于|受惠於|得益于|得益於)\s*$/i;
 
+const SITE_AFTER = /^\s*(?:fab|plant|factory|facility|厂|廠|工厂|工廠)/i;
+
 /** Stands for the rule's own subject referred back to ("该厂" for the Taylor fab). */
 const OWN_REFERENCE = '#own';
 
@@ -1372,13 +1384,18 @@ function makerOfRival(
   if (!MAKER_OR_PLACE_BEFORE.test(before)) return false;
   if (RELATIVE_AFTER.test(reading.text.slice(mention.end, mention.end + 40))) return false;
   return reading.relations.some(
-    (match) => match.name === 'makes' && match.start >= rival.end && match.start <= mention.end + 12,
+    // The making stands between them, or governs the rival ("to mass-produce Tesla's AI6 at Taylor").
+    (match) =>
+      MAKING_CLASSES.has(match.name) && match.start >= rival.start - 24 && match.start <= mention.end + 12,
   );
 }
-const CLAUSE_PUNCTUATION = /[,，;；。:：]/;
+/** Words of a making: "made by", "volume output of the chip at its Texas plant". */
+const MAKING_CLASSES = new Set(['makes', 'volume_production']);
+/** Clause marks — not the comma of "Taylor, Texas". */
+const CLAUSE_PUNCTUATION = /[，;；。:：]|,(?!\s*(?:Texas|TX)\b)/;
 const MAKER_OR_PLACE_BEFORE =
   /(?:(?:\bby|\bat|\bin)\s+(?:(?:its|the|their|[\w-]+['’]s)\s+)*|(?:由|在)[\u3400-\u9fff]{0,4}?)$/i;
-const RELATIVE_AFTER = /^[^,，.。]{0,24}?,\s*(?:which|that)\b/i;
+const RELATIVE_AFTER = /^(?:,\s*(?:Texas|TX))?[^,，.。]{0,24}?,\s*(?:which|that)\b/i;
 
 /** Entity types that can own a value stated after them (a company's share move). */
 const OWNER_TYPES = new Set(['company', 'affiliate', 'index']);
@@ -1472,6 +1489,8 @@ function ownedBySubject(
     ? reading
         .phrases(rule.rivalAnaphora)
         .filter((match) => !objectOfMaking(reading, match.start))
+        // "its chip fab": a kind of fab, not the chip.
+        .filter((match) => !SITE_AFTER.test(reading.text.slice(match.end, match.end + 10)))
         .map((match) => ({ id: RIVAL_REFERENCE, type: 'reference', start: match.start, end: match.end }))
     : [];
   // "produce AI6 at Taylor starting 2027": a rival site named as the place is not the one the value is about.
@@ -1486,13 +1505,23 @@ function ownedBySubject(
   const ownOrReferred = new Set([...own, OWN_REFERENCE]);
   const rivalsNamed = [...named.filter((mention) => rivals.includes(mention.id)), ...referredRivals];
   const ownNamed = named.filter((mention) => own.has(mention.id));
+  const makersOfRivals = new Set(ownNamed.filter((mention) => makerOfRival(reading, mention, rivalsNamed)));
+  // "made by Samsung in Taylor, Texas": the state after the site is the same place.
+  for (const mention of ownNamed)
+    if (
+      mention.type === 'place' &&
+      ownNamed.some(
+        (site) => makersOfRivals.has(site) && /^,\s*$/.test(reading.text.slice(site.end, mention.start)),
+      )
+    )
+      makersOfRivals.add(mention);
   const owners = [...named, ...referredRivals, ...referredOwn]
     .sort((a, b) => a.start - b.start)
     .filter(
       (mention) =>
         !rivals.includes(mention.id) || mention.type !== 'chip' || !madeInRelativeClause(reading, mention),
     )
-    .filter((mention) => !own.has(mention.id) || !makerOfRival(reading, mention, rivalsNamed))
+    .filter((mention) => !makersOfRivals.has(mention))
     // …and the other way: "AI6将在三星德州泰勒厂生产，预计2028年量产" — the fab where the subject is made owns nothing.
     .filter(
       (mention) =>

@@ -176,6 +176,8 @@ export const ATTRIBUTE_CLASSES = {
   /** Until when an agreement runs. */
   term_end: {
     en: [
+      'run from',
+      'last from',
       'run through',
       'run until',
       'run to',
@@ -736,6 +738,8 @@ export const ATTRIBUTE_CLASSES = {
   /** Money put into a plant or programme. */
   investment: {
     en: [
+      'buildout',
+      'build-out',
       'invest',
       'investment',
       'cost',
@@ -1014,6 +1018,7 @@ export const SCOPE_CUES = {
       'lobby',
       'push for',
       'ask for',
+      'float',
       'asking for',
       'would have been',
       'would have cut',
