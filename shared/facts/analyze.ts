@@ -48,23 +48,24 @@ export function analyzeItem(
   engine: FactEngine,
   baselines?: ReadonlyMap<string, Value | null>,
 ): AnalyzedFinding[] {
-  const byFact = new Map<string, { finding: AnalyzedFinding; score: number; sentenceIndex: number }>();
+  const byFact = new Map<
+    string,
+    { finding: AnalyzedFinding; score: number; sentenceIndex: number; revises: boolean }
+  >();
   for (const statement of extractFacts(item, engine.compiled)) {
     const fact = engine.factsById.get(statement.factId)!;
     const baseline = baselines?.has(fact.id) ? baselines.get(fact.id)! : fact.value;
     const finding = toFinding(item, fact, statement, baseline);
     const score = statement.confidence + STATUS_WEIGHT[finding.status];
     const best = byFact.get(fact.id);
-    if (
-      !best ||
-      score > best.score ||
-      (score === best.score && moreSpecific(finding, best.finding)) ||
-      revisesEarlier(statement, finding, best)
-    )
-      byFact.set(fact.id, { finding, score, sentenceIndex: statement.sentenceIndex });
+    const entry = { finding, score, sentenceIndex: statement.sentenceIndex, revises: statement.revises };
+    if (revisesEarlier(statement, finding, best)) byFact.set(fact.id, entry);
+    // A revision stays: a later background line restating the old value does not undo it.
+    else if (best?.revises && best.finding.status !== 'mentioned' && !statement.revises) continue;
+    else if (!best || score > best.score || (score === best.score && moreSpecific(finding, best.finding)))
+      byFact.set(fact.id, entry);
     // "至2033年" in the title, "至2033年12月31日" in the lede: the same year, told more precisely.
-    else if (sameYearMorePrecise(finding, best.finding))
-      byFact.set(fact.id, { finding, score: best.score, sentenceIndex: statement.sentenceIndex });
+    else if (sameYearMorePrecise(finding, best.finding)) byFact.set(fact.id, { ...entry, score: best.score });
   }
   return engine.facts.flatMap((fact) => {
     const best = byFact.get(fact.id);
@@ -80,9 +81,10 @@ export function analyzeItem(
 function revisesEarlier(
   statement: Statement,
   finding: Finding,
-  best: { finding: Finding; sentenceIndex: number },
+  best: { finding: Finding; sentenceIndex: number } | undefined,
 ): boolean {
   return (
+    best !== undefined &&
     statement.revises &&
     statement.sentenceIndex > best.sentenceIndex &&
     finding.status !== 'mentioned' &&

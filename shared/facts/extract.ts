@@ -151,6 +151,11 @@ class SentenceReading {
     this.twoChips = new Set(this.chips.map((chip) => chip.id)).size > 1;
   }
 
+  /** A comma and a place's region (", Texas"): see CompiledRules.placeTail. */
+  get placeTail(): RegExp {
+    return this.compiled.placeTail;
+  }
+
   get tokens(): Token[] {
     this.#tokens ??= tokenize(this.text);
     return this.#tokens;
@@ -202,7 +207,13 @@ class SentenceReading {
       before !== undefined &&
       after !== undefined &&
       after.start - at <= 8 &&
-      /[\u3400-\u9fff]/.test(this.text.slice(before.end, at))
+      // A making or a foundry stands between the chip and the comma: a clause of its own.
+      (this.relations.some(
+        (match) => match.name === 'makes' && match.start >= before.end && match.end <= at,
+      ) ||
+        this.mentions.some(
+          (mention) => mention.type === 'company' && mention.start >= before.end && mention.end <= at,
+        ))
     );
   }
 
@@ -297,19 +308,28 @@ function withDeniedReports(
 ): Statement[] {
   const denial = readings.find((reading) => reading.index > 0 && deniesTheReport(reading.text));
   if (!denial) return statements;
+  // What the denial's own clause names: "三星表示该报道不实，但确认泰勒工厂将于2026年投产" names Samsung.
+  const clause = denialClause(denial.text);
+  const denialMentions = denial.mentions.filter(
+    (mention) => mention.start >= clause.start && mention.end <= clause.end,
+  );
   // A denial that names who or what it is about reaches only the facts of those: "Samsung denied
   // the report that its Taylor fab would be delayed" leaves Bloomberg's Dojo report standing.
   // A denial by a party of the story alone ("Tesla denied the report") is of the item's report.
   const byPartyAlone =
-    denial.mentions.length > 0 &&
-    denial.mentions.every(
+    denialMentions.length > 0 &&
+    denialMentions.every(
       (mention) =>
         (mention.type === 'company' || mention.type === 'person') &&
         compiled.rules.some((rule) => rule.rule.subject.some((group) => group.includes(mention.id))),
     );
   const about = (factId: string) => {
     const rule = compiled.rules.find((candidate) => candidate.fact.id === factId);
-    return denial.ids.size === 0 || byPartyAlone || [...denial.ids].some((id) => rule?.ownIds.has(id));
+    return (
+      denialMentions.length === 0 ||
+      byPartyAlone ||
+      denialMentions.some((mention) => rule?.ownIds.has(mention.id))
+    );
   };
   return statements.map((statement) =>
     statement.sentenceIndex < denial.index &&
@@ -321,28 +341,41 @@ function withDeniedReports(
   );
 }
 
+/** The clause holding the (first) denial: from the clause mark before it to the turn after it. */
+function denialClause(text: string): { start: number; end: number } {
+  const match = [...text.matchAll(DENIES_THE_REPORT)][0]!;
+  const before = text.slice(0, match.index);
+  const start = Math.max(...[...before.matchAll(/[,，;；:：]/g)].map((mark) => mark.index + 1), 0);
+  // The clause runs on over commas ("denied the report, published by a local daily, that its Taylor
+  // fab…") to a turn ("，但确认…", "but confirmed").
+  const after = /，(?:但|而|并|並|同时|同時)|[;；。]|,?\s(?:but|while)\s/.exec(
+    text.slice(match.index + match[0].length),
+  );
+  return { start, end: after ? match.index + match[0].length + after.index : text.length };
+}
+
 /** A denial of the report itself, not one negated ("Tesla didn't deny the report", 并未否认相关报道). */
 function deniesTheReport(text: string): boolean {
-  const match = DENIES_THE_REPORT.exec(text);
-  return (
-    match !== null && !NEGATED_DENIAL_BEFORE.test(text.slice(Math.max(0, match.index - 12), match.index))
+  return [...text.matchAll(DENIES_THE_REPORT)].some(
+    (match) => !NEGATED_DENIAL_BEFORE.test(text.slice(Math.max(0, match.index - 32), match.index)),
   );
 }
 
+/** "didn't deny", "has not yet denied", "would neither confirm nor deny", "declined to deny", 并未否认. */
 const NEGATED_DENIAL_BEFORE =
-  /(?:\bdid\s+not|\bdidn['’]t|\bdoes\s+not|\bdoesn['’]t|\bnever|\bnot|并未|並未|未|没有|沒有|不)\s*$/i;
+  /(?:\bdid\s+not|\bdidn['’]t|\bdoes\s+not|\bdoesn['’]t|\bhas(?:\s+not|n['’]t)(?:\s+yet)?|\bhave(?:\s+not|n['’]t)(?:\s+yet)?|\byet\s+to|\bnever|\bnot|\bnor|\bneither\s+confirm(?:ed|s)?\s+nor|\bconfirm(?:ed)?\s+or|\brefused\s+to|\bdeclined\s+to|并未|並未|未|没有|沒有|不)\s*$/i;
 
 const REPORT_WORDS_ZH = '(?:报道|報導|报导|传闻|傳聞|传言|傳言|消息|说法|說法)';
 const DENIES_THE_REPORT = new RegExp(
   [
     `(?:否认|否認|驳斥|駁斥|辟谣|闢謠|澄清)[^。；]{0,12}?(?:上述|相关|相關|该|該|此|这一|這一|这些|這些)${REPORT_WORDS_ZH}`,
     `(?:上述|相关|相關|该|該|此|这一|這一|这些|這些)${REPORT_WORDS_ZH}[^。；]{0,12}?(?:不实|不實|不属实|不屬實|失实|失實|不准确|不準確|并不正确|並不正確)`,
-    '\\b(?:denied|denies|deny|dismissed|dismisses|rejected|rejects|refuted|refutes)\\s+(?:the|that|those|these|such)\\s+(?:reports?|claims?|story|rumou?rs?|speculation)\\b(?!\\s+(?:that|of|about)\\b)',
+    '\\b(?:denied|denies|deny|dismissed|dismisses|rejected|rejects|refuted|refutes)\\s+(?:the|that|those|these|such)\\s+(?:reports?|claims?|story|rumou?rs?|speculation)\\b',
     '\\b(?:the|that|those|these|such)\\s+(?:reports?|claims?|story|rumou?rs?)\\s+(?:is|was|are|were)\\s+(?:untrue|not true|false|groundless|baseless|inaccurate|unfounded)\\b',
     '\\b(?:withdrew|withdraws|withdrawn|retracted|retracts|pulled)\\s+(?:the|its|that)\\s+(?:article|report|story)\\b',
     '(?:撤回|撤下)(?:了)?(?:该|該|上述|相关|相關)?(?:报道|報導|文章|稿件)',
   ].join('|'),
-  'i',
+  'gi',
 );
 
 const namedAround = (
@@ -440,7 +473,8 @@ function subjectIn(
   if (reading.index === 0) return undefined;
   const previous = item[reading.index - 1]!;
   const anaphor =
-    (rule.anaphora ? reading.phrases(rule.anaphora)[0] : undefined) ?? pronounFor(rule, reading, previous);
+    (rule.anaphora ? reading.phrases(rule.anaphora)[0] : undefined) ??
+    referenceThroughSentenceBefore(rule, reading, previous);
   // The subject named just before (the sentence before, else the title) carries into this one
   // when this sentence names part of it or refers back to it: "the chip", "the Texas plant", 该芯片.
 
@@ -493,69 +527,104 @@ function subjectIn(
 /**
  * "Tesla announced a $16.5 billion deal with Samsung. Its shares rose about 4%", "The unit lost
  * customers to TSMC. Its share … dropped to 6.8%": a sentence opening with a pronoun speaks of
- * what the sentence before spoke of first — the first thing it names (a person aside) or refers
- * to. That must be the rule's own subject, named or referred to; else the pronoun is another's.
+ * what the sentence before spoke of first (its topic) or referred to first; a sentence with no
+ * subject at all may keep that topic (droppedSubjectFor). Either must be the rule's own subject.
  */
-function pronounFor(
+function referenceThroughSentenceBefore(
   rule: CompiledRule,
   reading: SentenceReading,
   previous: SentenceReading,
 ): PhraseMatch | undefined {
-  const opening = OPENING_PRONOUN.exec(reading.text);
-  // "Its rival SK Hynix rose 3%", "Its supplier Panasonic fell 2%": the pronoun qualifies another;
-  // a lower-case "it" only after "Musk now says (that)".
-  const pronoun =
-    opening &&
-    !ROLE_AFTER.test(reading.text.slice(opening.index + opening[0].length)) &&
-    (opening[1]![0] !== 'i' ||
-      /\b(?:says|said|expects|believes|thinks)\s+(?:that\s+)?$/.test(
-        opening[0].slice(0, -opening[1]!.length),
-      ))
-      ? opening
-      : null;
+  const pronoun = openingPronoun(reading.text);
   const topic = topicOf(previous);
-  const ownTopic = (mention: EntityMention | undefined) =>
-    mention !== undefined && rule.ownIds.has(mention.id) && !rule.rivalIds.has(mention.id);
-  if (!pronoun) {
-    // "台積電繼續排名第一；市佔率…達到70.2%", "特斯拉AI5芯片由台积电代工。预计2026年底量产": a Chinese
-    // sentence that opens with no name and names nothing of the subject's kind keeps the topic of
-    // the one before; "Mass production is now expected in 2029" likewise in English. Not when it
-    // names someone the ruler does not know ("AMD的MI450") or turns to another topic (另一方面).
-    const kinds = new Set(
-      previous.mentions.filter((mention) => rule.ownIds.has(mention.id)).map((mention) => mention.type),
-    );
-    const dropped = CHINESE_OPENING.test(reading.text)
-      ? !reading.mentions.some((mention) => kinds.has(mention.type) || mention.start <= 4) &&
-        !UNKNOWN_LATIN_NAME.test(reading.text) &&
-        !TOPIC_SHIFT.test(reading.text) &&
-        !NAMED_BY_KIND.test(reading.text) &&
-        relationWithin(rule, reading, 14)
-      : reading.mentions.length === 0 &&
-        opensWithRelation(rule, reading) &&
-        // "Tesla delivered 497,099 vehicles. Shares rose 1.4%": a move with its cause in neither sentence is not the deal's.
-        (!rule.context ||
-          reading.phrases(rule.context).length > 0 ||
-          previous.phrases(rule.context).length > 0);
-    // An English sentence with no subject at all speaks of the fact's subject the sentence before
-    // named, if it named no rival ("Tesla has asked Samsung to build its AI6 chip on 1.4nm. Mass
-    // production is now expected in 2029").
-    const ownNamed =
-      ownTopic(topic) ||
-      (!CHINESE_OPENING.test(reading.text) &&
-        // A share move is its topic's ("Samsung SDI signs a deal with Tesla; shares up 7%").
-        !rule.rule.relation.some((name) => name === 'share_price' || name === 'stock_move') &&
-        previous.mentions.some((mention) => rule.ownIds.has(mention.id) && !rule.rivalIds.has(mention.id)) &&
-        !previous.mentions.some((mention) => rule.rivalIds.has(mention.id)));
-    return dropped && ownNamed ? { name: PRONOUN, start: 0, end: 0 } : undefined;
-  }
+  if (!pronoun)
+    return droppedSubjectFor(rule, reading, previous, topic)
+      ? { name: PRONOUN, start: 0, end: 0 }
+      : undefined;
   const referred = rule.anaphora ? previous.phrases(rule.anaphora)[0] : undefined;
   const ownFirst =
     referred !== undefined
       ? topic === undefined || referred.start < topic.start || rule.ownIds.has(topic.id)
-      : ownTopic(topic);
-  if (!ownFirst) return undefined;
-  const start = pronoun.index + pronoun[0].length - pronoun[1]!.length;
-  return { name: PRONOUN, start, end: start + pronoun[1]!.length };
+      : ownTopic(rule, topic);
+  return ownFirst ? { name: PRONOUN, start: pronoun.start, end: pronoun.end } : undefined;
+}
+
+const ownTopic = (rule: CompiledRule, topic: EntityMention | undefined) =>
+  topic !== undefined && rule.ownIds.has(topic.id) && !rule.rivalIds.has(topic.id);
+
+/**
+ * The pronoun a sentence opens with — also after "Musk now says (that)", "On Thursday", "According
+ * to X," or 據…統計 — but not "Its rival SK Hynix", 其他/其中, nor an expletive "It is expected that".
+ */
+function openingPronoun(text: string): { start: number; end: number } | undefined {
+  const opening = OPENING_PRONOUN.exec(text);
+  if (!opening) return undefined;
+  const word = opening[1]!;
+  const lead = opening[0].slice(0, -word.length);
+  const after = text.slice(opening.index + opening[0].length);
+  if (ROLE_AFTER.test(after) || EXPLETIVE_AFTER.test(after)) return undefined;
+  // A lower-case "it" only after a lead ("Musk now says it", "On Thursday it").
+  if (word[0] === 'i' && !/\S/.test(lead)) return undefined;
+  const start = opening.index + lead.length;
+  return { start, end: start + word.length };
+}
+
+/**
+ * "台積電繼續排名第一；市佔率…達到70.2%", "特斯拉AI5芯片由台积电代工。预计2026年底量产": a Chinese
+ * sentence that opens with the fact's word and names nothing that could be its own subject keeps
+ * the topic of the one before; "Mass production is now expected in 2029" likewise in English.
+ * Not when it names someone the ruler does not know ("AMD的MI450", 昇腾910C), opens with a thing
+ * named by its kind (小米玄戒芯片), turns to another topic (另一方面, 则), or when the sentence
+ * before named a rival ("Samsung will make AI6 in Texas. Mass production … 2027" is the chip's).
+ */
+function droppedSubjectFor(
+  rule: CompiledRule,
+  reading: SentenceReading,
+  previous: SentenceReading,
+  topic: EntityMention | undefined,
+): boolean {
+  // A rival named in the sentence before takes it — unless only as the place of a making
+  // ("马斯克称AI6将在三星泰勒工厂生产。预计2028年量产" is the chip's year).
+  // A share move is its topic's whoever its partner ("Samsung lands a Tesla order; shares jump 6.8%").
+  const shareMove = rule.rule.relation.some((name) => name === 'share_price' || name === 'stock_move');
+  if (
+    !shareMove &&
+    previous.mentions.some(
+      (mention) =>
+        rule.rivalIds.has(mention.id) &&
+        !placeOfMaking(previous, mention) &&
+        !makerOfOwn(rule, previous, mention),
+    )
+  )
+    return false;
+  const values = new Set(rule.rule.value.entities ?? []);
+  const chinese = CHINESE_OPENING.test(reading.text);
+  if (chinese) {
+    const subjectLike = reading.mentions.some(
+      (mention) => mention.type !== 'person' && mention.type !== 'place' && !values.has(mention.id),
+    );
+    return (
+      !subjectLike &&
+      !reading.mentions.some((mention) => mention.start <= 4) &&
+      !unknownLatinName(reading) &&
+      !TOPIC_SHIFT.test(reading.text) &&
+      !NAMED_BY_KIND.test(reading.text) &&
+      relationWithin(rule, reading, 14) &&
+      ownTopic(rule, topic)
+    );
+  }
+  return (
+    reading.mentions.length === 0 &&
+    opensWithRelation(rule, reading) &&
+    // "Tesla delivered 497,099 vehicles. Shares rose 1.4%": a move with its cause in neither sentence is not the deal's.
+    (!rule.context ||
+      reading.phrases(rule.context).length > 0 ||
+      previous.phrases(rule.context).length > 0) &&
+    (ownTopic(rule, topic) ||
+      // The subject the sentence before named, not only as its topic ("Tesla has asked Samsung to build
+      // its AI6 chip on 1.4nm") — but a share move is its topic's ("Samsung SDI signs a deal with Tesla; shares up 7%").
+      (!shareMove && previous.mentions.some((mention) => rule.ownIds.has(mention.id))))
+  );
 }
 
 /**
@@ -579,9 +648,12 @@ function topicOf(reading: SentenceReading): EntityMention | undefined {
   return candidates[index];
 }
 
-/** A Chinese sentence opening with something named by its kind ("小米玄戒芯片由台积电代工"): a subject of its own. */
+/**
+ * A Chinese sentence opening with something named by its kind ("小米玄戒芯片由台积电代工"): a
+ * subject of its own — unless a determiner makes it a reference (首座工厂, 该工厂).
+ */
 const NAMED_BY_KIND =
-  /^[\s"“「]*[\u3400-\u9fffA-Za-z0-9]{1,8}(?:芯片|晶片|处理器|處理器|工厂|工廠|晶圆厂|晶圓廠|公司|集团|集團)/;
+  /^[\s"“「]*(?!首座|首个|首個|该|該|这|這|此|其)[\u3400-\u9fffA-Za-z0-9]{1,8}(?:芯片|晶片|处理器|處理器|工厂|工廠|晶圆厂|晶圓廠|公司|集团|集團)/;
 
 /** The fact's relation word stands within the sentence's first `chars` ("预计2026年底量产", "市佔率按季升…"). */
 function relationWithin(rule: CompiledRule, reading: SentenceReading, chars: number): boolean {
@@ -599,22 +671,61 @@ function opensWithRelation(rule: CompiledRule, reading: SentenceReading): boolea
   );
 }
 
+/** "Samsung's Taylor fab will make Tesla's AI6 chip": a fab making the subject, not a subject of its own. */
+function makerOfOwn(rule: CompiledRule, reading: SentenceReading, mention: EntityMention): boolean {
+  return (
+    (mention.type === 'site' || mention.type === 'place') &&
+    reading.mentions.some(
+      (own) => rule.ownIds.has(own.id) && own.start > mention.end && objectOfMaking(reading, own.start),
+    )
+  );
+}
+
+/** A site or place named where something is made: "at its Taylor fab", 在三星泰勒工厂, "in Taylor". */
+function placeOfMaking(reading: SentenceReading, mention: EntityMention): boolean {
+  return (
+    (mention.type === 'site' || mention.type === 'place') &&
+    /(?:(?:\bat|\bin)\s+(?:[\w'’-]+\s+){0,2}|(?:在|于|於)[\u3400-\u9fff]{0,4})$/i.test(
+      reading.text.slice(Math.max(0, mention.start - 24), mention.start),
+    )
+  );
+}
+
+/** A Latin-script name in a Chinese sentence that the ruler does not know ("AMD", "MI450", 910C) — not Q4, HBM, nm. */
+function unknownLatinName(reading: SentenceReading): boolean {
+  for (const match of reading.text.matchAll(LATIN_NAME)) {
+    if (COMMON_LATIN.test(match[0])) continue;
+    if (
+      reading.mentions.some(
+        (mention) => mention.start <= match.index && mention.end >= match.index + match[0].length,
+      )
+    )
+      continue;
+    return true;
+  }
+  return false;
+}
+const LATIN_NAME = /[A-Za-z]*\d+[A-Z][A-Za-z0-9]*|\b[A-Z][A-Za-z0-9]+/g;
+const COMMON_LATIN = /^(?:AI|[QH][1-4]|[1-4][QH]|HBM\d*|DRAM|NAND|EUV|GPU|CPU|ASIC|GW|MW|nm|EFLOPS|\d+nm)$/;
+
 const ROLE_AFTER =
-  /^\s+(?:[\w-]+\s+)?(?:rivals?|suppliers?|partners?|customers?|peers?|competitors?|parent|subsidiar(?:y|ies)|affiliates?|chief|CEO|chairman|founder)\b/i;
+  /^\s+(?:[\w-]+\s+)?(?:rivals?|suppliers?|partners?|customers?|peers?|competitors?|parent|subsidiar(?:y|ies)|affiliates?|chief|CEO|chairman|founder)\b|^(?:竞争对手|競爭對手|对手|對手|供应商|供應商|母公司|客户|客戶|子公司)/i;
+/** "It is expected that the fab opens in 2026": no pronoun at all. */
+const EXPLETIVE_AFTER =
+  /^\s+(?:is|was|has been|remains)\s+(?:expected|likely|unlikely|unclear|possible|said|reported|understood|believed)\s+(?:that|whether)\b/i;
 
 const NOT_A_TOPIC_BEFORE =
   /(?:(?:与|與|和|跟|同|对|對|比|较|較|在|于|於|据|據)[\u3400-\u9fff]{0,4}|\bunlike|\blike|\bbesides|\bwith|\bthan|\bfrom|\bafter|\bbefore)\s*$/i;
 
-/** A Latin-script name in a Chinese sentence ("AMD", "MI450", "OpenAI"), "AI" aside. */
-const UNKNOWN_LATIN_NAME = /\b(?!AI\b)[A-Z][A-Za-z0-9]+/;
+/** Words that turn a Chinese sentence to another topic; 则 only as "whereas" (not 规则, 原则), 一家 not in 唯一一家. */
 const TOPIC_SHIFT =
-  /另一|[则則]|一座|一家|附近|此外|与此同时|與此同時|相比之下|相較之下|相较之下|反观|反觀|至于|至於|其他|其它/;
+  /另一|(?<![规規原准準细細否法])[则則]|(?<![唯第每])一家|一座|附近|此外|与此同时|與此同時|相比之下|相較之下|相较之下|反观|反觀|至于|至於|其他|其它/;
 /** The name of a reference resolved through the sentence before (a pronoun or a dropped subject). */
 const PRONOUN = '#pronoun';
 const CHINESE_OPENING = /^[\s"“「『（(]*[\u3400-\u9fff]/;
 
 const OPENING_PRONOUN =
-  /^[\s"“'‘]*(?:(?:据|據|根据|根據)[^，,。]{1,24}?(?:统计|統計|数据|數據|显示|顯示|报道|報導|指出)[，,]\s*|According to [^,]{1,40}, |(?:On|In|By|Since|Last|This|Later|Earlier)\s+[\w-]+(?:\s+[\w-]+)?,?\s+|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?\s+(?:now\s+)?(?:says|said|expects|believes|thinks)\s+(?:that\s+)?)?(It|Its|it|its|The company(?:['’]s)?|The firm(?:['’]s)?|The shares|The stock|其|它|该公司|該公司|该股|該股)(?=[\s,，\u3400-\u9fff])/;
+  /^[\s"“'‘]*(?:(?:据|據|根据|根據)[^，,。]{1,24}?(?:统计|統計|数据|數據|显示|顯示|报道|報導|指出)[，,]\s*|According to [^,]{1,40}, |(?:On|In|By|Since|Last|This|Later|Earlier)\s+[\w-]+(?:\s+[\w-]+)?,?\s+|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?\s+(?:now\s+)?(?:says|said|expects|believes|thinks)\s+(?:that\s+)?)?(It|Its|it|its|The company(?:['’]s)?|The firm(?:['’]s)?|The shares|The stock|其(?![他它中实實余餘次])|它|该公司|該公司|该股|該股)(?=[\s,，\u3400-\u9fff])/;
 
 /**
  * The group's entity is the first of its type the earlier sentence names: "the chip" is
@@ -634,10 +745,11 @@ function sameType(earlier: SentenceReading, id: string, mention: EntityMention):
   return type !== undefined && type === mention.type && REFERRED_TYPES.has(type);
 }
 
+/** A chip or a fab named by a kind word: "Nvidia's Rubin chip", 英伟达新一代芯片, "its Ohio site", 封裝廠. */
 const UNKNOWN_CHIP =
-  /\b[A-Z][\w-]*(?:\s+[A-Z0-9][\w-]*)?\s+(?:chips?|processors?|GPUs?|accelerators?)\b|(?:新一代|新款|一款|新)(?:芯片|晶片)/g;
+  /\b(?!(?:The|Its|Their|This|These|AI)\b)[A-Z][\w-]*(?:\s+[A-Z0-9][\w-]*)?\s+(?:chips?|processors?|GPUs?|accelerators?)\b|(?:新一代|新款|一款|新)(?:芯片|晶片)/g;
 const UNKNOWN_SITE =
-  /\b(?:its|their|a|an|the)\s+(?:[\w-]+\s+){0,2}(?:site|plant|fab|factory|facility)\b|(?:封装厂|封裝廠|新厂|新廠|工厂|工廠|晶圆厂|晶圓廠)/g;
+  /\b(?:its|their|a|an|the)\s+(?:[\w-]+\s+){0,2}(?:site|plant|fab|factory|facility)\b|(?:封装厂|封裝廠|新厂|新廠|工厂|工廠|晶圆厂|晶圓廠)/gi;
 
 /** After the group's last mention in the sentence referred to, a chip or fab the ruler does not know. */
 function laterOfTheKind(earlier: SentenceReading, group: readonly string[], rule: CompiledRule): boolean {
@@ -645,20 +757,11 @@ function laterOfTheKind(earlier: SentenceReading, group: readonly string[], rule
   const last = own.at(-1);
   if (!last) return false;
   const types = new Set(own.map((mention) => mention.type));
-  const after = (pattern: RegExp) =>
-    [...earlier.text.matchAll(pattern)].some(
-      (match) =>
-        match.index >= last.end + 2 &&
-        !earlier.mentions.some(
-          (mention) =>
-            KIND_NAMES.has(mention.type) &&
-            mention.end > match.index - 12 &&
-            mention.start < match.index + match[0].length,
-        ),
-    );
+  // Two characters on: the kind word right after the name is the name's own ("泰勒工厂").
+  const from = last.end + 2;
   return (
-    (types.has('chip') && after(UNKNOWN_CHIP)) ||
-    ((types.has('site') || types.has('place')) && after(UNKNOWN_SITE))
+    (types.has('chip') && unknownOfKind(earlier, UNKNOWN_CHIP, rule, from)) ||
+    ((types.has('site') || types.has('place')) && unknownOfKind(earlier, UNKNOWN_SITE, rule, from))
   );
 }
 
@@ -683,16 +786,28 @@ function anotherPartnerNamed(
   );
 }
 
-const ANOTHER_BEFORE = /(?:另一|另外|其他|其它|\banother|\bother|\brival['’]s|\brivals['’])[^。.;；]*$/i;
+/** "而另一家美国厂商的新厂", "a rival's new fab", 竞争对手的新厂 — not 另外， ("moreover"). */
+const ANOTHER_BEFORE =
+  /(?:(?:另一|另外一|另外[两兩几幾]|其他|其它)[\u3400-\u9fff]{0,8}|(?:竞争对手|競爭對手|对手|對手)的[\u3400-\u9fff]{0,4}|\banother\b[^。.;；,]*|\bother\b[^。.;；,]*|\brivals?['’]s?\b[^。.;；,]*)$/i;
 
 const KIND_NAMES = new Set(['chip', 'site', 'place']);
 
-/** A kind word ("Rubin chip", "packaging plant") in the sentence that no entity mention covers or stands right before. */
-function unknownOfKind(reading: SentenceReading, pattern: RegExp): boolean {
+/**
+ * A kind word ("Rubin chip", "packaging plant") from `from` on that is none of the rule's reference
+ * words ("the plant", "the chips") and that no chip, site or place the ruler knows stands right
+ * before or after ("the fab in Taylor", "泰勒工厂").
+ */
+function unknownOfKind(reading: SentenceReading, pattern: RegExp, rule: CompiledRule, from = 0): boolean {
+  const references = [
+    ...(rule.anaphora ? reading.phrases(rule.anaphora) : []),
+    ...(rule.rivalAnaphora ? reading.phrases(rule.rivalAnaphora) : []),
+  ];
   for (const match of reading.text.matchAll(pattern)) {
+    if (match.index < from) continue;
     const end = match.index + match[0].length;
+    if (references.some((reference) => reference.start < end && reference.end > match.index)) continue;
     const named = reading.mentions.some(
-      (mention) => mention.end > match.index - 12 && mention.start < end && KIND_NAMES.has(mention.type),
+      (mention) => mention.end > match.index - 12 && mention.start < end + 12 && KIND_NAMES.has(mention.type),
     );
     if (!named) return true;
   }
@@ -712,8 +827,8 @@ function namesAnotherOfTheKind(
   const types = new Set(group.map((id) => earlier.mentions.find((entry) => entry.id === id)?.type));
   // Another chip or fab the ruler does not know: "Nvidia's Rubin chip", 英伟达新一代芯片, "its Ohio
   // site", "a packaging plant in Indiana" — a kind word not bound to a name the ruler knows.
-  if (types.has('chip') && unknownOfKind(between, UNKNOWN_CHIP)) return true;
-  if (types.has('site') && unknownOfKind(between, UNKNOWN_SITE)) return true;
+  if (types.has('chip') && unknownOfKind(between, UNKNOWN_CHIP, rule)) return true;
+  if (types.has('site') && unknownOfKind(between, UNKNOWN_SITE, rule)) return true;
   return between.mentions.some(
     (mention) =>
       !rule.ownIds.has(mention.id) &&
@@ -761,10 +876,9 @@ function statementFor(
   if (notFrames.size && (reading.frames.length === 0 || rule.rule.adjacentChars)) return undefined;
   // "三星在该领域的份额不足5%": the segment is the one the sentence before named ("7纳米及以下先进制程").
   if (
-    rule.not &&
-    SEGMENT_REFERENCE.test(reading.text) &&
     reading.index > 0 &&
-    item[reading.index - 1]!.phrases(rule.not).length > 0
+    SEGMENT_REFERENCE.test(reading.text) &&
+    SEGMENT_WORDS.test(item[reading.index - 1]!.text)
   )
     return undefined;
   if (rule.context && !hasContext(rule, reading, title, item)) return undefined;
@@ -819,7 +933,7 @@ function statementFor(
   statement.displaced = read.displaced ?? [];
   statement.otherCurrency = read.otherCurrency ?? false;
   if (read.bound) statement.bound = read.bound;
-  statement.revises = reading.index > 0 && REVISION.test(reading.text);
+  statement.revises = reading.index > 0 && revisesHere(reading, read.valueAt);
   return { statement, valueAt: read.valueAt, distance: read.distance };
 }
 
@@ -828,9 +942,24 @@ function statementFor(
  * "The venture has since cut that figure", 如今改为2027年.
  */
 const REVISION =
-  /\b(?:now|has since|have since|had since|instead|revised?|revises|raised?|raises|lift(?:s|ed)?|cuts?|lower(?:s|ed)?|trim(?:s|med)?|boost(?:s|ed)?|slash(?:es|ed)?|pushed back|no longer|restart(?:s|ed|ing)?|resum(?:e|es|ed|ing)|reviv(?:e|es|ed|ing)|delay(?:s|ed)?|postpon(?:e|es|ed)|pushed (?:back|to))\b|现在|現在|如今|目前|现已|現已|改为|改為|上调|上調|下调|下調|调高|調高|调降|調降|缩减|縮減|下修|上修|重启|重啟|恢复|恢復|复活|復活|推迟至|推遲至|延后至|延後至|延期至/i;
+  /\b(?:now|has since|have since|had since|instead|revised?|revises|raised?|raises|lift(?:s|ed)?|cuts?|lower(?:s|ed)?|trim(?:s|med)?|boost(?:s|ed)?|slash(?:es|ed)?|pushed back|no longer|restart(?:s|ed|ing)?|resum(?:e|es|ed|ing)|reviv(?:e|es|ed|ing)|delay(?:s|ed)?|postpon(?:e|es|ed)|pushed (?:back|to))\b|现在|現在|如今|目前(?!业界|業界|市场|市場|外界|传出|傳出|有消息)|现已|現已|改为|改為|上调|上調|下调|下調|调高|調高|调降|調降|缩减|縮減|下修|上修|重启|重啟|恢复|恢復|复活|復活|推迟至|推遲至|延后至|延後至|延期至/i;
 
-const SEGMENT_REFERENCE = /该领域|該領域|这一领域|這一領域|该市场|該市場|\b(?:this|that|the)\s+segment\b/i;
+/**
+ * The revision word stands in the clause group of the value, before it: "Its backers have now raised
+ * the planned investment to $800 billion" — not a "now" elsewhere in the sentence.
+ */
+function revisesHere(reading: SentenceReading, valueAt: number | undefined): boolean {
+  if (valueAt === undefined) return REVISION.test(reading.text);
+  const frame = frameOf(reading, valueAt);
+  const frameStart = frame === 0 ? 0 : reading.frames[frame - 1]!;
+  return REVISION.test(reading.text.slice(frameStart, valueAt));
+}
+
+/** "该领域", "this segment": a segment the sentence before named. */
+const SEGMENT_REFERENCE = /该领域|該領域|这一领域|這一領域|\b(?:this|that|the)\s+segment\b/i;
+/** Segments of a market, not the market: "7纳米及以下先进制程", "advanced nodes", "AI accelerators". */
+const SEGMENT_WORDS =
+  /先进制程|先進製程|纳米及以下|奈米及以下|成熟制程|成熟製程|AI加速器|\badvanced[-\s](?:nodes?|process(?:es)?|chips?)\b|\bmature[-\s]nodes?\b|\bAI accelerators?\b|\b\d+\s?nm\s+and\s+below\b/i;
 
 /** The sentence names the fact's subject only through descriptions ("Korean chipmaker … Musk's carmaker"). */
 function describedOnly(reading: SentenceReading, rule: CompiledRule): boolean {
@@ -1365,10 +1494,10 @@ function makerOfRival(
   mention: EntityMention,
   rivalsBefore: EntityMention[],
 ): boolean {
-  const rival = rivalsBefore.find(
-    (other) =>
-      other.end <= mention.start && !CLAUSE_PUNCTUATION.test(reading.text.slice(other.end, mention.start)),
-  );
+  const rival = rivalsBefore
+    .filter((other) => other.end <= mention.start && !clauseMarkBetween(reading, other.end, mention.start))
+    .sort((a, b) => a.start - b.start)
+    .at(-1);
   // 在德州泰勒廠生產特斯拉AI6晶片: the place before the making, the rival its object after it.
   if (!rival)
     return (
@@ -1382,7 +1511,9 @@ function makerOfRival(
     );
   const before = reading.text.slice(rival.end, mention.start);
   if (!MAKER_OR_PLACE_BEFORE.test(before)) return false;
-  if (RELATIVE_AFTER.test(reading.text.slice(mention.end, mention.end + 40))) return false;
+  const rest = reading.text.slice(mention.end, mention.end + 60);
+  const region = reading.placeTail.exec(rest);
+  if (RELATIVE_AFTER.test(region ? rest.slice(region[0].length) : rest)) return false;
   return reading.relations.some(
     // The making stands between them, or governs the rival ("to mass-produce Tesla's AI6 at Taylor").
     (match) =>
@@ -1391,11 +1522,17 @@ function makerOfRival(
 }
 /** Words of a making: "made by", "volume output of the chip at its Texas plant". */
 const MAKING_CLASSES = new Set(['makes', 'volume_production']);
-/** Clause marks — not the comma of "Taylor, Texas". */
-const CLAUSE_PUNCTUATION = /[，;；。:：]|,(?!\s*(?:Texas|TX)\b)/;
+const CLAUSE_PUNCTUATION = /[,，;；。:：]/g;
+
+/** A clause mark between two offsets — not the comma of "Taylor, Texas" (the place's region). */
+function clauseMarkBetween(reading: SentenceReading, from: number, to: number): boolean {
+  for (const mark of reading.text.slice(from, to).matchAll(CLAUSE_PUNCTUATION))
+    if (mark[0] !== ',' || !reading.placeTail.test(reading.text.slice(from + mark.index))) return true;
+  return false;
+}
 const MAKER_OR_PLACE_BEFORE =
   /(?:(?:\bby|\bat|\bin)\s+(?:(?:its|the|their|[\w-]+['’]s)\s+)*|(?:由|在)[\u3400-\u9fff]{0,4}?)$/i;
-const RELATIVE_AFTER = /^(?:,\s*(?:Texas|TX))?[^,，.。]{0,24}?,\s*(?:which|that)\b/i;
+const RELATIVE_AFTER = /^[^,，.。]{0,24}?,\s*(?:which|that)\b/i;
 
 /** Entity types that can own a value stated after them (a company's share move). */
 const OWNER_TYPES = new Set(['company', 'affiliate', 'index']);
@@ -1493,7 +1630,6 @@ function ownedBySubject(
         .filter((match) => !SITE_AFTER.test(reading.text.slice(match.end, match.end + 10)))
         .map((match) => ({ id: RIVAL_REFERENCE, type: 'reference', start: match.start, end: match.end }))
     : [];
-  // "produce AI6 at Taylor starting 2027": a rival site named as the place is not the one the value is about.
   // "…在泰勒工厂生产，该厂计划2026年投产": the rule's own reference word owns what follows it.
   const referredOwn: EntityMention[] =
     rule.anaphora && !subject.carried
@@ -1506,7 +1642,7 @@ function ownedBySubject(
   const rivalsNamed = [...named.filter((mention) => rivals.includes(mention.id)), ...referredRivals];
   const ownNamed = named.filter((mention) => own.has(mention.id));
   const makersOfRivals = new Set(ownNamed.filter((mention) => makerOfRival(reading, mention, rivalsNamed)));
-  // "made by Samsung in Taylor, Texas": the state after the site is the same place.
+  // "made by Samsung in Taylor, Texas": the region after the site is the same place.
   for (const mention of ownNamed)
     if (
       mention.type === 'place' &&
@@ -1529,6 +1665,7 @@ function ownedBySubject(
         (mention.type !== 'site' && mention.type !== 'place') ||
         !makerOfRival(reading, mention, ownNamed),
     )
+    // "produce AI6 at Taylor starting 2027": a rival site named as the place is not the one the value is about.
     .filter(
       (mention) =>
         !rivals.includes(mention.id) ||
@@ -1682,7 +1819,10 @@ function withOperators(
     reading.phrases(SITE_WORDS).some((site) => site.end > mention.start && site.start - mention.end <= 10);
   const operated = mentions.flatMap((mention) => {
     const operator = operators.get(mention.id);
-    return operator && allowed.has(operator) && asSite(mention) ? [{ ...mention, id: operator }] : [];
+    return operator && allowed.has(operator) && asSite(mention)
+      ? // An operator is a company (rules.json: "the company that runs it").
+        [{ ...mention, id: operator, type: 'company' }]
+      : [];
   });
   if (operated.length === 0) return mentions;
   const named = new Set(mentions.map((mention) => mention.id));

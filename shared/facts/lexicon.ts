@@ -176,8 +176,9 @@ export const ATTRIBUTE_CLASSES = {
   /** Until when an agreement runs. */
   term_end: {
     en: [
-      'run from',
-      'last from',
+      'run from ... to',
+      'run from ... through',
+      'run from ... until',
       'run through',
       'run until',
       'run to',

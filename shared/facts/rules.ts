@@ -7,6 +7,7 @@ import { STATUS_VOCABULARY } from '../model/values.ts';
 import { type EntityRuler, entityRuler } from './entities.ts';
 import { ATTRIBUTE_CLASSES, type AttributeClass, type PhraseList } from './lexicon.ts';
 import { type PhraseMatcher, phraseMatcher } from './phrases.ts';
+import { escapeRegex } from './regex.ts';
 import { countReader, quantityReader } from './values/measures.ts';
 import type { ValueMention } from './values/mention.ts';
 
@@ -133,6 +134,11 @@ export interface CompiledRules {
   places: ReadonlyMap<string, string>;
   /** The company that runs each site that has one. */
   operators: ReadonlyMap<string, string>;
+  /**
+   * A comma and the region of a place ("Taylor, Texas" → ", Texas"): that comma is no clause mark.
+   * Taken from the entities' `place`, so the engine holds no place's name.
+   */
+  placeTail: RegExp;
 }
 
 export const SITE_WORDS = '#site';
@@ -184,10 +190,22 @@ export function compileRules(facts: Fact[], file: RulesFile): CompiledRules {
     ruler: entityRuler(file.entities),
     phrases: phraseMatcher(lists),
     places: new Map(file.entities.flatMap((entity) => (entity.place ? [[entity.id, entity.place]] : []))),
+    placeTail: placeTailOf(file.entities.flatMap((entity) => (entity.place ? [entity.place] : []))),
     operators: new Map(
       file.entities.flatMap((entity) => (entity.operator ? [[entity.id, entity.operator] as const] : [])),
     ),
   };
+}
+
+/** ", Texas", ", South Korea": the regions after the first comma of the places named. */
+function placeTailOf(places: string[]): RegExp {
+  const tails = [
+    ...new Set(
+      places.flatMap((place) => (place.includes(',') ? [place.split(',').slice(1).join(',').trim()] : [])),
+    ),
+  ];
+  if (tails.length === 0) return /(?!)/;
+  return new RegExp(`^,\\s*(?:${tails.map(escapeRegex).join('|')})\\b`, 'i');
 }
 
 /** The phrases that refer back to one of a rule's rivals and never to its own subject. */

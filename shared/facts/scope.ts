@@ -29,7 +29,7 @@ const PARTIAL_AFTER = /^\s*(?:(?:some|part|parts|a\s+portion|a\s+share)\b|部分
 const CLAUSE_END = /[,，;；。:：!！?？]|\s(?:but|while|whereas|and then|and that|although|though)\s|—|–/g;
 /** "总投资额将从最初的5000亿美元扩大到约1万亿美元": the old value ends where the change's destination begins. */
 const CHANGE_TO =
-  /(?:扩大|擴大|增加|提高|提升|上调|上調|下调|下調|降低|减少|減少|缩减|縮減|调整|調整|扩|擴|增|升|降|减|減|跌)(?:到|至)/;
+  /(?:扩大|擴大|增加|提高|提升|上调|上調|下调|下調|降低|减少|減少|缩减|縮減|调整|調整|推迟|推遲|延后|延後|延期|顺延|順延|扩|擴|增|升|降|减|減|跌|延|改)(?:到|至)/;
 
 /**
  * A superseded plan ends sooner: in a Chinese headline a space opens the present when what
@@ -111,9 +111,16 @@ export function findScopes(sentence: string, tokens: Token[]): Scopes {
       !isMonthMay(sentence, match) &&
       !asPlanned(sentence, match) &&
       !raceWon(sentence, match) &&
-      // "an eye-watering $500 billion", "eye-catching": no eyeing.
+      // "an eye-watering $500 billion", "eye-catching": no eyeing; "Hopes float for Samsung": no proposal.
       !(match.name === 'possibility' && /^eye-/i.test(sentence.slice(match.start, match.end + 1))) &&
-      !contestWon(sentence, match),
+      !(
+        match.name === 'possibility' &&
+        /^float/i.test(sentence.slice(match.start, match.end)) &&
+        /\bhopes?\s*$/i.test(sentence.slice(0, match.start))
+      ) &&
+      !notAnOpenContest(sentence, match) &&
+      // "签下有意义的合同": 有意 of 有意义/有意思 is no intent.
+      !(match.name === 'possibility' && /^有意[义義思]/.test(sentence.slice(match.start, match.end + 1))),
   );
   const spans = matches
     .filter((match) => BLOCKING.has(match.name))
@@ -139,7 +146,8 @@ export function findScopes(sentence: string, tokens: Token[]): Scopes {
         cueEnd: match.end,
         end: match.end,
       });
-  // "针对有关团队解散的传闻，…": what a rumour is about is not said by the sentence.
+  // "针对有关团队解散的传闻，…": what a rumour is about is not said by the sentence — blocked like a
+  // denial, since the sentence names the rumour only to answer it.
   for (const rumour of sentence.matchAll(RUMOUR_ABOUT))
     spans.push({
       name: 'negation',
@@ -231,8 +239,11 @@ function raceWon(sentence: string, match: PhraseMatch<ScopeCue>): boolean {
   );
 }
 
-/** "成功争取到特斯拉订单", "三星角逐胜出": striven for and won, not open. */
-function contestWon(sentence: string, match: PhraseMatch<ScopeCue>): boolean {
+/**
+ * 争取, 角逐 are open contests only for an order: "成功争取到特斯拉订单", "三星角逐胜出" are won, and
+ * "争取2026年投产", "特斯拉争取明年实现AI5量产" set a target.
+ */
+function notAnOpenContest(sentence: string, match: PhraseMatch<ScopeCue>): boolean {
   if (
     match.name !== 'possibility' ||
     !/^(?:争取|爭取|角逐|竞逐|競逐)$/.test(sentence.slice(match.start, match.end))
@@ -240,10 +251,10 @@ function contestWon(sentence: string, match: PhraseMatch<ScopeCue>): boolean {
     return false;
   const after = sentence.slice(match.end);
   return (
-    /^(?:到|下|胜出|勝出|成功)/.test(after) ||
+    /^(?:到|下来|下來|胜出|勝出|成功)/.test(after) ||
     /成功\s*$/.test(sentence.slice(0, match.start)) ||
     // "特斯拉争取明年实现AI5量产", "争取2026年投产": a target set, not an order striven for.
-    !/^[^，,。；;]{0,12}?(?:订单|訂單|合同|合約|合约|大单|大單|业务|業務|代工|青睐|青睞)/.test(after)
+    !/^[^，,。；;]{0,20}?(?:订单|訂單|合同|合約|合约|大单|大單|业务|業務|代工|青睐|青睞)/.test(after)
   );
 }
 

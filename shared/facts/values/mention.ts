@@ -44,7 +44,7 @@ const AT_MOST_AFTER = /^\s*(?:or\s+(?:less|fewer)|以下|以内|以內)/i;
 
 /** "up from 67.6%", "once due in 2024", 原定: an earlier value. A bare "from" only when a "to" follows. */
 const FROM_BEFORE =
-  /(?:\bup\s+from|\bdown\s+from|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|(?<!\b(?:more|less|fewer|no)\s+)\bthan|\bprevious(?:ly)?|\boriginally|\bonce\s+(?:due|slated|planned|expected)(?:\s+(?:in|for))?|\bprior\s+(?:estimate|forecast)\s+of|从|從|由|较|較|(?:较|較)[\u3400-\u9fff]{1,8}?的|原本|原定|原先|原|此前|先前|(?:从|從|由)\s*(?:最初|原先|原本|原来|原來)?(?:(?:19|20)\d{2}\s*年)?的?)\s*(?:(?:the|an?|its)\s+)?(?:(?:initial|preliminary|earlier|original|previous|planned)\s+)?$/i;
+  /(?:\bup\s+from|\bdown\s+from|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|(?<!\b(?:more|less|fewer|no)\s+)\bthan|\bprevious(?:ly)?|\boriginally|\bonce\s+(?:due|slated|planned|expected)(?:\s+(?:in|for))?|\bprior\s+(?:estimate|forecast)\s+of|从|從|由|较|較|(?:较|較)(?:上季|上月|去年|前年|同期|年初|此前|先前|原先|原本|原定|初步|[\u3400-\u9fff]{0,4}(?:季|年|月|协议|協議|承诺|承諾|计划|計劃|計畫))[\u3400-\u9fff]{0,4}?的|原本|原定|原先|原|此前|先前|(?:从|從|由)\s*(?:最初|原先|原本|原来|原來)?(?:(?:19|20)\d{2}\s*年)?的?)\s*(?:(?:the|an?|its)\s+)?(?:(?:initial|preliminary|earlier|original|previous|planned)\s+)?$/i;
 /** After a value, that it is the earlier one: "the $6.4 billion preliminary award". */
 const EARLIER_AFTER = /^\s*(?:preliminary|initial|earlier|original|previous|prior)\b/i;
 /** A change's destination: "rose to", "pushed to", 升至, 延至. */
