@@ -356,6 +356,8 @@ function denialClause(text: string): { start: number; end: number } {
 
 /** A denial of the report itself, not one negated ("Tesla didn't deny the report", 并未否认相关报道). */
 function deniesTheReport(text: string): boolean {
+  // Most sentences hold no denial word at all: a cheap test first.
+  if (!DENIAL_WORD.test(text)) return false;
   return [...text.matchAll(DENIES_THE_REPORT)].some(
     (match) => !NEGATED_DENIAL_BEFORE.test(text.slice(Math.max(0, match.index - 32), match.index)),
   );
@@ -364,6 +366,9 @@ function deniesTheReport(text: string): boolean {
 /** "didn't deny", "has not yet denied", "would neither confirm nor deny", "declined to deny", 并未否认. */
 const NEGATED_DENIAL_BEFORE =
   /(?:\bdid\s+not|\bdidn['’]t|\bdoes\s+not|\bdoesn['’]t|\bhas(?:\s+not|n['’]t)(?:\s+yet)?|\bhave(?:\s+not|n['’]t)(?:\s+yet)?|\byet\s+to|\bnever|\bnot|\bnor|\bneither\s+confirm(?:ed|s)?\s+nor|\bconfirm(?:ed)?\s+or|\brefused\s+to|\bdeclined\s+to|并未|並未|未|没有|沒有|不)\s*$/i;
+
+const DENIAL_WORD =
+  /den(?:y|ied|ies)|dismiss|reject|refut|untrue|not true|false|groundless|baseless|inaccurate|unfounded|withdr|retract|pulled|否认|否認|驳斥|駁斥|辟谣|闢謠|澄清|不实|不實|不属实|不屬實|失实|失實|不准确|不準確|不正确|不正確|撤回|撤下/i;
 
 const REPORT_WORDS_ZH = '(?:报道|報導|报导|传闻|傳聞|传言|傳言|消息|说法|說法)';
 const DENIES_THE_REPORT = new RegExp(
