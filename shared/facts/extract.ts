@@ -134,6 +134,14 @@ class SentenceReading {
   #frames?: number[];
   #clauseBreaks?: Array<{ start: number; end: number }>;
   readonly #values = new Map<string, ValueMention[]>();
+  /** What a sentence is, whatever the rule, computed on first ask (pronoun, topic, dropped-subject cues, kind words). */
+  readonly #once = new Map<string, unknown>();
+
+  /** A per-sentence value computed once for every rule that asks. */
+  once<T>(key: string, compute: () => T): T {
+    if (!this.#once.has(key)) this.#once.set(key, compute());
+    return this.#once.get(key) as T;
+  }
 
   constructor(
     readonly text: string,
@@ -540,8 +548,8 @@ function referenceThroughSentenceBefore(
   reading: SentenceReading,
   previous: SentenceReading,
 ): PhraseMatch | undefined {
-  const pronoun = openingPronoun(reading.text);
-  const topic = topicOf(previous);
+  const pronoun = reading.once('pronoun', () => openingPronoun(reading.text));
+  const topic = previous.once('topic', () => topicOf(previous));
   if (!pronoun)
     return droppedSubjectFor(rule, reading, previous, topic)
       ? { name: PRONOUN, start: 0, end: 0 }
@@ -603,7 +611,7 @@ function droppedSubjectFor(
   )
     return false;
   const values = new Set(rule.rule.value.entities ?? []);
-  const chinese = CHINESE_OPENING.test(reading.text);
+  const chinese = reading.once('chinese', () => CHINESE_OPENING.test(reading.text));
   if (chinese) {
     const subjectLike = reading.mentions.some(
       (mention) => mention.type !== 'person' && mention.type !== 'place' && !values.has(mention.id),
@@ -611,9 +619,10 @@ function droppedSubjectFor(
     return (
       !subjectLike &&
       !reading.mentions.some((mention) => mention.start <= 4) &&
-      !unknownLatinName(reading) &&
-      !TOPIC_SHIFT.test(reading.text) &&
-      !NAMED_BY_KIND.test(reading.text) &&
+      !reading.once(
+        'ownSubjectCue',
+        () => unknownLatinName(reading) || TOPIC_SHIFT.test(reading.text) || NAMED_BY_KIND.test(reading.text),
+      ) &&
       relationWithin(rule, reading, 14) &&
       ownTopic(rule, topic)
     );
@@ -807,7 +816,7 @@ function unknownOfKind(reading: SentenceReading, pattern: RegExp, rule: Compiled
     ...(rule.anaphora ? reading.phrases(rule.anaphora) : []),
     ...(rule.rivalAnaphora ? reading.phrases(rule.rivalAnaphora) : []),
   ];
-  for (const match of reading.text.matchAll(pattern)) {
+  for (const match of reading.once(pattern.source, () => [...reading.text.matchAll(pattern)])) {
     if (match.index < from) continue;
     const end = match.index + match[0].length;
     if (references.some((reference) => reference.start < end && reference.end > match.index)) continue;
@@ -1169,9 +1178,9 @@ function continuedHeadsOf(
   );
 }
 
-/** Between a name and the level it reached: ", in second place, fell to", "was at", 则降至. */
+/** Between a name and the level it reached: ", in second place, fell to", "was at", "'s fell to", 则降至. */
 const LEVEL_GAP =
-  /^(?:\s*,[^,.;]{0,30},)?\s*(?:['’]s\s+(?:market\s+)?share\s+)?(?:also\s+|then\s+|则|則|也)?(?:(?:fell|falls|dropped|drops|slipped|slips|declined|declines|slid|slides|rose|rises|climbed|climbs|grew|grows|edged\s+(?:up|down)|edges\s+(?:up|down)|was|is|stood|stands|came\s+in|comes\s+in|ended|ends)\s+(?:to|at)|\bat|降至|跌至|滑落至|下滑至|升至|增至|回升至)\s*(?:about\s+|around\s+|约|約)?$/i;
+  /^(?:\s*,[^,.;]{0,30},)?\s*(?:['’]s\s+(?:(?:market\s+)?share\s+)?)?(?:also\s+|then\s+|则|則|也)?(?:(?:fell|falls|dropped|drops|slipped|slips|declined|declines|slid|slides|rose|rises|climbed|climbs|grew|grows|edged\s+(?:up|down)|edges\s+(?:up|down)|was|is|stood|stands|came\s+in|comes\s+in|ended|ends)\s+(?:to|at)|\bat|降至|跌至|滑落至|下滑至|升至|增至|回升至)\s*(?:about\s+|around\s+|约|約)?$/i;
 const CONTINUED_GAP_CHARS = 90;
 
 const NUMERIC_KINDS = new Set(['money', 'percent', 'year', 'count', 'quantity', 'ratio', 'node']);
