@@ -127,6 +127,8 @@ class SentenceReading {
   /** The chips the sentence names, measures aside; and whether they are two different ones. */
   readonly chips: EntityMention[];
   readonly twoChips: boolean;
+  /** The site an earlier sentence of the item named last ("its Taylor, Texas fab"). */
+  priorSite?: EntityMention;
   #tokens?: Token[];
   #lists?: Map<string, PhraseMatch[]>;
   #relations: PhraseMatch<AttributeClass>[] = [];
@@ -287,6 +289,12 @@ export function extractFacts(item: AnalyzableItem, compiled: CompiledRules): Sta
   const readings = sentences.map(
     (text, index) => new SentenceReading(text, index, compiled, publishedYear, mentions[index]!),
   );
+  // The site the item named last before each sentence, for "The fab will manufacture Tesla's AI6 chips".
+  let lastSite: EntityMention | undefined;
+  for (const reading of readings) {
+    reading.priorSite = lastSite;
+    lastSite = [...reading.mentions].reverse().find((mention) => mention.type === 'site') ?? lastSite;
+  }
   const statements: Statement[] = [];
   for (const reading of readings) {
     const claims: Claim[] = [];
@@ -1838,12 +1846,34 @@ function withOperators(
         [{ ...mention, id: operator, type: 'company' }]
       : [];
   });
+  // "…at its Taylor, Texas fab. … The fab will manufacture Tesla's upcoming AI6 chips": a site
+  // referred back to, when this sentence names no site or place of its own.
+  const prior = reading.priorSite ? operators.get(reading.priorSite.id) : undefined;
+  if (
+    operated.length === 0 &&
+    prior &&
+    allowed.has(prior) &&
+    !mentions.some((mention) => mention.type === 'site' || mention.type === 'place')
+  ) {
+    const reference = SITE_REFERENCE.exec(reading.text);
+    if (reference)
+      operated.push({
+        id: prior,
+        type: 'company',
+        start: reference.index,
+        end: reference.index + reference[0].length,
+      });
+  }
   if (operated.length === 0) return mentions;
   const named = new Set(mentions.map((mention) => mention.id));
   return [...mentions, ...operated.filter((mention) => !named.has(mention.id))].sort(
     (a, b) => a.start - b.start,
   );
 }
+
+/** A site referred back to: "the fab", "the new plant", 该厂, 这座晶圆厂. */
+const SITE_REFERENCE =
+  /\b(?:the|this)\s+(?:[\w-]+\s+)?(?:fab|plant|facility|factory)\b|(?:该|該|这座|這座)(?:晶圆厂|晶圓廠|工厂|工廠|厂|廠)/i;
 
 const COMPARED_OR_AS = /(?:\bthan|\bas|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\btimes|比|较|較)\s*$/i;
 /**
@@ -2257,7 +2287,9 @@ function readPlace(
     .filter(
       (place) => framesMaking.has(frameOf(reading, place.start)) && dealChips(frameOf(reading, place.start)),
     );
-  if (bound.length === 0) return undefined;
+  // A site referred back to needs the deal's chip named in its clause group ("该厂将…生产AI6晶片").
+  const namedForDeal = (frame: number) => !madeFor || ownChipIn(frame);
+  if (bound.length === 0) return placeReferredBack(reading, compiled, framesMaking, namedForDeal);
   const names = bound.map((place) => compiled.places.get(place.id)!);
   // The most specific place named ("Taylor, Texas" over "Texas").
   const value = names.sort((a, b) => b.split(',').length - a.split(',').length)[0]!;
@@ -2266,3 +2298,27 @@ function readPlace(
 }
 
 const CHIPS = /\bchips?(?:sets?)?\b|\bprocessors?\b|芯片|晶片/i;
+
+/**
+ * "…at its Taylor, Texas fab. The fab will manufacture Tesla's upcoming AI6 chips", 该厂将…为特斯拉
+ * 生产AI6晶片: a site referred back to is the place, when this sentence names none of its own.
+ */
+function placeReferredBack(
+  reading: SentenceReading,
+  compiled: CompiledRules,
+  framesMaking: ReadonlySet<number>,
+  namedForDeal: (frame: number) => boolean,
+): ReadValue | undefined {
+  const site = reading.priorSite;
+  const place = site ? compiled.places.get(site.id) : undefined;
+  if (!place || reading.mentions.some((mention) => mention.type === 'site' || mention.type === 'place'))
+    return undefined;
+  const reference = SITE_REFERENCE.exec(reading.text);
+  if (!reference) return undefined;
+  const frame = frameOf(reading, reference.index);
+  if (!framesMaking.has(frame) || !namedForDeal(frame)) return undefined;
+  return {
+    value: { kind: 'place', value: place },
+    blocked: reading.scopes.blockersAt(reference.index).length > 0,
+  };
+}
