@@ -1218,6 +1218,7 @@ function readNumeric(
   const levelsOnly = rule.rule.relation.includes('market_share');
   const movesOnly = rule.rule.relation.includes('stock_move');
   const termFact = rule.rule.relation.includes('term_end');
+  const onlyDelay = relations.length > 0 && relations.every((match) => match.name === 'delay');
   const chipSubject = reading.mentions.some(
     (mention) => mention.type === 'chip' && rule.ownIds.has(mention.id),
   );
@@ -1238,6 +1239,8 @@ function readNumeric(
           LEVEL_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 24), mention.start))
         ),
     )
+    // "paused the factory in 2024": with only a word of delay, a past year after "in" is when it happened.
+    .filter((mention) => !(onlyDelay && pastEventYear(reading, mention)))
     // A full date is an event's day ("on July 23, 2025"), not a production year — except for a term's end;
     // so is the date of a signing ("去年与三星签署…协议", "last year signed").
     .filter((mention) => termFact || (mention as { precision?: string }).precision !== 'day')
@@ -1353,6 +1356,18 @@ const RATE_AFTER =
 
 const REVERSAL_AFTER =
   /^[^.;]{0,30}?(?:,\s*(?:erasing|paring|giving\s+back|wiping\s+out)\s+(?:(?:part|some|much|most|all|half)\s+of\s+)?(?:the|its|their|a)?\s*(?:[\w-]+\s+){0,3}?(?:rally|gains?|surge|jump)|\bas\s+(?:investors\s+|traders\s+)?(?:lock(?:s|ed|ing)?\s+in|tak(?:e|es|ing)|took)\s+(?:gains|profits)|\bon\s+profit[-\s]taking|\bas\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?rally\s+(?:fades|cools|wanes|eases|unwinds))/i;
+
+/** A year no later than the item's, named as the time of an event ("in 2024"), not as a target. */
+function pastEventYear(reading: SentenceReading, mention: ValueMention): boolean {
+  return (
+    mention.value.kind === 'year' &&
+    reading.publishedYear !== undefined &&
+    mention.value.value <= reading.publishedYear &&
+    /\bin\s+(?:early\s+|mid-?|late\s+)?$/i.test(
+      reading.text.slice(Math.max(0, mention.start - 10), mention.start),
+    )
+  );
+}
 
 /** "slipped to 8.1%", 降至: a level reached, not a move by. */
 const LEVEL_BEFORE = /(?:\bto|至|到)\s*(?:about\s+|around\s+|nearly\s+|约|約)?$/i;
