@@ -914,6 +914,10 @@ function statementFor(
   const relations = reading.relations
     .filter((match) => rule.rule.relation.includes(match.name))
     .filter((match) => match.name !== 'volume_production' || !isTrialProduction(reading.text, match))
+    // "by the end of 2024": a time, not an ending.
+    .filter(
+      (match) => match.name !== 'end' || !END_OF_TIME.test(reading.text.slice(match.start, match.end + 24)),
+    )
     .filter((match) => !notFrames.has(frameOf(reading, match.start)))
     .filter((match) => !rivalIsObject(rule, reading, match))
     // "Tesla's AI6 chip will power Optimus robots shipping from 2027": the robots ship, not the chip.
@@ -1021,6 +1025,9 @@ function rivalIsObject(rule: CompiledRule, reading: SentenceReading, match: Phra
   const next = reading.mentions.find((mention) => mention.start >= match.end && rivals.includes(mention.id));
   return next !== undefined && OBJECT_GAP.test(reading.text.slice(match.end, next.start));
 }
+
+const END_OF_TIME =
+  /^end\s+of\s+(?:the\s+)?(?:\d{4}|year|quarter|month|decade|[1-4]Q|Q[1-4]|first|second|third|fourth|this|next|last|January|February|March|April|May|June|July|August|September|October|November|December)\b/i;
 
 /** "samples and small-batch production in 2026" is not volume production. */
 const TRIAL_BEFORE =
@@ -2294,8 +2301,17 @@ function readPlace(
       !otherChip(frame) &&
       (carried || madeFor.customers.some((id) => reading.ids.has(id))));
   // "make AI6 chips in Texas": a place the chip itself is made in needs no site word.
+  // …in the clause of its making: not "…would make its AI6 chip, then added to the gain as the robotaxi service expanded in Austin".
   const madeIn = (place: EntityMention) =>
-    ownChipIn(frameOf(reading, place.start)) && namedAsPlace(reading, place);
+    ownChipIn(frameOf(reading, place.start)) &&
+    namedAsPlace(reading, place) &&
+    relations.some(
+      (match) =>
+        match.name === 'makes' &&
+        (match.end <= place.start
+          ? !clauseMarkBetween(reading, match.end, place.start)
+          : !clauseMarkBetween(reading, place.end, match.start)),
+    );
   const bound = reading.mentions
     .filter((mention) => compiled.places.has(mention.id))
     .filter((place) => sites.some((site) => near(place, site)) || madeIn(place))
