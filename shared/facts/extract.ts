@@ -339,8 +339,9 @@ function withDeniedReports(
         (mention.type === 'company' || mention.type === 'person') &&
         compiled.rules.some((rule) => rule.rule.subject.some((group) => group.includes(mention.id))),
     );
+  const rulesByFact = new Map(compiled.rules.map((rule) => [rule.fact.id, rule]));
   const about = (factId: string) => {
-    const rule = compiled.rules.find((candidate) => candidate.fact.id === factId);
+    const rule = rulesByFact.get(factId);
     return (
       denialMentions.length === 0 ||
       byPartyAlone ||
@@ -1245,6 +1246,10 @@ function readNumeric(
           mention.role === 'to' &&
           LEVEL_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 24), mention.start))
         ),
+    )
+    // "數10億美元的撥款": several billion, no amount.
+    .filter(
+      (mention) => !/[数數几幾]\s*$/.test(reading.text.slice(Math.max(0, mention.start - 2), mention.start)),
     )
     // "paused the factory in 2024": with only a word of delay, a past year after "in" is when it happened.
     .filter((mention) => !(onlyDelay && pastEventYear(reading, mention)))
