@@ -1247,6 +1247,8 @@ function readNumeric(
           LEVEL_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 24), mention.start))
         ),
     )
+    // "2025年10月下旬，特斯拉正式確認…": the item's own date opening the sentence is when, not a target.
+    .filter((mention) => !datelineYear(reading, mention))
     // "數10億美元的撥款": several billion, no amount.
     .filter(
       (mention) => !/[数數几幾]\s*$/.test(reading.text.slice(Math.max(0, mention.start - 2), mention.start)),
@@ -1368,6 +1370,18 @@ const RATE_AFTER =
 
 const REVERSAL_AFTER =
   /^[^.;]{0,30}?(?:,\s*(?:erasing|paring|giving\s+back|wiping\s+out)\s+(?:(?:part|some|much|most|all|half)\s+of\s+)?(?:the|its|their|a)?\s*(?:[\w-]+\s+){0,3}?(?:rally|gains?|surge|jump)|\bas\s+(?:investors\s+|traders\s+)?(?:lock(?:s|ed|ing)?\s+in|tak(?:e|es|ing)|took)\s+(?:gains|profits)|\bon\s+profit[-\s]taking|\bas\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?rally\s+(?:fades|cools|wanes|eases|unwinds))/i;
+
+/** The item's own year (with a month) opening the sentence: a dateline ("2025年10月下旬，", "In late October 2025,"). */
+function datelineYear(reading: SentenceReading, mention: ValueMention): boolean {
+  return (
+    mention.value.kind === 'year' &&
+    mention.value.month !== undefined &&
+    mention.value.value === reading.publishedYear &&
+    /^[\s"“「(（]*(?:(?:in|on|by)\s+)?(?:(?:early|mid|late)[-\s]+)?$/i.test(
+      reading.text.slice(0, mention.start),
+    )
+  );
+}
 
 /** A year no later than the item's, named as the time of an event ("in 2024"), not as a target. */
 function pastEventYear(reading: SentenceReading, mention: ValueMention): boolean {
