@@ -322,10 +322,11 @@ function withDeniedReports(
   readings: SentenceReading[],
   compiled: CompiledRules,
 ): Statement[] {
-  const denial = readings.find((reading) => reading.index > 0 && deniesTheReport(reading.text));
-  if (!denial) return statements;
+  const found = firstDenial(readings);
+  if (!found) return statements;
+  const denial = found.reading;
   // What the denial's own clause names: "三星表示该报道不实，但确认泰勒工厂将于2026年投产" names Samsung.
-  const clause = denialClause(denial.text);
+  const clause = denialClause(denial.text, found.match);
   const denialMentions = denial.mentions.filter(
     (mention) => mention.start >= clause.start && mention.end <= clause.end,
   );
@@ -358,9 +359,19 @@ function withDeniedReports(
   );
 }
 
+/** The first sentence after the title that denies a report, and its first denial pattern. */
+function firstDenial(
+  readings: SentenceReading[],
+): { reading: SentenceReading; match: RegExpExecArray } | undefined {
+  for (const reading of readings.slice(1)) {
+    const [match] = reportDenials(reading.text);
+    if (match) return { reading, match };
+  }
+  return undefined;
+}
+
 /** The clause holding the (first) denial: from the clause mark before it to the turn after it. */
-function denialClause(text: string): { start: number; end: number } {
-  const match = [...text.matchAll(DENIES_THE_REPORT)][0]!;
+function denialClause(text: string, match: RegExpExecArray): { start: number; end: number } {
   const before = text.slice(0, match.index);
   const start = Math.max(...[...before.matchAll(/[,，;；:：]/g)].map((mark) => mark.index + 1), 0);
   // The clause runs on over commas ("denied the report, published by a local daily, that its Taylor
@@ -371,13 +382,18 @@ function denialClause(text: string): { start: number; end: number } {
   return { start, end: after ? match.index + match[0].length + after.index : text.length };
 }
 
-/** A denial of the report itself, not one negated ("Tesla didn't deny the report", 并未否认相关报道). */
-function deniesTheReport(text: string): boolean {
+/**
+ * The denials of a report in a sentence, none of them if every one is negated ("Tesla didn't deny
+ * the report", 并未否认相关报道).
+ */
+function reportDenials(text: string): RegExpExecArray[] {
   // Most sentences hold no denial word at all: a cheap test first.
-  if (!DENIAL_WORD.test(text)) return false;
-  return [...text.matchAll(DENIES_THE_REPORT)].some(
+  if (!DENIAL_WORD.test(text)) return [];
+  const matches = [...text.matchAll(DENIES_THE_REPORT)];
+  const denied = matches.some(
     (match) => !NEGATED_DENIAL_BEFORE.test(text.slice(Math.max(0, match.index - 32), match.index)),
   );
+  return denied ? matches : [];
 }
 
 /** "didn't deny", "has not yet denied", "would neither confirm nor deny", "declined to deny", 并未否认. */
@@ -499,7 +515,6 @@ function subjectIn(
     referenceThroughSentenceBefore(rule, reading, previous);
   // The subject named just before (the sentence before, else the title) carries into this one
   // when this sentence names part of it or refers back to it: "the chip", "the Texas plant", 该芯片.
-
   for (const earlier of new Set([previous, item[0]!])) {
     const named = rule.rule.subject.filter((ids) =>
       ids.every((id) => earlier.ids.has(id) || reading.ids.has(id)),
@@ -517,33 +532,46 @@ function subjectIn(
         !TIMES_OF_AFTER.test(reading.text.slice(mention.end, mention.end + 12)),
     );
     if (sameKindNamed || (!anaphor && !partial)) return undefined;
-    // "在三星泰勒廠進度備受關注之際，SK海力士宣布其…封裝廠正式動工。該廠…": another of the kind
-    // named after the subject in the sentence referred to is the nearer one.
-    if (anaphor && anaphor.name !== PRONOUN && laterOfTheKind(earlier, group, rule)) return undefined;
-    // "Apple signs Samsung for image sensors … The contract runs through 2030": a reference to a
-    // deal of the subject's with someone else.
-    if (anaphor && anaphor.name !== PRONOUN && anotherPartnerNamed(earlier, group, rule)) return undefined;
-    // "而另一家美国厂商的新厂则推迟至2030年", "a rival's new fab": the reference word is another's.
-    if (anaphor && ANOTHER_BEFORE.test(reading.text.slice(Math.max(0, anaphor.start - 12), anaphor.start)))
+    if (anaphor && referenceTakenByAnother(rule, reading, anaphor, earlier, previous, group, partial))
       return undefined;
-    // "Tesla-Samsung deal spurs rivals // Hyundai Motor signed its own chip deal with Samsung. The
-    // carmaker's contract runs through 2030": another of the kind, named in between, is the one meant.
-    // (A pronoun was already resolved through the sentence before: "The unit lost customers to TSMC. Its share…")
-    if (
-      anaphor &&
-      anaphor.name !== PRONOUN &&
-      earlier !== previous &&
-      namesAnotherOfTheKind(previous, earlier, group, rule)
-    )
-      return undefined;
-    // "AI6 … 能效为AI5的三倍。该芯片…": "the chip" is the first chip named before, not every chip.
-    if (anaphor && anaphor.name !== PRONOUN && !partial && !firstOfItsKind(earlier, group)) return undefined;
     const positions = anaphor
       ? [anaphor.start]
       : reading.mentions.filter((mention) => group.includes(mention.id)).map((mention) => mention.start);
     return { positions: positions.length ? positions : [0], carried: true };
   }
   return undefined;
+}
+
+/**
+ * Whether a reference word in `reading` is to something other than the group `earlier` names.
+ * A pronoun or a dropped subject was already resolved through the sentence before ("The unit lost
+ * customers to TSMC. Its share…"): only a qualifier before it can make it another's.
+ */
+function referenceTakenByAnother(
+  rule: CompiledRule,
+  reading: SentenceReading,
+  anaphor: PhraseMatch,
+  earlier: SentenceReading,
+  previous: SentenceReading,
+  group: readonly string[],
+  partial: boolean,
+): boolean {
+  // "而另一家美国厂商的新厂则推迟至2030年", "a rival's new fab": the reference word is another's.
+  if (ANOTHER_BEFORE.test(reading.text.slice(Math.max(0, anaphor.start - 12), anaphor.start))) return true;
+  if (anaphor.name === PRONOUN) return false;
+  return (
+    // "在三星泰勒廠進度備受關注之際，SK海力士宣布其…封裝廠正式動工。該廠…": another of the kind
+    // named after the subject in the sentence referred to is the nearer one.
+    laterOfTheKind(earlier, group, rule) ||
+    // "Apple signs Samsung for image sensors … The contract runs through 2030": a reference to a
+    // deal of the subject's with someone else.
+    anotherPartnerNamed(earlier, group, rule) ||
+    // "Tesla-Samsung deal spurs rivals // Hyundai Motor signed its own chip deal with Samsung. The
+    // carmaker's contract runs through 2030": another of the kind, named in between, is the one meant.
+    (earlier !== previous && namesAnotherOfTheKind(previous, earlier, group, rule)) ||
+    // "AI6 … 能效为AI5的三倍。该芯片…": "the chip" is the first chip named before, not every chip.
+    (!partial && !firstOfItsKind(earlier, group))
+  );
 }
 
 /**
@@ -856,13 +884,9 @@ function namesAnotherOfTheKind(
     (mention) =>
       !rule.ownIds.has(mention.id) &&
       !between.measured.has(mention) &&
-      group.some((id) => {
-        const type = earlier.mentions.find((entry) => entry.id === id)?.type;
-        if (type === undefined) return false;
-        // Another fab's place stands for that fab ("台积电亚利桑那工厂…该厂").
-        if (type === 'site' && mention.type === 'place') return true;
-        return type === mention.type && (REFERRED_TYPES.has(type) || type === 'company');
-      }),
+      // Another fab's place stands for that fab ("台积电亚利桑那工厂…该厂").
+      ((types.has('site') && mention.type === 'place') ||
+        (types.has(mention.type) && (REFERRED_TYPES.has(mention.type) || mention.type === 'company'))),
   );
 }
 
@@ -1419,7 +1443,7 @@ function isProgress(text: string, mention: ValueMention): boolean {
     ) ||
     // "已确定6个站点" (a count settled so far), not across a headline's space to the plan's total.
     /(?:已确定|已確定|已选定|已選定)[^.;,，；。\s]{0,8}$/.test(before) ||
-    /^\s*(?:[\w-]+\s+){0,4}?(?:so far|to date|already|committed so far)|^\s*(?:[\w-]+\s+){0,1}?(?:under\s?way|under\s+construction|being\s+built|in\s+operation\s+or\s+(?:under\s+)?(?:development|construction))|^\s*(?:previously|already)\s+(?:announced|selected|named|unveiled)\b/i.test(
+    /^\s*(?:[\w-]+\s+){0,4}?(?:so far|to date|already|committed so far)|^\s*(?:[\w-]+\s+){0,1}?(?:under\s?way|under\s+construction|being\s+built|in\s+operation\s+or\s+(?:under\s+)?(?:development|construction))|^\s*previously\s+(?:announced|selected|named|unveiled)\b/i.test(
       after,
     ) ||
     /^\s*(?:tranche|installment|instalment|payment)\b/i.test(after) ||
@@ -1550,14 +1574,15 @@ const OBJECT_OF_MAKING = /^(?:\s{0,3}|\s*(?:(?:the|its|their|[\w-]+['’]s)\s+)+
  * "AI6 will be made at Samsung's Taylor plant, with volume output in 2028", 该芯片将由三星在其得州
  * 工厂生产…2028年量产: the subject named as the maker or the place of a rival's making, in the
  * rival's clause, owns nothing that follows — the year is the chip's. Not when a relative clause
- * opens after it: "makes AI6 at its Taylor fab, which opens in 2026".
+ * opens after it: "makes AI6 at its Taylor fab, which opens in 2026". `madeThings` are what the
+ * making is of: the rule's rivals, or (asked the other way, of a rival fab) its own subject.
  */
 function makerOfRival(
   reading: SentenceReading,
   mention: EntityMention,
-  rivalsBefore: EntityMention[],
+  madeThings: EntityMention[],
 ): boolean {
-  const rival = rivalsBefore
+  const rival = madeThings
     .filter((other) => other.end <= mention.start && !clauseMarkBetween(reading, other.end, mention.start))
     .sort((a, b) => a.start - b.start)
     .at(-1);
@@ -1565,7 +1590,7 @@ function makerOfRival(
   if (!rival)
     return (
       /在[\u3400-\u9fff]{0,4}?$/.test(reading.text.slice(Math.max(0, mention.start - 6), mention.start)) &&
-      rivalsBefore.some(
+      madeThings.some(
         (other) =>
           other.start >= mention.end &&
           objectOfMaking(reading, other.start) &&

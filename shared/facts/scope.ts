@@ -106,22 +106,16 @@ const OPENS_SENTENCE = /^[\s"“'‘(（]*(?:[^,，。:：]{0,24}[:：]\s*)?$/;
  * scopes.blockersAt(text.indexOf('Samsung')); // ['negation']
  */
 export function findScopes(sentence: string, tokens: Token[]): Scopes {
-  const matches = cues.find(sentence, tokens).filter(
-    (match) =>
-      !isMonthMay(sentence, match) &&
-      !asPlanned(sentence, match) &&
-      !raceWon(sentence, match) &&
-      // "an eye-watering $500 billion", "eye-catching": no eyeing; "Hopes float for Samsung": no proposal.
-      !(match.name === 'possibility' && /^eye-/i.test(sentence.slice(match.start, match.end + 1))) &&
-      !(
-        match.name === 'possibility' &&
-        /^float/i.test(sentence.slice(match.start, match.end)) &&
-        /\bhopes?\s*$/i.test(sentence.slice(0, match.start))
-      ) &&
-      !notAnOpenContest(sentence, match) &&
-      // "签下有意义的合同": 有意 of 有意义/有意思 is no intent.
-      !(match.name === 'possibility' && /^有意[义義思]/.test(sentence.slice(match.start, match.end + 1))),
-  );
+  const matches = cues
+    .find(sentence, tokens)
+    .filter(
+      (match) =>
+        !isMonthMay(sentence, match) &&
+        !asPlanned(sentence, match) &&
+        !raceWon(sentence, match) &&
+        !notAnOpenContest(sentence, match) &&
+        !wordOfAnotherSense(sentence, match),
+    );
   const spans = matches
     .filter((match) => BLOCKING.has(match.name))
     .filter((match) => !(match.name === 'negation' && notUntil(sentence, match)))
@@ -255,6 +249,20 @@ function notAnOpenContest(sentence: string, match: PhraseMatch<ScopeCue>): boole
     /成功\s*$/.test(sentence.slice(0, match.start)) ||
     // "特斯拉争取明年实现AI5量产", "争取2026年投产": a target set, not an order striven for.
     !/^[^，,。；;]{0,20}?(?:订单|訂單|合同|合約|合约|大单|大單|业务|業務|代工|青睐|青睞)/.test(after)
+  );
+}
+
+/**
+ * A possibility cue that is part of a word of another sense: "an eye-watering $500 billion",
+ * "Hopes float for Samsung", 有意义/有意思 ("签下有意义的合同").
+ */
+function wordOfAnotherSense(sentence: string, match: PhraseMatch<ScopeCue>): boolean {
+  if (match.name !== 'possibility') return false;
+  const cue = sentence.slice(match.start, match.end + 1);
+  return (
+    /^eye-/i.test(cue) ||
+    /^有意[义義思]/.test(cue) ||
+    (/^float/i.test(cue) && /\bhopes?\s*$/i.test(sentence.slice(0, match.start)))
   );
 }
 
