@@ -1339,7 +1339,11 @@ function readNumeric(
   const open = scored.filter((entry) =>
     reading.scopes
       .blockersAt(entry.mention.start, entry.anchor)
-      .every((cue) => entry.mention.shifted && cue === 'history'),
+      .every(
+        (cue) =>
+          (entry.mention.shifted && cue === 'history') ||
+          (PRESUPPOSING.has(cue) && presupposed(reading.text, entry.mention)),
+      ),
   );
   const chosen = (open[0] ?? scored[0])!;
   const value =
@@ -1355,6 +1359,25 @@ function readNumeric(
     distance: chosen.distance,
     ...(chosen.mention.bound ? { bound: chosen.mention.bound } : {}),
   };
+}
+
+/**
+ * "as it explores bringing parts of its $500 billion project, Stargate, to India", "Tesla may expand
+ * its $16.5 billion deal": a value in the description of a thing already there (its, their, the,
+ * Samsung's) is taken as known — only the clause's own news is possible, asked or conditional.
+ * "could sign a $16.5 billion deal" stays possible.
+ */
+const PRESUPPOSING = new Set(['possibility', 'question', 'condition']);
+const DEFINITE_BEFORE =
+  /(?:\b(?:its|their|his|her|the)|[A-Za-z]['’]s)\s+(?:(?:planned|announced|landmark|massive|proposed)\s+)?$/i;
+const DESCRIBED_THING_AFTER =
+  /^\s*(?:[\w-]+\s+){0,5}?(?:project|venture|deal|contract|pact|agreement|plan|programme|program|initiative|fab|plant|facility|factory|complex|campus|commitment|investment)\b(?!\s+(?:talks|negotiations))/i;
+
+function presupposed(text: string, mention: ValueMention): boolean {
+  return (
+    DEFINITE_BEFORE.test(text.slice(Math.max(0, mention.start - 24), mention.start)) &&
+    DESCRIBED_THING_AFTER.test(text.slice(mention.end, mention.end + 70))
+  );
 }
 
 const WORTH_AFTER =
@@ -1430,7 +1453,9 @@ function isProgress(text: string, mention: ValueMention): boolean {
   if (
     /(?:将|將|计划|計劃|計畫|规划|規劃|拟|擬)[^，。；,]{0,12}?(?:增至|增加至|扩大至|擴大至|扩至|擴至)\s*$/.test(
       before,
-    )
+    ) ||
+    // "to reach their $500 billion, 10-gigawatt goal": the plan's own total, named as the goal.
+    PLAN_AFTER.test(after)
   )
     return false;
   return (
@@ -1438,7 +1463,12 @@ function isProgress(text: string, mention: ValueMention): boolean {
     /(?:首期|首批|首笔|首筆|拨付|撥付|立即|\binitial(?:ly)?|\bimmediately|\bdisburs\w*|\btranche|\bfirst\s+(?:phase|tranche|stage|\$))[^.;。；，]{0,24}$/i.test(
       before,
     ) ||
-    /(?:\bbring(?:s|ing)?|\braising|\btotal(?:s|ling)?|\breach(?:es|ed|ing)?|增至|增加至|达到|達到|来到|來到|累计|累計|已达|已達|已在|已经|已經|已有|已宣布|落地)[^.;,，；。]{0,50}$/i.test(
+    // "totals $400B", "bringing the total to": not "total investment of $500 billion", the plan's own total.
+    /(?:\bbring(?:s|ing)?\b[^.;,，；。]{0,50}?\bto|\braising|\btotal(?:s|l?ing|l?ed)\b|\breach(?:es|ed|ing)?|增至|增加至|达到|達到|来到|來到|累计|累計|已达|已達|已在|已经|已經|已有|已宣布|落地)[^.;,，；。]{0,50}$/i.test(
+      before,
+    ) ||
+    // "Total investment in the new sites will top $400 billion": the amount of some of the plan's parts.
+    /\b(?:in|for|at|across)\s+(?:the|these|those|its|their)\s+(?:[\w-]+\s+){0,2}?(?:sites|campuses|locations|data\s+cent(?:er|re)s)\b[^.;。；]{0,30}$/i.test(
       before,
     ) ||
     // "已确定6个站点" (a count settled so far), not across a headline's space to the plan's total.
@@ -1456,6 +1486,8 @@ function isProgress(text: string, mention: ValueMention): boolean {
       !PLAN_TOTAL_BEFORE.test(before))
   );
 }
+
+const PLAN_AFTER = /^[\s,]*(?:[\w-]+[\s,]+){0,2}?(?:goal|target|commitment|pledge)\b/i;
 
 const PLAN_TOTAL_BEFORE = /(?:总投资|總投資|总额|總額|总规模|總規模)\s*(?:最多|最高|约|約|达|達|为|為)?\s*$/;
 
