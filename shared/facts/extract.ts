@@ -1373,10 +1373,17 @@ const DEFINITE_BEFORE =
 const DESCRIBED_THING_AFTER =
   /^\s*(?:[\w-]+\s+){0,5}?(?:project|venture|deal|contract|pact|agreement|plan|programme|program|initiative|fab|plant|facility|factory|complex|campus|commitment|investment)\b(?!\s+(?:talks|negotiations))/i;
 
+/** "其他接受補助的企業如美光（獲62億美元補助）、三星（47.5億美元）", "Samsung ($4.75 billion)": a value aside. */
+const ASIDE_BEFORE = /[（(]\s*(?:获|獲|得|got|received|won|awarded)?\s*(?:about\s+|约|約)?$/i;
+const ASIDE_AFTER =
+  /^\s*(?:的?(?:补助|補助|补贴|補貼|资助|資助)|in\s+(?:grants?|funding|subsid(?:y|ies)|awards?))?\s*[)）]/i;
+
 function presupposed(text: string, mention: ValueMention): boolean {
+  const before = text.slice(Math.max(0, mention.start - 24), mention.start);
+  const after = text.slice(mention.end, mention.end + 70);
   return (
-    DEFINITE_BEFORE.test(text.slice(Math.max(0, mention.start - 24), mention.start)) &&
-    DESCRIBED_THING_AFTER.test(text.slice(mention.end, mention.end + 70))
+    (DEFINITE_BEFORE.test(before) && DESCRIBED_THING_AFTER.test(after)) ||
+    (ASIDE_BEFORE.test(before) && ASIDE_AFTER.test(after))
   );
 }
 
