@@ -151,6 +151,8 @@ class SentenceReading {
     private readonly compiled: CompiledRules,
     readonly publishedYear: number | undefined,
     mentions: EntityMention[],
+    /** The item's publication day (`YYYY-MM-DD`), when it has one. */
+    readonly publishedDay?: string,
   ) {
     this.mentions = mentions;
     this.measured = new Set(mentions.filter((mention) => measuredAgainst(text, mention)));
@@ -287,7 +289,8 @@ export function extractFacts(item: AnalyzableItem, compiled: CompiledRules): Sta
   const found = sentences.map((text) => compiled.ruler.find(text));
   const mentions = withoutAmbiguousDescriptions(found, compiled);
   const readings = sentences.map(
-    (text, index) => new SentenceReading(text, index, compiled, publishedYear, mentions[index]!),
+    (text, index) =>
+      new SentenceReading(text, index, compiled, publishedYear, mentions[index]!, dayOf(item.published)),
   );
   // The site the item named last before each sentence, for "The fab will manufacture Tesla's AI6 chips".
   let lastSite: EntityMention | undefined;
@@ -477,6 +480,10 @@ function settleSharedValues(claims: Claim[]): Statement[] {
       ? { ...claim.statement, observed: null, confidence: 0.5, negated: false, bound: undefined }
       : claim.statement;
   });
+}
+
+function dayOf(published: string | undefined): string | undefined {
+  return published && /^\d{4}-\d{2}-\d{2}/.test(published) ? published.slice(0, 10) : undefined;
 }
 
 function yearOf(published: string | undefined): number | undefined {
@@ -989,6 +996,19 @@ function statementFor(
 }
 
 /**
+ * Whether a reaction to one event is told as news of it: in an item of the weeks after the event, or
+ * dated back to it ("The stock had climbed 4% on July 28", "since late July, when news of its Tesla
+ * contract sent it 6.8% higher").
+ */
+function newsOfTheEvent(event: { lastDay: string; month: RegExp }, reading: SentenceReading): boolean {
+  if (reading.publishedDay === undefined || reading.publishedDay <= event.lastDay) return true;
+  return event.month.test(reading.text) || RECALLED_MOVE.test(reading.text);
+}
+
+const RECALLED_MOVE =
+  /\bwhen\s+(?:the\s+)?news\s+of\b|\b(?:deal|contract|agreement|pact|order|tie-up)\s+(?:was|were|had\s+been)\s+(?:first\s+)?(?:announced|unveiled|disclosed|signed|revealed)\b|\bhad\s+(?:\w+\s+)?(?:risen|rose|climbed|jumped|gained|surged|soared|rallied|fallen|fell|dropped|slid|sunk|tumbled)\b|\bat\s+the\s+time\b|\bon\s+the\s+day\b|[当當][天日]|[当當]时|當時/i;
+
+/**
  * Words that tell a value replaces an earlier one: "Its backers have now raised … to $800 billion",
  * "The venture has since cut that figure", 如今改为2027年.
  */
@@ -1070,7 +1090,15 @@ function hasContext(
 ): boolean {
   if (reading.phrases(rule.context!).length) return true;
   if (rule.rule.contextInTitle && title.phrases(rule.context!).length) return true;
-  return Boolean(rule.rule.contextInItem && item.some((other) => other.phrases(rule.context!).length > 0));
+  if (!rule.rule.contextInItem) return false;
+  // Weeks after the event, a move with its cause far off in the item is a later day's ("Tesla will split
+  // AI5 between TSMC and Samsung, Musk said. … Shares of Samsung rose 1.2% in Seoul on Thursday").
+  // Then the cause must be the deal itself, named close by — not only its parties ("Tesla").
+  if (rule.event && !newsOfTheEvent(rule.event, reading))
+    return [title, item[reading.index - 1] ?? title, reading, item[reading.index + 1] ?? title].some(
+      (other) => other.has('deal') && other.phrases(rule.context!).length > 0,
+    );
+  return item.some((other) => other.phrases(rule.context!).length > 0);
 }
 
 interface ReadValue {
@@ -2316,7 +2344,13 @@ function readStatus(
     .filter((match) => subject.carried || relationOfSubject(reading, match, subject.positions))
     .sort((a, b) => nearest(a) - nearest(b));
   if (said.length === 0) return undefined;
-  const open = said.filter((match) => reading.scopes.blockersAt(match.start, match).length === 0);
+  // "the project Musk revived last month after shelving Dojo in August": what happened before another
+  // status the sentence gives is the past — the other one is the news.
+  const earlierEvent = (match: PhraseMatch) =>
+    /\b(?:after|since|before)\s+$/i.test(reading.text.slice(Math.max(0, match.start - 8), match.start));
+  const open = said
+    .filter((match) => reading.scopes.blockersAt(match.start, match).length === 0)
+    .sort((a, b) => Number(earlierEvent(a)) - Number(earlierEvent(b)));
   // "the date the rules apply is pushed back" (適用日期延後): the change is the news, not the rule it changes.
   const change = open.find(
     (match) =>
@@ -2333,14 +2367,18 @@ function relationOfSubject(reading: SentenceReading, match: PhraseMatch, positio
     Math.abs(next - match.start) < Math.abs(best - match.start) ? next : best,
   );
   const [from, to] = at < match.start ? [at, match.start] : [match.end, at];
+  // "Tesla ditches Nvidia GPUs for its Dojo supercomputer": another's thing dropped for the subject.
+  const forTheSubject = at > match.start && PURPOSE_BEFORE.test(reading.text.slice(from, to));
   return !reading.mentions.some(
     (mention) =>
       mention.start >= from &&
       mention.start < to &&
       !positions.includes(mention.start) &&
-      mention.type === 'product',
+      (mention.type === 'product' || (forTheSubject && mention.type === 'company')),
   );
 }
+
+const PURPOSE_BEFORE = /\b(?:for|in\s+favou?r\s+of)\s+(?:(?:its|the|their|[\w-]+['’]s)\s+)?$/i;
 
 const covers = (outer: PhraseMatch, inner: PhraseMatch) =>
   outer.start <= inner.start && outer.end >= inner.end;

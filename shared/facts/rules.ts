@@ -60,6 +60,17 @@ const FactRuleSchema = z.strictObject({
   ownerAt: z.enum(ATTRIBUTE_NAMES).optional(),
   /** Pronouns and descriptions that refer back to the subject ("the chip", "该芯片"). */
   anaphora: PhraseListSchema.optional(),
+  /**
+   * The value is the reaction to one event (a deal's announcement on `date`): an item published more
+   * than `days` later tells a later day's move — unless the sentence dates its move back to the event
+   * (names the event's month, "when news of …", "had risen").
+   */
+  event: z
+    .strictObject({
+      date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date, YYYY-MM-DD'),
+      days: z.number().int().min(0).max(366),
+    })
+    .optional(),
   /** A value standing right by the subject counts without a relation word ("the $500 billion Stargate project"). */
   adjacentChars: z.number().int().min(0).max(60).optional(),
   value: z.strictObject({
@@ -119,6 +130,8 @@ export interface CompiledRule {
    * anaphora of the rules about a rival alone, less the rule's own.
    */
   rivalAnaphora?: string;
+  /** For a reaction to one event: the last day (`YYYY-MM-DD`) an item may report it as news, and the event's month named. */
+  event?: { lastDay: string; month: RegExp };
 }
 
 export interface CompiledRules {
@@ -258,5 +271,37 @@ function compileRule(fact: Fact, rule: FactRule, lists: Record<string, PhraseLis
     ...own('not'),
     ...own('anaphora'),
     ...(readExtra ? { readExtra } : {}),
+    ...(rule.event ? { event: compileEvent(rule.event) } : {}),
   };
+}
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+const CHINESE_MONTHS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'];
+
+function compileEvent(event: { date: string; days: number }): { lastDay: string; month: RegExp } {
+  const day = new Date(`${event.date}T00:00:00Z`);
+  const lastDay = new Date(day.getTime() + event.days * 86_400_000).toISOString().slice(0, 10);
+  const index = day.getUTCMonth();
+  const name = MONTHS[index]!;
+  // "on July 28", "in late Jul.", 7月28日, 七月: the event's month, in English or Chinese.
+  const chinese = CHINESE_MONTHS[index]!;
+  const month = new RegExp(
+    `\\b(?:${name}|${name.slice(0, 3)}\\.?)(?![a-z])|(?<![0-9])${index + 1}\\s*月|(?<![一二三四五六七八九十])${chinese}月`,
+    'i',
+  );
+  return { lastDay, month };
 }
