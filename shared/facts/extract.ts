@@ -1006,7 +1006,7 @@ function newsOfTheEvent(event: { lastDay: string; month: RegExp }, reading: Sent
 }
 
 const RECALLED_MOVE =
-  /\bwhen\s+(?:the\s+)?news\s+of\b|\b(?:deal|contract|agreement|pact|order|tie-up)\s+(?:was|were|had\s+been)\s+(?:first\s+)?(?:announced|unveiled|disclosed|signed|revealed)\b|\bhad\s+(?:\w+\s+)?(?:risen|rose|climbed|jumped|gained|surged|soared|rallied|fallen|fell|dropped|slid|sunk|tumbled)\b|\bat\s+the\s+time\b|\bon\s+the\s+day\b|[当當][天日]|[当當]时|當時/i;
+  /\bwhen\s+(?:the\s+)?news\s+of\b|\b(?:deal|contract|agreement|pact|order|tie-up)\s+(?:was|were|had\s+been)\s+(?:first\s+)?(?:announced|unveiled|disclosed|signed|revealed)\b|\bhad\s+(?:\w+\s+)?(?:risen|rose|climbed|jumped|gained|surged|soared|rallied|fallen|fell|dropped|slid|sunk|tumbled)\b|\bat\s+the\s+time\b/i;
 
 /**
  * Words that tell a value replaces an earlier one: "Its backers have now raised … to $800 billion",
@@ -1093,10 +1093,14 @@ function hasContext(
   if (!rule.rule.contextInItem) return false;
   // Weeks after the event, a move with its cause far off in the item is a later day's ("Tesla will split
   // AI5 between TSMC and Samsung, Musk said. … Shares of Samsung rose 1.2% in Seoul on Thursday").
-  // Then the cause must be the deal itself, named close by — not only its parties ("Tesla").
+  // Then the cause must be the deal itself, named close by with the other party ("Samsung won a
+  // $16.5 billion contract from Tesla. The stock jumped 6.8%") — not orders from others, not "Tesla" alone.
   if (rule.event && !newsOfTheEvent(rule.event, reading))
     return [title, item[reading.index - 1] ?? title, reading, item[reading.index + 1] ?? title].some(
-      (other) => other.has('deal') && other.phrases(rule.context!).length > 0,
+      (other) =>
+        other.has('deal') &&
+        other.phrases(rule.context!).length > 0 &&
+        other.mentions.some((mention) => mention.type === 'company' && rule.rivalIds.has(mention.id)),
     );
   return item.some((other) => other.phrases(rule.context!).length > 0);
 }

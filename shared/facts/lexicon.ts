@@ -164,6 +164,8 @@ export const ATTRIBUTE_CLASSES = {
       '大單',
       '下单',
       '下單',
+      '签约',
+      '簽約',
       '交易',
       '价值',
       '價值',
@@ -1130,6 +1132,13 @@ export const SCOPE_CUES = {
       '角逐',
       '竞逐',
       '競逐',
+      '抢攻',
+      '搶攻',
+      '争夺',
+      '爭奪',
+      // "若良率達標，…有機會提前至明年底進入量產": a chance, not a plan.
+      '有机会',
+      '有機會',
       '或分担',
       '或分擔',
       // "后者支持将该法案高风险规则延后": a position taken in talks, like "calls for".

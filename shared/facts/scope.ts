@@ -234,18 +234,19 @@ function raceWon(sentence: string, match: PhraseMatch<ScopeCue>): boolean {
 }
 
 /**
- * 争取, 角逐 are open contests only for an order: "成功争取到特斯拉订单", "三星角逐胜出" are won, and
+ * 争取, 角逐, 搶攻 are open contests only for an order: "成功争取到特斯拉订单", "三星角逐胜出" are won, and
  * "争取2026年投产", "特斯拉争取明年实现AI5量产" set a target.
  */
 function notAnOpenContest(sentence: string, match: PhraseMatch<ScopeCue>): boolean {
   if (
     match.name !== 'possibility' ||
-    !/^(?:争取|爭取|角逐|竞逐|競逐)$/.test(sentence.slice(match.start, match.end))
+    !/^(?:争取|爭取|角逐|竞逐|競逐|抢攻|搶攻|争夺|爭奪)$/.test(sentence.slice(match.start, match.end))
   )
     return false;
   const after = sentence.slice(match.end);
   return (
-    /^(?:到|下来|下來|胜出|勝出|成功)/.test(after) ||
+    // "争夺战中拿下": the battle's name, not a contest still open.
+    /^(?:到|下来|下來|胜出|勝出|成功|战|戰)/.test(after) ||
     /成功\s*$/.test(sentence.slice(0, match.start)) ||
     // "特斯拉争取明年实现AI5量产", "争取2026年投产": a target set, not an order striven for.
     !/^[^，,。；;]{0,20}?(?:订单|訂單|合同|合約|合约|大单|大單|业务|業務|代工|青睐|青睞)/.test(after)
