@@ -1494,7 +1494,11 @@ function isProgress(text: string, mention: ValueMention): boolean {
       before,
     ) ||
     // "to reach their $500 billion, 10-gigawatt goal": the plan's own total, named as the goal.
-    PLAN_AFTER.test(after)
+    PLAN_AFTER.test(after) ||
+    // "使該廠總投資額增至約440億美元": the total itself revised, not progress towards it.
+    /(?:总投资|總投資|总额|總額)[额額]?\s*(?:将|將|已)?(?:增至|增加至|扩大至|擴大至|提高至|提升至)\s*(?:约|約)?\s*$/.test(
+      before,
+    )
   )
     return false;
   return (
