@@ -1426,11 +1426,19 @@ const WORTH_BEFORE =
 
 /** "an additional $10 billion", 追加100亿美元: an increment, not a total. */
 const ADDED_BEFORE =
-  /(?:\badditional|\bextra|\banother|追加|额外|額外)\s*(?:of\s+)?(?:about\s+|some\s+|约|約)?$/i;
+  /(?:\badditional|\bextra|\banother|\badds?|\badding|追加|额外|額外|加碼|加码|增资|增資|(?:擴大|扩大)注[資资])(?:[\u3400-\u9fff]{0,2}(?:投资|投資))?\s*(?:of\s+)?(?:about\s+|some\s+|约|約)?$/i;
+/** "an additional 10 trillion won ($7.2 billion)", 擴大注資10兆韓元（約75億美元）: the conversion of an increment. */
+const ADDED_CONVERTED_BEFORE =
+  /(?:\badditional|\bextra|\badds?|追加|额外|額外|加碼|加码|(?:擴大|扩大)注[資资])\s*(?:of\s+)?(?:about\s+|约|約)?[\d.,]+\s*(?:trillion|billion|兆|万亿|萬億|億|亿)?\s*(?:won|韓元|韩元|韓圜)\s*[（(]\s*(?:about\s+|约|約)?$/i;
+/** "$4 billion more", 40億美元的追加投資: an increment, named after the amount. */
+const ADDED_AFTER =
+  /^\s*(?:more|extra|in\s+(?:additional|extra|new)\s+(?:investment|spending|funding))\b|^\s*的?(?:追加|额外|額外|新增)/i;
 
 function notAnAmountOfIts(text: string, mention: ValueMention): boolean {
   return (
     ADDED_BEFORE.test(text.slice(Math.max(0, mention.start - 16), mention.start)) ||
+    ADDED_AFTER.test(text.slice(mention.end, mention.end + 32)) ||
+    ADDED_CONVERTED_BEFORE.test(text.slice(Math.max(0, mention.start - 48), mention.start)) ||
     WORTH_AFTER.test(text.slice(mention.end, mention.end + 40)) ||
     WORTH_BEFORE.test(text.slice(Math.max(0, mention.start - 40), mention.start))
   );
