@@ -923,11 +923,14 @@ function statementFor(
   const subject = listHeads.length
     ? { ...found, listHeads, listGap: listed.length ? LIST_GAP_CHARS : CONTINUED_GAP_CHARS }
     : found;
-  // A word of another subject ("Intel", "Austin") silences the clause group it stands in.
-  const notFrames = new Set(
-    (rule.not ? reading.phrases(rule.not) : []).map((match) => frameOf(reading, match.start)),
-  );
-  if (notFrames.size && (reading.frames.length === 0 || rule.rule.adjacentChars)) return undefined;
+  // A word of another subject ("Intel", "Austin") silences the clause group it stands in — not an
+  // aside set off by commas from it ("AI6, to be made by Samsung, uses HBM4 memory").
+  const notWords = rule.not ? reading.phrases(rule.not) : NONE;
+  if (
+    notWords.length &&
+    (rule.rule.adjacentChars || (reading.frames.length === 0 && asideMarks(reading).length === 0))
+  )
+    return undefined;
   // "三星在该领域的份额不足5%": the segment is the one the sentence before named ("7纳米及以下先进制程").
   if (
     reading.index > 0 &&
@@ -950,7 +953,7 @@ function statementFor(
     .filter(
       (match) => match.name !== 'end' || !END_OF_TIME.test(reading.text.slice(match.start, match.end + 24)),
     )
-    .filter((match) => !notFrames.has(frameOf(reading, match.start)))
+    .filter((match) => !silencedByNot(rule, reading, match.start))
     .filter((match) => !rivalIsObject(rule, reading, match))
     // "Tesla's AI6 chip will power Optimus robots shipping from 2027": the robots ship, not the chip.
     .filter(
@@ -1140,6 +1143,42 @@ function frameStart(reading: SentenceReading, position: number): number {
   return frame === 0 ? 0 : reading.frames[frame - 1]!;
 }
 
+/**
+ * Whether a word of another subject ("Intel", "Austin", "memory") silences a position: one in its
+ * clause group, or — in a sentence of one group — on its side of an aside ("Samsung Electronics,
+ * which jumped after its Tesla deal in July, slid 3% after weaker memory prices" silences the 3%,
+ * not the aside).
+ */
+function silencedByNot(rule: CompiledRule, reading: SentenceReading, position: number): boolean {
+  if (!rule.not) return false;
+  const notWords = reading.phrases(rule.not);
+  if (notWords.length === 0) return false;
+  if (reading.frames.length)
+    return notWords.some((match) => frameOf(reading, match.start) === frameOf(reading, position));
+  const side = asideOf(reading, position);
+  return notWords.some((match) => asideOf(reading, match.start) === side);
+}
+
+/** Commas that set off an aside: ", to be made by Samsung,", "，由三星代工，". */
+function asideMarks(reading: SentenceReading): number[] {
+  return reading.once('asides', () =>
+    [...reading.text.matchAll(ASIDE_OPENING)].flatMap((match) => {
+      // The aside closes at the next comma; one never closed is no aside.
+      const close = reading.text.slice(match.index + 1).search(/[,，]/);
+      return close < 0 ? [] : [match.index, match.index + 1 + close];
+    }),
+  );
+}
+
+const ASIDE_OPENING = /[,，]\s*(?=(?:to\s+be|which|that|made|built|produced|set|due|expected)\b|由|将|將)/gi;
+
+/** Which side of the asides a position falls on: inside one (odd) or outside (even). */
+function asideOf(reading: SentenceReading, position: number): number {
+  let side = 0;
+  for (const at of asideMarks(reading)) if (at <= position) side++;
+  return side % 2;
+}
+
 /** The frame (clause group) a position falls in. */
 function frameOf(reading: SentenceReading, position: number): number {
   let frame = 0;
@@ -1288,6 +1327,8 @@ function readNumeric(
   );
   const candidates = numericMentions(rule, reading)
     .filter((mention) => mention.role !== 'delta' && mention.role !== 'from')
+    // In a sentence of one clause group, a value on the side of an aside a word of another subject silences.
+    .filter((mention) => reading.frames.length > 0 || !silencedByNot(rule, reading, mention.start))
     // "rose by 3%" is a move: right for a share price, not for a level such as a market share;
     // "slipped to 8.1%" is a level, never a share price's move.
     .filter((mention) => !(levelsOnly && mention.role === 'by'))
