@@ -1163,14 +1163,18 @@ function silencedByNot(rule: CompiledRule, reading: SentenceReading, position: n
 function asideMarks(reading: SentenceReading): number[] {
   return reading.once('asides', () =>
     [...reading.text.matchAll(ASIDE_OPENING)].flatMap((match) => {
-      // The aside closes at the next comma; one never closed is no aside.
+      // The aside closes at the next comma; one never closed is no aside — except a cause, which
+      // may run to the end (", as demand for AI accelerators … filled its advanced lines").
       const close = reading.text.slice(match.index + 1).search(/[,，]/);
-      return close < 0 ? [] : [match.index, match.index + 1 + close];
+      if (close >= 0) return [match.index, match.index + 1 + close];
+      return CAUSE_OPENING.test(match[0]) ? [match.index, reading.text.length] : [];
     }),
   );
 }
 
-const ASIDE_OPENING = /[,，]\s*(?=(?:to\s+be|which|that|made|built|produced|set|due|expected)\b|由|将|將)/gi;
+const ASIDE_OPENING =
+  /[,，]\s*(?:(?=(?:to\s+be|which|that|made|built|produced|set|due|expected)\b|由|将|將)|(?:as|because|thanks\s+to|amid|driven\s+by)\b)/gi;
+const CAUSE_OPENING = /(?:as|because|thanks\s+to|amid|driven\s+by)$/i;
 
 /** Which side of the asides a position falls on: inside one (odd) or outside (even). */
 function asideOf(reading: SentenceReading, position: number): number {
