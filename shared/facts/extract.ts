@@ -2418,8 +2418,28 @@ function readStatus(
       match.name !== 'in_force' && !open.some((other) => other.name === 'in_force' && covers(other, match)),
   );
   const chosen = (change && open[0]?.name === 'in_force' ? change : (open[0] ?? said[0]))!;
-  return { value: { kind: 'status', value: statuses[chosen.name]! }, blocked: open.length === 0 };
+  // "rules for high-risk systems to apply from December 2027 instead of August 2026": in force later than planned.
+  const name = chosen.name === 'in_force' && statuses.delay && laterInstead(reading) ? 'delay' : chosen.name;
+  return { value: { kind: 'status', value: statuses[name]! }, blocked: open.length === 0 };
 }
+
+/** A date followed by an earlier one it replaces: "from December 2027 instead of August 2026", 2027年而非2026年. */
+function laterInstead(reading: SentenceReading): boolean {
+  const years = reading.values('year');
+  return years.some((later, index) => {
+    const earlier = years[index + 1];
+    return (
+      earlier !== undefined &&
+      later.value.kind === 'year' &&
+      earlier.value.kind === 'year' &&
+      later.value.value > earlier.value.value &&
+      INSTEAD_BETWEEN.test(reading.text.slice(later.end, earlier.start))
+    );
+  });
+}
+
+const INSTEAD_BETWEEN =
+  /^[\s,，]*(?:instead\s+of|rather\s+than|not|replacing|而非|而不是|取代)\s*(?:the\s+)?(?:original(?:ly)?\s+|planned\s+|原定的?|原先的?)?(?:[A-Za-z]+\s+)?$/i;
 
 /** Whether a relation word is the subject's: no product of another kind stands between them (Model 2, Optimus). */
 function relationOfSubject(reading: SentenceReading, match: PhraseMatch, positions: number[]): boolean {

@@ -390,6 +390,13 @@ export const ATTRIBUTE_CLASSES = {
       'extend the deadline',
       'not until',
       'wait until',
+      // "gives companies more time to comply", "an extra year to comply": a deadline moved.
+      'more time to comply',
+      'extra time to comply',
+      'additional time to comply',
+      'extra year to comply',
+      'more time to meet',
+      'more time to implement',
     ],
     zh: [
       '延后',
@@ -417,6 +424,8 @@ export const ATTRIBUTE_CLASSES = {
       '延長',
       '晚于原定',
       '晚於原定',
+      '更多时间',
+      '更多時間',
     ],
   },
   /** Something stopped for good. */
