@@ -1007,8 +1007,10 @@ export const SCOPE_CUES = {
   question: { en: ['whether', 'if ... ?'], zh: ['是否', '会不会', '會不會', '能否', '吗', '嗎', '？'] },
   /** Only if something else happens. */
   condition: {
-    en: ['if', 'unless', 'in case', 'provided that'],
-    zh: ['如果', '若', '假如', '倘若', '一旦', '除非', '只要'],
+    // Not 'depend on': "depending on" qualifies a stated plan as often as it leaves one open.
+    en: ['if', 'unless', 'in case', 'provided that', 'hinge on', 'contingent on'],
+    // "AI5的代工分配最终将取决于三星…的良率表现": what it depends on is not decided.
+    zh: ['如果', '若', '假如', '倘若', '一旦', '除非', '只要', '取决于', '取決於', '视乎', '視乎'],
   },
   /** Possible, not planned. */
   possibility: {
