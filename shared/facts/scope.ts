@@ -44,6 +44,9 @@ const HISTORY_END = new RegExp(
 /** A topic list runs to its sentence's end, over commas. */
 const TOPIC_END = /[;；。!！?？:：]/g;
 
+/** "Samsung's role in AI5 will hinge on its yields": what depends on something is undecided, before the cue too. */
+const DEPENDS_ON = /^(?:hinge|hinges|hinged|hinging|contingent|取决于|取決於|视乎|視乎)/i;
+
 /** Talks named after their subject (就…进行接触, 就…洽谈): they reach back to the clause's start. */
 const TALKS_AFTER = /^(?:初步接触|初步接觸|洽谈|洽談|商谈|商談|磋商|谈判|談判)$/;
 
@@ -127,11 +130,13 @@ export function findScopes(sentence: string, tokens: Token[]): Scopes {
       end: spanEnd(sentence, match),
     }));
   // "a report putting the value at $30 billion was 'not true'": a denial that follows what it denies;
-  // "特斯拉正与英特尔就代工AI6进行初步接触": talks that follow what they are about.
+  // "特斯拉正与英特尔就代工AI6进行初步接触": talks that follow what they are about; "… will hinge on its
+  // yields", 取决于: a dependence that follows what it leaves open.
   for (const match of matches)
     if (
       (match.name === 'negation' && DENIED_AFTER.test(sentence.slice(match.start, match.end))) ||
-      (match.name === 'possibility' && TALKS_AFTER.test(sentence.slice(match.start, match.end)))
+      (match.name === 'possibility' && TALKS_AFTER.test(sentence.slice(match.start, match.end))) ||
+      (match.name === 'condition' && DEPENDS_ON.test(sentence.slice(match.start, match.end)))
     )
       spans.push({
         name: match.name,
