@@ -1091,13 +1091,11 @@ function hasContext(
   title: SentenceReading,
   item: SentenceReading[],
 ): boolean {
-  if (reading.phrases(rule.context!).length) return true;
-  if (rule.rule.contextInTitle && title.phrases(rule.context!).length) return true;
-  if (!rule.rule.contextInItem) return false;
   // Weeks after the event, a move with its cause far off in the item is a later day's ("Tesla will split
   // AI5 between TSMC and Samsung, Musk said. … Shares of Samsung rose 1.2% in Seoul on Thursday").
   // Then the cause must be the deal itself, named close by with the other party ("Samsung won a
-  // $16.5 billion contract from Tesla. The stock jumped 6.8%") — not orders from others, not "Tesla" alone.
+  // $16.5 billion contract from Tesla. The stock jumped 6.8%") — not another deal ("amid OpenAI & US
+  // Stargate deal"), not orders from others, not "Tesla" alone.
   if (rule.event && !newsOfTheEvent(rule.event, reading))
     return [title, item[reading.index - 1] ?? title, reading, item[reading.index + 1] ?? title].some(
       (other) =>
@@ -1105,6 +1103,9 @@ function hasContext(
         other.phrases(rule.context!).length > 0 &&
         other.mentions.some((mention) => mention.type === 'company' && rule.rivalIds.has(mention.id)),
     );
+  if (reading.phrases(rule.context!).length) return true;
+  if (rule.rule.contextInTitle && title.phrases(rule.context!).length) return true;
+  if (!rule.rule.contextInItem) return false;
   return item.some((other) => other.phrases(rule.context!).length > 0);
 }
 
@@ -2349,12 +2350,25 @@ function triggerOfObject(
     start,
     triggers.filter((trigger) => frameOf(reading, trigger.start) === frame),
   );
+  // "with the AI5 chip still being manufactured using TSMC's 3nm process": the chip's own passive verb.
+  const passive = inFrame.find(
+    (trigger) =>
+      trigger.start >= end &&
+      // An aside may stand between: "the new AI5 chip, set to launch in January 2026, still being manufactured".
+      PASSIVE_GAP.test(reading.text.slice(end, trigger.start).replace(/,[^,]{0,48},/, ' ')) &&
+      PARTICIPLE.test(reading.text.slice(trigger.start, trigger.end)),
+  );
+  if (passive) return passive;
   return (
     inFrame.filter((trigger) => trigger.end <= start).at(-1) ??
     inFrame.find((trigger) => trigger.start >= end) ??
     inFrame[0]
   );
 }
+
+const PASSIVE_GAP =
+  /^\s*(?:chips?|processors?)?\s*(?:(?:is|are|was|were|will|be|been|being|still|also|now|already|to|set|expected|slated)\s+)+$/i;
+const PARTICIPLE = /^(?:made|manufactured|produced|built|fabricated|fabbed)\b/i;
 
 /** The "makes" word a foundry is the agent of: the next one after it, or the one just before "by"/由 it. */
 function triggerOfAgent(
@@ -2375,13 +2389,34 @@ function triggerOfAgent(
   const previous = inFrame.filter((trigger) => trigger.end <= mention.start).at(-1);
   if (
     previous &&
-    /(?:\bby|\bwith|\bto|\bat|由|交由|交给|交給|给|給|and)\s*(?:both\s+|either\s+)?(?:\w+\s+and\s+)?$/i.test(
+    /(?:\bby|\bwith|\bto|\bat|\busing|由|交由|交给|交給|给|給|and)\s*(?:both\s+|either\s+)?(?:\w+\s+and\s+)?$/i.test(
       before,
     )
   )
     return previous;
-  return inFrame.find((trigger) => trigger.start >= mention.end) ?? previous;
+  const next = inFrame.find((trigger) => trigger.start >= mention.end);
+  // "a $16.5 billion chip deal with Samsung, with the new AI5 chip … still being manufactured using
+  // TSMC's 3nm process": a making whose own agent follows it is not the foundry's named before.
+  if (next && agentAfter(reading, next, mention)) return previous;
+  return next ?? previous;
 }
+
+/** Another foundry named as the agent right after a "makes" word ("manufactured using TSMC's", "made by TSMC"). */
+function agentAfter(
+  reading: SentenceReading,
+  trigger: PhraseMatch<AttributeClass>,
+  mention: EntityMention,
+): boolean {
+  return reading.mentions.some(
+    (other) =>
+      other.id !== mention.id &&
+      other.type === 'company' &&
+      other.start >= trigger.end &&
+      AGENT_GAP.test(reading.text.slice(trigger.end, other.start)),
+  );
+}
+
+const AGENT_GAP = /^\s*(?:(?:at|in)\s+\w+\s+)?(?:by|using|on|at)\s+(?:the\s+)?$/i;
 
 function readStatus(
   rule: CompiledRule,
