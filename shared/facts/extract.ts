@@ -110,7 +110,7 @@ function joinExclaimed(parts: string[]): string[] {
 }
 
 const FRAME_BREAK =
-  /[;；\u2460-\u2473\u2776-\u277F]|，而|，但|，并|，並|，(?=[^，。]{1,12}?(?<![规規原准準细細否法])[则則])|, while |, whereas |, but |, and |, unlike | unlike | while | whereas | but | - |——/g;
+  /[;；\u2460-\u2473\u2776-\u277F]|，而|，但|，并|，並|，同时|，同時|，(?=[^，。]{1,12}?(?<![规規原准準细細否法])[则則])|, while |, whereas |, but |, and |, unlike | unlike | while | whereas | but | - |——/g;
 
 /**
  * Everything read from one sentence, once, whatever the facts. Entities are read at
@@ -1337,6 +1337,8 @@ function readNumeric(
     // "rose by 3%" is a move: right for a share price, not for a level such as a market share;
     // "slipped to 8.1%" is a level, never a share price's move.
     .filter((mention) => !(levelsOnly && mention.role === 'by'))
+    // "TrendForce sees TSMC taking 75% of foundry market in 2027": a level of a year to come is a forecast.
+    .filter((mention) => !(levelsOnly && ofYearToCome(reading, mention)))
     // "fell 2% on Friday, erasing part of the Tesla deal rally": a move back, not the reaction.
     .filter(
       (mention) => !(movesOnly && REVERSAL_AFTER.test(reading.text.slice(mention.end, mention.end + 64))),
@@ -1504,6 +1506,15 @@ function ofYearsAgo(reading: SentenceReading, mention: ValueMention): boolean {
   return year !== undefined && Number(year) <= reading.publishedYear - YEARS_AGO;
 }
 
+/** A level followed by the year it is for, a year after the item's: "75% of the market in 2027". */
+function ofYearToCome(reading: SentenceReading, mention: ValueMention): boolean {
+  if (reading.publishedYear === undefined) return false;
+  const year = LEVEL_YEAR_AFTER.exec(reading.text.slice(mention.end, mention.end + 48))?.[1];
+  return year !== undefined && Number(year) > reading.publishedYear;
+}
+
+const LEVEL_YEAR_AFTER = /^[^,.;，。；]{0,32}?\b(?:in|by|for)\s+((?:19|20)\d{2})\b/i;
+
 /** After an amount, that it is a rate: "$2 billion a year", "per annum", 每年 (before: handled by the reader's context). */
 const RATE_AFTER =
   /^\s*(?:a|per|each|every)\s+(?:year|annum|month|quarter)\b|^\s*annually\b|^\s*\/\s*(?:yr|year)\b/i;
@@ -1511,12 +1522,16 @@ const RATE_AFTER =
 const REVERSAL_AFTER =
   /^[^.;]{0,30}?(?:,\s*(?:erasing|paring|giving\s+back|wiping\s+out)\s+(?:(?:part|some|much|most|all|half)\s+of\s+)?(?:the|its|their|a)?\s*(?:[\w-]+\s+){0,3}?(?:rally|gains?|surge|jump)|\bas\s+(?:investors\s+|traders\s+)?(?:lock(?:s|ed|ing)?\s+in|tak(?:e|es|ing)|took)\s+(?:gains|profits)|\bon\s+profit[-\s]taking|\bas\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?rally\s+(?:fades|cools|wanes|eases|unwinds))/i;
 
-/** The item's own year (with a month) opening the sentence: a dateline ("2025年10月下旬，", "In late October 2025,"). */
+/**
+ * The item's own year or an earlier one, with a month, opening the sentence: a dateline or the time
+ * of an event ("2025年10月下旬，", "In late October 2025,", "去年7月，三星电子与特斯拉签订…").
+ */
 function datelineYear(reading: SentenceReading, mention: ValueMention): boolean {
   return (
     mention.value.kind === 'year' &&
     mention.value.month !== undefined &&
-    mention.value.value === reading.publishedYear &&
+    reading.publishedYear !== undefined &&
+    mention.value.value <= reading.publishedYear &&
     /^[\s"“「(（]*(?:(?:in|on|by)\s+)?(?:(?:early|mid|late)[-\s]+)?$/i.test(
       reading.text.slice(0, mention.start),
     )
@@ -1561,7 +1576,7 @@ function isProgress(text: string, mention: ValueMention): boolean {
       before,
     ) ||
     // "totals $400B", "bringing the total to": not "total investment of $500 billion", the plan's own total.
-    /(?:\bbring(?:s|ing)?\b[^.;,，；。]{0,50}?\bto|\braising|\btotal(?:s|l?ing|l?ed)\b|\breach(?:es|ed|ing)?|增至|增加至|达到|達到|来到|來到|累计|累計|已达|已達|已在|已经|已經|已有|已宣布|落地)[^.;,，；。]{0,50}$/i.test(
+    /(?:\bbring(?:s|ing)?\b[^.;,，；。]{0,50}?\bto|\bnow\s+counts|\braising|\btotal(?:s|l?ing|l?ed)\b|\breach(?:es|ed|ing)?|增至|增加至|达到|達到|来到|來到|累计|累計|已达|已達|已在|已经|已經|已有|已宣布|落地)[^.;,，；。]{0,50}$/i.test(
       before,
     ) ||
     // "Total investment in the new sites will top $400 billion": the amount of some of the plan's parts.
@@ -2551,6 +2566,7 @@ function readPlace(
     );
   const bound = reading.mentions
     .filter((mention) => compiled.places.has(mention.id))
+    .filter((place) => !placeOfAnother(rule, reading, place))
     .filter((place) => sites.some((site) => near(place, site)) || madeIn(place))
     .filter(
       (place) => framesMaking.has(frameOf(reading, place.start)) && dealChips(frameOf(reading, place.start)),
@@ -2566,6 +2582,26 @@ function readPlace(
 }
 
 const CHIPS = /\bchips?(?:sets?)?\b|\bprocessors?\b|芯片|晶片/i;
+
+/**
+ * "交由台積電亞利桑那廠生產", "Intel will manufacture a portion … at its Arizona fab": a place of a
+ * company outside the rule's subject (the deal's parties) is that company's, not the deal's fab.
+ */
+function placeOfAnother(rule: CompiledRule, reading: SentenceReading, place: EntityMention): boolean {
+  const companies = reading.mentions.filter((mention) => mention.type === 'company');
+  const right = companies.filter((mention) => mention.end <= place.start).at(-1);
+  if (right && OWNER_GAP.test(reading.text.slice(right.end, place.start))) return !rule.ownIds.has(right.id);
+  // "its Arizona fab": the clause's first company.
+  if (!/\b(?:its|their)\s+$/i.test(reading.text.slice(Math.max(0, place.start - 8), place.start)))
+    return false;
+  const frame = frameOf(reading, place.start);
+  const owner = companies.find(
+    (mention) => frameOf(reading, mention.start) === frame && mention.end <= place.start,
+  );
+  return owner !== undefined && !rule.ownIds.has(owner.id);
+}
+
+const OWNER_GAP = /^\s*(?:['’]s\s*)?(?:的)?$/;
 
 /**
  * "…at its Taylor, Texas fab. The fab will manufacture Tesla's upcoming AI6 chips", 该厂将…为特斯拉

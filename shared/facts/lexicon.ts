@@ -426,6 +426,11 @@ export const ATTRIBUTE_CLASSES = {
       '晚於原定',
       '更多时间',
       '更多時間',
+      '停钟',
+      '停鐘',
+      // "須待協調標準備妥後才開始適用": applies only once something else is ready.
+      '须待',
+      '須待',
     ],
   },
   /** Something stopped for good. */
@@ -657,6 +662,8 @@ export const ATTRIBUTE_CLASSES = {
       'of worldwide ... revenue',
       'of foundry market',
       'of global foundry',
+      'of ... foundry revenue',
+      'of foundry revenue',
     ],
     zh: [
       '市占',
@@ -910,6 +917,8 @@ export const SCOPE_CUES = {
       'baseless',
       'unfounded',
       'retract',
+      // "after lawmakers failed to adopt the proposed postponement": it did not happen.
+      'fail to',
       'withdrew ... article',
       'withdrew ... report',
       'withdrew ... story',
@@ -931,6 +940,7 @@ export const SCOPE_CUES = {
       "wouldn't",
       'inaccurate',
       'unaffected',
+      'oppose',
     ],
     zh: [
       '驳斥',
@@ -978,6 +988,9 @@ export const SCOPE_CUES = {
       '未延期',
       '未延后',
       '未延後',
+      // "左翼黨團反對延後AI高風險規則": opposed, not decided.
+      '反对',
+      '反對',
       '撤回报道',
       '撤回報導',
       '撤稿',
@@ -1057,6 +1070,9 @@ export const SCOPE_CUES = {
       'bid to supply',
       'bid to land',
       'vie for',
+      'how long to',
+      // "TSMC's Arizona fab is a candidate": considered, not chosen.
+      'candidate',
       'calls grow',
       'calls mount',
       'growing calls',
@@ -1065,6 +1081,16 @@ export const SCOPE_CUES = {
       '可能',
       '或将',
       '或將',
+      // "AI6最快可在2027年進入量產": at the earliest, if all goes well.
+      '最快可',
+      '最快能',
+      // "适用时间仍是双方争论的焦点": disputed, not decided.
+      '争论',
+      '爭論',
+      '争议',
+      '爭議',
+      '悬而未决',
+      '懸而未決',
       '或可',
       '或能',
       '或超',
@@ -1192,6 +1218,9 @@ export const SCOPE_CUES = {
       'once scheduled',
       'once targeted',
       'was once',
+      'once had',
+      'once held',
+      'once commanded',
       'formerly',
       'had been expected',
       'had been planned',

@@ -47,8 +47,9 @@ const TOPIC_END = /[;；。!！?？:：]/g;
 /** "Samsung's role in AI5 will hinge on its yields": what depends on something is undecided, before the cue too. */
 const DEPENDS_ON = /^(?:hinge|hinges|hinged|hinging|contingent|取决于|取決於|视乎|視乎)/i;
 
-/** Talks named after their subject (就…进行接触, 就…洽谈): they reach back to the clause's start. */
-const TALKS_AFTER = /^(?:初步接触|初步接觸|洽谈|洽談|商谈|商談|磋商|谈判|談判)$/;
+/** Talks named after their subject (就…进行接触, 就…洽谈), and a dispute (适用时间仍是…争论的焦点): they reach back to the clause's start. */
+const TALKS_AFTER =
+  /^(?:初步接触|初步接觸|洽谈|洽談|商谈|商談|磋商|谈判|談判|争论|爭論|争议|爭議|悬而未决|懸而未決)$/;
 
 /**
  * An inverted condition opening the sentence: "Should Samsung win AI5, …", "Had Tesla not

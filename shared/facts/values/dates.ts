@@ -25,8 +25,8 @@ const DATE = new RegExp(
     String.raw`(?<![\d.])(?<dday>\d{1,2})\s+(?<dmonth>${MONTH_NAME})\s+(?<dyear>(?:19|20|21)\d{2})(?!\d)`,
     // 2H26, 1H28, 4Q25, Q4'25, FY27, mid-'27
     String.raw`(?<![\w'])(?<short>[1-4][HQ]|[HQ][1-4]|FY|mid-?|late-?|early-?)\s?'?(?<yy>\d{2})(?![\d%])`,
-    // 今年, 明年底, next year, later this year
-    String.raw`(?<rel>今年|明年|去年|后年|後年|本季度?|(?<![A-Za-z])(?:this|next|last)\s+year(?![A-Za-z])|(?<![A-Za-z])this\s+quarter(?![A-Za-z])|(?<![A-Za-z])the\s+following\s+year)(?<relpart>底|末|初|年中|中|上半年|下半年)?`,
+    // 今年, 明年底, 去年7月, next year, later this year
+    String.raw`(?<rel>今年|明年|去年|后年|後年|本季度?|(?<![A-Za-z])(?:this|next|last)\s+year(?![A-Za-z])|(?<![A-Za-z])this\s+quarter(?![A-Za-z])|(?<![A-Za-z])the\s+following\s+year)(?:(?<relmonth>\d{1,2}|[一二三四五六七八九十]{1,2})月(?:\d{1,2}日)?|(?<relpart>底|末|初|年中|中|上半年|下半年))?`,
   ].join('|'),
   'gi',
 );
@@ -217,9 +217,10 @@ function readMatch(
   }
   if (g.rel) {
     const year = relativeYear(g.rel, publishedYear);
-    return year === undefined
-      ? undefined
-      : { year, precision: g.relpart ? 'part' : 'year', range: monthRangeOf(g.relpart, undefined) };
+    const month = monthOf(g.relmonth);
+    if (year === undefined) return undefined;
+    if (month) return { year, month, precision: 'month', range: [month, month] };
+    return { year, precision: g.relpart ? 'part' : 'year', range: monthRangeOf(g.relpart, undefined) };
   }
   return undefined;
 }

@@ -4,7 +4,7 @@ import { CHINESE, DIGITS, NUMBER_WORDS, parseNumber } from './numbers.ts';
 
 /**
  * Money with currency, scale and bounds, in English and Chinese:
- * `$16.5 billion`, `US$16.5bn`, `USD 16.5B`, `16.5 billion dollars`,
+ * `$16.5 billion`, `$500-billion`, `US$16.5bn`, `USD 16.5B`, `16.5 billion dollars`,
  * `22.8 trillion won`, `W22.8tn`, `half a trillion dollars`,
  * `16-point-five billion U.S. dollars`, `165亿美元`, `22.8万亿韩元`, `22.8兆韓元`,
  * `47.5億美元`. An English figure with a scale but no currency (`a 16.5B deal`)
@@ -65,7 +65,7 @@ const ZH_CURRENCY =
 const MONEY = new RegExp(
   [
     // $16.5 billion, US$16.5bn, W22.8tn, USD 16.5B, $165亿
-    String.raw`(?<pcur>${PREFIX})(?<pnum>${DIGITS})(?:\s?(?<pscale>${EN_SCALE})(?![A-Za-z])|(?<pzscale>${ZH_SCALE}))?(?:\s?(?:${ZH_CURRENCY}|dollars?|USD))?`,
+    String.raw`(?<pcur>${PREFIX})(?<pnum>${DIGITS})(?:[\s-]?(?<pscale>${EN_SCALE})(?![A-Za-z])|(?<pzscale>${ZH_SCALE}))?(?:\s?(?:${ZH_CURRENCY}|dollars?|USD))?`,
     // 16.5 billion dollars, 22.8 trillion won, half a trillion dollars, 16-point-five billion U.S. dollars
     String.raw`(?<![\w.])(?<wnum>${EN_NUMBER})\s?(?<wscale>trillion|billion|million|tril\.|bil\.|tn|bn)\s+(?<wcur>${WORD_CURRENCY})(?![A-Za-z])`,
     // 新台幣1453.8億元, 人民币1183亿元: the currency before the number
