@@ -2469,8 +2469,37 @@ function readStatus(
   );
   const chosen = (change && open[0]?.name === 'in_force' ? change : (open[0] ?? said[0]))!;
   // "rules for high-risk systems to apply from December 2027 instead of August 2026": in force later than planned.
-  const name = chosen.name === 'in_force' && statuses.delay && laterInstead(reading) ? 'delay' : chosen.name;
+  const name =
+    chosen.name === 'in_force' &&
+    statuses.delay &&
+    (laterInstead(reading) || laterThanScheduled(reading, chosen, rule.rule.value.scheduled))
+      ? 'delay'
+      : chosen.name;
   return { value: { kind: 'status', value: statuses[name]! }, blocked: open.length === 0 };
+}
+
+/**
+ * "Obligations for high-risk AI will kick in from December 2027": the in-force word's date (in its clause
+ * group, not a date moved from) later than the schedule the fact sheet has.
+ */
+function laterThanScheduled(
+  reading: SentenceReading,
+  relation: PhraseMatch,
+  scheduled: string | undefined,
+): boolean {
+  if (!scheduled) return false;
+  const [year, month] = scheduled.split('-').map(Number) as [number, number];
+  const frame = frameOf(reading, relation.start);
+  return reading
+    .values('year')
+    .some(
+      (date) =>
+        date.value.kind === 'year' &&
+        date.role !== 'from' &&
+        frameOf(reading, date.start) === frame &&
+        reading.scopes.blockersAt(date.start).length === 0 &&
+        (date.value.value > year || (date.value.value === year && (date.value.month ?? 0) > month)),
+    );
 }
 
 /** A date followed by an earlier one it replaces: "from December 2027 instead of August 2026", 2027年而非2026年. */

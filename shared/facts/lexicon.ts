@@ -595,6 +595,10 @@ export const ATTRIBUTE_CLASSES = {
       'remain on track',
       'proceed as planned',
       'no grace period',
+      'kick in',
+      'begin to apply',
+      'become applicable',
+      'have until',
     ],
     zh: [
       '生效',

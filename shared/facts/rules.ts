@@ -80,6 +80,14 @@ const FactRuleSchema = z.strictObject({
     entities: Words.optional(),
     /** Status facts: the status each relation says. */
     statuses: z.partialRecord(z.enum(ATTRIBUTE_NAMES), z.enum(STATUS_VOCABULARY)).optional(),
+    /**
+     * Status facts: when the in-force status is due (`YYYY-MM`, as the fact sheet has it): "will apply
+     * from December 2027" says a later date, a delay; "apply from August 2026" the schedule.
+     */
+    scheduled: z
+      .string()
+      .regex(/^\d{4}-\d{2}$/, 'must be a month, YYYY-MM')
+      .optional(),
     /** Count facts: the nouns counted. */
     countOf: Words.optional(),
     /** Quantity facts: canonical unit → spellings. */
