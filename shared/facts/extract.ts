@@ -1644,20 +1644,31 @@ function nearestAnchor(
   const frame = frameOf(reading, mention.start);
   const sameFrame = anchors.some((anchor) => frameOf(reading, anchor.at) === frame);
   for (const anchor of anchors) {
-    const otherFrame = frameOf(reading, anchor.at) !== frame;
+    // A comma or dash between them ("samples in 2026, volume production in 2027") separates a value from its
+    // word — not an apposition right after the subject ("Stargate, OpenAI's $500B plan", "Stargate — the $500bn push").
+    const apposition =
+      anchor.adjacent === true && mention.start >= anchor.end && appositionOf(reading, anchor.at, mention);
+    const otherFrame = !apposition && frameOf(reading, anchor.at) !== frame;
     if (otherFrame && (sameFrame || !parallel || anchor.at > mention.start)) continue;
     const between =
       mention.start >= anchor.end
         ? reading.text.slice(anchor.end, mention.start)
         : reading.text.slice(mention.end, anchor.at);
-    // A comma between them ("samples in 2026, volume production in 2027") separates a value from its word.
     const distance = otherFrame
       ? Math.min(between.length, OTHER_FRAME) + OTHER_FRAME
-      : between.length + (/[,，;；]/.test(between) ? 40 : 0);
+      : between.length + (/[,，;；]/.test(between) && !apposition ? 40 : 0);
     if (anchor.adjacent && distance > adjacentChars) continue;
     if (distance < best.distance) best = { distance, anchor: { start: anchor.at, end: anchor.end } };
   }
   return best;
+}
+
+const APPOSITION_GAP = /^\s*[,，—–-]\s*(?:(?:the|a|an|its|[\w-]+['’]s)\s+)?$/i;
+
+/** Whether a value opens an apposition to the name standing at `at`: "Stargate, OpenAI's $500B plan". */
+function appositionOf(reading: SentenceReading, at: number, mention: ValueMention): boolean {
+  const named = reading.mentions.find((entry) => entry.start === at);
+  return named !== undefined && APPOSITION_GAP.test(reading.text.slice(named.end, mention.start));
 }
 
 /** From a value to the name it qualifies: 七成的 (台积电), 7.3%的 (三星). */

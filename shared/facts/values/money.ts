@@ -67,7 +67,7 @@ const MONEY = new RegExp(
     // $16.5 billion, US$16.5bn, W22.8tn, USD 16.5B, $165亿
     String.raw`(?<pcur>${PREFIX})(?<pnum>${DIGITS})(?:[\s-]?(?<pscale>${EN_SCALE})(?![A-Za-z])|(?<pzscale>${ZH_SCALE}))?(?:\s?(?:${ZH_CURRENCY}|dollars?|USD))?`,
     // 16.5 billion dollars, 22.8 trillion won, half a trillion dollars, 16-point-five billion U.S. dollars
-    String.raw`(?<![\w.])(?<wnum>${EN_NUMBER})\s?(?<wscale>trillion|billion|million|tril\.|bil\.|tn|bn)\s+(?<wcur>${WORD_CURRENCY})(?![A-Za-z])`,
+    String.raw`(?<![\w.])(?<wnum>${EN_NUMBER})[\s-]?(?<wscale>trillion|billion|million|tril\.|bil\.|tn|bn)(?:\s+|-)(?<wcur>${WORD_CURRENCY})(?![A-Za-z])`,
     // 新台幣1453.8億元, 人民币1183亿元: the currency before the number
     String.raw`(?<zpcur>新台币|新臺幣|新台幣|台币|台幣|人民币|人民幣|港币|港幣|美金)\s?(?<zpnum>${DIGITS}|${CHINESE})\s?(?<zpscale>${ZH_SCALE})?元?`,
     // 165亿美元, 22.8万亿韩元, 二十二兆韓元, 47.5 億美元

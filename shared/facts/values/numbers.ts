@@ -111,7 +111,7 @@ const TENS: Record<string, number> = {
 };
 
 /** Regex source of an English number in words: `eight`, `twenty-two`, `a hundred`, `half a`. */
-export const NUMBER_WORDS = String.raw`(?:half\s+an?|(?:${Object.keys(TENS).join('|')})(?:[-\s](?:${Object.keys(
+export const NUMBER_WORDS = String.raw`(?:half\s+an?|half(?=-(?:trillion|billion|million))|(?:${Object.keys(TENS).join('|')})(?:[-\s](?:${Object.keys(
   ONES,
 )
   .filter((word) => ONES[word]! > 0 && ONES[word]! < 10 && word.length > 2)
