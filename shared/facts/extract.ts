@@ -1453,9 +1453,9 @@ const DEFINITE_BEFORE =
 const DESCRIBED_THING_AFTER =
   /^\s*(?:[\w-]+\s+){0,5}?(?:project|venture|deal|contract|pact|agreement|plan|programme|program|initiative|fab|plant|facility|factory|complex|campus|commitment|investment)\b(?!\s+(?:talks|negotiations))/i;
 
-/** "其他接受補助的企業如美光（獲62億美元補助）、三星（47.5億美元）", "Samsung ($4.75 billion)": a value aside. */
-const ASIDE_BEFORE = /[（(]\s*(?:获|獲|得|got|received|won|awarded)?\s*(?:about\s+|约|約)?$/i;
-const ASIDE_AFTER =
+/** "其他接受補助的企業如美光（獲62億美元補助）、三星（47.5億美元）", "Samsung ($4.75 billion)": a value in brackets after a name. */
+const BRACKETED_BEFORE = /[（(]\s*(?:获|獲|得|got|received|won|awarded)?\s*(?:about\s+|约|約)?$/i;
+const BRACKETED_AFTER =
   /^\s*(?:的?(?:补助|補助|补贴|補貼|资助|資助)|in\s+(?:grants?|funding|subsid(?:y|ies)|awards?))?\s*[)）]/i;
 
 function presupposed(text: string, mention: ValueMention): boolean {
@@ -1463,7 +1463,7 @@ function presupposed(text: string, mention: ValueMention): boolean {
   const after = text.slice(mention.end, mention.end + 70);
   return (
     (DEFINITE_BEFORE.test(before) && DESCRIBED_THING_AFTER.test(after)) ||
-    (ASIDE_BEFORE.test(before) && ASIDE_AFTER.test(after))
+    (BRACKETED_BEFORE.test(before) && BRACKETED_AFTER.test(after))
   );
 }
 
@@ -1473,11 +1473,16 @@ const WORTH_BEFORE =
   /(?:market\s+(?:value|cap(?:italization|italisation)?)|backlog|order\s+book|市值|订单储备|訂單儲備|在手订单|在手訂單|积压订单|積壓訂單)[^,.;，。；\d$亿億元]{0,14}$/i;
 
 /** "an additional $10 billion", 追加100亿美元: an increment, not a total. */
-const ADDED_BEFORE =
-  /(?:\badditional|\bextra|\banother|\badds?|\badding|追加|额外|額外|加碼|加码|增资|增資|(?:擴大|扩大)注[資资])(?:[\u3400-\u9fff]{0,2}(?:投资|投資))?\s*(?:of\s+)?(?:about\s+|some\s+|约|約)?$/i;
+const INCREMENT = String.raw`\badditional|\bextra|\badds?|追加|额外|額外|加碼|加码|(?:擴大|扩大)注[資资]`;
+const ADDED_BEFORE = new RegExp(
+  String.raw`(?:${INCREMENT}|\banother|\badding|增资|增資)(?:[\u3400-\u9fff]{0,2}(?:投资|投資))?\s*(?:of\s+)?(?:about\s+|some\s+|约|約)?$`,
+  'i',
+);
 /** "an additional 10 trillion won ($7.2 billion)", 擴大注資10兆韓元（約75億美元）: the conversion of an increment. */
-const ADDED_CONVERTED_BEFORE =
-  /(?:\badditional|\bextra|\badds?|追加|额外|額外|加碼|加码|(?:擴大|扩大)注[資资])\s*(?:of\s+)?(?:about\s+|约|約)?[\d.,]+\s*(?:trillion|billion|兆|万亿|萬億|億|亿)?\s*(?:won|韓元|韩元|韓圜)\s*[（(]\s*(?:about\s+|约|約)?$/i;
+const ADDED_CONVERTED_BEFORE = new RegExp(
+  String.raw`(?:${INCREMENT})\s*(?:of\s+)?(?:about\s+|约|約)?[\d.,]+\s*(?:trillion|billion|兆|万亿|萬億|億|亿)?\s*(?:won|韓元|韩元|韓圜)\s*[（(]\s*(?:about\s+|约|約)?$`,
+  'i',
+);
 /** "$4 billion more", 40億美元的追加投資: an increment, named after the amount. */
 const ADDED_AFTER =
   /^\s*(?:more|extra|in\s+(?:additional|extra|new)\s+(?:investment|spending|funding))\b|^\s*的?(?:追加|额外|額外|新增)/i;
