@@ -1008,6 +1008,9 @@ function newsOfTheEvent(event: { lastDay: string; month: RegExp }, reading: Sent
   return event.month.test(reading.text) || RECALLED_MOVE.test(reading.text);
 }
 
+/** The item's own day or week: "today", "this week", 今天, 今日, 本周, 本週. */
+const OWN_DAY = /\btoday\b|\bthis\s+week\b|今天|今日|本周|本週|这周|這週/i;
+
 const RECALLED_MOVE =
   /\bwhen\s+(?:the\s+)?news\s+of\b|\b(?:deal|contract|agreement|pact|order|tie-up)\s+(?:was|were|had\s+been)\s+(?:first\s+)?(?:announced|unveiled|disclosed|signed|revealed)\b|\bhad\s+(?:\w+\s+)?(?:risen|rose|climbed|jumped|gained|surged|soared|rallied|fallen|fell|dropped|slid|sunk|tumbled)\b|\bat\s+the\s+time\b/i;
 
@@ -1096,13 +1099,16 @@ function hasContext(
   // Then the cause must be the deal itself, named close by with the other party ("Samsung won a
   // $16.5 billion contract from Tesla. The stock jumped 6.8%") — not another deal ("amid OpenAI & US
   // Stargate deal"), not orders from others, not "Tesla" alone.
-  if (rule.event && !newsOfTheEvent(rule.event, reading))
-    return [title, item[reading.index - 1] ?? title, reading, item[reading.index + 1] ?? title].some(
-      (other) =>
-        other.has('deal') &&
-        other.phrases(rule.context!).length > 0 &&
-        other.mentions.some((mention) => mention.type === 'company' && rule.rivalIds.has(mention.id)),
-    );
+  if (rule.event && !newsOfTheEvent(rule.event, reading)) {
+    const namesTheDeal = (other: SentenceReading) =>
+      other.has('deal') &&
+      other.phrases(rule.context!).length > 0 &&
+      other.mentions.some((mention) => mention.type === 'company' && rule.rivalIds.has(mention.id));
+    if (namesTheDeal(reading)) return true;
+    // A move dated to a day of the item's own ("三星股價今天收跌2.1%", "本周累计上涨3.4%") is that day's.
+    if (OWN_DAY.test(reading.text)) return false;
+    return [title, item[reading.index - 1] ?? title, item[reading.index + 1] ?? title].some(namesTheDeal);
+  }
   if (reading.phrases(rule.context!).length) return true;
   if (rule.rule.contextInTitle && title.phrases(rule.context!).length) return true;
   if (!rule.rule.contextInItem) return false;
