@@ -482,8 +482,12 @@ function settleSharedValues(claims: Claim[]): Statement[] {
   });
 }
 
+/** The publication day (UTC), from an ISO date or any date `Date` reads ("Tue, 05 Aug 2025 09:00:00 GMT"). */
 function dayOf(published: string | undefined): string | undefined {
-  return published && /^\d{4}-\d{2}-\d{2}/.test(published) ? published.slice(0, 10) : undefined;
+  if (!published) return undefined;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(published)) return published;
+  const time = Date.parse(published);
+  return Number.isNaN(time) ? undefined : new Date(time).toISOString().slice(0, 10);
 }
 
 function yearOf(published: string | undefined): number | undefined {
@@ -928,7 +932,8 @@ function statementFor(
   const notWords = rule.not ? reading.phrases(rule.not) : NONE;
   if (
     notWords.length &&
-    (rule.rule.adjacentChars || (reading.frames.length === 0 && asideMarks(reading).length === 0))
+    (rule.rule.adjacentChars ||
+      (reading.frames.length === 0 && (!readsAsides(rule) || asideMarks(reading).length === 0)))
   )
     return undefined;
   // "三星在该领域的份额不足5%": the segment is the one the sentence before named ("7纳米及以下先进制程").
@@ -1003,16 +1008,27 @@ function statementFor(
  * dated back to it ("The stock had climbed 4% on July 28", "since late July, when news of its Tesla
  * contract sent it 6.8% higher").
  */
-function newsOfTheEvent(event: { lastDay: string; month: RegExp }, reading: SentenceReading): boolean {
+function newsOfTheEvent(
+  event: { lastDay: string; month: RegExp; year: number },
+  reading: SentenceReading,
+): boolean {
   if (reading.publishedDay === undefined || reading.publishedDay <= event.lastDay) return true;
-  return event.month.test(reading.text) || RECALLED_MOVE.test(reading.text);
+  return namesTheEventMonth(event, reading.text) || RECALLED_MOVE.test(reading.text);
+}
+
+/** The event's month, of its year when a year follows ("on July 28", "July 28, 2025" — not "July 30, 2026"). */
+function namesTheEventMonth(event: { month: RegExp; year: number }, text: string): boolean {
+  const found = event.month.exec(text);
+  if (!found) return false;
+  const year = /^[^.;。；]{0,8}?((?:19|20)\d{2})/.exec(text.slice(found.index + found[0].length))?.[1];
+  return year === undefined || Number(year) === event.year;
 }
 
 /** The item's own day or week: "today", "this week", 今天, 今日, 本周, 本週. */
-const OWN_DAY = /\btoday\b|\bthis\s+week\b|今天|今日|本周|本週|这周|這週/i;
+const OWN_DAY = /(?<!USA\s)\btoday\b|\b[Tt]his\s+week\b|今天|今日(?!美国|美國|头条|頭條)|本周|本週|这周|這週/;
 
 const RECALLED_MOVE =
-  /\bwhen\s+(?:the\s+)?news\s+of\b|\b(?:deal|contract|agreement|pact|order|tie-up)\s+(?:was|were|had\s+been)\s+(?:first\s+)?(?:announced|unveiled|disclosed|signed|revealed)\b|\bhad\s+(?:\w+\s+)?(?:risen|rose|climbed|jumped|gained|surged|soared|rallied|fallen|fell|dropped|slid|sunk|tumbled)\b|\bat\s+the\s+time\b/i;
+  /\bwhen\s+(?:the\s+)?news\s+of\b|\b(?:deal|contract|agreement|pact|order|tie-up)\s+(?:was|were|had\s+been)\s+(?:first\s+)?(?:announced|unveiled|disclosed|signed|revealed)\b|\bhad\s+(?:\w+\s+)?(?:risen|rose|climbed|jumped|gained|surged|soared|rallied|fallen|fell|dropped|slid|sunk|tumbled)\b/i;
 
 /**
  * Words that tell a value replaces an earlier one: "Its backers have now raised … to $800 billion",
@@ -1162,9 +1178,16 @@ function silencedByNot(rule: CompiledRule, reading: SentenceReading, position: n
   if (notWords.length === 0) return false;
   if (reading.frames.length)
     return notWords.some((match) => frameOf(reading, match.start) === frameOf(reading, position));
+  if (!readsAsides(rule)) return true;
   const side = asideOf(reading, position);
   return notWords.some((match) => asideOf(reading, match.start) === side);
 }
+
+/**
+ * A share move's not-words are its other causes ("rose 3% on Monday, as memory prices climbed"): for
+ * a move, an aside is no shelter from them.
+ */
+const readsAsides = (rule: CompiledRule) => !rule.rule.relation.includes('stock_move');
 
 /** Commas that set off an aside: ", to be made by Samsung,", "，由三星代工，". */
 function asideMarks(reading: SentenceReading): number[] {
@@ -1428,7 +1451,7 @@ function readNumeric(
       .every(
         (cue) =>
           (entry.mention.shifted && cue === 'history') ||
-          (PRESUPPOSING.has(cue) && presupposed(reading.text, entry.mention)),
+          (PRESUPPOSING.has(cue) && presupposed(reading, entry.mention)),
       ),
   );
   const chosen = (open[0] ?? scored[0])!;
@@ -1453,9 +1476,9 @@ function readNumeric(
  * Samsung's) is taken as known — only the clause's own news is possible, asked or conditional.
  * "could sign a $16.5 billion deal" stays possible.
  */
-const PRESUPPOSING = new Set(['possibility', 'question', 'condition']);
-const DEFINITE_BEFORE =
-  /(?:\b(?:its|their|his|her|the)|[A-Za-z]['’]s)\s+(?:(?:planned|announced|landmark|massive|proposed)\s+)?$/i;
+const PRESUPPOSING = new Set(['possibility', 'condition']);
+/** Only the clause's own thing ("its", "their"): "may sign the $16.5 billion deal", "could win Tesla's … contract" stay open. */
+const DEFINITE_BEFORE = /\b(?:its|their)\s+(?:(?:planned|announced|landmark|massive|proposed)\s+)?$/i;
 const DESCRIBED_THING_AFTER =
   /^\s*(?:[\w-]+\s+){0,5}?(?:project|venture|deal|contract|pact|agreement|plan|programme|program|initiative|fab|plant|facility|factory|complex|campus|commitment|investment)\b(?!\s+(?:talks|negotiations))/i;
 
@@ -1464,12 +1487,17 @@ const BRACKETED_BEFORE = /[（(]\s*(?:获|獲|得|got|received|won|awarded)?\s*(
 const BRACKETED_AFTER =
   /^\s*(?:的?(?:补助|補助|补贴|補貼|资助|資助)|in\s+(?:grants?|funding|subsid(?:y|ies)|awards?))?\s*[)）]/i;
 
-function presupposed(text: string, mention: ValueMention): boolean {
+function presupposed(reading: SentenceReading, mention: ValueMention): boolean {
+  const text = reading.text;
   const before = text.slice(Math.max(0, mention.start - 24), mention.start);
   const after = text.slice(mention.end, mention.end + 70);
-  return (
-    (DEFINITE_BEFORE.test(before) && DESCRIBED_THING_AFTER.test(after)) ||
-    (BRACKETED_BEFORE.test(before) && BRACKETED_AFTER.test(after))
+  if (DEFINITE_BEFORE.test(before) && DESCRIBED_THING_AFTER.test(after)) return true;
+  // In brackets right after a name — not a currency's conversion ("10 trillion won (about $7.5 billion)").
+  const bracket = BRACKETED_BEFORE.exec(before);
+  if (!bracket || !BRACKETED_AFTER.test(after)) return false;
+  const opening = mention.start - before.length + bracket.index;
+  return reading.mentions.some(
+    (entry) => entry.end <= opening && /^\s*$/.test(text.slice(entry.end, opening)),
   );
 }
 
@@ -1496,12 +1524,30 @@ const ADDED_AFTER =
 function notAnAmountOfIts(text: string, mention: ValueMention): boolean {
   return (
     ADDED_BEFORE.test(text.slice(Math.max(0, mention.start - 16), mention.start)) ||
+    incrementInClause(text, mention) ||
     ADDED_AFTER.test(text.slice(mention.end, mention.end + 32)) ||
     ADDED_CONVERTED_BEFORE.test(text.slice(Math.max(0, mention.start - 48), mention.start)) ||
     WORTH_AFTER.test(text.slice(mention.end, mention.end + 40)) ||
     WORTH_BEFORE.test(text.slice(Math.max(0, mention.start - 40), mention.start))
   );
 }
+
+/**
+ * "Samsung will make an additional investment in its Taylor fab worth $7 billion": an increment word
+ * earlier in the value's clause, with no total after it ("…, bringing the total to $47 billion").
+ */
+function incrementInClause(text: string, mention: ValueMention): boolean {
+  const clause = text
+    .slice(Math.max(0, mention.start - 120), mention.start)
+    .split(/[,，;；。]/)
+    .at(-1)!;
+  const increment = INCREMENT_WORD.exec(clause);
+  return increment !== null && !TOTAL_WORD.test(clause.slice(increment.index));
+}
+
+// The adjectives only: "SEDaily adds that Samsung's $16.5 billion deal…", "added $20 billion in market value" are verbs of other things.
+const INCREMENT_WORD = /\badditional\b|\bextra\b|追加|额外|額外|加碼|加码|(?:擴大|扩大)注[資资]/i;
+const TOTAL_WORD = /\btotal|总|總|使/i;
 
 const endsPeriod = (mention: ValueMention) => mention.period === 'end' || mention.period === 'term';
 
@@ -1524,7 +1570,8 @@ function ofYearToCome(reading: SentenceReading, mention: ValueMention): boolean 
   return year !== undefined && Number(year) > reading.publishedYear;
 }
 
-const LEVEL_YEAR_AFTER = /^[^,.;，。；]{0,32}?\b(?:in|by|for)\s+((?:19|20)\d{2})\b/i;
+const LEVEL_YEAR_AFTER =
+  /^(?:(?!\s(?:and|while|but)\s)[^,.;，。；]){0,32}?\b(?:in|by|for)\s+((?:19|20)\d{2})\b/i;
 
 /** After an amount, that it is a rate: "$2 billion a year", "per annum", 每年 (before: handled by the reader's context). */
 const RATE_AFTER =
@@ -1610,7 +1657,7 @@ function isProgress(text: string, mention: ValueMention): boolean {
   );
 }
 
-const PLAN_AFTER = /^[\s,]*(?:[\w-]+[\s,]+){0,2}?(?:goal|target|commitment|pledge)\b/i;
+const PLAN_AFTER = /^(?![\s,]*of\b)[\s,]*(?:[\w-]+[\s,]+){0,2}?(?:goal|target|commitment|pledge)\b/i;
 
 const PLAN_TOTAL_BEFORE = /(?:总投资|總投資|总额|總額|总规模|總規模)\s*(?:最多|最高|约|約|达|達|为|為)?\s*$/;
 
@@ -1679,8 +1726,18 @@ const APPOSITION_GAP = /^\s*[,，—–-]\s*(?:(?:the|a|an|its|[\w-]+['’]s)\s+
 /** Whether a value opens an apposition to the name standing at `at`: "Stargate, OpenAI's $500B plan". */
 function appositionOf(reading: SentenceReading, at: number, mention: ValueMention): boolean {
   const named = reading.mentions.find((entry) => entry.start === at);
-  return named !== undefined && APPOSITION_GAP.test(reading.text.slice(named.end, mention.start));
+  return (
+    named !== undefined &&
+    APPOSITION_GAP.test(reading.text.slice(named.end, mention.start)) &&
+    // Closed again ("Stargate, OpenAI's $500B plan with SoftBank, picks Michigan"), and not a part of
+    // the plan ("Stargate — the $100 billion first phase of a wider plan —").
+    /[,，—–]|\s-\s/.test(reading.text.slice(mention.end, mention.end + 90)) &&
+    !PART_AFTER.test(reading.text.slice(mention.end, mention.end + 32))
+  );
 }
+
+const PART_AFTER =
+  /^\s*(?:(?:first|initial|opening)\s+(?:phase|tranche|stage)|tranche|installment|instalment)\b/i;
 
 /** From a value to the name it qualifies: 七成的 (台积电), 7.3%的 (三星). */
 const ATTRIBUTE_OF = /^[^，,。；;\s]{1,12}的$/;
@@ -2161,8 +2218,11 @@ const COMPARED_BEFORE =
 const NAMES_BEFORE = /(?:[A-Z\u3400-\u9fff][\w\u3400-\u9fff-]*\s*(?:,|\band|\bor|、|和|与|與|及)\s*){1,2}$/;
 
 /** A comparison right before a foundry, or before the names listed with it ("over TSMC and Intel"). */
+// "Unlike TSMC, Samsung will make…": only the name right after "unlike" (not a list through the comma).
 const comparedBefore = (before: string) =>
-  COMPARED_BEFORE.test(before.slice(-24)) || COMPARED_BEFORE.test(before.replace(NAMES_BEFORE, ''));
+  COMPARED_BEFORE.test(before.slice(-24)) ||
+  /\bunlike\s*$/i.test(before.slice(-24)) ||
+  COMPARED_BEFORE.test(before.replace(NAMES_BEFORE, ''));
 
 function soleFoundryAndChip(
   reading: SentenceReading,
@@ -2479,11 +2539,18 @@ function readStatus(
   if (said.length === 0) return undefined;
   // "the project Musk revived last month after shelving Dojo in August": what happened before another
   // status the sentence gives is the past — the other one is the news.
-  const earlierEvent = (match: PhraseMatch) =>
-    /\b(?:after|since|before)\s+$/i.test(reading.text.slice(Math.max(0, match.start - 8), match.start));
+  // …and one "before" a status is the earlier: "Tesla revived Dojo before shelving it in January" ended it.
+  const order = (match: PhraseMatch) => {
+    const before = reading.text.slice(Math.max(0, match.start - 16), match.start);
+    return /\b(?:after|since)\s+(?:\w+ly\s+)?$/i.test(before)
+      ? 1
+      : /\bbefore\s+(?:\w+ly\s+)?$/i.test(before)
+        ? -1
+        : 0;
+  };
   const open = said
     .filter((match) => reading.scopes.blockersAt(match.start, match).length === 0)
-    .sort((a, b) => Number(earlierEvent(a)) - Number(earlierEvent(b)));
+    .sort((a, b) => order(a) - order(b));
   // "the date the rules apply is pushed back" (適用日期延後): the change is the news, not the rule it changes.
   const change = open.find(
     (match) =>
@@ -2494,15 +2561,37 @@ function readStatus(
   const name =
     chosen.name === 'in_force' &&
     statuses.delay &&
-    (laterInstead(reading) || laterThanScheduled(reading, chosen, rule.rule.value.scheduled))
+    (laterInstead(reading, chosen) || laterThanScheduled(reading, chosen, rule.rule.value.scheduled))
       ? 'delay'
       : chosen.name;
   return { value: { kind: 'status', value: statuses[name]! }, blocked: open.length === 0 };
 }
 
+/** A date as (year, month) for ordering: a part of a year ("end of 2026") by its first month. */
+const monthIndex = (date: ValueMention & { range?: readonly [number, number] }) =>
+  date.value.kind === 'year' ? date.value.value * 12 + (date.value.month ?? date.range?.[0] ?? 1) : 0;
+
+/** The dates of the in-force word's own clause (up to a clause mark either side), nearest first. */
+function datesOfClause(reading: SentenceReading, relation: PhraseMatch): ValueMention[] {
+  const text = reading.text;
+  const from = Math.max(
+    ...[...text.slice(0, relation.start).matchAll(CLAUSE_PUNCTUATION)].map((m) => m.index + 1),
+    0,
+  );
+  const rest = text.slice(relation.end).search(CLAUSE_MARK);
+  const to = rest < 0 ? text.length : relation.end + rest;
+  return reading
+    .values('year')
+    .filter((date) => date.start >= from && date.end <= to && date.role !== 'from')
+    .sort((a, b) => Math.abs(a.start - relation.start) - Math.abs(b.start - relation.start));
+}
+
+const CLAUSE_MARK = /[,，;；。:：]|\s(?:and|while|but)\s/;
+
 /**
- * "Obligations for high-risk AI will kick in from December 2027": the in-force word's date (in its clause
- * group, not a date moved from) later than the schedule the fact sheet has.
+ * "Obligations for high-risk AI will kick in from December 2027": the in-force word's own date (the
+ * nearest in its clause) later than the schedule the fact sheet has; "take effect in August 2026
+ * and will be reviewed in 2028" is on time.
  */
 function laterThanScheduled(
   reading: SentenceReading,
@@ -2511,36 +2600,34 @@ function laterThanScheduled(
 ): boolean {
   if (!scheduled) return false;
   const [year, month] = scheduled.split('-').map(Number) as [number, number];
-  const frame = frameOf(reading, relation.start);
-  return reading
-    .values('year')
-    .some(
-      (date) =>
-        date.value.kind === 'year' &&
-        date.role !== 'from' &&
-        frameOf(reading, date.start) === frame &&
-        reading.scopes.blockersAt(date.start).length === 0 &&
-        (date.value.value > year || (date.value.value === year && (date.value.month ?? 0) > month)),
-    );
+  const date = datesOfClause(reading, relation)[0];
+  return (
+    date !== undefined &&
+    reading.scopes.blockersAt(date.start).length === 0 &&
+    monthIndex(date) > year * 12 + month
+  );
 }
 
-/** A date followed by an earlier one it replaces: "from December 2027 instead of August 2026", 2027年而非2026年. */
-function laterInstead(reading: SentenceReading): boolean {
+/**
+ * The in-force word's date followed by an earlier one it replaces: "to apply from December 2027 instead
+ * of August 2026", 2027年12月而非2026年8月 — in the word's own clause, not another thing's dates.
+ */
+function laterInstead(reading: SentenceReading, relation: PhraseMatch): boolean {
   const years = reading.values('year');
+  const own = new Set(datesOfClause(reading, relation));
   return years.some((later, index) => {
     const earlier = years[index + 1];
     return (
+      own.has(later) &&
       earlier !== undefined &&
-      later.value.kind === 'year' &&
-      earlier.value.kind === 'year' &&
-      later.value.value > earlier.value.value &&
+      monthIndex(later) > monthIndex(earlier) &&
       INSTEAD_BETWEEN.test(reading.text.slice(later.end, earlier.start))
     );
   });
 }
 
 const INSTEAD_BETWEEN =
-  /^[\s,，]*(?:instead\s+of|rather\s+than|not|replacing|而非|而不是|取代)\s*(?:the\s+)?(?:original(?:ly)?\s+|planned\s+|原定的?|原先的?)?(?:[A-Za-z]+\s+)?$/i;
+  /^[\s,，]*(?:instead\s+of|rather\s+than|\bnot\b|replacing|而非|而不是|取代)\s*(?:the\s+)?(?:original(?:ly)?\s+|planned\s+|原定的?|原先的?)?(?:[A-Za-z]+\s+)?$/i;
 
 /** Whether a relation word is the subject's: no product of another kind stands between them (Model 2, Optimus). */
 function relationOfSubject(reading: SentenceReading, match: PhraseMatch, positions: number[]): boolean {
@@ -2642,14 +2729,13 @@ function placeOfAnother(rule: CompiledRule, reading: SentenceReading, place: Ent
   const companies = reading.mentions.filter((mention) => mention.type === 'company');
   const right = companies.filter((mention) => mention.end <= place.start).at(-1);
   if (right && OWNER_GAP.test(reading.text.slice(right.end, place.start))) return !rule.ownIds.has(right.id);
-  // "its Arizona fab": the clause's first company.
+  // "Intel will manufacture … at its Arizona fab": the sentence's topic (not one after "Unlike").
   if (!/\b(?:its|their)\s+$/i.test(reading.text.slice(Math.max(0, place.start - 8), place.start)))
     return false;
-  const frame = frameOf(reading, place.start);
-  const owner = companies.find(
-    (mention) => frameOf(reading, mention.start) === frame && mention.end <= place.start,
+  const owner = reading.once('topic', () => topicOf(reading));
+  return (
+    owner !== undefined && owner.type === 'company' && owner.start < place.start && !rule.ownIds.has(owner.id)
   );
-  return owner !== undefined && !rule.ownIds.has(owner.id);
 }
 
 const OWNER_GAP = /^\s*(?:['’]s\s*)?(?:的)?$/;

@@ -428,9 +428,6 @@ export const ATTRIBUTE_CLASSES = {
       '更多時間',
       '停钟',
       '停鐘',
-      // "須待協調標準備妥後才開始適用": applies only once something else is ready.
-      '须待',
-      '須待',
     ],
   },
   /** Something stopped for good. */
@@ -732,12 +729,11 @@ export const ATTRIBUTE_CLASSES = {
       'end ... higher',
       'end ... lower',
       'finish ... higher',
-      // "saw a 1.7% increase in U.S. premarket trading" — not "a 15% increase in foundry capex".
+      // "saw a 1.7% increase in U.S. premarket trading" — not "a 15% increase in foundry capex" nor
+      // "an increase in market share".
       'increase in ... trading',
-      'increase in ... shares',
       'increase in ... stock',
       'decrease in ... trading',
-      'decrease in ... shares',
     ],
     zh: ['涨', '漲', '跌', '大涨', '大漲', '飙升', '飆升', '上扬', '上揚'],
   },
@@ -992,9 +988,16 @@ export const SCOPE_CUES = {
       '未延期',
       '未延后',
       '未延後',
-      // "左翼黨團反對延後AI高風險規則": opposed, not decided.
-      '反对',
-      '反對',
+      // "左翼黨團反對延後AI高風險規則": opposed, not decided ("150票反对" is a vote count).
+      '反对延后',
+      '反對延後',
+      '反对推迟',
+      '反對推遲',
+      '反对延期',
+      '反對延期',
+      // "欧盟拒绝给予企业更多时间": refused.
+      '拒绝',
+      '拒絕',
       '撤回报道',
       '撤回報導',
       '撤稿',
@@ -1075,8 +1078,9 @@ export const SCOPE_CUES = {
       'bid to land',
       'vie for',
       'how long to',
-      // "TSMC's Arizona fab is a candidate": considered, not chosen.
-      'candidate',
+      // "TSMC's Arizona fab is a candidate": considered, not chosen (exact forms: the stem is "candid").
+      '=candidate',
+      '=candidates',
       'calls grow',
       'calls mount',
       'growing calls',
@@ -1085,14 +1089,12 @@ export const SCOPE_CUES = {
       '可能',
       '或将',
       '或將',
-      // "AI6最快可在2027年進入量產": at the earliest, if all goes well.
-      '最快可',
-      '最快能',
+      // "AI6最快可在2027年進入量產": at the earliest, if all goes well (not 最快可达, a top speed).
+      '最快可在',
+      '最快能在',
       // "适用时间仍是双方争论的焦点": disputed, not decided.
       '争论',
       '爭論',
-      '争议',
-      '爭議',
       '悬而未决',
       '懸而未決',
       '或可',

@@ -61,9 +61,11 @@ const FactRuleSchema = z.strictObject({
   /** Pronouns and descriptions that refer back to the subject ("the chip", "该芯片"). */
   anaphora: PhraseListSchema.optional(),
   /**
-   * The value is the reaction to one event (a deal's announcement on `date`): an item published more
-   * than `days` later tells a later day's move — unless the sentence dates its move back to the event
-   * (names the event's month, "when news of …", "had risen").
+   * The value is the reaction to one event (a deal's announcement on `date`): in an item published more
+   * than `days` later a move counts only when the deal and its other party are named in the move's
+   * sentence (or beside it or in the title, and the move names no day of its own: "today", 本周), or
+   * when the sentence dates the move back to the event (its month of its year, "when news of …",
+   * "had risen").
    */
   event: z
     .strictObject({
@@ -138,8 +140,8 @@ export interface CompiledRule {
    * anaphora of the rules about a rival alone, less the rule's own.
    */
   rivalAnaphora?: string;
-  /** For a reaction to one event: the last day (`YYYY-MM-DD`) an item may report it as news, and the event's month named. */
-  event?: { lastDay: string; month: RegExp };
+  /** For a reaction to one event: the last day (`YYYY-MM-DD`) an item may report it as news, the event's month named, its year. */
+  event?: { lastDay: string; month: RegExp; year: number };
 }
 
 export interface CompiledRules {
@@ -300,16 +302,23 @@ const MONTHS = [
 
 const CHINESE_MONTHS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'];
 
-function compileEvent(event: { date: string; days: number }): { lastDay: string; month: RegExp } {
+function compileEvent(event: { date: string; days: number }): {
+  lastDay: string;
+  month: RegExp;
+  year: number;
+} {
   const day = new Date(`${event.date}T00:00:00Z`);
+  // "2025-02-30" would roll over to March: a date that is not one fails on load.
+  if (Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== event.date)
+    throw new ConfigError(`rules.json: event date "${event.date}" is not a day of the calendar`);
   const lastDay = new Date(day.getTime() + event.days * 86_400_000).toISOString().slice(0, 10);
   const index = day.getUTCMonth();
   const name = MONTHS[index]!;
   // "on July 28", "in late Jul.", 7月28日, 七月: the event's month, in English or Chinese.
   const chinese = CHINESE_MONTHS[index]!;
+  // Case-sensitive: a month is capitalised, and "may" is no month.
   const month = new RegExp(
     `\\b(?:${name}|${name.slice(0, 3)}\\.?)(?![a-z])|(?<![0-9])${index + 1}\\s*月|(?<![一二三四五六七八九十])${chinese}月`,
-    'i',
   );
-  return { lastDay, month };
+  return { lastDay, month, year: day.getUTCFullYear() };
 }

@@ -37,7 +37,8 @@ const CHANGE_TO =
  * space ("市场此前预期 泰勒厂2027年才投产" is still the old expectation).
  */
 const HISTORY_END = new RegExp(
-  `${CLAUSE_END.source}|${CHANGE_TO.source}|(?<=[\\u3400-\\u9fff])\\s+(?=[^\\s，。]{0,12}?(?:仍|現|现|如今|目前|改为|改為))`,
+  // "once held 16% of the market and now holds 7.3%": the present begins at "now".
+  `${CLAUSE_END.source}|${CHANGE_TO.source}|\\s(?:and\\s+)?now\\b|(?<=[\\u3400-\\u9fff])\\s+(?=[^\\s，。]{0,12}?(?:仍|現|现|如今|目前|改为|改為))`,
   'g',
 );
 
@@ -48,8 +49,7 @@ const TOPIC_END = /[;；。!！?？:：]/g;
 const DEPENDS_ON = /^(?:hinge|hinges|hinged|hinging|contingent|取决于|取決於|视乎|視乎)/i;
 
 /** Talks named after their subject (就…进行接触, 就…洽谈), and a dispute (适用时间仍是…争论的焦点): they reach back to the clause's start. */
-const TALKS_AFTER =
-  /^(?:初步接触|初步接觸|洽谈|洽談|商谈|商談|磋商|谈判|談判|争论|爭論|争议|爭議|悬而未决|懸而未決)$/;
+const TALKS_AFTER = /^(?:初步接触|初步接觸|洽谈|洽談|商谈|商談|磋商|谈判|談判|争论|爭論|悬而未决|懸而未決)$/;
 
 /**
  * An inverted condition opening the sentence: "Should Samsung win AI5, …", "Had Tesla not

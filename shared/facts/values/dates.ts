@@ -7,7 +7,7 @@ export type DatePrecision = 'year' | 'part' | 'month' | 'day';
 
 export interface DateMention extends ValueMention {
   precision: DatePrecision;
-  /** The months of its year the date can mean (for a delay given as a length); absent for a relative or derived date. */
+  /** The months of its year the date can mean (for a delay given as a length); absent for a derived date. */
   range?: MonthRange;
 }
 
@@ -26,7 +26,7 @@ const DATE = new RegExp(
     // 2H26, 1H28, 4Q25, Q4'25, FY27, mid-'27
     String.raw`(?<![\w'])(?<short>[1-4][HQ]|[HQ][1-4]|FY|mid-?|late-?|early-?)\s?'?(?<yy>\d{2})(?![\d%])`,
     // 今年, 明年底, 去年7月, next year, later this year
-    String.raw`(?<rel>今年|明年|去年|后年|後年|本季度?|(?<![A-Za-z])(?:this|next|last)\s+year(?![A-Za-z])|(?<![A-Za-z])this\s+quarter(?![A-Za-z])|(?<![A-Za-z])the\s+following\s+year)(?:(?<relmonth>\d{1,2}|[一二三四五六七八九十]{1,2})月(?:\d{1,2}日)?|(?<relpart>底|末|初|年中|中|上半年|下半年))?`,
+    String.raw`(?<rel>今年|明年|去年|后年|後年|本季度?|(?<![A-Za-z])(?:this|next|last)\s+year(?![A-Za-z])|(?<![A-Za-z])this\s+quarter(?![A-Za-z])|(?<![A-Za-z])the\s+following\s+year)(?:(?<relmonth>\d{1,2}|[一二三四五六七八九十]{1,2})月(?:(?<relday>\d{1,2})日)?|(?<relpart>底|末|初|年中|中|上半年|下半年))?`,
   ].join('|'),
   'gi',
 );
@@ -219,7 +219,8 @@ function readMatch(
     const year = relativeYear(g.rel, publishedYear);
     const month = monthOf(g.relmonth);
     if (year === undefined) return undefined;
-    if (month) return { year, month, precision: 'month', range: [month, month] };
+    if (month && month <= 12)
+      return { year, month, precision: g.relday ? 'day' : 'month', range: [month, month] };
     return { year, precision: g.relpart ? 'part' : 'year', range: monthRangeOf(g.relpart, undefined) };
   }
   return undefined;

@@ -42,10 +42,13 @@ const AT_MOST_VERB_BEFORE = /(?:最多|至多|最高|不超过|不超過)[\u4e00
 const AT_LEAST_AFTER = /^\s*(?:or\s+more|\+|plus\b|以上|之上|多)/i;
 const AT_MOST_AFTER = /^\s*(?:or\s+(?:less|fewer)|以下|以内|以內)/i;
 
-/** "up from 67.6%", "once due in 2024", 原定: an earlier value. A bare "from" only when a "to" follows. */
-/** "cut the planned total for the venture from the $500 billion": a bare "from" after a change verb. */
+/**
+ * "cut the planned total for the venture from the $500 billion": a bare "from" after a change verb, with
+ * no other verb between ("expanded to five sites funded from its $500 billion commitment" is not).
+ */
 const CHANGED_FROM_BEFORE =
-  /\b(?:cut|cuts|cutting|lower(?:ed|s|ing)?|reduc(?:ed|es|ing)|trimm?(?:ed|s|ing)?|rais(?:ed|es|ing)|scal(?:ed|es|ing)\s+(?:back|down)|par(?:ed|es|ing)|revis(?:ed|es|ing)|shrank|shrunk|expand(?:ed|s|ing)|enlarg(?:ed|es|ing))\b[^.;,]{0,50}\bfrom\s+(?:the\s+|its\s+|an?\s+)?(?:(?:about|around|roughly|nearly|approximately|some|initial|original|earlier|previous)\s+)*$/i;
+  /\b(?:cut|cuts|cutting|lower(?:ed|s|ing)?|reduc(?:e|ed|es|ing)|trim|trimm?(?:ed|s|ing)|rais(?:e|ed|es|ing)|scal(?:e|ed|es|ing)\s+(?:back|down)|par(?:e|ed|es|ing)|revis(?:e|ed|es|ing)|shrank|shrunk|expand(?:ed|s|ing)?|enlarg(?:e|ed|es|ing))\b(?:(?!\b\w+ed\s+from\b)[^.;,]){0,50}\bfrom\s+(?:the\s+|its\s+|an?\s+)?(?:(?:about|around|roughly|nearly|approximately|some|initial|original|earlier|previous)\s+)*$/i;
+/** "up from 67.6%", "once due in 2024", 原定: an earlier value. A bare "from" only when a "to" follows. */
 const FROM_BEFORE =
   /(?:\bup\s+from|\bdown\s+from|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|(?<!\b(?:more|less|fewer|no)\s+)\bthan|\bprevious(?:ly)?|\boriginally|\bonce\s+(?:due|slated|planned|expected)(?:\s+(?:in|for))?|\bprior\s+(?:estimate|forecast)\s+of|从|從|由|较|較|(?:较|較)(?:上季|上月|去年|前年|同期|年初|此前|先前|原先|原本|原定|初步|[\u3400-\u9fff]{0,4}(?:季|年|月|协议|協議|承诺|承諾|计划|計劃|計畫))[\u3400-\u9fff]{0,4}?的|原本|原定|原先|原|此前|先前|(?:从|從|由)\s*(?:最初|原先|原本|原来|原來)?(?:(?:19|20)\d{2}\s*年)?的?)\s*(?:(?:the|an?|its)\s+)?(?:(?:initial|preliminary|earlier|original|previous|planned)\s+)?(?:(?:about|around|roughly|nearly|almost|approximately|some|an\s+estimated)\s+|约|約|近)?$/i;
 /** After a value, that it is the earlier one: "the $6.4 billion preliminary award". */
