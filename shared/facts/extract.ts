@@ -1566,9 +1566,14 @@ function ofYearsAgo(reading: SentenceReading, mention: ValueMention): boolean {
 /** A level followed by the year it is for, a year after the item's: "75% of the market in 2027". */
 function ofYearToCome(reading: SentenceReading, mention: ValueMention): boolean {
   if (reading.publishedYear === undefined) return false;
-  const year = LEVEL_YEAR_AFTER.exec(reading.text.slice(mention.end, mention.end + 48))?.[1];
+  // "…in 2027" after the level, or a Chinese year before it in its clause: "集邦预计台积电2027年代工市占将达75%".
+  const year =
+    LEVEL_YEAR_AFTER.exec(reading.text.slice(mention.end, mention.end + 48))?.[1] ??
+    LEVEL_YEAR_BEFORE_ZH.exec(reading.text.slice(Math.max(0, mention.start - 24), mention.start))?.[1];
   return year !== undefined && Number(year) > reading.publishedYear;
 }
+
+const LEVEL_YEAR_BEFORE_ZH = /((?:19|20)\d{2})年(?!第?[一二三四1-4]季|[上下]半年)[^，,。；;\d]{0,16}$/;
 
 const LEVEL_YEAR_AFTER =
   /^(?:(?!\s(?:and|while|but)\s)[^,.;，。；]){0,32}?\b(?:in|by|for)\s+((?:19|20)\d{2})\b/i;
@@ -2069,7 +2074,7 @@ function readEntities(
     .filter((mention) => !lostChip(reading, mention, chipIds))
     .filter((mention) => subject.carried || !anotherChipsClause(reading, mention.start, chipIds, mention));
   const agentTriggers = coordinatedTriggers(reading, found, (mention) =>
-    triggerOfAgent(reading, triggers, mention),
+    triggerOfAgent(reading, triggers, mention, allowed),
   );
   let attached = found.filter((_mention, index) => {
     const trigger = agentTriggers[index];
@@ -2472,6 +2477,7 @@ function triggerOfAgent(
   reading: SentenceReading,
   triggers: PhraseMatch<AttributeClass>[],
   mention: EntityMention,
+  foundries: ReadonlySet<string>,
 ): PhraseMatch<AttributeClass> | undefined {
   const frame = frameOf(reading, mention.start);
   const inFrame = ownClauseFirst(
@@ -2494,20 +2500,21 @@ function triggerOfAgent(
   const next = inFrame.find((trigger) => trigger.start >= mention.end);
   // "a $16.5 billion chip deal with Samsung, with the new AI5 chip … still being manufactured using
   // TSMC's 3nm process": a making whose own agent follows it is not the foundry's named before.
-  if (next && agentAfter(reading, next, mention)) return previous;
+  if (next && agentAfter(reading, next, mention, foundries)) return previous;
   return next ?? previous;
 }
 
-/** Another foundry named as the agent right after a "makes" word ("manufactured using TSMC's", "made by TSMC"). */
+/** Another foundry named as the agent right after a "makes" word ("manufactured using TSMC's", "made by TSMC") — not "at Tesla's request". */
 function agentAfter(
   reading: SentenceReading,
   trigger: PhraseMatch<AttributeClass>,
   mention: EntityMention,
+  foundries: ReadonlySet<string>,
 ): boolean {
   return reading.mentions.some(
     (other) =>
       other.id !== mention.id &&
-      other.type === 'company' &&
+      foundries.has(other.id) &&
       other.start >= trigger.end &&
       AGENT_GAP.test(reading.text.slice(trigger.end, other.start)),
   );
