@@ -288,9 +288,10 @@ export function extractFacts(item: AnalyzableItem, compiled: CompiledRules): Sta
   const publishedYear = yearOf(item.published);
   const found = sentences.map((text) => compiled.ruler.find(text));
   const mentions = withoutAmbiguousDescriptions(found, compiled);
+  const publishedDay = dayOf(item.published);
   const readings = sentences.map(
     (text, index) =>
-      new SentenceReading(text, index, compiled, publishedYear, mentions[index]!, dayOf(item.published)),
+      new SentenceReading(text, index, compiled, publishedYear, mentions[index]!, publishedDay),
   );
   // The site the item named last before each sentence, for "The fab will manufacture Tesla's AI6 chips".
   let lastSite: EntityMention | undefined;
@@ -1043,9 +1044,7 @@ const REVISION =
  */
 function revisesHere(reading: SentenceReading, valueAt: number | undefined): boolean {
   if (valueAt === undefined) return REVISION.test(reading.text);
-  const frame = frameOf(reading, valueAt);
-  const frameStart = frame === 0 ? 0 : reading.frames[frame - 1]!;
-  return REVISION.test(reading.text.slice(frameStart, valueAt));
+  return REVISION.test(reading.text.slice(frameStart(reading, valueAt), valueAt));
 }
 
 /** "该领域", "this segment": a segment the sentence before named. */
@@ -1472,12 +1471,11 @@ function readNumeric(
 
 /**
  * "as it explores bringing parts of its $500 billion project, Stargate, to India", "Tesla may expand
- * its $16.5 billion deal": a value in the description of a thing already there (its, their, the,
- * Samsung's) is taken as known — only the clause's own news is possible, asked or conditional.
- * "could sign a $16.5 billion deal" stays possible.
+ * its $16.5 billion deal": a value in the description of the clause's own thing (its, their) is taken
+ * as known — only the clause's own news is possible or conditional. "could sign a $16.5 billion deal",
+ * "may sign the $16.5 billion deal" and a question stay open.
  */
 const PRESUPPOSING = new Set(['possibility', 'condition']);
-/** Only the clause's own thing ("its", "their"): "may sign the $16.5 billion deal", "could win Tesla's … contract" stay open. */
 const DEFINITE_BEFORE = /\b(?:its|their)\s+(?:(?:planned|announced|landmark|massive|proposed)\s+)?$/i;
 const DESCRIBED_THING_AFTER =
   /^\s*(?:[\w-]+\s+){0,5}?(?:project|venture|deal|contract|pact|agreement|plan|programme|program|initiative|fab|plant|facility|factory|complex|campus|commitment|investment)\b(?!\s+(?:talks|negotiations))/i;
