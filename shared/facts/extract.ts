@@ -1019,10 +1019,48 @@ function newsOfTheEvent(
 
 /** The event's month, of its year when a year follows ("on July 28", "July 28, 2025" — not "July 30, 2026"). */
 function namesTheEventMonth(event: { month: RegExp; year: number }, text: string): boolean {
-  const found = event.month.exec(text);
-  if (!found) return false;
-  const year = /^[^.;。；]{0,8}?((?:19|20)\d{2})/.exec(text.slice(found.index + found[0].length))?.[1];
-  return year === undefined || Number(year) === event.year;
+  return eventMarks(event, text).length > 0;
+}
+
+/** Where a sentence dates something back to the event: its month (of its year) or a recalling word. */
+function eventMarks(event: { month: RegExp; year: number }, text: string): number[] {
+  const marks: number[] = [];
+  const month = new RegExp(event.month.source, 'g');
+  for (const found of text.matchAll(month)) {
+    const year = /^[^.;。；]{0,8}?((?:19|20)\d{2})/.exec(text.slice(found.index + found[0].length))?.[1];
+    if (year === undefined || Number(year) === event.year) marks.push(found.index);
+  }
+  const recalled = RECALLED_MOVE.exec(text);
+  if (recalled) marks.push(recalled.index);
+  return marks;
+}
+
+/** A comma or semicolon: the pieces of a sentence one date or cause belongs to. */
+const PIECE_BREAK = /[,，;；]/g;
+
+/**
+ * "Samsung Electronics shares, which jumped 6.8% on July 28 after the Tesla deal was announced, fell 2.3%
+ * on Tuesday": in an item of the weeks after the event, of two moves the one in the piece that dates it back
+ * is the reaction; the other is a later day's. A sentence that dates no piece keeps every move.
+ */
+function inTheEventsPiece<Mention extends { start: number }>(
+  rule: CompiledRule,
+  reading: SentenceReading,
+  mentions: Mention[],
+): Mention[] {
+  const event = rule.event;
+  if (
+    !event ||
+    mentions.length < 2 ||
+    reading.publishedDay === undefined ||
+    reading.publishedDay <= event.lastDay
+  )
+    return mentions;
+  const breaks = [...reading.text.matchAll(PIECE_BREAK)].map((match) => match.index);
+  const pieceOf = (at: number) => breaks.filter((offset) => offset < at).length;
+  const dated = new Set(eventMarks(event, reading.text).map(pieceOf));
+  const kept = mentions.filter((mention) => dated.has(pieceOf(mention.start)));
+  return kept.length > 0 ? kept : mentions;
 }
 
 /** The item's own day or week: "today", "this week", 今天, 今日, 本周, 本週. */
@@ -1122,7 +1160,11 @@ function hasContext(
     if (namesTheDeal(reading)) return true;
     // A move dated to a day of the item's own ("三星股價今天收跌2.1%", "本周累计上涨3.4%") is that day's.
     if (OWN_DAY.test(reading.text)) return false;
-    return [title, item[reading.index - 1] ?? title, item[reading.index + 1] ?? title].some(namesTheDeal);
+    // A neighbour that dates its deal back ("…, which jumped 6.8% on July 28 after the Tesla deal") names
+    // the cause of that earlier move, not of this one ("Samsung shares fell 2.3% on Tuesday").
+    return [title, item[reading.index - 1] ?? title, item[reading.index + 1] ?? title].some(
+      (other) => other !== reading && !namesTheEventMonth(rule.event!, other.text) && namesTheDeal(other),
+    );
   }
   if (reading.phrases(rule.context!).length) return true;
   if (rule.rule.contextInTitle && title.phrases(rule.context!).length) return true;
@@ -1429,9 +1471,13 @@ function readNumeric(
     (mention) =>
       mention.value.kind !== 'money' || !RATE_AFTER.test(reading.text.slice(mention.end, mention.end + 16)),
   );
-  const inCurrency = totals.filter(
-    (mention) =>
-      mention.value.kind !== 'money' || mention.currencyAssumed || mention.value.currency === currency,
+  const inCurrency = inTheEventsPiece(
+    rule,
+    reading,
+    totals.filter(
+      (mention) =>
+        mention.value.kind !== 'money' || mention.currencyAssumed || mention.value.currency === currency,
+    ),
   );
   const scored = inCurrency
     .map((mention) => ({
