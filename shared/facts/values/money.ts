@@ -5,7 +5,7 @@ import { CHINESE, DIGITS, NUMBER_WORDS, parseNumber } from './numbers.ts';
 /**
  * Money with currency, scale and bounds, in English and Chinese:
  * `$16.5 billion`, `$500-billion`, `US$16.5bn`, `USD 16.5B`, `16.5 billion dollars`,
- * `22.8 trillion won`, `W22.8tn`, `half a trillion dollars`,
+ * `22.8 trillion won`, `W22.8tn`, `half a trillion dollars`, `半兆美元`,
  * `16-point-five billion U.S. dollars`, `165亿美元`, `22.8万亿韩元`, `22.8兆韓元`,
  * `47.5億美元`. An English figure with a scale but no currency (`a 16.5B deal`)
  * is read with `currencyAssumed`: the fact's own currency. A bare Chinese amount
@@ -70,8 +70,8 @@ const MONEY = new RegExp(
     String.raw`(?<![\w.])(?<wnum>${EN_NUMBER})[\s-]?(?<wscale>trillion|billion|million|tril\.|bil\.|tn|bn)(?:\s+|-)(?<wcur>${WORD_CURRENCY})(?![A-Za-z])`,
     // 新台幣1453.8億元, 人民币1183亿元: the currency before the number
     String.raw`(?<zpcur>新台币|新臺幣|新台幣|台币|台幣|人民币|人民幣|港币|港幣|美金)\s?(?<zpnum>${DIGITS}|${CHINESE})\s?(?<zpscale>${ZH_SCALE})?元?`,
-    // 165亿美元, 22.8万亿韩元, 二十二兆韓元, 47.5 億美元
-    String.raw`(?<znum>${DIGITS}|${CHINESE})\s?(?<zscale>${ZH_SCALE})?\s?(?<zcur>${ZH_CURRENCY})`,
+    // 165亿美元, 22.8万亿韩元, 二十二兆韓元, 47.5 億美元, 半兆美元 (half a trillion)
+    String.raw`(?<znum>${DIGITS}|${CHINESE}|半(?=\s?(?:万亿|萬億|兆|亿|億)))\s?(?<zscale>${ZH_SCALE})?\s?(?<zcur>${ZH_CURRENCY})`,
     // a 16.5B deal, 16.5 billion (no currency)
     String.raw`(?<![\w.$])(?<bnum>${EN_NUMBER})\s?(?<bscale>trillion|billion|tn|bn|B)(?![A-Za-z])`,
   ].join('|'),
@@ -112,7 +112,8 @@ export function readMoney(text: string): ValueMention[] {
   if (!MONEY_CUE.test(text)) return found;
   for (const match of text.matchAll(MONEY)) {
     const g = match.groups!;
-    const number = numberOf(g.pnum ?? g.wnum ?? g.zpnum ?? g.znum ?? g.bnum ?? '');
+    const written = g.pnum ?? g.wnum ?? g.zpnum ?? g.znum ?? g.bnum ?? '';
+    const number = written === '半' ? 0.5 : numberOf(written);
     const scaleWord = g.pscale ?? g.pzscale ?? g.wscale ?? g.zpscale ?? g.zscale ?? g.bscale;
     const scale = scaleWord ? (SCALE[scaleWord.toLowerCase()] ?? SCALE[scaleWord] ?? 1) : 1;
     if (Number.isNaN(number) || number === 0) continue;
