@@ -1491,13 +1491,12 @@ function readNumeric(
     return undefined;
   }
   const open = scored.filter((entry) =>
-    reading.scopes
-      .blockersAt(entry.mention.start, entry.anchor)
-      .every(
-        (cue) =>
-          (entry.mention.shifted && cue === 'history') ||
-          (PRESUPPOSING.has(cue) && presupposed(reading, entry.mention)),
-      ),
+    reading.scopes.blockersAt(entry.mention.start, entry.anchor).every(
+      (cue) =>
+        // "股价曾在7月28日因特斯拉订单大涨6.8%": a move is an event; told as past, it is not superseded.
+        ((entry.mention.shifted || movesOnly) && cue === 'history') ||
+        (PRESUPPOSING.has(cue) && presupposed(reading, entry.mention)),
+    ),
   );
   const chosen = (open[0] ?? scored[0])!;
   const value =
