@@ -1120,14 +1120,26 @@ function statementOf(
   };
 }
 
-/** "start production of Tesla's AI6 at Taylor in 2028": the production is the rival's (the chip's), not the fab's. */
+/**
+ * "start production of Tesla's AI6 at Taylor in 2028", "begin volume output of the chip", 为特斯拉量产AI6芯片:
+ * the production is the rival's (the chip's), not the fab's.
+ */
 const OBJECT_GAP = /^\s*(?:of|for)\s+(?:(?:the|its|their|next-generation|next-gen|[\w-]+['’]s)\s+)*$/i;
+/** A Chinese making takes its object right after it: 量产AI6, 生产特斯拉的AI5. */
+const OBJECT_GAP_ZH = /^(?:特斯拉的?|其)?$/;
 
 function rivalIsObject(rule: CompiledRule, reading: SentenceReading, match: PhraseMatch): boolean {
   const rivals = rule.rule.rivals;
   if (!rivals?.length) return false;
+  const objectGap = (start: number) => {
+    const gap = reading.text.slice(match.end, start);
+    return OBJECT_GAP.test(gap) || OBJECT_GAP_ZH.test(gap);
+  };
   const next = reading.mentions.find((mention) => mention.start >= match.end && rivals.includes(mention.id));
-  return next !== undefined && OBJECT_GAP.test(reading.text.slice(match.end, next.start));
+  if (next !== undefined && objectGap(next.start)) return true;
+  if (!rule.rivalAnaphora) return false;
+  const word = reading.phrases(rule.rivalAnaphora).find((found) => found.start >= match.end);
+  return word !== undefined && objectGap(word.start);
 }
 
 const END_OF_TIME =
