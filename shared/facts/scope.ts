@@ -94,10 +94,16 @@ function spanEnd(sentence: string, match: PhraseMatch<ScopeCue>): number {
   if (match.name === 'history') return clauseEndAfter(sentence, match.end, HISTORY_END);
   // A topic list runs over commas ("updates on AI5, Dojo and the Samsung deal"), not a colon.
   if (match.name === 'topic') return clauseEndAfter(sentence, match.end, TOPIC_END);
-  const end = clauseEndAfter(sentence, match.end);
+  let end = clauseEndAfter(sentence, match.end);
+  // "is weighing changes to the timeline, including a proposed one-year delay": what the list adds is the
+  // clause's own object, weighed the same.
+  while (ELABORATION.test(sentence.slice(end))) end = clauseEndAfter(sentence, end + 1);
   if (match.name !== 'condition' || !OPENS_SENTENCE.test(sentence.slice(0, match.start))) return end;
   return end < sentence.length ? clauseEndAfter(sentence, end + 1) : end;
 }
+
+/** A comma that goes on with examples of what came before: ", including", ", such as", "，包括". */
+const ELABORATION = /^[,，]\s*(?:including|such\s+as|among\s+them|包括|包含|例如)/i;
 
 /** Before a cue, only the sentence's opening: quotes, a dateline's colon, a name and a colon. */
 const OPENS_SENTENCE = /^[\s"“'‘(（]*(?:[^,，。:：]{0,24}[:：]\s*)?$/;
