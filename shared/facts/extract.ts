@@ -546,8 +546,10 @@ function subjectIn(
     if (sameKindNamed || (!anaphor && !partial)) return undefined;
     if (anaphor && referenceTakenByAnother(rule, reading, anaphor, earlier, previous, group, partial))
       return undefined;
+    // Every reference word of the rule stands for the subject ("the companies … their $500 billion goal").
+    const references = rule.anaphora ? reading.phrases(rule.anaphora).map((match) => match.start) : [];
     const positions = anaphor
-      ? [anaphor.start]
+      ? [...new Set([anaphor.start, ...references])]
       : reading.mentions.filter((mention) => group.includes(mention.id)).map((mention) => mention.start);
     return { positions: positions.length ? positions : [0], carried: true };
   }
