@@ -1871,17 +1871,22 @@ function makerOfRival(
     .filter((other) => other.end <= mention.start && !clauseMarkBetween(reading, other.end, mention.start))
     .sort((a, b) => a.start - b.start)
     .at(-1);
-  // 在德州泰勒廠生產特斯拉AI6晶片: the place before the making, the rival its object after it.
-  if (!rival)
-    return (
-      /在[\u3400-\u9fff]{0,4}?$/.test(reading.text.slice(Math.max(0, mention.start - 6), mention.start)) &&
-      madeThings.some(
-        (other) =>
-          other.start >= mention.end &&
-          objectOfMaking(reading, other.start) &&
-          other.start - mention.end <= 12,
-      )
+  // 在德州泰勒廠生產特斯拉AI6晶片: the place before the making, the rival its object after it;
+  // 泰勒工厂将从2028年起为特斯拉大规模量产AI6芯片: the site as the maker, its object in the same clause.
+  if (!rival) {
+    const placeBefore = /在[\u3400-\u9fff]{0,4}?$/.test(
+      reading.text.slice(Math.max(0, mention.start - 6), mention.start),
     );
+    return madeThings.some(
+      (other) =>
+        other.start >= mention.end &&
+        objectOfMaking(reading, other.start) &&
+        other.start - mention.end <= (placeBefore ? 12 : 32) &&
+        (placeBefore ||
+          ((mention.type === 'site' || mention.type === 'place') &&
+            !clauseMarkBetween(reading, mention.end, other.start))),
+    );
+  }
   const before = reading.text.slice(rival.end, mention.start);
   if (!MAKER_OR_PLACE_BEFORE.test(before)) return false;
   const rest = reading.text.slice(mention.end, mention.end + 60);
