@@ -596,6 +596,14 @@ export const ATTRIBUTE_CLASSES = {
       'begin to apply',
       'become applicable',
       'have until',
+      // A law's last date to apply by, whatever else happens first: "a long-stop date of 2 December 2027".
+      'long-stop date',
+      'longstop date',
+      'backstop date',
+      'backstop of',
+      'fallback date',
+      'application date',
+      'date of application',
     ],
     zh: [
       '生效',
