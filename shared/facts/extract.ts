@@ -1437,6 +1437,7 @@ function readNumeric(
     )
     // "2025年10月下旬，特斯拉正式確認…": the item's own date opening the sentence is when, not a target.
     .filter((mention) => !datelineYear(reading, mention))
+    .filter((mention) => !pastYearOfAThing(reading, mention))
     // "數10億美元的撥款": several billion, no amount.
     .filter(
       (mention) => !/[数數几幾]\s*$/.test(reading.text.slice(Math.max(0, mention.start - 2), mention.start)),
@@ -1655,6 +1656,19 @@ function datelineYear(reading: SentenceReading, mention: ValueMention): boolean 
     /^[\s"“「(（]*(?:(?:in|on|by)\s+)?(?:(?:early|mid|late)[-\s]+)?$/i.test(
       reading.text.slice(0, mention.start),
     )
+  );
+}
+
+/**
+ * A past year that describes the thing after it ("last year's $16.5 billion contract", "2025's
+ * deal", 去年的合同): when that thing was, not a target.
+ */
+function pastYearOfAThing(reading: SentenceReading, mention: ValueMention): boolean {
+  return (
+    mention.value.kind === 'year' &&
+    reading.publishedYear !== undefined &&
+    mention.value.value <= reading.publishedYear &&
+    /^(?:['’]s\b|的)/.test(reading.text.slice(mention.end, mention.end + 3))
   );
 }
 
