@@ -1438,6 +1438,7 @@ function readNumeric(
     // "2025年10月下旬，特斯拉正式確認…": the item's own date opening the sentence is when, not a target.
     .filter((mention) => !datelineYear(reading, mention))
     .filter((mention) => !pastYearOfAThing(reading, mention))
+    .filter((mention) => subject.carried || !beforePrecedent(reading, subject.positions, mention))
     // "數10億美元的撥款": several billion, no amount.
     .filter(
       (mention) => !/[数數几幾]\s*$/.test(reading.text.slice(Math.max(0, mention.start - 2), mention.start)),
@@ -1672,6 +1673,20 @@ function pastYearOfAThing(reading: SentenceReading, mention: ValueMention): bool
   );
 }
 
+/** Words that name an earlier event as the precedent of the sentence's own news. */
+const PRECEDENT =
+  /\b(?:follows|following|comes\s+after|came\s+after|on\s+the\s+heels\s+of)\b|继(?=[^，。；]{2,40}之后)|繼(?=[^，。；]{2,40}之後)/gi;
+
+/**
+ * "The contract, which runs through 2032, follows Samsung's landmark agreement with Tesla": the subject
+ * named only after a precedent word is the earlier event's; a value before that word is the news's own.
+ */
+function beforePrecedent(reading: SentenceReading, positions: number[], mention: ValueMention): boolean {
+  for (const cue of reading.text.matchAll(PRECEDENT))
+    if (mention.end <= cue.index && positions.every((at) => at >= cue.index + cue[0].length)) return true;
+  return false;
+}
+
 /** A year no later than the item's, named as the time of an event ("in 2024"), not as a target. */
 function pastEventYear(reading: SentenceReading, mention: ValueMention): boolean {
   return (
@@ -1698,6 +1713,8 @@ function isProgress(text: string, mention: ValueMention): boolean {
     ) ||
     // "to reach their $500 billion, 10-gigawatt goal": the plan's own total, named as the goal.
     PLAN_AFTER.test(after) ||
+    // "brings Stargate closer to its goal of 10 gigawatts and $500 billion in investment": the goal itself.
+    /\b(?:goal|target|ambition|pledge)\s+of\b[^.;,，；。]{0,30}$/i.test(before) ||
     // "使該廠總投資額增至約440億美元": the total itself revised, not progress towards it.
     /(?:总投资|總投資|总额|總額)[额額]?\s*(?:将|將|已)?(?:增至|增加至|扩大至|擴大至|提高至|提升至)\s*(?:约|約)?\s*$/.test(
       before,
