@@ -662,11 +662,12 @@ function droppedSubjectFor(
   )
     return false;
   const values = new Set(rule.rule.value.entities ?? []);
+  // Only the fact's own values and places named: "Production will be split between TSMC in Arizona and Samsung".
+  const subjectLike = reading.mentions.some(
+    (mention) => mention.type !== 'person' && mention.type !== 'place' && !values.has(mention.id),
+  );
   const chinese = reading.once('chinese', () => CHINESE_OPENING.test(reading.text));
   if (chinese) {
-    const subjectLike = reading.mentions.some(
-      (mention) => mention.type !== 'person' && mention.type !== 'place' && !values.has(mention.id),
-    );
     return (
       !subjectLike &&
       !reading.mentions.some((mention) => mention.start <= 4) &&
@@ -679,7 +680,7 @@ function droppedSubjectFor(
     );
   }
   return (
-    reading.mentions.length === 0 &&
+    (reading.mentions.length === 0 || (values.size > 0 && !subjectLike)) &&
     opensWithRelation(rule, reading) &&
     // "Tesla delivered 497,099 vehicles. Shares rose 1.4%": a move with its cause in neither sentence is not the deal's.
     (!rule.context ||
