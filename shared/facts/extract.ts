@@ -662,12 +662,11 @@ function droppedSubjectFor(
   )
     return false;
   const values = new Set(rule.rule.value.entities ?? []);
-  // Only the fact's own values and places named: "Production will be split between TSMC in Arizona and Samsung".
-  const subjectLike = reading.mentions.some(
-    (mention) => mention.type !== 'person' && mention.type !== 'place' && !values.has(mention.id),
-  );
   const chinese = reading.once('chinese', () => CHINESE_OPENING.test(reading.text));
   if (chinese) {
+    const subjectLike = reading.mentions.some(
+      (mention) => mention.type !== 'person' && mention.type !== 'place' && !values.has(mention.id),
+    );
     return (
       !subjectLike &&
       !reading.mentions.some((mention) => mention.start <= 4) &&
@@ -680,7 +679,7 @@ function droppedSubjectFor(
     );
   }
   return (
-    (reading.mentions.length === 0 || (values.size > 0 && !subjectLike)) &&
+    reading.mentions.length === 0 &&
     opensWithRelation(rule, reading) &&
     // "Tesla delivered 497,099 vehicles. Shares rose 1.4%": a move with its cause in neither sentence is not the deal's.
     (!rule.context ||
@@ -1022,20 +1021,32 @@ function newsOfTheEvent(
 
 /** The event's month, of its year when a year follows ("on July 28", "July 28, 2025" — not "July 30, 2026"). */
 function namesTheEventMonth(event: { month: RegExp; year: number }, text: string): boolean {
-  return eventMarks(event, text).length > 0;
+  return monthMarks(event, text).length > 0;
 }
 
-/** Where a sentence dates something back to the event: its month (of its year) or a recalling word. */
-function eventMarks(event: { month: RegExp; year: number }, text: string): number[] {
+/** Where a sentence names the event's month (of its year). */
+function monthMarks(event: { month: RegExp; year: number }, text: string): number[] {
   const marks: number[] = [];
   const month = new RegExp(event.month.source, 'g');
   for (const found of text.matchAll(month)) {
     const year = /^[^.;。；]{0,8}?((?:19|20)\d{2})/.exec(text.slice(found.index + found[0].length))?.[1];
     if (year === undefined || Number(year) === event.year) marks.push(found.index);
   }
-  const recalled = RECALLED_MOVE.exec(text);
-  if (recalled) marks.push(recalled.index);
   return marks;
+}
+
+/**
+ * "泰勒工厂预计2026年投入运营并为特斯拉生产AI6芯片", "…2026年投产并为特斯拉生产…": a start of the site's own
+ * before the making that governs the chip — the site's year, not the chip's.
+ */
+function startBeforeMaking(reading: SentenceReading, from: number, to: number): boolean {
+  const governing = reading.relations.filter((match) => match.name === 'makes' && match.end <= to).at(-1);
+  return (
+    governing !== undefined &&
+    reading.relations.some(
+      (match) => match.name === 'production_start' && match.start >= from && match.end <= governing.start,
+    )
+  );
 }
 
 /** A comma or semicolon: the pieces of a sentence one date or cause belongs to. */
@@ -1061,7 +1072,21 @@ function inTheEventsPiece<Mention extends { start: number }>(
     return mentions;
   const breaks = [...reading.text.matchAll(PIECE_BREAK)].map((match) => match.index);
   const pieceOf = (at: number) => breaks.filter((offset) => offset < at).length;
-  const dated = new Set(eventMarks(event, reading.text).map(pieceOf));
+  // A piece is the event's when it names the event's month, recalls its news ("when news of", "the deal
+  // was announced") or names the deal with its other party ("which soared 6.8% on the Tesla deal") —
+  // not for a pluperfect alone ("had slid 2.3% by Tuesday").
+  const news = RECALLED_NEWS.exec(reading.text);
+  const deals = reading.relations
+    .filter((match) => match.name === 'deal')
+    .map((match) => pieceOf(match.start));
+  const partners = reading.mentions
+    .filter((mention) => mention.type === 'company' && rule.rivalIds.has(mention.id))
+    .map((mention) => pieceOf(mention.start));
+  const dated = new Set([
+    ...monthMarks(event, reading.text).map(pieceOf),
+    ...(news ? [pieceOf(news.index)] : []),
+    ...deals.filter((piece) => partners.includes(piece)),
+  ]);
   const kept = mentions.filter((mention) => dated.has(pieceOf(mention.start)));
   return kept.length > 0 ? kept : mentions;
 }
@@ -1069,8 +1094,14 @@ function inTheEventsPiece<Mention extends { start: number }>(
 /** The item's own day or week: "today", "this week", 今天, 今日, 本周, 本週. */
 const OWN_DAY = /(?<!USA\s)\btoday\b|\b[Tt]his\s+week\b|今天|今日(?!美国|美國|头条|頭條)|本周|本週|这周|這週/;
 
-const RECALLED_MOVE =
-  /\bwhen\s+(?:the\s+)?news\s+of\b|\b(?:deal|contract|agreement|pact|order|tie-up)\s+(?:was|were|had\s+been)\s+(?:first\s+)?(?:announced|unveiled|disclosed|signed|revealed)\b|\bhad\s+(?:\w+\s+)?(?:risen|rose|climbed|jumped|gained|surged|soared|rallied|fallen|fell|dropped|slid|sunk|tumbled)\b/i;
+/** "when news of", "the deal was announced": the event's own news recalled. */
+const RECALLED_NEWS =
+  /\bwhen\s+(?:the\s+)?news\s+of\b|\b(?:deal|contract|agreement|pact|order|tie-up)\s+(?:was|were|had\s+been)\s+(?:first\s+)?(?:announced|unveiled|disclosed|signed|revealed)\b/i;
+/** …and a move told in the pluperfect ("had climbed 4% on July 28"). */
+const RECALLED_MOVE = new RegExp(
+  `${RECALLED_NEWS.source}|\\bhad\\s+(?:\\w+\\s+)?(?:risen|rose|climbed|jumped|gained|surged|soared|rallied|fallen|fell|dropped|slid|sunk|tumbled)\\b`,
+  'i',
+);
 
 /**
  * Words that tell a value replaces an earlier one: "Its backers have now raised … to $800 billion",
@@ -1178,7 +1209,10 @@ function hasContext(
     // A neighbour that dates its deal back ("…, which jumped 6.8% on July 28 after the Tesla deal") names
     // the cause of that earlier move, not of this one ("Samsung shares fell 2.3% on Tuesday").
     return [title, item[reading.index - 1] ?? title, item[reading.index + 1] ?? title].some(
-      (other) => other !== reading && !namesTheEventMonth(rule.event!, other.text) && namesTheDeal(other),
+      (other) =>
+        other !== reading &&
+        !(namesTheEventMonth(rule.event!, other.text) && other.has('stock_move')) &&
+        namesTheDeal(other),
     );
   }
   if (reading.phrases(rule.context!).length) return true;
@@ -1439,7 +1473,7 @@ function readNumeric(
     // "2025年10月下旬，特斯拉正式確認…": the item's own date opening the sentence is when, not a target.
     .filter((mention) => !datelineYear(reading, mention))
     .filter((mention) => !pastYearOfAThing(reading, mention))
-    .filter((mention) => subject.carried || !beforePrecedent(reading, subject.positions, mention))
+    .filter((mention) => subject.carried || !beforePrecedent(rule, reading, subject.positions, mention))
     // "數10億美元的撥款": several billion, no amount.
     .filter(
       (mention) => !/[数數几幾]\s*$/.test(reading.text.slice(Math.max(0, mention.start - 2), mention.start)),
@@ -1643,7 +1677,7 @@ const RATE_AFTER =
   /^\s*(?:a|per|each|every)\s+(?:year|annum|month|quarter)\b|^\s*annually\b|^\s*\/\s*(?:yr|year)\b/i;
 
 const REVERSAL_AFTER =
-  /^[^.;]{0,30}?(?:,\s*(?:erasing|paring|giving\s+back|wiping\s+out)\s+(?:(?:part|some|much|most|all|half)\s+of\s+)?(?:the|its|their|a)?\s*(?:[\w-]+\s+){0,3}?(?:rally|gains?|surge|jump)|\bas\s+(?:investors\s+|traders\s+)?(?:lock(?:s|ed|ing)?\s+in|tak(?:e|es|ing)|took)\s+(?:gains|profits)|\bon\s+profit[-\s]taking|\bas\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?rally\s+(?:fades|cools|wanes|eases|unwinds)|\bafter\s+(?:[\w-]+\s+){0,8}?(?:rall(?:y|ied|ying)|surg(?:e|ed|ing)|soar(?:ed|ing)|jump(?:ed|ing)))/i;
+  /^[^.;]{0,30}?(?:,\s*(?:erasing|paring|giving\s+back|wiping\s+out)\s+(?:(?:part|some|much|most|all|half)\s+of\s+)?(?:the|its|their|a)?\s*(?:[\w-]+\s+){0,3}?(?:rally|gains?|surge|jump)|\bas\s+(?:investors\s+|traders\s+)?(?:lock(?:s|ed|ing)?\s+in|tak(?:e|es|ing)|took)\s+(?:gains|profits)|\bon\s+profit[-\s]taking|\bas\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?rally\s+(?:fades|cools|wanes|eases|unwinds)|\bafter\s+(?:rallying|surging|soaring|jumping|(?:[\w-]+\s+){0,6}?(?:staged|staging|posted|posting)\s+(?:a\s+)?(?:[\w-]+\s+){0,2}?(?:rally|surge|jump|gain)))/i;
 
 /**
  * The item's own year or an earlier one, with a month, opening the sentence: a dateline or the time
@@ -1670,19 +1704,33 @@ function pastYearOfAThing(reading: SentenceReading, mention: ValueMention): bool
     mention.value.kind === 'year' &&
     reading.publishedYear !== undefined &&
     mention.value.value <= reading.publishedYear &&
-    /^(?:['’]s\b|的)/.test(reading.text.slice(mention.end, mention.end + 3))
+    /^(?:['’]s\b|的)/.test(reading.text.slice(mention.end, mention.end + 3)) &&
+    // "in this year's second half", 2026年的第四季度: the time itself, a part of the year.
+    !YEAR_PART_AFTER.test(reading.text.slice(mention.end, mention.end + 24))
   );
 }
+const YEAR_PART_AFTER =
+  /^(?:['’]s\s+(?:(?:first|second|third|fourth|1st|2nd|3rd|4th|final|last)\s+(?:half|quarter)|end|close|start|beginning|middle|latter\s+half)\b|的(?:[上下]半年|第?[一二三四1-4]季|年底|年初|年中|年末|底|初|中))/i;
 
 /** Words that name an earlier event as the precedent of the sentence's own news. */
 const PRECEDENT =
   /\b(?:follows|following|comes\s+after|came\s+after|on\s+the\s+heels\s+of)\b|继(?=[^，。；]{2,40}之后)|繼(?=[^，。；]{2,40}之後)/gi;
 
 /**
- * "The contract, which runs through 2032, follows Samsung's landmark agreement with Tesla": the subject
- * named only after a precedent word is the earlier event's; a value before that word is the news's own.
+ * "The contract, which runs through 2032, follows Samsung's landmark agreement with Tesla": a thing referred
+ * back to ("The contract") with a value before a precedent word, the subject named only after it — the
+ * value is the news's own thing's, the subject the earlier event's. ("Volume production is planned for
+ * 2028, following the tape-out of AI6" refers back to nothing: the year is the chip's.)
  */
-function beforePrecedent(reading: SentenceReading, positions: number[], mention: ValueMention): boolean {
+function beforePrecedent(
+  rule: CompiledRule,
+  reading: SentenceReading,
+  positions: number[],
+  mention: ValueMention,
+): boolean {
+  if (!rule.anaphora) return false;
+  const referred = reading.phrases(rule.anaphora).some((match) => match.end <= mention.start);
+  if (!referred) return false;
   for (const cue of reading.text.matchAll(PRECEDENT))
     if (mention.end <= cue.index && positions.every((at) => at >= cue.index + cue[0].length)) return true;
   return false;
@@ -1715,7 +1763,9 @@ function isProgress(text: string, mention: ValueMention): boolean {
     // "to reach their $500 billion, 10-gigawatt goal": the plan's own total, named as the goal.
     PLAN_AFTER.test(after) ||
     // "brings Stargate closer to its goal of 10 gigawatts and $500 billion in investment": the goal itself.
-    /\b(?:goal|target|ambition|pledge)\s+of\b[^.;,，；。]{0,30}$/i.test(before) ||
+    /\b(?:goal|target|ambition|pledge)\s+of\s+(?:(?:about|around|roughly|some|up\s+to|at\s+least|[\d.,]+\s*(?:gigawatts?|GW|sites?|data\s+cent(?:er|re)s?|campuses))\s*(?:,|and)?\s*)*$/i.test(
+      before,
+    ) ||
     // "使該廠總投資額增至約440億美元": the total itself revised, not progress towards it.
     /(?:总投资|總投資|总额|總額)[额額]?\s*(?:将|將|已)?(?:增至|增加至|扩大至|擴大至|提高至|提升至)\s*(?:约|約)?\s*$/.test(
       before,
@@ -1885,6 +1935,16 @@ function madeInRelativeClause(reading: SentenceReading, mention: EntityMention):
   );
 }
 
+/** A mention in a comma-opened relative clause that closes before the sentence goes on (", which … ,"). */
+function inRelativeAside(reading: SentenceReading, mention: EntityMention): boolean {
+  const clauseBefore = reading.text.slice(0, mention.start).split(/[,，;；。]/);
+  return (
+    clauseBefore.length > 1 &&
+    /^\s*(?:which|who|whose)\b/i.test(clauseBefore.at(-1)!) &&
+    /^[^;；。]*?,/.test(reading.text.slice(mention.end))
+  );
+}
+
 const OBJECT_OF_MAKING = /^(?:\s{0,3}|\s*(?:(?:the|its|their|[\w-]+['’]s)\s+)+|[\u3400-\u9fff]{1,3}的?)$/i;
 
 /**
@@ -1916,7 +1976,9 @@ function makerOfRival(
         other.start - mention.end <= (placeBefore ? 12 : 32) &&
         (placeBefore ||
           ((mention.type === 'site' || mention.type === 'place') &&
-            !clauseMarkBetween(reading, mention.end, other.start))),
+            !clauseMarkBetween(reading, mention.end, other.start) &&
+            // "泰勒工厂预计2026年投入运营并为特斯拉生产AI6芯片": the site's own start comes first, its year the site's.
+            !startBeforeMaking(reading, mention.end, other.start))),
     );
   }
   const before = reading.text.slice(rival.end, mention.start);
@@ -2066,6 +2128,12 @@ function ownedBySubject(
     .filter(
       (mention) =>
         !rivals.includes(mention.id) || mention.type !== 'chip' || !madeInRelativeClause(reading, mention),
+    )
+    // "Stargate, which will run on Nvidia GB200 chips, plans to invest up to $500 billion": a rival company
+    // named inside a relative aside is not the one the sentence goes on about.
+    .filter(
+      (mention) =>
+        !rivals.includes(mention.id) || mention.type !== 'company' || !inRelativeAside(reading, mention),
     )
     .filter((mention) => !makersOfRivals.has(mention))
     // …and the other way: "AI6将在三星德州泰勒厂生产，预计2028年量产" — the fab where the subject is made owns nothing.

@@ -570,8 +570,6 @@ export const ATTRIBUTE_CLASSES = {
       'in use',
       'operational',
       'up and running',
-      'still running',
-      'still operating',
       'still in operation',
       'as scheduled',
       'on schedule',

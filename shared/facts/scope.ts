@@ -102,8 +102,12 @@ function spanEnd(sentence: string, match: PhraseMatch<ScopeCue>): number {
   return end < sentence.length ? clauseEndAfter(sentence, end + 1) : end;
 }
 
-/** A comma that goes on with examples of what came before: ", including", ", such as", "，包括". */
-const ELABORATION = /^[,，]\s*(?:including|such\s+as|among\s+them|包括|包含|例如)/i;
+/**
+ * A comma that goes on with new examples of what came before (", including a proposed one-year delay") —
+ * not with a thing already there (", including the $16.5 billion deal with Samsung", its, their).
+ */
+const ELABORATION =
+  /^[,，]\s*(?:including|such\s+as|among\s+them)\s+(?!(?:the|its|their|his|her|this|that|these|those)\b)/i;
 
 /** Before a cue, only the sentence's opening: quotes, a dateline's colon, a name and a colon. */
 const OPENS_SENTENCE = /^[\s"“'‘(（]*(?:[^,，。:：]{0,24}[:：]\s*)?$/;
