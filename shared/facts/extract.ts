@@ -2654,7 +2654,7 @@ function triggerOfAgent(
   const previous = inFrame.filter((trigger) => trigger.end <= mention.start).at(-1);
   if (
     previous &&
-    /(?:\bby|\bwith|\bto|\bat|\busing|由|交由|交给|交給|给|給|and)\s*(?:both\s+|either\s+)?(?:\w+\s+and\s+)?$/i.test(
+    /(?:\bby|\bwith|\bto|\bat|\busing|\bthrough|\bvia|由|交由|交给|交給|给|給|and)\s*(?:both\s+|either\s+)?(?:\w+\s+and\s+)?$/i.test(
       before,
     )
   )
