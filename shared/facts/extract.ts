@@ -2238,9 +2238,11 @@ function readEntities(
   const agentTriggers = coordinatedTriggers(reading, found, (mention) =>
     triggerOfAgent(reading, triggers, mention, allowed),
   );
-  let attached = found.filter((_mention, index) => {
+  let attached = found.filter((mention, index) => {
     const trigger = agentTriggers[index];
-    return trigger !== undefined && chipTriggers.has(trigger);
+    if (trigger !== undefined && chipTriggers.has(trigger)) return true;
+    const verb = chineseAgentVerb(reading, triggers, mention);
+    return verb !== undefined && chipTriggers.has(verb);
   });
   // One foundry, one chip, a "makes" word: they go together ("The chipmaking agreement between
   // Tesla and Samsung … as Tesla adds orders for its AI6 processors"), with less confidence.
@@ -2623,11 +2625,31 @@ function triggerOfObject(
       PARTICIPLE.test(reading.text.slice(trigger.start, trigger.end)),
   );
   if (passive) return passive;
-  return (
-    inFrame.filter((trigger) => trigger.end <= start).at(-1) ??
-    inFrame.find((trigger) => trigger.start >= end) ??
-    inFrame[0]
-  );
+  const before = inFrame.filter((trigger) => trigger.end <= start).at(-1);
+  const after = inFrame.find((trigger) => trigger.start >= end);
+  // "台積電亞利桑那州半導體廠已量產，特斯拉AI6由三星德州廠代工": a making beyond a comma is another clause's;
+  // the chip's own clause has its own.
+  if (
+    before &&
+    after &&
+    /[,，;；]/.test(reading.text.slice(before.end, start)) &&
+    !/[,，;；]/.test(reading.text.slice(end, after.start))
+  )
+    return after;
+  return before ?? after ?? inFrame[0];
+}
+
+/** "特斯拉AI6由三星德州廠代工": the verb a Chinese agent after 由 governs, in its own clause after it. */
+function chineseAgentVerb(
+  reading: SentenceReading,
+  triggers: PhraseMatch<AttributeClass>[],
+  mention: EntityMention,
+): PhraseMatch<AttributeClass> | undefined {
+  if (!/由\s*$/.test(reading.text.slice(Math.max(0, mention.start - 2), mention.start))) return undefined;
+  const following = triggers.find((trigger) => trigger.start >= mention.end);
+  return following && !/[,，;；。]/.test(reading.text.slice(mention.end, following.start))
+    ? following
+    : undefined;
 }
 
 const PASSIVE_GAP =
@@ -2907,7 +2929,8 @@ function placeOfAnother(rule: CompiledRule, reading: SentenceReading, place: Ent
   );
 }
 
-const OWNER_GAP = /^\s*(?:['’]s\s*)?(?:的)?$/;
+// "台積電（2330）亞利桑那州半導體廠": a stock code in brackets between the company and its place.
+const OWNER_GAP = /^\s*(?:[(（]\s*[\dA-Z.:\s]{2,12}\s*[)）]\s*)?(?:['’]s\s*)?(?:的)?$/;
 
 /**
  * "…at its Taylor, Texas fab. The fab will manufacture Tesla's upcoming AI6 chips", 该厂将…为特斯拉
