@@ -2081,6 +2081,9 @@ function ownedBySubject(
   const named = reading.mentions
     // An affiliate ("Samsung SDI shares climb 5%") is a rival of every subject: a company of its own.
     .filter((mention) => own.has(mention.id) || rivals.includes(mention.id) || mention.type === 'affiliate')
+    // A law or a government named as part of the subject gives the value, it does not own it ("英特尔将通过
+    // 《芯片与科学法案》获得约78.6亿美元": Intel's).
+    .filter((mention) => !GIVER_TYPES.has(mention.type))
     .filter((mention) => !reading.measured.has(mention))
     // "on news of its Tesla deal, rose another 3%", 特斯拉AI6訂單: a company naming a deal is the partner.
     .filter(
@@ -2155,7 +2158,13 @@ function ownedBySubject(
   const inFrame = owners.filter((mention) => frameOf(reading, mention.start) === frame);
   const relevant = inFrame.length ? inFrame : owners;
   // A subject referred back to ("The EV maker's shares were up 4%") stands where its words do.
-  const referred = subject.carried ? subject.positions.filter((position) => position < at) : [];
+  const referred = subject.carried
+    ? subject.positions.filter(
+        (position) =>
+          position < at &&
+          !reading.mentions.some((mention) => mention.start === position && GIVER_TYPES.has(mention.type)),
+      )
+    : [];
   // "市占率逾七成的台积电": a value written as the attribute of the name after it is that name's.
   const attributed = relevant.find(
     (mention) => mention.start > at && ATTRIBUTE_OF.test(reading.text.slice(at, mention.start)),
@@ -2172,6 +2181,8 @@ function ownedBySubject(
     return subject.carried || subject.positions.some((position) => frameOf(reading, position) === frame);
   return ownOrReferred.has(owner.id);
 }
+
+const GIVER_TYPES = new Set(['law', 'policy', 'government']);
 
 /** "at Taylor", "in Texas", 在德州: a site or place named as where something happens. */
 function namedAsPlace(reading: SentenceReading, mention: EntityMention): boolean {
