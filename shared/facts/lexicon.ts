@@ -281,6 +281,14 @@ export const ATTRIBUTE_CLASSES = {
       'output',
       'produce',
       'target',
+      // "ahead of the anticipated launch of its new semiconductor foundry next year", "the plant nears its launch".
+      'launch ... foundry',
+      'launch ... fab',
+      'launch ... plant',
+      'foundry ... launch',
+      'fab ... launch',
+      'plant ... launch',
+      'near operation',
     ],
     zh: [
       '投产',
