@@ -1024,10 +1024,17 @@ function namesTheEventMonth(event: { month: RegExp; year: number }, text: string
   return monthMarks(event, text).length > 0;
 }
 
+/** Each event's month pattern made global once (matchAll needs the flag). */
+const EVERY_MONTH = new WeakMap<RegExp, RegExp>();
+
 /** Where a sentence names the event's month (of its year). */
 function monthMarks(event: { month: RegExp; year: number }, text: string): number[] {
   const marks: number[] = [];
-  const month = new RegExp(event.month.source, 'g');
+  let month = EVERY_MONTH.get(event.month);
+  if (!month) {
+    month = new RegExp(event.month.source, 'g');
+    EVERY_MONTH.set(event.month, month);
+  }
   for (const found of text.matchAll(month)) {
     const year = /^[^.;。；]{0,8}?((?:19|20)\d{2})/.exec(text.slice(found.index + found[0].length))?.[1];
     if (year === undefined || Number(year) === event.year) marks.push(found.index);
