@@ -1525,9 +1525,14 @@ function readNumeric(
       ),
     );
   const totals = candidates.filter(
-    // "worth roughly $2 billion a year", 每年20亿美元: a rate, not the amount.
+    // "worth roughly $2 billion a year", 每年20亿美元, 平均每年可帶來約20億美元: a rate, not the amount.
     (mention) =>
-      mention.value.kind !== 'money' || !RATE_AFTER.test(reading.text.slice(mention.end, mention.end + 16)),
+      mention.value.kind !== 'money' ||
+      !(
+        RATE_AFTER.test(reading.text.slice(mention.end, mention.end + 16)) ||
+        (RATE_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 24), mention.start)) &&
+          !DEAL_NAMED_AFTER.test(reading.text.slice(mention.end, mention.end + 16)))
+      ),
   );
   const inCurrency = inTheEventsPiece(
     rule,
@@ -1683,6 +1688,12 @@ const LEVEL_YEAR_AFTER =
 const RATE_AFTER =
   /^\s*(?:a|per|each|every)\s+(?:year|annum|month|quarter)\b|^\s*annually\b|^\s*\/\s*(?:yr|year)\b/i;
 
+/** "平均每年可為三星帶來約20億美元", "adds annually some $2 billion": a yearly amount named before it. */
+const RATE_BEFORE = /(?:每年|年均|\bannually|\bper\s+year|\beach\s+year)[^，。,;；]{0,20}$/i;
+/** …unless the amount names the deal it is the size of ("每年将因165亿美元的特斯拉合同增加约8%的营收"). */
+const DEAL_NAMED_AFTER =
+  /^\s*(?:的)?\s*(?:特斯拉|晶片|芯片)?\s*(?:合同|合约|合約|订单|訂單|协议|協議|大单|大單)|^\s+(?:[\w-]+\s+){0,2}(?:contract|deal|order|agreement)\b/i;
+
 const REVERSAL_AFTER =
   /^[^.;]{0,30}?(?:,\s*(?:erasing|paring|giving\s+back|wiping\s+out)\s+(?:(?:part|some|much|most|all|half)\s+of\s+)?(?:the|its|their|a)?\s*(?:[\w-]+\s+){0,3}?(?:rally|gains?|surge|jump)|\bas\s+(?:investors\s+|traders\s+)?(?:lock(?:s|ed|ing)?\s+in|tak(?:e|es|ing)|took)\s+(?:gains|profits)|\bon\s+profit[-\s]taking|\bas\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?rally\s+(?:fades|cools|wanes|eases|unwinds)|\bafter\s+(?:rallying|surging|soaring|jumping|(?:[\w-]+\s+){0,6}?(?:staged|staging|posted|posting)\s+(?:a\s+)?(?:[\w-]+\s+){0,2}?(?:rally|surge|jump|gain)))/i;
 
@@ -1721,7 +1732,7 @@ const YEAR_PART_AFTER =
 
 /** Words that name an earlier event as the precedent of the sentence's own news. */
 const PRECEDENT =
-  /\b(?:follows|following|comes\s+after|came\s+after|on\s+the\s+heels\s+of)\b|继(?=[^，。；]{2,40}之后)|繼(?=[^，。；]{2,40}之後)/gi;
+  /\b(?:follows|following|comes\s+after|came\s+after|on\s+the\s+heels\s+of|since\s+(?:a|an|the|its)\b)|继(?=[^，。；]{2,40}之后)|繼(?=[^，。；]{2,40}之後)/gi;
 
 /**
  * "The contract, which runs through 2032, follows Samsung's landmark agreement with Tesla": a thing referred
@@ -1735,12 +1746,28 @@ function beforePrecedent(
   positions: number[],
   mention: ValueMention,
 ): boolean {
-  if (!rule.anaphora) return false;
-  const referred = reading.phrases(rule.anaphora).some((match) => match.end <= mention.start);
-  if (!referred) return false;
-  for (const cue of reading.text.matchAll(PRECEDENT))
-    if (mention.end <= cue.index && positions.every((at) => at >= cue.index + cue[0].length)) return true;
+  const referred = rule.anaphora
+    ? reading.phrases(rule.anaphora).some((match) => match.end <= mention.start)
+    : false;
+  for (const cue of reading.text.matchAll(PRECEDENT)) {
+    if (mention.end > cue.index) continue;
+    const after = cue.index + cue[0].length;
+    if (referred && positions.every((at) => at >= after)) return true;
+    // "signed a contract … through 2030, its largest order since a Tesla deal last year": the subject's
+    // other party named only in the precedent — the value is the new deal's.
+    if (partyOnlyAfter(rule, reading, after)) return true;
+  }
   return false;
+}
+
+/** A subject of two or more parties, one of which the sentence names only after `from`. */
+function partyOnlyAfter(rule: CompiledRule, reading: SentenceReading, from: number): boolean {
+  return rule.rule.subject.some(
+    (group) =>
+      group.length > 1 &&
+      group.every((id) => reading.ids.has(id)) &&
+      group.some((id) => reading.mentions.every((mention) => mention.id !== id || mention.start >= from)),
+  );
 }
 
 /** A year no later than the item's, named as the time of an event ("in 2024"), not as a target. */
@@ -2921,9 +2948,12 @@ function readPlace(
   // A site referred back to needs the deal's chip named in its clause group ("该厂将…生产AI6晶片").
   const namedForDeal = (frame: number) => !madeFor || ownChipIn(frame);
   if (bound.length === 0) return placeReferredBack(reading, compiled, framesMaking, namedForDeal);
-  const names = bound.map((place) => compiled.places.get(place.id)!);
-  // The most specific place named ("Taylor, Texas" over "Texas").
-  const value = names.sort((a, b) => b.split(',').length - a.split(',').length)[0]!;
+  // The most specific place named ("Taylor, Texas" over "Texas"); of two as specific, the one the
+  // deal's chip itself is made in ("image sensors made at Samsung's Austin, Texas, plant, … its
+  // contract to make Tesla's AI6 chips in Taylor, Texas").
+  const rank = (place: EntityMention) =>
+    (madeIn(place) ? 0 : 1) - 10 * compiled.places.get(place.id)!.split(',').length;
+  const value = compiled.places.get([...bound].sort((a, b) => rank(a) - rank(b))[0]!.id)!;
   const blocked = bound.every((place) => reading.scopes.blockersAt(place.start).length > 0);
   return { value: { kind: 'place', value }, blocked };
 }
