@@ -1673,13 +1673,17 @@ function ofYearsAgo(reading: SentenceReading, mention: ValueMention): boolean {
 function ofYearToCome(reading: SentenceReading, mention: ValueMention): boolean {
   if (reading.publishedYear === undefined) return false;
   // "…in 2027" after the level, or a Chinese year before it in its clause: "集邦预计台积电2027年代工市占将达75%".
+  const before = reading.text.slice(Math.max(0, mention.start - 32), mention.start);
+  // "机构预测明年台积电代工份额将升至75%": next year's level is a forecast too.
+  if (NEXT_YEAR_BEFORE_ZH.test(before)) return true;
   const year =
     LEVEL_YEAR_AFTER.exec(reading.text.slice(mention.end, mention.end + 48))?.[1] ??
-    LEVEL_YEAR_BEFORE_ZH.exec(reading.text.slice(Math.max(0, mention.start - 24), mention.start))?.[1];
+    LEVEL_YEAR_BEFORE_ZH.exec(before)?.[1];
   return year !== undefined && Number(year) > reading.publishedYear;
 }
 
-const LEVEL_YEAR_BEFORE_ZH = /((?:19|20)\d{2})年(?!第?[一二三四1-4]季|[上下]半年)[^，,。；;\d]{0,16}$/;
+const LEVEL_YEAR_BEFORE_ZH = /((?:19|20)\d{2})年(?!第?[一二三四1-4]季|[上下]半年)[^，,。；;\d]{0,24}$/;
+const NEXT_YEAR_BEFORE_ZH = /(?:明年|後年|后年)(?!第?[一二三四1-4]季|[上下]半年)[^，,。；;\d]{0,24}$/;
 
 const LEVEL_YEAR_AFTER =
   /^(?:(?!\s(?:and|while|but)\s)[^,.;，。；]){0,32}?\b(?:in|by|for)\s+((?:19|20)\d{2})\b/i;
@@ -2210,9 +2214,18 @@ function ownedBySubject(
   if (before && !ownOrReferred.has(before.id) && coordinatedWithOwn(reading, relevant, before, ownOrReferred))
     return true;
   const owner = before ?? relevant.find((mention) => mention.start >= at);
-  // Nobody named here: the value is the subject's only if the subject is in this clause group (or referred to).
+  // Nobody named here: the value is the subject's only if the subject is in this clause group (or referred to)
+  // — not as the partner of a deal ("The stock had gained 4% … after the company confirmed its chip deal
+  // with Samsung" is Tesla's stock).
   if (owner === undefined)
-    return subject.carried || subject.positions.some((position) => frameOf(reading, position) === frame);
+    return (
+      subject.carried ||
+      subject.positions.some(
+        (position) =>
+          frameOf(reading, position) === frame &&
+          !(rule.rule.ownerAt && WITH_BEFORE.test(reading.text.slice(Math.max(0, position - 10), position))),
+      )
+    );
   return ownOrReferred.has(owner.id);
 }
 
