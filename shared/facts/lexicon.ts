@@ -606,6 +606,10 @@ export const ATTRIBUTE_CLASSES = {
       'become applicable',
       'have until',
       // A law's last date to apply by, whatever else happens first: "a long-stop date of 2 December 2027".
+      'rule out ... stop the clock',
+      'rule out ... delay',
+      'rule out ... pause',
+      'rule out ... postponement',
       'long-stop date',
       'longstop date',
       'backstop date',
@@ -1074,6 +1078,7 @@ export const SCOPE_CUES = {
       'pressure',
       'call for',
       'call on',
+      'call to',
       'urge',
       'lobby',
       'push for',
