@@ -1923,6 +1923,8 @@ const PART_AFTER =
 
 /** From a value to the name it qualifies: 七成的 (台积电), 7.3%的 (三星). */
 const ATTRIBUTE_OF = /^[^，,。；;\s]{1,12}的$/;
+const PREMODIFIER =
+  /^(?:US\$|\$)?\d[\d.,]*\s?(?:万亿|萬億|亿|億|兆)?\s?(?:美元|dollars?|billion|bn|trillion|tn|[BT])?[\s"'“”「」『』《》-]{0,2}$/i;
 
 /** After a company, that it names a deal: "Tesla deal", "Tesla order", 特斯拉AI6訂單. */
 const DEAL_AFTER =
@@ -2204,8 +2206,12 @@ function ownedBySubject(
       )
     : [];
   // "市占率逾七成的台积电": a value written as the attribute of the name after it is that name's.
+  // …and so is an amount set right before a name ("the $500 billion Stargate project", 5000亿美元星际之门计划).
   const attributed = relevant.find(
-    (mention) => mention.start > at && ATTRIBUTE_OF.test(reading.text.slice(at, mention.start)),
+    (mention) =>
+      mention.start > at &&
+      (ATTRIBUTE_OF.test(reading.text.slice(at, mention.start)) ||
+        PREMODIFIER.test(reading.text.slice(at, mention.start))),
   );
   if (attributed) return ownOrReferred.has(attributed.id);
   const before = relevant.filter((mention) => mention.end <= at).at(-1);
