@@ -1254,8 +1254,52 @@ function readValue(
   if (kind === 'entities') return readEntities(rule, reading, subject, relations, compiled);
   if (kind === 'status') return readStatus(rule, reading, subject, relations);
   if (kind === 'place') return readPlace(rule, reading, relations, compiled, subject.carried);
-  return readNumeric(rule, reading, subject, relations);
+  const read = readNumeric(rule, reading, subject, relations);
+  return read === undefined && kind === 'year' ? startedByNow(rule, reading, subject, relations) : read;
 }
+
+/**
+ * "its fab in Taylor, Texas, has started production", 三星泰勒廠本月啟動量產, 已正式投产: a start told by its
+ * tense, with no year written, happened by the item's day — its year is the publication's (worked out,
+ * so less sure than a year written).
+ */
+function startedByNow(
+  rule: CompiledRule,
+  reading: SentenceReading,
+  subject: SubjectHere,
+  relations: PhraseMatch<AttributeClass>[],
+): ReadValue | undefined {
+  if (reading.publishedYear === undefined) return undefined;
+  const started = relations.find(
+    (match) =>
+      match.name === 'production_start' &&
+      reading.scopes.blockersAt(match.start).length === 0 &&
+      // One start word, not words far apart ("began building in 2022, will produce").
+      !/[\d,，;；]/.test(reading.text.slice(match.start, match.end)) &&
+      // The start is the subject's, not a rival's ("台積電亞利桑那州半導體廠雖已量產").
+      ownedBySubject(rule, reading, match.start, subject) &&
+      !NOT_YET_BEFORE.test(reading.text.slice(Math.max(0, match.start - 12), match.start)) &&
+      (STARTED_BEFORE.test(reading.text.slice(Math.max(0, match.start - 24), match.start)) ||
+        STARTED_WORD.test(reading.text.slice(match.start, match.end))),
+  );
+  if (!started) return undefined;
+  return {
+    value: { kind: 'year', value: reading.publishedYear },
+    blocked: false,
+    derived: true,
+    valueAt: started.start,
+    distance: 0,
+  };
+}
+
+/** Before a start word: the perfect ("has started", "have begun") or a Chinese "already", "officially", "this month". */
+const STARTED_BEFORE =
+  /(?:\b(?:has|have)\s+(?:now\s+|already\s+|officially\s+|finally\s+)?$|(?:已经|已經|已|正式|本月|本週|本周|日前|近日)\s*(?:开始|開始|啟動|启动)?\s*$)/i;
+/** 已接近正式投產, 即将, 预计: a start still to come. */
+const NOT_YET_BEFORE =
+  /(?:接近|即将|即將|将|將|预计|預計|计划|計劃|準備|准备|有望|\bnear(?:ing|s)?\b|\bclose\s+to\b)[^，。,;；]*$/i;
+/** A start word in the past ("began production", "started operating") — not "will start". */
+const STARTED_WORD = /^(?:began|begun|started|commenced)\b/i;
 
 /** Where the frame (clause group) of a position starts: the break that opens it, or 0. */
 function frameStart(reading: SentenceReading, position: number): number {
@@ -2151,6 +2195,14 @@ function ownedBySubject(
       ? reading
           .phrases(rule.anaphora)
           .filter((match) => !objectOfMaking(reading, match.start))
+          // "亞利桑那州新廠": a fab word right after a rival's name is that rival's.
+          .filter(
+            (match) =>
+              !reading.mentions.some(
+                (mention) =>
+                  rivals.includes(mention.id) && mention.end <= match.start && match.start - mention.end <= 1,
+              ),
+          )
           .map((match) => ({ id: OWN_REFERENCE, type: 'reference', start: match.start, end: match.end }))
       : [];
   const ownOrReferred = new Set([...own, OWN_REFERENCE]);
