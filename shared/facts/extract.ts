@@ -1274,8 +1274,11 @@ function startedByNow(
     (match) =>
       match.name === 'production_start' &&
       reading.scopes.blockersAt(match.start).length === 0 &&
-      // One start word, not words far apart ("began building in 2022, will produce").
+      // One start word, not words far apart ("began building in 2022, will produce", "has begun installing
+      // equipment for production"), nor a start of construction (已开工建设).
       !/[\d,，;；]/.test(reading.text.slice(match.start, match.end)) &&
+      reading.text.slice(match.start, match.end).split(/\s+/).length <= 3 &&
+      !CONSTRUCTION_START.test(reading.text.slice(match.start, match.end)) &&
       // The start is the subject's, not a rival's ("台積電亞利桑那州半導體廠雖已量產").
       ownedBySubject(rule, reading, match.start, subject) &&
       !NOT_YET_BEFORE.test(reading.text.slice(Math.max(0, match.start - 12), match.start)) &&
@@ -1292,13 +1295,13 @@ function startedByNow(
   };
 }
 
-/** Before a start word: the perfect ("has started", "have begun") or a Chinese "already", "officially", "this month". */
-const STARTED_BEFORE =
-  /(?:\b(?:has|have)\s+(?:now\s+|already\s+|officially\s+|finally\s+)?$|(?:已经|已經|已|正式|本月|本週|本周|日前|近日)\s*(?:开始|開始|啟動|启动)?\s*$)/i;
+/** Before a Chinese start word: "already", "this month" (已正式投产, 本月啟動量產) — not 正式 alone (正式投产时间再度推迟). */
+const STARTED_BEFORE = /(?:已经|已經|已|本月|本週|本周|日前|近日)\s*(?:正式)?\s*(?:开始|開始|啟動|启动)?\s*$/;
+const CONSTRUCTION_START = /开工|開工|动工|動工|开建|開建/;
 /** 已接近正式投產, 即将, 预计: a start still to come. */
 const NOT_YET_BEFORE =
-  /(?:接近|即将|即將|将|將|预计|預計|计划|計劃|準備|准备|有望|\bnear(?:ing|s)?\b|\bclose\s+to\b)[^，。,;；]*$/i;
-/** A start word in the past ("began production", "started operating") — not "will start". */
+  /(?:接近|即将|即將|将|將|预计|預計|计划|計劃|準備|准备|有望|可望|力争|力爭|拟|擬|何时|何時|最快|未|\bnear(?:ing|s)?\b|\bclose\s+to\b|\bonce\b|\bwhen\b|\bafter\b|\buntil\b|\bbefore\b|\bif\b)[^，。,;；]*$/i;
+/** A start word in the past or perfect ("began production", "has started operating") — not "will start". */
 const STARTED_WORD = /^(?:began|begun|started|commenced)\b/i;
 
 /** Where the frame (clause group) of a position starts: the break that opens it, or 0. */
@@ -1575,6 +1578,7 @@ function readNumeric(
       !(
         RATE_AFTER.test(reading.text.slice(mention.end, mention.end + 16)) ||
         (RATE_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 24), mention.start)) &&
+          !TOTAL_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 24), mention.start)) &&
           !DEAL_NAMED_AFTER.test(reading.text.slice(mention.end, mention.end + 16)))
       ),
   );
@@ -1737,7 +1741,10 @@ const RATE_AFTER =
   /^\s*(?:a|per|each|every)\s+(?:year|annum|month|quarter)\b|^\s*annually\b|^\s*\/\s*(?:yr|year)\b/i;
 
 /** "平均每年可為三星帶來約20億美元", "adds annually some $2 billion": a yearly amount named before it. */
-const RATE_BEFORE = /(?:每年|年均|\bannually|\bper\s+year|\beach\s+year)[^，。,;；]{0,20}$/i;
+const RATE_BEFORE =
+  /(?:每年|年均)[^，。,;；]{0,20}$|\b(?:annually|per\s+year|each\s+year)\s+(?:some\s+|about\s+|around\s+)?$/i;
+/** "总价值165亿美元", "a total of": the whole, whatever a year brings. */
+const TOTAL_BEFORE = /(?:总|總|合计|合計|\btotal)[^，。,;；]{0,8}$/i;
 /** …unless the amount names the deal it is the size of ("每年将因165亿美元的特斯拉合同增加约8%的营收"). */
 const DEAL_NAMED_AFTER =
   /^\s*(?:的)?\s*(?:特斯拉|晶片|芯片)?\s*(?:合同|合约|合約|订单|訂單|协议|協議|大单|大單)|^\s+(?:[\w-]+\s+){0,2}(?:contract|deal|order|agreement)\b/i;
@@ -1808,13 +1815,23 @@ function beforePrecedent(
   return false;
 }
 
-/** A subject of two or more parties, one of which the sentence names only after `from`. */
+/**
+ * A subject of two or more parties, one of which the sentence names only in the precedent phrase after
+ * `from` ("since a Tesla deal") — not after a comma ("its biggest since the start of the decade, to make
+ * AI6 chips for Tesla").
+ */
 function partyOnlyAfter(rule: CompiledRule, reading: SentenceReading, from: number): boolean {
   return rule.rule.subject.some(
     (group) =>
       group.length > 1 &&
       group.every((id) => reading.ids.has(id)) &&
-      group.some((id) => reading.mentions.every((mention) => mention.id !== id || mention.start >= from)),
+      group.some((id) => {
+        const named = reading.mentions.filter((mention) => mention.id === id);
+        return (
+          named.every((mention) => mention.start >= from) &&
+          !/[,，;；]/.test(reading.text.slice(from, named[0]!.start))
+        );
+      }),
   );
 }
 
@@ -1968,7 +1985,7 @@ const PART_AFTER =
 /** From a value to the name it qualifies: 七成的 (台积电), 7.3%的 (三星). */
 const ATTRIBUTE_OF = /^[^，,。；;\s]{1,12}的$/;
 const PREMODIFIER =
-  /^(?:US\$|\$)?\d[\d.,]*\s?(?:万亿|萬億|亿|億|兆)?\s?(?:美元|dollars?|billion|bn|trillion|tn|[BT])?[\s"'“”「」『』《》-]{0,2}$/i;
+  /^(?:(?:US\$|\$)\d[\d.,]*\s?(?:billion|bn|trillion|tn|[BT])?|\d[\d.,]*\s?(?:(?:万亿|萬億|亿|億|兆)\s?美元|billion|bn|trillion|tn|[BT]\b))[\s"'“”「」『』《》-]{0,2}$/i;
 
 /** After a company, that it names a deal: "Tesla deal", "Tesla order", 特斯拉AI6訂單. */
 const DEAL_AFTER =
@@ -2200,7 +2217,10 @@ function ownedBySubject(
             (match) =>
               !reading.mentions.some(
                 (mention) =>
-                  rivals.includes(mention.id) && mention.end <= match.start && match.start - mention.end <= 1,
+                  rivals.includes(mention.id) &&
+                  (mention.type === 'site' || mention.type === 'place') &&
+                  mention.end <= match.start &&
+                  match.start - mention.end <= 1,
               ),
           )
           .map((match) => ({ id: OWN_REFERENCE, type: 'reference', start: match.start, end: match.end }))
@@ -2266,7 +2286,16 @@ function ownedBySubject(
         PREMODIFIER.test(reading.text.slice(at, mention.start))),
   );
   if (attributed) return ownOrReferred.has(attributed.id);
-  const before = relevant.filter((mention) => mention.end <= at).at(-1);
+  const lastBefore = relevant.filter((mention) => mention.end <= at).at(-1);
+  // "After Intel, the CHIPS Act awarded $6.4 billion to Samsung": a giver between the last name and the
+  // value hands the value on to the name after it.
+  const handedOn =
+    lastBefore !== undefined &&
+    relevant.some((mention) => mention.start >= at) &&
+    reading.mentions.some(
+      (mention) => GIVER_TYPES.has(mention.type) && mention.start >= lastBefore.end && mention.end <= at,
+    );
+  const before = handedOn ? undefined : lastBefore;
   if (referred.length && (!before || before.start < referred.at(-1)!)) return true;
   // "AI5 and AI6 … in 2027": a subject coordinated with the rival named last shares its value.
   if (before && !ownOrReferred.has(before.id) && coordinatedWithOwn(reading, relevant, before, ownOrReferred))
@@ -3022,8 +3051,11 @@ function readPlace(
   // The most specific place named ("Taylor, Texas" over "Texas"); of two as specific, the one the
   // deal's chip itself is made in ("image sensors made at Samsung's Austin, Texas, plant, … its
   // contract to make Tesla's AI6 chips in Taylor, Texas").
+  const ownChips = reading.mentions.filter((mention) => madeFor?.chips.includes(mention.id));
+  const fromChip = (place: EntityMention) =>
+    Math.min(1000, ...ownChips.map((chip) => Math.abs(chip.start - place.start)));
   const rank = (place: EntityMention) =>
-    (madeIn(place) ? 0 : 1) - 10 * compiled.places.get(place.id)!.split(',').length;
+    (madeIn(place) ? 0 : 1000) + fromChip(place) - 10_000 * compiled.places.get(place.id)!.split(',').length;
   const value = compiled.places.get([...bound].sort((a, b) => rank(a) - rank(b))[0]!.id)!;
   const blocked = bound.every((place) => reading.scopes.blockersAt(place.start).length > 0);
   return { value: { kind: 'place', value }, blocked };
