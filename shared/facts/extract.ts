@@ -739,7 +739,7 @@ function opensWithRelation(rule: CompiledRule, reading: SentenceReading): boolea
 /** "Samsung's Taylor fab will make Tesla's AI6 chip": a fab making the subject, not a subject of its own. */
 function makerOfOwn(rule: CompiledRule, reading: SentenceReading, mention: EntityMention): boolean {
   return (
-    (mention.type === 'site' || mention.type === 'place') &&
+    isSiteOrPlace(mention) &&
     reading.mentions.some(
       (own) => rule.ownIds.has(own.id) && own.start > mention.end && objectOfMaking(reading, own.start),
     )
@@ -749,7 +749,7 @@ function makerOfOwn(rule: CompiledRule, reading: SentenceReading, mention: Entit
 /** A site or place named where something is made: "at its Taylor fab", 在三星泰勒工厂, "in Taylor". */
 function placeOfMaking(reading: SentenceReading, mention: EntityMention): boolean {
   return (
-    (mention.type === 'site' || mention.type === 'place') &&
+    isSiteOrPlace(mention) &&
     /(?:(?:\bat|\bin)\s+(?:[\w'’-]+\s+){0,2}|(?:在|于|於)[\u3400-\u9fff]{0,4})$/i.test(
       reading.text.slice(Math.max(0, mention.start - 24), mention.start),
     )
@@ -1024,18 +1024,10 @@ function namesTheEventMonth(event: { month: RegExp; year: number }, text: string
   return monthMarks(event, text).length > 0;
 }
 
-/** Each event's month pattern made global once (matchAll needs the flag). */
-const EVERY_MONTH = new WeakMap<RegExp, RegExp>();
-
 /** Where a sentence names the event's month (of its year). */
 function monthMarks(event: { month: RegExp; year: number }, text: string): number[] {
   const marks: number[] = [];
-  let month = EVERY_MONTH.get(event.month);
-  if (!month) {
-    month = new RegExp(event.month.source, 'g');
-    EVERY_MONTH.set(event.month, month);
-  }
-  for (const found of text.matchAll(month)) {
+  for (const found of text.matchAll(event.month)) {
     const year = /^[^.;。；]{0,8}?((?:19|20)\d{2})/.exec(text.slice(found.index + found[0].length))?.[1];
     if (year === undefined || Number(year) === event.year) marks.push(found.index);
   }
@@ -1270,21 +1262,22 @@ function startedByNow(
   relations: PhraseMatch<AttributeClass>[],
 ): ReadValue | undefined {
   if (reading.publishedYear === undefined) return undefined;
-  const started = relations.find(
-    (match) =>
-      match.name === 'production_start' &&
-      reading.scopes.blockersAt(match.start).length === 0 &&
+  const started = relations.find((match) => {
+    if (match.name !== 'production_start' || reading.scopes.blockersAt(match.start).length > 0) return false;
+    const words = reading.text.slice(match.start, match.end);
+    return (
       // One start word, not words far apart ("began building in 2022, will produce", "has begun installing
       // equipment for production"), nor a start of construction (已开工建设).
-      !/[\d,，;；]/.test(reading.text.slice(match.start, match.end)) &&
-      reading.text.slice(match.start, match.end).split(/\s+/).length <= 3 &&
-      !CONSTRUCTION_START.test(reading.text.slice(match.start, match.end)) &&
+      !/[\d,，;；]/.test(words) &&
+      words.split(/\s+/).length <= 3 &&
+      !CONSTRUCTION_START.test(words) &&
       // The start is the subject's, not a rival's ("台積電亞利桑那州半導體廠雖已量產").
       ownedBySubject(rule, reading, match.start, subject) &&
       !NOT_YET_BEFORE.test(reading.text.slice(Math.max(0, match.start - 12), match.start)) &&
       (STARTED_BEFORE.test(reading.text.slice(Math.max(0, match.start - 24), match.start)) ||
-        STARTED_WORD.test(reading.text.slice(match.start, match.end))),
-  );
+        STARTED_WORD.test(words))
+    );
+  });
   if (!started) return undefined;
   return {
     value: { kind: 'year', value: reading.publishedYear },
@@ -1661,7 +1654,9 @@ const WORTH_BEFORE =
   /(?:market\s+(?:value|cap(?:italization|italisation)?)|backlog|order\s+book|市值|订单储备|訂單儲備|在手订单|在手訂單|积压订单|積壓訂單)[^,.;，。；\d$亿億元]{0,14}$/i;
 
 /** "an additional $10 billion", 追加100亿美元: an increment, not a total. */
-const INCREMENT = String.raw`\badditional|\bextra|\badds?|追加|额外|額外|加碼|加码|(?:擴大|扩大)注[資资]`;
+// The adjectives of an increment; with "adds" its verb too (INCREMENT_WORD takes the adjectives alone).
+const INCREMENT_ADJECTIVE = String.raw`\badditional\b|\bextra\b|追加|额外|額外|加碼|加码|(?:擴大|扩大)注[資资]`;
+const INCREMENT = String.raw`${INCREMENT_ADJECTIVE}|\badds?`;
 const ADDED_BEFORE = new RegExp(
   String.raw`(?:${INCREMENT}|\banother|\badding|增资|增資)(?:[\u3400-\u9fff]{0,2}(?:投资|投資))?\s*(?:of\s+)?(?:about\s+|some\s+|约|約)?$`,
   'i',
@@ -1691,16 +1686,13 @@ function notAnAmountOfIts(text: string, mention: ValueMention): boolean {
  * earlier in the value's clause, with no total after it ("…, bringing the total to $47 billion").
  */
 function incrementInClause(text: string, mention: ValueMention): boolean {
-  const clause = text
-    .slice(Math.max(0, mention.start - 120), mention.start)
-    .split(/[,，;；。]/)
-    .at(-1)!;
+  const clause = lastClause(text.slice(Math.max(0, mention.start - 120), mention.start));
   const increment = INCREMENT_WORD.exec(clause);
   return increment !== null && !TOTAL_WORD.test(clause.slice(increment.index));
 }
 
 // The adjectives only: "SEDaily adds that Samsung's $16.5 billion deal…", "added $20 billion in market value" are verbs of other things.
-const INCREMENT_WORD = /\badditional\b|\bextra\b|追加|额外|額外|加碼|加码|(?:擴大|扩大)注[資资]/i;
+const INCREMENT_WORD = new RegExp(INCREMENT_ADJECTIVE, 'i');
 const TOTAL_WORD = /\btotal|总|總|使/i;
 
 const endsPeriod = (mention: ValueMention) => mention.period === 'end' || mention.period === 'term';
@@ -2026,22 +2018,24 @@ const objectOfMaking = (reading: SentenceReading, at: number) =>
  */
 function madeInRelativeClause(reading: SentenceReading, mention: EntityMention): boolean {
   if (!objectOfMaking(reading, mention.start)) return false;
-  const clauseBefore =
-    reading.text
-      .slice(0, mention.start)
-      .split(/[,，;；。]/)
-      .at(-1) ?? '';
+  const clauseBefore = lastClause(reading.text.slice(0, mention.start));
   return (
     /^\s*(?:which|that)\b/i.test(clauseBefore) || /^[^，。,]{0,6}?的/.test(reading.text.slice(mention.end))
   );
 }
 
+/** The text after the last clause mark (comma, semicolon, full stop) of `text`: the clause it ends in. */
+function lastClause(text: string): string {
+  return text.split(/[,，;；。]/).at(-1)!;
+}
+
 /** A mention in a comma-opened relative clause that closes before the sentence goes on (", which … ,"). */
 function inRelativeAside(reading: SentenceReading, mention: EntityMention): boolean {
-  const clauseBefore = reading.text.slice(0, mention.start).split(/[,，;；。]/);
+  const before = reading.text.slice(0, mention.start);
+  const clauseBefore = lastClause(before);
   return (
-    clauseBefore.length > 1 &&
-    /^\s*(?:which|who|whose)\b/i.test(clauseBefore.at(-1)!) &&
+    clauseBefore.length < before.length &&
+    /^\s*(?:which|who|whose)\b/i.test(clauseBefore) &&
     /^[^;；。]*?,/.test(reading.text.slice(mention.end))
   );
 }
@@ -2076,7 +2070,7 @@ function makerOfRival(
         objectOfMaking(reading, other.start) &&
         other.start - mention.end <= (placeBefore ? 12 : 32) &&
         (placeBefore ||
-          ((mention.type === 'site' || mention.type === 'place') &&
+          (isSiteOrPlace(mention) &&
             !clauseMarkBetween(reading, mention.end, other.start) &&
             // "泰勒工厂预计2026年投入运营并为特斯拉生产AI6芯片": the site's own start comes first, its year the site's.
             !startBeforeMaking(reading, mention.end, other.start))),
@@ -2179,6 +2173,7 @@ function ownedBySubject(
   if (!rivals?.length) return true;
   const own = new Set(rule.rule.subject.flat().filter((id) => !rivals.includes(id)));
   const frame = frameOf(reading, at);
+  const givers = reading.mentions.filter((mention) => GIVER_TYPES.has(mention.type));
   const named = reading.mentions
     // An affiliate ("Samsung SDI shares climb 5%") is a rival of every subject: a company of its own.
     .filter((mention) => own.has(mention.id) || rivals.includes(mention.id) || mention.type === 'affiliate')
@@ -2218,7 +2213,7 @@ function ownedBySubject(
               !reading.mentions.some(
                 (mention) =>
                   rivals.includes(mention.id) &&
-                  (mention.type === 'site' || mention.type === 'place') &&
+                  isSiteOrPlace(mention) &&
                   mention.end <= match.start &&
                   match.start - mention.end <= 1,
               ),
@@ -2272,9 +2267,7 @@ function ownedBySubject(
   // A subject referred back to ("The EV maker's shares were up 4%") stands where its words do.
   const referred = subject.carried
     ? subject.positions.filter(
-        (position) =>
-          position < at &&
-          !reading.mentions.some((mention) => mention.start === position && GIVER_TYPES.has(mention.type)),
+        (position) => position < at && !givers.some((giver) => giver.start === position),
       )
     : [];
   // "市占率逾七成的台积电": a value written as the attribute of the name after it is that name's.
@@ -2292,9 +2285,7 @@ function ownedBySubject(
   const handedOn =
     lastBefore !== undefined &&
     relevant.some((mention) => mention.start >= at) &&
-    reading.mentions.some(
-      (mention) => GIVER_TYPES.has(mention.type) && mention.start >= lastBefore.end && mention.end <= at,
-    );
+    givers.some((giver) => giver.start >= lastBefore.end && giver.end <= at);
   const before = handedOn ? undefined : lastBefore;
   if (referred.length && (!before || before.start < referred.at(-1)!)) return true;
   // "AI5 and AI6 … in 2027": a subject coordinated with the rival named last shares its value.
@@ -2317,6 +2308,9 @@ function ownedBySubject(
 }
 
 const GIVER_TYPES = new Set(['law', 'policy', 'government']);
+
+/** A fab, a campus or a place: the kinds of entity that are where something is made. */
+const isSiteOrPlace = (mention: EntityMention) => mention.type === 'site' || mention.type === 'place';
 
 /** "at Taylor", "in Texas", 在德州: a site or place named as where something happens. */
 function namedAsPlace(reading: SentenceReading, mention: EntityMention): boolean {
@@ -2452,12 +2446,7 @@ function withOperators(
   // "…at its Taylor, Texas fab. … The fab will manufacture Tesla's upcoming AI6 chips": a site
   // referred back to, when this sentence names no site or place of its own.
   const prior = reading.priorSite ? operators.get(reading.priorSite.id) : undefined;
-  if (
-    operated.length === 0 &&
-    prior &&
-    allowed.has(prior) &&
-    !mentions.some((mention) => mention.type === 'site' || mention.type === 'place')
-  ) {
+  if (operated.length === 0 && prior && allowed.has(prior) && !mentions.some(isSiteOrPlace)) {
     const reference = SITE_REFERENCE.exec(reading.text);
     if (reference)
       operated.push({
@@ -3052,11 +3041,13 @@ function readPlace(
   // deal's chip itself is made in ("image sensors made at Samsung's Austin, Texas, plant, … its
   // contract to make Tesla's AI6 chips in Taylor, Texas").
   const ownChips = reading.mentions.filter((mention) => madeFor?.chips.includes(mention.id));
+  const parts = (place: EntityMention) => compiled.places.get(place.id)!.split(',').length;
   const fromChip = (place: EntityMention) =>
     Math.min(1000, ...ownChips.map((chip) => Math.abs(chip.start - place.start)));
-  const rank = (place: EntityMention) =>
-    (madeIn(place) ? 0 : 1000) + fromChip(place) - 10_000 * compiled.places.get(place.id)!.split(',').length;
-  const value = compiled.places.get([...bound].sort((a, b) => rank(a) - rank(b))[0]!.id)!;
+  const best = [...bound].sort(
+    (a, b) => parts(b) - parts(a) || Number(madeIn(b)) - Number(madeIn(a)) || fromChip(a) - fromChip(b),
+  )[0]!;
+  const value = compiled.places.get(best.id)!;
   const blocked = bound.every((place) => reading.scopes.blockersAt(place.start).length > 0);
   return { value: { kind: 'place', value }, blocked };
 }
@@ -3095,8 +3086,7 @@ function placeReferredBack(
 ): ReadValue | undefined {
   const site = reading.priorSite;
   const place = site ? compiled.places.get(site.id) : undefined;
-  if (!place || reading.mentions.some((mention) => mention.type === 'site' || mention.type === 'place'))
-    return undefined;
+  if (!place || reading.mentions.some(isSiteOrPlace)) return undefined;
   const reference = SITE_REFERENCE.exec(reading.text);
   if (!reference) return undefined;
   const frame = frameOf(reading, reference.index);

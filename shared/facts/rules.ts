@@ -140,7 +140,7 @@ export interface CompiledRule {
    * anaphora of the rules about a rival alone, less the rule's own.
    */
   rivalAnaphora?: string;
-  /** For a reaction to one event: the last day (`YYYY-MM-DD`) an item may report it as news, the event's month named, its year. */
+  /** For a reaction to one event: the last day (`YYYY-MM-DD`) an item may report it as news, the event's month named (a global pattern), its year. */
   event?: { lastDay: string; month: RegExp; year: number };
 }
 
@@ -316,9 +316,10 @@ function compileEvent(event: { date: string; days: number }): {
   const name = MONTHS[index]!;
   // "on July 28", "in late Jul.", 7月28日, 七月: the event's month, in English or Chinese.
   const chinese = CHINESE_MONTHS[index]!;
-  // Case-sensitive: a month is capitalised, and "may" is no month.
+  // Case-sensitive: a month is capitalised, and "may" is no month. Global: read with matchAll.
   const month = new RegExp(
     `\\b(?:${name}|${name.slice(0, 3)}\\.?)(?![a-z])|(?<![0-9])${index + 1}\\s*月|(?<![一二三四五六七八九十])${chinese}月`,
+    'g',
   );
   return { lastDay, month, year: day.getUTCFullYear() };
 }
