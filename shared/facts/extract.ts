@@ -541,7 +541,14 @@ function subjectIn(
         group.some((id) => sameType(earlier, id, mention)) &&
         // "three times as power-efficient as AI5", 能效为AI5的三倍: named to compare, not as the subject.
         !COMPARED_OR_AS.test(reading.text.slice(Math.max(0, mention.start - 24), mention.start)) &&
-        !TIMES_OF_AFTER.test(reading.text.slice(mention.end, mention.end + 12)),
+        !TIMES_OF_AFTER.test(reading.text.slice(mention.end, mention.end + 12)) &&
+        // "The stock had gained 4% … after the company confirmed its chip deal with Samsung": a
+        // partner of a share move's subject is not another subject.
+        !(
+          rule.rule.ownerAt &&
+          anaphor &&
+          WITH_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 10), mention.start))
+        ),
     );
     if (sameKindNamed || (!anaphor && !partial)) return undefined;
     if (anaphor && referenceTakenByAnother(rule, reading, anaphor, earlier, previous, group, partial))
@@ -936,7 +943,10 @@ function statementFor(
   if (
     notWords.length &&
     (rule.rule.adjacentChars ||
-      (reading.frames.length === 0 && (!readsAsides(rule) || asideMarks(reading).length === 0)))
+      (reading.frames.length === 0 && (!readsAsides(rule) || asideMarks(reading).length === 0))) &&
+    !reading.relations.some(
+      (match) => match.name === 'stock_move' && shelteredEventPiece(rule, reading, match.start, notWords),
+    )
   )
     return undefined;
   // "三星在该领域的份额不足5%": the segment is the one the sentence before named ("7纳米及以下先进制程").
@@ -1069,25 +1079,55 @@ function inTheEventsPiece<Mention extends { start: number }>(
     reading.publishedDay <= event.lastDay
   )
     return mentions;
-  const breaks = [...reading.text.matchAll(PIECE_BREAK)].map((match) => match.index);
-  const pieceOf = (at: number) => breaks.filter((offset) => offset < at).length;
-  // A piece is the event's when it names the event's month, recalls its news ("when news of", "the deal
-  // was announced") or names the deal with its other party ("which soared 6.8% on the Tesla deal") —
-  // not for a pluperfect alone ("had slid 2.3% by Tuesday").
-  const news = RECALLED_NEWS.exec(reading.text);
-  const deals = reading.relations
-    .filter((match) => match.name === 'deal')
-    .map((match) => pieceOf(match.start));
-  const partners = reading.mentions
-    .filter((mention) => mention.type === 'company' && rule.rivalIds.has(mention.id))
-    .map((mention) => pieceOf(mention.start));
-  const dated = new Set([
-    ...monthMarks(event, reading.text).map(pieceOf),
-    ...(news ? [pieceOf(news.index)] : []),
-    ...deals.filter((piece) => partners.includes(piece)),
-  ]);
+  const { pieceOf, dated } = eventPieces(rule, reading);
   const kept = mentions.filter((mention) => dated.has(pieceOf(mention.start)));
   return kept.length > 0 ? kept : mentions;
+}
+
+/**
+ * The pieces of a sentence (between commas and semicolons) and which of them date back to the event:
+ * a piece is the event's when it names the event's month, recalls its news ("when news of", "the deal
+ * was announced") or names the deal with its other party ("which soared 6.8% on the Tesla deal") —
+ * not for a pluperfect alone ("had slid 2.3% by Tuesday").
+ */
+function eventPieces(
+  rule: CompiledRule,
+  reading: SentenceReading,
+): { pieceOf: (at: number) => number; dated: ReadonlySet<number> } {
+  return reading.once(`eventPieces:${rule.fact.id}`, () => {
+    const breaks = [...reading.text.matchAll(PIECE_BREAK)].map((match) => match.index);
+    const pieceOf = (at: number) => breaks.filter((offset) => offset < at).length;
+    const news = RECALLED_NEWS.exec(reading.text);
+    const deals = reading.relations
+      .filter((match) => match.name === 'deal')
+      .map((match) => pieceOf(match.start));
+    const partners = reading.mentions
+      .filter((mention) => mention.type === 'company' && rule.rivalIds.has(mention.id))
+      .map((mention) => pieceOf(mention.start));
+    const dated = new Set([
+      ...(rule.event ? monthMarks(rule.event, reading.text).map(pieceOf) : []),
+      ...(news ? [pieceOf(news.index)] : []),
+      ...deals.filter((piece) => partners.includes(piece)),
+    ]);
+    return { pieceOf, dated };
+  });
+}
+
+/**
+ * "Samsung shares have gained about 25% since late July, when they jumped 6.8% on news of the Tesla
+ * contract": a share move in a piece dated back to the event, with no word of another cause in that
+ * piece, is the recalled reaction — the other pieces' causes ("since") are theirs.
+ */
+function shelteredEventPiece(
+  rule: CompiledRule,
+  reading: SentenceReading,
+  position: number,
+  notWords: readonly PhraseMatch[],
+): boolean {
+  if (!rule.event || readsAsides(rule)) return false;
+  const { pieceOf, dated } = eventPieces(rule, reading);
+  const piece = pieceOf(position);
+  return dated.has(piece) && !notWords.some((match) => pieceOf(match.start) === piece);
 }
 
 /** The item's own day or week: "today", "this week", 今天, 今日, 本周, 本週. */
@@ -1313,6 +1353,7 @@ function silencedByNot(rule: CompiledRule, reading: SentenceReading, position: n
   if (!rule.not) return false;
   const notWords = reading.phrases(rule.not);
   if (notWords.length === 0) return false;
+  if (shelteredEventPiece(rule, reading, position, notWords)) return false;
   if (reading.frames.length)
     return notWords.some((match) => frameOf(reading, match.start) === frameOf(reading, position));
   if (!readsAsides(rule)) return true;
@@ -2218,6 +2259,9 @@ function ownedBySubject(
                   match.start - mention.end <= 1,
               ),
           )
+          // "after the company confirmed its chip deal with Samsung": the subject named after the reference
+          // as its partner or cause is not the one the reference stands for.
+          .filter((match) => !rule.rule.ownerAt || !partnerNamedAfter(rule, reading, match.end))
           .map((match) => ({ id: OWN_REFERENCE, type: 'reference', start: match.start, end: match.end }))
       : [];
   const ownOrReferred = new Set([...own, OWN_REFERENCE]);
@@ -2308,6 +2352,16 @@ function ownedBySubject(
 }
 
 const GIVER_TYPES = new Set(['law', 'policy', 'government']);
+
+/** Whether the rule's own subject is named after `from` as a partner or a cause ("… deal with Samsung"). */
+function partnerNamedAfter(rule: CompiledRule, reading: SentenceReading, from: number): boolean {
+  return reading.mentions.some(
+    (mention) =>
+      mention.start >= from &&
+      rule.ownIds.has(mention.id) &&
+      WITH_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 10), mention.start)),
+  );
+}
 
 /** A fab, a campus or a place: the kinds of entity that are where something is made. */
 const isSiteOrPlace = (mention: EntityMention) => mention.type === 'site' || mention.type === 'place';

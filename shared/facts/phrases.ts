@@ -177,12 +177,28 @@ class ChineseTrie<Name extends string> {
   }
 }
 
+const DETERMINERS = new Set([
+  'the',
+  'a',
+  'an',
+  'this',
+  'that',
+  'these',
+  'those',
+  'its',
+  'their',
+  'his',
+  'her',
+  'our',
+]);
+
 const sameWord = (token: Token | undefined, step: Step) =>
   token !== undefined && !step.gap && (step.exact ? token.lower === step.word : token.stem === step.word);
 
 /** The index of the last token of `steps` matched from `at`, or undefined. */
 function matchFrom(tokens: Token[], at: number, steps: Step[]): number | undefined {
   let position = at;
+  const nounPhrase = DETERMINERS.has(tokens[at]?.lower ?? '');
   for (let index = 0; index < steps.length; index++) {
     const step = steps[index]!;
     if (step.gap) {
@@ -190,6 +206,9 @@ function matchFrom(tokens: Token[], at: number, steps: Step[]): number | undefin
       if (next === undefined || next.gap) return undefined;
       let found = -1;
       for (let skip = 1; skip <= MAX_GAP + 1 && position + skip < tokens.length; skip++) {
+        // A phrase that opens with a determiner is one noun phrase: its gap does not run into
+        // another ("the company confirmed its chip deal" is not "the ... deal").
+        if (skip > 1 && nounPhrase && DETERMINERS.has(tokens[position + skip - 1]!.lower)) break;
         if (sameWord(tokens[position + skip], next)) {
           found = position + skip;
           break;

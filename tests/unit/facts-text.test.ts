@@ -103,6 +103,15 @@ describe('phraseMatcher()', () => {
     expect(found('the shares rose')).toEqual(['foundry:shares']);
   });
 
+  it('keeps the gap of a phrase that opens with a determiner inside one noun phrase', () => {
+    const deal = phraseMatcher({ deal: { en: ['the ... deal'], zh: [] } });
+    const dealsIn = (text: string) =>
+      deal.find(text, tokenize(text)).map((match) => text.slice(match.start, match.end));
+    expect(dealsIn('the $16.5 billion chip deal')).toEqual(['the $16.5 billion chip deal']);
+    // "the company confirmed its chip deal": the gap would run into another noun phrase.
+    expect(dealsIn('after the company confirmed its chip deal')).toEqual([]);
+  });
+
   it('reports overlapping Chinese phrases of different lists, each one', () => {
     expect(found('三星代工营收增长，量产推迟')).toEqual(['uplift:代工营收', 'foundry:代工', 'delay:推迟']);
   });
