@@ -65,7 +65,8 @@ export function analyzeItem(
     else if (!best || score > best.score || (score === best.score && moreSpecific(finding, best.finding)))
       byFact.set(fact.id, entry);
     // "至2033年" in the title, "至2033年12月31日" in the lede: the same year, told more precisely.
-    else if (sameYearMorePrecise(finding, best.finding)) byFact.set(fact.id, { ...entry, score: best.score });
+    else if (sameYearMorePrecise(finding, best.finding) || fullerList(finding, best.finding))
+      byFact.set(fact.id, { ...entry, score: best.score });
   }
   return engine.facts.flatMap((fact) => {
     const best = byFact.get(fact.id);
@@ -106,6 +107,20 @@ function moreSpecific(finding: Finding, than: Finding): boolean {
           ? 1
           : 0;
   return parts(finding.observed) > parts(than.observed);
+}
+
+/**
+ * "台积电亚利桑那厂将为特斯拉生产AI5 // …AI5芯片将同时在台积电…和三星…工厂生产": the lede names the
+ * headline's maker and another — the fuller telling of the same news.
+ */
+function fullerList(finding: Finding, than: Finding): boolean {
+  const [a, b] = [finding.observed, than.observed];
+  return (
+    a?.kind === 'entities' &&
+    b?.kind === 'entities' &&
+    a.values.length > b.values.length &&
+    b.values.every((value) => a.values.includes(value))
+  );
 }
 
 function sameYearMorePrecise(finding: Finding, than: Finding): boolean {

@@ -1016,33 +1016,46 @@ function statementFor(
   return { statement, valueAt: read.valueAt, distance: read.distance };
 }
 
+/** The day a rule's values react to (a deal's announcement), as compiled. */
+type EventOfRule = NonNullable<CompiledRule['event']>;
+
 /**
  * Whether a reaction to one event is told as news of it: in an item of the weeks after the event, or
  * dated back to it ("The stock had climbed 4% on July 28", "since late July, when news of its Tesla
  * contract sent it 6.8% higher").
  */
-function newsOfTheEvent(
-  event: { lastDay: string; month: RegExp; year: number },
-  reading: SentenceReading,
-): boolean {
+function newsOfTheEvent(event: EventOfRule, reading: SentenceReading): boolean {
   if (reading.publishedDay === undefined || reading.publishedDay <= event.lastDay) return true;
   return namesTheEventMonth(event, reading.text) || RECALLED_MOVE.test(reading.text);
 }
 
 /** The event's month, of its year when a year follows ("on July 28", "July 28, 2025" — not "July 30, 2026"). */
-function namesTheEventMonth(event: { month: RegExp; year: number }, text: string): boolean {
+function namesTheEventMonth(event: EventOfRule, text: string): boolean {
   return monthMarks(event, text).length > 0;
 }
 
 /** Where a sentence names the event's month (of its year). */
-function monthMarks(event: { month: RegExp; year: number }, text: string): number[] {
+function monthMarks(event: EventOfRule, text: string): number[] {
   const marks: number[] = [];
   for (const found of text.matchAll(event.month)) {
-    const year = /^[^.;。；]{0,8}?((?:19|20)\d{2})/.exec(text.slice(found.index + found[0].length))?.[1];
-    if (year === undefined || Number(year) === event.year) marks.push(found.index);
+    const after = text.slice(found.index + found[0].length);
+    const year = /^[^.;。；]{0,8}?((?:19|20)\d{2})/.exec(after)?.[1];
+    // "on 29 July 2025, the session after": another day of the month is another day's move.
+    const day =
+      DAY_AFTER_MONTH.exec(after)?.[1] ??
+      DAY_BEFORE_MONTH.exec(text.slice(Math.max(0, found.index - 8), found.index))?.[1];
+    if (
+      (year === undefined || Number(year) === event.year) &&
+      (day === undefined || Number(day) === event.day)
+    )
+      marks.push(found.index);
   }
   return marks;
 }
+
+/** The day of a month written after it ("July 28", 7月28日) or before it ("28 July"). */
+const DAY_AFTER_MONTH = /^\s*(\d{1,2})(?!\d|\s*(?:%|％|bn|billion|million))/;
+const DAY_BEFORE_MONTH = /(?<!\d)(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?$/;
 
 /**
  * "泰勒工厂预计2026年投入运营并为特斯拉生产AI6芯片", "…2026年投产并为特斯拉生产…": a start of the site's own
@@ -2025,7 +2038,8 @@ const DEAL_AFTER =
   /^\s*(?:[\w-]{1,8}\s*)?(?:deal|order|orders|contract|tie-up|pact|agreement|订单|訂單|合约|合約|合同|大单|大單)/i;
 
 /** Between a company and its own move word: nothing, or its shares ("Tesla gained", "Tesla's stock rose", 特斯拉股价上涨). */
-const OWN_MOVE_GAP = /^\s*(?:['’]s\s+)?(?:(?:shares?|stock|股价|股價|股票)\s*)?(?:also\s+|也)?$/i;
+const OWN_MOVE_GAP =
+  /^\s*(?:['’]s\s+)?(?:(?:shares?|stock|股价|股價|股票)\s*)?(?:盘前|盤前|盘后|盤後|盘中|盤中|当日|當日|同日)?(?:also\s+|也|亦|则|則)?$/i;
 
 /** A partner ("with Tesla", 夥Tesla) or a cause ("on Tesla deal", 因特斯拉) is not the one whose shares move. */
 const WITH_BEFORE =
@@ -2096,7 +2110,13 @@ function makerOfRival(
   madeThings: EntityMention[],
 ): boolean {
   const rival = madeThings
-    .filter((other) => other.end <= mention.start && !clauseMarkBetween(reading, other.end, mention.start))
+    .filter(
+      (other) =>
+        other.end <= mention.start &&
+        // "its AI6 chip, which Samsung will make at its plant in Taylor": the aside is the rival's making.
+        (!clauseMarkBetween(reading, other.end, mention.start) ||
+          RELATIVE_OF_THING.test(reading.text.slice(other.end, mention.start))),
+    )
     .sort((a, b) => a.start - b.start)
     .at(-1);
   // 在德州泰勒廠生產特斯拉AI6晶片: the place before the making, the rival its object after it;
@@ -2118,6 +2138,15 @@ function makerOfRival(
     );
   }
   const before = reading.text.slice(rival.end, mention.start);
+  // "its AI6 chip, which Samsung will make at its plant in Taylor": every name in a relative clause of
+  // the rival's making is its maker or its place.
+  if (clauseMarkBetween(reading, rival.end, mention.start))
+    return reading.relations.some(
+      (match) =>
+        MAKING_CLASSES.has(match.name) &&
+        match.start >= rival.end &&
+        (match.start < mention.start || !clauseMarkBetween(reading, mention.end, match.start)),
+    );
   if (!MAKER_OR_PLACE_BEFORE.test(before)) return false;
   const rest = reading.text.slice(mention.end, mention.end + 60);
   const region = reading.placeTail.exec(rest);
@@ -2128,6 +2157,8 @@ function makerOfRival(
       MAKING_CLASSES.has(match.name) && match.start >= rival.start - 24 && match.start <= mention.end + 12,
   );
 }
+/** A relative clause opening right after a thing and running on to a name: " chip, which Samsung will make at its plant in ". */
+const RELATIVE_OF_THING = /^[^,，;；。]{0,12},\s*(?:which|that)\s[^,，;；。]*$/i;
 /** Words of a making: "made by", "volume output of the chip at its Texas plant". */
 const MAKING_CLASSES = new Set(['makes', 'volume_production']);
 const CLAUSE_PUNCTUATION = /[,，;；。:：]/g;
@@ -2959,10 +2990,13 @@ function datesOfClause(reading: SentenceReading, relation: PhraseMatch): ValueMe
   );
   const rest = text.slice(relation.end).search(CLAUSE_MARK);
   const to = rest < 0 ? text.length : relation.end + rest;
-  return reading
-    .values('year')
-    .filter((date) => date.start >= from && date.end <= to && date.role !== 'from')
-    .sort((a, b) => Math.abs(a.start - relation.start) - Math.abs(b.start - relation.start));
+  return (
+    reading
+      .values('year')
+      // A date that begins in the clause is its own, even when its comma ends the clause ("August 2, 2028").
+      .filter((date) => date.start >= from && date.start < to && date.role !== 'from')
+      .sort((a, b) => Math.abs(a.start - relation.start) - Math.abs(b.start - relation.start))
+  );
 }
 
 const CLAUSE_MARK = /[,，;；。:：]|\s(?:and|while|but)\s/;

@@ -403,6 +403,18 @@ export const ATTRIBUTE_CLASSES = {
       'extra year to comply',
       'more time to meet',
       'more time to implement',
+      // "an extra 16 months to comply", "the high-risk deadline moves from August 2026 to December 2027".
+      'extra ... to comply',
+      'additional ... to comply',
+      'deadline move',
+      'move the deadline',
+      'move the ... deadline',
+      'deadline shift',
+      'shift the deadline',
+      'shift the ... deadline',
+      // "the August 2026 deadline is off", 8月2日高風險期限正式取消: the date dropped, the rules not.
+      'deadline is off',
+      'deadline is now off',
     ],
     zh: [
       '延后',
@@ -434,6 +446,9 @@ export const ATTRIBUTE_CLASSES = {
       '更多時間',
       '停钟',
       '停鐘',
+      '期限取消',
+      '期限正式取消',
+      '期限被取消',
     ],
   },
   /** Something stopped for good. */
@@ -603,6 +618,14 @@ export const ATTRIBUTE_CLASSES = {
       'begin to apply',
       'become applicable',
       'have until',
+      // "will not bite until 2 August 2028": in force from that date (a delay only if it is later than planned).
+      'not apply until',
+      'not bite until',
+      'not take effect until',
+      'not kick in until',
+      'not become applicable until',
+      'not be enforced until',
+      'not be enforceable until',
       // A law's last date to apply by, whatever else happens first: "a long-stop date of 2 December 2027".
       'rule out ... stop the clock',
       'rule out ... delay',
@@ -861,7 +884,7 @@ export const ATTRIBUTE_CLASSES = {
   /** Power efficiency against the previous generation. */
   efficiency: {
     en: ['power efficiency', 'energy efficiency', 'efficient', 'efficiency', 'performance per watt'],
-    zh: ['能效', '能效比', '能源效益', '每瓦效能', '每瓦性能', '功耗效率'],
+    zh: ['能效', '能效比', '能源效益', '能源效率', '每瓦效能', '每瓦性能', '功耗效率'],
   },
   /** A process node. */
   process_node: {
@@ -1217,6 +1240,13 @@ export const SCOPE_CUES = {
       '支持推遲',
       '支持延后',
       '支持延後',
+      // "报告员建议将…推后至2028年": a recommendation, not a decision.
+      '建议将',
+      '建議將',
+      '建议推迟',
+      '建議推遲',
+      '建议延后',
+      '建議延後',
       '或获',
       '或獲',
     ],

@@ -141,7 +141,7 @@ export interface CompiledRule {
    */
   rivalAnaphora?: string;
   /** For a reaction to one event: the last day (`YYYY-MM-DD`) an item may report it as news, the event's month named (a global pattern), its year. */
-  event?: { lastDay: string; month: RegExp; year: number };
+  event?: { lastDay: string; month: RegExp; year: number; day: number };
 }
 
 export interface CompiledRules {
@@ -306,6 +306,7 @@ function compileEvent(event: { date: string; days: number }): {
   lastDay: string;
   month: RegExp;
   year: number;
+  day: number;
 } {
   const day = new Date(`${event.date}T00:00:00Z`);
   // "2025-02-30" would roll over to March: a date that is not one fails on load.
@@ -321,5 +322,5 @@ function compileEvent(event: { date: string; days: number }): {
     `\\b(?:${name}|${name.slice(0, 3)}\\.?)(?![a-z])|(?<![0-9])${index + 1}\\s*月|(?<![一二三四五六七八九十])${chinese}月`,
     'g',
   );
-  return { lastDay, month, year: day.getUTCFullYear() };
+  return { lastDay, month, year: day.getUTCFullYear(), day: day.getUTCDate() };
 }

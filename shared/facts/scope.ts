@@ -64,6 +64,23 @@ const RUMOUR_ABOUT =
 const DENIED_AFTER =
   /^(?:not true|untrue|false|groundless|baseless|unfounded|inaccurate|与事实不符|與事實不符|不实|不實|失实|失實|不属实|不屬實|不准确|不準確|不正确|不正確|无根据|無根據|子虚乌有|子虛烏有)$/i;
 
+/** A question mark with more of the sentence after it. */
+const INNER_QUESTION = /[?？](?=\s*["'”’」』)]*\s*\S)/g;
+
+/** A denial whose clause refers back to a report ("回應稱該報導「不正確」", "called the report inaccurate"). */
+const REPORT_REFERRED =
+  /(?:该|該|这一|這一|此|相关|相關)(?:报道|報導|报导|消息|传闻|傳聞|说法|說法)|\b(?:the|that|this|those|such)\s+(?:reports?|story|claims?)\b/i;
+
+/**
+ * Where a denial that follows what it denies reaches back to: the start of its clause — or of the
+ * sentence, when the clause refers back to a report told before it ("有外媒報導…將推遲至2028年，馬斯克
+ * 隨即回應稱該報導「不正確」").
+ */
+function deniedFrom(sentence: string, match: PhraseMatch<ScopeCue>): number {
+  const start = clauseStartBefore(sentence, match.start);
+  return match.name === 'negation' && REPORT_REFERRED.test(sentence.slice(start, match.start)) ? 0 : start;
+}
+
 /** Where the clause holding `position` starts (a denial after its object reaches back to here). */
 function clauseStartBefore(sentence: string, position: number): number {
   let start = 0;
@@ -151,7 +168,7 @@ export function findScopes(sentence: string, tokens: Token[]): Scopes {
     )
       spans.push({
         name: match.name,
-        start: clauseStartBefore(sentence, match.start),
+        start: deniedFrom(sentence, match),
         cueStart: match.start,
         cueEnd: match.end,
         end: match.end,
@@ -178,6 +195,10 @@ export function findScopes(sentence: string, tokens: Token[]): Scopes {
   }
   if (/[?？]\s*["'”’」』)]*\s*$/.test(sentence))
     spans.push({ name: 'question', start: 0, cueStart: 0, cueEnd: 0, end: sentence.length });
+  // "AI5延期至2028年？馬斯克：報導「不正確」", "AI5 delayed to 2028? Musk says no": a question closed
+  // inside a headline asks what comes before its mark.
+  for (const mark of sentence.matchAll(INNER_QUESTION))
+    spans.push({ name: 'question', start: 0, cueStart: mark.index, cueEnd: mark.index, end: mark.index + 1 });
   return {
     blockersAt(position, ignore) {
       return (
@@ -210,9 +231,9 @@ export function findScopes(sentence: string, tokens: Token[]): Scopes {
 const cueWithin = (span: { cueStart: number; cueEnd: number }, word: { start: number; end: number }) =>
   span.cueEnd > span.cueStart && span.cueStart >= word.start && span.cueEnd <= word.end;
 
-/** "until mid-2027", "before Q3 2026", "till next year": a time, not "before the deadline". */
+/** "until mid-2027", "before Q3 2026", "till next year", "until 2 August 2028": a time, not "before the deadline". */
 const NOT_UNTIL_EN =
-  /^[^.;]{0,60}?\b(?:until|till|before)\s+(?:(?:early|mid|late|the\s+end\s+of|end|the\s+second\s+half\s+of|the\s+first\s+half\s+of)[-\s]*)?(?:'?\d{2,4}\b|[1-4]Q|Q[1-4]|[12]H|H[12]|next\s+year|January|February|March|April|May|June|July|August|September|October|November|December)/i;
+  /^[^.;]{0,60}?\b(?:until|till|before)\s+(?:(?:early|mid|late|the\s+end\s+of|end|the\s+second\s+half\s+of|the\s+first\s+half\s+of)[-\s]*)?(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?=[A-Z]))?(?:'?\d{2,4}\b|[1-4]Q|Q[1-4]|[12]H|H[12]|next\s+year|January|February|March|April|May|June|July|August|September|October|November|December)/i;
 const NOT_UNTIL_ZH =
   /^[^。；]{0,20}?(?:直到|直至|要到)[^。；，]{0,4}?(?:\d{2,4}|[〇一二三四五六七八九零]{2,4}|明年|后年|後年)/;
 

@@ -83,6 +83,8 @@ const BLIND_FLOORS: Record<string, number> = {
   'zh-focus': 0.89,
   'en-later': 0.87,
   'zh-later': 0.85,
+  'en-2026': 0.95,
+  'zh-2026': 0.9,
 };
 
 describe('phrasings written blind', () => {
