@@ -1214,15 +1214,31 @@ const OBJECT_GAP = /^\s*(?:of|for)\s+(?:(?:the|its|their|next-generation|next-ge
 /** A Chinese making takes its object right after it: 量产AI6, 生产特斯拉的AI5. */
 const OBJECT_GAP_ZH = /^(?:特斯拉的?|其)?$/;
 
+const STATUS_CHANGES = new Set(['delay', 'end', 'cancel', 'restart']);
+const DIRECT_OBJECT_GAP = /^\s*(?:(?:the|its|their)\s+)?$/i;
+
 function rivalIsObject(rule: CompiledRule, reading: SentenceReading, match: PhraseMatch): boolean {
   const rivals = rule.rule.rivals;
   if (!rivals?.length) return false;
   const objectGap = (start: number) => {
     const gap = reading.text.slice(match.end, start);
-    return OBJECT_GAP.test(gap) || OBJECT_GAP_ZH.test(gap);
+    return (
+      OBJECT_GAP.test(gap) ||
+      OBJECT_GAP_ZH.test(gap) ||
+      // "delaying penalties until August 2027": a change of status takes its object right after it.
+      (STATUS_CHANGES.has(match.name) && DIRECT_OBJECT_GAP.test(gap))
+    );
   };
   const next = reading.mentions.find((mention) => mention.start >= match.end && rivals.includes(mention.id));
-  if (next !== undefined && objectGap(next.start)) return true;
+  // "delays penalties and high-risk AI rules": the rival shares the object with the subject.
+  const coordinated = (end: number) =>
+    reading.mentions.some(
+      (mention) =>
+        rule.ownIds.has(mention.id) &&
+        mention.start > end &&
+        /^\s*(?:,|and|&|与|與|和|及)\s*(?:(?:the|its)\s+)?$/i.test(reading.text.slice(end, mention.start)),
+    );
+  if (next !== undefined && objectGap(next.start) && !coordinated(next.end)) return true;
   if (!rule.rivalAnaphora) return false;
   const word = reading.phrases(rule.rivalAnaphora).find((found) => found.start >= match.end);
   return word !== undefined && objectGap(word.start);
