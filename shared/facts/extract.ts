@@ -1622,6 +1622,8 @@ function readNumeric(
         !TRANSACTION_AFTER.test(reading.text.slice(mention.end, mention.end + 16)),
     )
     .filter((mention) => !(rule.rule.value.planTotal && isProgress(reading.text, mention)))
+    // "Oracle's $455 Billion AI Stargate Deals", "SoftBank's $100B Stargate deal": a deal with the plan, not its total.
+    .filter((mention) => !(rule.rule.value.planTotal && amountOfADealWith(rule, reading, mention)))
     .filter((mention) => {
       const number = numberOf(mention.value);
       return number >= min && number <= max;
@@ -2043,6 +2045,20 @@ function appositionOf(reading: SentenceReading, at: number, mention: ValueMentio
 
 const PART_AFTER =
   /^\s*(?:(?:first|initial|opening)\s+(?:phase|tranche|stage)|tranche|installment|instalment)\b/i;
+
+/** An amount set before the subject's name and a deal word: "$455 Billion AI Stargate Deals". */
+function amountOfADealWith(rule: CompiledRule, reading: SentenceReading, mention: ValueMention): boolean {
+  const name = reading.mentions.find(
+    (entry) =>
+      rule.ownIds.has(entry.id) &&
+      entry.start >= mention.end &&
+      /^[\sA-Za-z"'“”-]{0,16}$/.test(reading.text.slice(mention.end, entry.start)),
+  );
+  return (
+    name !== undefined &&
+    /^\s*(?:deals?|contracts?|agreements?|orders?)\b/i.test(reading.text.slice(name.end))
+  );
+}
 
 /** From a value to the name it qualifies: 七成的 (台积电), 7.3%的 (三星). */
 const ATTRIBUTE_OF = /^[^，,。；;\s]{1,12}的$/;
