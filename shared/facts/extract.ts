@@ -2280,7 +2280,14 @@ function ownedBySubject(
   const givers = reading.mentions.filter((mention) => GIVER_TYPES.has(mention.type));
   const named = reading.mentions
     // An affiliate ("Samsung SDI shares climb 5%") is a rival of every subject: a company of its own.
-    .filter((mention) => own.has(mention.id) || rivals.includes(mention.id) || mention.type === 'affiliate')
+    .filter(
+      (mention) =>
+        own.has(mention.id) ||
+        rivals.includes(mention.id) ||
+        mention.type === 'affiliate' ||
+        // "台積電股價今天下跌1.5%": for a share move, any other company owns its own shares' move.
+        (rule.rule.ownerAt !== undefined && mention.type === 'company'),
+    )
     // A law or a government named as part of the subject gives the value, it does not own it ("英特尔将通过
     // 《芯片与科学法案》获得约78.6亿美元": Intel's).
     .filter((mention) => !GIVER_TYPES.has(mention.type))
