@@ -1122,6 +1122,10 @@ function eventPieces(
       ...(news ? [pieceOf(news.index)] : []),
       ...deals.filter((piece) => partners.includes(piece)),
     ]);
+    // "今年7月28日，三星宣布…合同，当天股价大涨6.8%": a piece told as "that day" goes on with the dated one before it.
+    for (let piece = 1; piece <= breaks.length; piece++)
+      if (dated.has(piece - 1) && SAME_DAY_OPENING.test(reading.text.slice(breaks[piece - 1]! + 1)))
+        dated.add(piece);
     return { pieceOf, dated };
   });
 }
@@ -1142,6 +1146,9 @@ function shelteredEventPiece(
   const piece = pieceOf(position);
   return dated.has(piece) && !notWords.some((match) => pieceOf(match.start) === piece);
 }
+
+/** A piece opening with "that day": 当天, 当日, 同日, "the same day", "that day". */
+const SAME_DAY_OPENING = /^\s*(?:当天|當天|当日|當日|同日|(?:on\s+)?(?:that|the\s+same)\s+day\b)/i;
 
 /** The item's own day or week: "today", "this week", 今天, 今日, 本周, 本週. */
 const OWN_DAY = /(?<!USA\s)\btoday\b|\b[Tt]his\s+week\b|今天|今日(?!美国|美國|头条|頭條)|本周|本週|这周|這週/;
