@@ -984,6 +984,10 @@ function statementFor(
   const evidence =
     reading.text.length > MAX_EVIDENCE ? `${reading.text.slice(0, MAX_EVIDENCE - 1)}…` : reading.text;
   const read = readValue(rule, reading, subject, relations, compiled);
+  // "特斯拉股价周五下跌3.5% // 受欧洲8月销量…拖累，特斯拉股价周五收跌3.5%": a headline's move whose lede
+  // gives it another cause is that cause's.
+  if (read?.value && reading.index === 0 && !readsAsides(rule) && causeToldLater(rule, item, read.value))
+    return { statement: statementOf(rule.fact.id, reading.index, evidence, null, 0.5, false) };
   if (!read) {
     if (relations.length === 0) return undefined;
     return { statement: statementOf(rule.fact.id, reading.index, evidence, null, 0.5, false) };
@@ -1089,7 +1093,7 @@ function inTheEventsPiece<Mention extends { start: number }>(
     !event ||
     mentions.length < 2 ||
     reading.publishedDay === undefined ||
-    reading.publishedDay <= event.lastDay
+    reading.publishedDay <= event.date
   )
     return mentions;
   const { pieceOf, dated } = eventPieces(rule, reading);
@@ -1398,6 +1402,22 @@ function silencedByNot(rule: CompiledRule, reading: SentenceReading, position: n
 }
 
 /**
+ * Whether a later sentence tells the same value with a word of another cause around it — and does
+ * not date it back to the event ("closed up 6.8%, the highest since last September, after the
+ * Tesla deal" is still the reaction).
+ */
+function causeToldLater(rule: CompiledRule, item: SentenceReading[], value: Value): boolean {
+  return item.some(
+    (later) =>
+      later.index > 0 &&
+      eventPieces(rule, later).dated.size === 0 &&
+      numericMentions(rule, later).some(
+        (mention) => numberOf(mention.value) === numberOf(value) && silencedByNot(rule, later, mention.start),
+      ),
+  );
+}
+
+/**
  * A share move's not-words are its other causes ("rose 3% on Monday, as memory prices climbed"): for
  * a move, an aside is no shelter from them.
  */
@@ -1590,7 +1610,8 @@ function readNumeric(
       (mention) =>
         !(
           movesOnly &&
-          mention.role === 'to' &&
+          (mention.role === 'to' ||
+            MARKET_SHARE_TO.test(reading.text.slice(Math.max(0, mention.start - 32), mention.start))) &&
           LEVEL_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 24), mention.start))
         ),
     )
@@ -1919,6 +1940,9 @@ function pastEventYear(reading: SentenceReading, mention: ValueMention): boolean
 }
 
 /** "slipped to 8.1%", 降至: a level reached, not a move by. */
+/** "claws back foundry share to 8%": a market share's level, whatever the verb. */
+const MARKET_SHARE_TO =
+  /\b(?:foundry|market)\s+share\s+(?:\w+\s+){0,2}to\s*(?:about\s+|around\s+|nearly\s+)?$/i;
 const LEVEL_BEFORE = /(?:\bto|至|到)\s*(?:about\s+|around\s+|nearly\s+|约|約)?$/i;
 
 /** "brings the total to $400B", "so far", "增至": progress towards a plan, not the plan's total. */
@@ -1956,7 +1980,9 @@ function isProgress(text: string, mention: ValueMention): boolean {
       before,
     ) ||
     // "已确定6个站点" (a count settled so far), not across a headline's space to the plan's total.
-    /(?:已确定|已確定|已选定|已選定)[^.;,，；。\s]{0,8}$/.test(before) ||
+    /(?:已确定|已確定|已选定|已選定|已确认|已確認|已公布|已宣布|新增|再添|增添)[^.;,，；。\s]{0,8}$/.test(
+      before,
+    ) ||
     /^\s*(?:[\w-]+\s+){0,4}?(?:so far|to date|already|committed so far)|^\s*(?:[\w-]+\s+){0,1}?(?:under\s?way|under\s+construction|being\s+built|in\s+operation\s+or\s+(?:under\s+)?(?:development|construction))|^\s*previously\s+(?:announced|selected|named|unveiled)\b/i.test(
       after,
     ) ||

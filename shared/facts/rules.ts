@@ -141,7 +141,7 @@ export interface CompiledRule {
    */
   rivalAnaphora?: string;
   /** For a reaction to one event: the last day (`YYYY-MM-DD`) an item may report it as news, the event's month named (a global pattern), its year. */
-  event?: { lastDay: string; month: RegExp; year: number; day: number };
+  event?: { date: string; lastDay: string; month: RegExp; year: number; day: number };
 }
 
 export interface CompiledRules {
@@ -303,6 +303,7 @@ const MONTHS = [
 const CHINESE_MONTHS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'];
 
 function compileEvent(event: { date: string; days: number }): {
+  date: string;
   lastDay: string;
   month: RegExp;
   year: number;
@@ -322,5 +323,5 @@ function compileEvent(event: { date: string; days: number }): {
     `\\b(?:${name}|${name.slice(0, 3)}\\.?)(?![a-z])|(?<![0-9])${index + 1}\\s*月|(?<![一二三四五六七八九十])${chinese}月`,
     'g',
   );
-  return { lastDay, month, year: day.getUTCFullYear(), day: day.getUTCDate() };
+  return { date: event.date, lastDay, month, year: day.getUTCFullYear(), day: day.getUTCDate() };
 }
