@@ -2537,6 +2537,9 @@ function readEntities(
   let attached = found.filter((mention, index) => {
     const trigger = agentTriggers[index];
     if (trigger !== undefined && chipTriggers.has(trigger)) return true;
+    // "Samsung, which already makes Tesla's AI4, lands AI6 order": past its relative aside, the name's own verb.
+    const afterAside = triggerAfterAside(reading, triggers, mention);
+    if (afterAside !== undefined && chipTriggers.has(afterAside)) return true;
     const verb = chineseAgentVerb(reading, triggers, mention);
     return verb !== undefined && chipTriggers.has(verb);
   });
@@ -2977,6 +2980,19 @@ function triggerOfAgent(
   // TSMC's 3nm process": a making whose own agent follows it is not the foundry's named before.
   if (next && agentAfter(reading, next, mention, foundries)) return previous;
   return next ?? previous;
+}
+
+/** The first making word after a relative aside that follows a name (", which …,"), in the name's clause group. */
+function triggerAfterAside(
+  reading: SentenceReading,
+  triggers: PhraseMatch<AttributeClass>[],
+  mention: EntityMention,
+): PhraseMatch<AttributeClass> | undefined {
+  const aside = /^\s*,\s*(?:which|who)\b[^,;]*,/i.exec(reading.text.slice(mention.end));
+  if (!aside) return undefined;
+  const end = mention.end + aside[0].length;
+  const frame = frameOf(reading, mention.start);
+  return triggers.find((trigger) => trigger.start >= end && frameOf(reading, trigger.start) === frame);
 }
 
 /** Another foundry named as the agent right after a "makes" word ("manufactured using TSMC's", "made by TSMC") — not "at Tesla's request". */

@@ -81,6 +81,15 @@ export const ATTRIBUTE_CLASSES = {
       'production ramp',
     ],
     zh: [
+      // "该厂…首批产品将包括特斯拉AI6芯片", 三星泰勒厂的首个客户：特斯拉AI6: the fab's first products are its makings.
+      '首批产品',
+      '首批產品',
+      '首批客户',
+      '首批客戶',
+      '首个客户',
+      '首個客戶',
+      '首家客户',
+      '首家客戶',
       '代工',
       '生产',
       '生產',
