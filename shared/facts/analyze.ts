@@ -98,6 +98,10 @@ function revisesEarlier(
  * December 2035 over 2035 (the headline gives the year, the lede the day).
  */
 function moreSpecific(finding: Finding, than: Finding): boolean {
+  // "47.5億美元" in the headline, "47.45億美元" in the lede: the same amount, told to more digits.
+  const [a, b] = [finding.observed, than.observed];
+  if (a?.kind === 'money' && b?.kind === 'money' && a.currency === b.currency)
+    return digitsOf(a.amount) > digitsOf(b.amount) && roundsTo(a.amount, b.amount);
   const parts = (value: Value | null) =>
     value?.kind === 'place'
       ? value.value.split(',').length
@@ -121,6 +125,15 @@ function fullerList(finding: Finding, than: Finding): boolean {
     a.values.length > b.values.length &&
     b.values.every((value) => a.values.includes(value))
   );
+}
+
+/** Significant digits of an amount (16_540_000_000 has four). */
+const digitsOf = (amount: number) => String(amount).replace(/0+$/, '').replace(/\D/g, '').length;
+
+/** Whether `precise` rounded to the digits of `coarse` is `coarse`. */
+function roundsTo(precise: number, coarse: number): boolean {
+  const scale = 10 ** (String(coarse).replace(/\D/g, '').length - digitsOf(coarse));
+  return Math.round(precise / scale) * scale === coarse;
 }
 
 function sameYearMorePrecise(finding: Finding, than: Finding): boolean {

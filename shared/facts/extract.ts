@@ -1183,10 +1183,10 @@ function revisesHere(reading: SentenceReading, valueAt: number | undefined): boo
 }
 
 /** "该领域", "this segment": a segment the sentence before named. */
-const SEGMENT_REFERENCE = /该领域|該領域|这一领域|這一領域|\b(?:this|that|the)\s+segment\b/i;
+const SEGMENT_REFERENCE = /该领域|該領域|这一领域|這一領域|^其中|\b(?:this|that|the)\s+segment\b/i;
 /** Segments of a market, not the market: "7纳米及以下先进制程", "advanced nodes", "AI accelerators". */
 const SEGMENT_WORDS =
-  /先进制程|先進製程|纳米及以下|奈米及以下|成熟制程|成熟製程|AI加速器|\badvanced[-\s](?:nodes?|process(?:es)?|chips?)\b|\bmature[-\s]nodes?\b|\bAI accelerators?\b|\b\d+\s?nm\s+and\s+below\b/i;
+  /先进制程|先進製程|纳米及以下|奈米及以下|成熟制程|成熟製程|AI加速器|(?:晶圆|晶圓)?代工\s*2\.0|\bFoundry\s+2\.0\b|\badvanced[-\s](?:nodes?|process(?:es)?|chips?)\b|\bmature[-\s]nodes?\b|\bAI accelerators?\b|\b\d+\s?nm\s+and\s+below\b/i;
 
 /** The sentence names the fact's subject only through descriptions ("Korean chipmaker … Musk's carmaker"). */
 function describedOnly(reading: SentenceReading, rule: CompiledRule): boolean {
@@ -1266,6 +1266,10 @@ function isTrialProduction(text: string, match: PhraseMatch): boolean {
   return TRIAL_BEFORE.test(text.slice(Math.max(0, match.start - 10), match.start));
 }
 
+/** "rose about 4 percent on the news", 消息公布当天: a move on the news a sentence before told. */
+const ON_THAT_NEWS =
+  /\bon\s+(?:the|that|this)\s+(?:news|announcement|disclosure)\b|消息(?:公布|傳出|传出)?(?:当天|當天|当日|當日)/i;
+
 function hasContext(
   rule: CompiledRule,
   reading: SentenceReading,
@@ -1286,11 +1290,13 @@ function hasContext(
     // A move dated to a day of the item's own ("三星股價今天收跌2.1%", "本周累计上涨3.4%") is that day's.
     if (OWN_DAY.test(reading.text)) return false;
     // A neighbour that dates its deal back ("…, which jumped 6.8% on July 28 after the Tesla deal") names
-    // the cause of that earlier move, not of this one ("Samsung shares fell 2.3% on Tuesday").
+    // the cause of that earlier move, not of this one ("Samsung shares fell 2.3% on Tuesday") — unless
+    // this one moved "on the news" it told.
+    const onThatNews = ON_THAT_NEWS.test(reading.text);
     return [title, item[reading.index - 1] ?? title, item[reading.index + 1] ?? title].some(
       (other) =>
         other !== reading &&
-        !(namesTheEventMonth(rule.event!, other.text) && other.has('stock_move')) &&
+        !(namesTheEventMonth(rule.event!, other.text) && other.has('stock_move') && !onThatNews) &&
         namesTheDeal(other),
     );
   }
@@ -1983,6 +1989,8 @@ function isProgress(text: string, mention: ValueMention): boolean {
     /(?:已确定|已確定|已选定|已選定|已确认|已確認|已公布|已宣布|新增|再添|增添)[^.;,，；。\s]{0,8}$/.test(
       before,
     ) ||
+    // "close to 7 gigawatts of planned capacity across six US sites": the sites it has now.
+    /\bacross\s*$/i.test(before) ||
     /^\s*(?:[\w-]+\s+){0,4}?(?:so far|to date|already|committed so far)|^\s*(?:[\w-]+\s+){0,1}?(?:under\s?way|under\s+construction|being\s+built|in\s+operation\s+or\s+(?:under\s+)?(?:development|construction))|^\s*previously\s+(?:announced|selected|named|unveiled)\b/i.test(
       after,
     ) ||

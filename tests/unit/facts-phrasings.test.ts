@@ -85,6 +85,8 @@ const BLIND_FLOORS: Record<string, number> = {
   'zh-later': 0.85,
   'en-2026': 0.95,
   'zh-2026': 0.9,
+  'en-clauses': 0.91,
+  'zh-clauses': 0.93,
 };
 
 describe('phrasings written blind', () => {

@@ -60,7 +60,7 @@ describe('nodes, ratios, quantities and counts over their corpus', () => {
     node: readNodes,
     ratio: readRatios,
     quantity: quantityReader({ EFLOPS: ['EFLOPS', 'exaflops'] }),
-    count: countReader(['data cent(?:er|re)s?', 'sites', '数据中心', '資料中心']),
+    count: countReader(['data cent(?:er|re)s?', 'sites?', '数据中心', '資料中心']),
   };
 
   it.each(corpus('measures').map((entry) => [`${entry.kind}: ${entry.text}`, entry] as const))(

@@ -113,7 +113,8 @@ export function countReader(nouns: readonly string[]): (text: string) => ValueMe
   const filler = String.raw`(?:(?:large|massive|large-scale|hyperscale|giant|AI|planned|US|U\.S\.|American|个|個|座|处|處|大型|超大型|巨型)\s?){0,3}`;
   const pattern = new RegExp(
     // Not an ordinal ("第三个站点").
-    String.raw`(?<![\d.第])(?<num>${DIGITS}|${CHINESE}|(?<![A-Za-z])${NUMBER_WORDS})\+?\s?${filler}(?:${nouns.join('|')})`,
+    // "a 20-site buildout": a count joined to its noun by a hyphen.
+    String.raw`(?<![\d.第])(?<num>${DIGITS}|${CHINESE}|(?<![A-Za-z])${NUMBER_WORDS})\+?[\s-]?${filler}(?:${nouns.join('|')})`,
     'dgiu',
   );
   // Chinese also puts the count after its noun, with a measure word: "站点最多可达二十个".
