@@ -65,7 +65,13 @@ export function analyzeItem(
     else if (!best || score > best.score || (score === best.score && moreSpecific(finding, best.finding)))
       byFact.set(fact.id, entry);
     // "至2033年" in the title, "至2033年12月31日" in the lede: the same year, told more precisely.
-    else if (sameYearMorePrecise(finding, best.finding) || fullerList(finding, best.finding))
+    else if (
+      sameYearMorePrecise(finding, best.finding) ||
+      // Only as sure as the headline: a hedged or misread lede does not outrank it.
+      (fullerList(finding, best.finding) &&
+        finding.status !== 'mentioned' &&
+        statement.confidence >= best.finding.confidence)
+    )
       byFact.set(fact.id, { ...entry, score: best.score });
   }
   return engine.facts.flatMap((fact) => {

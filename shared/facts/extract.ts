@@ -952,8 +952,8 @@ function statementFor(
   // "三星在该领域的份额不足5%": the segment is the one the sentence before named ("7纳米及以下先进制程").
   if (
     reading.index > 0 &&
-    SEGMENT_REFERENCE.test(reading.text) &&
-    SEGMENT_WORDS.test(item[reading.index - 1]!.text)
+    ((SEGMENT_REFERENCE.test(reading.text) && SEGMENT_WORDS.test(item[reading.index - 1]!.text)) ||
+      (OTHER_MARKET_REFERENCE.test(reading.text) && OTHER_MARKET_WORDS.test(item[reading.index - 1]!.text)))
   )
     return undefined;
   if (rule.context && !hasContext(rule, reading, title, item)) return undefined;
@@ -986,7 +986,13 @@ function statementFor(
   const read = readValue(rule, reading, subject, relations, compiled);
   // "特斯拉股价周五下跌3.5% // 受欧洲8月销量…拖累，特斯拉股价周五收跌3.5%": a headline's move whose lede
   // gives it another cause is that cause's.
-  if (read?.value && reading.index === 0 && !readsAsides(rule) && causeToldLater(rule, item, read.value))
+  if (
+    read?.value &&
+    reading.index === 0 &&
+    !readsAsides(rule) &&
+    !reading.has('deal') &&
+    causeToldLater(rule, item, read.value)
+  )
     return { statement: statementOf(rule.fact.id, reading.index, evidence, null, 0.5, false) };
   if (!read) {
     if (relations.length === 0) return undefined;
@@ -1048,11 +1054,9 @@ function monthMarks(event: EventOfRule, text: string): number[] {
     const day =
       DAY_AFTER_MONTH.exec(after)?.[1] ??
       DAY_BEFORE_MONTH.exec(text.slice(Math.max(0, found.index - 8), found.index))?.[1];
-    if (
-      (year === undefined || Number(year) === event.year) &&
-      (day === undefined || Number(day) === event.day)
-    )
-      marks.push(found.index);
+    // The day before counts too: a Korean Monday's news is a US Sunday's ("confirmed the deal on July 27").
+    const sameDay = day === undefined || Number(day) === event.day || Number(day) === event.day - 1;
+    if ((year === undefined || Number(year) === event.year) && sameDay) marks.push(found.index);
   }
   return marks;
 }
@@ -1093,7 +1097,7 @@ function inTheEventsPiece<Mention extends { start: number }>(
     !event ||
     mentions.length < 2 ||
     reading.publishedDay === undefined ||
-    reading.publishedDay <= event.date
+    reading.publishedDay <= event.lastDay
   )
     return mentions;
   const { pieceOf, dated } = eventPieces(rule, reading);
@@ -1183,10 +1187,13 @@ function revisesHere(reading: SentenceReading, valueAt: number | undefined): boo
 }
 
 /** "该领域", "this segment": a segment the sentence before named. */
-const SEGMENT_REFERENCE = /该领域|該領域|这一领域|這一領域|^其中|\b(?:this|that|the)\s+segment\b/i;
+const SEGMENT_REFERENCE = /该领域|該領域|这一领域|這一領域|\b(?:this|that|the)\s+segment\b/i;
+/** "…“晶圆代工2.0”市场…。其中台积电份额…": a market of another definition, which 其中 goes on with. */
+const OTHER_MARKET_REFERENCE = /^其中/;
+const OTHER_MARKET_WORDS = /(?:晶圆|晶圓)?代工\s*2\.0|\bFoundry\s+2\.0\b/i;
 /** Segments of a market, not the market: "7纳米及以下先进制程", "advanced nodes", "AI accelerators". */
 const SEGMENT_WORDS =
-  /先进制程|先進製程|纳米及以下|奈米及以下|成熟制程|成熟製程|AI加速器|(?:晶圆|晶圓)?代工\s*2\.0|\bFoundry\s+2\.0\b|\badvanced[-\s](?:nodes?|process(?:es)?|chips?)\b|\bmature[-\s]nodes?\b|\bAI accelerators?\b|\b\d+\s?nm\s+and\s+below\b/i;
+  /先进制程|先進製程|纳米及以下|奈米及以下|成熟制程|成熟製程|AI加速器|\badvanced[-\s](?:nodes?|process(?:es)?|chips?)\b|\bmature[-\s]nodes?\b|\bAI accelerators?\b|\b\d+\s?nm\s+and\s+below\b/i;
 
 /** The sentence names the fact's subject only through descriptions ("Korean chipmaker … Musk's carmaker"). */
 function describedOnly(reading: SentenceReading, rule: CompiledRule): boolean {
@@ -1247,7 +1254,9 @@ function rivalIsObject(rule: CompiledRule, reading: SentenceReading, match: Phra
       (mention) =>
         rule.ownIds.has(mention.id) &&
         mention.start > end &&
-        /^\s*(?:,|and|&|与|與|和|及)\s*(?:(?:the|its)\s+)?$/i.test(reading.text.slice(end, mention.start)),
+        /^[^.;。；]{0,40}?(?:\b(?:and|as\s+well\s+as|along\s+with|together\s+with|plus)\b|&|与|與|和|及)/i.test(
+          reading.text.slice(end, mention.start),
+        ),
     );
   if (next !== undefined && objectGap(next.start) && !coordinated(next.end)) return true;
   if (!rule.rivalAnaphora) return false;
@@ -1268,7 +1277,7 @@ function isTrialProduction(text: string, match: PhraseMatch): boolean {
 
 /** "rose about 4 percent on the news", 消息公布当天: a move on the news a sentence before told. */
 const ON_THAT_NEWS =
-  /\bon\s+(?:the|that|this)\s+(?:news|announcement|disclosure)\b|消息(?:公布|傳出|传出)?(?:当天|當天|当日|當日)/i;
+  /\bon\s+(?:the|that|this)\s+(?:news|announcement|disclosure)\b(?!\s+(?:that|of|about|on)\b)|消息(?:公布|傳出|传出)?(?:当天|當天|当日|當日)/i;
 
 function hasContext(
   rule: CompiledRule,
@@ -1989,8 +1998,8 @@ function isProgress(text: string, mention: ValueMention): boolean {
     /(?:已确定|已確定|已选定|已選定|已确认|已確認|已公布|已宣布|新增|再添|增添)[^.;,，；。\s]{0,8}$/.test(
       before,
     ) ||
-    // "close to 7 gigawatts of planned capacity across six US sites": the sites it has now.
-    /\bacross\s*$/i.test(before) ||
+    // "now has close to 7 gigawatts of planned capacity across six US sites": the sites it has now.
+    /\b(?:now|currently|already|so\s+far)\b[^.;,，；。]{0,60}\bacross\s*$/i.test(before) ||
     /^\s*(?:[\w-]+\s+){0,4}?(?:so far|to date|already|committed so far)|^\s*(?:[\w-]+\s+){0,1}?(?:under\s?way|under\s+construction|being\s+built|in\s+operation\s+or\s+(?:under\s+)?(?:development|construction))|^\s*previously\s+(?:announced|selected|named|unveiled)\b/i.test(
       after,
     ) ||
@@ -2372,7 +2381,12 @@ function ownedBySubject(
           )
           // "after the company confirmed its chip deal with Samsung": the subject named after the reference
           // as its partner or cause is not the one the reference stands for.
-          .filter((match) => !rule.rule.ownerAt || !partnerNamedAfter(rule, reading, match.end))
+          .filter(
+            (match) =>
+              !rule.rule.ownerAt ||
+              OWN_SHARES_AFTER.test(reading.text.slice(match.end, match.end + 12)) ||
+              !partnerNamedAfter(rule, reading, match.end),
+          )
           .map((match) => ({ id: OWN_REFERENCE, type: 'reference', start: match.start, end: match.end }))
       : [];
   const ownOrReferred = new Set([...own, OWN_REFERENCE]);
@@ -2463,6 +2477,9 @@ function ownedBySubject(
 }
 
 const GIVER_TYPES = new Set(['law', 'policy', 'government']);
+
+/** "The company's shares jumped 7%": a reference that owns the shares it names. */
+const OWN_SHARES_AFTER = /^\s*(?:['’]s\s+)?(?:shares?|stock)\b/i;
 
 /** Whether the rule's own subject is named after `from` as a partner or a cause ("… deal with Samsung"). */
 function partnerNamedAfter(rule: CompiledRule, reading: SentenceReading, from: number): boolean {
@@ -2990,6 +3007,8 @@ function triggerOfAgent(
   return next ?? previous;
 }
 
+const SPEECH_VERB = /\b(?:said|says|say|told|tells|added|noted|hopes?|wants?|plans?)\b/i;
+
 /** The first making word after a relative aside that follows a name (", which …,"), in the name's clause group. */
 function triggerAfterAside(
   reading: SentenceReading,
@@ -3000,7 +3019,14 @@ function triggerAfterAside(
   if (!aside) return undefined;
   const end = mention.end + aside[0].length;
   const frame = frameOf(reading, mention.start);
-  return triggers.find((trigger) => trigger.start >= end && frameOf(reading, trigger.start) === frame);
+  const trigger = triggers.find((found) => found.start >= end && frameOf(reading, found.start) === frame);
+  if (trigger === undefined) return undefined;
+  // "Samsung, which makes AI4, said TSMC will make AI5": another agent or a speech verb between is not the name's verb.
+  const between = reading.text.slice(end, trigger.start);
+  const anotherBetween = reading.mentions.some(
+    (other) => other.start >= end && other.end <= trigger.start && other.type === 'company',
+  );
+  return between.length <= 24 && !anotherBetween && !SPEECH_VERB.test(between) ? trigger : undefined;
 }
 
 /** Another foundry named as the agent right after a "makes" word ("manufactured using TSMC's", "made by TSMC") — not "at Tesla's request". */
@@ -3067,10 +3093,23 @@ function readStatus(
   const name =
     chosen.name === 'in_force' &&
     statuses.delay &&
-    (laterInstead(reading, chosen) || laterThanScheduled(reading, chosen, rule.rule.value.scheduled))
+    (laterInstead(reading, chosen) ||
+      laterThanScheduled(reading, chosen, rule.rule.value.scheduled) ||
+      untilNoDate(reading, chosen))
       ? 'delay'
       : chosen.name;
   return { value: { kind: 'status', value: statuses[name]! }, blocked: open.length === 0 };
+}
+
+/**
+ * "will not apply until harmonised standards are ready": in force only once something else is done —
+ * with no date of its own, a delay (a date is judged against the schedule instead).
+ */
+function untilNoDate(reading: SentenceReading, relation: PhraseMatch): boolean {
+  return (
+    /^not\b/i.test(reading.text.slice(relation.start, relation.end)) &&
+    datesOfClause(reading, relation).length === 0
+  );
 }
 
 /** A date as (year, month) for ordering: a part of a year ("end of 2026") by its first month. */

@@ -412,18 +412,16 @@ export const ATTRIBUTE_CLASSES = {
       'extra year to comply',
       'more time to meet',
       'more time to implement',
-      // "an extra 16 months to comply", "the high-risk deadline moves from August 2026 to December 2027".
-      'extra ... to comply',
-      'additional ... to comply',
-      'deadline move',
+      // "an extra 16 months to comply", "the deadline moves from August 2026 to December 2027" — not
+      // "extra costs to comply" or "as the deadline moves closer".
+      'extra ... month to comply',
+      'extra ... year to comply',
+      'additional ... month to comply',
+      'additional ... year to comply',
+      'deadline move from',
+      'deadline shift from',
       'move the deadline',
-      'move the ... deadline',
-      'deadline shift',
       'shift the deadline',
-      'shift the ... deadline',
-      // "the August 2026 deadline is off", 8月2日高風險期限正式取消: the date dropped, the rules not.
-      'deadline is off',
-      'deadline is now off',
     ],
     zh: [
       '延后',
@@ -970,6 +968,8 @@ export const SCOPE_CUES = {
       'retract',
       // "after lawmakers failed to adopt the proposed postponement": it did not happen.
       'fail to',
+      // "the Commission has refused to move the deadline".
+      'refuse to',
       'withdrew ... article',
       'withdrew ... report',
       'withdrew ... story',
@@ -1249,13 +1249,6 @@ export const SCOPE_CUES = {
       '支持推遲',
       '支持延后',
       '支持延後',
-      // "报告员建议将…推后至2028年": a recommendation, not a decision.
-      '建议将',
-      '建議將',
-      '建议推迟',
-      '建議推遲',
-      '建议延后',
-      '建議延後',
       '或获',
       '或獲',
     ],

@@ -69,7 +69,7 @@ const INNER_QUESTION = /[?？](?=\s*["'”’」』)]*\s*\S)/g;
 
 /** A denial whose clause refers back to a report ("回應稱該報導「不正確」", "called the report inaccurate"). */
 const REPORT_REFERRED =
-  /(?:该|該|这一|這一|此|相关|相關)(?:报道|報導|报导|消息|传闻|傳聞|说法|說法)|\b(?:the|that|this|those|such)\s+(?:reports?|story|claims?)\b/i;
+  /(?:该|該|这一|這一|此)(?:报道|報導|报导|消息|传闻|傳聞|说法|說法)|\b(?:the|that|this|those|such)\s+(?:reports?|story|claims?)\b(?!\s+(?:that|of|about|on|saying)\b)/i;
 
 /**
  * Where a denial that follows what it denies reaches back to: the start of its clause — or of the
