@@ -1766,7 +1766,7 @@ function presupposed(reading: SentenceReading, mention: ValueMention): boolean {
 const WORTH_AFTER =
   /^\s*(?:in|of)\s+(?:its\s+)?(?:market\s+(?:value|cap(?:italization|italisation)?)|backlog|orders?\s+backlog)/i;
 const WORTH_BEFORE =
-  /(?:market\s+(?:value|cap(?:italization|italisation)?)|backlog|order\s+book|市值|订单储备|訂單儲備|在手订单|在手訂單|积压订单|積壓訂單)[^,.;，。；\d$亿億元]{0,14}$/i;
+  /(?:market\s+(?:value|cap(?:italization|italisation)?)|backlog|order\s+book|市值|订单储备|訂單儲備|在手订单|在手訂單|积压订单|積壓訂單|相关营收|相關營收|带来的营收|帶來的營收)[^,.;，。；\d$亿億元]{0,14}$/i;
 
 /** "an additional $10 billion", 追加100亿美元: an increment, not a total. */
 // The adjectives of an increment; with "adds" its verb too (INCREMENT_WORD takes the adjectives alone).

@@ -237,6 +237,18 @@ export const ATTRIBUTE_CLASSES = {
       '協議至',
       '供货至',
       '供貨至',
+      // 合約期間自2025年7月24日起至2033年12月31日止, 履约期从…至…: the term's own words.
+      '合约期间',
+      '合約期間',
+      '合同期间',
+      '合同期間',
+      '期间至',
+      '期間至',
+      '履约期',
+      '履約期',
+      '合同期',
+      '合約期',
+      '日止',
     ],
   },
   /** When a fab starts producing or operating. */
