@@ -3240,16 +3240,30 @@ function readPlace(
       (carried || madeFor.customers.some((id) => reading.ids.has(id))));
   // "make AI6 chips in Texas": a place the chip itself is made in needs no site word.
   // …in the clause of its making: not "…would make its AI6 chip, then added to the gain as the robotaxi service expanded in Austin".
-  const madeIn = (place: EntityMention) =>
-    ownChipIn(frameOf(reading, place.start)) &&
-    namedAsPlace(reading, place) &&
-    relations.some(
-      (match) =>
-        match.name === 'makes' &&
-        (match.end <= place.start
-          ? !clauseMarkBetween(reading, match.end, place.start)
-          : !clauseMarkBetween(reading, place.end, match.start)),
+  // …and so does the chip referred back to ("Musk has said the chip will be made by Samsung in Texas").
+  const madeIn = (place: EntityMention) => {
+    const frame = frameOf(reading, place.start);
+    if (!namedAsPlace(reading, place)) return false;
+    if (ownChipIn(frame))
+      return relations.some(
+        (match) =>
+          match.name === 'makes' &&
+          (match.end <= place.start
+            ? !clauseMarkBetween(reading, match.end, place.start)
+            : !clauseMarkBetween(reading, place.end, match.start)),
+      );
+    // The chips referred to, made before the place: "the chip will be made by Samsung in Texas".
+    return (
+      dealChips(frame) &&
+      relations.some(
+        (match) =>
+          match.name === 'makes' &&
+          match.end <= place.start &&
+          !clauseMarkBetween(reading, match.end, place.start) &&
+          CHIPS.test(reading.text.slice(0, match.start)),
+      )
     );
+  };
   const bound = reading.mentions
     .filter((mention) => compiled.places.has(mention.id))
     .filter((place) => !placeOfAnother(rule, reading, place))

@@ -897,6 +897,10 @@ export const ATTRIBUTE_CLASSES = {
       'provide',
       'spec',
       'specs',
+      // "AI6 targets 10 exaflops", "rated at 5 exaflops", "to top 6 exaflops": a compute figure's verbs.
+      'target',
+      'rated at',
+      'top',
     ],
     zh: ['算力', '性能', '运算能力', '運算能力', '效能', '运算效能', '運算效能'],
   },
