@@ -939,7 +939,7 @@ function statementFor(
     : found;
   // A word of another subject ("Intel", "Austin") silences the clause group it stands in — not an
   // aside set off by commas from it ("AI6, to be made by Samsung, uses HBM4 memory").
-  const notWords = rule.not ? reading.phrases(rule.not) : NONE;
+  const notWords = rule.not ? notWordsOf(rule, reading) : NONE;
   if (
     notWords.length &&
     (rule.rule.adjacentChars ||
@@ -1406,7 +1406,7 @@ function frameStart(reading: SentenceReading, position: number): number {
  */
 function silencedByNot(rule: CompiledRule, reading: SentenceReading, position: number): boolean {
   if (!rule.not) return false;
-  const notWords = reading.phrases(rule.not);
+  const notWords = notWordsOf(rule, reading);
   if (notWords.length === 0) return false;
   if (shelteredEventPiece(rule, reading, position, notWords)) return false;
   if (reading.frames.length)
@@ -1431,6 +1431,28 @@ function causeToldLater(rule: CompiledRule, item: SentenceReading[], value: Valu
       ),
   );
 }
+
+/**
+ * A rule's not-words in a sentence — but not a "since" that measures a superlative ("rose 6.8%, the
+ * most since September", 创去年9月以来最大单日涨幅): that dates a record, not another cause.
+ */
+function notWordsOf(rule: CompiledRule, reading: SentenceReading): readonly PhraseMatch[] {
+  return reading
+    .phrases(rule.not!)
+    .filter(
+      (match) =>
+        !(
+          SINCE_WORD.test(reading.text.slice(match.start, match.end)) &&
+          (SUPERLATIVE_BEFORE.test(reading.text.slice(Math.max(0, match.start - 32), match.start)) ||
+            SUPERLATIVE_AFTER.test(reading.text.slice(match.end, match.end + 12)))
+        ),
+    );
+}
+
+const SINCE_WORD = /^(?:since|以来|以來)$/i;
+const SUPERLATIVE_BEFORE =
+  /\b(?:the\s+)?(?:most|biggest|largest|best|highest|strongest|sharpest|steepest)\b[^.;,，；。]{0,20}$/i;
+const SUPERLATIVE_AFTER = /^[^，,。；;]{0,4}?(?:最大|最高|最多|最佳|最强|最強|新高)/;
 
 /**
  * A share move's not-words are its other causes ("rose 3% on Monday, as memory prices climbed"): for
