@@ -1984,7 +1984,7 @@ const LEVEL_BEFORE = /(?:\bto|至|到)\s*(?:about\s+|around\s+|nearly\s+|约|約
 
 /** "brings the total to $400B", "so far", "增至": progress towards a plan, not the plan's total. */
 function isProgress(text: string, mention: ValueMention): boolean {
-  const before = text.slice(Math.max(0, mention.start - 60), mention.start);
+  const before = text.slice(Math.max(0, mention.start - 90), mention.start);
   const after = text.slice(mention.end, mention.end + 32);
   // "将增至25处", "plans to raise it to": a plan revised, not progress towards it.
   if (
@@ -2009,9 +2009,11 @@ function isProgress(text: string, mention: ValueMention): boolean {
       before,
     ) ||
     // "totals $400B", "bringing the total to": not "total investment of $500 billion", the plan's own total.
-    /(?:\bbring(?:s|ing)?\b[^.;,，；。]{0,50}?\bto|\bnow\s+counts|\braising|\btotal(?:s|l?ing|l?ed)\b|\breach(?:es|ed|ing)?|增至|增加至|达到|達到|来到|來到|累计|累計|已达|已達|已在|已经|已經|已有|已宣布|落地)[^.;,，；。]{0,50}$/i.test(
+    /(?:\bbring(?:s|ing)?\b[^.;,，；。]{0,50}?\bto|\bnow\s+counts|\braising|\btotal(?:s|l?ing|l?ed)\b|\breach(?:es|ed|ing)?|增至|增加至|达到|達到|来到|來到|累计|累計|已达|已達|已在|已经|已經|已有|已宣布|落地)[^.;,，；。]{0,70}$/i.test(
       before,
     ) ||
+    // "承诺投资突破4000亿美元": passing a mark on the way, not the plan's total.
+    /突破\s*(?:约|約)?$/.test(before) ||
     // "Total investment in the new sites will top $400 billion": the amount of some of the plan's parts.
     /\b(?:in|for|at|across)\s+(?:the|these|those|its|their)\s+(?:[\w-]+\s+){0,2}?(?:sites|campuses|locations|data\s+cent(?:er|re)s)\b[^.;。；]{0,30}$/i.test(
       before,

@@ -843,8 +843,27 @@ export const ATTRIBUTE_CLASSES = {
       'commit',
       'commitment',
       'venture',
+      // "near its $500 billion goal", "a $500 billion pledge": the plan's total named as its aim.
+      'goal',
+      'pledge',
     ],
-    zh: ['投资', '投資', '投入', '注资', '注資', '造价', '造價', '耗资', '耗資', '斥资', '斥資'],
+    zh: [
+      '投资',
+      '投資',
+      '投入',
+      '注资',
+      '注資',
+      '造价',
+      '造價',
+      '耗资',
+      '耗資',
+      '斥资',
+      '斥資',
+      '承诺',
+      '承諾',
+      '目标',
+      '目標',
+    ],
   },
   /** Public money granted. */
   award: {
