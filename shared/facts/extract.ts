@@ -1444,9 +1444,27 @@ function notWordsOf(rule: CompiledRule, reading: SentenceReading): readonly Phra
         !(
           SINCE_WORD.test(reading.text.slice(match.start, match.end)) &&
           (SUPERLATIVE_BEFORE.test(reading.text.slice(Math.max(0, match.start - 32), match.start)) ||
-            SUPERLATIVE_AFTER.test(reading.text.slice(match.end, match.end + 12)))
+            SUPERLATIVE_AFTER.test(reading.text.slice(match.end, match.end + 12))) &&
+          !sinceTheEvent(rule, reading, match)
         ),
     );
+}
+
+/**
+ * "their biggest gain since the Tesla deal was announced", 创7月以来最大单日涨幅: a record counted from
+ * the event itself is a later day's move.
+ */
+function sinceTheEvent(rule: CompiledRule, reading: SentenceReading, since: PhraseMatch): boolean {
+  const english = /^since$/i.test(reading.text.slice(since.start, since.end));
+  const point = english
+    ? /^[^,.;，。；]{0,40}/.exec(reading.text.slice(since.end))![0]
+    : /[^,.;，。；]{0,16}$/.exec(reading.text.slice(0, since.start))![0];
+  return (
+    (rule.event !== undefined && monthMarks(rule.event, point).length > 0) ||
+    /\b(?:deal|contract|agreement|pact|order|announcement)\b|签约|簽約|签署|簽署|合同|合约|合約|协议|協議|订单|訂單/i.test(
+      point,
+    )
+  );
 }
 
 const SINCE_WORD = /^(?:since|以来|以來)$/i;
@@ -1654,6 +1672,12 @@ function readNumeric(
     )
     // "2025年10月下旬，特斯拉正式確認…": the item's own date opening the sentence is when, not a target.
     .filter((mention) => !datelineYear(reading, mention))
+    // "截至2026年6月30日止": a date things are counted up to, not a target — but "合同期限截至2033年" is the term's end.
+    .filter(
+      (mention) =>
+        mention.value.kind !== 'year' ||
+        !AS_OF_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 8), mention.start)),
+    )
     .filter((mention) => !pastYearOfAThing(reading, mention))
     .filter((mention) => subject.carried || !beforePrecedent(rule, reading, subject.positions, mention))
     // "數10億美元的撥款": several billion, no amount.
@@ -1977,6 +2001,8 @@ function pastEventYear(reading: SentenceReading, mention: ValueMention): boolean
 }
 
 /** "slipped to 8.1%", 降至: a level reached, not a move by. */
+const AS_OF_BEFORE = /(?<!期限|期|有效期)(?:截至|截止)\s*$|\bas\s+of\s*$/i;
+
 /** "claws back foundry share to 8%": a market share's level, whatever the verb. */
 const MARKET_SHARE_TO =
   /\b(?:foundry|market)\s+share\s+(?:\w+\s+){0,2}to\s*(?:about\s+|around\s+|nearly\s+)?$/i;
@@ -2009,11 +2035,16 @@ function isProgress(text: string, mention: ValueMention): boolean {
       before,
     ) ||
     // "totals $400B", "bringing the total to": not "total investment of $500 billion", the plan's own total.
-    /(?:\bbring(?:s|ing)?\b[^.;,，；。]{0,50}?\bto|\bnow\s+counts|\braising|\btotal(?:s|l?ing|l?ed)\b|\breach(?:es|ed|ing)?|增至|增加至|达到|達到|来到|來到|累计|累計|已达|已達|已在|已经|已經|已有|已宣布|落地)[^.;,，；。]{0,70}$/i.test(
+    // "bring Stargate to nearly 7 gigawatts … and more than $400bn" — not "bring its expertise to the
+    // venture that would invest $500 billion".
+    /\bbring(?:s|ing)?\b[^.;,，；。]{0,50}?\bto(?:(?!\b(?:that|which|who|said|would|will|invest\w*)\b)[^.;,，；。]){0,70}$/i.test(
+      before,
+    ) ||
+    /(?:\bnow\s+counts|\braising|\btotal(?:s|l?ing|l?ed)\b|\breach(?:es|ed|ing)?|增至|增加至|达到|達到|来到|來到|累计|累計|已达|已達|已在|已经|已經|已有|已宣布|落地)[^.;,，；。]{0,50}$/i.test(
       before,
     ) ||
     // "承诺投资突破4000亿美元": passing a mark on the way, not the plan's total.
-    /突破\s*(?:约|約)?$/.test(before) ||
+    /(?<!将|將|可望|有望|预计|預計|预期|預期)突破\s*(?:约|約)?$/.test(before) ||
     // "Total investment in the new sites will top $400 billion": the amount of some of the plan's parts.
     /\b(?:in|for|at|across)\s+(?:the|these|those|its|their)\s+(?:[\w-]+\s+){0,2}?(?:sites|campuses|locations|data\s+cent(?:er|re)s)\b[^.;。；]{0,30}$/i.test(
       before,
@@ -3285,6 +3316,13 @@ function readPlace(
           match.end <= place.start &&
           !clauseMarkBetween(reading, match.end, place.start) &&
           CHIPS.test(reading.text.slice(0, match.start)),
+      ) &&
+      // Not another customer's chips ("Apple, whose chips will be made in Austin", "chips for Nvidia").
+      !reading.mentions.some(
+        (mention) =>
+          mention.type === 'company' &&
+          !rule.ownIds.has(mention.id) &&
+          frameOf(reading, mention.start) === frame,
       )
     );
   };

@@ -843,27 +843,10 @@ export const ATTRIBUTE_CLASSES = {
       'commit',
       'commitment',
       'venture',
-      // "near its $500 billion goal", "a $500 billion pledge": the plan's total named as its aim.
-      'goal',
+      // "a $500 billion pledge": the plan's total named as its promise.
       'pledge',
     ],
-    zh: [
-      '投资',
-      '投資',
-      '投入',
-      '注资',
-      '注資',
-      '造价',
-      '造價',
-      '耗资',
-      '耗資',
-      '斥资',
-      '斥資',
-      '承诺',
-      '承諾',
-      '目标',
-      '目標',
-    ],
+    zh: ['投资', '投資', '投入', '注资', '注資', '造价', '造價', '耗资', '耗資', '斥资', '斥資'],
   },
   /** Public money granted. */
   award: {
@@ -916,10 +899,9 @@ export const ATTRIBUTE_CLASSES = {
       'provide',
       'spec',
       'specs',
-      // "AI6 targets 10 exaflops", "rated at 5 exaflops", "to top 6 exaflops": a compute figure's verbs.
+      // "AI6 targets 10 exaflops", "rated at 5 exaflops": a compute figure's verbs.
       'target',
       'rated at',
-      'top',
     ],
     zh: ['算力', '性能', '运算能力', '運算能力', '效能', '运算效能', '運算效能'],
   },
