@@ -1425,6 +1425,8 @@ function causeToldLater(rule: CompiledRule, item: SentenceReading[], value: Valu
   return item.some(
     (later) =>
       later.index > 0 &&
+      // Cheapest first: a sentence with no word of another cause tells none.
+      notWordsOf(rule, later).length > 0 &&
       eventPieces(rule, later).dated.size === 0 &&
       numericMentions(rule, later).some(
         (mention) => numberOf(mention.value) === numberOf(value) && silencedByNot(rule, later, mention.start),
