@@ -544,11 +544,7 @@ function subjectIn(
         !TIMES_OF_AFTER.test(reading.text.slice(mention.end, mention.end + 12)) &&
         // "The stock had gained 4% … after the company confirmed its chip deal with Samsung": a
         // partner of a share move's subject is not another subject.
-        !(
-          rule.rule.ownerAt &&
-          anaphor &&
-          WITH_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 10), mention.start))
-        ),
+        !(rule.rule.ownerAt && anaphor && namedAsPartner(reading, mention.start)),
     );
     if (sameKindNamed || (!anaphor && !partial)) return undefined;
     if (anaphor && referenceTakenByAnother(rule, reading, anaphor, earlier, previous, group, partial))
@@ -1439,17 +1435,20 @@ function causeToldLater(rule: CompiledRule, item: SentenceReading[], value: Valu
  * most since September", 创去年9月以来最大单日涨幅): that dates a record, not another cause.
  */
 function notWordsOf(rule: CompiledRule, reading: SentenceReading): readonly PhraseMatch[] {
-  return reading
-    .phrases(rule.not!)
-    .filter(
-      (match) =>
-        !(
-          SINCE_WORD.test(reading.text.slice(match.start, match.end)) &&
-          (SUPERLATIVE_BEFORE.test(reading.text.slice(Math.max(0, match.start - 32), match.start)) ||
-            SUPERLATIVE_AFTER.test(reading.text.slice(match.end, match.end + 12))) &&
-          !sinceTheEvent(rule, reading, match)
-        ),
-    );
+  // Asked for every candidate value of a share move: read once per sentence and rule.
+  return reading.once(`notWords:${rule.fact.id}`, () =>
+    reading
+      .phrases(rule.not!)
+      .filter(
+        (match) =>
+          !(
+            SINCE_WORD.test(reading.text.slice(match.start, match.end)) &&
+            (SUPERLATIVE_BEFORE.test(reading.text.slice(Math.max(0, match.start - 32), match.start)) ||
+              SUPERLATIVE_AFTER.test(reading.text.slice(match.end, match.end + 12))) &&
+            !sinceTheEvent(rule, reading, match)
+          ),
+      ),
+  );
 }
 
 /**
@@ -2002,12 +2001,13 @@ function pastEventYear(reading: SentenceReading, mention: ValueMention): boolean
   );
 }
 
-/** "slipped to 8.1%", 降至: a level reached, not a move by. */
+/** 截至, 截止, "as of": a date things are counted up to — not after 期限 ("合同期限截至2033年", the term's end). */
 const AS_OF_BEFORE = /(?<!期限|期|有效期)(?:截至|截止)\s*$|\bas\s+of\s*$/i;
 
 /** "claws back foundry share to 8%": a market share's level, whatever the verb. */
 const MARKET_SHARE_TO =
   /\b(?:foundry|market)\s+share\s+(?:\w+\s+){0,2}to\s*(?:about\s+|around\s+|nearly\s+)?$/i;
+/** "slipped to 8.1%", 降至: a level reached, not a move by. */
 const LEVEL_BEFORE = /(?:\bto|至|到)\s*(?:about\s+|around\s+|nearly\s+|约|約)?$/i;
 
 /** "brings the total to $400B", "so far", "增至": progress towards a plan, not the plan's total. */
@@ -2183,6 +2183,10 @@ const OWN_MOVE_GAP =
 /** A partner ("with Tesla", 夥Tesla) or a cause ("on Tesla deal", 因特斯拉) is not the one whose shares move. */
 const WITH_BEFORE =
   /(?:\bwith|\bon|\bafter|\bfollowing|\bamid|夥|伙|联手|聯手|携手|攜手|與|与|同|跟|因|因为|因為|受|受惠于|受惠於|得益于|得益於)\s*$/i;
+
+/** Whether the name at `at` is named as a partner or a cause ("deal with Samsung", 因特斯拉). */
+const namedAsPartner = (reading: SentenceReading, at: number) =>
+  WITH_BEFORE.test(reading.text.slice(Math.max(0, at - 10), at));
 
 const SITE_AFTER = /^\s*(?:fab|plant|factory|facility|厂|廠|工厂|工廠)/i;
 
@@ -2404,11 +2408,7 @@ function ownedBySubject(
       (mention) => !rule.rule.ownerAt || !DEAL_AFTER.test(reading.text.slice(mention.end, mention.end + 16)),
     )
     // "三星電子夥Tesla簽約…股價急升", "rose on Tesla deal": a partner or a cause is not the one whose shares move.
-    .filter(
-      (mention) =>
-        !rule.rule.ownerAt ||
-        !WITH_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 10), mention.start)),
-    );
+    .filter((mention) => !rule.rule.ownerAt || !namedAsPartner(reading, mention.start));
   // "…泰勒廠明年投產，…該晶片預計2028年量產": a rival referred back to owns what follows it too —
   // as a subject, not as the object of a making ("the fab, which will produce the chip, opens in 2026").
   const referredRivals: EntityMention[] = rule.rivalAnaphora
@@ -2526,8 +2526,7 @@ function ownedBySubject(
       subject.carried ||
       subject.positions.some(
         (position) =>
-          frameOf(reading, position) === frame &&
-          !(rule.rule.ownerAt && WITH_BEFORE.test(reading.text.slice(Math.max(0, position - 10), position))),
+          frameOf(reading, position) === frame && !(rule.rule.ownerAt && namedAsPartner(reading, position)),
       )
     );
   return ownOrReferred.has(owner.id);
@@ -2542,9 +2541,7 @@ const OWN_SHARES_AFTER = /^\s*(?:['’]s\s+)?(?:shares?|stock)\b/i;
 function partnerNamedAfter(rule: CompiledRule, reading: SentenceReading, from: number): boolean {
   return reading.mentions.some(
     (mention) =>
-      mention.start >= from &&
-      rule.ownIds.has(mention.id) &&
-      WITH_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 10), mention.start)),
+      mention.start >= from && rule.ownIds.has(mention.id) && namedAsPartner(reading, mention.start),
   );
 }
 
