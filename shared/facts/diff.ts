@@ -32,6 +32,7 @@ export function diffStatement(
   if (observed.kind === 'entities') observed = entitiesObserved(statement, observed.values, baseline);
   if (!baseline) return { status: 'new', observed };
   if (valuesAgree(observed, baseline)) return { status: 'confirmed', observed };
+  if (statement.confirmsOnly) return { status: 'mentioned', observed };
   // "over 60%" against 67%, "at least $10B" against $16.5B: true of the baseline, so no change.
   if (satisfiesBound(observed, baseline)) return { status: 'mentioned', observed };
   return { status: 'changed', observed };

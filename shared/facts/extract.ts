@@ -41,6 +41,12 @@ export interface Statement {
   otherCurrency: boolean;
   /** "at least $16.5B", "up to 20": the value is a bound. */
   bound?: Bound;
+  /**
+   * Told as a past transaction ("此前…签署价值165亿美元的协议", "previously signed a $10 billion deal"):
+   * it stands if it agrees with the baseline, but a value unlike it may be an older deal since
+   * replaced — `mentioned`, never `changed`.
+   */
+  confirmsOnly?: boolean;
   sentenceIndex: number;
   /** The sentence tells a revision ("now", "has since cut", 如今, 上调): it outranks an earlier sentence's value. */
   revises: boolean;
@@ -942,7 +948,8 @@ function statementFor(
       (reading.frames.length === 0 && (!readsAsides(rule) || asideMarks(reading).length === 0))) &&
     !reading.relations.some(
       (match) => match.name === 'stock_move' && shelteredEventPiece(rule, reading, match.start, notWords),
-    )
+    ) &&
+    namedDealSpans(rule, reading, notWords).length === 0
   )
     return undefined;
   // "三星在该领域的份额不足5%": the segment is the one the sentence before named ("7纳米及以下先进制程").
@@ -1018,6 +1025,7 @@ function statementFor(
   statement.displaced = read.displaced ?? [];
   statement.otherCurrency = read.otherCurrency ?? false;
   if (read.bound) statement.bound = read.bound;
+  if (read.confirmsOnly) statement.confirmsOnly = true;
   statement.revises = reading.index > 0 && revisesHere(reading, read.valueAt);
   return { statement, valueAt: read.valueAt, distance: read.distance };
 }
@@ -1224,7 +1232,9 @@ function statementOf(
  * "start production of Tesla's AI6 at Taylor in 2028", "begin volume output of the chip", 为特斯拉量产AI6芯片:
  * the production is the rival's (the chip's), not the fab's.
  */
-const OBJECT_GAP = /^\s*(?:of|for)\s+(?:(?:the|its|their|next-generation|next-gen|[\w-]+['’]s)\s+)*$/i;
+// "volume output of Tesla AI6": a capitalised name before the chip is its maker's (so the case is spelt out).
+const OBJECT_GAP =
+  /^\s*(?:[Oo]f|OF|[Ff]or|FOR)\s+(?:(?:[Tt]he|THE|[Ii]ts|[Tt]heir|[Nn]ext-[Gg]en(?:eration)?|[\w-]+['’]s|[A-Z][\w-]*)\s+)*$/;
 /** A Chinese making takes its object right after it: 量产AI6, 生产特斯拉的AI5. */
 const OBJECT_GAP_ZH = /^(?:特斯拉的?|其)?$/;
 
@@ -1258,6 +1268,41 @@ function rivalIsObject(rule: CompiledRule, reading: SentenceReading, match: Phra
   if (!rule.rivalAnaphora) return false;
   const word = reading.phrases(rule.rivalAnaphora).find((found) => found.start >= match.end);
   return word !== undefined && objectGap(word.start);
+}
+
+/** Between an amount and its award: "in federal CHIPS Act" (no investment word), 的联邦 — not "to" ("to support"). */
+const AMOUNT_TO_AWARD =
+  /^\s+in\s+(?:(?!invest|capex|capital|spend)[\w.-]+\s+){0,3}$|^\s*$|^的?[\u3400-\u9fff]{0,3}$/i;
+/** The award's own nouns (not "support", "fund", "aid", which are verbs as often). */
+const AWARD_NOUN =
+  /^(?:direct\s+funding|awards?|grants?|subsid(?:y|ies)|incentives?|funding|CHIPS money)$|^[\u3400-\u9fff]+$/i;
+
+/** "received $6.4 billion in federal CHIPS Act funding", 获得47.5亿美元补贴: money an award word owns. */
+function amountOfAnAward(reading: SentenceReading, mention: ValueMention): boolean {
+  if (mention.value.kind !== 'money') return false;
+  return reading
+    .phrases('award')
+    .some(
+      (award) =>
+        award.start >= mention.end &&
+        AWARD_NOUN.test(reading.text.slice(award.start, award.end)) &&
+        AMOUNT_TO_AWARD.test(reading.text.slice(mention.end, award.start)),
+    );
+}
+
+/**
+ * A volume production of a rival right after a date ("targets 2027 volume output of Tesla AI6 at
+ * Taylor"): the date is the chip's volume, not the fab's start — which "2026年开始生产特斯拉AI6芯片" is.
+ */
+function rivalsMakingAfter(rule: CompiledRule, reading: SentenceReading, mention: ValueMention): boolean {
+  if (!rule.rule.rivals?.length || mention.value.kind !== 'year') return false;
+  return reading.relations.some(
+    (match) =>
+      match.name === 'volume_production' &&
+      match.start >= mention.end &&
+      /^\s{0,2}$/.test(reading.text.slice(mention.end, match.start)) &&
+      rivalIsObject(rule, reading, match),
+  );
 }
 
 const END_OF_TIME =
@@ -1324,6 +1369,8 @@ interface ReadValue {
   otherCurrency?: boolean;
   /** The value was worked out, not written: a date counted from a length. */
   derived?: boolean;
+  /** Read inside a past transaction's history span: it may confirm, never change (Statement.confirmsOnly). */
+  confirmsOnly?: boolean;
 }
 
 function readValue(
@@ -1405,11 +1452,81 @@ function silencedByNot(rule: CompiledRule, reading: SentenceReading, position: n
   const notWords = notWordsOf(rule, reading);
   if (notWords.length === 0) return false;
   if (shelteredEventPiece(rule, reading, position, notWords)) return false;
+  if (namedDealSpans(rule, reading, notWords).some((span) => span.start <= position && position < span.end))
+    return false;
   if (reading.frames.length)
     return notWords.some((match) => frameOf(reading, match.start) === frameOf(reading, position));
   if (!readsAsides(rule)) return true;
   const side = asideOf(reading, position);
   return notWords.some((match) => asideOf(reading, match.start) === side);
+}
+
+/** A deal's own noun: the agreement itself, not "worth", "pay" or "win". */
+const DEAL_NOUN =
+  /^(?:deal|contract|agreement|order|pact|partnership|supply deal|tie-up)s?$|^(?:协议|協議|合同|合约|合約|订单|訂單|大单|大單|交易)$/i;
+/** "contract to make Tesla's …", "deal with Tesla": the party named right after the deal. */
+const PARTY_AFTER_DEAL = /^\s+(?:to\s+(?:make|supply|build|produce|manufacture)|with|from|for)\s+/i;
+/** The words after a deal that may tell what it is for, to the clause's end (in a Chinese headline, a space). */
+const DEAL_TAIL = /^(?:[^,;.，。；\s]|\s(?![\u3400-\u9fff])(?<![\u3400-\u9fff]\s)){0,24}/;
+/** What may stand between an owner and its amount: a possessive ("Tesla's $16.5B"), 的, nothing. */
+const OWNER_TO_AMOUNT = /^(?:['’]s?|的)?\s?$/;
+
+/**
+ * "a second U.S. win for Samsung after its $16.5 billion contract to make Tesla's AI6 chips" beside
+ * Apple's image sensors, 三星斩获特斯拉165亿美元大单后 传再获高通订单: an amount in a deal that a party of
+ * the rule names as its own ("Tesla's $16.5B deal", "$16.5B Tesla contract", 特斯拉165亿美元大单) is that
+ * deal's, whatever another part of the sentence is about — unless another company or a word of
+ * another thing stands inside it ("Tesla's $4.3B battery deal").
+ */
+function namedDealSpans(
+  rule: CompiledRule,
+  reading: SentenceReading,
+  notWords: readonly PhraseMatch[],
+): Array<{ start: number; end: number }> {
+  if (rule.fact.kind !== 'money' || !rule.rule.relation.includes('deal')) return [];
+  return reading.once(`namedDeals:${rule.fact.id}`, () =>
+    numericMentions(rule, reading).flatMap((amount) => {
+      const noun = reading
+        .phrases('deal')
+        .find((match) => match.start >= amount.end && match.start - amount.end <= 12);
+      if (!noun || !DEAL_NOUN.test(reading.text.slice(noun.start, noun.end))) return [];
+      const owner = reading.mentions.findLast((mention) => mention.end <= amount.start);
+      const ownerBefore =
+        owner !== undefined && OWNER_TO_AMOUNT.test(reading.text.slice(owner.end, amount.start));
+      const inside = reading.mentions.filter(
+        (mention) => mention.start >= amount.end && mention.end <= noun.start,
+      );
+      const partyAfter = PARTY_AFTER_DEAL.exec(reading.text.slice(noun.end, noun.end + 24));
+      const party =
+        partyAfter !== null &&
+        reading.mentions.some(
+          (mention) => mention.start === noun.end + partyAfter[0].length && rule.ownIds.has(mention.id),
+        );
+      const named =
+        party ||
+        (ownerBefore && rule.ownIds.has(owner.id)) ||
+        inside.some((mention) => rule.ownIds.has(mention.id));
+      const start = ownerBefore ? owner.start : amount.start;
+      // "Samsung SDI lands Tesla's $2.1B order": the company before the deal is its other party;
+      // "order for ESS batteries": a word of another thing right after it tells what it is for.
+      const lead = reading.mentions.findLast(
+        (mention) =>
+          mention.type === 'company' &&
+          mention.end <= start &&
+          !clauseMarkBetween(reading, mention.end, start),
+      );
+      const tail = noun.end + DEAL_TAIL.exec(reading.text.slice(noun.end))![0].length;
+      if (
+        !named ||
+        (ownerBefore && !rule.ownIds.has(owner.id)) ||
+        (lead !== undefined && !rule.ownIds.has(lead.id)) ||
+        inside.some((mention) => !rule.ownIds.has(mention.id)) ||
+        notWords.some((match) => match.start < tail && match.end > start)
+      )
+        return [];
+      return [{ start, end: noun.end }];
+    }),
+  );
 }
 
 /**
@@ -1667,10 +1784,15 @@ function readNumeric(
         !(
           movesOnly &&
           (mention.role === 'to' ||
-            MARKET_SHARE_TO.test(reading.text.slice(Math.max(0, mention.start - 32), mention.start))) &&
+            MARKET_SHARE_TO.test(reading.text.slice(Math.max(0, mention.start - 72), mention.start))) &&
           LEVEL_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 24), mention.start))
         ),
     )
+    // "its Texas fab, which received $6.4 billion in federal CHIPS Act funding": a grant's amount.
+    .filter((mention) => rule.rule.relation.includes('award') || !amountOfAnAward(reading, mention))
+    // "Samsung targets 2027 volume output of Tesla AI6 at Taylor": a date right before a making of a
+    // rival is that making's.
+    .filter((mention) => !rivalsMakingAfter(rule, reading, mention))
     // "2025年10月下旬，特斯拉正式確認…": the item's own date opening the sentence is when, not a target.
     .filter((mention) => !datelineYear(reading, mention))
     // "截至2026年6月30日止": a date things are counted up to, not a target — but "合同期限截至2033年" is the term's end.
@@ -1709,7 +1831,9 @@ function readNumeric(
       (mention) =>
         termFact ||
         mention.value.kind !== 'year' ||
-        !TRANSACTION_AFTER.test(reading.text.slice(mention.end, mention.end + 16)),
+        (!TRANSACTION_AFTER.test(reading.text.slice(mention.end, mention.end + 16)) &&
+          // "under a $16.5 billion contract signed last year": the signing's date.
+          !TRANSACTION_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 24), mention.start))),
     )
     .filter((mention) => !(rule.rule.value.planTotal && isProgress(reading.text, mention)))
     // "Oracle's $455 Billion AI Stargate Deals", "SoftBank's $100B Stargate deal": a deal with the plan, not its total.
@@ -1756,15 +1880,25 @@ function readNumeric(
     if (totals.length > inCurrency.length) return { value: null, blocked: false, otherCurrency: true };
     return undefined;
   }
+  const pastTransaction = (entry: (typeof scored)[number]) =>
+    reading.scopes.pastTransactionAt(entry.mention.start);
   const open = scored.filter((entry) =>
     reading.scopes.blockersAt(entry.mention.start, entry.anchor).every(
       (cue) =>
         // "股价曾在7月28日因特斯拉订单大涨6.8%": a move is an event; told as past, it is not superseded.
         ((entry.mention.shifted || movesOnly) && cue === 'history') ||
+        // "此前该公司宣布与三星电子签署价值165亿美元的…协议": a past transaction, read as confirming only.
+        (cue === 'history' && pastTransaction(entry)) ||
         (PRESUPPOSING.has(cue) && presupposed(reading, entry.mention)),
     ),
   );
   const chosen = (open[0] ?? scored[0])!;
+  const confirmsOnly =
+    open.length > 0 &&
+    !chosen.mention.shifted &&
+    !movesOnly &&
+    reading.scopes.blockersAt(chosen.mention.start, chosen.anchor).includes('history') &&
+    pastTransaction(chosen);
   const value =
     chosen.mention.value.kind === 'money' && chosen.mention.currencyAssumed
       ? { ...chosen.mention.value, currency }
@@ -1774,6 +1908,7 @@ function readNumeric(
     blocked: open.length === 0,
     far: chosen.distance > 60,
     derived: chosen.mention.shifted === true,
+    ...(confirmsOnly ? { confirmsOnly } : {}),
     valueAt: chosen.mention.start,
     distance: chosen.distance,
     ...(chosen.mention.bound ? { bound: chosen.mention.bound } : {}),
@@ -2001,12 +2136,19 @@ function pastEventYear(reading: SentenceReading, mention: ValueMention): boolean
   );
 }
 
+/** Right before a date, a transaction: "signed last year", "inked in July", 签署于. */
+const TRANSACTION_BEFORE =
+  /\b(?:signed|inked|struck|sealed|clinched)\s+(?:in\s+|on\s+|during\s+|back\s+in\s+)?$|(?:签署|簽署|签订|簽訂|签下|簽下|达成|達成)(?:于|於)\s*$/i;
+
 /** 截至, 截止, "as of": a date things are counted up to — not after 期限 ("合同期限截至2033年", the term's end). */
 const AS_OF_BEFORE = /(?<!期限|期|有效期)(?:截至|截止)\s*$|\bas\s+of\s*$/i;
 
-/** "claws back foundry share to 8%": a market share's level, whatever the verb. */
+/**
+ * "claws back foundry share to 8%", "share of the global foundry market will recover to around 10
+ * percent": a market share's level, whatever the verb.
+ */
 const MARKET_SHARE_TO =
-  /\b(?:foundry|market)\s+share\s+(?:\w+\s+){0,2}to\s*(?:about\s+|around\s+|nearly\s+)?$/i;
+  /\b(?:(?:foundry|market)\s+share|share\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:market|revenue|sales))\s+(?:\w+\s+){0,2}to\s*(?:about\s+|around\s+|nearly\s+)?$/i;
 /** "slipped to 8.1%", 降至: a level reached, not a move by. */
 const LEVEL_BEFORE = /(?:\bto|至|到)\s*(?:about\s+|around\s+|nearly\s+|约|約)?$/i;
 
@@ -2023,6 +2165,10 @@ function isProgress(text: string, mention: ValueMention): boolean {
     PLAN_AFTER.test(after) ||
     // "brings Stargate closer to its goal of 10 gigawatts and $500 billion in investment": the goal itself.
     /\b(?:goal|target|ambition|pledge)\s+of\s+(?:(?:about|around|roughly|some|up\s+to|at\s+least|[\d.,]+\s*(?:gigawatts?|GW|sites?|data\s+cent(?:er|re)s?|campuses))\s*(?:,|and)?\s*)*$/i.test(
+      before,
+    ) ||
+    // "the first tranche of the plant's $4.75 billion CHIPS Act grant": the whole a part is of.
+    /\b(?:tranche|part|portion|installment|instalment)\s+of\s+(?:(?:the|its|their|[\w-]+['’]s)\s+)+$/i.test(
       before,
     ) ||
     // "使該廠總投資額增至約440億美元": the total itself revised, not progress towards it.
@@ -3275,6 +3421,7 @@ function readPlace(
   // The rule's chips (the deal's AI6) named in the clause, or "chips" with a customer (Tesla) named
   // or referred to and no other chip named; a rule naming no chips takes any making.
   const madeFor = rule.rule.value.madeFor;
+  const ownChips = reading.mentions.filter((mention) => madeFor?.chips.includes(mention.id));
   const otherChip = (frame: number) =>
     reading.mentions.some(
       (mention) =>
@@ -3329,6 +3476,17 @@ function readPlace(
     .filter((mention) => compiled.places.has(mention.id))
     .filter((place) => !placeOfAnother(rule, reading, place))
     .filter((place) => sites.some((site) => near(place, site)) || madeIn(place))
+    // "Apple will buy image sensors made at Samsung's Austin, Texas, plant, … after its contract to make
+    // Tesla's AI6 chips": a fab of a sentence naming another customer, set apart from the deal's chip.
+    .filter(
+      (place) =>
+        madeIn(place) ||
+        !anotherCustomerNamed(rule, reading, place) ||
+        ownChips.some(
+          (chip) =>
+            !clauseMarkBetween(reading, Math.min(chip.end, place.end), Math.max(chip.start, place.start)),
+        ),
+    )
     .filter(
       (place) => framesMaking.has(frameOf(reading, place.start)) && dealChips(frameOf(reading, place.start)),
     );
@@ -3338,7 +3496,6 @@ function readPlace(
   // The most specific place named ("Taylor, Texas" over "Texas"); of two as specific, the one the
   // deal's chip itself is made in ("image sensors made at Samsung's Austin, Texas, plant, … its
   // contract to make Tesla's AI6 chips in Taylor, Texas").
-  const ownChips = reading.mentions.filter((mention) => madeFor?.chips.includes(mention.id));
   const parts = (place: EntityMention) => compiled.places.get(place.id)!.split(',').length;
   const fromChip = (place: EntityMention) =>
     Math.min(1000, ...ownChips.map((chip) => Math.abs(chip.start - place.start)));
@@ -3351,6 +3508,16 @@ function readPlace(
 }
 
 const CHIPS = /\bchips?(?:sets?)?\b|\bprocessors?\b|芯片|晶片/i;
+
+/** A company outside the rule's subject (a customer such as Apple) named in the place's own clause. */
+function anotherCustomerNamed(rule: CompiledRule, reading: SentenceReading, place: EntityMention): boolean {
+  return reading.mentions.some(
+    (mention) =>
+      mention.type === 'company' &&
+      !rule.ownIds.has(mention.id) &&
+      !clauseMarkBetween(reading, Math.min(mention.end, place.end), Math.max(mention.start, place.start)),
+  );
+}
 
 /**
  * "交由台積電亞利桑那廠生產", "Intel will manufacture a portion … at its Arizona fab": a place of a

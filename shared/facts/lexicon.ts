@@ -899,9 +899,11 @@ export const ATTRIBUTE_CLASSES = {
       'provide',
       'spec',
       'specs',
-      // "AI6 targets 10 exaflops", "rated at 5 exaflops": a compute figure's verbs.
+      // "AI6 targets 10 exaflops", "rated at 5 exaflops", "pitched at 5 EFLOPS": a compute figure's verbs.
       'target',
       'rated at',
+      'pitched at',
+      'billed at',
     ],
     zh: ['算力', '性能', '运算能力', '運算能力', '效能', '运算效能', '運算效能'],
   },

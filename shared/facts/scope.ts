@@ -16,12 +16,27 @@ export interface Scopes {
   blockersAt(position: number, ignore?: { start: number; end: number }): ScopeCue[];
   /** A cue standing between `from` and `to` whose span reaches `to` ("Samsung's contract could … AI5"). */
   blockedBetween(from: number, to: number): boolean;
+  /**
+   * Every history span covering `position` tells a past transaction ("此前该公司宣布与三星电子签署…",
+   * "previously signed a … deal"): an event that may still stand, or an older deal since replaced.
+   */
+  pastTransactionAt(position: number): boolean;
   hedged: boolean;
   replacement: PhraseMatch<ScopeCue>[];
   matches: PhraseMatch<ScopeCue>[];
 }
 
 const cues = phraseMatcher(SCOPE_CUES);
+
+/** Where one cue holds; a history cue right before a transaction (签署, "signed") marks it. */
+interface ScopeSpan {
+  name: ScopeCue;
+  start: number;
+  cueStart: number;
+  cueEnd: number;
+  end: number;
+  pastTransaction?: boolean;
+}
 const BLOCKING = new Set<ScopeCue>(['negation', 'question', 'condition', 'possibility', 'history', 'topic']);
 const PARTIAL_AFTER = /^\s*(?:(?:some|part|parts|a\s+portion|a\s+share)\b|部分|一部分)/i;
 
@@ -63,6 +78,14 @@ const RUMOUR_ABOUT =
 
 const DENIED_AFTER =
   /^(?:not true|untrue|false|groundless|baseless|unfounded|inaccurate|与事实不符|與事實不符|不实|不實|失实|失實|不属实|不屬實|不准确|不準確|不正确|不正確|无根据|無根據|子虚乌有|子虛烏有)$/i;
+
+/** Said of what a report before it told: nothing is decided yet. */
+const UNDECIDED =
+  /尚未定案|未定案|尚未拍板|仍未拍板|尚未敲定|仍未敲定|尚未确定|尚未確定|未有定论|未有定論|\bnot\s+(?:yet\s+)?(?:been\s+)?finali[sz]ed\b|\bno\s+(?:final\s+)?decision\s+(?:has\s+been\s+|had\s+been\s+|was\s+)?(?:made|taken|reached)\b/i;
+
+/** A quoted demand: "'stop the clock' calls", "“pause” demands", 「暂停」呼声. */
+const QUOTED_CALL =
+  /['"’”」』]\s*(?:(?:calls|demands|pleas|requests|push|campaign|lobbying)\b|呼声|呼聲|呼吁|呼籲|诉求|訴求)/gi;
 
 /** A question mark with more of the sentence after it. */
 const INNER_QUESTION = /[?？](?=\s*["'”’」』)]*\s*\S)/g;
@@ -156,7 +179,9 @@ export function findScopes(sentence: string, tokens: Token[]): Scopes {
       cueStart: match.start,
       cueEnd: match.end,
       end: spanEnd(sentence, match),
-    }));
+      pastTransaction:
+        match.name === 'history' && TRANSACTION_AFTER.test(sentence.slice(match.end, match.end + 16)),
+    })) as ScopeSpan[];
   // "a report putting the value at $30 billion was 'not true'": a denial that follows what it denies;
   // "特斯拉正与英特尔就代工AI6进行初步接触": talks that follow what they are about; "… will hinge on its
   // yields", 取决于: a dependence that follows what it leaves open.
@@ -182,6 +207,25 @@ export function findScopes(sentence: string, tokens: Token[]): Scopes {
       cueStart: rumour.index,
       cueEnd: rumour.index + rumour[0].length,
       end: rumour.index + rumour[0].length,
+    });
+  // "特斯拉HW4晶片傳轉單台積電 供應鏈：尚未定案": a report the sentence then calls undecided is open.
+  const undecided = UNDECIDED.exec(sentence);
+  if (undecided && matches.some((match) => match.name === 'hedge' && match.start < undecided.index))
+    spans.push({
+      name: 'possibility',
+      start: 0,
+      cueStart: undecided.index,
+      cueEnd: undecided.index + undecided[0].length,
+      end: undecided.index + undecided[0].length,
+    });
+  // "Brussels rebuffs 'stop the clock' calls": a quoted demand named by what it asks is only asked.
+  for (const call of sentence.matchAll(QUOTED_CALL))
+    spans.push({
+      name: 'possibility',
+      start: clauseStartBefore(sentence, call.index),
+      cueStart: call.index,
+      cueEnd: call.index + call[0].length,
+      end: call.index + call[0].length,
     });
   if (INVERTED_CONDITION.test(sentence)) {
     const end = clauseEndAfter(sentence, 0);
@@ -211,6 +255,12 @@ export function findScopes(sentence: string, tokens: Token[]): Scopes {
     },
     blockedBetween(from, to) {
       return spans.some((span) => span.start >= from && span.start < to && span.end > to);
+    },
+    pastTransactionAt(position) {
+      const history = spans.filter(
+        (span) => span.name === 'history' && position >= span.start && position < span.end,
+      );
+      return history.length > 0 && history.every((span) => span.pastTransaction === true);
     },
     hedged: matches.some((match) => match.name === 'hedge'),
     // A replacement cue inside a denied or superseded clause ("had been slated for exclusive production") says nothing now.

@@ -87,6 +87,8 @@ const BLIND_FLOORS: Record<string, number> = {
   'zh-2026': 0.9,
   'en-clauses': 0.91,
   'zh-clauses': 0.93,
+  'en-regional': 0.93,
+  'zh-regional': 0.95,
 };
 
 describe('phrasings written blind', () => {
