@@ -518,6 +518,7 @@ function subjectIn(
   item: SentenceReading[],
 ): SubjectHere | undefined {
   const direct = rule.rule.subject.find((group) => group.every((id) => reading.ids.has(id)));
+  if (direct && movedSharesReferredToARival(rule, reading, item, direct)) return undefined;
   if (direct) {
     return {
       positions: reading.mentions
@@ -563,6 +564,33 @@ function subjectIn(
     return { positions: positions.length ? positions : [0], carried: true };
   }
   return undefined;
+}
+
+/** A sentence opening with a reference to shares: "The stock had risen", "Its shares", "The shares". */
+const SHARES_REFERENCE_OPENING = /^\s*(?:the\s+stock|the\s+shares|its\s+(?:shares|stock))\b/i;
+
+/**
+ * "Tesla reported deliveries on Thursday. The stock had risen 4% on July 28 after the Samsung chip
+ * deal": a share move's subject named only as the deal's partner or cause, in a sentence that refers
+ * back to a rival the sentence before spoke of, is not whose shares moved.
+ */
+function movedSharesReferredToARival(
+  rule: CompiledRule,
+  reading: SentenceReading,
+  item: SentenceReading[],
+  group: readonly string[],
+): boolean {
+  if (!rule.rule.ownerAt || reading.index === 0) return false;
+  const own = reading.mentions.filter((mention) => group.includes(mention.id));
+  const onlyPartner = own.every(
+    (mention) =>
+      namedAsPartner(reading, mention.start) ||
+      DEAL_AFTER.test(reading.text.slice(mention.end, mention.end + 16)),
+  );
+  if (!onlyPartner || !SHARES_REFERENCE_OPENING.test(reading.text)) return false;
+  const previous = item[reading.index - 1]!;
+  const topic = previous.once('topic', () => topicOf(previous));
+  return topic !== undefined && rule.rivalIds.has(topic.id);
 }
 
 /**

@@ -87,6 +87,15 @@ const UNDECIDED =
 const QUOTED_CALL =
   /['"’”」』]\s*(?:(?:calls|demands|pleas|requests|push|campaign|lobbying)\b|呼声|呼聲|呼吁|呼籲|诉求|訴求)/gi;
 
+/** Where the quote closed at `closing` opens (its clause's start when no opening mark is found). */
+function quoteOpening(sentence: string, closing: number): number {
+  const from = clauseStartBefore(sentence, closing);
+  return Math.max(
+    from,
+    ...["'", '"', '‘', '“', '「', '『'].map((mark) => sentence.lastIndexOf(mark, closing - 1)),
+  );
+}
+
 /** A question mark with more of the sentence after it. */
 const INNER_QUESTION = /[?？](?=\s*["'”’」』)]*\s*\S)/g;
 
@@ -218,11 +227,12 @@ export function findScopes(sentence: string, tokens: Token[]): Scopes {
       cueEnd: undecided.index + undecided[0].length,
       end: undecided.index + undecided[0].length,
     });
-  // "Brussels rebuffs 'stop the clock' calls": a quoted demand named by what it asks is only asked.
+  // "Brussels rebuffs 'stop the clock' calls": a quoted demand named by what it asks is only asked —
+  // the quote, not the rest of its clause ("rules to apply as planned despite 'pause' demands").
   for (const call of sentence.matchAll(QUOTED_CALL))
     spans.push({
       name: 'possibility',
-      start: clauseStartBefore(sentence, call.index),
+      start: quoteOpening(sentence, call.index),
       cueStart: call.index,
       cueEnd: call.index + call[0].length,
       end: call.index + call[0].length,
