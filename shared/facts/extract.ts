@@ -1791,6 +1791,8 @@ function readNumeric(
   const movesOnly = rule.rule.relation.includes('stock_move');
   const termFact = rule.rule.relation.includes('term_end');
   const onlyDelay = relations.length > 0 && relations.every((match) => match.name === 'delay');
+  // "the $16.5 billion figure … is only the minimum": a value named only as a figure confirms, never changes.
+  const onlyFigure = relations.length > 0 && relations.every((match) => match.name === 'value_reference');
   const chipSubject = reading.mentions.some(
     (mention) => mention.type === 'chip' && rule.ownIds.has(mention.id),
   );
@@ -1922,11 +1924,12 @@ function readNumeric(
   );
   const chosen = (open[0] ?? scored[0])!;
   const confirmsOnly =
-    open.length > 0 &&
-    !chosen.mention.shifted &&
-    !movesOnly &&
-    reading.scopes.blockersAt(chosen.mention.start, chosen.anchor).includes('history') &&
-    pastTransaction(chosen);
+    onlyFigure ||
+    (open.length > 0 &&
+      !chosen.mention.shifted &&
+      !movesOnly &&
+      reading.scopes.blockersAt(chosen.mention.start, chosen.anchor).includes('history') &&
+      pastTransaction(chosen));
   const value =
     chosen.mention.value.kind === 'money' && chosen.mention.currencyAssumed
       ? { ...chosen.mention.value, currency }

@@ -144,6 +144,15 @@ export const ATTRIBUTE_CLASSES = {
       '鎖定',
     ],
   },
+  /**
+   * A value named as a figure ("the $16.5 billion figure Samsung disclosed is only the minimum",
+   * 165亿美元只是下限): it points at a known value without a word of what it is, so a value read
+   * through it alone confirms, never changes (extract.ts).
+   */
+  value_reference: {
+    en: ['figure', 'the minimum', 'bare minimum', 'floor', 'headline number', 'headline figure'],
+    zh: ['下限', '最低数字', '最低數字', '最低值', '数字', '數字'],
+  },
   /** A deal's size. */
   deal: {
     en: [
