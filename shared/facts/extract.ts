@@ -135,6 +135,8 @@ class SentenceReading {
   readonly twoChips: boolean;
   /** The site an earlier sentence of the item named last ("its Taylor, Texas fab"). */
   priorSite?: EntityMention;
+  /** The chips of the last earlier sentence of the item that named any ("该芯片" stands for one of them). */
+  priorChips: readonly EntityMention[] = [];
   #tokens?: Token[];
   #lists?: Map<string, PhraseMatch[]>;
   #relations: PhraseMatch<AttributeClass>[] = [];
@@ -301,9 +303,12 @@ export function extractFacts(item: AnalyzableItem, compiled: CompiledRules): Sta
   );
   // The site the item named last before each sentence, for "The fab will manufacture Tesla's AI6 chips".
   let lastSite: EntityMention | undefined;
+  let lastChips: readonly EntityMention[] = [];
   for (const reading of readings) {
     reading.priorSite = lastSite;
+    reading.priorChips = lastChips;
     lastSite = [...reading.mentions].reverse().find((mention) => mention.type === 'site') ?? lastSite;
+    if (reading.chips.length) lastChips = reading.chips;
   }
   const statements: Statement[] = [];
   for (const reading of readings) {
@@ -3464,12 +3469,28 @@ function readPlace(
     reading.mentions.some(
       (mention) => madeFor?.chips.includes(mention.id) && frameOf(reading, mention.start) === frame,
     );
+  // "兩家公司將分別在亞利桑那州和德州的工廠製造該晶片" after a sentence on AI5: the chip referred to is not the deal's.
+  const anotherChipReferred =
+    madeFor !== undefined &&
+    reading.chips.length === 0 &&
+    CHIP_REFERENCE.test(reading.text) &&
+    reading.priorChips.length > 0 &&
+    !reading.priorChips.some((chip) => madeFor.chips.includes(chip.id));
   const dealChips = (frame: number) =>
     !madeFor ||
     ownChipIn(frame) ||
     (CHIPS.test(reading.text) &&
       !otherChip(frame) &&
+      !anotherChipReferred &&
       (carried || madeFor.customers.some((id) => reading.ids.has(id))));
+  // "will produce image-signal processors for Tesla's vehicle cameras at its Austin, Texas, plant": a
+  // fab whose clause makes another product for the customer is no fab of the deal's chips.
+  const anotherProductMade = (place: EntityMention) =>
+    madeFor !== undefined &&
+    !ownChipIn(frameOf(reading, place.start)) &&
+    OTHER_PRODUCT.test(
+      reading.text.slice(clauseStartOf(reading, place.start), clauseEndOf(reading, place.end)),
+    );
   // "make AI6 chips in Texas": a place the chip itself is made in needs no site word.
   // …in the clause of its making: not "…would make its AI6 chip, then added to the gain as the robotaxi service expanded in Austin".
   // …and so does the chip referred back to ("Musk has said the chip will be made by Samsung in Texas").
@@ -3520,7 +3541,8 @@ function readPlace(
     )
     .filter(
       (place) => framesMaking.has(frameOf(reading, place.start)) && dealChips(frameOf(reading, place.start)),
-    );
+    )
+    .filter((place) => !anotherProductMade(place));
   // A site referred back to needs the deal's chip named in its clause group ("该厂将…生产AI6晶片").
   const namedForDeal = (frame: number) => !madeFor || ownChipIn(frame);
   if (bound.length === 0) return placeReferredBack(reading, compiled, framesMaking, namedForDeal);
@@ -3539,6 +3561,29 @@ function readPlace(
 }
 
 const CHIPS = /\bchips?(?:sets?)?\b|\bprocessors?\b|芯片|晶片/i;
+/** Chips of another kind than a customer's AI processors: image sensors, camera chips, memory. */
+const OTHER_PRODUCT =
+  /\bimage[-\s](?:sensors?|signal)|\bcamera(?:s|[-\s]chips?)?\b|\bmemory\b|\bDRAM\b|\bHBM\b|图像传感器|圖像感測器|影像感測器|图像信号|影像訊號|摄像头|攝影機|存储芯片|記憶體/i;
+
+/** Where the clause holding `position` starts (a place's ", Texas" is no clause mark). */
+function clauseStartOf(reading: SentenceReading, position: number): number {
+  let start = 0;
+  for (const mark of reading.text.slice(0, position).matchAll(CLAUSE_PUNCTUATION))
+    if (mark[0] !== ',' || !reading.placeTail.test(reading.text.slice(mark.index))) start = mark.index + 1;
+  return start;
+}
+
+/** Where the clause holding `position` ends. */
+function clauseEndOf(reading: SentenceReading, position: number): number {
+  for (const mark of reading.text.slice(position).matchAll(CLAUSE_PUNCTUATION))
+    if (mark[0] !== ',' || !reading.placeTail.test(reading.text.slice(position + mark.index)))
+      return position + mark.index;
+  return reading.text.length;
+}
+
+/** A chip referred back to: 该芯片, 該晶片, "the chip". */
+const CHIP_REFERENCE =
+  /(?:该|該|这款|這款|此|这颗|這顆)(?:芯片|晶片)|\b(?:the|this)\s+(?:same\s+)?(?:chip|processor)\b/i;
 
 /** A company outside the rule's subject (a customer such as Apple) named in the place's own clause. */
 function anotherCustomerNamed(rule: CompiledRule, reading: SentenceReading, place: EntityMention): boolean {
