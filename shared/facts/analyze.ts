@@ -33,6 +33,7 @@ export function createFactEngine(facts: Fact[], rules: RulesFile): FactEngine {
 }
 
 const STATUS_WEIGHT: Record<FindingStatus, number> = { changed: 0.3, new: 0.3, confirmed: 0.2, mentioned: 0 };
+const CONFIRMS_ONLY_WEIGHT = 0.75;
 
 /**
  * Findings for one item: at most one per fact, the strongest statement the item
@@ -56,7 +57,11 @@ export function analyzeItem(
     const fact = engine.factsById.get(statement.factId)!;
     const baseline = baselines?.has(fact.id) ? baselines.get(fact.id)! : fact.value;
     const finding = toFinding(item, fact, statement, baseline);
-    const score = statement.confidence + STATUS_WEIGHT[finding.status];
+    // A value that may only confirm (a past transaction, a figure, a sheltered amount) yields to any
+    // other telling of the fact: "previously signed $16.5 billion … The contract was expanded to $20 billion".
+    const score =
+      statement.confidence * (statement.confirmsOnly ? CONFIRMS_ONLY_WEIGHT : 1) +
+      STATUS_WEIGHT[finding.status];
     const best = byFact.get(fact.id);
     const entry = { finding, score, sentenceIndex: statement.sentenceIndex, revises: statement.revises };
     if (revisesEarlier(statement, finding, best)) byFact.set(fact.id, entry);

@@ -198,7 +198,9 @@ class SentenceReading {
   }
 
   get scopes(): Scopes {
-    this.#scopes ??= findScopes(this.text, this.tokens);
+    // "is weighing whether to lift spending on its Taylor, Texas complex to $50 billion": a place's
+    // ", Texas" ends no clause, so the scopes read the sentence without those commas (same offsets).
+    this.#scopes ??= findScopes(withoutPlaceCommas(this.text, this.compiled.placeTail), this.tokens);
     return this.#scopes;
   }
 
@@ -279,6 +281,14 @@ class SentenceReading {
 }
 
 const NONE: PhraseMatch[] = [];
+
+/** The sentence with each comma before a place's region (", Texas") made a space. */
+function withoutPlaceCommas(text: string, placeTail: RegExp): string {
+  let masked = text;
+  for (let at = text.indexOf(','); at >= 0; at = text.indexOf(',', at + 1))
+    if (placeTail.test(text.slice(at))) masked = `${masked.slice(0, at)} ${masked.slice(at + 1)}`;
+  return masked;
+}
 
 /**
  * Every statement the item makes about the story's facts, sentence by sentence:
@@ -571,11 +581,11 @@ function subjectIn(
   return undefined;
 }
 
-/** A sentence opening with a reference to shares: "The stock had risen", "Its shares", "The shares". */
-const SHARES_REFERENCE_OPENING = /^\s*(?:the\s+stock|the\s+shares|its\s+(?:shares|stock))\b/i;
+/** A sentence opening with a pronoun's shares: "Its shares had risen", "The company's stock" ("The shares" may be either party's). */
+const SHARES_REFERENCE_OPENING = /^\s*(?:its|the\s+company['’]s)\s+(?:shares|stock)\b/i;
 
 /**
- * "Tesla reported deliveries on Thursday. The stock had risen 4% on July 28 after the Samsung chip
+ * "Tesla reported deliveries on Thursday. Its shares had risen 4% on July 28 after the Samsung chip
  * deal": a share move's subject named only as the deal's partner or cause, in a sentence that refers
  * back to a rival the sentence before spoke of, is not whose shares moved.
  */
@@ -1007,6 +1017,13 @@ function statementFor(
     .filter(
       (match) => match.name !== 'end' || !END_OF_TIME.test(reading.text.slice(match.start, match.end + 24)),
     )
+    // "expects samples by the end of 2026, without giving a date for volume production": no time given.
+    .filter((match) => !NO_DATE_FOR.test(reading.text.slice(Math.max(0, match.start - 48), match.start)))
+    // "States push back on AI Action Plan's funding strings": opposition, not a delay.
+    .filter(
+      (match) =>
+        match.name !== 'delay' || !PUSH_BACK_AGAINST.test(reading.text.slice(match.start, match.end + 12)),
+    )
     .filter((match) => !silencedByNot(rule, reading, match.start))
     .filter((match) => !rivalIsObject(rule, reading, match))
     // "Tesla's AI6 chip will power Optimus robots shipping from 2027": the robots ship, not the chip.
@@ -1272,7 +1289,9 @@ const OBJECT_GAP =
 const OBJECT_GAP_ZH = /^(?:特斯拉的?|其)?$/;
 
 const STATUS_CHANGES = new Set(['delay', 'end', 'cancel', 'restart']);
-const DIRECT_OBJECT_GAP = /^\s*(?:(?:the|its|their)\s+)?$/i;
+// "pushed back publication of its guidelines": the thing published is the object.
+const DIRECT_OBJECT_GAP =
+  /^\s*(?:(?:publication|release|adoption|issuance|issuing|publishing)\s+of\s+)?(?:(?:the|its|their)\s+)?$/i;
 
 function rivalIsObject(rule: CompiledRule, reading: SentenceReading, match: PhraseMatch): boolean {
   const rivals = rule.rule.rivals;
@@ -1303,24 +1322,32 @@ function rivalIsObject(rule: CompiledRule, reading: SentenceReading, match: Phra
   return word !== undefined && objectGap(word.start);
 }
 
-/** Between an amount and its award: "in federal CHIPS Act" (no investment word), 的联邦 — not "to" ("to support"). */
+/**
+ * Between an amount and its award: a government's words ("in federal CHIPS Act funding", 的联邦补贴) or
+ * nothing ("a $6.4 billion grant") — not a place, "with" or 获 ("invest $37 billion in Texas with
+ * incentives", 投资370亿美元获补贴 say what the investment got).
+ */
 const AMOUNT_TO_AWARD =
-  /^\s+in\s+(?:(?!invest|capex|capital|spend)[\w.-]+\s+){0,3}$|^\s*$|^的?[\u3400-\u9fff]{0,3}$/i;
+  /^\s+in\s+(?:(?:federal|U\.?S\.?|government|public|state|CHIPS|Act|direct|grant|subsidy)\s+){0,4}$|^\s*$|^的?(?:联邦|聯邦|政府|美国|美國|芯片法案|晶片法案)?$/i;
 /** The award's own nouns (not "support", "fund", "aid", which are verbs as often). */
 const AWARD_NOUN =
   /^(?:direct\s+funding|awards?|grants?|subsid(?:y|ies)|incentives?|funding|CHIPS money)$|^[\u3400-\u9fff]+$/i;
+/** "funding" alone is what an investment is called too: an award only after a government's word. */
+const GOVERNMENT_BEFORE = /\b(?:federal|U\.?S\.?|government|public|state|CHIPS|Act)\s+$/i;
 
 /** "received $6.4 billion in federal CHIPS Act funding", 获得47.5亿美元补贴: money an award word owns. */
 function amountOfAnAward(reading: SentenceReading, mention: ValueMention): boolean {
   if (mention.value.kind !== 'money') return false;
-  return reading
-    .phrases('award')
-    .some(
-      (award) =>
-        award.start >= mention.end &&
-        AWARD_NOUN.test(reading.text.slice(award.start, award.end)) &&
-        AMOUNT_TO_AWARD.test(reading.text.slice(mention.end, award.start)),
+  return reading.phrases('award').some((award) => {
+    const noun = reading.text.slice(award.start, award.end);
+    const gap = reading.text.slice(mention.end, award.start);
+    return (
+      award.start >= mention.end &&
+      AWARD_NOUN.test(noun) &&
+      AMOUNT_TO_AWARD.test(gap) &&
+      (!/^funding$/i.test(noun) || GOVERNMENT_BEFORE.test(gap))
     );
+  });
 }
 
 /**
@@ -1337,6 +1364,10 @@ function rivalsMakingAfter(rule: CompiledRule, reading: SentenceReading, mention
       rivalIsObject(rule, reading, match),
   );
 }
+
+const NO_DATE_FOR =
+  /(?:\bwithout\s+(?:giving\s+|offering\s+|providing\s+)?|\b(?:gave|giving|offered|provided)\s+no\s+|\bno\s+)(?:a\s+|any\s+)?(?:firm\s+|specific\s+)?(?:date|timeline|timetable|time\s*frame)\s+(?:for|on)\s+(?:the\s+|its\s+)?(?:volume\s+|mass\s+)?$|(?:未|没有|沒有)(?:给出|給出|透露|公布|说明|說明)(?:具体|具體)?$/i;
+const PUSH_BACK_AGAINST = /^push(?:es|ed|ing)?\s+back\s+(?:on|against|at)\b/i;
 
 const END_OF_TIME =
   /^end\s+of\s+(?:the\s+)?(?:\d{4}|year|quarter|month|decade|[1-4]Q|Q[1-4]|first|second|third|fourth|this|next|last|January|February|March|April|May|June|July|August|September|October|November|December)\b/i;
@@ -1480,19 +1511,29 @@ function frameStart(reading: SentenceReading, position: number): number {
  * which jumped after its Tesla deal in July, slid 3% after weaker memory prices" silences the 3%,
  * not the aside).
  */
-function silencedByNot(rule: CompiledRule, reading: SentenceReading, position: number): boolean {
+function silencedByNot(
+  rule: CompiledRule,
+  reading: SentenceReading,
+  position: number,
+  namedDealsShelter = true,
+): boolean {
   if (!rule.not) return false;
   const notWords = notWordsOf(rule, reading);
   if (notWords.length === 0) return false;
   if (shelteredEventPiece(rule, reading, position, notWords)) return false;
-  if (namedDealSpans(rule, reading, notWords).some((span) => span.start <= position && position < span.end))
-    return false;
+  if (namedDealsShelter && inNamedDeal(rule, reading, position)) return false;
   if (reading.frames.length)
     return notWords.some((match) => frameOf(reading, match.start) === frameOf(reading, position));
   if (!readsAsides(rule)) return true;
   const side = asideOf(reading, position);
   return notWords.some((match) => asideOf(reading, match.start) === side);
 }
+
+/** Whether `position` lies in an amount of a deal named by its own party (namedDealSpans). */
+const inNamedDeal = (rule: CompiledRule, reading: SentenceReading, position: number) =>
+  namedDealSpans(rule, reading, notWordsOf(rule, reading)).some(
+    (span) => span.start <= position && position < span.end,
+  );
 
 /** A deal's own noun: the agreement itself, not "worth", "pay" or "win". */
 const DEAL_NOUN =
@@ -1507,9 +1548,11 @@ const OWNER_TO_AMOUNT = /^(?:['’]s?|的)?\s?$/;
 /**
  * "a second U.S. win for Samsung after its $16.5 billion contract to make Tesla's AI6 chips" beside
  * Apple's image sensors, 三星斩获特斯拉165亿美元大单后 传再获高通订单: an amount in a deal that a party of
- * the rule names as its own ("Tesla's $16.5B deal", "$16.5B Tesla contract", 特斯拉165亿美元大单) is that
- * deal's, whatever another part of the sentence is about — unless another company or a word of
- * another thing stands inside it ("Tesla's $4.3B battery deal").
+ * the rule names as its own ("Tesla's $16.5B deal", "$16.5B Tesla contract", 特斯拉165亿美元大单) may be
+ * that deal's, whatever another part of the sentence is about — unless another company stands before,
+ * inside or after it ("Tesla's $7 billion deal with Panasonic") or a word of another thing inside or
+ * right after it ("Tesla's $4.3B battery deal"). Other deals of the same parties (memory, batteries)
+ * are named the same way, so a value read only through this shelter confirms, never changes.
  */
 function namedDealSpans(
   rule: CompiledRule,
@@ -1530,11 +1573,13 @@ function namedDealSpans(
         (mention) => mention.start >= amount.end && mention.end <= noun.start,
       );
       const partyAfter = PARTY_AFTER_DEAL.exec(reading.text.slice(noun.end, noun.end + 24));
-      const party =
-        partyAfter !== null &&
-        reading.mentions.some(
-          (mention) => mention.start === noun.end + partyAfter[0].length && rule.ownIds.has(mention.id),
-        );
+      const after =
+        partyAfter === null
+          ? undefined
+          : reading.mentions.find((mention) => mention.start === noun.end + partyAfter[0].length);
+      const party = after !== undefined && rule.ownIds.has(after.id);
+      // "Tesla's $7 billion deal with Panasonic": another party named after the deal makes it another deal.
+      const otherParty = after !== undefined && !rule.ownIds.has(after.id) && OWNER_TYPES.has(after.type);
       const named =
         party ||
         (ownerBefore && rule.ownIds.has(owner.id)) ||
@@ -1544,13 +1589,14 @@ function namedDealSpans(
       // "order for ESS batteries": a word of another thing right after it tells what it is for.
       const lead = reading.mentions.findLast(
         (mention) =>
-          mention.type === 'company' &&
+          (mention.type === 'company' || mention.type === 'affiliate') &&
           mention.end <= start &&
           !clauseMarkBetween(reading, mention.end, start),
       );
       const tail = noun.end + DEAL_TAIL.exec(reading.text.slice(noun.end))![0].length;
       if (
         !named ||
+        otherParty ||
         (ownerBefore && !rule.ownIds.has(owner.id)) ||
         (lead !== undefined && !rule.ownIds.has(lead.id)) ||
         inside.some((mention) => !rule.ownIds.has(mention.id)) ||
@@ -1824,7 +1870,12 @@ function readNumeric(
         ),
     )
     // "its Texas fab, which received $6.4 billion in federal CHIPS Act funding": a grant's amount.
-    .filter((mention) => rule.rule.relation.includes('award') || !amountOfAnAward(reading, mention))
+    .filter(
+      (mention) =>
+        rule.rule.relation.includes('award') ||
+        rule.rule.value.planTotal ||
+        !amountOfAnAward(reading, mention),
+    )
     // "Samsung targets 2027 volume output of Tesla AI6 at Taylor": a date right before a making of a
     // rival is that making's.
     .filter((mention) => !rivalsMakingAfter(rule, reading, mention))
@@ -1927,9 +1978,23 @@ function readNumeric(
         (PRESUPPOSING.has(cue) && presupposed(reading, entry.mention)),
     ),
   );
-  const chosen = (open[0] ?? scored[0])!;
+  // A value open on its own comes before one open only as a past transaction ("此前…签署165亿美元…如今扩大至200亿美元").
+  const ownOpen = open.filter(
+    (entry) =>
+      entry.mention.shifted === true ||
+      movesOnly ||
+      !reading.scopes.blockersAt(entry.mention.start, entry.anchor).includes('history') ||
+      !pastTransaction(entry),
+  );
+  const chosen = (ownOpen[0] ?? open[0] ?? scored[0])!;
+  // Read only because a deal named by its party shelters it from the sentence's not-words.
+  const sheltered =
+    rule.not !== undefined &&
+    inNamedDeal(rule, reading, chosen.mention.start) &&
+    silencedByNot(rule, reading, chosen.mention.start, false);
   const confirmsOnly =
     onlyFigure ||
+    sheltered ||
     (open.length > 0 &&
       !chosen.mention.shifted &&
       !movesOnly &&
@@ -3542,7 +3607,9 @@ function readPlace(
     .filter(
       (place) => framesMaking.has(frameOf(reading, place.start)) && dealChips(frameOf(reading, place.start)),
     )
-    .filter((place) => !anotherProductMade(place));
+    .filter((place) => !anotherProductMade(place))
+    // "to its Pyeongtaek campus instead of the fab in Taylor, Texas", 從德州泰勒廠改至南韓平澤廠: the fab left.
+    .filter((place) => !displacedPlace(reading, place));
   // A site referred back to needs the deal's chip named in its clause group ("该厂将…生产AI6晶片").
   const namedForDeal = (frame: number) => !madeFor || ownChipIn(frame);
   if (bound.length === 0) return placeReferredBack(reading, compiled, framesMaking, namedForDeal);
@@ -3561,6 +3628,21 @@ function readPlace(
 }
 
 const CHIPS = /\bchips?(?:sets?)?\b|\bprocessors?\b|芯片|晶片/i;
+/** Before a place that a making leaves: "instead of the fab in", "moving the work from its", 从…(改至). */
+const PLACE_LEFT_BEFORE =
+  /(?:\binstead\s+of|\brather\s+than|\breplacing|\bin\s+place\s+of|而非|而不是|取代)[^,.;，。；]{0,24}$|\b(?:mov|shift|transfer|relocat)\w*\b[^.;]{0,48}\bfrom\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,3}$/i;
+const MOVED_FROM_ZH = /(?:从|從|由)[^，。；]{0,12}$/;
+const MOVED_TO_AFTER_ZH =
+  /^[^，。；]{0,12}?(?:改至|改到|改为|改為|移至|移到|转移至|轉移至|转移到|轉移到|转至|轉至|移往|转往|轉往)/;
+
+function displacedPlace(reading: SentenceReading, place: EntityMention): boolean {
+  // "instead of its Taylor, Texas fab": the region after a place's comma is left with it.
+  const text = withoutPlaceCommas(reading.text, reading.placeTail);
+  const before = text.slice(Math.max(0, place.start - 72), place.start);
+  if (PLACE_LEFT_BEFORE.test(before)) return true;
+  return MOVED_FROM_ZH.test(before) && MOVED_TO_AFTER_ZH.test(reading.text.slice(place.end, place.end + 24));
+}
+
 /** Chips of another kind than a customer's AI processors: image sensors, camera chips, memory. */
 const OTHER_PRODUCT =
   /\bimage[-\s](?:sensors?|signal)|\bcamera(?:s|[-\s]chips?)?\b|\bmemory\b|\bDRAM\b|\bHBM\b|图像传感器|圖像感測器|影像感測器|图像信号|影像訊號|摄像头|攝影機|存储芯片|記憶體/i;
@@ -3585,15 +3667,24 @@ function clauseEndOf(reading: SentenceReading, position: number): number {
 const CHIP_REFERENCE =
   /(?:该|該|这款|這款|此|这颗|這顆)(?:芯片|晶片)|\b(?:the|this)\s+(?:same\s+)?(?:chip|processor)\b/i;
 
-/** A company outside the rule's subject (a customer such as Apple) named in the place's own clause. */
+/**
+ * A company outside the rule's subject (a customer such as Apple) named in the place's own clause —
+ * not one compared ("beat TSMC", 力压台积电, "rather than TSMC's") or coordinated with the customer
+ * ("for Tesla and Qualcomm").
+ */
 function anotherCustomerNamed(rule: CompiledRule, reading: SentenceReading, place: EntityMention): boolean {
   return reading.mentions.some(
     (mention) =>
       mention.type === 'company' &&
       !rule.ownIds.has(mention.id) &&
+      !COMPARED_OR_COORDINATED_BEFORE.test(
+        reading.text.slice(Math.max(0, mention.start - 14), mention.start),
+      ) &&
       !clauseMarkBetween(reading, Math.min(mention.end, place.end), Math.max(mention.start, place.start)),
   );
 }
+const COMPARED_OR_COORDINATED_BEFORE =
+  /(?:\bbeat(?:s|ing)?|\bover|\bthan|\binstead\s+of|\band|&|力压|力壓|击败|擊敗|而非|和|与|與|及)\s*$/i;
 
 /**
  * "交由台積電亞利桑那廠生產", "Intel will manufacture a portion … at its Arizona fab": a place of a

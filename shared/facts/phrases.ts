@@ -60,10 +60,11 @@ export function phraseMatcher<Name extends string>(lists: Record<Name, PhraseLis
     tokens: Token[],
     index: number,
     found: PhraseMatch<Name>[],
+    sentence: string,
   ) => {
     if (!phrases) return;
     for (const phrase of phrases) {
-      const end = matchFrom(tokens, index, phrase.steps);
+      const end = matchFrom(tokens, index, phrase.steps, sentence);
       if (end !== undefined)
         found.push({ name: phrase.name, start: tokens[index]!.start, end: tokens[end]!.end });
     }
@@ -73,13 +74,14 @@ export function phraseMatcher<Name extends string>(lists: Record<Name, PhraseLis
     tokens: Token[],
     index: number,
     found: PhraseMatch<Name>[],
+    sentence: string,
   ) => {
     if (!entry) return;
-    matchAll(entry.any, tokens, index, found);
+    matchAll(entry.any, tokens, index, found, sentence);
     const next = tokens[index + 1];
     if (!next) return;
-    matchAll(entry.secondStem.get(next.stem), tokens, index, found);
-    if (entry.secondForm.size) matchAll(entry.secondForm.get(next.lower), tokens, index, found);
+    matchAll(entry.secondStem.get(next.stem), tokens, index, found, sentence);
+    if (entry.secondForm.size) matchAll(entry.secondForm.get(next.lower), tokens, index, found, sentence);
   };
   return {
     /** Every match in the sentence, English and Chinese, in order of position. */
@@ -87,8 +89,8 @@ export function phraseMatcher<Name extends string>(lists: Record<Name, PhraseLis
       const found: PhraseMatch<Name>[] = [];
       for (let index = 0; index < tokens.length; index++) {
         const token = tokens[index]!;
-        matchFirstWord(byFirstStem.get(token.stem), tokens, index, found);
-        if (byFirstForm.size) matchFirstWord(byFirstForm.get(token.lower), tokens, index, found);
+        matchFirstWord(byFirstStem.get(token.stem), tokens, index, found, sentence);
+        if (byFirstForm.size) matchFirstWord(byFirstForm.get(token.lower), tokens, index, found, sentence);
       }
       if (chinese.size && /[\u3400-\u9fff？]/.test(sentence)) chinese.findAll(sentence, found);
       return found.sort((a, b) => a.start - b.start);
@@ -195,8 +197,14 @@ const DETERMINERS = new Set([
 const sameWord = (token: Token | undefined, step: Step) =>
   token !== undefined && !step.gap && (step.exact ? token.lower === step.word : token.stem === step.word);
 
+/** A token hyphen-joined to the one before ("high-risk"): one word with it, for a gap's count. */
+const joinedToPrevious = (tokens: Token[], index: number, sentence: string) =>
+  index > 0 &&
+  tokens[index]!.start === tokens[index - 1]!.end + 1 &&
+  sentence[tokens[index - 1]!.end] === '-';
+
 /** The index of the last token of `steps` matched from `at`, or undefined. */
-function matchFrom(tokens: Token[], at: number, steps: Step[]): number | undefined {
+function matchFrom(tokens: Token[], at: number, steps: Step[], sentence: string): number | undefined {
   let position = at;
   const nounPhrase = DETERMINERS.has(tokens[at]?.lower ?? '');
   for (let index = 0; index < steps.length; index++) {
@@ -205,7 +213,10 @@ function matchFrom(tokens: Token[], at: number, steps: Step[]): number | undefin
       const next = steps[index + 1];
       if (next === undefined || next.gap) return undefined;
       let found = -1;
-      for (let skip = 1; skip <= MAX_GAP + 1 && position + skip < tokens.length; skip++) {
+      // A gap counts words, a hyphenated compound as one ("pushing AI Act high-risk rules back").
+      let words = 0;
+      for (let skip = 1; words < MAX_GAP + 1 && position + skip < tokens.length; skip++) {
+        if (!joinedToPrevious(tokens, position + skip, sentence)) words++;
         // A phrase that opens with a determiner is one noun phrase: its gap does not run into
         // another ("the company confirmed its chip deal" is not "the ... deal").
         if (skip > 1 && nounPhrase && DETERMINERS.has(tokens[position + skip - 1]!.lower)) break;

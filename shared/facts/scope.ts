@@ -28,6 +28,12 @@ export interface Scopes {
 
 const cues = phraseMatcher(SCOPE_CUES);
 
+/**
+ * History cues that only date what follows ("此前该公司宣布…签署"), unlike "originally", 原本, 最初, 曾,
+ * which tell it was replaced.
+ */
+const PAST_ONLY = /^(?:此前|先前|previously|earlier)$/i;
+
 /** Where one cue holds; a history cue right before a transaction (签署, "signed") marks it. */
 interface ScopeSpan {
   name: ScopeCue;
@@ -64,7 +70,8 @@ const TOPIC_END = /[;；。!！?？:：]/g;
 const DEPENDS_ON = /^(?:hinge|hinges|hinged|hinging|contingent|取决于|取決於|视乎|視乎)/i;
 
 /** Talks named after their subject (就…进行接触, 就…洽谈), and a dispute (适用时间仍是…争论的焦点): they reach back to the clause's start. */
-const TALKS_AFTER = /^(?:初步接触|初步接觸|洽谈|洽談|商谈|商談|磋商|谈判|談判|争论|爭論|悬而未决|懸而未決)$/;
+const TALKS_AFTER =
+  /^(?:初步接触|初步接觸|洽谈|洽談|商谈|商談|磋商|谈判|談判|进行谈判|進行談判|展开谈判|展開談判|争论|爭論|悬而未决|懸而未決)$/;
 
 /**
  * An inverted condition opening the sentence: "Should Samsung win AI5, …", "Had Tesla not
@@ -83,17 +90,29 @@ const DENIED_AFTER =
 const UNDECIDED =
   /尚未定案|未定案|尚未拍板|仍未拍板|尚未敲定|仍未敲定|尚未确定|尚未確定|未有定论|未有定論|\bnot\s+(?:yet\s+)?(?:been\s+)?finali[sz]ed\b|\bno\s+(?:final\s+)?decision\s+(?:has\s+been\s+|had\s+been\s+|was\s+)?(?:made|taken|reached)\b/i;
 
+/** Before an undecided cue, no subject: nothing, or a connective (但, 目前, "but", "yet"). */
+const SUBJECTLESS_BEFORE =
+  /^[\s"“「]*(?:但|但是|不过|不過|目前|仍|仍然|而|but|however|yet|though)?[\s,，]*$/i;
+/** After it, nothing it is about ("no decision has been made on AI5" names what is undecided). */
+const NOTHING_AFTER = /^\s*(?:yet)?[\s"”」.。!！]*$/i;
+
 /** A quoted demand: "'stop the clock' calls", "“pause” demands", 「暂停」呼声. */
 const QUOTED_CALL =
   /['"’”」』]\s*(?:(?:calls|demands|pleas|requests|push|campaign|lobbying)\b|呼声|呼聲|呼吁|呼籲|诉求|訴求)/gi;
 
-/** Where the quote closed at `closing` opens (its clause's start when no opening mark is found). */
-function quoteOpening(sentence: string, closing: number): number {
+/**
+ * Where the quote closed at `closing` opens, in its clause: a mark after a space, a bracket or the
+ * clause's start — not a possessive ("companies' calls", "the EU's"); undefined when none opens it.
+ */
+function quoteOpening(sentence: string, closing: number): number | undefined {
   const from = clauseStartBefore(sentence, closing);
-  return Math.max(
-    from,
-    ...["'", '"', '‘', '“', '「', '『'].map((mark) => sentence.lastIndexOf(mark, closing - 1)),
-  );
+  for (let at = closing - 1; at >= from; at--) {
+    const mark = sentence[at]!;
+    // Only an opening mark opens ("‘", "“", 「); a straight quote, after a space, a bracket or the clause's start.
+    if (/[‘“「『]/.test(mark)) return at;
+    if (/['"]/.test(mark) && (at === from || /[\s(（]/.test(sentence[at - 1]!))) return at;
+  }
+  return undefined;
 }
 
 /** A question mark with more of the sentence after it. */
@@ -189,7 +208,9 @@ export function findScopes(sentence: string, tokens: Token[]): Scopes {
       cueEnd: match.end,
       end: spanEnd(sentence, match),
       pastTransaction:
-        match.name === 'history' && TRANSACTION_AFTER.test(sentence.slice(match.end, match.end + 16)),
+        match.name === 'history' &&
+        PAST_ONLY.test(sentence.slice(match.start, match.end)) &&
+        TRANSACTION_AFTER.test(sentence.slice(match.end, match.end + 16)),
     })) as ScopeSpan[];
   // "a report putting the value at $30 billion was 'not true'": a denial that follows what it denies;
   // "特斯拉正与英特尔就代工AI6进行初步接触": talks that follow what they are about; "… will hinge on its
@@ -217,9 +238,17 @@ export function findScopes(sentence: string, tokens: Token[]): Scopes {
       cueEnd: rumour.index + rumour[0].length,
       end: rumour.index + rumour[0].length,
     });
-  // "特斯拉HW4晶片傳轉單台積電 供應鏈：尚未定案": a report the sentence then calls undecided is open.
+  // "特斯拉HW4晶片傳轉單台積電 供應鏈：尚未定案": a report the sentence then calls undecided is open — when
+  // the cue's clause has no subject of its own ("AI5的代工方尚未确定" leaves the rest said).
   const undecided = UNDECIDED.exec(sentence);
-  if (undecided && matches.some((match) => match.name === 'hedge' && match.start < undecided.index))
+  if (
+    undecided &&
+    SUBJECTLESS_BEFORE.test(sentence.slice(clauseStartBefore(sentence, undecided.index), undecided.index)) &&
+    NOTHING_AFTER.test(
+      sentence.slice(undecided.index + undecided[0].length, clauseEndAfter(sentence, undecided.index)),
+    ) &&
+    matches.some((match) => match.name === 'hedge' && match.start < undecided.index)
+  )
     spans.push({
       name: 'possibility',
       start: 0,
@@ -229,14 +258,17 @@ export function findScopes(sentence: string, tokens: Token[]): Scopes {
     });
   // "Brussels rebuffs 'stop the clock' calls": a quoted demand named by what it asks is only asked —
   // the quote, not the rest of its clause ("rules to apply as planned despite 'pause' demands").
-  for (const call of sentence.matchAll(QUOTED_CALL))
+  for (const call of sentence.matchAll(QUOTED_CALL)) {
+    const opening = quoteOpening(sentence, call.index);
+    if (opening === undefined) continue;
     spans.push({
       name: 'possibility',
-      start: quoteOpening(sentence, call.index),
+      start: opening,
       cueStart: call.index,
       cueEnd: call.index + call[0].length,
       end: call.index + call[0].length,
     });
+  }
   if (INVERTED_CONDITION.test(sentence)) {
     const end = clauseEndAfter(sentence, 0);
     spans.push({
