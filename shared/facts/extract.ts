@@ -3370,6 +3370,16 @@ function readStatus(
     .filter((match) => subject.carried || relationOfSubject(reading, match, subject.positions))
     .sort((a, b) => nearest(a) - nearest(b));
   if (said.length === 0) return undefined;
+  // "will not apply in August as planned", 不再于2026年8月生效: not in force on schedule is a delay.
+  const offSchedule = said.find(
+    (match) => match.name === 'in_force' && notOnSchedule(reading, match, rule.rule.value.scheduled),
+  );
+  if (
+    offSchedule &&
+    statuses.delay &&
+    said.every((match) => reading.scopes.blockersAt(match.start, match).length > 0)
+  )
+    return { value: { kind: 'status', value: statuses.delay }, blocked: false };
   // "the project Musk revived last month after shelving Dojo in August": what happened before another
   // status the sentence gives is the past — the other one is the news.
   // …and one "before" a status is the earlier: "Tesla revived Dojo before shelving it in January" ended it.
@@ -3400,6 +3410,39 @@ function readStatus(
       ? 'delay'
       : chosen.name;
   return { value: { kind: 'status', value: statuses[name]! }, blocked: open.length === 0 };
+}
+
+/** "will not apply", "no longer take effect", 不再…生效: an in-force verb denied. */
+const NOT_APPLYING =
+  /\b(?:not|no\s+longer|won['’]t)\s+(?:\w+\s+){0,2}?(?:apply|take\s+effect|kick\s+in|come\s+into\s+force|enter\s+into\s+(?:force|application))\b|(?:不再|不会|不會|无法|無法|未能)[^，。；,;]{0,12}?(?:生效|适用|適用|实施|實施)/i;
+/** The schedule named without a date: "as planned", "on time", "in August", 如期, 按原定. */
+const ON_SCHEDULE_WORDS =
+  /\bas\s+(?:planned|scheduled)\b|\bon\s+(?:time|schedule)\b|\bin\s+August\b|如期|按期|按原定|原定/i;
+
+/**
+ * "High-risk obligations will not apply in August as planned", 欧盟AI法案高风险条款不再于2026年8月生效:
+ * an in-force word denied in a clause that names the schedule (its date, "as planned") is a delay.
+ */
+function notOnSchedule(
+  reading: SentenceReading,
+  relation: PhraseMatch,
+  scheduled: string | undefined,
+): boolean {
+  if (!scheduled || !reading.scopes.blockersAt(relation.start, relation).includes('negation')) return false;
+  const from = clauseStartOf(reading, relation.start);
+  const to = clauseEndOf(reading, relation.end);
+  const clause = reading.text.slice(from, to);
+  if (!NOT_APPLYING.test(clause)) return false;
+  const [year, month] = scheduled.split('-').map(Number);
+  return (
+    ON_SCHEDULE_WORDS.test(clause) ||
+    datesOfClause(reading, relation).some(
+      (date) =>
+        date.value.kind === 'year' &&
+        date.value.value === year &&
+        (date.value.month === undefined || date.value.month === month),
+    )
+  );
 }
 
 /**

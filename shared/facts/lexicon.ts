@@ -446,6 +446,13 @@ export const ATTRIBUTE_CLASSES = {
       'additional ... year to comply',
       'deadline move from',
       'deadline shift from',
+      // "the high-risk AI deadline officially moved to December 2027", "August 2026 deadline … scrapped"
+      // (not "as the deadline moves closer").
+      'deadline ... move to',
+      'deadline ... moved to',
+      'deadline ... shift to',
+      'deadline ... scrap',
+      'scrap ... deadline',
       'move the deadline',
       'shift the deadline',
     ],
@@ -651,6 +658,13 @@ export const ATTRIBUTE_CLASSES = {
       'begin to apply',
       'become applicable',
       'have until',
+      // "high-risk compliance date now December 2027", "now scheduled for December 2, 2027": a date it
+      // applies from (a delay if later than planned).
+      'compliance date',
+      'scheduled for',
+      'set ... date for',
+      // "gives companies until 2027 to comply": the date compliance is due (a delay if later than planned).
+      'until ... to comply',
       // "will not bite until 2 August 2028": in force from that date (a delay only if it is later than planned).
       'not apply until',
       'not bite until',

@@ -389,6 +389,12 @@ function notAnOpenContest(sentence: string, match: PhraseMatch<ScopeCue>): boole
 function wordOfAnotherSense(sentence: string, match: PhraseMatch<ScopeCue>): boolean {
   if (match.name !== 'possibility') return false;
   const cue = sentence.slice(match.start, match.end + 1);
+  // "欧洲议会投票支持推迟…": a vote for it is a decision, as "lawmakers vote to delay" is.
+  if (
+    /^支持/.test(cue) &&
+    /(?:投票|表决|表決)\s*$/.test(sentence.slice(Math.max(0, match.start - 3), match.start))
+  )
+    return true;
   return (
     /^eye-/i.test(cue) ||
     /^有意[义義思]/.test(cue) ||
