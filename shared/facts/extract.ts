@@ -2279,6 +2279,8 @@ function isProgress(text: string, mention: ValueMention): boolean {
   )
     return false;
   return (
+    // "the $100 billion first phase of a wider plan": a phase named after its amount.
+    /^\s*(?:first|initial|opening|second|next)\s+(?:phase|tranche|stage)\b/i.test(after) ||
     // "首期投入1000亿美元", "an initial $100 billion": the first tranche, not the total.
     /(?:首期|首批|首笔|首筆|拨付|撥付|立即|\binitial(?:ly)?|\bimmediately|\bdisburs\w*|\btranche|\bfirst\s+(?:phase|tranche|stage|\$))[^.;。；，]{0,24}$/i.test(
       before,

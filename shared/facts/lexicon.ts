@@ -874,6 +874,9 @@ export const ATTRIBUTE_CLASSES = {
       'venture',
       // "a $500 billion pledge": the plan's total named as its promise.
       'pledge',
+      // "Stargate initiative, a $500 billion plan" (the noun as written: "plans to" is another sense).
+      'initiative',
+      '=plan',
     ],
     zh: ['投资', '投資', '投入', '注资', '注資', '造价', '造價', '耗资', '耗資', '斥资', '斥資'],
   },
