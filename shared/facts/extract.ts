@@ -2822,6 +2822,7 @@ function coordinatedWithOwn(
 
 /** "AI5改由三星独家代工，台积电出局": the foundry named is the one dropped. */
 const DISPLACED_AFTER = /^\s*(?:出局|被踢出|被淘汰|落选|落選|缺席)/;
+const SOURCED_FROM = /\b(?:dual-|multi-|single-)?sourc\w*\b[^,.;]{0,32}\bfrom\s*$|\bcome\s+from\s*$/i;
 const DISPLACED_BEFORE =
   /(?:\bfrom|\breplac(?:e|es|ed|ing)|\bdropping|\bdrops|\bditching|\binstead\s+of|\brather\s+than|取代|而非|不再由)\s*$/i;
 
@@ -2894,7 +2895,9 @@ function readEntities(
   const displaced = attached
     .filter(
       (mention) =>
-        DISPLACED_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 16), mention.start)) ||
+        (DISPLACED_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 16), mention.start)) &&
+          // "dual-sources AI5 from TSMC and Samsung": a source, not the maker left.
+          !SOURCED_FROM.test(reading.text.slice(Math.max(0, mention.start - 48), mention.start))) ||
         DISPLACED_AFTER.test(reading.text.slice(mention.end, mention.end + 6)),
     )
     .map((mention) => mention.id);

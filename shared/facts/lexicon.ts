@@ -15,6 +15,8 @@ export const ATTRIBUTE_CLASSES = {
   /** A foundry makes a chip. */
   makes: {
     en: [
+      // "AI5 chips will come from TSMC and Samsung".
+      'come from',
       'churn out',
       'crank out',
       'turn out',
