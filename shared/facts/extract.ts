@@ -200,7 +200,10 @@ class SentenceReading {
   get scopes(): Scopes {
     // "is weighing whether to lift spending on its Taylor, Texas complex to $50 billion": a place's
     // ", Texas" ends no clause, so the scopes read the sentence without those commas (same offsets).
-    this.#scopes ??= findScopes(withoutPlaceCommas(this.text, this.compiled.placeTail), this.tokens);
+    this.#scopes ??= findScopes(
+      withoutPlaceCommas(this.text, this.compiled.placeTail, this.mentions),
+      this.tokens,
+    );
     return this.#scopes;
   }
 
@@ -269,7 +272,10 @@ class SentenceReading {
   #listed(): Map<string, PhraseMatch[]> {
     if (!this.#lists) {
       this.#lists = new Map();
-      for (const match of this.compiled.phrases.find(this.text, this.tokens)) {
+      const inEntity = this.tokens.map((token) =>
+        this.mentions.some((mention) => mention.start < token.start && token.start < mention.end),
+      );
+      for (const match of this.compiled.phrases.find(this.text, this.tokens, inEntity)) {
         const same = this.#lists.get(match.name);
         if (same) same.push(match);
         else this.#lists.set(match.name, [match]);
@@ -282,11 +288,18 @@ class SentenceReading {
 
 const NONE: PhraseMatch[] = [];
 
-/** The sentence with each comma before a place's region (", Texas") made a space. */
-function withoutPlaceCommas(text: string, placeTail: RegExp): string {
+/**
+ * The sentence with each comma between a place and its region ("Taylor, Texas") made a space — only
+ * right after a place or site named ("TSMC, South Korea's Samsung" keeps its comma).
+ */
+function withoutPlaceCommas(text: string, placeTail: RegExp, mentions: readonly EntityMention[]): string {
   let masked = text;
   for (let at = text.indexOf(','); at >= 0; at = text.indexOf(',', at + 1))
-    if (placeTail.test(text.slice(at))) masked = `${masked.slice(0, at)} ${masked.slice(at + 1)}`;
+    if (
+      placeTail.test(text.slice(at)) &&
+      mentions.some((mention) => mention.end === at && (mention.type === 'site' || mention.type === 'place'))
+    )
+      masked = `${masked.slice(0, at)} ${masked.slice(at + 1)}`;
   return masked;
 }
 
@@ -1018,12 +1031,15 @@ function statementFor(
       (match) => match.name !== 'end' || !END_OF_TIME.test(reading.text.slice(match.start, match.end + 24)),
     )
     // "expects samples by the end of 2026, without giving a date for volume production": no time given.
-    .filter((match) => !NO_DATE_FOR.test(reading.text.slice(Math.max(0, match.start - 48), match.start)))
-    // "States push back on AI Action Plan's funding strings": opposition, not a delay.
+    // …unless the sentence goes on to give it ("no firm timeline for mass production, though Musk expects it in 2028").
     .filter(
       (match) =>
-        match.name !== 'delay' || !PUSH_BACK_AGAINST.test(reading.text.slice(match.start, match.end + 12)),
+        !NO_DATE_FOR.test(reading.text.slice(Math.max(0, match.start - 48), match.start)) ||
+        reading.values('year').some((date) => date.start >= match.end),
     )
+    // "States push back on AI Action Plan's funding strings": opposition, not a delay (and no "back on"
+    // restart either) — not "Dojo 3 was pushed back on cost concerns", a delay told in the passive.
+    .filter((match) => !pushBackAgainst(reading, match))
     .filter((match) => !silencedByNot(rule, reading, match.start))
     .filter((match) => !rivalIsObject(rule, reading, match))
     // "Tesla's AI6 chip will power Optimus robots shipping from 2027": the robots ship, not the chip.
@@ -1366,8 +1382,21 @@ function rivalsMakingAfter(rule: CompiledRule, reading: SentenceReading, mention
 }
 
 const NO_DATE_FOR =
-  /(?:\bwithout\s+(?:giving\s+|offering\s+|providing\s+)?|\b(?:gave|giving|offered|provided)\s+no\s+|\bno\s+)(?:a\s+|any\s+)?(?:firm\s+|specific\s+)?(?:date|timeline|timetable|time\s*frame)\s+(?:for|on)\s+(?:the\s+|its\s+)?(?:volume\s+|mass\s+)?$|(?:未|没有|沒有)(?:给出|給出|透露|公布|说明|說明)(?:具体|具體)?$/i;
-const PUSH_BACK_AGAINST = /^push(?:es|ed|ing)?\s+back\s+(?:on|against|at)\b/i;
+  /(?:\bwithout\s+(?:giving\s+|offering\s+|providing\s+|disclosing\s+)?|\bdeclined\s+to\s+(?:give|provide|disclose)\s+|\b(?:gave|giving|offered|provided)\s+no\s+|\bno\s+)(?:a\s+|any\s+)?(?:firm\s+|specific\s+)?(?:date|timeline|timetable|time\s*frame)\s+(?:for|on)\s+(?:the\s+|its\s+)?(?:volume\s+|mass\s+)?$|(?:未|没有|沒有|尚未)(?:给出|給出|透露|公布|说明|說明|披露)(?:具体|具體)?$/i;
+const PUSH_BACK_AGAINST =
+  /^push(?:es|ed|ing)?\s+back\s+(?:on|against)\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)/i;
+const PASSIVE_BEFORE = /\b(?:be|been|being|is|are|was|were|get|gets|got)\s+(?:\w+ly\s+)?$/i;
+
+/** An active "push back on/against" — the match itself, or a "back on" restart inside one. */
+function pushBackAgainst(reading: SentenceReading, match: PhraseMatch): boolean {
+  if (match.name !== 'delay' && match.name !== 'restart') return false;
+  const start = reading.text.lastIndexOf('push', match.start);
+  if (start < 0 || match.start - start > 8) return false;
+  return (
+    PUSH_BACK_AGAINST.test(reading.text.slice(start, match.end + 16)) &&
+    !PASSIVE_BEFORE.test(reading.text.slice(Math.max(0, start - 16), start))
+  );
+}
 
 const END_OF_TIME =
   /^end\s+of\s+(?:the\s+)?(?:\d{4}|year|quarter|month|decade|[1-4]Q|Q[1-4]|first|second|third|fourth|this|next|last|January|February|March|April|May|June|July|August|September|October|November|December)\b/i;
@@ -3676,19 +3705,37 @@ function readPlace(
 }
 
 const CHIPS = /\bchips?(?:sets?)?\b|\bprocessors?\b|芯片|晶片/i;
-/** Before a place that a making leaves: "instead of the fab in", "moving the work from its", 从…(改至). */
+/**
+ * Before a place that a making leaves, with nothing but determiners, a fab word or the site's own
+ * name between: "instead of the fab in", "instead of its Taylor, Texas fab", 而非…; not "instead of TSMC
+ * to make AI6 in Taylor" (the foundry was replaced, not the place).
+ */
 const PLACE_LEFT_BEFORE =
-  /(?:\binstead\s+of|\brather\s+than|\breplacing|\bin\s+place\s+of|而非|而不是|取代)[^,.;，。；]{0,24}$|\b(?:mov|shift|transfer|relocat)\w*\b[^.;]{0,48}\bfrom\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,3}$/i;
-const MOVED_FROM_ZH = /(?:从|從|由)[^，。；]{0,12}$/;
+  /(?:\binstead\s+of|\brather\s+than|\breplacing|\bin\s+place\s+of)\s+(?:(?:the|its|their|a|an)\s+)?(?:(?:fab|plant|facility|factory|campus|site|lines?)\s+(?:in|at)\s+)?(?:[A-Z][\w-]*\s+)?$|(?:而非|而不是|取代)(?:位于|位於|在)?[^，。；,;\s]{0,4}$/;
+/** "moving AI6 production from its Austin plant to Taylor": the place a move starts from (then "to"). */
+const MOVED_FROM_BEFORE =
+  /\b(?:mov|shift|transfer|relocat)\w*\b[^.;,]{0,32}\bfrom\s+(?:(?:the|its|their)\s+)?(?:[A-Z][\w-]*\s+)?$/;
+const MOVED_TO_AFTER = /^[^.;]{0,32}?\bto\b/;
+const MOVED_FROM_ZH = /(?:从|從)[^，。；]{0,12}$/;
 const MOVED_TO_AFTER_ZH =
   /^[^，。；]{0,12}?(?:改至|改到|改为|改為|移至|移到|转移至|轉移至|转移到|轉移到|转至|轉至|移往|转往|轉往)/;
 
 function displacedPlace(reading: SentenceReading, place: EntityMention): boolean {
   // "instead of its Taylor, Texas fab": the region after a place's comma is left with it.
-  const text = withoutPlaceCommas(reading.text, reading.placeTail);
+  const text = withoutPlaceCommas(reading.text, reading.placeTail, reading.mentions);
   const before = text.slice(Math.max(0, place.start - 72), place.start);
-  if (PLACE_LEFT_BEFORE.test(before)) return true;
-  return MOVED_FROM_ZH.test(before) && MOVED_TO_AFTER_ZH.test(reading.text.slice(place.end, place.end + 24));
+  const after = text.slice(place.end, place.end + 40);
+  // Another company between the cue and the place: what was replaced is that company.
+  const cues = [
+    ...before.matchAll(/instead\s+of|rather\s+than|replacing|in\s+place\s+of|而非|而不是|取代/gi),
+  ];
+  const cueAt = Math.max(0, place.start - 72) + (cues.at(-1)?.index ?? before.length);
+  const companyBetween = reading.mentions.some(
+    (mention) => mention.type === 'company' && mention.start >= cueAt && mention.end <= place.start,
+  );
+  if (PLACE_LEFT_BEFORE.test(before) && !companyBetween) return true;
+  if (MOVED_FROM_BEFORE.test(before) && MOVED_TO_AFTER.test(after)) return true;
+  return MOVED_FROM_ZH.test(before) && MOVED_TO_AFTER_ZH.test(after);
 }
 
 /** Chips of another kind than a customer's AI processors: image sensors, camera chips, memory. */
@@ -3732,7 +3779,7 @@ function anotherCustomerNamed(rule: CompiledRule, reading: SentenceReading, plac
   );
 }
 const COMPARED_OR_COORDINATED_BEFORE =
-  /(?:\bbeat(?:s|ing)?|\bover|\bthan|\binstead\s+of|\band|&|力压|力壓|击败|擊敗|而非|和|与|與|及)\s*$/i;
+  /(?:\bbeat(?:s|ing)?|\bover|\bthan|\binstead\s+of|\band|\bas\s+well\s+as|&|力压|力壓|击败|擊敗|而非|和|与|與|及)\s*$/i;
 
 /**
  * "交由台積電亞利桑那廠生產", "Intel will manufacture a portion … at its Arizona fab": a place of a

@@ -3,7 +3,8 @@ import { stemOf, type Token, tokenize } from './tokens.ts';
 
 /** A compiled set of phrase lists; `find` gives every match in a sentence. */
 export interface PhraseMatcher<Name extends string = string> {
-  find(sentence: string, tokens: Token[]): PhraseMatch<Name>[];
+  /** `inEntity`: tokens that go on an entity's name begun before them (a gap counts the name as one word). */
+  find(sentence: string, tokens: Token[], inEntity?: readonly boolean[]): PhraseMatch<Name>[];
 }
 
 /** Where a phrase of a named list was found in a sentence. */
@@ -60,11 +61,11 @@ export function phraseMatcher<Name extends string>(lists: Record<Name, PhraseLis
     tokens: Token[],
     index: number,
     found: PhraseMatch<Name>[],
-    sentence: string,
+    inEntity: readonly boolean[] | undefined,
   ) => {
     if (!phrases) return;
     for (const phrase of phrases) {
-      const end = matchFrom(tokens, index, phrase.steps, sentence);
+      const end = matchFrom(tokens, index, phrase.steps, inEntity);
       if (end !== undefined)
         found.push({ name: phrase.name, start: tokens[index]!.start, end: tokens[end]!.end });
     }
@@ -74,23 +75,23 @@ export function phraseMatcher<Name extends string>(lists: Record<Name, PhraseLis
     tokens: Token[],
     index: number,
     found: PhraseMatch<Name>[],
-    sentence: string,
+    inEntity: readonly boolean[] | undefined,
   ) => {
     if (!entry) return;
-    matchAll(entry.any, tokens, index, found, sentence);
+    matchAll(entry.any, tokens, index, found, inEntity);
     const next = tokens[index + 1];
     if (!next) return;
-    matchAll(entry.secondStem.get(next.stem), tokens, index, found, sentence);
-    if (entry.secondForm.size) matchAll(entry.secondForm.get(next.lower), tokens, index, found, sentence);
+    matchAll(entry.secondStem.get(next.stem), tokens, index, found, inEntity);
+    if (entry.secondForm.size) matchAll(entry.secondForm.get(next.lower), tokens, index, found, inEntity);
   };
   return {
     /** Every match in the sentence, English and Chinese, in order of position. */
-    find(sentence: string, tokens: Token[]): PhraseMatch<Name>[] {
+    find(sentence: string, tokens: Token[], inEntity?: readonly boolean[]): PhraseMatch<Name>[] {
       const found: PhraseMatch<Name>[] = [];
       for (let index = 0; index < tokens.length; index++) {
         const token = tokens[index]!;
-        matchFirstWord(byFirstStem.get(token.stem), tokens, index, found, sentence);
-        if (byFirstForm.size) matchFirstWord(byFirstForm.get(token.lower), tokens, index, found, sentence);
+        matchFirstWord(byFirstStem.get(token.stem), tokens, index, found, inEntity);
+        if (byFirstForm.size) matchFirstWord(byFirstForm.get(token.lower), tokens, index, found, inEntity);
       }
       if (chinese.size && /[\u3400-\u9fff？]/.test(sentence)) chinese.findAll(sentence, found);
       return found.sort((a, b) => a.start - b.start);
@@ -197,14 +198,16 @@ const DETERMINERS = new Set([
 const sameWord = (token: Token | undefined, step: Step) =>
   token !== undefined && !step.gap && (step.exact ? token.lower === step.word : token.stem === step.word);
 
-/** A token hyphen-joined to the one before ("high-risk"): one word with it, for a gap's count. */
-const joinedToPrevious = (tokens: Token[], index: number, sentence: string) =>
-  index > 0 &&
-  tokens[index]!.start === tokens[index - 1]!.end + 1 &&
-  sentence[tokens[index - 1]!.end] === '-';
-
-/** The index of the last token of `steps` matched from `at`, or undefined. */
-function matchFrom(tokens: Token[], at: number, steps: Step[], sentence: string): number | undefined {
+/**
+ * The index of the last token of `steps` matched from `at`, or undefined. `inEntity` marks the tokens
+ * that go on an entity's name begun by the token before: a gap counts a name as one word.
+ */
+function matchFrom(
+  tokens: Token[],
+  at: number,
+  steps: Step[],
+  inEntity: readonly boolean[] | undefined,
+): number | undefined {
   let position = at;
   const nounPhrase = DETERMINERS.has(tokens[at]?.lower ?? '');
   for (let index = 0; index < steps.length; index++) {
@@ -213,10 +216,10 @@ function matchFrom(tokens: Token[], at: number, steps: Step[], sentence: string)
       const next = steps[index + 1];
       if (next === undefined || next.gap) return undefined;
       let found = -1;
-      // A gap counts words, a hyphenated compound as one ("pushing AI Act high-risk rules back").
+      // A gap counts words, an entity's name as one ("pushing AI Act high-risk rules back").
       let words = 0;
       for (let skip = 1; words < MAX_GAP + 1 && position + skip < tokens.length; skip++) {
-        if (!joinedToPrevious(tokens, position + skip, sentence)) words++;
+        if (!inEntity?.[position + skip]) words++;
         // A phrase that opens with a determiner is one noun phrase: its gap does not run into
         // another ("the company confirmed its chip deal" is not "the ... deal").
         if (skip > 1 && nounPhrase && DETERMINERS.has(tokens[position + skip - 1]!.lower)) break;

@@ -69,6 +69,9 @@ const TOPIC_END = /[;；。!！?？:：]/g;
 /** "Samsung's role in AI5 will hinge on its yields": what depends on something is undecided, before the cue too. */
 const DEPENDS_ON = /^(?:hinge|hinges|hinged|hinging|contingent|取决于|取決於|视乎|視乎)/i;
 
+/** Where talks told in Chinese stop: a headline's space, 后 (what came after them). */
+const TALKS_STOP = /(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])|之后|之後|后|後/g;
+
 /** Talks named after their subject (就…进行接触, 就…洽谈), and a dispute (适用时间仍是…争论的焦点): they reach back to the clause's start. */
 const TALKS_AFTER =
   /^(?:初步接触|初步接觸|洽谈|洽談|商谈|商談|磋商|谈判|談判|进行谈判|進行談判|展开谈判|展開談判|争论|爭論|悬而未决|懸而未決)$/;
@@ -129,6 +132,17 @@ const REPORT_REFERRED =
  */
 function deniedFrom(sentence: string, match: PhraseMatch<ScopeCue>): number {
   const start = clauseStartBefore(sentence, match.start);
+  // "三星获特斯拉165亿美元大单 双方还将就AI5进行谈判": talks reach back to their topic (就…), never over a
+  // headline's space or a 后 ("…大单后 正与…进行谈判").
+  if (match.name === 'possibility') {
+    const before = sentence.slice(start, match.start);
+    const topic = before.lastIndexOf('就');
+    const stop = Math.max(
+      ...[...before.matchAll(TALKS_STOP)].map((found) => found.index + found[0].length),
+      0,
+    );
+    return start + Math.max(topic, 0, stop);
+  }
   return match.name === 'negation' && REPORT_REFERRED.test(sentence.slice(start, match.start)) ? 0 : start;
 }
 
@@ -163,6 +177,11 @@ function spanEnd(sentence: string, match: PhraseMatch<ScopeCue>): number {
   // A topic list runs over commas ("updates on AI5, Dojo and the Samsung deal"), not a colon.
   if (match.name === 'topic') return clauseEndAfter(sentence, match.end, TOPIC_END);
   let end = clauseEndAfter(sentence, match.end);
+  // "进行谈判后签署165亿美元合同": the talks end where what followed them begins.
+  if (match.name === 'possibility' && TALKS_AFTER.test(sentence.slice(match.start, match.end))) {
+    const stop = sentence.slice(match.end, end).search(TALKS_STOP);
+    if (stop >= 0) end = match.end + stop;
+  }
   // "is weighing changes to the timeline, including a proposed one-year delay": what the list adds is the
   // clause's own object, weighed the same.
   while (ELABORATION.test(sentence.slice(end))) end = clauseEndAfter(sentence, end + 1);
