@@ -2196,7 +2196,11 @@ function pastYearOfAThing(reading: SentenceReading, mention: ValueMention): bool
     mention.value.kind === 'year' &&
     reading.publishedYear !== undefined &&
     mention.value.value <= reading.publishedYear &&
-    /^(?:['’]s\b|的)/.test(reading.text.slice(mention.end, mention.end + 3)) &&
+    // "under their July 2025 contract": a date naming the agreement after it is the same.
+    (/^(?:['’]s\b|的)/.test(reading.text.slice(mention.end, mention.end + 3)) ||
+      /^\s+(?:chip\s+|supply\s+|foundry\s+)?(?:contract|deal|agreement|pact|order)s?\b/i.test(
+        reading.text.slice(mention.end, mention.end + 24),
+      )) &&
     // "in this year's second half", 2026年的第四季度: the time itself, a part of the year.
     !YEAR_PART_AFTER.test(reading.text.slice(mention.end, mention.end + 24))
   );
@@ -2871,7 +2875,10 @@ function readEntities(
   const allowed = new Set(rule.rule.value.entities ?? []);
   const chipIds = new Set(rule.rule.subject.flat());
   const triggers = verbGroups(
-    relations.filter((match) => match.name === 'makes'),
+    relations.filter(
+      // "对三星代工营收的贡献": 代工 naming a business (its revenue, unit, market) makes nothing.
+      (match) => match.name === 'makes' && !BUSINESS_AFTER.test(reading.text.slice(match.end, match.end + 4)),
+    ),
     reading,
     chipIds,
   );
@@ -2940,6 +2947,9 @@ function readEntities(
     displaced,
   };
 }
+
+const BUSINESS_AFTER =
+  /^(?:营收|營收|业务|業務|部门|部門|事业|事業|市场|市場|份额|份額|厂商|廠商|产能|產能|收入)/;
 
 /**
  * "a facility in Taylor, Texas, where Tesla's AI6 chips will be manufactured": a site stands for
@@ -3419,7 +3429,14 @@ function readStatus(
   // …and one "before" a status is the earlier: "Tesla revived Dojo before shelving it in January" ended it.
   const order = (match: PhraseMatch) => {
     const before = reading.text.slice(Math.max(0, match.start - 16), match.start);
-    return /\b(?:after|since)\s+(?:\w+ly\s+)?$/i.test(before)
+    // "已叫停今年初宣布重启的Dojo 3": a status in a clause describing the subject (…的Dojo) is its past.
+    const describes = subject.positions.some(
+      (at) =>
+        at >= match.end &&
+        /^[^，。；,;]{0,8}的\s*$/.test(reading.text.slice(match.end, at)) &&
+        !said.some((other) => other.start >= match.end && other.start < at),
+    );
+    return describes || /\b(?:after|since)\s+(?:\w+ly\s+)?$/i.test(before)
       ? 1
       : /\bbefore\s+(?:\w+ly\s+)?$/i.test(before)
         ? -1
@@ -3433,7 +3450,13 @@ function readStatus(
     (match) =>
       match.name !== 'in_force' && !open.some((other) => other.name === 'in_force' && covers(other, match)),
   );
-  const chosen = (change && open[0]?.name === 'in_force' ? change : (open[0] ?? said[0]))!;
+  // "…延期條文未能完成立法程序，…規則將於8月2日如期適用": in force on schedule, said outright, is the news.
+  const onSchedule = open.find(
+    (match) =>
+      match.name === 'in_force' &&
+      AS_SCHEDULED.test(reading.text.slice(Math.max(0, match.start - 24), match.end + 12)),
+  );
+  const chosen = (onSchedule ?? (change && open[0]?.name === 'in_force' ? change : (open[0] ?? said[0])))!;
   // "rules for high-risk systems to apply from December 2027 instead of August 2026": in force later than planned.
   const name =
     chosen.name === 'in_force' &&
@@ -3449,6 +3472,8 @@ function readStatus(
 /** "will not apply", "no longer take effect", 不再…生效: an in-force verb denied. */
 const NOT_APPLYING =
   /\b(?:not|no\s+longer|won['’]t)\s+(?:\w+\s+){0,2}?(?:apply|take\s+effect|kick\s+in|come\s+into\s+force|enter\s+into\s+(?:force|application))\b|(?:不再|不会|不會|无法|無法|未能)[^，。；,;]{0,12}?(?:生效|适用|適用|实施|實施)/i;
+/** In force as scheduled, said outright (not 原定, the schedule a change departs from). */
+const AS_SCHEDULED = /\bas\s+(?:planned|scheduled)\b|\bon\s+(?:time|schedule)\b|如期|按期|按原定|照常/i;
 /** The schedule named without a date: "as planned", "on time", "in August", 如期, 按原定. */
 const ON_SCHEDULE_WORDS =
   /\bas\s+(?:planned|scheduled)\b|\bon\s+(?:time|schedule)\b|\bin\s+August\b|如期|按期|按原定|原定/i;

@@ -99,6 +99,19 @@ const SUBJECTLESS_BEFORE =
 /** After it, nothing it is about ("no decision has been made on AI5" names what is undecided). */
 const NOTHING_AFTER = /^\s*(?:yet)?[\s"”」.。!！]*$/i;
 
+/** A span over exactly what a pattern found (a rumour named, a demand named). */
+const spanOver = (name: ScopeCue, found: RegExpExecArray): ScopeSpan => ({
+  name,
+  start: found.index,
+  cueStart: found.index,
+  cueEnd: found.index + found[0].length,
+  end: found.index + found[0].length,
+});
+
+/** A demand named by what it asks: 暂停要求, 推迟的呼声, 延后诉求. */
+const DEMAND_NAMED =
+  /(?:暂停|暫停|推迟|推遲|延后|延後|延期)的?(?:要求|呼声|呼聲|呼吁|呼籲|诉求|訴求|提议|提議)/g;
+
 /** A quoted demand: "'stop the clock' calls", "“pause” demands", 「暂停」呼声. */
 const QUOTED_CALL =
   /['"’”」』]\s*(?:(?:calls|demands|pleas|requests|push|campaign|lobbying)\b|呼声|呼聲|呼吁|呼籲|诉求|訴求)/gi;
@@ -196,8 +209,12 @@ function spanEnd(sentence: string, match: PhraseMatch<ScopeCue>): number {
 const ELABORATION =
   /^[,，]\s*(?:including|such\s+as|among\s+them)\s+(?!(?:the|its|their|his|her|this|that|these|those)\b)/i;
 
-/** Before a cue, only the sentence's opening: quotes, a dateline's colon, a name and a colon. */
-const OPENS_SENTENCE = /^[\s"“'‘(（]*(?:[^,，。:：]{0,24}[:：]\s*)?$/;
+/**
+ * Before a cue, only the sentence's opening: quotes, a dateline's colon, a name and a colon, or who
+ * says it ("韓國證券業者則提醒，即使雙方最終達成協議，…").
+ */
+const OPENS_SENTENCE =
+  /^[\s"“'‘(（]*(?:[^,，。:：]{0,24}[:：]\s*|[^,，。]{0,24}(?:表示|指出|提醒|认为|認為|称|稱|警告|强调|強調)\s*[,，]\s*)?$/;
 
 /**
  * The scopes of one sentence.
@@ -249,14 +266,7 @@ export function findScopes(sentence: string, tokens: Token[]): Scopes {
       });
   // "针对有关团队解散的传闻，…": what a rumour is about is not said by the sentence — blocked like a
   // denial, since the sentence names the rumour only to answer it.
-  for (const rumour of sentence.matchAll(RUMOUR_ABOUT))
-    spans.push({
-      name: 'negation',
-      start: rumour.index,
-      cueStart: rumour.index,
-      cueEnd: rumour.index + rumour[0].length,
-      end: rumour.index + rumour[0].length,
-    });
+  for (const rumour of sentence.matchAll(RUMOUR_ABOUT)) spans.push(spanOver('negation', rumour));
   // "特斯拉HW4晶片傳轉單台積電 供應鏈：尚未定案": a report the sentence then calls undecided is open — when
   // the cue's clause has no subject of its own ("AI5的代工方尚未确定" leaves the rest said).
   const undecided = UNDECIDED.exec(sentence);
@@ -275,6 +285,8 @@ export function findScopes(sentence: string, tokens: Token[]): Scopes {
       cueEnd: undecided.index + undecided[0].length,
       end: undecided.index + undecided[0].length,
     });
+  // "针对业界提出的暂停要求": a demand named by what it asks is only asked.
+  for (const demand of sentence.matchAll(DEMAND_NAMED)) spans.push(spanOver('possibility', demand));
   // "Brussels rebuffs 'stop the clock' calls": a quoted demand named by what it asks is only asked —
   // the quote, not the rest of its clause ("rules to apply as planned despite 'pause' demands").
   for (const call of sentence.matchAll(QUOTED_CALL)) {

@@ -91,6 +91,8 @@ const BLIND_FLOORS: Record<string, number> = {
   'zh-regional': 0.95,
   'en-numbers': 0.92,
   'zh-numbers': 0.96,
+  'en-long': 0.84,
+  'zh-long': 0.9,
 };
 
 describe('phrasings written blind', () => {
