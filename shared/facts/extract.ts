@@ -1037,6 +1037,12 @@ function statementFor(
         !NO_DATE_FOR.test(reading.text.slice(Math.max(0, match.start - 48), match.start)) ||
         reading.values('year').some((date) => date.start >= match.end),
     )
+    // "Tesla AI5 tape-out slips to mid-2026": a tape-out's delay, not the production's.
+    .filter(
+      (match) =>
+        match.name !== 'delay' ||
+        !TAPE_OUT_BEFORE.test(reading.text.slice(Math.max(0, match.start - 12), match.start)),
+    )
     // "States push back on AI Action Plan's funding strings": opposition, not a delay (and no "back on"
     // restart either) — not "Dojo 3 was pushed back on cost concerns", a delay told in the passive.
     .filter((match) => !pushBackAgainst(reading, match))
@@ -1383,8 +1389,10 @@ function rivalsMakingAfter(rule: CompiledRule, reading: SentenceReading, mention
 
 const NO_DATE_FOR =
   /(?:\bwithout\s+(?:giving\s+|offering\s+|providing\s+|disclosing\s+)?|\bdeclined\s+to\s+(?:give|provide|disclose)\s+|\b(?:gave|giving|offered|provided)\s+no\s+|\bno\s+)(?:a\s+|any\s+)?(?:firm\s+|specific\s+)?(?:date|timeline|timetable|time\s*frame)\s+(?:for|on)\s+(?:the\s+|its\s+)?(?:volume\s+|mass\s+)?$|(?:未|没有|沒有|尚未)(?:给出|給出|透露|公布|说明|說明|披露)(?:具体|具體)?$/i;
+// …whose object is a thing pushed against (a plan, a rule, a name), not a cause ("on cost concerns").
+const TAPE_OUT_BEFORE = /\btape-?\s?outs?\s+$|流片\s*$/i;
 const PUSH_BACK_AGAINST =
-  /^push(?:es|ed|ing)?\s+back\s+(?:on|against)\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)/i;
+  /^[Pp]ush(?:es|ed|ing)?\s+back\s+(?:on|against)\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)(?:the|a|an|its|their|this|that|these|plans?|rules?|proposals?|calls?|demands?|efforts?|moves?|[A-Z])/;
 const PASSIVE_BEFORE = /\b(?:be|been|being|is|are|was|were|get|gets|got)\s+(?:\w+ly\s+)?$/i;
 
 /** An active "push back on/against" — the match itself, or a "back on" restart inside one. */
@@ -2855,7 +2863,7 @@ function coordinatedWithOwn(
 
 /** "AI5改由三星独家代工，台积电出局": the foundry named is the one dropped. */
 const DISPLACED_AFTER = /^\s*(?:出局|被踢出|被淘汰|落选|落選|缺席)/;
-const SOURCED_FROM = /\b(?:dual-|multi-|single-)?sourc\w*\b[^,.;]{0,32}\bfrom\s*$|\bcome\s+from\s*$/i;
+const SOURCED_FROM = /\b(?:dual|multi|second)-?sourc\w*\b[^,.;]{0,32}\bfrom\s*$/i;
 const DISPLACED_BEFORE =
   /(?:\bfrom|\breplac(?:e|es|ed|ing)|\bdropping|\bdrops|\bditching|\binstead\s+of|\brather\s+than|取代|而非|不再由)\s*$/i;
 
@@ -3007,6 +3015,14 @@ function measuredAgainst(text: string, mention: EntityMention): boolean {
   if (mention.type === 'company')
     return COMPANY_YARDSTICK_BEFORE.test(text.slice(Math.max(0, mention.start - 16), mention.start));
   if (mention.type !== 'chip') return false;
+  // "Tesla will keep Samsung-made AI4 as AI5 arrives": the chip in a time clause.
+  if (
+    /\b(?:as|when|once)\s+$/i.test(text.slice(Math.max(0, mention.start - 8), mention.start)) &&
+    /^\s+(?:arrives?|ramps?|launches|comes|enters|takes\s+over|rolls?\s+out|debuts?)\b/i.test(
+      text.slice(mention.end, mention.end + 16),
+    )
+  )
+    return true;
   return (
     MEASURED_BEFORE.test(text.slice(Math.max(0, mention.start - 28), mention.start)) ||
     MULTIPLE_OF_BEFORE.test(text.slice(Math.max(0, mention.start - 56), mention.start)) ||
@@ -3451,10 +3467,16 @@ function readStatus(
       match.name !== 'in_force' && !open.some((other) => other.name === 'in_force' && covers(other, match)),
   );
   // "…延期條文未能完成立法程序，…規則將於8月2日如期適用": in force on schedule, said outright, is the news.
+  // …when it is the subject's ("Most AI Act rules apply as planned, but the high-risk rules are delayed"
+  // is a delay).
   const onSchedule = open.find(
     (match) =>
       match.name === 'in_force' &&
-      AS_SCHEDULED.test(reading.text.slice(Math.max(0, match.start - 24), match.end + 12)),
+      AS_SCHEDULED.test(reading.text.slice(Math.max(0, match.start - 24), match.end + 12)) &&
+      // …not a delay told in another clause group ("…, but the high-risk rules are delayed", 部分条款如期生效，高风险规则则推迟).
+      open.every(
+        (other) => other.name !== 'delay' || frameOf(reading, other.start) === frameOf(reading, match.start),
+      ),
   );
   const chosen = (onSchedule ?? (change && open[0]?.name === 'in_force' ? change : (open[0] ?? said[0])))!;
   // "rules for high-risk systems to apply from December 2027 instead of August 2026": in force later than planned.
@@ -3491,7 +3513,9 @@ function notOnSchedule(
   const from = clauseStartOf(reading, relation.start);
   const to = clauseEndOf(reading, relation.end);
   const clause = reading.text.slice(from, to);
-  if (!NOT_APPLYING.test(clause)) return false;
+  const denied = NOT_APPLYING.exec(clause);
+  // "will not apply to military AI systems": an exemption, not a later date.
+  if (!denied || /^\s+to\b/i.test(clause.slice(denied.index + denied[0].length))) return false;
   const [year, month] = scheduled.split('-').map(Number);
   return (
     ON_SCHEDULE_WORDS.test(clause) ||

@@ -15,8 +15,6 @@ export const ATTRIBUTE_CLASSES = {
   /** A foundry makes a chip. */
   makes: {
     en: [
-      // "AI5 chips will come from TSMC and Samsung".
-      'come from',
       'churn out',
       'crank out',
       'turn out',
@@ -658,8 +656,9 @@ export const ATTRIBUTE_CLASSES = {
       // "high-risk compliance date now December 2027", "now scheduled for December 2, 2027": a date it
       // applies from (a delay if later than planned).
       'compliance date',
-      'scheduled for',
-      'set ... date for',
+      'now scheduled for',
+      'rescheduled for',
+      'remain scheduled for',
       // "gives companies until 2027 to comply": the date compliance is due (a delay if later than planned).
       'until ... to comply',
       // "will not bite until 2 August 2028": in force from that date (a delay only if it is later than planned).
@@ -1166,6 +1165,9 @@ export const SCOPE_CUES = {
       'lobby',
       'push for',
       'ask for',
+      // "pressing for a longer grace period", "muses about 1.4nm": a call, a thought.
+      'press for',
+      'muse',
       // "asked the Commission to pause the AI Act": a request (not "was asked to comment").
       'ask ... to pause',
       'ask ... to delay',
@@ -1208,6 +1210,10 @@ export const SCOPE_CUES = {
       '懸而未決',
       '或可',
       '或能',
+      // "或进一步推迟至2028年", "或再推迟": possibly, the verb after a step word.
+      '或进一步',
+      '或進一步',
+      '或再',
       '或超',
       '或逾',
       '或达',

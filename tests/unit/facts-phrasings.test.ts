@@ -93,6 +93,8 @@ const BLIND_FLOORS: Record<string, number> = {
   'zh-numbers': 0.96,
   'en-long': 0.84,
   'zh-long': 0.9,
+  'en-2026b': 0.89,
+  'zh-2026b': 0.86,
 };
 
 describe('phrasings written blind', () => {
