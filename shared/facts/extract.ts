@@ -163,7 +163,15 @@ class SentenceReading {
     readonly publishedDay?: string,
   ) {
     this.mentions = mentions;
-    this.measured = new Set(mentions.filter((mention) => measuredAgainst(text, mention)));
+    this.measured = new Set(
+      mentions.filter(
+        (mention) =>
+          measuredAgainst(text, mention) ||
+          // "Tesla will keep Samsung-made AI4 as AI5 arrives": beside another chip, one in a time clause.
+          (inTimeClause(text, mention) &&
+            mentions.some((other) => other.type === 'chip' && other.id !== mention.id)),
+      ),
+    );
     this.ids = new Set(
       mentions.filter((mention) => !this.measured.has(mention)).map((mention) => mention.id),
     );
@@ -272,9 +280,7 @@ class SentenceReading {
   #listed(): Map<string, PhraseMatch[]> {
     if (!this.#lists) {
       this.#lists = new Map();
-      const inEntity = this.tokens.map((token) =>
-        this.mentions.some((mention) => mention.start < token.start && token.start < mention.end),
-      );
+      const inEntity = tokensInEntities(this.tokens, this.mentions);
       for (const match of this.compiled.phrases.find(this.text, this.tokens, inEntity)) {
         const same = this.#lists.get(match.name);
         if (same) same.push(match);
@@ -287,6 +293,24 @@ class SentenceReading {
 }
 
 const NONE: PhraseMatch[] = [];
+
+/**
+ * For each token, whether it goes on an entity's name begun before it ("AI Act": "Act"). One pass
+ * over tokens and mentions, both in order of position.
+ */
+function tokensInEntities(tokens: readonly Token[], mentions: readonly EntityMention[]): boolean[] {
+  const byStart = [...mentions].sort((a, b) => a.start - b.start);
+  const inEntity: boolean[] = new Array(tokens.length);
+  let next = 0;
+  let reach = -1;
+  for (let index = 0; index < tokens.length; index++) {
+    const start = tokens[index]!.start;
+    while (next < byStart.length && byStart[next]!.start < start)
+      reach = Math.max(reach, byStart[next++]!.end);
+    inEntity[index] = start < reach;
+  }
+  return inEntity;
+}
 
 /**
  * The sentence with each comma between a place and its region ("Taylor, Texas") made a space — only
@@ -1311,6 +1335,8 @@ const OBJECT_GAP =
 const OBJECT_GAP_ZH = /^(?:特斯拉的?|其)?$/;
 
 const STATUS_CHANGES = new Set(['delay', 'end', 'cancel', 'restart']);
+const TOPIC_BEFORE_CHANGE_ZH =
+  /^的?(?:期限|宽限期|寬限期|适用日期|適用日期|适用时间|適用時間|生效日期|实施日期|實施日期)?(?:将|將|也|亦|则|則)?$/;
 // "pushed back publication of its guidelines": the thing published is the object.
 const DIRECT_OBJECT_GAP =
   /^\s*(?:(?:publication|release|adoption|issuance|issuing|publishing)\s+of\s+)?(?:(?:the|its|their)\s+)?$/i;
@@ -1327,6 +1353,17 @@ function rivalIsObject(rule: CompiledRule, reading: SentenceReading, match: Phra
       (STATUS_CHANGES.has(match.name) && DIRECT_OBJECT_GAP.test(gap))
     );
   };
+  // "第50条内容标识义务的期限将延至2027年2月": in Chinese the thing whose date moves stands before the verb.
+  if (
+    STATUS_CHANGES.has(match.name) &&
+    reading.mentions.some(
+      (mention) =>
+        rivals.includes(mention.id) &&
+        mention.end <= match.start &&
+        TOPIC_BEFORE_CHANGE_ZH.test(reading.text.slice(mention.end, match.start)),
+    )
+  )
+    return true;
   const next = reading.mentions.find((mention) => mention.start >= match.end && rivals.includes(mention.id));
   // "delays penalties and high-risk AI rules": the rival shares the object with the subject.
   const coordinated = (end: number) =>
@@ -1389,10 +1426,11 @@ function rivalsMakingAfter(rule: CompiledRule, reading: SentenceReading, mention
 
 const NO_DATE_FOR =
   /(?:\bwithout\s+(?:giving\s+|offering\s+|providing\s+|disclosing\s+)?|\bdeclined\s+to\s+(?:give|provide|disclose)\s+|\b(?:gave|giving|offered|provided)\s+no\s+|\bno\s+)(?:a\s+|any\s+)?(?:firm\s+|specific\s+)?(?:date|timeline|timetable|time\s*frame)\s+(?:for|on)\s+(?:the\s+|its\s+)?(?:volume\s+|mass\s+)?$|(?:未|没有|沒有|尚未)(?:给出|給出|透露|公布|说明|說明|披露)(?:具体|具體)?$/i;
-// …whose object is a thing pushed against (a plan, a rule, a name), not a cause ("on cost concerns").
 const TAPE_OUT_BEFORE = /\btape-?\s?outs?\s+$|流片\s*$/i;
+// …whose object is a thing pushed against (a plan, a rule, a law), not a cause ("on cost concerns",
+// "on Musk's orders").
 const PUSH_BACK_AGAINST =
-  /^[Pp]ush(?:es|ed|ing)?\s+back\s+(?:on|against)\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)(?:the|a|an|its|their|this|that|these|plans?|rules?|proposals?|calls?|demands?|efforts?|moves?|[A-Z])/;
+  /^push(?:es|ed|ing)?\s+back\s+(?:on|against)\s+(?:\S+\s+){0,4}?(?:plans?|rules?|proposals?|polic(?:y|ies)|calls?|demands?|efforts?|moves?|laws?|act|regulations?|mandates?|requirements?|strings|conditions|deadlines?)\b/i;
 const PASSIVE_BEFORE = /\b(?:be|been|being|is|are|was|were|get|gets|got)\s+(?:\w+ly\s+)?$/i;
 
 /** An active "push back on/against" — the match itself, or a "back on" restart inside one. */
@@ -1401,7 +1439,7 @@ function pushBackAgainst(reading: SentenceReading, match: PhraseMatch): boolean 
   const start = reading.text.lastIndexOf('push', match.start);
   if (start < 0 || match.start - start > 8) return false;
   return (
-    PUSH_BACK_AGAINST.test(reading.text.slice(start, match.end + 16)) &&
+    PUSH_BACK_AGAINST.test(reading.text.slice(start, match.end + 64)) &&
     !PASSIVE_BEFORE.test(reading.text.slice(Math.max(0, start - 16), start))
   );
 }
@@ -2882,11 +2920,15 @@ function readEntities(
 ): ReadValue | undefined {
   const allowed = new Set(rule.rule.value.entities ?? []);
   const chipIds = new Set(rule.rule.subject.flat());
+  // "对三星代工营收的贡献", "英特尔代工业务落后": 代工 naming a business (its revenue, unit, market) makes
+  // nothing, and the company that owns the business is no maker of the sentence's chip.
+  const business = relations.filter(
+    (match) => match.name === 'makes' && BUSINESS_AFTER.test(reading.text.slice(match.end, match.end + 4)),
+  );
+  const businessOwner = (mention: EntityMention) =>
+    business.some((match) => match.start >= mention.end && match.start - mention.end <= 1);
   const triggers = verbGroups(
-    relations.filter(
-      // "对三星代工营收的贡献": 代工 naming a business (its revenue, unit, market) makes nothing.
-      (match) => match.name === 'makes' && !BUSINESS_AFTER.test(reading.text.slice(match.end, match.end + 4)),
-    ),
+    relations.filter((match) => match.name === 'makes' && !business.includes(match)),
     reading,
     chipIds,
   );
@@ -2903,6 +2945,7 @@ function readEntities(
     .filter((mention) => allowed.has(mention.id))
     .filter((mention) => !comparedBefore(reading.text.slice(Math.max(0, mention.start - 40), mention.start)))
     .filter((mention) => !lostChip(reading, mention, chipIds))
+    .filter((mention) => !businessOwner(mention))
     .filter((mention) => subject.carried || !anotherChipsClause(reading, mention.start, chipIds, mention));
   const agentTriggers = coordinatedTriggers(reading, found, (mention) =>
     triggerOfAgent(reading, triggers, mention, allowed),
@@ -3015,14 +3058,6 @@ function measuredAgainst(text: string, mention: EntityMention): boolean {
   if (mention.type === 'company')
     return COMPANY_YARDSTICK_BEFORE.test(text.slice(Math.max(0, mention.start - 16), mention.start));
   if (mention.type !== 'chip') return false;
-  // "Tesla will keep Samsung-made AI4 as AI5 arrives": the chip in a time clause.
-  if (
-    /\b(?:as|when|once)\s+$/i.test(text.slice(Math.max(0, mention.start - 8), mention.start)) &&
-    /^\s+(?:arrives?|ramps?|launches|comes|enters|takes\s+over|rolls?\s+out|debuts?)\b/i.test(
-      text.slice(mention.end, mention.end + 16),
-    )
-  )
-    return true;
   return (
     MEASURED_BEFORE.test(text.slice(Math.max(0, mention.start - 28), mention.start)) ||
     MULTIPLE_OF_BEFORE.test(text.slice(Math.max(0, mention.start - 56), mention.start)) ||
@@ -3033,6 +3068,17 @@ function measuredAgainst(text: string, mention: EntityMention): boolean {
     LATER_THAN_AFTER.test(text.slice(mention.end, mention.end + 12)) ||
     (FOLLOWS_BEFORE.test(text.slice(Math.max(0, mention.start - 2), mention.start)) &&
       FOLLOWS_AFTER.test(text.slice(mention.end, mention.end + 4)))
+  );
+}
+
+/** A chip in a time clause: "as AI5 arrives", "when AI6 ramps", "once AI5 launches". */
+function inTimeClause(text: string, mention: EntityMention): boolean {
+  return (
+    mention.type === 'chip' &&
+    /\b(?:as|when|once)\s+$/i.test(text.slice(Math.max(0, mention.start - 8), mention.start)) &&
+    /^\s+(?:arrives?|ramps?|launches|comes|enters|takes\s+over|rolls?\s+out|debuts?)\b/i.test(
+      text.slice(mention.end, mention.end + 16),
+    )
   );
 }
 

@@ -656,9 +656,6 @@ export const ATTRIBUTE_CLASSES = {
       // "high-risk compliance date now December 2027", "now scheduled for December 2, 2027": a date it
       // applies from (a delay if later than planned).
       'compliance date',
-      'now scheduled for',
-      'rescheduled for',
-      'remain scheduled for',
       // "gives companies until 2027 to comply": the date compliance is due (a delay if later than planned).
       'until ... to comply',
       // "will not bite until 2 August 2028": in force from that date (a delay only if it is later than planned).
@@ -1165,8 +1162,10 @@ export const SCOPE_CUES = {
       'lobby',
       'push for',
       'ask for',
-      // "pressing for a longer grace period", "muses about 1.4nm": a call, a thought.
-      'press for',
+      // "pressing for a longer grace period", "muses about 1.4nm": a call, a thought (not "to the press for").
+      '=pressing for',
+      '=presses for',
+      '=pressed for',
       'muse',
       // "asked the Commission to pause the AI Act": a request (not "was asked to comment").
       'ask ... to pause',
