@@ -42,9 +42,10 @@ export interface Statement {
   /** "at least $16.5B", "up to 20": the value is a bound. */
   bound?: Bound;
   /**
-   * Told as a past transaction ("此前…签署价值165亿美元的协议", "previously signed a $10 billion deal"):
-   * it stands if it agrees with the baseline, but a value unlike it may be an older deal since
-   * replaced — `mentioned`, never `changed`.
+   * The value may confirm the baseline but never change it — `mentioned` when it disagrees: a past
+   * transaction ("此前…签署价值165亿美元的协议"; "previously signed a $10 billion deal" may be an older
+   * deal since replaced), a value named only as a figure ("the $16.5 billion figure"), an amount read
+   * only through a deal its party names (namedDealSpans).
    */
   confirmsOnly?: boolean;
   sentenceIndex: number;
@@ -205,13 +206,17 @@ class SentenceReading {
     return this.#listed().get(list) ?? NONE;
   }
 
+  /** The text with each comma between a place and its region made a space (same offsets; see withoutPlaceCommas). */
+  get withoutPlaceCommas(): string {
+    return this.once('withoutPlaceCommas', () =>
+      withoutPlaceCommas(this.text, this.compiled.placeTail, this.mentions),
+    );
+  }
+
   get scopes(): Scopes {
     // "is weighing whether to lift spending on its Taylor, Texas complex to $50 billion": a place's
     // ", Texas" ends no clause, so the scopes read the sentence without those commas (same offsets).
-    this.#scopes ??= findScopes(
-      withoutPlaceCommas(this.text, this.compiled.placeTail, this.mentions),
-      this.tokens,
-    );
+    this.#scopes ??= findScopes(this.withoutPlaceCommas, this.tokens);
     return this.#scopes;
   }
 
@@ -1029,7 +1034,7 @@ function statementFor(
     !reading.relations.some(
       (match) => match.name === 'stock_move' && shelteredEventPiece(rule, reading, match.start, notWords),
     ) &&
-    namedDealSpans(rule, reading, notWords).length === 0
+    namedDealSpans(rule, reading).length === 0
   )
     return undefined;
   // "三星在该领域的份额不足5%": the segment is the one the sentence before named ("7纳米及以下先进制程").
@@ -1508,7 +1513,7 @@ interface ReadValue {
   otherCurrency?: boolean;
   /** The value was worked out, not written: a date counted from a length. */
   derived?: boolean;
-  /** Read inside a past transaction's history span: it may confirm, never change (Statement.confirmsOnly). */
+  /** It may confirm, never change (Statement.confirmsOnly). */
   confirmsOnly?: boolean;
 }
 
@@ -1606,9 +1611,7 @@ function silencedByNot(
 
 /** Whether `position` lies in an amount of a deal named by its own party (namedDealSpans). */
 const inNamedDeal = (rule: CompiledRule, reading: SentenceReading, position: number) =>
-  namedDealSpans(rule, reading, notWordsOf(rule, reading)).some(
-    (span) => span.start <= position && position < span.end,
-  );
+  namedDealSpans(rule, reading).some((span) => span.start <= position && position < span.end);
 
 /** A deal's own noun: the agreement itself, not "worth", "pay" or "win". */
 const DEAL_NOUN =
@@ -1629,14 +1632,11 @@ const OWNER_TO_AMOUNT = /^(?:['’]s?|的)?\s?$/;
  * right after it ("Tesla's $4.3B battery deal"). Other deals of the same parties (memory, batteries)
  * are named the same way, so a value read only through this shelter confirms, never changes.
  */
-function namedDealSpans(
-  rule: CompiledRule,
-  reading: SentenceReading,
-  notWords: readonly PhraseMatch[],
-): Array<{ start: number; end: number }> {
+function namedDealSpans(rule: CompiledRule, reading: SentenceReading): Array<{ start: number; end: number }> {
   if (rule.fact.kind !== 'money' || !rule.rule.relation.includes('deal')) return [];
-  return reading.once(`namedDeals:${rule.fact.id}`, () =>
-    numericMentions(rule, reading).flatMap((amount) => {
+  return reading.once(`namedDeals:${rule.fact.id}`, () => {
+    const notWords = rule.not ? notWordsOf(rule, reading) : NONE;
+    return numericMentions(rule, reading).flatMap((amount) => {
       const noun = reading
         .phrases('deal')
         .find((match) => match.start >= amount.end && match.start - amount.end <= 12);
@@ -1679,8 +1679,8 @@ function namedDealSpans(
       )
         return [];
       return [{ start, end: noun.end }];
-    }),
-  );
+    });
+  });
 }
 
 /**
@@ -2053,28 +2053,21 @@ function readNumeric(
         (PRESUPPOSING.has(cue) && presupposed(reading, entry.mention)),
     ),
   );
+  // Open only because its history cue dates a past transaction (it confirms, never changes).
+  const onlyAsPastTransaction = (entry: (typeof scored)[number]) =>
+    entry.mention.shifted !== true &&
+    !movesOnly &&
+    reading.scopes.blockersAt(entry.mention.start, entry.anchor).includes('history') &&
+    pastTransaction(entry);
   // A value open on its own comes before one open only as a past transaction ("此前…签署165亿美元…如今扩大至200亿美元").
-  const ownOpen = open.filter(
-    (entry) =>
-      entry.mention.shifted === true ||
-      movesOnly ||
-      !reading.scopes.blockersAt(entry.mention.start, entry.anchor).includes('history') ||
-      !pastTransaction(entry),
-  );
+  const ownOpen = open.filter((entry) => !onlyAsPastTransaction(entry));
   const chosen = (ownOpen[0] ?? open[0] ?? scored[0])!;
   // Read only because a deal named by its party shelters it from the sentence's not-words.
   const sheltered =
     rule.not !== undefined &&
     inNamedDeal(rule, reading, chosen.mention.start) &&
     silencedByNot(rule, reading, chosen.mention.start, false);
-  const confirmsOnly =
-    onlyFigure ||
-    sheltered ||
-    (open.length > 0 &&
-      !chosen.mention.shifted &&
-      !movesOnly &&
-      reading.scopes.blockersAt(chosen.mention.start, chosen.anchor).includes('history') &&
-      pastTransaction(chosen));
+  const confirmsOnly = onlyFigure || sheltered || (open.length > 0 && onlyAsPastTransaction(chosen));
   const value =
     chosen.mention.value.kind === 'money' && chosen.mention.currencyAssumed
       ? { ...chosen.mention.value, currency }
@@ -3817,7 +3810,7 @@ const MOVED_TO_AFTER_ZH =
 
 function displacedPlace(reading: SentenceReading, place: EntityMention): boolean {
   // "instead of its Taylor, Texas fab": the region after a place's comma is left with it.
-  const text = withoutPlaceCommas(reading.text, reading.placeTail, reading.mentions);
+  const text = reading.withoutPlaceCommas;
   const before = text.slice(Math.max(0, place.start - 72), place.start);
   const after = text.slice(place.end, place.end + 40);
   // Another company between the cue and the place: what was replaced is that company.
