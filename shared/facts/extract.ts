@@ -2577,6 +2577,8 @@ function makerOfRival(
     .filter(
       (other) =>
         other.end <= mention.start &&
+        // "in Arizona and Texas": a place beside it is no thing made.
+        !isSiteOrPlace(other) &&
         // "its AI6 chip, which Samsung will make at its plant in Taylor": the aside is the rival's making.
         (!clauseMarkBetween(reading, other.end, mention.start) ||
           RELATIVE_OF_THING.test(reading.text.slice(other.end, mention.start))),
@@ -2618,7 +2620,11 @@ function makerOfRival(
   return reading.relations.some(
     // The making stands between them, or governs the rival ("to mass-produce Tesla's AI6 at Taylor").
     (match) =>
-      MAKING_CLASSES.has(match.name) && match.start >= rival.start - 24 && match.start <= mention.end + 12,
+      MAKING_CLASSES.has(match.name) &&
+      match.start >= rival.start - 24 &&
+      // …or follows in its clause ("由台積電與三星電子分別在美國亞利桑那州與德州生產").
+      (match.start <= mention.end + 12 ||
+        (match.start <= mention.end + 24 && !clauseMarkBetween(reading, mention.end, match.start))),
   );
 }
 /** A relative clause opening right after a thing and running on to a name: " chip, which Samsung will make at its plant in ". */
@@ -2633,8 +2639,9 @@ function clauseMarkBetween(reading: SentenceReading, from: number, to: number): 
     if (mark[0] !== ',' || !reading.placeTail.test(reading.text.slice(from + mark.index))) return true;
   return false;
 }
+/** "by", "at its", 由, 在美國 — or one conjunct before ("in Arizona and ", 在美國亞利桑那州與): the maker or place of a making. */
 const MAKER_OR_PLACE_BEFORE =
-  /(?:(?:\bby|\bat|\bin)\s+(?:(?:its|the|their|[\w-]+['’]s)\s+)*|(?:由|在)[\u3400-\u9fff]{0,4}?)$/i;
+  /(?:(?:\bby|\bat|\bin)\s+(?:(?:its|the|their|[\w-]+['’]s)\s+)*(?:[\w-]+\s+){0,3}?(?:(?:and|or|&)\s+(?:(?:its|the|their)\s+)*)?|(?:由|在)(?:[\u3400-\u9fff]{0,4}?|[\u3400-\u9fff]{1,10}?[與与和及、]))$/i;
 const RELATIVE_AFTER = /^[^,，.。]{0,24}?,\s*(?:which|that)\b/i;
 
 /** Entity types that can own a value stated after them (a company's share move). */
