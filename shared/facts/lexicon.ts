@@ -1171,6 +1171,13 @@ export const SCOPE_CUES = {
       'ask ... to pause',
       'ask ... to delay',
       'ask ... to postpone',
+      // "lobbyists wanted the deadline moved to 2028": a wish for a delay (not "wants to delay", an intention, nor "wants Samsung to make AI6").
+      'want ... =delayed',
+      'want ... =postponed',
+      'want ... =paused',
+      'want ... =moved to',
+      'want ... =pushed back',
+      'want ... =pushed to',
       'float',
       'asking for',
       'would have been',
