@@ -1066,11 +1066,11 @@ function statementFor(
         !NO_DATE_FOR.test(reading.text.slice(Math.max(0, match.start - 48), match.start)) ||
         reading.values('year').some((date) => date.start >= match.end),
     )
-    // "Tesla AI5 tape-out slips to mid-2026": a tape-out's delay, not the production's.
+    // "Tesla AI5 tape-out slips to mid-2026", "samples have been delayed": a milestone's delay, not the production's.
     .filter(
       (match) =>
         match.name !== 'delay' ||
-        !TAPE_OUT_BEFORE.test(reading.text.slice(Math.max(0, match.start - 12), match.start)),
+        !MILESTONE_BEFORE.test(reading.text.slice(Math.max(0, match.start - 40), match.start)),
     )
     // "States push back on AI Action Plan's funding strings": opposition, not a delay (and no "back on"
     // restart either) — not "Dojo 3 was pushed back on cost concerns", a delay told in the passive.
@@ -1431,7 +1431,9 @@ function rivalsMakingAfter(rule: CompiledRule, reading: SentenceReading, mention
 
 const NO_DATE_FOR =
   /(?:\bwithout\s+(?:giving\s+|offering\s+|providing\s+|disclosing\s+)?|\bdeclined\s+to\s+(?:give|provide|disclose)\s+|\b(?:gave|giving|offered|provided)\s+no\s+|\bno\s+)(?:a\s+|any\s+)?(?:firm\s+|specific\s+)?(?:date|timeline|timetable|time\s*frame)\s+(?:for|on)\s+(?:the\s+|its\s+)?(?:volume\s+|mass\s+)?$|(?:未|没有|沒有|尚未)(?:给出|給出|透露|公布|说明|說明|披露)(?:具体|具體)?$/i;
-const TAPE_OUT_BEFORE = /\btape-?\s?outs?\s+$|流片\s*$/i;
+/** A tape-out or samples right before a delay, perhaps with its auxiliaries ("has been", 再度). */
+const MILESTONE_BEFORE =
+  /(?:\btape-?\s?outs?|\bsamples?|\bsampling)\s+(?:(?:has|have|had|is|are|was|were|been|being|will|now|again|also|reportedly|further)\s+){0,3}$|(?:流片|样品|樣品|送样|送樣)(?:时间|時間|时程|時程)?(?:再度|再次|已|将|將|恐|或)?\s*$/i;
 // …whose object is a thing pushed against (a plan, a rule, a law), not a cause ("on cost concerns",
 // "on Musk's orders").
 const PUSH_BACK_AGAINST =
