@@ -1151,7 +1151,17 @@ function namesTheEventMonth(event: EventOfRule, text: string): boolean {
 
 /** Where a sentence names the event's month (of its year). */
 function monthMarks(event: EventOfRule, text: string): number[] {
+  return eventMonthDays(event, text).sameDay;
+}
+
+/** Where a sentence names another day of the event's month, two or more days off ("on July 30"). */
+function otherDayMarks(event: EventOfRule, text: string): number[] {
+  return eventMonthDays(event, text).otherDay;
+}
+
+function eventMonthDays(event: EventOfRule, text: string): { sameDay: number[]; otherDay: number[] } {
   const marks: number[] = [];
+  const otherDay: number[] = [];
   for (const found of text.matchAll(event.month)) {
     const after = text.slice(found.index + found[0].length);
     const year = /^[^.;。；]{0,8}?((?:19|20)\d{2})/.exec(after)?.[1];
@@ -1161,9 +1171,11 @@ function monthMarks(event: EventOfRule, text: string): number[] {
       DAY_BEFORE_MONTH.exec(text.slice(Math.max(0, found.index - 8), found.index))?.[1];
     // The day before counts too: a Korean Monday's news is a US Sunday's ("confirmed the deal on July 27").
     const sameDay = day === undefined || Number(day) === event.day || Number(day) === event.day - 1;
-    if ((year === undefined || Number(year) === event.year) && sameDay) marks.push(found.index);
+    if (year !== undefined && Number(year) !== event.year) continue;
+    if (sameDay) marks.push(found.index);
+    else if (Math.abs(Number(day) - event.day) >= 2) otherDay.push(found.index);
   }
-  return marks;
+  return { sameDay: marks, otherDay };
 }
 
 /** The day of a month written after it ("July 28", 7月28日) or before it ("28 July"). */
@@ -1482,6 +1494,9 @@ function hasContext(
       other.has('deal') &&
       other.phrases(rule.context!).length > 0 &&
       other.mentions.some((mention) => mention.type === 'company' && rule.rivalIds.has(mention.id));
+    // "the 1.4% drop came on July 30, two days later": dated to another day of the event's month, it is that day's.
+    if (otherDayMarks(rule.event, reading.text).length > 0 && !namesTheEventMonth(rule.event, reading.text))
+      return false;
     if (namesTheDeal(reading)) return true;
     // A move dated to a day of the item's own ("三星股價今天收跌2.1%", "本周累计上涨3.4%") is that day's.
     if (OWN_DAY.test(reading.text)) return false;
@@ -1933,6 +1948,10 @@ function readNumeric(
     .filter((mention) => !(levelsOnly && mention.role === 'by'))
     // "TrendForce sees TSMC taking 75% of foundry market in 2027": a level of a year to come is a forecast.
     .filter((mention) => !(levelsOnly && ofYearToCome(reading, mention)))
+    // "Samsung to regain 10% foundry share", 10%的市场份额: a market share written after its value is no share-price move.
+    .filter(
+      (mention) => !(movesOnly && MARKET_SHARE_AFTER.test(reading.text.slice(mention.end, mention.end + 40))),
+    )
     // "fell 2% on Friday, erasing part of the Tesla deal rally": a move back, not the reaction.
     .filter(
       (mention) => !(movesOnly && REVERSAL_AFTER.test(reading.text.slice(mention.end, mention.end + 96))),
@@ -1958,6 +1977,10 @@ function readNumeric(
     .filter((mention) => !rivalsMakingAfter(rule, reading, mention))
     // "2025年10月下旬，特斯拉正式確認…": the item's own date opening the sentence is when, not a target.
     .filter((mention) => !datelineYear(reading, mention))
+    .filter((mention) => !pastPlanOfAPastYear(reading, mention))
+    .filter(
+      (mention) => !rule.rule.relation.includes('volume_production') || !milestoneYear(reading, mention),
+    )
     // "截至2026年6月30日止": a date things are counted up to, not a target — but "合同期限截至2033年" is the term's end.
     .filter(
       (mention) =>
@@ -2229,6 +2252,40 @@ function datelineYear(reading: SentenceReading, mention: ValueMention): boolean 
 }
 
 /**
+ * "In 2021 it said the fab would start operating in the second half of 2024", read in 2026: a year
+ * before the item's, told as a plan of the past ("would", "was to", "was due"), is that plan — history.
+ */
+function pastPlanOfAPastYear(reading: SentenceReading, mention: ValueMention): boolean {
+  if (mention.value.kind !== 'year' || reading.publishedYear === undefined) return false;
+  if (mention.value.value >= reading.publishedYear) return false;
+  const before = reading.text.slice(Math.max(0, mention.start - 96), mention.start);
+  return PLAN_OF_THE_PAST.test(before.slice(before.search(/[^.;。；]*$/)));
+}
+const PLAN_OF_THE_PAST = /\b(?:would|(?:was|were)\s+(?:to|due|set|slated|scheduled|meant))\b/i;
+
+/**
+ * "will produce Tesla's AI6, with first samples due next year": a year in a piece of the sentence (between
+ * commas) that names samples or a tape-out and no volume making is that milestone's, not the production's.
+ */
+function milestoneYear(reading: SentenceReading, mention: ValueMention): boolean {
+  if (mention.value.kind !== 'year') return false;
+  const from = Math.max(
+    ...[...reading.text.slice(0, mention.start).matchAll(/[,，;；]/g)].map((mark) => mark.index + 1),
+    0,
+  );
+  const next = reading.text.slice(mention.end).search(/[,，;；]/);
+  const to = next < 0 ? reading.text.length : mention.end + next;
+  const piece = reading.text.slice(from, to);
+  return (
+    MILESTONE_WORD.test(piece) &&
+    !reading.relations.some(
+      (match) => match.name === 'volume_production' && match.start >= from && match.end <= to,
+    )
+  );
+}
+const MILESTONE_WORD = /\b(?:samples?|sampling|tape-?\s?outs?|prototypes?)\b|样品|樣品|送样|送樣|流片/i;
+
+/**
  * A past year that describes the thing after it ("last year's $16.5 billion contract", "2025's
  * deal", 去年的合同): when that thing was, not a target.
  */
@@ -2324,6 +2381,8 @@ const AS_OF_BEFORE = /(?<!期限|期|有效期)(?:截至|截止)\s*$|\bas\s+of\s
  */
 const MARKET_SHARE_TO =
   /\b(?:(?:foundry|market)\s+share|share\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:market|revenue|sales))\s+(?:\w+\s+){0,2}to\s*(?:about\s+|around\s+|nearly\s+)?$/i;
+const MARKET_SHARE_AFTER =
+  /^\s*(?:(?:global|world|worldwide)\s+)?(?:(?:foundry|market|chip)\s+)+share\b|^\s*(?:share\s+)?of\s+(?:the\s+)?(?:(?:global|world|worldwide)\s+)?(?:foundry|chip|contract[-\s]chipmaking)\s+(?:market|revenue|sales)|^\s*的?(?:全球)?(?:代工)?(?:市占|市场份额|市場份額|份额|份額)/i;
 /** "slipped to 8.1%", 降至: a level reached, not a move by. */
 const LEVEL_BEFORE = /(?:\bto|至|到)\s*(?:about\s+|around\s+|nearly\s+|约|約)?$/i;
 
@@ -2376,6 +2435,10 @@ function isProgress(text: string, mention: ValueMention): boolean {
     ) ||
     // "已确定6个站点" (a count settled so far), not across a headline's space to the plan's total.
     /(?:已确定|已確定|已选定|已選定|已确认|已確認|已公布|已宣布|新增|再添|增添)[^.;,，；。\s]{0,8}$/.test(
+      before,
+    ) ||
+    // "has now selected eight U.S. data-centre locations": the count settled so far, as in English.
+    /\b(?:has|have|had)\s+(?:now\s+|already\s+|so\s+far\s+)?(?:selected|chosen|picked|identified|announced|confirmed|named|unveiled|opened|approved|secured)\s+(?:about\s+|around\s+|some\s+)?$/i.test(
       before,
     ) ||
     // "now has close to 7 gigawatts of planned capacity across six US sites": the sites it has now.

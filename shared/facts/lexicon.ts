@@ -1367,6 +1367,17 @@ export const SCOPE_CUES = {
       'prior',
       'flashback',
       'throwback',
+      // A correction's wrong figure: "incorrectly said the contract runs until 2030", "An earlier
+      // version of this story said …", "misstated Samsung's share".
+      'incorrectly',
+      'erroneously',
+      'wrongly said',
+      'wrongly stated',
+      'wrongly reported',
+      'misstated',
+      'misstate',
+      'misreported',
+      'earlier version of this',
     ],
     zh: [
       '原定',
