@@ -1436,7 +1436,8 @@ function rivalsMakingAfter(rule: CompiledRule, reading: SentenceReading, mention
     (match) =>
       match.name === 'volume_production' &&
       match.start >= mention.end &&
-      /^\s{0,2}$/.test(reading.text.slice(mention.end, match.start)) &&
+      // …or with its customer between ("明年为特斯拉量产AI6").
+      /^\s{0,2}(?:(?:为|為|替)[\u3400-\u9fff]{1,4}?)?$/.test(reading.text.slice(mention.end, match.start)) &&
       rivalIsObject(rule, reading, match),
   );
 }
@@ -2268,16 +2269,19 @@ const PLAN_OF_THE_PAST = /\b(?:would|(?:was|were)\s+(?:to|due|set|slated|schedul
  * commas) that names samples or a tape-out and no volume making is that milestone's, not the production's.
  */
 function milestoneYear(reading: SentenceReading, mention: ValueMention): boolean {
-  if (mention.value.kind !== 'year') return false;
+  return mention.value.kind === 'year' && inMilestonePiece(reading, mention);
+}
+
+/** Whether a span lies in a piece of the sentence that names samples or a tape-out and no volume making. */
+function inMilestonePiece(reading: SentenceReading, span: { start: number; end: number }): boolean {
   const from = Math.max(
-    ...[...reading.text.slice(0, mention.start).matchAll(/[,，;；]/g)].map((mark) => mark.index + 1),
+    ...[...reading.text.slice(0, span.start).matchAll(/[,，;；]/g)].map((mark) => mark.index + 1),
     0,
   );
-  const next = reading.text.slice(mention.end).search(/[,，;；]/);
-  const to = next < 0 ? reading.text.length : mention.end + next;
-  const piece = reading.text.slice(from, to);
+  const next = reading.text.slice(span.end).search(/[,，;；]/);
+  const to = next < 0 ? reading.text.length : span.end + next;
   return (
-    MILESTONE_WORD.test(piece) &&
+    MILESTONE_WORD.test(reading.text.slice(from, to)) &&
     !reading.relations.some(
       (match) => match.name === 'volume_production' && match.start >= from && match.end <= to,
     )
@@ -2837,18 +2841,33 @@ function ownedBySubject(
               OWN_SHARES_AFTER.test(reading.text.slice(match.end, match.end + 12)) ||
               !partnerNamedAfter(rule, reading, match.end),
           )
-          .map((match) => ({ id: OWN_REFERENCE, type: 'reference', start: match.start, end: match.end }))
+          .map(
+            (match): EntityMention => ({
+              id: OWN_REFERENCE,
+              type: 'reference',
+              start: match.start,
+              end: match.end,
+            }),
+          )
       : [];
   const ownOrReferred = new Set([...own, OWN_REFERENCE]);
   const rivalsNamed = [...named.filter((mention) => rivals.includes(mention.id)), ...referredRivals];
   const ownNamed = named.filter((mention) => own.has(mention.id));
-  const makersOfRivals = new Set(ownNamed.filter((mention) => makerOfRival(reading, mention, rivalsNamed)));
-  // "made by Samsung in Taylor, Texas": the region after the site is the same place.
+  // "AI6芯片将于明年在该厂进入量产阶段": the own reference word as the place of a rival's making, too.
+  const makersOfRivals = new Set(
+    [...ownNamed, ...referredOwn].filter((mention) => makerOfRival(reading, mention, rivalsNamed)),
+  );
+  // "made by Samsung in Taylor, Texas": the region after the site is the same place; "由…與三星德州泰勒廠共同生產":
+  // a name written on to the maker's (its place, its site) is the same maker.
   for (const mention of ownNamed)
     if (
-      mention.type === 'place' &&
       ownNamed.some(
-        (site) => makersOfRivals.has(site) && /^,\s*$/.test(reading.text.slice(site.end, mention.start)),
+        (site) =>
+          makersOfRivals.has(site) &&
+          site.end <= mention.start &&
+          (mention.type === 'place'
+            ? /^(?:,\s*|\s*的?\s*)$/.test(reading.text.slice(site.end, mention.start))
+            : /^\s*的?$/.test(reading.text.slice(site.end, mention.start)) && isSiteOrPlace(mention)),
       )
     )
       makersOfRivals.add(mention);
@@ -3846,7 +3865,9 @@ function readPlace(
     )
     .filter((place) => !anotherProductMade(place))
     // "to its Pyeongtaek campus instead of the fab in Taylor, Texas", 從德州泰勒廠改至南韓平澤廠: the fab left.
-    .filter((place) => !displacedPlace(reading, place));
+    .filter((place) => !displacedPlace(reading, place))
+    // "首批工程樣品已由三星南韓華城產線交付，量產將在…泰勒晶圓廠進行": where the samples come from.
+    .filter((place) => !inMilestonePiece(reading, place));
   // A site referred back to needs the deal's chip named in its clause group ("该厂将…生产AI6晶片").
   const namedForDeal = (frame: number) => !madeFor || ownChipIn(frame);
   if (bound.length === 0) return placeReferredBack(reading, compiled, framesMaking, namedForDeal);

@@ -987,6 +987,17 @@ export const SCOPE_CUES = {
   /** Not the case. */
   negation: {
     en: [
+      // A correction's wrong figure, denied — not history, which a recalled share move may be in: "incorrectly
+      // said the contract runs until 2030", "An earlier version of this story said …", "misstated".
+      'incorrectly',
+      'erroneously',
+      'wrongly said',
+      'wrongly stated',
+      'wrongly reported',
+      'misstated',
+      'misstate',
+      'misreported',
+      'earlier version of this',
       'not',
       'no',
       'never',
@@ -1037,6 +1048,15 @@ export const SCOPE_CUES = {
       'oppose',
     ],
     zh: [
+      // A correction's wrong figure: 误称…期限至2030年, 誤植…上漲8.6%.
+      '误称',
+      '誤稱',
+      '误植',
+      '誤植',
+      '误写',
+      '誤寫',
+      '错称',
+      '錯稱',
       '驳斥',
       '駁斥',
       '不属实',
@@ -1335,7 +1355,8 @@ export const SCOPE_CUES = {
       'await update',
       'await detail',
     ],
-    zh: [],
+    // "围绕AI5的代工归属，…报道不一": what the sentence is about, not what it states.
+    zh: ['围绕', '圍繞'],
   },
   /** Said of an earlier time, superseded. */
   history: {
@@ -1367,17 +1388,6 @@ export const SCOPE_CUES = {
       'prior',
       'flashback',
       'throwback',
-      // A correction's wrong figure: "incorrectly said the contract runs until 2030", "An earlier
-      // version of this story said …", "misstated Samsung's share".
-      'incorrectly',
-      'erroneously',
-      'wrongly said',
-      'wrongly stated',
-      'wrongly reported',
-      'misstated',
-      'misstate',
-      'misreported',
-      'earlier version of this',
     ],
     zh: [
       '原定',

@@ -34,6 +34,9 @@ const cues = phraseMatcher(SCOPE_CUES);
  */
 const PAST_ONLY = /^(?:此前|先前|previously|earlier)$/i;
 
+/** A correction's cue denies what follows whatever its time ("incorrectly said the contract runs until 2030"). */
+const CORRECTION_CUE = /^(?:incorrectly|erroneously|wrongly|misstat|misreport|earlier\s+version)/i;
+
 /** Where one cue holds; a history cue right before a transaction (签署, "signed") marks it. */
 interface ScopeSpan {
   name: ScopeCue;
@@ -236,7 +239,14 @@ export function findScopes(sentence: string, tokens: Token[]): Scopes {
     );
   const spans = matches
     .filter((match) => BLOCKING.has(match.name))
-    .filter((match) => !(match.name === 'negation' && notUntil(sentence, match)))
+    .filter(
+      (match) =>
+        !(
+          match.name === 'negation' &&
+          !CORRECTION_CUE.test(sentence.slice(match.start, match.end)) &&
+          notUntil(sentence, match)
+        ),
+    )
     .map((match) => ({
       name: match.name,
       start: match.start,
