@@ -1131,6 +1131,9 @@ function statementFor(
   return { statement, valueAt: read.valueAt, distance: read.distance };
 }
 
+const DEAL_REVISED =
+  /\b(?:expand(?:s|ed|ing)?|enlarg(?:es|ed|ing)|(?:has|have|had)\s+grown|grew|widen(?:s|ed|ing)?|amend(?:s|ed|ing)?|extend(?:s|ed|ing)?|rais(?:es|ed|ing)|lift(?:s|ed|ing)?|boost(?:s|ed|ing)?)\b|扩大|擴大|追加|上调|上調|增至|扩容|擴容/i;
+
 /** The day a rule's values react to (a deal's announcement), as compiled. */
 type EventOfRule = NonNullable<CompiledRule['event']>;
 
@@ -1491,8 +1494,10 @@ function hasContext(
   // $16.5 billion contract from Tesla. The stock jumped 6.8%") — not another deal ("amid OpenAI & US
   // Stargate deal"), not orders from others, not "Tesla" alone.
   if (rule.event && !newsOfTheEvent(rule.event, reading)) {
+    // …and not a revision of it ("has grown to at least $25 billion. Shares rose 2% in Seoul"): a move on that news.
     const namesTheDeal = (other: SentenceReading) =>
       other.has('deal') &&
+      !DEAL_REVISED.test(other.text) &&
       other.phrases(rule.context!).length > 0 &&
       other.mentions.some((mention) => mention.type === 'company' && rule.rivalIds.has(mention.id));
     // "the 1.4% drop came on July 30, two days later": dated to another day of the event's month, it is that day's.
@@ -3022,6 +3027,8 @@ function readEntities(
     : reading.mentions.filter((mention) => chipIds.has(mention.id));
   // "AI5, Optimus and the Samsung contract in focus": topics listed, nothing said of the chip.
   if (!subject.carried && chips.every((chip) => inTopicList(reading, chip))) return undefined;
+  // "AMD's MI450 to use TSMC 2nm, landing ahead of Tesla's AI6": the chip only named to compare with.
+  if (!subject.carried && chips.every((chip) => chipComparedWith(reading, chip))) return undefined;
   const chipTriggers = new Set(
     chips.flatMap((chip) => triggerOfObject(reading, triggers, chip.start, chip.end) ?? []),
   );
@@ -3202,6 +3209,15 @@ const comparedBefore = (before: string) =>
   COMPARED_BEFORE.test(before.slice(-24)) ||
   /\bunlike\s*$/i.test(before.slice(-24)) ||
   COMPARED_BEFORE.test(before.replace(NAMES_BEFORE, ''));
+
+/** A chip named after a comparison ("ahead of Tesla's AI6", "behind AI5", 落后于AI6): what another thing is measured by. */
+function chipComparedWith(reading: SentenceReading, chip: { start: number }): boolean {
+  const before = reading.text.slice(Math.max(0, chip.start - 40), chip.start).replace(OWNER_BEFORE_CHIP, '');
+  return CHIP_COMPARED_BEFORE.test(before);
+}
+const OWNER_BEFORE_CHIP = /(?:(?:[A-Z][\w-]*['’]s?|特斯拉的?|the)\s*)+$/;
+const CHIP_COMPARED_BEFORE =
+  /(?:\bthan|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bbehind|\bahead\s+of|\boutpac\w+|\boutperform\w*|比|落后于|落後於|领先于|領先於)\s*$/i;
 
 function soleFoundryAndChip(
   reading: SentenceReading,

@@ -399,8 +399,10 @@ export const ATTRIBUTE_CLASSES = {
       'delay',
       'push back',
       'push ... back',
-      'pushed to',
-      'push to',
+      // "pushed to 2027", "pushes to" — not "its push to speed permitting", a noun's aim (the stem of "pushed" is "push").
+      '=pushed to',
+      '=pushes to',
+      '=pushing to',
       'postpone',
       'slip',
       'defer',
@@ -1218,6 +1220,7 @@ export const SCOPE_CUES = {
       // "TSMC's Arizona fab is a candidate": considered, not chosen (exact forms: the stem is "candid").
       '=candidate',
       '=candidates',
+      'unlikely',
       'calls grow',
       'calls mount',
       'growing calls',
@@ -1388,6 +1391,12 @@ export const SCOPE_CUES = {
       'prior',
       'flashback',
       'throwback',
+      // "after the preliminary $6.4 billion figure was cut": the figure a final one replaced (not
+      // "preliminary discussions", "a preliminary agreement to join").
+      'preliminary ... figure',
+      'preliminary ... award',
+      'preliminary ... grant',
+      'preliminary ... amount',
     ],
     zh: [
       '原定',
