@@ -2665,6 +2665,15 @@ function makerOfRival(
     const placeBefore = /在[\u3400-\u9fff]{0,4}?$/.test(
       reading.text.slice(Math.max(0, mention.start - 6), mention.start),
     );
+    // "特斯拉AI6将采用三星SF2工艺，在得州泰勒厂生产，预计2028年实现量产": the chip the sentence is about, its
+    // subject, made in the place a later clause names.
+    if (
+      placeBefore &&
+      chipAsSubjectBefore(reading, mention, madeThings) &&
+      makingRightAfter(reading, mention)
+    )
+      return true;
+
     return madeThings.some(
       (other) =>
         other.start >= mention.end &&
@@ -2678,6 +2687,8 @@ function makerOfRival(
     );
   }
   const before = reading.text.slice(rival.end, mention.start);
+  // "AI6将采用三星SF2工艺": the maker whose process the chip uses.
+  if (mention.type === 'company' && USES_PROCESS_OF.test(before)) return true;
   // "its AI6 chip, which Samsung will make at its plant in Taylor": every name in a relative clause of
   // the rival's making is its maker or its place.
   if (clauseMarkBetween(reading, rival.end, mention.start))
@@ -2701,6 +2712,35 @@ function makerOfRival(
         (match.start <= mention.end + 24 && !clauseMarkBetween(reading, mention.end, match.start))),
   );
 }
+const CHINESE_CHAR = /[\u3400-\u9fff]/;
+
+/** A chip before a name, written as the subject of its sentence (AI6将, AI6晶片預計). */
+function chipAsSubjectBefore(
+  reading: SentenceReading,
+  mention: EntityMention,
+  madeThings: EntityMention[],
+): boolean {
+  return madeThings.some(
+    (thing) =>
+      thing.type === 'chip' &&
+      thing.end <= mention.start &&
+      CHIP_SUBJECT_AFTER.test(reading.text.slice(thing.end, thing.end + 12)),
+  );
+}
+const USES_PROCESS_OF = /^\s*(?:芯片|晶片)?\s*(?:将|將|会|會)?(?:采用|採用|使用)(?:了)?$/;
+const CHIP_SUBJECT_AFTER = /^\s*(?:芯片|晶片)?\s*(?:将|將|会|會|预计|預計|计划|計劃|計畫|拟|擬|也将|也將)/;
+
+/** A making right after a site's name ("泰勒厂生产", "泰勒廠進行生產"). */
+function makingRightAfter(reading: SentenceReading, mention: EntityMention): boolean {
+  return reading.relations.some(
+    (match) =>
+      MAKING_CLASSES.has(match.name) &&
+      match.start >= mention.end &&
+      match.start - mention.end <= 8 &&
+      !clauseMarkBetween(reading, mention.end, match.start),
+  );
+}
+
 /** A relative clause opening right after a thing and running on to a name: " chip, which Samsung will make at its plant in ". */
 const RELATIVE_OF_THING = /^[^,，;；。]{0,12},\s*(?:which|that)\s[^,，;；。]*$/i;
 /** Words of a making: "made by", "volume output of the chip at its Texas plant". */
@@ -3883,7 +3923,18 @@ function readPlace(
     // "to its Pyeongtaek campus instead of the fab in Taylor, Texas", 從德州泰勒廠改至南韓平澤廠: the fab left.
     .filter((place) => !displacedPlace(reading, place))
     // "首批工程樣品已由三星南韓華城產線交付，量產將在…泰勒晶圓廠進行": where the samples come from.
-    .filter((place) => !inMilestonePiece(reading, place));
+    .filter((place) => !inMilestonePiece(reading, place))
+    // "在得州奥斯汀生产": the region written before another place is that place's.
+    .filter(
+      (place) =>
+        !reading.mentions.some(
+          (other) =>
+            other.id !== place.id &&
+            other.type === 'place' &&
+            other.start === place.end &&
+            CHINESE_CHAR.test(reading.text[place.end] ?? ''),
+        ),
+    );
   // A site referred back to needs the deal's chip named in its clause group ("该厂将…生产AI6晶片").
   const namedForDeal = (frame: number) => !madeFor || ownChipIn(frame);
   if (bound.length === 0) return placeReferredBack(reading, compiled, framesMaking, namedForDeal);

@@ -1146,7 +1146,21 @@ export const SCOPE_CUES = {
     // Not 'depend on': "depending on" qualifies a stated plan as often as it leaves one open.
     en: ['if', 'unless', 'in case', 'provided that', 'hinge on', 'contingent on'],
     // "AI5的代工分配最终将取决于三星…的良率表现": what it depends on is not decided.
-    zh: ['如果', '若', '假如', '倘若', '一旦', '除非', '只要', '取决于', '取決於', '视乎', '視乎'],
+    zh: [
+      '如果',
+      '若',
+      '假如',
+      '倘若',
+      '一旦',
+      '除非',
+      '只要',
+      '取决于',
+      '取決於',
+      '视乎',
+      '視乎',
+      '要看',
+      '端看',
+    ],
   },
   /** Possible, not planned. */
   possibility: {
@@ -1413,6 +1427,9 @@ export const SCOPE_CUES = {
       // "補助在2024年4月初步協議時為64億美元，…最終定案為47.45億美元": the preliminary figure.
       '初步协议时',
       '初步協議時',
+      // "与2024年初初步协议的64亿美元相比": the preliminary agreement's figure.
+      '初步协议的',
+      '初步協議的',
     ],
   },
   /** Reported rather than stated. */
