@@ -95,6 +95,10 @@ const BLIND_FLOORS: Record<string, number> = {
   'zh-long': 0.9,
   'en-2026b': 0.89,
   'zh-2026b': 0.86,
+  'en-analyst': 0.87,
+  'zh-analyst': 0.92,
+  'en-late2026': 0.88,
+  'zh-late2026': 0.92,
 };
 
 describe('phrasings written blind', () => {
