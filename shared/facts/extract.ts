@@ -1202,6 +1202,20 @@ function startBeforeMaking(reading: SentenceReading, from: number, to: number): 
 /** A comma or semicolon: the pieces of a sentence one date or cause belongs to. */
 const PIECE_BREAK = /[,，;；]/g;
 
+/** The piece of a sentence (between PIECE_BREAK marks) that holds a span. */
+function pieceAround(text: string, span: { start: number; end: number }): { from: number; to: number } {
+  let from = 0;
+  let to = text.length;
+  for (const mark of text.matchAll(PIECE_BREAK)) {
+    if (mark.index < span.start) from = mark.index + 1;
+    else if (mark.index >= span.end) {
+      to = mark.index;
+      break;
+    }
+  }
+  return { from, to };
+}
+
 /**
  * "Samsung Electronics shares, which jumped 6.8% on July 28 after the Tesla deal was announced, fell 2.3%
  * on Tuesday": in an item of the weeks after the event, of two moves the one in the piece that dates it back
@@ -2279,12 +2293,7 @@ function milestoneYear(reading: SentenceReading, mention: ValueMention): boolean
 
 /** Whether a span lies in a piece of the sentence that names samples or a tape-out and no volume making. */
 function inMilestonePiece(reading: SentenceReading, span: { start: number; end: number }): boolean {
-  const from = Math.max(
-    ...[...reading.text.slice(0, span.start).matchAll(/[,，;；]/g)].map((mark) => mark.index + 1),
-    0,
-  );
-  const next = reading.text.slice(span.end).search(/[,，;；]/);
-  const to = next < 0 ? reading.text.length : span.end + next;
+  const { from, to } = pieceAround(reading.text, span);
   return (
     MILESTONE_WORD.test(reading.text.slice(from, to)) &&
     !reading.relations.some(
