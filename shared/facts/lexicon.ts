@@ -441,6 +441,9 @@ export const ATTRIBUTE_CLASSES = {
       'extra ... year to comply',
       'additional ... month to comply',
       'additional ... year to comply',
+      // "Companies get 16 more months to comply".
+      'more ... month to comply',
+      'more month to comply',
       'deadline move from',
       'deadline shift from',
       // "the high-risk AI deadline officially moved to December 2027", "August 2026 deadline … scrapped"
@@ -448,6 +451,14 @@ export const ATTRIBUTE_CLASSES = {
       'deadline ... move to',
       'deadline ... moved to',
       'deadline ... shift to',
+      // "the high-risk deadline slides to late 2027" (not "shares slide to a low").
+      'deadline ... slide to',
+      'date ... slide to',
+      // "AI Act high-risk application date moved", "the date … has been moved to December 2027".
+      'date =moved',
+      'date has been =moved',
+      'date was =moved',
+      'date ... =moved to',
       'deadline ... scrap',
       'scrap ... deadline',
       'move the deadline',
@@ -654,12 +665,17 @@ export const ATTRIBUTE_CLASSES = {
       'kick in',
       'begin to apply',
       'become applicable',
+      // "its strictest rules … will now start in late 2027 instead of this August".
+      'now start in',
+      'now begin in',
       'have until',
       // "high-risk compliance date now December 2027", "now scheduled for December 2, 2027": a date it
       // applies from (a delay if later than planned).
       'compliance date',
       // "gives companies until 2027 to comply": the date compliance is due (a delay if later than planned).
       'until ... to comply',
+      // "gives companies until 2027 to meet AI Act rules for high-risk uses".
+      'until ... to meet',
       // "will not bite until 2 August 2028": in force from that date (a delay only if it is later than planned).
       'not apply until',
       'not bite until',
@@ -668,6 +684,13 @@ export const ATTRIBUTE_CLASSES = {
       'not become applicable until',
       'not be enforced until',
       'not be enforceable until',
+      // …and with "won't" (one word: its stem is not "not").
+      "won't apply until",
+      "won't bite until",
+      "won't take effect until",
+      "won't kick in until",
+      "won't become applicable until",
+      "won't be enforced until",
       // A law's last date to apply by, whatever else happens first: "a long-stop date of 2 December 2027".
       'rule out ... stop the clock',
       'rule out ... delay',
@@ -682,6 +705,12 @@ export const ATTRIBUTE_CLASSES = {
       'date of application',
     ],
     zh: [
+      // "提供者须在2027年12月前满足相关要求": the date compliance is due (a delay if later than planned).
+      '前满足',
+      '前滿足',
+      '前符合',
+      '前完成合规',
+      '前完成合規',
       '生效',
       '如期',
       '按计划',
