@@ -1369,6 +1369,9 @@ const OBJECT_GAP =
 const OBJECT_GAP_ZH = /^(?:特斯拉的?|其)?$/;
 
 const STATUS_CHANGES = new Set(['delay', 'end', 'cancel', 'restart']);
+/** Between a subject and its change: "guidance on high-risk classification slips", "penalties will be delayed". */
+const SUBJECT_BEFORE_CHANGE_EN =
+  /^\s+(?:(?:on|for|about)\s+(?:[\w-]+\s+){0,4})?(?:(?:has|have|had|is|are|was|were|will|would|could|may|might)\s+(?:been\s+|be\s+)?)?(?:again\s+|also\s+|now\s+|further\s+)?$/i;
 const TOPIC_BEFORE_CHANGE_ZH =
   /^的?(?:期限|宽限期|寬限期|适用日期|適用日期|适用时间|適用時間|生效日期|实施日期|實施日期)?(?:将|將|也|亦|则|則)?$/;
 // "pushed back publication of its guidelines": the thing published is the object.
@@ -1395,6 +1398,20 @@ function rivalIsObject(rule: CompiledRule, reading: SentenceReading, match: Phra
         rivals.includes(mention.id) &&
         mention.end <= match.start &&
         TOPIC_BEFORE_CHANGE_ZH.test(reading.text.slice(mention.end, match.start)),
+    )
+  )
+    return true;
+  // "AI Act guidance on high-risk classification slips again": the rival the subject of the change.
+  if (
+    STATUS_CHANGES.has(match.name) &&
+    reading.mentions.some(
+      (mention) =>
+        rivals.includes(mention.id) &&
+        mention.end <= match.start &&
+        SUBJECT_BEFORE_CHANGE_EN.test(reading.text.slice(mention.end, match.start)) &&
+        !reading.mentions.some(
+          (own) => rule.ownIds.has(own.id) && own.start >= mention.end && own.end <= match.start,
+        ),
     )
   )
     return true;

@@ -659,6 +659,11 @@ export const ATTRIBUTE_CLASSES = {
       'enter into force',
       'enter into application',
       'legal deadline',
+      // "the AI Act's high-risk deadline still stands".
+      'deadline ... still stand',
+      'date ... still stand',
+      // "will not face conformity assessments until December 2027": in force from that date.
+      'not face ... until',
       'remain on track',
       'proceed as planned',
       'no grace period',
@@ -1064,6 +1069,7 @@ export const SCOPE_CUES = {
       'not true',
       "won't",
       "can't",
+      "don't",
       'cannot',
       "isn't",
       "doesn't",
@@ -1253,6 +1259,8 @@ export const SCOPE_CUES = {
       'would have dropped',
       "would've",
       'race for',
+      // "warned that any attempt to delay the high-risk provisions would reward lobbying".
+      'attempt to',
       'bid to make',
       'bid to win',
       'bid to produce',
