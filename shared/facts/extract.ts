@@ -1390,28 +1390,21 @@ function rivalIsObject(rule: CompiledRule, reading: SentenceReading, match: Phra
       (STATUS_CHANGES.has(match.name) && DIRECT_OBJECT_GAP.test(gap))
     );
   };
-  // "第50条内容标识义务的期限将延至2027年2月": in Chinese the thing whose date moves stands before the verb.
+  // The thing whose date moves stands before the verb: in Chinese "第50条内容标识义务的期限将延至2027年2月";
+  // in English as its subject, no own name between ("AI Act guidance on high-risk classification slips again").
+  const subjectOfChange = (gap: string, from: number) =>
+    TOPIC_BEFORE_CHANGE_ZH.test(gap) ||
+    (SUBJECT_BEFORE_CHANGE_EN.test(gap) &&
+      !reading.mentions.some(
+        (own) => rule.ownIds.has(own.id) && own.start >= from && own.end <= match.start,
+      ));
   if (
     STATUS_CHANGES.has(match.name) &&
     reading.mentions.some(
       (mention) =>
         rivals.includes(mention.id) &&
         mention.end <= match.start &&
-        TOPIC_BEFORE_CHANGE_ZH.test(reading.text.slice(mention.end, match.start)),
-    )
-  )
-    return true;
-  // "AI Act guidance on high-risk classification slips again": the rival the subject of the change.
-  if (
-    STATUS_CHANGES.has(match.name) &&
-    reading.mentions.some(
-      (mention) =>
-        rivals.includes(mention.id) &&
-        mention.end <= match.start &&
-        SUBJECT_BEFORE_CHANGE_EN.test(reading.text.slice(mention.end, match.start)) &&
-        !reading.mentions.some(
-          (own) => rule.ownIds.has(own.id) && own.start >= mention.end && own.end <= match.start,
-        ),
+        subjectOfChange(reading.text.slice(mention.end, match.start), mention.end),
     )
   )
     return true;
