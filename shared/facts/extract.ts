@@ -1131,8 +1131,19 @@ function statementFor(
   return { statement, valueAt: read.valueAt, distance: read.distance };
 }
 
-const DEAL_REVISED =
-  /\b(?:expand(?:s|ed|ing)?|enlarg(?:es|ed|ing)|(?:has|have|had)\s+grown|grew|widen(?:s|ed|ing)?|amend(?:s|ed|ing)?|extend(?:s|ed|ing)?|rais(?:es|ed|ing)|lift(?:s|ed|ing)?|boost(?:s|ed|ing)?)\b|扩大|擴大|追加|上调|上調|增至|扩容|擴容/i;
+const DEAL_REVISED = new RegExp(
+  [
+    // "its chip supply agreement with Tesla has grown to", "the contract was expanded"
+    // (raised/lifted/boosted only in the passive: "the deal lifted Samsung shares" is its effect.)
+    String.raw`\b(?:deal|contract|agreement|order|pact)s?\b(?:\s+[\w'’-]+){0,3}?\s+(?:(?:(?:has|have|had|was|were|is|are)\s+(?:been\s+)?)?(?:expanded|enlarged|grown|grew|widened|amended|extended)|(?:has|have|had|was|were|is|are)\s+(?:been\s+)?(?:raised|boosted|lifted|increased))\b`,
+    // "Tesla widens AI5 orders", "expanded its chip order", "raising the contract's value"
+    String.raw`\b(?:expand|enlarg|widen|amend|extend|rais|boost|lift|increas)\w*\s+(?:(?:its|the|their|[\w-]+['’]s)\s+)?(?:[\w-]+\s+){0,2}?(?:deal|contract|agreement|order|pact)s?\b`,
+    '追加(?:订单|訂單|合同|合約)',
+    '(?:合同|合约|合約|订单|訂單|协议|協議)[^，。；]{0,8}?(?:扩大|擴大|增至|上调|上調|扩容|擴容)',
+    '(?:扩大|擴大)(?:合同|合约|合約|订单|訂單|协议|協議)',
+  ].join('|'),
+  'i',
+);
 
 /** The day a rule's values react to (a deal's announcement), as compiled. */
 type EventOfRule = NonNullable<CompiledRule['event']>;
@@ -1525,7 +1536,16 @@ function hasContext(
       other.phrases(rule.context!).length > 0 &&
       other.mentions.some((mention) => mention.type === 'company' && rule.rivalIds.has(mention.id));
     // "the 1.4% drop came on July 30, two days later": dated to another day of the event's month, it is that day's.
-    if (otherDayMarks(rule.event, reading.text).length > 0 && !namesTheEventMonth(rule.event, reading.text))
+    // (A date in another piece dates something else: "the $16.5 billion Tesla contract, signed on July 26".)
+    if (
+      !namesTheEventMonth(rule.event, reading.text) &&
+      otherDayMarks(rule.event, reading.text).some((mark) => {
+        const piece = pieceAround(reading.text, { start: mark, end: mark + 1 });
+        return reading.relations.some(
+          (match) => match.name === 'stock_move' && match.start >= piece.from && match.end <= piece.to,
+        );
+      })
+    )
       return false;
     if (namesTheDeal(reading)) return true;
     // A move dated to a day of the item's own ("三星股價今天收跌2.1%", "本周累计上涨3.4%") is that day's.
@@ -2289,9 +2309,11 @@ function pastPlanOfAPastYear(reading: SentenceReading, mention: ValueMention): b
   if (mention.value.kind !== 'year' || reading.publishedYear === undefined) return false;
   if (mention.value.value >= reading.publishedYear) return false;
   const before = reading.text.slice(Math.max(0, mention.start - 96), mention.start);
-  return PLAN_OF_THE_PAST.test(before.slice(before.search(/[^.;。；]*$/)));
+  // In the year's own clause: not "Samsung, which would not give details, said its fab began … in late 2025".
+  return PLAN_OF_THE_PAST.test(before.slice(before.search(/[^.;。；,，]*$/)));
 }
-const PLAN_OF_THE_PAST = /\b(?:would|(?:was|were)\s+(?:to|due|set|slated|scheduled|meant))\b/i;
+const PLAN_OF_THE_PAST =
+  /\b(?:would|(?:was|were)\s+(?:to|due|set|slated|scheduled|meant|expected\s+to)|planned\s+to|had\s+planned)\b/i;
 
 /**
  * "will produce Tesla's AI6, with first samples due next year": a year in a piece of the sentence (between
@@ -2306,11 +2328,14 @@ function inMilestonePiece(reading: SentenceReading, span: { start: number; end: 
   const { from, to } = pieceAround(reading.text, span);
   return (
     MILESTONE_WORD.test(reading.text.slice(from, to)) &&
+    !VOLUME_WORD.test(reading.text.slice(from, to)) &&
     !reading.relations.some(
       (match) => match.name === 'volume_production' && match.start >= from && match.end <= to,
     )
   );
 }
+/** "first AI6 samples and then volume chips": the piece speaks of volume too. */
+const VOLUME_WORD = /\b(?:volume|mass)\b|量产|量產/i;
 const MILESTONE_WORD = /\b(?:samples?|sampling|tape-?\s?outs?|prototypes?)\b|样品|樣品|送样|送樣|流片/i;
 
 /**
@@ -2717,7 +2742,11 @@ function makerOfRival(
         match.start >= rival.end &&
         (match.start < mention.start || !clauseMarkBetween(reading, mention.end, match.start)),
     );
-  if (!MAKER_OR_PLACE_BEFORE.test(before)) return false;
+  if (
+    !MAKER_OR_PLACE_BEFORE.test(before) &&
+    (mention.type === 'reference' || !MAKER_OR_PLACE_COORDINATED.test(before))
+  )
+    return false;
   const rest = reading.text.slice(mention.end, mention.end + 60);
   const region = reading.placeTail.exec(rest);
   if (RELATIVE_AFTER.test(region ? rest.slice(region[0].length) : rest)) return false;
@@ -2774,7 +2803,13 @@ function clauseMarkBetween(reading: SentenceReading, from: number, to: number): 
 }
 /** "by", "at its", 由, 在美國 — or one conjunct before ("in Arizona and ", 在美國亞利桑那州與): the maker or place of a making. */
 const MAKER_OR_PLACE_BEFORE =
-  /(?:(?:\bby|\bat|\bin)\s+(?:(?:its|the|their|[\w-]+['’]s)\s+)*(?:[\w-]+\s+){0,3}?(?:(?:and|or|&)\s+(?:(?:its|the|their)\s+)*)?|(?:由|在)(?:[\u3400-\u9fff]{0,4}?|[\u3400-\u9fff]{1,10}?[與与和及、]))$/i;
+  /(?:(?:\bby|\bat|\bin)\s+(?:(?:its|the|their|[\w-]+['’]s)\s+)*|(?:由|在)[\u3400-\u9fff]{0,4}?)$/i;
+/**
+ * …or one name before it, coordinated ("in Arizona and ", 在美國亞利桑那州與): not over another word such as
+ * "as", nor onto a new subject with its article ("built in the US and the Samsung Taylor fab will start").
+ */
+const MAKER_OR_PLACE_COORDINATED =
+  /(?:(?:\bby|\bat|\bin)\s+(?:(?:its|the|their|[\w-]+['’]s)\s+)*[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}\s+(?:and|or|&)\s+|(?:由|在)[\u3400-\u9fff]{1,10}?[與与和及、])$/;
 const RELATIVE_AFTER = /^[^,，.。]{0,24}?,\s*(?:which|that)\b/i;
 
 /** Entity types that can own a value stated after them (a company's share move). */
@@ -2929,9 +2964,11 @@ function ownedBySubject(
         (site) =>
           makersOfRivals.has(site) &&
           site.end <= mention.start &&
+          // Written on without a space (Chinese names, 三星德州泰勒廠) — not "the Samsung Taylor plant, due to
+          // open later this year", an English site with its own aside.
           (mention.type === 'place'
-            ? /^(?:,\s*|\s*的?\s*)$/.test(reading.text.slice(site.end, mention.start))
-            : /^\s*的?$/.test(reading.text.slice(site.end, mention.start)) && isSiteOrPlace(mention)),
+            ? /^(?:,\s*|的?)$/.test(reading.text.slice(site.end, mention.start))
+            : /^的?$/.test(reading.text.slice(site.end, mention.start)) && isSiteOrPlace(mention)),
       )
     )
       makersOfRivals.add(mention);
@@ -3270,13 +3307,17 @@ const comparedBefore = (before: string) =>
   COMPARED_BEFORE.test(before.replace(NAMES_BEFORE, ''));
 
 /** A chip named after a comparison ("ahead of Tesla's AI6", "behind AI5", 落后于AI6): what another thing is measured by. */
-function chipComparedWith(reading: SentenceReading, chip: { start: number }): boolean {
+function chipComparedWith(reading: SentenceReading, chip: { start: number; end: number }): boolean {
   const before = reading.text.slice(Math.max(0, chip.start - 40), chip.start).replace(OWNER_BEFORE_CHIP, '');
-  return CHIP_COMPARED_BEFORE.test(before);
+  // "well ahead of Tesla's AI6 at Samsung": its own maker named, the chip is more than a yardstick.
+  return (
+    CHIP_COMPARED_BEFORE.test(before) && !MAKER_AFTER_CHIP.test(reading.text.slice(chip.end, chip.end + 6))
+  );
 }
+const MAKER_AFTER_CHIP = /^\s+(?:at|by|from)\s/i;
 const OWNER_BEFORE_CHIP = /(?:(?:[A-Z][\w-]*['’]s?|特斯拉的?|the)\s*)+$/;
 const CHIP_COMPARED_BEFORE =
-  /(?:\bthan|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bbehind|\bahead\s+of|\boutpac\w+|\boutperform\w*|比|落后于|落後於|领先于|領先於)\s*$/i;
+  /(?:\bthan|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bbehind|\bahead\s+of|\boutpac\w+|\boutperform\w*|\b(?:months?|weeks?|quarters?|years?)\s+(?:before|after)|\b(?:un)?like|\brivals?|比|落后于|落後於|领先于|領先於|早于|早於|晚于|晚於)\s*$/i;
 
 function soleFoundryAndChip(
   reading: SentenceReading,

@@ -35,7 +35,8 @@ const cues = phraseMatcher(SCOPE_CUES);
 const PAST_ONLY = /^(?:此前|先前|previously|earlier)$/i;
 
 /** A correction's cue denies what follows whatever its time ("incorrectly said the contract runs until 2030"). */
-const CORRECTION_CUE = /^(?:incorrectly|erroneously|wrongly|misstat|misreport|earlier\s+version)/i;
+const CORRECTION_CUE =
+  /^(?:incorrectly|erroneously|wrongly|mistakenly|misstat|misreport|(?:earlier|previous)\s+(?:version|headline))/i;
 
 /** Where one cue holds; a history cue right before a transaction (签署, "signed") marks it. */
 interface ScopeSpan {
@@ -91,6 +92,9 @@ const RUMOUR_ABOUT =
 
 const DENIED_AFTER =
   /^(?:not true|untrue|false|groundless|baseless|unfounded|inaccurate|与事实不符|與事實不符|不实|不實|失实|失實|不属实|不屬實|不准确|不準確|不正确|不正確|无根据|無根據|子虚乌有|子虛烏有)$/i;
+
+/** A question that follows what it asks about: "围绕AI5的代工归属". */
+const ASKED_AFTER = /^(?:代工|订单|訂單)(?:归属|歸屬)$/;
 
 /** Said of what a report before it told: nothing is decided yet. */
 const UNDECIDED =
@@ -264,6 +268,7 @@ export function findScopes(sentence: string, tokens: Token[]): Scopes {
   for (const match of matches)
     if (
       (match.name === 'negation' && DENIED_AFTER.test(sentence.slice(match.start, match.end))) ||
+      (match.name === 'question' && ASKED_AFTER.test(sentence.slice(match.start, match.end))) ||
       (match.name === 'possibility' && TALKS_AFTER.test(sentence.slice(match.start, match.end))) ||
       (match.name === 'condition' && DEPENDS_ON.test(sentence.slice(match.start, match.end)))
     )
