@@ -602,7 +602,12 @@ function subjectIn(
     const sameKindNamed = reading.mentions.some(
       (mention) =>
         !group.includes(mention.id) &&
-        group.some((id) => sameType(earlier, id, mention)) &&
+        // …or an affiliate of a company carried ("a contract signed by Samsung Biologics" after "Samsung").
+        (group.some((id) => sameType(earlier, id, mention)) ||
+          (mention.type === 'affiliate' &&
+            group.some((id) =>
+              earlier.mentions.some((entry) => entry.id === id && entry.type === 'company'),
+            ))) &&
         // "three times as power-efficient as AI5", 能效为AI5的三倍: named to compare, not as the subject.
         !COMPARED_OR_AS.test(reading.text.slice(Math.max(0, mention.start - 24), mention.start)) &&
         !TIMES_OF_AFTER.test(reading.text.slice(mention.end, mention.end + 12)) &&
@@ -1866,9 +1871,13 @@ function headingUpTo(rule: CompiledRule, item: SentenceReading[], index: number)
   return false;
 }
 
-/** Between a name and its value in a list: "TSMC 70.2%", "Samsung (7.3%)", "Samsung at 7.3%", 三星以7.1%. */
-const LIST_GAP = /^\s*(?:[:：(（]|at\b|with\b|以|为|為)?\s*$/i;
-const LIST_GAP_CHARS = 6;
+/**
+ * Between a name and its value in a list: "TSMC 70.2%", "Samsung (7.3%)", "Samsung at 7.3%", 三星以7.1%,
+ * "Samsung slips to 7.3%".
+ */
+const LIST_GAP =
+  /^\s*(?:[:：(（]|at\b|with\b|以|为|為|(?:小幅|大幅)?(?:回升|上升|升|降|下滑|回落|滑落|跌)(?:至|到)|(?:slip(?:s|ped)?|f[ae]ll?s?|rises?|rose|climb(?:s|ed)?|dip(?:s|ped)?|drop(?:s|ped)?|edg(?:es|ed)\s+(?:up|down)|grows?|grew)\s+to\b|(?:holds?|held|stays?|stayed)\s+at\b)?\s*$/i;
+const LIST_GAP_CHARS = 16;
 
 /**
  * A list of names each directly followed by its value ("TSMC 70.2%, Samsung 7.3%, SMIC 5.1%",
@@ -1996,6 +2005,10 @@ function readNumeric(
     // "rose by 3%" is a move: right for a share price, not for a level such as a market share;
     // "slipped to 8.1%" is a level, never a share price's move.
     .filter((mention) => !(levelsOnly && mention.role === 'by'))
+    // "worth about 15% of Samsung's foundry revenue": a part of the company's own revenue, not its share of a market.
+    .filter(
+      (mention) => !(levelsOnly && OWN_REVENUE_AFTER.test(reading.text.slice(mention.end, mention.end + 48))),
+    )
     // "TrendForce sees TSMC taking 75% of foundry market in 2027": a level of a year to come is a forecast.
     .filter((mention) => !(levelsOnly && ofYearToCome(reading, mention)))
     // "Samsung to regain 10% foundry share", 10%的市场份额: a market share written after its value is no share-price move.
@@ -2336,7 +2349,8 @@ function inMilestonePiece(reading: SentenceReading, span: { start: number; end: 
 }
 /** "first AI6 samples and then volume chips": the piece speaks of volume too. */
 const VOLUME_WORD = /\b(?:volume|mass)\b|量产|量產/i;
-const MILESTONE_WORD = /\b(?:samples?|sampling|tape-?\s?outs?|prototypes?)\b|样品|樣品|送样|送樣|流片/i;
+const MILESTONE_WORD =
+  /\b(?:samples?|sampling|tape-?\s?outs?|prototypes?|batch(?:es)?)\b|样品|樣品|送样|送樣|流片/i;
 
 /**
  * A past year that describes the thing after it ("last year's $16.5 billion contract", "2025's
@@ -2434,6 +2448,8 @@ const AS_OF_BEFORE = /(?<!期限|期|有效期)(?:截至|截止)\s*$|\bas\s+of\s
  */
 const MARKET_SHARE_TO =
   /\b(?:(?:foundry|market)\s+share|share\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:market|revenue|sales))\s+(?:\w+\s+){0,2}to\s*(?:about\s+|around\s+|nearly\s+)?$/i;
+const OWN_REVENUE_AFTER =
+  /^\s*of\s+(?:[A-Z][\w-]*['’]s|its|their|the\s+company['’]s)\s+(?:(?:annual|yearly|total)\s+)?(?:foundry\s+|chip\s+)?(?:revenue|sales|turnover)\b/;
 const MARKET_SHARE_AFTER =
   /^\s*(?:(?:global|world|worldwide)\s+)?(?:(?:foundry|market|chip)\s+)+share\b|^\s*(?:share\s+)?of\s+(?:the\s+)?(?:(?:global|world|worldwide)\s+)?(?:foundry|chip|contract[-\s]chipmaking)\s+(?:market|revenue|sales)|^\s*的?(?:全球)?(?:代工)?(?:市占|市场份额|市場份額|份额|份額)/i;
 /** "slipped to 8.1%", 降至: a level reached, not a move by. */
@@ -3295,7 +3311,7 @@ function blockedVerb(reading: SentenceReading, trigger: PhraseMatch | undefined)
 
 /** "lower than TSMC's", "trails Samsung", "比台积电": a foundry named for comparison, not as the maker. */
 const COMPARED_BEFORE =
-  /(?:\bthan|\brivals?|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bbehind|\bbeat(?:s|ing)?|\bover|击败|擊敗|力压|力壓|打败|打敗|\btrail(?:s|ing)?|\bahead\s+of|\bcompetitors?(?:\s+such\s+as)?|\blike|比|落后于|落後於|不如|对手|對手)\s*$/i;
+  /(?:\bthan|\brivals?|\bcompared\s+(?:with|to)|\bagainst|\bversus|\bvs\.?|\bbehind|\bbeat(?:s|ing)?|\bover|击败|擊敗|力压|力壓|打败|打敗|\btrail(?:s|ing)?|\bahead\s+of|\bcompetitors?(?:\s+such\s+as)?|\blike|比|落后于|落後於|不如|对手|對手)\s*$/i;
 /** Names listed before a foundry ("over TSMC and Intel"): capitalised or Chinese, so "Over time, Samsung" is no list. */
 const NAMES_BEFORE = /(?:[A-Z\u3400-\u9fff][\w\u3400-\u9fff-]*\s*(?:,|\band|\bor|、|和|与|與|及)\s*){1,2}$/;
 

@@ -740,6 +740,13 @@ export const ATTRIBUTE_CLASSES = {
       '照舊',
       '时程照旧',
       '時程照舊',
+      '时程照走',
+      '時程照走',
+      '不会停錶',
+      '不會「停錶」',
+      '不会「停表」',
+      '不会有任何暂停',
+      '不會有任何暫停',
     ],
   },
   /**
@@ -758,7 +765,7 @@ export const ATTRIBUTE_CLASSES = {
       'league table',
       'leaderboard',
     ],
-    zh: ['排名', '排行', '前五大', '前十大', '前五名', '前十名'],
+    zh: ['排名', '排行', '前五大', '前十大', '前五名', '前十名', '代工榜', '排行榜'],
   },
   /** A share of a market. */
   market_share: {
@@ -1070,6 +1077,9 @@ export const SCOPE_CUES = {
       'withdraw ... report',
       'withdraw ... story',
       'not true',
+      // "the '$17B Taylor fab' number … is from 2021 and long out of date" (denied after what it denies).
+      'out of date',
+      'outdated',
       "won't",
       "can't",
       "don't",
@@ -1315,6 +1325,8 @@ export const SCOPE_CUES = {
       // "TSMC's Arizona fab is a candidate": considered, not chosen (exact forms: the stem is "candid").
       '=candidate',
       '=candidates',
+      // "the industry push to pause the AI Act": an effort (as written: not "pushed to 2027").
+      '=push to',
       // "is unlikely to move Samsung's share" (not "the unlikely winner").
       'unlikely to',
       'be unlikely',
@@ -1326,6 +1338,9 @@ export const SCOPE_CUES = {
       'growing calls',
     ],
     zh: [
+      // "业界一直在游说…": lobbying, a call.
+      '游说',
+      '遊說',
       '可能',
       '或将',
       '或將',

@@ -91,7 +91,7 @@ const RUMOUR_ABOUT =
   /(?:针对|針對|回应|回應|对于|對於|有关|有關|关于|關於)[^，,。；;]{1,30}?的(?:传闻|傳聞|传言|傳言|说法|說法|报道|報導|报导)|(?:针对|針對|回应|回應|对于|對於|关于|關於)(?:媒体|媒體|外界|市场|市場|韩媒|韓媒)?(?:报道|報導|报导|传闻|傳聞|传言|傳言)[^，,。；;]{1,40}/g;
 
 const DENIED_AFTER =
-  /^(?:not true|untrue|false|groundless|baseless|unfounded|inaccurate|与事实不符|與事實不符|不实|不實|失实|失實|不属实|不屬實|不准确|不準確|不正确|不正確|无根据|無根據|子虚乌有|子虛烏有)$/i;
+  /^(?:not true|untrue|false|groundless|baseless|unfounded|inaccurate|out of date|outdated|与事实不符|與事實不符|不实|不實|失实|失實|不属实|不屬實|不准确|不準確|不正确|不正確|无根据|無根據|子虚乌有|子虛烏有)$/i;
 
 /** A question that follows what it asks about: "围绕AI5的代工归属". */
 const ASKED_AFTER = /^(?:代工|订单|訂單)(?:归属|歸屬)$/;
