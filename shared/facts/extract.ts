@@ -1876,7 +1876,7 @@ function headingUpTo(rule: CompiledRule, item: SentenceReading[], index: number)
  * "Samsung slips to 7.3%".
  */
 const LIST_GAP =
-  /^\s*(?:[:：(（]|at\b|with\b|以|为|為|(?:小幅|大幅)?(?:回升|上升|升|降|下滑|回落|滑落|跌)(?:至|到)|(?:slip(?:s|ped)?|f[ae]ll?s?|rises?|rose|climb(?:s|ed)?|dip(?:s|ped)?|drop(?:s|ped)?|edg(?:es|ed)\s+(?:up|down)|grows?|grew)\s+to\b|(?:holds?|held|stays?|stayed)\s+at\b)?\s*$/i;
+  /^\s*(?:[:：(（]|at\b|with\b|以|为|為|(?:晶圆代工|晶圓代工|代工)?(?:市占率?|市场份额|市場份額|份额|份額)(?:为|為|达|達)?|(?:小幅|大幅)?(?:回升|上升|升|降|下滑|回落|滑落|跌)(?:至|到)|(?:slip(?:s|ped)?|f[ae]ll?s?|rises?|rose|climb(?:s|ed)?|dip(?:s|ped)?|drop(?:s|ped)?|edg(?:es|ed)\s+(?:up|down)|grows?|grew)\s+to\b|(?:holds?|held|stays?|stayed)\s+at\b)?\s*$/i;
 const LIST_GAP_CHARS = 16;
 
 /**
@@ -2484,7 +2484,8 @@ function isProgress(text: string, mention: ValueMention): boolean {
     // "the $100 billion first phase of a wider plan": a phase named after its amount.
     /^\s*(?:first|initial|opening|second|next)\s+(?:phase|tranche|stage)\b/i.test(after) ||
     // "首期投入1000亿美元", "an initial $100 billion": the first tranche, not the total.
-    /(?:首期|首批|首笔|首筆|拨付|撥付|立即|\binitial(?:ly)?|\bimmediately|\bdisburs\w*|\btranche|\bfirst\s+(?:phase|tranche|stage|\$))[^.;。；，]{0,24}$/i.test(
+    // (…not when the whole is named after it: "首筆晶片補助 總額上限47.5億美元".)
+    /(?:首期|首批|首笔|首筆|拨付|撥付|立即|\binitial(?:ly)?|\bimmediately|\bdisburs\w*|\btranche|\bfirst\s+(?:phase|tranche|stage|\$))(?:(?!总额|總額|总计|總計|上限|\btotal)[^.;。；，]){0,24}$/i.test(
       before,
     ) ||
     // "totals $400B", "bringing the total to": not "total investment of $500 billion", the plan's own total.

@@ -62,8 +62,9 @@ const CHANGE_TO =
  * space ("市场此前预期 泰勒厂2027年才投产" is still the old expectation).
  */
 const HISTORY_END = new RegExp(
-  // "once held 16% of the market and now holds 7.3%": the present begins at "now".
-  `${CLAUSE_END.source}|${CHANGE_TO.source}|\\s(?:and\\s+)?now\\b|(?<=[\\u3400-\\u9fff])\\s+(?=[^\\s，。]{0,12}?(?:仍|現|现|如今|目前|改为|改為))`,
+  // "once held 16% of the market and now holds 7.3%": the present begins at "now"; "将原定于2026年8月适用的
+  // 高风险AI规则最长推迟16个月": the old plan is the relative clause, ended by its 的.
+  `${CLAUSE_END.source}|${CHANGE_TO.source}|(?<=(?:原定|原訂|原先|原本|原计划|原計劃|原計畫)[^，。；的]{2,16})的|\\s(?:and\\s+)?now\\b|(?<=[\\u3400-\\u9fff])\\s+(?=[^\\s，。]{0,12}?(?:仍|現|现|如今|目前|改为|改為))`,
   'g',
 );
 
