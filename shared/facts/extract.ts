@@ -2938,6 +2938,8 @@ function ownedBySubject(
       ? reading
           .phrases(rule.anaphora)
           .filter((match) => !objectOfMaking(reading, match.start))
+          // "under the CHIPS Act": a law's name, not "the chips" referred back.
+          .filter((match) => !LAW_NAME_AFTER.test(reading.text.slice(match.end, match.end + 24)))
           // "亞利桑那州新廠": a fab word right after a rival's name is that rival's.
           .filter(
             (match) =>
@@ -3002,6 +3004,9 @@ function ownedBySubject(
         !rivals.includes(mention.id) || mention.type !== 'company' || !inRelativeAside(reading, mention),
     )
     .filter((mention) => !makersOfRivals.has(mention))
+    // "Samsung's plant in Taylor, Texas, which will manufacture Tesla's AI6, is expected to start production in
+    // 2026": the subject's chip inside a relative aside owns nothing past the aside.
+    .filter((mention) => !own.has(mention.id) || !chipInAsideBefore(reading, mention, at))
     // …and the other way: "AI6将在三星德州泰勒厂生产，预计2028年量产" — the fab where the subject is made owns nothing.
     .filter(
       (mention) =>
@@ -3056,10 +3061,22 @@ function ownedBySubject(
       subject.carried ||
       subject.positions.some(
         (position) =>
-          frameOf(reading, position) === frame && !(rule.rule.ownerAt && namedAsPartner(reading, position)),
+          frameOf(reading, position) === frame &&
+          !(rule.rule.ownerAt && namedAsPartner(reading, position)) &&
+          !reading.mentions.some(
+            (mention) => mention.start === position && chipInAsideBefore(reading, mention, at),
+          ),
       )
     );
   return ownOrReferred.has(owner.id);
+}
+
+const LAW_NAME_AFTER = /^\s+(?:and\s+Science\s+)?Act\b/;
+
+/** A chip inside a relative aside that closes before `at` (", which will manufacture Tesla's AI6,"). */
+function chipInAsideBefore(reading: SentenceReading, mention: EntityMention, at: number): boolean {
+  if (mention.type !== 'chip' || !inRelativeAside(reading, mention)) return false;
+  return at > mention.end + reading.text.slice(mention.end).indexOf(',');
 }
 
 const GIVER_TYPES = new Set(['law', 'policy', 'government']);

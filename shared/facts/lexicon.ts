@@ -1341,6 +1341,18 @@ export const SCOPE_CUES = {
       // "业界一直在游说…": lobbying, a call.
       '游说',
       '遊說',
+      // "多个产业协会再次要求将…高风险规范延后两年", 要求维持: a demand.
+      // (Not 要求将 alone: "这些高风险AI系统的要求将于2026年8月生效", requirements.)
+      '再次要求',
+      '要求将AI',
+      '要求將AI',
+      '要求将欧盟',
+      '要求將歐盟',
+      '要求把',
+      '呼吁将',
+      '呼籲將',
+      '要求维持',
+      '要求維持',
       // "任何延后都将削弱…", "并警告推迟将削弱…": a delay supposed, to warn of what it would do.
       '任何延后',
       '任何延後',
