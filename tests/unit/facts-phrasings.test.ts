@@ -99,6 +99,10 @@ const BLIND_FLOORS: Record<string, number> = {
   'zh-analyst': 0.92,
   'en-late2026': 0.88,
   'zh-late2026': 0.92,
+  'en-social': 0.87,
+  'zh-social': 0.91,
+  'en-policy': 0.91,
+  'zh-policy': 0.9,
 };
 
 describe('phrasings written blind', () => {
