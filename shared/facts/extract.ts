@@ -605,6 +605,7 @@ function subjectIn(
         // …or an affiliate of a company carried ("a contract signed by Samsung Biologics" after "Samsung").
         (group.some((id) => sameType(earlier, id, mention)) ||
           (mention.type === 'affiliate' &&
+            AFFILIATE_AS_PARTY.test(reading.text.slice(0, mention.start)) &&
             group.some((id) =>
               earlier.mentions.some((entry) => entry.id === id && entry.type === 'company'),
             ))) &&
@@ -627,6 +628,9 @@ function subjectIn(
   }
   return undefined;
 }
+
+/** An affiliate as a party of its own: opening its sentence, or "signed/won/awarded by" it — not "built by", "while", "lifting". */
+const AFFILIATE_AS_PARTY = /^\s*$|\b(?:signed|agreed|won|awarded|landed|inked|announced)\s+by\s+$/i;
 
 /** A sentence opening with a pronoun's shares: "Its shares had risen", "The company's stock" ("The shares" may be either party's). */
 const SHARES_REFERENCE_OPENING = /^\s*(?:its|the\s+company['’]s)\s+(?:shares|stock)\b/i;
@@ -1385,6 +1389,8 @@ const OBJECT_GAP =
 const OBJECT_GAP_ZH = /^(?:特斯拉的?|其)?$/;
 
 const STATUS_CHANGES = new Set(['delay', 'end', 'cancel', 'restart']);
+const RIVAL_DOCUMENTS_BEFORE_ZH =
+  /(?:相关文件|相關文件|该指南|該指南|相关指南|相關指南)(?:将|將|也|亦|则|則)?$/;
 /** Between a subject and its change: "guidance on high-risk classification slips", "penalties will be delayed". */
 const SUBJECT_BEFORE_CHANGE_EN =
   /^\s+(?:(?:on|for|about)\s+(?:[\w-]+\s+){0,4})?(?:(?:has|have|had|is|are|was|were|will|would|could|may|might)\s+(?:been\s+|be\s+)?)?(?:again\s+|also\s+|now\s+|further\s+)?$/i;
@@ -1422,6 +1428,12 @@ function rivalIsObject(rule: CompiledRule, reading: SentenceReading, match: Phra
         mention.end <= match.start &&
         subjectOfChange(reading.text.slice(mention.end, match.start), mention.end),
     )
+  )
+    return true;
+  // "但官员表示相关文件将延迟至…": the documents (the rival's, referred back) whose date moves.
+  if (
+    STATUS_CHANGES.has(match.name) &&
+    RIVAL_DOCUMENTS_BEFORE_ZH.test(reading.text.slice(Math.max(0, match.start - 8), match.start))
   )
     return true;
   const next = reading.mentions.find((mention) => mention.start >= match.end && rivals.includes(mention.id));
@@ -2617,6 +2629,13 @@ function amountOfADealWith(rule: CompiledRule, reading: SentenceReading, mention
       entry.start >= mention.end &&
       /^[\sA-Za-z"'“”-]{0,16}$/.test(reading.text.slice(mention.end, entry.start)),
   );
+  // "甲骨文與OpenAI簽3,000億美元算力合約 星際之門概念股走強": an amount a contract word follows is that contract's.
+  if (
+    /^\s*的?(?:算力|云|雲)?(?:合约|合約|合同|协议|協議|订单|訂單)/.test(
+      reading.text.slice(mention.end, mention.end + 8),
+    )
+  )
+    return true;
   return (
     name !== undefined &&
     /^\s*(?:deals?|contracts?|agreements?|orders?)\b/i.test(reading.text.slice(name.end))
@@ -3006,7 +3025,7 @@ function ownedBySubject(
     .filter((mention) => !makersOfRivals.has(mention))
     // "Samsung's plant in Taylor, Texas, which will manufacture Tesla's AI6, is expected to start production in
     // 2026": the subject's chip inside a relative aside owns nothing past the aside.
-    .filter((mention) => !own.has(mention.id) || !chipInAsideBefore(reading, mention, at))
+    .filter((mention) => !own.has(mention.id) || !chipInAsideBefore(rule, reading, mention, at))
     // …and the other way: "AI6将在三星德州泰勒厂生产，预计2028年量产" — the fab where the subject is made owns nothing.
     .filter(
       (mention) =>
@@ -3064,7 +3083,7 @@ function ownedBySubject(
           frameOf(reading, position) === frame &&
           !(rule.rule.ownerAt && namedAsPartner(reading, position)) &&
           !reading.mentions.some(
-            (mention) => mention.start === position && chipInAsideBefore(reading, mention, at),
+            (mention) => mention.start === position && chipInAsideBefore(rule, reading, mention, at),
           ),
       )
     );
@@ -3074,8 +3093,17 @@ function ownedBySubject(
 const LAW_NAME_AFTER = /^\s+(?:and\s+Science\s+)?Act\b/;
 
 /** A chip inside a relative aside that closes before `at` (", which will manufacture Tesla's AI6,"). */
-function chipInAsideBefore(reading: SentenceReading, mention: EntityMention, at: number): boolean {
+function chipInAsideBefore(
+  rule: CompiledRule,
+  reading: SentenceReading,
+  mention: EntityMention,
+  at: number,
+): boolean {
   if (mention.type !== 'chip' || !inRelativeAside(reading, mention)) return false;
+  // …of a rival named before it ("Samsung's plant in Taylor, Texas, which will manufacture Tesla's AI6,") —
+  // not "Samsung, which will manufacture Tesla's AI6, expects volume production in 2027".
+  if (!reading.mentions.some((other) => other.end <= mention.start && rule.rivalIds.has(other.id)))
+    return false;
   return at > mention.end + reading.text.slice(mention.end).indexOf(',');
 }
 
@@ -3345,10 +3373,10 @@ function chipComparedWith(reading: SentenceReading, chip: { start: number; end: 
   const before = reading.text.slice(Math.max(0, chip.start - 40), chip.start).replace(OWNER_BEFORE_CHIP, '');
   // "well ahead of Tesla's AI6 at Samsung": its own maker named, the chip is more than a yardstick.
   return (
-    CHIP_COMPARED_BEFORE.test(before) && !MAKER_AFTER_CHIP.test(reading.text.slice(chip.end, chip.end + 6))
+    CHIP_COMPARED_BEFORE.test(before) && !MAKER_AFTER_CHIP.test(reading.text.slice(chip.end, chip.end + 60))
   );
 }
-const MAKER_AFTER_CHIP = /^\s+(?:at|by|from)\s/i;
+const MAKER_AFTER_CHIP = /^[^,;.，；。]{0,40}?\s(?:at|by|from)\s+[A-Z]/;
 const OWNER_BEFORE_CHIP = /(?:(?:[A-Z][\w-]*['’]s?|特斯拉的?|the)\s*)+$/;
 const CHIP_COMPARED_BEFORE =
   /(?:\bthan|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bbehind|\bahead\s+of|\boutpac\w+|\boutperform\w*|\b(?:months?|weeks?|quarters?|years?)\s+(?:before|after)|\b(?:un)?like|\brivals?|比|落后于|落後於|领先于|領先於|早于|早於|晚于|晚於)\s*$/i;

@@ -402,6 +402,9 @@ export const ATTRIBUTE_CLASSES = {
       // "pushed to 2027", "pushes to" — not "its push to speed permitting", a noun's aim (the stem of "pushed" is "push").
       '=pushed to',
       '=pushes to',
+      // "The EU will push to December 2027 the start of high-risk AI rules" (a verb after "will", "to").
+      'will =push to',
+      'to =push to',
       '=pushing to',
       'postpone',
       'slip',
@@ -1196,20 +1199,7 @@ export const SCOPE_CUES = {
   /** Asked, not said. */
   question: {
     en: ['whether', 'if ... ?'],
-    // "围绕AI5的代工归属，…报道不一": who will make it, asked (the cue closes its clause).
-    zh: [
-      '是否',
-      '会不会',
-      '會不會',
-      '能否',
-      '吗',
-      '嗎',
-      '？',
-      '代工归属',
-      '代工歸屬',
-      '订单归属',
-      '訂單歸屬',
-    ],
+    zh: ['是否', '会不会', '會不會', '能否', '吗', '嗎', '？'],
   },
   /** Only if something else happens. */
   condition: {

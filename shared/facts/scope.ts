@@ -94,12 +94,14 @@ const RUMOUR_ABOUT =
 const DENIED_AFTER =
   /^(?:not true|untrue|false|groundless|baseless|unfounded|inaccurate|out of date|outdated|与事实不符|與事實不符|不实|不實|失实|失實|不属实|不屬實|不准确|不準確|不正确|不正確|无根据|無根據|子虚乌有|子虛烏有)$/i;
 
-/** A question that follows what it asks about: "围绕AI5的代工归属". */
-const ASKED_AFTER = /^(?:代工|订单|訂單)(?:归属|歸屬)$/;
+const BACKWARD_ONLY = /^(?:out of date|outdated)$/i;
 
 /** Said of what a report before it told: nothing is decided yet. */
 const UNDECIDED =
   /尚未定案|未定案|尚未拍板|仍未拍板|尚未敲定|仍未敲定|尚未确定|尚未確定|未有定论|未有定論|\bnot\s+(?:yet\s+)?(?:been\s+)?finali[sz]ed\b|\bno\s+(?:final\s+)?decision\s+(?:has\s+been\s+|had\s+been\s+|was\s+)?(?:made|taken|reached)\b/i;
+
+const REPORTS_DIFFER =
+  /(?:报道|報導|报导|说法|說法)不一|众说纷纭|眾說紛紜|\breports\s+(?:differ|conflict|vary)\b/i;
 
 /** Before an undecided cue, no subject: nothing, or a connective (但, 目前, "but", "yet"). */
 const SUBJECTLESS_BEFORE =
@@ -244,6 +246,8 @@ export function findScopes(sentence: string, tokens: Token[]): Scopes {
     );
   const spans = matches
     .filter((match) => BLOCKING.has(match.name))
+    // "Dojo is outdated and has been shut down": "out of date" denies only what it follows (below).
+    .filter((match) => !BACKWARD_ONLY.test(sentence.slice(match.start, match.end)))
     .filter(
       (match) =>
         !(
@@ -269,7 +273,6 @@ export function findScopes(sentence: string, tokens: Token[]): Scopes {
   for (const match of matches)
     if (
       (match.name === 'negation' && DENIED_AFTER.test(sentence.slice(match.start, match.end))) ||
-      (match.name === 'question' && ASKED_AFTER.test(sentence.slice(match.start, match.end))) ||
       (match.name === 'possibility' && TALKS_AFTER.test(sentence.slice(match.start, match.end))) ||
       (match.name === 'condition' && DEPENDS_ON.test(sentence.slice(match.start, match.end)))
     )
@@ -285,6 +288,16 @@ export function findScopes(sentence: string, tokens: Token[]): Scopes {
   for (const rumour of sentence.matchAll(RUMOUR_ABOUT)) spans.push(spanOver('negation', rumour));
   // "特斯拉HW4晶片傳轉單台積電 供應鏈：尚未定案": a report the sentence then calls undecided is open — when
   // the cue's clause has no subject of its own ("AI5的代工方尚未确定" leaves the rest said).
+  // "围绕AI5的代工归属，韩国与台湾媒体近来报道不一": what the reports disagree on, up to there, is open.
+  const differ = REPORTS_DIFFER.exec(sentence);
+  if (differ)
+    spans.push({
+      name: 'possibility',
+      start: 0,
+      cueStart: differ.index,
+      cueEnd: differ.index + differ[0].length,
+      end: differ.index + differ[0].length,
+    });
   const undecided = UNDECIDED.exec(sentence);
   if (
     undecided &&
