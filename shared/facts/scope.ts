@@ -100,6 +100,12 @@ const BACKWARD_ONLY = /^(?:out of date|outdated)$/i;
 const UNDECIDED =
   /尚未定案|未定案|尚未拍板|仍未拍板|尚未敲定|仍未敲定|尚未确定|尚未確定|未有定论|未有定論|\bnot\s+(?:yet\s+)?(?:been\s+)?finali[sz]ed\b|\bno\s+(?:final\s+)?decision\s+(?:has\s+been\s+|had\s+been\s+|was\s+)?(?:made|taken|reached)\b/i;
 
+/** Everything from the sentence's start up to a cue left open ("…报道不一", "…尚未定案"). */
+function openUpTo(cue: RegExpExecArray): ScopeSpan {
+  const end = cue.index + cue[0].length;
+  return { name: 'possibility', start: 0, cueStart: cue.index, cueEnd: end, end };
+}
+
 const REPORTS_DIFFER =
   /(?:报道|報導|报导|说法|說法)不一|众说纷纭|眾說紛紜|\breports\s+(?:differ|conflict|vary)\b/i;
 
@@ -286,18 +292,11 @@ export function findScopes(sentence: string, tokens: Token[]): Scopes {
   // "针对有关团队解散的传闻，…": what a rumour is about is not said by the sentence — blocked like a
   // denial, since the sentence names the rumour only to answer it.
   for (const rumour of sentence.matchAll(RUMOUR_ABOUT)) spans.push(spanOver('negation', rumour));
-  // "特斯拉HW4晶片傳轉單台積電 供應鏈：尚未定案": a report the sentence then calls undecided is open — when
-  // the cue's clause has no subject of its own ("AI5的代工方尚未确定" leaves the rest said).
   // "围绕AI5的代工归属，韩国与台湾媒体近来报道不一": what the reports disagree on, up to there, is open.
   const differ = REPORTS_DIFFER.exec(sentence);
-  if (differ)
-    spans.push({
-      name: 'possibility',
-      start: 0,
-      cueStart: differ.index,
-      cueEnd: differ.index + differ[0].length,
-      end: differ.index + differ[0].length,
-    });
+  if (differ) spans.push(openUpTo(differ));
+  // "特斯拉HW4晶片傳轉單台積電 供應鏈：尚未定案": a report the sentence then calls undecided is open — when
+  // the cue's clause has no subject of its own ("AI5的代工方尚未确定" leaves the rest said).
   const undecided = UNDECIDED.exec(sentence);
   if (
     undecided &&
@@ -307,13 +306,7 @@ export function findScopes(sentence: string, tokens: Token[]): Scopes {
     ) &&
     matches.some((match) => match.name === 'hedge' && match.start < undecided.index)
   )
-    spans.push({
-      name: 'possibility',
-      start: 0,
-      cueStart: undecided.index,
-      cueEnd: undecided.index + undecided[0].length,
-      end: undecided.index + undecided[0].length,
-    });
+    spans.push(openUpTo(undecided));
   // "针对业界提出的暂停要求": a demand named by what it asks is only asked.
   for (const demand of sentence.matchAll(DEMAND_NAMED)) spans.push(spanOver('possibility', demand));
   // "Brussels rebuffs 'stop the clock' calls": a quoted demand named by what it asks is only asked —
