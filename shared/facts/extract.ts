@@ -1403,6 +1403,17 @@ const DIRECT_OBJECT_GAP =
 function rivalIsObject(rule: CompiledRule, reading: SentenceReading, match: PhraseMatch): boolean {
   const rivals = rule.rule.rivals;
   if (!rivals?.length) return false;
+  // "aims to begin the volume production of Tesla's AI6 chip at its Taylor, Texas fab": a start whose
+  // object is a rival's making is that making's start.
+  if (match.name === 'production_start') {
+    const making = reading.relations.find(
+      (other) =>
+        other.name === 'volume_production' &&
+        other.start >= match.end &&
+        /^\s*(?:the\s+|its\s+)?$/i.test(reading.text.slice(match.end, other.start)),
+    );
+    if (making && rivalIsObject(rule, reading, making)) return true;
+  }
   const objectGap = (start: number) => {
     const gap = reading.text.slice(match.end, start);
     return (
@@ -2790,7 +2801,8 @@ function makerOfRival(
     // The making stands between them, or governs the rival ("to mass-produce Tesla's AI6 at Taylor").
     (match) =>
       MAKING_CLASSES.has(match.name) &&
-      match.start >= rival.start - 24 &&
+      // ("begin the volume production of Tesla's AI6 chip at its Taylor, Texas fab")
+      match.start >= rival.start - 40 &&
       // …or follows in its clause ("由台積電與三星電子分別在美國亞利桑那州與德州生產").
       (match.start <= mention.end + 12 ||
         (match.start <= mention.end + 24 && !clauseMarkBetween(reading, mention.end, match.start))),
@@ -3002,11 +3014,15 @@ function ownedBySubject(
         (site) =>
           makersOfRivals.has(site) &&
           site.end <= mention.start &&
-          // Written on without a space (Chinese names, 三星德州泰勒廠) — not "the Samsung Taylor plant, due to
-          // open later this year", an English site with its own aside.
+          // Written on without a space (Chinese names, 三星德州泰勒廠), or with one when no aside of the site's
+          // own follows ("AI6 Mass Production at Samsung Taylor Targeted for 2028" — not "the Samsung Taylor
+          // plant, due to open later this year").
           (mention.type === 'place'
             ? /^(?:,\s*|的?)$/.test(reading.text.slice(site.end, mention.start))
-            : /^的?$/.test(reading.text.slice(site.end, mention.start)) && isSiteOrPlace(mention)),
+            : isSiteOrPlace(mention) &&
+              (/^的?$/.test(reading.text.slice(site.end, mention.start)) ||
+                (/^\s$/.test(reading.text.slice(site.end, mention.start)) &&
+                  !/^[^.;]{0,16},/.test(reading.text.slice(mention.end))))),
       )
     )
       makersOfRivals.add(mention);

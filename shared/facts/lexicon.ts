@@ -1101,6 +1101,11 @@ export const SCOPE_CUES = {
       'oppose',
     ],
     zh: [
+      // "三星电子方面表示「相关报导并非事实」": denied (after what it denies, too).
+      '并非事实',
+      '並非事實',
+      '不是事实',
+      '不是事實',
       // A correction's wrong figure: 误称…期限至2030年, 誤植…上漲8.6%.
       '误称',
       '誤稱',

@@ -89,10 +89,10 @@ const INVERTED_CONDITION = /^[\s"“'‘]*(?:Should|Had|Were)\s+(?:the\s|it\s|th
 
 /** "针对有关团队解散的传闻", "回应关于延期的报道": a rumour or report named by what it says. */
 const RUMOUR_ABOUT =
-  /(?:针对|針對|回应|回應|对于|對於|有关|有關|关于|關於)[^，,。；;]{1,30}?的(?:传闻|傳聞|传言|傳言|说法|說法|报道|報導|报导)|(?:针对|針對|回应|回應|对于|對於|关于|關於)(?:媒体|媒體|外界|市场|市場|韩媒|韓媒)?(?:报道|報導|报导|传闻|傳聞|传言|傳言)[^，,。；;]{1,40}/g;
+  /(?:不评论|不評論|不予评论|不予評論|不予置评|不予置評)[^，,。；;]{1,30}?(?:传闻|傳聞|传言|傳言|报道|報導)|(?:针对|針對|回应|回應|对于|對於|有关|有關|关于|關於)[^，,。；;]{1,30}?的(?:传闻|傳聞|传言|傳言|说法|說法|报道|報導|报导)|(?:针对|針對|回应|回應|对于|對於|关于|關於)(?:媒体|媒體|外界|市场|市場|韩媒|韓媒)?(?:报道|報導|报导|传闻|傳聞|传言|傳言)[^，,。；;]{1,40}/g;
 
 const DENIED_AFTER =
-  /^(?:not true|untrue|false|groundless|baseless|unfounded|inaccurate|out of date|outdated|与事实不符|與事實不符|不实|不實|失实|失實|不属实|不屬實|不准确|不準確|不正确|不正確|无根据|無根據|子虚乌有|子虛烏有)$/i;
+  /^(?:not true|untrue|false|groundless|baseless|unfounded|inaccurate|out of date|outdated|并非事实|並非事實|不是事实|不是事實|与事实不符|與事實不符|不实|不實|失实|失實|不属实|不屬實|不准确|不準確|不正确|不正確|无根据|無根據|子虚乌有|子虛烏有)$/i;
 
 const BACKWARD_ONLY = /^(?:out of date|outdated)$/i;
 
@@ -152,7 +152,7 @@ const INNER_QUESTION = /[?？](?=\s*["'”’」』)]*\s*\S)/g;
 
 /** A denial whose clause refers back to a report ("回應稱該報導「不正確」", "called the report inaccurate"). */
 const REPORT_REFERRED =
-  /(?:该|該|这一|這一|此)(?:报道|報導|报导|消息|传闻|傳聞|说法|說法)|\b(?:the|that|this|those|such)\s+(?:reports?|story|claims?)\b(?!\s+(?:that|of|about|on|saying)\b)/i;
+  /(?:该|該|这一|這一|此|相关|相關)(?:报道|報導|报导|消息|传闻|傳聞|说法|說法)|\b(?:the|that|this|those|such)\s+(?:reports?|story|claims?)\b(?!\s+(?:that|of|about|on|saying)\b)/i;
 
 /**
  * Where a denial that follows what it denies reaches back to: the start of its clause — or of the

@@ -18,6 +18,12 @@ const SCALE: Record<string, number> = {
   tn: 1e12,
   t: 1e12,
   billion: 1e9,
+  billions: 1e9,
+  trillions: 1e12,
+  millions: 1e6,
+  // "4.75 bln USD", "1.2 trln won": the Chinese and Korean wires' English abbreviations.
+  bln: 1e9,
+  trln: 1e12,
   'bil.': 1e9,
   bn: 1e9,
   b: 1e9,
@@ -55,8 +61,8 @@ const CURRENCY: Array<[RegExp, string]> = [
 
 const EN_NUMBER = String.raw`(?:(?:${DIGITS}|${NUMBER_WORDS})(?:-point-(?:\d+|${NUMBER_WORDS}))?)`;
 // "22.8 tril. won ($16.5 bil.)": the Korean wires' abbreviations.
-const EN_SCALE = String.raw`trillion|billion|million|thousand|tril\.|bil\.|mil\.|tn|bn|mln|mn|[tbmk]`;
-const PREFIX = String.raw`US\$|\$US(?=\s?\d)|U\.S\.\s?\$|NT\$|HK\$|\$|€|£|₩|¥|W(?=\d)|(?:USD|EUR|GBP|KRW|RMB|CNY|JPY|TWD|HKD)\s?`;
+const EN_SCALE = String.raw`trillions?|billions?|millions?|thousand|tril\.|bil\.|mil\.|trln|bln|tn|bn|mln|mn|[tbmk]`;
+const PREFIX = String.raw`US\$\s?|\$US(?=\s?\d)|U\.S\.\s?\$|NT\$|HK\$|\$|€|£|₩|¥|W(?=\d)|(?:USD|EUR|GBP|KRW|RMB|CNY|JPY|TWD|HKD)\s?`;
 const WORD_CURRENCY = String.raw`U\.S\.\s+dollars?|US\s+dollars?|dollars?|Korean\s+won|won|euros?|yuan|yen|pounds?|USD|KRW|EUR|CNY|JPY|TWD|HKD`;
 const ZH_SCALE = '万亿|萬億|千万|千萬|百万|百萬|亿|億|兆|万|萬|千';
 const ZH_CURRENCY =
@@ -67,7 +73,7 @@ const MONEY = new RegExp(
     // $16.5 billion, US$16.5bn, W22.8tn, USD 16.5B, $165亿
     String.raw`(?<pcur>${PREFIX})(?<pnum>${DIGITS})(?:[\s-]?(?<pscale>${EN_SCALE})(?![A-Za-z])|(?<pzscale>${ZH_SCALE}))?(?:\s?(?:${ZH_CURRENCY}|dollars?|USD))?`,
     // 16.5 billion dollars, 22.8 trillion won, half a trillion dollars, 16-point-five billion U.S. dollars
-    String.raw`(?<![\w.])(?<wnum>${EN_NUMBER})[\s-]?(?<wscale>trillion|billion|million|tril\.|bil\.|tn|bn)(?:\s+|-)(?<wcur>${WORD_CURRENCY})(?![A-Za-z])`,
+    String.raw`(?<![\w.])(?<wnum>${EN_NUMBER})[\s-]?(?<wscale>trillions?|billions?|millions?|tril\.|bil\.|trln|bln|tn|bn)(?:\s+|-)(?<wcur>${WORD_CURRENCY})(?![A-Za-z])`,
     // 新台幣1453.8億元, 人民币1183亿元: the currency before the number
     String.raw`(?<zpcur>新台币|新臺幣|新台幣|台币|台幣|人民币|人民幣|港币|港幣|美金)\s?(?<zpnum>${DIGITS}|${CHINESE})\s?(?<zpscale>${ZH_SCALE})?元?`,
     // 165亿美元, 22.8万亿韩元, 二十二兆韓元, 47.5 億美元, 半兆美元 (half a trillion)
