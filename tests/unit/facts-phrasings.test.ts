@@ -103,6 +103,8 @@ const BLIND_FLOORS: Record<string, number> = {
   'zh-social': 0.91,
   'en-policy': 0.91,
   'zh-policy': 0.9,
+  'en-translated': 0.9,
+  'zh-translated': 0.97,
 };
 
 describe('phrasings written blind', () => {
