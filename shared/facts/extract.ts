@@ -630,7 +630,8 @@ function subjectIn(
 }
 
 /** An affiliate as a party of its own: opening its sentence, or "signed/won/awarded by" it — not "built by", "while", "lifting". */
-const AFFILIATE_AS_PARTY = /^\s*$|\b(?:signed|agreed|won|awarded|landed|inked|announced)\s+by\s+$/i;
+const AFFILIATE_AS_PARTY =
+  /^\s*(?:[^，,。]{0,6}[，,]\s*)?$|\b(?:signed|agreed|won|awarded|landed|inked|announced)\s+by\s+$/i;
 
 /** A sentence opening with a pronoun's shares: "Its shares had risen", "The company's stock" ("The shares" may be either party's). */
 const SHARES_REFERENCE_OPENING = /^\s*(?:its|the\s+company['’]s)\s+(?:shares|stock)\b/i;
@@ -1390,7 +1391,7 @@ const OBJECT_GAP_ZH = /^(?:特斯拉的?|其)?$/;
 
 const STATUS_CHANGES = new Set(['delay', 'end', 'cancel', 'restart']);
 const RIVAL_DOCUMENTS_BEFORE_ZH =
-  /(?:相关文件|相關文件|该指南|該指南|相关指南|相關指南)(?:将|將|也|亦|则|則)?$/;
+  /(?<!与|與|和|及|连同|連同)(?:相关文件|相關文件|该指南|該指南|相关指南|相關指南)(?:将|將|也|亦|则|則){0,2}$/;
 /** Between a subject and its change: "guidance on high-risk classification slips", "penalties will be delayed". */
 const SUBJECT_BEFORE_CHANGE_EN =
   /^\s+(?:(?:on|for|about)\s+(?:[\w-]+\s+){0,4})?(?:(?:has|have|had|is|are|was|were|will|would|could|may|might)\s+(?:been\s+|be\s+)?)?(?:again\s+|also\s+|now\s+|further\s+)?$/i;
@@ -2640,10 +2641,19 @@ function amountOfADealWith(rule: CompiledRule, reading: SentenceReading, mention
       entry.start >= mention.end &&
       /^[\sA-Za-z"'“”-]{0,16}$/.test(reading.text.slice(mention.end, entry.start)),
   );
-  // "甲骨文與OpenAI簽3,000億美元算力合約 星際之門概念股走強": an amount a contract word follows is that contract's.
+  // "甲骨文與OpenAI簽3,000億美元算力合約 星際之門概念股走強": an amount a contract word follows is that contract's
+  // — a compute contract always, another contract when another company signs it, named before it in its
+  // clause (not 星际之门5000亿美元协议).
+  const after = reading.text.slice(mention.end, mention.end + 8);
+  if (/^\s*的?(?:算力|云|雲)(?:合约|合約|合同)/.test(after)) return true;
   if (
-    /^\s*的?(?:算力|云|雲)?(?:合约|合約|合同|协议|協議|订单|訂單)/.test(
-      reading.text.slice(mention.end, mention.end + 8),
+    /^\s*的?(?:合约|合約|合同|协议|協議|订单|訂單)/.test(after) &&
+    reading.mentions.some(
+      (other) =>
+        other.type === 'company' &&
+        !rule.ownIds.has(other.id) &&
+        other.end <= mention.start &&
+        !/[，,。；;]/.test(reading.text.slice(other.end, mention.start)),
     )
   )
     return true;
@@ -3014,15 +3024,11 @@ function ownedBySubject(
         (site) =>
           makersOfRivals.has(site) &&
           site.end <= mention.start &&
-          // Written on without a space (Chinese names, 三星德州泰勒廠), or with one when no aside of the site's
-          // own follows ("AI6 Mass Production at Samsung Taylor Targeted for 2028" — not "the Samsung Taylor
-          // plant, due to open later this year").
+          // Written on without a space (Chinese names, 三星德州泰勒廠) — not "the Samsung Taylor plant, due to
+          // open later this year", an English site with its own aside.
           (mention.type === 'place'
             ? /^(?:,\s*|的?)$/.test(reading.text.slice(site.end, mention.start))
-            : isSiteOrPlace(mention) &&
-              (/^的?$/.test(reading.text.slice(site.end, mention.start)) ||
-                (/^\s$/.test(reading.text.slice(site.end, mention.start)) &&
-                  !/^[^.;]{0,16},/.test(reading.text.slice(mention.end))))),
+            : isSiteOrPlace(mention) && /^的?$/.test(reading.text.slice(site.end, mention.start))),
       )
     )
       makersOfRivals.add(mention);
@@ -3041,7 +3047,7 @@ function ownedBySubject(
     .filter((mention) => !makersOfRivals.has(mention))
     // "Samsung's plant in Taylor, Texas, which will manufacture Tesla's AI6, is expected to start production in
     // 2026": the subject's chip inside a relative aside owns nothing past the aside.
-    .filter((mention) => !own.has(mention.id) || !chipInAsideBefore(rule, reading, mention, at))
+    .filter((mention) => !own.has(mention.id) || !chipInAsideBefore(reading, mention, at))
     // …and the other way: "AI6将在三星德州泰勒厂生产，预计2028年量产" — the fab where the subject is made owns nothing.
     .filter(
       (mention) =>
@@ -3099,7 +3105,7 @@ function ownedBySubject(
           frameOf(reading, position) === frame &&
           !(rule.rule.ownerAt && namedAsPartner(reading, position)) &&
           !reading.mentions.some(
-            (mention) => mention.start === position && chipInAsideBefore(rule, reading, mention, at),
+            (mention) => mention.start === position && chipInAsideBefore(reading, mention, at),
           ),
       )
     );
@@ -3109,17 +3115,8 @@ function ownedBySubject(
 const LAW_NAME_AFTER = /^\s+(?:and\s+Science\s+)?Act\b/;
 
 /** A chip inside a relative aside that closes before `at` (", which will manufacture Tesla's AI6,"). */
-function chipInAsideBefore(
-  rule: CompiledRule,
-  reading: SentenceReading,
-  mention: EntityMention,
-  at: number,
-): boolean {
+function chipInAsideBefore(reading: SentenceReading, mention: EntityMention, at: number): boolean {
   if (mention.type !== 'chip' || !inRelativeAside(reading, mention)) return false;
-  // …of a rival named before it ("Samsung's plant in Taylor, Texas, which will manufacture Tesla's AI6,") —
-  // not "Samsung, which will manufacture Tesla's AI6, expects volume production in 2027".
-  if (!reading.mentions.some((other) => other.end <= mention.start && rule.rivalIds.has(other.id)))
-    return false;
   return at > mention.end + reading.text.slice(mention.end).indexOf(',');
 }
 
@@ -3389,10 +3386,10 @@ function chipComparedWith(reading: SentenceReading, chip: { start: number; end: 
   const before = reading.text.slice(Math.max(0, chip.start - 40), chip.start).replace(OWNER_BEFORE_CHIP, '');
   // "well ahead of Tesla's AI6 at Samsung": its own maker named, the chip is more than a yardstick.
   return (
-    CHIP_COMPARED_BEFORE.test(before) && !MAKER_AFTER_CHIP.test(reading.text.slice(chip.end, chip.end + 60))
+    CHIP_COMPARED_BEFORE.test(before) && !MAKER_AFTER_CHIP.test(reading.text.slice(chip.end, chip.end + 6))
   );
 }
-const MAKER_AFTER_CHIP = /^[^,;.，；。]{0,40}?\s(?:at|by|from)\s+[A-Z]/;
+const MAKER_AFTER_CHIP = /^\s+(?:at|by|from)\s/i;
 const OWNER_BEFORE_CHIP = /(?:(?:[A-Z][\w-]*['’]s?|特斯拉的?|the)\s*)+$/;
 const CHIP_COMPARED_BEFORE =
   /(?:\bthan|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bbehind|\bahead\s+of|\boutpac\w+|\boutperform\w*|\b(?:months?|weeks?|quarters?|years?)\s+(?:before|after)|\b(?:un)?like|\brivals?|比|落后于|落後於|领先于|領先於|早于|早於|晚于|晚於)\s*$/i;

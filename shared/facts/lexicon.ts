@@ -402,9 +402,6 @@ export const ATTRIBUTE_CLASSES = {
       // "pushed to 2027", "pushes to" — not "its push to speed permitting", a noun's aim (the stem of "pushed" is "push").
       '=pushed to',
       '=pushes to',
-      // "The EU will push to December 2027 the start of high-risk AI rules" (a verb after "will", "to").
-      'will =push to',
-      'to =push to',
       '=pushing to',
       'postpone',
       'slip',

@@ -94,11 +94,23 @@ const RUMOUR_ABOUT =
 const DENIED_AFTER =
   /^(?:not true|untrue|false|groundless|baseless|unfounded|inaccurate|out of date|outdated|并非事实|並非事實|不是事实|不是事實|与事实不符|與事實不符|不实|不實|失实|失實|不属实|不屬實|不准确|不準確|不正确|不正確|无根据|無根據|子虚乌有|子虛烏有)$/i;
 
-const BACKWARD_ONLY = /^(?:out of date|outdated)$/i;
+const BACKWARD_ONLY = /^(?:out of date|outdated|并非事实|並非事實|不是事实|不是事實)$/i;
+/** …but "an outdated report put X at …" denies what follows, as a forward cue. */
+const DENIED_THING_AFTER =
+  /^[\s-]+(?:reports?|estimates?|figures?|numbers?|plans?|data|forecasts?|claims?)\b/i;
 
 /** Said of what a report before it told: nothing is decided yet. */
 const UNDECIDED =
   /尚未定案|未定案|尚未拍板|仍未拍板|尚未敲定|仍未敲定|尚未确定|尚未確定|未有定论|未有定論|\bnot\s+(?:yet\s+)?(?:been\s+)?finali[sz]ed\b|\bno\s+(?:final\s+)?decision\s+(?:has\s+been\s+|had\s+been\s+|was\s+)?(?:made|taken|reached)\b/i;
+
+/** Where reports that differ reach back to: their clause, or the topic phrase just before it. */
+function differingFrom(sentence: string, at: number): number {
+  const own = clauseStartBefore(sentence, at);
+  if (own === 0) return 0;
+  const before = clauseStartBefore(sentence, own - 1);
+  return TOPIC_PHRASE.test(sentence.slice(before, own)) ? before : own;
+}
+const TOPIC_PHRASE = /^\s*(?:围绕|圍繞|关于|關於|对于|對於|至于|至於|on\b|as\s+for\b)/i;
 
 /** Everything from the sentence's start up to a cue left open ("…报道不一", "…尚未定案"). */
 function openUpTo(cue: RegExpExecArray): ScopeSpan {
@@ -253,7 +265,11 @@ export function findScopes(sentence: string, tokens: Token[]): Scopes {
   const spans = matches
     .filter((match) => BLOCKING.has(match.name))
     // "Dojo is outdated and has been shut down": "out of date" denies only what it follows (below).
-    .filter((match) => !BACKWARD_ONLY.test(sentence.slice(match.start, match.end)))
+    .filter(
+      (match) =>
+        !BACKWARD_ONLY.test(sentence.slice(match.start, match.end)) ||
+        DENIED_THING_AFTER.test(sentence.slice(match.end, match.end + 16)),
+    )
     .filter(
       (match) =>
         !(
@@ -293,8 +309,10 @@ export function findScopes(sentence: string, tokens: Token[]): Scopes {
   // denial, since the sentence names the rumour only to answer it.
   for (const rumour of sentence.matchAll(RUMOUR_ABOUT)) spans.push(spanOver('negation', rumour));
   // "围绕AI5的代工归属，韩国与台湾媒体近来报道不一": what the reports disagree on, up to there, is open.
+  // Only its own clause — and the topic phrase before it (围绕…, 关于…) — not a fact told before 但/而 or a
+  // comma ("三星将在泰勒厂生产AI6，但关于AI5的代工厂，韩台媒体报道不一").
   const differ = REPORTS_DIFFER.exec(sentence);
-  if (differ) spans.push(openUpTo(differ));
+  if (differ) spans.push({ ...openUpTo(differ), start: differingFrom(sentence, differ.index) });
   // "特斯拉HW4晶片傳轉單台積電 供應鏈：尚未定案": a report the sentence then calls undecided is open — when
   // the cue's clause has no subject of its own ("AI5的代工方尚未确定" leaves the rest said).
   const undecided = UNDECIDED.exec(sentence);
