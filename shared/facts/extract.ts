@@ -2488,6 +2488,8 @@ function isProgress(text: string, mention: ValueMention): boolean {
     /(?:将|將|计划|計劃|計畫|规划|規劃|拟|擬)[^，。；,]{0,12}?(?:增至|增加至|扩大至|擴大至|扩至|擴至)\s*$/.test(
       before,
     ) ||
+    // "Stargate spending to reach $1 trillion": a plan to come, not progress so far.
+    /\bto\s+reach\s+(?:about\s+|around\s+|nearly\s+|some\s+)?$/i.test(before) ||
     // "to reach their $500 billion, 10-gigawatt goal": the plan's own total, named as the goal.
     PLAN_AFTER.test(after) ||
     // "brings Stargate closer to its goal of 10 gigawatts and $500 billion in investment": the goal itself.

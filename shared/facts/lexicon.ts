@@ -402,6 +402,9 @@ export const ATTRIBUTE_CLASSES = {
       // "pushed to 2027", "pushes to" — not "its push to speed permitting", a noun's aim (the stem of "pushed" is "push").
       '=pushed to',
       '=pushes to',
+      // "Samsung pushes Taylor fab start to 2027" (the verb's forms only: not the noun "push … to").
+      '=pushes ... to',
+      '=pushed ... to',
       '=pushing to',
       'postpone',
       'slip',
