@@ -2643,17 +2643,15 @@ function amountOfADealWith(rule: CompiledRule, reading: SentenceReading, mention
       entry.start >= mention.end &&
       /^[\sA-Za-z"'“”-]{0,16}$/.test(reading.text.slice(mention.end, entry.start)),
   );
-  // "甲骨文與OpenAI簽3,000億美元算力合約 星際之門概念股走強": an amount a contract word follows is that contract's
-  // — a compute contract always, another contract when another company signs it, named before it in its
-  // clause (not 星际之门5000亿美元协议).
-  const after = reading.text.slice(mention.end, mention.end + 8);
-  if (/^\s*的?(?:算力|云|雲)(?:合约|合約|合同)/.test(after)) return true;
+  // "甲骨文與OpenAI簽3,000億美元算力合約 星際之門概念股走強": an amount a contract word follows is that contract's —
+  // unless the subject itself is named before it in its clause (星际之门5000亿美元协议, 星際之門簽下5000億美元合約).
   if (
-    /^\s*的?(?:合约|合約|合同|协议|協議|订单|訂單)/.test(after) &&
-    reading.mentions.some(
+    /^\s*的?(?:算力|云计算|雲端|云|雲)?(?:合约|合約|合同|协议|協議|订单|訂單)/.test(
+      reading.text.slice(mention.end, mention.end + 10),
+    ) &&
+    !reading.mentions.some(
       (other) =>
-        other.type === 'company' &&
-        !rule.ownIds.has(other.id) &&
+        rule.ownIds.has(other.id) &&
         other.end <= mention.start &&
         !/[，,。；;]/.test(reading.text.slice(other.end, mention.start)),
     )

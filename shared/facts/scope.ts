@@ -107,10 +107,27 @@ const UNDECIDED =
 function differingFrom(sentence: string, at: number): number {
   const own = clauseStartBefore(sentence, at);
   if (own === 0) return 0;
-  const before = clauseStartBefore(sentence, own - 1);
-  return TOPIC_PHRASE.test(sentence.slice(before, own)) ? before : own;
+  // A topic phrase anywhere before opens everything from it ("关于特斯拉AI5，韩媒称三星将代工，报道不一").
+  const topic = sentence.slice(0, own).search(TOPIC_PHRASE_ANYWHERE);
+  if (topic >= 0) return topic;
+  // A clause that is only a source ("韩台媒体报道不一", "though reports differ") differs on the clause before it —
+  // unless the reports are past (此前, "earlier").
+  const clause = sentence.slice(own, at);
+  if (!SOURCE_ONLY.test(clause)) return own;
+  // The clause before: from before the marks that end it (", though", "，").
+  const marks: Array<[number, number]> = [];
+  CLAUSE_END.lastIndex = 0;
+  for (let mark = CLAUSE_END.exec(sentence); mark && mark.index < own; mark = CLAUSE_END.exec(sentence))
+    marks.push([mark.index, mark.index + mark[0].length]);
+  let markAt = own;
+  for (const [start, end] of marks.reverse()) if (end === markAt) markAt = start;
+  return clauseStartBefore(sentence, markAt);
 }
-const TOPIC_PHRASE = /^\s*(?:围绕|圍繞|关于|關於|对于|對於|至于|至於|on\b|as\s+for\b)/i;
+const TOPIC_AFTER_DIFFER = /^\s+(?:on|about|over|as\s+to)\b/i;
+const TOPIC_PHRASE_ANYWHERE =
+  /(?:^|[，,；;]\s*)(?:围绕|圍繞|关于|關於|对于|對於|至于|至於)|(?:^|[,;]\s*)(?:on|as\s+for)\s/i;
+const SOURCE_ONLY =
+  /^\s*(?:but|though|although|while|and)?\s*(?:(?:the\s+)?reports?|accounts?|[\u3400-\u9fff]{0,6}(?:媒体|媒體|各方|外界|业界|業界|市场|市場|消息))?\s*(?:则|則|也|亦|近来|近來|目前)?\s*$/i;
 
 /** Everything from the sentence's start up to a cue left open ("…报道不一", "…尚未定案"). */
 function openUpTo(cue: RegExpExecArray): ScopeSpan {
@@ -268,7 +285,9 @@ export function findScopes(sentence: string, tokens: Token[]): Scopes {
     .filter(
       (match) =>
         !BACKWARD_ONLY.test(sentence.slice(match.start, match.end)) ||
-        DENIED_THING_AFTER.test(sentence.slice(match.end, match.end + 16)),
+        // …as the subject opening its clause ("An outdated report put …"), not an object ("revised its outdated plans").
+        (DENIED_THING_AFTER.test(sentence.slice(match.end, match.end + 16)) &&
+          /(?:^|[,;:，；：]\s*)(?:an?\s+|the\s+)?$/i.test(sentence.slice(0, match.start))),
     )
     .filter(
       (match) =>
@@ -312,7 +331,9 @@ export function findScopes(sentence: string, tokens: Token[]): Scopes {
   // Only its own clause — and the topic phrase before it (围绕…, 关于…) — not a fact told before 但/而 or a
   // comma ("三星将在泰勒厂生产AI6，但关于AI5的代工厂，韩台媒体报道不一").
   const differ = REPORTS_DIFFER.exec(sentence);
-  if (differ) spans.push({ ...openUpTo(differ), start: differingFrom(sentence, differ.index) });
+  // ("though reports vary on its true value" names its own topic after it, and opens nothing before.)
+  if (differ && !TOPIC_AFTER_DIFFER.test(sentence.slice(differ.index + differ[0].length)))
+    spans.push({ ...openUpTo(differ), start: differingFrom(sentence, differ.index) });
   // "特斯拉HW4晶片傳轉單台積電 供應鏈：尚未定案": a report the sentence then calls undecided is open — when
   // the cue's clause has no subject of its own ("AI5的代工方尚未确定" leaves the rest said).
   const undecided = UNDECIDED.exec(sentence);
