@@ -105,6 +105,8 @@ const BLIND_FLOORS: Record<string, number> = {
   'zh-policy': 0.9,
   'en-translated': 0.9,
   'zh-translated': 0.97,
+  'en-headlines2': 0.93,
+  'zh-headlines2': 0.93,
 };
 
 describe('phrasings written blind', () => {
