@@ -1076,6 +1076,9 @@ function statementFor(
         !NO_DATE_FOR.test(reading.text.slice(Math.max(0, match.start - 48), match.start)) ||
         reading.values('year').some((date) => date.start >= match.end),
     )
+    // "EU pushes companies to comply", "pushes ahead with plan to apply", "pushes its omnibus to Parliament": pushing
+    // someone to do a thing, or a thing somewhere, is no delay (a verb, "ahead/forward" or a name after it).
+    .filter((match) => match.name !== 'delay' || !pushedToANonTime(reading.text, match))
     // "Tesla AI5 tape-out slips to mid-2026", "samples have been delayed": a milestone's delay, not the production's.
     .filter(
       (match) =>
@@ -1511,6 +1514,21 @@ function rivalsMakingAfter(rule: CompiledRule, reading: SentenceReading, mention
 
 const NO_DATE_FOR =
   /(?:\bwithout\s+(?:giving\s+|offering\s+|providing\s+|disclosing\s+)?|\bdeclined\s+to\s+(?:give|provide|disclose)\s+|\b(?:gave|giving|offered|provided)\s+no\s+|\bno\s+)(?:a\s+|any\s+)?(?:firm\s+|specific\s+)?(?:date|timeline|timetable|time\s*frame)\s+(?:for|on)\s+(?:the\s+|its\s+)?(?:volume\s+|mass\s+)?$|(?:未|没有|沒有|尚未)(?:给出|給出|透露|公布|说明|說明|披露)(?:具体|具體)?$/i;
+/** "pushes/pushed … to" followed by a verb or a name, or pushing "ahead"/"forward": no delay. */
+function pushedToANonTime(text: string, match: PhraseMatch): boolean {
+  const words = text.slice(match.start, match.end);
+  if (!/^push(?:es|ed)\b.*\bto$/i.test(words)) return false;
+  const next = /^\s*([A-Za-z]+)/.exec(text.slice(match.end, match.end + 24))?.[1];
+  return (
+    /\b(?:ahead|forward)\b/i.test(words) ||
+    (next !== undefined && (VERB_AFTER_TO.test(next) || (/^[A-Z]/.test(next) && !MONTH_NAME.test(next))))
+  );
+}
+const VERB_AFTER_TO =
+  /^(?:delay|pause|postpone|comply|prepare|apply|stop|speed|scrap|slash|simplify|make|build|produce|start|begin|adopt|implement|accept|approve|water|roll|loosen|weaken|review|reconsider|rethink|cut|raise|lower|expand|hold|keep|meet|finish|sign|invest|spend|drop|abandon|move|shift)$/i;
+const MONTH_NAME =
+  /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)$/;
+
 /** A tape-out or samples right before a delay, perhaps with its auxiliaries ("has been", 再度). */
 const MILESTONE_BEFORE =
   /(?:\btape-?\s?outs?|\bsamples?|\bsampling)\s+(?:(?:has|have|had|is|are|was|were|been|being|will|now|again|also|reportedly|further)\s+){0,3}$|(?:流片|样品|樣品|送样|送樣)(?:时间|時間|时程|時程)?(?:再度|再次|已|将|將|恐|或)?\s*$/i;
@@ -2489,7 +2507,10 @@ function isProgress(text: string, mention: ValueMention): boolean {
       before,
     ) ||
     // "Stargate spending to reach $1 trillion": a plan to come, not progress so far.
-    /\bto\s+reach\s+(?:about\s+|around\s+|nearly\s+|some\s+)?$/i.test(before) ||
+    // (…not "has risen to reach $400 billion so far", progress told with the same words.)
+    (/\bto\s+reach\s+(?:about\s+|around\s+|nearly\s+|some\s+)?$/i.test(before) &&
+      !/\b(?:risen|rose|grown|grew|climbed|increased|jumped|swelled)\s+to\s+reach\b/i.test(before) &&
+      !/^[^.;。；]{0,30}\b(?:so\s+far|to\s+date|already)\b/i.test(after)) ||
     // "to reach their $500 billion, 10-gigawatt goal": the plan's own total, named as the goal.
     PLAN_AFTER.test(after) ||
     // "brings Stargate closer to its goal of 10 gigawatts and $500 billion in investment": the goal itself.
@@ -2653,7 +2674,7 @@ function amountOfADealWith(rule: CompiledRule, reading: SentenceReading, mention
       (other) =>
         rule.ownIds.has(other.id) &&
         other.end <= mention.start &&
-        !/[，,。；;]/.test(reading.text.slice(other.end, mention.start)),
+        !/[，,。；;：:]|[\u3400-\u9fff]\s+[\u3400-\u9fff]/.test(reading.text.slice(other.end, mention.start)),
     )
   )
     return true;

@@ -107,13 +107,13 @@ const UNDECIDED =
 function differingFrom(sentence: string, at: number): number {
   const own = clauseStartBefore(sentence, at);
   if (own === 0) return 0;
-  // A topic phrase anywhere before opens everything from it ("关于特斯拉AI5，韩媒称三星将代工，报道不一").
-  const topic = sentence.slice(0, own).search(TOPIC_PHRASE_ANYWHERE);
-  if (topic >= 0) return topic;
-  // A clause that is only a source ("韩台媒体报道不一", "though reports differ") differs on the clause before it —
-  // unless the reports are past (此前, "earlier").
+  // A clause that names its own topic (AI5代工方则说法不一) or past reports (此前) differs on itself alone; one
+  // that is only a source ("韩台媒体报道不一", "though reports differ") on a topic phrase anywhere before it
+  // ("关于特斯拉AI5，韩媒称三星将代工，报道不一"), else on the clause before it.
   const clause = sentence.slice(own, at);
   if (!SOURCE_ONLY.test(clause)) return own;
+  const topic = sentence.slice(0, own).search(TOPIC_PHRASE_ANYWHERE);
+  if (topic >= 0) return topic;
   // The clause before: from before the marks that end it (", though", "，").
   const marks: Array<[number, number]> = [];
   CLAUSE_END.lastIndex = 0;
@@ -287,7 +287,9 @@ export function findScopes(sentence: string, tokens: Token[]): Scopes {
         !BACKWARD_ONLY.test(sentence.slice(match.start, match.end)) ||
         // …as the subject opening its clause ("An outdated report put …"), not an object ("revised its outdated plans").
         (DENIED_THING_AFTER.test(sentence.slice(match.end, match.end + 16)) &&
-          /(?:^|[,;:，；：]\s*)(?:an?\s+|the\s+)?$/i.test(sentence.slice(0, match.start))),
+          /(?:^|[,;:，；：]\s*|\bsays?\s+|\bsaid\s+)(?:an?\s+|the\s+|some\s+|many\s+|several\s+|older\s+)?$/i.test(
+            sentence.slice(0, match.start),
+          )),
     )
     .filter(
       (match) =>

@@ -26,7 +26,7 @@ const DATE = new RegExp(
     // 2H26, 1H28, 4Q25, Q4'25, FY27, mid-'27
     String.raw`(?<![\w'])(?<short>[1-4][HQ]|[HQ][1-4]|FY|mid-?|late-?|early-?)\s?'?(?<yy>\d{2})(?![\d%])`,
     // 今年, 年内 (within this year), 明年底, 去年7月, next year, later this year
-    String.raw`(?<rel>今年|(?<![去明今前后後當当同])年[内內](?![外])|明年|去年|后年|後年|本季度?|(?<![A-Za-z])(?:this|next|last)\s+year(?![A-Za-z])|(?<![A-Za-z])this\s+quarter(?![A-Za-z])|(?<![A-Za-z])the\s+following\s+year)(?:(?<relmonth>\d{1,2}|[一二三四五六七八九十]{1,2})月(?:(?<relday>\d{1,2})日)?|(?<relpart>底|末|初|年中|中|上半年|下半年))?`,
+    String.raw`(?<rel>今年|(?<![去明今前后後當当同\d一二两兩三四五六七八九十百数數幾几多半])年[内內](?![外])|明年|去年|后年|後年|本季度?|(?<![A-Za-z])(?:this|next|last)\s+year(?![A-Za-z])|(?<![A-Za-z])this\s+quarter(?![A-Za-z])|(?<![A-Za-z])the\s+following\s+year)(?:(?<relmonth>\d{1,2}|[一二三四五六七八九十]{1,2})月(?:(?<relday>\d{1,2})日)?|(?<relpart>底|末|初|年中|中|上半年|下半年))?`,
   ].join('|'),
   'gi',
 );
