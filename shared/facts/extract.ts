@@ -6,7 +6,7 @@ import { type CompiledRule, type CompiledRules, SITE_WORDS } from './rules.ts';
 import { findScopes, type Scopes, TRANSACTION_AFTER } from './scope.ts';
 import { normaliseText, splitSentences } from './sentences.ts';
 import { type Token, tokenize } from './tokens.ts';
-import { readDates } from './values/dates.ts';
+import { MONTH_NAME as MONTH_NAME_SOURCE, readDates } from './values/dates.ts';
 import { readNodes, readRatios } from './values/measures.ts';
 import type { Bound, ValueMention } from './values/mention.ts';
 import { readMoney } from './values/money.ts';
@@ -1186,6 +1186,7 @@ function otherDayMarks(event: EventOfRule, text: string): number[] {
   return eventMonthDays(event, text).otherDay;
 }
 
+/** Where a sentence names the event's month (of its year): on the event's day (or the day before), or two or more days off. */
 function eventMonthDays(event: EventOfRule, text: string): { sameDay: number[]; otherDay: number[] } {
   const marks: number[] = [];
   const otherDay: number[] = [];
@@ -1526,12 +1527,16 @@ function pushedToANonTime(text: string, match: PhraseMatch): boolean {
 }
 const VERB_AFTER_TO =
   /^(?:delay|pause|postpone|comply|prepare|apply|stop|speed|scrap|slash|simplify|make|build|produce|start|begin|adopt|implement|accept|approve|water|roll|loosen|weaken|review|reconsider|rethink|cut|raise|lower|expand|hold|keep|meet|finish|sign|invest|spend|drop|abandon|move|shift)$/i;
-const MONTH_NAME =
-  /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)$/;
+const MONTH_NAME = new RegExp(`^${MONTH_NAME_SOURCE}$`);
 
+/** The milestones before volume production: a tape-out, samples (English and Chinese pattern sources). */
+const EN_MILESTONES = String.raw`tape-?\s?outs?|samples?|sampling`;
+const ZH_MILESTONES = '流片|样品|樣品|送样|送樣';
 /** A tape-out or samples right before a delay, perhaps with its auxiliaries ("has been", 再度). */
-const MILESTONE_BEFORE =
-  /(?:\btape-?\s?outs?|\bsamples?|\bsampling)\s+(?:(?:has|have|had|is|are|was|were|been|being|will|now|again|also|reportedly|further)\s+){0,3}$|(?:流片|样品|樣品|送样|送樣)(?:时间|時間|时程|時程)?(?:再度|再次|已|将|將|恐|或)?\s*$/i;
+const MILESTONE_BEFORE = new RegExp(
+  String.raw`\b(?:${EN_MILESTONES})\s+(?:(?:has|have|had|is|are|was|were|been|being|will|now|again|also|reportedly|further)\s+){0,3}$|(?:${ZH_MILESTONES})(?:时间|時間|时程|時程)?(?:再度|再次|已|将|將|恐|或)?\s*$`,
+  'i',
+);
 // …whose object is a thing pushed against (a plan, a rule, a law), not a cause ("on cost concerns",
 // "on Musk's orders").
 const PUSH_BACK_AGAINST =
@@ -2391,8 +2396,10 @@ function inMilestonePiece(reading: SentenceReading, span: { start: number; end: 
 }
 /** "first AI6 samples and then volume chips": the piece speaks of volume too. */
 const VOLUME_WORD = /\b(?:volume|mass)\b|量产|量產/i;
-const MILESTONE_WORD =
-  /\b(?:samples?|sampling|tape-?\s?outs?|prototypes?|batch(?:es)?)\b|样品|樣品|送样|送樣|流片/i;
+const MILESTONE_WORD = new RegExp(
+  String.raw`\b(?:${EN_MILESTONES}|prototypes?|batch(?:es)?)\b|${ZH_MILESTONES}`,
+  'i',
+);
 
 /**
  * A past year that describes the thing after it ("last year's $16.5 billion contract", "2025's

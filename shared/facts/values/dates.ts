@@ -12,7 +12,8 @@ export interface DateMention extends ValueMention {
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const MONTH_NAME = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`;
+/** An English month's name or abbreviation ("Sept.", "June"), as a pattern source. */
+export const MONTH_NAME = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`;
 const PART_BEFORE = String.raw`(?:(?:the\s+)?(?:end|close|start|beginning|middle)\s+of(?:\s+the\s+year)?|year[-\s]end|end-|mid-?|late-?|early-?|(?:the\s+)?(?:first|second|1st|2nd)\s+half\s+of|(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+of|[HQ][1-4]|[1-4][HQ]|fiscal(?:\s+year)?|FY)\s?`;
 
 const DATE = new RegExp(
