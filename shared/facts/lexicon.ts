@@ -466,6 +466,17 @@ export const ATTRIBUTE_CLASSES = {
       'scrap ... deadline',
       'move the deadline',
       'shift the deadline',
+      // "EU extends deadline for high-risk AI compliance", "the deadline … extended to December 2027",
+      // "grants a 16-month extension" — an extension of a date, not "the extension of the contract".
+      'extend ... deadline',
+      'deadline ... extend',
+      'deadline extension',
+      'extension of the deadline',
+      'month extension',
+      'year extension',
+      // "gives companies deploying high-risk AI an extra 16 months", "an extra year".
+      'an extra ... month',
+      'an extra year',
     ],
     zh: [
       '延后',
@@ -500,6 +511,9 @@ export const ATTRIBUTE_CLASSES = {
       '期限取消',
       '期限正式取消',
       '期限被取消',
+      // "为高风险规则设置缓冲期": a time of grace before a rule applies.
+      '缓冲期',
+      '緩衝期',
     ],
   },
   /** Something stopped for good. */
@@ -676,6 +690,14 @@ export const ATTRIBUTE_CLASSES = {
       // "its strictest rules … will now start in late 2027 instead of this August".
       'now start in',
       'now begin in',
+      // "high-risk rules to start in December 2027 rather than August 2026" (rules, not a fab or a chip).
+      'rule to start in',
+      'rule to begin in',
+      'requirement to start in',
+      'obligation to start in',
+      // "the high-risk rules are now due to apply in December 2027".
+      'due to apply',
+      'due to take effect',
       'have until',
       // "high-risk compliance date now December 2027", "now scheduled for December 2, 2027": a date it
       // applies from (a delay if later than planned).
@@ -1519,6 +1541,18 @@ export const SCOPE_CUES = {
       'earlier plan',
       'first planned',
       'was supposed to',
+      // "The high-risk provisions were due to apply in August 2026" — a past schedule (not "the delay
+      // was due to missing standards", a cause).
+      '=was due to apply',
+      '=were due to apply',
+      '=was due to take effect',
+      '=were due to take effect',
+      '=was due to kick in',
+      '=were due to kick in',
+      '=was set to apply',
+      '=were set to apply',
+      '=was scheduled to apply',
+      '=were scheduled to apply',
       'used to',
       'prior',
       'flashback',
