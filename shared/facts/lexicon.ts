@@ -508,6 +508,9 @@ export const ATTRIBUTE_CLASSES = {
       '更多時間',
       '停钟',
       '停鐘',
+      // "给予企业更长时间满足…要求": more time given (not 停表, which the news quotes as a demand far more often).
+      '更长时间',
+      '更長時間',
       '期限取消',
       '期限正式取消',
       '期限被取消',
