@@ -1088,6 +1088,7 @@ function statementFor(
     // "States push back on AI Action Plan's funding strings": opposition, not a delay (and no "back on"
     // restart either) — not "Dojo 3 was pushed back on cost concerns", a delay told in the passive.
     .filter((match) => !pushBackAgainst(reading, match))
+    .filter((match) => !amendmentTakesEffect(rule, reading, match))
     .filter((match) => !silencedByNot(rule, reading, match.start))
     .filter((match) => !rivalIsObject(rule, reading, match))
     // "Tesla's AI6 chip will power Optimus robots shipping from 2027": the robots ship, not the chip.
@@ -1554,6 +1555,36 @@ function pushBackAgainst(reading: SentenceReading, match: PhraseMatch): boolean 
   );
 }
 
+/**
+ * "The regulation amending the AI Act was published … and enters into force three days later",
+ * 修订条例…于公布后第三天生效: the amending act takes effect, not the provisions it amends — unless a
+ * provision of the subject's is named after the amendment ("Under the amendment, high-risk rules apply from …").
+ */
+function amendmentTakesEffect(rule: CompiledRule, reading: SentenceReading, match: PhraseMatch): boolean {
+  if (match.name !== 'in_force') return false;
+  const before = reading.text.slice(0, match.start);
+  const amendment = lastMatchEnd(AMENDMENT, before);
+  return (
+    amendment >= 0 &&
+    !reading.mentions.some(
+      (mention) =>
+        mention.type === 'provision' &&
+        rule.ownIds.has(mention.id) &&
+        mention.start >= amendment &&
+        mention.end <= match.start,
+    )
+  );
+}
+const AMENDMENT =
+  /\b(?:amending\s+(?:regulation|act|law)|(?:regulation|act|law)\s+amending|amendments?)\b|修订条例|修訂條例|修订案|修訂案|修正案|修法/gi;
+
+/** Where the last match of a global pattern ends in a text (-1 when none). */
+function lastMatchEnd(pattern: RegExp, text: string): number {
+  let end = -1;
+  for (const found of text.matchAll(pattern)) end = found.index + found[0].length;
+  return end;
+}
+
 const END_OF_TIME =
   /^end\s+of\s+(?:the\s+)?(?:\d{4}|year|quarter|month|decade|[1-4]Q|Q[1-4]|first|second|third|fourth|this|next|last|January|February|March|April|May|June|July|August|September|October|November|December)\b/i;
 
@@ -1675,6 +1706,11 @@ function startedByNow(
       // The start is the subject's, not a rival's ("台積電亞利桑那州半導體廠雖已量產").
       ownedBySubject(rule, reading, match.start, subject) &&
       !NOT_YET_BEFORE.test(reading.text.slice(Math.max(0, match.start - 12), match.start)) &&
+      // "waits until Samsung's Taylor fab starts production": a present told under "until", "when", "once".
+      !(
+        PRESENT_START.test(words) &&
+        NOT_YET_BEFORE.test(reading.text.slice(Math.max(0, match.start - 64), match.start))
+      ) &&
       (STARTED_BEFORE.test(reading.text.slice(Math.max(0, match.start - 24), match.start)) ||
         STARTED_WORD.test(words))
     );
@@ -1694,9 +1730,13 @@ const STARTED_BEFORE = /(?:已经|已經|已|本月|本週|本周|日前|近日)
 const CONSTRUCTION_START = /开工|開工|动工|動工|开建|開建/;
 /** 已接近正式投產, 即将, 预计: a start still to come. */
 const NOT_YET_BEFORE =
-  /(?:接近|即将|即將|将|將|预计|預計|计划|計劃|準備|准备|有望|可望|力争|力爭|拟|擬|何时|何時|最快|未|\bnear(?:ing|s)?\b|\bclose\s+to\b|\bonce\b|\bwhen\b|\bafter\b|\buntil\b|\bbefore\b|\bif\b)[^，。,;；]*$/i;
-/** A start word in the past or perfect ("began production", "has started operating") — not "will start". */
-const STARTED_WORD = /^(?:began|begun|started|commenced)\b/i;
+  /(?:接近|即将|即將|将|將|预计|預計|计划|計劃|準備|准备|有望|可望|力争|力爭|拟|擬|何时|何時|最快|未|\bnear(?:ing|s)?\b|\bclose\s+to\b|\bonce\b|\bwhen\b|\bafter\b|\buntil\b|\bbefore\b|\bif\b|\bas\s+soon\s+as\b|\bunless\b)[^，。,;；]*$/i;
+/**
+ * A start word in the past or perfect ("began production", "has started operating") — not "will start" —
+ * or a headline's present ("Samsung's long-delayed Texas chip plant starts production": it happens now).
+ */
+const STARTED_WORD = /^(?:began|begun|started|commenced|starts|begins|commences)\b/i;
+const PRESENT_START = /^(?:starts|begins|commences)\b/i;
 
 /** Where the frame (clause group) of a position starts: the break that opens it, or 0. */
 function frameStart(reading: SentenceReading, position: number): number {
@@ -1920,10 +1960,10 @@ function headingUpTo(rule: CompiledRule, item: SentenceReading[], index: number)
 
 /**
  * Between a name and its value in a list: "TSMC 70.2%", "Samsung (7.3%)", "Samsung at 7.3%", 三星以7.1%,
- * "Samsung slips to 7.3%".
+ * "Samsung slips to 7.3%", 三星則滑落至6.8%.
  */
 const LIST_GAP =
-  /^\s*(?:[:：(（]|at\b|with\b|以|为|為|(?:晶圆代工|晶圓代工|代工)?(?:市占率?|市场份额|市場份額|份额|份額)(?:为|為|达|達)?|(?:小幅|大幅)?(?:回升|上升|升|降|下滑|回落|滑落|跌)(?:至|到)|(?:slip(?:s|ped)?|f[ae]ll?s?|rises?|rose|climb(?:s|ed)?|dip(?:s|ped)?|drop(?:s|ped)?|edg(?:es|ed)\s+(?:up|down)|grows?|grew)\s+to\b|(?:holds?|held|stays?|stayed)\s+at\b)?\s*$/i;
+  /^\s*(?:则|則|也|亦|also\s+|then\s+)?(?:[:：(（]|at\b|with\b|以|为|為|(?:晶圆代工|晶圓代工|代工)?(?:市占率?|市场份额|市場份額|份额|份額)(?:为|為|达|達|(?:小幅|大幅)?(?:回升|上升|升|降|下滑|回落|滑落|跌)(?:至|到))?|(?:小幅|大幅)?(?:回升|上升|升|降|下滑|回落|滑落|跌)(?:至|到)|(?:slip(?:s|ped)?|f[ae]ll?s?|rises?|rose|climb(?:s|ed)?|dip(?:s|ped)?|drop(?:s|ped)?|edg(?:es|ed)\s+(?:up|down)|grows?|grew)\s+to\b|(?:holds?|held|stays?|stayed)\s+at\b)?\s*$/i;
 const LIST_GAP_CHARS = 16;
 
 /**
@@ -2061,6 +2101,15 @@ function readNumeric(
     // "Samsung to regain 10% foundry share", 10%的市场份额: a market share written after its value is no share-price move.
     .filter(
       (mention) => !(movesOnly && MARKET_SHARE_AFTER.test(reading.text.slice(mention.end, mention.end + 40))),
+    )
+    // "Samsung foundry share topping 9% next year", "share of the global foundry market to climb above 9%":
+    // a market share's level, its value a few words after it, is no share-price move.
+    .filter(
+      (mention) =>
+        !(
+          movesOnly &&
+          MARKET_SHARE_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 72), mention.start))
+        ),
     )
     // "fell 2% on Friday, erasing part of the Tesla deal rally": a move back, not the reaction.
     .filter(
@@ -2497,6 +2546,8 @@ const AS_OF_BEFORE = /(?<!期限|期|有效期)(?:截至|截止)\s*$|\bas\s+of\s
  */
 const MARKET_SHARE_TO =
   /\b(?:(?:foundry|market)\s+share|share\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:market|revenue|sales))\s+(?:\w+\s+){0,2}to\s*(?:about\s+|around\s+|nearly\s+)?$/i;
+const MARKET_SHARE_BEFORE =
+  /\b(?:(?:foundry|market)\s+share|share\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:foundry\s+)?(?:market|revenue|sales))\s+(?:[\w-]+\s+){0,3}(?:about\s+|around\s+|nearly\s+)?$/i;
 const OWN_REVENUE_AFTER =
   /^\s*of\s+(?:[A-Z][\w-]*['’]s|its|their|the\s+company['’]s)\s+(?:(?:annual|yearly|total)\s+)?(?:foundry\s+|chip\s+)?(?:revenue|sales|turnover)\b/;
 const MARKET_SHARE_AFTER =
@@ -2524,10 +2575,13 @@ function isProgress(text: string, mention: ValueMention): boolean {
     /\b(?:goal|target|ambition|pledge)\s+of\s+(?:(?:about|around|roughly|some|up\s+to|at\s+least|[\d.,]+\s*(?:gigawatts?|GW|sites?|data\s+cent(?:er|re)s?|campuses))\s*(?:,|and)?\s*)*$/i.test(
       before,
     ) ||
-    // "the first tranche of the plant's $4.75 billion CHIPS Act grant": the whole a part is of.
+    // "the first tranche of the plant's $4.75 billion CHIPS Act grant": the whole a part is of — also when the
+    // amount names its award ("first tranche of $4.75 billion CHIPS Act award", not "of $1.5 billion in funds").
     /\b(?:tranche|part|portion|installment|instalment)\s+of\s+(?:(?:the|its|their|[\w-]+['’]s)\s+)+$/i.test(
       before,
     ) ||
+    (/\b(?:tranche|part|portion|installment|instalment)\s+of\s+$/i.test(before) &&
+      /^\s*(?:[A-Z][\w.-]*\s+){0,3}(?:award|grant)\b/.test(after)) ||
     // "使該廠總投資額增至約440億美元": the total itself revised, not progress towards it.
     /(?:总投资|總投資|总额|總額)[额額]?\s*(?:将|將|已)?(?:增至|增加至|扩大至|擴大至|提高至|提升至)\s*(?:约|約)?\s*$/.test(
       before,
@@ -2539,7 +2593,7 @@ function isProgress(text: string, mention: ValueMention): boolean {
     /^\s*(?:first|initial|opening|second|next)\s+(?:phase|tranche|stage)\b/i.test(after) ||
     // "首期投入1000亿美元", "an initial $100 billion": the first tranche, not the total.
     // (…not when the whole is named after it: "首筆晶片補助 總額上限47.5億美元".)
-    /(?:首期|首批|首笔|首筆|拨付|撥付|立即|\binitial(?:ly)?|\bimmediately|\bdisburs\w*|\btranche|\bfirst\s+(?:phase|tranche|stage|\$))(?:(?!总额|總額|总计|總計|上限|\btotal)[^.;。；，]){0,24}$/i.test(
+    /(?:首期|首批|首笔|首筆|拨付|撥付|立即|\binitial(?:ly)?|\bimmediately|\bdisburs\w*|\btranche|\bfirst\s+(?:phase|tranche|stage|\$))(?:(?!总额|總額|总计|總計|上限|最高|\btotal|\bup\s+to)[^.;。；，]){0,24}$/i.test(
       before,
     ) ||
     // "totals $400B", "bringing the total to": not "total investment of $500 billion", the plan's own total.

@@ -474,9 +474,19 @@ export const ATTRIBUTE_CLASSES = {
       'extension of the deadline',
       'month extension',
       'year extension',
-      // "gives companies deploying high-risk AI an extra 16 months", "an extra year".
+      // "gives companies deploying high-risk AI an extra 16 months", "an extra year", "extra 16 months to meet rules".
       'an extra ... month',
       'an extra year',
+      'extra ... month to meet',
+      'extra ... year to meet',
+      // "hits snooze button on high-risk AI obligations", "now have breathing room".
+      'snooze',
+      'breathing room',
+      // "The 2 August 2026 date for high-risk obligations no longer applies", "sets a new deadline".
+      'no longer apply',
+      'new deadline',
+      'new application date',
+      'new date of application',
     ],
     zh: [
       '延后',
@@ -514,9 +524,24 @@ export const ATTRIBUTE_CLASSES = {
       '期限取消',
       '期限正式取消',
       '期限被取消',
-      // "为高风险规则设置缓冲期": a time of grace before a rule applies.
-      '缓冲期',
-      '緩衝期',
+      // "为高风险规则设置缓冲期", "多给一年缓冲": a time of grace before a rule applies.
+      '缓冲',
+      '緩衝',
+      '多给一年',
+      '多給一年',
+      // "适用日期后移", "合规大限正式后延", "如今被推到了2027年12月", "不再于今年8月2日适用", "设定…新适用日期".
+      '后移',
+      '後移',
+      '后延',
+      '後延',
+      '被推到',
+      '推到了',
+      '不再适用',
+      '不再適用',
+      '新适用日期',
+      '新適用日期',
+      '新的适用日期',
+      '新的適用日期',
     ],
   },
   /** Something stopped for good. */
@@ -1353,14 +1378,18 @@ export const SCOPE_CUES = {
       'seem unlikely',
       'look unlikely',
       'remain unlikely',
+      // "the lobby group's position paper proposes delaying …": a stakeholder's wish, not a formal proposal.
+      'position paper',
       'calls grow',
       'calls mount',
       'growing calls',
     ],
     zh: [
-      // "业界一直在游说…": lobbying, a call.
+      // "业界一直在游说…": lobbying, a call; "向欧洲议会提交意见书，提议将…": a position paper's proposal.
       '游说',
       '遊說',
+      '意见书',
+      '意見書',
       // "多个产业协会再次要求将…高风险规范延后两年", 要求维持: a demand.
       // (Not 要求将 alone: "这些高风险AI系统的要求将于2026年8月生效", requirements.)
       '再次要求',

@@ -107,6 +107,8 @@ const BLIND_FLOORS: Record<string, number> = {
   'zh-translated': 0.97,
   'en-headlines2': 0.93,
   'zh-headlines2': 0.93,
+  'en-omnibus': 0.94,
+  'zh-omnibus': 0.94,
 };
 
 describe('phrasings written blind', () => {
