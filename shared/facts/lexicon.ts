@@ -76,6 +76,8 @@ export const ATTRIBUTE_CLASSES = {
       'hand ... to',
       'maker',
       'manufacturer',
+      // "Tesla adds Samsung as second AI5 supplier".
+      'supplier',
       'output',
       'volume ramp',
       'production ramp',
