@@ -379,10 +379,17 @@ export const ATTRIBUTE_CLASSES = {
       'in ... volume',
       'in sufficient quantities',
       'volume in',
+      // "Volume shipments of AI6 are due in 2028", "AI6 chips to roll off Samsung lines in 2028".
+      'volume shipment',
+      'roll off',
     ],
     zh: [
       '量产',
       '量產',
+      // "AI6预计2028年大规模出货", "AI6芯片2028年上量".
+      '大规模出货',
+      '大規模出貨',
+      '上量',
       '规模化生产',
       '規模化生產',
       '大规模生产',
