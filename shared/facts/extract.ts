@@ -1064,6 +1064,8 @@ function statementFor(
     return undefined;
   const relations = reading.relations
     .filter((match) => rule.rule.relation.includes(match.name))
+    // A deadline moved is a delay for the rules that read it (lexicon: `deadline_delay`).
+    .map((match) => (match.name === 'deadline_delay' ? { ...match, name: 'delay' as const } : match))
     .filter((match) => match.name !== 'volume_production' || !isTrialProduction(reading.text, match))
     // "by the end of 2024": a time, not an ending.
     .filter(
@@ -1401,7 +1403,7 @@ const RIVAL_DOCUMENTS_BEFORE_ZH =
 const SUBJECT_BEFORE_CHANGE_EN =
   /^\s+(?:(?:on|for|about)\s+(?:[\w-]+\s+){0,4})?(?:(?:has|have|had|is|are|was|were|will|would|could|may|might)\s+(?:been\s+|be\s+)?)?(?:again\s+|also\s+|now\s+|further\s+)?$/i;
 const TOPIC_BEFORE_CHANGE_ZH =
-  /^的?(?:期限|宽限期|寬限期|适用日期|適用日期|适用时间|適用時間|生效日期|实施日期|實施日期)?(?:将|將|也|亦|则|則)?$/;
+  /^的?(?:义务|義務|合规期限|合規期限|期限|宽限期|寬限期|适用日期|適用日期|适用时间|適用時間|生效日期|实施日期|實施日期)?(?:将|將|也|亦|则|則)?$/;
 // "pushed back publication of its guidelines": the thing published is the object.
 const DIRECT_OBJECT_GAP =
   /^\s*(?:(?:publication|release|adoption|issuance|issuing|publishing)\s+of\s+)?(?:(?:the|its|their)\s+)?$/i;
@@ -1558,32 +1560,20 @@ function pushBackAgainst(reading: SentenceReading, match: PhraseMatch): boolean 
 /**
  * "The regulation amending the AI Act was published … and enters into force three days later",
  * 修订条例…于公布后第三天生效: the amending act takes effect, not the provisions it amends — unless a
- * provision of the subject's is named after the amendment ("Under the amendment, high-risk rules apply from …").
+ * provision of the subject's is named before the verb ("Under the amendment, high-risk rules apply from …",
+ * "High-risk obligations, untouched by the amendments, enter into force").
  */
 function amendmentTakesEffect(rule: CompiledRule, reading: SentenceReading, match: PhraseMatch): boolean {
-  if (match.name !== 'in_force') return false;
-  const before = reading.text.slice(0, match.start);
-  const amendment = lastMatchEnd(AMENDMENT, before);
   return (
-    amendment >= 0 &&
+    match.name === 'in_force' &&
+    AMENDMENT.test(reading.text.slice(0, match.start)) &&
     !reading.mentions.some(
-      (mention) =>
-        mention.type === 'provision' &&
-        rule.ownIds.has(mention.id) &&
-        mention.start >= amendment &&
-        mention.end <= match.start,
+      (mention) => mention.type === 'provision' && rule.ownIds.has(mention.id) && mention.end <= match.start,
     )
   );
 }
 const AMENDMENT =
-  /\b(?:amending\s+(?:regulation|act|law)|(?:regulation|act|law)\s+amending|amendments?)\b|修订条例|修訂條例|修订案|修訂案|修正案|修法/gi;
-
-/** Where the last match of a global pattern ends in a text (-1 when none). */
-function lastMatchEnd(pattern: RegExp, text: string): number {
-  let end = -1;
-  for (const found of text.matchAll(pattern)) end = found.index + found[0].length;
-  return end;
-}
+  /\b(?:amending\s+(?:regulation|act|law)|(?:regulation|act|law)\s+amending|amendments?)\b|修订条例|修訂條例|修订案|修訂案|修正案|修法/i;
 
 const END_OF_TIME =
   /^end\s+of\s+(?:the\s+)?(?:\d{4}|year|quarter|month|decade|[1-4]Q|Q[1-4]|first|second|third|fourth|this|next|last|January|February|March|April|May|June|July|August|September|October|November|December)\b/i;
@@ -1706,11 +1696,10 @@ function startedByNow(
       // The start is the subject's, not a rival's ("台積電亞利桑那州半導體廠雖已量產").
       ownedBySubject(rule, reading, match.start, subject) &&
       !NOT_YET_BEFORE.test(reading.text.slice(Math.max(0, match.start - 12), match.start)) &&
-      // "waits until Samsung's Taylor fab starts production": a present told under "until", "when", "once".
-      !(
-        PRESENT_START.test(words) &&
-        NOT_YET_BEFORE.test(reading.text.slice(Math.max(0, match.start - 64), match.start))
-      ) &&
+      // "waits until Samsung's Taylor fab starts production", "starts production once orders arrive", "typically
+      // starts production two years after construction", "starts mass production next month": a present that is
+      // no news of a start today.
+      !(PRESENT_START.test(words) && (TRIAL_WORD.test(words) || presentNotNow(reading.text, match))) &&
       (STARTED_BEFORE.test(reading.text.slice(Math.max(0, match.start - 24), match.start)) ||
         STARTED_WORD.test(words))
     );
@@ -1737,6 +1726,19 @@ const NOT_YET_BEFORE =
  */
 const STARTED_WORD = /^(?:began|begun|started|commenced|starts|begins|commences)\b/i;
 const PRESENT_START = /^(?:starts|begins|commences)\b/i;
+/** "begins trial production": not yet the fab's start of production. */
+const TRIAL_WORD = /\b(?:trial|pilot|risk|test)\b/i;
+function presentNotNow(text: string, match: PhraseMatch): boolean {
+  return (
+    NOT_YET_BEFORE.test(text.slice(Math.max(0, match.start - 64), match.start)) ||
+    /\b(?:typically|usually|normally|generally|often|always)\s+(?:\w+\s+)?$/i.test(
+      text.slice(Math.max(0, match.start - 24), match.start),
+    ) ||
+    /^[^.;,，。；]{0,48}?\b(?:once|when|whenever|if|unless|as\s+soon\s+as|after|until|before|next|later|soon|in\s+\d{4})\b/i.test(
+      text.slice(match.end, match.end + 64),
+    )
+  );
+}
 
 /** Where the frame (clause group) of a position starts: the break that opens it, or 0. */
 function frameStart(reading: SentenceReading, position: number): number {
@@ -2547,7 +2549,7 @@ const AS_OF_BEFORE = /(?<!期限|期|有效期)(?:截至|截止)\s*$|\bas\s+of\s
 const MARKET_SHARE_TO =
   /\b(?:(?:foundry|market)\s+share|share\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:market|revenue|sales))\s+(?:\w+\s+){0,2}to\s*(?:about\s+|around\s+|nearly\s+)?$/i;
 const MARKET_SHARE_BEFORE =
-  /\b(?:(?:foundry|market)\s+share|share\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:foundry\s+)?(?:market|revenue|sales))\s+(?:[\w-]+\s+){0,3}(?:about\s+|around\s+|nearly\s+)?$/i;
+  /\b(?:(?:foundry|market)\s+share|share\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:foundry\s+)?(?:market|revenue|sales))\s+(?:(?!(?:and|stocks?|shares|lift(?:s|ed)?|send(?:s)?|sent|jump\w*|rall\w*|surg\w*|soar\w*|gain\w*|hopes?)\b)[\w-]+\s+){0,3}(?:about\s+|around\s+|nearly\s+)?$/i;
 const OWN_REVENUE_AFTER =
   /^\s*of\s+(?:[A-Z][\w-]*['’]s|its|their|the\s+company['’]s)\s+(?:(?:annual|yearly|total)\s+)?(?:foundry\s+|chip\s+)?(?:revenue|sales|turnover)\b/;
 const MARKET_SHARE_AFTER =
@@ -2593,9 +2595,11 @@ function isProgress(text: string, mention: ValueMention): boolean {
     /^\s*(?:first|initial|opening|second|next)\s+(?:phase|tranche|stage)\b/i.test(after) ||
     // "首期投入1000亿美元", "an initial $100 billion": the first tranche, not the total.
     // (…not when the whole is named after it: "首筆晶片補助 總額上限47.5億美元".)
-    /(?:首期|首批|首笔|首筆|拨付|撥付|立即|\binitial(?:ly)?|\bimmediately|\bdisburs\w*|\btranche|\bfirst\s+(?:phase|tranche|stage|\$))(?:(?!总额|總額|总计|總計|上限|最高|\btotal|\bup\s+to)[^.;。；，]){0,24}$/i.test(
+    /(?:首期|首批|首笔|首筆|立即|\binitial(?:ly)?|\bimmediately|\bdisburs\w*|\btranche|\bfirst\s+(?:phase|tranche|stage|\$))(?:(?!总额|總額|总计|總計|上限|\btotal)[^.;。；，]){0,24}$/i.test(
       before,
     ) ||
+    // 拨付 alone (not 首期拨付): a payment — unless 最高 gives the whole ("確認撥付…最高47.5億美元晶片補助").
+    /(?:拨付|撥付)(?:(?!总额|總額|总计|總計|上限|最高)[^.;。；，]){0,24}$/.test(before) ||
     // "totals $400B", "bringing the total to": not "total investment of $500 billion", the plan's own total.
     // "bring Stargate to nearly 7 gigawatts … and more than $400bn" — not "bring its expertise to the
     // venture that would invest $500 billion".
@@ -3878,7 +3882,12 @@ function readStatus(
       AS_SCHEDULED.test(reading.text.slice(Math.max(0, match.start - 24), match.end + 12)) &&
       // …not a delay told in another clause group ("…, but the high-risk rules are delayed", 部分条款如期生效，高风险规则则推迟).
       open.every(
-        (other) => other.name !== 'delay' || frameOf(reading, other.start) === frameOf(reading, match.start),
+        (other) =>
+          other.name !== 'delay' ||
+          frameOf(reading, other.start) === frameOf(reading, match.start) ||
+          // "EU extends AI Act deadlines, though high-risk AI rules stay on track": the delay's group does not
+          // name the subject's own provision, the on-schedule one does.
+          (provisionInFrame(rule, reading, match.start) && !provisionInFrame(rule, reading, other.start)),
       ),
   );
   const chosen = (onSchedule ?? (change && open[0]?.name === 'in_force' ? change : (open[0] ?? said[0])))!;
@@ -3894,11 +3903,22 @@ function readStatus(
   return { value: { kind: 'status', value: statuses[name]! }, blocked: open.length === 0 };
 }
 
+/** Whether the clause group at a position names a provision of the rule's own subject ("high-risk AI rules"). */
+function provisionInFrame(rule: CompiledRule, reading: SentenceReading, at: number): boolean {
+  const frame = frameOf(reading, at);
+  return reading.mentions.some(
+    (mention) =>
+      mention.type === 'provision' &&
+      rule.ownIds.has(mention.id) &&
+      frameOf(reading, mention.start) === frame,
+  );
+}
+
 /** "will not apply", "no longer take effect", 不再…生效: an in-force verb denied. */
 const NOT_APPLYING =
   /\b(?:not|no\s+longer|won['’]t)\s+(?:\w+\s+){0,2}?(?:apply|take\s+effect|kick\s+in|come\s+into\s+force|enter\s+into\s+(?:force|application))\b|(?:不再|不会|不會|无法|無法|未能)[^，。；,;]{0,12}?(?:生效|适用|適用|实施|實施)/i;
 /** In force as scheduled, said outright (not 原定, the schedule a change departs from). */
-const AS_SCHEDULED = /\bas\s+(?:planned|scheduled)\b|\bon\s+(?:time|schedule)\b|如期|按期|按原定|照常/i;
+const AS_SCHEDULED = /\bas\s+(?:planned|scheduled)\b|\bon\s+(?:time|schedule|track)\b|如期|按期|按原定|照常/i;
 /** The schedule named without a date: "as planned", "on time", "in August", 如期, 按原定. */
 const ON_SCHEDULE_WORDS =
   /\bas\s+(?:planned|scheduled)\b|\bon\s+(?:time|schedule)\b|\bin\s+August\b|如期|按期|按原定|原定/i;

@@ -475,27 +475,6 @@ export const ATTRIBUTE_CLASSES = {
       'scrap ... deadline',
       'move the deadline',
       'shift the deadline',
-      // "EU extends deadline for high-risk AI compliance", "the deadline … extended to December 2027",
-      // "grants a 16-month extension" — an extension of a date, not "the extension of the contract".
-      'extend ... deadline',
-      'deadline ... extend',
-      'deadline extension',
-      'extension of the deadline',
-      'month extension',
-      'year extension',
-      // "gives companies deploying high-risk AI an extra 16 months", "an extra year", "extra 16 months to meet rules".
-      'an extra ... month',
-      'an extra year',
-      'extra ... month to meet',
-      'extra ... year to meet',
-      // "hits snooze button on high-risk AI obligations", "now have breathing room".
-      'snooze',
-      'breathing room',
-      // "The 2 August 2026 date for high-risk obligations no longer applies", "sets a new deadline".
-      'no longer apply',
-      'new deadline',
-      'new application date',
-      'new date of application',
     ],
     zh: [
       '延后',
@@ -527,24 +506,57 @@ export const ATTRIBUTE_CLASSES = {
       '更多時間',
       '停钟',
       '停鐘',
-      // "给予企业更长时间满足…要求": more time given (not 停表, which the news quotes as a demand far more often).
-      '更长时间',
-      '更長時間',
       '期限取消',
       '期限正式取消',
       '期限被取消',
-      // "为高风险规则设置缓冲期", "多给一年缓冲": a time of grace before a rule applies.
-      '缓冲',
-      '緩衝',
-      '多给一年',
-      '多給一年',
-      // "适用日期后移", "合规大限正式后延", "如今被推到了2027年12月", "不再于今年8月2日适用", "设定…新适用日期".
+      // "适用日期后移", "合规大限正式后延", "如今被推到了2027年12月".
       '后移',
       '後移',
       '后延',
       '後延',
       '被推到',
       '推到了',
+    ],
+  },
+  /**
+   * A deadline moved, as news of a law's dates tells it — for rules with a schedule, not for a chip, a
+   * fab or a programme ("Tesla gives the Dojo team an extra six months", "a two-year extension of the
+   * contract" are no delays of theirs). Read as a delay.
+   */
+  deadline_delay: {
+    en: [
+      // "EU extends deadline for high-risk AI compliance", "the deadline … extended to December 2027",
+      // "grants a 16-month extension".
+      'extend ... deadline',
+      'deadline ... extend',
+      'deadline extension',
+      'extension of the deadline',
+      'month extension',
+      'year extension',
+      // "gives companies deploying high-risk AI an extra 16 months", "an extra year", "extra 16 months to meet rules".
+      'an extra ... month',
+      'an extra year',
+      'extra ... month to meet',
+      'extra ... year to meet',
+      // "hits snooze button on high-risk AI obligations", "now have breathing room".
+      'snooze',
+      'breathing room',
+      // "The 2 August 2026 date for high-risk obligations no longer applies", "sets a new deadline".
+      'no longer apply',
+      'new deadline',
+      'new application date',
+      'new date of application',
+    ],
+    zh: [
+      // "给予企业更长时间满足…要求": more time given (not 停表, which the news quotes as a demand far more often).
+      '更长时间',
+      '更長時間',
+      // "为高风险规则设置缓冲期", "多给一年缓冲": a time of grace before a rule applies.
+      '缓冲',
+      '緩衝',
+      '多给一年',
+      '多給一年',
+      // "不再于今年8月2日适用", "设定…新适用日期".
       '不再适用',
       '不再適用',
       '新适用日期',
@@ -719,6 +731,7 @@ export const ATTRIBUTE_CLASSES = {
       // "will not face conformity assessments until December 2027": in force from that date.
       'not face ... until',
       'remain on track',
+      'stay on track',
       'proceed as planned',
       'no grace period',
       'kick in',
@@ -1357,6 +1370,35 @@ export const SCOPE_CUES = {
       '=wanted ... =moved to',
       '=wanted ... =pushed back',
       '=wanted ... =pushed to',
+      // "carmakers want the bloc to delay high-risk AI rules": someone else asked to delay (not "wants to delay",
+      // the speaker's own intention: a gap may be empty, so the one asked is written).
+      '=want the ... to delay',
+      '=want the ... to postpone',
+      '=want the ... to pause',
+      '=want EU to delay',
+      '=want EU to postpone',
+      '=want EU to pause',
+      '=want Brussels to delay',
+      '=want Brussels to postpone',
+      '=want Brussels to pause',
+      '=wants the ... to delay',
+      '=wants the ... to postpone',
+      '=wants the ... to pause',
+      '=wants EU to delay',
+      '=wants EU to postpone',
+      '=wants EU to pause',
+      '=wants Brussels to delay',
+      '=wants Brussels to postpone',
+      '=wants Brussels to pause',
+      '=wanted the ... to delay',
+      '=wanted the ... to postpone',
+      '=wanted the ... to pause',
+      '=wanted EU to delay',
+      '=wanted EU to postpone',
+      '=wanted EU to pause',
+      '=wanted Brussels to delay',
+      '=wanted Brussels to postpone',
+      '=wanted Brussels to pause',
       'float',
       'asking for',
       'would have been',
@@ -1387,8 +1429,11 @@ export const SCOPE_CUES = {
       'seem unlikely',
       'look unlikely',
       'remain unlikely',
-      // "the lobby group's position paper proposes delaying …": a stakeholder's wish, not a formal proposal.
-      'position paper',
+      // "the lobby group's position paper proposes delaying …": a stakeholder's wish, not a formal proposal
+      // (not "publishes position paper as the rules take effect", "says in a position paper that …").
+      'position paper ... propose',
+      'position paper ... call for',
+      'position paper ... urge',
       'calls grow',
       'calls mount',
       'growing calls',
