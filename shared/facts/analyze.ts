@@ -149,13 +149,11 @@ function roundsTo(precise: number, coarse: number): boolean {
 
 function sameYearMorePrecise(finding: Finding, than: Finding): boolean {
   const [a, b] = [finding.observed, than.observed];
-  return (
-    finding.status === than.status &&
-    a?.kind === 'year' &&
-    b?.kind === 'year' &&
-    a.value === b.value &&
-    moreSpecific(finding, than)
-  );
+  if (finding.status !== than.status) return false;
+  // "台积电独占七成 // …台积电则以70.4%稳居龙头": the headline's round share, told to more digits in the lede.
+  if (a?.kind === 'percent' && b?.kind === 'percent' && a.bound === b.bound)
+    return digitsOf(a.value) > digitsOf(b.value) && roundsTo(a.value, b.value);
+  return a?.kind === 'year' && b?.kind === 'year' && a.value === b.value && moreSpecific(finding, than);
 }
 
 function toFinding(

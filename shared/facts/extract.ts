@@ -576,6 +576,7 @@ function subjectIn(
 ): SubjectHere | undefined {
   const direct = rule.rule.subject.find((group) => group.every((id) => reading.ids.has(id)));
   if (direct && movedSharesReferredToARival(rule, reading, item, direct)) return undefined;
+  if (direct && sharesOfAnotherPartner(rule, reading, direct)) return undefined;
   if (direct) {
     return {
       positions: reading.mentions
@@ -658,6 +659,24 @@ function movedSharesReferredToARival(
   const previous = item[reading.index - 1]!;
   const topic = previous.once('topic', () => topicOf(previous));
   return topic !== undefined && rule.rivalIds.has(topic.id);
+}
+
+/**
+ * "The stock had jumped 6.8 percent last July on news of its Tesla contract": a subject named only as the
+ * partner of someone else's deal ("its", "their" before it) does not own the shares that moved.
+ */
+function sharesOfAnotherPartner(
+  rule: CompiledRule,
+  reading: SentenceReading,
+  group: readonly string[],
+): boolean {
+  if (!rule.rule.ownerAt) return false;
+  const own = reading.mentions.filter((mention) => group.includes(mention.id));
+  return own.every(
+    (mention) =>
+      /\b(?:its|their)\s+$/i.test(reading.text.slice(Math.max(0, mention.start - 8), mention.start)) &&
+      DEAL_AFTER.test(reading.text.slice(mention.end, mention.end + 16)),
+  );
 }
 
 /**
@@ -773,7 +792,12 @@ function droppedSubjectFor(
     );
     return (
       !subjectLike &&
-      !reading.mentions.some((mention) => mention.start <= 4) &&
+      // (A speaker and a colon opening it only say who tells it: "马斯克：2028年才会大规模上量".)
+      !reading.mentions.some(
+        (mention) =>
+          mention.start <= 4 &&
+          !(mention.type === 'person' && /^\s*[:：]/.test(reading.text.slice(mention.end, mention.end + 2))),
+      ) &&
       !reading.once(
         'ownSubjectCue',
         () => unknownLatinName(reading) || TOPIC_SHIFT.test(reading.text) || NAMED_BY_KIND.test(reading.text),
@@ -1091,6 +1115,8 @@ function statementFor(
     // restart either) — not "Dojo 3 was pushed back on cost concerns", a delay told in the passive.
     .filter((match) => !pushBackAgainst(reading, match))
     .filter((match) => !amendmentTakesEffect(rule, reading, match))
+    // "Tesla winds down Dojo 3 again": "again" after an ending repeats the ending, it restarts nothing.
+    .filter((match) => !endedAgain(reading, match))
     .filter((match) => !silencedByNot(rule, reading, match.start))
     .filter((match) => !rivalIsObject(rule, reading, match))
     // "Tesla's AI6 chip will power Optimus robots shipping from 2027": the robots ship, not the chip.
@@ -1557,6 +1583,19 @@ function pushBackAgainst(reading: SentenceReading, match: PhraseMatch): boolean 
   );
 }
 
+function endedAgain(reading: SentenceReading, match: PhraseMatch): boolean {
+  return (
+    match.name === 'restart' &&
+    /^again$/i.test(reading.text.slice(match.start, match.end)) &&
+    reading.relations.some(
+      (other) =>
+        (other.name === 'end' || other.name === 'cancel' || other.name === 'delay') &&
+        other.end <= match.start &&
+        !/[,;.，；。]/.test(reading.text.slice(other.end, match.start)),
+    )
+  );
+}
+
 /**
  * "The regulation amending the AI Act was published … and enters into force three days later",
  * 修订条例…于公布后第三天生效: the amending act takes effect, not the provisions it amends — unless a
@@ -1715,7 +1754,8 @@ function startedByNow(
 }
 
 /** Before a Chinese start word: "already", "this month" (已正式投产, 本月啟動量產) — not 正式 alone (正式投产时间再度推迟). */
-const STARTED_BEFORE = /(?:已经|已經|已|本月|本週|本周|日前|近日)\s*(?:正式)?\s*(?:开始|開始|啟動|启动)?\s*$/;
+const STARTED_BEFORE =
+  /(?:(?:已经|已經|已|本月|本週|本周|日前|近日)\s*(?:正式)?\s*(?:开始|開始|啟動|启动)?|正式开始|正式開始)\s*$/;
 const CONSTRUCTION_START = /开工|開工|动工|動工|开建|開建/;
 /** 已接近正式投產, 即将, 预计: a start still to come. */
 const NOT_YET_BEFORE =
@@ -2051,7 +2091,7 @@ function continuedHeadsOf(
 
 /** Between a name and the level it reached: ", in second place, fell to", "was at", "'s fell to", 则降至. */
 const LEVEL_GAP =
-  /^(?:\s*,[^,.;]{0,30},)?\s*(?:['’]s\s+(?:(?:market\s+)?share\s+)?)?(?:also\s+|then\s+|则|則|也)?(?:(?:fell|falls|dropped|drops|slipped|slips|declined|declines|slid|slides|rose|rises|climbed|climbs|grew|grows|edged\s+(?:up|down)|edges\s+(?:up|down)|was|is|stood|stands|came\s+in|comes\s+in|ended|ends)\s+(?:to|at)|\bat|降至|跌至|滑落至|下滑至|升至|增至|回升至)\s*(?:about\s+|around\s+|约|約)?$/i;
+  /^(?:\s*,[^,.;]{0,30},)?\s*(?:['’]s\s+(?:(?:market\s+)?share\s+)?)?(?:also\s+|then\s+|则|則|也)?(?:(?:fell|falls|dropped|drops|slipped|slips|declined|declines|slid|slides|rose|rises|climbed|climbs|grew|grows|edged\s+(?:up|down)|edges\s+(?:up|down)|was|is|stood|stands|came\s+in|comes\s+in|ended|ends)\s+(?:to|at)|\bat|降至|跌至|滑落至|下滑至|升至|增至|回升至|以)\s*(?:about\s+|around\s+|约|約)?$/i;
 const CONTINUED_GAP_CHARS = 90;
 
 const NUMERIC_KINDS = new Set(['money', 'percent', 'year', 'count', 'quantity', 'ratio', 'node']);
@@ -2141,6 +2181,12 @@ function readNumeric(
     .filter((mention) => !pastPlanOfAPastYear(reading, mention))
     .filter(
       (mention) => !rule.rule.relation.includes('volume_production') || !milestoneYear(reading, mention),
+    )
+    // "特斯拉去年将AI6芯片交由三星…生产": the year the making was handed over, not the making's.
+    .filter(
+      (mention) =>
+        mention.value.kind !== 'year' ||
+        !HANDED_OVER_AFTER.test(reading.text.slice(mention.end, mention.end + 24)),
     )
     // "截至2026年6月30日止": a date things are counted up to, not a target — but "合同期限截至2033年" is the term's end.
     .filter(
@@ -3141,12 +3187,14 @@ function ownedBySubject(
         (mention.type !== 'site' && mention.type !== 'place') ||
         !makerOfRival(reading, mention, ownNamed),
     )
-    // "produce AI6 at Taylor starting 2027": a rival site named as the place is not the one the value is about.
+    // "produce AI6 at Taylor starting 2027": a rival site named as the place is not the one the value is about
+    // (unless a clause of its own follows: "instead of its fab in Taylor, Texas, whose start … pushed back to 2027").
     .filter(
       (mention) =>
         !rivals.includes(mention.id) ||
         (mention.type !== 'site' && mention.type !== 'place') ||
-        !namedAsPlace(reading, mention),
+        !namedAsPlace(reading, mention) ||
+        OWN_RELATIVE_AFTER.test(reading.text.slice(mention.end, mention.end + 32)),
     );
   // Its own clause group names a value's owner first ("Samsung rose 6.8%, while Tesla gained 4%"); a
   // clause group that names nobody continues the sentence's subject ("三星…，但…，市占6.8%").
@@ -3223,6 +3271,9 @@ function partnerNamedAfter(rule: CompiledRule, reading: SentenceReading, from: n
 const isSiteOrPlace = (mention: EntityMention) => mention.type === 'site' || mention.type === 'place';
 
 /** "at Taylor", "in Texas", 在德州: a site or place named as where something happens. */
+/** A relative clause of a place's own right after its name (and its region): ", Texas, whose start …". */
+const OWN_RELATIVE_AFTER = /^(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?\s*,\s*(?:whose|which)\b/;
+
 function namedAsPlace(reading: SentenceReading, mention: EntityMention): boolean {
   return /(?:\bat|\bin|在|于|於)\s*$/i.test(
     reading.text.slice(Math.max(0, mention.start - 4), mention.start),
@@ -3313,7 +3364,12 @@ function readEntities(
   if (weak) attached = found;
   if (attached.length === 0) return undefined;
   // A weak pairing is as doubtful as its chip: "could be worth $30B once AI5 volumes are included".
-  const chipDoubted = weak && chips.some((chip) => reading.scopes.blockersAt(chip.start).length > 0);
+  // …and "— and AI5 may be next": the doubt right after the chip is its own.
+  const chipDoubted =
+    weak &&
+    chips.some(
+      (chip) => reading.scopes.blockersAt(chip.start).length > 0 || doubtedRightAfter(reading, chip.end),
+    );
   const open = chipDoubted
     ? []
     : attached.filter(
@@ -3346,6 +3402,15 @@ function readEntities(
     displaced,
   };
 }
+
+/** Whether a doubt begins within a couple of words after a position ("AI5 may be next"). */
+function doubtedRightAfter(reading: SentenceReading, at: number): boolean {
+  for (let position = at; position < Math.min(reading.text.length, at + 12); position++)
+    if (reading.scopes.blockersAt(position).length > 0) return true;
+  return false;
+}
+
+const HANDED_OVER_AFTER = /^\s*(?:将|將|把)[^，。；,;]{0,14}?(?:交由|交给|交給|委托|委託|转交|轉交)/;
 
 const BUSINESS_AFTER =
   /^(?:营收|營收|业务|業務|部门|部門|事业|事業|市场|市場|份额|份額|厂商|廠商|产能|產能|收入)/;
@@ -3423,8 +3488,8 @@ function measuredAgainst(text: string, mention: EntityMention): boolean {
 function inTimeClause(text: string, mention: EntityMention): boolean {
   return (
     mention.type === 'chip' &&
-    /\b(?:as|when|once)\s+$/i.test(text.slice(Math.max(0, mention.start - 8), mention.start)) &&
-    /^\s+(?:arrives?|ramps?|launches|comes|enters|takes\s+over|rolls?\s+out|debuts?)\b/i.test(
+    /\b(?:as|when|once|until)\s+$/i.test(text.slice(Math.max(0, mention.start - 8), mention.start)) &&
+    /^\s+(?:arrives?|ramps?|launches|comes|enters|takes\s+over|rolls?\s+out|debuts?|starts|begins|ships)\b/i.test(
       text.slice(mention.end, mention.end + 16),
     )
   );
@@ -3558,6 +3623,11 @@ function anotherChipsClause(
   if (chips.length === 0) return false;
   const { start, end } = clauseAround(reading, position);
   const inClause = chips.filter((chip) => chip.start >= start && chip.end <= end);
+  // "Samsung will supply Tesla's AI4, AI5 and AI6 chips": a list of chips runs on past the clause's comma.
+  for (let next = chips.indexOf(inClause.at(-1)!) + 1; inClause.length && next < chips.length; next++) {
+    if (!LISTED.test(reading.text.slice(chips[next - 1]!.end, chips[next]!.start))) break;
+    inClause.push(chips[next]!);
+  }
   if (inClause.length) return !inClause.some((chip) => chipIds.has(chip.id));
   // A foundry named before every chip is the sentence's subject ("Samsung, which makes AI4, will
   // also make AI6"): its verbs decide.
@@ -3585,6 +3655,8 @@ function anotherChipsClause(
 }
 
 const RELATIVE_OPENS = /^\s*(?:which|that|who)\b/i;
+/** Between two chips of one list: "AI4, AI5 and AI6", "AI4, AI5, and AI6", AI4、AI5和AI6. */
+const LISTED = /^\s*(?:,\s*(?:and\s+)?|and|&|\/|、|与|與|和|及)\s*$/;
 
 /** A name listed with a product or programme by a comma (AI5, Dojo …; AI5、Optimus …): a topic. */
 const TOPIC_SEPARATOR = /^\s*[,、，]\s*$/;
@@ -3856,7 +3928,12 @@ function readStatus(
     const describes = subject.positions.some(
       (at) =>
         at >= match.end &&
-        /^[^，。；,;]{0,8}的\s*$/.test(reading.text.slice(match.end, at)) &&
+        (/^[^，。；,;]{0,8}的\s*$/.test(reading.text.slice(match.end, at)) ||
+          // "has wound down its revived Dojo 3 effort": a status word as the subject's adjective.
+          (/^\s*$/.test(reading.text.slice(match.end, at)) &&
+            /\b(?:its|the|their|[\w-]+['’]s)\s+$/i.test(
+              reading.text.slice(Math.max(0, match.start - 16), match.start),
+            ))) &&
         !said.some((other) => other.start >= match.end && other.start < at),
     );
     return describes || /\b(?:after|since)\s+(?:\w+ly\s+)?$/i.test(before)

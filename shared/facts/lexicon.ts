@@ -649,6 +649,9 @@ export const ATTRIBUTE_CLASSES = {
       'return to',
       'relaunch',
       'again',
+      // "'Dojo is back'".
+      '=is back',
+      '=are back',
     ],
     zh: [
       '重启',
@@ -661,7 +664,12 @@ export const ATTRIBUTE_CLASSES = {
       '重新啟動',
       '重新开始',
       '重新開始',
-      '再度',
+      // 再度 only before a start (再度启动, 再度投入) — not "外界再度猜测", speculating again.
+      '再度启动',
+      '再度啟動',
+      '再度投入',
+      '再度上马',
+      '再度上馬',
       '重拾',
     ],
   },
@@ -989,6 +997,10 @@ export const ATTRIBUTE_CLASSES = {
       // "Stargate initiative, a $500 billion plan" (the noun as written: "plans to" is another sense).
       'initiative',
       '=plan',
+      // "Samsung has sunk about $40 billion into its Taylor site", "pours $44 billion into Taylor".
+      '=sunk',
+      'sink ... into',
+      'pour ... into',
     ],
     zh: ['投资', '投資', '投入', '注资', '注資', '造价', '造價', '耗资', '耗資', '斥资', '斥資'],
   },
@@ -1137,6 +1149,10 @@ export const SCOPE_CUES = {
       'rumour',
       'squash',
       'debunk',
+      // "Tesla shoots down report that Samsung will be AI5's only maker", "called the claim not accurate".
+      'shoot down',
+      '=shot down',
+      'not accurate',
       'groundless',
       'baseless',
       'unfounded',
@@ -1267,6 +1283,8 @@ export const SCOPE_CUES = {
       '失實',
       '无根据',
       '無根據',
+      // "他们根本拿不出5000亿美元": cannot come up with the sum.
+      '拿不出',
       '子虚乌有',
       '子虛烏有',
       '不受影响',
@@ -1429,6 +1447,12 @@ export const SCOPE_CUES = {
       'seem unlikely',
       'look unlikely',
       'remain unlikely',
+      // "Musk on Dojo revival reports: 'Not yet'": reports answered, not a revival told.
+      'revival report',
+      'restart report',
+      // "Asked about its role in the AI5 programme, a spokesperson said …": what was asked, not said (to the
+      // clause's end: "Asked about AI5, Samsung said it will make the chip" says it).
+      '=asked about',
       // "the lobby group's position paper proposes delaying …": a stakeholder's wish, not a formal proposal
       // (not "publishes position paper as the rules take effect", "says in a position paper that …").
       'position paper ... propose',
@@ -1452,6 +1476,15 @@ export const SCOPE_CUES = {
       '要求将欧盟',
       '要求將歐盟',
       '要求把',
+      // "要求暂停实施《人工智能法案》中高风险AI系统的相关义务": a demand to pause or delay.
+      '要求暂停',
+      '要求暫停',
+      '要求推迟',
+      '要求推遲',
+      '要求延后',
+      '要求延後',
+      '要求暂缓',
+      '要求暫緩',
       '呼吁将',
       '呼籲將',
       '要求维持',
@@ -1626,6 +1659,16 @@ export const SCOPE_CUES = {
       'had been targeted',
       'earlier plan',
       'first planned',
+      // "first slated for 2024, start date now unclear", "initially scheduled for 2024".
+      'first slated',
+      'first scheduled',
+      'first expected',
+      'first targeted',
+      'initially slated',
+      'initially planned',
+      'initially scheduled',
+      'initially expected',
+      'initially targeted',
       'was supposed to',
       // "The high-risk provisions were due to apply in August 2026" — a past schedule (not "the delay
       // was due to missing standards", a cause).

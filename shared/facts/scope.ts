@@ -179,6 +179,14 @@ function quoteOpening(sentence: string, closing: number): number | undefined {
 /** A question mark with more of the sentence after it. */
 const INNER_QUESTION = /[?？](?=\s*["'”’」』)]*\s*\S)/g;
 
+function innerQuestionMark(sentence: string, match: PhraseMatch<ScopeCue>): boolean {
+  return (
+    match.name === 'question' &&
+    /^[?？]$/.test(sentence.slice(match.start, match.end)) &&
+    /^\s*["'”’」』)]*\s*\S/.test(sentence.slice(match.end))
+  );
+}
+
 /** A denial whose clause refers back to a report ("回應稱該報導「不正確」", "called the report inaccurate"). */
 const REPORT_REFERRED =
   /(?:该|該|这一|這一|此|相关|相關)(?:报道|報導|报导|消息|传闻|傳聞|说法|說法)|\b(?:the|that|this|those|such)\s+(?:reports?|story|claims?)\b(?!\s+(?:that|of|about|on|saying)\b)/i;
@@ -269,16 +277,16 @@ const OPENS_SENTENCE =
  * scopes.blockersAt(text.indexOf('Samsung')); // ['negation']
  */
 export function findScopes(sentence: string, tokens: Token[]): Scopes {
-  const matches = cues
-    .find(sentence, tokens)
-    .filter(
-      (match) =>
-        !isMonthMay(sentence, match) &&
-        !asPlanned(sentence, match) &&
-        !raceWon(sentence, match) &&
-        !notAnOpenContest(sentence, match) &&
-        !wordOfAnotherSense(sentence, match),
-    );
+  const matches = cues.find(sentence, tokens).filter(
+    (match) =>
+      !isMonthMay(sentence, match) &&
+      !asPlanned(sentence, match) &&
+      !raceWon(sentence, match) &&
+      !notAnOpenContest(sentence, match) &&
+      !wordOfAnotherSense(sentence, match) &&
+      // A question mark inside the sentence asks only what comes before it (INNER_QUESTION, below).
+      !innerQuestionMark(sentence, match),
+  );
   const spans = matches
     .filter((match) => BLOCKING.has(match.name))
     // "Dojo is outdated and has been shut down": "out of date" denies only what it follows (below).
@@ -443,7 +451,7 @@ function asPlanned(sentence: string, match: PhraseMatch<ScopeCue>): boolean {
 
 /** Right after a cue or a date, a transaction: 签署, "signed", 达成. */
 export const TRANSACTION_AFTER =
-  /^[^，,。；;]{0,10}?(?:签署|簽署|签订|簽訂|签下|簽下|达成|達成|获得|獲得|拿下|\bsigned\b|\binked\b|\bstruck\b|\bwon\b|\bclinched\b|\bsealed\b)/i;
+  /^[^，,。；;]{0,10}?(?:签署|簽署|签订|簽訂|签下|簽下|达成|達成|获得|獲得|拿下|\bsigned\b|\binked\b|\bstruck\b|\bwon\b|\bclinched\b|\bsealed\b)|^[^，,。；;]{0,16}?(?:确定向|確定向|授予|向[^，,。；;]{1,8}提供)/i;
 
 /** "wins the race for Tesla's AI6 order", "gains ground in race for": a race decided or led, not open. */
 function raceWon(sentence: string, match: PhraseMatch<ScopeCue>): boolean {

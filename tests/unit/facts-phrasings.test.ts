@@ -109,6 +109,10 @@ const BLIND_FLOORS: Record<string, number> = {
   'zh-headlines2': 0.93,
   'en-omnibus': 0.94,
   'zh-omnibus': 0.94,
+  'en-inpassing': 0.93,
+  'zh-inpassing': 0.92,
+  'en-roadmap': 0.95,
+  'zh-roadmap': 0.95,
 };
 
 describe('phrasings written blind', () => {
