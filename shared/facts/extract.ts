@@ -1092,8 +1092,14 @@ function statementFor(
     .map((match) => (match.name === 'deadline_delay' ? { ...match, name: 'delay' as const } : match))
     .filter((match) => match.name !== 'volume_production' || !isTrialProduction(reading.text, match))
     // "by the end of 2024": a time, not an ending.
+    // …nor "until year-end", "by quarter-end".
     .filter(
-      (match) => match.name !== 'end' || !END_OF_TIME.test(reading.text.slice(match.start, match.end + 24)),
+      (match) =>
+        match.name !== 'end' ||
+        (!END_OF_TIME.test(reading.text.slice(match.start, match.end + 24)) &&
+          !/\b(?:year|quarter|month|week|half)[-\s]?$/i.test(
+            reading.text.slice(Math.max(0, match.start - 8), match.start),
+          )),
     )
     // "expects samples by the end of 2026, without giving a date for volume production": no time given.
     // …unless the sentence goes on to give it ("no firm timeline for mass production, though Musk expects it in 2028").
@@ -1105,6 +1111,7 @@ function statementFor(
     // "EU pushes companies to comply", "pushes ahead with plan to apply", "pushes its omnibus to Parliament": pushing
     // someone to do a thing, or a thing somewhere, is no delay (a verb, "ahead/forward" or a name after it).
     .filter((match) => match.name !== 'delay' || !pushedToANonTime(reading.text, match))
+    .filter((match) => match.name !== 'delay' || !movedToANonTime(reading.text, match))
     // "Tesla AI5 tape-out slips to mid-2026", "samples have been delayed": a milestone's delay, not the production's.
     .filter(
       (match) =>
@@ -1552,6 +1559,14 @@ function pushedToANonTime(text: string, match: PhraseMatch): boolean {
   return (
     /\b(?:ahead|forward)\b/i.test(words) ||
     (next !== undefined && (VERB_AFTER_TO.test(next) || (/^[A-Z]/.test(next) && !MONTH_NAME.test(next))))
+  );
+}
+/** "shifted to 2 December 2027" is a date moved; "moved to the AI Office" is not. */
+function movedToANonTime(text: string, match: PhraseMatch): boolean {
+  if (!/^(?:shifted|moved)\s+to$/i.test(text.slice(match.start, match.end))) return false;
+  const next = text.slice(match.end, match.end + 24);
+  return !/^\s*(?:(?:early|mid|late|the\s+end\s+of|end)[-\s]+)?(?:\d|[A-Z][a-z]+\s+\d{4}|[1-4]Q|Q[1-4]|H[12])/.test(
+    next,
   );
 }
 const VERB_AFTER_TO =

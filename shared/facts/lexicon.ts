@@ -546,6 +546,11 @@ export const ATTRIBUTE_CLASSES = {
       'new deadline',
       'new application date',
       'new date of application',
+      // "Annex III high-risk obligations shifted to 2 December 2027", "backing later dates for high-risk rules"
+      // (a date must follow "shifted/moved to": extract.ts, movedToANonTime).
+      '=shifted to',
+      '=moved to',
+      'later date',
     ],
     zh: [
       // "给予企业更长时间满足…要求": more time given (not 停表, which the news quotes as a demand far more often).
@@ -757,6 +762,16 @@ export const ATTRIBUTE_CLASSES = {
       'due to apply',
       'due to take effect',
       'have until',
+      // "giving companies until December 2027 for high-risk systems" (those a law binds: not "gives the Dojo
+      // team until year-end").
+      'give company until',
+      'give companies until',
+      'give firm until',
+      'give business until',
+      'give businesses until',
+      'give provider until',
+      'give developer until',
+      'give deployer until',
       // "high-risk compliance date now December 2027", "now scheduled for December 2, 2027": a date it
       // applies from (a delay if later than planned).
       'compliance date',
