@@ -1124,6 +1124,8 @@ function statementFor(
     .filter((match) => !amendmentTakesEffect(rule, reading, match))
     // "Tesla winds down Dojo 3 again": "again" after an ending repeats the ending, it restarts nothing.
     .filter((match) => !endedAgain(reading, match))
+    .filter((match) => !backSomethingElse(reading, match))
+    .filter((match) => !otherProductShips(reading, match))
     .filter((match) => !silencedByNot(rule, reading, match.start))
     .filter((match) => !rivalIsObject(rule, reading, match))
     // "Tesla's AI6 chip will power Optimus robots shipping from 2027": the robots ship, not the chip.
@@ -1598,6 +1600,32 @@ function pushBackAgainst(reading: SentenceReading, match: PhraseMatch): boolean 
   );
 }
 
+/** "Dojo chatter is back", "Tesla stock is back above $400": something else is back, nothing restarts. */
+function backSomethingElse(reading: SentenceReading, match: PhraseMatch): boolean {
+  return (
+    match.name === 'restart' &&
+    /^(?:is|are)\s+back$/i.test(reading.text.slice(match.start, match.end)) &&
+    (/\b(?:chatter|hype|talk|buzz|stock|shares|hopes?|rumou?rs?|speculation|optimism|fears?)\s+$/i.test(
+      reading.text.slice(Math.max(0, match.start - 16), match.start),
+    ) ||
+      /^\s+(?:above|below|to|on|in|at|near)\b/i.test(reading.text.slice(match.end, match.end + 8)))
+  );
+}
+
+/**
+ * "Samsung begins volume shipments of HBM4", "Optimus robots with AI5 to roll off lines in 2027", 机器人2027年上量:
+ * shipping or rolling off as a product's, not the chip's volume making.
+ */
+function otherProductShips(reading: SentenceReading, match: PhraseMatch): boolean {
+  if (match.name !== 'volume_production' || !SHIPPING_WORDS.test(reading.text.slice(match.start, match.end)))
+    return false;
+  const { start, end } = clauseAround(reading, match.start);
+  return SHIPPED_PRODUCT.test(reading.text.slice(start, end));
+}
+const SHIPPING_WORDS = /\b(?:shipments?|roll(?:s|ed|ing)?\s+off)\b|上量|大规模出货|大規模出貨/i;
+const SHIPPED_PRODUCT =
+  /\b(?:HBM\d*|memory|DRAM|NAND|Exynos|Cybercabs?|Optimus|robots?|cars?|vehicles?|phones?|smartphones?)\b|机器人|機器人|汽车|汽車|手机|手機|存储|記憶體|内存/i;
+
 function endedAgain(reading: SentenceReading, match: PhraseMatch): boolean {
   return (
     match.name === 'restart' &&
@@ -1618,16 +1646,26 @@ function endedAgain(reading: SentenceReading, match: PhraseMatch): boolean {
  * "High-risk obligations, untouched by the amendments, enter into force").
  */
 function amendmentTakesEffect(rule: CompiledRule, reading: SentenceReading, match: PhraseMatch): boolean {
-  return (
-    match.name === 'in_force' &&
-    AMENDMENT.test(reading.text.slice(0, match.start)) &&
-    !reading.mentions.some(
-      (mention) => mention.type === 'provision' && rule.ownIds.has(mention.id) && mention.end <= match.start,
-    )
-  );
+  if (match.name !== 'in_force') return false;
+  const before = reading.text.slice(0, match.start);
+  let amendment = -1;
+  for (const found of before.matchAll(AMENDMENT)) amendment = found.index + found[0].length;
+  if (amendment < 0) return false;
+  const provisionFrom = (from: number) =>
+    reading.mentions.some(
+      (mention) =>
+        mention.type === 'provision' &&
+        rule.ownIds.has(mention.id) &&
+        mention.start >= from &&
+        mention.end <= match.start,
+    );
+  // No provision of the subject's before the verb at all, or the amending act as the verb's own subject ("High-risk
+  // AI rules: regulation amending AI Act enters into force" — not "修正案通過前 歐盟AI法高風險規則…仍為", nor
+  // "…, untouched by the amendments, enter into force").
+  return !provisionFrom(0) || (!/[,;:，；：]/.test(before.slice(amendment)) && !provisionFrom(amendment));
 }
 const AMENDMENT =
-  /\b(?:amending\s+(?:regulation|act|law)|(?:regulation|act|law)\s+amending|amendments?)\b|修订条例|修訂條例|修订案|修訂案|修正案|修法/i;
+  /\b(?:amending\s+(?:regulation|act|law)|(?:regulation|act|law)\s+amending|amendments?)\b|修订条例|修訂條例|修订案|修訂案|修正案|修法/gi;
 
 const END_OF_TIME =
   /^end\s+of\s+(?:the\s+)?(?:\d{4}|year|quarter|month|decade|[1-4]Q|Q[1-4]|first|second|third|fourth|this|next|last|January|February|March|April|May|June|July|August|September|October|November|December)\b/i;
@@ -1789,7 +1827,7 @@ function presentNotNow(text: string, match: PhraseMatch): boolean {
     /\b(?:typically|usually|normally|generally|often|always)\s+(?:\w+\s+)?$/i.test(
       text.slice(Math.max(0, match.start - 24), match.start),
     ) ||
-    /^[^.;,，。；]{0,48}?\b(?:once|when|whenever|if|unless|as\s+soon\s+as|after|until|before|next|later|soon|in\s+\d{4})\b/i.test(
+    /^[^.;,，。；]{0,48}?\b(?:once|when|whenever|if|unless|as\s+soon\s+as|until|next\s+(?:month|year|quarter|week|spring|summer|autumn|fall|winter)|in\s+\d{4})\b/i.test(
       text.slice(match.end, match.end + 64),
     )
   );
@@ -2201,6 +2239,8 @@ function readNumeric(
     .filter(
       (mention) =>
         mention.value.kind !== 'year' ||
+        reading.publishedYear === undefined ||
+        mention.value.value >= reading.publishedYear ||
         !HANDED_OVER_AFTER.test(reading.text.slice(mention.end, mention.end + 24)),
     )
     // "截至2026年6月30日止": a date things are counted up to, not a target — but "合同期限截至2033年" is the term's end.
@@ -2656,9 +2696,15 @@ function isProgress(text: string, mention: ValueMention): boolean {
     /^\s*(?:first|initial|opening|second|next)\s+(?:phase|tranche|stage)\b/i.test(after) ||
     // "首期投入1000亿美元", "an initial $100 billion": the first tranche, not the total.
     // (…not when the whole is named after it: "首筆晶片補助 總額上限47.5億美元".)
-    /(?:首期|首批|首笔|首筆|立即|\binitial(?:ly)?|\bimmediately|\bdisburs\w*|\btranche|\bfirst\s+(?:phase|tranche|stage|\$))(?:(?!总额|總額|总计|總計|上限|\btotal)[^.;。；，]){0,24}$/i.test(
+    (/(?:首期|首批|首笔|首筆|立即|\binitial(?:ly)?|\bimmediately|\bdisburs\w*|\btranche|\bfirst\s+(?:phase|tranche|stage|\$))(?:(?!总额|總額|总计|總計|上限|\btotal)[^.;。；，]){0,24}$/i.test(
       before,
-    ) ||
+    ) &&
+      // "disburse up to $4.75 billion CHIPS award": the whole award, named after its amount.
+      !(
+        /\bup\s+to\s*$/i.test(before) &&
+        /\bdisburs\w*/i.test(before) &&
+        /^\s*(?:[A-Z][\w.-]*\s+){0,3}(?:award|grant)\b/.test(after)
+      )) ||
     // 拨付 alone (not 首期拨付): a payment — unless 最高 gives the whole ("確認撥付…最高47.5億美元晶片補助").
     /(?:拨付|撥付)(?:(?!总额|總額|总计|總計|上限|最高)[^.;。；，]){0,24}$/.test(before) ||
     // "totals $400B", "bringing the total to": not "total investment of $500 billion", the plan's own total.
@@ -3359,6 +3405,7 @@ function readEntities(
     .filter((mention) => allowed.has(mention.id))
     .filter((mention) => !comparedBefore(reading.text.slice(Math.max(0, mention.start - 40), mention.start)))
     .filter((mention) => !lostChip(reading, mention, chipIds))
+    .filter((mention) => !atAnotherChip(reading, mention, chipIds))
     .filter((mention) => !businessOwner(mention))
     .filter((mention) => subject.carried || !anotherChipsClause(reading, mention.start, chipIds, mention));
   const agentTriggers = coordinatedTriggers(reading, found, (mention) =>
@@ -3499,22 +3546,29 @@ function measuredAgainst(text: string, mention: EntityMention): boolean {
   );
 }
 
-/** A chip in a time clause: "as AI5 arrives", "when AI6 ramps", "once AI5 launches". */
+/**
+ * A chip in a time clause: "as AI5 arrives", "when AI6 ramps", "once AI5 launches" — and "as AI5 starts
+ * shipping", "until AI6 starts", only when the clause gives no date or figure of its own ("until AI6 starts
+ * production in 2028" tells AI6's year).
+ */
 function inTimeClause(text: string, mention: EntityMention): boolean {
+  if (mention.type !== 'chip') return false;
+  const before = text.slice(Math.max(0, mention.start - 8), mention.start);
+  const after = text.slice(mention.end, mention.end + 16);
+  if (/\b(?:as|when|once)\s+$/i.test(before) && TIME_CLAUSE_VERB.test(after)) return true;
   return (
-    mention.type === 'chip' &&
-    /\b(?:as|when|once|until)\s+$/i.test(text.slice(Math.max(0, mention.start - 8), mention.start)) &&
-    /^\s+(?:arrives?|ramps?|launches|comes|enters|takes\s+over|rolls?\s+out|debuts?|starts|begins|ships)\b/i.test(
-      text.slice(mention.end, mention.end + 16),
-    )
+    /\b(?:as|when|once|until)\s+$/i.test(before) &&
+    (TIME_CLAUSE_VERB.test(after) || /^\s+(?:starts|begins|ships)\b/i.test(after)) &&
+    !/^[^,.;，。；]*\d/.test(text.slice(mention.end))
   );
 }
+const TIME_CLAUSE_VERB = /^\s+(?:arrives?|ramps?|launches|comes|enters|takes\s+over|rolls?\s+out|debuts?)\b/i;
 
 const COMPANY_YARDSTICK_BEFORE =
   /(?:相當於|相当于|\b(?:a|one)[-\s](?:tenth|fifth|quarter|fraction)\s+of)\s*$/i;
 
 const MEASURED_BEFORE =
-  /(?:(?:\bthan|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\btimes|\bsuccessor\s+to|\bfollow-?up\s+to|\bas\s+[\w-]+\s+as|比|较|較)\s*(?:the\s+|its\s+|[\w-]+['’]s\s+)?|(?:不及|不如|逊于|遜於|胜过|勝過|超越|接班|接棒|继任|繼任)[^，,。；;]{0,8})$/i;
+  /(?:(?:\bthan|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\btimes|\bsuccessor\s+to|\bfollow-?up\s+to|\bas\s+[\w-]+\s+as|比|较|較)\s*(?:the\s+|its\s+|[\w-]+['’]s\s+)?|(?:不及|不如|逊于|遜於|胜过|勝過|超越|接班|接棒|继任|繼任|对标|對標)[^，,。；;]{0,8})$/i;
 
 /** "triple the power efficiency of AI5", "twice the performance per watt of AI5": the measure of a multiple. */
 const MULTIPLE_OF_BEFORE =
@@ -3588,6 +3642,18 @@ const LOST_AFTER =
  * The foundry lost the order: not its maker — unless the lost order names another chip
  * ("三星失去AI5订单后 拿下AI6" is AI5's loss, not AI6's).
  */
+/** "keeps AI4 at Samsung and AI5 at TSMC": a foundry right after "<chip> at" is that chip's alone. */
+function atAnotherChip(
+  reading: SentenceReading,
+  foundry: EntityMention,
+  chipIds: ReadonlySet<string>,
+): boolean {
+  const chip = reading.chips.find((other) =>
+    /^\s+at\s+$/i.test(reading.text.slice(other.end, foundry.start)),
+  );
+  return chip !== undefined && !chipIds.has(chip.id);
+}
+
 function lostChip(reading: SentenceReading, foundry: EntityMention, chipIds: ReadonlySet<string>): boolean {
   if (!lostSpan(reading, foundry)) return false;
   const named = [...lostChips(reading, foundry)];
@@ -3641,6 +3707,8 @@ function anotherChipsClause(
   // "Samsung will supply Tesla's AI4, AI5 and AI6 chips": a list of chips runs on past the clause's comma.
   for (let next = chips.indexOf(inClause.at(-1)!) + 1; inClause.length && next < chips.length; next++) {
     if (!LISTED.test(reading.text.slice(chips[next - 1]!.end, chips[next]!.start))) break;
+    // "Samsung to make AI6, AI5 stays with TSMC": a chip with a verb of its own opens its own clause.
+    if (OWN_VERB_AFTER.test(reading.text.slice(chips[next]!.end, chips[next]!.end + 16))) break;
     inClause.push(chips[next]!);
   }
   if (inClause.length) return !inClause.some((chip) => chipIds.has(chip.id));
@@ -3670,6 +3738,8 @@ function anotherChipsClause(
 }
 
 const RELATIVE_OPENS = /^\s*(?:which|that|who)\b/i;
+const OWN_VERB_AFTER =
+  /^\s+(?:stays|remains|goes|moves|shifts|sticks|continues|keeps|is|are|was|will|would|has|had)\b|^\s*(?:仍|则|則|由|继续|繼續|改由)/i;
 /** Between two chips of one list: "AI4, AI5 and AI6", "AI4, AI5, and AI6", AI4、AI5和AI6. */
 const LISTED = /^\s*(?:,\s*(?:and\s+)?|and|&|\/|、|与|與|和|及)\s*$/;
 

@@ -1350,6 +1350,8 @@ export const SCOPE_CUES = {
       'weigh',
       'explore',
       'in talk',
+      // "is in discussions with Tesla about producing some of the carmaker's AI5 chips".
+      'in discussion',
       'eye',
       'seek',
       'potential',
@@ -1478,6 +1480,9 @@ export const SCOPE_CUES = {
       'growing calls',
     ],
     zh: [
+      // "对特斯拉AI5订单传闻不予置评": an order only rumoured.
+      '订单传闻',
+      '訂單傳聞',
       // "业界一直在游说…": lobbying, a call; "向欧洲议会提交意见书，提议将…": a position paper's proposal.
       '游说',
       '遊說',
@@ -1674,16 +1679,14 @@ export const SCOPE_CUES = {
       'had been targeted',
       'earlier plan',
       'first planned',
-      // "first slated for 2024, start date now unclear", "initially scheduled for 2024".
+      // "first slated for 2024, start date now unclear" (not "initially slated to produce … from 2026", a plan's first stage).
       'first slated',
       'first scheduled',
       'first expected',
       'first targeted',
-      'initially slated',
-      'initially planned',
-      'initially scheduled',
-      'initially expected',
-      'initially targeted',
+      // "Samsung, initially offered $6.4 billion for its Texas projects before the amount was cut".
+      'initially offered',
+      'originally offered',
       'was supposed to',
       // "The high-risk provisions were due to apply in August 2026" — a past schedule (not "the delay
       // was due to missing standards", a cause).

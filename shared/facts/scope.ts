@@ -179,6 +179,19 @@ function quoteOpening(sentence: string, closing: number): number | undefined {
 /** A question mark with more of the sentence after it. */
 const INNER_QUESTION = /[?？](?=\s*["'”’」』)]*\s*\S)/g;
 
+/**
+ * "Musk confirms Dojo 3 restart reports": reports confirmed are no longer only reports; 欧盟应产业界要求暂停…: a
+ * request granted (应…要求) is done, not asked.
+ */
+function answeredOrGranted(sentence: string, match: PhraseMatch<ScopeCue>): boolean {
+  const cue = sentence.slice(match.start, match.end);
+  const before = sentence.slice(Math.max(0, match.start - 20), match.start);
+  return (
+    (/report/i.test(cue) && /\b(?:confirm(?:s|ed)?|verif(?:y|ies|ied))\b[^,.;]*$/i.test(before)) ||
+    (/^要求/.test(cue) && /[应應][^，。；,;]{0,10}$/.test(before))
+  );
+}
+
 function innerQuestionMark(sentence: string, match: PhraseMatch<ScopeCue>): boolean {
   return (
     match.name === 'question' &&
@@ -285,7 +298,8 @@ export function findScopes(sentence: string, tokens: Token[]): Scopes {
       !notAnOpenContest(sentence, match) &&
       !wordOfAnotherSense(sentence, match) &&
       // A question mark inside the sentence asks only what comes before it (INNER_QUESTION, below).
-      !innerQuestionMark(sentence, match),
+      !innerQuestionMark(sentence, match) &&
+      !answeredOrGranted(sentence, match),
   );
   const spans = matches
     .filter((match) => BLOCKING.has(match.name))
@@ -445,7 +459,11 @@ function asPlanned(sentence: string, match: PhraseMatch<ScopeCue>): boolean {
   return (
     match.name === 'history' &&
     (/(?:按|依|照|如|按照|依照)\s*$/.test(sentence.slice(Math.max(0, match.start - 3), match.start)) ||
-      /\bas\s+$/i.test(sentence.slice(Math.max(0, match.start - 4), match.start)))
+      /\bas\s+$/i.test(sentence.slice(Math.max(0, match.start - 4), match.start)) ||
+      // "remain on their original timetable", "sticks to the original date": the old plan kept.
+      /\b(?:remains?|remained|stays?|stayed|sticks?|stuck|keeps?|kept)\s+(?:on\s+|to\s+|with\s+)?(?:the|its|their)\s+$/i.test(
+        sentence.slice(Math.max(0, match.start - 24), match.start),
+      ))
   );
 }
 

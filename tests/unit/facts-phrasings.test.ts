@@ -113,6 +113,8 @@ const BLIND_FLOORS: Record<string, number> = {
   'zh-inpassing': 0.92,
   'en-roadmap': 0.95,
   'zh-roadmap': 0.95,
+  'en-look2026': 0.93,
+  'zh-look2026': 0.97,
 };
 
 describe('phrasings written blind', () => {
