@@ -79,10 +79,13 @@ describe('the test split (no rule is written for it)', () => {
    * Act's dates and Dojo; the engine found 1 of 4 and 6 of 9 of their changes) and pulled its
    * figures down to alerts P 0.943 R 0.750, confirmed P 0.860 R 0.712 (277 items): the recall
    * and confirmation floors were lowered with them, a little under those figures again.
+   * The work of 2026-11-30 (rules written from invented probes and blind rounds, never from
+   * these items) raised alerts to P 0.961 R 0.831 on its 319 items; the recall floor follows,
+   * three changes under that figure.
    */
   it('meets its floors', () => {
     expectFloors(evaluate(test, storyEngine()), {
-      alerts: { precision: 0.93, recall: 0.72 },
+      alerts: { precision: 0.93, recall: 0.8 },
       valueRight: 0.95,
       confirmed: { precision: 0.83, recall: 0.68 },
       falseSmsOnNegatives: 1,
