@@ -1126,6 +1126,15 @@ function statementFor(
     .filter((match) => !endedAgain(reading, match))
     .filter((match) => !backSomethingElse(reading, match))
     .filter((match) => !otherProductShips(reading, match))
+    // "gives companies until January 15 to comment on high-risk AI guidelines": a deadline for comments.
+    .filter(
+      (match) =>
+        match.name !== 'in_force' ||
+        !/^give/i.test(reading.text.slice(match.start, match.end)) ||
+        !/^[^.;]{0,32}?\b(?:to\s+(?:comment|respond|reply|submit)|consultations?|comments|feedback)\b/i.test(
+          reading.text.slice(match.end, match.end + 48),
+        ),
+    )
     .filter((match) => !silencedByNot(rule, reading, match.start))
     .filter((match) => !rivalIsObject(rule, reading, match))
     // "Tesla's AI6 chip will power Optimus robots shipping from 2027": the robots ship, not the chip.
@@ -1567,8 +1576,15 @@ function pushedToANonTime(text: string, match: PhraseMatch): boolean {
 function movedToANonTime(text: string, match: PhraseMatch): boolean {
   if (!/^(?:shifted|moved)\s+to$/i.test(text.slice(match.start, match.end))) return false;
   const next = text.slice(match.end, match.end + 24);
-  return !/^\s*(?:(?:early|mid|late|the\s+end\s+of|end)[-\s]+)?(?:\d|[A-Z][a-z]+\s+\d{4}|[1-4]Q|Q[1-4]|H[12])/.test(
-    next,
+  // …nor a vote, talks or guidelines moved ("Parliament vote on high-risk AI rules moved to 16 December").
+  const before = text.slice(Math.max(0, match.start - 64), match.start);
+  return (
+    !/^\s*(?:(?:early|mid|late|the\s+end\s+of|end)[-\s]+)?(?:\d|[A-Z][a-z]+\s+\d{4}|[1-4]Q|Q[1-4]|H[12])/.test(
+      next,
+    ) ||
+    /\b(?:votes?|talks|trilogues?|meetings?|debates?|hearings?|publication|guidelines?|guidance|consultations?|decisions?|summit)\b[^.;,]*$/i.test(
+      before,
+    )
   );
 }
 const VERB_AFTER_TO =
@@ -1608,7 +1624,7 @@ function backSomethingElse(reading: SentenceReading, match: PhraseMatch): boolea
     (/\b(?:chatter|hype|talk|buzz|stock|shares|hopes?|rumou?rs?|speculation|optimism|fears?)\s+$/i.test(
       reading.text.slice(Math.max(0, match.start - 16), match.start),
     ) ||
-      /^\s+(?:above|below|to|on|in|at|near)\b/i.test(reading.text.slice(match.end, match.end + 8)))
+      /^\s+(?:above|below|near|under|over)\b/i.test(reading.text.slice(match.end, match.end + 8)))
   );
 }
 
@@ -1619,12 +1635,29 @@ function backSomethingElse(reading: SentenceReading, match: PhraseMatch): boolea
 function otherProductShips(reading: SentenceReading, match: PhraseMatch): boolean {
   if (match.name !== 'volume_production' || !SHIPPING_WORDS.test(reading.text.slice(match.start, match.end)))
     return false;
-  const { start, end } = clauseAround(reading, match.start);
-  return SHIPPED_PRODUCT.test(reading.text.slice(start, end));
+  // The product as the thing shipped: right before the words (its subject, no chip between) or after "of".
+  const from = Math.max(0, match.start - 24);
+  const lastProduct = [...reading.text.slice(from, match.start).matchAll(SHIPPED_PRODUCT_ALL)].at(-1);
+  const productBefore =
+    lastProduct !== undefined &&
+    !reading.chips.some(
+      (chip) =>
+        chip.start >= from + lastProduct.index &&
+        chip.end <= match.start &&
+        // "Optimus robots with AI5 to roll off lines": a chip the product carries is not what ships.
+        !/\b(?:with|powered\s+by|running|using)\s+(?:the\s+|its\s+)?$/i.test(
+          reading.text.slice(Math.max(0, chip.start - 16), chip.start),
+        ),
+    );
+  return productBefore || SHIPPED_PRODUCT_OF.test(reading.text.slice(match.end, match.end + 32));
 }
+const SHIPPED_PRODUCT_WORDS = String.raw`\b(?:HBM\d*|memory|DRAM|NAND|Exynos|Cybercabs?|Optimus|robots?|cars?|vehicles?|phones?|smartphones?)\b|机器人|機器人|汽车|汽車|手机|手機|存储|記憶體|内存`;
+const SHIPPED_PRODUCT_ALL = new RegExp(SHIPPED_PRODUCT_WORDS, 'gi');
+const SHIPPED_PRODUCT_OF = new RegExp(
+  String.raw`^\s+of\s+(?:the\s+|its\s+)?(?:[\w-]+\s+)?(?:${SHIPPED_PRODUCT_WORDS})`,
+  'i',
+);
 const SHIPPING_WORDS = /\b(?:shipments?|roll(?:s|ed|ing)?\s+off)\b|上量|大规模出货|大規模出貨/i;
-const SHIPPED_PRODUCT =
-  /\b(?:HBM\d*|memory|DRAM|NAND|Exynos|Cybercabs?|Optimus|robots?|cars?|vehicles?|phones?|smartphones?)\b|机器人|機器人|汽车|汽車|手机|手機|存储|記憶體|内存/i;
 
 function endedAgain(reading: SentenceReading, match: PhraseMatch): boolean {
   return (
@@ -1649,7 +1682,14 @@ function amendmentTakesEffect(rule: CompiledRule, reading: SentenceReading, matc
   if (match.name !== 'in_force') return false;
   const before = reading.text.slice(0, match.start);
   let amendment = -1;
-  for (const found of before.matchAll(AMENDMENT)) amendment = found.index + found[0].length;
+  // "rules, untouched by the amendments," / "without the amendments": not the amending act itself.
+  for (const found of before.matchAll(AMENDMENT))
+    if (
+      !/\b(?:without|despite|untouched\s+by|before|after|under)\s+(?:the\s+)?$|不受$/i.test(
+        before.slice(0, found.index),
+      )
+    )
+      amendment = found.index + found[0].length;
   if (amendment < 0) return false;
   const provisionFrom = (from: number) =>
     reading.mentions.some(
@@ -1829,9 +1869,14 @@ function presentNotNow(text: string, match: PhraseMatch): boolean {
     ) ||
     /^[^.;,，。；]{0,48}?\b(?:once|when|whenever|if|unless|as\s+soon\s+as|until|next\s+(?:month|year|quarter|week|spring|summer|autumn|fall|winter)|in\s+\d{4})\b/i.test(
       text.slice(match.end, match.end + 64),
-    )
+    ) ||
+    // "starts production after equipment installation is completed", "only after Tesla commits more volume",
+    // "begins production soon" — not "after two-year delay", "two years after breaking ground".
+    FUTURE_AFTER.test(text.slice(match.end, match.end + 64))
   );
 }
+const FUTURE_AFTER =
+  /^[^.;,，。；]{0,24}?\b(?:soon\b(?!\s+after)|after\s+(?:[\w'’-]+\s+){0,5}?(?:is|are|gets?|finali[sz]es|signs|commits|completes|arrives|approves|qualifies|receives)\b|after\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:installation|qualification|approval|tape-?out|sign-?off|certification)\b)/i;
 
 /** Where the frame (clause group) of a position starts: the break that opens it, or 0. */
 function frameStart(reading: SentenceReading, position: number): number {
@@ -2232,6 +2277,7 @@ function readNumeric(
     // "2025年10月下旬，特斯拉正式確認…": the item's own date opening the sentence is when, not a target.
     .filter((mention) => !datelineYear(reading, mention))
     .filter((mention) => !pastPlanOfAPastYear(reading, mention))
+    .filter((mention) => !timeClauseOfAnotherChip(rule, reading, mention))
     .filter(
       (mention) => !rule.rule.relation.includes('volume_production') || !milestoneYear(reading, mention),
     )
@@ -3547,22 +3593,36 @@ function measuredAgainst(text: string, mention: EntityMention): boolean {
 }
 
 /**
- * A chip in a time clause: "as AI5 arrives", "when AI6 ramps", "once AI5 launches" — and "as AI5 starts
- * shipping", "until AI6 starts", only when the clause gives no date or figure of its own ("until AI6 starts
- * production in 2028" tells AI6's year).
+ * A chip in a time clause: "as AI5 arrives", "when AI6 ramps", "once AI5 launches", "until AI6 starts production
+ * in 2028" (what the clause tells is read for no other chip: timeClauseOfAnotherChip).
  */
 function inTimeClause(text: string, mention: EntityMention): boolean {
-  if (mention.type !== 'chip') return false;
-  const before = text.slice(Math.max(0, mention.start - 8), mention.start);
-  const after = text.slice(mention.end, mention.end + 16);
-  if (/\b(?:as|when|once)\s+$/i.test(before) && TIME_CLAUSE_VERB.test(after)) return true;
-  return (
-    /\b(?:as|when|once|until)\s+$/i.test(before) &&
-    (TIME_CLAUSE_VERB.test(after) || /^\s+(?:starts|begins|ships)\b/i.test(after)) &&
-    !/^[^,.;，。；]*\d/.test(text.slice(mention.end))
-  );
+  return mention.type === 'chip' && timeClauseAfter(text, mention) !== undefined;
 }
-const TIME_CLAUSE_VERB = /^\s+(?:arrives?|ramps?|launches|comes|enters|takes\s+over|rolls?\s+out|debuts?)\b/i;
+
+/** Where a chip's time clause ends, when the chip opens one. */
+function timeClauseAfter(text: string, mention: { start: number; end: number }): number | undefined {
+  if (!/\b(?:as|when|once|until)\s+$/i.test(text.slice(Math.max(0, mention.start - 8), mention.start)))
+    return undefined;
+  if (!TIME_CLAUSE_VERB.test(text.slice(mention.end, mention.end + 16))) return undefined;
+  const end = text.slice(mention.end).search(/[,.;，。；]/);
+  return end < 0 ? text.length : mention.end + end;
+}
+const TIME_CLAUSE_VERB =
+  /^\s+(?:arrives?|ramps?|launches|comes|enters|takes\s+over|rolls?\s+out|debuts?|starts|begins|ships)\b/i;
+
+/** "Samsung will make AI5 until AI6 starts production in 2028": the year is AI6's, no value of AI5's. */
+function timeClauseOfAnotherChip(
+  rule: CompiledRule,
+  reading: SentenceReading,
+  mention: ValueMention,
+): boolean {
+  return reading.mentions.some((chip) => {
+    if (chip.type !== 'chip' || rule.ownIds.has(chip.id) || !reading.measured.has(chip)) return false;
+    const end = timeClauseAfter(reading.text, chip);
+    return end !== undefined && mention.start >= chip.end && mention.end <= end;
+  });
+}
 
 const COMPANY_YARDSTICK_BEFORE =
   /(?:相當於|相当于|\b(?:a|one)[-\s](?:tenth|fifth|quarter|fraction)\s+of)\s*$/i;
@@ -3651,7 +3711,12 @@ function atAnotherChip(
   const chip = reading.chips.find((other) =>
     /^\s+at\s+$/i.test(reading.text.slice(other.end, foundry.start)),
   );
-  return chip !== undefined && !chipIds.has(chip.id);
+  if (chip === undefined || chipIds.has(chip.id)) return false;
+  // …not "AI5 and AI6 at Samsung", chips joined before it.
+  return !reading.chips.some(
+    (own) =>
+      chipIds.has(own.id) && own.end <= chip.start && LISTED.test(reading.text.slice(own.end, chip.start)),
+  );
 }
 
 function lostChip(reading: SentenceReading, foundry: EntityMention, chipIds: ReadonlySet<string>): boolean {
@@ -3739,7 +3804,7 @@ function anotherChipsClause(
 
 const RELATIVE_OPENS = /^\s*(?:which|that|who)\b/i;
 const OWN_VERB_AFTER =
-  /^\s+(?:stays|remains|goes|moves|shifts|sticks|continues|keeps|is|are|was|will|would|has|had)\b|^\s*(?:仍|则|則|由|继续|繼續|改由)/i;
+  /^\s+(?:(?:will|would|is|was)\s+)?(?:stay|stays|staying|remain|remains|remaining|go|goes|move|moves|shift|shifts|stick|sticks|continue|continues|keep|keeps)\b|^\s*(?:仍|则|則|由|继续|繼續|改由)/i;
 /** Between two chips of one list: "AI4, AI5 and AI6", "AI4, AI5, and AI6", AI4、AI5和AI6. */
 const LISTED = /^\s*(?:,\s*(?:and\s+)?|and|&|\/|、|与|與|和|及)\s*$/;
 

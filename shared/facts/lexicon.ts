@@ -546,11 +546,10 @@ export const ATTRIBUTE_CLASSES = {
       'new deadline',
       'new application date',
       'new date of application',
-      // "Annex III high-risk obligations shifted to 2 December 2027", "backing later dates for high-risk rules"
-      // (a date must follow "shifted/moved to": extract.ts, movedToANonTime).
+      // "Annex III high-risk obligations shifted to 2 December 2027" (a date must follow, and no vote, talks or
+      // guidelines be what moved: extract.ts, movedToANonTime).
       '=shifted to',
       '=moved to',
-      'later date',
     ],
     zh: [
       // "给予企业更长时间满足…要求": more time given (not 停表, which the news quotes as a demand far more often).
@@ -1684,6 +1683,13 @@ export const SCOPE_CUES = {
       'first scheduled',
       'first expected',
       'first targeted',
+      // "Samsung's Taylor fab, initially slated for 2024, will open in 2026" (not "is initially slated to produce
+      // … from 2026", a plan's first stage: scope.ts, asPlanned).
+      'initially slated',
+      'initially scheduled',
+      'initially expected',
+      'initially targeted',
+      'initially planned',
       // "Samsung, initially offered $6.4 billion for its Texas projects before the amount was cut".
       'initially offered',
       'originally offered',
