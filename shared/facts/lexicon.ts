@@ -1479,6 +1479,9 @@ export const SCOPE_CUES = {
       'growing calls',
     ],
     zh: [
+      // "延期三方谈判无果": talks on a delay that failed.
+      '谈判无果',
+      '談判無果',
       // "对特斯拉AI5订单传闻不予置评": an order only rumoured.
       '订单传闻',
       '訂單傳聞',

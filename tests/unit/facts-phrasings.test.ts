@@ -115,6 +115,8 @@ const BLIND_FLOORS: Record<string, number> = {
   'zh-roadmap': 0.95,
   'en-look2026': 0.93,
   'zh-look2026': 0.97,
+  'en-policy2026': 0.89,
+  'zh-policy2026': 0.93,
 };
 
 describe('phrasings written blind', () => {

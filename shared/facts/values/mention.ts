@@ -96,7 +96,11 @@ export function qualify(
     (ONCE_BEFORE.test(before) && !/^(?:19|20)\d{2}\b/.test(text.slice(start, end))) ||
     EARLIER_AFTER.test(after) ||
     CHANGED_FROM_BEFORE.test(text.slice(Math.max(0, start - 90), start)) ||
-    (/(?:\bfrom|从|從|由)\s*$/i.test(before) && /^[^,，;；]{0,16}?(?:\bto\b|至|到)/i.test(after))
+    (/(?:\bfrom|从|從|由)\s*$/i.test(before) && /^[^,，;；]{0,16}?(?:\bto\b|至|到)/i.test(after)) ||
+    // "lift its investment … to $44 billion from $37 billion": the old value after the new.
+    /\bto\s+(?:about\s+|around\s+)?(?:US)?[$€₩]?\s?[\d.,]+\s*(?:billion|bn|million|trillion|tn|[BMT]|%|percent)?\s+from\s*$/i.test(
+      wide,
+    )
       ? 'from'
       : TO_BEFORE.test(before) || PLAIN_TO_BEFORE.test(wide)
         ? 'to'
