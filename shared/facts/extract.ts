@@ -1124,14 +1124,13 @@ function statementFor(
     .filter((match) => !amendmentTakesEffect(rule, reading, match))
     // "Tesla winds down Dojo 3 again": "again" after an ending repeats the ending, it restarts nothing.
     .filter((match) => !endedAgain(reading, match))
-    .filter((match) => !backSomethingElse(reading, match))
-    .filter((match) => !otherProductShips(reading, match))
+
     // "gives companies until January 15 to comment on high-risk AI guidelines": a deadline for comments.
     .filter(
       (match) =>
         match.name !== 'in_force' ||
         !/^give/i.test(reading.text.slice(match.start, match.end)) ||
-        !/^[^.;]{0,32}?\b(?:to\s+(?:comment|respond|reply|submit)|consultations?|comments|feedback)\b/i.test(
+        !/^[^.;]{0,32}?\b(?:to\s+comment|consultations?|comments|feedback)\b/i.test(
           reading.text.slice(match.end, match.end + 48),
         ),
     )
@@ -1582,7 +1581,9 @@ function movedToANonTime(text: string, match: PhraseMatch): boolean {
     !/^\s*(?:(?:early|mid|late|the\s+end\s+of|end)[-\s]+)?(?:\d|[A-Z][a-z]+\s+\d{4}|[1-4]Q|Q[1-4]|H[12])/.test(
       next,
     ) ||
-    /\b(?:votes?|talks|trilogues?|meetings?|debates?|hearings?|publication|guidelines?|guidance|consultations?|decisions?|summit)\b[^.;,]*$/i.test(
+    // (the process as the verb's subject — "vote on the rules moved to", "talks shifted to" — not a cause before a
+    // colon or "after the final vote").
+    /\b(?:votes?|talks|trilogues?|meetings?|debates?|hearings?|publication|guidelines?|guidance|consultations?|decisions?|summit)\s+(?:(?:on|over|about|for|of)\b[^.;,:：]*|(?:was|were|has\s+been|have\s+been|is|are)\s+)?$/i.test(
       before,
     )
   );
@@ -1615,49 +1616,6 @@ function pushBackAgainst(reading: SentenceReading, match: PhraseMatch): boolean 
     !PASSIVE_BEFORE.test(reading.text.slice(Math.max(0, start - 16), start))
   );
 }
-
-/** "Dojo chatter is back", "Tesla stock is back above $400": something else is back, nothing restarts. */
-function backSomethingElse(reading: SentenceReading, match: PhraseMatch): boolean {
-  return (
-    match.name === 'restart' &&
-    /^(?:is|are)\s+back$/i.test(reading.text.slice(match.start, match.end)) &&
-    (/\b(?:chatter|hype|talk|buzz|stock|shares|hopes?|rumou?rs?|speculation|optimism|fears?)\s+$/i.test(
-      reading.text.slice(Math.max(0, match.start - 16), match.start),
-    ) ||
-      /^\s+(?:above|below|near|under|over)\b/i.test(reading.text.slice(match.end, match.end + 8)))
-  );
-}
-
-/**
- * "Samsung begins volume shipments of HBM4", "Optimus robots with AI5 to roll off lines in 2027", 机器人2027年上量:
- * shipping or rolling off as a product's, not the chip's volume making.
- */
-function otherProductShips(reading: SentenceReading, match: PhraseMatch): boolean {
-  if (match.name !== 'volume_production' || !SHIPPING_WORDS.test(reading.text.slice(match.start, match.end)))
-    return false;
-  // The product as the thing shipped: right before the words (its subject, no chip between) or after "of".
-  const from = Math.max(0, match.start - 24);
-  const lastProduct = [...reading.text.slice(from, match.start).matchAll(SHIPPED_PRODUCT_ALL)].at(-1);
-  const productBefore =
-    lastProduct !== undefined &&
-    !reading.chips.some(
-      (chip) =>
-        chip.start >= from + lastProduct.index &&
-        chip.end <= match.start &&
-        // "Optimus robots with AI5 to roll off lines": a chip the product carries is not what ships.
-        !/\b(?:with|powered\s+by|running|using)\s+(?:the\s+|its\s+)?$/i.test(
-          reading.text.slice(Math.max(0, chip.start - 16), chip.start),
-        ),
-    );
-  return productBefore || SHIPPED_PRODUCT_OF.test(reading.text.slice(match.end, match.end + 32));
-}
-const SHIPPED_PRODUCT_WORDS = String.raw`\b(?:HBM\d*|memory|DRAM|NAND|Exynos|Cybercabs?|Optimus|robots?|cars?|vehicles?|phones?|smartphones?)\b|机器人|機器人|汽车|汽車|手机|手機|存储|記憶體|内存`;
-const SHIPPED_PRODUCT_ALL = new RegExp(SHIPPED_PRODUCT_WORDS, 'gi');
-const SHIPPED_PRODUCT_OF = new RegExp(
-  String.raw`^\s+of\s+(?:the\s+|its\s+)?(?:[\w-]+\s+)?(?:${SHIPPED_PRODUCT_WORDS})`,
-  'i',
-);
-const SHIPPING_WORDS = /\b(?:shipments?|roll(?:s|ed|ing)?\s+off)\b|上量|大规模出货|大規模出貨/i;
 
 function endedAgain(reading: SentenceReading, match: PhraseMatch): boolean {
   return (
@@ -1876,7 +1834,7 @@ function presentNotNow(text: string, match: PhraseMatch): boolean {
   );
 }
 const FUTURE_AFTER =
-  /^[^.;,，。；]{0,24}?\b(?:soon\b(?!\s+after)|after\s+(?:[\w'’-]+\s+){0,5}?(?:is|are|gets?|finali[sz]es|signs|commits|completes|arrives|approves|qualifies|receives)\b|after\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:installation|qualification|approval|tape-?out|sign-?off|certification)\b)/i;
+  /^(?:\s+(?:\w+\s+){0,2}?soon\b(?!-|\s+to\b|\s+after\b)|[^.;,，。；]{0,24}?\b(?:only\s+after|(?<!(?:weeks|months|days|years)\s)after\s+(?!completing|finishing|receiving)(?:[\w'’-]+\s+){0,5}?(?:is|are)\s+(?:completed|finished|done|approved|signed|finali[sz]ed|qualified)|(?<!(?:weeks|months|days|years)\s)after\s+(?!completing|finishing|receiving)(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:qualification|approval|tape-?out|sign-?off|certification)\b|after\s+[A-Z][\w-]*\s+(?:finali[sz]es|signs|commits|approves)))/;
 
 /** Where the frame (clause group) of a position starts: the break that opens it, or 0. */
 function frameStart(reading: SentenceReading, position: number): number {
@@ -2571,7 +2529,7 @@ function pastPlanOfAPastYear(reading: SentenceReading, mention: ValueMention): b
   return PLAN_OF_THE_PAST.test(before.slice(before.search(/[^.;。；,，]*$/)));
 }
 const PLAN_OF_THE_PAST =
-  /\b(?:would|(?:was|were)\s+(?:to|due|set|slated|scheduled|meant|expected\s+to)|planned\s+to|had\s+planned)\b/i;
+  /\b(?:would|(?:was|were)\s+(?:to|due|set|slated|scheduled|meant|expected\s+to)|planned\s+to|had\s+planned|(?:initially|originally|first)\s+(?:slated|targeted|scheduled|expected|planned))\b/i;
 
 /**
  * "will produce Tesla's AI6, with first samples due next year": a year in a piece of the sentence (between
@@ -3806,7 +3764,7 @@ function anotherChipsClause(
 
 const RELATIVE_OPENS = /^\s*(?:which|that|who)\b/i;
 const OWN_VERB_AFTER =
-  /^\s+(?:(?:will|would|is|was)\s+)?(?:stay|stays|staying|remain|remains|remaining|go|goes|move|moves|shift|shifts|stick|sticks|continue|continues|keep|keeps)\b|^\s*(?:仍|则|則|由|继续|繼續|改由)/i;
+  /^\s+(?:(?:will|would|is|was)\s+)?(?:stay|stays|staying|remain|remains|remaining|go|goes|move|moves|shift|shifts|stick|sticks|continue|continues|keep|keeps)\b|^\s+(?:is|was|are|has|had)\b|^\s+will\s+be\s+(?:made|built|produced|handled|manufactured|fabbed|sourced)\b|^\s*(?:仍|则|則|由|继续|繼續|改由)/i;
 /** Between two chips of one list: "AI4, AI5 and AI6", "AI4, AI5, and AI6", AI4、AI5和AI6. */
 const LISTED = /^\s*(?:,\s*(?:and\s+)?|and|&|\/|、|与|與|和|及)\s*$/;
 

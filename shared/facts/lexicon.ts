@@ -379,17 +379,10 @@ export const ATTRIBUTE_CLASSES = {
       'in ... volume',
       'in sufficient quantities',
       'volume in',
-      // "Volume shipments of AI6 are due in 2028", "AI6 chips to roll off Samsung lines in 2028".
-      'volume shipment',
-      'roll off',
     ],
     zh: [
       '量产',
       '量產',
-      // "AI6预计2028年大规模出货", "AI6芯片2028年上量".
-      '大规模出货',
-      '大規模出貨',
-      '上量',
       '规模化生产',
       '規模化生產',
       '大规模生产',
@@ -550,6 +543,8 @@ export const ATTRIBUTE_CLASSES = {
       // guidelines be what moved: extract.ts, movedToANonTime).
       '=shifted to',
       '=moved to',
+      // "EU backs later dates for high-risk AI rules" (not "at a later date", some time).
+      '=later =dates',
     ],
     zh: [
       // "给予企业更长时间满足…要求": more time given (not 停表, which the news quotes as a demand far more often).
@@ -653,9 +648,6 @@ export const ATTRIBUTE_CLASSES = {
       'return to',
       'relaunch',
       'again',
-      // "'Dojo is back'".
-      '=is back',
-      '=are back',
     ],
     zh: [
       '重启',
