@@ -401,6 +401,9 @@ export const ATTRIBUTE_CLASSES = {
       'delay',
       'push back',
       'push ... back',
+      // "pushes the AI Act's high-risk deadlines back to December 2027": a longer object, its head a deadline.
+      'push ... deadline back',
+      'push ... date back',
       // "pushed to 2027", "pushes to" — not "its push to speed permitting", a noun's aim (the stem of "pushed" is "push").
       '=pushed to',
       '=pushes to',
@@ -545,6 +548,9 @@ export const ATTRIBUTE_CLASSES = {
       '=moved to',
       // "EU backs later dates for high-risk AI rules" (not "at a later date", some time).
       '=later =dates',
+      // "Brussels agrees to hit the brakes on high-risk AI rules".
+      'hit the brake',
+      'pump the brake',
     ],
     zh: [
       // "给予企业更长时间满足…要求": more time given (not 停表, which the news quotes as a demand far more often).
@@ -555,6 +561,11 @@ export const ATTRIBUTE_CLASSES = {
       '緩衝',
       '多给一年',
       '多給一年',
+      // "高风险条款的实施时间表被调整": the timetable changed (news of 2026: moved later).
+      '时间表被调整',
+      '時間表被調整',
+      '时程调整',
+      '時程調整',
       // "不再于今年8月2日适用", "设定…新适用日期".
       '不再适用',
       '不再適用',
@@ -802,6 +813,8 @@ export const ATTRIBUTE_CLASSES = {
       // "提供者须在2027年12月前满足相关要求": the date compliance is due (a delay if later than planned).
       '前满足',
       '前滿足',
+      // "高風險條款2027年底才上路": goes live then (a delay if later than planned).
+      '上路',
       '前符合',
       '前完成合规',
       '前完成合規',
