@@ -1090,50 +1090,9 @@ function statementFor(
     .filter((match) => rule.rule.relation.includes(match.name))
     // A deadline moved is a delay for the rules that read it (lexicon: `deadline_delay`).
     .map((match) => (match.name === 'deadline_delay' ? { ...match, name: 'delay' as const } : match))
-    .filter((match) => match.name !== 'volume_production' || !isTrialProduction(reading.text, match))
-    // "by the end of 2024": a time, not an ending.
-    // …nor "until year-end", "by quarter-end".
-    .filter(
-      (match) =>
-        match.name !== 'end' ||
-        (!END_OF_TIME.test(reading.text.slice(match.start, match.end + 24)) &&
-          !/\b(?:year|quarter|month|week|half)[-\s]?$/i.test(
-            reading.text.slice(Math.max(0, match.start - 8), match.start),
-          )),
-    )
-    // "expects samples by the end of 2026, without giving a date for volume production": no time given.
-    // …unless the sentence goes on to give it ("no firm timeline for mass production, though Musk expects it in 2028").
-    .filter(
-      (match) =>
-        !NO_DATE_FOR.test(reading.text.slice(Math.max(0, match.start - 48), match.start)) ||
-        reading.values('year').some((date) => date.start >= match.end),
-    )
-    // "EU pushes companies to comply", "pushes ahead with plan to apply", "pushes its omnibus to Parliament": pushing
-    // someone to do a thing, or a thing somewhere, is no delay (a verb, "ahead/forward" or a name after it).
-    .filter((match) => match.name !== 'delay' || !pushedToANonTime(reading.text, match))
-    .filter((match) => match.name !== 'delay' || !movedToANonTime(reading.text, match))
-    // "Tesla AI5 tape-out slips to mid-2026", "samples have been delayed": a milestone's delay, not the production's.
-    .filter(
-      (match) =>
-        match.name !== 'delay' ||
-        !MILESTONE_BEFORE.test(reading.text.slice(Math.max(0, match.start - 40), match.start)),
-    )
-    // "States push back on AI Action Plan's funding strings": opposition, not a delay (and no "back on"
-    // restart either) — not "Dojo 3 was pushed back on cost concerns", a delay told in the passive.
-    .filter((match) => !pushBackAgainst(reading, match))
+    // A relation word used in another sense ("by the end of 2024", "pushes companies to comply", "samples delayed").
+    .filter((match) => !relationWordOfAnotherSense(reading, match))
     .filter((match) => !amendmentTakesEffect(rule, reading, match))
-    // "Tesla winds down Dojo 3 again": "again" after an ending repeats the ending, it restarts nothing.
-    .filter((match) => !endedAgain(reading, match))
-
-    // "gives companies until January 15 to comment on high-risk AI guidelines": a deadline for comments.
-    .filter(
-      (match) =>
-        match.name !== 'in_force' ||
-        !/^give/i.test(reading.text.slice(match.start, match.end)) ||
-        !/^[^.;]{0,32}?\b(?:to\s+comment|consultations?|comments|feedback)\b/i.test(
-          reading.text.slice(match.end, match.end + 48),
-        ),
-    )
     .filter((match) => !silencedByNot(rule, reading, match.start))
     .filter((match) => !rivalIsObject(rule, reading, match))
     // "Tesla's AI6 chip will power Optimus robots shipping from 2027": the robots ship, not the chip.
@@ -1571,6 +1530,63 @@ function pushedToANonTime(text: string, match: PhraseMatch): boolean {
     (next !== undefined && (VERB_AFTER_TO.test(next) || (/^[A-Z]/.test(next) && !MONTH_NAME.test(next))))
   );
 }
+/**
+ * A relation word that, in its sentence, is not the relation its class names — each test is about the words
+ * alone, not about the rule reading them.
+ */
+function relationWordOfAnotherSense(reading: SentenceReading, match: PhraseMatch<AttributeClass>): boolean {
+  const text = reading.text;
+  const before = (chars: number) => text.slice(Math.max(0, match.start - chars), match.start);
+  switch (match.name) {
+    case 'volume_production':
+      // "samples and small-batch production in 2026" is not volume production.
+      return isTrialProduction(text, match) || noDateGiven(reading, match);
+    case 'end':
+      // "by the end of 2024": a time, not an ending — nor "until year-end", "by quarter-end".
+      return (
+        END_OF_TIME.test(text.slice(match.start, match.end + 24)) ||
+        /\b(?:year|quarter|month|week|half)[-\s]?$/i.test(before(8)) ||
+        noDateGiven(reading, match)
+      );
+    case 'delay':
+      return (
+        // "EU pushes companies to comply", "pushes ahead with plan to apply", "pushes its omnibus to Parliament":
+        // pushing someone to do a thing, or a thing somewhere, is no delay (a verb, "ahead/forward" or a name after it).
+        pushedToANonTime(text, match) ||
+        movedToANonTime(text, match) ||
+        // "Tesla AI5 tape-out slips to mid-2026", "samples have been delayed": a milestone's delay, not the production's.
+        MILESTONE_BEFORE.test(before(40)) ||
+        pushBackAgainst(reading, match) ||
+        noDateGiven(reading, match)
+      );
+    case 'restart':
+      // "Tesla winds down Dojo 3 again": "again" after an ending repeats the ending, it restarts nothing.
+      return pushBackAgainst(reading, match) || endedAgain(reading, match) || noDateGiven(reading, match);
+    case 'in_force':
+      // "gives companies until January 15 to comment on high-risk AI guidelines": a deadline for comments.
+      return (
+        (/^give/i.test(text.slice(match.start, match.end)) &&
+          /^[^.;]{0,32}?\b(?:to\s+comment|consultations?|comments|feedback)\b/i.test(
+            text.slice(match.end, match.end + 48),
+          )) ||
+        noDateGiven(reading, match)
+      );
+    default:
+      return noDateGiven(reading, match);
+  }
+}
+
+/**
+ * "expects samples by the end of 2026, without giving a date for volume production": no time given — unless
+ * the sentence goes on to give it ("no firm timeline for mass production, though Musk expects it in 2028").
+ */
+function noDateGiven(reading: SentenceReading, match: PhraseMatch): boolean {
+  return (
+    NO_DATE_FOR.test(reading.text.slice(Math.max(0, match.start - 48), match.start)) &&
+    !reading.values('year').some((date) => date.start >= match.end)
+  );
+}
+
 /** "shifted to 2 December 2027" is a date moved; "moved to the AI Office" is not. */
 function movedToANonTime(text: string, match: PhraseMatch): boolean {
   if (!/^(?:shifted|moved)\s+to$/i.test(text.slice(match.start, match.end))) return false;
