@@ -1566,7 +1566,7 @@ function relationWordOfAnotherSense(reading: SentenceReading, match: PhraseMatch
       // "gives companies until January 15 to comment on high-risk AI guidelines": a deadline for comments.
       return (
         (/^give/i.test(text.slice(match.start, match.end)) &&
-          /^[^.;]{0,32}?\b(?:to\s+comment|consultations?|comments|feedback)\b/i.test(
+          /^[^.;]{0,32}?\b(?:to\s+(?:comment|respond\s+(?:to|on)\s+(?:[\w-]+\s+){0,3}?(?:consultation|questionnaire|survey|call|guidance|guidelines)|submit\s+(?:input|comments|views))|consultations?|comments|feedback)\b/i.test(
             text.slice(match.end, match.end + 48),
           )) ||
         noDateGiven(reading, match)
@@ -1599,7 +1599,7 @@ function movedToANonTime(text: string, match: PhraseMatch): boolean {
     ) ||
     // (the process as the verb's subject — "vote on the rules moved to", "talks shifted to" — not a cause before a
     // colon or "after the final vote").
-    /\b(?:votes?|talks|trilogues?|meetings?|debates?|hearings?|publication|guidelines?|guidance|consultations?|decisions?|summit)\s+(?:(?:on|over|about|for|of)\b[^.;,:：]*|(?:was|were|has\s+been|have\s+been|is|are)\s+)?$/i.test(
+    /\b(?:votes?|talks|trilogues?|meetings?|debates?|hearings?|publication|guidelines?|guidance|consultations?|decisions?|summit)\s+(?:(?:on|over|about|for|of)\b[^.;,:：]*|(?:now\s+|again\s+|also\s+)?(?:(?:was|were|has\s+been|have\s+been|is|are)\s+)?)$/i.test(
       before,
     )
   );
@@ -1850,7 +1850,7 @@ function presentNotNow(text: string, match: PhraseMatch): boolean {
   );
 }
 const FUTURE_AFTER =
-  /^(?:\s+(?:\w+\s+){0,2}?soon\b(?!-|\s+to\b|\s+after\b)|[^.;,，。；]{0,24}?\b(?:only\s+after|(?<!(?:weeks|months|days|years)\s)after\s+(?!completing|finishing|receiving)(?:[\w'’-]+\s+){0,5}?(?:is|are)\s+(?:completed|finished|done|approved|signed|finali[sz]ed|qualified)|(?<!(?:weeks|months|days|years)\s)after\s+(?!completing|finishing|receiving)(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:qualification|approval|tape-?out|sign-?off|certification)\b|after\s+[A-Z][\w-]*\s+(?:finali[sz]es|signs|commits|approves)))/;
+  /^(?:\s+(?:\w+\s+){0,4}?soon\b(?!-|\s+to\b|\s+after\b)|[^.;,，。；]{0,24}?\b(?:only\s+after|(?<!(?:weeks|months|days|years)\s)after\s+(?!completing|finishing|receiving)(?:[\w'’-]+\s+){0,5}?(?:is|are|gets?|get)\s+(?:fully\s+)?(?:completed|finished|done|approved|signed|finali[sz]ed|qualified|installed|certified|equipped)|(?<!(?:weeks|months|days|years)\s)after\s+(?!completing|finishing|receiving)(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:qualification|approval|tape-?out|sign-?off|certification)\b|after\s+[A-Z][\w-]*\s+(?:finali[sz]es|signs|commits|approves)))/;
 
 /** Where the frame (clause group) of a position starts: the break that opens it, or 0. */
 function frameStart(reading: SentenceReading, position: number): number {

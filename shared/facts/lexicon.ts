@@ -546,11 +546,6 @@ export const ATTRIBUTE_CLASSES = {
       // guidelines be what moved: extract.ts, movedToANonTime).
       '=shifted to',
       '=moved to',
-      // "EU backs later dates for high-risk AI rules" (not "at a later date", some time).
-      '=later =dates',
-      // "Brussels agrees to hit the brakes on high-risk AI rules".
-      'hit the brake',
-      'pump the brake',
     ],
     zh: [
       // "给予企业更长时间满足…要求": more time given (not 停表, which the news quotes as a demand far more often).
@@ -813,8 +808,6 @@ export const ATTRIBUTE_CLASSES = {
       // "提供者须在2027年12月前满足相关要求": the date compliance is due (a delay if later than planned).
       '前满足',
       '前滿足',
-      // "高風險條款2027年底才上路": goes live then (a delay if later than planned).
-      '上路',
       '前符合',
       '前完成合规',
       '前完成合規',
@@ -1502,6 +1495,8 @@ export const SCOPE_CUES = {
       '要求將AI',
       '要求将欧盟',
       '要求將歐盟',
+      '要求欧盟',
+      '要求歐盟',
       '要求把',
       // "要求暂停实施《人工智能法案》中高风险AI系统的相关义务": a demand to pause or delay.
       '要求暂停',

@@ -64,7 +64,7 @@ const CHANGE_TO =
 const HISTORY_END = new RegExp(
   // "once held 16% of the market and now holds 7.3%": the present begins at "now"; "将原定于2026年8月适用的
   // 高风险AI规则最长推迟16个月": the old plan is the relative clause, ended by its 的.
-  `${CLAUSE_END.source}|${CHANGE_TO.source}|(?<=(?:原定|原訂|原先|原本|原计划|原計劃|原計畫)[^，。；的]{2,16})的|\\s(?:and\\s+)?now\\b|\\sbefore\\s+(?=(?:the|its|a)\\s(?!end\\b))|(?<=[\\u3400-\\u9fff])\\s+(?=[^\\s，。]{0,12}?(?:仍|現|现|如今|目前|改为|改為))`,
+  `${CLAUSE_END.source}|${CHANGE_TO.source}|(?<=(?:原定|原訂|原先|原本|原计划|原計劃|原計畫)[^，。；的]{2,16})的|\\s(?:and\\s+)?now\\b|\\sbefore\\s+(?=(?:the|its|a)\\s(?!end\\s+of\\s+(?:(?:19|20)\\d\\d|(?:the\\s+|this\\s+|next\\s+)?(?:year|quarter|month|decade))\\b))|(?<=[\\u3400-\\u9fff])\\s+(?=[^\\s，。]{0,12}?(?:仍|現|现|如今|目前|改为|改為))`,
   'g',
 );
 
@@ -191,26 +191,37 @@ function answeredOrGranted(sentence: string, match: PhraseMatch<ScopeCue>): bool
     const confirm = /\b(?:confirm(?:s|ed)?|verif(?:y|ies|ied))\b[^,.;]*$/i.exec(before);
     return (
       confirm !== null &&
-      !/\b(?:declin\w*\s+to|refus\w*\s+to|yet\s+to|not|never|n['’]t)\s+$/i.test(
+      !/\b(?:declin\w*\s+to|refus\w*\s+to|yet\s+to|not|never|n['’]t)\s+(?:\w+ly\s+)?$/i.test(
         before.slice(0, confirm.index),
       )
     );
   }
-  // 三星证实特斯拉AI5订单传闻, 订单传闻成真: a rumour confirmed (not 未证实, 不予证实, or answered with 不予置评).
-  if (/传闻|傳聞/.test(cue))
-    return (
-      (/(?<!未|不予|没有|沒有|拒绝|拒絕|尚未|不愿|不願|无法|無法|不能)(?:证实|證實|确认|確認|回应|回應)[^，。；,;]{0,12}$/.test(
+  // 三星证实特斯拉AI5订单传闻, 订单传闻成真, 三星回应…传闻：将…: a rumour confirmed or answered (not 未证实, 不予证实,
+  // nor an answer that is no comment, 回应…传闻：不予置评).
+  if (/传闻|傳聞/.test(cue)) {
+    if (/^成真/.test(sentence.slice(match.end))) return true;
+    if (
+      /(?<!未|不予|没有|沒有|拒绝|拒絕|尚未|不愿|不願|无法|無法|不能)(?:证实|證實|确认|確認)[^，。；,;]{0,12}$/.test(
         before,
-      ) ||
-        /^成真/.test(sentence.slice(match.end))) &&
-      !/不予置评|不予置評|不予评论|不予評論|不评论|不評論|不置评|不置評|无可奉告|無可奉告|揣测|揣測|猜测|猜測/.test(
+      )
+    )
+      return true;
+    return (
+      /(?:回应|回應)[^，。；,;]{0,12}$/.test(before) &&
+      !/^[：:\s]*[^，。；,;]{0,4}(?:不予置评|不予置評|不予评论|不予評論|不评论|不評論|不置评|不置評|无可奉告|無可奉告|称属市场揣测|稱屬市場揣測|属揣测|屬揣測)/.test(
         sentence.slice(match.end),
       )
     );
+  }
   if (!/^要求/.test(cue)) return false;
   // 应产业界要求, 响应…要求 (at their request) — not 供应商要求 (suppliers ask), 应按/应满足企业要求 (should).
   const granted = /(?<![供回反适適对對相])[应應]([^，。；,;应應]{1,8})$/.exec(before);
-  return granted !== null && !/^(?:按|满足|滿足|该|該|当|當|在|对|對|予)/.test(granted[1]!);
+  return (
+    granted !== null &&
+    !/^(?:按|满足|滿足|该|該|当|當|在|对|對|予)/.test(granted[1]!) &&
+    // …not 未响应/没有答应 (a request not granted).
+    !/(?:未|没有|沒有|不|拒绝|拒絕)[响響答]?$/.test(before.slice(0, granted.index))
+  );
 }
 
 function innerQuestionMark(sentence: string, match: PhraseMatch<ScopeCue>): boolean {
@@ -487,12 +498,11 @@ function asPlanned(sentence: string, match: PhraseMatch<ScopeCue>): boolean {
       ) ||
       // "is initially slated to produce … from 2026", a headline's "initially slated for 2026": the plan's first
       // stage, still the plan — history only as an aside ("X, initially slated for 2024, will open in 2026"),
-      // after was/were/had been, or with what replaced it after ("…; Samsung now says 2026").
+      // or after was/were/had been (a past year under it is a past plan: extract.ts, PLAN_OF_THE_PAST).
       (/^initially\b/i.test(sentence.slice(match.start, match.end)) &&
         !/(?:,|\b(?:was|were|had\s+been))\s*$/i.test(
           sentence.slice(Math.max(0, match.start - 12), match.start),
-        ) &&
-        !/\b(?:now|but|instead|pushed|delayed|later|moved)\b/i.test(sentence.slice(match.end))))
+        )))
   );
 }
 
