@@ -1495,8 +1495,6 @@ export const SCOPE_CUES = {
       '要求將AI',
       '要求将欧盟',
       '要求將歐盟',
-      '要求欧盟',
-      '要求歐盟',
       '要求把',
       // "要求暂停实施《人工智能法案》中高风险AI系统的相关义务": a demand to pause or delay.
       '要求暂停',

@@ -208,7 +208,7 @@ function answeredOrGranted(sentence: string, match: PhraseMatch<ScopeCue>): bool
       return true;
     return (
       /(?:回应|回應)[^，。；,;]{0,12}$/.test(before) &&
-      !/^[：:\s]*[^，。；,;]{0,4}(?:不予置评|不予置評|不予评论|不予評論|不评论|不評論|不置评|不置評|无可奉告|無可奉告|称属市场揣测|稱屬市場揣測|属揣测|屬揣測)/.test(
+      !/^[：:\s]*[^，。；,;]{0,6}(?:不予置评|不予置評|不予评论|不予評論|不评论|不評論|不置评|不置評|无可奉告|無可奉告|揣测|揣測|猜测|猜測)/.test(
         sentence.slice(match.end),
       )
     );
@@ -220,7 +220,7 @@ function answeredOrGranted(sentence: string, match: PhraseMatch<ScopeCue>): bool
     granted !== null &&
     !/^(?:按|满足|滿足|该|該|当|當|在|对|對|予)/.test(granted[1]!) &&
     // …not 未响应/没有答应 (a request not granted).
-    !/(?:未|没有|沒有|不|拒绝|拒絕)[响響答]?$/.test(before.slice(0, granted.index))
+    !/(?:未|没有|沒有|拒绝|拒絕)[响響答]$/.test(before.slice(0, granted.index))
   );
 }
 
@@ -502,6 +502,11 @@ function asPlanned(sentence: string, match: PhraseMatch<ScopeCue>): boolean {
       (/^initially\b/i.test(sentence.slice(match.start, match.end)) &&
         !/(?:,|\b(?:was|were|had\s+been))\s*$/i.test(
           sentence.slice(Math.max(0, match.start - 12), match.start),
+        ) &&
+        // …nor with its replacement told after it ("AI6 initially slated for 2028, Musk now says 2027", "but moved to
+        // 2027", "later pulled forward" — not "but will later add AI5", "and later expand to 2nm").
+        !/\b(?:now|instead|later|but)\b[^.;]{0,24}?(?:(?:19|20)\d\d|moved|pulled|pushed|delayed|postponed|brought)\b/i.test(
+          sentence.slice(match.end),
         )))
   );
 }
