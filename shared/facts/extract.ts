@@ -1535,18 +1535,18 @@ function pushedToANonTime(text: string, match: PhraseMatch): boolean {
  * alone, not about the rule reading them.
  */
 function relationWordOfAnotherSense(reading: SentenceReading, match: PhraseMatch<AttributeClass>): boolean {
+  if (noDateGiven(reading, match)) return true;
   const text = reading.text;
   const before = (chars: number) => text.slice(Math.max(0, match.start - chars), match.start);
   switch (match.name) {
     case 'volume_production':
       // "samples and small-batch production in 2026" is not volume production.
-      return isTrialProduction(text, match) || noDateGiven(reading, match);
+      return isTrialProduction(text, match);
     case 'end':
       // "by the end of 2024": a time, not an ending — nor "until year-end", "by quarter-end".
       return (
         END_OF_TIME.test(text.slice(match.start, match.end + 24)) ||
-        /\b(?:year|quarter|month|week|half)[-\s]?$/i.test(before(8)) ||
-        noDateGiven(reading, match)
+        /\b(?:year|quarter|month|week|half)[-\s]?$/i.test(before(8))
       );
     case 'delay':
       return (
@@ -1556,23 +1556,21 @@ function relationWordOfAnotherSense(reading: SentenceReading, match: PhraseMatch
         movedToANonTime(text, match) ||
         // "Tesla AI5 tape-out slips to mid-2026", "samples have been delayed": a milestone's delay, not the production's.
         MILESTONE_BEFORE.test(before(40)) ||
-        pushBackAgainst(reading, match) ||
-        noDateGiven(reading, match)
+        pushBackAgainst(reading, match)
       );
     case 'restart':
       // "Tesla winds down Dojo 3 again": "again" after an ending repeats the ending, it restarts nothing.
-      return pushBackAgainst(reading, match) || endedAgain(reading, match) || noDateGiven(reading, match);
+      return pushBackAgainst(reading, match) || endedAgain(reading, match);
     case 'in_force':
       // "gives companies until January 15 to comment on high-risk AI guidelines": a deadline for comments.
       return (
-        (/^give/i.test(text.slice(match.start, match.end)) &&
-          /^[^.;]{0,32}?\b(?:to\s+(?:comment|respond\s+(?:to|on)\s+(?:[\w-]+\s+){0,3}?(?:consultation|questionnaire|survey|call|guidance|guidelines)|submit\s+(?:input|comments|views))|consultations?|comments|feedback)\b/i.test(
-            text.slice(match.end, match.end + 48),
-          )) ||
-        noDateGiven(reading, match)
+        /^give/i.test(text.slice(match.start, match.end)) &&
+        /^[^.;]{0,32}?\b(?:to\s+(?:comment|respond\s+(?:to|on)\s+(?:[\w-]+\s+){0,3}?(?:consultation|questionnaire|survey|call|guidance|guidelines)|submit\s+(?:input|comments|views))|consultations?|comments|feedback)\b/i.test(
+          text.slice(match.end, match.end + 48),
+        )
       );
     default:
-      return noDateGiven(reading, match);
+      return false;
   }
 }
 
@@ -3593,11 +3591,17 @@ function timeClauseOfAnotherChip(
   reading: SentenceReading,
   mention: ValueMention,
 ): boolean {
-  return reading.mentions.some((chip) => {
-    if (chip.type !== 'chip' || rule.ownIds.has(chip.id) || !reading.measured.has(chip)) return false;
-    const end = timeClauseAfter(reading.text, chip);
-    return end !== undefined && mention.start >= chip.end && mention.end <= end;
-  });
+  // The sentence's time clauses of chips that are no subject, found once a sentence.
+  const clauses = reading.once('timeClauses', () =>
+    reading.mentions.flatMap((chip) => {
+      if (chip.type !== 'chip' || !reading.measured.has(chip)) return [];
+      const end = timeClauseAfter(reading.text, chip);
+      return end === undefined ? [] : [{ id: chip.id, start: chip.end, end }];
+    }),
+  );
+  return clauses.some(
+    (clause) => !rule.ownIds.has(clause.id) && mention.start >= clause.start && mention.end <= clause.end,
+  );
 }
 
 const COMPANY_YARDSTICK_BEFORE =
@@ -3780,7 +3784,7 @@ function anotherChipsClause(
 
 const RELATIVE_OPENS = /^\s*(?:which|that|who)\b/i;
 const OWN_VERB_AFTER =
-  /^\s+(?:(?:will|would|is|was)\s+)?(?:stay|stays|staying|remain|remains|remaining|go|goes|move|moves|shift|shifts|stick|sticks|continue|continues|keep|keeps)\b|^\s+(?:is|was|are|has|had)\b|^\s+will\s+be\s+(?:made|built|produced|handled|manufactured|fabbed|sourced)\b|^\s*(?:仍|则|則|由|继续|繼續|改由)/i;
+  /^\s+(?:(?:will|would)\s+)?(?:stay|stays|staying|remain|remains|remaining|go|goes|move|moves|shift|shifts|stick|sticks|continue|continues|keep|keeps)\b|^\s+(?:is|was|are|has|had)\b|^\s+will\s+be\s+(?:made|built|produced|handled|manufactured|fabbed|sourced)\b|^\s*(?:仍|则|則|由|继续|繼續|改由)/i;
 /** Between two chips of one list: "AI4, AI5 and AI6", "AI4, AI5, and AI6", AI4、AI5和AI6. */
 const LISTED = /^\s*(?:,\s*(?:and\s+)?|and|&|\/|、|与|與|和|及)\s*$/;
 

@@ -762,10 +762,8 @@ export const ATTRIBUTE_CLASSES = {
       // "giving companies until December 2027 for high-risk systems" (those a law binds: not "gives the Dojo
       // team until year-end").
       'give company until',
-      'give companies until',
       'give firm until',
       'give business until',
-      'give businesses until',
       'give provider until',
       'give developer until',
       'give deployer until',
@@ -1497,14 +1495,9 @@ export const SCOPE_CUES = {
       '要求將歐盟',
       '要求把',
       // "要求暂停实施《人工智能法案》中高风险AI系统的相关义务": a demand to pause or delay.
+      // (要求推迟, 要求延后, 要求暂缓 are among the talks and demands below.)
       '要求暂停',
       '要求暫停',
-      '要求推迟',
-      '要求推遲',
-      '要求延后',
-      '要求延後',
-      '要求暂缓',
-      '要求暫緩',
       '呼吁将',
       '呼籲將',
       '要求维持',

@@ -87,9 +87,14 @@ const TALKS_AFTER =
  */
 const INVERTED_CONDITION = /^[\s"“'‘]*(?:Should|Had|Were)\s+(?:the\s|it\s|they\s|\p{Lu})/u;
 
+/** Words that decline to comment (不予置评), as a pattern source. */
+const NO_COMMENT = '不评论|不評論|不予评论|不予評論|不予置评|不予置評';
+
 /** "针对有关团队解散的传闻", "回应关于延期的报道": a rumour or report named by what it says. */
-const RUMOUR_ABOUT =
-  /(?:不评论|不評論|不予评论|不予評論|不予置评|不予置評)[^，,。；;]{1,30}?(?:传闻|傳聞|传言|傳言|报道|報導)|(?:针对|針對|回应|回應|对于|對於|有关|有關|关于|關於)[^，,。；;]{1,30}?的(?:传闻|傳聞|传言|傳言|说法|說法|报道|報導|报导)|(?:针对|針對|回应|回應|对于|對於|关于|關於)(?:媒体|媒體|外界|市场|市場|韩媒|韓媒)?(?:报道|報導|报导|传闻|傳聞|传言|傳言)[^，,。；;]{1,40}/g;
+const RUMOUR_ABOUT = new RegExp(
+  `(?:${NO_COMMENT})[^，,。；;]{1,30}?(?:传闻|傳聞|传言|傳言|报道|報導)|(?:针对|針對|回应|回應|对于|對於|有关|有關|关于|關於)[^，,。；;]{1,30}?的(?:传闻|傳聞|传言|傳言|说法|說法|报道|報導|报导)|(?:针对|針對|回应|回應|对于|對於|关于|關於)(?:媒体|媒體|外界|市场|市場|韩媒|韓媒)?(?:报道|報導|报导|传闻|傳聞|传言|傳言)[^，,。；;]{1,40}`,
+  'g',
+);
 
 const DENIED_AFTER =
   /^(?:not true|untrue|false|groundless|baseless|unfounded|inaccurate|out of date|outdated|并非事实|並非事實|不是事实|不是事實|与事实不符|與事實不符|不实|不實|失实|失實|不属实|不屬實|不准确|不準確|不正确|不正確|无根据|無根據|子虚乌有|子虛烏有)$/i;
@@ -207,10 +212,7 @@ function answeredOrGranted(sentence: string, match: PhraseMatch<ScopeCue>): bool
     )
       return true;
     return (
-      /(?:回应|回應)[^，。；,;]{0,12}$/.test(before) &&
-      !/^[：:\s]*[^，。；,;]{0,6}(?:不予置评|不予置評|不予评论|不予評論|不评论|不評論|不置评|不置評|无可奉告|無可奉告|揣测|揣測|猜测|猜測)/.test(
-        sentence.slice(match.end),
-      )
+      /(?:回应|回應)[^，。；,;]{0,12}$/.test(before) && !NO_COMMENT_ANSWER.test(sentence.slice(match.end))
     );
   }
   if (!/^要求/.test(cue)) return false;
@@ -223,6 +225,11 @@ function answeredOrGranted(sentence: string, match: PhraseMatch<ScopeCue>): bool
     !/(?:未|没有|沒有|拒绝|拒絕)[响響答]$/.test(before.slice(0, granted.index))
   );
 }
+
+/** An answer that is no comment or calls the rumour guesswork: "：不予置评", " 称属市场揣测". */
+const NO_COMMENT_ANSWER = new RegExp(
+  String.raw`^[：:\s]*[^，。；,;]{0,6}(?:${NO_COMMENT}|不置评|不置評|无可奉告|無可奉告|揣测|揣測|猜测|猜測)`,
+);
 
 function innerQuestionMark(sentence: string, match: PhraseMatch<ScopeCue>): boolean {
   return (
