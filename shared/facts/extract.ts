@@ -1056,7 +1056,7 @@ function statementFor(
   const found = subjectIn(rule, reading, item);
   if (!found) return undefined;
   const subject = listHeads.length
-    ? { ...found, listHeads, listGap: listed.length ? LIST_GAP_CHARS : CONTINUED_GAP_CHARS }
+    ? { ...found, listHeads, listGap: listed.length ? listGapOf(rule, reading, listed) : CONTINUED_GAP_CHARS }
     : found;
   // A word of another subject ("Intel", "Austin") silences the clause group it stands in — not an
   // aside set off by commas from it ("AI6, to be made by Samsung, uses HBM4 memory").
@@ -2077,6 +2077,32 @@ function headingUpTo(rule: CompiledRule, item: SentenceReading[], index: number)
 const LIST_GAP =
   /^\s*(?:则|則|也|亦|also\s+|then\s+)?(?:[:：(（]|(?:ranked|ranks|came|comes|placed|stood)\s+(?:first|second|third|fourth|fifth|\w+)\s+(?:with|at)\b|at\b|with\b|以|为|為|(?:晶圆代工|晶圓代工|代工)?(?:市占率?|市场份额|市場份額|份额|份額)(?:为|為|达|達|(?:小幅|大幅)?(?:回升|上升|升|降|下滑|回落|滑落|跌)(?:至|到))?|(?:小幅|大幅)?(?:回升|上升|升|降|下滑|回落|滑落|跌)(?:至|到)|(?:slip(?:s|ped)?|f[ae]ll?s?|rises?|rose|climb(?:s|ed)?|dip(?:s|ped)?|drop(?:s|ped)?|edg(?:es|ed)\s+(?:up|down)|grows?|grew)\s+to\b|(?:holds?|held|stays?|stayed)\s+at\b)?\s*$/i;
 const LIST_GAP_CHARS = 16;
+/**
+ * A rank between a name and its value, longer than a list's gap: "Samsung Electronics ranked second
+ * with 6.5%", "Samsung was second at 7.7%", "Samsung, in second place, with 6.8%".
+ */
+const RANKED_GAP =
+  /^\s*(?:,\s*)?(?:(?:was|is|remained|remains|stayed|stays|ranked|ranks|came|comes|placed|finished|stood)\s+)?(?:in\s+)?(?:second|third|fourth|fifth|No\.\s?[2-5])(?:\s+place)?\s*,?\s*(?:with|at)\s*$/i;
+const RANKED_GAP_CHARS = 32;
+
+/** How far after its list heads a value may stand: a rank's gap when one of them has it. */
+function listGapOf(rule: CompiledRule, reading: SentenceReading, heads: EntityMention[]): number {
+  const values = numericMentions(rule, reading);
+  const ranked = heads.some((head) =>
+    values.some(
+      (value) =>
+        value.start >= head.end &&
+        value.start - head.end > LIST_GAP_CHARS &&
+        listGapBetween(reading.text.slice(head.end, value.start)),
+    ),
+  );
+  return ranked ? RANKED_GAP_CHARS : LIST_GAP_CHARS;
+}
+
+/** Whether the text between a name and a value is a list's gap or a rank's. */
+const listGapBetween = (between: string) =>
+  (between.length <= LIST_GAP_CHARS && LIST_GAP.test(between)) ||
+  (between.length <= RANKED_GAP_CHARS && RANKED_GAP.test(between));
 
 /**
  * A list of names each directly followed by its value ("TSMC 70.2%, Samsung 7.3%, SMIC 5.1%",
@@ -2119,10 +2145,7 @@ function headsIn(
   const values = numericMentions(rule, reading);
   return candidates.filter((mention) =>
     values.some(
-      (value) =>
-        value.start >= mention.end &&
-        value.start - mention.end <= LIST_GAP_CHARS &&
-        LIST_GAP.test(reading.text.slice(mention.end, value.start)),
+      (value) => value.start >= mention.end && listGapBetween(reading.text.slice(mention.end, value.start)),
     ),
   );
 }
@@ -2152,7 +2175,7 @@ function continuedHeadsOf(
       if (value.start < mention.end || value.start - mention.end > CONTINUED_GAP_CHARS) return false;
       const between = reading.text.slice(mention.end, value.start);
       return (
-        LEVEL_GAP.test(between) &&
+        (LEVEL_GAP.test(between) || RANKED_GAP.test(between)) &&
         !reading.mentions.some((other) => other.start >= mention.end && other.start < value.start)
       );
     }),
@@ -3379,7 +3402,12 @@ function coordinatedWithOwn(
 
 /** "AI5改由三星独家代工，台积电出局": the foundry named is the one dropped. */
 const DISPLACED_AFTER = /^\s*(?:出局|被踢出|被淘汰|落选|落選|缺席)/;
-const SOURCED_FROM = /\b(?:dual|multi|second)-?sourc\w*\b[^,.;]{0,32}\bfrom\s*$/i;
+// "orders AI5 from Samsung in addition to TSMC": bought or sourced from a foundry — unless the chip's
+// work moves ("moves AI5 orders from TSMC to Samsung").
+const SOURCED_FROM =
+  /\b(?:(?:dual|multi|second)-?sourc\w*|sourc(?:e|es|ed|ing)|order(?:s|ed|ing)?|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|procur(?:e|es|ed|ing))\b[^,.;]{0,32}\bfrom\s*$/i;
+const MOVED_FROM = /\b(?:switch|shift|mov|transfer|reassign|redirect|pull|port)\w*\b[^,.;]{0,40}\bfrom\s*$/i;
+const sourcedFrom = (before: string) => SOURCED_FROM.test(before) && !MOVED_FROM.test(before);
 const DISPLACED_BEFORE =
   /(?:\bfrom|\breplac(?:e|es|ed|ing)|\bdropping|\bdrops|\bditching|\binstead\s+of|\brather\s+than|取代|而非|不再由)\s*$/i;
 
@@ -3470,7 +3498,7 @@ function readEntities(
       (mention) =>
         (DISPLACED_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 16), mention.start)) &&
           // "dual-sources AI5 from TSMC and Samsung": a source, not the maker left.
-          !SOURCED_FROM.test(reading.text.slice(Math.max(0, mention.start - 48), mention.start))) ||
+          !sourcedFrom(reading.text.slice(Math.max(0, mention.start - 48), mention.start))) ||
         DISPLACED_AFTER.test(reading.text.slice(mention.end, mention.end + 6)),
     )
     .map((mention) => mention.id);
