@@ -523,12 +523,35 @@ interface Claim {
   statement: Statement;
   valueAt?: number;
   distance?: number;
+  /** Where the relation word the value was read from ends. */
+  anchorEnd?: number;
+  /** Whether that word was read as a volume production (a chip's), not as a place's start. */
+  volume?: boolean;
+  /** Whether the fact's subject is named here only as a place ("from its Texas fab", "at Samsung Taylor"). */
+  subjectAsPlace?: boolean;
+}
+
+const PLACE_PHRASE_BEFORE = /(?:\b(?:at|in|from)\s+(?:(?:the|its|Samsung['’]s|Samsung)\s+)?|在|于|於)$/i;
+
+/** Whether the subject's sites and places are all named as a place, and there is one. */
+function siteNamedAsPlace(reading: SentenceReading, positions: number[]): boolean {
+  const sites = reading.mentions.filter(
+    (mention) => positions.includes(mention.start) && isSiteOrPlace(mention),
+  );
+  return (
+    sites.length > 0 &&
+    sites.every((site) =>
+      PLACE_PHRASE_BEFORE.test(reading.text.slice(Math.max(0, site.start - 24), site.start)),
+    )
+  );
 }
 
 /**
  * One number, one fact: "$16.5 billion chip deal … at Texas plant" gives the deal's
  * value, not the plant's cost. When two facts read the same value mention, the fact
- * whose relation word stands nearer keeps it; the other is left `mentioned`.
+ * whose relation word stands nearer keeps it; the other is left `mentioned`. Read from
+ * one word ("samples of Tesla's AI6 from its Texas fab …, ahead of mass production in
+ * 2027"), a chip's volume production keeps the year from a fab named only as a place.
  */
 function settleSharedValues(claims: Claim[]): Statement[] {
   return claims.map((claim) => {
@@ -538,7 +561,12 @@ function settleSharedValues(claims: Claim[]): Statement[] {
         other !== claim &&
         other.valueAt === claim.valueAt &&
         other.distance !== undefined &&
-        other.distance < claim.distance!,
+        (other.distance < claim.distance! ||
+          (other.volume &&
+            !claim.volume &&
+            claim.subjectAsPlace &&
+            other.anchorEnd !== undefined &&
+            other.anchorEnd === claim.anchorEnd)),
     );
     return nearer
       ? { ...claim.statement, observed: null, confidence: 0.5, negated: false, bound: undefined }
@@ -1146,7 +1174,14 @@ function statementFor(
   if (read.bound) statement.bound = read.bound;
   if (read.confirmsOnly) statement.confirmsOnly = true;
   statement.revises = reading.index > 0 && revisesHere(reading, read.valueAt);
-  return { statement, valueAt: read.valueAt, distance: read.distance };
+  return {
+    statement,
+    valueAt: read.valueAt,
+    distance: read.distance,
+    anchorEnd: read.anchorEnd,
+    volume: read.anchorClass === 'volume_production',
+    subjectAsPlace: !subject.carried && siteNamedAsPlace(reading, subject.positions),
+  };
 }
 
 const DEAL_REVISED = new RegExp(
@@ -1534,6 +1569,9 @@ function pushedToANonTime(text: string, match: PhraseMatch): boolean {
  * A relation word that, in its sentence, is not the relation its class names — each test is about the words
  * alone, not about the rule reading them.
  */
+const PRODUCTION_LINE =
+  /^\s+lines?\b(?!\s+(?:(?:is|are|was|were|will|would|to|set\s+to|due\s+to|expected\s+to)\s+)?(?:start|begin|open|run|operat|come|go\b|due|slated))/i;
+
 function relationWordOfAnotherSense(reading: SentenceReading, match: PhraseMatch<AttributeClass>): boolean {
   if (noDateGiven(reading, match)) return true;
   const text = reading.text;
@@ -1542,6 +1580,13 @@ function relationWordOfAnotherSense(reading: SentenceReading, match: PhraseMatch
     case 'volume_production':
       // "samples and small-batch production in 2026" is not volume production.
       return isTrialProduction(text, match);
+    case 'production_start':
+      // "approving a second production line … in 2024": a line, a thing built, not production begun
+      // (unless the line itself starts: "production line to start in 2026").
+      return (
+        /^(?:production|output)$/i.test(text.slice(match.start, match.end)) &&
+        PRODUCTION_LINE.test(text.slice(match.end, match.end + 40))
+      );
     case 'end':
       // "by the end of 2024": a time, not an ending — nor "until year-end", "by quarter-end".
       return (
@@ -1750,6 +1795,9 @@ interface ReadValue {
   /** Where a number was read and how far from its relation word (numeric facts only). */
   valueAt?: number;
   distance?: number;
+  /** Where the relation word the value was read from ends, and its class. */
+  anchorEnd?: number;
+  anchorClass?: AttributeClass;
   far?: boolean;
   bound?: Bound;
   replaces?: boolean;
@@ -2408,6 +2456,10 @@ function readNumeric(
     ...(confirmsOnly ? { confirmsOnly } : {}),
     valueAt: chosen.mention.start,
     distance: chosen.distance,
+    anchorEnd: chosen.anchor?.end,
+    anchorClass: relations.find(
+      (match) => match.start === chosen.anchor?.start && match.end === chosen.anchor.end,
+    )?.name,
     ...(chosen.mention.bound ? { bound: chosen.mention.bound } : {}),
   };
 }
@@ -3297,7 +3349,10 @@ function ownedBySubject(
       (mention) =>
         !rivals.includes(mention.id) ||
         (mention.type !== 'site' && mention.type !== 'place') ||
-        !namedAsPlace(reading, mention) ||
+        !(
+          namedAsPlace(reading, mention) ||
+          PLACE_WITH_DETERMINER.test(reading.text.slice(Math.max(0, mention.start - 20), mention.start))
+        ) ||
         OWN_RELATIVE_AFTER.test(reading.text.slice(mention.end, mention.end + 32)),
     );
   // Its own clause group names a value's owner first ("Samsung rose 6.8%, while Tesla gained 4%"); a
@@ -3376,7 +3431,11 @@ const isSiteOrPlace = (mention: EntityMention) => mention.type === 'site' || men
 
 /** "at Taylor", "in Texas", 在德州: a site or place named as where something happens. */
 /** A relative clause of a place's own right after its name (and its region): ", Texas, whose start …". */
-const OWN_RELATIVE_AFTER = /^(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?\s*,\s*(?:whose|which)\b/;
+const OWN_RELATIVE_AFTER =
+  /^(?:\s+(?:fab|plant|factory|facility|campus|site))?(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?\s*,\s*(?:whose|which|(?:expected|due|set|slated|scheduled)\s+to)\b/;
+
+/** "volume production at the Taylor fab in 2028", "at Samsung's Taylor plant": a site named as a place after a determiner or its maker. */
+const PLACE_WITH_DETERMINER = /\b(?:at|in)\s+(?:the|its|Samsung['’]s|Samsung)\s+$/i;
 
 function namedAsPlace(reading: SentenceReading, mention: EntityMention): boolean {
   return /(?:\bat|\bin|在|于|於)\s*$/i.test(
