@@ -2281,6 +2281,14 @@ function readNumeric(
     )
     // "TrendForce sees TSMC taking 75% of foundry market in 2027": a level of a year to come is a forecast.
     .filter((mention) => !(levelsOnly && ofYearToCome(reading, mention)))
+    // "Samsung aims to lift its foundry market share to 20%", 三星力争…份额提升至20%: a goal, not the level.
+    .filter(
+      (mention) =>
+        !(
+          levelsOnly &&
+          LEVEL_GOAL_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 64), mention.start))
+        ),
+    )
     // "Samsung to regain 10% foundry share", 10%的市场份额: a market share written after its value is no share-price move.
     .filter(
       (mention) => !(movesOnly && MARKET_SHARE_AFTER.test(reading.text.slice(mention.end, mention.end + 40))),
@@ -2568,6 +2576,8 @@ function ofYearToCome(reading: SentenceReading, mention: ValueMention): boolean 
   return year !== undefined && Number(year) > reading.publishedYear;
 }
 
+const LEVEL_GOAL_BEFORE =
+  /(?:\b(?:aims?|aiming|aimed|seeks?|seeking|sought|hopes?|hoping|wants?|plans?|planning|targets?|targeting|strives?|striving|vows?|vowed|pledges?|pledged|goal|target|ambition|bid)\s+(?:to|of|is\s+to)\b|力争|力爭|目标|目標|计划|計劃|计画|計畫|希望|期望|期盼|誓言|拟|擬)[^,.;，。；]{0,48}$/i;
 const LEVEL_YEAR_BEFORE_ZH = /((?:19|20)\d{2})年(?!第?[一二三四1-4]季|[上下]半年)[^，,。；;\d]{0,24}$/;
 const NEXT_YEAR_BEFORE_ZH = /(?:明年|後年|后年)(?!第?[一二三四1-4]季|[上下]半年)[^，,。；;\d]{0,24}$/;
 

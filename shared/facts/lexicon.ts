@@ -1447,6 +1447,20 @@ export const SCOPE_CUES = {
       'bid to supply',
       'bid to land',
       'vie for',
+      // "Samsung aims to win Tesla's AI5 orders", "hopes to make Tesla's AI5": an order striven for, not won
+      // (not "aims to start volume production in 2027", a target set).
+      'aim to win',
+      'aim to land',
+      'aim to secure',
+      'aim to capture',
+      'hope to win',
+      'hope to land',
+      'hope to secure',
+      'hope to make',
+      'hope to produce',
+      'hope to supply',
+      'try to win',
+      'try to land',
       'how long to',
       // "TSMC's Arizona fab is a candidate": considered, not chosen (exact forms: the stem is "candid").
       '=candidate',
