@@ -52,11 +52,14 @@ function numeric(value: Value): number | undefined {
 }
 
 function entitiesObserved(statement: Statement, named: string[], baseline: Value | null): Value {
+  const known = baseline?.kind === 'entities' ? baseline.values : [];
   if (statement.replaces) {
     const kept = named.filter((name) => !statement.displaced.includes(name));
-    return { kind: 'entities', values: kept.length ? kept : named };
+    if (kept.length) return { kind: 'entities', values: kept };
+    // Every name is one dropped ("Tesla drops Samsung as AI5 second source"): the known set without it.
+    const left = known.filter((name) => !statement.displaced.includes(name));
+    return { kind: 'entities', values: left.length ? [...left].sort() : named };
   }
-  const known = baseline?.kind === 'entities' ? baseline.values : [];
   return { kind: 'entities', values: [...new Set([...known, ...named])].sort() };
 }
 

@@ -3524,6 +3524,8 @@ function readEntities(
     .filter((mention) => !lostChip(reading, mention, chipIds))
     .filter((mention) => !atAnotherChip(reading, mention, chipIds))
     .filter((mention) => !businessOwner(mention))
+    // "switches AI6 orders to TSMC after Samsung yield woes": a foundry's troubles, a cause, make nothing.
+    .filter((mention) => !TROUBLES_AFTER.test(reading.text.slice(mention.end, mention.end + 48)))
     .filter((mention) => subject.carried || !anotherChipsClause(reading, mention.start, chipIds, mention));
   const agentTriggers = coordinatedTriggers(reading, found, (mention) =>
     triggerOfAgent(reading, triggers, mention, allowed),
@@ -3588,6 +3590,9 @@ function doubtedRightAfter(reading: SentenceReading, at: number): boolean {
     if (reading.scopes.blockersAt(position).length > 0) return true;
   return false;
 }
+
+const TROUBLES_AFTER =
+  /^(?:['’]s)?(?:\s+(?:\d+(?:nm|-nanometer)|2nm|3nm|foundry|yield|quality|production|capacity|execution|technical|manufacturing))*\s+(?:woes|problems|issues|troubles|struggles|setbacks|shortfalls|failures)\b|^(?:的)?(?:良率|良品率|产能|產能|技术|技術)?(?:问题|問題|不佳|不足|困境|危机|危機)/;
 
 const HANDED_OVER_AFTER = /^\s*(?:将|將|把)[^，。；,;]{0,14}?(?:交由|交给|交給|委托|委託|转交|轉交)/;
 

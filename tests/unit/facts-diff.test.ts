@@ -111,4 +111,17 @@ describe('diffStatement()', () => {
       ),
     ).toEqual({ status: 'changed', observed: { kind: 'entities', values: ['TSMC'] } });
   });
+
+  it('reads a drop that names only the dropped entity as the known set without it', () => {
+    // "Tesla drops Samsung as AI5 second source": against Samsung+TSMC, TSMC alone; against TSMC, TSMC confirmed.
+    const dropped = statement(
+      { kind: 'entities', values: ['Samsung'] },
+      { replaces: true, displaced: ['Samsung'] },
+    );
+    expect(diffStatement(dropped, { kind: 'entities', values: ['Samsung', 'TSMC'] })).toEqual({
+      status: 'changed',
+      observed: { kind: 'entities', values: ['TSMC'] },
+    });
+    expect(diffStatement(dropped, { kind: 'entities', values: ['TSMC'] }).status).toBe('confirmed');
+  });
 });
