@@ -2836,7 +2836,10 @@ function isProgress(text: string, mention: ValueMention): boolean {
       before,
     ) ||
     // "now has close to 7 gigawatts of planned capacity across six US sites": the sites it has now.
-    /\b(?:now|currently|already|so\s+far)\b[^.;,，；。]{0,60}\bacross\s*$/i.test(before) ||
+    // …not what it now plans ("now plans to invest $600 billion … across 25 data-centre campuses").
+    /\b(?:now|currently|already|so\s+far)\b(?:(?!\b(?:plans?|planning|aims?|intends?|will|expects?)\b)[^.;,，；。]){0,60}\bacross\s*$/i.test(
+      before,
+    ) ||
     /^\s*(?:[\w-]+\s+){0,4}?(?:so far|to date|already|committed so far)|^\s*(?:[\w-]+\s+){0,1}?(?:under\s?way|under\s+construction|being\s+built|in\s+operation\s+or\s+(?:under\s+)?(?:development|construction))|^\s*previously\s+(?:announced|selected|named|unveiled)\b/i.test(
       after,
     ) ||

@@ -81,6 +81,8 @@ export const ATTRIBUTE_CLASSES = {
       'output',
       'volume ramp',
       'production ramp',
+      // "Tesla's AI5 to reach volume in mid-2027 at TSMC and Samsung": volume reached at a foundry.
+      'reach volume',
     ],
     zh: [
       // "该厂…首批产品将包括特斯拉AI6芯片", 三星泰勒厂的首个客户：特斯拉AI6: the fab's first products are its makings.
