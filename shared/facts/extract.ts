@@ -1128,7 +1128,8 @@ function statementFor(
       (match) =>
         match.name !== 'volume_production' ||
         subject.carried ||
-        relationOfSubject(reading, match, subject.positions),
+        (relationOfSubject(reading, match, subject.positions) &&
+          !opensOwnClauseAfter(reading, match, subject.positions)),
     );
   if (relations.length === 0 && !rule.rule.adjacentChars && !listHeads.length) return undefined;
   const evidence =
@@ -4019,8 +4020,14 @@ function triggerOfObject(
       PARTICIPLE.test(reading.text.slice(trigger.start, trigger.end)),
   );
   if (passive) return passive;
-  const before = inFrame.filter((trigger) => trigger.end <= start).at(-1);
   const after = inFrame.find((trigger) => trigger.start >= end);
+  // "Samsung to start 2nm production in 2026 as Tesla's AI5 stays at TSMC": a chip that opens a clause of
+  // its own is no object of the making before it.
+  const before = inFrame
+    .filter(
+      (trigger) => trigger.end <= start && !SUBORDINATE_OPENING.test(reading.text.slice(trigger.end, start)),
+    )
+    .at(-1);
   // "台積電亞利桑那州半導體廠已量產，特斯拉AI6由三星德州廠代工": a making beyond a comma is another clause's;
   // the chip's own clause has its own.
   if (
@@ -4030,6 +4037,9 @@ function triggerOfObject(
     !/[,，;；]/.test(reading.text.slice(end, after.start))
   )
     return after;
+  // …and a chip opening its own clause with no making after it is no object of one.
+  if (!before && !after && SUBORDINATE_OPENING.test(reading.text.slice(Math.max(0, start - 48), start)))
+    return undefined;
   return before ?? after ?? inFrame[0];
 }
 
@@ -4045,6 +4055,10 @@ function chineseAgentVerb(
     ? following
     : undefined;
 }
+
+/** A subordinate clause opened before a position, in its clause ("as Samsung readies", "while Tesla's"). */
+const SUBORDINATE_OPENING =
+  /(?:(?<!\b(?:well|such|known|same|so|soon|early|late|far|long)\s)\bas|\bwhile|\bwhereas|\bwhen|\bonce|\buntil|\bbecause|\balthough|\bthough|\bsince)\s[^,;.，；。]*$/;
 
 const PASSIVE_GAP =
   /^\s*(?:chips?|processors?)?\s*(?:(?:is|are|was|were|will|be|been|being|still|also|now|already|to|set|expected|slated)\s+)+$/i;
@@ -4079,6 +4093,10 @@ function triggerOfAgent(
   // "a $16.5 billion chip deal with Samsung, with the new AI5 chip … still being manufactured using
   // TSMC's 3nm process": a making whose own agent follows it is not the foundry's named before.
   if (next && agentAfter(reading, next, mention, foundries)) return previous;
+  // "TSMC will mass-produce Tesla's AI5 next year as Samsung readies AI6": a foundry opening a clause of
+  // its own is no agent of the making before it.
+  if (!next && previous && SUBORDINATE_OPENING.test(reading.text.slice(previous.end, mention.start)))
+    return undefined;
   return next ?? previous;
 }
 
@@ -4340,6 +4358,18 @@ const INSTEAD_BETWEEN =
   /^[\s,，]*(?:instead\s+of|rather\s+than|\bnot\b|replacing|而非|而不是|取代)\s*(?:the\s+)?(?:original(?:ly)?\s+|planned\s+|原定的?|原先的?)?(?:[A-Za-z]+\s+)?$/i;
 
 /** Whether a relation word is the subject's: no product of another kind stands between them (Model 2, Optimus). */
+/**
+ * "Samsung to start 2nm production in 2026 as Tesla's AI5 stays at TSMC": every mention of the subject
+ * after a making opens a clause of its own — the making is not its.
+ */
+function opensOwnClauseAfter(reading: SentenceReading, match: PhraseMatch, positions: number[]): boolean {
+  const after = positions.filter((at) => at >= match.end);
+  return (
+    after.length === positions.length &&
+    after.every((at) => SUBORDINATE_OPENING.test(reading.text.slice(Math.max(match.end, at - 48), at)))
+  );
+}
+
 function relationOfSubject(reading: SentenceReading, match: PhraseMatch, positions: number[]): boolean {
   if (positions.length === 0) return false;
   const at = positions.reduce((best, next) =>
