@@ -117,6 +117,8 @@ const BLIND_FLOORS: Record<string, number> = {
   'zh-look2026': 0.97,
   'en-policy2026': 0.89,
   'zh-policy2026': 0.93,
+  'en-foundry2026': 0.89,
+  'zh-foundry2026': 0.92,
 };
 
 describe('phrasings written blind', () => {
