@@ -123,6 +123,8 @@ export const ATTRIBUTE_CLASSES = {
       '打造',
       '投产',
       '投產',
+      // "特斯拉AI5首批晶片台積電南科投片": wafers started for the chip.
+      '投片',
       '协议',
       '協議',
       '合同',
