@@ -3756,7 +3756,8 @@ function chipComparedWith(reading: SentenceReading, chip: { start: number; end: 
   );
 }
 const MAKER_AFTER_CHIP = /^\s+(?:at|by|from)\s/i;
-const OWNER_BEFORE_CHIP = /(?:(?:[A-Z][\w-]*['’]s?|特斯拉的?|the)\s*)+$/;
+const OWNER_BEFORE_CHIP =
+  /(?:(?:[A-Z][\w-]*['’]s?|特斯拉的?|the|own|new|next-generation|next-gen|upcoming|in-house|custom)\s*)+$/;
 const CHIP_COMPARED_BEFORE =
   /(?:\bthan|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bbehind|\bahead\s+of|\boutpac\w+|\boutperform\w*|\b(?:months?|weeks?|quarters?|years?)\s+(?:before|after)|\b(?:un)?like|\brivals?|比|落后于|落後於|领先于|領先於|早于|早於|晚于|晚於)\s*$/i;
 
