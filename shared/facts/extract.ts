@@ -3334,7 +3334,7 @@ function ownedBySubject(
       )
     )
       makersOfRivals.add(mention);
-  const owners = [...named, ...referredRivals, ...referredOwn]
+  const owners = [...named, ...referredRivals, ...referredOwn, ...possessiveOwners(rule, reading, ownNamed)]
     .sort((a, b) => a.start - b.start)
     .filter(
       (mention) =>
@@ -3450,6 +3450,27 @@ const OWN_RELATIVE_AFTER =
 
 /** "volume production at the Taylor fab in 2028", "at Samsung's Taylor plant": a site named as a place after a determiner or its maker. */
 const PLACE_WITH_DETERMINER = /\b(?:at|in)\s+(?:the|its|Samsung['’]s|Samsung)\s+$/i;
+
+/**
+ * "Samsung signed the contract on Monday. Its shares jumped 6.8% and Tesla's rose 4%": a share move's
+ * possessive pronoun owns the move — the subject's when the subject is named before it in the sentence,
+ * another's (the one spoken of before) when the subject is named only after it.
+ */
+function possessiveOwners(
+  rule: CompiledRule,
+  reading: SentenceReading,
+  ownNamed: EntityMention[],
+): EntityMention[] {
+  if (!rule.rule.ownerAt || ownNamed.length === 0) return [];
+  return [...reading.text.matchAll(POSSESSIVE_BEFORE_SHARES)].map((match) => ({
+    id: ownNamed.some((mention) => mention.end <= match.index) ? OWN_REFERENCE : RIVAL_REFERENCE,
+    type: 'reference',
+    start: match.index,
+    end: match.index + match[0].length,
+  }));
+}
+
+const POSSESSIVE_BEFORE_SHARES = /\b(?:its|their)\s+(?=(?:shares|stock|share\s+price|stock\s+price)\b)/gi;
 
 function namedAsPlace(reading: SentenceReading, mention: EntityMention): boolean {
   return /(?:\bat|\bin|在|于|於)\s*$/i.test(
