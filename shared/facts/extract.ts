@@ -3566,7 +3566,7 @@ function readEntities(
   });
   // One foundry, one chip, a "makes" word: they go together ("The chipmaking agreement between
   // Tesla and Samsung … as Tesla adds orders for its AI6 processors"), with less confidence.
-  const weak = attached.length === 0 && soleFoundryAndChip(reading, found, chipIds);
+  const weak = attached.length === 0 && soleFoundryAndChip(reading, found, chipIds, triggers);
   if (weak) attached = found;
   if (attached.length === 0) return undefined;
   // A weak pairing is as doubtful as its chip: "could be worth $30B once AI5 volumes are included".
@@ -3786,12 +3786,24 @@ function soleFoundryAndChip(
   reading: SentenceReading,
   found: EntityMention[],
   chipIds: ReadonlySet<string>,
+  triggers: PhraseMatch<AttributeClass>[],
 ): boolean {
   const foundries = new Set(found.map((mention) => mention.id));
   const chips = reading.mentions.filter((mention) => mention.type === 'chip');
+  // "Samsung signed a foundry pact with Qualcomm, while Tesla began testing its AI5 chip": a clause of its
+  // own set off by a comma (", while", ", as"…) and with no making in it parts the foundry from the chip.
+  const parted = (chip: EntityMention) =>
+    found.every((foundry) => {
+      const [first, second] = foundry.end <= chip.start ? [foundry, chip] : [chip, foundry];
+      const opening = COMMA_CLAUSE_OPENING.exec(reading.text.slice(first.end, second.start));
+      if (!opening) return false;
+      const from = first.end + opening.index;
+      const to = clauseEndOf(reading, second.end);
+      return !triggers.some((trigger) => trigger.start >= from && trigger.end <= to);
+    });
   return (
     foundries.size === 1 &&
-    chips.some((mention) => chipIds.has(mention.id)) &&
+    chips.some((mention) => chipIds.has(mention.id) && !parted(mention)) &&
     // "its AI5 and AI6 processors": chips named together are one order.
     chips.every(
       (mention, index) =>
@@ -4077,6 +4089,9 @@ function chineseAgentVerb(
     ? following
     : undefined;
 }
+
+const COMMA_CLAUSE_OPENING =
+  /[,，]\s*(?:while|whereas|as|when|once|because|although|though)\s[^,;.，；。]*$/i;
 
 /** A subordinate clause opened before a position, in its clause ("as Samsung readies", "while Tesla's"). */
 const SUBORDINATE_OPENING =
