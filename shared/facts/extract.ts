@@ -527,22 +527,40 @@ interface Claim {
   anchorEnd?: number;
   /** Whether that word was read as a volume production (a chip's), not as a place's start. */
   volume?: boolean;
-  /** Whether the fact's subject is named here only as a place ("from its Texas fab", "at Samsung Taylor"). */
-  subjectAsPlace?: boolean;
+  /** How the fact's sites are all named here: as a source ("from its Texas fab") or a place ("at Samsung Taylor"). */
+  siteRole?: 'source' | 'place';
+  /** Whether the fact's chip is bound to that word ("AI6 volume production", "mass production of Tesla's AI6"). */
+  chipBound?: boolean;
 }
 
-const PLACE_PHRASE_BEFORE = /(?:\b(?:at|in|from)\s+(?:(?:the|its|Samsung['’]s|Samsung)\s+)?|在|于|於)$/i;
+const SOURCE_PHRASE_BEFORE = /\bfrom\s+(?:(?:the|its|Samsung['’]s|Samsung)\s+)?$/i;
+const PLACE_PHRASE_BEFORE = /(?:\b(?:at|in)\s+(?:(?:the|its|Samsung['’]s|Samsung)\s+)?|在|于|於)$/i;
 
-/** Whether the subject's sites and places are all named as a place, and there is one. */
-function siteNamedAsPlace(reading: SentenceReading, positions: number[]): boolean {
+/** How the subject's sites are all named, when there is one: as where things come from, or as a place. */
+function siteRoleOf(reading: SentenceReading, positions: number[]): 'source' | 'place' | undefined {
   const sites = reading.mentions.filter(
     (mention) => positions.includes(mention.start) && isSiteOrPlace(mention),
   );
-  return (
-    sites.length > 0 &&
-    sites.every((site) =>
-      PLACE_PHRASE_BEFORE.test(reading.text.slice(Math.max(0, site.start - 24), site.start)),
-    )
+  if (sites.length === 0) return undefined;
+  const before = (site: EntityMention) => reading.text.slice(Math.max(0, site.start - 24), site.start);
+  if (sites.every((site) => SOURCE_PHRASE_BEFORE.test(before(site)))) return 'source';
+  if (sites.every((site) => PLACE_PHRASE_BEFORE.test(before(site)))) return 'place';
+  return undefined;
+}
+
+/** Whether a chip of the subject is bound to a word: right before it ("AI6 volume production") or its "of" object. */
+function chipBoundTo(
+  reading: SentenceReading,
+  positions: number[],
+  anchor: { start: number; end: number },
+): boolean {
+  return reading.mentions.some(
+    (mention) =>
+      mention.type === 'chip' &&
+      positions.includes(mention.start) &&
+      (mention.end <= anchor.start
+        ? /^\s*(?:['’]s\s+)?(?:chips?\s+)?$/i.test(reading.text.slice(mention.end, anchor.start))
+        : /^\s+of\s+(?:(?:Tesla['’]s|the|its)\s+)?$/i.test(reading.text.slice(anchor.end, mention.start))),
   );
 }
 
@@ -564,7 +582,7 @@ function settleSharedValues(claims: Claim[]): Statement[] {
         (other.distance < claim.distance! ||
           (other.volume &&
             !claim.volume &&
-            claim.subjectAsPlace &&
+            (claim.siteRole === 'source' || (claim.siteRole === 'place' && other.chipBound)) &&
             other.anchorEnd !== undefined &&
             other.anchorEnd === claim.anchorEnd)),
     );
@@ -1181,7 +1199,11 @@ function statementFor(
     distance: read.distance,
     anchorEnd: read.anchorEnd,
     volume: read.anchorClass === 'volume_production',
-    subjectAsPlace: !subject.carried && siteNamedAsPlace(reading, subject.positions),
+    siteRole: subject.carried ? undefined : siteRoleOf(reading, subject.positions),
+    chipBound:
+      read.anchorClass === 'volume_production' &&
+      read.anchorStart !== undefined &&
+      chipBoundTo(reading, subject.positions, { start: read.anchorStart, end: read.anchorEnd! }),
   };
 }
 
@@ -1571,7 +1593,7 @@ function pushedToANonTime(text: string, match: PhraseMatch): boolean {
  * alone, not about the rule reading them.
  */
 const PRODUCTION_LINE =
-  /^\s+lines?\b(?!\s+(?:(?:is|are|was|were|will|would|to|set\s+to|due\s+to|expected\s+to)\s+)?(?:start|begin|open|run|operat|come|go\b|due|slated))/i;
+  /^\s+lines?\b(?![^.;]{0,40}?\b(?:start|begin|open|run|operat|launch|come|go(?:es)?\b|due|slated|scheduled|set\s+to|expected|ready|up\s+and\s+running|online|complet))/i;
 
 function relationWordOfAnotherSense(reading: SentenceReading, match: PhraseMatch<AttributeClass>): boolean {
   if (noDateGiven(reading, match)) return true;
@@ -1796,7 +1818,8 @@ interface ReadValue {
   /** Where a number was read and how far from its relation word (numeric facts only). */
   valueAt?: number;
   distance?: number;
-  /** Where the relation word the value was read from ends, and its class. */
+  /** Where the relation word the value was read from stands, and its class. */
+  anchorStart?: number;
   anchorEnd?: number;
   anchorClass?: AttributeClass;
   far?: boolean;
@@ -2465,6 +2488,7 @@ function readNumeric(
     ...(confirmsOnly ? { confirmsOnly } : {}),
     valueAt: chosen.mention.start,
     distance: chosen.distance,
+    anchorStart: chosen.anchor?.start,
     anchorEnd: chosen.anchor?.end,
     anchorClass: relations.find(
       (match) => match.start === chosen.anchor?.start && match.end === chosen.anchor.end,
@@ -2577,8 +2601,10 @@ function ofYearToCome(reading: SentenceReading, mention: ValueMention): boolean 
   return year !== undefined && Number(year) > reading.publishedYear;
 }
 
+// The goal's verb governs the value ("aims to lift its foundry market share to 20%", 力争…份额提升至20%), in
+// its clause ("aims to win more customers as its foundry share slips to 6.8%" is the share now); 目标价 is a price.
 const LEVEL_GOAL_BEFORE =
-  /(?:\b(?:aims?|aiming|aimed|seeks?|seeking|sought|hopes?|hoping|wants?|plans?|planning|targets?|targeting|strives?|striving|vows?|vowed|pledges?|pledged|goal|target|ambition|bid)\s+(?:to|of|is\s+to)\b|力争|力爭|目标|目標|计划|計劃|计画|計畫|希望|期望|期盼|誓言|拟|擬)[^,.;，。；]{0,48}$/i;
+  /(?:\b(?:aims?|aiming|aimed|seeks?|seeking|sought|hopes?|hoping|wants?|plans?|planning|targets?|targeting|strives?|striving|vows?|vowed|pledges?|pledged|goal|target|ambition|bid)\s+(?:to|of|is\s+to)\s+(?:lift|raise|boost|increase|grow|reach|regain|take|win|return|hit|double|expand|push|get|bring|capture|achieve|keep|hold|maintain|climb|recover)\b(?:(?!\b(?:as|while|after|when|whose|which|since)\b)[^,.;]){0,40}|(?:力争|力爭|目标|目標|计划|計劃|计画|計畫|希望|期望|期盼|誓言|拟|擬)(?!价|價)[^，。；,;.\s]{0,24}?(?:提升|提高|增加|达到|達到|扩大|擴大|升|拉高|夺回|奪回|重回|回到|回升)(?:至|到)?)\s*(?:a\s+|above\s+|over\s+|to\s+)?$/i;
 const LEVEL_YEAR_BEFORE_ZH = /((?:19|20)\d{2})年(?!第?[一二三四1-4]季|[上下]半年)[^，,。；;\d]{0,24}$/;
 const NEXT_YEAR_BEFORE_ZH = /(?:明年|後年|后年)(?!第?[一二三四1-4]季|[上下]半年)[^，,。；;\d]{0,24}$/;
 
@@ -2837,10 +2863,11 @@ function isProgress(text: string, mention: ValueMention): boolean {
       before,
     ) ||
     // "now has close to 7 gigawatts of planned capacity across six US sites": the sites it has now.
-    // …not what it now plans ("now plans to invest $600 billion … across 25 data-centre campuses").
-    /\b(?:now|currently|already|so\s+far)\b(?:(?!\b(?:plans?|planning|aims?|intends?|will|expects?)\b)[^.;,，；。]){0,60}\bacross\s*$/i.test(
-      before,
-    ) ||
+    // …not what it now plans to build ("now plans to invest $600 billion … across 25 data-centre campuses").
+    (/\b(?:now|currently|already|so\s+far)\b[^.;,，；。]{0,60}\bacross\s*$/i.test(before) &&
+      !/\bnow\s+(?:plans?|intends?)\s+to\s+(?:invest|build|spend|develop|construct)\b[^.;,，；。]{0,50}\bacross\s*$/i.test(
+        before,
+      )) ||
     /^\s*(?:[\w-]+\s+){0,4}?(?:so far|to date|already|committed so far)|^\s*(?:[\w-]+\s+){0,1}?(?:under\s?way|under\s+construction|being\s+built|in\s+operation\s+or\s+(?:under\s+)?(?:development|construction))|^\s*previously\s+(?:announced|selected|named|unveiled)\b/i.test(
       after,
     ) ||
@@ -3496,11 +3523,13 @@ function coordinatedWithOwn(
 
 /** "AI5改由三星独家代工，台积电出局": the foundry named is the one dropped. */
 const DISPLACED_AFTER = /^\s*(?:出局|被踢出|被淘汰|落选|落選|缺席)/;
-// "orders AI5 from Samsung in addition to TSMC": bought or sourced from a foundry — unless the chip's
-// work moves ("moves AI5 orders from TSMC to Samsung").
+// "orders AI5 from Samsung in addition to TSMC": bought or sourced from a foundry — "orders" as a verb
+// only (Tesla orders, will order), not the noun ("AI5 orders from TSMC") — unless the chip's work moves,
+// is taken or is cut ("moves AI5 orders from TSMC to Samsung", "wrests … from", "cuts … from").
 const SOURCED_FROM =
-  /\b(?:(?:dual|multi|second)-?sourc\w*|sourc(?:e|es|ed|ing)|order(?:s|ed|ing)?|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|procur(?:e|es|ed|ing))\b[^,.;]{0,32}\bfrom\s*$/i;
-const MOVED_FROM = /\b(?:switch|shift|mov|transfer|reassign|redirect|pull|port)\w*\b[^,.;]{0,40}\bfrom\s*$/i;
+  /(?:\b(?:(?:dual|multi|second)-?sourc\w*|sourc(?:e|es|ed|ing)|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|procur(?:e|es|ed|ing))|\b(?:Tesla|Musk|will|to|also|would)\s+order(?:s|ed)?)\b[^,.;]{0,32}\bfrom\s*$/i;
+const MOVED_FROM =
+  /\b(?:switch|shift|mov|transfer|reassign|redirect|pull|port|take|took|taking|wrest|snatch|win|wins|won|poach|lur|divert|relocat|realloc|migrat|hand|cut|bring|brought|withdr|steal|stole|grab|lift)\w*\b[^,.;]{0,40}\bfrom\s*$/i;
 const sourcedFrom = (before: string) => SOURCED_FROM.test(before) && !MOVED_FROM.test(before);
 const DISPLACED_BEFORE =
   /(?:\bfrom|\breplac(?:e|es|ed|ing)|\bdropping|\bdrops|\bditching|\binstead\s+of|\brather\s+than|取代|而非|不再由)\s*$/i;
@@ -3549,8 +3578,13 @@ function readEntities(
     .filter((mention) => !lostChip(reading, mention, chipIds))
     .filter((mention) => !atAnotherChip(reading, mention, chipIds))
     .filter((mention) => !businessOwner(mention))
-    // "switches AI6 orders to TSMC after Samsung yield woes": a foundry's troubles, a cause, make nothing.
-    .filter((mention) => !TROUBLES_AFTER.test(reading.text.slice(mention.end, mention.end + 48)))
+    // "switches AI6 orders to TSMC after Samsung yield woes": a foundry's troubles, the cause of a move to
+    // another foundry named, make nothing (not "三星良率不佳仍获特斯拉AI6订单", Samsung alone).
+    .filter(
+      (mention, _, all) =>
+        !TROUBLES_AFTER.test(reading.text.slice(mention.end, mention.end + 48)) ||
+        !all.some((other) => other.id !== mention.id),
+    )
     .filter((mention) => subject.carried || !anotherChipsClause(reading, mention.start, chipIds, mention));
   const agentTriggers = coordinatedTriggers(reading, found, (mention) =>
     triggerOfAgent(reading, triggers, mention, allowed),
@@ -4058,9 +4092,7 @@ function triggerOfObject(
   // "Samsung to start 2nm production in 2026 as Tesla's AI5 stays at TSMC": a chip that opens a clause of
   // its own is no object of the making before it.
   const before = inFrame
-    .filter(
-      (trigger) => trigger.end <= start && !SUBORDINATE_OPENING.test(reading.text.slice(trigger.end, start)),
-    )
+    .filter((trigger) => trigger.end <= start && !opensClauseBefore(reading, trigger.end, start))
     .at(-1);
   // "台積電亞利桑那州半導體廠已量產，特斯拉AI6由三星德州廠代工": a making beyond a comma is another clause's;
   // the chip's own clause has its own.
@@ -4072,8 +4104,7 @@ function triggerOfObject(
   )
     return after;
   // …and a chip opening its own clause with no making after it is no object of one.
-  if (!before && !after && SUBORDINATE_OPENING.test(reading.text.slice(Math.max(0, start - 48), start)))
-    return undefined;
+  if (!before && !after && opensClauseBefore(reading, Math.max(0, start - 48), start)) return undefined;
   return before ?? after ?? inFrame[0];
 }
 
@@ -4094,8 +4125,29 @@ const COMMA_CLAUSE_OPENING =
   /[,，]\s*(?:while|whereas|as|when|once|because|although|though)\s[^,;.，；。]*$/i;
 
 /** A subordinate clause opened before a position, in its clause ("as Samsung readies", "while Tesla's"). */
+/**
+ * Whether a subordinate clause opens between `from` and `at`, and `at` stands in it — not a prepositional
+ * "as" ("as part of Tesla's AI6 deal", "as Tesla's AI6 foundry", "as sole maker of", "describes as AI5",
+ * "as will AI6").
+ */
+function opensClauseBefore(reading: SentenceReading, from: number, at: number): boolean {
+  const opening = SUBORDINATE_OPENING.exec(reading.text.slice(from, at));
+  if (!opening) return false;
+  const start = from + opening.index;
+  if (!/^as\b/i.test(reading.text.slice(start, start + 3))) return true;
+  return (
+    !AS_PREPOSITION.test(reading.text.slice(start, start + 80)) &&
+    !VERB_BEFORE_AS.test(reading.text.slice(Math.max(0, start - 24), start))
+  );
+}
+
+const AS_PREPOSITION =
+  /^as\s+(?:part\s+of|an?\s|sole\s|one\s|(?:(?:the|its|their|[\w-]+['’]s)\s+)?(?:[\w-]+\s+){0,2}?(?:foundry|foundries|maker|makers|chipmaker|chipmakers|manufacturer|producer|supplier|partner|customer|client|source|fab)(?=\s+(?:of|for|to|in|at)\b|\s*[,.;:]|\s*$)|(?:will|would|does|did|do|is|are|was|were|has|have)\b)/i;
+const VERB_BEFORE_AS =
+  /\b(?:describ\w*|referred\s+to|refers\s+to|called|name[sd]?|naming|chosen|chose|choose|serves?|served|serving|used|uses|using|seen|sees|known|acts?|acted|emerg\w*|designat\w*|picked|selected|tapped|confirmed|identified|brand\w*|dubbed|billed|positioned)\s+$/i;
+
 const SUBORDINATE_OPENING =
-  /(?:(?<!\b(?:well|such|known|same|so|soon|early|late|far|long)\s)\bas|\bwhile|\bwhereas|\bwhen|\bonce|\buntil|\bbecause|\balthough|\bthough|\bsince)\s[^,;.，；。]*$/;
+  /(?:(?<!\b(?:well|such|known|same|so|soon|early|late|far|long)\s)\bas|\bwhile|\bwhereas|\bwhen|\bonce|\buntil|\bbecause|\balthough|\bthough)\s[^,;.，；。]*$/;
 
 const PASSIVE_GAP =
   /^\s*(?:chips?|processors?)?\s*(?:(?:is|are|was|were|will|be|been|being|still|also|now|already|to|set|expected|slated)\s+)+$/i;
@@ -4132,8 +4184,7 @@ function triggerOfAgent(
   if (next && agentAfter(reading, next, mention, foundries)) return previous;
   // "TSMC will mass-produce Tesla's AI5 next year as Samsung readies AI6": a foundry opening a clause of
   // its own is no agent of the making before it.
-  if (!next && previous && SUBORDINATE_OPENING.test(reading.text.slice(previous.end, mention.start)))
-    return undefined;
+  if (!next && previous && opensClauseBefore(reading, previous.end, mention.start)) return undefined;
   return next ?? previous;
 }
 
@@ -4403,7 +4454,10 @@ function opensOwnClauseAfter(reading: SentenceReading, match: PhraseMatch, posit
   const after = positions.filter((at) => at >= match.end);
   return (
     after.length === positions.length &&
-    after.every((at) => SUBORDINATE_OPENING.test(reading.text.slice(Math.max(match.end, at - 48), at)))
+    // …when the making has a subject of its own named before it ("Mass production will begin in 2027 when
+    // AI5 moves to Samsung's Taylor fab" has none: AI5's).
+    reading.mentions.some((mention) => mention.end <= match.start && OWNER_TYPES.has(mention.type)) &&
+    after.every((at) => opensClauseBefore(reading, Math.max(match.end, at - 48), at))
   );
 }
 

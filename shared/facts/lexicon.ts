@@ -81,8 +81,9 @@ export const ATTRIBUTE_CLASSES = {
       'output',
       'volume ramp',
       'production ramp',
-      // "Tesla's AI5 to reach volume in mid-2027 at TSMC and Samsung": volume reached at a foundry.
-      'reach volume',
+      // "though AI5 stays at TSMC": the chip kept at its foundry.
+      'stay at',
+      'remain at',
     ],
     zh: [
       // "该厂…首批产品将包括特斯拉AI6芯片", 三星泰勒厂的首个客户：特斯拉AI6: the fab's first products are its makings.
@@ -1452,17 +1453,28 @@ export const SCOPE_CUES = {
       'bid to land',
       'vie for',
       // "Samsung aims to win Tesla's AI5 orders", "hopes to make Tesla's AI5": an order striven for, not won
-      // (not "aims to start volume production in 2027", a target set).
+      // (not "aims to start volume production in 2027", a target set; not "Tesla aims to secure capacity at
+      // Samsung", "aims to land AI6 volume production in 2028"; scope.ts ends them at "after", "as"…).
       'aim to win',
-      'aim to land',
-      'aim to secure',
       'aim to capture',
+      'Samsung aim to land',
+      'Samsung aim to secure',
+      'TSMC aim to land',
+      'TSMC aim to secure',
+      'Intel aim to land',
+      'Intel aim to secure',
       'hope to win',
       'hope to land',
       'hope to secure',
-      'hope to make',
-      'hope to produce',
-      'hope to supply',
+      // A foundry's hope to make a chip (not "Tesla hopes to produce AI6 in volume in 2028", its target).
+      'Samsung hope to make',
+      'Samsung hope to produce',
+      'Samsung hope to supply',
+      'TSMC hope to make',
+      'TSMC hope to produce',
+      'TSMC hope to supply',
+      'Intel hope to make',
+      'Intel hope to produce',
       'try to win',
       'try to land',
       'how long to',

@@ -283,6 +283,9 @@ function clauseEndAfter(sentence: string, from: number, ends: RegExp = CLAUSE_EN
   return match ? match.index : sentence.length;
 }
 
+const STRIVING = /^(?:aim|hope|try|tri)/i;
+const STRIVING_STOP = /\s(?:after|following|having|since|as|while|when|once)\s/i;
+
 /**
  * Where a cue's span ends. A condition that opens its sentence reaches through the clause it
  * sets up ("若良率达标，三星或拿下AI5订单", "If yields improve, Samsung will make AI5"); a
@@ -298,6 +301,12 @@ function spanEnd(sentence: string, match: PhraseMatch<ScopeCue>): number {
   // "进行谈判后签署165亿美元合同": the talks end where what followed them begins.
   if (match.name === 'possibility' && TALKS_AFTER.test(sentence.slice(match.start, match.end))) {
     const stop = sentence.slice(match.end, end).search(TALKS_STOP);
+    if (stop >= 0) end = match.end + stop;
+  }
+  // "Samsung aims to win Tesla's AI5 orders after landing the AI6 contract": a striving ends where what
+  // happened before it, or a clause of its own, is told.
+  if (match.name === 'possibility' && STRIVING.test(sentence.slice(match.start, match.end))) {
+    const stop = sentence.slice(match.end, end).search(STRIVING_STOP);
     if (stop >= 0) end = match.end + stop;
   }
   // "is weighing changes to the timeline, including a proposed one-year delay": what the list adds is the
