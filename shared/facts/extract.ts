@@ -2354,6 +2354,9 @@ function readNumeric(
     .filter((mention) => !pastPlanOfAPastYear(reading, mention))
     .filter((mention) => !timeClauseOfAnotherChip(rule, reading, mention))
     .filter(
+      (mention) => subject.carried || !beforeSubjectsOwnClause(rule, reading, mention, subject.positions),
+    )
+    .filter(
       (mention) => !rule.rule.relation.includes('volume_production') || !milestoneYear(reading, mention),
     )
     // "特斯拉去年将AI6芯片交由三星…生产": the year the making was handed over, not the making's.
@@ -3201,6 +3204,7 @@ const RELATIVE_AFTER = /^[^,，.。]{0,24}?,\s*(?:which|that)\b/i;
 
 /** Entity types that can own a value stated after them (a company's share move). */
 const OWNER_TYPES = new Set(['company', 'affiliate', 'index']);
+const OWNER_OR_SITE_TYPES = new Set(['company', 'affiliate', 'site', 'place', 'person']);
 
 /**
  * Where a value's owner is judged: at the value itself, or — for market reactions
@@ -3427,7 +3431,19 @@ function ownedBySubject(
   // "AI5 and AI6 … in 2027": a subject coordinated with the rival named last shares its value.
   if (before && !ownOrReferred.has(before.id) && coordinatedWithOwn(reading, relevant, before, ownOrReferred))
     return true;
-  const owner = before ?? relevant.find((mention) => mention.start >= at);
+  const next = relevant.find((mention) => mention.start >= at);
+  // "Intel said its first Ohio fab will not begin operating before 2030, while Samsung Austin Semiconductor
+  // celebrated …": a name past a clause of its own owns nothing before it, when another is named there.
+  if (
+    !before &&
+    next &&
+    opensClauseBefore(reading, at, next.start) &&
+    reading.mentions.some(
+      (mention) => mention.end <= at && !own.has(mention.id) && OWNER_OR_SITE_TYPES.has(mention.type),
+    )
+  )
+    return false;
+  const owner = before ?? next;
   // Nobody named here: the value is the subject's only if the subject is in this clause group (or referred to)
   // — not as the partner of a deal ("The stock had gained 4% … after the company confirmed its chip deal
   // with Samsung" is Tesla's stock).
@@ -4124,6 +4140,30 @@ function chineseAgentVerb(
 const COMMA_CLAUSE_OPENING =
   /[,，]\s*(?:while|whereas|as|when|once|because|although|though)\s[^,;.，；。]*$/i;
 
+/**
+ * "Nvidia's Rubin promises 3x efficiency as Tesla keeps AI6 specs under wraps": a value in a clause with
+ * a subject of its own, the fact's subject named only in a clause opened after it (as, while, when…).
+ */
+function beforeSubjectsOwnClause(
+  rule: CompiledRule,
+  reading: SentenceReading,
+  mention: ValueMention,
+  positions: number[],
+): boolean {
+  // (Not a node: "Samsung's 2nm yields climb as it prepares to build Tesla's AI6 on the node" is the chip's.)
+  if (mention.value.kind === 'node' || positions.length === 0 || positions.some((at) => at < mention.end))
+    return false;
+  return (
+    opensClauseBefore(reading, mention.end, Math.min(...positions)) &&
+    reading.mentions.some(
+      (other) =>
+        other.end <= mention.start && !rule.ownIds.has(other.id) && CLAUSE_SUBJECT_TYPES.has(other.type),
+    )
+  );
+}
+
+const CLAUSE_SUBJECT_TYPES = new Set(['company', 'affiliate', 'site', 'place', 'person', 'product', 'chip']);
+
 /** A subordinate clause opened before a position, in its clause ("as Samsung readies", "while Tesla's"). */
 /**
  * Whether a subordinate clause opens between `from` and `at`, and `at` stands in it — not a prepositional
@@ -4142,7 +4182,7 @@ function opensClauseBefore(reading: SentenceReading, from: number, at: number): 
 }
 
 const AS_PREPOSITION =
-  /^as\s+(?:part\s+of|an?\s|sole\s|one\s|(?:(?:the|its|their|[\w-]+['’]s)\s+)?(?:[\w-]+\s+){0,2}?(?:foundry|foundries|maker|makers|chipmaker|chipmakers|manufacturer|producer|supplier|partner|customer|client|source|fab)(?=\s+(?:of|for|to|in|at)\b|\s*[,.;:]|\s*$)|(?:will|would|does|did|do|is|are|was|were|has|have)\b)/i;
+  /^as\s+(?:(?:early|soon|late|much|many|long|far|well|of|to|for|per|with|at|if|though|opposed|such)\b|part\s+of|an?\s|sole\s|one\s|(?:(?:the|its|their|[\w-]+['’]s)\s+)?(?:[\w-]+\s+){0,2}?(?:foundry|foundries|maker|makers|chipmaker|chipmakers|manufacturer|producer|supplier|partner|customer|client|source|fab)(?=\s+(?:of|for|to|in|at)\b|\s*[,.;:]|\s*$)|(?:will|would|does|did|do|is|are|was|were|has|have)\b)/i;
 const VERB_BEFORE_AS =
   /\b(?:describ\w*|referred\s+to|refers\s+to|called|name[sd]?|naming|chosen|chose|choose|serves?|served|serving|used|uses|using|seen|sees|known|acts?|acted|emerg\w*|designat\w*|picked|selected|tapped|confirmed|identified|brand\w*|dubbed|billed|positioned)\s+$/i;
 
