@@ -3845,7 +3845,10 @@ function soleFoundryAndChip(
   const parted = (chip: EntityMention) =>
     found.every((foundry) => {
       const [first, second] = foundry.end <= chip.start ? [foundry, chip] : [chip, foundry];
-      const opening = COMMA_CLAUSE_OPENING.exec(reading.text.slice(first.end, second.start));
+      const between = reading.text.slice(first.end, second.start);
+      // "台积电亚利桑那厂为特斯拉AI5备产之际，三星泰勒厂确定明年投产": a clause set before the main one.
+      if (TIME_CLAUSE_ZH.test(between)) return true;
+      const opening = COMMA_CLAUSE_OPENING.exec(between);
       if (!opening) return false;
       const from = first.end + opening.index;
       const to = clauseEndOf(reading, second.end);
@@ -4104,7 +4107,10 @@ function triggerOfObject(
       PARTICIPLE.test(reading.text.slice(trigger.start, trigger.end)),
   );
   if (passive) return passive;
-  const after = inFrame.find((trigger) => trigger.start >= end);
+  // "台积电…为特斯拉AI5备产之际，三星泰勒厂确定明年投产": the main clause's making after a time clause is not its chip's.
+  const after = inFrame.find(
+    (trigger) => trigger.start >= end && !TIME_CLAUSE_ZH.test(reading.text.slice(end, trigger.start)),
+  );
   // "Samsung to start 2nm production in 2026 as Tesla's AI5 stays at TSMC": a chip that opens a clause of
   // its own is no object of the making before it.
   const before = inFrame
@@ -4138,7 +4144,8 @@ function chineseAgentVerb(
 }
 
 const COMMA_CLAUSE_OPENING =
-  /[,，]\s*(?:while|whereas|as|when|once|because|although|though)\s[^,;.，；。]*$/i;
+  /(?:[,，]\s*(?:while|whereas|as|when|once|because|although|though)\s|[，,]\s*(?:而|则|則|另一方面|相比之下|与此同时|與此同時|同时|同時))[^,;.，；。]*$/i;
+const TIME_CLAUSE_ZH = /(?:之际|之際|之时|之時|的同时|的同時)[，,]/;
 
 /**
  * "Nvidia's Rubin promises 3x efficiency as Tesla keeps AI6 specs under wraps": a value in a clause with

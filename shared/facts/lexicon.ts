@@ -126,6 +126,9 @@ export const ATTRIBUTE_CLASSES = {
       '投產',
       // "特斯拉AI5首批晶片台積電南科投片": wafers started for the chip.
       '投片',
+      // "台积电亚利桑那厂为特斯拉AI5备产": readying the chip's production.
+      '备产',
+      '備產',
       '协议',
       '協議',
       '合同',
