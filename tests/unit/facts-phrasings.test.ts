@@ -119,6 +119,8 @@ const BLIND_FLOORS: Record<string, number> = {
   'zh-policy2026': 0.93,
   'en-foundry2026': 0.89,
   'zh-foundry2026': 0.92,
+  'en-twoclauses': 0.83,
+  'zh-twoclauses': 0.84,
 };
 
 describe('phrasings written blind', () => {
