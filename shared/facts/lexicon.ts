@@ -81,9 +81,13 @@ export const ATTRIBUTE_CLASSES = {
       'output',
       'volume ramp',
       'production ramp',
-      // "though AI5 stays at TSMC": the chip kept at its foundry.
+      // "though AI5 stays at TSMC", "AI5 stays with TSMC", "sticks with TSMC for AI5": the chip kept at its foundry
+      // ('keep … at/with' tried: its gap holds the chip, and "keeps AI4 at Samsung and AI5 at TSMC" lost AI4).
       'stay at',
       'remain at',
+      'stay with',
+      'remain with',
+      'stick with',
     ],
     zh: [
       // "该厂…首批产品将包括特斯拉AI6芯片", 三星泰勒厂的首个客户：特斯拉AI6: the fab's first products are its makings.
