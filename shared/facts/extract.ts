@@ -4108,8 +4108,13 @@ function triggerOfObject(
   );
   if (passive) return passive;
   // "台积电…为特斯拉AI5备产之际，三星泰勒厂确定明年投产": the main clause's making after a time clause is not its chip's.
+  // …nor a making in a clause opened after the chip ("Tesla's HW4 computers get a Samsung memory upgrade as LG
+  // supplies cameras").
   const after = inFrame.find(
-    (trigger) => trigger.start >= end && !TIME_CLAUSE_ZH.test(reading.text.slice(end, trigger.start)),
+    (trigger) =>
+      trigger.start >= end &&
+      !TIME_CLAUSE_ZH.test(reading.text.slice(end, trigger.start)) &&
+      !opensClauseBefore(reading, end, trigger.start),
   );
   // "Samsung to start 2nm production in 2026 as Tesla's AI5 stays at TSMC": a chip that opens a clause of
   // its own is no object of the making before it.
