@@ -3504,16 +3504,23 @@ function possessiveOwners(
   reading: SentenceReading,
   ownNamed: EntityMention[],
 ): EntityMention[] {
-  if (!rule.rule.ownerAt || ownNamed.length === 0) return [];
-  return [...reading.text.matchAll(POSSESSIVE_BEFORE_SHARES)].map((match) => ({
-    id: ownNamed.some((mention) => mention.end <= match.index) ? OWN_REFERENCE : RIVAL_REFERENCE,
-    type: 'reference',
-    start: match.index,
-    end: match.index + match[0].length,
-  }));
+  const shares = rule.rule.ownerAt !== undefined;
+  // …and a market share's ("其全球晶圆代工市占率已升至约6%，与三星的差距进一步缩小": SMIC's, told before).
+  const levels = rule.rule.relation.includes('market_share');
+  if ((!shares && !levels) || ownNamed.length === 0) return [];
+  return [...reading.text.matchAll(shares ? POSSESSIVE_BEFORE_SHARES : POSSESSIVE_BEFORE_LEVEL)].map(
+    (match) => ({
+      id: ownNamed.some((mention) => mention.end <= match.index) ? OWN_REFERENCE : RIVAL_REFERENCE,
+      type: 'reference',
+      start: match.index,
+      end: match.index + match[0].length,
+    }),
+  );
 }
 
 const POSSESSIVE_BEFORE_SHARES = /\b(?:its|their)\s+(?=(?:shares|stock|share\s+price|stock\s+price)\b)/gi;
+const POSSESSIVE_BEFORE_LEVEL =
+  /\b(?:its|their)\s+(?=(?:[\w-]+\s+){0,3}?(?:market\s+)?share\b)|其(?=[^，。；,;]{0,10}?(?:市占率|市佔率|市占|市佔|份额|份額))/gi;
 
 function namedAsPlace(reading: SentenceReading, mention: EntityMention): boolean {
   return /(?:\bat|\bin|在|于|於)\s*$/i.test(

@@ -1535,6 +1535,9 @@ export const SCOPE_CUES = {
       // (要求推迟, 要求延后, 要求暂缓 are among the talks and demands below.)
       '要求暂停',
       '要求暫停',
+      // "要求“停止计时”，将AI法案高风险义务推迟两年实施": a demand quoting what it asks.
+      '要求"',
+      '要求「',
       '呼吁将',
       '呼籲將',
       '要求维持',

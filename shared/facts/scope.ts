@@ -92,7 +92,7 @@ const NO_COMMENT = '不评论|不評論|不予评论|不予評論|不予置评|�
 
 /** "针对有关团队解散的传闻", "回应关于延期的报道": a rumour or report named by what it says. */
 const RUMOUR_ABOUT = new RegExp(
-  `(?:${NO_COMMENT})[^，,。；;]{1,30}?(?:传闻|傳聞|传言|傳言|报道|報導)|(?:针对|針對|回应|回應|对于|對於|有关|有關|关于|關於)[^，,。；;]{1,30}?的(?:传闻|傳聞|传言|傳言|说法|說法|报道|報導|报导)|(?:针对|針對|回应|回應|对于|對於|关于|關於)(?:媒体|媒體|外界|市场|市場|韩媒|韓媒)?(?:报道|報導|报导|传闻|傳聞|传言|傳言)[^，,。；;]{1,40}`,
+  `(?:${NO_COMMENT})[^，,。；;]{1,30}?(?:传闻|傳聞|传言|傳言|报道|報導)|(?:针对|針對|回应|回應|对于|對於|有关|有關|关于|關於)[^，,。；;]{1,30}?的(?:市场|市場|媒体|媒體|外界|业界|業界|网络|網絡|坊间|坊間)?(?:传闻|傳聞|传言|傳言|说法|說法|报道|報導|报导)|(?:针对|針對|回应|回應|对于|對於|关于|關於)(?:媒体|媒體|外界|市场|市場|韩媒|韓媒)?(?:报道|報導|报导|传闻|傳聞|传言|傳言)[^，,。；;]{1,40}`,
   'g',
 );
 
@@ -303,6 +303,9 @@ function spanEnd(sentence: string, match: PhraseMatch<ScopeCue>): number {
     const stop = sentence.slice(match.end, end).search(TALKS_STOP);
     if (stop >= 0) end = match.end + stop;
   }
+  // "要求“停止计时”，将AI法案高风险义务推迟两年实施": a demand goes on over a comma to what it asks done (将/把).
+  if (match.name === 'possibility' && /^要求/.test(sentence.slice(match.start, match.end)))
+    while (/^[，,]\s*(?:将|將|把)/.test(sentence.slice(end))) end = clauseEndAfter(sentence, end + 1);
   // "Samsung aims to win Tesla's AI5 orders after landing the AI6 contract": a striving ends where what
   // happened before it, or a clause of its own, is told.
   if (match.name === 'possibility' && STRIVING.test(sentence.slice(match.start, match.end))) {
