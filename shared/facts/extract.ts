@@ -1592,8 +1592,10 @@ function pushedToANonTime(text: string, match: PhraseMatch): boolean {
  * A relation word that, in its sentence, is not the relation its class names — each test is about the words
  * alone, not about the rule reading them.
  */
+// …its start only as the line's own predicate, right after it ("line, set to start in 2026", "lines scheduled to
+// begin", "line launches", "lines up and running", "lines online"; not "line in 2025, ready for AI6").
 const PRODUCTION_LINE =
-  /^\s+lines?\b(?![^.;]{0,40}?\b(?:start|begin|open|run|operat|launch|come|go(?:es)?\b|due|slated|scheduled|set\s+to|expected|ready|up\s+and\s+running|online|complet))/i;
+  /^\s+lines?\b(?!\s*,?\s*(?:(?:is|are|was|were|will|would|to|has|have|had|be|been|being|now|also|finally|should|could|may)\s+){0,3}(?:(?:set|due|expected|scheduled|slated|ready|about|poised)\b|start|begin|open|run(?:s|ning)?\s+(?:in|by|from)\b|operat|launch|come|go(?:es)?\s+(?:live|online)|up\s+and\s+running|online|complet\w*\s+(?:in|by)\b))/i;
 
 function relationWordOfAnotherSense(reading: SentenceReading, match: PhraseMatch<AttributeClass>): boolean {
   if (noDateGiven(reading, match)) return true;
@@ -1603,6 +1605,19 @@ function relationWordOfAnotherSense(reading: SentenceReading, match: PhraseMatch
     case 'volume_production':
       // "samples and small-batch production in 2026" is not volume production.
       return isTrialProduction(text, match);
+    case 'makes':
+      // "AI5 stays at TSMC", "remains with Samsung": a stay at a maker — not "remains at least two years away",
+      // "remains at the design stage", "remains at Samsung's Hwaseong campus".
+      return (
+        /^(?:stay|remain|stick)/i.test(text.slice(match.start, match.end)) &&
+        !reading.mentions.some(
+          (mention) =>
+            mention.type === 'company' &&
+            mention.start >= match.end &&
+            /^\s*$/.test(text.slice(match.end, mention.start)) &&
+            !/^['’]s\b/.test(text.slice(mention.end, mention.end + 3)),
+        )
+      );
     case 'production_start':
       // "approving a second production line … in 2024": a line, a thing built, not production begun
       // (unless the line itself starts: "production line to start in 2026").
@@ -2607,7 +2622,7 @@ function ofYearToCome(reading: SentenceReading, mention: ValueMention): boolean 
 // The goal's verb governs the value ("aims to lift its foundry market share to 20%", 力争…份额提升至20%), in
 // its clause ("aims to win more customers as its foundry share slips to 6.8%" is the share now); 目标价 is a price.
 const LEVEL_GOAL_BEFORE =
-  /(?:\b(?:aims?|aiming|aimed|seeks?|seeking|sought|hopes?|hoping|wants?|plans?|planning|targets?|targeting|strives?|striving|vows?|vowed|pledges?|pledged|goal|target|ambition|bid)\s+(?:to|of|is\s+to)\s+(?:lift|raise|boost|increase|grow|reach|regain|take|win|return|hit|double|expand|push|get|bring|capture|achieve|keep|hold|maintain|climb|recover)\b(?:(?!\b(?:as|while|after|when|whose|which|since)\b)[^,.;]){0,40}|(?:力争|力爭|目标|目標|计划|計劃|计画|計畫|希望|期望|期盼|誓言|拟|擬)(?!价|價)[^，。；,;.\s]{0,24}?(?:提升|提高|增加|达到|達到|扩大|擴大|升|拉高|夺回|奪回|重回|回到|回升)(?:至|到)?)\s*(?:a\s+|above\s+|over\s+|to\s+)?$/i;
+  /(?:\b(?:aims?|aiming|aimed|seeks?|seeking|sought|hopes?|hoping|wants?|plans?|planning|targets?|targeting|strives?|striving|vows?|vowed|pledges?|pledged|goal|target|ambition|bid)\s+(?:to|of|is\s+to)\s+(?:(?:\w+ly|more\s+than|at\s+least|further)\s+){0,2}(?:lift|raise|boost|increase|grow|reach|regain|take|win|return|hit|double|triple|expand|push|get|bring|capture|achieve|keep|hold|maintain|climb|recover|secure|attain|claw|become|grab|gain|seize|restore)\b(?:(?!\b(?:as|while|after|when|whose|which|since)\b)[^,.;]){0,40}|\b(?:goal|target|ambition|aim)\s+(?:of|is)\s+(?:(?:a|an|reaching|hitting|about|around)\s+)?|(?:力争|力爭|目标|目標|计划|計劃|计画|計畫|希望|期望|期盼|誓言|拟|擬)(?!价|價)[^，。；,;.\s]{0,24}?(?:提升|提高|增加|达到|達到|扩大|擴大|升|拉高|夺回|奪回|重回|回到|回升)(?:至|到)?)\s*(?:a\s+|above\s+|over\s+|to\s+)?$/i;
 const LEVEL_YEAR_BEFORE_ZH = /((?:19|20)\d{2})年(?!第?[一二三四1-4]季|[上下]半年)[^，,。；;\d]{0,24}$/;
 const NEXT_YEAR_BEFORE_ZH = /(?:明年|後年|后年)(?!第?[一二三四1-4]季|[上下]半年)[^，,。；;\d]{0,24}$/;
 
@@ -3204,7 +3219,6 @@ const RELATIVE_AFTER = /^[^,，.。]{0,24}?,\s*(?:which|that)\b/i;
 
 /** Entity types that can own a value stated after them (a company's share move). */
 const OWNER_TYPES = new Set(['company', 'affiliate', 'index']);
-const OWNER_OR_SITE_TYPES = new Set(['company', 'affiliate', 'site', 'place', 'person']);
 
 /**
  * Where a value's owner is judged: at the value itself, or — for market reactions
@@ -3438,9 +3452,8 @@ function ownedBySubject(
     !before &&
     next &&
     opensClauseBefore(reading, at, next.start) &&
-    reading.mentions.some(
-      (mention) => mention.end <= at && !own.has(mention.id) && OWNER_OR_SITE_TYPES.has(mention.type),
-    )
+    // (not a person, who only speaks: "Musk said production would begin in 2026 when Samsung's Taylor fab opens").
+    reading.mentions.some((mention) => mention.end <= at && !own.has(mention.id) && mention.type !== 'person')
   )
     return false;
   const owner = before ?? next;
@@ -3546,13 +3559,13 @@ function coordinatedWithOwn(
 
 /** "AI5改由三星独家代工，台积电出局": the foundry named is the one dropped. */
 const DISPLACED_AFTER = /^\s*(?:出局|被踢出|被淘汰|落选|落選|缺席)/;
-// "orders AI5 from Samsung in addition to TSMC": bought or sourced from a foundry — "orders" as a verb
-// only (Tesla orders, will order), not the noun ("AI5 orders from TSMC") — unless the chip's work moves,
-// is taken or is cut ("moves AI5 orders from TSMC to Samsung", "wrests … from", "cuts … from").
+// "orders AI5 from Samsung in addition to TSMC": bought or sourced from a foundry — "order" as a verb
+// or "order of" (not the noun right before "from": "AI5 orders from TSMC") — unless the chip's work
+// moves, is taken or is cut ("moves AI5 orders from TSMC to Samsung", "wrests … from", "cuts … from").
 const SOURCED_FROM =
-  /(?:\b(?:(?:dual|multi|second)-?sourc\w*|sourc(?:e|es|ed|ing)|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|procur(?:e|es|ed|ing))|\b(?:Tesla|Musk|will|to|also|would)\s+order(?:s|ed)?)\b[^,.;]{0,32}\bfrom\s*$/i;
+  /\b(?:(?:dual|multi|second)-?sourc\w*|sourc(?:e|es|ed|ing)|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|procur(?:e|es|ed|ing)|order(?:s|ed|ing)?(?!\s+from\b))\b[^,.;]{0,32}\bfrom\s*$/i;
 const MOVED_FROM =
-  /\b(?:switch|shift|mov|transfer|reassign|redirect|pull|port|take|took|taking|wrest|snatch|win|wins|won|poach|lur|divert|relocat|realloc|migrat|hand|cut|bring|brought|withdr|steal|stole|grab|lift)\w*\b[^,.;]{0,40}\bfrom\s*$/i;
+  /\b(?:switch\w*|shift\w*|mov(?:e|es|ed|ing)|transfer\w*|reassign\w*|redirect\w*|pull(?:s|ed|ing)?|port(?:s|ed|ing)?|take(?:s|n)?|took|taking|wrest\w*|snatch\w*|win(?:s|ning)?|won|poach\w*|lur(?:e|es|ed|ing)|divert\w*|relocat\w*|realloc\w*|migrat\w*|hand(?:s|ed|ing)?|cut(?:s|ting)?(?!-)|bring(?:s|ing)?|brought|withdr\w*|steal\w*|stole|grab\w*|lift(?:s|ed|ing)?)\b[^,.;]{0,40}\bfrom\s*$/i;
 const sourcedFrom = (before: string) => SOURCED_FROM.test(before) && !MOVED_FROM.test(before);
 const DISPLACED_BEFORE =
   /(?:\bfrom|\breplac(?:e|es|ed|ing)|\bdropping|\bdrops|\bditching|\binstead\s+of|\brather\s+than|取代|而非|不再由)\s*$/i;
@@ -3601,13 +3614,13 @@ function readEntities(
     .filter((mention) => !lostChip(reading, mention, chipIds))
     .filter((mention) => !atAnotherChip(reading, mention, chipIds))
     .filter((mention) => !businessOwner(mention))
-    // "switches AI6 orders to TSMC after Samsung yield woes": a foundry's troubles, the cause of a move to
-    // another foundry named, make nothing (not "三星良率不佳仍获特斯拉AI6订单", Samsung alone).
-    .filter(
-      (mention, _, all) =>
-        !TROUBLES_AFTER.test(reading.text.slice(mention.end, mention.end + 48)) ||
-        !all.some((other) => other.id !== mention.id),
-    )
+    // "switches AI6 orders to TSMC after Samsung yield woes", 三星良率问题或影响特斯拉AI5订单: a foundry's
+    // troubles, a cause, make nothing — unless it wins or makes all the same (三星良率不佳仍获特斯拉AI6订单,
+    // "yield woes ease as it begins making Tesla's AI6").
+    .filter((mention) => {
+      const after = reading.text.slice(mention.end, mention.end + 64);
+      return !TROUBLES_AFTER.test(after) || OVERCOME_AFTER.test(after);
+    })
     .filter((mention) => subject.carried || !anotherChipsClause(reading, mention.start, chipIds, mention));
   const agentTriggers = coordinatedTriggers(reading, found, (mention) =>
     triggerOfAgent(reading, triggers, mention, allowed),
@@ -3674,7 +3687,10 @@ function doubtedRightAfter(reading: SentenceReading, at: number): boolean {
 }
 
 const TROUBLES_AFTER =
-  /^(?:['’]s)?(?:\s+(?:\d+(?:nm|-nanometer)|2nm|3nm|foundry|yield|quality|production|capacity|execution|technical|manufacturing))*\s+(?:woes|problems|issues|troubles|struggles|setbacks|shortfalls|failures)\b|^(?:的)?(?:良率|良品率|产能|產能|技术|技術)?(?:问题|問題|不佳|不足|困境|危机|危機)/;
+  /^(?:['’]s)?(?:\s+(?:[\w-]*\d[\w-]*|foundry|yield|quality|production|capacity|execution|technical|manufacturing))*\s+(?:woes|problems|issues|troubles|struggles|setbacks|shortfalls|failures)\b|^(?:的)?(?:良率|良品率|产能|產能|技术|技術)?(?:问题|問題|不佳|不足|困境|危机|危機)/;
+
+const OVERCOME_AFTER =
+  /(?:解决|解決|缓解|緩解|改善|\beas(?:e|es|ed|ing)\b|仍|still|\byet\b|despite)[^。；.;]{0,16}?(?:获|獲|拿下|斩获|斬獲|\bbegins?\s+making|\bmaking|\bwins?\b|\bwon\b|\blands?\b)/i;
 
 const HANDED_OVER_AFTER = /^\s*(?:将|將|把)[^，。；,;]{0,14}?(?:交由|交给|交給|委托|委託|转交|轉交)/;
 
@@ -4174,6 +4190,7 @@ function beforeSubjectsOwnClause(
     return false;
   return (
     opensClauseBefore(reading, mention.end, Math.min(...positions)) &&
+    // (not a person, who only speaks: "Musk said production would begin in 2026 when Samsung's Taylor fab opens").
     reading.mentions.some(
       (other) =>
         other.end <= mention.start && !rule.ownIds.has(other.id) && CLAUSE_SUBJECT_TYPES.has(other.type),
@@ -4181,7 +4198,7 @@ function beforeSubjectsOwnClause(
   );
 }
 
-const CLAUSE_SUBJECT_TYPES = new Set(['company', 'affiliate', 'site', 'place', 'person', 'product', 'chip']);
+const CLAUSE_SUBJECT_TYPES = new Set(['company', 'affiliate', 'site', 'place', 'product', 'chip']);
 
 /** A subordinate clause opened before a position, in its clause ("as Samsung readies", "while Tesla's"). */
 /**
@@ -4206,7 +4223,7 @@ const VERB_BEFORE_AS =
   /\b(?:describ\w*|referred\s+to|refers\s+to|called|name[sd]?|naming|chosen|chose|choose|serves?|served|serving|used|uses|using|seen|sees|known|acts?|acted|emerg\w*|designat\w*|picked|selected|tapped|confirmed|identified|brand\w*|dubbed|billed|positioned)\s+$/i;
 
 const SUBORDINATE_OPENING =
-  /(?:(?<!\b(?:well|such|known|same|so|soon|early|late|far|long)\s)\bas|\bwhile|\bwhereas|\bwhen|\bonce|\buntil|\bbecause|\balthough|\bthough)\s[^,;.，；。]*$/;
+  /(?:(?<!\b(?:well|such|known|same|so|soon|early|late|far|long)\s)\bas|\bwhile|\bwhereas|\bwhen|\bonce|\buntil|\bbecause|\balthough|\bthough|\bsince(?!\s+(?:\d|AI\d|HW\d|then\b|last\b|early\b|late\b|mid\b|the\s+(?:start|end|beginning)\b)))\s[^,;.，；。]*$/;
 
 const PASSIVE_GAP =
   /^\s*(?:chips?|processors?)?\s*(?:(?:is|are|was|were|will|be|been|being|still|also|now|already|to|set|expected|slated)\s+)+$/i;
@@ -4243,7 +4260,14 @@ function triggerOfAgent(
   if (next && agentAfter(reading, next, mention, foundries)) return previous;
   // "TSMC will mass-produce Tesla's AI5 next year as Samsung readies AI6": a foundry opening a clause of
   // its own is no agent of the making before it.
-  if (!next && previous && opensClauseBefore(reading, previous.end, mention.start)) return undefined;
+  // …nor one in the main clause after a time clause ("三星为特斯拉AI6备产之际，台积电扩产亚利桑那厂").
+  if (
+    !next &&
+    previous &&
+    (opensClauseBefore(reading, previous.end, mention.start) ||
+      TIME_CLAUSE_ZH.test(reading.text.slice(previous.end, mention.start)))
+  )
+    return undefined;
   return next ?? previous;
 }
 
@@ -4509,13 +4533,20 @@ const INSTEAD_BETWEEN =
  * "Samsung to start 2nm production in 2026 as Tesla's AI5 stays at TSMC": every mention of the subject
  * after a making opens a clause of its own — the making is not its.
  */
+const NODE_BEFORE =
+  /(?:\b\d+\s?(?:nm|-nanometer)|\bN\d\w*|\bSF\d\w*|\b\d+A)\s+(?:(?:mass|volume|high-volume)\s+)?$/i;
+const CONTRAST_BETWEEN = /\b(?:while|whereas|although|though)\s/i;
+
 function opensOwnClauseAfter(reading: SentenceReading, match: PhraseMatch, positions: number[]): boolean {
   const after = positions.filter((at) => at >= match.end);
   return (
     after.length === positions.length &&
-    // …when the making has a subject of its own named before it ("Mass production will begin in 2027 when
-    // AI5 moves to Samsung's Taylor fab" has none: AI5's).
-    reading.mentions.some((mention) => mention.end <= match.start && OWNER_TYPES.has(mention.type)) &&
+    // …when the making has a subject of its own before it — a company, or a node ("2nm mass production") — or
+    // the clause is a contrast ("Production will start in 2026 while Tesla's AI5 remains at TSMC"); not "Mass
+    // production will begin in 2027 when AI5 moves to Samsung's Taylor fab" (AI5's).
+    (reading.mentions.some((mention) => mention.end <= match.start && OWNER_TYPES.has(mention.type)) ||
+      NODE_BEFORE.test(reading.text.slice(Math.max(0, match.start - 12), match.start)) ||
+      CONTRAST_BETWEEN.test(reading.text.slice(match.end, Math.min(...after)))) &&
     after.every((at) => opensClauseBefore(reading, Math.max(match.end, at - 48), at))
   );
 }

@@ -85,6 +85,9 @@ export const ATTRIBUTE_CLASSES = {
       // ('keep … at/with' tried: its gap holds the chip, and "keeps AI4 at Samsung and AI5 at TSMC" lost AI4).
       'stay at',
       'remain at',
+      // "AI5 chips will reach volume at TSMC next year", "to reach volume in mid-2027 at TSMC and Samsung" — with
+      // its "at" only ("TSMC N3P to reach volume in 2026" is the node's).
+      'reach volume ... at',
       'stay with',
       'remain with',
       'stick with',
@@ -1460,28 +1463,19 @@ export const SCOPE_CUES = {
       'bid to land',
       'vie for',
       // "Samsung aims to win Tesla's AI5 orders", "hopes to make Tesla's AI5": an order striven for, not won
-      // (not "aims to start volume production in 2027", a target set; not "Tesla aims to secure capacity at
-      // Samsung", "aims to land AI6 volume production in 2028"; scope.ts ends them at "after", "as"…).
+      // (scope.ts ends them at "after", "as"…). A customer's target reads the same and is lost with them
+      // ("Tesla aims to land AI6 volume production in 2028"): the engine cannot tell whose aim it is, and a
+      // false foundry wakes the owner where a missed target does not (a foundry's name before them was tried).
       'aim to win',
       'aim to capture',
-      'Samsung aim to land',
-      'Samsung aim to secure',
-      'TSMC aim to land',
-      'TSMC aim to secure',
-      'Intel aim to land',
-      'Intel aim to secure',
+      'aim to land',
+      'aim to secure',
       'hope to win',
       'hope to land',
       'hope to secure',
-      // A foundry's hope to make a chip (not "Tesla hopes to produce AI6 in volume in 2028", its target).
-      'Samsung hope to make',
-      'Samsung hope to produce',
-      'Samsung hope to supply',
-      'TSMC hope to make',
-      'TSMC hope to produce',
-      'TSMC hope to supply',
-      'Intel hope to make',
-      'Intel hope to produce',
+      'hope to make',
+      'hope to produce',
+      'hope to supply',
       'try to win',
       'try to land',
       'how long to',
