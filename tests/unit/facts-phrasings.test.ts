@@ -121,6 +121,8 @@ const BLIND_FLOORS: Record<string, number> = {
   'zh-foundry2026': 0.92,
   'en-twoclauses': 0.83,
   'zh-twoclauses': 0.84,
+  'en-earnings': 0.9,
+  'zh-earnings': 0.94,
 };
 
 describe('phrasings written blind', () => {
