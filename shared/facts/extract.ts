@@ -4251,7 +4251,9 @@ function triggerOfAgent(
     previous &&
     /(?:\bby|\bwith|\bto|\bat|\busing|\bthrough|\bvia|由|交由|交给|交給|给|給|and)\s*(?:both\s+|either\s+)?(?:\w+\s+and\s+)?$/i.test(
       before,
-    )
+    ) &&
+    // "Tesla's HW4 chip stays with Samsung as AI5 ramps at TSMC": not past a clause of its own.
+    !opensClauseBefore(reading, previous.end, mention.start)
   )
     return previous;
   const next = inFrame.find((trigger) => trigger.start >= mention.end);
