@@ -1588,15 +1588,23 @@ function pushedToANonTime(text: string, match: PhraseMatch): boolean {
     (next !== undefined && (VERB_AFTER_TO.test(next) || (/^[A-Z]/.test(next) && !MONTH_NAME.test(next))))
   );
 }
+// A production line is a thing built: its start only as the line's own (a start word in the line's clause,
+// before "but", "with", "while" or a semicolon: "line in Taylor will start in 2026", "line, which starts next
+// year", "lines scheduled to begin"; not "line in 2025, ready for AI6", "line in 2024 but is set to open the fab
+// in 2026", "with launch now expected").
+const LINE_CLAUSE_END = /\s(?:but|with|while|whereas|and\s+(?:is|will))\s|;|，但/i;
+const LINE_START_WORD =
+  /\b(?:start|begin|open|launch|operat|come\s+online|on\s+stream|go(?:es)?\s+(?:live|online)|up\s+and\s+running|running\s+(?:by|in|from)\b|complet\w*\s+(?:in|by)\b|online|due\s+(?:to|in)|scheduled|slated)/i;
+const productionLineNoStart = (after: string) => {
+  if (!/^\s+lines?\b/i.test(after)) return false;
+  const stop = after.search(LINE_CLAUSE_END);
+  return !LINE_START_WORD.test(after.slice(0, stop >= 0 ? Math.min(stop, 64) : 64));
+};
+
 /**
  * A relation word that, in its sentence, is not the relation its class names — each test is about the words
  * alone, not about the rule reading them.
  */
-// …its start only as the line's own predicate, right after it ("line, set to start in 2026", "lines scheduled to
-// begin", "line launches", "lines up and running", "lines online"; not "line in 2025, ready for AI6").
-const PRODUCTION_LINE =
-  /^\s+lines?\b(?!\s*,?\s*(?:(?:is|are|was|were|will|would|to|has|have|had|be|been|being|now|also|finally|should|could|may)\s+){0,3}(?:(?:set|due|expected|scheduled|slated|ready|about|poised)\b|start|begin|open|run(?:s|ning)?\s+(?:in|by|from)\b|operat|launch|come|go(?:es)?\s+(?:live|online)|up\s+and\s+running|online|complet\w*\s+(?:in|by)\b))/i;
-
 function relationWordOfAnotherSense(reading: SentenceReading, match: PhraseMatch<AttributeClass>): boolean {
   if (noDateGiven(reading, match)) return true;
   const text = reading.text;
@@ -1609,13 +1617,15 @@ function relationWordOfAnotherSense(reading: SentenceReading, match: PhraseMatch
       // "AI5 stays at TSMC", "remains with Samsung": a stay at a maker — not "remains at least two years away",
       // "remains at the design stage", "remains at Samsung's Hwaseong campus".
       return (
-        /^(?:stay|remain|stick)/i.test(text.slice(match.start, match.end)) &&
+        /^(?:stay|remain|stick|reach)/i.test(text.slice(match.start, match.end)) &&
         !reading.mentions.some(
           (mention) =>
             mention.type === 'company' &&
             mention.start >= match.end &&
-            /^\s*$/.test(text.slice(match.end, mention.start)) &&
-            !/^['’]s\b/.test(text.slice(mention.end, mention.end + 3)),
+            /^\s*(?:both\s+|either\s+)?$/i.test(text.slice(match.end, mention.start)) &&
+            // "remains at Samsung's Hwaseong campus" is a place of the company's (not "reach volume at TSMC's plant").
+            (/^reach/i.test(text.slice(match.start, match.end)) ||
+              !/^['’]s\b/.test(text.slice(mention.end, mention.end + 3))),
         )
       );
     case 'production_start':
@@ -1623,7 +1633,7 @@ function relationWordOfAnotherSense(reading: SentenceReading, match: PhraseMatch
       // (unless the line itself starts: "production line to start in 2026").
       return (
         /^(?:production|output)$/i.test(text.slice(match.start, match.end)) &&
-        PRODUCTION_LINE.test(text.slice(match.end, match.end + 40))
+        productionLineNoStart(text.slice(match.end, match.end + 96))
       );
     case 'end':
       // "by the end of 2024": a time, not an ending — nor "until year-end", "by quarter-end".
@@ -2325,7 +2335,9 @@ function readNumeric(
       (mention) =>
         !(
           levelsOnly &&
-          LEVEL_GOAL_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 64), mention.start))
+          LEVEL_GOAL_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 64), mention.start)) &&
+          // …but "its 7.3% foundry share", "from its current 7.3%", "TSMC's 70.2%" is the level now.
+          !CURRENT_LEVEL_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 24), mention.start))
         ),
     )
     // "Samsung to regain 10% foundry share", 10%的市场份额: a market share written after its value is no share-price move.
@@ -2621,6 +2633,8 @@ function ofYearToCome(reading: SentenceReading, mention: ValueMention): boolean 
 
 // The goal's verb governs the value ("aims to lift its foundry market share to 20%", 力争…份额提升至20%), in
 // its clause ("aims to win more customers as its foundry share slips to 6.8%" is the share now); 目标价 is a price.
+const CURRENT_LEVEL_BEFORE =
+  /(?:\b(?:its|their|[\w-]+['’]s)\s+(?:current\s+)?|\bcurrent\s+|\bfrom\s+(?:(?:its|their)\s+)?(?:current\s+)?)$/i;
 const LEVEL_GOAL_BEFORE =
   /(?:\b(?:aims?|aiming|aimed|seeks?|seeking|sought|hopes?|hoping|wants?|plans?|planning|targets?|targeting|strives?|striving|vows?|vowed|pledges?|pledged|goal|target|ambition|bid)\s+(?:to|of|is\s+to)\s+(?:(?:\w+ly|more\s+than|at\s+least|further)\s+){0,2}(?:lift|raise|boost|increase|grow|reach|regain|take|win|return|hit|double|triple|expand|push|get|bring|capture|achieve|keep|hold|maintain|climb|recover|secure|attain|claw|become|grab|gain|seize|restore)\b(?:(?!\b(?:as|while|after|when|whose|which|since)\b)[^,.;]){0,40}|\b(?:goal|target|ambition|aim)\s+(?:of|is)\s+(?:(?:a|an|reaching|hitting|about|around)\s+)?|(?:力争|力爭|目标|目標|计划|計劃|计画|計畫|希望|期望|期盼|誓言|拟|擬)(?!价|價)[^，。；,;.\s]{0,24}?(?:提升|提高|增加|达到|達到|扩大|擴大|升|拉高|夺回|奪回|重回|回到|回升)(?:至|到)?)\s*(?:a\s+|above\s+|over\s+|to\s+)?$/i;
 const LEVEL_YEAR_BEFORE_ZH = /((?:19|20)\d{2})年(?!第?[一二三四1-4]季|[上下]半年)[^，,。；;\d]{0,24}$/;
@@ -3452,6 +3466,7 @@ function ownedBySubject(
     !before &&
     next &&
     opensClauseBefore(reading, at, next.start) &&
+    CONTRAST_BETWEEN.test(reading.text.slice(at, next.start)) &&
     // (not a person, who only speaks: "Musk said production would begin in 2026 when Samsung's Taylor fab opens").
     reading.mentions.some((mention) => mention.end <= at && !own.has(mention.id) && mention.type !== 'person')
   )
@@ -3565,7 +3580,7 @@ const DISPLACED_AFTER = /^\s*(?:出局|被踢出|被淘汰|落选|落選|缺席)
 const SOURCED_FROM =
   /\b(?:(?:dual|multi|second)-?sourc\w*|sourc(?:e|es|ed|ing)|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|procur(?:e|es|ed|ing)|order(?:s|ed|ing)?(?!\s+from\b))\b[^,.;]{0,32}\bfrom\s*$/i;
 const MOVED_FROM =
-  /\b(?:switch\w*|shift\w*|mov(?:e|es|ed|ing)|transfer\w*|reassign\w*|redirect\w*|pull(?:s|ed|ing)?|port(?:s|ed|ing)?|take(?:s|n)?|took|taking|wrest\w*|snatch\w*|win(?:s|ning)?|won|poach\w*|lur(?:e|es|ed|ing)|divert\w*|relocat\w*|realloc\w*|migrat\w*|hand(?:s|ed|ing)?|cut(?:s|ting)?(?!-)|bring(?:s|ing)?|brought|withdr\w*|steal\w*|stole|grab\w*|lift(?:s|ed|ing)?)\b[^,.;]{0,40}\bfrom\s*$/i;
+  /\b(?:switch\w*|shift\w*|mov(?:e|es|ed|ing)|transfer\w*|reassign\w*|redirect\w*|pull(?:s|ed|ing)?|port(?:s|ed|ing)?|take(?:s|n|over|overs)?|took|taking|wrest\w*|snatch\w*|win(?:s|ning)?|won|poach\w*|lur(?:e|es|ed|ing)|divert\w*|relocat\w*|realloc\w*|migrat\w*|hand(?:s|ed|ing)?|cut(?:s|ting)?(?!-)|bring(?:s|ing)?|brought|withdr\w*|steal\w*|stole|grab\w*|lift(?:s|ed|ing)?)\b[^,.;]{0,40}\bfrom\s*$/i;
 const sourcedFrom = (before: string) => SOURCED_FROM.test(before) && !MOVED_FROM.test(before);
 const DISPLACED_BEFORE =
   /(?:\bfrom|\breplac(?:e|es|ed|ing)|\bdropping|\bdrops|\bditching|\binstead\s+of|\brather\s+than|取代|而非|不再由)\s*$/i;
@@ -3690,7 +3705,7 @@ const TROUBLES_AFTER =
   /^(?:['’]s)?(?:\s+(?:[\w-]*\d[\w-]*|foundry|yield|quality|production|capacity|execution|technical|manufacturing))*\s+(?:woes|problems|issues|troubles|struggles|setbacks|shortfalls|failures)\b|^(?:的)?(?:良率|良品率|产能|產能|技术|技術)?(?:问题|問題|不佳|不足|困境|危机|危機)/;
 
 const OVERCOME_AFTER =
-  /(?:解决|解決|缓解|緩解|改善|\beas(?:e|es|ed|ing)\b|仍|still|\byet\b|despite)[^。；.;]{0,16}?(?:获|獲|拿下|斩获|斬獲|\bbegins?\s+making|\bmaking|\bwins?\b|\bwon\b|\blands?\b)/i;
+  /(?:解决|解決|缓解|緩解|改善|\beas(?:e|es|ed|ing)\b|仍|still|\byet\b|despite|even\s+as|开始|開始)[^。；.;]{0,32}?(?:获|獲|拿下|斩获|斬獲|量产|量產|生产|生產|代工|\b(?:begins?|starts?|will\s+start)\s+making|\bmak(?:es|ing)\b|\bproduc(?:es|ing)\b|\bbuild(?:s|ing)\b|\bwins?\b|\bwon\b|\blands?\b)/i;
 
 const HANDED_OVER_AFTER = /^\s*(?:将|將|把)[^，。；,;]{0,14}?(?:交由|交给|交給|委托|委託|转交|轉交)/;
 
@@ -4223,7 +4238,7 @@ const VERB_BEFORE_AS =
   /\b(?:describ\w*|referred\s+to|refers\s+to|called|name[sd]?|naming|chosen|chose|choose|serves?|served|serving|used|uses|using|seen|sees|known|acts?|acted|emerg\w*|designat\w*|picked|selected|tapped|confirmed|identified|brand\w*|dubbed|billed|positioned)\s+$/i;
 
 const SUBORDINATE_OPENING =
-  /(?:(?<!\b(?:well|such|known|same|so|soon|early|late|far|long)\s)\bas|\bwhile|\bwhereas|\bwhen|\bonce|\buntil|\bbecause|\balthough|\bthough|\bsince(?!\s+(?:\d|AI\d|HW\d|then\b|last\b|early\b|late\b|mid\b|the\s+(?:start|end|beginning)\b)))\s[^,;.，；。]*$/;
+  /(?:(?<!\b(?:well|such|known|same|so|soon|early|late|far|long)\s)\bas|\bwhile|\bwhereas|\bwhen|\bonce|\buntil|\bbecause|\balthough|\bthough|\bsince(?!\s+(?:(?:its|their|the|Tesla['’]s)\s+)?(?:\d|AI\d|HW\d|then\b|last\b|early\b|late\b|mid\b|start|end|beginning)))\s[^,;.，；。]*$/;
 
 const PASSIVE_GAP =
   /^\s*(?:chips?|processors?)?\s*(?:(?:is|are|was|were|will|be|been|being|still|also|now|already|to|set|expected|slated)\s+)+$/i;

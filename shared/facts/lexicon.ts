@@ -136,6 +136,9 @@ export const ATTRIBUTE_CLASSES = {
       // "台积电亚利桑那厂为特斯拉AI5备产": readying the chip's production.
       '备产',
       '備產',
+      // "台积电为AI5扩产亚利桑那厂": production widened for the chip.
+      '扩产',
+      '擴產',
       '协议',
       '協議',
       '合同',

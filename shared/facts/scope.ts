@@ -303,8 +303,15 @@ function spanEnd(sentence: string, match: PhraseMatch<ScopeCue>): number {
     const stop = sentence.slice(match.end, end).search(TALKS_STOP);
     if (stop >= 0) end = match.end + stop;
   }
-  // "要求“停止计时”，将AI法案高风险义务推迟两年实施": a demand goes on over a comma to what it asks done (将/把).
-  if (match.name === 'possibility' && /^要求/.test(sentence.slice(match.start, match.end)))
+  // "…致信欧盟委员会，要求“停止计时”，将AI法案高风险义务推迟两年实施": a demand goes on over a comma to what it
+  // asks done (将/把) — not a demand refused ("欧盟委员会拒绝企业要求“停止计时”，将如期…实施": the refuser's act).
+  if (
+    match.name === 'possibility' &&
+    /^要求/.test(sentence.slice(match.start, match.end)) &&
+    !/(?:拒绝|拒絕|驳回|駁回|不理会|不理會|无视|無視|否决|否決)[^，。；]{0,8}$/.test(
+      sentence.slice(0, match.start),
+    )
+  )
     while (/^[，,]\s*(?:将|將|把)/.test(sentence.slice(end))) end = clauseEndAfter(sentence, end + 1);
   // "Samsung aims to win Tesla's AI5 orders after landing the AI6 contract": a striving ends where what
   // happened before it, or a clause of its own, is told.
