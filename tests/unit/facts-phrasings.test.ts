@@ -123,6 +123,8 @@ const BLIND_FLOORS: Record<string, number> = {
   'zh-twoclauses': 0.84,
   'en-earnings': 0.9,
   'zh-earnings': 0.94,
+  'en-feed2027': 0.91,
+  'zh-feed2027': 0.91,
 };
 
 describe('phrasings written blind', () => {
