@@ -2228,7 +2228,11 @@ function listHeadsOf(rule: CompiledRule, reading: SentenceReading, item: Sentenc
       (head) => head.id,
     ),
   );
-  return ids.size >= 2 ? mine : NONE_MENTIONED;
+  // "…held 71% of the global foundry market, TrendForce said, while Samsung Electronics ranked second with
+  // 6.5%": a rank names a list of its own, the first place told another way.
+  return ids.size >= 2 || (related(rule, reading) && listGapOf(rule, reading, mine) === RANKED_GAP_CHARS)
+    ? mine
+    : NONE_MENTIONED;
 }
 
 /** The mentions that pass `accept` and that a value of the fact's kind directly follows. */
