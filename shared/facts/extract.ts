@@ -1,4 +1,5 @@
 import type { Value } from '../model/values.ts';
+import { COMMA_CLAUSE_OPENING, CONTRAST_BETWEEN, opensClauseBetween, TIME_CLAUSE_ZH } from './clauses.ts';
 import type { EntityMention } from './entities.ts';
 import type { AttributeClass } from './lexicon.ts';
 import type { PhraseMatch } from './phrases.ts';
@@ -533,8 +534,10 @@ interface Claim {
   chipBound?: boolean;
 }
 
-const SOURCE_PHRASE_BEFORE = /\bfrom\s+(?:(?:the|its|Samsung['’]s|Samsung)\s+)?$/i;
-const PLACE_PHRASE_BEFORE = /(?:\b(?:at|in)\s+(?:(?:the|its|Samsung['’]s|Samsung)\s+)?|在|于|於)$/i;
+// The site after its maker's name or a determiner ("from its Texas fab", "at Samsung Taylor", "at Samsung's").
+const SOURCE_PHRASE_BEFORE = /\b[Ff]rom\s+(?:(?:[Tt]he|[Ii]ts|[A-Z][\w-]*(?:['’]s)?)\s+)?$/;
+const PLACE_PHRASE_BEFORE =
+  /(?:\b(?:[Aa]t|[Ii]n)\s+(?:(?:[Tt]he|[Ii]ts|[A-Z][\w-]*(?:['’]s)?)\s+)?|在|于|於)$/;
 
 /** How the subject's sites are all named, when there is one: as where things come from, or as a place. */
 function siteRoleOf(reading: SentenceReading, positions: number[]): 'source' | 'place' | undefined {
@@ -560,7 +563,9 @@ function chipBoundTo(
       positions.includes(mention.start) &&
       (mention.end <= anchor.start
         ? /^\s*(?:['’]s\s+)?(?:chips?\s+)?$/i.test(reading.text.slice(mention.end, anchor.start))
-        : /^\s+of\s+(?:(?:Tesla['’]s|the|its)\s+)?$/i.test(reading.text.slice(anchor.end, mention.start))),
+        : /^\s+of\s+(?:(?:[A-Z][\w-]*['’]s|[Tt]he|[Ii]ts)\s+)?$/.test(
+            reading.text.slice(anchor.end, mention.start),
+          )),
   );
 }
 
@@ -3469,7 +3474,7 @@ function ownedBySubject(
   if (
     !before &&
     next &&
-    opensClauseBefore(reading, at, next.start) &&
+    opensClauseBetween(reading.text, at, next.start) &&
     CONTRAST_BETWEEN.test(reading.text.slice(at, next.start)) &&
     // (not a person, who only speaks: "Musk said production would begin in 2026 when Samsung's Taylor fab opens").
     reading.mentions.some((mention) => mention.end <= at && !own.has(mention.id) && mention.type !== 'person')
@@ -3524,7 +3529,7 @@ const OWN_RELATIVE_AFTER =
   /^(?:\s+(?:fab|plant|factory|facility|campus|site))?(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?\s*,\s*(?:whose|which|(?:expected|due|set|slated|scheduled)\s+to)\b/;
 
 /** "volume production at the Taylor fab in 2028", "at Samsung's Taylor plant": a site named as a place after a determiner or its maker. */
-const PLACE_WITH_DETERMINER = /\b(?:at|in)\s+(?:the|its|Samsung['’]s|Samsung)\s+$/i;
+const PLACE_WITH_DETERMINER = /\b(?:[Aa]t|[Ii]n)\s+(?:[Tt]he|[Ii]ts|[A-Z][\w-]*(?:['’]s)?)\s+$/;
 
 /**
  * "Samsung signed the contract on Monday. Its shares jumped 6.8% and Tesla's rose 4%": a share move's
@@ -4156,12 +4161,12 @@ function triggerOfObject(
     (trigger) =>
       trigger.start >= end &&
       !TIME_CLAUSE_ZH.test(reading.text.slice(end, trigger.start)) &&
-      !opensClauseBefore(reading, end, trigger.start),
+      !opensClauseBetween(reading.text, end, trigger.start),
   );
   // "Samsung to start 2nm production in 2026 as Tesla's AI5 stays at TSMC": a chip that opens a clause of
   // its own is no object of the making before it.
   const before = inFrame
-    .filter((trigger) => trigger.end <= start && !opensClauseBefore(reading, trigger.end, start))
+    .filter((trigger) => trigger.end <= start && !opensClauseBetween(reading.text, trigger.end, start))
     .at(-1);
   // "台積電亞利桑那州半導體廠已量產，特斯拉AI6由三星德州廠代工": a making beyond a comma is another clause's;
   // the chip's own clause has its own.
@@ -4173,7 +4178,7 @@ function triggerOfObject(
   )
     return after;
   // …and a chip opening its own clause with no making after it is no object of one.
-  if (!before && !after && opensClauseBefore(reading, Math.max(0, start - 48), start)) return undefined;
+  if (!before && !after && opensClauseBetween(reading.text, Math.max(0, start - 48), start)) return undefined;
   return before ?? after ?? inFrame[0];
 }
 
@@ -4190,10 +4195,6 @@ function chineseAgentVerb(
     : undefined;
 }
 
-const COMMA_CLAUSE_OPENING =
-  /(?:[,，]\s*(?:while|whereas|as|when|once|because|although|though)\s|[，,]\s*(?:而|则|則|另一方面|相比之下|与此同时|與此同時|同时|同時))[^,;.，；。]*$/i;
-const TIME_CLAUSE_ZH = /(?:之际|之際|之时|之時|的同时|的同時)[，,]/;
-
 /**
  * "Nvidia's Rubin promises 3x efficiency as Tesla keeps AI6 specs under wraps": a value in a clause with
  * a subject of its own, the fact's subject named only in a clause opened after it (as, while, when…).
@@ -4208,7 +4209,7 @@ function beforeSubjectsOwnClause(
   if (mention.value.kind === 'node' || positions.length === 0 || positions.some((at) => at < mention.end))
     return false;
   return (
-    opensClauseBefore(reading, mention.end, Math.min(...positions)) &&
+    opensClauseBetween(reading.text, mention.end, Math.min(...positions)) &&
     // (not a person, who only speaks: "Musk said production would begin in 2026 when Samsung's Taylor fab opens").
     reading.mentions.some(
       (other) =>
@@ -4218,31 +4219,6 @@ function beforeSubjectsOwnClause(
 }
 
 const CLAUSE_SUBJECT_TYPES = new Set(['company', 'affiliate', 'site', 'place', 'product', 'chip']);
-
-/** A subordinate clause opened before a position, in its clause ("as Samsung readies", "while Tesla's"). */
-/**
- * Whether a subordinate clause opens between `from` and `at`, and `at` stands in it — not a prepositional
- * "as" ("as part of Tesla's AI6 deal", "as Tesla's AI6 foundry", "as sole maker of", "describes as AI5",
- * "as will AI6").
- */
-function opensClauseBefore(reading: SentenceReading, from: number, at: number): boolean {
-  const opening = SUBORDINATE_OPENING.exec(reading.text.slice(from, at));
-  if (!opening) return false;
-  const start = from + opening.index;
-  if (!/^as\b/i.test(reading.text.slice(start, start + 3))) return true;
-  return (
-    !AS_PREPOSITION.test(reading.text.slice(start, start + 80)) &&
-    !VERB_BEFORE_AS.test(reading.text.slice(Math.max(0, start - 24), start))
-  );
-}
-
-const AS_PREPOSITION =
-  /^as\s+(?:(?:early|soon|late|much|many|long|far|well|of|to|for|per|with|at|if|though|opposed|such)\b|part\s+of|an?\s|sole\s|one\s|(?:(?:the|its|their|[\w-]+['’]s)\s+)?(?:[\w-]+\s+){0,2}?(?:foundry|foundries|maker|makers|chipmaker|chipmakers|manufacturer|producer|supplier|partner|customer|client|source|fab)(?=\s+(?:of|for|to|in|at)\b|\s*[,.;:]|\s*$)|(?:will|would|does|did|do|is|are|was|were|has|have)\b)/i;
-const VERB_BEFORE_AS =
-  /\b(?:describ\w*|referred\s+to|refers\s+to|called|name[sd]?|naming|chosen|chose|choose|serves?|served|serving|used|uses|using|seen|sees|known|acts?|acted|emerg\w*|designat\w*|picked|selected|tapped|confirmed|identified|brand\w*|dubbed|billed|positioned)\s+$/i;
-
-const SUBORDINATE_OPENING =
-  /(?:(?<!\b(?:well|such|known|same|so|soon|early|late|far|long)\s)\bas|\bwhile|\bwhereas|\bwhen|\bonce|\buntil|\bbecause|\balthough|\bthough|\bsince(?!\s+(?:(?:its|their|the|Tesla['’]s)\s+)?(?:\d|AI\d|HW\d|then\b|last\b|early\b|late\b|mid\b|start|end|beginning)))\s[^,;.，；。]*$/;
 
 const PASSIVE_GAP =
   /^\s*(?:chips?|processors?)?\s*(?:(?:is|are|was|were|will|be|been|being|still|also|now|already|to|set|expected|slated)\s+)+$/i;
@@ -4272,7 +4248,7 @@ function triggerOfAgent(
       before,
     ) &&
     // "Tesla's HW4 chip stays with Samsung as AI5 ramps at TSMC": not past a clause of its own.
-    !opensClauseBefore(reading, previous.end, mention.start)
+    !opensClauseBetween(reading.text, previous.end, mention.start)
   )
     return previous;
   const next = inFrame.find((trigger) => trigger.start >= mention.end);
@@ -4285,7 +4261,7 @@ function triggerOfAgent(
   if (
     !next &&
     previous &&
-    (opensClauseBefore(reading, previous.end, mention.start) ||
+    (opensClauseBetween(reading.text, previous.end, mention.start) ||
       TIME_CLAUSE_ZH.test(reading.text.slice(previous.end, mention.start)))
   )
     return undefined;
@@ -4556,7 +4532,6 @@ const INSTEAD_BETWEEN =
  */
 const NODE_BEFORE =
   /(?:\b\d+\s?(?:nm|-nanometer)|\bN\d\w*|\bSF\d\w*|\b\d+A)\s+(?:(?:mass|volume|high-volume)\s+)?$/i;
-const CONTRAST_BETWEEN = /\b(?:while|whereas|although|though)\s/i;
 
 function opensOwnClauseAfter(reading: SentenceReading, match: PhraseMatch, positions: number[]): boolean {
   const after = positions.filter((at) => at >= match.end);
@@ -4568,7 +4543,7 @@ function opensOwnClauseAfter(reading: SentenceReading, match: PhraseMatch, posit
     (reading.mentions.some((mention) => mention.end <= match.start && OWNER_TYPES.has(mention.type)) ||
       NODE_BEFORE.test(reading.text.slice(Math.max(0, match.start - 12), match.start)) ||
       CONTRAST_BETWEEN.test(reading.text.slice(match.end, Math.min(...after)))) &&
-    after.every((at) => opensClauseBefore(reading, Math.max(match.end, at - 48), at))
+    after.every((at) => opensClauseBetween(reading.text, Math.max(match.end, at - 48), at))
   );
 }
 

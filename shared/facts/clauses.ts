@@ -1,0 +1,44 @@
+/**
+ * Clauses: where a subordinate clause opens in a sentence, so that its own subject is not taken for the
+ * subject of the clause before it (layer 5 of the fact engine; see extract.ts for the readings that use it).
+ *
+ * @example
+ * const text = "Samsung to start 2nm production in 2026 as Tesla's AI5 stays at TSMC";
+ * opensClauseBetween(text, text.indexOf('production') + 10, text.indexOf('AI5')); // true
+ * opensClauseBetween('Samsung will begin mass production in 2027 as part of Tesla's AI6 deal', 30, 60); // false
+ */
+
+/**
+ * Whether a subordinate clause opens between `from` and `at`, and `at` stands in it — not a prepositional
+ * "as" ("as part of Tesla's AI6 deal", "as Tesla's AI6 foundry", "as sole maker of", "describes as AI5",
+ * "as will AI6").
+ */
+export function opensClauseBetween(text: string, from: number, at: number): boolean {
+  const opening = SUBORDINATE_OPENING.exec(text.slice(from, at));
+  if (!opening) return false;
+  const start = from + opening.index;
+  if (!/^as\b/i.test(text.slice(start, start + 3))) return true;
+  return (
+    !AS_PREPOSITION.test(text.slice(start, start + 80)) &&
+    !VERB_BEFORE_AS.test(text.slice(Math.max(0, start - 24), start))
+  );
+}
+
+/** A clause set off by a comma and opened by a subordinator or a Chinese contrast: ", while …", "，而…". */
+export const COMMA_CLAUSE_OPENING =
+  /(?:[,，]\s*(?:while|whereas|as|when|once|because|although|though)\s|[，,]\s*(?:而|则|則|另一方面|相比之下|与此同时|與此同時|同时|同時))[^,;.，；。]*$/i;
+
+/** A Chinese time clause ending before the main one: "…之际，", "…的同时，". */
+export const TIME_CLAUSE_ZH = /(?:之际|之際|之时|之時|的同时|的同時)[，,]/;
+
+/** A contrast between two clauses: "while", "whereas", "although", "though". */
+export const CONTRAST_BETWEEN = /\b(?:while|whereas|although|though)\s/i;
+
+const AS_PREPOSITION =
+  /^as\s+(?:(?:early|soon|late|much|many|long|far|well|of|to|for|per|with|at|if|though|opposed|such)\b|part\s+of|an?\s|sole\s|one\s|(?:(?:the|its|their|[\w-]+['’]s)\s+)?(?:[\w-]+\s+){0,2}?(?:foundry|foundries|maker|makers|chipmaker|chipmakers|manufacturer|producer|supplier|partner|customer|client|source|fab)(?=\s+(?:of|for|to|in|at)\b|\s*[,.;:]|\s*$)|(?:will|would|does|did|do|is|are|was|were|has|have)\b)/i;
+const VERB_BEFORE_AS =
+  /\b(?:describ\w*|referred\s+to|refers\s+to|called|name[sd]?|naming|chosen|chose|choose|serves?|served|serving|used|uses|using|seen|sees|known|acts?|acted|emerg\w*|designat\w*|picked|selected|tapped|confirmed|identified|brand\w*|dubbed|billed|positioned)\s+$/i;
+
+/** A subordinator and its clause up to `at` (no clause mark between): "as Samsung readies", "while Tesla's". */
+const SUBORDINATE_OPENING =
+  /(?:(?<!\b(?:well|such|known|same|so|soon|early|late|far|long)\s)\bas|\bwhile|\bwhereas|\bwhen|\bonce|\buntil|\bbecause|\balthough|\bthough|\bsince(?!\s+(?:(?:its|their|the|[A-Z][\w-]*['’]s)\s+)?(?:\d|AI\d|HW\d|then\b|last\b|early\b|late\b|mid\b|start|end|beginning)))\s[^,;.，；。]*$/;
