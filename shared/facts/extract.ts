@@ -1627,7 +1627,8 @@ function relationWordOfAnotherSense(reading: SentenceReading, match: PhraseMatch
           (mention) =>
             mention.type === 'company' &&
             mention.start >= match.end &&
-            /^\s*(?:both\s+|either\s+)?$/i.test(text.slice(match.end, mention.start)) &&
+            // (not "either TSMC or Samsung": undecided)
+            /^\s*(?:both\s+)?$/i.test(text.slice(match.end, mention.start)) &&
             // "remains at Samsung's Hwaseong campus" is a place of the company's (not "reach volume at TSMC's plant").
             (/^reach/i.test(text.slice(match.start, match.end)) ||
               !/^['’]s\b/.test(text.slice(mention.end, mention.end + 3))),
@@ -3643,7 +3644,20 @@ function readEntities(
     // "yield woes ease as it begins making Tesla's AI6").
     .filter((mention) => {
       const after = reading.text.slice(mention.end, mention.end + 64);
-      return !TROUBLES_AFTER.test(after) || OVERCOME_AFTER.test(after);
+      if (!TROUBLES_AFTER.test(after)) return true;
+      // …its own making, no other foundry named before it ("Samsung's yield problems persist even as TSMC
+      // produces Tesla's AI5" is TSMC's).
+      const overcome = OVERCOME_AFTER.exec(after);
+      return (
+        overcome !== null &&
+        !reading.mentions.some(
+          (other) =>
+            allowed.has(other.id) &&
+            other.id !== mention.id &&
+            other.start >= mention.end &&
+            other.end <= mention.end + overcome.index + overcome[0].length,
+        )
+      );
     })
     .filter((mention) => subject.carried || !anotherChipsClause(reading, mention.start, chipIds, mention));
   const agentTriggers = coordinatedTriggers(reading, found, (mention) =>
