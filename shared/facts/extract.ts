@@ -1619,8 +1619,9 @@ function relationWordOfAnotherSense(reading: SentenceReading, match: PhraseMatch
       // "samples and small-batch production in 2026" is not volume production.
       return isTrialProduction(text, match);
     case 'makes':
-      // "AI5 stays at TSMC", "remains with Samsung": a stay at a maker — not "remains at least two years away",
-      // "remains at the design stage", "remains at Samsung's Hwaseong campus".
+      // "AI5 stays at TSMC", "remains with Samsung", "sticks with TSMC", "reach volume in 2027 at TSMC": a stay
+      // at a maker, or volume reached there — not "remains at least two years away", "remains at the design
+      // stage", "remains at Samsung's Hwaseong campus", "reach volume in 2027 at the earliest".
       return (
         /^(?:stay|remain|stick|reach)/i.test(text.slice(match.start, match.end)) &&
         !reading.mentions.some(
