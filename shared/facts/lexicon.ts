@@ -1322,7 +1322,8 @@ export const SCOPE_CUES = {
   /** Asked, not said. */
   question: {
     en: ['whether', 'if ... ?'],
-    zh: ['是否', '会不会', '會不會', '能否', '吗', '嗎', '？'],
+    // 会否/會否: "外界追问特斯拉Dojo会否复活" asks whether (not 会否认, "will deny": scope.ts).
+    zh: ['是否', '会不会', '會不會', '能否', '会否', '會否', '吗', '嗎', '？'],
   },
   /** Only if something else happens. */
   condition: {

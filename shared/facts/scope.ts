@@ -573,10 +573,16 @@ function notAnOpenContest(sentence: string, match: PhraseMatch<ScopeCue>): boole
 }
 
 /**
- * A possibility cue that is part of a word of another sense: "an eye-watering $500 billion",
+ * A possibility or question cue that is part of a word of another sense: "an eye-watering $500 billion",
  * "Hopes float for Samsung", 有意义/有意思 ("签下有意义的合同").
  */
 function wordOfAnotherSense(sentence: string, match: PhraseMatch<ScopeCue>): boolean {
+  // "三星会否认该报道" ("will deny"), 会否决 ("will veto"): not 会否, "whether".
+  if (match.name === 'question')
+    return (
+      /^[会會]否/.test(sentence.slice(match.start, match.end)) &&
+      /^[认認决決定]/.test(sentence.slice(match.end))
+    );
   if (match.name !== 'possibility') return false;
   const cue = sentence.slice(match.start, match.end + 1);
   // "欧洲议会投票支持推迟…": a vote for it is a decision, as "lawmakers vote to delay" is.
