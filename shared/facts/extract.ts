@@ -1613,6 +1613,7 @@ const productionLineNoStart = (after: string) => {
 function relationWordOfAnotherSense(reading: SentenceReading, match: PhraseMatch<AttributeClass>): boolean {
   if (noDateGiven(reading, match)) return true;
   const text = reading.text;
+  const word = text.slice(match.start, match.end);
   const before = (chars: number) => text.slice(Math.max(0, match.start - chars), match.start);
   switch (match.name) {
     case 'volume_production':
@@ -1623,7 +1624,7 @@ function relationWordOfAnotherSense(reading: SentenceReading, match: PhraseMatch
       // at a maker, or volume reached there — not "remains at least two years away", "remains at the design
       // stage", "remains at Samsung's Hwaseong campus", "reach volume in 2027 at the earliest".
       return (
-        /^(?:stay|remain|stick|reach)/i.test(text.slice(match.start, match.end)) &&
+        /^(?:stay|remain|stick|reach)/i.test(word) &&
         !reading.mentions.some(
           (mention) =>
             mention.type === 'company' &&
@@ -1631,16 +1632,14 @@ function relationWordOfAnotherSense(reading: SentenceReading, match: PhraseMatch
             // (not "either TSMC or Samsung": undecided)
             /^\s*(?:both\s+)?$/i.test(text.slice(match.end, mention.start)) &&
             // "remains at Samsung's Hwaseong campus" is a place of the company's (not "reach volume at TSMC's plant").
-            (/^reach/i.test(text.slice(match.start, match.end)) ||
-              !/^['’]s\b/.test(text.slice(mention.end, mention.end + 3))),
+            (/^reach/i.test(word) || !/^['’]s\b/.test(text.slice(mention.end, mention.end + 3))),
         )
       );
     case 'production_start':
       // "approving a second production line … in 2024": a line, a thing built, not production begun
       // (unless the line itself starts: "production line to start in 2026").
       return (
-        /^(?:production|output)$/i.test(text.slice(match.start, match.end)) &&
-        productionLineNoStart(text.slice(match.end, match.end + 96))
+        /^(?:production|output)$/i.test(word) && productionLineNoStart(text.slice(match.end, match.end + 96))
       );
     case 'end':
       // "by the end of 2024": a time, not an ending — nor "until year-end", "by quarter-end".
@@ -1664,7 +1663,7 @@ function relationWordOfAnotherSense(reading: SentenceReading, match: PhraseMatch
     case 'in_force':
       // "gives companies until January 15 to comment on high-risk AI guidelines": a deadline for comments.
       return (
-        /^give/i.test(text.slice(match.start, match.end)) &&
+        /^give/i.test(word) &&
         /^[^.;]{0,32}?\b(?:to\s+(?:comment|respond\s+(?:to|on)\s+(?:[\w-]+\s+){0,3}?(?:consultation|questionnaire|survey|call|guidance|guidelines)|submit\s+(?:input|comments|views))|consultations?|comments|feedback)\b/i.test(
           text.slice(match.end, match.end + 48),
         )
@@ -3435,7 +3434,7 @@ function ownedBySubject(
         (mention.type !== 'site' && mention.type !== 'place') ||
         !(
           namedAsPlace(reading, mention) ||
-          PLACE_WITH_DETERMINER.test(reading.text.slice(Math.max(0, mention.start - 20), mention.start))
+          PLACE_PHRASE_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 24), mention.start))
         ) ||
         OWN_RELATIVE_AFTER.test(reading.text.slice(mention.end, mention.end + 32)),
     );
@@ -3530,9 +3529,6 @@ const isSiteOrPlace = (mention: EntityMention) => mention.type === 'site' || men
 const OWN_RELATIVE_AFTER =
   /^(?:\s+(?:fab|plant|factory|facility|campus|site))?(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?\s*,\s*(?:whose|which|(?:expected|due|set|slated|scheduled)\s+to)\b/;
 
-/** "volume production at the Taylor fab in 2028", "at Samsung's Taylor plant": a site named as a place after a determiner or its maker. */
-const PLACE_WITH_DETERMINER = /\b(?:[Aa]t|[Ii]n)\s+(?:[Tt]he|[Ii]ts|[A-Z][\w-]*(?:['’]s)?)\s+$/;
-
 /**
  * "Samsung signed the contract on Monday. Its shares jumped 6.8% and Tesla's rose 4%": a share move's
  * possessive pronoun owns the move — the subject's when the subject is named before it in the sentence,
@@ -3547,14 +3543,19 @@ function possessiveOwners(
   // …and a market share's ("其全球晶圆代工市占率已升至约6%，与三星的差距进一步缩小": SMIC's, told before).
   const levels = rule.rule.relation.includes('market_share');
   if ((!shares && !levels) || ownNamed.length === 0) return [];
-  return [...reading.text.matchAll(shares ? POSSESSIVE_BEFORE_SHARES : POSSESSIVE_BEFORE_LEVEL)].map(
-    (match) => ({
-      id: ownNamed.some((mention) => mention.end <= match.index) ? OWN_REFERENCE : RIVAL_REFERENCE,
-      type: 'reference',
+  // The pronouns are the sentence's, found once; whose each is depends on the rule's subject.
+  const pattern = shares ? POSSESSIVE_BEFORE_SHARES : POSSESSIVE_BEFORE_LEVEL;
+  const pronouns = reading.once(pattern.source, () =>
+    [...reading.text.matchAll(pattern)].map((match) => ({
       start: match.index,
       end: match.index + match[0].length,
-    }),
+    })),
   );
+  return pronouns.map((pronoun) => ({
+    id: ownNamed.some((mention) => mention.end <= pronoun.start) ? OWN_REFERENCE : RIVAL_REFERENCE,
+    type: 'reference',
+    ...pronoun,
+  }));
 }
 
 const POSSESSIVE_BEFORE_SHARES = /\b(?:its|their)\s+(?=(?:shares|stock|share\s+price|stock\s+price)\b)/gi;
@@ -3640,26 +3641,7 @@ function readEntities(
     .filter((mention) => !lostChip(reading, mention, chipIds))
     .filter((mention) => !atAnotherChip(reading, mention, chipIds))
     .filter((mention) => !businessOwner(mention))
-    // "switches AI6 orders to TSMC after Samsung yield woes", 三星良率问题或影响特斯拉AI5订单: a foundry's
-    // troubles, a cause, make nothing — unless it wins or makes all the same (三星良率不佳仍获特斯拉AI6订单,
-    // "yield woes ease as it begins making Tesla's AI6").
-    .filter((mention) => {
-      const after = reading.text.slice(mention.end, mention.end + 64);
-      if (!TROUBLES_AFTER.test(after)) return true;
-      // …its own making, no other foundry named before it ("Samsung's yield problems persist even as TSMC
-      // produces Tesla's AI5" is TSMC's).
-      const overcome = OVERCOME_AFTER.exec(after);
-      return (
-        overcome !== null &&
-        !reading.mentions.some(
-          (other) =>
-            allowed.has(other.id) &&
-            other.id !== mention.id &&
-            other.start >= mention.end &&
-            other.end <= mention.end + overcome.index + overcome[0].length,
-        )
-      );
-    })
+    .filter((mention) => !onlyTroubled(reading, mention, allowed))
     .filter((mention) => subject.carried || !anotherChipsClause(reading, mention.start, chipIds, mention));
   const agentTriggers = coordinatedTriggers(reading, found, (mention) =>
     triggerOfAgent(reading, triggers, mention, allowed),
@@ -3723,6 +3705,31 @@ function doubtedRightAfter(reading: SentenceReading, at: number): boolean {
   for (let position = at; position < Math.min(reading.text.length, at + 12); position++)
     if (reading.scopes.blockersAt(position).length > 0) return true;
   return false;
+}
+
+/**
+ * "switches AI6 orders to TSMC after Samsung yield woes", 三星良率问题或影响特斯拉AI5订单: a foundry's troubles, a
+ * cause, make nothing — unless it wins or makes all the same (三星良率不佳仍获特斯拉AI6订单, "yield woes ease as it
+ * begins making Tesla's AI6"), no other foundry named before that making ("Samsung's yield problems persist even
+ * as TSMC produces Tesla's AI5" is TSMC's).
+ */
+function onlyTroubled(
+  reading: SentenceReading,
+  mention: EntityMention,
+  foundries: ReadonlySet<string>,
+): boolean {
+  const after = reading.text.slice(mention.end, mention.end + 64);
+  if (!TROUBLES_AFTER.test(after)) return false;
+  const overcome = OVERCOME_AFTER.exec(after);
+  if (overcome === null) return true;
+  const overcomeEnd = mention.end + overcome.index + overcome[0].length;
+  return reading.mentions.some(
+    (other) =>
+      foundries.has(other.id) &&
+      other.id !== mention.id &&
+      other.start >= mention.end &&
+      other.end <= overcomeEnd,
+  );
 }
 
 const TROUBLES_AFTER =
