@@ -524,12 +524,16 @@ interface Claim {
   statement: Statement;
   valueAt?: number;
   distance?: number;
-  /** Where the relation word the value was read from ends. */
+  /** Where the relation word the value was read from starts and ends. */
+  anchorStart?: number;
   anchorEnd?: number;
   /** Whether that word was read as a volume production (a chip's), not as a place's start. */
   volume?: boolean;
   /** How the fact's sites are all named here: as a source ("from its Texas fab") or a place ("at Samsung Taylor"). */
   siteRole?: 'source' | 'place';
+  /** Where those sites stand, in the sentence read. */
+  sitesAt?: number[];
+  sentence?: string;
   /** Whether the fact's chip is bound to that word ("AI6 volume production", "mass production of Tesla's AI6"). */
   chipBound?: boolean;
 }
@@ -541,14 +545,16 @@ const PLACE_PHRASE_BEFORE =
 
 /** How the subject's sites are all named, when there is one: as where things come from, or as a place. */
 function siteRoleOf(reading: SentenceReading, positions: number[]): 'source' | 'place' | undefined {
-  const sites = reading.mentions.filter(
-    (mention) => positions.includes(mention.start) && isSiteOrPlace(mention),
-  );
+  const sites = sitesOf(reading, positions);
   if (sites.length === 0) return undefined;
   const before = (site: EntityMention) => reading.text.slice(Math.max(0, site.start - 24), site.start);
   if (sites.every((site) => SOURCE_PHRASE_BEFORE.test(before(site)))) return 'source';
   if (sites.every((site) => PLACE_PHRASE_BEFORE.test(before(site)))) return 'place';
   return undefined;
+}
+
+function sitesOf(reading: SentenceReading, positions: number[]): EntityMention[] {
+  return reading.mentions.filter((mention) => positions.includes(mention.start) && isSiteOrPlace(mention));
 }
 
 /** Whether a chip of the subject is bound to a word: right before it ("AI6 volume production") or its "of" object. */
@@ -579,22 +585,43 @@ function chipBoundTo(
 function settleSharedValues(claims: Claim[]): Statement[] {
   return claims.map((claim) => {
     if (claim.valueAt === undefined || claim.distance === undefined) return claim.statement;
-    const nearer = claims.some(
-      (other) =>
-        other !== claim &&
-        other.valueAt === claim.valueAt &&
-        other.distance !== undefined &&
-        (other.distance < claim.distance! ||
-          (other.volume &&
-            !claim.volume &&
-            (claim.siteRole === 'source' || (claim.siteRole === 'place' && other.chipBound)) &&
-            other.anchorEnd !== undefined &&
-            other.anchorEnd === claim.anchorEnd)),
-    );
-    return nearer
+    return claims.some((other) => takesTheValueFrom(other, claim))
       ? { ...claim.statement, observed: null, confidence: 0.5, negated: false, bound: undefined }
       : claim.statement;
   });
+}
+
+/** Whether `other`, reading the same value mention, keeps it from `claim`. */
+function takesTheValueFrom(other: Claim, claim: Claim): boolean {
+  if (other === claim || other.valueAt !== claim.valueAt || other.distance === undefined) return false;
+  // A chip's volume production keeps the year from a site named only as its source or its place.
+  if (claim.volume && placeOfTheVolume(other, claim)) return false;
+  if (
+    other.volume &&
+    !claim.volume &&
+    other.anchorEnd !== undefined &&
+    (claim.siteRole === 'source' || (claim.siteRole === 'place' && other.chipBound)) &&
+    (other.anchorEnd === claim.anchorEnd || placeOfTheVolume(claim, other))
+  )
+    return true;
+  return other.distance < claim.distance!;
+}
+
+/**
+ * "Tesla AI6 Mass Production at Samsung Taylor Targeted for 2028": a site named as the place of a chip's
+ * volume production ("… production at Samsung Taylor") qualifies it; the word after them ("targeted",
+ * "due") is said of the production, not of the site's own start.
+ */
+function placeOfTheVolume(claim: Claim, other: Claim): boolean {
+  const [from, to] = [other.anchorEnd!, claim.anchorStart];
+  return (
+    other.chipBound === true &&
+    claim.siteRole === 'place' &&
+    to !== undefined &&
+    to > from &&
+    claim.sitesAt?.every((at) => at > from && at < to) === true &&
+    !/[,;:，；：。]/.test(claim.sentence!.slice(from, to))
+  );
 }
 
 /** The publication day (UTC), from an ISO date or any date `Date` reads ("Tue, 05 Aug 2025 09:00:00 GMT"). */
@@ -1202,9 +1229,12 @@ function statementFor(
     statement,
     valueAt: read.valueAt,
     distance: read.distance,
+    anchorStart: read.anchorStart,
     anchorEnd: read.anchorEnd,
     volume: read.anchorClass === 'volume_production',
     siteRole: subject.carried ? undefined : siteRoleOf(reading, subject.positions),
+    sitesAt: subject.carried ? undefined : sitesOf(reading, subject.positions).map((site) => site.start),
+    sentence: reading.text,
     chipBound:
       read.anchorClass === 'volume_production' &&
       read.anchorStart !== undefined &&
