@@ -39,6 +39,9 @@ const AS_PREPOSITION =
 const VERB_BEFORE_AS =
   /\b(?:describ\w*|referred\s+to|refers\s+to|called|name[sd]?|naming|chosen|chose|choose|serves?|served|serving|used|uses|using|seen|sees|known|acts?|acted|emerg\w*|designat\w*|picked|selected|tapped|confirmed|identified|brand\w*|dubbed|billed|positioned)\s+$/i;
 
-/** A subordinator and its clause up to `at` (no clause mark between): "as Samsung readies", "while Tesla's". */
+/**
+ * A subordinator and its clause up to `at` (no clause mark between): "as Samsung readies", "while Tesla's" — "since"
+ * only as "because" ("since Samsung's 2nm line is reserved"), not as a time ("since its AI4 win").
+ */
 const SUBORDINATE_OPENING =
-  /(?:(?<!\b(?:well|such|known|same|so|soon|early|late|far|long)\s)\bas|\bwhile|\bwhereas|\bwhen|\bonce|\buntil|\bbecause|\balthough|\bthough|\bsince(?!\s+(?:(?:its|their|the|[A-Z][\w-]*['’]s)\s+)?(?:\d|AI\d|HW\d|then\b|last\b|early\b|late\b|mid\b|start|end|beginning)))\s[^,;.，；。]*$/;
+  /(?:(?<!\b(?:well|such|known|same|so|soon|early|late|far|long)\s)\bas|\bwhile|\bwhereas|\bwhen|\bonce|\buntil|\bbecause|\balthough|\bthough|\bsince(?!\s+(?:(?:its|their|the|[A-Z][\w-]*['’]s)\s+)?(?:\d|AI\d|HW\d|then\b|last\b|early\b|late\b|mid\b|start|end|beginning)(?![^,;.，；。]*\b(?:is|are|was|were|has|have|had|will|would|can|relies|rely|depends|needs|lacks|remains|stays)\b)))\s[^,;.，；。]*$/;

@@ -1149,6 +1149,10 @@ function statementFor(
     namedDealSpans(rule, reading).length === 0
   )
     return undefined;
+  // "'The contract runs through 2030' — Samsung signs image sensor supply deal with Apple": a headline whose
+  // subject is named only in a part with a word of another subject speaks of that other subject throughout.
+  if (notWords.length && !subject.carried && subjectOnlyInAnothersPart(reading, subject.positions, notWords))
+    return undefined;
   // "三星在该领域的份额不足5%": the segment is the one the sentence before named ("7纳米及以下先进制程").
   if (
     reading.index > 0 &&
@@ -1640,6 +1644,9 @@ const productionLineNoStart = (after: string) => {
  * A relation word that, in its sentence, is not the relation its class names — each test is about the words
  * alone, not about the rule reading them.
  */
+const SOURCES_TELL_AFTER =
+  /^\s+(?:say|said|says|told|tell|familiar|close|with\s+knowledge|briefed|added|confirmed)\b/i;
+
 function relationWordOfAnotherSense(reading: SentenceReading, match: PhraseMatch<AttributeClass>): boolean {
   if (noDateGiven(reading, match)) return true;
   const text = reading.text;
@@ -1650,6 +1657,9 @@ function relationWordOfAnotherSense(reading: SentenceReading, match: PhraseMatch
       // "samples and small-batch production in 2026" is not volume production.
       return isTrialProduction(text, match);
     case 'makes':
+      // "…, sources say", "people familiar … and sources close to": who tells it, not where chips are sourced.
+      if (/^sources$/i.test(word) && SOURCES_TELL_AFTER.test(text.slice(match.end, match.end + 16)))
+        return true;
       // "AI5 stays at TSMC", "remains with Samsung", "sticks with TSMC", "reach volume in 2027 at TSMC": a stay
       // at a maker, or volume reached there — not "remains at least two years away", "remains at the design
       // stage", "remains at Samsung's Hwaseong campus", "reach volume in 2027 at the earliest".
@@ -2013,6 +2023,26 @@ function silencedByNot(
   return notWords.some((match) => asideOf(reading, match.start) === side);
 }
 
+/** A dash parting a headline's two halves: " — ", "——", " - ". */
+const HEADLINE_DASH = /\s+[—–-]{1,2}\s+|——|(?<=[\u3400-\u9fff”」])—(?=[\u3400-\u9fff“「])/g;
+
+/** Whether the subject is named only in one half of a dash-parted headline, and a word of another subject is too. */
+function subjectOnlyInAnothersPart(
+  reading: SentenceReading,
+  positions: number[],
+  notWords: readonly PhraseMatch[],
+): boolean {
+  if (reading.index !== 0) return false;
+  const dashes = [...reading.text.matchAll(HEADLINE_DASH)].map((dash) => dash.index);
+  if (dashes.length !== 1) return false;
+  const half = (at: number) => (at > dashes[0]! ? 1 : 0);
+  const subjectHalf = half(positions[0]!);
+  return (
+    positions.every((at) => half(at) === subjectHalf) &&
+    notWords.some((match) => half(match.start) === subjectHalf)
+  );
+}
+
 /** Whether `position` lies in an amount of a deal named by its own party (namedDealSpans). */
 const inNamedDeal = (rule: CompiledRule, reading: SentenceReading, position: number) =>
   namedDealSpans(rule, reading).some((span) => span.start <= position && position < span.end);
@@ -2266,10 +2296,38 @@ function listHeadsOf(rule: CompiledRule, reading: SentenceReading, item: Sentenc
   );
   // "…held 71% of the global foundry market, TrendForce said, while Samsung Electronics ranked second with
   // 6.5%": a rank names a list of its own, the first place told another way.
-  return ids.size >= 2 || (related(rule, reading) && listGapOf(rule, reading, mine) === RANKED_GAP_CHARS)
+  return ids.size >= 2 ||
+    (related(rule, reading) &&
+      listGapOf(rule, reading, mine) === RANKED_GAP_CHARS &&
+      mine.some((head) => rankedValueAlone(rule, reading, head)))
     ? mine
     : NONE_MENTIONED;
 }
+
+/**
+ * Whether the value a rank gives ends its clause — but for the time or the market it is of ("ranked second with
+ * 6.8%", "… with 6.8% in the third quarter", "…, down from 7.3%") — and no word of another thing stands in that
+ * clause: not "ranked second with 6.8% growth", "with 12% in the 2nm segment", "with 11% two years ago".
+ */
+function rankedValueAlone(rule: CompiledRule, reading: SentenceReading, head: EntityMention): boolean {
+  const value = numericMentions(rule, reading).find(
+    (mention) =>
+      mention.start >= head.end &&
+      mention.start - head.end <= RANKED_GAP_CHARS &&
+      RANKED_GAP.test(reading.text.slice(head.end, mention.start)),
+  );
+  if (!value) return false;
+  const rest = reading.text.slice(value.end);
+  const tail = rest.slice(0, rest.search(/[,;.，；。]|$/));
+  if (!RANKED_TAIL.test(tail)) return false;
+  const end = value.end + tail.length;
+  return !(rule.not ? notWordsOf(rule, reading) : NONE).some(
+    (match) => match.start >= head.start && match.start < end,
+  );
+}
+
+const RANKED_TAIL =
+  /^(?:\s*(?:(?:in|during)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:quarter|half|period)(?:\s+of\s+\d{4})?|in\s+(?:Q[1-4]|[1-4]Q)\s*\d{0,4}|in\s+\d{4}|of\s+(?:the\s+)?(?:global\s+|worldwide\s+)?foundry\s+(?:market|revenue|sales|industry)))*\s*$/i;
 
 /** The mentions that pass `accept` and that a value of the fact's kind directly follows. */
 function headsIn(
@@ -3457,11 +3515,14 @@ function ownedBySubject(
         !makerOfRival(reading, mention, ownNamed),
     )
     // "produce AI6 at Taylor starting 2027": a rival site named as the place is not the one the value is about
-    // (unless a clause of its own follows: "instead of its fab in Taylor, Texas, whose start … pushed back to 2027").
+    // (unless a clause of its own follows: "instead of its fab in Taylor, Texas, whose start … pushed back to 2027")
+    // — when the subject is no site itself: "while TSMC began volume production at TSMC's Arizona fab in 2024"
+    // is Arizona's start, not Taylor's.
     .filter(
       (mention) =>
         !rivals.includes(mention.id) ||
         (mention.type !== 'site' && mention.type !== 'place') ||
+        ownNamed.some(isSiteOrPlace) ||
         !(
           namedAsPlace(reading, mention) ||
           PLACE_PHRASE_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 24), mention.start))
@@ -3753,14 +3814,22 @@ function onlyTroubled(
   const overcome = OVERCOME_AFTER.exec(after);
   if (overcome === null) return true;
   const overcomeEnd = mention.end + overcome.index + overcome[0].length;
+  // Another foundry in between makes it — unless that one is only a rival beaten, a comparison, or a maker
+  // joined ("beating TSMC to win", "worse than TSMC's", "it, not TSMC,", "joins TSMC in making", 继台积电之后).
   return reading.mentions.some(
     (other) =>
       foundries.has(other.id) &&
       other.id !== mention.id &&
       other.start >= mention.end &&
-      other.end <= overcomeEnd,
+      other.end <= overcomeEnd &&
+      !RIVAL_ONLY_BEFORE.test(reading.text.slice(Math.max(0, other.start - 12), other.start)) &&
+      !RIVAL_ONLY_AFTER.test(reading.text.slice(other.end, other.end + 12)),
   );
 }
+
+const RIVAL_ONLY_BEFORE =
+  /(?:击败|擊敗|打败|打敗|超越|超过|超過|领先|領先|继|繼|\b(?:beat(?:s|ing)?|than|unlike|not|join(?:s|ing|ed)?|follow(?:s|ing|ed)?|after|over|outpac\w*|edg(?:e|es|ed|ing)\s+out))\s*$/i;
+const RIVAL_ONLY_AFTER = /^\s*(?:之后|之後|之外|以外|poaching)/i;
 
 const TROUBLES_AFTER =
   /^(?:['’]s)?(?:\s+(?:[\w-]*\d[\w-]*|foundry|yield|quality|production|capacity|execution|technical|manufacturing))*\s+(?:woes|problems|issues|troubles|struggles|setbacks|shortfalls|failures)\b|^(?:的)?(?:良率|良品率|产能|產能|技术|技術)?(?:问题|問題|不佳|不足|困境|危机|危機)/;

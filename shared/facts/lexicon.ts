@@ -1360,6 +1360,11 @@ export const SCOPE_CUES = {
       'might',
       'possibly',
       'consider',
+      // "a further grace period … was 'something we could consider'", "is on the table": weighed after it is named
+      // (scope.ts reaches them back over their clause).
+      'on the table',
+      'under consideration',
+      'being considered',
       'mull',
       'weigh',
       'explore',
@@ -1528,6 +1533,13 @@ export const SCOPE_CUES = {
       '要求將AI',
       '要求将欧盟',
       '要求將歐盟',
+      // "要求将《人工智能法》高风险义务的适用再推迟一年", 要求将其推迟: a demand naming what it asks done.
+      '要求将《',
+      '要求將《',
+      '要求将高风险',
+      '要求將高風險',
+      '要求将其',
+      '要求將其',
       '要求把',
       // "要求暂停实施《人工智能法案》中高风险AI系统的相关义务": a demand to pause or delay.
       // (要求推迟, 要求延后, 要求暂缓 are among the talks and demands below.)
@@ -1557,6 +1569,11 @@ export const SCOPE_CUES = {
       // "AI6最快可在2027年進入量產": at the earliest, if all goes well (not 最快可达, a top speed).
       '最快可在',
       '最快能在',
+      '最快可于',
+      '最快可於',
+      '最早可在',
+      '最早可于',
+      '最早可於',
       // "适用时间仍是双方争论的焦点": disputed, not decided.
       '争论',
       '爭論',

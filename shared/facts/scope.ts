@@ -77,6 +77,9 @@ const DEPENDS_ON = /^(?:hinge|hinges|hinged|hinging|contingent|取决于|取決�
 /** Where talks told in Chinese stop: a headline's space, 后 (what came after them). */
 const TALKS_STOP = /(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])|之后|之後|后|後/g;
 
+/** Weighed, said after what is weighed: "a longer grace period is on the table", "something we could consider". */
+const WEIGHED_AFTER = /^(?:on the table|under consideration|being considered|consider)$/i;
+
 /** Talks named after their subject (就…进行接触, 就…洽谈), and a dispute (适用时间仍是…争论的焦点): they reach back to the clause's start. */
 const TALKS_AFTER =
   /^(?:初步接触|初步接觸|洽谈|洽談|商谈|商談|磋商|谈判|談判|进行谈判|進行談判|展开谈判|展開談判|争论|爭論|悬而未决|懸而未決|谈判无果|談判無果)$/;
@@ -158,9 +161,20 @@ const spanOver = (name: ScopeCue, found: RegExpExecArray): ScopeSpan => ({
   end: found.index + found[0].length,
 });
 
-/** A demand named by what it asks: 暂停要求, 推迟的呼声, 延后诉求. */
+/**
+ * A demand named by what it asks: 暂停要求, 推迟的呼声, 延后诉求 — or asking it a few words on: "要求在标准到位前暂停"
+ * (not a request granted: 应产业界要求, 响应…要求); what should be done: "联名信中称，…应暂停执行" (not 相应推迟,
+ * 'put off accordingly').
+ */
 const DEMAND_NAMED =
-  /(?:暂停|暫停|推迟|推遲|延后|延後|延期)的?(?:要求|呼声|呼聲|呼吁|呼籲|诉求|訴求|提议|提議)/g;
+  /(?:暂停|暫停|推迟|推遲|延后|延後|延期)的?(?:要求|呼声|呼聲|呼吁|呼籲|诉求|訴求|提议|提議)|(?<![应應响響][^，。；,;]{0,8})(?:要求|呼吁|呼籲|敦促|促请|促請)[^，。；,;\s]{1,16}?(?:暂停|暫停|推迟|推遲|延后|延後|暂缓|暫緩)|(?<![相响響回适適对對供理反效])[应應](?:当|當|该|該)?(?:暂停|暫停|推迟|推遲|延后|延後|暂缓|暫緩)/g;
+
+/**
+ * "'That is not accurate,' a Samsung spokesperson said of a Taiwanese report that TSMC had taken over …": a
+ * quoted denial said of a report denies what the report says.
+ */
+const QUOTED_DENIAL_OF_REPORT =
+  /^\s*["“'‘][^"“”]{0,80}?\b(?:not\s+(?:accurate|true|correct|the\s+case)|untrue|inaccurate|incorrect|false|wrong|baseless|groundless|unfounded|no\s+truth)\b[^"“”]{0,40}["”'’][^.;]{0,80}?\b(?:of|about|regarding|on|to)\s+(?:an?\s+|the\s+|those\s+|these\s+)?(?:[\w-]+\s+){0,3}?(?:reports?|claims?|rumou?rs?|stor(?:y|ies)|speculation)\s+(?:that|saying)\b/i;
 
 /** A quoted demand: "'stop the clock' calls", "“pause” demands", 「暂停」呼声. */
 const QUOTED_CALL =
@@ -264,6 +278,17 @@ function deniedFrom(sentence: string, match: PhraseMatch<ScopeCue>): number {
   return match.name === 'negation' && REPORT_REFERRED.test(sentence.slice(start, match.start)) ? 0 : start;
 }
 
+/** "on the table", "under consideration" — and "consider" after a modal, with nothing to consider after it. */
+function weighedAfter(sentence: string, match: PhraseMatch<ScopeCue>): boolean {
+  const cue = sentence.slice(match.start, match.end);
+  if (!WEIGHED_AFTER.test(cue)) return false;
+  if (!/^consider$/i.test(cue)) return true;
+  return (
+    /\b(?:could|would|might|will)\s+$/i.test(sentence.slice(Math.max(0, match.start - 8), match.start)) &&
+    /^\W*$/.test(sentence.slice(match.end, match.end + 3))
+  );
+}
+
 /** Where the clause holding `position` starts (a denial after its object reaches back to here). */
 function clauseStartBefore(sentence: string, position: number): number {
   let start = 0;
@@ -322,7 +347,14 @@ function spanEnd(sentence: string, match: PhraseMatch<ScopeCue>): number {
   // "is weighing changes to the timeline, including a proposed one-year delay": what the list adds is the
   // clause's own object, weighed the same.
   while (ELABORATION.test(sentence.slice(end))) end = clauseEndAfter(sentence, end + 1);
-  if (match.name !== 'condition' || !OPENS_SENTENCE.test(sentence.slice(0, match.start))) return end;
+  if (match.name !== 'condition') return end;
+  // A condition set before what it conditions: opening the sentence, or a Chinese one opening a clause
+  // ("…良率目前约在55%左右，若年底前提升至70%以上，特斯拉AI6最快可于2027年进入量产").
+  const fronted =
+    OPENS_SENTENCE.test(sentence.slice(0, match.start)) ||
+    (/[，；,;]\s*$/.test(sentence.slice(0, match.start)) &&
+      /^[\u3400-\u9fff]/.test(sentence.slice(match.start)));
+  if (!fronted) return end;
   return end < sentence.length ? clauseEndAfter(sentence, end + 1) : end;
 }
 
@@ -397,6 +429,7 @@ export function findScopes(sentence: string, tokens: Token[]): Scopes {
     if (
       (match.name === 'negation' && DENIED_AFTER.test(sentence.slice(match.start, match.end))) ||
       (match.name === 'possibility' && TALKS_AFTER.test(sentence.slice(match.start, match.end))) ||
+      (match.name === 'possibility' && weighedAfter(sentence, match)) ||
       (match.name === 'condition' && DEPENDS_ON.test(sentence.slice(match.start, match.end)))
     )
       spans.push({
@@ -409,6 +442,15 @@ export function findScopes(sentence: string, tokens: Token[]): Scopes {
   // "针对有关团队解散的传闻，…": what a rumour is about is not said by the sentence — blocked like a
   // denial, since the sentence names the rumour only to answer it.
   for (const rumour of sentence.matchAll(RUMOUR_ABOUT)) spans.push(spanOver('negation', rumour));
+  const deniedReport = QUOTED_DENIAL_OF_REPORT.exec(sentence);
+  if (deniedReport)
+    spans.push({
+      name: 'negation',
+      start: deniedReport[0].length,
+      cueStart: 0,
+      cueEnd: deniedReport[0].length,
+      end: sentence.length,
+    });
   // "围绕AI5的代工归属，韩国与台湾媒体近来报道不一": what the reports disagree on, up to there, is open.
   // Only its own clause — and the topic phrase before it (围绕…, 关于…) — not a fact told before 但/而 or a
   // comma ("三星将在泰勒厂生产AI6，但关于AI5的代工厂，韩台媒体报道不一").
@@ -577,11 +619,11 @@ function notAnOpenContest(sentence: string, match: PhraseMatch<ScopeCue>): boole
  * "Hopes float for Samsung", 有意义/有意思 ("签下有意义的合同").
  */
 function wordOfAnotherSense(sentence: string, match: PhraseMatch<ScopeCue>): boolean {
-  // "三星会否认该报道" ("will deny"), 会否决 ("will veto"): not 会否, "whether".
+  // "三星会否认该报道" ("will deny"), 会否决 ("will veto"): not 会否, "whether" — nor 会否决定 ("whether it will decide").
   if (match.name === 'question')
     return (
       /^[会會]否/.test(sentence.slice(match.start, match.end)) &&
-      /^[认認决決定]/.test(sentence.slice(match.end))
+      /^(?:[认認定]|[决決](?![定]))/.test(sentence.slice(match.end))
     );
   if (match.name !== 'possibility') return false;
   const cue = sentence.slice(match.start, match.end + 1);
