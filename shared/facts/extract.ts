@@ -347,7 +347,7 @@ export function extractFacts(item: AnalyzableItem, compiled: CompiledRules): Sta
   const sentences = itemSentences(item);
   if (!sentences.some((sentence) => compiled.ruler.mentionsAny(sentence))) return [];
   const publishedYear = yearOf(item.published);
-  const found = sentences.map((text) => compiled.ruler.find(text));
+  const found = sentences.map((text) => withoutDateline(text, compiled.ruler.find(text)));
   const mentions = withoutAmbiguousDescriptions(found, compiled);
   const publishedDay = dayOf(item.published);
   const readings = sentences.map(
@@ -568,12 +568,37 @@ function chipBoundTo(
       mention.type === 'chip' &&
       positions.includes(mention.start) &&
       (mention.end <= anchor.start
-        ? /^\s*(?:['’]s\s+)?(?:chips?\s+)?$/i.test(reading.text.slice(mention.end, anchor.start))
+        ? /^\s*(?:['’]s\s+)?(?:chips?\s+)?$/i.test(reading.text.slice(mention.end, anchor.start)) ||
+          madeAtThePlaceBefore(reading, mention, anchor)
         : /^\s+of\s+(?:(?:[A-Z][\w-]*['’]s|[Tt]he|[Ii]ts)\s+)?$/.test(
             reading.text.slice(anchor.end, mention.start),
           )),
   );
 }
+
+/**
+ * "Tesla's AI6 will be built on Samsung's 2nm process at the company's fab in Taylor, Texas, with volume
+ * production planned for 2028": the chip made at a place, the word after ", with" is the chip's making.
+ */
+function madeAtThePlaceBefore(
+  reading: SentenceReading,
+  chip: EntityMention,
+  anchor: { start: number; end: number },
+): boolean {
+  const place = reading.mentions.findLast(
+    (mention) => isSiteOrPlace(mention) && mention.start > chip.end && mention.end <= anchor.start,
+  );
+  return (
+    place !== undefined &&
+    WITH_VOLUME_BEFORE.test(reading.text.slice(place.end, anchor.start)) &&
+    reading.relations.some(
+      (match) => match.name === 'makes' && match.start >= chip.end && match.end <= place.start,
+    ) &&
+    !/[;:.]/.test(reading.text.slice(chip.end, anchor.start))
+  );
+}
+
+const WITH_VOLUME_BEFORE = /^[^,]*,\s*with\s+(?:(?:mass|volume|high-volume)\s+)?$/i;
 
 /**
  * One number, one fact: "$16.5 billion chip deal … at Texas plant" gives the deal's
@@ -622,6 +647,26 @@ function placeOfTheVolume(claim: Claim, other: Claim): boolean {
     claim.sitesAt?.every((at) => at > from && at < to) === true &&
     !/[,;:，；：。]/.test(claim.sentence!.slice(from, to))
   );
+}
+
+/**
+ * A wire's dateline opening a sentence: "AUSTIN, Texas, Jan 28 (Reuters) -", "SEOUL, Jan. 28 (Yonhap) --",
+ * "Taipei (CNA) -", 新华社北京1月28日电. Where the reporter files from is no place of the story.
+ */
+const WIRES =
+  'Reuters|AP|AFP|Bloomberg|Yonhap|Xinhua|CNA|Kyodo|UPI|Dow Jones|MT Newswires|IANS|PTI|dpa|ANSA|EFE|Bernama';
+const DATELINE = new RegExp(
+  [
+    String.raw`^\s*(?:[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+){0,3}|[A-Z][a-z.'-]+(?:\s+[A-Z][a-z.'-]+){0,2}(?=[^-]{0,40}\((?:${WIRES})\)))(?:,\s*[A-Z][\w.]+(?:\s+[A-Z][\w.]+){0,2}){0,2}(?:,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})?\s*(?:\((?:${WIRES})\))?\s*-{1,2}\s`,
+    String.raw`^\s*(?:新华社|新華社|中新社|中央社|路透社?|彭博社?)?[^，。\s]{0,16}?\d{1,2}月\d{1,2}日(?:电|電)`,
+  ].join('|'),
+);
+
+function withoutDateline(text: string, mentions: EntityMention[]): EntityMention[] {
+  const dateline = DATELINE.exec(text);
+  // (Only its places: a company or a chip is no dateline's; "TAYLOR, Texas (Reuters) - Samsung's fab here" is.)
+  if (!dateline || /\bhere\b/i.test(text)) return mentions;
+  return mentions.filter((mention) => mention.start >= dateline[0].length || !isSiteOrPlace(mention));
 }
 
 /** The publication day (UTC), from an ISO date or any date `Date` reads ("Tue, 05 Aug 2025 09:00:00 GMT"). */
@@ -1664,7 +1709,7 @@ function relationWordOfAnotherSense(reading: SentenceReading, match: PhraseMatch
       // at a maker, or volume reached there — not "remains at least two years away", "remains at the design
       // stage", "remains at Samsung's Hwaseong campus", "reach volume in 2027 at the earliest".
       return (
-        /^(?:stay|remain|stick|reach)/i.test(word) &&
+        /^(?:stay|remain|stick|reach|volume\s+(?:in|at)\b)/i.test(word) &&
         !reading.mentions.some(
           (mention) =>
             mention.type === 'company' &&
@@ -1672,7 +1717,7 @@ function relationWordOfAnotherSense(reading: SentenceReading, match: PhraseMatch
             // (not "either TSMC or Samsung": undecided)
             /^\s*(?:both\s+)?$/i.test(text.slice(match.end, mention.start)) &&
             // "remains at Samsung's Hwaseong campus" is a place of the company's (not "reach volume at TSMC's plant").
-            (/^reach/i.test(word) || !/^['’]s\b/.test(text.slice(mention.end, mention.end + 3))),
+            (/^(?:reach|volume\s)/i.test(word) || !/^['’]s\b/.test(text.slice(mention.end, mention.end + 3))),
         )
       );
     case 'production_start':
@@ -1826,8 +1871,16 @@ const TRIAL_BEFORE =
   /(?:少量|小批量|小量|試|试|樣品|样品|工程|sample|samples|pilot|trial|risk|engineering|limited|small[-\s]batch|initial|first)\s*$/i;
 
 function isTrialProduction(text: string, match: PhraseMatch): boolean {
-  return TRIAL_BEFORE.test(text.slice(Math.max(0, match.start - 10), match.start));
+  return (
+    TRIAL_BEFORE.test(text.slice(Math.max(0, match.start - 10), match.start)) ||
+    // "the first customer samples of Tesla's AI6, which the fab will build …, would ship next year": samples shipped.
+    (/^ship/i.test(text.slice(match.start, match.end)) &&
+      SAMPLES_SHIPPED_BEFORE.test(text.slice(0, match.start)))
+  );
 }
+
+const SAMPLES_SHIPPED_BEFORE =
+  /\bsamples?\b(?:(?!\b(?:and|but|while|volume|volumes|mass|production|output)\b)(?:[^;.]|\.(?=\d)))*\b(?:would|will|to|should|could|may|might|set\s+to|due\s+to|expected\s+to|began|begin|start(?:ed)?\s+to)\s+$/i;
 
 /** "rose about 4 percent on the news", 消息公布当天: a move on the news a sentence before told. */
 const ON_THAT_NEWS =
@@ -3279,6 +3332,21 @@ function makerOfRival(
 }
 const CHINESE_CHAR = /[\u3400-\u9fff]/;
 
+/** "…built at the company's fab in Taylor, Texas, with …": the region written after a making's site is that place too. */
+function regionOfAMakingSite(
+  reading: SentenceReading,
+  mention: EntityMention,
+  madeThings: EntityMention[],
+): boolean {
+  if (mention.type !== 'place') return false;
+  const site = reading.mentions.findLast((other) => other.end <= mention.start && isSiteOrPlace(other));
+  return (
+    site !== undefined &&
+    /^,\s*$/.test(reading.text.slice(site.end, mention.start)) &&
+    makerOfRival(reading, site, madeThings)
+  );
+}
+
 /** A chip before a name, written as the subject of its sentence (AI6将, AI6晶片預計). */
 function chipAsSubjectBefore(
   reading: SentenceReading,
@@ -3508,11 +3576,12 @@ function ownedBySubject(
     // 2026": the subject's chip inside a relative aside owns nothing past the aside.
     .filter((mention) => !own.has(mention.id) || !chipInAsideBefore(reading, mention, at))
     // …and the other way: "AI6将在三星德州泰勒厂生产，预计2028年量产" — the fab where the subject is made owns nothing.
+    // (…or a rival referred to as the place: "built on Samsung's 2nm process at the company's fab in Taylor".)
     .filter(
       (mention) =>
-        !rivals.includes(mention.id) ||
-        (mention.type !== 'site' && mention.type !== 'place') ||
-        !makerOfRival(reading, mention, ownNamed),
+        !(rivals.includes(mention.id) || mention.id === RIVAL_REFERENCE) ||
+        (mention.type !== 'site' && mention.type !== 'place' && mention.id !== RIVAL_REFERENCE) ||
+        !(makerOfRival(reading, mention, ownNamed) || regionOfAMakingSite(reading, mention, ownNamed)),
     )
     // "produce AI6 at Taylor starting 2027": a rival site named as the place is not the one the value is about
     // (unless a clause of its own follows: "instead of its fab in Taylor, Texas, whose start … pushed back to 2027")

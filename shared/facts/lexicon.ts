@@ -88,6 +88,9 @@ export const ATTRIBUTE_CLASSES = {
       // "AI5 chips will reach volume at TSMC next year", "to reach volume in mid-2027 at TSMC and Samsung" — with
       // its "at" only ("TSMC N3P to reach volume in 2026" is the node's).
       'reach volume ... at',
+      // "AI5 volume in 2027 at TSMC and Samsung, AI6 volume in 2028 at Samsung" (a company right after "at").
+      'volume in ... at',
+      'volume at',
       'stay with',
       'remain with',
       'stick with',
@@ -429,6 +432,18 @@ export const ATTRIBUTE_CLASSES = {
       '=pushes ... to',
       '=pushed ... to',
       '=pushing to',
+      // "high-risk deadline shunted to late 2027", "bumped to 2028", "EU punts AI Act high-risk rules to 2027".
+      '=shunted to',
+      '=shunts ... to',
+      '=shunted ... to',
+      '=bumped to',
+      '=bumps ... to',
+      '=bumped ... to',
+      '=punted to',
+      '=punts ... to',
+      '=punted ... to',
+      '=parks ... until',
+      '=parked ... until',
       'postpone',
       'slip',
       'defer',
