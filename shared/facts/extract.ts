@@ -170,7 +170,7 @@ class SentenceReading {
         (mention) =>
           measuredAgainst(text, mention) ||
           // "Tesla will keep Samsung-made AI4 as AI5 arrives": beside another chip, one in a time clause.
-          (inTimeClause(text, mention) &&
+          (inTimeClause(text, mention, mentions) &&
             mentions.some((other) => other.type === 'chip' && other.id !== mention.id)),
       ),
     );
@@ -347,7 +347,7 @@ export function extractFacts(item: AnalyzableItem, compiled: CompiledRules): Sta
   const sentences = itemSentences(item);
   if (!sentences.some((sentence) => compiled.ruler.mentionsAny(sentence))) return [];
   const publishedYear = yearOf(item.published);
-  const found = sentences.map((text) => withoutDateline(text, compiled.ruler.find(text)));
+  const found = sentences.map((text) => ofNoCompany(text, withoutDateline(text, compiled.ruler.find(text))));
   const mentions = withoutAmbiguousDescriptions(found, compiled);
   const publishedDay = dayOf(item.published);
   const readings = sentences.map(
@@ -667,6 +667,20 @@ function withoutDateline(text: string, mentions: EntityMention[]): EntityMention
   // (Only its places: a company or a chip is no dateline's; "TAYLOR, Texas (Reuters) - Samsung's fab here" is.)
   if (!dateline || /\bhere\b/i.test(text)) return mentions;
   return mentions.filter((mention) => mention.start >= dateline[0].length || !isSiteOrPlace(mention));
+}
+
+/** "Nvidia's AI chip sales", 英伟达的AI芯片营收: a company's own sales are no market's size. */
+function ofNoCompany(text: string, mentions: EntityMention[]): EntityMention[] {
+  return mentions.filter(
+    (mention) =>
+      mention.type !== 'market' ||
+      !mentions.some(
+        (owner) =>
+          (owner.type === 'company' || owner.type === 'affiliate') &&
+          owner.end <= mention.start &&
+          /^(?:['’]s\s+|\s*的\s*)$/.test(text.slice(owner.end, mention.start)),
+      ),
+  );
 }
 
 /** The publication day (UTC), from an ISO date or any date `Date` reads ("Tue, 05 Aug 2025 09:00:00 GMT"). */
@@ -1702,6 +1716,12 @@ function relationWordOfAnotherSense(reading: SentenceReading, match: PhraseMatch
       // "samples and small-batch production in 2026" is not volume production.
       return isTrialProduction(text, match);
     case 'makes':
+      // "as AI5 ramps at TSMC and AI6 heads to Taylor": the ramp of a chip set aside as a time clause is not read.
+      if (
+        /^ramp/i.test(word) &&
+        [...reading.measured].some((chip) => /^\s*$/.test(text.slice(chip.end, match.start)))
+      )
+        return true;
       // "…, sources say", "people familiar … and sources close to": who tells it, not where chips are sourced.
       if (/^sources$/i.test(word) && SOURCES_TELL_AFTER.test(text.slice(match.end, match.end + 16)))
         return true;
@@ -1709,7 +1729,7 @@ function relationWordOfAnotherSense(reading: SentenceReading, match: PhraseMatch
       // at a maker, or volume reached there — not "remains at least two years away", "remains at the design
       // stage", "remains at Samsung's Hwaseong campus", "reach volume in 2027 at the earliest".
       return (
-        /^(?:stay|remain|stick|reach|volume\s+(?:in|at)\b)/i.test(word) &&
+        /^(?:stay|remain|stick|reach|ramp|volume\s+(?:in|at)\b)/i.test(word) &&
         !reading.mentions.some(
           (mention) =>
             mention.type === 'company' &&
@@ -1717,7 +1737,8 @@ function relationWordOfAnotherSense(reading: SentenceReading, match: PhraseMatch
             // (not "either TSMC or Samsung": undecided)
             /^\s*(?:both\s+)?$/i.test(text.slice(match.end, mention.start)) &&
             // "remains at Samsung's Hwaseong campus" is a place of the company's (not "reach volume at TSMC's plant").
-            (/^(?:reach|volume\s)/i.test(word) || !/^['’]s\b/.test(text.slice(mention.end, mention.end + 3))),
+            (/^(?:reach|ramp|volume\s)/i.test(word) ||
+              !/^['’]s\b/.test(text.slice(mention.end, mention.end + 3))),
         )
       );
     case 'production_start':
@@ -3984,9 +4005,19 @@ function measuredAgainst(text: string, mention: EntityMention): boolean {
  * A chip in a time clause: "as AI5 arrives", "when AI6 ramps", "once AI5 launches", "until AI6 starts production
  * in 2028" (what the clause tells is read for no other chip: timeClauseOfAnotherChip).
  */
-function inTimeClause(text: string, mention: EntityMention): boolean {
-  return mention.type === 'chip' && timeClauseAfter(text, mention) !== undefined;
+function inTimeClause(text: string, mention: EntityMention, mentions: EntityMention[]): boolean {
+  return (
+    mention.type === 'chip' &&
+    timeClauseAfter(text, mention) !== undefined &&
+    // (not one that names where it is made, the last chip named: "as AI5 ramps at TSMC", "as AI6 ramps up at
+    // Samsung's Taylor fab" — not "as AI5 ramps at TSMC and AI6 heads to Taylor")
+    !(
+      MAKER_AFTER_TIME_VERB.test(text.slice(mention.end, mention.end + 24)) &&
+      !mentions.some((other) => other.type === 'chip' && other.start > mention.end)
+    )
+  );
 }
+const MAKER_AFTER_TIME_VERB = /^\s+\w+(?:\s+up)?\s+(?:at|with|by)\s+[A-Z]/;
 
 /** Where a chip's time clause ends, when the chip opens one. */
 function timeClauseAfter(text: string, mention: { start: number; end: number }): number | undefined {
@@ -4434,9 +4465,12 @@ function triggerOfAgent(
   const previous = inFrame.filter((trigger) => trigger.end <= mention.start).at(-1);
   if (
     previous &&
-    /(?:\bby|\bwith|\bto|\bat|\busing|\bthrough|\bvia|由|交由|交给|交給|给|給|and)\s*(?:both\s+|either\s+)?(?:\w+\s+and\s+)?$/i.test(
+    (/(?:\bby|\bwith|\bto|\bat|\busing|\bthrough|\bvia|由|交由|交给|交給|给|給|and)\s*(?:both\s+|either\s+)?(?:\w+\s+and\s+)?$/i.test(
       before,
-    ) &&
+    ) ||
+      // "HW4 stays on Samsung": a making word whose own preposition the foundry follows.
+      (/^\s+$/.test(reading.text.slice(previous.end, mention.start)) &&
+        /\son$/i.test(reading.text.slice(previous.start, previous.end)))) &&
     // "Tesla's HW4 chip stays with Samsung as AI5 ramps at TSMC": not past a clause of its own.
     !opensClauseBetween(reading.text, previous.end, mention.start)
   )

@@ -94,6 +94,10 @@ export const ATTRIBUTE_CLASSES = {
       'stay with',
       'remain with',
       'stick with',
+      // "Tesla's HW4 stays on Samsung as AI5 ramps at TSMC" (a company right after: not "stays on track").
+      'stay on',
+      'ramp at',
+      'ramp up at',
     ],
     zh: [
       // "该厂…首批产品将包括特斯拉AI6芯片", 三星泰勒厂的首个客户：特斯拉AI6: the fab's first products are its makings.
