@@ -3137,18 +3137,21 @@ function nearestAnchor(
       anchor.adjacent === true && mention.start >= anchor.end && appositionOf(reading, anchor.at, mention);
     const otherFrame = !apposition && frameOf(reading, anchor.at) !== frame;
     if (otherFrame && (sameFrame || !parallel || anchor.at > mention.start)) continue;
-    const between =
-      mention.start >= anchor.end
-        ? reading.text.slice(anchor.end, mention.start)
-        : reading.text.slice(mention.end, anchor.at);
+    const [from, to] = mention.start >= anchor.end ? [anchor.end, mention.start] : [mention.end, anchor.at];
+    const between = reading.text.slice(from, to);
+    // (with the characters on either side, for a Chinese headline's space)
+    const gap = reading.text.slice(Math.max(0, from - 1), to + 1);
     const distance = otherFrame
       ? Math.min(between.length, OTHER_FRAME) + OTHER_FRAME
-      : between.length + (/[,，;；]/.test(between) && !apposition ? 40 : 0);
+      : between.length + ((/[,，;；]/.test(between) || CJK_SPACE.test(gap)) && !apposition ? 40 : 0);
     if (anchor.adjacent && distance > adjacentChars) continue;
     if (distance < best.distance) best = { distance, anchor: { start: anchor.at, end: anchor.end } };
   }
   return best;
 }
+
+/** A Chinese headline's space, between clauses ("AI6算力将是AI5的两倍 能效为上一代3倍"). */
+const CJK_SPACE = /[\u3400-\u9fff]\s+[\u3400-\u9fff]/;
 
 const APPOSITION_GAP = /^\s*[,，—–-]\s*(?:(?:the|a|an|its|[\w-]+['’]s)\s+)?$/i;
 

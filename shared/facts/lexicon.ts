@@ -406,6 +406,8 @@ export const ATTRIBUTE_CLASSES = {
       'volume in',
     ],
     zh: [
+      // "特斯拉AI5年底小批量试产 明年放量": output ramped to volume.
+      '放量',
       '量产',
       '量產',
       '规模化生产',
@@ -1374,6 +1376,9 @@ export const SCOPE_CUES = {
   /** Possible, not planned. */
   possibility: {
     en: [
+      // "might slip a few months, maybe into 2028": a value only supposed.
+      'maybe',
+      'perhaps',
       'could',
       'may',
       'might',

@@ -125,6 +125,10 @@ const BLIND_FLOORS: Record<string, number> = {
   'zh-earnings': 0.94,
   'en-feed2027': 0.91,
   'zh-feed2027': 0.91,
+  'en-ledes2026': 0.96,
+  'zh-ledes2026': 0.95,
+  'en-quotes': 0.91,
+  'zh-quotes': 0.94,
 };
 
 describe('phrasings written blind', () => {
