@@ -1894,12 +1894,16 @@ const TRIAL_BEFORE =
 function isTrialProduction(text: string, match: PhraseMatch): boolean {
   return (
     TRIAL_BEFORE.test(text.slice(Math.max(0, match.start - 10), match.start)) ||
+    // "今年将生产少量样品", "produce samples": what is produced is samples.
+    TRIAL_OBJECT_AFTER.test(text.slice(match.end, match.end + 12)) ||
     // "the first customer samples of Tesla's AI6, which the fab will build …, would ship next year": samples shipped.
     (/^ship/i.test(text.slice(match.start, match.end)) &&
       SAMPLES_SHIPPED_BEFORE.test(text.slice(0, match.start)))
   );
 }
 
+const TRIAL_OBJECT_AFTER =
+  /^\s*(?:少量|小批量|小量|样品|樣品|样片|樣片|工程样品|工程樣品|(?:engineering\s+)?samples\b)/i;
 const SAMPLES_SHIPPED_BEFORE =
   /\bsamples?\b(?:(?!\b(?:and|but|while|volume|volumes|mass|production|output)\b)(?:[^;.]|\.(?=\d)))*\b(?:would|will|to|should|could|may|might|set\s+to|due\s+to|expected\s+to|began|begin|start(?:ed)?\s+to)\s+$/i;
 
@@ -2557,6 +2561,12 @@ function readNumeric(
     )
     .filter(
       (mention) => !rule.rule.relation.includes('volume_production') || !milestoneYear(reading, mention),
+    )
+    // "三星电子在2026年第四季度业绩说明会上表示": the period results are reported for, not a target.
+    .filter(
+      (mention) =>
+        mention.value.kind !== 'year' ||
+        !REPORTING_PERIOD_AFTER.test(reading.text.slice(mention.end, mention.end + 24)),
     )
     // "特斯拉去年将AI6芯片交由三星…生产": the year the making was handed over, not the making's.
     .filter(
@@ -3770,14 +3780,18 @@ function coordinatedWithOwn(
 
 /** "AI5改由三星独家代工，台积电出局": the foundry named is the one dropped. */
 const DISPLACED_AFTER = /^\s*(?:出局|被踢出|被淘汰|落选|落選|缺席)/;
-// "orders AI5 from Samsung in addition to TSMC": bought or sourced from a foundry — "order" as a verb
+// "orders AI5 from Samsung in addition to TSMC", "will get AI5 from TSMC and Samsung": bought or sourced from a foundry
+// (not "Samsung gets AI5 work from TSMC", work taken) — "order" as a verb
 // or "order of" (not the noun right before "from": "AI5 orders from TSMC") — unless the chip's work
 // moves, is taken or is cut ("moves AI5 orders from TSMC to Samsung", "wrests … from", "cuts … from").
 const SOURCED_FROM =
-  /\b(?:(?:dual|multi|second)-?sourc\w*|sourc(?:e|es|ed|ing)|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|procur(?:e|es|ed|ing)|order(?:s|ed|ing)?(?!\s+from\b))\b[^,.;]{0,32}\bfrom\s*$/i;
+  /\b(?:(?:dual|multi|second)-?sourc\w*|sourc(?:e|es|ed|ing)|buy(?:s|ing)?|bought|(?:get(?:s|ting)?|got|receiv(?:e|es|ed|ing))(?![^,.;]{0,24}\b(?:work|orders?|business|contracts?|share)\b)|purchas(?:e|es|ed|ing)|procur(?:e|es|ed|ing)|order(?:s|ed|ing)?(?!\s+from\b))\b[^,.;]{0,32}\bfrom\s*$/i;
 const MOVED_FROM =
   /\b(?:switch\w*|shift\w*|mov(?:e|es|ed|ing)|transfer\w*|reassign\w*|redirect\w*|pull(?:s|ed|ing)?|port(?:s|ed|ing)?|take(?:s|n|over|overs)?|took|taking|wrest\w*|snatch\w*|win(?:s|ning)?|won|poach\w*|lur(?:e|es|ed|ing)|divert\w*|relocat\w*|realloc\w*|migrat\w*|hand(?:s|ed|ing)?|cut(?:s|ting)?(?!-)|bring(?:s|ing)?|brought|withdr\w*|steal\w*|stole|grab\w*|lift(?:s|ed|ing)?)\b[^,.;]{0,40}\bfrom\s*$/i;
 const sourcedFrom = (before: string) => SOURCED_FROM.test(before) && !MOVED_FROM.test(before);
+const MOVED_FROM_FOUNDRY_ZH = /(?:从|從|由)\s*$/;
+const MOVED_TO_FOUNDRY_ZH =
+  /^\s*(?:电子|電子)?\s*(?:转至|轉至|转到|轉到|转给|轉給|转交|轉交|移交|转移至|轉移至|转移到|轉移到|改至|改由|移至|转往|轉往)/;
 const DISPLACED_BEFORE =
   /(?:\bfrom|\breplac(?:e|es|ed|ing)|\bdropping|\bdrops|\bditching|\binstead\s+of|\brather\s+than|取代|而非|不再由)\s*$/i;
 
@@ -3870,7 +3884,10 @@ function readEntities(
         (DISPLACED_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 16), mention.start)) &&
           // "dual-sources AI5 from TSMC and Samsung": a source, not the maker left.
           !sourcedFrom(reading.text.slice(Math.max(0, mention.start - 48), mention.start))) ||
-        DISPLACED_AFTER.test(reading.text.slice(mention.end, mention.end + 6)),
+        DISPLACED_AFTER.test(reading.text.slice(mention.end, mention.end + 6)) ||
+        // "把AI6芯片的生产从三星转至台积电", "由三星電子轉交台積電": moved from it to another.
+        (MOVED_FROM_FOUNDRY_ZH.test(reading.text.slice(Math.max(0, mention.start - 2), mention.start)) &&
+          MOVED_TO_FOUNDRY_ZH.test(reading.text.slice(mention.end, mention.end + 8))),
     )
     .map((mention) => mention.id);
   const frames = new Set(attached.map((mention) => frameOf(reading, mention.start)));
@@ -4378,6 +4395,16 @@ function triggerOfObject(
       PARTICIPLE.test(reading.text.slice(trigger.start, trigger.end)),
   );
   if (passive) return passive;
+  // "将AI4晶片的後續生產由三星電子轉交台積電": the object of 将/把 is handed over by the verb that hands it.
+  if (/(?:将|將|把)[^，。；,;]{0,6}$/.test(reading.text.slice(Math.max(0, start - 8), start))) {
+    const handed = inFrame.find(
+      (trigger) =>
+        trigger.start >= end &&
+        HANDOVER_WORD.test(reading.text.slice(trigger.start, trigger.end)) &&
+        !/[，。；,;]/.test(reading.text.slice(end, trigger.start)),
+    );
+    if (handed) return handed;
+  }
   // "台积电…为特斯拉AI5备产之际，三星泰勒厂确定明年投产": the main clause's making after a time clause is not its chip's.
   // …nor a making in a clause opened after the chip ("Tesla's HW4 computers get a Samsung memory upgrade as LG
   // supplies cameras").
@@ -4443,6 +4470,11 @@ function beforeSubjectsOwnClause(
 }
 
 const CLAUSE_SUBJECT_TYPES = new Set(['company', 'affiliate', 'site', 'place', 'product', 'chip']);
+
+const REPORTING_PERIOD_AFTER =
+  /^\s*(?:年)?\s*(?:度)?\s*(?:第?[一二三四1-4]\s*季度?|Q[1-4]|[1-4]Q|上半年|下半年|全年|(?:first|second|third|fourth)[- ]quarter|full[- ]year)?\s*(?:的)?\s*(?:业绩|業績|财报|財報|earnings|results)/i;
+
+const HANDOVER_WORD = /^(?:交由|交给|交給|转交|轉交|委托|委託)$/;
 
 const PASSIVE_GAP =
   /^\s*(?:chips?|processors?)?\s*(?:(?:is|are|was|were|will|be|been|being|still|also|now|already|to|set|expected|slated)\s+)+$/i;

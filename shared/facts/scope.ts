@@ -332,7 +332,7 @@ function spanEnd(sentence: string, match: PhraseMatch<ScopeCue>): number {
   // asks done (将/把) — not a demand refused ("欧盟委员会拒绝企业要求“停止计时”，将如期…实施": the refuser's act).
   if (
     match.name === 'possibility' &&
-    /^要求/.test(sentence.slice(match.start, match.end)) &&
+    /^(?:要求|呼吁|呼籲|敦促)/.test(sentence.slice(match.start, match.end)) &&
     !/(?:拒绝|拒絕|驳回|駁回|不理会|不理會|无视|無視|否决|否決)[^，。；]{0,8}$/.test(
       sentence.slice(0, match.start),
     )

@@ -96,7 +96,11 @@ export function qualify(
     (ONCE_BEFORE.test(before) && !/^(?:19|20)\d{2}\b/.test(text.slice(start, end))) ||
     EARLIER_AFTER.test(after) ||
     CHANGED_FROM_BEFORE.test(text.slice(Math.max(0, start - 90), start)) ||
-    (/(?:\bfrom|从|從|由)\s*$/i.test(before) && /^[^,，;；]{0,16}?(?:\bto\b|至|到)/i.test(after)) ||
+    // (a bound may stand between: "由最多20个扩大至约25个", "from as many as 20 sites to 25")
+    (/(?:\bfrom|从|從|由)\s*(?:最多|最少|约|約|近|逾|超过|超過|up\s+to|about|around|as\s+many\s+as)?\s*$/i.test(
+      before,
+    ) &&
+      /^[^,，;；]{0,16}?(?:\bto\b|至|到)/i.test(after)) ||
     // "lift its investment … to $44 billion from $37 billion": the old value after the new.
     /\bto\s+(?:about\s+|around\s+)?(?:US)?[$€₩]?\s?[\d.,]+\s*(?:billion|bn|million|trillion|tn|[BMT]|%|percent)?\s+from\s*$/i.test(
       wide,
