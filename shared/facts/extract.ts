@@ -657,8 +657,8 @@ const WIRES =
   'Reuters|AP|AFP|Bloomberg|Yonhap|Xinhua|CNA|Kyodo|UPI|Dow Jones|MT Newswires|IANS|PTI|dpa|ANSA|EFE|Bernama';
 const DATELINE = new RegExp(
   [
-    String.raw`^\s*(?:[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+){0,3}|[A-Z][a-z.'-]+(?:\s+[A-Z][a-z.'-]+){0,2}(?=[^-]{0,40}\((?:${WIRES})\)))(?:,\s*[A-Z][\w.]+(?:\s+[A-Z][\w.]+){0,2}){0,2}(?:,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})?\s*(?:\((?:${WIRES})\))?\s*-{1,2}\s`,
-    String.raw`^\s*(?:新华社|新華社|中新社|中央社|路透社?|彭博社?)?[^，。\s]{0,16}?\d{1,2}月\d{1,2}日(?:电|電)`,
+    String.raw`^\s*(?:[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+){0,3}|[A-Z][a-z.'-]+(?:\s+[A-Z][a-z.'-]+){0,2}(?=[^-]{0,40}\((?:${WIRES})\)))(?=,\s*[A-Z]|\s*\((?:${WIRES})\))(?:,\s*[A-Z][\w.]+(?:\s+[A-Z][\w.]+){0,2}){0,2}(?:,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})?\s*(?:\((?:${WIRES})\))?\s*-{1,2}\s`,
+    String.raw`^\s*(?:新华社|新華社|中新社|中央社|路透社?|彭博社?)?[^，。\s]{0,16}?\d{1,2}月\d{1,2}日(?:电|電)(?![力网網子池价價费費])`,
   ].join('|'),
 );
 
@@ -669,16 +669,38 @@ function withoutDateline(text: string, mentions: EntityMention[]): EntityMention
   return mentions.filter((mention) => mention.start >= dateline[0].length || !isSiteOrPlace(mention));
 }
 
+const MARKET_WORD = /market|市场|市場/i;
+
+/** A company's own words before a market's name: "'s data-center ", " " — not a verb ("TrendForce sees AI chip revenue"). */
+const OWNER_BEFORE_MARKET =
+  /^(?:['’]s)?\s+(?:(?!(?:sees?|expects?|says?|forecasts?|predicts?|estimates?|projects?|thinks?|puts?)\b)[\w-]+\s+){0,2}$|^\s*的?\s*$/i;
+
 /** "Nvidia's AI chip sales", 英伟达的AI芯片营收: a company's own sales are no market's size. */
 function ofNoCompany(text: string, mentions: EntityMention[]): EntityMention[] {
+  const company = (mention: EntityMention) => mention.type === 'company' || mention.type === 'affiliate';
   return mentions.filter(
     (mention) =>
       mention.type !== 'market' ||
-      !mentions.some(
-        (owner) =>
-          (owner.type === 'company' || owner.type === 'affiliate') &&
-          owner.end <= mention.start &&
-          /^(?:['’]s\s+|\s*的\s*)$/.test(text.slice(owner.end, mention.start)),
+      // (a market named as one — "its 2028 AI chip market forecast", "AMD raises AI chip market forecast" — stays)
+      MARKET_WORD.test(text.slice(mention.start, mention.end)) ||
+      !(
+        // "Nvidia's data-center AI chip revenue", "Nvidia AI chip revenue", "its AI chip revenue"
+        mentions.some(
+          (owner) =>
+            company(owner) &&
+            owner.end <= mention.start &&
+            OWNER_BEFORE_MARKET.test(text.slice(owner.end, mention.start)),
+        ) ||
+        /\b(?:its|their)\s+(?:[\w-]+\s+){0,2}$/i.test(
+          text.slice(Math.max(0, mention.start - 32), mention.start),
+        ) ||
+        // "AI chip revenue at Nvidia", "AI chip revenue: Nvidia to reach"
+        mentions.some(
+          (owner) =>
+            company(owner) &&
+            owner.start >= mention.end &&
+            /^(?:\s+(?:at|for|from)\s+|\s*:\s*)$/i.test(text.slice(mention.end, owner.start)),
+        )
       ),
   );
 }
@@ -1897,8 +1919,21 @@ function isTrialProduction(text: string, match: PhraseMatch): boolean {
     // "今年将生产少量样品", "produce samples": what is produced is samples.
     TRIAL_OBJECT_AFTER.test(text.slice(match.end, match.end + 12)) ||
     // "the first customer samples of Tesla's AI6, which the fab will build …, would ship next year": samples shipped.
-    (/^ship/i.test(text.slice(match.start, match.end)) &&
-      SAMPLES_SHIPPED_BEFORE.test(text.slice(0, match.start)))
+    (/^ship/i.test(text.slice(match.start, match.end)) && samplesShip(text.slice(0, match.start)))
+  );
+}
+
+/**
+ * Whether samples are what ships: "samples of Tesla's AI6, which the fab will build …, would ship" — not "After
+ * samples this year, Tesla's AI6 is set to ship", "with samples due in late 2026, will ship".
+ */
+function samplesShip(before: string): boolean {
+  const found = SAMPLES_SHIPPED_BEFORE.exec(before);
+  if (!found) return false;
+  const between = before.slice(found.index).replace(/,\s*which\b[^,]*,/i, ' ');
+  return (
+    !/,/.test(between) &&
+    !/\b(?:AI\d|HW\d|the\s+chips?|it)\b/.test(between.replace(/^samples?\s+of\s+(?:[\w'’-]+\s+){0,2}/i, ''))
   );
 }
 
@@ -2117,7 +2152,10 @@ function subjectOnlyInAnothersPart(
   const subjectHalf = half(positions[0]!);
   return (
     positions.every((at) => half(at) === subjectHalf) &&
-    notWords.some((match) => half(match.start) === subjectHalf)
+    notWords.some((match) => half(match.start) === subjectHalf) &&
+    // (a half that names a chip of the story speaks of it, whatever rival it names: "Tesla picks Samsung over
+    // memory rival SK Hynix for AI6 — deal worth $16.5 billion")
+    !reading.mentions.some((mention) => mention.type === 'chip' && half(mention.start) === subjectHalf)
   );
 }
 
@@ -2383,9 +2421,10 @@ function listHeadsOf(rule: CompiledRule, reading: SentenceReading, item: Sentenc
 }
 
 /**
- * Whether the value a rank gives ends its clause — but for the time or the market it is of ("ranked second with
- * 6.8%", "… with 6.8% in the third quarter", "…, down from 7.3%") — and no word of another thing stands in that
- * clause: not "ranked second with 6.8% growth", "with 12% in the 2nm segment", "with 11% two years ago".
+ * Whether the value a rank gives is the market's share now: no other measure named after it in its clause
+ * ("ranked second with 6.8% growth", "with 12% in the 2nm segment", "with 11% two years ago") and no word of
+ * another thing in it — a time, a source or "of the total" may follow ("with 6.8% last quarter", "according
+ * to TrendForce").
  */
 function rankedValueAlone(rule: CompiledRule, reading: SentenceReading, head: EntityMention): boolean {
   const value = numericMentions(rule, reading).find(
@@ -2397,15 +2436,16 @@ function rankedValueAlone(rule: CompiledRule, reading: SentenceReading, head: En
   if (!value) return false;
   const rest = reading.text.slice(value.end);
   const tail = rest.slice(0, rest.search(/[,;.，；。]|$/));
-  if (!RANKED_TAIL.test(tail)) return false;
+  if (RANKED_TAIL_OF_ANOTHER_MEASURE.test(tail)) return false;
   const end = value.end + tail.length;
   return !(rule.not ? notWordsOf(rule, reading) : NONE).some(
     (match) => match.start >= head.start && match.start < end,
   );
 }
 
-const RANKED_TAIL =
-  /^(?:\s*(?:(?:in|during)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:quarter|half|period)(?:\s+of\s+\d{4})?|in\s+(?:Q[1-4]|[1-4]Q)\s*\d{0,4}|in\s+\d{4}|of\s+(?:the\s+)?(?:global\s+|worldwide\s+)?foundry\s+(?:market|revenue|sales|industry)))*\s*$/i;
+/** A tail that names another measure than the foundry market now: growth, a segment, another market, years ago. */
+const RANKED_TAIL_OF_ANOTHER_MEASURE =
+  /^\s*(?:[\w-]+\s+){0,2}?(?:growth|gains?|increase|rise|jump|drop|decline)\b|^\s*of\s+(?!(?:the\s+)?(?:global\s+|worldwide\s+)?(?:foundry|total|revenue|market|sales)\b)|^\s*in\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:segments?|nodes?|markets?|shipments)\b|\b(?:ago|earlier|previously)\b/i;
 
 /** The mentions that pass `accept` and that a value of the fact's kind directly follows. */
 function headsIn(
@@ -3112,6 +3152,9 @@ function rank(entry: { distance: number; mention: ValueMention }): number {
  */
 function parallelValue(rule: CompiledRule, reading: SentenceReading, mention: ValueMention): boolean {
   if (!rule.rule.rivals?.length) return false;
+  // (not an amount in a clause a word of another subject silences: "scales back its total U.S. investment … to
+  // $37 billion" — shares keep theirs: a list's segment words stand anywhere in it)
+  if (rule.fact.kind === 'money' && rule.not && silencedByNot(rule, reading, mention.start)) return false;
   if (mention.role === 'to') return true;
   return reading.mentions.some(
     (entry) =>
@@ -4037,7 +4080,7 @@ function inTimeClause(text: string, mention: EntityMention, mentions: EntityMent
     )
   );
 }
-const MAKER_AFTER_TIME_VERB = /^\s+\w+(?:\s+up)?\s+(?:at|with|by)\s+[A-Z]/;
+const MAKER_AFTER_TIME_VERB = /^\s+ramps?(?:\s+up)?\s+at\s+[A-Z]/;
 
 /** Where a chip's time clause ends, when the chip opens one. */
 function timeClauseAfter(text: string, mention: { start: number; end: number }): number | undefined {
@@ -4416,8 +4459,14 @@ function triggerOfObject(
   );
   // "Samsung to start 2nm production in 2026 as Tesla's AI5 stays at TSMC": a chip that opens a clause of
   // its own is no object of the making before it.
+  // (not a making whose chip stands before it, "AI5 ramps at TSMC and AI6 heads to Taylor")
   const before = inFrame
-    .filter((trigger) => trigger.end <= start && !opensClauseBetween(reading.text, trigger.end, start))
+    .filter(
+      (trigger) =>
+        trigger.end <= start &&
+        !opensClauseBetween(reading.text, trigger.end, start) &&
+        !makerFollows(reading, trigger),
+    )
     .at(-1);
   // "台積電亞利桑那州半導體廠已量產，特斯拉AI6由三星德州廠代工": a making beyond a comma is another clause's;
   // the chip's own clause has its own.
@@ -4474,6 +4523,11 @@ const CLAUSE_SUBJECT_TYPES = new Set(['company', 'affiliate', 'site', 'place', '
 const REPORTING_PERIOD_AFTER =
   /^\s*(?:年)?\s*(?:度)?\s*(?:第?[一二三四1-4]\s*季度?|Q[1-4]|[1-4]Q|上半年|下半年|全年|(?:first|second|third|fourth)[- ]quarter|full[- ]year)?\s*(?:的)?\s*(?:业绩|業績|财报|財報|earnings|results)/i;
 
+/** A making said of its chip, its maker after it: "ramps at", "stays with", "remains at", "reach volume … at". */
+const makerFollows = (reading: SentenceReading, trigger: PhraseMatch<AttributeClass>) =>
+  trigger.name === 'makes' && MAKER_FOLLOWS.test(reading.text.slice(trigger.start, trigger.end));
+const MAKER_FOLLOWS = /^(?:ramp|stay|remain|stick|reach|volume\s)/i;
+
 const HANDOVER_WORD = /^(?:交由|交给|交給|转交|轉交|委托|委託)$/;
 
 const PASSIVE_GAP =
@@ -4510,7 +4564,8 @@ function triggerOfAgent(
     !opensClauseBetween(reading.text, previous.end, mention.start)
   )
     return previous;
-  const next = inFrame.find((trigger) => trigger.start >= mention.end);
+  // (not a making whose maker follows it, "AI5 ramps at TSMC", "stays with Samsung": a foundry before it is none of its)
+  const next = inFrame.find((trigger) => trigger.start >= mention.end && !makerFollows(reading, trigger));
   // "a $16.5 billion chip deal with Samsung, with the new AI5 chip … still being manufactured using
   // TSMC's 3nm process": a making whose own agent follows it is not the foundry's named before.
   if (next && agentAfter(reading, next, mention, foundries)) return previous;

@@ -448,13 +448,10 @@ export const ATTRIBUTE_CLASSES = {
       '=pushes ... to',
       '=pushed ... to',
       '=pushing to',
-      // "high-risk deadline shunted to late 2027", "bumped to 2028", "EU punts AI Act high-risk rules to 2027".
+      // "high-risk deadline shunted to late 2027", "bumped to 2028", "EU punts AI Act high-risk rules to 2027" (not
+      // "shunts Dojo engineers to the AI5 team": only 'punts'/'parks' take an object between).
       '=shunted to',
-      '=shunts ... to',
-      '=shunted ... to',
       '=bumped to',
-      '=bumps ... to',
-      '=bumped ... to',
       '=punted to',
       '=punts ... to',
       '=punted ... to',
@@ -1162,7 +1159,7 @@ export const ATTRIBUTE_CLASSES = {
       'hit',
       'top',
     ],
-    zh: ['市场规模', '市場規模', '市场', '市場', '达到', '達到', '增至'],
+    zh: ['市场规模', '市場規模', '市场', '市場', '达到', '達到', '增至', '将达', '將達'],
   },
 } as const satisfies Record<string, PhraseList>;
 

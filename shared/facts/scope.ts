@@ -77,6 +77,10 @@ const DEPENDS_ON = /^(?:hinge|hinges|hinged|hinging|contingent|取决于|取決�
 /** Where talks told in Chinese stop: a headline's space, 后 (what came after them). */
 const TALKS_STOP = /(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])|之后|之後|后|後/g;
 
+/** Where the thing weighed begins: after "and", "as", "with", "while", "but" or a verb of the clause before it. */
+const WEIGHED_FROM =
+  /\b(?:and|as|with|while|but|said|says|plans?|holds?|held|opens?|has|have|had|is\s+moving\s+ahead|remains?)\s+/gi;
+
 /** Weighed, said after what is weighed: "a longer grace period is on the table", "something we could consider". */
 const WEIGHED_AFTER = /^(?:on the table|under consideration|being considered|consider)$/i;
 
@@ -167,14 +171,17 @@ const spanOver = (name: ScopeCue, found: RegExpExecArray): ScopeSpan => ({
  * 'put off accordingly').
  */
 const DEMAND_NAMED =
-  /(?:暂停|暫停|推迟|推遲|延后|延後|延期)的?(?:要求|呼声|呼聲|呼吁|呼籲|诉求|訴求|提议|提議)|(?<![应應响響][^，。；,;]{0,8})(?:要求|呼吁|呼籲|敦促|促请|促請)[^，。；,;\s]{1,16}?(?:暂停|暫停|推迟|推遲|延后|延後|暂缓|暫緩)|(?<![相响響回适適对對供理反效])[应應](?:当|當|该|該)?(?:暂停|暫停|推迟|推遲|延后|延後|暂缓|暫緩)/g;
+  /(?:暂停|暫停|推迟|推遲|延后|延後|延期)的?(?:要求|呼声|呼聲|呼吁|呼籲|诉求|訴求|提议|提議)|(?<![应應响響][^，。；,;]{0,8}|(?:提案|方案|草案|法案|提议|提議)[，,]?|(?:迫于|迫於|接受|根据|根據|同意)[^。；;]{0,8})(?:要求|呼吁|呼籲|敦促|促请|促請)(?!下|宣布|正式|同意|决定|決定)[^，。；,;\s]{1,16}?(?:暂停|暫停|推迟|推遲|延后|延後|暂缓|暫緩)|(?<![相响響回适適对對供反效答])(?<!(?:同意|一致|决定|決定|达成|達成|通过|通過)[^。；;]{0,16})[应應](?:当|當|该|該)?(?:暂停|暫停|推迟|推遲|延后|延後|暂缓|暫緩)/g;
 
 /**
  * "'That is not accurate,' a Samsung spokesperson said of a Taiwanese report that TSMC had taken over …": a
  * quoted denial said of a report denies what the report says.
  */
 const QUOTED_DENIAL_OF_REPORT =
-  /^\s*["“'‘][^"“”]{0,80}?\b(?:not\s+(?:accurate|true|correct|the\s+case)|untrue|inaccurate|incorrect|false|wrong|baseless|groundless|unfounded|no\s+truth)\b[^"“”]{0,40}["”'’][^.;]{0,80}?\b(?:of|about|regarding|on|to)\s+(?:an?\s+|the\s+|those\s+|these\s+)?(?:[\w-]+\s+){0,3}?(?:reports?|claims?|rumou?rs?|stor(?:y|ies)|speculation)\s+(?:that|saying)\b/i;
+  /^\s*["'](?:that|this|it|the\s+report|the\s+story|that\s+report|such\s+reports|reports|rumou?rs)(?:['’]s|\s+is|\s+are|\s+was)\s+(?:simply\s+|completely\s+|totally\s+|just\s+|absolutely\s+)?(?:not\s+(?:accurate|true|correct|the\s+case)|untrue|inaccurate|incorrect|false|wrong|baseless|groundless|unfounded)\b[^"]{0,40}["'][^.;]{0,80}?\b(?:of|about|regarding|on|to)\s+(?:an?\s+|the\s+|those\s+|these\s+)?(?:[\w-]+\s+){0,3}?(?:reports?|claims?|rumou?rs?|stor(?:y|ies)|speculation)\s+(?:that|saying)\b/i;
+/** Where the report a quoted denial is said of ends: the speaker goes on to affirm ("…, adding the project remains active"). */
+const DENIED_REPORT_END =
+  /,\s*(?:adding|saying|noting|confirming|reaffirming|stressing|insisting|while|and|but)\b|;|\s-\s/i;
 
 /** A quoted demand: "'stop the clock' calls", "“pause” demands", 「暂停」呼声. */
 const QUOTED_CALL =
@@ -230,6 +237,11 @@ function answeredOrGranted(sentence: string, match: PhraseMatch<ScopeCue>): bool
     );
   }
   if (!/^要求/.test(cue)) return false;
+  // "数字综合提案，要求将…推迟", "同意委员会的提议，要求将…": a proposal's content, or one agreed to.
+  if (
+    /(?:提案|方案|草案|法案|提议|提議)[，,]?$|(?:同意|接受|根据|根據|迫于|迫於)[^。；;]{0,12}$/.test(before)
+  )
+    return true;
   // 应产业界要求, 响应…要求 (at their request) — not 供应商要求 (suppliers ask), 应按/应满足企业要求 (should).
   const granted = /(?<![供回反适適对對相])[应應]([^，。；,;应應]{1,8})$/.exec(before);
   return (
@@ -264,6 +276,12 @@ const REPORT_REFERRED =
  */
 function deniedFrom(sentence: string, match: PhraseMatch<ScopeCue>): number {
   const start = clauseStartBefore(sentence, match.start);
+  // "Samsung will make AI6 at Taylor and a bigger order is under consideration": what is weighed is only the
+  // thing named right before the cue, not a clause joined before it.
+  if (match.name === 'possibility' && weighedAfter(sentence, match)) {
+    const joins = [...sentence.slice(start, match.start).matchAll(WEIGHED_FROM)];
+    return joins.length ? start + joins.at(-1)!.index + joins.at(-1)![0].length : start;
+  }
   // "三星获特斯拉165亿美元大单 双方还将就AI5进行谈判": talks reach back to their topic (就…), never over a
   // headline's space or a 后 ("…大单后 正与…进行谈判").
   if (match.name === 'possibility') {
@@ -282,6 +300,13 @@ function deniedFrom(sentence: string, match: PhraseMatch<ScopeCue>): number {
 function weighedAfter(sentence: string, match: PhraseMatch<ScopeCue>): boolean {
   const cue = sentence.slice(match.start, match.end);
   if (!WEIGHED_AFTER.test(cue)) return false;
+  // "a revival is not on the table", "nothing is on the table": nothing is weighed.
+  if (
+    /\b(?:not|no|nothing|never)\b[^,;.]{0,24}$/i.test(
+      sentence.slice(Math.max(0, match.start - 32), match.start),
+    )
+  )
+    return false;
   if (!/^consider$/i.test(cue)) return true;
   return (
     /\b(?:could|would|might|will)\s+$/i.test(sentence.slice(Math.max(0, match.start - 8), match.start)) &&
@@ -354,9 +379,22 @@ function spanEnd(sentence: string, match: PhraseMatch<ScopeCue>): number {
     OPENS_SENTENCE.test(sentence.slice(0, match.start)) ||
     (/[，；,;]\s*$/.test(sentence.slice(0, match.start)) &&
       /^[\u3400-\u9fff]/.test(sentence.slice(match.start)));
-  if (!fronted) return end;
+  // "若以营收计算，…", "若不计汇率影响，…": a basis of measure, no condition on the clause after it.
+  if (!fronted || MEASURE_BASIS.test(sentence.slice(match.start, end))) return end;
   return end < sentence.length ? clauseEndAfter(sentence, end + 1) : end;
 }
+
+/** Where a demand's clause ends: its clause mark, or a Chinese headline's space ("企业要求欧盟推迟 欧盟委员会提议…"). */
+function demandEnd(sentence: string, from: number): number {
+  const end = clauseEndAfter(sentence, from);
+  // (searched in the whole sentence, so that the character before a space at `from` is seen)
+  const space = sentence
+    .slice(Math.max(0, from - 1), end)
+    .search(/(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])/);
+  return space < 0 ? end : Math.max(0, from - 1) + space;
+}
+
+const MEASURE_BASIS = /(?:计|計|计算|計算|计入|計入|扣除|来看|來看|而言|为准|為準|影响|影響)\s*[，,]?\s*$/;
 
 /**
  * A comma that goes on with new examples of what came before (", including a proposed one-year delay") —
@@ -443,14 +481,17 @@ export function findScopes(sentence: string, tokens: Token[]): Scopes {
   // denial, since the sentence names the rumour only to answer it.
   for (const rumour of sentence.matchAll(RUMOUR_ABOUT)) spans.push(spanOver('negation', rumour));
   const deniedReport = QUOTED_DENIAL_OF_REPORT.exec(sentence);
-  if (deniedReport)
+  if (deniedReport) {
+    const from = deniedReport[0].length;
+    const stop = sentence.slice(from).search(DENIED_REPORT_END);
     spans.push({
       name: 'negation',
-      start: deniedReport[0].length,
+      start: from,
       cueStart: 0,
-      cueEnd: deniedReport[0].length,
-      end: sentence.length,
+      cueEnd: from,
+      end: stop < 0 ? sentence.length : from + stop,
     });
+  }
   // "围绕AI5的代工归属，韩国与台湾媒体近来报道不一": what the reports disagree on, up to there, is open.
   // Only its own clause — and the topic phrase before it (围绕…, 关于…) — not a fact told before 但/而 or a
   // comma ("三星将在泰勒厂生产AI6，但关于AI5的代工厂，韩台媒体报道不一").
@@ -471,7 +512,12 @@ export function findScopes(sentence: string, tokens: Token[]): Scopes {
   )
     spans.push(openUpTo(undecided));
   // "针对业界提出的暂停要求": a demand named by what it asks is only asked.
-  for (const demand of sentence.matchAll(DEMAND_NAMED)) spans.push(spanOver('possibility', demand));
+  // (to the end of its clause: "企业要求欧盟将高风险规则暂停实施" asks the 实施 too)
+  for (const demand of sentence.matchAll(DEMAND_NAMED))
+    spans.push({
+      ...spanOver('possibility', demand),
+      end: demandEnd(sentence, demand.index + demand[0].length),
+    });
   // "Brussels rebuffs 'stop the clock' calls": a quoted demand named by what it asks is only asked —
   // the quote, not the rest of its clause ("rules to apply as planned despite 'pause' demands").
   for (const call of sentence.matchAll(QUOTED_CALL)) {
