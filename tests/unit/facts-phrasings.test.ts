@@ -129,6 +129,8 @@ const BLIND_FLOORS: Record<string, number> = {
   'zh-ledes2026': 0.95,
   'en-quotes': 0.91,
   'zh-quotes': 0.94,
+  'en-wires2027': 0.92,
+  'zh-wires2027': 0.93,
 };
 
 describe('phrasings written blind', () => {
