@@ -670,38 +670,44 @@ function withoutDateline(text: string, mentions: EntityMention[]): EntityMention
 }
 
 const MARKET_WORD = /market|市场|市場/i;
+const FORECAST_AFTER = /^\s*(?:forecasts?|outlook|estimates?|projections?|预测|預測|预估|預估)/i;
 
 /** A company's own words before a market's name: "'s data-center ", " " — not a verb ("TrendForce sees AI chip revenue"). */
-const OWNER_BEFORE_MARKET =
-  /^(?:['’]s)?\s+(?:(?!(?:sees?|expects?|says?|forecasts?|predicts?|estimates?|projects?|thinks?|puts?)\b)[\w-]+\s+){0,2}$|^\s*的?\s*$/i;
+const OWNER_BEFORE_MARKET = /^['’]s\s+(?:[\w-]+\s+){0,2}$|^\s+$|^\s*的?\s*$/i;
 
 /** "Nvidia's AI chip sales", 英伟达的AI芯片营收: a company's own sales are no market's size. */
 function ofNoCompany(text: string, mentions: EntityMention[]): EntityMention[] {
-  const company = (mention: EntityMention) => mention.type === 'company' || mention.type === 'affiliate';
   return mentions.filter(
     (mention) =>
       mention.type !== 'market' ||
       // (a market named as one — "its 2028 AI chip market forecast", "AMD raises AI chip market forecast" — stays)
       MARKET_WORD.test(text.slice(mention.start, mention.end)) ||
-      !(
-        // "Nvidia's data-center AI chip revenue", "Nvidia AI chip revenue", "its AI chip revenue"
-        mentions.some(
-          (owner) =>
-            company(owner) &&
-            owner.end <= mention.start &&
-            OWNER_BEFORE_MARKET.test(text.slice(owner.end, mention.start)),
-        ) ||
-        /\b(?:its|their)\s+(?:[\w-]+\s+){0,2}$/i.test(
-          text.slice(Math.max(0, mention.start - 32), mention.start),
-        ) ||
-        // "AI chip revenue at Nvidia", "AI chip revenue: Nvidia to reach"
-        mentions.some(
-          (owner) =>
-            company(owner) &&
-            owner.start >= mention.end &&
-            /^(?:\s+(?:at|for|from)\s+|\s*:\s*)$/i.test(text.slice(mention.end, owner.start)),
-        )
-      ),
+      !ownRevenueOfACompany(text, mentions, mention),
+  );
+}
+
+function ownRevenueOfACompany(text: string, mentions: EntityMention[], market: EntityMention): boolean {
+  const company = (mention: EntityMention) => mention.type === 'company' || mention.type === 'affiliate';
+  return (
+    // "Nvidia's data-center AI chip revenue", "Nvidia AI chip revenue (forecast)", 台积电AI晶片營收
+    mentions.some(
+      (owner) =>
+        company(owner) &&
+        owner.end <= market.start &&
+        OWNER_BEFORE_MARKET.test(text.slice(owner.end, market.start)),
+    ) ||
+    // "its AI chip revenue" — but its forecast is of the market ("raises its AI chip revenue forecast")
+    (/\b(?:its|their)\s+(?:[\w-]+\s+){0,2}$/i.test(
+      text.slice(Math.max(0, market.start - 32), market.start),
+    ) &&
+      !FORECAST_AFTER.test(text.slice(market.end, market.end + 16))) ||
+    // "AI chip revenue at Nvidia", "AI chip revenue: Nvidia to reach"
+    mentions.some(
+      (owner) =>
+        company(owner) &&
+        owner.start >= market.end &&
+        /^(?:\s+(?:at|for|from)\s+|\s*:\s*)$/i.test(text.slice(market.end, owner.start)),
+    )
   );
 }
 
@@ -1725,6 +1731,9 @@ const productionLineNoStart = (after: string) => {
  * A relation word that, in its sentence, is not the relation its class names — each test is about the words
  * alone, not about the rule reading them.
  */
+const TIME_AFTER_TO =
+  /^\s*(?:(?:the\s+)?(?:late|early|mid|end\s+of|next|this|a\s+later|later|the\s+following|second\s+half\s+of|first\s+half\s+of)\b|\d{4}|(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|[1-4]?H\d|Q[1-4]|20\d\d)/i;
+
 const SOURCES_TELL_AFTER =
   /^\s+(?:say|said|says|told|tell|familiar|close|with\s+knowledge|briefed|added|confirmed)\b/i;
 
@@ -1777,6 +1786,8 @@ function relationWordOfAnotherSense(reading: SentenceReading, match: PhraseMatch
       );
     case 'delay':
       return (
+        // "Tesla shunts Dojo engineers to AI5 chip team": a move to something that is no time.
+        (/^(?:shunt|bump|punt)/i.test(word) && !TIME_AFTER_TO.test(text.slice(match.end, match.end + 24))) ||
         // "EU pushes companies to comply", "pushes ahead with plan to apply", "pushes its omnibus to Parliament":
         // pushing someone to do a thing, or a thing somewhere, is no delay (a verb, "ahead/forward" or a name after it).
         pushedToANonTime(text, match) ||
@@ -1930,15 +1941,19 @@ function isTrialProduction(text: string, match: PhraseMatch): boolean {
 function samplesShip(before: string): boolean {
   const found = SAMPLES_SHIPPED_BEFORE.exec(before);
   if (!found) return false;
-  const between = before.slice(found.index).replace(/,\s*which\b[^,]*,/i, ' ');
+  const between = before
+    .slice(found.index)
+    .replace(/,\s*(?:which|made|built|produced|fabricated|manufactured)\b[^,]*,/i, ' ');
   return (
     !/,/.test(between) &&
-    !/\b(?:AI\d|HW\d|the\s+chips?|it)\b/.test(between.replace(/^samples?\s+of\s+(?:[\w'’-]+\s+){0,2}/i, ''))
+    !/\b(?:AI\d|HW\d|the\s+chips?|it)\b/.test(
+      between.replace(/^samples?\s+(?:of|for|from)\s+(?:[\w'’-]+\s+){0,3}/i, ''),
+    )
   );
 }
 
 const TRIAL_OBJECT_AFTER =
-  /^\s*(?:少量|小批量|小量|样品|樣品|样片|樣片|工程样品|工程樣品|(?:engineering\s+)?samples\b)/i;
+  /^(?:少量|小批量|小量|样品|樣品|样片|樣片|工程样品|工程樣品)|^\s*(?:engineering\s+)?samples\b/i;
 const SAMPLES_SHIPPED_BEFORE =
   /\bsamples?\b(?:(?!\b(?:and|but|while|volume|volumes|mass|production|output)\b)(?:[^;.]|\.(?=\d)))*\b(?:would|will|to|should|could|may|might|set\s+to|due\s+to|expected\s+to|began|begin|start(?:ed)?\s+to)\s+$/i;
 
@@ -2445,7 +2460,7 @@ function rankedValueAlone(rule: CompiledRule, reading: SentenceReading, head: En
 
 /** A tail that names another measure than the foundry market now: growth, a segment, another market, years ago. */
 const RANKED_TAIL_OF_ANOTHER_MEASURE =
-  /^\s*(?:[\w-]+\s+){0,2}?(?:growth|gains?|increase|rise|jump|drop|decline)\b|^\s*of\s+(?!(?:the\s+)?(?:global\s+|worldwide\s+)?(?:foundry|total|revenue|market|sales)\b)|^\s*in\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:segments?|nodes?|markets?|shipments)\b|\b(?:ago|earlier|previously)\b/i;
+  /^\s*(?:[\w-]+\s+){0,2}?(?:growth|gains?|increase|rise|jump|drop|decline)\b|^\s*of\s+(?!(?:the\s+)?(?:global\s+|worldwide\s+)?(?:foundry|total|revenue|market|sales)\b)|^\s*(?:in|among)\s+(?!(?:the\s+)?(?:(?:first|second|third|fourth|latest|same|last|past|previous|july|april|january|october)[\w-]*\s+)?(?:quarter|half|period|year|months?|Q[1-4]|[1-4]Q|\d{4})\b|(?:Q[1-4]\s*\d{0,4}|[1-4]Q\d{0,4}|\d{4}|(?:July|April|January|October)-\w+)\b)|\b(?:ago|earlier|previously)\b/i;
 
 /** The mentions that pass `accept` and that a value of the fact's kind directly follows. */
 function headsIn(
@@ -3930,6 +3945,10 @@ function readEntities(
         DISPLACED_AFTER.test(reading.text.slice(mention.end, mention.end + 6)) ||
         // "把AI6芯片的生产从三星转至台积电", "由三星電子轉交台積電": moved from it to another.
         (MOVED_FROM_FOUNDRY_ZH.test(reading.text.slice(Math.max(0, mention.start - 2), mention.start)) &&
+          // (not part of it: "将部分AI5订单从台积电转至三星")
+          !/(?:部分|部份|一部|少量|一些)[^，。；]{0,12}$/.test(
+            reading.text.slice(Math.max(0, mention.start - 16), mention.start),
+          ) &&
           MOVED_TO_FOUNDRY_ZH.test(reading.text.slice(mention.end, mention.end + 8))),
     )
     .map((mention) => mention.id);
@@ -4465,7 +4484,9 @@ function triggerOfObject(
       (trigger) =>
         trigger.end <= start &&
         !opensClauseBetween(reading.text, trigger.end, start) &&
-        !makerFollows(reading, trigger),
+        // ("stays with Samsung for AI4" is AI4's)
+        (!makerFollows(reading, trigger) ||
+          /\bfor\s+(?:[\w'’-]+\s+)?$/i.test(reading.text.slice(Math.max(0, start - 20), start))),
     )
     .at(-1);
   // "台積電亞利桑那州半導體廠已量產，特斯拉AI6由三星德州廠代工": a making beyond a comma is another clause's;
@@ -4565,7 +4586,8 @@ function triggerOfAgent(
   )
     return previous;
   // (not a making whose maker follows it, "AI5 ramps at TSMC", "stays with Samsung": a foundry before it is none of its)
-  const next = inFrame.find((trigger) => trigger.start >= mention.end && !makerFollows(reading, trigger));
+  const first = inFrame.find((trigger) => trigger.start >= mention.end);
+  const next = first && makerFollows(reading, first) ? undefined : first;
   // "a $16.5 billion chip deal with Samsung, with the new AI5 chip … still being manufactured using
   // TSMC's 3nm process": a making whose own agent follows it is not the foundry's named before.
   if (next && agentAfter(reading, next, mention, foundries)) return previous;

@@ -416,8 +416,6 @@ export const ATTRIBUTE_CLASSES = {
       'volume in',
     ],
     zh: [
-      // "特斯拉AI5年底小批量试产 明年放量": output ramped to volume.
-      '放量',
       '量产',
       '量產',
       '规模化生产',
@@ -448,10 +446,14 @@ export const ATTRIBUTE_CLASSES = {
       '=pushes ... to',
       '=pushed ... to',
       '=pushing to',
-      // "high-risk deadline shunted to late 2027", "bumped to 2028", "EU punts AI Act high-risk rules to 2027" (not
-      // "shunts Dojo engineers to the AI5 team": only 'punts'/'parks' take an object between).
+      // "high-risk deadline shunted to late 2027", "bumped to 2028", "EU punts AI Act high-risk rules to 2027" (a
+      // time after "to": not "shunts Dojo engineers to the AI5 team" — extract.ts, relationWordOfAnotherSense).
       '=shunted to',
+      '=shunts ... to',
+      '=shunted ... to',
       '=bumped to',
+      '=bumps ... to',
+      '=bumped ... to',
       '=punted to',
       '=punts ... to',
       '=punted ... to',

@@ -79,7 +79,10 @@ const TALKS_STOP = /(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])|之后|之後|后
 
 /** Where the thing weighed begins: after "and", "as", "with", "while", "but" or a verb of the clause before it. */
 const WEIGHED_FROM =
-  /\b(?:and|as|with|while|but|said|says|plans?|holds?|held|opens?|has|have|had|is\s+moving\s+ahead|remains?)\s+/gi;
+  /\b(?:said|says)\s+|\b(?:and|while|but|whereas|with|as)\s+(?=(?:a|an|the|more|further|new|another|no|nothing|price|fresh|its|their)\b)/gi;
+
+const FINITE_VERB =
+  /\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|holds?|held|plans?|opens?|makes?|remains?|stays?|keeps?|said|says|\w+ed)\b/i;
 
 /** Weighed, said after what is weighed: "a longer grace period is on the table", "something we could consider". */
 const WEIGHED_AFTER = /^(?:on the table|under consideration|being considered|consider)$/i;
@@ -171,14 +174,14 @@ const spanOver = (name: ScopeCue, found: RegExpExecArray): ScopeSpan => ({
  * 'put off accordingly').
  */
 const DEMAND_NAMED =
-  /(?:暂停|暫停|推迟|推遲|延后|延後|延期)的?(?:要求|呼声|呼聲|呼吁|呼籲|诉求|訴求|提议|提議)|(?<![应應响響][^，。；,;]{0,8}|(?:提案|方案|草案|法案|提议|提議)[，,]?|(?:迫于|迫於|接受|根据|根據|同意)[^。；;]{0,8})(?:要求|呼吁|呼籲|敦促|促请|促請)(?!下|宣布|正式|同意|决定|決定)[^，。；,;\s]{1,16}?(?:暂停|暫停|推迟|推遲|延后|延後|暂缓|暫緩)|(?<![相响響回适適对對供反效答])(?<!(?:同意|一致|决定|決定|达成|達成|通过|通過)[^。；;]{0,16})[应應](?:当|當|该|該)?(?:暂停|暫停|推迟|推遲|延后|延後|暂缓|暫緩)/g;
+  /(?:暂停|暫停|推迟|推遲|延后|延後|延期)的?(?:要求|呼声|呼聲|呼吁|呼籲|诉求|訴求|提议|提議)|(?<![应應响響][^，。；,;]{0,8}|(?:提案|方案|草案|法案|提议|提議)[，,]?|(?:迫于|迫於|接受|根据|根據|(?<![不未])同意)[^。；;]{0,8})(?:要求|呼吁|呼籲|敦促|促请|促請)(?!下|宣布|正式|同意|决定|決定)[^，。；,;\s]{1,16}?(?:暂停|暫停|推迟|推遲|延后|延後|暂缓|暫緩)|(?<![相响響回适適对對供反效答])(?<!(?:同意|一致同意|决定|決定|达成一致|達成一致|达成协议|達成協議|投票通过|投票通過|表决通过|表決通過)[^。；;]{0,16})[应應](?:当|當|该|該)?(?:暂停|暫停|推迟|推遲|延后|延後|暂缓|暫緩)/g;
 
 /**
  * "'That is not accurate,' a Samsung spokesperson said of a Taiwanese report that TSMC had taken over …": a
  * quoted denial said of a report denies what the report says.
  */
 const QUOTED_DENIAL_OF_REPORT =
-  /^\s*["'](?:that|this|it|the\s+report|the\s+story|that\s+report|such\s+reports|reports|rumou?rs)(?:['’]s|\s+is|\s+are|\s+was)\s+(?:simply\s+|completely\s+|totally\s+|just\s+|absolutely\s+)?(?:not\s+(?:accurate|true|correct|the\s+case)|untrue|inaccurate|incorrect|false|wrong|baseless|groundless|unfounded)\b[^"]{0,40}["'][^.;]{0,80}?\b(?:of|about|regarding|on|to)\s+(?:an?\s+|the\s+|those\s+|these\s+)?(?:[\w-]+\s+){0,3}?(?:reports?|claims?|rumou?rs?|stor(?:y|ies)|speculation)\s+(?:that|saying)\b/i;
+  /^\s*["'](?:(?:that|this|it|(?:the|this|that|these|those|such)\s+(?:reports?|story|stories|claims?)|reports|rumou?rs)(?:['’]s|\s+is|\s+are|\s+was)\s+)?(?:simply\s+|completely\s+|totally\s+|just\s+|absolutely\s+)?(?:not\s+(?:accurate|true|correct|the\s+case)|untrue|inaccurate|incorrect|false|wrong|baseless|groundless|unfounded)\b[^"]{0,40}["'][^.;]{0,80}?\b(?:of|about|regarding|on|to)\s+(?:an?\s+|the\s+|those\s+|these\s+)?(?:[\w-]+\s+){0,3}?(?:reports?|claims?|rumou?rs?|stor(?:y|ies)|speculation)\s+(?:that|saying)\b/i;
 /** Where the report a quoted denial is said of ends: the speaker goes on to affirm ("…, adding the project remains active"). */
 const DENIED_REPORT_END =
   /,\s*(?:adding|saying|noting|confirming|reaffirming|stressing|insisting|while|and|but)\b|;|\s-\s/i;
@@ -239,7 +242,9 @@ function answeredOrGranted(sentence: string, match: PhraseMatch<ScopeCue>): bool
   if (!/^要求/.test(cue)) return false;
   // "数字综合提案，要求将…推迟", "同意委员会的提议，要求将…": a proposal's content, or one agreed to.
   if (
-    /(?:提案|方案|草案|法案|提议|提議)[，,]?$|(?:同意|接受|根据|根據|迫于|迫於)[^。；;]{0,12}$/.test(before)
+    /(?<!(?:游说|遊說|业界|業界|企业|企業|团体|團體|协会|協會|公司)[^。；;，,]{0,10})(?:提案|方案|草案|法案|提议|提議)[，,]?$|(?<![不未])(?:同意|接受|根据|根據|迫于|迫於)[^。；;]{0,12}$/.test(
+      before,
+    )
   )
     return true;
   // 应产业界要求, 响应…要求 (at their request) — not 供应商要求 (suppliers ask), 应按/应满足企业要求 (should).
@@ -279,7 +284,17 @@ function deniedFrom(sentence: string, match: PhraseMatch<ScopeCue>): number {
   // "Samsung will make AI6 at Taylor and a bigger order is under consideration": what is weighed is only the
   // thing named right before the cue, not a clause joined before it.
   if (match.name === 'possibility' && weighedAfter(sentence, match)) {
-    const joins = [...sentence.slice(start, match.start).matchAll(WEIGHED_FROM)];
+    const clause = sentence.slice(start, match.start);
+    // A join parts two clauses only when a verb stands before it ("Dojo is dead and a revival is not on the
+    // table"), not inside the thing weighed ("A one-year pause and a simpler rulebook are on the table", "A
+    // delay … with a longer grace period is on the table"); "with" only when no verb follows it ("in 2026 with a
+    // second fab under consideration").
+    const joins = [...clause.matchAll(WEIGHED_FROM)].filter(
+      (join) =>
+        /^(?:said|says)/i.test(join[0]) ||
+        (FINITE_VERB.test(clause.slice(0, join.index)) &&
+          (!/^with/i.test(join[0]) || !FINITE_VERB.test(clause.slice(join.index + join[0].length)))),
+    );
     return joins.length ? start + joins.at(-1)!.index + joins.at(-1)![0].length : start;
   }
   // "三星获特斯拉165亿美元大单 双方还将就AI5进行谈判": talks reach back to their topic (就…), never over a
@@ -300,13 +315,6 @@ function deniedFrom(sentence: string, match: PhraseMatch<ScopeCue>): number {
 function weighedAfter(sentence: string, match: PhraseMatch<ScopeCue>): boolean {
   const cue = sentence.slice(match.start, match.end);
   if (!WEIGHED_AFTER.test(cue)) return false;
-  // "a revival is not on the table", "nothing is on the table": nothing is weighed.
-  if (
-    /\b(?:not|no|nothing|never)\b[^,;.]{0,24}$/i.test(
-      sentence.slice(Math.max(0, match.start - 32), match.start),
-    )
-  )
-    return false;
   if (!/^consider$/i.test(cue)) return true;
   return (
     /\b(?:could|would|might|will)\s+$/i.test(sentence.slice(Math.max(0, match.start - 8), match.start)) &&
@@ -358,6 +366,10 @@ function spanEnd(sentence: string, match: PhraseMatch<ScopeCue>): number {
   if (
     match.name === 'possibility' &&
     /^(?:要求|呼吁|呼籲|敦促)/.test(sentence.slice(match.start, match.end)) &&
+    // (not a call answered: 回应/采纳…呼吁，将…)
+    !/(?:回应|回應|采纳|採納|接受|响应|響應|(?<![不未])同意|听取|聽取|顺应|順應)[^，。；]{0,12}$/.test(
+      sentence.slice(0, match.start),
+    ) &&
     !/(?:拒绝|拒絕|驳回|駁回|不理会|不理會|无视|無視|否决|否決)[^，。；]{0,8}$/.test(
       sentence.slice(0, match.start),
     )
@@ -386,7 +398,8 @@ function spanEnd(sentence: string, match: PhraseMatch<ScopeCue>): number {
 
 /** Where a demand's clause ends: its clause mark, or a Chinese headline's space ("企业要求欧盟推迟 欧盟委员会提议…"). */
 function demandEnd(sentence: string, from: number): number {
-  const end = clauseEndAfter(sentence, from);
+  const contrast = sentence.slice(from).search(/但|而|却|卻/);
+  const end = Math.min(clauseEndAfter(sentence, from), contrast < 0 ? sentence.length : from + contrast);
   // (searched in the whole sentence, so that the character before a space at `from` is seen)
   const space = sentence
     .slice(Math.max(0, from - 1), end)
@@ -394,7 +407,8 @@ function demandEnd(sentence: string, from: number): number {
   return space < 0 ? end : Math.max(0, from - 1) + space;
 }
 
-const MEASURE_BASIS = /(?:计|計|计算|計算|计入|計入|扣除|来看|來看|而言|为准|為準|影响|影響)\s*[，,]?\s*$/;
+const MEASURE_BASIS =
+  /(?:不计|不計)[^，,]{0,8}(?:影响|影響)\s*[，,]?\s*$|(?:计|計|计算|計算|计入|計入|扣除|来看|來看|而言|为准|為準)\s*[，,]?\s*$/;
 
 /**
  * A comma that goes on with new examples of what came before (", including a proposed one-year delay") —
