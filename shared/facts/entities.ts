@@ -33,6 +33,9 @@ export interface EntityMention {
   described?: boolean;
 }
 
+/** A fab or a place: where things are made or named as made. */
+export const isSiteOrPlace = (mention: EntityMention) => mention.type === 'site' || mention.type === 'place';
+
 export interface EntityRuler {
   find(sentence: string): EntityMention[];
   /** True when the text names any entity at all (a cheap pre-check). */

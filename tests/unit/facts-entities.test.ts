@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { aliasPattern, type EntityDefinition, entityRuler } from '../../shared/facts/entities.ts';
 import { itemSentences } from '../../shared/facts/extract.ts';
+import { keptMentions } from '../../shared/facts/mentions.ts';
 import { escapeRegex } from '../../shared/facts/regex.ts';
 import { loadRulesFile } from '../../shared/facts/rules.ts';
 import { newsCorpus } from '../support/corpus.ts';
@@ -78,5 +79,34 @@ describe('the entity ruler', () => {
       [...text.matchAll(pattern)].map((match) => `${match.index}:${match[0]}`).join('|');
     const differing = sentences.filter((text) => matches(trie, text) !== matches(reference, text));
     expect(differing).toEqual([]);
+  });
+});
+
+describe('the mentions a sentence means (keptMentions)', () => {
+  const story = entityRuler([
+    { id: 'Texas', type: 'place', aliases: ['Texas', '德州'] },
+    { id: 'Taylor', type: 'site', aliases: ['Taylor', '泰勒'] },
+    { id: 'Tesla', type: 'company', aliases: ['Tesla', '特斯拉'] },
+    { id: 'Nvidia', type: 'company', aliases: ['Nvidia'] },
+    { id: 'AI chip market', type: 'market', aliases: ['AI chip market', 'AI chip revenue'] },
+  ]);
+  const kept = (text: string) => keptMentions(text, story.find(text)).map((mention) => mention.id);
+
+  it.each<[string, string[]]>([
+    // A wire's dateline names where the reporter files from, no place of the story.
+    ['AUSTIN, Texas, Jan 28 (Reuters) - Tesla picks Taylor', ['Tesla', 'Taylor']],
+    ['Austin, Texas (AP) - Tesla picks Taylor', ['Tesla', 'Taylor']],
+    // …but a kicker in capitals is no dateline, and "here" is the dateline's place.
+    ['TAYLOR - Tesla picks Texas', ['Taylor', 'Tesla', 'Texas']],
+    ['TAYLOR, Texas (Reuters) - Tesla picks the fab here', ['Taylor', 'Texas', 'Tesla']],
+    ['新华社德州1月28日电 特斯拉选择泰勒', ['Tesla', 'Taylor']],
+    ['德州1月1日电力恢复，泰勒', ['Texas', 'Taylor']],
+    // A company's own revenue named like a market is no market.
+    ["Nvidia's AI chip revenue will reach $300 billion", ['Nvidia']],
+    ['AI chip revenue at Nvidia will reach $300 billion', ['Nvidia']],
+    ['Nvidia raises its AI chip revenue forecast', ['Nvidia', 'AI chip market']],
+    ['The AI chip market will reach $500 billion, Nvidia says', ['AI chip market', 'Nvidia']],
+  ])('%s', (text, expected) => {
+    expect(kept(text)).toEqual(expected);
   });
 });

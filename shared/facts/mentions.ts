@@ -1,0 +1,75 @@
+/**
+ * The mentions a sentence means (layer 3, after the entity ruler): the ruler's finds less a wire's dateline
+ * places ("AUSTIN, Texas, Jan 28 (Reuters) -" names no place of the story) and a company's own revenue named
+ * like a market ("Nvidia's AI chip sales" is no AI chip market).
+ *
+ * @example
+ * keptMentions('AUSTIN, Texas (Reuters) - Tesla picks TSMC', ruler.find(text)); // Tesla, TSMC — not Texas
+ */
+import { type EntityMention, isSiteOrPlace } from './entities.ts';
+
+export function keptMentions(text: string, mentions: EntityMention[]): EntityMention[] {
+  return ofNoCompany(text, withoutDateline(text, mentions));
+}
+
+/**
+ * A wire's dateline opening a sentence: "AUSTIN, Texas, Jan 28 (Reuters) -", "SEOUL, Jan. 28 (Yonhap) --",
+ * "Taipei (CNA) -", 新华社北京1月28日电. Where the reporter files from is no place of the story.
+ */
+const WIRES =
+  'Reuters|AP|AFP|Bloomberg|Yonhap|Xinhua|CNA|Kyodo|UPI|Dow Jones|MT Newswires|IANS|PTI|dpa|ANSA|EFE|Bernama';
+const DATELINE = new RegExp(
+  [
+    String.raw`^\s*(?:[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+){0,3}|[A-Z][a-z.'-]+(?:\s+[A-Z][a-z.'-]+){0,2}(?=[^-]{0,40}\((?:${WIRES})\)))(?=,\s*[A-Z]|\s*\((?:${WIRES})\))(?:,\s*[A-Z][\w.]+(?:\s+[A-Z][\w.]+){0,2}){0,2}(?:,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})?\s*(?:\((?:${WIRES})\))?\s*-{1,2}\s`,
+    String.raw`^\s*(?:新华社|新華社|中新社|中央社|路透社?|彭博社?)?[^，。\s]{0,16}?\d{1,2}月\d{1,2}日(?:电|電)(?![力网網子池价價费費])`,
+  ].join('|'),
+);
+
+function withoutDateline(text: string, mentions: EntityMention[]): EntityMention[] {
+  const dateline = DATELINE.exec(text);
+  // (Only its places: a company or a chip is no dateline's; "TAYLOR, Texas (Reuters) - Samsung's fab here" is.)
+  if (!dateline || /\bhere\b/i.test(text)) return mentions;
+  return mentions.filter((mention) => mention.start >= dateline[0].length || !isSiteOrPlace(mention));
+}
+
+const MARKET_WORD = /market|市场|市場/i;
+const FORECAST_AFTER = /^\s*(?:forecasts?|outlook|estimates?|projections?|预测|預測|预估|預估)/i;
+
+/** A company's own words before a market's name: "'s data-center ", " " — not a verb ("TrendForce sees AI chip revenue"). */
+const OWNER_BEFORE_MARKET = /^['’]s\s+(?:[\w-]+\s+){0,2}$|^\s+$|^\s*的?\s*$/i;
+
+/** "Nvidia's AI chip sales", 英伟达的AI芯片营收: a company's own sales are no market's size. */
+function ofNoCompany(text: string, mentions: EntityMention[]): EntityMention[] {
+  return mentions.filter(
+    (mention) =>
+      mention.type !== 'market' ||
+      // (a market named as one — "its 2028 AI chip market forecast", "AMD raises AI chip market forecast" — stays)
+      MARKET_WORD.test(text.slice(mention.start, mention.end)) ||
+      !ownRevenueOfACompany(text, mentions, mention),
+  );
+}
+
+function ownRevenueOfACompany(text: string, mentions: EntityMention[], market: EntityMention): boolean {
+  const company = (mention: EntityMention) => mention.type === 'company' || mention.type === 'affiliate';
+  return (
+    // "Nvidia's data-center AI chip revenue", "Nvidia AI chip revenue (forecast)", 台积电AI晶片營收
+    mentions.some(
+      (owner) =>
+        company(owner) &&
+        owner.end <= market.start &&
+        OWNER_BEFORE_MARKET.test(text.slice(owner.end, market.start)),
+    ) ||
+    // "its AI chip revenue" — but its forecast is of the market ("raises its AI chip revenue forecast")
+    (/\b(?:its|their)\s+(?:[\w-]+\s+){0,2}$/i.test(
+      text.slice(Math.max(0, market.start - 32), market.start),
+    ) &&
+      !FORECAST_AFTER.test(text.slice(market.end, market.end + 16))) ||
+    // "AI chip revenue at Nvidia", "AI chip revenue: Nvidia to reach"
+    mentions.some(
+      (owner) =>
+        company(owner) &&
+        owner.start >= market.end &&
+        /^(?:\s+(?:at|for|from)\s+|\s*:\s*)$/i.test(text.slice(market.end, owner.start)),
+    )
+  );
+}
