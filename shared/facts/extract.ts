@@ -1671,7 +1671,7 @@ const productionLineNoStart = (after: string) => {
  * alone, not about the rule reading them.
  */
 const TIME_AFTER_TO =
-  /^\s*(?:(?:the\s+)?(?:late|early|mid|end\s+of|next|this|a\s+later|later|the\s+following|second\s+half\s+of|first\s+half\s+of)\b|\d{4}|(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|[1-4]?H\d|Q[1-4]|20\d\d)/i;
+  /^\s*(?:(?:the\s+)?(?:late|early|mid|end|year-end|next|this|later|a\s+later|following|second|first|autumn|fall|spring|summer|winter|after|beyond|at\s+least)\b|\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?(?:\s|$)|[12]H|H[12]\b|Q[1-4])/i;
 
 const SOURCES_TELL_AFTER =
   /^\s+(?:say|said|says|told|tell|familiar|close|with\s+knowledge|briefed|added|confirmed)\b/i;
@@ -2399,7 +2399,7 @@ function rankedValueAlone(rule: CompiledRule, reading: SentenceReading, head: En
 
 /** A tail that names another measure than the foundry market now: growth, a segment, another market, years ago. */
 const RANKED_TAIL_OF_ANOTHER_MEASURE =
-  /^\s*(?:[\w-]+\s+){0,2}?(?:growth|gains?|increase|rise|jump|drop|decline)\b|^\s*of\s+(?!(?:the\s+)?(?:global\s+|worldwide\s+)?(?:foundry|total|revenue|market|sales)\b)|^\s*(?:in|among)\s+(?!(?:the\s+)?(?:(?:first|second|third|fourth|latest|same|last|past|previous|july|april|january|october)[\w-]*\s+)?(?:quarter|half|period|year|months?|Q[1-4]|[1-4]Q|\d{4})\b|(?:Q[1-4]\s*\d{0,4}|[1-4]Q\d{0,4}|\d{4}|(?:July|April|January|October)-\w+)\b)|\b(?:ago|earlier|previously)\b/i;
+  /^\s*(?:[\w-]+\s+){0,2}?(?:growth|gains?|increase|rise|jump|drop|decline)\b|^\s*of\s+(?!(?:the\s+)?(?:global\s+|worldwide\s+)?(?:foundry|total|revenue|market|sales)\b)|^\s*(?:in|among)\s+(?![^,;.]{0,40}(?:\b(?:foundry|foundries|revenue|sales|terms\s+of\s+revenue|contract\s+chipmaking|contract\s+manufacturing|quarter|half|period|year|months?|Q[1-4]|[1-4]Q\d*|[1-4]H\d*|H[12]|\d{4}|January|February|March|April|May|June|July|August|September|October|November|December|fiscal)\b))|\b(?:ago|earlier|previously)\b/i;
 
 /** The mentions that pass `accept` and that a value of the fact's kind directly follows. */
 function headsIn(

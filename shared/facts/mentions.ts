@@ -63,7 +63,9 @@ function ownRevenueOfACompany(text: string, mentions: EntityMention[], market: E
     (/\b(?:its|their)\s+(?:[\w-]+\s+){0,2}$/i.test(
       text.slice(Math.max(0, market.start - 32), market.start),
     ) &&
-      !FORECAST_AFTER.test(text.slice(market.end, market.end + 16))) ||
+      // (a chipmaker's forecast is of its own revenue: "Nvidia raises its AI chip revenue forecast")
+      (!FORECAST_AFTER.test(text.slice(market.end, market.end + 16)) ||
+        mentions.some((owner) => company(owner) && owner.end <= market.start))) ||
     // "AI chip revenue at Nvidia", "AI chip revenue: Nvidia to reach"
     mentions.some(
       (owner) =>

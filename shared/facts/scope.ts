@@ -78,11 +78,10 @@ const DEPENDS_ON = /^(?:hinge|hinges|hinged|hinging|contingent|取决于|取決�
 const TALKS_STOP = /(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])|之后|之後|后|後/g;
 
 /** Where the thing weighed begins: after "and", "as", "with", "while", "but" or a verb of the clause before it. */
-const WEIGHED_FROM =
-  /\b(?:said|says)\s+|\b(?:and|while|but|whereas|with|as)\s+(?=(?:a|an|the|more|further|new|another|no|nothing|price|fresh|its|their)\b)/gi;
+const WEIGHED_FROM = /\b(?:said|says|and|while|but|whereas|with|as)\s+/gi;
 
 const FINITE_VERB =
-  /\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|holds?|held|plans?|opens?|makes?|remains?|stays?|keeps?|said|says|\w+ed)\b/i;
+  /\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|holds?|held|plans?|opens?|makes?|made|remains?|stays?|keeps?|kept|said|says|hits?|rose|rises|fell|falls|grew|grows|won|wins|took|takes|got|gets|set|sets|cut|cuts|began|begins|ran|runs|\w+ed)\b/i;
 
 /** Weighed, said after what is weighed: "a longer grace period is on the table", "something we could consider". */
 const WEIGHED_AFTER = /^(?:on the table|under consideration|being considered|consider)$/i;
@@ -174,14 +173,14 @@ const spanOver = (name: ScopeCue, found: RegExpExecArray): ScopeSpan => ({
  * 'put off accordingly').
  */
 const DEMAND_NAMED =
-  /(?:暂停|暫停|推迟|推遲|延后|延後|延期)的?(?:要求|呼声|呼聲|呼吁|呼籲|诉求|訴求|提议|提議)|(?<![应應响響][^，。；,;]{0,8}|(?:提案|方案|草案|法案|提议|提議)[，,]?|(?:迫于|迫於|接受|根据|根據|(?<![不未])同意)[^。；;]{0,8})(?:要求|呼吁|呼籲|敦促|促请|促請)(?!下|宣布|正式|同意|决定|決定)[^，。；,;\s]{1,16}?(?:暂停|暫停|推迟|推遲|延后|延後|暂缓|暫緩)|(?<![相响響回适適对對供反效答])(?<!(?:同意|一致同意|决定|決定|达成一致|達成一致|达成协议|達成協議|投票通过|投票通過|表决通过|表決通過)[^。；;]{0,16})[应應](?:当|當|该|該)?(?:暂停|暫停|推迟|推遲|延后|延後|暂缓|暫緩)/g;
+  /(?:暂停|暫停|推迟|推遲|延后|延後|延期)的?(?:要求|呼声|呼聲|呼吁|呼籲|诉求|訴求|提议|提議)|(?<![应應响響][^，。；,;]{0,8}|(?:提案|方案|草案|法案|提议|提議)[，,]?|(?:迫于|迫於|接受|根据|根據|(?<![不未])同意)[^。；;]{0,8})(?:要求|呼吁|呼籲|敦促|促请|促請)(?!下|宣布|正式|同意|决定|決定)[^，。；,;\s]{1,16}?(?:暂停|暫停|推迟|推遲|延后|延後|暂缓|暫緩)|(?<![相响響回适適对對供反效答])(?<!(?:同意|一致同意|决定|決定|达成一致|達成一致|达成协议|達成協議|达成共识|達成共識|投票通过|投票通過|表决通过|表決通過)[^。；;]{0,16})[应應](?:当|當|该|該)?(?:暂停|暫停|推迟|推遲|延后|延後|暂缓|暫緩)/g;
 
 /**
  * "'That is not accurate,' a Samsung spokesperson said of a Taiwanese report that TSMC had taken over …": a
  * quoted denial said of a report denies what the report says.
  */
 const QUOTED_DENIAL_OF_REPORT =
-  /^\s*["'](?:(?:that|this|it|(?:the|this|that|these|those|such)\s+(?:reports?|story|stories|claims?)|reports|rumou?rs)(?:['’]s|\s+is|\s+are|\s+was)\s+)?(?:simply\s+|completely\s+|totally\s+|just\s+|absolutely\s+)?(?:not\s+(?:accurate|true|correct|the\s+case)|untrue|inaccurate|incorrect|false|wrong|baseless|groundless|unfounded)\b[^"]{0,40}["'][^.;]{0,80}?\b(?:of|about|regarding|on|to)\s+(?:an?\s+|the\s+|those\s+|these\s+)?(?:[\w-]+\s+){0,3}?(?:reports?|claims?|rumou?rs?|stor(?:y|ies)|speculation)\s+(?:that|saying)\b/i;
+  /^\s*["'](?:(?:that|this|it|(?:the|this|that|these|those|such)\s+(?:reports?|story|stories|claims?)|reports|rumou?rs)(?:['’]s|\s+is|\s+are|\s+was)\s+|(?=(?:simply\s+|completely\s+|totally\s+|just\s+|absolutely\s+)?(?:not\s+(?:accurate|true|correct|the\s+case)|untrue|inaccurate|incorrect|false|wrong|baseless|groundless|unfounded)(?:\s+(?:rumou?rs?|reports?|claims?|speculation|stor(?:y|ies)))?[.,!]?["']))(?:simply\s+|completely\s+|totally\s+|just\s+|absolutely\s+)?(?:not\s+(?:accurate|true|correct|the\s+case)|untrue|inaccurate|incorrect|false|wrong|baseless|groundless|unfounded)\b[^"]{0,40}["'][^.;]{0,80}?\b(?:of|about|regarding|on|to)\s+(?:an?\s+|the\s+|those\s+|these\s+)?(?:[\w-]+\s+){0,3}?(?:reports?|claims?|rumou?rs?|stor(?:y|ies)|speculation)\s+(?:that|saying)\b/i;
 /** Where the report a quoted denial is said of ends: the speaker goes on to affirm ("…, adding the project remains active"). */
 const DENIED_REPORT_END =
   /,\s*(?:adding|saying|noting|confirming|reaffirming|stressing|insisting|while|and|but)\b|;|\s-\s/i;
@@ -242,7 +241,7 @@ function answeredOrGranted(sentence: string, match: PhraseMatch<ScopeCue>): bool
   if (!/^要求/.test(cue)) return false;
   // "数字综合提案，要求将…推迟", "同意委员会的提议，要求将…": a proposal's content, or one agreed to.
   if (
-    /(?<!(?:游说|遊說|业界|業界|企业|企業|团体|團體|协会|協會|公司)[^。；;，,]{0,10})(?:提案|方案|草案|法案|提议|提議)[，,]?$|(?<![不未])(?:同意|接受|根据|根據|迫于|迫於)[^。；;]{0,12}$/.test(
+    /(?<!(?:游说|遊說|团体|團體|协会|協會|联盟|聯盟)[^。；;，,]{0,10})(?:提案|方案|草案|法案|提议|提議)[，,]?$|(?<![不未])(?:同意|接受|根据|根據|迫于|迫於)[^。；;]{0,12}$/.test(
       before,
     )
   )
@@ -367,7 +366,7 @@ function spanEnd(sentence: string, match: PhraseMatch<ScopeCue>): number {
     match.name === 'possibility' &&
     /^(?:要求|呼吁|呼籲|敦促)/.test(sentence.slice(match.start, match.end)) &&
     // (not a call answered: 回应/采纳…呼吁，将…)
-    !/(?:回应|回應|采纳|採納|接受|响应|響應|(?<![不未])同意|听取|聽取|顺应|順應)[^，。；]{0,12}$/.test(
+    !/(?<![不未没沒])(?:回应|回應|采纳|採納|接受(?![^，。；]{0,8}(?:采访|採訪|访问|訪問))|响应|響應|同意|听取|聽取|顺应|順應)[^，。；]{0,12}$/.test(
       sentence.slice(0, match.start),
     ) &&
     !/(?:拒绝|拒絕|驳回|駁回|不理会|不理會|无视|無視|否决|否決)[^，。；]{0,8}$/.test(
@@ -408,7 +407,7 @@ function demandEnd(sentence: string, from: number): number {
 }
 
 const MEASURE_BASIS =
-  /(?:不计|不計)[^，,]{0,8}(?:影响|影響)\s*[，,]?\s*$|(?:计|計|计算|計算|计入|計入|扣除|来看|來看|而言|为准|為準)\s*[，,]?\s*$/;
+  /(?:不计|不計|扣除|剔除|不考虑|不考慮|计入|計入|排除)[^，,]{0,8}(?:影响|影響|因素)\s*[，,]?\s*$|(?:计|計|计算|計算|计入|計入|扣除|来看|來看|而言|为准|為準)\s*[，,]?\s*$/;
 
 /**
  * A comma that goes on with new examples of what came before (", including a proposed one-year delay") —
