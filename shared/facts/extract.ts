@@ -1671,7 +1671,7 @@ const productionLineNoStart = (after: string) => {
  * alone, not about the rule reading them.
  */
 const TIME_AFTER_TO =
-  /^\s*(?:(?:the\s+)?(?:late|early|mid|end|year-end|next|this|later|a\s+later|following|second|first|autumn|fall|spring|summer|winter|after|beyond|at\s+least)\b|\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?(?:\s|$)|[12]H|H[12]\b|Q[1-4])/i;
+  /^\s*(?:(?:the\s+)?(?:late|early|mid|end|year-end|next|this|later|a\s+later|following|autumn|fall|spring|summer|winter|after|beyond)\b|(?:the\s+)?(?:second|first)\s+half\b|at\s+least\s+(?:19|20)\d\d\b|(?:19|20)\d\d\b|\d+\s+(?:months?|years?)\b|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?(?:\s|$)|[12]H|H[12]\b|Q[1-4])/i;
 
 const SOURCES_TELL_AFTER =
   /^\s+(?:say|said|says|told|tell|familiar|close|with\s+knowledge|briefed|added|confirmed)\b/i;
@@ -2390,7 +2390,7 @@ function rankedValueAlone(rule: CompiledRule, reading: SentenceReading, head: En
   if (!value) return false;
   const rest = reading.text.slice(value.end);
   const tail = rest.slice(0, rest.search(/[,;.，；。]|$/));
-  if (RANKED_TAIL_OF_ANOTHER_MEASURE.test(tail)) return false;
+  if (RANKED_TAIL_OF_ANOTHER_MEASURE.test(tail) || rankedInAnotherMeasure(tail)) return false;
   const end = value.end + tail.length;
   return !(rule.not ? notWordsOf(rule, reading) : NONE).some(
     (match) => match.start >= head.start && match.start < end,
@@ -2399,7 +2399,27 @@ function rankedValueAlone(rule: CompiledRule, reading: SentenceReading, head: En
 
 /** A tail that names another measure than the foundry market now: growth, a segment, another market, years ago. */
 const RANKED_TAIL_OF_ANOTHER_MEASURE =
-  /^\s*(?:[\w-]+\s+){0,2}?(?:growth|gains?|increase|rise|jump|drop|decline)\b|^\s*of\s+(?!(?:the\s+)?(?:global\s+|worldwide\s+)?(?:foundry|total|revenue|market|sales)\b)|^\s*(?:in|among)\s+(?![^,;.]{0,40}(?:\b(?:foundry|foundries|revenue|sales|terms\s+of\s+revenue|contract\s+chipmaking|contract\s+manufacturing|quarter|half|period|year|months?|Q[1-4]|[1-4]Q\d*|[1-4]H\d*|H[12]|\d{4}|January|February|March|April|May|June|July|August|September|October|November|December|fiscal)\b))|\b(?:ago|earlier|previously)\b/i;
+  /^\s*(?:[\w-]+\s+){0,2}?(?:growth|gains?|increase|rise|jump|drop|decline)\b|^\s*of\s+(?!(?:the\s+)?(?:global\s+|worldwide\s+)?(?:foundry|total|revenue|market|sales)\b)|\b(?:ago|earlier|previously)\b/i;
+
+/**
+ * "with 7% in mobile processors (last year)", "among Korean foundries", "in China's foundry market": what the
+ * share is "in", its times and fillers set aside, names another measure than the foundry market's revenue.
+ */
+function rankedInAnotherMeasure(tail: string): boolean {
+  const phrase = /^\s*(?:in|among)\s+(.*)$/i.exec(tail);
+  if (!phrase) return false;
+  const measure = phrase[1]!
+    .replace(RANK_TIME_WORDS, ' ')
+    .replace(/[^\p{L}\p{N}\s'’]+|\bof\b/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return measure.length > 0 && !FOUNDRY_MEASURE.test(measure);
+}
+
+const RANK_TIME_WORDS =
+  /\b(?:the|its|their|global|worldwide|total|overall|terms\s+of|first|second|third|fourth|latest|same|last|past|previous|this|next|nine|six|three|twelve|quarter|half|period|year|months?|fiscal|Q[1-4]\s*\d*|[1-4]Q\d*|[1-4]H\d*|H[12]|\d{4}|January|February|March|April|May|June|July|August|September|October|November|December|July-September|April-June|October-December|January-March)\b/gi;
+const FOUNDRY_MEASURE =
+  /^(?:(?:the\s+)?(?:foundry|foundries|contract\s+chipmaking|contract\s+manufacturing)(?:\s+(?:revenue|sales|market|business|industry))?|revenue|sales)$/i;
 
 /** The mentions that pass `accept` and that a value of the fact's kind directly follows. */
 function headsIn(

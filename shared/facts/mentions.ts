@@ -1,12 +1,13 @@
 /**
  * The mentions a sentence means (layer 3, after the entity ruler): the ruler's finds less a wire's dateline
- * places ("AUSTIN, Texas, Jan 28 (Reuters) -" names no place of the story) and a company's own revenue named
+ * regions ("AUSTIN, Texas, Jan 28 (Reuters) -" names no place of the story; a site of the story under its dateline
+ * stays) and a company's own revenue named
  * like a market ("Nvidia's AI chip sales" is no AI chip market).
  *
  * @example
  * keptMentions('AUSTIN, Texas (Reuters) - Tesla picks TSMC', ruler.find(text)); // Tesla, TSMC — not Texas
  */
-import { type EntityMention, isSiteOrPlace } from './entities.ts';
+import type { EntityMention } from './entities.ts';
 
 export function keptMentions(text: string, mentions: EntityMention[]): EntityMention[] {
   return ofNoCompany(text, withoutDateline(text, mentions));
@@ -29,10 +30,14 @@ function withoutDateline(text: string, mentions: EntityMention[]): EntityMention
   const dateline = DATELINE.exec(text);
   // (Only its places: a company or a chip is no dateline's; "TAYLOR, Texas (Reuters) - Samsung's fab here" is.)
   if (!dateline || /\bhere\b/i.test(text)) return mentions;
-  return mentions.filter((mention) => mention.start >= dateline[0].length || !isSiteOrPlace(mention));
+  // (a region, not the story's own site: "TAYLOR, Texas, April 14 (Reuters) - Samsung's new plant began production")
+  return mentions.filter((mention) => mention.start >= dateline[0].length || mention.type !== 'place');
 }
 
 const MARKET_WORD = /market|市场|市場/i;
+/** "Nvidia raises its …", "Intel cuts its …": the company whose own forecast it is, as the verb's subject. */
+const OWN_FORECAST_BETWEEN =
+  /^\s+(?:\w+\s+)?(?:raise[sd]?|lift(?:s|ed)?|cut(?:s)?|up(?:s|ped)?|trim(?:s|med)?|boost(?:s|ed)?|lower(?:s|ed)?|rais(?:es|ed)|see(?:s)?|expect(?:s|ed)?)\s+(?:its|their)\s+(?:[\w-]+\s+){0,2}$/i;
 const FORECAST_AFTER = /^\s*(?:forecasts?|outlook|estimates?|projections?|预测|預測|预估|預估)/i;
 
 /** A company's own words before a market's name: "'s data-center ", " " — not a verb ("TrendForce sees AI chip revenue"). */
@@ -65,7 +70,12 @@ function ownRevenueOfACompany(text: string, mentions: EntityMention[], market: E
     ) &&
       // (a chipmaker's forecast is of its own revenue: "Nvidia raises its AI chip revenue forecast")
       (!FORECAST_AFTER.test(text.slice(market.end, market.end + 16)) ||
-        mentions.some((owner) => company(owner) && owner.end <= market.start))) ||
+        mentions.some(
+          (owner) =>
+            company(owner) &&
+            owner.end <= market.start &&
+            OWN_FORECAST_BETWEEN.test(text.slice(owner.end, market.start)),
+        ))) ||
     // "AI chip revenue at Nvidia", "AI chip revenue: Nvidia to reach"
     mentions.some(
       (owner) =>

@@ -81,7 +81,7 @@ const TALKS_STOP = /(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])|之后|之後|后
 const WEIGHED_FROM = /\b(?:said|says|and|while|but|whereas|with|as)\s+/gi;
 
 const FINITE_VERB =
-  /\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|holds?|held|plans?|opens?|makes?|made|remains?|stays?|keeps?|kept|said|says|hits?|rose|rises|fell|falls|grew|grows|won|wins|took|takes|got|gets|set|sets|cut|cuts|began|begins|ran|runs|\w+ed)\b/i;
+  /\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|holds?|held|plans?|opens?|makes?|made|remains?|stays?|keeps?|kept|said|says|hits?|rose|rises|fell|falls|grew|grows|won|wins|took|takes|got|gets|set|sets|cut|cuts|began|begins|ran|runs|\w+ed(?!-))\b/i;
 
 /** Weighed, said after what is weighed: "a longer grace period is on the table", "something we could consider". */
 const WEIGHED_AFTER = /^(?:on the table|under consideration|being considered|consider)$/i;
@@ -174,14 +174,14 @@ const spanOver = (name: ScopeCue, found: RegExpExecArray): ScopeSpan => ({
  */
 const DEMAND_WORD = /暂停|暫停|推迟|推遲|延后|延後|延期|暂缓|暫緩/;
 const DEMAND_NAMED =
-  /(?:暂停|暫停|推迟|推遲|延后|延後|延期)的?(?:要求|呼声|呼聲|呼吁|呼籲|诉求|訴求|提议|提議)|(?<![应應响響][^，。；,;]{0,8}|(?:提案|方案|草案|法案|提议|提議)[，,]?|(?:迫于|迫於|接受|根据|根據|(?<![不未])同意)[^。；;]{0,8})(?:要求|呼吁|呼籲|敦促|促请|促請)(?!下|宣布|正式|同意|决定|決定)[^，。；,;\s]{1,16}?(?:暂停|暫停|推迟|推遲|延后|延後|暂缓|暫緩)|(?<![相响響回适適对對供反效答])(?<!(?:同意|一致同意|决定|決定|达成一致|達成一致|达成协议|達成協議|达成共识|達成共識|投票通过|投票通過|表决通过|表決通過)[^。；;]{0,16})[应應](?:当|當|该|該)?(?:暂停|暫停|推迟|推遲|延后|延後|暂缓|暫緩)/g;
+  /(?:暂停|暫停|推迟|推遲|延后|延後|延期)的?(?:要求|呼声|呼聲|呼吁|呼籲|诉求|訴求|提议|提議)|(?<![应應响響][^，。；,;]{0,8}|(?:提案|方案|草案|法案|提议|提議)[，,]?|(?:迫于|迫於|接受|根据|根據|(?<![不未])同意)[^。；;]{0,8})(?:要求|呼吁|呼籲|敦促|促请|促請)(?!下|宣布|正式|同意|决定|決定)[^，。；,;\s]{1,16}?(?:暂停|暫停|推迟|推遲|延后|延後|暂缓|暫緩)|(?<![相响響回适適对對供反效答])(?<!(?<![未能没沒])(?:同意|一致同意|决定|決定|达成一致|達成一致|达成协议|達成協議|达成共识|達成共識|投票通过|投票通過|表决通过|表決通過)[^。；;称稱表认認说說]{0,16})[应應](?:当|當|该|該)?(?:暂停|暫停|推迟|推遲|延后|延後|暂缓|暫緩)/g;
 
 /**
  * "'That is not accurate,' a Samsung spokesperson said of a Taiwanese report that TSMC had taken over …": a
  * quoted denial said of a report denies what the report says.
  */
 const QUOTED_DENIAL_OF_REPORT =
-  /^\s*["'](?:(?:that|this|it|(?:the|this|that|these|those|such)\s+(?:reports?|story|stories|claims?)|reports|rumou?rs)(?:['’]s|\s+is|\s+are|\s+was)\s+|(?=(?:simply\s+|completely\s+|totally\s+|just\s+|absolutely\s+)?(?:not\s+(?:accurate|true|correct|the\s+case)|untrue|inaccurate|incorrect|false|wrong|baseless|groundless|unfounded)(?:\s+(?:rumou?rs?|reports?|claims?|speculation|stor(?:y|ies)))?[.,!]?["']))(?:simply\s+|completely\s+|totally\s+|just\s+|absolutely\s+)?(?:not\s+(?:accurate|true|correct|the\s+case)|untrue|inaccurate|incorrect|false|wrong|baseless|groundless|unfounded)\b[^"]{0,40}["'][^.;]{0,80}?\b(?:of|about|regarding|on|to)\s+(?:an?\s+|the\s+|those\s+|these\s+)?(?:[\w-]+\s+){0,3}?(?:reports?|claims?|rumou?rs?|stor(?:y|ies)|speculation)\s+(?:that|saying)\b/i;
+  /^\s*["'](?:(?:that|this|it|(?:the|this|that|these|those|such)\s+(?:reports?|story|stories|claims?)|reports|rumou?rs)(?:['’]s|\s+is|\s+are|\s+was)\s+|(?=(?:simply\s+|completely\s+|totally\s+|just\s+|absolutely\s+)?(?:not\s+(?:accurate|true|correct|the\s+case)|untrue|inaccurate|incorrect|false|wrong|baseless|groundless|unfounded|nonsense)\b(?!\s+(?:to|economy)\b)))(?:simply\s+|completely\s+|totally\s+|just\s+|absolutely\s+)?(?:not\s+(?:accurate|true|correct|the\s+case)|untrue|inaccurate|incorrect|false|wrong|baseless|groundless|unfounded|nonsense)\b[^"']{0,40}["'][^.;]{0,80}?\b(?:of|about|regarding|on|to)\s+(?:an?\s+|the\s+|those\s+|these\s+)?(?:[\w-]+\s+){0,3}?(?:reports?|claims?|rumou?rs?|stor(?:y|ies)|speculation)\s+(?:that|saying)\b/i;
 /** Where the report a quoted denial is said of ends: the speaker goes on to affirm ("…, adding the project remains active"). */
 const DENIED_REPORT_END =
   /,\s*(?:adding|saying|noting|confirming|reaffirming|stressing|insisting|while|and|but)\b|;|\s-\s/i;
@@ -242,7 +242,7 @@ function answeredOrGranted(sentence: string, match: PhraseMatch<ScopeCue>): bool
   if (!/^要求/.test(cue)) return false;
   // "数字综合提案，要求将…推迟", "同意委员会的提议，要求将…": a proposal's content, or one agreed to.
   if (
-    /(?<!(?:游说|遊說|团体|團體|协会|協會|联盟|聯盟)[^。；;，,]{0,10})(?:提案|方案|草案|法案|提议|提議)[，,]?$|(?<![不未])(?:同意|接受|根据|根據|迫于|迫於)[^。；;]{0,12}$/.test(
+    /(?<!(?<!面向|针对|針對|面对|面對)(?:游说|遊說|团体|團體|协会|協會|联盟|聯盟|公司|企业|企業|业界|業界)[^。；;，,]{0,10})(?:提案|方案|草案|法案|提议|提議)[，,]?$|(?<![不未])(?:同意|接受|根据|根據|迫于|迫於)[^。；;]{0,12}$/.test(
       before,
     )
   )
@@ -293,6 +293,8 @@ function deniedFrom(sentence: string, match: PhraseMatch<ScopeCue>): number {
       (join) =>
         /^(?:said|says)/i.test(join[0]) ||
         (FINITE_VERB.test(clause.slice(0, join.index)) &&
+          // (not a verb of the weighed thing's own relative clause: "A plan that has Samsung making AI5 with …")
+          !/\b(?:that|which|where|whereby|who)\b/i.test(clause.slice(0, join.index)) &&
           (!/^with/i.test(join[0]) || !FINITE_VERB.test(clause.slice(join.index + join[0].length)))),
     );
     return joins.length ? start + joins.at(-1)!.index + joins.at(-1)![0].length : start;
@@ -355,6 +357,16 @@ function spanEnd(sentence: string, match: PhraseMatch<ScopeCue>): number {
   if (match.name === 'history') return clauseEndAfter(sentence, match.end, HISTORY_END);
   // A topic list runs over commas ("updates on AI5, Dojo and the Samsung deal"), not a colon.
   if (match.name === 'topic') return clauseEndAfter(sentence, match.end, TOPIC_END);
+  // "Dojo 3 revival on the table after Tesla ended Dojo in August": a weighing reaches back — forward only over
+  // its purpose or its examples ("nothing is on the table to revive it", "…, including moving AI5 to Samsung").
+  if (match.name === 'possibility' && weighedAfter(sentence, match)) {
+    let weighedEnd = match.end;
+    const purpose = /^\s+(?:to|for)\s+[^,;.]*/i.exec(sentence.slice(weighedEnd));
+    if (purpose) weighedEnd += purpose[0].length;
+    while (ELABORATION.test(sentence.slice(weighedEnd)))
+      weighedEnd = clauseEndAfter(sentence, weighedEnd + 1);
+    return weighedEnd;
+  }
   let end = clauseEndAfter(sentence, match.end);
   // "进行谈判后签署165亿美元合同": the talks end where what followed them begins.
   if (match.name === 'possibility' && TALKS_AFTER.test(sentence.slice(match.start, match.end))) {
@@ -367,7 +379,7 @@ function spanEnd(sentence: string, match: PhraseMatch<ScopeCue>): number {
     match.name === 'possibility' &&
     /^(?:要求|呼吁|呼籲|敦促)/.test(sentence.slice(match.start, match.end)) &&
     // (not a call answered: 回应/采纳…呼吁，将…)
-    !/(?<![不未没沒])(?:回应|回應|采纳|採納|接受(?![^，。；]{0,8}(?:采访|採訪|访问|訪問))|响应|響應|同意|听取|聽取|顺应|順應)[^，。；]{0,12}$/.test(
+    !/(?<![不未没沒能绝絕予])(?:回应|回應|采纳|採納|接受(?![^，。；]{0,8}(?:采访|採訪|专访|專訪))|响应|響應|同意|听取|聽取|顺应|順應)[^，。；]{0,12}$/.test(
       sentence.slice(0, match.start),
     ) &&
     !/(?:拒绝|拒絕|驳回|駁回|不理会|不理會|无视|無視|否决|否決)[^，。；]{0,8}$/.test(
@@ -390,9 +402,16 @@ function spanEnd(sentence: string, match: PhraseMatch<ScopeCue>): number {
   const fronted =
     OPENS_SENTENCE.test(sentence.slice(0, match.start)) ||
     (/[，；,;]\s*$/.test(sentence.slice(0, match.start)) &&
-      /^[\u3400-\u9fff]/.test(sentence.slice(match.start)));
+      // (not 一旦, "once": a time after a plan stated, "AI6将由三星代工，一旦泰勒工厂投产，…")
+      /^(?!一旦)[\u3400-\u9fff]/.test(sentence.slice(match.start)));
   // "若以营收计算，…", "若不计汇率影响，…": a basis of measure, no condition on the clause after it.
-  if (!fronted || MEASURE_BASIS.test(sentence.slice(match.start, end))) return end;
+  if (
+    !fronted ||
+    (MEASURE_BASIS.test(sentence.slice(match.start, end)) &&
+      // (…before a value stated now, not one to come: "若计入关税影响，…将升至72%")
+      !/^[^。；;]*?(?:将|將|或|可能|有望|预计|預計)/.test(sentence.slice(end)))
+  )
+    return end;
   return end < sentence.length ? clauseEndAfter(sentence, end + 1) : end;
 }
 
@@ -687,6 +706,8 @@ function wordOfAnotherSense(sentence: string, match: PhraseMatch<ScopeCue>): boo
       /^(?:[认認定]|[决決](?![定]))/.test(sentence.slice(match.end))
     );
   if (match.name !== 'possibility') return false;
+  // "Perhaps the clearest sign of Samsung's comeback: it will make Tesla's AI6": an opener that weighs nothing after it.
+  if (/^(?:perhaps|maybe)\b[^,;:]*:/i.test(sentence.slice(match.start))) return true;
   const cue = sentence.slice(match.start, match.end + 1);
   // "欧洲议会投票支持推迟…": a vote for it is a decision, as "lawmakers vote to delay" is.
   if (

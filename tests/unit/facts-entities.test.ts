@@ -96,6 +96,8 @@ describe('the mentions a sentence means (keptMentions)', () => {
     // A wire's dateline names where the reporter files from, no place of the story.
     ['AUSTIN, Texas, Jan 28 (Reuters) - Tesla picks Taylor', ['Tesla', 'Taylor']],
     ['Austin, Texas (AP) - Tesla picks Taylor', ['Tesla', 'Taylor']],
+    // (its region only: the story's own site under its dateline is the sentence's "plant")
+    ['TAYLOR, Texas, April 14 (Reuters) - Tesla picks the plant', ['Taylor', 'Tesla']],
     // …but a kicker in capitals is no dateline, and "here" is the dateline's place.
     ['TAYLOR - Tesla picks Texas', ['Taylor', 'Tesla', 'Texas']],
     ['TAYLOR, Texas (Reuters) - Tesla picks the fab here', ['Taylor', 'Texas', 'Tesla']],
