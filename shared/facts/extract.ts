@@ -1671,7 +1671,7 @@ const productionLineNoStart = (after: string) => {
  * alone, not about the rule reading them.
  */
 const TIME_AFTER_TO =
-  /^\s*(?:(?:the\s+)?(?:late|early|mid|end|year-end|next|this|later|a\s+later|following|autumn|fall|spring|summer|winter|after|beyond)\b|(?:the\s+)?(?:second|first)\s+half\b|at\s+least\s+(?:19|20)\d\d\b|(?:19|20)\d\d\b|\d+\s+(?:months?|years?)\b|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?(?:\s|$)|[12]H|H[12]\b|Q[1-4])/i;
+  /^\s*(?:(?:the\s+)?(?:late|early|mid|end|year-end|next|this|later|a\s+later|following|autumn|fall|spring|summer|winter|after|beyond)\b|(?:the\s+)?(?:second|first)\s+half\b|(?:the\s+)?(?:first|second|third|fourth)\s+quarter\b|at\s+least\s+(?:(?:19|20)\d\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|(?:19|20)\d\d\b|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|\d+\s+(?:months?|years?)\b|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?(?:\s|$)|[12]H|H[12]\b|Q[1-4])/i;
 
 const SOURCES_TELL_AFTER =
   /^\s+(?:say|said|says|told|tell|familiar|close|with\s+knowledge|briefed|added|confirmed)\b/i;
@@ -2410,16 +2410,20 @@ function rankedInAnotherMeasure(tail: string): boolean {
   if (!phrase) return false;
   const measure = phrase[1]!
     .replace(RANK_TIME_WORDS, ' ')
+    .replace(/\b(?:to|through|from|per|according\s+to|ended|ending|as\s+of|by)\b.*$/i, ' ')
     .replace(/[^\p{L}\p{N}\s'’]+|\bof\b/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-  return measure.length > 0 && !FOUNDRY_MEASURE.test(measure);
+  return measure.length > 0 && (!FOUNDRY_MEASURE.test(measure) || OTHER_MEASURE.test(measure));
 }
 
 const RANK_TIME_WORDS =
   /\b(?:the|its|their|global|worldwide|total|overall|terms\s+of|first|second|third|fourth|latest|same|last|past|previous|this|next|nine|six|three|twelve|quarter|half|period|year|months?|fiscal|Q[1-4]\s*\d*|[1-4]Q\d*|[1-4]H\d*|H[12]|\d{4}|January|February|March|April|May|June|July|August|September|October|November|December|July-September|April-June|October-December|January-March)\b/gi;
 const FOUNDRY_MEASURE =
-  /^(?:(?:the\s+)?(?:foundry|foundries|contract\s+chipmaking|contract\s+manufacturing)(?:\s+(?:revenue|sales|market|business|industry))?|revenue|sales)$/i;
+  /\b(?:foundr(?:y|ies)|revenue|sales|contract\s+chipmaking|contract\s+manufacturing)\b/i;
+/** …unless another market or region is named with it: "in China's foundry market", "in specialty foundry sales". */
+const OTHER_MEASURE =
+  /\b(?:China|Chinese|Korea|Korean|Japan|Japanese|U\.?S|American|Taiwan|Taiwanese|Europe|European|North\s+America|domestic|exports?|specialty|mature|advanced|\d+\s?nm|\d+-inch|automotive|mobile|memory|packaging|sensors?|processors?|logic)\b/i;
 
 /** The mentions that pass `accept` and that a value of the fact's kind directly follows. */
 function headsIn(

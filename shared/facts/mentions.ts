@@ -35,9 +35,9 @@ function withoutDateline(text: string, mentions: EntityMention[]): EntityMention
 }
 
 const MARKET_WORD = /market|市场|市場/i;
-/** "Nvidia raises its …", "Intel cuts its …": the company whose own forecast it is, as the verb's subject. */
+/** "Nvidia raises its …", "AMD on Tuesday raised its …", 英伟达预计其…: the company whose own forecast it is, in its clause. */
 const OWN_FORECAST_BETWEEN =
-  /^\s+(?:\w+\s+)?(?:raise[sd]?|lift(?:s|ed)?|cut(?:s)?|up(?:s|ped)?|trim(?:s|med)?|boost(?:s|ed)?|lower(?:s|ed)?|rais(?:es|ed)|see(?:s)?|expect(?:s|ed)?)\s+(?:its|their)\s+(?:[\w-]+\s+){0,2}$/i;
+  /^(?:,\s*which)?\s+(?:[\w-]+\s+){0,4}?(?:its|their)\s+(?:[\w-]+\s+){0,2}$|^[^，。,;；]{0,6}其[^，。,;；]{0,8}$/i;
 const FORECAST_AFTER = /^\s*(?:forecasts?|outlook|estimates?|projections?|预测|預測|预估|預估)/i;
 
 /** A company's own words before a market's name: "'s data-center ", " " — not a verb ("TrendForce sees AI chip revenue"). */
@@ -65,7 +65,7 @@ function ownRevenueOfACompany(text: string, mentions: EntityMention[], market: E
         OWNER_BEFORE_MARKET.test(text.slice(owner.end, market.start)),
     ) ||
     // "its AI chip revenue" — but its forecast is of the market ("raises its AI chip revenue forecast")
-    (/\b(?:its|their)\s+(?:[\w-]+\s+){0,2}$/i.test(
+    (/\b(?:its|their)\s+(?:[\w-]+\s+){0,2}$|其[^，。]{0,8}$/i.test(
       text.slice(Math.max(0, market.start - 32), market.start),
     ) &&
       // (a chipmaker's forecast is of its own revenue: "Nvidia raises its AI chip revenue forecast")

@@ -174,14 +174,14 @@ const spanOver = (name: ScopeCue, found: RegExpExecArray): ScopeSpan => ({
  */
 const DEMAND_WORD = /暂停|暫停|推迟|推遲|延后|延後|延期|暂缓|暫緩/;
 const DEMAND_NAMED =
-  /(?:暂停|暫停|推迟|推遲|延后|延後|延期)的?(?:要求|呼声|呼聲|呼吁|呼籲|诉求|訴求|提议|提議)|(?<![应應响響][^，。；,;]{0,8}|(?:提案|方案|草案|法案|提议|提議)[，,]?|(?:迫于|迫於|接受|根据|根據|(?<![不未])同意)[^。；;]{0,8})(?:要求|呼吁|呼籲|敦促|促请|促請)(?!下|宣布|正式|同意|决定|決定)[^，。；,;\s]{1,16}?(?:暂停|暫停|推迟|推遲|延后|延後|暂缓|暫緩)|(?<![相响響回适適对對供反效答])(?<!(?<![未能没沒])(?:同意|一致同意|决定|決定|达成一致|達成一致|达成协议|達成協議|达成共识|達成共識|投票通过|投票通過|表决通过|表決通過)[^。；;称稱表认認说說]{0,16})[应應](?:当|當|该|該)?(?:暂停|暫停|推迟|推遲|延后|延後|暂缓|暫緩)/g;
+  /(?:暂停|暫停|推迟|推遲|延后|延後|延期)的?(?:要求|呼声|呼聲|呼吁|呼籲|诉求|訴求|提议|提議)|(?<![应應响響][^，。；,;]{0,8}|(?:提案|方案|草案|法案|提议|提議)[，,]?|(?:迫于|迫於|接受|根据|根據|(?<![不未])同意)[^。；;]{0,8})(?:要求|呼吁|呼籲|敦促|促请|促請)(?!下|宣布|正式|同意|决定|決定)[^，。；,;\s]{1,16}?(?:暂停|暫停|推迟|推遲|延后|延後|暂缓|暫緩)|(?<![相响響回适適对對供反效答])(?<!(?<![未能没沒])(?:同意|一致同意|决定|決定|达成一致|達成一致|达成协议|達成協議|达成共识|達成共識|投票通过|投票通過|表决通过|表決通過)[^。；;称稱]{0,16})[应應](?:当|當|该|該)?(?:暂停|暫停|推迟|推遲|延后|延後|暂缓|暫緩)/g;
 
 /**
  * "'That is not accurate,' a Samsung spokesperson said of a Taiwanese report that TSMC had taken over …": a
  * quoted denial said of a report denies what the report says.
  */
 const QUOTED_DENIAL_OF_REPORT =
-  /^\s*["'](?:(?:that|this|it|(?:the|this|that|these|those|such)\s+(?:reports?|story|stories|claims?)|reports|rumou?rs)(?:['’]s|\s+is|\s+are|\s+was)\s+|(?=(?:simply\s+|completely\s+|totally\s+|just\s+|absolutely\s+)?(?:not\s+(?:accurate|true|correct|the\s+case)|untrue|inaccurate|incorrect|false|wrong|baseless|groundless|unfounded|nonsense)\b(?!\s+(?:to|economy)\b)))(?:simply\s+|completely\s+|totally\s+|just\s+|absolutely\s+)?(?:not\s+(?:accurate|true|correct|the\s+case)|untrue|inaccurate|incorrect|false|wrong|baseless|groundless|unfounded|nonsense)\b[^"']{0,40}["'][^.;]{0,80}?\b(?:of|about|regarding|on|to)\s+(?:an?\s+|the\s+|those\s+|these\s+)?(?:[\w-]+\s+){0,3}?(?:reports?|claims?|rumou?rs?|stor(?:y|ies)|speculation)\s+(?:that|saying)\b/i;
+  /^\s*["'](?:(?:that|this|it|(?:the|this|that|these|those|such)\s+(?:reports?|story|stories|claims?)|reports|rumou?rs)(?:['’]s|\s+is|\s+are|\s+was)\s+|(?=(?:simply\s+|completely\s+|totally\s+|just\s+|absolutely\s+)?(?:not\s+(?:accurate|true|correct|the\s+case)|untrue|inaccurate|incorrect|false|wrong|baseless|groundless|unfounded|nonsense)\b(?!-|\s+(?:to|economy)\b|\s+\w+\s+(?:was|is|are|were)\b)))(?:simply\s+|completely\s+|totally\s+|just\s+|absolutely\s+)?(?:not\s+(?:accurate|true|correct|the\s+case)|untrue|inaccurate|incorrect|false|wrong|baseless|groundless|unfounded|nonsense)\b[^"']{0,40}["'][^.;]{0,80}?\b(?:of|about|regarding|on|to)\s+(?:an?\s+|the\s+|those\s+|these\s+)?(?:[\w-]+\s+){0,3}?(?:reports?|claims?|rumou?rs?|stor(?:y|ies)|speculation)\s+(?:that|saying)\b/i;
 /** Where the report a quoted denial is said of ends: the speaker goes on to affirm ("…, adding the project remains active"). */
 const DENIED_REPORT_END =
   /,\s*(?:adding|saying|noting|confirming|reaffirming|stressing|insisting|while|and|but)\b|;|\s-\s/i;
@@ -242,7 +242,7 @@ function answeredOrGranted(sentence: string, match: PhraseMatch<ScopeCue>): bool
   if (!/^要求/.test(cue)) return false;
   // "数字综合提案，要求将…推迟", "同意委员会的提议，要求将…": a proposal's content, or one agreed to.
   if (
-    /(?<!(?<!面向|针对|針對|面对|面對)(?:游说|遊說|团体|團體|协会|協會|联盟|聯盟|公司|企业|企業|业界|業界)[^。；;，,]{0,10})(?:提案|方案|草案|法案|提议|提議)[，,]?$|(?<![不未])(?:同意|接受|根据|根據|迫于|迫於)[^。；;]{0,12}$/.test(
+    /(?<!(?<!面向|针对|針對|面对|面對)(?:游说|遊說|团体|團體|协会|協會|联盟|聯盟|公司)[^。；;，,]{0,10})(?:提案|方案|草案|法案|提议|提議)[，,]?$|(?<![不未])(?:同意|接受|根据|根據|迫于|迫於)[^。；;]{0,12}$/.test(
       before,
     )
   )
@@ -294,7 +294,9 @@ function deniedFrom(sentence: string, match: PhraseMatch<ScopeCue>): number {
         /^(?:said|says)/i.test(join[0]) ||
         (FINITE_VERB.test(clause.slice(0, join.index)) &&
           // (not a verb of the weighed thing's own relative clause: "A plan that has Samsung making AI5 with …")
-          !/\b(?:that|which|where|whereby|who)\b/i.test(clause.slice(0, join.index)) &&
+          !/^\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:that|which|in\s+which|under\s+which|where|whereby)\b/i.test(
+            clause.slice(0, join.index),
+          ) &&
           (!/^with/i.test(join[0]) || !FINITE_VERB.test(clause.slice(join.index + join[0].length)))),
     );
     return joins.length ? start + joins.at(-1)!.index + joins.at(-1)![0].length : start;
@@ -409,7 +411,7 @@ function spanEnd(sentence: string, match: PhraseMatch<ScopeCue>): number {
     !fronted ||
     (MEASURE_BASIS.test(sentence.slice(match.start, end)) &&
       // (…before a value stated now, not one to come: "若计入关税影响，…将升至72%")
-      !/^[^。；;]*?(?:将|將|或|可能|有望|预计|預計)/.test(sentence.slice(end)))
+      !/^[，,]?[^。；;，,]*?(?:将|將|或|可能|有望|预计|預計)/.test(sentence.slice(end)))
   )
     return end;
   return end < sentence.length ? clauseEndAfter(sentence, end + 1) : end;
@@ -707,7 +709,7 @@ function wordOfAnotherSense(sentence: string, match: PhraseMatch<ScopeCue>): boo
     );
   if (match.name !== 'possibility') return false;
   // "Perhaps the clearest sign of Samsung's comeback: it will make Tesla's AI6": an opener that weighs nothing after it.
-  if (/^(?:perhaps|maybe)\b[^,;:]*:/i.test(sentence.slice(match.start))) return true;
+  if (/^(?:perhaps|maybe)\s+(?:the|one|a)\b[^,;:]*:/i.test(sentence.slice(match.start))) return true;
   const cue = sentence.slice(match.start, match.end + 1);
   // "欧洲议会投票支持推迟…": a vote for it is a decision, as "lawmakers vote to delay" is.
   if (
