@@ -26,8 +26,11 @@ const DATELINE = new RegExp(
   ].join('|'),
 );
 
+const DATELINE_END = /\s-{1,2}\s|日(?:电|電)/;
+
 function withoutDateline(text: string, mentions: EntityMention[]): EntityMention[] {
-  const dateline = DATELINE.exec(text);
+  // (a cheap test first: a dateline ends in a dash or 电 within its first words)
+  const dateline = DATELINE_END.test(text.slice(0, 100)) ? DATELINE.exec(text) : null;
   // (Only its places: a company or a chip is no dateline's; "TAYLOR, Texas (Reuters) - Samsung's fab here" is.)
   if (!dateline || /\bhere\b/i.test(text)) return mentions;
   // (a region, not the story's own site: "TAYLOR, Texas, April 14 (Reuters) - Samsung's new plant began production")
