@@ -376,7 +376,7 @@ export function extractFacts(item: AnalyzableItem, compiled: CompiledRules): Sta
       const claim = statementFor(rule, reading, readings, compiled);
       if (claim) claims.push(claim);
     }
-    statements.push(...settleSharedValues(claims));
+    statements.push(...settleSharedValues(claims, reading.text));
   }
   return withDeniedReports(statements, readings, compiled);
 }
@@ -532,9 +532,8 @@ interface Claim {
   volume?: boolean;
   /** How the fact's sites are all named here: as a source ("from its Texas fab") or a place ("at Samsung Taylor"). */
   siteRole?: 'source' | 'place';
-  /** Where those sites stand, in the sentence read. */
+  /** Where those sites stand. */
   sitesAt?: number[];
-  sentence?: string;
   /** Whether the fact's chip is bound to that word ("AI6 volume production", "mass production of Tesla's AI6"). */
   chipBound?: boolean;
 }
@@ -608,26 +607,26 @@ const WITH_VOLUME_BEFORE = /^[^,]*,\s*with\s+(?:(?:mass|volume|high-volume)\s+)?
  * one word ("samples of Tesla's AI6 from its Texas fab …, ahead of mass production in
  * 2027"), a chip's volume production keeps the year from a fab named only as a place.
  */
-function settleSharedValues(claims: Claim[]): Statement[] {
+function settleSharedValues(claims: Claim[], sentence: string): Statement[] {
   return claims.map((claim) => {
     if (claim.valueAt === undefined || claim.distance === undefined) return claim.statement;
-    return claims.some((other) => takesTheValueFrom(other, claim))
+    return claims.some((other) => takesTheValueFrom(other, claim, sentence))
       ? { ...claim.statement, observed: null, confidence: 0.5, negated: false, bound: undefined }
       : claim.statement;
   });
 }
 
 /** Whether `other`, reading the same value mention, keeps it from `claim`. */
-function takesTheValueFrom(other: Claim, claim: Claim): boolean {
+function takesTheValueFrom(other: Claim, claim: Claim, sentence: string): boolean {
   if (other === claim || other.valueAt !== claim.valueAt || other.distance === undefined) return false;
   // A chip's volume production keeps the year from a site named only as its source or its place.
-  if (claim.volume && placeOfTheVolume(other, claim)) return false;
+  if (claim.volume && placeOfTheVolume(other, claim, sentence)) return false;
   if (
     other.volume &&
     !claim.volume &&
     other.anchorEnd !== undefined &&
     (claim.siteRole === 'source' || (claim.siteRole === 'place' && other.chipBound)) &&
-    (other.anchorEnd === claim.anchorEnd || placeOfTheVolume(claim, other))
+    (other.anchorEnd === claim.anchorEnd || placeOfTheVolume(claim, other, sentence))
   )
     return true;
   return other.distance < claim.distance!;
@@ -638,7 +637,7 @@ function takesTheValueFrom(other: Claim, claim: Claim): boolean {
  * volume production ("… production at Samsung Taylor") qualifies it; the word after them ("targeted",
  * "due") is said of the production, not of the site's own start.
  */
-function placeOfTheVolume(claim: Claim, other: Claim): boolean {
+function placeOfTheVolume(claim: Claim, other: Claim, sentence: string): boolean {
   const [from, to] = [other.anchorEnd!, claim.anchorStart];
   return (
     other.chipBound === true &&
@@ -646,7 +645,7 @@ function placeOfTheVolume(claim: Claim, other: Claim): boolean {
     to !== undefined &&
     to > from &&
     claim.sitesAt?.every((at) => at > from && at < to) === true &&
-    !/[,;:，；：。]/.test(claim.sentence!.slice(from, to))
+    !/[,;:，；：。]/.test(sentence.slice(from, to))
   );
 }
 
@@ -1264,7 +1263,6 @@ function statementFor(
     volume: read.anchorClass === 'volume_production',
     siteRole: subject.carried ? undefined : siteRoleOf(reading, subject.positions),
     sitesAt: subject.carried ? undefined : sitesOf(reading, subject.positions).map((site) => site.start),
-    sentence: reading.text,
     chipBound:
       read.anchorClass === 'volume_production' &&
       read.anchorStart !== undefined &&
