@@ -1664,16 +1664,16 @@ const productionLineNoStart = (after: string) => {
   return !LINE_START_WORD.test(after.slice(0, stop >= 0 ? Math.min(stop, 64) : 64));
 };
 
-/**
- * A relation word that, in its sentence, is not the relation its class names — each test is about the words
- * alone, not about the rule reading them.
- */
 const TIME_AFTER_TO =
   /^\s*(?:(?:the\s+)?(?:late|early|mid|end|year-end|next|this|later|a\s+later|following|autumn|fall|spring|summer|winter|after|beyond)\b|(?:the\s+)?(?:second|first)\s+half\b|(?:the\s+)?(?:first|second|third|fourth)\s+quarter\b|at\s+least\s+(?:(?:19|20)\d\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|(?:19|20)\d\d\b|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|\d+\s+(?:months?|years?)\b|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?(?:\s|$)|[12]H|H[12]\b|Q[1-4])/i;
 
 const SOURCES_TELL_AFTER =
   /^\s+(?:say|said|says|told|tell|familiar|close|with\s+knowledge|briefed|added|confirmed)\b/i;
 
+/**
+ * A relation word that, in its sentence, is not the relation its class names — each test is about the words
+ * alone, not about the rule reading them.
+ */
 function relationWordOfAnotherSense(reading: SentenceReading, match: PhraseMatch<AttributeClass>): boolean {
   if (noDateGiven(reading, match)) return true;
   const text = reading.text;
@@ -2416,7 +2416,7 @@ function rankedInAnotherMeasure(tail: string): boolean {
 }
 
 const RANK_TIME_WORDS =
-  /\b(?:the|its|their|global|worldwide|total|overall|terms\s+of|first|second|third|fourth|latest|same|last|past|previous|this|next|nine|six|three|twelve|quarter|half|period|year|months?|fiscal|Q[1-4]\s*\d*|[1-4]Q\d*|[1-4]H\d*|H[12]|\d{4}|January|February|March|April|May|June|July|August|September|October|November|December|July-September|April-June|October-December|January-March)\b/gi;
+  /\b(?:the|its|their|global|worldwide|total|overall|terms\s+of|first|second|third|fourth|latest|same|last|past|previous|this|next|nine|six|three|twelve|quarter|half|period|year|months?|fiscal|Q[1-4]\s*\d*|[1-4]Q\d*|[1-4]H\d*|H[12]|\d{4}|January|February|March|April|May|June|July|August|September|October|November|December)\b/gi;
 const FOUNDRY_MEASURE =
   /\b(?:foundr(?:y|ies)|revenue|sales|contract\s+chipmaking|contract\s+manufacturing)\b/i;
 /** …unless another market or region is named with it: "in China's foundry market", "in specialty foundry sales". */
@@ -3733,8 +3733,6 @@ function partnerNamedAfter(rule: CompiledRule, reading: SentenceReading, from: n
       mention.start >= from && rule.ownIds.has(mention.id) && namedAsPartner(reading, mention.start),
   );
 }
-
-/** A fab, a campus or a place: the kinds of entity that are where something is made. */
 
 /** "at Taylor", "in Texas", 在德州: a site or place named as where something happens. */
 /** A relative clause of a place's own right after its name (and its region): ", Texas, whose start …". */

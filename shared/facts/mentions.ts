@@ -1,8 +1,7 @@
 /**
  * The mentions a sentence means (layer 3, after the entity ruler): the ruler's finds less a wire's dateline
  * regions ("AUSTIN, Texas, Jan 28 (Reuters) -" names no place of the story; a site of the story under its dateline
- * stays) and a company's own revenue named
- * like a market ("Nvidia's AI chip sales" is no AI chip market).
+ * stays) and a company's own revenue named like a market ("Nvidia's AI chip sales" is no AI chip market).
  *
  * @example
  * keptMentions('AUSTIN, Texas (Reuters) - Tesla picks TSMC', ruler.find(text)); // Tesla, TSMC — not Texas
@@ -59,32 +58,28 @@ function ofNoCompany(text: string, mentions: EntityMention[]): EntityMention[] {
 
 function ownRevenueOfACompany(text: string, mentions: EntityMention[], market: EntityMention): boolean {
   const company = (mention: EntityMention) => mention.type === 'company' || mention.type === 'affiliate';
-  return (
-    // "Nvidia's data-center AI chip revenue", "Nvidia AI chip revenue (forecast)", 台积电AI晶片營收
+  // A company named before the market with `pattern` between them, or after it with `pattern` between.
+  const companyBefore = (pattern: RegExp) =>
     mentions.some(
       (owner) =>
-        company(owner) &&
-        owner.end <= market.start &&
-        OWNER_BEFORE_MARKET.test(text.slice(owner.end, market.start)),
-    ) ||
+        company(owner) && owner.end <= market.start && pattern.test(text.slice(owner.end, market.start)),
+    );
+  const companyAfter = (pattern: RegExp) =>
+    mentions.some(
+      (owner) =>
+        company(owner) && owner.start >= market.end && pattern.test(text.slice(market.end, owner.start)),
+    );
+  return (
+    // "Nvidia's data-center AI chip revenue", "Nvidia AI chip revenue (forecast)", 台积电AI晶片營收
+    companyBefore(OWNER_BEFORE_MARKET) ||
     // "its AI chip revenue" — but its forecast is of the market ("raises its AI chip revenue forecast")
     (/\b(?:its|their)\s+(?:[\w-]+\s+){0,2}$|其[^，。]{0,8}$/i.test(
       text.slice(Math.max(0, market.start - 32), market.start),
     ) &&
       // (a chipmaker's forecast is of its own revenue: "Nvidia raises its AI chip revenue forecast")
       (!FORECAST_AFTER.test(text.slice(market.end, market.end + 16)) ||
-        mentions.some(
-          (owner) =>
-            company(owner) &&
-            owner.end <= market.start &&
-            OWN_FORECAST_BETWEEN.test(text.slice(owner.end, market.start)),
-        ))) ||
+        companyBefore(OWN_FORECAST_BETWEEN))) ||
     // "AI chip revenue at Nvidia", "AI chip revenue: Nvidia to reach"
-    mentions.some(
-      (owner) =>
-        company(owner) &&
-        owner.start >= market.end &&
-        /^(?:\s+(?:at|for|from)\s+|\s*:\s*)$/i.test(text.slice(market.end, owner.start)),
-    )
+    companyAfter(/^(?:\s+(?:at|for|from)\s+|\s*:\s*)$/i)
   );
 }
