@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadBaselineFile } from '../shared/config/load.ts';
 import { analyzeItem, createFactEngine } from '../shared/facts/analyze.ts';
-import type { AnalyzableItem } from '../shared/facts/extract.ts';
+import type { AnalyzableItem } from '../shared/facts/extract/statement.ts';
 import { loadRulesFile } from '../shared/facts/rules.ts';
 
 const ROOT = join(import.meta.dirname, '..');

@@ -2,7 +2,8 @@ import type { Finding, FindingStatus } from '../model/findings.ts';
 import type { Fact } from '../model/story.ts';
 import type { Value } from '../model/values.ts';
 import { diffStatement } from './diff.ts';
-import { type AnalyzableItem, extractFacts, type Statement } from './extract.ts';
+import type { AnalyzableItem, Statement } from './extract/statement.ts';
+import { extractFacts } from './extract.ts';
 import { type CompiledRules, compileRules, type RulesFile } from './rules.ts';
 
 /** The compiled rules of a story plus its facts: build once, analyze many items. */

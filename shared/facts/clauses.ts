@@ -1,6 +1,6 @@
 /**
  * Clauses: where a subordinate clause opens in a sentence, so that its own subject is not taken for the
- * subject of the clause before it (layer 5 of the fact engine; see extract.ts for the readings that use it).
+ * subject of the clause before it (layer 5 of the fact engine; see extract/ for the readings that use it).
  *
  * @example
  * const text = "Samsung to start 2nm production in 2026 as Tesla's AI5 stays at TSMC";

@@ -1,6 +1,6 @@
 import type { FindingStatus } from '../model/findings.ts';
 import type { Value } from '../model/values.ts';
-import type { Statement } from './extract.ts';
+import type { Statement } from './extract/statement.ts';
 import { relativeDifference } from './values/numbers.ts';
 
 /** Per-kind tolerances: within them an observed value confirms the baseline. */

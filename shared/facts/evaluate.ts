@@ -2,7 +2,7 @@ import type { Finding, FindingStatus } from '../model/findings.ts';
 import type { Value } from '../model/values.ts';
 import { type AnalyzedFinding, analyzeItem, type FactEngine } from './analyze.ts';
 import { valuesAgree } from './diff.ts';
-import type { AnalyzableItem } from './extract.ts';
+import type { AnalyzableItem } from './extract/statement.ts';
 import { renderValue } from './render-value.ts';
 
 /** A labelled item: what the engine should find (mentioned findings are not labelled). */

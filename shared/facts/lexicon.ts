@@ -179,7 +179,7 @@ export const ATTRIBUTE_CLASSES = {
   /**
    * A value named as a figure ("the $16.5 billion figure Samsung disclosed is only the minimum",
    * 165亿美元只是下限): it points at a known value without a word of what it is, so a value read
-   * through it alone confirms, never changes (extract.ts).
+   * through it alone confirms, never changes (extract/numeric-value.ts).
    */
   value_reference: {
     en: ['figure', 'the minimum', 'bare minimum', 'floor', 'headline number', 'headline figure'],
@@ -447,7 +447,7 @@ export const ATTRIBUTE_CLASSES = {
       '=pushed ... to',
       '=pushing to',
       // "high-risk deadline shunted to late 2027", "bumped to 2028", "EU punts AI Act high-risk rules to 2027" (a
-      // time after "to": not "shunts Dojo engineers to the AI5 team" — extract.ts, relationWordOfAnotherSense).
+      // time after "to": not "shunts Dojo engineers to the AI5 team" — extract/relation.ts, relationWordOfAnotherSense).
       '=shunted to',
       '=shunts ... to',
       '=shunted ... to',
@@ -591,7 +591,7 @@ export const ATTRIBUTE_CLASSES = {
       'new application date',
       'new date of application',
       // "Annex III high-risk obligations shifted to 2 December 2027" (a date must follow, and no vote, talks or
-      // guidelines be what moved: extract.ts, movedToANonTime).
+      // guidelines be what moved: extract/relation.ts, movedToANonTime).
       '=shifted to',
       '=moved to',
     ],

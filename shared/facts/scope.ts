@@ -652,7 +652,7 @@ function asPlanned(sentence: string, match: PhraseMatch<ScopeCue>): boolean {
       ) ||
       // "is initially slated to produce … from 2026", a headline's "initially slated for 2026": the plan's first
       // stage, still the plan — history only as an aside ("X, initially slated for 2024, will open in 2026"),
-      // or after was/were/had been (a past year under it is a past plan: extract.ts, PLAN_OF_THE_PAST).
+      // or after was/were/had been (a past year under it is a past plan: extract/numeric-value.ts, PLAN_OF_THE_PAST).
       (/^initially\b/i.test(sentence.slice(match.start, match.end)) &&
         !/(?:,|\b(?:was|were|had\s+been))\s*$/i.test(
           sentence.slice(Math.max(0, match.start - 12), match.start),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { diffStatement, valuesAgree } from '../../shared/facts/diff.ts';
-import type { Statement } from '../../shared/facts/extract.ts';
+import type { Statement } from '../../shared/facts/extract/statement.ts';
 import type { Value } from '../../shared/model/values.ts';
 
 function statement(observed: Value | null, overrides: Partial<Statement> = {}): Statement {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aliasPattern, type EntityDefinition, entityRuler } from '../../shared/facts/entities.ts';
-import { itemSentences } from '../../shared/facts/extract.ts';
+import { itemSentences } from '../../shared/facts/extract/reading.ts';
 import { keptMentions } from '../../shared/facts/mentions.ts';
 import { escapeRegex } from '../../shared/facts/regex.ts';
 import { loadRulesFile } from '../../shared/facts/rules.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeItem } from '../../shared/facts/analyze.ts';
-import { itemSentences } from '../../shared/facts/extract.ts';
+import { itemSentences } from '../../shared/facts/extract/reading.ts';
 import { phraseMatcher } from '../../shared/facts/phrases.ts';
 import { findScopes } from '../../shared/facts/scope.ts';
 import { normaliseText, splitClauses, splitSentences } from '../../shared/facts/sentences.ts';

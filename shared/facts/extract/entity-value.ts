@@ -1,0 +1,740 @@
+/**
+ * Readers of entity values (layer 6): the foundries a chip is made by — who makes it, who is replaced
+ * ("switches from TSMC"), who is only troubled, compared with, or making another chip.
+ */
+import { COMMA_CLAUSE_OPENING, opensClauseBetween, TIME_CLAUSE_ZH } from '../clauses.ts';
+import { type EntityMention, isSiteOrPlace } from '../entities.ts';
+import type { AttributeClass } from '../lexicon.ts';
+import type { PhraseMatch } from '../phrases.ts';
+import { type CompiledRule, type CompiledRules, SITE_WORDS } from '../rules.ts';
+import type { ValueMention } from '../values/mention.ts';
+import { clauseEndOf, frameOf } from './frames.ts';
+import {
+  COORDINATED,
+  DISPLACED_AFTER,
+  DISPLACED_BEFORE,
+  MOVED_FROM_FOUNDRY_ZH,
+  MOVED_TO_FOUNDRY_ZH,
+  namedAsPlace,
+  sourcedFrom,
+} from './ownership.ts';
+import { type SentenceReading, timeClauseAfter } from './reading.ts';
+import type { ReadValue, SubjectHere } from './statement.ts';
+
+/**
+ * The foundries a sentence attaches to the fact's chip, through a "makes" word:
+ * a foundry is the subject of the nearest such word after it ("Samsung will make"),
+ * or its agent just after ("made by Samsung", "由三星代工"); a chip, the object of
+ * the nearest such word before it, else the next one ("AI5 will be made by…").
+ */
+export function readEntities(
+  rule: CompiledRule,
+  reading: SentenceReading,
+  subject: SubjectHere,
+  relations: PhraseMatch<AttributeClass>[],
+  compiled: CompiledRules,
+): ReadValue | undefined {
+  const allowed = new Set(rule.rule.value.entities ?? []);
+  const chipIds = new Set(rule.rule.subject.flat());
+  // "对三星代工营收的贡献", "英特尔代工业务落后": 代工 naming a business (its revenue, unit, market) makes
+  // nothing, and the company that owns the business is no maker of the sentence's chip.
+  const business = relations.filter(
+    (match) => match.name === 'makes' && BUSINESS_AFTER.test(reading.text.slice(match.end, match.end + 4)),
+  );
+  const businessOwner = (mention: EntityMention) =>
+    business.some((match) => match.start >= mention.end && match.start - mention.end <= 1);
+  const triggers = verbGroups(
+    relations.filter((match) => match.name === 'makes' && !business.includes(match)),
+    reading,
+    chipIds,
+  );
+  if (triggers.length === 0) return undefined;
+  const chips = subject.carried
+    ? subject.positions.map((at) => ({ start: at, end: at }))
+    : reading.mentions.filter((mention) => chipIds.has(mention.id));
+  // "AI5, Optimus and the Samsung contract in focus": topics listed, nothing said of the chip.
+  if (!subject.carried && chips.every((chip) => inTopicList(reading, chip))) return undefined;
+  // "AMD's MI450 to use TSMC 2nm, landing ahead of Tesla's AI6": the chip only named to compare with.
+  if (!subject.carried && chips.every((chip) => chipComparedWith(reading, chip))) return undefined;
+  const chipTriggers = new Set(
+    chips.flatMap((chip) => triggerOfObject(reading, triggers, chip.start, chip.end) ?? []),
+  );
+  const found = withOperators(reading, compiled.operators, allowed)
+    .filter((mention) => allowed.has(mention.id))
+    .filter((mention) => !comparedBefore(reading.text.slice(Math.max(0, mention.start - 40), mention.start)))
+    .filter((mention) => !lostChip(reading, mention, chipIds))
+    .filter((mention) => !atAnotherChip(reading, mention, chipIds))
+    .filter((mention) => !businessOwner(mention))
+    .filter((mention) => !onlyTroubled(reading, mention, allowed))
+    .filter((mention) => subject.carried || !anotherChipsClause(reading, mention.start, chipIds, mention));
+  const agentTriggers = coordinatedTriggers(reading, found, (mention) =>
+    triggerOfAgent(reading, triggers, mention, allowed),
+  );
+  let attached = found.filter((mention, index) => {
+    const trigger = agentTriggers[index];
+    if (trigger !== undefined && chipTriggers.has(trigger)) return true;
+    // "Samsung, which already makes Tesla's AI4, lands AI6 order": past its relative aside, the name's own verb.
+    const afterAside = triggerAfterAside(reading, triggers, mention);
+    if (afterAside !== undefined && chipTriggers.has(afterAside)) return true;
+    const verb = chineseAgentVerb(reading, triggers, mention);
+    return verb !== undefined && chipTriggers.has(verb);
+  });
+  // One foundry, one chip, a "makes" word: they go together ("The chipmaking agreement between
+  // Tesla and Samsung … as Tesla adds orders for its AI6 processors"), with less confidence.
+  const weak = attached.length === 0 && soleFoundryAndChip(reading, found, chipIds, triggers);
+  if (weak) attached = found;
+  if (attached.length === 0) return undefined;
+  // A weak pairing is as doubtful as its chip: "could be worth $30B once AI5 volumes are included".
+  // …and "— and AI5 may be next": the doubt right after the chip is its own.
+  const chipDoubted =
+    weak &&
+    chips.some(
+      (chip) => reading.scopes.blockersAt(chip.start).length > 0 || doubtedRightAfter(reading, chip.end),
+    );
+  const open = chipDoubted
+    ? []
+    : attached.filter(
+        (mention) =>
+          reading.scopes.blockersAt(mention.start).length === 0 &&
+          // "三星恐失大單": the foundry's own verb is doubted.
+          !blockedVerb(reading, agentTriggers[found.indexOf(mention)]) &&
+          // "Samsung's contract could grow once AI5 is included": the doubt reaches the chip.
+          !chips.some(
+            (chip) => chip.start > mention.end && reading.scopes.blockedBetween(mention.end, chip.start),
+          ),
+      );
+  const named = [...new Set((open.length ? open : attached).map((mention) => mention.id))].sort();
+  const displaced = attached
+    .filter(
+      (mention) =>
+        (DISPLACED_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 16), mention.start)) &&
+          // "dual-sources AI5 from TSMC and Samsung": a source, not the maker left.
+          !sourcedFrom(reading.text.slice(Math.max(0, mention.start - 48), mention.start))) ||
+        DISPLACED_AFTER.test(reading.text.slice(mention.end, mention.end + 6)) ||
+        // "把AI6芯片的生产从三星转至台积电", "由三星電子轉交台積電": moved from it to another.
+        (MOVED_FROM_FOUNDRY_ZH.test(reading.text.slice(Math.max(0, mention.start - 2), mention.start)) &&
+          // (not part of it: "将部分AI5订单从台积电转至三星")
+          !/(?:部分|部份|一部|少量|一些)[^，。；]{0,12}$/.test(
+            reading.text.slice(Math.max(0, mention.start - 16), mention.start),
+          ) &&
+          MOVED_TO_FOUNDRY_ZH.test(reading.text.slice(mention.end, mention.end + 8))),
+    )
+    .map((mention) => mention.id);
+  const frames = new Set(attached.map((mention) => frameOf(reading, mention.start)));
+  const replacing = reading.scopes.replacement.some((cue) => frames.has(frameOf(reading, cue.start)));
+  return {
+    value: { kind: 'entities', values: named },
+    blocked: open.length === 0,
+    far: weak,
+    replaces: replacing || displaced.length > 0,
+    displaced,
+  };
+}
+
+/** Whether a doubt begins within a couple of words after a position ("AI5 may be next"). */
+function doubtedRightAfter(reading: SentenceReading, at: number): boolean {
+  for (let position = at; position < Math.min(reading.text.length, at + 12); position++)
+    if (reading.scopes.blockersAt(position).length > 0) return true;
+  return false;
+}
+
+/**
+ * "switches AI6 orders to TSMC after Samsung yield woes", 三星良率问题或影响特斯拉AI5订单: a foundry's troubles, a
+ * cause, make nothing — unless it wins or makes all the same (三星良率不佳仍获特斯拉AI6订单, "yield woes ease as it
+ * begins making Tesla's AI6"), no other foundry named before that making ("Samsung's yield problems persist even
+ * as TSMC produces Tesla's AI5" is TSMC's).
+ */
+function onlyTroubled(
+  reading: SentenceReading,
+  mention: EntityMention,
+  foundries: ReadonlySet<string>,
+): boolean {
+  const after = reading.text.slice(mention.end, mention.end + 64);
+  if (!TROUBLES_AFTER.test(after)) return false;
+  const overcome = OVERCOME_AFTER.exec(after);
+  if (overcome === null) return true;
+  const overcomeEnd = mention.end + overcome.index + overcome[0].length;
+  // Another foundry in between makes it — unless that one is only a rival beaten, a comparison, or a maker
+  // joined ("beating TSMC to win", "worse than TSMC's", "it, not TSMC,", "joins TSMC in making", 继台积电之后).
+  return reading.mentions.some(
+    (other) =>
+      foundries.has(other.id) &&
+      other.id !== mention.id &&
+      other.start >= mention.end &&
+      other.end <= overcomeEnd &&
+      !RIVAL_ONLY_BEFORE.test(reading.text.slice(Math.max(0, other.start - 12), other.start)) &&
+      !RIVAL_ONLY_AFTER.test(reading.text.slice(other.end, other.end + 12)),
+  );
+}
+
+const RIVAL_ONLY_BEFORE =
+  /(?:击败|擊敗|打败|打敗|超越|超过|超過|领先|領先|继|繼|\b(?:beat(?:s|ing)?|than|unlike|not|join(?:s|ing|ed)?|follow(?:s|ing|ed)?|after|over|outpac\w*|edg(?:e|es|ed|ing)\s+out))\s*$/i;
+
+const RIVAL_ONLY_AFTER = /^\s*(?:之后|之後|之外|以外|poaching)/i;
+
+const TROUBLES_AFTER =
+  /^(?:['’]s)?(?:\s+(?:[\w-]*\d[\w-]*|foundry|yield|quality|production|capacity|execution|technical|manufacturing))*\s+(?:woes|problems|issues|troubles|struggles|setbacks|shortfalls|failures)\b|^(?:的)?(?:良率|良品率|产能|產能|技术|技術)?(?:问题|問題|不佳|不足|困境|危机|危機)/;
+
+const OVERCOME_AFTER =
+  /(?:解决|解決|缓解|緩解|改善|\beas(?:e|es|ed|ing)\b|仍|still|\byet\b|despite|even\s+as|开始|開始)[^。；.;]{0,32}?(?:获|獲|拿下|斩获|斬獲|量产|量產|生产|生產|代工|\b(?:begins?|starts?|will\s+start)\s+making|\bmak(?:es|ing)\b|\bproduc(?:es|ing)\b|\bbuild(?:s|ing)\b|\bwins?\b|\bwon\b|\blands?\b)/i;
+
+export const HANDED_OVER_AFTER = /^\s*(?:将|將|把)[^，。；,;]{0,14}?(?:交由|交给|交給|委托|委託|转交|轉交)/;
+
+const BUSINESS_AFTER =
+  /^(?:营收|營收|业务|業務|部门|部門|事业|事業|市场|市場|份额|份額|厂商|廠商|产能|產能|收入)/;
+
+/**
+ * "a facility in Taylor, Texas, where Tesla's AI6 chips will be manufactured": a site stands for
+ * the company that runs it, when the sentence does not name that company itself.
+ */
+function withOperators(
+  reading: SentenceReading,
+  operators: ReadonlyMap<string, string>,
+  allowed: ReadonlySet<string>,
+): EntityMention[] {
+  const mentions = reading.mentions;
+  // Only the site as a place — "the Taylor fab", "in Taylor, Texas", 在泰勒工厂 — not "analyst
+  // Taylor Ogan" or "the Taylor city council".
+  const asSite = (mention: EntityMention) =>
+    namedAsPlace(reading, mention) ||
+    reading.phrases(SITE_WORDS).some((site) => site.end > mention.start && site.start - mention.end <= 10);
+  const operated = mentions.flatMap((mention) => {
+    const operator = operators.get(mention.id);
+    return operator && allowed.has(operator) && asSite(mention)
+      ? // An operator is a company (rules.json: "the company that runs it").
+        [{ ...mention, id: operator, type: 'company' }]
+      : [];
+  });
+  // "…at its Taylor, Texas fab. … The fab will manufacture Tesla's upcoming AI6 chips": a site
+  // referred back to, when this sentence names no site or place of its own.
+  const prior = reading.priorSite ? operators.get(reading.priorSite.id) : undefined;
+  if (operated.length === 0 && prior && allowed.has(prior) && !mentions.some(isSiteOrPlace)) {
+    const reference = SITE_REFERENCE.exec(reading.text);
+    if (reference)
+      operated.push({
+        id: prior,
+        type: 'company',
+        start: reference.index,
+        end: reference.index + reference[0].length,
+      });
+  }
+  if (operated.length === 0) return mentions;
+  const named = new Set(mentions.map((mention) => mention.id));
+  return [...mentions, ...operated.filter((mention) => !named.has(mention.id))].sort(
+    (a, b) => a.start - b.start,
+  );
+}
+
+/** A site referred back to: "the fab", "the new plant", 该厂, 这座晶圆厂. */
+export const SITE_REFERENCE =
+  /\b(?:the|this)\s+(?:[\w-]+\s+)?(?:fab|plant|facility|factory)\b|(?:该|該|这座|這座)(?:晶圆厂|晶圓廠|工厂|工廠|厂|廠)/i;
+
+/** "Samsung will make AI5 until AI6 starts production in 2028": the year is AI6's, no value of AI5's. */
+export function timeClauseOfAnotherChip(
+  rule: CompiledRule,
+  reading: SentenceReading,
+  mention: ValueMention,
+): boolean {
+  // The sentence's time clauses of chips that are no subject, found once a sentence.
+  const clauses = reading.once('timeClauses', () =>
+    reading.mentions.flatMap((chip) => {
+      if (chip.type !== 'chip' || !reading.measured.has(chip)) return [];
+      const end = timeClauseAfter(reading.text, chip);
+      return end === undefined ? [] : [{ id: chip.id, start: chip.end, end }];
+    }),
+  );
+  return clauses.some(
+    (clause) => !rule.ownIds.has(clause.id) && mention.start >= clause.start && mention.end <= clause.end,
+  );
+}
+
+function blockedVerb(reading: SentenceReading, trigger: PhraseMatch | undefined): boolean {
+  return trigger !== undefined && reading.scopes.blockersAt(trigger.start, trigger).length > 0;
+}
+
+/** "lower than TSMC's", "trails Samsung", "比台积电": a foundry named for comparison, not as the maker. */
+const COMPARED_BEFORE =
+  /(?:\bthan|\brivals?|\bcompared\s+(?:with|to)|\bagainst|\bversus|\bvs\.?|\bbehind|\bbeat(?:s|ing)?|\bover|击败|擊敗|力压|力壓|打败|打敗|\btrail(?:s|ing)?|\bahead\s+of|\bcompetitors?(?:\s+such\s+as)?|\blike|比|落后于|落後於|不如|对手|對手)\s*$/i;
+
+/** Names listed before a foundry ("over TSMC and Intel"): capitalised or Chinese, so "Over time, Samsung" is no list. */
+const NAMES_BEFORE = /(?:[A-Z\u3400-\u9fff][\w\u3400-\u9fff-]*\s*(?:,|\band|\bor|、|和|与|與|及)\s*){1,2}$/;
+
+/** A comparison right before a foundry, or before the names listed with it ("over TSMC and Intel"). */
+// "Unlike TSMC, Samsung will make…": only the name right after "unlike" (not a list through the comma).
+const comparedBefore = (before: string) =>
+  COMPARED_BEFORE.test(before.slice(-24)) ||
+  /\bunlike\s*$/i.test(before.slice(-24)) ||
+  COMPARED_BEFORE.test(before.replace(NAMES_BEFORE, ''));
+
+/** A chip named after a comparison ("ahead of Tesla's AI6", "behind AI5", 落后于AI6): what another thing is measured by. */
+function chipComparedWith(reading: SentenceReading, chip: { start: number; end: number }): boolean {
+  const before = reading.text.slice(Math.max(0, chip.start - 40), chip.start).replace(OWNER_BEFORE_CHIP, '');
+  // "well ahead of Tesla's AI6 at Samsung": its own maker named, the chip is more than a yardstick.
+  return (
+    CHIP_COMPARED_BEFORE.test(before) && !MAKER_AFTER_CHIP.test(reading.text.slice(chip.end, chip.end + 6))
+  );
+}
+
+const MAKER_AFTER_CHIP = /^\s+(?:at|by|from)\s/i;
+
+const OWNER_BEFORE_CHIP =
+  /(?:(?:[A-Z][\w-]*['’]s?|特斯拉的?|the|own|new|next-generation|next-gen|upcoming|in-house|custom)\s*)+$/;
+
+const CHIP_COMPARED_BEFORE =
+  /(?:\bthan|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bbehind|\bahead\s+of|\boutpac\w+|\boutperform\w*|\b(?:months?|weeks?|quarters?|years?)\s+(?:before|after)|\b(?:un)?like|\brivals?|比|落后于|落後於|领先于|領先於|早于|早於|晚于|晚於)\s*$/i;
+
+function soleFoundryAndChip(
+  reading: SentenceReading,
+  found: EntityMention[],
+  chipIds: ReadonlySet<string>,
+  triggers: PhraseMatch<AttributeClass>[],
+): boolean {
+  const foundries = new Set(found.map((mention) => mention.id));
+  const chips = reading.mentions.filter((mention) => mention.type === 'chip');
+  // "Samsung signed a foundry pact with Qualcomm, while Tesla began testing its AI5 chip": a clause of its
+  // own set off by a comma (", while", ", as"…) and with no making in it parts the foundry from the chip.
+  const parted = (chip: EntityMention) =>
+    found.every((foundry) => {
+      const [first, second] = foundry.end <= chip.start ? [foundry, chip] : [chip, foundry];
+      const between = reading.text.slice(first.end, second.start);
+      // "台积电亚利桑那厂为特斯拉AI5备产之际，三星泰勒厂确定明年投产": a clause set before the main one.
+      if (TIME_CLAUSE_ZH.test(between)) return true;
+      const opening = COMMA_CLAUSE_OPENING.exec(between);
+      if (!opening) return false;
+      const from = first.end + opening.index;
+      const to = clauseEndOf(reading, second.end);
+      return !triggers.some((trigger) => trigger.start >= from && trigger.end <= to);
+    });
+  return (
+    foundries.size === 1 &&
+    chips.some((mention) => chipIds.has(mention.id) && !parted(mention)) &&
+    // "its AI5 and AI6 processors": chips named together are one order.
+    chips.every(
+      (mention, index) =>
+        index === 0 || COORDINATED.test(reading.text.slice(chips[index - 1]!.end, mention.start)),
+    )
+  );
+}
+
+/** After a foundry, that it lost an order: "Samsung lost Tesla's AI5 order to TSMC", 三星痛失AI5订单. */
+const LOST_AFTER =
+  /^(?:['’]s\s+[\w ]{1,20}?)?\s*(?:,\s*(?:which|that|who)\s+)?(?:(?:lost|loses|losing)\s+out\b[^,.;]{0,32}|(?:lost|loses|losing)\b[^,.;]{0,32}?\b(?:orders?|contracts?|deal|business|bid)\b|(?:失去|丢失|丟失|丢掉|丟掉|错失|錯失|痛失)[^，。；,;\s]{0,12}?(?:订单|訂單|合同|合约|合約|大单|大單))/i;
+
+/**
+ * The foundry lost the order: not its maker — unless the lost order names another chip
+ * ("三星失去AI5订单后 拿下AI6" is AI5's loss, not AI6's).
+ */
+/** "keeps AI4 at Samsung and AI5 at TSMC": a foundry right after "<chip> at" is that chip's alone. */
+function atAnotherChip(
+  reading: SentenceReading,
+  foundry: EntityMention,
+  chipIds: ReadonlySet<string>,
+): boolean {
+  const chip = reading.chips.find((other) =>
+    /^\s+at\s+$/i.test(reading.text.slice(other.end, foundry.start)),
+  );
+  if (chip === undefined || chipIds.has(chip.id)) return false;
+  // …not "AI5 and AI6 at Samsung", chips joined before it.
+  return !reading.chips.some(
+    (own) =>
+      chipIds.has(own.id) && own.end <= chip.start && LISTED.test(reading.text.slice(own.end, chip.start)),
+  );
+}
+
+function lostChip(reading: SentenceReading, foundry: EntityMention, chipIds: ReadonlySet<string>): boolean {
+  if (!lostSpan(reading, foundry)) return false;
+  const named = [...lostChips(reading, foundry)];
+  return named.length === 0 || named.some((chip) => chipIds.has(chip.id));
+}
+
+function lostSpan(
+  reading: SentenceReading,
+  foundry: { end: number },
+): { start: number; end: number } | undefined {
+  const lost = LOST_AFTER.exec(reading.text.slice(foundry.end, foundry.end + 48));
+  return lost ? { start: foundry.end, end: foundry.end + lost[0].length } : undefined;
+}
+
+/** Chips named as an order this foundry lost ("Samsung, which lost Tesla's AI5 business, …"): not its clause's. */
+function lostChips(reading: SentenceReading, foundry: { end: number } | undefined): Set<EntityMention> {
+  const span = foundry && lostSpan(reading, foundry);
+  return new Set(
+    span ? reading.chips.filter((chip) => chip.start >= span.start && chip.end <= span.end) : [],
+  );
+}
+
+/**
+ * "AI5 will be made at TSMC, AI6 on Samsung's 2nm", "特斯拉AI5由台积电代工 AI6由三星代工",
+ * "Tesla's AI4 chip, made by Samsung, will be replaced by AI5": with two chips in a sentence,
+ * a foundry or a value belongs to the chip of its own clause — or, in a clause naming none, to
+ * the chip a relative clause follows ("AI5, which ramps in 2027"), else to the first chip of its
+ * clause group, the subject ("Tesla's AI6 chip, which follows AI5, will be made by Samsung"; a
+ * group: "AI5 and AI6, both made by TSMC").
+ */
+export function anotherChipsClause(
+  reading: SentenceReading,
+  position: number,
+  chipIds: ReadonlySet<string>,
+  foundry?: EntityMention,
+): boolean {
+  if (!reading.twoChips) return false;
+  const lost = lostChips(reading, foundry);
+  const chips = reading.chips.filter((chip) => !lost.has(chip));
+  if (chips.length === 0) return false;
+  const { start, end } = clauseAround(reading, position);
+  const inClause = chips.filter((chip) => chip.start >= start && chip.end <= end);
+  // "Samsung will supply Tesla's AI4, AI5 and AI6 chips": a list of chips runs on past the clause's comma.
+  for (let next = chips.indexOf(inClause.at(-1)!) + 1; inClause.length && next < chips.length; next++) {
+    if (!LISTED.test(reading.text.slice(chips[next - 1]!.end, chips[next]!.start))) break;
+    // "Samsung to make AI6, AI5 stays with TSMC": a chip with a verb of its own opens its own clause.
+    if (OWN_VERB_AFTER.test(reading.text.slice(chips[next]!.end, chips[next]!.end + 16))) break;
+    inClause.push(chips[next]!);
+  }
+  if (inClause.length) return !inClause.some((chip) => chipIds.has(chip.id));
+  // A foundry named before every chip is the sentence's subject ("Samsung, which makes AI4, will
+  // also make AI6"): its verbs decide.
+  const before = chips.filter((chip) => chip.end <= position);
+  if (before.length === 0) return false;
+  // "AI5, which ramps in 2027": a relative clause is the chip's right before it.
+  const previous = before.at(-1)!;
+  if (
+    RELATIVE_OPENS.test(reading.text.slice(start, end)) &&
+    /^\s*,?\s*$/.test(reading.text.slice(previous.end, start))
+  )
+    return !chipIds.has(previous.id);
+  // Else the first chip of the clause group (the sentence's subject, with the chips coordinated
+  // with it: "AI5 and AI6, both made by TSMC").
+  const frame = frameOf(reading, position);
+  const inFrame = before.filter((chip) => frameOf(reading, chip.start) === frame);
+  const group = inFrame.length ? inFrame : before;
+  let last = 0;
+  while (
+    last + 1 < group.length &&
+    COORDINATED.test(reading.text.slice(group[last]!.end, group[last + 1]!.start))
+  )
+    last++;
+  return !group.slice(0, last + 1).some((chip) => chipIds.has(chip.id));
+}
+
+const RELATIVE_OPENS = /^\s*(?:which|that|who)\b/i;
+
+const OWN_VERB_AFTER =
+  /^\s+(?:(?:will|would)\s+)?(?:stay|stays|staying|remain|remains|remaining|go|goes|move|moves|shift|shifts|stick|sticks|continue|continues|keep|keeps)\b|^\s+(?:is|was|are|has|had)\b|^\s+will\s+be\s+(?:made|built|produced|handled|manufactured|fabbed|sourced)\b|^\s*(?:仍|则|則|由|继续|繼續|改由)/i;
+
+/** Between two chips of one list: "AI4, AI5 and AI6", "AI4, AI5, and AI6", AI4、AI5和AI6. */
+const LISTED = /^\s*(?:,\s*(?:and\s+)?|and|&|\/|、|与|與|和|及)\s*$/;
+
+/** A name listed with a product or programme by a comma (AI5, Dojo …; AI5、Optimus …): a topic. */
+const TOPIC_SEPARATOR = /^\s*[,、，]\s*$/;
+
+function inTopicList(reading: SentenceReading, chip: { start: number; end: number }): boolean {
+  return reading.mentions.some(
+    (other) =>
+      ((other.type === 'product' || other.type === 'programme') &&
+        (TOPIC_SEPARATOR.test(reading.text.slice(chip.end, other.start)) ||
+          TOPIC_SEPARATOR.test(reading.text.slice(other.end, chip.start)))) ||
+      // "to discuss AI5 and the Samsung partnership": the chip beside a deal, not its object.
+      (other.type === 'company' &&
+        /^\s*(?:and|&|、|与|與|和)\s*(?:the\s+|its\s+)?$/i.test(reading.text.slice(chip.end, other.start)) &&
+        DEAL_NOUN_AFTER.test(reading.text.slice(other.end, other.end + 16))),
+  );
+}
+
+const DEAL_NOUN_AFTER =
+  /^(?:['’]s)?\s*(?:partnership|deal|contract|pact|agreement|tie-up|合同|协议|協議|合作|合约|合約)/i;
+
+/**
+ * "继三星AI6大单之后，特斯拉再把部分AI5订单交给三星", "特斯拉AI5由台积电代工 AI6由三星代工": in a sentence
+ * of two chips, a name takes the verbs of its own clause when it has any.
+ */
+function ownClauseFirst(
+  reading: SentenceReading,
+  position: number,
+  triggers: PhraseMatch<AttributeClass>[],
+  foundry?: EntityMention,
+): PhraseMatch<AttributeClass>[] {
+  if (!reading.twoChips) return triggers;
+  const clause = clauseAround(reading, position);
+  const lost = lostChips(reading, foundry);
+  // A clause naming no chip of its own ("with Samsung also producing the chip") keeps the sentence's verbs.
+  if (!reading.chips.some((chip) => !lost.has(chip) && chip.start >= clause.start && chip.end <= clause.end))
+    return triggers;
+  const inClause = triggers.filter((trigger) => trigger.start >= clause.start && trigger.end <= clause.end);
+  return inClause.length ? inClause : triggers;
+}
+
+function clauseAround(reading: SentenceReading, position: number): { start: number; end: number } {
+  let start = 0;
+  let end = reading.text.length;
+  for (const clauseBreak of reading.clauseBreaks) {
+    if (clauseBreak.start < position) start = clauseBreak.end;
+    else {
+      end = clauseBreak.start;
+      break;
+    }
+  }
+  return { start, end };
+}
+
+/**
+ * "makes" words close together are one verb group ("will be dedicated to making",
+ * "负责生产"): merged, so subject and object meet at the same group.
+ */
+function verbGroups(
+  matches: PhraseMatch<AttributeClass>[],
+  reading: SentenceReading,
+  chipIds: ReadonlySet<string>,
+): PhraseMatch<AttributeClass>[] {
+  const groups: PhraseMatch<AttributeClass>[] = [];
+  for (const match of matches) {
+    const last = groups.at(-1);
+    // "a deal with Samsung to source AI6" is one chain; "makes AI4 and TSMC makes AI5" is two.
+    const subjectBetween =
+      last !== undefined &&
+      reading.mentions.some(
+        (mention) =>
+          mention.start >= last.end &&
+          mention.end <= match.start &&
+          // … nor across another company, the subject of a verb of its own ("台積電生產 三星恐失大單").
+          (chipIds.has(mention.id) || mention.type === 'chip' || mention.type === 'company'),
+      );
+    const sameFrame = last !== undefined && frameOf(reading, last.start) === frameOf(reading, match.start);
+    if (last && match.start - last.end <= 40 && !subjectBetween && sameFrame)
+      last.end = Math.max(last.end, match.end);
+    else groups.push({ ...match });
+  }
+  return groups;
+}
+
+const COORDINATION = /^\s*(?:,|，|、|and|&|as well as|与|與|和|及|以及|跟)\s*(?:both\s+)?$/i;
+
+/**
+ * Each foundry's verb; one coordinated with the foundry before it ("TSMC and
+ * Samsung", 台积电与三星) shares that foundry's verb.
+ */
+function coordinatedTriggers(
+  reading: SentenceReading,
+  found: EntityMention[],
+  triggerOf: (mention: EntityMention) => PhraseMatch<AttributeClass> | undefined,
+): Array<PhraseMatch<AttributeClass> | undefined> {
+  const result: Array<PhraseMatch<AttributeClass> | undefined> = [];
+  found.forEach((mention, index) => {
+    const previous = found[index - 1];
+    const between = previous
+      ? reading.text.slice(previous.end, mention.start).replace(/[（(][^)）]*[)）]/g, '')
+      : '';
+    result.push(previous && COORDINATION.test(between) ? result[index - 1] : triggerOf(mention));
+  });
+  return result;
+}
+
+/** The "makes" word a chip is the object of: the nearest before it in its frame, else the nearest after. */
+function triggerOfObject(
+  reading: SentenceReading,
+  triggers: PhraseMatch<AttributeClass>[],
+  start: number,
+  end: number,
+): PhraseMatch<AttributeClass> | undefined {
+  const frame = frameOf(reading, start);
+  const inFrame = ownClauseFirst(
+    reading,
+    start,
+    triggers.filter((trigger) => frameOf(reading, trigger.start) === frame),
+  );
+  // "with the AI5 chip still being manufactured using TSMC's 3nm process": the chip's own passive verb.
+  const passive = inFrame.find(
+    (trigger) =>
+      trigger.start >= end &&
+      // An aside may stand between: "the new AI5 chip, set to launch in January 2026, still being manufactured".
+      PASSIVE_GAP.test(reading.text.slice(end, trigger.start).replace(/,[^,]{0,48},/, ' ')) &&
+      PARTICIPLE.test(reading.text.slice(trigger.start, trigger.end)),
+  );
+  if (passive) return passive;
+  // "将AI4晶片的後續生產由三星電子轉交台積電": the object of 将/把 is handed over by the verb that hands it.
+  if (/(?:将|將|把)[^，。；,;]{0,6}$/.test(reading.text.slice(Math.max(0, start - 8), start))) {
+    const handed = inFrame.find(
+      (trigger) =>
+        trigger.start >= end &&
+        HANDOVER_WORD.test(reading.text.slice(trigger.start, trigger.end)) &&
+        !/[，。；,;]/.test(reading.text.slice(end, trigger.start)),
+    );
+    if (handed) return handed;
+  }
+  // "台积电…为特斯拉AI5备产之际，三星泰勒厂确定明年投产": the main clause's making after a time clause is not its chip's.
+  // …nor a making in a clause opened after the chip ("Tesla's HW4 computers get a Samsung memory upgrade as LG
+  // supplies cameras").
+  const after = inFrame.find(
+    (trigger) =>
+      trigger.start >= end &&
+      !TIME_CLAUSE_ZH.test(reading.text.slice(end, trigger.start)) &&
+      !opensClauseBetween(reading.text, end, trigger.start),
+  );
+  // "Samsung to start 2nm production in 2026 as Tesla's AI5 stays at TSMC": a chip that opens a clause of
+  // its own is no object of the making before it.
+  // (not a making whose chip stands before it, "AI5 ramps at TSMC and AI6 heads to Taylor")
+  const before = inFrame
+    .filter(
+      (trigger) =>
+        trigger.end <= start &&
+        !opensClauseBetween(reading.text, trigger.end, start) &&
+        // ("stays with Samsung for AI4" is AI4's)
+        (!makerFollows(reading, trigger) ||
+          /\bfor\s+(?:[\w'’-]+\s+)?$/i.test(reading.text.slice(Math.max(0, start - 20), start))),
+    )
+    .at(-1);
+  // "台積電亞利桑那州半導體廠已量產，特斯拉AI6由三星德州廠代工": a making beyond a comma is another clause's;
+  // the chip's own clause has its own.
+  if (
+    before &&
+    after &&
+    /[,，;；]/.test(reading.text.slice(before.end, start)) &&
+    !/[,，;；]/.test(reading.text.slice(end, after.start))
+  )
+    return after;
+  // …and a chip opening its own clause with no making after it is no object of one.
+  if (!before && !after && opensClauseBetween(reading.text, Math.max(0, start - 48), start)) return undefined;
+  return before ?? after ?? inFrame[0];
+}
+
+/** "特斯拉AI6由三星德州廠代工": the verb a Chinese agent after 由 governs, in its own clause after it. */
+function chineseAgentVerb(
+  reading: SentenceReading,
+  triggers: PhraseMatch<AttributeClass>[],
+  mention: EntityMention,
+): PhraseMatch<AttributeClass> | undefined {
+  if (!/由\s*$/.test(reading.text.slice(Math.max(0, mention.start - 2), mention.start))) return undefined;
+  const following = triggers.find((trigger) => trigger.start >= mention.end);
+  return following && !/[,，;；。]/.test(reading.text.slice(mention.end, following.start))
+    ? following
+    : undefined;
+}
+
+/**
+ * "Nvidia's Rubin promises 3x efficiency as Tesla keeps AI6 specs under wraps": a value in a clause with
+ * a subject of its own, the fact's subject named only in a clause opened after it (as, while, when…).
+ */
+export function beforeSubjectsOwnClause(
+  rule: CompiledRule,
+  reading: SentenceReading,
+  mention: ValueMention,
+  positions: number[],
+): boolean {
+  // (Not a node: "Samsung's 2nm yields climb as it prepares to build Tesla's AI6 on the node" is the chip's.)
+  if (mention.value.kind === 'node' || positions.length === 0 || positions.some((at) => at < mention.end))
+    return false;
+  return (
+    opensClauseBetween(reading.text, mention.end, Math.min(...positions)) &&
+    // (not a person, who only speaks: "Musk said production would begin in 2026 when Samsung's Taylor fab opens").
+    reading.mentions.some(
+      (other) =>
+        other.end <= mention.start && !rule.ownIds.has(other.id) && CLAUSE_SUBJECT_TYPES.has(other.type),
+    )
+  );
+}
+
+const CLAUSE_SUBJECT_TYPES = new Set(['company', 'affiliate', 'site', 'place', 'product', 'chip']);
+
+export const REPORTING_PERIOD_AFTER =
+  /^\s*(?:年)?\s*(?:度)?\s*(?:第?[一二三四1-4]\s*季度?|Q[1-4]|[1-4]Q|上半年|下半年|全年|(?:first|second|third|fourth)[- ]quarter|full[- ]year)?\s*(?:的)?\s*(?:业绩|業績|财报|財報|earnings|results)/i;
+
+/** A making said of its chip, its maker after it: "ramps at", "stays with", "remains at", "reach volume … at". */
+const makerFollows = (reading: SentenceReading, trigger: PhraseMatch<AttributeClass>) =>
+  trigger.name === 'makes' && MAKER_FOLLOWS.test(reading.text.slice(trigger.start, trigger.end));
+
+const MAKER_FOLLOWS = /^(?:ramp|stay|remain|stick|reach|volume\s)/i;
+
+const HANDOVER_WORD = /^(?:交由|交给|交給|转交|轉交|委托|委託)$/;
+
+const PASSIVE_GAP =
+  /^\s*(?:chips?|processors?)?\s*(?:(?:is|are|was|were|will|be|been|being|still|also|now|already|to|set|expected|slated)\s+)+$/i;
+
+const PARTICIPLE = /^(?:made|manufactured|produced|built|fabricated|fabbed)\b/i;
+
+/** The "makes" word a foundry is the agent of: the next one after it, or the one just before "by"/由 it. */
+function triggerOfAgent(
+  reading: SentenceReading,
+  triggers: PhraseMatch<AttributeClass>[],
+  mention: EntityMention,
+  foundries: ReadonlySet<string>,
+): PhraseMatch<AttributeClass> | undefined {
+  const frame = frameOf(reading, mention.start);
+  const inFrame = ownClauseFirst(
+    reading,
+    mention.start,
+    triggers.filter((trigger) => frameOf(reading, trigger.start) === frame),
+    mention,
+  );
+  const around = inFrame.find((trigger) => trigger.start <= mention.start && trigger.end >= mention.end);
+  if (around) return around;
+  const before = reading.text.slice(Math.max(0, mention.start - 24), mention.start);
+  const previous = inFrame.filter((trigger) => trigger.end <= mention.start).at(-1);
+  if (
+    previous &&
+    (/(?:\bby|\bwith|\bto|\bat|\busing|\bthrough|\bvia|由|交由|交给|交給|给|給|and)\s*(?:both\s+|either\s+)?(?:\w+\s+and\s+)?$/i.test(
+      before,
+    ) ||
+      // "HW4 stays on Samsung": a making word whose own preposition the foundry follows.
+      (/^\s+$/.test(reading.text.slice(previous.end, mention.start)) &&
+        /\son$/i.test(reading.text.slice(previous.start, previous.end)))) &&
+    // "Tesla's HW4 chip stays with Samsung as AI5 ramps at TSMC": not past a clause of its own.
+    !opensClauseBetween(reading.text, previous.end, mention.start)
+  )
+    return previous;
+  // (not a making whose maker follows it, "AI5 ramps at TSMC", "stays with Samsung": a foundry before it is none of its)
+  const first = inFrame.find((trigger) => trigger.start >= mention.end);
+  const next = first && makerFollows(reading, first) ? undefined : first;
+  // "a $16.5 billion chip deal with Samsung, with the new AI5 chip … still being manufactured using
+  // TSMC's 3nm process": a making whose own agent follows it is not the foundry's named before.
+  if (next && agentAfter(reading, next, mention, foundries)) return previous;
+  // "TSMC will mass-produce Tesla's AI5 next year as Samsung readies AI6": a foundry opening a clause of
+  // its own is no agent of the making before it.
+  // …nor one in the main clause after a time clause ("三星为特斯拉AI6备产之际，台积电扩产亚利桑那厂").
+  if (
+    !next &&
+    previous &&
+    (opensClauseBetween(reading.text, previous.end, mention.start) ||
+      TIME_CLAUSE_ZH.test(reading.text.slice(previous.end, mention.start)))
+  )
+    return undefined;
+  return next ?? previous;
+}
+
+const SPEECH_VERB = /\b(?:said|says|say|told|tells|added|noted|hopes?|wants?|plans?)\b/i;
+
+/** The first making word after a relative aside that follows a name (", which …,"), in the name's clause group. */
+function triggerAfterAside(
+  reading: SentenceReading,
+  triggers: PhraseMatch<AttributeClass>[],
+  mention: EntityMention,
+): PhraseMatch<AttributeClass> | undefined {
+  const aside = /^\s*,\s*(?:which|who)\b[^,;]*,/i.exec(reading.text.slice(mention.end));
+  if (!aside) return undefined;
+  const end = mention.end + aside[0].length;
+  const frame = frameOf(reading, mention.start);
+  const trigger = triggers.find((found) => found.start >= end && frameOf(reading, found.start) === frame);
+  if (trigger === undefined) return undefined;
+  // "Samsung, which makes AI4, said TSMC will make AI5": another agent or a speech verb between is not the name's verb.
+  const between = reading.text.slice(end, trigger.start);
+  const anotherBetween = reading.mentions.some(
+    (other) => other.start >= end && other.end <= trigger.start && other.type === 'company',
+  );
+  return between.length <= 24 && !anotherBetween && !SPEECH_VERB.test(between) ? trigger : undefined;
+}
+
+/** Another foundry named as the agent right after a "makes" word ("manufactured using TSMC's", "made by TSMC") — not "at Tesla's request". */
+function agentAfter(
+  reading: SentenceReading,
+  trigger: PhraseMatch<AttributeClass>,
+  mention: EntityMention,
+  foundries: ReadonlySet<string>,
+): boolean {
+  return reading.mentions.some(
+    (other) =>
+      other.id !== mention.id &&
+      foundries.has(other.id) &&
+      other.start >= trigger.end &&
+      AGENT_GAP.test(reading.text.slice(trigger.end, other.start)),
+  );
+}
+
+const AGENT_GAP = /^\s*(?:(?:at|in)\s+\w+\s+)?(?:by|using|on|at)\s+(?:the\s+)?$/i;

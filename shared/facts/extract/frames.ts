@@ -1,0 +1,382 @@
+/**
+ * The parts of a sentence a value belongs to (layer 6): clause frames, asides set off by commas, the words of
+ * another subject that silence their clause, deals named by their party, and the pieces around an event's date.
+ */
+import type { Value } from '../../model/values.ts';
+import type { PhraseMatch } from '../phrases.ts';
+import type { CompiledRule } from '../rules.ts';
+import type { ValueMention } from '../values/mention.ts';
+import { NONE, type SentenceReading } from './reading.ts';
+
+/** The day a rule's values react to (a deal's announcement), as compiled. */
+export type EventOfRule = NonNullable<CompiledRule['event']>;
+
+/** Where a sentence names the event's month (of its year). */
+export function monthMarks(event: EventOfRule, text: string): number[] {
+  return eventMonthDays(event, text).sameDay;
+}
+
+/** Where a sentence names the event's month (of its year): on the event's day (or the day before), or two or more days off. */
+export function eventMonthDays(event: EventOfRule, text: string): { sameDay: number[]; otherDay: number[] } {
+  const marks: number[] = [];
+  const otherDay: number[] = [];
+  for (const found of text.matchAll(event.month)) {
+    const after = text.slice(found.index + found[0].length);
+    const year = /^[^.;。；]{0,8}?((?:19|20)\d{2})/.exec(after)?.[1];
+    // "on 29 July 2025, the session after": another day of the month is another day's move.
+    const day =
+      DAY_AFTER_MONTH.exec(after)?.[1] ??
+      DAY_BEFORE_MONTH.exec(text.slice(Math.max(0, found.index - 8), found.index))?.[1];
+    // The day before counts too: a Korean Monday's news is a US Sunday's ("confirmed the deal on July 27").
+    const sameDay = day === undefined || Number(day) === event.day || Number(day) === event.day - 1;
+    if (year !== undefined && Number(year) !== event.year) continue;
+    if (sameDay) marks.push(found.index);
+    else if (Math.abs(Number(day) - event.day) >= 2) otherDay.push(found.index);
+  }
+  return { sameDay: marks, otherDay };
+}
+
+/** The day of a month written after it ("July 28", 7月28日) or before it ("28 July"). */
+const DAY_AFTER_MONTH = /^\s*(\d{1,2})(?!\d|\s*(?:%|％|bn|billion|million))/;
+
+const DAY_BEFORE_MONTH = /(?<!\d)(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?$/;
+
+/** A comma or semicolon: the pieces of a sentence one date or cause belongs to. */
+export const PIECE_BREAK = /[,，;；]/g;
+
+/**
+ * The pieces of a sentence (between commas and semicolons) and which of them date back to the event:
+ * a piece is the event's when it names the event's month, recalls its news ("when news of", "the deal
+ * was announced") or names the deal with its other party ("which soared 6.8% on the Tesla deal") —
+ * not for a pluperfect alone ("had slid 2.3% by Tuesday").
+ */
+export function eventPieces(
+  rule: CompiledRule,
+  reading: SentenceReading,
+): { pieceOf: (at: number) => number; dated: ReadonlySet<number> } {
+  return reading.once(`eventPieces:${rule.fact.id}`, () => {
+    const breaks = [...reading.text.matchAll(PIECE_BREAK)].map((match) => match.index);
+    const pieceOf = (at: number) => breaks.filter((offset) => offset < at).length;
+    const news = RECALLED_NEWS.exec(reading.text);
+    const deals = reading.relations
+      .filter((match) => match.name === 'deal')
+      .map((match) => pieceOf(match.start));
+    const partners = reading.mentions
+      .filter((mention) => mention.type === 'company' && rule.rivalIds.has(mention.id))
+      .map((mention) => pieceOf(mention.start));
+    const dated = new Set([
+      ...(rule.event ? monthMarks(rule.event, reading.text).map(pieceOf) : []),
+      ...(news ? [pieceOf(news.index)] : []),
+      ...deals.filter((piece) => partners.includes(piece)),
+    ]);
+    // "今年7月28日，三星宣布…合同，当天股价大涨6.8%": a piece told as "that day" goes on with the dated one before it.
+    for (let piece = 1; piece <= breaks.length; piece++)
+      if (dated.has(piece - 1) && SAME_DAY_OPENING.test(reading.text.slice(breaks[piece - 1]! + 1)))
+        dated.add(piece);
+    return { pieceOf, dated };
+  });
+}
+
+/**
+ * "Samsung shares have gained about 25% since late July, when they jumped 6.8% on news of the Tesla
+ * contract": a share move in a piece dated back to the event, with no word of another cause in that
+ * piece, is the recalled reaction — the other pieces' causes ("since") are theirs.
+ */
+export function shelteredEventPiece(
+  rule: CompiledRule,
+  reading: SentenceReading,
+  position: number,
+  notWords: readonly PhraseMatch[],
+): boolean {
+  if (!rule.event || readsAsides(rule)) return false;
+  const { pieceOf, dated } = eventPieces(rule, reading);
+  const piece = pieceOf(position);
+  return dated.has(piece) && !notWords.some((match) => pieceOf(match.start) === piece);
+}
+
+/** A piece opening with "that day": 当天, 当日, 同日, "the same day", "that day". */
+const SAME_DAY_OPENING = /^\s*(?:当天|當天|当日|當日|同日|(?:on\s+)?(?:that|the\s+same)\s+day\b)/i;
+
+/** "when news of", "the deal was announced": the event's own news recalled. */
+export const RECALLED_NEWS =
+  /\bwhen\s+(?:the\s+)?news\s+of\b|\b(?:deal|contract|agreement|pact|order|tie-up)\s+(?:was|were|had\s+been)\s+(?:first\s+)?(?:announced|unveiled|disclosed|signed|revealed)\b/i;
+
+/** Where the frame (clause group) of a position starts: the break that opens it, or 0. */
+export function frameStart(reading: SentenceReading, position: number): number {
+  const frame = frameOf(reading, position);
+  return frame === 0 ? 0 : reading.frames[frame - 1]!;
+}
+
+/**
+ * Whether a word of another subject ("Intel", "Austin", "memory") silences a position: one in its
+ * clause group, or — in a sentence of one group — on its side of an aside ("Samsung Electronics,
+ * which jumped after its Tesla deal in July, slid 3% after weaker memory prices" silences the 3%,
+ * not the aside).
+ */
+export function silencedByNot(
+  rule: CompiledRule,
+  reading: SentenceReading,
+  position: number,
+  namedDealsShelter = true,
+): boolean {
+  if (!rule.not) return false;
+  const notWords = notWordsOf(rule, reading);
+  if (notWords.length === 0) return false;
+  if (shelteredEventPiece(rule, reading, position, notWords)) return false;
+  if (namedDealsShelter && inNamedDeal(rule, reading, position)) return false;
+  if (reading.frames.length)
+    return notWords.some((match) => frameOf(reading, match.start) === frameOf(reading, position));
+  if (!readsAsides(rule)) return true;
+  const side = asideOf(reading, position);
+  return notWords.some((match) => asideOf(reading, match.start) === side);
+}
+
+/** A dash parting a headline's two halves: " — ", "——", " - ". */
+const HEADLINE_DASH = /\s+[—–-]{1,2}\s+|——|(?<=[\u3400-\u9fff”」])—(?=[\u3400-\u9fff“「])/g;
+
+/** Whether the subject is named only in one half of a dash-parted headline, and a word of another subject is too. */
+export function subjectOnlyInAnothersPart(
+  reading: SentenceReading,
+  positions: number[],
+  notWords: readonly PhraseMatch[],
+): boolean {
+  if (reading.index !== 0) return false;
+  const dashes = [...reading.text.matchAll(HEADLINE_DASH)].map((dash) => dash.index);
+  if (dashes.length !== 1) return false;
+  const half = (at: number) => (at > dashes[0]! ? 1 : 0);
+  const subjectHalf = half(positions[0]!);
+  return (
+    positions.every((at) => half(at) === subjectHalf) &&
+    notWords.some((match) => half(match.start) === subjectHalf) &&
+    // (a half that names a chip of the story speaks of it, whatever rival it names: "Tesla picks Samsung over
+    // memory rival SK Hynix for AI6 — deal worth $16.5 billion")
+    !reading.mentions.some((mention) => mention.type === 'chip' && half(mention.start) === subjectHalf)
+  );
+}
+
+/** Whether `position` lies in an amount of a deal named by its own party (namedDealSpans). */
+export const inNamedDeal = (rule: CompiledRule, reading: SentenceReading, position: number) =>
+  namedDealSpans(rule, reading).some((span) => span.start <= position && position < span.end);
+
+/** A deal's own noun: the agreement itself, not "worth", "pay" or "win". */
+const DEAL_NOUN =
+  /^(?:deal|contract|agreement|order|pact|partnership|supply deal|tie-up)s?$|^(?:协议|協議|合同|合约|合約|订单|訂單|大单|大單|交易)$/i;
+
+/** "contract to make Tesla's …", "deal with Tesla": the party named right after the deal. */
+const PARTY_AFTER_DEAL = /^\s+(?:to\s+(?:make|supply|build|produce|manufacture)|with|from|for)\s+/i;
+
+/** The words after a deal that may tell what it is for, to the clause's end (in a Chinese headline, a space). */
+const DEAL_TAIL = /^(?:[^,;.，。；\s]|\s(?![\u3400-\u9fff])(?<![\u3400-\u9fff]\s)){0,24}/;
+
+/** What may stand between an owner and its amount: a possessive ("Tesla's $16.5B"), 的, nothing. */
+const OWNER_TO_AMOUNT = /^(?:['’]s?|的)?\s?$/;
+
+/**
+ * "a second U.S. win for Samsung after its $16.5 billion contract to make Tesla's AI6 chips" beside
+ * Apple's image sensors, 三星斩获特斯拉165亿美元大单后 传再获高通订单: an amount in a deal that a party of
+ * the rule names as its own ("Tesla's $16.5B deal", "$16.5B Tesla contract", 特斯拉165亿美元大单) may be
+ * that deal's, whatever another part of the sentence is about — unless another company stands before,
+ * inside or after it ("Tesla's $7 billion deal with Panasonic") or a word of another thing inside or
+ * right after it ("Tesla's $4.3B battery deal"). Other deals of the same parties (memory, batteries)
+ * are named the same way, so a value read only through this shelter confirms, never changes.
+ */
+export function namedDealSpans(
+  rule: CompiledRule,
+  reading: SentenceReading,
+): Array<{ start: number; end: number }> {
+  if (rule.fact.kind !== 'money' || !rule.rule.relation.includes('deal')) return [];
+  return reading.once(`namedDeals:${rule.fact.id}`, () => {
+    const notWords = rule.not ? notWordsOf(rule, reading) : NONE;
+    return numericMentions(rule, reading).flatMap((amount) => {
+      const noun = reading
+        .phrases('deal')
+        .find((match) => match.start >= amount.end && match.start - amount.end <= 12);
+      if (!noun || !DEAL_NOUN.test(reading.text.slice(noun.start, noun.end))) return [];
+      const owner = reading.mentions.findLast((mention) => mention.end <= amount.start);
+      const ownerBefore =
+        owner !== undefined && OWNER_TO_AMOUNT.test(reading.text.slice(owner.end, amount.start));
+      const inside = reading.mentions.filter(
+        (mention) => mention.start >= amount.end && mention.end <= noun.start,
+      );
+      const partyAfter = PARTY_AFTER_DEAL.exec(reading.text.slice(noun.end, noun.end + 24));
+      const after =
+        partyAfter === null
+          ? undefined
+          : reading.mentions.find((mention) => mention.start === noun.end + partyAfter[0].length);
+      const party = after !== undefined && rule.ownIds.has(after.id);
+      // "Tesla's $7 billion deal with Panasonic": another party named after the deal makes it another deal.
+      const otherParty = after !== undefined && !rule.ownIds.has(after.id) && OWNER_TYPES.has(after.type);
+      const named =
+        party ||
+        (ownerBefore && rule.ownIds.has(owner.id)) ||
+        inside.some((mention) => rule.ownIds.has(mention.id));
+      const start = ownerBefore ? owner.start : amount.start;
+      // "Samsung SDI lands Tesla's $2.1B order": the company before the deal is its other party;
+      // "order for ESS batteries": a word of another thing right after it tells what it is for.
+      const lead = reading.mentions.findLast(
+        (mention) =>
+          (mention.type === 'company' || mention.type === 'affiliate') &&
+          mention.end <= start &&
+          !clauseMarkBetween(reading, mention.end, start),
+      );
+      const tail = noun.end + DEAL_TAIL.exec(reading.text.slice(noun.end))![0].length;
+      if (
+        !named ||
+        otherParty ||
+        (ownerBefore && !rule.ownIds.has(owner.id)) ||
+        (lead !== undefined && !rule.ownIds.has(lead.id)) ||
+        inside.some((mention) => !rule.ownIds.has(mention.id)) ||
+        notWords.some((match) => match.start < tail && match.end > start)
+      )
+        return [];
+      return [{ start, end: noun.end }];
+    });
+  });
+}
+
+/**
+ * Whether a later sentence tells the same value with a word of another cause around it — and does
+ * not date it back to the event ("closed up 6.8%, the highest since last September, after the
+ * Tesla deal" is still the reaction).
+ */
+export function causeToldLater(rule: CompiledRule, item: SentenceReading[], value: Value): boolean {
+  return item.some(
+    (later) =>
+      later.index > 0 &&
+      // Cheapest first: a sentence with no word of another cause tells none.
+      notWordsOf(rule, later).length > 0 &&
+      eventPieces(rule, later).dated.size === 0 &&
+      numericMentions(rule, later).some(
+        (mention) => numberOf(mention.value) === numberOf(value) && silencedByNot(rule, later, mention.start),
+      ),
+  );
+}
+
+/**
+ * A rule's not-words in a sentence — but not a "since" that measures a superlative ("rose 6.8%, the
+ * most since September", 创去年9月以来最大单日涨幅): that dates a record, not another cause.
+ */
+export function notWordsOf(rule: CompiledRule, reading: SentenceReading): readonly PhraseMatch[] {
+  // Asked for every candidate value of a share move: read once per sentence and rule.
+  return reading.once(`notWords:${rule.fact.id}`, () =>
+    reading
+      .phrases(rule.not!)
+      .filter(
+        (match) =>
+          !(
+            SINCE_WORD.test(reading.text.slice(match.start, match.end)) &&
+            (SUPERLATIVE_BEFORE.test(reading.text.slice(Math.max(0, match.start - 32), match.start)) ||
+              SUPERLATIVE_AFTER.test(reading.text.slice(match.end, match.end + 12))) &&
+            !sinceTheEvent(rule, reading, match)
+          ),
+      ),
+  );
+}
+
+/**
+ * "their biggest gain since the Tesla deal was announced", 创7月以来最大单日涨幅: a record counted from
+ * the event itself is a later day's move.
+ */
+function sinceTheEvent(rule: CompiledRule, reading: SentenceReading, since: PhraseMatch): boolean {
+  const english = /^since$/i.test(reading.text.slice(since.start, since.end));
+  const point = english
+    ? /^[^,.;，。；]{0,40}/.exec(reading.text.slice(since.end))![0]
+    : /[^,.;，。；]{0,16}$/.exec(reading.text.slice(0, since.start))![0];
+  return (
+    (rule.event !== undefined && monthMarks(rule.event, point).length > 0) ||
+    /\b(?:deal|contract|agreement|pact|order|announcement)\b|签约|簽約|签署|簽署|合同|合约|合約|协议|協議|订单|訂單/i.test(
+      point,
+    )
+  );
+}
+
+const SINCE_WORD = /^(?:since|以来|以來)$/i;
+
+const SUPERLATIVE_BEFORE =
+  /\b(?:the\s+)?(?:most|biggest|largest|best|highest|strongest|sharpest|steepest)\b[^.;,，；。]{0,20}$/i;
+
+const SUPERLATIVE_AFTER = /^[^，,。；;]{0,4}?(?:最大|最高|最多|最佳|最强|最強|新高)/;
+
+/**
+ * A share move's not-words are its other causes ("rose 3% on Monday, as memory prices climbed"): for
+ * a move, an aside is no shelter from them.
+ */
+export const readsAsides = (rule: CompiledRule) => !rule.rule.relation.includes('stock_move');
+
+/** Commas that set off an aside: ", to be made by Samsung,", "，由三星代工，". */
+export function asideMarks(reading: SentenceReading): number[] {
+  return reading.once('asides', () =>
+    [...reading.text.matchAll(ASIDE_OPENING)].flatMap((match) => {
+      // The aside closes at the next comma; one never closed is no aside — except a cause, which
+      // may run to the end (", as demand for AI accelerators … filled its advanced lines").
+      const close = reading.text.slice(match.index + 1).search(/[,，]/);
+      if (close >= 0) return [match.index, match.index + 1 + close];
+      return CAUSE_OPENING.test(match[0]) ? [match.index, reading.text.length] : [];
+    }),
+  );
+}
+
+const ASIDE_OPENING =
+  /[,，]\s*(?:(?=(?:to\s+be|which|that|made|built|produced|set|due|expected)\b|由|将|將)|(?:as|because|thanks\s+to|amid|driven\s+by)\b)/gi;
+
+const CAUSE_OPENING = /(?:as|because|thanks\s+to|amid|driven\s+by)$/i;
+
+/** Which side of the asides a position falls on: inside one (odd) or outside (even). */
+function asideOf(reading: SentenceReading, position: number): number {
+  let side = 0;
+  for (const at of asideMarks(reading)) if (at <= position) side++;
+  return side % 2;
+}
+
+/** The frame (clause group) a position falls in. */
+export function frameOf(reading: SentenceReading, position: number): number {
+  let frame = 0;
+  for (const at of reading.frames) if (at <= position) frame++;
+  return frame;
+}
+
+export function numericMentions(rule: CompiledRule, reading: SentenceReading): ValueMention[] {
+  if (rule.readExtra) return rule.readExtra(reading.text);
+  const kind = rule.fact.kind === 'year' ? 'year' : rule.fact.kind;
+  return reading.values(kind).filter((mention) => mention.value.kind === rule.fact.kind);
+}
+
+export const numberOf = (value: Value) =>
+  value.kind === 'money'
+    ? value.amount
+    : 'value' in value && typeof value.value === 'number'
+      ? value.value
+      : Number.NaN;
+
+/** The text after the last clause mark (comma, semicolon, full stop) of `text`: the clause it ends in. */
+export function lastClause(text: string): string {
+  return text.split(/[,，;；。]/).at(-1)!;
+}
+
+export const CLAUSE_PUNCTUATION = /[,，;；。:：]/g;
+
+/** A clause mark between two offsets — not the comma of "Taylor, Texas" (the place's region). */
+export function clauseMarkBetween(reading: SentenceReading, from: number, to: number): boolean {
+  for (const mark of reading.text.slice(from, to).matchAll(CLAUSE_PUNCTUATION))
+    if (mark[0] !== ',' || !reading.placeTail.test(reading.text.slice(from + mark.index))) return true;
+  return false;
+}
+
+/** Entity types that can own a value stated after them (a company's share move). */
+export const OWNER_TYPES = new Set(['company', 'affiliate', 'index']);
+
+/** Where the clause holding `position` starts (a place's ", Texas" is no clause mark). */
+export function clauseStartOf(reading: SentenceReading, position: number): number {
+  let start = 0;
+  for (const mark of reading.text.slice(0, position).matchAll(CLAUSE_PUNCTUATION))
+    if (mark[0] !== ',' || !reading.placeTail.test(reading.text.slice(mark.index))) start = mark.index + 1;
+  return start;
+}
+
+/** Where the clause holding `position` ends. */
+export function clauseEndOf(reading: SentenceReading, position: number): number {
+  for (const mark of reading.text.slice(position).matchAll(CLAUSE_PUNCTUATION))
+    if (mark[0] !== ',' || !reading.placeTail.test(reading.text.slice(position + mark.index)))
+      return position + mark.index;
+  return reading.text.length;
+}

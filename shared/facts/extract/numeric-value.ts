@@ -1,0 +1,803 @@
+/**
+ * Readers of numeric values (layer 6): money, percentages, years, counts, nodes and ratios — the typed value
+ * nearest the relation word that is the subject's own, of its time and not presupposed, a plan of the past, a
+ * precedent or another measure.
+ */
+import type { Value } from '../../model/values.ts';
+import type { AttributeClass } from '../lexicon.ts';
+import type { PhraseMatch } from '../phrases.ts';
+import type { CompiledRule } from '../rules.ts';
+import { TRANSACTION_AFTER } from '../scope.ts';
+import type { ValueMention } from '../values/mention.ts';
+import {
+  anotherChipsClause,
+  beforeSubjectsOwnClause,
+  HANDED_OVER_AFTER,
+  REPORTING_PERIOD_AFTER,
+  timeClauseOfAnotherChip,
+} from './entity-value.ts';
+import {
+  frameOf,
+  inNamedDeal,
+  lastClause,
+  numberOf,
+  numericMentions,
+  OWNER_TYPES,
+  silencedByNot,
+} from './frames.ts';
+import { ownedBySubject, ownershipPoint } from './ownership.ts';
+import type { SentenceReading } from './reading.ts';
+import {
+  amountOfAnAward,
+  EN_MILESTONES,
+  inTheEventsPiece,
+  pieceAround,
+  rivalsMakingAfter,
+  ZH_MILESTONES,
+} from './relation.ts';
+import { MAX_DISTANCE, type ReadValue, type SubjectHere } from './statement.ts';
+
+export function readNumeric(
+  rule: CompiledRule,
+  reading: SentenceReading,
+  subject: SubjectHere,
+  relations: PhraseMatch<AttributeClass>[],
+): ReadValue | undefined {
+  const { min = Number.NEGATIVE_INFINITY, max = Number.POSITIVE_INFINITY } = rule.rule.value;
+  const currency = rule.fact.value?.kind === 'money' ? rule.fact.value.currency : 'USD';
+  const anchors = [
+    ...relations.map((match) => ({ at: match.start, end: match.end })),
+    ...(rule.rule.adjacentChars ? subject.positions.map((at) => ({ at, end: at, adjacent: true })) : []),
+    ...(subject.listHeads ?? []).map((head) => ({ at: head.start, end: head.end, adjacent: true })),
+  ];
+  const adjacentChars = rule.rule.adjacentChars || (subject.listHeads?.length ? subject.listGap! : 0);
+  const levelsOnly = rule.rule.relation.includes('market_share');
+  const movesOnly = rule.rule.relation.includes('stock_move');
+  const termFact = rule.rule.relation.includes('term_end');
+  const onlyDelay = relations.length > 0 && relations.every((match) => match.name === 'delay');
+  // "the $16.5 billion figure … is only the minimum": a value named only as a figure confirms, never changes.
+  const onlyFigure = relations.length > 0 && relations.every((match) => match.name === 'value_reference');
+  const chipSubject = reading.mentions.some(
+    (mention) => mention.type === 'chip' && rule.ownIds.has(mention.id),
+  );
+  const candidates = numericMentions(rule, reading)
+    .filter((mention) => mention.role !== 'delta' && mention.role !== 'from')
+    // In a sentence of one clause group, a value on the side of an aside a word of another subject silences.
+    .filter((mention) => reading.frames.length > 0 || !silencedByNot(rule, reading, mention.start))
+    // "rose by 3%" is a move: right for a share price, not for a level such as a market share;
+    // "slipped to 8.1%" is a level, never a share price's move.
+    .filter((mention) => !(levelsOnly && mention.role === 'by'))
+    // "worth about 15% of Samsung's foundry revenue": a part of the company's own revenue, not its share of a market.
+    .filter(
+      (mention) => !(levelsOnly && OWN_REVENUE_AFTER.test(reading.text.slice(mention.end, mention.end + 48))),
+    )
+    // "TrendForce sees TSMC taking 75% of foundry market in 2027": a level of a year to come is a forecast.
+    .filter((mention) => !(levelsOnly && ofYearToCome(reading, mention)))
+    // "Samsung aims to lift its foundry market share to 20%", 三星力争…份额提升至20%: a goal, not the level.
+    .filter(
+      (mention) =>
+        !(
+          levelsOnly &&
+          LEVEL_GOAL_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 64), mention.start)) &&
+          // …but "its 7.3% foundry share", "from its current 7.3%", "TSMC's 70.2%" is the level now.
+          !CURRENT_LEVEL_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 24), mention.start))
+        ),
+    )
+    // "Samsung to regain 10% foundry share", 10%的市场份额: a market share written after its value is no share-price move.
+    .filter(
+      (mention) => !(movesOnly && MARKET_SHARE_AFTER.test(reading.text.slice(mention.end, mention.end + 40))),
+    )
+    // "Samsung foundry share topping 9% next year", "share of the global foundry market to climb above 9%":
+    // a market share's level, its value a few words after it, is no share-price move.
+    .filter(
+      (mention) =>
+        !(
+          movesOnly &&
+          MARKET_SHARE_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 72), mention.start))
+        ),
+    )
+    // "fell 2% on Friday, erasing part of the Tesla deal rally": a move back, not the reaction.
+    .filter(
+      (mention) => !(movesOnly && REVERSAL_AFTER.test(reading.text.slice(mention.end, mention.end + 96))),
+    )
+    .filter(
+      (mention) =>
+        !(
+          movesOnly &&
+          (mention.role === 'to' ||
+            MARKET_SHARE_TO.test(reading.text.slice(Math.max(0, mention.start - 72), mention.start))) &&
+          LEVEL_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 24), mention.start))
+        ),
+    )
+    // "its Texas fab, which received $6.4 billion in federal CHIPS Act funding": a grant's amount.
+    .filter(
+      (mention) =>
+        rule.rule.relation.includes('award') ||
+        rule.rule.value.planTotal ||
+        !amountOfAnAward(reading, mention),
+    )
+    // "Samsung targets 2027 volume output of Tesla AI6 at Taylor": a date right before a making of a
+    // rival is that making's.
+    .filter((mention) => !rivalsMakingAfter(rule, reading, mention))
+    // "2025年10月下旬，特斯拉正式確認…": the item's own date opening the sentence is when, not a target.
+    .filter((mention) => !datelineYear(reading, mention))
+    .filter((mention) => !pastPlanOfAPastYear(reading, mention))
+    .filter((mention) => !timeClauseOfAnotherChip(rule, reading, mention))
+    .filter(
+      (mention) => subject.carried || !beforeSubjectsOwnClause(rule, reading, mention, subject.positions),
+    )
+    .filter(
+      (mention) => !rule.rule.relation.includes('volume_production') || !milestoneYear(reading, mention),
+    )
+    // "三星电子在2026年第四季度业绩说明会上表示": the period results are reported for, not a target.
+    .filter(
+      (mention) =>
+        mention.value.kind !== 'year' ||
+        !REPORTING_PERIOD_AFTER.test(reading.text.slice(mention.end, mention.end + 24)),
+    )
+    // "特斯拉去年将AI6芯片交由三星…生产": the year the making was handed over, not the making's.
+    .filter(
+      (mention) =>
+        mention.value.kind !== 'year' ||
+        reading.publishedYear === undefined ||
+        mention.value.value >= reading.publishedYear ||
+        !HANDED_OVER_AFTER.test(reading.text.slice(mention.end, mention.end + 24)),
+    )
+    // "截至2026年6月30日止": a date things are counted up to, not a target — but "合同期限截至2033年" is the term's end.
+    .filter(
+      (mention) =>
+        mention.value.kind !== 'year' ||
+        !AS_OF_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 8), mention.start)),
+    )
+    .filter((mention) => !pastYearOfAThing(reading, mention))
+    .filter((mention) => subject.carried || !beforePrecedent(rule, reading, subject.positions, mention))
+    // "數10億美元的撥款": several billion, no amount.
+    .filter(
+      (mention) => !/[数數几幾]\s*$/.test(reading.text.slice(Math.max(0, mention.start - 2), mention.start)),
+    )
+    // "paused the factory in 2024": with only a word of delay, a past year after "in" is when it happened.
+    .filter((mention) => !(onlyDelay && pastEventYear(reading, mention)))
+    // A full date is an event's day ("on July 23, 2025"), not a production year — except for a term's end;
+    // so is the date of a signing ("去年与三星签署…协议", "last year signed").
+    .filter((mention) => termFact || (mention as { precision?: string }).precision !== 'day')
+    // "AI5 on a 3nm process at TSMC, AI6 on Samsung's 2nm": the other chip's value.
+    .filter(
+      (mention) =>
+        !(chipSubject && !subject.carried && anotherChipsClause(reading, mention.start, rule.ownIds)),
+    )
+    // "Samsung's foundry share, 17% in 2019, now …": a value of years ago is history.
+    .filter((mention) => mention.value.kind === 'year' || !ofYearsAgo(reading, mention))
+    // "$30 billion in market value", "backlog tops $30 billion", 市值增加: a company's worth, not a deal's,
+    // an investment or an award; "an additional $10 billion": an increment, not a total.
+    .filter((mention) => mention.value.kind !== 'money' || !notAnAmountOfIts(reading.text, mention))
+    // "to produce AI6 from 2026 through 2033": a start fact reads a period's start, an end fact its end;
+    // a term's start (期限：2025年7月至2033年12月, "the contract runs from 2025") is neither's.
+    .filter((mention) =>
+      termFact ? mention.period === undefined || mention.period === 'end' : !endsPeriod(mention),
+    )
+    .filter(
+      (mention) =>
+        termFact ||
+        mention.value.kind !== 'year' ||
+        (!TRANSACTION_AFTER.test(reading.text.slice(mention.end, mention.end + 16)) &&
+          // "under a $16.5 billion contract signed last year": the signing's date.
+          !TRANSACTION_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 24), mention.start))),
+    )
+    .filter((mention) => !(rule.rule.value.planTotal && isProgress(reading.text, mention)))
+    // "Oracle's $455 Billion AI Stargate Deals", "SoftBank's $100B Stargate deal": a deal with the plan, not its total.
+    .filter((mention) => !(rule.rule.value.planTotal && amountOfADealWith(rule, reading, mention)))
+    .filter((mention) => {
+      const number = numberOf(mention.value);
+      return number >= min && number <= max;
+    })
+    .filter((mention) =>
+      ownedBySubject(
+        rule,
+        reading,
+        ownershipPoint(rule, reading, relations, mention, subject.carried),
+        subject,
+      ),
+    );
+  const totals = candidates.filter(
+    // "worth roughly $2 billion a year", 每年20亿美元, 平均每年可帶來約20億美元: a rate, not the amount.
+    (mention) =>
+      mention.value.kind !== 'money' ||
+      !(
+        RATE_AFTER.test(reading.text.slice(mention.end, mention.end + 16)) ||
+        (RATE_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 24), mention.start)) &&
+          !TOTAL_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 24), mention.start)) &&
+          !DEAL_NAMED_AFTER.test(reading.text.slice(mention.end, mention.end + 16)))
+      ),
+  );
+  const inCurrency = inTheEventsPiece(
+    rule,
+    reading,
+    totals.filter(
+      (mention) =>
+        mention.value.kind !== 'money' || mention.currencyAssumed || mention.value.currency === currency,
+    ),
+  );
+  const scored = inCurrency
+    .map((mention) => ({
+      mention,
+      ...nearestAnchor(reading, anchors, mention, adjacentChars, parallelValue(rule, reading, mention)),
+    }))
+    .filter((entry) => entry.distance <= MAX_DISTANCE)
+    .sort((a, b) => rank(a) - rank(b));
+  if (scored.length === 0) {
+    if (totals.length > inCurrency.length) return { value: null, blocked: false, otherCurrency: true };
+    return undefined;
+  }
+  const pastTransaction = (entry: (typeof scored)[number]) =>
+    reading.scopes.pastTransactionAt(entry.mention.start);
+  const open = scored.filter((entry) =>
+    reading.scopes.blockersAt(entry.mention.start, entry.anchor).every(
+      (cue) =>
+        // "股价曾在7月28日因特斯拉订单大涨6.8%": a move is an event; told as past, it is not superseded.
+        ((entry.mention.shifted || movesOnly) && cue === 'history') ||
+        // "此前该公司宣布与三星电子签署价值165亿美元的…协议": a past transaction, read as confirming only.
+        (cue === 'history' && pastTransaction(entry)) ||
+        (PRESUPPOSING.has(cue) && presupposed(reading, entry.mention)),
+    ),
+  );
+  // Open only because its history cue dates a past transaction (it confirms, never changes).
+  const onlyAsPastTransaction = (entry: (typeof scored)[number]) =>
+    entry.mention.shifted !== true &&
+    !movesOnly &&
+    reading.scopes.blockersAt(entry.mention.start, entry.anchor).includes('history') &&
+    pastTransaction(entry);
+  // A value open on its own comes before one open only as a past transaction ("此前…签署165亿美元…如今扩大至200亿美元").
+  const ownOpen = open.filter((entry) => !onlyAsPastTransaction(entry));
+  const chosen = (ownOpen[0] ?? open[0] ?? scored[0])!;
+  // Read only because a deal named by its party shelters it from the sentence's not-words.
+  const sheltered =
+    rule.not !== undefined &&
+    inNamedDeal(rule, reading, chosen.mention.start) &&
+    silencedByNot(rule, reading, chosen.mention.start, false);
+  const confirmsOnly = onlyFigure || sheltered || (open.length > 0 && onlyAsPastTransaction(chosen));
+  const value =
+    chosen.mention.value.kind === 'money' && chosen.mention.currencyAssumed
+      ? { ...chosen.mention.value, currency }
+      : chosen.mention.value;
+  return {
+    value: chosen.mention.bound ? ({ ...value, bound: chosen.mention.bound } as Value) : value,
+    blocked: open.length === 0,
+    far: chosen.distance > 60,
+    derived: chosen.mention.shifted === true,
+    ...(confirmsOnly ? { confirmsOnly } : {}),
+    valueAt: chosen.mention.start,
+    distance: chosen.distance,
+    anchorStart: chosen.anchor?.start,
+    anchorEnd: chosen.anchor?.end,
+    anchorClass: relations.find(
+      (match) => match.start === chosen.anchor?.start && match.end === chosen.anchor.end,
+    )?.name,
+    ...(chosen.mention.bound ? { bound: chosen.mention.bound } : {}),
+  };
+}
+
+/**
+ * "as it explores bringing parts of its $500 billion project, Stargate, to India", "Tesla may expand
+ * its $16.5 billion deal": a value in the description of the clause's own thing (its, their) is taken
+ * as known — only the clause's own news is possible or conditional. "could sign a $16.5 billion deal",
+ * "may sign the $16.5 billion deal" and a question stay open.
+ */
+const PRESUPPOSING = new Set(['possibility', 'condition']);
+
+const DEFINITE_BEFORE = /\b(?:its|their)\s+(?:(?:planned|announced|landmark|massive|proposed)\s+)?$/i;
+
+const DESCRIBED_THING_AFTER =
+  /^\s*(?:[\w-]+\s+){0,5}?(?:project|venture|deal|contract|pact|agreement|plan|programme|program|initiative|fab|plant|facility|factory|complex|campus|commitment|investment)\b(?!\s+(?:talks|negotiations))/i;
+
+/** "其他接受補助的企業如美光（獲62億美元補助）、三星（47.5億美元）", "Samsung ($4.75 billion)": a value in brackets after a name. */
+const BRACKETED_BEFORE = /[（(]\s*(?:获|獲|得|got|received|won|awarded)?\s*(?:about\s+|约|約)?$/i;
+
+const BRACKETED_AFTER =
+  /^\s*(?:的?(?:补助|補助|补贴|補貼|资助|資助)|in\s+(?:grants?|funding|subsid(?:y|ies)|awards?))?\s*[)）]/i;
+
+function presupposed(reading: SentenceReading, mention: ValueMention): boolean {
+  const text = reading.text;
+  const before = text.slice(Math.max(0, mention.start - 24), mention.start);
+  const after = text.slice(mention.end, mention.end + 70);
+  if (DEFINITE_BEFORE.test(before) && DESCRIBED_THING_AFTER.test(after)) return true;
+  // In brackets right after a name — not a currency's conversion ("10 trillion won (about $7.5 billion)").
+  const bracket = BRACKETED_BEFORE.exec(before);
+  if (!bracket || !BRACKETED_AFTER.test(after)) return false;
+  const opening = mention.start - before.length + bracket.index;
+  return reading.mentions.some(
+    (entry) => entry.end <= opening && /^\s*$/.test(text.slice(entry.end, opening)),
+  );
+}
+
+const WORTH_AFTER =
+  /^\s*(?:in|of)\s+(?:its\s+)?(?:market\s+(?:value|cap(?:italization|italisation)?)|backlog|orders?\s+backlog)/i;
+
+const WORTH_BEFORE =
+  /(?:market\s+(?:value|cap(?:italization|italisation)?)|backlog|order\s+book|市值|订单储备|訂單儲備|在手订单|在手訂單|积压订单|積壓訂單|相关营收|相關營收|带来的营收|帶來的營收)[^,.;，。；\d$亿億元]{0,14}$/i;
+
+/** "an additional $10 billion", 追加100亿美元: an increment, not a total. */
+// The adjectives of an increment; with "adds" its verb too (INCREMENT_WORD takes the adjectives alone).
+const INCREMENT_ADJECTIVE = String.raw`\badditional\b|\bextra\b|追加|额外|額外|加碼|加码|(?:擴大|扩大)注[資资]`;
+
+const INCREMENT = String.raw`${INCREMENT_ADJECTIVE}|\badds?`;
+
+const ADDED_BEFORE = new RegExp(
+  String.raw`(?:${INCREMENT}|\banother|\badding|增资|增資)(?:[\u3400-\u9fff]{0,2}(?:投资|投資))?\s*(?:of\s+)?(?:about\s+|some\s+|约|約)?$`,
+  'i',
+);
+
+/** "an additional 10 trillion won ($7.2 billion)", 擴大注資10兆韓元（約75億美元）: the conversion of an increment. */
+const ADDED_CONVERTED_BEFORE = new RegExp(
+  String.raw`(?:${INCREMENT})\s*(?:of\s+)?(?:about\s+|约|約)?[\d.,]+\s*(?:trillion|billion|兆|万亿|萬億|億|亿)?\s*(?:won|韓元|韩元|韓圜)\s*[（(]\s*(?:about\s+|约|約)?$`,
+  'i',
+);
+
+/** "$4 billion more", 40億美元的追加投資: an increment, named after the amount. */
+const ADDED_AFTER =
+  /^\s*(?:more|extra|in\s+(?:additional|extra|new)\s+(?:investment|spending|funding))\b|^\s*的?(?:追加|额外|額外|新增)/i;
+
+function notAnAmountOfIts(text: string, mention: ValueMention): boolean {
+  return (
+    ADDED_BEFORE.test(text.slice(Math.max(0, mention.start - 16), mention.start)) ||
+    incrementInClause(text, mention) ||
+    ADDED_AFTER.test(text.slice(mention.end, mention.end + 32)) ||
+    ADDED_CONVERTED_BEFORE.test(text.slice(Math.max(0, mention.start - 48), mention.start)) ||
+    WORTH_AFTER.test(text.slice(mention.end, mention.end + 40)) ||
+    WORTH_BEFORE.test(text.slice(Math.max(0, mention.start - 40), mention.start))
+  );
+}
+
+/**
+ * "Samsung will make an additional investment in its Taylor fab worth $7 billion": an increment word
+ * earlier in the value's clause, with no total after it ("…, bringing the total to $47 billion").
+ */
+function incrementInClause(text: string, mention: ValueMention): boolean {
+  const clause = lastClause(text.slice(Math.max(0, mention.start - 120), mention.start));
+  const increment = INCREMENT_WORD.exec(clause);
+  return increment !== null && !TOTAL_WORD.test(clause.slice(increment.index));
+}
+
+// The adjectives only: "SEDaily adds that Samsung's $16.5 billion deal…", "added $20 billion in market value" are verbs of other things.
+const INCREMENT_WORD = new RegExp(INCREMENT_ADJECTIVE, 'i');
+
+const TOTAL_WORD = /\btotal|总|總|使/i;
+
+const endsPeriod = (mention: ValueMention) => mention.period === 'end' || mention.period === 'term';
+
+/** After a value, the year it held: "17% in 2019", "$6.4 billion (2024)". */
+const YEAR_AFTER =
+  /^\s*,?\s*(?:in|back in|as of|\()\s*((?:19|20)\d{2})(?=\s*(?:[,.;:)]|$|\s(?:and|but|when|while|as)\b))/i;
+
+/** Two years and more before the item's own year is history, whatever the tense. */
+const YEARS_AGO = 2;
+
+function ofYearsAgo(reading: SentenceReading, mention: ValueMention): boolean {
+  if (reading.publishedYear === undefined) return false;
+  const year = YEAR_AFTER.exec(reading.text.slice(mention.end, mention.end + 16))?.[1];
+  return year !== undefined && Number(year) <= reading.publishedYear - YEARS_AGO;
+}
+
+/** A level followed by the year it is for, a year after the item's: "75% of the market in 2027". */
+function ofYearToCome(reading: SentenceReading, mention: ValueMention): boolean {
+  if (reading.publishedYear === undefined) return false;
+  // "…in 2027" after the level, or a Chinese year before it in its clause: "集邦预计台积电2027年代工市占将达75%".
+  const before = reading.text.slice(Math.max(0, mention.start - 32), mention.start);
+  // "机构预测明年台积电代工份额将升至75%": next year's level is a forecast too.
+  if (NEXT_YEAR_BEFORE_ZH.test(before)) return true;
+  const year =
+    LEVEL_YEAR_AFTER.exec(reading.text.slice(mention.end, mention.end + 48))?.[1] ??
+    LEVEL_YEAR_BEFORE_ZH.exec(before)?.[1];
+  return year !== undefined && Number(year) > reading.publishedYear;
+}
+
+// The goal's verb governs the value ("aims to lift its foundry market share to 20%", 力争…份额提升至20%), in
+// its clause ("aims to win more customers as its foundry share slips to 6.8%" is the share now); 目标价 is a price.
+const CURRENT_LEVEL_BEFORE =
+  /(?:\b(?:its|their|[\w-]+['’]s)\s+(?:current\s+)?|\bcurrent\s+|\bfrom\s+(?:(?:its|their)\s+)?(?:current\s+)?)$/i;
+
+const LEVEL_GOAL_BEFORE =
+  /(?:\b(?:aims?|aiming|aimed|seeks?|seeking|sought|hopes?|hoping|wants?|plans?|planning|targets?|targeting|strives?|striving|vows?|vowed|pledges?|pledged|goal|target|ambition|bid)\s+(?:to|of|is\s+to)\s+(?:(?:\w+ly|more\s+than|at\s+least|further)\s+){0,2}(?:lift|raise|boost|increase|grow|reach|regain|take|win|return|hit|double|triple|expand|push|get|bring|capture|achieve|keep|hold|maintain|climb|recover|secure|attain|claw|become|grab|gain|seize|restore)\b(?:(?!\b(?:as|while|after|when|whose|which|since)\b)[^,.;]){0,40}|\b(?:goal|target|ambition|aim)\s+(?:of|is)\s+(?:(?:a|an|reaching|hitting|about|around)\s+)?|(?:力争|力爭|目标|目標|计划|計劃|计画|計畫|希望|期望|期盼|誓言|拟|擬)(?!价|價)[^，。；,;.\s]{0,24}?(?:提升|提高|增加|达到|達到|扩大|擴大|升|拉高|夺回|奪回|重回|回到|回升)(?:至|到)?)\s*(?:a\s+|above\s+|over\s+|to\s+)?$/i;
+
+const LEVEL_YEAR_BEFORE_ZH = /((?:19|20)\d{2})年(?!第?[一二三四1-4]季|[上下]半年)[^，,。；;\d]{0,24}$/;
+
+const NEXT_YEAR_BEFORE_ZH = /(?:明年|後年|后年)(?!第?[一二三四1-4]季|[上下]半年)[^，,。；;\d]{0,24}$/;
+
+const LEVEL_YEAR_AFTER =
+  /^(?:(?!\s(?:and|while|but)\s)[^,.;，。；]){0,32}?\b(?:in|by|for)\s+((?:19|20)\d{2})\b/i;
+
+/** After an amount, that it is a rate: "$2 billion a year", "per annum", 每年 (before: handled by the reader's context). */
+const RATE_AFTER =
+  /^\s*(?:a|per|each|every)\s+(?:year|annum|month|quarter)\b|^\s*annually\b|^\s*\/\s*(?:yr|year)\b/i;
+
+/** "平均每年可為三星帶來約20億美元", "adds annually some $2 billion": a yearly amount named before it. */
+const RATE_BEFORE =
+  /(?:每年|年均)[^，。,;；]{0,20}$|\b(?:annually|per\s+year|each\s+year)\s+(?:some\s+|about\s+|around\s+)?$/i;
+
+/** "总价值165亿美元", "a total of": the whole, whatever a year brings. */
+const TOTAL_BEFORE = /(?:总|總|合计|合計|\btotal)[^，。,;；]{0,8}$/i;
+
+/** …unless the amount names the deal it is the size of ("每年将因165亿美元的特斯拉合同增加约8%的营收"). */
+const DEAL_NAMED_AFTER =
+  /^\s*(?:的)?\s*(?:特斯拉|晶片|芯片)?\s*(?:合同|合约|合約|订单|訂單|协议|協議|大单|大單)|^\s+(?:[\w-]+\s+){0,2}(?:contract|deal|order|agreement)\b/i;
+
+const REVERSAL_AFTER =
+  /^[^.;]{0,30}?(?:,\s*(?:erasing|paring|giving\s+back|wiping\s+out)\s+(?:(?:part|some|much|most|all|half)\s+of\s+)?(?:the|its|their|a)?\s*(?:[\w-]+\s+){0,3}?(?:rally|gains?|surge|jump)|\bas\s+(?:investors\s+|traders\s+)?(?:lock(?:s|ed|ing)?\s+in|tak(?:e|es|ing)|took)\s+(?:gains|profits)|\bon\s+profit[-\s]taking|\bas\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?rally\s+(?:fades|cools|wanes|eases|unwinds)|\bafter\s+(?:rallying|surging|soaring|jumping|(?:[\w-]+\s+){0,6}?(?:staged|staging|posted|posting)\s+(?:a\s+)?(?:[\w-]+\s+){0,2}?(?:rally|surge|jump|gain)))/i;
+
+/**
+ * The item's own year or an earlier one, with a month, opening the sentence: a dateline or the time
+ * of an event ("2025年10月下旬，", "In late October 2025,", "去年7月，三星电子与特斯拉签订…").
+ */
+function datelineYear(reading: SentenceReading, mention: ValueMention): boolean {
+  return (
+    mention.value.kind === 'year' &&
+    mention.value.month !== undefined &&
+    reading.publishedYear !== undefined &&
+    mention.value.value <= reading.publishedYear &&
+    /^[\s"“「(（]*(?:(?:in|on|by)\s+)?(?:(?:early|mid|late)[-\s]+)?$/i.test(
+      reading.text.slice(0, mention.start),
+    )
+  );
+}
+
+/**
+ * "In 2021 it said the fab would start operating in the second half of 2024", read in 2026: a year
+ * before the item's, told as a plan of the past ("would", "was to", "was due"), is that plan — history.
+ */
+function pastPlanOfAPastYear(reading: SentenceReading, mention: ValueMention): boolean {
+  if (mention.value.kind !== 'year' || reading.publishedYear === undefined) return false;
+  if (mention.value.value >= reading.publishedYear) return false;
+  const before = reading.text.slice(Math.max(0, mention.start - 96), mention.start);
+  // In the year's own clause: not "Samsung, which would not give details, said its fab began … in late 2025".
+  return PLAN_OF_THE_PAST.test(before.slice(before.search(/[^.;。；,，]*$/)));
+}
+
+const PLAN_OF_THE_PAST =
+  /\b(?:would|(?:was|were)\s+(?:to|due|set|slated|scheduled|meant|expected\s+to)|planned\s+to|had\s+planned|(?:initially|originally|first)\s+(?:slated|targeted|scheduled|expected|planned))\b/i;
+
+/**
+ * "will produce Tesla's AI6, with first samples due next year": a year in a piece of the sentence (between
+ * commas) that names samples or a tape-out and no volume making is that milestone's, not the production's.
+ */
+function milestoneYear(reading: SentenceReading, mention: ValueMention): boolean {
+  return mention.value.kind === 'year' && inMilestonePiece(reading, mention);
+}
+
+/** Whether a span lies in a piece of the sentence that names samples or a tape-out and no volume making. */
+export function inMilestonePiece(reading: SentenceReading, span: { start: number; end: number }): boolean {
+  const { from, to } = pieceAround(reading.text, span);
+  return (
+    MILESTONE_WORD.test(reading.text.slice(from, to)) &&
+    !VOLUME_WORD.test(reading.text.slice(from, to)) &&
+    !reading.relations.some(
+      (match) => match.name === 'volume_production' && match.start >= from && match.end <= to,
+    )
+  );
+}
+
+/** "first AI6 samples and then volume chips": the piece speaks of volume too. */
+const VOLUME_WORD = /\b(?:volume|mass)\b|量产|量產/i;
+
+const MILESTONE_WORD = new RegExp(
+  String.raw`\b(?:${EN_MILESTONES}|prototypes?|batch(?:es)?)\b|${ZH_MILESTONES}`,
+  'i',
+);
+
+/**
+ * A past year that describes the thing after it ("last year's $16.5 billion contract", "2025's
+ * deal", 去年的合同): when that thing was, not a target.
+ */
+function pastYearOfAThing(reading: SentenceReading, mention: ValueMention): boolean {
+  return (
+    mention.value.kind === 'year' &&
+    reading.publishedYear !== undefined &&
+    mention.value.value <= reading.publishedYear &&
+    // "under their July 2025 contract": a date naming the agreement after it is the same.
+    (/^(?:['’]s\b|的)/.test(reading.text.slice(mention.end, mention.end + 3)) ||
+      /^\s+(?:chip\s+|supply\s+|foundry\s+)?(?:contract|deal|agreement|pact|order)s?\b/i.test(
+        reading.text.slice(mention.end, mention.end + 24),
+      )) &&
+    // "in this year's second half", 2026年的第四季度: the time itself, a part of the year.
+    !YEAR_PART_AFTER.test(reading.text.slice(mention.end, mention.end + 24))
+  );
+}
+
+const YEAR_PART_AFTER =
+  /^(?:['’]s\s+(?:(?:first|second|third|fourth|1st|2nd|3rd|4th|final|last)\s+(?:half|quarter)|end|close|start|beginning|middle|latter\s+half)\b|的(?:[上下]半年|第?[一二三四1-4]季|年底|年初|年中|年末|底|初|中))/i;
+
+/** Words that name an earlier event as the precedent of the sentence's own news. */
+const PRECEDENT =
+  /\b(?:follows|following|comes\s+after|came\s+after|on\s+the\s+heels\s+of|since\s+(?:a|an|the|its)\b)|继(?=[^，。；]{2,40}之后)|繼(?=[^，。；]{2,40}之後)/gi;
+
+/**
+ * "The contract, which runs through 2032, follows Samsung's landmark agreement with Tesla": a thing referred
+ * back to ("The contract") with a value before a precedent word, the subject named only after it — the
+ * value is the news's own thing's, the subject the earlier event's. ("Volume production is planned for
+ * 2028, following the tape-out of AI6" refers back to nothing: the year is the chip's.)
+ */
+function beforePrecedent(
+  rule: CompiledRule,
+  reading: SentenceReading,
+  positions: number[],
+  mention: ValueMention,
+): boolean {
+  const referred = rule.anaphora
+    ? reading.phrases(rule.anaphora).some((match) => match.end <= mention.start)
+    : false;
+  for (const cue of reading.text.matchAll(PRECEDENT)) {
+    if (mention.end > cue.index) continue;
+    const after = cue.index + cue[0].length;
+    if (referred && positions.every((at) => at >= after)) return true;
+    // "signed a contract … through 2030, its largest order since a Tesla deal last year": the subject's
+    // other party named only in the precedent — the value is the new deal's.
+    if (partyOnlyAfter(rule, reading, after)) return true;
+  }
+  return false;
+}
+
+/**
+ * A subject of two or more parties, one of which the sentence names only in the precedent phrase after
+ * `from` ("since a Tesla deal") — not after a comma ("its biggest since the start of the decade, to make
+ * AI6 chips for Tesla").
+ */
+function partyOnlyAfter(rule: CompiledRule, reading: SentenceReading, from: number): boolean {
+  return rule.rule.subject.some(
+    (group) =>
+      group.length > 1 &&
+      group.every((id) => reading.ids.has(id)) &&
+      group.some((id) => {
+        const named = reading.mentions.filter((mention) => mention.id === id);
+        return (
+          named.every((mention) => mention.start >= from) &&
+          !/[,，;；]/.test(reading.text.slice(from, named[0]!.start))
+        );
+      }),
+  );
+}
+
+/** A year no later than the item's, named as the time of an event ("in 2024"), not as a target. */
+function pastEventYear(reading: SentenceReading, mention: ValueMention): boolean {
+  return (
+    mention.value.kind === 'year' &&
+    reading.publishedYear !== undefined &&
+    mention.value.value <= reading.publishedYear &&
+    /\bin\s+(?:early\s+|mid-?|late\s+)?$/i.test(
+      reading.text.slice(Math.max(0, mention.start - 10), mention.start),
+    )
+  );
+}
+
+/** Right before a date, a transaction: "signed last year", "inked in July", 签署于. */
+const TRANSACTION_BEFORE =
+  /\b(?:signed|inked|struck|sealed|clinched)\s+(?:in\s+|on\s+|during\s+|back\s+in\s+)?$|(?:签署|簽署|签订|簽訂|签下|簽下|达成|達成)(?:于|於)\s*$/i;
+
+/** 截至, 截止, "as of": a date things are counted up to — not after 期限 ("合同期限截至2033年", the term's end). */
+const AS_OF_BEFORE = /(?<!期限|期|有效期)(?:截至|截止)\s*$|\bas\s+of\s*$/i;
+
+/**
+ * "claws back foundry share to 8%", "share of the global foundry market will recover to around 10
+ * percent": a market share's level, whatever the verb.
+ */
+const MARKET_SHARE_TO =
+  /\b(?:(?:foundry|market)\s+share|share\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:market|revenue|sales))\s+(?:\w+\s+){0,2}to\s*(?:about\s+|around\s+|nearly\s+)?$/i;
+
+const MARKET_SHARE_BEFORE =
+  /\b(?:(?:foundry|market)\s+share|share\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:foundry\s+)?(?:market|revenue|sales))\s+(?:(?!(?:and|stocks?|shares|lift(?:s|ed)?|send(?:s)?|sent|jump\w*|rall\w*|surg\w*|soar\w*|gain\w*|hopes?)\b)[\w-]+\s+){0,3}(?:about\s+|around\s+|nearly\s+)?$/i;
+
+const OWN_REVENUE_AFTER =
+  /^\s*of\s+(?:[A-Z][\w-]*['’]s|its|their|the\s+company['’]s)\s+(?:(?:annual|yearly|total)\s+)?(?:foundry\s+|chip\s+)?(?:revenue|sales|turnover)\b/;
+
+const MARKET_SHARE_AFTER =
+  /^\s*(?:(?:global|world|worldwide)\s+)?(?:(?:foundry|market|chip)\s+)+share\b|^\s*(?:share\s+)?of\s+(?:the\s+)?(?:(?:global|world|worldwide)\s+)?(?:foundry|chip|contract[-\s]chipmaking)\s+(?:market|revenue|sales)|^\s*的?(?:全球)?(?:代工)?(?:市占|市场份额|市場份額|份额|份額)/i;
+
+/** "slipped to 8.1%", 降至: a level reached, not a move by. */
+const LEVEL_BEFORE = /(?:\bto|至|到)\s*(?:about\s+|around\s+|nearly\s+|约|約)?$/i;
+
+/** "brings the total to $400B", "so far", "增至": progress towards a plan, not the plan's total. */
+function isProgress(text: string, mention: ValueMention): boolean {
+  const before = text.slice(Math.max(0, mention.start - 90), mention.start);
+  const after = text.slice(mention.end, mention.end + 32);
+  // "将增至25处", "plans to raise it to": a plan revised, not progress towards it.
+  if (
+    /(?:将|將|计划|計劃|計畫|规划|規劃|拟|擬)[^，。；,]{0,12}?(?:增至|增加至|扩大至|擴大至|扩至|擴至)\s*$/.test(
+      before,
+    ) ||
+    // "Stargate spending to reach $1 trillion": a plan to come, not progress so far.
+    // (…not "has risen to reach $400 billion so far", progress told with the same words.)
+    (/\bto\s+reach\s+(?:about\s+|around\s+|nearly\s+|some\s+)?$/i.test(before) &&
+      !/\b(?:risen|rose|grown|grew|climbed|increased|jumped|swelled)\s+to\s+reach\b/i.test(before) &&
+      !/^[^.;。；]{0,30}\b(?:so\s+far|to\s+date|already)\b/i.test(after)) ||
+    // "to reach their $500 billion, 10-gigawatt goal": the plan's own total, named as the goal.
+    PLAN_AFTER.test(after) ||
+    // "brings Stargate closer to its goal of 10 gigawatts and $500 billion in investment": the goal itself.
+    /\b(?:goal|target|ambition|pledge)\s+of\s+(?:(?:about|around|roughly|some|up\s+to|at\s+least|[\d.,]+\s*(?:gigawatts?|GW|sites?|data\s+cent(?:er|re)s?|campuses))\s*(?:,|and)?\s*)*$/i.test(
+      before,
+    ) ||
+    // "the first tranche of the plant's $4.75 billion CHIPS Act grant": the whole a part is of — also when the
+    // amount names its award ("first tranche of $4.75 billion CHIPS Act award", not "of $1.5 billion in funds").
+    /\b(?:tranche|part|portion|installment|instalment)\s+of\s+(?:(?:the|its|their|[\w-]+['’]s)\s+)+$/i.test(
+      before,
+    ) ||
+    (/\b(?:tranche|part|portion|installment|instalment)\s+of\s+$/i.test(before) &&
+      /^\s*(?:[A-Z][\w.-]*\s+){0,3}(?:award|grant)\b/.test(after)) ||
+    // "使該廠總投資額增至約440億美元": the total itself revised, not progress towards it.
+    /(?:总投资|總投資|总额|總額)[额額]?\s*(?:将|將|已)?(?:增至|增加至|扩大至|擴大至|提高至|提升至)\s*(?:约|約)?\s*$/.test(
+      before,
+    )
+  )
+    return false;
+  return (
+    // "the $100 billion first phase of a wider plan": a phase named after its amount.
+    /^\s*(?:first|initial|opening|second|next)\s+(?:phase|tranche|stage)\b/i.test(after) ||
+    // "首期投入1000亿美元", "an initial $100 billion": the first tranche, not the total.
+    // (…not when the whole is named after it: "首筆晶片補助 總額上限47.5億美元".)
+    (/(?:首期|首批|首笔|首筆|立即|\binitial(?:ly)?|\bimmediately|\bdisburs\w*|\btranche|\b(?:first|next|second|another)\s+(?:phase|tranche|stage|\$))(?:(?!总额|總額|总计|總計|上限|\btotal)[^.;。；，]){0,24}$/i.test(
+      before,
+    ) &&
+      // "disburse up to $4.75 billion CHIPS award": the whole award, named after its amount.
+      !(
+        /\bup\s+to\s*$/i.test(before) &&
+        /\bdisburs\w*/i.test(before) &&
+        /^\s*(?:[A-Z][\w.-]*\s+){0,3}(?:award|grant)\b/.test(after)
+      )) ||
+    // "Samsung gets next $1.5 billion of CHIPS grant", "another $1 billion": one more payment, not the total.
+    /\b(?:next|another)\s+(?:US)?$/i.test(before) ||
+    // 拨付 alone (not 首期拨付): a payment — unless 最高 gives the whole ("確認撥付…最高47.5億美元晶片補助").
+    /(?:拨付|撥付)(?:(?!总额|總額|总计|總計|上限|最高)[^.;。；，]){0,24}$/.test(before) ||
+    // "totals $400B", "bringing the total to": not "total investment of $500 billion", the plan's own total.
+    // "bring Stargate to nearly 7 gigawatts … and more than $400bn" — not "bring its expertise to the
+    // venture that would invest $500 billion".
+    /\bbring(?:s|ing)?\b[^.;,，；。]{0,50}?\bto(?:(?!\b(?:that|which|who|said|would|will|invest\w*)\b)[^.;,，；。]){0,70}$/i.test(
+      before,
+    ) ||
+    /(?:\bnow\s+counts|\braising|\btotal(?:s|l?ing|l?ed)\b|\breach(?:es|ed|ing)?|增至|增加至|达到|達到|来到|來到|累计|累計|已达|已達|已在|已经|已經|已有|已宣布|落地)[^.;,，；。]{0,50}$/i.test(
+      before,
+    ) ||
+    // "承诺投资突破4000亿美元": passing a mark on the way, not the plan's total.
+    /(?<!将|將|可望|有望|预计|預計|预期|預期)突破\s*(?:约|約)?$/.test(before) ||
+    // "Total investment in the new sites will top $400 billion": the amount of some of the plan's parts.
+    /\b(?:in|for|at|across)\s+(?:the|these|those|its|their)\s+(?:[\w-]+\s+){0,2}?(?:sites|campuses|locations|data\s+cent(?:er|re)s)\b[^.;。；]{0,30}$/i.test(
+      before,
+    ) ||
+    // "已确定6个站点" (a count settled so far), not across a headline's space to the plan's total.
+    /(?:已确定|已確定|已选定|已選定|已确认|已確認|已公布|已宣布|新增|再添|增添)[^.;,，；。\s]{0,8}$/.test(
+      before,
+    ) ||
+    // "has now selected eight U.S. data-centre locations": the count settled so far, as in English.
+    /\b(?:has|have|had)\s+(?:now\s+|already\s+|so\s+far\s+)?(?:selected|chosen|picked|identified|announced|confirmed|named|unveiled|opened|approved|secured)\s+(?:about\s+|around\s+|some\s+)?$/i.test(
+      before,
+    ) ||
+    // "now has close to 7 gigawatts of planned capacity across six US sites": the sites it has now.
+    // …not what it now plans to build ("now plans to invest $600 billion … across 25 data-centre campuses").
+    (/\b(?:now|currently|already|so\s+far)\b[^.;,，；。]{0,60}\bacross\s*$/i.test(before) &&
+      !/\bnow\s+(?:plans?|intends?)\s+to\s+(?:invest|build|spend|develop|construct)\b[^.;,，；。]{0,50}\bacross\s*$/i.test(
+        before,
+      )) ||
+    /^\s*(?:[\w-]+\s+){0,4}?(?:so far|to date|already|committed so far)|^\s*(?:[\w-]+\s+){0,1}?(?:under\s?way|under\s+construction|being\s+built|in\s+operation\s+or\s+(?:under\s+)?(?:development|construction))|^\s*previously\s+(?:announced|selected|named|unveiled)\b/i.test(
+      after,
+    ) ||
+    /^\s*(?:tranche|installment|instalment|payment)\b/i.test(after) ||
+    /^[^，。；,.;]{0,8}?(?:动工|動工|上线|上線|开工|開工|投入使用)/.test(after) ||
+    // "投入约4000亿美元…是「星际之门」项目的一部分", "$400B as part of Stargate": a share of the plan —
+    // unless the value is the plan's own total ("是总投资5000亿美元的星际之门计划的一部分").
+    (/^[^.;。；]{0,60}?(?:的一部分|\bas part of\b|\bis part of\b)/i.test(
+      text.slice(mention.end, mention.end + 64),
+    ) &&
+      !PLAN_TOTAL_BEFORE.test(before))
+  );
+}
+
+const PLAN_AFTER = /^(?![\s,]*of\b)[\s,]*(?:[\w-]+[\s,]+){0,2}?(?:goal|target|commitment|pledge)\b/i;
+
+const PLAN_TOTAL_BEFORE = /(?:总投资|總投資|总额|總額|总规模|總規模)\s*(?:最多|最高|约|約|达|達|为|為)?\s*$/;
+
+/** Values stated as a destination ("rose to 70.2%") come before others at the same distance. */
+function rank(entry: { distance: number; mention: ValueMention }): number {
+  return entry.distance - (entry.mention.role === 'to' ? 30 : 0);
+}
+
+/**
+ * "TSMC's share rose to 71%, while Samsung slipped to 6.8%", "台积电市占率升至71%，三星则降至6.8%":
+ * in a list of rivals, a value stated for its own company ("to 6.8%", "Samsung 7.3%") may take
+ * its relation word from the clause before.
+ */
+function parallelValue(rule: CompiledRule, reading: SentenceReading, mention: ValueMention): boolean {
+  if (!rule.rule.rivals?.length) return false;
+  // (not an amount in a clause a word of another subject silences: "scales back its total U.S. investment … to
+  // $37 billion" — shares keep theirs: a list's segment words stand anywhere in it)
+  if (rule.fact.kind === 'money' && rule.not && silencedByNot(rule, reading, mention.start)) return false;
+  if (mention.role === 'to') return true;
+  return reading.mentions.some(
+    (entry) =>
+      OWNER_TYPES.has(entry.type) &&
+      entry.end <= mention.start &&
+      PARALLEL_GAP.test(reading.text.slice(entry.end, mention.start)),
+  );
+}
+
+/** Between a rival named in a list and its value: "Samsung: 7%", 三星则以7%, 三星則持平於7.7%. */
+const PARALLEL_GAP = /^\s*(?:则|則|也|仍)?\s*(?:以|为|為|持平(?:于|於|在)|维持在?|維持在?|[:：(（])?\s*$/;
+
+/** A relation word in another clause group counts as at least this far (and at most twice it). */
+const OTHER_FRAME = 60;
+
+function nearestAnchor(
+  reading: SentenceReading,
+  anchors: Array<{ at: number; end: number; adjacent?: boolean }>,
+  mention: ValueMention,
+  adjacentChars = 0,
+  parallel = false,
+): { distance: number; anchor?: { start: number; end: number } } {
+  let best = { distance: Number.POSITIVE_INFINITY } as {
+    distance: number;
+    anchor?: { start: number; end: number };
+  };
+  const frame = frameOf(reading, mention.start);
+  const sameFrame = anchors.some((anchor) => frameOf(reading, anchor.at) === frame);
+  for (const anchor of anchors) {
+    // A comma or dash between them ("samples in 2026, volume production in 2027") separates a value from its
+    // word — not an apposition right after the subject ("Stargate, OpenAI's $500B plan", "Stargate — the $500bn push").
+    const apposition =
+      anchor.adjacent === true && mention.start >= anchor.end && appositionOf(reading, anchor.at, mention);
+    const otherFrame = !apposition && frameOf(reading, anchor.at) !== frame;
+    if (otherFrame && (sameFrame || !parallel || anchor.at > mention.start)) continue;
+    const [from, to] = mention.start >= anchor.end ? [anchor.end, mention.start] : [mention.end, anchor.at];
+    const between = reading.text.slice(from, to);
+    // (with the characters on either side, for a Chinese headline's space)
+    const gap = reading.text.slice(Math.max(0, from - 1), to + 1);
+    const distance = otherFrame
+      ? Math.min(between.length, OTHER_FRAME) + OTHER_FRAME
+      : between.length + ((/[,，;；]/.test(between) || CJK_SPACE.test(gap)) && !apposition ? 40 : 0);
+    if (anchor.adjacent && distance > adjacentChars) continue;
+    if (distance < best.distance) best = { distance, anchor: { start: anchor.at, end: anchor.end } };
+  }
+  return best;
+}
+
+/** A Chinese headline's space, between clauses ("AI6算力将是AI5的两倍 能效为上一代3倍"). */
+const CJK_SPACE = /[\u3400-\u9fff]\s+[\u3400-\u9fff]/;
+
+const APPOSITION_GAP = /^\s*[,，—–-]\s*(?:(?:the|a|an|its|[\w-]+['’]s)\s+)?$/i;
+
+/** Whether a value opens an apposition to the name standing at `at`: "Stargate, OpenAI's $500B plan". */
+function appositionOf(reading: SentenceReading, at: number, mention: ValueMention): boolean {
+  const named = reading.mentions.find((entry) => entry.start === at);
+  return (
+    named !== undefined &&
+    APPOSITION_GAP.test(reading.text.slice(named.end, mention.start)) &&
+    // Closed again ("Stargate, OpenAI's $500B plan with SoftBank, picks Michigan"), and not a part of
+    // the plan ("Stargate — the $100 billion first phase of a wider plan —").
+    /[,，—–]|\s-\s/.test(reading.text.slice(mention.end, mention.end + 90)) &&
+    !PART_AFTER.test(reading.text.slice(mention.end, mention.end + 32))
+  );
+}
+
+const PART_AFTER =
+  /^\s*(?:(?:first|initial|opening)\s+(?:phase|tranche|stage)|tranche|installment|instalment)\b/i;
+
+/** An amount set before the subject's name and a deal word: "$455 Billion AI Stargate Deals". */
+function amountOfADealWith(rule: CompiledRule, reading: SentenceReading, mention: ValueMention): boolean {
+  const name = reading.mentions.find(
+    (entry) =>
+      rule.ownIds.has(entry.id) &&
+      entry.start >= mention.end &&
+      /^[\sA-Za-z"'“”-]{0,16}$/.test(reading.text.slice(mention.end, entry.start)),
+  );
+  // "甲骨文與OpenAI簽3,000億美元算力合約 星際之門概念股走強": an amount a contract word follows is that contract's —
+  // unless the subject itself is named before it in its clause (星际之门5000亿美元协议, 星際之門簽下5000億美元合約).
+  if (
+    /^\s*的?(?:算力|云计算|雲端|云|雲)?(?:合约|合約|合同|协议|協議|订单|訂單)/.test(
+      reading.text.slice(mention.end, mention.end + 10),
+    ) &&
+    !reading.mentions.some(
+      (other) =>
+        rule.ownIds.has(other.id) &&
+        other.end <= mention.start &&
+        !/[，,。；;：:]|[\u3400-\u9fff]\s+[\u3400-\u9fff]/.test(reading.text.slice(other.end, mention.start)),
+    )
+  )
+    return true;
+  return (
+    name !== undefined &&
+    /^\s*(?:deals?|contracts?|agreements?|orders?)\b/i.test(reading.text.slice(name.end))
+  );
+}

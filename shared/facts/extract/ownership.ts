@@ -1,0 +1,575 @@
+/**
+ * Whose value a number is (layer 6): the subject's own amount, share or year against a rival's, a partner's,
+ * a site's or a making's — possessives, relative clauses, coordinations and the maker of a chip.
+ */
+import { CONTRAST_BETWEEN, opensClauseBetween } from '../clauses.ts';
+import { type EntityMention, isSiteOrPlace } from '../entities.ts';
+import type { AttributeClass } from '../lexicon.ts';
+import type { PhraseMatch } from '../phrases.ts';
+import type { CompiledRule } from '../rules.ts';
+import type { ValueMention } from '../values/mention.ts';
+import { clauseMarkBetween, frameOf, frameStart, lastClause, OWNER_TYPES } from './frames.ts';
+import type { SentenceReading } from './reading.ts';
+import { startBeforeMaking } from './relation.ts';
+import type { SubjectHere } from './statement.ts';
+import { DEAL_AFTER, namedAsPartner, objectOfMaking } from './subject.ts';
+
+export const PLACE_PHRASE_BEFORE =
+  /(?:\b(?:[Aa]t|[Ii]n)\s+(?:(?:[Tt]he|[Ii]ts|[A-Z][\w-]*(?:['’]s)?)\s+)?|在|于|於)$/;
+
+/** From a value to the name it qualifies: 七成的 (台积电), 7.3%的 (三星). */
+const ATTRIBUTE_OF = /^[^，,。；;\s]{1,12}的$/;
+
+const PREMODIFIER =
+  /^(?:(?:US\$|\$)\d[\d.,]*\s?(?:billion|bn|trillion|tn|[BT])?|\d[\d.,]*\s?(?:(?:万亿|萬億|亿|億|兆)\s?美元|billion|bn|trillion|tn|[BT]\b))[\s"'“”「」『』《》-]{0,2}$/i;
+
+/** Between a company and its own move word: nothing, or its shares ("Tesla gained", "Tesla's stock rose", 特斯拉股价上涨). */
+const OWN_MOVE_GAP =
+  /^\s*(?:['’]s\s+)?(?:(?:shares?|stock|股价|股價|股票)\s*)?(?:盘前|盤前|盘后|盤後|盘中|盤中|当日|當日|同日)?(?:also\s+|也|亦|则|則)?$/i;
+
+const SITE_AFTER = /^\s*(?:fab|plant|factory|facility|厂|廠|工厂|工廠)/i;
+
+/** Stands for the rule's own subject referred back to ("该厂" for the Taylor fab). */
+const OWN_REFERENCE = '#own';
+
+/** Stands for a rival referred back to ("the chip" for the Taylor fab's rival AI6). */
+const RIVAL_REFERENCE = '#rival';
+
+/**
+ * "its Taylor plant, which will produce Tesla's AI6 chips, remains on track to begin operations
+ * next year", 生产AI6的泰勒厂: a chip made in a relative clause owns nothing after it — but "the
+ * plant would begin producing AI6 in 2028" is the chip's year.
+ */
+function madeInRelativeClause(reading: SentenceReading, mention: EntityMention): boolean {
+  if (!objectOfMaking(reading, mention.start)) return false;
+  const clauseBefore = lastClause(reading.text.slice(0, mention.start));
+  return (
+    /^\s*(?:which|that)\b/i.test(clauseBefore) || /^[^，。,]{0,6}?的/.test(reading.text.slice(mention.end))
+  );
+}
+
+/** A mention in a comma-opened relative clause that closes before the sentence goes on (", which … ,"). */
+function inRelativeAside(reading: SentenceReading, mention: EntityMention): boolean {
+  const before = reading.text.slice(0, mention.start);
+  const clauseBefore = lastClause(before);
+  return (
+    clauseBefore.length < before.length &&
+    /^\s*(?:which|who|whose)\b/i.test(clauseBefore) &&
+    /^[^;；。]*?,/.test(reading.text.slice(mention.end))
+  );
+}
+
+/**
+ * "AI6 will be made at Samsung's Taylor plant, with volume output in 2028", 该芯片将由三星在其得州
+ * 工厂生产…2028年量产: the subject named as the maker or the place of a rival's making, in the
+ * rival's clause, owns nothing that follows — the year is the chip's. Not when a relative clause
+ * opens after it: "makes AI6 at its Taylor fab, which opens in 2026". `madeThings` are what the
+ * making is of: the rule's rivals, or (asked the other way, of a rival fab) its own subject.
+ */
+function makerOfRival(
+  reading: SentenceReading,
+  mention: EntityMention,
+  madeThings: EntityMention[],
+): boolean {
+  const rival = madeThings
+    .filter(
+      (other) =>
+        other.end <= mention.start &&
+        // "in Arizona and Texas": a place beside it is no thing made.
+        !isSiteOrPlace(other) &&
+        // "its AI6 chip, which Samsung will make at its plant in Taylor": the aside is the rival's making.
+        (!clauseMarkBetween(reading, other.end, mention.start) ||
+          RELATIVE_OF_THING.test(reading.text.slice(other.end, mention.start))),
+    )
+    .sort((a, b) => a.start - b.start)
+    .at(-1);
+  // 在德州泰勒廠生產特斯拉AI6晶片: the place before the making, the rival its object after it;
+  // 泰勒工厂将从2028年起为特斯拉大规模量产AI6芯片: the site as the maker, its object in the same clause.
+  if (!rival) {
+    const placeBefore = /在[\u3400-\u9fff]{0,4}?$/.test(
+      reading.text.slice(Math.max(0, mention.start - 6), mention.start),
+    );
+    // "特斯拉AI6将采用三星SF2工艺，在得州泰勒厂生产，预计2028年实现量产": the chip the sentence is about, its
+    // subject, made in the place a later clause names.
+    if (
+      placeBefore &&
+      chipAsSubjectBefore(reading, mention, madeThings) &&
+      makingRightAfter(reading, mention)
+    )
+      return true;
+
+    return madeThings.some(
+      (other) =>
+        other.start >= mention.end &&
+        objectOfMaking(reading, other.start) &&
+        other.start - mention.end <= (placeBefore ? 12 : 32) &&
+        (placeBefore ||
+          (isSiteOrPlace(mention) &&
+            !clauseMarkBetween(reading, mention.end, other.start) &&
+            // "泰勒工厂预计2026年投入运营并为特斯拉生产AI6芯片": the site's own start comes first, its year the site's.
+            !startBeforeMaking(reading, mention.end, other.start))),
+    );
+  }
+  const before = reading.text.slice(rival.end, mention.start);
+  // "AI6将采用三星SF2工艺": the maker whose process the chip uses.
+  if (mention.type === 'company' && USES_PROCESS_OF.test(before)) return true;
+  // "its AI6 chip, which Samsung will make at its plant in Taylor": every name in a relative clause of
+  // the rival's making is its maker or its place.
+  if (clauseMarkBetween(reading, rival.end, mention.start))
+    return reading.relations.some(
+      (match) =>
+        MAKING_CLASSES.has(match.name) &&
+        match.start >= rival.end &&
+        (match.start < mention.start || !clauseMarkBetween(reading, mention.end, match.start)),
+    );
+  if (
+    !MAKER_OR_PLACE_BEFORE.test(before) &&
+    (mention.type === 'reference' || !MAKER_OR_PLACE_COORDINATED.test(before))
+  )
+    return false;
+  const rest = reading.text.slice(mention.end, mention.end + 60);
+  const region = reading.placeTail.exec(rest);
+  if (RELATIVE_AFTER.test(region ? rest.slice(region[0].length) : rest)) return false;
+  return reading.relations.some(
+    // The making stands between them, or governs the rival ("to mass-produce Tesla's AI6 at Taylor").
+    (match) =>
+      MAKING_CLASSES.has(match.name) &&
+      // ("begin the volume production of Tesla's AI6 chip at its Taylor, Texas fab")
+      match.start >= rival.start - 40 &&
+      // …or follows in its clause ("由台積電與三星電子分別在美國亞利桑那州與德州生產").
+      (match.start <= mention.end + 12 ||
+        (match.start <= mention.end + 24 && !clauseMarkBetween(reading, mention.end, match.start))),
+  );
+}
+
+export const CHINESE_CHAR = /[\u3400-\u9fff]/;
+
+/** "…built at the company's fab in Taylor, Texas, with …": the region written after a making's site is that place too. */
+function regionOfAMakingSite(
+  reading: SentenceReading,
+  mention: EntityMention,
+  madeThings: EntityMention[],
+): boolean {
+  if (mention.type !== 'place') return false;
+  const site = reading.mentions.findLast((other) => other.end <= mention.start && isSiteOrPlace(other));
+  return (
+    site !== undefined &&
+    /^,\s*$/.test(reading.text.slice(site.end, mention.start)) &&
+    makerOfRival(reading, site, madeThings)
+  );
+}
+
+/** A chip before a name, written as the subject of its sentence (AI6将, AI6晶片預計). */
+function chipAsSubjectBefore(
+  reading: SentenceReading,
+  mention: EntityMention,
+  madeThings: EntityMention[],
+): boolean {
+  return madeThings.some(
+    (thing) =>
+      thing.type === 'chip' &&
+      thing.end <= mention.start &&
+      CHIP_SUBJECT_AFTER.test(reading.text.slice(thing.end, thing.end + 12)),
+  );
+}
+
+const USES_PROCESS_OF = /^\s*(?:芯片|晶片)?\s*(?:将|將|会|會)?(?:采用|採用|使用)(?:了)?$/;
+
+const CHIP_SUBJECT_AFTER = /^\s*(?:芯片|晶片)?\s*(?:将|將|会|會|预计|預計|计划|計劃|計畫|拟|擬|也将|也將)/;
+
+/** A making right after a site's name ("泰勒厂生产", "泰勒廠進行生產"). */
+function makingRightAfter(reading: SentenceReading, mention: EntityMention): boolean {
+  return reading.relations.some(
+    (match) =>
+      MAKING_CLASSES.has(match.name) &&
+      match.start >= mention.end &&
+      match.start - mention.end <= 8 &&
+      !clauseMarkBetween(reading, mention.end, match.start),
+  );
+}
+
+/** A relative clause opening right after a thing and running on to a name: " chip, which Samsung will make at its plant in ". */
+const RELATIVE_OF_THING = /^[^,，;；。]{0,12},\s*(?:which|that)\s[^,，;；。]*$/i;
+
+/** Words of a making: "made by", "volume output of the chip at its Texas plant". */
+const MAKING_CLASSES = new Set(['makes', 'volume_production']);
+
+/** "by", "at its", 由, 在美國 — or one conjunct before ("in Arizona and ", 在美國亞利桑那州與): the maker or place of a making. */
+const MAKER_OR_PLACE_BEFORE =
+  /(?:(?:\bby|\bat|\bin)\s+(?:(?:its|the|their|[\w-]+['’]s)\s+)*|(?:由|在)[\u3400-\u9fff]{0,4}?)$/i;
+
+/**
+ * …or one name before it, coordinated ("in Arizona and ", 在美國亞利桑那州與): not over another word such as
+ * "as", nor onto a new subject with its article ("built in the US and the Samsung Taylor fab will start").
+ */
+const MAKER_OR_PLACE_COORDINATED =
+  /(?:(?:\bby|\bat|\bin)\s+(?:(?:its|the|their|[\w-]+['’]s)\s+)*[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}\s+(?:and|or|&)\s+|(?:由|在)[\u3400-\u9fff]{1,10}?[與与和及、])$/;
+
+const RELATIVE_AFTER = /^[^,，.。]{0,24}?,\s*(?:which|that)\b/i;
+
+/**
+ * Where a value's owner is judged: at the value itself, or — for market reactions
+ * ("三星股价因特斯拉订单上涨6.8%") — at the word of the rule's `ownerAt` class before it.
+ */
+export function ownershipPoint(
+  rule: CompiledRule,
+  reading: SentenceReading,
+  relations: PhraseMatch<AttributeClass>[],
+  mention: ValueMention,
+  carried: boolean,
+): number {
+  const ownerAt = rule.rule.ownerAt;
+  if (!ownerAt) return mention.start;
+  const frame = frameOf(reading, mention.start);
+  const inFrame = relations.filter(
+    (match) => match.name === ownerAt && frameOf(reading, match.start) === frame,
+  );
+  // The relation word nearest before the value ("特斯拉股价也上涨了4%"), else the first after it.
+  const relation = inFrame.filter((match) => match.start < mention.start).at(-1) ?? inFrame[0];
+  if (!relation) return mention.start;
+  // "shares of Samsung", "the share prices of the electronics manufacturer": the owner follows "of".
+  const of = /^\s*(?:prices?\s+)?(?:of|in)\s+/i.exec(reading.text.slice(relation.end, relation.end + 24));
+  if (of) {
+    const ownerStart = relation.end + of[0].length;
+    // A company right there ("of Samsung", or after "the "): it owns the value; else the words
+    // there refer back to the subject, and the value is judged just past their start.
+    const named = reading.mentions.find((entry) => entry.start >= ownerStart && entry.start < ownerStart + 5);
+    return named ? named.end : ownerStart + 1;
+  }
+  // Shares no company stands right before are the clause's topic's ("三星SDI拿下特斯拉订单 股价涨6.8%",
+  // "Shares of Samsung rose"): judged from the start of the clause.
+  const ownerRightBefore = reading.mentions.some(
+    (entry) =>
+      entry.end <= relation.start &&
+      OWNER_TYPES.has(entry.type) &&
+      /^\s*(?:['’]s)?\s*的?\s*$/.test(reading.text.slice(entry.end, relation.start)),
+  );
+  if (!ownerRightBefore && !carried) return frameStart(reading, relation.start);
+  // A company named between that word and the value owns it ("Samsung shares rose 6.8% and Tesla gained 4%").
+  // (as the subject of its own move word), not one named as the cause ("三星股价因特斯拉订单上涨").
+  const named = reading.mentions.some(
+    (entry) =>
+      entry.start > relation.end &&
+      entry.end <= mention.start &&
+      OWNER_TYPES.has(entry.type) &&
+      relations.some(
+        (move) =>
+          move.name === 'stock_move' &&
+          move.start >= entry.end &&
+          OWN_MOVE_GAP.test(reading.text.slice(entry.end, move.start)),
+      ),
+  );
+  return named ? mention.start : relation.start;
+}
+
+/**
+ * A value belongs to the subject named last before it, unless a rival was named
+ * in between ("TSMC 70.2%, Samsung 7.3%"); with no mention before it, to the next one.
+ */
+export function ownedBySubject(
+  rule: CompiledRule,
+  reading: SentenceReading,
+  at: number,
+  subject: SubjectHere,
+): boolean {
+  const rivals = rule.rule.rivals;
+  if (!rivals?.length) return true;
+  const own = new Set(rule.rule.subject.flat().filter((id) => !rivals.includes(id)));
+  const frame = frameOf(reading, at);
+  const givers = reading.mentions.filter((mention) => GIVER_TYPES.has(mention.type));
+  const named = reading.mentions
+    // An affiliate ("Samsung SDI shares climb 5%") is a rival of every subject: a company of its own.
+    .filter(
+      (mention) =>
+        own.has(mention.id) ||
+        rivals.includes(mention.id) ||
+        mention.type === 'affiliate' ||
+        // "台積電股價今天下跌1.5%": for a share move, any other company owns its own shares' move.
+        (rule.rule.ownerAt !== undefined && mention.type === 'company'),
+    )
+    // A law or a government named as part of the subject gives the value, it does not own it ("英特尔将通过
+    // 《芯片与科学法案》获得约78.6亿美元": Intel's).
+    .filter((mention) => !GIVER_TYPES.has(mention.type))
+    .filter((mention) => !reading.measured.has(mention))
+    // "on news of its Tesla deal, rose another 3%", 特斯拉AI6訂單: a company naming a deal is the partner.
+    .filter(
+      (mention) => !rule.rule.ownerAt || !DEAL_AFTER.test(reading.text.slice(mention.end, mention.end + 16)),
+    )
+    // "三星電子夥Tesla簽約…股價急升", "rose on Tesla deal": a partner or a cause is not the one whose shares move.
+    .filter((mention) => !rule.rule.ownerAt || !namedAsPartner(reading, mention.start));
+  // "…泰勒廠明年投產，…該晶片預計2028年量產": a rival referred back to owns what follows it too —
+  // as a subject, not as the object of a making ("the fab, which will produce the chip, opens in 2026").
+  const referredRivals: EntityMention[] = rule.rivalAnaphora
+    ? reading
+        .phrases(rule.rivalAnaphora)
+        .filter((match) => !objectOfMaking(reading, match.start))
+        // "its chip fab": a kind of fab, not the chip.
+        .filter((match) => !SITE_AFTER.test(reading.text.slice(match.end, match.end + 10)))
+        .map((match) => ({ id: RIVAL_REFERENCE, type: 'reference', start: match.start, end: match.end }))
+    : [];
+  // "…在泰勒工厂生产，该厂计划2026年投产": the rule's own reference word owns what follows it.
+  const referredOwn: EntityMention[] =
+    rule.anaphora && !subject.carried
+      ? reading
+          .phrases(rule.anaphora)
+          .filter((match) => !objectOfMaking(reading, match.start))
+          // "under the CHIPS Act": a law's name, not "the chips" referred back.
+          .filter((match) => !LAW_NAME_AFTER.test(reading.text.slice(match.end, match.end + 24)))
+          // "亞利桑那州新廠": a fab word right after a rival's name is that rival's.
+          .filter(
+            (match) =>
+              !reading.mentions.some(
+                (mention) =>
+                  rivals.includes(mention.id) &&
+                  isSiteOrPlace(mention) &&
+                  mention.end <= match.start &&
+                  match.start - mention.end <= 1,
+              ),
+          )
+          // "after the company confirmed its chip deal with Samsung": the subject named after the reference
+          // as its partner or cause is not the one the reference stands for.
+          .filter(
+            (match) =>
+              !rule.rule.ownerAt ||
+              OWN_SHARES_AFTER.test(reading.text.slice(match.end, match.end + 12)) ||
+              !partnerNamedAfter(rule, reading, match.end),
+          )
+          .map(
+            (match): EntityMention => ({
+              id: OWN_REFERENCE,
+              type: 'reference',
+              start: match.start,
+              end: match.end,
+            }),
+          )
+      : [];
+  const ownOrReferred = new Set([...own, OWN_REFERENCE]);
+  const rivalsNamed = [...named.filter((mention) => rivals.includes(mention.id)), ...referredRivals];
+  const ownNamed = named.filter((mention) => own.has(mention.id));
+  // "AI6芯片将于明年在该厂进入量产阶段": the own reference word as the place of a rival's making, too.
+  const makersOfRivals = new Set(
+    [...ownNamed, ...referredOwn].filter((mention) => makerOfRival(reading, mention, rivalsNamed)),
+  );
+  // "made by Samsung in Taylor, Texas": the region after the site is the same place; "由…與三星德州泰勒廠共同生產":
+  // a name written on to the maker's (its place, its site) is the same maker.
+  for (const mention of ownNamed)
+    if (
+      ownNamed.some(
+        (site) =>
+          makersOfRivals.has(site) &&
+          site.end <= mention.start &&
+          // Written on without a space (Chinese names, 三星德州泰勒廠) — not "the Samsung Taylor plant, due to
+          // open later this year", an English site with its own aside.
+          (mention.type === 'place'
+            ? /^(?:,\s*|的?)$/.test(reading.text.slice(site.end, mention.start))
+            : isSiteOrPlace(mention) && /^的?$/.test(reading.text.slice(site.end, mention.start))),
+      )
+    )
+      makersOfRivals.add(mention);
+  const owners = [...named, ...referredRivals, ...referredOwn, ...possessiveOwners(rule, reading, ownNamed)]
+    .sort((a, b) => a.start - b.start)
+    .filter(
+      (mention) =>
+        !rivals.includes(mention.id) || mention.type !== 'chip' || !madeInRelativeClause(reading, mention),
+    )
+    // "Stargate, which will run on Nvidia GB200 chips, plans to invest up to $500 billion": a rival company
+    // named inside a relative aside is not the one the sentence goes on about.
+    .filter(
+      (mention) =>
+        !rivals.includes(mention.id) || mention.type !== 'company' || !inRelativeAside(reading, mention),
+    )
+    .filter((mention) => !makersOfRivals.has(mention))
+    // "Samsung's plant in Taylor, Texas, which will manufacture Tesla's AI6, is expected to start production in
+    // 2026": the subject's chip inside a relative aside owns nothing past the aside.
+    .filter((mention) => !own.has(mention.id) || !chipInAsideBefore(reading, mention, at))
+    // …and the other way: "AI6将在三星德州泰勒厂生产，预计2028年量产" — the fab where the subject is made owns nothing.
+    // (…or a rival referred to as the place: "built on Samsung's 2nm process at the company's fab in Taylor".)
+    .filter(
+      (mention) =>
+        !(rivals.includes(mention.id) || mention.id === RIVAL_REFERENCE) ||
+        (mention.type !== 'site' && mention.type !== 'place' && mention.id !== RIVAL_REFERENCE) ||
+        !(makerOfRival(reading, mention, ownNamed) || regionOfAMakingSite(reading, mention, ownNamed)),
+    )
+    // "produce AI6 at Taylor starting 2027": a rival site named as the place is not the one the value is about
+    // (unless a clause of its own follows: "instead of its fab in Taylor, Texas, whose start … pushed back to 2027")
+    // — when the subject is no site itself: "while TSMC began volume production at TSMC's Arizona fab in 2024"
+    // is Arizona's start, not Taylor's.
+    .filter(
+      (mention) =>
+        !rivals.includes(mention.id) ||
+        (mention.type !== 'site' && mention.type !== 'place') ||
+        ownNamed.some(isSiteOrPlace) ||
+        !(
+          namedAsPlace(reading, mention) ||
+          PLACE_PHRASE_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 24), mention.start))
+        ) ||
+        OWN_RELATIVE_AFTER.test(reading.text.slice(mention.end, mention.end + 32)),
+    );
+  // Its own clause group names a value's owner first ("Samsung rose 6.8%, while Tesla gained 4%"); a
+  // clause group that names nobody continues the sentence's subject ("三星…，但…，市占6.8%").
+  const inFrame = owners.filter((mention) => frameOf(reading, mention.start) === frame);
+  const relevant = inFrame.length ? inFrame : owners;
+  // A subject referred back to ("The EV maker's shares were up 4%") stands where its words do.
+  const referred = subject.carried
+    ? subject.positions.filter(
+        (position) => position < at && !givers.some((giver) => giver.start === position),
+      )
+    : [];
+  // "市占率逾七成的台积电": a value written as the attribute of the name after it is that name's.
+  // …and so is an amount set right before a name ("the $500 billion Stargate project", 5000亿美元星际之门计划).
+  const attributed = relevant.find(
+    (mention) =>
+      mention.start > at &&
+      (ATTRIBUTE_OF.test(reading.text.slice(at, mention.start)) ||
+        PREMODIFIER.test(reading.text.slice(at, mention.start))),
+  );
+  if (attributed) return ownOrReferred.has(attributed.id);
+  const lastBefore = relevant.filter((mention) => mention.end <= at).at(-1);
+  // "After Intel, the CHIPS Act awarded $6.4 billion to Samsung": a giver between the last name and the
+  // value hands the value on to the name after it.
+  const handedOn =
+    lastBefore !== undefined &&
+    relevant.some((mention) => mention.start >= at) &&
+    givers.some((giver) => giver.start >= lastBefore.end && giver.end <= at);
+  const before = handedOn ? undefined : lastBefore;
+  if (referred.length && (!before || before.start < referred.at(-1)!)) return true;
+  // "AI5 and AI6 … in 2027": a subject coordinated with the rival named last shares its value.
+  if (before && !ownOrReferred.has(before.id) && coordinatedWithOwn(reading, relevant, before, ownOrReferred))
+    return true;
+  const next = relevant.find((mention) => mention.start >= at);
+  // "Intel said its first Ohio fab will not begin operating before 2030, while Samsung Austin Semiconductor
+  // celebrated …": a name past a clause of its own owns nothing before it, when another is named there.
+  if (
+    !before &&
+    next &&
+    opensClauseBetween(reading.text, at, next.start) &&
+    CONTRAST_BETWEEN.test(reading.text.slice(at, next.start)) &&
+    // (not a person, who only speaks: "Musk said production would begin in 2026 when Samsung's Taylor fab opens").
+    reading.mentions.some((mention) => mention.end <= at && !own.has(mention.id) && mention.type !== 'person')
+  )
+    return false;
+  const owner = before ?? next;
+  // Nobody named here: the value is the subject's only if the subject is in this clause group (or referred to)
+  // — not as the partner of a deal ("The stock had gained 4% … after the company confirmed its chip deal
+  // with Samsung" is Tesla's stock).
+  if (owner === undefined)
+    return (
+      subject.carried ||
+      subject.positions.some(
+        (position) =>
+          frameOf(reading, position) === frame &&
+          !(rule.rule.ownerAt && namedAsPartner(reading, position)) &&
+          !reading.mentions.some(
+            (mention) => mention.start === position && chipInAsideBefore(reading, mention, at),
+          ),
+      )
+    );
+  return ownOrReferred.has(owner.id);
+}
+
+const LAW_NAME_AFTER = /^\s+(?:and\s+Science\s+)?Act\b/;
+
+/** A chip inside a relative aside that closes before `at` (", which will manufacture Tesla's AI6,"). */
+function chipInAsideBefore(reading: SentenceReading, mention: EntityMention, at: number): boolean {
+  if (mention.type !== 'chip' || !inRelativeAside(reading, mention)) return false;
+  return at > mention.end + reading.text.slice(mention.end).indexOf(',');
+}
+
+const GIVER_TYPES = new Set(['law', 'policy', 'government']);
+
+/** "The company's shares jumped 7%": a reference that owns the shares it names. */
+const OWN_SHARES_AFTER = /^\s*(?:['’]s\s+)?(?:shares?|stock)\b/i;
+
+/** Whether the rule's own subject is named after `from` as a partner or a cause ("… deal with Samsung"). */
+function partnerNamedAfter(rule: CompiledRule, reading: SentenceReading, from: number): boolean {
+  return reading.mentions.some(
+    (mention) =>
+      mention.start >= from && rule.ownIds.has(mention.id) && namedAsPartner(reading, mention.start),
+  );
+}
+
+/** "at Taylor", "in Texas", 在德州: a site or place named as where something happens. */
+/** A relative clause of a place's own right after its name (and its region): ", Texas, whose start …". */
+const OWN_RELATIVE_AFTER =
+  /^(?:\s+(?:fab|plant|factory|facility|campus|site))?(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?\s*,\s*(?:whose|which|(?:expected|due|set|slated|scheduled)\s+to)\b/;
+
+/**
+ * "Samsung signed the contract on Monday. Its shares jumped 6.8% and Tesla's rose 4%": a share move's
+ * possessive pronoun owns the move — the subject's when the subject is named before it in the sentence,
+ * another's (the one spoken of before) when the subject is named only after it.
+ */
+function possessiveOwners(
+  rule: CompiledRule,
+  reading: SentenceReading,
+  ownNamed: EntityMention[],
+): EntityMention[] {
+  const shares = rule.rule.ownerAt !== undefined;
+  // …and a market share's ("其全球晶圆代工市占率已升至约6%，与三星的差距进一步缩小": SMIC's, told before).
+  const levels = rule.rule.relation.includes('market_share');
+  if ((!shares && !levels) || ownNamed.length === 0) return [];
+  // The pronouns are the sentence's, found once; whose each is depends on the rule's subject.
+  const pattern = shares ? POSSESSIVE_BEFORE_SHARES : POSSESSIVE_BEFORE_LEVEL;
+  const pronouns = reading.once(pattern.source, () =>
+    [...reading.text.matchAll(pattern)].map((match) => ({
+      start: match.index,
+      end: match.index + match[0].length,
+    })),
+  );
+  return pronouns.map((pronoun) => ({
+    id: ownNamed.some((mention) => mention.end <= pronoun.start) ? OWN_REFERENCE : RIVAL_REFERENCE,
+    type: 'reference',
+    ...pronoun,
+  }));
+}
+
+const POSSESSIVE_BEFORE_SHARES = /\b(?:its|their)\s+(?=(?:shares|stock|share\s+price|stock\s+price)\b)/gi;
+
+const POSSESSIVE_BEFORE_LEVEL =
+  /\b(?:its|their)\s+(?=(?:[\w-]+\s+){0,3}?(?:market\s+)?share\b)|其(?=[^，。；,;]{0,10}?(?:市占率|市佔率|市占|市佔|份额|份額))/gi;
+
+export function namedAsPlace(reading: SentenceReading, mention: EntityMention): boolean {
+  return /(?:\bat|\bin|在|于|於)\s*$/i.test(
+    reading.text.slice(Math.max(0, mention.start - 4), mention.start),
+  );
+}
+
+function coordinatedWithOwn(
+  reading: SentenceReading,
+  relevant: EntityMention[],
+  last: EntityMention,
+  own: ReadonlySet<string>,
+): boolean {
+  let index = relevant.indexOf(last);
+  while (index > 0) {
+    const previous = relevant[index - 1]!;
+    if (!COORDINATED.test(reading.text.slice(previous.end, relevant[index]!.start))) return false;
+    if (own.has(previous.id)) return true;
+    index--;
+  }
+  return false;
+}
+
+/** "AI5改由三星独家代工，台积电出局": the foundry named is the one dropped. */
+export const DISPLACED_AFTER = /^\s*(?:出局|被踢出|被淘汰|落选|落選|缺席)/;
+
+// "orders AI5 from Samsung in addition to TSMC", "will get AI5 from TSMC and Samsung": bought or sourced from a foundry
+// (not "Samsung gets AI5 work from TSMC", work taken) — "order" as a verb
+// or "order of" (not the noun right before "from": "AI5 orders from TSMC") — unless the chip's work
+// moves, is taken or is cut ("moves AI5 orders from TSMC to Samsung", "wrests … from", "cuts … from").
+const SOURCED_FROM =
+  /\b(?:(?:dual|multi|second)-?sourc\w*|sourc(?:e|es|ed|ing)|buy(?:s|ing)?|bought|(?:get(?:s|ting)?|got|receiv(?:e|es|ed|ing))(?![^,.;]{0,24}\b(?:work|orders?|business|contracts?|share)\b)|purchas(?:e|es|ed|ing)|procur(?:e|es|ed|ing)|order(?:s|ed|ing)?(?!\s+from\b))\b[^,.;]{0,32}\bfrom\s*$/i;
+
+const MOVED_FROM =
+  /\b(?:switch\w*|shift\w*|mov(?:e|es|ed|ing)|transfer\w*|reassign\w*|redirect\w*|pull(?:s|ed|ing)?|port(?:s|ed|ing)?|take(?:s|n|over|overs)?|took|taking|wrest\w*|snatch\w*|win(?:s|ning)?|won|poach\w*|lur(?:e|es|ed|ing)|divert\w*|relocat\w*|realloc\w*|migrat\w*|hand(?:s|ed|ing)?|cut(?:s|ting)?(?!-)|bring(?:s|ing)?|brought|withdr\w*|steal\w*|stole|grab\w*|lift(?:s|ed|ing)?)\b[^,.;]{0,40}\bfrom\s*$/i;
+
+export const sourcedFrom = (before: string) => SOURCED_FROM.test(before) && !MOVED_FROM.test(before);
+
+export const MOVED_FROM_FOUNDRY_ZH = /(?:从|從|由)\s*$/;
+
+export const MOVED_TO_FOUNDRY_ZH =
+  /^\s*(?:电子|電子)?\s*(?:转至|轉至|转到|轉到|转给|轉給|转交|轉交|移交|转移至|轉移至|转移到|轉移到|改至|改由|移至|转往|轉往)/;
+
+export const DISPLACED_BEFORE =
+  /(?:\bfrom|\breplac(?:e|es|ed|ing)|\bdropping|\bdrops|\bditching|\binstead\s+of|\brather\s+than|取代|而非|不再由)\s*$/i;
+
+export const COORDINATED = /^\s*(?:and|&|,|\/|、|与|與|和|及)\s*$/;

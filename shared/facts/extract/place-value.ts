@@ -1,0 +1,263 @@
+/**
+ * Readers of place values (layer 6): where a site or a making is — the place named with the relation word,
+ * a place left or moved from, another's place, a place referred back to.
+ */
+import { type EntityMention, isSiteOrPlace } from '../entities.ts';
+import type { AttributeClass } from '../lexicon.ts';
+import type { PhraseMatch } from '../phrases.ts';
+import { type CompiledRule, type CompiledRules, SITE_WORDS } from '../rules.ts';
+import { SITE_REFERENCE } from './entity-value.ts';
+import { clauseEndOf, clauseMarkBetween, clauseStartOf, frameOf } from './frames.ts';
+import { inMilestonePiece } from './numeric-value.ts';
+import { CHINESE_CHAR, namedAsPlace } from './ownership.ts';
+import type { SentenceReading } from './reading.ts';
+import { CHIPS } from './relation.ts';
+import type { ReadValue } from './statement.ts';
+import { topicOf } from './subject.ts';
+
+/**
+ * The place of a fab: a place named next to a site word ("Texas fab", "plant in
+ * the state of Texas", 泰勒工厂), in a clause that says the deal's chips are made
+ * there (a "makes" word and AI6, or Tesla's chips).
+ */
+export function readPlace(
+  rule: CompiledRule,
+  reading: SentenceReading,
+  relations: PhraseMatch<AttributeClass>[],
+  compiled: CompiledRules,
+  carried: boolean,
+): ReadValue | undefined {
+  const sites = reading.phrases(SITE_WORDS);
+  const near = (a: { start: number; end: number }, b: { start: number; end: number }) =>
+    b.start >= a.end - 1 ? b.start - a.end <= 24 : a.start - b.end <= 24;
+  const framesMaking = new Set(
+    relations.filter((match) => match.name === 'makes').map((match) => frameOf(reading, match.start)),
+  );
+  // The rule's chips (the deal's AI6) named in the clause, or "chips" with a customer (Tesla) named
+  // or referred to and no other chip named; a rule naming no chips takes any making.
+  const madeFor = rule.rule.value.madeFor;
+  const ownChips = reading.mentions.filter((mention) => madeFor?.chips.includes(mention.id));
+  const otherChip = (frame: number) =>
+    reading.mentions.some(
+      (mention) =>
+        mention.type === 'chip' &&
+        !madeFor?.chips.includes(mention.id) &&
+        frameOf(reading, mention.start) === frame,
+    );
+  const ownChipIn = (frame: number) =>
+    reading.mentions.some(
+      (mention) => madeFor?.chips.includes(mention.id) && frameOf(reading, mention.start) === frame,
+    );
+  // "兩家公司將分別在亞利桑那州和德州的工廠製造該晶片" after a sentence on AI5: the chip referred to is not the deal's.
+  const anotherChipReferred =
+    madeFor !== undefined &&
+    reading.chips.length === 0 &&
+    CHIP_REFERENCE.test(reading.text) &&
+    reading.priorChips.length > 0 &&
+    !reading.priorChips.some((chip) => madeFor.chips.includes(chip.id));
+  const dealChips = (frame: number) =>
+    !madeFor ||
+    ownChipIn(frame) ||
+    (CHIPS.test(reading.text) &&
+      !otherChip(frame) &&
+      !anotherChipReferred &&
+      (carried || madeFor.customers.some((id) => reading.ids.has(id))));
+  // "will produce image-signal processors for Tesla's vehicle cameras at its Austin, Texas, plant": a
+  // fab whose clause makes another product for the customer is no fab of the deal's chips.
+  const anotherProductMade = (place: EntityMention) =>
+    madeFor !== undefined &&
+    !ownChipIn(frameOf(reading, place.start)) &&
+    OTHER_PRODUCT.test(
+      reading.text.slice(clauseStartOf(reading, place.start), clauseEndOf(reading, place.end)),
+    );
+  // "make AI6 chips in Texas": a place the chip itself is made in needs no site word.
+  // …in the clause of its making: not "…would make its AI6 chip, then added to the gain as the robotaxi service expanded in Austin".
+  // …and so does the chip referred back to ("Musk has said the chip will be made by Samsung in Texas").
+  const madeIn = (place: EntityMention) => {
+    const frame = frameOf(reading, place.start);
+    if (!namedAsPlace(reading, place)) return false;
+    if (ownChipIn(frame))
+      return relations.some(
+        (match) =>
+          match.name === 'makes' &&
+          (match.end <= place.start
+            ? !clauseMarkBetween(reading, match.end, place.start)
+            : !clauseMarkBetween(reading, place.end, match.start)),
+      );
+    // The chips referred to, made before the place: "the chip will be made by Samsung in Texas".
+    return (
+      dealChips(frame) &&
+      relations.some(
+        (match) =>
+          match.name === 'makes' &&
+          match.end <= place.start &&
+          !clauseMarkBetween(reading, match.end, place.start) &&
+          CHIPS.test(reading.text.slice(0, match.start)),
+      ) &&
+      // Not another customer's chips ("Apple, whose chips will be made in Austin", "chips for Nvidia").
+      !reading.mentions.some(
+        (mention) =>
+          mention.type === 'company' &&
+          !rule.ownIds.has(mention.id) &&
+          frameOf(reading, mention.start) === frame,
+      )
+    );
+  };
+  const bound = reading.mentions
+    .filter((mention) => compiled.places.has(mention.id))
+    .filter((place) => !placeOfAnother(rule, reading, place))
+    .filter((place) => sites.some((site) => near(place, site)) || madeIn(place))
+    // "Apple will buy image sensors made at Samsung's Austin, Texas, plant, … after its contract to make
+    // Tesla's AI6 chips": a fab of a sentence naming another customer, set apart from the deal's chip.
+    .filter(
+      (place) =>
+        madeIn(place) ||
+        !anotherCustomerNamed(rule, reading, place) ||
+        ownChips.some(
+          (chip) =>
+            !clauseMarkBetween(reading, Math.min(chip.end, place.end), Math.max(chip.start, place.start)),
+        ),
+    )
+    .filter(
+      (place) => framesMaking.has(frameOf(reading, place.start)) && dealChips(frameOf(reading, place.start)),
+    )
+    .filter((place) => !anotherProductMade(place))
+    // "to its Pyeongtaek campus instead of the fab in Taylor, Texas", 從德州泰勒廠改至南韓平澤廠: the fab left.
+    .filter((place) => !displacedPlace(reading, place))
+    // "首批工程樣品已由三星南韓華城產線交付，量產將在…泰勒晶圓廠進行": where the samples come from.
+    .filter((place) => !inMilestonePiece(reading, place))
+    // "在得州奥斯汀生产": the region written before another place is that place's.
+    .filter(
+      (place) =>
+        !reading.mentions.some(
+          (other) =>
+            other.id !== place.id &&
+            other.type === 'place' &&
+            other.start === place.end &&
+            CHINESE_CHAR.test(reading.text[place.end] ?? ''),
+        ),
+    );
+  // A site referred back to needs the deal's chip named in its clause group ("该厂将…生产AI6晶片").
+  const namedForDeal = (frame: number) => !madeFor || ownChipIn(frame);
+  if (bound.length === 0) return placeReferredBack(reading, compiled, framesMaking, namedForDeal);
+  // The most specific place named ("Taylor, Texas" over "Texas"); of two as specific, the one the
+  // deal's chip itself is made in ("image sensors made at Samsung's Austin, Texas, plant, … its
+  // contract to make Tesla's AI6 chips in Taylor, Texas").
+  const parts = (place: EntityMention) => compiled.places.get(place.id)!.split(',').length;
+  const fromChip = (place: EntityMention) =>
+    Math.min(1000, ...ownChips.map((chip) => Math.abs(chip.start - place.start)));
+  const best = [...bound].sort(
+    (a, b) => parts(b) - parts(a) || Number(madeIn(b)) - Number(madeIn(a)) || fromChip(a) - fromChip(b),
+  )[0]!;
+  const value = compiled.places.get(best.id)!;
+  const blocked = bound.every((place) => reading.scopes.blockersAt(place.start).length > 0);
+  return { value: { kind: 'place', value }, blocked };
+}
+
+/**
+ * Before a place that a making leaves, with nothing but determiners, a fab word or the site's own
+ * name between: "instead of the fab in", "instead of its Taylor, Texas fab", 而非…; not "instead of TSMC
+ * to make AI6 in Taylor" (the foundry was replaced, not the place).
+ */
+const PLACE_LEFT_BEFORE =
+  /(?:\binstead\s+of|\brather\s+than|\breplacing|\bin\s+place\s+of)\s+(?:(?:the|its|their|a|an)\s+)?(?:(?:fab|plant|facility|factory|campus|site|lines?)\s+(?:in|at)\s+)?(?:[A-Z][\w-]*\s+)?$|(?:而非|而不是|取代)(?:位于|位於|在)?[^，。；,;\s]{0,4}$/;
+
+/** "moving AI6 production from its Austin plant to Taylor": the place a move starts from (then "to"). */
+const MOVED_FROM_BEFORE =
+  /\b(?:mov|shift|transfer|relocat)\w*\b[^.;,]{0,32}\bfrom\s+(?:(?:the|its|their)\s+)?(?:[A-Z][\w-]*\s+)?$/;
+
+const MOVED_TO_AFTER = /^[^.;]{0,32}?\bto\b/;
+
+const MOVED_FROM_ZH = /(?:从|從)[^，。；]{0,12}$/;
+
+const MOVED_TO_AFTER_ZH =
+  /^[^，。；]{0,12}?(?:改至|改到|改为|改為|移至|移到|转移至|轉移至|转移到|轉移到|转至|轉至|移往|转往|轉往)/;
+
+function displacedPlace(reading: SentenceReading, place: EntityMention): boolean {
+  // "instead of its Taylor, Texas fab": the region after a place's comma is left with it.
+  const text = reading.withoutPlaceCommas;
+  const before = text.slice(Math.max(0, place.start - 72), place.start);
+  const after = text.slice(place.end, place.end + 40);
+  // Another company between the cue and the place: what was replaced is that company.
+  const cues = [
+    ...before.matchAll(/instead\s+of|rather\s+than|replacing|in\s+place\s+of|而非|而不是|取代/gi),
+  ];
+  const cueAt = Math.max(0, place.start - 72) + (cues.at(-1)?.index ?? before.length);
+  const companyBetween = reading.mentions.some(
+    (mention) => mention.type === 'company' && mention.start >= cueAt && mention.end <= place.start,
+  );
+  if (PLACE_LEFT_BEFORE.test(before) && !companyBetween) return true;
+  if (MOVED_FROM_BEFORE.test(before) && MOVED_TO_AFTER.test(after)) return true;
+  return MOVED_FROM_ZH.test(before) && MOVED_TO_AFTER_ZH.test(after);
+}
+
+/** Chips of another kind than a customer's AI processors: image sensors, camera chips, memory. */
+const OTHER_PRODUCT =
+  /\bimage[-\s](?:sensors?|signal)|\bcamera(?:s|[-\s]chips?)?\b|\bmemory\b|\bDRAM\b|\bHBM\b|图像传感器|圖像感測器|影像感測器|图像信号|影像訊號|摄像头|攝影機|存储芯片|記憶體/i;
+
+/** A chip referred back to: 该芯片, 該晶片, "the chip". */
+const CHIP_REFERENCE =
+  /(?:该|該|这款|這款|此|这颗|這顆)(?:芯片|晶片)|\b(?:the|this)\s+(?:same\s+)?(?:chip|processor)\b/i;
+
+/**
+ * A company outside the rule's subject (a customer such as Apple) named in the place's own clause —
+ * not one compared ("beat TSMC", 力压台积电, "rather than TSMC's") or coordinated with the customer
+ * ("for Tesla and Qualcomm").
+ */
+function anotherCustomerNamed(rule: CompiledRule, reading: SentenceReading, place: EntityMention): boolean {
+  return reading.mentions.some(
+    (mention) =>
+      mention.type === 'company' &&
+      !rule.ownIds.has(mention.id) &&
+      !COMPARED_OR_COORDINATED_BEFORE.test(
+        reading.text.slice(Math.max(0, mention.start - 14), mention.start),
+      ) &&
+      !clauseMarkBetween(reading, Math.min(mention.end, place.end), Math.max(mention.start, place.start)),
+  );
+}
+
+const COMPARED_OR_COORDINATED_BEFORE =
+  /(?:\bbeat(?:s|ing)?|\bover|\bthan|\binstead\s+of|\band|\bas\s+well\s+as|&|力压|力壓|击败|擊敗|而非|和|与|與|及)\s*$/i;
+
+/**
+ * "交由台積電亞利桑那廠生產", "Intel will manufacture a portion … at its Arizona fab": a place of a
+ * company outside the rule's subject (the deal's parties) is that company's, not the deal's fab.
+ */
+function placeOfAnother(rule: CompiledRule, reading: SentenceReading, place: EntityMention): boolean {
+  const companies = reading.mentions.filter((mention) => mention.type === 'company');
+  const right = companies.filter((mention) => mention.end <= place.start).at(-1);
+  if (right && OWNER_GAP.test(reading.text.slice(right.end, place.start))) return !rule.ownIds.has(right.id);
+  // "Intel will manufacture … at its Arizona fab": the sentence's topic (not one after "Unlike").
+  if (!/\b(?:its|their)\s+$/i.test(reading.text.slice(Math.max(0, place.start - 8), place.start)))
+    return false;
+  const owner = reading.once('topic', () => topicOf(reading));
+  return (
+    owner !== undefined && owner.type === 'company' && owner.start < place.start && !rule.ownIds.has(owner.id)
+  );
+}
+
+// "台積電（2330）亞利桑那州半導體廠": a stock code in brackets between the company and its place.
+const OWNER_GAP = /^\s*(?:[(（]\s*[\dA-Z.:\s]{2,12}\s*[)）]\s*)?(?:['’]s\s*)?(?:的)?$/;
+
+/**
+ * "…at its Taylor, Texas fab. The fab will manufacture Tesla's upcoming AI6 chips", 该厂将…为特斯拉
+ * 生产AI6晶片: a site referred back to is the place, when this sentence names none of its own.
+ */
+function placeReferredBack(
+  reading: SentenceReading,
+  compiled: CompiledRules,
+  framesMaking: ReadonlySet<number>,
+  namedForDeal: (frame: number) => boolean,
+): ReadValue | undefined {
+  const site = reading.priorSite;
+  const place = site ? compiled.places.get(site.id) : undefined;
+  if (!place || reading.mentions.some(isSiteOrPlace)) return undefined;
+  const reference = SITE_REFERENCE.exec(reading.text);
+  if (!reference) return undefined;
+  const frame = frameOf(reading, reference.index);
+  if (!framesMaking.has(frame) || !namedForDeal(frame)) return undefined;
+  return {
+    value: { kind: 'place', value: place },
+    blocked: reading.scopes.blockersAt(reference.index).length > 0,
+  };
+}

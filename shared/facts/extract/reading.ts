@@ -1,0 +1,369 @@
+/**
+ * One sentence read once (layer 6): the item's sentences (title first, each once, hostile lengths cut), and
+ * the `SentenceReading` every rule shares — entities at once, tokens, relation words, scopes, frames and values
+ * only when a rule first asks.
+ */
+import type { EntityMention } from '../entities.ts';
+import type { AttributeClass } from '../lexicon.ts';
+import type { PhraseMatch } from '../phrases.ts';
+import type { CompiledRules } from '../rules.ts';
+import { findScopes, type Scopes } from '../scope.ts';
+import { normaliseText, splitSentences } from '../sentences.ts';
+import { type Token, tokenize } from '../tokens.ts';
+import { readDates } from '../values/dates.ts';
+import { readNodes, readRatios } from '../values/measures.ts';
+import type { ValueMention } from '../values/mention.ts';
+import { readMoney } from '../values/money.ts';
+import { readPercent } from '../values/percent.ts';
+import type { AnalyzableItem } from './statement.ts';
+
+/** The item's sentences: the title first, then summary and content, each once. */
+export function itemSentences(item: AnalyzableItem): string[] {
+  const seen = new Set<string>();
+  const sentences: string[] = [];
+  for (const field of [item.title, item.summary, item.content]) {
+    if (!field) continue;
+    const split = splitSentences(normaliseText(field));
+    for (const raw of field === item.title ? joinExclaimed(split) : split) {
+      for (const piece of boundedPieces(raw.trim())) {
+        if (piece && !seen.has(piece)) {
+          seen.add(piece);
+          sentences.push(piece);
+        }
+      }
+    }
+  }
+  return sentences;
+}
+
+/** News sentences are under 500 characters; a longer "sentence" is a list, a table or hostile text. */
+const MAX_SENTENCE = 800;
+
+/**
+ * A sentence cut into pieces of at most MAX_SENTENCE characters, at a clause mark or space
+ * where there is one: reading a sentence costs more than its length (values × mentions), so
+ * a 20,000-character run-on must not cost seconds.
+ */
+function boundedPieces(sentence: string): string[] {
+  const pieces: string[] = [];
+  let rest = sentence;
+  while (rest.length > MAX_SENTENCE) {
+    const head = rest.slice(0, MAX_SENTENCE);
+    const cut = Math.max(head.search(/[,，;；][^,，;；]*$/), head.lastIndexOf(' '));
+    const at = cut > MAX_SENTENCE / 2 ? cut + 1 : MAX_SENTENCE;
+    pieces.push(rest.slice(0, at).trim());
+    rest = rest.slice(at);
+  }
+  pieces.push(rest.trim());
+  return pieces;
+}
+
+/** A headline's "！" is emphasis, not an end: "165億美元！特斯拉與三星簽下晶片大單" is one statement. */
+function joinExclaimed(parts: string[]): string[] {
+  const joined: string[] = [];
+  for (const part of parts) {
+    const last = joined.at(-1);
+    if (last !== undefined && /[!！]$/.test(last)) joined[joined.length - 1] = `${last} ${part}`;
+    else joined.push(part);
+  }
+  return joined;
+}
+
+const FRAME_BREAK =
+  /[;；\u2460-\u2473\u2776-\u277F]|，而|，但|，并|，並|，同时|，同時|，(?=[^，。]{1,12}?(?<![规規原准準细細否法])[则則])|, while |, whereas |, but |, and |, unlike | unlike | while | whereas | but | - |——/g;
+
+/**
+ * Everything read from one sentence, once, whatever the facts. Entities are read at
+ * once (they decide whether anything else is needed); tokens, relation words, scopes,
+ * frames and values only when a rule first asks — most sentences of a feed name
+ * nothing of the story. A class, not closures: a feed's worth of sentences is read a
+ * second, and one shape with methods keeps that cheap.
+ */
+export class SentenceReading {
+  readonly mentions: EntityMention[];
+  /** Chips named only as the measure of another ("as efficient as AI5"): no subject, no owner. */
+  readonly measured: ReadonlySet<EntityMention>;
+  readonly ids: Set<string>;
+  /** The chips the sentence names, measures aside; and whether they are two different ones. */
+  readonly chips: EntityMention[];
+  readonly twoChips: boolean;
+  /** The site an earlier sentence of the item named last ("its Taylor, Texas fab"). */
+  priorSite?: EntityMention;
+  /** The chips of the last earlier sentence of the item that named any ("该芯片" stands for one of them). */
+  priorChips: readonly EntityMention[] = [];
+  #tokens?: Token[];
+  #lists?: Map<string, PhraseMatch[]>;
+  #relations: PhraseMatch<AttributeClass>[] = [];
+  #scopes?: Scopes;
+  #frames?: number[];
+  #clauseBreaks?: Array<{ start: number; end: number }>;
+  readonly #values = new Map<string, ValueMention[]>();
+  /** What a sentence is, whatever the rule, computed on first ask (pronoun, topic, dropped-subject cues, kind words). */
+  readonly #once = new Map<string, unknown>();
+
+  /** A per-sentence value computed once for every rule that asks. */
+  once<T>(key: string, compute: () => T): T {
+    if (!this.#once.has(key)) this.#once.set(key, compute());
+    return this.#once.get(key) as T;
+  }
+
+  constructor(
+    readonly text: string,
+    readonly index: number,
+    private readonly compiled: CompiledRules,
+    readonly publishedYear: number | undefined,
+    mentions: EntityMention[],
+    /** The item's publication day (`YYYY-MM-DD`), when it has one. */
+    readonly publishedDay?: string,
+  ) {
+    this.mentions = mentions;
+    this.measured = new Set(
+      mentions.filter(
+        (mention) =>
+          measuredAgainst(text, mention) ||
+          // "Tesla will keep Samsung-made AI4 as AI5 arrives": beside another chip, one in a time clause.
+          (inTimeClause(text, mention, mentions) &&
+            mentions.some((other) => other.type === 'chip' && other.id !== mention.id)),
+      ),
+    );
+    this.ids = new Set(
+      mentions.filter((mention) => !this.measured.has(mention)).map((mention) => mention.id),
+    );
+    this.chips = mentions.filter((mention) => mention.type === 'chip' && !this.measured.has(mention));
+    this.twoChips = new Set(this.chips.map((chip) => chip.id)).size > 1;
+  }
+
+  /** A comma and a place's region (", Texas"): see CompiledRules.placeTail. */
+  get placeTail(): RegExp {
+    return this.compiled.placeTail;
+  }
+
+  get tokens(): Token[] {
+    this.#tokens ??= tokenize(this.text);
+    return this.#tokens;
+  }
+
+  /** The attribute-class words of the sentence, in order. */
+  get relations(): PhraseMatch<AttributeClass>[] {
+    this.#listed();
+    return this.#relations;
+  }
+
+  /** Whether a phrase list (an attribute class, a rule's list) has a match in the sentence. */
+  has(list: string): boolean {
+    return this.#listed().has(list);
+  }
+
+  /** The matches of one of the story's phrase lists (a rule's not, context, anaphora; the site words). */
+  phrases(list: string): PhraseMatch[] {
+    return this.#listed().get(list) ?? NONE;
+  }
+
+  /** The text with each comma between a place and its region made a space (same offsets; see withoutPlaceCommas). */
+  get withoutPlaceCommas(): string {
+    return this.once('withoutPlaceCommas', () =>
+      withoutPlaceCommas(this.text, this.compiled.placeTail, this.mentions),
+    );
+  }
+
+  get scopes(): Scopes {
+    // "is weighing whether to lift spending on its Taylor, Texas complex to $50 billion": a place's
+    // ", Texas" ends no clause, so the scopes read the sentence without those commas (same offsets).
+    this.#scopes ??= findScopes(this.withoutPlaceCommas, this.tokens);
+    return this.#scopes;
+  }
+
+  /** Offsets where the sentence breaks into clauses that may speak of different subjects. */
+  get frames(): number[] {
+    this.#frames ??= [...this.text.matchAll(FRAME_BREAK)].map((match) => match.index);
+    return this.#frames;
+  }
+
+  /** Where the sentence breaks into the clauses that tell whose foundry is whose (CHIP_CLAUSE_BREAK). */
+  get clauseBreaks(): Array<{ start: number; end: number }> {
+    this.#clauseBreaks ??= [...this.text.matchAll(CHIP_CLAUSE_BREAK)]
+      .filter((match) => match[0] !== '、' || this.#separatesChipClauses(match.index))
+      .map((match) => ({ start: match.index, end: match.index + match[0].length }));
+    return this.#clauseBreaks;
+  }
+
+  /**
+   * "AI5台积电代工、AI6交三星": an enumeration comma between two chips' clauses breaks them — not
+   * one between the chips themselves ("AI5、AI6由三星代工") or between two foundries.
+   */
+  #separatesChipClauses(at: number): boolean {
+    const before = this.chips.filter((chip) => chip.end <= at).at(-1);
+    const after = this.chips.find((chip) => chip.start > at);
+    return (
+      before !== undefined &&
+      after !== undefined &&
+      after.start - at <= 8 &&
+      // A making or a foundry stands between the chip and the comma: a clause of its own.
+      (this.relations.some(
+        (match) => match.name === 'makes' && match.start >= before.end && match.end <= at,
+      ) ||
+        this.mentions.some(
+          (mention) => mention.type === 'company' && mention.start >= before.end && mention.end <= at,
+        ))
+    );
+  }
+
+  /** The values of one kind (money, percent, year, node, ratio) the sentence states. */
+  values(kind: string): ValueMention[] {
+    let found = this.#values.get(kind);
+    if (!found) {
+      found = this.#read(kind);
+      this.#values.set(kind, found);
+    }
+    return found;
+  }
+
+  #read(kind: string): ValueMention[] {
+    switch (kind) {
+      case 'money':
+        return readMoney(this.text);
+      case 'percent':
+        return readPercent(this.text);
+      case 'year':
+        return readDates(this.text, this.publishedYear);
+      case 'node':
+        return readNodes(this.text);
+      case 'ratio':
+        return readRatios(this.text);
+      default:
+        return [];
+    }
+  }
+
+  #listed(): Map<string, PhraseMatch[]> {
+    if (!this.#lists) {
+      this.#lists = new Map();
+      const inEntity = tokensInEntities(this.tokens, this.mentions);
+      for (const match of this.compiled.phrases.find(this.text, this.tokens, inEntity)) {
+        const same = this.#lists.get(match.name);
+        if (same) same.push(match);
+        else this.#lists.set(match.name, [match]);
+        if (!match.name.includes('#')) this.#relations.push(match as PhraseMatch<AttributeClass>);
+      }
+    }
+    return this.#lists;
+  }
+}
+
+export const NONE: PhraseMatch[] = [];
+
+/**
+ * For each token, whether it goes on an entity's name begun before it ("AI Act": "Act"). One pass
+ * over tokens and mentions, both in order of position.
+ */
+function tokensInEntities(tokens: readonly Token[], mentions: readonly EntityMention[]): boolean[] {
+  const byStart = [...mentions].sort((a, b) => a.start - b.start);
+  const inEntity: boolean[] = new Array(tokens.length);
+  let next = 0;
+  let reach = -1;
+  for (let index = 0; index < tokens.length; index++) {
+    const start = tokens[index]!.start;
+    while (next < byStart.length && byStart[next]!.start < start)
+      reach = Math.max(reach, byStart[next++]!.end);
+    inEntity[index] = start < reach;
+  }
+  return inEntity;
+}
+
+/**
+ * The sentence with each comma between a place and its region ("Taylor, Texas") made a space — only
+ * right after a place or site named ("TSMC, South Korea's Samsung" keeps its comma).
+ */
+function withoutPlaceCommas(text: string, placeTail: RegExp, mentions: readonly EntityMention[]): string {
+  let masked = text;
+  for (let at = text.indexOf(','); at >= 0; at = text.indexOf(',', at + 1))
+    if (
+      placeTail.test(text.slice(at)) &&
+      mentions.some((mention) => mention.end === at && (mention.type === 'site' || mention.type === 'place'))
+    )
+      masked = `${masked.slice(0, at)} ${masked.slice(at + 1)}`;
+  return masked;
+}
+
+/**
+ * A chip named only as the measure of another ("three times faster than AI5", 能效为AI5的三倍,
+ * 性能比AI5高): it is no subject of the sentence and owns none of its values.
+ */
+function measuredAgainst(text: string, mention: EntityMention): boolean {
+  // "市佔率…至7.3%，相當於台積電的十分之一多一點": a company only as the yardstick.
+  if (mention.type === 'company')
+    return COMPANY_YARDSTICK_BEFORE.test(text.slice(Math.max(0, mention.start - 16), mention.start));
+  if (mention.type !== 'chip') return false;
+  return (
+    MEASURED_BEFORE.test(text.slice(Math.max(0, mention.start - 28), mention.start)) ||
+    MULTIPLE_OF_BEFORE.test(text.slice(Math.max(0, mention.start - 56), mention.start)) ||
+    TIMES_OF_AFTER.test(text.slice(mention.end, mention.end + 12)) ||
+    // "與AI5相比，該晶片…": named to compare.
+    (/(?:与|與|和|跟|同)\s*$/.test(text.slice(Math.max(0, mention.start - 2), mention.start)) &&
+      /^\s*(?:相比|相較|相较|比较|比較)/.test(text.slice(mention.end, mention.end + 4))) ||
+    LATER_THAN_AFTER.test(text.slice(mention.end, mention.end + 12)) ||
+    (FOLLOWS_BEFORE.test(text.slice(Math.max(0, mention.start - 2), mention.start)) &&
+      FOLLOWS_AFTER.test(text.slice(mention.end, mention.end + 4)))
+  );
+}
+
+/**
+ * A chip in a time clause: "as AI5 arrives", "when AI6 ramps", "once AI5 launches", "until AI6 starts production
+ * in 2028" (what the clause tells is read for no other chip: timeClauseOfAnotherChip).
+ */
+function inTimeClause(text: string, mention: EntityMention, mentions: EntityMention[]): boolean {
+  return (
+    mention.type === 'chip' &&
+    timeClauseAfter(text, mention) !== undefined &&
+    // (not one that names where it is made, the last chip named: "as AI5 ramps at TSMC", "as AI6 ramps up at
+    // Samsung's Taylor fab" — not "as AI5 ramps at TSMC and AI6 heads to Taylor")
+    !(
+      MAKER_AFTER_TIME_VERB.test(text.slice(mention.end, mention.end + 24)) &&
+      !mentions.some((other) => other.type === 'chip' && other.start > mention.end)
+    )
+  );
+}
+
+const MAKER_AFTER_TIME_VERB = /^\s+ramps?(?:\s+up)?\s+at\s+[A-Z]/;
+
+/** Where a chip's time clause ends, when the chip opens one. */
+export function timeClauseAfter(text: string, mention: { start: number; end: number }): number | undefined {
+  if (!/\b(?:as|when|once|until)\s+$/i.test(text.slice(Math.max(0, mention.start - 8), mention.start)))
+    return undefined;
+  if (!TIME_CLAUSE_VERB.test(text.slice(mention.end, mention.end + 16))) return undefined;
+  const end = text.slice(mention.end).search(/[,.;，。；]/);
+  return end < 0 ? text.length : mention.end + end;
+}
+
+const TIME_CLAUSE_VERB =
+  /^\s+(?:arrives?|ramps?|launches|comes|enters|takes\s+over|rolls?\s+out|debuts?|starts|begins|ships)\b/i;
+
+const COMPANY_YARDSTICK_BEFORE =
+  /(?:相當於|相当于|\b(?:a|one)[-\s](?:tenth|fifth|quarter|fraction)\s+of)\s*$/i;
+
+const MEASURED_BEFORE =
+  /(?:(?:\bthan|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\btimes|\bsuccessor\s+to|\bfollow-?up\s+to|\bas\s+[\w-]+\s+as|比|较|較)\s*(?:the\s+|its\s+|[\w-]+['’]s\s+)?|(?:不及|不如|逊于|遜於|胜过|勝過|超越|接班|接棒|继任|繼任|对标|對標)[^，,。；;]{0,8})$/i;
+
+/** "triple the power efficiency of AI5", "twice the performance per watt of AI5": the measure of a multiple. */
+const MULTIPLE_OF_BEFORE =
+  /\b(?:double|triple|quadruple|twice|thrice|(?:two|three|four|five|ten|\d+(?:\.\d+)?)\s*(?:times|x))\b[^,.;:]{0,40}\bof\s+(?:the\s+|its\s+)?$/i;
+
+/** "AI6将在AI5之后约一年推出": the chip a later one is counted from. */
+const LATER_THAN_AFTER =
+  /^\s*(?:之后|之後)\s*(?:约|約|大约|大約)?\s*(?:[一二两兩三半\d]+)\s*(?:年|个月|個月)/;
+
+/** "继AI5之后": the chip a later one follows. */
+const FOLLOWS_BEFORE = /[继繼]\s*$/;
+
+const FOLLOWS_AFTER = /^\s*(?:之后|之後)/;
+
+/** After a name, that it is the measure of a multiple: AI5的三倍, AI5's twice. */
+export const TIMES_OF_AFTER = /^\s*(?:的|['’]s\s)?\s*(?:[\d.]+|[一二两兩三四五六七八九十]+)\s*倍/;
+
+/**
+ * Where clauses break for telling whose foundry is whose: punctuation, and a Chinese headline's
+ * space after a clause (four Chinese characters or more: "特斯拉AI5由台积电代工 AI6由三星代工") —
+ * not a space that only sets Latin words apart ("特斯拉 AI6 芯片 接棒 AI5") or follows 和.
+ */
+const CHIP_CLAUSE_BREAK =
+  /[,，;；。:：、]|\s(?:while|whereas|but)\s|(?<=[\u3400-\u9fff]{4})(?<![和与與及或、])\s+(?![和与與及或、])/g;

@@ -1,0 +1,622 @@
+/**
+ * Whether a relation word says this fact here (layer 4 read in context): a word of another sense ("by the end
+ * of 2024", "samples delayed"), a rival as the verb's object, an award's amount, an event told as news or
+ * recalled, a revision, and a fact's context words.
+ */
+import type { AttributeClass } from '../lexicon.ts';
+import type { PhraseMatch } from '../phrases.ts';
+import type { CompiledRule } from '../rules.ts';
+import { MONTH_NAME as MONTH_NAME_SOURCE } from '../values/dates.ts';
+import type { ValueMention } from '../values/mention.ts';
+import {
+  type EventOfRule,
+  eventMonthDays,
+  eventPieces,
+  frameStart,
+  monthMarks,
+  PIECE_BREAK,
+  RECALLED_NEWS,
+} from './frames.ts';
+import type { SentenceReading } from './reading.ts';
+
+const DEAL_REVISED = new RegExp(
+  [
+    // "its chip supply agreement with Tesla has grown to", "the contract was expanded"
+    // (raised/lifted/boosted only in the passive: "the deal lifted Samsung shares" is its effect.)
+    String.raw`\b(?:deal|contract|agreement|order|pact)s?\b(?:\s+[\w'’-]+){0,3}?\s+(?:(?:(?:has|have|had|was|were|is|are)\s+(?:been\s+)?)?(?:expanded|enlarged|grown|grew|widened|amended|extended)|(?:has|have|had|was|were|is|are)\s+(?:been\s+)?(?:raised|boosted|lifted|increased))\b`,
+    // "Tesla widens AI5 orders", "expanded its chip order", "raising the contract's value"
+    String.raw`\b(?:expand|enlarg|widen|amend|extend|rais|boost|lift|increas)\w*\s+(?:(?:its|the|their|[\w-]+['’]s)\s+)?(?:[\w-]+\s+){0,2}?(?:deal|contract|agreement|order|pact)s?\b`,
+    '追加(?:订单|訂單|合同|合約)',
+    '(?:合同|合约|合約|订单|訂單|协议|協議)[^，。；]{0,8}?(?:扩大|擴大|增至|上调|上調|扩容|擴容)',
+    '(?:扩大|擴大)(?:合同|合约|合約|订单|訂單|协议|協議)',
+  ].join('|'),
+  'i',
+);
+
+/**
+ * Whether a reaction to one event is told as news of it: in an item of the weeks after the event, or
+ * dated back to it ("The stock had climbed 4% on July 28", "since late July, when news of its Tesla
+ * contract sent it 6.8% higher").
+ */
+function newsOfTheEvent(event: EventOfRule, reading: SentenceReading): boolean {
+  if (reading.publishedDay === undefined || reading.publishedDay <= event.lastDay) return true;
+  return namesTheEventMonth(event, reading.text) || RECALLED_MOVE.test(reading.text);
+}
+
+/** The event's month, of its year when a year follows ("on July 28", "July 28, 2025" — not "July 30, 2026"). */
+function namesTheEventMonth(event: EventOfRule, text: string): boolean {
+  return monthMarks(event, text).length > 0;
+}
+
+/** Where a sentence names another day of the event's month, two or more days off ("on July 30"). */
+function otherDayMarks(event: EventOfRule, text: string): number[] {
+  return eventMonthDays(event, text).otherDay;
+}
+
+/**
+ * "泰勒工厂预计2026年投入运营并为特斯拉生产AI6芯片", "…2026年投产并为特斯拉生产…": a start of the site's own
+ * before the making that governs the chip — the site's year, not the chip's.
+ */
+export function startBeforeMaking(reading: SentenceReading, from: number, to: number): boolean {
+  const governing = reading.relations.filter((match) => match.name === 'makes' && match.end <= to).at(-1);
+  return (
+    governing !== undefined &&
+    reading.relations.some(
+      (match) => match.name === 'production_start' && match.start >= from && match.end <= governing.start,
+    )
+  );
+}
+
+/** The piece of a sentence (between PIECE_BREAK marks) that holds a span. */
+export function pieceAround(
+  text: string,
+  span: { start: number; end: number },
+): { from: number; to: number } {
+  let from = 0;
+  let to = text.length;
+  for (const mark of text.matchAll(PIECE_BREAK)) {
+    if (mark.index < span.start) from = mark.index + 1;
+    else if (mark.index >= span.end) {
+      to = mark.index;
+      break;
+    }
+  }
+  return { from, to };
+}
+
+/**
+ * "Samsung Electronics shares, which jumped 6.8% on July 28 after the Tesla deal was announced, fell 2.3%
+ * on Tuesday": in an item of the weeks after the event, of two moves the one in the piece that dates it back
+ * is the reaction; the other is a later day's. A sentence that dates no piece keeps every move.
+ */
+export function inTheEventsPiece<Mention extends { start: number }>(
+  rule: CompiledRule,
+  reading: SentenceReading,
+  mentions: Mention[],
+): Mention[] {
+  const event = rule.event;
+  if (
+    !event ||
+    mentions.length < 2 ||
+    reading.publishedDay === undefined ||
+    reading.publishedDay <= event.lastDay
+  )
+    return mentions;
+  const { pieceOf, dated } = eventPieces(rule, reading);
+  const kept = mentions.filter((mention) => dated.has(pieceOf(mention.start)));
+  return kept.length > 0 ? kept : mentions;
+}
+
+/** The item's own day or week: "today", "this week", 今天, 今日, 本周, 本週. */
+const OWN_DAY = /(?<!USA\s)\btoday\b|\b[Tt]his\s+week\b|今天|今日(?!美国|美國|头条|頭條)|本周|本週|这周|這週/;
+
+/** …and a move told in the pluperfect ("had climbed 4% on July 28"). */
+const RECALLED_MOVE = new RegExp(
+  `${RECALLED_NEWS.source}|\\bhad\\s+(?:\\w+\\s+)?(?:risen|rose|climbed|jumped|gained|surged|soared|rallied|fallen|fell|dropped|slid|sunk|tumbled)\\b`,
+  'i',
+);
+
+/**
+ * Words that tell a value replaces an earlier one: "Its backers have now raised … to $800 billion",
+ * "The venture has since cut that figure", 如今改为2027年.
+ */
+const REVISION =
+  /\b(?:now|has since|have since|had since|instead|revised?|revises|raised?|raises|lift(?:s|ed)?|cuts?|lower(?:s|ed)?|trim(?:s|med)?|boost(?:s|ed)?|slash(?:es|ed)?|pushed back|no longer|restart(?:s|ed|ing)?|resum(?:e|es|ed|ing)|reviv(?:e|es|ed|ing)|delay(?:s|ed)?|postpon(?:e|es|ed)|pushed (?:back|to))\b|现在|現在|如今|目前(?!业界|業界|市场|市場|外界|传出|傳出|有消息)|现已|現已|改为|改為|上调|上調|下调|下調|调高|調高|调降|調降|缩减|縮減|下修|上修|重启|重啟|恢复|恢復|复活|復活|推迟至|推遲至|延后至|延後至|延期至/i;
+
+/**
+ * The revision word stands in the clause group of the value, before it: "Its backers have now raised
+ * the planned investment to $800 billion" — not a "now" elsewhere in the sentence.
+ */
+export function revisesHere(reading: SentenceReading, valueAt: number | undefined): boolean {
+  if (valueAt === undefined) return REVISION.test(reading.text);
+  return REVISION.test(reading.text.slice(frameStart(reading, valueAt), valueAt));
+}
+
+/** "该领域", "this segment": a segment the sentence before named. */
+export const SEGMENT_REFERENCE = /该领域|該領域|这一领域|這一領域|\b(?:this|that|the)\s+segment\b/i;
+
+/** "…“晶圆代工2.0”市场…。其中台积电份额…": a market of another definition, which 其中 goes on with. */
+export const OTHER_MARKET_REFERENCE = /^其中/;
+
+export const OTHER_MARKET_WORDS = /(?:晶圆|晶圓)?代工\s*2\.0|\bFoundry\s+2\.0\b/i;
+
+/** Segments of a market, not the market: "7纳米及以下先进制程", "advanced nodes", "AI accelerators". */
+export const SEGMENT_WORDS =
+  /先进制程|先進製程|纳米及以下|奈米及以下|成熟制程|成熟製程|AI加速器|\badvanced[-\s](?:nodes?|process(?:es)?|chips?)\b|\bmature[-\s]nodes?\b|\bAI accelerators?\b|\b\d+\s?nm\s+and\s+below\b/i;
+
+/** The sentence names the fact's subject only through descriptions ("Korean chipmaker … Musk's carmaker"). */
+export function describedOnly(reading: SentenceReading, rule: CompiledRule): boolean {
+  const own = reading.mentions.filter((mention) => rule.ownIds.has(mention.id));
+  return own.length > 0 && own.every((mention) => mention.described);
+}
+
+/**
+ * "start production of Tesla's AI6 at Taylor in 2028", "begin volume output of the chip", 为特斯拉量产AI6芯片:
+ * the production is the rival's (the chip's), not the fab's.
+ */
+// "volume output of Tesla AI6": a capitalised name before the chip is its maker's (so the case is spelt out).
+const OBJECT_GAP =
+  /^\s*(?:[Oo]f|OF|[Ff]or|FOR)\s+(?:(?:[Tt]he|THE|[Ii]ts|[Tt]heir|[Nn]ext-[Gg]en(?:eration)?|[\w-]+['’]s|[A-Z][\w-]*)\s+)*$/;
+
+/** A Chinese making takes its object right after it: 量产AI6, 生产特斯拉的AI5. */
+const OBJECT_GAP_ZH = /^(?:特斯拉的?|其)?$/;
+
+const STATUS_CHANGES = new Set(['delay', 'end', 'cancel', 'restart']);
+
+const RIVAL_DOCUMENTS_BEFORE_ZH =
+  /(?<!与|與|和|及|连同|連同)(?:相关文件|相關文件|该指南|該指南|相关指南|相關指南)(?:将|將|也|亦|则|則){0,2}$/;
+
+/** Between a subject and its change: "guidance on high-risk classification slips", "penalties will be delayed". */
+const SUBJECT_BEFORE_CHANGE_EN =
+  /^\s+(?:(?:on|for|about)\s+(?:[\w-]+\s+){0,4})?(?:(?:has|have|had|is|are|was|were|will|would|could|may|might)\s+(?:been\s+|be\s+)?)?(?:again\s+|also\s+|now\s+|further\s+)?$/i;
+
+const TOPIC_BEFORE_CHANGE_ZH =
+  /^的?(?:义务|義務|合规期限|合規期限|期限|宽限期|寬限期|适用日期|適用日期|适用时间|適用時間|生效日期|实施日期|實施日期)?(?:将|將|也|亦|则|則)?$/;
+
+// "pushed back publication of its guidelines": the thing published is the object.
+const DIRECT_OBJECT_GAP =
+  /^\s*(?:(?:publication|release|adoption|issuance|issuing|publishing)\s+of\s+)?(?:(?:the|its|their)\s+)?$/i;
+
+export function rivalIsObject(rule: CompiledRule, reading: SentenceReading, match: PhraseMatch): boolean {
+  const rivals = rule.rule.rivals;
+  if (!rivals?.length) return false;
+  // "aims to begin the volume production of Tesla's AI6 chip at its Taylor, Texas fab": a start whose
+  // object is a rival's making is that making's start.
+  if (match.name === 'production_start') {
+    const making = reading.relations.find(
+      (other) =>
+        other.name === 'volume_production' &&
+        other.start >= match.end &&
+        /^\s*(?:the\s+|its\s+)?$/i.test(reading.text.slice(match.end, other.start)),
+    );
+    if (making && rivalIsObject(rule, reading, making)) return true;
+  }
+  const objectGap = (start: number) => {
+    const gap = reading.text.slice(match.end, start);
+    return (
+      OBJECT_GAP.test(gap) ||
+      OBJECT_GAP_ZH.test(gap) ||
+      // "delaying penalties until August 2027": a change of status takes its object right after it.
+      (STATUS_CHANGES.has(match.name) && DIRECT_OBJECT_GAP.test(gap))
+    );
+  };
+  // The thing whose date moves stands before the verb: in Chinese "第50条内容标识义务的期限将延至2027年2月";
+  // in English as its subject, no own name between ("AI Act guidance on high-risk classification slips again").
+  const subjectOfChange = (gap: string, from: number) =>
+    TOPIC_BEFORE_CHANGE_ZH.test(gap) ||
+    (SUBJECT_BEFORE_CHANGE_EN.test(gap) &&
+      !reading.mentions.some(
+        (own) => rule.ownIds.has(own.id) && own.start >= from && own.end <= match.start,
+      ));
+  if (
+    STATUS_CHANGES.has(match.name) &&
+    reading.mentions.some(
+      (mention) =>
+        rivals.includes(mention.id) &&
+        mention.end <= match.start &&
+        subjectOfChange(reading.text.slice(mention.end, match.start), mention.end),
+    )
+  )
+    return true;
+  // "但官员表示相关文件将延迟至…": the documents (the rival's, referred back) whose date moves.
+  if (
+    STATUS_CHANGES.has(match.name) &&
+    RIVAL_DOCUMENTS_BEFORE_ZH.test(reading.text.slice(Math.max(0, match.start - 8), match.start))
+  )
+    return true;
+  const next = reading.mentions.find((mention) => mention.start >= match.end && rivals.includes(mention.id));
+  // "delays penalties and high-risk AI rules": the rival shares the object with the subject.
+  const coordinated = (end: number) =>
+    reading.mentions.some(
+      (mention) =>
+        rule.ownIds.has(mention.id) &&
+        mention.start > end &&
+        /^[^.;。；]{0,40}?(?:\b(?:and|as\s+well\s+as|along\s+with|together\s+with|plus)\b|&|与|與|和|及)/i.test(
+          reading.text.slice(end, mention.start),
+        ),
+    );
+  if (next !== undefined && objectGap(next.start) && !coordinated(next.end)) return true;
+  if (!rule.rivalAnaphora) return false;
+  const word = reading.phrases(rule.rivalAnaphora).find((found) => found.start >= match.end);
+  return word !== undefined && objectGap(word.start);
+}
+
+/**
+ * Between an amount and its award: a government's words ("in federal CHIPS Act funding", 的联邦补贴) or
+ * nothing ("a $6.4 billion grant") — not a place, "with" or 获 ("invest $37 billion in Texas with
+ * incentives", 投资370亿美元获补贴 say what the investment got).
+ */
+const AMOUNT_TO_AWARD =
+  /^\s+in\s+(?:(?:federal|U\.?S\.?|government|public|state|CHIPS|Act|direct|grant|subsidy)\s+){0,4}$|^\s*$|^的?(?:联邦|聯邦|政府|美国|美國|芯片法案|晶片法案)?$/i;
+
+/** The award's own nouns (not "support", "fund", "aid", which are verbs as often). */
+const AWARD_NOUN =
+  /^(?:direct\s+funding|awards?|grants?|subsid(?:y|ies)|incentives?|funding|CHIPS money)$|^[\u3400-\u9fff]+$/i;
+
+/** "funding" alone is what an investment is called too: an award only after a government's word. */
+const GOVERNMENT_BEFORE = /\b(?:federal|U\.?S\.?|government|public|state|CHIPS|Act)\s+$/i;
+
+/** "received $6.4 billion in federal CHIPS Act funding", 获得47.5亿美元补贴: money an award word owns. */
+export function amountOfAnAward(reading: SentenceReading, mention: ValueMention): boolean {
+  if (mention.value.kind !== 'money') return false;
+  return reading.phrases('award').some((award) => {
+    const noun = reading.text.slice(award.start, award.end);
+    const gap = reading.text.slice(mention.end, award.start);
+    return (
+      award.start >= mention.end &&
+      AWARD_NOUN.test(noun) &&
+      AMOUNT_TO_AWARD.test(gap) &&
+      (!/^funding$/i.test(noun) || GOVERNMENT_BEFORE.test(gap))
+    );
+  });
+}
+
+/**
+ * A volume production of a rival right after a date ("targets 2027 volume output of Tesla AI6 at
+ * Taylor"): the date is the chip's volume, not the fab's start — which "2026年开始生产特斯拉AI6芯片" is.
+ */
+export function rivalsMakingAfter(
+  rule: CompiledRule,
+  reading: SentenceReading,
+  mention: ValueMention,
+): boolean {
+  if (!rule.rule.rivals?.length || mention.value.kind !== 'year') return false;
+  return reading.relations.some(
+    (match) =>
+      match.name === 'volume_production' &&
+      match.start >= mention.end &&
+      // …or with its customer between ("明年为特斯拉量产AI6").
+      /^\s{0,2}(?:(?:为|為|替)[\u3400-\u9fff]{1,4}?)?$/.test(reading.text.slice(mention.end, match.start)) &&
+      rivalIsObject(rule, reading, match),
+  );
+}
+
+const NO_DATE_FOR =
+  /(?:\bwithout\s+(?:giving\s+|offering\s+|providing\s+|disclosing\s+)?|\bdeclined\s+to\s+(?:give|provide|disclose)\s+|\b(?:gave|giving|offered|provided)\s+no\s+|\bno\s+)(?:a\s+|any\s+)?(?:firm\s+|specific\s+)?(?:date|timeline|timetable|time\s*frame)\s+(?:for|on)\s+(?:the\s+|its\s+)?(?:volume\s+|mass\s+)?$|(?:未|没有|沒有|尚未)(?:给出|給出|透露|公布|说明|說明|披露)(?:具体|具體)?$/i;
+
+/** "pushes/pushed … to" followed by a verb or a name, or pushing "ahead"/"forward": no delay. */
+function pushedToANonTime(text: string, match: PhraseMatch): boolean {
+  const words = text.slice(match.start, match.end);
+  if (!/^push(?:es|ed)\b.*\bto$/i.test(words)) return false;
+  const next = /^\s*([A-Za-z]+)/.exec(text.slice(match.end, match.end + 24))?.[1];
+  return (
+    /\b(?:ahead|forward)\b/i.test(words) ||
+    (next !== undefined && (VERB_AFTER_TO.test(next) || (/^[A-Z]/.test(next) && !MONTH_NAME.test(next))))
+  );
+}
+
+// A production line is a thing built: its start only as the line's own (a start word in the line's clause,
+// before "but", "with", "while" or a semicolon: "line in Taylor will start in 2026", "line, which starts next
+// year", "lines scheduled to begin"; not "line in 2025, ready for AI6", "line in 2024 but is set to open the fab
+// in 2026", "with launch now expected").
+const LINE_CLAUSE_END = /\s(?:but|with|while|whereas|and\s+(?:is|will))\s|;|，但/i;
+
+const LINE_START_WORD =
+  /\b(?:start|begin|open|launch|operat|come\s+online|on\s+stream|go(?:es)?\s+(?:live|online)|up\s+and\s+running|running\s+(?:by|in|from)\b|complet\w*\s+(?:in|by)\b|online|due\s+(?:to|in)|scheduled|slated)/i;
+
+const productionLineNoStart = (after: string) => {
+  if (!/^\s+lines?\b/i.test(after)) return false;
+  const stop = after.search(LINE_CLAUSE_END);
+  return !LINE_START_WORD.test(after.slice(0, stop >= 0 ? Math.min(stop, 64) : 64));
+};
+
+const TIME_AFTER_TO =
+  /^\s*(?:(?:the\s+)?(?:late|early|mid|end|year-end|next|this|later|a\s+later|following|autumn|fall|spring|summer|winter|after|beyond)\b|(?:the\s+)?(?:second|first)\s+half\b|(?:the\s+)?(?:first|second|third|fourth)\s+quarter\b|at\s+least\s+(?:(?:19|20)\d\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|(?:19|20)\d\d\b|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|\d+\s+(?:months?|years?)\b|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?(?:\s|$)|[12]H|H[12]\b|Q[1-4])/i;
+
+const SOURCES_TELL_AFTER =
+  /^\s+(?:say|said|says|told|tell|familiar|close|with\s+knowledge|briefed|added|confirmed)\b/i;
+
+/**
+ * A relation word that, in its sentence, is not the relation its class names — each test is about the words
+ * alone, not about the rule reading them.
+ */
+export function relationWordOfAnotherSense(
+  reading: SentenceReading,
+  match: PhraseMatch<AttributeClass>,
+): boolean {
+  if (noDateGiven(reading, match)) return true;
+  const text = reading.text;
+  const word = text.slice(match.start, match.end);
+  const before = (chars: number) => text.slice(Math.max(0, match.start - chars), match.start);
+  switch (match.name) {
+    case 'volume_production':
+      // "samples and small-batch production in 2026" is not volume production.
+      return isTrialProduction(text, match);
+    case 'makes':
+      // "as AI5 ramps at TSMC and AI6 heads to Taylor": the ramp of a chip set aside as a time clause is not read.
+      if (
+        /^ramp/i.test(word) &&
+        [...reading.measured].some((chip) => /^\s*$/.test(text.slice(chip.end, match.start)))
+      )
+        return true;
+      // "…, sources say", "people familiar … and sources close to": who tells it, not where chips are sourced.
+      if (/^sources$/i.test(word) && SOURCES_TELL_AFTER.test(text.slice(match.end, match.end + 16)))
+        return true;
+      // "AI5 stays at TSMC", "remains with Samsung", "sticks with TSMC", "reach volume in 2027 at TSMC": a stay
+      // at a maker, or volume reached there — not "remains at least two years away", "remains at the design
+      // stage", "remains at Samsung's Hwaseong campus", "reach volume in 2027 at the earliest".
+      return (
+        /^(?:stay|remain|stick|reach|ramp|volume\s+(?:in|at)\b)/i.test(word) &&
+        !reading.mentions.some(
+          (mention) =>
+            mention.type === 'company' &&
+            mention.start >= match.end &&
+            // (not "either TSMC or Samsung": undecided)
+            /^\s*(?:both\s+)?$/i.test(text.slice(match.end, mention.start)) &&
+            // "remains at Samsung's Hwaseong campus" is a place of the company's (not "reach volume at TSMC's plant").
+            (/^(?:reach|ramp|volume\s)/i.test(word) ||
+              !/^['’]s\b/.test(text.slice(mention.end, mention.end + 3))),
+        )
+      );
+    case 'production_start':
+      // "approving a second production line … in 2024": a line, a thing built, not production begun
+      // (unless the line itself starts: "production line to start in 2026").
+      return (
+        /^(?:production|output)$/i.test(word) && productionLineNoStart(text.slice(match.end, match.end + 96))
+      );
+    case 'end':
+      // "by the end of 2024": a time, not an ending — nor "until year-end", "by quarter-end".
+      return (
+        END_OF_TIME.test(text.slice(match.start, match.end + 24)) ||
+        /\b(?:year|quarter|month|week|half)[-\s]?$/i.test(before(8))
+      );
+    case 'delay':
+      return (
+        // "Tesla shunts Dojo engineers to AI5 chip team": a move to something that is no time.
+        (/^(?:shunt|bump|punt)/i.test(word) && !TIME_AFTER_TO.test(text.slice(match.end, match.end + 24))) ||
+        // "EU pushes companies to comply", "pushes ahead with plan to apply", "pushes its omnibus to Parliament":
+        // pushing someone to do a thing, or a thing somewhere, is no delay (a verb, "ahead/forward" or a name after it).
+        pushedToANonTime(text, match) ||
+        movedToANonTime(text, match) ||
+        // "Tesla AI5 tape-out slips to mid-2026", "samples have been delayed": a milestone's delay, not the production's.
+        MILESTONE_BEFORE.test(before(40)) ||
+        pushBackAgainst(reading, match)
+      );
+    case 'restart':
+      // "Tesla winds down Dojo 3 again": "again" after an ending repeats the ending, it restarts nothing.
+      return pushBackAgainst(reading, match) || endedAgain(reading, match);
+    case 'in_force':
+      // "gives companies until January 15 to comment on high-risk AI guidelines": a deadline for comments.
+      return (
+        /^give/i.test(word) &&
+        /^[^.;]{0,32}?\b(?:to\s+(?:comment|respond\s+(?:to|on)\s+(?:[\w-]+\s+){0,3}?(?:consultation|questionnaire|survey|call|guidance|guidelines)|submit\s+(?:input|comments|views))|consultations?|comments|feedback)\b/i.test(
+          text.slice(match.end, match.end + 48),
+        )
+      );
+    default:
+      return false;
+  }
+}
+
+/**
+ * "expects samples by the end of 2026, without giving a date for volume production": no time given — unless
+ * the sentence goes on to give it ("no firm timeline for mass production, though Musk expects it in 2028").
+ */
+function noDateGiven(reading: SentenceReading, match: PhraseMatch): boolean {
+  return (
+    NO_DATE_FOR.test(reading.text.slice(Math.max(0, match.start - 48), match.start)) &&
+    !reading.values('year').some((date) => date.start >= match.end)
+  );
+}
+
+/** "shifted to 2 December 2027" is a date moved; "moved to the AI Office" is not. */
+function movedToANonTime(text: string, match: PhraseMatch): boolean {
+  if (!/^(?:shifted|moved)\s+to$/i.test(text.slice(match.start, match.end))) return false;
+  const next = text.slice(match.end, match.end + 24);
+  // …nor a vote, talks or guidelines moved ("Parliament vote on high-risk AI rules moved to 16 December").
+  const before = text.slice(Math.max(0, match.start - 64), match.start);
+  return (
+    !/^\s*(?:(?:early|mid|late|the\s+end\s+of|end)[-\s]+)?(?:\d|[A-Z][a-z]+\s+\d{4}|[1-4]Q|Q[1-4]|H[12])/.test(
+      next,
+    ) ||
+    // (the process as the verb's subject — "vote on the rules moved to", "talks shifted to" — not a cause before a
+    // colon or "after the final vote").
+    /\b(?:votes?|talks|trilogues?|meetings?|debates?|hearings?|publication|guidelines?|guidance|consultations?|decisions?|summit)\s+(?:(?:on|over|about|for|of)\b[^.;,:：]*|(?:now\s+|again\s+|also\s+)?(?:(?:was|were|has\s+been|have\s+been|is|are)\s+)?)$/i.test(
+      before,
+    )
+  );
+}
+
+const VERB_AFTER_TO =
+  /^(?:delay|pause|postpone|comply|prepare|apply|stop|speed|scrap|slash|simplify|make|build|produce|start|begin|adopt|implement|accept|approve|water|roll|loosen|weaken|review|reconsider|rethink|cut|raise|lower|expand|hold|keep|meet|finish|sign|invest|spend|drop|abandon|move|shift)$/i;
+
+const MONTH_NAME = new RegExp(`^${MONTH_NAME_SOURCE}$`);
+
+/** The milestones before volume production: a tape-out, samples (English and Chinese pattern sources). */
+export const EN_MILESTONES = String.raw`tape-?\s?outs?|samples?|sampling`;
+
+export const ZH_MILESTONES = '流片|样品|樣品|送样|送樣';
+
+/** A tape-out or samples right before a delay, perhaps with its auxiliaries ("has been", 再度). */
+const MILESTONE_BEFORE = new RegExp(
+  String.raw`\b(?:${EN_MILESTONES})\s+(?:(?:has|have|had|is|are|was|were|been|being|will|now|again|also|reportedly|further)\s+){0,3}$|(?:${ZH_MILESTONES})(?:时间|時間|时程|時程)?(?:再度|再次|已|将|將|恐|或)?\s*$`,
+  'i',
+);
+
+// …whose object is a thing pushed against (a plan, a rule, a law), not a cause ("on cost concerns",
+// "on Musk's orders").
+const PUSH_BACK_AGAINST =
+  /^push(?:es|ed|ing)?\s+back\s+(?:on|against)\s+(?:\S+\s+){0,4}?(?:plans?|rules?|proposals?|polic(?:y|ies)|calls?|demands?|efforts?|moves?|laws?|act|regulations?|mandates?|requirements?|strings|conditions|deadlines?)\b/i;
+
+const PASSIVE_BEFORE = /\b(?:be|been|being|is|are|was|were|get|gets|got)\s+(?:\w+ly\s+)?$/i;
+
+/** An active "push back on/against" — the match itself, or a "back on" restart inside one. */
+function pushBackAgainst(reading: SentenceReading, match: PhraseMatch): boolean {
+  if (match.name !== 'delay' && match.name !== 'restart') return false;
+  const start = reading.text.lastIndexOf('push', match.start);
+  if (start < 0 || match.start - start > 8) return false;
+  return (
+    PUSH_BACK_AGAINST.test(reading.text.slice(start, match.end + 64)) &&
+    !PASSIVE_BEFORE.test(reading.text.slice(Math.max(0, start - 16), start))
+  );
+}
+
+function endedAgain(reading: SentenceReading, match: PhraseMatch): boolean {
+  return (
+    match.name === 'restart' &&
+    /^again$/i.test(reading.text.slice(match.start, match.end)) &&
+    reading.relations.some(
+      (other) =>
+        (other.name === 'end' || other.name === 'cancel' || other.name === 'delay') &&
+        other.end <= match.start &&
+        !/[,;.，；。]/.test(reading.text.slice(other.end, match.start)),
+    )
+  );
+}
+
+/**
+ * "The regulation amending the AI Act was published … and enters into force three days later",
+ * 修订条例…于公布后第三天生效: the amending act takes effect, not the provisions it amends — unless a
+ * provision of the subject's is named before the verb ("Under the amendment, high-risk rules apply from …",
+ * "High-risk obligations, untouched by the amendments, enter into force").
+ */
+export function amendmentTakesEffect(
+  rule: CompiledRule,
+  reading: SentenceReading,
+  match: PhraseMatch,
+): boolean {
+  if (match.name !== 'in_force') return false;
+  const before = reading.text.slice(0, match.start);
+  let amendment = -1;
+  // "rules, untouched by the amendments," / "without the amendments": not the amending act itself.
+  for (const found of before.matchAll(AMENDMENT))
+    if (
+      !/\b(?:without|despite|untouched\s+by|before|after|under)\s+(?:the\s+)?$|不受$/i.test(
+        before.slice(0, found.index),
+      )
+    )
+      amendment = found.index + found[0].length;
+  if (amendment < 0) return false;
+  const provisionFrom = (from: number) =>
+    reading.mentions.some(
+      (mention) =>
+        mention.type === 'provision' &&
+        rule.ownIds.has(mention.id) &&
+        mention.start >= from &&
+        mention.end <= match.start,
+    );
+  // No provision of the subject's before the verb at all, or the amending act as the verb's own subject ("High-risk
+  // AI rules: regulation amending AI Act enters into force" — not "修正案通過前 歐盟AI法高風險規則…仍為", nor
+  // "…, untouched by the amendments, enter into force").
+  return !provisionFrom(0) || (!/[,;:，；：]/.test(before.slice(amendment)) && !provisionFrom(amendment));
+}
+
+const AMENDMENT =
+  /\b(?:amending\s+(?:regulation|act|law)|(?:regulation|act|law)\s+amending|amendments?)\b|修订条例|修訂條例|修订案|修訂案|修正案|修法/gi;
+
+const END_OF_TIME =
+  /^end\s+of\s+(?:the\s+)?(?:\d{4}|year|quarter|month|decade|[1-4]Q|Q[1-4]|first|second|third|fourth|this|next|last|January|February|March|April|May|June|July|August|September|October|November|December)\b/i;
+
+/** "samples and small-batch production in 2026" is not volume production. */
+const TRIAL_BEFORE =
+  /(?:少量|小批量|小量|試|试|樣品|样品|工程|sample|samples|pilot|trial|risk|engineering|limited|small[-\s]batch|initial|first)\s*$/i;
+
+function isTrialProduction(text: string, match: PhraseMatch): boolean {
+  return (
+    TRIAL_BEFORE.test(text.slice(Math.max(0, match.start - 10), match.start)) ||
+    // "今年将生产少量样品", "produce samples": what is produced is samples.
+    TRIAL_OBJECT_AFTER.test(text.slice(match.end, match.end + 12)) ||
+    // "the first customer samples of Tesla's AI6, which the fab will build …, would ship next year": samples shipped.
+    (/^ship/i.test(text.slice(match.start, match.end)) && samplesShip(text.slice(0, match.start)))
+  );
+}
+
+/**
+ * Whether samples are what ships: "samples of Tesla's AI6, which the fab will build …, would ship" — not "After
+ * samples this year, Tesla's AI6 is set to ship", "with samples due in late 2026, will ship".
+ */
+function samplesShip(before: string): boolean {
+  const found = SAMPLES_SHIPPED_BEFORE.exec(before);
+  if (!found) return false;
+  const between = before
+    .slice(found.index)
+    .replace(/,\s*(?:which|made|built|produced|fabricated|manufactured)\b[^,]*,/i, ' ');
+  return (
+    !/,/.test(between) &&
+    !/\b(?:AI\d|HW\d|the\s+chips?|it)\b/.test(
+      between.replace(/^samples?\s+(?:of|for|from)\s+(?:[\w'’-]+\s+){0,3}/i, ''),
+    )
+  );
+}
+
+const TRIAL_OBJECT_AFTER =
+  /^(?:少量|小批量|小量|样品|樣品|样片|樣片|工程样品|工程樣品)|^\s*(?:engineering\s+)?samples\b/i;
+
+const SAMPLES_SHIPPED_BEFORE =
+  /\bsamples?\b(?:(?!\b(?:and|but|while|volume|volumes|mass|production|output)\b)(?:[^;.]|\.(?=\d)))*\b(?:would|will|to|should|could|may|might|set\s+to|due\s+to|expected\s+to|began|begin|start(?:ed)?\s+to)\s+$/i;
+
+/** "rose about 4 percent on the news", 消息公布当天: a move on the news a sentence before told. */
+const ON_THAT_NEWS =
+  /\bon\s+(?:the|that|this)\s+(?:news|announcement|disclosure)\b(?!\s+(?:that|of|about|on)\b)|消息(?:公布|傳出|传出)?(?:当天|當天|当日|當日)/i;
+
+export function hasContext(
+  rule: CompiledRule,
+  reading: SentenceReading,
+  title: SentenceReading,
+  item: SentenceReading[],
+): boolean {
+  // Weeks after the event, a move with its cause far off in the item is a later day's ("Tesla will split
+  // AI5 between TSMC and Samsung, Musk said. … Shares of Samsung rose 1.2% in Seoul on Thursday").
+  // Then the cause must be the deal itself, named close by with the other party ("Samsung won a
+  // $16.5 billion contract from Tesla. The stock jumped 6.8%") — not another deal ("amid OpenAI & US
+  // Stargate deal"), not orders from others, not "Tesla" alone.
+  if (rule.event && !newsOfTheEvent(rule.event, reading)) {
+    // …and not a revision of it ("has grown to at least $25 billion. Shares rose 2% in Seoul"): a move on that news.
+    const namesTheDeal = (other: SentenceReading) =>
+      other.has('deal') &&
+      !DEAL_REVISED.test(other.text) &&
+      other.phrases(rule.context!).length > 0 &&
+      other.mentions.some((mention) => mention.type === 'company' && rule.rivalIds.has(mention.id));
+    // "the 1.4% drop came on July 30, two days later": dated to another day of the event's month, it is that day's.
+    // (A date in another piece dates something else: "the $16.5 billion Tesla contract, signed on July 26".)
+    if (
+      !namesTheEventMonth(rule.event, reading.text) &&
+      otherDayMarks(rule.event, reading.text).some((mark) => {
+        const piece = pieceAround(reading.text, { start: mark, end: mark + 1 });
+        return reading.relations.some(
+          (match) => match.name === 'stock_move' && match.start >= piece.from && match.end <= piece.to,
+        );
+      })
+    )
+      return false;
+    if (namesTheDeal(reading)) return true;
+    // A move dated to a day of the item's own ("三星股價今天收跌2.1%", "本周累计上涨3.4%") is that day's.
+    if (OWN_DAY.test(reading.text)) return false;
+    // A neighbour that dates its deal back ("…, which jumped 6.8% on July 28 after the Tesla deal") names
+    // the cause of that earlier move, not of this one ("Samsung shares fell 2.3% on Tuesday") — unless
+    // this one moved "on the news" it told.
+    const onThatNews = ON_THAT_NEWS.test(reading.text);
+    return [title, item[reading.index - 1] ?? title, item[reading.index + 1] ?? title].some(
+      (other) =>
+        other !== reading &&
+        !(namesTheEventMonth(rule.event!, other.text) && other.has('stock_move') && !onThatNews) &&
+        namesTheDeal(other),
+    );
+  }
+  if (reading.phrases(rule.context!).length) return true;
+  if (rule.rule.contextInTitle && title.phrases(rule.context!).length) return true;
+  if (!rule.rule.contextInItem) return false;
+  return item.some((other) => other.phrases(rule.context!).length > 0);
+}
+
+export const CHIPS = /\bchips?(?:sets?)?\b|\bprocessors?\b|芯片|晶片/i;

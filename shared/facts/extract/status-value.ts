@@ -1,0 +1,283 @@
+/**
+ * Readers of status values (layer 6): delayed, cancelled, ended, restarted, active, released — what a
+ * relation word says of the subject's own clause, and a date that is later than scheduled.
+ */
+import { CONTRAST_BETWEEN, opensClauseBetween } from '../clauses.ts';
+import type { AttributeClass } from '../lexicon.ts';
+import type { PhraseMatch } from '../phrases.ts';
+import type { CompiledRule } from '../rules.ts';
+import type { ValueMention } from '../values/mention.ts';
+import { CLAUSE_PUNCTUATION, clauseEndOf, clauseStartOf, frameOf, OWNER_TYPES } from './frames.ts';
+import type { SentenceReading } from './reading.ts';
+import { MAX_DISTANCE, type ReadValue, type SubjectHere } from './statement.ts';
+
+export function readStatus(
+  rule: CompiledRule,
+  reading: SentenceReading,
+  subject: SubjectHere,
+  relations: PhraseMatch<AttributeClass>[],
+): ReadValue | undefined {
+  const statuses = rule.rule.value.statuses ?? {};
+  const nearest = (match: PhraseMatch) =>
+    Math.min(...subject.positions.map((at) => Math.abs(match.start - at)));
+  const said = relations
+    .filter((match) => statuses[match.name] !== undefined)
+    .filter((match) => nearest(match) <= MAX_DISTANCE)
+    // "Dojo ended up costing more than $1 billion": an idiom, not an end.
+    .filter(
+      (match) => !(match.name === 'end' && /^\s*up\b/i.test(reading.text.slice(match.end, match.end + 4))),
+    )
+    // "Tesla cancels Model 2 but says Dojo will continue", 特斯拉叫停Cybertruck扩产 Dojo照常推进:
+    // a status word with another product named between it and the subject is that product's
+    // (relationOfSubject; volume production too: "AI6 will power Optimus robots shipping from 2027").
+    .filter((match) => subject.carried || relationOfSubject(reading, match, subject.positions))
+    .sort((a, b) => nearest(a) - nearest(b));
+  if (said.length === 0) return undefined;
+  // "will not apply in August as planned", 不再于2026年8月生效: not in force on schedule is a delay.
+  const offSchedule = said.find(
+    (match) => match.name === 'in_force' && notOnSchedule(reading, match, rule.rule.value.scheduled),
+  );
+  if (
+    offSchedule &&
+    statuses.delay &&
+    said.every((match) => reading.scopes.blockersAt(match.start, match).length > 0)
+  )
+    return { value: { kind: 'status', value: statuses.delay }, blocked: false };
+  // "the project Musk revived last month after shelving Dojo in August": what happened before another
+  // status the sentence gives is the past — the other one is the news.
+  // …and one "before" a status is the earlier: "Tesla revived Dojo before shelving it in January" ended it.
+  const order = (match: PhraseMatch) => {
+    const before = reading.text.slice(Math.max(0, match.start - 16), match.start);
+    // "已叫停今年初宣布重启的Dojo 3": a status in a clause describing the subject (…的Dojo) is its past.
+    const describes = subject.positions.some(
+      (at) =>
+        at >= match.end &&
+        (/^[^，。；,;]{0,8}的\s*$/.test(reading.text.slice(match.end, at)) ||
+          // "has wound down its revived Dojo 3 effort": a status word as the subject's adjective.
+          (/^\s*$/.test(reading.text.slice(match.end, at)) &&
+            /\b(?:its|the|their|[\w-]+['’]s)\s+$/i.test(
+              reading.text.slice(Math.max(0, match.start - 16), match.start),
+            ))) &&
+        !said.some((other) => other.start >= match.end && other.start < at),
+    );
+    return describes || /\b(?:after|since)\s+(?:\w+ly\s+)?$/i.test(before)
+      ? 1
+      : /\bbefore\s+(?:\w+ly\s+)?$/i.test(before)
+        ? -1
+        : 0;
+  };
+  const open = said
+    .filter((match) => reading.scopes.blockersAt(match.start, match).length === 0)
+    .sort((a, b) => order(a) - order(b));
+  // "the date the rules apply is pushed back" (適用日期延後): the change is the news, not the rule it changes.
+  const change = open.find(
+    (match) =>
+      match.name !== 'in_force' && !open.some((other) => other.name === 'in_force' && covers(other, match)),
+  );
+  // "…延期條文未能完成立法程序，…規則將於8月2日如期適用": in force on schedule, said outright, is the news.
+  // …when it is the subject's ("Most AI Act rules apply as planned, but the high-risk rules are delayed"
+  // is a delay).
+  const onSchedule = open.find(
+    (match) =>
+      match.name === 'in_force' &&
+      AS_SCHEDULED.test(reading.text.slice(Math.max(0, match.start - 24), match.end + 12)) &&
+      // …not a delay told in another clause group ("…, but the high-risk rules are delayed", 部分条款如期生效，高风险规则则推迟).
+      open.every(
+        (other) =>
+          other.name !== 'delay' ||
+          frameOf(reading, other.start) === frameOf(reading, match.start) ||
+          // "EU extends AI Act deadlines, though high-risk AI rules stay on track": the delay's group does not
+          // name the subject's own provision, the on-schedule one does.
+          (provisionInFrame(rule, reading, match.start) && !provisionInFrame(rule, reading, other.start)),
+      ),
+  );
+  const chosen = (onSchedule ?? (change && open[0]?.name === 'in_force' ? change : (open[0] ?? said[0])))!;
+  // "rules for high-risk systems to apply from December 2027 instead of August 2026": in force later than planned.
+  const name =
+    chosen.name === 'in_force' &&
+    statuses.delay &&
+    (laterInstead(reading, chosen) ||
+      laterThanScheduled(reading, chosen, rule.rule.value.scheduled) ||
+      untilNoDate(reading, chosen))
+      ? 'delay'
+      : chosen.name;
+  return { value: { kind: 'status', value: statuses[name]! }, blocked: open.length === 0 };
+}
+
+/** Whether the clause group at a position names a provision of the rule's own subject ("high-risk AI rules"). */
+function provisionInFrame(rule: CompiledRule, reading: SentenceReading, at: number): boolean {
+  const frame = frameOf(reading, at);
+  return reading.mentions.some(
+    (mention) =>
+      mention.type === 'provision' &&
+      rule.ownIds.has(mention.id) &&
+      frameOf(reading, mention.start) === frame,
+  );
+}
+
+/** "will not apply", "no longer take effect", 不再…生效: an in-force verb denied. */
+const NOT_APPLYING =
+  /\b(?:not|no\s+longer|won['’]t)\s+(?:\w+\s+){0,2}?(?:apply|take\s+effect|kick\s+in|come\s+into\s+force|enter\s+into\s+(?:force|application))\b|(?:不再|不会|不會|无法|無法|未能)[^，。；,;]{0,12}?(?:生效|适用|適用|实施|實施)/i;
+
+/** In force as scheduled, said outright (not 原定, the schedule a change departs from). */
+const AS_SCHEDULED = /\bas\s+(?:planned|scheduled)\b|\bon\s+(?:time|schedule|track)\b|如期|按期|按原定|照常/i;
+
+/** The schedule named without a date: "as planned", "on time", "in August", 如期, 按原定. */
+const ON_SCHEDULE_WORDS =
+  /\bas\s+(?:planned|scheduled)\b|\bon\s+(?:time|schedule)\b|\bin\s+August\b|如期|按期|按原定|原定/i;
+
+/**
+ * "High-risk obligations will not apply in August as planned", 欧盟AI法案高风险条款不再于2026年8月生效:
+ * an in-force word denied in a clause that names the schedule (its date, "as planned") is a delay.
+ */
+function notOnSchedule(
+  reading: SentenceReading,
+  relation: PhraseMatch,
+  scheduled: string | undefined,
+): boolean {
+  if (!scheduled || !reading.scopes.blockersAt(relation.start, relation).includes('negation')) return false;
+  const from = clauseStartOf(reading, relation.start);
+  const to = clauseEndOf(reading, relation.end);
+  const clause = reading.text.slice(from, to);
+  const denied = NOT_APPLYING.exec(clause);
+  // "will not apply to military AI systems": an exemption, not a later date.
+  if (!denied || /^\s+to\b/i.test(clause.slice(denied.index + denied[0].length))) return false;
+  const [year, month] = scheduled.split('-').map(Number);
+  return (
+    ON_SCHEDULE_WORDS.test(clause) ||
+    datesOfClause(reading, relation).some(
+      (date) =>
+        date.value.kind === 'year' &&
+        date.value.value === year &&
+        (date.value.month === undefined || date.value.month === month),
+    )
+  );
+}
+
+/**
+ * "will not apply until harmonised standards are ready": in force only once something else is done —
+ * with no date of its own, a delay (a date is judged against the schedule instead).
+ */
+function untilNoDate(reading: SentenceReading, relation: PhraseMatch): boolean {
+  return (
+    /^not\b/i.test(reading.text.slice(relation.start, relation.end)) &&
+    datesOfClause(reading, relation).length === 0
+  );
+}
+
+/** A date as (year, month) for ordering: a part of a year ("end of 2026") by its first month. */
+const monthIndex = (date: ValueMention & { range?: readonly [number, number] }) =>
+  date.value.kind === 'year' ? date.value.value * 12 + (date.value.month ?? date.range?.[0] ?? 1) : 0;
+
+/** The dates of the in-force word's own clause (up to a clause mark either side), nearest first. */
+function datesOfClause(reading: SentenceReading, relation: PhraseMatch): ValueMention[] {
+  const text = reading.text;
+  const from = Math.max(
+    ...[...text.slice(0, relation.start).matchAll(CLAUSE_PUNCTUATION)].map((m) => m.index + 1),
+    0,
+  );
+  const rest = text.slice(relation.end).search(CLAUSE_MARK);
+  const to = rest < 0 ? text.length : relation.end + rest;
+  return (
+    reading
+      .values('year')
+      // A date that begins in the clause is its own, even when its comma ends the clause ("August 2, 2028").
+      .filter((date) => date.start >= from && date.start < to && date.role !== 'from')
+      .sort((a, b) => Math.abs(a.start - relation.start) - Math.abs(b.start - relation.start))
+  );
+}
+
+const CLAUSE_MARK = /[,，;；。:：]|\s(?:and|while|but)\s/;
+
+/**
+ * "Obligations for high-risk AI will kick in from December 2027": the in-force word's own date (the
+ * nearest in its clause) later than the schedule the fact sheet has; "take effect in August 2026
+ * and will be reviewed in 2028" is on time.
+ */
+function laterThanScheduled(
+  reading: SentenceReading,
+  relation: PhraseMatch,
+  scheduled: string | undefined,
+): boolean {
+  if (!scheduled) return false;
+  const [year, month] = scheduled.split('-').map(Number) as [number, number];
+  const date = datesOfClause(reading, relation)[0];
+  return (
+    date !== undefined &&
+    reading.scopes.blockersAt(date.start).length === 0 &&
+    monthIndex(date) > year * 12 + month
+  );
+}
+
+/**
+ * The in-force word's date followed by an earlier one it replaces: "to apply from December 2027 instead
+ * of August 2026", 2027年12月而非2026年8月 — in the word's own clause, not another thing's dates.
+ */
+function laterInstead(reading: SentenceReading, relation: PhraseMatch): boolean {
+  const years = reading.values('year');
+  const own = new Set(datesOfClause(reading, relation));
+  return years.some((later, index) => {
+    const earlier = years[index + 1];
+    return (
+      own.has(later) &&
+      earlier !== undefined &&
+      monthIndex(later) > monthIndex(earlier) &&
+      INSTEAD_BETWEEN.test(reading.text.slice(later.end, earlier.start))
+    );
+  });
+}
+
+const INSTEAD_BETWEEN =
+  /^[\s,，]*(?:instead\s+of|rather\s+than|\bnot\b|replacing|而非|而不是|取代)\s*(?:the\s+)?(?:original(?:ly)?\s+|planned\s+|原定的?|原先的?)?(?:[A-Za-z]+\s+)?$/i;
+
+/** Whether a relation word is the subject's: no product of another kind stands between them (Model 2, Optimus). */
+/**
+ * "Samsung to start 2nm production in 2026 as Tesla's AI5 stays at TSMC": every mention of the subject
+ * after a making opens a clause of its own — the making is not its.
+ */
+const NODE_BEFORE =
+  /(?:\b\d+\s?(?:nm|-nanometer)|\bN\d\w*|\bSF\d\w*|\b\d+A)\s+(?:(?:mass|volume|high-volume)\s+)?$/i;
+
+export function opensOwnClauseAfter(
+  reading: SentenceReading,
+  match: PhraseMatch,
+  positions: number[],
+): boolean {
+  const after = positions.filter((at) => at >= match.end);
+  return (
+    after.length === positions.length &&
+    // …when the making has a subject of its own before it — a company, or a node ("2nm mass production") — or
+    // the clause is a contrast ("Production will start in 2026 while Tesla's AI5 remains at TSMC"); not "Mass
+    // production will begin in 2027 when AI5 moves to Samsung's Taylor fab" (AI5's).
+    (reading.mentions.some((mention) => mention.end <= match.start && OWNER_TYPES.has(mention.type)) ||
+      NODE_BEFORE.test(reading.text.slice(Math.max(0, match.start - 12), match.start)) ||
+      CONTRAST_BETWEEN.test(reading.text.slice(match.end, Math.min(...after)))) &&
+    after.every((at) => opensClauseBetween(reading.text, Math.max(match.end, at - 48), at))
+  );
+}
+
+export function relationOfSubject(
+  reading: SentenceReading,
+  match: PhraseMatch,
+  positions: number[],
+): boolean {
+  if (positions.length === 0) return false;
+  const at = positions.reduce((best, next) =>
+    Math.abs(next - match.start) < Math.abs(best - match.start) ? next : best,
+  );
+  const [from, to] = at < match.start ? [at, match.start] : [match.end, at];
+  // "Tesla ditches Nvidia GPUs for its Dojo supercomputer": another's thing dropped for the subject.
+  const forTheSubject = at > match.start && PURPOSE_BEFORE.test(reading.text.slice(from, to));
+  return !reading.mentions.some(
+    (mention) =>
+      mention.start >= from &&
+      mention.start < to &&
+      !positions.includes(mention.start) &&
+      (mention.type === 'product' || (forTheSubject && mention.type === 'company')),
+  );
+}
+
+const PURPOSE_BEFORE = /\b(?:for|in\s+favou?r\s+of)\s+(?:(?:its|the|their|[\w-]+['’]s)\s+)?$/i;
+
+const covers = (outer: PhraseMatch, inner: PhraseMatch) =>
+  outer.start <= inner.start && outer.end >= inner.end;

@@ -1,0 +1,508 @@
+/**
+ * Whose statement it is (layer 6, item-level reference): the fact's subject named in the sentence, carried from
+ * the title or the sentence before ("the chip", 该芯片, a dropped subject), or taken by another of its kind.
+ */
+import { type EntityMention, isSiteOrPlace } from '../entities.ts';
+import type { PhraseMatch } from '../phrases.ts';
+import type { CompiledRule } from '../rules.ts';
+import { type SentenceReading, TIMES_OF_AFTER } from './reading.ts';
+import type { SubjectHere } from './statement.ts';
+
+export function subjectIn(
+  rule: CompiledRule,
+  reading: SentenceReading,
+  item: SentenceReading[],
+): SubjectHere | undefined {
+  const direct = rule.rule.subject.find((group) => group.every((id) => reading.ids.has(id)));
+  if (direct && movedSharesReferredToARival(rule, reading, item, direct)) return undefined;
+  if (direct && sharesOfAnotherPartner(rule, reading, direct)) return undefined;
+  if (direct) {
+    return {
+      positions: reading.mentions
+        .filter((mention) => direct.includes(mention.id))
+        .map((mention) => mention.start),
+      carried: false,
+    };
+  }
+  if (reading.index === 0) return undefined;
+  const previous = item[reading.index - 1]!;
+  const anaphor =
+    (rule.anaphora ? reading.phrases(rule.anaphora)[0] : undefined) ??
+    referenceThroughSentenceBefore(rule, reading, previous);
+  // The subject named just before (the sentence before, else the title) carries into this one
+  // when this sentence names part of it or refers back to it: "the chip", "the Texas plant", 该芯片.
+  for (const earlier of new Set([previous, item[0]!])) {
+    const named = rule.rule.subject.filter((ids) =>
+      ids.every((id) => earlier.ids.has(id) || reading.ids.has(id)),
+    );
+    // A group this sentence names part of comes first ("EU" in the title, "high-risk AI" here).
+    const group = named.find((ids) => ids.some((id) => reading.ids.has(id))) ?? named[0];
+    if (!group) continue;
+    const partial = group.some((id) => reading.ids.has(id));
+    const sameKindNamed = reading.mentions.some(
+      (mention) =>
+        !group.includes(mention.id) &&
+        // …or an affiliate of a company carried ("a contract signed by Samsung Biologics" after "Samsung").
+        (group.some((id) => sameType(earlier, id, mention)) ||
+          (mention.type === 'affiliate' &&
+            AFFILIATE_AS_PARTY.test(reading.text.slice(0, mention.start)) &&
+            group.some((id) =>
+              earlier.mentions.some((entry) => entry.id === id && entry.type === 'company'),
+            ))) &&
+        // "three times as power-efficient as AI5", 能效为AI5的三倍: named to compare, not as the subject.
+        !COMPARED_OR_AS.test(reading.text.slice(Math.max(0, mention.start - 24), mention.start)) &&
+        !TIMES_OF_AFTER.test(reading.text.slice(mention.end, mention.end + 12)) &&
+        // "The stock had gained 4% … after the company confirmed its chip deal with Samsung": a
+        // partner of a share move's subject is not another subject.
+        !(rule.rule.ownerAt && anaphor && namedAsPartner(reading, mention.start)),
+    );
+    if (sameKindNamed || (!anaphor && !partial)) return undefined;
+    if (anaphor && referenceTakenByAnother(rule, reading, anaphor, earlier, previous, group, partial))
+      return undefined;
+    // Every reference word of the rule stands for the subject ("the companies … their $500 billion goal").
+    const references = rule.anaphora ? reading.phrases(rule.anaphora).map((match) => match.start) : [];
+    const positions = anaphor
+      ? [...new Set([anaphor.start, ...references])]
+      : reading.mentions.filter((mention) => group.includes(mention.id)).map((mention) => mention.start);
+    return { positions: positions.length ? positions : [0], carried: true };
+  }
+  return undefined;
+}
+
+/** An affiliate as a party of its own: opening its sentence, or "signed/won/awarded by" it — not "built by", "while", "lifting". */
+const AFFILIATE_AS_PARTY =
+  /^\s*(?:[^，,。]{0,6}[，,]\s*)?$|\b(?:signed|agreed|won|awarded|landed|inked|announced)\s+by\s+$/i;
+
+/** A sentence opening with a pronoun's shares: "Its shares had risen", "The company's stock" ("The shares" may be either party's). */
+const SHARES_REFERENCE_OPENING = /^\s*(?:its|the\s+company['’]s)\s+(?:shares|stock)\b/i;
+
+/**
+ * "Tesla reported deliveries on Thursday. Its shares had risen 4% on July 28 after the Samsung chip
+ * deal": a share move's subject named only as the deal's partner or cause, in a sentence that refers
+ * back to a rival the sentence before spoke of, is not whose shares moved.
+ */
+function movedSharesReferredToARival(
+  rule: CompiledRule,
+  reading: SentenceReading,
+  item: SentenceReading[],
+  group: readonly string[],
+): boolean {
+  if (!rule.rule.ownerAt || reading.index === 0) return false;
+  const own = reading.mentions.filter((mention) => group.includes(mention.id));
+  const onlyPartner = own.every(
+    (mention) =>
+      namedAsPartner(reading, mention.start) ||
+      DEAL_AFTER.test(reading.text.slice(mention.end, mention.end + 16)),
+  );
+  if (!onlyPartner || !SHARES_REFERENCE_OPENING.test(reading.text)) return false;
+  const previous = item[reading.index - 1]!;
+  const topic = previous.once('topic', () => topicOf(previous));
+  return topic !== undefined && rule.rivalIds.has(topic.id);
+}
+
+/**
+ * "The stock had jumped 6.8 percent last July on news of its Tesla contract": a subject named only as the
+ * partner of someone else's deal ("its", "their" before it) does not own the shares that moved.
+ */
+function sharesOfAnotherPartner(
+  rule: CompiledRule,
+  reading: SentenceReading,
+  group: readonly string[],
+): boolean {
+  if (!rule.rule.ownerAt) return false;
+  const own = reading.mentions.filter((mention) => group.includes(mention.id));
+  return own.every(
+    (mention) =>
+      /\b(?:its|their)\s+$/i.test(reading.text.slice(Math.max(0, mention.start - 8), mention.start)) &&
+      DEAL_AFTER.test(reading.text.slice(mention.end, mention.end + 16)),
+  );
+}
+
+/**
+ * Whether a reference word in `reading` is to something other than the group `earlier` names.
+ * A pronoun or a dropped subject was already resolved through the sentence before ("The unit lost
+ * customers to TSMC. Its share…"): only a qualifier before it can make it another's.
+ */
+function referenceTakenByAnother(
+  rule: CompiledRule,
+  reading: SentenceReading,
+  anaphor: PhraseMatch,
+  earlier: SentenceReading,
+  previous: SentenceReading,
+  group: readonly string[],
+  partial: boolean,
+): boolean {
+  // "而另一家美国厂商的新厂则推迟至2030年", "a rival's new fab": the reference word is another's.
+  if (ANOTHER_BEFORE.test(reading.text.slice(Math.max(0, anaphor.start - 12), anaphor.start))) return true;
+  if (anaphor.name === PRONOUN) return false;
+  return (
+    // "在三星泰勒廠進度備受關注之際，SK海力士宣布其…封裝廠正式動工。該廠…": another of the kind
+    // named after the subject in the sentence referred to is the nearer one.
+    laterOfTheKind(earlier, group, rule) ||
+    // "Apple signs Samsung for image sensors … The contract runs through 2030": a reference to a
+    // deal of the subject's with someone else.
+    anotherPartnerNamed(earlier, group, rule) ||
+    // "Tesla-Samsung deal spurs rivals // Hyundai Motor signed its own chip deal with Samsung. The
+    // carmaker's contract runs through 2030": another of the kind, named in between, is the one meant.
+    (earlier !== previous && namesAnotherOfTheKind(previous, earlier, group, rule)) ||
+    // "AI6 … 能效为AI5的三倍。该芯片…": "the chip" is the first chip named before, not every chip.
+    (!partial && !firstOfItsKind(earlier, group))
+  );
+}
+
+/**
+ * "Tesla announced a $16.5 billion deal with Samsung. Its shares rose about 4%", "The unit lost
+ * customers to TSMC. Its share … dropped to 6.8%": a sentence opening with a pronoun speaks of
+ * what the sentence before spoke of first (its topic) or referred to first; a sentence with no
+ * subject at all may keep that topic (droppedSubjectFor). Either must be the rule's own subject.
+ */
+function referenceThroughSentenceBefore(
+  rule: CompiledRule,
+  reading: SentenceReading,
+  previous: SentenceReading,
+): PhraseMatch | undefined {
+  const pronoun = reading.once('pronoun', () => openingPronoun(reading.text));
+  const topic = previous.once('topic', () => topicOf(previous));
+  if (!pronoun)
+    return droppedSubjectFor(rule, reading, previous, topic)
+      ? { name: PRONOUN, start: 0, end: 0 }
+      : undefined;
+  const referred = rule.anaphora ? previous.phrases(rule.anaphora)[0] : undefined;
+  const ownFirst =
+    referred !== undefined
+      ? topic === undefined || referred.start < topic.start || rule.ownIds.has(topic.id)
+      : ownTopic(rule, topic);
+  return ownFirst ? { name: PRONOUN, start: pronoun.start, end: pronoun.end } : undefined;
+}
+
+const ownTopic = (rule: CompiledRule, topic: EntityMention | undefined) =>
+  topic !== undefined && rule.ownIds.has(topic.id) && !rule.rivalIds.has(topic.id);
+
+/**
+ * The pronoun a sentence opens with — also after "Musk now says (that)", "On Thursday", "According
+ * to X," or 據…統計 — but not "Its rival SK Hynix", 其他/其中, nor an expletive "It is expected that".
+ */
+function openingPronoun(text: string): { start: number; end: number } | undefined {
+  const opening = OPENING_PRONOUN.exec(text);
+  if (!opening) return undefined;
+  const word = opening[1]!;
+  const lead = opening[0].slice(0, -word.length);
+  const after = text.slice(opening.index + opening[0].length);
+  if (ROLE_AFTER.test(after) || EXPLETIVE_AFTER.test(after)) return undefined;
+  // A lower-case "it" only after a lead ("Musk now says it", "On Thursday it").
+  if (word[0] === 'i' && !/\S/.test(lead)) return undefined;
+  const start = opening.index + lead.length;
+  return { start, end: start + word.length };
+}
+
+/**
+ * "台積電繼續排名第一；市佔率…達到70.2%", "特斯拉AI5芯片由台积电代工。预计2026年底量产": a Chinese
+ * sentence that opens with the fact's word and names nothing that could be its own subject keeps
+ * the topic of the one before; "Mass production is now expected in 2029" likewise in English.
+ * Not when it names someone the ruler does not know ("AMD的MI450", 昇腾910C), opens with a thing
+ * named by its kind (小米玄戒芯片), turns to another topic (另一方面, 则), or when the sentence
+ * before named a rival ("Samsung will make AI6 in Texas. Mass production … 2027" is the chip's).
+ */
+function droppedSubjectFor(
+  rule: CompiledRule,
+  reading: SentenceReading,
+  previous: SentenceReading,
+  topic: EntityMention | undefined,
+): boolean {
+  // A rival named in the sentence before takes it — unless only as the place of a making
+  // ("马斯克称AI6将在三星泰勒工厂生产。预计2028年量产" is the chip's year).
+  // A share move is its topic's whoever its partner ("Samsung lands a Tesla order; shares jump 6.8%").
+  const shareMove = rule.rule.relation.some((name) => name === 'share_price' || name === 'stock_move');
+  if (
+    !shareMove &&
+    previous.mentions.some(
+      (mention) =>
+        rule.rivalIds.has(mention.id) &&
+        !placeOfMaking(previous, mention) &&
+        !makerOfOwn(rule, previous, mention),
+    )
+  )
+    return false;
+  const values = new Set(rule.rule.value.entities ?? []);
+  const chinese = reading.once('chinese', () => CHINESE_OPENING.test(reading.text));
+  if (chinese) {
+    const subjectLike = reading.mentions.some(
+      (mention) => mention.type !== 'person' && mention.type !== 'place' && !values.has(mention.id),
+    );
+    return (
+      !subjectLike &&
+      // (A speaker and a colon opening it only say who tells it: "马斯克：2028年才会大规模上量".)
+      !reading.mentions.some(
+        (mention) =>
+          mention.start <= 4 &&
+          !(mention.type === 'person' && /^\s*[:：]/.test(reading.text.slice(mention.end, mention.end + 2))),
+      ) &&
+      !reading.once(
+        'ownSubjectCue',
+        () => unknownLatinName(reading) || TOPIC_SHIFT.test(reading.text) || NAMED_BY_KIND.test(reading.text),
+      ) &&
+      relationWithin(rule, reading, 14) &&
+      ownTopic(rule, topic)
+    );
+  }
+  return (
+    reading.mentions.length === 0 &&
+    opensWithRelation(rule, reading) &&
+    // "Tesla delivered 497,099 vehicles. Shares rose 1.4%": a move with its cause in neither sentence is not the deal's.
+    (!rule.context ||
+      reading.phrases(rule.context).length > 0 ||
+      previous.phrases(rule.context).length > 0) &&
+    (ownTopic(rule, topic) ||
+      // The subject the sentence before named, not only as its topic ("Tesla has asked Samsung to build
+      // its AI6 chip on 1.4nm") — but a share move is its topic's ("Samsung SDI signs a deal with Tesla; shares up 7%").
+      (!shareMove && previous.mentions.some((mention) => rule.ownIds.has(mention.id))))
+  );
+}
+
+/**
+ * What a sentence is about: the first thing it names as a subject (a person aside; not after
+ * "与…", 在…之際, "unlike"), and of a name run together with the next ("特斯拉AI5芯片", "Tesla's
+ * AI5", "三星泰勒厂") the last — the head.
+ */
+export function topicOf(reading: SentenceReading): EntityMention | undefined {
+  const candidates = reading.mentions.filter(
+    (mention) => mention.type !== 'person' && !reading.measured.has(mention),
+  );
+  let index = candidates.findIndex(
+    (mention) => !NOT_A_TOPIC_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 8), mention.start)),
+  );
+  if (index < 0) return undefined;
+  while (
+    index + 1 < candidates.length &&
+    /^(?:\s?|['’]s\s|的)$/.test(reading.text.slice(candidates[index]!.end, candidates[index + 1]!.start))
+  )
+    index++;
+  return candidates[index];
+}
+
+/**
+ * A Chinese sentence opening with something named by its kind ("小米玄戒芯片由台积电代工"): a
+ * subject of its own — unless a determiner makes it a reference (首座工厂, 该工厂).
+ */
+const NAMED_BY_KIND =
+  /^[\s"“「]*(?!首座|首个|首個|该|該|这|這|此|其)[\u3400-\u9fffA-Za-z0-9]{1,8}(?:芯片|晶片|处理器|處理器|工厂|工廠|晶圆厂|晶圓廠|公司|集团|集團)/;
+
+/** The fact's relation word stands within the sentence's first `chars` ("预计2026年底量产", "市佔率按季升…"). */
+function relationWithin(rule: CompiledRule, reading: SentenceReading, chars: number): boolean {
+  return reading.relations.some((match) => rule.rule.relation.includes(match.name) && match.start <= chars);
+}
+
+/** "Mass production is now expected in 2029", "Total investment remains pegged at $500 billion". */
+function opensWithRelation(rule: CompiledRule, reading: SentenceReading): boolean {
+  const first = reading.relations.find((match) => rule.rule.relation.includes(match.name));
+  return (
+    first !== undefined &&
+    /^[\s"“]*(?:(?:the|mass|volume|high-volume|full|commercial|total|initial|planned|overall)\s+)*$/i.test(
+      reading.text.slice(0, first.start),
+    )
+  );
+}
+
+/** "Samsung's Taylor fab will make Tesla's AI6 chip": a fab making the subject, not a subject of its own. */
+function makerOfOwn(rule: CompiledRule, reading: SentenceReading, mention: EntityMention): boolean {
+  return (
+    isSiteOrPlace(mention) &&
+    reading.mentions.some(
+      (own) => rule.ownIds.has(own.id) && own.start > mention.end && objectOfMaking(reading, own.start),
+    )
+  );
+}
+
+/** A site or place named where something is made: "at its Taylor fab", 在三星泰勒工厂, "in Taylor". */
+function placeOfMaking(reading: SentenceReading, mention: EntityMention): boolean {
+  return (
+    isSiteOrPlace(mention) &&
+    /(?:(?:\bat|\bin)\s+(?:[\w'’-]+\s+){0,2}|(?:在|于|於)[\u3400-\u9fff]{0,4})$/i.test(
+      reading.text.slice(Math.max(0, mention.start - 24), mention.start),
+    )
+  );
+}
+
+/** A Latin-script name in a Chinese sentence that the ruler does not know ("AMD", "MI450", 910C) — not Q4, HBM, nm. */
+function unknownLatinName(reading: SentenceReading): boolean {
+  for (const match of reading.text.matchAll(LATIN_NAME)) {
+    if (COMMON_LATIN.test(match[0])) continue;
+    if (
+      reading.mentions.some(
+        (mention) => mention.start <= match.index && mention.end >= match.index + match[0].length,
+      )
+    )
+      continue;
+    return true;
+  }
+  return false;
+}
+
+const LATIN_NAME = /[A-Za-z]*\d+[A-Z][A-Za-z0-9]*|\b[A-Z][A-Za-z0-9]+/g;
+
+const COMMON_LATIN = /^(?:AI|[QH][1-4]|[1-4][QH]|HBM\d*|DRAM|NAND|EUV|GPU|CPU|ASIC|GW|MW|nm|EFLOPS|\d+nm)$/;
+
+const ROLE_AFTER =
+  /^\s+(?:[\w-]+\s+)?(?:rivals?|suppliers?|partners?|customers?|peers?|competitors?|parent|subsidiar(?:y|ies)|affiliates?|chief|CEO|chairman|founder)\b|^(?:竞争对手|競爭對手|对手|對手|供应商|供應商|母公司|客户|客戶|子公司)/i;
+
+/** "It is expected that the fab opens in 2026": no pronoun at all. */
+const EXPLETIVE_AFTER =
+  /^\s+(?:is|was|has been|remains)\s+(?:expected|likely|unlikely|unclear|possible|said|reported|understood|believed)\s+(?:that|whether)\b/i;
+
+const NOT_A_TOPIC_BEFORE =
+  /(?:(?:与|與|和|跟|同|对|對|比|较|較|在|于|於|据|據)[\u3400-\u9fff]{0,4}|\bunlike|\blike|\bbesides|\bwith|\bthan|\bfrom|\bafter|\bbefore)\s*$/i;
+
+/** Words that turn a Chinese sentence to another topic; 则 only as "whereas" (not 规则, 原则), 一家 not in 唯一一家. */
+const TOPIC_SHIFT =
+  /另一|(?<![规規原准準细細否法])[则則]|(?<![唯第每])一家|一座|附近|此外|与此同时|與此同時|相比之下|相較之下|相较之下|反观|反觀|至于|至於|其他|其它/;
+
+/** The name of a reference resolved through the sentence before (a pronoun or a dropped subject). */
+const PRONOUN = '#pronoun';
+
+const CHINESE_OPENING = /^[\s"“「『（(]*[\u3400-\u9fff]/;
+
+const OPENING_PRONOUN =
+  /^[\s"“'‘]*(?:(?:据|據|根据|根據)[^，,。]{1,24}?(?:统计|統計|数据|數據|显示|顯示|报道|報導|指出)[，,]\s*|According to [^,]{1,40}, |(?:On|In|By|Since|Last|This|Later|Earlier)\s+[\w-]+(?:\s+[\w-]+)?,?\s+|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?\s+(?:now\s+)?(?:says|said|expects|believes|thinks)\s+(?:that\s+)?)?(It|Its|it|its|The company(?:['’]s)?|The firm(?:['’]s)?|The shares|The stock|其(?![他它中实實余餘次])|它|该公司|該公司|该股|該股)(?=[\s,，\u3400-\u9fff])/;
+
+/**
+ * The group's entity is the first of its type the earlier sentence names: "the chip" is
+ * the first chip, "the company" the first company (of a two-company subject, only chips
+ * and programmes are checked: "the contract" is both parties').
+ */
+function firstOfItsKind(earlier: SentenceReading, group: readonly string[]): boolean {
+  return group.every((id) => {
+    const own = earlier.mentions.find((mention) => mention.id === id);
+    if (!own || (group.length > 1 && own.type !== 'chip' && own.type !== 'programme')) return true;
+    return earlier.mentions.find((mention) => mention.type === own.type)?.id === id;
+  });
+}
+
+function sameType(earlier: SentenceReading, id: string, mention: EntityMention): boolean {
+  const type = earlier.mentions.find((entry) => entry.id === id)?.type;
+  return type !== undefined && type === mention.type && REFERRED_TYPES.has(type);
+}
+
+/** A chip or a fab named by a kind word: "Nvidia's Rubin chip", 英伟达新一代芯片, "its Ohio site", 封裝廠. */
+const UNKNOWN_CHIP =
+  /\b(?!(?:The|Its|Their|This|These|AI)\b)[A-Z][\w-]*(?:\s+[A-Z0-9][\w-]*)?\s+(?:chips?|processors?|GPUs?|accelerators?)\b|(?:新一代|新款|一款|新)(?:芯片|晶片)/g;
+
+const UNKNOWN_SITE =
+  /\b(?:its|their|a|an|the)\s+(?:[\w-]+\s+){0,2}(?:site|plant|fab|factory|facility)\b|(?:封装厂|封裝廠|新厂|新廠|工厂|工廠|晶圆厂|晶圓廠)/gi;
+
+/** After the group's last mention in the sentence referred to, a chip or fab the ruler does not know. */
+function laterOfTheKind(earlier: SentenceReading, group: readonly string[], rule: CompiledRule): boolean {
+  const own = earlier.mentions.filter((mention) => group.includes(mention.id));
+  const last = own.at(-1);
+  if (!last) return false;
+  const types = new Set(own.map((mention) => mention.type));
+  // Two characters on: the kind word right after the name is the name's own ("泰勒工厂").
+  const from = last.end + 2;
+  return (
+    (types.has('chip') && unknownOfKind(earlier, UNKNOWN_CHIP, rule, from)) ||
+    ((types.has('site') || types.has('place')) && unknownOfKind(earlier, UNKNOWN_SITE, rule, from))
+  );
+}
+
+/**
+ * The group is one company of a two-company subject (Samsung of Tesla–Samsung), and the sentence
+ * referred to names a company outside the rule: its deal with that one.
+ */
+function anotherPartnerNamed(
+  earlier: SentenceReading,
+  group: readonly string[],
+  rule: CompiledRule,
+): boolean {
+  const wider = rule.rule.subject.some(
+    (other) => other.length > group.length && group.every((id) => other.includes(id)),
+  );
+  return (
+    wider &&
+    earlier.mentions.some(
+      (mention) =>
+        mention.type === 'company' && !rule.ownIds.has(mention.id) && !earlier.measured.has(mention),
+    )
+  );
+}
+
+/** "而另一家美国厂商的新厂", "a rival's new fab", 竞争对手的新厂 — not 另外， ("moreover"). */
+const ANOTHER_BEFORE =
+  /(?:(?:另一|另外一|另外[两兩几幾]|其他|其它)[\u3400-\u9fff]{0,8}|(?:竞争对手|競爭對手|对手|對手)的[\u3400-\u9fff]{0,4}|\banother\b[^。.;；,]*|\bother\b[^。.;；,]*|\brivals?['’]s?\b[^。.;；,]*)$/i;
+
+const KIND_NAMES = new Set(['chip', 'site', 'place']);
+
+/**
+ * A kind word ("Rubin chip", "packaging plant") from `from` on that is none of the rule's reference
+ * words ("the plant", "the chips") and that no chip, site or place the ruler knows stands right
+ * before or after ("the fab in Taylor", "泰勒工厂").
+ */
+function unknownOfKind(reading: SentenceReading, pattern: RegExp, rule: CompiledRule, from = 0): boolean {
+  const references = [
+    ...(rule.anaphora ? reading.phrases(rule.anaphora) : []),
+    ...(rule.rivalAnaphora ? reading.phrases(rule.rivalAnaphora) : []),
+  ];
+  for (const match of reading.once(pattern.source, () => [...reading.text.matchAll(pattern)])) {
+    if (match.index < from) continue;
+    const end = match.index + match[0].length;
+    if (references.some((reference) => reference.start < end && reference.end > match.index)) continue;
+    const named = reading.mentions.some(
+      (mention) => mention.end > match.index - 12 && mention.start < end + 12 && KIND_NAMES.has(mention.type),
+    );
+    if (!named) return true;
+  }
+  return false;
+}
+
+/** Types a reference word picks the nearest of ("the chip", "the plant", "the project"). */
+const REFERRED_TYPES = new Set(['chip', 'programme', 'site', 'place']);
+
+/** The sentence between names an entity of the subject's kind that is none of the rule's own. */
+function namesAnotherOfTheKind(
+  between: SentenceReading,
+  earlier: SentenceReading,
+  group: readonly string[],
+  rule: CompiledRule,
+): boolean {
+  const types = new Set(group.map((id) => earlier.mentions.find((entry) => entry.id === id)?.type));
+  // Another chip or fab the ruler does not know: "Nvidia's Rubin chip", 英伟达新一代芯片, "its Ohio
+  // site", "a packaging plant in Indiana" — a kind word not bound to a name the ruler knows.
+  if (types.has('chip') && unknownOfKind(between, UNKNOWN_CHIP, rule)) return true;
+  if (types.has('site') && unknownOfKind(between, UNKNOWN_SITE, rule)) return true;
+  return between.mentions.some(
+    (mention) =>
+      !rule.ownIds.has(mention.id) &&
+      !between.measured.has(mention) &&
+      // Another fab's place stands for that fab ("台积电亚利桑那工厂…该厂").
+      ((types.has('site') && mention.type === 'place') ||
+        (types.has(mention.type) && (REFERRED_TYPES.has(mention.type) || mention.type === 'company'))),
+  );
+}
+
+/** After a company, that it names a deal: "Tesla deal", "Tesla order", 特斯拉AI6訂單. */
+export const DEAL_AFTER =
+  /^\s*(?:[\w-]{1,8}\s*)?(?:deal|order|orders|contract|tie-up|pact|agreement|订单|訂單|合约|合約|合同|大单|大單)/i;
+
+/** A partner ("with Tesla", 夥Tesla) or a cause ("on Tesla deal", 因特斯拉) is not the one whose shares move. */
+const WITH_BEFORE =
+  /(?:\bwith|\bon|\bafter|\bfollowing|\bamid|夥|伙|联手|聯手|携手|攜手|與|与|同|跟|因|因为|因為|受|受惠于|受惠於|得益于|得益於)\s*$/i;
+
+/** Whether the name at `at` is named as a partner or a cause ("deal with Samsung", 因特斯拉). */
+export const namedAsPartner = (reading: SentenceReading, at: number) =>
+  WITH_BEFORE.test(reading.text.slice(Math.max(0, at - 10), at));
+
+/**
+ * Right after a "makes" word ("produce the chip", 生产该芯片, "which will produce Tesla's AI6
+ * chips", 生产特斯拉AI6): the object of a making.
+ */
+export const objectOfMaking = (reading: SentenceReading, at: number) =>
+  reading.relations.some(
+    (match) =>
+      match.name === 'makes' &&
+      match.end <= at &&
+      OBJECT_OF_MAKING.test(reading.text.slice(match.end, at)) &&
+      // "mass production of the chip should begin in 2026": a noun's, the chip owns the time.
+      !/\bof$/i.test(reading.text.slice(match.start, match.end)),
+  );
+
+const OBJECT_OF_MAKING = /^(?:\s{0,3}|\s*(?:(?:the|its|their|[\w-]+['’]s)\s+)+|[\u3400-\u9fff]{1,3}的?)$/i;
+
+const COMPARED_OR_AS = /(?:\bthan|\bas|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\btimes|比|较|較)\s*$/i;

@@ -1,0 +1,111 @@
+/**
+ * The value a statement carries (layer 6): the reader of the fact's value kind, and a start told by its tense
+ * with no year written ("has started production").
+ */
+import type { AttributeClass } from '../lexicon.ts';
+import type { PhraseMatch } from '../phrases.ts';
+import type { CompiledRule, CompiledRules } from '../rules.ts';
+import { readEntities } from './entity-value.ts';
+import { readNumeric } from './numeric-value.ts';
+import { ownedBySubject } from './ownership.ts';
+import { readPlace } from './place-value.ts';
+import type { SentenceReading } from './reading.ts';
+import type { ReadValue, SubjectHere } from './statement.ts';
+import { readStatus } from './status-value.ts';
+
+/** The value of the fact's kind that the sentence gives its subject, by the reader of that kind. */
+export function readValue(
+  rule: CompiledRule,
+  reading: SentenceReading,
+  subject: SubjectHere,
+  relations: PhraseMatch<AttributeClass>[],
+  compiled: CompiledRules,
+): ReadValue | undefined {
+  const kind = rule.fact.kind;
+  if (kind === 'entities') return readEntities(rule, reading, subject, relations, compiled);
+  if (kind === 'status') return readStatus(rule, reading, subject, relations);
+  if (kind === 'place') return readPlace(rule, reading, relations, compiled, subject.carried);
+  const read = readNumeric(rule, reading, subject, relations);
+  return read === undefined && kind === 'year' ? startedByNow(rule, reading, subject, relations) : read;
+}
+
+/**
+ * "its fab in Taylor, Texas, has started production", 三星泰勒廠本月啟動量產, 已正式投产: a start told by its
+ * tense, with no year written, happened by the item's day — its year is the publication's (worked out,
+ * so less sure than a year written).
+ */
+function startedByNow(
+  rule: CompiledRule,
+  reading: SentenceReading,
+  subject: SubjectHere,
+  relations: PhraseMatch<AttributeClass>[],
+): ReadValue | undefined {
+  if (reading.publishedYear === undefined) return undefined;
+  const started = relations.find((match) => {
+    if (match.name !== 'production_start' || reading.scopes.blockersAt(match.start).length > 0) return false;
+    const words = reading.text.slice(match.start, match.end);
+    return (
+      // One start word, not words far apart ("began building in 2022, will produce", "has begun installing
+      // equipment for production"), nor a start of construction (已开工建设).
+      !/[\d,，;；]/.test(words) &&
+      words.split(/\s+/).length <= 3 &&
+      !CONSTRUCTION_START.test(words) &&
+      // The start is the subject's, not a rival's ("台積電亞利桑那州半導體廠雖已量產").
+      ownedBySubject(rule, reading, match.start, subject) &&
+      !NOT_YET_BEFORE.test(reading.text.slice(Math.max(0, match.start - 12), match.start)) &&
+      // "waits until Samsung's Taylor fab starts production", "starts production once orders arrive", "typically
+      // starts production two years after construction", "starts mass production next month": a present that is
+      // no news of a start today.
+      !(PRESENT_START.test(words) && (TRIAL_WORD.test(words) || presentNotNow(reading.text, match))) &&
+      (STARTED_BEFORE.test(reading.text.slice(Math.max(0, match.start - 24), match.start)) ||
+        STARTED_WORD.test(words))
+    );
+  });
+  if (!started) return undefined;
+  return {
+    value: { kind: 'year', value: reading.publishedYear },
+    blocked: false,
+    derived: true,
+    valueAt: started.start,
+    distance: 0,
+  };
+}
+
+/** Before a Chinese start word: "already", "this month" (已正式投产, 本月啟動量產) — not 正式 alone (正式投产时间再度推迟). */
+const STARTED_BEFORE =
+  /(?:(?:已经|已經|已|本月|本週|本周|日前|近日)\s*(?:正式)?\s*(?:开始|開始|啟動|启动)?|正式开始|正式開始)\s*$/;
+
+const CONSTRUCTION_START = /开工|開工|动工|動工|开建|開建/;
+
+/** 已接近正式投產, 即将, 预计: a start still to come. */
+const NOT_YET_BEFORE =
+  /(?:接近|即将|即將|将|將|预计|預計|计划|計劃|準備|准备|有望|可望|力争|力爭|拟|擬|何时|何時|最快|未|\bnear(?:ing|s)?\b|\bclose\s+to\b|\bonce\b|\bwhen\b|\bafter\b|\buntil\b|\bbefore\b|\bif\b|\bas\s+soon\s+as\b|\bunless\b)[^，。,;；]*$/i;
+
+/**
+ * A start word in the past or perfect ("began production", "has started operating") — not "will start" —
+ * or a headline's present ("Samsung's long-delayed Texas chip plant starts production": it happens now).
+ */
+const STARTED_WORD = /^(?:began|begun|started|commenced|starts|begins|commences)\b/i;
+
+const PRESENT_START = /^(?:starts|begins|commences)\b/i;
+
+/** "begins trial production": not yet the fab's start of production. */
+const TRIAL_WORD = /\b(?:trial|pilot|risk|test)\b/i;
+
+function presentNotNow(text: string, match: PhraseMatch): boolean {
+  return (
+    NOT_YET_BEFORE.test(text.slice(Math.max(0, match.start - 64), match.start)) ||
+    /\b(?:typically|usually|normally|generally|often|always)\s+(?:\w+\s+)?$/i.test(
+      text.slice(Math.max(0, match.start - 24), match.start),
+    ) ||
+    /^[^.;,，。；]{0,48}?\b(?:once|when|whenever|if|unless|as\s+soon\s+as|until|next\s+(?:month|year|quarter|week|spring|summer|autumn|fall|winter)|in\s+\d{4})\b/i.test(
+      text.slice(match.end, match.end + 64),
+    ) ||
+    // "starts production after equipment installation is completed", "only after Tesla commits more volume",
+    // "begins production soon" — not "after two-year delay", "two years after breaking ground".
+    FUTURE_AFTER.test(text.slice(match.end, match.end + 64))
+  );
+}
+
+const FUTURE_AFTER =
+  /^(?:\s+(?:\w+\s+){0,4}?soon\b(?!-|\s+to\b|\s+after\b)|[^.;,，。；]{0,24}?\b(?:only\s+after|(?<!(?:weeks|months|days|years)\s)after\s+(?!completing|finishing|receiving)(?:[\w'’-]+\s+){0,5}?(?:is|are|gets?|get)\s+(?:fully\s+)?(?:completed|finished|done|approved|signed|finali[sz]ed|qualified|installed|certified|equipped)|(?<!(?:weeks|months|days|years)\s)after\s+(?!completing|finishing|receiving)(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:qualification|approval|tape-?out|sign-?off|certification)\b|after\s+[A-Z][\w-]*\s+(?:finali[sz]es|signs|commits|approves)))/;
