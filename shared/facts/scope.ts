@@ -186,6 +186,59 @@ const QUOTED_DENIAL_OF_REPORT = new RegExp(
   String.raw`^\s*["'](?:(?:that|this|it|(?:the|this|that|these|those|such)\s+(?:reports?|story|stories|claims?)|reports|rumou?rs)(?:['’]s|\s+is|\s+are|\s+was)\s+|(?=${INTENSIFIER}${DENIAL}\b(?!-|\s+(?:to|economy)\b|\s+\w+\s+(?:was|is|are|were)\b)))${INTENSIFIER}${DENIAL}\b[^"']{0,40}["'][^.;]{0,80}?\b(?:of|about|regarding|on|to)\s+(?:an?\s+|the\s+|those\s+|these\s+)?(?:[\w-]+\s+){0,3}?(?:reports?|claims?|rumou?rs?|stor(?:y|ies)|speculation)\s+(?:that|saying)\b`,
   'i',
 );
+/**
+ * "Tesla says report that it revived Dojo was wrong", "said a report it had restarted Dojo is false": a report
+ * named by what it says, then called wrong, denies what it says (the denial word after it reaches back only
+ * over its own clause otherwise).
+ */
+const REPORT_CALLED_WRONG = new RegExp(
+  String.raw`\b(?:reports?|claims?|stor(?:y|ies)|rumou?rs?|articles?)\s+(?:that\s+)?([^.;:"“”]{8,160}?)\s+(?:was|is|were|are|had\s+been|has\s+been)\s+${INTENSIFIER}(?:${DENIAL}|mistaken|erroneous)\b`,
+  'gi',
+);
+/**
+ * A report, article or claim withdrawn ("deleted an article that said Samsung would begin …", "walks back his
+ * claim that AI5 ships this year", 撤回AI5「今年量产」说法, 删除了关于…的报道) or told by a correction to have been
+ * wrong (本文早前版本称…将于今年内量产，有误; 他此前称…的说法过于乐观): what it said is not asserted.
+ */
+const RETRACTED_EN =
+  /\b(?:withdr[ae]w|withdraws|withdrawn|withdrawing|retract(?:s|ed|ing)?|deleted|deletes|pulled|pulls|took\s+down|takes\s+down|walk(?:s|ed|ing)?\s+back|disavow(?:s|ed|ing)?)\s+(?:an?\s+|the\s+|its\s+|his\s+|her\s+|their\s+|that\s+|this\s+)?(?:[\w-]+\s+){0,2}?(?:reports?|articles?|stor(?:y|ies)|claims?|statements?|remarks?|comments?|posts?|predictions?)\b(?:\s+(?:that|which|saying|on|about)\b)?/gi;
+const RETRACTED_ZH =
+  /(?:撤回|收回|撤下|删除|刪除|撤销|撤銷)了?[^，,。；;]{0,40}?(?:报道|報導|报导|文章|说法|說法|言论|言論|预测|預測|帖子|贴文|貼文)|(?:早前|此前|先前|之前|原)(?:版本|报道|報導|文章|稿件)中?(?:称|稱|指|说|說|写|寫|报道|報導)[^。；;]{2,120}?(?:有误|有誤|系误|係誤|不实|不實|错误|錯誤)|(?:称|稱)[^。；;，,]{2,80}?的(?:说法|說法|报道|報導|预测|預測)(?:过于乐观|過於樂觀|太乐观|太樂觀|不实|不實|有误|有誤|错误|錯誤|不准确|不準確|不正确|不正確)/g;
+const RETRACTION_WORD_ZH =
+  /撤回|收回|撤下|删除|刪除|撤销|撤銷|有误|有誤|系误|係誤|不实|不實|错误|錯誤|乐观|樂觀|准确|準確|正确|正確/;
+
+/**
+ * "Talks … on delaying parts of the AI Act broke down", "a vote on postponing the rules": a delay named as what
+ * talks or a vote are about is only weighed, up to where its noun phrase ends (a verb or a comma).
+ */
+const TALKED_ABOUT =
+  /\b(?:talks|negotiations|discussions|debates?|votes?|ballot)\s+(?:[^,.;:]{0,60}?\s)?(?:on|over|about)\s+(?=(?:delaying|postponing|pausing|pushing\s+back|deferring|(?:a|the)\s+(?:delay|pause|postponement))\b)/gi;
+const TALKED_ABOUT_END =
+  /[,;.:]|\s(?:has|have|had|was|were|is|are|will|would|could|broke|stalled|collapsed|ended|failed|resumed|continued?|continues|began|begins?|started|starts?|fell|falls)\b/i;
+
+/** The spans a withdrawal, a correction or talks leave unsaid (RETRACTED_EN, RETRACTED_ZH, TALKED_ABOUT). */
+function retractedSpans(sentence: string): ScopeSpan[] {
+  const spans: ScopeSpan[] = [];
+  for (const match of sentence.matchAll(RETRACTED_EN)) {
+    const from = match.index + match[0].length;
+    const stop = sentence.slice(from).search(DENIED_REPORT_END);
+    const end = stop < 0 ? sentence.length : from + stop;
+    spans.push({ name: 'negation', start: match.index, cueStart: match.index, cueEnd: from, end });
+  }
+  for (const match of sentence.matchAll(TALKED_ABOUT)) {
+    const from = match.index + match[0].length;
+    const stop = sentence.slice(from).search(TALKED_ABOUT_END);
+    const end = stop < 0 ? sentence.length : from + stop;
+    spans.push({ name: 'possibility', start: from, cueStart: match.index, cueEnd: from, end });
+  }
+  if (RETRACTION_WORD_ZH.test(sentence))
+    for (const match of sentence.matchAll(RETRACTED_ZH)) {
+      const end = match.index + match[0].length;
+      spans.push({ name: 'negation', start: match.index, cueStart: match.index, cueEnd: end, end });
+    }
+  return spans;
+}
+
 /** Where the report a quoted denial is said of ends: the speaker goes on to affirm ("…, adding the project remains active"). */
 const DENIED_REPORT_END =
   /,\s*(?:adding|saying|noting|confirming|reaffirming|stressing|insisting|while|and|but)\b|;|\s-\s/i;
@@ -530,6 +583,11 @@ export function findScopes(sentence: string, tokens: Token[]): Scopes {
       cueEnd: from,
       end: stop < 0 ? sentence.length : from + stop,
     });
+  }
+  spans.push(...retractedSpans(sentence));
+  for (const called of sentence.matchAll(REPORT_CALLED_WRONG)) {
+    const end = called.index + called[0].length;
+    spans.push({ name: 'negation', start: called.index, cueStart: end - 1, cueEnd: end, end });
   }
   // "围绕AI5的代工归属，韩国与台湾媒体近来报道不一": what the reports disagree on, up to there, is open.
   // Only its own clause — and the topic phrase before it (围绕…, 关于…) — not a fact told before 但/而 or a

@@ -81,7 +81,11 @@ const SENTENCE_END = /[。！？；!?;.]/g;
 export function splitSentences(text: string): string[] {
   const sentences: string[] = [];
   for (const line of text.split(/\n+/)) {
-    let start = 0;
+    // "(Corrects end year … to 2033, not 2030) Samsung is recruiting …": a wire's editor's note is a sentence
+    // of its own — its "not" denies the old figure, not what the story then says.
+    const note = EDITORS_NOTE.exec(line);
+    let start = note ? note[0].length : 0;
+    if (note) push(sentences, note[0]);
     SENTENCE_END.lastIndex = 0;
     for (let match = SENTENCE_END.exec(line); match; match = SENTENCE_END.exec(line)) {
       if (match[0] === '.' && !endsEnglishSentence(line, match.index)) continue;
@@ -92,6 +96,9 @@ export function splitSentences(text: string): string[] {
   }
   return sentences;
 }
+
+const EDITORS_NOTE =
+  /^\s*\((?:Corrects|Adds|Updates|Recasts|Refiles|Changes|Removes|Fixes|Clarifies|Rewrites|Inserts|Deletes|Amends|Replaces)\b[^()]{0,300}\)/;
 
 function push(sentences: string[], sentence: string): void {
   const trimmed = sentence.trim();

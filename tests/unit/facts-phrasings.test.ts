@@ -133,6 +133,10 @@ const BLIND_FLOORS: Record<string, number> = {
   'zh-wires2027': 0.93,
   'en-late2027': 0.88,
   'zh-late2027': 0.89,
+  'en-followups': 0.93,
+  'zh-followups': 0.91,
+  'en-aggregators': 0.9,
+  'zh-aggregators': 0.94,
 };
 
 describe('phrasings written blind', () => {

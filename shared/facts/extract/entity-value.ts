@@ -59,6 +59,8 @@ export function readEntities(
   const chipTriggers = new Set(
     chips.flatMap((chip) => triggerOfObject(reading, triggers, chip.start, chip.end) ?? []),
   );
+  if (!subject.carried)
+    for (const trigger of topicChipTriggers(reading, triggers, chips)) chipTriggers.add(trigger);
   const found = withOperators(reading, compiled.operators, allowed)
     .filter((mention) => allowed.has(mention.id))
     .filter((mention) => !comparedBefore(reading.text.slice(Math.max(0, mention.start - 40), mention.start)))
@@ -130,6 +132,32 @@ export function readEntities(
     displaced,
   };
 }
+
+/**
+ * "AI5芯片将于2027年量产，台积电与三星共同代工": a chip opening a Chinese sentence is the topic its later clauses
+ * speak of — a "makes" word after a comma, with no other chip named up to it, makes that chip.
+ */
+function topicChipTriggers(
+  reading: SentenceReading,
+  triggers: PhraseMatch<AttributeClass>[],
+  chips: readonly { start: number; end: number }[],
+): PhraseMatch<AttributeClass>[] {
+  const topic = chips[0];
+  if (topic === undefined || !TOPIC_OPENING.test(reading.text.slice(0, topic.start))) return [];
+  return triggers.filter(
+    (trigger) =>
+      trigger.start > topic.end &&
+      /^[^，。；;]*，[^。；;]*$/.test(reading.text.slice(topic.end, trigger.start)) &&
+      // …with no object of its own ("三星泰勒厂负责下一代" makes another).
+      /^\s*(?:[，。；;,！!]|$)/.test(reading.text.slice(trigger.end, trigger.end + 2)) &&
+      !reading.mentions.some(
+        (mention) => mention.type === 'chip' && mention.start >= topic.end && mention.start < trigger.end,
+      ),
+  );
+}
+
+/** Before a topic chip: nothing, a tag, a speaker or the chip's owner ("【快讯】马斯克：特斯拉"). */
+const TOPIC_OPENING = /^\s*(?:【[^】]{1,12}】)?\s*(?:[^，。；：:]{1,12}[：:])?\s*(?:特斯拉|特斯拉的)?\s*$/;
 
 /** Whether a doubt begins within a couple of words after a position ("AI5 may be next"). */
 function doubtedRightAfter(reading: SentenceReading, at: number): boolean {
@@ -517,13 +545,23 @@ function coordinatedTriggers(
   found: EntityMention[],
   triggerOf: (mention: EntityMention) => PhraseMatch<AttributeClass> | undefined,
 ): Array<PhraseMatch<AttributeClass> | undefined> {
-  const result: Array<PhraseMatch<AttributeClass> | undefined> = [];
-  found.forEach((mention, index) => {
+  const coordinated = found.map((mention, index) => {
     const previous = found[index - 1];
     const between = previous
       ? reading.text.slice(previous.end, mention.start).replace(/[（(][^)）]*[)）]/g, '')
       : '';
-    result.push(previous && COORDINATION.test(between) ? result[index - 1] : triggerOf(mention));
+    return previous !== undefined && COORDINATION.test(between);
+  });
+  const result: Array<PhraseMatch<AttributeClass> | undefined> = [];
+  found.forEach((mention, index) => {
+    if (coordinated[index]) {
+      result.push(result[index - 1]);
+      return;
+    }
+    // "台积电与三星共同代工": the group's verb stands after its last name.
+    let last = index;
+    while (coordinated[last + 1]) last++;
+    result.push(triggerOf(mention) ?? (last > index ? triggerOf(found[last]!) : undefined));
   });
   return result;
 }

@@ -9,6 +9,7 @@ import type { CompiledRule } from '../rules.ts';
 import { MONTH_NAME as MONTH_NAME_SOURCE } from '../values/dates.ts';
 import type { ValueMention } from '../values/mention.ts';
 import {
+  clauseStartOf,
   type EventOfRule,
   eventMonthDays,
   eventPieces,
@@ -390,11 +391,18 @@ export function relationWordOfAnotherSense(
         movedToANonTime(text, match) ||
         // "Tesla AI5 tape-out slips to mid-2026", "samples have been delayed": a milestone's delay, not the production's.
         MILESTONE_BEFORE.test(before(40)) ||
+        PROCEDURE_DELAYED.test(text.slice(clauseStartOf(reading, match.start), match.start)) ||
         pushBackAgainst(reading, match)
       );
     case 'restart':
       // "Tesla winds down Dojo 3 again": "again" after an ending repeats the ending, it restarts nothing.
       return pushBackAgainst(reading, match) || endedAgain(reading, match);
+    case 'share_price':
+      // "Samsung Foundry's share of 2nm orders", "its share in the foundry market": a portion, not a stock.
+      return /^share$/i.test(word) && /^\s+(?:of|in)\b/i.test(text.slice(match.end, match.end + 4));
+    case 'stock_move':
+      // "TSMC's share of the global foundry market rose to 72%": a portion's move, not a stock's.
+      return PORTION_MOVED.test(before(90));
     case 'in_force':
       // "gives companies until January 15 to comment on high-risk AI guidelines": a deadline for comments.
       return (
@@ -446,6 +454,17 @@ const MONTH_NAME = new RegExp(`^${MONTH_NAME_SOURCE}$`);
 export const EN_MILESTONES = String.raw`tape-?\s?outs?|samples?|sampling`;
 
 export const ZH_MILESTONES = '流片|样品|樣品|送样|送樣';
+
+/** A portion ("share of the … market", "market share") as the subject of the move right after it. */
+const PORTION_MOVED =
+  /\b(?:market\s+share|share\s+(?:of|in)\b)(?![^,;，；]*\b(?:shares|stocks?)\b)(?:(?!\s(?:and|while|but|as)\s)[^,;，；])*$/i;
+
+/**
+ * "The vote in Parliament's committee on delaying the high-risk rules has been postponed to next week": a
+ * vote, talks or a meeting heading the clause is what is put off, not the rules it is about.
+ */
+const PROCEDURE_DELAYED =
+  /^\s*(?:the|a|an|its|their|this|that|today['’]s|next\s+week['’]s)?\s*(?:[\w'’-]+\s+){0,2}?(?:vote|votes|voting|debate|talks|meeting|hearing|plenary|ballot|negotiations|signing|ceremony|announcement|briefing|trilogue)\s+(?:(?:in|on|of|over|about|by|at|for|between|among)\s+(?:(?!(?:means?|meant|says?|said|shows?|that|which|so)\b)[^,;\s]+\s+){0,12}?)?(?:has|have|had|was|were|is|are|will|would)\s+(?:been\s+|be\s+)?(?:\w+ly\s+)?$/i;
 
 /** A tape-out or samples right before a delay, perhaps with its auxiliaries ("has been", 再度). */
 const MILESTONE_BEFORE = new RegExp(

@@ -6,6 +6,7 @@ import type { AttributeClass } from '../lexicon.ts';
 import type { PhraseMatch } from '../phrases.ts';
 import type { CompiledRule, CompiledRules } from '../rules.ts';
 import { readEntities } from './entity-value.ts';
+import { clauseStartOf } from './frames.ts';
 import { readNumeric } from './numeric-value.ts';
 import { ownedBySubject } from './ownership.ts';
 import { readPlace } from './place-value.ts';
@@ -42,7 +43,9 @@ function startedByNow(
 ): ReadValue | undefined {
   if (reading.publishedYear === undefined) return undefined;
   const started = relations.find((match) => {
-    if (match.name !== 'production_start' || reading.scopes.blockersAt(match.start).length > 0) return false;
+    if (reading.scopes.blockersAt(match.start).length > 0) return false;
+    if (match.name === 'volume_production') return volumeReachedByNow(rule, reading, match, subject);
+    if (match.name !== 'production_start') return false;
     const words = reading.text.slice(match.start, match.end);
     return (
       // One start word, not words far apart ("began building in 2022, will produce", "has begun installing
@@ -70,6 +73,44 @@ function startedByNow(
     distance: 0,
   };
 }
+
+/**
+ * "Tesla's AI5 chip enters volume production, Musk says", "has entered mass production", 已进入量产: volume
+ * reached by the item's day (not "will enter", "enters volume production next year", "nears").
+ */
+function volumeReachedByNow(
+  rule: CompiledRule,
+  reading: SentenceReading,
+  match: PhraseMatch<AttributeClass>,
+  subject: SubjectHere,
+): boolean {
+  const before = reading.text.slice(Math.max(0, match.start - 32), match.start);
+  const reached = VOLUME_REACHED_BEFORE.exec(before);
+  return (
+    reached !== null &&
+    // The chip is what reaches volume, named before the words in their clause ("AI5 chip enters volume
+    // production") — not "Samsung begins volume production of 2nm chips, AI5 to follow".
+    !subject.carried &&
+    subject.positions.some(
+      (at) => at < match.start && !/[,;，；。:：]/.test(reading.text.slice(at, match.start)),
+    ) &&
+    !/^\s+(?:of|for)\b/i.test(reading.text.slice(match.end, match.end + 5)) &&
+    ownedBySubject(rule, reading, match.start, subject) &&
+    // Volume production words, not "as AI5 starts shipping".
+    VOLUME_WORDS.test(reading.text.slice(match.start, match.end)) &&
+    // Not in a clause of time or condition ("once AI6 is in full production").
+    !NOT_YET_BEFORE.test(reading.text.slice(Math.max(0, match.start - 48), match.start)) &&
+    !/\b(?:as|while|whereas)\s/i.test(reading.text.slice(clauseStartOf(reading, match.start), match.start)) &&
+    !(PRESENT_REACHED.test(reached[0]) && presentNotNow(reading.text, match))
+  );
+}
+
+const VOLUME_REACHED_BEFORE =
+  /(?:\b(?:enters|entered|has\s+entered|have\s+entered|began|begins|has\s+begun|started|starts|has\s+started|reached|reaches|has\s+reached|hit|hits|went\s+into|goes\s+into|moved\s+into|moves\s+into|(?:is|are)\s+(?:now\s+)?in|now\s+in)\s+(?:full[-\s]scale\s+|high[-\s]|full\s+)?|(?:已经|已經|已)\s*(?:正式)?\s*(?:进入|進入|开始|開始|实现|實現)?\s*(?:大规模|大規模|规模|規模)?)$/i;
+
+const VOLUME_WORDS = /production|output|volume|量产|量產/i;
+
+const PRESENT_REACHED = /\b(?:enters|begins|starts|reaches|hits|goes|moves)\b/i;
 
 /** Before a Chinese start word: "already", "this month" (已正式投产, 本月啟動量產) — not 正式 alone (正式投产时间再度推迟). */
 const STARTED_BEFORE =
