@@ -78,6 +78,18 @@ export const ATTRIBUTE_CLASSES = {
       'manufacturer',
       // "Tesla adds Samsung as second AI5 supplier".
       'supplier',
+      // "adds TSMC Arizona as second AI6 foundry alongside Samsung" (not "foundry" alone: "Samsung's foundry
+      // business", "the world's largest foundry").
+      'second foundry',
+      'second ... foundry',
+      'additional foundry',
+      'additional ... foundry',
+      'sole foundry',
+      'sole ... foundry',
+      'exclusive ... foundry',
+      'primary ... foundry',
+      'main ... foundry',
+      'lead ... foundry',
       'output',
       'volume ramp',
       'production ramp',

@@ -97,9 +97,11 @@ export function shelteredEventPiece(
 /** A piece opening with "that day": 当天, 当日, 同日, "the same day", "that day". */
 const SAME_DAY_OPENING = /^\s*(?:当天|當天|当日|當日|同日|(?:on\s+)?(?:that|the\s+same)\s+day\b)/i;
 
-/** "when news of", "the deal was announced": the event's own news recalled. */
+/**
+ * "when news of", "the deal was announced", 宣布与三星合作当日, 合同公布当天: the event's own news recalled.
+ */
 export const RECALLED_NEWS =
-  /\bwhen\s+(?:the\s+)?news\s+of\b|\b(?:deal|contract|agreement|pact|order|tie-up)\s+(?:was|were|had\s+been)\s+(?:first\s+)?(?:announced|unveiled|disclosed|signed|revealed)\b/i;
+  /\bwhen\s+(?:the\s+)?news\s+of\b|\b(?:deal|contract|agreement|pact|order|tie-up)\s+(?:was|were|had\s+been)\s+(?:first\s+)?(?:announced|unveiled|disclosed|signed|revealed)\b|(?:宣布|宣佈|公布|公佈|签署|簽署|官宣)[^，。；]{0,16}?(?:当日|當日|当天|當天)|(?:合同|协议|協議|合作|订单|訂單|大单|大單)[^，。；]{0,4}?(?:公布|公佈|宣布|宣佈|签署|簽署|曝光)(?:当日|當日|当天|當天)/i;
 
 /** Where the frame (clause group) of a position starts: the break that opens it, or 0. */
 export function frameStart(reading: SentenceReading, position: number): number {

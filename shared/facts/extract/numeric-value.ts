@@ -157,6 +157,8 @@ export function readNumeric(
     )
     // "paused the factory in 2024": with only a word of delay, a past year after "in" is when it happened.
     .filter((mention) => !(onlyDelay && pastEventYear(reading, mention)))
+    // "instead of the 2nm technology announced in 2025": the year something was told, not a target.
+    .filter((mention) => !announcedYear(reading, mention))
     // A full date is an event's day ("on July 23, 2025"), not a production year — except for a term's end;
     // so is the date of a signing ("去年与三星签署…协议", "last year signed").
     .filter((mention) => termFact || (mention as { precision?: string }).precision !== 'day')
@@ -565,6 +567,19 @@ function pastEventYear(reading: SentenceReading, mention: ValueMention): boolean
     )
   );
 }
+
+/** A year no later than the item's after "announced in", "unveiled in", "first reported in". */
+function announcedYear(reading: SentenceReading, mention: ValueMention): boolean {
+  return (
+    mention.value.kind === 'year' &&
+    reading.publishedYear !== undefined &&
+    mention.value.value <= reading.publishedYear &&
+    ANNOUNCED_IN_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 32), mention.start))
+  );
+}
+
+const ANNOUNCED_IN_BEFORE =
+  /\b(?:announced|unveiled|disclosed|revealed|introduced|reported|launched|outlined|flagged)\s+(?:(?:first|originally|initially)\s+)?(?:in|back\s+in|during)\s+(?:early\s+|mid-?|late\s+)?$/i;
 
 /** Right before a date, a transaction: "signed last year", "inked in July", 签署于. */
 const TRANSACTION_BEFORE =
