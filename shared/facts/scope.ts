@@ -192,7 +192,7 @@ const QUOTED_DENIAL_OF_REPORT = new RegExp(
  * over its own clause otherwise).
  */
 const REPORT_CALLED_WRONG = new RegExp(
-  String.raw`\b(?:reports?|claims?|stor(?:y|ies)|rumou?rs?|articles?)\s+(?:that\s+)?([^.;:"“”]{8,160}?)\s+(?:was|is|were|are|had\s+been|has\s+been)\s+${INTENSIFIER}(?:${DENIAL}|mistaken|erroneous)\b`,
+  String.raw`\b(?:reports?|claims?|stor(?:y|ies)|rumou?rs?|articles?)\s+(?:that\s+)?((?:(?!\b(?:said|says|saying|told|tells|confirm(?:s|ed|ing)?)\b)[^,.;:"“”]){8,160}?)\s+(?:was|is|were|are|had\s+been|has\s+been)\s+${INTENSIFIER}(?:${DENIAL}|mistaken|erroneous)\b`,
   'gi',
 );
 /**
@@ -201,9 +201,11 @@ const REPORT_CALLED_WRONG = new RegExp(
  * wrong (本文早前版本称…将于今年内量产，有误; 他此前称…的说法过于乐观): what it said is not asserted.
  */
 const RETRACTED_EN =
-  /\b(?:withdr[ae]w|withdraws|withdrawn|withdrawing|retract(?:s|ed|ing)?|deleted|deletes|pulled|pulls|took\s+down|takes\s+down|walk(?:s|ed|ing)?\s+back|disavow(?:s|ed|ing)?)\s+(?:an?\s+|the\s+|its\s+|his\s+|her\s+|their\s+|that\s+|this\s+)?(?:[\w-]+\s+){0,2}?(?:reports?|articles?|stor(?:y|ies)|claims?|statements?|remarks?|comments?|posts?|predictions?)\b(?:\s+(?:that|which|saying|on|about)\b)?/gi;
+  /\b(?:withdr[ae]w|withdraws|withdrawn|withdrawing|retract(?:s|ed|ing)?|deleted|deletes|pulled(?!\s+back)|pulls(?!\s+back)|took\s+down|takes\s+down|walk(?:s|ed|ing)?\s+back|disavow(?:s|ed|ing)?)\s+(?:an?\s+|the\s+|its\s+|his\s+|her\s+|their\s+|that\s+|this\s+)?(?:[\w-]+\s+){0,2}?(?:(?:reports?|articles?|stor(?:y|ies)|claims?|statements?|remarks?|comments?|posts?|predictions?|forecasts?)\s+(?:(?:from|by)\s+(?:[\w'’-]+\s+){1,4}?)?(?:(?:that|which)(?:\s+(?:said|says|claimed|claims|stated|showed|suggested|reported))?|saying|claiming|about|on)|(?:proposals?|plans?)\s+(?:to|that|for))\b/gi;
+/** Where what was withdrawn ends: a comma, a join, what the speaker says next. */
+const RETRACTED_END = /[,;]|\s-\s|\s(?:and|but|while|after|as)\s|\s(?:says?|said)\b/i;
 const RETRACTED_ZH =
-  /(?:撤回|收回|撤下|删除|刪除|撤销|撤銷)了?[^，,。；;]{0,40}?(?:报道|報導|报导|文章|说法|說法|言论|言論|预测|預測|帖子|贴文|貼文)|(?:早前|此前|先前|之前|原)(?:版本|报道|報導|文章|稿件)中?(?:称|稱|指|说|說|写|寫|报道|報導)[^。；;]{2,120}?(?:有误|有誤|系误|係誤|不实|不實|错误|錯誤)|(?:称|稱)[^。；;，,]{2,80}?的(?:说法|說法|报道|報導|预测|預測)(?:过于乐观|過於樂觀|太乐观|太樂觀|不实|不實|有误|有誤|错误|錯誤|不准确|不準確|不正确|不正確)/g;
+  /(?:撤回|收回|撤下|删除|刪除|撤销|撤銷)了?[^，,。；;\s]{0,30}?(?:报道|報導|报导|文章|说法|說法|言论|言論|预测|預測|帖子|贴文|貼文)|(?:早前|此前|先前|之前|原)(?:版本|报道|報導|文章|稿件)中?(?:称|稱|指|说|說|写|寫|报道|報導)[^。；;]{2,120}?(?<!无|無|没有|沒有|并无|並無|非)(?:有误|有誤|系误|係誤|不实|不實|错误|錯誤)|(?:称|稱)[^。；;，,]{2,80}?的(?:说法|說法|报道|報導|预测|預測)(?<!无|無)(?:过于乐观|過於樂觀|太乐观|太樂觀|不实|不實|有误|有誤|错误|錯誤|不准确|不準確|不正确|不正確)/g;
 const RETRACTION_WORD_ZH =
   /撤回|收回|撤下|删除|刪除|撤销|撤銷|有误|有誤|系误|係誤|不实|不實|错误|錯誤|乐观|樂觀|准确|準確|正确|正確/;
 
@@ -214,14 +216,17 @@ const RETRACTION_WORD_ZH =
 const TALKED_ABOUT =
   /\b(?:talks|negotiations|discussions|debates?|votes?|ballot)\s+(?:[^,.;:]{0,60}?\s)?(?:on|over|about)\s+(?=(?:delaying|postponing|pausing|pushing\s+back|deferring|(?:a|the)\s+(?:delay|pause|postponement))\b)/gi;
 const TALKED_ABOUT_END =
-  /[,;.:]|\s(?:has|have|had|was|were|is|are|will|would|could|broke|stalled|collapsed|ended|failed|resumed|continued?|continues|began|begins?|started|starts?|fell|falls)\b/i;
+  /[,;.:]|\s(?:has|have|had|was|were|is|are|will|would|could|broke|stalled|collapsed|ended|failed|resumed|continued?|continues|began|begins?|started|starts?|fell|falls|pass(?:es|ed)?|conclud(?:es|ed)|produced|yielded|resulted|agreed|approved|backed|reached|won|delivered)\b/i;
+/** …and ended by a decision: the vote passed, the talks concluded with a deal — the delay is decided, not weighed. */
+const TALKED_ABOUT_DECIDED =
+  /^\s(?:pass(?:es|ed)?|conclud(?:es|ed)|produced|yielded|resulted|agreed|approved|backed|reached|won|delivered|ended\s+with)\b/i;
 
 /** The spans a withdrawal, a correction or talks leave unsaid (RETRACTED_EN, RETRACTED_ZH, TALKED_ABOUT). */
 function retractedSpans(sentence: string): ScopeSpan[] {
   const spans: ScopeSpan[] = [];
   for (const match of sentence.matchAll(RETRACTED_EN)) {
     const from = match.index + match[0].length;
-    const stop = sentence.slice(from).search(DENIED_REPORT_END);
+    const stop = sentence.slice(from).search(RETRACTED_END);
     const end = stop < 0 ? sentence.length : from + stop;
     spans.push({ name: 'negation', start: match.index, cueStart: match.index, cueEnd: from, end });
   }
@@ -229,6 +234,7 @@ function retractedSpans(sentence: string): ScopeSpan[] {
     const from = match.index + match[0].length;
     const stop = sentence.slice(from).search(TALKED_ABOUT_END);
     const end = stop < 0 ? sentence.length : from + stop;
+    if (TALKED_ABOUT_DECIDED.test(sentence.slice(end))) continue;
     spans.push({ name: 'possibility', start: from, cueStart: match.index, cueEnd: from, end });
   }
   if (RETRACTION_WORD_ZH.test(sentence))

@@ -82,23 +82,27 @@ export function splitSentences(text: string): string[] {
   const sentences: string[] = [];
   for (const line of text.split(/\n+/)) {
     // "(Corrects end year … to 2033, not 2030) Samsung is recruiting …": a wire's editor's note is a sentence
-    // of its own — its "not" denies the old figure, not what the story then says.
+    // of its own — its "not" denies the old figure, not what the story then says — read after the story's first
+    // sentence, whose subject it speaks of; a note that removes a reference says nothing.
     const note = EDITORS_NOTE.exec(line);
     let start = note ? note[0].length : 0;
-    if (note) push(sentences, note[0]);
+    const deferred = note && !REMOVING_NOTE.test(note[0]) ? note[0] : undefined;
     SENTENCE_END.lastIndex = 0;
     for (let match = SENTENCE_END.exec(line); match; match = SENTENCE_END.exec(line)) {
       if (match[0] === '.' && !endsEnglishSentence(line, match.index)) continue;
       push(sentences, line.slice(start, match.index + 1));
       start = match.index + 1;
+      if (deferred && sentences.at(-1) !== deferred) push(sentences, deferred);
     }
     push(sentences, line.slice(start));
+    if (deferred && !sentences.includes(deferred)) push(sentences, deferred);
   }
   return sentences;
 }
 
 const EDITORS_NOTE =
-  /^\s*\((?:Corrects|Adds|Updates|Recasts|Refiles|Changes|Removes|Fixes|Clarifies|Rewrites|Inserts|Deletes|Amends|Replaces)\b[^()]{0,300}\)/;
+  /^\s*\((?:Corrects|Adds|Updates|Recasts|Refiles|Changes|Removes|Fixes|Clarifies|Rewrites|Inserts|Deletes|Amends|Replaces|This\s+(?:story|article|version)\s+(?:has\s+been|was)\s+(?:corrected|updated|refiled|amended))\b[^()]{0,300}\)/;
+const REMOVING_NOTE = /^\s*\((?:Removes|Deletes|Corrects\s+to\s+(?:remove|delete))\b/;
 
 function push(sentences: string[], sentence: string): void {
   const trimmed = sentence.trim();

@@ -59,8 +59,15 @@ export function readEntities(
   const chipTriggers = new Set(
     chips.flatMap((chip) => triggerOfObject(reading, triggers, chip.start, chip.end) ?? []),
   );
-  if (!subject.carried)
-    for (const trigger of topicChipTriggers(reading, triggers, chips)) chipTriggers.add(trigger);
+  // Triggers only a topic chip reaches: their makers must stand in the trigger's own clause ("三星股价大涨，台积电代工").
+  const topicTriggers = new Set(
+    subject.carried
+      ? []
+      : topicChipTriggers(reading, triggers, chips).filter((trigger) => !chipTriggers.has(trigger)),
+  );
+  for (const trigger of topicTriggers) chipTriggers.add(trigger);
+  const inTriggersClause = (mention: EntityMention, trigger: PhraseMatch<AttributeClass>) =>
+    !topicTriggers.has(trigger) || !/[，,；;。]/.test(reading.text.slice(mention.end, trigger.start));
   const found = withOperators(reading, compiled.operators, allowed)
     .filter((mention) => allowed.has(mention.id))
     .filter((mention) => !comparedBefore(reading.text.slice(Math.max(0, mention.start - 40), mention.start)))
@@ -74,12 +81,13 @@ export function readEntities(
   );
   let attached = found.filter((mention, index) => {
     const trigger = agentTriggers[index];
-    if (trigger !== undefined && chipTriggers.has(trigger)) return true;
+    if (trigger !== undefined && chipTriggers.has(trigger) && inTriggersClause(mention, trigger)) return true;
     // "Samsung, which already makes Tesla's AI4, lands AI6 order": past its relative aside, the name's own verb.
     const afterAside = triggerAfterAside(reading, triggers, mention);
-    if (afterAside !== undefined && chipTriggers.has(afterAside)) return true;
+    if (afterAside !== undefined && chipTriggers.has(afterAside) && inTriggersClause(mention, afterAside))
+      return true;
     const verb = chineseAgentVerb(reading, triggers, mention);
-    return verb !== undefined && chipTriggers.has(verb);
+    return verb !== undefined && chipTriggers.has(verb) && inTriggersClause(mention, verb);
   });
   // One foundry, one chip, a "makes" word: they go together ("The chipmaking agreement between
   // Tesla and Samsung … as Tesla adds orders for its AI6 processors"), with less confidence.
@@ -133,6 +141,10 @@ export function readEntities(
   };
 }
 
+/** Between a coordinated group of foundries and their verb: only words of doing it together. */
+const GROUP_VERB_GAP =
+  /^(?:\s|共同|一起|一同|同时|同時|两地|兩地|分别|分別|联合|聯合|将|將|均|也|会|會|together|jointly|both|will|would|在[^，,。；;]{1,12}?(?=生产|生產|代工|制造|製造))*$/i;
+
 /**
  * "AI5芯片将于2027年量产，台积电与三星共同代工": a chip opening a Chinese sentence is the topic its later clauses
  * speak of — a "makes" word after a comma, with no other chip named up to it, makes that chip.
@@ -148,11 +160,25 @@ function topicChipTriggers(
     (trigger) =>
       trigger.start > topic.end &&
       /^[^，。；;]*，[^。；;]*$/.test(reading.text.slice(topic.end, trigger.start)) &&
+      // (not past a condition or a time: "AI5将由台积电代工，一旦产能不足，三星也将参与生产")
+      !/一旦|如果|若|假如|倘若|万一|萬一|只要|除非|如遇/.test(reading.text.slice(topic.end, trigger.start)) &&
       // …with no object of its own ("三星泰勒厂负责下一代" makes another).
       /^\s*(?:[，。；;,！!]|$)/.test(reading.text.slice(trigger.end, trigger.end + 2)) &&
+      // …and its maker right before it, doing it ("台积电与三星共同代工" — not "都想代工", "曾竞标").
+      makerRightBefore(reading, trigger) &&
       !reading.mentions.some(
         (mention) => mention.type === 'chip' && mention.start >= topic.end && mention.start < trigger.end,
       ),
+  );
+}
+
+function makerRightBefore(reading: SentenceReading, trigger: PhraseMatch<AttributeClass>): boolean {
+  const maker = reading.mentions.findLast(
+    (mention) => mention.type === 'company' && mention.end <= trigger.start,
+  );
+  return (
+    maker !== undefined &&
+    GROUP_VERB_GAP.test(reading.text.slice(maker.end, trigger.start).replace(/^(?:独家|獨家|负责|負責)/, ''))
   );
 }
 
@@ -558,10 +584,16 @@ function coordinatedTriggers(
       result.push(result[index - 1]);
       return;
     }
-    // "台积电与三星共同代工": the group's verb stands after its last name.
+    // "台积电与三星共同代工": the group's verb stands right after its last name (not "都想代工", "曾竞标，…代工").
     let last = index;
     while (coordinated[last + 1]) last++;
-    result.push(triggerOf(mention) ?? (last > index ? triggerOf(found[last]!) : undefined));
+    const groupVerb = last > index ? triggerOf(found[last]!) : undefined;
+    result.push(
+      triggerOf(mention) ??
+        (groupVerb && GROUP_VERB_GAP.test(reading.text.slice(found[last]!.end, groupVerb.start))
+          ? groupVerb
+          : undefined),
+    );
   });
   return result;
 }

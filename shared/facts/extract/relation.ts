@@ -398,8 +398,9 @@ export function relationWordOfAnotherSense(
       // "Tesla winds down Dojo 3 again": "again" after an ending repeats the ending, it restarts nothing.
       return pushBackAgainst(reading, match) || endedAgain(reading, match);
     case 'share_price':
-      // "Samsung Foundry's share of 2nm orders", "its share in the foundry market": a portion, not a stock.
-      return /^share$/i.test(word) && /^\s+(?:of|in)\b/i.test(text.slice(match.end, match.end + 4));
+      // "Samsung Foundry's share of 2nm orders", "its share in the foundry market": a portion, not a stock (not
+      // "its share in Seoul", "a share of Samsung Electronics").
+      return /^share$/i.test(word) && PORTION_OF.test(text.slice(match.end, match.end + 64));
     case 'stock_move':
       // "TSMC's share of the global foundry market rose to 72%": a portion's move, not a stock's.
       return PORTION_MOVED.test(before(90));
@@ -457,14 +458,18 @@ export const ZH_MILESTONES = '流片|样品|樣品|送样|送樣';
 
 /** A portion ("share of the … market", "market share") as the subject of the move right after it. */
 const PORTION_MOVED =
-  /\b(?:market\s+share|share\s+(?:of|in)\b)(?![^,;，；]*\b(?:shares|stocks?)\b)(?:(?!\s(?:and|while|but|as)\s)[^,;，；])*$/i;
+  /\b(?:market\s+share|share\s+(?:of|in)\s+(?:[\w'’.-]+\s+){0,5}?(?:market|orders?|revenue|sales|capacity|business|wafers?|output|supply|demand|industry|segment|foundry)\b)(?![^,;，；]*\b(?:shares|stocks?)\b)(?:(?!\s(?:and|while|but|as)\s)[^,;，；])*$/i;
+
+/** After "share": "of/in" a market, orders, revenue — a portion of something. */
+const PORTION_OF =
+  /^\s+(?:of|in)\s+(?:[\w'’.-]+\s+){0,5}?(?:market|orders?|revenue|sales|capacity|business|wafers?|output|supply|demand|industry|segment|foundry)\b/i;
 
 /**
  * "The vote in Parliament's committee on delaying the high-risk rules has been postponed to next week": a
  * vote, talks or a meeting heading the clause is what is put off, not the rules it is about.
  */
 const PROCEDURE_DELAYED =
-  /^\s*(?:the|a|an|its|their|this|that|today['’]s|next\s+week['’]s)?\s*(?:[\w'’-]+\s+){0,2}?(?:vote|votes|voting|debate|talks|meeting|hearing|plenary|ballot|negotiations|signing|ceremony|announcement|briefing|trilogue)\s+(?:(?:in|on|of|over|about|by|at|for|between|among)\s+(?:(?!(?:means?|meant|says?|said|shows?|that|which|so)\b)[^,;\s]+\s+){0,12}?)?(?:has|have|had|was|were|is|are|will|would)\s+(?:been\s+|be\s+)?(?:\w+ly\s+)?$/i;
+  /^\s*(?:the|a|an|its|their|this|that|today['’]s|next\s+week['’]s)?\s*(?:[\w'’-]+\s+){0,4}?(?:vote|votes|voting|debate|talks|meeting|hearing|plenary|ballot|negotiations|signing|ceremony|announcement|briefing|trilogue)\s+(?:(?:in|on|of|over|about|by|at|for|between|among)\s+(?:(?!(?:means?|meant|says?|said|shows?|that|which|so)\b)[^,;\s]+\s+){0,12}?)?(?:(?:has|have|had)\s+been|was|were|is|are|(?:will|would)\s+be)\s+(?:\w+ly\s+)?$/i;
 
 /** A tape-out or samples right before a delay, perhaps with its auxiliaries ("has been", 再度). */
 const MILESTONE_BEFORE = new RegExp(

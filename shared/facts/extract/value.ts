@@ -6,7 +6,7 @@ import type { AttributeClass } from '../lexicon.ts';
 import type { PhraseMatch } from '../phrases.ts';
 import type { CompiledRule, CompiledRules } from '../rules.ts';
 import { readEntities } from './entity-value.ts';
-import { clauseStartOf } from './frames.ts';
+import { clauseEndOf, clauseStartOf } from './frames.ts';
 import { readNumeric } from './numeric-value.ts';
 import { ownedBySubject } from './ownership.ts';
 import { readPlace } from './place-value.ts';
@@ -91,13 +91,23 @@ function volumeReachedByNow(
     // The chip is what reaches volume, named before the words in their clause ("AI5 chip enters volume
     // production") — not "Samsung begins volume production of 2nm chips, AI5 to follow".
     !subject.carried &&
+    // (…itself, not its possessor: "AI6's 2nm process has entered mass production")
     subject.positions.some(
-      (at) => at < match.start && !/[,;，；。:：]/.test(reading.text.slice(at, match.start)),
+      (at) =>
+        at < match.start &&
+        !/[,;，；。:：]/.test(reading.text.slice(at, match.start)) &&
+        !/^[\w-]*['’]s\b/.test(reading.text.slice(at, at + 12)),
     ) &&
     !/^\s+(?:of|for)\b/i.test(reading.text.slice(match.end, match.end + 5)) &&
     ownedBySubject(rule, reading, match.start, subject) &&
-    // Volume production words, not "as AI5 starts shipping".
-    VOLUME_WORDS.test(reading.text.slice(match.start, match.end)) &&
+    // Volume production words, not "as AI5 starts shipping", "hits production snag", 量产准备阶段.
+    (VOLUME_WORDS.test(reading.text.slice(match.start, match.end)) ||
+      // "has started production at TSMC's Arizona fab": a chip's production begun is its volume.
+      (/^(?:production|output)$/i.test(reading.text.slice(match.start, match.end)) &&
+        STARTED_PAST.test(reached[0]))) &&
+    !NOT_VOLUME_AFTER.test(reading.text.slice(match.end, match.end + 16)) &&
+    // A month or an earlier period named ("in December", "last month") may be of another year: no guess.
+    !OTHER_PERIOD_AFTER.test(reading.text.slice(match.end, clauseEndOf(reading, match.end))) &&
     // Not in a clause of time or condition ("once AI6 is in full production").
     !NOT_YET_BEFORE.test(reading.text.slice(Math.max(0, match.start - 48), match.start)) &&
     !/\b(?:as|while|whereas)\s/i.test(reading.text.slice(clauseStartOf(reading, match.start), match.start)) &&
@@ -108,7 +118,16 @@ function volumeReachedByNow(
 const VOLUME_REACHED_BEFORE =
   /(?:\b(?:enters|entered|has\s+entered|have\s+entered|began|begins|has\s+begun|started|starts|has\s+started|reached|reaches|has\s+reached|hit|hits|went\s+into|goes\s+into|moved\s+into|moves\s+into|(?:is|are)\s+(?:now\s+)?in|now\s+in)\s+(?:full[-\s]scale\s+|high[-\s]|full\s+)?|(?:已经|已經|已)\s*(?:正式)?\s*(?:进入|進入|开始|開始|实现|實現)?\s*(?:大规模|大規模|规模|規模)?)$/i;
 
-const VOLUME_WORDS = /production|output|volume|量产|量產/i;
+const VOLUME_WORDS = /\b(?:volume|mass|high-volume|full-scale|large-scale|series)\b|量产|量產/i;
+
+const OTHER_PERIOD_AFTER =
+  /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|last\s+(?:month|year|quarter|week)|a\s+(?:month|year)\s+ago)\b|上月|上个月|上個月|去年|\d{1,2}月/;
+
+/** A noun after the production words makes them its modifier: "production snag", 量产准备, 量产倒计时. */
+const NOT_VOLUME_AFTER =
+  /^(?:\s+(?:snag|snags|hell|validation|testing|tests?|milestone|readiness|prep|preparation|issues?|problems?|delays?|hurdles?|plans?|target|timeline|schedule|line|lines|ramp|tools?|equipment|qualification|trials?|run)\b|准备|準備|倒计时|倒計時|验证|驗證|前|计划|計劃|目标|目標|时间|時間|节点|節點|爬坡|良率|能力|线|線|筹备|籌備)/i;
+
+const STARTED_PAST = /\b(?:started|began|begun|commenced|entered)\b/i;
 
 const PRESENT_REACHED = /\b(?:enters|begins|starts|reaches|hits|goes|moves)\b/i;
 
@@ -139,7 +158,7 @@ function presentNotNow(text: string, match: PhraseMatch): boolean {
     /\b(?:typically|usually|normally|generally|often|always)\s+(?:\w+\s+)?$/i.test(
       text.slice(Math.max(0, match.start - 24), match.start),
     ) ||
-    /^[^.;,，。；]{0,48}?\b(?:once|when|whenever|if|unless|as\s+soon\s+as|until|next\s+(?:month|year|quarter|week|spring|summer|autumn|fall|winter)|in\s+\d{4})\b/i.test(
+    /^[^.;,，。；]{0,48}?\b(?:once|when|whenever|if|unless|as\s+soon\s+as|until|next\s+(?:month|year|quarter|week|spring|summer|autumn|fall|winter)|in\s+\d{4}|within|in\s+(?:a\s+few|several|two|three|four|six|\d+)\s+(?:weeks|months|quarters|years)|later\s+this\s+year)\b/i.test(
       text.slice(match.end, match.end + 64),
     ) ||
     // "starts production after equipment installation is completed", "only after Tesla commits more volume",
