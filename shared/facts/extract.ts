@@ -47,6 +47,7 @@ import {
   MAX_EVIDENCE,
   REPORTED,
   type Statement,
+  type SubjectHere,
   statementOf,
 } from './extract/statement.ts';
 import { opensOwnClauseAfter, relationOfSubject } from './extract/status-value.ts';
@@ -252,12 +253,57 @@ interface Claim {
   anchorEnd?: number;
   /** Whether that word was read as a volume production (a chip's), not as a place's start. */
   volume?: boolean;
+  /** How the claim's subject names its sites and chip: read only when another claim shares the value. */
+  sites?: ClaimSites;
+}
+
+/**
+ * How a claim's subject is named around its value, for the tie-break of shared values — worked out on first
+ * use, since most values are no other fact's.
+ */
+class ClaimSites {
+  #role: 'source' | 'place' | undefined | null = null;
+  #at: number[] | undefined | null = null;
+  #bound: boolean | null = null;
+
+  readonly #reading: SentenceReading;
+  readonly #subject: SubjectHere;
+  readonly #volumeAnchor: { start: number; end: number } | undefined;
+
+  constructor(
+    reading: SentenceReading,
+    subject: SubjectHere,
+    volumeAnchor: { start: number; end: number } | undefined,
+  ) {
+    this.#reading = reading;
+    this.#subject = subject;
+    this.#volumeAnchor = volumeAnchor;
+  }
+
   /** How the fact's sites are all named here: as a source ("from its Texas fab") or a place ("at Samsung Taylor"). */
-  siteRole?: 'source' | 'place';
+  get siteRole(): 'source' | 'place' | undefined {
+    if (this.#role === null)
+      this.#role = this.#subject.carried ? undefined : siteRoleOf(this.#reading, this.#subject.positions);
+    return this.#role;
+  }
+
   /** Where those sites stand. */
-  sitesAt?: number[];
-  /** Whether the fact's chip is bound to that word ("AI6 volume production", "mass production of Tesla's AI6"). */
-  chipBound?: boolean;
+  get sitesAt(): number[] | undefined {
+    if (this.#at === null)
+      this.#at = this.#subject.carried
+        ? undefined
+        : sitesOf(this.#reading, this.#subject.positions).map((site) => site.start);
+    return this.#at;
+  }
+
+  /** Whether the fact's chip is bound to its volume word ("AI6 volume production", "mass production of Tesla's AI6"). */
+  get chipBound(): boolean {
+    if (this.#bound === null)
+      this.#bound =
+        this.#volumeAnchor !== undefined &&
+        chipBoundTo(this.#reading, this.#subject.positions, this.#volumeAnchor);
+    return this.#bound;
+  }
 }
 
 // The site after its maker's name or a determiner ("from its Texas fab", "at Samsung Taylor", "at Samsung's").
@@ -345,7 +391,7 @@ function takesTheValueFrom(other: Claim, claim: Claim, sentence: string): boolea
     other.volume &&
     !claim.volume &&
     other.anchorEnd !== undefined &&
-    (claim.siteRole === 'source' || (claim.siteRole === 'place' && other.chipBound)) &&
+    (claim.sites?.siteRole === 'source' || (claim.sites?.siteRole === 'place' && other.sites?.chipBound)) &&
     (other.anchorEnd === claim.anchorEnd || placeOfTheVolume(claim, other, sentence))
   )
     return true;
@@ -360,11 +406,11 @@ function takesTheValueFrom(other: Claim, claim: Claim, sentence: string): boolea
 function placeOfTheVolume(claim: Claim, other: Claim, sentence: string): boolean {
   const [from, to] = [other.anchorEnd!, claim.anchorStart];
   return (
-    other.chipBound === true &&
-    claim.siteRole === 'place' &&
+    other.sites?.chipBound === true &&
+    claim.sites?.siteRole === 'place' &&
     to !== undefined &&
     to > from &&
-    claim.sitesAt?.every((at) => at > from && at < to) === true &&
+    claim.sites?.sitesAt?.every((at) => at > from && at < to) === true &&
     !/[,;:，；：。]/.test(sentence.slice(from, to))
   );
 }
@@ -508,11 +554,12 @@ function statementFor(
     anchorStart: read.anchorStart,
     anchorEnd: read.anchorEnd,
     volume: read.anchorClass === 'volume_production',
-    siteRole: subject.carried ? undefined : siteRoleOf(reading, subject.positions),
-    sitesAt: subject.carried ? undefined : sitesOf(reading, subject.positions).map((site) => site.start),
-    chipBound:
-      read.anchorClass === 'volume_production' &&
-      read.anchorStart !== undefined &&
-      chipBoundTo(reading, subject.positions, { start: read.anchorStart, end: read.anchorEnd! }),
+    sites: new ClaimSites(
+      reading,
+      subject,
+      read.anchorClass === 'volume_production' && read.anchorStart !== undefined
+        ? { start: read.anchorStart, end: read.anchorEnd! }
+        : undefined,
+    ),
   };
 }

@@ -19,6 +19,7 @@ import {
   sourcedFrom,
 } from './ownership.ts';
 import { type SentenceReading, timeClauseAfter } from './reading.ts';
+import { MAKER_FOLLOWS } from './relation.ts';
 import type { ReadValue, SubjectHere } from './statement.ts';
 
 /**
@@ -710,8 +711,6 @@ export const REPORTING_PERIOD_AFTER =
 /** A making said of its chip, its maker after it: "ramps at", "stays with", "remains at", "reach volume … at". */
 const makerFollows = (reading: SentenceReading, trigger: PhraseMatch<AttributeClass>) =>
   trigger.name === 'makes' && MAKER_FOLLOWS.test(reading.text.slice(trigger.start, trigger.end));
-
-const MAKER_FOLLOWS = /^(?:ramp|stay|remain|stick|reach|volume\s)/i;
 
 const HANDOVER_WORD = /^(?:交由|交给|交給|转交|轉交|委托|委託)$/;
 

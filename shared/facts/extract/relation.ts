@@ -324,6 +324,12 @@ const productionLineNoStart = (after: string) => {
 const TIME_AFTER_TO =
   /^\s*(?:(?:the\s+)?(?:late|early|mid|end|year-end|next|this|later|a\s+later|following|autumn|fall|spring|summer|winter|after|beyond)\b|(?:the\s+)?(?:second|first)\s+half\b|(?:the\s+)?(?:first|second|third|fourth)\s+quarter\b|at\s+least\s+(?:(?:19|20)\d\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|(?:19|20)\d\d\b|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|\d+\s+(?:months?|years?)\b|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?(?:\s|$)|[12]H|H[12]\b|Q[1-4])/i;
 
+/**
+ * A making said of the chip before it, its maker after it: "AI5 stays at TSMC", "ramps at Samsung", "reaches
+ * volume in 2027 at TSMC", "volume in … at" (the 'makes' words whose maker follows them).
+ */
+export const MAKER_FOLLOWS = /^(?:ramp|stay|remain|stick|reach|volume\s)/i;
+
 const SOURCES_TELL_AFTER =
   /^\s+(?:say|said|says|told|tell|familiar|close|with\s+knowledge|briefed|added|confirmed)\b/i;
 
@@ -357,7 +363,9 @@ export function relationWordOfAnotherSense(
       // at a maker, or volume reached there — not "remains at least two years away", "remains at the design
       // stage", "remains at Samsung's Hwaseong campus", "reach volume in 2027 at the earliest".
       return (
-        /^(?:stay|remain|stick|reach|ramp|volume\s+(?:in|at)\b)/i.test(word) &&
+        // ("volume ramp" is a making in its own right: "targets 1H29 volume ramp for AI6 at Samsung")
+        MAKER_FOLLOWS.test(word) &&
+        !/^volume\s+ramp/i.test(word) &&
         !reading.mentions.some(
           (mention) =>
             mention.type === 'company' &&
