@@ -22,6 +22,11 @@ export interface EntityDefinition {
   descriptions?: readonly string[];
   /** Entities whose name anywhere in an item makes its descriptions ambiguous ("the Korean chipmaker" beside SK hynix). */
   unlessNamed?: readonly string[];
+  /**
+   * Aliases (as written in `aliases`) that name a second entity too, by its id: "High-risk AI Act rules" is one
+   * alias, the longest winning, yet it names the provision and the law.
+   */
+  alsoNames?: Readonly<Record<string, string>>;
 }
 
 export interface EntityMention {
@@ -64,6 +69,13 @@ export function entityRuler(definitions: readonly EntityDefinition[]): EntityRul
       descriptions.add(description.toLowerCase());
     }
   }
+  // An alias squeezed (lower case, no spaces, hyphens or quotes) → the second entity it names.
+  const alsoNamed = new Map<string, EntityDefinition>();
+  for (const definition of definitions)
+    for (const [alias, id] of Object.entries(definition.alsoNames ?? {})) {
+      const other = definitions.find((candidate) => candidate.id === id);
+      if (other) alsoNamed.set(squeeze(alias), other);
+    }
   const source = aliasPattern([...byAlias.keys()]);
   const pattern = new RegExp(source, 'gi');
   const probe = new RegExp(source, 'i');
@@ -94,6 +106,8 @@ export function entityRuler(definitions: readonly EntityDefinition[]): EntityRul
         end: match.index + match[0].length,
         described: descriptions.size > 0 && descriptions.has(written),
       });
+      const also = definition.alsoNames ? alsoNamed.get(squeeze(match[0])) : undefined;
+      if (also) found.push({ ...found.at(-1)!, id: also.id, type: also.type });
     }
     return found;
   }
@@ -163,11 +177,13 @@ function midWord(text: string, at: number, matched: string): boolean {
   return at > 0 && /[A-Za-z0-9]/.test(text[at - 1]!) && /^[A-Za-z0-9]/.test(matched);
 }
 
+/** An alias as compared whatever its spacing, hyphens, quotes or case ("AI-5", "AI5", "ai 5"). */
+const squeeze = (alias: string) => alias.toLowerCase().replace(/['"\s-]+/g, '');
+
 /** The definition of an alias written with other spacing or hyphens ("AI-5" for "AI5", "AI 5"). */
 function aliasFor(byAlias: Map<string, EntityDefinition>, written: string): EntityDefinition | undefined {
-  const squeezed = written.toLowerCase().replace(/['"\s-]+/g, '');
-  for (const [alias, definition] of byAlias)
-    if (alias.replace(/['"\s-]+/g, '') === squeezed) return definition;
+  const squeezed = squeeze(written);
+  for (const [alias, definition] of byAlias) if (squeeze(alias) === squeezed) return definition;
   return undefined;
 }
 

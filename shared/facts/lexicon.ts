@@ -1384,7 +1384,20 @@ export const SCOPE_CUES = {
   /** Only if something else happens. */
   condition: {
     // Not 'depend on': "depending on" qualifies a stated plan as often as it leaves one open.
-    en: ['if', 'unless', 'in case', 'provided that', 'hinge on', 'contingent on'],
+    en: [
+      'if',
+      'unless',
+      'in case',
+      'provided that',
+      'hinge on',
+      'contingent on',
+      // An analyst's scenario: "In our bear case, Tesla shifts AI6 to TSMC".
+      'in ... bear case',
+      'in ... bull case',
+      'in ... base case',
+      'in ... scenario',
+      'under ... scenario',
+    ],
     // "AI5的代工分配最终将取决于三星…的良率表现": what it depends on is not decided.
     zh: [
       '如果',
@@ -1406,6 +1419,19 @@ export const SCOPE_CUES = {
       '就要看',
       '关键要看',
       '關鍵要看',
+      // 悲观情形下, 在乐观情景中, 假设良率达标: a scenario.
+      '悲观情形',
+      '悲觀情形',
+      '乐观情形',
+      '樂觀情形',
+      '悲观情景',
+      '悲觀情景',
+      '乐观情景',
+      '樂觀情景',
+      '情景下',
+      '情境下',
+      '假设',
+      '假設',
     ],
   },
   /** Possible, not planned. */
@@ -1483,6 +1509,16 @@ export const SCOPE_CUES = {
       '=wanted ... =moved to',
       '=wanted ... =pushed back',
       '=wanted ... =pushed to',
+      // "lobbyists want a two-year 'stop the clock' on the AI Act": a delay wished for.
+      '=want a ... =delay',
+      '=want a ... =pause',
+      '=want a ... stop the clock',
+      '=wants a ... =delay',
+      '=wants a ... =pause',
+      '=wants a ... stop the clock',
+      '=wanted a ... =delay',
+      '=wanted a ... =pause',
+      '=wanted a ... stop the clock',
       // "carmakers want the bloc to delay high-risk AI rules": someone else asked to delay (not "wants to delay",
       // the speaker's own intention: a gap may be empty, so the one asked is written).
       '=want the ... to delay',

@@ -736,7 +736,26 @@ function triggerOfAgent(
   const around = inFrame.find((trigger) => trigger.start <= mention.start && trigger.end >= mention.end);
   if (around) return around;
   const before = reading.text.slice(Math.max(0, mention.start - 24), mention.start);
+  // "AI6仍由三星代工": after 由/交由 the making follows the foundry, close by — not a making word before it
+  // ("台积电未承接特斯拉AI6订单，AI6仍由三星代工" is no 订单 of Samsung's).
   const previous = inFrame.filter((trigger) => trigger.end <= mention.start).at(-1);
+  const following = inFrame.find((trigger) => trigger.start >= mention.end);
+  if (
+    previous &&
+    following &&
+    /(?:由|交由|交给|交給)\s*$/.test(before) &&
+    /^[^，,。；;：:\s]{0,6}$/.test(reading.text.slice(mention.end, following.start)) &&
+    // …a chip named in the foundry's own clause, past a comma after that word ("…订单，AI6仍由三星代工").
+    reading.mentions.some(
+      (chip) =>
+        chip.type === 'chip' &&
+        chip.start > previous.end &&
+        chip.end <= mention.start &&
+        /[，,；;]/.test(reading.text.slice(previous.end, chip.start)) &&
+        !/[，,；;]/.test(reading.text.slice(chip.end, mention.start)),
+    )
+  )
+    return following;
   if (
     previous &&
     (/(?:\bby|\bwith|\bto|\bat|\busing|\bthrough|\bvia|由|交由|交给|交給|给|給|and)\s*(?:both\s+|either\s+)?(?:\w+\s+and\s+)?$/i.test(

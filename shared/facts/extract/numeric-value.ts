@@ -150,6 +150,13 @@ export function readNumeric(
         !AS_OF_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 8), mention.start)),
     )
     .filter((mention) => !pastYearOfAThing(reading, mention))
+    // "Samsung Foundry lost about $1.5 billion in the quarter, a gap the Tesla order will narrow": a loss is
+    // no deal's, investment's or award's amount.
+    .filter(
+      (mention) =>
+        mention.value.kind !== 'money' ||
+        !LOSS_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 32), mention.start)),
+    )
     .filter((mention) => subject.carried || !beforePrecedent(rule, reading, subject.positions, mention))
     // "數10億美元的撥款": several billion, no amount.
     .filter(
@@ -388,7 +395,9 @@ function ofYearToCome(reading: SentenceReading, mention: ValueMention): boolean 
   if (NEXT_YEAR_BEFORE_ZH.test(before)) return true;
   const year =
     LEVEL_YEAR_AFTER.exec(reading.text.slice(mention.end, mention.end + 48))?.[1] ??
-    LEVEL_YEAR_BEFORE_ZH.exec(before)?.[1];
+    LEVEL_YEAR_BEFORE_ZH.exec(before)?.[1] ??
+    // "TSMC's 2028 foundry share: why 75% is plausible": the year names the share.
+    LEVEL_YEAR_BEFORE_EN.exec(reading.text.slice(Math.max(0, mention.start - 64), mention.start))?.[1];
   return year !== undefined && Number(year) > reading.publishedYear;
 }
 
@@ -403,6 +412,9 @@ const LEVEL_GOAL_BEFORE =
 const LEVEL_YEAR_BEFORE_ZH = /((?:19|20)\d{2})年(?!第?[一二三四1-4]季|[上下]半年)[^，,。；;\d]{0,24}$/;
 
 const NEXT_YEAR_BEFORE_ZH = /(?:明年|後年|后年)(?!第?[一二三四1-4]季|[上下]半年)[^，,。；;\d]{0,24}$/;
+
+const LEVEL_YEAR_BEFORE_EN =
+  /\b((?:19|20)\d{2})\s+(?:(?:global|worldwide)\s+)?(?:foundry\s+)?(?:market\s+)?share\b[^.;]{0,40}$/i;
 
 const LEVEL_YEAR_AFTER =
   /^(?:(?!\s(?:and|while|but)\s)[^,.;，。；]){0,32}?\b(?:in|by|for)\s+((?:19|20)\d{2})\b/i;
@@ -454,7 +466,7 @@ function pastPlanOfAPastYear(reading: SentenceReading, mention: ValueMention): b
 }
 
 const PLAN_OF_THE_PAST =
-  /\b(?:would|(?:was|were)\s+(?:to|due|set|slated|scheduled|meant|expected\s+to)|planned\s+to|had\s+planned|(?:initially|originally|first)\s+(?:slated|targeted|scheduled|expected|planned))\b/i;
+  /\b(?:would|(?:was|were)\s+(?:to|due|set|slated|scheduled|meant|supposed\s+to|expected\s+to)|planned\s+to|had\s+planned|(?:initially|originally|first)\s+(?:slated|targeted|scheduled|expected|planned)|(?:announced|unveiled)\s+(?:in\s+\d{4}\s+)?with\s+an?)\b/i;
 
 /**
  * "will produce Tesla's AI6, with first samples due next year": a year in a piece of the sentence (between
@@ -567,6 +579,9 @@ function pastEventYear(reading: SentenceReading, mention: ValueMention): boolean
     )
   );
 }
+
+const LOSS_BEFORE =
+  /(?:\b(?:lost|loses|lose|losing|loss(?:es)?\s+of|lost\s+(?:an\s+estimated|some))\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|some\s+|more\s+than\s+|over\s+|an\s+estimated\s+)?|(?:亏损|虧損|亏了|虧了)(?:约|約|近|逾|超过|超過)?\s*)$/i;
 
 /** A year no later than the item's after "announced in", "unveiled in", "first reported in". */
 function announcedYear(reading: SentenceReading, mention: ValueMention): boolean {

@@ -405,6 +405,12 @@ export function relationWordOfAnotherSense(
     case 'restart':
       // "Tesla winds down Dojo 3 again": "again" after an ending repeats the ending, it restarts nothing.
       return pushBackAgainst(reading, match) || endedAgain(reading, match);
+    case 'deal':
+      // "该厂总投资规模约370亿美元": the size of an investment, a capacity or a market, not of the deal.
+      return (
+        /^(?:规模|規模)$/.test(word) &&
+        /(?:投资|投資|资本支出|資本支出|产能|產能|市场|市場|营收|營收|算力|建设|建設)\s*$/.test(before(8))
+      );
     case 'share_price':
       // "Samsung Foundry's share of 2nm orders", "its share in the foundry market": a portion, not a stock (not
       // "its share in Seoul", "a share of Samsung Electronics").

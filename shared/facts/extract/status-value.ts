@@ -60,7 +60,12 @@ export function readStatus(
             ))) &&
         !said.some((other) => other.start >= match.end && other.start < at),
     );
-    return describes || /\b(?:after|since)\s+(?:\w+ly\s+)?$/i.test(before)
+    // (…with its own subject between: "Five months after Tesla disbanded its Dojo team, Musk said … restarting")
+    return describes ||
+      /\b(?:after|since)\s+(?:\w+ly\s+)?$/i.test(before) ||
+      /\b(?:after|since)\s+(?:the\s+|its\s+)?[\w'’-]+\s+(?:\w+ly\s+)?$/i.test(
+        reading.text.slice(Math.max(0, match.start - 40), match.start),
+      )
       ? 1
       : /\bbefore\s+(?:\w+ly\s+)?$/i.test(before)
         ? -1

@@ -17,12 +17,20 @@ export function subjectIn(
   if (direct && movedSharesReferredToARival(rule, reading, item, direct)) return undefined;
   if (direct && sharesOfAnotherPartner(rule, reading, direct)) return undefined;
   if (direct) {
-    return {
-      positions: reading.mentions
-        .filter((mention) => direct.includes(mention.id))
-        .map((mention) => mention.start),
-      carried: false,
-    };
+    const named = reading.mentions.filter((mention) => direct.includes(mention.id));
+    // "The investment … is separate from the Taylor budget": a subject named only as what the value is not.
+    // (a subject of one name, not described by an apposition after it: "separate from Stargate, the $500
+    // billion venture …"; nor one party of two: "the deal, separate from Samsung's electricity agreement")
+    const kept =
+      direct.length === 1 && EXCLUDED_WORD.test(reading.text)
+        ? named.filter(
+            (mention) =>
+              !EXCLUDED_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 24), mention.start)) ||
+              /^\s*,/.test(reading.text.slice(mention.end)),
+          )
+        : named;
+    if (direct.some((id) => !kept.some((mention) => mention.id === id))) return undefined;
+    return { positions: kept.map((mention) => mention.start), carried: false };
   }
   if (reading.index === 0) return undefined;
   const previous = item[reading.index - 1]!;
@@ -70,6 +78,10 @@ export function subjectIn(
 }
 
 /** An affiliate as a party of its own: opening its sentence, or "signed/won/awarded by" it — not "built by", "while", "lifting". */
+const EXCLUDED_WORD = /\b(?:separate|distinct|apart)\s+from\b|\bunrelated\s+to\b|\bnot\s+part\s+of\b/i;
+const EXCLUDED_BEFORE =
+  /\b(?:(?:separate|distinct|apart)\s+from|unrelated\s+to|not\s+part\s+of)\s+(?:the\s+|its\s+|their\s+|[A-Z][\w-]*['’]s\s+)?$/i;
+
 const AFFILIATE_AS_PARTY =
   /^\s*(?:[^，,。]{0,6}[，,]\s*)?$|\b(?:signed|agreed|won|awarded|landed|inked|announced)\s+by\s+$/i;
 
