@@ -411,7 +411,8 @@ const LEVEL_GOAL_BEFORE =
 
 const LEVEL_YEAR_BEFORE_ZH = /((?:19|20)\d{2})年(?!第?[一二三四1-4]季|[上下]半年)[^，,。；;\d]{0,24}$/;
 
-const NEXT_YEAR_BEFORE_ZH = /(?:明年|後年|后年)(?!第?[一二三四1-4]季|[上下]半年)[^，,。；;\d]{0,24}$/;
+const NEXT_YEAR_BEFORE_ZH =
+  /(?:明年|後年|后年|(?:两|兩|三)年(?:后|後))(?!第?[一二三四1-4]季|[上下]半年)[^，,。；;\d]{0,24}$/;
 
 const LEVEL_YEAR_BEFORE_EN =
   /\b((?:19|20)\d{2})\s+(?:(?:global|worldwide)\s+)?(?:foundry\s+)?(?:market\s+)?share\b[^.;]{0,40}$/i;

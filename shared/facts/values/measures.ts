@@ -114,7 +114,7 @@ export function countReader(nouns: readonly string[]): (text: string) => ValueMe
   const pattern = new RegExp(
     // Not an ordinal ("第三个站点").
     // "a 20-site buildout": a count joined to its noun by a hyphen.
-    String.raw`(?<![\d.第])(?<num>${DIGITS}|${CHINESE}|(?<![A-Za-z])${NUMBER_WORDS})\+?[\s-]?${filler}(?:${nouns.join('|')})`,
+    String.raw`(?<![\d.第])(?<num>${DIGITS}|${CHINESE}|(?<![A-Za-z])${NUMBER_WORDS})(?:\+|多|余|餘)?[\s-]?${filler}(?:${nouns.join('|')})(?!建筑|建築|大楼|大樓|楼|樓|\s+buildings?\b)`,
     'dgiu',
   );
   // Chinese also puts the count after its noun, with a measure word: "站点最多可达二十个".

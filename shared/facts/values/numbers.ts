@@ -111,7 +111,7 @@ const TENS: Record<string, number> = {
 };
 
 /** Regex source of an English number in words: `eight`, `twenty-two`, `a hundred`, `half a`. */
-export const NUMBER_WORDS = String.raw`(?:half\s+an?|half(?=-(?:trillion|billion|million))|(?:${Object.keys(TENS).join('|')})(?:[-\s](?:${Object.keys(
+export const NUMBER_WORDS = String.raw`(?:(?:an?\s+)?dozen|half\s+an?|half(?=-(?:trillion|billion|million))|(?:${Object.keys(TENS).join('|')})(?:[-\s](?:${Object.keys(
   ONES,
 )
   .filter((word) => ONES[word]! > 0 && ONES[word]! < 10 && word.length > 2)
@@ -138,6 +138,7 @@ export function parseNumberWords(text: string): number {
     if (word in ONES) value += ONES[word]!;
     else if (word in TENS) value += TENS[word]!;
     else if (word === 'hundred') value = (value || 1) * 100;
+    else if (word === 'dozen') value = 12;
     else return Number.NaN;
   }
   return words.length ? value : Number.NaN;
