@@ -213,6 +213,10 @@ export const ATTRIBUTE_CLASSES = {
       'pay',
       'win',
       'tie-up',
+      // "a $16,500 million commitment to buy AI6 chip wafers from Samsung" (a 10-K's words for the contract).
+      'purchase commitment',
+      'commitment to buy',
+      'commitment to purchase',
     ],
     zh: [
       '协议',
@@ -658,6 +662,9 @@ export const ATTRIBUTE_CLASSES = {
       'evolutionary dead end',
     ],
     zh: [
+      // 马斯克：Dojo已经终结.
+      '终结',
+      '終結',
       '废除',
       '廢除',
       '撤销',

@@ -160,7 +160,10 @@ function topicChipTriggers(
   return triggers.filter(
     (trigger) =>
       trigger.start > topic.end &&
-      /^[^，。；;]*，[^。；;]*$/.test(reading.text.slice(topic.end, trigger.start)) &&
+      // (past a comma, or a Chinese headline's space: "特斯拉AI5明年年中量产 三星台积电共同代工")
+      /^[^，。；;]*(?:，|(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff]))[^。；;]*$/.test(
+        reading.text.slice(topic.end, trigger.start),
+      ) &&
       // (not past a condition or a time: "AI5将由台积电代工，一旦产能不足，三星也将参与生产")
       !/一旦|如果|若|假如|倘若|万一|萬一|只要|除非|如遇/.test(reading.text.slice(topic.end, trigger.start)) &&
       // …with no object of its own ("三星泰勒厂负责下一代" makes another).
@@ -577,7 +580,14 @@ function coordinatedTriggers(
     const between = previous
       ? reading.text.slice(previous.end, mention.start).replace(/[（(][^)）]*[)）]/g, '')
       : '';
-    return previous !== undefined && COORDINATION.test(between);
+    // …or two Chinese names side by side with nothing between ("三星台积电共同代工").
+    return (
+      previous !== undefined &&
+      (COORDINATION.test(between) ||
+        (between === '' &&
+          /[\u3400-\u9fff]$/.test(reading.text.slice(previous.start, previous.end)) &&
+          /^[\u3400-\u9fff]/.test(reading.text.slice(mention.start, mention.end))))
+    );
   });
   const result: Array<PhraseMatch<AttributeClass> | undefined> = [];
   found.forEach((mention, index) => {
