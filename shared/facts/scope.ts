@@ -215,13 +215,19 @@ const RETRACTION_WORD_ZH =
  */
 const TALKED_ABOUT =
   /\b(?:talks|negotiations|discussions|debates?|votes?|ballot)\s+(?:[^,.;:]{0,60}?\s)?(?:on|over|about)\s+(?=(?:delaying|postponing|pausing|pushing\s+back|deferring|(?:a|the)\s+(?:delay|pause|postponement))\b)/gi;
-const TALKED_ABOUT_END =
-  /[,;.:]|\s(?:has|have|had|was|were|is|are|will|would|could|broke|stalled|collapsed|ended|failed|resumed|continued?|continues|began|begins?|started|starts?|fell|falls|pass(?:es|ed)?|conclud(?:es|ed)|produced|yielded|resulted|agreed|approved|backed|reached|won|delivered)\b/i;
-/** …and ended by a decision: the vote passed, the talks concluded with a deal — the delay is decided, not weighed. */
-const TALKED_ABOUT_DECIDED =
-  /^\s(?:pass(?:es|ed)?|conclud(?:es|ed)|produced|yielded|resulted|agreed|approved|backed|reached|won|delivered|ended\s+with)\b/i;
+/** The verbs that end talks with a decision: the vote passed, the talks concluded with a deal. */
+const DECIDED = String.raw`pass(?:es|ed)?|conclud(?:es|ed)|produced|yielded|resulted|agreed|approved|backed|reached|won|delivered`;
+const TALKED_ABOUT_END = new RegExp(
+  String.raw`[,;.:]|\s(?:has|have|had|was|were|is|are|will|would|could|broke|stalled|collapsed|ended|failed|resumed|continued?|continues|began|begins?|started|starts?|fell|falls|${DECIDED})\b`,
+  'i',
+);
+/** …and ended by a decision: the delay is decided, not weighed. */
+const TALKED_ABOUT_DECIDED = new RegExp(String.raw`^\s(?:${DECIDED}|ended\s+with)\b`, 'i');
 
-/** The spans a withdrawal, a correction or talks leave unsaid (RETRACTED_EN, RETRACTED_ZH, TALKED_ABOUT). */
+/**
+ * The spans a withdrawal, a correction, a report called wrong or talks leave unsaid (RETRACTED_EN, RETRACTED_ZH,
+ * REPORT_CALLED_WRONG, TALKED_ABOUT).
+ */
 function retractedSpans(sentence: string): ScopeSpan[] {
   const spans: ScopeSpan[] = [];
   for (const match of sentence.matchAll(RETRACTED_EN)) {
@@ -242,6 +248,10 @@ function retractedSpans(sentence: string): ScopeSpan[] {
       const end = match.index + match[0].length;
       spans.push({ name: 'negation', start: match.index, cueStart: match.index, cueEnd: end, end });
     }
+  for (const called of sentence.matchAll(REPORT_CALLED_WRONG)) {
+    const end = called.index + called[0].length;
+    spans.push({ name: 'negation', start: called.index, cueStart: end - 1, cueEnd: end, end });
+  }
   return spans;
 }
 
@@ -593,10 +603,6 @@ export function findScopes(sentence: string, tokens: Token[]): Scopes {
     });
   }
   spans.push(...retractedSpans(sentence));
-  for (const called of sentence.matchAll(REPORT_CALLED_WRONG)) {
-    const end = called.index + called[0].length;
-    spans.push({ name: 'negation', start: called.index, cueStart: end - 1, cueEnd: end, end });
-  }
   // "围绕AI5的代工归属，韩国与台湾媒体近来报道不一": what the reports disagree on, up to there, is open.
   // Only its own clause — and the topic phrase before it (围绕…, 关于…) — not a fact told before 但/而 or a
   // comma ("三星将在泰勒厂生产AI6，但关于AI5的代工厂，韩台媒体报道不一").

@@ -5,6 +5,7 @@
 import type { AttributeClass } from '../lexicon.ts';
 import type { PhraseMatch } from '../phrases.ts';
 import type { CompiledRule, CompiledRules } from '../rules.ts';
+import { MONTH_NAME } from '../values/dates.ts';
 import { readEntities } from './entity-value.ts';
 import { clauseEndOf, clauseStartOf } from './frames.ts';
 import { readNumeric } from './numeric-value.ts';
@@ -120,8 +121,9 @@ const VOLUME_REACHED_BEFORE =
 
 const VOLUME_WORDS = /\b(?:volume|mass|high-volume|full-scale|large-scale|series)\b|量产|量產/i;
 
-const OTHER_PERIOD_AFTER =
-  /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|last\s+(?:month|year|quarter|week)|a\s+(?:month|year)\s+ago)\b|上月|上个月|上個月|去年|\d{1,2}月/;
+const OTHER_PERIOD_AFTER = new RegExp(
+  String.raw`\b(?:${MONTH_NAME}(?!\w)|last\s+(?:month|year|quarter|week)\b|a\s+(?:month|year)\s+ago\b)|上月|上个月|上個月|去年|\d{1,2}月`,
+);
 
 /** A noun after the production words makes them its modifier: "production snag", 量产准备, 量产倒计时. */
 const NOT_VOLUME_AFTER =
