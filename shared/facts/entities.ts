@@ -22,11 +22,6 @@ export interface EntityDefinition {
   descriptions?: readonly string[];
   /** Entities whose name anywhere in an item makes its descriptions ambiguous ("the Korean chipmaker" beside SK hynix). */
   unlessNamed?: readonly string[];
-  /**
-   * Aliases (as written in `aliases`) that name a second entity too, by its id: "High-risk AI Act rules" is one
-   * alias, the longest winning, yet it names the provision and the law.
-   */
-  alsoNames?: Readonly<Record<string, string>>;
 }
 
 export interface EntityMention {
@@ -69,13 +64,6 @@ export function entityRuler(definitions: readonly EntityDefinition[]): EntityRul
       descriptions.add(description.toLowerCase());
     }
   }
-  // An alias squeezed (lower case, no spaces, hyphens or quotes) → the second entity it names.
-  const alsoNamed = new Map<string, EntityDefinition>();
-  for (const definition of definitions)
-    for (const [alias, id] of Object.entries(definition.alsoNames ?? {})) {
-      const other = definitions.find((candidate) => candidate.id === id);
-      if (other) alsoNamed.set(squeeze(alias), other);
-    }
   const source = aliasPattern([...byAlias.keys()]);
   const pattern = new RegExp(source, 'gi');
   const probe = new RegExp(source, 'i');
@@ -106,8 +94,6 @@ export function entityRuler(definitions: readonly EntityDefinition[]): EntityRul
         end: match.index + match[0].length,
         described: descriptions.size > 0 && descriptions.has(written),
       });
-      const also = definition.alsoNames ? alsoNamed.get(squeeze(match[0])) : undefined;
-      if (also) found.push({ ...found.at(-1)!, id: also.id, type: also.type });
     }
     return found;
   }

@@ -1398,12 +1398,13 @@ export const SCOPE_CUES = {
       'provided that',
       'hinge on',
       'contingent on',
-      // An analyst's scenario: "In our bear case, Tesla shifts AI6 to TSMC".
-      'in ... bear case',
-      'in ... bull case',
-      'in ... base case',
-      'in ... scenario',
-      'under ... scenario',
+      // An analyst's scenario: "In our bear case, Tesla shifts AI6 to TSMC" (not a base case, the forecast itself).
+      'in our bear case',
+      'in the bear case',
+      'in a bear case',
+      'in our bull case',
+      'in the bull case',
+      'in a bull case',
     ],
     // "AI5的代工分配最终将取决于三星…的良率表现": what it depends on is not decided.
     zh: [
@@ -1516,15 +1517,10 @@ export const SCOPE_CUES = {
       '=wanted ... =moved to',
       '=wanted ... =pushed back',
       '=wanted ... =pushed to',
-      // "lobbyists want a two-year 'stop the clock' on the AI Act": a delay wished for.
-      '=want a ... =delay',
-      '=want a ... =pause',
+      // "lobbyists want a two-year 'stop the clock' on the AI Act": the demand named by its slogan (not "wants a
+      // delay", which runs onto a delay the sentence then tells: "wants a delay: Commission proposes …").
       '=want a ... stop the clock',
-      '=wants a ... =delay',
-      '=wants a ... =pause',
       '=wants a ... stop the clock',
-      '=wanted a ... =delay',
-      '=wanted a ... =pause',
       '=wanted a ... stop the clock',
       // "carmakers want the bloc to delay high-risk AI rules": someone else asked to delay (not "wants to delay",
       // the speaker's own intention: a gap may be empty, so the one asked is written).

@@ -31,8 +31,6 @@ const EntitySchema = z.strictObject({
   descriptions: Words.optional(),
   /** Entities whose name in an item makes the descriptions ambiguous. */
   unlessNamed: Words.optional(),
-  /** Aliases that name another entity too, by its id ("high-risk AI Act rules" names the AI Act). */
-  alsoNames: z.record(z.string().min(1), z.string().min(1)).optional(),
 });
 
 /**

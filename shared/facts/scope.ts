@@ -462,7 +462,7 @@ function spanEnd(sentence: string, match: PhraseMatch<ScopeCue>): number {
     )
   )
     // …and over its purpose ("，以便企业有更多时间准备": the more time is asked for too).
-    while (/^[，,]\s*(?:将|將|把|以便|以使|好让|好讓|从而|從而)/.test(sentence.slice(end)))
+    while (/^[，,]\s*(?:将|將|把|以便|以使|好让|好讓)/.test(sentence.slice(end)))
       end = clauseEndAfter(sentence, end + 1);
   // "Samsung aims to win Tesla's AI5 orders after landing the AI6 contract": a striving ends where what
   // happened before it, or a clause of its own, is told.

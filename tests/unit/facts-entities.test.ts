@@ -50,23 +50,6 @@ describe('the entity ruler', () => {
     ]);
   });
 
-  it('names a second entity with an alias that holds both, however its words are joined', () => {
-    const ruler = entityRuler([
-      {
-        id: 'High-risk AI',
-        type: 'provision',
-        aliases: ['high-risk AI', 'high-risk AI Act rules'],
-        alsoNames: { 'high-risk AI Act rules': 'EU AI Act' },
-      },
-      { id: 'EU AI Act', type: 'law', aliases: ['AI Act'] },
-    ]);
-    const found = (text: string) =>
-      ruler.find(text).map((mention) => `${mention.id}@${mention.start}-${mention.end}`);
-    expect(found('High-risk AI-Act rules delayed')).toEqual(['High-risk AI@0-22', 'EU AI Act@0-22']);
-    // The shorter alias alone names only the provision; the law named apart is found apart.
-    expect(found('high-risk AI under the AI Act')).toEqual(['High-risk AI@0-12', 'EU AI Act@23-29']);
-  });
-
   /**
    * The ruler's pattern is a trie of the aliases, for speed; it must match exactly what a
    * plain alternation of the aliases, longest first, matches — on every sentence of the

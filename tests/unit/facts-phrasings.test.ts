@@ -141,6 +141,8 @@ const BLIND_FLOORS: Record<string, number> = {
   'zh-analysis': 0.89,
   'en-numberforms': 0.84,
   'zh-numberforms': 0.84,
+  'en-mixed2028': 0.87,
+  'zh-mixed2028': 0.91,
 };
 
 describe('phrasings written blind', () => {

@@ -155,7 +155,9 @@ export function readNumeric(
     .filter(
       (mention) =>
         mention.value.kind !== 'money' ||
-        !LOSS_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 32), mention.start)),
+        !LOSS_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 32), mention.start)) ||
+        // (a lost order's value is the order's: "TSMC loses $16.5 billion Tesla AI6 order to Samsung")
+        LOST_ORDER_AFTER.test(reading.text.slice(mention.end, mention.end + 40)),
     )
     .filter((mention) => subject.carried || !beforePrecedent(rule, reading, subject.positions, mention))
     // "數10億美元的撥款": several billion, no amount.
@@ -212,7 +214,7 @@ export function readNumeric(
     (mention) =>
       mention.value.kind !== 'money' ||
       !(
-        RATE_AFTER.test(reading.text.slice(mention.end, mention.end + 16)) ||
+        RATE_AFTER.test(reading.text.slice(mention.end, mention.end + 32)) ||
         (RATE_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 24), mention.start)) &&
           !TOTAL_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 24), mention.start)) &&
           !DEAL_NAMED_AFTER.test(reading.text.slice(mention.end, mention.end + 16)))
@@ -415,14 +417,14 @@ const NEXT_YEAR_BEFORE_ZH =
   /(?:明年|後年|后年|(?:两|兩|三)年(?:后|後))(?!第?[一二三四1-4]季|[上下]半年)[^，,。；;\d]{0,24}$/;
 
 const LEVEL_YEAR_BEFORE_EN =
-  /\b((?:19|20)\d{2})\s+(?:(?:global|worldwide)\s+)?(?:foundry\s+)?(?:market\s+)?share\b[^.;]{0,40}$/i;
+  /\b((?:19|20)\d{2})\s+(?:(?:global|worldwide)\s+)?(?:foundry\s+)?(?:market\s+)?share\b[^.;,]{0,48}$/i;
 
 const LEVEL_YEAR_AFTER =
   /^(?:(?!\s(?:and|while|but)\s)[^,.;，。；]){0,32}?\b(?:in|by|for)\s+((?:19|20)\d{2})\b/i;
 
 /** After an amount, that it is a rate: "$2 billion a year", "per annum", 每年 (before: handled by the reader's context). */
 const RATE_AFTER =
-  /^\s*(?:a|per|each|every)\s+(?:year|annum|month|quarter)\b|^\s*annually\b|^\s*\/\s*(?:yr|year)\b/i;
+  /^\s*(?:of\s+(?:\w+\s+){1,2}?)?(?:(?:a|per|each|every)\s+(?:year|annum|month|quarter)\b|annually\b)|^\s*\/\s*(?:yr|year)\b/i;
 
 /** "平均每年可為三星帶來約20億美元", "adds annually some $2 billion": a yearly amount named before it. */
 const RATE_BEFORE =
@@ -462,8 +464,10 @@ function pastPlanOfAPastYear(reading: SentenceReading, mention: ValueMention): b
   if (mention.value.kind !== 'year' || reading.publishedYear === undefined) return false;
   if (mention.value.value >= reading.publishedYear) return false;
   const before = reading.text.slice(Math.max(0, mention.start - 96), mention.start);
-  // In the year's own clause: not "Samsung, which would not give details, said its fab began … in late 2025".
-  return PLAN_OF_THE_PAST.test(before.slice(before.search(/[^.;。；,，]*$/)));
+  // In the year's own clause: not "Samsung, which would not give details, said its fab began … in late 2025",
+  // nor past a join ("was supposed to open in 2024 but only started production in 2026").
+  const clause = before.slice(before.search(/[^.;。；,，]*$/));
+  return PLAN_OF_THE_PAST.test(clause.split(/\s(?:but|and|yet|while|though|although)\s/i).at(-1)!);
 }
 
 const PLAN_OF_THE_PAST =
@@ -581,6 +585,9 @@ function pastEventYear(reading: SentenceReading, mention: ValueMention): boolean
   );
 }
 
+const LOST_ORDER_AFTER =
+  /^\s*(?:[\w'’-]+\s+){0,4}?(?:orders?|contracts?|deals?|agreements?)\b|^[^，。；,;]{0,12}?(?:订单|訂單|合同|合约|合約|大单|大單)/i;
+
 const LOSS_BEFORE =
   /(?:\b(?:lost|loses|lose|losing|loss(?:es)?\s+of|lost\s+(?:an\s+estimated|some))\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|some\s+|more\s+than\s+|over\s+|an\s+estimated\s+)?|(?:亏损|虧損|亏了|虧了)(?:约|約|近|逾|超过|超過)?\s*)$/i;
 
@@ -683,8 +690,11 @@ function isProgress(text: string, mention: ValueMention): boolean {
     /(?:\bnow\s+counts|\braising|\btotal(?:s|l?ing|l?ed)\b|\breach(?:es|ed|ing)?|增至|增加至|达到|達到|来到|來到|累计|累計|已达|已達|已在|已经|已經|已有|已宣布|落地)[^.;,，；。]{0,50}$/i.test(
       before,
     ) ||
-    // "承诺投资突破4000亿美元": passing a mark on the way, not the plan's total.
+    // "承诺投资突破4000亿美元", "commitments pass $400 billion": passing a mark on the way, not the plan's total.
     /(?<!将|將|可望|有望|预计|預計|预期|預期)突破\s*(?:约|約)?$/.test(before) ||
+    /\b(?:pass(?:es|ed)?|surpass(?:es|ed)?|cross(?:es|ed)?|tops|topped|exceed(?:s|ed)?)\s+(?:the\s+)?$/i.test(
+      before,
+    ) ||
     // "Total investment in the new sites will top $400 billion": the amount of some of the plan's parts.
     /\b(?:in|for|at|across)\s+(?:the|these|those|its|their)\s+(?:[\w-]+\s+){0,2}?(?:sites|campuses|locations|data\s+cent(?:er|re)s)\b[^.;。；]{0,30}$/i.test(
       before,
