@@ -202,6 +202,9 @@ const REPORT_CALLED_WRONG = new RegExp(
  */
 const RETRACTED_EN =
   /\b(?:withdr[ae]w|withdraws|withdrawn|withdrawing|retract(?:s|ed|ing)?|deleted|deletes|pulled(?!\s+back)|pulls(?!\s+back)|took\s+down|takes\s+down|walk(?:s|ed|ing)?\s+back|disavow(?:s|ed|ing)?)\s+(?:an?\s+|the\s+|its\s+|his\s+|her\s+|their\s+|that\s+|this\s+)?(?:[\w-]+\s+){0,2}?(?:(?:reports?|articles?|stor(?:y|ies)|claims?|statements?|remarks?|comments?|posts?|predictions?|forecasts?)\s+(?:(?:from|by)\s+(?:[\w'’-]+\s+){1,4}?)?(?:(?:that|which)(?:\s+(?:said|says|claimed|claims|stated|showed|suggested|reported))?|saying|claiming|about|on)|(?:proposals?|plans?)\s+(?:to|that|for))\b/gi;
+const RETRACTED_EN_WORD = /withdr|retract|delete|pull|took\s+down|takes\s+down|walk|disavow/i;
+const TALKED_ABOUT_WORD = /talks|negotiations|discussions|debate|vote|ballot/i;
+const CALLED_WRONG_WORD = new RegExp(String.raw`\b(?:${DENIAL}|mistaken|erroneous)\b`, 'i');
 /** Where what was withdrawn ends: a comma, a join, what the speaker says next. */
 const RETRACTED_END = /[,;]|\s-\s|\s(?:and|but|while|after|as)\s|\s(?:says?|said)\b/i;
 const RETRACTED_ZH =
@@ -230,28 +233,32 @@ const TALKED_ABOUT_DECIDED = new RegExp(String.raw`^\s(?:${DECIDED}|ended\s+with
  */
 function retractedSpans(sentence: string): ScopeSpan[] {
   const spans: ScopeSpan[] = [];
-  for (const match of sentence.matchAll(RETRACTED_EN)) {
-    const from = match.index + match[0].length;
-    const stop = sentence.slice(from).search(RETRACTED_END);
-    const end = stop < 0 ? sentence.length : from + stop;
-    spans.push({ name: 'negation', start: match.index, cueStart: match.index, cueEnd: from, end });
-  }
-  for (const match of sentence.matchAll(TALKED_ABOUT)) {
-    const from = match.index + match[0].length;
-    const stop = sentence.slice(from).search(TALKED_ABOUT_END);
-    const end = stop < 0 ? sentence.length : from + stop;
-    if (TALKED_ABOUT_DECIDED.test(sentence.slice(end))) continue;
-    spans.push({ name: 'possibility', start: from, cueStart: match.index, cueEnd: from, end });
-  }
+  // Each pattern only where its leading words stand (most sentences hold none): they are tried at every position.
+  if (RETRACTED_EN_WORD.test(sentence))
+    for (const match of sentence.matchAll(RETRACTED_EN)) {
+      const from = match.index + match[0].length;
+      const stop = sentence.slice(from).search(RETRACTED_END);
+      const end = stop < 0 ? sentence.length : from + stop;
+      spans.push({ name: 'negation', start: match.index, cueStart: match.index, cueEnd: from, end });
+    }
+  if (TALKED_ABOUT_WORD.test(sentence))
+    for (const match of sentence.matchAll(TALKED_ABOUT)) {
+      const from = match.index + match[0].length;
+      const stop = sentence.slice(from).search(TALKED_ABOUT_END);
+      const end = stop < 0 ? sentence.length : from + stop;
+      if (TALKED_ABOUT_DECIDED.test(sentence.slice(end))) continue;
+      spans.push({ name: 'possibility', start: from, cueStart: match.index, cueEnd: from, end });
+    }
   if (RETRACTION_WORD_ZH.test(sentence))
     for (const match of sentence.matchAll(RETRACTED_ZH)) {
       const end = match.index + match[0].length;
       spans.push({ name: 'negation', start: match.index, cueStart: match.index, cueEnd: end, end });
     }
-  for (const called of sentence.matchAll(REPORT_CALLED_WRONG)) {
-    const end = called.index + called[0].length;
-    spans.push({ name: 'negation', start: called.index, cueStart: end - 1, cueEnd: end, end });
-  }
+  if (CALLED_WRONG_WORD.test(sentence))
+    for (const called of sentence.matchAll(REPORT_CALLED_WRONG)) {
+      const end = called.index + called[0].length;
+      spans.push({ name: 'negation', start: called.index, cueStart: end - 1, cueEnd: end, end });
+    }
   return spans;
 }
 
