@@ -22,7 +22,7 @@ export function subjectIn(
     // (a subject of one name, not described by an apposition after it: "separate from Stargate, the $500
     // billion venture …"; nor one party of two: "the deal, separate from Samsung's electricity agreement")
     const kept =
-      direct.length === 1 && EXCLUDED_WORD.test(reading.text)
+      direct.length === 1 && reading.once('excludedWord', () => EXCLUDED_WORD.test(reading.text))
         ? named.filter(
             (mention) =>
               !EXCLUDED_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 24), mention.start)) ||
