@@ -219,7 +219,8 @@ const RETRACTION_WORD_ZH =
 const TALKED_ABOUT =
   /\b(?:talks|negotiations|discussions|debates?|votes?|ballot)\s+(?:[^,.;:]{0,60}?\s)?(?:on|over|about)\s+(?=(?:delaying|postponing|pausing|pushing\s+back|deferring|(?:a|the)\s+(?:delay|pause|postponement))\b)/gi;
 /** The verbs that end talks with a decision: the vote passed, the talks concluded with a deal. */
-const DECIDED = String.raw`pass(?:es|ed)?|conclud(?:es|ed)|produced|yielded|resulted|agreed|approved|backed|reached|won|delivered`;
+const DECIDED =
+  'pass(?:es|ed)?|conclud(?:es|ed)|produced|yielded|resulted|agreed|approved|backed|reached|won|delivered';
 const TALKED_ABOUT_END = new RegExp(
   String.raw`[,;.:]|\s(?:has|have|had|was|were|is|are|will|would|could|broke|stalled|collapsed|ended|failed|resumed|continued?|continues|began|begins?|started|starts?|fell|falls|${DECIDED})\b`,
   'i',
