@@ -86,16 +86,17 @@ export function splitSentences(text: string): string[] {
     // sentence, whose subject it speaks of; a note that removes a reference says nothing.
     const note = EDITORS_NOTE.exec(line);
     let start = note ? note[0].length : 0;
-    const deferred = note && !REMOVING_NOTE.test(note[0]) ? note[0] : undefined;
+    let deferred = note && !REMOVING_NOTE.test(note[0]) ? note[0] : undefined;
     SENTENCE_END.lastIndex = 0;
     for (let match = SENTENCE_END.exec(line); match; match = SENTENCE_END.exec(line)) {
       if (match[0] === '.' && !endsEnglishSentence(line, match.index)) continue;
       push(sentences, line.slice(start, match.index + 1));
       start = match.index + 1;
-      if (deferred && sentences.at(-1) !== deferred) push(sentences, deferred);
+      if (deferred) push(sentences, deferred);
+      deferred = undefined;
     }
     push(sentences, line.slice(start));
-    if (deferred && !sentences.includes(deferred)) push(sentences, deferred);
+    if (deferred) push(sentences, deferred);
   }
   return sentences;
 }

@@ -589,6 +589,10 @@ function coordinatedTriggers(
           /^[\u3400-\u9fff]/.test(reading.text.slice(mention.start, mention.end))))
     );
   });
+  const groupVerbOf = (lastName: EntityMention) => {
+    const verb = triggerOf(lastName);
+    return verb && GROUP_VERB_GAP.test(reading.text.slice(lastName.end, verb.start)) ? verb : undefined;
+  };
   const result: Array<PhraseMatch<AttributeClass> | undefined> = [];
   found.forEach((mention, index) => {
     if (coordinated[index]) {
@@ -598,13 +602,7 @@ function coordinatedTriggers(
     // "台积电与三星共同代工": the group's verb stands right after its last name (not "都想代工", "曾竞标，…代工").
     let last = index;
     while (coordinated[last + 1]) last++;
-    const groupVerb = last > index ? triggerOf(found[last]!) : undefined;
-    result.push(
-      triggerOf(mention) ??
-        (groupVerb && GROUP_VERB_GAP.test(reading.text.slice(found[last]!.end, groupVerb.start))
-          ? groupVerb
-          : undefined),
-    );
+    result.push(triggerOf(mention) ?? (last > index ? groupVerbOf(found[last]!) : undefined));
   });
   return result;
 }

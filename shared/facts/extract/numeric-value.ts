@@ -575,13 +575,21 @@ function partyOnlyAfter(rule: CompiledRule, reading: SentenceReading, from: numb
 
 /** A year no later than the item's, named as the time of an event ("in 2024"), not as a target. */
 function pastEventYear(reading: SentenceReading, mention: ValueMention): boolean {
+  return pastYearAfter(reading, mention, 10, /\bin\s+(?:early\s+|mid-?|late\s+)?$/i);
+}
+
+/** A year no later than the item's, with `words` in the `reach` characters right before it. */
+function pastYearAfter(
+  reading: SentenceReading,
+  mention: ValueMention,
+  reach: number,
+  words: RegExp,
+): boolean {
   return (
     mention.value.kind === 'year' &&
     reading.publishedYear !== undefined &&
     mention.value.value <= reading.publishedYear &&
-    /\bin\s+(?:early\s+|mid-?|late\s+)?$/i.test(
-      reading.text.slice(Math.max(0, mention.start - 10), mention.start),
-    )
+    words.test(reading.text.slice(Math.max(0, mention.start - reach), mention.start))
   );
 }
 
@@ -593,12 +601,7 @@ const LOSS_BEFORE =
 
 /** A year no later than the item's after "announced in", "unveiled in", "first reported in". */
 function announcedYear(reading: SentenceReading, mention: ValueMention): boolean {
-  return (
-    mention.value.kind === 'year' &&
-    reading.publishedYear !== undefined &&
-    mention.value.value <= reading.publishedYear &&
-    ANNOUNCED_IN_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 32), mention.start))
-  );
+  return pastYearAfter(reading, mention, 32, ANNOUNCED_IN_BEFORE);
 }
 
 const ANNOUNCED_IN_BEFORE =

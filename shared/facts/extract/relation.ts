@@ -470,13 +470,15 @@ export const EN_MILESTONES = String.raw`tape-?\s?outs?|samples?|sampling`;
 
 export const ZH_MILESTONES = '流片|样品|樣品|送样|送樣';
 
-/** A portion ("share of the … market", "market share") as the subject of the move right after it. */
-const PORTION_MOVED =
-  /\b(?:market\s+share|share\s+(?:of|in)\s+(?:[\w'’.-]+\s+){0,5}?(?:market|orders?|revenue|sales|capacity|business|wafers?|output|supply|demand|industry|segment|foundry)\b)(?![^,;，；]*\b(?:shares|stocks?)\b)(?:(?!\s(?:and|while|but|as)\s)[^,;，；])*$/i;
-
 /** After "share": "of/in" a market, orders, revenue — a portion of something. */
-const PORTION_OF =
-  /^\s+(?:of|in)\s+(?:[\w'’.-]+\s+){0,5}?(?:market|orders?|revenue|sales|capacity|business|wafers?|output|supply|demand|industry|segment|foundry)\b/i;
+const OF_A_WHOLE = String.raw`(?:of|in)\s+(?:[\w'’.-]+\s+){0,5}?(?:market|orders?|revenue|sales|capacity|business|wafers?|output|supply|demand|industry|segment|foundry)\b`;
+const PORTION_OF = new RegExp(String.raw`^\s+${OF_A_WHOLE}`, 'i');
+
+/** A portion ("share of the … market", "market share") as the subject of the move right after it. */
+const PORTION_MOVED = new RegExp(
+  String.raw`\b(?:market\s+share|share\s+${OF_A_WHOLE})(?![^,;，；]*\b(?:shares|stocks?)\b)(?:(?!\s(?:and|while|but|as)\s)[^,;，；])*$`,
+  'i',
+);
 
 /**
  * "The vote in Parliament's committee on delaying the high-risk rules has been postponed to next week": a

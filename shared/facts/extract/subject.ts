@@ -77,11 +77,12 @@ export function subjectIn(
   return undefined;
 }
 
-/** An affiliate as a party of its own: opening its sentence, or "signed/won/awarded by" it — not "built by", "while", "lifting". */
+/** "separate from", "not part of": what a value is said not to be (EXCLUDED_BEFORE: right before a subject's name). */
 const EXCLUDED_WORD = /\b(?:separate|distinct|apart)\s+from\b|\bunrelated\s+to\b|\bnot\s+part\s+of\b/i;
 const EXCLUDED_BEFORE =
   /\b(?:(?:separate|distinct|apart)\s+from|unrelated\s+to|not\s+part\s+of)\s+(?:the\s+|its\s+|their\s+|[A-Z][\w-]*['’]s\s+)?$/i;
 
+/** An affiliate as a party of its own: opening its sentence, or "signed/won/awarded by" it — not "built by", "while", "lifting". */
 const AFFILIATE_AS_PARTY =
   /^\s*(?:[^，,。]{0,6}[，,]\s*)?$|\b(?:signed|agreed|won|awarded|landed|inked|announced)\s+by\s+$/i;
 
