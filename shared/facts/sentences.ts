@@ -87,7 +87,8 @@ export function splitSentences(text: string): string[] {
     const note = EDITORS_NOTE.exec(line);
     let start = note ? note[0].length : 0;
     let deferred = note && !REMOVING_NOTE.test(note[0]) ? note[0] : undefined;
-    SENTENCE_END.lastIndex = 0;
+    // The scan starts after the note: a full stop inside it ("Corrects figure. Adds quote") ends no sentence.
+    SENTENCE_END.lastIndex = start;
     for (let match = SENTENCE_END.exec(line); match; match = SENTENCE_END.exec(line)) {
       if (match[0] === '.' && !endsEnglishSentence(line, match.index)) continue;
       push(sentences, line.slice(start, match.index + 1));

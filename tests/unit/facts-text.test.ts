@@ -53,6 +53,18 @@ describe('splitSentences()', () => {
     ]);
   });
 
+  it("reads a wire's editor's note as one sentence after the story's first, full stops inside it included", () => {
+    expect(
+      splitSentences(
+        '(Corrects investment figure in paragraph 2. Adds quote) Samsung will invest $37 billion in Texas. It starts in 2026.',
+      ),
+    ).toEqual([
+      'Samsung will invest $37 billion in Texas.',
+      '(Corrects investment figure in paragraph 2. Adds quote)',
+      'It starts in 2026.',
+    ]);
+  });
+
   it('splits at line breaks and drops empty pieces', () => {
     expect(splitSentences('Headline without stop\n\nBody sentence.\n  ...\n')).toEqual([
       'Headline without stop',
