@@ -1613,9 +1613,27 @@ export const SCOPE_CUES = {
       'growing calls',
     ],
     zh: [
-      // "延期三方谈判无果": talks on a delay that failed.
+      // "延期三方谈判无果": talks on a delay that failed; "就推迟…谈判破裂", "…投票": talks that broke down, a
+      // vote still to come (scope.ts reaches them back to their topic).
       '谈判无果',
       '談判無果',
+      '谈判破裂',
+      '談判破裂',
+      '谈判未果',
+      '談判未果',
+      '磋商无果',
+      '磋商無果',
+      '磋商未果',
+      '谈判陷入僵局',
+      '談判陷入僵局',
+      '进行投票',
+      '進行投票',
+      '举行投票',
+      '舉行投票',
+      '展开辩论',
+      '展開辯論',
+      '进行辩论',
+      '進行辯論',
       // "对特斯拉AI5订单传闻不予置评": an order only rumoured.
       '订单传闻',
       '訂單傳聞',

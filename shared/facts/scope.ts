@@ -88,7 +88,7 @@ const WEIGHED_AFTER = /^(?:on the table|under consideration|being considered|con
 
 /** Talks named after their subject (就…进行接触, 就…洽谈), and a dispute (适用时间仍是…争论的焦点): they reach back to the clause's start. */
 const TALKS_AFTER =
-  /^(?:初步接触|初步接觸|洽谈|洽談|商谈|商談|磋商|谈判|談判|进行谈判|進行談判|展开谈判|展開談判|争论|爭論|悬而未决|懸而未決|谈判无果|談判無果)$/;
+  /^(?:初步接触|初步接觸|洽谈|洽談|商谈|商談|磋商|谈判|談判|进行谈判|進行談判|展开谈判|展開談判|争论|爭論|悬而未决|懸而未決|谈判无果|談判無果|谈判破裂|談判破裂|谈判未果|談判未果|磋商无果|磋商無果|磋商未果|谈判陷入僵局|談判陷入僵局|进行投票|進行投票|举行投票|舉行投票|展开辩论|展開辯論|进行辩论|進行辯論)$/;
 
 /**
  * An inverted condition opening the sentence: "Should Samsung win AI5, …", "Had Tesla not
@@ -203,7 +203,7 @@ const REPORT_CALLED_WRONG = new RegExp(
 const RETRACTED_EN =
   /\b(?:withdr[ae]w|withdraws|withdrawn|withdrawing|retract(?:s|ed|ing)?|deleted|deletes|pulled(?!\s+back)|pulls(?!\s+back)|took\s+down|takes\s+down|walk(?:s|ed|ing)?\s+back|disavow(?:s|ed|ing)?)\s+(?:an?\s+|the\s+|its\s+|his\s+|her\s+|their\s+|that\s+|this\s+)?(?:[\w-]+\s+){0,2}?(?:(?:reports?|articles?|stor(?:y|ies)|claims?|statements?|remarks?|comments?|posts?|predictions?|forecasts?)\s+(?:(?:from|by)\s+(?:[\w'’-]+\s+){1,4}?)?(?:(?:that|which)(?:\s+(?:said|says|claimed|claims|stated|showed|suggested|reported))?|saying|claiming|about|on)|(?:proposals?|plans?)\s+(?:to|that|for))\b/gi;
 const RETRACTED_EN_WORD = /withdr|retract|delete|pull|took\s+down|takes\s+down|walk|disavow/i;
-const TALKED_ABOUT_WORD = /talks|negotiations|discussions|debate|vote|ballot/i;
+const TALKED_ABOUT_WORD = /talks|negotiat|discuss|debat|vote|ballot/i;
 const CALLED_WRONG_WORD = new RegExp(String.raw`\b(?:${DENIAL}|mistaken|erroneous)\b`, 'i');
 /** Where what was withdrawn ends: a comma, a join, what the speaker says next. */
 const RETRACTED_END = /[,;]|\s-\s|\s(?:and|but|while|after|as)\s|\s(?:says?|said)\b/i;
@@ -212,15 +212,24 @@ const RETRACTED_ZH =
 const RETRACTION_WORD_ZH =
   /撤回|收回|撤下|删除|刪除|撤销|撤銷|有误|有誤|系误|係誤|不实|不實|错误|錯誤|乐观|樂觀|准确|準確|正确|正確/;
 
+/** A delay as what talks are about: a verb ("delaying", "pushing back") or a noun after up to four modifiers. */
+const TALKED_DELAY = String.raw`(?:delaying|postponing|pausing|pushing\s+back|deferring|whether\s+to\s+(?:delay|postpone|pause|push\s+back|defer)|(?:[\w'’-]+\s+){0,4}?(?:delay|pause|postponement)s?)\b`;
+
 /**
- * "Talks … on delaying parts of the AI Act broke down", "a vote on postponing the rules": a delay named as what
- * talks or a vote are about is only weighed, up to where its noun phrase ends (a verb or a comma).
+ * "Talks … on delaying parts of the AI Act broke down", "a vote on postponing the rules", "talks on the AI Act
+ * high-risk delay", "ministers debated a pause": a delay named as what talks, a debate or a vote are about is only
+ * weighed, up to where its noun phrase ends (a verb or a comma).
  */
-const TALKED_ABOUT =
-  /\b(?:talks|negotiations|discussions|debates?|votes?|ballot)\s+(?:[^,.;:]{0,60}?\s)?(?:on|over|about)\s+(?=(?:delaying|postponing|pausing|pushing\s+back|deferring|(?:a|the)\s+(?:delay|pause|postponement))\b)/gi;
+const TALKED_ABOUT = new RegExp(
+  String.raw`\b(?:(?:talks|negotiations|discussions|debates?|votes?|ballot)\s+(?:[^,.;:]{0,60}?\s)?(?:on|over|about)|(?:discuss(?:es|ed|ing)?|debat(?:es?|ed|ing)|negotiat(?:es?|ed|ing)\s+(?:on|over)))\s+(?=${TALKED_DELAY})`,
+  'gi',
+);
+/** "AI Act delay talks to resume", "the pause vote": talks named by the delay before them. */
+const DELAY_TALKS =
+  /\b(?:delay|pause|postponement)\s+(?:talks|negotiations|discussions|debates?|vote|ballot)\b/gi;
 /** The verbs that end talks with a decision: the vote passed, the talks concluded with a deal. */
 const DECIDED =
-  'pass(?:es|ed)?|conclud(?:es|ed)|produced|yielded|resulted|agreed|approved|backed|reached|won|delivered';
+  'pass(?:es|ed)?|conclud(?:es|ed)|produced|yielded|resulted|agreed|approved|backed|reached(?!\\s+no\\b)|won|delivered';
 const TALKED_ABOUT_END = new RegExp(
   String.raw`[,;.:]|\s(?:has|have|had|was|were|is|are|will|would|could|broke|stalled|collapsed|ended|failed|resumed|continued?|continues|began|begins?|started|starts?|fell|falls|${DECIDED})\b`,
   'i',
@@ -249,6 +258,12 @@ function retractedSpans(sentence: string): ScopeSpan[] {
       const end = stop < 0 ? sentence.length : from + stop;
       if (TALKED_ABOUT_DECIDED.test(sentence.slice(end))) continue;
       spans.push({ name: 'possibility', start: from, cueStart: match.index, cueEnd: from, end });
+    }
+  if (TALKED_ABOUT_WORD.test(sentence))
+    for (const match of sentence.matchAll(DELAY_TALKS)) {
+      const end = match.index + match[0].length;
+      if (TALKED_ABOUT_DECIDED.test(sentence.slice(end))) continue;
+      spans.push({ name: 'possibility', start: match.index, cueStart: match.index, cueEnd: end, end });
     }
   if (RETRACTION_WORD_ZH.test(sentence))
     for (const match of sentence.matchAll(RETRACTED_ZH)) {
