@@ -86,6 +86,10 @@ export const ATTRIBUTE_CLASSES = {
       'additional ... foundry',
       'sole foundry',
       'sole ... foundry',
+      // "Samsung remains the only foundry for AI6", "the foundry for Tesla's AI6".
+      'only foundry',
+      'only ... foundry',
+      'foundry for',
       'exclusive ... foundry',
       'primary ... foundry',
       'main ... foundry',

@@ -69,10 +69,15 @@ export function readEntities(
   for (const trigger of topicTriggers) chipTriggers.add(trigger);
   const inTriggersClause = (mention: EntityMention, trigger: PhraseMatch<AttributeClass>) =>
     !topicTriggers.has(trigger) || !/[，,；;。]/.test(reading.text.slice(mention.end, trigger.start));
-  const found = withOperators(reading, compiled.operators, allowed)
-    .filter((mention) => allowed.has(mention.id))
+  const named = withOperators(reading, compiled.operators, allowed).filter((mention) =>
+    allowed.has(mention.id),
+  );
+  // "TSMC loses Tesla AI5 order to Samsung": the foundry that lost the chip's order is left, as if replaced.
+  const lost = named.filter((mention) => lostChip(reading, mention, chipIds));
+  const found = named
     .filter((mention) => !comparedBefore(reading.text.slice(Math.max(0, mention.start - 40), mention.start)))
-    .filter((mention) => !lostChip(reading, mention, chipIds))
+    .filter((mention) => !lost.includes(mention))
+    .filter((mention) => !otherWork(reading, mention))
     .filter((mention) => !atAnotherChip(reading, mention, chipIds))
     .filter((mention) => !businessOwner(mention))
     .filter((mention) => !onlyTroubled(reading, mention, allowed))
@@ -114,14 +119,15 @@ export function readEntities(
             (chip) => chip.start > mention.end && reading.scopes.blockedBetween(mention.end, chip.start),
           ),
       );
-  const named = [...new Set((open.length ? open : attached).map((mention) => mention.id))].sort();
-  const displaced = attached
+  const values = [...new Set((open.length ? open : attached).map((mention) => mention.id))].sort();
+  const displaced = [...attached, ...lost]
     .filter(
       (mention) =>
+        lost.includes(mention) ||
         (DISPLACED_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 16), mention.start)) &&
           // "dual-sources AI5 from TSMC and Samsung": a source, not the maker left.
           !sourcedFrom(reading.text.slice(Math.max(0, mention.start - 48), mention.start))) ||
-        DISPLACED_AFTER.test(reading.text.slice(mention.end, mention.end + 6)) ||
+        DISPLACED_AFTER.test(reading.text.slice(mention.end, mention.end + 12)) ||
         // "把AI6芯片的生产从三星转至台积电", "由三星電子轉交台積電": moved from it to another.
         (MOVED_FROM_FOUNDRY_ZH.test(reading.text.slice(Math.max(0, mention.start - 2), mention.start)) &&
           // (not part of it: "将部分AI5订单从台积电转至三星")
@@ -134,7 +140,7 @@ export function readEntities(
   const frames = new Set(attached.map((mention) => frameOf(reading, mention.start)));
   const replacing = reading.scopes.replacement.some((cue) => frames.has(frameOf(reading, cue.start)));
   return {
-    value: { kind: 'entities', values: named },
+    value: { kind: 'entities', values },
     blocked: open.length === 0,
     far: weak,
     replaces: replacing || displaced.length > 0,
@@ -374,14 +380,21 @@ function soleFoundryAndChip(
   );
 }
 
+/**
+ * "Tesla picks Intel for AI6 packaging", 英特尔负责AI6封装: work on the chip other than making it — packaging,
+ * testing, design — makes its company no foundry of the chip.
+ */
+const OTHER_WORK_AFTER =
+  /^(?:['’]s)?\s*(?:(?:for|to|on|with)\s+(?:(?:the|its|Tesla['’]s|[\w-]+['’]s)\s+)?(?:[\w-]+\s+){0,2}?)?(?:advanced\s+)?(?:packaging|package|packages|packaged|testing|assembly|design\s+(?:work|services)|负责[^，。；,;\s]{0,8}?(?:封装|封裝|封测|封測|测试|測試)|(?:封装|封裝|封测|封測))/i;
+
+function otherWork(reading: SentenceReading, foundry: EntityMention): boolean {
+  return OTHER_WORK_AFTER.test(reading.text.slice(foundry.end, foundry.end + 40));
+}
+
 /** After a foundry, that it lost an order: "Samsung lost Tesla's AI5 order to TSMC", 三星痛失AI5订单. */
 const LOST_AFTER =
   /^(?:['’]s\s+[\w ]{1,20}?)?\s*(?:,\s*(?:which|that|who)\s+)?(?:(?:lost|loses|losing)\s+out\b[^,.;]{0,32}|(?:lost|loses|losing)\b[^,.;]{0,32}?\b(?:orders?|contracts?|deal|business|bid)\b|(?:失去|丢失|丟失|丢掉|丟掉|错失|錯失|痛失)[^，。；,;\s]{0,12}?(?:订单|訂單|合同|合约|合約|大单|大單))/i;
 
-/**
- * The foundry lost the order: not its maker — unless the lost order names another chip
- * ("三星失去AI5订单后 拿下AI6" is AI5's loss, not AI6's).
- */
 /** "keeps AI4 at Samsung and AI5 at TSMC": a foundry right after "<chip> at" is that chip's alone. */
 function atAnotherChip(
   reading: SentenceReading,
@@ -399,6 +412,10 @@ function atAnotherChip(
   );
 }
 
+/**
+ * The foundry lost the order: not its maker — unless the lost order names another chip
+ * ("三星失去AI5订单后 拿下AI6" is AI5's loss, not AI6's).
+ */
 function lostChip(reading: SentenceReading, foundry: EntityMention, chipIds: ReadonlySet<string>): boolean {
   if (!lostSpan(reading, foundry)) return false;
   const named = [...lostChips(reading, foundry)];
@@ -661,6 +678,15 @@ function triggerOfObject(
           /\bfor\s+(?:[\w'’-]+\s+)?$/i.test(reading.text.slice(Math.max(0, start - 20), start))),
     )
     .at(-1);
+  // "Orders for AI5 and AI6 split between TSMC and Samsung", "Production of AI5 will be handled by Samsung": a chip
+  // after a making noun's "of/for" heads the subject of the verb after it, whose makers that verb names.
+  if (
+    before &&
+    after &&
+    MAKING_NOUN_OF.test(withoutChips(reading, before.start, start)) &&
+    SUBJECT_VERB_GAP.test(withoutChips(reading, end, after.start))
+  )
+    return after;
   // "台積電亞利桑那州半導體廠已量產，特斯拉AI6由三星德州廠代工": a making beyond a comma is another clause's;
   // the chip's own clause has its own.
   if (
@@ -673,6 +699,27 @@ function triggerOfObject(
   // …and a chip opening its own clause with no making after it is no object of one.
   if (!before && !after && opensClauseBetween(reading.text, Math.max(0, start - 48), start)) return undefined;
   return before ?? after ?? inFrame[0];
+}
+
+/**
+ * A making noun and its "of/for" right before a chip, or a list of chips: the head of a subject ("orders for AI5
+ * and", "production of Tesla's").
+ */
+const MAKING_NOUN_OF =
+  /^(?:orders?|production|output|manufacturing|contracts?)\s+(?:of|for)\s+(?:(?:Tesla['’]s|the|its)\s+)?(?:\s|,|and\b|&)*$/i;
+
+/** Between a subject chip (or a list of them) and its verb: joins, the chip's noun, auxiliaries. */
+const SUBJECT_VERB_GAP =
+  /^(?:\s|,|and\b|&|chips?\b|processors?\b|will\b|would\b|to\b|is\b|are\b|was\b|were\b|be\b|been\b|being\b|now\b|also\b)*$/i;
+
+/** The text between two positions with the chips named in it blanked out. */
+function withoutChips(reading: SentenceReading, from: number, to: number): string {
+  let text = reading.text.slice(from, to);
+  for (const chip of reading.chips)
+    if (chip.start >= from && chip.end <= to)
+      text =
+        text.slice(0, chip.start - from) + ' '.repeat(chip.end - chip.start) + text.slice(chip.end - from);
+  return text;
 }
 
 /** "特斯拉AI6由三星德州廠代工": the verb a Chinese agent after 由 governs, in its own clause after it. */

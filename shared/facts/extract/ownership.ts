@@ -549,8 +549,9 @@ function coordinatedWithOwn(
   return false;
 }
 
-/** "AI5改由三星独家代工，台积电出局": the foundry named is the one dropped. */
-export const DISPLACED_AFTER = /^\s*(?:出局|被踢出|被淘汰|落选|落選|缺席)/;
+/** "AI5改由三星独家代工，台积电出局", "TSMC to make AI5 solely, Samsung out": the foundry named is the one dropped. */
+export const DISPLACED_AFTER =
+  /^(?:\s*(?:出局|被踢出|被淘汰|落选|落選|缺席)|\s+(?:(?:is|sits|stays|was)\s+)?out\b(?![-‐]))/i;
 
 // "orders AI5 from Samsung in addition to TSMC", "will get AI5 from TSMC and Samsung": bought or sourced from a foundry
 // (not "Samsung gets AI5 work from TSMC", work taken) — "order" as a verb
