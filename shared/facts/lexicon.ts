@@ -17,6 +17,10 @@ export const ATTRIBUTE_CLASSES = {
     en: [
       'churn out',
       'crank out',
+      // "Tesla's AI6 tapes out on Samsung SF2P": its design goes to the foundry that will make it.
+      'tape out on',
+      'tape out at',
+      'tape out with',
       'turn out',
       'lands',
       'go to',
@@ -360,6 +364,8 @@ export const ATTRIBUTE_CLASSES = {
       'enter production',
       'first wafer',
       'first wafers',
+      // "to ship first Tesla wafers before year-end".
+      'first ... wafers',
       'be up and running',
       'full-scale production',
       'production',
@@ -1229,7 +1235,13 @@ export const SCOPE_CUES = {
       'rumor',
       'rumour',
       'squash',
+      'quash',
+      'scotch',
       'debunk',
+      // "ending talk of a TSMC second source": the talk ended, what it was of not said.
+      'end talk of',
+      'end speculation',
+      'put to rest',
       // "Tesla shoots down report that Samsung will be AI5's only maker", "called the claim not accurate".
       'shoot down',
       '=shot down',
@@ -1747,6 +1759,9 @@ export const SCOPE_CUES = {
       '或達',
       '推测',
       '推測',
+      // "业界猜测可达300亿美元": speculation.
+      '猜测',
+      '猜測',
       '讨论',
       '討論',
       '磋商',
@@ -1794,6 +1809,10 @@ export const SCOPE_CUES = {
       '有機會',
       '或分担',
       '或分擔',
+      '或分得',
+      '或分到',
+      '或扩大',
+      '或擴大',
       // "后者支持将该法案高风险规则延后": a position taken in talks, like "calls for".
       '支持将',
       '支持將',

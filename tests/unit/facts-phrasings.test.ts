@@ -143,6 +143,8 @@ const BLIND_FLOORS: Record<string, number> = {
   'zh-numberforms': 0.84,
   'en-mixed2028': 0.87,
   'zh-mixed2028': 0.91,
+  'en-nearmisses': 0.92,
+  'zh-nearmisses': 0.92,
 };
 
 describe('phrasings written blind', () => {

@@ -823,6 +823,15 @@ function triggerOfAgent(
     !opensClauseBetween(reading.text, previous.end, mention.start)
   )
     return previous;
+  // "Tesla taps Samsung for AI5 as a second source to TSMC": the foundry right after a choosing verb, and "for"
+  // or "as" after it, is that verb's object.
+  if (
+    previous &&
+    CHOOSING_VERB.test(reading.text.slice(previous.start, previous.end)) &&
+    /^\s+$/.test(reading.text.slice(previous.end, mention.start)) &&
+    /^\s+(?:for|as)\b/i.test(reading.text.slice(mention.end, mention.end + 5))
+  )
+    return previous;
   // (not a making whose maker follows it, "AI5 ramps at TSMC", "stays with Samsung": a foundry before it is none of its)
   const first = inFrame.find((trigger) => trigger.start >= mention.end);
   const next = first && makerFollows(reading, first) ? undefined : first;
@@ -841,6 +850,9 @@ function triggerOfAgent(
     return undefined;
   return next ?? previous;
 }
+
+const CHOOSING_VERB =
+  /^(?:taps?|tapped|tapping|picks?|picked|picking|chooses?|chose|choosing|selects?|selected|selecting)$/i;
 
 const SPEECH_VERB = /\b(?:said|says|say|told|tells|added|noted|hopes?|wants?|plans?)\b/i;
 

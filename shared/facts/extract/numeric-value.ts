@@ -497,7 +497,7 @@ export function inMilestonePiece(reading: SentenceReading, span: { start: number
 const VOLUME_WORD = /\b(?:volume|mass)\b|量产|量產/i;
 
 const MILESTONE_WORD = new RegExp(
-  String.raw`\b(?:${EN_MILESTONES}|prototypes?|batch(?:es)?)\b|${ZH_MILESTONES}`,
+  String.raw`\b(?:${EN_MILESTONES}|prototypes?|batch(?:es)?)\b|${ZH_MILESTONES}|小批量|小批次`,
   'i',
 );
 

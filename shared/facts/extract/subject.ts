@@ -21,14 +21,23 @@ export function subjectIn(
     // "The investment … is separate from the Taylor budget": a subject named only as what the value is not.
     // (a subject of one name, not described by an apposition after it: "separate from Stargate, the $500
     // billion venture …"; nor one party of two: "the deal, separate from Samsung's electricity agreement")
-    const kept =
-      direct.length === 1 && reading.once('excludedWord', () => EXCLUDED_WORD.test(reading.text))
+    // (…nor of two, unless an affiliate opens the sentence as the party: "Samsung SDI will supply … under a contract
+    // that runs to 2030, a separate agreement from Samsung Electronics' chip deal with the carmaker")
+    const excluded =
+      (direct.length === 1 || affiliateOpens(reading)) &&
+      reading.once('excludedWord', () => EXCLUDED_WORD.test(reading.text))
         ? named.filter(
             (mention) =>
-              !EXCLUDED_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 24), mention.start)) ||
-              /^\s*,/.test(reading.text.slice(mention.end)),
+              EXCLUDED_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 24), mention.start)) &&
+              !/^\s*,/.test(reading.text.slice(mention.end)),
           )
-        : named;
+        : [];
+    // "is Samsung's second marquee US foundry win after Tesla": a name counted before this one is not its party.
+    const kept = named.filter(
+      (mention) =>
+        !excluded.includes(mention) &&
+        !ORDINAL_AFTER.test(reading.text.slice(Math.max(0, mention.start - 60), mention.start)),
+    );
     if (direct.some((id) => !kept.some((mention) => mention.id === id))) return undefined;
     return { positions: kept.map((mention) => mention.start), carried: false };
   }
@@ -41,7 +50,11 @@ export function subjectIn(
   // when this sentence names part of it or refers back to it: "the chip", "the Texas plant", 该芯片.
   for (const earlier of new Set([previous, item[0]!])) {
     const named = rule.rule.subject.filter((ids) =>
-      ids.every((id) => earlier.ids.has(id) || reading.ids.has(id)),
+      ids.every(
+        (id) =>
+          (earlier.ids.has(id) && !onlyCountedFrom(earlier, id)) ||
+          (reading.ids.has(id) && !onlyCountedFrom(reading, id)),
+      ),
     );
     // A group this sentence names part of comes first ("EU" in the title, "high-risk AI" here).
     const group = named.find((ids) => ids.some((id) => reading.ids.has(id))) ?? named[0];
@@ -78,13 +91,36 @@ export function subjectIn(
 }
 
 /** "separate from", "not part of": what a value is said not to be (EXCLUDED_BEFORE: right before a subject's name). */
-const EXCLUDED_WORD = /\b(?:separate|distinct|apart)\s+from\b|\bunrelated\s+to\b|\bnot\s+part\s+of\b/i;
+const EXCLUDED_WORD =
+  /\b(?:separate|distinct|apart)\s+(?:(?:agreement|deal|contract|order|project|investment)\s+)?from\b|\bunrelated\s+to\b|\bnot\s+part\s+of\b/i;
 const EXCLUDED_BEFORE =
-  /\b(?:(?:separate|distinct|apart)\s+from|unrelated\s+to|not\s+part\s+of)\s+(?:the\s+|its\s+|their\s+|[A-Z][\w-]*['’]s\s+)?$/i;
+  /\b(?:(?:separate|distinct|apart)\s+(?:(?:agreement|deal|contract|order|project|investment)\s+)?from|unrelated\s+to|not\s+part\s+of)\s+(?:the\s+|its\s+|their\s+|[A-Z][\w-]*['’]s\s+)?$/i;
 
 /** An affiliate as a party of its own: opening its sentence, or "signed/won/awarded by" it — not "built by", "while", "lifting". */
 const AFFILIATE_AS_PARTY =
   /^\s*(?:[^，,。]{0,6}[，,]\s*)?$|\b(?:signed|agreed|won|awarded|landed|inked|announced)\s+by\s+$/i;
+
+/** Right before a name: "second … after", the one an ordinal counts from. */
+const ORDINAL_AFTER = /\b(?:second|third|fourth|fifth|next|another|latest)\b[^,.;]{0,40}\bafter\s+$/i;
+
+/** Every mention of the entity is one an ordinal counts from ("its third big US foundry win after Tesla"). */
+function onlyCountedFrom(reading: SentenceReading, id: string): boolean {
+  if (!/\bafter\b/i.test(reading.text)) return false;
+  const mentions = reading.mentions.filter((mention) => mention.id === id);
+  return (
+    mentions.length > 0 &&
+    mentions.every((mention) =>
+      ORDINAL_AFTER.test(reading.text.slice(Math.max(0, mention.start - 60), mention.start)),
+    )
+  );
+}
+
+function affiliateOpens(reading: SentenceReading): boolean {
+  return reading.mentions.some(
+    (mention) =>
+      mention.type === 'affiliate' && AFFILIATE_AS_PARTY.test(reading.text.slice(0, mention.start)),
+  );
+}
 
 /** A sentence opening with a pronoun's shares: "Its shares had risen", "The company's stock" ("The shares" may be either party's). */
 const SHARES_REFERENCE_OPENING = /^\s*(?:its|the\s+company['’]s)\s+(?:shares|stock)\b/i;

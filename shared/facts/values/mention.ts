@@ -101,8 +101,9 @@ export function qualify(
       before,
     ) &&
       /^[^,，;；]{0,16}?(?:\bto\b|至|到)/i.test(after)) ||
-    // "lift its investment … to $44 billion from $37 billion": the old value after the new.
-    /\bto\s+(?:about\s+|around\s+)?(?:US)?[$€₩]?\s?[\d.,]+\s*(?:billion|bn|million|trillion|tn|[BMT]|%|percent)?\s+from\s*$/i.test(
+    // "lift its investment … to $44 billion from $37 billion", "to $3.9 billion from up to $4.75 billion": the old
+    // value after the new.
+    /\bto\s+(?:about\s+|around\s+)?(?:US)?[$€₩]?\s?[\d.,]+\s*(?:billion|bn|million|trillion|tn|[BMT]|%|percent)?\s+from\s*(?:up\s+to\s+|as\s+much\s+as\s+|about\s+|around\s+)?$/i.test(
       wide,
     )
       ? 'from'
