@@ -589,6 +589,27 @@ export const ATTRIBUTE_CLASSES = {
     ],
   },
   /**
+   * A date moved earlier: "Samsung pulled it into 2026", "brought forward to 2026", 提前至2026年. For the
+   * rules that read a year (a status fact names `delay`; an advance is no delay of it).
+   */
+  advance: {
+    en: [
+      'bring forward',
+      'bring ... forward',
+      'pull in',
+      'pull ... in to',
+      'pull ... into',
+      'pull forward',
+      'pull ... forward',
+      'move up',
+      'move ... up to',
+      'move forward',
+      'move ... forward',
+      'ahead of schedule',
+    ],
+    zh: ['提前至', '提前到', '提早至', '提早到', '提前于', '提前於'],
+  },
+  /**
    * A deadline moved, as news of a law's dates tells it — for rules with a schedule, not for a chip, a
    * fab or a programme ("Tesla gives the Dojo team an extra six months", "a two-year extension of the
    * contract" are no delays of theirs). Read as a delay.

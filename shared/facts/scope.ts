@@ -187,12 +187,13 @@ const QUOTED_DENIAL_OF_REPORT = new RegExp(
   'i',
 );
 /**
- * "Tesla says report that it revived Dojo was wrong", "said a report it had restarted Dojo is false": a report
+ * "Tesla says report that it revived Dojo was wrong", "said a report it had restarted Dojo is false", "a post
+ * claiming … had been written by an impostor account": a report
  * named by what it says, then called wrong, denies what it says (the denial word after it reaches back only
  * over its own clause otherwise).
  */
 const REPORT_CALLED_WRONG = new RegExp(
-  String.raw`\b(?:reports?|claims?|stor(?:y|ies)|rumou?rs?|articles?)\s+(?:that\s+)?((?:(?!\b(?:said|says|saying|told|tells|confirm(?:s|ed|ing)?)\b)[^,.;:"“”]){8,160}?)\s+(?:was|is|were|are|had\s+been|has\s+been)\s+${INTENSIFIER}(?:${DENIAL}|mistaken|erroneous)\b`,
+  String.raw`\b(?:reports?|claims?|stor(?:y|ies)|rumou?rs?|articles?|posts?)\s+(?:that\s+|saying\s+|claiming\s+)?((?:(?!\b(?:said|says|saying|told|tells|confirm(?:s|ed|ing)?)\b)[^,.;:"“”]){8,160}?)\s+(?:was|is|were|are|had\s+been|has\s+been)\s+${INTENSIFIER}(?:${DENIAL}|mistaken|erroneous|fake|(?:written|posted|made|sent|created)\s+by\s+(?:an?\s+)?(?:impostor|fake|parody|hacked))\b`,
   'gi',
 );
 /**
@@ -204,7 +205,10 @@ const RETRACTED_EN =
   /\b(?:withdr[ae]w|withdraws|withdrawn|withdrawing|retract(?:s|ed|ing)?|deleted|deletes|pulled(?!\s+back)|pulls(?!\s+back)|took\s+down|takes\s+down|walk(?:s|ed|ing)?\s+back|disavow(?:s|ed|ing)?)\s+(?:an?\s+|the\s+|its\s+|his\s+|her\s+|their\s+|that\s+|this\s+)?(?:[\w-]+\s+){0,2}?(?:(?:reports?|articles?|stor(?:y|ies)|claims?|statements?|remarks?|comments?|posts?|predictions?|forecasts?)\s+(?:(?:from|by)\s+(?:[\w'’-]+\s+){1,4}?)?(?:(?:that|which)(?:\s+(?:said|says|claimed|claims|stated|showed|suggested|reported))?|saying|claiming|about|on)|(?:proposals?|plans?)\s+(?:to|that|for))\b/gi;
 const RETRACTED_EN_WORD = /withdr|retract|delete|pull|took\s+down|takes\s+down|walk|disavow/i;
 const TALKED_ABOUT_WORD = /talks|negotiat|discuss|debat|vote|ballot/i;
-const CALLED_WRONG_WORD = new RegExp(String.raw`\b(?:${DENIAL}|mistaken|erroneous)\b`, 'i');
+const CALLED_WRONG_WORD = new RegExp(
+  String.raw`\b(?:${DENIAL}|mistaken|erroneous|fake|impostor|parody|hacked)\b`,
+  'i',
+);
 /** Where what was withdrawn ends: a comma, a join, what the speaker says next. */
 const RETRACTED_END = /[,;]|\s-\s|\s(?:and|but|while|after|as)\s|\s(?:says?|said)\b/i;
 const RETRACTED_ZH =

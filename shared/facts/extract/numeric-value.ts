@@ -122,6 +122,7 @@ export function readNumeric(
     // "2025年10月下旬，特斯拉正式確認…": the item's own date opening the sentence is when, not a target.
     .filter((mention) => !datelineYear(reading, mention))
     .filter((mention) => !pastPlanOfAPastYear(reading, mention))
+    .filter((mention, _index, all) => !supersededPlanYear(reading, mention, all))
     .filter((mention) => !timeClauseOfAnotherChip(rule, reading, mention))
     .filter(
       (mention) => subject.carried || !beforeSubjectsOwnClause(rule, reading, mention, subject.positions),
@@ -470,6 +471,31 @@ function pastPlanOfAPastYear(reading: SentenceReading, mention: ValueMention): b
   return PLAN_OF_THE_PAST.test(clause.split(/\s(?:but|and|yet|while|though|although)\s/i).at(-1)!);
 }
 
+/**
+ * "AI6 was due to reach volume production in 2027, but Samsung brought it forward to 2026": a year told as a plan
+ * of the past, with another year after a "but" in the sentence, is the year moved from.
+ */
+function supersededPlanYear(
+  reading: SentenceReading,
+  mention: ValueMention,
+  all: readonly ValueMention[],
+): boolean {
+  if (mention.value.kind !== 'year') return false;
+  const before = reading.text.slice(Math.max(0, mention.start - 96), mention.start);
+  const clause = before.slice(before.search(/[^.;。；,，]*$/));
+  if (!PLAN_OF_THE_PAST.test(clause.split(/\s(?:but|and|yet|while|though|although)\s/i).at(-1)!))
+    return false;
+  return all.some(
+    (later) =>
+      later.value.kind === 'year' &&
+      later.start > mention.end &&
+      later.start - mention.end <= 120 &&
+      CONTRAST_AFTER_PLAN.test(reading.text.slice(mention.end, later.start)),
+  );
+}
+
+const CONTRAST_AFTER_PLAN = /(?:,\s*|\s)(?:but|yet|however|though)\b|;|[，,]\s*(?:但|却|卻|如今|现在|現在)/i;
+
 const PLAN_OF_THE_PAST =
   /\b(?:would|(?:was|were)\s+(?:to|due|set|slated|scheduled|meant|supposed\s+to|expected\s+to)|planned\s+to|had\s+planned|(?:initially|originally|first)\s+(?:slated|targeted|scheduled|expected|planned)|(?:announced|unveiled)\s+(?:in\s+\d{4}\s+)?with\s+an?)\b/i;
 
@@ -593,8 +619,9 @@ function pastYearAfter(
   );
 }
 
+/** After a lost amount, the order it is the value of — within its noun phrase, not past "despite", "in", "last". */
 const LOST_ORDER_AFTER =
-  /^\s*(?:[\w'’-]+\s+){0,4}?(?:orders?|contracts?|deals?|agreements?)\b|^[^，。；,;]{0,12}?(?:订单|訂單|合同|合约|合約|大单|大單)/i;
+  /^\s*(?:(?!(?:despite|after|as|since|in|last|this|during|while|before|on|amid|with|from|for|because)\b)[\w'’-]+\s+){0,4}?(?:orders?|contracts?|deals?|agreements?)\b|^[^，。；,;]{0,12}?(?:订单|訂單|合同|合约|合約|大单|大單)/i;
 
 const LOSS_BEFORE =
   /(?:\b(?:lost|loses|lose|losing|loss(?:es)?\s+of|lost\s+(?:an\s+estimated|some))\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|some\s+|more\s+than\s+|over\s+|an\s+estimated\s+)?|(?:亏损|虧損|亏了|虧了)(?:约|約|近|逾|超过|超過)?\s*)$/i;
