@@ -86,6 +86,10 @@ const FINITE_VERB =
 /** Weighed, said after what is weighed: "a longer grace period is on the table", "something we could consider". */
 const WEIGHED_AFTER = /^(?:on the table|under consideration|being considered|consider)$/i;
 
+/** After a vote or a debate told in Chinese, that it passed (not 未获通过). */
+const PASSED_AFTER_ZH =
+  /^[^。；;]{0,20}?(?<![未没不])(?:获得通过|獲得通過|投票通过|投票通過|表决通过|表決通過|获通过|獲通過|通过|通過)/;
+
 /** Talks named after their subject (就…进行接触, 就…洽谈), and a dispute (适用时间仍是…争论的焦点): they reach back to the clause's start. */
 const TALKS_AFTER =
   /^(?:初步接触|初步接觸|洽谈|洽談|商谈|商談|磋商|谈判|談判|进行谈判|進行談判|展开谈判|展開談判|争论|爭論|悬而未决|懸而未決|谈判无果|談判無果|谈判破裂|談判破裂|谈判未果|談判未果|磋商无果|磋商無果|磋商未果|谈判陷入僵局|談判陷入僵局|进行投票|進行投票|举行投票|舉行投票|展开辩论|展開辯論|进行辩论|進行辯論)$/;
@@ -225,7 +229,7 @@ const TALKED_DELAY = String.raw`(?:delaying|postponing|pausing|pushing\s+back|de
  * weighed, up to where its noun phrase ends (a verb or a comma).
  */
 const TALKED_ABOUT = new RegExp(
-  String.raw`\b(?:(?:talks|negotiations|discussions|debates?|votes?|ballot)\s+(?:[^,.;:]{0,60}?\s)?(?:on|over|about)|(?:discuss(?:es|ed|ing)?|debat(?:es?|ed|ing)|negotiat(?:es?|ed|ing)\s+(?:on|over)))\s+(?=${TALKED_DELAY})`,
+  String.raw`\b(?:(?:talks|negotiations|discussions|debates?|votes?|ballot)\s+(?:[^,.;:]{0,60}?\s)?(?:on|over|about)|(?<![-‐]|\b(?:the|a|an|this|that|its|hotly|much|long|widely|heavily|fiercely|often|highly|bitterly)\s)(?:discuss(?:es|ed|ing)?|debat(?:es?|ed|ing)|negotiat(?:es?|ed|ing)\s+(?:on|over)))\s+(?=${TALKED_DELAY})`,
   'gi',
 );
 /** "AI Act delay talks to resume", "the pause vote": talks named by the delay before them. */
@@ -239,7 +243,13 @@ const TALKED_ABOUT_END = new RegExp(
   'i',
 );
 /** …and ended by a decision: the delay is decided, not weighed. */
-const TALKED_ABOUT_DECIDED = new RegExp(String.raw`^\s(?:${DECIDED}|ended\s+with)\b`, 'i');
+const TALKED_ABOUT_DECIDED = new RegExp(
+  String.raw`^\s(?:${DECIDED}|ended\s+with|with\s+(?:a|an)\s+(?:deal|agreement)|and\s+(?:voted|adopted|approved|agreed))\b`,
+  'i',
+);
+/** Before talks, that they were settled: "negotiators settle AI Act delay talks with a deal". */
+const TALKS_SETTLED_BEFORE =
+  /\b(?:settle[sd]?|settling|conclude[sd]?|concluding|wrap(?:s|ped)?\s+up|clinch(?:es|ed)?)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}$/i;
 
 /**
  * The spans a withdrawal, a correction, a report called wrong or talks leave unsaid (RETRACTED_EN, RETRACTED_ZH,
@@ -267,6 +277,7 @@ function retractedSpans(sentence: string): ScopeSpan[] {
     for (const match of sentence.matchAll(DELAY_TALKS)) {
       const end = match.index + match[0].length;
       if (TALKED_ABOUT_DECIDED.test(sentence.slice(end))) continue;
+      if (TALKS_SETTLED_BEFORE.test(sentence.slice(Math.max(0, match.index - 40), match.index))) continue;
       spans.push({ name: 'possibility', start: match.index, cueStart: match.index, cueEnd: end, end });
     }
   if (RETRACTION_WORD_ZH.test(sentence))
@@ -603,7 +614,10 @@ export function findScopes(sentence: string, tokens: Token[]): Scopes {
   for (const match of matches)
     if (
       (match.name === 'negation' && DENIED_AFTER.test(sentence.slice(match.start, match.end))) ||
-      (match.name === 'possibility' && TALKS_AFTER.test(sentence.slice(match.start, match.end))) ||
+      (match.name === 'possibility' &&
+        TALKS_AFTER.test(sentence.slice(match.start, match.end)) &&
+        // (not a vote or debate that then passed: "就推迟…进行投票，结果以412票赞成获得通过")
+        !PASSED_AFTER_ZH.test(sentence.slice(match.end, match.end + 24))) ||
       (match.name === 'possibility' && weighedAfter(sentence, match)) ||
       (match.name === 'condition' && DEPENDS_ON.test(sentence.slice(match.start, match.end)))
     )

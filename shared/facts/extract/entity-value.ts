@@ -73,7 +73,10 @@ export function readEntities(
     allowed.has(mention.id),
   );
   // "TSMC loses Tesla AI5 order to Samsung": the foundry that lost the chip's order is left, as if replaced.
-  const lost = named.filter((mention) => lostChip(reading, mention, chipIds));
+  // (not a part of it lost: "台积电失去部分AI5订单" leaves TSMC making the rest)
+  const lost = named.filter(
+    (mention) => lostChip(reading, mention, chipIds) && !partlyLost(reading, mention),
+  );
   const found = named
     .filter((mention) => !comparedBefore(reading.text.slice(Math.max(0, mention.start - 40), mention.start)))
     .filter((mention) => !lost.includes(mention))
@@ -127,7 +130,7 @@ export function readEntities(
         (DISPLACED_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 16), mention.start)) &&
           // "dual-sources AI5 from TSMC and Samsung": a source, not the maker left.
           !sourcedFrom(reading.text.slice(Math.max(0, mention.start - 48), mention.start))) ||
-        DISPLACED_AFTER.test(reading.text.slice(mention.end, mention.end + 12)) ||
+        DISPLACED_AFTER.test(reading.text.slice(mention.end, mention.end + 32)) ||
         // "把AI6芯片的生产从三星转至台积电", "由三星電子轉交台積電": moved from it to another.
         (MOVED_FROM_FOUNDRY_ZH.test(reading.text.slice(Math.max(0, mention.start - 2), mention.start)) &&
           // (not part of it: "将部分AI5订单从台积电转至三星")
@@ -388,8 +391,19 @@ const OTHER_WORK_AFTER =
   /^(?:['’]s)?\s*(?:(?:for|to|on|with)\s+(?:(?:the|its|Tesla['’]s|[\w-]+['’]s)\s+)?(?:[\w-]+\s+){0,2}?)?(?:advanced\s+)?(?:packaging|package|packages|packaged|testing|assembly|design\s+(?:work|services)|负责[^，。；,;\s]{0,8}?(?:封装|封裝|封测|封測|测试|測試)|(?:封装|封裝|封测|封測))/i;
 
 function otherWork(reading: SentenceReading, foundry: EntityMention): boolean {
-  return OTHER_WORK_AFTER.test(reading.text.slice(foundry.end, foundry.end + 40));
+  const other = OTHER_WORK_AFTER.exec(reading.text.slice(foundry.end, foundry.end + 40));
+  // (not packaging named beside the making — "for chips and packaging", "to make and package", 制造与封测 — nor
+  // a packaging line the maker owns: "TSMC with advanced packaging capacity will make AI5")
+  return (
+    other !== null &&
+    !MAKING_BESIDE.test(other[0]) &&
+    !/^\s*(?:capacity|lines?|plants?|technology|technologies|expertise)\b/i.test(
+      reading.text.slice(foundry.end + other[0].length, foundry.end + other[0].length + 16),
+    )
+  );
 }
+
+const MAKING_BESIDE = /\b(?:and|make|makes|making|fabricat\w*|manufactur\w*|chips?)\b|制造|製造|生产|生產/i;
 
 /** After a foundry, that it lost an order: "Samsung lost Tesla's AI5 order to TSMC", 三星痛失AI5订单. */
 const LOST_AFTER =
@@ -411,6 +425,13 @@ function atAnotherChip(
       chipIds.has(own.id) && own.end <= chip.start && LISTED.test(reading.text.slice(own.end, chip.start)),
   );
 }
+
+function partlyLost(reading: SentenceReading, foundry: EntityMention): boolean {
+  const span = lostSpan(reading, foundry);
+  return span !== undefined && PART_OF.test(reading.text.slice(span.start, span.end));
+}
+
+const PART_OF = /部分|部份|一部|\b(?:part|some|portion|share|half)\b/i;
 
 /**
  * The foundry lost the order: not its maker — unless the lost order names another chip

@@ -549,9 +549,12 @@ function coordinatedWithOwn(
   return false;
 }
 
-/** "AI5改由三星独家代工，台积电出局", "TSMC to make AI5 solely, Samsung out": the foundry named is the one dropped. */
+/**
+ * "AI5改由三星独家代工，台积电出局", "TSMC to make AI5 solely, Samsung out", "stays out of AI5 production", "was out
+ * of the running": the foundry named is the one dropped (not "is out of spare capacity").
+ */
 export const DISPLACED_AFTER =
-  /^(?:\s*(?:出局|被踢出|被淘汰|落选|落選|缺席)|\s+(?:(?:is|sits|stays|was)\s+)?out\b(?![-‐]))/i;
+  /^(?:\s*(?:出局|被踢出|被淘汰|落选|落選|缺席|退出)|\s+(?:stays?|stayed|sits?|sat|remains?|keeps?|kept)\s+out\b(?![-‐])|\s+(?:(?:is|was)\s+)?out\b(?![-‐]|\s+(?:of|to|for)\b(?!\s+(?:the\s+)?(?:running|race|contention|picture)\b)))/i;
 
 // "orders AI5 from Samsung in addition to TSMC", "will get AI5 from TSMC and Samsung": bought or sourced from a foundry
 // (not "Samsung gets AI5 work from TSMC", work taken) — "order" as a verb

@@ -100,8 +100,9 @@ const EXCLUDED_BEFORE =
 const AFFILIATE_AS_PARTY =
   /^\s*(?:[^，,。]{0,6}[，,]\s*)?$|\b(?:signed|agreed|won|awarded|landed|inked|announced)\s+by\s+$/i;
 
-/** Right before a name: "second … after", the one an ordinal counts from. */
-const ORDINAL_AFTER = /\b(?:second|third|fourth|fifth|next|another|latest)\b[^,.;]{0,40}\bafter\s+$/i;
+/** Right before a name: "second … win after", the one an ordinal counting customers or deals counts from. */
+const ORDINAL_AFTER =
+  /\b(?:second|third|fourth|fifth|next|another)\s+(?:[\w-]+\s+){0,3}?(?:wins?|customers?|clients?|orders?|deals?|contracts?)\b[^,.;]{0,30}\bafter\s+$/i;
 
 /** Every mention of the entity is one an ordinal counts from ("its third big US foundry win after Tesla"). */
 function onlyCountedFrom(reading: SentenceReading, id: string): boolean {
