@@ -86,6 +86,8 @@ export const ATTRIBUTE_CLASSES = {
       // business", "the world's largest foundry").
       'second foundry',
       'second ... foundry',
+      'third foundry',
+      'third ... foundry',
       'additional foundry',
       'additional ... foundry',
       'sole foundry',
@@ -1940,6 +1942,8 @@ export const SCOPE_CUES = {
       '原計劃',
       '原計畫',
       '最初',
+      // "韩国媒体一度报道双方合同金额约为100亿美元": at one time.
+      '一度',
       // "補助在2024年4月初步協議時為64億美元，…最終定案為47.45億美元": the preliminary figure.
       '初步协议时',
       '初步協議時',

@@ -104,6 +104,11 @@ const INVERTED_CONDITION = /^[\s"“'‘]*(?:Should|Had|Were)\s+(?:the\s|it\s|th
 const NO_COMMENT = '不评论|不評論|不予评论|不予評論|不予置评|不予置評';
 
 /** "针对有关团队解散的传闻", "回应关于延期的报道": a rumour or report named by what it says. */
+/** 继…之后: the events the news follows ("继…解散团队、…宣布重启之后"). */
+const FOLLOWING_ZH = /[继繼][^，,。；;]{2,60}?(?:之后|之後)/g;
+const STATE_CHANGE_ZH =
+  /重启|重啟|解散|关停|關停|暂停|暫停|终止|終止|推迟|推遲|延后|延後|取消|叫停|搁置|擱置/;
+
 const RUMOUR_ABOUT = new RegExp(
   `(?:${NO_COMMENT})[^，,。；;]{1,30}?(?:传闻|傳聞|传言|傳言|报道|報導)|(?:针对|針對|回应|回應|对于|對於|有关|有關|关于|關於)[^，,。；;]{1,30}?的(?:市场|市場|媒体|媒體|外界|业界|業界|网络|網絡|坊间|坊間)?(?:传闻|傳聞|传言|傳言|说法|說法|报道|報導|报导)|(?:针对|針對|回应|回應|对于|對於|关于|關於)(?:媒体|媒體|外界|市场|市場|韩媒|韓媒)?(?:报道|報導|报导|传闻|傳聞|传言|傳言)[^，,。；;]{1,40}`,
   'g',
@@ -631,6 +636,11 @@ export function findScopes(sentence: string, tokens: Token[]): Scopes {
   // "针对有关团队解散的传闻，…": what a rumour is about is not said by the sentence — blocked like a
   // denial, since the sentence names the rumour only to answer it.
   for (const rumour of sentence.matchAll(RUMOUR_ABOUT)) spans.push(spanOver('negation', rumour));
+  // "继2025年8月解散团队、2026年初宣布重启Dojo 3之后，特斯拉本周确认…关停": a state the news follows is history
+  // (not a deal it follows: "继去年7月与特斯拉签订…合同之后" — still in force).
+  if (sentence.includes('继') || sentence.includes('繼'))
+    for (const earlier of sentence.matchAll(FOLLOWING_ZH))
+      if (STATE_CHANGE_ZH.test(earlier[0])) spans.push(spanOver('history', earlier));
   const deniedReport = QUOTED_DENIAL_OF_REPORT.exec(sentence);
   if (deniedReport) {
     const from = deniedReport[0].length;

@@ -145,6 +145,8 @@ const BLIND_FLOORS: Record<string, number> = {
   'zh-mixed2028': 0.91,
   'en-nearmisses': 0.92,
   'zh-nearmisses': 0.92,
+  'en-recaps': 0.83,
+  'zh-recaps': 0.91,
 };
 
 describe('phrasings written blind', () => {

@@ -266,7 +266,8 @@ export function readNumeric(
     rule.not !== undefined &&
     inNamedDeal(rule, reading, chosen.mention.start) &&
     silencedByNot(rule, reading, chosen.mention.start, false);
-  const confirmsOnly = onlyFigure || sheltered || (open.length > 0 && onlyAsPastTransaction(chosen));
+  const confirmsOnly =
+    onlyFigure || sheltered || (open.length > 0 && onlyAsPastTransaction(chosen)) || toldOfYearsAgo(reading);
   const value =
     chosen.mention.value.kind === 'money' && chosen.mention.currencyAssumed
       ? { ...chosen.mention.value, currency }
@@ -458,6 +459,22 @@ function datelineYear(reading: SentenceReading, mention: ValueMention): boolean 
 }
 
 /**
+ * "2021年11月，三星宣布投资170亿美元在得州泰勒新建晶圆厂…", "In November 2021, Samsung announced …", read in 2026: a
+ * sentence opening with a month two or more years before the item's tells what happened then — its values
+ * confirm, never change (a month of last year may be the news of a change the tracker has not seen).
+ */
+function toldOfYearsAgo(reading: SentenceReading): boolean {
+  if (reading.publishedYear === undefined) return false;
+  const opening = reading.values('year')[0];
+  return (
+    opening !== undefined &&
+    opening.value.kind === 'year' &&
+    opening.value.value <= reading.publishedYear - 2 &&
+    datelineYear(reading, opening)
+  );
+}
+
+/**
  * "In 2021 it said the fab would start operating in the second half of 2024", read in 2026: a year
  * before the item's, told as a plan of the past ("would", "was to", "was due"), is that plan — history.
  */
@@ -473,7 +490,7 @@ function pastPlanOfAPastYear(reading: SentenceReading, mention: ValueMention): b
 
 /**
  * "AI6 was due to reach volume production in 2027, but Samsung brought it forward to 2026": a year told as a plan
- * of the past, with another year after a "but" in the sentence, is the year moved from.
+ * of the past, with another year after a "but" — or one a move leads to past a comma — is the year moved from.
  */
 function supersededPlanYear(
   reading: SentenceReading,
@@ -490,7 +507,12 @@ function supersededPlanYear(
       later.value.kind === 'year' &&
       later.start > mention.end &&
       later.start - mention.end <= 120 &&
-      CONTRAST_AFTER_PLAN.test(reading.text.slice(mention.end, later.start)),
+      (CONTRAST_AFTER_PLAN.test(reading.text.slice(mention.end, later.start)) ||
+        // "extended their agreement, which was to run until 2033, through 2036": the destination past its aside.
+        (/,/.test(reading.text.slice(mention.end, later.start)) &&
+          /\b(?:through|until|till|to|into)\s*$/i.test(
+            reading.text.slice(Math.max(0, later.start - 10), later.start),
+          ))),
   );
 }
 

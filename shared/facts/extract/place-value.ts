@@ -61,6 +61,9 @@ export function readPlace(
     (CHIPS.test(reading.text) &&
       !otherChip(frame) &&
       !anotherChipReferred &&
+      // "which builds chips for several of Tesla's older models", 这座老厂曾为特斯拉生产过哪些芯片: chips of
+      // before the deal, made for the same customer.
+      !OLDER_CHIPS.test(reading.text) &&
       (carried || madeFor.customers.some((id) => reading.ids.has(id))));
   // "will produce image-signal processors for Tesla's vehicle cameras at its Austin, Texas, plant": a
   // fab whose clause makes another product for the customer is no fab of the deal's chips.
@@ -153,6 +156,10 @@ export function readPlace(
   const blocked = bound.every((place) => reading.scopes.blockersAt(place.start).length > 0);
   return { value: { kind: 'place', value }, blocked };
 }
+
+/** Chips a sentence tells as made before the deal: for older models, once (曾…过), at an old plant. */
+const OLDER_CHIPS =
+  /\b(?:older|earlier|previous|past)\s+(?:[\w-]+\s+){0,2}?(?:models?|cars|vehicles|generations?|chips?)\b|\bpredat\w*|曾[^，。；,;]{0,16}过|曾[^，。；,;]{0,16}過|老厂|老廠/i;
 
 /**
  * Before a place that a making leaves, with nothing but determiners, a fab word or the site's own
