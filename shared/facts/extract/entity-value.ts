@@ -131,6 +131,9 @@ export function readEntities(
           // "dual-sources AI5 from TSMC and Samsung": a source, not the maker left.
           !sourcedFrom(reading.text.slice(Math.max(0, mention.start - 48), mention.start))) ||
         DISPLACED_AFTER.test(reading.text.slice(mention.end, mention.end + 32)) ||
+        // "moves to TSMC, ending Samsung's run on its FSD chips": the role ended is the foundry's left.
+        (/\bend(?:s|ed|ing)?\s+$/i.test(reading.text.slice(Math.max(0, mention.start - 8), mention.start)) &&
+          ROLE_AFTER.test(reading.text.slice(mention.end, mention.end + 16))) ||
         // "把AI6芯片的生产从三星转至台积电", "由三星電子轉交台積電": moved from it to another.
         (MOVED_FROM_FOUNDRY_ZH.test(reading.text.slice(Math.max(0, mention.start - 2), mention.start)) &&
           // (not part of it: "将部分AI5订单从台积电转至三星")
@@ -721,6 +724,9 @@ function triggerOfObject(
   if (!before && !after && opensClauseBetween(reading.text, Math.max(0, start - 48), start)) return undefined;
   return before ?? after ?? inFrame[0];
 }
+
+/** After a foundry's name, its role: "Samsung's run", "Samsung's role", "TSMC's monopoly". */
+const ROLE_AFTER = /^['’]s\s+(?:run|role|tenure|reign|monopoly|exclusivity|streak|lock)\b/i;
 
 /**
  * A making noun and its "of/for" right before a chip, or a list of chips: the head of a subject ("orders for AI5

@@ -260,7 +260,16 @@ export function readNumeric(
     pastTransaction(entry);
   // A value open on its own comes before one open only as a past transaction ("此前…签署165亿美元…如今扩大至200亿美元").
   const ownOpen = open.filter((entry) => !onlyAsPastTransaction(entry));
-  const chosen = (ownOpen[0] ?? open[0] ?? scored[0])!;
+  const first = (ownOpen[0] ?? open[0] ?? scored[0])!;
+  // "The contract, signed in 2025 for $16.5 billion, has since grown to about $23 billion": a value in an aside
+  // before the subject's verb is the earlier one; where the verb takes it is the value.
+  const chosen =
+    open.find(
+      (entry) =>
+        entry.mention.role === 'to' &&
+        entry.mention.start > first.mention.end &&
+        ASIDE_THEN_MOVED.test(reading.text.slice(first.mention.end, entry.mention.start)),
+    ) ?? first;
   // Read only because a deal named by its party shelters it from the sentence's not-words.
   const sheltered =
     rule.not !== undefined &&
@@ -782,6 +791,10 @@ function isProgress(text: string, mention: ValueMention): boolean {
 const PLAN_AFTER = /^(?![\s,]*of\b)[\s,]*(?:[\w-]+[\s,]+){0,2}?(?:goal|target|commitment|pledge)\b/i;
 
 const PLAN_TOTAL_BEFORE = /(?:总投资|總投資|总额|總額|总规模|總規模)\s*(?:最多|最高|约|約|达|達|为|為)?\s*$/;
+
+/** From a value in an aside to a destination: "…, has since grown to about". */
+const ASIDE_THEN_MOVED =
+  /^[^,;.。；，]{0,40}[,，]\s*(?:(?:has|have|had|was|were|is|are)\s+)?(?:(?:since|now|later|subsequently|then|already)\s+)?(?:been\s+)?(?:grown|grew|risen|rose|increased|expanded|raised|lifted|cut|trimmed|reduced|lowered|swelled|climbed|jumped|fallen|fell|dropped|shrunk|shrank|revised|bumped)\s+(?:up\s+|down\s+)?(?:to\s+)?(?:about\s+|around\s+|nearly\s+|roughly\s+|some\s+)?$/i;
 
 /** Values stated as a destination ("rose to 70.2%") come before others at the same distance. */
 function rank(entry: { distance: number; mention: ValueMention }): number {
