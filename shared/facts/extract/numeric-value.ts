@@ -490,9 +490,15 @@ function toldOfYearsAgo(reading: SentenceReading): boolean {
 function pastPlanOfAPastYear(reading: SentenceReading, mention: ValueMention): boolean {
   if (mention.value.kind !== 'year' || reading.publishedYear === undefined) return false;
   if (mention.value.value >= reading.publishedYear) return false;
+  return toldAsPlanOfThePast(reading, mention);
+}
+
+/**
+ * Whether a year's own clause tells it as a plan of the past: not "Samsung, which would not give details, said its
+ * fab began … in late 2025", nor past a join ("was supposed to open in 2024 but only started production in 2026").
+ */
+function toldAsPlanOfThePast(reading: SentenceReading, mention: ValueMention): boolean {
   const before = reading.text.slice(Math.max(0, mention.start - 96), mention.start);
-  // In the year's own clause: not "Samsung, which would not give details, said its fab began … in late 2025",
-  // nor past a join ("was supposed to open in 2024 but only started production in 2026").
   const clause = before.slice(before.search(/[^.;。；,，]*$/));
   return PLAN_OF_THE_PAST.test(clause.split(/\s(?:but|and|yet|while|though|although)\s/i).at(-1)!);
 }
@@ -506,11 +512,7 @@ function supersededPlanYear(
   mention: ValueMention,
   all: readonly ValueMention[],
 ): boolean {
-  if (mention.value.kind !== 'year') return false;
-  const before = reading.text.slice(Math.max(0, mention.start - 96), mention.start);
-  const clause = before.slice(before.search(/[^.;。；,，]*$/));
-  if (!PLAN_OF_THE_PAST.test(clause.split(/\s(?:but|and|yet|while|though|although)\s/i).at(-1)!))
-    return false;
+  if (mention.value.kind !== 'year' || !toldAsPlanOfThePast(reading, mention)) return false;
   return all.some(
     (later) =>
       later.value.kind === 'year' &&
