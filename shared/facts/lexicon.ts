@@ -474,7 +474,7 @@ export const ATTRIBUTE_CLASSES = {
       '=pushes ... to',
       '=pushed ... to',
       '=pushing to',
-      // "formally proposed pushing them to December 2027".
+      // "formally proposed pushing them to December 2027" (not "pushing Brussels to push": relation.ts).
       '=pushing ... to',
       // "high-risk deadline shunted to late 2027", "bumped to 2028", "EU punts AI Act high-risk rules to 2027" (a
       // time after "to": not "shunts Dojo engineers to the AI5 team" — extract/relation.ts, relationWordOfAnotherSense).
@@ -600,7 +600,6 @@ export const ATTRIBUTE_CLASSES = {
     en: [
       'bring forward',
       'bring ... forward',
-      'pull in',
       'pull ... in to',
       'pull ... into',
       'pull forward',

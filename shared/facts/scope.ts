@@ -88,7 +88,7 @@ const WEIGHED_AFTER = /^(?:on the table|under consideration|being considered|con
 
 /** After a vote or a debate told in Chinese, that it passed (not 未获通过). */
 const PASSED_AFTER_ZH =
-  /^[^。；;]{0,20}?(?<![未没不])(?:获得通过|獲得通過|投票通过|投票通過|表决通过|表決通過|获通过|獲通過|通过|通過)/;
+  /^[^。；;]{0,20}?(?<![未没沒不]|没有|沒有|并未|並未|尚未)(?:获得通过|獲得通過|投票通过|投票通過|表决通过|表決通過|获通过|獲通過|并通过|並通過)/;
 
 /** Talks named after their subject (就…进行接触, 就…洽谈), and a dispute (适用时间仍是…争论的焦点): they reach back to the clause's start. */
 const TALKS_AFTER =
@@ -234,7 +234,7 @@ const TALKED_DELAY = String.raw`(?:delaying|postponing|pausing|pushing\s+back|de
  * weighed, up to where its noun phrase ends (a verb or a comma).
  */
 const TALKED_ABOUT = new RegExp(
-  String.raw`\b(?:(?:talks|negotiations|discussions|debates?|votes?|ballot)\s+(?:[^,.;:]{0,60}?\s)?(?:on|over|about)|(?<![-‐]|\b(?:the|a|an|this|that|its|hotly|much|long|widely|heavily|fiercely|often|highly|bitterly)\s)(?:discuss(?:es|ed|ing)?|debat(?:es?|ed|ing)|negotiat(?:es?|ed|ing)\s+(?:on|over)))\s+(?=${TALKED_DELAY})`,
+  String.raw`\b(?:(?:talks|negotiations|discussions|debates?|votes?|ballot)\s+(?:[^,.;:]{0,60}?\s)?(?:on|over|about)|(?:discuss(?:es|ing)?|debat(?:es?|ing)|negotiat(?:es?|ed|ing)\s+(?:on|over)|(?:discussed|debated)(?=\s+(?:delaying|postponing|pausing|pushing|deferring|whether)\b)|(?<![-‐]|\b(?:the|a|an|this|that|its|hotly|much|long|widely|heavily|fiercely|often|highly|bitterly)\s)(?:discussed|debated)))\s+(?=${TALKED_DELAY})`,
   'gi',
 );
 /** "AI Act delay talks to resume", "the pause vote": talks named by the delay before them. */
@@ -639,8 +639,13 @@ export function findScopes(sentence: string, tokens: Token[]): Scopes {
   // "继2025年8月解散团队、2026年初宣布重启Dojo 3之后，特斯拉本周确认…关停": a state the news follows is history
   // (not a deal it follows: "继去年7月与特斯拉签订…合同之后" — still in force).
   if (sentence.includes('继') || sentence.includes('繼'))
+    // (…and only when a later state follows it: "…宣布重启之后，特斯拉正在招聘" still holds the restart)
     for (const earlier of sentence.matchAll(FOLLOWING_ZH))
-      if (STATE_CHANGE_ZH.test(earlier[0])) spans.push(spanOver('history', earlier));
+      if (
+        STATE_CHANGE_ZH.test(earlier[0]) &&
+        STATE_CHANGE_ZH.test(sentence.slice(earlier.index + earlier[0].length))
+      )
+        spans.push(spanOver('history', earlier));
   const deniedReport = QUOTED_DENIAL_OF_REPORT.exec(sentence);
   if (deniedReport) {
     const from = deniedReport[0].length;

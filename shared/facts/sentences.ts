@@ -7,18 +7,47 @@
 const FULL_WIDTH = /[\uFF01-\uFF5E]/g;
 
 /**
- * Folds the variants news text uses for the same thing: full-width digits and
- * signs, curly quotes, non-breaking spaces and runs of white space.
+ * Folds the variants news text uses for the same thing: HTML entities a feed escaped twice, full-width digits
+ * and signs, curly quotes, non-breaking spaces and runs of white space.
  *
  * @example
  * normaliseText('三星股价上涨６．８％'); // '三星股价上涨6.8%'
+ * normaliseText('TSMC&#39;s share'); // "TSMC's share"
  */
 const NEEDS_NORMALISING =
-  /[\uFF01-\uFF5E\u2018-\u201F\u00A0\u2000-\u200B\u3000\u2013\u2014\t\n\r\f\v]| {2}|^\s|\s$/;
+  /[\uFF01-\uFF5E\u2018-\u201F\u00A0\u2000-\u200B\u3000\u2013\u2014\t\n\r\f\v]| {2}|^\s|\s$|&#?\w{2,8};/;
+
+/** An HTML entity left in the text: numeric, or one of the names news copy carries. */
+const ENTITY =
+  /&(?:#(\d{2,7})|#[xX]([0-9a-fA-F]{2,6})|(amp|quot|apos|lt|gt|nbsp|lsquo|rsquo|ldquo|rdquo|mdash|ndash|hellip));/g;
+const NAMED_ENTITIES: Record<string, string> = {
+  amp: '&',
+  quot: '"',
+  apos: "'",
+  lt: '<',
+  gt: '>',
+  nbsp: '\u00A0',
+  lsquo: '\u2018',
+  rsquo: '\u2019',
+  ldquo: '\u201C',
+  rdquo: '\u201D',
+  mdash: '\u2014',
+  ndash: '\u2013',
+  hellip: '\u2026',
+};
+
+function decodeEntities(text: string): string {
+  if (!text.includes('&')) return text;
+  return text.replace(ENTITY, (whole, decimal?: string, hex?: string, name?: string) => {
+    if (name) return NAMED_ENTITIES[name]!;
+    const code = decimal ? Number(decimal) : Number.parseInt(hex!, 16);
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+  });
+}
 
 export function normaliseText(text: string): string {
   if (!NEEDS_NORMALISING.test(text)) return text;
-  return text
+  return decodeEntities(text)
     .replace(FULL_WIDTH, (char) => {
       // Keep the Chinese sentence and clause marks: they split sentences below.
       if ('！？；，：（）'.includes(char)) return char;

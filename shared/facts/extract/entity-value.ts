@@ -391,7 +391,7 @@ function soleFoundryAndChip(
  * testing, design — makes its company no foundry of the chip.
  */
 const OTHER_WORK_AFTER =
-  /^(?:['’]s)?\s*(?:(?:for|to|on|with)\s+(?:(?:the|its|Tesla['’]s|[\w-]+['’]s)\s+)?(?:[\w-]+\s+){0,2}?)?(?:advanced\s+)?(?:packaging|package|packages|packaged|testing|assembly|design\s+(?:work|services)|负责[^，。；,;\s]{0,8}?(?:封装|封裝|封测|封測|测试|測試)|(?:封装|封裝|封测|封測))/i;
+  /^,?\s*(?:will|would|is\s+to|to)\s+(?:also\s+)?(?:package|test|assemble)\b|^(?:['’]s)?\s*(?:(?:for|to|on|with)\s+(?:(?:the|its|Tesla['’]s|[\w-]+['’]s)\s+)?(?:[\w-]+\s+){0,2}?)?(?:advanced\s+)?(?:packaging|package|packages|packaged|testing|assembly|design\s+(?:work|services)|负责[^，。；,;\s]{0,8}?(?:封装|封裝|封测|封測|测试|測試)|(?:封装|封裝|封测|封測))/i;
 
 function otherWork(reading: SentenceReading, foundry: EntityMention): boolean {
   const other = OTHER_WORK_AFTER.exec(reading.text.slice(foundry.end, foundry.end + 40));
@@ -726,7 +726,7 @@ function triggerOfObject(
 }
 
 /** After a foundry's name, its role: "Samsung's run", "Samsung's role", "TSMC's monopoly". */
-const ROLE_AFTER = /^['’]s\s+(?:run|role|tenure|reign|monopoly|exclusivity|streak|lock)\b/i;
+const ROLE_AFTER = /^['’]s\s+(?:run|role|tenure|reign|streak)\b/i;
 
 /**
  * A making noun and its "of/for" right before a chip, or a list of chips: the head of a subject ("orders for AI5

@@ -71,6 +71,11 @@ export function readNumeric(
     .filter(
       (mention) => !(levelsOnly && OWN_REVENUE_AFTER.test(reading.text.slice(mention.end, mention.end + 48))),
     )
+    .filter(
+      (mention) =>
+        mention.value.kind !== 'percent' ||
+        !OWN_REVENUE_BEFORE_ZH.test(reading.text.slice(Math.max(0, mention.start - 20), mention.start)),
+    )
     // "TrendForce sees TSMC taking 75% of foundry market in 2027": a level of a year to come is a forecast.
     .filter((mention) => !(levelsOnly && ofYearToCome(reading, mention)))
     // "Samsung aims to lift its foundry market share to 20%", 三星力争…份额提升至20%: a goal, not the level.
@@ -122,6 +127,13 @@ export function readNumeric(
     // "2025年10月下旬，特斯拉正式確認…": the item's own date opening the sentence is when, not a target.
     .filter((mention) => !datelineYear(reading, mention))
     .filter((mention) => !pastPlanOfAPastYear(reading, mention))
+    // "AI6将在…泰勒工厂生产，合约延至2035年": the year a deal's term is moved to is the term's alone.
+    .filter(
+      (mention) =>
+        termFact ||
+        mention.value.kind !== 'year' ||
+        !DEAL_TERM_MOVED_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 40), mention.start)),
+    )
     .filter((mention, _index, all) => !supersededPlanYear(reading, mention, all))
     .filter((mention) => !timeClauseOfAnotherChip(rule, reading, mention))
     .filter(
@@ -276,7 +288,10 @@ export function readNumeric(
     inNamedDeal(rule, reading, chosen.mention.start) &&
     silencedByNot(rule, reading, chosen.mention.start, false);
   const confirmsOnly =
-    onlyFigure || sheltered || (open.length > 0 && onlyAsPastTransaction(chosen)) || toldOfYearsAgo(reading);
+    onlyFigure ||
+    sheltered ||
+    (open.length > 0 && onlyAsPastTransaction(chosen)) ||
+    toldOfYearsAgo(reading, levelsOnly);
   const value =
     chosen.mention.value.kind === 'money' && chosen.mention.currencyAssumed
       ? { ...chosen.mention.value, currency }
@@ -469,11 +484,12 @@ function datelineYear(reading: SentenceReading, mention: ValueMention): boolean 
 
 /**
  * "2021年11月，三星宣布投资170亿美元在得州泰勒新建晶圆厂…", "In November 2021, Samsung announced …", read in 2026: a
- * sentence opening with a month two or more years before the item's tells what happened then — its values
- * confirm, never change (a month of last year may be the news of a change the tracker has not seen).
+ * sentence opening with a month two or more years before the item's and telling a plan announced or an award made
+ * then — or a level measured then ("In November 2024, TSMC's foundry share hit 64.9%") — its values confirm, never change (a month of last year may be the news of a change the tracker has not seen; a deal signed
+ * then, or a value "now", is today's).
  */
-function toldOfYearsAgo(reading: SentenceReading): boolean {
-  if (reading.publishedYear === undefined) return false;
+function toldOfYearsAgo(reading: SentenceReading, level: boolean): boolean {
+  if (reading.publishedYear === undefined || !(level || ANNOUNCED_THEN.test(reading.text))) return false;
   const opening = reading.values('year')[0];
   return (
     opening !== undefined &&
@@ -482,6 +498,10 @@ function toldOfYearsAgo(reading: SentenceReading): boolean {
     datelineYear(reading, opening)
   );
 }
+
+/** What such a sentence tells: a plan announced then — and no "now" with the value of today. */
+const ANNOUNCED_THEN =
+  /^(?![\s\S]*(?:\bnow\b|如今|现在|現在|目前))[\s\S]*(?:\b(?:announced|unveiled|pledged|planned|unveils|announces|awarded|granted|picks|picked|selected|chose)\b|宣布|宣佈|公布|公佈|计划|計劃|計畫|选定|選定)/i;
 
 /**
  * "In 2021 it said the fab would start operating in the second half of 2024", read in 2026: a year
@@ -512,20 +532,33 @@ function supersededPlanYear(
   mention: ValueMention,
   all: readonly ValueMention[],
 ): boolean {
-  if (mention.value.kind !== 'year' || !toldAsPlanOfThePast(reading, mention)) return false;
-  return all.some(
-    (later) =>
-      later.value.kind === 'year' &&
-      later.start > mention.end &&
-      later.start - mention.end <= 120 &&
-      (CONTRAST_AFTER_PLAN.test(reading.text.slice(mention.end, later.start)) ||
-        // "extended their agreement, which was to run until 2033, through 2036": the destination past its aside.
-        (/,/.test(reading.text.slice(mention.end, later.start)) &&
-          /\b(?:through|until|till|to|into)\s*$/i.test(
-            reading.text.slice(Math.max(0, later.start - 10), later.start),
-          ))),
-  );
+  if (mention.value.kind !== 'year') return false;
+  const before = reading.text.slice(Math.max(0, mention.start - 96), mention.start);
+  if (!SUPERSEDED_PLAN.test(before.slice(before.search(/[^.;。；,，]*$/)))) return false;
+  return all.some((later) => {
+    if (later.value.kind !== 'year' || later.start <= mention.end || later.start - mention.end > 120)
+      return false;
+    const between = reading.text.slice(mention.end, later.start);
+    // …the same milestone's new date: a move leads to the later year ("but Samsung pulled it into 2026", "but 2027
+    // is more likely") — or, "extended their agreement, which was to run until 2033, through 2036", the destination
+    // past its aside of an extension told before the plan.
+    if (CONTRAST_AFTER_PLAN.test(between))
+      return MOVED_TO_BEFORE.test(reading.text.slice(Math.max(0, later.start - 40), later.start));
+    return (
+      /,/.test(between) &&
+      /\b(?:through|until|till|to|into)\s*$/i.test(reading.text.slice(later.start - 10, later.start)) &&
+      /\b(?:extend|prolong|lengthen)\w*/i.test(reading.text.slice(0, mention.start))
+    );
+  });
 }
+
+/** A plan told as of the past in its own clause — not "would", often reported speech ("Musk said AI6 would …"). */
+const SUPERSEDED_PLAN =
+  /\b(?:(?:was|were)\s+(?:to|due|supposed\s+to|meant\s+to|slated|scheduled|set)|had\s+(?:been\s+)?(?:planned|scheduled|slated|expected)|(?:originally|initially|first)\s+(?:slated|targeted|scheduled|expected|planned|due))\b/i;
+
+/** Before a later year, a move that leads to it: pulled, brought forward, pushed, extended, now. */
+const MOVED_TO_BEFORE =
+  /\b(?:pull(?:ed|s|ing)?|brought|bring(?:s|ing)?|mov(?:ed|es|ing)|push(?:ed|es|ing)?|delay(?:ed|s|ing)?|slipp?(?:ed|s|ing)?|extend(?:ed|s|ing)?|advanc(?:ed|es|ing)|reset|rescheduled|postpon(?:ed|es|ing))\b[^,.;]{0,30}$|\bnow\s+(?:[\w-]+\s+){0,4}$|\bbut\s+(?:now\s+)?$/i;
 
 const CONTRAST_AFTER_PLAN = /(?:,\s*|\s)(?:but|yet|however|though)\b|;|[，,]\s*(?:但|却|卻|如今|现在|現在)/i;
 
@@ -687,6 +720,13 @@ const MARKET_SHARE_BEFORE =
 const OWN_REVENUE_AFTER =
   /^\s*of\s+(?:[A-Z][\w-]*['’]s|its|their|the\s+company['’]s)\s+(?:(?:annual|yearly|total)\s+)?(?:foundry\s+|chip\s+)?(?:revenue|sales|turnover)\b/;
 
+/**
+ * "占2024年营收7.6%", "相当于其2024年销售额的7.6%": a part of a year's own revenue or sales (the deal's size against it),
+ * neither a share of a market nor what the order adds.
+ */
+const OWN_REVENUE_BEFORE_ZH =
+  /(?:占|佔|相当于|相當於)(?:其|该公司|該公司|公司)?\s*(?:\d{4}年|去年|全年|年度)?(?:全年)?(?:营收|營收|销售额|銷售額|收入|营业收入|營業收入)的?\s*$/;
+
 const MARKET_SHARE_AFTER =
   /^\s*(?:(?:global|world|worldwide)\s+)?(?:(?:foundry|market|chip)\s+)+share\b|^\s*(?:share\s+)?of\s+(?:the\s+)?(?:(?:global|world|worldwide)\s+)?(?:foundry|chip|contract[-\s]chipmaking)\s+(?:market|revenue|sales)|^\s*的?(?:全球)?(?:代工)?(?:市占|市场份额|市場份額|份额|份額)/i;
 
@@ -763,7 +803,7 @@ function isProgress(text: string, mention: ValueMention): boolean {
       before,
     ) ||
     // "已确定6个站点" (a count settled so far), not across a headline's space to the plan's total.
-    /(?:已确定|已確定|已选定|已選定|已确认|已確認|已公布|已宣布|新增|再添|增添)[^.;,，；。\s]{0,8}$/.test(
+    /(?:已确定|已確定|已选定|已選定|已确认|已確認|已公布|已宣布|新增|再添|增添|已投运|已投運|已投入运营|已投入營運|已建成|已竣工|已启用|已啟用)[^.;,，；。\s]{0,8}$/.test(
       before,
     ) ||
     // "has now selected eight U.S. data-centre locations": the count settled so far, as in English.
@@ -793,6 +833,10 @@ function isProgress(text: string, mention: ValueMention): boolean {
 const PLAN_AFTER = /^(?![\s,]*of\b)[\s,]*(?:[\w-]+[\s,]+){0,2}?(?:goal|target|commitment|pledge)\b/i;
 
 const PLAN_TOTAL_BEFORE = /(?:总投资|總投資|总额|總額|总规模|總規模)\s*(?:最多|最高|约|約|达|達|为|為)?\s*$/;
+
+/** Before a year, a deal's term moved to it: 合约延至, "the contract was extended through". */
+const DEAL_TERM_MOVED_BEFORE =
+  /(?:合约|合約|合同|协议|協議)[^，。；,;]{0,6}?(?:延至|延长至|延長至|延到|延长到|延長到|展期至)\s*$|\b(?:contract|agreement|deal|term)\s+(?:(?:was|is|has\s+been|will\s+be)\s+)?(?:extended|delayed|pushed\s+back|lengthened|prolonged)\s+(?:to|through|until|till)\s+$/i;
 
 /** From a value in an aside to a destination: "…, has since grown to about". */
 const ASIDE_THEN_MOVED =

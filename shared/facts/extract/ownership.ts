@@ -111,7 +111,7 @@ function makerOfRival(
     );
   }
   const before = reading.text.slice(rival.end, mention.start);
-  // "AI6将采用三星SF2工艺": the maker whose process the chip uses.
+  // "AI6将采用三星SF2工艺", "AI6 will be fabbed on Samsung's 2nm process": the maker whose process the chip uses.
   if (mention.type === 'company' && USES_PROCESS_OF.test(before)) return true;
   // "its AI6 chip, which Samsung will make at its plant in Taylor": every name in a relative clause of
   // the rival's making is its maker or its place.
@@ -173,7 +173,8 @@ function chipAsSubjectBefore(
   );
 }
 
-const USES_PROCESS_OF = /^\s*(?:芯片|晶片)?\s*(?:将|將|会|會)?(?:采用|採用|使用)(?:了)?$/;
+const USES_PROCESS_OF =
+  /^\s*(?:芯片|晶片)?\s*(?:将|將|会|會)?(?:采用|採用|使用)(?:了)?$|^\s+(?:will\s+be\s+|is\s+|are\s+|was\s+|to\s+be\s+)?(?:made|built|fabbed|produced|manufactured|fabricated)\s+(?:on|using)\s+$/i;
 
 const CHIP_SUBJECT_AFTER = /^\s*(?:芯片|晶片)?\s*(?:将|將|会|會|预计|預計|计划|計劃|計畫|拟|擬|也将|也將)/;
 
@@ -554,7 +555,7 @@ function coordinatedWithOwn(
  * of the running": the foundry named is the one dropped (not "is out of spare capacity").
  */
 export const DISPLACED_AFTER =
-  /^(?:\s*(?:出局|被踢出|被淘汰|落选|落選|缺席|退出)|\s+(?:stays?|stayed|sits?|sat|remains?|keeps?|kept)\s+out\b(?![-‐])|\s+(?:(?:is|was)\s+)?out\b(?![-‐]|\s+(?:of|to|for)\b(?!\s+(?:the\s+)?(?:running|race|contention|picture)\b)))/i;
+  /^(?:\s*(?:出局|被踢出|被淘汰|落选|落選|缺席|退出(?=\s*(?:$|[，,。；;后後]|[^，。；,;部]{0,8}?(?:订单|訂單|代工|竞争|競爭|角逐|竞标|競標))))|\s+(?:stays?|stayed|sits?|sat|remains?|keeps?|kept)\s+out\b(?![-‐])|\s+(?:(?:is|was)\s+)?out\b(?![-‐]|\s+(?:of|to)\b(?!\s+(?:the\s+)?(?:running|race|contention|picture)\b)))/i;
 
 // "orders AI5 from Samsung in addition to TSMC", "will get AI5 from TSMC and Samsung": bought or sourced from a foundry
 // (not "Samsung gets AI5 work from TSMC", work taken) — "order" as a verb

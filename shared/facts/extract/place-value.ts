@@ -62,8 +62,8 @@ export function readPlace(
       !otherChip(frame) &&
       !anotherChipReferred &&
       // "which builds chips for several of Tesla's older models", 这座老厂曾为特斯拉生产过哪些芯片: chips of
-      // before the deal, made for the same customer.
-      !OLDER_CHIPS.test(reading.text) &&
+      // before the deal, made for the same customer (in the place's own clause group).
+      !olderChipsFor(reading, frame, madeFor.customers) &&
       (carried || madeFor.customers.some((id) => reading.ids.has(id))));
   // "will produce image-signal processors for Tesla's vehicle cameras at its Austin, Texas, plant": a
   // fab whose clause makes another product for the customer is no fab of the deal's chips.
@@ -157,9 +157,32 @@ export function readPlace(
   return { value: { kind: 'place', value }, blocked };
 }
 
+function frameText(reading: SentenceReading, frame: number): string {
+  const start = frame === 0 ? 0 : reading.frames[frame - 1]!;
+  const end = reading.frames[frame] ?? reading.text.length;
+  return reading.text.slice(start, end);
+}
+
 /** Chips a sentence tells as made before the deal: for older models, once (曾…过), at an old plant. */
 const OLDER_CHIPS =
-  /\b(?:older|earlier|previous|past)\s+(?:[\w-]+\s+){0,2}?(?:models?|cars|vehicles|generations?|chips?)\b|\bpredat\w*|曾[^，。；,;]{0,16}过|曾[^，。；,;]{0,16}過|老厂|老廠/i;
+  /\b(?:older|earlier|previous|past)\s+(?:[\w-]+\s+){0,2}?(?:models?|cars|vehicles)\b|\bpredat\w*|(?:这座|這座|该|該)老(?:厂|廠)/i;
+
+/**
+ * Whether the place's clause group tells chips of before the deal: older models, "predates", 这座老厂 — or 曾为 the
+ * customer … 过 (曾为特斯拉生产过; not 曾为其他客户生产过样品).
+ */
+function olderChipsFor(reading: SentenceReading, frame: number, customers: readonly string[]): boolean {
+  const text = frameText(reading, frame);
+  if (OLDER_CHIPS.test(text)) return true;
+  const start = frame === 0 ? 0 : reading.frames[frame - 1]!;
+  return reading.mentions.some(
+    (mention) =>
+      customers.includes(mention.id) &&
+      mention.start >= start &&
+      /曾(?:为|為|替|给|給)\s*$/.test(reading.text.slice(Math.max(0, mention.start - 3), mention.start)) &&
+      /^[^，。；,;]{0,12}?(?:过|過)/.test(reading.text.slice(mention.end, mention.end + 16)),
+  );
+}
 
 /**
  * Before a place that a making leaves, with nothing but determiners, a fab word or the site's own

@@ -298,10 +298,12 @@ const NO_DATE_FOR =
 /** "pushes/pushed … to" followed by a verb or a name, or pushing "ahead"/"forward": no delay. */
 function pushedToANonTime(text: string, match: PhraseMatch): boolean {
   const words = text.slice(match.start, match.end);
-  if (!/^push(?:es|ed)\b.*\bto$/i.test(words)) return false;
+  if (!/^push(?:es|ed|ing)\b.*\bto$/i.test(words)) return false;
   const next = /^\s*([A-Za-z]+)/.exec(text.slice(match.end, match.end + 24))?.[1];
   return (
     /\b(?:ahead|forward)\b/i.test(words) ||
+    // "pushing for the rules to be delayed", "pushing Brussels to push …": a call, someone pushed.
+    /^pushing\s+(?:for\b|[A-Z][a-z]+\s+to\b)/.test(words) ||
     (next !== undefined && (VERB_AFTER_TO.test(next) || (/^[A-Z]/.test(next) && !MONTH_NAME.test(next))))
   );
 }
@@ -389,8 +391,13 @@ export function relationWordOfAnotherSense(
         END_OF_TIME.test(text.slice(match.start, match.end + 24)) ||
         /\b(?:year|quarter|month|week|half)[-\s]?$/i.test(before(8))
       );
+    case 'advance':
+      // "Samsung pulled equipment move-in forward to 2025", 设备进驻提前至: another milestone brought forward.
+      return OTHER_MILESTONE.test(text.slice(Math.max(0, match.start - 48), match.end + 48));
     case 'delay':
       return (
+        // "合约延至2035年", "the contract was extended to 2035": a deal's term moved, not a fab's or a chip's date.
+        DEAL_TERM_BEFORE.test(before(12)) ||
         // "Tesla shunts Dojo engineers to AI5 chip team": a move to something that is no time.
         (/^(?:shunt|bump|punt)/i.test(word) && !TIME_AFTER_TO.test(text.slice(match.end, match.end + 24))) ||
         // "EU pushes companies to comply", "pushes ahead with plan to apply", "pushes its omnibus to Parliament":
@@ -414,7 +421,12 @@ export function relationWordOfAnotherSense(
     case 'share_price':
       // "Samsung Foundry's share of 2nm orders", "its share in the foundry market": a portion, not a stock (not
       // "its share in Seoul", "a share of Samsung Electronics").
-      return /^share$/i.test(word) && PORTION_OF.test(text.slice(match.end, match.end + 64));
+      // …nor "to reach 10% share", "a 7% share": a share with its size before it is a portion.
+      return (
+        /^share$/i.test(word) &&
+        (PORTION_OF.test(text.slice(match.end, match.end + 64)) ||
+          /(?:%|\bper\s?cent|\bpercent)\s*(?:market\s+)?$/i.test(before(24)))
+      );
     case 'stock_move':
       // "TSMC's share of the global foundry market rose to 72%": a portion's move, not a stock's.
       return PORTION_MOVED.test(before(90));
@@ -430,6 +442,14 @@ export function relationWordOfAnotherSense(
       return false;
   }
 }
+
+/** Milestones of a fab or a chip other than its production: brought forward, they say nothing of it. */
+const OTHER_MILESTONE =
+  /\b(?:equipment|tools?|tool-in|move-in|install\w*|hiring|recruit\w*|construction|completion|ribbon[-\s]cutting|groundbreaking|orders?|capacity|expansion)\b|设备|設備|进驻|進駐|搬入|安装|安裝|建设|建設|完工|竣工|产能|產能|扩充|擴充|招聘|开工|開工/i;
+
+/** Right before a delay word, a contract's noun: its term is what moves (not 期限, "deal": "EU deal delays …"). */
+const DEAL_TERM_BEFORE =
+  /(?:合约|合約|合同|协议|協議|\b(?:contract|agreement)\s+(?:(?:was|is|has\s+been|will\s+be)\s+)?)$/i;
 
 /**
  * "expects samples by the end of 2026, without giving a date for volume production": no time given — unless
