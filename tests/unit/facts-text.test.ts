@@ -95,6 +95,14 @@ describe('normaliseText()', () => {
   it('folds full-width digits, curly quotes and spaces but keeps Chinese marks', () => {
     expect(normaliseText('三星股价上涨６．８％，  “最低额度”')).toBe('三星股价上涨6.8%， "最低额度"');
   });
+
+  it('decodes the HTML entities a feed escaped twice, numeric and named, and leaves other ampersands', () => {
+    expect(
+      normaliseText(
+        'TSMC&#39;s share &amp; Samsung&#8217;s &quot;stop the clock&quot; &#x2014; AT&T &bogus;',
+      ),
+    ).toBe(`TSMC's share & Samsung's "stop the clock" - AT&T &bogus;`);
+  });
 });
 
 describe('phraseMatcher()', () => {
