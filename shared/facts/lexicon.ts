@@ -293,6 +293,14 @@ export const ATTRIBUTE_CLASSES = {
       '期限',
       '延续至',
       '延續至',
+      // "特斯拉与三星合约延至2035年": a contract's term moved (relation.ts keeps it off the other facts).
+      '合约延至',
+      '合約延至',
+      '合同延至',
+      '合同延长至',
+      '合同延長至',
+      '合约延长至',
+      '合約延長至',
       '履约至',
       '履約至',
       '延长至',
@@ -600,6 +608,7 @@ export const ATTRIBUTE_CLASSES = {
     en: [
       'bring forward',
       'bring ... forward',
+      'pull in',
       'pull ... in to',
       'pull ... into',
       'pull forward',
@@ -1169,6 +1178,10 @@ export const ATTRIBUTE_CLASSES = {
       // "AI6 targets 10 exaflops", "rated at 5 exaflops": a compute figure's verbs.
       'target',
       'rated at',
+      // "AI6 'about 5 exaflops'", "should land at roughly 6 exaflops": the unit names the measure itself.
+      'exaflop',
+      'exaflops',
+      'eflops',
     ],
     zh: ['算力', '性能', '运算能力', '運算能力', '效能', '运算效能', '運算效能'],
   },

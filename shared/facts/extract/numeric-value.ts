@@ -484,12 +484,12 @@ function datelineYear(reading: SentenceReading, mention: ValueMention): boolean 
 
 /**
  * "2021年11月，三星宣布投资170亿美元在得州泰勒新建晶圆厂…", "In November 2021, Samsung announced …", read in 2026: a
- * sentence opening with a month two or more years before the item's and telling a plan announced or an award made
- * then — or a level measured then ("In November 2024, TSMC's foundry share hit 64.9%") — its values confirm, never change (a month of last year may be the news of a change the tracker has not seen; a deal signed
+ * sentence opening with a month two or more years before the item's tells what happened then (a plan announced, an
+ * award made, a level measured: "In November 2024, TSMC's foundry share hit 64.9%") — its values confirm, never change (a month of last year may be the news of a change the tracker has not seen; a deal signed
  * then, or a value "now", is today's).
  */
 function toldOfYearsAgo(reading: SentenceReading, level: boolean): boolean {
-  if (reading.publishedYear === undefined || !(level || ANNOUNCED_THEN.test(reading.text))) return false;
+  if (reading.publishedYear === undefined || !(level || TOLD_THEN.test(reading.text))) return false;
   const opening = reading.values('year')[0];
   return (
     opening !== undefined &&
@@ -499,9 +499,9 @@ function toldOfYearsAgo(reading: SentenceReading, level: boolean): boolean {
   );
 }
 
-/** What such a sentence tells: a plan announced then — and no "now" with the value of today. */
-const ANNOUNCED_THEN =
-  /^(?![\s\S]*(?:\bnow\b|如今|现在|現在|目前))[\s\S]*(?:\b(?:announced|unveiled|pledged|planned|unveils|announces|awarded|granted|picks|picked|selected|chose)\b|宣布|宣佈|公布|公佈|计划|計劃|計畫|选定|選定)/i;
+/** What such a sentence tells: what happened then — not a deal signed then (still today's), no "now". */
+const TOLD_THEN =
+  /^(?![\s\S]*(?:(?<!\b(?:was|were)\s)\bnow\b|如今|现在|現在|\bsign(?:s|ed)\b|签署|簽署|签订|簽訂))/i;
 
 /**
  * "In 2021 it said the fab would start operating in the second half of 2024", read in 2026: a year
@@ -543,7 +543,10 @@ function supersededPlanYear(
     // is more likely") — or, "extended their agreement, which was to run until 2033, through 2036", the destination
     // past its aside of an extension told before the plan.
     if (CONTRAST_AFTER_PLAN.test(between))
-      return MOVED_TO_BEFORE.test(reading.text.slice(Math.max(0, later.start - 40), later.start));
+      return (
+        MOVED_TO_BEFORE.test(reading.text.slice(Math.max(0, later.start - 40), later.start)) ||
+        /^\s+instead\b/i.test(reading.text.slice(later.end, later.end + 10))
+      );
     return (
       /,/.test(between) &&
       /\b(?:through|until|till|to|into)\s*$/i.test(reading.text.slice(later.start - 10, later.start)) &&
@@ -558,7 +561,7 @@ const SUPERSEDED_PLAN =
 
 /** Before a later year, a move that leads to it: pulled, brought forward, pushed, extended, now. */
 const MOVED_TO_BEFORE =
-  /\b(?:pull(?:ed|s|ing)?|brought|bring(?:s|ing)?|mov(?:ed|es|ing)|push(?:ed|es|ing)?|delay(?:ed|s|ing)?|slipp?(?:ed|s|ing)?|extend(?:ed|s|ing)?|advanc(?:ed|es|ing)|reset|rescheduled|postpon(?:ed|es|ing))\b[^,.;]{0,30}$|\bnow\s+(?:[\w-]+\s+){0,4}$|\bbut\s+(?:now\s+)?$/i;
+  /\b(?:pull(?:ed|s|ing)?|brought|bring(?:s|ing)?|mov(?:ed|es|ing)|push(?:ed|es|ing)?|delay(?:ed|s|ing)?|slipp?(?:ed|s|ing)?|extend(?:ed|s|ing)?|advanc(?:ed|es|ing)|reset|rescheduled|postpon(?:ed|es|ing))\b[^,.;]{0,30}$|\bnow\s+(?:[\w-]+\s+){0,4}$|\bbut\s+(?:now\s+)?$|\b(?:will|won['’]t|would)\s+(?:now\s+|only\s+|not\s+)?(?:open|start|begin|launch)\b[^,.;]{0,20}$/i;
 
 const CONTRAST_AFTER_PLAN = /(?:,\s*|\s)(?:but|yet|however|though)\b|;|[，,]\s*(?:但|却|卻|如今|现在|現在)/i;
 

@@ -61,9 +61,6 @@ export function readPlace(
     (CHIPS.test(reading.text) &&
       !otherChip(frame) &&
       !anotherChipReferred &&
-      // "which builds chips for several of Tesla's older models", 这座老厂曾为特斯拉生产过哪些芯片: chips of
-      // before the deal, made for the same customer (in the place's own clause group).
-      !olderChipsFor(reading, frame, madeFor.customers) &&
       (carried || madeFor.customers.some((id) => reading.ids.has(id))));
   // "will produce image-signal processors for Tesla's vehicle cameras at its Austin, Texas, plant": a
   // fab whose clause makes another product for the customer is no fab of the deal's chips.
@@ -125,6 +122,14 @@ export function readPlace(
       (place) => framesMaking.has(frameOf(reading, place.start)) && dealChips(frameOf(reading, place.start)),
     )
     .filter((place) => !anotherProductMade(place))
+    // "Samsung's Austin plant, which builds chips for several of Tesla's older models", 这座老厂曾为特斯拉生产过…:
+    // a fab told as making the customer's chips of before the deal — unless the deal's chip is named with it.
+    .filter(
+      (place) =>
+        madeFor === undefined ||
+        ownChipIn(frameOf(reading, place.start)) ||
+        !olderChipsAt(reading, place, madeFor.customers),
+    )
     // "to its Pyeongtaek campus instead of the fab in Taylor, Texas", 從德州泰勒廠改至南韓平澤廠: the fab left.
     .filter((place) => !displacedPlace(reading, place))
     // "首批工程樣品已由三星南韓華城產線交付，量產將在…泰勒晶圓廠進行": where the samples come from.
@@ -157,31 +162,32 @@ export function readPlace(
   return { value: { kind: 'place', value }, blocked };
 }
 
-function frameText(reading: SentenceReading, frame: number): string {
-  const start = frame === 0 ? 0 : reading.frames[frame - 1]!;
-  const end = reading.frames[frame] ?? reading.text.length;
-  return reading.text.slice(start, end);
-}
-
-/** Chips a sentence tells as made before the deal: for older models, once (曾…过), at an old plant. */
-const OLDER_CHIPS =
-  /\b(?:older|earlier|previous|past)\s+(?:[\w-]+\s+){0,2}?(?:models?|cars|vehicles)\b|\bpredat\w*|(?:这座|這座|该|該)老(?:厂|廠)/i;
+/** Chips told as made before the deal: for older models or generations; and by words alone 老厂, 上一代, 曾…过, "predates". */
+const OLDER_CHIPS_EN =
+  /\b(?:older|earlier|previous|past)[-\s]+(?:[\w-]+\s+){0,2}?(?:models?|cars|vehicles|chips?|generations?|computers?)\b/i;
+const OLDER_CHIPS_ZH = /老厂|老廠|上一代|曾[^，。；,;]{0,16}?(?:过|過)|\bpredat\w*/i;
 
 /**
- * Whether the place's clause group tells chips of before the deal: older models, "predates", 这座老厂 — or 曾为 the
- * customer … 过 (曾为特斯拉生产过; not 曾为其他客户生产过样品).
+ * Whether the place's own clause — with a relative or appositive clause right after it — tells chips of before
+ * the deal: in Chinese by its words alone (三星的老厂器兴, 曾为特斯拉代工), in English with the customer named there
+ * ("which made earlier chips for Tesla"; not "earlier chips for other clients").
  */
-function olderChipsFor(reading: SentenceReading, frame: number, customers: readonly string[]): boolean {
-  const text = frameText(reading, frame);
-  if (OLDER_CHIPS.test(text)) return true;
-  const start = frame === 0 ? 0 : reading.frames[frame - 1]!;
-  return reading.mentions.some(
-    (mention) =>
-      customers.includes(mention.id) &&
-      mention.start >= start &&
-      /曾(?:为|為|替|给|給)\s*$/.test(reading.text.slice(Math.max(0, mention.start - 3), mention.start)) &&
-      /^[^，。；,;]{0,12}?(?:过|過)/.test(reading.text.slice(mention.end, mention.end + 16)),
-  );
+function olderChipsAt(reading: SentenceReading, place: EntityMention, customers: readonly string[]): boolean {
+  let start = clauseStartOf(reading, place.start);
+  // (a headline's two halves about the place: "这座老厂曾为特斯拉生产过芯片：三星器兴工厂回顾")
+  if (start > 0 && /[：:]\s*$/.test(reading.text.slice(0, start))) start = clauseStartOf(reading, start - 1);
+  let end = clauseEndOf(reading, place.end);
+  if (/^(?:,\s*(?:which|that|who|a\s+[\w-]+\s+that)\b|[：:])/i.test(reading.text.slice(end)))
+    end = clauseEndOf(reading, end + 1);
+  const text = reading.text.slice(start, end);
+  if (OLDER_CHIPS_ZH.test(text)) return true;
+  // (the customer named by the older chips themselves: "earlier chips for Tesla", 曾为特斯拉)
+  const customerNear = (from: number, to: number) =>
+    reading.mentions.some(
+      (mention) => customers.includes(mention.id) && mention.start >= from && mention.end <= to,
+    );
+  const older = OLDER_CHIPS_EN.exec(text) ?? /曾(?:经|經)?(?:为|為|替|给|給)/.exec(text);
+  return older !== null && customerNear(start + older.index - 24, start + older.index + older[0].length + 32);
 }
 
 /**

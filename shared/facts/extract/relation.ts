@@ -303,7 +303,8 @@ function pushedToANonTime(text: string, match: PhraseMatch): boolean {
   return (
     /\b(?:ahead|forward)\b/i.test(words) ||
     // "pushing for the rules to be delayed", "pushing Brussels to push …": a call, someone pushed.
-    /^pushing\s+(?:for\b|[A-Z][a-z]+\s+to\b)/.test(words) ||
+    /^pushing\s+for\b/.test(words) ||
+    (/^pushing\b/i.test(words) && !TIME_AFTER_TO.test(text.slice(match.end, match.end + 24))) ||
     (next !== undefined && (VERB_AFTER_TO.test(next) || (/^[A-Z]/.test(next) && !MONTH_NAME.test(next))))
   );
 }
@@ -393,7 +394,7 @@ export function relationWordOfAnotherSense(
       );
     case 'advance':
       // "Samsung pulled equipment move-in forward to 2025", 设备进驻提前至: another milestone brought forward.
-      return OTHER_MILESTONE.test(text.slice(Math.max(0, match.start - 48), match.end + 48));
+      return OTHER_MILESTONE.test(movedThing(text, match));
     case 'delay':
       return (
         // "合约延至2035年", "the contract was extended to 2035": a deal's term moved, not a fab's or a chip's date.
@@ -442,6 +443,27 @@ export function relationWordOfAnotherSense(
       return false;
   }
 }
+
+/**
+ * What an advance moves: its clause before the verb (from the last comma, "and" or "but") and its object up to the
+ * destination ("to", "into", 至) — not a milestone named beside it ("hiring is on track and the start was pulled in").
+ */
+function movedThing(text: string, match: PhraseMatch): string {
+  const before = text.slice(Math.max(0, match.start - 60), match.start);
+  const joins = [...before.matchAll(CLAUSE_JOIN)];
+  const clause = joins.length ? before.slice(joins.at(-1)!.index + joins.at(-1)![0].length) : before;
+  const words = text.slice(match.start, match.end);
+  // (a phrase ending in its destination has its object inside it: "pulls AI6 into" — in Chinese the object follows
+  // the time: 提前至2025年完成泰勒工厂设备安装)
+  if (/\b(?:to|into)$/i.test(words)) return clause + words;
+  if (/(?:至|到)$/.test(words))
+    return clause + words + text.slice(match.end, match.end + 40).split(/[，,。；;]/)[0];
+  const after = text.slice(match.end, match.end + 60);
+  const destination = after.search(/\b(?:to|into|until)\b|至|到|[,;，；]/i);
+  return clause + words + (destination < 0 ? after : after.slice(0, destination));
+}
+
+const CLAUSE_JOIN = /[,;，；]|\b(?:and|but|while)\b/gi;
 
 /** Milestones of a fab or a chip other than its production: brought forward, they say nothing of it. */
 const OTHER_MILESTONE =
