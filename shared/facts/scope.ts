@@ -87,8 +87,18 @@ const FINITE_VERB =
 const WEIGHED_AFTER = /^(?:on the table|under consideration|being considered|consider)$/i;
 
 /** After a vote or a debate told in Chinese, that it passed (not 未获通过). */
+/** Before a passed vote's 通过, words that leave it unpassed: negations, hedges, conditions, another time. */
+const UNPASSED_BEFORE_ZH = /未|没|沒|不|难以|難以|能否|可能|若|如果|假如|曾|无法|無法/;
+
 const PASSED_AFTER_ZH =
   /^[^。；;]{0,24}?(?<![未没沒不]|没有|沒有|并未|並未|尚未|未能|无法|無法)(?:获得通过|獲得通過|投票通过|投票通過|表决通过|表決通過|获通过|獲通過|并通过|並通過|(?:顺利|順利|结果|結果|高票|多数票?|多數票?|压倒性多数|壓倒性多數|\d+票(?:对|對)?\d*票?)(?:获得|獲得)?通(?:过|過))/;
+
+function passedAfterZh(text: string): boolean {
+  const passed = PASSED_AFTER_ZH.exec(text);
+  if (!passed) return false;
+  const before = text.slice(0, passed.index + passed[0].length - 2);
+  return !UNPASSED_BEFORE_ZH.test(before);
+}
 
 /** Talks named after their subject (就…进行接触, 就…洽谈), and a dispute (适用时间仍是…争论的焦点): they reach back to the clause's start. */
 const TALKS_AFTER =
@@ -622,7 +632,7 @@ export function findScopes(sentence: string, tokens: Token[]): Scopes {
       (match.name === 'possibility' &&
         TALKS_AFTER.test(sentence.slice(match.start, match.end)) &&
         // (not a vote or debate that then passed: "就推迟…进行投票，结果以412票赞成获得通过")
-        !PASSED_AFTER_ZH.test(sentence.slice(match.end, match.end + 24))) ||
+        !passedAfterZh(sentence.slice(match.end, match.end + 24))) ||
       (match.name === 'possibility' && weighedAfter(sentence, match)) ||
       (match.name === 'condition' && DEPENDS_ON.test(sentence.slice(match.start, match.end)))
     )

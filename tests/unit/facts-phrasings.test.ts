@@ -145,11 +145,11 @@ const BLIND_FLOORS: Record<string, number> = {
   'zh-mixed2028': 0.91,
   'en-nearmisses': 0.92,
   'zh-nearmisses': 0.92,
-  'en-recaps': 0.83,
+  'en-recaps': 0.84,
   'zh-recaps': 0.91,
   'en-noisy': 0.92,
   'zh-noisy': 0.92,
-  'en-interviews': 0.87,
+  'en-interviews': 0.86,
   'zh-interviews': 0.85,
 };
 

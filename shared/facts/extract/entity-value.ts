@@ -131,12 +131,14 @@ export function readEntities(
           // "dual-sources AI5 from TSMC and Samsung": a source, not the maker left.
           !sourcedFrom(reading.text.slice(Math.max(0, mention.start - 48), mention.start))) ||
         DISPLACED_AFTER.test(reading.text.slice(mention.end, mention.end + 32)) ||
-        // "moves to TSMC, ending Samsung's run on its FSD chips": the role ended is the foundry's left.
+        // "moves to TSMC, ending Samsung's run on its FSD chips": the role ended is the foundry's left (not "its run
+        // as sole supplier": only the exclusivity ends).
         (/\bend(?:s|ed|ing)?\s+$/i.test(reading.text.slice(Math.max(0, mention.start - 8), mention.start)) &&
-          (ROLE_AFTER.test(reading.text.slice(mention.end, mention.end + 16)) ||
+          (ROLE_AFTER.test(reading.text.slice(mention.end, mention.end + 48)) ||
             // "moves AI4 to TSMC, ending Samsung's monopoly" — not "also makes AI5, ending TSMC's monopoly"
             (SOLE_ROLE_AFTER.test(reading.text.slice(mention.end, mention.end + 20)) &&
-              MOVED_WHOLLY.test(reading.text)))) ||
+              MOVED_WHOLLY.test(reading.text) &&
+              !SHARED_MAKING.test(reading.text)))) ||
         // "把AI6芯片的生产从三星转至台积电", "由三星電子轉交台積電": moved from it to another.
         (MOVED_FROM_FOUNDRY_ZH.test(reading.text.slice(Math.max(0, mention.start - 2), mention.start)) &&
           // (not part of it: "将部分AI5订单从台积电转至三星")
@@ -394,7 +396,7 @@ function soleFoundryAndChip(
  * testing, design — makes its company no foundry of the chip.
  */
 const OTHER_WORK_AFTER =
-  /^,?\s*(?:will|would|is\s+to|to)\s+(?:also\s+)?(?:package|test|assemble)(?![-‐\w])(?![^,.;]{0,30}\b(?:manufactur|make|makes|making|produc|fabricat|as\s+well|too))|^(?:['’]s)?\s*(?:(?:for|to|on|with)\s+(?:(?:the|its|Tesla['’]s|[\w-]+['’]s)\s+)?(?:[\w-]+\s+){0,2}?)?(?:advanced\s+)?(?:packaging|package|packages|packaged|testing|assembly|design\s+(?:work|services)|负责[^，。；,;\s]{0,8}?(?:封装|封裝|封测|封測|测试|測試)|(?:封装|封裝|封测|封測))/i;
+  /^(?!,\s*to\s+(?:also\s+)?(?:package|test|assemble)\b[^,.;]*,),?\s*(?:will|would|is\s+to|to)\s+(?:also\s+)?(?:package|test|assemble)(?![-‐\w])(?![^,.;]{0,30}\b(?:(?:and|&)\s+(?:make|manufactur\w*|produc\w*|fabricat\w*)|it\s+(?:makes|will\s+make|produces|fabricates))\b)|^(?:['’]s)?\s*(?:(?:for|to|on|with)\s+(?:(?:the|its|Tesla['’]s|[\w-]+['’]s)\s+)?(?:[\w-]+\s+){0,2}?)?(?:advanced\s+)?(?:packaging|package|packages|packaged|testing|assembly|design\s+(?:work|services)|负责[^，。；,;\s]{0,8}?(?:封装|封裝|封测|封測|测试|測試)|(?:封装|封裝|封测|封測))/i;
 
 function otherWork(reading: SentenceReading, foundry: EntityMention): boolean {
   const other = OTHER_WORK_AFTER.exec(reading.text.slice(foundry.end, foundry.end + 40));
@@ -729,12 +731,14 @@ function triggerOfObject(
 }
 
 /** After a foundry's name, its role: "Samsung's run", "Samsung's role", "TSMC's monopoly". */
-const ROLE_AFTER = /^['’]s\s+(?:run|role|tenure|reign|streak)\b/i;
+const ROLE_AFTER =
+  /^['’]s\s+(?:[\w-]+\s+)?(?:run|role|tenure|reign|streak)\b(?!\s+as\s+(?:[\w'’-]+\s+){0,2}?(?:sole|only|exclusive)\b)/i;
 /** …or its sole hold, ended only where the making moves ("moves AI4 to TSMC", not "Samsung's AI5 win ends …"). */
 const SOLE_ROLE_AFTER = /^['’]s\s+(?:monopoly|exclusivity|lock|grip)\b/i;
 const MOVED_WHOLLY =
-  /\b(?:mov(?:es|ed|ing)|shift(?:s|ed|ing)?|hand(?:s|ed|ing)|switch(?:es|ed|ing)?|transfer(?:s|red|ring)?|wholly|solely|entirely)\b|转由|轉由|改由|转交|轉交/i;
-/\b(?:also|too|alongside|as\s+well|second\s+source|part\s+of|share|split)\b|也|同时|同時|部分/i;
+  /\b(?:mov(?:es|ed|ing)|shift(?:s|ed|ing)?|hand(?:s|ed|ing)|switch(?:es|ed|ing)?|transfer(?:s|red|ring)?)\b[^,.;]{0,40}\bto\b|\b(?:wholly|solely|entirely)\b|转由|轉由|改由|转交|轉交/i;
+const SHARED_MAKING =
+  /\b(?:also|too|alongside|as\s+well|second\s+source|part\s+of|some|share|split)\b|也|同时|同時|部分/i;
 
 /**
  * A making noun and its "of/for" right before a chip, or a list of chips: the head of a subject ("orders for AI5

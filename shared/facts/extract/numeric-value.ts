@@ -501,7 +501,7 @@ function toldOfYearsAgo(reading: SentenceReading, level: boolean): boolean {
 
 /** What such a sentence tells: what happened then — not a deal signed then (still today's), no "now". */
 const TOLD_THEN =
-  /^(?![\s\S]*(?:(?<!\b(?:was|were)\s)\bnow\b|如今|现在|現在|\bsign(?:s|ed)\b|签署|簽署|签订|簽訂))/i;
+  /^(?![\s\S]*(?:(?:(?<!\b(?:was|were)\s)\bnow\b|如今|现在|現在|目前)[^。；;]*\d|\b(?:sign(?:s|ed)|agreed|inked|struck|sealed|clinched)\b|签署|簽署|签订|簽訂|达成|達成|\bshares?\b|\bstock\b|股价|股價))/i;
 
 /**
  * "In 2021 it said the fab would start operating in the second half of 2024", read in 2026: a year
@@ -540,13 +540,10 @@ function supersededPlanYear(
       return false;
     const between = reading.text.slice(mention.end, later.start);
     // …the same milestone's new date: a move leads to the later year ("but Samsung pulled it into 2026", "but 2027
-    // is more likely") — or, "extended their agreement, which was to run until 2033, through 2036", the destination
+    // is more likely", "but it won't open until 2027" — not "but its second phase will start in 2028") — or, "extended their agreement, which was to run until 2033, through 2036", the destination
     // past its aside of an extension told before the plan.
     if (CONTRAST_AFTER_PLAN.test(between))
-      return (
-        MOVED_TO_BEFORE.test(reading.text.slice(Math.max(0, later.start - 40), later.start)) ||
-        /^\s+instead\b/i.test(reading.text.slice(later.end, later.end + 10))
-      );
+      return MOVED_TO_BEFORE.test(reading.text.slice(Math.max(0, later.start - 40), later.start));
     return (
       /,/.test(between) &&
       /\b(?:through|until|till|to|into)\s*$/i.test(reading.text.slice(later.start - 10, later.start)) &&
@@ -561,7 +558,7 @@ const SUPERSEDED_PLAN =
 
 /** Before a later year, a move that leads to it: pulled, brought forward, pushed, extended, now. */
 const MOVED_TO_BEFORE =
-  /\b(?:pull(?:ed|s|ing)?|brought|bring(?:s|ing)?|mov(?:ed|es|ing)|push(?:ed|es|ing)?|delay(?:ed|s|ing)?|slipp?(?:ed|s|ing)?|extend(?:ed|s|ing)?|advanc(?:ed|es|ing)|reset|rescheduled|postpon(?:ed|es|ing))\b[^,.;]{0,30}$|\bnow\s+(?:[\w-]+\s+){0,4}$|\bbut\s+(?:now\s+)?$|\b(?:will|won['’]t|would)\s+(?:now\s+|only\s+|not\s+)?(?:open|start|begin|launch)\b[^,.;]{0,20}$/i;
+  /\b(?:pull(?:ed|s|ing)?|brought|bring(?:s|ing)?|mov(?:ed|es|ing)|push(?:ed|es|ing)?|delay(?:ed|s|ing)?|slipp?(?:ed|s|ing)?|extend(?:ed|s|ing)?|advanc(?:ed|es|ing)|reset|rescheduled|postpon(?:ed|es|ing))\b[^,.;]{0,30}$|\bnow\s+(?:[\w-]+\s+){0,4}$|\bbut\s+(?:now\s+)?$|\b(?:it|output|production|the\s+(?:chip|fab|plant|start))\s+(?:[\w'’-]+\s+){0,2}?(?:will|won['’]t|would)\s+(?:now\s+|not\s+|only\s+)?(?:open|start|begin|launch|arrive)\b[^,.;]{0,20}$/i;
 
 const CONTRAST_AFTER_PLAN = /(?:,\s*|\s)(?:but|yet|however|though)\b|;|[，,]\s*(?:但|却|卻|如今|现在|現在)/i;
 

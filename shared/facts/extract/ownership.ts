@@ -558,7 +558,7 @@ function coordinatedWithOwn(
  * of the running": the foundry named is the one dropped (not "is out of spare capacity").
  */
 export const DISPLACED_AFTER =
-  /^(?:\s*(?:出局|被踢出|被淘汰|落选|落選|缺席|退出(?!部分|部份|一部)(?![^，。；,;]{0,10}?(?:联盟|聯盟|协会|協會|组织|組織|市场|市場|董事会|董事會)))|\s+(?:stays?|stayed|sits?|sat|remains?|keeps?|kept)\s+out\b(?![-‐])|\s+(?:(?:is|was)\s+)?out\b(?![-‐]|\s+(?:of|to)\b(?!\s+(?:the\s+)?(?:running|race|contention|picture)\b)))/i;
+  /^(?:\s*(?:出局|被踢出|被淘汰|落选|落選|缺席|退出(?!部分|部份|一部)(?![^，。；,;]{0,10}?(?:联盟|聯盟|协会|協會|组织|組織|市场|市場|董事会|董事會|业务|業務|事业|事業)))|\s+(?:stays?|stayed|sits?|sat|remains?|keeps?|kept)\s+out\b(?![-‐])|\s+(?:(?:is|was)\s+)?out\b(?![-‐]|\s+(?:of|to)\b(?!\s+(?:the\s+)?(?:running|race|contention|picture)\b)))/i;
 
 // "orders AI5 from Samsung in addition to TSMC", "will get AI5 from TSMC and Samsung": bought or sourced from a foundry
 // (not "Samsung gets AI5 work from TSMC", work taken) — "order" as a verb

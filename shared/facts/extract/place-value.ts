@@ -164,8 +164,9 @@ export function readPlace(
 
 /** Chips told as made before the deal: for older models or generations; and by words alone 老厂, 上一代, 曾…过, "predates". */
 const OLDER_CHIPS_EN =
-  /\b(?:older|earlier|previous|past)[-\s]+(?:[\w-]+\s+){0,2}?(?:models?|cars|vehicles|chips?|generations?|computers?)\b/i;
-const OLDER_CHIPS_ZH = /老厂|老廠|上一代|曾[^，。；,;]{0,16}?(?:过|過)|\bpredat\w*/i;
+  /(?<!\bthan\s)\b(?:older|earlier|previous|past)[-\s]+(?:[\w-]+\s+){0,2}?(?:models?|cars|vehicles|chips?|generations?|computers?)\b/i;
+const OLDER_CHIPS_ZH =
+  /(?<!(?:而非|而不是|在)[^，。；,;]{0,4})(?:老厂|老廠)|(?<!比)上一代(?:芯片|晶片)|曾[^，。；,;]{0,12}?(?:生产|生產|代工|制造|製造|供应|供應|做)[^，。；,;]{0,8}?(?:过|過)|\bpredat\w*/i;
 
 /**
  * Whether the place's own clause — with a relative or appositive clause right after it — tells chips of before

@@ -467,7 +467,7 @@ const CLAUSE_JOIN = /[,;，；]|\b(?:and|but|while)\b/gi;
 
 /** Milestones of a fab or a chip other than its production: brought forward, they say nothing of it. */
 const OTHER_MILESTONE =
-  /\b(?:equipment|tools?|tool-in|move-in|install\w*|hiring|recruit\w*|construction|completion|ribbon[-\s]cutting|groundbreaking|orders?|capacity|expansion)\b|设备|設備|进驻|進駐|搬入|安装|安裝|建设|建設|完工|竣工|产能|產能|扩充|擴充|招聘|开工|開工/i;
+  /\b(?:equipment|tools?|tool-in|move-in|install\w*|hiring|recruit\w*|construction|completion|ribbon[-\s]cutting|groundbreaking|orders?|capacity|expansion|customers?|clients?|business|buyers?|demand)\b|设备|設備|进驻|進駐|搬入|安装|安裝|建设|建設|完工|竣工|产能|產能|扩充|擴充|招聘|开工|開工/i;
 
 /** Right before a delay word, a contract's noun: its term is what moves (not 期限, "deal": "EU deal delays …"). */
 const DEAL_TERM_BEFORE =
