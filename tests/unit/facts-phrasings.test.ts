@@ -143,6 +143,8 @@ const BLIND_FLOORS: Record<string, number> = {
   'zh-numberforms': 0.84,
   'en-mixed2028': 0.87,
   'zh-mixed2028': 0.91,
+  'en-mixed2026h2': 0.89,
+  'zh-mixed2026h2': 0.89,
   'en-nearmisses': 0.92,
   'zh-nearmisses': 0.92,
   'en-recaps': 0.84,
