@@ -489,15 +489,23 @@ function datelineYear(reading: SentenceReading, mention: ValueMention): boolean 
  * then, or a value "now", is today's).
  */
 function toldOfYearsAgo(reading: SentenceReading, level: boolean): boolean {
-  if (reading.publishedYear === undefined || !(level || TOLD_THEN.test(reading.text))) return false;
-  const opening = reading.values('year')[0];
-  return (
-    opening !== undefined &&
-    opening.value.kind === 'year' &&
-    opening.value.value <= reading.publishedYear - 2 &&
-    datelineYear(reading, opening)
-  );
+  // (once a sentence, and only where it opens with a date: most do not)
+  const dated = reading.once('openingYearsAgo', () => {
+    if (reading.publishedYear === undefined || !DATE_OPENING.test(reading.text)) return false;
+    const opening = reading.values('year')[0];
+    return (
+      opening !== undefined &&
+      opening.value.kind === 'year' &&
+      opening.value.value <= reading.publishedYear - 2 &&
+      datelineYear(reading, opening)
+    );
+  });
+  return dated && (level || reading.once('toldThen', () => TOLD_THEN.test(reading.text)));
 }
+
+/** A sentence opening with a date: a digit, or a month's name, maybe after "In", "On", "Late". */
+const DATE_OPENING =
+  /^[\s"“「(（]*(?:(?:in|on|by)\s+)?(?:(?:early|mid|late)[-\s]+)?(?:\d|[一二〇]|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s)/i;
 
 /** What such a sentence tells: what happened then — not a deal signed then (still today's), no "now". */
 const TOLD_THEN =
