@@ -124,29 +124,7 @@ export function readEntities(
       );
   const values = [...new Set((open.length ? open : attached).map((mention) => mention.id))].sort();
   const displaced = [...attached, ...lost]
-    .filter(
-      (mention) =>
-        lost.includes(mention) ||
-        (DISPLACED_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 16), mention.start)) &&
-          // "dual-sources AI5 from TSMC and Samsung": a source, not the maker left.
-          !sourcedFrom(reading.text.slice(Math.max(0, mention.start - 48), mention.start))) ||
-        DISPLACED_AFTER.test(reading.text.slice(mention.end, mention.end + 32)) ||
-        // "moves to TSMC, ending Samsung's run on its FSD chips": the role ended is the foundry's left (not "its run
-        // as sole supplier": only the exclusivity ends).
-        (/\bend(?:s|ed|ing)?\s+$/i.test(reading.text.slice(Math.max(0, mention.start - 8), mention.start)) &&
-          (ROLE_AFTER.test(reading.text.slice(mention.end, mention.end + 48)) ||
-            // "moves AI4 to TSMC, ending Samsung's monopoly" — not "also makes AI5, ending TSMC's monopoly"
-            (SOLE_ROLE_AFTER.test(reading.text.slice(mention.end, mention.end + 20)) &&
-              MOVED_WHOLLY.test(reading.text) &&
-              !SHARED_MAKING.test(reading.text)))) ||
-        // "把AI6芯片的生产从三星转至台积电", "由三星電子轉交台積電": moved from it to another.
-        (MOVED_FROM_FOUNDRY_ZH.test(reading.text.slice(Math.max(0, mention.start - 2), mention.start)) &&
-          // (not part of it: "将部分AI5订单从台积电转至三星")
-          !/(?:部分|部份|一部|少量|一些)[^，。；]{0,12}$/.test(
-            reading.text.slice(Math.max(0, mention.start - 16), mention.start),
-          ) &&
-          MOVED_TO_FOUNDRY_ZH.test(reading.text.slice(mention.end, mention.end + 8))),
-    )
+    .filter((mention) => lost.includes(mention) || droppedByTheText(reading, mention))
     .map((mention) => mention.id);
   const frames = new Set(attached.map((mention) => frameOf(reading, mention.start)));
   const replacing = reading.scopes.replacement.some((cue) => frames.has(frameOf(reading, cue.start)));
@@ -157,6 +135,34 @@ export function readEntities(
     replaces: replacing || displaced.length > 0,
     displaced,
   };
+}
+
+/**
+ * Whether the text drops a named foundry from the chip's makers: "replacing/instead of/from" it, "Samsung out",
+ * its run ended, 从…转至 another (a lost order is told by lostChip).
+ */
+function droppedByTheText(reading: SentenceReading, mention: EntityMention): boolean {
+  return (
+    (DISPLACED_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 16), mention.start)) &&
+      // "dual-sources AI5 from TSMC and Samsung": a source, not the maker left.
+      !sourcedFrom(reading.text.slice(Math.max(0, mention.start - 48), mention.start))) ||
+    DISPLACED_AFTER.test(reading.text.slice(mention.end, mention.end + 32)) ||
+    // "moves to TSMC, ending Samsung's run on its FSD chips": the role ended is the foundry's left (not "its run
+    // as sole supplier": only the exclusivity ends).
+    (/\bend(?:s|ed|ing)?\s+$/i.test(reading.text.slice(Math.max(0, mention.start - 8), mention.start)) &&
+      (ROLE_AFTER.test(reading.text.slice(mention.end, mention.end + 48)) ||
+        // "moves AI4 to TSMC, ending Samsung's monopoly" — not "also makes AI5, ending TSMC's monopoly"
+        (SOLE_ROLE_AFTER.test(reading.text.slice(mention.end, mention.end + 20)) &&
+          MOVED_WHOLLY.test(reading.text) &&
+          !SHARED_MAKING.test(reading.text)))) ||
+    // "把AI6芯片的生产从三星转至台积电", "由三星電子轉交台積電": moved from it to another.
+    (MOVED_FROM_FOUNDRY_ZH.test(reading.text.slice(Math.max(0, mention.start - 2), mention.start)) &&
+      // (not part of it: "将部分AI5订单从台积电转至三星")
+      !/(?:部分|部份|一部|少量|一些)[^，。；]{0,12}$/.test(
+        reading.text.slice(Math.max(0, mention.start - 16), mention.start),
+      ) &&
+      MOVED_TO_FOUNDRY_ZH.test(reading.text.slice(mention.end, mention.end + 8)))
+  );
 }
 
 /** Between a coordinated group of foundries and their verb: only words of doing it together. */
