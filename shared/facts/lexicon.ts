@@ -1417,6 +1417,11 @@ export const SCOPE_CUES = {
       '無意',
       '否认',
       '否認',
+      // "欧洲议会投票否决推迟…的提案": voted down.
+      '否决',
+      '否決',
+      '驳回',
+      '駁回',
       '辟谣',
       '闢謠',
       '不实',
@@ -1670,6 +1675,8 @@ export const SCOPE_CUES = {
       // vote still to come (scope.ts reaches them back to their topic).
       '谈判无果',
       '談判無果',
+      '讨论无果',
+      '討論無果',
       '谈判破裂',
       '談判破裂',
       '谈判未果',

@@ -102,7 +102,7 @@ function passedAfterZh(text: string): boolean {
 
 /** Talks named after their subject (就…进行接触, 就…洽谈), and a dispute (适用时间仍是…争论的焦点): they reach back to the clause's start. */
 const TALKS_AFTER =
-  /^(?:初步接触|初步接觸|洽谈|洽談|商谈|商談|磋商|谈判|談判|进行谈判|進行談判|展开谈判|展開談判|争论|爭論|悬而未决|懸而未決|谈判无果|談判無果|谈判破裂|談判破裂|谈判未果|談判未果|磋商无果|磋商無果|磋商未果|谈判陷入僵局|談判陷入僵局|进行投票|進行投票|举行投票|舉行投票|展开辩论|展開辯論|进行辩论|進行辯論)$/;
+  /^(?:初步接触|初步接觸|洽谈|洽談|商谈|商談|磋商|谈判|談判|进行谈判|進行談判|展开谈判|展開談判|争论|爭論|悬而未决|懸而未決|谈判无果|談判無果|讨论无果|討論無果|谈判破裂|談判破裂|谈判未果|談判未果|磋商无果|磋商無果|磋商未果|谈判陷入僵局|談判陷入僵局|进行投票|進行投票|举行投票|舉行投票|展开辩论|展開辯論|进行辩论|進行辯論)$/;
 
 /**
  * An inverted condition opening the sentence: "Should Samsung win AI5, …", "Had Tesla not
@@ -212,7 +212,7 @@ const QUOTED_DENIAL_OF_REPORT = new RegExp(
  * over its own clause otherwise).
  */
 const REPORT_CALLED_WRONG = new RegExp(
-  String.raw`\b(?:reports?|claims?|stor(?:y|ies)|rumou?rs?|articles?|posts?)\s+(?:that\s+|saying\s+|claiming\s+)?((?:(?!\b(?:said|says|saying|told|tells|confirm(?:s|ed|ing)?)\b)[^,.;:"“”]){8,160}?)\s+(?:was|is|were|are|had\s+been|has\s+been)\s+${INTENSIFIER}(?:${DENIAL}|mistaken|erroneous|fake|(?:written|posted|made|sent|created)\s+by\s+(?:an?\s+)?(?:impostor|fake|parody|hacked))\b`,
+  String.raw`\b(?:reports?|claims?|stor(?:y|ies)|rumou?rs?|articles?|posts?)\s+(?:that\s+|saying\s+|claiming\s+)?((?:(?!\b(?:said|says|saying|told|tells|confirm(?:s|ed|ing)?)\b)[^,.;:"“”]){8,160}?)\s+(?:(?:was|is|were|are|had\s+been|has\s+been)\s+${INTENSIFIER}(?:${DENIAL}|mistaken|erroneous|fake|(?:written|posted|made|sent|created)\s+by\s+(?:an?\s+)?(?:impostor|fake|parody|hacked))|came\s+from\s+(?:an?\s+)?(?:impostor|fake|parody|hacked))\b`,
   'gi',
 );
 /**
@@ -247,9 +247,9 @@ const TALKED_ABOUT = new RegExp(
   String.raw`\b(?:(?:talks|negotiations|discussions|debates?|votes?|ballot)\s+(?:[^,.;:]{0,60}?\s)?(?:on|over|about)|(?:discuss(?:es|ing)?|debat(?:es?|ing)|negotiat(?:es?|ed|ing)\s+(?:on|over)|(?:discussed|debated)(?=\s+(?:delaying|postponing|pausing|pushing|deferring|whether)\b)|(?<![-‐]|\b(?:the|a|an|this|that|its|hotly|much|long|widely|heavily|fiercely|often|highly|bitterly)\s)(?:discussed|debated)))\s+(?=${TALKED_DELAY})`,
   'gi',
 );
-/** "AI Act delay talks to resume", "the pause vote": talks named by the delay before them. */
+/** "AI Act delay talks to resume", "the pause vote", "delay to be put to vote": talks named by the delay before them. */
 const DELAY_TALKS =
-  /\b(?:delay|pause|postponement)\s+(?:talks|negotiations|discussions|debates?|vote|ballot)\b/gi;
+  /\b(?:delay|pause|postponement)\s+(?:talks|negotiations|discussions|debates?|vote|ballot|(?:[\w-]+\s+){0,3}?(?:to\s+be\s+)?put\s+to\s+(?:a\s+)?vote)\b/gi;
 /** The verbs that end talks with a decision: the vote passed, the talks concluded with a deal. */
 const DECIDED =
   'pass(?:es|ed)?|conclud(?:es|ed)|produced|yielded|resulted|agreed|approved|backed|reached(?!\\s+no\\b)|won|delivered';

@@ -168,7 +168,13 @@ export function readNumeric(
     .filter(
       (mention) =>
         mention.value.kind !== 'money' ||
-        !LOSS_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 32), mention.start)) ||
+        !(
+          LOSS_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 32), mention.start)) ||
+          // "swings to a $1.5 billion loss"
+          /^\s*(?:(?:operating|net|quarterly|annual)\s+)?loss(?:es)?\b/i.test(
+            reading.text.slice(mention.end, mention.end + 24),
+          )
+        ) ||
         // (a lost order's value is the order's: "TSMC loses $16.5 billion Tesla AI6 order to Samsung")
         LOST_ORDER_AFTER.test(reading.text.slice(mention.end, mention.end + 40)),
     )
@@ -380,9 +386,14 @@ function notAnAmountOfIts(text: string, mention: ValueMention): boolean {
     ADDED_AFTER.test(text.slice(mention.end, mention.end + 32)) ||
     ADDED_CONVERTED_BEFORE.test(text.slice(Math.max(0, mention.start - 48), mention.start)) ||
     WORTH_AFTER.test(text.slice(mention.end, mention.end + 40)) ||
-    WORTH_BEFORE.test(text.slice(Math.max(0, mention.start - 40), mention.start))
+    WORTH_BEFORE.test(text.slice(Math.max(0, mention.start - 40), mention.start)) ||
+    ANOTHER_DEAL_BEFORE.test(text.slice(Math.max(0, mention.start - 48), mention.start))
   );
 }
+
+/** "books second Tesla order worth $7 billion": the amount of another order, not the deal's. */
+const ANOTHER_DEAL_BEFORE =
+  /\b(?:second|another|separate|additional)\s+(?:[\w'’-]+\s+){0,2}?(?:orders?|contracts?|deals?)\s+(?:worth|valued\s+at)\s+(?:about\s+|around\s+|some\s+|roughly\s+)?$/i;
 
 /**
  * "Samsung will make an additional investment in its Taylor fab worth $7 billion": an increment word
