@@ -259,12 +259,12 @@ const TALKED_ABOUT_END = new RegExp(
 );
 /** …and ended by a decision: the delay is decided, not weighed. */
 const TALKED_ABOUT_DECIDED = new RegExp(
-  String.raw`^\s(?:${DECIDED}|ended\s+with|with\s+(?:a|an)\s+(?:deal|agreement)|and\s+(?:voted|adopted|approved|agreed))\b`,
+  String.raw`^,?\s(?:${DECIDED}|ended\s+with|with\s+(?:a|an)\s+(?:deal|agreement)|and\s+(?:voted|adopted|approved|agreed))\b`,
   'i',
 );
 /** Before talks, that they were settled: "negotiators settle AI Act delay talks with a deal". */
 const TALKS_SETTLED_BEFORE =
-  /\b(?:settle[sd]?|settling|conclude[sd]?|concluding|wrap(?:s|ped)?\s+up|clinch(?:es|ed)?)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}$/i;
+  /\b(?:settle[sd]?|settling|conclude[sd]?|concluding|wrap(?:s|ped)?\s+up|clinch(?:es|ed)?|approve[sd]?|adopt(?:s|ed)?|pass(?:es|ed)?)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}$/i;
 
 /**
  * The spans a withdrawal, a correction, a report called wrong or talks leave unsaid (RETRACTED_EN, RETRACTED_ZH,

@@ -171,7 +171,7 @@ export function readNumeric(
         !(
           LOSS_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 32), mention.start)) ||
           // "swings to a $1.5 billion loss"
-          /^\s*(?:(?:operating|net|quarterly|annual)\s+)?loss(?:es)?\b/i.test(
+          /^\s*(?:(?:operating|net|quarterly|annual)\s+)?loss(?:es)?\b(?![-‐]|\s*[:：])/i.test(
             reading.text.slice(mention.end, mention.end + 24),
           )
         ) ||
@@ -386,14 +386,9 @@ function notAnAmountOfIts(text: string, mention: ValueMention): boolean {
     ADDED_AFTER.test(text.slice(mention.end, mention.end + 32)) ||
     ADDED_CONVERTED_BEFORE.test(text.slice(Math.max(0, mention.start - 48), mention.start)) ||
     WORTH_AFTER.test(text.slice(mention.end, mention.end + 40)) ||
-    WORTH_BEFORE.test(text.slice(Math.max(0, mention.start - 40), mention.start)) ||
-    ANOTHER_DEAL_BEFORE.test(text.slice(Math.max(0, mention.start - 48), mention.start))
+    WORTH_BEFORE.test(text.slice(Math.max(0, mention.start - 40), mention.start))
   );
 }
-
-/** "books second Tesla order worth $7 billion": the amount of another order, not the deal's. */
-const ANOTHER_DEAL_BEFORE =
-  /\b(?:second|another|separate|additional)\s+(?:[\w'’-]+\s+){0,2}?(?:orders?|contracts?|deals?)\s+(?:worth|valued\s+at)\s+(?:about\s+|around\s+|some\s+|roughly\s+)?$/i;
 
 /**
  * "Samsung will make an additional investment in its Taylor fab worth $7 billion": an increment word
