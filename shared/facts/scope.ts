@@ -86,10 +86,10 @@ const FINITE_VERB =
 /** Weighed, said after what is weighed: "a longer grace period is on the table", "something we could consider". */
 const WEIGHED_AFTER = /^(?:on the table|under consideration|being considered|consider)$/i;
 
-/** After a vote or a debate told in Chinese, that it passed (not 未获通过). */
 /** Before a passed vote's 通过, words that leave it unpassed: negations, hedges, conditions, another time. */
 const UNPASSED_BEFORE_ZH = /未|没|沒|不|难以|難以|能否|可能|若|如果|假如|曾|无法|無法/;
 
+/** After a vote or a debate told in Chinese, that it passed (not 未获通过). */
 const PASSED_AFTER_ZH =
   /^[^。；;]{0,24}?(?<![未没沒不]|没有|沒有|并未|並未|尚未|未能|无法|無法)(?:获得通过|獲得通過|投票通过|投票通過|表决通过|表決通過|获通过|獲通過|并通过|並通過|(?:顺利|順利|结果|結果|高票|多数票?|多數票?|压倒性多数|壓倒性多數|\d+票(?:对|對)?\d*票?)(?:获得|獲得)?通(?:过|過))/;
 
@@ -113,12 +113,12 @@ const INVERTED_CONDITION = /^[\s"“'‘]*(?:Should|Had|Were)\s+(?:the\s|it\s|th
 /** Words that decline to comment (不予置评), as a pattern source. */
 const NO_COMMENT = '不评论|不評論|不予评论|不予評論|不予置评|不予置評';
 
-/** "针对有关团队解散的传闻", "回应关于延期的报道": a rumour or report named by what it says. */
 /** 继…之后: the events the news follows ("继…解散团队、…宣布重启之后"). */
 const FOLLOWING_ZH = /[继繼][^，,。；;]{2,60}?(?:之后|之後)/g;
 const STATE_CHANGE_ZH =
   /重启|重啟|解散|关停|關停|暂停|暫停|终止|終止|推迟|推遲|延后|延後|取消|叫停|搁置|擱置/;
 
+/** "针对有关团队解散的传闻", "回应关于延期的报道": a rumour or report named by what it says. */
 const RUMOUR_ABOUT = new RegExp(
   `(?:${NO_COMMENT}|未证实|未證實|未予证实|未予證實|没有证实|沒有證實|未确认|未確認)[^，,。；;]{1,40}?(?:传闻|傳聞|传言|傳言|报道|報導)|(?:针对|針對|回应|回應|对于|對於|有关|有關|关于|關於)[^，,。；;]{1,30}?的(?:市场|市場|媒体|媒體|外界|业界|業界|网络|網絡|坊间|坊間)?(?:传闻|傳聞|传言|傳言|说法|說法|报道|報導|报导)|(?:针对|針對|回应|回應|对于|對於|关于|關於)(?:媒体|媒體|外界|市场|市場|韩媒|韓媒)?(?:报道|報導|报导|传闻|傳聞|传言|傳言)[^，,。；;]{1,40}`,
   'g',
@@ -280,7 +280,7 @@ function retractedSpans(sentence: string): ScopeSpan[] {
       const end = stop < 0 ? sentence.length : from + stop;
       spans.push({ name: 'negation', start: match.index, cueStart: match.index, cueEnd: from, end });
     }
-  if (TALKED_ABOUT_WORD.test(sentence))
+  if (TALKED_ABOUT_WORD.test(sentence)) {
     for (const match of sentence.matchAll(TALKED_ABOUT)) {
       const from = match.index + match[0].length;
       const stop = sentence.slice(from).search(TALKED_ABOUT_END);
@@ -288,13 +288,13 @@ function retractedSpans(sentence: string): ScopeSpan[] {
       if (TALKED_ABOUT_DECIDED.test(sentence.slice(end))) continue;
       spans.push({ name: 'possibility', start: from, cueStart: match.index, cueEnd: from, end });
     }
-  if (TALKED_ABOUT_WORD.test(sentence))
     for (const match of sentence.matchAll(DELAY_TALKS)) {
       const end = match.index + match[0].length;
       if (TALKED_ABOUT_DECIDED.test(sentence.slice(end))) continue;
       if (TALKS_SETTLED_BEFORE.test(sentence.slice(Math.max(0, match.index - 40), match.index))) continue;
       spans.push({ name: 'possibility', start: match.index, cueStart: match.index, cueEnd: end, end });
     }
+  }
   if (RETRACTION_WORD_ZH.test(sentence))
     for (const match of sentence.matchAll(RETRACTED_ZH)) {
       const end = match.index + match[0].length;

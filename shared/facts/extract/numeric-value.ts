@@ -170,10 +170,7 @@ export function readNumeric(
         mention.value.kind !== 'money' ||
         !(
           LOSS_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 32), mention.start)) ||
-          // "swings to a $1.5 billion loss"
-          /^\s*(?:(?:operating|net|quarterly|annual)\s+)?loss(?:es)?\b(?![-‐]|\s*[:：])/i.test(
-            reading.text.slice(mention.end, mention.end + 24),
-          )
+          LOSS_AFTER.test(reading.text.slice(mention.end, mention.end + 24))
         ) ||
         // (a lost order's value is the order's: "TSMC loses $16.5 billion Tesla AI6 order to Samsung")
         LOST_ORDER_AFTER.test(reading.text.slice(mention.end, mention.end + 40)),
@@ -491,8 +488,9 @@ function datelineYear(reading: SentenceReading, mention: ValueMention): boolean 
 /**
  * "2021年11月，三星宣布投资170亿美元在得州泰勒新建晶圆厂…", "In November 2021, Samsung announced …", read in 2026: a
  * sentence opening with a month two or more years before the item's tells what happened then (a plan announced, an
- * award made, a level measured: "In November 2024, TSMC's foundry share hit 64.9%") — its values confirm, never change (a month of last year may be the news of a change the tracker has not seen; a deal signed
- * then, or a value "now", is today's).
+ * award made, a level measured: "In November 2024, TSMC's foundry share hit 64.9%") — its values confirm, never
+ * change (a month of last year may be the news of a change the tracker has not seen; a deal signed then, or a value
+ * "now", is today's).
  */
 function toldOfYearsAgo(reading: SentenceReading, level: boolean): boolean {
   // (once a sentence, and only where it opens with a date: most do not)
@@ -532,9 +530,17 @@ function pastPlanOfAPastYear(reading: SentenceReading, mention: ValueMention): b
  * fab began … in late 2025", nor past a join ("was supposed to open in 2024 but only started production in 2026").
  */
 function toldAsPlanOfThePast(reading: SentenceReading, mention: ValueMention): boolean {
+  return PLAN_OF_THE_PAST.test(
+    ownClauseBefore(reading, mention)
+      .split(/\s(?:but|and|yet|while|though|although)\s/i)
+      .at(-1)!,
+  );
+}
+
+/** The words of a value's own clause before it (back to a full stop, semicolon or comma, at most 96 characters). */
+function ownClauseBefore(reading: SentenceReading, mention: ValueMention): string {
   const before = reading.text.slice(Math.max(0, mention.start - 96), mention.start);
-  const clause = before.slice(before.search(/[^.;。；,，]*$/));
-  return PLAN_OF_THE_PAST.test(clause.split(/\s(?:but|and|yet|while|though|although)\s/i).at(-1)!);
+  return before.slice(before.search(/[^.;。；,，]*$/));
 }
 
 /**
@@ -546,16 +552,15 @@ function supersededPlanYear(
   mention: ValueMention,
   all: readonly ValueMention[],
 ): boolean {
-  if (mention.value.kind !== 'year') return false;
-  const before = reading.text.slice(Math.max(0, mention.start - 96), mention.start);
-  if (!SUPERSEDED_PLAN.test(before.slice(before.search(/[^.;。；,，]*$/)))) return false;
+  if (mention.value.kind !== 'year' || !SUPERSEDED_PLAN.test(ownClauseBefore(reading, mention))) return false;
   return all.some((later) => {
     if (later.value.kind !== 'year' || later.start <= mention.end || later.start - mention.end > 120)
       return false;
     const between = reading.text.slice(mention.end, later.start);
     // …the same milestone's new date: a move leads to the later year ("but Samsung pulled it into 2026", "but 2027
-    // is more likely", "but it won't open until 2027" — not "but its second phase will start in 2028") — or, "extended their agreement, which was to run until 2033, through 2036", the destination
-    // past its aside of an extension told before the plan.
+    // is more likely", "but it won't open until 2027" — not "but its second phase will start in 2028") — or, "extended
+    // their agreement, which was to run until 2033, through 2036", the destination past its aside of an extension
+    // told before the plan.
     if (CONTRAST_AFTER_PLAN.test(between))
       return MOVED_TO_BEFORE.test(reading.text.slice(Math.max(0, later.start - 40), later.start));
     return (
@@ -702,6 +707,9 @@ function pastYearAfter(
 /** After a lost amount, the order it is the value of — within its noun phrase, not past "despite", "in", "last". */
 const LOST_ORDER_AFTER =
   /^\s*(?:(?!(?:despite|after|as|since|in|last|this|during|while|before|on|amid|with|from|for|because)\b)[\w'’-]+\s+){0,4}?(?:orders?|contracts?|deals?|agreements?)\b|^[^，。；,;]{0,12}?(?:订单|訂單|合同|合约|合約|大单|大單)/i;
+
+/** "swings to a $1.5 billion loss" (not "loss-making", nor a headline's "$16.5 billion loss: … order goes to …"). */
+const LOSS_AFTER = /^\s*(?:(?:operating|net|quarterly|annual)\s+)?loss(?:es)?\b(?![-‐]|\s*[:：])/i;
 
 const LOSS_BEFORE =
   /(?:\b(?:lost|loses|lose|losing|loss(?:es)?\s+of|lost\s+(?:an\s+estimated|some))\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|some\s+|more\s+than\s+|over\s+|an\s+estimated\s+)?|(?:亏损|虧損|亏了|虧了)(?:约|約|近|逾|超过|超過)?\s*)$/i;

@@ -33,11 +33,7 @@ export function subjectIn(
           )
         : [];
     // "is Samsung's second marquee US foundry win after Tesla": a name counted before this one is not its party.
-    const kept = named.filter(
-      (mention) =>
-        !excluded.includes(mention) &&
-        !ORDINAL_AFTER.test(reading.text.slice(Math.max(0, mention.start - 60), mention.start)),
-    );
+    const kept = named.filter((mention) => !excluded.includes(mention) && !countedFrom(reading, mention));
     if (direct.some((id) => !kept.some((mention) => mention.id === id))) return undefined;
     return { positions: kept.map((mention) => mention.start), carried: false };
   }
@@ -106,13 +102,15 @@ const ORDINAL_AFTER =
 
 /** Every mention of the entity is one an ordinal counts from ("its third big US foundry win after Tesla"). */
 function onlyCountedFrom(reading: SentenceReading, id: string): boolean {
-  if (!/\bafter\b/i.test(reading.text)) return false;
   const mentions = reading.mentions.filter((mention) => mention.id === id);
+  return mentions.length > 0 && mentions.every((mention) => countedFrom(reading, mention));
+}
+
+/** Whether an ordinal counts from this mention (tried only in sentences with "after": most have none). */
+function countedFrom(reading: SentenceReading, mention: EntityMention): boolean {
   return (
-    mentions.length > 0 &&
-    mentions.every((mention) =>
-      ORDINAL_AFTER.test(reading.text.slice(Math.max(0, mention.start - 60), mention.start)),
-    )
+    reading.once('hasAfter', () => /\bafter\b/i.test(reading.text)) &&
+    ORDINAL_AFTER.test(reading.text.slice(Math.max(0, mention.start - 60), mention.start))
   );
 }
 
