@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { BUNDLE_OPTIONS } from '../infra/bundling.ts';
+import { esbuildOptionsFor } from '../infra/bundling.ts';
 
 /**
  * bundles.<function>: each λ bundled exactly as the stack bundles it, its size,
@@ -17,16 +17,7 @@ export async function benchBundles(): Promise<Record<string, { bytes: number; in
     for (const file of readdirSync(join(root, 'functions')).filter((name) => name.endsWith('.ts'))) {
       const name = file.replace(/\.ts$/, '');
       const outfile = join(out, name, 'index.mjs');
-      await build({
-        ...BUNDLE_OPTIONS,
-        banner: { js: BUNDLE_OPTIONS.banner },
-        mainFields: [...BUNDLE_OPTIONS.mainFields],
-        entryPoints: [join(root, 'functions', file)],
-        bundle: true,
-        platform: 'node',
-        outfile,
-        logLevel: 'silent',
-      });
+      await build({ ...esbuildOptionsFor(join(root, 'functions', file)), outfile });
       const timings = [0, 1, 2].map(() =>
         Number(
           execFileSync(

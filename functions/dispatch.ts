@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { type RuntimeSource, runtimeFromEnvironment } from '../shared/runtime/environment.ts';
 import { logger } from '../shared/runtime/log.ts';
 import { dispatchFeeds } from '../shared/usecases/dispatch-feeds.ts';

@@ -1,5 +1,5 @@
 import type { DynamoDBStreamEvent } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { FeedHealthImageSchema } from '../shared/model/feeds.ts';
 import { StoredFindingSchema } from '../shared/model/findings.ts';
 import { type BatchResponse, processStreamImages } from '../shared/runtime/batch.ts';

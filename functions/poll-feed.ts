@@ -1,5 +1,5 @@
 import type { SQSEvent } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { NetworkPolicy } from '../shared/feeds/guard.ts';
 import type { FeedState } from '../shared/model/feeds.ts';
 import type { BatchResponse } from '../shared/runtime/batch.ts';

@@ -1,5 +1,5 @@
 import { GetObjectCommand, NoSuchKey } from '@aws-sdk/client-s3';
-import { z } from 'zod';
+import * as z from 'zod';
 import { sameToken } from '../shared/report/link.ts';
 import { logger } from '../shared/runtime/log.ts';
 import { type ReportSetup, reportFromEnvironment } from '../shared/runtime/report.ts';

@@ -14,3 +14,16 @@ export const BUNDLE_OPTIONS = {
   mainFields: ['module', 'main'],
   banner: ESM_REQUIRE_BANNER,
 } as const;
+
+/** The options esbuild's own API takes for one λ's entry, as the stack bundles it: for the bench and tests. */
+export function esbuildOptionsFor(entryPoint: string) {
+  return {
+    ...BUNDLE_OPTIONS,
+    banner: { js: BUNDLE_OPTIONS.banner },
+    mainFields: [...BUNDLE_OPTIONS.mainFields],
+    entryPoints: [entryPoint],
+    bundle: true,
+    platform: 'node' as const,
+    logLevel: 'silent' as const,
+  };
+}

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ConfigError } from '../errors.ts';
 import { AlertConfigSchema } from '../model/alert-config.ts';
 import type { BaselineFile, FeedConfig } from '../model/story.ts';

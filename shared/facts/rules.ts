@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { DEFAULT_STORY_DIR, parseWithSchema, readJsonFile } from '../config/load.ts';
 import { ConfigError } from '../errors.ts';
 import type { Fact } from '../model/story.ts';

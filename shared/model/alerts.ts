@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { type StoredFinding, StoredFindingSchema } from './findings.ts';
 import type { SameKeys } from './same-keys.ts';
 import { type Severity, SeveritySchema, type Value, ValueSchema } from './values.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { SameKeys } from './same-keys.ts';
 import { type Fact, FactSchema } from './story.ts';
 import { type Value, ValueSchema } from './values.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { SameKeys } from './same-keys.ts';
 
 /** What factwatch remembers about a feed between polls (miniflux `model/feed.go`, as data). */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { SameKeys } from './same-keys.ts';
 import { type Severity, SeveritySchema, type Value, ValueSchema } from './values.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { SeveritySchema, VALUE_KINDS, type ValueKind, ValueSchema } from './values.ts';
 
 /** A story as its owner writes it: the baseline fact sheet and the feeds file. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The value kinds of docs/contracts.md (observed and baseline values alike) and

@@ -1,8 +1,8 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
-import { DynamoDBStreamRecord } from '@aws-lambda-powertools/parser/schemas/dynamodb';
 import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { logger } from './log.ts';
+import { StreamRecordSchema } from './stream-record.ts';
 
 /** Lambda's partial batch response: the records to retry. */
 export interface BatchResponse {
@@ -16,7 +16,7 @@ class SkippedAfterFailure extends Error {
 
 /**
  * Runs `handle` on the new image of each stream record, validated at the edge: the
- * record by Powertools' DynamoDB Streams schema (which unmarshalls the image), the
+ * record by StreamRecordSchema (which unmarshalls the image), the
  * image by `schema`. Powertools' batch processor reports the failures. A stream is
  * ordered: once a record fails, the later ones are not handled but reported too, so
  * Lambda retries from the first failure on, in the order they came. A record with no
@@ -35,7 +35,7 @@ export async function processStreamImages<T>(
   const recordHandler = async (record: DynamoDBRecord) => {
     if (failed) throw new SkippedAfterFailure(`${stage}: an earlier record of the batch failed`);
     try {
-      const image = DynamoDBStreamRecord.parse(record).dynamodb.NewImage;
+      const image = StreamRecordSchema.parse(record).dynamodb.NewImage;
       if (image) await handle(schema.parse(image));
     } catch (error) {
       failed = true;

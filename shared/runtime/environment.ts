@@ -1,6 +1,6 @@
 import { SNSClient } from '@aws-sdk/client-sns';
 import { SQSClient } from '@aws-sdk/client-sqs';
-import { z } from 'zod';
+import * as z from 'zod';
 import { fileOutbox, type Outbox } from '../alerts/outbox.ts';
 import { ConfigError } from '../errors.ts';
 import { userAgent } from '../feeds/user-agent.ts';

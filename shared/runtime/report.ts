@@ -1,6 +1,6 @@
 import { S3Client } from '@aws-sdk/client-s3';
 import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
-import { z } from 'zod';
+import * as z from 'zod';
 import { SHIPPED_STORY } from '../config/story.ts';
 import { reportLink } from '../report/link.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, type Store } from '../store/client.ts';
