@@ -812,9 +812,11 @@ function isProgress(text: string, mention: ValueMention): boolean {
     /\bbring(?:s|ing)?\b[^.;,，；。]{0,50}?\bto(?:(?!\b(?:that|which|who|said|would|will|invest\w*)\b)[^.;,，；。]){0,70}$/i.test(
       before,
     ) ||
-    /(?:\bnow\s+counts|\braising|\btotal(?:s|l?ing|l?ed)\b|\breach(?:es|ed|ing)?|增至|增加至|达到|達到|来到|來到|累计|累計|已达|已達|已在|已经|已經|已有|已宣布|落地)[^.;,，；。]{0,50}$/i.test(
+    (/(?:\bnow\s+counts|\braising|\btotal(?:s|l?ing|l?ed)\b|\breach(?:es|ed|ing)?|增至|增加至|达到|達到|来到|來到|累计|累計|已达|已達|已在|已经|已經|已有|已宣布|落地)[^.;,，；。]{0,50}$/i.test(
       before,
-    ) ||
+    ) &&
+      // …but "总投资将达到5000亿美元", "承诺总额预计将在4年内达到": the plan's total, still ahead.
+      !FUTURE_REACH_BEFORE_ZH.test(before)) ||
     // "承诺投资突破4000亿美元", "commitments pass $400 billion": passing a mark on the way, not the plan's total.
     /(?<!将|將|可望|有望|预计|預計|预期|預期)突破\s*(?:约|約)?$/.test(before) ||
     /\b(?:pass(?:es|ed)?|surpass(?:es|ed)?|cross(?:es|ed)?|tops|topped|exceed(?:s|ed)?)\s+(?:the\s+)?$/i.test(
@@ -851,6 +853,9 @@ function isProgress(text: string, mention: ValueMention): boolean {
       !PLAN_TOTAL_BEFORE.test(before))
   );
 }
+
+const FUTURE_REACH_BEFORE_ZH =
+  /(?:将|將|可望|有望|预计|預計|预期|預期)[^.;,，；。]{0,12}?(?:达到|達到|增至|增加至)\s*(?:约|約|近)?\s*$/;
 
 const PLAN_AFTER = /^(?![\s,]*of\b)[\s,]*(?:[\w-]+[\s,]+){0,2}?(?:goal|target|commitment|pledge)\b/i;
 
