@@ -826,6 +826,11 @@ function isProgress(text: string, mention: ValueMention): boolean {
     /\b(?:in|for|at|across)\s+(?:the|these|those|its|their)\s+(?:[\w-]+\s+){0,2}?(?:sites|campuses|locations|data\s+cent(?:er|re)s)\b[^.;。；]{0,30}$/i.test(
       before,
     ) ||
+    // "拍板新增五個地點，未來三年啟動4,000億美元大投資": the new sites' amount, as in English — not the
+    // total named after them ("新增三處站點 總投資維持5000億美元").
+    /(?:新增|新设|新設|加码|加碼)[^。；.;]{0,8}?(?:地点|地點|站点|站點|据点|據點|园区|園區|数据中心|數據中心|資料中心)(?:(?!总|總|目标|目標|承诺|承諾)[^。；.;\s]){0,24}$/.test(
+      before,
+    ) ||
     // "已确定6个站点" (a count settled so far), not across a headline's space to the plan's total.
     /(?:已确定|已確定|已选定|已選定|已确认|已確認|已公布|已宣布|新增|再添|增添|已投运|已投運|已投入运营|已投入營運|已建成|已竣工|已启用|已啟用)[^.;,，；。\s]{0,8}$/.test(
       before,
