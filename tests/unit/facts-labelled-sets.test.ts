@@ -81,7 +81,9 @@ describe('the test split (no rule is written for it)', () => {
    * and confirmation floors were lowered with them, a little under those figures again.
    * The work of 2026-11-30 (rules written from invented probes and blind rounds, never from
    * these items) raised alerts to P 0.961 R 0.831 on its 319 items; the recall floor follows,
-   * three changes under that figure.
+   * three changes under that figure. Two rounds of real news found on the evening of 2026-11-30
+   * (82 items of 2026, 9 changes, 71 look-alikes) joined it the same way, measured once: P 0.964 R 0.827
+   * on its 401 items, no false SMS added; the floors stand.
    */
   it('meets its floors', () => {
     expectFloors(evaluate(test, storyEngine()), {
