@@ -169,3 +169,19 @@ function wrongValue(item: LabelledItem, expected: Labelled, found: AnalyzedFindi
     found: describe(found),
   };
 }
+
+/**
+ * The 95 % Wilson score interval of a proportion: how far a precision or recall measured on a few dozen
+ * items can be from the engine's true rate (0.83 of 98 changes is 0.74–0.89).
+ *
+ * @example
+ * wilsonInterval(81, 98); // { low: 0.74, high: 0.89 } (rounded)
+ */
+export function wilsonInterval(successes: number, total: number, z = 1.96): { low: number; high: number } {
+  if (total === 0) return { low: 0, high: 1 };
+  const rate = successes / total;
+  const spread = z * Math.sqrt((rate * (1 - rate)) / total + (z * z) / (4 * total * total));
+  const centre = rate + (z * z) / (2 * total);
+  const scale = 1 + (z * z) / total;
+  return { low: Math.max(0, (centre - spread) / scale), high: Math.min(1, (centre + spread) / scale) };
+}
