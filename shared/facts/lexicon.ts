@@ -1122,7 +1122,7 @@ export const ATTRIBUTE_CLASSES = {
       'sink ... into',
       'pour ... into',
     ],
-    // 承诺 as "commitment" is in English: "其承诺总额预计将达到5000亿美元".
+    // A commitment's total, as "commitment" is in English: "其承诺总额预计将达到5000亿美元" (承诺 alone is any promise).
     zh: [
       '投资',
       '投資',
@@ -1135,8 +1135,12 @@ export const ATTRIBUTE_CLASSES = {
       '耗資',
       '斥资',
       '斥資',
-      '承诺',
-      '承諾',
+      '承诺总额',
+      '承諾總額',
+      '承诺金额',
+      '承諾金額',
+      '承诺规模',
+      '承諾規模',
     ],
   },
   /** Public money granted. */

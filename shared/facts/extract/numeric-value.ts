@@ -815,8 +815,9 @@ function isProgress(text: string, mention: ValueMention): boolean {
     (/(?:\bnow\s+counts|\braising|\btotal(?:s|l?ing|l?ed)\b|\breach(?:es|ed|ing)?|增至|增加至|达到|達到|来到|來到|累计|累計|已达|已達|已在|已经|已經|已有|已宣布|落地)[^.;,，；。]{0,50}$/i.test(
       before,
     ) &&
-      // …but "总投资将达到5000亿美元", "承诺总额预计将在4年内达到": the plan's total, still ahead.
-      !FUTURE_REACH_BEFORE_ZH.test(before)) ||
+      // …but "总投资将达到5000亿美元", "承诺总额预计将在4年内达到": the plan's total, still ahead — named as the
+      // total in its own clause, not as what was spent so far, this year's or a part's (累计, 已, 今年, 园区).
+      !(FUTURE_REACH_BEFORE_ZH.test(before) && !PART_OR_PROGRESS_ZH.test(clauseOf(before)))) ||
     // "承诺投资突破4000亿美元", "commitments pass $400 billion": passing a mark on the way, not the plan's total.
     /(?<!将|將|可望|有望|预计|預計|预期|預期)突破\s*(?:约|約)?$/.test(before) ||
     /\b(?:pass(?:es|ed)?|surpass(?:es|ed)?|cross(?:es|ed)?|tops|topped|exceed(?:s|ed)?)\s+(?:the\s+)?$/i.test(
@@ -826,9 +827,10 @@ function isProgress(text: string, mention: ValueMention): boolean {
     /\b(?:in|for|at|across)\s+(?:the|these|those|its|their)\s+(?:[\w-]+\s+){0,2}?(?:sites|campuses|locations|data\s+cent(?:er|re)s)\b[^.;。；]{0,30}$/i.test(
       before,
     ) ||
-    // "拍板新增五個地點，未來三年啟動4,000億美元大投資": the new sites' amount, as in English — not the
-    // total named after them ("新增三處站點 總投資維持5000億美元").
-    /(?:新增|新设|新設|加码|加碼)[^。；.;]{0,8}?(?:地点|地點|站点|站點|据点|據點|园区|園區|数据中心|數據中心|資料中心)(?:(?!总|總|目标|目標|承诺|承諾)[^。；.;\s]){0,24}$/.test(
+    // "拍板新增五個地點，未來三年啟動4,000億美元大投資": the new sites' amount, as in English — in their own
+    // clause, or the next one when it gives the years it is spent over; not a total named after them
+    // ("新增三處站點 總投資維持5000億美元", "新增五个站点，整个项目投资规模维持5000亿美元").
+    /(?:新增|新设|新設|加码|加碼)[^。；.;]{0,8}?(?:地点|地點|站点|站點|据点|據點|园区|園區|数据中心|數據中心|資料中心)(?:[^。；.;，,\s]{0,24}|[，,]\s*未[来來][一二三四五两兩\d]+年[^。；.;，,\s]{0,8})$/.test(
       before,
     ) ||
     // "已确定6个站点" (a count settled so far), not across a headline's space to the plan's total.
@@ -860,7 +862,15 @@ function isProgress(text: string, mention: ValueMention): boolean {
 }
 
 const FUTURE_REACH_BEFORE_ZH =
-  /(?:将|將|可望|有望|预计|預計|预期|預期)[^.;,，；。]{0,12}?(?:达到|達到|增至|增加至)\s*(?:约|約|近)?\s*$/;
+  /(?:总投资|總投資|投资|投資|承诺总额|承諾總額|总额|總額|规模|規模|补贴|補貼|数量|數量)(?:额|額)?[^.;,，；。]{0,4}?(?:将|將|可望|有望|预计|預計|预期|預期)[^.;,，；。]{0,12}?(?:达到|達到|增至|增加至)\s*(?:约|約|近)?\s*$/;
+
+/** Words that make an amount a part of a plan or its progress: spent so far, this year's, a phase's, a site's, a partner's. */
+const PART_OR_PROGRESS_ZH =
+  /累计|累計|已|今年|本年|年底|阶段|階段|出资|出資|资金|資金|园区|園區|德州|得州|阿比林|运营|運營|營運|动工|動工|落地|支出|站点|站點|部分/;
+
+/** The clause a text ends in: from its last clause mark on. */
+const clauseOf = (text: string) =>
+  text.slice(Math.max(...[...text.matchAll(/[，,；;。：:]/g)].map((mark) => mark.index + 1), 0));
 
 const PLAN_AFTER = /^(?![\s,]*of\b)[\s,]*(?:[\w-]+[\s,]+){0,2}?(?:goal|target|commitment|pledge)\b/i;
 
