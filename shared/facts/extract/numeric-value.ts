@@ -539,8 +539,12 @@ function toldAsPlanOfThePast(reading: SentenceReading, mention: ValueMention): b
 
 /** The words of a value's own clause before it (back to a full stop, semicolon or comma, at most 96 characters). */
 function ownClauseBefore(reading: SentenceReading, mention: ValueMention): string {
-  const before = reading.text.slice(Math.max(0, mention.start - 96), mention.start);
-  return before.slice(before.search(/[^.;。；,，]*$/));
+  return clauseOf(reading.text.slice(Math.max(0, mention.start - 96), mention.start));
+}
+
+/** The clause a text ends in: from its last clause mark on. */
+function clauseOf(text: string): string {
+  return text.slice(text.search(/[^.;。；,，]*$/));
 }
 
 /**
@@ -864,13 +868,12 @@ function isProgress(text: string, mention: ValueMention): boolean {
 const FUTURE_REACH_BEFORE_ZH =
   /(?:总投资|總投資|投资|投資|承诺总额|承諾總額|总额|總額|规模|規模|补贴|補貼|数量|數量)(?:额|額)?[^.;,，；。]{0,4}?(?:将|將|可望|有望|预计|預計|预期|預期)[^.;,，；。]{0,12}?(?:达到|達到|增至|增加至)\s*(?:约|約|近)?\s*$/;
 
-/** Words that make an amount a part of a plan or its progress: spent so far, this year's, a phase's, a site's, a partner's. */
+/**
+ * Words that make an amount a part of a plan or its progress: spent so far, this year's, a phase's, a place's
+ * (在…的投资), a campus's or site's, a partner's contribution.
+ */
 const PART_OR_PROGRESS_ZH =
-  /累计|累計|已|今年|本年|年底|阶段|階段|出资|出資|资金|資金|园区|園區|德州|得州|阿比林|运营|運營|營運|动工|動工|落地|支出|站点|站點|部分/;
-
-/** The clause a text ends in: from its last clause mark on. */
-const clauseOf = (text: string) =>
-  text.slice(Math.max(...[...text.matchAll(/[，,；;。：:]/g)].map((mark) => mark.index + 1), 0));
+  /累计|累計|已|今年|本年|年底|阶段|階段|出资|出資|资金|資金|在[^，,。；;]{1,8}的|园区|園區|运营|運營|營運|动工|動工|落地|支出|站点|站點|部分/;
 
 const PLAN_AFTER = /^(?![\s,]*of\b)[\s,]*(?:[\w-]+[\s,]+){0,2}?(?:goal|target|commitment|pledge)\b/i;
 
