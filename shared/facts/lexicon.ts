@@ -1122,26 +1122,7 @@ export const ATTRIBUTE_CLASSES = {
       'sink ... into',
       'pour ... into',
     ],
-    // A commitment's total, as "commitment" is in English: "其承诺总额预计将达到5000亿美元" (承诺 alone is any promise).
-    zh: [
-      '投资',
-      '投資',
-      '投入',
-      '注资',
-      '注資',
-      '造价',
-      '造價',
-      '耗资',
-      '耗資',
-      '斥资',
-      '斥資',
-      '承诺总额',
-      '承諾總額',
-      '承诺金额',
-      '承諾金額',
-      '承诺规模',
-      '承諾規模',
-    ],
+    zh: ['投资', '投資', '投入', '注资', '注資', '造价', '造價', '耗资', '耗資', '斥资', '斥資'],
   },
   /** Public money granted. */
   award: {

@@ -832,9 +832,9 @@ function isProgress(text: string, mention: ValueMention): boolean {
       before,
     ) ||
     // "拍板新增五個地點，未來三年啟動4,000億美元大投資": the new sites' amount, as in English — in their own
-    // clause, or the next one when it gives the years it is spent over; not a total named after them
-    // ("新增三處站點 總投資維持5000億美元", "新增五个站点，整个项目投资规模维持5000亿美元").
-    /(?:新增|新设|新設|加码|加碼)[^。；.;]{0,8}?(?:地点|地點|站点|站點|据点|據點|园区|園區|数据中心|數據中心|資料中心)(?:[^。；.;，,\s]{0,24}|[，,]\s*未[来來][一二三四五两兩\d]+年[^。；.;，,\s]{0,8})$/.test(
+    // clause, or the next one when it gives the years it is spent over; not a total, a plan or an "in all" named
+    // after them ("新增三處站點 總投資維持5000億美元", "新增五个站点，未来四年总投资5000亿美元", 规划, 共, 仍).
+    /(?:新增|加码|加碼)[^。；.;，,]{0,8}?(?:地点|地點|站点|站點|据点|據點|数据中心|數據中心|資料中心)(?:(?!总|總|共|整体|整體|规划|規劃|计划|計畫|計劃|仍)[^。；.;，,\s]){0,24}$|(?:新增|加码|加碼)[^。；.;，,]{0,8}?(?:地点|地點|站点|站點|据点|據點|数据中心|數據中心|資料中心)[^。；.;，,\s]{0,12}[，,]\s*未[来來][一二三四五两兩\d]+年(?:(?!总|總|共|整体|整體|规划|規劃|计划|計畫|計劃|仍)[^。；.;，,\s]){0,8}$/.test(
       before,
     ) ||
     // "已确定6个站点" (a count settled so far), not across a headline's space to the plan's total.
@@ -865,8 +865,12 @@ function isProgress(text: string, mention: ValueMention): boolean {
   );
 }
 
+/**
+ * A total still ahead, named as the total: "总投资将达到5000亿美元", "承诺总额预计将在4年内达到" — an explicit total noun
+ * (not a bare 投资, which may be a year's, a phase's or a partner's), a future word, and no doubt between (难以达到).
+ */
 const FUTURE_REACH_BEFORE_ZH =
-  /(?:总投资|總投資|投资|投資|承诺总额|承諾總額|总额|總額|规模|規模|补贴|補貼|数量|數量)(?:额|額)?[^.;,，；。]{0,4}?(?:将|將|可望|有望|预计|預計|预期|預期)[^.;,，；。]{0,12}?(?:达到|達到|增至|增加至)\s*(?:约|約|近)?\s*$/;
+  /(?:总投资|總投資|投资总额|投資總額|投资规模|投資規模|总规模|總規模|承诺总额|承諾總額|补贴总额|補貼總額|总额|總額|总数|總數)[^.;,，；。]{0,4}?(?:将|將|可望|有望|预计|預計|预期|預期)(?:(?!难|難|无法|無法|不|未必)[^.;,，；。]){0,12}?(?:达到|達到|增至|增加至)\s*(?:约|約|近)?\s*$/;
 
 /**
  * Words that make an amount a part of a plan or its progress: spent so far, this year's, a phase's, a place's
