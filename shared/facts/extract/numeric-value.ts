@@ -210,7 +210,14 @@ export function readNumeric(
           // "under a $16.5 billion contract signed last year": the signing's date.
           !TRANSACTION_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 24), mention.start))),
     )
-    .filter((mention) => !(rule.rule.value.planTotal && isProgress(reading.text, mention)))
+    .filter(
+      (mention) =>
+        !(
+          rule.rule.value.planTotal &&
+          isProgress(reading.text, mention) &&
+          !namedTotalAhead(rule, reading, mention)
+        ),
+    )
     // "Oracle's $455 Billion AI Stargate Deals", "SoftBank's $100B Stargate deal": a deal with the plan, not its total.
     .filter((mention) => !(rule.rule.value.planTotal && amountOfADealWith(rule, reading, mention)))
     .filter((mention) => {
@@ -539,12 +546,8 @@ function toldAsPlanOfThePast(reading: SentenceReading, mention: ValueMention): b
 
 /** The words of a value's own clause before it (back to a full stop, semicolon or comma, at most 96 characters). */
 function ownClauseBefore(reading: SentenceReading, mention: ValueMention): string {
-  return clauseOf(reading.text.slice(Math.max(0, mention.start - 96), mention.start));
-}
-
-/** The clause a text ends in: from its last clause mark on. */
-function clauseOf(text: string): string {
-  return text.slice(text.search(/[^.;。；,，]*$/));
+  const before = reading.text.slice(Math.max(0, mention.start - 96), mention.start);
+  return before.slice(before.search(/[^.;。；,，]*$/));
 }
 
 /**
@@ -816,12 +819,9 @@ function isProgress(text: string, mention: ValueMention): boolean {
     /\bbring(?:s|ing)?\b[^.;,，；。]{0,50}?\bto(?:(?!\b(?:that|which|who|said|would|will|invest\w*)\b)[^.;,，；。]){0,70}$/i.test(
       before,
     ) ||
-    (/(?:\bnow\s+counts|\braising|\btotal(?:s|l?ing|l?ed)\b|\breach(?:es|ed|ing)?|增至|增加至|达到|達到|来到|來到|累计|累計|已达|已達|已在|已经|已經|已有|已宣布|落地)[^.;,，；。]{0,50}$/i.test(
+    /(?:\bnow\s+counts|\braising|\btotal(?:s|l?ing|l?ed)\b|\breach(?:es|ed|ing)?|增至|增加至|达到|達到|来到|來到|累计|累計|已达|已達|已在|已经|已經|已有|已宣布|落地)[^.;,，；。]{0,50}$/i.test(
       before,
-    ) &&
-      // …but "总投资将达到5000亿美元", "承诺总额预计将在4年内达到": the plan's total, still ahead — named as the
-      // total in its own clause, not as what was spent so far, this year's or a part's (累计, 已, 今年, 园区).
-      !(FUTURE_REACH_BEFORE_ZH.test(before) && !PART_OR_PROGRESS_ZH.test(clauseOf(before)))) ||
+    ) ||
     // "承诺投资突破4000亿美元", "commitments pass $400 billion": passing a mark on the way, not the plan's total.
     /(?<!将|將|可望|有望|预计|預計|预期|預期)突破\s*(?:约|約)?$/.test(before) ||
     /\b(?:pass(?:es|ed)?|surpass(?:es|ed)?|cross(?:es|ed)?|tops|topped|exceed(?:s|ed)?)\s+(?:the\s+)?$/i.test(
@@ -829,12 +829,6 @@ function isProgress(text: string, mention: ValueMention): boolean {
     ) ||
     // "Total investment in the new sites will top $400 billion": the amount of some of the plan's parts.
     /\b(?:in|for|at|across)\s+(?:the|these|those|its|their)\s+(?:[\w-]+\s+){0,2}?(?:sites|campuses|locations|data\s+cent(?:er|re)s)\b[^.;。；]{0,30}$/i.test(
-      before,
-    ) ||
-    // "拍板新增五個地點，未來三年啟動4,000億美元大投資": the new sites' amount, as in English — in their own
-    // clause, or the next one when it gives the years it is spent over; not a total, a plan or an "in all" named
-    // after them ("新增三處站點 總投資維持5000億美元", "新增五个站点，未来四年总投资5000亿美元", 规划, 共, 仍).
-    /(?:新增|加码|加碼)[^。；.;，,]{0,8}?(?:地点|地點|站点|站點|据点|據點|数据中心|數據中心|資料中心)(?:(?!总|總|共|整体|整體|规划|規劃|计划|計畫|計劃|仍)[^。；.;，,\s]){0,24}$|(?:新增|加码|加碼)[^。；.;，,]{0,8}?(?:地点|地點|站点|站點|据点|據點|数据中心|數據中心|資料中心)[^。；.;，,\s]{0,12}[，,]\s*未[来來][一二三四五两兩\d]+年(?:(?!总|總|共|整体|整體|规划|規劃|计划|計畫|計劃|仍)[^。；.;，,\s]){0,8}$/.test(
       before,
     ) ||
     // "已确定6个站点" (a count settled so far), not across a headline's space to the plan's total.
@@ -866,18 +860,45 @@ function isProgress(text: string, mention: ValueMention): boolean {
 }
 
 /**
- * A total still ahead, named as the total: "总投资将达到5000亿美元", "承诺总额预计将在4年内达到" — an explicit total noun
- * (not a bare 投资, which may be a year's, a phase's or a partner's), a future word, and no doubt between (难以达到).
+ * "星际之门总投资将达到5000亿美元", 三星补贴总额预计将达到: a total still ahead, its noun right after the plan's own name
+ * (or its 的, 项目, 计划; for a count, 数据中心/站点) — not a phase's, a year's, a partner's or a place's, which stand
+ * between (星际之门第一期总投资, 软银对星际之门的投资总额, 星际之门德州数据中心总数), nor one in doubt (难以达到) or
+ * superseded (原预计).
  */
-const FUTURE_REACH_BEFORE_ZH =
-  /(?:总投资|總投資|投资总额|投資總額|投资规模|投資規模|总规模|總規模|承诺总额|承諾總額|补贴总额|補貼總額|总额|總額|总数|總數)[^.;,，；。]{0,4}?(?:将|將|可望|有望|预计|預計|预期|預期)(?:(?!难|難|无法|無法|不|未必)[^.;,，；。]){0,12}?(?:达到|達到|增至|增加至)\s*(?:约|約|近)?\s*$/;
+function namedTotalAhead(rule: CompiledRule, reading: SentenceReading, mention: ValueMention): boolean {
+  const before = reading.text.slice(Math.max(0, mention.start - 48), mention.start);
+  const total = FUTURE_TOTAL_BEFORE_ZH.exec(before);
+  if (!total || PART_OR_PROGRESS_ZH.test(before.slice(total.index))) return false;
+  const nounAt = mention.start - before.length + total.index;
+  // "德州政府给予三星泰勒厂的补贴总额": another body's money given to the plan's owner.
+  if (GIVEN_BY_ANOTHER.test(before.slice(0, total.index).replace(/^.*[，,；;。]/, ''))) return false;
+  return reading.mentions.some(
+    (named) =>
+      rule.ownIds.has(named.id) &&
+      // A law or a region is no owner of a total ("三星第二批芯片法案补贴总额" is a batch's).
+      named.type !== 'law' &&
+      named.type !== 'place' &&
+      named.end <= nounAt &&
+      OWN_TOTAL_GAP.test(reading.text.slice(named.end, nounAt)) &&
+      !OBJECT_OF_BEFORE.test(reading.text.slice(Math.max(0, named.start - 1), named.start)),
+  );
+}
 
-/**
- * Words that make an amount a part of a plan or its progress: spent so far, this year's, a phase's, a place's
- * (在…的投资), a campus's or site's, a partner's contribution.
- */
-const PART_OR_PROGRESS_ZH =
-  /累计|累計|已|今年|本年|年底|阶段|階段|出资|出資|资金|資金|在[^，,。；;]{1,8}的|园区|園區|运营|運營|營運|动工|動工|落地|支出|站点|站點|部分/;
+const FUTURE_TOTAL_BEFORE_ZH =
+  /(?:总投资|總投資|投资总额|投資總額|投资规模|投資規模|总规模|總規模|承诺总额|承諾總額|补贴总额|補貼總額|总额|總額|总数|總數)(?:最终|最終)?(?:将|將|可望|有望|预计|預計|预期|預期)(?:(?!难|難|无法|無法|不|未必)[^.;,，；。]){0,12}?(?:达到|達到|增至|增加至)\s*(?:约|約|近)?\s*$/;
+
+/** Between the plan's name and its total noun: nothing, or its 的, 项目, 计划, and a count's thing. */
+const OWN_TOTAL_GAP =
+  /^\s*(?:的|之)?\s*(?:项目|項目|计划|計劃|計畫)?\s*(?:的)?\s*(?:数据中心|數據中心|資料中心|站点|站點)?\s*$/;
+
+/** In the clause before a total: money another body gives (a government's, "给予…", "提供给…"). */
+const GIVEN_BY_ANOTHER = /给予|給予|提供给|提供給|政府/;
+
+/** A name that is the object of another's money: 软银对星际之门的…, 向三星…. */
+const OBJECT_OF_BEFORE = /[对對向为為在给給]$/;
+
+/** Words after the total noun that make the amount progress or a part: so far, by year-end, this year's. */
+const PART_OR_PROGRESS_ZH = /累计|累計|已|今年|本年|年底|年中|年末|年内|年內|明年|阶段|階段|部分/;
 
 const PLAN_AFTER = /^(?![\s,]*of\b)[\s,]*(?:[\w-]+[\s,]+){0,2}?(?:goal|target|commitment|pledge)\b/i;
 
