@@ -271,7 +271,8 @@ export function readNumeric(
         ((entry.mention.shifted || movesOnly) && cue === 'history') ||
         // "此前该公司宣布与三星电子签署价值165亿美元的…协议": a past transaction, read as confirming only.
         (cue === 'history' && pastTransaction(entry)) ||
-        (PRESUPPOSING.has(cue) && presupposed(reading, entry.mention)),
+        (PRESUPPOSING.has(cue) && presupposed(reading, entry.mention)) ||
+        (cue === 'question' && attributive(reading, entry.mention)),
     ),
   );
   // Open only because its history cue dates a past transaction (it confirms, never changes).
@@ -341,6 +342,36 @@ const BRACKETED_BEFORE = /[（(]\s*(?:获|獲|得|got|received|won|awarded)?\s*(
 
 const BRACKETED_AFTER =
   /^\s*(?:的?(?:补助|補助|补贴|補貼|资助|資助)|in\s+(?:grants?|funding|subsid(?:y|ies)|awards?))?\s*[)）]/i;
+
+/**
+ * "Can the $500 billion Stargate project survive?", "5000億美元“星際之門”,要黃?", 特斯拉会否扩大与三星的165亿美元合同？: a
+ * question asks about a thing its amount describes, not the amount — a definite thing's (the, its, X's; in Chinese
+ * at the clause's start or after 的), not a new one's ("Will Tesla sign a $20 billion deal?", 签署200亿美元的新合同吗).
+ */
+function attributive(reading: SentenceReading, mention: ValueMention): boolean {
+  const text = reading.text;
+  const before = text.slice(Math.max(0, mention.start - 24), mention.start);
+  const after = text.slice(mention.end, mention.end + 40);
+  if (DEFINITE_ATTRIBUTE_BEFORE_EN.test(before)) return THING_RIGHT_AFTER_EN.test(after);
+  if (!ATTRIBUTE_BEFORE_ZH.test(before)) return false;
+  if (THING_RIGHT_AFTER_ZH.test(after)) return true;
+  const opening = mention.end + (ENTITY_OPENING_ZH.exec(after)?.[0].length ?? -1);
+  return opening >= mention.end && reading.mentions.some((entry) => entry.start === opening);
+}
+
+const DEFINITE_ATTRIBUTE_BEFORE_EN = /(?:\b(?:the|its|their)|[A-Za-z]['’]s)\s+$/i;
+
+const THING_RIGHT_AFTER_EN =
+  /^\s*(?:[\w-]+\s+){0,3}?(?:project|venture|deal|contract|pact|agreement|plan|programme|program|initiative|fab|plant|facility|factory|complex|campus|order)\b/i;
+
+/** At a clause's start (after a tag or a quote) or after 的: an amount in a definite thing's place. */
+const ATTRIBUTE_BEFORE_ZH = /(?:^|[，,：:】」”"\s])\s*$|的\s*$/;
+
+const THING_RIGHT_AFTER_ZH =
+  /^\s*的?\s*(?:合同|合约|合約|订单|訂單|大单|大單|计划|計畫|計劃|项目|項目|晶圆厂|晶圓廠|工厂|工廠)/;
+
+/** Between an amount and a name it describes: 的 and an opening quote. */
+const ENTITY_OPENING_ZH = /^\s*的?\s*["“「『]?\s*/;
 
 function presupposed(reading: SentenceReading, mention: ValueMention): boolean {
   const text = reading.text;
