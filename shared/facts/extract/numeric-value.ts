@@ -281,6 +281,10 @@ export function readNumeric(
     !movesOnly &&
     reading.scopes.blockersAt(entry.mention.start, entry.anchor).includes('history') &&
     pastTransaction(entry);
+  // Open only because a question presupposes it (the attributive amount of a definite thing).
+  const onlyAsAsked = (entry: (typeof scored)[number]) =>
+    reading.scopes.blockersAt(entry.mention.start, entry.anchor).includes('question') &&
+    attributive(reading, entry.mention);
   // A value open on its own comes before one open only as a past transaction ("此前…签署165亿美元…如今扩大至200亿美元").
   const ownOpen = open.filter((entry) => !onlyAsPastTransaction(entry));
   const first = (ownOpen[0] ?? open[0] ?? scored[0])!;
@@ -302,6 +306,9 @@ export function readNumeric(
     onlyFigure ||
     sheltered ||
     (open.length > 0 && onlyAsPastTransaction(chosen)) ||
+    // A question's presupposed amount is what the asker takes as known: it confirms a known value, and a new one
+    // ("Will Tesla's $20 billion AI5 deal go to Samsung?") is the question's own speculation.
+    (open.length > 0 && onlyAsAsked(chosen)) ||
     toldOfYearsAgo(reading, levelsOnly);
   const value =
     chosen.mention.value.kind === 'money' && chosen.mention.currencyAssumed
@@ -353,7 +360,9 @@ function attributive(reading: SentenceReading, mention: ValueMention): boolean {
   const before = text.slice(Math.max(0, mention.start - 24), mention.start);
   const after = text.slice(mention.end, mention.end + 40);
   if (DEFINITE_ATTRIBUTE_BEFORE_EN.test(before)) return THING_RIGHT_AFTER_EN.test(after);
-  if (!ATTRIBUTE_BEFORE_ZH.test(before)) return false;
+  // The Chinese forms only for an amount written in Chinese ("200亿美元", not "$20 billion" after a space).
+  if (!/[\u3400-\u9fff]/.test(text.slice(mention.start, mention.end)) || !ATTRIBUTE_BEFORE_ZH.test(before))
+    return false;
   if (THING_RIGHT_AFTER_ZH.test(after)) return true;
   const opening = mention.end + (ENTITY_OPENING_ZH.exec(after)?.[0].length ?? -1);
   return opening >= mention.end && reading.mentions.some((entry) => entry.start === opening);
@@ -365,7 +374,7 @@ const THING_RIGHT_AFTER_EN =
   /^\s*(?:[\w-]+\s+){0,3}?(?:project|venture|deal|contract|pact|agreement|plan|programme|program|initiative|fab|plant|facility|factory|complex|campus|order)\b/i;
 
 /** At a clause's start (after a tag or a quote) or after 的: an amount in a definite thing's place. */
-const ATTRIBUTE_BEFORE_ZH = /(?:^|[，,：:】」”"\s])\s*$|的\s*$/;
+const ATTRIBUTE_BEFORE_ZH = /(?:^|[\u3400-\u9fff][，,：:】」”"\s]|[，：】」”])\s*$|的\s*$/;
 
 const THING_RIGHT_AFTER_ZH =
   /^\s*的?\s*(?:合同|合约|合約|订单|訂單|大单|大單|计划|計畫|計劃|项目|項目|晶圆厂|晶圓廠|工厂|工廠)/;
