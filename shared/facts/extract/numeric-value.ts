@@ -272,7 +272,7 @@ export function readNumeric(
         // "此前该公司宣布与三星电子签署价值165亿美元的…协议": a past transaction, read as confirming only.
         (cue === 'history' && pastTransaction(entry)) ||
         (PRESUPPOSING.has(cue) && presupposed(reading, entry.mention)) ||
-        (cue === 'question' && attributive(reading, entry.mention)),
+        (cue === 'question' && attributive(rule, reading, entry.mention)),
     ),
   );
   // Open only because its history cue dates a past transaction (it confirms, never changes).
@@ -284,7 +284,7 @@ export function readNumeric(
   // Open only because a question presupposes it (the attributive amount of a definite thing).
   const onlyAsAsked = (entry: (typeof scored)[number]) =>
     reading.scopes.blockersAt(entry.mention.start, entry.anchor).includes('question') &&
-    attributive(reading, entry.mention);
+    attributive(rule, reading, entry.mention);
   // A value open on its own comes before one open only as a past transaction ("此前…签署165亿美元…如今扩大至200亿美元").
   const ownOpen = open.filter((entry) => !onlyAsPastTransaction(entry));
   const first = (ownOpen[0] ?? open[0] ?? scored[0])!;
@@ -355,32 +355,55 @@ const BRACKETED_AFTER =
  * question asks about a thing its amount describes, not the amount — a definite thing's (the, its, X's; in Chinese
  * at the clause's start or after 的), not a new one's ("Will Tesla sign a $20 billion deal?", 签署200亿美元的新合同吗).
  */
-function attributive(reading: SentenceReading, mention: ValueMention): boolean {
+function attributive(rule: CompiledRule, reading: SentenceReading, mention: ValueMention): boolean {
   const text = reading.text;
+  // An amount of money only (a year or a node before a thing is what the question asks: 2026年三星泰勒厂能投产吗), and
+  // not when the question doubts the amount itself ("overstating its $16.5 billion contract", 是否被夸大).
+  if (mention.value.kind !== 'money' || AMOUNT_DOUBTED.test(text)) return false;
   const before = text.slice(Math.max(0, mention.start - 24), mention.start);
   const after = text.slice(mention.end, mention.end + 40);
-  if (DEFINITE_ATTRIBUTE_BEFORE_EN.test(before)) return THING_RIGHT_AFTER_EN.test(after);
-  // The Chinese forms only for an amount written in Chinese ("200亿美元", not "$20 billion" after a space).
-  if (!/[\u3400-\u9fff]/.test(text.slice(mention.start, mention.end)) || !ATTRIBUTE_BEFORE_ZH.test(before))
-    return false;
-  if (THING_RIGHT_AFTER_ZH.test(after)) return true;
-  const opening = mention.end + (ENTITY_OPENING_ZH.exec(after)?.[0].length ?? -1);
-  return opening >= mention.end && reading.mentions.some((entry) => entry.start === opening);
+  const chinese =
+    /[\u3400-\u9fff]/.test(text.slice(mention.start, mention.end)) && ATTRIBUTE_BEFORE_ZH.test(before);
+  // 5000億美元“星際之門”: the plan's own name right after the amount is the thing.
+  const opening = mention.end + (NAME_OPENING_ZH.exec(after)?.[0].length ?? 0);
+  if (chinese && reading.mentions.some((named) => named.start === opening && rule.ownIds.has(named.id)))
+    return true;
+  const thing = DEFINITE_ATTRIBUTE_BEFORE_EN.test(before)
+    ? THING_RIGHT_AFTER_EN.exec(after)
+    : chinese
+      ? THING_RIGHT_AFTER_ZH.exec(after)
+      : null;
+  if (!thing) return false;
+  // Between the amount and its thing, only the rule's own names: "$500 billion Stargate project", 165亿美元的“星际之门”
+  // — not another thing's ("$16.5 billion AI5 order", "$500 billion Japan AI plan").
+  const thingAt = mention.end + thing.index + thing[0].length - thing[1]!.length;
+  const own = reading.mentions.filter(
+    (named) => named.start >= mention.end && named.start < thingAt && rule.ownIds.has(named.id),
+  );
+  // A name may hold the thing's word ("Stargate project"): it ends the span.
+  const end = Math.min(thingAt, ...own.filter((named) => named.end >= thingAt).map((named) => named.start));
+  let rest = text.slice(mention.end, end);
+  for (const named of own) if (named.end <= end) rest = rest.replace(text.slice(named.start, named.end), '');
+  return /^[\s的"“”「」『』'’s-]*$/.test(rest);
 }
+
+/** Between an amount and the name it describes: 的 and an opening quote. */
+const NAME_OPENING_ZH = /^\s*的?\s*["“「『]?\s*/;
+
+/** A question about the amount itself: is it real, overstated, a rumour? */
+const AMOUNT_DOUBTED =
+  /\b(?:overstat|inflat|exaggerat|understat|smaller than|bigger than|larger than|real\b|rumou?r|figure|valuation|value|budget|accurate|true\b|doubt)|夸大|誇大|灌水|属实|屬實|真假|是真是假|真的|存疑|传闻|傳聞|传言|傳言|金额|金額/i;
 
 const DEFINITE_ATTRIBUTE_BEFORE_EN = /(?:\b(?:the|its|their)|[A-Za-z]['’]s)\s+$/i;
 
 const THING_RIGHT_AFTER_EN =
-  /^\s*(?:[\w-]+\s+){0,3}?(?:project|venture|deal|contract|pact|agreement|plan|programme|program|initiative|fab|plant|facility|factory|complex|campus|order)\b/i;
+  /^\s*(?:[\w-]+\s+){0,3}?(project|venture|deal|contract|pact|agreement|plan|programme|program|initiative|fab|plant|facility|factory|complex|campus|order)\b/i;
 
 /** At a clause's start (after a tag or a quote) or after 的: an amount in a definite thing's place. */
 const ATTRIBUTE_BEFORE_ZH = /(?:^|[\u3400-\u9fff][，,：:】」”"\s]|[，：】」”])\s*$|的\s*$/;
 
 const THING_RIGHT_AFTER_ZH =
-  /^\s*的?\s*(?:合同|合约|合約|订单|訂單|大单|大單|计划|計畫|計劃|项目|項目|晶圆厂|晶圓廠|工厂|工廠)/;
-
-/** Between an amount and a name it describes: 的 and an opening quote. */
-const ENTITY_OPENING_ZH = /^\s*的?\s*["“「『]?\s*/;
+  /^[^，,。；;？?]{0,16}?(合同|合约|合約|协议|協議|订单|訂單|大单|大單|计划|計畫|計劃|项目|項目|專案|晶圆厂|晶圓廠|工厂|工廠)/;
 
 function presupposed(reading: SentenceReading, mention: ValueMention): boolean {
   const text = reading.text;
