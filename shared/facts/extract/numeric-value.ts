@@ -392,7 +392,7 @@ const NAME_OPENING_ZH = /^\s*的?\s*["“「『]?\s*/;
 
 /** A question about the amount itself: is it real, overstated, a rumour? */
 const AMOUNT_DOUBTED =
-  /\b(?:overstat|inflat|exaggerat|understat|smaller than|bigger than|larger than|real\b|rumou?r|figure|valuation|value|budget|accurate|true\b|doubt)|夸大|誇大|灌水|属实|屬實|真假|是真是假|真的|存疑|传闻|傳聞|传言|傳言|金额|金額/i;
+  /\b(?:overstat|inflat|exaggerat|understat|smaller than|bigger than|larger than|real\b|rumou?r|figure|valuation|value|budget|accurate|true\b|doubt|(?:actually|really) worth)|夸大|誇大|灌水|属实|屬實|真假|是真是假|真的|存疑|传闻|傳聞|传言|傳言|金额|金額/i;
 
 const DEFINITE_ATTRIBUTE_BEFORE_EN = /(?:\b(?:the|its|their)|[A-Za-z]['’]s)\s+$/i;
 
