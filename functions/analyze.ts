@@ -4,8 +4,8 @@ import { createFactEngine } from '../shared/facts/analyze.ts';
 import { SHIPPED_RULES } from '../shared/facts/shipped-rules.ts';
 import { ItemHeadSchema } from '../shared/model/items.ts';
 import { type BatchResponse, processStreamImages } from '../shared/runtime/batch.ts';
-import { type RuntimeSource, runtimeFromEnvironment } from '../shared/runtime/environment.ts';
 import { logger } from '../shared/runtime/log.ts';
+import { type StoreRuntimeSource, storeRuntimeFromEnvironment } from '../shared/runtime/store-environment.ts';
 import { currentBaselinesById } from '../shared/store/baseline.ts';
 import { analyzeItemVersion } from '../shared/usecases/analyze-item.ts';
 
@@ -17,10 +17,10 @@ const engine = createFactEngine(SHIPPED_STORY.baseline.facts, SHIPPED_RULES);
  * against the current baselines. Findings are keyed by item version: a redelivered
  * record writes nothing new.
  */
-export const handler = analyzeHandler(() => runtimeFromEnvironment(process.env));
+export const handler = analyzeHandler(() => storeRuntimeFromEnvironment(process.env));
 
-/** The analyze handler, for a runtime from anywhere (the local runner passes its own). */
-export function analyzeHandler(runtimeOf: RuntimeSource) {
+/** The analyze handler, for a runtime from anywhere (the local runner passes its own). It needs only the store. */
+export function analyzeHandler(runtimeOf: StoreRuntimeSource) {
   return async (event: DynamoDBStreamEvent): Promise<BatchResponse> => {
     const runtime = runtimeOf();
     const baselines = await currentBaselinesById(runtime.store);

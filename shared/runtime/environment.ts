@@ -5,11 +5,12 @@ import { fileOutbox, type Outbox } from '../alerts/outbox.ts';
 import { ConfigError } from '../errors.ts';
 import { userAgent } from '../feeds/user-agent.ts';
 import { type AlertConfig, AlertConfigSchema } from '../model/alert-config.ts';
-import { LOCAL_CREDENTIALS, LOCAL_REGION, openStore, type Store } from '../store/client.ts';
+import { LOCAL_CREDENTIALS, LOCAL_REGION, type Store } from '../store/client.ts';
 import { VERSION } from '../version.ts';
 import { silenceLogs } from './log.ts';
 import { parseEnvironment } from './parse-environment.ts';
 import type { ReportSetup } from './report.ts';
+import { closeStoreRuntimes, storeRuntimeFromEnvironment } from './store-environment.ts';
 
 /** The environment every handler reads, validated once at cold start. */
 const EnvironmentSchema = z.object({
@@ -78,11 +79,8 @@ export function runtimeFromEnvironment(env: NodeJS.ProcessEnv): Runtime {
   if (!alertConfig.success)
     throw new ConfigError(`environment: ALERT_CONFIG: ${alertConfig.error.issues[0]!.message}`);
   const runtime: Runtime = {
-    store: openStore({
-      tableName: vars.TABLE_NAME,
-      endpoint: vars.DYNAMODB_ENDPOINT,
-      region: vars.AWS_REGION,
-    }),
+    // One store client per environment, shared with the store-only runtime.
+    store: storeRuntimeFromEnvironment(env).store,
     sns: client(SNSClient, vars.SNS_ENDPOINT, vars.AWS_REGION),
     sqs: client(SQSClient, vars.SQS_ENDPOINT, vars.AWS_REGION),
     topicArn: vars.TOPIC_ARN ?? '',
@@ -114,11 +112,11 @@ function acceptStoreOf(env: NodeJS.ProcessEnv, tableName: string): string | null
 /** Drops cached runtimes and their connections (the local runner, between runs). */
 export function closeRuntimes(): void {
   for (const runtime of runtimes.values()) {
-    runtime.store.doc.destroy();
     runtime.sns.destroy();
     runtime.sqs.destroy();
   }
   runtimes.clear();
+  closeStoreRuntimes();
 }
 
 /** What the alert stages need from the runtime (notify and digest handlers), and the page's link when there is one. */

@@ -26,4 +26,11 @@ describe('λ bundles', () => {
     const locales = (await bundledInputs(file)).filter((input) => /zod\/v4\/locales\/(?!en\.js)/.test(input));
     expect(locales).toEqual([]);
   });
+
+  // analyze needs only the store: the SNS and SQS clients (~45 kB and their init) stay out of it.
+  it('analyze.ts carries no SNS or SQS client', async () => {
+    const inputs = await bundledInputs('analyze.ts');
+    expect(inputs.filter((input) => /@aws-sdk\/client-(sns|sqs)\//.test(input))).toEqual([]);
+    expect(inputs.some((input) => /@aws-sdk\/client-dynamodb\//.test(input))).toBe(true);
+  });
 });
