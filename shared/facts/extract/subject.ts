@@ -35,7 +35,7 @@ export function subjectIn(
     // "is Samsung's second marquee US foundry win after Tesla": a name counted before this one is not its party.
     const kept = named.filter((mention) => !excluded.includes(mention) && !countedFrom(reading, mention));
     if (direct.some((id) => !kept.some((mention) => mention.id === id))) return undefined;
-    return { positions: kept.map((mention) => mention.start), carried: false };
+    return { positions: kept.map((mention) => mention.start), carried: false, throughSentenceBefore: false };
   }
   if (reading.index === 0) return undefined;
   const previous = item[reading.index - 1]!;
@@ -81,7 +81,11 @@ export function subjectIn(
     const positions = anaphor
       ? [...new Set([anaphor.start, ...references])]
       : reading.mentions.filter((mention) => group.includes(mention.id)).map((mention) => mention.start);
-    return { positions: positions.length ? positions : [0], carried: true };
+    return {
+      positions: positions.length ? positions : [0],
+      carried: true,
+      throughSentenceBefore: anaphor?.name === PRONOUN,
+    };
   }
   return undefined;
 }
@@ -237,8 +241,8 @@ function openingPronoun(text: string): { start: number; end: number } | undefine
   const lead = opening[0].slice(0, -word.length);
   const after = text.slice(opening.index + opening[0].length);
   if (ROLE_AFTER.test(after) || EXPLETIVE_AFTER.test(after)) return undefined;
-  // A lower-case "it" only after a lead ("Musk now says it", "On Thursday it").
-  if (word[0] === 'i' && !/\S/.test(lead)) return undefined;
+  // A lower-case "it" or "they" only after a lead ("Musk now says it", "On Thursday they").
+  if ((word[0] === 'i' || word[0] === 't') && !/\S/.test(lead)) return undefined;
   const start = opening.index + lead.length;
   return { start, end: start + word.length };
 }
@@ -410,7 +414,7 @@ const PRONOUN = '#pronoun';
 const CHINESE_OPENING = /^[\s"“「『（(]*[\u3400-\u9fff]/;
 
 const OPENING_PRONOUN =
-  /^[\s"“'‘]*(?:(?:据|據|根据|根據)[^，,。]{1,24}?(?:统计|統計|数据|數據|显示|顯示|报道|報導|指出)[，,]\s*|According to [^,]{1,40}, |(?:On|In|By|Since|Last|This|Later|Earlier)\s+[\w-]+(?:\s+[\w-]+)?,?\s+|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?\s+(?:now\s+)?(?:says|said|expects|believes|thinks)\s+(?:that\s+)?)?(It|Its|it|its|The company(?:['’]s)?|The firm(?:['’]s)?|The shares|The stock|其(?![他它中实實余餘次])|它|该公司|該公司|该股|該股)(?=[\s,，\u3400-\u9fff])/;
+  /^[\s"“'‘]*(?:(?:据|據|根据|根據)[^，,。]{1,24}?(?:统计|統計|数据|數據|显示|顯示|报道|報導|指出)[，,]\s*|According to [^,]{1,40}, |(?:On|In|By|Since|Last|This|Later|Earlier)\s+[\w-]+(?:\s+[\w-]+)?,?\s+|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?\s+(?:now\s+)?(?:says|said|expects|believes|thinks)\s+(?:that\s+)?)?(It|Its|it|its|They|Their|they|their|The company(?:['’]s)?|The firm(?:['’]s)?|The shares|The stock|其(?![他它中实實余餘次])|它|该公司|該公司|该股|該股)(?=[\s,，\u3400-\u9fff])/;
 
 /**
  * The group's entity is the first of its type the earlier sentence names: "the chip" is
