@@ -83,7 +83,8 @@ describe('the test split (no rule is written for it)', () => {
    * these items) raised alerts to P 0.961 R 0.831 on its 319 items; the recall floor follows,
    * three changes under that figure. Two rounds of real news found on the evening of 2026-11-30
    * (82 items of 2026, 9 changes, 71 look-alikes) joined it the same way, measured once: P 0.964 R 0.827
-   * on its 401 items, no false SMS added; the floors stand.
+   * on its 401 items, no false SMS added; the floors stand. A sixteenth round (18 items of 2026, one change,
+   * found) made it 419 items: P 0.965 R 0.828, confirmed P 0.875 R 0.737; the floors stand.
    */
   it('meets its floors', () => {
     expectFloors(evaluate(test, storyEngine()), {

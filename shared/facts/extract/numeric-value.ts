@@ -148,6 +148,9 @@ export function readNumeric(
         mention.value.kind !== 'year' ||
         !REPORTING_PERIOD_AFTER.test(reading.text.slice(mention.end, mention.end + 24)),
     )
+    // "Samsung is targeting 2027 to turn its foundry business profitable, driven by … its new Texas fab",
+    // "profitable by 2027", 2027年实现扭亏: the year of a profit goal, not of the making or the fab it names.
+    .filter((mention) => mention.value.kind !== 'year' || !yearOfAProfitGoal(reading.text, mention))
     // "特斯拉去年将AI6芯片交由三星…生产": the year the making was handed over, not the making's.
     .filter(
       (mention) =>
@@ -475,6 +478,19 @@ const TOTAL_WORD = /\btotal|总|總|使/i;
 const endsPeriod = (mention: ValueMention) => mention.period === 'end' || mention.period === 'term';
 
 /** After a value, the year it held: "17% in 2019", "$6.4 billion (2024)". */
+/** "profitable by", "turn a profit in", "break even by" right before a year; "to turn … profitable", 实现盈利 right after it. */
+const PROFIT_GOAL_BEFORE =
+  /\b(?:profitable|profitability|(?:turn|swing|return|get)(?:s|ed|ing)?\s+(?:back\s+)?(?:to\s+)?(?:a\s+)?profit|in\s+the\s+black|break(?:s|ing)?\s+even)\s+(?:by|in|from)\s+(?:the\s+end\s+of\s+)?$/i;
+const PROFIT_GOAL_AFTER =
+  /^\s*(?:to|for)\s+(?:turn|make|return|swing|get|become)\b[^.;,]{0,40}?\b(?:profit|profitable|profitability|black)\b|^\s*年?\s*(?:底|内|內)?\s*(?:前)?\s*(?:实现|實現|达成|達成)?\s*(?:扭亏|扭虧|转盈|轉盈|盈利|获利|獲利|转亏为盈|轉虧為盈)/i;
+
+function yearOfAProfitGoal(text: string, mention: ValueMention): boolean {
+  return (
+    PROFIT_GOAL_BEFORE.test(text.slice(Math.max(0, mention.start - 48), mention.start)) ||
+    PROFIT_GOAL_AFTER.test(text.slice(mention.end, mention.end + 64))
+  );
+}
+
 const YEAR_AFTER =
   /^\s*,?\s*(?:in|back in|as of|\()\s*((?:19|20)\d{2})(?=\s*(?:[,.;:)]|$|\s(?:and|but|when|while|as)\b))/i;
 
