@@ -70,9 +70,9 @@ export interface SubjectHere {
   positions: number[];
   carried: boolean;
   /**
-   * Carried from the sentence before — by a pronoun or a dropped subject that stands for what it spoke
-   * of, or as the part of the subject it named ("The high-risk provisions were due in August 2026. They
-   * will now apply from December 2027"): that sentence's context words count here.
+   * Carried by a pronoun or a dropped subject that stands for what the sentence before spoke of, when
+   * that sentence opens with it and names no rival ("The high-risk provisions were due in August 2026.
+   * They will now apply from December 2027"): that sentence's context words count here.
    */
   throughSentenceBefore: boolean;
   /** The subject's names in a list of names and values ("TSMC 70.2%, Samsung 7.3%"), each owning the value right after it. */

@@ -84,7 +84,7 @@ export function subjectIn(
     return {
       positions: positions.length ? positions : [0],
       carried: true,
-      throughSentenceBefore: anaphor?.name === PRONOUN,
+      throughSentenceBefore: anaphor?.name === PRONOUN && contextTravels(rule, reading, previous),
     };
   }
   return undefined;
@@ -215,6 +215,12 @@ function referenceThroughSentenceBefore(
 ): PhraseMatch | undefined {
   const pronoun = reading.once('pronoun', () => openingPronoun(reading.text));
   const topic = previous.once('topic', () => topicOf(previous));
+  if (
+    pronoun &&
+    PLURAL_PRONOUN.test(reading.text.slice(pronoun.start, pronoun.end + 1)) &&
+    !pluralReference(reading, previous)
+  )
+    return undefined;
   if (!pronoun)
     return droppedSubjectFor(rule, reading, previous, topic)
       ? { name: PRONOUN, start: 0, end: 0 }
@@ -226,6 +232,37 @@ function referenceThroughSentenceBefore(
       : ownTopic(rule, topic);
   return ownFirst ? { name: PRONOUN, start: pronoun.start, end: pronoun.end } : undefined;
 }
+
+/**
+ * "They"/"Their" stand for the topic of the sentence before — not for the people it opens with ("MEPs pressed
+ * the Commission … They said a delay would reward lobbying", "Analysts at KB raised their targets. They see the
+ * stock rising 10%"), nor for a list told "respectively", whose values go one to each name.
+ */
+/**
+ * The sentence before's context words are the pronoun's too only when that sentence opens with its topic and names
+ * none of the rule's rivals, and this one is no list told "respectively": not "The harmonised standards for high-risk AI were meant … They are now delayed",
+ * "Japan's new AI law, unlike the EU AI Act with its high-risk tiers, …", 关于高风险分类的指南 (guidelines, a rival).
+ */
+function contextTravels(rule: CompiledRule, reading: SentenceReading, previous: SentenceReading): boolean {
+  const topic = previous.once('topic', () => topicOf(previous));
+  return (
+    !RESPECTIVELY.test(reading.text) &&
+    topic !== undefined &&
+    /^[\s"“'‘「]*(?:(?:the|a|an)\s+)?$/i.test(previous.text.slice(0, topic.start)) &&
+    !previous.mentions.some((mention) => rule.rivalIds.has(mention.id))
+  );
+}
+
+function pluralReference(reading: SentenceReading, previous: SentenceReading): boolean {
+  return !PEOPLE_OPENING.test(previous.text) && !RESPECTIVELY.test(reading.text);
+}
+
+const PEOPLE_OPENING =
+  /^[\s"“'‘]*(?:(?:the|some|several|many|most|other|european|eu|us|u\.s\.|korean|chinese|[A-Z][\w-]*['’]s)\s+)*(?:[\w-]+\s+)?(?:MEPs|lawmakers|legislators|ministers|officials|governments|countries|member\s+states|states|analysts|investors|executives|regulators|critics|experts|brokers|traders|economists|campaigners|consumers|voters|shareholders|people)\b/i;
+
+const PLURAL_PRONOUN = /^(?:they|their)\b/i;
+
+const RESPECTIVELY = /\brespectively\b|分别|分別/i;
 
 const ownTopic = (rule: CompiledRule, topic: EntityMention | undefined) =>
   topic !== undefined && rule.ownIds.has(topic.id) && !rule.rivalIds.has(topic.id);
