@@ -478,16 +478,34 @@ const TOTAL_WORD = /\btotal|总|總|使/i;
 const endsPeriod = (mention: ValueMention) => mention.period === 'end' || mention.period === 'term';
 
 /** After a value, the year it held: "17% in 2019", "$6.4 billion (2024)". */
-/** "profitable by", "turn a profit in", "break even by" right before a year; "to turn … profitable", 实现盈利 right after it. */
+/**
+ * A year that is a profit goal: the object of a targeting verb whose purpose is a profit ("targeting 2027 to turn
+ * its foundry business profitable"), a year after "profitable by/in" ("profitable by 2027" — not when it is shared
+ * with a making before it, "mass production at Taylor and a return to profitability in 2027"), 2027年实现扭亏.
+ * Not when a "when", "the year" or 届时/同年 after it ties the year to another event as well ("profitable in 2027,
+ * the year the Taylor fab starts production"); not a making's own year with a profit as its purpose ("start
+ * production … in 2026 to make its foundry business profitable").
+ */
 const PROFIT_GOAL_BEFORE =
   /\b(?:profitable|profitability|(?:turn|swing|return|get)(?:s|ed|ing)?\s+(?:back\s+)?(?:to\s+)?(?:a\s+)?profit|in\s+the\s+black|break(?:s|ing)?\s+even)\s+(?:by|in|from)\s+(?:the\s+end\s+of\s+)?$/i;
-const PROFIT_GOAL_AFTER =
-  /^\s*(?:to|for)\s+(?:turn|make|return|swing|get|become)\b[^.;,]{0,40}?\b(?:profit|profitable|profitability|black)\b|^\s*年?\s*(?:底|内|內)?\s*(?:前)?\s*(?:实现|實現|达成|達成)?\s*(?:扭亏|扭虧|转盈|轉盈|盈利|获利|獲利|转亏为盈|轉虧為盈)/i;
+const SHARED_WITH_A_MAKING_BEFORE = /\band\s+(?:a\s+)?(?:return|swing|turn)?\s*(?:to\s+)?profit/i;
+const TARGETED_BEFORE =
+  /\b(?:target(?:s|ed|ing)?|aim(?:s|ed|ing)?\s+for|eye(?:s|d|ing)?|set(?:s|ting)?)\s+(?:the\s+end\s+of\s+)?$/i;
+const PROFIT_PURPOSE_AFTER =
+  /^\s*(?:to|for)\s+(?:turn|make|return|swing|get|become)\b[^.;,]{0,40}?\b(?:profit|profitable|profitability|black)\b/i;
+const PROFIT_YEAR_AFTER_ZH =
+  /^\s*年?\s*(?:底|内|內)?\s*(?:前)?\s*(?:实现|實現|达成|達成)?\s*(?:扭亏|扭虧|转盈|轉盈|盈利|获利|獲利|转亏为盈|轉虧為盈)/;
+const YEAR_REFERRED_TO_AFTER =
+  /^[^.;。；]{0,40}?(?:,\s*(?:when|the\s+year|by\s+which\s+time|at\s+which\s+point)\b|届时|屆時|同年|到时|到時|那时|那時)/i;
 
 function yearOfAProfitGoal(text: string, mention: ValueMention): boolean {
+  const before = text.slice(Math.max(0, mention.start - 48), mention.start);
+  const after = text.slice(mention.end, mention.end + 64);
+  if (YEAR_REFERRED_TO_AFTER.test(text.slice(mention.end, mention.end + 80))) return false;
   return (
-    PROFIT_GOAL_BEFORE.test(text.slice(Math.max(0, mention.start - 48), mention.start)) ||
-    PROFIT_GOAL_AFTER.test(text.slice(mention.end, mention.end + 64))
+    (PROFIT_GOAL_BEFORE.test(before) && !SHARED_WITH_A_MAKING_BEFORE.test(before)) ||
+    (TARGETED_BEFORE.test(before) && PROFIT_PURPOSE_AFTER.test(after)) ||
+    PROFIT_YEAR_AFTER_ZH.test(after)
   );
 }
 

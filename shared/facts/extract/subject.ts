@@ -84,7 +84,9 @@ export function subjectIn(
     return {
       positions: positions.length ? positions : [0],
       carried: true,
-      throughSentenceBefore: anaphor?.name === PRONOUN && contextTravels(rule, reading, previous),
+      // (a pronoun written out, not a dropped subject: 预计今年营收增长10% after an order is this year's growth)
+      throughSentenceBefore:
+        anaphor?.name === PRONOUN && anaphor.end > anaphor.start && contextTravels(rule, reading, previous),
     };
   }
   return undefined;
@@ -234,14 +236,9 @@ function referenceThroughSentenceBefore(
 }
 
 /**
- * "They"/"Their" stand for the topic of the sentence before — not for the people it opens with ("MEPs pressed
- * the Commission … They said a delay would reward lobbying", "Analysts at KB raised their targets. They see the
- * stock rising 10%"), nor for a list told "respectively", whose values go one to each name.
- */
-/**
  * The sentence before's context words are the pronoun's too only when that sentence opens with its topic and names
- * none of the rule's rivals, and this one is no list told "respectively": not "The harmonised standards for high-risk AI were meant … They are now delayed",
- * "Japan's new AI law, unlike the EU AI Act with its high-risk tiers, …", 关于高风险分类的指南 (guidelines, a rival).
+ * none of the rule's rivals, and this one is no list told "respectively": not "The harmonised standards for
+ * high-risk AI were meant … They are now delayed", "Japan's new AI law, unlike the EU AI Act with its high-risk tiers, …", 关于高风险分类的指南 (guidelines, a rival).
  */
 function contextTravels(rule: CompiledRule, reading: SentenceReading, previous: SentenceReading): boolean {
   const topic = previous.once('topic', () => topicOf(previous));
@@ -253,12 +250,20 @@ function contextTravels(rule: CompiledRule, reading: SentenceReading, previous: 
   );
 }
 
+/**
+ * "They"/"Their" stand for the topic of the sentence before — not for the people it opens with ("MEPs pressed
+ * the Commission … They said a delay would reward lobbying", "Analysts at KB raised their targets. They see the
+ * stock rising 10%"), nor for a list told "respectively", whose values go one to each name.
+ */
 function pluralReference(reading: SentenceReading, previous: SentenceReading): boolean {
   return !PEOPLE_OPENING.test(previous.text) && !RESPECTIVELY.test(reading.text);
 }
 
-const PEOPLE_OPENING =
-  /^[\s"“'‘]*(?:(?:the|some|several|many|most|other|european|eu|us|u\.s\.|korean|chinese|[A-Z][\w-]*['’]s)\s+)*(?:[\w-]+\s+)?(?:MEPs|lawmakers|legislators|ministers|officials|governments|countries|member\s+states|states|analysts|investors|executives|regulators|critics|experts|brokers|traders|economists|campaigners|consumers|voters|shareholders|people)\b/i;
+/** The people a sentence may open with; case written out, as a capitalised word before them is a name or a possessive ("Korea's", "Samsung Electronics'"). */
+const PEOPLE_WORDS = String.raw`[Rr]etail\s+investors|[Ss]hort\s+sellers|[Ff]und\s+managers|[Mm]ember\s+states|[Ss]hareholders|[Ii]nstitutions|[Gg]overnments|[Cc]ampaigners|[Ll]egislators|[Ss]trategists|[Rr]egulators|[Ee]xecutives|[Ee]conomists|[Bb]rokerages|[Cc]ustomers|[Ii]nvestors|[Cc]ountries|[Mm]inisters|[Ll]awmakers|[Cc]onsumers|[Ss]uppliers|[Oo]fficials|[Mm]anagers|[Aa]nalysts|[Tt]raders|[Ss]ellers|[Bb]rokers|[Cc]ritics|[Ee]xperts|[Vv]oters|[Ss]tates|[Rr]ivals|[Bb]uyers|[Pp]eople|[Pp]eers|[Bb]anks|[Ff]unds|[Aa]nts|MEPs`;
+const PEOPLE_OPENING = new RegExp(
+  String.raw`^[\s"“'‘]*(?:(?:[Tt]he|[Ss]ome|[Ss]everal|[Mm]any|[Mm]ost|[Oo]ther|[Ff]oreign|[Ii]nstitutional|[Rr]etail|[Ll]ocal|[Oo]verseas|[Gg]lobal|[Kk]orean|[Ee]uropean|[Cc]hinese|[Ee]U|U\.?S\.?|[A-Z][\w.&-]*(?:['’]s?)?)\s+){0,4}['‘"“]?(?:${PEOPLE_WORDS})\b`,
+);
 
 const PLURAL_PRONOUN = /^(?:they|their)\b/i;
 
