@@ -85,8 +85,11 @@ export function readEntities(
     .filter((mention) => !businessOwner(mention))
     .filter((mention) => !onlyTroubled(reading, mention, allowed))
     .filter((mention) => subject.carried || !anotherChipsClause(reading, mention.start, chipIds, mention));
-  const agentTriggers = coordinatedTriggers(reading, found, (mention) =>
-    triggerOfAgent(reading, triggers, mention, allowed),
+  const agentTriggers = coordinatedTriggers(
+    reading,
+    found,
+    (mention) => triggerOfAgent(reading, triggers, mention, allowed),
+    triggers,
   );
   let attached = found.filter((mention, index) => {
     const trigger = agentTriggers[index];
@@ -616,6 +619,26 @@ function verbGroups(
   return groups;
 }
 
+/**
+ * Between a name and a verb of its own clause: an auxiliary, and nothing but such words ("Samsung will make",
+ * "Samsung is also making"; not "both TSMC and Samsung building the chip", the group's participle).
+ */
+const OWN_VERB_RIGHT_AFTER =
+  /^(?:['’]s(?:,?\s+(?:[A-Z][\w-]*|fabs?|plants?|factor(?:y|ies)|facilit(?:y|ies)|sites?|campus(?:es)?|lines?)){1,3})?\s+(?:(?:also|now|then|itself)\s+)*(?:will|would|could|may|might|can|shall|should|is|are|was|were|has|have|had)\s+(?:(?:also|now|then|be|being|been)\s+)*$/i;
+
+/** A name's own site, written after it: "'s Arizona fab", "'s Taylor, Texas, plant". */
+const OWN_SITE = String.raw`['’]s(?:,?\s+(?:[A-Z][\w-]*|fabs?|plants?|factor(?:y|ies)|facilit(?:y|ies)|sites?|campus(?:es)?|lines?)){1,3}`;
+
+const SITE_THEN_COORDINATION = new RegExp(
+  String.raw`^${OWN_SITE}\s+(?:and|&|as\s+well\s+as)\s+(?:(?:at|by|in|from)\s+)?$`,
+);
+
+/** After a name (and its own site), a verb or a thing of its own: the name opens a clause. */
+const CLAUSE_OF_ITS_OWN_AFTER = new RegExp(
+  String.raw`^(?:${OWN_SITE})?\s+(?:(?:also|now|then)\s+)?(?:will|would|could|may|might|can|shall|should|is|are|was|were|has|have|had|shares?|stock|memory|said|says|reported|posted|makes?|made|builds?|built|produces?|produced)\b`,
+  'i',
+);
+
 const COORDINATION = /^\s*(?:,|，|、|and|&|as well as|与|與|和|及|以及|跟)\s*(?:both\s+)?$/i;
 
 /**
@@ -626,6 +649,7 @@ function coordinatedTriggers(
   reading: SentenceReading,
   found: EntityMention[],
   triggerOf: (mention: EntityMention) => PhraseMatch<AttributeClass> | undefined,
+  triggers: readonly PhraseMatch<AttributeClass>[],
 ): Array<PhraseMatch<AttributeClass> | undefined> {
   const coordinated = found.map((mention, index) => {
     const previous = found[index - 1];
@@ -636,6 +660,10 @@ function coordinatedTriggers(
     return (
       previous !== undefined &&
       (COORDINATION.test(between) ||
+        // "at TSMC's Arizona fab and (at) Samsung's Taylor fab": the first name's own site between — not when the
+        // second name opens a clause of its own ("and Samsung's Texas fab is idle", "and Samsung shares fall").
+        (SITE_THEN_COORDINATION.test(between) &&
+          !CLAUSE_OF_ITS_OWN_AFTER.test(reading.text.slice(mention.end))) ||
         (between === '' &&
           /[\u3400-\u9fff]$/.test(reading.text.slice(previous.start, previous.end)) &&
           /^[\u3400-\u9fff]/.test(reading.text.slice(mention.start, mention.end))))
@@ -648,7 +676,17 @@ function coordinatedTriggers(
   const result: Array<PhraseMatch<AttributeClass> | undefined> = [];
   found.forEach((mention, index) => {
     if (coordinated[index]) {
-      result.push(result[index - 1]);
+      // …unless, after a verb told before the names, it has a verb of its own right after it: "AI5 will be made
+      // by TSMC and Samsung will make AI6" (not 由台积电和三星共同生产, whose verb after the names is the group's).
+      const shared = result[index - 1];
+      const own = triggers.find((trigger) => trigger.start >= mention.end);
+      const ownVerb =
+        own !== undefined &&
+        shared !== undefined &&
+        own !== shared &&
+        shared.end <= found[index - 1]!.start &&
+        OWN_VERB_RIGHT_AFTER.test(reading.text.slice(mention.end, own.start));
+      result.push(ownVerb ? own : shared);
       return;
     }
     // "台积电与三星共同代工": the group's verb stands right after its last name (not "都想代工", "曾竞标，…代工").
