@@ -620,6 +620,31 @@ function verbGroups(
 }
 
 /**
+ * "…made by TSMC and Samsung will make AI6": the second verb's object is a chip named right after it and not the one
+ * the first verb makes (not "Samsung will also make it", "the chip", "the rest", "them too").
+ */
+function makesAnotherChip(
+  reading: SentenceReading,
+  shared: PhraseMatch<AttributeClass>,
+  own: PhraseMatch<AttributeClass>,
+): boolean {
+  const object = reading.mentions.find(
+    (mention) =>
+      mention.type === 'chip' &&
+      mention.start >= own.end &&
+      /^\s+(?:(?:Tesla['’]s|the|its|next-generation|next-gen|new)\s+)*$/i.test(
+        reading.text.slice(own.end, mention.start),
+      ),
+  );
+  return (
+    object !== undefined &&
+    !reading.mentions.some(
+      (mention) => mention.type === 'chip' && mention.id === object.id && mention.end <= shared.start,
+    )
+  );
+}
+
+/**
  * Between a name and a verb of its own clause: an auxiliary, and nothing but such words ("Samsung will make",
  * "Samsung is also making"; not "both TSMC and Samsung building the chip", the group's participle).
  */
@@ -627,16 +652,19 @@ const OWN_VERB_RIGHT_AFTER =
   /^(?:['’]s(?:,?\s+(?:[A-Z][\w-]*|fabs?|plants?|factor(?:y|ies)|facilit(?:y|ies)|sites?|campus(?:es)?|lines?)){1,3})?\s+(?:(?:also|now|then|itself)\s+)*(?:will|would|could|may|might|can|shall|should|is|are|was|were|has|have|had)\s+(?:(?:also|now|then|be|being|been)\s+)*$/i;
 
 /** A name's own site, written after it: "'s Arizona fab", "'s Taylor, Texas, plant". */
-const OWN_SITE = String.raw`['’]s(?:,?\s+(?:[A-Z][\w-]*|fabs?|plants?|factor(?:y|ies)|facilit(?:y|ies)|sites?|campus(?:es)?|lines?)){1,3}`;
+const OWN_SITE = String.raw`['’]s?(?:,?\s+(?:[A-Z][\w-]*|fabs?|plants?|factor(?:y|ies)|facilit(?:y|ies)|sites?|campus(?:es)?|lines?)){1,3}`;
 
 const SITE_THEN_COORDINATION = new RegExp(
   String.raw`^${OWN_SITE}\s+(?:and|&|as\s+well\s+as)\s+(?:(?:at|by|in|from)\s+)?$`,
 );
 
-/** After a name (and its own site), a verb or a thing of its own: the name opens a clause. */
-const CLAUSE_OF_ITS_OWN_AFTER = new RegExp(
-  String.raw`^(?:${OWN_SITE})?\s+(?:(?:also|now|then)\s+)?(?:will|would|could|may|might|can|shall|should|is|are|was|were|has|have|had|shares?|stock|memory|said|says|reported|posted|makes?|made|builds?|built|produces?|produced)\b`,
-  'i',
+/**
+ * After the second name (and its own site), where a coordinated place may end: the sentence or clause, an attribution,
+ * a time or a role ("…and Samsung's Taylor fab, Musk said", "…, starting next year", "as a backup") — not a verb or
+ * a thing of its own ("and Samsung's Taylor fab remains idle", "and Samsung's shares fell", "… fab for AI6").
+ */
+const COORDINATED_PLACE_ENDS = new RegExp(
+  String.raw`^(?:${OWN_SITE})?\s*(?:$|[.;:]|,\s*(?!which\b|who\b|where\b)|\s+(?:as\s+(?:a|an|the)\b|instead\s+of\b|from\s+(?:20\d\d|next|this|late|early)\b|in\s+(?:20\d\d|late|early|the)\b|starting\b|next\s+year\b|this\s+year\b|by\s+20\d\d\b|respectively\b))`,
 );
 
 const COORDINATION = /^\s*(?:,|，|、|and|&|as well as|与|與|和|及|以及|跟)\s*(?:both\s+)?$/i;
@@ -660,10 +688,10 @@ function coordinatedTriggers(
     return (
       previous !== undefined &&
       (COORDINATION.test(between) ||
-        // "at TSMC's Arizona fab and (at) Samsung's Taylor fab": the first name's own site between — not when the
-        // second name opens a clause of its own ("and Samsung's Texas fab is idle", "and Samsung shares fall").
+        // "at TSMC's Arizona fab and (at) Samsung's Taylor fab": the first name's own site between, the second
+        // name's place ending there (not "and Samsung's Texas fab is idle", "and Samsung shares fall").
         (SITE_THEN_COORDINATION.test(between) &&
-          !CLAUSE_OF_ITS_OWN_AFTER.test(reading.text.slice(mention.end))) ||
+          COORDINATED_PLACE_ENDS.test(reading.text.slice(mention.end))) ||
         (between === '' &&
           /[\u3400-\u9fff]$/.test(reading.text.slice(previous.start, previous.end)) &&
           /^[\u3400-\u9fff]/.test(reading.text.slice(mention.start, mention.end))))
@@ -685,7 +713,8 @@ function coordinatedTriggers(
         shared !== undefined &&
         own !== shared &&
         shared.end <= found[index - 1]!.start &&
-        OWN_VERB_RIGHT_AFTER.test(reading.text.slice(mention.end, own.start));
+        OWN_VERB_RIGHT_AFTER.test(reading.text.slice(mention.end, own.start)) &&
+        makesAnotherChip(reading, shared, own);
       result.push(ownVerb ? own : shared);
       return;
     }

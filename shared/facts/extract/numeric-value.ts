@@ -479,8 +479,8 @@ const endsPeriod = (mention: ValueMention) => mention.period === 'end' || mentio
 
 /** After a value, the year it held: "17% in 2019", "$6.4 billion (2024)". */
 /**
- * A year that is a profit goal: the object of a targeting verb whose purpose is a profit ("targeting 2027 to turn
- * its foundry business profitable"), a year after "profitable by/in" ("profitable by 2027" — not when it is shared
+ * A year that is a profit goal: the object of a targeting verb or "until" whose purpose is a profit ("targeting 2027
+ * to turn its foundry business profitable", "has until 2028 to turn a profit"), a year after "profitable by/in" ("profitable by 2027" — not when it is shared
  * with a making before it, "mass production at Taylor and a return to profitability in 2027"), 2027年实现扭亏.
  * Not when a "when", "the year" or 届时/同年 after it ties the year to another event as well ("profitable in 2027,
  * the year the Taylor fab starts production"); not a making's own year with a profit as its purpose ("start
@@ -490,7 +490,7 @@ const PROFIT_GOAL_BEFORE =
   /\b(?:profitable|profitability|(?:turn|swing|return|get)(?:s|ed|ing)?\s+(?:back\s+)?(?:to\s+)?(?:a\s+)?profit|in\s+the\s+black|break(?:s|ing)?\s+even)\s+(?:by|in|from)\s+(?:the\s+end\s+of\s+)?$/i;
 const SHARED_WITH_A_MAKING_BEFORE = /\band\s+(?:a\s+)?(?:return|swing|turn)?\s*(?:to\s+)?profit/i;
 const TARGETED_BEFORE =
-  /\b(?:target(?:s|ed|ing)?|aim(?:s|ed|ing)?\s+for|eye(?:s|d|ing)?|set(?:s|ting)?)\s+(?:the\s+end\s+of\s+)?$/i;
+  /\b(?:target(?:s|ed|ing)?|aim(?:s|ed|ing)?\s+for|eye(?:s|d|ing)?|set(?:s|ting)?|until)\s+(?:the\s+end\s+of\s+)?$/i;
 const PROFIT_PURPOSE_AFTER =
   /^\s*(?:to|for)\s+(?:turn|make|return|swing|get|become)\b[^.;,]{0,40}?\b(?:profit|profitable|profitability|black)\b/i;
 const PROFIT_YEAR_AFTER_ZH =

@@ -84,9 +84,7 @@ export function subjectIn(
     return {
       positions: positions.length ? positions : [0],
       carried: true,
-      // (a pronoun written out, not a dropped subject: 预计今年营收增长10% after an order is this year's growth)
-      throughSentenceBefore:
-        anaphor?.name === PRONOUN && anaphor.end > anaphor.start && contextTravels(rule, reading, previous),
+      throughSentenceBefore: anaphor?.name === PRONOUN && contextTravels(rule, reading, previous),
     };
   }
   return undefined;
@@ -260,9 +258,9 @@ function pluralReference(reading: SentenceReading, previous: SentenceReading): b
 }
 
 /** The people a sentence may open with; case written out, as a capitalised word before them is a name or a possessive ("Korea's", "Samsung Electronics'"). */
-const PEOPLE_WORDS = String.raw`[Rr]etail\s+investors|[Ss]hort\s+sellers|[Ff]und\s+managers|[Mm]ember\s+states|[Ss]hareholders|[Ii]nstitutions|[Gg]overnments|[Cc]ampaigners|[Ll]egislators|[Ss]trategists|[Rr]egulators|[Ee]xecutives|[Ee]conomists|[Bb]rokerages|[Cc]ustomers|[Ii]nvestors|[Cc]ountries|[Mm]inisters|[Ll]awmakers|[Cc]onsumers|[Ss]uppliers|[Oo]fficials|[Mm]anagers|[Aa]nalysts|[Tt]raders|[Ss]ellers|[Bb]rokers|[Cc]ritics|[Ee]xperts|[Vv]oters|[Ss]tates|[Rr]ivals|[Bb]uyers|[Pp]eople|[Pp]eers|[Bb]anks|[Ff]unds|[Aa]nts|MEPs`;
+const PEOPLE_WORDS = String.raw`[Rr]etail\s+investors|[Ss]hort\s+sellers|[Ff]und\s+managers|[Mm]ember\s+states|[Ss]hareholders|[Gg]overnments|[Cc]ampaigners|[Ll]egislators|[Ss]trategists|[Rr]egulators|[Ee]xecutives|[Ee]conomists|[Bb]rokerages|[Cc]ustomers|[Ii]nvestors|[Cc]ountries|[Mm]inisters|[Ll]awmakers|[Cc]onsumers|[Ss]uppliers|[Oo]fficials|[Mm]anagers|[Aa]nalysts|[Tt]raders|[Ss]ellers|[Bb]rokers|[Cc]ritics|[Ee]xperts|[Vv]oters|[Ss]tates|[Rr]ivals|[Bb]uyers|[Pp]eople|[Pp]eers|[Bb]anks|[Ff]unds|[Aa]nts|MEPs`;
 const PEOPLE_OPENING = new RegExp(
-  String.raw`^[\s"“'‘]*(?:(?:[Tt]he|[Ss]ome|[Ss]everal|[Mm]any|[Mm]ost|[Oo]ther|[Ff]oreign|[Ii]nstitutional|[Rr]etail|[Ll]ocal|[Oo]verseas|[Gg]lobal|[Kk]orean|[Ee]uropean|[Cc]hinese|[Ee]U|U\.?S\.?|[A-Z][\w.&-]*(?:['’]s?)?)\s+){0,4}['‘"“]?(?:${PEOPLE_WORDS})\b`,
+  String.raw`^[\s"“'‘]*(?:(?:[Tt]he|[Ss]ome|[Ss]everal|[Mm]any|[Mm]ost|[Oo]ther|[Ff]oreign|[Ii]nstitutional|[Rr]etail|[Ll]ocal|[Oo]verseas|[Gg]lobal|[Kk]orean|[Ee]uropean|[Cc]hinese|[Ee]U|U\.?S\.?|[A-Z][\w.&-]*(?:['’]s?)?)\s+){0,4}(?:[a-z][\w-]*\s+)?['‘"“]?(?:${PEOPLE_WORDS})\b`,
 );
 
 const PLURAL_PRONOUN = /^(?:they|their)\b/i;
