@@ -55,19 +55,21 @@ const PARSER_OPTIONS = {
   },
 } satisfies Parser.ParserOptions<AnyRecord, AnyRecord>;
 
-let parser: Parser<AnyRecord, AnyRecord> | undefined;
+let RssParserClass: typeof Parser | undefined;
 
 /**
- * rss-parser and its XML stack load on first use, not at start-up: most polls are
- * 304s that never parse, and a λ's cold start should not pay for them.
+ * A parser for one document. rss-parser and its XML stack load on first use, not at start-up: most polls are
+ * 304s that never parse, and a λ's cold start should not pay for them. Each document gets a parser of its own:
+ * xml2js's parser keeps its state after an error, so a malformed feed parsed before another changed whether
+ * that one failed (a broken document read as valid, or a good one's error changed).
  */
 async function feedParser(): Promise<Parser<AnyRecord, AnyRecord>> {
-  if (!parser) {
+  if (!RssParserClass) {
     const { default: RssParser } = await import('rss-parser');
     await replaceSnippetStripping();
-    parser = new RssParser<AnyRecord, AnyRecord>(PARSER_OPTIONS as never);
+    RssParserClass = RssParser;
   }
-  return parser;
+  return new RssParserClass<AnyRecord, AnyRecord>(PARSER_OPTIONS as never);
 }
 
 /**

@@ -144,6 +144,24 @@ describe('parseFeed()', () => {
     await expect(parseFeed(text)).rejects.toBeInstanceOf(FeedError);
   });
 
+  // A user found it through `factwatch check`: with one shared xml2js parser, a malformed document left it in a
+  // state where the next broken one (an undeclared entity) parsed as a valid feed, and errors varied by order.
+  it('judges each document alone, whatever was parsed before it', async () => {
+    const verdict = (text: string) =>
+      parseFeed(text).then(
+        (feed) => `ok ${feed.items.length}`,
+        (error: FeedError) => error.message,
+      );
+    const alone = await verdict(fixture('xxe.xml'));
+    for (let i = 0; i < 4; i++) await parseFeed(fixture('malformed.xml')).catch(() => undefined);
+    const after = await verdict(fixture('xxe.xml'));
+    expect(after).toBe(alone);
+    expect(alone).toMatch(/entity/i);
+    const errors = new Set<string>();
+    for (let i = 0; i < 3; i++) errors.add(await verdict(fixture('malformed.xml')));
+    expect(errors.size).toBe(1);
+  });
+
   it('detects the format past comments and a DOCTYPE', () => {
     expect(
       detectFormat('<?xml version="1.0"?><!-- hi --><!DOCTYPE rss [<!ENTITY a "b">]><rss version="2.0">'),
