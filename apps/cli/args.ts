@@ -68,7 +68,7 @@ const DURATION_UNITS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_
 
 /**
  * `--since` as a point in time: a duration back from now (`30m`, `24h`, `7d`, `2w`)
- * or a date (`2025-08-01`, or a full ISO time).
+ * or a date (`2025-08-01`, or a full ISO time) not in the future.
  *
  * @example
  * parseSince('7d', new Date('2025-08-08T00:00:00Z')); // 2025-08-01T00:00:00.000Z
@@ -85,6 +85,11 @@ export function parseSince(text: string, now: Date): Date {
     if (real.getUTCMonth() !== month - 1 || real.getUTCDate() !== date)
       throw new UsageError(`--since: ${trimmed.slice(0, 10)} is not a date of the calendar`);
     const parsed = new Date(trimmed.length === 10 ? `${trimmed}T00:00:00Z` : trimmed);
+    // A year typed wrong (2026-12-… for 2025-12-…) is the usual slip: say so rather than answer nothing.
+    if (parsed.getTime() > now.getTime())
+      throw new UsageError(
+        `--since: ${trimmed} is in the future (it is ${now.toISOString().slice(0, 10)} now)`,
+      );
     if (!Number.isNaN(parsed.getTime())) return parsed;
   }
   throw new UsageError(`--since: "${text}" is neither a duration (30m, 24h, 7d, 2w) nor a date (2025-08-01)`);

@@ -66,6 +66,8 @@ export async function findingsForFact(
   max = Number.POSITIVE_INFINITY,
 ): Promise<StoredFinding[]> {
   const until = window.until ?? new Date(Date.now() + 86_400_000);
+  // DynamoDB refuses a BETWEEN whose bounds are reversed: an empty window is no findings.
+  if (window.since.getTime() > until.getTime()) return [];
   const limit = window.statuses ? Number.POSITIVE_INFINITY : max;
   const partitions = await Promise.all(
     [findingsPk(factId), legacyFindingsPk(factId)].map((pk) =>
@@ -103,6 +105,7 @@ export async function findingsForFact(
  */
 export async function findingsInWindow(store: Store, window: FindingWindow): Promise<StoredFinding[]> {
   const until = window.until ?? new Date(Date.now() + 86_400_000);
+  if (window.since.getTime() > until.getTime()) return [];
   const statuses = window.statuses ?? FINDING_STATUSES;
   const partitions = statuses.flatMap((status) =>
     monthsBetween(window.since, until).map((month) => statusMonthKey(status, month)),

@@ -208,6 +208,8 @@ describe('factwatch CLI against a store', () => {
 
   it.each([
     [['history', '--since', 'nonsense'], /--since: "nonsense" is neither a duration/],
+    [['history', '--since', '2999-01-01', '--fact', 'deal.value'], /--since: 2999-01-01 is in the future/],
+    [['report', '--since', '2999-01-01'], /--since: 2999-01-01 is in the future/],
     [['history', '--format', 'xml'], /--format: "xml" is not one of table, json, csv/],
     [['history', '--status', 'changed,maybe'], /--status: "maybe"/],
     [['facts', '--bogus'], /Unknown option '--bogus'/],

@@ -54,6 +54,13 @@ describe('findings store', () => {
     expect(await findingsForFact(store, 'ai5.foundry', { since: new Date('2025-08-01') })).toHaveLength(2);
   });
 
+  // DynamoDB refuses a BETWEEN with reversed bounds; a window that ends before it starts holds nothing.
+  it('answers an empty window (since after until) with no findings, not an error', async () => {
+    const window = { since: new Date('2030-01-01T00:00:00Z'), until: new Date('2025-09-01T00:00:00Z') };
+    expect(await findingsForFact(store, 'ai5.foundry', window)).toEqual([]);
+    expect(await findingsInWindow(store, window)).toEqual([]);
+  });
+
   it("returns a fact's findings in a time range, newest first", async () => {
     const found = await findingsForFact(store, 'ai5.foundry', {
       since: new Date('2025-08-01T00:00:00Z'),

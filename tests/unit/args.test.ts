@@ -23,6 +23,14 @@ describe('parseSince()', () => {
     },
   );
 
+  it('refuses a date in the future, naming today (a user typed the wrong year and got a DynamoDB error)', () => {
+    expect(() => parseSince('2025-08-09', NOW)).toThrow(
+      '--since: 2025-08-09 is in the future (it is 2025-08-08 now)',
+    );
+    expect(() => parseSince('2030-01-01T00:00:00Z', NOW)).toThrow(UsageError);
+    expect(parseSince('2025-08-08', NOW).toISOString()).toBe('2025-08-08T00:00:00.000Z');
+  });
+
   it('says an impossible day is not in the calendar, instead of rolling it over', () => {
     expect(() => parseSince('2025-02-30', NOW)).toThrow('--since: 2025-02-30 is not a date of the calendar');
   });
