@@ -496,12 +496,12 @@ const PROFIT_PURPOSE_AFTER =
 const PROFIT_YEAR_AFTER_ZH =
   /^\s*年?\s*(?:底|内|內)?\s*(?:前)?\s*(?:实现|實現|达成|達成)?\s*(?:扭亏|扭虧|转盈|轉盈|盈利|获利|獲利|转亏为盈|轉虧為盈)/;
 const YEAR_REFERRED_TO_AFTER =
-  /^[^.;。；]{0,40}?(?:,\s*(?:when|the\s+year|by\s+which\s+time|at\s+which\s+point)\b|届时|屆時|同年|到时|到時|那时|那時)/i;
+  /^[^.;。；]{0,120}?(?:,\s*(?:when|the\s+(?:same\s+)?year|by\s+which\s+time|at\s+which\s+point)\b|\bby\s+then\b|\b(?:that|the\s+same)\s+year\b|届时|屆時|同年|到时|到時|那时|那時)/i;
 
 function yearOfAProfitGoal(text: string, mention: ValueMention): boolean {
   const before = text.slice(Math.max(0, mention.start - 48), mention.start);
   const after = text.slice(mention.end, mention.end + 64);
-  if (YEAR_REFERRED_TO_AFTER.test(text.slice(mention.end, mention.end + 80))) return false;
+  if (YEAR_REFERRED_TO_AFTER.test(text.slice(mention.end, mention.end + 140))) return false;
   return (
     (PROFIT_GOAL_BEFORE.test(before) && !SHARED_WITH_A_MAKING_BEFORE.test(before)) ||
     (TARGETED_BEFORE.test(before) && PROFIT_PURPOSE_AFTER.test(after)) ||
