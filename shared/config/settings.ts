@@ -149,6 +149,12 @@ function warningsFor(config: Omit<Settings, 'warnings'>): string[] {
 }
 
 /**
+ * Keys the CDK CLI itself writes to cdk.context.json (`cdk acknowledge N` writes the first): not factwatch's
+ * settings, and no typo of one.
+ */
+const CDK_CLI_KEYS: readonly string[] = ['acknowledged-issue-numbers'];
+
+/**
  * Reads and validates the stack's context once. A wrong key or value is one
  * ConfigError line that names it.
  *
@@ -157,7 +163,9 @@ function warningsFor(config: Omit<Settings, 'warnings'>): string[] {
  */
 export function readSettings(context: Record<string, unknown>): Settings {
   const ours = Object.fromEntries(
-    Object.entries(context).filter(([key]) => !key.includes(':') && !key.startsWith('@')),
+    Object.entries(context).filter(
+      ([key]) => !key.includes(':') && !key.startsWith('@') && !CDK_CLI_KEYS.includes(key),
+    ),
   );
   const unknown = Object.keys(ours).filter((key) => !(SETTING_KEYS as readonly string[]).includes(key));
   if (unknown.length)

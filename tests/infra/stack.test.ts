@@ -452,6 +452,13 @@ describe('readSettings()', () => {
     );
   });
 
+  // `cdk acknowledge 31885` (what CDK's NOTICES suggest) writes this key into cdk.context.json; a user's deploy broke on it.
+  it("ignores the keys the CDK CLI writes itself (cdk acknowledge's 'acknowledged-issue-numbers')", () => {
+    expect(readSettings({ 'acknowledged-issue-numbers': [31885], contact: 'ops@example.org' }).contact).toBe(
+      'ops@example.org',
+    );
+  });
+
   it.each([
     [{ contact: 'ana' }, /context "contact": must be an email address or an http\(s\) URL/],
     [{ alertEmail: 'a@x.org' }, /context key "alertEmail" is not one factwatch knows/],
