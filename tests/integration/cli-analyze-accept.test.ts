@@ -151,6 +151,24 @@ describe('factwatch accept', () => {
     expect(history[1]).not.toHaveProperty('asOf');
   });
 
+  it('stores typed foundries sorted and once, as the engine writes entity sets', async () => {
+    const result = await cli(
+      'accept',
+      'ai5.foundry',
+      '--value',
+      '{"kind":"entities","values":["TSMC","Samsung","TSMC"]}',
+      '--table',
+      store.tableName,
+    );
+
+    expect(result).toMatchObject({ code: 0 });
+    expect(result.stdout.trim()).toBe('ai5.foundry: TSMC (v1) -> Samsung+TSMC (v2)');
+    expect((await baselineHistory(store, 'ai5.foundry'))[1]!.value).toEqual({
+      kind: 'entities',
+      values: ['Samsung', 'TSMC'],
+    });
+  });
+
   it('facts FACT_ID lists every version of a fact: value, origin, when, who, finding and why', async () => {
     const table = await cli('facts', 'deal.value', '--table', store.tableName);
     const json = await cli('facts', 'deal.value', '--format', 'json', '--table', store.tableName);
@@ -222,6 +240,27 @@ describe('factwatch accept', () => {
     [['accept', 'deal.value', '--value', '{"kind":"money"}'], /--value: field "amount"/],
     [['accept', 'deal.value', '--value', 'nope'], /--value: not valid JSON/],
     [['accept', 'no.such', '--value', '{"kind":"count","value":1}'], /no fact "no\.such"/],
+    // A user acceptance review stored all of these; "tsmc" then read as a foundry of its own in later findings.
+    [
+      ['accept', 'deal.value', '--value', '{"kind":"money","amount":-5,"currency":"USD"}'],
+      /an amount must be above 0/,
+    ],
+    [
+      ['accept', 'deal.value', '--value', '{"kind":"money","amount":22e9,"currency":"XYZ"}'],
+      /"XYZ" is not an ISO 4217 currency code/,
+    ],
+    [
+      ['accept', 'ai5.foundry', '--value', '{"kind":"entities","values":["tsmc","Samsung"]}'],
+      /"tsmc" is written "TSMC"/,
+    ],
+    [
+      ['accept', 'ai5.foundry', '--value', '{"kind":"entities","values":["Foo Corp"]}'],
+      /"Foo Corp" is not a foundry ai5\.foundry knows \(Samsung, TSMC/,
+    ],
+    [
+      ['accept', 'deal.value', '--value', '{"kind":"money","amount":22e9,"currency":"USD"}', '--by', ' '],
+      /--by: give a name/,
+    ],
     [['accept', 'deal.value', '--finding', 'feedface'], /no finding "feedface"/],
   ])('refuses %j with one line and exit 2', async (argv, message) => {
     const { code, stderr } = await cli(...argv, '--table', store.tableName);

@@ -2,6 +2,7 @@ import { userInfo } from 'node:os';
 import { displayPath, loadBaselineFile } from '../../../shared/config/load.ts';
 import { UsageError } from '../../../shared/errors.ts';
 import { renderValue } from '../../../shared/facts/render-value.ts';
+import { SHIPPED_RULES } from '../../../shared/facts/shipped-rules.ts';
 import { type Value, type ValueKind, ValueSchema } from '../../../shared/model/values.ts';
 import { canonicalValue } from '../../../shared/store/alerts.ts';
 import { acceptBaseline, currentBaseline } from '../../../shared/store/baseline.ts';
@@ -48,6 +49,49 @@ function parseValueOption(text: string, kind: ValueKind | undefined): Value {
   return parsed.data;
 }
 
+const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
+
+/**
+ * A value typed by hand, checked as a reader would: an amount above zero in an ISO 4217 currency, counts and
+ * measures above zero, and foundries the fact knows, written as the engine writes them ("tsmc" is refused with
+ * "TSMC" suggested, not stored to read as another foundry later); entities come back sorted, as stored values are.
+ */
+function checkTypedValue(value: Value, factId: string): Value {
+  const positive = (amount: number, what: string) => {
+    if (!(amount > 0)) throw new UsageError(`--value: ${what} must be above 0, not ${amount}`);
+  };
+  switch (value.kind) {
+    case 'money':
+      positive(value.amount, 'an amount');
+      if (!CURRENCIES.has(value.currency))
+        throw new UsageError(
+          `--value: "${value.currency}" is not an ISO 4217 currency code (USD, KRW, EUR …)`,
+        );
+      return value;
+    case 'count':
+    case 'quantity':
+    case 'ratio':
+    case 'node':
+      positive(value.value, `a ${value.kind}`);
+      return value;
+    case 'entities': {
+      const known = SHIPPED_RULES.facts[factId]?.value.entities ?? [];
+      for (const name of value.values) {
+        if (known.length === 0 || known.includes(name)) continue;
+        const meant = known.find((entry) => entry.toLowerCase() === name.toLowerCase());
+        throw new UsageError(
+          meant
+            ? `--value: "${name}" is written "${meant}"`
+            : `--value: "${name}" is not a foundry ${factId} knows (${known.join(', ')})`,
+        );
+      }
+      return { ...value, values: [...new Set(value.values)].sort() };
+    }
+    default:
+      return value;
+  }
+}
+
 /** The kind of a fact in the shipped sheet, so the --value example fits it before any store starts. */
 function shippedKindOf(factId: string): ValueKind | undefined {
   return loadBaselineFile().facts.find((fact) => fact.id === factId)?.kind;
@@ -61,7 +105,10 @@ async function valueToAccept(
   story: LocalStory,
 ) {
   if (options.value !== undefined)
-    return { value: parseValueOption(options.value, undefined), findingId: undefined };
+    return {
+      value: checkTypedValue(parseValueOption(options.value, undefined), factId),
+      findingId: undefined,
+    };
   if (options['from-file']) {
     const fact = story.sheet.facts.find((candidate) => candidate.id === factId);
     if (!fact?.value)
@@ -124,7 +171,10 @@ Examples:
     if (sources.filter(Boolean).length !== 1) {
       throw new UsageError('accept: give one of --finding ID, --value JSON or --from-file');
     }
-    if (values.value !== undefined) parseValueOption(values.value, shippedKindOf(factId));
+    if (values.value !== undefined)
+      checkTypedValue(parseValueOption(values.value, shippedKindOf(factId)), factId);
+    if (values.by !== undefined && !values.by.trim())
+      throw new UsageError('--by: give a name (or leave --by out)');
     const session = await openSession(values, downloadProgress(io));
     try {
       const current = await currentBaseline(session.store, factId);
