@@ -11,6 +11,8 @@ export interface ReportFact {
   versions: BaselineVersion[];
   /** Newest first. */
   findings: StoredFinding[];
+  /** The latest finding's value has since been adopted into the baseline (not an open change). */
+  latestAccepted?: boolean;
 }
 
 /** One change of the window: the finding, the alert it raised (its sources), and whether it was accepted. */
@@ -97,6 +99,14 @@ function chartOf(fact: ReportFact, now: string): string {
     : '';
 }
 
+/** The latest finding, or — once its value is the baseline — the same, marked accepted rather than open. */
+function latestTag(latest: StoredFinding, accepted: boolean): string {
+  const said = `latest: ${latest.status} ${escapeMarkup(renderValue(latest.observed))}`;
+  return accepted
+    ? `<span class="tag accepted">${said}, accepted</span>`
+    : `<span class="tag ${latest.status}">${said}</span>`;
+}
+
 function factRow(fact: ReportFact, now: string): string {
   const { current } = fact;
   const latest = fact.findings[0];
@@ -111,7 +121,7 @@ function factRow(fact: ReportFact, now: string): string {
     })),
   ].sort((a, b) => b.at.localeCompare(a.at));
   return `<details class="fact" id="fact-${escapeMarkup(current.id)}" data-fact="${escapeMarkup(current.id)}">
-<summary><span class="fact-label">${escapeMarkup(current.label)}</span><span class="fact-value">${escapeMarkup(renderValue(current.value))}</span><span class="muted">v${current.version} · ${escapeMarkup(current.acceptedBy)} · ${escapeMarkup(day(current.acceptedAt))} · ${escapeMarkup(current.reason)}</span>${latest ? `<span class="tag ${latest.status}">latest: ${latest.status} ${escapeMarkup(renderValue(latest.observed))}</span>` : '<span class="muted">not observed yet</span>'}</summary>
+<summary><span class="fact-label">${escapeMarkup(current.label)}</span><span class="fact-value">${escapeMarkup(renderValue(current.value))}</span><span class="muted">v${current.version} · ${escapeMarkup(current.acceptedBy)} · ${escapeMarkup(day(current.acceptedAt))} · ${escapeMarkup(current.reason)}</span>${latest ? latestTag(latest, fact.latestAccepted === true) : '<span class="muted">not observed yet</span>'}</summary>
 <p class="muted">${escapeMarkup(current.claim)} (${escapeMarkup(current.id)}, ${current.severity} severity)</p>
 ${chartOf(fact, now)}
 <ul class="timeline">${events.map((event) => event.html).join('')}</ul>

@@ -1,5 +1,7 @@
+import type { BaselineVersion } from '../model/baseline.ts';
+import type { StoredFinding } from '../model/findings.ts';
 import type { ReportChange, ReportData, ReportFact } from '../report/page.ts';
-import { alertIdOf, getAlert } from '../store/alerts.ts';
+import { alertIdOf, canonicalValue, getAlert } from '../store/alerts.ts';
 import { baselineHistory, listCurrentBaselines } from '../store/baseline.ts';
 import type { Store } from '../store/client.ts';
 import { listFeeds } from '../store/feeds.ts';
@@ -29,11 +31,17 @@ export async function buildReport(store: Store, scope: ReportScope): Promise<Rep
   const seededAt = current.map((fact) => fact.acceptedAt).sort()[0] ?? scope.now.toISOString();
   const since = new Date(Math.max(scope.since?.getTime() ?? 0, Date.parse(seededAt)));
   const facts: ReportFact[] = await Promise.all(
-    current.map(async (fact) => ({
-      current: fact,
-      versions: await baselineHistory(store, fact.id),
-      findings: await findingsForFact(store, fact.id, { since }),
-    })),
+    current.map(async (fact) => {
+      const versions = await baselineHistory(store, fact.id);
+      const findings = await findingsForFact(store, fact.id, { since });
+      const latest = findings[0];
+      return {
+        current: fact,
+        versions,
+        findings,
+        latestAccepted: latest !== undefined && adoptedSince(versions, latest),
+      };
+    }),
   );
   const changes = await Promise.all(
     facts
@@ -46,7 +54,7 @@ export async function buildReport(store: Store, scope: ReportScope): Promise<Rep
         return {
           finding: f,
           ...(alert ? { alert } : {}),
-          accepted: fact.versions.some((version) => version.findingId === f.findingId),
+          accepted: adoptedSince(fact.versions, f),
         };
       }),
   );
@@ -60,4 +68,18 @@ export async function buildReport(store: Store, scope: ReportScope): Promise<Rep
     changes,
     feeds: (await listFeeds(store)).sort((a, b) => a.feedId.localeCompare(b.feedId)),
   };
+}
+
+/**
+ * Whether a finding's value was adopted into the baseline: accepted from the finding itself, or — by
+ * `accept --value` or `--from-file` — a version of the same value accepted after it was observed.
+ */
+function adoptedSince(versions: BaselineVersion[], finding: StoredFinding): boolean {
+  return versions.some(
+    (version) =>
+      version.findingId === finding.findingId ||
+      (finding.observed !== null &&
+        version.acceptedAt >= finding.observedAt &&
+        canonicalValue(version.value) === canonicalValue(finding.observed)),
+  );
 }

@@ -1,0 +1,62 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadBaselineFile } from '../../shared/config/load.ts';
+import { analyzeItem } from '../../shared/facts/analyze.ts';
+import { findingIdOf } from '../../shared/model/findings.ts';
+import { renderReport } from '../../shared/report/page.ts';
+import { seedBaseline } from '../../shared/store/baseline.ts';
+import type { Store } from '../../shared/store/client.ts';
+import { saveFinding } from '../../shared/store/findings.ts';
+import { buildReport } from '../../shared/usecases/build-report.ts';
+import { cli } from '../support/cli.ts';
+import { storyEngine } from '../support/engine.ts';
+import { dynamoEndpoint, freshStore } from '../support/store.ts';
+
+/**
+ * A user acceptance review accepted a change's value with `accept --value` and `--from-file`: the report still
+ * showed it as open (no "accepted", a red "latest: changed" beside a baseline of that very value). A change whose
+ * value was adopted after it was seen is accepted, whichever form of accept adopted it.
+ */
+describe('report: a change adopted by value', () => {
+  let store: Store;
+  beforeAll(async () => {
+    process.env.DYNAMODB_ENDPOINT = dynamoEndpoint();
+    store = await freshStore();
+    await seedBaseline(store, loadBaselineFile().facts, new Date('2025-07-28T00:00:00Z'));
+    for (const [id, title] of [
+      ['item-22', 'Tesla and Samsung lift chip contract to $22 billion'],
+      ['item-2027', "Samsung's Taylor fab to begin output in 2027 after delay"],
+    ] as const) {
+      const [finding] = analyzeItem({ id, title }, storyEngine());
+      await saveFinding(store, {
+        ...finding!,
+        findingId: findingIdOf(finding!.factId, id, 1),
+        topic: 'deal',
+        observedAt: '2025-08-10T00:00:00.000Z',
+        itemVersion: 1,
+      });
+    }
+    const accepted = await cli(
+      'accept',
+      'deal.value',
+      '--value',
+      '{"kind":"money","amount":22000000000,"currency":"USD"}',
+      '--reason',
+      '8-K filing',
+      '--table',
+      store.tableName,
+    );
+    expect(accepted.code).toBe(0);
+  });
+
+  it('marks the change accepted, and the fact row as an accepted latest value, not an open one', async () => {
+    const data = await buildReport(store, { now: new Date(), title: 't', location: 'here' });
+    const byFact = (id: string) => data.changes.find((change) => change.finding.factId === id)!;
+
+    expect(byFact('deal.value').accepted).toBe(true);
+    expect(byFact('taylor.production_start').accepted).toBe(false);
+    expect(data.facts.find((fact) => fact.current.id === 'deal.value')!.latestAccepted).toBe(true);
+    const html = renderReport(data);
+    expect(html).toContain('<span class="tag accepted">latest: changed $22B, accepted</span>');
+    expect(html).toContain('<span class="tag changed">latest: changed 2027</span>');
+  });
+});
