@@ -2,7 +2,8 @@ import type { DownloadProgress } from '../local/dynamodb-local.ts';
 import type { FeedProgress } from '../local/pipeline.ts';
 import type { CliIO } from './command.ts';
 
-const MB = 1024 * 1024;
+// Decimal megabytes, as the README and the npm registry count them (56.6 MB, not 54.0 MiB).
+const MB = 1_000_000;
 const megabytes = (bytes: number) => (bytes / MB).toFixed(1);
 
 /**

@@ -67,7 +67,8 @@ Options:
                       (a server's Retry-After is still honoured)
   --demo              replay a bundled sample through the whole pipeline, offline, in memory
                       (quiet hours off, nothing kept)
-  --quiet-hours H-H   SMS quiet hours for this run, e.g. 22:00-07:00, or off
+  --quiet-hours HH:MM-HH:MM|off
+                      SMS quiet hours for this run, e.g. 22:00-07:00
   --time-zone ZONE    IANA time zone of the quiet hours for this run, e.g. Europe/Berlin
   --data-dir DIR      local store folder (default .factwatch/)
   -h, --help          this help
