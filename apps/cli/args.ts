@@ -73,7 +73,7 @@ const DURATION_UNITS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_
  * @example
  * parseSince('7d', new Date('2025-08-08T00:00:00Z')); // 2025-08-01T00:00:00.000Z
  */
-export function parseSince(text: string, now: Date): Date {
+export function parseSince(text: string, now: Date, flag = '--since'): Date {
   const trimmed = text.trim();
   const duration = /^(\d{1,6})([mhdw])$/.exec(trimmed);
   if (duration) return new Date(now.getTime() - Number(duration[1]) * DURATION_UNITS[duration[2]!]!);
@@ -83,7 +83,7 @@ export function parseSince(text: string, now: Date): Date {
     // JavaScript rolls 2025-02-30 over to 2 March; a calendar has no such day.
     const real = new Date(Date.UTC(year, month - 1, date));
     if (real.getUTCMonth() !== month - 1 || real.getUTCDate() !== date)
-      throw new UsageError(`--since: ${trimmed.slice(0, 10)} is not a date of the calendar`);
+      throw new UsageError(`${flag}: ${trimmed.slice(0, 10)} is not a date of the calendar`);
     const parsed = new Date(trimmed.length === 10 ? `${trimmed}T00:00:00Z` : trimmed);
     // A year typed wrong (2026-12-… for 2025-12-…) is the usual slip: say so rather than answer nothing.
     if (parsed.getTime() > now.getTime())
@@ -92,7 +92,7 @@ export function parseSince(text: string, now: Date): Date {
       );
     if (!Number.isNaN(parsed.getTime())) return parsed;
   }
-  throw new UsageError(`--since: "${text}" is neither a duration (30m, 24h, 7d, 2w) nor a date (2025-08-01)`);
+  throw new UsageError(`${flag}: "${text}" is neither a duration (30m, 24h, 7d, 2w) nor a date (2025-08-01)`);
 }
 
 /** A comma-separated list option (`--status changed,new`), each entry checked. */

@@ -34,6 +34,66 @@ function finding(
   };
 }
 
+// "What has changed about AI5 since August?" — asked by a user acceptance review, who could not: a first run takes in
+// a feed's backlog on one day, --since is when factwatch saw an item, and --fact took one id.
+describe('history: the news about a group of facts, by publication', () => {
+  let store: Store;
+  beforeAll(async () => {
+    process.env.DYNAMODB_ENDPOINT = dynamoEndpoint();
+    store = await freshStore();
+    await seedLocalStore(store, new Date('2025-05-01T00:00:00Z'));
+    const backlog = '2025-11-30T10:00:00.000Z';
+    for (const [factId, published, status] of [
+      ['ai5.foundry', '2025-07-20T08:00:00.000Z', 'changed'],
+      ['ai5.foundry', '2025-10-22T08:00:00.000Z', 'changed'],
+      ['ai5.volume_production', '2025-11-05T08:00:00.000Z', 'new'],
+      ['ai6.foundry', '2025-10-01T08:00:00.000Z', 'confirmed'],
+    ] as const) {
+      const seen = finding(factId, 'chips', backlog, status);
+      await saveFinding(store, {
+        ...seen,
+        findingId: findingIdOf(factId, `item-${published}`, 1),
+        itemId: `item-${published}`,
+        published,
+      });
+    }
+  });
+
+  it('--fact ai5 names every ai5 fact, --published-since filters by the item, and the table shows the day', async () => {
+    const json = await cli(
+      'history',
+      '--fact',
+      'ai5',
+      '--status',
+      'changed,new',
+      '--published-since',
+      '2025-08-01',
+      '--format',
+      'json',
+      '--table',
+      store.tableName,
+    );
+    const table = await cli('history', '--fact', 'ai5.foundry,ai6', '--table', store.tableName);
+    const wrong = await cli('history', '--fact', 'ai7', '--table', store.tableName);
+
+    expect(json.code).toBe(0);
+    expect(
+      JSON.parse(json.stdout).map((row: { factId: string; published: string }) => [
+        row.factId,
+        row.published,
+      ]),
+    ).toEqual([
+      ['ai5.volume_production', '2025-11-05T08:00:00.000Z'],
+      ['ai5.foundry', '2025-10-22T08:00:00.000Z'],
+    ]);
+    expect(table.stdout.split('\n')[0]).toMatch(/^OBSERVED AT\s+PUBLISHED\s+FACT/);
+    expect(table.stdout).toMatch(/2025-11-30 10:00\s+2025-10-22\s+ai5\.foundry/);
+    expect(table.stdout.split('\n')).toHaveLength(4);
+    expect(wrong).toMatchObject({ code: 2 });
+    expect(wrong.stderr.trim()).toBe('factwatch: usage: --fact: no fact "ai7" (factwatch facts lists them)');
+  });
+});
+
 describe('factwatch CLI against a store', () => {
   let store: Store;
   beforeAll(async () => {

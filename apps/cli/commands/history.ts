@@ -41,6 +41,7 @@ export function historyRecord(finding: StoredFinding) {
 
 const COLUMNS: Column<StoredFinding>[] = [
   { header: 'OBSERVED AT', value: (f) => f.observedAt.slice(0, 16).replace('T', ' ') },
+  { header: 'PUBLISHED', value: (f) => f.published?.slice(0, 10) ?? '' },
   { header: 'FACT', value: (f) => f.factId },
   { header: 'STATUS', value: (f) => f.status },
   {
@@ -69,29 +70,74 @@ const CSV_COLUMNS: Column<StoredFinding>[] = [
 ];
 
 export interface HistoryQuery {
-  factId?: string;
+  /** Fact ids or prefixes ("ai5" is every ai5.* fact), as --fact gives them. */
+  facts: string[];
   topic?: string;
   statuses: FindingStatus[];
   since?: Date;
+  /** Only findings from items published on or after this (an item with no date counts from when it was seen). */
+  publishedSince?: Date;
 }
 
 /**
- * Findings matching the filters, newest first. `--since` reaches back at most to
- * when the store was seeded — no finding is older than the store — so `999999w`
- * costs what "since the start" costs, not one query per month back to 17,000 BC.
+ * Findings matching the filters, newest first (ties: the later published first). `--since` reaches back at most
+ * to when the store was seeded — no finding is older than the store — so `999999w` costs what "since the start"
+ * costs, not one query per month back to 17,000 BC.
  */
 export async function queryHistory(store: Store, query: HistoryQuery): Promise<StoredFinding[]> {
   const facts = await listCurrentBaselines(store);
-  if (query.factId && !facts.some((fact) => fact.id === query.factId)) {
-    throw new UsageError(`--fact: no fact "${query.factId}" (factwatch facts lists them)`);
-  }
+  const factIds = factsOf(
+    query.facts,
+    facts.map((fact) => fact.id),
+  );
   const seededAt = facts.map((fact) => fact.acceptedAt).sort()[0] ?? new Date().toISOString();
   const since = new Date(Math.max(query.since?.getTime() ?? 0, Date.parse(seededAt)));
   const statuses = query.statuses.length ? query.statuses : undefined;
-  const found = query.factId
-    ? await findingsForFact(store, query.factId, { since, statuses })
+  const found = factIds.length
+    ? (await Promise.all(factIds.map((id) => findingsForFact(store, id, { since, statuses })))).flat()
     : await findingsInWindow(store, { since, statuses });
-  return query.topic ? found.filter((finding) => finding.topic === query.topic) : found;
+  const from = query.publishedSince?.toISOString();
+  return found
+    .filter((finding) => query.topic === undefined || finding.topic === query.topic)
+    .filter((finding) => from === undefined || (finding.published ?? finding.observedAt) >= from)
+    .sort(
+      (a, b) =>
+        b.observedAt.localeCompare(a.observedAt) ||
+        (b.published ?? '').localeCompare(a.published ?? '') ||
+        a.factId.localeCompare(b.factId),
+    );
+}
+
+/**
+ * --fact entries as fact ids: an id, or a prefix naming every fact under it ("ai5" or "ai5." is ai5.foundry and
+ * ai5.volume_production); an entry that names none is one usage line, with the nearest id.
+ */
+export function factsOf(entries: readonly string[], known: readonly string[]): string[] {
+  const ids = entries.flatMap((entry) => {
+    if (known.includes(entry)) return [entry];
+    const prefix = entry.endsWith('.') ? entry : `${entry}.`;
+    const under = known.filter((id) => id.startsWith(prefix));
+    if (under.length) return under;
+    const guess = nearest(entry, [...known]);
+    throw new UsageError(
+      `--fact: no fact "${entry}"${guess ? ` (did you mean "${guess}"?)` : ''} (factwatch facts lists them)`,
+    );
+  });
+  return [...new Set(ids)];
+}
+
+/** --fact's list, each entry checked against the fact sheet before any store starts. */
+function parseFacts(text: string): string[] {
+  const entries = text
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  if (!entries.length) throw new UsageError('--fact: give a fact id (factwatch facts lists them)');
+  factsOf(
+    entries,
+    loadBaselineFile().facts.map((fact) => fact.id),
+  );
+  return entries;
 }
 
 /** --topic must name a topic of the story's facts (checked against the fact sheet, before any store starts). */
@@ -107,22 +153,27 @@ export function knownTopic(topic: string): string {
 export const historyCommand: Command = {
   name: 'history',
   summary: 'what was observed about the facts, newest first',
-  help: `Usage: factwatch history [--fact ID] [--topic T] [--status S[,S]] [--since 30d]
-                         [--format table|json|csv] [--data-dir DIR | --table NAME]
+  help: `Usage: factwatch history [--fact ID[,ID]] [--topic T] [--status S[,S]] [--since 30d]
+                         [--published-since DATE] [--format table|json|csv] [--data-dir DIR | --table NAME]
 
-Lists stored findings (what an item said about a fact), newest first.
+Lists stored findings (what an item said about a fact), newest seen first.
 
 Options:
-  --fact ID             only this fact (e.g. ai5.foundry)
+  --fact ID[,ID]        only these facts; a prefix names every fact under it
+                        (ai5 is ai5.foundry and ai5.volume_production)
   --topic T             only facts of this topic (deal, chips, fab, policy, market)
   --status S[,S]        only these statuses: confirmed, changed, new, mentioned
-  --since WHEN          a duration back from now (30m, 24h, 7d, 2w) or a date (2025-08-01)
+  --since WHEN          seen since: a duration back from now (30m, 24h, 7d, 2w) or a date
+  --published-since WHEN
+                        only items published since then (a first run takes in a feed's
+                        backlog in one day: this asks about the news, not the polling)
   --format F            table (default), json (one array) or csv
 ${STORE_OPTIONS_HELP}
 
 Examples:
   factwatch history --topic chips --status changed,new --since 2025-08-01
   factwatch history --fact ai5.foundry --format json
+  factwatch history --fact ai5 --status changed,new --published-since 2025-08-01
   factwatch history --since 7d --format csv > last-week.csv`,
   async run(args, io) {
     const { values } = parseCommandArgs('history', args, {
@@ -131,6 +182,7 @@ Examples:
       topic: { type: 'string' },
       status: { type: 'string' },
       since: { type: 'string' },
+      'published-since': { type: 'string' },
       format: { type: 'string' },
     });
     if (values.help) {
@@ -140,10 +192,14 @@ Examples:
     // Validate every argument before starting a database.
     const format = oneOf('--format', values.format, ['table', 'json', 'csv'] as const, 'table');
     const query: HistoryQuery = {
-      factId: values.fact,
+      facts: values.fact === undefined ? [] : parseFacts(values.fact),
       topic: values.topic === undefined ? undefined : knownTopic(values.topic),
       statuses: parseList('--status', values.status, FINDING_STATUSES),
       since: values.since === undefined ? undefined : parseSince(values.since, new Date()),
+      publishedSince:
+        values['published-since'] === undefined
+          ? undefined
+          : parseSince(values['published-since'], new Date(), '--published-since'),
     };
     const session = await openSession(values, format === 'table' ? downloadProgress(io) : undefined);
     try {
