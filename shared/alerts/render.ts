@@ -69,7 +69,9 @@ export function renderEmail(content: AlertContent): { subject: string; body: str
   const subject = cut(`[factwatch] ${fact.label} ${finding.status}: ${what}`, SUBJECT_MAX);
   const confidence =
     finding.confidence !== undefined && finding.confidence < 1
-      ? ` (hedged or unconfirmed report, confidence ${finding.confidence.toFixed(2)})`
+      ? // Why it is less sure is not kept (reported, subject named earlier or by description, value far from
+        // its verb): say what the number means, not that the report is hedged — a plain sentence may score 0.9.
+        ` (confidence ${finding.confidence.toFixed(2)} of 1: less sure than a plain statement)`
       : '';
   const lines = [
     `${fact.label} (${fact.id}) ${finding.status}${confidence}`,

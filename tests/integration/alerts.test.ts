@@ -104,7 +104,8 @@ describe('alerts through the SNS emulator', () => {
 
     const [email] = await topic.drain('email');
     expect(email!.attributes).toMatchObject({ factId: 'ai5.foundry', email: 'send', sms: 'skip' });
-    expect(email!.body).toContain('(hedged or unconfirmed report, confidence 0.64)');
+    expect(email!.body).toContain('(confidence 0.64 of 1: less sure than a plain statement)');
+    expect(email!.body).not.toContain('hedged');
     expect(await topic.drain('sms')).toEqual([]);
     expect(
       (await getAlert(store, alertIdOf('ai5.foundry', { kind: 'entities', values: ['Samsung', 'TSMC'] })))
