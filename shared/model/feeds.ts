@@ -77,3 +77,13 @@ export const FeedStateSchema = z.object({
 }) satisfies z.ZodType<FeedState>;
 const feedStateComplete: SameKeys<FeedState, z.infer<typeof FeedStateSchema>> = true;
 void feedStateComplete;
+
+/**
+ * A feed's health as people read it: `unhealthy` only after 5 failures in a row (when the ops notice goes), but a
+ * feed failing now says so at once — `failing (2)` — rather than `ok` beside its error, as miniflux shows its count.
+ */
+export function feedHealthLabel(feed: Pick<FeedState, 'retiredAt' | 'healthy' | 'errorCount'>): string {
+  if (feed.retiredAt) return 'retired';
+  if (!feed.healthy) return 'unhealthy';
+  return feed.errorCount > 0 ? `failing (${feed.errorCount})` : 'ok';
+}

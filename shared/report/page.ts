@@ -1,7 +1,7 @@
 import { renderValue } from '../facts/render-value.ts';
 import type { AlertRecord } from '../model/alerts.ts';
 import type { BaselineVersion } from '../model/baseline.ts';
-import type { FeedState } from '../model/feeds.ts';
+import { type FeedState, feedHealthLabel } from '../model/feeds.ts';
 import type { StoredFinding } from '../model/findings.ts';
 import { type ChartPoint, type ChartStep, escapeMarkup, factChart, numberOf } from './chart.ts';
 
@@ -129,8 +129,10 @@ ${chartOf(fact, now)}
 }
 
 function feedRow(feed: FeedState): string {
-  const status = feed.retiredAt ? 'retired' : feed.healthy ? 'healthy' : 'unhealthy';
-  return `<tr><td>${escapeMarkup(feed.feedId)}</td><td class="${status}">${status}</td><td>${escapeMarkup(feed.lastStatus)}</td><td>${escapeMarkup(day(feed.lastPolledAt))}</td><td class="error">${escapeMarkup(feed.lastError)}</td><td>${feed.itemsSeen}</td><td>${feed.retiredAt ? '' : escapeMarkup(day(feed.holdUntil ?? feed.nextPollAt))}</td></tr>`;
+  const label = feedHealthLabel(feed);
+  const status = label === 'ok' ? 'healthy' : label;
+  const kind = feed.retiredAt ? 'retired' : feed.healthy && feed.errorCount === 0 ? 'healthy' : 'unhealthy';
+  return `<tr><td>${escapeMarkup(feed.feedId)}</td><td class="${kind}">${escapeMarkup(status)}</td><td>${escapeMarkup(feed.lastStatus)}</td><td>${escapeMarkup(day(feed.lastPolledAt))}</td><td class="error">${escapeMarkup(feed.lastError)}</td><td>${feed.itemsSeen}</td><td>${feed.retiredAt ? '' : escapeMarkup(day(feed.holdUntil ?? feed.nextPollAt))}</td></tr>`;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { FeedState } from '../../../shared/model/feeds.ts';
+import { type FeedState, feedHealthLabel } from '../../../shared/model/feeds.ts';
 import { listFeeds } from '../../../shared/store/feeds.ts';
 import { STORE_OPTIONS_HELP } from '../args.ts';
 import { listCommand } from '../list-command.ts';
@@ -25,7 +25,10 @@ export function feedRecord(feed: FeedState) {
 
 const COLUMNS: Column<FeedState>[] = [
   { header: 'ID', value: (feed) => feed.feedId },
-  { header: 'HEALTH', value: (feed) => (feed.retiredAt ? 'retired' : feed.healthy ? 'ok' : 'UNHEALTHY') },
+  {
+    header: 'HEALTH',
+    value: (feed) => (feed.healthy || feed.retiredAt ? feedHealthLabel(feed) : 'UNHEALTHY'),
+  },
   { header: 'LAST', value: (feed) => feed.lastStatus ?? 'never polled' },
   { header: 'ITEMS', value: (feed) => String(feed.itemsSeen) },
   {
