@@ -39,6 +39,14 @@ export function parseCommandArgs<O extends OptionSpec>(
     parsed = parseArgs({ args, options, strict: true, allowPositionals: true });
   } catch (error) {
     const message = (error as Error).message.split('\n')[0]!.replace(/\. To specify.*$/, '');
+    // "--since -5d": parseArgs calls a value that begins with "-" ambiguous; say which value and how to give it.
+    const ambiguous = /^Option '(--[\w-]+)[^']*' argument is ambiguous/.exec(message);
+    if (ambiguous) {
+      const value = args[args.indexOf(ambiguous[1]!) + 1] ?? '';
+      throw new UsageError(
+        `${command}: ${ambiguous[1]}: "${value}" begins with "-"; if it is the value, write ${ambiguous[1]}=${value} (see factwatch ${command} --help)`,
+      );
+    }
     throw new UsageError(`${command}: ${message} (see factwatch ${command} --help)`);
   }
   const extra = parsed.positionals[maxPositionals];

@@ -4,6 +4,15 @@ import { UsageError } from '../../shared/errors.ts';
 
 const NOW = new Date('2025-08-08T12:00:00Z');
 
+describe('parseCommandArgs()', () => {
+  // A user acceptance review typed --since -5d and got Node's "argument is ambiguous".
+  it('names a value that begins with "-" and how to give it', () => {
+    expect(() => parseCommandArgs('report', ['--since', '-5d'], { since: { type: 'string' } })).toThrow(
+      'report: --since: "-5d" begins with "-"; if it is the value, write --since=-5d (see factwatch report --help)',
+    );
+  });
+});
+
 describe('parseSince()', () => {
   it.each([
     ['7d', '2025-08-01T12:00:00.000Z'],
