@@ -43,12 +43,20 @@ export async function buildReport(store: Store, scope: ReportScope): Promise<Rep
       };
     }),
   );
+  // One entry per change (fact and value, the alert's unit), its newest telling; the other sources are listed under it.
+  const seen = new Set<string>();
   const changes = await Promise.all(
     facts
       .flatMap((fact) =>
         fact.findings.filter((f) => f.status === 'changed' || f.status === 'new').map((f) => ({ fact, f })),
       )
       .sort((a, b) => b.f.observedAt.localeCompare(a.f.observedAt))
+      .filter(({ f }) => {
+        const id = alertIdOf(f.factId, f.observed);
+        if (seen.has(id)) return false;
+        seen.add(id);
+        return true;
+      })
       .map(async ({ fact, f }): Promise<ReportChange> => {
         const alert = await getAlert(store, alertIdOf(f.factId, f.observed));
         return {
