@@ -478,16 +478,8 @@ function statementFor(
       (OTHER_MARKET_REFERENCE.test(reading.text) && OTHER_MARKET_WORDS.test(item[reading.index - 1]!.text)))
   )
     return undefined;
-  if (
-    rule.context &&
-    !hasContext(rule, reading, title, item) &&
-    !(
-      subject.throughSentenceBefore &&
-      !rule.event &&
-      item[reading.index - 1]!.phrases(rule.context).length > 0
-    )
-  )
-    return undefined;
+  const referredTo = subject.throughSentenceBefore ? item[reading.index - 1] : undefined;
+  if (rule.context && !hasContext(rule, reading, title, item, referredTo)) return undefined;
   if (
     rule.rule.value.requiresYear &&
     !reading

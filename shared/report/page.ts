@@ -131,7 +131,8 @@ ${chartOf(fact, now)}
 function feedRow(feed: FeedState): string {
   const label = feedHealthLabel(feed);
   const status = label === 'ok' ? 'healthy' : label;
-  const kind = feed.retiredAt ? 'retired' : feed.healthy && feed.errorCount === 0 ? 'healthy' : 'unhealthy';
+  // The cell's colour: a feed failing now is marked as an unhealthy one is.
+  const kind = status === 'healthy' || status === 'retired' ? status : 'unhealthy';
   return `<tr><td>${escapeMarkup(feed.feedId)}</td><td class="${kind}">${escapeMarkup(status)}</td><td>${escapeMarkup(feed.lastStatus)}</td><td>${escapeMarkup(day(feed.lastPolledAt))}</td><td class="error">${escapeMarkup(feed.lastError)}</td><td>${feed.itemsSeen}</td><td>${feed.retiredAt ? '' : escapeMarkup(day(feed.holdUntil ?? feed.nextPollAt))}</td></tr>`;
 }
 

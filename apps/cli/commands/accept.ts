@@ -101,14 +101,10 @@ function shippedKindOf(factId: string): ValueKind | undefined {
 async function valueToAccept(
   store: Store,
   factId: string,
-  options: { finding?: string; value?: string; 'from-file'?: boolean },
+  options: { finding?: string; typed?: Value; 'from-file'?: boolean },
   story: LocalStory,
 ) {
-  if (options.value !== undefined)
-    return {
-      value: checkTypedValue(parseValueOption(options.value, undefined), factId),
-      findingId: undefined,
-    };
+  if (options.typed !== undefined) return { value: options.typed, findingId: undefined };
   if (options['from-file']) {
     const fact = story.sheet.facts.find((candidate) => candidate.id === factId);
     if (!fact?.value)
@@ -171,15 +167,23 @@ Examples:
     if (sources.filter(Boolean).length !== 1) {
       throw new UsageError('accept: give one of --finding ID, --value JSON or --from-file');
     }
-    if (values.value !== undefined)
-      checkTypedValue(parseValueOption(values.value, shippedKindOf(factId)), factId);
+    // Checked before any store starts; the same value is the one accepted.
+    const typed =
+      values.value === undefined
+        ? undefined
+        : checkTypedValue(parseValueOption(values.value, shippedKindOf(factId)), factId);
     if (values.by !== undefined && !values.by.trim())
       throw new UsageError('--by: give a name (or leave --by out)');
     const session = await openSession(values, downloadProgress(io));
     try {
       const current = await currentBaseline(session.store, factId);
       if (!current) throw new UsageError(`accept: no fact "${factId}" (factwatch facts lists them)`);
-      const { value, findingId } = await valueToAccept(session.store, factId, values, session.story);
+      const { value, findingId } = await valueToAccept(
+        session.store,
+        factId,
+        { ...values, typed },
+        session.story,
+      );
       if (value.kind !== current.kind)
         throw new UsageError(`accept: ${factId} holds ${current.kind} values, not ${value.kind}`);
       // Accepting what is already the baseline changes nothing: no new version.

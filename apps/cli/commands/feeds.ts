@@ -27,7 +27,8 @@ const COLUMNS: Column<FeedState>[] = [
   { header: 'ID', value: (feed) => feed.feedId },
   {
     header: 'HEALTH',
-    value: (feed) => (feed.healthy || feed.retiredAt ? feedHealthLabel(feed) : 'UNHEALTHY'),
+    // Upper case where it needs a look: the table's one alarm.
+    value: (feed) => feedHealthLabel(feed).replace(/^unhealthy$/, 'UNHEALTHY'),
   },
   { header: 'LAST', value: (feed) => feed.lastStatus ?? 'never polled' },
   { header: 'ITEMS', value: (feed) => String(feed.itemsSeen) },

@@ -644,15 +644,20 @@ function makesAnotherChip(
   );
 }
 
+/** The words of a site named after its owner's possessive: "Arizona fab", "Taylor, Texas, plant". */
+const SITE_NAMED_AFTER = String.raw`(?:,?\s+(?:[A-Z][\w-]*|fabs?|plants?|factor(?:y|ies)|facilit(?:y|ies)|sites?|campus(?:es)?|lines?)){1,3}`;
+
 /**
  * Between a name and a verb of its own clause: an auxiliary, and nothing but such words ("Samsung will make",
  * "Samsung is also making"; not "both TSMC and Samsung building the chip", the group's participle).
  */
-const OWN_VERB_RIGHT_AFTER =
-  /^(?:['’]s(?:,?\s+(?:[A-Z][\w-]*|fabs?|plants?|factor(?:y|ies)|facilit(?:y|ies)|sites?|campus(?:es)?|lines?)){1,3})?\s+(?:(?:also|now|then|itself)\s+)*(?:will|would|could|may|might|can|shall|should|is|are|was|were|has|have|had)\s+(?:(?:also|now|then|be|being|been)\s+)*$/i;
+const OWN_VERB_RIGHT_AFTER = new RegExp(
+  String.raw`^(?:['’]s${SITE_NAMED_AFTER})?\s+(?:(?:also|now|then|itself)\s+)*(?:will|would|could|may|might|can|shall|should|is|are|was|were|has|have|had)\s+(?:(?:also|now|then|be|being|been)\s+)*$`,
+  'i',
+);
 
 /** A name's own site, written after it: "'s Arizona fab", "'s Taylor, Texas, plant". */
-const OWN_SITE = String.raw`['’]s?(?:,?\s+(?:[A-Z][\w-]*|fabs?|plants?|factor(?:y|ies)|facilit(?:y|ies)|sites?|campus(?:es)?|lines?)){1,3}`;
+const OWN_SITE = String.raw`['’]s?${SITE_NAMED_AFTER}`;
 
 const SITE_THEN_COORDINATION = new RegExp(
   String.raw`^${OWN_SITE}\s+(?:and|&|as\s+well\s+as)\s+(?:(?:at|by|in|from)\s+)?$`,

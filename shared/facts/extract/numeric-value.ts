@@ -501,12 +501,12 @@ const YEAR_REFERRED_TO_AFTER =
 function yearOfAProfitGoal(text: string, mention: ValueMention): boolean {
   const before = text.slice(Math.max(0, mention.start - 48), mention.start);
   const after = text.slice(mention.end, mention.end + 64);
-  if (YEAR_REFERRED_TO_AFTER.test(text.slice(mention.end, mention.end + 140))) return false;
-  return (
+  const goal =
     (PROFIT_GOAL_BEFORE.test(before) && !SHARED_WITH_A_MAKING_BEFORE.test(before)) ||
     (TARGETED_BEFORE.test(before) && PROFIT_PURPOSE_AFTER.test(after)) ||
-    PROFIT_YEAR_AFTER_ZH.test(after)
-  );
+    PROFIT_YEAR_AFTER_ZH.test(after);
+  // (the long look-ahead only for the few years that are profit goals: every year of every sentence comes here)
+  return goal && !YEAR_REFERRED_TO_AFTER.test(text.slice(mention.end, mention.end + 140));
 }
 
 const YEAR_AFTER =

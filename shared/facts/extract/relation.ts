@@ -656,6 +656,7 @@ export function hasContext(
   reading: SentenceReading,
   title: SentenceReading,
   item: SentenceReading[],
+  referredTo?: SentenceReading,
 ): boolean {
   // Weeks after the event, a move with its cause far off in the item is a later day's ("Tesla will split
   // AI5 between TSMC and Samsung, Musk said. … Shares of Samsung rose 1.2% in Seoul on Thursday").
@@ -697,6 +698,9 @@ export function hasContext(
   }
   if (reading.phrases(rule.context!).length) return true;
   if (rule.rule.contextInTitle && title.phrases(rule.context!).length) return true;
+  // A subject carried by a pronoun takes the context of the sentence it refers to ("The high-risk provisions were
+  // due in August 2026. They will now apply from December 2027") — not a share move's, whose context is its event.
+  if (referredTo && !rule.event && referredTo.phrases(rule.context!).length) return true;
   if (!rule.rule.contextInItem) return false;
   return item.some((other) => other.phrases(rule.context!).length > 0);
 }

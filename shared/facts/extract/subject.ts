@@ -217,7 +217,7 @@ function referenceThroughSentenceBefore(
   const topic = previous.once('topic', () => topicOf(previous));
   if (
     pronoun &&
-    PLURAL_PRONOUN.test(reading.text.slice(pronoun.start, pronoun.end + 1)) &&
+    PLURAL_PRONOUN.test(reading.text.slice(pronoun.start, pronoun.end)) &&
     !pluralReference(reading, previous)
   )
     return undefined;
