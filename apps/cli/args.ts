@@ -96,7 +96,7 @@ export function parseSince(text: string, now: Date, flag = '--since'): Date {
     // A year typed wrong (2026-12-… for 2025-12-…) is the usual slip: say so rather than answer nothing.
     if (parsed.getTime() > now.getTime())
       throw new UsageError(
-        `--since: ${trimmed} is in the future (it is ${now.toISOString().slice(0, 10)} now)`,
+        `${flag}: ${trimmed} is in the future (it is ${now.toISOString().slice(0, 10)} now)`,
       );
     if (!Number.isNaN(parsed.getTime())) return parsed;
   }

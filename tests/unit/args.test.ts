@@ -38,6 +38,9 @@ describe('parseSince()', () => {
     );
     expect(() => parseSince('2030-01-01T00:00:00Z', NOW)).toThrow(UsageError);
     expect(parseSince('2025-08-08', NOW).toISOString()).toBe('2025-08-08T00:00:00.000Z');
+    expect(() => parseSince('2025-08-09', NOW, '--published-since')).toThrow(
+      '--published-since: 2025-08-09 is in the future',
+    );
   });
 
   it('says an impossible day is not in the calendar, instead of rolling it over', () => {
