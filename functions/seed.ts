@@ -31,10 +31,10 @@ async function seedStory(properties: Record<string, unknown>): Promise<void> {
     ? BaselineFileSchema.parse(JSON.parse(String(properties.Baseline)))
     : SHIPPED_STORY.baseline;
   const facts = await seedBaseline(runtime.store, sheet.facts, now, sheet);
-  const { retired, restored } = await syncFeeds(runtime.store, feeds, now);
+  const { retired, restored, moved } = await syncFeeds(runtime.store, feeds, now);
   // An edited sheet never overwrites an accepted version: the drift is logged, and settled with accept --from-file.
   const drift = await sheetDrift(runtime.store, sheet.facts);
-  logger.info('seeded', { facts, feeds: feeds.length, retired, restored, drift });
+  logger.info('seeded', { facts, feeds: feeds.length, retired, restored, moved, drift });
 }
 
 /**

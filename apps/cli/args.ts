@@ -114,6 +114,8 @@ export function parseList<T extends string>(
     .split(',')
     .map((entry) => entry.trim())
     .filter(Boolean);
+  // An empty list would silently mean "no filter", the opposite of what was typed.
+  if (!entries.length) throw new UsageError(`${flag}: give one or more of ${allowed.join(', ')}`);
   for (const entry of entries) oneOf(flag, entry, allowed, allowed[0]!);
   return entries as T[];
 }

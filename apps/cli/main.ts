@@ -1,7 +1,7 @@
+import { nearest } from '../../shared/config/suggest.ts';
 import { FactwatchError, UsageError } from '../../shared/errors.ts';
 import type { CliIO, Command } from './command.ts';
 import { processIO } from './command.ts';
-import { nearest } from './suggest.ts';
 
 /**
  * The commands, each loaded only when it runs: `factwatch --help` and the quick
@@ -91,6 +91,9 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
   const [name, ...rest] = argv;
   try {
     if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
+      // "factwatch help facts" is how git and npm ask for one command's help.
+      const topic = rest[0] && COMMANDS.find((candidate) => candidate.name === rest[0]);
+      if (topic) return await (await topic.load()).run(['--help'], io);
       io.out(MAIN_HELP);
       return name === undefined ? 2 : 0;
     }
@@ -107,7 +110,9 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
 }
 
 function unknownCommand(name: string): string {
-  const guess = nearest(name, COMMAND_NAMES);
+  // A prefix that names one command ("hist") is a shortening, not a typo.
+  const starts = name.length >= 2 ? COMMAND_NAMES.filter((command) => command.startsWith(name)) : [];
+  const guess = starts.length === 1 ? starts[0] : nearest(name, COMMAND_NAMES);
   return guess
     ? `unknown command "${name}": did you mean "${guess}"? (factwatch --help lists the commands)`
     : `unknown command "${name}" (factwatch --help lists the commands)`;
@@ -115,13 +120,34 @@ function unknownCommand(name: string): string {
 
 function reportError(error: unknown, io: CliIO): number {
   if (error instanceof FactwatchError) {
-    io.err(`factwatch: ${error.message}`);
+    io.err(`factwatch: ${printable(error.message)}`);
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-  io.err(`factwatch: unexpected error: ${message} (set FACTWATCH_DEBUG=1 for details)`);
+  io.err(`factwatch: unexpected error: ${printable(message ?? '')} (set FACTWATCH_DEBUG=1 for details)`);
   if (process.env.FACTWATCH_DEBUG === '1' && error instanceof Error) io.err(error.stack ?? '');
   return 1;
+}
+
+/**
+ * An error line with control characters shown as escapes: a message may quote a
+ * binary file or a hostile feed, and raw NULs or escape sequences must not reach
+ * the terminal.
+ *
+ * @example
+ * printable('bad \u0000\u001b[2J'); // 'bad \\x00\\x1b[2J'
+ */
+export function printable(line: string): string {
+  return line.replace(
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point: they are escaped.
+    /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ufeff]/g,
+    (c) => {
+      const code = c.charCodeAt(0);
+      return code < 0x100
+        ? `\\x${code.toString(16).padStart(2, '0')}`
+        : `\\u${code.toString(16).padStart(4, '0')}`;
+    },
+  );
 }
 
 async function readVersion(): Promise<string> {

@@ -16,6 +16,9 @@ export interface RunFacts {
   /** Changes of this run that went to the digest only because they were old news. */
   oldNews?: number;
   maxAlertAgeHours?: number | null;
+  /** Changes of this run the fact's cooldown held back, as "fact value". */
+  heldByCooldown?: string[];
+  cooldownMinutes?: number;
 }
 
 const clock = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
@@ -72,6 +75,23 @@ export function oldNewsAdvice(facts: RunFacts): string[] {
   ];
 }
 
+/**
+ * Why a change sent no alert: its fact alerted within the cooldown. The deployed
+ * stack's digest carries it; a local run has no digest, so the run names it.
+ *
+ * @example
+ * cooldownAdvice(facts); // ['1 change(s) held back by the cooldown (a fact alerts at most once in 6 h; …): deal.value $25B. …']
+ */
+export function cooldownAdvice(facts: RunFacts): string[] {
+  const held = facts.heldByCooldown ?? [];
+  if (!held.length) return [];
+  const minutes = facts.cooldownMinutes ?? 0;
+  const period = minutes % 60 === 0 ? `${minutes / 60} h` : `${minutes} min`;
+  return [
+    `${held.length} change(s) held back by the cooldown (a fact alerts at most once in ${period}; the daily digest carries the rest): ${held.join(', ')}. \`factwatch history --status changed,new\` lists them.`,
+  ];
+}
+
 /** Why feeds failed, grouped by cause, with what to do about it. */
 export function failureAdvice(facts: RunFacts): string[] {
   const { feedsFailed, feedsPolled } = facts.summary;
@@ -125,10 +145,29 @@ export function nothingDueAdvice(facts: RunFacts): string[] {
 }
 
 /** What the demo is and is not: said before it runs and after. */
-export const DEMO_INTRO =
-  'Demo: replaying a bundled sample (invented headlines) through the whole pipeline on loopback, in memory. Quiet hours are off so the SMS show at any hour.';
+/** How the demo starts: in memory, or in the store folder it keeps. */
+export const demoIntro = (keptIn?: string) =>
+  `Demo: replaying a bundled sample (invented headlines) through the whole pipeline on loopback, ${keptIn ? `in a store kept in ${keptIn}` : 'in memory'}. Quiet hours are off so the SMS show at any hour.`;
 export const DEMO_OUTRO =
   'The demo kept nothing: its store lived in memory and is gone, so there is nothing to accept. `npm start` follows the real feeds in a store kept under .factwatch/.';
+
+/**
+ * The end of a demo that kept its store: what to try on it.
+ *
+ * @example
+ * demoKeptOutro('.factwatch-demo'); // 'The demo kept its store in .factwatch-demo: …'
+ */
+export function demoKeptOutro(dataDir: string): string {
+  const option = `--data-dir ${dataDir}`;
+  return [
+    `The demo kept its store in ${dataDir}: try what a user does next, offline —`,
+    `  npx factwatch history ${option} --status changed,new`,
+    `  npx factwatch facts ${option}`,
+    `  npx factwatch accept FACT_ID --finding FINDING_ID ${option}   (ids from history)`,
+    `  npx factwatch report ${option} --out demo-report.html`,
+    `Running the demo again on it replays nothing new; delete ${dataDir} to start over.`,
+  ].join('\n');
+}
 
 /**
  * When SMS held now go out, in the owner's time zone ("07:00 Europe/Berlin").

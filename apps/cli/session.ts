@@ -4,7 +4,7 @@ import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { displayPath, loadFeedsFile } from '../../shared/config/load.ts';
 import { projectSettings, type Settings } from '../../shared/config/settings.ts';
 import { SHIPPED_STORY } from '../../shared/config/story.ts';
-import { loadStorySheet } from '../../shared/config/story-sheet.ts';
+import { checkFeedTopics, loadStorySheet } from '../../shared/config/story-sheet.ts';
 import { StoreError, UsageError } from '../../shared/errors.ts';
 import type { BaselineFile, FeedConfig } from '../../shared/model/story.ts';
 import { seedBaseline, sheetDrift } from '../../shared/store/baseline.ts';
@@ -98,10 +98,11 @@ export interface LocalStory {
  * localStory({ baseline: 'my-baseline.json' }, projectSettings(process.cwd())).sheetPath; // 'my-baseline.json'
  */
 export function localStory(flags: { baseline?: string; feeds?: string }, settings: Settings): LocalStory {
+  const sheet = flags.baseline ? loadStorySheet(flags.baseline) : settings.baseline;
   return {
     sheetPath: flags.baseline ?? settings.baselineFile,
-    sheet: flags.baseline ? loadStorySheet(flags.baseline) : settings.baseline,
-    feeds: flags.feeds ? loadFeedsFile(flags.feeds) : settings.feeds,
+    sheet,
+    feeds: flags.feeds ? checkFeedTopics(loadFeedsFile(flags.feeds), sheet, flags.feeds) : settings.feeds,
     fromFlag: flags.baseline !== undefined,
   };
 }

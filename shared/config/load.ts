@@ -39,6 +39,11 @@ export function loadFeedsFile(path: string = DEFAULT_FEEDS_FILE): FeedConfig[] {
   });
 }
 
+/** Text without the byte-order mark an editor may put at its start. */
+export function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
 /** Reads a JSON file, turning a missing file or bad JSON into one ConfigError line. */
 export function readJsonFile(path: string): unknown {
   let text: string;
@@ -49,7 +54,8 @@ export function readJsonFile(path: string): unknown {
     throw new ConfigError(`${displayPath(path)}: cannot read file (${code ?? 'error'})`, { cause: error });
   }
   try {
-    return JSON.parse(text);
+    // A file saved by a Windows editor starts with a BOM, which JSON.parse refuses.
+    return JSON.parse(withoutBom(text));
   } catch (error) {
     throw new ConfigError(`${displayPath(path)}: not valid JSON (${(error as Error).message})`, {
       cause: error,

@@ -6,7 +6,7 @@ import { AlertConfigSchema } from '../model/alert-config.ts';
 import type { BaselineFile, FeedConfig } from '../model/story.ts';
 import { DEFAULT_BASELINE_FILE, loadFeedsFile } from './load.ts';
 import { SHIPPED_STORY } from './story.ts';
-import { loadStorySheet } from './story-sheet.ts';
+import { checkFeedTopics, loadStorySheet } from './story-sheet.ts';
 
 /**
  * The owner's settings: one set of keys, read by `cdk synth/deploy` from the CDK
@@ -82,7 +82,7 @@ const SettingsSchema = z.strictObject({
     .string()
     .refine(
       isSchedule,
-      'must be rate(N minutes|hours|days) with N ≥ 1, or cron(min hour day month weekday year)',
+      'must be rate(1 minute|hour|day), rate(N minutes|hours|days) with N ≥ 2, or cron(min hour day month weekday year)',
     )
     .default('rate(30 minutes)'),
   digestTime: z
@@ -197,6 +197,7 @@ export function readSettings(context: Record<string, unknown>): Settings {
     throw new ConfigError(
       `context "${alertConfig.error.issues[0]!.path.join('.')}": ${alertConfig.error.issues[0]!.message}`,
     );
+  const baseline = parsed.baselineFile ? loadStorySheet(parsed.baselineFile) : SHIPPED_STORY.baseline;
   const config = {
     alertEmails: parsed.alertEmails,
     alertPhones: parsed.alertPhones,
@@ -204,8 +205,10 @@ export function readSettings(context: Record<string, unknown>): Settings {
     digestTime: parsed.digestTime,
     timeZone: parsed.timeZone,
     alertConfig: alertConfig.data,
-    feeds: parsed.feedsFile ? loadFeedsFile(parsed.feedsFile) : SHIPPED_STORY.feeds,
-    baseline: parsed.baselineFile ? loadStorySheet(parsed.baselineFile) : SHIPPED_STORY.baseline,
+    feeds: parsed.feedsFile
+      ? checkFeedTopics(loadFeedsFile(parsed.feedsFile), baseline, parsed.feedsFile)
+      : SHIPPED_STORY.feeds,
+    baseline,
     baselineFile: parsed.baselineFile ?? DEFAULT_BASELINE_FILE,
     reportLinkVersion: parsed.reportLinkVersion,
     ...(parsed.contact ? { contact: parsed.contact } : {}),

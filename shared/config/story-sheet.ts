@@ -1,7 +1,8 @@
 import { ConfigError } from '../errors.ts';
-import type { BaselineFile } from '../model/story.ts';
+import type { BaselineFile, FeedConfig } from '../model/story.ts';
 import { displayPath, loadBaselineFile } from './load.ts';
 import { SHIPPED_STORY } from './story.ts';
+import { nearest } from './suggest.ts';
 
 /**
  * An owner's fact sheet for the shipped story (`baselineFile`, `--baseline`): their
@@ -31,4 +32,25 @@ export function loadStorySheet(path: string): BaselineFile {
       `${where}: missing ${missing.length} of the story's facts (${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', …' : ''})`,
     );
   return sheet;
+}
+
+/**
+ * Feeds whose topics are the fact sheet's: a feed's topics label its items for
+ * `--topic`, so a topic no fact has ("chip" for "chips") would hide them silently.
+ *
+ * @example
+ * checkFeedTopics(loadFeedsFile('my-feeds.json'), sheet, 'my-feeds.json');
+ */
+export function checkFeedTopics(feeds: FeedConfig[], sheet: BaselineFile, path: string): FeedConfig[] {
+  const topics = [...new Set(sheet.facts.map((fact) => fact.topic))].sort();
+  for (const [index, feed] of feeds.entries()) {
+    for (const topic of feed.topics ?? []) {
+      if (topics.includes(topic)) continue;
+      const guess = nearest(topic, topics);
+      throw new ConfigError(
+        `${displayPath(path)}: entry ${index + 1} ("${feed.id}"): field "topics": "${topic}" is no topic of the fact sheet (${topics.join(', ')})${guess ? `; did you mean "${guess}"?` : ''}`,
+      );
+    }
+  }
+  return feeds;
 }

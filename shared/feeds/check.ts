@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { FeedError } from '../errors.ts';
+import { removeUnsafe } from './clean-text.ts';
 import { decodeFeed } from './decode.ts';
 import { type FetchLimits, type FetchResult, fetchFeed } from './fetch.ts';
 import type { NetworkPolicy } from './guard.ts';
-import { htmlToText, normaliseItem } from './normalise.ts';
+import { htmlToText, normaliseItem, parseDate } from './normalise.ts';
 import { detectFormat, type ParsedFeed, parseFeed } from './parse.ts';
 
 /** The `check` answer for one input (docs/contracts.md). */
@@ -148,6 +149,12 @@ export function feedWarnings(feed: ParsedFeed, fetched?: FetchResult): string[] 
       `${withoutGuid} item(s) without a guid/id: edits will look like new items when their link changes`,
     );
   if (withoutDate) warnings.push(`${withoutDate} item(s) without a date: the fetch time is used`);
+  // A date nobody can read is worse than none: the item sorts as if published when fetched.
+  const unreadable = feed.items.filter((item) => item.published?.trim() && !parseDate(item.published));
+  if (unreadable.length)
+    warnings.push(
+      `${unreadable.length} item(s) with a date factwatch cannot read ("${clip(unreadable[0]!.published!.trim())}"): the fetch time is used`,
+    );
   const guids = feed.items.map((item) => item.guid).filter(Boolean);
   const duplicates = guids.length - new Set(guids).size;
   if (duplicates) warnings.push(`${duplicates} duplicate guid(s): those items overwrite each other`);
@@ -184,3 +191,5 @@ export function discoverFeeds(html: string, pageUrl: string): string[] {
   }
   return [...new Set(links)];
 }
+
+const clip = (text: string) => removeUnsafe(text.length > 40 ? `${text.slice(0, 40)}…` : text);

@@ -83,7 +83,8 @@ export function normaliseDate(text: string | undefined, fetchedAt: Date): string
   return parsed.toISOString();
 }
 
-function parseDate(text: string | undefined): Date | undefined {
+/** A feed's item date as written (RFC 822, ISO 8601, 2025年8月1日 in China's time), or undefined. */
+export function parseDate(text: string | undefined): Date | undefined {
   if (!text?.trim()) return undefined;
   const chinese =
     /(\d{4})\s*[年/-]\s*(\d{1,2})\s*[月/-]\s*(\d{1,2})\s*日?(?:\s*(\d{1,2})[:：时](\d{1,2})(?:[:：分](\d{1,2}))?)?/.exec(

@@ -64,7 +64,10 @@ export const FeedSchema = z.strictObject({
     .url({ protocol: /^https?$/, error: 'must be an http or https URL' })
     .max(2048, 'must be at most 2048 characters'),
   topics: z.array(z.string().min(1)).optional(),
-  language: z.string().min(2).max(16).optional(),
+  language: z
+    .string()
+    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as "en", "zh" or "zh-TW"')
+    .optional(),
   intervalMinutes: z.number().int().min(5).max(10080).optional(),
   title: z.string().optional(),
 });

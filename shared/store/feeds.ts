@@ -16,14 +16,15 @@ const retiredSortKey = (feedId: string) => `~retired#${feedId}`;
 
 /**
  * Adds a feed from the feeds file, or refreshes its url/topics/interval. Poll state
- * (validators, errors, next poll) is created once and never reset by a re-register.
+ * (validators, errors, next poll) is created once and kept by a re-register, unless
+ * the URL changed (see refreshFeed).
  *
  * @example
  * await registerFeed(store, { id: 'electrek-tesla', url: 'https://electrek.co/guides/tesla/feed/' }, new Date());
  */
 export async function registerFeed(store: Store, feed: FeedConfig, now: Date): Promise<FeedState> {
   const nowIso = now.toISOString();
-  const { Attributes } = await store.doc.send(
+  const { Attributes: before } = await store.doc.send(
     new UpdateCommand({
       TableName: store.tableName,
       Key: feedKey(feed.id),
@@ -47,26 +48,35 @@ export async function registerFeed(store: Store, feed: FeedConfig, now: Date): P
         ':feeds': FEEDS_INDEX_KEY,
         ':dueKey': dueSortKey(nowIso, feed.id),
       },
-      ReturnValues: 'ALL_NEW',
+      ReturnValues: 'ALL_OLD',
     }),
   );
-  const state = recordOf(FeedStateSchema, Attributes ?? {});
-  return state.retiredAt ? restoreFeed(store, state, now) : state;
+  const urlChanged = before !== undefined && before.url !== feed.url;
+  if (before?.retiredAt || urlChanged) return refreshFeed(store, feed.id, now, urlChanged);
+  return (await getFeedState(store, feed.id))!;
 }
 
-/** A retired feed back in the feeds file: due now, its old state and history kept. */
-async function restoreFeed(store: Store, state: FeedState, now: Date): Promise<FeedState> {
+/**
+ * A feed due now: a retired one back in the feeds file (its old state and history
+ * kept), or one whose URL the owner changed. A new URL is a new cause: the old
+ * URL's backoff, error, redirect target and cache validators say nothing about it,
+ * and what it holds when first read is backfill, as for a new feed.
+ */
+async function refreshFeed(store: Store, feedId: string, now: Date, urlChanged: boolean): Promise<FeedState> {
+  const forget = urlChanged
+    ? ' REMOVE retiredAt, permanentUrl, etag, lastModified, holdUntil, holdReason, lastError, lastStatus, lastWarnings, filledAt'
+    : ' REMOVE retiredAt';
   const { Attributes } = await store.doc.send(
     new UpdateCommand({
       TableName: store.tableName,
-      Key: feedKey(state.feedId),
-      UpdateExpression:
-        'SET gsi1sk = :dueKey, nextPollAt = :now, #revision = #revision + :one REMOVE retiredAt',
+      Key: feedKey(feedId),
+      UpdateExpression: `SET gsi1sk = :dueKey, nextPollAt = :now, #revision = #revision + :one${urlChanged ? ', errorCount = :zero' : ''}${forget}`,
       ExpressionAttributeNames: { '#revision': 'revision' },
       ExpressionAttributeValues: {
-        ':dueKey': dueSortKey(now.toISOString(), state.feedId),
+        ':dueKey': dueSortKey(now.toISOString(), feedId),
         ':now': now.toISOString(),
         ':one': 1,
+        ...(urlChanged ? { ':zero': 0 } : {}),
       },
       ReturnValues: 'ALL_NEW',
     }),
@@ -87,11 +97,14 @@ export async function syncFeeds(
   store: Store,
   feeds: readonly FeedConfig[],
   now: Date,
-): Promise<{ retired: string[]; restored: string[] }> {
+): Promise<{ retired: string[]; restored: string[]; moved: string[] }> {
   const before = new Map((await listFeeds(store)).map((feed) => [feed.feedId, feed]));
   const restored: string[] = [];
+  const moved: string[] = [];
   for (const feed of feeds) {
-    if (before.get(feed.id)?.retiredAt) restored.push(feed.id);
+    const old = before.get(feed.id);
+    if (old?.retiredAt) restored.push(feed.id);
+    if (old && old.url !== feed.url) moved.push(feed.id);
     await registerFeed(store, feed, now);
   }
   const wanted = new Set(feeds.map((feed) => feed.id));
@@ -111,7 +124,7 @@ export async function syncFeeds(
         },
       }),
     );
-  return { retired: retired.map((feed) => feed.feedId).sort(), restored };
+  return { retired: retired.map((feed) => feed.feedId).sort(), restored, moved };
 }
 
 /** One feed's state, or undefined when the feed was never registered. */

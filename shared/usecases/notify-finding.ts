@@ -22,7 +22,8 @@ import {
   suppressAlert,
 } from '../store/alerts.ts';
 import { currentBaseline } from '../store/baseline.ts';
-import { findingsForFact } from '../store/findings.ts';
+import type { Store } from '../store/client.ts';
+import { findingsForFact, findingsInWindow } from '../store/findings.ts';
 import { notifyOps, type OpsContext } from './ops-notices.ts';
 
 /** What the alert stage needs: the store, SNS, the config and a clock. */
@@ -107,6 +108,31 @@ export function isOldNews(
   if (config.maxAlertAgeHours === null || !finding.published) return false;
   const age = Date.parse(finding.observedAt) - Date.parse(finding.published);
   return age > config.maxAlertAgeHours * 3_600_000;
+}
+
+/**
+ * Changes stored since `since` whose alert the fact's cooldown held back (digest
+ * only), once per (fact, value). A local run has no digest, so it names them.
+ *
+ * @example
+ * await changesHeldByCooldown(store, runStartedAt); // [{ factId: 'deal.value', observed: { kind: 'money', … } }]
+ */
+export async function changesHeldByCooldown(
+  store: Store,
+  since: Date,
+): Promise<Array<Pick<StoredFinding, 'factId' | 'observed'>>> {
+  const changes = await findingsInWindow(store, { since, statuses: ['changed', 'new'] });
+  const held = new Map<string, Pick<StoredFinding, 'factId' | 'observed'>>();
+  const checked = new Set<string>();
+  for (const { factId, observed } of changes) {
+    const alertId = alertIdOf(factId, observed);
+    if (checked.has(alertId)) continue;
+    checked.add(alertId);
+    const alert = await getAlert(store, alertId);
+    if (alert?.status === 'suppressed' && alert.createdAt >= since.toISOString())
+      held.set(alertId, { factId, observed });
+  }
+  return [...held.values()];
 }
 
 /**

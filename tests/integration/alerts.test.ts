@@ -9,6 +9,7 @@ import { LOCAL_CREDENTIALS, LOCAL_REGION, type Store } from '../../shared/store/
 import { saveFinding } from '../../shared/store/findings.ts';
 import {
   type AlertContext,
+  changesHeldByCooldown,
   notifyFinding,
   releaseHeldSms,
   sendPendingAlerts,
@@ -195,6 +196,27 @@ describe('alerts through the SNS emulator', () => {
     expect(
       emails.filter((message) => message.attributes.kind === 'ops').map((message) => message.subject),
     ).toEqual(['[factwatch ops] SMS cap of 3 reached for 2025-08']);
+  });
+
+  it('names the changes the cooldown held back since a time, once per value, and not the ones sent', async () => {
+    const withCooldown = { ...context(), config: { ...context().config, cooldownMinutes: 60 } };
+    const intel = { kind: 'entities' as const, values: ['Intel', 'TSMC'] };
+    const observedAt = DAY.toISOString();
+    const findings = [
+      changeFinding({ observedAt }),
+      changeFinding({ observed: intel, observedAt }),
+      changeFinding({ observed: intel, source: 'Reuters', observedAt }),
+    ];
+    for (const finding of findings) {
+      await saveFinding(store, finding);
+      await notifyFinding(finding, withCooldown);
+    }
+
+    const held = await changesHeldByCooldown(store, new Date(DAY.getTime() - 60_000));
+    const later = await changesHeldByCooldown(store, new Date(DAY.getTime() + 60_000));
+
+    expect(held).toEqual([{ factId: 'ai5.foundry', observed: intel }]);
+    expect(later).toEqual([]);
   });
 
   it('suppresses a second alert about the same fact within the cooldown', async () => {

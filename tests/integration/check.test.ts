@@ -73,6 +73,25 @@ describe('checkFeed() over the corpus', () => {
     );
     expect(mismatched.warnings).toContain('bytes that are not valid gbk were replaced');
   });
+
+  it('says when an item has a date nobody can read, apart from items without one', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'factwatch-check-')), 'dates.xml');
+    const item = (title: string, date?: string) =>
+      `<item><title>${title}</title><guid>${title}</guid>${date ? `<pubDate>${date}</pubDate>` : ''}</item>`;
+    writeFileSync(
+      path,
+      `<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>${item('a')}${item('b', 'not a date')}${item('c', 'Mon, 01 Sep 2025 08:00:00 GMT')}</channel></rss>`,
+    );
+
+    const result = await checkFeed(path, options);
+
+    expect(result.warnings).toEqual(
+      expect.arrayContaining([
+        '1 item(s) without a date: the fetch time is used',
+        '1 item(s) with a date factwatch cannot read ("not a date"): the fetch time is used',
+      ]),
+    );
+  });
 });
 
 describe('checkFeed() on URLs', () => {

@@ -102,6 +102,32 @@ describe('factwatch analyze', () => {
   });
 });
 
+describe('factwatch analyze on files from elsewhere', () => {
+  it('reads a JSONL file that starts with a byte-order mark, as Windows editors save it', async () => {
+    const { code, stdout } = await cli(
+      'analyze',
+      tempFile('bom.jsonl', '\uFEFF{"id":"1","title":"Intel wins Tesla AI5 order"}\n'),
+    );
+
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout.split('\n')[0]!)).toMatchObject({ itemId: '1', factId: 'ai5.foundry' });
+  });
+
+  it('refuses a binary file in one line, its control bytes shown as escapes, never raw', async () => {
+    const { code, stderr } = await cli(
+      'analyze',
+      tempFile('bin.dat', '\u007fELF\u0002\u0001\u0001\u0000\u0000\u001b[2J\n'),
+    );
+
+    expect(code).toBe(2);
+    expect(stderr.split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(/^factwatch: usage: analyze: .*bin\.dat:1: not valid JSON/);
+    expect(stderr).toContain('\\x7fELF\\x02');
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the test is that no control character reaches the terminal.
+    expect(stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+  });
+});
+
 describe('factwatch accept', () => {
   let store: Store;
   beforeAll(async () => {

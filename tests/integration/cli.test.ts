@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -275,6 +275,11 @@ describe('factwatch CLI against a store', () => {
     [['facts', '--bogus'], /Unknown option '--bogus'/],
     [['frobnicate'], /unknown command "frobnicate" \(factwatch --help lists the commands\)/],
     [['histroy'], /unknown command "histroy": did you mean "history"\?/],
+    [['hist'], /unknown command "hist": did you mean "history"\?/],
+    [
+      ['history', '--status', ''],
+      /^factwatch: usage: --status: give one or more of confirmed, changed, new, mentioned$/m,
+    ],
     [['feeds', 'extra'], /feeds: unexpected argument "extra"/],
     [['facts', 'deal.value', 'extra'], /facts: unexpected argument "extra"/],
     [['history', '--since', '7d', 'ai5'], /history: unexpected argument "ai5"/],
@@ -309,9 +314,11 @@ describe('factwatch CLI against a store', () => {
       await cli('facts', '--data-dir', file),
       await cli('run', '--data-dir', file),
       await cli('history', '--data-dir', join(file, 'store')),
+      await cli('stop', '--data-dir', file),
     ];
 
-    expect(results.map((result) => result.code)).toEqual([2, 2, 2]);
+    expect(results.map((result) => result.code)).toEqual([2, 2, 2, 2]);
+    expect(results[3]!.stderr.trim()).toBe(`factwatch: usage: --data-dir ${file}: is a file, not a folder`);
     expect(results[0]!.stderr.trim()).toBe(`factwatch: usage: --data-dir ${file}: is a file, not a folder`);
     expect(results[1]!.stderr.trim()).toBe(`factwatch: usage: --data-dir ${file}: is a file, not a folder`);
     expect(results[2]!.stderr.trim()).toBe(
@@ -371,6 +378,28 @@ describe('factwatch CLI against a store', () => {
     expect(stdout).toMatch(/Usage:[\s\S]*Options:[\s\S]*Examples:/);
     expect((await cli('history', '--help')).stdout).toMatch(
       /Usage: factwatch history[\s\S]*Options:[\s\S]*Examples:/,
+    );
+  });
+
+  it('"help COMMAND" prints that command\'s help, as git and npm do', async () => {
+    const asked = await cli('help', 'facts');
+    const direct = await cli('facts', '--help');
+
+    expect(asked.code).toBe(0);
+    expect(asked.stdout).toBe(direct.stdout);
+    expect(asked.stdout).toMatch(/^Usage: factwatch facts/);
+  });
+
+  it('refuses a feeds file whose topic no fact has, naming file, entry and the nearest topic', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'factwatch-topics-'));
+    const feedsFile = join(dir, 'feeds.json');
+    writeFileSync(feedsFile, JSON.stringify([{ id: 'a', url: 'https://a.example/feed', topics: ['chip'] }]));
+
+    const { code, stderr } = await cli('run', '--feeds', feedsFile, '--data-dir', join(dir, 'store'));
+
+    expect(code).toBe(2);
+    expect(stderr.trim()).toMatch(
+      /^factwatch: config: .*feeds\.json: entry 1 \("a"\): field "topics": "chip" is no topic of the fact sheet \(chips, deal, fab, market, policy\); did you mean "chips"\?$/,
     );
   });
 });
@@ -435,6 +464,56 @@ describe('factwatch run', () => {
       'factwatch: Deal value changed: $16.5B -> $22B (Bloomberg)',
     );
   });
+
+  it('--demo --data-dir keeps its store for history, accept and report, and never mixes with a real store', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'factwatch-demo-kept-'));
+    const env = { ...process.env };
+    delete env.DYNAMODB_ENDPOINT;
+    delete env.FACTWATCH_ALLOW_PRIVATE_NETWORKS;
+    const store = join(dir, 'demo-store');
+    const run = (...args: string[]) => cliWith({ env, cwd: dir }, ...args);
+
+    const first = await run('run', '--demo', '--data-dir', store);
+    const changes = await run('history', '--data-dir', store, '--status', 'changed', '--format', 'json');
+    const dealChange = (JSON.parse(changes.stdout) as Array<{ factId: string; findingId: string }>).find(
+      (finding) => finding.factId === 'deal.value',
+    );
+    const accepted = await run(
+      'accept',
+      'deal.value',
+      '--finding',
+      dealChange?.findingId ?? 'none',
+      '--data-dir',
+      store,
+    );
+    const again = await run('run', '--demo', '--data-dir', store);
+    const real = await run('run', '--data-dir', store);
+    mkdirSync(join(dir, 'someone-else'));
+    writeFileSync(join(dir, 'someone-else', 'notes.txt'), 'mine');
+    const foreign = await run('run', '--demo', '--data-dir', join(dir, 'someone-else'));
+
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/alerts delivered: 4 email, 3 SMS/);
+    expect(first.stdout).toContain(`The demo kept its store in ${store}`);
+    // Its emails now carry the accept hint for this store.
+    expect(first.stdout).toContain(`--data-dir ${store}`);
+    expect(dealChange).toBeDefined();
+    expect(accepted.code).toBe(0);
+    expect(accepted.stdout).toMatch(/^deal\.value: \$16\.5B \(v1\) -> \$22B \(v2\)/);
+    // The same sample again: every item is known, so nothing is new and nothing alerts twice.
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(
+      /0 new item\(s\), 0 edited; 0 finding\(s\); alerts delivered: 0 email, 0 SMS/,
+    );
+    expect(again.stdout).not.toContain('New URL');
+    expect(real.code).toBe(2);
+    expect(real.stderr.trim()).toBe(
+      `factwatch: usage: run: ${store} holds the demo's store, not one that follows the real feeds; give another --data-dir, or delete ${store}`,
+    );
+    expect(foreign.code).toBe(2);
+    expect(foreign.stderr).toContain("holds a store that is not a demo's");
+    expect(readFileSync(join(dir, 'someone-else', 'notes.txt'), 'utf8')).toBe('mine');
+  }, 180_000);
 
   it('says when the network safety rules refused feeds, explains the backoff next run, and retries on request', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'factwatch-refused-'));

@@ -41,23 +41,75 @@ describe('feed state store', () => {
     expect(state).not.toHaveProperty('pk');
   });
 
-  it('keeps poll state when the feed is registered again with a new url', async () => {
+  it('keeps poll state when the feed is registered again with the same url', async () => {
     const first = await registerFeed(store, { id: 'keeper', url: 'https://a.example/feed' }, T0);
-    await saveFeedPoll(store, first, { etag: '"v1"', lastStatus: '200', itemsSeenDelta: 7 });
+    await saveFeedPoll(store, first, {
+      etag: '"v1"',
+      lastStatus: '200',
+      itemsSeenDelta: 7,
+      nextPollAt: minutesAfter(30).toISOString(),
+    });
 
     const again = await registerFeed(
       store,
-      { id: 'keeper', url: 'https://b.example/feed', intervalMinutes: 60 },
+      { id: 'keeper', url: 'https://a.example/feed', intervalMinutes: 60 },
       minutesAfter(5),
     );
 
     expect(again).toMatchObject({
-      url: 'https://b.example/feed',
+      url: 'https://a.example/feed',
       intervalMinutes: 60,
       etag: '"v1"',
       itemsSeen: 7,
+      nextPollAt: minutesAfter(30).toISOString(),
       revision: 1,
     });
+  });
+
+  it("forgets the old url's backoff, error, redirect and validators when the url changes, and is due at once", async () => {
+    const first = await registerFeed(store, { id: 'mover', url: 'https://a.example/feed' }, T0);
+    await saveFeedPoll(store, first, {
+      etag: '"v1"',
+      lastModified: 'Fri, 01 Aug 2025 00:00:00 GMT',
+      permanentUrl: 'https://a.example/new-feed',
+      filledAt: T0.toISOString(),
+      lastStatus: 'network',
+      lastError: 'fetch: ENOTFOUND from https://a.example/feed',
+      errorCount: 3,
+      holdUntil: minutesAfter(240).toISOString(),
+      holdReason: 'backoff',
+      nextPollAt: minutesAfter(240).toISOString(),
+      itemsSeenDelta: 7,
+    });
+
+    const { moved } = await syncFeeds(
+      store,
+      [{ id: 'mover', url: 'https://b.example/feed' }],
+      minutesAfter(5),
+    );
+    const state = await getFeedState(store, 'mover');
+    const due = await listDueFeeds(store, minutesAfter(5));
+
+    expect(moved).toEqual(['mover']);
+    expect(state).toMatchObject({
+      url: 'https://b.example/feed',
+      errorCount: 0,
+      itemsSeen: 7,
+      nextPollAt: minutesAfter(5).toISOString(),
+      revision: 2,
+    });
+    for (const forgotten of [
+      'etag',
+      'lastModified',
+      'permanentUrl',
+      'filledAt',
+      'lastStatus',
+      'lastError',
+      'holdUntil',
+      'holdReason',
+    ])
+      expect(state).not.toHaveProperty(forgotten);
+    expect(due.map((feed) => feed.feedId)).toContain('mover');
   });
 
   it('lists only the feeds that are due, across the due index', async () => {
@@ -110,7 +162,7 @@ describe('feeds that leave the feeds file', () => {
 
     const synced = await syncFeeds(store, [a], minutesAfter(5));
 
-    expect(synced).toEqual({ retired: ['b'], restored: [] });
+    expect(synced).toEqual({ retired: ['b'], restored: [], moved: [] });
     expect((await listDueFeeds(store, minutesAfter(600))).map((feed) => feed.feedId)).toEqual(['a']);
     expect(await getFeedState(store, 'b')).toMatchObject({
       retiredAt: minutesAfter(5).toISOString(),
@@ -118,7 +170,7 @@ describe('feeds that leave the feeds file', () => {
       lastStatus: '200',
     });
     expect((await listFeeds(store)).map((feed) => feed.feedId).sort()).toEqual(['a', 'b']);
-    expect(await syncFeeds(store, [a], minutesAfter(6))).toEqual({ retired: [], restored: [] });
+    expect(await syncFeeds(store, [a], minutesAfter(6))).toEqual({ retired: [], restored: [], moved: [] });
   });
 
   it('cannot be put back in the due index by a poll that was in flight', async () => {
@@ -134,7 +186,7 @@ describe('feeds that leave the feeds file', () => {
   it('come back, due at once with their history, when they return to the file', async () => {
     const synced = await syncFeeds(store, [a, b], minutesAfter(20));
 
-    expect(synced).toEqual({ retired: [], restored: ['a', 'b'] });
+    expect(synced).toEqual({ retired: [], restored: ['a', 'b'], moved: [] });
     expect((await listDueFeeds(store, minutesAfter(20))).map((feed) => feed.feedId).sort()).toEqual([
       'a',
       'b',

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_BASELINE_FILE, loadBaselineFile, loadFeedsFile } from '../../shared/config/load.ts';
+import { checkFeedTopics } from '../../shared/config/story-sheet.ts';
 import { ConfigError } from '../../shared/errors.ts';
 import { extractFacts } from '../../shared/facts/extract.ts';
 import { compileRules, DEFAULT_RULES_FILE, type RulesFile } from '../../shared/facts/rules.ts';
@@ -104,6 +105,11 @@ describe('loadFeedsFile()', () => {
       /entry 2 \("e"\): field "id": duplicate feed id "e"/,
     ],
     ['not an array', { id: 'f' }, /feeds\.json: .*array/],
+    [
+      'a language that is no language tag',
+      [{ id: 'g', url: 'https://x.org/', language: 'klingon' }],
+      /entry 1 \("g"\): field "language": must be a language tag such as "en", "zh" or "zh-TW"/,
+    ],
   ])('reports %s on one line with file, entry and field', (_case, content, expected) => {
     const path = writeTemp('feeds.json', JSON.stringify(content));
 
@@ -114,12 +120,39 @@ describe('loadFeedsFile()', () => {
     expect(error.message).not.toContain('\n');
   });
 
+  it('reads a file saved with a byte-order mark', () => {
+    const path = writeTemp('feeds.json', `\uFEFF${JSON.stringify([{ id: 'a', url: 'https://x.org/' }])}`);
+
+    expect(loadFeedsFile(path).map((feed) => feed.id)).toEqual(['a']);
+  });
+
   it('reports bad JSON and a missing file as config errors', () => {
     expect(errorOf(() => loadFeedsFile(writeTemp('feeds.json', '[{"id": '))).message).toMatch(
       /feeds\.json: not valid JSON/,
     );
     expect(errorOf(() => loadFeedsFile('/nonexistent/feeds.json')).message).toMatch(
       /cannot read file \(ENOENT\)/,
+    );
+  });
+});
+
+describe('checkFeedTopics()', () => {
+  const sheet = loadBaselineFile();
+
+  it("accepts the shipped feeds, whose topics are the shipped sheet's", () => {
+    expect(checkFeedTopics(loadFeedsFile(), sheet, 'feeds.json')).toHaveLength(loadFeedsFile().length);
+  });
+
+  it('names the file, the entry, the topic, the known topics and the nearest one', () => {
+    const feeds = [
+      { id: 'a', url: 'https://x.org/', topics: ['deal'] },
+      { id: 'b', url: 'https://y.org/', topics: ['chip'] },
+    ];
+
+    const error = errorOf(() => checkFeedTopics(feeds, sheet, 'my-feeds.json'));
+
+    expect(error.message).toBe(
+      'config: my-feeds.json: entry 2 ("b"): field "topics": "chip" is no topic of the fact sheet (chips, deal, fab, market, policy); did you mean "chips"?',
     );
   });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  cooldownAdvice,
+  demoKeptOutro,
   failureAdvice,
   nothingDueAdvice,
   oldNewsAdvice,
@@ -173,5 +175,33 @@ describe('oldNewsAdvice()', () => {
   it('says nothing when no change was old news', () => {
     expect(oldNewsAdvice(facts({ oldNews: 0 }))).toEqual([]);
     expect(oldNewsAdvice(facts())).toEqual([]);
+  });
+});
+
+describe('cooldownAdvice()', () => {
+  it('names the changes the cooldown held back, since a local run has no digest to find them in', () => {
+    expect(cooldownAdvice(facts({ heldByCooldown: ['deal.value $25B'], cooldownMinutes: 360 }))).toEqual([
+      '1 change(s) held back by the cooldown (a fact alerts at most once in 6 h; the daily digest carries the rest): deal.value $25B. `factwatch history --status changed,new` lists them.',
+    ]);
+    expect(cooldownAdvice(facts({ heldByCooldown: ['a 1', 'b 2'], cooldownMinutes: 90 }))[0]).toMatch(
+      /^2 change\(s\) held back by the cooldown \(a fact alerts at most once in 90 min; .*: a 1, b 2\./,
+    );
+  });
+
+  it('says nothing when the cooldown held nothing back', () => {
+    expect(cooldownAdvice(facts({ heldByCooldown: [] }))).toEqual([]);
+    expect(cooldownAdvice(facts())).toEqual([]);
+  });
+});
+
+describe('demoKeptOutro()', () => {
+  it('names the commands to try on the kept store, each with its --data-dir', () => {
+    const lines = demoKeptOutro('.factwatch-demo').split('\n');
+
+    expect(lines[0]).toBe('The demo kept its store in .factwatch-demo: try what a user does next, offline —');
+    for (const command of ['history', 'facts', 'accept', 'report'])
+      expect(lines.find((line) => line.includes(`npx factwatch ${command} `))).toContain(
+        '--data-dir .factwatch-demo',
+      );
   });
 });

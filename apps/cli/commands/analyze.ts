@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { displayPath, loadBaselineFile } from '../../../shared/config/load.ts';
+import { displayPath, loadBaselineFile, withoutBom } from '../../../shared/config/load.ts';
 import { projectSettings } from '../../../shared/config/settings.ts';
 import { UsageError } from '../../../shared/errors.ts';
 import { analyzeItem, contractFinding, createFactEngine } from '../../../shared/facts/analyze.ts';
@@ -32,23 +32,25 @@ function rulesPathFor(baselinePath: string, explicit?: string): string {
 
 /** Reads JSONL input, failing on the first bad line with its number. */
 export function parseItemLines(text: string, source: string) {
-  return text.split('\n').flatMap((line, index) => {
-    if (!line.trim()) return [];
-    const where = `${source}:${index + 1}`;
-    let json: unknown;
-    try {
-      json = JSON.parse(line);
-    } catch (error) {
-      throw new UsageError(`analyze: ${where}: not valid JSON (${(error as Error).message})`);
-    }
-    const parsed = AnalyzeItemSchema.safeParse(json);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      const field = issue.path.length ? `field "${issue.path.join('.')}": ` : '';
-      throw new UsageError(`analyze: ${where}: ${field}${issue.message}`);
-    }
-    return [parsed.data];
-  });
+  return withoutBom(text)
+    .split('\n')
+    .flatMap((line, index) => {
+      if (!line.trim()) return [];
+      const where = `${source}:${index + 1}`;
+      let json: unknown;
+      try {
+        json = JSON.parse(line);
+      } catch (error) {
+        throw new UsageError(`analyze: ${where}: not valid JSON (${(error as Error).message})`);
+      }
+      const parsed = AnalyzeItemSchema.safeParse(json);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0]!;
+        const field = issue.path.length ? `field "${issue.path.join('.')}": ` : '';
+        throw new UsageError(`analyze: ${where}: ${field}${issue.message}`);
+      }
+      return [parsed.data];
+    });
 }
 
 export const analyzeCommand: Command = {
@@ -68,9 +70,10 @@ Options:
   --format jsonl|table  JSONL for scripts (default) or a table for people, which
                         first names the fact sheet and rules it compared with
 
+  -h, --help            this help
+
 analyze reads the fact sheet file, not a store: values accepted into a store
 (factwatch accept) are not what it compares with.
-  -h, --help            this help
 
 Examples:
   factwatch analyze tests/fixtures/facts/dev-set.jsonl
@@ -97,6 +100,9 @@ Examples:
     const rulesPath = rulesPathFor(baselinePath, values.rules);
     const engine = createFactEngine(sheet.facts, loadRulesFile(rulesPath));
     const input = positionals[0] ?? '-';
+    // Someone who typed "factwatch analyze" alone would otherwise wait on a silent terminal.
+    if (input === '-' && process.stdin.isTTY)
+      io.err('analyze: reading JSONL items from standard input (Ctrl-D ends them)');
     const text = input === '-' ? readFileSync(0, 'utf8') : readInput(input);
     const items = parseItemLines(text, input === '-' ? 'stdin' : displayPath(input));
     const findings = items.flatMap((item) => analyzeItem(item, engine).map(contractFinding));

@@ -1,4 +1,5 @@
 import { loadBaselineFile } from '../../../shared/config/load.ts';
+import { nearest } from '../../../shared/config/suggest.ts';
 import { UsageError } from '../../../shared/errors.ts';
 import { renderValue } from '../../../shared/facts/render-value.ts';
 import { FINDING_STATUSES, type FindingStatus, type StoredFinding } from '../../../shared/model/findings.ts';
@@ -17,7 +18,6 @@ import type { Command } from '../command.ts';
 import { type Column, renderCsv, renderTable } from '../output.ts';
 import { downloadProgress } from '../progress.ts';
 import { openSession, sheetNote } from '../session.ts';
-import { nearest } from '../suggest.ts';
 
 /** The docs/contracts.md history record: a finding plus link, source, published and observedAt. */
 export function historyRecord(finding: StoredFinding) {

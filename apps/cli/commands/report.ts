@@ -35,8 +35,13 @@ Examples:
   factwatch report --since 7d --out week.html
   factwatch report --table factwatch-Store --topic chips`;
 
-/** Opens a file in the system's browser; a machine without one gets the path to open by hand. */
-function openInBrowser(path: string, io: CliIO): void {
+/**
+ * Opens a file in the system's browser; a machine without one gets the path to
+ * open by hand. The opener either fails to start or exits non-zero (xdg-open with
+ * no browser exits 3) within moments; a browser it started may run on, so the
+ * wait is short and never holds the command.
+ */
+function openInBrowser(path: string, io: CliIO): Promise<void> {
   const url = pathToFileURL(path).href;
   const [command, args] =
     process.platform === 'darwin'
@@ -44,11 +49,22 @@ function openInBrowser(path: string, io: CliIO): void {
       : process.platform === 'win32'
         ? ['cmd', ['/c', 'start', '', url]]
         : ['xdg-open', [url]];
+  const note = () => io.err(`factwatch: note: could not start a browser (${command}); open ${url} yourself`);
   const child = spawn(command, args, { detached: true, stdio: 'ignore' });
-  child.on('error', () =>
-    io.err(`factwatch: note: could not start a browser (${command}); open ${url} yourself`),
-  );
-  child.unref();
+  return new Promise((done) => {
+    const timer = setTimeout(done, 3000);
+    child.on('error', () => {
+      note();
+      clearTimeout(timer);
+      done();
+    });
+    child.on('exit', (code) => {
+      if (code !== 0) note();
+      clearTimeout(timer);
+      done();
+    });
+    child.unref();
+  });
 }
 
 export const reportCommand: Command = {
@@ -92,7 +108,7 @@ export const reportCommand: Command = {
       io.out(
         `Wrote ${out}: ${data.changes.length} change(s), ${data.facts.length} fact(s), ${data.feeds.length} feed(s). Open ${pathToFileURL(out).href}`,
       );
-      if (values.open) openInBrowser(out, io);
+      if (values.open) await openInBrowser(out, io);
       return 0;
     } finally {
       await session.close();

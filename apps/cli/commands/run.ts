@@ -1,4 +1,4 @@
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { clearOutbox } from '../../../shared/alerts/outbox.ts';
 import { smsDueAt } from '../../../shared/alerts/quiet-hours.ts';
@@ -7,6 +7,7 @@ import { DEFAULT_BASELINE_FILE } from '../../../shared/config/load.ts';
 import { projectSettings, readSettings } from '../../../shared/config/settings.ts';
 import { SHIPPED_STORY } from '../../../shared/config/story.ts';
 import { FactwatchError, LocalStackError, UsageError } from '../../../shared/errors.ts';
+import { renderValue } from '../../../shared/facts/render-value.ts';
 import { LOOPBACK_ALLOWED, PUBLIC_ONLY } from '../../../shared/feeds/guard.ts';
 import type { AlertConfig } from '../../../shared/model/alert-config.ts';
 import type { FeedConfig } from '../../../shared/model/story.ts';
@@ -15,7 +16,7 @@ import { describeAwsError, ensureTable, openStore, type Store } from '../../../s
 import { listFeeds, syncFeeds } from '../../../shared/store/feeds.ts';
 import { findingsInWindow } from '../../../shared/store/findings.ts';
 import { DEFAULT_TABLE_NAME } from '../../../shared/store/table.ts';
-import { isOldNews } from '../../../shared/usecases/notify-finding.ts';
+import { changesHeldByCooldown, isOldNews } from '../../../shared/usecases/notify-finding.ts';
 import { startDemoServer } from '../../local/demo-server.ts';
 import { type RunningDynamoDb, startDynamoDbLocal } from '../../local/dynamodb-local.ts';
 import {
@@ -30,8 +31,10 @@ import { parseCommandArgs } from '../args.ts';
 import type { CliIO, Command } from '../command.ts';
 import { downloadProgress, feedProgress } from '../progress.ts';
 import {
-  DEMO_INTRO,
+  cooldownAdvice,
   DEMO_OUTRO,
+  demoIntro,
+  demoKeptOutro,
   failureAdvice,
   nothingDueAdvice,
   oldNewsAdvice,
@@ -65,8 +68,9 @@ Options:
   --all               poll every feed now, ignoring intervals (never Retry-After or error backoff)
   --retry-failed      also poll feeds backing off after errors, once you fixed the cause
                       (a server's Retry-After is still honoured)
-  --demo              replay a bundled sample through the whole pipeline, offline, in memory
-                      (quiet hours off, nothing kept)
+  --demo              replay a bundled sample through the whole pipeline, offline (quiet
+                      hours off); in memory, or kept with --data-dir NEW_FOLDER so that
+                      history, accept and report can be tried on it
   --quiet-hours HH:MM-HH:MM|off
                       SMS quiet hours for this run, e.g. 22:00-07:00
   --time-zone ZONE    IANA time zone of the quiet hours for this run, e.g. Europe/Berlin
@@ -83,6 +87,7 @@ non-zero only when the pipeline itself could not run.
 Examples:
   npm start                      # = factwatch run
   factwatch run --demo
+  factwatch run --demo --data-dir .factwatch-demo
   factwatch run --all --alerts-out alerts.jsonl`;
 
 export const runCommand: Command = {
@@ -111,9 +116,9 @@ export const runCommand: Command = {
       throw new UsageError(
         'run: runs locally; a deployed stack polls on its own schedule (use history/feeds --table to read it)',
       );
-    if (values.demo && (values.feeds || values.baseline || values['data-dir']))
+    if (values.demo && (values.feeds || values.baseline))
       throw new UsageError(
-        'run: --demo replays its own sample feeds in memory; leave out --feeds, --baseline and --data-dir',
+        'run: --demo replays its own sample feeds and fact sheet; leave out --feeds and --baseline',
       );
     const settings = projectSettings(process.cwd());
     const overrides = runOverrides(values['quiet-hours'], values['time-zone']);
@@ -126,27 +131,34 @@ export const runCommand: Command = {
           fromFlag: false,
         }
       : localStory(values, settings);
-    const demo = values.demo ? await startDemoServer() : undefined;
-    if (demo) io.out(DEMO_INTRO);
     const dataDir = resolve(values['data-dir'] ?? DEFAULT_DATA_DIR);
+    // The demo keeps its store only when given a folder of its own, so history, accept and report can be tried offline.
+    const keep = !values.demo || values['data-dir'] !== undefined;
+    if (values.demo && keep) claimDemoDataDir(dataDir);
+    else if (existsSync(resolve(dataDir, DEMO_MARKER)))
+      throw new UsageError(
+        `run: ${dataDir} holds the demo's store, not one that follows the real feeds; give another --data-dir, or delete ${dataDir}`,
+      );
+    const demo = values.demo ? await startDemoServer() : undefined;
+    if (demo) io.out(demoIntro(keep ? values['data-dir'] : undefined));
     // Messages are written here before they are published, and cleared once shown: a run
-    // that dies in between leaves them for the next run to show. The demo keeps nothing.
-    const outbox = demo ? undefined : resolve(dataDir, 'deliveries.jsonl');
+    // that dies in between leaves them for the next run to show. The in-memory demo keeps nothing.
+    const outbox = keep ? resolve(dataDir, 'deliveries.jsonl') : undefined;
     // The demo is for seeing alerts: no quiet hours, so its SMS show up at any hour, and its
     // sample (old news, read for the first time) alerts as if it had just been published.
     const alertConfig: AlertConfig = { ...(demo ? REPLAY_ALERT_CONFIG : settings.alertConfig), ...overrides };
     // One run per store: a second one would poll the same feeds and race for the same alerts.
-    const releaseLock = demo ? undefined : acquireRunLock(prepareDataDir(dataDir));
+    const releaseLock = keep ? acquireRunLock(prepareDataDir(dataDir)) : undefined;
     let dynamo: RunningDynamoDb | undefined;
     try {
-      dynamo = await startRunStore(demo ? undefined : dataDir, io);
+      dynamo = await startRunStore(keep ? dataDir : undefined, io);
       const store = openStore({ tableName: DEFAULT_TABLE_NAME, endpoint: dynamo.endpoint });
       await ensureTable(store);
       const now = new Date();
       await reconcileStory(store, story, demo?.feeds, now, io);
       const pipeline = await startLocalPipeline(store, dynamo.endpoint, alertConfig, {
-        checkpointFile: demo ? undefined : resolve(dataDir, 'stream-position.json'),
-        acceptStore: demo ? null : storeOptionOf(values['data-dir']),
+        checkpointFile: keep ? resolve(dataDir, 'stream-position.json') : undefined,
+        acceptStore: keep ? storeOptionOf(values['data-dir']) : null,
         // The demo's feed server listens on loopback; real runs reach the public internet only.
         network: demo ? LOOPBACK_ALLOWED : PUBLIC_ONLY,
         outboxFile: outbox,
@@ -166,11 +178,15 @@ export const runCommand: Command = {
           all: Boolean(values.all),
           smsReleaseAt: releaseTime(smsDueAt(finishedAt, alertConfig), alertConfig),
           oldNews: await oldNewsSince(store, now, alertConfig),
+          heldByCooldown: (await changesHeldByCooldown(store, now)).map(
+            (change) => `${change.factId} ${renderValue(change.observed)}`,
+          ),
+          cooldownMinutes: alertConfig.cooldownMinutes,
           maxAlertAgeHours: alertConfig.maxAlertAgeHours,
           now: finishedAt,
         };
         printRunReport(facts, io);
-        if (demo) io.out(DEMO_OUTRO);
+        if (demo) io.out(keep ? demoKeptOutro(values['data-dir']!) : DEMO_OUTRO);
         if (values['alerts-out'])
           writeAlerts(values['alerts-out'], [...summary.recovered, ...summary.deliveries]);
         if (outbox) clearOutbox(outbox);
@@ -186,6 +202,27 @@ export const runCommand: Command = {
     }
   },
 };
+
+/** Marks a demo's store, so that a demo never writes its sample into a store that follows the real feeds. */
+const DEMO_MARKER = 'demo-store';
+
+/**
+ * A folder the demo may keep its store in: a new or empty one (marked as the
+ * demo's), or one an earlier demo kept. Anything else is someone's real store.
+ */
+function claimDemoDataDir(dataDir: string): void {
+  const marker = resolve(dataDir, DEMO_MARKER);
+  if (existsSync(marker)) return;
+  if (dataDir === resolve(DEFAULT_DATA_DIR))
+    throw new UsageError(
+      `--demo --data-dir ${dataDir}: is where \`npm start\` keeps the real feeds' store; give another folder, e.g. --data-dir .factwatch-demo`,
+    );
+  if (existsSync(dataDir) && statSync(dataDir).isDirectory() && readdirSync(dataDir).length > 0)
+    throw new UsageError(
+      `--demo --data-dir ${dataDir}: holds a store that is not a demo's; give a new folder, e.g. --data-dir .factwatch-demo`,
+    );
+  writeFileSync(resolve(prepareDataDir(dataDir), DEMO_MARKER), 'kept by factwatch run --demo\n');
+}
 
 /**
  * The store a run works on: the data dir's warm DynamoDB Local, shared with facts/
@@ -218,6 +255,11 @@ async function reconcileStory(
       `Retired ${synced.retired.length} feed(s) no longer in the feeds file (not polled again; their history is kept): ${synced.retired.join(', ')}`,
     );
   if (synced.restored.length) io.out(`Back in the feeds file, polled again: ${synced.restored.join(', ')}`);
+  // The demo's server takes a new port each run: its feeds "move" every time, which is no news.
+  if (synced.moved.length && !demoFeeds)
+    io.out(
+      `New URL in the feeds file, polled now (the old URL's errors and backoff forgotten): ${synced.moved.join(', ')}`,
+    );
 }
 
 /** One cycle; a failure that is not ours to explain says that nothing is lost and how to go on. */
@@ -250,7 +292,12 @@ function printRunReport(facts: Parameters<typeof summaryLine>[0], io: CliIO): vo
     for (const failure of summary.feedsFailed) io.out(`  ${failure.feedId}: ${failure.error}`);
   }
   io.out(summaryLine(facts));
-  for (const line of [...oldNewsAdvice(facts), ...failureAdvice(facts), ...nothingDueAdvice(facts)])
+  for (const line of [
+    ...oldNewsAdvice(facts),
+    ...cooldownAdvice(facts),
+    ...failureAdvice(facts),
+    ...nothingDueAdvice(facts),
+  ])
     io.out(line);
 }
 

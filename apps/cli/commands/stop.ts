@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { UsageError } from '../../../shared/errors.ts';
 import { runLockHolder } from '../../local/run-lock.ts';
@@ -37,6 +37,8 @@ export const stopCommand: Command = {
     }
     const dataDir = resolve(values['data-dir'] ?? DEFAULT_DATA_DIR);
     if (!existsSync(dataDir)) throw new UsageError(`stop: no local store in ${dataDir}`);
+    if (!statSync(dataDir).isDirectory())
+      throw new UsageError(`--data-dir ${dataDir}: is a file, not a folder`);
     const runner = runLockHolder(dataDir);
     if (runner !== undefined)
       throw new UsageError(`stop: a factwatch run is using ${dataDir} (pid ${runner}); let it finish first`);
