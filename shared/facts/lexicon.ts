@@ -529,6 +529,9 @@ export const ATTRIBUTE_CLASSES = {
       'extra year to comply',
       'more time to meet',
       'more time to implement',
+      // "EU grants firms extra time on high-risk AI compliance".
+      'extra time on',
+      'more time on',
       // "an extra 16 months to comply", "the deadline moves from August 2026 to December 2027" — not
       // "extra costs to comply" or "as the deadline moves closer".
       'extra ... month to comply',
@@ -857,6 +860,9 @@ export const ATTRIBUTE_CLASSES = {
       'kick in',
       'begin to apply',
       'become applicable',
+      // "the high-risk requirements will be phased in from December 2027" (a delay if later than planned).
+      'phase in from',
+      'phased in from',
       // "its strictest rules … will now start in late 2027 instead of this August".
       'now start in',
       'now begin in',
