@@ -529,9 +529,22 @@ export const ATTRIBUTE_CLASSES = {
       'extra year to comply',
       'more time to meet',
       'more time to implement',
-      // "EU grants firms extra time on high-risk AI compliance".
-      'extra time on',
-      'more time on',
+      // "EU grants firms extra time on high-risk AI compliance", "Commission proposes more time on high-risk rules" —
+      // time given, not "firms spent more time on compliance".
+      'give ... extra time on',
+      'grant ... extra time on',
+      'give ... more time on',
+      'grant ... more time on',
+      'give extra time on',
+      'grant extra time on',
+      'give more time on',
+      'grant more time on',
+      'propose extra time on',
+      'propose more time on',
+      'back extra time on',
+      'back more time on',
+      'agree extra time on',
+      'agree more time on',
       // "an extra 16 months to comply", "the deadline moves from August 2026 to December 2027" — not
       // "extra costs to comply" or "as the deadline moves closer".
       'extra ... month to comply',
