@@ -39,7 +39,7 @@ export async function buildReport(store: Store, scope: ReportScope): Promise<Rep
         current: fact,
         versions,
         findings,
-        latestAccepted: latest !== undefined && adoptedSince(versions, latest),
+        latestAccepted: latest !== undefined && acceptedVersionOf(versions, latest) !== undefined,
       };
     }),
   );
@@ -62,7 +62,7 @@ export async function buildReport(store: Store, scope: ReportScope): Promise<Rep
         return {
           finding: f,
           ...(alert ? { alert } : {}),
-          accepted: adoptedSince(fact.versions, f),
+          accepted: acceptedVersionOf(fact.versions, f) !== undefined,
         };
       }),
   );
@@ -79,15 +79,18 @@ export async function buildReport(store: Store, scope: ReportScope): Promise<Rep
 }
 
 /**
- * Whether a finding's value was adopted into the baseline: accepted from the finding itself, or — by
+ * The baseline version a finding's value was adopted as: accepted from the finding itself, or — by
  * `accept --value` or `--from-file` — a version of the same value accepted after it was observed.
+ *
+ * @example
+ * acceptedVersionOf(await baselineHistory(store, 'deal.value'), finding); // 2, or undefined
  */
-function adoptedSince(versions: BaselineVersion[], finding: StoredFinding): boolean {
-  return versions.some(
+export function acceptedVersionOf(versions: BaselineVersion[], finding: StoredFinding): number | undefined {
+  return versions.find(
     (version) =>
       version.findingId === finding.findingId ||
       (finding.observed !== null &&
         version.acceptedAt >= finding.observedAt &&
         canonicalValue(version.value) === canonicalValue(finding.observed)),
-  );
+  )?.version;
 }

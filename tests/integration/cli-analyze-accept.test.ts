@@ -251,6 +251,23 @@ describe('factwatch accept', () => {
       findingId,
       origin: 'accept',
     });
+    // history says which change was accepted, and as which version.
+    const history = await cli('history', '--fact', 'taylor.production_start', '--table', store.tableName);
+    const json = await cli(
+      'history',
+      '--fact',
+      'taylor.production_start',
+      '--table',
+      store.tableName,
+      '--format',
+      'json',
+    );
+    expect(history.stdout).toMatch(/taylor\.production_start\s+changed, accepted v2\s+2026 -> 2027/);
+    expect(
+      (JSON.parse(json.stdout) as Array<{ findingId: string; acceptedVersion: number | null }>).find(
+        (record) => record.findingId === findingId,
+      )?.acceptedVersion,
+    ).toBe(2);
   });
 
   it.each([

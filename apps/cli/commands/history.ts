@@ -3,9 +3,10 @@ import { nearest } from '../../../shared/config/suggest.ts';
 import { UsageError } from '../../../shared/errors.ts';
 import { renderValue } from '../../../shared/facts/render-value.ts';
 import { FINDING_STATUSES, type FindingStatus, type StoredFinding } from '../../../shared/model/findings.ts';
-import { listCurrentBaselines } from '../../../shared/store/baseline.ts';
+import { baselineHistory, listCurrentBaselines } from '../../../shared/store/baseline.ts';
 import type { Store } from '../../../shared/store/client.ts';
 import { findingsForFact, findingsInWindow } from '../../../shared/store/findings.ts';
+import { acceptedVersionOf } from '../../../shared/usecases/build-report.ts';
 import {
   oneOf,
   parseCommandArgs,
@@ -19,8 +20,11 @@ import { type Column, renderCsv, renderTable } from '../output.ts';
 import { downloadProgress } from '../progress.ts';
 import { openSession, sheetNote } from '../session.ts';
 
-/** The docs/contracts.md history record: a finding plus link, source, published and observedAt. */
-export function historyRecord(finding: StoredFinding) {
+/** A finding as history lists it: with the baseline version its value was accepted as, if it was. */
+export type HistoryFinding = StoredFinding & { acceptedVersion?: number };
+
+/** The docs/contracts.md history record: a finding plus link, source, published, observedAt and acceptedVersion. */
+export function historyRecord(finding: HistoryFinding) {
   const { itemId, factId, status, observed, baseline, evidence, severity } = finding;
   return {
     itemId,
@@ -36,14 +40,19 @@ export function historyRecord(finding: StoredFinding) {
     source: finding.source ?? null,
     published: finding.published ?? null,
     observedAt: finding.observedAt,
+    acceptedVersion: finding.acceptedVersion ?? null,
   };
 }
 
-const COLUMNS: Column<StoredFinding>[] = [
+/** "changed, accepted v2": a change adopted into the baseline says so where it is listed. */
+const statusOf = (f: HistoryFinding) =>
+  f.acceptedVersion ? `${f.status}, accepted v${f.acceptedVersion}` : f.status;
+
+const COLUMNS: Column<HistoryFinding>[] = [
   { header: 'OBSERVED AT', value: (f) => f.observedAt.slice(0, 16).replace('T', ' ') },
   { header: 'PUBLISHED', value: (f) => f.published?.slice(0, 10) ?? '' },
   { header: 'FACT', value: (f) => f.factId },
-  { header: 'STATUS', value: (f) => f.status },
+  { header: 'STATUS', value: statusOf },
   {
     header: 'BASELINE -> OBSERVED',
     value: (f) => `${renderValue(f.baseline)} -> ${renderValue(f.observed)}`,
@@ -53,7 +62,7 @@ const COLUMNS: Column<StoredFinding>[] = [
   { header: 'EVIDENCE', value: (f) => f.evidence, maxWidth: 70 },
 ];
 
-const CSV_COLUMNS: Column<StoredFinding>[] = [
+const CSV_COLUMNS: Column<HistoryFinding>[] = [
   { header: 'observedAt', value: (f) => f.observedAt },
   { header: 'factId', value: (f) => f.factId },
   { header: 'topic', value: (f) => f.topic },
@@ -67,6 +76,7 @@ const CSV_COLUMNS: Column<StoredFinding>[] = [
   { header: 'published', value: (f) => f.published ?? '' },
   { header: 'itemId', value: (f) => f.itemId },
   { header: 'findingId', value: (f) => f.findingId },
+  { header: 'acceptedVersion', value: (f) => (f.acceptedVersion ? String(f.acceptedVersion) : '') },
 ];
 
 export interface HistoryQuery {
@@ -84,7 +94,7 @@ export interface HistoryQuery {
  * to when the store was seeded — no finding is older than the store — so `999999w` costs what "since the start"
  * costs, not one query per month back to 17,000 BC.
  */
-export async function queryHistory(store: Store, query: HistoryQuery): Promise<StoredFinding[]> {
+export async function queryHistory(store: Store, query: HistoryQuery): Promise<HistoryFinding[]> {
   const facts = await listCurrentBaselines(store);
   const factIds = factsOf(
     query.facts,
@@ -97,15 +107,31 @@ export async function queryHistory(store: Store, query: HistoryQuery): Promise<S
     ? (await Promise.all(factIds.map((id) => findingsForFact(store, id, { since, statuses })))).flat()
     : await findingsInWindow(store, { since, statuses });
   const from = query.publishedSince?.toISOString();
-  return found
+  const listed = found
     .filter((finding) => query.topic === undefined || finding.topic === query.topic)
-    .filter((finding) => from === undefined || (finding.published ?? finding.observedAt) >= from)
-    .sort(
-      (a, b) =>
-        b.observedAt.localeCompare(a.observedAt) ||
-        (b.published ?? '').localeCompare(a.published ?? '') ||
-        a.factId.localeCompare(b.factId),
-    );
+    .filter((finding) => from === undefined || (finding.published ?? finding.observedAt) >= from);
+  return (await withAcceptance(store, listed)).sort(
+    (a, b) =>
+      b.observedAt.localeCompare(a.observedAt) ||
+      (b.published ?? '').localeCompare(a.published ?? '') ||
+      a.factId.localeCompare(b.factId),
+  );
+}
+
+/** Changes whose value was accepted into the baseline, marked with that version (one baseline read per fact). */
+async function withAcceptance(store: Store, findings: StoredFinding[]): Promise<HistoryFinding[]> {
+  const changes = findings.filter((finding) => finding.status === 'changed' || finding.status === 'new');
+  const factIds = [...new Set(changes.map((finding) => finding.factId))];
+  const versions = new Map(
+    await Promise.all(factIds.map(async (id) => [id, await baselineHistory(store, id)] as const)),
+  );
+  return findings.map((finding) => {
+    const accepted =
+      finding.status === 'changed' || finding.status === 'new'
+        ? acceptedVersionOf(versions.get(finding.factId) ?? [], finding)
+        : undefined;
+    return accepted ? { ...finding, acceptedVersion: accepted } : finding;
+  });
 }
 
 /**
