@@ -177,6 +177,34 @@ describe('factwatch accept', () => {
     expect(history[1]).not.toHaveProperty('asOf');
   });
 
+  it('--version N undoes a mistaken accept as a new version, every version still listed', async () => {
+    const own = await freshStore();
+    await seedLocalStore(own, new Date('2025-07-01T00:00:00Z'));
+    const accept = (...argv: string[]) => cli('accept', 'deal.value', ...argv, '--table', own.tableName);
+
+    await accept('--value', '{"kind":"money","amount":22000000000,"currency":"USD"}');
+    const typo = await accept('--value', '{"kind":"money","amount":220000000000,"currency":"USD"}');
+    const undone = await accept('--version', '2');
+    const missing = await accept('--version', '9');
+    const notANumber = await accept('--version', 'two');
+
+    expect(typo.stdout).toBe('deal.value: $22B (v2) -> $220B (v3)');
+    expect(undone).toMatchObject({ code: 0, stdout: 'deal.value: $220B (v3) -> $22B (v4)' });
+    const history = await baselineHistory(own, 'deal.value');
+    expect(history.map((version) => [version.version, version.reason])).toEqual([
+      [1, 'seeded from the baseline fact sheet'],
+      [2, 'set by hand'],
+      [3, 'set by hand'],
+      [4, 'back to v2'],
+    ]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr.trim()).toBe(
+      'factwatch: usage: --version: deal.value has no version 9 (it has 1 to 4; factwatch facts deal.value lists them)',
+    );
+    expect(notANumber.code).toBe(2);
+    expect(notANumber.stderr).toMatch(/--version: "two" is not a version number/);
+  });
+
   it('stores typed foundries sorted and once, as the engine writes entity sets', async () => {
     const result = await cli(
       'accept',
@@ -271,10 +299,10 @@ describe('factwatch accept', () => {
   });
 
   it.each([
-    [['accept', 'deal.value'], /give one of --finding ID, --value JSON or --from-file/],
+    [['accept', 'deal.value'], /give one of --finding ID, --value JSON, --from-file or --version N/],
     [
       ['accept', 'deal.value', '--from-file', '--value', '{}'],
-      /give one of --finding ID, --value JSON or --from-file/,
+      /give one of --finding ID, --value JSON, --from-file or --version N/,
     ],
     [
       ['accept', 'deal.value', '--value', '{"kind":"year","value":2030}'],

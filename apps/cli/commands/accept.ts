@@ -5,7 +5,7 @@ import { renderValue } from '../../../shared/facts/render-value.ts';
 import { SHIPPED_RULES } from '../../../shared/facts/shipped-rules.ts';
 import { type Value, type ValueKind, ValueSchema } from '../../../shared/model/values.ts';
 import { canonicalValue } from '../../../shared/store/alerts.ts';
-import { acceptBaseline, currentBaseline } from '../../../shared/store/baseline.ts';
+import { acceptBaseline, baselineHistory, currentBaseline } from '../../../shared/store/baseline.ts';
 import type { Store } from '../../../shared/store/client.ts';
 import { findingById } from '../../../shared/store/findings.ts';
 import { parseCommandArgs, STORE_OPTIONS, STORE_OPTIONS_HELP } from '../args.ts';
@@ -97,14 +97,35 @@ function shippedKindOf(factId: string): ValueKind | undefined {
   return loadBaselineFile().facts.find((fact) => fact.id === factId)?.kind;
 }
 
-/** The value to accept: given with --value, the fact sheet's with --from-file, or a stored finding's. */
+/** --version N: a version number, 1 or more. */
+function versionNumber(text: string): number {
+  if (!/^[1-9]\d{0,5}$/.test(text.trim()))
+    throw new UsageError(`--version: "${text}" is not a version number (1, 2, …)`);
+  return Number(text.trim());
+}
+
+/**
+ * The value to accept: given with --value, the fact sheet's with --from-file, an earlier version's with
+ * --version (an undo that keeps the history: the mistaken versions stay listed), or a stored finding's.
+ */
 async function valueToAccept(
   store: Store,
   factId: string,
-  options: { finding?: string; typed?: Value; 'from-file'?: boolean },
+  options: { finding?: string; typed?: Value; 'from-file'?: boolean; earlier?: number },
   story: LocalStory,
 ) {
   if (options.typed !== undefined) return { value: options.typed, findingId: undefined };
+  if (options.earlier !== undefined) {
+    const versions = await baselineHistory(store, factId);
+    const earlier = versions.find((version) => version.version === options.earlier);
+    if (!earlier)
+      throw new UsageError(
+        `--version: ${factId} has no version ${options.earlier} (it has 1 to ${versions.length}; factwatch facts ${factId} lists them)`,
+      );
+    if (!earlier.value)
+      throw new UsageError(`--version: version ${options.earlier} of ${factId} holds no value`);
+    return { value: earlier.value, findingId: undefined };
+  }
   if (options['from-file']) {
     const fact = story.sheet.facts.find((candidate) => candidate.id === factId);
     if (!fact?.value)
@@ -124,7 +145,8 @@ async function valueToAccept(
 export const acceptCommand: Command = {
   name: 'accept',
   summary: 'adopt an observed value as the new baseline',
-  help: `Usage: factwatch accept FACT_ID (--finding ID | --value JSON | --from-file) [--reason TEXT] [--by NAME]
+  help: `Usage: factwatch accept FACT_ID (--finding ID | --value JSON | --from-file | --version N)
+                        [--reason TEXT] [--by NAME]
                         [--data-dir DIR | --table NAME]
 
 Makes a value the fact's new baseline version. Earlier versions are kept, with who
@@ -135,13 +157,16 @@ Options:
   --value JSON          accept this value, e.g. '{"kind":"money","amount":22e9,"currency":"USD"}'
   --from-file           accept the value the fact sheet (baseline.json, or --baseline FILE)
                         now holds, after editing it
+  --version N           accept the value of the fact's version N again (undo a mistaken
+                        accept; every version stays listed by factwatch facts FACT_ID)
   --reason TEXT         why (default: names the finding, or "set by hand")
   --by NAME             who (default: your user name)
 ${STORE_OPTIONS_HELP}
 
 Examples:
   factwatch accept taylor.production_start --finding 3f9c2a71d04b6e58
-  factwatch accept deal.value --value '{"kind":"money","amount":22000000000,"currency":"USD"}' --reason "8-K filing"`,
+  factwatch accept deal.value --value '{"kind":"money","amount":22000000000,"currency":"USD"}' --reason "8-K filing"
+  factwatch accept deal.value --version 2 --reason "undo a typo"`,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(
       'accept',
@@ -151,6 +176,7 @@ Examples:
         finding: { type: 'string' },
         value: { type: 'string' },
         'from-file': { type: 'boolean' },
+        version: { type: 'string' },
         reason: { type: 'string' },
         by: { type: 'string' },
       },
@@ -163,10 +189,16 @@ Examples:
     const [factId, ...extra] = positionals;
     if (!factId || extra.length)
       throw new UsageError('accept: give exactly one FACT_ID (factwatch facts lists them)');
-    const sources = [values.finding !== undefined, values.value !== undefined, Boolean(values['from-file'])];
+    const sources = [
+      values.finding !== undefined,
+      values.value !== undefined,
+      Boolean(values['from-file']),
+      values.version !== undefined,
+    ];
     if (sources.filter(Boolean).length !== 1) {
-      throw new UsageError('accept: give one of --finding ID, --value JSON or --from-file');
+      throw new UsageError('accept: give one of --finding ID, --value JSON, --from-file or --version N');
     }
+    const earlier = values.version === undefined ? undefined : versionNumber(values.version);
     // Checked before any store starts; the same value is the one accepted.
     const typed =
       values.value === undefined
@@ -181,7 +213,7 @@ Examples:
       const { value, findingId } = await valueToAccept(
         session.store,
         factId,
-        { ...values, typed },
+        { ...values, typed, earlier },
         session.story,
       );
       if (value.kind !== current.kind)
@@ -197,7 +229,9 @@ Examples:
           ? `accepted finding ${findingId}`
           : values['from-file']
             ? `from ${displayPath(session.story.sheetPath)}`
-            : 'set by hand');
+            : earlier !== undefined
+              ? `back to v${earlier}`
+              : 'set by hand');
       const accepted = await acceptBaseline(
         session.store,
         factId,
