@@ -311,6 +311,11 @@ describe('factwatch accept', () => {
     [['accept', 'deal.value', '--value', '{"kind":"money"}'], /--value: field "amount"/],
     [['accept', 'deal.value', '--value', 'nope'], /--value: not valid JSON/],
     [['accept', 'no.such', '--value', '{"kind":"count","value":1}'], /no fact "no\.such"/],
+    // The unknown fact is the complaint, not the value checked against it.
+    [
+      ['accept', 'deal.valu', '--value', '1'],
+      /^factwatch: usage: accept: no fact "deal\.valu" \(did you mean "deal\.value"\?\)/,
+    ],
     // A user acceptance review stored all of these; "tsmc" then read as a foundry of its own in later findings.
     [
       ['accept', 'deal.value', '--value', '{"kind":"money","amount":-5,"currency":"USD"}'],

@@ -1,5 +1,6 @@
 import { userInfo } from 'node:os';
 import { displayPath, loadBaselineFile } from '../../../shared/config/load.ts';
+import { nearest } from '../../../shared/config/suggest.ts';
 import { UsageError } from '../../../shared/errors.ts';
 import { renderValue } from '../../../shared/facts/render-value.ts';
 import { SHIPPED_RULES } from '../../../shared/facts/shipped-rules.ts';
@@ -189,6 +190,16 @@ Examples:
     const [factId, ...extra] = positionals;
     if (!factId || extra.length)
       throw new UsageError('accept: give exactly one FACT_ID (factwatch facts lists them)');
+    // The fact first: a value checked against a fact that does not exist would be the wrong complaint.
+    if (shippedKindOf(factId) === undefined) {
+      const guess = nearest(
+        factId,
+        loadBaselineFile().facts.map((fact) => fact.id),
+      );
+      throw new UsageError(
+        `accept: no fact "${factId}"${guess ? ` (did you mean "${guess}"?)` : ''} (factwatch facts lists them)`,
+      );
+    }
     const sources = [
       values.finding !== undefined,
       values.value !== undefined,
