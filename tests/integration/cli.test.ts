@@ -92,6 +92,32 @@ describe('history: the news about a group of facts, by publication', () => {
     expect(wrong).toMatchObject({ code: 2 });
     expect(wrong.stderr.trim()).toBe('factwatch: usage: --fact: no fact "ai7" (factwatch facts lists them)');
   });
+
+  it('the table leaves out mentions without a value and says how many; --status and JSON keep them', async () => {
+    await saveFinding(store, {
+      ...finding('deal.fab', 'deal', '2025-11-30T11:00:00.000Z', 'mentioned'),
+      observed: null,
+    });
+    await saveFinding(store, finding('deal.term_end', 'deal', '2025-11-30T11:30:00.000Z', 'changed'));
+    const read = (...argv: string[]) => cli('history', '--fact', 'deal', '--table', store.tableName, ...argv);
+
+    const table = await read();
+    const asked = await read('--status', 'mentioned');
+    const json = await read('--format', 'json');
+
+    expect(table.stdout).toMatch(/deal\.term_end\s+changed/);
+    expect(table.stdout).not.toMatch(/deal\.fab/);
+    expect(table.stdout.split('\n').at(-1)).toBe(
+      '1 mention(s) without a value not shown (--status mentioned, or --status confirmed,changed,new,mentioned, lists them).',
+    );
+    expect(asked.stdout).toMatch(/deal\.fab\s+mentioned/);
+    expect(asked.stdout).not.toContain('not shown');
+    expect(
+      JSON.parse(json.stdout)
+        .map((row: { factId: string }) => row.factId)
+        .sort(),
+    ).toEqual(['deal.fab', 'deal.term_end']);
+  });
 });
 
 describe('factwatch CLI against a store', () => {

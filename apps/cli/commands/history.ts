@@ -176,6 +176,22 @@ export function knownTopic(topic: string): string {
   );
 }
 
+/**
+ * The table people read: a `mentioned` finding (a fact named, no value read) is noise beside the changes, so
+ * without --status the table leaves those out and says how many; JSON and CSV, for scripts, keep every finding.
+ */
+function historyTable(findings: HistoryFinding[], query: HistoryQuery, location: string): string {
+  const hideMentions = query.statuses.length === 0;
+  const shown = hideMentions ? findings.filter((finding) => finding.status !== 'mentioned') : findings;
+  const hidden = findings.length - shown.length;
+  const note = hidden
+    ? `${hidden} mention(s) without a value not shown (--status mentioned, or --status confirmed,changed,new,mentioned, lists them).`
+    : '';
+  if (!shown.length)
+    return [`No findings in ${location} for these filters.`, note].filter(Boolean).join('\n');
+  return [renderTable(shown, COLUMNS), note].filter(Boolean).join('\n');
+}
+
 export const historyCommand: Command = {
   name: 'history',
   summary: 'what was observed about the facts, newest first',
@@ -188,7 +204,8 @@ Options:
   --fact ID[,ID]        only these facts; a prefix names every fact under it
                         (ai5 is ai5.foundry and ai5.volume_production)
   --topic T             only facts of this topic (deal, chips, fab, policy, market)
-  --status S[,S]        only these statuses: confirmed, changed, new, mentioned
+  --status S[,S]        only these statuses: confirmed, changed, new, mentioned (the table
+                        leaves out mentions without a value unless --status asks for them)
   --since WHEN          seen since: a duration back from now (30m, 24h, 7d, 2w) or a date
   --published-since WHEN
                         only items published since then (a first run takes in a feed's
@@ -234,12 +251,7 @@ Examples:
       if (note) io.err(note);
       if (format === 'json') io.out(JSON.stringify(findings.map(historyRecord), null, 2));
       else if (format === 'csv') io.out(renderCsv(findings, CSV_COLUMNS));
-      else
-        io.out(
-          findings.length
-            ? renderTable(findings, COLUMNS)
-            : `No findings in ${session.location} for these filters.`,
-        );
+      else io.out(historyTable(findings, query, session.location));
       return 0;
     } finally {
       await session.close();
