@@ -223,6 +223,9 @@ export const ATTRIBUTE_CLASSES = {
       'pay',
       'win',
       'tie-up',
+      // "Samsung confirms Tesla is $16.5B chip customer".
+      'chip customer',
+      'foundry customer',
       // "a $16,500 million commitment to buy AI6 chip wafers from Samsung" (a 10-K's words for the contract).
       'purchase commitment',
       'commitment to buy',
@@ -273,6 +276,10 @@ export const ATTRIBUTE_CLASSES = {
       'extend ... to',
       'extend ... through',
       'extend ... until',
+      // "extended their chip supply agreement by two years to 2035".
+      'extend ... by ... to',
+      'extend ... by ... through',
+      'extend ... by ... until',
       'supply ... through',
       'supply ... until',
     ],
@@ -842,6 +849,12 @@ export const ATTRIBUTE_CLASSES = {
       'operational',
       'up and running',
       'still in operation',
+      // "Tesla's Dojo supercomputer is still running and will keep training FSD".
+      'still running',
+      'keep running',
+      'continue to run',
+      'remain operational',
+      'remain in operation',
       'as scheduled',
       'on schedule',
       'as planned',

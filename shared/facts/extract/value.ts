@@ -87,19 +87,22 @@ function volumeReachedByNow(
 ): boolean {
   const before = reading.text.slice(Math.max(0, match.start - 32), match.start);
   const reached = VOLUME_REACHED_BEFORE.exec(before);
+  const objectAt = chipAsObject(reading, match, subject);
   return (
     reached !== null &&
     // The chip is what reaches volume, named before the words in their clause ("AI5 chip enters volume
-    // production") — not "Samsung begins volume production of 2nm chips, AI5 to follow".
+    // production") — not "Samsung begins volume production of 2nm chips, AI5 to follow" — or as their object,
+    // at once ("Samsung began volume production of Tesla's AI6", 三星本月开始量产特斯拉AI6芯片).
     !subject.carried &&
     // (…itself, not its possessor: "AI6's 2nm process has entered mass production")
-    subject.positions.some(
-      (at) =>
-        at < match.start &&
-        !/[,;，；。:：]/.test(reading.text.slice(at, match.start)) &&
-        !/^[\w-]*['’]s\b/.test(reading.text.slice(at, at + 12)),
-    ) &&
-    !/^\s+(?:of|for)\b/i.test(reading.text.slice(match.end, match.end + 5)) &&
+    (objectAt ||
+      (subject.positions.some(
+        (at) =>
+          at < match.start &&
+          !/[,;，；。:：]/.test(reading.text.slice(at, match.start)) &&
+          !/^[\w-]*['’]s\b/.test(reading.text.slice(at, at + 12)),
+      ) &&
+        !/^\s+(?:of|for)\b/i.test(reading.text.slice(match.end, match.end + 5)))) &&
     ownedBySubject(rule, reading, match.start, subject) &&
     // Volume production words, not "as AI5 starts shipping", "hits production snag", 量产准备阶段.
     (VOLUME_WORDS.test(reading.text.slice(match.start, match.end)) ||
@@ -116,8 +119,30 @@ function volumeReachedByNow(
   );
 }
 
+/**
+ * The chip named as the object right after the production words: "volume production of Tesla's AI6 (chips)",
+ * "mass production of the AI6 chip", 量产特斯拉AI6芯片 — the chip itself (not "AI6's 2nm process"), and nothing
+ * after it that makes it a follower ("of 2nm chips, AI6 to follow" names another object first).
+ */
+function chipAsObject(
+  reading: SentenceReading,
+  match: PhraseMatch<AttributeClass>,
+  subject: SubjectHere,
+): boolean {
+  const after = reading.text.slice(match.end, match.end + 24);
+  const lead = /^(?:\s+of\s+(?:Tesla['’]s\s+|the\s+|its\s+|Tesla\s+)?|\s*(?:特斯拉(?:的)?)?)/i.exec(
+    after,
+  )![0];
+  const at = match.end + lead.length;
+  return (
+    (lead.trim() !== '' || /[\u4e00-\u9fff]$/.test(reading.text.slice(match.start, match.end))) &&
+    subject.positions.includes(at) &&
+    !/^[\w-]*['’]s\b/.test(reading.text.slice(at, at + 12))
+  );
+}
+
 const VOLUME_REACHED_BEFORE =
-  /(?:\b(?:enters|entered|has\s+entered|have\s+entered|began|begins|has\s+begun|started|starts|has\s+started|reached|reaches|has\s+reached|hit|hits|went\s+into|goes\s+into|moved\s+into|moves\s+into|(?:is|are)\s+(?:now\s+)?in|now\s+in)\s+(?:full[-\s]scale\s+|high[-\s]|full\s+)?|(?:已经|已經|已)\s*(?:正式)?\s*(?:进入|進入|开始|開始|实现|實現)?\s*(?:大规模|大規模|规模|規模)?)$/i;
+  /(?:\b(?:enters|entered|has\s+entered|have\s+entered|began|begins|has\s+begun|started|starts|has\s+started|reached|reaches|has\s+reached|hit|hits|went\s+into|goes\s+into|moved\s+into|moves\s+into|(?:is|are)\s+(?:now\s+)?in|now\s+in)\s+(?:full[-\s]scale\s+|high[-\s]|full\s+)?|(?:已经|已經|已|本月|本週|本周|日前|近日)\s*(?:正式)?\s*(?:进入|進入|开始|開始|实现|實現)?\s*(?:大规模|大規模|规模|規模)?)$/i;
 
 const VOLUME_WORDS = /\b(?:volume|mass|high-volume|full-scale|large-scale|series)\b|量产|量產/i;
 
