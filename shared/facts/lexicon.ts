@@ -232,6 +232,11 @@ export const ATTRIBUTE_CLASSES = {
       'commitment to purchase',
     ],
     zh: [
+      // 特斯拉成为三星165亿美元芯片客户.
+      '芯片客户',
+      '晶片客戶',
+      '代工客户',
+      '代工客戶',
       '协议',
       '協議',
       '合同',
@@ -312,6 +317,13 @@ export const ATTRIBUTE_CLASSES = {
       '履約至',
       '延长至',
       '延長至',
+      // "将芯片供应协议延长两年至2035年": extended by a span, to a year.
+      '延长两年至',
+      '延長兩年至',
+      '延长一年至',
+      '延長一年至',
+      '延长三年至',
+      '延長三年至',
       '合同至',
       '合约至',
       '合約至',
@@ -945,6 +957,11 @@ export const ATTRIBUTE_CLASSES = {
       'date of application',
     ],
     zh: [
+      // 特斯拉Dojo超级计算机仍在运行.
+      '仍在运行',
+      '仍在運行',
+      '继续运行',
+      '繼續運行',
       // "提供者须在2027年12月前满足相关要求": the date compliance is due (a delay if later than planned).
       '前满足',
       '前滿足',

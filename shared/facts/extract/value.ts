@@ -134,12 +134,20 @@ function chipAsObject(
     after,
   )![0];
   const at = match.end + lead.length;
+  const chip = reading.mentions.find((mention) => mention.start === at);
   return (
     (lead.trim() !== '' || /[\u4e00-\u9fff]$/.test(reading.text.slice(match.start, match.end))) &&
+    chip !== undefined &&
     subject.positions.includes(at) &&
-    !/^[\w-]*['’]s\b/.test(reading.text.slice(at, at + 12))
+    // The chip is the head of the object, not a word describing it: "AI6 server boards", "the AI6 successor,
+    // AI7", "AI6 rival chips", AI6芯片的封装基板, AI6芯片所用的2纳米工艺.
+    CHIP_OBJECT_ENDS.test(reading.text.slice(chip.end, chip.end + 16))
   );
 }
+
+/** After the chip named as the object: its noun at most, then the object ends (a preposition, time, punctuation). */
+const CHIP_OBJECT_ENDS =
+  /^(?:\s*(?:chips?|processors?|芯片|晶片))?(?:\s*$|\s*[,.;:!?，。；：！？)）]|\s+(?:at|in|for|from|this|last|on|by|after|before|ahead|since|to|with|and|as|amid|during|starting|earlier|today|now)\b|(?:在|于|於|了|，|。|；|、))/i;
 
 const VOLUME_REACHED_BEFORE =
   /(?:\b(?:enters|entered|has\s+entered|have\s+entered|began|begins|has\s+begun|started|starts|has\s+started|reached|reaches|has\s+reached|hit|hits|went\s+into|goes\s+into|moved\s+into|moves\s+into|(?:is|are)\s+(?:now\s+)?in|now\s+in)\s+(?:full[-\s]scale\s+|high[-\s]|full\s+)?|(?:已经|已經|已|本月|本週|本周|日前|近日)\s*(?:正式)?\s*(?:进入|進入|开始|開始|实现|實現)?\s*(?:大规模|大規模|规模|規模)?)$/i;
