@@ -203,7 +203,7 @@ describe('factwatch accept', () => {
     );
     expect(notANumber.code).toBe(2);
     expect(notANumber.stderr).toMatch(/--version: "two" is not a version number/);
-  });
+  }, 120_000);
 
   it('stores typed foundries sorted and once, as the engine writes entity sets', async () => {
     const result = await cli(
