@@ -116,3 +116,28 @@ export class FeedError extends FactwatchError {
     this.retryAfterSeconds = details.retryAfterSeconds;
   }
 }
+
+/** What a file system error code means, in the words a person acts on. */
+const FILE_PROBLEMS: Record<string, string> = {
+  ENOENT: 'no such file or folder',
+  EISDIR: 'is a folder, not a file',
+  ENOTDIR: 'part of the path is a file',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'a read-only file system',
+  ENOSPC: 'no space left on the disk',
+  EDQUOT: 'disk quota exceeded',
+  EMFILE: 'too many open files',
+};
+
+/**
+ * Why a file could not be read or written, in words, the code after them ("no such file or folder, ENOENT").
+ *
+ * @example
+ * fileProblem(Object.assign(new Error(), { code: 'EISDIR' })); // 'is a folder, not a file, EISDIR'
+ */
+export function fileProblem(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (!code) return 'error';
+  return FILE_PROBLEMS[code] ? `${FILE_PROBLEMS[code]}, ${code}` : code;
+}

@@ -44,9 +44,12 @@ export function listCommand<Row>(spec: {
       const format = oneOf('--format', values.format, ['table', 'json'] as const, 'table');
       // Scripts reading JSON get nothing but the JSON, not even the one-time download notice.
       const session = await openSession(values, format === 'json' ? undefined : downloadProgress(io));
+      if (session.newStoreNote) io.err(session.newStoreNote);
       try {
         const rows = await spec.load(session.store, argument);
-        const note = spec.readsFacts ? await sheetNote(session.store, session.story) : undefined;
+        const note = spec.readsFacts
+          ? await sheetNote(session.store, session.story, session.storeOption)
+          : undefined;
         if (note) io.err(note);
         const columns = argument && spec.positional ? spec.positional.columns : spec.columns;
         io.out(

@@ -67,7 +67,8 @@ Commands:
 ${COMMANDS.map((command) => `  ${command.name.padEnd(9)} ${command.summary}`).join('\n')}
 
 Options:
-  -h, --help      this help; "factwatch <command> --help" for a command's own
+  -h, --help      this help; "factwatch <command> --help" (or "factwatch help
+                  <command>") for a command's own
   -v, --version   the version
 
 Every command that touches the store takes --data-dir DIR (local store,
@@ -92,8 +93,11 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
   try {
     if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
       // "factwatch help facts" is how git and npm ask for one command's help.
-      const topic = rest[0] && COMMANDS.find((candidate) => candidate.name === rest[0]);
-      if (topic) return await (await topic.load()).run(['--help'], io);
+      if (name === 'help' && rest[0] !== undefined) {
+        const topic = COMMANDS.find((candidate) => candidate.name === rest[0]);
+        if (!topic) throw new UsageError(unknownCommand(rest[0]));
+        return await (await topic.load()).run(['--help'], io);
+      }
       io.out(MAIN_HELP);
       return name === undefined ? 2 : 0;
     }

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { AlertConfig } from '../../shared/model/alert-config.ts';
 import type { FeedState } from '../../shared/model/feeds.ts';
 import type { CycleSummary, Delivery } from '../local/pipeline.ts';
@@ -19,6 +20,8 @@ export interface RunFacts {
   /** Changes of this run the fact's cooldown held back, as "fact value". */
   heldByCooldown?: string[];
   cooldownMinutes?: number;
+  /** The options naming this run's store in a command to copy ('' for the default store). */
+  storeOption?: string;
 }
 
 const clock = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
@@ -71,7 +74,7 @@ export function oldNewsAdvice(facts: RunFacts): string[] {
     ? `, or published more than ${facts.maxAlertAgeHours} h before they were seen`
     : '';
   return [
-    `${facts.oldNews} change(s) went to the digest only: old news (what the feeds held when factwatch first read them${age}). \`factwatch history\` lists them.`,
+    `${facts.oldNews} change(s) went to the digest only: old news (what the feeds held when factwatch first read them${age}). \`factwatch history${facts.storeOption ? ` ${facts.storeOption}` : ''}\` lists them.`,
   ];
 }
 
@@ -88,7 +91,7 @@ export function cooldownAdvice(facts: RunFacts): string[] {
   const minutes = facts.cooldownMinutes ?? 0;
   const period = minutes % 60 === 0 ? `${minutes / 60} h` : `${minutes} min`;
   return [
-    `${held.length} change(s) held back by the cooldown (a fact alerts at most once in ${period}; the daily digest carries the rest): ${held.join(', ')}. \`factwatch history --status changed,new\` lists them.`,
+    `${held.length} change(s) held back by the cooldown (a fact alerts at most once in ${period}; the daily digest carries the rest): ${held.join(', ')}. \`factwatch history --status changed,new${facts.storeOption ? ` ${facts.storeOption}` : ''}\` lists them.`,
   ];
 }
 
@@ -149,7 +152,7 @@ export function nothingDueAdvice(facts: RunFacts): string[] {
 export const demoIntro = (keptIn?: string) =>
   `Demo: replaying a bundled sample (invented headlines) through the whole pipeline on loopback, ${keptIn ? `in a store kept in ${keptIn}` : 'in memory'}. Quiet hours are off so the SMS show at any hour.`;
 export const DEMO_OUTRO =
-  'The demo kept nothing: its store lived in memory and is gone, so there is nothing to accept. `npm start` follows the real feeds in a store kept under .factwatch/.';
+  'The demo kept nothing: its store lived in memory and is gone, so there is nothing to accept. To try history, accept and report offline, keep it: npm start -- --demo --data-dir .factwatch-demo. `npm start` follows the real feeds in a store kept under .factwatch/.';
 
 /**
  * The end of a demo that kept its store: what to try on it.
@@ -164,7 +167,7 @@ export function demoKeptOutro(dataDir: string): string {
     `  npx factwatch history ${option} --status changed,new`,
     `  npx factwatch facts ${option}`,
     `  npx factwatch accept FACT_ID --finding FINDING_ID ${option}   (ids from history)`,
-    `  npx factwatch report ${option} --out demo-report.html`,
+    `  npx factwatch report ${option} --out ${join(dataDir, 'report.html')}`,
     `Running the demo again on it replays nothing new; delete ${dataDir} to start over.`,
   ].join('\n');
 }

@@ -5,7 +5,7 @@ import { displayPath, loadFeedsFile } from '../../shared/config/load.ts';
 import { projectSettings, type Settings } from '../../shared/config/settings.ts';
 import { SHIPPED_STORY } from '../../shared/config/story.ts';
 import { checkFeedTopics, loadStorySheet } from '../../shared/config/story-sheet.ts';
-import { StoreError, UsageError } from '../../shared/errors.ts';
+import { fileProblem, StoreError, UsageError } from '../../shared/errors.ts';
 import type { BaselineFile, FeedConfig } from '../../shared/model/story.ts';
 import { seedBaseline, sheetDrift } from '../../shared/store/baseline.ts';
 import { describeAwsError, ensureTable, openStore, type Store } from '../../shared/store/client.ts';
@@ -44,9 +44,12 @@ export function prepareDataDir(dataDir: string): string {
     unlinkSync(probe);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
-    throw new UsageError(`--data-dir ${path}: cannot be written (${WHY_NOT_WRITABLE[code] ?? code})`, {
-      cause: error,
-    });
+    throw new UsageError(
+      `--data-dir ${path}: cannot be written (${WHY_NOT_WRITABLE[code] ?? fileProblem(error)})`,
+      {
+        cause: error,
+      },
+    );
   }
   return path;
 }
@@ -112,6 +115,10 @@ export interface StoreSession {
   store: Store;
   /** Where the data lives, for messages: a folder or a table name. */
   location: string;
+  /** The options that name this store in a command to copy ('' for the default store). */
+  storeOption: string;
+  /** Set when --data-dir named a folder that did not exist: a new store was started there. */
+  newStoreNote?: string;
   /** The story this command compares the store with. */
   story: LocalStory;
   close(): Promise<void>;
@@ -140,7 +147,17 @@ export async function openSession(
   }
   const story = localStory(options, projectSettings(process.cwd()));
   if (options.table !== undefined) return openDeployedTable(options.table, story);
-  return openLocalStore(prepareDataDir(options['data-dir'] ?? DEFAULT_DATA_DIR), story, progress);
+  // A --data-dir that does not exist yet gets a new store, seeded (from --baseline, say); but it may be a typo,
+  // and a new store answers "no findings" as if the data were gone: the session says it started one.
+  const named = options['data-dir'];
+  const isNew = named !== undefined && !existsSync(resolve(named));
+  const session = await openLocalStore(prepareDataDir(named ?? DEFAULT_DATA_DIR), story, progress);
+  return isNew
+    ? {
+        ...session,
+        newStoreNote: `factwatch: note: ${session.location} held no store; a new one was started there (is the folder's name right?)`,
+      }
+    : session;
 }
 
 async function openDeployedTable(tableName: string, story: LocalStory): Promise<StoreSession> {
@@ -160,7 +177,13 @@ async function openDeployedTable(tableName: string, story: LocalStory): Promise<
       );
     throw new StoreError(`cannot reach table ${tableName}: ${describeAwsError(error)}`, { cause: error });
   }
-  return { store, location: `table ${tableName}`, story, close: async () => store.doc.destroy() };
+  return {
+    store,
+    location: `table ${tableName}`,
+    storeOption: `--table ${tableName}`,
+    story,
+    close: async () => store.doc.destroy(),
+  };
 }
 
 async function openLocalStore(
@@ -185,7 +208,7 @@ async function openLocalStore(
     await close();
     throw error;
   }
-  return { store, location: dataDir, story, close };
+  return { store, location: dataDir, storeOption: storeOptionOf(dataDir), story, close };
 }
 
 /**
@@ -198,10 +221,12 @@ async function openLocalStore(
 export async function sheetNote(
   store: Store,
   story: Pick<LocalStory, 'sheet' | 'sheetPath' | 'fromFlag'>,
+  storeOption = '',
 ): Promise<string | undefined> {
   const drift = await sheetDrift(store, story.sheet.facts);
   if (drift.length === 0) return undefined;
-  const fromFile = story.fromFlag ? ` --baseline ${displayPath(story.sheetPath)}` : '';
+  // The command to copy names this store, or it would accept into the default one.
+  const fromFile = `${story.fromFlag ? ` --baseline ${displayPath(story.sheetPath)}` : ''}${storeOption ? ` ${storeOption}` : ''}`;
   return `factwatch: note: ${displayPath(story.sheetPath)} and the store disagree on ${drift.join(', ')}; the store keeps its values until you adopt the file's with: factwatch accept FACT_ID --from-file${fromFile}`;
 }
 

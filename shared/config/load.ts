@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type * as z from 'zod';
-import { ConfigError } from '../errors.ts';
+import { ConfigError, fileProblem } from '../errors.ts';
 import { type BaselineFile, BaselineFileSchema, type FeedConfig, FeedsFileSchema } from '../model/story.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -50,8 +50,7 @@ export function readJsonFile(path: string): unknown {
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new ConfigError(`${displayPath(path)}: cannot read file (${code ?? 'error'})`, { cause: error });
+    throw new ConfigError(`${displayPath(path)}: cannot read file (${fileProblem(error)})`, { cause: error });
   }
   try {
     // A file saved by a Windows editor starts with a BOM, which JSON.parse refuses.

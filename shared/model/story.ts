@@ -66,7 +66,8 @@ export const FeedSchema = z.strictObject({
   topics: z.array(z.string().min(1)).optional(),
   language: z
     .string()
-    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as "en", "zh" or "zh-TW"')
+    // BCP 47 tags are case-insensitive: "EN" is "en".
+    .regex(/^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i, 'must be a language tag such as "en", "zh" or "zh-TW"')
     .optional(),
   intervalMinutes: z.number().int().min(5).max(10080).optional(),
   title: z.string().optional(),

@@ -302,6 +302,11 @@ describe('factwatch CLI against a store', () => {
     [['frobnicate'], /unknown command "frobnicate" \(factwatch --help lists the commands\)/],
     [['histroy'], /unknown command "histroy": did you mean "history"\?/],
     [['hist'], /unknown command "hist": did you mean "history"\?/],
+    [['help', 'histroy'], /unknown command "histroy": did you mean "history"\?/],
+    [
+      ['run', '--demo', '--alerts-out', '/nonexistent-folder/alerts.jsonl'],
+      /^factwatch: usage: --alerts-out \/nonexistent-folder\/alerts\.jsonl: cannot be written \(no such file or folder, ENOENT\)$/m,
+    ],
     [
       ['history', '--status', ''],
       /^factwatch: usage: --status: give one or more of confirmed, changed, new, mentioned$/m,
@@ -436,6 +441,21 @@ describe('factwatch on a local store', () => {
     delete copy.DYNAMODB_ENDPOINT;
     return copy;
   };
+
+  it('says so when --data-dir names a folder that held no store (a typo, most likely)', async () => {
+    const parent = mkdtempSync(join(tmpdir(), 'factwatch-cli-'));
+    const typo = join(parent, 'stroe');
+
+    const first = await cliWith({ env: env() }, 'history', '--data-dir', typo);
+    const again = await cliWith({ env: env() }, 'history', '--data-dir', typo);
+
+    expect(first.code).toBe(0);
+    expect(first.stderr.trim()).toBe(
+      `factwatch: note: ${typo} held no store; a new one was started there (is the folder's name right?)`,
+    );
+    expect(first.stdout).toBe(`No findings in ${typo}.`);
+    expect(again.stderr).toBe('');
+  }, 120_000);
 
   it('prints [] for history on a new local store, with nothing on stderr', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'factwatch-cli-'));

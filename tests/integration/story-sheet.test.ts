@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { storeOptionOf } from '../../apps/cli/session.ts';
 import { handler as seedHandler } from '../../functions/seed.ts';
 import { loadBaselineFile } from '../../shared/config/load.ts';
 import type { BaselineFile } from '../../shared/model/story.ts';
@@ -44,7 +45,11 @@ describe("the owner's fact sheet (baselineFile in cdk.json, --baseline FILE)", (
     const facts = await cliWith({ cwd: dir }, 'facts', '--format', 'json', ...store);
     const missing = await cliWith({ cwd: dir }, 'facts', ...store, '--baseline', 'other.json');
 
-    expect(facts).toMatchObject({ code: 0, stderr: '' });
+    // A folder that did not exist: the new store is named (a typo would otherwise look like lost data).
+    expect(facts).toMatchObject({
+      code: 0,
+      stderr: `factwatch: note: ${join(dir, 'store')} held no store; a new one was started there (is the folder's name right?)`,
+    });
     expect(amountOf(facts.stdout)).toBe(20e9);
     expect(missing.code).toBe(2);
     expect(missing.stderr.trim().split('\n')).toHaveLength(1);
@@ -90,7 +95,7 @@ describe("the owner's fact sheet (baselineFile in cdk.json, --baseline FILE)", (
     expect(amountOf(first.stdout)).toBe(20e9);
     expect(amountOf(later.stdout)).toBe(20e9);
     expect(later.stderr.trim()).toBe(
-      "factwatch: note: later.json and the store disagree on deal.value; the store keeps its values until you adopt the file's with: factwatch accept FACT_ID --from-file --baseline later.json",
+      `factwatch: note: later.json and the store disagree on deal.value; the store keeps its values until you adopt the file's with: factwatch accept FACT_ID --from-file --baseline later.json ${storeOptionOf(dataDir)}`,
     );
     expect(adopt).toMatchObject({ code: 0, stdout: 'deal.value: $20B (v1) -> $25B (v2)' });
   }, 90_000);

@@ -131,7 +131,7 @@ describe('loadFeedsFile()', () => {
       /feeds\.json: not valid JSON/,
     );
     expect(errorOf(() => loadFeedsFile('/nonexistent/feeds.json')).message).toMatch(
-      /cannot read file \(ENOENT\)/,
+      /cannot read file \(no such file or folder, ENOENT\)/,
     );
   });
 });

@@ -188,6 +188,17 @@ describe('cooldownAdvice()', () => {
     );
   });
 
+  it("names the run's store in the command to copy", () => {
+    expect(
+      cooldownAdvice(
+        facts({ heldByCooldown: ['a 1'], cooldownMinutes: 360, storeOption: '--data-dir /s' }),
+      )[0],
+    ).toContain('`factwatch history --status changed,new --data-dir /s` lists them.');
+    expect(oldNewsAdvice(facts({ oldNews: 2, storeOption: '--data-dir /s' }))[0]).toContain(
+      '`factwatch history --data-dir /s` lists them.',
+    );
+  });
+
   it('says nothing when the cooldown held nothing back', () => {
     expect(cooldownAdvice(facts({ heldByCooldown: [] }))).toEqual([]);
     expect(cooldownAdvice(facts())).toEqual([]);

@@ -218,6 +218,7 @@ Examples:
     if (values.by !== undefined && !values.by.trim())
       throw new UsageError('--by: give a name (or leave --by out)');
     const session = await openSession(values, downloadProgress(io));
+    if (session.newStoreNote) io.err(session.newStoreNote);
     try {
       const current = await currentBaseline(session.store, factId);
       if (!current) throw new UsageError(`accept: no fact "${factId}" (factwatch facts lists them)`);

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { displayPath, loadBaselineFile, withoutBom } from '../../../shared/config/load.ts';
 import { projectSettings } from '../../../shared/config/settings.ts';
-import { UsageError } from '../../../shared/errors.ts';
+import { fileProblem, UsageError } from '../../../shared/errors.ts';
 import { analyzeItem, contractFinding, createFactEngine } from '../../../shared/facts/analyze.ts';
 import { renderValue } from '../../../shared/facts/render-value.ts';
 import { DEFAULT_RULES_FILE, loadRulesFile } from '../../../shared/facts/rules.ts';
@@ -121,8 +121,6 @@ function readInput(path: string): string {
   try {
     return readFileSync(path, 'utf8');
   } catch (error) {
-    throw new UsageError(
-      `analyze: ${path}: cannot read file (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
-    );
+    throw new UsageError(`analyze: ${path}: cannot read file (${fileProblem(error)})`);
   }
 }

@@ -176,6 +176,13 @@ export function knownTopic(topic: string): string {
   );
 }
 
+const filtered = (query: HistoryQuery) =>
+  query.facts.length > 0 ||
+  query.topic !== undefined ||
+  query.statuses.length > 0 ||
+  query.since !== undefined ||
+  query.publishedSince !== undefined;
+
 /**
  * The table people read: a `mentioned` finding (a fact named, no value read) is noise beside the changes, so
  * without --status the table leaves those out and says how many; JSON and CSV, for scripts, keep every finding.
@@ -188,7 +195,9 @@ function historyTable(findings: HistoryFinding[], query: HistoryQuery, location:
     ? `${hidden} mention(s) without a value not shown (--status mentioned, or --status confirmed,changed,new,mentioned, lists them).`
     : '';
   if (!shown.length)
-    return [`No findings in ${location} for these filters.`, note].filter(Boolean).join('\n');
+    return [`No findings in ${location}${filtered(query) ? ' for these filters' : ''}.`, note]
+      .filter(Boolean)
+      .join('\n');
   return [renderTable(shown, COLUMNS), note].filter(Boolean).join('\n');
 }
 
@@ -245,9 +254,10 @@ Examples:
           : parseSince(values['published-since'], new Date(), '--published-since'),
     };
     const session = await openSession(values, format === 'table' ? downloadProgress(io) : undefined);
+    if (session.newStoreNote) io.err(session.newStoreNote);
     try {
       const findings = await queryHistory(session.store, query);
-      const note = await sheetNote(session.store, session.story);
+      const note = await sheetNote(session.store, session.story, session.storeOption);
       if (note) io.err(note);
       if (format === 'json') io.out(JSON.stringify(findings.map(historyRecord), null, 2));
       else if (format === 'csv') io.out(renderCsv(findings, CSV_COLUMNS));

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { UsageError } from '../../../shared/errors.ts';
+import { fileProblem, UsageError } from '../../../shared/errors.ts';
 import { renderReport } from '../../../shared/report/page.ts';
 import { buildReport } from '../../../shared/usecases/build-report.ts';
 import { parseCommandArgs, parseSince, STORE_OPTIONS, STORE_OPTIONS_HELP } from '../args.ts';
@@ -90,6 +90,7 @@ export const reportCommand: Command = {
     const out = resolve(values.out ?? DEFAULT_OUT);
     if (values.out === '') throw new UsageError('--out: give a file name');
     const session = await openSession(values, downloadProgress(io));
+    if (session.newStoreNote) io.err(session.newStoreNote);
     try {
       const data = await buildReport(session.store, {
         now,
@@ -101,9 +102,7 @@ export const reportCommand: Command = {
       try {
         writeFileSync(out, renderReport(data));
       } catch (error) {
-        throw new UsageError(
-          `--out ${out}: cannot be written (${(error as NodeJS.ErrnoException).code ?? error})`,
-        );
+        throw new UsageError(`--out ${out}: cannot be written (${fileProblem(error)})`);
       }
       io.out(
         `Wrote ${out}: ${data.changes.length} change(s), ${data.facts.length} fact(s), ${data.feeds.length} feed(s). Open ${pathToFileURL(out).href}`,

@@ -1,4 +1,12 @@
-import { appendFileSync, existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  closeSync,
+  existsSync,
+  openSync,
+  readdirSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { resolve } from 'node:path';
 import { clearOutbox } from '../../../shared/alerts/outbox.ts';
 import { smsDueAt } from '../../../shared/alerts/quiet-hours.ts';
@@ -6,7 +14,7 @@ import { REPLAY_ALERT_CONFIG } from '../../../shared/config/alerts.ts';
 import { DEFAULT_BASELINE_FILE } from '../../../shared/config/load.ts';
 import { projectSettings, readSettings } from '../../../shared/config/settings.ts';
 import { SHIPPED_STORY } from '../../../shared/config/story.ts';
-import { FactwatchError, LocalStackError, UsageError } from '../../../shared/errors.ts';
+import { FactwatchError, fileProblem, LocalStackError, UsageError } from '../../../shared/errors.ts';
 import { renderValue } from '../../../shared/facts/render-value.ts';
 import { LOOPBACK_ALLOWED, PUBLIC_ONLY } from '../../../shared/feeds/guard.ts';
 import type { AlertConfig } from '../../../shared/model/alert-config.ts';
@@ -120,6 +128,8 @@ export const runCommand: Command = {
       throw new UsageError(
         'run: --demo replays its own sample feeds and fact sheet; leave out --feeds and --baseline',
       );
+    // Checked before anything is polled: a cycle's alerts must not be lost to a path found bad at its end.
+    if (values['alerts-out'] !== undefined) checkAppendable('--alerts-out', values['alerts-out']);
     const settings = projectSettings(process.cwd());
     const overrides = runOverrides(values['quiet-hours'], values['time-zone']);
     // The demo is the shipped story, whatever this folder's settings say.
@@ -155,7 +165,7 @@ export const runCommand: Command = {
       const store = openStore({ tableName: DEFAULT_TABLE_NAME, endpoint: dynamo.endpoint });
       await ensureTable(store);
       const now = new Date();
-      await reconcileStory(store, story, demo?.feeds, now, io);
+      await reconcileStory(store, story, demo?.feeds, now, io, storeOptionOf(values['data-dir']));
       const pipeline = await startLocalPipeline(store, dynamo.endpoint, alertConfig, {
         checkpointFile: keep ? resolve(dataDir, 'stream-position.json') : undefined,
         acceptStore: keep ? storeOptionOf(values['data-dir']) : null,
@@ -182,6 +192,7 @@ export const runCommand: Command = {
             (change) => `${change.factId} ${renderValue(change.observed)}`,
           ),
           cooldownMinutes: alertConfig.cooldownMinutes,
+          storeOption: storeOptionOf(values['data-dir']),
           maxAlertAgeHours: alertConfig.maxAlertAgeHours,
           now: finishedAt,
         };
@@ -245,9 +256,10 @@ async function reconcileStory(
   demoFeeds: FeedConfig[] | undefined,
   now: Date,
   io: CliIO,
+  storeOption: string,
 ): Promise<void> {
   await seedBaseline(store, story.sheet.facts, now, story.sheet);
-  const note = demoFeeds ? undefined : await sheetNote(store, story);
+  const note = demoFeeds ? undefined : await sheetNote(store, story, storeOption);
   if (note) io.err(note);
   const synced = await syncFeeds(store, demoFeeds ?? story.feeds, now);
   if (synced.retired.length)
@@ -321,6 +333,15 @@ function runOverrides(quietHours?: string, timeZone?: string): Partial<AlertConf
 async function oldNewsSince(store: Store, since: Date, config: AlertConfig): Promise<number> {
   const changes = await findingsInWindow(store, { since, statuses: ['changed', 'new'] });
   return changes.filter((finding) => isOldNews(finding, config)).length;
+}
+
+/** A file this run may append to (created empty if new), or one usage line saying why not. */
+function checkAppendable(flag: string, path: string): void {
+  try {
+    closeSync(openSync(path, 'a'));
+  } catch (error) {
+    throw new UsageError(`${flag} ${path}: cannot be written (${fileProblem(error)})`);
+  }
 }
 
 function writeAlerts(path: string, deliveries: Delivery[]): void {
