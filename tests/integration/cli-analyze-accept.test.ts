@@ -183,13 +183,13 @@ describe('factwatch accept', () => {
     const accept = (...argv: string[]) => cli('accept', 'deal.value', ...argv, '--table', own.tableName);
 
     await accept('--value', '{"kind":"money","amount":22000000000,"currency":"USD"}');
-    const typo = await accept('--value', '{"kind":"money","amount":220000000000,"currency":"USD"}');
+    const typo = await accept('--value', '{"kind":"money","amount":2200000000,"currency":"USD"}');
     const undone = await accept('--version', '2');
     const missing = await accept('--version', '9');
     const notANumber = await accept('--version', 'two');
 
-    expect(typo.stdout).toBe('deal.value: $22B (v2) -> $220B (v3)');
-    expect(undone).toMatchObject({ code: 0, stdout: 'deal.value: $220B (v3) -> $22B (v4)' });
+    expect(typo.stdout).toBe('deal.value: $22B (v2) -> $2.2B (v3)');
+    expect(undone).toMatchObject({ code: 0, stdout: 'deal.value: $2.2B (v3) -> $22B (v4)' });
     const history = await baselineHistory(own, 'deal.value');
     expect(history.map((version) => [version.version, version.reason])).toEqual([
       [1, 'seeded from the baseline fact sheet'],
@@ -338,6 +338,23 @@ describe('factwatch accept', () => {
       /--by: give a name/,
     ],
     [['accept', 'deal.value', '--finding', 'feedface'], /no finding "feedface"/],
+    // A second review stored these: values the fact's own rules can never read again.
+    [
+      ['accept', 'taylor.production_start', '--value', '{"kind":"year","value":1900}'],
+      /--value: taylor\.production_start reads values from 2024 to 2035, not 1900/,
+    ],
+    [
+      ['accept', 'foundry.tsmc_share', '--value', '{"kind":"percent","value":250}'],
+      /--value: foundry\.tsmc_share reads values from 30% to 100%, not 250%/,
+    ],
+    [
+      ['accept', 'ai6.performance', '--value', '{"kind":"quantity","value":6,"unit":"bananas"}'],
+      /--value: ai6\.performance is read in EFLOPS, not "bananas"/,
+    ],
+    [
+      ['accept', 'dojo.status', '--value', '{"kind":"status","value":"released"}'],
+      /--value: dojo\.status is one of ended, cancelled, restarted, delayed, active, not "released"/,
+    ],
   ])('refuses %j with one line and exit 2', async (argv, message) => {
     const { code, stderr } = await cli(...argv, '--table', store.tableName);
 

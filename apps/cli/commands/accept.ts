@@ -58,6 +58,54 @@ const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
  * "TSMC" suggested, not stored to read as another foundry later); entities come back sorted, as stored values are.
  */
 function checkTypedValue(value: Value, factId: string): Value {
+  return withinTheRule(checkedForItsKind(value, factId), factId);
+}
+
+/**
+ * A value the fact's rules can read: within its bounds, in its unit, one of its statuses. The engine never
+ * observes a value outside them, so such a baseline could never be confirmed or changed by the news.
+ */
+function withinTheRule(value: Value, factId: string): Value {
+  const rule = SHIPPED_RULES.facts[factId]?.value;
+  // A value of another kind is refused as such, once the store says what the fact holds.
+  if (!rule || value.kind !== shippedKindOf(factId)) return value;
+  const number =
+    value.kind === 'money'
+      ? value.currency === 'USD'
+        ? value.amount
+        : undefined
+      : 'value' in value
+        ? value.value
+        : undefined;
+  if (
+    typeof number === 'number' &&
+    ((rule.min !== undefined && number < rule.min) || (rule.max !== undefined && number > rule.max))
+  )
+    throw new UsageError(
+      `--value: ${factId} reads values from ${boundText(value, rule.min)} to ${boundText(value, rule.max)}, not ${renderValue(value)}`,
+    );
+  if (value.kind === 'quantity' && rule.units && !Object.hasOwn(rule.units, value.unit))
+    throw new UsageError(
+      `--value: ${factId} is read in ${Object.keys(rule.units).join(', ')}, not "${value.unit}"`,
+    );
+  if (value.kind === 'status' && rule.statuses) {
+    const known = [...new Set([...Object.values(rule.statuses), 'active'])];
+    if (!known.includes(value.value))
+      throw new UsageError(`--value: ${factId} is one of ${known.join(', ')}, not "${value.value}"`);
+  }
+  return value;
+}
+
+/** A bound as the value's own kind renders it ("2024", "30%", "$1B"), or "any" when the rule sets none. */
+function boundText(value: Value, bound: number | undefined): string {
+  if (bound === undefined) return 'any';
+  if (value.kind === 'money') return renderValue({ ...value, amount: bound });
+  return 'value' in value && typeof value.value === 'number'
+    ? renderValue({ ...value, value: bound } as Value)
+    : String(bound);
+}
+
+function checkedForItsKind(value: Value, factId: string): Value {
   const positive = (amount: number, what: string) => {
     if (!(amount > 0)) throw new UsageError(`--value: ${what} must be above 0, not ${amount}`);
   };
