@@ -4,7 +4,7 @@ import { removeUnsafe } from './clean-text.ts';
 import { decodeFeed } from './decode.ts';
 import { type FetchLimits, type FetchResult, fetchFeed } from './fetch.ts';
 import type { NetworkPolicy } from './guard.ts';
-import { htmlToText, normaliseItem, parseDate } from './normalise.ts';
+import { FUTURE_TOLERANCE_MS, htmlToText, normaliseItem, parseDate } from './normalise.ts';
 import { detectFormat, type ParsedFeed, parseFeed } from './parse.ts';
 
 /** The `check` answer for one input (docs/contracts.md). */
@@ -154,6 +154,13 @@ export function feedWarnings(feed: ParsedFeed, fetched?: FetchResult): string[] 
   if (unreadable.length)
     warnings.push(
       `${unreadable.length} item(s) with a date factwatch cannot read ("${clip(unreadable[0]!.published!.trim())}"): the fetch time is used`,
+    );
+  const future = feed.items.filter(
+    (item) => (parseDate(item.published)?.getTime() ?? 0) > Date.now() + FUTURE_TOLERANCE_MS,
+  );
+  if (future.length)
+    warnings.push(
+      `${future.length} item(s) dated in the future ("${clip(future[0]!.published!.trim())}"): the fetch time is used`,
     );
   const guids = feed.items.map((item) => item.guid).filter(Boolean);
   const duplicates = guids.length - new Set(guids).size;

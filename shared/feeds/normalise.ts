@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { StoredItem } from '../model/items.ts';
 import { cleanText, htmlToText } from './clean-text.ts';
+import { impossibleDate } from './feed-dates.ts';
 import type { RawItem } from './parse.ts';
 
 export { htmlToText } from './clean-text.ts';
@@ -70,7 +71,7 @@ export function splitGoogleNewsTitle(title: string): { title: string; publisher?
   return match ? { title: match[1]!, publisher: match[2]!.trim() } : { title: title.trim() };
 }
 
-const FUTURE_TOLERANCE_MS = 60 * 60 * 1000;
+export const FUTURE_TOLERANCE_MS = 60 * 60 * 1000;
 
 /**
  * A publish date in RFC 822, ISO 8601 or Chinese form (`2025年7月28日 10:30`,
@@ -85,7 +86,7 @@ export function normaliseDate(text: string | undefined, fetchedAt: Date): string
 
 /** A feed's item date as written (RFC 822, ISO 8601, 2025年8月1日 in China's time), or undefined. */
 export function parseDate(text: string | undefined): Date | undefined {
-  if (!text?.trim()) return undefined;
+  if (!text?.trim() || impossibleDate(text)) return undefined;
   const chinese =
     /(\d{4})\s*[年/-]\s*(\d{1,2})\s*[月/-]\s*(\d{1,2})\s*日?(?:\s*(\d{1,2})[:：时](\d{1,2})(?:[:：分](\d{1,2}))?)?/.exec(
       text,

@@ -1,6 +1,7 @@
 import type Parser from 'rss-parser';
 import { FeedError } from '../errors.ts';
 import { htmlToText } from './clean-text.ts';
+import { impossibleDate } from './feed-dates.ts';
 
 export type FeedFormat = 'rss' | 'rdf' | 'atom';
 
@@ -158,7 +159,9 @@ function toRawItem(item: AnyRecord): RawItem {
     link: stringOf(item.link),
     summary: stringOf(item.summary) ?? stringOf(item.description) ?? stringOf(item.contentSnippet),
     content,
+    // The parser's isoDate rolls a day the calendar lacks over to a real one: then the text, to be refused.
     published:
+      (impossibleDate(stringOf(item.pubDate)) ? stringOf(item.pubDate) : undefined) ??
       stringOf(item.isoDate) ??
       stringOf(item.pubDate) ??
       stringOf(item.dcDate) ??

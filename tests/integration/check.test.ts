@@ -80,17 +80,22 @@ describe('checkFeed() over the corpus', () => {
       `<item><title>${title}</title><guid>${title}</guid>${date ? `<pubDate>${date}</pubDate>` : ''}</item>`;
     writeFileSync(
       path,
-      `<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>${item('a')}${item('b', 'not a date')}${item('c', 'Mon, 01 Sep 2025 08:00:00 GMT')}</channel></rss>`,
+      `<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>${item('a')}${item('b', 'not a date')}${item('c', 'Mon, 01 Sep 2025 08:00:00 GMT')}${item('d', 'Tue, 31 Sep 2025 10:00:00 GMT')}${item('e', '2025-02-30')}${item('f', 'Mon, 01 Sep 2031 10:00:00 GMT')}</channel></rss>`,
     );
 
     const result = await checkFeed(path, options);
+    const dayOf = (title: string) => result.sample.find((sample) => sample.title === title)?.published;
 
     expect(result.warnings).toEqual(
       expect.arrayContaining([
         '1 item(s) without a date: the fetch time is used',
-        '1 item(s) with a date factwatch cannot read ("not a date"): the fetch time is used',
+        // 31 September and 30 February are no days: not rolled over to 1 October and 2 March.
+        '3 item(s) with a date factwatch cannot read ("not a date"): the fetch time is used',
+        '1 item(s) dated in the future ("2031-09-01T10:00:00.000Z"): the fetch time is used',
       ]),
     );
+    expect(result.sample.map((sample) => sample.published)).not.toContain('2025-10-01T10:00:00.000Z');
+    expect(dayOf('c')).toBe('2025-09-01T08:00:00.000Z');
   });
 });
 
