@@ -11,6 +11,11 @@ export interface ReportFact {
   versions: BaselineVersion[];
   /** Newest first. */
   findings: StoredFinding[];
+  /**
+   * The latest observation with a value, by publication (then by when seen): a mention without a value says
+   * nothing of the fact, and a feed's backlog is seen at once but published over weeks.
+   */
+  latest?: StoredFinding;
   /** The latest finding's value has since been adopted into the baseline (not an open change). */
   latestAccepted?: boolean;
 }
@@ -99,20 +104,25 @@ function chartOf(fact: ReportFact, now: string): string {
     : '';
 }
 
-/** The latest finding, or — once its value is the baseline — the same, marked accepted rather than open. */
-function latestTag(latest: StoredFinding, accepted: boolean): string {
+/**
+ * The latest finding, or — once its value is the baseline — the same, marked accepted rather than open. A
+ * finding judged against an older version says which ("confirmed $16.5B, against v1"), in no colour: a green
+ * "confirmed" beside a newer baseline would say the news confirms a value that is no longer the baseline.
+ */
+function latestTag(latest: StoredFinding, accepted: boolean, current: BaselineVersion): string {
   const said = `latest: ${latest.status} ${escapeMarkup(renderValue(latest.observed))}`;
-  return accepted
-    ? `<span class="tag accepted">${said}, accepted</span>`
+  if (accepted) return `<span class="tag accepted">${said}, accepted</span>`;
+  return renderValue(latest.baseline) !== renderValue(current.value)
+    ? `<span class="tag">${said}, against an earlier baseline (${escapeMarkup(renderValue(latest.baseline))})</span>`
     : `<span class="tag ${latest.status}">${said}</span>`;
 }
 
 function factRow(fact: ReportFact, now: string): string {
   const { current } = fact;
-  const latest = fact.findings[0];
+  const latest = fact.latest;
   const events = [
     ...fact.findings.map((finding) => ({
-      at: finding.observedAt,
+      at: finding.published ?? finding.observedAt,
       html: `<li><span class="tag ${finding.status}">${finding.status}</span> ${escapeMarkup(renderValue(finding.observed))} <span class="muted">${escapeMarkup(day(finding.observedAt))} · ${link(finding.link, finding.source ?? 'source')}</span><br>${escapeMarkup(finding.evidence)}</li>`,
     })),
     ...fact.versions.map((version) => ({
@@ -121,7 +131,7 @@ function factRow(fact: ReportFact, now: string): string {
     })),
   ].sort((a, b) => b.at.localeCompare(a.at));
   return `<details class="fact" id="fact-${escapeMarkup(current.id)}" data-fact="${escapeMarkup(current.id)}">
-<summary><span class="fact-label">${escapeMarkup(current.label)}</span><span class="fact-value">${escapeMarkup(renderValue(current.value))}</span><span class="muted">v${current.version} · ${escapeMarkup(current.acceptedBy)} · ${escapeMarkup(day(current.acceptedAt))} · ${escapeMarkup(current.reason)}</span>${latest ? latestTag(latest, fact.latestAccepted === true) : '<span class="muted">not observed yet</span>'}</summary>
+<summary><span class="fact-label">${escapeMarkup(current.label)}</span><span class="fact-value">${escapeMarkup(renderValue(current.value))}</span><span class="muted">v${current.version} · ${escapeMarkup(current.acceptedBy)} · ${escapeMarkup(day(current.acceptedAt))} · ${escapeMarkup(current.reason)}</span>${latest ? latestTag(latest, fact.latestAccepted === true, current) : `<span class="muted">${fact.findings.length ? 'mentioned, no value read yet' : 'not observed yet'}</span>`}</summary>
 <p class="muted">${escapeMarkup(current.claim)} (${escapeMarkup(current.id)}, ${current.severity} severity)</p>
 ${chartOf(fact, now)}
 <ul class="timeline">${events.map((event) => event.html).join('')}</ul>

@@ -34,11 +34,12 @@ export async function buildReport(store: Store, scope: ReportScope): Promise<Rep
     current.map(async (fact) => {
       const versions = await baselineHistory(store, fact.id);
       const findings = await findingsForFact(store, fact.id, { since });
-      const latest = findings[0];
+      const latest = latestWithValue(findings);
       return {
         current: fact,
         versions,
         findings,
+        ...(latest ? { latest } : {}),
         latestAccepted: latest !== undefined && acceptedVersionOf(versions, latest) !== undefined,
       };
     }),
@@ -50,7 +51,12 @@ export async function buildReport(store: Store, scope: ReportScope): Promise<Rep
       .flatMap((fact) =>
         fact.findings.filter((f) => f.status === 'changed' || f.status === 'new').map((f) => ({ fact, f })),
       )
-      .sort((a, b) => b.f.observedAt.localeCompare(a.f.observedAt))
+      // Most recent news first: by publication (a backlog is seen at once but published over weeks).
+      .sort(
+        (a, b) =>
+          (b.f.published ?? b.f.observedAt).localeCompare(a.f.published ?? a.f.observedAt) ||
+          b.f.observedAt.localeCompare(a.f.observedAt),
+      )
       .filter(({ f }) => {
         const id = alertIdOf(f.factId, f.observed);
         if (seen.has(id)) return false;
@@ -76,6 +82,14 @@ export async function buildReport(store: Store, scope: ReportScope): Promise<Rep
     changes,
     feeds: (await listFeeds(store)).sort((a, b) => a.feedId.localeCompare(b.feedId)),
   };
+}
+
+/** The newest observation with a value, by publication, then by when it was seen. */
+function latestWithValue(findings: StoredFinding[]): StoredFinding | undefined {
+  const when = (finding: StoredFinding) => finding.published ?? finding.observedAt;
+  return findings
+    .filter((finding) => finding.observed !== null)
+    .sort((a, b) => when(b).localeCompare(when(a)) || b.observedAt.localeCompare(a.observedAt))[0];
 }
 
 /**

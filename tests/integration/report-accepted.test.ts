@@ -59,4 +59,41 @@ describe('report: a change adopted by value', () => {
     expect(html).toContain('<span class="tag accepted">latest: changed $22B, accepted</span>');
     expect(html).toContain('<span class="tag changed">latest: changed 2027</span>');
   });
+
+  it('tags the latest value by publication, and says when it was judged against an earlier baseline', async () => {
+    // A second review: a backlog item published before the $22B report but seen after it showed as a green
+    // "latest: confirmed $16.5B" beside the accepted $22B baseline.
+    const older = analyzeItem(
+      {
+        id: 'item-old',
+        title: 'Tesla signs $16.5 billion chip deal with Samsung',
+        published: '2025-07-28T08:00:00Z',
+      },
+      storyEngine(),
+    ).find((finding) => finding.factId === 'deal.value')!;
+    await saveFinding(store, {
+      ...older,
+      findingId: findingIdOf('deal.value', 'item-old', 1),
+      topic: 'deal',
+      observedAt: '2025-08-11T00:00:00.000Z',
+      published: '2025-07-28T08:00:00.000Z',
+      itemVersion: 1,
+    });
+    const before = renderReport(await buildReport(store, { now: new Date(), title: 't', location: 'here' }));
+    const newer = { ...older, itemId: 'item-new', published: '2025-08-12T08:00:00.000Z' };
+    await saveFinding(store, {
+      ...newer,
+      findingId: findingIdOf('deal.value', 'item-new', 1),
+      topic: 'deal',
+      observedAt: '2025-08-12T09:00:00.000Z',
+      itemVersion: 1,
+    });
+    const after = renderReport(await buildReport(store, { now: new Date(), title: 't', location: 'here' }));
+
+    expect(before).toContain('<span class="tag accepted">latest: changed $22B, accepted</span>');
+    expect(after).toContain(
+      '<span class="tag">latest: confirmed $16.5B, against an earlier baseline ($16.5B)</span>',
+    );
+    expect(after).not.toContain('<span class="tag confirmed">latest: confirmed $16.5B</span>');
+  });
 });
