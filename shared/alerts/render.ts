@@ -70,8 +70,8 @@ export function renderEmail(content: AlertContent): { subject: string; body: str
   const confidence =
     finding.confidence !== undefined && finding.confidence < 1
       ? // Why it is less sure is not kept (reported, subject named earlier or by description, value far from
-        // its verb): say what the number means, not that the report is hedged — a plain sentence may score 0.9.
-        ` (confidence ${finding.confidence.toFixed(2)} of 1: less sure than a plain statement)`
+        // its verb), and a plain sentence may score 0.9: the number alone, no claim about the sentence.
+        ` (confidence ${finding.confidence.toFixed(2)} of 1)`
       : '';
   const lines = [
     `${fact.label} (${fact.id}) ${finding.status}${confidence}`,

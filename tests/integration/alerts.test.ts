@@ -105,7 +105,7 @@ describe('alerts through the SNS emulator', () => {
 
     const [email] = await topic.drain('email');
     expect(email!.attributes).toMatchObject({ factId: 'ai5.foundry', email: 'send', sms: 'skip' });
-    expect(email!.body).toContain('(confidence 0.64 of 1: less sure than a plain statement)');
+    expect(email!.body).toContain('(confidence 0.64 of 1)');
     expect(email!.body).not.toContain('hedged');
     expect(await topic.drain('sms')).toEqual([]);
     expect(
