@@ -139,7 +139,8 @@ async function withAcceptance(store: Store, findings: StoredFinding[]): Promise<
  * ai5.volume_production); an entry that names none is one usage line, with the nearest id.
  */
 export function factsOf(entries: readonly string[], known: readonly string[]): string[] {
-  const ids = entries.flatMap((entry) => {
+  // Fact ids are lower case; "AI5" is typed from the news.
+  const ids = entries.map((entry) => entry.toLowerCase()).flatMap((entry) => {
     if (known.includes(entry)) return [entry];
     const prefix = entry.endsWith('.') ? entry : `${entry}.`;
     const under = known.filter((id) => id.startsWith(prefix));
