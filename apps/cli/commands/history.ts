@@ -140,16 +140,18 @@ async function withAcceptance(store: Store, findings: StoredFinding[]): Promise<
  */
 export function factsOf(entries: readonly string[], known: readonly string[]): string[] {
   // Fact ids are lower case; "AI5" is typed from the news.
-  const ids = entries.map((entry) => entry.toLowerCase()).flatMap((entry) => {
-    if (known.includes(entry)) return [entry];
-    const prefix = entry.endsWith('.') ? entry : `${entry}.`;
-    const under = known.filter((id) => id.startsWith(prefix));
-    if (under.length) return under;
-    const guess = nearest(entry, [...known]);
-    throw new UsageError(
-      `--fact: no fact "${entry}"${guess ? ` (did you mean "${guess}"?)` : ''} (factwatch facts lists them)`,
-    );
-  });
+  const ids = entries
+    .map((entry) => entry.toLowerCase())
+    .flatMap((entry) => {
+      if (known.includes(entry)) return [entry];
+      const prefix = entry.endsWith('.') ? entry : `${entry}.`;
+      const under = known.filter((id) => id.startsWith(prefix));
+      if (under.length) return under;
+      const guess = nearest(entry, [...known]);
+      throw new UsageError(
+        `--fact: no fact "${entry}"${guess ? ` (did you mean "${guess}"?)` : ''} (factwatch facts lists them)`,
+      );
+    });
   return [...new Set(ids)];
 }
 
