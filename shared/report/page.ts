@@ -35,6 +35,8 @@ export interface ReportData {
   generatedAt: string;
   since?: string;
   topic?: string;
+  /** Only news published since then (ISO). */
+  publishedSince?: string;
   facts: ReportFact[];
   /** Newest first. */
   changes: ReportChange[];
@@ -159,6 +161,7 @@ export function renderReport(data: ReportData): string {
   const labels = new Map(data.facts.map((fact) => [fact.current.id, fact.current.label]));
   const window = [
     data.since ? `since ${day(data.since)}` : 'since the start',
+    data.publishedSince ? `news published since ${day(data.publishedSince)}` : '',
     data.topic ? `topic ${data.topic}` : '',
   ]
     .filter(Boolean)

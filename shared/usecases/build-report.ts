@@ -7,11 +7,18 @@ import type { Store } from '../store/client.ts';
 import { listFeeds } from '../store/feeds.ts';
 import { findingsForFact } from '../store/findings.ts';
 
-/** What the report covers: a window (default: since the store was seeded), a topic, and the story's title. */
+/**
+ * What the report covers: a window (default: since the store was seeded), a topic or some facts, the news
+ * published since a time, and the story's title.
+ */
 export interface ReportScope {
   now: Date;
   since?: Date;
   topic?: string;
+  /** Only these fact ids. */
+  facts?: string[];
+  /** Only findings from items published on or after this (an item with no date counts from when it was seen). */
+  publishedSince?: Date;
   title: string;
   location: string;
 }
@@ -25,15 +32,22 @@ export interface ReportScope {
  * const data = await buildReport(store, { now: new Date(), title: sheet.title, location: '.factwatch' });
  */
 export async function buildReport(store: Store, scope: ReportScope): Promise<ReportData> {
-  const current = (await listCurrentBaselines(store)).filter(
-    (fact) => scope.topic === undefined || fact.topic === scope.topic,
+  const all = await listCurrentBaselines(store);
+  const current = all.filter(
+    (fact) =>
+      (scope.topic === undefined || fact.topic === scope.topic) &&
+      (scope.facts === undefined || scope.facts.includes(fact.id)),
   );
-  const seededAt = current.map((fact) => fact.acceptedAt).sort()[0] ?? scope.now.toISOString();
+  const from = scope.publishedSince?.toISOString();
+  // When the store was seeded: over every fact, since the few kept may all have been accepted since.
+  const seededAt = all.map((fact) => fact.acceptedAt).sort()[0] ?? scope.now.toISOString();
   const since = new Date(Math.max(scope.since?.getTime() ?? 0, Date.parse(seededAt)));
   const facts: ReportFact[] = await Promise.all(
     current.map(async (fact) => {
       const versions = await baselineHistory(store, fact.id);
-      const findings = await findingsForFact(store, fact.id, { since });
+      const findings = (await findingsForFact(store, fact.id, { since })).filter(
+        (finding) => from === undefined || (finding.published ?? finding.observedAt) >= from,
+      );
       const latest = latestWithValue(findings);
       return {
         current: fact,
@@ -78,6 +92,7 @@ export async function buildReport(store: Store, scope: ReportScope): Promise<Rep
     generatedAt: scope.now.toISOString(),
     ...(scope.since ? { since: since.toISOString() } : {}),
     ...(scope.topic ? { topic: scope.topic } : {}),
+    ...(scope.publishedSince ? { publishedSince: scope.publishedSince.toISOString() } : {}),
     facts,
     changes,
     feeds: (await listFeeds(store)).sort((a, b) => a.feedId.localeCompare(b.feedId)),

@@ -96,4 +96,20 @@ describe('report: a change adopted by value', () => {
     );
     expect(after).not.toContain('<span class="tag confirmed">latest: confirmed $16.5B</span>');
   });
+
+  it('--fact and --published-since keep some facts and the news published since a day', async () => {
+    const data = await buildReport(store, {
+      now: new Date(),
+      title: 't',
+      location: 'here',
+      facts: ['deal.value'],
+      publishedSince: new Date('2025-08-01T00:00:00Z'),
+    });
+    const html = renderReport(data);
+
+    expect(data.facts.map((fact) => fact.current.id)).toEqual(['deal.value']);
+    // The backlog item published on 28 July is out; the $22B change (no date: seen 10 August) and the 12 August item are in.
+    expect(data.facts[0]!.findings.map((finding) => finding.itemId).sort()).toEqual(['item-22', 'item-new']);
+    expect(html).toContain('news published since 2025-08-01');
+  });
 });

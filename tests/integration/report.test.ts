@@ -243,6 +243,8 @@ describe('factwatch report: bad input and an empty store', () => {
   it.each([
     [['--since', 'last tuesday'], /^factwatch: usage: --since: "last tuesday" is neither a duration/],
     [['--topic', 'chipz'], /^factwatch: usage: --topic: no topic "chipz" \(did you mean "chips"\?\)/],
+    [['--fact', 'ai7'], /^factwatch: usage: --fact: no fact "ai7"/],
+    [['--published-since', 'soon'], /^factwatch: usage: --published-since: "soon" is neither a duration/],
   ])('refuses %j with one line and exit 2, before opening a store', async (args, message) => {
     const dir = mkdtempSync(join(tmpdir(), 'factwatch-report-bad-'));
 

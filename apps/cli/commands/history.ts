@@ -156,7 +156,7 @@ export function factsOf(entries: readonly string[], known: readonly string[]): s
 }
 
 /** --fact's list, each entry checked against the fact sheet before any store starts. */
-function parseFacts(text: string): string[] {
+export function parseFacts(text: string): string[] {
   const entries = text
     .split(',')
     .map((entry) => entry.trim())

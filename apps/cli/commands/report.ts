@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { loadBaselineFile } from '../../../shared/config/load.ts';
 import { fileProblem, UsageError } from '../../../shared/errors.ts';
 import { renderReport } from '../../../shared/report/page.ts';
 import { buildReport } from '../../../shared/usecases/build-report.ts';
@@ -9,12 +10,12 @@ import { parseCommandArgs, parseSince, STORE_OPTIONS, STORE_OPTIONS_HELP } from 
 import type { CliIO, Command } from '../command.ts';
 import { downloadProgress } from '../progress.ts';
 import { openSession } from '../session.ts';
-import { knownTopic } from './history.ts';
+import { factsOf, knownTopic, parseFacts } from './history.ts';
 
 const DEFAULT_OUT = 'factwatch-report.html';
 
-const HELP = `Usage: factwatch report [--out FILE] [--open] [--since WHEN] [--topic T]
-                        [--data-dir DIR | --table NAME]
+const HELP = `Usage: factwatch report [--out FILE] [--open] [--since WHEN] [--published-since WHEN]
+                        [--topic T | --fact ID[,ID]] [--data-dir DIR | --table NAME]
 
 Writes one self-contained HTML page of the story: what changed (was -> now, the
 quoted evidence with publisher, time and link, other sources, accepted or not),
@@ -27,13 +28,18 @@ Options:
   --open                open it in your default browser afterwards
   --since WHEN          changes and findings from then on: 30m, 24h, 7d, 2w or 2025-08-01
                         (default: since the store was seeded)
+  --published-since WHEN
+                        only news published since then (a first run takes in a feed's
+                        backlog in one day: this asks about the news, not the polling)
   --topic T             only the facts of this topic (deal, chips, fab, policy, market)
+  --fact ID[,ID]        only these facts; a prefix names every fact under it (ai5)
 ${STORE_OPTIONS_HELP}
 
 Examples:
   factwatch report --open
   factwatch report --since 7d --out week.html
-  factwatch report --table factwatch-Store --topic chips`;
+  factwatch report --table factwatch-Store --topic chips
+  factwatch report --fact ai5 --published-since 2025-08-01 --out ai5.html`;
 
 /**
  * Opens a file in the system's browser; a machine without one gets the path to
@@ -77,7 +83,9 @@ export const reportCommand: Command = {
       out: { type: 'string' },
       open: { type: 'boolean' },
       since: { type: 'string' },
+      'published-since': { type: 'string' },
       topic: { type: 'string' },
+      fact: { type: 'string' },
     });
     if (values.help) {
       io.out(HELP);
@@ -87,6 +95,17 @@ export const reportCommand: Command = {
     const now = new Date();
     const since = values.since === undefined ? undefined : parseSince(values.since, now);
     const topic = values.topic === undefined ? undefined : knownTopic(values.topic);
+    const publishedSince =
+      values['published-since'] === undefined
+        ? undefined
+        : parseSince(values['published-since'], now, '--published-since');
+    const facts =
+      values.fact === undefined
+        ? undefined
+        : factsOf(
+            parseFacts(values.fact),
+            loadBaselineFile().facts.map((fact) => fact.id),
+          );
     const out = resolve(values.out ?? DEFAULT_OUT);
     if (values.out === '') throw new UsageError('--out: give a file name');
     const session = await openSession(values, downloadProgress(io));
@@ -96,6 +115,8 @@ export const reportCommand: Command = {
         now,
         since,
         topic,
+        ...(facts ? { facts } : {}),
+        ...(publishedSince ? { publishedSince } : {}),
         title: session.story.sheet.title,
         location: session.location,
       });
