@@ -252,6 +252,7 @@ describe('factwatch accept', () => {
       itemVersion: 1,
     });
 
+    const wrongFact = await cli('accept', 'deal.value', '--finding', findingId, '--table', store.tableName);
     const { code, stdout } = await cli(
       'accept',
       'taylor.production_start',
@@ -259,6 +260,12 @@ describe('factwatch accept', () => {
       findingId,
       '--table',
       store.tableName,
+    );
+
+    // An id copied from another fact's row is named as that fact's.
+    expect(wrongFact.code).toBe(2);
+    expect(wrongFact.stderr.trim()).toBe(
+      `factwatch: usage: --finding: "${findingId}" is a finding of taylor.production_start, not of deal.value (factwatch accept taylor.production_start --finding ${findingId})`,
     );
     const later = analyzeItem(
       { id: 'item-2', title: 'Samsung confirms Taylor fab will start production in 2027' },

@@ -146,6 +146,18 @@ function shippedKindOf(factId: string): ValueKind | undefined {
   return loadBaselineFile().facts.find((fact) => fact.id === factId)?.kind;
 }
 
+/** The fact a finding id belongs to, when it is not `except`. */
+async function factOfFinding(
+  store: Store,
+  findingId: string,
+  story: LocalStory,
+  except: string,
+): Promise<string | undefined> {
+  for (const fact of story.sheet.facts)
+    if (fact.id !== except && (await findingById(store, fact.id, findingId))) return fact.id;
+  return undefined;
+}
+
 /** --version N: a version number, 1 or more. */
 function versionNumber(text: string): number {
   if (!/^[1-9]\d{0,5}$/.test(text.trim()))
@@ -182,10 +194,15 @@ async function valueToAccept(
     return { value: fact.value, findingId: undefined };
   }
   const finding = await findingById(store, factId, options.finding!);
-  if (!finding)
+  if (!finding) {
+    // A finding id copied from the wrong row: say whose it is (only on this failing path: one query a fact).
+    const owner = await factOfFinding(store, options.finding!, story, factId);
     throw new UsageError(
-      `--finding: no finding "${options.finding}" for ${factId} (factwatch history --fact ${factId} --format json lists them)`,
+      owner
+        ? `--finding: "${options.finding}" is a finding of ${owner}, not of ${factId} (factwatch accept ${owner} --finding ${options.finding})`
+        : `--finding: no finding "${options.finding}" for ${factId} (factwatch history --fact ${factId} --format json lists them)`,
     );
+  }
   if (!finding.observed)
     throw new UsageError(`--finding: finding "${options.finding}" has no observed value to accept`);
   return { value: finding.observed, findingId: finding.findingId };
