@@ -227,6 +227,8 @@ describe('factwatch accept', () => {
     const table = await cli('facts', 'deal.value', '--table', store.tableName);
     const json = await cli('facts', 'deal.value', '--format', 'json', '--table', store.tableName);
     const unknown = await cli('facts', 'no.such', '--table', store.tableName);
+    const prefix = await cli('facts', 'ai5', '--table', store.tableName);
+    const typo = await cli('facts', 'deal.valu', '--table', store.tableName);
 
     expect(table.code).toBe(0);
     const lines = table.stdout.split('\n');
@@ -238,6 +240,10 @@ describe('factwatch accept', () => {
     expect(unknown.stderr.trim()).toBe(
       'factwatch: usage: facts: no fact "no.such" (factwatch facts lists them)',
     );
+    expect(prefix.stderr.trim()).toBe(
+      'factwatch: usage: facts: "ai5" names 2 facts (ai5.foundry, ai5.volume_production); give one to list its versions',
+    );
+    expect(typo.stderr).toContain('no fact "deal.valu" (did you mean "deal.value"?)');
   });
 
   it("adopts a stored finding's observed value, and later items are diffed against it", async () => {

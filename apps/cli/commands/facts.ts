@@ -1,3 +1,4 @@
+import { nearest } from '../../../shared/config/suggest.ts';
 import { UsageError } from '../../../shared/errors.ts';
 import { renderValue } from '../../../shared/facts/render-value.ts';
 import type { BaselineVersion } from '../../../shared/model/baseline.ts';
@@ -36,7 +37,16 @@ const VERSION_COLUMNS: Column<BaselineVersion>[] = [
 async function loadFacts(store: Store, factId?: string): Promise<BaselineVersion[]> {
   if (!factId) return listCurrentBaselines(store);
   const versions = await baselineHistory(store, factId);
-  if (versions.length === 0) throw new UsageError(`facts: no fact "${factId}" (factwatch facts lists them)`);
+  if (versions.length === 0) {
+    const known = (await listCurrentBaselines(store)).map((fact) => fact.id);
+    const under = known.filter((id) => id.startsWith(factId.endsWith('.') ? factId : `${factId}.`));
+    const guess = under.length ? undefined : nearest(factId, known);
+    throw new UsageError(
+      under.length
+        ? `facts: "${factId}" names ${under.length} facts (${under.join(', ')}); give one to list its versions`
+        : `facts: no fact "${factId}"${guess ? ` (did you mean "${guess}"?)` : ''} (factwatch facts lists them)`,
+    );
+  }
   return versions;
 }
 
