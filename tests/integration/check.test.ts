@@ -149,6 +149,20 @@ describe('checkFeed() on URLs', () => {
 });
 
 describe('factwatch check', () => {
+  it('--strict exits 1 when any input failed, 0 when all passed; without it, 0 either way', async () => {
+    const good = join(import.meta.dirname, '..', 'fixtures', 'feeds', 'rdf.xml');
+    const bad = join(import.meta.dirname, '..', 'fixtures', 'feeds', 'malformed.xml');
+
+    const strictMixed = await cli('check', '--strict', good, bad);
+    const strictGood = await cli('check', '--strict', good);
+    const plainMixed = await cli('check', good, bad);
+
+    expect(strictMixed.code).toBe(1);
+    expect(strictMixed.stdout).toContain('FAIL');
+    expect(strictGood.code).toBe(0);
+    expect(plainMixed.code).toBe(0);
+  });
+
   it('answers every input in one process with the docs/contracts.md JSONL shape', async () => {
     const files = manifest.slice(0, 20).map((entry) => join(CORPUS, 'files', entry.file));
 

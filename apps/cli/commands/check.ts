@@ -17,12 +17,15 @@ Options:
                         {"input","feedUrl","feeds","ok","format","encoding","items","title",
                          "warnings","error","sample"} (docs/contracts.md)
   --follow              when a URL is an HTML page that links feeds, check the first one
+  --strict              exit 1 when any input failed (a CI step checking a feeds file);
+                        without it, 0 whenever every input got its answer
   -h, --help            this help
 
 Examples:
   factwatch check https://electrek.co/guides/tesla/feed/
   factwatch check tests/fixtures/feeds/*.xml --format jsonl | jq 'select(.ok | not)'
-  factwatch check https://www.teslarati.com/ --follow`;
+  factwatch check https://www.teslarati.com/ --follow
+  factwatch check --strict $(jq -r '.[].url' my-feeds.json)`;
 
 export const checkCommand: Command = {
   name: 'check',
@@ -35,6 +38,7 @@ export const checkCommand: Command = {
       {
         format: { type: 'string' },
         follow: { type: 'boolean' },
+        strict: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
       Number.POSITIVE_INFINITY,
@@ -61,7 +65,7 @@ export const checkCommand: Command = {
     );
     if (format === 'jsonl') io.out(results.map((result) => JSON.stringify(result)).join('\n'));
     else io.out(results.map(renderResult).join('\n\n'));
-    return 0;
+    return values.strict && results.some((result) => !result.ok) ? 1 : 0;
   },
 };
 
