@@ -48,6 +48,13 @@ describe('factwatch analyze', () => {
     );
   });
 
+  it('says on stderr when the input held no items, apart from items with no finding', async () => {
+    const empty = await cli('analyze', tempFile('empty.jsonl', '\n\n'));
+
+    expect(empty).toMatchObject({ code: 0, stdout: '' });
+    expect(empty.stderr.trim()).toMatch(/^analyze: no items in .*empty\.jsonl \(one JSON object a line\)$/);
+  });
+
   it('prints nothing for items with no finding', async () => {
     const path = tempFile(
       'quiet.jsonl',
