@@ -69,6 +69,7 @@ function withinTheRule(value: Value, factId: string): Value {
   const rule = SHIPPED_RULES.facts[factId]?.value;
   // A value of another kind is refused as such, once the store says what the fact holds.
   if (!rule || value.kind !== shippedKindOf(factId)) return value;
+  // Money bounds are in the baseline's currency, US dollars: an amount in won is not compared with them.
   const number =
     value.kind === 'money'
       ? value.currency === 'USD'
@@ -89,7 +90,14 @@ function withinTheRule(value: Value, factId: string): Value {
       `--value: ${factId} is read in ${Object.keys(rule.units).join(', ')}, not "${value.unit}"`,
     );
   if (value.kind === 'status' && rule.statuses) {
-    const known = [...new Set([...Object.values(rule.statuses), 'active'])];
+    // The statuses the rules read, and the sheet's own (a programme that is simply "active").
+    const sheetStatus = loadBaselineFile().facts.find((fact) => fact.id === factId)?.value;
+    const known = [
+      ...new Set([
+        ...Object.values(rule.statuses),
+        ...(sheetStatus?.kind === 'status' ? [sheetStatus.value] : []),
+      ]),
+    ];
     if (!known.includes(value.value))
       throw new UsageError(`--value: ${factId} is one of ${known.join(', ')}, not "${value.value}"`);
   }
