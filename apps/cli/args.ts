@@ -1,5 +1,6 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { UsageError } from '../../shared/errors.ts';
+import { impossibleDate } from '../../shared/feeds/feed-dates.ts';
 
 export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
 
@@ -87,10 +88,8 @@ export function parseSince(text: string, now: Date, flag = '--since'): Date {
   if (duration) return new Date(now.getTime() - Number(duration[1]) * DURATION_UNITS[duration[2]!]!);
   const day = /^(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(trimmed);
   if (day) {
-    const [year, month, date] = day.slice(1).map(Number) as [number, number, number];
     // JavaScript rolls 2025-02-30 over to 2 March; a calendar has no such day.
-    const real = new Date(Date.UTC(year, month - 1, date));
-    if (real.getUTCMonth() !== month - 1 || real.getUTCDate() !== date)
+    if (impossibleDate(trimmed.slice(0, 10)))
       throw new UsageError(`${flag}: ${trimmed.slice(0, 10)} is not a date of the calendar`);
     const parsed = new Date(trimmed.length === 10 ? `${trimmed}T00:00:00Z` : trimmed);
     // A year typed wrong (2026-12-… for 2025-12-…) is the usual slip: say so rather than answer nothing.

@@ -4,7 +4,7 @@ import { removeUnsafe } from './clean-text.ts';
 import { decodeFeed } from './decode.ts';
 import { type FetchLimits, type FetchResult, fetchFeed } from './fetch.ts';
 import type { NetworkPolicy } from './guard.ts';
-import { FUTURE_TOLERANCE_MS, htmlToText, normaliseItem, parseDate } from './normalise.ts';
+import { htmlToText, inTheFuture, normaliseItem, parseDate } from './normalise.ts';
 import { detectFormat, type ParsedFeed, parseFeed } from './parse.ts';
 
 /** The `check` answer for one input (docs/contracts.md). */
@@ -150,14 +150,16 @@ export function feedWarnings(feed: ParsedFeed, fetched?: FetchResult): string[] 
     );
   if (withoutDate) warnings.push(`${withoutDate} item(s) without a date: the fetch time is used`);
   // A date nobody can read is worse than none: the item sorts as if published when fetched.
-  const unreadable = feed.items.filter((item) => item.published?.trim() && !parseDate(item.published));
+  const dated = feed.items
+    .filter((item) => item.published?.trim())
+    .map((item) => ({ item, date: parseDate(item.published) }));
+  const unreadable = dated.filter(({ date }) => !date).map(({ item }) => item);
   if (unreadable.length)
     warnings.push(
       `${unreadable.length} item(s) with a date factwatch cannot read ("${clip(unreadable[0]!.published!.trim())}"): the fetch time is used`,
     );
-  const future = feed.items.filter(
-    (item) => (parseDate(item.published)?.getTime() ?? 0) > Date.now() + FUTURE_TOLERANCE_MS,
-  );
+  const now = new Date();
+  const future = dated.filter(({ date }) => date && inTheFuture(date, now)).map(({ item }) => item);
   if (future.length)
     warnings.push(
       `${future.length} item(s) dated in the future ("${clip(future[0]!.published!.trim())}"): the fetch time is used`,

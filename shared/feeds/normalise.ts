@@ -71,7 +71,7 @@ export function splitGoogleNewsTitle(title: string): { title: string; publisher?
   return match ? { title: match[1]!, publisher: match[2]!.trim() } : { title: title.trim() };
 }
 
-export const FUTURE_TOLERANCE_MS = 60 * 60 * 1000;
+const FUTURE_TOLERANCE_MS = 60 * 60 * 1000;
 
 /**
  * A publish date in RFC 822, ISO 8601 or Chinese form (`2025年7月28日 10:30`,
@@ -80,8 +80,13 @@ export const FUTURE_TOLERANCE_MS = 60 * 60 * 1000;
  */
 export function normaliseDate(text: string | undefined, fetchedAt: Date): string {
   const parsed = parseDate(text);
-  if (!parsed || parsed.getTime() > fetchedAt.getTime() + FUTURE_TOLERANCE_MS) return fetchedAt.toISOString();
+  if (!parsed || inTheFuture(parsed, fetchedAt)) return fetchedAt.toISOString();
   return parsed.toISOString();
+}
+
+/** More than an hour after `now`: a feed's clock or typo, never news from the future. */
+export function inTheFuture(date: Date, now: Date): boolean {
+  return date.getTime() > now.getTime() + FUTURE_TOLERANCE_MS;
 }
 
 /** A feed's item date as written (RFC 822, ISO 8601, 2025年8月1日 in China's time), or undefined. */

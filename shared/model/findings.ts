@@ -34,6 +34,14 @@ export interface StoredFinding extends Finding {
   backfill?: boolean;
 }
 
+/**
+ * When the news a finding comes from was published — or, for an item with no date, when it was seen: the time
+ * `--published-since`, the report's order and its "latest" go by (a backlog is seen at once, published over weeks).
+ */
+export function newsTimeOf(finding: Pick<StoredFinding, 'published' | 'observedAt'>): string {
+  return finding.published ?? finding.observedAt;
+}
+
 /** A short stable id for a finding, used by `factwatch accept --finding`. */
 export function findingIdOf(factId: string, itemId: string, itemVersion: number): string {
   return createHash('sha256').update(`${factId}\n${itemId}\n${itemVersion}`).digest('hex').slice(0, 16);

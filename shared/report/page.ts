@@ -2,7 +2,7 @@ import { renderValue } from '../facts/render-value.ts';
 import type { AlertRecord } from '../model/alerts.ts';
 import type { BaselineVersion } from '../model/baseline.ts';
 import { type FeedState, feedHealthLabel } from '../model/feeds.ts';
-import type { StoredFinding } from '../model/findings.ts';
+import { newsTimeOf, type StoredFinding } from '../model/findings.ts';
 import { type ChartPoint, type ChartStep, escapeMarkup, factChart, numberOf } from './chart.ts';
 
 /** One fact of the report: its current baseline, every version, and what was observed about it. */
@@ -124,7 +124,7 @@ function factRow(fact: ReportFact, now: string): string {
   const latest = fact.latest;
   const events = [
     ...fact.findings.map((finding) => ({
-      at: finding.published ?? finding.observedAt,
+      at: newsTimeOf(finding),
       html: `<li><span class="tag ${finding.status}">${finding.status}</span> ${escapeMarkup(renderValue(finding.observed))} <span class="muted">${escapeMarkup(day(finding.observedAt))} · ${link(finding.link, finding.source ?? 'source')}</span><br>${escapeMarkup(finding.evidence)}</li>`,
     })),
     ...fact.versions.map((version) => ({

@@ -1,5 +1,5 @@
 import type { BaselineVersion } from '../model/baseline.ts';
-import type { StoredFinding } from '../model/findings.ts';
+import { newsTimeOf, type StoredFinding } from '../model/findings.ts';
 import type { ReportChange, ReportData, ReportFact } from '../report/page.ts';
 import { alertIdOf, canonicalValue, getAlert } from '../store/alerts.ts';
 import { baselineHistory, listCurrentBaselines } from '../store/baseline.ts';
@@ -46,7 +46,7 @@ export async function buildReport(store: Store, scope: ReportScope): Promise<Rep
     current.map(async (fact) => {
       const versions = await baselineHistory(store, fact.id);
       const findings = (await findingsForFact(store, fact.id, { since })).filter(
-        (finding) => from === undefined || (finding.published ?? finding.observedAt) >= from,
+        (finding) => from === undefined || newsTimeOf(finding) >= from,
       );
       const latest = latestWithValue(findings);
       return {
@@ -68,8 +68,7 @@ export async function buildReport(store: Store, scope: ReportScope): Promise<Rep
       // Most recent news first: by publication (a backlog is seen at once but published over weeks).
       .sort(
         (a, b) =>
-          (b.f.published ?? b.f.observedAt).localeCompare(a.f.published ?? a.f.observedAt) ||
-          b.f.observedAt.localeCompare(a.f.observedAt),
+          newsTimeOf(b.f).localeCompare(newsTimeOf(a.f)) || b.f.observedAt.localeCompare(a.f.observedAt),
       )
       .filter(({ f }) => {
         const id = alertIdOf(f.factId, f.observed);
@@ -101,10 +100,11 @@ export async function buildReport(store: Store, scope: ReportScope): Promise<Rep
 
 /** The newest observation with a value, by publication, then by when it was seen. */
 function latestWithValue(findings: StoredFinding[]): StoredFinding | undefined {
-  const when = (finding: StoredFinding) => finding.published ?? finding.observedAt;
   return findings
     .filter((finding) => finding.observed !== null)
-    .sort((a, b) => when(b).localeCompare(when(a)) || b.observedAt.localeCompare(a.observedAt))[0];
+    .sort(
+      (a, b) => newsTimeOf(b).localeCompare(newsTimeOf(a)) || b.observedAt.localeCompare(a.observedAt),
+    )[0];
 }
 
 /**

@@ -23,7 +23,7 @@ import {
 } from '../store/alerts.ts';
 import { currentBaseline } from '../store/baseline.ts';
 import type { Store } from '../store/client.ts';
-import { findingsForFact, findingsInWindow } from '../store/findings.ts';
+import { findingsForFact } from '../store/findings.ts';
 import { notifyOps, type OpsContext } from './ops-notices.ts';
 
 /** What the alert stage needs: the store, SNS, the config and a clock. */
@@ -111,17 +111,17 @@ export function isOldNews(
 }
 
 /**
- * Changes stored since `since` whose alert the fact's cooldown held back (digest
+ * Of some changes (a run's, stored since `since`), those whose alert the fact's cooldown held back (digest
  * only), once per (fact, value). A local run has no digest, so it names them.
  *
  * @example
- * await changesHeldByCooldown(store, runStartedAt); // [{ factId: 'deal.value', observed: { kind: 'money', … } }]
+ * await changesHeldByCooldown(store, runChanges, runStartedAt); // [{ factId: 'deal.value', observed: { kind: 'money', … } }]
  */
 export async function changesHeldByCooldown(
   store: Store,
+  changes: readonly Pick<StoredFinding, 'factId' | 'observed'>[],
   since: Date,
 ): Promise<Array<Pick<StoredFinding, 'factId' | 'observed'>>> {
-  const changes = await findingsInWindow(store, { since, statuses: ['changed', 'new'] });
   const held = new Map<string, Pick<StoredFinding, 'factId' | 'observed'>>();
   const checked = new Set<string>();
   for (const { factId, observed } of changes) {

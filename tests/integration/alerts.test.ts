@@ -6,7 +6,7 @@ import { isGsm7 } from '../../shared/alerts/gsm.ts';
 import { DEFAULT_ALERT_CONFIG } from '../../shared/config/alerts.ts';
 import { alertIdOf, getAlert } from '../../shared/store/alerts.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, type Store } from '../../shared/store/client.ts';
-import { saveFinding } from '../../shared/store/findings.ts';
+import { findingsInWindow, saveFinding } from '../../shared/store/findings.ts';
 import {
   type AlertContext,
   changesHeldByCooldown,
@@ -212,8 +212,11 @@ describe('alerts through the SNS emulator', () => {
       await notifyFinding(finding, withCooldown);
     }
 
-    const held = await changesHeldByCooldown(store, new Date(DAY.getTime() - 60_000));
-    const later = await changesHeldByCooldown(store, new Date(DAY.getTime() + 60_000));
+    const since = (at: Date) => findingsInWindow(store, { since: at, statuses: ['changed', 'new'] });
+    const before = new Date(DAY.getTime() - 60_000);
+    const after = new Date(DAY.getTime() + 60_000);
+    const held = await changesHeldByCooldown(store, await since(before), before);
+    const later = await changesHeldByCooldown(store, await since(after), after);
 
     expect(held).toEqual([{ factId: 'ai5.foundry', observed: intel }]);
     expect(later).toEqual([]);

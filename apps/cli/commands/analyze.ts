@@ -104,10 +104,11 @@ Examples:
     if (input === '-' && process.stdin.isTTY)
       io.err('analyze: reading JSONL items from standard input (Ctrl-D ends them)');
     const text = input === '-' ? readFileSync(0, 'utf8') : readInput(input);
-    const source = input === '-' ? 'standard input' : displayPath(input);
-    const items = parseItemLines(text, input === '-' ? 'stdin' : displayPath(input));
+    const where = input === '-' ? 'stdin' : displayPath(input);
+    const items = parseItemLines(text, where);
     // An empty input and one with no finding both print nothing as JSONL: say which it was.
-    if (items.length === 0) io.err(`analyze: no items in ${source} (one JSON object a line)`);
+    if (items.length === 0)
+      io.err(`analyze: no items in ${input === '-' ? 'standard input' : where} (one JSON object a line)`);
     const findings = items.flatMap((item) => analyzeItem(item, engine).map(contractFinding));
     if (format === 'table') {
       // The file, not a store: an accepted change in a store is not what analyze compares with.

@@ -7,6 +7,7 @@ import type { Store } from '../../../shared/store/client.ts';
 import { STORE_OPTIONS_HELP } from '../args.ts';
 import { listCommand } from '../list-command.ts';
 import type { Column } from '../output.ts';
+import { factsUnder } from './history.ts';
 
 const shownValue = (fact: BaselineVersion) =>
   fact.qualifier ? `${renderValue(fact.value)} (${fact.qualifier})` : renderValue(fact.value);
@@ -39,7 +40,7 @@ async function loadFacts(store: Store, factId?: string): Promise<BaselineVersion
   const versions = await baselineHistory(store, factId);
   if (versions.length === 0) {
     const known = (await listCurrentBaselines(store)).map((fact) => fact.id);
-    const under = known.filter((id) => id.startsWith(factId.endsWith('.') ? factId : `${factId}.`));
+    const under = factsUnder(factId, known);
     const guess = under.length ? undefined : nearest(factId, known);
     throw new UsageError(
       under.length

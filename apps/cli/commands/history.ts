@@ -2,7 +2,12 @@ import { loadBaselineFile } from '../../../shared/config/load.ts';
 import { nearest } from '../../../shared/config/suggest.ts';
 import { UsageError } from '../../../shared/errors.ts';
 import { renderValue } from '../../../shared/facts/render-value.ts';
-import { FINDING_STATUSES, type FindingStatus, type StoredFinding } from '../../../shared/model/findings.ts';
+import {
+  FINDING_STATUSES,
+  type FindingStatus,
+  newsTimeOf,
+  type StoredFinding,
+} from '../../../shared/model/findings.ts';
 import { baselineHistory, listCurrentBaselines } from '../../../shared/store/baseline.ts';
 import type { Store } from '../../../shared/store/client.ts';
 import { findingsForFact, findingsInWindow } from '../../../shared/store/findings.ts';
@@ -109,7 +114,7 @@ export async function queryHistory(store: Store, query: HistoryQuery): Promise<H
   const from = query.publishedSince?.toISOString();
   const listed = found
     .filter((finding) => query.topic === undefined || finding.topic === query.topic)
-    .filter((finding) => from === undefined || (finding.published ?? finding.observedAt) >= from);
+    .filter((finding) => from === undefined || newsTimeOf(finding) >= from);
   return (await withAcceptance(store, listed)).sort(
     (a, b) =>
       b.observedAt.localeCompare(a.observedAt) ||
@@ -120,18 +125,23 @@ export async function queryHistory(store: Store, query: HistoryQuery): Promise<H
 
 /** Changes whose value was accepted into the baseline, marked with that version (one baseline read per fact). */
 async function withAcceptance(store: Store, findings: StoredFinding[]): Promise<HistoryFinding[]> {
-  const changes = findings.filter((finding) => finding.status === 'changed' || finding.status === 'new');
-  const factIds = [...new Set(changes.map((finding) => finding.factId))];
+  const isChange = (finding: StoredFinding) => finding.status === 'changed' || finding.status === 'new';
+  const factIds = [...new Set(findings.filter(isChange).map((finding) => finding.factId))];
   const versions = new Map(
     await Promise.all(factIds.map(async (id) => [id, await baselineHistory(store, id)] as const)),
   );
   return findings.map((finding) => {
-    const accepted =
-      finding.status === 'changed' || finding.status === 'new'
-        ? acceptedVersionOf(versions.get(finding.factId) ?? [], finding)
-        : undefined;
+    const accepted = isChange(finding)
+      ? acceptedVersionOf(versions.get(finding.factId)!, finding)
+      : undefined;
     return accepted ? { ...finding, acceptedVersion: accepted } : finding;
   });
+}
+
+/** The facts a prefix names: "ai5" (or "ai5.") is ai5.foundry and ai5.volume_production. */
+export function factsUnder(prefix: string, known: readonly string[]): string[] {
+  const head = prefix.endsWith('.') ? prefix : `${prefix}.`;
+  return known.filter((id) => id.startsWith(head));
 }
 
 /**
@@ -144,8 +154,7 @@ export function factsOf(entries: readonly string[], known: readonly string[]): s
     .map((entry) => entry.toLowerCase())
     .flatMap((entry) => {
       if (known.includes(entry)) return [entry];
-      const prefix = entry.endsWith('.') ? entry : `${entry}.`;
-      const under = known.filter((id) => id.startsWith(prefix));
+      const under = factsUnder(entry, known);
       if (under.length) return under;
       const guess = nearest(entry, [...known]);
       throw new UsageError(

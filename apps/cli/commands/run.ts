@@ -181,14 +181,16 @@ export const runCommand: Command = {
           onFeedPolled: feedProgress(io),
         });
         const finishedAt = new Date();
+        // This run's changes, read once for both lines about changes that sent no alert.
+        const changes = await findingsInWindow(store, { since: now, statuses: ['changed', 'new'] });
         const facts = {
           summary,
           feeds: (await listFeeds(store)).filter((feed) => !feed.retiredAt),
           demo: Boolean(demo),
           all: Boolean(values.all),
           smsReleaseAt: releaseTime(smsDueAt(finishedAt, alertConfig), alertConfig),
-          oldNews: await oldNewsSince(store, now, alertConfig),
-          heldByCooldown: (await changesHeldByCooldown(store, now)).map(
+          oldNews: changes.filter((finding) => isOldNews(finding, alertConfig)).length,
+          heldByCooldown: (await changesHeldByCooldown(store, changes, now)).map(
             (change) => `${change.factId} ${renderValue(change.observed)}`,
           ),
           cooldownMinutes: alertConfig.cooldownMinutes,
@@ -327,12 +329,6 @@ function runOverrides(quietHours?: string, timeZone?: string): Partial<AlertConf
     overrides.quietHours = check('--quiet-hours', 'quietHours', quietHours).quietHours;
   if (timeZone !== undefined) overrides.timeZone = check('--time-zone', 'timeZone', timeZone).timeZone;
   return overrides;
-}
-
-/** Changes stored since `since` that went to the digest only as old news. */
-async function oldNewsSince(store: Store, since: Date, config: AlertConfig): Promise<number> {
-  const changes = await findingsInWindow(store, { since, statuses: ['changed', 'new'] });
-  return changes.filter((finding) => isOldNews(finding, config)).length;
 }
 
 /** A file this run may append to (created empty if new), or one usage line saying why not. */
