@@ -121,9 +121,6 @@ export function failureAdvice(facts: RunFacts): string[] {
  */
 export function nothingDueAdvice(facts: RunFacts): string[] {
   if (facts.summary.feedsPolled > 0 || facts.demo) return [];
-  // Nothing is "due" when there is nothing to poll: an empty feeds file is its own answer.
-  if (!facts.feeds.some((feed) => !feed.retiredAt))
-    return ['No feed to poll: the feeds file lists none (a feeds file is a JSON array of { "id", "url" }).'];
   const nowIso = facts.now.toISOString();
   const held = facts.feeds.filter((feed) => feed.holdUntil && feed.holdUntil > nowIso);
   const lines = [

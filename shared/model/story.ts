@@ -74,12 +74,22 @@ export const FeedSchema = z.strictObject({
 });
 export type FeedConfig = z.infer<typeof FeedSchema>;
 
-/** The feeds file: a JSON array of feeds with unique ids. */
-export const FeedsFileSchema = z.array(FeedSchema).superRefine((feeds, ctx) => {
-  const seen = new Set<string>();
-  feeds.forEach((feed, index) => {
-    if (seen.has(feed.id))
-      ctx.addIssue({ code: 'custom', path: [index, 'id'], message: `duplicate feed id "${feed.id}"` });
-    seen.add(feed.id);
+/**
+ * The feeds file: a JSON array of at least one feed, with unique ids. An empty file would
+ * retire every feed on the next run or deploy and stop every alert without an error, so
+ * it is refused: a tracker is silenced on purpose (stop scheduling it), never by a slip.
+ */
+export const FeedsFileSchema = z
+  .array(FeedSchema)
+  .min(
+    1,
+    'lists no feed: factwatch would retire every feed and poll nothing. List at least one { "id", "url" }',
+  )
+  .superRefine((feeds, ctx) => {
+    const seen = new Set<string>();
+    feeds.forEach((feed, index) => {
+      if (seen.has(feed.id))
+        ctx.addIssue({ code: 'custom', path: [index, 'id'], message: `duplicate feed id "${feed.id}"` });
+      seen.add(feed.id);
+    });
   });
-});

@@ -632,6 +632,28 @@ describe('factwatch run', () => {
     expect(feeds.find((feed) => feed.id === 'kept')?.retiredAt).toBeNull();
   }, 180_000);
 
+  // From a user acceptance review: "[]" retired every feed and later runs polled nothing, silently.
+  it("refuses an empty feeds file with exit 2 and retires none of the store's feeds", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'factwatch-empty-feeds-'));
+    const one = join(dir, 'one.json');
+    const empty = join(dir, 'empty.json');
+    writeFileSync(one, JSON.stringify([{ id: 'kept', url: 'http://127.0.0.1:9/kept.xml' }]));
+    writeFileSync(empty, '[]\n');
+    const env = { ...process.env };
+    delete env.DYNAMODB_ENDPOINT;
+    const store = ['--data-dir', join(dir, 'store')];
+
+    await cliWith({ env, cwd: dir }, 'run', '--feeds', one, ...store);
+    const refused = await cliWith({ env, cwd: dir }, 'run', '--feeds', empty, ...store);
+    const listed = await cliWith({ env, cwd: dir }, 'feeds', '--format', 'json', ...store);
+
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/^factwatch: config: .*empty\.json: lists no feed: .*\n?$/);
+    expect(refused.stderr.split('\n')).toHaveLength(1);
+    const feeds = JSON.parse(listed.stdout) as Array<{ id: string; retiredAt: string | null }>;
+    expect(feeds).toEqual([expect.objectContaining({ id: 'kept', retiredAt: null })]);
+  }, 120_000);
+
   it('refuses a second run on a data dir another live run holds, at once, with exit 2', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'factwatch-busy-'));
     const owner = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60_000)'], { stdio: 'ignore' });

@@ -66,7 +66,7 @@ describe('oneOf() and parseList()', () => {
   });
 });
 
-describe('parseCommandArgs()', () => {
+describe('parseCommandArgs() on options it does not know', () => {
   it('turns an unknown option into one usage line', () => {
     const call = () => parseCommandArgs('history', ['--bogus'], { since: { type: 'string' } });
 

@@ -105,6 +105,7 @@ describe('loadFeedsFile()', () => {
       /entry 2 \("e"\): field "id": duplicate feed id "e"/,
     ],
     ['not an array', { id: 'f' }, /feeds\.json: .*array/],
+    ['no feed at all', [], /feeds\.json: lists no feed: factwatch would retire every feed and poll nothing/],
     [
       'a language that is no language tag',
       [{ id: 'g', url: 'https://x.org/', language: 'klingon' }],

@@ -139,16 +139,6 @@ describe('nothingDueAdvice()', () => {
     ]);
   });
 
-  // A user acceptance review ran an empty feeds file ([]) and was told "No feed was due."
-  it('says an empty feeds file lists no feed, rather than that none was due', () => {
-    expect(nothingDueAdvice(facts({ summary: none, feeds: [] }))).toEqual([
-      'No feed to poll: the feeds file lists none (a feeds file is a JSON array of { "id", "url" }).',
-    ]);
-    expect(
-      nothingDueAdvice(facts({ summary: none, feeds: [feed({ retiredAt: '2026-11-01T00:00:00.000Z' })] })),
-    ).toHaveLength(1);
-  });
-
   it('is silent when feeds were polled', () => {
     expect(nothingDueAdvice(facts())).toEqual([]);
   });

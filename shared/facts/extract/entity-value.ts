@@ -657,7 +657,7 @@ const OWN_VERB_RIGHT_AFTER = new RegExp(
 );
 
 /** A name's own site, written after it: "'s Arizona fab", "'s Taylor, Texas, plant". */
-const OWN_SITE = String.raw`['’]s?${SITE_NAMED_AFTER}`;
+const OWN_SITE = `['’]s?${SITE_NAMED_AFTER}`;
 
 const SITE_THEN_COORDINATION = new RegExp(
   String.raw`^${OWN_SITE}\s+(?:and|&|as\s+well\s+as)\s+(?:(?:at|by|in|from)\s+)?$`,
