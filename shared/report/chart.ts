@@ -39,9 +39,38 @@ export function numberOf(value: Value | null | undefined): number | undefined {
   }
 }
 
+/**
+ * The value of `like`'s kind (and currency, unit) at a number the chart drew: the
+ * inverse of numberOf, for labelling the value axis.
+ *
+ * @example
+ * valueAt({ kind: 'percent', value: 67 }, 70.2); // { kind: 'percent', value: 70.2 }
+ * valueAt({ kind: 'year', value: 2026 }, 2027.5); // { kind: 'year', value: 2027, month: 7 }
+ */
+export function valueAt(like: Value, number: number): Value {
+  switch (like.kind) {
+    case 'money':
+      return { ...like, amount: number };
+    case 'year': {
+      const year = Math.floor(number);
+      const month = Math.round((number - year) * 12) + 1;
+      return month > 1 ? { kind: 'year', value: year, month } : { kind: 'year', value: year };
+    }
+    case 'percent':
+    case 'count':
+    case 'quantity':
+    case 'ratio':
+    case 'node':
+      return { ...like, value: Number(number.toPrecision(4)) };
+    default:
+      return like;
+  }
+}
+
 const WIDTH = 320;
 const HEIGHT = 120;
-const PAD = { left: 8, right: 8, top: 10, bottom: 18 };
+// Room on the left for the value axis' labels ("$16.5B", "2027-07", "67%").
+const PAD = { left: 48, right: 8, top: 10, bottom: 18 };
 
 /** Text made safe inside HTML or SVG, as element content or a quoted attribute (the page uses it too). */
 export const escapeMarkup = (text: string | undefined) =>
@@ -56,13 +85,22 @@ function scale(min: number, max: number, from: number, to: number) {
 /**
  * A small SVG chart of one fact: its observed values over time (dots, one per
  * finding, each with a tooltip) against the baseline as a step line, drawn on the
- * server, no script. `now` closes the last step. Returns '' with nothing to draw.
+ * server, no script. `now` closes the last step. The time axis is labelled with its
+ * first and last day, the value axis with its lowest and highest value as
+ * `formatValue` writes them. Returns '' with nothing to draw.
  *
  * @example
  * factChart([{ at: '2025-09-01T00:00:00Z', value: 70.2, label: '70.2% · Reuters' }],
- *   [{ at: '2025-07-28T00:00:00Z', value: 67.6, label: 'v1 67.6%' }], '2025-10-01T00:00:00Z');
+ *   [{ at: '2025-07-28T00:00:00Z', value: 67.6, label: 'v1 67.6%' }], '2025-10-01T00:00:00Z',
+ *   'TSMC foundry share', (value) => `${value}%`);
  */
-export function factChart(points: ChartPoint[], steps: ChartStep[], now: string, title: string): string {
+export function factChart(
+  points: ChartPoint[],
+  steps: ChartStep[],
+  now: string,
+  title: string,
+  formatValue: (value: number) => string = String,
+): string {
   const drawnSteps = steps.filter((step) => step.value !== null) as Array<ChartStep & { value: number }>;
   if (points.length === 0 && drawnSteps.length === 0) return '';
   const times = [...points, ...steps].map((entry) => Date.parse(entry.at)).concat(Date.parse(now));
@@ -86,12 +124,16 @@ export function factChart(points: ChartPoint[], steps: ChartStep[], now: string,
   );
   const first = new Date(Math.min(...times)).toISOString().slice(0, 10);
   const last = now.slice(0, 10);
+  const [low, high] = [Math.min(...values), Math.max(...values)];
+  const valueLabel = (value: number) =>
+    `<text class="axis value" x="${PAD.left - 4}" y="${(y(value) + 3).toFixed(1)}" text-anchor="end">${escapeMarkup(formatValue(value))}</text>`;
   return [
     `<svg class="chart" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="${escapeMarkup(title)}" data-points="${points.length}">`,
     ...segments,
     ...dots,
     `<text class="axis" x="${PAD.left}" y="${HEIGHT - 4}">${first}</text>`,
     `<text class="axis" x="${WIDTH - PAD.right}" y="${HEIGHT - 4}" text-anchor="end">${last}</text>`,
+    ...(high === low ? [valueLabel(high)] : [valueLabel(high), valueLabel(low)]),
     '</svg>',
   ].join('');
 }

@@ -3,7 +3,7 @@ import type { AlertRecord } from '../model/alerts.ts';
 import type { BaselineVersion } from '../model/baseline.ts';
 import { type FeedState, feedHealthLabel } from '../model/feeds.ts';
 import { newsTimeOf, type StoredFinding } from '../model/findings.ts';
-import { type ChartPoint, type ChartStep, escapeMarkup, factChart, numberOf } from './chart.ts';
+import { type ChartPoint, type ChartStep, escapeMarkup, factChart, numberOf, valueAt } from './chart.ts';
 
 /** One fact of the report: its current baseline, every version, and what was observed about it. */
 export interface ReportFact {
@@ -100,9 +100,14 @@ function chartOf(fact: ReportFact, now: string): string {
     value: numberOf(version.value) ?? null,
     label: `v${version.version}: ${renderValue(version.value)}`,
   }));
-  const numeric = numberOf(fact.current.value) !== undefined || points.length > 0;
-  return numeric
-    ? factChart(points, steps, now, `${fact.current.label}: observed values against the baseline`)
+  // The value axis is written in the fact's own kind: the baseline's, else the first numeric finding's.
+  const like = [fact.current.value, ...fact.findings.map((finding) => finding.observed)].find(
+    (value) => numberOf(value) !== undefined,
+  );
+  return like
+    ? factChart(points, steps, now, `${fact.current.label}: observed values against the baseline`, (value) =>
+        renderValue(valueAt(like, value)),
+      )
     : '';
 }
 

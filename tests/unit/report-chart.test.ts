@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { factChart, numberOf } from '../../shared/report/chart.ts';
+import { factChart, numberOf, valueAt } from '../../shared/report/chart.ts';
 
 describe('numberOf', () => {
   it('reads the number of each numeric kind, and nothing of the others', () => {
@@ -10,6 +10,21 @@ describe('numberOf', () => {
     expect(numberOf({ kind: 'entities', values: ['Samsung'] })).toBeUndefined();
     expect(numberOf({ kind: 'status', value: 'delayed' })).toBeUndefined();
     expect(numberOf(null)).toBeUndefined();
+  });
+});
+
+describe('valueAt', () => {
+  it('is the inverse of numberOf for each numeric kind, keeping currency and unit', () => {
+    const values = [
+      { kind: 'money', amount: 22e9, currency: 'KRW' },
+      { kind: 'percent', value: 70.2 },
+      { kind: 'year', value: 2027, month: 7 },
+      { kind: 'year', value: 2028 },
+      { kind: 'quantity', value: 5, unit: 'EFLOPS' },
+      { kind: 'node', value: 2 },
+    ] as const;
+    for (const value of values) expect(valueAt(value, numberOf(value)!)).toEqual(value);
+    expect(valueAt({ kind: 'percent', value: 8 }, 7.999999999)).toEqual({ kind: 'percent', value: 8 });
   });
 });
 
@@ -42,6 +57,23 @@ describe('factChart', () => {
     // The higher share sits higher (smaller y) than the lower one.
     const [first, second] = coordinates(svg, 'cy');
     expect(second!).toBeLessThan(first!);
+  });
+
+  // From a user acceptance review: the chart named its days but not its values.
+  it('labels the value axis with its highest and lowest value, the higher above', () => {
+    const svg = factChart(
+      [{ at: '2025-09-01T00:00:00Z', value: 70.2, label: '' }],
+      [{ at: '2025-07-28T00:00:00Z', value: 67, label: '' }],
+      now,
+      'TSMC foundry share',
+      (value) => `${value}%`,
+    );
+
+    const labels = [...svg.matchAll(/<text class="axis value"[^>]* y="([\d.]+)"[^>]*>([^<]*)<\/text>/g)];
+    expect(labels.map((label) => label[2])).toEqual(['70.2%', '67%']);
+    expect(Number(labels[0]![1])).toBeLessThan(Number(labels[1]![1]));
+    const one = factChart([], [{ at: now, value: 2026, label: '' }], now, 'x', String);
+    expect(one.match(/class="axis value"/g)).toHaveLength(1);
   });
 
   it('draws nothing with nothing to draw, and escapes what a feed wrote into a tooltip', () => {
