@@ -315,6 +315,10 @@ describe('factwatch CLI against a store', () => {
     [['facts', 'deal.value', 'extra'], /facts: unexpected argument "extra"/],
     [['history', '--since', '7d', 'ai5'], /history: unexpected argument "ai5"/],
     [
+      ['history', '--fact', 'deal.value', '--topic', 'chips'],
+      /^factwatch: usage: --fact deal\.value and --topic chips select no fact together: deal\.value is in topic deal$/m,
+    ],
+    [
       ['history', '--topic', 'chip'],
       /--topic: no topic "chip" \(did you mean "chips"\?\); the topics are deal, /,
     ],

@@ -245,6 +245,10 @@ describe('factwatch report: bad input and an empty store', () => {
     [['--topic', 'chipz'], /^factwatch: usage: --topic: no topic "chipz" \(did you mean "chips"\?\)/],
     [['--fact', 'ai7'], /^factwatch: usage: --fact: no fact "ai7"/],
     [['--published-since', 'soon'], /^factwatch: usage: --published-since: "soon" is neither a duration/],
+    [
+      ['--fact', 'ai5', '--topic', 'fab'],
+      /^factwatch: usage: --fact ai5 and --topic fab select no fact together: ai5\.foundry, ai5\.volume_production are in topic chips$/m,
+    ],
   ])('refuses %j with one line and exit 2, before opening a store', async (args, message) => {
     const dir = mkdtempSync(join(tmpdir(), 'factwatch-report-bad-'));
 

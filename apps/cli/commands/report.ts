@@ -10,7 +10,7 @@ import { parseCommandArgs, parseSince, STORE_OPTIONS, STORE_OPTIONS_HELP } from 
 import type { CliIO, Command } from '../command.ts';
 import { downloadProgress } from '../progress.ts';
 import { openSession } from '../session.ts';
-import { factsOf, knownTopic, parseFacts } from './history.ts';
+import { checkFactsInTopic, factsOf, knownTopic, parseFacts } from './history.ts';
 
 const DEFAULT_OUT = 'factwatch-report.html';
 
@@ -99,11 +99,13 @@ export const reportCommand: Command = {
       values['published-since'] === undefined
         ? undefined
         : parseSince(values['published-since'], now, '--published-since');
+    const entries = values.fact === undefined ? undefined : parseFacts(values.fact);
+    if (entries) checkFactsInTopic(entries, topic);
     const facts =
-      values.fact === undefined
+      entries === undefined
         ? undefined
         : factsOf(
-            parseFacts(values.fact),
+            entries,
             loadBaselineFile().facts.map((fact) => fact.id),
           );
     const out = resolve(values.out ?? DEFAULT_OUT);
