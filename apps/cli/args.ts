@@ -38,7 +38,9 @@ export function parseCommandArgs<O extends OptionSpec>(
   >;
   try {
     parsed = parseArgs({ args, options, strict: true, allowPositionals: true });
+    givenOnce(command, args, options);
   } catch (error) {
+    if (error instanceof UsageError) throw error;
     const message = (error as Error).message.split('\n')[0]!.replace(/\. To specify.*$/, '');
     // "--since -5d": parseArgs calls a value that begins with "-" ambiguous; say which value and how to give it.
     const ambiguous = /^Option '(--[\w-]+)[^']*' argument is ambiguous/.exec(message);
@@ -54,6 +56,23 @@ export function parseCommandArgs<O extends OptionSpec>(
   if (extra !== undefined && !(parsed.values as { help?: boolean }).help)
     throw new UsageError(`${command}: unexpected argument "${extra}" (see factwatch ${command} --help)`);
   return parsed;
+}
+
+/**
+ * "--since 5d … --since 30d": parseArgs keeps the last silently, so a pasted command that repeats an
+ * option with another value would answer a question the user did not ask. One value, or one usage line.
+ */
+function givenOnce(command: string, args: string[], options: OptionSpec): void {
+  const { tokens } = parseArgs({ args, options, strict: true, allowPositionals: true, tokens: true });
+  const seen = new Map<string, string | undefined>();
+  for (const token of tokens) {
+    if (token.kind !== 'option' || options[token.name]?.multiple) continue;
+    if (seen.has(token.name) && seen.get(token.name) !== token.value)
+      throw new UsageError(
+        `${command}: --${token.name} is given twice (${[seen.get(token.name), token.value].map((value) => JSON.stringify(value ?? true)).join(' and ')}); give it once (see factwatch ${command} --help)`,
+      );
+    seen.set(token.name, token.value);
+  }
 }
 
 /**

@@ -66,6 +66,25 @@ describe('oneOf() and parseList()', () => {
   });
 });
 
+describe('parseCommandArgs() on an option given twice', () => {
+  // From a user acceptance review: "--since 5d … --since 30d" answered for 30 days without a word.
+  it('refuses two different values in one usage line, and lets the same value or a flag repeat', () => {
+    const spec = { since: { type: 'string' }, all: { type: 'boolean' } } as const;
+    const twice = () => parseCommandArgs('history', ['--since', '5d', '--since=30d'], spec);
+
+    expect(twice).toThrow(UsageError);
+    expect(twice).toThrow(
+      /^usage: history: --since is given twice \("5d" and "30d"\); give it once \(see factwatch history --help\)$/,
+    );
+    expect(
+      parseCommandArgs('history', ['--since', '5d', '--since', '5d', '--all', '--all'], spec).values,
+    ).toEqual({
+      since: '5d',
+      all: true,
+    });
+  });
+});
+
 describe('parseCommandArgs() on options it does not know', () => {
   it('turns an unknown option into one usage line', () => {
     const call = () => parseCommandArgs('history', ['--bogus'], { since: { type: 'string' } });
