@@ -526,6 +526,15 @@ export const ATTRIBUTE_CLASSES = {
       'pause',
       'put on hold',
       'put ... on hold',
+      // "Tesla puts Dojo on ice", "Dojo is on ice": shelved for now, as "on hold" (not "put hiring at its
+      // Taylor fab on ice", a long object: the phrase gap is four words).
+      'put ... on ice',
+      '=is on ice',
+      '=are on ice',
+      '=was on ice',
+      'go on ice',
+      'remain on ice',
+      'stay on ice',
       'hold off',
       'move back',
       'later than planned',
@@ -611,7 +620,9 @@ export const ATTRIBUTE_CLASSES = {
       '推後',
       '押后',
       '押後',
-      '喊停',
+      // "特斯拉暂时喊停Dojo 3": halted for now (喊停 alone is 叫停, cancelled).
+      '暂时喊停',
+      '暫時喊停',
       '暂停',
       '暫停',
       '推延',
@@ -688,6 +699,18 @@ export const ATTRIBUTE_CLASSES = {
       // guidelines be what moved: extract/relation.ts, movedToANonTime).
       '=shifted to',
       '=moved to',
+      // "would push the application date for high-risk AI systems further out than the Commission proposed".
+      'further out than',
+      // "Brussels has formally dropped the August 2026 deadline; the new timeline runs to December 2027" (not
+      // "dropped the date for its guidelines", nor "the deadline is off the table", a deadline kept).
+      'drop ... deadline',
+      'new timeline',
+      // "will no longer have to meet the law's requirements by August 2026" (a date: not "will no longer have
+      // to meet the full documentation rules"), "will not apply in August as originally planned".
+      'no longer have to meet ... by',
+      'no longer have to comply',
+      'no longer need to comply',
+      'not apply ... as originally planned',
     ],
     zh: [
       // "给予企业更长时间满足…要求": more time given (not 停表, which the news quotes as a demand far more often).
@@ -783,7 +806,8 @@ export const ATTRIBUTE_CLASSES = {
       'kill off',
       'shelve',
     ],
-    zh: ['取消', '放弃', '放棄', '砍掉', '撤回', '撤出', '退出', '叫停'],
+    // 喊停 is 叫停, "called a halt to" (特斯拉Dojo項目喊停): the labelling guide's cancel, not a pause.
+    zh: ['取消', '放弃', '放棄', '砍掉', '撤回', '撤出', '退出', '叫停', '喊停'],
   },
   /** Something started again. */
   restart: {
@@ -886,6 +910,15 @@ export const ATTRIBUTE_CLASSES = {
       'enter into force',
       'enter into application',
       'legal deadline',
+      // "failed to agree on a delay, leaving the August deadline in place", "high-risk requirements remain in
+      // place for 2 August 2026", "the 2 August 2026 date remains law until an amendment is adopted".
+      'leave ... in place',
+      'remain in place',
+      'stay in place',
+      'remain law',
+      'still law',
+      // "EU stays the course on high-risk AI deadline despite industry push".
+      'stay the course',
       // "the AI Act's high-risk deadline still stands".
       'deadline ... still stand',
       'date ... still stand',
@@ -1338,6 +1371,15 @@ export const SCOPE_CUES = {
       'retract',
       // "after lawmakers failed to adopt the proposed postponement": it did not happen.
       'fail to',
+      // "Parliament voted down the proposal to postpone high-risk AI obligations" — what was voted down is the
+      // delay (not "voted down a Green amendment and approved the delay").
+      'vote down ... proposal',
+      'vote down ... bill to',
+      'vote down ... motion to',
+      'vote down ... resolution to',
+      'vote down ... delay',
+      'vote down ... postponement',
+      'vote down ... stop the clock',
       // "the Commission has refused to move the deadline".
       'refuse to',
       'withdrew ... article',

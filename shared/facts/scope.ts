@@ -188,12 +188,12 @@ const spanOver = (name: ScopeCue, found: RegExpExecArray): ScopeSpan => ({
 
 /**
  * A demand named by what it asks: 暂停要求, 推迟的呼声, 延后诉求 — or asking it a few words on: "要求在标准到位前暂停"
- * (not a request granted: 应产业界要求, 响应…要求); what should be done: "联名信中称，…应暂停执行" (not 相应推迟,
- * 'put off accordingly').
+ * (not a request granted: 应产业界要求, 响应…要求; nor the noun, requirements: "高风险AI系统的合规要求将延后16个月");
+ * what should be done: "联名信中称，…应暂停执行" (not 相应推迟, 'put off accordingly').
  */
 const DEMAND_WORD = /暂停|暫停|推迟|推遲|延后|延後|延期|暂缓|暫緩/;
 const DEMAND_NAMED =
-  /(?:暂停|暫停|推迟|推遲|延后|延後|延期)的?(?:要求|呼声|呼聲|呼吁|呼籲|诉求|訴求|提议|提議)|(?<![应應响響][^，。；,;]{0,8}|(?:提案|方案|草案|法案|提议|提議)[，,]?|(?:迫于|迫於|接受|根据|根據|(?<![不未])同意)[^。；;]{0,8})(?:要求|呼吁|呼籲|敦促|促请|促請)(?!下|宣布|正式|同意|决定|決定)[^，。；,;\s]{1,16}?(?:暂停|暫停|推迟|推遲|延后|延後|暂缓|暫緩)|(?<![相响響回适適对對供反效答])(?<!(?<![未能没沒])(?:同意|一致同意|决定|決定|达成一致|達成一致|达成协议|達成協議|达成共识|達成共識|投票通过|投票通過|表决通过|表決通過)[^。；;称稱]{0,16})[应應](?:当|當|该|該)?(?:暂停|暫停|推迟|推遲|延后|延後|暂缓|暫緩)/g;
+  /(?:暂停|暫停|推迟|推遲|延后|延後|延期)的?(?:要求|呼声|呼聲|呼吁|呼籲|诉求|訴求|提议|提議)|(?<![应應响響][^，。；,;]{0,8}|(?:提案|方案|草案|法案|提议|提議)[，,]?|(?:迫于|迫於|接受|根据|根據|(?<![不未])同意)[^。；;]{0,8})(?:要求(?![将將会會])|(?<!的|合规|合規|相关|相關|各项|各項|这些|這些)要求|呼吁|呼籲|敦促|促请|促請)(?!下|宣布|正式|同意|决定|決定)[^，。；,;\s]{1,16}?(?:暂停|暫停|推迟|推遲|延后|延後|暂缓|暫緩)|(?<![相响響回适適对對供反效答])(?<!(?<![未能没沒])(?:同意|一致同意|决定|決定|达成一致|達成一致|达成协议|達成協議|达成共识|達成共識|投票通过|投票通過|表决通过|表決通過)[^。；;称稱]{0,16})[应應](?:当|當|该|該)?(?:暂停|暫停|推迟|推遲|延后|延後|暂缓|暫緩)/g;
 
 /**
  * "'That is not accurate,' a Samsung spokesperson said of a Taiwanese report that TSMC had taken over …": a
@@ -853,10 +853,14 @@ function wordOfAnotherSense(sentence: string, match: PhraseMatch<ScopeCue>): boo
   // "Perhaps the clearest sign of Samsung's comeback: it will make Tesla's AI6": an opener that weighs nothing after it.
   if (/^(?:perhaps|maybe)\s+(?:the|one|a)\b[^,;:]*:/i.test(sentence.slice(match.start))) return true;
   const cue = sentence.slice(match.start, match.end + 1);
-  // "欧洲议会投票支持推迟…": a vote for it is a decision, as "lawmakers vote to delay" is.
+  // "欧洲议会投票支持推迟…", "以398票赞成、207票反对通过决议，支持推迟…", "议会周四通过决议，支持…": a vote or a
+  // parliament's or council's resolution for it is a decision, as "lawmakers vote to delay" is (not a trade
+  // body's: 协会理事会通过决议).
+  const before = sentence.slice(Math.max(0, match.start - 24), match.start);
   if (
     /^支持/.test(cue) &&
-    /(?:投票|表决|表決)\s*$/.test(sentence.slice(Math.max(0, match.start - 3), match.start))
+    (VOTED_FOR.test(before) ||
+      (RESOLVED_BY_A_LEGISLATURE.test(before) && !/协会|協會|商会|商會|联合会|聯合會/.test(before)))
   )
     return true;
   return (
@@ -865,6 +869,10 @@ function wordOfAnotherSense(sentence: string, match: PhraseMatch<ScopeCue>): boo
     (/^float/i.test(cue) && /\bhopes?\s*$/i.test(sentence.slice(0, match.start)))
   );
 }
+
+const VOTED_FOR = /(?:投票|表决|表決|票[^，。；,;]{0,12}(?:通过决议|通過決議)[，,]?)\s*$/;
+const RESOLVED_BY_A_LEGISLATURE =
+  /(?:议会|議會|理事会|理事會|委员会|委員會)[^，。；,;]{0,8}?(?:通过决议|通過決議)[，,]?\s*$/;
 
 /** "May 2027" is a month, not a possibility. */
 function isMonthMay(sentence: string, match: PhraseMatch<ScopeCue>): boolean {

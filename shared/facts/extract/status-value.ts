@@ -23,6 +23,8 @@ export function readStatus(
   const said = relations
     .filter((match) => statuses[match.name] !== undefined)
     .filter((match) => nearest(match) <= MAX_DISTANCE)
+    // "特斯拉暂时喊停Dojo 3": a status word inside a longer one of another status is that one's (暂时喊停, halted for now).
+    .filter((match) => !relations.some((other) => other.name !== match.name && encloses(other, match)))
     // "Dojo ended up costing more than $1 billion": an idiom, not an end.
     .filter(
       (match) => !(match.name === 'end' && /^\s*up\b/i.test(reading.text.slice(match.end, match.end + 4))),
@@ -109,6 +111,10 @@ export function readStatus(
   return { value: { kind: 'status', value: statuses[name]! }, blocked: open.length === 0 };
 }
 
+/** Whether `outer` spans `inner` and more. */
+const encloses = (outer: PhraseMatch, inner: PhraseMatch) =>
+  outer.start <= inner.start && outer.end >= inner.end && outer.end - outer.start > inner.end - inner.start;
+
 /** Whether the clause group at a position names a provision of the rule's own subject ("high-risk AI rules"). */
 function provisionInFrame(rule: CompiledRule, reading: SentenceReading, at: number): boolean {
   const frame = frameOf(reading, at);
@@ -181,8 +187,7 @@ function datesOfClause(reading: SentenceReading, relation: PhraseMatch): ValueMe
     ...[...text.slice(0, relation.start).matchAll(CLAUSE_PUNCTUATION)].map((m) => m.index + 1),
     0,
   );
-  const rest = text.slice(relation.end).search(CLAUSE_MARK);
-  const to = rest < 0 ? text.length : relation.end + rest;
+  const to = clauseEnd(text, relation.end);
   return (
     reading
       .values('year')
@@ -193,6 +198,24 @@ function datesOfClause(reading: SentenceReading, relation: PhraseMatch): ValueMe
 }
 
 const CLAUSE_MARK = /[,，;；。:：]|\s(?:and|while|but)\s/;
+
+/**
+ * Where the clause from `from` ends: at the next clause mark — or past it, when what follows only bounds
+ * the same date: "will apply once standards are ready, and no later than December 2027", 应在标准就绪后再实施，
+ * 最迟不晚于2027年12月.
+ */
+function clauseEnd(text: string, from: number): number {
+  const rest = text.slice(from).search(CLAUSE_MARK);
+  if (rest < 0) return text.length;
+  const mark = from + rest;
+  const bound = LATEST_BOUND.exec(text.slice(mark));
+  if (!bound) return mark;
+  const next = text.slice(mark + bound[0].length).search(CLAUSE_MARK);
+  return next < 0 ? text.length : mark + bound[0].length + next;
+}
+
+const LATEST_BOUND =
+  /^(?:[,，]\s*(?:and\s+)?|\s(?:and)\s+)(?:no|not)\s+later\s+than\b|^[,，]\s*(?:at\s+the\s+latest\b|(?:最迟|最遲|最晚)(?:不晚于|不晚於|不迟于|不遲於)?|不晚于|不晚於|不迟于|不遲於)/i;
 
 /**
  * "Obligations for high-risk AI will kick in from December 2027": the in-force word's own date (the
