@@ -90,6 +90,16 @@ const FactRuleSchema = z.strictObject({
       .string()
       .regex(/^\d{4}-\d{2}$/, 'must be a month, YYYY-MM')
       .optional(),
+    /**
+     * Status facts: a part of the rule always due later (`scheduled`), named by `for` in the in-force
+     * word's clause — "high-risk AI in regulated products applies from August 2027" is its schedule, no delay.
+     */
+    laterSchedule: z
+      .strictObject({
+        scheduled: z.string().regex(/^\d{4}-\d{2}$/, 'must be a month, YYYY-MM'),
+        for: PhraseListSchema,
+      })
+      .optional(),
     /** Count facts: the nouns counted. */
     countOf: Words.optional(),
     /** Quantity facts: canonical unit → spellings. */
@@ -130,6 +140,8 @@ export interface CompiledRule {
   context?: string;
   not?: string;
   anaphora?: string;
+  /** The phrase list naming the part of a status fact due later (value.laterSchedule.for). */
+  laterSchedule?: string;
   /** Reads the fact's numeric values (money, percent, year …) from a sentence. */
   readExtra?: (text: string) => ValueMention[];
   /** The entities of the fact's subject, and of its rivals (looked up once a sentence, so kept as sets). */
@@ -266,8 +278,8 @@ function compileRule(fact: Fact, rule: FactRule, lists: Record<string, PhraseLis
     : rule.value.units
       ? quantityReader(rule.value.units)
       : undefined;
-  const own = (key: 'context' | 'not' | 'anaphora') => {
-    const list = rule[key];
+  const own = (key: 'context' | 'not' | 'anaphora' | 'laterSchedule') => {
+    const list = key === 'laterSchedule' ? rule.value.laterSchedule?.for : rule[key];
     if (!hasWords(list)) return {};
     lists[`${fact.id}#${key}`] = list;
     return { [key]: `${fact.id}#${key}` };
@@ -280,6 +292,7 @@ function compileRule(fact: Fact, rule: FactRule, lists: Record<string, PhraseLis
     ...own('context'),
     ...own('not'),
     ...own('anaphora'),
+    ...own('laterSchedule'),
     ...(readExtra ? { readExtra } : {}),
     ...(rule.event ? { event: compileEvent(rule.event) } : {}),
   };

@@ -555,13 +555,16 @@ const LEVEL_YEAR_BEFORE_EN =
 const LEVEL_YEAR_AFTER =
   /^(?:(?!\s(?:and|while|but)\s)[^,.;，。；]){0,32}?\b(?:in|by|for)\s+((?:19|20)\d{2})\b/i;
 
-/** After an amount, that it is a rate: "$2 billion a year", "per annum", 每年 (before: handled by the reader's context). */
+/**
+ * After an amount, that it is a rate or one period's part: "$2 billion a year", "per annum", "orders worth
+ * $2 billion this quarter", "in the third quarter" (before: handled by the reader's context).
+ */
 const RATE_AFTER =
-  /^\s*(?:of\s+(?:\w+\s+){1,2}?)?(?:(?:a|per|each|every)\s+(?:year|annum|month|quarter)\b|annually\b)|^\s*\/\s*(?:yr|year)\b/i;
+  /^\s*(?:of\s+(?:\w+\s+){1,2}?)?(?:(?:a|per|each|every)\s+(?:year|annum|month|quarter)\b|annually\b|(?:this|last|next|the)\s+(?:quarter|month)\b|in\s+(?:the\s+)?(?:(?:first|second|third|fourth|1st|2nd|3rd|4th|latest|same)\s+)?quarter\b|in\s+Q[1-4]\b)|^\s*\/\s*(?:yr|year)\b/i;
 
-/** "平均每年可為三星帶來約20億美元", "adds annually some $2 billion": a yearly amount named before it. */
+/** "平均每年可為三星帶來約20億美元", "adds annually some $2 billion", 本季特斯拉订单约20亿美元: a yearly or a quarter's amount named before it. */
 const RATE_BEFORE =
-  /(?:每年|年均)[^，。,;；]{0,20}$|\b(?:annually|per\s+year|each\s+year)\s+(?:some\s+|about\s+|around\s+)?$/i;
+  /(?:每年|年均|本季|当季|當季|单季|單季)[^，。,;；]{0,20}$|\b(?:annually|per\s+year|each\s+year)\s+(?:some\s+|about\s+|around\s+)?$/i;
 
 /** "总价值165亿美元", "a total of": the whole, whatever a year brings. */
 const TOTAL_BEFORE = /(?:总|總|合计|合計|\btotal)[^，。,;；]{0,8}$/i;

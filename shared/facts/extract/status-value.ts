@@ -37,7 +37,7 @@ export function readStatus(
   if (said.length === 0) return undefined;
   // "will not apply in August as planned", 不再于2026年8月生效: not in force on schedule is a delay.
   const offSchedule = said.find(
-    (match) => match.name === 'in_force' && notOnSchedule(reading, match, rule.rule.value.scheduled),
+    (match) => match.name === 'in_force' && notOnSchedule(reading, match, scheduleOf(rule, reading, match)),
   );
   if (
     offSchedule &&
@@ -104,7 +104,7 @@ export function readStatus(
     chosen.name === 'in_force' &&
     statuses.delay &&
     (laterInstead(reading, chosen) ||
-      laterThanScheduled(reading, chosen, rule.rule.value.scheduled) ||
+      laterThanScheduled(reading, chosen, scheduleOf(rule, reading, chosen)) ||
       untilNoDate(reading, chosen))
       ? 'delay'
       : chosen.name;
@@ -129,6 +129,19 @@ function provisionInFrame(rule: CompiledRule, reading: SentenceReading, at: numb
 /** "will not apply", "no longer take effect", 不再…生效: an in-force verb denied. */
 const NOT_APPLYING =
   /\b(?:not|no\s+longer|won['’]t)\s+(?:\w+\s+){0,2}?(?:apply|take\s+effect|kick\s+in|come\s+into\s+force|enter\s+into\s+(?:force|application))\b|(?:不再|不会|不會|无法|無法|未能)[^，。；,;]{0,12}?(?:生效|适用|適用|实施|實施)/i;
+
+/**
+ * When the in-force word's part of the rule is due: the rule's schedule, or its later one when the word's
+ * clause names that part ("Rules for high-risk AI embedded in regulated products apply from August 2027").
+ */
+function scheduleOf(rule: CompiledRule, reading: SentenceReading, relation: PhraseMatch): string | undefined {
+  const later = rule.rule.value.laterSchedule;
+  if (!later || !rule.laterSchedule || !reading.has(rule.laterSchedule)) return rule.rule.value.scheduled;
+  const from = clauseStartOf(reading, relation.start);
+  const to = clauseEnd(reading.text, relation.end);
+  const named = reading.phrases(rule.laterSchedule).some((match) => match.start >= from && match.end <= to);
+  return named ? later.scheduled : rule.rule.value.scheduled;
+}
 
 /** In force as scheduled, said outright (not 原定, the schedule a change departs from). */
 const AS_SCHEDULED = /\bas\s+(?:planned|scheduled)\b|\bon\s+(?:time|schedule|track)\b|如期|按期|按原定|照常/i;
