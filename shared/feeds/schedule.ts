@@ -1,7 +1,8 @@
 /**
  * When to poll a feed next, as data (miniflux `model/feed.go`): now + the longest
  * of our interval, the feed's `ttl`, Cache-Control max-age and Retry-After, clamped
- * to sane bounds; exponential backoff after errors; RSS skipHours/skipDays honoured.
+ * to sane bounds (Retry-After too: at most a day); exponential backoff after errors;
+ * RSS skipHours/skipDays honoured.
  */
 export interface ScheduleLimits {
   minMinutes: number;
@@ -35,15 +36,17 @@ const HOUR = 3_600_000;
  */
 export function nextPollAt(input: ScheduleInput, limits: ScheduleLimits = DEFAULT_SCHEDULE_LIMITS): Date {
   const backoff = input.errorCount > 0 ? input.intervalMinutes * 2 ** Math.min(input.errorCount, 16) : 0;
-  const wanted = Math.max(
+  const base = Math.max(
     input.intervalMinutes,
     input.ttlMinutes ?? 0,
     (input.maxAgeSeconds ?? 0) / 60,
     backoff,
   );
-  const clamped = Math.min(Math.max(wanted, limits.minMinutes), limits.maxMinutes);
-  // A server's Retry-After is never shortened, not even by our maximum.
-  const minutes = Math.max(clamped, (input.retryAfterSeconds ?? 0) / 60);
+  // A server's Retry-After is honoured up to our maximum, never beyond: "Retry-After: 99999999" (a CDN's slip,
+  // a date in 2099) would otherwise hold the feed for years, never polled, never failing, never reported. One
+  // request a day to a server that asked for more is still polite; its next 429 or 503 holds it again.
+  const wanted = Math.max(base, (input.retryAfterSeconds ?? 0) / 60);
+  const minutes = Math.min(Math.max(wanted, limits.minMinutes), limits.maxMinutes);
   return skipForward(
     new Date(input.now.getTime() + minutes * 60_000),
     input.skipHours ?? [],

@@ -3,7 +3,7 @@ import { FeedError } from '../errors.ts';
 import { decodeFeed } from '../feeds/decode.ts';
 import { type FetchLimits, type FetchResult, fetchFeed } from '../feeds/fetch.ts';
 import type { NetworkPolicy } from '../feeds/guard.ts';
-import { normaliseDate, normaliseItem } from '../feeds/normalise.ts';
+import { inTheFuture, normaliseItem, parseDate } from '../feeds/normalise.ts';
 import { type ParsedFeed, parseFeed, type RawItem } from '../feeds/parse.ts';
 import { nextPollAt, type ScheduleLimits } from '../feeds/schedule.ts';
 import type { FeedState } from '../model/feeds.ts';
@@ -118,7 +118,11 @@ async function recordSuccess(
     deadline: budgetEnds,
   });
   const warnings = [
-    ...(newest.skipped ? [`skipped ${newest.skipped} older item(s): at most ${limit} are read a poll`] : []),
+    ...(newest.skipped
+      ? [
+          `skipped ${newest.skipped} item(s): at most ${limit} are read a poll, the newest first (undated and future-dated ones last)`,
+        ]
+      : []),
     ...stored.warnings,
     ...(stored.deferred ? [`time budget spent: ${stored.deferred} item(s) left for the next poll`] : []),
   ];
@@ -172,20 +176,24 @@ async function recordSuccess(
 }
 
 /**
- * The `limit` newest items of a feed (by their own date; undated ones count as
- * new) and how many older ones were left out. O(n log n) in the feed's size.
+ * The `limit` items of a feed to read, and how many were left out: the newest by their own date first,
+ * then undated ones in the feed's order, then those dated in the future. Undated and future-dated items
+ * cannot outrank a dated one: 250 of them (junk, or a feed's broken clock) would otherwise fill the limit
+ * on every poll and hide the item published a minute ago. O(n log n) in the feed's size.
  */
 export function newestItems(items: RawItem[], limit: number, fetchedAt: Date) {
   if (items.length <= limit) return { items, skipped: 0 };
-  const dated = items.map((item, position) => ({
-    item,
-    position,
-    time: Date.parse(normaliseDate(item.published, fetchedAt)),
-  }));
-  dated.sort((a, b) => b.time - a.time || a.position - b.position);
-  const kept = dated.slice(0, limit).sort((a, b) => a.position - b.position);
+  const ranked = items.map((item, position) => {
+    const date = parseDate(item.published);
+    const tier = !date ? UNDATED : inTheFuture(date, fetchedAt) ? FUTURE : DATED;
+    return { item, position, tier, time: tier === DATED ? date!.getTime() : 0 };
+  });
+  ranked.sort((a, b) => a.tier - b.tier || b.time - a.time || a.position - b.position);
+  const kept = ranked.slice(0, limit).sort((a, b) => a.position - b.position);
   return { items: kept.map((entry) => entry.item), skipped: items.length - limit };
 }
+
+const [DATED, UNDATED, FUTURE] = [0, 1, 2];
 
 async function recordFailure(
   state: FeedState,

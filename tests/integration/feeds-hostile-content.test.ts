@@ -101,7 +101,9 @@ describe('no feed content can silence the tracker', () => {
     const outcome = await pollFeed(state, context);
 
     expect(outcome).toMatchObject({ ok: true, created: 200 });
-    expect(outcome.warnings).toEqual(['skipped 99800 older item(s): at most 200 are read a poll']);
+    expect(outcome.warnings).toEqual([
+      'skipped 99800 item(s): at most 200 are read a poll, the newest first (undated and future-dated ones last)',
+    ]);
     expect((await getFeedState(store, state.feedId))?.lastWarnings).toEqual(outcome.warnings);
   }, 60_000);
 
@@ -113,6 +115,21 @@ describe('no feed content can silence the tracker', () => {
       'Filler story number 0 about batteries',
       'Filler story number 1 about batteries',
       'Filler story number 2 about batteries',
+    ]);
+  }, 60_000);
+
+  // From a user acceptance review: 250 items dated 2099 (or undated) ranked as "now" and filled the limit on
+  // every poll, so the story published a minute earlier was never read.
+  it('reads a dated story before 500 undated and future-dated items past the limit', async () => {
+    const outcome = await pollFeed(await feedFor('/content/junk-before-news'), context);
+
+    const titles = (await stored(outcome.written)).map((item) => item.title);
+    expect(titles).toContain('Tesla and Samsung expand chip deal to $22 billion');
+    expect(titles.filter((title) => title.startsWith('Sponsored'))).toHaveLength(199);
+    // The undated come before the future-dated: the 199 others are all undated (guid junk-250 on).
+    expect(titles.filter((title) => Number(title.split(' ')[1]) < 250)).toEqual([]);
+    expect(outcome.warnings).toEqual([
+      'skipped 301 item(s): at most 200 are read a poll, the newest first (undated and future-dated ones last)',
     ]);
   }, 60_000);
 

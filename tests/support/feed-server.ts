@@ -93,6 +93,34 @@ function manyItems(count: number, compact = false): string {
   return rss(items, `${count} items`);
 }
 
+/**
+ * 250 items dated in 2099 and 250 undated ones ahead of the one real story, published at 11:59 on
+ * 2025-09-01 (a minute before the clock of the tests that poll it): junk that must not push the real
+ * item out of a poll's limit.
+ */
+function junkBeforeNews(): string {
+  const junk = (index: number, pubDate?: string) =>
+    rssItem({
+      guid: `junk-${index}`,
+      title: `Sponsored ${index}`,
+      link: `https://example.org/junk/${index}`,
+      pubDate,
+    });
+  return rss(
+    [
+      ...Array.from({ length: 250 }, (_, index) => junk(index, 'Thu, 01 Jan 2099 00:00:00 GMT')),
+      ...Array.from({ length: 250 }, (_, index) => junk(250 + index)),
+      rssItem({
+        guid: 'real-news',
+        title: 'Tesla and Samsung expand chip deal to $22 billion',
+        link: 'https://example.org/real-news',
+        pubDate: 'Mon, 01 Sep 2025 11:59:00 GMT',
+      }),
+    ],
+    'junk before news',
+  );
+}
+
 /** A body built on first request only: most test files never ask for the large ones. */
 function lazyBody(build: () => string): Handler {
   let text: string | undefined;
@@ -152,6 +180,7 @@ function hostileContentRoutes(): Record<string, Handler> {
         }),
       ]),
     ),
+    '/content/junk-before-news': lazyBody(junkBeforeNews),
     '/content/items-20000': lazyBody(() => manyItems(20_000)),
     '/content/items-100000': lazyBody(() => manyItems(100_000, true)),
   };

@@ -14,7 +14,10 @@ describe('nextPollAt()', () => {
     ['Cache-Control max-age when longer', { intervalMinutes: 30, maxAgeSeconds: 7_200 }, 120],
     ['the minimum', { intervalMinutes: 1 }, 5],
     ['the maximum', { intervalMinutes: 30, ttlMinutes: 100_000 }, 1_440],
-    ['a Retry-After past the maximum', { intervalMinutes: 30, retryAfterSeconds: 2 * 86_400 }, 2_880],
+    ['a Retry-After longer than the interval', { intervalMinutes: 30, retryAfterSeconds: 7_200 }, 120],
+    // From a user acceptance review: "Retry-After: 99999999" held a feed until 2030, never polled, never reported.
+    ['the maximum for a Retry-After past it', { intervalMinutes: 30, retryAfterSeconds: 2 * 86_400 }, 1_440],
+    ['the maximum for a Retry-After of years', { intervalMinutes: 30, retryAfterSeconds: 99_999_999 }, 1_440],
     ['backoff after 1 error', { intervalMinutes: 30, errorCount: 1 }, 60],
     ['backoff after 3 errors', { intervalMinutes: 30, errorCount: 3 }, 240],
     ['capped backoff', { intervalMinutes: 30, errorCount: 12 }, 1_440],
