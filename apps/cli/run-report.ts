@@ -22,9 +22,12 @@ export interface RunFacts {
   cooldownMinutes?: number;
   /** The options naming this run's store in a command to copy ('' for the default store). */
   storeOption?: string;
+  /** The options another `run` needs to poll the same store and feeds ('' for the defaults). */
+  rerunOptions?: string;
 }
 
 const clock = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
+const rerun = (facts: RunFacts) => (facts.rerunOptions ? ` ${facts.rerunOptions}` : '');
 
 /**
  * Prints each delivery as the email or SMS subscriber received it.
@@ -134,13 +137,17 @@ export function nothingDueAdvice(facts: RunFacts): string[] {
     lines.push(`  ${feed.feedId} until ${clock(feed.holdUntil!)}: ${why}`);
   }
   if (held.some((feed) => feed.holdReason !== 'retry-after'))
-    lines.push('After fixing the cause, poll the backed-off feeds now with: factwatch run --retry-failed');
+    lines.push(
+      `After fixing the cause, poll the backed-off feeds now with: factwatch run --retry-failed${rerun(facts)}`,
+    );
   const next = facts.feeds
     .filter((feed) => !held.includes(feed))
     .map((feed) => feed.nextPollAt)
     .sort()[0];
   if (!facts.all && next)
-    lines.push(`The next feed is due at ${clock(next)}. Poll every feed now with: factwatch run --all`);
+    lines.push(
+      `The next feed is due at ${clock(next)}. Poll every feed now with: factwatch run --all${rerun(facts)}`,
+    );
   return lines;
 }
 

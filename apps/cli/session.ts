@@ -63,9 +63,18 @@ export function prepareDataDir(dataDir: string): string {
  */
 export function storeOptionOf(dataDir: string | undefined): string {
   if (dataDir === undefined || resolve(dataDir) === resolve(DEFAULT_DATA_DIR)) return '';
-  const path = resolve(dataDir);
-  return `--data-dir ${/^[\w./@%+=:,-]+$/.test(path) ? path : `'${path.replace(/'/g, `'\\''`)}'`}`;
+  return `--data-dir ${shellPath(dataDir)}`;
 }
+
+/** A file's absolute path as a shell word, quoted when it needs to be. */
+export function shellPath(path: string): string {
+  const absolute = resolve(path);
+  return /^[\w./@%+=:,-]+$/.test(absolute) ? absolute : `'${absolute.replace(/'/g, `'\\''`)}'`;
+}
+
+/** Said on stderr when --data-dir named a folder that did not exist: a typo would otherwise pass unseen. */
+export const newStoreNote = (location: string) =>
+  `factwatch: note: ${location} held no store; a new one was started there (is the folder's name right?)`;
 
 /**
  * How long a local store's DynamoDB Local waits for the next command before it
@@ -155,7 +164,7 @@ export async function openSession(
   return isNew
     ? {
         ...session,
-        newStoreNote: `factwatch: note: ${session.location} held no store; a new one was started there (is the folder's name right?)`,
+        newStoreNote: newStoreNote(session.location),
       }
     : session;
 }

@@ -595,10 +595,16 @@ describe('factwatch run', () => {
     expect(again.stdout).toMatch(
       / {2}loopback until \d{4}-\d\d-\d\d \d\d:\d\d UTC: backing off after 1 error\(s\): fetch: /,
     );
+    // The hint names this run's store and feeds: pasted, it polls them, not the default store's shipped feeds.
     expect(again.stdout).toContain(
-      'After fixing the cause, poll the backed-off feeds now with: factwatch run --retry-failed',
+      `After fixing the cause, poll the backed-off feeds now with: factwatch run --retry-failed --data-dir ${join(dir, 'store')} --feeds ${feedsFile}`,
     );
     expect(again.stdout).not.toContain('No feed was due. Poll every feed now with: factwatch run --all');
+    // A --data-dir that did not exist is named once, by the run that started a store there.
+    expect(first.stderr).toContain(
+      `factwatch: note: ${join(dir, 'store')} held no store; a new one was started there`,
+    );
+    expect(again.stderr).not.toContain('held no store');
     expect(retried.stdout).toMatch(/Summary: feeds 0 ok, 2 failed/);
   }, 120_000);
 

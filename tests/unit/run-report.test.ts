@@ -139,6 +139,27 @@ describe('nothingDueAdvice()', () => {
     ]);
   });
 
+  // From a user acceptance review: the hints said "factwatch run --all" after a run on another store and
+  // feeds file, and pasting them polled the default store's shipped feeds.
+  it("carries the run's store and feeds options into the commands it offers", () => {
+    const rerunOptions = "--data-dir '/tmp/my store' --feeds /tmp/feeds.json";
+    const notDue = nothingDueAdvice(facts({ summary: none, feeds: [feed({})], rerunOptions }));
+    const backingOff = nothingDueAdvice(
+      facts({
+        summary: none,
+        feeds: [feed({ holdUntil: '2026-11-29T01:30:00.000Z', holdReason: 'backoff', errorCount: 1 })],
+        rerunOptions,
+      }),
+    );
+
+    expect(notDue.at(-1)).toMatch(
+      /Poll every feed now with: factwatch run --all --data-dir '\/tmp\/my store' --feeds \/tmp\/feeds\.json$/,
+    );
+    expect(backingOff.at(-1)).toBe(
+      `After fixing the cause, poll the backed-off feeds now with: factwatch run --retry-failed ${rerunOptions}`,
+    );
+  });
+
   it('is silent when feeds were polled', () => {
     expect(nothingDueAdvice(facts())).toEqual([]);
   });

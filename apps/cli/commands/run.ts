@@ -54,8 +54,10 @@ import {
   DEFAULT_DATA_DIR,
   type LocalStory,
   localStory,
+  newStoreNote,
   prepareDataDir,
   sheetNote,
+  shellPath,
   storeIdleSeconds,
   storeOptionOf,
 } from '../session.ts';
@@ -142,6 +144,9 @@ export const runCommand: Command = {
         }
       : localStory(values, settings);
     const dataDir = resolve(values['data-dir'] ?? DEFAULT_DATA_DIR);
+    // A --data-dir that does not exist gets a new store, whose first read of each feed is old news: a typo in a
+    // cron line would swallow the changes of that cycle unseen, so the run says it started one.
+    const newStore = values['data-dir'] !== undefined && !values.demo && !existsSync(dataDir);
     // The demo keeps its store only when given a folder of its own, so history, accept and report can be tried offline.
     const keep = !values.demo || values['data-dir'] !== undefined;
     if (values.demo && keep) claimDemoDataDir(dataDir);
@@ -161,6 +166,7 @@ export const runCommand: Command = {
     const releaseLock = keep ? acquireRunLock(prepareDataDir(dataDir)) : undefined;
     let dynamo: RunningDynamoDb | undefined;
     try {
+      if (newStore) io.err(newStoreNote(dataDir));
       dynamo = await startRunStore(keep ? dataDir : undefined, io);
       const store = openStore({ tableName: DEFAULT_TABLE_NAME, endpoint: dynamo.endpoint });
       await ensureTable(store);
@@ -195,6 +201,12 @@ export const runCommand: Command = {
           ),
           cooldownMinutes: alertConfig.cooldownMinutes,
           storeOption: storeOptionOf(values['data-dir']),
+          rerunOptions: [
+            storeOptionOf(values['data-dir']),
+            values.feeds ? `--feeds ${shellPath(values.feeds)}` : '',
+          ]
+            .filter(Boolean)
+            .join(' '),
           maxAlertAgeHours: alertConfig.maxAlertAgeHours,
           now: finishedAt,
         };
