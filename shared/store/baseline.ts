@@ -87,6 +87,8 @@ export interface AcceptInput {
   findingId?: string;
   /** What the new version claims (default: the reason); the old claim and qualifier described the old value. */
   claim?: string;
+  /** The new version's qualifier ("minimum"): an undo brings back the one its version had. */
+  qualifier?: BaselineVersion['qualifier'];
   /** The version the caller decided on; if another accept came first, this one fails. */
   basedOnVersion?: number;
 }
@@ -115,6 +117,7 @@ export async function acceptBaseline(
   const next: BaselineVersion = {
     ...kept,
     claim: input.claim ?? input.reason,
+    ...(input.qualifier !== undefined ? { qualifier: input.qualifier } : {}),
     value: input.value,
     version: current.version + 1,
     acceptedAt: now.toISOString(),

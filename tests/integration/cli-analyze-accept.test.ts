@@ -192,6 +192,8 @@ describe('factwatch accept', () => {
     await accept('--value', '{"kind":"money","amount":22000000000,"currency":"USD"}');
     const typo = await accept('--value', '{"kind":"money","amount":2200000000,"currency":"USD"}');
     const undone = await accept('--version', '2');
+    // From a user acceptance review: back to the sheet's v1, its qualifier ("minimum") and claim came back without.
+    const backToSheet = await accept('--version', '1');
     const missing = await accept('--version', '9');
     const notANumber = await accept('--version', 'two');
 
@@ -203,10 +205,14 @@ describe('factwatch accept', () => {
       [2, 'set by hand'],
       [3, 'set by hand'],
       [4, 'back to v2'],
+      [5, 'back to v1'],
     ]);
+    expect(backToSheet.stdout).toBe('deal.value: $22B (v4) -> $16.5B (v5)');
+    expect(history[4]).toMatchObject({ qualifier: history[0]!.qualifier, claim: history[0]!.claim });
+    expect(history[0]!.qualifier).toBe('minimum');
     expect(missing.code).toBe(2);
     expect(missing.stderr.trim()).toBe(
-      'factwatch: usage: --version: deal.value has no version 9 (it has 1 to 4; factwatch facts deal.value lists them)',
+      'factwatch: usage: --version: deal.value has no version 9 (it has 1 to 5; factwatch facts deal.value lists them)',
     );
     expect(notANumber.code).toBe(2);
     expect(notANumber.stderr).toMatch(/--version: "two" is not a version number/);

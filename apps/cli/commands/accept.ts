@@ -183,7 +183,7 @@ async function valueToAccept(
   options: { finding?: string; typed?: Value; 'from-file'?: boolean; earlier?: number },
   story: LocalStory,
 ) {
-  if (options.typed !== undefined) return { value: options.typed, findingId: undefined };
+  if (options.typed !== undefined) return { value: options.typed, findingId: undefined, restores: undefined };
   if (options.earlier !== undefined) {
     const versions = await baselineHistory(store, factId);
     const earlier = versions.find((version) => version.version === options.earlier);
@@ -193,13 +193,14 @@ async function valueToAccept(
       );
     if (!earlier.value)
       throw new UsageError(`--version: version ${options.earlier} of ${factId} holds no value`);
-    return { value: earlier.value, findingId: undefined };
+    // An undo restores the version as it was: its claim and qualifier ("minimum") with its value.
+    return { value: earlier.value, findingId: undefined, restores: earlier };
   }
   if (options['from-file']) {
     const fact = story.sheet.facts.find((candidate) => candidate.id === factId);
     if (!fact?.value)
       throw new UsageError(`--from-file: ${displayPath(story.sheetPath)} holds no value for ${factId}`);
-    return { value: fact.value, findingId: undefined };
+    return { value: fact.value, findingId: undefined, restores: undefined };
   }
   const finding = await findingById(store, factId, options.finding!);
   if (!finding) {
@@ -213,7 +214,7 @@ async function valueToAccept(
   }
   if (!finding.observed)
     throw new UsageError(`--finding: finding "${options.finding}" has no observed value to accept`);
-  return { value: finding.observed, findingId: finding.findingId };
+  return { value: finding.observed, findingId: finding.findingId, restores: undefined };
 }
 
 export const acceptCommand: Command = {
@@ -295,7 +296,7 @@ Examples:
     try {
       const current = await currentBaseline(session.store, factId);
       if (!current) throw new UsageError(`accept: no fact "${factId}" (factwatch facts lists them)`);
-      const { value, findingId } = await valueToAccept(
+      const { value, findingId, restores } = await valueToAccept(
         session.store,
         factId,
         { ...values, typed, earlier },
@@ -326,8 +327,10 @@ Examples:
           basedOnVersion: current.version,
           acceptedBy: values.by ?? process.env.USER ?? userInfo().username,
           reason,
-          // The sheet's claim and qualifier described the old value; the new one says where it came from.
-          claim: `${renderValue(value)}: ${reason}`,
+          // The sheet's claim and qualifier described the old value; the new one says where it came from —
+          // or, brought back, is the version it restores.
+          claim: restores?.claim ?? `${renderValue(value)}: ${reason}`,
+          qualifier: restores?.qualifier,
         },
         new Date(),
       );
