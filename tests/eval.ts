@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { loadBaselineFile } from '../shared/config/load.ts';
+import { DEFAULT_BASELINE_FILE, loadBaselineFile } from '../shared/config/load.ts';
+import { fileProblem } from '../shared/errors.ts';
 import { createFactEngine } from '../shared/facts/analyze.ts';
 import {
   type Evaluation,
@@ -8,7 +10,7 @@ import {
   type LabelledItem,
   wilsonInterval,
 } from '../shared/facts/evaluate.ts';
-import { loadRulesFile } from '../shared/facts/rules.ts';
+import { loadRulesFile, rulesPathFor } from '../shared/facts/rules.ts';
 import { newsCorpus, syntheticSet } from './support/corpus.ts';
 
 /**
@@ -16,19 +18,98 @@ import { newsCorpus, syntheticSet } from './support/corpus.ts';
  * with every miss. The news corpus is split by date (tests/fixtures/facts/news): rules
  * are written for `tune` only; `test` is the measure. `--set NAME` prints one set,
  * `--no-misses` leaves the misses out.
+ *
+ * Another story's labelled items: `--items FILE` (JSONL, one item a line with its `expect`,
+ * as tests/fixtures/facts/news/LABELLING.md describes), read with `--baseline FILE` and the
+ * rules.json beside it (or `--rules FILE`); `--test-from DATE` splits them into `tune` and
+ * `test` by publication, else they are one set, `items`.
  */
-const { values } = parseArgs({
-  options: { set: { type: 'string', multiple: true }, 'no-misses': { type: 'boolean' } },
-});
-const engine = createFactEngine(loadBaselineFile().facts, loadRulesFile());
-const { tune, test, testFrom } = newsCorpus();
-const SETS: Record<string, { about: string; items: LabelledItem[] }> = {
-  tune: { about: `real news published before ${testFrom} (rules may be written for it)`, items: tune },
-  test: { about: `real news published from ${testFrom} on (no rule is written for it)`, items: test },
-  dev: { about: 'invented development items (tuning data)', items: syntheticSet('dev-set') },
-  holdout: { about: 'invented early hold-out items (tuning data since)', items: syntheticSet('holdout-set') },
-  blind: { about: 'invented early blind items', items: syntheticSet('blind-set') },
-};
+const USAGE =
+  'usage: npm run eval -- [--set NAME]… [--no-misses] [--items FILE.jsonl [--test-from YYYY-MM-DD]] [--baseline FILE] [--rules FILE]';
+
+function options() {
+  try {
+    return parseArgs({
+      options: {
+        set: { type: 'string', multiple: true },
+        'no-misses': { type: 'boolean' },
+        items: { type: 'string' },
+        'test-from': { type: 'string' },
+        baseline: { type: 'string' },
+        rules: { type: 'string' },
+      },
+    }).values;
+  } catch (error) {
+    return fail(`${(error as Error).message.split('\n')[0]!.replace(/\. To specify.*$/, '')} (${USAGE})`);
+  }
+}
+
+/** One line, exit 2: a script's bad input is no stack trace. */
+function fail(message: string): never {
+  console.error(`eval: ${message}`);
+  process.exit(2);
+}
+
+/** A labelled JSONL file, each line checked for the fields evaluate reads. */
+function labelledItems(path: string): LabelledItem[] {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    return fail(`${path}: cannot read file (${fileProblem(error)})`);
+  }
+  return text.split('\n').flatMap((line, index) => {
+    if (!line.trim()) return [];
+    let item: LabelledItem;
+    try {
+      item = JSON.parse(line) as LabelledItem;
+    } catch {
+      return fail(`${path}:${index + 1}: not valid JSON`);
+    }
+    if (typeof item.id !== 'string' || typeof item.title !== 'string' || !Array.isArray(item.expect))
+      fail(`${path}:${index + 1}: an item needs "id", "title" and "expect" (a list, empty for none)`);
+    return [item];
+  });
+}
+
+function labelledSets(): Record<string, { about: string; items: LabelledItem[] }> {
+  if (values.items) {
+    const items = labelledItems(values.items);
+    const from = values['test-from'];
+    if (from === undefined) return { items: { about: `labelled items of ${values.items}`, items } };
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(from)) fail(`--test-from: "${from}" is not a date (YYYY-MM-DD)`);
+    const published = (item: LabelledItem) => item.published ?? '';
+    return {
+      tune: { about: `published before ${from}`, items: items.filter((item) => published(item) < from) },
+      test: { about: `published from ${from} on`, items: items.filter((item) => published(item) >= from) },
+    };
+  }
+  const { tune, test, testFrom } = newsCorpus();
+  return {
+    tune: { about: `real news published before ${testFrom} (rules may be written for it)`, items: tune },
+    test: { about: `real news published from ${testFrom} on (no rule is written for it)`, items: test },
+    dev: { about: 'invented development items (tuning data)', items: syntheticSet('dev-set') },
+    holdout: {
+      about: 'invented early hold-out items (tuning data since)',
+      items: syntheticSet('holdout-set'),
+    },
+    blind: { about: 'invented early blind items', items: syntheticSet('blind-set') },
+  };
+}
+
+const values = options();
+if (values['test-from'] !== undefined && values.items === undefined) fail('--test-from splits --items FILE');
+let engine: ReturnType<typeof createFactEngine>;
+try {
+  const baselinePath = values.baseline ?? DEFAULT_BASELINE_FILE;
+  engine = createFactEngine(
+    loadBaselineFile(baselinePath).facts,
+    loadRulesFile(rulesPathFor(baselinePath, values.rules)),
+  );
+} catch (error) {
+  fail((error as Error).message);
+}
+const SETS = labelledSets();
 
 const pct = (value: number) => `${(value * 100).toFixed(1)}%`.padStart(6);
 const line = (label: string, score: GroupScore) =>
@@ -71,7 +152,7 @@ function report(name: string, about: string, result: Report): void {
 
 for (const name of values.set ?? Object.keys(SETS)) {
   const set = SETS[name];
-  if (!set) throw new Error(`no set "${name}"; the sets are ${Object.keys(SETS).join(', ')}`);
+  if (!set) fail(`--set: no set "${name}"; the sets are ${Object.keys(SETS).join(', ')}`);
   // The real news, English and Chinese apart: a third of it is Chinese, and the two read differently.
   const languages = [...new Set(set.items.map((item) => (item as { language?: string }).language))];
   const byLanguage = languages.every(Boolean)

@@ -63,8 +63,10 @@ export function readJsonFile(path: string): unknown {
 }
 
 /**
- * Validates `data` and reports the first problem as `file: entry: field "a.b": message`.
- * `describeEntry` names the list entry an issue sits in (the first numeric path segment).
+ * Validates `data` and reports its problems on one line, `file: entry: field "a.b": message`, the
+ * first four of them joined by "; " (a new fact sheet missing three fields says so at once, not
+ * one round at a time). `describeEntry` names the list entry an issue sits in (the first numeric
+ * path segment).
  */
 export function parseWithSchema<S extends z.ZodType>(
   schema: S,
@@ -74,8 +76,20 @@ export function parseWithSchema<S extends z.ZodType>(
 ): z.infer<S> {
   const result = schema.safeParse(data);
   if (result.success) return result.data;
-  const issue = result.error.issues[0]!;
-  const parts = [displayPath(path)];
+  const { issues } = result.error;
+  const shown = issues.slice(0, MAX_ISSUES_SHOWN).map((issue) => describeIssue(issue, data, describeEntry));
+  const more = issues.length > MAX_ISSUES_SHOWN ? ` (+${issues.length - MAX_ISSUES_SHOWN} more)` : '';
+  throw new ConfigError(`${displayPath(path)}: ${shown.join('; ')}${more}`);
+}
+
+const MAX_ISSUES_SHOWN = 4;
+
+function describeIssue(
+  issue: z.core.$ZodIssue,
+  data: unknown,
+  describeEntry?: (root: unknown, index: number) => string,
+): string {
+  const parts: string[] = [];
   const fieldPath = [...issue.path];
   const entryAt = describeEntry ? fieldPath.findIndex((segment) => typeof segment === 'number') : -1;
   if (describeEntry && entryAt >= 0) {
@@ -83,8 +97,7 @@ export function parseWithSchema<S extends z.ZodType>(
     fieldPath.splice(0, entryAt + 1);
   }
   if (fieldPath.length > 0) parts.push(`field "${fieldPath.map(String).join('.')}"`);
-  const more = result.error.issues.length > 1 ? ` (+${result.error.issues.length - 1} more)` : '';
-  throw new ConfigError(`${parts.join(': ')}: ${issue.message}${more}`);
+  return [...parts, issue.message].join(': ');
 }
 
 /** A path relative to the working directory when that is shorter, for one-line messages. */

@@ -1,4 +1,5 @@
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import * as z from 'zod';
 import { DEFAULT_STORY_DIR, parseWithSchema, readJsonFile } from '../config/load.ts';
 import { ConfigError } from '../errors.ts';
@@ -12,6 +13,13 @@ import { countReader, quantityReader } from './values/measures.ts';
 import type { ValueMention } from './values/mention.ts';
 
 export const DEFAULT_RULES_FILE = join(DEFAULT_STORY_DIR, 'rules.json');
+
+/** The rules for a fact sheet: `explicit` (--rules), else rules.json beside the sheet, else the shipped rules. */
+export function rulesPathFor(baselinePath: string, explicit?: string): string {
+  if (explicit) return explicit;
+  const sibling = join(dirname(baselinePath), 'rules.json');
+  return existsSync(sibling) ? sibling : DEFAULT_RULES_FILE;
+}
 
 const Words = z.array(z.string().min(1));
 const PhraseListSchema = z.strictObject({ en: Words.default([]), zh: Words.default([]) });

@@ -63,6 +63,20 @@ describe('loadBaselineFile()', () => {
     expect(error.exitCode).toBe(2);
   });
 
+  // From a user acceptance review: a new sheet missing three fields took three rounds, "(+3 more)" each time.
+  it('names up to four problems on its one line, then how many more', () => {
+    const fact = { id: 'x.y', topic: 'fab', label: 'l', claim: 'c', value: null, severity: 'high' };
+    const three = writeTemp('baseline.json', JSON.stringify({ facts: [fact] }));
+    const six = writeTemp('baseline.json', JSON.stringify({ facts: [fact, { ...fact, id: 'x.z' }, {}] }));
+
+    const message = errorOf(() => loadBaselineFile(three)).message;
+    expect(message.split('\n')).toHaveLength(1);
+    expect(message).toMatch(
+      /baseline\.json: field "story": .*; field "title": .*; fact 1 \("x\.y"\): field "kind": /,
+    );
+    expect(errorOf(() => loadBaselineFile(six)).message).toMatch(/\(\+\d+ more\)$/);
+  });
+
   it('refuses duplicate fact ids', () => {
     const sheet = JSON.parse(readFileSync(DEFAULT_BASELINE_FILE, 'utf8'));
     sheet.facts[1].id = sheet.facts[0].id;

@@ -1,11 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { displayPath, loadBaselineFile, withoutBom } from '../../../shared/config/load.ts';
 import { projectSettings } from '../../../shared/config/settings.ts';
 import { fileProblem, UsageError } from '../../../shared/errors.ts';
 import { analyzeItem, contractFinding, createFactEngine } from '../../../shared/facts/analyze.ts';
 import { renderValue } from '../../../shared/facts/render-value.ts';
-import { DEFAULT_RULES_FILE, loadRulesFile } from '../../../shared/facts/rules.ts';
+import { loadRulesFile, rulesPathFor } from '../../../shared/facts/rules.ts';
 import type { Finding } from '../../../shared/model/findings.ts';
 import { AnalyzeItemSchema } from '../../../shared/model/items.ts';
 import { oneOf, parseCommandArgs } from '../args.ts';
@@ -22,13 +21,6 @@ const COLUMNS: Column<Finding>[] = [
   },
   { header: 'EVIDENCE', value: (f) => f.evidence, maxWidth: 70 },
 ];
-
-/** The rules for a fact sheet: --rules, else rules.json beside the sheet, else the shipped rules. */
-function rulesPathFor(baselinePath: string, explicit?: string): string {
-  if (explicit) return explicit;
-  const sibling = join(dirname(baselinePath), 'rules.json');
-  return existsSync(sibling) ? sibling : DEFAULT_RULES_FILE;
-}
 
 /** Reads JSONL input, failing on the first bad line with its number. */
 export function parseItemLines(text: string, source: string) {

@@ -1,0 +1,78 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../apps/local/paths.ts';
+import { cli } from '../support/cli.ts';
+
+/**
+ * A second story, the README's guide followed: tests/fixtures/stories/intel-ohio holds a
+ * fact sheet, rules and feeds of its own (two entities, two facts) and labelled items. No
+ * engine code names it: what it reads comes from its rules.json and the shared classes.
+ */
+const STORY = join(PROJECT_ROOT, 'tests', 'fixtures', 'stories', 'intel-ohio');
+const ITEMS = join(STORY, 'items.jsonl');
+const SHEET = join(STORY, 'baseline.json');
+
+/** `npm run eval -- …` as a user types it (through npm, so the script's wiring is tested too). */
+function evalScript(...args: string[]) {
+  return spawnSync('npm', ['run', '-s', 'eval', '--', ...args], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+}
+
+describe('a new story, from its own files', () => {
+  it('analyze reads it with the rules.json beside its sheet', async () => {
+    const { code, stdout } = await cli('analyze', ITEMS, '--baseline', SHEET);
+
+    const findings = stdout.split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(code).toBe(0);
+    expect(findings).toContainEqual(
+      expect.objectContaining({
+        itemId: 'o1',
+        factId: 'ohio.production_start',
+        status: 'changed',
+        observed: { kind: 'year', value: 2031 },
+        baseline: { kind: 'year', value: 2030 },
+      }),
+    );
+    expect(findings).toContainEqual(
+      expect.objectContaining({ itemId: 'o5', factId: 'ohio.production_start', status: 'changed' }),
+    );
+    expect(findings.filter((finding) => finding.itemId === 'o4')).toEqual([]);
+  });
+
+  // From a user acceptance review: the guide said eval measured a new story; it read only the shipped one.
+  it('npm run eval measures its labelled items, split by --test-from', () => {
+    const whole = evalScript('--items', ITEMS, '--baseline', SHEET, '--no-misses');
+    const split = evalScript(
+      '--items',
+      ITEMS,
+      '--baseline',
+      SHEET,
+      '--test-from',
+      '2025-04-01',
+      '--no-misses',
+    );
+
+    expect(whole.status).toBe(0);
+    expect(whole.stdout).toMatch(/== items: 5 items/);
+    expect(whole.stdout).toMatch(/alerts +P 100\.0% +R 100\.0% +\(tp 3, fp 0, fn 0\)/);
+    expect(whole.stdout).toMatch(/ohio\.production_start +alerts/);
+    expect(split.stdout).toMatch(/== tune: 2 items — published before 2025-04-01/);
+    expect(split.stdout).toMatch(/== test: 3 items — published from 2025-04-01 on/);
+  });
+
+  it('npm run eval says what is wrong with its input in one line, exit 2', () => {
+    const unknown = evalScript('--bogus');
+    const missing = evalScript('--items', join(STORY, 'nope.jsonl'));
+    const badDay = evalScript('--items', ITEMS, '--test-from', 'April');
+
+    for (const run of [unknown, missing, badDay]) {
+      expect(run.status).toBe(2);
+      expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    }
+    expect(unknown.stderr).toMatch(/^eval: Unknown option '--bogus' \(usage: npm run eval -- /);
+    expect(missing.stderr).toMatch(
+      /^eval: .*nope\.jsonl: cannot read file \(no such file or folder, ENOENT\)/,
+    );
+    expect(badDay.stderr).toMatch(/^eval: --test-from: "April" is not a date \(YYYY-MM-DD\)/);
+  });
+});
