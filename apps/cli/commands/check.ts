@@ -6,7 +6,7 @@ import { VERSION } from '../../../shared/version.ts';
 import { oneOf, parseCommandArgs } from '../args.ts';
 import type { Command } from '../command.ts';
 
-const HELP = `Usage: factwatch check FILE|URL... [--format table|jsonl] [--follow]
+const HELP = `Usage: factwatch check FILE|URL... [--format table|jsonl] [--follow] [--strict]
 
 Validates feeds before you add them, through the poller's own stages (fetch with
 its limits and SSRF rules for URLs, then decode, parse, normalise). One answer

@@ -236,7 +236,7 @@ export const historyCommand: Command = {
   name: 'history',
   summary: 'what was observed about the facts, newest first',
   help: `Usage: factwatch history [--fact ID[,ID]] [--topic T] [--status S[,S]] [--since 30d]
-                         [--published-since DATE] [--format table|json|csv] [--data-dir DIR | --table NAME]
+                         [--published-since WHEN] [--format table|json|csv] [--data-dir DIR | --table NAME]
 
 Lists stored findings (what an item said about a fact), newest seen first.
 

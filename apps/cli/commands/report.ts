@@ -15,7 +15,7 @@ import { checkFactsInTopic, factsOf, knownTopic, parseFacts } from './history.ts
 const DEFAULT_OUT = 'factwatch-report.html';
 
 const HELP = `Usage: factwatch report [--out FILE] [--open] [--since WHEN] [--published-since WHEN]
-                        [--topic T | --fact ID[,ID]] [--data-dir DIR | --table NAME]
+                        [--topic T] [--fact ID[,ID]] [--data-dir DIR | --table NAME]
 
 Writes one self-contained HTML page of the story: what changed (was -> now, the
 quoted evidence with publisher, time and link, other sources, accepted or not),
