@@ -80,9 +80,14 @@ export function extractFacts(item: AnalyzableItem, compiled: CompiledRules): Sta
   // The site the item named last before each sentence, for "The fab will manufacture Tesla's AI6 chips".
   let lastSite: EntityMention | undefined;
   let lastChips: readonly EntityMention[] = [];
+  // The company a headline leads with, for "Samsung's chip profit surges … // The company also said its foundry
+  // unit will begin supplying AI6 chips to Tesla" (not "TrendForce lifts TSMC forecast // The firm said …").
+  const lead = readings[0]?.mentions[0];
+  const titleLead = lead?.type === 'company' && lead.start <= TITLE_LEAD_CHARS ? lead.id : undefined;
   for (const reading of readings) {
     reading.priorSite = lastSite;
     reading.priorChips = lastChips;
+    if (reading.index > 0) reading.titleLead = titleLead;
     lastSite = [...reading.mentions].reverse().find((mention) => mention.type === 'site') ?? lastSite;
     if (reading.chips.length) lastChips = reading.chips;
   }
@@ -102,6 +107,9 @@ export function extractFacts(item: AnalyzableItem, compiled: CompiledRules): Sta
   }
   return withDeniedReports(statements, readings, compiled);
 }
+
+/** How far into a headline its lead company may start ("Exclusive: Samsung …"). */
+const TITLE_LEAD_CHARS = 12;
 
 /**
  * "有韩媒报道称，泰勒工厂投产将推迟至2027年。该公司随即否认上述报道", "…, a Korean daily reported.

@@ -861,6 +861,9 @@ export const ATTRIBUTE_CLASSES = {
       'debut',
       'be out',
       'is out',
+      // A plan told as out for some time: "The AI Action Plan, in effect since July 2025" (not "a step called for
+      // in the plan", "its implementation timeline", nor an anniversary, often another thing's).
+      'in effect since',
     ],
     zh: [
       '发布',
@@ -876,6 +879,10 @@ export const ATTRIBUTE_CLASSES = {
       '公佈',
       '揭晓',
       '揭曉',
+      '实施以来',
+      '實施以來',
+      '发布以来',
+      '發布以來',
     ],
   },
   /** A rule in force, on schedule. */
@@ -1371,6 +1378,9 @@ export const SCOPE_CUES = {
       'retract',
       // "after lawmakers failed to adopt the proposed postponement": it did not happen.
       'fail to',
+      // "The company missed out on producing Tesla's AI5 chips": it does not.
+      'miss out on',
+      'lose out on',
       // "Parliament voted down the proposal to postpone high-risk AI obligations" — what was voted down is the
       // delay (not "voted down a Green amendment and approved the delay").
       'vote down ... proposal',

@@ -84,7 +84,8 @@ export function readEntities(
     .filter((mention) => !atAnotherChip(reading, mention, chipIds))
     .filter((mention) => !businessOwner(mention))
     .filter((mention) => !onlyTroubled(reading, mention, allowed))
-    .filter((mention) => subject.carried || !anotherChipsClause(reading, mention.start, chipIds, mention));
+    .filter((mention) => subject.carried || !anotherChipsClause(reading, mention.start, chipIds, mention))
+    .filter((mention) => !inAnotherChipsAppositive(reading, mention, chipIds));
   const agentTriggers = coordinatedTriggers(
     reading,
     found,
@@ -101,6 +102,13 @@ export function readEntities(
     const verb = chineseAgentVerb(reading, triggers, mention);
     return verb !== undefined && chipTriggers.has(verb) && inTriggersClause(mention, verb);
   });
+  // "Tesla expects Samsung to make its AI6 chips and TSMC its AI5": a making gapped after "and" pairs each
+  // foundry with the chip after it.
+  const gapped = gappedMaker(reading, allowed, chipIds);
+  if (gapped !== undefined) {
+    const own = found.filter((mention) => mention.id === gapped);
+    attached = own.length ? own : [];
+  }
   // One foundry, one chip, a "makes" word: they go together ("The chipmaking agreement between
   // Tesla and Samsung … as Tesla adds orders for its AI6 processors"), with less confidence.
   const weak = attached.length === 0 && soleFoundryAndChip(reading, found, chipIds, triggers);
@@ -139,6 +147,66 @@ export function readEntities(
     displaced,
   };
 }
+
+/**
+ * "powered by AI5 at first and later by AI6, the chip Samsung is building for Tesla": a foundry in the appositive
+ * of another chip ("…, the chip/processor X is building") makes that chip.
+ */
+function inAnotherChipsAppositive(
+  reading: SentenceReading,
+  mention: EntityMention,
+  chipIds: ReadonlySet<string>,
+): boolean {
+  const opening = APPOSITIVE_BEFORE.exec(reading.text.slice(Math.max(0, mention.start - 48), mention.start));
+  if (!opening) return false;
+  const commaAt = Math.max(0, mention.start - 48) + opening.index;
+  const chip = reading.mentions.filter((other) => other.type === 'chip' && other.end <= commaAt).at(-1);
+  return chip !== undefined && !chipIds.has(chip.id) && /^\s*$/.test(reading.text.slice(chip.end, commaAt));
+}
+
+const APPOSITIVE_BEFORE = /,\s*(?:the|a)\s+(?:[\w-]+\s+)?(?:chip|processor)\s+(?:that\s+|which\s+)?$/i;
+
+/**
+ * The foundry a gapped making pairs with the subject's chip: "Samsung will make AI6 and TSMC AI5", "expects
+ * Samsung to make its AI6 chips and TSMC its AI5" — undefined when the sentence has no such pairs.
+ */
+function gappedMaker(
+  reading: SentenceReading,
+  allowed: ReadonlySet<string>,
+  chipIds: ReadonlySet<string>,
+): string | undefined {
+  const named = reading.mentions.filter((mention) => allowed.has(mention.id) || mention.type === 'chip');
+  const between = (a: EntityMention, b: EntityMention) => reading.text.slice(a.end, b.start);
+  for (let index = 0; index + 3 < named.length; index++) {
+    const [maker, chip, other, otherChip] = named.slice(index, index + 4) as [
+      EntityMention,
+      EntityMention,
+      EntityMention,
+      EntityMention,
+    ];
+    if (
+      allowed.has(maker.id) &&
+      allowed.has(other.id) &&
+      maker.id !== other.id &&
+      chip.type === 'chip' &&
+      otherChip.type === 'chip' &&
+      chip.id !== otherChip.id &&
+      MAKES_THE.test(between(maker, chip)) &&
+      AND_THEN.test(between(chip, other)) &&
+      GAPPED_THE.test(between(other, otherChip))
+    ) {
+      if (chipIds.has(chip.id)) return maker.id;
+      if (chipIds.has(otherChip.id)) return other.id;
+    }
+  }
+  return undefined;
+}
+
+const MAKES_THE =
+  /^\s*(?:(?:will|would|to|is\s+to|should|can)\s+)?(?:make|makes|making|build|builds|building|produce|produces|producing|manufacture|manufactures|manufacturing|supply|supplies|supplying)\s+(?:its\s+|the\s+|Tesla['’]s\s+)?$/i;
+const AND_THEN = /^\s*(?:chips?|processors?|parts)?\s*,?\s*(?:and|while|with)\s+$/i;
+const GAPPED_THE =
+  /^\s*(?:(?:to\s+)?(?:make|build|produce|manufacture|supply)\s+)?(?:its\s+|the\s+|Tesla['’]s\s+)?$/i;
 
 /**
  * Whether the text drops a named foundry from the chip's makers: "replacing/instead of/from" it, "Samsung out",
@@ -302,12 +370,65 @@ function withOperators(
         end: reference.index + reference[0].length,
       });
   }
+  // "Samsung's chip profit surges … // The company also said its foundry unit is on track to begin supplying
+  // AI6 chips to Tesla": the company the headline leads with, referred back to, when this sentence names none.
+  const lead = reading.titleLead;
+  if (
+    operated.length === 0 &&
+    lead !== undefined &&
+    allowed.has(lead) &&
+    !mentions.some((mention) => mention.type === 'company' && allowed.has(mention.id))
+  ) {
+    const reference = companyReferenceMaking(reading);
+    if (reference) operated.push({ id: lead, type: 'company', ...reference });
+  }
   if (operated.length === 0) return mentions;
   const named = new Set(mentions.map((mention) => mention.id));
   return [...mentions, ...operated.filter((mention) => !named.has(mention.id))].sort(
     (a, b) => a.start - b.start,
   );
 }
+
+/**
+ * A company referred back to as the one doing a making: "The company will also make AI6 chips for Tesla", "its
+ * foundry unit is on track to begin supplying AI6 chips" — as the sentence's own subject: no one named before it
+ * ("Musk said the company would build AI5 chips" is Tesla), no one named between it and the making ("The
+ * company said it expects Tesla to make AI6 in-house"), and no saying between unless of itself ("The company
+ * said it will make …"); not "the company that wins …", which is none yet.
+ */
+function companyReferenceMaking(reading: SentenceReading): { start: number; end: number } | undefined {
+  const makings = reading.relations.filter((match) => match.name === 'makes');
+  const references = [...reading.text.matchAll(new RegExp(COMPANY_REFERENCE.source, 'gi'))].filter(
+    (reference) =>
+      !reading.mentions.some((mention) => mention.start < reference.index) &&
+      !SAYING_BETWEEN.test(reading.text.slice(0, reference.index)) &&
+      !/^\s*(?:that|which|who)\b/i.test(reading.text.slice(reference.index + reference[0].length)),
+  );
+  const doing = references.filter((reference) => {
+    const end = reference.index + reference[0].length;
+    return makings.some(
+      (making) =>
+        making.start >= end &&
+        making.start - end <= 80 &&
+        !reading.mentions.some((mention) => mention.start >= end && mention.end <= making.start) &&
+        (!SAYING_BETWEEN.test(reading.text.slice(end, making.start)) ||
+          SAID_OF_ITSELF.test(reading.text.slice(end, making.start))),
+    );
+  });
+  const last = doing.at(-1);
+  return last ? { start: last.index, end: last.index + last[0].length } : undefined;
+}
+
+/** …unless what it said is of itself: "The company said it will begin making AI6 chips", 该公司表示，其代工部门将. */
+const SAID_OF_ITSELF =
+  /^\s*(?:also\s+)?(?:said|says|added|noted)\s+(?:that\s+)?(?:it|its)\b[^,.;"“”]*$|^[^，。；]{0,4}(?:表示|称|稱)[，,]?\s*(?:其|该公司|該公司)[^，。；]*$/i;
+
+const SAYING_BETWEEN =
+  /\b(?:said|says|told|tells|added|noted|stated|reported|expects?|expected)\b|表示|指出|称|稱|透露|预计|預計|[.。;；]/i;
+
+/** A company referred back to: "the company", "its foundry unit", 该公司, 其代工部门 (not "it": too often another's). */
+const COMPANY_REFERENCE =
+  /\b(?:the|this)\s+(?:company|firm)\b|\bits\s+(?:foundry|contract[-\s]manufacturing|contract\s+chipmaking|chipmaking|chip-making)\s+(?:unit|arm|business|division)\b|(?:该|該)公司|其(?:晶圆|晶圓)?代工(?:部门|部門|业务|業務|事业部|事業部)/i;
 
 /** A site referred back to: "the fab", "the new plant", 该厂, 这座晶圆厂. */
 export const SITE_REFERENCE =

@@ -142,6 +142,13 @@ export function readNumeric(
     .filter(
       (mention) => !rule.rule.relation.includes('volume_production') || !milestoneYear(reading, mention),
     )
+    // "expanding 2nm capacity at its Taylor fab, where it will produce Tesla's AI6 chips, to 16,000 wafers a
+    // month by year-end", 月产能提升至2万片: the date a capacity is reached, not the making's.
+    .filter(
+      (mention) =>
+        mention.value.kind !== 'year' ||
+        !CAPACITY_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 40), mention.start)),
+    )
     // "三星电子在2026年第四季度业绩说明会上表示": the period results are reported for, not a target.
     .filter(
       (mention) =>
@@ -554,6 +561,13 @@ const LEVEL_YEAR_BEFORE_EN =
 
 const LEVEL_YEAR_AFTER =
   /^(?:(?!\s(?:and|while|but)\s)[^,.;，。；]){0,32}?\b(?:in|by|for)\s+((?:19|20)\d{2})\b/i;
+
+/**
+ * A capacity raised to a figure, just before a date: "to 16,000 wafers a month by", 月产能提升至2万片 — the date
+ * is the capacity's target (not "begin production at 16,000 wafers a month in 2027", the making's year).
+ */
+const CAPACITY_BEFORE =
+  /\bto\s+(?:about\s+|around\s+|some\s+)?\d[\d,.]*\s*(?:k\s+)?(?:wafers?\s+(?:a|per|each)\s+month|wpm)\s+(?:by|in)\s+(?:the\s+)?$|(?:提升|提高|扩充|擴充|扩大|擴大|增加|增)至[\d.]+\s*万?片(?:\/月|每月)?[^，。；,;]{0,8}$/i;
 
 /**
  * After an amount, that it is a rate or one period's part: "$2 billion a year", "per annum", "orders worth

@@ -91,6 +91,8 @@ export class SentenceReading {
   priorSite?: EntityMention;
   /** The chips of the last earlier sentence of the item that named any ("该芯片" stands for one of them). */
   priorChips: readonly EntityMention[] = [];
+  /** The company the item's headline leads with, for the sentences after it ("the company" may stand for it). */
+  titleLead?: string;
   #tokens?: Token[];
   #lists?: Map<string, PhraseMatch[]>;
   #relations: PhraseMatch<AttributeClass>[] = [];

@@ -423,10 +423,12 @@ export function relationWordOfAnotherSense(
       // "Samsung Foundry's share of 2nm orders", "its share in the foundry market": a portion, not a stock (not
       // "its share in Seoul", "a share of Samsung Electronics").
       // …nor "to reach 10% share", "a 7% share": a share with its size before it is a portion.
+      // …nor "Samsung's foundry share was roughly flat at about 8%": a share of a market.
       return (
         /^share$/i.test(word) &&
         (PORTION_OF.test(text.slice(match.end, match.end + 64)) ||
-          /(?:%|\bper\s?cent|\bpercent)\s*(?:market\s+)?$/i.test(before(24)))
+          /(?:%|\bper\s?cent|\bpercent)\s*(?:market\s+)?$/i.test(before(24)) ||
+          /\b(?:foundry|market|revenue|wafer)\s+$/i.test(before(12)))
       );
     case 'stock_move':
       // "TSMC's share of the global foundry market rose to 72%": a portion's move, not a stock's.

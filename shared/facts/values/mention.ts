@@ -50,11 +50,11 @@ const AT_MOST_AFTER = /^\s*(?:or\s+(?:less|fewer)|以下|以内|以內)/i;
 const CHANGED_FROM_BEFORE =
   /\b(?:cut|cuts|cutting|lower(?:ed|s|ing)?|reduc(?:e|ed|es|ing)|trim|trimm?(?:ed|s|ing)|rais(?:e|ed|es|ing)|scal(?:e|ed|es|ing)\s+(?:back|down)|par(?:e|ed|es|ing)|revis(?:e|ed|es|ing)|shrank|shrunk|expand(?:ed|s|ing)?|enlarg(?:e|ed|es|ing))\b(?:(?!\b\w+ed\s+from\b)[^.;,]){0,50}\bfrom\s+(?:the\s+|its\s+|an?\s+)?(?:(?:about|around|roughly|nearly|approximately|some|initial|original|earlier|previous)\s+)*$/i;
 /**
- * "up from 67.6%", "once due in 2024", "back a year from 2026", 原定: an earlier
- * value. A bare "from" only when a "to" follows.
+ * "up from 67.6%", "down from the up to $500 billion pledged", "once due in 2024", "back a year from 2026",
+ * 原定: an earlier value. A bare "from" only when a "to" follows.
  */
 const FROM_BEFORE =
-  /(?:\bup\s+from|\bdown\s+from|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|(?<!\b(?:more|less|fewer|no)\s+)\bthan|\bprevious(?:ly)?|\boriginally|\bonce\s+(?:due|slated|planned|expected)(?:\s+(?:in|for))?|\bback\s+(?:by\s+)?(?:(?:a|an|one|two|three|four|six|nine|\d+)\s+(?:years?|quarters?|months?)\s+)?from|\bprior\s+(?:estimate|forecast)\s+of|从|從|由|较|較|(?:较|較)(?:上季|上月|去年|前年|同期|年初|此前|先前|原先|原本|原定|初步|[\u3400-\u9fff]{0,4}(?:季|年|月|协议|協議|承诺|承諾|计划|計劃|計畫))[\u3400-\u9fff]{0,4}?的|原本|原定|原先|原|此前|先前|(?:从|從|由)\s*(?:最初|原先|原本|原来|原來)?(?:(?:19|20)\d{2}\s*年)?的?)\s*(?:(?:the|an?|its)\s+)?(?:(?:initial|preliminary|earlier|original|previous|planned)\s+)?(?:(?:about|around|roughly|nearly|almost|approximately|some|an\s+estimated)\s+|约|約|近)?$/i;
+  /(?:\bup\s+from|\bdown\s+from|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|(?<!\b(?:more|less|fewer|no)\s+)\bthan|\bprevious(?:ly)?|\boriginally|\bonce\s+(?:due|slated|planned|expected)(?:\s+(?:in|for))?|\bback\s+(?:by\s+)?(?:(?:a|an|one|two|three|four|six|nine|\d+)\s+(?:years?|quarters?|months?)\s+)?from|\bprior\s+(?:estimate|forecast)\s+of|从|從|由|较|較|(?:较|較)(?:上季|上月|去年|前年|同期|年初|此前|先前|原先|原本|原定|初步|[\u3400-\u9fff]{0,4}(?:季|年|月|协议|協議|承诺|承諾|计划|計劃|計畫))[\u3400-\u9fff]{0,4}?的|原本|原定|原先|原|此前|先前|(?:从|從|由)\s*(?:最初|原先|原本|原来|原來)?(?:(?:19|20)\d{2}\s*年)?的?)\s*(?:(?:the|an?|its)\s+)?(?:(?:initial|preliminary|earlier|original|previous|planned)\s+)?(?:(?:about|around|roughly|nearly|almost|approximately|some|an\s+estimated)\s+|约|約|近)?(?:up\s+to\s+|as\s+much\s+as\s+)?$/i;
 const ONCE_BEFORE =
   /\bonce\s+(?:(?:set|put|pegged|valued|priced|planned|pledged|expected|estimated|announced)\s+at\s+)?(?:(?:about|around|roughly|nearly|up\s+to)\s+)?$/i;
 /** After a value, that it is the earlier one: "the $6.4 billion preliminary award". */
