@@ -35,8 +35,9 @@ export function isoWeek(date: string): string {
 
 /**
  * The daily digest (email only): every change and confirmation of the last 24 h by
- * topic, and feed health problems. On a day with nothing, it stays silent except
- * once a week, when "still watching, nothing changed" says the tracker is alive.
+ * topic, feed health problems, and a day on which no feed was polled. On a day with
+ * nothing, it stays silent except once a week, when "still watching N feeds, nothing
+ * changed" says the tracker is alive.
  * Sent at most once per local day, however often it is triggered.
  */
 export async function sendDigest(context: AlertContext): Promise<DigestResult> {
@@ -45,8 +46,16 @@ export async function sendDigest(context: AlertContext): Promise<DigestResult> {
   const findings = (
     await findingsInWindow(context.store, { since: new Date(now.getTime() - 86_400_000), until: now })
   ).filter((finding) => finding.status !== 'mentioned');
-  const unhealthyFeeds = (await listFeeds(context.store)).filter((feed) => !feed.healthy && !feed.retiredAt);
-  const quiet = findings.length === 0 && unhealthyFeeds.length === 0;
+  const feeds = (await listFeeds(context.store)).filter((feed) => !feed.retiredAt);
+  const unhealthyFeeds = feeds.filter((feed) => !feed.healthy);
+  // A day in which no feed was polled (the schedule stopped, every feed held or backing off) is no quiet day:
+  // "still watching" would then be a false heartbeat, so the digest says so, every day it lasts.
+  const dayAgo = new Date(now.getTime() - 86_400_000).toISOString();
+  const watching = {
+    feeds: feeds.length,
+    polled: feeds.filter((feed) => feed.lastPolledAt !== undefined && feed.lastPolledAt >= dayAgo).length,
+  };
+  const quiet = findings.length === 0 && unhealthyFeeds.length === 0 && watching.polled > 0;
   const key = quiet ? `digest-quiet#${isoWeek(date)}` : `digest#${date}`;
   if (!(await markOnce(context.store, key, now))) return quiet ? 'nothing' : 'already-sent';
   const labels = new Map((await listCurrentBaselines(context.store)).map((fact) => [fact.id, fact.label]));
@@ -54,6 +63,7 @@ export async function sendDigest(context: AlertContext): Promise<DigestResult> {
     date,
     findings,
     unhealthyFeeds,
+    watching,
     labels,
     quietWeek: quiet,
     reportLink: await context.reportLink?.(),

@@ -6,6 +6,7 @@ import { isGsm7 } from '../../shared/alerts/gsm.ts';
 import { DEFAULT_ALERT_CONFIG } from '../../shared/config/alerts.ts';
 import { alertIdOf, getAlert } from '../../shared/store/alerts.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, type Store } from '../../shared/store/client.ts';
+import { listFeeds, saveFeedPoll } from '../../shared/store/feeds.ts';
 import { findingsInWindow, saveFinding } from '../../shared/store/findings.ts';
 import {
   type AlertContext,
@@ -38,6 +39,12 @@ describe('alerts through the SNS emulator', () => {
     },
     now: () => clock,
   });
+
+  /** Every feed of the store polled at `at`, as a working poller leaves them. */
+  const polledAt = async (at: Date) => {
+    for (const feed of await listFeeds(store))
+      await saveFeedPoll(store, feed, { lastPolledAt: at.toISOString(), nextPollAt: at.toISOString() });
+  };
 
   beforeAll(async () => {
     topic = await startAlertTopic();
@@ -266,6 +273,7 @@ describe('alerts through the SNS emulator', () => {
   });
 
   it('digests the last 24 h by topic, once a day, email only', async () => {
+    await polledAt(new Date(DAY.getTime() - 3_600_000));
     await saveFinding(store, changeFinding({ observedAt: '2025-08-02T08:00:00.000Z' }));
     await saveFinding(
       store,
@@ -294,15 +302,43 @@ describe('alerts through the SNS emulator', () => {
     expect(await topic.drain('sms')).toEqual([]);
   });
 
-  it('says "still watching" once a week when nothing happened', async () => {
+  it('says "still watching" once a week when nothing happened, naming the feeds it reads', async () => {
+    await polledAt(new Date(DAY.getTime() - 3_600_000));
     expect(await sendDigest(context())).toBe('quiet-week');
     clock = new Date(DAY.getTime() + 86_400_000);
+    await polledAt(new Date(clock.getTime() - 3_600_000));
     expect(await sendDigest(context())).toBe('nothing');
     clock = new Date(DAY.getTime() + 9 * 86_400_000);
+    await polledAt(new Date(clock.getTime() - 3_600_000));
     expect(await sendDigest(context())).toBe('quiet-week');
 
     const digests = await topic.drain('email');
+    const feeds = (await listFeeds(store)).length;
     expect(digests).toHaveLength(2);
-    expect(digests[0]!.body).toMatch(/^Still watching, nothing changed/);
+    expect(digests[0]!.body).toMatch(
+      new RegExp(
+        `^Still watching ${feeds} feed\\(s\\) \\(${feeds} polled in the last 24 hours\\), nothing changed`,
+      ),
+    );
+  });
+
+  // From a user acceptance review: with every feed held (or the schedule stopped), the weekly line still said
+  // "Still watching, nothing changed" — a heartbeat from a tracker that read nothing.
+  it('says every day that no feed was polled, rather than that all is quiet', async () => {
+    await polledAt(new Date(DAY.getTime() - 3 * 86_400_000));
+
+    expect(await sendDigest(context())).toBe('sent');
+    clock = new Date(DAY.getTime() + 86_400_000);
+    expect(await sendDigest(context())).toBe('sent');
+
+    const digests = await topic.drain('email');
+    expect(digests).toHaveLength(2);
+    expect(digests[0]!.subject).toBe(
+      '[factwatch] digest 2025-08-02: 0 change(s), 0 confirmation(s), no feed polled in 24 hours',
+    );
+    expect(digests[0]!.body).toMatch(
+      /^Not reading the news: no feed was polled in the last 24 hours \(\d+ feed\(s\) followed\)/,
+    );
+    expect(digests[1]!.body).not.toContain('Still watching');
   });
 });

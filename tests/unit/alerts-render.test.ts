@@ -155,6 +155,7 @@ describe('the link to the story page', () => {
       date: '2025-08-02',
       findings: [changeFinding()],
       unhealthyFeeds: [],
+      watching: { feeds: 2, polled: 2 },
       labels: new Map(),
       quietWeek: false,
     };
