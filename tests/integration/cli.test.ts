@@ -8,7 +8,7 @@ import type { StoredFinding } from '../../shared/model/findings.ts';
 import { findingIdOf } from '../../shared/model/findings.ts';
 import type { Store } from '../../shared/store/client.ts';
 import { saveFinding } from '../../shared/store/findings.ts';
-import { cli, cliWith } from '../support/cli.ts';
+import { cli, cliWith, DECLARED_BIN } from '../support/cli.ts';
 import { dynamoEndpoint, freshStore } from '../support/store.ts';
 
 function finding(
@@ -662,6 +662,36 @@ describe('factwatch run', () => {
     expect(refused.stderr.split('\n')).toHaveLength(1);
     const feeds = JSON.parse(listed.stdout) as Array<{ id: string; retiredAt: string | null }>;
     expect(feeds).toEqual([expect.objectContaining({ id: 'kept', retiredAt: null })]);
+  }, 120_000);
+
+  // From a user acceptance review: Ctrl-C mid-run printed nothing, and the next run's summary read as contradictory.
+  it('says, when interrupted mid-run, that nothing is lost and the next run goes on; exit 130', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'factwatch-interrupt-'));
+    const child = spawn(process.execPath, [DECLARED_BIN, 'run', '--demo', '--data-dir', join(dir, 'demo')], {
+      cwd: dir,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    let sent = false;
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+      // Once the cycle is under way (the first feed polled), one Ctrl-C.
+      if (!sent && /polled 1\/2/.test(stderr)) {
+        sent = true;
+        child.kill('SIGINT');
+      }
+    });
+
+    const code = await exited;
+    const again = await cliWith({ cwd: dir }, 'run', '--demo', '--data-dir', join(dir, 'demo'));
+
+    expect(code).toBe(130);
+    expect(stderr).toContain(
+      'factwatch: run interrupted; nothing is lost: the next run continues where this one stopped',
+    );
+    expect(stderr).not.toMatch(/\n\s+at /);
+    expect(again.code).toBe(0);
   }, 120_000);
 
   it('refuses a second run on a data dir another live run holds, at once, with exit 2', async () => {

@@ -164,6 +164,14 @@ export const runCommand: Command = {
     const alertConfig: AlertConfig = { ...(demo ? REPLAY_ALERT_CONFIG : settings.alertConfig), ...overrides };
     // One run per store: a second one would poll the same feeds and race for the same alerts.
     const releaseLock = keep ? acquireRunLock(prepareDataDir(dataDir)) : undefined;
+    // Ctrl-C mid-run: say what it means, let go of the store; DynamoDB Local stops with the process.
+    const interrupted = () => {
+      io.err(INTERRUPTED);
+      releaseLock?.();
+      process.exit(130);
+    };
+    process.once('SIGINT', interrupted);
+    process.once('SIGTERM', interrupted);
     let dynamo: RunningDynamoDb | undefined;
     try {
       if (newStore) io.err(newStoreNote(dataDir));
@@ -221,12 +229,21 @@ export const runCommand: Command = {
       }
       return 0;
     } finally {
+      process.removeListener('SIGINT', interrupted);
+      process.removeListener('SIGTERM', interrupted);
       await dynamo?.stop();
       await demo?.close();
       releaseLock?.();
     }
   },
 };
+
+/**
+ * Said when a run is stopped: what it stored stays, alerts it wrote but did not show are shown by the next run
+ * (the outbox), and the next run polls what this one did not reach.
+ */
+const INTERRUPTED =
+  'factwatch: run interrupted; nothing is lost: the next run continues where this one stopped (and shows any alert this one did not)';
 
 /** Marks a demo's store, so that a demo never writes its sample into a store that follows the real feeds. */
 const DEMO_MARKER = 'demo-store';
