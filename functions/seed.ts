@@ -33,8 +33,8 @@ async function seedStory(properties: Record<string, unknown>): Promise<void> {
   const facts = await seedBaseline(runtime.store, sheet.facts, now, sheet);
   const { retired, restored, moved } = await syncFeeds(runtime.store, feeds, now);
   // An edited sheet never overwrites an accepted version: the drift is logged, and settled with accept --from-file.
-  const drift = await sheetDrift(runtime.store, sheet.facts);
-  logger.info('seeded', { facts, feeds: feeds.length, retired, restored, moved, drift });
+  const { disagree: drift, notInSheet } = await sheetDrift(runtime.store, sheet.facts);
+  logger.info('seeded', { facts, feeds: feeds.length, retired, restored, moved, drift, notInSheet });
 }
 
 /**

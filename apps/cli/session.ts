@@ -232,12 +232,24 @@ export async function sheetNote(
   story: Pick<LocalStory, 'sheet' | 'sheetPath' | 'fromFlag'>,
   storeOption = '',
 ): Promise<string | undefined> {
-  const drift = await sheetDrift(store, story.sheet.facts);
-  if (drift.length === 0) return undefined;
+  const { disagree, notInSheet } = await sheetDrift(store, story.sheet.facts);
+  const notes: string[] = [];
   // The command to copy names this store, or it would accept into the default one.
   const fromFile = `${story.fromFlag ? ` --baseline ${displayPath(story.sheetPath)}` : ''}${storeOption ? ` ${storeOption}` : ''}`;
-  return `factwatch: note: ${displayPath(story.sheetPath)} and the store disagree on ${drift.join(', ')}; the store keeps its values until you adopt the file's with: factwatch accept FACT_ID --from-file${fromFile}`;
+  if (disagree.length)
+    notes.push(
+      `factwatch: note: ${displayPath(story.sheetPath)} and the store disagree on ${disagree.join(', ')}; the store keeps its values until you adopt the file's with: factwatch accept FACT_ID --from-file${fromFile}`,
+    );
+  if (notInSheet.length)
+    notes.push(
+      `factwatch: note: the store holds ${notInSheet.length} fact(s) ${displayPath(story.sheetPath)} does not (${listed(notInSheet)}): they are kept, never compared with the news again; another story wants a store of its own (--data-dir NEW)`,
+    );
+  return notes.length ? notes.join('\n') : undefined;
 }
+
+/** The first few of a list, and how many more. */
+const listed = (ids: readonly string[]) =>
+  ids.length > 4 ? `${ids.slice(0, 4).join(', ')} and ${ids.length - 4} more` : ids.join(', ');
 
 /** First use of a local store: the story's baseline and feeds. Never overwrites what is there. */
 export async function seedLocalStore(

@@ -165,14 +165,18 @@ export async function currentBaselinesById(store: Store): Promise<Map<string, Ba
 }
 
 /**
- * Facts whose value in the fact sheet is none of the values the store has held: the
- * sheet was edited after the store was seeded. The store keeps its values (seeding
- * never overwrites) until `factwatch accept FACT_ID --from-file` adopts the sheet's.
+ * Where the fact sheet and the store part: `disagree`, facts whose value in the sheet is none
+ * of the values the store has held (the sheet was edited after the store was seeded; the store
+ * keeps its values until `factwatch accept FACT_ID --from-file` adopts the sheet's), and
+ * `notInSheet`, facts the store holds that the sheet does not (another story's).
  *
  * @example
- * await sheetDrift(store, loadBaselineFile().facts); // ['deal.value'] after editing baseline.json
+ * await sheetDrift(store, loadBaselineFile().facts); // { disagree: ['deal.value'], notInSheet: [] } after editing baseline.json
  */
-export async function sheetDrift(store: Store, facts: readonly Fact[]): Promise<string[]> {
+export async function sheetDrift(
+  store: Store,
+  facts: readonly Fact[],
+): Promise<{ disagree: string[]; notInSheet: string[] }> {
   const records = await queryAll(store, {
     IndexName: 'gsi1',
     KeyConditionExpression: 'gsi1pk = :facts',
@@ -185,7 +189,12 @@ export async function sheetDrift(store: Store, facts: readonly Fact[]): Promise<
     values.add(canonicalValue(version.value));
     held.set(version.id, values);
   }
-  return facts
-    .filter((fact) => held.has(fact.id) && !held.get(fact.id)!.has(canonicalValue(fact.value)))
-    .map((fact) => fact.id);
+  const inSheet = new Set(facts.map((fact) => fact.id));
+  return {
+    disagree: facts
+      .filter((fact) => held.has(fact.id) && !held.get(fact.id)!.has(canonicalValue(fact.value)))
+      .map((fact) => fact.id),
+    // A store seeded from another story (its files replaced, the store kept) still lists that story's facts.
+    notInSheet: [...held.keys()].filter((id) => !inSheet.has(id)).sort(),
+  };
 }

@@ -2,7 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { storeOptionOf } from '../../apps/cli/session.ts';
+import { seedLocalStore, sheetNote, storeOptionOf } from '../../apps/cli/session.ts';
+import { PROJECT_ROOT } from '../../apps/local/paths.ts';
 import { handler as seedHandler } from '../../functions/seed.ts';
 import { loadBaselineFile } from '../../shared/config/load.ts';
 import type { BaselineFile } from '../../shared/model/story.ts';
@@ -161,5 +162,29 @@ describe('the seed λ (custom resource) with the Baseline property', () => {
     const values = await currentBaselineValues(store);
     expect(values.get('deal.value')).toEqual({ kind: 'money', amount: 20e9, currency: 'USD' });
     expect((await listFeeds(store)).map((feed) => feed.feedId)).toEqual(['one']);
+  });
+});
+
+// From a user acceptance review: a story's files replaced and the store kept, `facts` listed 27 facts and
+// nothing said why 25 of them were never compared again.
+describe('a store seeded from another story', () => {
+  it('is named in a note: the facts the sheet lacks, kept but never compared, and that a new story wants its own store', async () => {
+    const store = await freshStore();
+    await seedLocalStore(store, new Date('2025-07-01T00:00:00Z'));
+    const ohio = loadBaselineFile(
+      join(PROJECT_ROOT, 'tests', 'fixtures', 'stories', 'intel-ohio', 'baseline.json'),
+    );
+
+    const note = await sheetNote(store, { sheet: ohio, sheetPath: 'baseline.json', fromFlag: false });
+    const same = await sheetNote(store, {
+      sheet: loadBaselineFile(),
+      sheetPath: 'baseline.json',
+      fromFlag: false,
+    });
+
+    expect(note).toBe(
+      'factwatch: note: the store holds 25 fact(s) baseline.json does not (ai4.foundry, ai5.foundry, ai5.volume_production, ai6.efficiency_gain and 21 more): they are kept, never compared with the news again; another story wants a store of its own (--data-dir NEW)',
+    );
+    expect(same).toBeUndefined();
   });
 });
