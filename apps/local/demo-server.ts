@@ -1,34 +1,61 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
 import type { FeedConfig } from '../../shared/model/story.ts';
 
 const DEMO_DIR = join(import.meta.dirname, 'demo');
-const DEMO_FEEDS = [
-  { id: 'demo-news-en', file: 'news.xml', language: 'en', topics: ['deal', 'chips', 'fab', 'market'] },
-  { id: 'demo-news-zh', file: 'news-zh.xml', language: 'zh', topics: ['deal', 'chips'] },
+const DEMO_FEEDS: ServedFile[] = [
+  {
+    id: 'demo-news-en',
+    path: join(DEMO_DIR, 'news.xml'),
+    language: 'en',
+    topics: ['deal', 'chips', 'fab', 'market'],
+  },
+  { id: 'demo-news-zh', path: join(DEMO_DIR, 'news-zh.xml'), language: 'zh', topics: ['deal', 'chips'] },
 ];
+
+/** A feed file served on loopback: its feed id, its path, and what the feeds file would say of it. */
+export interface ServedFile {
+  id: string;
+  path: string;
+  language?: string;
+  topics?: string[];
+}
+
+export interface FeedFileServer {
+  feeds: FeedConfig[];
+  /** Every request, and whether it was a conditional GET the server could answer with 304. */
+  requests: Array<{ path: string; conditional: boolean }>;
+  close(): Promise<void>;
+}
 
 /**
  * Serves the bundled demo feeds on a loopback port, so `factwatch run --demo`
  * goes through the real fetch, decode, parse and normalise stages offline.
  */
-export async function startDemoServer(): Promise<{
-  feeds: FeedConfig[];
-  /** Every request, and whether it was a conditional GET the server could answer with 304. */
-  requests: Array<{ path: string; conditional: boolean }>;
-  close(): Promise<void>;
-}> {
+export function startDemoServer(): Promise<FeedFileServer> {
+  return startFeedFileServer(DEMO_FEEDS);
+}
+
+/**
+ * Serves feed files on a loopback port (`factwatch run --replay FILE`): each is read when asked
+ * for, with an ETag of its content, so a file edited between two runs is read again and an
+ * unchanged one answers 304, as a real server would.
+ */
+export async function startFeedFileServer(files: readonly ServedFile[]): Promise<FeedFileServer> {
   const requests: Array<{ path: string; conditional: boolean }> = [];
+  const byPath = new Map(files.map((file) => [`/${file.id}${extname(file.path)}`, file]));
   const server = createServer((request, response) => {
-    const feed = DEMO_FEEDS.find((candidate) => request.url === `/${candidate.file}`);
-    if (!feed) {
+    const file = byPath.get(request.url ?? '');
+    if (!file) {
       response.writeHead(404);
       response.end();
       return;
     }
-    const etag = `"${feed.id}-v1"`;
+    const body = readFileSync(file.path);
+    const etag = `"${createHash('sha256').update(body).digest('hex').slice(0, 16)}"`;
     const conditional = request.headers['if-none-match'] === etag;
     requests.push({ path: request.url ?? '', conditional });
     if (conditional) {
@@ -36,19 +63,23 @@ export async function startDemoServer(): Promise<{
       response.end();
       return;
     }
-    response.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8', etag });
-    response.end(readFileSync(join(DEMO_DIR, feed.file)));
+    response.writeHead(200, { 'content-type': contentTypeOf(file.path), etag });
+    response.end(body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     requests,
-    feeds: DEMO_FEEDS.map(({ id, file, language, topics }) => ({
+    feeds: [...byPath].map(([path, { id, language, topics }]) => ({
       id,
-      url: `http://127.0.0.1:${port}/${file}`,
-      language,
-      topics,
+      url: `http://127.0.0.1:${port}${path}`,
+      ...(language ? { language } : {}),
+      ...(topics ? { topics } : {}),
     })),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
+
+/** JSON Feed by its extension; anything else is served as XML and sniffed by the parser. */
+const contentTypeOf = (path: string) =>
+  /\.json$/i.test(path) ? 'application/feed+json; charset=utf-8' : 'application/rss+xml; charset=utf-8';

@@ -664,6 +664,55 @@ describe('factwatch run', () => {
     expect(feeds).toEqual([expect.objectContaining({ id: 'kept', retiredAt: null })]);
   }, 120_000);
 
+  // From a user acceptance review: a user could not rehearse their own feed through run, alerts, history and accept
+  // (loopback is refused to real runs, and --demo replays only its own sample).
+  it('--replay FILE reads a feed file through the whole pipeline; an edited file alerts its new item on the next run', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'factwatch-replay-'));
+    const feed = join(dir, 'my feed.xml');
+    const item = (guid: string, title: string) =>
+      `<item><guid>${guid}</guid><title>${title}</title><link>https://example.org/${guid}</link><pubDate>Mon, 30 Nov 2026 10:00:00 GMT</pubDate></item>`;
+    const rss = (...items: string[]) =>
+      `<?xml version="1.0"?><rss version="2.0"><channel><title>Rehearsal</title><link>https://example.org/</link><description>x</description>${items.join('')}</channel></rss>`;
+    writeFileSync(feed, rss(item('r1', 'Samsung delays Taylor fab production start to 2027')));
+    const replay = () => cliWith({ cwd: dir }, 'run', '--replay', feed, '--data-dir', join(dir, 'rehearsal'));
+
+    const first = await replay();
+    writeFileSync(
+      feed,
+      rss(
+        item('r1', 'Samsung delays Taylor fab production start to 2027'),
+        item('r2', 'Tesla and Samsung expand chip deal to $22 billion'),
+      ),
+    );
+    const second = await replay();
+    const history = await cliWith(
+      { cwd: dir },
+      'history',
+      '--data-dir',
+      join(dir, 'rehearsal'),
+      '--status',
+      'changed',
+      '--format',
+      'json',
+    );
+    const realRun = await cliWith({ cwd: dir }, 'run', '--data-dir', join(dir, 'rehearsal'));
+    const withFeeds = await cliWith({ cwd: dir }, 'run', '--replay', feed, '--feeds', feed);
+
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/^Replay: reading 1 feed file\(s\) \(my feed\.xml\)/);
+    expect(first.stdout).toContain('Subject: [factwatch] Taylor production start changed: 2026 -> 2027');
+    expect(second.stdout).toContain('Subject: [factwatch] Deal value changed: $16.5B -> $22B');
+    expect(second.stdout).not.toContain('Taylor production start changed');
+    const changes = JSON.parse(history.stdout) as Array<{ factId: string }>;
+    expect(changes.map((change) => change.factId).sort()).toEqual(['deal.value', 'taylor.production_start']);
+    expect(realRun.code).toBe(2);
+    expect(realRun.stderr).toMatch(/holds the replay's store, not one that follows the real feeds/);
+    expect(withFeeds.code).toBe(2);
+    expect(withFeeds.stderr.trim()).toBe(
+      'factwatch: usage: run: --replay reads the feed files it names; leave out --feeds',
+    );
+  }, 180_000);
+
   // From a user acceptance review: Ctrl-C mid-run printed nothing, and the next run's summary read as contradictory.
   it('says, when interrupted mid-run, that nothing is lost and the next run goes on; exit 130', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'factwatch-interrupt-'));

@@ -4,10 +4,11 @@ import {
   existsSync,
   openSync,
   readdirSync,
+  readFileSync,
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { resolve } from 'node:path';
+import { basename, extname, resolve } from 'node:path';
 import { clearOutbox } from '../../../shared/alerts/outbox.ts';
 import { smsDueAt } from '../../../shared/alerts/quiet-hours.ts';
 import { REPLAY_ALERT_CONFIG } from '../../../shared/config/alerts.ts';
@@ -25,7 +26,7 @@ import { listFeeds, syncFeeds } from '../../../shared/store/feeds.ts';
 import { findingsInWindow } from '../../../shared/store/findings.ts';
 import { DEFAULT_TABLE_NAME } from '../../../shared/store/table.ts';
 import { changesHeldByCooldown, isOldNews } from '../../../shared/usecases/notify-finding.ts';
-import { startDemoServer } from '../../local/demo-server.ts';
+import { type ServedFile, startDemoServer, startFeedFileServer } from '../../local/demo-server.ts';
 import { type RunningDynamoDb, startDynamoDbLocal } from '../../local/dynamodb-local.ts';
 import {
   type CycleSummary,
@@ -63,7 +64,7 @@ import {
 } from '../session.ts';
 
 const HELP = `Usage: factwatch run [--feeds FILE] [--baseline FILE] [--alerts-out FILE] [--all] [--retry-failed] [--demo]
-                     [--quiet-hours HH:MM-HH:MM|off] [--time-zone ZONE] [--data-dir DIR]
+                     [--replay FEED_FILE]... [--quiet-hours HH:MM-HH:MM|off] [--time-zone ZONE] [--data-dir DIR]
 
 One full cycle of the pipeline on this machine, with the same handlers the AWS
 stack runs: DynamoDB Local (kept under --data-dir) and an SNS/SQS emulator in
@@ -81,6 +82,11 @@ Options:
   --demo              replay a bundled sample through the whole pipeline, offline (quiet
                       hours off); in memory, or kept with --data-dir NEW_FOLDER so that
                       history, accept and report can be tried on it
+  --replay FEED_FILE  read your own RSS/Atom/JSON Feed file(s) through the whole pipeline,
+                      served on loopback like the demo (quiet hours off, every item may
+                      alert): rehearse a story's alerts, history and accept before you
+                      deploy. Edit a file and run again on the same --data-dir to see
+                      what a new item does. Repeat it for several files.
   --quiet-hours HH:MM-HH:MM|off
                       SMS quiet hours for this run, e.g. 22:00-07:00
   --time-zone ZONE    IANA time zone of the quiet hours for this run, e.g. Europe/Berlin
@@ -98,6 +104,7 @@ Examples:
   npm start                      # = factwatch run
   factwatch run --demo
   factwatch run --demo --data-dir .factwatch-demo
+  factwatch run --replay my-feed.xml --data-dir .factwatch-rehearsal
   factwatch run --all --alerts-out alerts.jsonl`;
 
 export const runCommand: Command = {
@@ -112,6 +119,7 @@ export const runCommand: Command = {
       all: { type: 'boolean' },
       'retry-failed': { type: 'boolean' },
       demo: { type: 'boolean' },
+      replay: { type: 'string', multiple: true },
       'data-dir': { type: 'string' },
       'quiet-hours': { type: 'string' },
       'time-zone': { type: 'string' },
@@ -126,10 +134,13 @@ export const runCommand: Command = {
       throw new UsageError(
         'run: runs locally; a deployed stack polls on its own schedule (use history/feeds --table to read it)',
       );
-    if (values.demo && (values.feeds || values.baseline))
+    if (values.demo && (values.feeds || values.baseline || values.replay))
       throw new UsageError(
-        'run: --demo replays its own sample feeds and fact sheet; leave out --feeds and --baseline',
+        'run: --demo replays its own sample feeds and fact sheet; leave out --feeds, --baseline and --replay',
       );
+    if (values.replay && values.feeds)
+      throw new UsageError('run: --replay reads the feed files it names; leave out --feeds');
+    const replayFiles = values.replay ? replayedFiles(values.replay) : undefined;
     // Checked before anything is polled: a cycle's alerts must not be lost to a path found bad at its end.
     if (values['alerts-out'] !== undefined) checkAppendable('--alerts-out', values['alerts-out']);
     const settings = projectSettings(process.cwd());
@@ -146,16 +157,26 @@ export const runCommand: Command = {
     const dataDir = resolve(values['data-dir'] ?? DEFAULT_DATA_DIR);
     // A --data-dir that does not exist gets a new store, whose first read of each feed is old news: a typo in a
     // cron line would swallow the changes of that cycle unseen, so the run says it started one.
-    const newStore = values['data-dir'] !== undefined && !values.demo && !existsSync(dataDir);
+    // The demo and a replay serve their feeds on loopback, and read every item as news.
+    const replaying = Boolean(values.demo || replayFiles);
+    const newStore = values['data-dir'] !== undefined && !replaying && !existsSync(dataDir);
     // The demo keeps its store only when given a folder of its own, so history, accept and report can be tried offline.
-    const keep = !values.demo || values['data-dir'] !== undefined;
-    if (values.demo && keep) claimDemoDataDir(dataDir);
-    else if (existsSync(resolve(dataDir, DEMO_MARKER)))
-      throw new UsageError(
-        `run: ${dataDir} holds the demo's store, not one that follows the real feeds; give another --data-dir, or delete ${dataDir}`,
-      );
-    const demo = values.demo ? await startDemoServer() : undefined;
-    if (demo) io.out(demoIntro(keep ? values['data-dir'] : undefined));
+    const keep = !replaying || values['data-dir'] !== undefined;
+    const mode = values.demo ? 'demo' : 'replay';
+    if (replaying && keep) claimSampleDataDir(dataDir, mode);
+    else if (!replaying)
+      for (const kind of ['demo', 'replay'] as const)
+        if (existsSync(resolve(dataDir, markerOf(kind))))
+          throw new UsageError(
+            `run: ${dataDir} holds the ${kind}'s store, not one that follows the real feeds; give another --data-dir, or delete ${dataDir}`,
+          );
+    const demo = values.demo
+      ? await startDemoServer()
+      : replayFiles
+        ? await startFeedFileServer(replayFiles)
+        : undefined;
+    const keptIn = keep ? values['data-dir'] : undefined;
+    if (demo) io.out(values.demo ? demoIntro(keptIn) : replayIntro(replayFiles!, keptIn));
     // Messages are written here before they are published, and cleared once shown: a run
     // that dies in between leaves them for the next run to show. The in-memory demo keeps nothing.
     const outbox = keep ? resolve(dataDir, 'deliveries.jsonl') : undefined;
@@ -219,7 +240,8 @@ export const runCommand: Command = {
           now: finishedAt,
         };
         printRunReport(facts, io);
-        if (demo) io.out(keep ? demoKeptOutro(values['data-dir']!) : DEMO_OUTRO);
+        if (values.demo) io.out(keep ? demoKeptOutro(values['data-dir']!) : DEMO_OUTRO);
+        else if (demo) io.out(replayOutro(keptIn));
         if (values['alerts-out'])
           writeAlerts(values['alerts-out'], [...summary.recovered, ...summary.deliveries]);
         if (outbox) clearOutbox(outbox);
@@ -245,25 +267,60 @@ export const runCommand: Command = {
 const INTERRUPTED =
   'factwatch: run interrupted; nothing is lost: the next run continues where this one stopped (and shows any alert this one did not)';
 
-/** Marks a demo's store, so that a demo never writes its sample into a store that follows the real feeds. */
-const DEMO_MARKER = 'demo-store';
+/**
+ * The files of --replay as feeds: each must be readable now (not found bad after a DynamoDB start), each gets
+ * the id `replay-<file name>`.
+ */
+function replayedFiles(paths: readonly string[]): ServedFile[] {
+  const taken = new Set<string>();
+  return paths.map((path) => {
+    try {
+      if (!statSync(path).isFile()) throw new UsageError(`--replay ${path}: is not a file`);
+      readFileSync(path);
+    } catch (error) {
+      if (error instanceof UsageError) throw error;
+      throw new UsageError(`--replay ${path}: cannot be read (${fileProblem(error)})`);
+    }
+    const stem = basename(path, extname(path))
+      .toLowerCase()
+      .replace(/[^a-z0-9._-]+/g, '-')
+      .replace(/^-+|-+$/g, '');
+    let id = `replay-${stem || 'feed'}`;
+    for (let n = 2; taken.has(id); n++) id = `replay-${stem || 'feed'}-${n}`;
+    taken.add(id);
+    return { id, path: resolve(path) };
+  });
+}
+
+/** How a replay starts: which files, in memory or in the store folder it keeps. */
+const replayIntro = (files: readonly ServedFile[], keptIn?: string) =>
+  `Replay: reading ${files.length} feed file(s) (${files.map((file) => basename(file.path)).join(', ')}) through the whole pipeline on loopback, ${keptIn ? `in a store kept in ${keptIn}` : 'in memory'}. Quiet hours are off and every item may alert, as if just published.`;
+
+/** The end of a replay: what a kept store allows, or that nothing was kept. */
+const replayOutro = (keptIn?: string) =>
+  keptIn
+    ? `The replay kept its store in ${keptIn}: edit a file and run the same command again to see what a new item does; history, facts, accept and report take --data-dir ${keptIn}.`
+    : 'The replay kept nothing (its store lived in memory). To try history, accept and report on it, or to see what an edited file does on a second run, give it a store: --data-dir NEW_FOLDER.';
+
+/** Marks a demo's or a replay's store, so that neither writes its files into a store that follows the real feeds. */
+const markerOf = (kind: 'demo' | 'replay') => `${kind}-store`;
 
 /**
- * A folder the demo may keep its store in: a new or empty one (marked as the
- * demo's), or one an earlier demo kept. Anything else is someone's real store.
+ * A folder the demo (or a replay) may keep its store in: a new or empty one (marked as
+ * its), or one an earlier demo (replay) kept. Anything else is someone's real store.
  */
-function claimDemoDataDir(dataDir: string): void {
-  const marker = resolve(dataDir, DEMO_MARKER);
+function claimSampleDataDir(dataDir: string, kind: 'demo' | 'replay'): void {
+  const marker = resolve(dataDir, markerOf(kind));
   if (existsSync(marker)) return;
   if (dataDir === resolve(DEFAULT_DATA_DIR))
     throw new UsageError(
-      `--demo --data-dir ${dataDir}: is where \`npm start\` keeps the real feeds' store; give another folder, e.g. --data-dir .factwatch-demo`,
+      `--${kind} --data-dir ${dataDir}: is where \`npm start\` keeps the real feeds' store; give another folder, e.g. --data-dir .factwatch-${kind}`,
     );
   if (existsSync(dataDir) && statSync(dataDir).isDirectory() && readdirSync(dataDir).length > 0)
     throw new UsageError(
-      `--demo --data-dir ${dataDir}: holds a store that is not a demo's; give a new folder, e.g. --data-dir .factwatch-demo`,
+      `--${kind} --data-dir ${dataDir}: holds a store that is not a ${kind}'s; give a new folder, e.g. --data-dir .factwatch-${kind}`,
     );
-  writeFileSync(resolve(prepareDataDir(dataDir), DEMO_MARKER), 'kept by factwatch run --demo\n');
+  writeFileSync(resolve(prepareDataDir(dataDir), markerOf(kind)), `kept by factwatch run --${kind}\n`);
 }
 
 /**
