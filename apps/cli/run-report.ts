@@ -17,6 +17,8 @@ export interface RunFacts {
   /** Changes of this run that went to the digest only because they were old news. */
   oldNews?: number;
   maxAlertAgeHours?: number | null;
+  /** SMS held by quiet hours in the store after the run, this run's and earlier runs'. */
+  heldSmsInStore?: number;
   /** Changes of this run the fact's cooldown held back, as "fact value". */
   heldByCooldown?: string[];
   cooldownMinutes?: number;
@@ -56,11 +58,14 @@ export function summaryLine(facts: RunFacts): string {
   const alerts = summary.deliveries.filter((delivery) => delivery.attributes.kind === 'alert');
   const count = (channel: Delivery['channel']) => alerts.filter((d) => d.channel === channel).length;
   const held = alerts.filter((d) => d.channel === 'email' && d.attributes.sms === 'hold').length;
+  const earlier = (facts.heldSmsInStore ?? 0) - held;
   return (
     `Summary: feeds ${summary.feedsPolled - summary.feedsFailed.length} ok, ${summary.feedsFailed.length} failed; ` +
     `${summary.newItems} new item(s), ${summary.editedItems} edited; ${summary.findings} finding(s); ` +
     `alerts delivered: ${count('email')} email, ${count('sms')} SMS` +
     (held ? `; ${held} SMS held by quiet hours until ${facts.smsReleaseAt ?? 'quiet hours end'}` : '') +
+    // "…; 2 SMS of earlier runs still held": a later run says what is still waiting, not only the run that held it.
+    (earlier > 0 ? `; ${earlier} SMS of earlier runs still held by quiet hours` : '') +
     (summary.heldSms ? `; ${summary.heldSms} SMS released after quiet hours` : '')
   );
 }

@@ -212,6 +212,16 @@ export async function listDueHeldSms(store: Store, now: Date): Promise<AlertReco
   return records.map((record) => recordOf(AlertRecordSchema, record));
 }
 
+/** How many alerts hold an SMS for quiet hours now, whenever it falls due. */
+export async function countHeldSms(store: Store): Promise<number> {
+  const records = await queryAll(store, {
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :held',
+    ExpressionAttributeValues: { ':held': HELD_SMS_INDEX_KEY },
+  });
+  return records.length;
+}
+
 /** Marks an alert suppressed (cooldown): kept for the digest, never published. */
 export async function suppressAlert(store: Store, alertId: string): Promise<void> {
   await store.doc.send(

@@ -69,6 +69,18 @@ describe('summaryLine()', () => {
     );
   });
 
+  // From a user acceptance review: only the run that held an SMS said so; later runs were silent about it.
+  it("counts the SMS earlier runs left held, apart from this run's", () => {
+    const deliveries = [delivery('email', 'hold')];
+
+    const line = summaryLine(facts({ summary: { ...facts().summary, deliveries }, heldSmsInStore: 3 }));
+
+    expect(line).toMatch(
+      /; 1 SMS held by quiet hours until 07:00 UTC; 2 SMS of earlier runs still held by quiet hours$/,
+    );
+    expect(summaryLine(facts({ heldSmsInStore: 0 }))).not.toContain('earlier runs');
+  });
+
   it('says nothing of quiet hours when no SMS was held', () => {
     const deliveries = [delivery('email', 'send'), delivery('sms', 'send')];
 

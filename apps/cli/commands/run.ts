@@ -20,6 +20,7 @@ import { renderValue } from '../../../shared/facts/render-value.ts';
 import { LOOPBACK_ALLOWED, PUBLIC_ONLY } from '../../../shared/feeds/guard.ts';
 import type { AlertConfig } from '../../../shared/model/alert-config.ts';
 import type { FeedConfig } from '../../../shared/model/story.ts';
+import { countHeldSms } from '../../../shared/store/alerts.ts';
 import { seedBaseline } from '../../../shared/store/baseline.ts';
 import { describeAwsError, ensureTable, openStore, type Store } from '../../../shared/store/client.ts';
 import { listFeeds, syncFeeds } from '../../../shared/store/feeds.ts';
@@ -229,6 +230,7 @@ export const runCommand: Command = {
             (change) => `${change.factId} ${renderValue(change.observed)}`,
           ),
           cooldownMinutes: alertConfig.cooldownMinutes,
+          heldSmsInStore: await countHeldSms(store),
           storeOption: storeOptionOf(values['data-dir']),
           rerunOptions: [
             storeOptionOf(values['data-dir']),
