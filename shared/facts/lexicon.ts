@@ -705,6 +705,9 @@ export const ATTRIBUTE_CLASSES = {
       // "dropped the date for its guidelines", nor "the deadline is off the table", a deadline kept).
       'drop ... deadline',
       'new timeline',
+      // "agreed to move the date on which the high-risk rules bite to December 2027".
+      'move the date',
+      'shift the date',
       // "will no longer have to meet the law's requirements by August 2026" (a date: not "will no longer have
       // to meet the full documentation rules"), "will not apply in August as originally planned".
       'no longer have to meet ... by',
@@ -908,6 +911,8 @@ export const ATTRIBUTE_CLASSES = {
       'in force',
       'take effect',
       'apply from',
+      // "the high-risk obligations apply on 2 August 2026" (a later date is a delay).
+      'apply on',
       'will apply',
       'apply as of',
       'start to apply',

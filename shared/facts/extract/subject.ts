@@ -84,7 +84,15 @@ export function subjectIn(
     return {
       positions: positions.length ? positions : [0],
       carried: true,
-      throughSentenceBefore: anaphor?.name === PRONOUN && contextTravels(rule, reading, previous),
+      // A pronoun takes the context of the topic it stands for; the rule's own reference words ("these rules",
+      // 这些规定) that of the sentence before they refer to, when the context qualifies the subject itself (a rule
+      // whose context may be in the title: "欧盟就《人工智能法》高风险规定达成协议。这些规定将推迟16个月实施") — not
+      // "the deal … represents 7.6% of Samsung's revenue", whose context must be its own.
+      throughSentenceBefore:
+        anaphor !== undefined &&
+        (anaphor.name === PRONOUN
+          ? contextTravels(rule, reading, previous)
+          : earlier === previous && rule.rule.contextInTitle === true),
     };
   }
   return undefined;
