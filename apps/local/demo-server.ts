@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join } from 'node:path';
+import { join } from 'node:path';
 import type { FeedConfig } from '../../shared/model/story.ts';
 
 const DEMO_DIR = join(import.meta.dirname, 'demo');
@@ -40,13 +40,13 @@ export function startDemoServer(): Promise<FeedFileServer> {
 }
 
 /**
- * Serves feed files on a loopback port (`factwatch run --replay FILE`): each is read when asked
- * for, with an ETag of its content, so a file edited between two runs is read again and an
- * unchanged one answers 304, as a real server would.
+ * Serves feed files on a loopback port (`factwatch run --replay FILE`), each at `/<feed id>` and
+ * read when asked for (an edit between two runs is read; within a run a conditional GET of an
+ * unchanged file gets 304, as from a real server). A file gone since the run began answers 404.
  */
 export async function startFeedFileServer(files: readonly ServedFile[]): Promise<FeedFileServer> {
   const requests: Array<{ path: string; conditional: boolean }> = [];
-  const byPath = new Map(files.map((file) => [`/${file.id}${extname(file.path)}`, file]));
+  const byPath = new Map(files.map((file) => [`/${file.id}`, file]));
   const server = createServer((request, response) => {
     const file = byPath.get(request.url ?? '');
     if (!file) {
@@ -54,7 +54,14 @@ export async function startFeedFileServer(files: readonly ServedFile[]): Promise
       response.end();
       return;
     }
-    const body = readFileSync(file.path);
+    let body: Buffer;
+    try {
+      body = readFileSync(file.path);
+    } catch {
+      response.writeHead(404);
+      response.end();
+      return;
+    }
     const etag = `"${createHash('sha256').update(body).digest('hex').slice(0, 16)}"`;
     const conditional = request.headers['if-none-match'] === etag;
     requests.push({ path: request.url ?? '', conditional });
@@ -63,7 +70,8 @@ export async function startFeedFileServer(files: readonly ServedFile[]): Promise
       response.end();
       return;
     }
-    response.writeHead(200, { 'content-type': contentTypeOf(file.path), etag });
+    // Served as XML whatever the file's name: the parser sniffs RSS, RDF or Atom, and says so when it is none.
+    response.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8', etag });
     response.end(body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -79,7 +87,3 @@ export async function startFeedFileServer(files: readonly ServedFile[]): Promise
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
-
-/** JSON Feed by its extension; anything else is served as XML and sniffed by the parser. */
-const contentTypeOf = (path: string) =>
-  /\.json$/i.test(path) ? 'application/feed+json; charset=utf-8' : 'application/rss+xml; charset=utf-8';

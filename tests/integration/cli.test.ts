@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -707,6 +707,23 @@ describe('factwatch run', () => {
     expect(changes.map((change) => change.factId).sort()).toEqual(['deal.value', 'taylor.production_start']);
     expect(realRun.code).toBe(2);
     expect(realRun.stderr).toMatch(/holds the replay's store, not one that follows the real feeds/);
+    // A replay refused by another live run's lock says so and exits, its feed server not started.
+    const owner = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60_000)'], { stdio: 'ignore' });
+    try {
+      writeFileSync(join(dir, 'rehearsal', 'run.lock'), JSON.stringify({ pid: owner.pid }));
+      const busy = await cliWith(
+        { cwd: dir, timeoutMs: 60_000 },
+        'run',
+        '--replay',
+        feed,
+        '--data-dir',
+        join(dir, 'rehearsal'),
+      );
+      expect(busy.code).toBe(2);
+      expect(busy.stderr).toMatch(/another factwatch run is using/);
+    } finally {
+      owner.kill();
+    }
     expect(withFeeds.code).toBe(2);
     expect(withFeeds.stderr.trim()).toBe(
       'factwatch: usage: run: --replay reads the feed files it names; leave out --feeds',
@@ -739,6 +756,8 @@ describe('factwatch run', () => {
     expect(stderr).toContain(
       'factwatch: run interrupted; nothing is lost: the next run continues where this one stopped',
     );
+    // The lock was let go by the run itself, not only taken over from a dead process by the next one.
+    expect(existsSync(join(dir, 'demo', 'run.lock'))).toBe(false);
     expect(stderr).not.toMatch(/\n\s+at /);
     expect(again.code).toBe(0);
   }, 120_000);

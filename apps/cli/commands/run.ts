@@ -27,7 +27,12 @@ import { listFeeds, syncFeeds } from '../../../shared/store/feeds.ts';
 import { findingsInWindow } from '../../../shared/store/findings.ts';
 import { DEFAULT_TABLE_NAME } from '../../../shared/store/table.ts';
 import { changesHeldByCooldown, isOldNews } from '../../../shared/usecases/notify-finding.ts';
-import { type ServedFile, startDemoServer, startFeedFileServer } from '../../local/demo-server.ts';
+import {
+  type FeedFileServer,
+  type ServedFile,
+  startDemoServer,
+  startFeedFileServer,
+} from '../../local/demo-server.ts';
 import { type RunningDynamoDb, startDynamoDbLocal } from '../../local/dynamodb-local.ts';
 import {
   type CycleSummary,
@@ -83,7 +88,7 @@ Options:
   --demo              replay a bundled sample through the whole pipeline, offline (quiet
                       hours off); in memory, or kept with --data-dir NEW_FOLDER so that
                       history, accept and report can be tried on it
-  --replay FEED_FILE  read your own RSS/Atom/JSON Feed file(s) through the whole pipeline,
+  --replay FEED_FILE  read your own RSS or Atom file(s) through the whole pipeline,
                       served on loopback like the demo (quiet hours off, every item may
                       alert): rehearse a story's alerts, history and accept before you
                       deploy. Edit a file and run again on the same --data-dir to see
@@ -171,49 +176,62 @@ export const runCommand: Command = {
           throw new UsageError(
             `run: ${dataDir} holds the ${kind}'s store, not one that follows the real feeds; give another --data-dir, or delete ${dataDir}`,
           );
-    const demo = values.demo
-      ? await startDemoServer()
-      : replayFiles
-        ? await startFeedFileServer(replayFiles)
-        : undefined;
     const keptIn = keep ? values['data-dir'] : undefined;
-    if (demo) io.out(values.demo ? demoIntro(keptIn) : replayIntro(replayFiles!, keptIn));
     // Messages are written here before they are published, and cleared once shown: a run
     // that dies in between leaves them for the next run to show. The in-memory demo keeps nothing.
     const outbox = keep ? resolve(dataDir, 'deliveries.jsonl') : undefined;
     // The demo is for seeing alerts: no quiet hours, so its SMS show up at any hour, and its
     // sample (old news, read for the first time) alerts as if it had just been published.
-    const alertConfig: AlertConfig = { ...(demo ? REPLAY_ALERT_CONFIG : settings.alertConfig), ...overrides };
-    // One run per store: a second one would poll the same feeds and race for the same alerts.
+    const alertConfig: AlertConfig = {
+      ...(replaying ? REPLAY_ALERT_CONFIG : settings.alertConfig),
+      ...overrides,
+    };
+    // One run per store: a second one would poll the same feeds and race for the same alerts. (Taken before
+    // the feed server starts: a refused run must not leave a server holding the process open.)
     const releaseLock = keep ? acquireRunLock(prepareDataDir(dataDir)) : undefined;
-    // Ctrl-C mid-run: say what it means, let go of the store; DynamoDB Local stops with the process.
-    const interrupted = () => {
-      io.err(INTERRUPTED);
+    // Ctrl-C or SIGTERM mid-run: say what it means, let go of the store's lock; exit 128 + the signal's number.
+    const interrupted = (signal: NodeJS.Signals) => {
+      io.err(keep ? INTERRUPTED : INTERRUPTED_IN_MEMORY);
       releaseLock?.();
-      process.exit(130);
+      process.exit(signal === 'SIGTERM' ? 143 : 130);
     };
     process.once('SIGINT', interrupted);
     process.once('SIGTERM', interrupted);
+    let feedServer: FeedFileServer | undefined;
     let dynamo: RunningDynamoDb | undefined;
     try {
+      feedServer = values.demo
+        ? await startDemoServer()
+        : replayFiles
+          ? await startFeedFileServer(replayFiles)
+          : undefined;
+      if (feedServer) io.out(values.demo ? demoIntro(keptIn) : replayIntro(replayFiles!, keptIn));
       if (newStore) io.err(newStoreNote(dataDir));
       dynamo = await startRunStore(keep ? dataDir : undefined, io);
       const store = openStore({ tableName: DEFAULT_TABLE_NAME, endpoint: dynamo.endpoint });
       await ensureTable(store);
       const now = new Date();
-      await reconcileStory(store, story, demo?.feeds, now, io, storeOptionOf(values['data-dir']));
+      await reconcileStory(
+        store,
+        story,
+        { feeds: feedServer?.feeds, sampleSheet: Boolean(values.demo) },
+        now,
+        io,
+        storeOptionOf(values['data-dir']),
+      );
       const pipeline = await startLocalPipeline(store, dynamo.endpoint, alertConfig, {
         checkpointFile: keep ? resolve(dataDir, 'stream-position.json') : undefined,
         acceptStore: keep ? storeOptionOf(values['data-dir']) : null,
-        // The demo's feed server listens on loopback; real runs reach the public internet only.
-        network: demo ? LOOPBACK_ALLOWED : PUBLIC_ONLY,
+        // The demo's and a replay's feed server listens on loopback; real runs reach the public internet only.
+        network: feedServer ? LOOPBACK_ALLOWED : PUBLIC_ONLY,
         outboxFile: outbox,
         contact: process.env.FACTWATCH_CONTACT ?? settings.contact,
       });
       try {
         const summary = await runOneCycle(pipeline, {
-          all: values.all || Boolean(demo),
-          retryFailed: values['retry-failed'],
+          // A replay reads its files every time it is asked to, a file fixed after a parse error too.
+          all: values.all || replaying,
+          retryFailed: values['retry-failed'] || replaying,
           onFeedPolled: feedProgress(io),
         });
         const finishedAt = new Date();
@@ -222,7 +240,7 @@ export const runCommand: Command = {
         const facts = {
           summary,
           feeds: (await listFeeds(store)).filter((feed) => !feed.retiredAt),
-          demo: Boolean(demo),
+          demo: replaying,
           all: Boolean(values.all),
           smsReleaseAt: releaseTime(smsDueAt(finishedAt, alertConfig), alertConfig),
           oldNews: changes.filter((finding) => isOldNews(finding, alertConfig)).length,
@@ -235,6 +253,7 @@ export const runCommand: Command = {
           rerunOptions: [
             storeOptionOf(values['data-dir']),
             values.feeds ? `--feeds ${shellPath(values.feeds)}` : '',
+            values.baseline ? `--baseline ${shellPath(values.baseline)}` : '',
           ]
             .filter(Boolean)
             .join(' '),
@@ -243,7 +262,7 @@ export const runCommand: Command = {
         };
         printRunReport(facts, io);
         if (values.demo) io.out(keep ? demoKeptOutro(values['data-dir']!) : DEMO_OUTRO);
-        else if (demo) io.out(replayOutro(keptIn));
+        else if (feedServer) io.out(replayOutro(keptIn));
         if (values['alerts-out'])
           writeAlerts(values['alerts-out'], [...summary.recovered, ...summary.deliveries]);
         if (outbox) clearOutbox(outbox);
@@ -256,7 +275,7 @@ export const runCommand: Command = {
       process.removeListener('SIGINT', interrupted);
       process.removeListener('SIGTERM', interrupted);
       await dynamo?.stop();
-      await demo?.close();
+      await feedServer?.close();
       releaseLock?.();
     }
   },
@@ -268,6 +287,7 @@ export const runCommand: Command = {
  */
 const INTERRUPTED =
   'factwatch: run interrupted; nothing is lost: the next run continues where this one stopped (and shows any alert this one did not)';
+const INTERRUPTED_IN_MEMORY = 'factwatch: run interrupted (its store was in memory: nothing was kept)';
 
 /**
  * The files of --replay as feeds: each must be readable now (not found bad after a DynamoDB start), each gets
@@ -275,7 +295,9 @@ const INTERRUPTED =
  */
 function replayedFiles(paths: readonly string[]): ServedFile[] {
   const taken = new Set<string>();
-  return paths.map((path) => {
+  // The same file named twice is one feed.
+  const unique = [...new Map(paths.map((path) => [resolve(path), path])).values()];
+  return unique.map((path) => {
     try {
       if (!statSync(path).isFile()) throw new UsageError(`--replay ${path}: is not a file`);
       readFileSync(path);
@@ -301,7 +323,7 @@ const replayIntro = (files: readonly ServedFile[], keptIn?: string) =>
 /** The end of a replay: what a kept store allows, or that nothing was kept. */
 const replayOutro = (keptIn?: string) =>
   keptIn
-    ? `The replay kept its store in ${keptIn}: edit a file and run the same command again to see what a new item does; history, facts, accept and report take --data-dir ${keptIn}.`
+    ? `The replay kept its store in ${keptIn}: edit a file and run the same command again to see what a new item does; history, facts, accept and report take ${storeOptionOf(keptIn)}.`
     : 'The replay kept nothing (its store lived in memory). To try history, accept and report on it, or to see what an edited file does on a second run, give it a store: --data-dir NEW_FOLDER.';
 
 /** Marks a demo's or a replay's store, so that neither writes its files into a store that follows the real feeds. */
@@ -343,22 +365,23 @@ async function startRunStore(dataDir: string | undefined, io: CliIO): Promise<Ru
 async function reconcileStory(
   store: Store,
   story: LocalStory,
-  demoFeeds: FeedConfig[] | undefined,
+  served: { feeds: FeedConfig[] | undefined; sampleSheet: boolean },
   now: Date,
   io: CliIO,
   storeOption: string,
 ): Promise<void> {
   await seedBaseline(store, story.sheet.facts, now, story.sheet);
-  const note = demoFeeds ? undefined : await sheetNote(store, story, storeOption);
+  // The demo's sheet is its own and fixed; a replay's is the owner's (--baseline), whose edits are noted.
+  const note = served.sampleSheet ? undefined : await sheetNote(store, story, storeOption);
   if (note) io.err(note);
-  const synced = await syncFeeds(store, demoFeeds ?? story.feeds, now);
+  const synced = await syncFeeds(store, served.feeds ?? story.feeds, now);
   if (synced.retired.length)
     io.out(
-      `Retired ${synced.retired.length} feed(s) no longer in the feeds file (not polled again; their history is kept): ${synced.retired.join(', ')}`,
+      `Retired ${synced.retired.length} feed(s) no longer ${served.feeds ? 'given with --replay' : 'in the feeds file'} (not polled again; their history is kept): ${synced.retired.join(', ')}`,
     );
   if (synced.restored.length) io.out(`Back in the feeds file, polled again: ${synced.restored.join(', ')}`);
-  // The demo's server takes a new port each run: its feeds "move" every time, which is no news.
-  if (synced.moved.length && !demoFeeds)
+  // The demo's and a replay's server takes a new port each run: its feeds "move" every time, which is no news.
+  if (synced.moved.length && !served.feeds)
     io.out(
       `New URL in the feeds file, polled now (the old URL's errors and backoff forgotten): ${synced.moved.join(', ')}`,
     );
