@@ -25,7 +25,9 @@ export const handler = async (event: CloudFormationCustomResourceEvent) => {
 async function seedStory(properties: Record<string, unknown>): Promise<void> {
   const runtime = runtimeFromEnvironment(process.env);
   const now = new Date();
-  const feeds = FeedsFileSchema.parse(JSON.parse(String(properties.Feeds ?? '[]')));
+  // The stack always sends its feeds file; without one, seeding would retire every feed.
+  if (properties.Feeds === undefined) throw new Error('seed: the custom resource sent no Feeds property');
+  const feeds = FeedsFileSchema.parse(JSON.parse(String(properties.Feeds)));
   // The owner's sheet (baselineFile) when the stack was given one; older stacks sent none.
   const sheet = properties.Baseline
     ? BaselineFileSchema.parse(JSON.parse(String(properties.Baseline)))

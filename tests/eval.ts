@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { DEFAULT_BASELINE_FILE, loadBaselineFile } from '../shared/config/load.ts';
+import { DEFAULT_BASELINE_FILE, loadBaselineFile, withoutBom } from '../shared/config/load.ts';
 import { fileProblem } from '../shared/errors.ts';
 import { createFactEngine } from '../shared/facts/analyze.ts';
 import {
@@ -58,18 +58,33 @@ function labelledItems(path: string): LabelledItem[] {
   } catch (error) {
     return fail(`${path}: cannot read file (${fileProblem(error)})`);
   }
-  return text.split('\n').flatMap((line, index) => {
-    if (!line.trim()) return [];
-    let item: LabelledItem;
-    try {
-      item = JSON.parse(line) as LabelledItem;
-    } catch {
-      return fail(`${path}:${index + 1}: not valid JSON`);
-    }
-    if (typeof item.id !== 'string' || typeof item.title !== 'string' || !Array.isArray(item.expect))
-      fail(`${path}:${index + 1}: an item needs "id", "title" and "expect" (a list, empty for none)`);
-    return [item];
-  });
+  return withoutBom(text)
+    .split('\n')
+    .flatMap((line, index) => {
+      if (!line.trim()) return [];
+      let item: LabelledItem | null;
+      try {
+        item = JSON.parse(line) as LabelledItem | null;
+      } catch {
+        return fail(`${path}:${index + 1}: not valid JSON`);
+      }
+      if (
+        typeof item !== 'object' ||
+        item === null ||
+        typeof item.id !== 'string' ||
+        typeof item.title !== 'string' ||
+        !Array.isArray(item.expect)
+      )
+        return fail(
+          `${path}:${index + 1}: an item is an object with "id", "title" and "expect" (a list, empty for none)`,
+        );
+      // The split compares days as text: a published that is no YYYY-MM-DD… would land on the wrong side.
+      if (values['test-from'] !== undefined && !isDay(item.published?.slice(0, 10)))
+        return fail(
+          `${path}:${index + 1}: "published" must begin with a day (YYYY-MM-DD) to be split by --test-from`,
+        );
+      return [item];
+    });
 }
 
 function labelledSets(): Record<string, { about: string; items: LabelledItem[] }> {
@@ -77,7 +92,7 @@ function labelledSets(): Record<string, { about: string; items: LabelledItem[] }
     const items = labelledItems(values.items);
     const from = values['test-from'];
     if (from === undefined) return { items: { about: `labelled items of ${values.items}`, items } };
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(from)) fail(`--test-from: "${from}" is not a date (YYYY-MM-DD)`);
+    if (!isDay(from)) fail(`--test-from: "${from}" is not a date (YYYY-MM-DD)`);
     const published = (item: LabelledItem) => item.published ?? '';
     return {
       tune: { about: `published before ${from}`, items: items.filter((item) => published(item) < from) },
@@ -97,7 +112,16 @@ function labelledSets(): Record<string, { about: string; items: LabelledItem[] }
   };
 }
 
+/** A calendar day written YYYY-MM-DD (2025-13-45 is none). */
+function isDay(text: string | undefined): boolean {
+  if (!text || !/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const day = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === text;
+}
+
 const values = options();
+if ((values.baseline !== undefined || values.rules !== undefined) && values.items === undefined)
+  fail('--baseline and --rules measure another story: give its labelled items with --items FILE');
 if (values['test-from'] !== undefined && values.items === undefined) fail('--test-from splits --items FILE');
 let engine: ReturnType<typeof createFactEngine>;
 try {

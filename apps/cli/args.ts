@@ -38,7 +38,8 @@ export function parseCommandArgs<O extends OptionSpec>(
   >;
   try {
     parsed = parseArgs({ args, options, strict: true, allowPositionals: true });
-    givenOnce(command, args, options);
+    // (--help answers whatever else was typed, as it does for a stray argument)
+    if (!(parsed.values as { help?: boolean }).help) givenOnce(command, args, options);
   } catch (error) {
     if (error instanceof UsageError) throw error;
     const message = (error as Error).message.split('\n')[0]!.replace(/\. To specify.*$/, '');

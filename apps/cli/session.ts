@@ -221,11 +221,12 @@ async function openLocalStore(
 }
 
 /**
- * One line when the fact sheet and the store disagree (the sheet was edited after
- * the store was seeded), saying how to settle it; undefined when they agree.
+ * A note line for each way the fact sheet and the store part — a value the sheet edited after the
+ * store was seeded (how to settle it), facts the store holds that the sheet does not list (another
+ * story's, or renamed) — or undefined when they agree.
  *
  * @example
- * const note = await sheetNote(session.store); if (note) io.err(note);
+ * const note = await sheetNote(session.store, session.story); if (note) io.err(note);
  */
 export async function sheetNote(
   store: Store,
@@ -242,7 +243,7 @@ export async function sheetNote(
     );
   if (notInSheet.length)
     notes.push(
-      `factwatch: note: the store holds ${notInSheet.length} fact(s) ${displayPath(story.sheetPath)} does not (${listed(notInSheet)}): they are kept, never compared with the news again; another story wants a store of its own (--data-dir NEW)`,
+      `factwatch: note: the store holds ${notInSheet.length} fact(s) ${displayPath(story.sheetPath)} does not list (${listed(notInSheet)}): they are kept, never compared with the news again; another story wants a store of its own (${storeOption.startsWith('--table') ? 'a new stack' : '--data-dir NEW'})`,
     );
   return notes.length ? notes.join('\n') : undefined;
 }

@@ -133,8 +133,8 @@ export function renderDigest(input: {
   date: string;
   findings: StoredFinding[];
   unhealthyFeeds: FeedState[];
-  /** The feeds the store follows, and how many of them were polled in the last 24 hours. */
-  watching: { feeds: number; polled: number };
+  /** The feeds the store follows, how many were polled in the last `hours`, and those hours. */
+  watching: { feeds: number; polled: number; hours?: number };
   labels: Map<string, string>;
   quietWeek: boolean;
   reportLink?: string;
@@ -145,16 +145,16 @@ export function renderDigest(input: {
   const confirmations = input.findings.filter((finding) => finding.status === 'confirmed');
   const topics = [...new Set(input.findings.map((finding) => finding.topic))].sort();
   const lines: string[] = [];
-  const { feeds, polled } = input.watching;
+  const { feeds, polled, hours = 24 } = input.watching;
   const notReading = polled === 0;
   if (notReading)
     lines.push(
-      `Not reading the news: no feed was polled in the last 24 hours (${feeds} feed(s) followed). Check the poll schedule and \`factwatch feeds\` (backoff, Retry-After).`,
+      `Not reading the news: no feed was polled in the last ${hours} hours (${feeds} feed(s) followed). Check the poll schedule and \`factwatch feeds\` (backoff, Retry-After).`,
       '',
     );
   else if (input.quietWeek && input.findings.length === 0) {
     lines.push(
-      `Still watching ${feeds} feed(s) (${polled} polled in the last 24 hours), nothing changed: no feed reported a change or a confirmation in the last 24 hours.`,
+      `Still watching ${feeds} feed(s) (${polled} polled in the last ${hours} hours), nothing changed: no feed reported a change or a confirmation in the last 24 hours.`,
       '',
     );
   }
@@ -179,7 +179,7 @@ export function renderDigest(input: {
     lines.push('');
   }
   const subject = cut(
-    `[factwatch] digest ${input.date}: ${changes.length} change(s), ${confirmations.length} confirmation(s)${notReading ? ', no feed polled in 24 hours' : ''}`,
+    `[factwatch] digest ${input.date}: ${changes.length} change(s), ${confirmations.length} confirmation(s)${notReading ? `, no feed polled in ${hours} hours` : ''}`,
     SUBJECT_MAX,
   );
   return { subject, body: [lines.join('\n').trim(), ...reportLines(input.reportLink)].join('\n').trim() };

@@ -61,7 +61,8 @@ export function valueAt(like: Value, number: number): Value {
     case 'quantity':
     case 'ratio':
     case 'node':
-      return { ...like, value: Number(number.toPrecision(4)) };
+      // (12 digits: the arithmetic's noise, 7.999999999 → 8, never a figure's own digits)
+      return { ...like, value: Number(number.toPrecision(12)) };
     default:
       return like;
   }

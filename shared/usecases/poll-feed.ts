@@ -177,7 +177,7 @@ async function recordSuccess(
 
 /**
  * The `limit` items of a feed to read, and how many were left out: the newest by their own date first,
- * then undated ones in the feed's order, then those dated in the future. Undated and future-dated items
+ * then undated ones in the feed's order, then those dated more than a day in the future. Undated and future-dated items
  * cannot outrank a dated one: 250 of them (junk, or a feed's broken clock) would otherwise fill the limit
  * on every poll and hide the item published a minute ago. O(n log n) in the feed's size.
  */
@@ -185,8 +185,11 @@ export function newestItems(items: RawItem[], limit: number, fetchedAt: Date) {
   if (items.length <= limit) return { items, skipped: 0 };
   const ranked = items.map((item, position) => {
     const date = parseDate(item.published);
-    const tier = !date ? UNDATED : inTheFuture(date, fetchedAt) ? FUTURE : DATED;
-    return { item, position, tier, time: tier === DATED ? date!.getTime() : 0 };
+    // A date a few hours ahead is a feed's clock or zone (local time labelled GMT): it ranks as now, as the
+    // stored date does; one more than a day ahead is no news's, and goes last.
+    const tier = !date ? UNDATED : date.getTime() > fetchedAt.getTime() + DAY_MS ? FUTURE : DATED;
+    const time = tier !== DATED ? 0 : inTheFuture(date!, fetchedAt) ? fetchedAt.getTime() : date!.getTime();
+    return { item, position, tier, time };
   });
   ranked.sort((a, b) => a.tier - b.tier || b.time - a.time || a.position - b.position);
   const kept = ranked.slice(0, limit).sort((a, b) => a.position - b.position);
@@ -194,6 +197,7 @@ export function newestItems(items: RawItem[], limit: number, fetchedAt: Date) {
 }
 
 const [DATED, UNDATED, FUTURE] = [0, 1, 2];
+const DAY_MS = 86_400_000;
 
 async function recordFailure(
   state: FeedState,

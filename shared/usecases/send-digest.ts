@@ -33,9 +33,12 @@ export function isoWeek(date: string): string {
   return `${day.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
 }
 
+/** How long without any feed polled before the digest says factwatch is not reading the news. */
+export const NOT_READING_HOURS = 36;
+
 /**
  * The daily digest (email only): every change and confirmation of the last 24 h by
- * topic, feed health problems, and a day on which no feed was polled. On a day with
+ * topic, feed health problems, and a day and a half in which no feed was polled. On a day with
  * nothing, it stays silent except once a week, when "still watching N feeds, nothing
  * changed" says the tracker is alive.
  * Sent at most once per local day, however often it is triggered.
@@ -50,10 +53,13 @@ export async function sendDigest(context: AlertContext): Promise<DigestResult> {
   const unhealthyFeeds = feeds.filter((feed) => !feed.healthy);
   // A day in which no feed was polled (the schedule stopped, every feed held or backing off) is no quiet day:
   // "still watching" would then be a false heartbeat, so the digest says so, every day it lasts.
-  const dayAgo = new Date(now.getTime() - 86_400_000).toISOString();
+  // (36 hours, not 24: a feed may be polled once a day — its ttl, max-age, backoff or Retry-After at the cap —
+  // and a daily schedule drifts by minutes.)
+  const since = new Date(now.getTime() - NOT_READING_HOURS * 3_600_000).toISOString();
   const watching = {
     feeds: feeds.length,
-    polled: feeds.filter((feed) => feed.lastPolledAt !== undefined && feed.lastPolledAt >= dayAgo).length,
+    polled: feeds.filter((feed) => feed.lastPolledAt !== undefined && feed.lastPolledAt >= since).length,
+    hours: NOT_READING_HOURS,
   };
   const quiet = findings.length === 0 && unhealthyFeeds.length === 0 && watching.polled > 0;
   const key = quiet ? `digest-quiet#${isoWeek(date)}` : `digest#${date}`;

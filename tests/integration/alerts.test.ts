@@ -317,7 +317,7 @@ describe('alerts through the SNS emulator', () => {
     expect(digests).toHaveLength(2);
     expect(digests[0]!.body).toMatch(
       new RegExp(
-        `^Still watching ${feeds} feed\\(s\\) \\(${feeds} polled in the last 24 hours\\), nothing changed`,
+        `^Still watching ${feeds} feed\\(s\\) \\(${feeds} polled in the last 36 hours\\), nothing changed`,
       ),
     );
   });
@@ -334,11 +334,20 @@ describe('alerts through the SNS emulator', () => {
     const digests = await topic.drain('email');
     expect(digests).toHaveLength(2);
     expect(digests[0]!.subject).toBe(
-      '[factwatch] digest 2025-08-02: 0 change(s), 0 confirmation(s), no feed polled in 24 hours',
+      '[factwatch] digest 2025-08-02: 0 change(s), 0 confirmation(s), no feed polled in 36 hours',
     );
     expect(digests[0]!.body).toMatch(
-      /^Not reading the news: no feed was polled in the last 24 hours \(\d+ feed\(s\) followed\)/,
+      /^Not reading the news: no feed was polled in the last 36 hours \(\d+ feed\(s\) followed\)/,
     );
     expect(digests[1]!.body).not.toContain('Still watching');
+  });
+
+  // From a code review: feeds polled once a day (ttl, backoff or Retry-After at the cap) drift past 24 hours.
+  it('counts a feed polled a day and some minutes ago as read, not as silence', async () => {
+    await polledAt(new Date(DAY.getTime() - 86_400_000 - 10 * 60_000));
+
+    expect(await sendDigest(context())).toBe('quiet-week');
+    const [digest] = await topic.drain('email');
+    expect(digest!.body).toMatch(/^Still watching/);
   });
 });

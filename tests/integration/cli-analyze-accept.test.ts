@@ -210,6 +210,13 @@ describe('factwatch accept', () => {
     expect(backToSheet.stdout).toBe('deal.value: $22B (v4) -> $16.5B (v5)');
     expect(history[4]).toMatchObject({ qualifier: history[0]!.qualifier, claim: history[0]!.claim });
     expect(history[0]!.qualifier).toBe('minimum');
+    // From a code review: the sheet's value typed back by hand lost "minimum"; an undo to v1 brings it back.
+    await accept('--value', '{"kind":"money","amount":22000000000,"currency":"USD"}');
+    await accept('--value', '{"kind":"money","amount":16500000000,"currency":"USD"}');
+    const backAgain = await accept('--version', '1');
+    const last = (await baselineHistory(own, 'deal.value')).at(-1)!;
+    expect(backAgain.stdout).toBe('deal.value: $16.5B (v7) -> $16.5B (v8)');
+    expect(last).toMatchObject({ version: 8, qualifier: 'minimum', claim: history[0]!.claim });
     expect(missing.code).toBe(2);
     expect(missing.stderr.trim()).toBe(
       'factwatch: usage: --version: deal.value has no version 9 (it has 1 to 5; factwatch facts deal.value lists them)',

@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../apps/local/paths.ts';
@@ -63,9 +65,13 @@ describe('a new story, from its own files', () => {
   it('npm run eval says what is wrong with its input in one line, exit 2', () => {
     const unknown = evalScript('--bogus');
     const missing = evalScript('--items', join(STORY, 'nope.jsonl'));
-    const badDay = evalScript('--items', ITEMS, '--test-from', 'April');
+    const badDay = evalScript('--items', ITEMS, '--test-from', '2025-13-45');
+    const nullLine = join(mkdtempSync(join(tmpdir(), 'factwatch-eval-')), 'null.jsonl');
+    writeFileSync(nullLine, 'null\n');
+    const notAnItem = evalScript('--items', nullLine, '--baseline', SHEET);
+    const sheetAlone = evalScript('--baseline', SHEET);
 
-    for (const run of [unknown, missing, badDay]) {
+    for (const run of [unknown, missing, badDay, notAnItem, sheetAlone]) {
       expect(run.status).toBe(2);
       expect(run.stderr.trim().split('\n')).toHaveLength(1);
     }
@@ -73,6 +79,8 @@ describe('a new story, from its own files', () => {
     expect(missing.stderr).toMatch(
       /^eval: .*nope\.jsonl: cannot read file \(no such file or folder, ENOENT\)/,
     );
-    expect(badDay.stderr).toMatch(/^eval: --test-from: "April" is not a date \(YYYY-MM-DD\)/);
+    expect(badDay.stderr).toMatch(/^eval: --test-from: "2025-13-45" is not a date \(YYYY-MM-DD\)/);
+    expect(notAnItem.stderr).toMatch(/null\.jsonl:1: an item is an object with "id", "title" and "expect"/);
+    expect(sheetAlone.stderr).toMatch(/^eval: --baseline and --rules measure another story/);
   });
 });

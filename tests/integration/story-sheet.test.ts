@@ -183,7 +183,7 @@ describe('a store seeded from another story', () => {
     });
 
     expect(note).toBe(
-      'factwatch: note: the store holds 25 fact(s) baseline.json does not (ai4.foundry, ai5.foundry, ai5.volume_production, ai6.efficiency_gain and 21 more): they are kept, never compared with the news again; another story wants a store of its own (--data-dir NEW)',
+      'factwatch: note: the store holds 25 fact(s) baseline.json does not list (ai4.foundry, ai5.foundry, ai5.volume_production, ai6.efficiency_gain and 21 more): they are kept, never compared with the news again; another story wants a store of its own (--data-dir NEW)',
     );
     expect(same).toBeUndefined();
   });

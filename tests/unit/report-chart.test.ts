@@ -24,7 +24,9 @@ describe('valueAt', () => {
       { kind: 'node', value: 2 },
     ] as const;
     for (const value of values) expect(valueAt(value, numberOf(value)!)).toEqual(value);
-    expect(valueAt({ kind: 'percent', value: 8 }, 7.999999999)).toEqual({ kind: 'percent', value: 8 });
+    // The arithmetic's noise goes; a figure's own digits stay (a count of 12,345 is not "12350").
+    expect(valueAt({ kind: 'percent', value: 8 }, 0.1 + 0.2)).toEqual({ kind: 'percent', value: 0.3 });
+    expect(valueAt({ kind: 'count', value: 20 }, 12_345)).toEqual({ kind: 'count', value: 12_345 });
   });
 });
 

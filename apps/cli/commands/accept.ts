@@ -305,7 +305,11 @@ Examples:
       if (value.kind !== current.kind)
         throw new UsageError(`accept: ${factId} holds ${current.kind} values, not ${value.kind}`);
       // Accepting what is already the baseline changes nothing: no new version.
-      if (canonicalValue(value) === canonicalValue(current.value)) {
+      // (An undo to a version of the same value but another claim or qualifier is a change: "minimum" comes back.)
+      if (
+        canonicalValue(value) === canonicalValue(current.value) &&
+        (!restores || (restores.claim === current.claim && restores.qualifier === current.qualifier))
+      ) {
         io.out(`${factId}: already ${renderValue(current.value)} (v${current.version}); nothing changed`);
         return 0;
       }

@@ -203,7 +203,7 @@ export function checkFactsInTopic(entries: readonly string[], topic: string | un
   if (chosen.some((fact) => fact.topic === topic)) return;
   const topics = [...new Set(chosen.map((fact) => fact.topic))];
   throw new UsageError(
-    `--fact ${entries.join(',')} and --topic ${topic} select no fact together: ${ids.join(', ')} ${ids.length > 1 ? 'are' : 'is'} in topic ${topics.join(', ')}`,
+    `--fact ${entries.join(',')} and --topic ${topic} select no fact together: ${ids.join(', ')} ${ids.length > 1 ? 'are' : 'is'} in ${topics.length > 1 ? 'topics' : 'topic'} ${topics.join(', ')}`,
   );
 }
 
