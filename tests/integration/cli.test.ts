@@ -674,7 +674,11 @@ describe('factwatch run', () => {
     const rss = (...items: string[]) =>
       `<?xml version="1.0"?><rss version="2.0"><channel><title>Rehearsal</title><link>https://example.org/</link><description>x</description>${items.join('')}</channel></rss>`;
     writeFileSync(feed, rss(item('r1', 'Samsung delays Taylor fab production start to 2027')));
-    const replay = () => cliWith({ cwd: dir }, 'run', '--replay', feed, '--data-dir', join(dir, 'rehearsal'));
+    // Its own DynamoDB Local, not the tests' shared one: its alerts ($16.5B -> $22B) are the demo's too.
+    const env = { ...process.env };
+    delete env.DYNAMODB_ENDPOINT;
+    const replay = () =>
+      cliWith({ cwd: dir, env }, 'run', '--replay', feed, '--data-dir', join(dir, 'rehearsal'));
 
     const first = await replay();
     writeFileSync(
@@ -686,7 +690,7 @@ describe('factwatch run', () => {
     );
     const second = await replay();
     const history = await cliWith(
-      { cwd: dir },
+      { cwd: dir, env },
       'history',
       '--data-dir',
       join(dir, 'rehearsal'),
@@ -695,8 +699,8 @@ describe('factwatch run', () => {
       '--format',
       'json',
     );
-    const realRun = await cliWith({ cwd: dir }, 'run', '--data-dir', join(dir, 'rehearsal'));
-    const withFeeds = await cliWith({ cwd: dir }, 'run', '--replay', feed, '--feeds', feed);
+    const realRun = await cliWith({ cwd: dir, env }, 'run', '--data-dir', join(dir, 'rehearsal'));
+    const withFeeds = await cliWith({ cwd: dir, env }, 'run', '--replay', feed, '--feeds', feed);
 
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/^Replay: reading 1 feed file\(s\) \(my feed\.xml\)/);
@@ -712,7 +716,7 @@ describe('factwatch run', () => {
     try {
       writeFileSync(join(dir, 'rehearsal', 'run.lock'), JSON.stringify({ pid: owner.pid }));
       const busy = await cliWith(
-        { cwd: dir, timeoutMs: 60_000 },
+        { cwd: dir, env, timeoutMs: 60_000 },
         'run',
         '--replay',
         feed,
@@ -733,8 +737,12 @@ describe('factwatch run', () => {
   // From a user acceptance review: Ctrl-C mid-run printed nothing, and the next run's summary read as contradictory.
   it('says, when interrupted mid-run, that nothing is lost and the next run goes on; exit 130', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'factwatch-interrupt-'));
+    // Its own DynamoDB Local, not the tests' shared one: the demo's alerts must not land in other tests' table.
+    const env = { ...process.env };
+    delete env.DYNAMODB_ENDPOINT;
     const child = spawn(process.execPath, [DECLARED_BIN, 'run', '--demo', '--data-dir', join(dir, 'demo')], {
       cwd: dir,
+      env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stderr = '';
@@ -750,7 +758,7 @@ describe('factwatch run', () => {
     });
 
     const code = await exited;
-    const again = await cliWith({ cwd: dir }, 'run', '--demo', '--data-dir', join(dir, 'demo'));
+    const again = await cliWith({ cwd: dir, env }, 'run', '--demo', '--data-dir', join(dir, 'demo'));
 
     expect(code).toBe(130);
     expect(stderr).toContain(
