@@ -142,6 +142,14 @@ export function readNumeric(
     .filter(
       (mention) => !rule.rule.relation.includes('volume_production') || !milestoneYear(reading, mention),
     )
+    // "started production this month … and will ramp to full output next year": the year of a ramp to full
+    // output is no start of production.
+    .filter(
+      (mention) =>
+        mention.value.kind !== 'year' ||
+        !rule.rule.relation.includes('production_start') ||
+        !RAMP_TO_FULL_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 48), mention.start)),
+    )
     // "expanding 2nm capacity at its Taylor fab, where it will produce Tesla's AI6 chips, to 16,000 wafers a
     // month by year-end", 月产能提升至2万片: the date a capacity is reached, not the making's.
     .filter(
@@ -561,6 +569,10 @@ const LEVEL_YEAR_BEFORE_EN =
 
 const LEVEL_YEAR_AFTER =
   /^(?:(?!\s(?:and|while|but)\s)[^,.;，。；]){0,32}?\b(?:in|by|for)\s+((?:19|20)\d{2})\b/i;
+
+/** "will ramp to full output next year", "ramp up to full production in 2027" (the year after it is the ramp's). */
+const RAMP_TO_FULL_BEFORE =
+  /\bramp(?:s|ed|ing)?\s+(?:up\s+)?to\s+full(?:[-\s]scale)?\s+(?:output|production|capacity|volume|operations?)\s+(?:by\s+|in\s+)?(?:the\s+)?(?:end\s+of\s+)?$/i;
 
 /**
  * A capacity raised to a figure, just before a date: "to 16,000 wafers a month by", 月产能提升至2万片 — the date
