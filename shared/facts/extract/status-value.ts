@@ -25,6 +25,15 @@ export function readStatus(
     .filter((match) => nearest(match) <= MAX_DISTANCE)
     // "特斯拉暂时喊停Dojo 3": a status word inside a longer one of another status is that one's (暂时喊停, halted for now).
     .filter((match) => !relations.some((other) => other.name !== match.name && encloses(other, match)))
+    // "Tesla puts Dojo on ice", "Brussels put the high-risk rules on hold": what is put on hold stands inside the
+    // phrase — not "Samsung puts Taylor hiring on ice, Tesla's Dojo unaffected", "the AI Action Plan puts state AI
+    // rules on ice" (the subject the one doing it). ("Dojo was put on hold" holds no object: passive, the subject's.)
+    .filter(
+      (match) =>
+        subject.carried ||
+        !PUT_SOMETHING_ON.test(reading.text.slice(match.start, match.end)) ||
+        subject.positions.some((at) => at > match.start && at < match.end),
+    )
     // "Dojo ended up costing more than $1 billion": an idiom, not an end.
     .filter(
       (match) => !(match.name === 'end' && /^\s*up\b/i.test(reading.text.slice(match.end, match.end + 4))),
@@ -110,6 +119,9 @@ export function readStatus(
       : chosen.name;
   return { value: { kind: 'status', value: statuses[name]! }, blocked: open.length === 0 };
 }
+
+/** "put X on hold/ice" with its object inside (not "put on hold"). */
+const PUT_SOMETHING_ON = /^put\w*\s+(?!on\b)\S[^]*\bon\s+(?:hold|ice)$/i;
 
 /** Whether `outer` spans `inner` and more. */
 const encloses = (outer: PhraseMatch, inner: PhraseMatch) =>
