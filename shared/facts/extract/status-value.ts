@@ -121,7 +121,7 @@ export function readStatus(
 }
 
 /** "put X on hold/ice" with its object inside (not "put on hold"). */
-const PUT_SOMETHING_ON = /^put\w*\s+(?!on\b)\S[^]*\bon\s+(?:hold|ice)$/i;
+const PUT_SOMETHING_ON = /^put\w*\s+(?!on\b)\S[\s\S]*\bon\s+(?:hold|ice)$/i;
 
 /** Whether `outer` spans `inner` and more. */
 const encloses = (outer: PhraseMatch, inner: PhraseMatch) =>
