@@ -145,6 +145,26 @@ export function assertFetchableUrl(url: URL, policy: NetworkPolicy = PUBLIC_ONLY
   }
 }
 
+/**
+ * Why the deployed poller will refuse a feed URL, judged as written (synth warns with it), or undefined:
+ * an address literal it never fetches, or `localhost`, which resolves to loopback. A name that resolves to a
+ * private address is only known when it is polled.
+ *
+ * @example
+ * refusedAsWritten('http://127.0.0.1:8765/feed.xml'); // '127.0.0.1 is a private, loopback or link-local address (…)'
+ */
+export function refusedAsWritten(url: string): string | undefined {
+  const parsed = new URL(url);
+  if (/^localhost\.?$/i.test(parsed.hostname)) return `localhost resolves to loopback (${parsed.href})`;
+  try {
+    assertFetchableUrl(parsed);
+    return undefined;
+  } catch (error) {
+    if (error instanceof FeedError) return error.message.replace(/^fetch: /, '');
+    throw error;
+  }
+}
+
 type LookupCallback = (
   error: NodeJS.ErrnoException | null,
   address: string | LookupAddress[],

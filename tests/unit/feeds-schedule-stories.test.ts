@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { maxAge, parseRetryAfter } from '../../shared/feeds/fetch.ts';
-import { isBlockedAddress } from '../../shared/feeds/guard.ts';
+import { isBlockedAddress, refusedAsWritten } from '../../shared/feeds/guard.ts';
 import { nextPollAt } from '../../shared/feeds/schedule.ts';
 import { hammingDistance, simhash, storyBands } from '../../shared/feeds/stories.ts';
 
@@ -85,5 +85,20 @@ describe('simhash()', () => {
 
   it('splits a hash into four bands', () => {
     expect(storyBands('0123456789abcdef')).toEqual(['0#0123', '1#4567', '2#89ab', '3#cdef']);
+  });
+});
+
+// From a user acceptance review: synth took a feeds file of loopback URLs without a word; deployed, each failed every poll.
+describe('refusedAsWritten()', () => {
+  it('names what the deployed poller refuses as written, and passes a public name', () => {
+    expect(refusedAsWritten('http://127.0.0.1:8765/feed.xml')).toMatch(
+      /^127\.0\.0\.1 is a private, loopback or link-local address/,
+    );
+    expect(refusedAsWritten('http://10.0.0.5/rss')).toMatch(/^10\.0\.0\.5 is a private/);
+    expect(refusedAsWritten('http://[::1]/rss')).toMatch(/^::1 is a private/);
+    expect(refusedAsWritten('http://localhost:8080/rss')).toBe(
+      'localhost resolves to loopback (http://localhost:8080/rss)',
+    );
+    expect(refusedAsWritten('https://electrek.co/guides/tesla/feed/')).toBeUndefined();
   });
 });
