@@ -204,22 +204,24 @@ export async function setSmsState(store: Store, alertId: string, sms: 'sent' | '
 
 /** Alerts whose SMS was held for quiet hours and is due by `now`. */
 export async function listDueHeldSms(store: Store, now: Date): Promise<AlertRecord[]> {
-  const records = await queryAll(store, {
-    IndexName: 'gsi1',
-    KeyConditionExpression: 'gsi1pk = :held AND gsi1sk <= :now',
-    ExpressionAttributeValues: { ':held': HELD_SMS_INDEX_KEY, ':now': now.toISOString() },
-  });
-  return records.map((record) => recordOf(AlertRecordSchema, record));
+  return (await heldSmsRecords(store, now)).map((record) => recordOf(AlertRecordSchema, record));
 }
 
 /** How many alerts hold an SMS for quiet hours now, whenever it falls due. */
 export async function countHeldSms(store: Store): Promise<number> {
-  const records = await queryAll(store, {
+  return (await heldSmsRecords(store)).length;
+}
+
+/** The held-SMS index (by when each falls due): those due by `dueBy`, or all. */
+function heldSmsRecords(store: Store, dueBy?: Date) {
+  return queryAll(store, {
     IndexName: 'gsi1',
-    KeyConditionExpression: 'gsi1pk = :held',
-    ExpressionAttributeValues: { ':held': HELD_SMS_INDEX_KEY },
+    KeyConditionExpression: dueBy ? 'gsi1pk = :held AND gsi1sk <= :now' : 'gsi1pk = :held',
+    ExpressionAttributeValues: {
+      ':held': HELD_SMS_INDEX_KEY,
+      ...(dueBy ? { ':now': dueBy.toISOString() } : {}),
+    },
   });
-  return records.length;
 }
 
 /** Marks an alert suppressed (cooldown): kept for the digest, never published. */

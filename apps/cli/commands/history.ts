@@ -189,18 +189,18 @@ export function knownTopic(topic: string): string {
 }
 
 /**
- * --fact and --topic together keep the facts in both; when none is, that is a slip
- * ("--fact ai5 --topic fab"), said as one usage line rather than an empty answer.
+ * --fact entries as the fact sheet's ids. With --topic, the two keep the facts in both; when none is,
+ * that is a slip ("--fact ai5 --topic fab"), said as one usage line rather than an empty answer.
  */
-export function checkFactsInTopic(entries: readonly string[], topic: string | undefined): void {
-  if (topic === undefined || entries.length === 0) return;
+export function factsInTopic(entries: readonly string[], topic: string | undefined): string[] {
   const sheet = loadBaselineFile().facts;
   const ids = factsOf(
     entries,
     sheet.map((fact) => fact.id),
   );
+  if (topic === undefined || ids.length === 0) return ids;
   const chosen = sheet.filter((fact) => ids.includes(fact.id));
-  if (chosen.some((fact) => fact.topic === topic)) return;
+  if (chosen.some((fact) => fact.topic === topic)) return ids;
   const topics = [...new Set(chosen.map((fact) => fact.topic))];
   throw new UsageError(
     `--fact ${entries.join(',')} and --topic ${topic} select no fact together: ${ids.join(', ')} ${ids.length > 1 ? 'are' : 'is'} in ${topics.length > 1 ? 'topics' : 'topic'} ${topics.join(', ')}`,
@@ -284,7 +284,7 @@ Examples:
           ? undefined
           : parseSince(values['published-since'], new Date(), '--published-since'),
     };
-    checkFactsInTopic(query.facts, query.topic);
+    factsInTopic(query.facts, query.topic);
     const session = await openSession(values, format === 'table' ? downloadProgress(io) : undefined);
     if (session.newStoreNote) io.err(session.newStoreNote);
     try {

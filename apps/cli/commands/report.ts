@@ -2,7 +2,6 @@ import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { loadBaselineFile } from '../../../shared/config/load.ts';
 import { fileProblem, UsageError } from '../../../shared/errors.ts';
 import { renderReport } from '../../../shared/report/page.ts';
 import { buildReport } from '../../../shared/usecases/build-report.ts';
@@ -10,7 +9,7 @@ import { parseCommandArgs, parseSince, STORE_OPTIONS, STORE_OPTIONS_HELP } from 
 import type { CliIO, Command } from '../command.ts';
 import { downloadProgress } from '../progress.ts';
 import { openSession } from '../session.ts';
-import { checkFactsInTopic, factsOf, knownTopic, parseFacts } from './history.ts';
+import { factsInTopic, knownTopic, parseFacts } from './history.ts';
 
 const DEFAULT_OUT = 'factwatch-report.html';
 
@@ -99,15 +98,7 @@ export const reportCommand: Command = {
       values['published-since'] === undefined
         ? undefined
         : parseSince(values['published-since'], now, '--published-since');
-    const entries = values.fact === undefined ? undefined : parseFacts(values.fact);
-    if (entries) checkFactsInTopic(entries, topic);
-    const facts =
-      entries === undefined
-        ? undefined
-        : factsOf(
-            entries,
-            loadBaselineFile().facts.map((fact) => fact.id),
-          );
+    const facts = values.fact === undefined ? undefined : factsInTopic(parseFacts(values.fact), topic);
     const out = resolve(values.out ?? DEFAULT_OUT);
     if (values.out === '') throw new UsageError('--out: give a file name');
     const session = await openSession(values, downloadProgress(io));

@@ -1,10 +1,11 @@
 import {
+  accessSync,
   appendFileSync,
   closeSync,
+  constants,
   existsSync,
   openSync,
   readdirSync,
-  readFileSync,
   statSync,
   writeFileSync,
 } from 'node:fs';
@@ -161,10 +162,10 @@ export const runCommand: Command = {
         }
       : localStory(values, settings);
     const dataDir = resolve(values['data-dir'] ?? DEFAULT_DATA_DIR);
-    // A --data-dir that does not exist gets a new store, whose first read of each feed is old news: a typo in a
-    // cron line would swallow the changes of that cycle unseen, so the run says it started one.
     // The demo and a replay serve their feeds on loopback, and read every item as news.
     const replaying = Boolean(values.demo || replayFiles);
+    // A --data-dir that does not exist gets a new store, whose first read of each feed is old news: a typo in a
+    // cron line would swallow the changes of that cycle unseen, so the run says it started one.
     const newStore = values['data-dir'] !== undefined && !replaying && !existsSync(dataDir);
     // The demo keeps its store only when given a folder of its own, so history, accept and report can be tried offline.
     const keep = !replaying || values['data-dir'] !== undefined;
@@ -300,7 +301,8 @@ function replayedFiles(paths: readonly string[]): ServedFile[] {
   return unique.map((path) => {
     try {
       if (!statSync(path).isFile()) throw new UsageError(`--replay ${path}: is not a file`);
-      readFileSync(path);
+      // (readable is all that is asked here: the feed server reads it when polled)
+      accessSync(path, constants.R_OK);
     } catch (error) {
       if (error instanceof UsageError) throw error;
       throw new UsageError(`--replay ${path}: cannot be read (${fileProblem(error)})`);

@@ -398,7 +398,7 @@ function withOperators(
  */
 function companyReferenceMaking(reading: SentenceReading): { start: number; end: number } | undefined {
   const makings = reading.relations.filter((match) => match.name === 'makes');
-  const references = [...reading.text.matchAll(new RegExp(COMPANY_REFERENCE.source, 'gi'))].filter(
+  const references = [...reading.text.matchAll(COMPANY_REFERENCE)].filter(
     (reference) =>
       !reading.mentions.some((mention) => mention.start < reference.index) &&
       !SAYING_BETWEEN.test(reading.text.slice(0, reference.index)) &&
@@ -428,7 +428,7 @@ const SAYING_BETWEEN =
 
 /** A company referred back to: "the company", "its foundry unit", 该公司, 其代工部门 (not "it": too often another's). */
 const COMPANY_REFERENCE =
-  /\b(?:the|this)\s+(?:company|firm)\b|\bits\s+(?:foundry|contract[-\s]manufacturing|contract\s+chipmaking|chipmaking|chip-making)\s+(?:unit|arm|business|division)\b|(?:该|該)公司|其(?:晶圆|晶圓)?代工(?:部门|部門|业务|業務|事业部|事業部)/i;
+  /\b(?:the|this)\s+(?:company|firm)\b|\bits\s+(?:foundry|contract[-\s]manufacturing|contract\s+chipmaking|chipmaking|chip-making)\s+(?:unit|arm|business|division)\b|(?:该|該)公司|其(?:晶圆|晶圓)?代工(?:部门|部門|业务|業務|事业部|事業部)/gi;
 
 /** A site referred back to: "the fab", "the new plant", 该厂, 这座晶圆厂. */
 export const SITE_REFERENCE =
