@@ -1,6 +1,10 @@
+import { resolve } from 'node:path';
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import type { Settings } from '../shared/config/settings.ts';
+import { SHIPPED_STORY } from '../shared/config/story.ts';
+import { ownRulesPathOf } from '../shared/config/story-sheet.ts';
+import { DEFAULT_RULES_FILE } from '../shared/facts/rules.ts';
 import { Alerting, alertTopic } from './concerns/alerting.ts';
 import { Analysis } from './concerns/analysis.ts';
 import { Ingest } from './concerns/ingest.ts';
@@ -42,12 +46,25 @@ export class FactwatchStack extends Stack {
       ALERT_CONFIG: JSON.stringify(config.alertConfig),
       REPORT_BUCKET: pages.bucketName,
       REPORT_TOKEN_PARAMETER: reportTokenParameter(this),
+      // The story page's title, when the story is not the shipped one.
+      ...(config.baseline.title !== SHIPPED_STORY.baseline.title
+        ? { STORY_TITLE: config.baseline.title }
+        : {}),
       // The poll λ's User-Agent names who publishers can write to (SEC EDGAR refuses anonymous clients).
       ...(config.contact ? { FACTWATCH_CONTACT: config.contact } : {}),
     });
 
     const ingest = new Ingest(this, { table, pollQueue, fn, schedule: config.schedule });
-    new Analysis({ table, streamFailures, fn });
+    const ownRules = ownRulesPathOf(config.baselineFile);
+    new Analysis({
+      table,
+      streamFailures,
+      fn,
+      // The shipped sheet's own rules are the shipped rules, which every bundle carries already.
+      ...(ownRules && resolve(ownRules) !== resolve(DEFAULT_RULES_FILE)
+        ? { ownStory: { baselineFile: resolve(config.baselineFile), rulesFile: ownRules } }
+        : {}),
+    });
     const alerting = new Alerting(this, { table, topic, streamFailures, fn, config });
     const operations = new Operations(this, {
       pollDeadLetters,

@@ -15,7 +15,15 @@ export interface FactwatchFunctionProps {
   timeout?: Duration;
   memorySize?: number;
   description: string;
+  /**
+   * Files copied into the bundle's `story/` folder (name → path on this machine): a story of the owner's
+   * own, whose sheet and rules the analyze λ reads at its cold start instead of the shipped story's.
+   */
+  storyFiles?: Record<string, string>;
 }
+
+/** A path as one word of the shell command CDK runs after bundling. */
+const shellWord = (path: string) => `'${path.replace(/'/g, `'\\''`)}'`;
 
 /**
  * Every factwatch λ: Node.js 24 on arm64, bundled with esbuild (the pinned AWS SDK
@@ -51,7 +59,22 @@ export class FactwatchFunction extends Construct {
         externalModules: [],
         banner: BUNDLE_OPTIONS.banner,
         mainFields: [...BUNDLE_OPTIONS.mainFields],
+        ...(props.storyFiles ? { commandHooks: copyInto('story', props.storyFiles) } : {}),
       },
     });
   }
+}
+
+/** Bundling hooks that copy `files` into `folder` of the bundle (its hash then covers them: an edit redeploys). */
+function copyInto(folder: string, files: Record<string, string>) {
+  return {
+    beforeBundling: () => [],
+    beforeInstall: () => [],
+    afterBundling: (_input: string, output: string) => [
+      `mkdir -p ${shellWord(join(output, folder))}`,
+      ...Object.entries(files).map(
+        ([name, path]) => `cp ${shellWord(path)} ${shellWord(join(output, folder, name))}`,
+      ),
+    ],
+  };
 }

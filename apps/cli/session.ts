@@ -6,6 +6,7 @@ import { projectSettings, type Settings } from '../../shared/config/settings.ts'
 import { SHIPPED_STORY } from '../../shared/config/story.ts';
 import { checkFeedTopics, loadStorySheet } from '../../shared/config/story-sheet.ts';
 import { fileProblem, StoreError, UsageError } from '../../shared/errors.ts';
+import { rulesPathFor } from '../../shared/facts/rules.ts';
 import type { BaselineFile, FeedConfig } from '../../shared/model/story.ts';
 import { seedBaseline, sheetDrift } from '../../shared/store/baseline.ts';
 import { describeAwsError, ensureTable, openStore, type Store } from '../../shared/store/client.ts';
@@ -100,6 +101,8 @@ export interface LocalStory {
   feeds: FeedConfig[];
   /** The sheet came from `--baseline`: commands that settle a drift must name it again. */
   fromFlag: boolean;
+  /** The match rules the sheet is read with: its own rules.json beside it, else the shipped story's. */
+  rulesPath: string;
 }
 
 /**
@@ -111,12 +114,19 @@ export interface LocalStory {
  */
 export function localStory(flags: { baseline?: string; feeds?: string }, settings: Settings): LocalStory {
   const sheet = flags.baseline ? loadStorySheet(flags.baseline) : settings.baseline;
+  const sheetPath = flags.baseline ?? settings.baselineFile;
   return {
-    sheetPath: flags.baseline ?? settings.baselineFile,
+    sheetPath,
     sheet,
     feeds: flags.feeds ? checkFeedTopics(loadFeedsFile(flags.feeds), sheet, flags.feeds) : settings.feeds,
     fromFlag: flags.baseline !== undefined,
+    rulesPath: rulesPathFor(sheetPath),
   };
+}
+
+/** The story a store-touching command works with, resolved from its options and this folder's cdk.json. */
+export function commandStory(options: SessionOptions & { feeds?: string }): LocalStory {
+  return localStory(options, projectSettings(process.cwd()));
 }
 
 /** A store the CLI opened, and how to let go of it (stopping DynamoDB Local if it started one). */
@@ -150,11 +160,12 @@ export interface SessionOptions {
 export async function openSession(
   options: SessionOptions,
   progress?: DownloadProgress,
+  resolvedStory?: LocalStory,
 ): Promise<StoreSession> {
   if (options.table !== undefined && options['data-dir'] !== undefined) {
     throw new UsageError('--table and --data-dir cannot be used together: one store at a time');
   }
-  const story = localStory(options, projectSettings(process.cwd()));
+  const story = resolvedStory ?? commandStory(options);
   if (options.table !== undefined) return openDeployedTable(options.table, story);
   // A --data-dir that does not exist yet gets a new store, seeded (from --baseline, say); but it may be a typo,
   // and a new store answers "no findings" as if the data were gone: the session says it started one.

@@ -25,6 +25,7 @@ import { pollHandler } from '../../functions/poll-feed.ts';
 import { readOutbox } from '../../shared/alerts/outbox.ts';
 import { publish } from '../../shared/alerts/publish.ts';
 import { LocalStackError } from '../../shared/errors.ts';
+import type { FactEngine } from '../../shared/facts/analyze.ts';
 import type { NetworkPolicy } from '../../shared/feeds/guard.ts';
 import type { AlertConfig } from '../../shared/model/alert-config.ts';
 import type { BatchResponse } from '../../shared/runtime/batch.ts';
@@ -80,6 +81,8 @@ export async function startLocalPipeline(
     outboxFile?: string;
     /** Who publishers can write to, for the polls' User-Agent (the `contact` setting). */
     contact?: string;
+    /** The story's compiled rules (default: the shipped story's, as the deployed analyze λ has them). */
+    engine?: FactEngine;
   } = {},
 ) {
   const emulator = await startSnsEmulator();
@@ -114,7 +117,10 @@ export async function startLocalPipeline(
     ...(settings.contact ? { FACTWATCH_CONTACT: settings.contact } : {}),
   };
   const runtimeOf = () => runtimeFromEnvironment(environment);
-  const handlers: StreamHandlers = { analyze: analyzeHandler(runtimeOf), notify: notifyHandler(runtimeOf) };
+  const handlers: StreamHandlers = {
+    analyze: analyzeHandler(runtimeOf, settings.engine),
+    notify: notifyHandler(runtimeOf),
+  };
   const dispatch = dispatchHandler(runtimeOf);
   const poll = pollHandler(runtimeOf, { network: settings.network });
   const digest = digestHandler(runtimeOf);

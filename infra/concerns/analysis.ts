@@ -13,8 +13,21 @@ import { type FunctionFactory, streamSource } from './shared.ts';
 export class Analysis {
   readonly analyze: FactwatchFunction;
 
-  constructor(deps: { table: ITableV2; streamFailures: Queue; fn: FunctionFactory }) {
-    this.analyze = deps.fn('analyze', 'factwatch: findings for new and edited items');
+  constructor(deps: {
+    table: ITableV2;
+    streamFailures: Queue;
+    fn: FunctionFactory;
+    /** A story of the owner's own (a baselineFile with a rules.json beside it): its files go into the bundle. */
+    ownStory?: { baselineFile: string; rulesFile: string };
+  }) {
+    this.analyze = deps.fn(
+      'analyze',
+      'factwatch: findings for new and edited items',
+      undefined,
+      deps.ownStory
+        ? { 'baseline.json': deps.ownStory.baselineFile, 'rules.json': deps.ownStory.rulesFile }
+        : undefined,
+    );
     grantTableRead(deps.table, this.analyze.fn);
     grantWritesTo(deps.table, this.analyze.fn, ['OBS#']);
     this.analyze.fn.addEventSource(streamSource(deps.table, STREAM_FILTERS.analyze, deps.streamFailures));

@@ -6,7 +6,12 @@ import { Queue, QueueEncryption, type QueueProps } from 'aws-cdk-lib/aws-sqs';
 import { FactwatchFunction } from '../function.ts';
 
 /** Makes one factwatch λ from its handler file in functions/ (id: `poll-feed` → `PollFeed`). */
-export type FunctionFactory = (handler: string, description: string, timeout?: Duration) => FactwatchFunction;
+export type FunctionFactory = (
+  handler: string,
+  description: string,
+  timeout?: Duration,
+  storyFiles?: Record<string, string>,
+) => FactwatchFunction;
 
 /**
  * The factory every concern makes its λs with: one environment for all (the table,
@@ -14,11 +19,11 @@ export type FunctionFactory = (handler: string, description: string, timeout?: D
  * stack's own scope, so their logical ids are the ones earlier versions deployed.
  */
 export function functionFactory(stack: Stack, environment: Record<string, string>): FunctionFactory {
-  return (handler, description, timeout = Duration.seconds(60)) =>
+  return (handler, description, timeout = Duration.seconds(60), storyFiles = undefined) =>
     new FactwatchFunction(
       stack,
       handler.replace(/(^|-)(\w)/g, (_m, _d, c: string) => c.toUpperCase()),
-      { handler, description, environment, timeout },
+      { handler, description, environment, timeout, ...(storyFiles ? { storyFiles } : {}) },
     );
 }
 

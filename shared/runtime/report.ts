@@ -21,11 +21,15 @@ const ReportEnvironmentSchema = z.object({
   /** Tests only: the S3 emulator. */
   S3_ENDPOINT: z.url().optional(),
   AWS_REGION: z.string().optional(),
+  /** The page's title when the stack tracks a story of the owner's own (else the shipped story's). */
+  STORY_TITLE: z.string().min(1).optional(),
 });
 
 /** Where the page is published, the link's token, and the link itself. */
 export interface ReportSetup {
   target: ReportTarget;
+  /** The story's title, the page's heading. */
+  title: string;
   /** The token from its secure parameter, kept a few minutes (a rotation shows within them). */
   token: () => Promise<string | undefined>;
   link: () => Promise<string | undefined>;
@@ -49,6 +53,7 @@ export function reportFromEnvironment(env: NodeJS.ProcessEnv): ReportSetup | und
     vars.REPORT_URL,
     vars.REPORT_TOKEN_PARAMETER,
     vars.S3_ENDPOINT,
+    vars.STORY_TITLE,
   ]);
   const known = setups.get(key);
   if (known) return known;
@@ -65,6 +70,7 @@ export function reportFromEnvironment(env: NodeJS.ProcessEnv): ReportSetup | und
   const token = cachedToken(vars.REPORT_TOKEN_PARAMETER, vars.AWS_REGION);
   const setup: ReportSetup = {
     target: { s3, bucket: vars.REPORT_BUCKET },
+    title: vars.STORY_TITLE ?? SHIPPED_STORY.baseline.title,
     token,
     link: async () => {
       const current = await token();
@@ -104,7 +110,7 @@ export async function refreshReport(store: Store, report: ReportSetup): Promise<
   try {
     const bytes = await publishReport(store, report.target, {
       now: new Date(),
-      title: SHIPPED_STORY.baseline.title,
+      title: report.title,
     });
     logger.info('report published', { bytes });
   } catch (error) {

@@ -370,6 +370,26 @@ describe('FactwatchStack', () => {
     );
   });
 
+  it("titles the story's page with a story of the owner's own, and keeps the shipped story's environment", () => {
+    const story = join(import.meta.dirname, '..', 'fixtures', 'stories', 'intel-ohio');
+    const own = synth({ baselineFile: join(story, 'baseline.json'), feedsFile: join(story, 'feeds.json') });
+    // factwatch's own λs (CDK's custom-resource provider has an environment of its own)
+    const titles = (found: Template) =>
+      Object.values(found.findResources('AWS::Lambda::Function') as Record<string, Resource>)
+        .map(
+          (fn) =>
+            (fn.Properties.Environment as { Variables?: Record<string, string> } | undefined)?.Variables,
+        )
+        .filter((variables) => variables?.TABLE_NAME)
+        .map((variables) => variables!.STORY_TITLE);
+
+    expect(new Set(titles(own.template))).toEqual(new Set(["Intel's Ohio fab"]));
+    expect(titles(template).filter(Boolean)).toEqual([]);
+    own.template.hasResourceProperties('AWS::CloudFormation::CustomResource', {
+      Baseline: Match.stringLikeRegexp('"id":"ohio.production_start"'),
+    });
+  });
+
   it('has no cdk-nag AwsSolutions finding that is not acknowledged with a reason', () => {
     // Not synth(): a stack synthesized before the plugin is added would hide its findings from it.
     const { app, stack } = unsynthesized();

@@ -52,6 +52,7 @@ describe("the story's page, deployed: published to S3, served for the right toke
     // token source is the one stand-in here (the bucket and the handler are real).
     report = {
       target: { s3, bucket },
+      title: 'A story of its own',
       token: async () => TOKEN,
       link: async () => reportLink(URL_BASE, TOKEN),
     };

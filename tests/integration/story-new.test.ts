@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../apps/local/paths.ts';
-import { cli } from '../support/cli.ts';
+import { cli, cliWith } from '../support/cli.ts';
 
 /**
  * A second story, the README's guide followed: tests/fixtures/stories/intel-ohio holds a
@@ -83,4 +83,54 @@ describe('a new story, from its own files', () => {
     expect(notAnItem.stderr).toMatch(/null\.jsonl:1: an item is an object with "id", "title" and "expect"/);
     expect(sheetAlone.stderr).toMatch(/^eval: --baseline and --rules measure another story/);
   });
+
+  // It could only be analyzed: run, history, accept and report refused its facts ("its rules know 25").
+  it('is tracked end to end: run --replay alerts its change, history and report select its facts, accept adopts it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'factwatch-story-run-'));
+    const feed = join(dir, 'ohio.xml');
+    writeFileSync(
+      feed,
+      `<?xml version="1.0"?><rss version="2.0"><channel><title>Ohio news</title><link>https://example.org/</link><description>x</description><item><guid>o1</guid><title>Intel delays Ohio fab production to 2031</title><link>https://example.org/o1</link><pubDate>Mon, 30 Nov 2026 10:00:00 GMT</pubDate></item></channel></rss>`,
+    );
+    // Its own DynamoDB Local, not the tests' shared one.
+    const env = { ...process.env };
+    delete env.DYNAMODB_ENDPOINT;
+    const story = ['--baseline', SHEET, '--data-dir', join(dir, 'store')];
+    const inStory = (...args: string[]) => cliWith({ cwd: dir, env }, ...args, ...story);
+
+    const run = await inStory('run', '--replay', feed);
+    const history = await inStory('history', '--fact', 'ohio', '--topic', 'fab', '--format', 'json');
+    const report = await inStory(
+      'report',
+      '--fact',
+      'ohio.production_start',
+      '--out',
+      join(dir, 'page.html'),
+    );
+    const findingId = (JSON.parse(history.stdout) as Array<{ findingId: string; status: string }>).find(
+      (finding) => finding.status === 'changed',
+    )?.findingId;
+    const accept = await inStory('accept', 'ohio.production_start', '--finding', String(findingId));
+    const typo = await inStory(
+      'accept',
+      'ohio.investmnt',
+      '--value',
+      '{"kind":"money","amount":3e10,"currency":"USD"}',
+    );
+    await inStory('stop');
+
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Subject: [factwatch] Ohio fab production start changed: 2030 -> 2031');
+    expect(history.code).toBe(0);
+    expect(JSON.parse(history.stdout)).toContainEqual(
+      expect.objectContaining({ factId: 'ohio.production_start', status: 'changed' }),
+    );
+    expect(report.code).toBe(0);
+    expect(readFileSync(join(dir, 'page.html'), 'utf8')).toContain('Intel&#39;s Ohio fab');
+    expect(accept).toMatchObject({ code: 0, stdout: expect.stringContaining('2030 (v1) -> 2031 (v2)') });
+    expect(typo.code).toBe(2);
+    expect(typo.stderr.trim()).toBe(
+      'factwatch: usage: accept: no fact "ohio.investmnt" (did you mean "ohio.investment"?) (factwatch facts lists them)',
+    );
+  }, 180_000);
 });

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -131,6 +131,23 @@ describe("the owner's fact sheet (baselineFile in cdk.json, --baseline FILE)", (
       expect(result.stderr).toMatch(message);
     },
   );
+
+  it('a story of its own (a rules.json beside the sheet) needs a rule for each of its facts', async () => {
+    const sheet = { story: 'mine', title: 'Mine', facts: [{ ...ownSheet(1).facts[0]!, id: 'mine.value' }] };
+    const dir = folderWith({
+      'cdk.json': { context: { baselineFile: 'mine.json' } },
+      'mine.json': sheet,
+      'rules.json': { entities: [], facts: {}, siteWords: { en: [], zh: [] } },
+    });
+
+    const result = await cliWith({ cwd: dir }, 'history', '--data-dir', join(dir, 'store'));
+
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim()).toBe(
+      'factwatch: config: cdk.json: mine.json: fact "mine.value" has no rule in rules.json (it knows 0)',
+    );
+    expect(existsSync(join(dir, 'store'))).toBe(false);
+  });
 });
 
 describe('the seed λ (custom resource) with the Baseline property', () => {

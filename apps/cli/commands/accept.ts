@@ -1,9 +1,11 @@
 import { userInfo } from 'node:os';
-import { displayPath, loadBaselineFile } from '../../../shared/config/load.ts';
+import { displayPath } from '../../../shared/config/load.ts';
 import { nearest } from '../../../shared/config/suggest.ts';
 import { UsageError } from '../../../shared/errors.ts';
 import { renderValue } from '../../../shared/facts/render-value.ts';
-import { SHIPPED_RULES } from '../../../shared/facts/shipped-rules.ts';
+import type { FactRule, RulesFile } from '../../../shared/facts/rules.ts';
+import { rulesAt } from '../../../shared/facts/shipped-rules.ts';
+import type { Fact } from '../../../shared/model/story.ts';
 import { type Value, type ValueKind, ValueSchema } from '../../../shared/model/values.ts';
 import { canonicalValue } from '../../../shared/store/alerts.ts';
 import { acceptBaseline, baselineHistory, currentBaseline } from '../../../shared/store/baseline.ts';
@@ -12,7 +14,7 @@ import { findingById } from '../../../shared/store/findings.ts';
 import { parseCommandArgs, STORE_OPTIONS, STORE_OPTIONS_HELP } from '../args.ts';
 import type { Command } from '../command.ts';
 import { downloadProgress } from '../progress.ts';
-import { type LocalStory, openSession } from '../session.ts';
+import { commandStory, type LocalStory, openSession } from '../session.ts';
 
 /** One example value of each kind, for the error that explains the --value shape. */
 const VALUE_EXAMPLES: Record<ValueKind, string> = {
@@ -57,18 +59,19 @@ const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
  * measures above zero, and foundries the fact knows, written as the engine writes them ("tsmc" is refused with
  * "TSMC" suggested, not stored to read as another foundry later); entities come back sorted, as stored values are.
  */
-function checkTypedValue(value: Value, factId: string): Value {
-  return withinTheRule(checkedForItsKind(value, factId), factId);
+function checkTypedValue(value: Value, fact: Fact, rules: RulesFile): Value {
+  const rule = rules.facts[fact.id]?.value;
+  return withinTheRule(checkedForItsKind(value, fact.id, rule), fact, rule);
 }
 
 /**
  * A value the fact's rules can read: within its bounds, in its unit, one of its statuses. The engine never
  * observes a value outside them, so such a baseline could never be confirmed or changed by the news.
  */
-function withinTheRule(value: Value, factId: string): Value {
-  const rule = SHIPPED_RULES.facts[factId]?.value;
+function withinTheRule(value: Value, fact: Fact, rule: FactRule['value'] | undefined): Value {
+  const factId = fact.id;
   // A value of another kind is refused as such, once the store says what the fact holds.
-  if (!rule || value.kind !== shippedKindOf(factId)) return value;
+  if (!rule || value.kind !== fact.kind) return value;
   // Money bounds are in the baseline's currency, US dollars: an amount in won is not compared with them.
   const number =
     value.kind === 'money'
@@ -91,7 +94,7 @@ function withinTheRule(value: Value, factId: string): Value {
     );
   if (value.kind === 'status' && rule.statuses) {
     // The statuses the rules read, and the sheet's own (a programme that is simply "active").
-    const sheetStatus = loadBaselineFile().facts.find((fact) => fact.id === factId)?.value;
+    const sheetStatus = fact.value;
     const known = [
       ...new Set([
         ...Object.values(rule.statuses),
@@ -113,7 +116,7 @@ function boundText(value: Value, bound: number | undefined): string {
     : String(bound);
 }
 
-function checkedForItsKind(value: Value, factId: string): Value {
+function checkedForItsKind(value: Value, factId: string, rule: FactRule['value'] | undefined): Value {
   const positive = (amount: number, what: string) => {
     if (!(amount > 0)) throw new UsageError(`--value: ${what} must be above 0, not ${amount}`);
   };
@@ -132,7 +135,7 @@ function checkedForItsKind(value: Value, factId: string): Value {
       positive(value.value, `a ${value.kind}`);
       return value;
     case 'entities': {
-      const known = SHIPPED_RULES.facts[factId]?.value.entities ?? [];
+      const known = rule?.entities ?? [];
       for (const name of value.values) {
         if (known.length === 0 || known.includes(name)) continue;
         const meant = known.find((entry) => entry.toLowerCase() === name.toLowerCase());
@@ -147,11 +150,6 @@ function checkedForItsKind(value: Value, factId: string): Value {
     default:
       return value;
   }
-}
-
-/** The kind of a fact in the shipped sheet, so the --value example fits it before any store starts. */
-function shippedKindOf(factId: string): ValueKind | undefined {
-  return loadBaselineFile().facts.find((fact) => fact.id === factId)?.kind;
 }
 
 /** The fact a finding id belongs to, when it is not `except`. */
@@ -265,10 +263,14 @@ Examples:
     if (!factId || extra.length)
       throw new UsageError('accept: give exactly one FACT_ID (factwatch facts lists them)');
     // The fact first: a value checked against a fact that does not exist would be the wrong complaint.
-    if (shippedKindOf(factId) === undefined) {
+    // The command's story (--baseline, cdk.json's, else the shipped one): its sheet names the facts and their
+    // kinds, so the --value example fits before any store starts, and its rules say what a value may be.
+    const story = commandStory(values);
+    const fact = story.sheet.facts.find((entry) => entry.id === factId);
+    if (fact === undefined) {
       const guess = nearest(
         factId,
-        loadBaselineFile().facts.map((fact) => fact.id),
+        story.sheet.facts.map((entry) => entry.id),
       );
       throw new UsageError(
         `accept: no fact "${factId}"${guess ? ` (did you mean "${guess}"?)` : ''} (factwatch facts lists them)`,
@@ -288,10 +290,10 @@ Examples:
     const typed =
       values.value === undefined
         ? undefined
-        : checkTypedValue(parseValueOption(values.value, shippedKindOf(factId)), factId);
+        : checkTypedValue(parseValueOption(values.value, fact.kind), fact, rulesAt(story.rulesPath));
     if (values.by !== undefined && !values.by.trim())
       throw new UsageError('--by: give a name (or leave --by out)');
-    const session = await openSession(values, downloadProgress(io));
+    const session = await openSession(values, downloadProgress(io), story);
     if (session.newStoreNote) io.err(session.newStoreNote);
     try {
       const current = await currentBaseline(session.store, factId);

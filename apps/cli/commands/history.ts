@@ -1,4 +1,3 @@
-import { loadBaselineFile } from '../../../shared/config/load.ts';
 import { nearest } from '../../../shared/config/suggest.ts';
 import { UsageError } from '../../../shared/errors.ts';
 import { renderValue } from '../../../shared/facts/render-value.ts';
@@ -8,6 +7,7 @@ import {
   newsTimeOf,
   type StoredFinding,
 } from '../../../shared/model/findings.ts';
+import type { Fact } from '../../../shared/model/story.ts';
 import { baselineHistory, listCurrentBaselines } from '../../../shared/store/baseline.ts';
 import type { Store } from '../../../shared/store/client.ts';
 import { findingsForFact, findingsInWindow } from '../../../shared/store/findings.ts';
@@ -23,7 +23,7 @@ import {
 import type { Command } from '../command.ts';
 import { type Column, renderCsv, renderTable } from '../output.ts';
 import { downloadProgress } from '../progress.ts';
-import { openSession, sheetNote } from '../session.ts';
+import { commandStory, openSession, sheetNote } from '../session.ts';
 
 /** A finding as history lists it: with the baseline version its value was accepted as, if it was. */
 export type HistoryFinding = StoredFinding & { acceptedVersion?: number };
@@ -164,8 +164,11 @@ export function factsOf(entries: readonly string[], known: readonly string[]): s
   return [...new Set(ids)];
 }
 
-/** --fact's list, each entry checked against the fact sheet before any store starts. */
-export function parseFacts(text: string): string[] {
+/** The facts of the sheet a command compares the store with (--baseline, cdk.json's, else the shipped story's). */
+export type SheetFacts = readonly Pick<Fact, 'id' | 'topic'>[];
+
+/** --fact's list, each entry checked against the command's fact sheet before any store starts. */
+export function parseFacts(text: string, sheet: SheetFacts): string[] {
   const entries = text
     .split(',')
     .map((entry) => entry.trim())
@@ -173,14 +176,14 @@ export function parseFacts(text: string): string[] {
   if (!entries.length) throw new UsageError('--fact: give a fact id (factwatch facts lists them)');
   factsOf(
     entries,
-    loadBaselineFile().facts.map((fact) => fact.id),
+    sheet.map((fact) => fact.id),
   );
   return entries;
 }
 
-/** --topic must name a topic of the story's facts (checked against the fact sheet, before any store starts). */
-export function knownTopic(topic: string): string {
-  const topics = [...new Set(loadBaselineFile().facts.map((fact) => fact.topic))];
+/** --topic must name a topic of the command's fact sheet (checked before any store starts). */
+export function knownTopic(topic: string, sheet: SheetFacts): string {
+  const topics = [...new Set(sheet.map((fact) => fact.topic))];
   if (topics.includes(topic)) return topic;
   const guess = nearest(topic, topics);
   throw new UsageError(
@@ -192,8 +195,11 @@ export function knownTopic(topic: string): string {
  * --fact entries as the fact sheet's ids. With --topic, the two keep the facts in both; when none is,
  * that is a slip ("--fact ai5 --topic fab"), said as one usage line rather than an empty answer.
  */
-export function factsInTopic(entries: readonly string[], topic: string | undefined): string[] {
-  const sheet = loadBaselineFile().facts;
+export function factsInTopic(
+  entries: readonly string[],
+  topic: string | undefined,
+  sheet: SheetFacts,
+): string[] {
   const ids = factsOf(
     entries,
     sheet.map((fact) => fact.id),
@@ -274,9 +280,11 @@ Examples:
     }
     // Validate every argument before starting a database.
     const format = oneOf('--format', values.format, ['table', 'json', 'csv'] as const, 'table');
+    const story = commandStory(values);
+    const sheet = story.sheet.facts;
     const query: HistoryQuery = {
-      facts: values.fact === undefined ? [] : parseFacts(values.fact),
-      topic: values.topic === undefined ? undefined : knownTopic(values.topic),
+      facts: values.fact === undefined ? [] : parseFacts(values.fact, sheet),
+      topic: values.topic === undefined ? undefined : knownTopic(values.topic, sheet),
       statuses: parseList('--status', values.status, FINDING_STATUSES),
       since: values.since === undefined ? undefined : parseSince(values.since, new Date()),
       publishedSince:
@@ -284,8 +292,8 @@ Examples:
           ? undefined
           : parseSince(values['published-since'], new Date(), '--published-since'),
     };
-    factsInTopic(query.facts, query.topic);
-    const session = await openSession(values, format === 'table' ? downloadProgress(io) : undefined);
+    factsInTopic(query.facts, query.topic, sheet);
+    const session = await openSession(values, format === 'table' ? downloadProgress(io) : undefined, story);
     if (session.newStoreNote) io.err(session.newStoreNote);
     try {
       const findings = await queryHistory(session.store, query);

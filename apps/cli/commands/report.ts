@@ -8,7 +8,7 @@ import { buildReport } from '../../../shared/usecases/build-report.ts';
 import { parseCommandArgs, parseSince, STORE_OPTIONS, STORE_OPTIONS_HELP } from '../args.ts';
 import type { CliIO, Command } from '../command.ts';
 import { downloadProgress } from '../progress.ts';
-import { openSession } from '../session.ts';
+import { commandStory, openSession } from '../session.ts';
 import { factsInTopic, knownTopic, parseFacts } from './history.ts';
 
 const DEFAULT_OUT = 'factwatch-report.html';
@@ -93,15 +93,18 @@ export const reportCommand: Command = {
     // Every argument is checked before a database starts.
     const now = new Date();
     const since = values.since === undefined ? undefined : parseSince(values.since, now);
-    const topic = values.topic === undefined ? undefined : knownTopic(values.topic);
+    const story = commandStory(values);
+    const sheet = story.sheet.facts;
+    const topic = values.topic === undefined ? undefined : knownTopic(values.topic, sheet);
     const publishedSince =
       values['published-since'] === undefined
         ? undefined
         : parseSince(values['published-since'], now, '--published-since');
-    const facts = values.fact === undefined ? undefined : factsInTopic(parseFacts(values.fact), topic);
+    const facts =
+      values.fact === undefined ? undefined : factsInTopic(parseFacts(values.fact, sheet), topic, sheet);
     const out = resolve(values.out ?? DEFAULT_OUT);
     if (values.out === '') throw new UsageError('--out: give a file name');
-    const session = await openSession(values, downloadProgress(io));
+    const session = await openSession(values, downloadProgress(io), story);
     if (session.newStoreNote) io.err(session.newStoreNote);
     try {
       const data = await buildReport(session.store, {

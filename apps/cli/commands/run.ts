@@ -17,7 +17,10 @@ import { DEFAULT_BASELINE_FILE } from '../../../shared/config/load.ts';
 import { projectSettings, readSettings } from '../../../shared/config/settings.ts';
 import { SHIPPED_STORY } from '../../../shared/config/story.ts';
 import { FactwatchError, fileProblem, LocalStackError, UsageError } from '../../../shared/errors.ts';
+import { createFactEngine } from '../../../shared/facts/analyze.ts';
 import { renderValue } from '../../../shared/facts/render-value.ts';
+import { DEFAULT_RULES_FILE } from '../../../shared/facts/rules.ts';
+import { rulesAt } from '../../../shared/facts/shipped-rules.ts';
 import { LOOPBACK_ALLOWED, PUBLIC_ONLY } from '../../../shared/feeds/guard.ts';
 import type { AlertConfig } from '../../../shared/model/alert-config.ts';
 import type { FeedConfig } from '../../../shared/model/story.ts';
@@ -159,6 +162,7 @@ export const runCommand: Command = {
           sheet: SHIPPED_STORY.baseline,
           feeds: SHIPPED_STORY.feeds,
           fromFlag: false,
+          rulesPath: DEFAULT_RULES_FILE,
         }
       : localStory(values, settings);
     const dataDir = resolve(values['data-dir'] ?? DEFAULT_DATA_DIR);
@@ -227,6 +231,7 @@ export const runCommand: Command = {
         network: feedServer ? LOOPBACK_ALLOWED : PUBLIC_ONLY,
         outboxFile: outbox,
         contact: process.env.FACTWATCH_CONTACT ?? settings.contact,
+        engine: createFactEngine(story.sheet.facts, rulesAt(story.rulesPath)),
       });
       try {
         const summary = await runOneCycle(pipeline, {
