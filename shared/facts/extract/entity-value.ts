@@ -52,7 +52,10 @@ export function readEntities(
   if (triggers.length === 0) return undefined;
   const chips = subject.carried
     ? subject.positions.map((at) => ({ start: at, end: at }))
-    : reading.mentions.filter((mention) => chipIds.has(mention.id));
+    : reading.mentions.filter(
+        (mention) => chipIds.has(mention.id) && !inPurposeOfAnotherChipsMove(reading, mention, chipIds),
+      );
+  if (chips.length === 0) return undefined;
   // "AI5, Optimus and the Samsung contract in focus": topics listed, nothing said of the chip.
   if (!subject.carried && chips.every((chip) => inTopicList(reading, chip))) return undefined;
   // "AMD's MI450 to use TSMC 2nm, landing ahead of Tesla's AI6": the chip only named to compare with.
@@ -85,7 +88,8 @@ export function readEntities(
     .filter((mention) => !businessOwner(mention))
     .filter((mention) => !onlyTroubled(reading, mention, allowed))
     .filter((mention) => subject.carried || !anotherChipsClause(reading, mention.start, chipIds, mention))
-    .filter((mention) => !inAnotherChipsAppositive(reading, mention, chipIds));
+    .filter((mention) => !inAnotherChipsAppositive(reading, mention, chipIds))
+    .filter((mention) => !inPurposeForAnotherChip(reading, mention, chipIds));
   const agentTriggers = coordinatedTriggers(
     reading,
     found,
@@ -147,6 +151,51 @@ export function readEntities(
     displaced,
   };
 }
+
+/**
+ * "shifted its AI4 chip from Samsung to TSMC to free up Samsung capacity for AI6", "moved AI4 to TSMC so that
+ * Samsung can concentrate on AI6": a chip named only in the purpose of another chip's move is not what moved.
+ */
+function inPurposeOfAnotherChipsMove(
+  reading: SentenceReading,
+  chip: EntityMention,
+  chipIds: ReadonlySet<string>,
+): boolean {
+  return reading.mentions.some(
+    (other) =>
+      other.type === 'chip' &&
+      !chipIds.has(other.id) &&
+      other.end <= chip.start &&
+      PURPOSE_OPENS.test(reading.text.slice(other.end, chip.start)),
+  );
+}
+
+/** "moved AI4 to TSMC so that Samsung can concentrate on AI6": for AI4, the foundry of the purpose is no maker. */
+function inPurposeForAnotherChip(
+  reading: SentenceReading,
+  foundry: EntityMention,
+  chipIds: ReadonlySet<string>,
+): boolean {
+  const own = reading.mentions.find(
+    (chip) =>
+      chipIds.has(chip.id) &&
+      chip.end <= foundry.start &&
+      PURPOSE_OPENS.test(reading.text.slice(chip.end, foundry.start)),
+  );
+  return (
+    own !== undefined &&
+    reading.mentions.some(
+      (other) =>
+        other.type === 'chip' &&
+        !chipIds.has(other.id) &&
+        other.start >= foundry.end &&
+        !/[.;]/.test(reading.text.slice(foundry.end, other.start)),
+    )
+  );
+}
+
+const PURPOSE_OPENS =
+  /^[^.;]*?\b(?:to\s+free\s+up|freeing(?:\s+up)?|so\s+that|so\s+as\s+to|in\s+order\s+to|to\s+make\s+room|making\s+room)\b[^.;]*$/i;
 
 /**
  * "powered by AI5 at first and later by AI6, the chip Samsung is building for Tesla": a foundry in the appositive

@@ -134,6 +134,14 @@ export function readNumeric(
         mention.value.kind !== 'year' ||
         !DEAL_TERM_MOVED_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 40), mention.start)),
     )
+    // "its Taylor fab will not have enough capacity until 2028": "not … until" says when something begins,
+    // never when a contract ends ("the contract will not expire until 2033" names its end verb, and is one).
+    .filter(
+      (mention) =>
+        !termFact ||
+        mention.value.kind !== 'year' ||
+        !NOT_UNTIL_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 80), mention.start)),
+    )
     .filter((mention, _index, all) => !supersededPlanYear(reading, mention, all))
     .filter((mention) => !timeClauseOfAnotherChip(rule, reading, mention))
     .filter(
@@ -1029,6 +1037,10 @@ const PART_OR_PROGRESS_ZH = /累计|累計|已|今年|本年|年底|年中|年�
 const PLAN_AFTER = /^(?![\s,]*of\b)[\s,]*(?:[\w-]+[\s,]+){0,2}?(?:goal|target|commitment|pledge)\b/i;
 
 const PLAN_TOTAL_BEFORE = /(?:总投资|總投資|总额|總額|总规模|總規模)\s*(?:最多|最高|约|約|达|達|为|為)?\s*$/;
+
+/** Before a year, "not … until" without a word of a term's end between: a start ("not … enough capacity until"). */
+const NOT_UNTIL_BEFORE =
+  /\b(?:not|n't|never)\b(?:(?!\b(?:expire|expires|end|ends|run|runs|last|lasts|terminate|terminates|lapse|lapses)\b)[^.;]){0,64}\buntil\s+(?:(?:the\s+)?(?:end|middle|start)\s+of\s+|late\s+|early\s+|mid-?)?$/i;
 
 /** Before a year, a deal's term moved to it: 合约延至, "the contract was extended through". */
 const DEAL_TERM_MOVED_BEFORE =
