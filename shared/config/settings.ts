@@ -72,10 +72,27 @@ const List = z.preprocess((value) => {
   return text ? text.split(',').map((entry) => entry.trim()) : [];
 }, z.array(z.string()));
 
+/** Each entry once: the stack subscribes each address once, and a second one stopped synth with a stack trace. */
+const unique = (what: string) => (list: string[], context: z.core.$RefinementCtx<string[]>) => {
+  const seen = new Set<string>();
+  const twice = list.find((entry) => seen.size === seen.add(entry.toLowerCase()).size);
+  if (twice !== undefined) context.addIssue({ code: 'custom', message: `lists ${what} "${twice}" twice` });
+};
+
+/** A number written as one: "", null or true would be read as 0 or 1 by a plain coercion (an SMS cap of 0). */
+const NumberText = z.preprocess(
+  (value) => (value === '' || value === null || typeof value === 'boolean' ? Number.NaN : value),
+  z.coerce.number({ error: 'must be a number' }),
+);
+
 const SettingsSchema = z.strictObject({
-  alertEmails: List.pipe(z.array(z.email('is not an email address'))).default([]),
+  alertEmails: List.pipe(
+    z.array(z.email('is not an email address')).superRefine(unique('the email')),
+  ).default([]),
   alertPhones: List.pipe(
-    z.array(z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be E.164, e.g. +15551234567')),
+    z
+      .array(z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be E.164, e.g. +15551234567'))
+      .superRefine(unique('the phone')),
   ).default([]),
   /** EventBridge Scheduler expression for polling. */
   schedule: z
@@ -95,8 +112,8 @@ const SettingsSchema = z.strictObject({
     .string()
     .regex(/^(off|([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d)$/, 'must be HH:MM-HH:MM or off')
     .default('22:00-07:00'),
-  smsMonthlyCap: z.coerce.number().int().min(0).max(10_000).default(20),
-  smsMinConfidence: z.coerce.number().min(0).max(1).default(0.75),
+  smsMonthlyCap: NumberText.pipe(z.number().int().min(0).max(10_000)).default(20),
+  smsMinConfidence: NumberText.pipe(z.number().min(0).max(1)).default(0.75),
   /** Hours; "off" alerts on news of any age. */
   maxAlertAgeHours: z.union([z.literal('off'), z.coerce.number().int().min(1).max(8_760)]).default(48),
   feedsFile: z.string().optional(),

@@ -28,9 +28,20 @@ export function canonicalValue(value: Value | null): string {
   );
 }
 
-/** The alert id for (fact, observed value). */
-export function alertIdOf(factId: string, observed: Value | null): string {
-  return `${factId}#${createHash('sha256').update(canonicalValue(observed)).digest('hex').slice(0, 16)}`;
+/**
+ * The alert id for (fact, observed value) against the baseline's version: after an accept or an undo the same
+ * value is a new change. (Version 1, the seeded sheet, keeps the id earlier releases wrote.)
+ */
+export function alertIdOf(factId: string, observed: Value | null, baselineVersion = 1): string {
+  const versioned =
+    baselineVersion > 1 ? `${canonicalValue(observed)}\nv${baselineVersion}` : canonicalValue(observed);
+  return `${factId}#${createHash('sha256').update(versioned).digest('hex').slice(0, 16)}`;
+}
+
+/** The id of the alert that follows `alertId` for the same change in a new episode (`why`: what ended the last). */
+export function nextEpisodeIdOf(alertId: string, why: string): string {
+  const base = alertId.split('#').slice(0, 2).join('#');
+  return `${base}#${createHash('sha256').update(`${alertId}\n${why}`).digest('hex').slice(0, 12)}`;
 }
 
 const alertKey = (alertId: string) => ({ pk: `ALERT#${alertId}`, sk: 'ALERT' });

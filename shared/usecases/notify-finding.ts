@@ -3,7 +3,7 @@ import { smsDueAt } from '../alerts/quiet-hours.ts';
 import { renderAlert, renderSms } from '../alerts/render.ts';
 import type { AlertConfig } from '../model/alert-config.ts';
 import type { AlertRecord } from '../model/alerts.ts';
-import type { StoredFinding } from '../model/findings.ts';
+import { newsTimeOf, type StoredFinding } from '../model/findings.ts';
 import { SEVERITIES } from '../model/values.ts';
 import {
   addCorroboration,
@@ -16,6 +16,7 @@ import {
   listDueHeldSms,
   listPendingAlerts,
   markAlertSent,
+  nextEpisodeIdOf,
   releaseClaim,
   reserveSms,
   setSmsState,
@@ -69,7 +70,7 @@ export async function notifyFinding(finding: StoredFinding, context: AlertContex
     return 'below-threshold';
   }
   const now = context.now();
-  const alertId = alertIdOf(finding.factId, finding.observed);
+  const alertId = await episodeAlertId(context.store, finding, context.config, now);
   const source = finding.source ?? finding.link ?? finding.itemId;
   const created = await createAlert(context.store, {
     alertId,
@@ -96,6 +97,69 @@ export async function notifyFinding(finding: StoredFinding, context: AlertContex
   return (await deliverAlert(alertId, context)) ? 'sent' : 'pending';
 }
 
+/** How many episodes of one change are followed before its alert is taken as found (each one a store read). */
+const MAX_EPISODES = 16;
+
+/**
+ * The alert a change belongs to. A (fact, value) against one baseline version is one alert while its episode
+ * lasts, later sources only corroborating it; a new episode, a new alert, begins when
+ * - other news said otherwise in between: a reading of another value published after the alert's evidence and
+ *   no later than this one ("Taylor slips to 2027 again", after "starts in 2026 after all");
+ * - the cooldown held the alert back (digest only) and has ended: the change, reported again, alerts now.
+ * An accepted or restored baseline is another version, so its changes are new alerts (alertIdOf).
+ *
+ * @example
+ * await episodeAlertId(store, finding, config, new Date()); // 'taylor.production_start#3f…' then '…#3f…#9a…' after a reversal
+ */
+export async function episodeAlertId(
+  store: Store,
+  finding: StoredFinding,
+  config: Pick<AlertConfig, 'cooldownMinutes'>,
+  now: Date,
+): Promise<string> {
+  let alertId = alertIdOf(finding.factId, finding.observed, finding.baselineVersion);
+  for (let step = 0; step < MAX_EPISODES; step++) {
+    const alert = await getAlert(store, alertId);
+    if (!alert) return alertId;
+    const ended = await episodeEnd(store, alert, finding, config, now);
+    if (ended === undefined) return alertId;
+    alertId = nextEpisodeIdOf(alertId, ended);
+  }
+  return alertId;
+}
+
+/** What ended the episode of `alert` for this finding, or undefined while it lasts. */
+async function episodeEnd(
+  store: Store,
+  alert: AlertRecord,
+  finding: StoredFinding,
+  config: Pick<AlertConfig, 'cooldownMinutes'>,
+  now: Date,
+): Promise<string | undefined> {
+  const from = newsTimeOf(alert.finding ?? finding);
+  const until = newsTimeOf(finding);
+  if (until > from) {
+    const value = canonicalValue(finding.observed);
+    // Readings seen since a week before the alert's evidence was: a reversal is news told after it.
+    const seenSince = new Date(Date.parse((alert.finding ?? finding).observedAt) - 7 * 86_400_000);
+    const otherwise = (
+      await findingsForFact(store, finding.factId, {
+        since: seenSince,
+        statuses: ['confirmed', 'changed', 'new'],
+      })
+    )
+      .filter((other) => canonicalValue(other.observed) !== value && other.observed !== null)
+      .filter((other) => newsTimeOf(other) > from && newsTimeOf(other) <= until)
+      .sort((a, b) => newsTimeOf(b).localeCompare(newsTimeOf(a)) || b.findingId.localeCompare(a.findingId));
+    if (otherwise[0]) return `after ${otherwise[0].findingId}`;
+  }
+  if (alert.status === 'suppressed') {
+    const last = await lastAlertedAt(store, finding.factId);
+    if (!last || now.getTime() - Date.parse(last) >= config.cooldownMinutes * 60_000) return 'held';
+  }
+  return undefined;
+}
+
 /**
  * Old news, digest only: an item the feed held when first read, or one published
  * long before it was seen ("published 2025-09-01, seen 2026-11-28").
@@ -115,17 +179,20 @@ export function isOldNews(
  * only), once per (fact, value). A local run has no digest, so it names them.
  *
  * @example
- * await changesHeldByCooldown(store, runChanges, runStartedAt); // [{ factId: 'deal.value', observed: { kind: 'money', … } }]
+ * await changesHeldByCooldown(store, runChanges, runStartedAt, config, new Date()); // [{ factId: 'deal.value', observed: { kind: 'money', … } }]
  */
 export async function changesHeldByCooldown(
   store: Store,
-  changes: readonly Pick<StoredFinding, 'factId' | 'observed'>[],
+  changes: readonly StoredFinding[],
   since: Date,
+  config: Pick<AlertConfig, 'cooldownMinutes'>,
+  now: Date,
 ): Promise<Array<Pick<StoredFinding, 'factId' | 'observed'>>> {
   const held = new Map<string, Pick<StoredFinding, 'factId' | 'observed'>>();
   const checked = new Set<string>();
-  for (const { factId, observed } of changes) {
-    const alertId = alertIdOf(factId, observed);
+  for (const change of changes) {
+    const { factId, observed } = change;
+    const alertId = await episodeAlertId(store, change, config, now);
     if (checked.has(alertId)) continue;
     checked.add(alertId);
     const alert = await getAlert(store, alertId);
@@ -218,8 +285,20 @@ async function alertContent(alert: AlertRecord, context: AlertContext) {
  */
 function corroboratingSources(alert: AlertRecord, history: StoredFinding[]): string[] {
   const value = canonicalValue(alert.observed);
+  const told = newsTimeOf(alert.finding!);
+  // Of this episode only: since the last reading of another value, against the same baseline version.
+  const episodeStart =
+    history
+      .filter((past) => canonicalValue(past.observed) !== value && newsTimeOf(past) <= told)
+      .map(newsTimeOf)
+      .sort()
+      .at(-1) ?? '';
   const same = history.filter(
-    (past) => (past.status === 'changed' || past.status === 'new') && canonicalValue(past.observed) === value,
+    (past) =>
+      (past.status === 'changed' || past.status === 'new') &&
+      canonicalValue(past.observed) === value &&
+      (past.baselineVersion ?? 1) === (alert.finding!.baselineVersion ?? 1) &&
+      newsTimeOf(past) > episodeStart,
   );
   return [...new Set([...alert.sources, ...same.map((past) => past.source ?? past.link ?? past.itemId)])];
 }

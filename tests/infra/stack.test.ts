@@ -461,6 +461,24 @@ describe('readSettings()', () => {
     expect(() => readSettings({ smsMinConfidence: '2' })).toThrow(/context "smsMinConfidence"/);
   });
 
+  // From a user acceptance review: an empty cap was read as 0 (no SMS ever, no warning), and an address given
+  // twice stopped synth with a stack trace.
+  it('refuses an empty or non-numeric number and an address given twice, in one line', () => {
+    for (const [key, value] of [
+      ['smsMonthlyCap', ''],
+      ['smsMonthlyCap', null],
+      ['smsMonthlyCap', true],
+      ['smsMinConfidence', ''],
+    ] as const)
+      expect(() => readSettings({ [key]: value })).toThrow(`config: context "${key}": must be a number`);
+    expect(() => readSettings({ alertEmails: 'me@example.org,Me@example.org' })).toThrow(
+      'config: context "alertEmails": lists the email "Me@example.org" twice',
+    );
+    expect(() => readSettings({ alertPhones: ['+15551234567', '+15551234567'] })).toThrow(
+      'config: context "alertPhones": lists the phone "+15551234567" twice',
+    );
+  });
+
   it('warns when alerts would reach nobody, or a feed needs a contact that is not set', () => {
     expect(readSettings({}).warnings).toEqual([
       'no alertEmails or alertPhones: alerts, digests and notices will reach nobody (deploy with -c alertEmails=you@example.org)',

@@ -4,6 +4,7 @@ import { seedLocalStore } from '../../apps/cli/session.ts';
 import { freePort } from '../../apps/local/paths.ts';
 import { isGsm7 } from '../../shared/alerts/gsm.ts';
 import { DEFAULT_ALERT_CONFIG } from '../../shared/config/alerts.ts';
+import type { StoredFinding } from '../../shared/model/findings.ts';
 import { alertIdOf, getAlert } from '../../shared/store/alerts.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, type Store } from '../../shared/store/client.ts';
 import { listFeeds, saveFeedPoll } from '../../shared/store/feeds.ts';
@@ -222,8 +223,8 @@ describe('alerts through the SNS emulator', () => {
     const since = (at: Date) => findingsInWindow(store, { since: at, statuses: ['changed', 'new'] });
     const before = new Date(DAY.getTime() - 60_000);
     const after = new Date(DAY.getTime() + 60_000);
-    const held = await changesHeldByCooldown(store, await since(before), before);
-    const later = await changesHeldByCooldown(store, await since(after), after);
+    const held = await changesHeldByCooldown(store, await since(before), before, withCooldown.config, DAY);
+    const later = await changesHeldByCooldown(store, await since(after), after, withCooldown.config, DAY);
 
     expect(held).toEqual([{ factId: 'ai5.foundry', observed: intel }]);
     expect(later).toEqual([]);
@@ -248,6 +249,96 @@ describe('alerts through the SNS emulator', () => {
     ).toBe('sent');
 
     expect(await topic.drain('email')).toHaveLength(2);
+  });
+
+  // From a user acceptance review: a value that had alerted once never alerted again, after a reversal, an accept
+  // or a cooldown hold, and nothing said so.
+  describe('a change alerts again in a new episode', () => {
+    const samsungAndTsmc = { kind: 'entities' as const, values: ['Samsung', 'TSMC'] };
+    const reported = (source: string, published: string, overrides = {}) =>
+      changeFinding({
+        source,
+        published,
+        observedAt: `${published.slice(0, 10)}T12:00:00.000Z`,
+        ...overrides,
+      });
+    const notified = async (finding: StoredFinding, alertContext = context()) => {
+      await saveFinding(store, finding);
+      return notifyFinding(finding, alertContext);
+    };
+
+    it('after other news said otherwise in between, and once for every source of the return', async () => {
+      const denial = reported('Reuters', '2025-08-10T09:00:00.000Z', {
+        status: 'confirmed',
+        observed: { kind: 'entities', values: ['TSMC'] },
+      });
+
+      const first = await notified(reported('Electrek', '2025-08-02T09:00:00.000Z'));
+      const again = await notified(reported('Teslarati', '2025-08-05T09:00:00.000Z'));
+      await notified(denial);
+      const back = reported('Bloomberg', '2025-08-20T09:00:00.000Z');
+      const returned = await notified(back);
+      const redelivered = await notifyFinding(back, context());
+      const alsoBack = await notified(reported('Yonhap', '2025-08-21T09:00:00.000Z'));
+
+      expect([first, again, returned, redelivered, alsoBack]).toEqual([
+        'sent',
+        'corroborated',
+        'sent',
+        'corroborated',
+        'corroborated',
+      ]);
+      expect((await topic.drain('sms')).map((message) => message.body)).toEqual([
+        'factwatch: AI5 foundry changed: TSMC -> Samsung+TSMC (Electrek)',
+        'factwatch: AI5 foundry changed: TSMC -> Samsung+TSMC (Bloomberg)',
+      ]);
+    });
+
+    it('against another baseline version (an accept, an undo)', async () => {
+      const first = await notified(reported('Electrek', '2025-08-02T09:00:00.000Z'));
+      const underV3 = await notified(
+        reported('Reuters', '2025-08-03T09:00:00.000Z', { baselineVersion: 3, observed: samsungAndTsmc }),
+      );
+
+      expect([first, underV3]).toEqual(['sent', 'sent']);
+      expect(await topic.drain('sms')).toHaveLength(2);
+    });
+
+    it('once the cooldown that held it back has ended, when it is reported again', async () => {
+      const withCooldown = { ...context(), config: { ...context().config, cooldownMinutes: 60 } };
+      const intel = { kind: 'entities' as const, values: ['Intel', 'TSMC'] };
+
+      await notified(reported('Electrek', '2025-08-02T09:00:00.000Z'), withCooldown);
+      const held = await notified(
+        reported('Reuters', '2025-08-02T10:00:00.000Z', { observed: intel }),
+        withCooldown,
+      );
+      const stillHeld = await notified(
+        reported('AP', '2025-08-02T10:30:00.000Z', { observed: intel }),
+        withCooldown,
+      );
+      clock = new Date(DAY.getTime() + 61 * 60_000);
+      const due = await notified(
+        reported('Yonhap', '2025-08-02T13:00:00.000Z', { observed: intel }),
+        withCooldown,
+      );
+      const afterwards = await notified(
+        reported('WSJ', '2025-08-02T14:00:00.000Z', { observed: intel }),
+        withCooldown,
+      );
+
+      expect([held, stillHeld, due, afterwards]).toEqual([
+        'suppressed',
+        'corroborated',
+        'sent',
+        'corroborated',
+      ]);
+      expect((await topic.drain('sms')).map((message) => message.body)).toEqual([
+        'factwatch: AI5 foundry changed: TSMC -> Samsung+TSMC (Electrek)',
+        // the sources the cooldown held back are of the same episode
+        'factwatch: AI5 foundry changed: TSMC -> Intel+TSMC (Yonhap, +2 srcs)',
+      ]);
+    });
   });
 
   it('sends one ops notice per feed health change', async () => {

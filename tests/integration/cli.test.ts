@@ -734,6 +734,32 @@ describe('factwatch run', () => {
     );
   }, 180_000);
 
+  // From a user acceptance review: a replay answered "SMS or email?" with the defaults, not this folder's settings.
+  it("--replay rehearses the folder's alert settings: the SMS cap holds, and the intro says whether quiet hours do", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'factwatch-replay-settings-'));
+    writeFileSync(join(dir, 'cdk.json'), JSON.stringify({ context: { smsMonthlyCap: 1 } }));
+    const feed = join(dir, 'wire.xml');
+    const item = (guid: string, title: string) =>
+      `<item><guid>${guid}</guid><title>${title}</title><link>https://example.org/${guid}</link><pubDate>Mon, 30 Nov 2026 10:00:00 GMT</pubDate></item>`;
+    writeFileSync(
+      feed,
+      `<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title><link>https://example.org/</link><description>x</description>${item('w1', 'Samsung delays Taylor fab production start to 2027')}${item('w2', 'Tesla shuts down Dojo supercomputer project')}</channel></rss>`,
+    );
+    const env = { ...process.env };
+    delete env.DYNAMODB_ENDPOINT;
+
+    const capped = await cliWith({ cwd: dir, env }, 'run', '--replay', feed);
+    const quiet = await cliWith({ cwd: dir, env }, 'run', '--replay', feed, '--quiet-hours', '00:00-23:59');
+
+    expect(capped.code).toBe(0);
+    expect(capped.stdout).toMatch(/alerts delivered: 2 email, 1 SMS/);
+    expect(capped.stdout).toMatch(/the SMS cap, confidence and time zone are this folder's settings/);
+    expect(capped.stdout).toMatch(/Quiet hours are off and every item may alert/);
+    expect(quiet.stdout).toMatch(
+      /Every item may alert, as if just published; SMS keep the quiet hours given/,
+    );
+  }, 180_000);
+
   // From a user acceptance review: Ctrl-C mid-run printed nothing, and the next run's summary read as contradictory.
   it('says, when interrupted mid-run, that nothing is lost and the next run goes on; exit 130', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'factwatch-interrupt-'));

@@ -186,9 +186,14 @@ export const runCommand: Command = {
     // that dies in between leaves them for the next run to show. The in-memory demo keeps nothing.
     const outbox = keep ? resolve(dataDir, 'deliveries.jsonl') : undefined;
     // The demo is for seeing alerts: no quiet hours, so its SMS show up at any hour, and its
-    // sample (old news, read for the first time) alerts as if it had just been published.
+    // sample (old news, read for the first time) alerts as if it had just been published. A replay
+    // rehearses this folder's settings (SMS cap and confidence, time zone, cooldown) in the same way.
     const alertConfig: AlertConfig = {
-      ...(replaying ? REPLAY_ALERT_CONFIG : settings.alertConfig),
+      ...(values.demo
+        ? REPLAY_ALERT_CONFIG
+        : replaying
+          ? asReplayed(settings.alertConfig)
+          : settings.alertConfig),
       ...overrides,
     };
     // One run per store: a second one would poll the same feeds and race for the same alerts. (Taken before
@@ -210,7 +215,12 @@ export const runCommand: Command = {
         : replayFiles
           ? await startFeedFileServer(replayFiles)
           : undefined;
-      if (feedServer) io.out(values.demo ? demoIntro(keptIn) : replayIntro(replayFiles!, keptIn));
+      if (feedServer)
+        io.out(
+          values.demo
+            ? demoIntro(keptIn)
+            : replayIntro(replayFiles!, keptIn, alertConfig.quietHours !== null),
+        );
       if (newStore) io.err(newStoreNote(dataDir));
       dynamo = await startRunStore(keep ? dataDir : undefined, io);
       const store = openStore({ tableName: DEFAULT_TABLE_NAME, endpoint: dynamo.endpoint });
@@ -250,7 +260,7 @@ export const runCommand: Command = {
           all: Boolean(values.all),
           smsReleaseAt: releaseTime(smsDueAt(finishedAt, alertConfig), alertConfig),
           oldNews: changes.filter((finding) => isOldNews(finding, alertConfig)).length,
-          heldByCooldown: (await changesHeldByCooldown(store, changes, now)).map(
+          heldByCooldown: (await changesHeldByCooldown(store, changes, now, alertConfig, finishedAt)).map(
             (change) => `${change.factId} ${renderValue(change.observed)}`,
           ),
           cooldownMinutes: alertConfig.cooldownMinutes,
@@ -324,8 +334,16 @@ function replayedFiles(paths: readonly string[]): ServedFile[] {
 }
 
 /** How a replay starts: which files, in memory or in the store folder it keeps. */
-const replayIntro = (files: readonly ServedFile[], keptIn?: string) =>
-  `Replay: reading ${files.length} feed file(s) (${files.map((file) => basename(file.path)).join(', ')}) through the whole pipeline on loopback, ${keptIn ? `in a store kept in ${keptIn}` : 'in memory'}. Quiet hours are off and every item may alert, as if just published.`;
+const replayIntro = (files: readonly ServedFile[], keptIn: string | undefined, quietHours: boolean) =>
+  `Replay: reading ${files.length} feed file(s) (${files.map((file) => basename(file.path)).join(', ')}) through the whole pipeline on loopback, ${keptIn ? `in a store kept in ${keptIn}` : 'in memory'}. ${quietHours ? 'Every item may alert, as if just published; SMS keep the quiet hours given' : 'Quiet hours are off and every item may alert, as if just published'}; the SMS cap, confidence and time zone are this folder's settings.`;
+
+/** This folder's alert settings for a replay: its items alert as if just published, at any hour. */
+const asReplayed = (config: AlertConfig): AlertConfig => ({
+  ...config,
+  quietHours: REPLAY_ALERT_CONFIG.quietHours,
+  quietFirstRead: REPLAY_ALERT_CONFIG.quietFirstRead,
+  maxAlertAgeHours: REPLAY_ALERT_CONFIG.maxAlertAgeHours,
+});
 
 /** The end of a replay: what a kept store allows, or that nothing was kept. */
 const replayOutro = (keptIn?: string) =>
