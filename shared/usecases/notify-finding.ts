@@ -136,28 +136,46 @@ async function episodeEnd(
   config: Pick<AlertConfig, 'cooldownMinutes'>,
   now: Date,
 ): Promise<string | undefined> {
-  const from = newsTimeOf(alert.finding ?? finding);
+  const evidence = alert.finding ?? finding;
   const until = newsTimeOf(finding);
-  if (until > from) {
-    const value = canonicalValue(finding.observed);
-    // Readings seen since a week before the alert's evidence was: a reversal is news told after it.
-    const seenSince = new Date(Date.parse((alert.finding ?? finding).observedAt) - 7 * 86_400_000);
-    const otherwise = (
-      await findingsForFact(store, finding.factId, {
-        since: seenSince,
-        statuses: ['confirmed', 'changed', 'new'],
-      })
-    )
-      .filter((other) => canonicalValue(other.observed) !== value && other.observed !== null)
-      .filter((other) => newsTimeOf(other) > from && newsTimeOf(other) <= until)
-      .sort((a, b) => newsTimeOf(b).localeCompare(newsTimeOf(a)) || b.findingId.localeCompare(a.findingId));
-    if (otherwise[0]) return `after ${otherwise[0].findingId}`;
+  if (until > newsTimeOf(evidence)) {
+    const otherwise = await toldOtherwise(
+      store,
+      { ...evidence, observed: finding.observed },
+      newsTimeOf(evidence),
+      until,
+    );
+    if (otherwise) return `after ${otherwise.findingId}`;
   }
   if (alert.status === 'suppressed') {
     const last = await lastAlertedAt(store, finding.factId);
     if (!last || now.getTime() - Date.parse(last) >= config.cooldownMinutes * 60_000) return 'held';
   }
   return undefined;
+}
+
+/**
+ * The latest reading of the fact with another value than `finding`'s, published after `from` and no later than
+ * `until` (none: any time since), at least `sureAs` sure: the news said otherwise. Readings seen from a week
+ * before the finding's on.
+ */
+async function toldOtherwise(
+  store: Store,
+  finding: Pick<StoredFinding, 'factId' | 'observed' | 'observedAt'>,
+  from: string,
+  until?: string,
+  sureAs = 0,
+): Promise<StoredFinding | undefined> {
+  const value = canonicalValue(finding.observed);
+  const readings = await findingsForFact(store, finding.factId, {
+    since: new Date(Date.parse(finding.observedAt) - 7 * 86_400_000),
+    statuses: ['confirmed', 'changed', 'new'],
+  });
+  return readings
+    .filter((other) => other.observed !== null && canonicalValue(other.observed) !== value)
+    .filter((other) => (other.confidence ?? 1) >= sureAs)
+    .filter((other) => newsTimeOf(other) > from && (until === undefined || newsTimeOf(other) <= until))
+    .sort((a, b) => newsTimeOf(b).localeCompare(newsTimeOf(a)) || b.findingId.localeCompare(a.findingId))[0];
 }
 
 /**
@@ -319,6 +337,13 @@ export async function releaseHeldSms(context: AlertContext): Promise<number> {
   for (const alert of await listDueHeldSms(context.store, now)) {
     if (!(await claimAlert(context.store, alert.alertId, now, 'sms'))) continue;
     try {
+      // Denied or reversed, surely, while it waited: the email said it at the time; nobody is woken for it now.
+      const finding = alert.finding;
+      const sureAs = context.config.smsMinConfidence;
+      if (finding && (await toldOtherwise(context.store, finding, newsTimeOf(finding), undefined, sureAs))) {
+        await setSmsState(context.store, alert.alertId, 'skipped');
+        continue;
+      }
       if (!(await reserveOrNotify(context, now))) {
         await setSmsState(context.store, alert.alertId, 'skipped');
         continue;

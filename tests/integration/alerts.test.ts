@@ -189,6 +189,40 @@ describe('alerts through the SNS emulator', () => {
     expect(await topic.drain('email')).toEqual([]);
   });
 
+  // From a user acceptance review: a held SMS woke its reader at 07:00 for news denied at 04:00.
+  it.each([
+    [1, 0],
+    [0.5, 1],
+  ])(
+    'a held SMS whose change was denied while it waited (denial %s sure) is released %s time(s)',
+    async (sure, times) => {
+      clock = new Date('2025-08-02T23:30:00Z');
+      const change = changeFinding({
+        published: '2025-08-02T23:00:00.000Z',
+        observedAt: clock.toISOString(),
+      });
+      await saveFinding(store, change);
+      await notifyFinding(change, context());
+      await topic.drain('email');
+      await saveFinding(
+        store,
+        changeFinding({
+          status: 'confirmed',
+          observed: { kind: 'entities', values: ['TSMC'] },
+          confidence: sure,
+          published: '2025-08-03T04:00:00.000Z',
+          observedAt: '2025-08-03T04:30:00.000Z',
+        }),
+      );
+
+      clock = new Date('2025-08-03T07:00:00Z');
+      const released = await releaseHeldSms(context());
+
+      expect(released).toBe(times);
+      expect(await topic.drain('sms')).toHaveLength(times);
+    },
+  );
+
   it('stops SMS at the monthly cap, sends email instead, and says so once', async () => {
     const values = ['Intel', 'SMIC', 'UMC', 'Rapidus', 'GlobalFoundries'];
     for (const value of values) {
