@@ -1,7 +1,7 @@
 import { renderValue } from '../facts/render-value.ts';
 import type { BaselineVersion } from '../model/baseline.ts';
 import type { FeedState } from '../model/feeds.ts';
-import type { StoredFinding } from '../model/findings.ts';
+import { newsTimeOf, type StoredFinding } from '../model/findings.ts';
 import { fitGsm7, toGsm7 } from './gsm.ts';
 
 /** What an alert message is made of. */
@@ -85,15 +85,17 @@ export function renderEmail(content: AlertContent): { subject: string; body: str
     '',
     sources.length > 1
       ? `Corroborated by ${sources.length - 1} more source(s): ${sources.slice(1).join(', ')}`
-      : 'Corroboration: no other source yet; later reports of the same change will not alert again.',
+      : 'Corroboration: no other source yet; later reports of the same change will not alert again, unless news of another value comes between.',
     '',
     `Recent history of ${fact.id}`,
     ...(history.length
-      ? history
+      ? [...history]
+          // by when the news told it, newest first (a feed's backlog is seen on one day)
+          .sort((a, b) => newsTimeOf(b).localeCompare(newsTimeOf(a)))
           .slice(0, 8)
           .map(
             (past) =>
-              `  ${past.observedAt.slice(0, 10)}  ${past.status.padEnd(9)}  ${cut(renderValue(past.observed), 24).padEnd(24)}  ${past.source ?? ''}`,
+              `  ${newsTimeOf(past).slice(0, 10)}  ${past.status.padEnd(9)}  ${cut(renderValue(past.observed), 24).padEnd(24)}  ${past.source ?? ''}`,
           )
       : ['  (none yet)']),
     ...acceptHint(content),

@@ -89,14 +89,15 @@ function chartOf(fact: ReportFact, now: string): string {
       ? []
       : [
           {
-            at: finding.observedAt,
+            // When the news told it: a first read of a feed's backlog is seen on one day, told over months.
+            at: newsTimeOf(finding),
             value,
-            label: `${renderValue(finding.observed)} · ${day(finding.observedAt)} · ${finding.source ?? ''}`,
+            label: `${renderValue(finding.observed)} · ${day(newsTimeOf(finding))} · ${finding.source ?? ''}`,
           },
         ];
   });
   const steps: ChartStep[] = fact.versions.map((version) => ({
-    at: version.acceptedAt,
+    at: versionTime(version),
     value: numberOf(version.value) ?? null,
     label: `v${version.version}: ${renderValue(version.value)}`,
   }));
@@ -124,17 +125,21 @@ function latestTag(latest: StoredFinding, accepted: boolean, current: BaselineVe
     : `<span class="tag ${latest.status}">${said}</span>`;
 }
 
+/** When a baseline version holds from: a seeded one from its sheet's day (the news before the store is read against it). */
+const versionTime = (version: BaselineVersion) =>
+  version.origin === 'seed' && version.asOf ? version.asOf : version.acceptedAt;
+
 function factRow(fact: ReportFact, now: string): string {
   const { current } = fact;
   const latest = fact.latest;
   const events = [
     ...fact.findings.map((finding) => ({
       at: newsTimeOf(finding),
-      html: `<li><span class="tag ${finding.status}">${finding.status}</span> ${escapeMarkup(renderValue(finding.observed))} <span class="muted">${escapeMarkup(day(finding.observedAt))} · ${link(finding.link, finding.source ?? 'source')}</span><br>${escapeMarkup(finding.evidence)}</li>`,
+      html: `<li><span class="tag ${finding.status}">${finding.status}</span> ${escapeMarkup(renderValue(finding.observed))} <span class="muted">${escapeMarkup(day(newsTimeOf(finding)))} · ${link(finding.link, finding.source ?? 'source')}</span><br>${escapeMarkup(finding.evidence)}</li>`,
     })),
     ...fact.versions.map((version) => ({
-      at: version.acceptedAt,
-      html: `<li><span class="tag accepted">baseline v${version.version}</span> ${escapeMarkup(renderValue(version.value))} <span class="muted">${escapeMarkup(day(version.acceptedAt))} · ${escapeMarkup(version.acceptedBy)} · ${escapeMarkup(version.reason)}</span></li>`,
+      at: versionTime(version),
+      html: `<li><span class="tag accepted">baseline v${version.version}</span> ${escapeMarkup(renderValue(version.value))} <span class="muted">${escapeMarkup(day(versionTime(version)))} · ${escapeMarkup(version.acceptedBy)} · ${escapeMarkup(version.reason)}</span></li>`,
     })),
   ].sort((a, b) => b.at.localeCompare(a.at));
   return `<details class="fact" id="fact-${escapeMarkup(current.id)}" data-fact="${escapeMarkup(current.id)}">

@@ -11,6 +11,7 @@ import { startLocalPipeline } from '../../apps/local/pipeline.ts';
 import { REPLAY_ALERT_CONFIG } from '../../shared/config/alerts.ts';
 import { loadBaselineFile } from '../../shared/config/load.ts';
 import { LOOPBACK_ALLOWED } from '../../shared/feeds/guard.ts';
+import { newsTimeOf } from '../../shared/model/findings.ts';
 import { seedBaseline } from '../../shared/store/baseline.ts';
 import type { Store } from '../../shared/store/client.ts';
 import { registerFeed } from '../../shared/store/feeds.ts';
@@ -147,16 +148,22 @@ describe.skipIf(!CHROMIUM)('factwatch report, read in headless Chromium', () => 
         fact: node.getAttribute('data-fact') ?? '',
         points: node.querySelectorAll('svg.chart circle.observed').length,
         charts: node.querySelectorAll('svg.chart').length,
+        days: [...node.querySelectorAll('svg.chart circle.observed title')].map(
+          (title) => (title.textContent ?? '').split(' · ')[1]!.slice(0, 10),
+        ),
       })),
     );
     const since = new Date(0);
-    for (const { fact, points, charts } of drawn) {
+    for (const { fact, points, charts, days } of drawn) {
       const findings = await findingsForFact(store, fact, { since });
       const numeric = findings.filter(
         (finding) => finding.observed && NUMERIC_KINDS.has(finding.observed.kind),
       );
       expect(points, fact).toBe(numeric.length);
       if (numeric.length) expect(charts, fact).toBe(1);
+      // Each point at the day the news told it, not the day the sample was read (a user acceptance review saw
+      // a feed's backlog collapse into one day).
+      expect(days.sort(), fact).toEqual(numeric.map((finding) => newsTimeOf(finding).slice(0, 10)).sort());
     }
     expect(drawn.some((fact) => fact.points > 0)).toBe(true);
     await tab.close();

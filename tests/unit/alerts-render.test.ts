@@ -85,7 +85,9 @@ describe('renderEmail()', () => {
     const past = changeFinding({
       status: 'confirmed',
       observed: { kind: 'entities', values: ['TSMC'] },
-      observedAt: '2025-07-20T00:00:00.000Z',
+      // seen on a first read of a feed's backlog: the history gives the day the news told it
+      published: '2025-07-20T08:00:00.000Z',
+      observedAt: '2025-08-01T00:00:00.000Z',
       source: 'Electrek',
     });
 
