@@ -109,6 +109,18 @@ function hostile() {
   return { chars: content.length, ms: Math.round(performance.now() - started), findings };
 }
 
+/**
+ * analyze.hostileSpaces: a sentence of a hostile-content review — a run of 600 narrow no-break spaces before
+ * "reports differ", which took 90 s when that white space reached a pattern of adjacent \s* unfolded.
+ */
+function hostileSpaces() {
+  const engine = createFactEngine(loadBaselineFile().facts, loadRulesFile());
+  const summary = `Samsung's Taylor fab will start production in 2028, ${'\u202F'.repeat(600)}x reports differ.`;
+  const started = performance.now();
+  const findings = analyzeItem({ id: 'spaces', title: 'Samsung Taylor fab update', summary }, engine).length;
+  return { chars: summary.length, ms: Math.round(performance.now() - started), findings };
+}
+
 /** analyze.*: items a second in process and through the CLI, on story-dense and feed-like items. */
 export function benchAnalyze(seconds = 3, count = 20_000) {
   return {
@@ -116,6 +128,7 @@ export function benchAnalyze(seconds = 3, count = 20_000) {
     inProcess: { story: inProcess('story', seconds), feed: inProcess('feed', seconds) },
     cli: { story: throughCli('story', count), feed: throughCli('feed', count) },
     hostile: hostile(),
+    hostileSpaces: hostileSpaces(),
   };
 }
 

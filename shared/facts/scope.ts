@@ -143,7 +143,8 @@ function differingFrom(sentence: string, at: number): number {
   // A clause that names its own topic (AI5代工方则说法不一) or past reports (此前) differs on itself alone; one
   // that is only a source ("韩台媒体报道不一", "though reports differ") on a topic phrase anywhere before it
   // ("关于特斯拉AI5，韩媒称三星将代工，报道不一"), else on the clause before it.
-  const clause = sentence.slice(own, at);
+  // (tested on the clause trimmed, its spaces single: the pattern's optional words meet at one space each)
+  const clause = sentence.slice(own, at).trim().replace(/\s+/g, ' ');
   if (!SOURCE_ONLY.test(clause)) return own;
   const topic = sentence.slice(0, own).search(TOPIC_PHRASE_ANYWHERE);
   if (topic >= 0) return topic;
@@ -160,7 +161,7 @@ const TOPIC_AFTER_DIFFER = /^\s+(?:on|about|over|as\s+to)\b/i;
 const TOPIC_PHRASE_ANYWHERE =
   /(?:^|[，,；;]\s*)(?:围绕|圍繞|关于|關於|对于|對於|至于|至於)|(?:^|[,;]\s*)(?:on|as\s+for)\s/i;
 const SOURCE_ONLY =
-  /^\s*(?:but|though|although|while|and)?\s*(?:(?:the\s+)?reports?|accounts?|[\u3400-\u9fff]{0,6}(?:媒体|媒體|各方|外界|业界|業界|市场|市場|消息))?\s*(?:则|則|也|亦|近来|近來|目前)?\s*$/i;
+  /^(?:(?:but|though|although|while|and)(?: |$))?(?:(?:the )?reports?|accounts?|[\u3400-\u9fff]{0,6}(?:媒体|媒體|各方|外界|业界|業界|市场|市場|消息))? ?(?:则|則|也|亦|近来|近來|目前)?$/i;
 
 /** Everything from the sentence's start up to a cue left open ("…报道不一", "…尚未定案"). */
 function openUpTo(cue: RegExpExecArray): ScopeSpan {

@@ -14,8 +14,10 @@ const FULL_WIDTH = /[\uFF01-\uFF5E]/g;
  * normaliseText('三星股价上涨６．８％'); // '三星股价上涨6.8%'
  * normaliseText('TSMC&#39;s share'); // "TSMC's share"
  */
+// Every character JavaScript's \s matches but the plain space is folded: a run of U+202F left as it was made a
+// pattern of adjacent \s* take 90 s on one sentence (a hostile-content review).
 const NEEDS_NORMALISING =
-  /[\uFF01-\uFF5E\u2018-\u201F\u00A0\u2000-\u200B\u3000\u2013\u2014\t\n\r\f\v]| {2}|^\s|\s$|&#?\w{2,8};/;
+  /[\uFF01-\uFF5E\u2018-\u201F\u00A0\u1680\u2000-\u200B\u2028\u2029\u202F\u205F\u3000\uFEFF\u2013\u2014\t\n\r\f\v]| {2}|^\s|\s$|&#?\w{2,8};/;
 
 /** An HTML entity left in the text: numeric, or one of the names news copy carries. */
 const ENTITY =

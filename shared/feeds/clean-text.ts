@@ -248,10 +248,11 @@ export function cleanText(text: string, maxLength: number, options: { lines?: bo
   const safe = text.slice(0, maxLength * 4 + 1024).replace(UNSAFE_CHARACTERS, '');
   const folded = options.lines
     ? safe
-        .replace(/[ \t\f\v\u00a0\u3000]+/g, ' ')
+        // every white space but the line breaks (U+202F, U+2028 … too: see NEEDS_NORMALISING in the fact engine)
+        .replace(/[^\S\r\n]+/g, ' ')
         .replace(/ ?\r?\n ?/g, '\n')
         .replace(/\n{2,}/g, '\n')
-    : safe.replace(/[\s\u00a0\u3000]+/g, ' ');
+    : safe.replace(/\s+/g, ' ');
   const trimmed = folded.trim();
   return trimmed.length > maxLength ? `${trimmed.slice(0, maxLength - 1)}…` : trimmed;
 }

@@ -148,8 +148,8 @@ describe.skipIf(!CHROMIUM)('factwatch report, read in headless Chromium', () => 
         fact: node.getAttribute('data-fact') ?? '',
         points: node.querySelectorAll('svg.chart circle.observed').length,
         charts: node.querySelectorAll('svg.chart').length,
-        days: [...node.querySelectorAll('svg.chart circle.observed title')].map(
-          (title) => (title.textContent ?? '').split(' · ')[1]!.slice(0, 10),
+        days: [...node.querySelectorAll('svg.chart circle.observed title')].map((title) =>
+          (title.textContent ?? '').split(' · ')[1]!.slice(0, 10),
         ),
       })),
     );

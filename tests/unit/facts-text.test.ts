@@ -96,6 +96,17 @@ describe('normaliseText()', () => {
     expect(normaliseText('三星股价上涨６．８％，  “最低额度”')).toBe('三星股价上涨6.8%， "最低额度"');
   });
 
+  // From a hostile-content review: a run of U+202F was left as it was, and a pattern of adjacent \s* took 90 s on
+  // one sentence. No white space but the plain space, and no run of it, reaches the patterns.
+  it.each(['\u202F', '\u205F', '\u1680', '\u2028', '\u2029', '\uFEFF', '\u2003', '\u00A0', '\t', '\v'])(
+    'folds a run of U+%s into one space',
+    (space) => {
+      expect(normaliseText(`due in 2028,${space.repeat(600)}x reports differ`)).toBe(
+        'due in 2028, x reports differ',
+      );
+    },
+  );
+
   it('decodes the HTML entities a feed escaped twice, numeric and named, and leaves other ampersands', () => {
     expect(
       normaliseText(

@@ -52,6 +52,12 @@ describe('cleanText()', () => {
     expect(cleanText(text, 100)).toBe(clean);
   });
 
+  it('folds every other white space, U+202F and U+2028 among them, into one space', () => {
+    const spaces = '\u202F\u205F\u1680\u2028\u2029\u2003\u00A0\u3000';
+    expect(cleanText(`a${spaces}b\n${spaces}c`, 100, { lines: true })).toBe('a b\nc');
+    expect(cleanText(`a${spaces}b`, 100)).toBe('a b');
+  });
+
   it('keeps line breaks only where lines are asked for', () => {
     expect(cleanText('one\n\n two\tthree', 100, { lines: true })).toBe('one\ntwo three');
     expect(cleanText('one\n\n two\tthree', 100)).toBe('one two three');
