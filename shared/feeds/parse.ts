@@ -112,6 +112,32 @@ export function detectFormat(text: string): { format: FeedFormat; version?: stri
  * @example
  * const feed = await parseFeed(text); // { format: 'rss', items: [{ title: 'Tesla…', … }], … }
  */
+/**
+ * A document with the defects one careless item brings escaped or dropped: a bare "&" that starts no reference
+ * becomes "&amp;", a "<" that starts no tag "&lt;", and a character reference to a character XML forbids
+ * (`&#0;`, `&#xD83D;`) is dropped. Each pattern looks at most 33 characters ahead: linear in the document.
+ *
+ * @example
+ * repairedXml('<title>AT&T & Samsung: a < b</title>'); // '<title>AT&amp;T &amp; Samsung: a &lt; b</title>'
+ */
+export function repairedXml(text: string): string {
+  return text
+    .replace(/&#(?:(\d{1,7})|[xX]([0-9a-fA-F]{1,6}));/g, (reference, decimal?: string, hex?: string) =>
+      xmlAllows(decimal ? Number(decimal) : Number.parseInt(hex!, 16)) ? reference : '',
+    )
+    .replace(/&(?!(?:[A-Za-z_][\w.-]{0,31}|#\d{1,7}|#[xX][0-9a-fA-F]{1,6});)/g, '&amp;')
+    .replace(/<(?![A-Za-z_:/!?])/g, '&lt;');
+}
+
+/** A character XML 1.0 allows (tab, line breaks, and the rest of Unicode but surrogates and U+FFFE/F). */
+const xmlAllows = (code: number) =>
+  code === 0x9 ||
+  code === 0xa ||
+  code === 0xd ||
+  (code >= 0x20 && code <= 0xd7ff) ||
+  (code >= 0xe000 && code <= 0xfffd) ||
+  (code >= 0x10000 && code <= 0x10ffff);
+
 export async function parseFeed(text: string): Promise<ParsedFeed> {
   if (!text.trim()) throw new FeedError('parse', 'empty', 'the document is empty');
   const detected = detectFormat(text);
@@ -127,12 +153,17 @@ export async function parseFeed(text: string): Promise<ParsedFeed> {
   try {
     parsed = await (await feedParser()).parseString(text);
   } catch (error) {
-    throw new FeedError(
-      'parse',
-      'parse',
-      `malformed ${detected.format}: ${firstLine((error as Error).message)}`,
-      { cause: error },
-    );
+    // One item's bare "&" ("AT&T") or "a < b" fails the strict parse of the whole document, every item with it:
+    // read it again with those escaped; the error stands only when that fails too.
+    const repaired = repairedXml(text);
+    parsed = await (repaired === text
+      ? Promise.reject(error)
+      : (await feedParser()).parseString(repaired).catch(() => Promise.reject(error))
+    ).catch((failure: Error) => {
+      throw new FeedError('parse', 'parse', `malformed ${detected.format}: ${firstLine(failure.message)}`, {
+        cause: failure,
+      });
+    });
   }
   return {
     ...detected,

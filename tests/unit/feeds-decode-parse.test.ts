@@ -144,6 +144,22 @@ describe('parseFeed()', () => {
     await expect(parseFeed(text)).rejects.toBeInstanceOf(FeedError);
   });
 
+  // From a hostile-content review: one careless item ("AT&T", "a < b", a reference to a character XML forbids)
+  // failed the strict parse of the whole feed, and its good items were never read.
+  it.each(['AT&T signs deal & more', 'a < b, says Musk', 'stray &#xD83D; and &#0; references'])(
+    "reads the other items of a feed one of whose titles is %j, that title repaired",
+    async (careless) => {
+      const feed = await parseFeed(
+        `<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title><item><title>${careless}</title><link>https://example.org/1</link></item><item><title>Samsung delays Taylor fab production to 2028</title><link>https://example.org/2</link></item></channel></rss>`,
+      );
+
+      expect(feed.items.map((item) => item.title)).toEqual([
+        careless.replace(/&#\w+;/g, ''),
+        'Samsung delays Taylor fab production to 2028',
+      ]);
+    },
+  );
+
   // A user found it through `factwatch check`: with one shared xml2js parser, a malformed document left it in a
   // state where the next broken one (an undeclared entity) parsed as a valid feed, and errors varied by order.
   it('judges each document alone, whatever was parsed before it', async () => {
