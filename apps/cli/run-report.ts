@@ -19,7 +19,7 @@ export interface RunFacts {
   maxAlertAgeHours?: number | null;
   /** SMS held by quiet hours in the store after the run, this run's and earlier runs'. */
   heldSmsInStore?: number;
-  /** Changes of this run the fact's cooldown held back, as "fact value". */
+  /** Changes of this run whose SMS the fact's cooldown held back (email only), as "fact value". */
   heldByCooldown?: string[];
   cooldownMinutes?: number;
   /** The options naming this run's store in a command to copy ('' for the default store). */
@@ -87,11 +87,10 @@ export function oldNewsAdvice(facts: RunFacts): string[] {
 }
 
 /**
- * Why a change sent no alert: its fact alerted within the cooldown. The deployed
- * stack's digest carries it; a local run has no digest, so the run names it.
+ * Why a high-severity change sent no SMS: its fact alerted within the cooldown, so it went by email only.
  *
  * @example
- * cooldownAdvice(facts); // ['1 change(s) held back by the cooldown (a fact alerts at most once in 6 h; …): deal.value $25B. …']
+ * cooldownAdvice(facts); // ['1 change(s) went by email only, not SMS: their fact had alerted within the cooldown (…): deal.value $25B. …']
  */
 export function cooldownAdvice(facts: RunFacts): string[] {
   const held = facts.heldByCooldown ?? [];
@@ -99,7 +98,7 @@ export function cooldownAdvice(facts: RunFacts): string[] {
   const minutes = facts.cooldownMinutes ?? 0;
   const period = minutes % 60 === 0 ? `${minutes / 60} h` : `${minutes} min`;
   return [
-    `${held.length} change(s) held back by the cooldown (a fact alerts at most once in ${period}; the daily digest carries the rest): ${held.join(', ')}. \`factwatch history --status changed,new${facts.storeOption ? ` ${facts.storeOption}` : ''}\` lists them.`,
+    `${held.length} change(s) went by email only, not SMS: their fact had alerted within the cooldown (a fact texts at most once in ${period}): ${held.join(', ')}. \`factwatch history --status changed,new${facts.storeOption ? ` ${facts.storeOption}` : ''}\` lists them.`,
   ];
 }
 

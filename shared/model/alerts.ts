@@ -3,12 +3,18 @@ import { type StoredFinding, StoredFindingSchema } from './findings.ts';
 import type { SameKeys } from './same-keys.ts';
 import { type Severity, SeveritySchema, type Value, ValueSchema } from './values.ts';
 
-/** Where an alert is: pending until SNS accepted it, then sent; suppressed when the cooldown held it back. */
+/**
+ * Where an alert is: pending until SNS accepted it, then sent. `suppressed` is what earlier releases wrote when
+ * the fact's cooldown held a whole alert back (digest only); a cooldown now holds back only the SMS.
+ */
 export const ALERT_STATUSES = ['pending', 'sent', 'suppressed'] as const;
 export type AlertStatus = (typeof ALERT_STATUSES)[number];
 
-/** Its SMS leg: none (email only), held for quiet hours, then sent or skipped (cap, confidence). */
-export const SMS_STATES = ['none', 'held', 'sent', 'skipped'] as const;
+/**
+ * Its SMS leg: none (email only), held for quiet hours, then sent or skipped (cap, confidence), or held back by
+ * the fact's cooldown (another value of a fact that alerted within it goes by email only).
+ */
+export const SMS_STATES = ['none', 'held', 'sent', 'skipped', 'cooldown'] as const;
 export type SmsState = (typeof SMS_STATES)[number];
 
 /** One alert per (fact, observed value); later sources only raise its corroboration count. */

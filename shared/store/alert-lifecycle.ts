@@ -45,15 +45,9 @@ export const ALERT_WRITES = {
   },
   markSent: {
     from: [pending],
-    to: [{ status: 'sent' }, { sms: 'none' }, held, { sms: 'sent' }, { sms: 'skipped' }],
+    to: [{ status: 'sent' }, { sms: 'none' }, held, { sms: 'sent' }, { sms: 'skipped' }, { sms: 'cooldown' }],
     condition: '#status = :pending',
     why: 'sent once, with the fact cooldown in the same transaction',
-  },
-  suppress: {
-    from: [pending],
-    to: [{ status: 'suppressed' }],
-    condition: '#status = :pending',
-    why: 'the cooldown holds back only what was not published',
   },
   claimSms: {
     from: [held],

@@ -235,20 +235,6 @@ function heldSmsRecords(store: Store, dueBy?: Date) {
   });
 }
 
-/** Marks an alert suppressed (cooldown): kept for the digest, never published. */
-export async function suppressAlert(store: Store, alertId: string): Promise<void> {
-  await store.doc.send(
-    new UpdateCommand({
-      TableName: store.tableName,
-      Key: alertKey(alertId),
-      UpdateExpression: 'SET #status = :suppressed REMOVE gsi1pk, gsi1sk',
-      ConditionExpression: ALERT_WRITES.suppress.condition,
-      ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: { ':suppressed': 'suppressed', ':pending': 'pending' },
-    }),
-  );
-}
-
 /** The cooldown marker: when a fact last alerted. Under `ALERT#`, the notifiers' own key space. */
 const cooldownKey = (factId: string) => ({ pk: `ALERT#cooldown#${factId}`, sk: 'ALERTED' });
 

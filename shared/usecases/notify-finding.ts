@@ -20,7 +20,6 @@ import {
   releaseClaim,
   reserveSms,
   setSmsState,
-  suppressAlert,
 } from '../store/alerts.ts';
 import { currentBaseline } from '../store/baseline.ts';
 import type { Store } from '../store/client.ts';
@@ -45,7 +44,6 @@ export type NotifyResult =
   | 'below-threshold'
   | 'backfill'
   | 'corroborated'
-  | 'suppressed'
   | 'sent'
   | 'pending';
 
@@ -54,7 +52,7 @@ const rank = (severity: string) => SEVERITIES.indexOf(severity as (typeof SEVERI
 /**
  * The alert policy for one stored finding: changed|new at or above the severity
  * threshold alert once per (fact, observed value); later sources only corroborate;
- * a fact alerted within its cooldown is suppressed (digest only); everything else
+ * another value of a fact that alerted within its cooldown goes by email only (no SMS); everything else
  * goes to the digest. The alert record is written before publishing.
  *
  * @example
@@ -88,11 +86,6 @@ export async function notifyFinding(finding: StoredFinding, context: AlertContex
   if (created === 'exists') {
     await addCorroboration(context.store, alertId, source);
     return 'corroborated';
-  }
-  const last = await lastAlertedAt(context.store, finding.factId);
-  if (last && now.getTime() - Date.parse(last) < context.config.cooldownMinutes * 60_000) {
-    await suppressAlert(context.store, alertId);
-    return 'suppressed';
   }
   return (await deliverAlert(alertId, context)) ? 'sent' : 'pending';
 }
@@ -147,6 +140,7 @@ async function episodeEnd(
     );
     if (otherwise) return `after ${otherwise.findingId}`;
   }
+  // (an alert earlier releases held back whole, by the cooldown)
   if (alert.status === 'suppressed') {
     const last = await lastAlertedAt(store, finding.factId);
     if (!last || now.getTime() - Date.parse(last) >= config.cooldownMinutes * 60_000) return 'held';
@@ -193,8 +187,8 @@ export function isOldNews(
 }
 
 /**
- * Of some changes (a run's, stored since `since`), those whose alert the fact's cooldown held back (digest
- * only), once per (fact, value). A local run has no digest, so it names them.
+ * Of some changes (a run's, stored since `since`), those whose SMS the fact's cooldown held back (email only),
+ * once per (fact, value); a run names them.
  *
  * @example
  * await changesHeldByCooldown(store, runChanges, runStartedAt, config, new Date()); // [{ factId: 'deal.value', observed: { kind: 'money', … } }]
@@ -214,8 +208,8 @@ export async function changesHeldByCooldown(
     if (checked.has(alertId)) continue;
     checked.add(alertId);
     const alert = await getAlert(store, alertId);
-    if (alert?.status === 'suppressed' && alert.createdAt >= since.toISOString())
-      held.set(alertId, { factId, observed });
+    const byCooldown = alert?.sms === 'cooldown' || alert?.status === 'suppressed';
+    if (byCooldown && alert!.createdAt >= since.toISOString()) held.set(alertId, { factId, observed });
   }
   return [...held.values()];
 }
@@ -254,6 +248,11 @@ async function smsLeg(alert: AlertRecord, context: AlertContext, now: Date) {
   // A doubtful reading is worth an email, not a text at night: only sure findings wake anyone.
   if ((alert.finding?.confidence ?? 1) < context.config.smsMinConfidence)
     return { leg: 'skip', state: 'none' } as Leg;
+  // Another value of a fact that alerted within the cooldown: told by email, nobody woken twice. (Only the SMS:
+  // a feed stating a false change first must not keep the real one from its reader for hours.)
+  const last = await lastAlertedAt(context.store, alert.factId);
+  if (last && now.getTime() - Date.parse(last) < context.config.cooldownMinutes * 60_000)
+    return { leg: 'skip', state: 'cooldown' } as Leg;
   const due = smsDueAt(now, context.config);
   if (due.getTime() > now.getTime()) return { leg: 'hold', state: 'held', dueAt: due.toISOString() } as Leg;
   if (await reserveOrNotify(context, now)) return { leg: 'send', state: 'sent' } as Leg;

@@ -8,13 +8,15 @@ const writes = Object.entries(ALERT_WRITES) as Array<[string, AlertWrite]>;
 const key = (state: AlertState) => ('status' in state ? `status:${state.status}` : `sms:${state.sms}`);
 
 describe('the alert lifecycle table', () => {
-  it('creates alerts only as pending, and reaches every status and SMS state', () => {
+  it('creates alerts only as pending, and reaches every status and SMS state (but the one no release writes now)', () => {
     const created = writes.filter(([, write]) => write.from.length === 0);
     const reached = new Set(writes.flatMap(([, write]) => write.to.map(key)));
 
     expect(created.map(([name]) => name)).toEqual(['create']);
     expect(created[0]![1].to.map(key)).toEqual(['status:pending']);
-    for (const status of ALERT_STATUSES) expect(reached).toContain(`status:${status}`);
+    // `suppressed`: earlier releases held a whole alert back by the cooldown; it is read, never written now.
+    for (const status of ALERT_STATUSES.filter((status) => status !== 'suppressed'))
+      expect(reached).toContain(`status:${status}`);
     for (const sms of SMS_STATES) expect(reached).toContain(`sms:${sms}`);
   });
 
@@ -39,7 +41,7 @@ describe('the alert lifecycle table', () => {
     const source = readFileSync(join(import.meta.dirname, '../../shared/store/alerts.ts'), 'utf8');
 
     expect(source).not.toMatch(/ConditionExpression: ['`"][^'`"]*(#status|sms = )/);
-    for (const name of ['create', 'corroborate', 'claim', 'claimSms', 'markSent', 'suppress'])
+    for (const name of ['create', 'corroborate', 'claim', 'claimSms', 'markSent'])
       expect(source).toContain(`ALERT_WRITES.${name}`);
   });
 });

@@ -147,7 +147,7 @@ describe('parseFeed()', () => {
   // From a hostile-content review: one careless item ("AT&T", "a < b", a reference to a character XML forbids)
   // failed the strict parse of the whole feed, and its good items were never read.
   it.each(['AT&T signs deal & more', 'a < b, says Musk', 'stray &#xD83D; and &#0; references'])(
-    "reads the other items of a feed one of whose titles is %j, that title repaired",
+    'reads the other items of a feed one of whose titles is %j, that title repaired',
     async (careless) => {
       const feed = await parseFeed(
         `<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title><item><title>${careless}</title><link>https://example.org/1</link></item><item><title>Samsung delays Taylor fab production to 2028</title><link>https://example.org/2</link></item></channel></rss>`,

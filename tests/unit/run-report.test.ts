@@ -202,12 +202,12 @@ describe('oldNewsAdvice()', () => {
 });
 
 describe('cooldownAdvice()', () => {
-  it('names the changes the cooldown held back, since a local run has no digest to find them in', () => {
+  it('names the changes whose SMS the cooldown held back (they went by email only)', () => {
     expect(cooldownAdvice(facts({ heldByCooldown: ['deal.value $25B'], cooldownMinutes: 360 }))).toEqual([
-      '1 change(s) held back by the cooldown (a fact alerts at most once in 6 h; the daily digest carries the rest): deal.value $25B. `factwatch history --status changed,new` lists them.',
+      '1 change(s) went by email only, not SMS: their fact had alerted within the cooldown (a fact texts at most once in 6 h): deal.value $25B. `factwatch history --status changed,new` lists them.',
     ]);
     expect(cooldownAdvice(facts({ heldByCooldown: ['a 1', 'b 2'], cooldownMinutes: 90 }))[0]).toMatch(
-      /^2 change\(s\) held back by the cooldown \(a fact alerts at most once in 90 min; .*: a 1, b 2\./,
+      /^2 change\(s\) went by email only, not SMS: .*once in 90 min\): a 1, b 2\./,
     );
   });
 
