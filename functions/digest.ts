@@ -36,7 +36,17 @@ export function digestHandler(
       logger.info('digest', { digest });
       return { digest };
     }
-    const result = { pending: await sendPendingAlerts(context), heldSms: await releaseHeldSms(context) };
+    // Both, whatever the first does: an alert that cannot be sent must not hold back the SMS quiet hours held.
+    let failure: unknown;
+    const failed = (error: unknown) => {
+      failure ??= error;
+      return 0;
+    };
+    const result = {
+      pending: await sendPendingAlerts(context).catch(failed),
+      heldSms: await releaseHeldSms(context).catch(failed),
+    };
+    if (failure !== undefined) throw failure;
     logger.info('housekeeping', result);
     return result;
   };

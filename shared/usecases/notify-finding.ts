@@ -322,51 +322,70 @@ function corroboratingSources(alert: AlertRecord, history: StoredFinding[]): str
 
 /** Sends every alert still pending (SNS was down, or a run crashed between write and publish). */
 export async function sendPendingAlerts(context: AlertContext): Promise<number> {
+  return eachAlert(await listPendingAlerts(context.store), (alert) => deliverAlert(alert.alertId, context));
+}
+
+/**
+ * `send` for every alert, one failure not stopping the rest (an alert that can never be published must not hold
+ * back those after it); the count of those sent, or — once all were tried — the first failure, so the run fails
+ * and its alarm fires.
+ */
+async function eachAlert(
+  alerts: readonly AlertRecord[],
+  send: (alert: AlertRecord) => Promise<boolean>,
+): Promise<number> {
   let sent = 0;
-  for (const alert of await listPendingAlerts(context.store)) {
-    if (await deliverAlert(alert.alertId, context)) sent++;
+  const failures: unknown[] = [];
+  for (const alert of alerts) {
+    try {
+      if (await send(alert)) sent++;
+    } catch (error) {
+      failures.push(error);
+    }
   }
+  if (failures.length) throw failures[0];
   return sent;
 }
 
 /** Sends the SMS held during quiet hours once they are over (never dropped, sent once). */
 export async function releaseHeldSms(context: AlertContext): Promise<number> {
   const now = context.now();
-  let sent = 0;
-  for (const alert of await listDueHeldSms(context.store, now)) {
-    if (!(await claimAlert(context.store, alert.alertId, now, 'sms'))) continue;
-    try {
-      // Denied or reversed, surely, while it waited: the email said it at the time; nobody is woken for it now.
-      const finding = alert.finding;
-      const sureAs = context.config.smsMinConfidence;
-      if (finding && (await toldOtherwise(context.store, finding, newsTimeOf(finding), undefined, sureAs))) {
-        await setSmsState(context.store, alert.alertId, 'skipped');
-        continue;
-      }
-      if (!(await reserveOrNotify(context, now))) {
-        await setSmsState(context.store, alert.alertId, 'skipped');
-        continue;
-      }
-      const content = await alertContent(alert, context);
-      const sms = renderSms(content);
-      await publish(
-        context,
-        { subject: 'factwatch', email: sms, sms, default: sms },
-        {
-          kind: 'alert',
-          severity: alert.severity,
-          topic: alert.topic,
-          factId: alert.factId,
-          email: 'skip',
-          sms: 'send',
-        },
-      );
-      await setSmsState(context.store, alert.alertId, 'sent');
-      sent++;
-    } catch (error) {
-      await releaseClaim(context.store, alert.alertId);
-      throw error;
+  return eachAlert(await listDueHeldSms(context.store, now), (alert) => releaseOne(alert, context, now));
+}
+
+/** One held SMS, under its lease: sent, skipped (denied meanwhile, or past the cap), or given back on a failure. */
+async function releaseOne(alert: AlertRecord, context: AlertContext, now: Date): Promise<boolean> {
+  if (!(await claimAlert(context.store, alert.alertId, now, 'sms'))) return false;
+  try {
+    // Denied or reversed, surely, while it waited: the email said it at the time; nobody is woken for it now.
+    const finding = alert.finding;
+    const sureAs = context.config.smsMinConfidence;
+    if (finding && (await toldOtherwise(context.store, finding, newsTimeOf(finding), undefined, sureAs))) {
+      await setSmsState(context.store, alert.alertId, 'skipped');
+      return false;
     }
+    if (!(await reserveOrNotify(context, now))) {
+      await setSmsState(context.store, alert.alertId, 'skipped');
+      return false;
+    }
+    const content = await alertContent(alert, context);
+    const sms = renderSms(content);
+    await publish(
+      context,
+      { subject: 'factwatch', email: sms, sms, default: sms },
+      {
+        kind: 'alert',
+        severity: alert.severity,
+        topic: alert.topic,
+        factId: alert.factId,
+        email: 'skip',
+        sms: 'send',
+      },
+    );
+    await setSmsState(context.store, alert.alertId, 'sent');
+    return true;
+  } catch (error) {
+    await releaseClaim(context.store, alert.alertId);
+    throw error;
   }
-  return sent;
 }

@@ -172,6 +172,39 @@ describe('alerts through the SNS emulator', () => {
     down.destroy();
   });
 
+  // From a hostile-content review: the first alert that could not be published stopped every one after it, on every
+  // housekeeping run. A record the store holds for a fact it has no baseline of cannot be rendered: a real fault.
+  it('sends the pending alerts after one that can never be published, then fails so its alarm fires', async () => {
+    const broken = changeFinding({ factId: 'no.such', findingId: 'broken' });
+    await createAlert(store, {
+      alertId: 'no.such#broken',
+      factId: 'no.such',
+      observed: broken.observed,
+      severity: 'high',
+      topic: 'chips',
+      findingId: 'broken',
+      status: 'pending',
+      createdAt: '2025-08-01T00:00:00.000Z',
+      sources: ['Nowhere'],
+      corroborations: 1,
+      finding: broken,
+    });
+    const down = new SNSClient({
+      endpoint: `http://127.0.0.1:${await freePort()}`,
+      region: LOCAL_REGION,
+      credentials: LOCAL_CREDENTIALS,
+      maxAttempts: 1,
+    });
+    await notifyFinding(changeFinding(), { ...context(), sns: down }).catch(() => undefined);
+    down.destroy();
+
+    const housekeeping = sendPendingAlerts(context());
+
+    await expect(housekeeping).rejects.toThrow();
+    expect(await topic.drain('email')).toHaveLength(1);
+    expect((await getAlert(store, 'no.such#broken'))!.status).toBe('pending');
+  });
+
   it('holds SMS during quiet hours and sends them once when the quiet hours end', async () => {
     clock = new Date('2025-08-02T23:30:00Z');
     await notifyFinding(changeFinding(), context());
