@@ -1,3 +1,4 @@
+import { cutAt } from '../text.ts';
 /**
  * Feed text made safe for people and for the store: HTML to plain text in one
  * linear pass over a capped input, entities decoded, control, bidirectional and
@@ -254,7 +255,7 @@ export function cleanText(text: string, maxLength: number, options: { lines?: bo
         .replace(/\n{2,}/g, '\n')
     : safe.replace(/\s+/g, ' ');
   const trimmed = folded.trim();
-  return trimmed.length > maxLength ? `${trimmed.slice(0, maxLength - 1)}…` : trimmed;
+  return trimmed.length > maxLength ? `${cutAt(trimmed, maxLength - 1)}…` : trimmed;
 }
 
 /**

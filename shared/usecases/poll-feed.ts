@@ -101,6 +101,7 @@ async function recordSuccess(
 ): Promise<PollOutcome> {
   const limit = context.maxItemsPerPoll ?? DEFAULT_MAX_ITEMS_PER_POLL;
   const newest = newestItems(feed?.items ?? [], limit, startedAt);
+  const skipped = newest.skipped + (feed?.omitted ?? 0);
   // The first read of a feed brings what it already held: old news to us, never a page.
   const backfill = !state.filledAt;
   const items = newest.items.map((raw) => {
@@ -118,9 +119,9 @@ async function recordSuccess(
     deadline: budgetEnds,
   });
   const warnings = [
-    ...(newest.skipped
+    ...(skipped
       ? [
-          `skipped ${newest.skipped} item(s): at most ${limit} are read a poll, the newest first (undated and future-dated ones last)`,
+          `skipped ${skipped} item(s): at most ${limit} are read a poll, the newest first (undated and future-dated ones last)`,
         ]
       : []),
     ...stored.warnings,

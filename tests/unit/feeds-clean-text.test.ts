@@ -52,6 +52,14 @@ describe('cleanText()', () => {
     expect(cleanText(text, 100)).toBe(clean);
   });
 
+  // From a hostile-content review: a cap through an emoji stored half of it, on which encodeURIComponent throws.
+  it('never cuts a character in half at its cap', () => {
+    const capped = cleanText(`${'a'.repeat(498)}🚀b`, 500);
+
+    expect(capped).toBe(`${'a'.repeat(498)}…`);
+    expect(() => encodeURIComponent(capped)).not.toThrow();
+  });
+
   it('folds every other white space, U+202F and U+2028 among them, into one space', () => {
     const spaces = '\u202F\u205F\u1680\u2028\u2029\u2003\u00A0\u3000';
     expect(cleanText(`a${spaces}b\n${spaces}c`, 100, { lines: true })).toBe('a b\nc');

@@ -4,7 +4,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { FeedError } from '../../shared/errors.ts';
 import { decodeFeed } from '../../shared/feeds/decode.ts';
-import { detectFormat, parseFeed } from '../../shared/feeds/parse.ts';
+import { detectFormat, MAX_ENTRIES, parseFeed } from '../../shared/feeds/parse.ts';
 
 const fixture = (name: string) =>
   readFileSync(join(import.meta.dirname, '..', 'fixtures', 'feeds', name), 'utf8');
@@ -143,6 +143,34 @@ describe('parseFeed()', () => {
     await expect(parseFeed(text)).rejects.toMatchObject({ failure });
     await expect(parseFeed(text)).rejects.toBeInstanceOf(FeedError);
   });
+
+  // From a hostile-content review: 749,000 empty items took 9 s and 344 MB to parse before the 200-item cap applied.
+  // The first and last halves are read: a feed lists its newest first or last.
+  it.each([
+    ['rss', 'item'],
+    ['atom', 'entry'],
+  ] as const)(
+    'reads the first and last MAX_ENTRIES / 2 entries of a huge %s document',
+    async (format, tag) => {
+      const document = (n: number) => {
+        const entries = Array.from(
+          { length: n },
+          (_, index) => `<${tag}><title>e${index}</title></${tag}>`,
+        ).join('');
+        return format === 'rss'
+          ? `<rss version="2.0"><channel><title>t</title>${entries}</channel></rss>`
+          : `<feed xmlns="http://www.w3.org/2005/Atom"><title>t</title>${entries}</feed>`;
+      };
+      const huge = await parseFeed(document(MAX_ENTRIES + 1_000));
+      const titles = huge.items.map((item) => item.title);
+
+      expect(titles).toHaveLength(MAX_ENTRIES);
+      expect([titles[0], titles.at(-1)]).toEqual(['e0', `e${MAX_ENTRIES + 999}`]);
+      expect(titles).not.toContain(`e${MAX_ENTRIES / 2}`);
+      expect(huge.omitted).toBe(1_000);
+      expect((await parseFeed(document(3))).items).toHaveLength(3);
+    },
+  );
 
   // From a hostile-content review: one careless item ("AT&T", "a < b", a reference to a character XML forbids)
   // failed the strict parse of the whole feed, and its good items were never read.

@@ -3,6 +3,7 @@
  * the `SentenceReading` every rule shares — entities at once, tokens, relation words, scopes, frames and values
  * only when a rule first asks.
  */
+import { cutAt } from '../../text.ts';
 import type { EntityMention } from '../entities.ts';
 import type { AttributeClass } from '../lexicon.ts';
 import type { PhraseMatch } from '../phrases.ts';
@@ -50,7 +51,7 @@ function boundedPieces(sentence: string): string[] {
   while (rest.length > MAX_SENTENCE) {
     const head = rest.slice(0, MAX_SENTENCE);
     const cut = Math.max(head.search(/[,，;；][^,，;；]*$/), head.lastIndexOf(' '));
-    const at = cut > MAX_SENTENCE / 2 ? cut + 1 : MAX_SENTENCE;
+    const at = cut > MAX_SENTENCE / 2 ? cut + 1 : cutAt(head, MAX_SENTENCE).length;
     pieces.push(rest.slice(0, at).trim());
     rest = rest.slice(at);
   }
