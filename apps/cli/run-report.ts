@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { AlertConfig } from '../../shared/model/alert-config.ts';
 import type { FeedState } from '../../shared/model/feeds.ts';
-import type { CycleSummary, Delivery } from '../local/pipeline.ts';
+import { type CycleSummary, type Delivery, MAX_RECORD_RUNS } from '../local/pipeline.ts';
 import type { CliIO } from './command.ts';
 
 /** What `run` says after a cycle, besides the deliveries themselves. */
@@ -66,7 +66,10 @@ export function summaryLine(facts: RunFacts): string {
     (held ? `; ${held} SMS held by quiet hours until ${facts.smsReleaseAt ?? 'quiet hours end'}` : '') +
     // "…; 2 SMS of earlier runs still held": a later run says what is still waiting, not only the run that held it.
     (earlier > 0 ? `; ${earlier} SMS of earlier runs still held by quiet hours` : '') +
-    (summary.heldSms ? `; ${summary.heldSms} SMS released after quiet hours` : '')
+    (summary.heldSms ? `; ${summary.heldSms} SMS released after quiet hours` : '') +
+    (summary.setAside
+      ? `; ${summary.setAside} stream record(s) set aside after failing ${MAX_RECORD_RUNS} runs (listed in failed-records.jsonl in the store folder)`
+      : '')
   );
 }
 

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import {
   DescribeStreamCommand,
@@ -54,7 +55,12 @@ export interface CycleSummary {
   heldSms: number;
   /** Messages an earlier, interrupted run published but never showed: delivered again through the emulator. */
   recovered: Delivery[];
+  /** Stream records that failed in MAX_RECORD_RUNS runs, set aside (listed in the failed-records file) this run. */
+  setAside: number;
 }
+
+/** Runs a stream record may fail before it is set aside, as the deployed stack's retries end in its failure queue. */
+export const MAX_RECORD_RUNS = 3;
 
 const POLL_RETRIES = 3;
 
@@ -157,6 +163,7 @@ export async function startLocalPipeline(
       });
       await drainPollQueue(sqs, pollQueue, queued, poll, options.onFeedPolled);
       const counts = await pumpStream(cursor, streams, handlers, settings.checkpointFile);
+
       lastPosition = { streamArn: cursor.streamArn, positions: Object.fromEntries(cursor.positions) };
       const housekeeping = (await digest({ task: 'housekeeping' })) as { heldSms?: number };
       const polled = (await listFeeds(store)).filter((feed) => (feed.lastPolledAt ?? '') >= startedAt);
@@ -255,6 +262,8 @@ interface StreamCursor {
 interface Checkpoint {
   streamArn: string;
   positions: Record<string, string>;
+  /** Stream records (by sequence number) that failed, and in how many runs. */
+  failedRuns?: Record<string, number>;
 }
 
 function readCheckpoint(file: string | undefined): Checkpoint | undefined {
@@ -266,11 +275,16 @@ function readCheckpoint(file: string | undefined): Checkpoint | undefined {
   }
 }
 
-function writeCheckpoint(file: string | undefined, cursor: StreamCursor): void {
+function writeCheckpoint(
+  file: string | undefined,
+  cursor: StreamCursor,
+  failedRuns?: Record<string, number>,
+): void {
   if (!file) return;
   const checkpoint: Checkpoint = {
     streamArn: cursor.streamArn,
     positions: Object.fromEntries(cursor.positions),
+    ...(failedRuns && Object.keys(failedRuns).length ? { failedRuns } : {}),
   };
   writeFileSync(`${file}.tmp`, JSON.stringify(checkpoint));
   renameSync(`${file}.tmp`, file);
@@ -341,7 +355,8 @@ async function pumpStream(
   handlers: StreamHandlers,
   checkpointFile?: string,
 ) {
-  const counts = { newItems: 0, editedItems: 0, findings: 0 };
+  const counts = { newItems: 0, editedItems: 0, findings: 0, setAside: 0 };
+  const failedRuns = readCheckpoint(checkpointFile)?.failedRuns ?? {};
   for (let quietPasses = 0; quietPasses < 2; ) {
     const records = await readNewRecords(cursor, streams);
     if (records.length === 0) {
@@ -360,35 +375,56 @@ async function pumpStream(
     counts.findings += records.filter(
       (record) => record.eventName === 'INSERT' && record.dynamodb?.NewImage?.type?.S === 'finding',
     ).length;
-    for (let start = 0; start < forAnalyze.length; start += 100) {
-      await invokeStreamHandler('analyze', () =>
-        handlers.analyze(event(forAnalyze.slice(start, start + 100))),
-      );
+    const failed: Array<{ stage: string; sequence: string }> = [];
+    for (const [stage, picked] of [
+      ['analyze', forAnalyze],
+      ['notify', forNotify],
+    ] as const) {
+      for (let start = 0; start < picked.length; start += 100) {
+        const response = await handlers[stage](event(picked.slice(start, start + 100)));
+        for (const failure of response?.batchItemFailures ?? [])
+          failed.push({ stage, sequence: failure.itemIdentifier });
+      }
     }
-    for (let start = 0; start < forNotify.length; start += 100) {
-      await invokeStreamHandler('notify', () => handlers.notify(event(forNotify.slice(start, start + 100))));
-    }
+    if (failed.length) counts.setAside += setAsideOrRetry(failed, failedRuns, checkpointFile, cursor);
     // Only now are these records processed: a crash before this line replays them next run.
     for (const [shard, sequence] of cursor.read) cursor.positions.set(shard, sequence);
-    writeCheckpoint(checkpointFile, cursor);
+    writeCheckpoint(checkpointFile, cursor, failedRuns);
   }
   return counts;
 }
 
 /**
- * Runs a stream handler; records it could not process fail the run (Lambda would
- * retry them), so the stream position is not advanced past them.
+ * Records a stage could not process (Lambda would retry them), counted against each record once a run: while
+ * any has failed in fewer than MAX_RECORD_RUNS runs, the run fails and the stream position stays before them.
+ * Past that they are set aside, listed in `failed-records.jsonl` beside the checkpoint, as the deployed stack's
+ * retries end in its failure queue: one record that can never be processed must not stop every later run.
+ * Returns how many were set aside.
  */
-async function invokeStreamHandler(
-  name: string,
-  invoke: () => Promise<BatchResponse | undefined>,
-): Promise<void> {
-  const response = await invoke();
-  const failed = response?.batchItemFailures.length ?? 0;
-  if (failed > 0)
+function setAsideOrRetry(
+  failed: ReadonlyArray<{ stage: string; sequence: string }>,
+  failedRuns: Record<string, number>,
+  checkpointFile: string | undefined,
+  cursor: StreamCursor,
+): number {
+  for (const sequence of new Set(failed.map((failure) => failure.sequence)))
+    failedRuns[sequence] = (failedRuns[sequence] ?? 0) + 1;
+  if (!checkpointFile || failed.some((failure) => failedRuns[failure.sequence]! < MAX_RECORD_RUNS)) {
+    // The position stays where it was; only the count of failed runs moves on.
+    writeCheckpoint(checkpointFile, cursor, failedRuns);
+    const stages = [...new Set(failed.map((failure) => failure.stage))].join(' and ');
     throw new LocalStackError(
-      `${name} could not process ${failed} stream record(s); run again to retry them`,
+      `${stages} could not process ${failed.length} stream record(s); run again to retry them${checkpointFile ? ` (one that fails ${MAX_RECORD_RUNS} runs is then set aside)` : ''}`,
     );
+  }
+  appendFileSync(
+    join(dirname(checkpointFile), 'failed-records.jsonl'),
+    failed
+      .map((failure) => `${JSON.stringify({ ...failure, setAsideAt: new Date().toISOString() })}\n`)
+      .join(''),
+  );
+  for (const failure of failed) delete failedRuns[failure.sequence];
+  return failed.length;
 }
 
 async function readNewRecords(cursor: StreamCursor, streams: DynamoDBStreamsClient): Promise<StreamRecord[]> {

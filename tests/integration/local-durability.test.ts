@@ -1,6 +1,7 @@
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoServer } from '../../apps/local/demo-server.ts';
 import { type CycleSummary, startLocalPipeline } from '../../apps/local/pipeline.ts';
@@ -109,4 +110,40 @@ describe('factwatch run and its outbox', () => {
     expect(stdout).toContain('Subject: [factwatch] Deal value changed: $16.5B -> $22B');
     expect(existsSync(join(dataDir, 'deliveries.jsonl'))).toBe(false);
   }, 60_000);
+});
+
+// From a hostile-content review: one stream record that always failed stopped the local stream for good — every
+// later run re-read it and failed. A record the store holds that no stage can read (an item head without its
+// fields, written straight to the table: the fault no feed can produce) stands in for any such record.
+describe('a stream record that never succeeds', () => {
+  it('fails the run until it has failed in three, then is set aside and listed, and the next run is clean', async () => {
+    const store = await freshStore();
+    await seedBaseline(store, loadBaselineFile().facts, new Date());
+    const dataDir = mkdtempSync(join(tmpdir(), 'factwatch-poison-'));
+    const settings = { network: LOOPBACK_ALLOWED, checkpointFile: join(dataDir, 'stream-position.json') };
+    const run = async () => {
+      const pipeline = await startLocalPipeline(store, dynamoEndpoint(), REPLAY_ALERT_CONFIG, settings);
+      try {
+        return await pipeline.runCycle({ all: true });
+      } finally {
+        await pipeline.stop();
+      }
+    };
+    await run();
+    await store.doc.send(
+      new PutCommand({ TableName: store.tableName, Item: { pk: 'ITEM#poison', sk: 'HEAD', type: 'item' } }),
+    );
+
+    const failures = [await run().catch((error: Error) => error), await run().catch((error: Error) => error)];
+    const third = await run();
+    const fourth = await run();
+
+    for (const failure of failures)
+      expect((failure as Error).message).toMatch(
+        /^local: analyze could not process 1 stream record\(s\); run again to retry them \(one that fails 3 runs is then set aside\)$/,
+      );
+    expect(third.setAside).toBe(1);
+    expect(readFileSync(join(dataDir, 'failed-records.jsonl'), 'utf8').trim().split('\n')).toHaveLength(1);
+    expect(fourth).toMatchObject({ setAside: 0, newItems: 0 });
+  }, 120_000);
 });

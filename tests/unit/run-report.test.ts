@@ -44,6 +44,7 @@ const facts = (overrides: Partial<RunFacts> = {}): RunFacts => ({
     deliveries: [],
     heldSms: 0,
     recovered: [],
+    setAside: 0,
   },
   feeds: [],
   demo: false,
@@ -54,6 +55,15 @@ const facts = (overrides: Partial<RunFacts> = {}): RunFacts => ({
 });
 
 describe('summaryLine()', () => {
+  it('counts the stream records set aside after failing in three runs, and says where they are listed', () => {
+    const line = summaryLine(facts({ summary: { ...facts().summary, setAside: 2 } }));
+
+    expect(line).toMatch(
+      /; 2 stream record\(s\) set aside after failing 3 runs \(listed in failed-records\.jsonl in the store folder\)$/,
+    );
+    expect(summaryLine(facts())).not.toMatch(/set aside/);
+  });
+
   it('counts the SMS that quiet hours hold and says when they go out', () => {
     const deliveries = [
       delivery('email', 'hold'),
