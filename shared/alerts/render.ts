@@ -2,6 +2,7 @@ import { renderValue } from '../facts/render-value.ts';
 import type { BaselineVersion } from '../model/baseline.ts';
 import type { FeedState } from '../model/feeds.ts';
 import { newsTimeOf, type StoredFinding } from '../model/findings.ts';
+import { cutAt } from '../text.ts';
 import { fitGsm7, toGsm7 } from './gsm.ts';
 
 /** What an alert message is made of. */
@@ -36,7 +37,7 @@ const SUBJECT_MAX = 100;
 const utc = (iso: string | undefined) => (iso ? `${iso.slice(0, 16).replace('T', ' ')} UTC` : 'unknown time');
 const change = (finding: StoredFinding) =>
   `${renderValue(finding.baseline)} -> ${renderValue(finding.observed)}`;
-const cut = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
+const cut = (text: string, max: number) => (text.length <= max ? text : `${cutAt(text, max - 1)}…`);
 
 /**
  * The one-segment SMS: fact label, status, baseline -> observed, first source and

@@ -269,7 +269,7 @@ describe('factwatch CLI against a store', () => {
 
     const lines = stdout.split('\n');
     expect(lines[0]).toBe(
-      'observedAt,factId,topic,status,severity,baseline,observed,evidence,source,link,published,itemId,findingId,acceptedVersion',
+      'observedAt,factId,topic,status,severity,baseline,observed,evidence,source,link,published,itemId,findingId,acceptedVersion,confidence',
     );
     expect(lines[1]).toContain('"Samsung pushed Taylor output to 2027, ""sources"" said."');
   });

@@ -46,6 +46,9 @@ export function historyRecord(finding: HistoryFinding) {
     published: finding.published ?? null,
     observedAt: finding.observedAt,
     acceptedVersion: finding.acceptedVersion ?? null,
+    // How sure the reading is (0–1): under smsMinConfidence a high-severity change is emailed, not texted; under
+    // minConfidence (0.5) it reaches the digest only.
+    confidence: finding.confidence ?? null,
   };
 }
 
@@ -82,6 +85,7 @@ const CSV_COLUMNS: Column<HistoryFinding>[] = [
   { header: 'itemId', value: (f) => f.itemId },
   { header: 'findingId', value: (f) => f.findingId },
   { header: 'acceptedVersion', value: (f) => (f.acceptedVersion ? String(f.acceptedVersion) : '') },
+  { header: 'confidence', value: (f) => (f.confidence === undefined ? '' : String(f.confidence)) },
 ];
 
 export interface HistoryQuery {
