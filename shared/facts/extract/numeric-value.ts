@@ -142,6 +142,9 @@ export function readNumeric(
         mention.value.kind !== 'year' ||
         !NOT_UNTIL_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 80), mention.start)),
     )
+    // "a $3 billion deal with a U.S. AI startup … at its Taylor fab, which already counts Tesla as its main customer":
+    // a party named only in a relative clause after the value is not a party to it.
+    .filter((mention) => !partyOnlyInRelativeAfter(rule, reading, mention.end))
     .filter((mention, _index, all) => !supersededPlanYear(reading, mention, all))
     .filter((mention) => !timeClauseOfAnotherChip(rule, reading, mention))
     .filter(
@@ -824,6 +827,28 @@ function partyOnlyAfter(rule: CompiledRule, reading: SentenceReading, from: numb
       }),
   );
 }
+
+/** A subject of two or more parties, one of which the sentence names only in a ", which/who …" clause after `from`. */
+function partyOnlyInRelativeAfter(rule: CompiledRule, reading: SentenceReading, from: number): boolean {
+  const relatives = [...reading.text.matchAll(RELATIVE_AFTER_COMMA)]
+    .filter((found) => found.index >= from)
+    .map((found) => ({ start: found.index, end: found.index + found[0].length }));
+  if (relatives.length === 0) return false;
+  return rule.rule.subject.some(
+    (group) =>
+      group.length > 1 &&
+      group.every((id) => reading.ids.has(id)) &&
+      group.some((id) =>
+        reading.mentions
+          .filter((mention) => mention.id === id)
+          .every((mention) =>
+            relatives.some((span) => mention.start >= span.start && mention.end <= span.end),
+          ),
+      ),
+  );
+}
+
+const RELATIVE_AFTER_COMMA = /,\s*(?:which|who|whose)\b[^,;.]*/gi;
 
 /** A year no later than the item's, named as the time of an event ("in 2024"), not as a target. */
 function pastEventYear(reading: SentenceReading, mention: ValueMention): boolean {
