@@ -97,7 +97,7 @@ const DURATION_UNITS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_
 
 /**
  * `--since` as a point in time: a duration back from now (`30m`, `24h`, `7d`, `2w`)
- * or a date (`2025-08-01`, or a full ISO time) not in the future.
+ * or a date (`2025-08-01`, or a full ISO time; UTC unless it names its zone) not in the future.
  *
  * @example
  * parseSince('7d', new Date('2025-08-08T00:00:00Z')); // 2025-08-01T00:00:00.000Z
@@ -111,7 +111,11 @@ export function parseSince(text: string, now: Date, flag = '--since'): Date {
     // JavaScript rolls 2025-02-30 over to 2 March; a calendar has no such day.
     if (impossibleDate(trimmed.slice(0, 10)))
       throw new UsageError(`${flag}: ${trimmed.slice(0, 10)} is not a date of the calendar`);
-    const parsed = new Date(trimmed.length === 10 ? `${trimmed}T00:00:00Z` : trimmed);
+    // A date, or a time with no zone, is UTC, as every time factwatch prints (not this machine's zone).
+    const zoned = /(?:Z|[+-]\d{2}:?\d{2})$/.test(trimmed);
+    const parsed = new Date(
+      trimmed.length === 10 ? `${trimmed}T00:00:00Z` : `${trimmed.replace(' ', 'T')}${zoned ? '' : 'Z'}`,
+    );
     // A year typed wrong (2026-12-… for 2025-12-…) is the usual slip: say so rather than answer nothing.
     if (parsed.getTime() > now.getTime())
       throw new UsageError(

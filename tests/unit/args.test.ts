@@ -21,6 +21,10 @@ describe('parseSince()', () => {
     ['2w', '2025-07-25T12:00:00.000Z'],
     ['2025-08-01', '2025-08-01T00:00:00.000Z'],
     ['2025-08-01T06:30:00Z', '2025-08-01T06:30:00.000Z'],
+    // a time with no zone is UTC, as every time factwatch prints, whatever this machine's zone
+    ['2025-08-01T06:30', '2025-08-01T06:30:00.000Z'],
+    ['2025-08-01 06:30', '2025-08-01T06:30:00.000Z'],
+    ['2025-08-01T06:30:00+02:00', '2025-08-01T04:30:00.000Z'],
   ])('reads %s', (text, expected) => {
     expect(parseSince(text, NOW).toISOString()).toBe(expected);
   });
