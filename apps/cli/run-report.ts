@@ -65,7 +65,9 @@ export function summaryLine(facts: RunFacts): string {
     `alerts delivered: ${count('email')} email, ${count('sms')} SMS` +
     (held ? `; ${held} SMS held by quiet hours until ${facts.smsReleaseAt ?? 'quiet hours end'}` : '') +
     // "…; 2 SMS of earlier runs still held": a later run says what is still waiting, not only the run that held it.
-    (earlier > 0 ? `; ${earlier} SMS of earlier runs still held by quiet hours` : '') +
+    (earlier > 0
+      ? `; ${earlier} SMS of earlier runs still held by quiet hours${facts.smsReleaseAt ? ` until ${facts.smsReleaseAt}` : ''}`
+      : '') +
     (summary.heldSms ? `; ${summary.heldSms} SMS released after quiet hours` : '') +
     (summary.setAside
       ? `; ${summary.setAside} stream record(s) set aside after failing ${MAX_RECORD_RUNS} runs (listed in failed-records.jsonl in the store folder)`

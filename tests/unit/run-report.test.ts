@@ -86,7 +86,7 @@ describe('summaryLine()', () => {
     const line = summaryLine(facts({ summary: { ...facts().summary, deliveries }, heldSmsInStore: 3 }));
 
     expect(line).toMatch(
-      /; 1 SMS held by quiet hours until 07:00 UTC; 2 SMS of earlier runs still held by quiet hours$/,
+      /; 1 SMS held by quiet hours until 07:00 UTC; 2 SMS of earlier runs still held by quiet hours until 07:00 UTC$/,
     );
     expect(summaryLine(facts({ heldSmsInStore: 0 }))).not.toContain('earlier runs');
   });
