@@ -189,7 +189,11 @@ ${observed ? '' : '<p id="empty">Nothing has been observed yet: no item has said
 ${data.changes.length ? data.changes.map((change) => changeBlock(change, labels)).join('\n') : '<p class="muted">No change in this window.</p>'}
 </section>
 <section id="facts"><h2>Every fact (${data.facts.length})</h2>
-${data.facts.map((fact) => factRow(fact, data.generatedAt)).join('\n')}
+${[...data.facts]
+  // by the label a reader scans, not the id ("Samsung foundry revenue uplift" sat among the "Deal …" rows)
+  .sort((a, b) => a.current.label.localeCompare(b.current.label))
+  .map((fact) => factRow(fact, data.generatedAt))
+  .join('\n')}
 </section>
 <section id="feeds"><h2>Feed health (${data.feeds.length})</h2>
 <div class="table-wrap"><table><thead><tr><th>feed</th><th>status</th><th>HTTP</th><th>last poll</th><th>last error</th><th>items</th><th>next poll</th></tr></thead>
