@@ -6,6 +6,7 @@ import { projectSettings, type Settings } from '../../shared/config/settings.ts'
 import { SHIPPED_STORY } from '../../shared/config/story.ts';
 import { checkFeedTopics, loadStorySheet } from '../../shared/config/story-sheet.ts';
 import { fileProblem, StoreError, UsageError } from '../../shared/errors.ts';
+import { renderValue } from '../../shared/facts/render-value.ts';
 import { rulesPathFor } from '../../shared/facts/rules.ts';
 import type { BaselineFile, FeedConfig } from '../../shared/model/story.ts';
 import { seedBaseline, sheetDrift } from '../../shared/store/baseline.ts';
@@ -248,9 +249,12 @@ export async function sheetNote(
   const notes: string[] = [];
   // The command to copy names this store, or it would accept into the default one.
   const fromFile = `${story.fromFlag ? ` --baseline ${displayPath(story.sheetPath)}` : ''}${storeOption ? ` ${storeOption}` : ''}`;
+  // Each with the file's value: the store's is what `facts` lists.
+  const fileValue = (id: string) =>
+    renderValue(story.sheet.facts.find((fact) => fact.id === id)?.value ?? null);
   if (disagree.length)
     notes.push(
-      `factwatch: note: ${displayPath(story.sheetPath)} and the store disagree on ${disagree.join(', ')}; the store keeps its values until you adopt the file's with: factwatch accept FACT_ID --from-file${fromFile}`,
+      `factwatch: note: ${displayPath(story.sheetPath)} and the store disagree on ${disagree.map((id) => `${id} (the file: ${fileValue(id)})`).join(', ')}; the store keeps its values until you adopt the file's with: factwatch accept FACT_ID --from-file${fromFile}`,
     );
   if (notInSheet.length)
     notes.push(

@@ -415,7 +415,7 @@ describe('the fact sheet and the store', () => {
     const facts = await cli('facts', '--format', 'json', '--table', store.tableName);
     const history = await cli('history', '--format', 'json', '--table', store.tableName);
 
-    const note = `factwatch: note: shared/config/stories/tesla-samsung/baseline.json and the store disagree on deal.value; the store keeps its values until you adopt the file's with: factwatch accept FACT_ID --from-file --table ${store.tableName}`;
+    const note = `factwatch: note: shared/config/stories/tesla-samsung/baseline.json and the store disagree on deal.value (the file: $16.5B); the store keeps its values until you adopt the file's with: factwatch accept FACT_ID --from-file --table ${store.tableName}`;
     expect(facts.code).toBe(0);
     expect(facts.stderr.trim()).toBe(note);
     expect(history.stderr.trim()).toBe(note);

@@ -96,7 +96,7 @@ describe("the owner's fact sheet (baselineFile in cdk.json, --baseline FILE)", (
     expect(amountOf(first.stdout)).toBe(20e9);
     expect(amountOf(later.stdout)).toBe(20e9);
     expect(later.stderr.trim()).toBe(
-      `factwatch: note: later.json and the store disagree on deal.value; the store keeps its values until you adopt the file's with: factwatch accept FACT_ID --from-file --baseline later.json ${storeOptionOf(dataDir)}`,
+      `factwatch: note: later.json and the store disagree on deal.value (the file: $25B); the store keeps its values until you adopt the file's with: factwatch accept FACT_ID --from-file --baseline later.json ${storeOptionOf(dataDir)}`,
     );
     expect(adopt).toMatchObject({ code: 0, stdout: 'deal.value: $20B (v1) -> $25B (v2)' });
   }, 90_000);
