@@ -1610,6 +1610,17 @@ export const SCOPE_CUES = {
   possibility: {
     en: [
       // "might slip a few months, maybe into 2028": a value only supposed.
+      // "analysts said Tesla should move part of its AI5 production to Samsung", "would love Samsung to make
+      // some": advice and wishes about a making, not a making (not "should start production in 2027", a forecast).
+      'should move',
+      'should shift',
+      'should give',
+      'should hand',
+      'should switch',
+      'should diversify',
+      'should also use',
+      'would love',
+      "'d love",
       'maybe',
       'perhaps',
       'could',
@@ -1777,6 +1788,13 @@ export const SCOPE_CUES = {
       'growing calls',
     ],
     zh: [
+      // 分析师认为特斯拉应将部分AI5生产转交三星: advice.
+      '应将',
+      '應將',
+      '应该把',
+      '應該把',
+      '应该将',
+      '應該將',
       // "延期三方谈判无果": talks on a delay that failed; "就推迟…谈判破裂", "…投票": talks that broke down, a
       // vote still to come (scope.ts reaches them back to their topic).
       '谈判无果',

@@ -192,6 +192,14 @@ export function readNumeric(
         !AS_OF_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 8), mention.start)),
     )
     .filter((mention) => !pastYearOfAThing(reading, mention))
+    // "Samsung's foundry revenue was $4.2 billion, helped by Tesla orders", 营收增长15%至42亿美元: a company's
+    // revenue, sales or profit is no deal's, investment's or award's amount (a market's size is read as one).
+    .filter(
+      (mention) =>
+        mention.value.kind !== 'money' ||
+        rule.rule.relation.includes('market_size') ||
+        !REVENUE_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 40), mention.start)),
+    )
     // "Samsung Foundry lost about $1.5 billion in the quarter, a gap the Tesla order will narrow": a loss is
     // no deal's, investment's or award's amount.
     .filter(
@@ -583,7 +591,7 @@ const LEVEL_YEAR_AFTER =
 
 /** "will ramp to full output next year", "ramp up to full production in 2027" (the year after it is the ramp's). */
 const RAMP_TO_FULL_BEFORE =
-  /\bramp(?:s|ed|ing)?\s+(?:up\s+)?to\s+full(?:[-\s]scale)?\s+(?:output|production|capacity|volume|operations?)\s+(?:by\s+|in\s+)?(?:the\s+)?(?:end\s+of\s+)?$/i;
+  /\b(?:ramp(?:s|ed|ing)?\s+(?:up\s+)?to|(?:reach|reaches|reached|reaching|hit|hits|run\s+at|running\s+at)\s+(?:its\s+)?)\s*full(?:[-\s]scale)?\s+(?:output|production|capacity|volume|operations?)\s+(?:by\s+|in\s+)?(?:the\s+)?(?:end\s+of\s+)?$/i;
 
 /**
  * A capacity raised to a figure, just before a date: "to 16,000 wafers a month by", 月产能提升至2万片 — the date
@@ -876,6 +884,10 @@ const LOST_ORDER_AFTER =
 
 /** "swings to a $1.5 billion loss" (not "loss-making", nor a headline's "$16.5 billion loss: … order goes to …"). */
 const LOSS_AFTER = /^\s*(?:(?:operating|net|quarterly|annual)\s+)?loss(?:es)?\b(?![-‐]|\s*[:：])/i;
+
+/** Before an amount, the revenue, sales or profit it is: "revenue was", "sales rose 15% to", 营收增长15%至. */
+const REVENUE_BEFORE =
+  /(?:\b(?:revenues?|sales|profits?|earnings|turnover)\s+(?:(?:was|were|is|of|totall?ed|reached|hit|came\s+in\s+at|(?:rose|grew|jumped|climbed|fell|dropped|slipped)(?:\s+(?:by\s+)?[\d.]+\s*(?:%|percent))?\s+to)\s+)(?:about\s+|around\s+|roughly\s+|nearly\s+|some\s+)?|(?:营收|營收|收入|销售额|銷售額|利润|利潤)(?:增长|增長|下降|同比增长|同比增長)?[\d.]*%?(?:至|为|為|达|達)(?:约|約)?)$/i;
 
 const LOSS_BEFORE =
   /(?:\b(?:lost|loses|lose|losing|loss(?:es)?\s+of|lost\s+(?:an\s+estimated|some))\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|some\s+|more\s+than\s+|over\s+|an\s+estimated\s+)?|(?:亏损|虧損|亏了|虧了)(?:约|約|近|逾|超过|超過)?\s*)$/i;

@@ -23,15 +23,20 @@ export function subjectIn(
     // billion venture …"; nor one party of two: "the deal, separate from Samsung's electricity agreement")
     // (…nor of two, unless an affiliate opens the sentence as the party: "Samsung SDI will supply … under a contract
     // that runs to 2030, a separate agreement from Samsung Electronics' chip deal with the carmaker")
-    const excluded =
-      (direct.length === 1 || affiliateOpens(reading)) &&
+    // (与…无关 wraps the name it excludes, whatever the subject's size: "与为特斯拉准备的泰勒产线无关")
+    const excluded = [
+      ...((direct.length === 1 || affiliateOpens(reading)) &&
       reading.once('excludedWord', () => EXCLUDED_WORD.test(reading.text))
         ? named.filter(
             (mention) =>
               EXCLUDED_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 24), mention.start)) &&
               !/^\s*,/.test(reading.text.slice(mention.end)),
           )
-        : [];
+        : []),
+      ...(/无关|無關/.test(reading.text)
+        ? named.filter((mention) => insideUnrelatedZh(reading.text, mention))
+        : []),
+    ];
     // "is Samsung's second marquee US foundry win after Tesla": a name counted before this one is not its party.
     const kept = named.filter((mention) => !excluded.includes(mention) && !countedFrom(reading, mention));
     if (direct.some((id) => !kept.some((mention) => mention.id === id))) return undefined;
@@ -101,6 +106,15 @@ export function subjectIn(
 /** "separate from", "not part of": what a value is said not to be (EXCLUDED_BEFORE: right before a subject's name). */
 const EXCLUDED_WORD =
   /\b(?:separate|distinct|apart)\s+(?:(?:agreement|deal|contract|order|project|investment)\s+)?from\b|\bunrelated\s+to\b|\bnot\s+part\s+of\b/i;
+
+/** "与为特斯拉准备的泰勒产线无关": a name inside 与…无关 is what the rest is said to have nothing to do with. */
+function insideUnrelatedZh(text: string, mention: { start: number; end: number }): boolean {
+  for (const span of text.matchAll(UNRELATED_ZH))
+    if (mention.start >= span.index && mention.end <= span.index + span[0].length) return true;
+  return false;
+}
+
+const UNRELATED_ZH = /[与與和跟][^，。；,;与與]{0,24}?(?:无关|無關)/g;
 const EXCLUDED_BEFORE =
   /\b(?:(?:separate|distinct|apart)\s+(?:(?:agreement|deal|contract|order|project|investment)\s+)?from|unrelated\s+to|not\s+part\s+of)\s+(?:the\s+|its\s+|their\s+|[A-Z][\w-]*['’]s\s+)?$/i;
 
