@@ -4,6 +4,8 @@ export interface CliIO {
   err(text: string): void;
   /** True when stdout is a terminal (progress and colour only then). */
   isTTY: boolean;
+  /** The terminal's width in columns, when known: tables are fitted to it. */
+  width?: number;
 }
 
 /** One `factwatch` subcommand: its help text and what it does. Returns the exit code. */
@@ -18,4 +20,5 @@ export const processIO: CliIO = {
   out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
   err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
   isTTY: Boolean(process.stdout.isTTY),
+  width: process.stdout.isTTY ? process.stdout.columns : undefined,
 };

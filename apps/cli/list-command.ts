@@ -53,7 +53,9 @@ export function listCommand<Row>(spec: {
         if (note) io.err(note);
         const columns = argument && spec.positional ? spec.positional.columns : spec.columns;
         io.out(
-          format === 'json' ? JSON.stringify(rows.map(spec.toJson), null, 2) : renderTable(rows, columns),
+          format === 'json'
+            ? JSON.stringify(rows.map(spec.toJson), null, 2)
+            : renderTable(rows, columns, io.width),
         );
         return 0;
       } finally {

@@ -88,7 +88,10 @@ Examples:
  * @example
  * process.exitCode = await main(['facts', '--format', 'json']);
  */
-export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
+export async function main(argv: string[], given: CliIO = processIO): Promise<number> {
+  // COLUMNS, as shells export it, gives the width where stdout is not a terminal (a pager, a test).
+  const columns = Number(process.env.COLUMNS);
+  const io = given.width === undefined && columns > 0 ? { ...given, width: columns } : given;
   const [name, ...rest] = argv;
   try {
     if (name === undefined || name === '-h' || name === '--help' || name === 'help') {

@@ -17,11 +17,27 @@ export interface Column<Row> {
  * @example
  * renderTable([{ id: 'deal.value' }], [{ header: 'ID', value: (r) => r.id }]); // "ID\ndeal.value"
  */
-export function renderTable<Row>(rows: Row[], columns: Column<Row>[]): string {
-  const cells = rows.map((row) => columns.map((column) => fitCell(column.value(row), column.maxWidth)));
-  const widths = columns.map((column, index) =>
-    Math.max(displayWidth(column.header), ...cells.map((line) => displayWidth(line[index]!))),
-  );
+export function renderTable<Row>(rows: Row[], columns: Column<Row>[], width?: number): string {
+  const texts = rows.map((row) => columns.map((column) => column.value(row)));
+  const fitted = (last: number | undefined) =>
+    texts.map((line) =>
+      line.map((text, index) =>
+        fitCell(text, index === columns.length - 1 && last !== undefined ? last : columns[index]!.maxWidth),
+      ),
+    );
+  let cells = fitted(undefined);
+  const widthsOf = (table: string[][]) =>
+    columns.map((column, index) =>
+      Math.max(displayWidth(column.header), ...table.map((line) => displayWidth(line[index]!))),
+    );
+  let widths = widthsOf(cells);
+  // On a narrow terminal the last column (evidence, a claim) gives way, down to 16 columns, so rows do not wrap.
+  const total = widths.reduce((sum, each) => sum + each, 0) + 2 * (columns.length - 1);
+  const lastColumn = columns.at(-1);
+  if (width !== undefined && total > width && lastColumn?.maxWidth !== undefined) {
+    cells = fitted(Math.max(16, width - (total - widths.at(-1)!)));
+    widths = widthsOf(cells);
+  }
   const pad = (text: string, index: number) =>
     index === columns.length - 1 ? text : text + ' '.repeat(widths[index]! - displayWidth(text));
   const lines = [
@@ -47,7 +63,8 @@ export function renderCsv<Row>(rows: Row[], columns: Column<Row>[]): string {
   return lines.map((line) => line.join(',')).join('\n');
 }
 
-function fitCell(text: string, maxWidth?: number): string {
+/** Text on one line, cut to `maxWidth` terminal columns with an ellipsis. */
+export function fitCell(text: string, maxWidth?: number): string {
   const oneLine = removeUnsafe(text).replace(/\s+/g, ' ').trim();
   if (!maxWidth || displayWidth(oneLine) <= maxWidth) return oneLine;
   let out = '';

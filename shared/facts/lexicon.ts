@@ -1373,6 +1373,15 @@ export const SCOPE_CUES = {
       'end talk of',
       'end speculation',
       'put to rest',
+      // "Tesla said it has no plans to shut down Dojo, responding to a report that the project would be wound
+      // down": the report answered is what is denied.
+      'respond to a report that',
+      'respond to report that',
+      'respond to reports that',
+      'respond to a media report that',
+      'in response to a report that',
+      'in response to report that',
+      'in response to reports that',
       // "Tesla shoots down report that Samsung will be AI5's only maker", "called the claim not accurate".
       'shoot down',
       '=shot down',

@@ -75,6 +75,14 @@ describe('history: the news about a group of facts, by publication', () => {
     );
     const table = await cli('history', '--fact', 'ai5.foundry,ai6', '--table', store.tableName);
     const wrong = await cli('history', '--fact', 'ai7', '--table', store.tableName);
+    const narrow = await cliWith(
+      { env: { ...process.env, COLUMNS: '80' } },
+      'history',
+      '--fact',
+      'ai5.foundry,ai6',
+      '--table',
+      store.tableName,
+    );
 
     expect(json.code).toBe(0);
     expect(
@@ -91,6 +99,12 @@ describe('history: the news about a group of facts, by publication', () => {
     expect(table.stdout.split('\n')).toHaveLength(4);
     expect(wrong).toMatchObject({ code: 2 });
     expect(wrong.stderr.trim()).toBe('factwatch: usage: --fact: no fact "ai7" (factwatch facts lists them)');
+    // From a user acceptance review: at 80 columns every row wrapped; there each finding is three lines that fit.
+    const narrowLines = narrow.stdout.split('\n');
+    expect(narrowLines.every((line) => line.length <= 80)).toBe(true);
+    expect(narrowLines[0]).toBe('2025-10-22 ai5.foundry changed 2026 -> 2027');
+    expect(narrowLines[1]).toMatch(/^ {2}.* · seen 2025-11-30 10:00 UTC · finding [0-9a-f]{16}$/);
+    expect(table.stdout.split('\n').some((line) => line.length > 80)).toBe(true);
   });
 
   it('the table leaves out mentions without a value and says how many; --status and JSON keep them', async () => {

@@ -43,8 +43,11 @@ export function cli(...argv: string[]): Promise<CliResult> {
 
 export function cliWith(options: CliOptions, ...argv: string[]): Promise<CliResult> {
   return new Promise((resolve, reject) => {
+    // A COLUMNS the test runner's shell exported would fit the tables to it: only a test that asks for it gets it.
+    const env = { ...(options.env ?? process.env) };
+    if (options.env?.COLUMNS === undefined) delete env.COLUMNS;
     const child = spawn(process.execPath, [DECLARED_BIN, ...argv], {
-      env: options.env ?? process.env,
+      env,
       cwd: options.cwd ?? PROJECT_ROOT,
       stdio: ['pipe', 'pipe', 'pipe'],
     });

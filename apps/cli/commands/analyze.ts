@@ -107,7 +107,7 @@ Examples:
       io.out(
         `Compared with ${displayPath(baselinePath)}${sheet.asOf ? ` (as of ${sheet.asOf})` : ''}, rules ${displayPath(rulesPath)}`,
       );
-      io.out(findings.length ? renderTable(findings, COLUMNS) : 'No findings.');
+      io.out(findings.length ? renderTable(findings, COLUMNS, io.width) : 'No findings.');
     } else if (findings.length) io.out(findings.map((finding) => JSON.stringify(finding)).join('\n'));
     return 0;
   },

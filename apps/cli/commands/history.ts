@@ -21,7 +21,7 @@ import {
   STORE_OPTIONS_HELP,
 } from '../args.ts';
 import type { Command } from '../command.ts';
-import { type Column, renderCsv, renderTable } from '../output.ts';
+import { type Column, displayWidth, fitCell, renderCsv, renderTable } from '../output.ts';
 import { downloadProgress } from '../progress.ts';
 import { commandStory, openSession, sheetNote } from '../session.ts';
 
@@ -228,7 +228,12 @@ const filtered = (query: HistoryQuery) =>
  * The table people read: a `mentioned` finding (a fact named, no value read) is noise beside the changes, so
  * without --status the table leaves those out and says how many; JSON and CSV, for scripts, keep every finding.
  */
-function historyTable(findings: HistoryFinding[], query: HistoryQuery, location: string): string {
+function historyTable(
+  findings: HistoryFinding[],
+  query: HistoryQuery,
+  location: string,
+  width?: number,
+): string {
   const hideMentions = query.statuses.length === 0;
   const shown = hideMentions ? findings.filter((finding) => finding.status !== 'mentioned') : findings;
   const hidden = findings.length - shown.length;
@@ -239,7 +244,34 @@ function historyTable(findings: HistoryFinding[], query: HistoryQuery, location:
     return [`No findings in ${location}${filtered(query) ? ' for these filters' : ''}.`, note]
       .filter(Boolean)
       .join('\n');
-  return [renderTable(shown, COLUMNS), note].filter(Boolean).join('\n');
+  const table = renderTable(shown, COLUMNS, width);
+  const fits = width === undefined || table.split('\n').every((line) => displayWidth(line) <= width);
+  return [fits ? table : historyCards(shown, width), note].filter(Boolean).join('\n');
+}
+
+/**
+ * History on a terminal too narrow for its table (80 columns): each finding in three lines that fit — what was
+ * read, where and when, and its evidence.
+ *
+ * @example
+ * historyCards(findings, 80); // "2026-11-30 ai5.foundry changed TSMC -> Samsung+TSMC\n  Electrek · seen …"
+ */
+function historyCards(findings: HistoryFinding[], width: number): string {
+  const indented = (text: string) => `  ${fitCell(text, width - 2)}`;
+  return findings
+    .map((finding) =>
+      [
+        fitCell(
+          `${finding.published?.slice(0, 10) ?? '(undated)'} ${finding.factId} ${statusOf(finding)} ${renderValue(finding.baseline)} -> ${renderValue(finding.observed)}`,
+          width,
+        ),
+        indented(
+          `${finding.source ?? 'unknown source'} · seen ${finding.observedAt.slice(0, 16).replace('T', ' ')} UTC · finding ${finding.findingId}`,
+        ),
+        indented(finding.evidence),
+      ].join('\n'),
+    )
+    .join('\n');
 }
 
 export const historyCommand: Command = {
@@ -305,7 +337,7 @@ Examples:
       if (note) io.err(note);
       if (format === 'json') io.out(JSON.stringify(findings.map(historyRecord), null, 2));
       else if (format === 'csv') io.out(renderCsv(findings, CSV_COLUMNS));
-      else io.out(historyTable(findings, query, session.location));
+      else io.out(historyTable(findings, query, session.location, io.width));
       return 0;
     } finally {
       await session.close();
