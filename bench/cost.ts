@@ -32,14 +32,14 @@ export interface DefaultDeployment {
   reportViewsPerMonth: number;
 }
 
-/** 30 feeds every 30 minutes, ~20 new items a feed a day, 10 alert emails a month, 7 alarms. */
+/** 30 feeds every 30 minutes, ~20 new items a feed a day, 10 alert emails a month, 8 alarms. */
 export const DEFAULT_DEPLOYMENT: DefaultDeployment = {
   feeds: 30,
   cyclesPerMonth: 48 * 30,
   newItemsPerMonth: 30 * 20 * 30,
   alertEmailsPerMonth: 10,
   // Five through the notifier, plus two on the notifier itself and on SNS deliveries.
-  alarms: 7,
+  alarms: 8,
   reportViewsPerMonth: 100,
 };
 

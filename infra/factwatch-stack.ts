@@ -56,7 +56,7 @@ export class FactwatchStack extends Stack {
 
     const ingest = new Ingest(this, { table, pollQueue, fn, schedule: config.schedule });
     const ownRules = ownRulesPathOf(config.baselineFile);
-    new Analysis({
+    const analysis = new Analysis({
       table,
       streamFailures,
       fn,
@@ -71,6 +71,7 @@ export class FactwatchStack extends Stack {
       streamFailures,
       dispatch: ingest.dispatch,
       poll: ingest.poll,
+      analyze: analysis.analyze,
       notify: alerting.notify,
       digest: alerting.digest,
       alertTopic: topic,

@@ -42,6 +42,7 @@ export class Operations {
       streamFailures: Queue;
       dispatch: FactwatchFunction;
       poll: FactwatchFunction;
+      analyze: FactwatchFunction;
       notify: FactwatchFunction;
       digest: FactwatchFunction;
       alertTopic: Topic;
@@ -71,6 +72,16 @@ export class Operations {
         `${name} function errors`,
       ).addAlarmAction(viaNotify);
     this.feedFailuresAlarm(stack, deps.poll).addAlarmAction(viaNotify);
+    // A record analyze retries (a timeout, a store that refuses it) holds the items behind it on its shard: the
+    // owner hears within the hour that alerts may be late, not only once the retries are spent.
+    alarm(
+      stack,
+      'AnalysisLagAlarm',
+      deps.analyze.fn.metric('IteratorAge', { statistic: 'Maximum', period: Duration.minutes(5) }),
+      'New items have waited over 30 minutes to be analysed: alerts may be late',
+      30 * 60_000,
+      2,
+    ).addAlarmAction(viaNotify);
 
     this.opsAlarmsTopic = new Topic(stack, 'OpsAlarms', {
       displayName: 'factwatch ops alarms',

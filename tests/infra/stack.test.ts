@@ -212,7 +212,7 @@ describe('FactwatchStack', () => {
     template.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 30 }, 8);
   });
 
-  it('sends alarms on dead letters, function errors and feed failures to the notifier', () => {
+  it('sends alarms on dead letters, function errors, feed failures and analysis lag to the notifier', () => {
     const alarms = Object.entries(template.findResources('AWS::CloudWatch::Alarm')) as Array<
       [string, Resource]
     >;
@@ -226,7 +226,12 @@ describe('FactwatchStack', () => {
       'Errors',
       'Errors',
       'FeedFailures',
+      'IteratorAge',
     ]);
+    // From a hostile-content review: a record analyze keeps retrying held every item behind it, unreported until
+    // the retries were spent; half an hour of lag, twice in a row, says alerts may be late.
+    const [, lag] = alarms.find(([id]) => id.startsWith('AnalysisLagAlarm'))!;
+    expect(lag.Properties).toMatchObject({ Threshold: 1_800_000, EvaluationPeriods: 2, Statistic: 'Maximum' });
   });
 
   it('watches the notifier and SNS delivery through a topic of their own, not through the notifier', () => {
