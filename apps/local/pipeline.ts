@@ -55,7 +55,7 @@ export interface CycleSummary {
   heldSms: number;
   /** Messages an earlier, interrupted run published but never showed: delivered again through the emulator. */
   recovered: Delivery[];
-  /** Stream records that failed in MAX_RECORD_RUNS runs, set aside (listed in the failed-records file) this run. */
+  /** Stream records that failed in MAX_RECORD_RUNS runs over an hour, set aside (listed in failed-records.jsonl) this run. */
   setAside: number;
 }
 
@@ -262,8 +262,8 @@ interface StreamCursor {
 interface Checkpoint {
   streamArn: string;
   positions: Record<string, string>;
-  /** Stream records (by sequence number) that failed, and in how many runs. */
-  failedRuns?: Record<string, number>;
+  /** Stream records (by sequence number) that failed: in how many runs, since when. */
+  failedRuns?: Record<string, FailedRecord>;
 }
 
 function readCheckpoint(file: string | undefined): Checkpoint | undefined {
@@ -278,7 +278,7 @@ function readCheckpoint(file: string | undefined): Checkpoint | undefined {
 function writeCheckpoint(
   file: string | undefined,
   cursor: StreamCursor,
-  failedRuns?: Record<string, number>,
+  failedRuns?: Record<string, FailedRecord>,
 ): void {
   if (!file) return;
   const checkpoint: Checkpoint = {
@@ -375,18 +375,19 @@ async function pumpStream(
     counts.findings += records.filter(
       (record) => record.eventName === 'INSERT' && record.dynamodb?.NewImage?.type?.S === 'finding',
     ).length;
-    const failed: Array<{ stage: string; sequence: string }> = [];
     for (const [stage, picked] of [
       ['analyze', forAnalyze],
       ['notify', forNotify],
     ] as const) {
       for (let start = 0; start < picked.length; start += 100) {
-        const response = await handlers[stage](event(picked.slice(start, start + 100)));
-        for (const failure of response?.batchItemFailures ?? [])
-          failed.push({ stage, sequence: failure.itemIdentifier });
+        counts.setAside += await runStage(
+          stage,
+          picked.slice(start, start + 100),
+          (records) => handlers[stage](event(records)),
+          { failedRuns, checkpointFile, cursor },
+        );
       }
     }
-    if (failed.length) counts.setAside += setAsideOrRetry(failed, failedRuns, checkpointFile, cursor);
     // Only now are these records processed: a crash before this line replays them next run.
     for (const [shard, sequence] of cursor.read) cursor.positions.set(shard, sequence);
     writeCheckpoint(checkpointFile, cursor, failedRuns);
@@ -395,37 +396,59 @@ async function pumpStream(
 }
 
 /**
- * Records a stage could not process (Lambda would retry them), counted against each record once a run: while
- * any has failed in fewer than MAX_RECORD_RUNS runs, the run fails and the stream position stays before them.
- * Past that they are set aside, listed in `failed-records.jsonl` beside the checkpoint, as the deployed stack's
- * retries end in its failure queue: one record that can never be processed must not stop every later run.
+ * Runs a stage over records in stream order. A record it cannot process (Lambda would retry it) stops the
+ * ones after it, which the handler reports failed untried: it is counted once a run against that record alone;
+ * while it has failed in fewer than MAX_RECORD_RUNS runs, at least an hour apart from the first, the run fails
+ * and the stream position stays before it. Past that it is set aside — listed in `failed-records.jsonl` beside
+ * the checkpoint, as the deployed stack's retries end in its failure queue — and the records after it are run
+ * again, so one record that can never be processed does not stop every later run nor take others with it.
  * Returns how many were set aside.
  */
-function setAsideOrRetry(
-  failed: ReadonlyArray<{ stage: string; sequence: string }>,
-  failedRuns: Record<string, number>,
-  checkpointFile: string | undefined,
-  cursor: StreamCursor,
-): number {
-  for (const sequence of new Set(failed.map((failure) => failure.sequence)))
-    failedRuns[sequence] = (failedRuns[sequence] ?? 0) + 1;
-  if (!checkpointFile || failed.some((failure) => failedRuns[failure.sequence]! < MAX_RECORD_RUNS)) {
-    // The position stays where it was; only the count of failed runs moves on.
-    writeCheckpoint(checkpointFile, cursor, failedRuns);
-    const stages = [...new Set(failed.map((failure) => failure.stage))].join(' and ');
-    throw new LocalStackError(
-      `${stages} could not process ${failed.length} stream record(s); run again to retry them${checkpointFile ? ` (one that fails ${MAX_RECORD_RUNS} runs is then set aside)` : ''}`,
+async function runStage(
+  stage: string,
+  records: StreamRecord[],
+  invoke: (records: StreamRecord[]) => Promise<BatchResponse | undefined>,
+  state: { failedRuns: Record<string, FailedRecord>; checkpointFile?: string; cursor: StreamCursor },
+): Promise<number> {
+  let rest = records;
+  let setAside = 0;
+  while (rest.length) {
+    const failures = new Set(
+      (await invoke(rest))?.batchItemFailures.map((failure) => failure.itemIdentifier),
     );
+    const first = rest.findIndex((record) => failures.has(record.dynamodb?.SequenceNumber ?? ''));
+    if (first < 0) return setAside;
+    const sequence = rest[first]!.dynamodb!.SequenceNumber!;
+    const now = Date.now();
+    const seen = state.failedRuns[sequence] ?? { runs: 0, since: now };
+    state.failedRuns[sequence] = { runs: seen.runs + 1, since: seen.since };
+    const due = seen.runs + 1 >= MAX_RECORD_RUNS && now - seen.since >= SET_ASIDE_AFTER_MS;
+    if (!state.checkpointFile || !due) {
+      // The position stays where it was; only the count of failed runs moves on.
+      writeCheckpoint(state.checkpointFile, state.cursor, state.failedRuns);
+      throw new LocalStackError(
+        `${stage} could not process ${rest.length - first} stream record(s); run again to retry them${state.checkpointFile ? ` (one that fails ${MAX_RECORD_RUNS} runs over an hour or more is then set aside)` : ''}`,
+      );
+    }
+    appendFileSync(
+      join(dirname(state.checkpointFile), 'failed-records.jsonl'),
+      `${JSON.stringify({ stage, sequence, runs: seen.runs + 1, setAsideAt: new Date(now).toISOString() })}\n`,
+    );
+    delete state.failedRuns[sequence];
+    setAside++;
+    rest = rest.slice(first + 1);
   }
-  appendFileSync(
-    join(dirname(checkpointFile), 'failed-records.jsonl'),
-    failed
-      .map((failure) => `${JSON.stringify({ ...failure, setAsideAt: new Date().toISOString() })}\n`)
-      .join(''),
-  );
-  for (const failure of failed) delete failedRuns[failure.sequence];
-  return failed.length;
+  return setAside;
 }
+
+/** A stream record that failed: in how many runs, since when (ms). */
+interface FailedRecord {
+  runs: number;
+  since: number;
+}
+
+/** A failing record is set aside only once its failures span this long: a store restarting is no poison record. */
+const SET_ASIDE_AFTER_MS = 60 * 60_000;
 
 async function readNewRecords(cursor: StreamCursor, streams: DynamoDBStreamsClient): Promise<StreamRecord[]> {
   for (const shard of await shardsOf(streams, cursor.streamArn)) {

@@ -79,9 +79,10 @@ const unique = (what: string) => (list: string[], context: z.core.$RefinementCtx
   if (twice !== undefined) context.addIssue({ code: 'custom', message: `lists ${what} "${twice}" twice` });
 };
 
-/** A number written as one: "", null or true would be read as 0 or 1 by a plain coercion (an SMS cap of 0). */
+/** A number written as one: "", " ", null, true or [] would be read as 0 or 1 by a plain coercion (an SMS cap of 0). */
 const NumberText = z.preprocess(
-  (value) => (value === '' || value === null || typeof value === 'boolean' ? Number.NaN : value),
+  (value) =>
+    typeof value === 'number' || (typeof value === 'string' && value.trim() !== '') ? value : Number.NaN,
   z.coerce.number({ error: 'must be a number' }),
 );
 

@@ -38,10 +38,10 @@ export function alertIdOf(factId: string, observed: Value | null, baselineVersio
   return `${factId}#${createHash('sha256').update(versioned).digest('hex').slice(0, 16)}`;
 }
 
-/** The id of the alert that follows `alertId` for the same change in a new episode (`why`: what ended the last). */
-export function nextEpisodeIdOf(alertId: string, why: string): string {
+/** The id of the alert that follows `alertId` for the same change in a new episode: from that id alone. */
+export function nextEpisodeIdOf(alertId: string): string {
   const base = alertId.split('#').slice(0, 2).join('#');
-  return `${base}#${createHash('sha256').update(`${alertId}\n${why}`).digest('hex').slice(0, 12)}`;
+  return `${base}#${createHash('sha256').update(`${alertId}\nnext`).digest('hex').slice(0, 12)}`;
 }
 
 const alertKey = (alertId: string) => ({ pk: `ALERT#${alertId}`, sk: 'ALERT' });
@@ -105,10 +105,12 @@ export async function addCorroboration(store: Store, alertId: string, source: st
 
 /**
  * Marks a pending alert sent with the SNS message id and its SMS leg's state (a
- * held SMS is indexed by when it falls due), and starts the fact's cooldown, in
- * one transaction: an alert never counts as sent without its cooldown, so a run
- * that dies here cannot let a second alert about the fact through. Returns false
- * when it was already sent, so the caller knows not to count it twice.
+ * held SMS is indexed by when it falls due) and, when it texts someone (now or after
+ * quiet hours), starts the fact's SMS cooldown, in one transaction: an alert never
+ * counts as texted without its cooldown, so a run that dies here cannot text twice
+ * about the fact. (An email-only alert — doubtful, past the cap, medium — starts none:
+ * a sure change after it still texts.) Returns false when it was already sent, so the
+ * caller knows not to count it twice.
  */
 export async function markAlertSent(
   store: Store,
@@ -118,17 +120,22 @@ export async function markAlertSent(
   sms: { state: NonNullable<AlertRecord['sms']>; dueAt?: string } = { state: 'none' },
 ): Promise<boolean> {
   const held = sms.state === 'held' && sms.dueAt !== undefined;
+  const texts = sms.state === 'sent' || sms.state === 'held';
   return writeIf(() =>
     store.doc.send(
       new TransactWriteCommand({
         TransactItems: [
           { Update: sentUpdate(store, alert.alertId, messageId, now, sms, held) },
-          {
-            Put: {
-              TableName: store.tableName,
-              Item: { ...cooldownKey(alert.factId), at: now.toISOString() },
-            },
-          },
+          ...(texts
+            ? [
+                {
+                  Put: {
+                    TableName: store.tableName,
+                    Item: { ...cooldownKey(alert.factId), at: now.toISOString() },
+                  },
+                },
+              ]
+            : []),
         ],
       }),
     ),

@@ -3,7 +3,7 @@ import { smsDueAt } from '../alerts/quiet-hours.ts';
 import { renderAlert, renderSms } from '../alerts/render.ts';
 import type { AlertConfig } from '../model/alert-config.ts';
 import type { AlertRecord } from '../model/alerts.ts';
-import { newsTimeOf, type StoredFinding } from '../model/findings.ts';
+import { type FindingStatus, newsTimeOf, type StoredFinding } from '../model/findings.ts';
 import { SEVERITIES } from '../model/values.ts';
 import {
   addCorroboration,
@@ -96,10 +96,13 @@ const MAX_EPISODES = 16;
 /**
  * The alert a change belongs to. A (fact, value) against one baseline version is one alert while its episode
  * lasts, later sources only corroborating it; a new episode, a new alert, begins when
- * - other news said otherwise in between: a reading of another value published after the alert's evidence and
- *   no later than this one ("Taylor slips to 2027 again", after "starts in 2026 after all");
- * - the cooldown held the alert back (digest only) and has ended: the change, reported again, alerts now.
- * An accepted or restored baseline is another version, so its changes are new alerts (alertIdOf).
+ * - other news said otherwise in between, surely (at least smsMinConfidence): a reading of another value published
+ *   after the alert's evidence and no later than this one ("Taylor slips to 2027 again", after "starts in 2026
+ *   after all");
+ * - an earlier release's cooldown held the alert back whole (digest only), and the cooldown has ended.
+ * An accepted or restored baseline is another version, so its changes are new alerts (alertIdOf). The next
+ * episode's id follows from the last one's alone, whichever reading ended it: a reading that arrives late, or
+ * two notifiers at once, find the same alert.
  *
  * @example
  * await episodeAlertId(store, finding, config, new Date()); // 'taylor.production_start#3f…' then '…#3f…#9a…' after a reversal
@@ -107,64 +110,67 @@ const MAX_EPISODES = 16;
 export async function episodeAlertId(
   store: Store,
   finding: StoredFinding,
-  config: Pick<AlertConfig, 'cooldownMinutes'>,
+  config: Pick<AlertConfig, 'cooldownMinutes' | 'smsMinConfidence'>,
   now: Date,
 ): Promise<string> {
   let alertId = alertIdOf(finding.factId, finding.observed, finding.baselineVersion);
   for (let step = 0; step < MAX_EPISODES; step++) {
     const alert = await getAlert(store, alertId);
-    if (!alert) return alertId;
-    const ended = await episodeEnd(store, alert, finding, config, now);
-    if (ended === undefined) return alertId;
-    alertId = nextEpisodeIdOf(alertId, ended);
+    if (!alert || !(await episodeEnded(store, alert, finding, config, now))) return alertId;
+    alertId = nextEpisodeIdOf(alertId);
   }
   return alertId;
 }
 
-/** What ended the episode of `alert` for this finding, or undefined while it lasts. */
-async function episodeEnd(
+/** Whether the episode of `alert` has ended for this finding. */
+async function episodeEnded(
   store: Store,
   alert: AlertRecord,
   finding: StoredFinding,
-  config: Pick<AlertConfig, 'cooldownMinutes'>,
+  config: Pick<AlertConfig, 'cooldownMinutes' | 'smsMinConfidence'>,
   now: Date,
-): Promise<string | undefined> {
+): Promise<boolean> {
   const evidence = alert.finding ?? finding;
   const until = newsTimeOf(finding);
   if (until > newsTimeOf(evidence)) {
-    const otherwise = await toldOtherwise(
+    const reversed = await toldOtherwise(
       store,
       { ...evidence, observed: finding.observed },
-      newsTimeOf(evidence),
-      until,
+      {
+        from: newsTimeOf(evidence),
+        until,
+        sureAs: config.smsMinConfidence,
+      },
     );
-    if (otherwise) return `after ${otherwise.findingId}`;
+    if (reversed) return true;
   }
-  // (an alert earlier releases held back whole, by the cooldown)
-  if (alert.status === 'suppressed') {
-    const last = await lastAlertedAt(store, finding.factId);
-    if (!last || now.getTime() - Date.parse(last) >= config.cooldownMinutes * 60_000) return 'held';
-  }
-  return undefined;
+  // (an alert an earlier release held back whole, by the cooldown)
+  if (alert.status !== 'suppressed') return false;
+  const last = await lastAlertedAt(store, finding.factId);
+  return !last || now.getTime() - Date.parse(last) >= config.cooldownMinutes * 60_000;
 }
 
+/** At most this many of a fact's readings are weighed for one change: bounded work for a much-reported fact. */
+const MAX_READINGS = 500;
+
 /**
- * The latest reading of the fact with another value than `finding`'s, published after `from` and no later than
- * `until` (none: any time since), at least `sureAs` sure: the news said otherwise. Readings seen from a week
- * before the finding's on.
+ * A reading of the fact with another value than `finding`'s, published after `from` and no later than `until`
+ * (none: any time since), at least `sureAs` sure, of the given statuses: the news said otherwise. Readings seen
+ * from a week before the finding's on.
  */
 async function toldOtherwise(
   store: Store,
   finding: Pick<StoredFinding, 'factId' | 'observed' | 'observedAt'>,
-  from: string,
-  until?: string,
-  sureAs = 0,
+  window: { from: string; until?: string; sureAs: number; statuses?: FindingStatus[] },
 ): Promise<StoredFinding | undefined> {
+  const { from, until, sureAs, statuses = ['confirmed', 'changed', 'new'] } = window;
   const value = canonicalValue(finding.observed);
-  const readings = await findingsForFact(store, finding.factId, {
-    since: new Date(Date.parse(finding.observedAt) - 7 * 86_400_000),
-    statuses: ['confirmed', 'changed', 'new'],
-  });
+  const readings = await findingsForFact(
+    store,
+    finding.factId,
+    { since: new Date(Date.parse(finding.observedAt) - 7 * 86_400_000), statuses },
+    MAX_READINGS,
+  );
   return readings
     .filter((other) => other.observed !== null && canonicalValue(other.observed) !== value)
     .filter((other) => (other.confidence ?? 1) >= sureAs)
@@ -197,7 +203,7 @@ export async function changesHeldByCooldown(
   store: Store,
   changes: readonly StoredFinding[],
   since: Date,
-  config: Pick<AlertConfig, 'cooldownMinutes'>,
+  config: Pick<AlertConfig, 'cooldownMinutes' | 'smsMinConfidence'>,
   now: Date,
 ): Promise<Array<Pick<StoredFinding, 'factId' | 'observed'>>> {
   const held = new Map<string, Pick<StoredFinding, 'factId' | 'observed'>>();
@@ -357,10 +363,18 @@ export async function releaseHeldSms(context: AlertContext): Promise<number> {
 async function releaseOne(alert: AlertRecord, context: AlertContext, now: Date): Promise<boolean> {
   if (!(await claimAlert(context.store, alert.alertId, now, 'sms'))) return false;
   try {
-    // Denied or reversed, surely, while it waited: the email said it at the time; nobody is woken for it now.
+    // Denied, surely, while it waited — news confirming another value, the baseline's most often: the email said
+    // the change at the time; nobody is woken for it now. (A later change of its own is no denial: it alerts for
+    // itself, and a cooldown may have left it only an email.)
     const finding = alert.finding;
-    const sureAs = context.config.smsMinConfidence;
-    if (finding && (await toldOtherwise(context.store, finding, newsTimeOf(finding), undefined, sureAs))) {
+    const denied =
+      finding &&
+      (await toldOtherwise(context.store, finding, {
+        from: newsTimeOf(finding),
+        sureAs: context.config.smsMinConfidence,
+        statuses: ['confirmed'],
+      }));
+    if (denied) {
       await setSmsState(context.store, alert.alertId, 'skipped');
       return false;
     }

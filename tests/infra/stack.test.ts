@@ -231,7 +231,11 @@ describe('FactwatchStack', () => {
     // From a hostile-content review: a record analyze keeps retrying held every item behind it, unreported until
     // the retries were spent; half an hour of lag, twice in a row, says alerts may be late.
     const [, lag] = alarms.find(([id]) => id.startsWith('AnalysisLagAlarm'))!;
-    expect(lag.Properties).toMatchObject({ Threshold: 1_800_000, EvaluationPeriods: 2, Statistic: 'Maximum' });
+    expect(lag.Properties).toMatchObject({
+      Threshold: 1_800_000,
+      EvaluationPeriods: 2,
+      Statistic: 'Maximum',
+    });
   });
 
   it('watches the notifier and SNS delivery through a topic of their own, not through the notifier', () => {
@@ -473,6 +477,8 @@ describe('readSettings()', () => {
       ['smsMonthlyCap', ''],
       ['smsMonthlyCap', null],
       ['smsMonthlyCap', true],
+      ['smsMonthlyCap', ' '],
+      ['smsMonthlyCap', []],
       ['smsMinConfidence', ''],
     ] as const)
       expect(() => readSettings({ [key]: value })).toThrow(`config: context "${key}": must be a number`);

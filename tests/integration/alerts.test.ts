@@ -362,6 +362,37 @@ describe('alerts through the SNS emulator', () => {
       ]);
     });
 
+    // From a code review: the episode's id named the reading that ended it, so one arriving late made a third alert.
+    it('once per return, whichever reading of another value is found, and a late one makes no other alert', async () => {
+      const denial = (source: string, published: string) =>
+        reported(source, published, {
+          status: 'confirmed',
+          observed: { kind: 'entities', values: ['TSMC'] },
+        });
+      await notified(reported('Electrek', '2025-08-02T09:00:00.000Z'));
+      await notified(denial('Reuters', '2025-08-10T09:00:00.000Z'));
+      const returned = await notified(reported('Bloomberg', '2025-08-20T09:00:00.000Z'));
+      await notified(denial('AP', '2025-08-05T09:00:00.000Z'));
+      const again = await notified(reported('Yonhap', '2025-08-21T09:00:00.000Z'));
+
+      expect([returned, again]).toEqual(['sent', 'corroborated']);
+      expect(await topic.drain('sms')).toHaveLength(2);
+    });
+
+    it('not after a doubtful reading of another value', async () => {
+      await notified(reported('Electrek', '2025-08-02T09:00:00.000Z'));
+      await notified(
+        reported('Blog', '2025-08-10T09:00:00.000Z', {
+          status: 'confirmed',
+          observed: { kind: 'entities', values: ['TSMC'] },
+          confidence: 0.5,
+        }),
+      );
+      const back = await notified(reported('Bloomberg', '2025-08-20T09:00:00.000Z'));
+
+      expect(back).toBe('corroborated');
+    });
+
     it('against another baseline version (an accept, an undo)', async () => {
       const first = await notified(reported('Electrek', '2025-08-02T09:00:00.000Z'));
       const underV3 = await notified(
@@ -410,6 +441,44 @@ describe('alerts through the SNS emulator', () => {
         'factwatch: AI5 foundry changed: TSMC -> Intel+TSMC (Yonhap, +2 srcs)',
       ]);
     });
+  });
+
+  // From a code review: an email-only alert (a doubtful reading) started the SMS cooldown, so the sure change that
+  // followed it within 6 h was never texted; and a held SMS was dropped for a later change that the cooldown had
+  // left an email only — no SMS at all.
+  it('texts a sure change after a doubtful one, and lets a later change not stop a held SMS', async () => {
+    const withCooldown = { ...context(), config: { ...context().config, cooldownMinutes: 360 } };
+    const doubtful = changeFinding({
+      observed: { kind: 'entities', values: ['Intel', 'TSMC'] },
+      confidence: 0.6,
+    });
+    await notifyFinding(doubtful, withCooldown);
+    await notifyFinding(changeFinding(), withCooldown);
+
+    expect((await topic.drain('sms')).map((message) => message.body)).toEqual([
+      'factwatch: AI5 foundry changed: TSMC -> Samsung+TSMC (Korea JoongAng Daily)',
+    ]);
+
+    /** Dojo read as `value` by news published at `published`, seen (and notified) at `seen`. */
+    const dojoAt = async (value: 'ended' | 'restarted', published: string, seen: string) => {
+      clock = new Date(seen);
+      const finding = changeFinding({
+        factId: 'dojo.status',
+        topic: 'chips',
+        observed: { kind: 'status', value },
+        baseline: { kind: 'status', value: 'active' },
+        published,
+        observedAt: seen,
+      });
+      await saveFinding(store, finding);
+      await notifyFinding(finding, withCooldown);
+    };
+    await dojoAt('ended', '2025-08-03T23:00:00.000Z', '2025-08-03T23:30:00.000Z');
+    await dojoAt('restarted', '2025-08-04T02:00:00.000Z', '2025-08-04T02:10:00.000Z');
+    clock = new Date('2025-08-04T07:00:00Z');
+
+    expect(await releaseHeldSms(withCooldown)).toBe(1);
+    expect(await topic.drain('sms')).toHaveLength(1);
   });
 
   it('sends one ops notice per feed health change', async () => {

@@ -13,6 +13,7 @@ import { closeRuntimes } from '../../shared/runtime/environment.ts';
 import { seedBaseline } from '../../shared/store/baseline.ts';
 import type { Store } from '../../shared/store/client.ts';
 import { registerFeed } from '../../shared/store/feeds.ts';
+import { findingsForFact } from '../../shared/store/findings.ts';
 import { cliWith } from '../support/cli.ts';
 import { dynamoEndpoint, freshStore } from '../support/store.ts';
 
@@ -130,20 +131,47 @@ describe('a stream record that never succeeds', () => {
       }
     };
     await run();
-    await store.doc.send(
-      new PutCommand({ TableName: store.tableName, Item: { pk: 'ITEM#poison', sk: 'HEAD', type: 'item' } }),
-    );
+    const put = (Item: Record<string, unknown>) =>
+      store.doc.send(new PutCommand({ TableName: store.tableName, Item }));
+    await put({ pk: 'ITEM#poison', sk: 'HEAD', type: 'item' });
+    // …and a good item right behind it, which the failing record must not take along.
+    const seen = new Date().toISOString();
+    await put({
+      pk: 'ITEM#good',
+      sk: 'HEAD',
+      type: 'item',
+      key: 'good',
+      feedId: 'wire',
+      title: 'Samsung delays Taylor fab production start to 2028',
+      published: seen,
+      contentHash: 'h',
+      version: 1,
+      firstSeenAt: seen,
+      seenAt: seen,
+    });
+    /** As if the record's first failure were an hour and more ago (a restarting store fails minutes apart). */
+    const backdated = () => {
+      const checkpoint = JSON.parse(readFileSync(settings.checkpointFile, 'utf8'));
+      for (const failed of Object.values(checkpoint.failedRuns) as Array<{ since: number }>)
+        failed.since -= 2 * 3_600_000;
+      writeFileSync(settings.checkpointFile, JSON.stringify(checkpoint));
+    };
 
     const failures = [await run().catch((error: Error) => error), await run().catch((error: Error) => error)];
+    const soon = await run().catch((error: Error) => error);
+    backdated();
     const third = await run();
     const fourth = await run();
 
-    for (const failure of failures)
+    for (const failure of [...failures, soon])
       expect((failure as Error).message).toMatch(
-        /^local: analyze could not process 1 stream record\(s\); run again to retry them \(one that fails 3 runs is then set aside\)$/,
+        /^local: analyze could not process 2 stream record\(s\); run again to retry them \(one that fails 3 runs over an hour or more is then set aside\)$/,
       );
     expect(third.setAside).toBe(1);
     expect(readFileSync(join(dataDir, 'failed-records.jsonl'), 'utf8').trim().split('\n')).toHaveLength(1);
+    expect(await findingsForFact(store, 'taylor.production_start', { since: new Date(0) })).toEqual([
+      expect.objectContaining({ status: 'changed', observed: { kind: 'year', value: 2028 } }),
+    ]);
     expect(fourth).toMatchObject({ setAside: 0, newItems: 0 });
   }, 120_000);
 });

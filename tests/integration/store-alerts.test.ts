@@ -77,11 +77,17 @@ describe('alert store', () => {
     await createAlert(store, alert);
     expect((await listPendingAlerts(store)).map((pending) => pending.alertId)).toContain(alert.alertId);
 
-    expect(await markAlertSent(store, alert, 'msg-1', NOW)).toBe(true);
-    expect(await markAlertSent(store, alert, 'msg-2', NOW)).toBe(false);
+    const emailOnly = pendingAlert({ kind: 'entities', values: ['SMIC'] }, 'Reuters');
+    await createAlert(store, emailOnly);
+    const before = await lastAlertedAt(store, alert.factId);
+
+    expect(await markAlertSent(store, emailOnly, 'msg-0', NOW, { state: 'none' })).toBe(true);
+    expect(await lastAlertedAt(store, alert.factId)).toBe(before);
+    expect(await markAlertSent(store, alert, 'msg-1', NOW, { state: 'sent' })).toBe(true);
+    expect(await markAlertSent(store, alert, 'msg-2', NOW, { state: 'sent' })).toBe(false);
 
     expect(await getAlert(store, alert.alertId)).toMatchObject({ status: 'sent', messageId: 'msg-1' });
-    // The cooldown started in the same write: no alert counts as sent without it.
+    // The SMS cooldown started in the same write as the texting alert (an email-only one starts none).
     expect(await lastAlertedAt(store, alert.factId)).toBe(NOW.toISOString());
     expect((await listPendingAlerts(store)).map((pending) => pending.alertId)).not.toContain(alert.alertId);
   });
