@@ -21,12 +21,25 @@ describe('parseSince()', () => {
     ['2w', '2025-07-25T12:00:00.000Z'],
     ['2025-08-01', '2025-08-01T00:00:00.000Z'],
     ['2025-08-01T06:30:00Z', '2025-08-01T06:30:00.000Z'],
-    // a time with no zone is UTC, as every time factwatch prints, whatever this machine's zone
-    ['2025-08-01T06:30', '2025-08-01T06:30:00.000Z'],
-    ['2025-08-01 06:30', '2025-08-01T06:30:00.000Z'],
     ['2025-08-01T06:30:00+02:00', '2025-08-01T04:30:00.000Z'],
   ])('reads %s', (text, expected) => {
     expect(parseSince(text, NOW).toISOString()).toBe(expected);
+  });
+
+  // A time with no zone is UTC, as every time factwatch prints, whatever this machine's zone (the test sets one
+  // that is not UTC, so that it can fail on a machine that runs in UTC).
+  it.each([
+    ['2025-08-01T06:30', '2025-08-01T06:30:00.000Z'],
+    ['2025-08-01 06:30', '2025-08-01T06:30:00.000Z'],
+  ])('reads %s as UTC on a machine in New York', (text, expected) => {
+    const zone = process.env.TZ;
+    process.env.TZ = 'America/New_York';
+    try {
+      expect(parseSince(text, NOW).toISOString()).toBe(expected);
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
   });
 
   it.each(['nonsense', '7', 'd7', '2025-13-45', '', '7 days', '2025-02-30', '2025-04-31T00:00:00Z'])(
