@@ -1,7 +1,7 @@
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import * as z from 'zod';
 import { DEFAULT_STORY_DIR, parseWithSchema, readJsonFile } from '../config/load.ts';
+import { ownRulesPathOf } from '../config/story-sheet.ts';
 import { ConfigError } from '../errors.ts';
 import type { Fact } from '../model/story.ts';
 import { STATUS_VOCABULARY } from '../model/values.ts';
@@ -16,9 +16,7 @@ export const DEFAULT_RULES_FILE = join(DEFAULT_STORY_DIR, 'rules.json');
 
 /** The rules for a fact sheet: `explicit` (--rules), else rules.json beside the sheet, else the shipped rules. */
 export function rulesPathFor(baselinePath: string, explicit?: string): string {
-  if (explicit) return explicit;
-  const sibling = join(dirname(baselinePath), 'rules.json');
-  return existsSync(sibling) ? sibling : DEFAULT_RULES_FILE;
+  return explicit || (ownRulesPathOf(baselinePath) ?? DEFAULT_RULES_FILE);
 }
 
 const Words = z.array(z.string().min(1));
