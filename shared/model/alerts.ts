@@ -35,6 +35,9 @@ export interface AlertRecord {
   smsDueAt?: string;
   /** Whoever holds an unexpired lease is the one publisher. */
   leaseUntil?: string;
+  /** Publishes that failed, and the last one's error: past MAX_PUBLISH_ATTEMPTS, housekeeping gives it up. */
+  failedAttempts?: number;
+  lastFailure?: string;
   createdAt: string;
   sentAt?: string;
   messageId?: string;
@@ -57,6 +60,8 @@ export const AlertRecordSchema = z.object({
   sms: z.enum(SMS_STATES).optional(),
   smsDueAt: z.string().optional(),
   leaseUntil: z.string().optional(),
+  failedAttempts: z.number().int().min(0).optional(),
+  lastFailure: z.string().optional(),
   createdAt: z.string(),
   sentAt: z.string().optional(),
   messageId: z.string().optional(),

@@ -296,12 +296,18 @@ export async function unmarkOnce(store: Store, key: string): Promise<void> {
 }
 
 /** Gives up a publishing lease after a failed publish, so the next run can try at once. */
-export async function releaseClaim(store: Store, alertId: string): Promise<void> {
+export async function releaseClaim(store: Store, alertId: string, failure?: string): Promise<void> {
   await store.doc.send(
     new UpdateCommand({
       TableName: store.tableName,
       Key: alertKey(alertId),
-      UpdateExpression: 'REMOVE leaseUntil',
+      // A failed publish is counted, with its error: one that fails every time is given up (notify-finding.ts).
+      UpdateExpression: failure
+        ? 'REMOVE leaseUntil SET failedAttempts = if_not_exists(failedAttempts, :zero) + :one, lastFailure = :failure'
+        : 'REMOVE leaseUntil',
+      ...(failure
+        ? { ExpressionAttributeValues: { ':zero': 0, ':one': 1, ':failure': failure.slice(0, 500) } }
+        : {}),
     }),
   );
 }

@@ -1,4 +1,4 @@
-import { publish } from '../alerts/publish.ts';
+import { PublishError, publish } from '../alerts/publish.ts';
 import { smsDueAt } from '../alerts/quiet-hours.ts';
 import { renderAlert, renderSms } from '../alerts/render.ts';
 import type { AlertConfig } from '../model/alert-config.ts';
@@ -89,6 +89,9 @@ export async function notifyFinding(finding: StoredFinding, context: AlertContex
   }
   return (await deliverAlert(alertId, context)) ? 'sent' : 'pending';
 }
+
+/** Tries to prepare an alert (render it from its record) before housekeeping gives it up. */
+const MAX_PREPARE_ATTEMPTS = 3;
 
 /** How many episodes of one change are followed before its alert is taken as found (each one a store read). */
 const MAX_EPISODES = 16;
@@ -243,7 +246,7 @@ export async function deliverAlert(alertId: string, context: AlertContext): Prom
     await markAlertSent(context.store, alert, messageId, now, { state: sms.state, dueAt: sms.dueAt });
     return true;
   } catch (error) {
-    await releaseClaim(context.store, alertId);
+    await releaseClaim(context.store, alertId, failureToCount(error));
     throw error;
   }
 }
@@ -328,7 +331,11 @@ function corroboratingSources(alert: AlertRecord, history: StoredFinding[]): str
 
 /** Sends every alert still pending (SNS was down, or a run crashed between write and publish). */
 export async function sendPendingAlerts(context: AlertContext): Promise<number> {
-  return eachAlert(await listPendingAlerts(context.store), (alert) => deliverAlert(alert.alertId, context));
+  return eachAlert(
+    await listPendingAlerts(context.store),
+    (alert) => deliverAlert(alert.alertId, context),
+    context,
+  );
 }
 
 /**
@@ -339,10 +346,22 @@ export async function sendPendingAlerts(context: AlertContext): Promise<number> 
 async function eachAlert(
   alerts: readonly AlertRecord[],
   send: (alert: AlertRecord) => Promise<boolean>,
+  context: AlertContext,
 ): Promise<number> {
   let sent = 0;
   const failures: unknown[] = [];
   for (const alert of alerts) {
+    // One that could not be prepared MAX_PREPARE_ATTEMPTS times never will: said once, then left out, so that it
+    // does not fail every later housekeeping run (and with it a local run).
+    if ((alert.failedAttempts ?? 0) >= MAX_PREPARE_ATTEMPTS) {
+      await notifyOps(
+        context,
+        `unsendable#${alert.alertId}`,
+        `An alert about ${alert.factId} cannot be sent`,
+        `factwatch could not prepare the alert about ${alert.factId} (${alert.alertId}) in ${MAX_PREPARE_ATTEMPTS} tries and gives it up: ${alert.lastFailure ?? 'unknown error'}. The change is in the digest and in factwatch history.`,
+      );
+      continue;
+    }
     try {
       if (await send(alert)) sent++;
     } catch (error) {
@@ -356,7 +375,11 @@ async function eachAlert(
 /** Sends the SMS held during quiet hours once they are over (never dropped, sent once). */
 export async function releaseHeldSms(context: AlertContext): Promise<number> {
   const now = context.now();
-  return eachAlert(await listDueHeldSms(context.store, now), (alert) => releaseOne(alert, context, now));
+  return eachAlert(
+    await listDueHeldSms(context.store, now),
+    (alert) => releaseOne(alert, context, now),
+    context,
+  );
 }
 
 /** One held SMS, under its lease: sent, skipped (denied meanwhile, or past the cap), or given back on a failure. */
@@ -399,7 +422,13 @@ async function releaseOne(alert: AlertRecord, context: AlertContext, now: Date):
     await setSmsState(context.store, alert.alertId, 'sent');
     return true;
   } catch (error) {
-    await releaseClaim(context.store, alert.alertId);
+    await releaseClaim(context.store, alert.alertId, failureToCount(error));
     throw error;
   }
 }
+
+/**
+ * A failure to count against the alert: one of preparing it (its record cannot be rendered), which the next try
+ * meets again — not SNS refusing or unreachable, which an outage causes and the next try may not.
+ */
+const failureToCount = (error: unknown) => (error instanceof PublishError ? undefined : String(error));

@@ -203,6 +203,15 @@ describe('alerts through the SNS emulator', () => {
     await expect(housekeeping).rejects.toThrow();
     expect(await topic.drain('email')).toHaveLength(1);
     expect((await getAlert(store, 'no.such#broken'))!.status).toBe('pending');
+    // Three tries that fail in preparing it (not SNS: an outage gives nothing up), then it is said once and left out.
+    await expect(sendPendingAlerts(context())).rejects.toThrow();
+    await expect(sendPendingAlerts(context())).rejects.toThrow();
+    expect(await sendPendingAlerts(context())).toBe(0);
+    expect(await sendPendingAlerts(context())).toBe(0);
+    expect((await topic.drain('email')).map((message) => message.subject)).toEqual([
+      '[factwatch ops] An alert about no.such cannot be sent',
+    ]);
+    expect(await getAlert(store, 'no.such#broken')).toMatchObject({ failedAttempts: 3 });
   });
 
   it('holds SMS during quiet hours and sends them once when the quiet hours end', async () => {
