@@ -60,6 +60,9 @@ export function readNumeric(
   const chipSubject = reading.mentions.some(
     (mention) => mention.type === 'chip' && rule.ownIds.has(mention.id),
   );
+  // "Samsung signed a $3 billion packaging deal with Amkor … for work through 2030": the term of a contract of the
+  // lone party with another, named, is not the story's contract's.
+  if (termFact && contractWithAnother(rule, reading)) return undefined;
   const candidates = numericMentions(rule, reading)
     .filter((mention) => mention.role !== 'delta' && mention.role !== 'from')
     // In a sentence of one clause group, a value on the side of an aside a word of another subject silences.
@@ -835,6 +838,34 @@ function partyOnlyAfter(rule: CompiledRule, reading: SentenceReading, from: numb
       }),
   );
 }
+
+/**
+ * The sentence names only a lone party of the subject (no group of two), and a contract of it with another
+ * party by name, one no entity rule knows ("a deal with Amkor", "chips for the US Defense Department").
+ */
+function contractWithAnother(rule: CompiledRule, reading: SentenceReading): boolean {
+  const groups = rule.rule.subject;
+  if (!groups.some((group) => group.length === 1 && reading.ids.has(group[0]!))) return false;
+  // (a party named only in a ", which …" aside is no party: "a deal with Amkor, which also works with Tesla")
+  const asides = [...reading.text.matchAll(RELATIVE_AFTER_COMMA)].map((found) => ({
+    start: found.index,
+    end: found.index + found[0].length,
+  }));
+  const named = new Set(
+    reading.mentions
+      .filter((mention) => !asides.some((span) => mention.start >= span.start && mention.end <= span.end))
+      .map((mention) => mention.id),
+  );
+  if (groups.some((group) => group.length > 1 && group.every((id) => named.has(id)))) return false;
+  for (const found of reading.text.matchAll(OTHER_PARTY)) {
+    const at = found.index + found[0].length - found[1]!.length;
+    if (!reading.mentions.some((mention) => mention.start <= at && mention.end > at)) return true;
+  }
+  return false;
+}
+
+const OTHER_PARTY =
+  /\b(?:(?:deal|contract|agreement|pact|order)s?\s+with|chips?\s+for|(?:supply|supplies|supplying)\s+)\s+(?:the\s+)?(?:U\.?S\.?\s+)?([A-Z][\w.&-]+)/g;
 
 /** A subject of two or more parties, one of which the sentence names only in a ", which/who …" clause after `from`. */
 function partyOnlyInRelativeAfter(rule: CompiledRule, reading: SentenceReading, from: number): boolean {
