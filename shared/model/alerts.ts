@@ -17,7 +17,7 @@ export type AlertStatus = (typeof ALERT_STATUSES)[number];
 export const SMS_STATES = ['none', 'held', 'sent', 'skipped', 'cooldown'] as const;
 export type SmsState = (typeof SMS_STATES)[number];
 
-/** One alert per (fact, observed value); later sources only raise its corroboration count. */
+/** One alert per (fact, observed value) and episode; later sources only raise its corroboration count. */
 export interface AlertRecord {
   alertId: string;
   factId: string;

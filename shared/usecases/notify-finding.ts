@@ -51,7 +51,7 @@ const rank = (severity: string) => SEVERITIES.indexOf(severity as (typeof SEVERI
 
 /**
  * The alert policy for one stored finding: changed|new at or above the severity
- * threshold alert once per (fact, observed value); later sources only corroborate;
+ * threshold alert once per (fact, observed value) and episode (episodeAlertId); later sources only corroborate;
  * another value of a fact that alerted within its cooldown goes by email only (no SMS); everything else
  * goes to the digest. The alert record is written before publishing.
  *
