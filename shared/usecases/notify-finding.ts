@@ -168,13 +168,15 @@ async function toldOtherwise(
 ): Promise<StoredFinding | undefined> {
   const { from, until, sureAs, statuses = ['confirmed', 'changed', 'new'] } = window;
   const value = canonicalValue(finding.observed);
+  // (no status in the query: with one it reads the whole window; without, the newest MAX_READINGS at most)
   const readings = await findingsForFact(
     store,
     finding.factId,
-    { since: new Date(Date.parse(finding.observedAt) - 7 * 86_400_000), statuses },
+    { since: new Date(Date.parse(finding.observedAt) - 7 * 86_400_000) },
     MAX_READINGS,
   );
   return readings
+    .filter((other) => statuses.includes(other.status))
     .filter((other) => other.observed !== null && canonicalValue(other.observed) !== value)
     .filter((other) => (other.confidence ?? 1) >= sureAs)
     .filter((other) => newsTimeOf(other) > from && (until === undefined || newsTimeOf(other) <= until))
