@@ -169,12 +169,16 @@ describe('factwatch CLI against a store', () => {
       value: { values: ['TSMC'] },
     });
     // From a user acceptance review: "which facts now differ from the sheet?" had no answer but the HTML page.
-    expect(facts.find((fact) => fact.id === 'ai5.foundry')).toMatchObject({ latest: { status: 'confirmed' } });
+    expect(facts.find((fact) => fact.id === 'ai5.foundry')).toMatchObject({
+      latest: { status: 'confirmed' },
+    });
     expect(facts.find((fact) => fact.id === 'taylor.production_start')).toMatchObject({
       latest: { status: 'changed', observed: { kind: 'year', value: 2027 } },
     });
     expect(facts.find((fact) => fact.id === 'deal.value')).not.toHaveProperty('latest');
-    expect(table.stdout).toMatch(/taylor\.production_start\s+fab\s+2026\s+1\s+high\s+changed 2027 \(2025-08-10\)/);
+    expect(table.stdout).toMatch(
+      /taylor\.production_start\s+fab\s+2026\s+1\s+high\s+changed 2027 \(2025-08-10\)/,
+    );
     expect(table.stdout.split('\n')[0]).toMatch(/SEVERITY\s+LATEST NEWS\s+CLAIM$/);
   });
 
