@@ -89,7 +89,8 @@ export function readEntities(
     .filter((mention) => !onlyTroubled(reading, mention, allowed))
     .filter((mention) => subject.carried || !anotherChipsClause(reading, mention.start, chipIds, mention))
     .filter((mention) => !inAnotherChipsAppositive(reading, mention, chipIds))
-    .filter((mention) => !inPurposeForAnotherChip(reading, mention, chipIds));
+    .filter((mention) => !inPurposeForAnotherChip(reading, mention, chipIds))
+    .filter((mention) => !sourceOfAnotherChip(reading, mention, chipIds));
   const agentTriggers = coordinatedTriggers(
     reading,
     found,
@@ -193,6 +194,23 @@ function inPurposeForAnotherChip(
     )
   );
 }
+
+/** "stop ordering AI4 chips from Samsung … as it shifts to AI5": a foundry right after another chip's "from" is that chip's. */
+function sourceOfAnotherChip(
+  reading: SentenceReading,
+  foundry: EntityMention,
+  chipIds: ReadonlySet<string>,
+): boolean {
+  return reading.mentions.some(
+    (other) =>
+      other.type === 'chip' &&
+      !chipIds.has(other.id) &&
+      other.end <= foundry.start &&
+      CHIP_SOURCE_BETWEEN.test(reading.text.slice(other.end, foundry.start)),
+  );
+}
+
+const CHIP_SOURCE_BETWEEN = /^\s*(?:chips?|processors?|computers?|parts?|orders?)?\s+from\s+$/i;
 
 const PURPOSE_OPENS =
   /^[^.;]*?\b(?:to\s+free\s+up|freeing(?:\s+up)?|so\s+that|so\s+as\s+to|in\s+order\s+to|to\s+make\s+room|making\s+room)\b[^.;]*$/i;
