@@ -90,7 +90,10 @@ export function readEntities(
     .filter((mention) => subject.carried || !anotherChipsClause(reading, mention.start, chipIds, mention))
     .filter((mention) => !inAnotherChipsAppositive(reading, mention, chipIds))
     .filter((mention) => !inPurposeForAnotherChip(reading, mention, chipIds))
-    .filter((mention) => !sourceOfAnotherChip(reading, mention, chipIds));
+    .filter((mention) => !sourceOfAnotherChip(reading, mention, chipIds))
+    // "TSMC's 2nm yields are running well ahead of Samsung's SF2, which Samsung will use for Tesla's AI6": the
+    // foundry a comparison opens with is compared, not a maker.
+    .filter((mention) => !COMPARES_AFTER.test(reading.text.slice(mention.end, mention.end + 60)));
   const agentTriggers = coordinatedTriggers(
     reading,
     found,
@@ -209,6 +212,9 @@ function sourceOfAnotherChip(
       CHIP_SOURCE_BETWEEN.test(reading.text.slice(other.end, foundry.start)),
   );
 }
+
+const COMPARES_AFTER =
+  /^['’]s\s+[^,.;，。；]{0,32}?\b(?:(?:running\s+|well\s+|far\s+)*ahead\s+of|behind|better\s+than|worse\s+than|higher\s+than|lower\s+than|outpac\w*|trail(?:s|ing)?|lag(?:s|ging)?\s+behind)\b/i;
 
 const CHIP_SOURCE_BETWEEN = /^\s*(?:chips?|processors?|computers?|parts?|orders?)?\s+from\s+$/i;
 
