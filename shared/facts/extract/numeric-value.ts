@@ -222,6 +222,13 @@ export function readNumeric(
     )
     // "paused the factory in 2024": with only a word of delay, a past year after "in" is when it happened.
     .filter((mention) => !(onlyDelay && pastEventYear(reading, mention)))
+    // "In early 2025 Samsung's Taylor plant had no anchor customer and production was pushed to 2026": a past year
+    // opening the sentence is when the told events happened, never a target.
+    .filter(
+      (mention) =>
+        mention.start > OPENING_YEAR_REACH ||
+        !pastYearAfter(reading, mention, OPENING_YEAR_REACH, OPENING_IN_YEAR),
+    )
     // "instead of the 2nm technology announced in 2025": the year something was told, not a target.
     .filter((mention) => !announcedYear(reading, mention))
     // A full date is an event's day ("on July 23, 2025"), not a production year — except for a term's end;
@@ -908,6 +915,11 @@ function pastYearAfter(
     words.test(reading.text.slice(Math.max(0, mention.start - reach), mention.start))
   );
 }
+
+/** How far into a sentence an opening "In early 2025" may stand, and its words. */
+const OPENING_YEAR_REACH = 24;
+const OPENING_IN_YEAR =
+  /^\s*in\s+(?:early\s+|mid-?|late\s+|the\s+(?:spring|summer|autumn|fall|winter)\s+of\s+)?$/i;
 
 /** After a lost amount, the order it is the value of — within its noun phrase, not past "despite", "in", "last". */
 const LOST_ORDER_AFTER =
