@@ -132,6 +132,9 @@ const BACKWARD_ONLY = /^(?:out of date|outdated|并非事实|並非事實|不是
 const DENIED_THING_AFTER =
   /^[\s-]+(?:reports?|estimates?|figures?|numbers?|plans?|data|forecasts?|claims?)\b/i;
 
+/** The second side of an either/or question, right after the first's clause: "，还是会推迟到2027年". */
+const ALTERNATIVE_ZH = /^\s*[，,]?\s*(?:还是|還是)[^，。；,;？?]*/;
+
 /** Said of what a report before it told: nothing is decided yet. */
 const UNDECIDED =
   /尚未定案|未定案|尚未拍板|仍未拍板|尚未敲定|仍未敲定|尚未确定|尚未確定|未有定论|未有定論|\bnot\s+(?:yet\s+)?(?:been\s+)?finali[sz]ed\b|\bno\s+(?:final\s+)?decision\s+(?:has\s+been\s+|had\s+been\s+|was\s+)?(?:made|taken|reached)\b/i;
@@ -624,6 +627,12 @@ export function findScopes(sentence: string, tokens: Token[]): Scopes {
         PAST_ONLY.test(sentence.slice(match.start, match.end)) &&
         TRANSACTION_AFTER.test(sentence.slice(match.end, match.end + 16)),
     })) as ScopeSpan[];
+  // "能否如期在2026年投产，还是会推迟到2027年": the other side of an either/or question is asked too.
+  for (const span of spans) {
+    if (span.name !== 'question') continue;
+    const alternative = ALTERNATIVE_ZH.exec(sentence.slice(span.end));
+    if (alternative) span.end += alternative[0].length;
+  }
   // "a report putting the value at $30 billion was 'not true'": a denial that follows what it denies;
   // "特斯拉正与英特尔就代工AI6进行初步接触": talks that follow what they are about; "… will hinge on its
   // yields", 取决于: a dependence that follows what it leaves open.
