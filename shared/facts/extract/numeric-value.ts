@@ -224,9 +224,12 @@ export function readNumeric(
     .filter((mention) => !(onlyDelay && pastEventYear(reading, mention)))
     // "In early 2025 Samsung's Taylor plant had no anchor customer and production was pushed to 2026": a past year
     // opening the sentence is when the told events happened, never a target.
+    // (a year before the item's: "In 2026, Samsung will begin production" in a 2026 item is the plan)
     .filter(
       (mention) =>
         mention.start > OPENING_YEAR_REACH ||
+        mention.value.kind !== 'year' ||
+        mention.value.value >= (reading.publishedYear ?? Number.NEGATIVE_INFINITY) ||
         !pastYearAfter(reading, mention, OPENING_YEAR_REACH, OPENING_IN_YEAR),
     )
     // "instead of the 2nm technology announced in 2025": the year something was told, not a target.
@@ -880,17 +883,16 @@ function partyOnlyInRelativeAfter(rule: CompiledRule, reading: SentenceReading, 
     .filter((found) => found.index >= from)
     .map((found) => ({ start: found.index, end: found.index + found[0].length }));
   if (relatives.length === 0) return false;
-  return rule.rule.subject.some(
-    (group) =>
-      group.length > 1 &&
-      group.every((id) => reading.ids.has(id)) &&
-      group.some((id) =>
-        reading.mentions
-          .filter((mention) => mention.id === id)
-          .every((mention) =>
-            relatives.some((span) => mention.start >= span.start && mention.end <= span.end),
-          ),
-      ),
+  const outside = new Set(
+    reading.mentions
+      .filter((mention) => !relatives.some((span) => mention.start >= span.start && mention.end <= span.end))
+      .map((mention) => mention.id),
+  );
+  // Only when no subject is named whole outside the asides ("contract with Samsung to $20 billion, which Musk
+  // called a bargain" keeps Tesla and Samsung).
+  return (
+    !rule.rule.subject.some((group) => group.every((id) => outside.has(id))) &&
+    rule.rule.subject.some((group) => group.length > 1 && group.every((id) => reading.ids.has(id)))
   );
 }
 
@@ -1120,7 +1122,7 @@ const PLAN_TOTAL_BEFORE = /(?:总投资|總投資|总额|總額|总规模|總規
 
 /** Before a year, "not … until" without a word of a term's end between: a start ("not … enough capacity until"). */
 const NOT_UNTIL_BEFORE =
-  /\b(?:not|n't|never)\b(?:(?!\b(?:expire|expires|end|ends|run|runs|last|lasts|terminate|terminates|lapse|lapses)\b)[^.;]){0,64}\buntil\s+(?:(?:the\s+)?(?:end|middle|start)\s+of\s+|late\s+|early\s+|mid-?)?$/i;
+  /\b(?:not|n't|never)\b(?:(?!\b(?:expire|expires|end|ends|run|runs|last|lasts|terminate|terminates|lapse|lapses|stop|stops|cease|ceases)\b)[^.;]){0,64}\buntil\s+(?:(?:the\s+)?(?:end|middle|start)\s+of\s+|late\s+|early\s+|mid-?)?$/i;
 
 /** Before a year, a deal's term moved to it: 合约延至, "the contract was extended through". */
 const DEAL_TERM_MOVED_BEFORE =
