@@ -103,7 +103,9 @@ describe('history: the news about a group of facts, by publication', () => {
     const narrowLines = narrow.stdout.split('\n');
     expect(narrowLines.every((line) => line.length <= 80)).toBe(true);
     expect(narrowLines[0]).toBe('2025-10-22 ai5.foundry changed 2026 -> 2027');
-    expect(narrowLines[1]).toMatch(/^ {2}.* · seen 2025-11-30 10:00 UTC · finding [0-9a-f]{16}$/);
+    expect(narrowLines[1]).toMatch(
+      /^ {2}finding [0-9a-f]{16} · seen 2025-11-30 10:00 UTC · Korea JoongAng Daily$/,
+    );
     expect(table.stdout.split('\n').some((line) => line.length > 80)).toBe(true);
   });
 

@@ -254,7 +254,7 @@ function historyTable(
  * read, where and when, and its evidence.
  *
  * @example
- * historyCards(findings, 80); // "2026-11-30 ai5.foundry changed TSMC -> Samsung+TSMC\n  Electrek · seen …"
+ * historyCards(findings, 80); // "2026-11-30 ai5.foundry changed TSMC -> Samsung+TSMC\n  finding 9cb8… · seen …"
  */
 function historyCards(findings: HistoryFinding[], width: number): string {
   const indented = (text: string) => `  ${fitCell(text, width - 2)}`;
@@ -265,8 +265,9 @@ function historyCards(findings: HistoryFinding[], width: number): string {
           `${finding.published?.slice(0, 10) ?? '(undated)'} ${finding.factId} ${statusOf(finding)} ${renderValue(finding.baseline)} -> ${renderValue(finding.observed)}`,
           width,
         ),
+        // (the finding id first: a long or wide source is what the width cuts, never the id accept needs)
         indented(
-          `${finding.source ?? 'unknown source'} · seen ${finding.observedAt.slice(0, 16).replace('T', ' ')} UTC · finding ${finding.findingId}`,
+          `finding ${finding.findingId} · seen ${finding.observedAt.slice(0, 16).replace('T', ' ')} UTC · ${finding.source ?? 'unknown source'}`,
         ),
         indented(finding.evidence),
       ].join('\n'),
