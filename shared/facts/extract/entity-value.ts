@@ -160,17 +160,28 @@ export function readEntities(
  * "shifted its AI4 chip from Samsung to TSMC to free up Samsung capacity for AI6", "moved AI4 to TSMC so that
  * Samsung can concentrate on AI6": a chip named only in the purpose of another chip's move is not what moved.
  */
-function inPurposeOfAnotherChipsMove(
+const inPurposeOfAnotherChipsMove = (
   reading: SentenceReading,
   chip: EntityMention,
   chipIds: ReadonlySet<string>,
+) => anotherChipBefore(reading, chip, chipIds, PURPOSE_OPENS);
+
+/**
+ * Another chip than the rule's named before `named`, with only `between` between them ("AI4 chips from Samsung",
+ * "AI4 … to free up Samsung capacity for AI6").
+ */
+function anotherChipBefore(
+  reading: SentenceReading,
+  named: EntityMention,
+  chipIds: ReadonlySet<string>,
+  between: RegExp,
 ): boolean {
   return reading.mentions.some(
     (other) =>
       other.type === 'chip' &&
       !chipIds.has(other.id) &&
-      other.end <= chip.start &&
-      PURPOSE_OPENS.test(reading.text.slice(other.end, chip.start)),
+      other.end <= named.start &&
+      between.test(reading.text.slice(other.end, named.start)),
   );
 }
 
@@ -199,19 +210,11 @@ function inPurposeForAnotherChip(
 }
 
 /** "stop ordering AI4 chips from Samsung … as it shifts to AI5": a foundry right after another chip's "from" is that chip's. */
-function sourceOfAnotherChip(
+const sourceOfAnotherChip = (
   reading: SentenceReading,
   foundry: EntityMention,
   chipIds: ReadonlySet<string>,
-): boolean {
-  return reading.mentions.some(
-    (other) =>
-      other.type === 'chip' &&
-      !chipIds.has(other.id) &&
-      other.end <= foundry.start &&
-      CHIP_SOURCE_BETWEEN.test(reading.text.slice(other.end, foundry.start)),
-  );
-}
+) => anotherChipBefore(reading, foundry, chipIds, CHIP_SOURCE_BETWEEN);
 
 const COMPARES_AFTER =
   /^['’]s\s+[^,.;，。；]{0,32}?\b(?:(?:running\s+|well\s+|far\s+)*ahead\s+of|behind|better\s+than|worse\s+than|higher\s+than|lower\s+than|outpac\w*|trail(?:s|ing)?|lag(?:s|ging)?\s+behind)\b/i;
