@@ -80,9 +80,17 @@ const ENTITY = /&(#[xX][0-9a-fA-F]{1,6}|#\d{1,7}|[a-zA-Z][a-zA-Z0-9]{1,31});/y;
 const TAG_NAME = /<(\/?)([a-zA-Z][a-zA-Z0-9-]{0,31})/y;
 const NEXT_SPECIAL = /[<&]/g;
 
+/**
+ * The character an HTML named reference stands for (`mdash` → "—"), or undefined for a name this table lacks.
+ *
+ * @example
+ * namedEntityCharacter('mdash'); // '—'
+ */
+export const namedEntityCharacter = (name: string): string | undefined => NAMED_ENTITIES[name.toLowerCase()];
+
 /** One entity reference as its character; unknown names stay as written. */
 function entityValue(name: string, whole: string): string {
-  if (name[0] !== '#') return NAMED_ENTITIES[name.toLowerCase()] ?? whole;
+  if (name[0] !== '#') return namedEntityCharacter(name) ?? whole;
   const code =
     name[1] === 'x' || name[1] === 'X' ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1));
   return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff)

@@ -1,6 +1,6 @@
 import type Parser from 'rss-parser';
 import { FeedError } from '../errors.ts';
-import { htmlToText } from './clean-text.ts';
+import { htmlToText, namedEntityCharacter } from './clean-text.ts';
 import { impossibleDate } from './feed-dates.ts';
 
 export type FeedFormat = 'rss' | 'rdf' | 'atom';
@@ -107,20 +107,31 @@ export function detectFormat(text: string): { format: FeedFormat; version?: stri
 
 /**
  * A document with the defects one careless item brings escaped or dropped: a bare "&" that starts no reference
- * becomes "&amp;", a "<" that starts no tag "&lt;", and a character reference to a character XML forbids
- * (`&#0;`, `&#xD83D;`) is dropped. Each pattern looks at most 33 characters ahead: linear in the document.
+ * becomes "&amp;", a "<" that starts no tag "&lt;", a character reference to a character XML forbids (`&#0;`,
+ * `&#xD83D;`) is dropped, and a named reference XML does not define becomes its character when it is an HTML name
+ * (`&mdash;`) and is escaped otherwise (`R&D;` → `R&amp;D;`): the parser refuses a name it does not know, and a
+ * name declared in a DOCTYPE is never expanded either. Each pattern looks at most 33 characters ahead: linear in
+ * the document.
  *
  * @example
- * repairedXml('<title>AT&T & Samsung: a < b</title>'); // '<title>AT&amp;T &amp; Samsung: a &lt; b</title>'
+ * repairedXml('<title>AT&T & Samsung: a < b, R&D;</title>'); // '<title>AT&amp;T &amp; Samsung: a &lt; b, R&amp;D;</title>'
  */
 export function repairedXml(text: string): string {
   return text
     .replace(/&#(?:(\d{1,7})|[xX]([0-9a-fA-F]{1,6}));/g, (reference, decimal?: string, hex?: string) =>
       xmlAllows(decimal ? Number(decimal) : Number.parseInt(hex!, 16)) ? reference : '',
     )
+    .replace(/&([A-Za-z_][\w.-]{0,31});/g, (reference, name: string) => {
+      if (XML_NAMED_REFERENCES.has(name)) return reference;
+      const character = namedEntityCharacter(name);
+      return character ? `&#${character.codePointAt(0)};` : `&amp;${name};`;
+    })
     .replace(/&(?!(?:[A-Za-z_][\w.-]{0,31}|#\d{1,7}|#[xX][0-9a-fA-F]{1,6});)/g, '&amp;')
     .replace(/<(?![A-Za-z_:/!?])/g, '&lt;');
 }
+
+/** The five named references XML itself defines. */
+const XML_NAMED_REFERENCES = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
 
 /** A character XML 1.0 allows (tab, line breaks, and the rest of Unicode but surrogates and U+FFFE/F). */
 const xmlAllows = (code: number) =>
@@ -139,21 +150,43 @@ export const MAX_ENTRIES = 20_000;
 
 /**
  * The document with the entries between its first and last MAX_ENTRIES / 2 cut out, and how many were — or the
- * document itself. One linear scan for where entries open.
+ * document itself. One linear scan for where entries open; an `<item>` written inside a CDATA section or a
+ * comment is text, not an entry, and is not counted (counting it would cut the document inside that section).
  *
  * @example
  * withEntriesCapped(hugeRss, 'rss'); // { text: its first and last 10,000 <item>s, omitted: 729000 }
  */
 export function withEntriesCapped(text: string, format: FeedFormat): { text: string; omitted: number } {
-  const entry = format === 'atom' ? /<entry[\s>/]/g : /<item[\s>/]/g;
-  const starts: number[] = [];
-  for (let found = entry.exec(text); found; found = entry.exec(text)) starts.push(found.index);
+  const starts = entryStarts(text, format === 'atom' ? /<entry[\s>/]/y : /<item[\s>/]/y);
   if (starts.length <= MAX_ENTRIES) return { text, omitted: 0 };
   const half = MAX_ENTRIES / 2;
   return {
     text: text.slice(0, starts[half]) + text.slice(starts[starts.length - half]),
     omitted: starts.length - MAX_ENTRIES,
   };
+}
+
+/** Sections whose content is text however it looks: skipped whole, each read once (an unclosed one ends the scan). */
+const OPAQUE_SECTIONS: ReadonlyArray<readonly [open: string, close: string]> = [
+  ['<![CDATA[', ']]>'],
+  ['<!--', '-->'],
+];
+
+/** Where each entry opens, outside CDATA sections and comments (`entryTag` is sticky: tried at each "<"). */
+function entryStarts(text: string, entryTag: RegExp): number[] {
+  const starts: number[] = [];
+  for (let at = text.indexOf('<'); at !== -1; at = text.indexOf('<', at + 1)) {
+    const section = OPAQUE_SECTIONS.find(([open]) => text.startsWith(open, at));
+    if (section) {
+      const end = text.indexOf(section[1], at + section[0].length);
+      if (end === -1) break;
+      at = end;
+    } else {
+      entryTag.lastIndex = at;
+      if (entryTag.test(text)) starts.push(at);
+    }
+  }
+  return starts;
 }
 
 /**
