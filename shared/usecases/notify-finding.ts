@@ -116,13 +116,26 @@ export async function episodeAlertId(
   config: Pick<AlertConfig, 'cooldownMinutes' | 'smsMinConfidence'>,
   now: Date,
 ): Promise<string> {
-  let alertId = alertIdOf(finding.factId, finding.observed, finding.baselineVersion);
+  let alertId = await firstEpisodeId(store, finding);
   for (let step = 0; step < MAX_EPISODES; step++) {
     const alert = await getAlert(store, alertId);
     if (!alert || !(await episodeEnded(store, alert, finding, config, now))) return alertId;
     alertId = nextEpisodeIdOf(alertId);
   }
   return alertId;
+}
+
+/**
+ * The id of a change's first episode. Releases before versioned ids keyed every alert by (fact, value) alone: in a
+ * store where the owner had accepted a baseline before upgrading, a change alerted then under that same version is
+ * found under the old id, and its chain goes on from there — not alerted a second time.
+ */
+async function firstEpisodeId(store: Store, finding: StoredFinding): Promise<string> {
+  const alertId = alertIdOf(finding.factId, finding.observed, finding.baselineVersion);
+  if ((finding.baselineVersion ?? 1) <= 1 || (await getAlert(store, alertId))) return alertId;
+  const earlierId = alertIdOf(finding.factId, finding.observed);
+  const earlier = await getAlert(store, earlierId);
+  return earlier?.finding?.baselineVersion === finding.baselineVersion ? earlierId : alertId;
 }
 
 /** Whether the episode of `alert` has ended for this finding. */

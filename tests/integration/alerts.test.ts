@@ -412,6 +412,33 @@ describe('alerts through the SNS emulator', () => {
       expect(await topic.drain('sms')).toHaveLength(2);
     });
 
+    // From a code review: releases before versioned ids keyed an alert by (fact, value) alone, under any version.
+    it('not for a change an earlier release alerted under the same accepted version (upgrade)', async () => {
+      const underV2 = reported('Electrek', '2025-08-02T09:00:00.000Z', { baselineVersion: 2 });
+      await saveFinding(store, underV2);
+      await createAlert(store, {
+        alertId: alertIdOf(underV2.factId, underV2.observed),
+        factId: underV2.factId,
+        observed: underV2.observed,
+        severity: 'high',
+        topic: 'chips',
+        findingId: underV2.findingId,
+        status: 'sent',
+        createdAt: DAY.toISOString(),
+        sources: ['Electrek'],
+        corroborations: 1,
+        finding: underV2,
+      });
+
+      const again = await notified(reported('Reuters', '2025-08-03T09:00:00.000Z', { baselineVersion: 2 }));
+      const underV3 = await notified(reported('AP', '2025-08-04T09:00:00.000Z', { baselineVersion: 3 }));
+
+      expect([again, underV3]).toEqual(['corroborated', 'sent']);
+      expect((await topic.drain('sms')).map((message) => message.body)).toEqual([
+        'factwatch: AI5 foundry changed: TSMC -> Samsung+TSMC (AP)',
+      ]);
+    });
+
     // Earlier releases held a change back whole by the cooldown (digest only): reported again after it, it alerts.
     it('after the cooldown that held it back in an earlier release, when it is reported again', async () => {
       const intel = { kind: 'entities' as const, values: ['Intel', 'TSMC'] };
