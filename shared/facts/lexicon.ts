@@ -1216,7 +1216,22 @@ export const ATTRIBUTE_CLASSES = {
       'sink ... into',
       'pour ... into',
     ],
-    zh: ['投资', '投資', '投入', '注资', '注資', '造价', '造價', '耗资', '耗資', '斥资', '斥資'],
+    zh: [
+      '投资',
+      '投資',
+      // "总投资金额约400亿美元": the investment's amount, not a deal's (金额 alone names a deal's size).
+      '投资金额',
+      '投資金額',
+      '投入',
+      '注资',
+      '注資',
+      '造价',
+      '造價',
+      '耗资',
+      '耗資',
+      '斥资',
+      '斥資',
+    ],
   },
   /** Public money granted. */
   award: {
@@ -2044,6 +2059,14 @@ export const SCOPE_CUES = {
       'had been due',
       'had been set',
       'had been targeted',
+      // "the plant, which Samsung had said would open in 2026, is now expected to begin production in 2027": a
+      // promise the past perfect puts before what stands now (not "said it would", a present plan).
+      'had said ... would',
+      'had promised',
+      'had pledged',
+      'had planned',
+      'had targeted',
+      'had hoped',
       'earlier plan',
       'first planned',
       // "first slated for 2024, start date now unclear" (not "initially slated to produce … from 2026", a plan's first stage).

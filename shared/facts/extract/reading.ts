@@ -248,12 +248,32 @@ export class SentenceReading {
         else this.#lists.set(match.name, [match]);
         if (!match.name.includes('#')) this.#relations.push(match as PhraseMatch<AttributeClass>);
       }
+      this.#relations = withoutMeasureSuffixes(this.#relations, this.text);
     }
     return this.#lists;
   }
 }
 
 export const NONE: PhraseMatch[] = [];
+
+/** Chinese words that name a measure of whatever the word before them names: an amount, a figure. */
+const MEASURE_WORD = /^(?:金额|金額|数字|數字|数额|數額)$/;
+
+/**
+ * Relation words without a generic measure that ends a longer word of another class: in 投资金额 ("the amount
+ * invested") the amount 金额, a deal's size on its own, is the investment's.
+ */
+function withoutMeasureSuffixes<Match extends PhraseMatch>(matches: Match[], text: string): Match[] {
+  const measures = matches.filter((match) => MEASURE_WORD.test(text.slice(match.start, match.end)));
+  if (!measures.length) return matches;
+  return matches.filter(
+    (match) =>
+      !measures.includes(match) ||
+      !matches.some(
+        (longer) => longer.name !== match.name && longer.start < match.start && longer.end === match.end,
+      ),
+  );
+}
 
 /**
  * For each token, whether it goes on an entity's name begun before it ("AI Act": "Act"). One pass

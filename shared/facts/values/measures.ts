@@ -1,6 +1,6 @@
 import { escapeRegex } from '../regex.ts';
 import { qualify, type ValueMention } from './mention.ts';
-import { CHINESE, DIGITS, NUMBER_WORDS, parseNumber } from './numbers.ts';
+import { CHINESE, DIGITS, NUMBER_WORDS, parseNumber, parseNumberWords } from './numbers.ts';
 
 /**
  * The smaller typed values: process nodes (`2nm`, `2-nanometer`, `2纳米`, `2奈米`,
@@ -12,6 +12,8 @@ const NODE = new RegExp(
   [
     String.raw`(?<num>${DIGITS}|${CHINESE})\s?-?\s?(?:nm|nanomet(?:er|re)s?|纳米|奈米|納米)(?![A-Za-z])`,
     String.raw`(?<![A-Za-z])(?:SF|N)(?<code>[1-3])(?:[A-Z]{0,2})?(?![\w])`,
+    // "its two-nanometre process" (a spelled-out node is always small: one to ten).
+    String.raw`(?<![A-Za-z])(?<word>[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]even|[Tt]en)[-\s][Nn]anomet(?:er|re)s?(?![A-Za-z])`,
   ].join('|'),
   'g',
 );
@@ -24,7 +26,8 @@ const NODE = new RegExp(
  */
 export function readNodes(text: string): ValueMention[] {
   return [...text.matchAll(NODE)].flatMap((match) => {
-    const value = parseNumber(match.groups!.num ?? match.groups!.code!);
+    const { num, code, word } = match.groups!;
+    const value = word ? parseNumberWords(word.toLowerCase()) : parseNumber(num ?? code!);
     if (Number.isNaN(value)) return [];
     const start = match.index;
     const end = start + match[0].length;
