@@ -10,7 +10,7 @@ import type { CompiledRule } from '../rules.ts';
 import type { ValueMention } from '../values/mention.ts';
 import { clauseMarkBetween, frameOf, frameStart, lastClause, OWNER_TYPES } from './frames.ts';
 import type { SentenceReading } from './reading.ts';
-import { startBeforeMaking } from './relation.ts';
+import { pieceAround, startBeforeMaking } from './relation.ts';
 import type { SubjectHere } from './statement.ts';
 import { DEAL_AFTER, namedAsPartner, objectOfMaking } from './subject.ts';
 
@@ -351,8 +351,11 @@ export function ownedBySubject(
   const rivalsNamed = [...named.filter((mention) => rivals.includes(mention.id)), ...referredRivals];
   const ownNamed = named.filter((mention) => own.has(mention.id));
   // "AI6芯片将于明年在该厂进入量产阶段": the own reference word as the place of a rival's making, too.
+  const siteStartHere = facilityStartGoverns(reading, at);
   const makersOfRivals = new Set(
-    [...ownNamed, ...referredOwn].filter((mention) => makerOfRival(reading, mention, rivalsNamed)),
+    [...ownNamed, ...referredOwn].filter(
+      (mention) => !(siteStartHere && isSiteOrPlace(mention)) && makerOfRival(reading, mention, rivalsNamed),
+    ),
   );
   // "made by Samsung in Taylor, Texas": the region after the site is the same place; "由…與三星德州泰勒廠共同生產":
   // a name written on to the maker's (its place, its site) is the same maker.
@@ -383,6 +386,8 @@ export function ownedBySubject(
         !rivals.includes(mention.id) || mention.type !== 'company' || !inRelativeAside(reading, mention),
     )
     .filter((mention) => !makersOfRivals.has(mention))
+    // (a chip does not come online: a facility's start is the site's, whatever chip it makes)
+    .filter((mention) => !(siteStartHere && mention.type === 'chip'))
     // "Samsung's plant in Taylor, Texas, which will manufacture Tesla's AI6, is expected to start production in
     // 2026": the subject's chip inside a relative aside owns nothing past the aside.
     .filter((mention) => !own.has(mention.id) || !chipInAsideBefore(reading, mention, at))
@@ -392,6 +397,7 @@ export function ownedBySubject(
       (mention) =>
         !(rivals.includes(mention.id) || mention.id === RIVAL_REFERENCE) ||
         (mention.type !== 'site' && mention.type !== 'place' && mention.id !== RIVAL_REFERENCE) ||
+        (siteStartHere && mention.type !== 'reference') ||
         !(makerOfRival(reading, mention, ownNamed) || regionOfAMakingSite(reading, mention, ownNamed)),
     )
     // "produce AI6 at Taylor starting 2027": a rival site named as the place is not the one the value is about
@@ -474,6 +480,27 @@ export function ownedBySubject(
 const LAW_NAME_AFTER = /^\s+(?:and\s+Science\s+)?Act\b/;
 
 /** A chip inside a relative aside that closes before `at` (", which will manufacture Tesla's AI6,"). */
+/** Words of a start said only of a facility: it opens, comes online, runs — a chip's production never does. */
+const FACILITY_START =
+  /^(?:come|comes|came|coming|go|goes|went|going)\s+online$|^(?:begin|begins|began|begun|start|starts|started|starting|commence[sd]?)\s+(?:operat\w*|running)$|^open(?:s|ed|ing)?$|^operational$|^(?:启用|啟用|投入运营|投入營運|开始运营|開始營運|运营|營運|运转|運轉)$/i;
+
+/**
+ * "三星德州泰勒晶圓廠將為特斯拉生產AI6晶片，預計今年內啟用", "will make Tesla's AI6 chips and will come online in 2026":
+ * the word nearest the value, in a piece of the sentence with no making or volume word, says a facility starts
+ * (啟用, "come online"): the value is the site's own start, even after the site's making of a chip.
+ */
+function facilityStartGoverns(reading: SentenceReading, at: number): boolean {
+  const piece = pieceAround(reading.text, { start: at, end: at + 1 });
+  const inPiece = reading.relations.filter((match) => match.start >= piece.from && match.end <= piece.to);
+  if (inPiece.some((match) => match.name === 'makes' || match.name === 'volume_production')) return false;
+  const distance = (match: PhraseMatch) => (match.end <= at ? at - match.end : match.start - at);
+  const nearest = inPiece.sort((a, b) => distance(a) - distance(b))[0];
+  return (
+    nearest?.name === 'production_start' &&
+    FACILITY_START.test(reading.text.slice(nearest.start, nearest.end))
+  );
+}
+
 function chipInAsideBefore(reading: SentenceReading, mention: EntityMention, at: number): boolean {
   if (mention.type !== 'chip' || !inRelativeAside(reading, mention)) return false;
   return at > mention.end + reading.text.slice(mention.end).indexOf(',');
