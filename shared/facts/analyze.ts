@@ -154,6 +154,9 @@ function sameYearMorePrecise(finding: Finding, than: Finding): boolean {
   // "台积电独占七成 // …台积电则以70.4%稳居龙头": the headline's round share, told to more digits in the lede.
   if (a?.kind === 'percent' && b?.kind === 'percent' && a.bound === b.bound)
     return digitsOf(a.value) > digitsOf(b.value) && roundsTo(a.value, b.value);
+  // "台積電市占逾七成 // …市占率達71.3%": the headline's bound, the lede's exact share within it.
+  if (a?.kind === 'percent' && b?.kind === 'percent' && a.bound === undefined && b.bound !== undefined)
+    return b.bound === 'atLeast' ? a.value >= b.value : b.bound === 'atMost' && a.value <= b.value;
   return a?.kind === 'year' && b?.kind === 'year' && a.value === b.value && moreSpecific(finding, than);
 }
 
