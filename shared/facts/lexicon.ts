@@ -372,6 +372,10 @@ export const ATTRIBUTE_CLASSES = {
       'begin operation',
       'come online',
       'go online',
+      // "Samsung Taylor fab online late 2027" (a headline's verbless state), "the fab is now in operation".
+      '=online',
+      'in operation',
+      'into operation',
       'start mass production',
       'begin mass production',
       'operational',
@@ -1296,8 +1300,18 @@ export const ATTRIBUTE_CLASSES = {
   },
   /** Power efficiency against the previous generation. */
   efficiency: {
-    en: ['power efficiency', 'energy efficiency', 'efficient', 'efficiency', 'performance per watt'],
-    zh: ['能效', '能效比', '能源效益', '能源效率', '每瓦效能', '每瓦性能', '功耗效率'],
+    en: [
+      'power efficiency',
+      'energy efficiency',
+      'efficient',
+      'efficiency',
+      'performance per watt',
+      // "about three times better per watt than AI5", "3x AI5 per watt", "perf/watt".
+      'per watt',
+      'perf/watt',
+      'watt for watt',
+    ],
+    zh: ['能效', '能效比', '能源效益', '能源效率', '每瓦效能', '每瓦性能', '功耗效率', '每瓦'],
   },
   /** A process node. */
   process_node: {
