@@ -507,6 +507,11 @@ export const ATTRIBUTE_CLASSES = {
       '=pushing to',
       // "formally proposed pushing them to December 2027" (not "pushing Brussels to push": relation.ts).
       '=pushing ... to',
+      // "has pushed its Taylor timeline into 2027".
+      '=pushed into',
+      '=pushes ... into',
+      '=pushed ... into',
+      '=pushing ... into',
       // "high-risk deadline shunted to late 2027", "bumped to 2028", "EU punts AI Act high-risk rules to 2027" (a
       // time after "to": not "shunts Dojo engineers to the AI5 team" — extract/relation.ts, relationWordOfAnotherSense).
       '=shunted to',
@@ -1375,6 +1380,12 @@ export const SCOPE_CUES = {
       'misstate',
       'misreported',
       'earlier version of this',
+      // "has shelved its plan to begin production at the Taylor fab this year": a plan given up states nothing.
+      'shelve ... plan to',
+      'scrap ... plan to',
+      'abandon ... plan to',
+      'drop ... plan to',
+      'ditch ... plan to',
       'previous version of this',
       'earlier headline',
       'mistakenly',

@@ -54,7 +54,7 @@ const PARTIAL_AFTER = /^\s*(?:(?:some|part|parts|a\s+portion|a\s+share)\b|部分
 const CLAUSE_END = /[,，;；。:：!！?？]|\s(?:but|while|whereas|and then|and that|although|though)\s|—|–/g;
 /** "总投资额将从最初的5000亿美元扩大到约1万亿美元": the old value ends where the change's destination begins. */
 const CHANGE_TO =
-  /(?:扩大|擴大|增加|提高|提升|上调|上調|下调|下調|上修|下修|降低|减少|減少|缩减|縮減|调整|調整|推迟|推遲|延后|延後|延期|顺延|順延|扩|擴|增|升|降|减|減|跌|延|改)(?:到|至)/;
+  /(?:扩大|擴大|增加|提高|提升|上调|上調|下调|下調|上修|下修|降低|减少|減少|缩减|縮減|调整|調整|推迟|推遲|延后|延後|延期|顺延|順延|扩|擴|增|升|降|减|減|跌|延|改)(?:到|至)|(?:缩减|縮減|减|減)(?:为|為)/;
 
 /**
  * A superseded plan ends sooner: in a Chinese headline a space opens the present when what

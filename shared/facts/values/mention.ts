@@ -31,7 +31,7 @@ export interface ValueMention {
 }
 
 const AT_LEAST_BEFORE =
-  /(?:\bat\s+least|\bmore\s+than|\bover|\babove|\bupwards\s+of|\bin\s+excess\s+of|\bexceed(?:s|ed|ing)?|\bnorth\s+of|\bminimum\s+of|\bat\s+minimum|\bno\s+less\s+than|\bbeyond|至少|超过|超過|[涨漲升增]超|逾|多于|多於|高于|高於|不少于|不少於|最少|突破|(?<!跌)破|上)\s*$/i;
+  /(?:\bat\s+least|\bmore\s+than|\bover|\babove|\bupwards\s+of|\bin\s+excess\s+of|\bexceed(?:s|ed|ing)?|\bnorth\s+of|\bminimum\s+of|\bat\s+minimum|\bno\s+less\s+than|\bbeyond|至少|超过|超過|[涨漲升增]超|逾|多于|多於|高于|高於|不少于|不少於|最少|突破|(?<!跌)破|(?<![衝冲])上)\s*$/i;
 /** "up to $4.75 billion" — not "topped up to $23B", "ramped up to": a change's destination. */
 const AT_MOST_BEFORE =
   /(?:(?<!\b(?:top(?:s|ped|ping)?|ramp(?:s|ed|ing)?|scal(?:e|es|ed|ing)|stepp?(?:s|ed|ing)?|ratchet(?:s|ed|ing)?|sized?)\s+)\bup\s+to|\bat\s+most|\bno\s+more\s+than|\bless\s+than|\bunder|\bbelow|\bmaximum\s+of|\bat\s+maximum|最多|至多|不超过|不超過|最高可达|最高可達|最高|跌破|低于|低於|不到|不足|未满|未滿|少于|少於)\s*$/i;
@@ -62,7 +62,7 @@ const EARLIER_AFTER =
   /^\s*(?:(?:preliminary|initial|earlier|original|previous|prior)\b|的?(?:初期|初步|最初|原始|原先)(?:承诺|承諾|规划|規劃|计划|計劃|計畫|投资|投資|协议|協議|金额|金額))/i;
 /** A change's destination: "rose to", "pushed to", 升至, 延至. */
 const TO_BEFORE =
-  /(?:\b(?:rose|rise[sn]?|rising|climb(?:ed|s)?|grew|grow(?:s|n)?|increas(?:ed|es)|jump(?:ed|s)?|fell|fall(?:s|en)?|dropp?(?:ed|s)?|declin(?:ed|es)|slipp?(?:ed|s)|push(?:ed|es)?(?:\s+\w+){0,3}\s+back|push(?:ed|es)?|delay(?:ed|s)?|postpon(?:ed|es)|mov(?:ed|es)|shift(?:ed|s)?|extend(?:ed|s)?|rais(?:ed|es)|cut|lower(?:ed|s)?|revis(?:ed|es)(?:\s+\w+)?|reach(?:ed|es|ing)?|hit(?:ting)?|now)\s+(?:to\s+)?(?:about\s+|around\s+|nearly\s+)?|\bnow\s+(?:[a-z]+\s+){1,4}(?:about\s+|around\s+|nearly\s+)?|升至|增至|增加至|提高至|提升至|降至|下滑至|跌至|延至|延后至|延後至|推迟至|推遲至|调整至|調整至|下调至|下調至|上调至|上調至|缩减至|縮減至|削减至|削減至|减少至|減少至|减至|減至|推至|要等到|等到)\s*$/i;
+  /(?:\b(?:rose|rise[sn]?|rising|climb(?:ed|s)?|grew|grow(?:s|n)?|increas(?:ed|es)|jump(?:ed|s)?|fell|fall(?:s|en)?|dropp?(?:ed|s)?|declin(?:ed|es)|slipp?(?:ed|s)|push(?:ed|es)?(?:\s+\w+){0,3}\s+back|push(?:ed|es)?|delay(?:ed|s)?|postpon(?:ed|es)|mov(?:ed|es)|shift(?:ed|s)?|extend(?:ed|s)?|rais(?:ed|es)|cut|lower(?:ed|s)?|revis(?:ed|es)(?:\s+\w+)?|reach(?:ed|es|ing)?|hit(?:ting)?|now)\s+(?:to\s+)?(?:about\s+|around\s+|nearly\s+)?|\bnow\s+(?:[a-z]+\s+){1,4}(?:about\s+|around\s+|nearly\s+)?|升至|增至|增加至|提高至|提升至|降至|下滑至|跌至|延至|延后至|延後至|推迟至|推遲至|调整至|調整至|下调至|下調至|上调至|上調至|缩减至|縮減至|削减至|削減至|减少至|減少至|减至|減至|推至|要等到|等到|衝上|冲上|缩减为|縮減為|减为|減為)\s*$/i;
 /** 从2028年起, 从明年开始: a time something starts from, not an earlier value. */
 const STARTS_AFTER =
   /^\s*年?(?:[上下]半年|底|初|中|第?[一二三四1-4]季度?)?\s*(?:起|开始|開始)(?![^，。；]{0,3}?(?:推迟|推遲|延后|延後|延期|顺延|順延|提前))/;

@@ -3,7 +3,7 @@ import { CHINESE, DIGITS, NUMBER_WORDS, parseNumber } from './numbers.ts';
 
 /**
  * Percentages in English and Chinese: `6.8%`, `6.8 percent`, `6.8 per cent`,
- * `eight percent`, `百分之六点八`, `七成二` (72%), `七成` (70%), `一成半` (15%), `逾七成` (at least
+ * `eight percent`, `百分之六点八`, `七成二` (72%), `七成` (70%), `两成` (20%), `一成半` (15%), `逾七成` (at least
  * 70%). A change in points ("up 2.6 percentage points", "2.6个百分点") is marked
  * `delta`, never read as a level.
  */
@@ -14,7 +14,7 @@ const PERCENT = new RegExp(
     `百分之(?<zh>${DIGITS}|${CHINESE})`,
     // "a tenth of its foundry sales" (not "for a tenth day").
     '(?<![A-Za-z])(?<tenth>a|one)\\s+tenth(?=\\s+(?:of|to)\\b)',
-    '(?<tenths>[一二三四五六七八九])成(?:(?<half>半)|(?<units>[一二三四五六七八九]))?',
+    '(?<tenths>[一二两兩三四五六七八九])成(?:(?<half>半)|(?<units>[一二三四五六七八九]))?',
   ].join('|'),
   'gi',
 );
