@@ -264,6 +264,8 @@ function placeOfAnother(rule: CompiledRule, reading: SentenceReading, place: Ent
   const companies = reading.mentions.filter((mention) => mention.type === 'company');
   const right = companies.filter((mention) => mention.end <= place.start).at(-1);
   if (right && OWNER_GAP.test(reading.text.slice(right.end, place.start))) return !rule.ownIds.has(right.id);
+  const maker = makerOfThePlace(reading, place, companies);
+  if (maker) return !rule.ownIds.has(maker.id);
   // "Intel will manufacture … at its Arizona fab": the sentence's topic (not one after "Unlike").
   if (!/\b(?:its|their)\s+$/i.test(reading.text.slice(Math.max(0, place.start - 8), place.start)))
     return false;
@@ -271,6 +273,41 @@ function placeOfAnother(rule: CompiledRule, reading: SentenceReading, place: Ent
   return (
     owner !== undefined && owner.type === 'company' && owner.start < place.start && !rule.ownIds.has(owner.id)
   );
+}
+
+/**
+ * "Intel will build some AI6 chips in Arizona", "AI6 will be made by Intel in Arizona": the company that does the
+ * making the place is the place of, in its clause — after "by"/由 when passive, else the last one before the verb.
+ */
+function makerOfThePlace(
+  reading: SentenceReading,
+  place: EntityMention,
+  companies: EntityMention[],
+): EntityMention | undefined {
+  const making = reading.relations
+    .filter((match) => match.name === 'makes' && match.end <= place.start)
+    .filter((match) => !clauseMarkBetween(reading, match.end, place.start))
+    .at(-1);
+  if (!making) return undefined;
+  const passive = /(?:\bby|由)$/i.test(reading.text.slice(making.start, making.end));
+  const byAfter = companies.find(
+    (mention) =>
+      mention.start >= making.end &&
+      mention.end <= place.start &&
+      (passive ? /^\s*$/ : /^\s*(?:by|由)\s*$/i).test(reading.text.slice(making.end, mention.start)),
+  );
+  if (byAfter) return byAfter;
+  return companies
+    .filter(
+      (mention) => mention.end <= making.start && !clauseMarkBetween(reading, mention.end, making.start),
+    )
+    .filter(
+      (mention) =>
+        !/\b(?:for|with)\s+$|为|為|替/i.test(
+          reading.text.slice(Math.max(0, mention.start - 5), mention.start),
+        ),
+    )
+    .at(-1);
 }
 
 // "台積電（2330）亞利桑那州半導體廠": a stock code in brackets between the company and its place.
