@@ -111,7 +111,7 @@ const SENTENCE_END = /[。！？；!?;.]/g;
 
 export function splitSentences(text: string): string[] {
   const sentences: string[] = [];
-  for (const line of text.split(/\n+/)) {
+  for (const line of withListItemsAsClauses(text).split(/\n+/)) {
     // "(Corrects end year … to 2033, not 2030) Samsung is recruiting …": a wire's editor's note is a sentence
     // of its own — its "not" denies the old figure, not what the story then says — read after the story's first
     // sentence, whose subject it speaks of; a note that removes a reference says nothing.
@@ -131,6 +131,25 @@ export function splitSentences(text: string): string[] {
     if (deferred) push(sentences, deferred);
   }
   return sentences;
+}
+
+/** A bullet that opens a digest's item ("• Samsung Taylor: … • TSMC Arizona: …"), and what comes before it. */
+const BULLET = /[\s,，;；]*[•●▪■►◆]\s*/g;
+
+/**
+ * The text with each bullet of a digest turned into a clause break: a feed's "• … • …" summary is one line
+ * without full stops, and one item's words (another company's fab, a memory chip) read as part of the next;
+ * kept in one sentence, the items still share the subject a list of one story's facts names once.
+ *
+ * @example
+ * withListItemsAsClauses('• AI5: TSMC and Samsung • HBM prices rise'); // 'AI5: TSMC and Samsung, HBM prices rise'
+ */
+function withListItemsAsClauses(text: string): string {
+  if (!/[•●▪■►◆]/.test(text)) return text;
+  const chinese = /[\u3400-\u9fff]/.test(text);
+  return text
+    .replace(BULLET, (_, offset: number) => (offset === 0 ? '' : chinese ? '，' : ', '))
+    .replace(/^[,，\s]+/, '');
 }
 
 const EDITORS_NOTE =

@@ -65,6 +65,16 @@ describe('splitSentences()', () => {
     ]);
   });
 
+  // From a probe round: "• Tesla adds Intel as an AI6 foundry • … • Samsung's Tesla contract now runs to 2034" read
+  // 2034 as AI6's volume year. Clauses, not sentences: a list of one deal's terms shares the subject named once.
+  it("reads a digest's bullets as clauses of one sentence", () => {
+    expect(splitSentences('• Tesla adds Intel as an AI6 foundry • Micron lifts HBM guidance. Next')).toEqual([
+      'Tesla adds Intel as an AI6 foundry, Micron lifts HBM guidance.',
+      'Next',
+    ]);
+    expect(splitSentences('• 代工方：三星 • 生产地：泰勒工厂')).toEqual(['代工方：三星，生产地：泰勒工厂']);
+  });
+
   it('splits at line breaks and drops empty pieces', () => {
     expect(splitSentences('Headline without stop\n\nBody sentence.\n  ...\n')).toEqual([
       'Headline without stop',
