@@ -287,6 +287,10 @@ export const ATTRIBUTE_CLASSES = {
       'extend ... by ... until',
       'supply ... through',
       'supply ... until',
+      // "agreed to push the end of their foundry contract back by two years, to the end of 2035".
+      'end of ... contract',
+      'end of ... deal',
+      'end of ... agreement',
     ],
     zh: [
       '签约至',
