@@ -111,7 +111,7 @@ const SENTENCE_END = /[。！？；!?;.]/g;
 
 export function splitSentences(text: string): string[] {
   const sentences: string[] = [];
-  for (const line of withListItemsAsClauses(text).split(/\n+/)) {
+  for (const line of withAnswersToTheirQuestions(withListItemsAsClauses(text)).split(/\n+/)) {
     // "(Corrects end year … to 2033, not 2030) Samsung is recruiting …": a wire's editor's note is a sentence
     // of its own — its "not" denies the old figure, not what the story then says — read after the story's first
     // sentence, whose subject it speaks of; a note that removes a reference says nothing.
@@ -150,6 +150,35 @@ function withListItemsAsClauses(text: string): string {
   return text
     .replace(BULLET, (_, offset: number) => (offset === 0 ? '' : chinese ? '，' : ', '))
     .replace(/^[,，\s]+/, '');
+}
+
+/** "Q: Who makes AI5? A: TSMC and Samsung.", 问：在哪里生产？答：…: an explainer's question and its answer. */
+const QUESTION_AND_ANSWER = /(^|\s)(?:Q|问|問)\s*[:：]\s*([^?？\n]{1,200}?)\s*[?？]\s*(?:A|答)\s*[:：]\s*/g;
+
+/**
+ * A question answered yes or no ("Is Dojo dead?", "Do the rules still apply?", 是否…吗): joined to its answer it
+ * would state what it only asks.
+ */
+const ANSWERED_YES = /^(?:yes\b|yep\b|是的|是，|对，|對，|没错|沒錯)/i;
+const YES_NO_QUESTION =
+  /^(?:(?:is|are|was|were|do|does|did|will|would|can|could|should|has|have|had|may|might|must)\b|.*(?:吗|嗎|是否|能否|会不会|會不會|有没有|有沒有)\s*$)/i;
+
+/**
+ * The text with each answer of an explainer joined to its question as one statement ("Who makes AI5: TSMC and
+ * Samsung."): the answer alone ("TSMC and Samsung.") names neither the chip nor the making, and the question alone
+ * asks — it states nothing. A question answered yes or no (YES_NO_QUESTION) is joined only to a yes: kept, it stays
+ * a question ("Q: Is Dojo dead? A: 'I can't comment'").
+ *
+ * @example
+ * withAnswersToTheirQuestions('Q: And AI5? A: TSMC and Samsung.'); // 'And AI5: TSMC and Samsung.'
+ */
+function withAnswersToTheirQuestions(text: string): string {
+  if (!/(?:Q|问|問)\s*[:：]/.test(text)) return text;
+  return text.replace(QUESTION_AND_ANSWER, (whole, before: string, question: string, at: number) => {
+    const answer = text.slice(at + whole.length, at + whole.length + 8);
+    if (YES_NO_QUESTION.test(question) && !ANSWERED_YES.test(answer)) return whole;
+    return /[\u3400-\u9fff]$/.test(question) ? `${before}${question}：` : `${before}${question}: `;
+  });
 }
 
 const EDITORS_NOTE =

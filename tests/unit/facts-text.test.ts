@@ -75,6 +75,22 @@ describe('splitSentences()', () => {
     expect(splitSentences('• 代工方：三星 • 生产地：泰勒工厂')).toEqual(['代工方：三星，生产地：泰勒工厂']);
   });
 
+  // From a probe round: an explainer's answer alone ("A: TSMC and Samsung.") names neither the chip nor the making.
+  it('joins an answer to its question, unless the question is answered yes or no without a yes', () => {
+    expect(splitSentences('Q: Who makes AI4? A: Samsung. Q: And AI5? A: TSMC and Samsung.')).toEqual([
+      'Who makes AI4: Samsung.',
+      'And AI5: TSMC and Samsung.',
+    ]);
+    expect(splitSentences('问：在哪里生产？答：三星泰勒工厂。')).toEqual(['在哪里生产：三星泰勒工厂。']);
+    expect(splitSentences('Q: Is the contract bigger? A: Yes, about $25 billion.')).toEqual([
+      'Is the contract bigger: Yes, about $25 billion.',
+    ]);
+    expect(splitSentences('Q: Is Dojo dead? A: No comment, a Tesla director says')).toEqual([
+      'Q: Is Dojo dead?',
+      'A: No comment, a Tesla director says',
+    ]);
+  });
+
   it('splits at line breaks and drops empty pieces', () => {
     expect(splitSentences('Headline without stop\n\nBody sentence.\n  ...\n')).toEqual([
       'Headline without stop',
