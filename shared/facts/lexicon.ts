@@ -90,6 +90,8 @@ export const ATTRIBUTE_CLASSES = {
       'third ... foundry',
       'additional foundry',
       'additional ... foundry',
+      // "AI5 prod at both TSMC and Samsung" (a post's shorthand for production at).
+      '=prod at',
       'sole foundry',
       'sole ... foundry',
       // "Samsung remains the only foundry for AI6", "the foundry for Tesla's AI6".
