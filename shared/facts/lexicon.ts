@@ -90,6 +90,9 @@ export const ATTRIBUTE_CLASSES = {
       'third ... foundry',
       'additional foundry',
       'additional ... foundry',
+      // "Tesla adds Intel as an AI6 foundry", "tapped Intel as its AI6 foundry partner": named as the chip's foundry.
+      '=as an ... foundry',
+      '=as its ... foundry',
       // "AI5 prod at both TSMC and Samsung" (a post's shorthand for production at).
       '=prod at',
       'sole foundry',

@@ -142,13 +142,13 @@ const BULLET = /[\s,，;；]*[•●▪■►◆]\s*/g;
  * kept in one sentence, the items still share the subject a list of one story's facts names once.
  *
  * @example
- * withListItemsAsClauses('• AI5: TSMC and Samsung • HBM prices rise'); // 'AI5: TSMC and Samsung, HBM prices rise'
+ * withListItemsAsClauses('• AI5: TSMC and Samsung • HBM prices rise'); // 'AI5: TSMC and Samsung, • HBM prices rise'
  */
 function withListItemsAsClauses(text: string): string {
   if (!/[•●▪■►◆]/.test(text)) return text;
   const chinese = /[\u3400-\u9fff]/.test(text);
   return text
-    .replace(BULLET, (_, offset: number) => (offset === 0 ? '' : chinese ? '，' : ', '))
+    .replace(BULLET, (_, offset: number) => (offset === 0 ? '' : chinese ? '，•' : ', • '))
     .replace(/^[,，\s]+/, '');
 }
 

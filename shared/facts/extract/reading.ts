@@ -71,7 +71,7 @@ function joinExclaimed(parts: string[]): string[] {
 }
 
 const FRAME_BREAK =
-  /[;；\u2460-\u2473\u2776-\u277F]|，而|，但|，并|，並|，同时|，同時|，主因|，主要因为|，主要因為|，原因是|, because |，(?=[^，。]{1,12}?(?<![规規原准準细細否法])[则則])|, while |, whereas |, but |, and |, unlike | unlike | while | whereas | but | - |——/g;
+  /[;；•\u2460-\u2473\u2776-\u277F]|，而|，但|，并|，並|，同时|，同時|，主因|，主要因为|，主要因為|，原因是|, because |，(?=[^，。]{1,12}?(?<![规規原准準细細否法])[则則])|, while |, whereas |, but |, and |, unlike | unlike | while | whereas | but | - |——/g;
 
 /**
  * Everything read from one sentence, once, whatever the facts. Entities are read at
