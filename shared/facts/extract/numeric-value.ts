@@ -37,6 +37,10 @@ import {
 } from './relation.ts';
 import { MAX_DISTANCE, type ReadValue, type SubjectHere } from './statement.ts';
 
+/** A change verb, then "by" right before an amount: the amount the change is by. */
+const CHANGED_BY_BEFORE =
+  /\b(?:rais|increas|cut|reduc|lower|trimm|trim|grow|grew|expand|lift|boost|rose|rise|fell|fall|dropp|drop|slash|shrank|shrunk|shrink|widen|narrow|add|enlarg|scal|pare|pared|up|down)\w*\b[^.;]{0,60}?\bby\s+(?:about\s+|some\s+|around\s+|nearly\s+|almost\s+|roughly\s+|another\s+|a\s+further\s+)?$/i;
+
 export function readNumeric(
   rule: CompiledRule,
   reading: SentenceReading,
@@ -70,6 +74,16 @@ export function readNumeric(
     // "rose by 3%" is a move: right for a share price, not for a level such as a market share;
     // "slipped to 8.1%" is a level, never a share price's move.
     .filter((mention) => !(levelsOnly && mention.role === 'by'))
+    // "rose by $5bn to $21.5bn", "cut the award by $1 billion": the amount of a change, never the total (not
+    // "backed by $4.75bn", "stand by $500bn").
+    .filter(
+      (mention) =>
+        !(
+          mention.role === 'by' &&
+          (mention.value.kind === 'money' || mention.value.kind === 'count') &&
+          CHANGED_BY_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 80), mention.start))
+        ),
+    )
     // "worth about 15% of Samsung's foundry revenue": a part of the company's own revenue, not its share of a market.
     .filter(
       (mention) => !(levelsOnly && OWN_REVENUE_AFTER.test(reading.text.slice(mention.end, mention.end + 48))),

@@ -67,8 +67,12 @@ const TO_BEFORE =
 const STARTS_AFTER =
   /^\s*年?(?:[上下]半年|底|初|中|第?[一二三四1-4]季度?)?\s*(?:起|开始|開始)(?![^，。；]{0,3}?(?:推迟|推遲|延后|延後|延期|顺延|順延|提前))/;
 
-/** A plain "to"/至 is a destination only after a "from" or a change in points ("from 2026 to 2027", "up 2.6 points to"). */
-const PLAIN_TO_BEFORE = /(?:(?:\bfrom\b|从|從|由)[^,，;；]{1,40}?|points?\s+)(?:\bto|至|到)\s*$/i;
+/**
+ * A plain "to"/至 is a destination only after a "from", a change in points or a change by an amount ("from 2026 to
+ * 2027", "up 2.6 points to", "by $1 billion to").
+ */
+const PLAIN_TO_BEFORE =
+  /(?:(?:\bfrom\b|从|從|由)[^,，;；]{1,40}?|points?\s+|\bby\s+(?:about\s+|some\s+)?[$€£¥₩]?\s?[\d.,]+\s*(?:billion|bn|million|trillion|tn|[BMT]|%|percent|sites?|data\s+cent(?:er|re)s?)?\s+)(?:\bto|至|到)\s*$/i;
 
 /**
  * The qualifiers of a value at [start, end) in `text`: bound, approximation and
