@@ -1414,6 +1414,9 @@ export const SCOPE_CUES = {
       'untrue',
       'rumor',
       'rumour',
+      'skip',
+      'bypass',
+      'leapfrog',
       'squash',
       'quash',
       'scotch',
@@ -1483,6 +1486,12 @@ export const SCOPE_CUES = {
       'oppose',
     ],
     zh: [
+      // "传闻：三星或接手特斯拉AI5订单": a rumour is no statement (as "rumor" above).
+      '传闻',
+      '傳聞',
+      // "Tesla will skip Samsung's 2-nm node for AI6", 跳过二纳米: the node passed over.
+      '跳过',
+      '跳過',
       // "三星电子方面表示「相关报导并非事实」": denied (after what it denies, too).
       '并非事实',
       '並非事實',
@@ -1813,6 +1822,9 @@ export const SCOPE_CUES = {
       'aim to capture',
       'aim to land',
       'aim to secure',
+      // "officials said they hoped Samsung would double its investment": a wish, someone else's.
+      '=hoped',
+      '=hopes that',
       'hope to win',
       'hope to land',
       'hope to secure',
@@ -1945,6 +1957,11 @@ export const SCOPE_CUES = {
       // "或进一步推迟至2028年", "或再推迟": possibly, the verb after a step word.
       '或进一步',
       '或進一步',
+      // "三星或接手特斯拉AI5订单": may take over.
+      '或接手',
+      '或承接',
+      '或将',
+      '或將',
       '或再',
       '或超',
       '或逾',

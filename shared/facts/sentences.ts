@@ -139,7 +139,9 @@ const BULLET = /[\s,，;；]*[•●▪■►◆]\s*/g;
 /**
  * The text with each bullet of a digest turned into a clause break: a feed's "• … • …" summary is one line
  * without full stops, and one item's words (another company's fab, a memory chip) read as part of the next;
- * kept in one sentence, the items still share the subject a list of one story's facts names once.
+ * kept in one sentence, the items still share the subject a list of one story's facts names once. The bullet
+ * stays after the comma: it ends a clause group (extract/reading.ts), so a word of another subject in one item
+ * silences that item only.
  *
  * @example
  * withListItemsAsClauses('• AI5: TSMC and Samsung • HBM prices rise'); // 'AI5: TSMC and Samsung, • HBM prices rise'

@@ -66,13 +66,14 @@ describe('splitSentences()', () => {
   });
 
   // From a probe round: "• Tesla adds Intel as an AI6 foundry • … • Samsung's Tesla contract now runs to 2034" read
-  // 2034 as AI6's volume year. Clauses, not sentences: a list of one deal's terms shares the subject named once.
+  // 2034 as AI6's volume year. Clauses, not sentences: a list of one deal's terms shares the subject named once; the
+  // bullet kept after the comma makes each item a clause group of its own (extract/reading.ts, FRAME_BREAK).
   it("reads a digest's bullets as clauses of one sentence", () => {
     expect(splitSentences('• Tesla adds Intel as an AI6 foundry • Micron lifts HBM guidance. Next')).toEqual([
-      'Tesla adds Intel as an AI6 foundry, Micron lifts HBM guidance.',
+      'Tesla adds Intel as an AI6 foundry, • Micron lifts HBM guidance.',
       'Next',
     ]);
-    expect(splitSentences('• 代工方：三星 • 生产地：泰勒工厂')).toEqual(['代工方：三星，生产地：泰勒工厂']);
+    expect(splitSentences('• 代工方：三星 • 生产地：泰勒工厂')).toEqual(['代工方：三星，•生产地：泰勒工厂']);
   });
 
   // From a probe round: an explainer's answer alone ("A: TSMC and Samsung.") names neither the chip nor the making.

@@ -67,6 +67,14 @@ const TO_BEFORE =
 const STARTS_AFTER =
   /^\s*年?(?:[上下]半年|底|初|中|第?[一二三四1-4]季度?)?\s*(?:起|开始|開始)(?![^，。；]{0,3}?(?:推迟|推遲|延后|延後|延期|顺延|順延|提前))/;
 
+const ADDED_BEFORE =
+  /\badd(?:s|ed|ing)?\s+(?:another\s+|a\s+further\s+|an?\s+(?:extra|additional)\s+|about\s+|roughly\s+|some\s+|around\s+|nearly\s+)?$/i;
+const ADDED_TO_AFTER = /^\s*(?:more\s+)?(?:[A-Za-z-]+\s+){0,3}?(?:to|onto)\s+(?:the|its|their|an?)\b/i;
+/** "Samsung-Tesla contract: $5bn added", "$5bn more added": an amount told as added. */
+const ADDED_AFTER = /^\s*(?:more\s+)?(?:(?:is|was|were|been|being)\s+)?added\b/i;
+const ADDED_TO_BEFORE =
+  /\badd(?:s|ed|ing)?\s+[^,;.]{1,40}?\s+(?:to|onto)\s+(?:the|its|their|an?)\s+(?:(?:about|roughly|around|nearly|existing|original|initial)\s+)*$/i;
+
 /**
  * A plain "to"/至 is a destination only after a "from", a change in points or a change by an amount ("from 2026 to
  * 2027", "up 2.6 points to", "by $1 billion to").
@@ -95,7 +103,14 @@ export function qualify(
         ? 'atMost'
         : undefined;
   const wide = text.slice(Math.max(0, start - 60), start);
+  // "will add about $10 billion to the roughly $40 billion", "added $5bn of orders to the $16.5bn contract": an
+  // amount's increment and the total it is added to, neither the new total (a share added, "add 10% to its
+  // foundry revenue", is the uplift itself).
+  const amount = !/%|％|percent|成|tenth/i.test(text.slice(start, end));
+  if (amount && ((ADDED_BEFORE.test(before) && ADDED_TO_AFTER.test(after)) || ADDED_AFTER.test(after)))
+    return { ...(bound ? { bound } : {}), role: 'delta' };
   const role =
+    (amount && ADDED_TO_BEFORE.test(wide)) ||
     (FROM_BEFORE.test(before) && !STARTS_AFTER.test(after)) ||
     // "once $6.4 billion, now up to $4.75 billion" — not "Once 2026 arrives", a time.
     (ONCE_BEFORE.test(before) && !/^(?:19|20)\d{2}\b/.test(text.slice(start, end))) ||
