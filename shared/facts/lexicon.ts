@@ -1525,6 +1525,9 @@ export const SCOPE_CUES = {
       '不再',
       '不是',
       '不能',
+      // "泰勒晶圓廠今年無法投產": cannot (the year before it is in its scope: scope.ts, TIME_BEFORE_NEGATION_ZH).
+      '无法',
+      '無法',
       '不打算',
       '并不',
       '並不',

@@ -560,6 +560,10 @@ function demandEnd(sentence: string, from: number): number {
   return space < 0 ? end : Math.max(0, from - 1) + space;
 }
 
+/** A time right before a Chinese negation, with what may stand between (今年確定無法, 2026年内恐无法). */
+const TIME_BEFORE_NEGATION_ZH =
+  /(?:今年|明年|年内|年內|本季|(?:19|20)\d{2}\s*年(?:[上下]半年|底)?)(?:内|內|底)?\s*(?:确定|確定|恐|仍|还|還|将|將|预计|預計|可能|恐怕)?\s*$/;
+
 const MEASURE_BASIS =
   /(?:不计|不計|扣除|剔除|不考虑|不考慮|计入|計入|排除)[^，,]{0,8}(?:影响|影響|因素)\s*[，,]?\s*$|(?:计|計|计算|計算|计入|計入|扣除|来看|來看|而言|为准|為準)\s*[，,]?\s*$/;
 
@@ -627,6 +631,13 @@ export function findScopes(sentence: string, tokens: Token[]): Scopes {
         PAST_ONLY.test(sentence.slice(match.start, match.end)) &&
         TRANSACTION_AFTER.test(sentence.slice(match.end, match.end + 16)),
     })) as ScopeSpan[];
+  // "泰勒晶圓廠今年確定無法投產": a Chinese negation covers the time said right before it.
+  for (const span of spans) {
+    if (span.name !== 'negation') continue;
+    const before = sentence.slice(Math.max(0, span.cueStart - 14), span.cueStart);
+    const time = TIME_BEFORE_NEGATION_ZH.exec(before);
+    if (time) span.start = span.cueStart - before.length + time.index;
+  }
   // "能否如期在2026年投产，还是会推迟到2027年": the other side of an either/or question is asked too.
   for (const span of spans) {
     if (span.name !== 'question') continue;
