@@ -93,6 +93,9 @@ export const ATTRIBUTE_CLASSES = {
       // "Tesla adds Intel as an AI6 foundry", "tapped Intel as its AI6 foundry partner": named as the chip's foundry.
       '=as an ... foundry',
       '=as its ... foundry',
+      // "Intel joins as AI6 foundry alongside Samsung".
+      '=joins as',
+      '=joined as',
       // "AI5 prod at both TSMC and Samsung" (a post's shorthand for production at).
       '=prod at',
       'sole foundry',
@@ -1416,7 +1419,6 @@ export const SCOPE_CUES = {
       'rumour',
       'skip',
       'bypass',
-      'leapfrog',
       'squash',
       'quash',
       'scotch',

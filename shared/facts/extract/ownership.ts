@@ -479,7 +479,6 @@ export function ownedBySubject(
 
 const LAW_NAME_AFTER = /^\s+(?:and\s+Science\s+)?Act\b/;
 
-/** A chip inside a relative aside that closes before `at` (", which will manufacture Tesla's AI6,"). */
 /** Words of a start said only of a facility: it opens, comes online, runs — a chip's production never does. */
 const FACILITY_START =
   /^(?:come|comes|came|coming|go|goes|went|going)\s+online$|^(?:begin|begins|began|begun|start|starts|started|starting|commence[sd]?)\s+(?:operat\w*|running)$|^open(?:s|ed|ing)?$|^operational$|^(?:启用|啟用|投入运营|投入營運|开始运营|開始營運|运营|營運|运转|運轉)$/i;
@@ -501,6 +500,7 @@ function facilityStartGoverns(reading: SentenceReading, at: number): boolean {
   );
 }
 
+/** A chip inside a relative aside that closes before `at` (", which will manufacture Tesla's AI6,"). */
 function chipInAsideBefore(reading: SentenceReading, mention: EntityMention, at: number): boolean {
   if (mention.type !== 'chip' || !inRelativeAside(reading, mention)) return false;
   return at > mention.end + reading.text.slice(mention.end).indexOf(',');

@@ -303,7 +303,7 @@ function makerOfThePlace(
     )
     .filter(
       (mention) =>
-        !/\b(?:for|with)\s+$|为|為|替/i.test(
+        !/(?:\b(?:for|with)\s+|为|為|替)$/i.test(
           reading.text.slice(Math.max(0, mention.start - 5), mention.start),
         ),
     )

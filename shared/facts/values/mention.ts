@@ -67,6 +67,10 @@ const TO_BEFORE =
 const STARTS_AFTER =
   /^\s*年?(?:[上下]半年|底|初|中|第?[一二三四1-4]季度?)?\s*(?:起|开始|開始)(?![^，。；]{0,3}?(?:推迟|推遲|延后|延後|延期|顺延|順延|提前))/;
 
+/**
+ * "will add about $10 billion to the roughly $40 billion": the amount right after "add" and before "to the …" is an
+ * increment (ADDED_BEFORE, ADDED_TO_AFTER), the one after "add … to the" the total it is added to (ADDED_TO_BEFORE).
+ */
 const ADDED_BEFORE =
   /\badd(?:s|ed|ing)?\s+(?:another\s+|a\s+further\s+|an?\s+(?:extra|additional)\s+|about\s+|roughly\s+|some\s+|around\s+|nearly\s+)?$/i;
 const ADDED_TO_AFTER = /^\s*(?:more\s+)?(?:[A-Za-z-]+\s+){0,3}?(?:to|onto)\s+(?:the|its|their|an?)\b/i;
