@@ -451,6 +451,9 @@ export const ATTRIBUTE_CLASSES = {
       '投入營運',
       '开始运营',
       '開始營運',
+      // "泰勒工厂首批晶圆下线": the first wafers came off the line — production has started.
+      '晶圆下线',
+      '晶圓下線',
     ],
   },
   /** When a chip reaches volume production. */
@@ -1243,6 +1246,8 @@ export const ATTRIBUTE_CLASSES = {
       // "总投资金额约400亿美元": the investment's amount, not a deal's (金额 alone names a deal's size).
       '投资金额',
       '投資金額',
+      '投资规模',
+      '投資規模',
       '投入',
       '注资',
       '注資',
@@ -2249,6 +2254,8 @@ export const SCOPE_CUES = {
   replacement: {
     en: [
       'instead of',
+      // "TSMC's Arizona fab will build the chip instead".
+      'instead',
       'replace',
       'take over',
       'switch',

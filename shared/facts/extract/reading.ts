@@ -257,7 +257,7 @@ export class SentenceReading {
 export const NONE: PhraseMatch[] = [];
 
 /** Chinese words that name a measure of whatever the word before them names: an amount, a figure. */
-const MEASURE_WORD = /^(?:金额|金額|数字|數字|数额|數額)$/;
+const MEASURE_WORD = /^(?:金额|金額|数字|數字|数额|數額|规模|規模)$/;
 
 /**
  * Relation words without a generic measure that ends a longer word of another class: in 投资金额 ("the amount

@@ -180,7 +180,7 @@ const NOT_YET_BEFORE =
  * A start word in the past or perfect ("began production", "has started operating") — not "will start" —
  * or a headline's present ("Samsung's long-delayed Texas chip plant starts production": it happens now).
  */
-const STARTED_WORD = /^(?:began|begun|started|commenced|starts|begins|commences)\b/i;
+const STARTED_WORD = /^(?:began|begun|started|commenced|starts|begins|commences)\b|^晶[圆圓]下[线線]$/i;
 
 const PRESENT_START = /^(?:starts|begins|commences)\b/i;
 
