@@ -181,7 +181,7 @@ function markPeriods(text: string, found: DateMention[]): void {
 
 /** A delay given as a length needs a word of delay or lag (most sentences with a date have none). */
 const SHIFT_CUE =
-  /delay|push|postpon|slip|set\s+back|moved\s+back|behind|late|after|推迟|推遲|延后|延後|延迟|延遲|晚|落后|落後|再过|再過/i;
+  /delay|push|postpon|slip|set\s+back|moved\s+back|behind|late|after|extend|推迟|推遲|延后|延後|延迟|延遲|延长|延長|晚|落后|落後|再过|再過/i;
 
 function readMatch(
   g: Record<string, string | undefined>,
@@ -262,15 +262,15 @@ const UNIT_MONTHS: Record<string, number> = { year: 12, quarter: 3, month: 1, �
 const LENGTH =
   /(?<![\w.])(?:(?<enhalf>half\s+a\s+year|a\s+year\s+and\s+a\s+half)|(?<encount>an?|one|two|three|four|five|six|nine|twelve|eighteen|\d{1,2})[\s-]+(?<enunit>year|quarter|month)s?\b)|(?<zhhalf>半年|一年半)|(?<zhcount>[一二两兩三四五六九十\d]{1,3})\s?[个個]?(?<zhunit>季度|年|月|季)(?![度底末初中])/gi;
 
-/** What stands before a length that delays: "pushed back (by) about", "delayed by", 推迟, 晚了. */
+/** What stands before a length that delays: "pushed back (by) about", "delayed by", "extended by", 推迟, 延长, 晚了. */
 const DELAY_BEFORE =
-  /(?:\b(?:delay(?:ed|s)?|push(?:ed|es)?(?:\s+\w+){0,3}\s+back|postpon(?:ed|es)|slip(?:ped|s)?|set\s+back|moved\s+back)(?:(?:\s+[\w-]+){0,3}?\s+by)?|推迟|推遲|延后|延後|延迟|延遲|晚了|晚|落后|落後)\s*(?:about\s+|roughly\s+|around\s+|some\s+|nearly\s+|约|約|近)?$/i;
+  /(?:\b(?:delay(?:ed|s)?|push(?:ed|es)?(?:\s+\w+){0,3}\s+back|postpon(?:ed|es)|slip(?:ped|s)?|set\s+back|moved\s+back|extend(?:ed|s)?)(?:(?:\s+[\w-]+){0,3}?\s+by)?|推迟|推遲|延后|延後|延迟|延遲|延长|延長|晚了|晚|落后|落後)\s*(?:about\s+|roughly\s+|around\s+|some\s+|nearly\s+|another\s+|约|約|近|再)?$/i;
 /** After a length, the date it counts from: "… from end-2026", "… behind its 2026 goal", "… later than the 2026 plan". */
 const FROM_AFTER =
   /^\s*(?:from|behind|later\s+than|past)\s+(?:the\s+|its\s+|their\s+)?(?:original(?:ly)?\s+|planned\s+|initial\s+|earlier\s+|targeted\s+)?$/i;
 /** Before a date, that it is the plan a delay moves from: "planned for", "originally due in", 原定, 比原计划的. */
 const PLAN_BEFORE =
-  /(?:\b(?:originally|initially|planned|scheduled|slated|due|targeted|expected)(?:\s+(?:for|in|by|to\s+\w+\s+in))?\s+(?:the\s+)?|原[定訂](?:的|于|於|在)?|原计划(?:于|於|在)?|原計劃(?:於|在)?|原本(?:预计|預計)?(?:于|於|在)?|预定(?:于|於)?|預定(?:於)?)$/i;
+  /(?:\b(?:originally|initially|planned|scheduled|slated|due|targeted|expected|expir(?:e|es|ing))(?:\s+(?:for|in|by|to\s+\w+\s+in))?\s+(?:the\s+)?|原[定訂](?:的|于|於|在)?|原计划(?:于|於|在)?|原計劃(?:於|在)?|原本(?:预计|預計)?(?:于|於|在)?|预定(?:于|於)?|預定(?:於)?)$/i;
 
 function lengthMonths(g: Record<string, string | undefined>): number | undefined {
   if (g.enhalf) return /and/i.test(g.enhalf) ? 18 : 6;
@@ -359,5 +359,11 @@ function anchorBefore(text: string, dates: DateMention[], start: number): DateMe
   const date = dates.filter((candidate) => candidate.end <= start && start - candidate.end <= 60).at(-1);
   // "AI5 is planned for late 2026, while AI6 has been delayed by a year": another clause's plan.
   if (!date || CONTRAST.test(text.slice(date.end, start))) return undefined;
-  return PLAN_BEFORE.test(text.slice(Math.max(0, date.start - 30), date.start)) ? date : undefined;
+  return PLAN_BEFORE.test(text.slice(Math.max(0, date.start - 30), date.start)) ||
+    EXPIRES_AFTER.test(text.slice(date.end, date.end + 6))
+    ? date
+    : undefined;
 }
+
+/** After a date, that a term ends then: "2033年到期后再延长两年" — the end an extension counts from. */
+const EXPIRES_AFTER = /^\s*(?:年底|年)?\s*(?:到期|届满|屆滿)/;
