@@ -93,9 +93,6 @@ export const ATTRIBUTE_CLASSES = {
       // "Tesla adds Intel as an AI6 foundry", "tapped Intel as its AI6 foundry partner": named as the chip's foundry.
       '=as an ... foundry',
       '=as its ... foundry',
-      // "Intel joins as AI6 foundry alongside Samsung".
-      '=joins as',
-      '=joined as',
       // "AI5 prod at both TSMC and Samsung" (a post's shorthand for production at).
       '=prod at',
       'sole foundry',
@@ -1424,6 +1421,12 @@ export const SCOPE_CUES = {
       'rumour',
       'skip',
       'bypass',
+      // "AI6 will leapfrog (the) 3nm" — a node passed over; "leapfrogged TSMC" (a rival overtaken) is read as a
+      // comparison (extract/entity-value.ts): a false node outweighs a lost confirmation.
+      '=leapfrog',
+      '=leapfrogs',
+      '=leapfrogging',
+      '=leapfrogged the',
       'squash',
       'quash',
       'scotch',

@@ -39,7 +39,7 @@ import { MAX_DISTANCE, type ReadValue, type SubjectHere } from './statement.ts';
 
 /** A change verb, then "by" right before an amount: the amount the change is by. */
 const CHANGED_BY_BEFORE =
-  /\b(?:(?:rais|increas|cut|reduc|lower|trim|grow|grew|expand|lift|boost|rose|rise|fell|fall|drop|slash|shrank|shrunk|shrink|widen|narrow|enlarg|scal|pare)\w*|adds?|added|adding|up|down)\b[^.;]{0,60}?\bby\s+(?:about\s+|some\s+|around\s+|nearly\s+|almost\s+|roughly\s+|another\s+|a\s+further\s+)?$/i;
+  /\b(?:(?:rais|increas|cut|reduc|lower|trim|grow|grew|expand|lift|boost|rose|rise|fell|fall|drop|slash|shrank|shrunk|shrink|widen|narrow|enlarg|scal|pare|downsiz|downgrad|upgrad)\w*|adds?|added|adding|up|down)\b[^.;]{0,60}?\bby\s+(?:about\s+|some\s+|around\s+|nearly\s+|almost\s+|roughly\s+|another\s+|a\s+further\s+)?$/i;
 
 export function readNumeric(
   rule: CompiledRule,

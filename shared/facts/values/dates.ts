@@ -264,7 +264,7 @@ const LENGTH =
 
 /** What stands before a length that delays: "pushed back (by) about", "delayed by", "extended by", 推迟, 延长, 晚了. */
 const DELAY_BEFORE =
-  /(?:\b(?:delay(?:ed|s)?|push(?:ed|es)?(?:\s+\w+){0,3}\s+back|postpon(?:ed|es)|slip(?:ped|s)?|set\s+back|moved\s+back|extend(?:ed|s)?)(?:(?:\s+[\w-]+){0,3}?\s+by)?|推迟|推遲|延后|延後|延迟|延遲|延长|延長|晚了|晚|落后|落後)\s*(?:about\s+|roughly\s+|around\s+|some\s+|nearly\s+|another\s+|约|約|近|再)?$/i;
+  /(?:\b(?:delay(?:ed|s)?|push(?:ed|es)?(?:\s+\w+){0,3}\s+back|postpon(?:ed|es)|slip(?:ped|s)?|set\s+back|moved\s+back)(?:(?:\s+[\w-]+){0,3}?\s+by)?|\bextend(?:ed|s)?\s+by|推迟|推遲|延后|延後|延迟|延遲|延长|延長|晚了|晚|落后|落後)\s*(?:about\s+|roughly\s+|around\s+|some\s+|nearly\s+|another\s+|约|約|近|再)?$/i;
 /** After a length, the date it counts from: "… from end-2026", "… behind its 2026 goal", "… later than the 2026 plan". */
 const FROM_AFTER =
   /^\s*(?:from|behind|later\s+than|past)\s+(?:the\s+|its\s+|their\s+)?(?:original(?:ly)?\s+|planned\s+|initial\s+|earlier\s+|targeted\s+)?$/i;
@@ -360,10 +360,11 @@ function anchorBefore(text: string, dates: DateMention[], start: number): DateMe
   // "AI5 is planned for late 2026, while AI6 has been delayed by a year": another clause's plan.
   if (!date || CONTRAST.test(text.slice(date.end, start))) return undefined;
   return PLAN_BEFORE.test(text.slice(Math.max(0, date.start - 30), date.start)) ||
-    EXPIRES_AFTER.test(text.slice(date.end, date.end + 6))
+    EXTENDED_AFTER_EXPIRY.test(text.slice(date.end, start))
     ? date
     : undefined;
 }
 
-/** After a date, that a term ends then: "2033年到期后再延长两年" — the end an extension counts from. */
-const EXPIRES_AFTER = /^\s*(?:年底|年)?\s*(?:到期|届满|屆滿)/;
+/** Between a date and a length: the term ends then and is extended right after — "2033年到期后再延长两年". */
+const EXTENDED_AFTER_EXPIRY =
+  /^\s*(?:年底|年)?\s*(?:到期|届满|屆滿)(?:后|後|之后|之後)?\s*(?:将|將|再|还将|還將)*\s*(?:延长|延長)\s*$/;
