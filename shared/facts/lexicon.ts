@@ -93,6 +93,8 @@ export const ATTRIBUTE_CLASSES = {
       // "Tesla adds Intel as an AI6 foundry", "tapped Intel as its AI6 foundry partner": named as the chip's foundry.
       '=as an ... foundry',
       '=as its ... foundry',
+      // "Tesla AI5 reportedly set for 2nm at Taylor": a chip's node and place named as its plan.
+      'set for ... at',
       // "AI5 prod at both TSMC and Samsung" (a post's shorthand for production at).
       '=prod at',
       'sole foundry',
