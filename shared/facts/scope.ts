@@ -884,12 +884,18 @@ function wordOfAnotherSense(sentence: string, match: PhraseMatch<ScopeCue>): boo
       (RESOLVED_BY_A_LEGISLATURE.test(before) && !/协会|協會|商会|商會|联合会|聯合會/.test(before)))
   )
     return true;
+  // "The plan now calls for about $1 trillion", "Stargate now calls for": what a plan contains, not a demand.
+  if (/^call/i.test(cue) && PLAN_CALLS_BEFORE.test(before)) return true;
   return (
     /^eye-/i.test(cue) ||
     /^有意[义義思]/.test(cue) ||
     (/^float/i.test(cue) && /\bhopes?\s*$/i.test(sentence.slice(0, match.start)))
   );
 }
+
+/** Before "calls for": a plan, project or budget (or "now"), whose contents it tells. */
+const PLAN_CALLS_BEFORE =
+  /\b(?:plan|plans|project|proposal|blueprint|budget|scheme|roadmap|agreement|contract|deal|now)\s+(?:now\s+|still\s+|also\s+)?$/i;
 
 const VOTED_FOR = /(?:投票|表决|表決|票[^，。；,;]{0,12}(?:通过决议|通過決議)[，,]?)\s*$/;
 const RESOLVED_BY_A_LEGISLATURE =
