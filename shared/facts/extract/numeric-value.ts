@@ -68,7 +68,7 @@ export function readNumeric(
   // lone party with another, named, is not the story's contract's.
   if (termFact && contractWithAnother(rule, reading)) return undefined;
   const candidates = numericMentions(rule, reading)
-    .filter((mention) => mention.role !== 'delta' && mention.role !== 'from')
+    .filter((mention) => mention.role !== 'delta' && mention.role !== 'from' && mention.role !== 'signed')
     // In a sentence of one clause group, a value on the side of an aside a word of another subject silences.
     .filter((mention) => reading.frames.length > 0 || !silencedByNot(rule, reading, mention.start))
     // "rose by 3%" is a move: right for a share price, not for a level such as a market share;

@@ -32,6 +32,13 @@ const DATE = new RegExp(
   'gi',
 );
 
+/**
+ * Before a date, a deal signed then: "signed a $16.5 billion deal in July 2025", "which signed a $16.5 billion deal with
+ * Samsung last year", 于2025年7月签署 is not caught (the verb follows the date).
+ */
+const SIGNED_BEFORE =
+  /\b(?:[Ss]igned|[Ss]igns|[Ii]nked|[Ii]nks|[Ss]truck|[Ss]trikes|[Ss]ealed|[Ss]eals|[Cc]linched|[Cc]linches)\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:[^,.;]|\.\d){0,30}?\b(?:deal|contract|agreement|pact|order)s?(?:\s+with\s+[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)?)?\s+(?:(?:in|on|during)\s+(?:early\s+|late\s+|mid-?\s*)?)?$/;
+
 /** Every alternative of DATE needs one of these: a sentence without any is skipped. */
 const DATE_CUE =
   /(?:19|20|21)\d{2}|[〇零一二][〇零一二三四五六七八九]{3}|年|years?|quarter|本季|[1-4][HQ]|[HQ][1-4]|FY|(?:mid|late|early)-?\s?'?\d{2}/i;
@@ -98,6 +105,7 @@ export function readDates(text: string, publishedYear?: number): DateMention[] {
       precision: reading.precision,
       ...(reading.range ? { range: reading.range } : {}),
       ...qualify(text, start, end),
+      ...(SIGNED_BEFORE.test(text.slice(Math.max(0, start - 80), start)) ? { role: 'signed' as const } : {}),
     });
   }
   if (found.length === 0) return found;

@@ -14,8 +14,11 @@ export interface ValueMention {
   end: number;
   bound?: Bound;
   approximate?: boolean;
-  /** `by`: the size of a change ("rose by 3%"); `delta`: a change in points, never a level. */
-  role?: 'from' | 'to' | 'by' | 'delta';
+  /**
+   * `by`: the size of a change ("rose by 3%"); `delta`: a change in points, never a level; `signed`: the date a deal
+   * was signed ("signed a $16.5 billion deal in July 2025"), no date of what the deal is for.
+   */
+  role?: 'from' | 'to' | 'by' | 'delta' | 'signed';
   /** Money written without a currency (`16.5B`): the fact's currency is assumed. */
   currencyAssumed?: boolean;
   /**
