@@ -889,7 +889,7 @@ function contractWithAnother(rule: CompiledRule, reading: SentenceReading): bool
 }
 
 const OTHER_PARTY =
-  /\b(?:(?:deal|contract|agreement|pact|order)s?\s+with|chips?\s+for|(?:supply|supplies|supplying)\s+)\s+(?:the\s+)?(?:U\.?S\.?\s+)?([A-Z][\w.&-]+)/g;
+  /\b(?:(?:deal|contract|agreement|pact|order)s?\s+with|chips?\s+for|supply|supplies|supplying)\s+(?:the\s+)?(?:U\.?S\.?\s+)?([A-Z][\w.&-]+)/g;
 
 /** A subject of two or more parties, one of which the sentence names only in a ", which/who …" clause after `from`. */
 function partyOnlyInRelativeAfter(rule: CompiledRule, reading: SentenceReading, from: number): boolean {
