@@ -539,7 +539,7 @@ function blockedVerb(reading: SentenceReading, trigger: PhraseMatch | undefined)
  * of TSMC", "a former Intel executive": a person's employer.
  */
 const COMPARED_BEFORE =
-  /(?:\b(?:narrow|clos|shrink|reduc|cut)\w*\s+(?:(?:its|the|their|this|a)\s+)?(?:[\w-]+\s+)?gap\s+(?:with|to)|\bcatch(?:es|ing)?\s+up\s+(?:with|to|on)|\bclose[sd]?\s+in\s+on|\bchas(?:e|es|ed|ing)|\bchalleng(?:e|es|ed|ing)|\bleapfrog(?:s|ged|ging)?|\bovert(?:ake|akes|aken|ook|aking)|\bveteran\s+of|\bformerly\s+(?:of|at|with)|\bformer|\bex-|\bpoached\s+from|\bhired\s+(?:away\s+)?from|缩小与|縮小與|拉近与|拉近與|追赶|追趕|赶超|趕超|超越|挑战|挑戰|抗衡|\bthan|\brivals?|\bcompared\s+(?:with|to)|\bagainst|\bversus|\bvs\.?|\bbehind|\bbeat(?:s|ing)?|\bover|击败|擊敗|力压|力壓|打败|打敗|\btrail(?:s|ing)?|\bahead\s+of|\bcompetitors?(?:\s+such\s+as)?|\blike|比|落后于|落後於|不如|对手|對手)\s*$/i;
+  /(?:\b(?:narrow|clos|shrink|reduc|cut)\w*\s+(?:(?:its|the|their|this|a)\s+)?(?:[\w-]+\s+)?gap\s+(?:with|to)|\bcatch(?:es|ing)?\s+up\s+(?:with|to|on)|\bclose[sd]?\s+in\s+on|\bchas(?:e|es|ed|ing)|\bchalleng(?:e|es|ed|ing)|\bleapfrog(?:s|ged|ging)?|\bovert(?:ake|akes|aken|ook|aking)|\bveteran\s+of|\bformerly\s+(?:of|at|with)|\bformer|\bex-|\bpoached\s+(?:[\w-]+\s+){0,2}from|\bhired\s+(?:[\w-]+\s+){0,2}(?:away\s+)?from|缩小与|縮小與|拉近与|拉近與|追赶|追趕|赶超|趕超|超越|挑战|挑戰|抗衡|\bthan|\brivals?|\bcompared\s+(?:with|to)|\bagainst|\bversus|\bvs\.?|\bbehind|\bbeat(?:s|ing)?|\bover|击败|擊敗|力压|力壓|打败|打敗|\btrail(?:s|ing)?|\bahead\s+of|\bcompetitors?(?:\s+such\s+as)?|\blike|比|落后于|落後於|不如|对手|對手)\s*$/i;
 
 /** Names listed before a foundry ("over TSMC and Intel"): capitalised or Chinese, so "Over time, Samsung" is no list. */
 const NAMES_BEFORE = /(?:[A-Z\u3400-\u9fff][\w\u3400-\u9fff-]*\s*(?:,|\band|\bor|、|和|与|與|及)\s*){1,2}$/;

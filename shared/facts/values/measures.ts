@@ -12,7 +12,7 @@ const NODE = new RegExp(
   [
     String.raw`(?<num>${DIGITS}|${CHINESE})\s?-?\s?(?:nm|nanomet(?:er|re)s?|纳米|奈米|納米)(?![A-Za-z])`,
     // "SF2", "N2P", "SF1.4" (not "SF1" of "SF1.4").
-    String.raw`(?<![A-Za-z])(?:SF|N)(?<code>[1-3](?:\.\d)?)(?:[A-Z]{0,2})?(?![\w.])`,
+    String.raw`(?<![A-Za-z])(?:SF|N)(?<code>[1-3](?:\.\d)?)(?:[A-Z]{0,2})?(?!\w|\.\d)`,
     // "its two-nanometre process" (a spelled-out node is always small: one to ten).
     String.raw`(?<![A-Za-z])(?<word>[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en)[-\s][Nn]anomet(?:er|re)s?(?![A-Za-z])`,
   ].join('|'),
