@@ -116,26 +116,42 @@ export async function episodeAlertId(
   config: Pick<AlertConfig, 'cooldownMinutes' | 'smsMinConfidence'>,
   now: Date,
 ): Promise<string> {
-  let alertId = await firstEpisodeId(store, finding);
+  return (await currentEpisode(store, finding, config, now)).alertId;
+}
+
+/** The current episode's alert id, and its record when one was written (each id of the chain read once). */
+async function currentEpisode(
+  store: Store,
+  finding: StoredFinding,
+  config: Pick<AlertConfig, 'cooldownMinutes' | 'smsMinConfidence'>,
+  now: Date,
+): Promise<{ alertId: string; alert?: AlertRecord }> {
+  let { alertId, alert } = await firstEpisode(store, finding);
   for (let step = 0; step < MAX_EPISODES; step++) {
-    const alert = await getAlert(store, alertId);
-    if (!alert || !(await episodeEnded(store, alert, finding, config, now))) return alertId;
+    if (!alert || !(await episodeEnded(store, alert, finding, config, now))) return { alertId, alert };
     alertId = nextEpisodeIdOf(alertId);
+    alert = await getAlert(store, alertId);
   }
-  return alertId;
+  return { alertId, alert };
 }
 
 /**
- * The id of a change's first episode. Releases before versioned ids keyed every alert by (fact, value) alone: in a
- * store where the owner had accepted a baseline before upgrading, a change alerted then under that same version is
- * found under the old id, and its chain goes on from there — not alerted a second time.
+ * A change's first episode. Releases before versioned ids keyed every alert by (fact, value) alone: in a store
+ * where the owner had accepted a baseline before upgrading, a change alerted then under that same version is found
+ * under the old id, and its chain goes on from there — not alerted a second time.
  */
-async function firstEpisodeId(store: Store, finding: StoredFinding): Promise<string> {
+async function firstEpisode(
+  store: Store,
+  finding: StoredFinding,
+): Promise<{ alertId: string; alert?: AlertRecord }> {
   const alertId = alertIdOf(finding.factId, finding.observed, finding.baselineVersion);
-  if ((finding.baselineVersion ?? 1) <= 1 || (await getAlert(store, alertId))) return alertId;
+  const alert = await getAlert(store, alertId);
+  if (alert || (finding.baselineVersion ?? 1) <= 1) return { alertId, alert };
   const earlierId = alertIdOf(finding.factId, finding.observed);
   const earlier = await getAlert(store, earlierId);
-  return earlier?.finding?.baselineVersion === finding.baselineVersion ? earlierId : alertId;
+  return earlier?.finding?.baselineVersion === finding.baselineVersion
+    ? { alertId: earlierId, alert: earlier }
+    : { alertId, alert };
 }
 
 /** Whether the episode of `alert` has ended for this finding. */
@@ -228,10 +244,9 @@ export async function changesHeldByCooldown(
   const checked = new Set<string>();
   for (const change of changes) {
     const { factId, observed } = change;
-    const alertId = await episodeAlertId(store, change, config, now);
+    const { alertId, alert } = await currentEpisode(store, change, config, now);
     if (checked.has(alertId)) continue;
     checked.add(alertId);
-    const alert = await getAlert(store, alertId);
     const byCooldown = alert?.sms === 'cooldown' || alert?.status === 'suppressed';
     if (byCooldown && alert!.createdAt >= since.toISOString()) held.set(alertId, { factId, observed });
   }
