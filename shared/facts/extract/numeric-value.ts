@@ -871,15 +871,7 @@ function contractWithAnother(rule: CompiledRule, reading: SentenceReading): bool
   const groups = rule.rule.subject;
   if (!groups.some((group) => group.length === 1 && reading.ids.has(group[0]!))) return false;
   // (a party named only in a ", which …" aside is no party: "a deal with Amkor, which also works with Tesla")
-  const asides = [...reading.text.matchAll(RELATIVE_AFTER_COMMA)].map((found) => ({
-    start: found.index,
-    end: found.index + found[0].length,
-  }));
-  const named = new Set(
-    reading.mentions
-      .filter((mention) => !asides.some((span) => mention.start >= span.start && mention.end <= span.end))
-      .map((mention) => mention.id),
-  );
+  const named = idsOutside(reading, relativeAsidesFrom(reading, 0));
   if (groups.some((group) => group.length > 1 && group.every((id) => named.has(id)))) return false;
   for (const found of reading.text.matchAll(OTHER_PARTY)) {
     const at = found.index + found[0].length - found[1]!.length;
@@ -893,15 +885,9 @@ const OTHER_PARTY =
 
 /** A subject of two or more parties, one of which the sentence names only in a ", which/who …" clause after `from`. */
 function partyOnlyInRelativeAfter(rule: CompiledRule, reading: SentenceReading, from: number): boolean {
-  const relatives = [...reading.text.matchAll(RELATIVE_AFTER_COMMA)]
-    .filter((found) => found.index >= from)
-    .map((found) => ({ start: found.index, end: found.index + found[0].length }));
+  const relatives = relativeAsidesFrom(reading, from);
   if (relatives.length === 0) return false;
-  const outside = new Set(
-    reading.mentions
-      .filter((mention) => !relatives.some((span) => mention.start >= span.start && mention.end <= span.end))
-      .map((mention) => mention.id),
-  );
+  const outside = idsOutside(reading, relatives);
   // Only when no subject is named whole outside the asides ("contract with Samsung to $20 billion, which Musk
   // called a bargain" keeps Tesla and Samsung).
   return (
@@ -911,6 +897,25 @@ function partyOnlyInRelativeAfter(rule: CompiledRule, reading: SentenceReading, 
 }
 
 const RELATIVE_AFTER_COMMA = /,\s*(?:which|who|whose)\b[^,;.]*/gi;
+
+/** The ", which/who …" asides of the sentence that open at `from` or after. */
+function relativeAsidesFrom(reading: SentenceReading, from: number): Array<{ start: number; end: number }> {
+  return [...reading.text.matchAll(RELATIVE_AFTER_COMMA)]
+    .filter((found) => found.index >= from)
+    .map((found) => ({ start: found.index, end: found.index + found[0].length }));
+}
+
+/** The ids the sentence names outside `spans`. */
+function idsOutside(
+  reading: SentenceReading,
+  spans: ReadonlyArray<{ start: number; end: number }>,
+): Set<string> {
+  return new Set(
+    reading.mentions
+      .filter((mention) => !spans.some((span) => mention.start >= span.start && mention.end <= span.end))
+      .map((mention) => mention.id),
+  );
+}
 
 /** A year no later than the item's, named as the time of an event ("in 2024"), not as a target. */
 function pastEventYear(reading: SentenceReading, mention: ValueMention): boolean {
