@@ -133,8 +133,10 @@ export function splitSentences(text: string): string[] {
   return sentences;
 }
 
-/** A bullet that opens a digest's item ("• Samsung Taylor: … • TSMC Arizona: …"), and what comes before it. */
-const BULLET = /[\s,，;；]*[•●▪■►◆]\s*/g;
+/** The marks a digest's item opens with ("• Samsung Taylor: … • TSMC Arizona: …"). */
+const BULLET_MARK = /[•●▪■►◆]/;
+/** A bullet, with what comes before it. */
+const BULLET = new RegExp(String.raw`[\s,，;；]*${BULLET_MARK.source}\s*`, 'g');
 
 /**
  * The text with each bullet of a digest turned into a clause break: a feed's "• … • …" summary is one line
@@ -147,7 +149,7 @@ const BULLET = /[\s,，;；]*[•●▪■►◆]\s*/g;
  * withListItemsAsClauses('• AI5: TSMC and Samsung • HBM prices rise'); // 'AI5: TSMC and Samsung, • HBM prices rise'
  */
 function withListItemsAsClauses(text: string): string {
-  if (!/[•●▪■►◆]/.test(text)) return text;
+  if (!BULLET_MARK.test(text)) return text;
   const chinese = /[\u3400-\u9fff]/.test(text);
   return text
     .replace(BULLET, (_, offset: number) => (offset === 0 ? '' : chinese ? '，•' : ', • '))
@@ -159,11 +161,11 @@ const QUESTION_AND_ANSWER = /(^|\s)(?:Q|问|問)\s*[:：]\s*([^?？\n]{1,200}?)\
 
 /**
  * A question answered yes or no ("Is Dojo dead?", "Do the rules still apply?", 是否…吗): joined to its answer it
- * would state what it only asks.
+ * would state what it only asks — unless the answer is yes (ANSWERED_YES).
  */
-const ANSWERED_YES = /^(?:yes\b|yep\b|是的|是，|对，|對，|没错|沒錯)/i;
 const YES_NO_QUESTION =
   /^(?:(?:is|are|was|were|do|does|did|will|would|can|could|should|has|have|had|may|might|must)\b|.*(?:吗|嗎|是否|能否|会不会|會不會|有没有|有沒有)\s*$)/i;
+const ANSWERED_YES = /^(?:yes\b|yep\b|是的|是，|对，|對，|没错|沒錯)/i;
 
 /**
  * The text with each answer of an explainer joined to its question as one statement ("Who makes AI5: TSMC and
