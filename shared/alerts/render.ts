@@ -2,7 +2,7 @@ import { renderValue } from '../facts/render-value.ts';
 import type { BaselineVersion } from '../model/baseline.ts';
 import type { FeedState } from '../model/feeds.ts';
 import { newsTimeOf, type StoredFinding } from '../model/findings.ts';
-import { cutAt } from '../text.ts';
+import { ellipsized } from '../text.ts';
 import { fitGsm7, toGsm7 } from './gsm.ts';
 
 /** What an alert message is made of. */
@@ -37,7 +37,6 @@ const SUBJECT_MAX = 100;
 const utc = (iso: string | undefined) => (iso ? `${iso.slice(0, 16).replace('T', ' ')} UTC` : 'unknown time');
 const change = (finding: StoredFinding) =>
   `${renderValue(finding.baseline)} -> ${renderValue(finding.observed)}`;
-const cut = (text: string, max: number) => (text.length <= max ? text : `${cutAt(text, max - 1)}…`);
 
 /**
  * The one-segment SMS: fact label, status, baseline -> observed, first source and
@@ -67,7 +66,7 @@ export function renderSms(content: AlertContent): string {
 export function renderEmail(content: AlertContent): { subject: string; body: string } {
   const { fact, finding, sources, history } = content;
   const what = finding.status === 'new' ? renderValue(finding.observed) : change(finding);
-  const subject = cut(`[factwatch] ${fact.label} ${finding.status}: ${what}`, SUBJECT_MAX);
+  const subject = ellipsized(`[factwatch] ${fact.label} ${finding.status}: ${what}`, SUBJECT_MAX);
   const confidence =
     finding.confidence !== undefined && finding.confidence < 1
       ? // Why it is less sure is not kept (reported, subject named earlier or by description, value far from
@@ -96,7 +95,7 @@ export function renderEmail(content: AlertContent): { subject: string; body: str
           .slice(0, 8)
           .map(
             (past) =>
-              `  ${newsTimeOf(past).slice(0, 10)}  ${past.status.padEnd(9)}  ${cut(renderValue(past.observed), 24).padEnd(24)}  ${past.source ?? ''}`,
+              `  ${newsTimeOf(past).slice(0, 10)}  ${past.status.padEnd(9)}  ${ellipsized(renderValue(past.observed), 24).padEnd(24)}  ${past.source ?? ''}`,
           )
       : ['  (none yet)']),
     ...acceptHint(content),
@@ -181,7 +180,7 @@ export function renderDigest(input: {
       );
     lines.push('');
   }
-  const subject = cut(
+  const subject = ellipsized(
     `[factwatch] digest ${input.date}: ${changes.length} change(s), ${confirmations.length} confirmation(s)${notReading ? `, no feed polled in ${hours} hours` : ''}`,
     SUBJECT_MAX,
   );

@@ -4,7 +4,7 @@
  * which value of the fact's kind is the subject's own (`value` and the readers by kind); then shared values are
  * settled between the facts of one sentence, and a later denial of a report leaves what it reported mentioned.
  */
-import { cutAt } from '../text.ts';
+import { ellipsized } from '../text.ts';
 import { type EntityMention, isSiteOrPlace } from './entities.ts';
 import {
   asideMarks,
@@ -514,8 +514,7 @@ function statementFor(
           !opensOwnClauseAfter(reading, match, subject.positions)),
     );
   if (relations.length === 0 && !rule.rule.adjacentChars && !listHeads.length) return undefined;
-  const evidence =
-    reading.text.length > MAX_EVIDENCE ? `${cutAt(reading.text, MAX_EVIDENCE - 1)}…` : reading.text;
+  const evidence = ellipsized(reading.text, MAX_EVIDENCE);
   const read = readValue(rule, reading, subject, relations, compiled);
   // "特斯拉股价周五下跌3.5% // 受欧洲8月销量…拖累，特斯拉股价周五收跌3.5%": a headline's move whose lede
   // gives it another cause is that cause's.

@@ -1,4 +1,4 @@
-import { cutAt } from '../text.ts';
+import { ellipsized } from '../text.ts';
 /**
  * Feed text made safe for people and for the store: HTML to plain text in one
  * linear pass over a capped input, entities decoded, control, bidirectional and
@@ -263,7 +263,7 @@ export function cleanText(text: string, maxLength: number, options: { lines?: bo
         .replace(/\n{2,}/g, '\n')
     : safe.replace(/\s+/g, ' ');
   const trimmed = folded.trim();
-  return trimmed.length > maxLength ? `${cutAt(trimmed, maxLength - 1)}…` : trimmed;
+  return ellipsized(trimmed, maxLength);
 }
 
 /**
