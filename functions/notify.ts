@@ -19,14 +19,14 @@ const AlarmEvent = z.object({
   }),
 });
 
-/** What reaches notify on the stream (its filter): a changed/new finding, or a feed's health change. */
+/** What reaches notify on the stream (its filter): a changed/new/confirmed finding, or a feed's health change. */
 const NotifyImage = z.union([
   StoredFindingSchema.extend({ type: z.literal('finding') }),
   FeedHealthImageSchema.extend({ type: z.undefined() }),
 ]);
 
 /**
- * notify λ: alerts on new changed|new findings, sends one ops notice per feed
+ * notify λ: alerts on new changed|new findings, follows an alert up when a confirmation says otherwise, sends one ops notice per feed
  * health change, and turns alarms into ops notices. Everything it publishes is
  * written first and published once (see shared/usecases/notify-finding.ts).
  */

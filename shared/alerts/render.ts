@@ -1,4 +1,5 @@
 import { renderValue } from '../facts/render-value.ts';
+import type { AlertRecord } from '../model/alerts.ts';
 import type { BaselineVersion } from '../model/baseline.ts';
 import type { FeedState } from '../model/feeds.ts';
 import { newsTimeOf, type StoredFinding } from '../model/findings.ts';
@@ -20,6 +21,11 @@ export interface AlertContent {
   acceptStore?: string | null;
   /** The private link to the story's page (deployed stacks): the email ends with it. */
   reportLink?: string;
+  /**
+   * A sure reading of another value (the baseline's, most often), published after the change's evidence and
+   * already stored when the message is written: a denial in the same poll. The email tells both; no SMS goes.
+   */
+  saidOtherwise?: StoredFinding;
 }
 
 /** The closing lines that point to the story's page, when there is one. */
@@ -66,7 +72,8 @@ export function renderSms(content: AlertContent): string {
 export function renderEmail(content: AlertContent): { subject: string; body: string } {
   const { fact, finding, sources, history } = content;
   const what = finding.status === 'new' ? renderValue(finding.observed) : change(finding);
-  const subject = ellipsized(`[factwatch] ${fact.label} ${finding.status}: ${what}`, SUBJECT_MAX);
+  const disputed = content.saidOtherwise ? ' (since said otherwise)' : '';
+  const subject = ellipsized(`[factwatch] ${fact.label} ${finding.status}: ${what}${disputed}`, SUBJECT_MAX);
   const confidence =
     finding.confidence !== undefined && finding.confidence < 1
       ? // Why it is less sure is not kept (reported, subject named earlier or by description, value far from
@@ -82,6 +89,7 @@ export function renderEmail(content: AlertContent): { subject: string; body: str
     `  "${finding.evidence}"`,
     `  - ${finding.source ?? 'unknown source'}, published ${utc(finding.published)}, seen ${utc(finding.observedAt)}`,
     ...(finding.link ? [`  ${finding.link}`] : []),
+    ...saidOtherwiseLines(content.saidOtherwise, finding),
     '',
     sources.length > 1
       ? `Corroborated by ${sources.length - 1} more source(s): ${sources.slice(1).join(', ')}`
@@ -104,6 +112,70 @@ export function renderEmail(content: AlertContent): { subject: string; body: str
     ...reportLines(content.reportLink),
   ];
   return { subject, body: lines.join('\n') };
+}
+
+/** The later reading that said otherwise, quoted as the evidence is; none: nothing. */
+function saidOtherwiseLines(later: StoredFinding | undefined, change: StoredFinding): string[] {
+  if (!later) return [];
+  return [
+    '',
+    `Since then, other news says ${renderValue(later.observed)}${change.severity === 'high' ? ' (so no SMS was sent)' : ''}`,
+    `  "${later.evidence}"`,
+    `  - ${later.source ?? 'unknown source'}, published ${utc(later.published)}, seen ${utc(later.observedAt)}`,
+    ...(later.link ? [`  ${later.link}`] : []),
+  ];
+}
+
+/** What a follow-up is made of: the alert that was sent, and the later reading that says otherwise. */
+export interface FollowUpContent {
+  fact: AlertContent['fact'];
+  /** The change the alert told. */
+  change: StoredFinding;
+  /** When the alert went out. */
+  alertedAt: string;
+  /** Its SMS leg: a held one will not go out now. */
+  sms: NonNullable<AlertRecord['sms']>;
+  saidOtherwise: StoredFinding;
+  reportLink?: string;
+}
+
+/**
+ * The follow-up to an alert that later news said otherwise about (a denial, a correction, a reversal): email
+ * only. A later report restating the old value in passing is not always a denial, so nobody is woken for it.
+ *
+ * @example
+ * renderFollowUp(content).subject; // '[factwatch] AI6 foundry: since said Samsung, after the alert Samsung -> TSMC'
+ */
+export function renderFollowUp(content: FollowUpContent): RenderedMessage {
+  const { fact, change: told, saidOtherwise: later } = content;
+  const now = renderValue(later.observed);
+  const subject = ellipsized(
+    `[factwatch] ${fact.label}: since said ${now}, after the alert ${change(told)}`,
+    SUBJECT_MAX,
+  );
+  const lines = [
+    `${fact.label} (${fact.id}): later news says ${now}`,
+    '',
+    `On ${utc(content.alertedAt)} factwatch alerted: ${told.status} ${change(told)}`,
+    `  "${told.evidence}"`,
+    `  - ${told.source ?? 'unknown source'}, published ${utc(told.published)}`,
+    '',
+    `Since then (a denial, a correction or a reversal, or a report restating ${now} in passing; read it):`,
+    `  "${later.evidence}"`,
+    `  - ${later.source ?? 'unknown source'}, published ${utc(later.published)}, seen ${utc(later.observedAt)}`,
+    ...(later.link ? [`  ${later.link}`] : []),
+    ...(content.sms === 'held'
+      ? ['', 'The SMS held for quiet hours about this change will not be sent.']
+      : []),
+    '',
+    `The baseline is still ${renderValue(told.baseline)} unless you accepted the change; this is a follow-up, not a new change.`,
+    ...reportLines(content.reportLink),
+  ];
+  const sms = toGsm7(`factwatch: ${fact.label}: since said ${now} (${later.source ?? 'source'})`).slice(
+    0,
+    160,
+  );
+  return { subject, email: lines.join('\n'), sms, default: sms };
 }
 
 /** Where the baseline came from: the fact sheet (as of its date) or an accept (who, when). */

@@ -11,10 +11,11 @@ export const ALERT_STATUSES = ['pending', 'sent', 'suppressed'] as const;
 export type AlertStatus = (typeof ALERT_STATUSES)[number];
 
 /**
- * Its SMS leg: none (email only), held for quiet hours, then sent or skipped (cap, confidence), or held back by
- * the fact's cooldown (another value of a fact that alerted within it goes by email only).
+ * Its SMS leg: none (email only), held for quiet hours, then sent or skipped (cap, confidence), held back by
+ * the fact's cooldown (another value of a fact that alerted within it goes by email only), or denied: news as sure
+ * as smsMinConfidence said otherwise before it went out (a denial in the same poll, or while it was held).
  */
-export const SMS_STATES = ['none', 'held', 'sent', 'skipped', 'cooldown'] as const;
+export const SMS_STATES = ['none', 'held', 'sent', 'skipped', 'cooldown', 'denied'] as const;
 export type SmsState = (typeof SMS_STATES)[number];
 
 /** One alert per (fact, observed value) and episode; later sources only raise its corroboration count. */

@@ -11,11 +11,14 @@ export const STREAM_FILTERS = {
       dynamodb: { NewImage: { sk: { S: ['HEAD'] }, pk: { S: [{ prefix: 'ITEM#' }] } } },
     },
   ],
-  /** New findings with status changed|new, and feeds whose health just changed. */
+  /**
+   * New findings with status changed|new (alerts) or confirmed (a follow-up to an alert the news since said
+   * otherwise about), and feeds whose health just changed.
+   */
   notify: [
     {
       eventName: ['INSERT'],
-      dynamodb: { NewImage: { type: { S: ['finding'] }, status: { S: ['changed', 'new'] } } },
+      dynamodb: { NewImage: { type: { S: ['finding'] }, status: { S: ['changed', 'new', 'confirmed'] } } },
     },
     {
       eventName: ['MODIFY'],

@@ -45,7 +45,15 @@ export const ALERT_WRITES = {
   },
   markSent: {
     from: [pending],
-    to: [{ status: 'sent' }, { sms: 'none' }, held, { sms: 'sent' }, { sms: 'skipped' }, { sms: 'cooldown' }],
+    to: [
+      { status: 'sent' },
+      { sms: 'none' },
+      held,
+      { sms: 'sent' },
+      { sms: 'skipped' },
+      { sms: 'cooldown' },
+      { sms: 'denied' },
+    ],
     condition: '#status = :pending',
     why: 'sent once, with the fact cooldown in the same transaction',
   },
@@ -57,7 +65,7 @@ export const ALERT_WRITES = {
   },
   settleSms: {
     from: [held],
-    to: [{ sms: 'sent' }, { sms: 'skipped' }],
+    to: [{ sms: 'sent' }, { sms: 'skipped' }, { sms: 'denied' }],
     why: 'written only by the holder of the SMS lease',
   },
   release: {

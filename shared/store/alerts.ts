@@ -208,8 +208,12 @@ export async function claimAlert(
   );
 }
 
-/** Records a held SMS as sent or skipped (it leaves the held index). */
-export async function setSmsState(store: Store, alertId: string, sms: 'sent' | 'skipped'): Promise<void> {
+/** Records a held SMS as sent, skipped or denied (it leaves the held index). */
+export async function setSmsState(
+  store: Store,
+  alertId: string,
+  sms: 'sent' | 'skipped' | 'denied',
+): Promise<void> {
   await store.doc.send(
     new UpdateCommand({
       TableName: store.tableName,

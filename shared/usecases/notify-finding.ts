@@ -1,6 +1,6 @@
 import { PublishError, publish } from '../alerts/publish.ts';
 import { smsDueAt } from '../alerts/quiet-hours.ts';
-import { renderAlert, renderSms } from '../alerts/render.ts';
+import { renderAlert, renderFollowUp, renderSms } from '../alerts/render.ts';
 import type { AlertConfig } from '../model/alert-config.ts';
 import type { AlertRecord } from '../model/alerts.ts';
 import { type FindingStatus, newsTimeOf, type StoredFinding } from '../model/findings.ts';
@@ -16,10 +16,12 @@ import {
   listDueHeldSms,
   listPendingAlerts,
   markAlertSent,
+  markOnce,
   nextEpisodeIdOf,
   releaseClaim,
   reserveSms,
   setSmsState,
+  unmarkOnce,
 } from '../store/alerts.ts';
 import { currentBaseline } from '../store/baseline.ts';
 import type { Store } from '../store/client.ts';
@@ -45,7 +47,8 @@ export type NotifyResult =
   | 'backfill'
   | 'corroborated'
   | 'sent'
-  | 'pending';
+  | 'pending'
+  | 'followed-up';
 
 const rank = (severity: string) => SEVERITIES.indexOf(severity as (typeof SEVERITIES)[number]);
 
@@ -53,12 +56,15 @@ const rank = (severity: string) => SEVERITIES.indexOf(severity as (typeof SEVERI
  * The alert policy for one stored finding: changed|new at or above the severity
  * threshold alert once per (fact, observed value) and episode (episodeAlertId); later sources only corroborate;
  * another value of a fact that alerted within its cooldown goes by email only (no SMS); everything else
- * goes to the digest. The alert record is written before publishing.
+ * goes to the digest. The alert record is written before publishing. A sure confirmation published after a change
+ * that alerted follows that alert up, once, by email (followUpAlert).
  *
  * @example
  * await notifyFinding(finding, context); // 'sent', then 'corroborated' for the same change from another source
  */
 export async function notifyFinding(finding: StoredFinding, context: AlertContext): Promise<NotifyResult> {
+  if (finding.status === 'confirmed')
+    return (await followUpAlert(finding, context)) ? 'followed-up' : 'digest-only';
   if (finding.status !== 'changed' && finding.status !== 'new') return 'digest-only';
   if (isOldNews(finding, context.config)) return 'backfill';
   if (
@@ -263,8 +269,12 @@ export async function deliverAlert(alertId: string, context: AlertContext): Prom
   if (!(await claimAlert(context.store, alertId, now))) return false;
   const alert = (await getAlert(context.store, alertId))!;
   try {
-    const message = renderAlert(await alertContent(alert, context));
-    const sms = await smsLeg(alert, context, now);
+    // A denial stored before the alert goes out (the same poll, most often): the email tells both, no SMS goes,
+    // and no follow-up will repeat it.
+    const saidOtherwise =
+      alert.finding && (await saidOtherwiseSince(context.store, alert.finding, context.config));
+    const message = renderAlert({ ...(await alertContent(alert, context)), saidOtherwise });
+    const sms = saidOtherwise ? DENIED_LEG : await smsLeg(alert, context, now);
     const messageId = await publish(context, message, {
       kind: 'alert',
       severity: alert.severity,
@@ -274,6 +284,7 @@ export async function deliverAlert(alertId: string, context: AlertContext): Prom
       sms: sms.leg,
     });
     await markAlertSent(context.store, alert, messageId, now, { state: sms.state, dueAt: sms.dueAt });
+    if (saidOtherwise) await markOnce(context.store, followUpKey(alertId), now);
     return true;
   } catch (error) {
     await releaseClaim(context.store, alertId, failureToCount(error));
@@ -281,8 +292,11 @@ export async function deliverAlert(alertId: string, context: AlertContext): Prom
   }
 }
 
-async function smsLeg(alert: AlertRecord, context: AlertContext, now: Date) {
-  type Leg = { leg: 'send' | 'hold' | 'skip'; state: NonNullable<AlertRecord['sms']>; dueAt?: string };
+type SmsLeg = { leg: 'send' | 'hold' | 'skip'; state: NonNullable<AlertRecord['sms']>; dueAt?: string };
+const DENIED_LEG: SmsLeg = { leg: 'skip', state: 'denied' };
+
+async function smsLeg(alert: AlertRecord, context: AlertContext, now: Date): Promise<SmsLeg> {
+  type Leg = SmsLeg;
   if (alert.severity !== 'high') return { leg: 'skip', state: 'none' } as Leg;
   // A doubtful reading is worth an email, not a text at night: only sure findings wake anyone.
   if ((alert.finding?.confidence ?? 1) < context.config.smsMinConfidence)
@@ -419,16 +433,8 @@ async function releaseOne(alert: AlertRecord, context: AlertContext, now: Date):
     // Denied, surely, while it waited — news confirming another value, the baseline's most often: the email said
     // the change at the time; nobody is woken for it now. (A later change of its own is no denial: it alerts for
     // itself, and a cooldown may have left it only an email.)
-    const finding = alert.finding;
-    const denied =
-      finding &&
-      (await toldOtherwise(context.store, finding, {
-        from: newsTimeOf(finding),
-        sureAs: context.config.smsMinConfidence,
-        statuses: ['confirmed'],
-      }));
-    if (denied) {
-      await setSmsState(context.store, alert.alertId, 'skipped');
+    if (alert.finding && (await saidOtherwiseSince(context.store, alert.finding, context.config))) {
+      await setSmsState(context.store, alert.alertId, 'denied');
       return false;
     }
     if (!(await reserveOrNotify(context, now))) {
@@ -453,6 +459,84 @@ async function releaseOne(alert: AlertRecord, context: AlertContext, now: Date):
     return true;
   } catch (error) {
     await releaseClaim(context.store, alert.alertId, failureToCount(error));
+    throw error;
+  }
+}
+
+/**
+ * News that said otherwise about a change since it was told: a reading confirming another value (the baseline's,
+ * most often), as sure as smsMinConfidence, published after the change's evidence. (A later change of its own is
+ * no denial: it alerts for itself.)
+ */
+function saidOtherwiseSince(
+  store: Store,
+  change: StoredFinding,
+  config: Pick<AlertConfig, 'smsMinConfidence'>,
+): Promise<StoredFinding | undefined> {
+  return toldOtherwise(store, change, {
+    from: newsTimeOf(change),
+    sureAs: config.smsMinConfidence,
+    statuses: ['confirmed'],
+  });
+}
+
+/** The once-marker of an alert's follow-up: written when it is sent, or when the alert itself told the denial. */
+const followUpKey = (alertId: string) => `followup#${alertId}`;
+
+/** How far back a confirmation looks for the change it may deny: the week toldOtherwise weighs, too. */
+const FOLLOW_UP_DAYS = 7;
+
+/**
+ * The follow-up to an alert that news said otherwise about after it went out ("AI6 foundry: since said Samsung,
+ * after the alert Samsung -> TSMC"): for a sure, fresh confirmation, the fact's latest change told before it whose
+ * episode alerted; once per alert, by email only (a restatement in passing is not always a denial: nobody is woken).
+ * Its SMS, if quiet hours still hold it, will not go (releaseHeldSms weighs the same confirmation).
+ *
+ * @example
+ * await followUpAlert(confirmation, context); // true: the follow-up went out; false for every later call
+ */
+export async function followUpAlert(confirmation: StoredFinding, context: AlertContext): Promise<boolean> {
+  const { store, config } = context;
+  if ((confirmation.confidence ?? 1) < config.smsMinConfidence || isOldNews(confirmation, config))
+    return false;
+  const told = newsTimeOf(confirmation);
+  const value = canonicalValue(confirmation.observed);
+  const change = (
+    await findingsForFact(
+      store,
+      confirmation.factId,
+      { since: new Date(Date.parse(told) - FOLLOW_UP_DAYS * 86_400_000), statuses: ['changed', 'new'] },
+      MAX_READINGS,
+    )
+  )
+    .filter((earlier) => newsTimeOf(earlier) < told && canonicalValue(earlier.observed) !== value)
+    .sort((a, b) => newsTimeOf(b).localeCompare(newsTimeOf(a)))[0];
+  if (!change) return false;
+  const now = context.now();
+  const { alertId, alert } = await currentEpisode(store, change, config, now);
+  if (alert?.status !== 'sent' || !alert.finding || newsTimeOf(alert.finding) >= told) return false;
+  const fact = await currentBaseline(store, alert.factId);
+  if (!fact || !(await markOnce(store, followUpKey(alertId), now))) return false;
+  try {
+    const message = renderFollowUp({
+      fact,
+      change: alert.finding,
+      alertedAt: alert.sentAt ?? alert.createdAt,
+      sms: alert.sms ?? 'none',
+      saidOtherwise: confirmation,
+      reportLink: await context.reportLink?.(),
+    });
+    await publish(context, message, {
+      kind: 'alert',
+      severity: alert.severity,
+      topic: alert.topic,
+      factId: alert.factId,
+      email: 'send',
+      sms: 'skip',
+    });
+    return true;
+  } catch (error) {
+    await unmarkOnce(store, followUpKey(alertId));
     throw error;
   }
 }

@@ -265,6 +265,142 @@ describe('alerts through the SNS emulator', () => {
     },
   );
 
+  // From a user acceptance review: "Tesla moves AI6 production to TSMC" and, three hours later in the same
+  // poll, "Tesla denies TSMC switch" — the change still texted, and nothing ever told the reader of the denial.
+  describe('news that says otherwise after a change', () => {
+    const tsmcOnly = { kind: 'entities' as const, values: ['TSMC'] };
+    const change = (overrides: Parameters<typeof changeFinding>[0] = {}) =>
+      changeFinding({
+        published: '2025-08-02T09:00:00.000Z',
+        observedAt: '2025-08-02T11:00:00.000Z',
+        ...overrides,
+      });
+    const denial = (overrides: Parameters<typeof changeFinding>[0] = {}) =>
+      changeFinding({
+        status: 'confirmed',
+        observed: tsmcOnly,
+        source: 'Reuters',
+        evidence: 'Tesla said TSMC alone makes AI5 and denied the report.',
+        published: '2025-08-02T10:00:00.000Z',
+        observedAt: '2025-08-02T11:00:00.000Z',
+        ...overrides,
+      });
+    const stored = async (finding: StoredFinding) => {
+      await saveFinding(store, finding);
+      return finding;
+    };
+    const alertOf = () =>
+      getAlert(store, alertIdOf('ai5.foundry', { kind: 'entities', values: ['Samsung', 'TSMC'] }));
+
+    it('already stored when the alert goes out: the email tells both, no SMS goes and no follow-up repeats it', async () => {
+      const told = await stored(change());
+      const denied = await stored(denial());
+
+      expect(await notifyFinding(told, context())).toBe('sent');
+      expect(await notifyFinding(denied, context())).toBe('digest-only');
+
+      const [email, ...more] = await topic.drain('email');
+      expect(more).toEqual([]);
+      expect(email!.subject).toBe(
+        '[factwatch] AI5 foundry changed: TSMC -> Samsung+TSMC (since said otherwise)',
+      );
+      expect(email!.body).toContain('Since then, other news says TSMC (so no SMS was sent)');
+      expect(email!.body).toContain('"Tesla said TSMC alone makes AI5 and denied the report."');
+      expect(email!.attributes).toMatchObject({ sms: 'skip' });
+      expect(await topic.drain('sms')).toEqual([]);
+      expect((await alertOf())?.sms).toBe('denied');
+    });
+
+    it.each([
+      ['published before the change', { published: '2025-08-02T08:00:00.000Z' }],
+      ['doubtful', { confidence: 0.5 }],
+    ])('a confirmation %s is no denial: the alert texts as usual', async (_, overrides) => {
+      const told = await stored(change());
+      await stored(denial(overrides));
+
+      expect(await notifyFinding(told, context())).toBe('sent');
+
+      expect(await topic.drain('sms')).toHaveLength(1);
+      expect((await topic.drain('email'))[0]!.body).not.toContain('Since then');
+    });
+
+    it('stored after the alert went out: one follow-up by email, however often the confirmation is delivered', async () => {
+      const told = await stored(change());
+      expect(await notifyFinding(told, context())).toBe('sent');
+      await topic.drain('email');
+      await topic.drain('sms');
+      clock = new Date('2025-08-02T12:30:00Z');
+      const denied = await stored(denial({ observedAt: '2025-08-02T12:00:00.000Z' }));
+      const another = await stored(denial({ source: 'Bloomberg', observedAt: '2025-08-02T12:10:00.000Z' }));
+
+      const results = await Promise.all([notifyFinding(denied, context()), notifyFinding(denied, context())]);
+      const later = await notifyFinding(another, context());
+
+      expect(results.sort()).toEqual(['digest-only', 'followed-up']);
+      expect(later).toBe('digest-only');
+      const [email, ...more] = await topic.drain('email');
+      expect(more).toEqual([]);
+      expect(email!.subject).toBe(
+        '[factwatch] AI5 foundry: since said TSMC, after the alert TSMC -> Samsung+TSMC',
+      );
+      expect(email!.body).toContain(
+        'On 2025-08-02 12:00 UTC factwatch alerted: changed TSMC -> Samsung+TSMC',
+      );
+      expect(email!.body).toContain('"Tesla said TSMC alone makes AI5 and denied the report."');
+      expect(email!.attributes).toMatchObject({
+        kind: 'alert',
+        factId: 'ai5.foundry',
+        email: 'send',
+        sms: 'skip',
+      });
+      expect(await topic.drain('sms')).toEqual([]);
+    });
+
+    it.each([
+      ['doubtful', { confidence: 0.5 }],
+      ['published before the change', { published: '2025-08-02T08:00:00.000Z' }],
+      [
+        'old news when seen',
+        { published: '2025-08-02T10:00:00.000Z', observedAt: '2025-08-09T12:00:00.000Z' },
+      ],
+    ])('no follow-up for a confirmation %s', async (_, overrides) => {
+      expect(await notifyFinding(await stored(change()), context())).toBe('sent');
+      await topic.drain('email');
+
+      expect(await notifyFinding(await stored(denial(overrides)), context())).toBe('digest-only');
+      expect(await topic.drain('email')).toEqual([]);
+    });
+
+    it('no follow-up when no alert went out (below the severity threshold)', async () => {
+      const low = { factId: 'deal.foundry_revenue_uplift', severity: 'low' as const };
+      const percent = (value: number) => ({ kind: 'percent' as const, value });
+      const told = await stored(change({ ...low, observed: percent(12), baseline: percent(10) }));
+      expect(await notifyFinding(told, context())).toBe('below-threshold');
+
+      expect(await notifyFinding(await stored(denial({ ...low, observed: percent(10) })), context())).toBe(
+        'digest-only',
+      );
+      expect(await topic.drain('email')).toEqual([]);
+    });
+
+    it('a follow-up lost to SNS is sent by the redelivery', async () => {
+      expect(await notifyFinding(await stored(change()), context())).toBe('sent');
+      await topic.drain('email');
+      const denied = await stored(denial());
+      // A real client pointed at a closed port: the network failure is real, nothing is mocked.
+      const down = new SNSClient({
+        endpoint: `http://127.0.0.1:${await freePort()}`,
+        region: LOCAL_REGION,
+        credentials: LOCAL_CREDENTIALS,
+        maxAttempts: 1,
+      });
+
+      await expect(notifyFinding(denied, { ...context(), sns: down })).rejects.toThrow(/cannot publish/);
+      expect(await notifyFinding(denied, context())).toBe('followed-up');
+      expect(await topic.drain('email')).toHaveLength(1);
+    });
+  });
+
   it('stops SMS at the monthly cap, sends email instead, and says so once', async () => {
     const values = ['Intel', 'SMIC', 'UMC', 'Rapidus', 'GlobalFoundries'];
     for (const value of values) {

@@ -788,6 +788,29 @@ describe('factwatch run', () => {
     );
   }, 180_000);
 
+  // From a user acceptance review: a change and its denial, three hours apart in one feed, still texted the change.
+  it('--replay of a change and its later denial in one poll sends one email that tells both, and no SMS', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'factwatch-replay-denial-'));
+    const feed = join(dir, 'reuters.xml');
+    const item = (guid: string, title: string, published: string) =>
+      `<item><guid>${guid}</guid><title>${title}</title><link>https://example.org/${guid}</link><pubDate>${published}</pubDate></item>`;
+    writeFileSync(
+      feed,
+      `<?xml version="1.0"?><rss version="2.0"><channel><title>Reuters</title><link>https://example.org/</link><description>x</description>${item('d2', 'Tesla says AI6 remains with Samsung, denies TSMC switch', 'Tue, 01 Dec 2026 01:00:00 GMT')}${item('d1', 'Tesla moves AI6 production to TSMC', 'Mon, 30 Nov 2026 22:00:00 GMT')}</channel></rss>`,
+    );
+    const env = { ...process.env };
+    delete env.DYNAMODB_ENDPOINT;
+
+    const run = await cliWith({ cwd: dir, env }, 'run', '--replay', feed);
+
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(
+      'Subject: [factwatch] AI6 foundry changed: Samsung -> TSMC (since said otherwise)',
+    );
+    expect(run.stdout).toContain('Since then, other news says Samsung (so no SMS was sent)');
+    expect(run.stdout).toMatch(/alerts delivered: 1 email, 0 SMS/);
+  }, 180_000);
+
   // From a user acceptance review: Ctrl-C mid-run printed nothing, and the next run's summary read as contradictory.
   it('says, when interrupted mid-run, that nothing is lost and the next run goes on; exit 130', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'factwatch-interrupt-'));
