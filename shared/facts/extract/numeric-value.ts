@@ -1006,6 +1006,10 @@ function isProgress(text: string, mention: ValueMention): boolean {
     /(?:将|將|计划|計劃|計畫|规划|規劃|拟|擬)[^，。；,]{0,12}?(?:增至|增加至|扩大至|擴大至|扩至|擴至)\s*$/.test(
       before,
     ) ||
+    // "我们现在规划的星际之门数据中心已达到25个": what is planned has grown, not what is built.
+    /(?:计划|計劃|計畫|规划|規劃)中?的[^，。；,]{0,12}?(?:增至|增加至|达到|達到|已达|已達)\s*$/.test(
+      before,
+    ) ||
     // "Stargate spending to reach $1 trillion": a plan to come, not progress so far.
     // (…not "has risen to reach $400 billion so far", progress told with the same words.)
     (/\bto\s+reach\s+(?:about\s+|around\s+|nearly\s+|some\s+)?$/i.test(before) &&

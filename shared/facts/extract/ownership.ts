@@ -200,7 +200,8 @@ const MAKING_CLASSES = new Set(['makes', 'volume_production']);
 
 /** "by", "at its", 由, 在美國 — or one conjunct before ("in Arizona and ", 在美國亞利桑那州與): the maker or place of a making. */
 const MAKER_OR_PLACE_BEFORE =
-  /(?:(?:\bby|\bat|\bin)\s+(?:(?:its|the|their|[\w-]+['’]s)\s+)*|(?:由|在)[\u3400-\u9fff]{0,4}?)$/i;
+  // (在得克萨斯的三星泰勒工厂: a place of its own may come first, with 的)
+  /(?:(?:\bby|\bat|\bin)\s+(?:(?:its|the|their|[\w-]+['’]s)\s+)*|(?:由|在)(?:[\u3400-\u9fff]{1,8}的)?[\u3400-\u9fff]{0,4}?)$/i;
 
 /**
  * …or one name before it, coordinated ("in Arizona and ", 在美國亞利桑那州與): not over another word such as
