@@ -1215,6 +1215,8 @@ export const ATTRIBUTE_CLASSES = {
       'build-out',
       'invest',
       'investment',
+      // "Taylor's total capex will reach ~$50B" (not a year's capex: only its total).
+      'total capex',
       'cost',
       'spend',
       'spending',

@@ -1179,8 +1179,9 @@ function parallelValue(rule: CompiledRule, reading: SentenceReading, mention: Va
   );
 }
 
-/** Between a rival named in a list and its value: "Samsung: 7%", 三星则以7%, 三星則持平於7.7%. */
-const PARALLEL_GAP = /^\s*(?:则|則|也|仍)?\s*(?:以|为|為|持平(?:于|於|在)|维持在?|維持在?|[:：(（])?\s*$/;
+/** Between a rival named in a list and its value: "Samsung: 7%", 三星则以7%, 三星則持平於7.7%, 台積電則達70.7%. */
+const PARALLEL_GAP =
+  /^\s*(?:则|則|也|仍)?\s*(?:以|为|為|达到?|達到?|持平(?:于|於|在)|维持在?|維持在?|[:：(（])?\s*$/;
 
 /** A relation word in another clause group counts as at least this far (and at most twice it). */
 const OTHER_FRAME = 60;

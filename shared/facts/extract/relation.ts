@@ -398,7 +398,8 @@ export function relationWordOfAnotherSense(
     case 'delay':
       return (
         // "合约延至2035年", "the contract was extended to 2035": a deal's term moved, not a fab's or a chip's date.
-        DEAL_TERM_BEFORE.test(before(12)) ||
+        // (…not when the deal moves something else: "The agreement pushes back the application of the rules")
+        (DEAL_TERM_BEFORE.test(before(12)) && !OBJECT_AFTER.test(text.slice(match.end, match.end + 24))) ||
         // "Tesla shunts Dojo engineers to AI5 chip team": a move to something that is no time.
         (/^(?:shunt|bump|punt)/i.test(word) && !TIME_AFTER_TO.test(text.slice(match.end, match.end + 24))) ||
         // "EU pushes companies to comply", "pushes ahead with plan to apply", "pushes its omnibus to Parliament":
@@ -472,6 +473,9 @@ const OTHER_MILESTONE =
   /\b(?:equipment|tools?|tool-in|move-in|install\w*|hiring|recruit\w*|construction|completion|ribbon[-\s]cutting|groundbreaking|orders?|capacity|expansion|customers?|clients?|business|buyers?|demand)\b|设备|設備|进驻|進駐|搬入|安装|安裝|建设|建設|完工|竣工|产能|產能|扩充|擴充|招聘|开工|開工/i;
 
 /** Right before a delay word, a contract's noun: its term is what moves (not 期限, "deal": "EU deal delays …"). */
+/** An object after a verb: "pushes back the application of", not "pushed back to 2035" or "the end date". */
+const OBJECT_AFTER = /^\s+(?:the|its|their|a|an)\s+(?!(?:term|end|expiry|end\s+date|expiration)\b)/i;
+
 const DEAL_TERM_BEFORE =
   /(?:合约|合約|合同|协议|協議|\b(?:contract|agreement)\s+(?:(?:was|is|has\s+been|will\s+be)\s+)?)$/i;
 
