@@ -235,7 +235,10 @@ function referenceThroughSentenceBefore(
   reading: SentenceReading,
   previous: SentenceReading,
 ): PhraseMatch | undefined {
-  const pronoun = reading.once('pronoun', () => openingPronoun(reading.text));
+  const pronoun = reading.once(
+    'pronoun',
+    () => openingPronoun(reading.text) ?? madeThingPronoun(reading.text),
+  );
   const topic = previous.once('topic', () => topicOf(previous));
   if (
     pronoun &&
@@ -310,6 +313,23 @@ function openingPronoun(text: string): { start: number; end: number } | undefine
 }
 
 /**
+ * "He said Samsung would produce it on its 2-nanometer process": "it" as what a making makes is the thing the
+ * sentence before spoke of (its topic, checked by the caller) — not "make it to", "build it out", nor a clause's
+ * own subject after it ("make it clear", "produce it would").
+ */
+function madeThingPronoun(text: string): { start: number; end: number } | undefined {
+  const made = MADE_IT.exec(text);
+  // ("The plant that will make it", "the fab to build it": the making's subject is a place, not a maker)
+  if (!made || /\b(?:that|which|to)\s+(?:(?:will|would|can|could)\s+)?$/i.test(text.slice(0, made.index)))
+    return undefined;
+  const start = made.index + made[0].length - 2;
+  return { start, end: start + 2 };
+}
+
+const MADE_IT =
+  /\b(?:produc(?:e|es|ed|ing)|mak(?:e|es|ing)|made|manufactur(?:e|es|ed|ing)|fab(?:s|bed|bing)?|fabricat(?:e|es|ed|ing)|mass-produc(?:e|es|ed|ing)|build(?:s|ing)?|built)\s+it(?=\s+(?:on|at|in|for|using|with|from|under|until|through)\b|[,.;]|$)(?!\s+(?:to|out|up|clear|possible|easier|harder)\b)/i;
+
+/**
  * "台積電繼續排名第一；市佔率…達到70.2%", "特斯拉AI5芯片由台积电代工。预计2026年底量产": a Chinese
  * sentence that opens with the fact's word and names nothing that could be its own subject keeps
  * the topic of the one before; "Mass production is now expected in 2029" likewise in English.
@@ -360,8 +380,9 @@ function droppedSubjectFor(
     );
   }
   return (
-    reading.mentions.length === 0 &&
-    opensWithRelation(rule, reading) &&
+    (reading.mentions.length === 0
+      ? opensWithRelation(rule, reading)
+      : expectedByACompany(rule, reading, previous) && ownTopic(rule, topic)) &&
     // "Tesla delivered 497,099 vehicles. Shares rose 1.4%": a move with its cause in neither sentence is not the deal's.
     (!rule.context ||
       reading.phrases(rule.context).length > 0 ||
@@ -383,7 +404,7 @@ export function topicOf(reading: SentenceReading): EntityMention | undefined {
     (mention) => mention.type !== 'person' && !reading.measured.has(mention),
   );
   let index = candidates.findIndex(
-    (mention) => !NOT_A_TOPIC_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 8), mention.start)),
+    (mention) => !NOT_A_TOPIC_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 40), mention.start)),
   );
   if (index < 0) return undefined;
   while (
@@ -405,6 +426,34 @@ const NAMED_BY_KIND =
 function relationWithin(rule: CompiledRule, reading: SentenceReading, chars: number): boolean {
   return reading.relations.some((match) => rule.rule.relation.includes(match.name) && match.start <= chars);
 }
+
+/**
+ * "Samsung expects mass production in 2H27", "Tesla now targets volume output in 2027": one company, opening the
+ * sentence, that only expects the relation — of nothing named ("mass production of its 2nm process" is another's) —
+ * and that the sentence before named with the topic ("Tesla's AI6, which Samsung will make, …"): not a stranger
+ * ("AI6 … Intel expects volume production in 2027" is Intel's own).
+ */
+function expectedByACompany(
+  rule: CompiledRule,
+  reading: SentenceReading,
+  previous: SentenceReading,
+): boolean {
+  const [company, ...others] = reading.mentions;
+  if (!company || others.length || company.type !== 'company' || rule.rivalIds.has(company.id)) return false;
+  if (!previous.ids.has(company.id)) return false;
+  // (not who makes a thing: "Intel expects volume production in 2027" names no maker of the chip before)
+  if (rule.rule.value.entities) return false;
+  const first = reading.relations.find((match) => rule.rule.relation.includes(match.name));
+  return (
+    first !== undefined &&
+    /^[\s"“]*$/.test(reading.text.slice(0, company.start)) &&
+    EXPECTS_BETWEEN.test(reading.text.slice(company.end, first.start)) &&
+    !/^\s+(?:of|for)\b/i.test(reading.text.slice(first.end, first.end + 6))
+  );
+}
+
+const EXPECTS_BETWEEN =
+  /^\s+(?:now\s+|still\s+)?(?:expects?|targets?|is\s+targeting|aims?\s+(?:for|at)|is\s+aiming\s+(?:for|at)|sees?|forecasts?|plans?\s+for)\s+(?:(?:the|its|a)\s+)?(?:(?:mass|volume|high-volume|full|commercial|initial)\s+)*$/i;
 
 /** "Mass production is now expected in 2029", "Total investment remains pegged at $500 billion". */
 function opensWithRelation(rule: CompiledRule, reading: SentenceReading): boolean {
@@ -464,7 +513,7 @@ const EXPLETIVE_AFTER =
   /^\s+(?:is|was|has been|remains)\s+(?:expected|likely|unlikely|unclear|possible|said|reported|understood|believed)\s+(?:that|whether)\b/i;
 
 const NOT_A_TOPIC_BEFORE =
-  /(?:(?:与|與|和|跟|同|对|對|比|较|較|在|于|於|据|據)[\u3400-\u9fff]{0,4}|\bunlike|\blike|\bbesides|\bwith|\bthan|\bfrom|\bafter|\bbefore)\s*$/i;
+  /(?:(?:与|與|和|跟|同|对|對|比|较|較|在|于|於|据|據)[\u3400-\u9fff]{0,4}|\bunlike|\blike|\bbesides|\bwith|\bthan|\bfrom|\bafter|\bbefore|(?:\btimes|-fold|\bfold)\s+(?:the\s+)?[\w-]+\s+of)\s*$/i;
 
 /** Words that turn a Chinese sentence to another topic; 则 only as "whereas" (not 规则, 原则), 一家 not in 唯一一家. */
 const TOPIC_SHIFT =
