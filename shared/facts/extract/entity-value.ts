@@ -292,7 +292,9 @@ function droppedByTheText(reading: SentenceReading, mention: EntityMention): boo
   return (
     (DISPLACED_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 16), mention.start)) &&
       // "dual-sources AI5 from TSMC and Samsung": a source, not the maker left.
-      !sourcedFrom(reading.text.slice(Math.max(0, mention.start - 48), mention.start))) ||
+      !sourcedFrom(reading.text.slice(Math.max(0, mention.start - 48), mention.start)) &&
+      // "moved part of its AI6 orders from Samsung to TSMC": Samsung keeps the rest.
+      !MOVED_PART_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 64), mention.start))) ||
     DISPLACED_AFTER.test(reading.text.slice(mention.end, mention.end + 32)) ||
     // "moves to TSMC, ending Samsung's run on its FSD chips": the role ended is the foundry's left (not "its run
     // as sole supplier": only the exclusivity ends).
@@ -311,6 +313,10 @@ function droppedByTheText(reading: SentenceReading, mention: EntityMention): boo
       MOVED_TO_FOUNDRY_ZH.test(reading.text.slice(mention.end, mention.end + 8)))
   );
 }
+
+/** A part of the making moved ("part of its AI6 orders from", "some AI6 wafers from", "a portion of … from"). */
+const MOVED_PART_BEFORE =
+  /\b(?:(?:(?:a|an)\s+)?(?:(?:small|large|big|significant|sizable|sizeable)\s+)?(?:part|portion|share|slice|fraction|chunk)|half|some)\s+of\s+[^.;,]{0,40}?\bfrom\s+$|\bsome\s+(?:[\w-]+\s+){0,3}?(?:orders?|volumes?|production|output|wafers?|capacity)\s+from\s+$/i;
 
 /** Between a coordinated group of foundries and their verb: only words of doing it together. */
 const GROUP_VERB_GAP =
@@ -954,6 +960,14 @@ function triggerOfObject(
       PARTICIPLE.test(reading.text.slice(trigger.start, trigger.end)),
   );
   if (passive) return passive;
+  // "cut its contract with Samsung after moving part of AI6 volume to TSMC": a handover around the chip is its own.
+  const around = inFrame.find(
+    (trigger) =>
+      trigger.start < start &&
+      trigger.end >= end &&
+      /\sto$/i.test(reading.text.slice(trigger.start, trigger.end)),
+  );
+  if (around) return around;
   // "将AI4晶片的後續生產由三星電子轉交台積電": the object of 将/把 is handed over by the verb that hands it.
   if (/(?:将|將|把)[^，。；,;]{0,6}$/.test(reading.text.slice(Math.max(0, start - 8), start))) {
     const handed = inFrame.find(
