@@ -1171,12 +1171,16 @@ function parallelValue(rule: CompiledRule, reading: SentenceReading, mention: Va
   // $37 billion" — shares keep theirs: a list's segment words stand anywhere in it)
   if (rule.fact.kind === 'money' && rule.not && silencedByNot(rule, reading, mention.start)) return false;
   if (mention.role === 'to') return true;
-  return reading.mentions.some(
-    (entry) =>
+  return reading.mentions.some((entry) => {
+    const gap = reading.text.slice(entry.end, mention.start);
+    return (
       OWNER_TYPES.has(entry.type) &&
       entry.end <= mention.start &&
-      PARALLEL_GAP.test(reading.text.slice(entry.end, mention.start)),
-  );
+      PARALLEL_GAP.test(gap) &&
+      // ("台积电则达到70%的产能利用率": 达 reaches a level of something else, named after 的)
+      (!/[达達]/.test(gap) || !/^\s*[的之]/.test(reading.text.slice(mention.end, mention.end + 2)))
+    );
+  });
 }
 
 /** Between a rival named in a list and its value: "Samsung: 7%", 三星则以7%, 三星則持平於7.7%, 台積電則達70.7%. */
