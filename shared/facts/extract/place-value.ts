@@ -84,7 +84,8 @@ export function readPlace(
             ? !clauseMarkBetween(reading, match.end, place.start)
             : !clauseMarkBetween(reading, place.end, match.start)),
       );
-    // The chips referred to, made before the place: "the chip will be made by Samsung in Texas".
+    // The chips referred to, made before the place: "the chip will be made by Samsung in Texas", "Samsung will
+    // continue to produce Tesla's chips at Taylor".
     return (
       dealChips(frame) &&
       relations.some(
@@ -92,7 +93,8 @@ export function readPlace(
           match.name === 'makes' &&
           match.end <= place.start &&
           !clauseMarkBetween(reading, match.end, place.start) &&
-          CHIPS.test(reading.text.slice(0, match.start)),
+          (CHIPS.test(reading.text.slice(0, match.start)) ||
+            CHIPS.test(reading.text.slice(match.end, place.start))),
       ) &&
       // Not another customer's chips ("Apple, whose chips will be made in Austin", "chips for Nvidia").
       !reading.mentions.some(
