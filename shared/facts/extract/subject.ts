@@ -210,6 +210,9 @@ function referenceTakenByAnother(
   if (ANOTHER_BEFORE.test(reading.text.slice(Math.max(0, anaphor.start - 12), anaphor.start))) return true;
   if (anaphor.name === PRONOUN) return false;
   return (
+    // "而英伟达下一代Rubin GPU已在台积电投片，该芯片采用3nm工艺": another of the kind named in this sentence, before
+    // the reference word (and after the subject's own name, if named here too), is the nearer one.
+    anotherOfTheKindBefore(rule, reading, anaphor, group) ||
     // "在三星泰勒廠進度備受關注之際，SK海力士宣布其…封裝廠正式動工。該廠…": another of the kind
     // named after the subject in the sentence referred to is the nearer one.
     laterOfTheKind(earlier, group, rule) ||
@@ -547,10 +550,62 @@ function sameType(earlier: SentenceReading, id: string, mention: EntityMention):
 
 /** A chip or a fab named by a kind word: "Nvidia's Rubin chip", 英伟达新一代芯片, "its Ohio site", 封裝廠. */
 const UNKNOWN_CHIP =
-  /\b(?!(?:The|Its|Their|This|These|AI)\b)[A-Z][\w-]*(?:\s+[A-Z0-9][\w-]*)?\s+(?:chips?|processors?|GPUs?|accelerators?)\b|(?:新一代|新款|一款|新)(?:芯片|晶片)/g;
+  /\b(?!(?:The|Its|Their|This|These|AI)\b)[A-Z][\w-]*(?:\s+[A-Z0-9][\w-]*)?\s+(?:chips?|processors?|GPUs?|accelerators?)\b|(?:新一代|新款|一款|新)(?:芯片|晶片)|[\u3400-\u9fff]{1,4}[A-Za-z][\w-]*\s?(?:芯片|晶片|处理器|處理器)/g;
+
+/** A programme named by a kind word: "xAI's Colossus 2 supercomputer project", Colossus 2超算项目. */
+const UNKNOWN_PROGRAMME =
+  /\b(?!(?:The|Its|Their|This|These|AI)\b)[A-Z][\w-]*(?:\s+[A-Z0-9][\w-]*)?\s+(?:supercomputer|cluster|project|program|programme)s?\b|[A-Za-z][\w-]*(?:\s?\d+)?\s?(?:超算|超级计算机|超級電腦)?(?:项目|項目|专案|專案|计划|計畫)/g;
 
 const UNKNOWN_SITE =
-  /\b(?:its|their|a|an|the)\s+(?:[\w-]+\s+){0,2}(?:site|plant|fab|factory|facility)\b|(?:封装厂|封裝廠|新厂|新廠|工厂|工廠|晶圆厂|晶圓廠)/gi;
+  /\b(?:its|their|a|an|the)\s+(?:[\w-]+\s+){0,2}(?:site|plant|fab|factory|facility)\b|(?:封装厂|封裝廠|新厂|新廠|工厂|工廠|晶圆厂|晶圓廠)|[\u3400-\u9fff]{2}(?:厂|廠)(?![房区區商])/gi;
+
+/**
+ * Between the group's last mention in this sentence (or its start) and the reference word, another of the reference
+ * word's kind: a chip, a fab, a programme the ruler does not know or that is none of the rule's own; for a deal word
+ * ("该协议", "the contract"), a company outside the rule anywhere before it ("任天堂也与三星簽署…協議，該協議…").
+ */
+function anotherOfTheKindBefore(
+  rule: CompiledRule,
+  reading: SentenceReading,
+  anaphor: PhraseMatch,
+  group: readonly string[],
+): boolean {
+  const word = reading.text.slice(anaphor.start, anaphor.end);
+  const kind = REFERENCE_KINDS.find(([, pattern]) => pattern.test(word))?.[0];
+  if (!kind) return false;
+  const own = reading.mentions
+    .filter((mention) => group.includes(mention.id) && mention.end <= anaphor.start)
+    .at(-1);
+  // Two characters on: the kind word right after the name is the name's own ("泰勒工厂").
+  const from = kind === 'deal' || !own ? 0 : own.end + 2;
+  const to = anaphor.start;
+  const otherNamed = (types: readonly string[]) =>
+    reading.mentions.some(
+      (mention) =>
+        mention.start >= from &&
+        mention.end <= to &&
+        types.includes(mention.type) &&
+        !rule.ownIds.has(mention.id) &&
+        !reading.measured.has(mention),
+    );
+  if (kind === 'deal') return otherNamed(['company']);
+  const unknown = { chip: UNKNOWN_CHIP, site: UNKNOWN_SITE, programme: UNKNOWN_PROGRAMME }[kind];
+  return (
+    unknownOfKind(reading, unknown, rule, from, to) ||
+    otherNamed(kind === 'site' ? ['site', 'place'] : [kind])
+  );
+}
+
+/** What a reference word refers to, by its own word. */
+const REFERENCE_KINDS: ReadonlyArray<readonly ['chip' | 'site' | 'programme' | 'deal', RegExp]> = [
+  ['chip', /芯片|晶片|处理器|處理器|\b(?:chips?|processors?|chipsets?|silicon)\b/i],
+  ['site', /厂|廠|\b(?:plant|fab|factory|facility|site)\b/i],
+  [
+    'programme',
+    /项目|項目|计划|計畫|計劃|超算|专案|專案|\b(?:project|program|programme|effort|venture|initiative)\b/i,
+  ],
+  ['deal', /合同|合约|合約|协议|協議|订单|訂單|交易|\b(?:contract|agreement|deal|order|pact)\b/i],
+];
 
 /** After the group's last mention in the sentence referred to, a chip or fab the ruler does not know. */
 function laterOfTheKind(earlier: SentenceReading, group: readonly string[], rule: CompiledRule): boolean {
@@ -598,7 +653,13 @@ const KIND_NAMES = new Set(['chip', 'site', 'place']);
  * words ("the plant", "the chips") and that no chip, site or place the ruler knows stands right
  * before or after ("the fab in Taylor", "泰勒工厂").
  */
-function unknownOfKind(reading: SentenceReading, pattern: RegExp, rule: CompiledRule, from = 0): boolean {
+function unknownOfKind(
+  reading: SentenceReading,
+  pattern: RegExp,
+  rule: CompiledRule,
+  from = 0,
+  to = Number.POSITIVE_INFINITY,
+): boolean {
   const references = [
     ...(rule.anaphora ? reading.phrases(rule.anaphora) : []),
     ...(rule.rivalAnaphora ? reading.phrases(rule.rivalAnaphora) : []),
@@ -606,6 +667,7 @@ function unknownOfKind(reading: SentenceReading, pattern: RegExp, rule: Compiled
   for (const match of reading.once(pattern.source, () => [...reading.text.matchAll(pattern)])) {
     if (match.index < from) continue;
     const end = match.index + match[0].length;
+    if (end > to) continue;
     if (references.some((reference) => reference.start < end && reference.end > match.index)) continue;
     const named = reading.mentions.some(
       (mention) => mention.end > match.index - 12 && mention.start < end + 12 && KIND_NAMES.has(mention.type),
