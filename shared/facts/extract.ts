@@ -97,10 +97,13 @@ export function extractFacts(item: AnalyzableItem, compiled: CompiledRules): Sta
     const claims: Claim[] = [];
     const title = readings[0]!;
     const before = readings[reading.index - 1] ?? title;
+    // (…or the one before that, through a reference opening the sentence before: subjectIn's carriedThrough)
+    const twoBefore = readings[reading.index - 2] ?? title;
     for (const rule of compiled.rules) {
-      // A subject is named here or carried from the sentence before or the title: a rule none of
-      // whose subjects those three sentences name can say nothing here (subjectIn would agree).
-      if (!rule.rule.subject.some((group) => namedAround(group, reading, before, title))) continue;
+      // A subject is named here or carried from the sentences before or the title: a rule none of
+      // whose subjects those four sentences name can say nothing here (subjectIn would agree).
+      if (!rule.rule.subject.some((group) => namedAround(group, reading, [before, twoBefore, title])))
+        continue;
       const claim = statementFor(rule, reading, readings, compiled);
       if (claim) claims.push(claim);
     }
@@ -220,9 +223,8 @@ const DENIES_THE_REPORT = new RegExp(
 const namedAround = (
   group: readonly string[],
   reading: SentenceReading,
-  before: SentenceReading,
-  title: SentenceReading,
-) => group.every((id) => reading.ids.has(id) || before.ids.has(id) || title.ids.has(id));
+  around: readonly SentenceReading[],
+) => group.every((id) => reading.ids.has(id) || around.some((other) => other.ids.has(id)));
 
 /**
  * A description stands for its entity unless the item names one of the entities it could

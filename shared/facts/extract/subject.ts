@@ -46,10 +46,14 @@ export function subjectIn(
   const previous = item[reading.index - 1]!;
   const anaphor =
     (rule.anaphora ? reading.phrases(rule.anaphora)[0] : undefined) ??
-    referenceThroughSentenceBefore(rule, reading, previous);
+    referenceThroughSentenceBefore(rule, reading, previous, item[reading.index - 2]);
   // The subject named just before (the sentence before, else the title) carries into this one
   // when this sentence names part of it or refers back to it: "the chip", "the Texas plant", 该芯片.
-  for (const earlier of new Set([previous, item[0]!])) {
+  // (…or the one before that, for a dropped subject carried through a reference opening the sentence before:
+  // "AI6已完成设计定案。该芯片将由三星代工。预计2028年实现量产" — not a pronoun: "Its shares rose" is the nearer company's)
+  const dropped = anaphor?.name === PRONOUN && anaphor.end === 0;
+  const twoBefore = dropped && reading.index >= 2 ? [item[reading.index - 2]!] : [];
+  for (const earlier of new Set([previous, item[0]!, ...twoBefore])) {
     const named = rule.rule.subject.filter((ids) =>
       ids.every(
         (id) =>
@@ -237,6 +241,7 @@ function referenceThroughSentenceBefore(
   rule: CompiledRule,
   reading: SentenceReading,
   previous: SentenceReading,
+  beforePrevious: SentenceReading | undefined,
 ): PhraseMatch | undefined {
   const pronoun = reading.once(
     'pronoun',
@@ -250,7 +255,7 @@ function referenceThroughSentenceBefore(
   )
     return undefined;
   if (!pronoun)
-    return droppedSubjectFor(rule, reading, previous, topic)
+    return droppedSubjectFor(rule, reading, previous, topic, carriedThrough(rule, previous, beforePrevious))
       ? { name: PRONOUN, start: 0, end: 0 }
       : undefined;
   const referred = rule.anaphora ? previous.phrases(rule.anaphora)[0] : undefined;
@@ -345,6 +350,7 @@ function droppedSubjectFor(
   reading: SentenceReading,
   previous: SentenceReading,
   topic: EntityMention | undefined,
+  carried = false,
 ): boolean {
   // A rival named in the sentence before takes it — unless only as the place of a making
   // ("马斯克称AI6将在三星泰勒工厂生产。预计2028年量产" is the chip's year).
@@ -379,11 +385,12 @@ function droppedSubjectFor(
         () => unknownLatinName(reading) || TOPIC_SHIFT.test(reading.text) || NAMED_BY_KIND.test(reading.text),
       ) &&
       relationWithin(rule, reading, 14) &&
-      ownTopic(rule, topic)
+      (ownTopic(rule, topic) || carried)
     );
   }
   return (
-    (reading.mentions.length === 0
+    // (a speaker named is no subject: "Mass production is slated for 2H27, Musk said")
+    (reading.mentions.every((mention) => mention.type === 'person')
       ? opensWithRelation(rule, reading)
       : expectedByACompany(rule, reading, previous) && ownTopic(rule, topic)) &&
     // "Tesla delivered 497,099 vehicles. Shares rose 1.4%": a move with its cause in neither sentence is not the deal's.
@@ -391,6 +398,7 @@ function droppedSubjectFor(
       reading.phrases(rule.context).length > 0 ||
       previous.phrases(rule.context).length > 0) &&
     (ownTopic(rule, topic) ||
+      carried ||
       // The subject the sentence before named, not only as its topic ("Tesla has asked Samsung to build
       // its AI6 chip on 1.4nm") — but a share move is its topic's ("Samsung SDI signs a deal with Tesla; shares up 7%").
       (!shareMove && previous.mentions.some((mention) => rule.ownIds.has(mention.id))))
@@ -428,6 +436,42 @@ const NAMED_BY_KIND =
 /** The fact's relation word stands within the sentence's first `chars` ("预计2026年底量产", "市佔率按季升…"). */
 function relationWithin(rule: CompiledRule, reading: SentenceReading, chars: number): boolean {
   return reading.relations.some((match) => rule.rule.relation.includes(match.name) && match.start <= chars);
+}
+
+/**
+ * The sentence before kept the rule's own subject by a word opening it — a pronoun or a reference word of the rule
+ * ("It will be manufactured by Samsung", "The processor will be…", 该芯片将由…) — from the one before it, which names
+ * that subject and none of its rivals: "Tesla has completed the design of AI5. The processor will be made by TSMC
+ * and Samsung. Volume production is slated for 2027." (A chain of one link only.)
+ */
+function carriedThrough(
+  rule: CompiledRule,
+  previous: SentenceReading,
+  beforePrevious: SentenceReading | undefined,
+): boolean {
+  if (
+    !beforePrevious ||
+    previous.mentions.some((mention) => rule.ownIds.has(mention.id) || rule.rivalIds.has(mention.id))
+  )
+    return false;
+  const opens =
+    openingPronoun(previous.text) !== undefined ||
+    (rule.anaphora !== undefined &&
+      previous
+        .phrases(rule.anaphora)
+        .some((match) =>
+          /^[\s"“「]*(?:(?:据|據)[^，,。]{1,24}?[，,]\s*)?$/.test(previous.text.slice(0, match.start)),
+        ));
+  // (its rivals only compared with it: "Tesla's AI6 is the successor to AI5")
+  return (
+    opens &&
+    (ownTopic(
+      rule,
+      beforePrevious.once('topic', () => topicOf(beforePrevious)),
+    ) ||
+      (beforePrevious.mentions.some((mention) => rule.ownIds.has(mention.id)) &&
+        !beforePrevious.mentions.some((mention) => rule.rivalIds.has(mention.id))))
+  );
 }
 
 /**
