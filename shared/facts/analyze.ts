@@ -166,7 +166,7 @@ function toFinding(
   statement: Statement,
   baseline: Value | null,
 ): AnalyzedFinding {
-  const { status, observed } = diffStatement(statement, baseline);
+  const { status, observed } = diffStatement(statement, baseline, fact.qualifier);
   return {
     itemId: item.id,
     factId: fact.id,

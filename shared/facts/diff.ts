@@ -24,6 +24,7 @@ export const TOLERANCE = {
 export function diffStatement(
   statement: Statement,
   baseline: Value | null,
+  qualifier?: string,
 ): { status: FindingStatus; observed: Value | null } {
   let observed = statement.observed;
   if (!observed || statement.otherCurrency || statement.negated) return { status: 'mentioned', observed };
@@ -34,9 +35,19 @@ export function diffStatement(
   if (valuesAgree(observed, baseline)) return { status: 'confirmed', observed };
   if (statement.confirmsOnly) return { status: 'mentioned', observed };
   // "over 60%" against 67%, "at least $10B" against $16.5B: true of the baseline, so no change.
-  if (satisfiesBound(observed, baseline)) return { status: 'mentioned', observed };
+  // (…but a new ceiling against a ceiling — "up to 25 data centres" against "up to 20" — is the plan's new size)
+  if (
+    satisfiesBound(observed, baseline) &&
+    !(observedBound(observed) === 'atMost' && UP_TO.test(qualifier ?? ''))
+  )
+    return { status: 'mentioned', observed };
   return { status: 'changed', observed };
 }
+
+/** A baseline stated as a ceiling (its fact's qualifier). */
+const UP_TO = /^(?:up to|at most|as many as|as much as)$/i;
+
+const observedBound = (value: Value) => ('bound' in value ? value.bound : undefined);
 
 /** True when the observed value is a bound that the baseline's own value satisfies. */
 function satisfiesBound(observed: Value, baseline: Value): boolean {

@@ -78,6 +78,19 @@ describe('diffStatement()', () => {
     expect(diffStatement(statement({ kind: 'year', value: 2027 }), null).status).toBe('new');
   });
 
+  it('takes a bound the baseline satisfies as no change — except a new ceiling against a ceiling', () => {
+    const count = (value: number, bound?: 'atLeast' | 'atMost'): Value => ({ kind: 'count', value, bound });
+    const atLeast = (amount: number): Value => ({ kind: 'money', amount, currency: 'USD', bound: 'atLeast' });
+
+    // "at least $10B" is true of a $16.5B minimum; "at least $20B" is a new minimum.
+    expect(diffStatement(statement(atLeast(10e9)), usd(16.5e9), 'minimum').status).toBe('mentioned');
+    expect(diffStatement(statement(atLeast(20e9)), usd(16.5e9), 'minimum').status).toBe('changed');
+    // "up to 25 data centres" against "up to 20": the plan's new size; against a plain 20, only a bound.
+    expect(diffStatement(statement(count(25, 'atMost')), count(20), 'up to').status).toBe('changed');
+    expect(diffStatement(statement(count(25, 'atMost')), count(20)).status).toBe('mentioned');
+    expect(diffStatement(statement(count(20, 'atMost')), count(20), 'up to').status).toBe('confirmed');
+  });
+
   it('says mentioned when no value is given, only another currency, or the claim is denied', () => {
     expect(diffStatement(statement(null), usd(16.5e9)).status).toBe('mentioned');
     expect(
