@@ -411,8 +411,16 @@ function droppedSubjectFor(
  * AI5", "三星泰勒厂") the last — the head.
  */
 export function topicOf(reading: SentenceReading): EntityMention | undefined {
+  const people = reading.mentions.filter((mention) => mention.type === 'person');
   const candidates = reading.mentions.filter(
-    (mention) => mention.type !== 'person' && !reading.measured.has(mention),
+    (mention) =>
+      mention.type !== 'person' &&
+      !reading.measured.has(mention) &&
+      // "特斯拉CEO马斯克…确认，AI5芯片将…", "Tesla CEO Elon Musk said AI5 …": a speaker's employer is no topic.
+      !people.some(
+        (person) =>
+          person.start >= mention.end && SPEAKERS_TITLE.test(reading.text.slice(mention.end, person.start)),
+      ),
   );
   let index = candidates.findIndex(
     (mention) => !NOT_A_TOPIC_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 40), mention.start)),
@@ -425,6 +433,10 @@ export function topicOf(reading: SentenceReading): EntityMention | undefined {
     index++;
   return candidates[index];
 }
+
+/** Between a company and its speaker: "Tesla CEO ", "的首席执行官", 執行長, "'s chief executive ". */
+const SPEAKERS_TITLE =
+  /^(?:['’]s)?\s*(?:的)?\s*(?:CEO|chief\s+executive(?:\s+officer)?|boss|founder|co-founder|chairman|chief|head|president|executive|首席执行官|首席執行官|执行长|執行長|董事长|董事長|创始人|創辦人|掌门人|掌門人|总裁|總裁|老板|老闆|高管)?\s*$/i;
 
 /**
  * A Chinese sentence opening with something named by its kind ("小米玄戒芯片由台积电代工"): a
