@@ -74,7 +74,9 @@ export function analyzeItem(
     else if (
       sameYearMorePrecise(finding, best.finding) ||
       // Only as sure as the headline: a hedged or misread lede does not outrank it.
-      (fullerList(finding, best.finding) &&
+      ((fullerList(finding, best.finding) ||
+        // "三星SF1.4工艺将用于特斯拉AI5 // …由三星…生产，取代台积电": the lede says the headline's maker replaces the old one.
+        (statement.displaced.length > 0 && fullerList(best.finding, finding))) &&
         finding.status !== 'mentioned' &&
         statement.confidence >= best.finding.confidence)
     )

@@ -129,6 +129,13 @@ export const ATTRIBUTE_CLASSES = {
       'ramp up at',
     ],
     zh: [
+      // "三星2nm工艺将用于特斯拉AI6": a foundry's process used for the chip, as 采用三星2nm工艺 is.
+      '工艺将用于',
+      '工藝將用於',
+      '制程将用于',
+      '製程將用於',
+      '工艺用于',
+      '製程用於',
       // "该厂…首批产品将包括特斯拉AI6芯片", 三星泰勒厂的首个客户：特斯拉AI6: the fab's first products are its makings.
       '首批产品',
       '首批產品',

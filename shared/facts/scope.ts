@@ -335,6 +335,12 @@ function quoteOpening(sentence: string, closing: number): number | undefined {
   return undefined;
 }
 
+/** A question asked by a word of its own (how, why, 如何, 能否…): it asks nothing before it. */
+const ASKS_ITSELF =
+  /(?:如何|怎么|怎麼|怎样|怎樣|为何|為何|为什么|為什麼|何时|何時|哪些|哪个|哪個|多少|能否|是否|会不会|會不會|[吗嗎呢])|\b(?:how|why|what|which|when|who|will|can|could|should|does|do|is|are)\b/i;
+
+const POINTS_BACK = /\b(?:it|its|this|that|these|those|they|them)\b|[其它这這此该該]/i;
+
 /** A question mark with more of the sentence after it. */
 const INNER_QUESTION = /[?？](?=\s*["'”’」』)]*\s*\S)/g;
 
@@ -740,8 +746,14 @@ export function findScopes(sentence: string, tokens: Token[]): Scopes {
       end: end < sentence.length ? clauseEndAfter(sentence, end + 1) : end,
     });
   }
-  if (/[?？]\s*["'”’」』)]*\s*$/.test(sentence))
-    spans.push({ name: 'question', start: 0, cueStart: 0, cueEnd: 0, end: sentence.length });
+  if (/[?？]\s*["'”’」』)]*\s*$/.test(sentence)) {
+    // "白宫《AI行动计划》发布一周：90余项措施如何落地？": a headline's question after its colon asks only that part.
+    const colon = Math.max(sentence.lastIndexOf('：'), sentence.lastIndexOf(': '));
+    // (…unless it points back at the first part: "$1.4 trillion of compute deals: how much of it is Stargate?")
+    const question = sentence.slice(colon + 1);
+    const asked = colon > 0 && ASKS_ITSELF.test(question) && !POINTS_BACK.test(question) ? colon + 1 : 0;
+    spans.push({ name: 'question', start: asked, cueStart: asked, cueEnd: asked, end: sentence.length });
+  }
   // "AI5延期至2028年？馬斯克：報導「不正確」", "AI5 delayed to 2028? Musk says no": a question closed
   // inside a headline asks what comes before its mark.
   for (const mark of sentence.matchAll(INNER_QUESTION))
@@ -772,6 +784,8 @@ export function findScopes(sentence: string, tokens: Token[]): Scopes {
         match.name === 'replacement' &&
         // "moves some AI4 output to TSMC", 部分: a share moves, the old maker stays.
         !PARTIAL_AFTER.test(sentence.slice(match.end, match.end + 24)) &&
+        // "Exclusive: Samsung to make some Tesla AI5 chips", "EXCLUSIVE-…", "(Exclusive)": a news label, not a sole maker.
+        !NEWS_LABEL.test(sentence.slice(Math.max(0, match.start - 2), match.end + 3)) &&
         !spans.some(
           (span) => span.name !== 'question' && match.start >= span.start && match.start < span.end,
         ),
@@ -779,6 +793,8 @@ export function findScopes(sentence: string, tokens: Token[]): Scopes {
     matches,
   };
 }
+
+const NEWS_LABEL = /^(?:\s*|.*\()exclusive(?:\s*[:\-–—|)]|$)/i;
 
 /** A cue of one or more characters lying inside a relation word (the sentence-wide question has none). */
 const cueWithin = (span: { cueStart: number; cueEnd: number }, word: { start: number; end: number }) =>
@@ -859,6 +875,10 @@ function notAnOpenContest(sentence: string, match: PhraseMatch<ScopeCue>): boole
   );
 }
 
+/** After 有望: a time, then a start of production or operation (有望2H27量产, 有望於2026年底啟用, 有望在明年投产). */
+const EXPECTED_START_AFTER =
+  /^\s*(?:[于於在])?\s*(?:(?:19|20)?\d{2}\s*年|[12]H\d{2}|H[12]|明年|今年|后年|後年|年底|年内|年內)[^，,。；;]{0,8}?(?:实现|實現|开始|開始|启动|啟動|正式)?\s*(?:大规模|大規模|规模化|規模化)?\s*(?:量产|量產|投产|投產|启用|啟用|运营|運營|營運|营运|出货|出貨)/;
+
 /**
  * A possibility or question cue that is part of a word of another sense: "an eye-watering $500 billion",
  * "Hopes float for Samsung", 有意义/有意思 ("签下有意义的合同").
@@ -886,6 +906,9 @@ function wordOfAnotherSense(sentence: string, match: PhraseMatch<ScopeCue>): boo
     return true;
   // "The plan now calls for about $1 trillion", "Stargate now calls for": what a plan contains, not a demand.
   if (/^call/i.test(cue) && PLAN_CALLS_BEFORE.test(before)) return true;
+  // "特斯拉AI6有望2H27量产", "2027年才有望大規模量產": a schedule expected, as 预计 is — not a hope of anything else.
+  if (/^(?:有望|可望)/.test(cue) && EXPECTED_START_AFTER.test(sentence.slice(match.end, match.end + 24)))
+    return true;
   return (
     /^eye-/i.test(cue) ||
     /^有意[义義思]/.test(cue) ||

@@ -83,6 +83,11 @@ export function subjectIn(
         !(rule.rule.ownerAt && anaphor && namedAsPartner(reading, mention.start)),
     );
     if (sameKindNamed || (!anaphor && !partial)) return undefined;
+    // "Colorado delays its AI Act // Colorado lawmakers voted to push back … high-risk AI systems": a rival
+    // legislature or law that is this sentence's topic speaks of its own.
+    const topic = reading.once('topic', () => topicOf(reading));
+    if (topic && rule.rivalIds.has(topic.id) && (topic.type === 'government' || topic.type === 'law'))
+      return undefined;
     if (anaphor && referenceTakenByAnother(rule, reading, anaphor, earlier, previous, group, partial))
       return undefined;
     // Every reference word of the rule stands for the subject ("the companies … their $500 billion goal").

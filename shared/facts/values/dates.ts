@@ -24,8 +24,8 @@ const DATE = new RegExp(
     String.raw`(?<enpart>${PART_BEFORE})?(?:(?<month>${MONTH_NAME})\s+(?:(?<day>\d{1,2})(?:st|nd|rd|th)?,?\s+)?)?(?<![\d$.,'])(?<year>(?:19|20|21)\d{2})(?![\d%])`,
     // 31 December 2033
     String.raw`(?<![\d.])(?<dday>\d{1,2})\s+(?<dmonth>${MONTH_NAME})\s+(?<dyear>(?:19|20|21)\d{2})(?!\d)`,
-    // 2H26, 1H28, 4Q25, Q4'25, FY27, mid-'27
-    String.raw`(?<![\w'])(?<short>[1-4][HQ]|[HQ][1-4]|FY|mid-?|late-?|early-?)\s?'?(?<yy>\d{2})(?![\d%])`,
+    // 2H26, 1H28, 4Q25, Q4'25, FY27, mid-'27 — and a bare '27 after a preposition ("volume production in '27")
+    String.raw`(?:(?<![\w'])(?<short>[1-4][HQ]|[HQ][1-4]|FY|mid-?|late-?|early-?)\s?'?|(?<=\b(?:in|by|until|through|from|for|to|since|of)\s)['’])(?<yy>\d{2})(?![\d%'’\w])`,
     // 今年, 年内 (within this year), 明年底, 去年7月, next year, the year after next, later this year
     String.raw`(?<rel>今年|(?<![去明今前后後當当同\d一二两兩三四五六七八九十百数數幾几多半])年[内內](?![外])|明年|去年|后年|後年|本季度?|(?<![A-Za-z])the\s+year\s+after\s+next(?![A-Za-z])|(?<![A-Za-z])(?:this|next|last)\s+year(?![A-Za-z])|(?<![A-Za-z])this\s+quarter(?![A-Za-z])|(?<![A-Za-z])the\s+following\s+year|(?<![A-Za-z])(?:(?:first|second|latter|back)\s+half|end|close|rest|remainder)\s+of\s+the\s+year(?![A-Za-z])|(?<=\b(?:by|before|until|through|at|from)\s+)year[-\s]end(?![A-Za-z])(?!\s*(?:of\s+)?(?:(?:19|20)\d{2}|'\d{2})\b)|(?<![A-Za-z])in\s+(?:two|three|2|3)\s+years['’]?\s+time(?![A-Za-z])|(?<![A-Za-z])in\s+(?:two|three|2|3)\s+years(?![A-Za-z'’])(?<=(?:\b(?:will|shall|would)\s[^,.;:]{0,40}|\bto\s+(?:reach|enter|start|begin|hit|go\s+into|ramp|put|commence|launch|move\s+into|achieve)\s[^,.;:]{0,30})in\s+(?:two|three|2|3)\s+years)|(?<![A-Za-z])(?:two|three|2|3)\s+years\s+from\s+now(?![A-Za-z])|(?<=^|[\s，,。：:；;将將在于於计計约約望或再])(?:两|兩|三|2|3)年(?:后|後)(?![期续續])|(?<=^|[\s，,。：:；;将將在于於计計约約望或再])年(?=[底末]))(?:(?<relmonth>\d{1,2}|[一二三四五六七八九十]{1,2})月(?:(?<relday>\d{1,2})日)?|(?<relpart>底|末|初|年中|中|上半年|下半年))?`,
   ].join('|'),
@@ -41,7 +41,7 @@ const SIGNED_BEFORE =
 
 /** Every alternative of DATE needs one of these: a sentence without any is skipped. */
 const DATE_CUE =
-  /(?:19|20|21)\d{2}|[〇零一二][〇零一二三四五六七八九]{3}|年|years?|quarter|本季|[1-4][HQ]|[HQ][1-4]|FY|(?:mid|late|early)-?\s?'?\d{2}/i;
+  /(?:19|20|21)\d{2}|[〇零一二][〇零一二三四五六七八九]{3}|年|years?|quarter|本季|[1-4][HQ]|[HQ][1-4]|FY|(?:mid|late|early)-?\s?'?\d{2}|\s['’]\d{2}\b/i;
 
 function monthOf(name: string | undefined): number | undefined {
   if (!name) return undefined;
@@ -218,7 +218,7 @@ function readMatch(
     const fiscal = /FY/i.test(g.short ?? '');
     return {
       year: yearOfShort(g.yy),
-      precision: fiscal ? 'year' : 'part',
+      precision: fiscal || !g.short ? 'year' : 'part',
       ...(fiscal ? {} : { range: monthRangeOf(g.short, undefined) }),
     };
   }
