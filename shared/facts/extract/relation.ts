@@ -711,4 +711,4 @@ export function hasContext(
   return item.some((other) => other.phrases(rule.context!).length > 0);
 }
 
-export const CHIPS = /\bchips?(?:sets?)?\b|\bprocessors?\b|芯片|晶片/i;
+export const CHIPS = /\bchips?(?:sets?)?\b|\bprocessors?\b|\bsemiconductors\b|芯片|晶片/i;
