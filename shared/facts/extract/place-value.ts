@@ -184,6 +184,8 @@ function olderChipsAt(reading: SentenceReading, place: EntityMention, customers:
     end = clauseEndOf(reading, end + 1);
   const text = reading.text.slice(start, end);
   if (OLDER_CHIPS_ZH.test(text)) return true;
+  // "早在2019年，特斯拉的FSD芯片（HW3）就…在美国奥斯汀工厂生产", "back in 2019, …": a making dated long past.
+  if (LONG_AGO_BEFORE.test(reading.text.slice(0, end))) return true;
   // (the customer named by the older chips themselves: "earlier chips for Tesla", 曾为特斯拉)
   const customerNear = (from: number, to: number) =>
     reading.mentions.some(
@@ -192,6 +194,9 @@ function olderChipsAt(reading: SentenceReading, place: EntityMention, customers:
   const older = OLDER_CHIPS_EN.exec(text) ?? /曾(?:经|經)?(?:为|為|替|给|給)/.exec(text);
   return older !== null && customerNear(start + older.index - 24, start + older.index + older[0].length + 32);
 }
+
+const LONG_AGO_BEFORE =
+  /(?:早在|遠在|远在)\s*(?:19|20)\d{2}\s*年|\b(?:as\s+early\s+as|back\s+in)\s+(?:19|20)\d{2}\b/i;
 
 /**
  * Before a place that a making leaves, with nothing but determiners, a fab word or the site's own

@@ -127,10 +127,11 @@ export function qualify(
     (/(?:\bfrom|从|從|由)\s*(?:最多|最少|约|約|近|逾|超过|超過|up\s+to|about|around|as\s+many\s+as|[^，,。；;\d]{1,8}的)?\s*$/i.test(
       before,
     ) &&
-      /^[^,，;；]{0,16}?(?:\bto\b|至|到)/i.test(after)) ||
-    // "lift its investment … to $44 billion from $37 billion", "to $3.9 billion from up to $4.75 billion": the old
-    // value after the new.
-    /\bto\s+(?:about\s+|around\s+)?(?:US)?[$€₩]?\s?[\d.,]+\s*(?:billion|bn|million|trillion|tn|[BMT]|%|percent)?\s+from\s*(?:up\s+to\s+|as\s+much\s+as\s+|about\s+|around\s+)?$/i.test(
+      // (…or 改为: "由原先規劃的4奈米改為2奈米")
+      /^[^,，;；]{0,16}?(?:\bto\b|至|到|改为|改為|转为|轉為|变为|變為|换成|換成)/i.test(after)) ||
+    // "lift its investment … to $44 billion from $37 billion", "to $3.9 billion from up to $4.75 billion", "to about
+    // $44 billion, from roughly $40 billion": the old value after the new.
+    /\bto\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|some\s+)?(?:US)?[$€₩]?\s?[\d.,]+\s*(?:billion|bn|million|trillion|tn|[BMT]|%|percent)?\s*,?\s+from\s*(?:up\s+to\s+|as\s+much\s+as\s+|about\s+|around\s+|roughly\s+|nearly\s+|some\s+)?$/i.test(
       wide,
     )
       ? 'from'
