@@ -34,6 +34,12 @@ const cues = phraseMatcher(SCOPE_CUES);
  */
 const PAST_ONLY = /^(?:此前|先前|previously|earlier)$/i;
 
+const PAST_PROMISE_AFTER =
+  /^[^，,。；;]{0,20}?(?:承诺|承諾|宣布|宣佈|公布|公佈|获得|獲得|获批|獲批)|^\s*(?:pledged|committed|announced|awarded|granted)\b/i;
+
+const CHANGED_LATER =
+  /削减|削減|下调|下調|上调|上調|提高|增加|减少|減少|缩减|縮減|腰斩|腰斬|砍|\b(?:cut|raised?|reduced?|trimmed|slashed|halved|lowered|increased)\b/i;
+
 /** A correction's cue denies what follows whatever its time ("incorrectly said the contract runs until 2030"). */
 const CORRECTION_CUE =
   /^(?:incorrectly|erroneously|wrongly|mistakenly|misstat|misreport|(?:earlier|previous)\s+(?:version|headline))/i;
@@ -635,7 +641,12 @@ export function findScopes(sentence: string, tokens: Token[]): Scopes {
       pastTransaction:
         match.name === 'history' &&
         PAST_ONLY.test(sentence.slice(match.start, match.end)) &&
-        TRANSACTION_AFTER.test(sentence.slice(match.end, match.end + 16)),
+        (TRANSACTION_AFTER.test(sentence.slice(match.end, match.end + 16)) ||
+          // "此前承诺的5000亿美元", "此前依据《芯片与科学法案》获得最高47.45亿美元", "previously pledged": a past promise or award
+          // restated — it may confirm, never change.
+          (PAST_PROMISE_AFTER.test(sentence.slice(match.end, match.end + 28)) &&
+            // (not one the sentence goes on to change: "将把此前承诺的最多47.5亿美元补贴削减一半")
+            !CHANGED_LATER.test(sentence.slice(match.end)))),
     })) as ScopeSpan[];
   // "泰勒晶圓廠今年確定無法投產": a Chinese negation covers the time said right before it.
   for (const span of spans) {
