@@ -246,6 +246,9 @@ export const ATTRIBUTE_CLASSES = {
       'commitment to purchase',
     ],
     zh: [
+      // 與特斯拉簽下165億美元長約: a long-term contract.
+      '长约',
+      '長約',
       // 特斯拉成为三星165亿美元芯片客户.
       '芯片客户',
       '晶片客戶',
@@ -498,6 +501,10 @@ export const ATTRIBUTE_CLASSES = {
     zh: [
       '量产',
       '量產',
+      // "2027年将全面放量": output ramped in full.
+      '全面放量',
+      '大规模放量',
+      '大規模放量',
       '规模化生产',
       '規模化生產',
       '大规模生产',
