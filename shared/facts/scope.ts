@@ -38,7 +38,7 @@ const PAST_PROMISE_AFTER =
   /^[^，,。；;]{0,20}?(?:承诺|承諾|宣布|宣佈|公布|公佈|获得|獲得|获批|獲批)|^\s*(?:pledged|committed|announced|awarded|granted)\b/i;
 
 const CHANGED_LATER =
-  /削减|削減|下调|下調|上调|上調|提高|增加|减少|減少|缩减|縮減|腰斩|腰斬|砍|\b(?:cut|raised?|reduced?|trimmed|slashed|halved|lowered|increased)\b/i;
+  /削减|削減|下调|下調|上调|上調|提高|增加|增至|升至|翻倍|扩大|擴大|减少|減少|缩减|縮減|腰斩|腰斬|砍|\b(?:cut|raised?|reduced?|trimmed|slashed|halved|lowered|increased|doubled|grown|grew|expanded)\b/i;
 
 /** A correction's cue denies what follows whatever its time ("incorrectly said the contract runs until 2030"). */
 const CORRECTION_CUE =

@@ -184,8 +184,11 @@ function olderChipsAt(reading: SentenceReading, place: EntityMention, customers:
     end = clauseEndOf(reading, end + 1);
   const text = reading.text.slice(start, end);
   if (OLDER_CHIPS_ZH.test(text)) return true;
-  // "早在2019年，特斯拉的FSD芯片（HW3）就…在美国奥斯汀工厂生产", "back in 2019, …": a making dated long past.
-  if (LONG_AGO_BEFORE.test(reading.text.slice(0, end))) return true;
+  // "早在2019年，特斯拉的FSD芯片（HW3）就…在美国奥斯汀工厂生产", "back in 2019, …": a making dated long past (two
+  // years or more before the item: not "could start making Tesla chips as early as 2026").
+  const longAgo = LONG_AGO_BEFORE.exec(reading.text.slice(0, end));
+  if (longAgo && reading.publishedYear !== undefined && Number(longAgo[1]) <= reading.publishedYear - 2)
+    return true;
   // (the customer named by the older chips themselves: "earlier chips for Tesla", 曾为特斯拉)
   const customerNear = (from: number, to: number) =>
     reading.mentions.some(
@@ -195,8 +198,7 @@ function olderChipsAt(reading: SentenceReading, place: EntityMention, customers:
   return older !== null && customerNear(start + older.index - 24, start + older.index + older[0].length + 32);
 }
 
-const LONG_AGO_BEFORE =
-  /(?:早在|遠在|远在)\s*(?:19|20)\d{2}\s*年|\b(?:as\s+early\s+as|back\s+in)\s+(?:19|20)\d{2}\b/i;
+const LONG_AGO_BEFORE = /(?:早在|遠在|远在|\bas\s+early\s+as|\bback\s+in)\s*((?:19|20)\d{2})(?:\s*年|\b)/i;
 
 /**
  * Before a place that a making leaves, with nothing but determiners, a fab word or the site's own
