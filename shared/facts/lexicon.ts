@@ -681,6 +681,9 @@ export const ATTRIBUTE_CLASSES = {
       '後延',
       '被推到',
       '推到了',
+      // "高风险义务生效时间顺延": put off (顺延至… was read; the verb alone is the move too).
+      '顺延',
+      '順延',
     ],
   },
   /**
@@ -751,6 +754,16 @@ export const ATTRIBUTE_CLASSES = {
       'no longer have to comply',
       'no longer need to comply',
       'not apply ... as originally planned',
+      // "Council gives final green light to AI Act deferral", "a later start for high-risk obligations", "to be phased
+      // in later", "no longer face the August 2026 deadline", "16 more months on high-risk rules".
+      'deferral',
+      'later start',
+      'start later',
+      'phased in later',
+      'phase in later',
+      'no longer face ... deadline',
+      '=more months on',
+      '=more months to',
     ],
     zh: [
       // "给予企业更长时间满足…要求": more time given (not 停表, which the news quotes as a demand far more often).

@@ -74,6 +74,20 @@ const FRAME_BREAK =
   /[;；•\u2460-\u2473\u2776-\u277F]|，而|，但|，并|，並|，同时|，同時|，主因|，主要因为|，主要因為|，原因是|, because |，(?=[^，。]{1,12}?(?<![规規原准準细細否法])[则則])|, while |, whereas |, but |, and |, unlike | unlike | while | whereas | but | - |——/g;
 
 /**
+ * The frame breaks of a sentence — and, when it opens with a concession ("While the omnibus pushed back the
+ * high-risk rules to December 2027, transparency duties remain on track"), the comma that ends it.
+ */
+function framesOf(text: string): number[] {
+  const breaks = [...text.matchAll(FRAME_BREAK)].map((match) => match.index);
+  const opening = CONCESSION_OPENING.exec(text);
+  if (!opening) return breaks;
+  const comma = opening.index + opening[0].length - 1;
+  return breaks.includes(comma) ? breaks : [...breaks, comma].sort((a, b) => a - b);
+}
+
+const CONCESSION_OPENING = /^\s*(?:while|although|though|whereas|even\s+as)\s[^,;]{8,160},/i;
+
+/**
  * Everything read from one sentence, once, whatever the facts. Entities are read at
  * once (they decide whether anything else is needed); tokens, relation words, scopes,
  * frames and values only when a rule first asks — most sentences of a feed name
@@ -178,7 +192,7 @@ export class SentenceReading {
 
   /** Offsets where the sentence breaks into clauses that may speak of different subjects. */
   get frames(): number[] {
-    this.#frames ??= [...this.text.matchAll(FRAME_BREAK)].map((match) => match.index);
+    this.#frames ??= framesOf(this.text);
     return this.#frames;
   }
 
