@@ -296,20 +296,20 @@ type SmsLeg = { leg: 'send' | 'hold' | 'skip'; state: NonNullable<AlertRecord['s
 const DENIED_LEG: SmsLeg = { leg: 'skip', state: 'denied' };
 
 async function smsLeg(alert: AlertRecord, context: AlertContext, now: Date): Promise<SmsLeg> {
-  type Leg = SmsLeg;
-  if (alert.severity !== 'high') return { leg: 'skip', state: 'none' } as Leg;
+  if (alert.severity !== 'high') return { leg: 'skip', state: 'none' } as SmsLeg;
   // A doubtful reading is worth an email, not a text at night: only sure findings wake anyone.
   if ((alert.finding?.confidence ?? 1) < context.config.smsMinConfidence)
-    return { leg: 'skip', state: 'none' } as Leg;
+    return { leg: 'skip', state: 'none' } as SmsLeg;
   // Another value of a fact that alerted within the cooldown: told by email, nobody woken twice. (Only the SMS:
   // a feed stating a false change first must not keep the real one from its reader for hours.)
   const last = await lastAlertedAt(context.store, alert.factId);
   if (last && now.getTime() - Date.parse(last) < context.config.cooldownMinutes * 60_000)
-    return { leg: 'skip', state: 'cooldown' } as Leg;
+    return { leg: 'skip', state: 'cooldown' } as SmsLeg;
   const due = smsDueAt(now, context.config);
-  if (due.getTime() > now.getTime()) return { leg: 'hold', state: 'held', dueAt: due.toISOString() } as Leg;
-  if (await reserveOrNotify(context, now)) return { leg: 'send', state: 'sent' } as Leg;
-  return { leg: 'skip', state: 'skipped' } as Leg;
+  if (due.getTime() > now.getTime())
+    return { leg: 'hold', state: 'held', dueAt: due.toISOString() } as SmsLeg;
+  if (await reserveOrNotify(context, now)) return { leg: 'send', state: 'sent' } as SmsLeg;
+  return { leg: 'skip', state: 'skipped' } as SmsLeg;
 }
 
 /** One SMS against the monthly cap; past it, one ops notice a month says so. */
