@@ -409,7 +409,9 @@ export function relationWordOfAnotherSense(
         // "Tesla AI5 tape-out slips to mid-2026", "samples have been delayed": a milestone's delay, not the production's.
         MILESTONE_BEFORE.test(before(40)) ||
         PROCEDURE_DELAYED.test(text.slice(clauseStartOf(reading, match.start), match.start)) ||
-        pushBackAgainst(reading, match)
+        pushBackAgainst(reading, match) ||
+        // "The omnibus delay stalled in Parliament", "the high-risk delay failed": a delay that did not happen.
+        DELAY_FAILED_AFTER.test(text.slice(match.end, match.end + 40))
       );
     case 'restart':
       // "Tesla winds down Dojo 3 again": "again" after an ending repeats the ending, it restarts nothing.
@@ -473,6 +475,9 @@ const OTHER_MILESTONE =
   /\b(?:equipment|tools?|tool-in|move-in|install\w*|hiring|recruit\w*|construction|completion|ribbon[-\s]cutting|groundbreaking|orders?|capacity|expansion|customers?|clients?|business|buyers?|demand)\b|设备|設備|进驻|進駐|搬入|安装|安裝|建设|建設|完工|竣工|产能|產能|扩充|擴充|招聘|开工|開工/i;
 
 /** Right before a delay word, a contract's noun: its term is what moves (not 期限, "deal": "EU deal delays …"). */
+const DELAY_FAILED_AFTER =
+  /^\s+(?:(?:bill|plan|proposal|package)\s+)?(?:has\s+|had\s+)?(?:stalled|failed|collapsed|fell\s+through|was\s+(?:rejected|blocked|voted\s+down|shelved)|has\s+been\s+(?:rejected|blocked|shelved))\b/i;
+
 /** An object after a verb: "pushes back the application of", not "pushed back to 2035" or "the end date". */
 const OBJECT_AFTER = /^\s+(?:the|its|their|a|an)\s+(?!(?:term|end|expiry|end\s+date|expiration)\b)/i;
 

@@ -38,7 +38,10 @@ export function subjectIn(
         : []),
     ];
     // "is Samsung's second marquee US foundry win after Tesla": a name counted before this one is not its party.
-    const kept = named.filter((mention) => !excluded.includes(mention) && !countedFrom(reading, mention));
+    const kept = named.filter(
+      (mention) =>
+        !excluded.includes(mention) && !countedFrom(reading, mention) && !roleOfAnother(reading, mention),
+    );
     if (direct.some((id) => !kept.some((mention) => mention.id === id))) return undefined;
     return { positions: kept.map((mention) => mention.start), carried: false, throughSentenceBefore: false };
   }
@@ -110,6 +113,16 @@ export function subjectIn(
     };
   }
   return undefined;
+}
+
+/** "Oracle, a Stargate partner, …": a name used for another's role in it, not as a subject of its own. */
+function roleOfAnother(reading: SentenceReading, mention: EntityMention): boolean {
+  return (
+    /\b(?:a|an|another|one)\s+$/i.test(reading.text.slice(Math.max(0, mention.start - 10), mention.start)) &&
+    /^\s+(?:partners?|members?|backers?|suppliers?|investors?|co-investors?|participants?|tenants?)\b/i.test(
+      reading.text.slice(mention.end, mention.end + 16),
+    )
+  );
 }
 
 /** "separate from", "not part of": what a value is said not to be (EXCLUDED_BEFORE: right before a subject's name). */
