@@ -26,6 +26,8 @@ export interface AlertContent {
    * already stored when the message is written: a denial in the same poll. The email tells both; no SMS goes.
    */
   saidOtherwise?: StoredFinding;
+  /** No SMS goes because of it (a sure high-severity change that would have texted). */
+  smsWithheld?: boolean;
 }
 
 /** The closing lines that point to the story's page, when there is one. */
@@ -72,8 +74,9 @@ export function renderSms(content: AlertContent): string {
 export function renderEmail(content: AlertContent): { subject: string; body: string } {
   const { fact, finding, sources, history } = content;
   const what = finding.status === 'new' ? renderValue(finding.observed) : change(finding);
+  // (the mark before the values: a long subject is cut at its end)
   const disputed = content.saidOtherwise ? ' (since said otherwise)' : '';
-  const subject = ellipsized(`[factwatch] ${fact.label} ${finding.status}: ${what}${disputed}`, SUBJECT_MAX);
+  const subject = ellipsized(`[factwatch] ${fact.label} ${finding.status}${disputed}: ${what}`, SUBJECT_MAX);
   const confidence =
     finding.confidence !== undefined && finding.confidence < 1
       ? // Why it is less sure is not kept (reported, subject named earlier or by description, value far from
@@ -89,11 +92,13 @@ export function renderEmail(content: AlertContent): { subject: string; body: str
     `  "${finding.evidence}"`,
     `  - ${finding.source ?? 'unknown source'}, published ${utc(finding.published)}, seen ${utc(finding.observedAt)}`,
     ...(finding.link ? [`  ${finding.link}`] : []),
-    ...saidOtherwiseLines(content.saidOtherwise, finding),
+    ...saidOtherwiseLines(content.saidOtherwise, content.smsWithheld === true),
     '',
     sources.length > 1
       ? `Corroborated by ${sources.length - 1} more source(s): ${sources.slice(1).join(', ')}`
-      : 'Corroboration: no other source yet; later reports of the same change will not alert again, unless news of another value comes between.',
+      : content.saidOtherwise
+        ? 'Corroboration: no other source yet; a later report of this change, after the news that says otherwise, alerts again (by email only within the cooldown).'
+        : 'Corroboration: no other source yet; later reports of the same change will not alert again, unless news of another value comes between.',
     '',
     `Recent history of ${fact.id}`,
     ...(history.length
@@ -115,11 +120,11 @@ export function renderEmail(content: AlertContent): { subject: string; body: str
 }
 
 /** The later reading that said otherwise, quoted as the evidence is; none: nothing. */
-function saidOtherwiseLines(later: StoredFinding | undefined, change: StoredFinding): string[] {
+function saidOtherwiseLines(later: StoredFinding | undefined, smsWithheld: boolean): string[] {
   if (!later) return [];
   return [
     '',
-    `Since then, other news says ${renderValue(later.observed)}${change.severity === 'high' ? ' (so no SMS was sent)' : ''}`,
+    `Since then, other news says ${renderValue(later.observed)}${smsWithheld ? ' (so no SMS was sent)' : ''}`,
     `  "${later.evidence}"`,
     `  - ${later.source ?? 'unknown source'}, published ${utc(later.published)}, seen ${utc(later.observedAt)}`,
     ...(later.link ? [`  ${later.link}`] : []),

@@ -109,8 +109,9 @@ export async function addCorroboration(store: Store, alertId: string, source: st
  * quiet hours), starts the fact's SMS cooldown, in one transaction: an alert never
  * counts as texted without its cooldown, so a run that dies here cannot text twice
  * about the fact. (An email-only alert — doubtful, past the cap, medium — starts none:
- * a sure change after it still texts.) Returns false when it was already sent, so the
- * caller knows not to count it twice.
+ * a sure change after it still texts.) An alert denied before it went out (sms `denied`) starts it too: a slower
+ * outlet repeating the denied report within the cooldown goes by email only. Returns false when it was already
+ * sent, so the caller knows not to count it twice.
  */
 export async function markAlertSent(
   store: Store,
@@ -120,7 +121,7 @@ export async function markAlertSent(
   sms: { state: NonNullable<AlertRecord['sms']>; dueAt?: string } = { state: 'none' },
 ): Promise<boolean> {
   const held = sms.state === 'held' && sms.dueAt !== undefined;
-  const texts = sms.state === 'sent' || sms.state === 'held';
+  const texts = sms.state === 'sent' || sms.state === 'held' || sms.state === 'denied';
   return writeIf(() =>
     store.doc.send(
       new TransactWriteCommand({

@@ -1,6 +1,7 @@
 import { PublishError, publish } from '../alerts/publish.ts';
 import { smsDueAt } from '../alerts/quiet-hours.ts';
 import { renderAlert, renderFollowUp, renderSms } from '../alerts/render.ts';
+import { ConflictError } from '../errors.ts';
 import type { AlertConfig } from '../model/alert-config.ts';
 import type { AlertRecord } from '../model/alerts.ts';
 import { type FindingStatus, newsTimeOf, type StoredFinding } from '../model/findings.ts';
@@ -273,8 +274,13 @@ export async function deliverAlert(alertId: string, context: AlertContext): Prom
     // and no follow-up will repeat it.
     const saidOtherwise =
       alert.finding && (await saidOtherwiseSince(context.store, alert.finding, context.config));
-    const message = renderAlert({ ...(await alertContent(alert, context)), saidOtherwise });
-    const sms = saidOtherwise ? DENIED_LEG : await smsLeg(alert, context, now);
+    // (denied only an SMS it could have sent: a medium or doubtful change never texts anyway)
+    const smsWithheld =
+      saidOtherwise !== undefined &&
+      alert.severity === 'high' &&
+      (alert.finding?.confidence ?? 1) >= context.config.smsMinConfidence;
+    const message = renderAlert({ ...(await alertContent(alert, context)), saidOtherwise, smsWithheld });
+    const sms = smsWithheld ? DENIED_LEG : await smsLeg(alert, context, now);
     const messageId = await publish(context, message, {
       kind: 'alert',
       severity: alert.severity,
@@ -480,6 +486,51 @@ function saidOtherwiseSince(
   });
 }
 
+/**
+ * The alert a confirmation follows up: of the fact's changes told before it (within FOLLOW_UP_DAYS, of another value,
+ * against its baseline version), newest first, the first whose episode alerted — a doubtful change that alerted
+ * nothing does not hide an earlier one that did.
+ */
+async function alertToFollowUp(
+  confirmation: StoredFinding,
+  context: AlertContext,
+): Promise<{ alertId: string; alert: AlertRecord & { finding: StoredFinding } } | undefined> {
+  const { store, config } = context;
+  const told = newsTimeOf(confirmation);
+  const value = canonicalValue(confirmation.observed);
+  const version = confirmation.baselineVersion ?? 1;
+  const changes = (
+    await findingsForFact(
+      store,
+      confirmation.factId,
+      { since: new Date(Date.parse(told) - FOLLOW_UP_DAYS * 86_400_000), statuses: ['changed', 'new'] },
+      MAX_READINGS,
+    )
+  )
+    .filter(
+      (earlier) =>
+        newsTimeOf(earlier) < told &&
+        canonicalValue(earlier.observed) !== value &&
+        (earlier.baselineVersion ?? 1) === version,
+    )
+    .sort((a, b) => newsTimeOf(b).localeCompare(newsTimeOf(a)));
+  const seen = new Set<string>();
+  for (const change of changes.slice(0, MAX_FOLLOW_UP_CANDIDATES)) {
+    const { alertId, alert } = await currentEpisode(store, change, config, context.now());
+    if (seen.has(alertId)) continue;
+    seen.add(alertId);
+    if (!alert?.finding || newsTimeOf(alert.finding) >= told) continue;
+    // Still being published (or waiting for SNS): the confirmation is delivered again, after it went out.
+    if (alert.status === 'pending')
+      throw new ConflictError(`alert ${alertId} is not sent yet; its follow-up waits for it`);
+    if (alert.status === 'sent') return { alertId, alert: alert as AlertRecord & { finding: StoredFinding } };
+  }
+  return undefined;
+}
+
+/** How many of a fact's recent changes a confirmation weighs for the alert it follows up (each a store read or two). */
+const MAX_FOLLOW_UP_CANDIDATES = 8;
+
 /** The once-marker of an alert's follow-up: written when it is sent, or when the alert itself told the denial. */
 const followUpKey = (alertId: string) => `followup#${alertId}`;
 
@@ -488,9 +539,11 @@ const FOLLOW_UP_DAYS = 7;
 
 /**
  * The follow-up to an alert that news said otherwise about after it went out ("AI6 foundry: since said Samsung,
- * after the alert Samsung -> TSMC"): for a sure, fresh confirmation, the fact's latest change told before it whose
- * episode alerted; once per alert, by email only (a restatement in passing is not always a denial: nobody is woken).
- * Its SMS, if quiet hours still hold it, will not go (releaseHeldSms weighs the same confirmation).
+ * after the alert Samsung -> TSMC"): for a sure, fresh confirmation, the newest alert of the fact's changes told
+ * before it, against the same baseline version (after an accept the news confirms the new baseline: nothing to
+ * follow up); once per alert, by email only (a restatement in passing is not always a denial: nobody is woken).
+ * Its SMS, if quiet hours still hold it, will not go (releaseHeldSms weighs the same confirmation). An alert still
+ * being published when the confirmation arrives throws, so the stream delivers the confirmation again.
  *
  * @example
  * await followUpAlert(confirmation, context); // true: the follow-up went out; false for every later call
@@ -499,22 +552,10 @@ export async function followUpAlert(confirmation: StoredFinding, context: AlertC
   const { store, config } = context;
   if ((confirmation.confidence ?? 1) < config.smsMinConfidence || isOldNews(confirmation, config))
     return false;
-  const told = newsTimeOf(confirmation);
-  const value = canonicalValue(confirmation.observed);
-  const change = (
-    await findingsForFact(
-      store,
-      confirmation.factId,
-      { since: new Date(Date.parse(told) - FOLLOW_UP_DAYS * 86_400_000), statuses: ['changed', 'new'] },
-      MAX_READINGS,
-    )
-  )
-    .filter((earlier) => newsTimeOf(earlier) < told && canonicalValue(earlier.observed) !== value)
-    .sort((a, b) => newsTimeOf(b).localeCompare(newsTimeOf(a)))[0];
-  if (!change) return false;
+  const found = await alertToFollowUp(confirmation, context);
+  if (!found) return false;
+  const { alertId, alert } = found;
   const now = context.now();
-  const { alertId, alert } = await currentEpisode(store, change, config, now);
-  if (alert?.status !== 'sent' || !alert.finding || newsTimeOf(alert.finding) >= told) return false;
   const fact = await currentBaseline(store, alert.factId);
   if (!fact || !(await markOnce(store, followUpKey(alertId), now))) return false;
   try {

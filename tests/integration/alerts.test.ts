@@ -24,6 +24,16 @@ import { freshStore } from '../support/store.ts';
 
 const DAY = new Date('2025-08-02T12:00:00Z');
 
+/** A real SNS client pointed at a closed port: the network failure is real, nothing is mocked. */
+async function unreachableSns(): Promise<SNSClient> {
+  return new SNSClient({
+    endpoint: `http://127.0.0.1:${await freePort()}`,
+    region: LOCAL_REGION,
+    credentials: LOCAL_CREDENTIALS,
+    maxAttempts: 1,
+  });
+}
+
 describe('alerts through the SNS emulator', () => {
   let topic: AlertTopic;
   let store: Store;
@@ -152,13 +162,7 @@ describe('alerts through the SNS emulator', () => {
   });
 
   it('keeps an alert pending while SNS is unreachable and sends it exactly once when it is back', async () => {
-    // A real client pointed at a closed port: the network failure is real, nothing is mocked.
-    const down = new SNSClient({
-      endpoint: `http://127.0.0.1:${await freePort()}`,
-      region: LOCAL_REGION,
-      credentials: LOCAL_CREDENTIALS,
-      maxAttempts: 1,
-    });
+    const down = await unreachableSns();
     const offline = { ...context(), sns: down };
 
     await expect(notifyFinding(changeFinding(), offline)).rejects.toThrow(/^publish: cannot publish/);
@@ -189,12 +193,7 @@ describe('alerts through the SNS emulator', () => {
       corroborations: 1,
       finding: broken,
     });
-    const down = new SNSClient({
-      endpoint: `http://127.0.0.1:${await freePort()}`,
-      region: LOCAL_REGION,
-      credentials: LOCAL_CREDENTIALS,
-      maxAttempts: 1,
-    });
+    const down = await unreachableSns();
     await notifyFinding(changeFinding(), { ...context(), sns: down }).catch(() => undefined);
     down.destroy();
 
@@ -302,7 +301,7 @@ describe('alerts through the SNS emulator', () => {
       const [email, ...more] = await topic.drain('email');
       expect(more).toEqual([]);
       expect(email!.subject).toBe(
-        '[factwatch] AI5 foundry changed: TSMC -> Samsung+TSMC (since said otherwise)',
+        '[factwatch] AI5 foundry changed (since said otherwise): TSMC -> Samsung+TSMC',
       );
       expect(email!.body).toContain('Since then, other news says TSMC (so no SMS was sent)');
       expect(email!.body).toContain('"Tesla said TSMC alone makes AI5 and denied the report."');
@@ -383,17 +382,77 @@ describe('alerts through the SNS emulator', () => {
       expect(await topic.drain('email')).toEqual([]);
     });
 
+    // From a code review: the follow-up went to the fact's newest change, which a doubtful reading could be.
+    it('follows up the alert a doubtful later change of a third value did not replace', async () => {
+      expect(await notifyFinding(await stored(change()), context())).toBe('sent');
+      const doubtful = await stored(
+        change({
+          observed: { kind: 'entities', values: ['Intel', 'TSMC'] },
+          confidence: 0.4,
+          published: '2025-08-02T09:30:00.000Z',
+        }),
+      );
+      expect(await notifyFinding(doubtful, context())).toBe('below-threshold');
+      await topic.drain('email');
+
+      expect(await notifyFinding(await stored(denial()), context())).toBe('followed-up');
+      expect((await topic.drain('email'))[0]!.subject).toContain('after the alert TSMC -> Samsung+TSMC');
+    });
+
+    it('no follow-up from a confirmation of another baseline version (after an accept)', async () => {
+      expect(await notifyFinding(await stored(change()), context())).toBe('sent');
+      await topic.drain('email');
+
+      expect(await notifyFinding(await stored(denial({ baselineVersion: 2 })), context())).toBe(
+        'digest-only',
+      );
+      expect(await topic.drain('email')).toEqual([]);
+    });
+
+    // From a code review: a denial processed while its alert was still pending was lost for good.
+    it('a confirmation that arrives while its alert is still pending waits for it: the alert, once sent, tells both', async () => {
+      const down = await unreachableSns();
+      const told = await stored(change());
+      await expect(notifyFinding(told, { ...context(), sns: down })).rejects.toThrow(/cannot publish/);
+      const denied = await stored(denial({ observedAt: '2025-08-02T11:30:00.000Z' }));
+
+      await expect(notifyFinding(denied, context())).rejects.toThrow(/not sent yet/);
+      expect(await sendPendingAlerts(context())).toBe(1);
+      const [email] = await topic.drain('email');
+      expect(email!.subject).toContain('(since said otherwise)');
+      expect(await topic.drain('sms')).toEqual([]);
+      // The redelivered confirmation finds the alert sent and told: nothing more goes.
+      expect(await notifyFinding(denied, context())).toBe('digest-only');
+      expect(await topic.drain('email')).toEqual([]);
+    });
+
+    // From a code review: a denied alert started no cooldown, so a slower outlet repeating the report texted.
+    it('a repeat of the denied report within the cooldown goes by email only', async () => {
+      const withCooldown = (): AlertContext => ({
+        ...context(),
+        config: { ...context().config, cooldownMinutes: 360 },
+      });
+      const told = await stored(change());
+      await stored(denial());
+      expect(await notifyFinding(told, withCooldown())).toBe('sent');
+      const repeat = await stored(
+        change({
+          source: 'Teslarati',
+          published: '2025-08-02T10:30:00.000Z',
+          observedAt: '2025-08-02T11:00:00.000Z',
+        }),
+      );
+
+      expect(await notifyFinding(repeat, withCooldown())).toBe('sent');
+      expect(await topic.drain('email')).toHaveLength(2);
+      expect(await topic.drain('sms')).toEqual([]);
+    });
+
     it('a follow-up lost to SNS is sent by the redelivery', async () => {
       expect(await notifyFinding(await stored(change()), context())).toBe('sent');
       await topic.drain('email');
       const denied = await stored(denial());
-      // A real client pointed at a closed port: the network failure is real, nothing is mocked.
-      const down = new SNSClient({
-        endpoint: `http://127.0.0.1:${await freePort()}`,
-        region: LOCAL_REGION,
-        credentials: LOCAL_CREDENTIALS,
-        maxAttempts: 1,
-      });
+      const down = await unreachableSns();
 
       await expect(notifyFinding(denied, { ...context(), sns: down })).rejects.toThrow(/cannot publish/);
       expect(await notifyFinding(denied, context())).toBe('followed-up');

@@ -36,6 +36,22 @@ function finding(
 
 // "What has changed about AI5 since August?" — asked by a user acceptance review, who could not: a first run takes in
 // a feed's backlog on one day, --since is when factwatch saw an item, and --fact took one id.
+
+/** The environment of a run with its own DynamoDB Local, not the tests' shared one. */
+function ownStoreEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  delete env.DYNAMODB_ENDPOINT;
+  return env;
+}
+
+/** An RSS item for a replayed feed file, published at the given time (RFC 822). */
+const rssItem = (guid: string, title: string, published = 'Mon, 30 Nov 2026 10:00:00 GMT') =>
+  `<item><guid>${guid}</guid><title>${title}</title><link>https://example.org/${guid}</link><pubDate>${published}</pubDate></item>`;
+
+/** A replayed feed file's RSS document. */
+const rssFeed = (title: string, ...items: string[]) =>
+  `<?xml version="1.0"?><rss version="2.0"><channel><title>${title}</title><link>https://example.org/</link><description>x</description>${items.join('')}</channel></rss>`;
+
 describe('history: the news about a group of facts, by publication', () => {
   let store: Store;
   beforeAll(async () => {
@@ -697,10 +713,8 @@ describe('factwatch run', () => {
   it('--replay FILE reads a feed file through the whole pipeline; an edited file alerts its new item on the next run', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'factwatch-replay-'));
     const feed = join(dir, 'my feed.xml');
-    const item = (guid: string, title: string) =>
-      `<item><guid>${guid}</guid><title>${title}</title><link>https://example.org/${guid}</link><pubDate>Mon, 30 Nov 2026 10:00:00 GMT</pubDate></item>`;
-    const rss = (...items: string[]) =>
-      `<?xml version="1.0"?><rss version="2.0"><channel><title>Rehearsal</title><link>https://example.org/</link><description>x</description>${items.join('')}</channel></rss>`;
+    const item = (guid: string, title: string) => rssItem(guid, title);
+    const rss = (...items: string[]) => rssFeed('Rehearsal', ...items);
     writeFileSync(feed, rss(item('r1', 'Samsung delays Taylor fab production start to 2027')));
     // Its own DynamoDB Local, not the tests' shared one: its alerts ($16.5B -> $22B) are the demo's too.
     const env = { ...process.env };
@@ -792,23 +806,59 @@ describe('factwatch run', () => {
   it('--replay of a change and its later denial in one poll sends one email that tells both, and no SMS', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'factwatch-replay-denial-'));
     const feed = join(dir, 'reuters.xml');
-    const item = (guid: string, title: string, published: string) =>
-      `<item><guid>${guid}</guid><title>${title}</title><link>https://example.org/${guid}</link><pubDate>${published}</pubDate></item>`;
     writeFileSync(
       feed,
-      `<?xml version="1.0"?><rss version="2.0"><channel><title>Reuters</title><link>https://example.org/</link><description>x</description>${item('d2', 'Tesla says AI6 remains with Samsung, denies TSMC switch', 'Tue, 01 Dec 2026 01:00:00 GMT')}${item('d1', 'Tesla moves AI6 production to TSMC', 'Mon, 30 Nov 2026 22:00:00 GMT')}</channel></rss>`,
+      rssFeed(
+        'Reuters',
+        rssItem(
+          'd2',
+          'Tesla says AI6 remains with Samsung, denies TSMC switch',
+          'Tue, 01 Dec 2026 01:00:00 GMT',
+        ),
+        rssItem('d1', 'Tesla moves AI6 production to TSMC', 'Mon, 30 Nov 2026 22:00:00 GMT'),
+      ),
     );
-    const env = { ...process.env };
-    delete env.DYNAMODB_ENDPOINT;
 
-    const run = await cliWith({ cwd: dir, env }, 'run', '--replay', feed);
+    const run = await cliWith({ cwd: dir, env: ownStoreEnv() }, 'run', '--replay', feed);
 
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(
-      'Subject: [factwatch] AI6 foundry changed: Samsung -> TSMC (since said otherwise)',
+      'Subject: [factwatch] AI6 foundry changed (since said otherwise): Samsung -> TSMC',
     );
     expect(run.stdout).toContain('Since then, other news says Samsung (so no SMS was sent)');
     expect(run.stdout).toMatch(/alerts delivered: 1 email, 0 SMS/);
+  }, 180_000);
+
+  // From a code review: nothing showed that notify receives confirmed findings at all (the stream filter).
+  it('--replay of a denial in a later run sends one follow-up email about the change an earlier run alerted', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'factwatch-replay-followup-'));
+    const feed = join(dir, 'reuters.xml');
+    const item = rssItem;
+    const rss = (...items: string[]) => rssFeed('Reuters', ...items);
+    const change = item('f1', 'Tesla moves AI6 production to TSMC', 'Mon, 30 Nov 2026 22:00:00 GMT');
+    writeFileSync(feed, rss(change));
+    const replay = () =>
+      cliWith({ cwd: dir, env: ownStoreEnv() }, 'run', '--replay', feed, '--data-dir', join(dir, 'store'));
+
+    const first = await replay();
+    writeFileSync(
+      feed,
+      rss(
+        item(
+          'f2',
+          'Tesla says AI6 remains with Samsung, denies TSMC switch',
+          'Tue, 01 Dec 2026 01:00:00 GMT',
+        ),
+        change,
+      ),
+    );
+    const second = await replay();
+
+    expect(first.stdout).toContain('Subject: [factwatch] AI6 foundry changed: Samsung -> TSMC');
+    expect(second.stdout).toContain(
+      'Subject: [factwatch] AI6 foundry: since said Samsung, after the alert Samsung -> TSMC',
+    );
+    expect(second.stdout).toMatch(/alerts delivered: 1 email, 0 SMS/);
   }, 180_000);
 
   // From a user acceptance review: Ctrl-C mid-run printed nothing, and the next run's summary read as contradictory.
