@@ -89,9 +89,7 @@ export function renderEmail(content: AlertContent): { subject: string; body: str
     `  now: ${renderValue(finding.observed)}`,
     '',
     'Evidence',
-    `  "${finding.evidence}"`,
-    `  - ${finding.source ?? 'unknown source'}, published ${utc(finding.published)}, seen ${utc(finding.observedAt)}`,
-    ...(finding.link ? [`  ${finding.link}`] : []),
+    ...quotedLines(finding),
     ...saidOtherwiseLines(content.saidOtherwise, content.smsWithheld === true),
     '',
     sources.length > 1
@@ -125,9 +123,16 @@ function saidOtherwiseLines(later: StoredFinding | undefined, smsWithheld: boole
   return [
     '',
     `Since then, other news says ${renderValue(later.observed)}${smsWithheld ? ' (so no SMS was sent)' : ''}`,
-    `  "${later.evidence}"`,
-    `  - ${later.source ?? 'unknown source'}, published ${utc(later.published)}, seen ${utc(later.observedAt)}`,
-    ...(later.link ? [`  ${later.link}`] : []),
+    ...quotedLines(later),
+  ];
+}
+
+/** A finding quoted: its evidence, its source with when it was published and seen, and its link. */
+function quotedLines(finding: StoredFinding): string[] {
+  return [
+    `  "${finding.evidence}"`,
+    `  - ${finding.source ?? 'unknown source'}, published ${utc(finding.published)}, seen ${utc(finding.observedAt)}`,
+    ...(finding.link ? [`  ${finding.link}`] : []),
   ];
 }
 
@@ -166,9 +171,7 @@ export function renderFollowUp(content: FollowUpContent): RenderedMessage {
     `  - ${told.source ?? 'unknown source'}, published ${utc(told.published)}`,
     '',
     `Since then (a denial, a correction or a reversal, or a report restating ${now} in passing; read it):`,
-    `  "${later.evidence}"`,
-    `  - ${later.source ?? 'unknown source'}, published ${utc(later.published)}, seen ${utc(later.observedAt)}`,
-    ...(later.link ? [`  ${later.link}`] : []),
+    ...quotedLines(later),
     ...(content.sms === 'held'
       ? ['', 'The SMS held for quiet hours about this change will not be sent.']
       : []),
