@@ -921,6 +921,8 @@ export const ATTRIBUTE_CLASSES = {
     zh: [
       '发布',
       '發布',
+      // Hong Kong's spelling: 《美國人工智能行動計劃》由白宮發佈.
+      '發佈',
       '公布',
       '出台',
       '推出',
@@ -936,6 +938,7 @@ export const ATTRIBUTE_CLASSES = {
       '實施以來',
       '发布以来',
       '發布以來',
+      '發佈以來',
     ],
   },
   /** A rule in force, on schedule. */

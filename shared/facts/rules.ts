@@ -158,6 +158,11 @@ export interface CompiledRule {
    * anaphora of the rules about a rival alone, less the rule's own.
    */
   rivalAnaphora?: string;
+  /**
+   * The rule's reference words that a rule about a rival uses too ("the company" for Samsung and for Tesla): a kind,
+   * not a description. The others describe the subject alone ("the chipmaker" beside Tesla's "the automaker").
+   */
+  sharedAnaphora?: string;
   /** For a reaction to one event: the last day (`YYYY-MM-DD`) an item may report it as news, the event's month named (a global pattern), its year. */
   event?: { date: string; lastDay: string; month: RegExp; year: number; day: number };
 }
@@ -254,7 +259,7 @@ function rivalAnaphora(
   compiled: CompiledRule,
   rules: CompiledRule[],
   lists: Record<string, PhraseList>,
-): { rivalAnaphora?: string } {
+): { rivalAnaphora?: string; sharedAnaphora?: string } {
   const rivals = compiled.rule.rivals ?? [];
   const own = compiled.rule.anaphora;
   // A rule one of whose subjects is a rival alone (the Taylor fab's start: ["Taylor"]) refers to it
@@ -271,11 +276,22 @@ function rivalAnaphora(
         .filter((phrase) => !(own?.[lang] ?? []).includes(phrase)),
     ),
   ];
+  const shared = (lang: 'en' | 'zh') => {
+    const theirs = new Set(aboutRival.flatMap((other) => other.rule.anaphora![lang]));
+    return (own?.[lang] ?? []).filter((phrase) => theirs.has(phrase));
+  };
   const list = { en: phrases('en'), zh: phrases('zh') };
-  if (!hasWords(list)) return {};
-  const name = `${compiled.fact.id}#rivalAnaphora`;
-  lists[name] = list;
-  return { rivalAnaphora: name };
+  const sharedList = { en: shared('en'), zh: shared('zh') };
+  const names: { rivalAnaphora?: string; sharedAnaphora?: string } = {};
+  if (hasWords(list)) {
+    names.rivalAnaphora = `${compiled.fact.id}#rivalAnaphora`;
+    lists[names.rivalAnaphora] = list;
+  }
+  if (hasWords(sharedList)) {
+    names.sharedAnaphora = `${compiled.fact.id}#sharedAnaphora`;
+    lists[names.sharedAnaphora] = sharedList;
+  }
+  return names;
 }
 
 function compileRule(fact: Fact, rule: FactRule, lists: Record<string, PhraseList>): CompiledRule {

@@ -256,7 +256,7 @@ export function causeToldLater(rule: CompiledRule, item: SentenceReading[], valu
 
 /**
  * A rule's not-words in a sentence — but not a "since" that measures a superlative ("rose 6.8%, the
- * most since September", 创去年9月以来最大单日涨幅): that dates a record, not another cause.
+ * most since September", "the highest that the brand has received since September 2024", 创去年9月以来最大单日涨幅): that dates a record, not another cause.
  */
 export function notWordsOf(rule: CompiledRule, reading: SentenceReading): readonly PhraseMatch[] {
   // Asked for every candidate value of a share move: read once per sentence and rule.
@@ -267,7 +267,7 @@ export function notWordsOf(rule: CompiledRule, reading: SentenceReading): readon
         (match) =>
           !(
             SINCE_WORD.test(reading.text.slice(match.start, match.end)) &&
-            (SUPERLATIVE_BEFORE.test(reading.text.slice(Math.max(0, match.start - 32), match.start)) ||
+            (SUPERLATIVE_BEFORE.test(reading.text.slice(Math.max(0, match.start - 56), match.start)) ||
               SUPERLATIVE_AFTER.test(reading.text.slice(match.end, match.end + 12))) &&
             !sinceTheEvent(rule, reading, match)
           ),
@@ -295,7 +295,7 @@ function sinceTheEvent(rule: CompiledRule, reading: SentenceReading, since: Phra
 const SINCE_WORD = /^(?:since|以来|以來)$/i;
 
 const SUPERLATIVE_BEFORE =
-  /\b(?:the\s+)?(?:most|biggest|largest|best|highest|strongest|sharpest|steepest)\b[^.;,，；。]{0,20}$/i;
+  /\b(?:the\s+)?(?:most|biggest|largest|best|highest|strongest|sharpest|steepest)\b[^.;,，；。]{0,40}$/i;
 
 const SUPERLATIVE_AFTER = /^[^，,。；;]{0,4}?(?:最大|最高|最多|最佳|最强|最強|新高)/;
 

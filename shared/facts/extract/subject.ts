@@ -54,6 +54,7 @@ export function subjectIn(
   // when this sentence names part of it or refers back to it: "the chip", "the Texas plant", 该芯片.
   // (…or the one before that, for a dropped subject carried through a reference opening the sentence before:
   // "AI6已完成设计定案。该芯片将由三星代工。预计2028年实现量产" — not a pronoun: "Its shares rose" is the nearer company's)
+  if (anaphor && headlineOfAnothersNews(rule, reading, item[0]!)) return undefined;
   const dropped = anaphor?.name === PRONOUN && anaphor.end === 0;
   const twoBefore = dropped && reading.index >= 2 ? [item[reading.index - 2]!] : [];
   for (const earlier of new Set([previous, item[0]!, ...twoBefore])) {
@@ -113,6 +114,26 @@ export function subjectIn(
     };
   }
   return undefined;
+}
+
+/**
+ * "Apple taps Samsung's Austin fab for image sensors // … Shares of the chipmaker rose 2% in Seoul": a share move
+ * told by reference, with no cause of its own, in an item whose headline is another company's news, is that news's.
+ */
+function headlineOfAnothersNews(
+  rule: CompiledRule,
+  reading: SentenceReading,
+  title: SentenceReading,
+): boolean {
+  if (!rule.rule.ownerAt || reading === title || (rule.context && reading.phrases(rule.context).length > 0))
+    return false;
+  const topic = title.once('topic', () => topicOf(title));
+  return (
+    topic !== undefined &&
+    topic.type === 'company' &&
+    !rule.ownIds.has(topic.id) &&
+    !rule.rivalIds.has(topic.id)
+  );
 }
 
 /** "Oracle, a Stargate partner, …": a name used for another's role in it, not as a subject of its own. */
@@ -244,9 +265,18 @@ function referenceTakenByAnother(
     // "Tesla-Samsung deal spurs rivals // Hyundai Motor signed its own chip deal with Samsung. The
     // carmaker's contract runs through 2030": another of the kind, named in between, is the one meant.
     (earlier !== previous && namesAnotherOfTheKind(previous, earlier, group, rule)) ||
-    // "AI6 … 能效为AI5的三倍。该芯片…": "the chip" is the first chip named before, not every chip.
-    (!partial && !firstOfItsKind(earlier, group))
+    // "AI6 … 能效为AI5的三倍。该芯片…": "the chip" is the first chip named before, not every chip — but a word
+    // that describes the subject alone is its own wherever it was named ("Tesla signed a deal with Samsung. The
+    // chipmaker's shares rose 6.8%").
+    (!partial && !firstOfItsKind(earlier, group) && !describesSubjectAlone(rule, reading, anaphor))
   );
+}
+
+/** A reference word of the rule's that no rule about a rival uses ("the chipmaker", not "the company"). */
+function describesSubjectAlone(rule: CompiledRule, reading: SentenceReading, anaphor: PhraseMatch): boolean {
+  if (!rule.rivalAnaphora || anaphor.name !== rule.anaphora) return false;
+  const shared = rule.sharedAnaphora ? reading.phrases(rule.sharedAnaphora) : [];
+  return !shared.some((match) => match.start === anaphor.start && match.end === anaphor.end);
 }
 
 /**
@@ -384,6 +414,8 @@ function droppedSubjectFor(
     )
   )
     return false;
+  // "Tesla signed a deal with Samsung. The share price of the chipmaker rose 6.8%": a rival's own word names whose move it is.
+  if (shareMove && rule.rivalAnaphora && reading.phrases(rule.rivalAnaphora).length > 0) return false;
   const values = new Set(rule.rule.value.entities ?? []);
   const chinese = reading.once('chinese', () => CHINESE_OPENING.test(reading.text));
   if (chinese) {
