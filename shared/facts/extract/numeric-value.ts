@@ -1010,9 +1010,11 @@ function isProgress(text: string, mention: ValueMention): boolean {
     /(?:计划|計劃|計畫|规划|規劃)中?的[^，。；,]{0,12}?(?:增至|增加至|达到|達到|已达|已達)\s*$/.test(
       before,
     ) ||
-    // "Stargate spending to reach $1 trillion": a plan to come, not progress so far.
-    // (…not "has risen to reach $400 billion so far", progress told with the same words.)
-    (/\bto\s+reach\s+(?:about\s+|around\s+|nearly\s+|some\s+)?$/i.test(before) &&
+    // "Stargate spending to reach $1 trillion", "total investment will reach $500 billion": a plan to come, not
+    // progress so far. (…not "has risen to reach $400 billion so far", progress told with the same words.)
+    (/\b(?:to|will|would|shall)\s+(?:eventually\s+|ultimately\s+)?reach\s+(?:about\s+|around\s+|nearly\s+|some\s+)?$/i.test(
+      before,
+    ) &&
       !/\b(?:risen|rose|grown|grew|climbed|increased|jumped|swelled)\s+to\s+reach\b/i.test(before) &&
       !/^[^.;。；]{0,30}\b(?:so\s+far|to\s+date|already)\b/i.test(after)) ||
     // "to reach their $500 billion, 10-gigawatt goal": the plan's own total, named as the goal.
@@ -1118,8 +1120,25 @@ function namedTotalAhead(rule: CompiledRule, reading: SentenceReading, mention: 
       named.type !== 'law' &&
       named.type !== 'place' &&
       named.end <= nounAt &&
-      OWN_TOTAL_GAP.test(reading.text.slice(named.end, nounAt)) &&
+      (OWN_TOTAL_GAP.test(reading.text.slice(named.end, nounAt)) ||
+        opensLaterClause(reading, named, nounAt)) &&
       !OBJECT_OF_BEFORE.test(reading.text.slice(Math.max(0, named.start - 1), named.start)),
+  );
+}
+
+/**
+ * "星门计划首期投资1000亿美元，而其承诺总额预计将在4年内达到5000亿美元": the total noun opens a later clause of a
+ * sentence the plan's name opens, with no other name between — the sentence's subject's total.
+ */
+function opensLaterClause(
+  reading: SentenceReading,
+  named: { start: number; end: number },
+  nounAt: number,
+): boolean {
+  return (
+    named.start <= 2 &&
+    /[，,]\s*(?:而|且|并|並)?\s*(?:其)?\s*$/.test(reading.text.slice(named.end, nounAt)) &&
+    !reading.mentions.some((other) => other.start >= named.end && other.start < nounAt)
   );
 }
 
@@ -1136,8 +1155,12 @@ const GIVEN_BY_ANOTHER = /给予|給予|提供给|提供給|政府/;
 /** A name that is the object of another's money: 软银对星际之门的…, 向三星…. */
 const OBJECT_OF_BEFORE = /[对對向为為在给給]$/;
 
-/** Words after the total noun that make the amount progress or a part: so far, by year-end, this year's. */
-const PART_OR_PROGRESS_ZH = /累计|累計|已|今年|本年|年底|年中|年末|年内|年內|明年|阶段|階段|部分/;
+/**
+ * Words after the total noun that make the amount progress or a part: so far, by year-end, this year's — not a
+ * plan's span ("其承诺总额预计将在4年内达到5000亿美元": within four years).
+ */
+const PART_OR_PROGRESS_ZH =
+  /累计|累計|已|今年|本年|年底|年中|年末|(?<![\d一二两兩三四五六七八九十几幾多]\s?)年[内內]|明年|阶段|階段|部分/;
 
 const PLAN_AFTER = /^(?![\s,]*of\b)[\s,]*(?:[\w-]+[\s,]+){0,2}?(?:goal|target|commitment|pledge)\b/i;
 
