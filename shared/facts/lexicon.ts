@@ -1780,6 +1780,28 @@ export const SCOPE_CUES = {
       'lobby',
       'push for',
       'ask for',
+      // "Europe's top firms demand two-year AI Act delay", "requested that the Commission postpone", "appealed to EU
+      // leadership to pause", "voicing support for a 12-month postponement": calls (not "demand for AI chips").
+      'demand ... delay',
+      'demand ... pause',
+      'demand ... postpone',
+      'demand ... postponement',
+      'demand ... suspension',
+      'demand ... moratorium',
+      'demand ... stop the clock',
+      'request ... delay',
+      'request ... pause',
+      'request ... postpone',
+      'request ... postponement',
+      // (a gap takes the first word that may follow it: "appealed to the EU to pause" needs its first "to" written)
+      'appeal to ... to delay',
+      'appeal to ... to pause',
+      'appeal to ... to postpone',
+      'appeal to ... to suspend',
+      'appeal for',
+      'support for a ... delay',
+      'support for a ... postponement',
+      'support for a ... pause',
       // "pressing for a longer grace period", "muses about 1.4nm": a call, a thought (not "to the press for").
       '=pressing for',
       '=presses for',

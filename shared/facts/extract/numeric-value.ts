@@ -157,7 +157,9 @@ export function readNumeric(
       (mention) =>
         !termFact ||
         mention.value.kind !== 'year' ||
-        !NOT_UNTIL_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 80), mention.start)),
+        (!NOT_UNTIL_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 80), mention.start)) &&
+          // "Samsung's coming Taylor factory, under construction until late 2026": a state's end, not the term's.
+          !STATE_UNTIL_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 60), mention.start))),
     )
     // "a $3 billion deal with a U.S. AI startup … at its Taylor fab, which already counts Tesla as its main customer":
     // a party named only in a relative clause after the value is not a party to it.
@@ -1169,6 +1171,10 @@ const PLAN_TOTAL_BEFORE = /(?:总投资|總投資|总额|總額|总规模|總規
 /** Before a year, "not … until" without a word of a term's end between: a start ("not … enough capacity until"). */
 const NOT_UNTIL_BEFORE =
   /\b(?:not|n't|never)\b(?:(?!\b(?:expire|expires|end|ends|run|runs|last|lasts|terminate|terminates|lapse|lapses|stop|stops|cease|ceases)\b)[^.;]){0,64}\buntil\s+(?:(?:the\s+)?(?:end|middle|start)\s+of\s+|late\s+|early\s+|mid-?)?$/i;
+
+/** Before a year, a state that lasts until it: "under construction until late", "on hold until". */
+const STATE_UNTIL_BEFORE =
+  /\b(?:under\s+construction|being\s+built|on\s+hold|idle|idled|stalled|shelved|mothballed|paused|closed|not\s+(?:be\s+)?(?:ready|operational|open|running))\s+(?:until|till)\s+(?:(?:the\s+)?(?:end|middle|start)\s+of\s+|late\s+|early\s+|mid-?)?$/i;
 
 /** Before a year, a deal's term moved to it: 合约延至, "the contract was extended through". */
 const DEAL_TERM_MOVED_BEFORE =
