@@ -13,6 +13,8 @@ export function subjectIn(
   reading: SentenceReading,
   item: SentenceReading[],
 ): SubjectHere | undefined {
+  const identified = partyIdentifiedLater(rule, reading, item);
+  if (identified) return identified;
   const direct = rule.rule.subject.find((group) => group.every((id) => reading.ids.has(id)));
   if (direct && movedSharesReferredToARival(rule, reading, item, direct)) return undefined;
   if (direct && sharesOfAnotherPartner(rule, reading, direct)) return undefined;
@@ -135,6 +137,60 @@ function headlineOfAnothersNews(
     !rule.rivalIds.has(topic.id)
   );
 }
+
+/**
+ * "Samsung … has secured a 22.8 trillion-won ($16.4 billion) contract … // … declined to name the customer … Musk
+ * identified the buyer: Tesla", "…without disclosing the partner, which is now confirmed to be Tesla", 从一家全球企业承揽下…
+ * 订单，如今马斯克亲自宣布这家企业就是特斯拉: a party of two left unnamed, identified in this sentence or one of the next
+ * two, completes the subject of the sentence that names the other — when it names no other of its kind.
+ */
+function partyIdentifiedLater(
+  rule: CompiledRule,
+  reading: SentenceReading,
+  item: SentenceReading[],
+): SubjectHere | undefined {
+  for (const group of rule.rule.subject) {
+    if (group.length !== 2) continue;
+    // (…a party named here only as the one identified counts as left unnamed: "…without disclosing the partner,
+    // which is now confirmed to be Tesla")
+    const present = group.filter(
+      (id) =>
+        reading.ids.has(id) &&
+        !reading.mentions.every((mention) => mention.id !== id || identifiedAt(reading, mention)),
+    );
+    if (present.length !== 1) continue;
+    const missing = group.find((id) => id !== present[0])!;
+    const named = reading.mentions.filter((mention) => mention.id === present[0]);
+    const kind = item
+      .flatMap((sentence) => sentence.mentions)
+      .find((mention) => mention.id === missing)?.type;
+    if (!kind || reading.mentions.some((mention) => mention.type === kind && !group.includes(mention.id)))
+      continue;
+    const window = item.slice(reading.index, reading.index + 3);
+    const identifies = window.some((sentence) =>
+      sentence.mentions.some((mention) => mention.id === missing && identifiedAt(sentence, mention)),
+    );
+    if (identifies)
+      return {
+        positions: named.map((mention) => mention.start),
+        carried: false,
+        throughSentenceBefore: false,
+      };
+  }
+  return undefined;
+}
+
+function identifiedAt(reading: SentenceReading, mention: EntityMention): boolean {
+  const before = reading.text.slice(Math.max(0, mention.start - 60), mention.start);
+  // "it was Tesla who had signed the deal" (not "It is Samsung's second big US customer win").
+  if (/\bit\s+(?:was|is)\s+$/i.test(before))
+    return /^\s+(?:who|that|which)\b/i.test(reading.text.slice(mention.end, mention.end + 8));
+  return IDENTIFIED_BEFORE.test(before);
+}
+
+/** Right before a name: it is told as the party left unnamed ("identified the buyer:", "which is now confirmed to be", 这家企业就是). */
+const IDENTIFIED_BEFORE =
+  /\b(?:identified|named|revealed|confirmed|disclosed)\s+(?:the\s+)?(?:buyer|customer|client|partner|counterparty)(?:\s+as)?\s*[:,—-]?\s*$|\bthe\s+(?:buyer|customer|client|partner|counterparty)\s+(?:is|was)\s+(?:(?:now\s+)?(?:confirmed|revealed|identified|known)\s+(?:to\s+be|as)\s+)?$|\b(?:which|who)\s+(?:is|was)\s+(?:now\s+)?(?:confirmed|revealed|identified|known)\s+(?:to\s+be|as)\s+$|(?:这家|這家|该|該)(?:企业|企業|公司|客户|客戶)(?:就是|正是|即为|即為|为|為|是)\s*$/i;
 
 /** "Oracle, a Stargate partner, …": a name used for another's role in it, not as a subject of its own. */
 function roleOfAnother(reading: SentenceReading, mention: EntityMention): boolean {
