@@ -42,7 +42,10 @@ export function subjectIn(
     // "is Samsung's second marquee US foundry win after Tesla": a name counted before this one is not its party.
     const kept = named.filter(
       (mention) =>
-        !excluded.includes(mention) && !countedFrom(reading, mention) && !roleOfAnother(reading, mention),
+        !excluded.includes(mention) &&
+        !countedFrom(reading, mention) &&
+        !roleOfAnother(reading, mention) &&
+        !MODEL_OF_ANOTHER_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 24), mention.start)),
     );
     if (direct.some((id) => !kept.some((mention) => mention.id === id))) return undefined;
     return { positions: kept.map((mention) => mention.start), carried: false, throughSentenceBefore: false };
@@ -201,6 +204,10 @@ function roleOfAnother(reading: SentenceReading, mention: EntityMention): boolea
     )
   );
 }
+
+/** "Colorado's AI law, modelled on the high-risk AI Act rules, …", "unlike the AI Act": what another is compared with. */
+const MODEL_OF_ANOTHER_BEFORE =
+  /\b(?:unlike|modell?ed\s+(?:on|after)|based\s+on|inspired\s+by|patterned\s+(?:on|after)|similar\s+to)\s+(?:the\s+|its\s+)?$/i;
 
 /** "separate from", "not part of": what a value is said not to be (EXCLUDED_BEFORE: right before a subject's name). */
 const EXCLUDED_WORD =
