@@ -411,7 +411,11 @@ export function relationWordOfAnotherSense(
         PROCEDURE_DELAYED.test(text.slice(clauseStartOf(reading, match.start), match.start)) ||
         pushBackAgainst(reading, match) ||
         // "The omnibus delay stalled in Parliament", "the high-risk delay failed": a delay that did not happen.
-        DELAY_FAILED_AFTER.test(text.slice(match.end, match.end + 40))
+        DELAY_FAILED_AFTER.test(text.slice(match.end, match.end + 40)) ||
+        // "rejected mounting calls from Alphabet, Meta to delay", "refuses to delay", "no suspension, grace period, or
+        // pause": a delay refused, or one of a list denied.
+        DELAY_REFUSED_BEFORE.test(before(160)) ||
+        NEGATED_LIST_BEFORE.test(before(64))
       );
     case 'restart':
       // "Tesla winds down Dojo 3 again": "again" after an ending repeats the ending, it restarts nothing.
@@ -475,6 +479,14 @@ const OTHER_MILESTONE =
   /\b(?:equipment|tools?|tool-in|move-in|install\w*|hiring|recruit\w*|construction|completion|ribbon[-\s]cutting|groundbreaking|orders?|capacity|expansion|customers?|clients?|business|buyers?|demand)\b|设备|設備|进驻|進駐|搬入|安装|安裝|建设|建設|完工|竣工|产能|產能|扩充|擴充|招聘|开工|開工/i;
 
 /** Right before a delay word, a contract's noun: its term is what moves (not 期限, "deal": "EU deal delays …"). */
+/** In a delay word's clause before it: the delay refused, or a call or request for it rejected. */
+const DELAY_REFUSED_BEFORE =
+  /\b(?:refus(?:e|es|ed|ing)|declin(?:e|es|ed|ing))\s+to\s+$|\b(?:reject\w*|dismiss\w*|refus\w*|rebuff\w*|turn(?:s|ed|ing)?\s+down|brush(?:es|ed|ing)?\s+(?:aside|off))\b[^.;]{0,80}?\b(?:calls?|requests?|demands?|appeals?|pleas?|pressure|lobbying)\b[^.;]{0,60}$/i;
+
+/** Before a delay word, "no" heading a list it stands in: "no suspension, grace period, or ". */
+const NEGATED_LIST_BEFORE =
+  /\bno\s+[\w-]+(?:\s+[\w-]+)?(?:\s*,\s*[\w-]+(?:\s+[\w-]+)?)*\s*,\s*(?:or\s+|and\s+|nor\s+)?$/i;
+
 const DELAY_FAILED_AFTER =
   /^\s+(?:(?:bill|plan|proposal|package)\s+)?(?:has\s+|had\s+)?(?:stalled|failed|collapsed|fell\s+through|was\s+(?:rejected|blocked|voted\s+down|shelved)|has\s+been\s+(?:rejected|blocked|shelved))\b/i;
 
