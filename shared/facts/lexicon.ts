@@ -912,6 +912,8 @@ export const ATTRIBUTE_CLASSES = {
       'outline',
       'lay out',
       'debut',
+      // "signed several new executive orders, along with an official AI Action Plan": signed with the plan.
+      'sign ... along with',
       'be out',
       'is out',
       // A plan told as out for some time: "The AI Action Plan, in effect since July 2025" (not "a step called for
