@@ -170,8 +170,11 @@ function partyIdentifiedLater(
     if (!kind || reading.mentions.some((mention) => mention.type === kind && !group.includes(mention.id)))
       continue;
     const window = item.slice(reading.index, reading.index + 3);
-    const identifies = window.some((sentence) =>
-      sentence.mentions.some((mention) => mention.id === missing && identifiedAt(sentence, mention)),
+    // (…in a sentence naming no third party of its kind: "SK hynix said it was Tesla who had signed a memory deal with it")
+    const identifies = window.some(
+      (sentence) =>
+        !sentence.mentions.some((mention) => mention.type === kind && !group.includes(mention.id)) &&
+        sentence.mentions.some((mention) => mention.id === missing && identifiedAt(sentence, mention)),
     );
     if (identifies)
       return {
@@ -185,6 +188,8 @@ function partyIdentifiedLater(
 
 function identifiedAt(reading: SentenceReading, mention: EntityMention): boolean {
   const before = reading.text.slice(Math.max(0, mention.start - 60), mention.start);
+  // "Musk denied that the buyer was Tesla", 马斯克否认这家企业是特斯拉: an identification denied.
+  if (/\b(?:den(?:y|ies|ied|ying)|not|never)\b|否认|否認|并非|並非|不是/i.test(before)) return false;
   // "it was Tesla who had signed the deal" (not "It is Samsung's second big US customer win").
   if (/\bit\s+(?:was|is)\s+$/i.test(before))
     return /^\s+(?:who|that|which)\b/i.test(reading.text.slice(mention.end, mention.end + 8));
@@ -331,15 +336,62 @@ function referenceTakenByAnother(
     // "AI6 … 能效为AI5的三倍。该芯片…": "the chip" is the first chip named before, not every chip — but a word
     // that describes the subject alone is its own wherever it was named ("Tesla signed a deal with Samsung. The
     // chipmaker's shares rose 6.8%").
-    (!partial && !firstOfItsKind(earlier, group) && !describesSubjectAlone(rule, reading, anaphor))
+    (!partial &&
+      !firstOfItsKind(earlier, group) &&
+      !describesSubjectAlone(rule, reading, anaphor, earlier, group))
   );
 }
 
-/** A reference word of the rule's that no rule about a rival uses ("the chipmaker", not "the company"). */
-function describesSubjectAlone(rule: CompiledRule, reading: SentenceReading, anaphor: PhraseMatch): boolean {
+/**
+ * A reference word of the rule's that no rule about a rival uses ("the chipmaker", not "the company") — unless
+ * another company is named before it here ("Intel, the chipmaker that lost out, …"), or another company, or a name
+ * the story does not know, follows the subject's in the sentence referred to ("a chip deal with Samsung and a battery deal with LG
+ * Energy Solution. The Korean firm's shares …": it may be that one's).
+ */
+function describesSubjectAlone(
+  rule: CompiledRule,
+  reading: SentenceReading,
+  anaphor: PhraseMatch,
+  earlier: SentenceReading,
+  group: readonly string[],
+): boolean {
   if (!rule.rivalAnaphora || anaphor.name !== rule.anaphora) return false;
   const shared = rule.sharedAnaphora ? reading.phrases(rule.sharedAnaphora) : [];
-  return !shared.some((match) => match.start === anaphor.start && match.end === anaphor.end);
+  if (shared.some((match) => match.start === anaphor.start && match.end === anaphor.end)) return false;
+  if (
+    reading.mentions.some(
+      (mention) => mention.type === 'company' && mention.start < anaphor.start && !group.includes(mention.id),
+    )
+  )
+    return false;
+  const last = earlier.mentions.filter((mention) => group.includes(mention.id)).at(-1);
+  return (
+    last !== undefined &&
+    !earlier.mentions.some(
+      (mention) =>
+        mention.type === 'company' &&
+        mention.start > last.start &&
+        !group.includes(mention.id) &&
+        !SPEAKER_AFTER.test(earlier.text.slice(mention.end, mention.end + 16)),
+    ) &&
+    !unknownNameAfter(earlier, last.end)
+  );
+}
+
+const SPEAKER_AFTER = /^\s+(?:said|says|reported|reports|estimated|estimates|data|figures)\b/i;
+
+/** A capitalised name after `from` that the story does not know ("LG Energy Solution"). */
+function unknownNameAfter(reading: SentenceReading, from: number): boolean {
+  for (const match of reading.text.slice(from).matchAll(LATIN_NAME)) {
+    const at = from + match.index;
+    if (COMMON_LATIN.test(match[0])) continue;
+    if (reading.mentions.some((mention) => mention.start <= at && mention.end >= at + match[0].length))
+      continue;
+    // ("…, TrendForce said": who tells it, not a party)
+    if (SPEAKER_AFTER.test(reading.text.slice(at + match[0].length, at + match[0].length + 16))) continue;
+    return true;
+  }
+  return false;
 }
 
 /**
