@@ -607,6 +607,7 @@ export function findScopes(sentence: string, tokens: Token[]): Scopes {
       !asPlanned(sentence, match) &&
       !raceWon(sentence, match) &&
       !notAnOpenContest(sentence, match) &&
+      !positionAdopted(sentence, match) &&
       !wordOfAnotherSense(sentence, match) &&
       // A question mark inside the sentence asks only what comes before it (INNER_QUESTION, below).
       !innerQuestionMark(sentence, match) &&
@@ -885,6 +886,24 @@ function notAnOpenContest(sentence: string, match: PhraseMatch<ScopeCue>): boole
     !/^[^，,。；;]{0,20}?(?:订单|訂單|合同|合約|合约|大单|大單|业务|業務|代工|青睐|青睞)/.test(after)
   );
 }
+
+/**
+ * 支持将…推迟 is a position taken in talks ("后者支持将该法案高风险规则延后") — but one a parliament, a council or its
+ * members adopted by a vote is a formal position, a plan ("欧洲议会…通过其谈判立场，支持将…推迟至2027年12月",
+ * "成员国常驻代表…达成谈判授权，支持将…延后"), as "Parliament backs delaying …" is in English.
+ */
+function positionAdopted(sentence: string, match: PhraseMatch<ScopeCue>): boolean {
+  if (match.name !== 'possibility' || !/^支持/.test(sentence.slice(match.start, match.end))) return false;
+  const before = sentence.slice(0, match.start);
+  return ADOPTING_BODY.test(before) && ADOPTED_BY_VOTE.test(before) && !LOBBY.test(before);
+}
+
+const ADOPTING_BODY = /议会|議會|欧盟理事会|歐盟理事會|成员国|成員國|议员|議員|常驻代表|常駐代表/;
+
+/** An association's or an industry's board ("Bitkom理事会通过决议，支持推迟…"): a lobby's call still. */
+const LOBBY = /协会|協會|商会|商會|联合会|聯合會|行业|行業|企业|企業|公司/;
+
+const ADOPTED_BY_VOTE = /通过|通過|表决|表決|投票|达成|達成|授权|授權|立场|立場/;
 
 /** After 有望: a time, then a start of production or operation (有望2H27量产, 有望於2026年底啟用, 有望在明年投产). */
 const EXPECTED_START_AFTER =
