@@ -408,7 +408,7 @@ function referenceThroughSentenceBefore(
 ): PhraseMatch | undefined {
   const pronoun = reading.once(
     'pronoun',
-    () => openingPronoun(reading.text) ?? madeThingPronoun(reading.text),
+    () => openingPronoun(reading.text) ?? madeThingPronoun(reading.text) ?? pronounAfterLeadClause(reading),
   );
   const topic = previous.once('topic', () => topicOf(previous));
   if (
@@ -436,10 +436,24 @@ function referenceThroughSentenceBefore(
  */
 function contextTravels(rule: CompiledRule, reading: SentenceReading, previous: SentenceReading): boolean {
   const topic = previous.once('topic', () => topicOf(previous));
+  // (…or opens with a name of the subject's whose possession the topic is: "The AI Act's high-risk provisions")
+  const first = previous.mentions[0];
+  // (…or with the rule's reference word: "The law's high-risk provisions")
+  const openingReference = rule.anaphora
+    ? previous
+        .phrases(rule.anaphora)
+        .find((match) => /^[\s"“'‘「]*$/.test(previous.text.slice(0, match.start)))
+    : undefined;
+  const opensWith = (mention: EntityMention | undefined) =>
+    mention !== undefined &&
+    (/^[\s"“'‘「]*(?:(?:the|a|an)\s+)?$/i.test(previous.text.slice(0, mention.start)) ||
+      (openingReference !== undefined &&
+        /^(?:['’]s)?\s+$/.test(previous.text.slice(openingReference.end, mention.start))));
   return (
     !RESPECTIVELY.test(reading.text) &&
     topic !== undefined &&
-    /^[\s"“'‘「]*(?:(?:the|a|an)\s+)?$/i.test(previous.text.slice(0, topic.start)) &&
+    (opensWith(topic) ||
+      (first !== undefined && rule.ownIds.has(first.id) && rule.ownIds.has(topic.id) && opensWith(first))) &&
     !previous.mentions.some((mention) => rule.rivalIds.has(mention.id))
   );
 }
@@ -482,6 +496,24 @@ function openingPronoun(text: string): { start: number; end: number } | undefine
   const start = opening.index + lead.length;
   return { start, end: start + word.length };
 }
+
+/**
+ * "Under a deal struck by EU negotiators on Thursday, they will now apply from December 2027": the pronoun opening the
+ * main clause after a lead clause — when the lead names no company, chip, programme or site it could stand for.
+ */
+function pronounAfterLeadClause(reading: SentenceReading): { start: number; end: number } | undefined {
+  const lead = LEAD_CLAUSE_PRONOUN.exec(reading.text);
+  if (!lead) return undefined;
+  const start = lead[0].length - lead[1]!.length;
+  if (reading.mentions.some((mention) => mention.start < start && LEAD_OWNER_TYPES.has(mention.type)))
+    return undefined;
+  return { start, end: lead[0].length };
+}
+
+const LEAD_CLAUSE_PRONOUN =
+  /^\s*(?:Under|After|Following|Since|Once|With|As\s+of)\s+[^,.;]{1,60},\s+(they|it|its|their)\b/i;
+
+const LEAD_OWNER_TYPES = new Set(['company', 'chip', 'programme', 'site', 'affiliate']);
 
 /**
  * "He said Samsung would produce it on its 2-nanometer process": "it" as what a making makes is the thing the
