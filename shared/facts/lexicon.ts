@@ -970,6 +970,11 @@ export const ATTRIBUTE_CLASSES = {
       'apply on',
       'will apply',
       'apply as of',
+      // "would apply no later than December 2027", "at the latest from 2 December 2027": the latest date it applies.
+      'would apply',
+      'apply no later than',
+      'apply not later than',
+      'apply at the latest',
       'start to apply',
       'applicable from',
       'planned implementation',

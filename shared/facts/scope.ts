@@ -633,6 +633,15 @@ export function findScopes(sentence: string, tokens: Token[]): Scopes {
           notUntil(sentence, match)
         ),
     )
+    // "would apply no later than December 2027": a date's bound, not a denial.
+    .filter(
+      (match) =>
+        !(
+          match.name === 'negation' &&
+          /^\s*later\s+than\b/i.test(sentence.slice(match.end, match.end + 12)) &&
+          /^(?:no|not)$/i.test(sentence.slice(match.start, match.end))
+        ),
+    )
     .map((match) => ({
       name: match.name,
       start: match.start,

@@ -230,7 +230,10 @@ const CLAUSE_MARK = /[,，;；。:：]|\s(?:and|while|but)\s/;
  * 最迟不晚于2027年12月.
  */
 function clauseEnd(text: string, from: number): number {
-  const rest = text.slice(from).search(CLAUSE_MARK);
+  // (…over a coordination before the bound: "once harmonised standards and support tools are available, and no
+  // later than December 2027")
+  const further = BOUND_FURTHER_ON.exec(text.slice(from));
+  const rest = further ? further[1]!.length : text.slice(from).search(CLAUSE_MARK);
   if (rest < 0) return text.length;
   const mark = from + rest;
   const bound = LATEST_BOUND.exec(text.slice(mark));
@@ -238,6 +241,9 @@ function clauseEnd(text: string, from: number): number {
   const next = text.slice(mark + bound[0].length).search(CLAUSE_MARK);
   return next < 0 ? text.length : mark + bound[0].length + next;
 }
+
+/** A latest-date bound further on in the clause (group 1: the text before its comma). */
+const BOUND_FURTHER_ON = /^([^,，;；。:：]{0,80}?)[,，]\s*(?:and\s+)?(?:no|not)\s+later\s+than\b/i;
 
 const LATEST_BOUND =
   /^(?:[,，]\s*(?:and\s+)?|\s(?:and)\s+)(?:no|not)\s+later\s+than\b|^[,，]\s*(?:at\s+the\s+latest\b|(?:最迟|最遲|最晚)(?:不晚于|不晚於|不迟于|不遲於)?|不晚于|不晚於|不迟于|不遲於)/i;
