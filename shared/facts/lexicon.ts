@@ -127,6 +127,9 @@ export const ATTRIBUTE_CLASSES = {
       'stay on',
       'ramp at',
       'ramp up at',
+      // "Tesla also turns to Samsung for AI5", "Tesla ramps AI5 at TSMC Arizona and Samsung Taylor".
+      'turn to',
+      'ramp ... at',
     ],
     zh: [
       // "三星2nm工艺将用于特斯拉AI6": a foundry's process used for the chip, as 采用三星2nm工艺 is.
@@ -209,6 +212,9 @@ export const ATTRIBUTE_CLASSES = {
       '选中',
       '選中',
       '锁定',
+      // "AI5芯片三星台积电两家都做", "现三星也加入".
+      '都做',
+      '也加入',
       '鎖定',
     ],
   },
