@@ -24,16 +24,19 @@ export function headingUpTo(rule: CompiledRule, item: SentenceReading[], index: 
  * "Samsung slips to 7.3%", 三星則滑落至6.8%.
  */
 const LIST_GAP =
-  /^\s*(?:则|則|也|亦|also\s+|then\s+)?(?:[:：(（]|(?:ranked|ranks|came|comes|placed|stood)\s+(?:first|second|third|fourth|fifth|\w+)\s+(?:with|at)\b|at\b|with\b|以|为|為|(?:晶圆代工|晶圓代工|代工)?(?:市占率?|市场份额|市場份額|份额|份額)(?:为|為|达|達|(?:小幅|大幅)?(?:回升|上升|升|降|下滑|回落|滑落|跌)(?:至|到))?|(?:进一步|進一步|小幅|大幅)?(?:回升|上升|升|降|下滑|回落|滑落|跌|扩大|擴大|提高|提升|缩小|縮小)(?:至|到)|(?:slip(?:s|ped)?|f[ae]ll?s?|rises?|rose|climb(?:s|ed)?|dip(?:s|ped)?|drop(?:s|ped)?|edg(?:es|ed)\s+(?:up|down)|grows?|grew|recover(?:s|ed)?|rebound(?:s|ed)?|improve[sd]?|increase[sd]?|decline[sd]?|shr[iau]nks?)\s+to\b|(?:holds?|held|stays?|stayed)\s+at\b)?\s*$/i;
+  /^\s*(?:则|則|也|亦|also\s+|then\s+)?(?:[:：(（]|(?:ranked|ranks|came|comes|placed|stood)\s+(?:first|second|third|fourth|fifth|\w+)\s+(?:with|at)\b|at\b|with\b|以|为|為|(?:晶圆代工|晶圓代工|代工)?(?:市占率?|市场份额|市場份額|份额|份額)(?:为|為|达|達|(?:小幅|大幅)?(?:回升|上升|升|降|下滑|回落|滑落|跌)(?:至|到))?|(?:进一步|進一步|小幅|大幅)?(?:回升|上升|升|降|下滑|回落|滑落|跌|扩大|擴大|提高|提升|缩小|縮小)(?:至|到)|(?:['’]s\s+(?:grip|lead|hold|(?:market\s+|foundry\s+)?share)\s+)?(?:slip(?:s|ped)?|slid(?:es)?|sank|sinks?|f[ae]ll?s?|rises?|rose|climb(?:s|ed)?|dip(?:s|ped)?|drop(?:s|ped)?|edg(?:es|ed)\s+(?:up|down)|grows?|grew|recover(?:s|ed)?|rebound(?:s|ed)?|improve[sd]?|increase[sd]?|decline[sd]?|shr[iau]nks?|tighten(?:s|ed)?|widen(?:s|ed)?|narrow(?:s|ed)?)\s+to\b|(?:holds?|held|stays?|stayed)\s+at\b)?\s*$/i;
 
 const LIST_GAP_CHARS = 16;
+
+/** A list gap's measure of its name, not counted in its length: "TSMC's grip tightens to". */
+const POSSESSED_MEASURE = /^['’]s\s+(?:grip|lead|hold|(?:market\s+|foundry\s+)?share)\s+/i;
 
 /**
  * A rank between a name and its value, longer than a list's gap: "Samsung Electronics ranked second
  * with 6.5%", "Samsung was second at 7.7%", "Samsung, in second place, with 6.8%".
  */
 const RANKED_GAP =
-  /^\s*(?:,\s*)?(?:(?:was|is|remained|remains|stayed|stays|ranked|ranks|came|comes|placed|finished|stood)\s+)?(?:in\s+)?(?:second|third|fourth|fifth|No\.\s?[2-5])(?:\s+place)?\s*,?\s*(?:with|at)\s*$/i;
+  /^\s*(?:,\s*)?(?:(?:was|is|remained|remains|stayed|stays|ranked|ranks|came|comes|placed|finished|stood)\s+)?(?:in\s+)?(?:a\s+)?(?:(?:distant|close|clear|solid)\s+)?(?:second|third|fourth|fifth|No\.\s?[2-5])(?:\s+place)?\s*,?\s*(?:with|at)\s*$/i;
 
 const RANKED_GAP_CHARS = 32;
 
@@ -53,7 +56,7 @@ export function listGapOf(rule: CompiledRule, reading: SentenceReading, heads: E
 
 /** Whether the text between a name and a value is a list's gap or a rank's. */
 const listGapBetween = (between: string) =>
-  (between.length <= LIST_GAP_CHARS && LIST_GAP.test(between)) ||
+  (between.replace(POSSESSED_MEASURE, '').length <= LIST_GAP_CHARS && LIST_GAP.test(between)) ||
   (between.length <= RANKED_GAP_CHARS && RANKED_GAP.test(between));
 
 /**
@@ -89,13 +92,29 @@ export function listHeadsOf(
   );
   // "…held 71% of the global foundry market, TrendForce said, while Samsung Electronics ranked second with
   // 6.5%": a rank names a list of its own, the first place told another way.
+  // "TSMC's share of global foundry revenue hit 70.2% in Q2, while No. 2 Samsung slid to 7.3%": a rival's share
+  // told here, the subject's value follows its name as a list's.
   return ids.size >= 2 ||
+    (related(rule, reading) &&
+      reading.mentions.some((mention) => rivalIds.has(mention.id)) &&
+      mine.some((head) => movedToValue(rule, reading, head)) &&
+      !(rule.not ? notWordsOf(rule, reading) : NONE).length) ||
     (related(rule, reading) &&
       listGapOf(rule, reading, mine) === RANKED_GAP_CHARS &&
       mine.some((head) => rankedValueAlone(rule, reading, head)))
     ? mine
     : NONE_MENTIONED;
 }
+
+/** Whether a list's value follows the head with a move to it ("Samsung slid to 7.3%", 三星則滑落至6.8%), not a rank. */
+function movedToValue(rule: CompiledRule, reading: SentenceReading, head: EntityMention): boolean {
+  return numericMentions(rule, reading).some((value) => {
+    const between = reading.text.slice(head.end, value.start);
+    return value.start >= head.end && listGapBetween(between) && MOVED_TO_GAP.test(between);
+  });
+}
+
+const MOVED_TO_GAP = /(?:\s(?:to|at)|至|到)\s*$/i;
 
 /**
  * Whether the value a rank gives is the market's share now: no other measure named after it in its clause
