@@ -116,6 +116,15 @@ export function extractFacts(item: AnalyzableItem, compiled: CompiledRules): Sta
   return withDeniedReports(statements, readings, compiled);
 }
 
+/** Whether the fact's context words stand in a sentence up to `index` (the title first). */
+function contextUpTo(rule: CompiledRule, item: SentenceReading[], index: number): boolean {
+  if (rule.context === undefined) return false;
+  for (let at = 0; at <= index; at++) if (item[at]!.phrases(rule.context).length > 0) return true;
+  return false;
+}
+
+const STOCKS = /\b(?:stocks?|shares|ADRs?)\b|股价|股價|股市/i;
+
 /** How far into a headline its lead company may start ("Exclusive: Samsung …"). */
 const TITLE_LEAD_CHARS = 12;
 
@@ -457,7 +466,12 @@ function statementFor(
   const subjectNamed =
     rule.rivalIds.size > 0 && reading.mentions.some((mention) => rule.ownIds.has(mention.id));
   const listed =
-    subjectNamed && (relatedHere || headingUpTo(rule, item, reading.index))
+    subjectNamed &&
+    (relatedHere ||
+      headingUpTo(rule, item, reading.index) ||
+      // "Foundry Q3 2026: TSMC 71%, Samsung 7.3%, SMIC 5% - TrendForce": a list of the market's names and values in
+      // the fact's context heads itself (not a list of stock moves: "Foundry stocks today: TSMC 2.1%, …").
+      (contextUpTo(rule, item, reading.index) && !STOCKS.test(reading.text)))
       ? listHeadsOf(rule, reading, item)
       : NONE_MENTIONED;
   const continued =
