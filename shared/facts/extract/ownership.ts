@@ -89,9 +89,11 @@ function makerOfRival(
   // 在德州泰勒廠生產特斯拉AI6晶片: the place before the making, the rival its object after it;
   // 泰勒工厂将从2028年起为特斯拉大规模量产AI6芯片: the site as the maker, its object in the same clause.
   if (!rival) {
-    const placeBefore = /在[\u3400-\u9fff]{0,4}?$/.test(
-      reading.text.slice(Math.max(0, mention.start - 6), mention.start),
-    );
+    // (…or its owner's and where it stands: 在三星位于得州泰勒的工厂; 于得州泰勒工厂)
+    const placeBefore =
+      /(?:在|(?<![后後先早晚高低多少等])[于於])(?:[\u3400-\u9fff]{1,4}(?:位于|位於))?[\u3400-\u9fff]{0,4}?$/.test(
+        reading.text.slice(Math.max(0, mention.start - 12), mention.start),
+      );
     // "特斯拉AI6将采用三星SF2工艺，在得州泰勒厂生产，预计2028年实现量产": the chip the sentence is about, its
     // subject, made in the place a later clause names.
     if (
@@ -187,10 +189,15 @@ function makingRightAfter(reading: SentenceReading, mention: EntityMention): boo
     (match) =>
       MAKING_CLASSES.has(match.name) &&
       match.start >= mention.end &&
-      match.start - mention.end <= 8 &&
+      (match.start - mention.end <= 8 ||
+        OWNERS_SITE_BETWEEN.test(reading.text.slice(mention.end, match.start))) &&
       !clauseMarkBetween(reading, mention.end, match.start),
   );
 }
+
+/** Between a company and a making: its site named by where it stands ("三星位于得州泰勒的工厂生产"). */
+const OWNERS_SITE_BETWEEN =
+  /^(?:(?:位于|位於)[\u3400-\u9fff]{1,8}?的?(?:工厂|工廠|晶圆厂|晶圓廠|厂|廠|产线|產線)(?:的[\u3400-\u9fff\d]{0,6})?|(?:工厂|工廠|晶圆厂|晶圓廠|厂|廠)?的[\u3400-\u9fff\dA-Za-z]{0,6}(?:产线|產線|生产线|生產線))(?:进行|進行)?$/;
 
 /** A relative clause opening right after a thing and running on to a name: " chip, which Samsung will make at its plant in ". */
 const RELATIVE_OF_THING = /^[^,，;；。]{0,12},\s*(?:which|that)\s[^,，;；。]*$/i;
@@ -201,7 +208,8 @@ const MAKING_CLASSES = new Set(['makes', 'volume_production']);
 /** "by", "at its", 由, 在美國 — or one conjunct before ("in Arizona and ", 在美國亞利桑那州與): the maker or place of a making. */
 const MAKER_OR_PLACE_BEFORE =
   // (在得克萨斯的三星泰勒工厂: a place of its own may come first, with 的)
-  /(?:(?:\bby|\bat|\bin)\s+(?:(?:its|the|their|[\w-]+['’]s)\s+)*|(?:由|在)(?:[\u3400-\u9fff]{1,8}的)?[\u3400-\u9fff]{0,4}?)$/i;
+  // (在三星位于得州泰勒的工厂: the owner and where its site stands, 位于)
+  /(?:(?:\bby|\bat|\bin)\s+(?:(?:its|the|their|[\w-]+['’]s)\s+)*|(?:由|在|(?<![后後先早晚高低多少等])[于於])(?:[\u3400-\u9fff]{1,8}的)?(?:[\u3400-\u9fff]{1,4}(?:位于|位於))?[\u3400-\u9fff]{0,4}?)$/i;
 
 /**
  * …or one name before it, coordinated ("in Arizona and ", 在美國亞利桑那州與): not over another word such as
