@@ -530,7 +530,7 @@ function madeThingPronoun(text: string): { start: number; end: number } | undefi
 }
 
 const MADE_IT =
-  /\b(?:produc(?:e|es|ed|ing)|mak(?:e|es|ing)|made|manufactur(?:e|es|ed|ing)|fab(?:s|bed|bing)?|fabricat(?:e|es|ed|ing)|mass-produc(?:e|es|ed|ing)|build(?:s|ing)?|built)\s+it(?=\s+(?:on|at|in|for|using|with|from|under|until|through)\b|[,.;]|$)(?!\s+(?:to|out|up|clear|possible|easier|harder)\b)/i;
+  /\b(?:produc(?:e|es|ed|ing)|mak(?:e|es|ing)|made|manufactur(?:e|es|ed|ing)|fab(?:s|bed|bing)?|fabricat(?:e|es|ed|ing)|mass-produc(?:e|es|ed|ing)|build(?:s|ing)?|built|(?:volume\s+|mass\s+)?production\s+of)\s+it(?=\s+(?:on|at|in|for|using|with|from|under|until|through)\b|[,.;]|$)(?!\s+(?:to|out|up|clear|possible|easier|harder)\b)/i;
 
 /**
  * "台積電繼續排名第一；市佔率…達到70.2%", "特斯拉AI5芯片由台积电代工。预计2026年底量产": a Chinese
