@@ -199,8 +199,9 @@ function makingRightAfter(reading: SentenceReading, mention: EntityMention): boo
 const OWNERS_SITE_BETWEEN =
   /^(?:(?:位于|位於)[\u3400-\u9fff]{1,8}?的?(?:工厂|工廠|晶圆厂|晶圓廠|厂|廠|产线|產線)(?:的[\u3400-\u9fff\d]{0,6})?|(?:工厂|工廠|晶圆厂|晶圓廠|厂|廠)?的[\u3400-\u9fff\dA-Za-z]{0,6}(?:产线|產線|生产线|生產線))(?:进行|進行)?$/;
 
-/** A relative clause opening right after a thing and running on to a name: " chip, which Samsung will make at its plant in ". */
-const RELATIVE_OF_THING = /^[^,，;；。]{0,12},\s*(?:which|that)\s[^,，;；。]*$/i;
+/** A relative clause opening right after a thing and running on to a name: " chip, which Samsung will make at its plant in ", ", to be manufactured by ". */
+const RELATIVE_OF_THING =
+  /^[^,，;；。]{0,12},\s*(?:which|that|to\s+be\s+(?:made|manufactured|built|produced|fabricated)\s+by)\s[^,，;；。]*$/i;
 
 /** Words of a making: "made by", "volume output of the chip at its Texas plant". */
 const MAKING_CLASSES = new Set(['makes', 'volume_production']);
