@@ -100,12 +100,21 @@ export function inTheEventsPiece<Mention extends { start: number }>(
     !event ||
     mentions.length < 2 ||
     reading.publishedDay === undefined ||
-    reading.publishedDay <= event.lastDay
+    (reading.publishedDay <= event.lastDay && !ownDayAfterTheEvent(event, reading))
   )
     return mentions;
   const { pieceOf, dated } = eventPieces(rule, reading);
   const kept = mentions.filter((mention) => dated.has(pieceOf(mention.start)));
   return kept.length > 0 ? kept : mentions;
+}
+
+/** A move told as of the item's own day ("today", 今日) in an item published two or more days after the event. */
+function ownDayAfterTheEvent(event: EventOfRule, reading: SentenceReading): boolean {
+  if (reading.publishedDay === undefined) return false;
+  const twoDaysOn = new Date(Date.parse(`${event.date}T00:00:00Z`) + 2 * 86_400_000)
+    .toISOString()
+    .slice(0, 10);
+  return reading.publishedDay >= twoDaysOn && OWN_DAY.test(reading.text);
 }
 
 /** The item's own day or week: "today", "this week", 今天, 今日, 本周, 本週. */
@@ -686,6 +695,17 @@ export function hasContext(
   // Then the cause must be the deal itself, named close by with the other party ("Samsung won a
   // $16.5 billion contract from Tesla. The stock jumped 6.8%") — not another deal ("amid OpenAI & US
   // Stargate deal"), not orders from others, not "Tesla" alone.
+  // "三星股价今日回落2%" in an item of three weeks after the deal: the item's own day's move, unless the sentence
+  // dates a move back to the event too or names the deal with its partner (inTheEventsPiece then keeps that
+  // piece's move: "…今日回落2%；特斯拉订单公布当天曾大涨6.8%").
+  if (
+    rule.event &&
+    ownDayAfterTheEvent(rule.event, reading) &&
+    !namesTheEventMonth(rule.event, reading.text) &&
+    !RECALLED_MOVE.test(reading.text) &&
+    eventPieces(rule, reading).dated.size === 0
+  )
+    return false;
   if (rule.event && !newsOfTheEvent(rule.event, reading)) {
     // …and not a revision of it ("has grown to at least $25 billion. Shares rose 2% in Seoul"): a move on that news.
     const namesTheDeal = (other: SentenceReading) =>
