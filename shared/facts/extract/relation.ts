@@ -171,6 +171,9 @@ const OBJECT_GAP =
 /** A Chinese making takes its object right after it: 量产AI6, 生产特斯拉的AI5. */
 const OBJECT_GAP_ZH = /^(?:特斯拉的?|其)?$/;
 
+/** Between a chip made for a customer and its making: 为特斯拉AI6(芯片)进行大规模量产. */
+const OBJECT_BEFORE_MAKING_ZH = /^(?:芯片|晶片)?\s*(?:进行|進行)?\s*(?:大规模|大規模|规模化|規模化)?$/;
+
 const STATUS_CHANGES = new Set(['delay', 'end', 'cancel', 'restart']);
 
 const RIVAL_DOCUMENTS_BEFORE_ZH =
@@ -232,6 +235,17 @@ export function rivalIsObject(rule: CompiledRule, reading: SentenceReading, matc
   if (
     STATUS_CHANGES.has(match.name) &&
     RIVAL_DOCUMENTS_BEFORE_ZH.test(reading.text.slice(Math.max(0, match.start - 8), match.start))
+  )
+    return true;
+  // "开始为特斯拉AI6进行大规模量产": the rival made for a customer, named before the making it is the object of.
+  if (
+    reading.mentions.some(
+      (mention) =>
+        rivals.includes(mention.id) &&
+        mention.end <= match.start &&
+        OBJECT_BEFORE_MAKING_ZH.test(reading.text.slice(mention.end, match.start)) &&
+        /(?:为|為|替)(?:特斯拉的?)?$/.test(reading.text.slice(Math.max(0, mention.start - 6), mention.start)),
+    )
   )
     return true;
   const next = reading.mentions.find((mention) => mention.start >= match.end && rivals.includes(mention.id));
