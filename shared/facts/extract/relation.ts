@@ -117,6 +117,10 @@ function ownDayAfterTheEvent(event: EventOfRule, reading: SentenceReading): bool
   return reading.publishedDay >= twoDaysOn && OWN_DAY.test(reading.text);
 }
 
+/** Later news about the deal that moves shares: a rumour, a denial, an allocation, an expansion, orders added. */
+const LATER_NEWS_OF_THE_DEAL =
+  /传闻|傳聞|传言|傳言|消息称|消息稱|否认|否認|澄清|分配|追加|扩大|擴大|增至|上调|上調|(?:rumou?rs?|report(?:s|ed)?\s+that|denied|denies|clarif(?:y|ies|ied)|allocat\w*|expan(?:d|ds|ded|sion)|add(?:s|ed)?\s+(?:more\s+)?orders?|extra\s+orders?|follow-on\s+orders?)/i;
+
 /** The item's own day or week: "today", "this week", 今天, 今日, 本周, 本週. */
 const OWN_DAY = /(?<!USA\s)\btoday\b|\b[Tt]his\s+week\b|今天|今日(?!美国|美國|头条|頭條)|本周|本週|这周|這週/;
 
@@ -739,7 +743,10 @@ export function hasContext(
       })
     )
       return false;
-    if (namesTheDeal(reading)) return true;
+    // The deal named as the cause here, months on, is its news only as the news of its signing ("rose 6.8% when
+    // the Tesla deal was announced", "on the Tesla deal") — not a rumour, an expansion or an allocation of it
+    // ("受特斯拉芯片订单分配相关传闻影响，三星电子股价5日收跌3.1%").
+    if (namesTheDeal(reading)) return !LATER_NEWS_OF_THE_DEAL.test(reading.text);
     // A move dated to a day of the item's own ("三星股價今天收跌2.1%", "本周累计上涨3.4%") is that day's.
     if (OWN_DAY.test(reading.text)) return false;
     // A neighbour that dates its deal back ("…, which jumped 6.8% on July 28 after the Tesla deal") names
@@ -750,7 +757,9 @@ export function hasContext(
       (other) =>
         other !== reading &&
         !(namesTheEventMonth(rule.event!, other.text) && other.has('stock_move') && !onThatNews) &&
-        namesTheDeal(other),
+        namesTheDeal(other) &&
+        !LATER_NEWS_OF_THE_DEAL.test(other.text) &&
+        !LATER_NEWS_OF_THE_DEAL.test(reading.text),
     );
   }
   if (reading.phrases(rule.context!).length) return true;
