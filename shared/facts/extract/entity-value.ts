@@ -18,7 +18,7 @@ import {
   namedAsPlace,
   sourcedFrom,
 } from './ownership.ts';
-import { type SentenceReading, timeClauseAfter } from './reading.ts';
+import { type SentenceReading, TIMES_OF_AFTER, timeClauseAfter } from './reading.ts';
 import { MAKER_FOLLOWS } from './relation.ts';
 import type { ReadValue, SubjectHere } from './statement.ts';
 
@@ -560,10 +560,18 @@ const comparedBefore = (before: string) =>
 
 /** A chip named after a comparison ("ahead of Tesla's AI6", "behind AI5", 落后于AI6): what another thing is measured by. */
 function chipComparedWith(reading: SentenceReading, chip: { start: number; end: number }): boolean {
-  const before = reading.text.slice(Math.max(0, chip.start - 40), chip.start).replace(OWNER_BEFORE_CHIP, '');
+  // (…or the chips listed before it with it: "a rival design to Tesla's AI4 and AI5")
+  const before = reading.text
+    .slice(Math.max(0, chip.start - 48), chip.start)
+    .replace(OWNER_BEFORE_CHIP, '')
+    .replace(CHIPS_LISTED_BEFORE, '')
+    .replace(OWNER_BEFORE_CHIP, '');
   // "well ahead of Tesla's AI6 at Samsung": its own maker named, the chip is more than a yardstick.
   return (
-    CHIP_COMPARED_BEFORE.test(before) && !MAKER_AFTER_CHIP.test(reading.text.slice(chip.end, chip.end + 6))
+    (CHIP_COMPARED_BEFORE.test(before) &&
+      !MAKER_AFTER_CHIP.test(reading.text.slice(chip.end, chip.end + 6))) ||
+    // "…每瓦性能将达到AI5的约4倍": a chip a measure is so many times of.
+    TIMES_OF_AFTER.test(reading.text.slice(chip.end, chip.end + 8).replace(/^的?约|^的?約/, ''))
   );
 }
 
@@ -572,8 +580,10 @@ const MAKER_AFTER_CHIP = /^\s+(?:at|by|from)\s/i;
 const OWNER_BEFORE_CHIP =
   /(?:(?:[A-Z][\w-]*['’]s?|特斯拉的?|the|own|new|next-generation|next-gen|upcoming|in-house|custom)\s*)+$/;
 
+const CHIPS_LISTED_BEFORE = /(?:\b(?:AI|HW)\s?\d\s*(?:\s+(?:and|or)\s+|&\s*))+$/i;
+
 const CHIP_COMPARED_BEFORE =
-  /(?:\bthan|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bbehind|\bahead\s+of|\boutpac\w+|\boutperform\w*|\b(?:months?|weeks?|quarters?|years?)\s+(?:before|after)|\b(?:un)?like|\brivals?|比|落后于|落後於|领先于|領先於|早于|早於|晚于|晚於)\s*$/i;
+  /(?:\b(?:rival|alternative|competitor|answer)\s+(?:[\w-]+\s+)?to|\bthan|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bbehind|\bahead\s+of|\boutpac\w+|\boutperform\w*|\b(?:months?|weeks?|quarters?|years?)\s+(?:before|after)|\b(?:un)?like|\brivals?|比|落后于|落後於|领先于|領先於|早于|早於|晚于|晚於)\s*$/i;
 
 function soleFoundryAndChip(
   reading: SentenceReading,
