@@ -866,7 +866,8 @@ export const ATTRIBUTE_CLASSES = {
       'shelve',
     ],
     // 喊停 is 叫停, "called a halt to" (特斯拉Dojo項目喊停): the labelling guide's cancel, not a pause.
-    zh: ['取消', '放弃', '放棄', '砍掉', '撤回', '撤出', '退出', '叫停', '喊停'],
+    // 喊卡 (Taiwan's "call cut"): 特斯拉喊卡Dojo超級電腦計畫.
+    zh: ['取消', '放弃', '放棄', '砍掉', '撤回', '撤出', '退出', '叫停', '喊停', '喊卡'],
   },
   /** Something started again. */
   restart: {
