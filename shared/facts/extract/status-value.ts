@@ -78,7 +78,10 @@ export function readStatus(
         reading.text.slice(Math.max(0, match.start - 40), match.start),
       )
       ? 1
-      : /\bbefore\s+(?:\w+ly\s+)?$/i.test(before)
+      : /\bbefore\s+(?:\w+ly\s+)?$/i.test(before) ||
+          // "Dojo去年已经解散，现在的Dojo 3是重新启动的项目": the state told as now, after another told earlier.
+          (said.some((other) => other.end <= match.start) &&
+            NOW_IN_CLAUSE_BEFORE.test(reading.text.slice(Math.max(0, match.start - 24), match.start)))
         ? -1
         : 0;
   };
@@ -119,6 +122,9 @@ export function readStatus(
       : chosen.name;
   return { value: { kind: 'status', value: statuses[name]! }, blocked: open.length === 0 };
 }
+
+/** In a status word's clause before it: now (现在的…是, 如今, "now"). */
+const NOW_IN_CLAUSE_BEFORE = /(?:现在|現在|如今|\bnow\b)[^，,。；;]{0,16}$/i;
 
 /** "put X on hold/ice" with its object inside (not "put on hold"). */
 const PUT_SOMETHING_ON = /^put\w*\s+(?!on\b)\S[\s\S]*\bon\s+(?:hold|ice)$/i;
