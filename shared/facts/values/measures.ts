@@ -128,7 +128,7 @@ export function countReader(nouns: readonly string[]): (text: string) => ValueMe
   );
   // …and its change after the noun: "站点数由20个下调至10个" (the first count is `from`, this one `to`).
   const changedTo = new RegExp(
-    String.raw`(?:${nouns.join('|')})[^。；，,.;]{0,16}?(?:至|到)\s?(?<num>${DIGITS}|${CHINESE})\s?(?:个|個|座|处|處)`,
+    String.raw`(?:${nouns.join('|')})[^。；，,.;]{0,16}?(?:至|到)\s?(?:约|約|近)?\s?(?<num>${DIGITS}|${CHINESE})\s?(?:个|個|座|处|處)`,
     'dgiu',
   );
   return (text) => {
