@@ -421,22 +421,6 @@ function referenceThroughSentenceBefore(
     return droppedSubjectFor(rule, reading, previous, topic, carriedThrough(rule, previous, beforePrevious))
       ? { name: PRONOUN, start: 0, end: 0 }
       : undefined;
-  // "Tesla's AI6 chip will power Optimus. Tesla will begin volume production of it": a made "it" after a sentence
-  // naming another thing after its topic may be that one.
-  if (
-    topic !== undefined &&
-    !opensWithPronoun(reading) &&
-    previous.mentions.some(
-      (mention) =>
-        mention.start > topic.end &&
-        MADE_THING_TYPES.has(mention.type) &&
-        mention.id !== topic.id &&
-        // (not one named to compare: "three times as efficient as AI5")
-        !COMPARED_OR_AS.test(previous.text.slice(Math.max(0, mention.start - 24), mention.start)) &&
-        !/\bover\s+$/i.test(previous.text.slice(Math.max(0, mention.start - 8), mention.start)),
-    )
-  )
-    return undefined;
   const referred = rule.anaphora ? previous.phrases(rule.anaphora)[0] : undefined;
   const ownFirst =
     referred !== undefined
@@ -512,12 +496,6 @@ function openingPronoun(text: string): { start: number; end: number } | undefine
   const start = opening.index + lead.length;
   return { start, end: start + word.length };
 }
-
-const opensWithPronoun = (reading: SentenceReading) =>
-  reading.once('openingPronoun', () => openingPronoun(reading.text) !== undefined);
-
-/** What "it" may stand for when made: a chip, a product, a programme. */
-const MADE_THING_TYPES = new Set(['chip', 'product', 'programme']);
 
 /**
  * "Under a deal struck by EU negotiators on Thursday, they will now apply from December 2027": the pronoun opening the
