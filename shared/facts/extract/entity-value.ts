@@ -583,7 +583,7 @@ const OWNER_BEFORE_CHIP =
 const CHIPS_LISTED_BEFORE = /(?:\b(?:AI|HW)\s?\d\s*(?:\s+(?:and|or)\s+|&\s*))+$/i;
 
 const CHIP_COMPARED_BEFORE =
-  /(?:\b(?:rival|alternative|competitor|answer)\s+(?:[\w-]+\s+)?to|\bthan|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bbehind|\bahead\s+of|\boutpac\w+|\boutperform\w*|\b(?:months?|weeks?|quarters?|years?)\s+(?:before|after)|\b(?:un)?like|\brivals?|比|落后于|落後於|领先于|領先於|早于|早於|晚于|晚於)\s*$/i;
+  /(?:\b(?:rival|competing)\s+(?:design|chip|product|processor)s?\s+to|\b(?:rival|competitor|answer)\s+to|\bthan|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bbehind|\bahead\s+of|\boutpac\w+|\boutperform\w*|\b(?:months?|weeks?|quarters?|years?)\s+(?:before|after)|\b(?:un)?like|\brivals?|比|落后于|落後於|领先于|領先於|早于|早於|晚于|晚於)\s*$/i;
 
 function soleFoundryAndChip(
   reading: SentenceReading,

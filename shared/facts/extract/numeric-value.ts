@@ -1014,9 +1014,10 @@ function isProgress(text: string, mention: ValueMention): boolean {
     ) ||
     // "Stargate's planned spend now tops $600bn", "expects total Stargate investment to exceed $600 billion": a plan's
     // total said to pass a mark is the plan's new bound, not progress towards it.
-    /\b(?:planned|plans?|target(?:s|ed)?|ambitions?|expects?|expected)\b[^.;,，；。]{0,60}\b(?:tops?|topped|exceed(?:s|ed)?|surpass(?:es|ed)?)\s+(?:the\s+)?$/i.test(
+    (/\b(?:planned\s+(?:spend(?:ing)?|investment|outlay)|(?:investment|spending)\s+(?:target|plan|goal)|expects?\s+(?:(?:total|overall)\s+)?(?:[\w-]+\s+){0,2}(?:investment|spending)\s+to)\b[^.;,，；。]{0,50}\b(?:tops?|topped|exceed(?:s|ed)?|surpass(?:es|ed)?)\s+(?:the\s+)?$/i.test(
       before,
-    ) ||
+    ) &&
+      !/\b(?:so\s+far|to\s+date|already|committed|spent)\b/i.test(before)) ||
     // "站点总数由最多20个增至30个": a total revised from its old figure, not progress towards it.
     /(?:总数|總數|总额|總額|总规模|總規模)由[^，。；,]{0,16}?(?:增至|增加至|扩大至|擴大至|上调至|上調至|提高至|下调至|下調至|减至|減至)\s*(?:约|約|近)?\s*$/.test(
       before,

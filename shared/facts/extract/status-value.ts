@@ -123,8 +123,8 @@ export function readStatus(
   return { value: { kind: 'status', value: statuses[name]! }, blocked: open.length === 0 };
 }
 
-/** In a status word's clause before it: now (现在的…是, 如今, "now"). */
-const NOW_IN_CLAUSE_BEFORE = /(?:现在|現在|如今|\bnow\b)[^，,。；;]{0,16}$/i;
+/** In a status word's clause before it: now (现在的…是, "now" right before it) — not "现在承认当初解散" (now admits). */
+const NOW_IN_CLAUSE_BEFORE = /(?:现在的|現在的|如今的)[^，,。；;]{0,12}$|\bnow\s+(?:\w+\s+)?$/i;
 
 /** "put X on hold/ice" with its object inside (not "put on hold"). */
 const PUT_SOMETHING_ON = /^put\w*\s+(?!on\b)\S[\s\S]*\bon\s+(?:hold|ice)$/i;
