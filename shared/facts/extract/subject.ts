@@ -186,6 +186,7 @@ function partyIdentifiedLater(
   return undefined;
 }
 
+/** Whether a name is told as the party left unnamed before ("Musk identified the buyer: Tesla") — and not denied. */
 function identifiedAt(reading: SentenceReading, mention: EntityMention): boolean {
   const before = reading.text.slice(Math.max(0, mention.start - 60), mention.start);
   // "Musk denied that the buyer was Tesla", 马斯克否认这家企业是特斯拉: an identification denied.
@@ -196,7 +197,7 @@ function identifiedAt(reading: SentenceReading, mention: EntityMention): boolean
   return IDENTIFIED_BEFORE.test(before);
 }
 
-/** Right before a name: it is told as the party left unnamed ("identified the buyer:", "which is now confirmed to be", 这家企业就是). */
+/** Right before a name told as the party left unnamed: "identified the buyer:", "which is now confirmed to be", 这家企业就是. */
 const IDENTIFIED_BEFORE =
   /\b(?:identified|named|revealed|confirmed|disclosed)\s+(?:the\s+)?(?:buyer|customer|client|partner|counterparty)(?:\s+as)?\s*[:,—-]?\s*$|\bthe\s+(?:buyer|customer|client|partner|counterparty)\s+(?:is|was)\s+(?:(?:now\s+)?(?:confirmed|revealed|identified|known)\s+(?:to\s+be|as)\s+)?$|\b(?:which|who)\s+(?:is|was)\s+(?:now\s+)?(?:confirmed|revealed|identified|known)\s+(?:to\s+be|as)\s+$|(?:这家|這家|该|該)(?:企业|企業|公司|客户|客戶)(?:就是|正是|即为|即為|为|為|是)\s*$/i;
 
@@ -345,8 +346,8 @@ function referenceTakenByAnother(
 /**
  * A reference word of the rule's that no rule about a rival uses ("the chipmaker", not "the company") — unless
  * another company is named before it here ("Intel, the chipmaker that lost out, …"), or another company, or a name
- * the story does not know, follows the subject's in the sentence referred to ("a chip deal with Samsung and a battery deal with LG
- * Energy Solution. The Korean firm's shares …": it may be that one's).
+ * the story does not know, follows the subject's in the sentence referred to ("a chip deal with Samsung and a
+ * battery deal with LG Energy Solution. The Korean firm's shares …": it may be that one's).
  */
 function describesSubjectAlone(
   rule: CompiledRule,
