@@ -99,13 +99,19 @@ export function extractFacts(item: AnalyzableItem, compiled: CompiledRules): Sta
     const before = readings[reading.index - 1] ?? title;
     // (…or the one before that, through a reference opening the sentence before: subjectIn's carriedThrough)
     const twoBefore = readings[reading.index - 2] ?? title;
-    // (…or a party of two identified in the next two sentences: subjectIn's partyIdentifiedLater)
+    // (…or, for a party of two named here, the other identified in the next two: subjectIn's partyIdentifiedLater)
     const after = readings.slice(reading.index + 1, reading.index + 3);
     for (const rule of compiled.rules) {
       // A subject is named here or carried from the sentences before or the title: a rule none of
       // whose subjects those sentences name can say nothing here (subjectIn would agree).
       if (
-        !rule.rule.subject.some((group) => namedAround(group, reading, [before, twoBefore, title, ...after]))
+        !rule.rule.subject.some(
+          (group) =>
+            namedAround(group, reading, [before, twoBefore, title]) ||
+            (group.length === 2 &&
+              group.some((id) => reading.ids.has(id)) &&
+              namedAround(group, reading, after)),
+        )
       )
         continue;
       const claim = statementFor(rule, reading, readings, compiled);

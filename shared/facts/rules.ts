@@ -164,7 +164,7 @@ export interface CompiledRule {
    */
   sharedAnaphora?: string;
   /** For a reaction to one event: the last day (`YYYY-MM-DD`) an item may report it as news, the event's month named (a global pattern), its year. */
-  event?: { date: string; lastDay: string; month: RegExp; year: number; day: number };
+  event?: { date: string; lastDay: string; twoDaysOn: string; month: RegExp; year: number; day: number };
 }
 
 export interface CompiledRules {
@@ -340,6 +340,7 @@ const CHINESE_MONTHS = ['一', '二', '三', '四', '五', '六', '七', '八', 
 function compileEvent(event: { date: string; days: number }): {
   date: string;
   lastDay: string;
+  twoDaysOn: string;
   month: RegExp;
   year: number;
   day: number;
@@ -349,6 +350,8 @@ function compileEvent(event: { date: string; days: number }): {
   if (Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== event.date)
     throw new ConfigError(`rules.json: event date "${event.date}" is not a day of the calendar`);
   const lastDay = new Date(day.getTime() + event.days * 86_400_000).toISOString().slice(0, 10);
+  // The first day a move told as "today" is another day's than the event's (a day after may be its other time zone).
+  const twoDaysOn = new Date(day.getTime() + 2 * 86_400_000).toISOString().slice(0, 10);
   const index = day.getUTCMonth();
   const name = MONTHS[index]!;
   // "on July 28", "in late Jul.", 7月28日, 七月: the event's month, in English or Chinese.
@@ -358,5 +361,5 @@ function compileEvent(event: { date: string; days: number }): {
     `\\b(?:${name}|${name.slice(0, 3)}\\.?)(?![a-z])|(?<![0-9])${index + 1}\\s*月|(?<![一二三四五六七八九十])${chinese}月`,
     'g',
   );
-  return { date: event.date, lastDay, month, year: day.getUTCFullYear(), day: day.getUTCDate() };
+  return { date: event.date, lastDay, twoDaysOn, month, year: day.getUTCFullYear(), day: day.getUTCDate() };
 }

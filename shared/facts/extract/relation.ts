@@ -110,11 +110,11 @@ export function inTheEventsPiece<Mention extends { start: number }>(
 
 /** A move told as of the item's own day ("today", 今日) in an item published two or more days after the event. */
 function ownDayAfterTheEvent(event: EventOfRule, reading: SentenceReading): boolean {
-  if (reading.publishedDay === undefined) return false;
-  const twoDaysOn = new Date(Date.parse(`${event.date}T00:00:00Z`) + 2 * 86_400_000)
-    .toISOString()
-    .slice(0, 10);
-  return reading.publishedDay >= twoDaysOn && OWN_DAY.test(reading.text);
+  return (
+    reading.publishedDay !== undefined &&
+    reading.publishedDay >= event.twoDaysOn &&
+    OWN_DAY.test(reading.text)
+  );
 }
 
 /** Later news about the deal that moves shares: a rumour, a denial, an allocation, an expansion, orders added. */

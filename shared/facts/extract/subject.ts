@@ -375,25 +375,11 @@ function describesSubjectAlone(
         !group.includes(mention.id) &&
         !SPEAKER_AFTER.test(earlier.text.slice(mention.end, mention.end + 16)),
     ) &&
-    !unknownNameAfter(earlier, last.end)
+    !unknownLatinName(earlier, last.end, false)
   );
 }
 
 const SPEAKER_AFTER = /^\s+(?:said|says|reported|reports|estimated|estimates|data|figures)\b/i;
-
-/** A capitalised name after `from` that the story does not know ("LG Energy Solution"). */
-function unknownNameAfter(reading: SentenceReading, from: number): boolean {
-  for (const match of reading.text.slice(from).matchAll(LATIN_NAME)) {
-    const at = from + match.index;
-    if (COMMON_LATIN.test(match[0])) continue;
-    if (reading.mentions.some((mention) => mention.start <= at && mention.end >= at + match[0].length))
-      continue;
-    // ("…, TrendForce said": who tells it, not a party)
-    if (SPEAKER_AFTER.test(reading.text.slice(at + match[0].length, at + match[0].length + 16))) continue;
-    return true;
-  }
-  return false;
-}
 
 /**
  * "Tesla announced a $16.5 billion deal with Samsung. Its shares rose about 4%", "The unit lost
@@ -743,14 +729,20 @@ function placeOfMaking(reading: SentenceReading, mention: EntityMention): boolea
   );
 }
 
-/** A Latin-script name in a Chinese sentence that the ruler does not know ("AMD", "MI450", 910C) — not Q4, HBM, nm. */
-function unknownLatinName(reading: SentenceReading): boolean {
-  for (const match of reading.text.matchAll(LATIN_NAME)) {
+/**
+ * A Latin-script name the ruler does not know ("AMD", "MI450", 910C, "LG Energy Solution") — not Q4, HBM, nm — in
+ * the sentence, or after `from`; `speakersCount` false: not a source that "said".
+ */
+function unknownLatinName(reading: SentenceReading, from = 0, speakersCount = true): boolean {
+  for (const match of reading.text.slice(from).matchAll(LATIN_NAME)) {
+    const at = from + match.index;
     if (COMMON_LATIN.test(match[0])) continue;
+    if (reading.mentions.some((mention) => mention.start <= at && mention.end >= at + match[0].length))
+      continue;
+    // ("…, TrendForce said": who tells it, not a party — when asked for parties only)
     if (
-      reading.mentions.some(
-        (mention) => mention.start <= match.index && mention.end >= match.index + match[0].length,
-      )
+      !speakersCount &&
+      SPEAKER_AFTER.test(reading.text.slice(at + match[0].length, at + match[0].length + 16))
     )
       continue;
     return true;
