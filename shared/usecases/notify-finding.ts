@@ -275,10 +275,7 @@ export async function deliverAlert(alertId: string, context: AlertContext): Prom
     const saidOtherwise =
       alert.finding && (await saidOtherwiseSince(context.store, alert.finding, context.config));
     // (denied only an SMS it could have sent: a medium or doubtful change never texts anyway)
-    const smsWithheld =
-      saidOtherwise !== undefined &&
-      alert.severity === 'high' &&
-      (alert.finding?.confidence ?? 1) >= context.config.smsMinConfidence;
+    const smsWithheld = saidOtherwise !== undefined && mayText(alert, context.config);
     const message = renderAlert({ ...(await alertContent(alert, context)), saidOtherwise, smsWithheld });
     const sms = smsWithheld ? DENIED_LEG : await smsLeg(alert, context, now);
     const messageId = await publish(context, message, {
@@ -301,11 +298,12 @@ export async function deliverAlert(alertId: string, context: AlertContext): Prom
 type SmsLeg = { leg: 'send' | 'hold' | 'skip'; state: NonNullable<AlertRecord['sms']>; dueAt?: string };
 const DENIED_LEG: SmsLeg = { leg: 'skip', state: 'denied' };
 
+/** A high-severity change read surely enough to text: a doubtful reading is worth an email, not a text at night. */
+const mayText = (alert: AlertRecord, config: AlertConfig) =>
+  alert.severity === 'high' && (alert.finding?.confidence ?? 1) >= config.smsMinConfidence;
+
 async function smsLeg(alert: AlertRecord, context: AlertContext, now: Date): Promise<SmsLeg> {
-  if (alert.severity !== 'high') return { leg: 'skip', state: 'none' } as SmsLeg;
-  // A doubtful reading is worth an email, not a text at night: only sure findings wake anyone.
-  if ((alert.finding?.confidence ?? 1) < context.config.smsMinConfidence)
-    return { leg: 'skip', state: 'none' } as SmsLeg;
+  if (!mayText(alert, context.config)) return { leg: 'skip', state: 'none' } as SmsLeg;
   // Another value of a fact that alerted within the cooldown: told by email, nobody woken twice. (Only the SMS:
   // a feed stating a false change first must not keep the real one from its reader for hours.)
   const last = await lastAlertedAt(context.store, alert.factId);
