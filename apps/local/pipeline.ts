@@ -396,27 +396,31 @@ async function pumpStream(
 }
 
 /**
- * Runs a stage over records in stream order. A record it cannot process (Lambda would retry it) stops the
- * ones after it, which the handler reports failed untried: it is counted once a run against that record alone;
+ * Runs a stage over records in stream order. A record it cannot process stops the ones after it, which the
+ * handler reports failed untried; it is tried again, with them, after each of the retry pauses (as Lambda retries a
+ * failed batch at once). One that still fails is counted once a run against that record alone;
  * while it has failed in fewer than MAX_RECORD_RUNS runs, at least an hour apart from the first, the run fails
  * and the stream position stays before it. Past that it is set aside — listed in `failed-records.jsonl` beside
  * the checkpoint, as the deployed stack's retries end in its failure queue — and the records after it are run
  * again, so one record that can never be processed does not stop every later run nor take others with it.
  * Returns how many were set aside.
  */
-async function runStage(
+export async function runStage(
   stage: string,
   records: StreamRecord[],
   invoke: (records: StreamRecord[]) => Promise<BatchResponse | undefined>,
-  state: { failedRuns: Record<string, FailedRecord>; checkpointFile?: string; cursor: StreamCursor },
+  state: {
+    failedRuns: Record<string, FailedRecord>;
+    checkpointFile?: string;
+    cursor: StreamCursor;
+    /** The pauses before each retry of a failed record within the run (default RECORD_RETRY_DELAYS_MS). */
+    retryDelaysMs?: readonly number[];
+  },
 ): Promise<number> {
   let rest = records;
   let setAside = 0;
   while (rest.length) {
-    const failures = new Set(
-      (await invoke(rest))?.batchItemFailures.map((failure) => failure.itemIdentifier),
-    );
-    const first = rest.findIndex((record) => failures.has(record.dynamodb?.SequenceNumber ?? ''));
+    const first = await firstFailure(rest, invoke, state.retryDelaysMs ?? RECORD_RETRY_DELAYS_MS);
     if (first < 0) return setAside;
     const sequence = rest[first]!.dynamodb!.SequenceNumber!;
     const now = Date.now();
@@ -439,6 +443,35 @@ async function runStage(
     rest = rest.slice(first + 1);
   }
   return setAside;
+}
+
+/**
+ * Lambda retries a failed stream batch at once, from the failed record on; so does a run, after these pauses, before
+ * it counts the failure: a fault that passes (a store or SNS call refused under load) does not fail the run.
+ */
+export const RECORD_RETRY_DELAYS_MS = [250, 1_000] as const;
+
+/**
+ * Invokes a stage on records and, while one fails, again from it after each pause; the index in `records` of the
+ * first that still fails, or -1 when every record went through.
+ */
+async function firstFailure(
+  records: StreamRecord[],
+  invoke: (records: StreamRecord[]) => Promise<BatchResponse | undefined>,
+  retryDelaysMs: readonly number[],
+): Promise<number> {
+  let offset = 0;
+  for (let attempt = 0; ; attempt++) {
+    const rest = records.slice(offset);
+    const failures = new Set(
+      (await invoke(rest))?.batchItemFailures.map((failure) => failure.itemIdentifier),
+    );
+    const first = rest.findIndex((record) => failures.has(record.dynamodb?.SequenceNumber ?? ''));
+    if (first < 0) return -1;
+    offset += first;
+    if (attempt >= retryDelaysMs.length) return offset;
+    await new Promise((resolve) => setTimeout(resolve, retryDelaysMs[attempt]));
+  }
 }
 
 /** A stream record that failed: in how many runs, since when (ms). */

@@ -821,7 +821,7 @@ describe('factwatch run', () => {
 
     const run = await cliWith({ cwd: dir, env: ownStoreEnv() }, 'run', '--replay', feed);
 
-    expect(run.code).toBe(0);
+    expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain(
       'Subject: [factwatch] AI6 foundry changed (since said otherwise): Samsung -> TSMC',
     );
