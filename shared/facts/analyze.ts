@@ -2,7 +2,7 @@ import type { Finding, FindingStatus } from '../model/findings.ts';
 import type { Fact } from '../model/story.ts';
 import type { Value } from '../model/values.ts';
 import { diffStatement } from './diff.ts';
-import type { AnalyzableItem, Statement } from './extract/statement.ts';
+import { type AnalyzableItem, REPORTED, type Statement } from './extract/statement.ts';
 import { extractFacts } from './extract.ts';
 import { type CompiledRules, compileRules, type RulesFile } from './rules.ts';
 
@@ -73,12 +73,17 @@ export function analyzeItem(
     // "至2033年" in the title, "至2033年12月31日" in the lede: the same year, told more precisely.
     else if (
       sameYearMorePrecise(finding, best.finding) ||
-      // Only as sure as the headline: a hedged or misread lede does not outrank it.
-      ((fullerList(finding, best.finding) ||
+      // Only as sure as the headline: a misread lede does not outrank it…
+      (statement.displaced.length > 0 &&
         // "三星SF1.4工艺将用于特斯拉AI5 // …由三星…生产，取代台积电": the lede says the headline's maker replaces the old one.
-        (statement.displaced.length > 0 && fullerList(best.finding, finding))) &&
+        fullerList(best.finding, finding) &&
         finding.status !== 'mentioned' &&
-        statement.confidence >= best.finding.confidence)
+        statement.confidence >= best.finding.confidence) ||
+      // …but a fuller list only reported ("据知情人士透露…同时在台积电…和三星…生产") is the fuller news, as sure as
+      // its report: it goes, with its own confidence.
+      (fullerList(finding, best.finding) &&
+        finding.status !== 'mentioned' &&
+        statement.confidence >= best.finding.confidence * REPORTED)
     )
       byFact.set(fact.id, { ...entry, score: best.score });
   }
