@@ -52,7 +52,7 @@ export function analyzeItem(
 ): AnalyzedFinding[] {
   const byFact = new Map<
     string,
-    { finding: AnalyzedFinding; score: number; sentenceIndex: number; revises: boolean }
+    { finding: AnalyzedFinding; score: number; sentenceIndex: number; revises: boolean; replaces: boolean }
   >();
   for (const statement of extractFacts(item, engine.compiled)) {
     const fact = engine.factsById.get(statement.factId)!;
@@ -64,7 +64,13 @@ export function analyzeItem(
       statement.confidence * (statement.confirmsOnly ? CONFIRMS_ONLY_WEIGHT : 1) +
       STATUS_WEIGHT[finding.status];
     const best = byFact.get(fact.id);
-    const entry = { finding, score, sentenceIndex: statement.sentenceIndex, revises: statement.revises };
+    const entry = {
+      finding,
+      score,
+      sentenceIndex: statement.sentenceIndex,
+      revises: statement.revises,
+      replaces: statement.replaces || statement.displaced.length > 0,
+    };
     if (revisesEarlier(statement, finding, best)) byFact.set(fact.id, entry);
     // A revision stays: a later background line restating the old value does not undo it.
     else if (best?.revises && best.finding.status !== 'mentioned' && !statement.revises) continue;
@@ -73,15 +79,19 @@ export function analyzeItem(
     // "至2033年" in the title, "至2033年12月31日" in the lede: the same year, told more precisely.
     else if (
       sameYearMorePrecise(finding, best.finding) ||
-      // Only as sure as the headline: a misread lede does not outrank it…
-      (statement.displaced.length > 0 &&
+      // Only as sure as the headline: a hedged or misread lede does not outrank it…
+      ((fullerList(finding, best.finding) ||
         // "三星SF1.4工艺将用于特斯拉AI5 // …由三星…生产，取代台积电": the lede says the headline's maker replaces the old one.
-        fullerList(best.finding, finding) &&
+        (statement.displaced.length > 0 && fullerList(best.finding, finding))) &&
         finding.status !== 'mentioned' &&
         statement.confidence >= best.finding.confidence) ||
-      // …but a fuller list only reported ("据知情人士透露…同时在台积电…和三星…生产") is the fuller news, as sure as
-      // its report: it goes, with its own confidence.
-      (fullerList(finding, best.finding) &&
+      // …but a fuller list only reported ("据知情人士透露…同时在台积电…和三星…生产") is the fuller news, as sure as its
+      // report, and goes with its own confidence: when the lede names every maker itself (not "Tesla bypasses Samsung
+      // for AI6, choosing Intel // Tesla will have Intel make the AI6 chip", Samsung only the baseline's), and the
+      // headline replaced none ("AI6改由台积电代工 // 36氪获悉，因三星2纳米良率不及预期…" keeps its replacement).
+      (!best.replaces &&
+        fullerList(finding, best.finding) &&
+        fullerList({ observed: statement.observed }, best.finding) &&
         finding.status !== 'mentioned' &&
         statement.confidence >= best.finding.confidence * REPORTED)
     )
@@ -136,7 +146,7 @@ function moreSpecific(finding: Finding, than: Finding): boolean {
  * "台积电亚利桑那厂将为特斯拉生产AI5 // …AI5芯片将同时在台积电…和三星…工厂生产": the lede names the
  * headline's maker and another — the fuller telling of the same news.
  */
-function fullerList(finding: Finding, than: Finding): boolean {
+function fullerList(finding: Pick<Finding, 'observed'>, than: Pick<Finding, 'observed'>): boolean {
   const [a, b] = [finding.observed, than.observed];
   return (
     a?.kind === 'entities' &&
