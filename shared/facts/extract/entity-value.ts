@@ -67,7 +67,7 @@ export function readEntities(
   const topicTriggers = new Set(
     subject.carried
       ? []
-      : topicChipTriggers(reading, triggers, chips).filter((trigger) => !chipTriggers.has(trigger)),
+      : topicChipTriggers(reading, triggers, chips, allowed).filter((trigger) => !chipTriggers.has(trigger)),
   );
   for (const trigger of topicTriggers) chipTriggers.add(trigger);
   const inTriggersClause = (mention: EntityMention, trigger: PhraseMatch<AttributeClass>) =>
@@ -331,6 +331,7 @@ function topicChipTriggers(
   reading: SentenceReading,
   triggers: PhraseMatch<AttributeClass>[],
   chips: readonly { start: number; end: number }[],
+  makers: ReadonlySet<string>,
 ): PhraseMatch<AttributeClass>[] {
   const topic = chips[0];
   if (topic === undefined || !TOPIC_OPENING.test(reading.text.slice(0, topic.start))) return [];
@@ -347,11 +348,49 @@ function topicChipTriggers(
       /^\s*(?:[，。；;,！!]|$)/.test(reading.text.slice(trigger.end, trigger.end + 2)) &&
       // …and its maker right before it, doing it ("台积电与三星共同代工" — not "都想代工", "曾竞标").
       makerRightBefore(reading, trigger) &&
+      // …with no subject of its own ("特斯拉AI6由三星代工，而英伟达Rubin GPU已在台积电投片" is Nvidia's making).
+      !ownSubjectBefore(reading, trigger, makers, topic.end) &&
       !reading.mentions.some(
         (mention) => mention.type === 'chip' && mention.start >= topic.end && mention.start < trigger.end,
       ),
   );
 }
+
+/** A company other than the makers, or a name the ruler does not know, in the trigger's clause before it. */
+function ownSubjectBefore(
+  reading: SentenceReading,
+  trigger: PhraseMatch<AttributeClass>,
+  makers: ReadonlySet<string>,
+  from: number,
+): boolean {
+  // (the clause after the topic chip's: past a comma, or a Chinese headline's space)
+  const clauseStart = Math.max(
+    from,
+    ...[...reading.text.slice(0, trigger.start).matchAll(CLAUSE_BREAK_ZH)].map(
+      (stop) => stop.index + stop[0].length,
+    ),
+  );
+  const inClause = reading.mentions.filter(
+    (mention) => mention.start >= clauseStart && mention.end <= trigger.start,
+  );
+  let unnamed = reading.text.slice(clauseStart, trigger.start);
+  for (const mention of inClause)
+    unnamed =
+      unnamed.slice(0, mention.start - clauseStart) +
+      ' '.repeat(mention.end - mention.start) +
+      unnamed.slice(mention.end - clauseStart);
+  return (
+    UNKNOWN_LATIN_NAME.test(unnamed) ||
+    inClause.some(
+      (mention) => (mention.type === 'company' || mention.type === 'affiliate') && !makers.has(mention.id),
+    )
+  );
+}
+
+const CLAUSE_BREAK_ZH = /[，,；;]|(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])/g;
+
+/** A Latin name in a Chinese clause ("Rubin GPU"), other than a node or a generic chip word. */
+const UNKNOWN_LATIN_NAME = /(?!(?:AI|GPU|CPU|HBM|EUV)\b)[A-Z][A-Za-z]+/;
 
 function makerRightBefore(reading: SentenceReading, trigger: PhraseMatch<AttributeClass>): boolean {
   const maker = reading.mentions.findLast(
