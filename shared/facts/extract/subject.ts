@@ -405,7 +405,13 @@ function referenceThroughSentenceBefore(
   )
     return undefined;
   if (!pronoun)
-    return droppedSubjectFor(rule, reading, previous, topic, carriedThrough(rule, previous, beforePrevious))
+    return droppedSubjectFor(
+      rule,
+      reading,
+      previous,
+      topic,
+      carriedThrough(rule, previous, beforePrevious) || lastChipsOwn(rule, reading),
+    )
       ? { name: PRONOUN, start: 0, end: 0 }
       : undefined;
   const referred = rule.anaphora ? previous.phrases(rule.anaphora)[0] : undefined;
@@ -668,6 +674,15 @@ function carriedThrough(
       (beforePrevious.mentions.some((mention) => rule.ownIds.has(mention.id)) &&
         !beforePrevious.mentions.some((mention) => rule.rivalIds.has(mention.id))))
   );
+}
+
+/**
+ * The chips the item named last, before this sentence, are all the rule's own: "Samsung Electronics will also
+ * manufacture Tesla's AI5 processor … Both foundries will produce slightly different versions of the chip. Volume
+ * output is expected in 2026" — the chip the item is about, though the sentence before only described it.
+ */
+function lastChipsOwn(rule: CompiledRule, reading: SentenceReading): boolean {
+  return reading.priorChips.length > 0 && reading.priorChips.every((chip) => rule.ownIds.has(chip.id));
 }
 
 /**
