@@ -260,8 +260,11 @@ export function causeToldLater(rule: CompiledRule, item: SentenceReading[], valu
  */
 export function notWordsOf(rule: CompiledRule, reading: SentenceReading): readonly PhraseMatch[] {
   // Asked for every candidate value of a share move: read once per sentence and rule.
-  return reading.once(`notWords:${rule.fact.id}`, () =>
-    reading
+  return reading.once(`notWords:${rule.fact.id}`, () => {
+    const causeAt = rule.rule.relation.includes('market_share')
+      ? causeClauseAfterShare(rule, reading)
+      : undefined;
+    return reading
       .phrases(rule.not!)
       .filter(
         (match) =>
@@ -270,10 +273,46 @@ export function notWordsOf(rule: CompiledRule, reading: SentenceReading): readon
             (SUPERLATIVE_BEFORE.test(reading.text.slice(Math.max(0, match.start - 56), match.start)) ||
               SUPERLATIVE_AFTER.test(reading.text.slice(match.end, match.end + 12))) &&
             !sinceTheEvent(rule, reading, match)
+          ) &&
+          !(
+            causeAt !== undefined &&
+            match.start > causeAt &&
+            !CLAUSE_STOP.test(reading.text.slice(causeAt, match.start))
           ),
-      ),
-  );
+      );
+  });
 }
+
+/**
+ * Where a cause clause opens after a share told with its figure ("rose to 71% … on strong AI chip demand", "…, helped by
+ * new orders from smartphone customers", "eased to 66% as smartphone orders cooled"): the words in it say why the
+ * share moved, not whose market it is — so they are no words of another market's share. Only when the share names its
+ * market, a context word of the rule's, before its figure ("share of the global foundry market", "foundry market
+ * share"): "TSMC market share jumps to 38% as Foundry 2.0 growth accelerates" is a share of that other market.
+ */
+function causeClauseAfterShare(rule: CompiledRule, reading: SentenceReading): number | undefined {
+  const share = reading.relations.find((match) => match.name === 'market_share');
+  if (share === undefined || rule.context === undefined) return undefined;
+  const figure = /\d(?:[\d.,]*)\s*(?:%|per\s*cent|percent)/gi;
+  figure.lastIndex = share.start;
+  const told = figure.exec(reading.text);
+  if (told === null) return undefined;
+  const market = reading
+    .phrases(rule.context)
+    .some((match) => match.start >= share.start - MARKET_BEFORE_SHARE && match.end <= told.index);
+  if (!market) return undefined;
+  const cause = CAUSE_OPENS.exec(reading.text.slice(told.index + told[0].length));
+  return cause ? told.index + told[0].length + cause.index : undefined;
+}
+
+/** How far before its share word the market may be named ("foundry market share"). */
+const MARKET_BEFORE_SHARE = 24;
+
+const CAUSE_OPENS =
+  /(?:,\s*|\s)(?:(?:helped|driven|lifted|boosted|buoyed|supported|fuelled|fueled|spurred|hurt|weighed\s+down)\s+by|thanks\s+to|amid|on\s+(?:the\s+)?(?:(?:strong|stronger|robust|rising|higher|weak|weaker|booming|surging|solid|continued|sustained|brisk)\s+)?(?:[\w-]+\s+){0,3}?(?:demand|orders|sales|shipments)\b|as\s+(?!(?:of|well|much|many)\b))/i;
+
+/** A clause's end between a cause's opening and a word: past it, the word is the sentence's again. */
+const CLAUSE_STOP = /[;；。]|,\s*(?:while|but|whereas)\b/i;
 
 /**
  * "their biggest gain since the Tesla deal was announced", 创7月以来最大单日涨幅: a record counted from
