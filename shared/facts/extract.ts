@@ -39,6 +39,7 @@ import {
   SEGMENT_REFERENCE,
   SEGMENT_WORDS,
 } from './extract/relation.ts';
+import { revisionsByReference } from './extract/revision.ts';
 import {
   type AnalyzableItem,
   CARRIED,
@@ -119,8 +120,16 @@ export function extractFacts(item: AnalyzableItem, compiled: CompiledRules): Sta
     }
     statements.push(...settleSharedValues(claims, reading.text));
   }
+  statements.push(...revisionsByReference(statements, readings));
   return withDeniedReports(statements, readings, compiled);
 }
+
+/** Whether a sentence names a year (as a date's year: "in 2028", "by end-2028", 2028年). */
+const namesYear = (reading: SentenceReading, year: number) =>
+  reading.values('year').some((date) => date.value.kind === 'year' && date.value.value === year);
+
+/** A year referred back to: "that year", "the same year", 同年, 当年. */
+const THAT_YEAR = /\b(?:that|the\s+same)\s+year\b|同年|當年|当年|该年|該年/i;
 
 /** Whether the fact's context words stand in a sentence up to `index` (the title first). */
 function contextUpTo(rule: CompiledRule, item: SentenceReading[], index: number): boolean {
@@ -517,9 +526,13 @@ function statementFor(
   if (rule.context && !hasContext(rule, reading, title, item, referredTo)) return undefined;
   if (
     rule.rule.value.requiresYear &&
-    !reading
-      .values('year')
-      .some((date) => date.value.kind === 'year' && date.value.value === rule.rule.value.requiresYear)
+    !namesYear(reading, rule.rule.value.requiresYear) &&
+    // "…would be worth $500 billion in 2028. It now expects the market to reach $620 billion that year."
+    !(
+      reading.index > 0 &&
+      THAT_YEAR.test(reading.text) &&
+      namesYear(item[reading.index - 1]!, rule.rule.value.requiresYear)
+    )
   )
     return undefined;
   const relations = reading.relations
