@@ -308,6 +308,11 @@ export const ATTRIBUTE_CLASSES = {
       'extend ... by ... to',
       'extend ... by ... through',
       'extend ... by ... until',
+      // "Samsung, Tesla stretch chip contract to 2036".
+      'stretch ... to',
+      'stretch ... through',
+      'prolong ... to',
+      'lengthen ... to',
       'supply ... through',
       'supply ... until',
       // "agreed to push the end of their foundry contract back by two years, to the end of 2035".

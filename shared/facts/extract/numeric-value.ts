@@ -231,6 +231,13 @@ export function readNumeric(
         // (a lost order's value is the order's: "TSMC loses $16.5 billion Tesla AI6 order to Samsung")
         LOST_ORDER_AFTER.test(reading.text.slice(mention.end, mention.end + 40)),
     )
+    // "Tesla Deal, $50B Expansion Path", "a $2.5 billion expansion with Corning": an expansion's size is no deal's.
+    .filter(
+      (mention) =>
+        mention.value.kind !== 'money' ||
+        !rule.rule.relation.includes('deal') ||
+        !EXPANSION_AFTER.test(reading.text.slice(mention.end, mention.end + 24)),
+    )
     .filter((mention) => subject.carried || !beforePrecedent(rule, reading, subject.positions, mention))
     // "數10億美元的撥款": several billion, no amount.
     .filter(
@@ -947,6 +954,8 @@ const OPENING_IN_YEAR =
 /** After a lost amount, the order it is the value of — within its noun phrase, not past "despite", "in", "last". */
 const LOST_ORDER_AFTER =
   /^\s*(?:(?!(?:despite|after|as|since|in|last|this|during|while|before|on|amid|with|from|for|because)\b)[\w'’-]+\s+){0,4}?(?:orders?|contracts?|deals?|agreements?)\b|^[^，。；,;]{0,12}?(?:订单|訂單|合同|合约|合約|大单|大單)/i;
+
+const EXPANSION_AFTER = /^\s*(?:(?:fab|plant|factory|capacity|site|US|U\.S\.)\s+)?expansions?\b/i;
 
 /** "swings to a $1.5 billion loss" (not "loss-making", nor a headline's "$16.5 billion loss: … order goes to …"). */
 const LOSS_AFTER = /^\s*(?:(?:operating|net|quarterly|annual)\s+)?loss(?:es)?\b(?![-‐]|\s*[:：])/i;
