@@ -263,7 +263,9 @@ export function notWordsOf(rule: CompiledRule, reading: SentenceReading): readon
   return reading.once(`notWords:${rule.fact.id}`, () => {
     const causeAt = rule.rule.relation.includes('market_share')
       ? causeClauseAfterShare(rule, reading)
-      : undefined;
+      : rule.rule.relation.includes('deal')
+        ? causeClauseAfterDeal(reading)
+        : undefined;
     return reading
       .phrases(rule.not!)
       .filter(
@@ -304,6 +306,27 @@ function causeClauseAfterShare(rule: CompiledRule, reading: SentenceReading): nu
   const cause = CAUSE_OPENS.exec(reading.text.slice(told.index + told[0].length));
   return cause ? told.index + told[0].length + cause.index : undefined;
 }
+
+/**
+ * Where a cause clause opens after a deal told with its amount ("after the company announced a $16.5 billion chip supply
+ * contract with Tesla, have more than doubled since, lifted mostly by the memory boom"): why something else moved, not
+ * whose deal it is. Only the plain causes ("lifted by", "thanks to", "amid") — "as" and "on" have other senses here.
+ */
+function causeClauseAfterDeal(reading: SentenceReading): number | undefined {
+  const deal = reading.relations.find((match) => match.name === 'deal');
+  if (deal === undefined) return undefined;
+  const amount = DEAL_AMOUNT_BEFORE.exec(reading.text.slice(Math.max(0, deal.start - 48), deal.start));
+  if (amount === null) return undefined;
+  const cause = PLAIN_CAUSE_OPENS.exec(reading.text.slice(deal.end));
+  return cause ? deal.end + cause.index : undefined;
+}
+
+/** An amount shortly before a deal word: "$16.5 billion chip supply", "165亿美元的". */
+const DEAL_AMOUNT_BEFORE =
+  /(?:[$€£₩]\s?\d[\d.,]*\s*(?:billion|bn|trillion|tn|million|mn)?|\d[\d.,]*\s*(?:billion|bn|trillion)\s+(?:dollars?|won)|\d[\d.]*\s*(?:亿|億|万亿|萬億)(?:美元|韩元|韓元))[^.;,，。；]*$/i;
+
+const PLAIN_CAUSE_OPENS =
+  /,\s*(?:(?:mostly|largely|mainly|partly)\s+)?(?:(?:helped|driven|lifted|boosted|buoyed|supported|fuelled|fueled|spurred|hurt|weighed\s+down)\s+(?:(?:mostly|largely|mainly|partly)\s+)?by|thanks\s+to|amid)\b/i;
 
 /** How far before its share word the market may be named ("foundry market share"). */
 const MARKET_BEFORE_SHARE = 24;

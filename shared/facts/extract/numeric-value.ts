@@ -231,6 +231,14 @@ export function readNumeric(
         // (a lost order's value is the order's: "TSMC loses $16.5 billion Tesla AI6 order to Samsung")
         LOST_ORDER_AFTER.test(reading.text.slice(mention.end, mention.end + 40)),
     )
+    // "Samsung's Taylor plant, which will build Tesla's AI6 under a deal worth $16.5 billion": a deal's amount is no
+    // investment's or award's.
+    .filter(
+      (mention) =>
+        mention.value.kind !== 'money' ||
+        rule.rule.relation.includes('deal') ||
+        !DEAL_WORTH_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 40), mention.start)),
+    )
     // "Tesla Deal, $50B Expansion Path", "a $2.5 billion expansion with Corning": an expansion's size is no deal's.
     .filter(
       (mention) =>
@@ -954,6 +962,9 @@ const OPENING_IN_YEAR =
 /** After a lost amount, the order it is the value of — within its noun phrase, not past "despite", "in", "last". */
 const LOST_ORDER_AFTER =
   /^\s*(?:(?!(?:despite|after|as|since|in|last|this|during|while|before|on|amid|with|from|for|because)\b)[\w'’-]+\s+){0,4}?(?:orders?|contracts?|deals?|agreements?)\b|^[^，。；,;]{0,12}?(?:订单|訂單|合同|合约|合約|大单|大單)/i;
+
+const DEAL_WORTH_BEFORE =
+  /\b(?:deal|contract|agreement|pact|order)\s+(?:worth|valued\s+at)\s+(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|up\s+to\s+|more\s+than\s+|over\s+)?(?:US)?$/i;
 
 const EXPANSION_AFTER = /^\s*(?:(?:fab|plant|factory|capacity|site|US|U\.S\.)\s+)?expansions?\b/i;
 
