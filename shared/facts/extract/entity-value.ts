@@ -80,6 +80,11 @@ export function readEntities(
   const lost = named.filter(
     (mention) => lostChip(reading, mention, chipIds) && !partlyLost(reading, mention),
   );
+  const joinedMakingReaches = (mention: EntityMention) => {
+    const own = triggerOfAgent(reading, triggers, mention, allowed);
+    const joined = own === undefined ? undefined : makingJoinedTo(reading, triggers, own);
+    return joined !== undefined && chipTriggers.has(joined);
+  };
   const found = named
     .filter((mention) => !comparedBefore(reading.text.slice(Math.max(0, mention.start - 40), mention.start)))
     .filter((mention) => !lost.includes(mention))
@@ -87,7 +92,13 @@ export function readEntities(
     .filter((mention) => !atAnotherChip(reading, mention, chipIds))
     .filter((mention) => !businessOwner(mention))
     .filter((mention) => !onlyTroubled(reading, mention, allowed))
-    .filter((mention) => subject.carried || !anotherChipsClause(reading, mention.start, chipIds, mention))
+    .filter(
+      (mention) =>
+        subject.carried ||
+        !anotherChipsClause(reading, mention.start, chipIds, mention) ||
+        // (…unless a making joined to its own reaches the chip: "builds Tesla's AI4 processor, and will make AI6")
+        joinedMakingReaches(mention),
+    )
     .filter((mention) => !inAnotherChipsAppositive(reading, mention, chipIds))
     .filter((mention) => !inPurposeForAnotherChip(reading, mention, chipIds))
     .filter((mention) => !sourceOfAnotherChip(reading, mention, chipIds))
@@ -107,6 +118,9 @@ export function readEntities(
     const afterAside = triggerAfterAside(reading, triggers, mention);
     if (afterAside !== undefined && chipTriggers.has(afterAside) && inTriggersClause(mention, afterAside))
       return true;
+    // "Samsung already builds Tesla's AI4 processor and will make AI6": the name's making, and one joined to it.
+    const joined = trigger === undefined ? undefined : makingJoinedTo(reading, triggers, trigger);
+    if (joined !== undefined && chipTriggers.has(joined) && inTriggersClause(mention, joined)) return true;
     const verb = chineseAgentVerb(reading, triggers, mention);
     return verb !== undefined && chipTriggers.has(verb) && inTriggersClause(mention, verb);
   });
@@ -1244,7 +1258,7 @@ function triggerAfterAside(
   triggers: PhraseMatch<AttributeClass>[],
   mention: EntityMention,
 ): PhraseMatch<AttributeClass> | undefined {
-  const aside = /^\s*,\s*(?:which|who)\b[^,;]*,/i.exec(reading.text.slice(mention.end));
+  const aside = ASIDE_AFTER_NAME.exec(reading.text.slice(mention.end));
   if (!aside) return undefined;
   const end = mention.end + aside[0].length;
   const frame = frameOf(reading, mention.start);
@@ -1257,6 +1271,39 @@ function triggerAfterAside(
   );
   return between.length <= 24 && !anotherBetween && !SPEECH_VERB.test(between) ? trigger : undefined;
 }
+
+/**
+ * After a name, a relative aside (", which makes AI4,") or one naming what it makes (", already the maker of Tesla's
+ * AI4,", ", maker of Tesla's AI4,").
+ */
+const ASIDE_AFTER_NAME =
+  /^\s*,\s*(?:(?:which|who)\b[^,;]*|(?:already\s+|also\s+|long\s+)?(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,2}?(?:maker|manufacturer|supplier|builder|producer|foundry)\s+(?:of|for)\s+[^,;]*),/i;
+
+/**
+ * The making joined to another by "and", with no subject of its own between them: "builds Tesla's AI4 processor and
+ * will make AI6", "fabs the AI4 chip …, and it will build AI6" — the same foundry's.
+ */
+function makingJoinedTo(
+  reading: SentenceReading,
+  triggers: PhraseMatch<AttributeClass>[],
+  trigger: PhraseMatch<AttributeClass>,
+): PhraseMatch<AttributeClass> | undefined {
+  const next = triggers.find((other) => other.start >= trigger.end);
+  if (next === undefined) return undefined;
+  const between = reading.text.slice(trigger.end, next.start);
+  const anotherSubject = reading.mentions.some(
+    (mention) =>
+      mention.start >= trigger.end &&
+      mention.end <= next.start &&
+      (mention.type === 'company' || mention.type === 'affiliate') &&
+      // (a chip's owner is no subject: "builds Tesla's AI4 processor and will make AI6")
+      !/^['’]s\b/.test(reading.text.slice(mention.end, mention.end + 2)),
+  );
+  return !anotherSubject && JOINED_MAKING_BETWEEN.test(between) ? next : undefined;
+}
+
+const JOINED_MAKING_BETWEEN =
+  /^[^.;:!?]*?[^,\s],?\s+and\s+(?:it\s+)?(?:(?:will|would|shall|is|are|set|to|also|now|soon|then|plans?|expects?|going|be|already|later)\s+)*$/i;
 
 /** Another foundry named as the agent right after a "makes" word ("manufactured using TSMC's", "made by TSMC") — not "at Tesla's request". */
 function agentAfter(
