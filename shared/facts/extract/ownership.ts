@@ -569,10 +569,21 @@ const POSSESSIVE_BEFORE_LEVEL =
   /\b(?:its|their)\s+(?=(?:[\w-]+\s+){0,3}?(?:market\s+)?share\b)|其(?=[^，。；,;]{0,10}?(?:市占率|市佔率|市占|市佔|份额|份額))/gi;
 
 export function namedAsPlace(reading: SentenceReading, mention: EntityMention): boolean {
-  return /(?:\bat|\bin|在|于|於)\s*$/i.test(
-    reading.text.slice(Math.max(0, mention.start - 4), mention.start),
+  if (PLACE_PREPOSITION.test(reading.text.slice(Math.max(0, mention.start - 4), mention.start))) return true;
+  // "slated for 2028 at Samsung Texas", "at Samsung's Texas fab": the place of the company named right before it.
+  const owner = reading.mentions.find(
+    (other) =>
+      other.type === 'company' &&
+      other.end <= mention.start &&
+      /^(?:['’]s)?\s+$/.test(reading.text.slice(other.end, mention.start)),
+  );
+  return (
+    owner !== undefined &&
+    /\b(?:at|in)\s+$/i.test(reading.text.slice(Math.max(0, owner.start - 4), owner.start))
   );
 }
+
+const PLACE_PREPOSITION = /(?:\bat|\bin|在|于|於)\s*$/i;
 
 function coordinatedWithOwn(
   reading: SentenceReading,
