@@ -315,6 +315,10 @@ export const ATTRIBUTE_CLASSES = {
       'lengthen ... to',
       'supply ... through',
       'supply ... until',
+      // "Samsung to supply Tesla chips from 2026 to 2033", "the contract period is from July 24, 2025 to December 31, 2033".
+      'supply ... from ... to',
+      'period is from ... to',
+      'period from ... to',
       // "agreed to push the end of their foundry contract back by two years, to the end of 2035".
       'end of ... contract',
       'end of ... deal',
