@@ -395,7 +395,11 @@ function referenceThroughSentenceBefore(
 ): PhraseMatch | undefined {
   const pronoun = reading.once(
     'pronoun',
-    () => openingPronoun(reading.text) ?? madeThingPronoun(reading.text) ?? pronounAfterLeadClause(reading),
+    () =>
+      openingPronoun(reading.text) ??
+      madeThingPronoun(reading.text) ??
+      pronounAfterLeadClause(reading) ??
+      movedSharesPronoun(reading.text),
   );
   const topic = previous.once('topic', () => topicOf(previous));
   if (
@@ -521,6 +525,20 @@ function madeThingPronoun(text: string): { start: number; end: number } | undefi
   const start = made.index + made[0].length - 2;
   return { start, end: start + 2 };
 }
+
+/**
+ * "The news sent its shares up 6.8%", "The contract sent the stock 7% higher": whose shares a cause moved is what the
+ * sentence before spoke of (its topic, checked by the caller).
+ */
+function movedSharesPronoun(text: string): { start: number; end: number } | undefined {
+  const moved = MOVED_SHARES.exec(text);
+  if (!moved) return undefined;
+  const start = moved.index + moved[0].length - moved[1]!.length;
+  return { start, end: start + moved[1]!.length };
+}
+
+const MOVED_SHARES =
+  /\b(?:sent|sends|send|lifted|lifts|pushed|pushes|drove|drives|boosted|boosts|propelled|propels|knocked|dragged)\s+(its(?=\s+(?:shares|stock)\b)|the\s+(?:company['’]s\s+)?(?:shares|stock)\b)/i;
 
 const MADE_IT =
   /\b(?:produc(?:e|es|ed|ing)|mak(?:e|es|ing)|made|manufactur(?:e|es|ed|ing)|fab(?:s|bed|bing)?|fabricat(?:e|es|ed|ing)|mass-produc(?:e|es|ed|ing)|build(?:s|ing)?|built|(?:volume\s+|mass\s+)?production\s+of)\s+it(?=\s+(?:on|at|in|for|using|with|from|under|until|through)\b|[,.;]|$)(?!\s+(?:to|out|up|clear|possible|easier|harder)\b)/i;
