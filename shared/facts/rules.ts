@@ -228,7 +228,7 @@ export function compileRules(facts: Fact[], file: RulesFile): CompiledRules {
       ...(rule.value.madeFor?.customers ?? []),
     ])
       if (!entityIds.has(id)) throw new ConfigError(`rules.json: fact "${fact.id}": no entity "${id}"`);
-    return compileRule(fact, rule, lists);
+    return compileRule(fact, rule, lists, subjectNames(file, rule));
   });
   for (const rule of rules) Object.assign(rule, rivalAnaphora(rule, rules, lists));
   return {
@@ -294,9 +294,23 @@ function rivalAnaphora(
   return names;
 }
 
-function compileRule(fact: Fact, rule: FactRule, lists: Record<string, PhraseList>): CompiledRule {
+/** The Latin names of a rule's subject entities ("Stargate"), which may stand between a count and its noun. */
+function subjectNames(file: RulesFile, rule: FactRule): string[] {
+  const own = new Set(rule.subject.flat());
+  return file.entities
+    .filter((entity) => own.has(entity.id))
+    .flatMap((entity) => entity.aliases)
+    .filter((alias) => /^[A-Za-z][\w-]*$/.test(alias));
+}
+
+function compileRule(
+  fact: Fact,
+  rule: FactRule,
+  lists: Record<string, PhraseList>,
+  names: readonly string[],
+): CompiledRule {
   const readExtra = rule.value.countOf
-    ? countReader(rule.value.countOf)
+    ? countReader(rule.value.countOf, names)
     : rule.value.units
       ? quantityReader(rule.value.units)
       : undefined;

@@ -299,6 +299,18 @@ export function readNumeric(
           !namedTotalAhead(rule, reading, mention)
         ),
     )
+    // "OpenAI, Oracle pick two Stargate sites in Michigan", "Stargate now spans six sites": a count is a plan's total
+    // only as planned ("plans 30 sites", "up to 20", "a planned total of 20", 计划…) or as changed ("from 20 to 30").
+    .filter(
+      (mention) =>
+        !rule.rule.value.planTotal ||
+        mention.value.kind !== 'count' ||
+        mention.bound !== undefined ||
+        mention.role === 'to' ||
+        mention.role === 'from' ||
+        PLAN_CUE.test(reading.text.slice(Math.max(0, mention.start - 60), mention.start)) ||
+        PLAN_CUE_AFTER.test(reading.text.slice(mention.end, mention.end + 40)),
+    )
     // "Oracle's $455 Billion AI Stargate Deals", "SoftBank's $100B Stargate deal": a deal with the plan, not its total.
     .filter((mention) => !(rule.rule.value.planTotal && amountOfADealWith(rule, reading, mention)))
     .filter((mention) => {
@@ -966,6 +978,14 @@ const LOST_ORDER_AFTER =
 const DEAL_WORTH_BEFORE =
   /\b(?:deal|contract|agreement|pact|order)\s+(?:worth|valued\s+at)\s+(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|up\s+to\s+|more\s+than\s+|over\s+)?(?:US)?$/i;
 
+/** Before a count, its plan: "plans", "aims for", "up to", "a planned total of", 计划/规划/最多, or a change to it. */
+const PLAN_CUE =
+  /\b(?:plan(?:s|ned|ning)?|aim(?:s|ed|ing)?|target(?:s|ed|ing)?|envisag\w*|intend(?:s|ed)?|goal|total|(?:up\s+to|as\s+many\s+as|at\s+most)|expand(?:s|ed|ing)?\s+(?:\w+\s+)?to|rais(?:es|ed|ing)\s+(?:\w+\s+)?to|cut(?:s|ting)?\s+(?:\w+\s+)?to|scal(?:es|ed|ing)\s+(?:back|down)\s+to|shrink(?:s|ing)?\s+to|shrank\s+to|from|will|would|instead\s+of|to\s+(?:build|develop|open|have|host))\b|计划|計劃|計畫|规划|規劃|最多|至多|总|總|共|目标|目標|预计|預計|拟|擬|将|將|(?:至|到)\s*$/i;
+
+/** After a count, its plan: "20 sites planned", "30 sites in total", "sites it plans". */
+const PLAN_CUE_AFTER =
+  /^\s*(?:(?:are|were|is)\s+)?(?:planned|in\s+total|envisaged|targeted)\b|^\s*(?:that\s+|which\s+)?(?:it|they|we)\s+(?:plans?|promised|pledged)\b|^[^.;]{0,30}?\b(?:buildout|build-out|network|plan|promised|pledged)\b/i;
+
 const EXPANSION_AFTER = /^\s*(?:(?:fab|plant|factory|capacity|site|US|U\.S\.)\s+)?expansions?\b/i;
 
 /** "swings to a $1.5 billion loss" (not "loss-making", nor a headline's "$16.5 billion loss: … order goes to …"). */
@@ -1121,6 +1141,18 @@ function isProgress(text: string, mention: ValueMention): boolean {
     /^\s*(?:[\w-]+\s+){0,4}?(?:so far|to date|already|committed so far)|^\s*(?:[\w-]+\s+){0,1}?(?:under\s?way|under\s+construction|being\s+built|in\s+operation\s+or\s+(?:under\s+)?(?:development|construction))|^\s*previously\s+(?:announced|selected|named|unveiled)\b/i.test(
       after,
     ) ||
+    // "six Stargate sites now live", "seven Stargate campuses are being built", "six sites with power on": those
+    // built or running so far (a count's noun, or the plan's name and its noun, between).
+    (mention.value.kind === 'count' &&
+      mention.bound === undefined &&
+      /^\s*(?:(?!(?:with|though|but|while|and|of|to)\b)[^\s.;:,\-–—]+\s+){0,5}?(?:(?:are|is|were|was)\s+)?(?:(?:now|already)\s+)?(?:live|running|operating|operational|online|in\s+operation|with\s+power\s+on|under\s?way|under\s+construction|being\s+built)\b/i.test(
+        text.slice(mention.end, mention.end + 80),
+      )) ||
+    // "construction is under way at six Stargate campuses", "Bernstein counted six Stargate sites".
+    (mention.value.kind === 'count' &&
+      /\b(?:(?:under\s?way|under\s+construction|being\s+built)\s+(?:at|on|across)|count(?:s|ed|ing)?)\s+(?:about\s+|some\s+)?$/i.test(
+        before,
+      )) ||
     /^\s*(?:tranche|installment|instalment|payment)\b/i.test(after) ||
     /^[^，。；,.;]{0,8}?(?:动工|動工|上线|上線|开工|開工|投入使用)/.test(after) ||
     // "投入约4000亿美元…是「星际之门」项目的一部分", "$400B as part of Stargate": a share of the plan —

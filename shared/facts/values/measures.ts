@@ -113,8 +113,13 @@ export function quantityReader(units: Record<string, readonly string[]>): (text:
  * @example
  * countReader(['data cent(?:er|re)s?'])('up to 20 large AI data centres')[0]?.value; // { kind: 'count', value: 20 }
  */
-export function countReader(nouns: readonly string[]): (text: string) => ValueMention[] {
-  const filler = String.raw`(?:(?:large|massive|large-scale|hyperscale|giant|AI|planned|US|U\.S\.|American|个|個|座|处|處|大型|超大型|巨型)\s?){0,3}`;
+export function countReader(
+  nouns: readonly string[],
+  namesBetween: readonly string[] = [],
+): (text: string) => ValueMention[] {
+  // (…and the counted thing's own names between: "30 Stargate sites")
+  const names = namesBetween.map((name) => `|${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`).join('');
+  const filler = String.raw`(?:(?:large|massive|large-scale|hyperscale|giant|AI|planned|US|U\.S\.|American|个|個|座|处|處|大型|超大型|巨型${names})\s?){0,3}`;
   const pattern = new RegExp(
     // Not an ordinal ("第三个站点").
     // "a 20-site buildout": a count joined to its noun by a hyphen.
