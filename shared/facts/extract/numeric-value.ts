@@ -142,7 +142,7 @@ export function readNumeric(
     // rival is that making's.
     .filter((mention) => !rivalsMakingAfter(rule, reading, mention))
     // "2025年10月下旬，特斯拉正式確認…": the item's own date opening the sentence is when, not a target.
-    .filter((mention) => !datelineYear(reading, mention))
+    .filter((mention) => !datelineYear(reading, mention) && !periodLabelYear(reading, mention))
     .filter((mention) => !pastPlanOfAPastYear(reading, mention))
     // "AI6将在…泰勒工厂生产，合约延至2035年": the year a deal's term is moved to is the term's alone.
     .filter(
@@ -692,6 +692,19 @@ function datelineYear(reading: SentenceReading, mention: ValueMention): boolean 
     )
   );
 }
+
+/**
+ * "Q2 2026 call notes: AI5 volume production still targeted for 2027", "2026 preview: …": a headline's label opening
+ * it with the period it covers, no date of what it tells.
+ */
+function periodLabelYear(reading: SentenceReading, mention: ValueMention): boolean {
+  if (mention.value.kind !== 'year' || reading.index !== 0) return false;
+  const label = PERIOD_LABEL_OPENING.exec(reading.text);
+  return label !== null && mention.end <= label[0].length;
+}
+
+const PERIOD_LABEL_OPENING =
+  /^\s*(?:(?:Q[1-4]|[1-4]Q|H[12]|[12]H|FY)\s*)?(?:'?\d{2}|\d{4})\s+(?:[\w-]+\s+){0,3}?(?:call|earnings|results|notes|preview|review|recap|outlook|roundup|round-up|update|wrap)s?\b[^:：]{0,24}[:：]/i;
 
 /**
  * "2021年11月，三星宣布投资170亿美元在得州泰勒新建晶圆厂…", "In November 2021, Samsung announced …", read in 2026: a
