@@ -1846,6 +1846,14 @@ export const SCOPE_CUES = {
       'ask ... to pause',
       'ask ... to delay',
       'ask ... to postpone',
+      // "Germany backs delay to EU AI Act high-risk rules": a government's or a lobby's position, a call (positionAdopted
+      // makes a legislature's or the Council's a plan: "Parliament backs delaying …").
+      'back ... delay',
+      'back ... postponement',
+      'back ... pause',
+      'back postponing',
+      'endorse ... delay',
+      'endorse ... postponement',
       // "lobbyists wanted the deadline moved to 2028": a wish for a delay (not "wants to delay", an intention, nor "wants Samsung to make AI6").
       // ("want", "wants", "wanted" — not "wanting to avoid legal chaos, delayed", the gap over a comma.)
       '=want ... =delayed',

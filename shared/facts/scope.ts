@@ -902,10 +902,21 @@ function notAnOpenContest(sentence: string, match: PhraseMatch<ScopeCue>): boole
  * "成员国常驻代表…达成谈判授权，支持将…延后"), as "Parliament backs delaying …" is in English.
  */
 function positionAdopted(sentence: string, match: PhraseMatch<ScopeCue>): boolean {
-  if (match.name !== 'possibility' || !/^支持/.test(sentence.slice(match.start, match.end))) return false;
+  if (match.name !== 'possibility') return false;
+  const cue = sentence.slice(match.start, match.end);
   const before = sentence.slice(0, match.start);
+  // "Parliament backs delaying …", "EU countries back delay to …": a legislature's or the Council's position (not
+  // "Germany backs delay …", one government's, nor a lobby's).
+  if (/^(?:back|endorse)/i.test(cue)) return ADOPTING_BODY_EN.test(before) && !LOBBY_EN.test(before);
+  if (!/^支持/.test(cue)) return false;
   return ADOPTING_BODY.test(before) && ADOPTED_BY_VOTE.test(before) && !LOBBY.test(before);
 }
+
+const ADOPTING_BODY_EN =
+  /\b(?:(?:European\s+)?Parliament|MEPs|lawmakers|legislators|(?:EU\s+)?Council|member\s+states|EU\s+(?:countries|governments|ministers|ambassadors|states|nations)|(?:EU|bloc['’]s)\s+(?:27|member)|the\s+bloc)\b/i;
+
+const LOBBY_EN =
+  /\b(?:industry|industries|lobby|lobbies|association|associations|groups?|companies|firms|CEOs)\b/i;
 
 const ADOPTING_BODY = /议会|議會|欧盟理事会|歐盟理事會|成员国|成員國|议员|議員|常驻代表|常駐代表/;
 
