@@ -90,6 +90,8 @@ export function analyzeItem(
       // for AI6, choosing Intel // Tesla will have Intel make the AI6 chip", Samsung only the baseline's), and the
       // headline replaced none ("AI6改由台积电代工 // 36氪获悉，因三星2纳米良率不及预期…" keeps its replacement).
       (!best.replaces &&
+        // (a report of the past is none of today's: "A year ago, reports said AI5 would be made by both …")
+        !PAST_REPORT.test(statement.evidence) &&
         fullerList(finding, best.finding) &&
         fullerList({ observed: statement.observed }, best.finding) &&
         finding.status !== 'mentioned' &&
@@ -102,6 +104,10 @@ export function analyzeItem(
     return best ? [best.finding] : [];
   });
 }
+
+/** A report told as of the past, or refuted: "A year ago, reports said", "Earlier reports … proved wrong", 去年曾有报道. */
+const PAST_REPORT =
+  /\b(?:ago|last\s+(?:year|month|week|summer|spring|autumn|fall|winter)|earlier\s+reports?|previous(?:ly)?|prior\s+reports?|at\s+the\s+time|proved?\s+(?:wrong|false|untrue)|turned\s+out)\b|去年|此前|早前|先前|曾|以前|当时|當時/i;
 
 /**
  * "Stargate was unveiled with a pledge of up to $500 billion. Its backers have now raised the
