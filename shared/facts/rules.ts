@@ -185,6 +185,8 @@ export interface CompiledRules {
    * Taken from the entities' `place`, so the engine holds no place's name.
    */
   placeTail: RegExp;
+  /** The story's own parties: every entity some fact has as its subject, value or customer. */
+  partyIds: ReadonlySet<string>;
 }
 
 export const SITE_WORDS = '#site';
@@ -239,6 +241,13 @@ export function compileRules(facts: Fact[], file: RulesFile): CompiledRules {
     placeTail: placeTailOf(file.entities.flatMap((entity) => (entity.place ? [entity.place] : []))),
     operators: new Map(
       file.entities.flatMap((entity) => (entity.operator ? [[entity.id, entity.operator] as const] : [])),
+    ),
+    partyIds: new Set(
+      Object.values(file.facts).flatMap((rule) => [
+        ...rule.subject.flat(),
+        ...(rule.value.entities ?? []),
+        ...(rule.value.madeFor?.customers ?? []),
+      ]),
     ),
   };
 }

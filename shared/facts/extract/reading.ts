@@ -226,6 +226,11 @@ export class SentenceReading {
   }
 
   /** The values of one kind (money, percent, year, node, ratio) the sentence states. */
+  /** Whether an entity is one of the story's own parties (CompiledRules.partyIds). */
+  isParty(id: string): boolean {
+    return this.compiled.partyIds.has(id);
+  }
+
   values(kind: string): ValueMention[] {
     let found = this.#values.get(kind);
     if (!found) {

@@ -54,7 +54,7 @@ export function subjectIn(
   const previous = item[reading.index - 1]!;
   const anaphor =
     (rule.anaphora ? reading.phrases(rule.anaphora)[0] : undefined) ??
-    referenceThroughSentenceBefore(rule, reading, previous, item[reading.index - 2]);
+    referenceThroughSentenceBefore(rule, reading, previous, item);
   // The subject named just before (the sentence before, else the title) carries into this one
   // when this sentence names part of it or refers back to it: "the chip", "the Texas plant", 该芯片.
   // (…or the one before that, for a dropped subject carried through a reference opening the sentence before:
@@ -391,8 +391,9 @@ function referenceThroughSentenceBefore(
   rule: CompiledRule,
   reading: SentenceReading,
   previous: SentenceReading,
-  beforePrevious: SentenceReading | undefined,
+  item: SentenceReading[],
 ): PhraseMatch | undefined {
+  const beforePrevious = item[reading.index - 2];
   const pronoun = reading.once(
     'pronoun',
     () =>
@@ -414,7 +415,7 @@ function referenceThroughSentenceBefore(
       reading,
       previous,
       topic,
-      carriedThrough(rule, previous, beforePrevious) || lastChipsOwn(rule, reading),
+      carriedThrough(rule, previous, beforePrevious) || lastChipsOwn(rule, reading, item),
     )
       ? { name: PRONOUN, start: 0, end: 0 }
       : undefined;
@@ -532,7 +533,8 @@ function madeThingPronoun(text: string): { start: number; end: number } | undefi
  */
 function movedSharesPronoun(text: string): { start: number; end: number } | undefined {
   const moved = MOVED_SHARES.exec(text);
-  if (!moved) return undefined;
+  // (one move only: "sent its shares up 6.8%, but they fell 1% on Tuesday" tells two, and whose each is not clear)
+  if (!moved || (text.match(/\d\s*(?:%|per\s*cent|percent)/gi)?.length ?? 0) > 1) return undefined;
   const start = moved.index + moved[0].length - moved[1]!.length;
   return { start, end: start + moved[1]!.length };
 }
@@ -699,9 +701,36 @@ function carriedThrough(
  * manufacture Tesla's AI5 processor … Both foundries will produce slightly different versions of the chip. Volume
  * output is expected in 2026" — the chip the item is about, though the sentence before only described it.
  */
-function lastChipsOwn(rule: CompiledRule, reading: SentenceReading): boolean {
-  return reading.priorChips.length > 0 && reading.priorChips.every((chip) => rule.ownIds.has(chip.id));
+function lastChipsOwn(rule: CompiledRule, reading: SentenceReading, item: SentenceReading[]): boolean {
+  if (reading.priorChips.length === 0 || !reading.priorChips.every((chip) => rule.ownIds.has(chip.id)))
+    return false;
+  // …and nothing else made since: no name the ruler does not know ("Nvidia said Rubin is on track", "Apple's M6 will
+  // also be made there") and no company but the story's parties and those of the sentence that named the chip, in
+  // the sentences after it.
+  let named = reading.index - 1;
+  while (named > 0 && !item[named]!.chips.some((chip) => rule.ownIds.has(chip.id))) named--;
+  const companies = new Set(
+    [item[named]!, item[0]!].flatMap((sentence) =>
+      sentence.mentions.filter((mention) => mention.type === 'company').map((mention) => mention.id),
+    ),
+  );
+  return item
+    .slice(named + 1, reading.index + 1)
+    .every(
+      (sentence) =>
+        !(CHINESE_OPENING.test(sentence.text)
+          ? unknownLatinName(sentence)
+          : MODEL_NAME.test(sentence.text)) &&
+        sentence.mentions.every(
+          (mention) =>
+            mention.type !== 'company' || companies.has(mention.id) || sentence.isParty(mention.id),
+        ),
+    );
 }
+
+/** A product's model name in English ("Apple's M6", "A20", "MI450", "Exynos 2600") — not a node, a quarter or HBM4. */
+const MODEL_NAME =
+  /\b(?!(?:AI|HBM|Q|H|FY|SF|N)\d)[A-Z][A-Za-z]*\d[\w-]*\b|\b[A-Z][a-z]+\s+\d{3,4}(?!\s*(?:nm|GW|MW))\b(?<!\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Q[1-4]|in|In|by|By)\s+\d{3,4})/;
 
 /**
  * "Samsung expects mass production in 2H27", "Tesla now targets volume output in 2027": one company, opening the
