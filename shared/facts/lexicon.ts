@@ -1227,6 +1227,11 @@ export const ATTRIBUTE_CLASSES = {
       'end ... higher',
       'end ... lower',
       'finish ... higher',
+      // "The news sent its shares up 6.8%", "sent the stock 7% higher": a cause's move.
+      'send ... up',
+      'send ... higher',
+      'send ... down',
+      'send ... lower',
       // "saw a 1.7% increase in U.S. premarket trading" — not "a 15% increase in foundry capex" nor
       // "an increase in market share".
       'increase in ... trading',

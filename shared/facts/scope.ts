@@ -907,7 +907,12 @@ function positionAdopted(sentence: string, match: PhraseMatch<ScopeCue>): boolea
   const before = sentence.slice(0, match.start);
   // "Parliament backs delaying …", "EU countries back delay to …": a legislature's or the Council's position (not
   // "Germany backs delay …", one government's, nor a lobby's).
-  if (/^(?:back|endorse)/i.test(cue)) return ADOPTING_BODY_EN.test(before) && !LOBBY_EN.test(before);
+  // (…nor one backing a plan already made: "they back the Commission's plan to postpone …, but call for the delay")
+  if (/^(?:back|endorse)/i.test(cue))
+    return (
+      (ADOPTING_BODY_EN.test(before) && !LOBBY_EN.test(before)) ||
+      /\b(?:plan|proposal|decision|agreement|deal)\b/i.test(cue)
+    );
   if (!/^支持/.test(cue)) return false;
   return ADOPTING_BODY.test(before) && ADOPTED_BY_VOTE.test(before) && !LOBBY.test(before);
 }
