@@ -258,9 +258,9 @@ export function ownershipPoint(
       OWNER_TYPES.has(entry.type) &&
       /^\s*(?:['’]s)?\s*的?\s*$/.test(reading.text.slice(entry.end, relation.start)),
   );
-  if (!ownerRightBefore && !carried) return frameStart(reading, relation.start);
-  // A company named between that word and the value owns it ("Samsung shares rose 6.8% and Tesla gained 4%").
-  // (as the subject of its own move word), not one named as the cause ("三星股价因特斯拉订单上涨").
+  // A company named between that word and the value owns it ("Samsung shares rose 6.8% and Tesla gained 4%",
+  // "its shares jumped 6.8% and Tesla's rose about 4%") as the subject of its own move word, not one named as the
+  // cause ("三星股价因特斯拉订单上涨").
   const named = reading.mentions.some(
     (entry) =>
       entry.start > relation.end &&
@@ -273,7 +273,8 @@ export function ownershipPoint(
           OWN_MOVE_GAP.test(reading.text.slice(entry.end, move.start)),
       ),
   );
-  return named ? mention.start : relation.start;
+  if (named) return mention.start;
+  return !ownerRightBefore && !carried ? frameStart(reading, relation.start) : relation.start;
 }
 
 /**
