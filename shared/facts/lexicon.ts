@@ -1859,6 +1859,12 @@ export const SCOPE_CUES = {
       'back postponing',
       'endorse ... delay',
       'endorse ... postponement',
+      'support postponing',
+      'support delaying',
+      'support pausing',
+      'support a delay',
+      'support a pause',
+      'support a postponement',
       // "lobbyists wanted the deadline moved to 2028": a wish for a delay (not "wants to delay", an intention, nor "wants Samsung to make AI6").
       // ("want", "wants", "wanted" — not "wanting to avoid legal chaos, delayed", the gap over a comma.)
       '=want ... =delayed',

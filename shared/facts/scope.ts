@@ -908,7 +908,7 @@ function positionAdopted(sentence: string, match: PhraseMatch<ScopeCue>): boolea
   // "Parliament backs delaying …", "EU countries back delay to …": a legislature's or the Council's position (not
   // "Germany backs delay …", one government's, nor a lobby's).
   // (…nor one backing a plan already made: "they back the Commission's plan to postpone …, but call for the delay")
-  if (/^(?:back|endorse)/i.test(cue))
+  if (/^(?:back|endorse|support)/i.test(cue))
     return (
       (ADOPTING_BODY_EN.test(before) && !LOBBY_EN.test(before)) ||
       /\b(?:plan|proposal|decision|agreement|deal)\b/i.test(cue)

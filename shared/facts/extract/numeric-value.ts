@@ -239,6 +239,13 @@ export function readNumeric(
         rule.rule.relation.includes('deal') ||
         !DEAL_WORTH_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 40), mention.start)),
     )
+    // "with volume output ramping through 2029", "will ramp AI6 production through 2029": a ramp's year, no term's end.
+    .filter(
+      (mention) =>
+        mention.value.kind !== 'year' ||
+        !rule.rule.relation.includes('term_end') ||
+        !RAMP_THROUGH_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 48), mention.start)),
+    )
     // "Tesla Deal, $50B Expansion Path", "a $2.5 billion expansion with Corning": an expansion's size is no deal's.
     .filter(
       (mention) =>
@@ -987,6 +994,9 @@ const OPENING_IN_YEAR =
 /** After a lost amount, the order it is the value of — within its noun phrase, not past "despite", "in", "last". */
 const LOST_ORDER_AFTER =
   /^\s*(?:(?!(?:despite|after|as|since|in|last|this|during|while|before|on|amid|with|from|for|because)\b)[\w'’-]+\s+){0,4}?(?:orders?|contracts?|deals?|agreements?)\b|^[^，。；,;]{0,12}?(?:订单|訂單|合同|合约|合約|大单|大單)/i;
+
+const RAMP_THROUGH_BEFORE =
+  /\bramp(?:s|ed|ing)?\b(?:\s+up)?\s+(?:[\w-]+\s+){0,3}?(?:through|until|till|to|into)\s+(?:the\s+end\s+of\s+|end-)?$/i;
 
 const DEAL_WORTH_BEFORE =
   /\b(?:deal|contract|agreement|pact|order)\s+(?:worth|valued\s+at)\s+(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|up\s+to\s+|more\s+than\s+|over\s+)?(?:US)?$/i;

@@ -710,9 +710,7 @@ function lastChipsOwn(rule: CompiledRule, reading: SentenceReading, item: Senten
   let named = reading.index - 1;
   while (named > 0 && !item[named]!.chips.some((chip) => rule.ownIds.has(chip.id))) named--;
   const companies = new Set(
-    [item[named]!, item[0]!].flatMap((sentence) =>
-      sentence.mentions.filter((mention) => mention.type === 'company').map((mention) => mention.id),
-    ),
+    item[named]!.mentions.filter((mention) => mention.type === 'company').map((mention) => mention.id),
   );
   return item
     .slice(named + 1, reading.index + 1)
@@ -720,13 +718,25 @@ function lastChipsOwn(rule: CompiledRule, reading: SentenceReading, item: Senten
       (sentence) =>
         !(CHINESE_OPENING.test(sentence.text)
           ? unknownLatinName(sentence)
-          : MODEL_NAME.test(sentence.text)) &&
+          : MODEL_NAME.test(sentence.text) || unknownSubjectOpens(sentence)) &&
         sentence.mentions.every(
           (mention) =>
             mention.type !== 'company' || companies.has(mention.id) || sentence.isParty(mention.id),
         ),
     );
 }
+
+/** An English sentence opening with a name the ruler does not know, doing something: "Qualcomm also signed with TSMC". */
+function unknownSubjectOpens(sentence: SentenceReading): boolean {
+  const opening = UNKNOWN_SUBJECT_OPENING.exec(sentence.text);
+  return (
+    opening !== null &&
+    !sentence.mentions.some((mention) => mention.start <= opening.index + opening[0].indexOf(opening[1]!))
+  );
+}
+
+const UNKNOWN_SUBJECT_OPENING =
+  /^[\s"“]*(?!(?:It|Its|They|Their|He|She|We|This|That|These|Those|There|Both|Each|The|A|An|Who|What|Which|When|Where|Why|How)\b)([A-Z][\w&.-]+)\s+(?:also\s+)?(?:said|says|will|would|has|have|had|is|was|signed|signs|plans|announced|reported|expects|made|makes|builds|won|wins|picked|chose|launched|unveiled)\b/;
 
 /** A product's model name in English ("Apple's M6", "A20", "MI450", "Exynos 2600") — not a node, a quarter or HBM4. */
 const MODEL_NAME =
