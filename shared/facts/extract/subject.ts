@@ -685,8 +685,14 @@ function carriedThrough(
           /^[\s"“「]*(?:(?:据|據)[^，,。]{1,24}?[，,]\s*)?$/.test(previous.text.slice(0, match.start)),
         ));
   // (its rivals only compared with it: "Tesla's AI6 is the successor to AI5")
+  // (…and nothing else made in the sentence that carries it: "Samsung will make Tesla's AI6. It also launched the
+  // Exynos 2600. Mass production starts in 2026" is the Exynos's year)
+  const companies = new Set(
+    beforePrevious.mentions.filter((mention) => mention.type === 'company').map((mention) => mention.id),
+  );
   return (
     opens &&
+    madeNothingElse(previous, companies) &&
     (ownTopic(
       rule,
       beforePrevious.once('topic', () => topicOf(beforePrevious)),
@@ -712,18 +718,22 @@ function lastChipsOwn(rule: CompiledRule, reading: SentenceReading, item: Senten
   const companies = new Set(
     item[named]!.mentions.filter((mention) => mention.type === 'company').map((mention) => mention.id),
   );
-  return item
-    .slice(named + 1, reading.index + 1)
-    .every(
-      (sentence) =>
-        !(CHINESE_OPENING.test(sentence.text)
-          ? unknownLatinName(sentence)
-          : MODEL_NAME.test(sentence.text) || unknownSubjectOpens(sentence)) &&
-        sentence.mentions.every(
-          (mention) =>
-            mention.type !== 'company' || companies.has(mention.id) || sentence.isParty(mention.id),
-        ),
-    );
+  return item.slice(named + 1, reading.index + 1).every((sentence) => madeNothingElse(sentence, companies));
+}
+
+/**
+ * A sentence that names nothing else that could be made or could make: no name the ruler does not know, no model
+ * name, no company but the story's parties and `companies`.
+ */
+function madeNothingElse(sentence: SentenceReading, companies: ReadonlySet<string>): boolean {
+  return (
+    !(CHINESE_OPENING.test(sentence.text)
+      ? unknownLatinName(sentence)
+      : MODEL_NAME.test(sentence.text) || unknownSubjectOpens(sentence)) &&
+    sentence.mentions.every(
+      (mention) => mention.type !== 'company' || companies.has(mention.id) || sentence.isParty(mention.id),
+    )
+  );
 }
 
 /** An English sentence opening with a name the ruler does not know, doing something: "Qualcomm also signed with TSMC". */
