@@ -469,6 +469,10 @@ export function ownedBySubject(
     reading.mentions.some((mention) => mention.end <= at && !own.has(mention.id) && mention.type !== 'person')
   )
     return false;
+  // "消息公布后其股价大涨6.8%，特斯拉股价上涨约4%": shares referred back ("its shares", 其股价) before the value are the
+  // referred one's, not those of a name after it.
+  if (!before && next && rule.rule.ownerAt && !subject.carried && sharesReferredBefore(reading, at))
+    return false;
   const owner = before ?? next;
   // Nobody named here: the value is the subject's only if the subject is in this clause group (or referred to)
   // — not as the partner of a deal ("The stock had gained 4% … after the company confirmed its chip deal
@@ -489,6 +493,16 @@ export function ownedBySubject(
 }
 
 const LAW_NAME_AFTER = /^\s+(?:and\s+Science\s+)?Act\b/;
+
+/** In the value's clause, before it, shares referred back: "its shares", "their stock", 其股价. */
+function sharesReferredBefore(reading: SentenceReading, at: number): boolean {
+  // (up to the share word the value may be judged at: "其股价" with `at` on 股价)
+  const before = reading.text.slice(0, at + 8);
+  const clause = before.slice(
+    Math.max(...[...reading.text.slice(0, at).matchAll(/[，,；;]/g)].map((stop) => stop.index + 1), 0),
+  );
+  return /(?:\bits|\btheir|其|它的)\s*(?:shares|stock|股价|股價|股票)/i.test(clause);
+}
 
 /** Words of a start said only of a facility: it opens, comes online, runs — a chip's production never does. */
 const FACILITY_START =
