@@ -143,6 +143,19 @@ export function readNumeric(
     .filter((mention) => !rivalsMakingAfter(rule, reading, mention))
     // "2025年10月下旬，特斯拉正式確認…": the item's own date opening the sentence is when, not a target.
     .filter((mention) => !datelineYear(reading, mention) && !periodLabelYear(reading, mention))
+    // "去年曾有报道称…", "Last year, reports said …": when a report came out, not a date it tells.
+    .filter(
+      (mention) =>
+        mention.value.kind !== 'year' ||
+        !(
+          REPORT_DATED_AFTER_ZH.test(reading.text.slice(mention.end, mention.end + 12)) ||
+          // (in English only a year opening the sentence: "…slated for 2027, the report said" is the report's date)
+          (REPORT_DATED_AFTER_EN.test(reading.text.slice(mention.end, mention.end + 32)) &&
+            /^[\s"“]*(?:(?:in|back\s+in|during)\s+)?(?:(?:early|mid|late)[-\s]+)?$/i.test(
+              reading.text.slice(0, mention.start),
+            ))
+        ),
+    )
     .filter((mention) => !pastPlanOfAPastYear(reading, mention))
     // "AI6将在…泰勒工厂生产，合约延至2035年": the year a deal's term is moved to is the term's alone.
     .filter(
@@ -709,6 +722,12 @@ function periodLabelYear(reading: SentenceReading, mention: ValueMention): boole
   const label = PERIOD_LABEL_OPENING.exec(reading.text);
   return label !== null && mention.end <= label[0].length;
 }
+
+/** Right after a year, a report it dates: 曾有报道, 有消息称, "reports said", "sources told". */
+const REPORT_DATED_AFTER_ZH =
+  /^\s*[，]?\s*(?:曾|就|也)?(?:有)?(?:报道|報導|报导|消息|传出|傳出|传闻|傳聞|媒体|媒體|外媒|韩媒|韓媒)/;
+const REPORT_DATED_AFTER_EN =
+  /^\s*,?\s*(?:(?:a|an|the|some|earlier|media)\s+)?(?:reports?|sources?|media)\s+(?:said|says|claimed|suggested|indicated|told|had)\b/i;
 
 const PERIOD_LABEL_OPENING =
   /^\s*(?:(?:Q[1-4]|[1-4]Q|H[12]|[12]H|FY)\s*)?(?:'?\d{2}|\d{4})\s+(?:[\w-]+\s+){0,3}?(?:call|earnings|results|notes|preview|review|recap|outlook|roundup|round-up|update|wrap)s?\b[^:：]{0,24}[:：]/i;
