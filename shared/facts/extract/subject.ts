@@ -421,10 +421,35 @@ function referenceThroughSentenceBefore(
       : undefined;
   const referred = rule.anaphora ? previous.phrases(rule.anaphora)[0] : undefined;
   const ownFirst =
-    referred !== undefined
+    (referred !== undefined
       ? topic === undefined || referred.start < topic.start || rule.ownIds.has(topic.id)
-      : ownTopic(rule, topic);
+      : ownTopic(rule, topic)) || madeThingOwnChip(rule, reading, previous, pronoun);
   return ownFirst ? { name: PRONOUN, start: pronoun.start, end: pronoun.end } : undefined;
+}
+
+const THINGS_MADE = new Set(['chip', 'product', 'programme']);
+
+/**
+ * "Tesla will get a small batch of AI5 samples … Both TSMC and Samsung are preparing to build it": what a making
+ * makes ("build it") is a chip — the one chip the sentence before named, when it is the rule's own and that sentence
+ * makes nothing else — not its topic, a company.
+ */
+function madeThingOwnChip(
+  rule: CompiledRule,
+  reading: SentenceReading,
+  previous: SentenceReading,
+  pronoun: { start: number; end: number },
+): boolean {
+  const made = madeThingPronoun(reading.text);
+  if (made === undefined || made.start !== pronoun.start) return false;
+  const chips = new Set(previous.chips.map((chip) => chip.id));
+  return (
+    chips.size === 1 &&
+    rule.ownIds.has([...chips][0]!) &&
+    madeNothingElse(previous, new Set()) &&
+    // (nor another thing that is made: "Tesla's Optimus robot will use the AI5 chip", "AI6 and a Dojo 3 chip")
+    previous.mentions.every((mention) => !THINGS_MADE.has(mention.type) || rule.ownIds.has(mention.id))
+  );
 }
 
 /**
@@ -521,7 +546,15 @@ const LEAD_OWNER_TYPES = new Set(['company', 'chip', 'programme', 'site', 'affil
 function madeThingPronoun(text: string): { start: number; end: number } | undefined {
   const made = MADE_IT.exec(text);
   // ("The plant that will make it", "the fab to build it": the making's subject is a place, not a maker)
-  if (!made || /\b(?:that|which|to)\s+(?:(?:will|would|can|could)\s+)?$/i.test(text.slice(0, made.index)))
+  // (…but a verb's own "to" is no place's: "are preparing to build it", "plans to make it")
+  if (
+    !made ||
+    /\b(?:that|which)\s+(?:(?:will|would|can|could)\s+)?$/i.test(text.slice(0, made.index)) ||
+    (/\bto\s+$/i.test(text.slice(0, made.index)) &&
+      !/\b(?:preparing|prepared|prepares|prepare|plans?|planned|planning|aims?|aimed|aiming|expects?|expected|set|ready|readying|agreed|agrees|going|want|wants|wanted|hopes?|hoped|intends?|intended)\s+to\s+$/i.test(
+        text.slice(0, made.index),
+      ))
+  )
     return undefined;
   const start = made.index + made[0].length - 2;
   return { start, end: start + 2 };
