@@ -21,6 +21,7 @@ import {
 import { type SentenceReading, TIMES_OF_AFTER, timeClauseAfter } from './reading.ts';
 import { MAKER_FOLLOWS } from './relation.ts';
 import type { ReadValue, SubjectHere } from './statement.ts';
+import { unknownLatinName } from './subject.ts';
 
 /**
  * The foundries a sentence attaches to the fact's chip, through a "makes" word:
@@ -384,27 +385,19 @@ function ownSubjectBefore(
       (stop) => stop.index + stop[0].length,
     ),
   );
-  const inClause = reading.mentions.filter(
-    (mention) => mention.start >= clauseStart && mention.end <= trigger.start,
-  );
-  let unnamed = reading.text.slice(clauseStart, trigger.start);
-  for (const mention of inClause)
-    unnamed =
-      unnamed.slice(0, mention.start - clauseStart) +
-      ' '.repeat(mention.end - mention.start) +
-      unnamed.slice(mention.end - clauseStart);
   return (
-    UNKNOWN_LATIN_NAME.test(unnamed) ||
-    inClause.some(
-      (mention) => (mention.type === 'company' || mention.type === 'affiliate') && !makers.has(mention.id),
+    unknownLatinName(reading, clauseStart, true, trigger.start) ||
+    reading.mentions.some(
+      (mention) =>
+        mention.start >= clauseStart &&
+        mention.end <= trigger.start &&
+        (mention.type === 'company' || mention.type === 'affiliate') &&
+        !makers.has(mention.id),
     )
   );
 }
 
 const CLAUSE_BREAK_ZH = /[，,；;]|(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])/g;
-
-/** A Latin name in a Chinese clause ("Rubin GPU"), other than a node or a generic chip word. */
-const UNKNOWN_LATIN_NAME = /(?!(?:AI|GPU|CPU|HBM|EUV)\b)[A-Z][A-Za-z]+/;
 
 function makerRightBefore(reading: SentenceReading, trigger: PhraseMatch<AttributeClass>): boolean {
   const maker = reading.mentions.findLast(

@@ -846,10 +846,15 @@ function placeOfMaking(reading: SentenceReading, mention: EntityMention): boolea
 
 /**
  * A Latin-script name the ruler does not know ("AMD", "MI450", 910C, "LG Energy Solution") — not Q4, HBM, nm — in
- * the sentence, or after `from`; `speakersCount` false: not a source that "said".
+ * the sentence, or between `from` and `to`; `speakersCount` false: not a source that "said".
  */
-function unknownLatinName(reading: SentenceReading, from = 0, speakersCount = true): boolean {
-  for (const match of reading.text.slice(from).matchAll(LATIN_NAME)) {
+export function unknownLatinName(
+  reading: SentenceReading,
+  from = 0,
+  speakersCount = true,
+  to = reading.text.length,
+): boolean {
+  for (const match of reading.text.slice(from, to).matchAll(LATIN_NAME)) {
     const at = from + match.index;
     if (COMMON_LATIN.test(match[0])) continue;
     if (reading.mentions.some((mention) => mention.start <= at && mention.end >= at + match[0].length))
