@@ -1080,6 +1080,10 @@ function triggerOfObject(
   return before ?? after ?? inFrame[0];
 }
 
+/** After a foundry's name, its process: 电子2纳米工艺, 的SF2制程, 2奈米製程. */
+const FOUNDRY_PROCESS_AFTER =
+  /^(?:电子|電子)?(?:的)?\s*(?:SF\s?[\d.]+P?|[\d.]+\s*(?:纳米|奈米|nm|NM))?\s*(?:工艺|工藝|制程|製程)/;
+
 /** After a foundry's name, its role: "Samsung's run", "Samsung's role", "TSMC's monopoly". */
 const ROLE_AFTER =
   /^['’]s\s+(?:[\w-]+\s+)?(?:run|role|tenure|reign|streak)\b(?!\s+as\s+(?:[\w'’-]+\s+){0,2}?(?:sole|only|exclusive)\b)/i;
@@ -1210,6 +1214,15 @@ function triggerOfAgent(
         /\son$/i.test(reading.text.slice(previous.start, previous.end)))) &&
     // "Tesla's HW4 chip stays with Samsung as AI5 ramps at TSMC": not past a clause of its own.
     !opensClauseBetween(reading.text, previous.end, mention.start)
+  )
+    return previous;
+  // "AI6将采用三星电子2纳米工艺制造": a foundry whose process the chip adopts is the object of 采用, not the agent
+  // of the making after its process (but "采用三星代工的AI4" is 代工's).
+  if (
+    previous &&
+    /^(?:采用|採用|改用)$/.test(reading.text.slice(previous.start, previous.end)) &&
+    previous.end === mention.start &&
+    FOUNDRY_PROCESS_AFTER.test(reading.text.slice(mention.end, mention.end + 16))
   )
     return previous;
   // "Tesla taps Samsung for AI5 as a second source to TSMC": the foundry right after a choosing verb, and "for"
