@@ -329,6 +329,8 @@ export function readNumeric(
         mention.role === 'to' ||
         mention.role === 'from' ||
         PLAN_CUE.test(reading.text.slice(Math.max(0, mention.start - 60), mention.start)) ||
+        // ("20 planned US data-centre sites": the plan's word between the count and its noun)
+        /\bplanned\b/i.test(reading.text.slice(mention.start, mention.end)) ||
         PLAN_CUE_AFTER.test(reading.text.slice(mention.end, mention.end + 40)),
     )
     // "Oracle's $455 Billion AI Stargate Deals", "SoftBank's $100B Stargate deal": a deal with the plan, not its total.
@@ -367,7 +369,14 @@ export function readNumeric(
   const scored = inCurrency
     .map((mention) => ({
       mention,
-      ...nearestAnchor(reading, anchors, mention, adjacentChars, parallelValue(rule, reading, mention)),
+      ...nearestAnchor(
+        reading,
+        anchors,
+        mention,
+        adjacentChars,
+        // (a count whose noun stands in an earlier clause reaches back to it, as a parallel value does)
+        mention.elided === true || parallelValue(rule, reading, mention),
+      ),
     }))
     .filter((entry) => entry.distance <= MAX_DISTANCE)
     .sort((a, b) => rank(a) - rank(b));
@@ -1022,7 +1031,7 @@ const DEAL_WORTH_BEFORE =
 
 /** Before a count, its plan: "plans", "aims for", "up to", "a planned total of", 计划/规划/最多, or a change to it. */
 const PLAN_CUE =
-  /\b(?:plan(?:s|ned|ning)?|aim(?:s|ed|ing)?|target(?:s|ed|ing)?|envisag\w*|intend(?:s|ed)?|goal|total|(?:up\s+to|as\s+many\s+as|at\s+most)|expand(?:s|ed|ing)?\s+(?:\w+\s+)?to|rais(?:es|ed|ing)\s+(?:\w+\s+)?to|cut(?:s|ting)?\s+(?:\w+\s+)?to|scal(?:es|ed|ing)\s+(?:back|down)\s+to|shrink(?:s|ing)?\s+to|shrank\s+to|from|will|would|instead\s+of|to\s+(?:build|develop|open|have|host))\b|计划|計劃|計畫|规划|規劃|最多|至多|总|總|共|目标|目標|预计|預計|拟|擬|将|將|(?:至|到)\s*$/i;
+  /\b(?:plan(?:s|ned|ning)?|aim(?:s|ed|ing)?|target(?:s|ed|ing)?|envisag\w*|intend(?:s|ed)?|goal|total|(?:up\s+to|as\s+many\s+as|at\s+most)|expand(?:s|ed|ing)?\s+(?:\w+\s+)?to|rais(?:es|ed|ing)\s+(?:\w+\s+)?to|cut(?:s|ting)?\s+(?:\w+\s+)?to|scal(?:es|ed|ing)\s+(?:back|down)\s+to|shrink(?:s|ing)?\s+to|shrank\s+to|from|will|would|instead\s+of|to\s+(?:build|develop|open|have|host|span|cover|include|number)|eventually|ultimately)\b|最终|最終|计划|計劃|計畫|规划|規劃|最多|至多|总|總|共|目标|目標|预计|預計|拟|擬|将|將|(?:至|到)\s*$/i;
 
 /** After a count, its plan: "20 sites planned", "30 sites in total", "sites it plans". */
 const PLAN_CUE_AFTER =
@@ -1151,9 +1160,11 @@ function isProgress(text: string, mention: ValueMention): boolean {
     // "totals $400B", "bringing the total to": not "total investment of $500 billion", the plan's own total.
     // "bring Stargate to nearly 7 gigawatts … and more than $400bn" — not "bring its expertise to the
     // venture that would invest $500 billion".
-    /\bbring(?:s|ing)?\b[^.;,，；。]{0,50}?\bto(?:(?!\b(?:that|which|who|said|would|will|invest\w*)\b)[^.;,，；。]){0,70}$/i.test(
+    // (…but "bringing the planned total to 20" is the plan's)
+    (/\bbring(?:s|ing)?\b[^.;,，；。]{0,50}?\bto(?:(?!\b(?:that|which|who|said|would|will|invest\w*)\b)[^.;,，；。]){0,70}$/i.test(
       before,
-    ) ||
+    ) &&
+      !/\bplanned\s+total\s+to\s+(?:about\s+|around\s+|some\s+)?$/i.test(before)) ||
     /(?:\bnow\s+counts|\braising|\btotal(?:s|l?ing|l?ed)\b|\breach(?:es|ed|ing)?|增至|增加至|达到|達到|来到|來到|累计|累計|已达|已達|已在|已经|已經|已有|已宣布|落地)[^.;,，；。]{0,50}$/i.test(
       before,
     ) ||

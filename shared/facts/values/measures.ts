@@ -136,21 +136,36 @@ export function countReader(
     String.raw`(?:${nouns.join('|')})[^。；，,.;]{0,16}?(?:至|到)\s?(?:约|約|近)?\s?(?<num>${DIGITS}|${CHINESE})\s?(?:个|個|座|处|處)`,
     'dgiu',
   );
+  // …and a total whose noun the sentence named before it: "six sites announced, against a planned total of 20",
+  // "已确定7个站点，并计划最终扩展至20个" — only after a total's own words, and with no other noun after it.
+  const noun = new RegExp(`(?:${nouns.join('|')})`, 'iu');
+  const elided = new RegExp(
+    String.raw`(?:\btotal\s+of|\bup\s+to|\bas\s+many\s+as|\btotal\s+to|(?:总数|總數|总量|總量)\s?(?:仍|仍然|将|將)?\s?(?:为|為|约|約|达|達|最多|至多)?|(?:扩展|擴展|增加|增|扩大|擴大|达到|達到)(?:至|到))\s?(?:约|約|最多|至多|大约|大約)?\s?(?<num>${DIGITS}|${CHINESE}|(?<![A-Za-z])${NUMBER_WORDS})(?:\s?(?:个|個|座|处|處)(?![\u3400-\u9fff])|(?:\s+(?:in\s+total|planned|overall))?(?=\s*(?:[.,;:!?)]|$)))`,
+    'dgiu',
+  );
+  const elidedTotals = (text: string) =>
+    [...text.matchAll(elided)].filter((match) => noun.test(text.slice(0, match.index)));
   return (text) => {
     const seen = new Set<number>();
-    return [...text.matchAll(pattern), ...text.matchAll(after), ...text.matchAll(changedTo)].flatMap(
-      (match) => {
-        const value = parseNumber(match.groups!.num!);
-        const start = match.indices!.groups!.num![0];
-        if (seen.has(start)) return [];
-        seen.add(start);
-        // "another five", "再增加5个": an increment, judged just before the number.
-        if (Number.isNaN(value) || INCREMENT_BEFORE.test(text.slice(Math.max(0, start - 14), start)))
-          return [];
-        const end = match.index + match[0].length;
-        return [{ value: { kind: 'count' as const, value }, start, end, ...qualify(text, start, end) }];
-      },
-    );
+    const elidedMatches = elidedTotals(text);
+    return [
+      ...text.matchAll(pattern),
+      ...text.matchAll(after),
+      ...text.matchAll(changedTo),
+      ...elidedMatches,
+    ].flatMap((match) => {
+      const value = parseNumber(match.groups!.num!);
+      const start = match.indices!.groups!.num![0];
+      if (seen.has(start)) return [];
+      seen.add(start);
+      // "another five", "再增加5个": an increment, judged just before the number.
+      if (Number.isNaN(value) || INCREMENT_BEFORE.test(text.slice(Math.max(0, start - 14), start))) return [];
+      const end = match.index + match[0].length;
+      const elided = elidedMatches.includes(match) ? { elided: true } : {};
+      return [
+        { value: { kind: 'count' as const, value }, start, end, ...qualify(text, start, end), ...elided },
+      ];
+    });
   };
 }
 

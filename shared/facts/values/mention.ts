@@ -31,6 +31,8 @@ export interface ValueMention {
    * `term`: the start of a contract's term ("runs from 2025 to 2033", 期限：2025年7月至…).
    */
   period?: 'start' | 'end' | 'term';
+  /** A count whose noun the sentence named before it ("six sites so far, against a planned total of 20"). */
+  elided?: boolean;
 }
 
 const AT_LEAST_BEFORE =
