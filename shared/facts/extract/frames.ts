@@ -45,7 +45,14 @@ const DAY_BEFORE_MONTH = /(?<!\d)(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?$/;
 export const PIECE_BREAK = /[,，;；]/g;
 
 /**
- * The pieces of a sentence (between commas and semicolons) and which of them date back to the event:
+ * …and, for the event's pieces, a "since" opening a clause of the subject's own: "has climbed about 100% since it
+ * jumped 6.8% on July 28" — the "since" is the long climb's, and the clause after it the recalled day.
+ */
+const EVENT_PIECE_BREAK = /[,，;；]|\bsince\b(?=\s+(?:it|they|its|their|the\s+day)\b)/gi;
+
+/**
+ * The pieces of a sentence (between commas, semicolons and a clause's "since") and which of them date back to
+ * the event:
  * a piece is the event's when it names the event's month, recalls its news ("when news of", "the deal
  * was announced") or names the deal with its other party ("which soared 6.8% on the Tesla deal") —
  * not for a pluperfect alone ("had slid 2.3% by Tuesday").
@@ -55,7 +62,7 @@ export function eventPieces(
   reading: SentenceReading,
 ): { pieceOf: (at: number) => number; dated: ReadonlySet<number> } {
   return reading.once(`eventPieces:${rule.fact.id}`, () => {
-    const breaks = [...reading.text.matchAll(PIECE_BREAK)].map((match) => match.index);
+    const breaks = [...reading.text.matchAll(EVENT_PIECE_BREAK)].map((match) => match.index);
     const pieceOf = (at: number) => breaks.filter((offset) => offset < at).length;
     const news = RECALLED_NEWS.exec(reading.text);
     const deals = reading.relations
