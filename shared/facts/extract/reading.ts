@@ -268,12 +268,23 @@ export class SentenceReading {
         if (!match.name.includes('#')) this.#relations.push(match as PhraseMatch<AttributeClass>);
       }
       this.#relations = withoutMeasureSuffixes(this.#relations, this.text);
+      // "Samsung Electronics: +6.8%", "Samsung closed +6.8% and Tesla +4.0%": a market table's sign is its move.
+      const signed = [...this.text.matchAll(SIGNED_MOVE)].map(
+        (match) => ({ name: 'stock_move', start: match.index, end: match.index + 1 }) as const,
+      );
+      if (signed.length) {
+        this.#relations = [...this.#relations, ...signed].sort((a, b) => a.start - b.start || a.end - b.end);
+        this.#lists.set('stock_move', [...(this.#lists.get('stock_move') ?? []), ...signed]);
+      }
     }
     return this.#lists;
   }
 }
 
 export const NONE: PhraseMatch[] = [];
+
+/** A signed percentage standing alone, as in a market table: "+6.8%", "−0.3%" (not "5-6%", "x+2%"). */
+const SIGNED_MOVE = /(?<![\w.%+\-−])[+＋−](?=\s?\d+(?:\.\d+)?\s?(?:%|％|percent\b))/g;
 
 /** Chinese words that name a measure of whatever the word before them names: an amount, a figure. */
 const MEASURE_WORD = /^(?:金额|金額|数字|數字|数额|數額|规模|規模)$/;
