@@ -326,16 +326,25 @@ const OWNER_GAP = /^\s*(?:[(（]\s*[\dA-Z.:\s]{2,12}\s*[)）]\s*)?(?:['’]s\s*)
  * "…at its Taylor, Texas fab. The fab will manufacture Tesla's upcoming AI6 chips", 该厂将…为特斯拉
  * 生产AI6晶片: a site referred back to is the place, when this sentence names none of its own.
  */
+/** A making "there", 在那里: at the site named before it ("whose AI6 chips Samsung will make there"). */
+const MADE_THERE =
+  /\b(?:made|makes?|making|built|builds?|building|produced|produces?|producing|manufactured|manufactures?|manufacturing|fabricated|fabricates?)\s+there\b|(?:在|于|於)(?:那里|那裡|那儿|那兒)(?:[^，。；,;]{0,6}?)(?:生产|生產|制造|製造|代工|量产|量產)/i;
+
 function placeReferredBack(
   reading: SentenceReading,
   compiled: CompiledRules,
   framesMaking: ReadonlySet<number>,
   namedForDeal: (frame: number) => boolean,
 ): ReadValue | undefined {
-  const site = reading.priorSite;
+  const there = MADE_THERE.exec(reading.text);
+  // "走访三星位于得州泰勒的工厂产线，并重申AI6芯片将在那里生产": "there" stands for the site the sentence named before it.
+  const siteBefore = there
+    ? reading.mentions.filter((mention) => mention.type === 'site' && mention.end <= there.index).at(-1)
+    : undefined;
+  const site = siteBefore ?? reading.priorSite;
   const place = site ? compiled.places.get(site.id) : undefined;
-  if (!place || reading.mentions.some(isSiteOrPlace)) return undefined;
-  const reference = SITE_REFERENCE.exec(reading.text);
+  if (!place || (!siteBefore && reading.mentions.some(isSiteOrPlace))) return undefined;
+  const reference = siteBefore ? there : (SITE_REFERENCE.exec(reading.text) ?? there);
   if (!reference) return undefined;
   const frame = frameOf(reading, reference.index);
   if (!framesMaking.has(frame) || !namedForDeal(frame)) return undefined;
