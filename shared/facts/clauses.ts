@@ -45,3 +45,7 @@ const VERB_BEFORE_AS =
  */
 const SUBORDINATE_OPENING =
   /(?:(?<!\b(?:well|such|known|same|so|soon|early|late|far|long)\s)\bas|\bwhile|\bwhereas|\bwhen|\bonce|\buntil|\bbecause|\balthough|\bthough|\bsince(?!\s+(?:(?:its|their|the|[A-Z][\w-]*['’]s)\s+)?(?:\d|AI\d|HW\d|then\b|last\b|early\b|late\b|mid\b|start|end|beginning)(?![^,;.，；。]*\b(?:is|are|was|were|has|have|had|will|would|can|relies|rely|depends|needs|lacks|remains|stays)\b)))\s[^,;.，；。]*$/;
+
+/** Chips of another kind than a customer's AI processors: image sensors, camera chips, memory. */
+export const OTHER_PRODUCT =
+  /\bimage[-\s](?:sensors?|signal)|\bcamera(?:s|[-\s]chips?)?\b|\bmemory\b|\bDRAM\b|\bHBM\b|图像传感器|圖像感測器|影像感測器|图像信号|影像訊號|摄像头|攝影機|存储芯片|記憶體/i;

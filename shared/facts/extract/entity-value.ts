@@ -2,13 +2,13 @@
  * Readers of entity values (layer 6): the foundries a chip is made by — who makes it, who is replaced
  * ("switches from TSMC"), who is only troubled, compared with, or making another chip.
  */
-import { COMMA_CLAUSE_OPENING, opensClauseBetween, TIME_CLAUSE_ZH } from '../clauses.ts';
+import { COMMA_CLAUSE_OPENING, OTHER_PRODUCT, opensClauseBetween, TIME_CLAUSE_ZH } from '../clauses.ts';
 import { type EntityMention, isSiteOrPlace } from '../entities.ts';
 import type { AttributeClass } from '../lexicon.ts';
 import type { PhraseMatch } from '../phrases.ts';
 import { type CompiledRule, type CompiledRules, SITE_WORDS } from '../rules.ts';
 import type { ValueMention } from '../values/mention.ts';
-import { clauseEndOf, frameOf } from './frames.ts';
+import { clauseEndOf, clauseStartOf, frameOf } from './frames.ts';
 import {
   COORDINATED,
   DISPLACED_AFTER,
@@ -647,6 +647,14 @@ function soleFoundryAndChip(
       const between = reading.text.slice(first.end, second.start);
       // "台积电亚利桑那厂为特斯拉AI5备产之际，三星泰勒厂确定明年投产": a clause set before the main one.
       if (TIME_CLAUSE_ZH.test(between)) return true;
+      // "Apple picks Samsung's Austin fab for image sensors as Tesla moves AI6 validation to Giga Texas": the
+      // foundry's own clause, before the chip's opens, makes another product.
+      if (
+        foundry.end <= chip.start &&
+        opensClauseBetween(reading.text, foundry.end, chip.start) &&
+        OTHER_PRODUCT.test(reading.text.slice(clauseStartOf(reading, foundry.start), chip.start))
+      )
+        return true;
       const opening = COMMA_CLAUSE_OPENING.exec(between);
       if (!opening) return false;
       const from = first.end + opening.index;

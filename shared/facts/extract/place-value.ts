@@ -2,6 +2,8 @@
  * Readers of place values (layer 6): where a site or a making is — the place named with the relation word,
  * a place left or moved from, another's place, a place referred back to.
  */
+
+import { OTHER_PRODUCT } from '../clauses.ts';
 import { type EntityMention, isSiteOrPlace } from '../entities.ts';
 import type { AttributeClass } from '../lexicon.ts';
 import type { PhraseMatch } from '../phrases.ts';
@@ -64,12 +66,20 @@ export function readPlace(
       (carried || madeFor.customers.some((id) => reading.ids.has(id))));
   // "will produce image-signal processors for Tesla's vehicle cameras at its Austin, Texas, plant": a
   // fab whose clause makes another product for the customer is no fab of the deal's chips.
-  const anotherProductMade = (place: EntityMention) =>
-    madeFor !== undefined &&
-    !ownChipIn(frameOf(reading, place.start)) &&
-    OTHER_PRODUCT.test(
-      reading.text.slice(clauseStartOf(reading, place.start), clauseEndOf(reading, place.end)),
+  // …nor is one whose own part of a headline does, the deal's chip only in a part joined by "as" or "while" ("Apple
+  // picks Samsung's Austin fab for image sensors as Tesla moves AI6 validation to Giga Texas").
+  const anotherProductMade = (place: EntityMention) => {
+    if (madeFor === undefined) return false;
+    const start = clauseStartOf(reading, place.start);
+    const end = clauseEndOf(reading, place.end);
+    if (!ownChipIn(frameOf(reading, place.start))) return OTHER_PRODUCT.test(reading.text.slice(start, end));
+    const part = partAround(reading.text, start, end, place);
+    return (
+      (part.start > start || part.end < end) &&
+      OTHER_PRODUCT.test(reading.text.slice(part.start, part.end)) &&
+      !ownChips.some((chip) => chip.start >= part.start && chip.end <= part.end)
     );
+  };
   // "make AI6 chips in Texas": a place the chip itself is made in needs no site word.
   // …in the clause of its making: not "…would make its AI6 chip, then added to the gain as the robotaxi service expanded in Austin".
   // …and so does the chip referred back to ("Musk has said the chip will be made by Samsung in Texas").
@@ -237,9 +247,28 @@ function displacedPlace(reading: SentenceReading, place: EntityMention): boolean
   return MOVED_FROM_ZH.test(before) && MOVED_TO_AFTER_ZH.test(after);
 }
 
-/** Chips of another kind than a customer's AI processors: image sensors, camera chips, memory. */
-const OTHER_PRODUCT =
-  /\bimage[-\s](?:sensors?|signal)|\bcamera(?:s|[-\s]chips?)?\b|\bmemory\b|\bDRAM\b|\bHBM\b|图像传感器|圖像感測器|影像感測器|图像信号|影像訊號|摄像头|攝影機|存储芯片|記憶體/i;
+/** Words that join two clauses of their own in a headline or a sentence: "…fab for image sensors as Tesla moves…". */
+const CLAUSE_JOIN = /\s(?:as|while|whereas|but)\s/gi;
+
+/** The part of a clause (start to end) that holds a place, between words that join clauses of their own. */
+function partAround(
+  text: string,
+  start: number,
+  end: number,
+  place: { start: number; end: number },
+): { start: number; end: number } {
+  let from = start;
+  let to = end;
+  for (const join of text.slice(start, end).matchAll(CLAUSE_JOIN)) {
+    const at = start + join.index;
+    if (at + join[0].length <= place.start) from = at + join[0].length;
+    else if (at >= place.end) {
+      to = at;
+      break;
+    }
+  }
+  return { start: from, end: to };
+}
 
 /** A chip referred back to: 该芯片, 該晶片, "the chip". */
 const CHIP_REFERENCE =
