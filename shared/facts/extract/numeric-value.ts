@@ -461,10 +461,16 @@ export function readNumeric(
  */
 const PRESUPPOSING = new Set(['possibility', 'condition']);
 
-const DEFINITE_BEFORE = /\b(?:its|their)\s+(?:(?:planned|announced|landmark|massive|proposed)\s+)?$/i;
+const DEFINITE_BEFORE =
+  /\b(?:its|their|the\s+(?:full|entire|whole))\s+(?:(?:planned|announced|landmark|massive|proposed)\s+)?$/i;
 
+// (", 10-gigawatt commitment": a second measure of the same thing may stand between)
 const DESCRIBED_THING_AFTER =
-  /^\s*(?:[\w-]+\s+){0,5}?(?:project|venture|deal|contract|pact|agreement|plan|programme|program|initiative|fab|plant|facility|factory|complex|campus|commitment|investment)\b(?!\s+(?:talks|negotiations))/i;
+  /^\s*,?\s*(?:[\w-]+\s+){0,5}?(?:project|venture|deal|contract|pact|agreement|plan|programme|program|initiative|fab|plant|facility|factory|complex|campus|commitment|investment)\b(?!\s+(?:talks|negotiations))/i;
+
+/** After an amount, the commitment or goal it is the size of: 的投资承诺, 、10吉瓦的全部承诺, 的总目标. */
+const COMMITMENT_AFTER_ZH =
+  /^(?:、[^，。；,;]{0,10}?)?的(?:全部|总|總)?(?:投资|投資)?(?:承诺|承諾|目标|目標)/;
 
 /** "其他接受補助的企業如美光（獲62億美元補助）、三星（47.5億美元）", "Samsung ($4.75 billion)": a value in brackets after a name. */
 const BRACKETED_BEFORE = /[（(]\s*(?:获|獲|得|got|received|won|awarded)?\s*(?:about\s+|约|約)?$/i;
@@ -532,6 +538,9 @@ function presupposed(reading: SentenceReading, mention: ValueMention): boolean {
   const before = text.slice(Math.max(0, mention.start - 24), mention.start);
   const after = text.slice(mention.end, mention.end + 70);
   if (DEFINITE_BEFORE.test(before) && DESCRIBED_THING_AFTER.test(after)) return true;
+  // "有望提前完成5000亿美元、10吉瓦的投资承诺": the commitment the amount describes is had; only its completion is hoped.
+  if (/[\u3400-\u9fff]/.test(text.slice(mention.start, mention.end)) && COMMITMENT_AFTER_ZH.test(after))
+    return true;
   // In brackets right after a name — not a currency's conversion ("10 trillion won (about $7.5 billion)").
   const bracket = BRACKETED_BEFORE.exec(before);
   if (!bracket || !BRACKETED_AFTER.test(after)) return false;
