@@ -336,7 +336,7 @@ const MOVED_PART_BEFORE =
 
 /** Between a coordinated group of foundries and their verb: only words of doing it together. */
 const GROUP_VERB_GAP =
-  /^(?:\s|共同|一起|一同|同时|同時|两地|兩地|分别|分別|联合|聯合|将|將|均|也|会|會|together|jointly|both|will|would|在[^，,。；;]{1,12}?(?=生产|生產|代工|制造|製造))*$/i;
+  /^(?:\s|共同|一起|一同|同时|同時|两地|兩地|分别|分別|各自|分工|分担|分擔|联合|聯合|将|將|均|也|会|會|together|jointly|both|will|would|在[^，,。；;]{1,12}?(?=生产|生產|代工|制造|製造))*$/i;
 
 /**
  * "AI5芯片将于2027年量产，台积电与三星共同代工": a chip opening a Chinese sentence is the topic its later clauses
@@ -359,8 +359,10 @@ function topicChipTriggers(
       ) &&
       // (not past a condition or a time: "AI5将由台积电代工，一旦产能不足，三星也将参与生产")
       !/一旦|如果|若|假如|倘若|万一|萬一|只要|除非|如遇/.test(reading.text.slice(topic.end, trigger.start)) &&
-      // …with no object of its own ("三星泰勒厂负责下一代" makes another).
-      /^\s*(?:[，。；;,！!]|$)/.test(reading.text.slice(trigger.end, trigger.end + 2)) &&
+      // …with no object of its own ("三星泰勒厂负责下一代" makes another) but a part of the topic's ("各自负责一部分产能").
+      /^\s*(?:(?:一部分|部分|一半)?(?:产能|產能|订单|訂單))?\s*(?:[，。；;,！!]|$)/.test(
+        reading.text.slice(trigger.end, trigger.end + 8),
+      ) &&
       // …and its maker right before it, doing it ("台积电与三星共同代工" — not "都想代工", "曾竞标").
       makerRightBefore(reading, trigger) &&
       // …with no subject of its own ("特斯拉AI6由三星代工，而英伟达Rubin GPU已在台积电投片" is Nvidia's making).
@@ -410,7 +412,9 @@ function makerRightBefore(reading: SentenceReading, trigger: PhraseMatch<Attribu
 }
 
 /** Before a topic chip: nothing, a tag, a speaker or the chip's owner ("【快讯】马斯克：特斯拉"). */
-const TOPIC_OPENING = /^\s*(?:【[^】]{1,12}】)?\s*(?:[^，。；：:]{1,12}[：:])?\s*(?:特斯拉|特斯拉的)?\s*$/;
+// (…or a speaker's word and its comma: "特斯拉确认，AI5将于2027年进入量产")
+const TOPIC_OPENING =
+  /^\s*(?:【[^】]{1,12}】)?\s*(?:[^，。；：:]{1,12}[：:]|[^，。；：:]{1,10}(?:确认|確認|表示|称|稱|透露|指出)[，,])?\s*(?:特斯拉|特斯拉的)?\s*$/;
 
 /** Whether a doubt begins within a couple of words after a position ("AI5 may be next"). */
 function doubtedRightAfter(reading: SentenceReading, at: number): boolean {
@@ -1010,7 +1014,10 @@ function triggerOfObject(
   start: number,
   end: number,
 ): PhraseMatch<AttributeClass> | undefined {
-  const frame = frameOf(reading, start);
+  // "Samsung to make Tesla's AI6 — and now AI5 too —": a chip added in a dash's aside is the object of the making
+  // before the dash.
+  const added = ADDED_IN_ASIDE_BEFORE.exec(reading.text.slice(Math.max(0, start - 24), start));
+  const frame = frameOf(reading, added ? Math.max(0, start - 24) + added.index - 1 : start);
   const inFrame = ownClauseFirst(
     reading,
     start,
@@ -1025,12 +1032,13 @@ function triggerOfObject(
       PARTICIPLE.test(reading.text.slice(trigger.start, trigger.end)),
   );
   if (passive) return passive;
-  // "cut its contract with Samsung after moving part of AI6 volume to TSMC": a handover around the chip is its own.
+  // "cut its contract with Samsung after moving part of AI6 volume to TSMC": a handover around the chip is its own
+  // (…and a split: "has split AI6 production between Samsung and TSMC").
   const around = inFrame.find(
     (trigger) =>
       trigger.start < start &&
       trigger.end >= end &&
-      /\sto$/i.test(reading.text.slice(trigger.start, trigger.end)),
+      /\s(?:to|between)$/i.test(reading.text.slice(trigger.start, trigger.end)),
   );
   if (around) return around;
   // "将AI4晶片的後續生產由三星電子轉交台積電": the object of 将/把 is handed over by the verb that hands it.
@@ -1087,6 +1095,10 @@ function triggerOfObject(
   if (!before && !after && opensClauseBetween(reading.text, Math.max(0, start - 48), start)) return undefined;
   return before ?? after ?? inFrame[0];
 }
+
+/** A dash opening an aside that adds a chip: "— and now", "— and possibly", "— plus". */
+const ADDED_IN_ASIDE_BEFORE =
+  /\s[—–-]{1,2}\s*(?:and|plus)\s+(?:now\s+|also\s+|later\s+|eventually\s+)?(?:Tesla['’]s\s+)?$/i;
 
 /** After a foundry's name, its process: 电子2纳米工艺, 的SF2制程, 2奈米製程. */
 const FOUNDRY_PROCESS_AFTER =
@@ -1214,7 +1226,7 @@ function triggerOfAgent(
     return following;
   if (
     previous &&
-    (/(?:\bby|\bwith|\bto|\bat|\busing|\bthrough|\bvia|由|交由|交给|交給|给|給|and)\s*(?:both\s+|either\s+)?(?:\w+\s+and\s+)?$/i.test(
+    (/(?:\bby|\bwith|\bto|\bat|\busing|\bthrough|\bvia|\bbetween|由|交由|交给|交給|转交|轉交|给|給|and)\s*(?:both\s+|either\s+)?(?:\w+\s+and\s+)?$/i.test(
       before,
     ) ||
       // "HW4 stays on Samsung": a making word whose own preposition the foundry follows.
@@ -1244,7 +1256,10 @@ function triggerOfAgent(
     return previous;
   // (not a making whose maker follows it, "AI5 ramps at TSMC", "stays with Samsung": a foundry before it is none of its)
   const first = inFrame.find((trigger) => trigger.start >= mention.end);
-  const next = first && makerFollows(reading, first) ? undefined : first;
+  const next =
+    first && (makerFollows(reading, first) || inCauseClauseBefore(reading, mention, first))
+      ? undefined
+      : first;
   // "a $16.5 billion chip deal with Samsung, with the new AI5 chip … still being manufactured using
   // TSMC's 3nm process": a making whose own agent follows it is not the foundry's named before.
   if (next && agentAfter(reading, next, mention, foundries)) return previous;
@@ -1260,6 +1275,21 @@ function triggerOfAgent(
     return undefined;
   return next ?? previous;
 }
+
+/**
+ * "由于台积电亚利桑那厂产能紧张，特斯拉决定将AI5芯片订单全部转交三星": a company in a cause clause is no agent of a
+ * making past the clause's comma.
+ */
+function inCauseClauseBefore(
+  reading: SentenceReading,
+  mention: EntityMention,
+  trigger: PhraseMatch<AttributeClass>,
+): boolean {
+  const clause = reading.text.slice(0, mention.start).replace(/^.*[，,；;。]/s, '');
+  return CAUSE_OPENING_ZH.test(clause) && /[，,；;]/.test(reading.text.slice(mention.end, trigger.start));
+}
+
+const CAUSE_OPENING_ZH = /^\s*(?:由于|由於|因为|因為|鉴于|鑒於|受)/;
 
 const CHOOSING_VERB =
   /^(?:taps?|tapped|tapping|picks?|picked|picking|chooses?|chose|choosing|selects?|selected|selecting)$/i;
