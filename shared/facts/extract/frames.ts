@@ -133,11 +133,26 @@ export function silencedByNot(
   if (notWords.length === 0) return false;
   if (shelteredEventPiece(rule, reading, position, notWords)) return false;
   if (namedDealsShelter && inNamedDeal(rule, reading, position)) return false;
+  // "欧盟AI法案高风险义务延后 企业合规预算转向通用模型": a Chinese headline's halves, parted by a space, are two
+  // headlines — a word of another subject in a later one does not silence an earlier one.
+  const half = headlineHalfOf(reading);
+  if (half && notWords.every((match) => half(match.start) > half(position))) return false;
   if (reading.frames.length)
     return notWords.some((match) => frameOf(reading, match.start) === frameOf(reading, position));
   if (!readsAsides(rule)) return true;
   const side = asideOf(reading, position);
   return notWords.some((match) => asideOf(reading, match.start) === side);
+}
+
+/** A space between two Chinese clauses of a headline ("…义务延后 企业合规预算转向…"). */
+const CJK_HEADLINE_SPACE = /(?<=[\u3400-\u9fff”」》])\s+(?=[\u3400-\u9fff“「《])/g;
+
+/** For a headline parted by Chinese spaces, the half a position stands in; otherwise undefined. */
+export function headlineHalfOf(reading: SentenceReading): ((at: number) => number) | undefined {
+  if (reading.index !== 0) return undefined;
+  const spaces = [...reading.text.matchAll(CJK_HEADLINE_SPACE)].map((space) => space.index);
+  if (spaces.length === 0) return undefined;
+  return (at) => spaces.filter((offset) => offset < at).length;
 }
 
 /** A dash parting a headline's two halves: " — ", "——", " - ". */
