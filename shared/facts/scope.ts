@@ -633,12 +633,13 @@ export function findScopes(sentence: string, tokens: Token[]): Scopes {
           notUntil(sentence, match)
         ),
     )
-    // "would apply no later than December 2027": a date's bound, not a denial.
+    // "would apply no later than December 2027": a date's bound, not a denial; "No. 2 Samsung": a rank.
     .filter(
       (match) =>
         !(
           match.name === 'negation' &&
-          /^\s*later\s+than\b/i.test(sentence.slice(match.end, match.end + 12)) &&
+          (/^\s*later\s+than\b/i.test(sentence.slice(match.end, match.end + 12)) ||
+            /^\.\s?\d/.test(sentence.slice(match.end, match.end + 3))) &&
           /^(?:no|not)$/i.test(sentence.slice(match.start, match.end))
         ),
     )

@@ -101,10 +101,36 @@ export function listHeadsOf(
       !(rule.not ? notWordsOf(rule, reading) : NONE).length) ||
     (related(rule, reading) &&
       listGapOf(rule, reading, mine) === RANKED_GAP_CHARS &&
-      mine.some((head) => rankedValueAlone(rule, reading, head)))
+      mine.some((head) => rankedValueAlone(rule, reading, head))) ||
+    (related(rule, reading) && mine.some((head) => continuesRivalsValue(rule, reading, head)))
     ? mine
     : NONE_MENTIONED;
 }
+
+/**
+ * "第二季台積電晶圓代工市占72%、三星7.1%", "TSMC held 72% of the market and Samsung 7.1%": the subject heads its value
+ * right after a rival's value of the same kind and the enumeration mark after it — the rival's measure, its
+ * relation word said once, goes on for the subject (no word of another subject between).
+ */
+function continuesRivalsValue(rule: CompiledRule, reading: SentenceReading, head: EntityMention): boolean {
+  const values = numericMentions(rule, reading);
+  const previous = values.filter((value) => value.end <= head.start).at(-1);
+  if (!previous || !ENUMERATION_GAP.test(reading.text.slice(previous.end, head.start))) return false;
+  const rival = reading.mentions.findLast(
+    (mention) => rule.rivalIds.has(mention.id) && mention.end <= previous.start,
+  );
+  // (its own value right after it: "三星7.1%", 三星電子則為8%, "Samsung 7.1%")
+  const own = values.find(
+    (value) => value.start >= head.end && OWN_VALUE_GAP.test(reading.text.slice(head.end, value.start)),
+  );
+  return rival !== undefined && own !== undefined && !(rule.not ? notWordsOf(rule, reading) : NONE).length;
+}
+
+/** Between a value and the next name of an enumeration: 、, a comma, "and". */
+const ENUMERATION_GAP = /^\s*(?:[、，,]\s*(?:and\s+)?|\s+and\s+|以及|和|及)\s*$/i;
+
+/** Between the subject and its value in an enumeration: nothing, 则为, 为, "at". */
+const OWN_VALUE_GAP = /^\s*(?:则为|則為|则|則|为|為|at|with)?\s*$/i;
 
 /** Whether a list's value follows the head with a move to it ("Samsung slid to 7.3%", 三星則滑落至6.8%), not a rank. */
 function movedToValue(rule: CompiledRule, reading: SentenceReading, head: EntityMention): boolean {
