@@ -516,8 +516,10 @@ export const ATTRIBUTE_CLASSES = {
     zh: [
       '量产',
       '量產',
-      // "2027年将全面放量": output ramped in full.
+      // "2027年将全面放量": output ramped in full; "明年放量", "2028年大规模上量": the ramp to volume.
       '全面放量',
+      '放量',
+      '上量',
       '大规模放量',
       '大規模放量',
       '规模化生产',

@@ -864,10 +864,19 @@ export function inMilestonePiece(reading: SentenceReading, span: { start: number
     MILESTONE_WORD.test(reading.text.slice(from, to)) &&
     !VOLUME_WORD.test(reading.text.slice(from, to)) &&
     !reading.relations.some(
-      (match) => match.name === 'volume_production' && match.start >= from && match.end <= to,
+      (match) =>
+        match.name === 'volume_production' &&
+        match.start >= from &&
+        match.end <= to &&
+        // ("Small Batch Output in 2026", "small-batch production this year": a batch's making is no volume's)
+        !SMALL_BATCH_BEFORE.test(reading.text.slice(Math.max(0, match.start - 16), match.start)),
     )
   );
 }
+
+/** Right before a making word, that it is a small or trial one: "small batch", "limited", "trial", "pilot". */
+const SMALL_BATCH_BEFORE =
+  /\b(?:small[-\s]batch|small[-\s]scale|small[-\s]volume|limited|trial|pilot|sample)\s*$/i;
 
 /** "first AI6 samples and then volume chips": the piece speaks of volume too. */
 const VOLUME_WORD = /\b(?:volume|mass)\b|量产|量產/i;

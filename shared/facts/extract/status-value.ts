@@ -333,6 +333,25 @@ export function relationOfSubject(
   const [from, to] = at < match.start ? [at, match.start] : [match.end, at];
   // "Tesla ditches Nvidia GPUs for its Dojo supercomputer": another's thing dropped for the subject.
   const forTheSubject = at > match.start && PURPOSE_BEFORE.test(reading.text.slice(from, to));
+  // "特斯拉Optimus机器人2027年量产，搭载AI5芯片": a product in the relation's own clause before it, the subject
+  // only after it, is the relation's subject.
+  // "特斯拉机器人搭载AI5芯片2027年量产": the subject carried by another thing, the relation after it, is that thing's.
+  if (
+    at < match.start &&
+    CARRIED_BY_BEFORE.test(reading.text.slice(Math.max(0, at - 6), at)) &&
+    !/[，,；;。]/.test(reading.text.slice(at, match.start))
+  )
+    return false;
+  if (
+    at > match.start &&
+    reading.mentions.some(
+      (mention) =>
+        mention.type === 'product' &&
+        mention.end <= match.start &&
+        !/[，,；;。:：]/.test(reading.text.slice(mention.end, match.start)),
+    )
+  )
+    return false;
   return !reading.mentions.some(
     (mention) =>
       mention.start >= from &&
@@ -341,6 +360,9 @@ export function relationOfSubject(
       (mention.type === 'product' || (forTheSubject && mention.type === 'company')),
   );
 }
+
+/** Right before a chip, what carries it: 搭载, 配备, 内置 (a robot or car "fitted with" it). */
+const CARRIED_BY_BEFORE = /(?:搭载|搭載|装载|裝載|配备|配備|内置|內置)\s*(?:特斯拉|自研)?\s*(?:的)?\s*$/;
 
 const PURPOSE_BEFORE = /\b(?:for|in\s+favou?r\s+of)\s+(?:(?:its|the|their|[\w-]+['’]s)\s+)?$/i;
 
