@@ -993,11 +993,18 @@ function partyOnlyInRelativeAfter(rule: CompiledRule, reading: SentenceReading, 
 
 const RELATIVE_AFTER_COMMA = /,\s*(?:which|who|whose)\b[^,;.]*/gi;
 
+const IDENTIFIES_PARTY =
+  /^,\s*(?:which|who)\s+(?:(?:is|was|has\s+been|had\s+been)\s+(?:now\s+|since\s+|later\s+)?(?:confirmed|revealed|identified|named|disclosed)\s+(?:to\s+be|as)|turned\s+out\s+to\s+be|proved\s+to\s+be)\b/i;
+
 /** The ", which/who …" asides of the sentence that open at `from` or after. */
 function relativeAsidesFrom(reading: SentenceReading, from: number): Array<{ start: number; end: number }> {
-  return [...reading.text.matchAll(RELATIVE_AFTER_COMMA)]
-    .filter((found) => found.index >= from)
-    .map((found) => ({ start: found.index, end: found.index + found[0].length }));
+  return (
+    [...reading.text.matchAll(RELATIVE_AFTER_COMMA)]
+      .filter((found) => found.index >= from)
+      // ("without disclosing the partner, which is now confirmed to be Tesla": an aside that names the party)
+      .filter((found) => !IDENTIFIES_PARTY.test(found[0]))
+      .map((found) => ({ start: found.index, end: found.index + found[0].length }))
+  );
 }
 
 /** The ids the sentence names outside `spans`. */
