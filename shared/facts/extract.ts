@@ -155,7 +155,7 @@ function withDeniedReports(
   compiled: CompiledRules,
 ): Statement[] {
   const found = firstDenial(readings);
-  if (!found) return statements;
+  if (!found) return withReportsDeniedInPlace(statements, readings);
   const denial = found.reading;
   // What the denial's own clause names: "三星表示该报道不实，但确认泰勒工厂将于2026年投产" names Samsung.
   const clause = denialClause(denial.text, found.match);
@@ -190,6 +190,35 @@ function withDeniedReports(
       : statement,
   );
 }
+
+/**
+ * "韓媒報導三星擬將泰勒廠總投資上修至600億美元，三星電子週五發布聲明否認", "…, but Tesla's AI chief later denied it": a
+ * report denied in a later clause of its own sentence by a bare denial — the report's values state nothing.
+ */
+function withReportsDeniedInPlace(statements: Statement[], readings: SentenceReading[]): Statement[] {
+  const denied = new Set(
+    readings
+      .filter((reading) => {
+        const denial = DENIED_IN_PLACE.exec(reading.text);
+        return denial !== null && REPORTED_BEFORE_DENIAL.test(reading.text.slice(0, denial.index));
+      })
+      .map((reading) => reading.index),
+  );
+  if (denied.size === 0) return statements;
+  return statements.map((statement) =>
+    denied.has(statement.sentenceIndex) && !statement.negated
+      ? { ...statement, negated: true, confidence: 0.3 }
+      : statement,
+  );
+}
+
+/** After a comma, a bare denial of what the clause before reported: 随后否认, 发布声明否认, "later denied it". */
+const DENIED_IN_PLACE =
+  /[，,][^，,。；;]{0,24}?(?<!并未|並未|未|没有|沒有|不)(?:否认|否認)(?:了)?(?:此事|此说|此說|该报道|該報導|相关报道|相關報導|上述报道|上述報導|传闻|傳聞)?\s*(?:[，,。；;]|$)|,\s*(?:but\s+|and\s+)?(?:[\w'’.-]+\s+){0,4}?(?:later\s+|since\s+|quickly\s+)?denied\s+(?:it|this|that|the\s+(?:report|claim|story))\b/i;
+
+/** Before the denial, that what it denies was reported: 报道, 传闻, 据悉, "reported", "a report said". */
+const REPORTED_BEFORE_DENIAL =
+  /报道|報導|报导|传闻|傳聞|传出|傳出|据悉|據悉|消息称|消息稱|\breport(?:s|ed)?\b|\brumou?r/i;
 
 /** The first sentence after the title that denies a report, and its first denial pattern. */
 function firstDenial(
