@@ -185,6 +185,10 @@ export function readNumeric(
     .filter(
       (mention) => !rule.rule.relation.includes('volume_production') || !milestoneYear(reading, mention),
     )
+    // "a small number of AI5 units in '26 and then volume production in '27": a small batch's year.
+    .filter(
+      (mention) => !rule.rule.relation.includes('volume_production') || !smallBatchYear(reading, mention),
+    )
     // "started production this month … and will ramp to full output next year": the year of a ramp to full
     // output is no start of production.
     .filter(
@@ -878,11 +882,28 @@ export function inMilestonePiece(reading: SentenceReading, span: { start: number
 const SMALL_BATCH_BEFORE =
   /\b(?:small[-\s]batch|small[-\s]scale|small[-\s]volume|limited|trial|pilot|sample)\s*$/i;
 
+/** A year told of a small batch named before it, with no word of volume between: "a small number of units in '26". */
+function smallBatchYear(reading: SentenceReading, mention: ValueMention): boolean {
+  if (mention.value.kind !== 'year') return false;
+  const before = reading.text.slice(Math.max(0, mention.start - 56), mention.start);
+  const batch = [...before.matchAll(SMALL_BATCH_WORD)].at(-1);
+  // (in its own clause: "2026年小批量出货，2027年实现大规模量产" tells the volume year after the batch's)
+  return (
+    batch !== undefined &&
+    !VOLUME_WORD.test(before.slice(batch.index)) &&
+    !/[，,、；;。]|\bthen\b/i.test(before.slice(batch.index))
+  );
+}
+
+// (English only: Chinese puts the year before the batch, "2026年小批量", which inMilestonePiece reads)
+const SMALL_BATCH_WORD =
+  /\bsmall\s+(?:number|numbers|quantities|volumes?|batch(?:es)?)\b|\bsmall[-\s]batch\b|\blimited\s+(?:numbers?|quantities|volumes?|production|output)\b/gi;
+
 /** "first AI6 samples and then volume chips": the piece speaks of volume too. */
 const VOLUME_WORD = /\b(?:volume|mass)\b|量产|量產/i;
 
 const MILESTONE_WORD = new RegExp(
-  String.raw`\b(?:${EN_MILESTONES}|prototypes?|batch(?:es)?)\b|${ZH_MILESTONES}|小批量|小批次`,
+  String.raw`\b(?:${EN_MILESTONES}|prototypes?|batch(?:es)?|small\s+(?:number|numbers|quantities|volumes?)\s+of)\b|${ZH_MILESTONES}|小批量|小批次|少量`,
   'i',
 );
 
@@ -1052,7 +1073,7 @@ const RAMP_THROUGH_BEFORE =
   /\bramp(?:s|ed|ing)?\b(?:\s+up)?\s+(?:[\w-]+\s+){0,3}?(?:through|until|till|to|into)\s+(?:the\s+end\s+of\s+|end-)?$/i;
 
 const DEAL_WORTH_BEFORE =
-  /\b(?:deal|contract|agreement|pact|order)\s+(?:worth|valued\s+at)\s+(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|up\s+to\s+|more\s+than\s+|over\s+)?(?:US)?$/i;
+  /\b(?:deal|contract|agreement|pact|order)s?,?\s+(?:worth|valued\s+at)\s+(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|up\s+to\s+|more\s+than\s+|over\s+)?(?:US)?$/i;
 
 /** Before a count, its plan: "plans", "aims for", "up to", "a planned total of", 计划/规划/最多, or a change to it. */
 const PLAN_CUE =
@@ -1060,7 +1081,7 @@ const PLAN_CUE =
 
 /** After a count, its plan: "20 sites planned", "30 sites in total", "sites it plans". */
 const PLAN_CUE_AFTER =
-  /^\s*(?:(?:are|were|is)\s+)?(?:planned|in\s+total|envisaged|targeted)\b|^\s*(?:that\s+|which\s+)?(?:it|they|we)\s+(?:plans?|promised|pledged)\b|^[^.;]{0,30}?\b(?:buildout|build-out|network|plan|promised|pledged)\b/i;
+  /^\s*(?:(?:are|were|is)\s+)?(?:planned|in\s+total|envisaged|targeted)\b|^\s*(?:that\s+|which\s+)?(?:it|they|we)\s+(?:plans?|promised|pledged|(?:set|sets)\s+out\s+to\s+build|aims?\s+to\s+build)\b|^[^.;]{0,30}?\b(?:buildout|build-out|network|plan|promised|pledged)\b/i;
 
 const EXPANSION_AFTER = /^\s*(?:(?:fab|plant|factory|capacity|site|US|U\.S\.)\s+)?expansions?\b/i;
 
@@ -1216,7 +1237,7 @@ function isProgress(text: string, mention: ValueMention): boolean {
       !/\bnow\s+(?:plans?|intends?)\s+to\s+(?:invest|build|spend|develop|construct)\b[^.;,，；。]{0,50}\bacross\s*$/i.test(
         before,
       )) ||
-    /^\s*(?:[\w-]+\s+){0,4}?(?:so far|to date|already|committed so far)|^\s*(?:[\w-]+\s+){0,1}?(?:under\s?way|under\s+construction|being\s+built|in\s+operation\s+or\s+(?:under\s+)?(?:development|construction))|^\s*previously\s+(?:announced|selected|named|unveiled)\b/i.test(
+    /^\s*(?:[\w-]+\s+){0,4}?(?:so far|to date|already|committed so far)|^\s*(?:[\w-]+\s+){0,1}?(?:under\s?way|under\s+construction|under\s+development|in\s+development|being\s+built|in\s+operation\s+or\s+(?:under\s+)?(?:development|construction))|^\s*previously\s+(?:announced|selected|named|unveiled)\b/i.test(
       after,
     ) ||
     // "six Stargate sites now live", "seven Stargate campuses are being built", "six sites with power on": those

@@ -588,7 +588,7 @@ const MILESTONE_BEFORE = new RegExp(
 // …whose object is a thing pushed against (a plan, a rule, a law), not a cause ("on cost concerns",
 // "on Musk's orders").
 const PUSH_BACK_AGAINST =
-  /^push(?:es|ed|ing)?\s+back\s+(?:on|against)\s+(?:\S+\s+){0,4}?(?:plans?|rules?|proposals?|polic(?:y|ies)|calls?|demands?|efforts?|moves?|laws?|act|regulations?|mandates?|requirements?|strings|conditions|deadlines?)\b/i;
+  /^push(?:es|ed|ing)?\s+back\s+(?:on|against)\s+(?:\S+\s+){0,4}?(?:plans?|rules?|proposals?|polic(?:y|ies)|calls?|demands?|efforts?|moves?|laws?|act|regulations?|mandates?|requirements?|strings|conditions|deadlines?|reports?|claims?|stor(?:y|ies)|rumou?rs?|speculation)\b/i;
 
 const PASSIVE_BEFORE = /\b(?:be|been|being|is|are|was|were|get|gets|got)\s+(?:\w+ly\s+)?$/i;
 
