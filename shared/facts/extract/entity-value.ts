@@ -1033,12 +1033,19 @@ function triggerOfObject(
   );
   if (passive) return passive;
   // "cut its contract with Samsung after moving part of AI6 volume to TSMC": a handover around the chip is its own
-  // (…and a split: "has split AI6 production between Samsung and TSMC").
+  // (…and a split, an order won: "has split AI6 production between Samsung and TSMC", "won Tesla's AI6 order").
   const around = inFrame.find(
     (trigger) =>
       trigger.start < start &&
       trigger.end >= end &&
-      /\s(?:to|between)$/i.test(reading.text.slice(trigger.start, trigger.end)),
+      (/\s(?:to|between)$/i.test(reading.text.slice(trigger.start, trigger.end)) ||
+        // (an order won, its winner's name with no making word of its own before it)
+        (/^(?:won|wins?|winning|land(?:s|ed)?|secur(?:es|ed)?|bag(?:s|ged)?|clinch(?:es|ed)?)\s.*\s(?:orders?|contracts?)$/i.test(
+          reading.text.slice(trigger.start, trigger.end),
+        ) &&
+          !inFrame.some(
+            (other) => other.end <= trigger.start && other.start >= lastCompanyBefore(reading, trigger.start),
+          ))),
   );
   if (around) return around;
   // "将AI4晶片的後續生產由三星電子轉交台積電": the object of 将/把 is handed over by the verb that hands it.
@@ -1099,6 +1106,11 @@ function triggerOfObject(
 /** A dash opening an aside that adds a chip: "— and now", "— and possibly", "— plus". */
 const ADDED_IN_ASIDE_BEFORE =
   /\s[—–-]{1,2}\s*(?:and|plus)\s+(?:now\s+|also\s+|later\s+|eventually\s+)?(?:Tesla['’]s\s+)?$/i;
+
+/** Where the last company named before a position starts (0 when none). */
+function lastCompanyBefore(reading: SentenceReading, at: number): number {
+  return reading.mentions.findLast((mention) => mention.type === 'company' && mention.end <= at)?.start ?? 0;
+}
 
 /** After a foundry's name, its process: 电子2纳米工艺, 的SF2制程, 2奈米製程. */
 const FOUNDRY_PROCESS_AFTER =
@@ -1257,7 +1269,10 @@ function triggerOfAgent(
   // (not a making whose maker follows it, "AI5 ramps at TSMC", "stays with Samsung": a foundry before it is none of its)
   const first = inFrame.find((trigger) => trigger.start >= mention.end);
   const next =
-    first && (makerFollows(reading, first) || inCauseClauseBefore(reading, mention, first))
+    first &&
+    (makerFollows(reading, first) ||
+      inCauseClauseBefore(reading, mention, first) ||
+      ownOtherVerbFirst(reading, mention, first))
       ? undefined
       : first;
   // "a $16.5 billion chip deal with Samsung, with the new AI5 chip … still being manufactured using
@@ -1275,6 +1290,25 @@ function triggerOfAgent(
     return undefined;
   return next ?? previous;
 }
+
+/**
+ * "TSMC holds about two-thirds of the market, against 8 percent for Samsung, even after the Korean firm won Tesla's
+ * AI6 order": a name with a verb of its own right after it (holds, controls, leads) is that verb's subject, not the
+ * agent of a making past a comma.
+ */
+function ownOtherVerbFirst(
+  reading: SentenceReading,
+  mention: EntityMention,
+  trigger: PhraseMatch<AttributeClass>,
+): boolean {
+  return (
+    OWN_OTHER_VERB_AFTER.test(reading.text.slice(mention.end, mention.end + 24)) &&
+    /[,，;；]/.test(reading.text.slice(mention.end, trigger.start))
+  );
+}
+
+const OWN_OTHER_VERB_AFTER =
+  /^\s+(?:still\s+|now\s+)?(?:holds?|held|controls?|controlled|commands?|dominates?|dominated|leads?|led)\b/i;
 
 /**
  * "由于台积电亚利桑那厂产能紧张，特斯拉决定将AI5芯片订单全部转交三星": a company in a cause clause is no agent of a

@@ -389,6 +389,8 @@ export function relationWordOfAnotherSense(
       // "…, sources say", "people familiar … and sources close to": who tells it, not where chips are sourced.
       if (/^sources$/i.test(word) && SOURCES_TELL_AFTER.test(text.slice(match.end, match.end + 16)))
         return true;
+      // "holds about two-thirds of the global foundry market": a fraction, not a third foundry.
+      if (/^thirds\b/i.test(word) || (/^third\b/i.test(word) && /\bone-$/i.test(before(4)))) return true;
       // "AI5 stays at TSMC", "remains with Samsung", "sticks with TSMC", "reach volume in 2027 at TSMC": a stay
       // at a maker, or volume reached there — not "remains at least two years away", "remains at the design
       // stage", "remains at Samsung's Hwaseong campus", "reach volume in 2027 at the earliest".
