@@ -335,8 +335,24 @@ function withoutPlaceCommas(text: string, placeTail: RegExp, mentions: readonly 
       mentions.some((mention) => mention.end === at && (mention.type === 'site' || mention.type === 'place'))
     )
       masked = `${masked.slice(0, at)} ${masked.slice(at + 1)}`;
+    // …nor does the comma that closes the region before a preposition or a site's noun ("in Taylor, Texas, to as
+    // much as $50 billion", "its Taylor, Texas, plant").
+    else if (
+      REGION_CLOSED_BEFORE.test(text.slice(at)) &&
+      mentions.some(
+        (mention) =>
+          mention.end === at &&
+          mention.type === 'place' &&
+          masked[mention.start - 2] === ' ' &&
+          text[mention.start - 2] === ',',
+      )
+    )
+      masked = `${masked.slice(0, at)} ${masked.slice(at + 1)}`;
   return masked;
 }
+
+const REGION_CLOSED_BEFORE =
+  /^,\s+(?:to|in|on|at|for|by|from|with|into|through|plant|fab|facility|factory|site|campus|complex|project|operations?)\b/;
 
 /**
  * A chip named only as the measure of another ("three times faster than AI5", 能效为AI5的三倍,
