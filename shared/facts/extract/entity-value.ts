@@ -161,7 +161,10 @@ export function readEntities(
     .filter((mention) => lost.includes(mention) || droppedByTheText(reading, mention))
     .map((mention) => mention.id);
   const frames = new Set(attached.map((mention) => frameOf(reading, mention.start)));
-  const replacing = reading.scopes.replacement.some((cue) => frames.has(frameOf(reading, cue.start)));
+  // (not a cue in a clause of another chip: "AI6芯片将全部转由台积电生产，三星仅保留AI5部分订单")
+  const replacing = reading.scopes.replacement.some(
+    (cue) => frames.has(frameOf(reading, cue.start)) && !inAnotherChipsClause(reading, cue.start, chipIds),
+  );
   return {
     value: { kind: 'entities', values },
     blocked: open.length === 0,
@@ -1106,6 +1109,18 @@ function triggerOfObject(
 /** A dash opening an aside that adds a chip: "— and now", "— and possibly", "— plus". */
 const ADDED_IN_ASIDE_BEFORE =
   /\s[—–-]{1,2}\s*(?:and|plus)\s+(?:now\s+|also\s+|later\s+|eventually\s+)?(?:Tesla['’]s\s+)?$/i;
+
+/** Whether a position's comma clause names a chip, none of them the rule's. */
+function inAnotherChipsClause(reading: SentenceReading, at: number, chipIds: ReadonlySet<string>): boolean {
+  const from = Math.max(
+    0,
+    ...[...reading.text.slice(0, at).matchAll(/[，,；;]/g)].map((mark) => mark.index + 1),
+  );
+  const rest = reading.text.slice(at).search(/[，,；;。]/);
+  const to = rest < 0 ? reading.text.length : at + rest;
+  const chips = reading.chips.filter((chip) => chip.start >= from && chip.end <= to);
+  return chips.length > 0 && chips.every((chip) => !chipIds.has(chip.id));
+}
 
 /** Where the last company named before a position starts (0 when none). */
 function lastCompanyBefore(reading: SentenceReading, at: number): number {
