@@ -542,6 +542,9 @@ function spanEnd(sentence: string, match: PhraseMatch<ScopeCue>): number {
   // "is weighing changes to the timeline, including a proposed one-year delay": what the list adds is the
   // clause's own object, weighed the same.
   while (ELABORATION.test(sentence.slice(end))) end = clauseEndAfter(sentence, end + 1);
+  // "asking whether the plant can begin production in 2026 as planned, or slip to 2027": the other answer asked.
+  if (match.name === 'question' || match.name === 'possibility')
+    while (/^[,，]\s*or\b/i.test(sentence.slice(end))) end = clauseEndAfter(sentence, end + 1);
   if (match.name !== 'condition') return end;
   // A condition set before what it conditions: opening the sentence, or a Chinese one opening a clause
   // ("…良率目前约在55%左右，若年底前提升至70%以上，特斯拉AI6最快可于2027年进入量产").
