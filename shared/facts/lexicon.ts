@@ -1335,6 +1335,7 @@ export const ATTRIBUTE_CLASSES = {
       'support',
       'aid',
       'CHIPS money',
+      'CHIPS Act money',
     ],
     zh: [
       // 三星最多可獲47.45億美元, 三星泰勒厂获批47.5亿美元.

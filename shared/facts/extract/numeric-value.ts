@@ -562,7 +562,7 @@ const WORTH_BEFORE =
 
 /** "an additional $10 billion", 追加100亿美元: an increment, not a total. */
 // The adjectives of an increment; with "adds" its verb too (INCREMENT_WORD takes the adjectives alone).
-const INCREMENT_ADJECTIVE = String.raw`\badditional\b|\bextra\b|追加|额外|額外|加碼|加码|(?:擴大|扩大)注[資资]`;
+const INCREMENT_ADJECTIVE = String.raw`\badditional\b|\bextra\b|\bfollow-on\b|追加|额外|額外|加碼|加码|(?:擴大|扩大)注[資资]`;
 
 const INCREMENT = String.raw`${INCREMENT_ADJECTIVE}|\badds?`;
 

@@ -158,7 +158,14 @@ export function readPlace(
         ),
     );
   // A site referred back to needs the deal's chip named in its clause group ("该厂将…生产AI6晶片").
-  const namedForDeal = (frame: number) => !madeFor || ownChipIn(frame);
+  // (…or the customer's chips, named with the customer: "The plant will manufacture Tesla's AI chips")
+  const namedForDeal = (frame: number) =>
+    !madeFor ||
+    ownChipIn(frame) ||
+    (CUSTOMERS_CHIPS.test(reading.text) &&
+      !otherChip(frame) &&
+      !anotherChipReferred &&
+      madeFor.customers.some((id) => reading.ids.has(id)));
   if (bound.length === 0) return placeReferredBack(reading, compiled, framesMaking, namedForDeal);
   // The most specific place named ("Taylor, Texas" over "Texas"); of two as specific, the one the
   // deal's chip itself is made in ("image sensors made at Samsung's Austin, Texas, plant, … its
@@ -269,6 +276,10 @@ function partAround(
   }
   return { start: from, end: to };
 }
+
+/** The customer's own chips: "Tesla's AI chips", "chips for Tesla", 特斯拉的芯片. */
+const CUSTOMERS_CHIPS =
+  /\b[A-Z][\w-]*['’]s\s+(?:[\w-]+\s+){0,2}?(?:chips|processors)\b|\b(?:chips|processors)\s+for\s+[A-Z]|的(?:AI)?(?:芯片|晶片)/;
 
 /** A chip referred back to: 该芯片, 該晶片, "the chip". */
 const CHIP_REFERENCE =
