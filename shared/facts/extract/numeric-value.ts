@@ -189,6 +189,25 @@ export function readNumeric(
     .filter(
       (mention) => !rule.rule.relation.includes('volume_production') || !smallBatchYear(reading, mention),
     )
+    // "預計今年下半年開始貢獻營收", "to start contributing revenue in 2027": when revenue begins, not the making.
+    .filter(
+      (mention) =>
+        mention.value.kind !== 'year' ||
+        !(
+          rule.rule.relation.includes('volume_production') || rule.rule.relation.includes('production_start')
+        ) ||
+        !REVENUE_BEGINS_AROUND.test(reading.text.slice(Math.max(0, mention.start - 40), mention.end + 16)),
+    )
+    // "will begin mass production at its Taylor fab later this year, where Tesla's AI6 chips will be made": the fab's
+    // start; the chip only in the "where" clause after it.
+    .filter(
+      (mention) =>
+        !rule.rule.relation.includes('volume_production') ||
+        subject.carried ||
+        !subject.positions.every(
+          (at) => at > mention.end && WHERE_CLAUSE.test(reading.text.slice(mention.end, at)),
+        ),
+    )
     // "started production this month … and will ramp to full output next year": the year of a ramp to full
     // output is no start of production.
     .filter(
@@ -881,6 +900,13 @@ export function inMilestonePiece(reading: SentenceReading, span: { start: number
 /** Right before a making word, that it is a small or trial one: "small batch", "limited", "trial", "pilot". */
 const SMALL_BATCH_BEFORE =
   /\b(?:small[-\s]batch|small[-\s]scale|small[-\s]volume|limited|trial|pilot|sample)\s*$/i;
+
+/** Around a year, revenue beginning: 开始贡献营收, "start contributing revenue", "to generate revenue from". */
+const REVENUE_BEGINS_AROUND =
+  /(?:开始|開始)?(?:贡献|貢獻|带来|帶來|产生|產生)(?:营收|營收|收入)|\b(?:contribut\w*|generat\w*|book\w*|recogni[sz]\w*)\s+(?:[\w-]+\s+){0,2}?revenue/i;
+
+/** From a value to the chip: a ", where …" clause opens between them. */
+const WHERE_CLAUSE = /^[^.;]*?,\s*where\b/i;
 
 /** A year told of a small batch named before it, with no word of volume between: "a small number of units in '26". */
 function smallBatchYear(reading: SentenceReading, mention: ValueMention): boolean {
