@@ -548,6 +548,15 @@ export const ATTRIBUTE_CLASSES = {
       '=pushes to',
       // "Samsung pushes Taylor fab start to 2027" (the verb's forms only: not the noun "push … to").
       '=pushes ... to',
+      // "pushes the AI Act's high-risk obligations from August 2026 to as late as December 2027": obligations moved
+      // from one date to a later one.
+      'push ... obligations from',
+      'push ... rules from',
+      'push ... requirements from',
+      'move ... obligations from',
+      'move ... rules from',
+      'shift ... obligations from',
+      'shift ... rules from',
       '=pushed ... to',
       '=pushing to',
       // "formally proposed pushing them to December 2027" (not "pushing Brussels to push": relation.ts).
