@@ -181,13 +181,16 @@ function withDeniedReports(
       denialMentions.some((mention) => rule?.ownIds.has(mention.id))
     );
   };
-  return statements.map((statement) =>
-    statement.sentenceIndex < denial.index &&
-    !statement.negated &&
-    readings[statement.sentenceIndex]!.scopes.hedged &&
-    about(statement.factId)
-      ? { ...statement, negated: true, confidence: 0.3 }
-      : statement,
+  return withReportsDeniedInPlace(
+    statements.map((statement) =>
+      statement.sentenceIndex < denial.index &&
+      !statement.negated &&
+      readings[statement.sentenceIndex]!.scopes.hedged &&
+      about(statement.factId)
+        ? { ...statement, negated: true, confidence: 0.3 }
+        : statement,
+    ),
+    readings,
   );
 }
 
@@ -200,7 +203,10 @@ function withReportsDeniedInPlace(statements: Statement[], readings: SentenceRea
     readings
       .filter((reading) => {
         const denial = DENIED_IN_PLACE.exec(reading.text);
-        return denial !== null && REPORTED_BEFORE_DENIAL.test(reading.text.slice(0, denial.index));
+        return (
+          (denial !== null && REPORTED_BEFORE_DENIAL.test(reading.text.slice(0, denial.index))) ||
+          REPORT_CALLED_UNTRUE.test(reading.text)
+        );
       })
       .map((reading) => reading.index),
   );
@@ -215,6 +221,10 @@ function withReportsDeniedInPlace(statements: Statement[], readings: SentenceRea
 /** After a comma, a bare denial of what the clause before reported: 随后否认, 发布声明否认, "later denied it". */
 const DENIED_IN_PLACE =
   /[，,][^，,。；;]{0,24}?(?<!并未|並未|未|没有|沒有|不)(?:否认|否認)(?:了)?(?:此事|此说|此說|该报道|該報導|相关报道|相關報導|上述报道|上述報導|传闻|傳聞)?\s*(?:[，,。；;]|$)|,\s*(?:but\s+|and\s+)?(?:[\w'’.-]+\s+){0,4}?(?:later\s+|since\s+|quickly\s+)?denied\s+(?:it|this|that|the\s+(?:report|claim|story))\b/i;
+
+/** "called a Korean newspaper report that it had won AI5 production 'speculative'": the report's content, called untrue. */
+const REPORT_CALLED_UNTRUE =
+  /\bcall(?:ed|s)?\s+(?:the|that|a|an)\s+(?:[\w-]+\s+){0,3}?(?:reports?|claims?|story|rumou?rs?)\s+that\b[^.;]{0,120}?['‘’"“]?(?:speculative|groundless|baseless|untrue|false|inaccurate|unfounded)\b/i;
 
 /** Before the denial, that what it denies was reported: 报道, 传闻, 据悉, "reported", "a report said". */
 const REPORTED_BEFORE_DENIAL =
@@ -262,7 +272,7 @@ const NEGATED_DENIAL_BEFORE =
   /(?:\bdid\s+not|\bdidn['’]t|\bdoes\s+not|\bdoesn['’]t|\bhas(?:\s+not|n['’]t)(?:\s+yet)?|\bhave(?:\s+not|n['’]t)(?:\s+yet)?|\byet\s+to|\bnever|\bnot|\bnor|\bneither\s+confirm(?:ed|s)?\s+nor|\bconfirm(?:ed)?\s+or|\brefused\s+to|\bdeclined\s+to|并未|並未|未|没有|沒有|不)\s*$/i;
 
 const DENIAL_WORD =
-  /den(?:y|ied|ies)|dismiss|reject|refut|untrue|not true|false|groundless|baseless|inaccurate|unfounded|withdr|retract|pulled|否认|否認|驳斥|駁斥|辟谣|闢謠|澄清|不实|不實|不属实|不屬實|失实|失實|不准确|不準確|不正确|不正確|撤回|撤下/i;
+  /den(?:y|ied|ies)|dismiss|reject|refut|untrue|not true|false|groundless|baseless|inaccurate|unfounded|speculative|withdr|retract|pulled|否认|否認|驳斥|駁斥|辟谣|闢謠|澄清|不实|不實|不属实|不屬實|失实|失實|不准确|不準確|不正确|不正確|撤回|撤下/i;
 
 const REPORT_WORDS_ZH = '(?:报道|報導|报导|传闻|傳聞|传言|傳言|消息|说法|說法)';
 
@@ -272,6 +282,8 @@ const DENIES_THE_REPORT = new RegExp(
     `(?:上述|相关|相關|该|該|此|这一|這一|这些|這些)${REPORT_WORDS_ZH}[^。；]{0,12}?(?:不实|不實|不属实|不屬實|失实|失實|不准确|不準確|并不正确|並不正確)`,
     '\\b(?:denied|denies|deny|dismissed|dismisses|rejected|rejects|refuted|refutes)\\s+(?:the|that|those|these|such|a)\\s+(?:reports?|claims?|story|rumou?rs?|speculation)\\b',
     '\\b(?:the|that|those|these|such)\\s+(?:reports?|claims?|story|rumou?rs?)\\s+(?:is|was|are|were)\\s+(?:untrue|not true|false|groundless|baseless|inaccurate|unfounded)\\b',
+    // "called a Korean newspaper report that it had won AI5 production 'speculative'"
+    '\\bcall(?:ed|s)?\\s+(?:the|that|a|an)\\s+(?:[\\w-]+\\s+){0,3}?(?:reports?|claims?|story|rumou?rs?)\\b[^.;]{0,80}?[\'‘’"“]?(?:speculative|groundless|baseless|untrue|false|inaccurate|unfounded)\\b',
     '\\b(?:withdrew|withdraws|withdrawn|retracted|retracts|pulled)\\s+(?:the|its|that)\\s+(?:article|report|story)\\b',
     '(?:撤回|撤下)(?:了)?(?:该|該|上述|相关|相關)?(?:报道|報導|文章|稿件)',
   ].join('|'),

@@ -435,13 +435,18 @@ export function readNumeric(
   const first = (ownOpen[0] ?? open[0] ?? scored[0])!;
   // "The contract, signed in 2025 for $16.5 billion, has since grown to about $23 billion": a value in an aside
   // before the subject's verb is the earlier one; where the verb takes it is the value.
+  const movedFromAside = (mention: ValueMention) =>
+    mention.role === 'to' &&
+    mention.start > first.mention.end &&
+    ASIDE_THEN_MOVED.test(reading.text.slice(first.mention.end, mention.start));
+  // (…however far the verb takes it from the subject: "The agreement, worth $16.5 billion and set to run to 2033 when
+  // it was signed, has been extended by two years and expanded to about $21 billion")
+  const movedFar = inCurrency.find(
+    (mention) => movedFromAside(mention) && reading.scopes.blockersAt(mention.start).length === 0,
+  );
   const chosen =
-    open.find(
-      (entry) =>
-        entry.mention.role === 'to' &&
-        entry.mention.start > first.mention.end &&
-        ASIDE_THEN_MOVED.test(reading.text.slice(first.mention.end, entry.mention.start)),
-    ) ?? first;
+    open.find((entry) => movedFromAside(entry.mention)) ??
+    (movedFar ? { ...first, mention: movedFar } : first);
   // Read only because a deal named by its party shelters it from the sentence's not-words.
   const sheltered =
     rule.not !== undefined &&
@@ -597,8 +602,9 @@ const ADDED_CONVERTED_BEFORE = new RegExp(
 );
 
 /** "$4 billion more", 40億美元的追加投資: an increment, named after the amount. */
+// (…and "of additional orders", "in extra orders": orders added, not the total)
 const ADDED_AFTER =
-  /^\s*(?:more|extra|in\s+(?:additional|extra|new)\s+(?:investment|spending|funding))\b|^\s*的?(?:追加|额外|額外|新增)/i;
+  /^\s*(?:more|extra|in\s+(?:additional|extra|new)\s+(?:investment|spending|funding)|(?:of|in)\s+(?:additional|extra|new|follow-on|incremental)\s+(?:[\w-]+\s+){0,2}?(?:orders?|contracts?|deals?|business|work))\b|^\s*的?(?:追加|额外|額外|新增)/i;
 
 function notAnAmountOfIts(text: string, mention: ValueMention): boolean {
   return (
@@ -1369,7 +1375,7 @@ const DEAL_TERM_MOVED_BEFORE =
 
 /** From a value in an aside to a destination: "…, has since grown to about". */
 const ASIDE_THEN_MOVED =
-  /^[^,;.。；，]{0,40}[,，]\s*(?:(?:has|have|had|was|were|is|are)\s+)?(?:(?:since|now|later|subsequently|then|already)\s+)?(?:been\s+)?(?:grown|grew|risen|rose|increased|expanded|raised|lifted|cut|trimmed|reduced|lowered|swelled|climbed|jumped|fallen|fell|dropped|shrunk|shrank|revised|bumped)\s+(?:up\s+|down\s+)?(?:to\s+)?(?:about\s+|around\s+|nearly\s+|roughly\s+|some\s+)?$/i;
+  /^[^,;.。；，]{0,48}[,，]\s*(?:(?:has|have|had|was|were|is|are)\s+)?(?:(?:since|now|later|subsequently|then|already)\s+)?(?:been\s+)?(?:(?:extended|lengthened|renewed)\s+(?:[\w-]+\s+){0,4}?and\s+)?(?:grown|grew|risen|rose|increased|expanded|raised|lifted|cut|trimmed|reduced|lowered|swelled|climbed|jumped|fallen|fell|dropped|shrunk|shrank|revised|bumped|totals|totaled|totalled|stands\s+at|stood\s+at|amounts\s+to|reached)\s+(?:up\s+|down\s+)?(?:to\s+)?(?:about\s+|around\s+|nearly\s+|roughly\s+|some\s+|more\s+than\s+)?$/i;
 
 /** Values stated as a destination ("rose to 70.2%") come before others at the same distance. */
 function rank(entry: { distance: number; mention: ValueMention }): number {
