@@ -360,8 +360,12 @@ const REGION_CLOSED_BEFORE =
  */
 function measuredAgainst(text: string, mention: EntityMention): boolean {
   // "市佔率…至7.3%，相當於台積電的十分之一多一點": a company only as the yardstick.
+  // (not one whose own value follows: "far behind TSMC's 67 percent")
   if (mention.type === 'company')
-    return COMPANY_YARDSTICK_BEFORE.test(text.slice(Math.max(0, mention.start - 16), mention.start));
+    return (
+      COMPANY_YARDSTICK_BEFORE.test(text.slice(Math.max(0, mention.start - 16), mention.start)) &&
+      !/^['’]s?\s/.test(text.slice(mention.end, mention.end + 3))
+    );
   if (mention.type !== 'chip') return false;
   return (
     MEASURED_BEFORE.test(text.slice(Math.max(0, mention.start - 28), mention.start)) ||
@@ -407,8 +411,9 @@ export function timeClauseAfter(text: string, mention: { start: number; end: num
 const TIME_CLAUSE_VERB =
   /^\s+(?:arrives?|ramps?|launches|comes|enters|takes\s+over|rolls?\s+out|debuts?|starts|begins|ships)\b/i;
 
+// (…or a rank's: "the world's third-largest contract chipmaker behind TSMC and Samsung")
 const COMPANY_YARDSTICK_BEFORE =
-  /(?:相當於|相当于|\b(?:a|one)[-\s](?:tenth|fifth|quarter|fraction)\s+of)\s*$/i;
+  /(?:相當於|相当于|\b(?:a|one)[-\s](?:tenth|fifth|quarter|fraction)\s+of|\b(?:behind|trailing)\s+(?:[A-Z][\w-]*\s+(?:and|&)\s+)?)\s*$/i;
 
 const MEASURED_BEFORE =
   /(?:(?:\bthan|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\btimes|\b(?:jump|gain|improvement|increase|boost|leap|uplift|rise)s?\s+(?:over|on|from)|\bsuccessor\s+to|\bfollow-?up\s+to|\bas\s+[\w-]+\s+as|比|较|較)\s*(?:the\s+|its\s+|[\w-]+['’]s\s+)?|(?:不及|不如|逊于|遜於|胜过|勝過|超越|接班|接棒|继任|繼任|对标|對標|直指|比肩|媲美|看齐|看齊)[^，,。；;]{0,8})$/i;

@@ -53,7 +53,7 @@ const AT_MOST_AFTER = /^\s*(?:or\s+(?:less|fewer)|以下|以内|以內)/i;
  * no other verb between ("expanded to five sites funded from its $500 billion commitment" is not).
  */
 const CHANGED_FROM_BEFORE =
-  /\b(?:cut|cuts|cutting|lower(?:ed|s|ing)?|reduc(?:e|ed|es|ing)|trim|trimm?(?:ed|s|ing)|rais(?:e|ed|es|ing)|scal(?:e|ed|es|ing)\s+(?:back|down)|par(?:e|ed|es|ing)|revis(?:e|ed|es|ing)|shrank|shrunk|expand(?:ed|s|ing)?|enlarg(?:e|ed|es|ing))\b(?:(?!\b\w+ed\s+from\b)[^.;,]){0,50}\bfrom\s+(?:the\s+|its\s+|an?\s+)?(?:(?:about|around|roughly|nearly|approximately|some|initial|original|earlier|previous)\s+)*$/i;
+  /\b(?:delay(?:ed|s|ing)?|postpon(?:e|ed|es|ing)|cut|cuts|cutting|lower(?:ed|s|ing)?|reduc(?:e|ed|es|ing)|trim|trimm?(?:ed|s|ing)|rais(?:e|ed|es|ing)|scal(?:e|ed|es|ing)\s+(?:back|down)|par(?:e|ed|es|ing)|revis(?:e|ed|es|ing)|shrank|shrunk|expand(?:ed|s|ing)?|enlarg(?:e|ed|es|ing))\b(?:(?!\b\w+ed\s+from\b)[^.;,]){0,50}\bfrom\s+(?:the\s+|its\s+|an?\s+)?(?:(?:about|around|roughly|nearly|approximately|some|initial|original|earlier|previous)\s+)*$/i;
 /**
  * "up from 67.6%", "down from the up to $500 billion pledged", "once due in 2024", "back a year from 2026",
  * 原定: an earlier value. A bare "from" only when a "to" follows.
@@ -67,7 +67,7 @@ const EARLIER_AFTER =
   /^\s*(?:(?:preliminary|initial|earlier|original|previous|prior)\b|的?(?:初期|初步|最初|原始|原先)(?:承诺|承諾|规划|規劃|计划|計劃|計畫|投资|投資|协议|協議|金额|金額))/i;
 /** A change's destination: "rose to", "pushed to", 升至, 延至. */
 const TO_BEFORE =
-  /(?:\b(?:rose|rise[sn]?|rising|climb(?:ed|s)?|grew|grow(?:s|n)?|increas(?:ed|es)|jump(?:ed|s)?|fell|fall(?:s|en)?|dropp?(?:ed|s)?|declin(?:ed|es)|slipp?(?:ed|s)|push(?:ed|es)?(?:\s+\w+){0,3}\s+back|push(?:ed|es)?|delay(?:ed|s)?|postpon(?:ed|es)|mov(?:ed|es)|shift(?:ed|s)?|extend(?:ed|s)?|expand(?:ed|s)?|enlarg(?:ed|es)|rais(?:ed|es)|cut|lower(?:ed|s)?|revis(?:ed|es)(?:\s+\w+)?|reach(?:ed|es|ing)?|hit(?:ting)?|now)\s+(?:to\s+)?(?:about\s+|around\s+|nearly\s+)?|\b(?:recover(?:ed|s)?|rebound(?:ed|s)?|improv(?:ed|es)|(?:edg|inch|tick)(?:ed|es|s)\s+(?:up|down)|shr[au]nk|shrinks|narrow(?:ed|s)|widen(?:ed|s))\s+to\s+(?:about\s+|around\s+|nearly\s+)?|\bnow\s+(?:[a-z]+\s+){1,4}(?:about\s+|around\s+|nearly\s+)?|升至|增至|增加至|提高至|提升至|降至|下滑至|跌至|延至|延后至|延後至|推迟至|推遲至|调整至|調整至|下调至|下調至|上调至|上調至|缩减至|縮減至|削减至|削減至|减少至|減少至|减至|減至|推至|要等到|等到|衝上|冲上|缩减为|縮減為|减为|減為)\s*$/i;
+  /(?:\b(?:rose|rise[sn]?|rising|climb(?:ed|s)?|grew|grow(?:s|n)?|increas(?:ed|es)|jump(?:ed|s)?|fell|fall(?:s|en)?|dropp?(?:ed|s)?|declin(?:ed|es)|slipp?(?:ed|s)|push(?:ed|es)?(?:\s+\w+){0,3}\s+back|push(?:ed|es)?|delay(?:ed|s)?|postpon(?:ed|es)|mov(?:ed|es)|shift(?:ed|s)?|extend(?:ed|s)?|expand(?:ed|s)?|enlarg(?:ed|es)|rais(?:ed|es)|cut|trimm(?:ed)|trims|slash(?:ed|es)|reduc(?:ed|es)|lower(?:ed|s)?|revis(?:ed|es)(?:\s+\w+)?|reach(?:ed|es|ing)?|hit(?:ting)?|now)\s+(?:to\s+)?(?:about\s+|around\s+|nearly\s+)?|\b(?:recover(?:ed|s)?|rebound(?:ed|s)?|improv(?:ed|es)|(?:edg|inch|tick)(?:ed|es|s)\s+(?:up|down)|shr[au]nk|shrinks|narrow(?:ed|s)|widen(?:ed|s))\s+to\s+(?:about\s+|around\s+|nearly\s+)?|\bnow\s+(?:[a-z]+\s+){1,4}(?:about\s+|around\s+|nearly\s+)?|升至|增至|增加至|提高至|提升至|降至|下滑至|跌至|延至|延后至|延後至|推迟至|推遲至|调整至|調整至|下调至|下調至|上调至|上調至|缩减至|縮減至|削减至|削減至|减少至|減少至|减至|減至|推至|要等到|等到|衝上|冲上|缩减为|縮減為|减为|減為)\s*$/i;
 /** 从2028年起, 从明年开始: a time something starts from, not an earlier value. */
 const STARTS_AFTER =
   /^\s*年?(?:[上下]半年|底|初|中|第?[一二三四1-4]季度?)?\s*(?:起|开始|開始)(?![^，。；]{0,3}?(?:推迟|推遲|延后|延後|延期|顺延|順延|提前))/;
