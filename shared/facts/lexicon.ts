@@ -516,10 +516,15 @@ export const ATTRIBUTE_CLASSES = {
     zh: [
       '量产',
       '量產',
-      // "2027年将全面放量": output ramped in full; "明年放量", "2028年大规模上量": the ramp to volume.
+      // "2027年将全面放量": output ramped in full; "明年放量", "2028年大规模上量": the ramp to volume (放量/上量 alone only
+      // after the chip in its clause: relation.ts).
       '全面放量',
       '放量',
       '上量',
+      '大规模上量',
+      '大規模上量',
+      '规模化上量',
+      '規模化上量',
       '大规模放量',
       '大規模放量',
       '规模化生产',

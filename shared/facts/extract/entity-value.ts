@@ -1269,7 +1269,12 @@ function triggerOfAgent(
     previous &&
     /^(?:采用|採用|改用)$/.test(reading.text.slice(previous.start, previous.end)) &&
     previous.end === mention.start &&
-    FOUNDRY_PROCESS_AFTER.test(reading.text.slice(mention.end, mention.end + 16))
+    FOUNDRY_PROCESS_AFTER.test(reading.text.slice(mention.end, mention.end + 16)) &&
+    // (the story's chip adopting it, in the clause: not "苹果A20将采用台积电2纳米工艺制造，而特斯拉AI6…")
+    reading.chips.some(
+      (chip) =>
+        chip.end <= previous.start && !/[，,；;。]/.test(reading.text.slice(chip.end, previous.start)),
+    )
   )
     return previous;
   // "Tesla taps Samsung for AI5 as a second source to TSMC": the foundry right after a choosing verb, and "for"

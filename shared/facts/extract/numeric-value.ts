@@ -196,7 +196,10 @@ export function readNumeric(
         !(
           rule.rule.relation.includes('volume_production') || rule.rule.relation.includes('production_start')
         ) ||
-        !REVENUE_BEGINS_AROUND.test(reading.text.slice(Math.max(0, mention.start - 40), mention.end + 16)),
+        !(
+          REVENUE_BEGINS_AFTER.test(reading.text.slice(mention.end, mention.end + 16)) ||
+          REVENUE_BEGINS_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 48), mention.start))
+        ),
     )
     // "will begin mass production at its Taylor fab later this year, where Tesla's AI6 chips will be made": the fab's
     // start; the chip only in the "where" clause after it.
@@ -907,9 +910,14 @@ export function inMilestonePiece(reading: SentenceReading, span: { start: number
 const SMALL_BATCH_BEFORE =
   /\b(?:small[-\s]batch|small[-\s]scale|small[-\s]volume|limited|trial|pilot|sample)\s*$/i;
 
-/** Around a year, revenue beginning: 开始贡献营收, "start contributing revenue", "to generate revenue from". */
-const REVENUE_BEGINS_AROUND =
-  /(?:开始|開始)?(?:贡献|貢獻|带来|帶來|产生|產生)(?:营收|營收|收入)|\b(?:contribut\w*|generat\w*|book\w*|recogni[sz]\w*)\s+(?:[\w-]+\s+){0,2}?revenue/i;
+/**
+ * Right after a year, revenue beginning (预计下半年开始贡献营收) — not "将于2026年量产，并开始贡献营收", a volume year and then
+ * revenue; or before it, "to start contributing revenue in".
+ */
+const REVENUE_BEGINS_AFTER =
+  /^[^，,。；;\d]{0,6}?(?:开始|開始)?(?:贡献|貢獻|带来|帶來|产生|產生)(?:营收|營收|收入)/;
+const REVENUE_BEGINS_BEFORE =
+  /\b(?:contribut\w*|generat\w*|book\w*|recogni[sz]\w*)\s+(?:[\w-]+\s+){0,2}?revenues?\s+(?:[\w-]+\s+){0,3}?(?:in|by|from|starting(?:\s+in)?)\s+$/i;
 
 /** From a value to the chip: a ", where …" clause opens between them. */
 const WHERE_CLAUSE = /^[^.;]*?,\s*where\b/i;

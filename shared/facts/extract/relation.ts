@@ -378,7 +378,10 @@ export function relationWordOfAnotherSense(
   switch (match.name) {
     case 'volume_production':
       // "samples and small-batch production in 2026" is not volume production.
-      return isTrialProduction(text, match);
+      // 放量/上量 alone ramp the chip named before them in their clause — not "HBM4将于2026年放量，AI5…", "营收放量".
+      return (
+        isTrialProduction(text, match) || (/^(?:放量|上量)$/.test(word) && !rampOfAChipBefore(reading, match))
+      );
     case 'makes':
       // "as AI5 ramps at TSMC and AI6 heads to Taylor": the ramp of a chip set aside as a time clause is not read.
       if (
@@ -664,6 +667,20 @@ const END_OF_TIME =
 /** "samples and small-batch production in 2026" is not volume production. */
 const TRIAL_BEFORE =
   /(?:少量|小批量|小量|試|试|樣品|样品|工程|sample|samples|pilot|trial|risk|engineering|limited|small[-\s]batch|initial|first)\s*$/i;
+
+function rampOfAChipBefore(reading: SentenceReading, match: PhraseMatch): boolean {
+  const before = reading.text.slice(0, match.start);
+  const chip = reading.chips.findLast((named) => named.end <= match.start);
+  return (
+    chip !== undefined &&
+    !/[，,；;。？?]/.test(before.slice(chip.end)) &&
+    !/(?:营收|營收|收入|订单|訂單|产能|產能|工艺|工藝|制程|製程|出货|出貨|需求)\s*$/.test(before) &&
+    // (no other product made between: "AI5芯片订单带动台积电2026年营收放量")
+    !reading.mentions.some(
+      (named) => named.start >= chip.end && named.end <= match.start && named.type === 'company',
+    )
+  );
+}
 
 function isTrialProduction(text: string, match: PhraseMatch): boolean {
   return (
