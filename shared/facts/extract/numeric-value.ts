@@ -20,9 +20,11 @@ import {
   frameOf,
   inNamedDeal,
   lastClause,
+  monthMarks,
   numberOf,
   numericMentions,
   OWNER_TYPES,
+  RECALLED_NEWS,
   silencedByNot,
 } from './frames.ts';
 import { ownedBySubject, ownershipPoint } from './ownership.ts';
@@ -67,6 +69,7 @@ export function readNumeric(
   // "Samsung signed a $3 billion packaging deal with Amkor … for work through 2030": the term of a contract of the
   // lone party with another, named, is not the story's contract's.
   if (termFact && contractWithAnother(rule, reading)) return undefined;
+  if (movesOnly && signedMovesOfAnotherDay(rule, reading, relations)) return undefined;
   const candidates = numericMentions(rule, reading)
     .filter((mention) => mention.role !== 'delta' && mention.role !== 'from' && mention.role !== 'signed')
     // In a sentence of one clause group, a value on the side of an aside a word of another subject silences.
@@ -918,6 +921,34 @@ const REVENUE_BEGINS_AFTER =
   /^[^，,。；;\d]{0,6}?(?:开始|開始)?(?:贡献|貢獻|带来|帶來|产生|產生)(?:营收|營收|收入)/;
 const REVENUE_BEGINS_BEFORE =
   /\b(?:contribut\w*|generat\w*|book\w*|recogni[sz]\w*)\s+(?:[\w-]+\s+){0,2}?revenues?\s+(?:[\w-]+\s+){0,3}?(?:in|by|from|starting(?:\s+in)?)\s+$/i;
+
+/**
+ * "Samsung closed -1.5% and Tesla +0.8% on Friday" weeks after the deal: a market table's signs are moves of the day the
+ * item tells, so with no word of a move and a day of their own named, they are the event's only in an item of its days
+ * or a sentence dating it back.
+ */
+function signedMovesOfAnotherDay(
+  rule: CompiledRule,
+  reading: SentenceReading,
+  relations: PhraseMatch<AttributeClass>[],
+): boolean {
+  const event = rule.event;
+  const moves = relations.filter((match) => match.name === 'stock_move');
+  return (
+    event !== undefined &&
+    moves.length > 0 &&
+    moves.every((match) => /^[+＋−]$/.test(reading.text.slice(match.start, match.end))) &&
+    reading.publishedDay !== undefined &&
+    reading.publishedDay >= event.twoDaysOn &&
+    monthMarks(event, reading.text).length === 0 &&
+    !RECALLED_NEWS.test(reading.text) &&
+    // (a day of its own named: "on Friday", 周五 — not a scorecard recalling the deal's day)
+    DAY_OF_ITS_OWN.test(reading.text)
+  );
+}
+
+const DAY_OF_ITS_OWN =
+  /\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|today|yesterday|this\s+week)\b|[周週][一二三四五]|今日|今天|昨日|昨天/i;
 
 /** From a value to the chip: a ", where …" clause opens between them. */
 const WHERE_CLAUSE = /^[^.;]*?,\s*where\b/i;
