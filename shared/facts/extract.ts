@@ -202,6 +202,8 @@ function withReportsDeniedInPlace(statements: Statement[], readings: SentenceRea
   const denied = new Set(
     readings
       .filter((reading) => {
+        // "特斯拉否认 AI6改由台积电代工": a headline opening with its denial, the claim after it.
+        if (reading.index === 0 && HEADLINE_DENIAL.test(reading.text)) return true;
         const denial = DENIED_IN_PLACE.exec(reading.text);
         return (
           (denial !== null && REPORTED_BEFORE_DENIAL.test(reading.text.slice(0, denial.index))) ||
@@ -220,15 +222,17 @@ function withReportsDeniedInPlace(statements: Statement[], readings: SentenceRea
 
 /** After a comma, a bare denial of what the clause before reported: 随后否认, 发布声明否认, "later denied it". */
 const DENIED_IN_PLACE =
-  /[，,][^，,。；;]{0,24}?(?<!并未|並未|未|没有|沒有|不)(?:否认|否認)(?:了)?(?:此事|此说|此說|该报道|該報導|相关报道|相關報導|上述报道|上述報導|传闻|傳聞)?\s*(?:[，,。；;]|$)|,\s*(?:but\s+|and\s+)?(?:[\w'’.-]+\s+){0,4}?(?:later\s+|since\s+|quickly\s+)?denied\s+(?:it|this|that|the\s+(?:report|claim|story))\b/i;
+  /[，,][^，,。；;]{0,24}?(?<!并未|並未|未|没有|沒有|不)(?:否认|否認)(?:了)?(?:此事|此说法|此說法|该说法|該說法|这一说法|這一說法|相关说法|相關說法|此说|此說|该报道|該報導|相关报道|相關報導|上述报道|上述報導|传闻|傳聞)?\s*(?:[，,。；;]|$)|,\s*(?:but\s+|and\s+)?(?:[\w'’.-]+\s+){0,4}?(?:later\s+|since\s+|quickly\s+)?denied\s+(?:it|this|that|the\s+(?:report|claim|story))\b/i;
 
 /** "called a Korean newspaper report that it had won AI5 production 'speculative'": the report's content, called untrue. */
 const REPORT_CALLED_UNTRUE =
   /\bcall(?:ed|s)?\s+(?:the|that|a|an)\s+(?:[\w-]+\s+){0,3}?(?:reports?|claims?|story|rumou?rs?)\s+that\b[^.;]{0,120}?['‘’"“]?(?:speculative|groundless|baseless|untrue|false|inaccurate|unfounded)\b/i;
 
+const HEADLINE_DENIAL = /^[^，,。；;：:\s]{0,12}?(?:否认|否認|辟谣|闢謠)\s*(?:[：:]|\s)\s*\S/;
+
 /** Before the denial, that what it denies was reported: 报道, 传闻, 据悉, "reported", "a report said". */
 const REPORTED_BEFORE_DENIAL =
-  /报道|報導|报导|传闻|傳聞|传出|傳出|据悉|據悉|消息称|消息稱|\breport(?:s|ed)?\b|\brumou?r/i;
+  /报道|報導|报导|传闻|傳聞|传言|傳言|传出|傳出|据悉|據悉|消息称|消息稱|媒体称|媒體稱|\breport(?:s|ed)?\b|\brumou?r/i;
 
 /** The first sentence after the title that denies a report, and its first denial pattern. */
 function firstDenial(
