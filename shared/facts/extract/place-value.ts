@@ -57,13 +57,16 @@ export function readPlace(
     CHIP_REFERENCE.test(reading.text) &&
     reading.priorChips.length > 0 &&
     !reading.priorChips.some((chip) => madeFor.chips.includes(chip.id));
-  const dealChips = (frame: number) =>
+  // (`chipsWord`: how the sentence names chips that are not the rule's own; `ofCarried`: a subject carried from the
+  // title stands for the customer)
+  const chipsOfTheDeal = (frame: number, chipsWord: RegExp, ofCarried: boolean) =>
     !madeFor ||
     ownChipIn(frame) ||
-    (CHIPS.test(reading.text) &&
+    (chipsWord.test(reading.text) &&
       !otherChip(frame) &&
       !anotherChipReferred &&
-      (carried || madeFor.customers.some((id) => reading.ids.has(id))));
+      (ofCarried || madeFor.customers.some((id) => reading.ids.has(id))));
+  const dealChips = (frame: number) => chipsOfTheDeal(frame, CHIPS, carried);
   // "will produce image-signal processors for Tesla's vehicle cameras at its Austin, Texas, plant": a
   // fab whose clause makes another product for the customer is no fab of the deal's chips.
   // …nor is one whose own part of a headline does, the deal's chip only in a part joined by "as" or "while" ("Apple
@@ -159,13 +162,7 @@ export function readPlace(
     );
   // A site referred back to needs the deal's chip named in its clause group ("该厂将…生产AI6晶片").
   // (…or the customer's chips, named with the customer: "The plant will manufacture Tesla's AI chips")
-  const namedForDeal = (frame: number) =>
-    !madeFor ||
-    ownChipIn(frame) ||
-    (CUSTOMERS_CHIPS.test(reading.text) &&
-      !otherChip(frame) &&
-      !anotherChipReferred &&
-      madeFor.customers.some((id) => reading.ids.has(id)));
+  const namedForDeal = (frame: number) => chipsOfTheDeal(frame, CUSTOMERS_CHIPS, false);
   if (bound.length === 0) return placeReferredBack(reading, compiled, framesMaking, namedForDeal);
   // The most specific place named ("Taylor, Texas" over "Texas"); of two as specific, the one the
   // deal's chip itself is made in ("image sensors made at Samsung's Austin, Texas, plant, … its
