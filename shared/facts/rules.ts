@@ -187,6 +187,8 @@ export interface CompiledRules {
   placeTail: RegExp;
   /** The story's own parties: every entity some fact has as its subject, value or customer. */
   partyIds: ReadonlySet<string>;
+  /** The story's makers: every entity a fact of the 'makes' class takes as its value (the foundries). */
+  makerIds: ReadonlySet<string>;
 }
 
 export const SITE_WORDS = '#site';
@@ -248,6 +250,11 @@ export function compileRules(facts: Fact[], file: RulesFile): CompiledRules {
         ...(rule.value.entities ?? []),
         ...(rule.value.madeFor?.customers ?? []),
       ]),
+    ),
+    makerIds: new Set(
+      Object.values(file.facts).flatMap((rule) =>
+        rule.relation.includes('makes') ? (rule.value.entities ?? []) : [],
+      ),
     ),
   };
 }

@@ -8,7 +8,7 @@ import type { AttributeClass } from '../lexicon.ts';
 import type { PhraseMatch } from '../phrases.ts';
 import { type CompiledRule, type CompiledRules, SITE_WORDS } from '../rules.ts';
 import type { ValueMention } from '../values/mention.ts';
-import { clauseEndOf, clauseStartOf, frameOf } from './frames.ts';
+import { clauseEndOf, clauseStartOf, frameOf, inAnotherMakersEarlierPart } from './frames.ts';
 import {
   COORDINATED,
   DISPLACED_AFTER,
@@ -101,6 +101,15 @@ export function readEntities(
         joinedMakingReaches(mention),
     )
     .filter((mention) => !inAnotherChipsAppositive(reading, mention, chipIds))
+    .filter(
+      (mention) =>
+        subject.carried ||
+        !inAnotherMakersEarlierPart(
+          reading,
+          mention.start,
+          chips.map((chip) => chip.start),
+        ),
+    )
     .filter((mention) => !inPurposeForAnotherChip(reading, mention, chipIds))
     .filter((mention) => !sourceOfAnotherChip(reading, mention, chipIds))
     // "TSMC's 2nm yields are running well ahead of Samsung's SF2, which Samsung will use for Tesla's AI6": the

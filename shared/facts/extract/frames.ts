@@ -155,6 +155,50 @@ export function headlineHalfOf(reading: SentenceReading): ((at: number) => numbe
   return (at) => spaces.filter((offset) => offset < at).length;
 }
 
+/** What parts a Chinese sentence into topics: a headline's spaces, a full-width comma or a semicolon. */
+const TOPIC_PART = /(?<=[\u3400-\u9fff”」》])\s+(?=[\u3400-\u9fff“「《])|[，；;]/g;
+
+/** What may lead a part before its topic: spaces, and a joining word (而, 但, 则). */
+const PART_LEAD = /^\s*(?:而|但|则|則|且)?\s*/;
+
+/**
+ * "台积电3纳米产能紧张 三星拿下特斯拉AI6订单", "英伟达Rubin采用台积电3纳米工艺制造，特斯拉AI6由三星代工": a
+ * position in a part before the chip's, where that earlier part names a maker the chip's own part does not and
+ * the chip's part names a maker of its own, speaks of that other maker's business. Only an earlier part: a later
+ * one may carry the chip on ("三星拿下特斯拉AI6订单，台积电也将参与生产"). Chinese only (a space between
+ * English words parts nothing).
+ */
+export function inAnotherMakersEarlierPart(
+  reading: SentenceReading,
+  position: number,
+  chipStarts: readonly number[],
+): boolean {
+  if (chipStarts.length === 0 || !/[\u3400-\u9fff]/.test(reading.text)) return false;
+  const breaks = [...reading.text.matchAll(TOPIC_PART)]
+    .filter((mark) => reading.index === 0 || mark[0].trim() !== '')
+    .map((mark) => mark.index);
+  if (breaks.length === 0) return false;
+  const part = (at: number) => breaks.filter((offset) => offset < at).length;
+  const own = part(position);
+  if (chipStarts.some((at) => part(at) <= own)) return false;
+  // Each part opens with a name of its own, as its topic: not "在台积电、三星之外，英特尔也将…" (a frame of the
+  // next part) nor "三星良率问题缓解，击败台积电拿下…" (the subject carried into the next).
+  const opensWithName = (which: number) => {
+    const from = which === 0 ? 0 : breaks[which - 1]! + 1;
+    const lead = PART_LEAD.exec(reading.text.slice(from))![0].length;
+    return reading.mentions.some((mention) => mention.start === from + lead);
+  };
+  if (!opensWithName(own) || !chipStarts.every((at) => opensWithName(part(at)))) return false;
+  const makersOf = (which: number) =>
+    new Set(
+      reading.mentions
+        .filter((mention) => reading.isMaker(mention.id) && part(mention.start) === which)
+        .map((mention) => mention.id),
+    );
+  const chipMakers = new Set(chipStarts.flatMap((at) => [...makersOf(part(at))]));
+  return chipMakers.size > 0 && [...makersOf(own)].some((id) => !chipMakers.has(id));
+}
+
 /** A dash parting a headline's two halves: " — ", "——", " - ". */
 const HEADLINE_DASH = /\s+[—–-]{1,2}\s+|——|(?<=[\u3400-\u9fff”」])—(?=[\u3400-\u9fff“「])/g;
 

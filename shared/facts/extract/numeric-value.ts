@@ -18,6 +18,7 @@ import {
 } from './entity-value.ts';
 import {
   frameOf,
+  inAnotherMakersEarlierPart,
   inNamedDeal,
   lastClause,
   monthMarks,
@@ -321,6 +322,21 @@ export function readNumeric(
     .filter(
       (mention) =>
         !(chipSubject && !subject.carried && anotherChipsClause(reading, mention.start, rule.ownIds)),
+    )
+    // "台积电3纳米产能紧张 三星拿下特斯拉AI6订单": a value in an earlier part of another maker.
+    .filter(
+      (mention) =>
+        !(
+          chipSubject &&
+          !subject.carried &&
+          inAnotherMakersEarlierPart(
+            reading,
+            mention.start,
+            reading.mentions
+              .filter((chip) => chip.type === 'chip' && rule.ownIds.has(chip.id))
+              .map((chip) => chip.start),
+          )
+        ),
     )
     // "Samsung's foundry share, 17% in 2019, now …": a value of years ago is history.
     .filter((mention) => mention.value.kind === 'year' || !ofYearsAgo(reading, mention))

@@ -225,12 +225,17 @@ export class SentenceReading {
     );
   }
 
-  /** The values of one kind (money, percent, year, node, ratio) the sentence states. */
   /** Whether an entity is one of the story's own parties (CompiledRules.partyIds). */
   isParty(id: string): boolean {
     return this.compiled.partyIds.has(id);
   }
 
+  /** Whether an entity is one of the story's makers (CompiledRules.makerIds). */
+  isMaker(id: string): boolean {
+    return this.compiled.makerIds.has(id);
+  }
+
+  /** The values of one kind (money, percent, year, node, ratio) the sentence states. */
   values(kind: string): ValueMention[] {
     let found = this.#values.get(kind);
     if (!found) {
