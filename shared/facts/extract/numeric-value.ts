@@ -1223,6 +1223,10 @@ const MARKET_SHARE_AFTER =
 /** "slipped to 8.1%", 降至: a level reached, not a move by. */
 const LEVEL_BEFORE = /(?:\bto|至|到)\s*(?:about\s+|around\s+|nearly\s+|约|約)?$/i;
 
+/** Before a count, how many there are now: "count climbs to", "now spans", "stands at", "has grown to". */
+const COUNT_NOW_BEFORE =
+  /\b(?:site\s+count|count|tally)\b[^.;,，；。]{0,24}$|(?<!\b(?:will|would|shall|to|could|may)\s+)\bnow\s+(?:spans?|numbers?|stands\s+at|totals?)\s+(?:about\s+|some\s+|nearly\s+|around\s+)?$|\b(?:stands|stood)\s+at\s+(?:about\s+|some\s+|nearly\s+|around\s+)?$|\b(?:has|have)\s+(?:now\s+)?grown\s+to\s+(?:about\s+|some\s+|nearly\s+|around\s+)?$/i;
+
 /** "brings the total to $400B", "so far", "增至": progress towards a plan, not the plan's total. */
 function isProgress(text: string, mention: ValueMention): boolean {
   const before = text.slice(Math.max(0, mention.start - 90), mention.start);
@@ -1334,6 +1338,11 @@ function isProgress(text: string, mention: ValueMention): boolean {
       /^\s*(?:(?!(?:with|though|but|while|and|of|to)\b)[^\s.;:,\-–—]+\s+){0,5}?(?:(?:are|is|were|was)\s+)?(?:(?:now|already)\s+)?(?:live|running|operating|operational|online|in\s+operation|with\s+power\s+on|under\s?way|under\s+construction|being\s+built)\b/i.test(
         text.slice(mention.end, mention.end + 80),
       )) ||
+    // "Stargate's count climbs to 10 sites", "now spans 14 sites", "a list that now stands at 12 Stargate sites": how
+    // many there are now — not a plan's ("the planned total now stands at 25").
+    (mention.value.kind === 'count' &&
+      COUNT_NOW_BEFORE.test(before) &&
+      !/\b(?:plan\w*|target\w*|goal|aim\w*|envisag\w*)\b[^.;,，；。]*$/i.test(before)) ||
     // "construction is under way at six Stargate campuses", "Bernstein counted six Stargate sites".
     (mention.value.kind === 'count' &&
       /\b(?:(?:under\s?way|under\s+construction|being\s+built)\s+(?:at|on|across)|count(?:s|ed|ing)?)\s+(?:about\s+|some\s+)?$/i.test(
