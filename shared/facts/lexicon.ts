@@ -776,6 +776,8 @@ export const ATTRIBUTE_CLASSES = {
       // "dropped the date for its guidelines", nor "the deadline is off the table", a deadline kept).
       'drop ... deadline',
       'new timeline',
+      // "means the 2 August deadline for high-risk AI is off" (not "off the table": extract/relation.ts).
+      'deadline ... is off',
       // "agreed to move the date on which the high-risk rules bite to December 2027".
       'move the date',
       'shift the date',
@@ -1092,6 +1094,8 @@ export const ATTRIBUTE_CLASSES = {
       'fallback date',
       'application date',
       'date of application',
+      // "setting 2 December 2027 as the date from which high-risk obligations apply" (a delay if later than planned).
+      'date from which',
     ],
     zh: [
       // 特斯拉Dojo超级计算机仍在运行.
@@ -1493,6 +1497,8 @@ export const SCOPE_CUES = {
       'neither',
       'nor',
       'rule out',
+      // "A delay of the AI Act's high-risk rules is off the table".
+      'off the table',
       'no plan',
       'no plans',
       'deny',

@@ -131,7 +131,7 @@ const RUMOUR_ABOUT = new RegExp(
 );
 
 const DENIED_AFTER =
-  /^(?:not true|untrue|false|groundless|baseless|unfounded|inaccurate|out of date|outdated|并非事实|並非事實|不是事实|不是事實|与事实不符|與事實不符|不实|不實|失实|失實|不属实|不屬實|不准确|不準確|不正确|不正確|无根据|無根據|子虚乌有|子虛烏有)$/i;
+  /^(?:not true|untrue|false|off the table|groundless|baseless|unfounded|inaccurate|out of date|outdated|并非事实|並非事實|不是事实|不是事實|与事实不符|與事實不符|不实|不實|失实|失實|不属实|不屬實|不准确|不準確|不正确|不正確|无根据|無根據|子虚乌有|子虛烏有)$/i;
 
 const BACKWARD_ONLY = /^(?:out of date|outdated|并非事实|並非事實|不是事实|不是事實)$/i;
 /** …but "an outdated report put X at …" denies what follows, as a forward cue. */

@@ -447,7 +447,11 @@ export function relationWordOfAnotherSense(
         // "rejected mounting calls from Alphabet, Meta to delay", "refuses to delay", "no suspension, grace period, or
         // pause": a delay refused, or one of a list denied.
         DELAY_REFUSED_BEFORE.test(before(160)) ||
-        NEGATED_LIST_BEFORE.test(before(64))
+        NEGATED_LIST_BEFORE.test(before(64)) ||
+        // (a deadline moved, read as a delay: "the 2 August deadline for high-risk AI is off" drops it; "is off the
+        // table", "is off limits" keep it)
+        (/\bdeadline\b.*\boff$/i.test(word) &&
+          /^\s+(?:the\s+table|limits)\b/i.test(text.slice(match.end, match.end + 16)))
       );
     case 'restart':
       // "Tesla winds down Dojo 3 again": "again" after an ending repeats the ending, it restarts nothing.
