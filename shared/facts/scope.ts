@@ -133,6 +133,14 @@ const RUMOUR_ABOUT = new RegExp(
 const DENIED_AFTER =
   /^(?:not true|untrue|false|off the table|groundless|baseless|unfounded|inaccurate|out of date|outdated|并非事实|並非事實|不是事实|不是事實|与事实不符|與事實不符|不实|不實|失实|失實|不属实|不屬實|不准确|不準確|不正确|不正確|无根据|無根據|子虚乌有|子虛烏有)$/i;
 
+/** An aside set off by commas, then its clause's own verb: ", originally valued at $16.5 billion, had been". */
+const ASIDE_THEN_VERB =
+  /^\s*,\s*(?:originally|initially|first|once|which|worth|valued|signed|announced|then|previously)\b(?:[^,;:.]|\.(?=\d)){0,100},\s*(?=(?:had|has|have|was|were|is|are|would|will|could|be|been|now)\b)/i;
+
+/** After a weighed clause, a clause telling what it would bring about: ", which would lift", ", lifting". */
+const CONSEQUENCE_AFTER =
+  /^\s*,\s*(?:(?:people|sources|a\s+person|one\s+person)\s+(?:familiar\s+(?:with\s+the\s+(?:matter|plans?|talks)\s+)?)?said\s*,\s*)?(?:which|that)\s+(?:would|could|might)\s+|^\s*,\s*(?:lifting|raising|bringing|taking|cutting|lowering|pushing)\s+/i;
+
 const BACKWARD_ONLY = /^(?:out of date|outdated|并非事实|並非事實|不是事实|不是事實)$/i;
 /** …but "an outdated report put X at …" denies what follows, as a forward cue. */
 const DENIED_THING_AFTER =
@@ -662,6 +670,28 @@ export function findScopes(sentence: string, tokens: Token[]): Scopes {
             // (not one the sentence goes on to change: "将把此前承诺的最多47.5亿美元补贴削减一半")
             !CHANGED_LATER.test(sentence.slice(match.end)))),
     })) as ScopeSpan[];
+  // "denied a report that its contract with Tesla, originally valued at $16.5 billion, had been expanded to $25
+  // billion": an aside inside the clause does not end it — the clause's verb after the aside is in scope too (the
+  // aside itself, background, is not: "when the fab, which received a $4.75 billion award, will start production").
+  for (const span of [...spans]) {
+    if (span.name === 'history' || span.name === 'topic') continue;
+    const aside = ASIDE_THEN_VERB.exec(sentence.slice(span.end));
+    if (!aside) continue;
+    const from = span.end + aside[0].length;
+    spans.push({ ...span, start: from, end: clauseEndAfter(sentence, from) });
+  }
+  // "is considering adding $10 billion …, people familiar said, which would lift the total to $47 billion": what the
+  // weighed step would bring about is weighed too.
+  for (const span of spans) {
+    if (span.name !== 'possibility') continue;
+    const consequence = CONSEQUENCE_AFTER.exec(sentence.slice(span.end));
+    if (consequence)
+      span.end = spanEnd(sentence, {
+        start: span.end + consequence[0].length,
+        end: span.end + consequence[0].length,
+        name: 'possibility',
+      });
+  }
   // "泰勒晶圓廠今年確定無法投產": a Chinese negation covers the time said right before it.
   for (const span of spans) {
     if (span.name !== 'negation') continue;
