@@ -307,9 +307,7 @@ export function ownedBySubject(
     .filter((mention) => !GIVER_TYPES.has(mention.type))
     .filter((mention) => !reading.measured.has(mention))
     // "on news of its Tesla deal, rose another 3%", 特斯拉AI6訂單: a company naming a deal is the partner.
-    .filter(
-      (mention) => !rule.rule.ownerAt || !DEAL_AFTER.test(reading.text.slice(mention.end, mention.end + 16)),
-    )
+    .filter((mention) => !rule.rule.ownerAt || !namesADeal(reading, mention.start))
     // "三星電子夥Tesla簽約…股價急升", "rose on Tesla deal": a partner or a cause is not the one whose shares move.
     .filter((mention) => !rule.rule.ownerAt || !namedAsPartner(reading, mention.start));
   // "…泰勒廠明年投產，…該晶片預計2028年量產": a rival referred back to owns what follows it too —
@@ -483,13 +481,25 @@ export function ownedBySubject(
       subject.positions.some(
         (position) =>
           frameOf(reading, position) === frame &&
-          !(rule.rule.ownerAt && namedAsPartner(reading, position)) &&
+          !(
+            rule.rule.ownerAt &&
+            (namedAsPartner(reading, position) ||
+              // (not one of two parties naming it: "the Tesla-Samsung deal … shares of the electronics maker")
+              (namesADeal(reading, position) &&
+                !/(?:[\w.]-|\s(?:and|&)\s)$/.test(reading.text.slice(0, position))))
+          ) &&
           !reading.mentions.some(
             (mention) => mention.start === position && chipInAsideBefore(reading, mention, at),
           ),
       )
     );
   return ownOrReferred.has(owner.id);
+}
+
+/** A company named by the deal after it ("Tesla deal"): the partner, not the one whose shares move. */
+function namesADeal(reading: SentenceReading, position: number): boolean {
+  const mention = reading.mentions.find((found) => found.start === position);
+  return mention !== undefined && DEAL_AFTER.test(reading.text.slice(mention.end, mention.end + 16));
 }
 
 const LAW_NAME_AFTER = /^\s+(?:and\s+Science\s+)?Act\b/;

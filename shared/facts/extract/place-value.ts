@@ -33,7 +33,9 @@ export function readPlace(
   const near = (a: { start: number; end: number }, b: { start: number; end: number }) =>
     b.start >= a.end - 1 ? b.start - a.end <= 24 : a.start - b.end <= 24;
   const framesMaking = new Set(
-    relations.filter((match) => match.name === 'makes').map((match) => frameOf(reading, match.start)),
+    relations
+      .filter((match) => match.name === 'makes' && !inPastEventClause(reading, match.start))
+      .map((match) => frameOf(reading, match.start)),
   );
   // The rule's chips (the deal's AI6) named in the clause, or "chips" with a customer (Tesla) named
   // or referred to and no other chip named; a rule naming no chips takes any making.
@@ -178,9 +180,21 @@ export function readPlace(
   return { value: { kind: 'place', value }, blocked };
 }
 
+/**
+ * "Musk visited Samsung's Giheung chip campus, months after the two sides signed the chip deal": a making in a clause
+ * that dates the sentence's event by another ("months after", "since", "before") places nothing of its own.
+ */
+function inPastEventClause(reading: SentenceReading, position: number): boolean {
+  const start = clauseStartOf(reading, position);
+  return start > 0 && EVENT_DATED_BY.test(reading.text.slice(start, position));
+}
+
+const EVENT_DATED_BY =
+  /^\s*(?:(?:just|only|shortly|soon|long|(?:(?:a|an|one|two|three|several|a\s+few|\d+)\s+)?(?:days?|weeks?|months?|years?))\s+)?(?:after|since|before)\s+(?:the|it|they|both|two)\b/i;
+
 /** Chips told as made before the deal: for older models or generations; and by words alone 老厂, 上一代, 曾…过, "predates". */
 const OLDER_CHIPS_EN =
-  /(?<!\bthan\s)\b(?:older|earlier|previous|past)[-\s]+(?:[\w-]+\s+){0,2}?(?:models?|cars|vehicles|chips?|generations?|computers?)\b/i;
+  /(?<!\bthan\s)\b(?:older|earlier|previous|past|current|existing)[-\s]+(?:[\w-]+\s+){0,2}?(?:models?|cars|vehicles|chips?|generations?|computers?|processors?)\b/i;
 const OLDER_CHIPS_ZH =
   /(?<!(?:而非|而不是|在)[^，。；,;]{0,4})(?:老厂|老廠)|(?<!比)上一代(?:芯片|晶片)|曾[^，。；,;]{0,12}?(?:生产|生產|代工|制造|製造|供应|供應|做)[^，。；,;]{0,8}?(?:过|過)|\bpredat\w*/i;
 
