@@ -378,6 +378,13 @@ export function readNumeric(
         /\bplanned\b/i.test(reading.text.slice(mention.start, mention.end)) ||
         PLAN_CUE_AFTER.test(reading.text.slice(mention.end, mention.end + 40)),
     )
+    // "will build two Stargate data centers in Ohio": the plan's sites in one place, not its total.
+    .filter(
+      (mention) =>
+        !rule.rule.value.planTotal ||
+        mention.value.kind !== 'count' ||
+        !LOCAL_COUNT_AFTER.test(reading.text.slice(mention.end, mention.end + 60)),
+    )
     // "Oracle's $455 Billion AI Stargate Deals", "SoftBank's $100B Stargate deal": a deal with the plan, not its total.
     .filter((mention) => !(rule.rule.value.planTotal && amountOfADealWith(rule, reading, mention)))
     .filter((mention) => {
@@ -1165,6 +1172,10 @@ const DEAL_WORTH_BEFORE =
 /** Before a count, its plan: "plans", "aims for", "up to", "a planned total of", 计划/规划/最多, or a change to it. */
 const PLAN_CUE =
   /\b(?:plan(?:s|ned|ning)?|aim(?:s|ed|ing)?|target(?:s|ed|ing)?|envisag\w*|intend(?:s|ed)?|goal|total|(?:up\s+to|as\s+many\s+as|at\s+most)|expand(?:s|ed|ing)?\s+(?:\w+\s+)?to|rais(?:es|ed|ing)\s+(?:\w+\s+)?to|cut(?:s|ting)?\s+(?:\w+\s+)?to|scal(?:es|ed|ing)\s+(?:back|down)\s+to|shrink(?:s|ing)?\s+to|shrank\s+to|from|will|would|instead\s+of|to\s+(?:build|develop|open|have|host|span|cover|include|number)|eventually|ultimately)\b|最终|最終|计划|計劃|計畫|规划|規劃|最多|至多|总|總|共|目标|目標|预计|預計|拟|擬|将|將|(?:至|到)\s*$/i;
+
+/** After a count and its noun, one place named: "two Stargate data centers in Ohio" (not "in the US", "across"). */
+const LOCAL_COUNT_AFTER =
+  /^(?:\s*(?:(?:new|more|additional|[A-Z][\w-]*)\s+){0,2}(?:data[\s-]?cent(?:er|re)s?|sites?|campus(?:es)?|facilities))?\s+in\s+(?!the\s+(?:US|U\.S\.|United\s+States|country)\b|America\b|the\s+Americas\b|(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)(?:the\s+)?[A-Z][a-z]/;
 
 /** After a count, its plan: "20 sites planned", "30 sites in total", "sites it plans". */
 const PLAN_CUE_AFTER =
