@@ -92,6 +92,14 @@ export function readNumeric(
     .filter(
       (mention) => !(levelsOnly && OWN_REVENUE_AFTER.test(reading.text.slice(mention.end, mention.end + 48))),
     )
+    // "Samsung shares rise 4% after foundry share data": a stock's move, never a market share.
+    .filter(
+      (mention) =>
+        !(
+          levelsOnly &&
+          STOCK_MOVED_BY.test(reading.text.slice(Math.max(0, mention.start - 48), mention.start))
+        ),
+    )
     .filter(
       (mention) =>
         mention.value.kind !== 'percent' ||
@@ -1172,6 +1180,10 @@ const DEAL_WORTH_BEFORE =
 /** Before a count, its plan: "plans", "aims for", "up to", "a planned total of", 计划/规划/最多, or a change to it. */
 const PLAN_CUE =
   /\b(?:plan(?:s|ned|ning)?|aim(?:s|ed|ing)?|target(?:s|ed|ing)?|envisag\w*|intend(?:s|ed)?|goal|total|(?:up\s+to|as\s+many\s+as|at\s+most)|expand(?:s|ed|ing)?\s+(?:\w+\s+)?to|rais(?:es|ed|ing)\s+(?:\w+\s+)?to|cut(?:s|ting)?\s+(?:\w+\s+)?to|scal(?:es|ed|ing)\s+(?:back|down)\s+to|shrink(?:s|ing)?\s+to|shrank\s+to|from|will|would|instead\s+of|to\s+(?:build|develop|open|have|host|span|cover|include|number)|eventually|ultimately)\b|最终|最終|计划|計劃|計畫|规划|規劃|最多|至多|总|總|共|目标|目標|预计|預計|拟|擬|将|將|(?:至|到)\s*$/i;
+
+/** Right before a percentage, a stock's move: "shares rise", "stock jumped as much as". */
+const STOCK_MOVED_BY =
+  /\b(?:shares|stocks?)\s+(?:(?:have|has|had|were|was|also)\s+)?(?:ris(?:e|es|ing)|rose|jump\w*|climb\w*|gain\w*|fall(?:s|ing)?|fell|drop\w*|slid(?:e|es|ing)?|slip\w*|surg\w*|soar\w*|tumbl\w*|sank|sink\w*|plung\w*|rall\w*|lost|los(?:e|es|ing)|add(?:s|ed)?)\s+(?:(?:as\s+much\s+as|nearly|about|around|almost|more\s+than|over|some)\s+)?$|(?:股价|股價)(?:大?涨|大?漲|上涨|上漲|下跌|大跌|跌)(?:了)?\s*$/i;
 
 /** After a count and its noun, one place named: "two Stargate data centers in Ohio" (not "in the US", "across"). */
 const LOCAL_COUNT_AFTER =

@@ -210,14 +210,14 @@ const MAKING_CLASSES = new Set(['makes', 'volume_production']);
 const MAKER_OR_PLACE_BEFORE =
   // (在得克萨斯的三星泰勒工厂: a place of its own may come first, with 的)
   // (在三星位于得州泰勒的工厂: the owner and where its site stands, 位于)
-  /(?:(?:\bby|\bat|\bin)\s+(?:(?:its|the|their|[\w-]+['’]s)\s+)*|(?:由|在|(?<![后後先早晚高低多少等])[于於])(?:[\u3400-\u9fff]{1,8}的)?(?:[\u3400-\u9fff]{1,4}(?:位于|位於))?[\u3400-\u9fff]{0,4}?)$/i;
+  /(?:(?:\bby|\bat|\bin)\s+(?:(?:its|the|their|(?:[A-Z][\w-]*\s+)?[\w-]+(?:['’]s|s['’]))\s+)*|(?:由|在|(?<![后後先早晚高低多少等])[于於])(?:[\u3400-\u9fff]{1,8}的)?(?:[\u3400-\u9fff]{1,4}(?:位于|位於))?[\u3400-\u9fff]{0,4}?)$/i;
 
 /**
  * …or one name before it, coordinated ("in Arizona and ", 在美國亞利桑那州與): not over another word such as
  * "as", nor onto a new subject with its article ("built in the US and the Samsung Taylor fab will start").
  */
 const MAKER_OR_PLACE_COORDINATED =
-  /(?:(?:\bby|\bat|\bin)\s+(?:(?:its|the|their|[\w-]+['’]s)\s+)*[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}\s+(?:and|or|&)\s+|(?:由|在)[\u3400-\u9fff]{1,10}?[與与和及、])$/;
+  /(?:(?:\bby|\bat|\bin)\s+(?:(?:its|the|their|(?:[A-Z][\w-]*\s+)?[\w-]+(?:['’]s|s['’]))\s+)*[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}\s+(?:and|or|&)\s+|(?:由|在)[\u3400-\u9fff]{1,10}?[與与和及、])$/;
 
 const RELATIVE_AFTER = /^[^,，.。]{0,24}?,\s*(?:which|that)\b/i;
 
