@@ -29,6 +29,7 @@ function seen(mention: ValueMention & { precision?: string }): Record<string, un
     ...(mention.currencyAssumed ? { currencyAssumed: true } : {}),
     ...(mention.precision ? { precision: mention.precision } : {}),
     ...(mention.period ? { period: mention.period } : {}),
+    ...(mention.shifted ? { shifted: true } : {}),
   };
 }
 

@@ -44,6 +44,10 @@ import { MAX_DISTANCE, type ReadValue, type SubjectHere } from './statement.ts';
 const CHANGED_BY_BEFORE =
   /\b(?:(?:rais|increas|cut|reduc|lower|trim|grow|grew|expand|lift|boost|rose|rise|fell|fall|drop|slash|shrank|shrunk|shrink|widen|narrow|enlarg|scal|pare|downsiz|downgrad|upgrad)\w*|adds?|added|adding|up|down)\b[^.;]{0,60}?\bby\s+(?:about\s+|some\s+|around\s+|nearly\s+|almost\s+|roughly\s+|another\s+|a\s+further\s+)?$/i;
 
+/** Right before an amount, a taking back: "recover", "claw back", "withhold", 收回. */
+const TAKEN_BACK_BEFORE =
+  /(?:\b(?:recover(?:s|ed|ing)?|claw(?:s|ed|ing)?\s+back|withh(?:old|olds|olding|eld)|rescind(?:s|ed|ing)?|revok(?:e|es|ed|ing)|take(?:s|n)?\s+back|took\s+back|pull(?:s|ed|ing)?\s+back)\s+(?:about\s+|some\s+|nearly\s+|almost\s+|roughly\s+|up\s+to\s+|around\s+)?|(?:追回|扣留)(?:约|約|近)?)$/i;
+
 export function readNumeric(
   rule: CompiledRule,
   reading: SentenceReading,
@@ -87,6 +91,12 @@ export function readNumeric(
           (mention.value.kind === 'money' || mention.value.kind === 'count') &&
           CHANGED_BY_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 80), mention.start))
         ),
+    )
+    // "will recover $750 million of the grants promised to Samsung", "claw back $1 billion": an amount taken back.
+    .filter(
+      (mention) =>
+        mention.value.kind !== 'money' ||
+        !TAKEN_BACK_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 40), mention.start)),
     )
     // "worth about 15% of Samsung's foundry revenue": a part of the company's own revenue, not its share of a market.
     .filter(
@@ -1302,6 +1312,15 @@ function isProgress(text: string, mention: ValueMention): boolean {
   return (
     // "the $100 billion first phase of a wider plan": a phase named after its amount.
     /^\s*(?:first|initial|opening|second|next)\s+(?:phase|tranche|stage)\b/i.test(after) ||
+    // "nearly $400 billion of the $500 billion promised": a part of the total named after it.
+    (mention.value.kind === 'money' &&
+      /^\s*of\s+(?:the|its|their)\s+(?:(?:planned|promised|pledged|total|originally\s+announced|announced|up-to)\s+)?(?:up\s+to\s+)?(?:US)?\$/i.test(
+        after,
+      )) ||
+    // "pledged $100 billion at the outset": the first tranche.
+    /^\s*(?:at\s+the\s+outset|up\s*front|at\s+first|in\s+the\s+first\s+(?:phase|stage|tranche))\b/i.test(
+      after,
+    ) ||
     // "首期投入1000亿美元", "an initial $100 billion": the first tranche, not the total.
     // (…not when the whole is named after it: "首筆晶片補助 總額上限47.5億美元".)
     (/(?:首期|首批|首笔|首筆|立即|\binitial(?:ly)?|\bimmediately|\bdisburs\w*|\btranche|\b(?:first|next|second|another)\s+(?:phase|tranche|stage|\$))(?:(?!总额|總額|总计|總計|上限|\btotal)[^.;。；，]){0,24}$/i.test(

@@ -138,7 +138,50 @@ export function readMoney(text: string): ValueMention[] {
       ...(currency ? {} : { currencyAssumed: true }),
     });
   }
-  return found.length > 0 ? withoutRanges(text, found) : found;
+  return found.length > 0 ? withChangedTotals(text, withoutRanges(text, found)) : found;
+}
+
+/** "reduce the up-to-$4.75 billion award it promised Samsung … by $1 billion": a change verb, then its object. */
+const CHANGE_OF_OBJECT_BEFORE =
+  /\b(?:(reduc|cut|trim|lower|slash|par|shrink|rais|increas|lift|boost|expand|enlarg)\w*)\s+(?:(?:the|its|their|an?)\s+)?(?:(?:up[-\s]to|planned|original|promised|pledged|initial)[-\s]+)?(?:US)?$/i;
+
+const CUTS = /^(?:reduc|cut|trim|lower|slash|par|shrink)/i;
+
+/**
+ * A total changed by an amount, with the total before the amount in one clause: "will reduce the up-to-$4.75
+ * billion award … by $1 billion" states $3.75 billion — the old total becomes `from`, and the total worked out
+ * stands in place of the change's amount (a `shifted` value, as a date counted from a length).
+ */
+function withChangedTotals(text: string, found: ValueMention[]): ValueMention[] {
+  const derived: ValueMention[] = [];
+  for (const [index, total] of found.entries()) {
+    const verb = CHANGE_OF_OBJECT_BEFORE.exec(text.slice(Math.max(0, total.start - 48), total.start));
+    const change = found[index + 1];
+    if (
+      !verb ||
+      !change ||
+      change.role !== 'by' ||
+      total.value.kind !== 'money' ||
+      change.value.kind !== 'money'
+    )
+      continue;
+    if (/[.;。；]/.test(text.slice(total.end, change.start)) || change.start - total.end > 120) continue;
+    if (total.value.currency !== change.value.currency) continue;
+    const sign = CUTS.test(verb[1]!) ? -1 : 1;
+    const amount = Math.round((total.value.amount + sign * change.value.amount) * 1000) / 1000;
+    if (amount <= 0) continue;
+    total.role = 'from';
+    derived.push({
+      value: { kind: 'money', amount, currency: total.value.currency },
+      start: change.start,
+      end: change.end,
+      shifted: true,
+    });
+  }
+  if (derived.length === 0) return found;
+  // (the change's amount gives way to the total worked out from it)
+  const kept = found.filter((mention) => !derived.some((total) => total.start === mention.start));
+  return [...kept, ...derived].sort((a, b) => a.start - b.start);
 }
 
 /**
