@@ -73,6 +73,8 @@ export const ATTRIBUTE_CLASSES = {
       'partnership',
       'involve ... in manufacturing',
       'handle',
+      // "We've got Samsung doing AI6 in Taylor and TSMC doing AI5 in Arizona" (the chip right after: not "doing well").
+      'doing',
       'take on',
       'move ... to',
       'shift ... to',

@@ -1033,7 +1033,18 @@ function triggerOfObject(
   const inFrame = ownClauseFirst(
     reading,
     start,
-    triggers.filter((trigger) => frameOf(reading, trigger.start) === frame),
+    triggers.filter(
+      (trigger) =>
+        frameOf(reading, trigger.start) === frame &&
+        // A compound modifier of a chip right after it makes that chip only: not AI5 in "its AI5 and Samsung-made
+        // AI6 chips" (but "AI4, the Samsung-made computer", "HW4 stays Samsung-made").
+        !(
+          COMPOUND_MAKING.test(reading.text.slice(Math.max(0, trigger.start - 2), trigger.end)) &&
+          reading.chips.some(
+            (chip) => chip.start !== start && chip.start >= trigger.end && chip.start - trigger.end <= 12,
+          )
+        ),
+    ),
   );
   // "with the AI5 chip still being manufactured using TSMC's 3nm process": the chip's own passive verb.
   const passive = inFrame.find(
@@ -1114,6 +1125,9 @@ function triggerOfObject(
   if (!before && !after && opensClauseBetween(reading.text, Math.max(0, start - 48), start)) return undefined;
   return before ?? after ?? inFrame[0];
 }
+
+/** A making written as a compound modifier: "Samsung-made", "TSMC-built". */
+const COMPOUND_MAKING = /^[A-Za-z]-(?:made|built|fabbed|fabricated|produced|manufactured)$/i;
 
 /** A dash opening an aside that adds a chip: "— and now", "— and possibly", "— plus". */
 const ADDED_IN_ASIDE_BEFORE =
@@ -1269,7 +1283,13 @@ function triggerOfAgent(
       (/^\s+$/.test(reading.text.slice(previous.end, mention.start)) &&
         /\son$/i.test(reading.text.slice(previous.start, previous.end)))) &&
     // "Tesla's HW4 chip stays with Samsung as AI5 ramps at TSMC": not past a clause of its own.
-    !opensClauseBetween(reading.text, previous.end, mention.start)
+    !opensClauseBetween(reading.text, previous.end, mention.start) &&
+    // "Samsung doing AI6 in Taylor and TSMC doing AI5": a name after "and" with a making of its own right after it.
+    !(
+      /\band\s*$/i.test(before) &&
+      following !== undefined &&
+      /^\s*$/.test(reading.text.slice(mention.end, following.start))
+    )
   )
     return previous;
   // "AI6将采用三星电子2纳米工艺制造": a foundry whose process the chip adopts is the object of 采用, not the agent
