@@ -141,6 +141,10 @@ export function readEntities(
     const own = found.filter((mention) => mention.id === gapped);
     attached = own.length ? own : [];
   }
+  // "AI5 will be built by both TSMC and Samsung, and AI6 by Samsung alone": the passive making gapped after "and"
+  // pairs the chip with the makers after its "by".
+  const passiveGapped = passiveGappedMakers(reading, allowed, chipIds);
+  if (passiveGapped.length) attached = found.filter((mention) => passiveGapped.includes(mention));
   // One foundry, one chip, a "makes" word: they go together ("The chipmaking agreement between
   // Tesla and Samsung … as Tesla adds orders for its AI6 processors"), with less confidence.
   const weak = attached.length === 0 && soleFoundryAndChip(reading, found, chipIds, triggers);
@@ -305,6 +309,35 @@ function gappedMaker(
   }
   return undefined;
 }
+
+/** The makers after "by" of the rule's chip in a passive making gapped after "and" ("…, and AI6 by Samsung alone"). */
+function passiveGappedMakers(
+  reading: SentenceReading,
+  allowed: ReadonlySet<string>,
+  chipIds: ReadonlySet<string>,
+): EntityMention[] {
+  for (const chip of reading.chips) {
+    if (!chipIds.has(chip.id) || !/(?:,\s*|\s)and\s+$/i.test(reading.text.slice(0, chip.start))) continue;
+    const before = reading.text.slice(0, chip.start);
+    // (another chip made in the passive before the "and": "AI5 will be built by …")
+    const otherChipBefore = reading.chips.some((other) => !chipIds.has(other.id) && other.end <= chip.start);
+    if (!otherChipBefore || !PASSIVE_MAKING.test(before)) continue;
+    const by = /^\s+(?:by|at)\s+/i.exec(reading.text.slice(chip.end));
+    if (!by) continue;
+    const makers: EntityMention[] = [];
+    let at = chip.end + by[0].length;
+    for (const mention of reading.mentions.filter((found) => found.start >= at && allowed.has(found.id))) {
+      if (!/^(?:\s*(?:,|and|&|both)\s*)*$/i.test(reading.text.slice(at, mention.start))) break;
+      makers.push(mention);
+      at = mention.end;
+    }
+    if (makers.length) return makers;
+  }
+  return [];
+}
+
+const PASSIVE_MAKING =
+  /\b(?:be|is|are|being|been)\s+(?:\w+\s+)?(?:made|built|produced|manufactured|fabbed|fabricated)\s+(?:by|at)\b/i;
 
 const MAKES_THE =
   /^\s*(?:(?:will|would|to|is\s+to|should|can)\s+)?(?:make|makes|making|build|builds|building|produce|produces|producing|manufacture|manufactures|manufacturing|supply|supplies|supplying)\s+(?:its\s+|the\s+|Tesla['’]s\s+)?$/i;

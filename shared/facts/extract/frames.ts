@@ -447,7 +447,7 @@ export function asideMarks(reading: SentenceReading): number[] {
 }
 
 const ASIDE_OPENING =
-  /[,，]\s*(?:(?=(?:to\s+be|which|that|made|built|produced|set|due|expected)\b|由|将|將)|(?:as|because|thanks\s+to|amid|driven\s+by)\b)/gi;
+  /[,，]\s*(?:(?=(?:to\s+be|which|that|whose|made|built|produced|set|due|expected|already|home\s+to|(?:the|a)\s+(?:maker|supplier|manufacturer|builder))\b|由|将|將)|(?:as|because|thanks\s+to|amid|driven\s+by)\b)/gi;
 
 const CAUSE_OPENING = /(?:as|because|thanks\s+to|amid|driven\s+by)$/i;
 

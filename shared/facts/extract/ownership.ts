@@ -309,7 +309,9 @@ export function ownedBySubject(
     // "on news of its Tesla deal, rose another 3%", 特斯拉AI6訂單: a company naming a deal is the partner.
     .filter((mention) => !rule.rule.ownerAt || !namesADeal(reading, mention.start))
     // "三星電子夥Tesla簽約…股價急升", "rose on Tesla deal": a partner or a cause is not the one whose shares move.
-    .filter((mention) => !rule.rule.ownerAt || !namedAsPartner(reading, mention.start));
+    .filter((mention) => !rule.rule.ownerAt || !namedAsPartner(reading, mention.start))
+    // "the pact to build Tesla's AI6 chips, which sent the stock up 6.8%": the customer whose chips are made.
+    .filter((mention) => !rule.rule.ownerAt || !customerOfAMaking(reading, mention));
   // "…泰勒廠明年投產，…該晶片預計2028年量產": a rival referred back to owns what follows it too —
   // as a subject, not as the object of a making ("the fab, which will produce the chip, opens in 2026").
   const referredRivals: EntityMention[] = rule.rivalAnaphora
@@ -484,6 +486,9 @@ export function ownedBySubject(
           !(
             rule.rule.ownerAt &&
             (namedAsPartner(reading, position) ||
+              reading.mentions.some(
+                (mention) => mention.start === position && customerOfAMaking(reading, mention),
+              ) ||
               // (not one of two parties naming it: "the Tesla-Samsung deal … shares of the electronics maker")
               (namesADeal(reading, position) &&
                 !/(?:[\w.]-|\s(?:and|&)\s)$/.test(reading.text.slice(0, position))))
@@ -495,6 +500,12 @@ export function ownedBySubject(
     );
   return ownOrReferred.has(owner.id);
 }
+
+/** A company whose chips a making is of: "to build Tesla's AI6 chips", 为特斯拉生产. */
+const customerOfAMaking = (reading: SentenceReading, mention: EntityMention) =>
+  mention.type === 'company' &&
+  objectOfMaking(reading, mention.start) &&
+  /^['’]s?\s/.test(reading.text.slice(mention.end, mention.end + 3));
 
 /** A company named by the deal after it ("Tesla deal"): the partner, not the one whose shares move. */
 function namesADeal(reading: SentenceReading, position: number): boolean {
