@@ -1096,4 +1096,5 @@ export const objectOfMaking = (reading: SentenceReading, at: number) =>
 
 const OBJECT_OF_MAKING = /^(?:\s{0,3}|\s*(?:(?:the|its|their|[\w-]+['’]s)\s+)+|[\u3400-\u9fff]{1,3}的?)$/i;
 
-const COMPARED_OR_AS = /(?:\bthan|\bas|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\btimes|比|较|較)\s*$/i;
+const COMPARED_OR_AS =
+  /(?:(?:\bthan|\bas|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\btimes)\s+(?:the\s+|its\s+|[A-Z][\w-]*['’]s\s+)?|(?:比|较|較)\s*)$/i;
