@@ -137,6 +137,10 @@ const DENIED_AFTER =
 const ASIDE_THEN_VERB =
   /^\s*,\s*(?:originally|initially|first|once|which|worth|valued|signed|announced|then|previously)\b(?:[^,;:.]|\.(?=\d)){0,100},\s*(?=(?:had|has|have|was|were|is|are|would|will|could|be|been|now)\b)/i;
 
+/** After a comma, the value a change goes on to: ", to about $11 billion", ", down to 7%". */
+const VALUE_GONE_ON_TO =
+  /^\s*,\s*(?=(?:(?:down|up)\s+)?to\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|some\s+|just\s+)?(?:US)?[$€£₩]?\d)/i;
+
 /** After a weighed clause, a clause telling what it would bring about: ", which would lift", ", lifting". */
 const CONSEQUENCE_AFTER =
   /^\s*,\s*(?:(?:people|sources|a\s+person|one\s+person)\s+(?:familiar\s+(?:with\s+the\s+(?:matter|plans?|talks)\s+)?)?said\s*,\s*)?(?:which|that)\s+(?:would|could|might)\s+|^\s*,\s*(?:lifting|raising|bringing|taking|cutting|lowering|pushing)\s+/i;
@@ -675,7 +679,9 @@ export function findScopes(sentence: string, tokens: Token[]): Scopes {
   // aside itself, background, is not: "when the fab, which received a $4.75 billion award, will start production").
   for (const span of [...spans]) {
     if (span.name === 'history' || span.name === 'topic') continue;
-    const aside = ASIDE_THEN_VERB.exec(sentence.slice(span.end));
+    // (…and a value the clause goes on to after a comma: "to cut its chip order by a third, to about $11 billion")
+    const aside =
+      ASIDE_THEN_VERB.exec(sentence.slice(span.end)) ?? VALUE_GONE_ON_TO.exec(sentence.slice(span.end));
     if (!aside) continue;
     const from = span.end + aside[0].length;
     spans.push({ ...span, start: from, end: clauseEndAfter(sentence, from) });

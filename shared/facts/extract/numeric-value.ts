@@ -44,6 +44,10 @@ import { MAX_DISTANCE, type ReadValue, type SubjectHere } from './statement.ts';
 const CHANGED_BY_BEFORE =
   /\b(?:(?:rais|increas|cut|reduc|lower|trim|grow|grew|expand|lift|boost|rose|rise|fell|fall|drop|slash|shrank|shrunk|shrink|widen|narrow|enlarg|scal|pare|downsiz|downgrad|upgrad)\w*|adds?|added|adding|up|down)\b[^.;]{0,60}?\bby\s+(?:about\s+|some\s+|around\s+|nearly\s+|almost\s+|roughly\s+|another\s+|a\s+further\s+)?$/i;
 
+/** Right after a date, a trial's making: 開始小量生產, 试产, "small-batch production". */
+const TRIAL_AFTER_DATE =
+  /^(?:[底初中]|下半年|上半年)?\s*(?:将|將|起|开始|開始|展开|展開|进行|進行)?\s*(?:少量|小批量|小量|试|試|风险|風險)(?:生产|生產|量产|量產|投产|投產|产|產)|^\s*(?:(?:for|with)\s+)?(?:small[-\s]batch|pilot|trial|risk)\s+(?:production|output|runs?)\b/i;
+
 /** Right before an amount, a taking back: "recover", "claw back", "withhold", 收回. */
 const TAKEN_BACK_BEFORE =
   /(?:\b(?:recover(?:s|ed|ing)?|claw(?:s|ed|ing)?\s+back|withh(?:old|olds|olding|eld)|rescind(?:s|ed|ing)?|revok(?:e|es|ed|ing)|take(?:s|n)?\s+back|took\s+back|pull(?:s|ed|ing)?\s+back)\s+(?:about\s+|some\s+|nearly\s+|almost\s+|roughly\s+|up\s+to\s+|around\s+)?|(?:追回|扣留)(?:约|約|近)?)$/i;
@@ -159,6 +163,13 @@ export function readNumeric(
         rule.rule.relation.includes('award') ||
         rule.rule.value.planTotal ||
         !amountOfAnAward(reading, mention),
+    )
+    // "預計年底開始小量生產", "2026年试产", "pilot production in 2026" is a trial's date, not volume production's.
+    .filter(
+      (mention) =>
+        mention.value.kind !== 'year' ||
+        !rule.rule.relation.includes('volume_production') ||
+        !TRIAL_AFTER_DATE.test(reading.text.slice(mention.end, mention.end + 24)),
     )
     // "Samsung targets 2027 volume output of Tesla AI6 at Taylor": a date right before a making of a
     // rival is that making's.
@@ -633,7 +644,7 @@ const WORTH_BEFORE =
 
 /** "an additional $10 billion", 追加100亿美元: an increment, not a total. */
 // The adjectives of an increment; with "adds" its verb too (INCREMENT_WORD takes the adjectives alone).
-const INCREMENT_ADJECTIVE = String.raw`\badditional\b|\bextra\b|\bfollow-on\b|追加|额外|額外|加碼|加码|(?:擴大|扩大)注[資资]`;
+const INCREMENT_ADJECTIVE = String.raw`\badditional\b|\bextra\b|\bfollow-on\b|\bfurther(?=\s+(?:\$|US\$|USD|₩|W\d|\d)|\s*$)|追加|额外|額外|加碼|加码|(?:擴大|扩大)注[資资]`;
 
 const INCREMENT = String.raw`${INCREMENT_ADJECTIVE}|\badds?`;
 
