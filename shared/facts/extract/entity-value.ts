@@ -1354,7 +1354,8 @@ function triggerOfAgent(
     first &&
     (makerFollows(reading, first) ||
       inCauseClauseBefore(reading, mention, first) ||
-      ownOtherVerbFirst(reading, mention, first))
+      ownOtherVerbFirst(reading, mention, first) ||
+      relativeOfAnotherName(reading, mention, first, foundries))
       ? undefined
       : first;
   // "a $16.5 billion chip deal with Samsung, with the new AI5 chip … still being manufactured using
@@ -1371,6 +1372,31 @@ function triggerOfAgent(
   )
     return undefined;
   return next ?? previous;
+}
+
+/**
+ * "Taiwan's TSMC and South Korea's Samsung, which is making Tesla's AI6 chip": a making in a singular relative
+ * clause right after another foundry is that foundry's alone.
+ */
+function relativeOfAnotherName(
+  reading: SentenceReading,
+  mention: EntityMention,
+  trigger: PhraseMatch<AttributeClass>,
+  foundries: ReadonlySet<string>,
+): boolean {
+  const other = reading.mentions.findLast(
+    (found) =>
+      foundries.has(found.id) &&
+      found.id !== mention.id &&
+      found.start > mention.end &&
+      found.end <= trigger.start,
+  );
+  return (
+    other !== undefined &&
+    /^\s*,\s*(?:which|who)\s+(?:is|was|has|will\s+be|would\s+be)\s+(?:(?:already|now|also|currently)\s+)?$/i.test(
+      reading.text.slice(other.end, trigger.start),
+    )
+  );
 }
 
 /**

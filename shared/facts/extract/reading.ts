@@ -357,7 +357,7 @@ function withoutPlaceCommas(text: string, placeTail: RegExp, mentions: readonly 
 }
 
 const REGION_CLOSED_BEFORE =
-  /^,\s+(?:to|in|on|at|for|by|from|with|into|through|plants?|fabs?|facility|facilities|factory|site|campus|complex|project|operations?|investments?|spending|budget|expansion|production|output|lines?|foundry|chip|semiconductor|hub|would|will|could|might|may|is|was|has|had|remains?)\b/;
+  /^,\s+(?:to|in|on|at|for|by|from|with|into|through|plants?|fabs?|facility|facilities|factory|site|campus|complex|project|operations?|investments?|spending|budget|expansion|production|output|lines?|foundry|chip|chipmaking|chip-making|semiconductor|manufacturing|hub|would|will|could|might|may|is|was|has|had|remains?)\b/;
 
 /**
  * A chip named only as the measure of another ("three times faster than AI5", 能效为AI5的三倍,
@@ -369,7 +369,11 @@ function measuredAgainst(text: string, mention: EntityMention): boolean {
   if (mention.type === 'company')
     return (
       COMPANY_YARDSTICK_BEFORE.test(text.slice(Math.max(0, mention.start - 16), mention.start)) &&
-      !/^['’]s?\s/.test(text.slice(mention.end, mention.end + 3))
+      !/^['’]s?\s/.test(text.slice(mention.end, mention.end + 3)) &&
+      // (…nor "far ahead of Samsung Electronics at about 8%", "behind TSMC with 67%": its own value right after it)
+      !/^\s*,?\s*(?:at|with|on)\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|just\s+)?\d/i.test(
+        text.slice(mention.end, mention.end + 24),
+      )
     );
   if (mention.type !== 'chip') return false;
   return (
@@ -418,7 +422,7 @@ const TIME_CLAUSE_VERB =
 
 // (…or a rank's: "the world's third-largest contract chipmaker behind TSMC and Samsung")
 const COMPANY_YARDSTICK_BEFORE =
-  /(?:相當於|相当于|\b(?:a|one)[-\s](?:tenth|fifth|quarter|fraction)\s+of|\b(?:behind|trailing)\s+(?:[A-Z][\w-]*\s+(?:and|&)\s+)?)\s*$/i;
+  /(?:相當於|相当于|\b(?:a|one)[-\s](?:tenth|fifth|quarter|fraction)\s+of|\b(?:behind|trailing|ahead\s+of)\s+(?:[A-Z][\w-]*\s+(?:and|&)\s+)?)\s*$/i;
 
 const MEASURED_BEFORE =
   /(?:(?:\bthan|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\btimes|\b(?:jump|gain|improvement|increase|boost|leap|uplift|rise)s?\s+(?:over|on|from)|\bsuccessor\s+to|\bfollow-?up\s+to|\bas\s+[\w-]+\s+as|比|较|較)\s*(?:the\s+|its\s+|[\w-]+['’]s\s+)?|(?:不及|不如|逊于|遜於|胜过|勝過|超越|接班|接棒|继任|繼任|对标|對標|直指|比肩|媲美|看齐|看齊)[^，,。；;]{0,8})$/i;
