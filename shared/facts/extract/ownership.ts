@@ -397,6 +397,9 @@ export function ownedBySubject(
         !rivals.includes(mention.id) || mention.type !== 'company' || !inRelativeAside(reading, mention),
     )
     .filter((mention) => !makersOfRivals.has(mention))
+    // "The chip, built on Samsung's 2nm technology at its plant in Taylor, Texas, is slated for volume production in
+    // 2027": a name inside an aside closed before the value owns nothing of the clause the aside interrupts.
+    .filter((mention) => !inAsideClosedBefore(reading, mention, at))
     // (a chip does not come online: a facility's start is the site's, whatever chip it makes)
     .filter((mention) => !(siteStartHere && mention.type === 'chip'))
     // "Samsung's plant in Taylor, Texas, which will manufacture Tesla's AI6, is expected to start production in
@@ -506,6 +509,28 @@ const customerOfAMaking = (reading: SentenceReading, mention: EntityMention) =>
   mention.type === 'company' &&
   objectOfMaking(reading, mention.start) &&
   /^['’]s?\s/.test(reading.text.slice(mention.end, mention.end + 3));
+
+/** An aside opened after a name by a participle or a relative word: ", built on …", ", which …". */
+const ASIDE_OPENS =
+  /,\s*(?:built|made|produced|fabbed|fabricated|manufactured|based|located|which|that|who)\b/gi;
+
+/** Whether a name stands inside such an aside whose closing comma comes before `at`. */
+function inAsideClosedBefore(reading: SentenceReading, mention: EntityMention, at: number): boolean {
+  const text = reading.text;
+  if (mention.start >= at || !text.includes(',')) return false;
+  const opening = [...text.slice(0, mention.start).matchAll(ASIDE_OPENS)].at(-1);
+  if (!opening || /[;.]/.test(text.slice(opening.index + 1, mention.start))) return false;
+  // (a place's region comma closes nothing: "at its plant in Taylor, Texas, is slated")
+  const closing = (from: number) => {
+    let comma = text.indexOf(',', from);
+    while (comma >= 0 && reading.placeTail.test(text.slice(comma))) comma = text.indexOf(',', comma + 1);
+    return comma;
+  };
+  const inside = closing(opening.index + 1);
+  if (inside >= 0 && inside < mention.start) return false;
+  const close = closing(mention.end);
+  return close >= 0 && close < at && !/[;.]/.test(text.slice(mention.end, close));
+}
 
 /** A company named by the deal after it ("Tesla deal"): the partner, not the one whose shares move. */
 function namesADeal(reading: SentenceReading, position: number): boolean {
