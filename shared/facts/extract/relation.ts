@@ -188,7 +188,7 @@ const SUBJECT_BEFORE_CHANGE_EN =
   /^\s+(?:(?:on|for|about)\s+(?:[\w-]+\s+){0,4})?(?:(?:has|have|had|is|are|was|were|will|would|could|may|might)\s+(?:been\s+|be\s+)?)?(?:again\s+|also\s+|now\s+|further\s+)?$/i;
 
 const TOPIC_BEFORE_CHANGE_ZH =
-  /^的?(?:义务|義務|合规期限|合規期限|期限|宽限期|寬限期|适用日期|適用日期|适用时间|適用時間|生效日期|实施日期|實施日期)?(?:将|將|也|亦|则|則)?$/;
+  /^的?(?:义务|義務|合规期限|合規期限|期限|宽限期|寬限期|适用日期|適用日期|适用时间|適用時間|生效日期|实施日期|實施日期)?(?:将|將|也|亦|则|則)?(?:再度|再次|一再|又|再)?$/;
 
 // "pushed back publication of its guidelines": the thing published is the object.
 const DIRECT_OBJECT_GAP =
@@ -264,6 +264,20 @@ export function rivalIsObject(rule: CompiledRule, reading: SentenceReading, matc
         ),
     );
   if (next !== undefined && objectGap(next.start) && !coordinated(next.end)) return true;
+  // "EU delays high-risk AI classification guidelines again": the subject only modifies the rival noun it changes.
+  if (
+    next !== undefined &&
+    STATUS_CHANGES.has(match.name) &&
+    reading.mentions.some(
+      (own) =>
+        rule.ownIds.has(own.id) &&
+        own.start >= match.end &&
+        own.end <= next.start &&
+        /^\s*(?:(?:the|its|their)\s+)?$/i.test(reading.text.slice(match.end, own.start)) &&
+        /^\s*(?:(?!(?:and|or|plus|as)\b)[a-z][\w-]*\s+){0,2}$/.test(reading.text.slice(own.end, next.start)),
+    )
+  )
+    return true;
   if (!rule.rivalAnaphora) return false;
   const word = reading.phrases(rule.rivalAnaphora).find((found) => found.start >= match.end);
   return word !== undefined && objectGap(word.start);
