@@ -2283,16 +2283,6 @@ export const SCOPE_CUES = {
       'once held',
       'once commanded',
       'formerly',
-      // "AI5 had until now been assigned to TSMC": a maker that held until the news (not "Samsung's role had until now
-      // been limited to AI6, which it is set to build": a limit lifted, the AI6 work kept).
-      'until now been assigned',
-      'until now been made',
-      'until now been built',
-      'until now been produced',
-      'until now been manufactured',
-      'until now been handled',
-      'until now been sourced',
-      'until now been supplied',
       'had been expected',
       'had been planned',
       'had been slated',

@@ -143,7 +143,7 @@ const VALUE_GONE_ON_TO =
 
 /** After a weighed clause, a clause telling what it would bring about: ", which would lift", ", lifting". */
 const CONSEQUENCE_AFTER =
-  /^\s*,\s*(?:(?:people|sources|a\s+person|one\s+person)\s+(?:familiar\s+(?:with\s+the\s+(?:matter|plans?|talks)\s+)?)?said\s*,\s*)?(?:which|that)\s+(?:would|could|might)\s+|^\s*,\s*(?:lifting|raising|bringing|taking|cutting|lowering|pushing)\s+/i;
+  /^\s*,\s*(?:(?:people|sources|a\s+person|one\s+person)\s+(?:familiar\s+(?:with\s+the\s+(?:matter|plans?|talks)\s+)?)?said\s*,\s*)?(?:which|that)\s+(?:would|could|might)\s+|^\s*,\s*(?:lifting|raising|bringing|taking|cutting|lowering|pushing)\s+|^\s*[，,]\s*(?:使|令|让|讓|将使|將使|从而使|從而使)/i;
 
 const BACKWARD_ONLY = /^(?:out of date|outdated|并非事实|並非事實|不是事实|不是事實)$/i;
 /** …but "an outdated report put X at …" denies what follows, as a forward cue. */

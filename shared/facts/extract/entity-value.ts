@@ -1317,11 +1317,14 @@ function triggerOfAgent(
         /\son$/i.test(reading.text.slice(previous.start, previous.end)))) &&
     // "Tesla's HW4 chip stays with Samsung as AI5 ramps at TSMC": not past a clause of its own.
     !opensClauseBetween(reading.text, previous.end, mention.start) &&
-    // "Samsung doing AI6 in Taylor and TSMC doing AI5": a name after "and" with a making of its own right after it.
+    // "Samsung doing AI6 in Taylor and TSMC doing AI5", "… and TSMC is doing AI5": a name after "and" with a making
+    // of its own right after it.
     !(
       /\band\s*$/i.test(before) &&
       following !== undefined &&
-      /^\s*$/.test(reading.text.slice(mention.end, following.start))
+      /^\s*(?:(?:is|are|was|were|will|would|has|have|had|also|now|then|be|been)\s+)*$/i.test(
+        reading.text.slice(mention.end, following.start),
+      )
     )
   )
     return previous;

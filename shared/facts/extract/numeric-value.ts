@@ -46,7 +46,11 @@ const CHANGED_BY_BEFORE =
 
 /** Right after a date, a trial's making: 開始小量生產, 试产, "small-batch production". */
 const TRIAL_AFTER_DATE =
-  /^(?:[底初中]|下半年|上半年)?\s*(?:将|將|起|开始|開始|展开|展開|进行|進行)?\s*(?:少量|小批量|小量|试|試|风险|風險)(?:生产|生產|量产|量產|投产|投產|产|產)|^\s*(?:(?:for|with)\s+)?(?:small[-\s]batch|pilot|trial|risk)\s+(?:production|output|runs?)\b/i;
+  /^(?:[底初中]|下半年|上半年)?\s*(?:在[^，。；,;]{1,12}?)?(?:将|將|起|开始|開始|展开|展開|进行|進行)?\s*(?:少量|小批量|小量|试|試|风险|風險)(?:生产|生產|量产|量產|投产|投產|产|產)|^\s*(?:(?:for|with)\s+)?(?:small[-\s]batch|pilot|trial|risk)\s+(?:production|output|runs?)\b/i;
+
+/** Right before a date, a trial's making: "pilot production in", "risk production from". */
+const TRIAL_BEFORE_DATE =
+  /\b(?:pilot|trial|risk|small[-\s]batch|sample|engineering)\s+(?:production|output|runs?|manufacturing)\s+(?:in|from|by|starting(?:\s+in)?|beginning(?:\s+in)?)\s+(?:the\s+)?(?:(?:early|mid|late|first\s+half\s+of|second\s+half\s+of)[-\s]+)?$/i;
 
 /** Right before an amount, a taking back: "recover", "claw back", "withhold", 收回. */
 const TAKEN_BACK_BEFORE =
@@ -100,7 +104,16 @@ export function readNumeric(
     .filter(
       (mention) =>
         mention.value.kind !== 'money' ||
-        !TAKEN_BACK_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 40), mention.start)),
+        (!TAKEN_BACK_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 40), mention.start)) &&
+          // (收回 a grant's money, not an investment recouped: "收回…补贴中的10亿美元", "收回10亿美元补贴")
+          !(
+            /(?:收回|撤回)[^，。；,;]{0,24}$/.test(
+              reading.text.slice(Math.max(0, mention.start - 30), mention.start),
+            ) &&
+            /(?:补贴|補貼|补助|補助|拨款|撥款)/.test(
+              reading.text.slice(Math.max(0, mention.start - 30), mention.end + 8),
+            )
+          )),
     )
     // "worth about 15% of Samsung's foundry revenue": a part of the company's own revenue, not its share of a market.
     .filter(
@@ -169,7 +182,10 @@ export function readNumeric(
       (mention) =>
         mention.value.kind !== 'year' ||
         !rule.rule.relation.includes('volume_production') ||
-        !TRIAL_AFTER_DATE.test(reading.text.slice(mention.end, mention.end + 24)),
+        !(
+          TRIAL_AFTER_DATE.test(reading.text.slice(mention.end, mention.end + 24)) ||
+          TRIAL_BEFORE_DATE.test(reading.text.slice(Math.max(0, mention.start - 48), mention.start))
+        ),
     )
     // "Samsung targets 2027 volume output of Tesla AI6 at Taylor": a date right before a making of a
     // rival is that making's.

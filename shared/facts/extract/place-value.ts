@@ -196,7 +196,7 @@ const EVENT_DATED_BY =
 const OLDER_CHIPS_EN =
   /(?<!\bthan\s)\b(?:older|earlier|previous|past|current|existing)[-\s]+(?:[\w-]+\s+){0,2}?(?:models?|cars|vehicles|chips?|generations?|computers?|processors?)\b/i;
 const OLDER_CHIPS_ZH =
-  /(?<!(?:而非|而不是|在)[^，。；,;]{0,4})(?:老厂|老廠)|(?<!比)上一代(?:芯片|晶片)|曾[^，。；,;]{0,12}?(?:生产|生產|代工|制造|製造|供应|供應|做)[^，。；,;]{0,8}?(?:过|過)|\bpredat\w*/i;
+  /(?<!(?:而非|而不是|在)[^，。；,;]{0,4})(?:老厂|老廠)|(?:目前|当前|當前|现有|現有)的?(?:处理器|處理器|芯片|晶片)|(?<!比)上一代(?:芯片|晶片)|曾[^，。；,;]{0,12}?(?:生产|生產|代工|制造|製造|供应|供應|做)[^，。；,;]{0,8}?(?:过|過)|\bpredat\w*/i;
 
 /**
  * Whether the place's own clause — with a relative or appositive clause right after it — tells chips of before

@@ -357,7 +357,7 @@ function withoutPlaceCommas(text: string, placeTail: RegExp, mentions: readonly 
 }
 
 const REGION_CLOSED_BEFORE =
-  /^,\s+(?:to|in|on|at|for|by|from|with|into|through|plants?|fabs?|facility|facilities|factory|site|campus|complex|project|operations?|investments?|spending|budget|expansion|production|output|lines?|foundry|chip|chipmaking|chip-making|semiconductor|manufacturing|hub|would|will|could|might|may|is|was|has|had|remains?)\b/;
+  /^,\s+(?:to|in|on|at|for|by|from|with|into|through|plants?|fabs?|facility|facilities|factory|site|campus|complex|project|operations?|investments?|spending|budget|expansion|award|grants?|subsid(?:y|ies)|funding|production|output|lines?|foundry|chip|chipmaking|chip-making|semiconductor|manufacturing|hub|would|will|could|might|may|is|was|has|had|remains?)\b/;
 
 /**
  * A chip named only as the measure of another ("three times faster than AI5", 能效为AI5的三倍,

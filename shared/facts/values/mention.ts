@@ -59,7 +59,7 @@ const CHANGED_FROM_BEFORE =
  * 原定: an earlier value. A bare "from" only when a "to" follows.
  */
 const FROM_BEFORE =
-  /(?:\bup\s+from|\bdown\s+from|\b(?:above|below)\s+(?=(?:the|its|his|her|their)\s)|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|(?<!\b(?:more|less|fewer|no)\s+|\b(?:no|not)\s+(?:later|earlier|sooner)\s+)\bthan|\bprevious(?:ly)?|\boriginally|\binitially|\bonce\s+(?:due|slated|planned|expected)(?:\s+(?:in|for))?|\bback\s+(?:by\s+)?(?:(?:a|an|one|two|three|four|six|nine|\d+)\s+(?:years?|quarters?|months?)\s+)?from|\bprior\s+(?:estimate|forecast)\s+of|从|從|由|较|較|(?:较|較)(?:上季|上月|去年|前年|同期|年初|此前|先前|原先|原本|原定|初步|[\u3400-\u9fff]{0,4}(?:季|年|月|协议|協議|承诺|承諾|计划|計劃|計畫))[\u3400-\u9fff]{0,4}?的|原本|原定|原先|原|此前|先前|(?:从|從|由)\s*(?:最初|原先|原本|原来|原來)?(?:(?:19|20)\d{2}\s*年)?的?)\s*(?:(?:the|an?|its)\s+)?(?:(?:initial|preliminary|earlier|original|previous|planned)\s+)?(?:(?:about|around|roughly|nearly|almost|approximately|some|an\s+estimated)\s+|约|約|近)?(?:up\s+to\s+|as\s+much\s+as\s+)?$/i;
+  /(?:\bup\s+from|\bdown\s+from|\b(?:above|below)\s+(?=(?:the|its|his|her|their)\s)|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|(?<!\b(?:more|less|fewer|no)\s+|\b(?:no|not)\s+(?:later|earlier|sooner)\s+)\bthan|\bprevious(?:ly)?|\boriginally|\bonce\s+(?:due|slated|planned|expected)(?:\s+(?:in|for))?|\bback\s+(?:by\s+)?(?:(?:a|an|one|two|three|four|six|nine|\d+)\s+(?:years?|quarters?|months?)\s+)?from|\bprior\s+(?:estimate|forecast)\s+of|从|從|由|较|較|(?:较|較)(?:上季|上月|去年|前年|同期|年初|此前|先前|原先|原本|原定|初步|[\u3400-\u9fff]{0,4}(?:季|年|月|协议|協議|承诺|承諾|计划|計劃|計畫))[\u3400-\u9fff]{0,4}?的|原本|原定|原先|原|此前|先前|(?:从|從|由)\s*(?:最初|原先|原本|原来|原來)?(?:(?:19|20)\d{2}\s*年)?的?)\s*(?:(?:the|an?|its)\s+)?(?:(?:initial|preliminary|earlier|original|previous|planned)\s+)?(?:(?:about|around|roughly|nearly|almost|approximately|some|an\s+estimated)\s+|约|約|近)?(?:up\s+to\s+|as\s+much\s+as\s+)?$/i;
 const ONCE_BEFORE =
   /\bonce\s+(?:(?:set|put|pegged|valued|priced|planned|pledged|expected|estimated|announced)\s+at\s+)?(?:(?:about|around|roughly|nearly|up\s+to)\s+)?$/i;
 /** After a value, that it is the earlier one: "the $6.4 billion preliminary award". */
@@ -124,6 +124,10 @@ export function qualify(
     // "once $6.4 billion, now up to $4.75 billion" — not "Once 2026 arrives", a time.
     (ONCE_BEFORE.test(before) && !/^(?:19|20)\d{2}\b/.test(text.slice(start, end))) ||
     EARLIER_AFTER.test(after) ||
+    // "the contract, initially $16.5 billion, to about $21 billion": the first figure of a change told in an aside
+    // (not "initially $16.5 billion, could rise to …", a figure that still holds).
+    (/\binitially\s*(?:(?:about|around|roughly|nearly|some)\s+)?$/i.test(before) &&
+      /^\s*,\s*(?:to|now)\b/i.test(after)) ||
     CHANGED_FROM_BEFORE.test(text.slice(Math.max(0, start - 90), start)) ||
     // (a bound may stand between: "由最多20个扩大至约25个", "from as many as 20 sites to 25"; or a time: "从年初的7.7%降至")
     (/(?:\bfrom|从|從|由)\s*(?:最多|最少|约|約|近|逾|超过|超過|up\s+to|about|around|as\s+many\s+as|[^，,。；;\d]{1,8}的)?\s*$/i.test(
