@@ -196,7 +196,17 @@ export function inAnotherMakersEarlierPart(
         .map((mention) => mention.id),
     );
   const chipMakers = new Set(chipStarts.flatMap((at) => [...makersOf(part(at))]));
-  return chipMakers.size > 0 && [...makersOf(own)].some((id) => !chipMakers.has(id));
+  if (chipMakers.size > 0) return [...makersOf(own)].some((id) => !chipMakers.has(id));
+  // "苹果A20采用台积电2纳米 特斯拉AI6预计2027年量产": with no maker in the chip's part, an earlier part whose topic is
+  // a company outside the story (Apple, Nvidia) speaks of that company's product and its maker.
+  return makersOf(own).size > 0 && outsiderOpens(reading, own === 0 ? 0 : breaks[own - 1]! + 1);
+}
+
+/** Whether the part from `from` opens with a company that is none of the story's parties. */
+function outsiderOpens(reading: SentenceReading, from: number): boolean {
+  const lead = PART_LEAD.exec(reading.text.slice(from))![0].length;
+  const opening = reading.mentions.find((mention) => mention.start === from + lead);
+  return opening !== undefined && opening.type === 'company' && !reading.isParty(opening.id);
 }
 
 /** A dash parting a headline's two halves: " — ", "——", " - ". */

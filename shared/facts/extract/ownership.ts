@@ -445,7 +445,9 @@ export function ownedBySubject(
     (mention) =>
       mention.start > at &&
       (ATTRIBUTE_OF.test(reading.text.slice(at, mention.start)) ||
-        PREMODIFIER.test(reading.text.slice(at, mention.start))),
+        (PREMODIFIER.test(reading.text.slice(at, mention.start)) &&
+          // (not across a Chinese headline's space: "投资增至1650亿美元 三星泰勒厂投资维持…" are two headlines)
+          !/[\u3400-\u9fff]\s+$/.test(reading.text.slice(at, mention.start)))),
   );
   if (attributed) return ownOrReferred.has(attributed.id);
   const lastBefore = relevant.filter((mention) => mention.end <= at).at(-1);
