@@ -97,7 +97,11 @@ export function readNumeric(
         !(
           mention.role === 'by' &&
           (mention.value.kind === 'money' || mention.value.kind === 'count') &&
-          CHANGED_BY_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 80), mention.start))
+          (CHANGED_BY_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 80), mention.start)) ||
+            // (削减10亿美元, 增加10亿美元: a Chinese change verb right before gives the amount of the change)
+            /[\u3400-\u9fff]了?\s*(?:约|約|近)?$/.test(
+              reading.text.slice(Math.max(0, mention.start - 3), mention.start),
+            ))
         ),
     )
     // "will recover $750 million of the grants promised to Samsung", "claw back $1 billion": an amount taken back.

@@ -143,7 +143,7 @@ export function qualify(
       ? 'from'
       : TO_BEFORE.test(before) || PLAIN_TO_BEFORE.test(wide)
         ? 'to'
-        : /(?:\bby\s+(?:about\s+|almost\s+|nearly\s+|around\s+|some\s+)?|(?:年增|季增|月增|年减|年減|季减|季減|同比增长|同比增長|年成长|年成長|增长|增長|成长|成長)\s*(?:约|約|近)?)$/i.test(
+        : /(?:\bby\s+(?:about\s+|almost\s+|nearly\s+|around\s+|some\s+)?|(?:年增|季增|月增|年减|年減|季减|季減|同比增长|同比增長|年成长|年成長|增长|增長|成长|成長|削减|削減|减少|減少|缩减|縮減|下调|下調|砍掉|增加|提高|上调|上調)了?\s*(?:约|約|近)?)$/i.test(
               before,
             )
           ? 'by'

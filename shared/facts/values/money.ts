@@ -143,9 +143,13 @@ export function readMoney(text: string): ValueMention[] {
 
 /** "reduce the up-to-$4.75 billion award it promised Samsung … by $1 billion": a change verb, then its object. */
 const CHANGE_OF_OBJECT_BEFORE =
-  /\b(?:(reduc|cut|trim|lower|slash|par|shrink|rais|increas|lift|boost|expand|enlarg)\w*)\s+(?:(?:the|its|their|an?)\s+)?(?:(?:up[-\s]to|planned|original|promised|pledged|initial)[-\s]+)?(?:US)?$/i;
+  /\b(?:(reduc|cut|trim|lower|slash|par|shrink|rais|increas|lift|boost|expand|enlarg)\w*)\s+(?:(?:the|its|their|an?|(?:[A-Z][\w.-]*\s+)?[A-Z][\w.-]*['’]s?)\s+)?(?:(?:up[-\s]to|planned|original|promised|pledged|initial)[-\s]+)?(?:US)?$/i;
 
-const CUTS = /^(?:reduc|cut|trim|lower|slash|par|shrink)/i;
+const CUTS = /^(?:reduc|cut|trim|lower|slash|par|shrink|削减|削減|减少|減少|下调|下調|缩减|縮減|砍)/i;
+
+/** Between a total (after 把/将) and the amount right after: its change verb — 削减, 减少, 增加, 提高. */
+const CHANGE_VERB_BEFORE_ZH =
+  /^[^，。；]{0,12}?(削减|削減|减少|減少|下调|下調|缩减|縮減|砍|增加|提高|上调|上調|追加)了?\s*(?:约|約)?$/;
 
 /**
  * A total changed by an amount, with the total before the amount in one clause: "will reduce the up-to-$4.75
@@ -155,19 +159,18 @@ const CUTS = /^(?:reduc|cut|trim|lower|slash|par|shrink)/i;
 function withChangedTotals(text: string, found: ValueMention[]): ValueMention[] {
   const derived: ValueMention[] = [];
   for (const [index, total] of found.entries()) {
-    const verb = CHANGE_OF_OBJECT_BEFORE.exec(text.slice(Math.max(0, total.start - 48), total.start));
     const change = found[index + 1];
-    if (
-      !verb ||
-      !change ||
-      change.role !== 'by' ||
-      total.value.kind !== 'money' ||
-      change.value.kind !== 'money'
-    )
-      continue;
+    if (!change || total.value.kind !== 'money' || change.value.kind !== 'money') continue;
+    // "reduce the up-to-$4.75 billion award … by $1 billion"; 将把…最高47.5亿美元的补贴削减10亿美元
+    const verb = CHANGE_OF_OBJECT_BEFORE.exec(text.slice(Math.max(0, total.start - 48), total.start));
+    const verbZh = /(?:把|将|將)[^，。；]{0,20}$/.test(text.slice(Math.max(0, total.start - 24), total.start))
+      ? CHANGE_VERB_BEFORE_ZH.exec(text.slice(total.end, change.start))
+      : null;
+    const changing = verb && change.role === 'by' ? verb : verbZh;
+    if (!changing) continue;
     if (/[.;。；]/.test(text.slice(total.end, change.start)) || change.start - total.end > 120) continue;
     if (total.value.currency !== change.value.currency) continue;
-    const sign = CUTS.test(verb[1]!) ? -1 : 1;
+    const sign = CUTS.test(changing[1]!) ? -1 : 1;
     const amount = Math.round((total.value.amount + sign * change.value.amount) * 1000) / 1000;
     if (amount <= 0) continue;
     total.role = 'from';
