@@ -693,6 +693,9 @@ export const ATTRIBUTE_CLASSES = {
       // "特斯拉暂时喊停Dojo 3": halted for now (喊停 alone is 叫停, cancelled).
       '暂时喊停',
       '暫時喊停',
+      // "重启的Dojo 3项目将暂时搁置": shelved for now.
+      '暂时搁置',
+      '暫時擱置',
       '暂停',
       '暫停',
       '推延',

@@ -1349,7 +1349,7 @@ function isProgress(text: string, mention: ValueMention): boolean {
         after,
       )) ||
     // "pledged $100 billion at the outset": the first tranche.
-    /^\s*(?:at\s+the\s+outset|up\s*front|at\s+first|in\s+the\s+first\s+(?:phase|stage|tranche))\b/i.test(
+    /^\s*(?:at\s+the\s+outset|up\s*front|at\s+first|immediately|right\s+away|in\s+the\s+first\s+(?:phase|stage|tranche))\b/i.test(
       after,
     ) ||
     // "首期投入1000亿美元", "an initial $100 billion": the first tranche, not the total.

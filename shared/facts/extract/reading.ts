@@ -198,7 +198,8 @@ export class SentenceReading {
 
   /** Where the sentence breaks into the clauses that tell whose foundry is whose (CHIP_CLAUSE_BREAK). */
   get clauseBreaks(): Array<{ start: number; end: number }> {
-    this.#clauseBreaks ??= [...this.text.matchAll(CHIP_CLAUSE_BREAK)]
+    // (a place's region comma breaks nothing: "Samsung's Taylor, Texas, fab would start turning out AI6")
+    this.#clauseBreaks ??= [...this.withoutPlaceCommas.matchAll(CHIP_CLAUSE_BREAK)]
       .filter((match) => match[0] !== '、' || this.#separatesChipClauses(match.index))
       .map((match) => ({ start: match.index, end: match.index + match[0].length }));
     return this.#clauseBreaks;

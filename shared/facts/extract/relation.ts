@@ -455,6 +455,8 @@ export function relationWordOfAnotherSense(
         // "Tesla AI5 tape-out slips to mid-2026", "samples have been delayed": a milestone's delay, not the production's.
         MILESTONE_BEFORE.test(before(40)) ||
         PROCEDURE_DELAYED.test(text.slice(clauseStartOf(reading, match.start), match.start)) ||
+        // "Parliament has delayed its plenary vote on the AI Omnibus": the procedure is the delay's object.
+        PROCEDURE_AFTER_DELAY.test(text.slice(match.end, match.end + 48)) ||
         pushBackAgainst(reading, match) ||
         // "The omnibus delay stalled in Parliament", "the high-risk delay failed": a delay that did not happen.
         DELAY_FAILED_AFTER.test(text.slice(match.end, match.end + 40)) ||
@@ -576,7 +578,7 @@ function movedToANonTime(text: string, match: PhraseMatch): boolean {
 }
 
 const VERB_AFTER_TO =
-  /^(?:delay|pause|postpone|comply|prepare|apply|stop|speed|scrap|slash|simplify|make|build|produce|start|begin|adopt|implement|accept|approve|water|roll|loosen|weaken|review|reconsider|rethink|cut|raise|lower|expand|hold|keep|meet|finish|sign|invest|spend|drop|abandon|move|shift)$/i;
+  /^(?:delay|pause|postpone|comply|prepare|apply|stop|speed|scrap|slash|simplify|make|build|produce|start|begin|adopt|implement|accept|approve|water|roll|loosen|weaken|review|reconsider|rethink|cut|raise|lower|expand|hold|keep|meet|finish|sign|invest|spend|drop|abandon|move|shift|bring|develop|design|get|take|win|secure|boost|grow|reduce|revive|restart)$/i;
 
 const MONTH_NAME = new RegExp(`^${MONTH_NAME_SOURCE}$`);
 
@@ -601,6 +603,10 @@ const PORTION_MOVED = new RegExp(
  */
 const PROCEDURE_DELAYED =
   /^\s*(?:the|a|an|its|their|this|that|today['’]s|next\s+week['’]s)?\s*(?:[\w'’-]+\s+){0,4}?(?:vote|votes|voting|debate|talks|meeting|hearing|plenary|ballot|negotiations|signing|ceremony|announcement|briefing|trilogue)\s+(?:(?:in|on|of|over|about|by|at|for|between|among)\s+(?:(?!(?:means?|meant|says?|said|shows?|that|which|so)\b)[^,;\s]+\s+){0,12}?)?(?:(?:has|have|had)\s+been|was|were|is|are|(?:will|would)\s+be)\s+(?:\w+ly\s+)?$/i;
+
+/** Right after a delay word, the procedure it delays: "its plenary vote", "the debate", "a decision". */
+const PROCEDURE_AFTER_DELAY =
+  /^\s+(?:the|a|an|its|their|this|that|next\s+week['’]s)\s+(?:[\w'’-]+\s+){0,2}?(?:vote|votes|voting|debate|talks|meeting|hearing|ballot|negotiations|signing|ceremony|announcement|briefing|trilogue|decision)\b/i;
 
 /** A tape-out or samples right before a delay, perhaps with its auxiliaries ("has been", 再度). */
 const MILESTONE_BEFORE = new RegExp(
