@@ -148,6 +148,9 @@ export const ATTRIBUTE_CLASSES = {
       '首批客戶',
       '首个客户',
       '首個客戶',
+      // "已开始为特斯拉试产AI6芯片": a trial run is the foundry's making too (no volume production: relation.ts).
+      '试产',
+      '試產',
       '首家客户',
       '首家客戶',
       '代工',

@@ -367,6 +367,16 @@ const REGION_CLOSED_BEFORE =
 function measuredAgainst(text: string, mention: EntityMention): boolean {
   // "市佔率…至7.3%，相當於台積電的十分之一多一點": a company only as the yardstick.
   // (not one whose own value follows: "far behind TSMC's 67 percent")
+  // "與台積電差距擴大至66.9個百分點", "the gap with TSMC": the company a gap is measured from.
+  if (
+    mention.type === 'company' &&
+    ((/(?:与|與|和|跟|同)\s*$/.test(text.slice(Math.max(0, mention.start - 2), mention.start)) &&
+      /^\s*(?:的)?(?:差距|落差)/.test(text.slice(mention.end, mention.end + 4))) ||
+      (/\bgap\s+(?:with|to)\s+$/i.test(text.slice(Math.max(0, mention.start - 12), mention.start)) &&
+        // (not one whose own value follows: "widening the gap with TSMC, whose share exceeded 70%")
+        !/^\s*,\s*(?:whose|which)\b/i.test(text.slice(mention.end, mention.end + 10))))
+  )
+    return true;
   if (mention.type === 'company')
     return (
       COMPANY_YARDSTICK_BEFORE.test(text.slice(Math.max(0, mention.start - 16), mention.start)) &&
