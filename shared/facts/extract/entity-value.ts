@@ -81,8 +81,13 @@ export function readEntities(
   const lost = named.filter(
     (mention) => lostChip(reading, mention, chipIds) && !partlyLost(reading, mention),
   );
+  // (a chip added after a comma, "…的AI6，以及部分AI5", shares the making of the chip before it)
+  const addedAfterComma = chips.some((chip) =>
+    ADDED_AFTER_COMMA.test(reading.text.slice(Math.max(0, chip.start - 16), chip.start)),
+  );
   const joinedMakingReaches = (mention: EntityMention) => {
     const own = triggerOfAgent(reading, triggers, mention, allowed);
+    if (own !== undefined && addedAfterComma && chipTriggers.has(own)) return true;
     const joined = own === undefined ? undefined : makingJoinedTo(reading, triggers, own);
     return joined !== undefined && chipTriggers.has(joined);
   };
@@ -1114,6 +1119,12 @@ function triggerOfObject(
     );
     if (handed) return handed;
   }
+  // "将生产特斯拉的AI6，以及部分AI5", "will make AI6, and part of AI5 too": a chip added after the comma shares the
+  // making before it.
+  if (ADDED_AFTER_COMMA.test(reading.text.slice(Math.max(0, start - 16), start))) {
+    const shared = inFrame.filter((trigger) => trigger.end <= start).at(-1);
+    if (shared) return shared;
+  }
   // "台积电…为特斯拉AI5备产之际，三星泰勒厂确定明年投产": the main clause's making after a time clause is not its chip's.
   // …nor a making in a clause opened after the chip ("Tesla's HW4 computers get a Samsung memory upgrade as LG
   // supplies cameras").
@@ -1158,6 +1169,10 @@ function triggerOfObject(
   if (!before && !after && opensClauseBetween(reading.text, Math.max(0, start - 48), start)) return undefined;
   return before ?? after ?? inFrame[0];
 }
+
+/** After a comma, a chip added to the list before it: "，以及部分", ", and part of", ", as well as". */
+const ADDED_AFTER_COMMA =
+  /[，,]\s*(?:以及|及|还有|還有|and|as\s+well\s+as|plus)\s*(?:部分|一部分|some\s+of|part\s+of|a\s+portion\s+of)?\s*(?:the\s+|its\s+)?$/i;
 
 /** A making written as a compound modifier: "Samsung-made", "TSMC-built". */
 const COMPOUND_MAKING = /^[A-Za-z]-(?:made|built|fabbed|fabricated|produced|manufactured)$/i;

@@ -1078,7 +1078,13 @@ const WITH_BEFORE =
 
 /** Whether the name at `at` is named as a partner or a cause ("deal with Samsung", 因特斯拉). */
 export const namedAsPartner = (reading: SentenceReading, at: number) =>
-  WITH_BEFORE.test(reading.text.slice(Math.max(0, at - 10), at));
+  WITH_BEFORE.test(reading.text.slice(Math.max(0, at - 10), at)) &&
+  // (not a company whose own shares follow: "A year after Samsung shares jumped 6.8%")
+  !OWN_SHARES_NEXT.test(reading.text.slice(at, at + 48));
+
+/** A name, then its own shares: "Samsung shares", "Samsung Electronics' stock", 三星股价. */
+const OWN_SHARES_NEXT =
+  /^[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2}(?:['’]s?)?\s+(?:shares|stock)\b|^[\u3400-\u9fff]{1,6}?(?:股价|股價)/;
 
 /**
  * Right after a "makes" word ("produce the chip", 生产该芯片, "which will produce Tesla's AI6
