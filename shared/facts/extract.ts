@@ -56,7 +56,9 @@ import {
 import { opensOwnClauseAfter, relationOfSubject } from './extract/status-value.ts';
 import { subjectIn } from './extract/subject.ts';
 import { readValue } from './extract/value.ts';
+import type { AttributeClass } from './lexicon.ts';
 import { keptMentions } from './mentions.ts';
+import type { PhraseMatch } from './phrases.ts';
 import type { CompiledRule, CompiledRules } from './rules.ts';
 
 /**
@@ -595,6 +597,9 @@ function statementFor(
     .filter((match) => !amendmentTakesEffect(rule, reading, match))
     .filter((match) => !silencedByNot(rule, reading, match.start))
     .filter((match) => !rivalIsObject(rule, reading, match))
+    // "欧盟推迟人工智能(AI)法案高风险义务 美国AI行动计划如期推进": a relation word in an earlier half of a Chinese headline
+    // that names another government, law or company is that half's, not the later half's subject.
+    .filter((match) => !inAnotherSubjectsEarlierHalf(rule, reading, match))
     // "Tesla's AI6 chip will power Optimus robots shipping from 2027": the robots ship, not the chip.
     .filter(
       (match) =>
@@ -661,4 +666,33 @@ function statementFor(
         : undefined,
     ),
   };
+}
+
+/** A change of status a headline half tells of its own subject (not a share or a making, whose topic may carry on). */
+const HALF_BOUND_STATUSES = new Set<AttributeClass>([
+  'delay',
+  'end',
+  'cancel',
+  'restart',
+  'release',
+  'in_force',
+]);
+
+/** Whether a relation word stands in a headline half before every mention of the subject, beside another's name. */
+function inAnotherSubjectsEarlierHalf(
+  rule: CompiledRule,
+  reading: SentenceReading,
+  match: PhraseMatch<AttributeClass>,
+): boolean {
+  if (!HALF_BOUND_STATUSES.has(match.name)) return false;
+  const half = headlineHalfOf(reading);
+  if (!half) return false;
+  const own = reading.mentions.filter((mention) => rule.ownIds.has(mention.id));
+  if (own.length === 0 || !own.every((mention) => half(mention.start) > half(match.start))) return false;
+  return reading.mentions.some(
+    (other) =>
+      !rule.ownIds.has(other.id) &&
+      (other.type === 'government' || other.type === 'law' || other.type === 'company') &&
+      half(other.start) === half(match.start),
+  );
 }

@@ -457,6 +457,9 @@ export function relationWordOfAnotherSense(
         PROCEDURE_DELAYED.test(text.slice(clauseStartOf(reading, match.start), match.start)) ||
         // "Parliament has delayed its plenary vote on the AI Omnibus": the procedure is the delay's object.
         PROCEDURE_AFTER_DELAY.test(text.slice(match.end, match.end + 48)) ||
+        // "delays decision on pausing high-risk AI obligations", "postponed a vote on the stop-the-clock proposal": a
+        // delay only weighed by a procedure put off.
+        WEIGHED_BY_A_PROCEDURE_PUT_OFF.test(before(72)) ||
         pushBackAgainst(reading, match) ||
         // "The omnibus delay stalled in Parliament", "the high-risk delay failed": a delay that did not happen.
         DELAY_FAILED_AFTER.test(text.slice(match.end, match.end + 40)) ||
@@ -606,7 +609,11 @@ const PROCEDURE_DELAYED =
 
 /** Right after a delay word, the procedure it delays: "its plenary vote", "the debate", "a decision". */
 const PROCEDURE_AFTER_DELAY =
-  /^\s+(?:the|a|an|its|their|this|that|next\s+week['’]s)\s+(?:[\w'’-]+\s+){0,2}?(?:vote|votes|voting|debate|talks|meeting|hearing|ballot|negotiations|signing|ceremony|announcement|briefing|trilogue|decision)\b/i;
+  /^\s+(?:(?:the|a|an|its|their|this|that|next\s+week['’]s)\s+(?:[\w'’-]+\s+){0,2}?(?:vote|votes|voting|debate|talks|meeting|hearing|ballot|negotiations|signing|ceremony|announcement|briefing|trilogue|decision)|(?:[\w'’-]+\s+){0,2}?(?:decision|standards)\s+(?:on|over|for|about|as)\b|(?:high-risk\s+)?(?:AI\s+)?standards\b)/i;
+
+/** Before a delay word, a procedure on it put off: "delays decision on", "postponed a vote on the". */
+const WEIGHED_BY_A_PROCEDURE_PUT_OFF =
+  /\b(?:delay(?:s|ed|ing)?|postpon(?:e|es|ed|ing)|put(?:s|ting)?\s+off|push(?:es|ed|ing)?\s+back)\s+(?:(?:a|the|its|their)\s+)?(?:[\w'’-]+\s+)?(?:decision|vote|debate|talks|ruling)\s+(?:on|over|about)\s+(?:(?:the|a|its)\s+)?(?:[\w'’-]+\s+){0,3}$/i;
 
 /** A tape-out or samples right before a delay, perhaps with its auxiliaries ("has been", 再度). */
 const MILESTONE_BEFORE = new RegExp(
