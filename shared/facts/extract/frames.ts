@@ -3,6 +3,7 @@
  * another subject that silence their clause, deals named by their party, and the pieces around an event's date.
  */
 import type { Value } from '../../model/values.ts';
+import type { EntityMention } from '../entities.ts';
 import type { PhraseMatch } from '../phrases.ts';
 import type { CompiledRule } from '../rules.ts';
 import type { ValueMention } from '../values/mention.ts';
@@ -183,11 +184,8 @@ export function inAnotherMakersEarlierPart(
   if (chipStarts.some((at) => part(at) <= own)) return false;
   // Each part opens with a name of its own, as its topic: not "在台积电、三星之外，英特尔也将…" (a frame of the
   // next part) nor "三星良率问题缓解，击败台积电拿下…" (the subject carried into the next).
-  const opensWithName = (which: number) => {
-    const from = which === 0 ? 0 : breaks[which - 1]! + 1;
-    const lead = PART_LEAD.exec(reading.text.slice(from))![0].length;
-    return reading.mentions.some((mention) => mention.start === from + lead);
-  };
+  const partStart = (which: number) => (which === 0 ? 0 : breaks[which - 1]! + 1);
+  const opensWithName = (which: number) => openingOf(reading, partStart(which)) !== undefined;
   if (!opensWithName(own) || !chipStarts.every((at) => opensWithName(part(at)))) return false;
   const makersOf = (which: number) =>
     new Set(
@@ -199,14 +197,14 @@ export function inAnotherMakersEarlierPart(
   if (chipMakers.size > 0) return [...makersOf(own)].some((id) => !chipMakers.has(id));
   // "苹果A20采用台积电2纳米 特斯拉AI6预计2027年量产": with no maker in the chip's part, an earlier part whose topic is
   // a company outside the story (Apple, Nvidia) speaks of that company's product and its maker.
-  return makersOf(own).size > 0 && outsiderOpens(reading, own === 0 ? 0 : breaks[own - 1]! + 1);
+  const opening = openingOf(reading, partStart(own))!;
+  return makersOf(own).size > 0 && opening.type === 'company' && !reading.isParty(opening.id);
 }
 
-/** Whether the part from `from` opens with a company that is none of the story's parties. */
-function outsiderOpens(reading: SentenceReading, from: number): boolean {
+/** The name a part from `from` opens with, past its lead (而, 但, 则), if any. */
+function openingOf(reading: SentenceReading, from: number): EntityMention | undefined {
   const lead = PART_LEAD.exec(reading.text.slice(from))![0].length;
-  const opening = reading.mentions.find((mention) => mention.start === from + lead);
-  return opening !== undefined && opening.type === 'company' && !reading.isParty(opening.id);
+  return reading.mentions.find((mention) => mention.start === from + lead);
 }
 
 /** A dash parting a headline's two halves: " — ", "——", " - ". */
