@@ -472,6 +472,10 @@ export function relationWordOfAnotherSense(
         (/\bdeadline\b.*\boff$/i.test(word) &&
           /^\s+(?:the\s+table|limits)\b/i.test(text.slice(match.end, match.end + 16)))
       );
+    case 'term_end':
+      // "won't start mass production until 2027", "will not open until": not before a date — a start, no term's end
+      // (not "will not stop making Tesla's chips until 2035", "will not end until": a term, told the other way).
+      return /^until$/i.test(word) && NOT_STARTING_UNTIL.test(before(60).split(/[,;:]/).at(-1)!);
     case 'restart':
       // "Tesla winds down Dojo 3 again": "again" after an ending repeats the ending, it restarts nothing.
       return pushBackAgainst(reading, match) || endedAgain(reading, match);
@@ -610,6 +614,10 @@ const PROCEDURE_DELAYED =
 /** Right after a delay word, the procedure it delays: "its plenary vote", "the debate", "a decision". */
 const PROCEDURE_AFTER_DELAY =
   /^\s+(?:(?:the|a|an|its|their|this|that|next\s+week['’]s)\s+(?:[\w'’-]+\s+){0,2}?(?:vote|votes|voting|debate|talks|meeting|hearing|ballot|negotiations|signing|ceremony|announcement|briefing|trilogue|decision)|(?:[\w'’-]+\s+){0,2}?(?:decision|standards)\s+(?:on|over|for|about|as)\b|(?:high-risk\s+)?(?:AI\s+)?standards\b)/i;
+
+/** A start denied before "until": "won't start mass production", "will not begin operating", "not open". */
+const NOT_STARTING_UNTIL =
+  /(?:\b(?:not|never)\b|n['’]t\b)\s+(?:\w+\s+){0,2}?(?:start|begin|open|launch|produc\w*|operat\w*|ramp|ship|enter)\w*\b(?![^.;]*\b(?:stop|end|expire|cease|terminate)\w*)/i;
 
 /** Before a delay word, a procedure on it put off: "delays decision on", "postponed a vote on the". */
 const WEIGHED_BY_A_PROCEDURE_PUT_OFF =
