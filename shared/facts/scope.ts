@@ -137,6 +137,9 @@ const DENIED_AFTER =
 const ASIDE_THEN_VERB =
   /^\s*,\s*(?:originally|initially|first|once|which|worth|valued|signed|announced|then|previously)\b(?:[^,;:.]|\.(?=\d)){0,100},\s*(?=(?:had|has|have|was|were|is|are|would|will|could|be|been|now)\b)/i;
 
+/** A Chinese cue of a step only weighed: 可能, 考虑, 评估, 拟, 或将. */
+const WEIGHED_ZH = /^(?:可能|或将|或將|考虑|考慮|评估|評估|拟|擬|研究|计划考虑|計劃考慮)$/;
+
 /** After a comma, the value a change goes on to: ", to about $11 billion", ", down to 7%". */
 const VALUE_GONE_ON_TO =
   /^\s*,\s*(?=(?:(?:down|up)\s+)?to\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|some\s+|just\s+)?(?:US)?[$€£₩]?\d)/i;
@@ -545,6 +548,10 @@ function spanEnd(sentence: string, match: PhraseMatch<ScopeCue>): number {
     // …and over its purpose ("，以便企业有更多时间准备": the more time is asked for too).
     while (/^[，,]\s*(?:将|將|把|以便|以使|好让|好讓)/.test(sentence.slice(end)))
       end = clauseEndAfter(sentence, end + 1);
+  // "三星電子可能再追加投資，將德州泰勒…總投資擴大至約500億美元": what a weighed step does with 将/把 after a comma is
+  // weighed too.
+  if (match.name === 'possibility' && WEIGHED_ZH.test(sentence.slice(match.start, match.end)))
+    while (/^[，,]\s*(?:将|將|把)/.test(sentence.slice(end))) end = clauseEndAfter(sentence, end + 1);
   // "Samsung aims to win Tesla's AI5 orders after landing the AI6 contract": a striving ends where what
   // happened before it, or a clause of its own, is told.
   if (match.name === 'possibility' && STRIVING.test(sentence.slice(match.start, match.end))) {

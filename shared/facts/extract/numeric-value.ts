@@ -52,6 +52,9 @@ const TRIAL_AFTER_DATE =
 const TRIAL_BEFORE_DATE =
   /\b(?:pilot|trial|risk|small[-\s]batch|sample|engineering)\s+(?:production|output|runs?|manufacturing)\s+(?:in|from|by|starting(?:\s+in)?|beginning(?:\s+in)?)\s+(?:the\s+)?(?:(?:early|mid|late|first\s+half\s+of|second\s+half\s+of)[-\s]+)?$/i;
 
+/** Right after an amount, the order or contract it is the size of: 的晶片订单, 芯片大单, 合同. */
+const ORDER_NAMED_AFTER_ZH = /^\s*(?:的)?(?:芯片|晶片|代工)?(?:订单|訂單|大单|大單|合同|合約|协议|協議)/;
+
 /** Right before an amount, a taking back: "recover", "claw back", "withhold", 收回. */
 const TAKEN_BACK_BEFORE =
   /(?:\b(?:recover(?:s|ed|ing)?|claw(?:s|ed|ing)?\s+back|withh(?:old|olds|olding|eld)|rescind(?:s|ed|ing)?|revok(?:e|es|ed|ing)|take(?:s|n)?\s+back|took\s+back|pull(?:s|ed|ing)?\s+back)\s+(?:about\s+|some\s+|nearly\s+|almost\s+|roughly\s+|up\s+to\s+|around\s+)?|(?:追回|扣留)(?:约|約|近)?)$/i;
@@ -103,6 +106,14 @@ export function readNumeric(
               reading.text.slice(Math.max(0, mention.start - 3), mention.start),
             ))
         ),
+    )
+    // "以因应特斯拉的165亿美元晶片订单": an amount naming an order is the order's, no investment's.
+    .filter(
+      (mention) =>
+        mention.value.kind !== 'money' ||
+        !rule.rule.relation.includes('investment') ||
+        rule.rule.relation.includes('deal') ||
+        !ORDER_NAMED_AFTER_ZH.test(reading.text.slice(mention.end, mention.end + 8)),
     )
     // "will recover $750 million of the grants promised to Samsung", "claw back $1 billion": an amount taken back.
     .filter(
