@@ -82,9 +82,7 @@ export function readEntities(
     (mention) => lostChip(reading, mention, chipIds) && !partlyLost(reading, mention),
   );
   // (a chip added after a comma, "…的AI6，以及部分AI5", shares the making of the chip before it)
-  const addedAfterComma = chips.some((chip) =>
-    ADDED_AFTER_COMMA.test(reading.text.slice(Math.max(0, chip.start - 16), chip.start)),
-  );
+  const addedAfterComma = chips.some((chip) => addedAfterAComma(reading, chip.start));
   const joinedMakingReaches = (mention: EntityMention) => {
     const own = triggerOfAgent(reading, triggers, mention, allowed);
     if (own !== undefined && addedAfterComma && chipTriggers.has(own)) return true;
@@ -1121,7 +1119,7 @@ function triggerOfObject(
   }
   // "将生产特斯拉的AI6，以及部分AI5", "will make AI6, and part of AI5 too": a chip added after the comma shares the
   // making before it.
-  if (ADDED_AFTER_COMMA.test(reading.text.slice(Math.max(0, start - 16), start))) {
+  if (addedAfterAComma(reading, start)) {
     const shared = inFrame.filter((trigger) => trigger.end <= start).at(-1);
     if (shared) return shared;
   }
@@ -1169,6 +1167,10 @@ function triggerOfObject(
   if (!before && !after && opensClauseBetween(reading.text, Math.max(0, start - 48), start)) return undefined;
   return before ?? after ?? inFrame[0];
 }
+
+/** Whether a chip at `start` is added after a comma to the list before it (ADDED_AFTER_COMMA). */
+const addedAfterAComma = (reading: SentenceReading, start: number) =>
+  ADDED_AFTER_COMMA.test(reading.text.slice(Math.max(0, start - 16), start));
 
 /** After a comma, a chip added to the list before it: "，以及部分", ", and part of", ", as well as". */
 const ADDED_AFTER_COMMA =

@@ -151,9 +151,12 @@ const CJK_HEADLINE_SPACE = /(?<=[\u3400-\u9fff”」》])\s+(?=[\u3400-\u9fff“
 /** For a headline parted by Chinese spaces, the half a position stands in; otherwise undefined. */
 export function headlineHalfOf(reading: SentenceReading): ((at: number) => number) | undefined {
   if (reading.index !== 0) return undefined;
-  const spaces = [...reading.text.matchAll(CJK_HEADLINE_SPACE)].map((space) => space.index);
-  if (spaces.length === 0) return undefined;
-  return (at) => spaces.filter((offset) => offset < at).length;
+  // (once a sentence: several rules and filters ask)
+  return reading.once('headlineHalf', () => {
+    const spaces = [...reading.text.matchAll(CJK_HEADLINE_SPACE)].map((space) => space.index);
+    if (spaces.length === 0) return undefined;
+    return (at: number) => spaces.filter((offset) => offset < at).length;
+  });
 }
 
 /** What parts a Chinese sentence into topics: a headline's spaces, a full-width comma or a semicolon. */
@@ -174,10 +177,8 @@ export function inAnotherMakersEarlierPart(
   position: number,
   chipStarts: readonly number[],
 ): boolean {
-  if (chipStarts.length === 0 || !/[\u3400-\u9fff]/.test(reading.text)) return false;
-  const breaks = [...reading.text.matchAll(TOPIC_PART)]
-    .filter((mark) => reading.index === 0 || mark[0].trim() !== '')
-    .map((mark) => mark.index);
+  if (chipStarts.length === 0) return false;
+  const breaks = topicPartBreaks(reading);
   if (breaks.length === 0) return false;
   const part = (at: number) => breaks.filter((offset) => offset < at).length;
   const own = part(position);
@@ -199,6 +200,17 @@ export function inAnotherMakersEarlierPart(
   // a company outside the story (Apple, Nvidia) speaks of that company's product and its maker.
   const opening = openingOf(reading, partStart(own))!;
   return makersOf(own).size > 0 && opening.type === 'company' && !reading.isParty(opening.id);
+}
+
+/** Where a Chinese sentence's topic parts break (once a sentence: asked for each value and foundry of each rule). */
+function topicPartBreaks(reading: SentenceReading): number[] {
+  return reading.once('topicPartBreaks', () =>
+    /[\u3400-\u9fff]/.test(reading.text)
+      ? [...reading.text.matchAll(TOPIC_PART)]
+          .filter((mark) => reading.index === 0 || mark[0].trim() !== '')
+          .map((mark) => mark.index)
+      : [],
+  );
 }
 
 /** The name a part from `from` opens with, past its lead (而, 但, 则), if any. */

@@ -306,12 +306,8 @@ export function ownedBySubject(
     // 《芯片与科学法案》获得约78.6亿美元": Intel's).
     .filter((mention) => !GIVER_TYPES.has(mention.type))
     .filter((mention) => !reading.measured.has(mention))
-    // "on news of its Tesla deal, rose another 3%", 特斯拉AI6訂單: a company naming a deal is the partner.
-    .filter((mention) => !rule.rule.ownerAt || !namesADeal(reading, mention.start))
-    // "三星電子夥Tesla簽約…股價急升", "rose on Tesla deal": a partner or a cause is not the one whose shares move.
-    .filter((mention) => !rule.rule.ownerAt || !namedAsPartner(reading, mention.start))
-    // "the pact to build Tesla's AI6 chips, which sent the stock up 6.8%": the customer whose chips are made.
-    .filter((mention) => !rule.rule.ownerAt || !customerOfAMaking(reading, mention));
+    // A partner of the move is not the one whose shares move (partnerOfAMove).
+    .filter((mention) => !rule.rule.ownerAt || !partnerOfAMove(reading, mention, false));
   // "…泰勒廠明年投產，…該晶片預計2028年量產": a rival referred back to owns what follows it too —
   // as a subject, not as the object of a making ("the fab, which will produce the chip, opens in 2026").
   const referredRivals: EntityMention[] = rule.rivalAnaphora
@@ -490,13 +486,11 @@ export function ownedBySubject(
           frameOf(reading, position) === frame &&
           !(
             rule.rule.ownerAt &&
+            // (a subject referred to by a phrase, no name, may still stand as a partner: "… with the company")
             (namedAsPartner(reading, position) ||
               reading.mentions.some(
-                (mention) => mention.start === position && customerOfAMaking(reading, mention),
-              ) ||
-              // (not one of two parties naming it: "the Tesla-Samsung deal … shares of the electronics maker")
-              (namesADeal(reading, position) &&
-                !/(?:[\w.]-|\s(?:and|&)\s)$/.test(reading.text.slice(0, position))))
+                (mention) => mention.start === position && partnerOfAMove(reading, mention, true),
+              ))
           ) &&
           !reading.mentions.some(
             (mention) => mention.start === position && chipInAsideBefore(reading, mention, at),
@@ -504,6 +498,21 @@ export function ownedBySubject(
       )
     );
   return ownOrReferred.has(owner.id);
+}
+
+/**
+ * A name that is a share move's partner, not its owner: one naming a deal ("on news of its Tesla deal", 特斯拉AI6訂單),
+ * a partner or a cause ("三星電子夥Tesla簽約…股價急升", "rose on Tesla deal"), the customer whose chips a making is of
+ * ("the pact to build Tesla's AI6 chips, which sent the stock up 6.8%"). `jointParties`: a name joined to another
+ * party of the deal ("the Tesla-Samsung deal … shares of the electronics maker") names it as one of two, no partner.
+ */
+function partnerOfAMove(reading: SentenceReading, mention: EntityMention, jointParties: boolean): boolean {
+  return (
+    namedAsPartner(reading, mention.start) ||
+    customerOfAMaking(reading, mention) ||
+    (namesADeal(reading, mention) &&
+      !(jointParties && /(?:[\w.]-|\s(?:and|&)\s)$/.test(reading.text.slice(0, mention.start))))
+  );
 }
 
 /** A company whose chips a making is of: "to build Tesla's AI6 chips", 为特斯拉生产. */
@@ -535,10 +544,8 @@ function inAsideClosedBefore(reading: SentenceReading, mention: EntityMention, a
 }
 
 /** A company named by the deal after it ("Tesla deal"): the partner, not the one whose shares move. */
-function namesADeal(reading: SentenceReading, position: number): boolean {
-  const mention = reading.mentions.find((found) => found.start === position);
-  return mention !== undefined && DEAL_AFTER.test(reading.text.slice(mention.end, mention.end + 16));
-}
+const namesADeal = (reading: SentenceReading, mention: EntityMention) =>
+  DEAL_AFTER.test(reading.text.slice(mention.end, mention.end + 16));
 
 const LAW_NAME_AFTER = /^\s+(?:and\s+Science\s+)?Act\b/;
 
