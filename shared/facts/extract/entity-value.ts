@@ -117,7 +117,15 @@ export function readEntities(
     .filter((mention) => !sourceOfAnotherChip(reading, mention, chipIds))
     // "TSMC's 2nm yields are running well ahead of Samsung's SF2, which Samsung will use for Tesla's AI6": the
     // foundry a comparison opens with is compared, not a maker.
-    .filter((mention) => !COMPARES_AFTER.test(reading.text.slice(mention.end, mention.end + 60)));
+    .filter((mention) => !COMPARES_AFTER.test(reading.text.slice(mention.end, mention.end + 60)))
+    // "三星與台積電在2奈米世代的差距": the second of two foundries whose gap is measured is the yardstick.
+    .filter(
+      (mention) =>
+        !(
+          /(?:与|與|和|跟)\s*$/.test(reading.text.slice(Math.max(0, mention.start - 2), mention.start)) &&
+          GAP_AFTER.test(reading.text.slice(mention.end, mention.end + 24))
+        ),
+    );
   const agentTriggers = coordinatedTriggers(
     reading,
     found,
@@ -252,6 +260,8 @@ const sourceOfAnotherChip = (
 
 const COMPARES_AFTER =
   /^['’]s\s+[^,.;，。；]{0,32}?\b(?:(?:running\s+|well\s+|far\s+)*ahead\s+of|behind|better\s+than|worse\s+than|higher\s+than|lower\s+than|outpac\w*|trail(?:s|ing)?|lag(?:s|ging)?\s+behind)\b/i;
+
+const GAP_AFTER = /^[^，。；,;]{0,16}?(?:差距|差异|差異)/;
 
 const CHIP_SOURCE_BETWEEN = /^\s*(?:chips?|processors?|computers?|parts?|orders?)?\s+from\s+$/i;
 

@@ -512,6 +512,10 @@ export function clauseMarkBetween(reading: SentenceReading, from: number, to: nu
   return false;
 }
 
+/** A time in the past that dates a clause: 去年, 今年初, "last year", "earlier this year", "months ago". */
+export const PAST_TIME =
+  /去年|前年|今年初|今年年初|今年稍早|早前|此前|先前|当初|當初|\blast\s+year\b|\bearlier\s+this\s+year\b|\b(?:a|one|two|several|\d+)\s+(?:years?|months?)\s+ago\b/i;
+
 /** Entity types that can own a value stated after them (a company's share move). */
 export const OWNER_TYPES = new Set(['company', 'affiliate', 'index']);
 

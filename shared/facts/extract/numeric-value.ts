@@ -52,8 +52,9 @@ const TRIAL_AFTER_DATE =
 const TRIAL_BEFORE_DATE =
   /\b(?:pilot|trial|risk|small[-\s]batch|sample|engineering)\s+(?:production|output|runs?|manufacturing)\s+(?:in|from|by|starting(?:\s+in)?|beginning(?:\s+in)?)\s+(?:the\s+)?(?:(?:early|mid|late|first\s+half\s+of|second\s+half\s+of)[-\s]+)?$/i;
 
-/** Right after an amount, the order or contract it is the size of: 的晶片订单, 芯片大单, 合同. */
-const ORDER_NAMED_AFTER_ZH = /^\s*(?:的)?(?:芯片|晶片|代工)?(?:订单|訂單|大单|大單|合同|合約|协议|協議)/;
+/** Right after an amount, the order or contract it is the size of: 的晶片订单, 芯片大单, 合同, "contract", "chip deal". */
+const ORDER_NAMED_AFTER =
+  /^\s*(?:的)?(?:芯片|晶片|代工)?(?:订单|訂單|大单|大單|合同|合約|协议|協議)|^\s+(?:(?:chip|supply|foundry|chipmaking|manufacturing)[-\s]+)?(?:contract|deal|order|pact)s?\b/i;
 
 /** Right before an amount, a taking back: "recover", "claw back", "withhold", 收回. */
 const TAKEN_BACK_BEFORE =
@@ -107,13 +108,14 @@ export function readNumeric(
             ))
         ),
     )
-    // "以因应特斯拉的165亿美元晶片订单": an amount naming an order is the order's, no investment's.
+    // "以因应特斯拉的165亿美元晶片订单", "revived by a $16.5 billion contract": an amount naming an order is the
+    // order's, no investment's.
     .filter(
       (mention) =>
         mention.value.kind !== 'money' ||
         !rule.rule.relation.includes('investment') ||
         rule.rule.relation.includes('deal') ||
-        !ORDER_NAMED_AFTER_ZH.test(reading.text.slice(mention.end, mention.end + 8)),
+        !ORDER_NAMED_AFTER.test(reading.text.slice(mention.end, mention.end + 24)),
     )
     // "will recover $750 million of the grants promised to Samsung", "claw back $1 billion": an amount taken back.
     .filter(
@@ -581,9 +583,9 @@ const PRESUPPOSING = new Set(['possibility', 'condition']);
 const DEFINITE_BEFORE =
   /\b(?:its|their|the\s+(?:full|entire|whole))\s+(?:(?:planned|announced|landmark|massive|proposed)\s+)?$/i;
 
-// (", 10-gigawatt commitment": a second measure of the same thing may stand between)
+// (", 10-gigawatt commitment": a second measure of the same thing may stand between; a name in quotes, "Stargate")
 const DESCRIBED_THING_AFTER =
-  /^\s*,?\s*(?:[\w-]+\s+){0,5}?(?:project|venture|deal|contract|pact|agreement|plan|programme|program|initiative|fab|plant|facility|factory|complex|campus|commitment|investment)\b(?!\s+(?:talks|negotiations))/i;
+  /^\s*,?\s*(?:["“'‘]?[\w-]+["”'’]?\s+){0,5}?(?:project|venture|deal|contract|pact|agreement|plan|programme|program|initiative|fab|plant|facility|factory|complex|campus|commitment|investment)\b(?!\s+(?:talks|negotiations))/i;
 
 /** After an amount, the commitment or goal it is the size of: 的投资承诺, 、10吉瓦的全部承诺, 的总目标. */
 const COMMITMENT_AFTER_ZH =
@@ -1072,6 +1074,10 @@ function pastYearOfAThing(reading: SentenceReading, mention: ValueMention): bool
     mention.value.value <= reading.publishedYear &&
     // "under their July 2025 contract": a date naming the agreement after it is the same.
     (/^(?:['’]s\b|的)/.test(reading.text.slice(mention.end, mention.end + 3)) ||
+      // 去年簽約的AI6, 去年底拍板讓三星…生產, 去年那紙合約: the year of a signing or a decision.
+      /^(?:底|初)?\s*(?:签约|簽約|签署|簽署|签下|簽下|签订|簽訂|拍板|那[纸紙份])/.test(
+        reading.text.slice(mention.end, mention.end + 6),
+      ) ||
       /^\s+(?:chip\s+|supply\s+|foundry\s+)?(?:contract|deal|agreement|pact|order)s?\b/i.test(
         reading.text.slice(mention.end, mention.end + 24),
       )) &&
@@ -1257,10 +1263,19 @@ const REVENUE_BEFORE =
 const LOSS_BEFORE =
   /(?:\b(?:lost|loses|lose|losing|loss(?:es)?\s+of|lost\s+(?:an\s+estimated|some))\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|some\s+|more\s+than\s+|over\s+|an\s+estimated\s+)?|(?:亏损|虧損|亏了|虧了)(?:约|約|近|逾|超过|超過)?\s*)$/i;
 
-/** A year no later than the item's after "announced in", "unveiled in", "first reported in". */
+/**
+ * A year no later than the item's after "announced in", "unveiled in", "first reported in" — or after another
+ * event of the thing ("revived last year by a contract", "which Samsung halted construction on in 2024").
+ */
 function announcedYear(reading: SentenceReading, mention: ValueMention): boolean {
-  return pastYearAfter(reading, mention, 32, ANNOUNCED_IN_BEFORE);
+  return (
+    pastYearAfter(reading, mention, 32, ANNOUNCED_IN_BEFORE) ||
+    pastYearAfter(reading, mention, 40, OTHER_EVENT_IN_BEFORE)
+  );
 }
+
+const OTHER_EVENT_IN_BEFORE =
+  /\b(?:revived|halted|paused|suspended|froze|frozen|shelved|mothballed|resumed|restarted)\s+(?:(?:construction|work|building)\s+)?(?:on\s+)?(?:in\s+|back\s+in\s+|during\s+)?(?:early\s+|mid-?|late\s+)?$/i;
 
 const ANNOUNCED_IN_BEFORE =
   /\b(?:announced|unveiled|disclosed|revealed|introduced|reported|launched|outlined|flagged)\s+(?:(?:first|originally|initially)\s+)?(?:in|back\s+in|during)\s+(?:early\s+|mid-?|late\s+)?$/i;
@@ -1386,7 +1401,7 @@ function isProgress(text: string, mention: ValueMention): boolean {
       before,
     ) &&
       !/\bplanned\s+total\s+to\s+(?:about\s+|around\s+|some\s+)?$/i.test(before)) ||
-    /(?:\bnow\s+counts|\braising|\btotal(?:s|l?ing|l?ed)\b|\breach(?:es|ed|ing)?|增至|增加至|达到|達到|来到|來到|累计|累計|已达|已達|已在|已经|已經|已有|已宣布|落地)[^.;,，；。]{0,50}$/i.test(
+    /(?:\bnow\s+counts|\braising|\btotal(?:s|l?ing|l?ed)\b|\breach(?:es|ed|ing)?|增至|增加至|达到|達到|来到|來到|累计|累計|已达|已達|已在|已经|已經|已有|已宣布|已承诺|已承諾|已投入|已落实|已落實|落地)[^.;,，；。]{0,50}$/i.test(
       before,
     ) ||
     // "承诺投资突破4000亿美元", "commitments pass $400 billion": passing a mark on the way, not the plan's total.

@@ -209,8 +209,8 @@ const MAKING_CLASSES = new Set(['makes', 'volume_production']);
 /** "by", "at its", 由, 在美國 — or one conjunct before ("in Arizona and ", 在美國亞利桑那州與): the maker or place of a making. */
 const MAKER_OR_PLACE_BEFORE =
   // (在得克萨斯的三星泰勒工厂: a place of its own may come first, with 的)
-  // (在三星位于得州泰勒的工厂: the owner and where its site stands, 位于)
-  /(?:(?:\bby|\bat|\bin)\s+(?:(?:its|the|their|(?:[A-Z][\w-]*\s+)?[\w-]+(?:['’]s|s['’]))\s+)*|(?:由|在|(?<![后後先早晚高低多少等])[于於])(?:[\u3400-\u9fff]{1,8}的)?(?:[\u3400-\u9fff]{1,4}(?:位于|位於))?[\u3400-\u9fff]{0,4}?)$/i;
+  // (在三星位于得州泰勒的工厂: the owner and where its site stands, 位于 — a state of five characters, 得克薩斯州泰勒)
+  /(?:(?:\bby|\bat|\bin)\s+(?:(?:its|the|their|(?:[A-Z][\w-]*\s+)?[\w-]+(?:['’]s|s['’]))\s+)*|(?:由|在|(?<![后後先早晚高低多少等])[于於])(?:[\u3400-\u9fff]{1,8}的)?(?:[\u3400-\u9fff]{1,4}(?:位于|位於))?[\u3400-\u9fff]{0,6}?)$/i;
 
 /**
  * …or one name before it, coordinated ("in Arizona and ", 在美國亞利桑那州與): not over another word such as

@@ -456,8 +456,9 @@ export const TIMES_OF_AFTER = /^\s*(?:的|['’]s\s)?\s*(?:[\d.]+|[一二两兩�
 
 /**
  * Where clauses break for telling whose foundry is whose: punctuation, and a Chinese headline's
- * space after a clause (four Chinese characters or more: "特斯拉AI5由台积电代工 AI6由三星代工") —
+ * space after a clause (four Chinese characters or more: "特斯拉AI5由台积电代工 AI6由三星代工", or a number
+ * written in them: "AI5芯片量產推遲至2028年 AI6仍交三星") —
  * not a space that only sets Latin words apart ("特斯拉 AI6 芯片 接棒 AI5") or follows 和.
  */
 const CHIP_CLAUSE_BREAK =
-  /[,，;；。:：、]|\s(?:while|whereas|but)\s|(?<=[\u3400-\u9fff]{4})(?<![和与與及或、])\s+(?![和与與及或、])/g;
+  /[,，;；。:：、]|\s(?:while|whereas|but)\s|(?<=[\u3400-\u9fff]{4}|[\u3400-\u9fff]{2}\d+(?:\.\d+)?[\u3400-\u9fff])(?<![和与與及或、])\s+(?![和与與及或、])/g;

@@ -15,6 +15,7 @@ import {
   eventPieces,
   frameStart,
   monthMarks,
+  PAST_TIME,
   PIECE_BREAK,
   RECALLED_NEWS,
 } from './frames.ts';
@@ -117,9 +118,12 @@ function ownDayAfterTheEvent(event: EventOfRule, reading: SentenceReading): bool
   );
 }
 
-/** Later news about the deal that moves shares: a rumour, a denial, an allocation, an expansion, orders added. */
+/**
+ * Later news about the deal that moves shares: a rumour, a denial, an allocation, an expansion, orders added,
+ * a delay that clouds it.
+ */
 const LATER_NEWS_OF_THE_DEAL =
-  /传闻|傳聞|传言|傳言|消息称|消息稱|否认|否認|澄清|分配|追加|扩大|擴大|增至|上调|上調|\b(?:rumou?rs?|report(?:s|ed)?\s+that|denied|denies|clarif(?:y|ies|ied)|allocat\w*|expan(?:d|ds|ded|sion)|add(?:s|ed)?\s+(?:more\s+)?orders?|extra\s+orders?|follow-on\s+orders?|(?:new|fresh|second|another|additional|more)\s+(?:[\w-]+\s+){0,2}?orders?)\b/i;
+  /传闻|傳聞|传言|傳言|消息称|消息稱|否认|否認|澄清|分配|追加|扩大|擴大|增至|上调|上調|延期|推迟|推遲|延后|延後|\b(?:delay(?:s|ed)?|clouds?|setbacks?|rumou?rs?|report(?:s|ed)?\s+that|denied|denies|clarif(?:y|ies|ied)|allocat\w*|expan(?:d|ds|ded|sion)|add(?:s|ed)?\s+(?:more\s+)?orders?|extra\s+orders?|follow-on\s+orders?|(?:new|fresh|second|another|additional|more)\s+(?:[\w-]+\s+){0,2}?orders?)\b/i;
 
 /** The item's own day or week: "today", "this week", 今天, 今日, 本周, 本週. */
 const OWN_DAY =
@@ -138,12 +142,18 @@ const RECALLED_MOVE = new RegExp(
 const REVISION =
   /\b(?:now|has since|have since|had since|instead|revised?|revises|raised?|raises|lift(?:s|ed)?|cuts?|lower(?:s|ed)?|trim(?:s|med)?|boost(?:s|ed)?|slash(?:es|ed)?|pushed back|no longer|restart(?:s|ed|ing)?|resum(?:e|es|ed|ing)|reviv(?:e|es|ed|ing)|delay(?:s|ed)?|postpon(?:e|es|ed)|pushed (?:back|to))\b|现在|現在|如今|目前(?!业界|業界|市场|市場|外界|传出|傳出|有消息)|现已|現已|改为|改為|上调|上調|下调|下調|调高|調高|调降|調降|缩减|縮減|下修|上修|重启|重啟|恢复|恢復|复活|復活|推迟至|推遲至|延后至|延後至|延期至/i;
 
+const REVISIONS = new RegExp(REVISION.source, 'gi');
+
 /**
  * The revision word stands in the clause group of the value, before it: "Its backers have now raised
  * the planned investment to $800 billion" — not a "now" elsewhere in the sentence.
  */
 export function revisesHere(reading: SentenceReading, valueAt: number | undefined): boolean {
-  if (valueAt === undefined) return REVISION.test(reading.text);
+  // "特斯拉今年初才宣布重啟Dojo 3": a revision dated to the past is the background of today's news.
+  if (valueAt === undefined)
+    return [...reading.text.matchAll(REVISIONS)].some(
+      (word) => !PAST_TIME.test(reading.text.slice(clauseStartOf(reading, word.index), word.index)),
+    );
   return REVISION.test(reading.text.slice(frameStart(reading, valueAt), valueAt));
 }
 
@@ -760,6 +770,13 @@ const SAMPLES_SHIPPED_BEFORE =
 const ON_THAT_NEWS =
   /\bon\s+(?:the|that|this)\s+(?:news|announcement|disclosure)\b(?!\s+(?:that|of|about|on)\b)|消息(?:公布|傳出|传出)?(?:当天|當天|当日|當日)/i;
 
+/**
+ * A cause told after a move, "as/after/amid …" — not the news, the announcement or the deal referred back to
+ * ("after the announcement", "as the deal was unveiled"), which a neighbour may name.
+ */
+const OWN_OTHER_CAUSE =
+  /\b(?:as|after|amid|following)\s+(?!(?:the|that|this|its|their)\s+(?:news|announcement|disclosure|deal|contract|agreement|pact|order|filing|report)\b|(?:news|it|investors)\b)(?:the\s+|its\s+|a\s+)?(?:company|plant|fab|factory|Texas|Taylor|report|delay|[\w-]+\s+(?:plant|fab|factory|delay))\b/i;
+
 export function hasContext(
   rule: CompiledRule,
   reading: SentenceReading,
@@ -812,6 +829,9 @@ export function hasContext(
     // the cause of that earlier move, not of this one ("Samsung shares fell 2.3% on Tuesday") — unless
     // this one moved "on the news" it told.
     const onThatNews = ON_THAT_NEWS.test(reading.text);
+    // "rose 3 per cent on Thursday after the company said its Taylor plant had begun production": a move whose
+    // own sentence tells another cause is not the deal's, whatever a neighbour says of the deal.
+    if (OWN_OTHER_CAUSE.test(reading.text)) return false;
     return [title, item[reading.index - 1] ?? title, item[reading.index + 1] ?? title].some(
       (other) =>
         other !== reading &&

@@ -7,7 +7,7 @@ import type { AttributeClass } from '../lexicon.ts';
 import type { PhraseMatch } from '../phrases.ts';
 import type { CompiledRule } from '../rules.ts';
 import type { ValueMention } from '../values/mention.ts';
-import { CLAUSE_PUNCTUATION, clauseEndOf, clauseStartOf, frameOf, OWNER_TYPES } from './frames.ts';
+import { CLAUSE_PUNCTUATION, clauseEndOf, clauseStartOf, frameOf, OWNER_TYPES, PAST_TIME } from './frames.ts';
 import type { SentenceReading } from './reading.ts';
 import { MAX_DISTANCE, type ReadValue, type SubjectHere } from './statement.ts';
 
@@ -78,12 +78,17 @@ export function readStatus(
         reading.text.slice(Math.max(0, match.start - 40), match.start),
       )
       ? 1
-      : /\bbefore\s+(?:\w+ly\s+)?$/i.test(before) ||
-          // "Dojo去年已经解散，现在的Dojo 3是重新启动的项目": the state told as now, after another told earlier.
-          (said.some((other) => other.end <= match.start) &&
-            NOW_IN_CLAUSE_BEFORE.test(reading.text.slice(Math.max(0, match.start - 24), match.start)))
-        ? -1
-        : 0;
+      : // "去年 8 月特斯拉才解散 Dojo 團隊，如今計畫復活": a status told in a clause dated to the past, beside one
+        // that is not and follows it, is the background (not "AI5量产推迟至2027年，Dojo已于去年关停").
+        pastInClause(reading, match) &&
+          said.some((other) => other.start > match.end && !pastInClause(reading, other))
+        ? 1
+        : /\bbefore\s+(?:\w+ly\s+)?$/i.test(before) ||
+            // "Dojo去年已经解散，现在的Dojo 3是重新启动的项目": the state told as now, after another told earlier.
+            (said.some((other) => other.end <= match.start) &&
+              NOW_IN_CLAUSE_BEFORE.test(reading.text.slice(Math.max(0, match.start - 24), match.start)))
+          ? -1
+          : 0;
   };
   const open = said
     .filter((match) => reading.scopes.blockersAt(match.start, match).length === 0)
@@ -123,8 +128,16 @@ export function readStatus(
   return { value: { kind: 'status', value: statuses[name]! }, blocked: open.length === 0 };
 }
 
-/** In a status word's clause before it: now (现在的…是, "now" right before it) — not "现在承认当初解散" (now admits). */
-const NOW_IN_CLAUSE_BEFORE = /(?:现在的|現在的|如今的)[^，,。；;]{0,12}$|\bnow\s+(?:\w+\s+)?$/i;
+/**
+ * In a status word's clause before it: now (现在的…是, a clause opening on 如今, "now" right before it) — not
+ * "现在承认当初解散" (now admits).
+ */
+const NOW_IN_CLAUSE_BEFORE =
+  /(?:现在的|現在的|如今的)[^，,。；;]{0,12}$|(?:^|[，,；;])\s*(?:如今|而今)[^，,。；;承認认表称稱说說]{0,6}$|\bnow\s+(?:\w+\s+)?$/i;
+
+/** Whether the status word's clause, before it, is dated to the past. */
+const pastInClause = (reading: SentenceReading, match: PhraseMatch) =>
+  PAST_TIME.test(reading.text.slice(clauseStartOf(reading, match.start), match.start));
 
 /** "put X on hold/ice" with its object inside (not "put on hold"). */
 const PUT_SOMETHING_ON = /^put\w*\s+(?!on\b)\S[\s\S]*\bon\s+(?:hold|ice)$/i;
