@@ -602,6 +602,10 @@ export const ATTRIBUTE_CLASSES = {
       // "Tesla puts Dojo on ice", "Dojo is on ice": shelved for now, as "on hold" (not "put hiring at its
       // Taylor fab on ice", a long object: the phrase gap is four words).
       'put ... on ice',
+      // "work on Dojo 3 will be shelved for now": shelved for a while is a pause (shelve alone ends it, below).
+      'shelve ... for now',
+      'temporarily shelve',
+      'shelve ... temporarily',
       '=is on ice',
       '=are on ice',
       '=was on ice',

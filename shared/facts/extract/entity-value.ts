@@ -143,7 +143,11 @@ export function readEntities(
     const joined = trigger === undefined ? undefined : makingJoinedTo(reading, triggers, trigger);
     if (joined !== undefined && chipTriggers.has(joined) && inTriggersClause(mention, joined)) return true;
     const verb = chineseAgentVerb(reading, triggers, mention);
-    return verb !== undefined && chipTriggers.has(verb) && inTriggersClause(mention, verb);
+    if (verb !== undefined && chipTriggers.has(verb) && inTriggersClause(mention, verb)) return true;
+    // "a partnership with Samsung Electronics, which will now manufacture a portion of its AI5 chips": the making
+    // of the relative clause the name heads is the name's.
+    const relative = triggerOfRelativeClause(reading, triggers, mention);
+    return relative !== undefined && chipTriggers.has(relative);
   });
   // "Tesla expects Samsung to make its AI6 chips and TSMC its AI5": a making gapped after "and" pairs each
   // foundry with the chip after it.
@@ -709,6 +713,8 @@ function soleFoundryAndChip(
       const between = reading.text.slice(first.end, second.start);
       // "台积电亚利桑那厂为特斯拉AI5备产之际，三星泰勒厂确定明年投产": a clause set before the main one.
       if (TIME_CLAUSE_ZH.test(between)) return true;
+      // "AI5 won't reach volume production until 2027, a delay that matters for Samsung": an appositive summing up.
+      if (chip.end <= foundry.start && SUMMING_APPOSITIVE.test(between)) return true;
       // "Apple picks Samsung's Austin fab for image sensors as Tesla moves AI6 validation to Giga Texas": the
       // foundry's own clause, before the chip's opens, makes another product.
       if (
@@ -1398,11 +1404,32 @@ function triggerOfAgent(
     !next &&
     previous &&
     (opensClauseBetween(reading.text, previous.end, mention.start) ||
-      TIME_CLAUSE_ZH.test(reading.text.slice(previous.end, mention.start)))
+      TIME_CLAUSE_ZH.test(reading.text.slice(previous.end, mention.start)) ||
+      // "won't reach volume production until 2027, a delay that matters for Samsung": a name in an appositive
+      // that sums the clause up is none of its making.
+      SUMMING_APPOSITIVE.test(reading.text.slice(previous.end, mention.start)))
   )
     return undefined;
   return next ?? previous;
 }
+
+const SUMMING_APPOSITIVE = /,\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,2}?(?:that|which)\s/i;
+
+/** The making right after ", which" (a few words between) a name heads: "Samsung, which will now manufacture". */
+function triggerOfRelativeClause(
+  reading: SentenceReading,
+  triggers: PhraseMatch<AttributeClass>[],
+  mention: EntityMention,
+): PhraseMatch<AttributeClass> | undefined {
+  return triggers.find(
+    (trigger) =>
+      trigger.start > mention.end &&
+      RELATIVE_HEADED_BEFORE.test(reading.text.slice(mention.end, trigger.start)),
+  );
+}
+
+const RELATIVE_HEADED_BEFORE =
+  /^\s*,\s*(?:which|who)\s+(?:(?:will|would|is|are|has|have|now|also|already|to|be|set|going|expected|due|soon)\s+){0,4}$/i;
 
 /**
  * "Taiwan's TSMC and South Korea's Samsung, which is making Tesla's AI6 chip": a making in a singular relative

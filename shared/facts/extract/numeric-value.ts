@@ -344,7 +344,8 @@ export function readNumeric(
         rule.rule.relation.includes('deal') ||
         !DEAL_WORTH_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 40), mention.start)),
     )
-    // "with volume output ramping through 2029", "will ramp AI6 production through 2029": a ramp's year, no term's end.
+    // "with volume output ramping through 2029", "will ramp AI6 production through 2029", "lines … installed through
+    // 2027": a ramp's or a build-out's year, no term's end.
     .filter(
       (mention) =>
         mention.value.kind !== 'year' ||
@@ -449,6 +450,25 @@ export function readNumeric(
     )
     // "Oracle's $455 Billion AI Stargate Deals", "SoftBank's $100B Stargate deal": a deal with the plan, not its total.
     .filter((mention) => !(rule.rule.value.planTotal && amountOfADealWith(rule, reading, mention)))
+    // "Project Jupiter, the roughly $165 billion data center campus that OpenAI … list among their Stargate sites":
+    // the cost of one site, not the plan's total.
+    .filter(
+      (mention) =>
+        !rule.rule.value.planTotal ||
+        mention.value.kind !== 'money' ||
+        !ONE_SITE_AFTER.test(reading.text.slice(mention.end, mention.end + 48)),
+    )
+    // "total American commitment to $62 billion, including its chip plant in Taylor": a whole the subject is part of.
+    .filter(
+      (mention) =>
+        mention.value.kind !== 'money' ||
+        !reading.mentions.some(
+          (named) =>
+            rule.ownIds.has(named.id) &&
+            named.start > mention.end &&
+            INCLUDING_AFTER.test(reading.text.slice(mention.end, named.start)),
+        ),
+    )
     .filter((mention) => {
       const number = numberOf(mention.value);
       return number >= min && number <= max;
@@ -1229,8 +1249,9 @@ const OPENING_IN_YEAR =
 const LOST_ORDER_AFTER =
   /^\s*(?:(?!(?:despite|after|as|since|in|last|this|during|while|before|on|amid|with|from|for|because)\b)[\w'’-]+\s+){0,4}?(?:orders?|contracts?|deals?|agreements?)\b|^[^，。；,;]{0,12}?(?:订单|訂單|合同|合约|合約|大单|大單)/i;
 
+// (…or lines added: "with additional lines expected to be installed through 2027")
 const RAMP_THROUGH_BEFORE =
-  /\bramp(?:s|ed|ing)?\b(?:\s+up)?\s+(?:[\w-]+\s+){0,3}?(?:through|until|till|to|into)\s+(?:the\s+end\s+of\s+|end-)?$/i;
+  /\b(?:ramp(?:s|ed|ing)?\b(?:\s+up)?|(?:be\s+)?(?:install|add|deploy|build|buil|hir)(?:s|ed|ing|t)?\b)\s+(?:[\w-]+\s+){0,3}?(?:through|until|till|to|into)\s+(?:the\s+end\s+of\s+|end-)?$/i;
 
 const DEAL_WORTH_BEFORE =
   /\b(?:deal|contract|agreement|pact|order)s?,?\s+(?:worth|valued\s+at)\s+(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|up\s+to\s+|more\s+than\s+|over\s+)?(?:US)?$/i;
@@ -1244,6 +1265,12 @@ const STOCK_MOVED_BY =
   /\b(?:shares|stocks?)\s+(?:(?:have|has|had|were|was|also)\s+)?(?:ris(?:e|es|ing)|rose|jump\w*|climb\w*|gain\w*|fall(?:s|ing)?|fell|drop\w*|slid(?:e|es|ing)?|slip\w*|surg\w*|soar\w*|tumbl\w*|sank|sink\w*|plung\w*|rall\w*|lost|los(?:e|es|ing)|add(?:s|ed)?)\s+(?:(?:as\s+much\s+as|nearly|about|around|almost|more\s+than|over|some)\s+)?$|(?:股价|股價)(?:大?涨|大?漲|上涨|上漲|下跌|大跌|跌)(?:了)?\s*$/i;
 
 /** After a count and its noun, one place named: "two Stargate data centers in Ohio" (not "in the US", "across"). */
+const ONE_SITE_AFTER =
+  /^\s+(?:[\w-]+\s+){0,2}?(?:data[\s-]?cent(?:er|re)\s+)?(?:campus|site|facility|complex)\b/i;
+
+/** After an amount, what it includes, up to the subject's name: ", including its chip plant in". */
+const INCLUDING_AFTER = /^\s*,?\s*(?:including|which\s+includes?)\s+(?:[\w-]+\s+){0,5}$/i;
+
 const LOCAL_COUNT_AFTER =
   /^(?:\s*(?:(?:new|more|additional|[A-Z][\w-]*)\s+){0,2}(?:data[\s-]?cent(?:er|re)s?|sites?|campus(?:es)?|facilities))?\s+in\s+(?!the\s+(?:US|U\.S\.|United\s+States|country)\b|America\b|the\s+Americas\b|(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)(?:the\s+)?[A-Z][a-z]/;
 
@@ -1639,10 +1666,14 @@ function amountOfADealWith(rule: CompiledRule, reading: SentenceReading, mention
   );
   // "甲骨文與OpenAI簽3,000億美元算力合約 星際之門概念股走強": an amount a contract word follows is that contract's —
   // unless the subject itself is named before it in its clause (星际之门5000亿美元协议, 星際之門簽下5000億美元合約).
+  // (…and in English, an amount of compute: "OpenAI's $1.4 Trillion Compute Pledge Puts Stargate Partners Under Pressure")
   if (
-    /^\s*的?(?:算力|云计算|雲端|云|雲)?(?:合约|合約|合同|协议|協議|订单|訂單)/.test(
+    (/^\s*的?(?:算力|云计算|雲端|云|雲)?(?:合约|合約|合同|协议|協議|订单|訂單)/.test(
       reading.text.slice(mention.end, mention.end + 10),
-    ) &&
+    ) ||
+      /^\s+(?:(?:AI|long-term|[\w-]+-year)\s+)?(?:compute|computing|cloud)(?:\s+capacity)?\s+(?:deals?|contracts?|agreements?|orders?|pledges?|commitments?|spending|purchases?)\b/i.test(
+        reading.text.slice(mention.end, mention.end + 48),
+      )) &&
     !reading.mentions.some(
       (other) =>
         rule.ownIds.has(other.id) &&

@@ -267,11 +267,17 @@ export class SentenceReading {
     if (!this.#lists) {
       this.#lists = new Map();
       const inEntity = tokensInEntities(this.tokens, this.mentions);
+      // "splitting orders with Taiwan Semiconductor Manufacturing Co.": a word of a company's name is no relation.
+      const inCompanyName = (match: PhraseMatch) =>
+        this.mentions.some(
+          (mention) => mention.type === 'company' && mention.start < match.start && mention.end >= match.end,
+        );
       for (const match of this.compiled.phrases.find(this.text, this.tokens, inEntity)) {
         const same = this.#lists.get(match.name);
         if (same) same.push(match);
         else this.#lists.set(match.name, [match]);
-        if (!match.name.includes('#')) this.#relations.push(match as PhraseMatch<AttributeClass>);
+        if (!match.name.includes('#') && !inCompanyName(match))
+          this.#relations.push(match as PhraseMatch<AttributeClass>);
       }
       this.#relations = withoutMeasureSuffixes(this.#relations, this.text);
       // "Samsung Electronics: +6.8%", "Samsung closed +6.8% and Tesla +4.0%": a market table's sign is its move.

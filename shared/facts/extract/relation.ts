@@ -149,10 +149,13 @@ const REVISIONS = new RegExp(REVISION.source, 'gi');
  * the planned investment to $800 billion" — not a "now" elsewhere in the sentence.
  */
 export function revisesHere(reading: SentenceReading, valueAt: number | undefined): boolean {
-  // "特斯拉今年初才宣布重啟Dojo 3": a revision dated to the past is the background of today's news.
+  // "特斯拉今年初才宣布重啟Dojo 3": a revision dated to the past is the background of today's news; "Until now,
+  // TSMC was the only maker" tells what held before.
   if (valueAt === undefined)
     return [...reading.text.matchAll(REVISIONS)].some(
-      (word) => !PAST_TIME.test(reading.text.slice(clauseStartOf(reading, word.index), word.index)),
+      (word) =>
+        !PAST_TIME.test(reading.text.slice(clauseStartOf(reading, word.index), word.index)) &&
+        !/\b(?:until|till|up\s+to)\s+$/i.test(reading.text.slice(Math.max(0, word.index - 8), word.index)),
     );
   return REVISION.test(reading.text.slice(frameStart(reading, valueAt), valueAt));
 }
