@@ -440,6 +440,9 @@ export const ATTRIBUTE_CLASSES = {
       'first wafers',
       // "to ship first Tesla wafers before year-end".
       'first ... wafers',
+      // "began turning out its first wafers Tuesday".
+      'begin turn out',
+      'start turn out',
       'be up and running',
       'full-scale production',
       'production',
@@ -591,6 +594,8 @@ export const ATTRIBUTE_CLASSES = {
       '=parked ... until',
       'postpone',
       'slip',
+      // "will now slide to December 2027".
+      'slide to',
       'defer',
       'reprieve',
       'kick the deadline',
@@ -962,6 +967,9 @@ export const ATTRIBUTE_CLASSES = {
       'sign ... along with',
       'be out',
       'is out',
+      // "whose AI Action Plan went out in July 2025", "the plan that the White House put out last July".
+      'go out in',
+      'put out',
       // A plan told as out for some time: "The AI Action Plan, in effect since July 2025" (not "a step called for
       // in the plan", "its implementation timeline", nor an anniversary, often another thing's).
       'in effect since',
@@ -1016,6 +1024,11 @@ export const ATTRIBUTE_CLASSES = {
       'apply on',
       'will apply',
       'apply as of',
+      // "will not apply in August 2026 but from December 2027", "will not bite in August 2026" (a denied date on
+      // schedule is a delay: status-value's notOnSchedule).
+      'apply in',
+      'bite in',
+      'bite from',
       // "would apply no later than December 2027", "at the latest from 2 December 2027": the latest date it applies.
       'would apply',
       'apply no later than',

@@ -1036,6 +1036,10 @@ function isMonthMay(sentence: string, match: PhraseMatch<ScopeCue>): boolean {
   return (
     match.name === 'possibility' &&
     sentence.slice(match.start, match.end) === 'May' &&
-    /^\s+(?:\d|of\b|this\b|next\b|last\b)/.test(sentence.slice(match.end, match.end + 6))
+    (/^\s+(?:\d|of\b|this\b|next\b|last\b)/.test(sentence.slice(match.end, match.end + 6)) ||
+      // "the agreement struck on 7 May", "in early May": a day or a time word before it.
+      /\b(?:\d{1,2}(?:st|nd|rd|th)?|early|mid|late|since|until|in|on|by|from|of)\s+$/i.test(
+        sentence.slice(Math.max(0, match.start - 8), match.start),
+      ))
   );
 }

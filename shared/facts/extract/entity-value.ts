@@ -176,7 +176,10 @@ export function readEntities(
     ? []
     : attached.filter(
         (mention) =>
-          reading.scopes.blockersAt(mention.start).length === 0 &&
+          (reading.scopes.blockersAt(mention.start).length === 0 ||
+            // "could bring more business to Samsung Electronics, which is already set to make the carmaker's AI6
+            // chips": the name's own relative clause, not doubted, says it makes the chip.
+            openRelativeMaking(reading, triggers, mention, chipTriggers)) &&
           // "三星恐失大單": the foundry's own verb is doubted.
           !blockedVerb(reading, agentTriggers[found.indexOf(mention)]) &&
           // "Samsung's contract could grow once AI5 is included": the doubt reaches the chip.
@@ -1414,6 +1417,20 @@ function triggerOfAgent(
 }
 
 const SUMMING_APPOSITIVE = /,\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,2}?(?:that|which)\s/i;
+
+function openRelativeMaking(
+  reading: SentenceReading,
+  triggers: PhraseMatch<AttributeClass>[],
+  mention: EntityMention,
+  chipTriggers: ReadonlySet<PhraseMatch<AttributeClass>>,
+): boolean {
+  const relative = triggerOfRelativeClause(reading, triggers, mention);
+  return (
+    relative !== undefined &&
+    chipTriggers.has(relative) &&
+    reading.scopes.blockersAt(relative.start, relative).length === 0
+  );
+}
 
 /** The making right after ", which" (a few words between) a name heads: "Samsung, which will now manufacture". */
 function triggerOfRelativeClause(

@@ -159,7 +159,7 @@ function provisionInFrame(rule: CompiledRule, reading: SentenceReading, at: numb
 
 /** "will not apply", "no longer take effect", 不再…生效: an in-force verb denied. */
 const NOT_APPLYING =
-  /\b(?:not|no\s+longer|won['’]t)\s+(?:\w+\s+){0,2}?(?:apply|take\s+effect|kick\s+in|come\s+into\s+force|enter\s+into\s+(?:force|application))\b|(?:不再|不会|不會|无法|無法|未能)[^，。；,;]{0,12}?(?:生效|适用|適用|实施|實施)/i;
+  /\b(?:not|no\s+longer|won['’]t)\s+(?:\w+\s+){0,2}?(?:apply|bite|take\s+effect|kick\s+in|come\s+into\s+force|enter\s+into\s+(?:force|application))\b|(?:不再|不会|不會|无法|無法|未能)[^，。；,;]{0,12}?(?:生效|适用|適用|实施|實施)/i;
 
 /**
  * When the in-force word's part of the rule is due: the rule's schedule, or its later one when the word's
