@@ -366,10 +366,34 @@ export function notWordsOf(rule: CompiledRule, reading: SentenceReading): readon
             causeAt !== undefined &&
             match.start > causeAt &&
             !CLAUSE_STOP.test(reading.text.slice(causeAt, match.start))
-          ),
+          ) &&
+          !(rule.rule.relation.includes('market_share') && inCauseBeforeShare(reading, match)),
       );
   });
 }
+
+/**
+ * "台積電受惠AI加速器新平台出貨，市占率升至72.8%", "Thanks to AI accelerator demand, TSMC's share rose to 71%": a word in
+ * a cause clause closed before the share word says why the share moved, not whose market it is.
+ */
+function inCauseBeforeShare(reading: SentenceReading, match: PhraseMatch): boolean {
+  const clause = reading.text.slice(clauseStartOf(reading, match.start), match.start);
+  const end = clauseEndOf(reading, match.end);
+  return (
+    CAUSE_BEFORE.test(clause) &&
+    end < reading.text.length &&
+    reading.relations.some(
+      (share) =>
+        share.name === 'market_share' &&
+        share.start > end &&
+        // (a market's share, not a revenue mix: "受惠AI加速器需求，…HPC營收占比…升至60%")
+        /市[占佔]|份[额額]|\bshare\b/i.test(reading.text.slice(share.start, share.end)),
+    )
+  );
+}
+
+const CAUSE_BEFORE =
+  /受惠|受益于|受益於|得益于|得益於|带动|帶動|\bthanks\s+to\b|\bdriven\s+by\b|\bon\s+the\s+back\s+of\b|\bhelped\s+by\b/i;
 
 /**
  * Where a cause clause opens after a share told with its figure ("rose to 71% … on strong AI chip demand", "…, helped by
