@@ -346,6 +346,8 @@ export const ATTRIBUTE_CLASSES = {
       '期限',
       '延续至',
       '延續至',
+      '延续到',
+      '延續到',
       // "特斯拉与三星合约延至2035年": a contract's term moved (relation.ts keeps it off the other facts).
       '合约延至',
       '合約延至',
@@ -1569,6 +1571,8 @@ export const SCOPE_CUES = {
       'retract',
       // "after lawmakers failed to adopt the proposed postponement": it did not happen.
       'fail to',
+      // "failed on Tuesday to agree on pushing back": a time between.
+      'fail on ... to',
       // "The company missed out on producing Tesla's AI5 chips": it does not.
       'miss out on',
       'lose out on',
@@ -2178,6 +2182,11 @@ export const SCOPE_CUES = {
       '評估',
       '洽谈',
       '洽談',
+      // "AI6交給三星，英特爾還在談": still in talks.
+      '还在谈',
+      '還在談',
+      '仍在谈',
+      '仍在談',
       '商谈',
       '商談',
       // "特斯拉与三星正商讨扩大合同至300亿美元".

@@ -67,7 +67,7 @@ export function readPlace(
     (chipsWord.test(reading.text) &&
       !otherChip(frame) &&
       !anotherChipReferred &&
-      (ofCarried || madeFor.customers.some((id) => reading.ids.has(id))));
+      (ofCarried || customerOfTheChips(reading, madeFor.customers)));
   const dealChips = (frame: number) => chipsOfTheDeal(frame, CHIPS, carried);
   // "will produce image-signal processors for Tesla's vehicle cameras at its Austin, Texas, plant": a
   // fab whose clause makes another product for the customer is no fab of the deal's chips.
@@ -287,6 +287,25 @@ function partAround(
   }
   return { start: from, end: to };
 }
+
+/**
+ * A customer named as the one the chips are for — not only as the site's customer ("counts Tesla as its anchor
+ * customer", "for clients including Tesla", 首批客户包括特斯拉), which says nothing of where its chips are made.
+ */
+function customerOfTheChips(reading: SentenceReading, customers: readonly string[]): boolean {
+  return reading.mentions.some(
+    (mention) =>
+      customers.includes(mention.id) &&
+      !CUSTOMER_ROLE_AFTER.test(reading.text.slice(mention.end, mention.end + 40)) &&
+      !CUSTOMER_ROLE_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 24), mention.start)),
+  );
+}
+
+const CUSTOMER_ROLE_AFTER =
+  /^\s+(?:as|is)\s+(?:its|an|the|a|their)\s+(?:[\w-]+\s+){0,2}?(?:customer|client)\b/i;
+
+const CUSTOMER_ROLE_BEFORE =
+  /\b(?:customers?|clients?)\s+(?:(?:such\s+as|including|like)\s+)?$|(?:客户|客戶)(?:包括|包含|有|如)?$/i;
 
 /** The customer's own chips: "Tesla's AI chips", "chips for Tesla", 特斯拉的芯片. */
 const CUSTOMERS_CHIPS =

@@ -2,7 +2,7 @@
  * Readers of status values (layer 6): delayed, cancelled, ended, restarted, active, released — what a
  * relation word says of the subject's own clause, and a date that is later than scheduled.
  */
-import { CONTRAST_BETWEEN, opensClauseBetween } from '../clauses.ts';
+import { CONTRAST_BETWEEN, opensClauseBetween, TIME_CLAUSE_ZH } from '../clauses.ts';
 import type { AttributeClass } from '../lexicon.ts';
 import type { PhraseMatch } from '../phrases.ts';
 import type { CompiledRule } from '../rules.ts';
@@ -42,6 +42,24 @@ export function readStatus(
     // a status word with another product named between it and the subject is that product's
     // (relationOfSubject; volume production too: "AI6 will power Optimus robots shipping from 2027").
     .filter((match) => subject.carried || relationOfSubject(reading, match, subject.positions))
+    // "… released its AI Action Plan, which called on allies …, and it hands companies more time to comply": past a
+    // clause joined with a subject of its own, the status word is that subject's.
+    .filter(
+      (match) =>
+        subject.carried ||
+        !subject.positions.every(
+          (at) => at < match.start && OWN_SUBJECT_JOINED.test(reading.text.slice(at, match.start)),
+        ),
+    )
+    // "在美国白宫去年7月发布《美国AI行动计划》整整一年之际,欧盟将…推迟至2027年12月": a subject named only in a time
+    // clause set before the main one owns nothing of it.
+    .filter(
+      (match) =>
+        subject.carried ||
+        !subject.positions.every(
+          (at) => at < match.start && TIME_CLAUSE_ZH.test(reading.text.slice(at, match.start)),
+        ),
+    )
     .sort((a, b) => nearest(a) - nearest(b));
   if (said.length === 0) return undefined;
   // "will not apply in August as planned", 不再于2026年8月生效: not in force on schedule is a delay.
@@ -138,6 +156,9 @@ const NOW_IN_CLAUSE_BEFORE =
 /** Whether the status word's clause, before it, is dated to the past. */
 const pastInClause = (reading: SentenceReading, match: PhraseMatch) =>
   PAST_TIME.test(reading.text.slice(clauseStartOf(reading, match.start), match.start));
+
+/** ", and it hands", "; and they give": a joined clause with a subject of its own. */
+const OWN_SUBJECT_JOINED = /[,;]\s*and\s+(?:it|they|this|that|the\s+move|the\s+decision|the\s+deal)\s+\w+/i;
 
 /** "put X on hold/ice" with its object inside (not "put on hold"). */
 const PUT_SOMETHING_ON = /^put\w*\s+(?!on\b)\S[\s\S]*\bon\s+(?:hold|ice)$/i;

@@ -66,7 +66,7 @@ export function subjectIn(
     const named = rule.rule.subject.filter((ids) =>
       ids.every(
         (id) =>
-          (earlier.ids.has(id) && !onlyCountedFrom(earlier, id)) ||
+          (earlier.ids.has(id) && !onlyCountedFrom(earlier, id) && !onlyRoleOfAnother(earlier, id)) ||
           (reading.ids.has(id) && !onlyCountedFrom(reading, id)),
       ),
     );
@@ -202,10 +202,14 @@ const IDENTIFIED_BEFORE =
   /\b(?:identified|named|revealed|confirmed|disclosed)\s+(?:the\s+)?(?:buyer|customer|client|partner|counterparty)(?:\s+as)?\s*[:,—-]?\s*$|\bthe\s+(?:buyer|customer|client|partner|counterparty)\s+(?:is|was)\s+(?:(?:now\s+)?(?:confirmed|revealed|identified|known)\s+(?:to\s+be|as)\s+)?$|\b(?:which|who)\s+(?:is|was)\s+(?:now\s+)?(?:confirmed|revealed|identified|known)\s+(?:to\s+be|as)\s+$|(?:这家|這家|该|該)(?:企业|企業|公司|客户|客戶)(?:就是|正是|即为|即為|为|為|是)\s*$/i;
 
 /** "Oracle, a Stargate partner, …": a name used for another's role in it, not as a subject of its own. */
+/** "Samsung SDI, a Samsung Electronics affiliate, has signed…": every mention of the id names another's role. */
+const onlyRoleOfAnother = (reading: SentenceReading, id: string) =>
+  reading.mentions.every((mention) => mention.id !== id || roleOfAnother(reading, mention));
+
 function roleOfAnother(reading: SentenceReading, mention: EntityMention): boolean {
   return (
     /\b(?:a|an|another|one)\s+$/i.test(reading.text.slice(Math.max(0, mention.start - 10), mention.start)) &&
-    /^\s+(?:partners?|members?|backers?|suppliers?|investors?|co-investors?|participants?|tenants?)\b/i.test(
+    /^\s+(?:partners?|members?|backers?|suppliers?|investors?|co-investors?|participants?|tenants?|affiliates?|subsidiar(?:y|ies)|units?|sister\s+compan(?:y|ies))\b/i.test(
       reading.text.slice(mention.end, mention.end + 16),
     )
   );
