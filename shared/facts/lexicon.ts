@@ -309,6 +309,14 @@ export const ATTRIBUTE_CLASSES = {
       'extend ... to',
       'extend ... through',
       'extend ... until',
+      // "extended its chip supply contract with Tesla to December 31, 2035": the contract and its party between.
+      'extend ... contract ... to',
+      'extend ... contract ... through',
+      'extend ... contract ... until',
+      'extend ... agreement ... to',
+      'extend ... agreement ... through',
+      'extend ... deal ... to',
+      'extend ... deal ... through',
       // "extended their chip supply agreement by two years to 2035".
       'extend ... by ... to',
       'extend ... by ... through',

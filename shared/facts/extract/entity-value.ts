@@ -114,6 +114,7 @@ export function readEntities(
         ),
     )
     .filter((mention) => !inPurposeForAnotherChip(reading, mention, chipIds))
+    .filter((mention) => !madeForTheOtherOfTwo(reading, mention, chipIds))
     .filter((mention) => !sourceOfAnotherChip(reading, mention, chipIds))
     // "TSMC's 2nm yields are running well ahead of Samsung's SF2, which Samsung will use for Tesla's AI6": the
     // foundry a comparison opens with is compared, not a maker.
@@ -233,6 +234,25 @@ function anotherChipBefore(
       between.test(reading.text.slice(other.end, named.start)),
   );
 }
+
+/**
+ * "Dojo3 would use AI5 and AI6 chips, the latter of which Samsung will make in Texas": a foundry after "the latter" (or
+ * "the former") makes only the chip it points to of the two listed before it.
+ */
+function madeForTheOtherOfTwo(
+  reading: SentenceReading,
+  foundry: EntityMention,
+  chipIds: ReadonlySet<string>,
+): boolean {
+  const pointer = [...reading.text.slice(0, foundry.start).matchAll(LATTER_OR_FORMER)].at(-1);
+  if (!pointer) return false;
+  const listed = reading.chips.filter((chip) => chip.end <= pointer.index).slice(-2);
+  if (listed.length < 2 || !listed.some((chip) => chipIds.has(chip.id))) return false;
+  const meant = /latter/i.test(pointer[0]) ? listed[1]! : listed[0]!;
+  return !chipIds.has(meant.id);
+}
+
+const LATTER_OR_FORMER = /,\s*the\s+(?:latter|former)\b/gi;
 
 /** "moved AI4 to TSMC so that Samsung can concentrate on AI6": for AI4, the foundry of the purpose is no maker. */
 function inPurposeForAnotherChip(

@@ -17,6 +17,7 @@ import {
   timeClauseOfAnotherChip,
 } from './entity-value.ts';
 import {
+  clauseStartOf,
   frameOf,
   inAnotherMakersEarlierPart,
   inNamedDeal,
@@ -238,7 +239,12 @@ export function readNumeric(
         mention.value.kind !== 'year' ||
         (!NOT_UNTIL_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 80), mention.start)) &&
           // "Samsung's coming Taylor factory, under construction until late 2026": a state's end, not the term's.
-          !STATE_UNTIL_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 60), mention.start))),
+          !STATE_UNTIL_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 60), mention.start)) &&
+          // "泰勒廠擴建工程延續到2028年", "construction will continue through 2028": works that go on, no contract.
+          !WORKS_GO_ON_BEFORE_ZH.test(
+            reading.text.slice(clauseStartOf(reading, mention.start), mention.start),
+          ) &&
+          !WORKS_GO_ON_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 160), mention.start))),
     )
     // "a $3 billion deal with a U.S. AI startup … at its Taylor fab, which already counts Tesla as its main customer":
     // a party named only in a relative clause after the value is not a party to it.
@@ -1269,7 +1275,8 @@ const ONE_SITE_AFTER =
   /^\s+(?:[\w-]+\s+){0,2}?(?:data[\s-]?cent(?:er|re)\s+)?(?:campus|site|facility|complex)\b/i;
 
 /** After an amount, what it includes, up to the subject's name: ", including its chip plant in". */
-const INCLUDING_AFTER = /^\s*,?\s*(?:including|which\s+includes?)\s+(?:[\w-]+\s+){0,5}$/i;
+const INCLUDING_AFTER =
+  /^\s*(?:in\s+(?:the\s+)?(?:US|U\.S\.|United\s+States|America|Texas)\s*)?,?\s*(?:including|which\s+includes?)\s+(?:[\w-]+\s+){0,5}$/i;
 
 const LOCAL_COUNT_AFTER =
   /^(?:\s*(?:(?:new|more|additional|[A-Z][\w-]*)\s+){0,2}(?:data[\s-]?cent(?:er|re)s?|sites?|campus(?:es)?|facilities))?\s+in\s+(?!the\s+(?:US|U\.S\.|United\s+States|country)\b|America\b|the\s+Americas\b|(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)(?:the\s+)?[A-Z][a-z]/;
@@ -1556,6 +1563,13 @@ const NOT_UNTIL_BEFORE =
   /\b(?:not|n't|never)\b(?:(?!\b(?:expire|expires|end|ends|run|runs|last|lasts|terminate|terminates|lapse|lapses|stop|stops|cease|ceases)\b)[^.;]){0,64}\buntil\s+(?:(?:the\s+)?(?:end|middle|start)\s+of\s+|late\s+|early\s+|mid-?)?$/i;
 
 /** Before a year, a state that lasts until it: "under construction until late", "on hold until". */
+const WORKS_GO_ON_BEFORE_ZH =
+  /(?:工程|扩建|擴建|建设|建設|施工|装机|裝機)[^，。；,;]{0,8}(?:延续|延續|持续|持續|进行|進行)(?:到|至)\s*$/;
+
+// (an aside may stand between: "construction at the Taylor fab, which will make chips under its Tesla contract, will …")
+const WORKS_GO_ON_BEFORE =
+  /\b(?:construction|build-?out|works?|expansion)\b(?:\s+(?:at|of|on)\s+[^,.;]{0,40})?(?:,[^,.;]{0,90},)?\s+(?:will\s+|to\s+|would\s+)?(?:continue|run|last|go\s+on)s?\s+(?:through|until|till|to|into)\s+(?:the\s+end\s+of\s+|end-)?$/i;
+
 const STATE_UNTIL_BEFORE =
   /\b(?:under\s+construction|being\s+built|on\s+hold|idle|idled|stalled|shelved|mothballed|paused|closed|not\s+(?:be\s+)?(?:ready|operational|open|running))\s+(?:until|till)\s+(?:(?:the\s+)?(?:end|middle|start)\s+of\s+|late\s+|early\s+|mid-?)?$/i;
 
@@ -1671,7 +1685,7 @@ function amountOfADealWith(rule: CompiledRule, reading: SentenceReading, mention
     (/^\s*的?(?:算力|云计算|雲端|云|雲)?(?:合约|合約|合同|协议|協議|订单|訂單)/.test(
       reading.text.slice(mention.end, mention.end + 10),
     ) ||
-      /^\s+(?:(?:AI|long-term|[\w-]+-year)\s+)?(?:compute|computing|cloud)(?:\s+capacity)?\s+(?:deals?|contracts?|agreements?|orders?|pledges?|commitments?|spending|purchases?)\b/i.test(
+      /^\s+(?:in\s+)?(?:(?:AI|long-term|[\w-]+-year)\s+)?(?:compute|computing|cloud)(?:\s+capacity)?\s+(?:deals?|contracts?|agreements?|orders?|pledges?|commitments?|spending|purchases?)\b/i.test(
         reading.text.slice(mention.end, mention.end + 48),
       )) &&
     !reading.mentions.some(

@@ -120,14 +120,14 @@ function ownDayAfterTheEvent(event: EventOfRule, reading: SentenceReading): bool
 
 /**
  * Later news about the deal that moves shares: a rumour, a denial, an allocation, an expansion, orders added,
- * a delay that clouds it.
+ * a delay that clouds it, a worry over it.
  */
 const LATER_NEWS_OF_THE_DEAL =
-  /传闻|傳聞|传言|傳言|消息称|消息稱|否认|否認|澄清|分配|追加|扩大|擴大|增至|上调|上調|延期|推迟|推遲|延后|延後|\b(?:delay(?:s|ed)?|clouds?|setbacks?|rumou?rs?|report(?:s|ed)?\s+that|denied|denies|clarif(?:y|ies|ied)|allocat\w*|expan(?:d|ds|ded|sion)|add(?:s|ed)?\s+(?:more\s+)?orders?|extra\s+orders?|follow-on\s+orders?|(?:new|fresh|second|another|additional|more)\s+(?:[\w-]+\s+){0,2}?orders?)\b/i;
+  /传闻|傳聞|传言|傳言|消息称|消息稱|否认|否認|澄清|分配|追加|扩大|擴大|增至|上调|上調|延期|推迟|推遲|延后|延後|\b(?:delay(?:s|ed)?|clouds?|setbacks?|fret(?:s|ted|ting)?|worr(?:y|ies|ied)\s+(?:about|over)|doubts?\s+(?:about|over)|rumou?rs?|report(?:s|ed)?\s+that|denied|denies|clarif(?:y|ies|ied)|allocat\w*|expan(?:d|ds|ded|sion)|add(?:s|ed)?\s+(?:more\s+)?orders?|extra\s+orders?|follow-on\s+orders?|(?:new|fresh|second|another|additional|more)\s+(?:[\w-]+\s+){0,2}?orders?)\b/i;
 
-/** The item's own day or week: "today", "this week", 今天, 今日, 本周, 本週. */
+/** The item's own day or week: "today", "this week", "after hours", 今天, 今日, 本周, 本週, 盤後. */
 const OWN_DAY =
-  /(?<!USA\s)\btoday\b|\b[Tt]his\s+week\b|\bfor\s+the\s+day\b|\bas\s+of\s+press\s+time\b|今天|今日(?!美国|美國|头条|頭條)|本周|本週|这周|這週/;
+  /(?<!USA\s)\btoday\b|\b[Tt]his\s+week\b|\bfor\s+the\s+day\b|\bas\s+of\s+press\s+time\b|\b(?:in\s+)?(?:after-hours|extended)\s+trading\b|今天|今日(?!美国|美國|头条|頭條)|本周|本週|这周|這週|盘后|盤後/;
 
 /** …and a move told in the pluperfect ("had climbed 4% on July 28"). */
 const RECALLED_MOVE = new RegExp(

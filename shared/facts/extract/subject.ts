@@ -45,7 +45,11 @@ export function subjectIn(
         !excluded.includes(mention) &&
         !countedFrom(reading, mention) &&
         !roleOfAnother(reading, mention) &&
-        !MODEL_OF_ANOTHER_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 24), mention.start)),
+        !(
+          MODEL_OF_ANOTHER_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 24), mention.start)) &&
+          // (…unless a relative clause says something of it: "unlike the EU AI Act, whose high-risk rules apply from …")
+          !/^\s*,?\s*(?:whose|which)\b/i.test(reading.text.slice(mention.end, mention.end + 10))
+        ),
     );
     if (direct.some((id) => !kept.some((mention) => mention.id === id))) return undefined;
     return { positions: kept.map((mention) => mention.start), carried: false, throughSentenceBefore: false };
