@@ -718,6 +718,12 @@ export const ATTRIBUTE_CLASSES = {
       // "重启的Dojo 3项目将暂时搁置": shelved for now.
       '暂时搁置',
       '暫時擱置',
+      // "今年再度擱置該項目": put aside again, a pause like "on hold" (叫停, 取消 end it). (Not 搁置 alone: "該計畫去年
+      // 曾遭擱置" dates the pause, and a delay word's year is read as a new date.)
+      '再度搁置',
+      '再度擱置',
+      '再次搁置',
+      '再次擱置',
       '暂停',
       '暫停',
       '推延',
@@ -1692,6 +1698,14 @@ export const SCOPE_CUES = {
       '未關閉',
       '未放弃',
       '未放棄',
+      // "至今仍未恢復": not resumed.
+      '仍未',
+      '还未',
+      '還未',
+      '未恢复',
+      '未恢復',
+      '未重启',
+      '未重啟',
       // …and the making and winning verbs ("目前未承接特斯拉AI6相关订单").
       '未承接',
       '未接获',

@@ -727,6 +727,10 @@ export function findScopes(sentence: string, tokens: Token[]): Scopes {
   for (const match of matches)
     if (
       (match.name === 'negation' && DENIED_AFTER.test(sentence.slice(match.start, match.end))) ||
+      // "特斯拉AI6轉單台積電的傳聞遭否認": a denial suffered (遭, 被) follows what it denies.
+      (match.name === 'negation' &&
+        /^(?:否认|否認|驳斥|駁斥)$/.test(sentence.slice(match.start, match.end)) &&
+        /(?:遭|被)$/.test(sentence.slice(Math.max(0, match.start - 1), match.start))) ||
       (match.name === 'possibility' &&
         TALKS_AFTER.test(sentence.slice(match.start, match.end)) &&
         // (not a vote or debate that then passed: "就推迟…进行投票，结果以412票赞成获得通过")

@@ -153,9 +153,15 @@ export function readStatus(
 const NOW_IN_CLAUSE_BEFORE =
   /(?:现在的|現在的|如今的)[^，,。；;]{0,12}$|(?:^|[，,；;])\s*(?:如今|而今)[^，,。；;承認认表称稱说說]{0,6}$|\bnow\s+(?:\w+\s+)?$/i;
 
-/** Whether the status word's clause, before it, is dated to the past. */
+/**
+ * Whether the status word's clause is dated to the past: before it, or right after its object ("paused Dojo months
+ * ago but says…").
+ */
 const pastInClause = (reading: SentenceReading, match: PhraseMatch) =>
-  PAST_TIME.test(reading.text.slice(clauseStartOf(reading, match.start), match.start));
+  PAST_TIME.test(reading.text.slice(clauseStartOf(reading, match.start), match.start)) ||
+  PAST_TIME.test(reading.text.slice(match.end, match.end + 32).split(CLAUSE_GOES_ON)[0]!);
+
+const CLAUSE_GOES_ON = /[,，;；。]|\s(?:but|and|while|though|although)\s/;
 
 /** ", and it hands", "; and they give": a joined clause with a subject of its own. */
 const OWN_SUBJECT_JOINED = /[,;]\s*and\s+(?:it|they|this|that|the\s+move|the\s+decision|the\s+deal)\s+\w+/i;
