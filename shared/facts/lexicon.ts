@@ -297,6 +297,9 @@ export const ATTRIBUTE_CLASSES = {
       'run until',
       'run to',
       'run till',
+      // "the pact that runs all the way to 2033".
+      'run all the way to',
+      'run all the way through',
       'through',
       'until',
       'end date',
@@ -1395,6 +1398,9 @@ export const ATTRIBUTE_CLASSES = {
       'aid',
       'CHIPS money',
       'CHIPS Act money',
+      // "received up to $4.75 billion under the CHIPS and Science Act", "promised … under the CHIPS Act", "CHIPS Act cash".
+      'under the CHIPS',
+      'CHIPS Act cash',
     ],
     zh: [
       // 三星最多可獲47.45億美元, 三星泰勒厂获批47.5亿美元.
