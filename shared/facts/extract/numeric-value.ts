@@ -330,6 +330,14 @@ export function readNumeric(
         rule.rule.relation.includes('market_size') ||
         !REVENUE_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 40), mention.start)),
     )
+    // "having invested more than 50 trillion won ($34 billion) into it": money invested is no deal's amount.
+    .filter(
+      (mention) =>
+        mention.value.kind !== 'money' ||
+        !rule.rule.relation.includes('deal') ||
+        rule.rule.relation.includes('investment') ||
+        !INVESTED_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 48), mention.start)),
+    )
     // "Samsung Foundry lost about $1.5 billion in the quarter, a gap the Tesla order will narrow": a loss is
     // no deal's, investment's or award's amount.
     .filter(
@@ -1293,6 +1301,9 @@ const LOSS_AFTER = /^\s*(?:(?:operating|net|quarterly|annual)\s+)?loss(?:es)?\b(
 /** Before an amount, the revenue, sales or profit it is: "revenue was", "sales rose 15% to", 营收增长15%至. */
 const REVENUE_BEFORE =
   /(?:\b(?:revenues?|sales|profits?|earnings|turnover)\s+(?:(?:was|were|is|of|totall?ed|reached|hit|came\s+in\s+at|(?:rose|grew|jumped|climbed|fell|dropped|slipped)(?:\s+(?:by\s+)?[\d.]+\s*(?:%|percent))?\s+to)\s+)(?:about\s+|around\s+|roughly\s+|nearly\s+|some\s+)?|(?:营收|營收|收入|销售额|銷售額|利润|利潤)(?:增长|增長|下降|同比增长|同比增長)?[\d.]*%?(?:至|为|為|达|達)(?:约|約)?)$/i;
+
+const INVESTED_BEFORE =
+  /(?:\binvest(?:ed|ing|s)?\s+(?:(?:more\s+than|over|about|around|nearly|some|roughly|almost)\s+)?(?:[\d.,]+\s*(?:trillion|billion)\s+won\s*\(\s*(?:about\s+|around\s+|roughly\s+)?)?|(?:投资|投資)(?:了)?(?:超过|超過|逾|约|約|近)?\s*)$/i;
 
 const LOSS_BEFORE =
   /(?:\b(?:lost|loses|lose|losing|loss(?:es)?\s+of|lost\s+(?:an\s+estimated|some))\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|some\s+|more\s+than\s+|over\s+|an\s+estimated\s+)?|(?:亏损|虧損|亏了|虧了)(?:约|約|近|逾|超过|超過)?\s*)$/i;
