@@ -10,6 +10,7 @@ import { type CompiledRule, type CompiledRules, SITE_WORDS } from '../rules.ts';
 import type { ValueMention } from '../values/mention.ts';
 import { clauseEndOf, clauseStartOf, frameOf, inAnotherMakersEarlierPart } from './frames.ts';
 import {
+  CHINESE_CHAR,
   COORDINATED,
   DISPLACED_AFTER,
   DISPLACED_BEFORE,
@@ -882,6 +883,11 @@ export function anotherChipsClause(
   // with it: "AI5 and AI6, both made by TSMC").
   const frame = frameOf(reading, position);
   const inFrame = before.filter((chip) => frameOf(reading, chip.start) === frame);
+  // "AI5晶片2027年才有望大規模量產，AI6晶片將沿用相同製程，…，預計2028年中開始量產": a Chinese topic chain goes on with
+  // the last chip that opened a clause of its own.
+  const topic = inFrame.findLast((chip) => CHINESE_CLAUSE_OPENED.test(reading.text.slice(0, chip.start)));
+  if (topic && topic !== inFrame[0] && CHINESE_CHAR.test(reading.text.slice(topic.end, position)))
+    return !chipIds.has(topic.id);
   const group = inFrame.length ? inFrame : before;
   let last = 0;
   while (
@@ -893,6 +899,9 @@ export function anotherChipsClause(
 }
 
 const RELATIVE_OPENS = /^\s*(?:which|that|who)\b/i;
+
+/** Right before a chip, a Chinese clause mark: the chip opens its clause (…量產，AI6晶片將…). */
+const CHINESE_CLAUSE_OPENED = /[，；]\s*(?:特斯拉的?|而|至於|至于|下一代|新一代)?\s*$/;
 
 const OWN_VERB_AFTER =
   /^\s+(?:(?:will|would)\s+)?(?:stay|stays|staying|remain|remains|remaining|go|goes|move|moves|shift|shifts|stick|sticks|continue|continues|keep|keeps)\b|^\s+(?:is|was|are|has|had)\b|^\s+will\s+be\s+(?:made|built|produced|handled|manufactured|fabbed|sourced)\b|^\s*(?:仍|则|則|由|继续|繼續|改由)/i;
