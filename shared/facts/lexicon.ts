@@ -2210,6 +2210,13 @@ export const SCOPE_CUES = {
       '評估',
       '洽谈',
       '洽談',
+      // "英特爾傳搶特斯拉AI6訂單": vying for an order, not winning it.
+      '傳搶',
+      '传抢',
+      '爭搶',
+      '争抢',
+      '搶攻',
+      '抢攻',
       // "AI6交給三星，英特爾還在談": still in talks.
       '还在谈',
       '還在談',

@@ -1108,6 +1108,10 @@ function pastYearOfAThing(reading: SentenceReading, mention: ValueMention): bool
     mention.value.value <= reading.publishedYear &&
     // "under their July 2025 contract": a date naming the agreement after it is the same.
     (/^(?:['’]s\b|的)/.test(reading.text.slice(mention.end, mention.end + 3)) ||
+      // "secured a $16.5 billion pact last year": the year a deal named right before it was made.
+      /\b(?:contract|deal|pact|agreement|order)s?\s+(?:(?:signed|struck|inked|sealed)\s+)?(?:in\s+)?$/i.test(
+        reading.text.slice(Math.max(0, mention.start - 24), mention.start),
+      ) ||
       // 去年簽約的AI6, 去年底拍板讓三星…生產, 去年那紙合約, 去年與特斯拉簽約後重啟: the year of a signing or a decision.
       /^(?:底|初)?\s*(?:(?:与|與|和|跟)[^，。；,]{1,10}?)?(?:签约|簽約|签署|簽署|签下|簽下|签订|簽訂|拍板|那[纸紙份])/.test(
         reading.text.slice(mention.end, mention.end + 16),

@@ -125,6 +125,13 @@ function ownDayAfterTheEvent(event: EventOfRule, reading: SentenceReading): bool
 const LATER_NEWS_OF_THE_DEAL =
   /传闻|傳聞|传言|傳言|消息称|消息稱|否认|否認|澄清|分配|追加|扩大|擴大|增至|上调|上調|延期|推迟|推遲|延后|延後|\b(?:delay(?:s|ed)?|clouds?|setbacks?|fret(?:s|ted|ting)?|worr(?:y|ies|ied)\s+(?:about|over)|doubts?\s+(?:about|over)|rumou?rs?|report(?:s|ed)?\s+that|denied|denies|clarif(?:y|ies|ied)|allocat\w*|expan(?:d|ds|ded|sion)|add(?:s|ed)?\s+(?:more\s+)?orders?|extra\s+orders?|follow-on\s+orders?|(?:new|fresh|second|another|additional|more)\s+(?:[\w-]+\s+){0,2}?orders?)\b/i;
 
+/** A move dated to a weekday: "fell 2 per cent on Friday". */
+const WEEKDAY_MOVE = /\bon\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday)\b/;
+
+/** The deal told as past: "signed last July", "struck last year", "a year ago". */
+const DEAL_TOLD_AS_PAST =
+  /\b(?:signed|struck|inked|sealed|announced|clinched)\s+(?:last\s+(?:year|summer|July)|a\s+year\s+ago|in\s+(?:July\s+)?2025)\b/i;
+
 /** The item's own day or week: "today", "this week", "after hours", 今天, 今日, 本周, 本週, 盤後. */
 const OWN_DAY =
   /(?<!USA\s)\btoday\b|\b[Tt]his\s+week\b|\bfor\s+the\s+day\b|\bas\s+of\s+press\s+time\b|\b(?:in\s+)?(?:after-hours|extended)\s+trading\b|今天|今日(?!美国|美國|头条|頭條)|本周|本週|这周|這週|盘后|盤後/;
@@ -801,6 +808,16 @@ export function hasContext(
     !namesTheEventMonth(rule.event, reading.text) &&
     !RECALLED_MOVE.test(reading.text) &&
     eventPieces(rule, reading).dated.size === 0
+  )
+    return false;
+  // "fell 2 per cent on Friday after Musk said TSMC would also produce the AI6 chip under a $16.5 billion deal signed
+  // last July": months on, a weekday's move beside the deal told as past is that weekday's.
+  if (
+    rule.event &&
+    reading.publishedDay !== undefined &&
+    reading.publishedDay > rule.event.lastDay &&
+    WEEKDAY_MOVE.test(reading.text) &&
+    DEAL_TOLD_AS_PAST.test(reading.text)
   )
     return false;
   if (rule.event && !newsOfTheEvent(rule.event, reading)) {

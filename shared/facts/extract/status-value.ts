@@ -34,6 +34,9 @@ export function readStatus(
         !PUT_SOMETHING_ON.test(reading.text.slice(match.start, match.end)) ||
         subject.positions.some((at) => at > match.start && at < match.end),
     )
+    // "to press states to pause their own AI laws": a status word whose object is another's own thing.
+    // (not "EU delays its own AI Act high-risk rules": its own is the subject's)
+    .filter((match) => !/^\s+their\s+own\b/i.test(reading.text.slice(match.end, match.end + 12)))
     // "Dojo ended up costing more than $1 billion": an idiom, not an end.
     .filter(
       (match) => !(match.name === 'end' && /^\s*up\b/i.test(reading.text.slice(match.end, match.end + 4))),
