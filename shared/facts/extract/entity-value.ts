@@ -120,6 +120,8 @@ export function readEntities(
     // "TSMC's 2nm yields are running well ahead of Samsung's SF2, which Samsung will use for Tesla's AI6": the
     // foundry a comparison opens with is compared, not a maker.
     .filter((mention) => !COMPARES_AFTER.test(reading.text.slice(mention.end, mention.end + 60)))
+    // "With TSMC controlling roughly 71% of the global foundry market, … puts AI6 on Samsung's SF2": a share's holder.
+    .filter((mention) => !SHARE_HELD_AFTER.test(reading.text.slice(mention.end, mention.end + 40)))
     // "三星與台積電在2奈米世代的差距": the second of two foundries whose gap is measured is the yardstick.
     .filter(
       (mention) =>
@@ -288,6 +290,9 @@ const sourceOfAnotherChip = (
 
 const COMPARES_AFTER =
   /^['’]s\s+[^,.;，。；]{0,32}?\b(?:(?:running\s+|well\s+|far\s+)*ahead\s+of|behind|better\s+than|worse\s+than|higher\s+than|lower\s+than|outpac\w*|trail(?:s|ing)?|lag(?:s|ging)?\s+behind)\b/i;
+
+const SHARE_HELD_AFTER =
+  /^\s+(?:controlling|controls|holding|holds|commanding|commands)\s+(?:roughly\s+|about\s+|nearly\s+|some\s+|over\s+|more\s+than\s+)?\d[\d.]*\s*(?:%|per\s*cent|percent)/i;
 
 const GAP_AFTER = /^[^，。；,;]{0,16}?(?:差距|差异|差異)/;
 
@@ -707,7 +712,9 @@ function chipComparedWith(reading: SentenceReading, chip: { start: number; end: 
     (CHIP_COMPARED_BEFORE.test(before) &&
       !MAKER_AFTER_CHIP.test(reading.text.slice(chip.end, chip.end + 6))) ||
     // "…每瓦性能将达到AI5的约4倍": a chip a measure is so many times of.
-    TIMES_OF_AFTER.test(reading.text.slice(chip.end, chip.end + 8).replace(/^的?约|^的?約/, ''))
+    TIMES_OF_AFTER.test(reading.text.slice(chip.end, chip.end + 8).replace(/^的?约|^的?約/, '')) ||
+    // "AI5之後的AI6將全數由三星代工": the chip another is told after.
+    /^\s*(?:芯片|晶片)?\s*(?:之後|之后|以後|以后)的/.test(reading.text.slice(chip.end, chip.end + 8))
   );
 }
 

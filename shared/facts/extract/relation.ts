@@ -128,7 +128,7 @@ const LATER_NEWS_OF_THE_DEAL =
 /** A move dated to a weekday: "fell 2 per cent on Friday". */
 const WEEKDAY_MOVE = /\bon\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday)\b/;
 
-/** The deal told as past: "signed last July", "struck last year", "a year ago". */
+/** The deal told as past: "signed last July", "the two signed last year", "a year ago". */
 const DEAL_TOLD_AS_PAST =
   /\b(?:signed|struck|inked|sealed|announced|clinched)\s+(?:last\s+(?:year|summer|July)|a\s+year\s+ago|in\s+(?:July\s+)?2025)\b/i;
 
@@ -858,6 +858,9 @@ export function hasContext(
         !(namesTheEventMonth(rule.event!, other.text) && other.has('stock_move') && !onThatNews) &&
         namesTheDeal(other) &&
         !LATER_NEWS_OF_THE_DEAL.test(other.text) &&
+        // ("Under the $16.5 billion contract the two signed last year, …": the deal as background — unless the move
+        // was "on the news" the neighbour tells)
+        (onThatNews || !DEAL_TOLD_AS_PAST.test(other.text)) &&
         !LATER_NEWS_OF_THE_DEAL.test(reading.text),
     );
   }
