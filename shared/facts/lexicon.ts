@@ -314,6 +314,9 @@ export const ATTRIBUTE_CLASSES = {
       'extend ... until',
       // "extended its chip supply contract with Tesla to December 31, 2035": the contract and its party between.
       'extend ... contract ... to',
+      'extend ... contract ... by ... to',
+      'extend ... agreement ... by ... to',
+      'extend ... deal ... by ... to',
       'extend ... contract ... through',
       'extend ... contract ... until',
       'extend ... agreement ... to',
@@ -1520,6 +1523,11 @@ export const SCOPE_CUES = {
     en: [
       // A correction's wrong figure, denied — not history, which a recalled share move may be in: "incorrectly
       // said the contract runs until 2030", "An earlier version of this story said …", "misstated".
+      // "Tesla has yet to restart Dojo": not yet done.
+      'has yet to',
+      'have yet to',
+      'is yet to',
+      'are yet to',
       'incorrectly',
       'erroneously',
       'wrongly said',
