@@ -164,6 +164,9 @@ export function readEntities(
   // pairs the chip with the makers after its "by".
   const passiveGapped = passiveGappedMakers(reading, allowed, chipIds);
   if (passiveGapped.length) attached = found.filter((mention) => passiveGapped.includes(mention));
+  // "AI5 and AI6 will be built by TSMC and Samsung respectively": each chip with the maker in its place.
+  const paired = respectiveMaker(reading, found, chipIds);
+  if (paired !== undefined) attached = found.filter((mention) => mention.id === paired);
   // One foundry, one chip, a "makes" word: they go together ("The chipmaking agreement between
   // Tesla and Samsung … as Tesla adds orders for its AI6 processors"), with less confidence.
   const weak = attached.length === 0 && soleFoundryAndChip(reading, found, chipIds, triggers);
@@ -1466,6 +1469,34 @@ function openRelativeMaking(
     chipTriggers.has(relative) &&
     reading.scopes.blockersAt(relative.start, relative).length === 0
   );
+}
+
+/**
+ * Two chips and two foundries, each pair written "X and Y", with "respectively" after them: the foundry in the rule's
+ * chip's place.
+ */
+function respectiveMaker(
+  reading: SentenceReading,
+  found: EntityMention[],
+  chipIds: ReadonlySet<string>,
+): string | undefined {
+  const word = /\brespectively\b|分别|分別/i.exec(reading.text);
+  if (!word) return undefined;
+  const pairOf = (list: EntityMention[]) =>
+    list.find(
+      (first, index) =>
+        list[index + 1] !== undefined &&
+        /^\s*(?:and|&|与|與|和)\s*$/i.test(reading.text.slice(first.end, list[index + 1]!.start)),
+    );
+  const chips = reading.chips.filter((chip) => chip.end <= word.index);
+  const firstChip = pairOf(chips);
+  const foundries = found.filter((mention) => mention.end <= word.index + word[0].length + 12);
+  const firstFoundry = pairOf(foundries);
+  if (!firstChip || !firstFoundry) return undefined;
+  const chipPair = [firstChip, chips[chips.indexOf(firstChip) + 1]!];
+  const foundryPair = [firstFoundry, foundries[foundries.indexOf(firstFoundry) + 1]!];
+  const at = chipPair.findIndex((chip) => chipIds.has(chip.id));
+  return at < 0 ? undefined : foundryPair[at]!.id;
 }
 
 /** The making right after ", which" (a few words between) a name heads: "Samsung, which will now manufacture". */
