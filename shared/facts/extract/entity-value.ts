@@ -295,7 +295,7 @@ const COMPARES_AFTER =
   /^['’]s\s+[^,.;，。；]{0,32}?\b(?:(?:running\s+|well\s+|far\s+)*ahead\s+of|behind|better\s+than|worse\s+than|higher\s+than|lower\s+than|outpac\w*|trail(?:s|ing)?|lag(?:s|ging)?\s+behind)\b/i;
 
 const SHARE_HELD_AFTER =
-  /^\s+(?:controlling|controls|holding|holds|commanding|commands)\s+(?:roughly\s+|about\s+|nearly\s+|some\s+|over\s+|more\s+than\s+)?\d[\d.]*\s*(?:%|per\s*cent|percent)/i;
+  /^\s+(?:controlling|controls|holding|holds|commanding|commands)\s+(?:roughly\s+|about\s+|nearly\s+|some\s+|over\s+|more\s+than\s+)?\d[\d.]*\s*(?:%|per\s*cent|percent)|^\s*(?:掌握|拥有|擁有|囊括|占据|佔據|占有|佔有)(?:约|約|逾|近|超过|超過)?\s*\d[\d.]*\s*%/i;
 
 const GAP_AFTER = /^[^，。；,;]{0,16}?(?:差距|差异|差異)/;
 
