@@ -29,7 +29,7 @@ import {
   RECALLED_NEWS,
   silencedByNot,
 } from './frames.ts';
-import { ownedBySubject, ownershipPoint } from './ownership.ts';
+import { ownedBySubject, ownershipPoint, startAtASite } from './ownership.ts';
 import type { SentenceReading } from './reading.ts';
 import {
   amountOfAnAward,
@@ -395,6 +395,11 @@ export function readNumeric(
     // A full date is an event's day ("on July 23, 2025"), not a production year — except for a term's end;
     // so is the date of a signing ("去年与三星签署…协议", "last year signed").
     .filter((mention) => termFact || (mention as { precision?: string }).precision !== 'day')
+    // "shoved the start of production at its Taylor, Texas fab back to 2027, which will not thrill Tesla, the outfit
+    // paying $16.5 billion to have its AI6 chips baked there": a site's start, no chip's.
+    .filter(
+      (mention) => !(chipSubject && mention.value.kind === 'year' && startAtASite(reading, mention.start)),
+    )
     // "AI5 on a 3nm process at TSMC, AI6 on Samsung's 2nm": the other chip's value.
     .filter(
       (mention) =>

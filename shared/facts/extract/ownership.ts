@@ -8,7 +8,7 @@ import type { AttributeClass } from '../lexicon.ts';
 import type { PhraseMatch } from '../phrases.ts';
 import type { CompiledRule } from '../rules.ts';
 import type { ValueMention } from '../values/mention.ts';
-import { clauseMarkBetween, frameOf, frameStart, lastClause, OWNER_TYPES } from './frames.ts';
+import { clauseMarkBetween, clauseStartOf, frameOf, frameStart, lastClause, OWNER_TYPES } from './frames.ts';
 import type { SentenceReading } from './reading.ts';
 import { pieceAround, startBeforeMaking } from './relation.ts';
 import type { SubjectHere } from './statement.ts';
@@ -55,7 +55,8 @@ function inRelativeAside(reading: SentenceReading, mention: EntityMention): bool
   return (
     clauseBefore.length < before.length &&
     // (or a participle's: "Tesla's Dojo 3, built from AI6 chips, is pitched at 100 exaflops")
-    /^\s*(?:which|who|whose|(?:built|made|based|assembled|powered|designed)\s+(?:from|on|with|around|by)|using|running\s+on)\b/i.test(
+    // (or a place's: "Samsung's facility, where Tesla's AI6 chips will be manufactured, is expected to begin …")
+    /^\s*(?:which|who|whose|where|in\s+which|(?:built|made|based|assembled|powered|designed)\s+(?:from|on|with|around|by)|using|running\s+on)\b/i.test(
       clauseBefore,
     ) &&
     /^[^;；。]*?,/.test(reading.text.slice(mention.end))
@@ -579,6 +580,13 @@ function facilityStartGoverns(reading: SentenceReading, at: number): boolean {
     FACILITY_START.test(reading.text.slice(nearest.start, nearest.end))
   );
 }
+
+/** Before a value in its clause, the start of production at a site: "shoved the start of production at its … fab back to". */
+export const startAtASite = (reading: SentenceReading, at: number) =>
+  START_AT_SITE.test(reading.text.slice(clauseStartOf(reading, at), at));
+
+const START_AT_SITE =
+  /\b(?:start|beginning|launch)\s+of\s+(?:mass\s+|volume\s+|full-scale\s+)?(?:production|output|operations?)\s+at\s+[^.;]{0,40}?\b(?:fab|plant|facility|factory|site|campus)\b/i;
 
 /** A chip inside a relative aside that closes before `at` (", which will manufacture Tesla's AI6,"). */
 function chipInAsideBefore(reading: SentenceReading, mention: EntityMention, at: number): boolean {
