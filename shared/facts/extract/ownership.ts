@@ -56,7 +56,7 @@ function inRelativeAside(reading: SentenceReading, mention: EntityMention): bool
     clauseBefore.length < before.length &&
     // (or a participle's: "Tesla's Dojo 3, built from AI6 chips, is pitched at 100 exaflops")
     // (or a place's: "Samsung's facility, where Tesla's AI6 chips will be manufactured, is expected to begin …")
-    /^\s*(?:which|who|whose|where|in\s+which|(?:built|made|based|assembled|powered|designed)\s+(?:from|on|with|around|by)|using|running\s+on)\b/i.test(
+    /^\s*(?:which|who|whose|where|in\s+which|(?:built|made|based|assembled|powered|designed|anchored)\s+(?:from|on|with|around|by)|using|running\s+on)\b/i.test(
       clauseBefore,
     ) &&
     /^[^;；。]*?,/.test(reading.text.slice(mention.end))
@@ -588,11 +588,27 @@ export const startAtASite = (reading: SentenceReading, at: number) =>
 const START_AT_SITE =
   /\b(?:start|beginning|launch)\s+of\s+(?:mass\s+|volume\s+|full-scale\s+)?(?:production|output|operations?)\s+at\s+[^.;]{0,40}?\b(?:fab|plant|facility|factory|site|campus)\b/i;
 
-/** A chip inside a relative aside that closes before `at` (", which will manufacture Tesla's AI6,"). */
+/**
+ * A chip inside a relative aside that closes before `at` (", which will manufacture Tesla's AI6,") — or inside a pair of
+ * dashes ("factory—where it'll crank out Tesla's AI6 chips—is on track to start production later this year").
+ */
 function chipInAsideBefore(reading: SentenceReading, mention: EntityMention, at: number): boolean {
-  if (mention.type !== 'chip' || !inRelativeAside(reading, mention)) return false;
+  if (mention.type !== 'chip') return false;
+  const dashClosed = mention.end + reading.text.slice(mention.end, at).search(DASH);
+  if (
+    dashClosed >= mention.end &&
+    DASH_ASIDE_OPENS.test(reading.text.slice(clauseStartOf(reading, mention.start), mention.start))
+  )
+    return true;
+  if (!inRelativeAside(reading, mention)) return false;
   return at > mention.end + reading.text.slice(mention.end).indexOf(',');
 }
+
+/** A dash, as the sentence reader writes it (" - ") or as published. */
+const DASH = /\s-\s|[—–]/;
+
+/** An aside opened by a dash before a chip, not closed yet: "—where it'll crank out", "—the plant slated to build". */
+const DASH_ASIDE_OPENS = /(?:\s-\s|[—–])(?:(?!\s-\s)[^—–.;])*$/;
 
 const GIVER_TYPES = new Set(['law', 'policy', 'government']);
 

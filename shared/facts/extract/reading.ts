@@ -467,4 +467,4 @@ export const TIMES_OF_AFTER = /^\s*(?:的|['’]s\s)?\s*(?:[\d.]+|[一二两兩�
  * not a space that only sets Latin words apart ("特斯拉 AI6 芯片 接棒 AI5") or follows 和.
  */
 const CHIP_CLAUSE_BREAK =
-  /[,，;；。:：、]|\s(?:while|whereas|but)\s|\s(?:and|but)\s+that\s|(?<=[\u3400-\u9fff]{4}|[\u3400-\u9fff]{2}\d+(?:\.\d+)?[\u3400-\u9fff])(?<![和与與及或、])\s+(?![和与與及或、])/g;
+  /[,，;；。:：、]|\s(?:while|whereas|but)\s|\s(?:and|but)\s+that\s|(?<=[\u3400-\u9fff]{4}|[\u3400-\u9fff]{2}\d+(?:\.\d+)?[\u3400-\u9fff]|\d\s?年[\u3400-\u9fff]{1,4})(?<![和与與及或、])\s+(?![和与與及或、])/g;
