@@ -54,6 +54,8 @@ interface ScopeSpan {
   pastTransaction?: boolean;
 }
 const BLOCKING = new Set<ScopeCue>(['negation', 'question', 'condition', 'possibility', 'history', 'topic']);
+const FIGURE_BEFORE = /\b(?:profit|revenue|sales|earnings|margin|price|stock|share|income)s?\s+$/i;
+
 const PARTIAL_BEFORE =
   /(?:部分|一部分)(?:芯片|晶片)?(?:订单|訂單|产能|產能|产量|產量)\s*(?:将|將|已|也)?\s*$/;
 
@@ -861,6 +863,8 @@ export function findScopes(sentence: string, tokens: Token[]): Scopes {
         !PARTIAL_AFTER.test(sentence.slice(match.end, match.end + 24)) &&
         // 部分订单转投台积电: part of the orders, named before the move, moves.
         !PARTIAL_BEFORE.test(sentence.slice(Math.max(0, match.start - 12), match.start)) &&
+        // "Record Revenue, Profit Drop, Samsung AI5 Chip Deal": a fall of a figure, a noun, replaces nothing.
+        !FIGURE_BEFORE.test(sentence.slice(Math.max(0, match.start - 16), match.start)) &&
         // "Exclusive: Samsung to make some Tesla AI5 chips", "EXCLUSIVE-…", "(Exclusive)": a news label, not a sole maker.
         !NEWS_LABEL.test(sentence.slice(Math.max(0, match.start - 2), match.end + 3)) &&
         !spans.some(

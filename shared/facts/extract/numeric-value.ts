@@ -467,6 +467,17 @@ export function readNumeric(
         mention.value.kind !== 'count' ||
         !LOCAL_COUNT_AFTER.test(reading.text.slice(mention.end, mention.end + 60)),
     )
+    // "expects the … market to top $500 billion by 2028, now sees demand … reaching $1 trillion by the end of the
+    // decade": an amount given for another year than the one the fact is of.
+    .filter(
+      (mention) =>
+        rule.rule.value.requiresYear === undefined ||
+        mention.value.kind !== 'money' ||
+        !ANOTHER_HORIZON_AFTER.test(reading.text.slice(mention.end, mention.end + 40)) ||
+        new RegExp(`^\\s*(?:by|in)\\s+${rule.rule.value.requiresYear}`).test(
+          reading.text.slice(mention.end, mention.end + 12),
+        ),
+    )
     // "Oracle's $455 Billion AI Stargate Deals", "SoftBank's $100B Stargate deal": a deal with the plan, not its total.
     .filter((mention) => !(rule.rule.value.planTotal && amountOfADealWith(rule, reading, mention)))
     // "Project Jupiter, the roughly $165 billion data center campus that OpenAI … list among their Stargate sites":
@@ -1288,6 +1299,9 @@ const STOCK_MOVED_BY =
   /\b(?:shares|stocks?)\s+(?:(?:have|has|had|were|was|also)\s+)?(?:ris(?:e|es|ing)|rose|jump\w*|climb\w*|gain\w*|fall(?:s|ing)?|fell|drop\w*|slid(?:e|es|ing)?|slip\w*|surg\w*|soar\w*|tumbl\w*|sank|sink\w*|plung\w*|rall\w*|lost|los(?:e|es|ing)|add(?:s|ed)?)\s+(?:(?:as\s+much\s+as|nearly|about|around|almost|more\s+than|over|some)\s+)?$|(?:股价|股價)(?:大?涨|大?漲|上涨|上漲|下跌|大跌|跌)(?:了)?\s*$/i;
 
 /** After a count and its noun, one place named: "two Stargate data centers in Ohio" (not "in the US", "across"). */
+const ANOTHER_HORIZON_AFTER =
+  /^\s*(?:(?:in|of)\s+[\w-]+\s+)?(?:by|in|through)\s+(?:the\s+end\s+of\s+the\s+decade|(?:20[3-9]\d|2029))\b/i;
+
 const ONE_SITE_AFTER =
   /^\s+(?:[\w-]+\s+){0,2}?(?:data[\s-]?cent(?:er|re)\s+)?(?:campus|site|facility|complex)\b/i;
 
