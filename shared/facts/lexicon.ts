@@ -1523,11 +1523,6 @@ export const SCOPE_CUES = {
     en: [
       // A correction's wrong figure, denied — not history, which a recalled share move may be in: "incorrectly
       // said the contract runs until 2030", "An earlier version of this story said …", "misstated".
-      // "Tesla has yet to restart Dojo": not yet done.
-      'has yet to',
-      'have yet to',
-      'is yet to',
-      'are yet to',
       'incorrectly',
       'erroneously',
       'wrongly said',

@@ -123,14 +123,23 @@ function ownDayAfterTheEvent(event: EventOfRule, reading: SentenceReading): bool
  * a delay that clouds it, a worry over it.
  */
 const LATER_NEWS_OF_THE_DEAL =
-  /传闻|傳聞|传言|傳言|消息称|消息稱|否认|否認|澄清|分配|追加|扩大|擴大|增至|上调|上調|延期|推迟|推遲|延后|延後|担心|擔心|担忧|擔憂|忧虑|憂慮|缩减|縮減|\b(?:delay(?:s|ed)?|clouds?|setbacks?|cut(?:s|ting)?\s+(?:its|their|the)?\s*(?:[\w-]+\s+)?orders?|shift(?:s|ed|ing)?\s+(?:some\s+)?(?:[\w-]+\s+)?orders?|fret(?:s|ted|ting)?|worr(?:y|ies|ied)\s+(?:about|over)|doubts?\s+(?:about|over)|rumou?rs?|report(?:s|ed)?\s+that|denied|denies|clarif(?:y|ies|ied)|allocat\w*|expan(?:d|ds|ded|sion)|add(?:s|ed)?\s+(?:more\s+)?orders?|extra\s+orders?|follow-on\s+orders?|(?:new|fresh|second|another|additional|more)\s+(?:[\w-]+\s+){0,2}?orders?)\b/i;
+  /传闻|傳聞|传言|傳言|消息称|消息稱|否认|否認|澄清|分配|追加|扩大|擴大|增至|上调|上調|延期|推迟|推遲|延后|延後|担心|擔心|担忧|擔憂|忧虑|憂慮|缩减|縮減|削减|削減|转单|轉單|\b(?:delay(?:s|ed)?|clouds?|setbacks?|cut(?:s|ting)?\s+(?:its|their|the)?\s*(?:[\w-]+\s+)?orders?|shift(?:s|ed|ing)?\s+(?:some\s+)?(?:[\w-]+\s+)?orders?|fret(?:s|ted|ting)?|worr(?:y|ies|ied)\s+(?:about|over)|doubts?\s+(?:about|over)|rumou?rs?|report(?:s|ed)?\s+that|denied|denies|clarif(?:y|ies|ied)|allocat\w*|expan(?:d|ds|ded|sion)|add(?:s|ed)?\s+(?:more\s+)?orders?|extra\s+orders?|follow-on\s+orders?|(?:new|fresh|second|another|additional|more)\s+(?:[\w-]+\s+){0,2}?orders?)\b/i;
 
 /** A move dated to a weekday: "fell 2 per cent on Friday". */
 const WEEKDAY_MOVE = /\bon\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday)\b|(?:週|周|星期)[一二三四五]/;
 
+/** The event's day of its month written out: "July 28", "28 July", 7月28日. */
+function namesTheEventDay(event: EventOfRule, text: string): boolean {
+  return [...text.matchAll(event.month)].some(
+    (month) =>
+      new RegExp(`^\\s*${event.day}(?!\\d)`).test(text.slice(month.index + month[0].length)) ||
+      new RegExp(`(?<!\\d)${event.day}\\s*$`).test(text.slice(0, month.index)),
+  );
+}
+
 /** The deal told as past: "signed last July", "the two signed last year", "a year ago". */
 const DEAL_TOLD_AS_PAST =
-  /\b(?:signed|struck|inked|sealed|announced|clinched)\s+(?:(?:their|its|the|a)\s+)?(?:[\w$.,-]+\s+){0,4}?(?:last\s+(?:year|summer|July)|a\s+year\s+ago|in\s+(?:July\s+)?2025)\b|去年(?:7月|七月)?[^，。；]{0,12}?(?:签署|簽署|签订|簽訂|签下|簽下|签约|簽約)/i;
+  /\b(?:signed|struck|inked|sealed|announced|clinched)\s+(?:(?:their|its|the|a)\s+)?(?:[\w$.,-]+\s+){0,6}?(?:last\s+(?:year|summer|July)|a\s+year\s+ago|in\s+(?:July\s+)?2025)\b|去年(?:7月|七月)?[^，。；]{0,12}?(?:签署|簽署|签订|簽訂|签下|簽下|签约|簽約)/i;
 
 /** The item's own day or week: "today", "this week", "after hours", 今天, 今日, 本周, 本週, 盤後. */
 const OWN_DAY =
@@ -817,7 +826,9 @@ export function hasContext(
     reading.publishedDay !== undefined &&
     reading.publishedDay > rule.event.lastDay &&
     WEEKDAY_MOVE.test(reading.text) &&
-    DEAL_TOLD_AS_PAST.test(reading.text)
+    DEAL_TOLD_AS_PAST.test(reading.text) &&
+    // (not the event's own day named: "jumped 6.8% on Monday, July 28, after it signed … last July")
+    !namesTheEventDay(rule.event, reading.text)
   )
     return false;
   if (rule.event && !newsOfTheEvent(rule.event, reading)) {

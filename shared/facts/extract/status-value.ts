@@ -37,6 +37,14 @@ export function readStatus(
     // "to press states to pause their own AI laws": a status word whose object is another's own thing.
     // (not "EU delays its own AI Act high-risk rules": its own is the subject's)
     .filter((match) => !/^\s+their\s+own\b/i.test(reading.text.slice(match.end, match.end + 12)))
+    // "Tesla has yet to restart Dojo": a status not yet reached (a cue of the status alone — "Samsung has yet to begin
+    // AI6 production" still says who will make the chip).
+    .filter(
+      (match) =>
+        !/\b(?:has|have|is|are)\s+yet\s+to\s+$/i.test(
+          reading.text.slice(Math.max(0, match.start - 16), match.start),
+        ),
+    )
     // "Dojo ended up costing more than $1 billion": an idiom, not an end.
     .filter(
       (match) => !(match.name === 'end' && /^\s*up\b/i.test(reading.text.slice(match.end, match.end + 4))),
