@@ -551,6 +551,10 @@ export function clauseStartOf(reading: SentenceReading, position: number): numbe
   return start;
 }
 
+/** Whether the clause holding `at`, before it, is dated to the past (PAST_TIME): "去年 8 月特斯拉才解散", "今年初才宣布重啟". */
+export const clauseDatedToThePast = (reading: SentenceReading, at: number) =>
+  PAST_TIME.test(reading.text.slice(clauseStartOf(reading, at), at));
+
 /** Where the clause holding `position` ends. */
 export function clauseEndOf(reading: SentenceReading, position: number): number {
   for (const mark of reading.text.slice(position).matchAll(CLAUSE_PUNCTUATION))

@@ -9,13 +9,13 @@ import type { CompiledRule } from '../rules.ts';
 import { MONTH_NAME as MONTH_NAME_SOURCE } from '../values/dates.ts';
 import type { ValueMention } from '../values/mention.ts';
 import {
+  clauseDatedToThePast,
   clauseStartOf,
   type EventOfRule,
   eventMonthDays,
   eventPieces,
   frameStart,
   monthMarks,
-  PAST_TIME,
   PIECE_BREAK,
   RECALLED_NEWS,
 } from './frames.ts';
@@ -170,7 +170,7 @@ export function revisesHere(reading: SentenceReading, valueAt: number | undefine
   if (valueAt === undefined)
     return [...reading.text.matchAll(REVISIONS)].some(
       (word) =>
-        !PAST_TIME.test(reading.text.slice(clauseStartOf(reading, word.index), word.index)) &&
+        !clauseDatedToThePast(reading, word.index) &&
         !/\b(?:until|till|up\s+to)\s+$/i.test(reading.text.slice(Math.max(0, word.index - 8), word.index)),
     );
   return REVISION.test(reading.text.slice(frameStart(reading, valueAt), valueAt));

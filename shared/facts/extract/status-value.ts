@@ -7,7 +7,15 @@ import type { AttributeClass } from '../lexicon.ts';
 import type { PhraseMatch } from '../phrases.ts';
 import type { CompiledRule } from '../rules.ts';
 import type { ValueMention } from '../values/mention.ts';
-import { CLAUSE_PUNCTUATION, clauseEndOf, clauseStartOf, frameOf, OWNER_TYPES, PAST_TIME } from './frames.ts';
+import {
+  CLAUSE_PUNCTUATION,
+  clauseDatedToThePast,
+  clauseEndOf,
+  clauseStartOf,
+  frameOf,
+  OWNER_TYPES,
+  PAST_TIME,
+} from './frames.ts';
 import type { SentenceReading } from './reading.ts';
 import { MAX_DISTANCE, type ReadValue, type SubjectHere } from './statement.ts';
 
@@ -169,7 +177,7 @@ const NOW_IN_CLAUSE_BEFORE =
  * ago but says…").
  */
 const pastInClause = (reading: SentenceReading, match: PhraseMatch) =>
-  PAST_TIME.test(reading.text.slice(clauseStartOf(reading, match.start), match.start)) ||
+  clauseDatedToThePast(reading, match.start) ||
   PAST_TIME.test(reading.text.slice(match.end, match.end + 32).split(CLAUSE_GOES_ON)[0]!);
 
 const CLAUSE_GOES_ON = /[,，;；。]|\s(?:but|and|while|though|although)\s/;
