@@ -278,8 +278,8 @@ export async function reserveSms(store: Store, month: string, cap: number): Prom
 }
 
 /**
- * True the first time it is called for `key`, false ever after: one ops notice per
- * event, one cap notice per month, however often the caller runs.
+ * True the first time it is called for `key`, false ever after: a once-marker written done, for a message
+ * another has told (an alert that told its own follow-up). A message still to send is claimed (claimOnce).
  */
 export async function markOnce(store: Store, key: string, now: Date): Promise<boolean> {
   return writeIf(() =>
@@ -290,6 +290,71 @@ export async function markOnce(store: Store, key: string, now: Date): Promise<bo
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     ),
+  );
+}
+
+/**
+ * A once-marker's claim: `claimed` — this caller sends the message, then completes the marker; `done` — the
+ * message went (or a marker of an earlier release, which had no claims, says so); `busy` — another run claimed it
+ * and its lease runs until `leaseUntil`.
+ */
+export type OnceClaim = { state: 'claimed' } | { state: 'done' } | { state: 'busy'; leaseUntil: string };
+
+/**
+ * Claims the once-marker `key` for `leaseSeconds`: the first caller, or any caller once a claim's lease has
+ * lapsed (its run died between claiming and sending: the message is sent by the next, not lost).
+ *
+ * @example
+ * const claim = await claimOnce(store, 'followup#taylor.production_start#3f…', new Date(), 30);
+ * if (claim.state === 'claimed') { await send(); await completeOnce(store, 'followup#…'); }
+ */
+export async function claimOnce(
+  store: Store,
+  key: string,
+  now: Date,
+  leaseSeconds: number,
+): Promise<OnceClaim> {
+  const claimed = await writeIf(() =>
+    store.doc.send(
+      new PutCommand({
+        TableName: store.tableName,
+        Item: {
+          pk: `ONCE#${key}`,
+          sk: 'ONCE',
+          at: now.toISOString(),
+          state: 'claimed',
+          leaseUntil: new Date(now.getTime() + leaseSeconds * 1000).toISOString(),
+        },
+        ConditionExpression: 'attribute_not_exists(pk) OR (#state = :claimed AND leaseUntil < :now)',
+        ExpressionAttributeNames: { '#state': 'state' },
+        ExpressionAttributeValues: { ':claimed': 'claimed', ':now': now.toISOString() },
+      }),
+    ),
+  );
+  if (claimed) return { state: 'claimed' };
+  const { Item } = await store.doc.send(
+    new GetCommand({
+      TableName: store.tableName,
+      Key: { pk: `ONCE#${key}`, sk: 'ONCE' },
+      ConsistentRead: true,
+    }),
+  );
+  // (completed between the two calls, or a marker with no state: written by markOnce or an earlier release)
+  return Item?.state === 'claimed' && typeof Item.leaseUntil === 'string'
+    ? { state: 'busy', leaseUntil: Item.leaseUntil }
+    : { state: 'done' };
+}
+
+/** Marks a claimed once-marker sent: no later claim takes it. */
+export async function completeOnce(store: Store, key: string, now: Date): Promise<void> {
+  await store.doc.send(
+    new UpdateCommand({
+      TableName: store.tableName,
+      Key: { pk: `ONCE#${key}`, sk: 'ONCE' },
+      UpdateExpression: 'SET #state = :done, sentAt = :now REMOVE leaseUntil',
+      ExpressionAttributeNames: { '#state': 'state' },
+      ExpressionAttributeValues: { ':done': 'done', ':now': now.toISOString() },
+    }),
   );
 }
 

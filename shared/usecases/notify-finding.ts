@@ -22,12 +22,12 @@ import {
   releaseClaim,
   reserveSms,
   setSmsState,
-  unmarkOnce,
 } from '../store/alerts.ts';
 import { currentBaseline } from '../store/baseline.ts';
 import type { Store } from '../store/client.ts';
 import { findingsForFact } from '../store/findings.ts';
 import { notifyOps, type OpsContext } from './ops-notices.ts';
+import { sendOnce } from './send-once.ts';
 
 /** What the alert stage needs: the store, SNS, the config and a clock. */
 export interface AlertContext extends OpsContext {
@@ -553,10 +553,9 @@ export async function followUpAlert(confirmation: StoredFinding, context: AlertC
   const found = await alertToFollowUp(confirmation, context);
   if (!found) return false;
   const { alertId, alert } = found;
-  const now = context.now();
   const fact = await currentBaseline(store, alert.factId);
-  if (!fact || !(await markOnce(store, followUpKey(alertId), now))) return false;
-  try {
+  if (!fact) return false;
+  return sendOnce(context, followUpKey(alertId), async () => {
     const message = renderFollowUp({
       fact,
       change: alert.finding,
@@ -573,11 +572,7 @@ export async function followUpAlert(confirmation: StoredFinding, context: AlertC
       email: 'send',
       sms: 'skip',
     });
-    return true;
-  } catch (error) {
-    await unmarkOnce(store, followUpKey(alertId));
-    throw error;
-  }
+  });
 }
 
 /**

@@ -1,6 +1,6 @@
 import { type Publisher, publish } from '../alerts/publish.ts';
-import { markOnce, unmarkOnce } from '../store/alerts.ts';
 import type { Store } from '../store/client.ts';
+import { sendOnce } from './send-once.ts';
 
 export interface OpsContext extends Publisher {
   store: Store;
@@ -9,7 +9,8 @@ export interface OpsContext extends Publisher {
 
 /**
  * Sends an operations notice (email only, kind=ops) once per `key`, however often
- * the caller runs; if SNS fails, the key is released so the next run retries.
+ * the caller runs; if SNS fails, the key is released so the next run retries, and a run that dies
+ * before sending leaves a claim the next run takes once it lapses (sendOnce).
  *
  * @example
  * await notifyOps(ctx, 'feed#trendforce#unhealthy#2025-08-01T10:00Z', 'feed trendforce is failing', '…');
@@ -20,18 +21,13 @@ export async function notifyOps(
   subject: string,
   body: string,
 ): Promise<boolean> {
-  if (!(await markOnce(context.store, `ops#${key}`, context.now()))) return false;
-  try {
-    await publish(
+  return sendOnce(context, `ops#${key}`, () =>
+    publish(
       context,
       { subject: `[factwatch ops] ${subject}`, email: body, sms: subject, default: subject },
       { kind: 'ops', severity: 'none', topic: 'ops', factId: 'none', email: 'send', sms: 'skip' },
-    );
-    return true;
-  } catch (error) {
-    await unmarkOnce(context.store, `ops#${key}`);
-    throw error;
-  }
+    ),
+  );
 }
 
 /** One ops notice for a feed turning unhealthy or recovering (from a poll outcome). */

@@ -1,10 +1,10 @@
 import { publish } from '../alerts/publish.ts';
 import { renderDigest } from '../alerts/render.ts';
-import { markOnce, unmarkOnce } from '../store/alerts.ts';
 import { listCurrentBaselines } from '../store/baseline.ts';
 import { listFeeds } from '../store/feeds.ts';
 import { findingsInWindow } from '../store/findings.ts';
 import type { AlertContext } from './notify-finding.ts';
+import { sendOnce } from './send-once.ts';
 
 export type DigestResult = 'sent' | 'quiet-week' | 'nothing' | 'already-sent';
 
@@ -63,26 +63,23 @@ export async function sendDigest(context: AlertContext): Promise<DigestResult> {
   };
   const quiet = findings.length === 0 && unhealthyFeeds.length === 0 && watching.polled > 0;
   const key = quiet ? `digest-quiet#${isoWeek(date)}` : `digest#${date}`;
-  if (!(await markOnce(context.store, key, now))) return quiet ? 'nothing' : 'already-sent';
-  const labels = new Map((await listCurrentBaselines(context.store)).map((fact) => [fact.id, fact.label]));
-  const digest = renderDigest({
-    date,
-    findings,
-    unhealthyFeeds,
-    watching,
-    labels,
-    quietWeek: quiet,
-    reportLink: await context.reportLink?.(),
-  });
-  try {
+  const sent = await sendOnce(context, key, async () => {
+    const labels = new Map((await listCurrentBaselines(context.store)).map((fact) => [fact.id, fact.label]));
+    const digest = renderDigest({
+      date,
+      findings,
+      unhealthyFeeds,
+      watching,
+      labels,
+      quietWeek: quiet,
+      reportLink: await context.reportLink?.(),
+    });
     await publish(
       context,
       { subject: digest.subject, email: digest.body, sms: digest.subject, default: digest.subject },
       { kind: 'digest', severity: 'none', topic: 'digest', factId: 'none', email: 'send', sms: 'skip' },
     );
-  } catch (error) {
-    await unmarkOnce(context.store, key);
-    throw error;
-  }
+  });
+  if (!sent) return quiet ? 'nothing' : 'already-sent';
   return quiet ? 'quiet-week' : 'sent';
 }

@@ -5,7 +5,7 @@ import { freePort } from '../../apps/local/paths.ts';
 import { isGsm7 } from '../../shared/alerts/gsm.ts';
 import { DEFAULT_ALERT_CONFIG } from '../../shared/config/alerts.ts';
 import type { StoredFinding } from '../../shared/model/findings.ts';
-import { alertIdOf, createAlert, getAlert } from '../../shared/store/alerts.ts';
+import { alertIdOf, claimOnce, createAlert, getAlert } from '../../shared/store/alerts.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, type Store } from '../../shared/store/client.ts';
 import { listFeeds, saveFeedPoll } from '../../shared/store/feeds.ts';
 import { findingsInWindow, saveFinding } from '../../shared/store/findings.ts';
@@ -18,6 +18,7 @@ import {
 } from '../../shared/usecases/notify-finding.ts';
 import { notifyFeedHealth } from '../../shared/usecases/ops-notices.ts';
 import { sendDigest } from '../../shared/usecases/send-digest.ts';
+import { ONCE_LEASE_SECONDS } from '../../shared/usecases/send-once.ts';
 import { changeFinding } from '../support/findings.ts';
 import { type AlertTopic, startAlertTopic } from '../support/sns.ts';
 import { freshStore } from '../support/store.ts';
@@ -448,6 +449,23 @@ describe('alerts through the SNS emulator', () => {
       expect(await topic.drain('sms')).toEqual([]);
     });
 
+    // The run that died is written as its claim alone: a crash between claiming and publishing is a fault no real
+    // part here can be made to have, so the test leaves the marker such a run leaves.
+    it('a follow-up whose run died after claiming it is sent by the redelivery, once the claim lapses', async () => {
+      expect(await notifyFinding(await stored(change()), context())).toBe('sent');
+      await topic.drain('email');
+      const denied = await stored(denial());
+      const key = `followup#${alertIdOf('ai5.foundry', { kind: 'entities', values: ['Samsung', 'TSMC'] })}`;
+      const diedAt = new Date(clock.getTime() - (ONCE_LEASE_SECONDS - 1) * 1000);
+      expect(await claimOnce(store, key, diedAt, ONCE_LEASE_SECONDS)).toEqual({ state: 'claimed' });
+
+      expect(await notifyFinding(denied, context())).toBe('followed-up');
+      expect(await notifyFinding(denied, context())).toBe('digest-only');
+      const [email, ...more] = await topic.drain('email');
+      expect(more).toEqual([]);
+      expect(email!.subject).toMatch(/^\[factwatch\] AI5 foundry: since said TSMC/);
+    });
+
     it('a follow-up lost to SNS is sent by the redelivery', async () => {
       expect(await notifyFinding(await stored(change()), context())).toBe('sent');
       await topic.drain('email');
@@ -752,6 +770,12 @@ describe('alerts through the SNS emulator', () => {
       changeFinding({ factId: 'deal.term_end', topic: 'deal', observedAt: '2025-07-30T09:00:00.000Z' }),
     );
 
+    // A run that died after claiming the day's digest (its claim alone, as such a run leaves it): the next sends it.
+    expect(
+      await claimOnce(store, 'digest#2025-08-02', new Date(DAY.getTime() - 60_000), ONCE_LEASE_SECONDS),
+    ).toEqual({
+      state: 'claimed',
+    });
     expect(await sendDigest(context())).toBe('sent');
     expect(await sendDigest(context())).toBe('already-sent');
 

@@ -4,12 +4,16 @@ import type { Value } from '../../shared/model/values.ts';
 import {
   addCorroboration,
   alertIdOf,
+  claimOnce,
+  completeOnce,
   createAlert,
   getAlert,
   lastAlertedAt,
   listPendingAlerts,
   MAX_SOURCES,
   markAlertSent,
+  markOnce,
+  unmarkOnce,
 } from '../../shared/store/alerts.ts';
 import type { Store } from '../../shared/store/client.ts';
 import { freshStore } from '../support/store.ts';
@@ -90,5 +94,42 @@ describe('alert store', () => {
     // The SMS cooldown started in the same write as the texting alert (an email-only one starts none).
     expect(await lastAlertedAt(store, alert.factId)).toBe(NOW.toISOString());
     expect((await listPendingAlerts(store)).map((pending) => pending.alertId)).not.toContain(alert.alertId);
+  });
+});
+
+// A message sent once (a follow-up, a digest, an ops notice) is claimed, sent, then completed: a run that dies
+// between claiming and sending must not silence it for good, as a bare once-marker did.
+describe('once-markers', () => {
+  let store: Store;
+  beforeAll(async () => {
+    store = await freshStore();
+  });
+  const later = (seconds: number) => new Date(NOW.getTime() + seconds * 1000);
+
+  it('one claim at a time; a claim whose run died lapses and is taken by the next', async () => {
+    expect(await claimOnce(store, 'followup#a', NOW, 30)).toEqual({ state: 'claimed' });
+    expect(await claimOnce(store, 'followup#a', later(10), 30)).toEqual({
+      state: 'busy',
+      leaseUntil: later(30).toISOString(),
+    });
+    expect(await claimOnce(store, 'followup#a', later(31), 30)).toEqual({ state: 'claimed' });
+  });
+
+  it('a completed marker is never claimed again', async () => {
+    expect(await claimOnce(store, 'digest#2025-08-02', NOW, 30)).toEqual({ state: 'claimed' });
+    await completeOnce(store, 'digest#2025-08-02', later(1));
+    expect(await claimOnce(store, 'digest#2025-08-02', later(2), 30)).toEqual({ state: 'done' });
+    expect(await claimOnce(store, 'digest#2025-08-02', later(3600), 30)).toEqual({ state: 'done' });
+  });
+
+  it('a marker written whole (markOnce, or a release before claims) counts as sent', async () => {
+    expect(await markOnce(store, 'ops#feed#x', NOW)).toBe(true);
+    expect(await claimOnce(store, 'ops#feed#x', later(3600), 30)).toEqual({ state: 'done' });
+  });
+
+  it('a released claim is free at once', async () => {
+    expect(await claimOnce(store, 'ops#feed#y', NOW, 30)).toEqual({ state: 'claimed' });
+    await unmarkOnce(store, 'ops#feed#y');
+    expect(await claimOnce(store, 'ops#feed#y', later(1), 30)).toEqual({ state: 'claimed' });
   });
 });
