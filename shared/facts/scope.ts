@@ -1027,9 +1027,18 @@ function wordOfAnotherSense(sentence: string, match: PhraseMatch<ScopeCue>): boo
   return (
     /^eye-/i.test(cue) ||
     /^有意[义義思]/.test(cue) ||
+    // "因為延遲到2027年", 作为/成为: 为 of another word, not a purpose ("為延遲…而努力").
+    (/^[为為]/.test(cue) &&
+      /[因作成认認视視称稱更]$/.test(sentence.slice(Math.max(0, match.start - 1), match.start))) ||
+    // "美国开放人工智能研究中心(OpenAI)", 研究院, 研究机构: a body that researches, not a step studied.
+    (/^研究/.test(cue) && RESEARCH_BODY_AFTER.test(sentence.slice(match.end, match.end + 4))) ||
     (/^float/i.test(cue) && /\bhopes?\s*$/i.test(sentence.slice(0, match.start)))
   );
 }
+
+/** After 研究, a noun it names: a research centre, institute, body, staff or report — not 研究 "to study". */
+const RESEARCH_BODY_AFTER =
+  /^(?:中心|院|所|机构|機構|员|員|人员|人員|团队|團隊|报告|報告|单位|單位|部门|部門|实验室|實驗室|公司|机关|機關)/;
 
 /** Before "calls for": a plan, project or budget (or "now"), whose contents it tells. */
 const PLAN_CALLS_BEFORE =

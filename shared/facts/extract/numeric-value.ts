@@ -1448,7 +1448,9 @@ function isProgress(text: string, mention: ValueMention): boolean {
     ) ||
     // "首期投入1000亿美元", "an initial $100 billion": the first tranche, not the total.
     // (…not when the whole is named after it: "首筆晶片補助 總額上限47.5億美元".)
-    (/(?:首期|首批|首笔|首筆|立即|\binitial(?:ly)?|\bimmediately|\bdisburs\w*|\btranche|\b(?:first|next|second|another)\s+(?:phase|tranche|stage|\$))(?:(?!总额|總額|总计|總計|上限|\btotal)[^.;。；，]){0,24}$/i.test(
+    // (…nor past a word that goes on to another amount: "$100 billion immediately and up to $500 billion over four
+    // years", "第1階段預期將斥資1000億美元,並在4年內投資達5000億美元".)
+    (/(?:首期|首批|首笔|首筆|立即|率先|先期|第[一1]阶段|第[一1]階段|第[一1]期|\binitial(?:ly)?|\bimmediately|\bdisburs\w*|\btranche|\b(?:first|next|second|another)\s+(?:phase|tranche|stage|\$)|\bstart(?:s|ing)?\s+(?:off\s+)?with|\bkick(?:s|ing)?\s+off\s+with)(?:(?!总额|總額|总计|總計|上限|\btotal|\band\b|\bthen\b|\brising\b|\bgrowing\b|\bover\s+(?:the\s+)?(?:next\s+)?\w+\s+years|[并並]在|[并並]于|[并並]於|之后|之後)[^.;。；，]){0,24}$/i.test(
       before,
     ) &&
       // "disburse up to $4.75 billion CHIPS award": the whole award, named after its amount.

@@ -37,6 +37,12 @@ const SCALE: Record<string, number> = {
   万亿: 1e12,
   萬億: 1e12,
   兆: 1e12,
+  千亿: 1e11,
+  千億: 1e11,
+  百亿: 1e10,
+  百億: 1e10,
+  十亿: 1e9,
+  十億: 1e9,
   亿: 1e8,
   億: 1e8,
   千万: 1e7,
@@ -64,7 +70,8 @@ const EN_NUMBER = String.raw`(?:(?:${DIGITS}|${NUMBER_WORDS})(?:-point-(?:\d+|${
 const EN_SCALE = String.raw`trillions?|billions?|millions?|thousand|tril\.|bil\.|mil\.|trln|bln|tn|bn|mln|mn|[tbmk]`;
 const PREFIX = String.raw`US\$\s?|\$US(?=\s?\d)|U\.S\.\s?\$|NT\$|HK\$|\$|€|£|₩|¥|W(?=\d)|(?:USD|EUR|GBP|KRW|RMB|CNY|JPY|TWD|HKD)\s?`;
 const WORD_CURRENCY = String.raw`U\.S\.\s+dollars?|US\s+dollars?|dollars?|Korean\s+won|won|euros?|yuan|yen|pounds?|USD|KRW|EUR|CNY|JPY|TWD|HKD`;
-const ZH_SCALE = '万亿|萬億|千万|千萬|百万|百萬|亿|億|兆|万|萬|千';
+// ("5千億美元": a digit, then 千 and 億 together — not 千億美元 read alone after it)
+const ZH_SCALE = '万亿|萬億|千亿|千億|百亿|百億|十亿|十億|千万|千萬|百万|百萬|亿|億|兆|万|萬|千';
 const ZH_CURRENCY =
   '美元|美金|韩元|韓元|韩圜|韓圜|欧元|歐元|英镑|英鎊|日元|日圓|人民币|人民幣|新台币|新臺幣|新台幣|台币|台幣|港元|港币|港幣|元';
 
