@@ -55,7 +55,11 @@ export function printDeliveries(deliveries: Delivery[], io: CliIO): void {
  */
 export function summaryLine(facts: RunFacts): string {
   const { summary } = facts;
-  const alerts = summary.deliveries.filter((delivery) => delivery.attributes.kind === 'alert');
+  // (a follow-up to an alert sent earlier is told apart: it is no new alert)
+  const alerts = summary.deliveries.filter(
+    (delivery) => delivery.attributes.kind === 'alert' && delivery.attributes.followUp !== 'yes',
+  );
+  const followUps = summary.deliveries.filter((delivery) => delivery.attributes.followUp === 'yes').length;
   const count = (channel: Delivery['channel']) => alerts.filter((d) => d.channel === channel).length;
   const held = alerts.filter((d) => d.channel === 'email' && d.attributes.sms === 'hold').length;
   const earlier = (facts.heldSmsInStore ?? 0) - held;
@@ -63,6 +67,7 @@ export function summaryLine(facts: RunFacts): string {
     `Summary: feeds ${summary.feedsPolled - summary.feedsFailed.length} ok, ${summary.feedsFailed.length} failed; ` +
     `${summary.newItems} new item(s), ${summary.editedItems} edited; ${summary.findings} finding(s); ` +
     `alerts delivered: ${count('email')} email, ${count('sms')} SMS` +
+    (followUps ? `; ${followUps} follow-up email(s) to earlier alerts` : '') +
     (held ? `; ${held} SMS held by quiet hours until ${facts.smsReleaseAt ?? 'quiet hours end'}` : '') +
     // "…; 2 SMS of earlier runs still held": a later run says what is still waiting, not only the run that held it.
     (earlier > 0

@@ -22,6 +22,8 @@ export interface Routing {
   factId: string;
   email: 'send' | 'skip';
   sms: 'send' | 'hold' | 'skip';
+  /** Set on a follow-up to an alert already sent (news since said otherwise): an alert's email, not a new alert. */
+  followUp?: 'yes';
 }
 
 /** SNS MessageAttributes for a routing. */

@@ -571,6 +571,7 @@ export async function followUpAlert(confirmation: StoredFinding, context: AlertC
       factId: alert.factId,
       email: 'send',
       sms: 'skip',
+      followUp: 'yes',
     });
   });
 }

@@ -343,6 +343,7 @@ describe('alerts through the SNS emulator', () => {
       expect(email!.subject).toBe(
         '[factwatch] AI5 foundry: since said TSMC, after the alert TSMC -> Samsung+TSMC',
       );
+      expect(email!.attributes).toMatchObject({ kind: 'alert', followUp: 'yes', sms: 'skip' });
       expect(email!.body).toContain(
         'On 2025-08-02 12:00 UTC factwatch alerted: changed TSMC -> Samsung+TSMC',
       );

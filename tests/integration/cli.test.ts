@@ -858,7 +858,10 @@ describe('factwatch run', () => {
     expect(second.stdout).toContain(
       'Subject: [factwatch] AI6 foundry: since said Samsung, after the alert Samsung -> TSMC',
     );
-    expect(second.stdout).toMatch(/alerts delivered: 1 email, 0 SMS/);
+    // (the follow-up is told apart in the summary: the second run sent no new alert)
+    expect(second.stdout).toMatch(
+      /alerts delivered: 0 email, 0 SMS; 1 follow-up email\(s\) to earlier alerts/,
+    );
   }, 180_000);
 
   // From a user acceptance review: Ctrl-C mid-run printed nothing, and the next run's summary read as contradictory.
