@@ -64,6 +64,30 @@ describe('factwatch analyze', () => {
     expect(await cli('analyze', path)).toEqual({ code: 0, stdout: '', stderr: '' });
   });
 
+  // From a hostile-content review: the CLI read fields of any length, the tracker only what a feed item keeps.
+  it('reads each field as the tracker stores it: past the cap, a statement is not read, and stderr says so', async () => {
+    const statement = 'Intel wins Tesla AI5 order.';
+    const filler = 'Markets were calm on Tuesday. '.repeat(700);
+    const items = tempFile(
+      'long.jsonl',
+      [
+        { id: 'within', title: 'Chip news', content: `${statement} ${filler}` },
+        { id: 'past', title: 'Chip news', content: `${filler}${statement}` },
+      ]
+        .map((item) => JSON.stringify(item))
+        .join('\n'),
+    );
+    const { code, stdout, stderr } = await cli('analyze', items);
+
+    expect(code).toBe(0);
+    const findings = stdout.split('\n').map((line) => JSON.parse(line) as { itemId: string; factId: string });
+    expect(findings.map((finding) => finding.itemId)).toEqual(['within']);
+    expect(findings[0]).toMatchObject({ factId: 'ai5.foundry' });
+    expect(stderr.trim()).toBe(
+      'analyze: 2 item(s) had a field longer than the tracker keeps; read as stored (title 500, summary 2,000, content 20,000 characters)',
+    );
+  });
+
   it('compares with another fact sheet given by --baseline', async () => {
     const sheet = JSON.parse(readFileSync(DEFAULT_BASELINE_FILE, 'utf8'));
     sheet.facts.find((fact: { id: string }) => fact.id === 'deal.value').value.amount = 22e9;

@@ -5,6 +5,7 @@ import { fileProblem, UsageError } from '../../../shared/errors.ts';
 import { analyzeItem, contractFinding, createFactEngine } from '../../../shared/facts/analyze.ts';
 import { renderValue } from '../../../shared/facts/render-value.ts';
 import { loadRulesFile, rulesPathFor } from '../../../shared/facts/rules.ts';
+import { TEXT_LIMITS } from '../../../shared/feeds/normalise.ts';
 import type { Finding } from '../../../shared/model/findings.ts';
 import { AnalyzeItemSchema } from '../../../shared/model/items.ts';
 import { oneOf, parseCommandArgs } from '../args.ts';
@@ -65,7 +66,9 @@ Options:
   -h, --help            this help
 
 analyze reads the fact sheet file, not a store: values accepted into a store
-(factwatch accept) are not what it compares with.
+(factwatch accept) are not what it compares with. It reads each item as the tracker
+stores a feed item: a title past 500 characters, a summary past 2,000 or a content
+past 20,000 is cut there (one line on standard error says how many were).
 
 Examples:
   factwatch analyze tests/fixtures/facts/dev-set.jsonl
@@ -97,7 +100,12 @@ Examples:
       io.err('analyze: reading JSONL items from standard input (Ctrl-D ends them)');
     const text = input === '-' ? readFileSync(0, 'utf8') : readInput(input);
     const where = input === '-' ? 'stdin' : displayPath(input);
-    const items = parseItemLines(text, where);
+    const { items, cut } = cappedAsStored(parseItemLines(text, where));
+    // What the tracker reads: a feed item's fields are kept up to TEXT_LIMITS, so analyze cuts them alike.
+    if (cut > 0)
+      io.err(
+        `analyze: ${cut} item(s) had a field longer than the tracker keeps; read as stored (title ${TEXT_LIMITS.title}, summary ${TEXT_LIMITS.summary.toLocaleString('en-US')}, content ${TEXT_LIMITS.content.toLocaleString('en-US')} characters)`,
+      );
     // An empty input and one with no finding both print nothing as JSONL: say which it was.
     if (items.length === 0)
       io.err(`analyze: no items in ${input === '-' ? 'standard input' : where} (one JSON object a line)`);
@@ -112,6 +120,28 @@ Examples:
     return 0;
   },
 };
+
+/** Items with each field cut to what the feed reader stores (TEXT_LIMITS), and how many were cut. */
+function cappedAsStored<T extends { title: string; summary?: string; content?: string }>(
+  items: T[],
+): { items: T[]; cut: number } {
+  let cut = 0;
+  const capped = items.map((item) => {
+    const fields = {
+      title: item.title.slice(0, TEXT_LIMITS.title),
+      ...(item.summary === undefined ? {} : { summary: item.summary.slice(0, TEXT_LIMITS.summary) }),
+      ...(item.content === undefined ? {} : { content: item.content.slice(0, TEXT_LIMITS.content) }),
+    };
+    const longer =
+      fields.title.length < item.title.length ||
+      (fields.summary?.length ?? 0) < (item.summary?.length ?? 0) ||
+      (fields.content?.length ?? 0) < (item.content?.length ?? 0);
+    if (!longer) return item;
+    cut++;
+    return { ...item, ...fields };
+  });
+  return { items: capped, cut };
+}
 
 function readInput(path: string): string {
   try {
