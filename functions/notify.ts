@@ -66,7 +66,8 @@ export function notifyHandler(
       async (image) => {
         if (image.type === 'finding') {
           const result = await notifyFinding(image, context);
-          alerted ||= result === 'sent';
+          // (a follow-up too: the page then shows the news that said otherwise)
+          alerted ||= result === 'sent' || result === 'followed-up';
           logger.info('notified', { findingId: image.findingId, factId: image.factId, result });
         } else if (image.healthEvent && image.healthEventAt) {
           await notifyFeedHealth(context, {

@@ -49,11 +49,21 @@ function client<T>(
   Client: new (config: object) => T,
   endpoint: string | undefined,
   region: string | undefined,
+  extra: object = {},
 ): T {
   return new Client(
-    endpoint ? { endpoint, region: region ?? LOCAL_REGION, credentials: LOCAL_CREDENTIALS } : { region },
+    endpoint
+      ? { endpoint, region: region ?? LOCAL_REGION, credentials: LOCAL_CREDENTIALS, ...extra }
+      : { region, ...extra },
   );
 }
+
+/**
+ * A publish that hangs is cut after 8 s a try (three tries with backoff stay under the 30 s a follow-up, digest or
+ * notice is claimed for, send-once.ts): a slow SNS then fails and is retried, rather than outliving its claim and
+ * being sent twice.
+ */
+const SNS_TIMEOUTS = { requestHandler: { requestTimeout: 8_000, throwOnRequestTimeout: true } };
 
 /**
  * The runtime for this environment. Handlers call it on every invocation; the
@@ -81,7 +91,7 @@ export function runtimeFromEnvironment(env: NodeJS.ProcessEnv): Runtime {
   const runtime: Runtime = {
     // One store client per environment, shared with the store-only runtime.
     store: storeRuntimeFromEnvironment(env).store,
-    sns: client(SNSClient, vars.SNS_ENDPOINT, vars.AWS_REGION),
+    sns: client(SNSClient, vars.SNS_ENDPOINT, vars.AWS_REGION, SNS_TIMEOUTS),
     sqs: client(SQSClient, vars.SQS_ENDPOINT, vars.AWS_REGION),
     topicArn: vars.TOPIC_ARN ?? '',
     pollQueueUrl: vars.POLL_QUEUE_URL ?? '',

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import {
   DeleteCommand,
   GetCommand,
@@ -294,11 +294,14 @@ export async function markOnce(store: Store, key: string, now: Date): Promise<bo
 }
 
 /**
- * A once-marker's claim: `claimed` — this caller sends the message, then completes the marker; `done` — the
- * message went (or a marker of an earlier release, which had no claims, says so); `busy` — another run claimed it
- * and its lease runs until `leaseUntil`.
+ * A once-marker's claim: `claimed` — this caller sends the message, then completes the marker with its `claimId`;
+ * `done` — the message went (or a marker of an earlier release, which had no claims, says so); `busy` — another run
+ * claimed it and its lease runs until `leaseUntil`.
  */
-export type OnceClaim = { state: 'claimed' } | { state: 'done' } | { state: 'busy'; leaseUntil: string };
+export type OnceClaim =
+  | { state: 'claimed'; claimId: string }
+  | { state: 'done' }
+  | { state: 'busy'; leaseUntil: string };
 
 /**
  * Claims the once-marker `key` for `leaseSeconds`: the first caller, or any caller once a claim's lease has
@@ -306,7 +309,7 @@ export type OnceClaim = { state: 'claimed' } | { state: 'done' } | { state: 'bus
  *
  * @example
  * const claim = await claimOnce(store, 'followup#taylor.production_start#3f…', new Date(), 30);
- * if (claim.state === 'claimed') { await send(); await completeOnce(store, 'followup#…'); }
+ * if (claim.state === 'claimed') { await send(); await completeOnce(store, 'followup#…', claim.claimId, new Date()); }
  */
 export async function claimOnce(
   store: Store,
@@ -314,54 +317,78 @@ export async function claimOnce(
   now: Date,
   leaseSeconds: number,
 ): Promise<OnceClaim> {
-  const claimed = await writeIf(() =>
-    store.doc.send(
-      new PutCommand({
+  // (a marker released between the refused write and the read is claimed again: it is not "done")
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const claimId = randomUUID();
+    const claimed = await writeIf(() =>
+      store.doc.send(
+        new PutCommand({
+          TableName: store.tableName,
+          Item: {
+            pk: `ONCE#${key}`,
+            sk: 'ONCE',
+            at: now.toISOString(),
+            state: 'claimed',
+            claimId,
+            leaseUntil: new Date(now.getTime() + leaseSeconds * 1000).toISOString(),
+          },
+          ConditionExpression: 'attribute_not_exists(pk) OR (#state = :claimed AND leaseUntil < :now)',
+          ExpressionAttributeNames: { '#state': 'state' },
+          ExpressionAttributeValues: { ':claimed': 'claimed', ':now': now.toISOString() },
+        }),
+      ),
+    );
+    if (claimed) return { state: 'claimed', claimId };
+    const { Item } = await store.doc.send(
+      new GetCommand({
         TableName: store.tableName,
-        Item: {
-          pk: `ONCE#${key}`,
-          sk: 'ONCE',
-          at: now.toISOString(),
-          state: 'claimed',
-          leaseUntil: new Date(now.getTime() + leaseSeconds * 1000).toISOString(),
-        },
-        ConditionExpression: 'attribute_not_exists(pk) OR (#state = :claimed AND leaseUntil < :now)',
+        Key: { pk: `ONCE#${key}`, sk: 'ONCE' },
+        ConsistentRead: true,
+      }),
+    );
+    if (!Item) continue;
+    // (completed, or a marker with no state: written by markOnce or an earlier release)
+    return Item.state === 'claimed' && typeof Item.leaseUntil === 'string'
+      ? { state: 'busy', leaseUntil: Item.leaseUntil }
+      : { state: 'done' };
+  }
+  throw new StoreError(`once-marker ${key} was claimed and released three times in a row; try again`);
+}
+
+/**
+ * Marks a claimed once-marker sent: no later claim takes it. Only the holder of `claimId` completes it: a run whose
+ * lease lapsed while it published leaves the marker to the run that took it over.
+ */
+export async function completeOnce(store: Store, key: string, claimId: string, now: Date): Promise<void> {
+  await writeIf(() =>
+    store.doc.send(
+      new UpdateCommand({
+        TableName: store.tableName,
+        Key: { pk: `ONCE#${key}`, sk: 'ONCE' },
+        UpdateExpression: 'SET #state = :done, sentAt = :now REMOVE leaseUntil',
+        ConditionExpression: 'claimId = :claimId',
         ExpressionAttributeNames: { '#state': 'state' },
-        ExpressionAttributeValues: { ':claimed': 'claimed', ':now': now.toISOString() },
+        ExpressionAttributeValues: { ':done': 'done', ':now': now.toISOString(), ':claimId': claimId },
       }),
     ),
   );
-  if (claimed) return { state: 'claimed' };
-  const { Item } = await store.doc.send(
-    new GetCommand({
-      TableName: store.tableName,
-      Key: { pk: `ONCE#${key}`, sk: 'ONCE' },
-      ConsistentRead: true,
-    }),
-  );
-  // (completed between the two calls, or a marker with no state: written by markOnce or an earlier release)
-  return Item?.state === 'claimed' && typeof Item.leaseUntil === 'string'
-    ? { state: 'busy', leaseUntil: Item.leaseUntil }
-    : { state: 'done' };
 }
 
-/** Marks a claimed once-marker sent: no later claim takes it. */
-export async function completeOnce(store: Store, key: string, now: Date): Promise<void> {
-  await store.doc.send(
-    new UpdateCommand({
-      TableName: store.tableName,
-      Key: { pk: `ONCE#${key}`, sk: 'ONCE' },
-      UpdateExpression: 'SET #state = :done, sentAt = :now REMOVE leaseUntil',
-      ExpressionAttributeNames: { '#state': 'state' },
-      ExpressionAttributeValues: { ':done': 'done', ':now': now.toISOString() },
-    }),
-  );
-}
-
-/** Forgets a once-marker whose message could not be sent, so the next run tries again. */
-export async function unmarkOnce(store: Store, key: string): Promise<void> {
-  await store.doc.send(
-    new DeleteCommand({ TableName: store.tableName, Key: { pk: `ONCE#${key}`, sk: 'ONCE' } }),
+/**
+ * Releases a claim whose message could not be sent, so the next run tries again — only while `claimId` holds it
+ * (not a marker another run has since claimed, or sent).
+ */
+export async function releaseOnce(store: Store, key: string, claimId: string): Promise<void> {
+  await writeIf(() =>
+    store.doc.send(
+      new DeleteCommand({
+        TableName: store.tableName,
+        Key: { pk: `ONCE#${key}`, sk: 'ONCE' },
+        ConditionExpression: 'claimId = :claimId AND #state = :claimed',
+        ExpressionAttributeNames: { '#state': 'state' },
+        ExpressionAttributeValues: { ':claimId': claimId, ':claimed': 'claimed' },
+      }),
+    ),
   );
 }
 

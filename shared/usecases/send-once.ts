@@ -1,5 +1,5 @@
 import { ConflictError } from '../errors.ts';
-import { claimOnce, completeOnce, unmarkOnce } from '../store/alerts.ts';
+import { claimOnce, completeOnce, releaseOnce } from '../store/alerts.ts';
 import type { Store } from '../store/client.ts';
 
 /**
@@ -8,6 +8,9 @@ import type { Store } from '../store/client.ts';
  * claiming and sending is followed, within the retries of its own record, by one that sends.
  */
 export const ONCE_LEASE_SECONDS = 30;
+
+/** How far apart two runs' clocks may be before a claim's lease is taken for a clock apart, not a run. */
+const CLOCK_SKEW_SECONDS = 5;
 
 /** How often a caller that met another's claim looks whether that run has sent the message. */
 const BUSY_POLL_MS = 250;
@@ -31,26 +34,26 @@ export async function sendOnce(
   const started = context.now();
   let claim = await claimOnce(store, key, started, ONCE_LEASE_SECONDS);
   let waited = 0;
-  let now = started;
   while (claim.state === 'busy') {
-    const left = Date.parse(claim.leaseUntil) - now.getTime();
-    // (a lease longer than any run holds is a clock apart, not a run to wait for)
-    if (left > ONCE_LEASE_SECONDS * 1000)
+    const left = Date.parse(claim.leaseUntil) - (started.getTime() + waited);
+    // A lease further off than any run takes is a clock apart (a Lambda's clock skewed), not a run to wait for:
+    // the caller's retry comes back to it. (A claim taken a moment after this caller read its clock is no skew.)
+    if (left > (ONCE_LEASE_SECONDS + CLOCK_SKEW_SECONDS) * 1000)
       throw new ConflictError(`${key} is being sent by another run until ${claim.leaseUntil}`);
     const step = Math.max(1, Math.min(BUSY_POLL_MS, left + 1));
     await new Promise((resolve) => setTimeout(resolve, step));
     waited += step;
     // The run's clock, moved on by the wait (a test's fixed clock too).
-    now = new Date(Math.max(context.now().getTime(), started.getTime() + waited));
+    const now = new Date(Math.max(context.now().getTime(), started.getTime() + waited));
     claim = await claimOnce(store, key, now, ONCE_LEASE_SECONDS);
   }
   if (claim.state === 'done') return false;
   try {
     await send();
   } catch (error) {
-    await unmarkOnce(store, key);
+    await releaseOnce(store, key, claim.claimId);
     throw error;
   }
-  await completeOnce(store, key, now);
+  await completeOnce(store, key, claim.claimId, context.now());
   return true;
 }

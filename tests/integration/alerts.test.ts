@@ -5,7 +5,7 @@ import { freePort } from '../../apps/local/paths.ts';
 import { isGsm7 } from '../../shared/alerts/gsm.ts';
 import { DEFAULT_ALERT_CONFIG } from '../../shared/config/alerts.ts';
 import type { StoredFinding } from '../../shared/model/findings.ts';
-import { alertIdOf, claimOnce, createAlert, getAlert } from '../../shared/store/alerts.ts';
+import { alertIdOf, claimOnce, completeOnce, createAlert, getAlert } from '../../shared/store/alerts.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, type Store } from '../../shared/store/client.ts';
 import { listFeeds, saveFeedPoll } from '../../shared/store/feeds.ts';
 import { findingsInWindow, saveFinding } from '../../shared/store/findings.ts';
@@ -458,13 +458,30 @@ describe('alerts through the SNS emulator', () => {
       const denied = await stored(denial());
       const key = `followup#${alertIdOf('ai5.foundry', { kind: 'entities', values: ['Samsung', 'TSMC'] })}`;
       const diedAt = new Date(clock.getTime() - (ONCE_LEASE_SECONDS - 1) * 1000);
-      expect(await claimOnce(store, key, diedAt, ONCE_LEASE_SECONDS)).toEqual({ state: 'claimed' });
+      expect(await claimOnce(store, key, diedAt, ONCE_LEASE_SECONDS)).toMatchObject({ state: 'claimed' });
 
       expect(await notifyFinding(denied, context())).toBe('followed-up');
       expect(await notifyFinding(denied, context())).toBe('digest-only');
       const [email, ...more] = await topic.drain('email');
       expect(more).toEqual([]);
       expect(email!.subject).toMatch(/^\[factwatch\] AI5 foundry: since said TSMC/);
+    });
+
+    // From a review: no test showed that a live claim is left to its run — the caller waits and sends nothing.
+    it('a follow-up another run is sending is left to it: the redelivery waits, then sends nothing', async () => {
+      expect(await notifyFinding(await stored(change()), context())).toBe('sent');
+      await topic.drain('email');
+      const denied = await stored(denial());
+      const key = `followup#${alertIdOf('ai5.foundry', { kind: 'entities', values: ['Samsung', 'TSMC'] })}`;
+      const other = await claimOnce(store, key, clock, ONCE_LEASE_SECONDS);
+      if (other.state !== 'claimed') throw new Error('the other run could not claim the follow-up');
+
+      const redelivery = notifyFinding(denied, context());
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      await completeOnce(store, key, other.claimId, clock);
+
+      expect(await redelivery).toBe('digest-only');
+      expect(await topic.drain('email')).toEqual([]);
     });
 
     it('a follow-up lost to SNS is sent by the redelivery', async () => {
@@ -774,7 +791,7 @@ describe('alerts through the SNS emulator', () => {
     // A run that died after claiming the day's digest (its claim alone, as such a run leaves it): the next sends it.
     expect(
       await claimOnce(store, 'digest#2025-08-02', new Date(DAY.getTime() - 60_000), ONCE_LEASE_SECONDS),
-    ).toEqual({
+    ).toMatchObject({
       state: 'claimed',
     });
     expect(await sendDigest(context())).toBe('sent');

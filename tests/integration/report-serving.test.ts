@@ -118,6 +118,38 @@ describe("the story's page, deployed: published to S3, served for the right toke
     expect(response.body).toContain('$16.5B → <span class="now">$22B</span>');
   });
 
+  // From a review: a follow-up (news since said otherwise) went out by email, but the page still showed the change alone.
+  it('after a follow-up, notify publishes the page again with the news that said otherwise', async () => {
+    const denial = changeFinding({
+      factId: 'deal.value',
+      topic: 'deal',
+      status: 'confirmed',
+      observed: { kind: 'money', amount: 16.5e9, currency: 'USD' },
+      baseline: { kind: 'money', amount: 16.5e9, currency: 'USD' },
+      evidence: 'Samsung says its Tesla contract stays at $16.5 billion, denying an expansion',
+      source: 'Reuters',
+      published: '2025-08-02T11:00:00.000Z',
+      observedAt: '2025-08-02T11:30:00.000Z',
+    });
+    await saveFinding(store, denial);
+    const env = handlerEnvironment(store, topic, dynamoEndpoint(), {
+      quietHours: null,
+      maxAlertAgeHours: null,
+    });
+    const notify = notifyHandler(
+      () => runtimeFromEnvironment(env),
+      () => report,
+    );
+
+    await notify({ Records: [findingInsertRecord(denial, '200')] } as unknown as DynamoDBStreamEvent);
+    const [email, ...more] = await topic.drain('email');
+    const page = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: REPORT_KEY }));
+
+    expect(more).toEqual([]);
+    expect(email!.subject).toMatch(/since said \$16\.5B/);
+    expect(await page.Body?.transformToString()).toContain('denying an expansion');
+  });
+
   it.each([
     ['no token', '/'],
     ['a wrong token', `/${newLinkToken()}`],

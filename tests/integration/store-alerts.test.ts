@@ -13,7 +13,7 @@ import {
   MAX_SOURCES,
   markAlertSent,
   markOnce,
-  unmarkOnce,
+  releaseOnce,
 } from '../../shared/store/alerts.ts';
 import type { Store } from '../../shared/store/client.ts';
 import { freshStore } from '../support/store.ts';
@@ -105,19 +105,24 @@ describe('once-markers', () => {
     store = await freshStore();
   });
   const later = (seconds: number) => new Date(NOW.getTime() + seconds * 1000);
+  const claimed = async (key: string, at: Date) => {
+    const claim = await claimOnce(store, key, at, 30);
+    if (claim.state !== 'claimed') throw new Error(`${key}: ${claim.state}, not claimed`);
+    return claim.claimId;
+  };
 
   it('one claim at a time; a claim whose run died lapses and is taken by the next', async () => {
-    expect(await claimOnce(store, 'followup#a', NOW, 30)).toEqual({ state: 'claimed' });
+    await claimed('followup#a', NOW);
     expect(await claimOnce(store, 'followup#a', later(10), 30)).toEqual({
       state: 'busy',
       leaseUntil: later(30).toISOString(),
     });
-    expect(await claimOnce(store, 'followup#a', later(31), 30)).toEqual({ state: 'claimed' });
+    expect(await claimOnce(store, 'followup#a', later(31), 30)).toMatchObject({ state: 'claimed' });
   });
 
   it('a completed marker is never claimed again', async () => {
-    expect(await claimOnce(store, 'digest#2025-08-02', NOW, 30)).toEqual({ state: 'claimed' });
-    await completeOnce(store, 'digest#2025-08-02', later(1));
+    const claimId = await claimed('digest#2025-08-02', NOW);
+    await completeOnce(store, 'digest#2025-08-02', claimId, later(1));
     expect(await claimOnce(store, 'digest#2025-08-02', later(2), 30)).toEqual({ state: 'done' });
     expect(await claimOnce(store, 'digest#2025-08-02', later(3600), 30)).toEqual({ state: 'done' });
   });
@@ -128,8 +133,22 @@ describe('once-markers', () => {
   });
 
   it('a released claim is free at once', async () => {
-    expect(await claimOnce(store, 'ops#feed#y', NOW, 30)).toEqual({ state: 'claimed' });
-    await unmarkOnce(store, 'ops#feed#y');
-    expect(await claimOnce(store, 'ops#feed#y', later(1), 30)).toEqual({ state: 'claimed' });
+    const claimId = await claimed('ops#feed#y', NOW);
+    await releaseOnce(store, 'ops#feed#y', claimId);
+    expect(await claimOnce(store, 'ops#feed#y', later(1), 30)).toMatchObject({ state: 'claimed' });
+  });
+
+  // From a review: a run whose lease lapsed while it published released or completed the claim of the run that
+  // took over — its failure then deleted a message already sent, and the retry sent it twice.
+  it('only the holder of a claim releases or completes it', async () => {
+    const stale = await claimed('followup#b', NOW);
+    const current = await claimed('followup#b', later(31));
+    await releaseOnce(store, 'followup#b', stale);
+    expect(await claimOnce(store, 'followup#b', later(32), 30)).toMatchObject({ state: 'busy' });
+    await completeOnce(store, 'followup#b', stale, later(33));
+    expect(await claimOnce(store, 'followup#b', later(34), 30)).toMatchObject({ state: 'busy' });
+    await completeOnce(store, 'followup#b', current, later(35));
+    await releaseOnce(store, 'followup#b', current);
+    expect(await claimOnce(store, 'followup#b', later(3600), 30)).toEqual({ state: 'done' });
   });
 });
