@@ -230,9 +230,17 @@ export async function listDueHeldSms(store: Store, now: Date): Promise<AlertReco
   return (await heldSmsRecords(store, now)).map((record) => recordOf(AlertRecordSchema, record));
 }
 
-/** How many alerts hold an SMS for quiet hours now, whenever it falls due. */
-export async function countHeldSms(store: Store): Promise<number> {
-  return (await heldSmsRecords(store)).length;
+/**
+ * How many alerts hold an SMS for quiet hours now, whenever it falls due, and when the first falls due (each was
+ * given its time when held: quiet hours changed since, or a run after they ended, do not move it).
+ */
+export async function heldSmsSummary(store: Store): Promise<{ count: number; firstDueAt?: string }> {
+  const records = await heldSmsRecords(store);
+  const firstDueAt = records
+    .map((record) => record.gsi1sk)
+    .filter((dueAt): dueAt is string => typeof dueAt === 'string')
+    .sort()[0];
+  return { count: records.length, ...(firstDueAt ? { firstDueAt } : {}) };
 }
 
 /** The held-SMS index (by when each falls due): those due by `dueBy`, or all. */

@@ -954,6 +954,32 @@ describe('factwatch run', () => {
     expect(stdout).not.toContain('--- SMS (alert)');
   }, 120_000);
 
+  // From a review: a later run told the held SMS's release by its own quiet hours, not the time each was given.
+  it('a later run tells when the SMS held by an earlier one go, whatever its own quiet hours', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'factwatch-held-later-'));
+    const env = { ...process.env };
+    delete env.DYNAMODB_ENDPOINT;
+    const store = join(dir, 'demo-store');
+    const zone = 'Asia/Tokyo';
+    const hour = Number(
+      new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', hourCycle: 'h23' }).format(
+        new Date(),
+      ),
+    );
+    const at = (offset: number) => `${String((hour + offset + 24) % 24).padStart(2, '0')}:00`;
+    const run = (...args: string[]) =>
+      cliWith({ env, cwd: dir }, 'run', '--demo', '--data-dir', store, '--time-zone', zone, ...args);
+
+    const first = await run('--quiet-hours', `${at(-1)}-${at(2)}`);
+    const later = await run('--quiet-hours', 'off');
+
+    expect(first.stdout).toMatch(new RegExp(`\\d+ SMS held by quiet hours until ${at(2)} ${zone}`));
+    expect(later.code).toBe(0);
+    expect(later.stdout).toMatch(
+      new RegExp(`\\d+ SMS of earlier runs still held by quiet hours until ${at(2)} ${zone}`),
+    );
+  }, 180_000);
+
   it('refuses --table with one line and exit 2', async () => {
     const { code, stderr } = await cli('run', '--table', 'x');
 

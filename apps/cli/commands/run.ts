@@ -24,7 +24,7 @@ import { rulesAt } from '../../../shared/facts/shipped-rules.ts';
 import { LOOPBACK_ALLOWED, PUBLIC_ONLY } from '../../../shared/feeds/guard.ts';
 import type { AlertConfig } from '../../../shared/model/alert-config.ts';
 import type { FeedConfig } from '../../../shared/model/story.ts';
-import { countHeldSms } from '../../../shared/store/alerts.ts';
+import { heldSmsSummary } from '../../../shared/store/alerts.ts';
 import { seedBaseline } from '../../../shared/store/baseline.ts';
 import { describeAwsError, ensureTable, openStore, type Store } from '../../../shared/store/client.ts';
 import { listFeeds, syncFeeds } from '../../../shared/store/feeds.ts';
@@ -251,6 +251,7 @@ export const runCommand: Command = {
           onFeedPolled: feedProgress(io),
         });
         const finishedAt = new Date();
+        const heldSms = await heldSmsSummary(store);
         // This run's changes, read once for both lines about changes that sent no alert.
         const changes = await findingsInWindow(store, { since: now, statuses: ['changed', 'new'] });
         const facts = {
@@ -258,13 +259,17 @@ export const runCommand: Command = {
           feeds: (await listFeeds(store)).filter((feed) => !feed.retiredAt),
           demo: replaying,
           all: Boolean(values.all),
-          smsReleaseAt: releaseTime(smsDueAt(finishedAt, alertConfig), alertConfig),
+          // When the held SMS go: the time each was given when held, not this run's quiet hours.
+          smsReleaseAt: releaseTime(
+            heldSms.firstDueAt ? new Date(heldSms.firstDueAt) : smsDueAt(finishedAt, alertConfig),
+            alertConfig,
+          ),
           oldNews: changes.filter((finding) => isOldNews(finding, alertConfig)).length,
           heldByCooldown: (await changesHeldByCooldown(store, changes, now, alertConfig, finishedAt)).map(
             (change) => `${change.factId} ${renderValue(change.observed)}`,
           ),
           cooldownMinutes: alertConfig.cooldownMinutes,
-          heldSmsInStore: await countHeldSms(store),
+          heldSmsInStore: heldSms.count,
           storeOption: storeOptionOf(values['data-dir']),
           rerunOptions: [
             storeOptionOf(values['data-dir']),
