@@ -8,7 +8,7 @@ const FULL_WIDTH = /[\uFF01-\uFF5E]/g;
 
 /**
  * Folds the variants news text uses for the same thing: HTML entities a feed escaped twice, full-width digits
- * and signs, curly quotes, non-breaking spaces and runs of white space.
+ * and signs, curly quotes, Unicode hyphens and minus signs, non-breaking spaces and runs of white space.
  *
  * @example
  * normaliseText('三星股价上涨６．８％'); // '三星股价上涨6.8%'
@@ -17,7 +17,7 @@ const FULL_WIDTH = /[\uFF01-\uFF5E]/g;
 // Every character JavaScript's \s matches but the plain space is folded: a run of U+202F left as it was made a
 // pattern of adjacent \s* take 90 s on one sentence (a hostile-content review).
 const NEEDS_NORMALISING =
-  /[\uFF01-\uFF5E\u2018-\u201F\u00A0\u1680\u2000-\u200B\u2028\u2029\u202F\u205F\u3000\uFEFF\u2013\u2014\t\n\r\f\v]| {2}|^\s|\s$|&#?\w{2,8};/;
+  /[\uFF01-\uFF5E\u2018-\u201F\u00A0\u00AD\u1680\u2000-\u200B\u2010-\u2012\u2212\u2028\u2029\u202F\u205F\u3000\uFEFF\u2013\u2014\t\n\r\f\v]| {2}|^\s|\s$|&#?\w{2,8};/;
 
 /** An HTML entity left in the text: numeric, or one of the names news copy carries. */
 const ENTITY =
@@ -49,18 +49,24 @@ function decodeEntities(text: string): string {
 
 export function normaliseText(text: string): string {
   if (!NEEDS_NORMALISING.test(text)) return text;
-  return decodeEntities(text)
-    .replace(FULL_WIDTH, (char) => {
-      // Keep the Chinese sentence and clause marks: they split sentences below.
-      if ('！？；，：（）'.includes(char)) return char;
-      return String.fromCharCode(char.charCodeAt(0) - 0xfee0);
-    })
-    .replace(/[\u2018\u2019\u201B]/g, "'")
-    .replace(/[\u201C\u201D\u201F]/g, '"')
-    .replace(/[\u00A0\u2000-\u200B\u3000]/g, ' ')
-    .replace(/[\u2013\u2014]/g, ' - ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    decodeEntities(text)
+      .replace(FULL_WIDTH, (char) => {
+        // Keep the Chinese sentence and clause marks: they split sentences below.
+        if ('！？；，：（）'.includes(char)) return char;
+        return String.fromCharCode(char.charCodeAt(0) - 0xfee0);
+      })
+      .replace(/[\u2018\u2019\u201B]/g, "'")
+      .replace(/[\u201C\u201D\u201F]/g, '"')
+      .replace(/[\u00A0\u2000-\u200B\u3000]/g, ' ')
+      // "High‑Risk" (U+2011), a figure dash, "−2.5%" (U+2212): the hyphen and minus every pattern is written with;
+      // a soft hyphen is no character of the word.
+      .replace(/[\u2010-\u2012\u2212]/g, '-')
+      .replace(/\u00AD/g, '')
+      .replace(/[\u2013\u2014]/g, ' - ')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 const ABBREVIATIONS = new Set([

@@ -134,6 +134,17 @@ describe('normaliseText()', () => {
     },
   );
 
+  // From round 27–28 real pages: "EU Proposes Pause on 'High‑Risk' AI Rules" (U+2011) read as no high-risk rule.
+  it.each(['\u2010', '\u2011', '\u2012', '\u2212'])('folds U+%s into the hyphen-minus', (dash) => {
+    expect(normaliseText(`Pause on high${dash}risk rules; shares ${dash}2.5%`)).toBe(
+      'Pause on high-risk rules; shares -2.5%',
+    );
+  });
+
+  it('drops soft hyphens inside words', () => {
+    expect(normaliseText('Tes\u00ADla obli\u00ADgations')).toBe('Tesla obligations');
+  });
+
   it('decodes the HTML entities a feed escaped twice, numeric and named, and leaves other ampersands', () => {
     expect(
       normaliseText(

@@ -63,7 +63,16 @@ export function readEntities(
   // "AMD's MI450 to use TSMC 2nm, landing ahead of Tesla's AI6": the chip only named to compare with.
   if (!subject.carried && chips.every((chip) => chipComparedWith(reading, chip))) return undefined;
   const chipTriggers = new Set(
-    chips.flatMap((chip) => triggerOfObject(reading, triggers, chip.start, chip.end) ?? []),
+    chips.flatMap((chip) => [
+      ...asList(triggerOfObject(reading, triggers, chip.start, chip.end)),
+      // "a dual-fab strategy for its AI5 and AI6 chips, with production split between Samsung … and TSMC …": the
+      // making a "with" clause tells of the chip right before it is the chip's too.
+      ...triggers.filter(
+        (trigger) =>
+          trigger.start > chip.end &&
+          WITH_MAKING_AFTER_CHIP.test(reading.text.slice(chip.end, trigger.start)),
+      ),
+    ]),
   );
   // Triggers only a topic chip reaches: their makers must stand in the trigger's own clause ("三星股价大涨，台积电代工").
   const topicTriggers = new Set(
@@ -910,6 +919,12 @@ export function anotherChipsClause(
 
 const RELATIVE_OPENS = /^\s*(?:which|that|who)\b/i;
 
+const asList = <T>(value: T | undefined): T[] => (value === undefined ? [] : [value]);
+
+/** Between a chip (and one coordinated with it) and a making told in a "with" clause: " and AI6 chips, with ". */
+const WITH_MAKING_AFTER_CHIP =
+  /^(?:\s+(?:and|&)\s+[\w-]+)?(?:\s+(?:chips?|processors?|semiconductors?))?\s*,\s*with\s+(?:(?:its|their|the)\s+)?$/i;
+
 /** Right before a chip, a Chinese clause mark: the chip opens its clause (…量產，AI6晶片將…). */
 const CHINESE_CLAUSE_OPENED = /[，；]\s*(?:特斯拉的?|而|至於|至于|下一代|新一代)?\s*$/;
 
@@ -1027,7 +1042,8 @@ function makesAnotherChip(
 }
 
 /** The words of a site named after its owner's possessive: "Arizona fab", "Taylor, Texas, plant". */
-const SITE_NAMED_AFTER = String.raw`(?:,?\s+(?:[A-Z][\w-]*|fabs?|plants?|factor(?:y|ies)|facilit(?:y|ies)|sites?|campus(?:es)?|lines?)){1,3}`;
+// ("'s Fab 21 in Arizona", "'s facility in Taylor, Texas": a site's number, and the place it is in)
+const SITE_NAMED_AFTER = String.raw`(?:,?\s+(?:[A-Z][\w-]*|\d{1,3}|fabs?|plants?|factor(?:y|ies)|facilit(?:y|ies)|sites?|campus(?:es)?|lines?)){1,3}(?:\s+(?:in|at)\s+[A-Z][\w-]*(?:,\s+[A-Z][\w-]*)?)?`;
 
 /**
  * Between a name and a verb of its own clause: an auxiliary, and nothing but such words ("Samsung will make",
@@ -1042,7 +1058,7 @@ const OWN_VERB_RIGHT_AFTER = new RegExp(
 const OWN_SITE = `['’]s?${SITE_NAMED_AFTER}`;
 
 const SITE_THEN_COORDINATION = new RegExp(
-  String.raw`^${OWN_SITE}\s+(?:and|&|as\s+well\s+as)\s+(?:(?:at|by|in|from)\s+)?$`,
+  String.raw`^${OWN_SITE},?\s+(?:and|&|as\s+well\s+as)\s+(?:(?:at|by|in|from)\s+)?$`,
 );
 
 /**
