@@ -98,6 +98,10 @@ const MONEY = new RegExp(
 const MONEY_CUE =
   /[$€£₩¥元]|w\d|usd|eur|gbp|krw|rmb|cny|jpy|twd|hkd|illion|\d\s?(?:tn|bn|b)(?![a-z])|美|韩|韓|欧元|歐元|英镑|英鎊|日元|日圓|人民|台币|台幣|臺幣|港/i;
 
+/** A comma between one to three digits and one or two before a scale word: a decimal comma ("16,5 billion"). */
+const DECIMAL_COMMA =
+  /(?<=(?:^|[^\d,.])\d{1,3}),(?=\d{1,2}\s?(?:trillions?|billions?|millions?|tn|bn|mn|bln|mln)(?![A-Za-z]))/gi;
+
 function currencyOf(word: string | undefined): string | undefined {
   if (!word) return undefined;
   const normal = word.trim().replace(/\s+/g, ' ');
@@ -123,7 +127,10 @@ function numberOf(text: string): number {
 export function readMoney(text: string): ValueMention[] {
   const found: ValueMention[] = [];
   if (!MONEY_CUE.test(text)) return found;
-  for (const match of text.matchAll(MONEY)) {
+  // "$16,5 billion": a decimal comma before a scale word, read as the point it stands for (the text keeps its
+  // length, so positions hold) — not "$16," and "5 billion".
+  const read = text.includes(',') ? text.replace(DECIMAL_COMMA, '.') : text;
+  for (const match of read.matchAll(MONEY)) {
     const g = match.groups!;
     const written = g.pnum ?? g.wnum ?? g.zpnum ?? g.znum ?? g.bnum ?? '';
     const number = written === '半' ? 0.5 : numberOf(written);
