@@ -202,6 +202,8 @@ function push(sentences: string[], sentence: string): void {
 
 function endsEnglishSentence(line: string, index: number): boolean {
   const next = line.slice(index + 1, index + 4);
+  // "Samsung Electronics (005930.KS) signs…", "(2330.TW)": a ticker's exchange suffix, no sentence end.
+  if (/^[A-Z]{1,3}[)\],]/.test(next) && /[A-Z0-9]$/.test(line.slice(index - 1, index))) return false;
   // "…makes AI4.TSMC will…": a sentence glued to the next by a missing space.
   const glued =
     /^[A-Z][a-z]{0,2}[A-Z]|^[A-Z][a-z]+\s/.test(next) && /[a-z0-9]$/.test(line.slice(index - 1, index));

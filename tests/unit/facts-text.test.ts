@@ -43,6 +43,18 @@ describe('splitSentences()', () => {
     ]);
   });
 
+  // From round 28's probes: "(005930.KS)" ended a sentence at its dot, and the deal lost its subject.
+  it("keeps a ticker's exchange suffix inside its sentence, still splitting a glued next sentence", () => {
+    expect(splitSentences('Tesla, Samsung (005930.KS) sign a deal. TSMC (2330.TW), Intel follow.')).toEqual([
+      'Tesla, Samsung (005930.KS) sign a deal.',
+      'TSMC (2330.TW), Intel follow.',
+    ]);
+    expect(splitSentences('It makes AI4.TSMC will make AI5.')).toEqual([
+      'It makes AI4.',
+      'TSMC will make AI5.',
+    ]);
+  });
+
   it('splits Chinese on 。！？；', () => {
     expect(splitSentences('特斯拉与三星签署协议。三星股价上涨6.8%！真的吗？是的；很好')).toEqual([
       '特斯拉与三星签署协议。',

@@ -789,6 +789,9 @@ const SAMPLES_SHIPPED_BEFORE =
 const ON_THAT_NEWS =
   /\bon\s+(?:the|that|this)\s+(?:news|announcement|disclosure)\b(?!\s+(?:that|of|about|on)\b)|消息(?:公布|傳出|传出)?(?:当天|當天|当日|當日)/i;
 
+/** "that day", 当天, 同日: the day a neighbour told. */
+const SAME_DAY = /当天|當天|当日|當日|同日|\b(?:that|the\s+same)\s+day\b/i;
+
 /**
  * A cause told after a move, "as/after/amid …" — not the news, the announcement or the deal referred back to
  * ("after the announcement", "as the deal was unveiled"), which a neighbour may name.
@@ -860,13 +863,16 @@ export function hasContext(
     // the cause of that earlier move, not of this one ("Samsung shares fell 2.3% on Tuesday") — unless
     // this one moved "on the news" it told.
     const onThatNews = ON_THAT_NEWS.test(reading.text);
+    // "去年7月28日三星与特斯拉官宣…当天，三星股价收涨6.8% // 与此同时，特斯拉股价当天盘前一度上涨4%": a move told
+    // as "that day" is of the day the neighbour dated, not a later one.
+    const thatDay = onThatNews || SAME_DAY.test(reading.text);
     // "rose 3 per cent on Thursday after the company said its Taylor plant had begun production": a move whose
     // own sentence tells another cause is not the deal's, whatever a neighbour says of the deal.
     if (OWN_OTHER_CAUSE.test(reading.text)) return false;
     return [title, item[reading.index - 1] ?? title, item[reading.index + 1] ?? title].some(
       (other) =>
         other !== reading &&
-        !(namesTheEventMonth(rule.event!, other.text) && other.has('stock_move') && !onThatNews) &&
+        !(namesTheEventMonth(rule.event!, other.text) && other.has('stock_move') && !thatDay) &&
         namesTheDeal(other) &&
         !LATER_NEWS_OF_THE_DEAL.test(other.text) &&
         // ("Under the $16.5 billion contract the two signed last year, …": the deal as background — unless the move

@@ -9,7 +9,7 @@ import { CHINESE, DIGITS, NUMBER_WORDS, parseNumber } from './numbers.ts';
  */
 const PERCENT = new RegExp(
   [
-    String.raw`(?<sign>[-−–])?(?<num>${DIGITS})\s?(?:%|％|\s?percent(?![A-Za-z])|\s?per\s?cent(?![A-Za-z])|\s?pct(?![A-Za-z])|\s?percentage\s+points?|\s?个百分点|\s?個百分點)`,
+    String.raw`(?<sign>[-−–])?(?<num>${DIGITS})\s?(?:%|％|\s?percent(?![A-Za-z])|\s?per\s?cent(?![A-Za-z])|\s?pct(?![A-Za-z])|(?<=\d)pc(?![A-Za-z])|\s?percentage\s+points?|\s?个百分点|\s?個百分點)`,
     String.raw`(?<![A-Za-z])(?<word>${NUMBER_WORDS})\s(?:percent|per\s?cent)(?![A-Za-z])`,
     `百分之(?<zh>${DIGITS}|${CHINESE})`,
     // "a tenth of its foundry sales" (not "for a tenth day").
@@ -20,7 +20,7 @@ const PERCENT = new RegExp(
 );
 
 /** Every alternative of PERCENT needs one of these: a sentence without any is skipped. */
-const PERCENT_CUE = /%|％|percent|per\s?cent|pct|百分|成|tenth/i;
+const PERCENT_CUE = /%|％|percent|per\s?cent|pct|\dpc|百分|成|tenth/i;
 
 /** "up 2.6 percentage points": a change in points, never a level. */
 function isDelta(text: string, end: number, matched: string): boolean {
