@@ -121,6 +121,34 @@ function hostileSpaces() {
   return { chars: summary.length, ms: Math.round(performance.now() - started), findings };
 }
 
+/**
+ * analyze.hostilePatterns: the inputs of the 2026-12-02 hostile-content review that made a pattern backtrack
+ * exponentially — a title of ", , , …" in a gapped passive list, one of "of The The The …", a content of plan goals
+ * "of 1GW 1GW …" — each at the field's limit; the slowest of the three (each was seconds at a fifth of this length).
+ */
+function hostilePatterns() {
+  const engine = createFactEngine(loadBaselineFile().facts, loadRulesFile());
+  const goal = (index: number) =>
+    `Stargate will invest $${500 + index} billion, a goal of ${'1GW '.repeat(20)}x $${600 + index} billion. `;
+  const items = [
+    { id: 'gap', title: `AI5 will be built by TSMC, and AI6 by ${', '.repeat(110)}x Samsung.` },
+    { id: 'object', title: `AI6 volume production of ${'The '.repeat(110)}x AI5 is due in 2027.` },
+    {
+      id: 'goals',
+      title: 'Stargate investment update',
+      content: Array.from({ length: 140 }, (_, index) => goal(index))
+        .join('')
+        .slice(0, 20_000),
+    },
+  ];
+  const times = items.map((item) => {
+    const started = performance.now();
+    analyzeItem(item, engine);
+    return performance.now() - started;
+  });
+  return { items: items.length, slowestMs: Math.round(Math.max(...times)) };
+}
+
 /** analyze.*: items a second in process and through the CLI, on story-dense and feed-like items. */
 export function benchAnalyze(seconds = 3, count = 20_000) {
   return {
@@ -129,6 +157,7 @@ export function benchAnalyze(seconds = 3, count = 20_000) {
     cli: { story: throughCli('story', count), feed: throughCli('feed', count) },
     hostile: hostile(),
     hostileSpaces: hostileSpaces(),
+    hostilePatterns: hostilePatterns(),
   };
 }
 

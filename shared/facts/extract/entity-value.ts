@@ -385,7 +385,7 @@ function passiveGappedMakers(
     const makers: EntityMention[] = [];
     let at = chip.end + by[0].length;
     for (const mention of reading.mentions.filter((found) => found.start >= at && allowed.has(found.id))) {
-      if (!/^(?:\s*(?:,|and|&|both)\s*)*$/i.test(reading.text.slice(at, mention.start))) break;
+      if (!COORDINATION_GAP.test(reading.text.slice(at, mention.start))) break;
       makers.push(mention);
       at = mention.end;
     }
@@ -918,6 +918,12 @@ export function anotherChipsClause(
 }
 
 const RELATIVE_OPENS = /^\s*(?:which|that|who)\b/i;
+
+/**
+ * Between two makers of one list: commas, "and", "&", "both". (Each character has one way to match: a pattern with
+ * white space on both sides of a repeated separator took seconds on a title of ", , , …" — a hostile-content review.)
+ */
+const COORDINATION_GAP = /^(?:\s|,|&|and\b|both\b)*$/i;
 
 const asList = <T>(value: T | undefined): T[] => (value === undefined ? [] : [value]);
 

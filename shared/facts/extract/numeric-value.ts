@@ -1418,7 +1418,7 @@ function isProgress(text: string, mention: ValueMention): boolean {
     // "to reach their $500 billion, 10-gigawatt goal": the plan's own total, named as the goal.
     PLAN_AFTER.test(after) ||
     // "brings Stargate closer to its goal of 10 gigawatts and $500 billion in investment": the goal itself.
-    /\b(?:goal|target|ambition|pledge)\s+of\s+(?:(?:about|around|roughly|some|up\s+to|at\s+least|[\d.,]+\s*(?:gigawatts?|GW|sites?|data\s+cent(?:er|re)s?|campuses))\s*(?:,|and)?\s*)*$/i.test(
+    /\b(?:goal|target|ambition|pledge)\s+of\s+(?:(?:about|around|roughly|some|up\s+to|at\s+least|\d[\d.,]*\s?(?:gigawatts?|GW|sites?|data\s+cent(?:er|re)s?|campuses))\s?(?:(?:,|and)\s?)?)*$/i.test(
       before,
     ) ||
     // "the first tranche of the plant's $4.75 billion CHIPS Act grant": the whole a part is of — also when the

@@ -199,8 +199,10 @@ export function describedOnly(reading: SentenceReading, rule: CompiledRule): boo
  * the production is the rival's (the chip's), not the fab's.
  */
 // "volume output of Tesla AI6": a capitalised name before the chip is its maker's (so the case is spelt out).
+// (Each word has one way to match — "The" is a capitalised word, "the" its own — for "of The The The … x" took seconds
+// when one word could be read two ways: a hostile-content review.)
 const OBJECT_GAP =
-  /^\s*(?:[Oo]f|OF|[Ff]or|FOR)\s+(?:(?:[Tt]he|THE|[Ii]ts|[Tt]heir|[Nn]ext-[Gg]en(?:eration)?|[\w-]+['’]s|[A-Z][\w-]*)\s+)*$/;
+  /^\s*(?:[Oo]f|OF|[Ff]or|FOR)\s+(?:(?:the|its|their|next-[Gg]en(?:eration)?|[a-z][\w-]*['’]s|[A-Z][\w-]*(?:['’]s)?|\d[\w-]*['’]s)\s+)*$/;
 
 /** A Chinese making takes its object right after it: 量产AI6, 生产特斯拉的AI5. */
 const OBJECT_GAP_ZH = /^(?:特斯拉的?|其)?$/;

@@ -168,12 +168,14 @@ function partyIdentifiedLater(
     if (present.length !== 1) continue;
     const missing = group.find((id) => id !== present[0])!;
     const named = reading.mentions.filter((mention) => mention.id === present[0]);
-    const kind = item
+    // (its kind from the sentences that may identify it, not every mention of the item: read for each sentence,
+    // that cost grew with sentences × mentions — a hostile-content review)
+    const window = item.slice(reading.index, reading.index + 3);
+    const kind = window
       .flatMap((sentence) => sentence.mentions)
       .find((mention) => mention.id === missing)?.type;
     if (!kind || reading.mentions.some((mention) => mention.type === kind && !group.includes(mention.id)))
       continue;
-    const window = item.slice(reading.index, reading.index + 3);
     // (…in a sentence naming no third party of its kind: "SK hynix said it was Tesla who had signed a memory deal with it")
     const identifies = window.some(
       (sentence) =>
