@@ -19,6 +19,9 @@ const PERCENT = new RegExp(
   'gi',
 );
 
+/** A comma between one or two digits and one or two before a percent sign or word: "70,2%", "7,3 per cent". */
+const DECIMAL_COMMA = /(?<=(?:^|[^\d,.])\d{1,2}),(?=\d{1,2}\s?(?:%|％|percent|per\s?cent))/gi;
+
 /** Every alternative of PERCENT needs one of these: a sentence without any is skipped. */
 const PERCENT_CUE = /%|％|percent|per\s?cent|pct|\dpc|百分|成|tenth/i;
 
@@ -39,7 +42,9 @@ function isDelta(text: string, end: number, matched: string): boolean {
 export function readPercent(text: string): ValueMention[] {
   const found: ValueMention[] = [];
   if (!PERCENT_CUE.test(text)) return found;
-  for (const match of text.matchAll(PERCENT)) {
+  // "70,2%": a decimal comma, read as the point it stands for (the text keeps its length).
+  const read = text.includes(',') ? text.replace(DECIMAL_COMMA, '.') : text;
+  for (const match of read.matchAll(PERCENT)) {
     const g = match.groups!;
     const value = g.tenth
       ? 10
