@@ -17,7 +17,7 @@ const FULL_WIDTH = /[\uFF01-\uFF5E]/g;
 // Every character JavaScript's \s matches but the plain space is folded: a run of U+202F left as it was made a
 // pattern of adjacent \s* take 90 s on one sentence (a hostile-content review).
 const NEEDS_NORMALISING =
-  /[\uFF01-\uFF5E\u2018-\u201F\u00A0\u00AD\u1680\u2000-\u200B\u2010-\u2012\u2212\u2028\u2029\u202F\u205F\u3000\uFEFF\u2013\u2014\t\n\r\f\v]| {2}|^\s|\s$|&#?\w{2,8};/;
+  /\b[AE]\.[IU]\.|[\uFF01-\uFF5E\u2018-\u201F\u00A0\u00AD\u1680\u2000-\u200B\u2010-\u2012\u2212\u2028\u2029\u202F\u205F\u3000\uFEFF\u2013\u2014\t\n\r\f\v]| {2}|^\s|\s$|&#?\w{2,8};/;
 
 /** An HTML entity left in the text: numeric, or one of the names news copy carries. */
 const ENTITY =
@@ -50,7 +50,7 @@ function decodeEntities(text: string): string {
 export function normaliseText(text: string): string {
   if (!NEEDS_NORMALISING.test(text)) return text;
   return (
-    decodeEntities(text)
+    withoutDottedAcronyms(decodeEntities(text))
       .replace(FULL_WIDTH, (char) => {
         // Keep the Chinese sentence and clause marks: they split sentences below.
         if ('！？；，：（）'.includes(char)) return char;
@@ -66,6 +66,19 @@ export function normaliseText(text: string): string {
       .replace(/[\u2013\u2014]/g, ' - ')
       .replace(/\s+/g, ' ')
       .trim()
+  );
+}
+
+/**
+ * "A.I." and "E.U." (the house style of some papers) as "AI" and "EU", which every pattern is written with — where
+ * the word goes on ("the A.I. Act", "the E.U.'s", "A.I. chips"), not where the full stop also ends a sentence
+ * ("… investments in A.I. The plan …"). (Not "U.S.": "US" is also the pronoun.)
+ */
+function withoutDottedAcronyms(text: string): string {
+  if (!/\b[AE]\.[IU]\./.test(text)) return text;
+  return text.replace(
+    /\b(?:A\.I|E\.U)\.(?=['’,;:)]|\s+(?:[a-z]|A\.I\.|AI\b|Act\b|Action\b|Commission\b|Parliament\b|Council\b))/g,
+    (acronym) => acronym.replace(/\./g, ''),
   );
 }
 

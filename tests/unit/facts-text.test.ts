@@ -153,6 +153,16 @@ describe('normaliseText()', () => {
     );
   });
 
+  // From probes of house styles: "E.U. delays A.I. Act's high-risk rules" read as no law at all.
+  it('reads "A.I." and "E.U." as AI and EU where the words go on, not where the full stop ends a sentence', () => {
+    expect(normaliseText("E.U. delays the A.I. Act's rules; A.I. chips")).toBe(
+      "EU delays the AI Act's rules; AI chips",
+    );
+    expect(normaliseText('Billions flow into A.I. The plan is set. In the U.S. it is not.')).toBe(
+      'Billions flow into A.I. The plan is set. In the U.S. it is not.',
+    );
+  });
+
   it('drops soft hyphens inside words', () => {
     expect(normaliseText('Tes\u00ADla obli\u00ADgations')).toBe('Tesla obligations');
   });
