@@ -611,7 +611,7 @@ const MEASURE_BASIS =
  * not with a thing already there (", including the $16.5 billion deal with Samsung", its, their).
  */
 const ELABORATION =
-  /^[,，]\s*(?:including|such\s+as|among\s+them)\s+(?!(?:the|its|their|his|her|this|that|these|those)\b)/i;
+  /^[,，]\s*(?:(?:including|such\s+as|among\s+them)\s+(?!(?:the|its|their|his|her|this|that|these|those)\b)|(?:offering|giving|granting|allowing|pushing|moving|shifting|postponing|delaying|extending)\s+(?:an?\s+|the\s+|some\s+)?(?:(?:one|two|\d+)[-\s](?:year|month)\s+)?(?:grace\s+period|delay|reprieve|extension|postponement|pause|deadlines?|companies|firms|businesses)\b)/i;
 
 /**
  * Before a cue, only the sentence's opening: quotes, a dateline's colon, a name and a colon, or who
