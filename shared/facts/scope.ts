@@ -557,6 +557,8 @@ function spanEnd(sentence: string, match: PhraseMatch<ScopeCue>): number {
   // weighed too.
   if (match.name === 'possibility' && WEIGHED_ZH.test(sentence.slice(match.start, match.end)))
     while (/^[，,]\s*(?:将|將|把)/.test(sentence.slice(end))) end = clauseEndAfter(sentence, end + 1);
+  if (match.name === 'possibility')
+    while (WEIGHED_PARTICIPLE.test(sentence.slice(end))) end = clauseEndAfter(sentence, end + 1);
   // "Samsung aims to win Tesla's AI5 orders after landing the AI6 contract": a striving ends where what
   // happened before it, or a clause of its own, is told.
   if (match.name === 'possibility' && STRIVING.test(sentence.slice(match.start, match.end))) {
@@ -611,7 +613,15 @@ const MEASURE_BASIS =
  * not with a thing already there (", including the $16.5 billion deal with Samsung", its, their).
  */
 const ELABORATION =
-  /^[,，]\s*(?:(?:including|such\s+as|among\s+them)\s+(?!(?:the|its|their|his|her|this|that|these|those)\b)|(?:offering|giving|granting|allowing|pushing|moving|shifting|postponing|delaying|extending)\s+(?:an?\s+|the\s+|some\s+)?(?:(?:one|two|\d+)[-\s](?:year|month)\s+)?(?:grace\s+period|delay|reprieve|extension|postponement|pause|deadlines?|companies|firms|businesses)\b)/i;
+  /^[,，]\s*(?:including|such\s+as|among\s+them)\s+(?!(?:the|its|their|his|her|this|that|these|those)\b)/i;
+
+/**
+ * After a weighed step, the participle that tells what it would do: "may delay key deadlines, offering a one-year grace
+ * period for high-risk AI systems" (not after a denial or a negation, whose participle states the fact: "will not
+ * delay the rules, giving companies certainty that they apply from August 2026").
+ */
+const WEIGHED_PARTICIPLE =
+  /^[,，]\s*(?:offering|giving|granting|allowing|postponing|delaying|extending)\s+(?:an?\s+|the\s+|some\s+)?(?:(?:one|two|\d+)[-\s](?:year|month)\s+)?(?:grace\s+period|delay|reprieve|extension|postponement|pause|deadlines?)\b/i;
 
 /**
  * Before a cue, only the sentence's opening: quotes, a dateline's colon, a name and a colon, or who
@@ -1029,9 +1039,15 @@ function wordOfAnotherSense(sentence: string, match: PhraseMatch<ScopeCue>): boo
     /^有意[义義思]/.test(cue) ||
     // "因為延遲到2027年", 作为/成为: 为 of another word, not a purpose ("為延遲…而努力").
     (/^[为為]/.test(cue) &&
-      /[因作成认認视視称稱更]$/.test(sentence.slice(Math.max(0, match.start - 1), match.start))) ||
+      /[因作成认認视視称稱更改定整变變转轉列确確订訂]$/.test(
+        sentence.slice(Math.max(0, match.start - 1), match.start),
+      )) ||
     // "美国开放人工智能研究中心(OpenAI)", 研究院, 研究机构: a body that researches, not a step studied.
-    (/^研究/.test(cue) && RESEARCH_BODY_AFTER.test(sentence.slice(match.end, match.end + 4))) ||
+    (/^研究/.test(cue) &&
+      RESEARCH_BODY_AFTER.test(sentence.slice(match.end, match.end + 4)) &&
+      // (研究公司 is a research firm after 市场/产业 — not "研究公司提出的要求", studying the companies')
+      (!sentence.startsWith('公司', match.end) ||
+        /(?:市场|市場|产业|產業|行业|行業|调研|調研)$/.test(sentence.slice(0, match.start)))) ||
     (/^float/i.test(cue) && /\bhopes?\s*$/i.test(sentence.slice(0, match.start)))
   );
 }

@@ -70,7 +70,9 @@ export function readEntities(
       ...triggers.filter(
         (trigger) =>
           trigger.start > chip.end &&
-          WITH_MAKING_AFTER_CHIP.test(reading.text.slice(chip.end, trigger.start)),
+          WITH_MAKING_AFTER_CHIP.test(reading.text.slice(chip.end, trigger.start)) &&
+          // (a making split between makers — not one of others' orders: "with capacity at TSMC booked by Apple")
+          SPLIT_BETWEEN.test(reading.text.slice(trigger.start, trigger.end + 24)),
       ),
     ]),
   );
@@ -923,9 +925,11 @@ const RELATIVE_OPENS = /^\s*(?:which|that|who)\b/i;
  * Between two makers of one list: commas, "and", "&", "both". (Each character has one way to match: a pattern with
  * white space on both sides of a repeated separator took seconds on a title of ", , , …" — a hostile-content review.)
  */
-const COORDINATION_GAP = /^(?:\s|,|&|and\b|both\b)*$/i;
+const COORDINATION_GAP = /^(?!\s+$)(?:\s*(?:,|&|and\b|both\b))*\s*$/i;
 
 const asList = <T>(value: T | undefined): T[] => (value === undefined ? [] : [value]);
+
+const SPLIT_BETWEEN = /^[\w\s-]{0,30}?\b(?:split|divided|shared)\s+(?:between|among)\b/i;
 
 /** Between a chip (and one coordinated with it) and a making told in a "with" clause: " and AI6 chips, with ". */
 const WITH_MAKING_AFTER_CHIP =
@@ -1048,8 +1052,7 @@ function makesAnotherChip(
 }
 
 /** The words of a site named after its owner's possessive: "Arizona fab", "Taylor, Texas, plant". */
-// ("'s Fab 21 in Arizona", "'s facility in Taylor, Texas": a site's number, and the place it is in)
-const SITE_NAMED_AFTER = String.raw`(?:,?\s+(?:[A-Z][\w-]*|\d{1,3}|fabs?|plants?|factor(?:y|ies)|facilit(?:y|ies)|sites?|campus(?:es)?|lines?)){1,3}(?:\s+(?:in|at)\s+[A-Z][\w-]*(?:,\s+[A-Z][\w-]*)?)?`;
+const SITE_NAMED_AFTER = String.raw`(?:,?\s+(?:[A-Z][\w-]*|fabs?|plants?|factor(?:y|ies)|facilit(?:y|ies)|sites?|campus(?:es)?|lines?)){1,3}`;
 
 /**
  * Between a name and a verb of its own clause: an auxiliary, and nothing but such words ("Samsung will make",
@@ -1064,8 +1067,18 @@ const OWN_VERB_RIGHT_AFTER = new RegExp(
 const OWN_SITE = `['’]s?${SITE_NAMED_AFTER}`;
 
 const SITE_THEN_COORDINATION = new RegExp(
-  String.raw`^${OWN_SITE},?\s+(?:and|&|as\s+well\s+as)\s+(?:(?:at|by|in|from)\s+)?$`,
+  String.raw`^${OWN_SITE}\s+(?:and|&|as\s+well\s+as)\s+(?:(?:at|by|in|from)\s+)?$`,
 );
+
+/**
+ * "Samsung's facility in Taylor, Texas, and TSMC's Fab 21 in Arizona": a name's site told with its number and the
+ * place it is in, then "and" — a coordination only when the second name has its own site too (not "…in Taylor,
+ * Texas, and TSMC, which makes AI5, is unaffected").
+ */
+const SITE_IN_PLACE_THEN_COORDINATION =
+  /^['’]s?(?:\s+(?:[A-Z][\w-]*|\d{1,3}|fabs?|plants?|factor(?:y|ies)|facilit(?:y|ies)|sites?|campus(?:es)?)){1,3}\s+(?:in|at)\s+[A-Z][\w-]*(?:,\s+[A-Z][\w-]*)?,?\s+(?:and|&)\s+$/;
+const OWN_SITE_IN_PLACE_AFTER =
+  /^['’]s(?:\s+(?:[A-Z][\w-]*|\d{1,3}|fabs?|plants?|factor(?:y|ies)|facilit(?:y|ies)|sites?|campus(?:es)?)){1,3}(?:\s+(?:in|at)\s+[A-Z][\w-]*(?:,\s+[A-Z][\w-]*)?)?\s*(?:$|[.;:,])/;
 
 /**
  * After the second name (and its own site), where a coordinated place may end: the sentence or clause, an attribution,
@@ -1101,6 +1114,8 @@ function coordinatedTriggers(
         // name's place ending there (not "and Samsung's Texas fab is idle", "and Samsung shares fall").
         (SITE_THEN_COORDINATION.test(between) &&
           COORDINATED_PLACE_ENDS.test(reading.text.slice(mention.end))) ||
+        (SITE_IN_PLACE_THEN_COORDINATION.test(between) &&
+          OWN_SITE_IN_PLACE_AFTER.test(reading.text.slice(mention.end))) ||
         (between === '' &&
           /[\u3400-\u9fff]$/.test(reading.text.slice(previous.start, previous.end)) &&
           /^[\u3400-\u9fff]/.test(reading.text.slice(mention.start, mention.end))))

@@ -794,6 +794,10 @@ const ON_THAT_NEWS =
 /** "that day", 当天, 同日: the day a neighbour told. */
 const SAME_DAY = /当天|當天|当日|當日|同日|\b(?:that|the\s+same)\s+day\b/i;
 
+/** A day the sentence names itself: "Oct 1", "on Monday", 10月1日, 周一. */
+const DATED_DAY =
+  /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\d{1,2}月\d{1,2}日|(?:周|週|星期)[一二三四五六日天]/i;
+
 /**
  * A cause told after a move, "as/after/amid …" — not the news, the announcement or the deal referred back to
  * ("after the announcement", "as the deal was unveiled"), which a neighbour may name.
@@ -867,7 +871,8 @@ export function hasContext(
     const onThatNews = ON_THAT_NEWS.test(reading.text);
     // "去年7月28日三星与特斯拉官宣…当天，三星股价收涨6.8% // 与此同时，特斯拉股价当天盘前一度上涨4%": a move told
     // as "that day" is of the day the neighbour dated, not a later one.
-    const thatDay = onThatNews || SAME_DAY.test(reading.text);
+    // (…not when the sentence dates its own day: "On Oct 1 the stock rose 3.5%, and Tesla gained 2% that day")
+    const thatDay = onThatNews || (SAME_DAY.test(reading.text) && !DATED_DAY.test(reading.text));
     // "rose 3 per cent on Thursday after the company said its Taylor plant had begun production": a move whose
     // own sentence tells another cause is not the deal's, whatever a neighbour says of the deal.
     if (OWN_OTHER_CAUSE.test(reading.text)) return false;

@@ -42,7 +42,7 @@ const AT_MOST_BEFORE =
   /(?:(?<!\b(?:top(?:s|ped|ping)?|ramp(?:s|ed|ing)?|scal(?:e|es|ed|ing)|stepp?(?:s|ed|ing)?|ratchet(?:s|ed|ing)?|sized?|edg(?:e|es|ed|ing)|creep(?:s|ing)?|crept|inch(?:es|ed|ing)?|tick(?:s|ed|ing)?|nudg(?:e|es|ed|ing)|notch(?:es|ed|ing)?|mov(?:e|es|ed|ing))\s+)\bup\s+to|\bup-to-|\bat\s+most|\bno\s+more\s+than|\bless\s+than|\bunder|\bbelow|\bmaximum\s+of|\bat\s+maximum|最多|至多|不超过|不超過|最高可达|最高可達|最高|跌破|低于|低於|不到|不足|未满|未滿|少于|少於)\s*$/i;
 /** "Samsung To Make AI6 Under $16.5 Billion Deal": under an agreement the amount names, no bound on it. */
 const UNDER_AN_AGREEMENT =
-  /\bunder\s+[^\s]+(?:\s+(?:billion|million|trillion|bn|tn|mn))?(?:\s+(?:[\w-]+\s+){0,3})?(?:deal|contract|agreement|pact|order|accord|partnership)s?\b/i;
+  /\bunder\s+[^\s]+(?:\s+(?:billion|million|trillion|bn|tn|mn))?\s+(?:(?!(?:over|of|for|in|during|across|from|the|its|their|an?|to|by)\b)[\w-]+\s+){0,2}(?:deal|contract|agreement|pact|accord|partnership)s?\b/i;
 const APPROXIMATE_BEFORE =
   /(?:\babout|\baround|\broughly|\bnearly|\balmost|\bapproximately|\bsome|\bclose\s+to|\bestimated|\bcirca|\b~|约|約|大约|大約|近|将近|將近|接近|逾)\s*$/i;
 /** Chinese puts a verb between the bound and its number: 至少建设10个, 最多可达二十个, 最高达5000亿. */

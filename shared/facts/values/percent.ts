@@ -9,7 +9,7 @@ import { CHINESE, DIGITS, NUMBER_WORDS, parseNumber } from './numbers.ts';
  */
 const PERCENT = new RegExp(
   [
-    String.raw`(?<sign>[-−–])?(?<num>${DIGITS})\s?(?:%|％|\s?percent(?![A-Za-z])|\s?per\s?cent(?![A-Za-z])|\s?pct(?![A-Za-z])|(?<=\d)pc(?![A-Za-z])|\s?percentage\s+points?|\s?个百分点|\s?個百分點)`,
+    String.raw`(?:(?<![\d.])(?<sign>[-−–]))?(?<num>${DIGITS})\s?(?:%|％|\s?percent(?![A-Za-z])|\s?per\s?cent(?![A-Za-z])|\s?pct(?![A-Za-z])|(?<=\d)pc(?![A-Za-z])|\s?percentage\s+points?|\s?个百分点|\s?個百分點)`,
     String.raw`(?<![A-Za-z])(?<word>${NUMBER_WORDS})\s(?:percent|per\s?cent)(?![A-Za-z])`,
     `百分之(?<zh>${DIGITS}|${CHINESE})`,
     // "a tenth of its foundry sales" (not "for a tenth day").
@@ -19,8 +19,8 @@ const PERCENT = new RegExp(
   'gi',
 );
 
-/** A comma between one or two digits and one or two before a percent sign or word: "70,2%", "7,3 per cent". */
-const DECIMAL_COMMA = /(?<=(?:^|[^\d,.])\d{1,2}),(?=\d{1,2}\s?(?:%|％|percent|per\s?cent))/gi;
+/** A comma between one or two digits and one before a percent sign or word: "70,2%", "7,3 per cent" (not "8,10%"). */
+const DECIMAL_COMMA = /(?<=(?:^|[^\d,.])\d{1,2}),(?=\d\s?(?:%|％|percent|per\s?cent))/gi;
 
 /** Every alternative of PERCENT needs one of these: a sentence without any is skipped. */
 const PERCENT_CUE = /%|％|percent|per\s?cent|pct|\dpc|百分|成|tenth/i;
