@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notifyHandler } from '../../functions/notify.ts';
 import { serveReportHandler } from '../../functions/serve-report.ts';
 import { loadBaselineFile } from '../../shared/config/load.ts';
+import type { StoredFinding } from '../../shared/model/findings.ts';
 import { newLinkToken, reportLink } from '../../shared/report/link.ts';
 import { closeRuntimes, runtimeFromEnvironment } from '../../shared/runtime/environment.ts';
 import type { ReportSetup } from '../../shared/runtime/report.ts';
@@ -64,6 +65,24 @@ describe("the story's page, deployed: published to S3, served for the right toke
     await topic.stop();
   });
 
+  /** A stored finding's stream record through the deployed notify handler, which publishes the page. */
+  const notified = async (finding: StoredFinding, sequenceNumber?: string) => {
+    await saveFinding(store, finding);
+    const env = handlerEnvironment(store, topic, dynamoEndpoint(), {
+      quietHours: null,
+      maxAlertAgeHours: null,
+    });
+    const notify = notifyHandler(
+      () => runtimeFromEnvironment(env),
+      () => report,
+    );
+    return notify({
+      Records: [findingInsertRecord(finding, sequenceNumber)],
+    } as unknown as DynamoDBStreamEvent);
+  };
+  const pageText = async () =>
+    (await s3.send(new GetObjectCommand({ Bucket: bucket, Key: REPORT_KEY }))).Body?.transformToString();
+
   it('before any page is written, the right link says so instead of failing', async () => {
     const response = await serve(request(`/${TOKEN}`));
 
@@ -80,29 +99,16 @@ describe("the story's page, deployed: published to S3, served for the right toke
       evidence: 'Tesla and Samsung expand foundry pact to $22 billion',
       source: 'Bloomberg',
     });
-    await saveFinding(store, finding);
-    const env = handlerEnvironment(store, topic, dynamoEndpoint(), {
-      quietHours: null,
-      maxAlertAgeHours: null,
-    });
-    const notify = notifyHandler(
-      () => runtimeFromEnvironment(env),
-      () => report,
-    );
-    const event = { Records: [findingInsertRecord(finding)] } as unknown as DynamoDBStreamEvent;
 
-    const response = await notify(event);
+    const response = await notified(finding);
     const emails = await topic.drain('email');
-    const page = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: REPORT_KEY }));
 
     expect(response?.batchItemFailures).toEqual([]);
     expect(emails).toHaveLength(1);
     expect(emails[0]!.body.trim().split('\n').at(-1)).toBe(
       `The whole story, every fact and source: ${URL_BASE}${TOKEN}`,
     );
-    expect(await page.Body?.transformToString()).toContain(
-      'Tesla and Samsung expand foundry pact to $22 billion',
-    );
+    expect(await pageText()).toContain('Tesla and Samsung expand foundry pact to $22 billion');
   });
 
   it('serves the page for the right token, with no-store, no-referrer and noindex', async () => {
@@ -131,23 +137,13 @@ describe("the story's page, deployed: published to S3, served for the right toke
       published: '2025-08-02T11:00:00.000Z',
       observedAt: '2025-08-02T11:30:00.000Z',
     });
-    await saveFinding(store, denial);
-    const env = handlerEnvironment(store, topic, dynamoEndpoint(), {
-      quietHours: null,
-      maxAlertAgeHours: null,
-    });
-    const notify = notifyHandler(
-      () => runtimeFromEnvironment(env),
-      () => report,
-    );
 
-    await notify({ Records: [findingInsertRecord(denial, '200')] } as unknown as DynamoDBStreamEvent);
+    await notified(denial, '200');
     const [email, ...more] = await topic.drain('email');
-    const page = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: REPORT_KEY }));
 
     expect(more).toEqual([]);
     expect(email!.subject).toMatch(/since said \$16\.5B/);
-    expect(await page.Body?.transformToString()).toContain('denying an expansion');
+    expect(await pageText()).toContain('denying an expansion');
   });
 
   it.each([

@@ -1075,10 +1075,14 @@ const SITE_THEN_COORDINATION = new RegExp(
  * place it is in, then "and" — a coordination only when the second name has its own site too (not "…in Taylor,
  * Texas, and TSMC, which makes AI5, is unaffected").
  */
-const SITE_IN_PLACE_THEN_COORDINATION =
-  /^['’]s?(?:\s+(?:[A-Z][\w-]*|\d{1,3}|fabs?|plants?|factor(?:y|ies)|facilit(?:y|ies)|sites?|campus(?:es)?)){1,3}\s+(?:in|at)\s+[A-Z][\w-]*(?:,\s+[A-Z][\w-]*)?,?\s+(?:and|&)\s+$/;
-const OWN_SITE_IN_PLACE_AFTER =
-  /^['’]s(?:\s+(?:[A-Z][\w-]*|\d{1,3}|fabs?|plants?|factor(?:y|ies)|facilit(?:y|ies)|sites?|campus(?:es)?)){1,3}(?:\s+(?:in|at)\s+[A-Z][\w-]*(?:,\s+[A-Z][\w-]*)?)?\s*(?:$|[.;:,])/;
+const NUMBERED_SITE = String.raw`(?:\s+(?:[A-Z][\w-]*|\d{1,3}|fabs?|plants?|factor(?:y|ies)|facilit(?:y|ies)|sites?|campus(?:es)?)){1,3}`;
+const SITE_PLACE = String.raw`\s+(?:in|at)\s+[A-Z][\w-]*(?:,\s+[A-Z][\w-]*)?`;
+const SITE_IN_PLACE_THEN_COORDINATION = new RegExp(
+  String.raw`^['’]s?${NUMBERED_SITE}${SITE_PLACE},?\s+(?:and|&)\s+$`,
+);
+const OWN_SITE_IN_PLACE_AFTER = new RegExp(
+  String.raw`^['’]s${NUMBERED_SITE}(?:${SITE_PLACE})?\s*(?:$|[.;:,])`,
+);
 
 /**
  * After the second name (and its own site), where a coordinated place may end: the sentence or clause, an attribution,

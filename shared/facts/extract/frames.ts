@@ -103,7 +103,11 @@ export function shelteredEventPiece(
 }
 
 /** A piece opening with "that day": 当天, 当日, 同日, "the same day", "that day". */
-const SAME_DAY_OPENING = /^\s*(?:当天|當天|当日|當日|同日|(?:on\s+)?(?:that|the\s+same)\s+day\b)/i;
+const SAME_DAY_WORDS = String.raw`当天|當天|当日|當日|同日|(?:on\s+)?\b(?:that|the\s+same)\s+day\b`;
+const SAME_DAY_OPENING = new RegExp(String.raw`^\s*(?:${SAME_DAY_WORDS})`, 'i');
+
+/** "that day", 当天, 同日 anywhere in a sentence: the day a neighbour told. */
+export const SAME_DAY = new RegExp(SAME_DAY_WORDS, 'i');
 
 /**
  * "when news of", "the deal was announced", 宣布与三星合作当日, 合同公布当天: the event's own news recalled.

@@ -18,6 +18,7 @@ import {
   monthMarks,
   PIECE_BREAK,
   RECALLED_NEWS,
+  SAME_DAY,
 } from './frames.ts';
 import type { SentenceReading } from './reading.ts';
 
@@ -790,9 +791,6 @@ const SAMPLES_SHIPPED_BEFORE =
 /** "rose about 4 percent on the news", 消息公布当天: a move on the news a sentence before told. */
 const ON_THAT_NEWS =
   /\bon\s+(?:the|that|this)\s+(?:news|announcement|disclosure)\b(?!\s+(?:that|of|about|on)\b)|消息(?:公布|傳出|传出)?(?:当天|當天|当日|當日)/i;
-
-/** "that day", 当天, 同日: the day a neighbour told. */
-const SAME_DAY = /当天|當天|当日|當日|同日|\b(?:that|the\s+same)\s+day\b/i;
 
 /** A day the sentence names itself: "Oct 1", "on Monday", 10月1日, 周一. */
 const DATED_DAY =
