@@ -1669,8 +1669,12 @@ function nearestAnchor(
   for (const anchor of anchors) {
     // A comma or dash between them ("samples in 2026, volume production in 2027") separates a value from its
     // word — not an apposition right after the subject ("Stargate, OpenAI's $500B plan", "Stargate — the $500bn push").
+    // …nor an amount set off right after its relation word ("Tesla–Samsung chip contract — $16.5 billion").
     const apposition =
-      anchor.adjacent === true && mention.start >= anchor.end && appositionOf(reading, anchor.at, mention);
+      mention.start >= anchor.end &&
+      (anchor.adjacent === true
+        ? appositionOf(reading, anchor.at, mention)
+        : RELATION_APPOSITION_GAP.test(reading.text.slice(anchor.end, mention.start)));
     const otherFrame = !apposition && frameOf(reading, anchor.at) !== frame;
     if (otherFrame && (sameFrame || !parallel || anchor.at > mention.start)) continue;
     const [from, to] = mention.start >= anchor.end ? [anchor.end, mention.start] : [mention.end, anchor.at];
@@ -1688,6 +1692,10 @@ function nearestAnchor(
 
 /** A Chinese headline's space, between clauses ("AI6算力将是AI5的两倍 能效为上一代3倍"). */
 const CJK_SPACE = /[\u3400-\u9fff]\s+[\u3400-\u9fff]/;
+
+/** Between a relation word and a value that a dash sets off after it: "contract — $16.5 billion", "deal - about $17bn". */
+const RELATION_APPOSITION_GAP =
+  /^\s*[—–-]\s*(?:(?:about|around|roughly|nearly|almost|some|worth|valued\s+at)\s+)?$/i;
 
 const APPOSITION_GAP = /^\s*[,，—–-]\s*(?:(?:the|a|an|its|[\w-]+['’]s)\s+)?$/i;
 
