@@ -17,7 +17,11 @@ const FULL_WIDTH = /[\uFF01-\uFF5E]/g;
 // Every character JavaScript's \s matches but the plain space is folded: a run of U+202F left as it was made a
 // pattern of adjacent \s* take 90 s on one sentence (a hostile-content review).
 const NEEDS_NORMALISING =
-  /\b[AE]\.[IU]\.|[\uFF01-\uFF5E\u2018-\u201F\u00A0\u00AD\u1680\u2000-\u200B\u2010-\u2012\u2212\u2028\u2029\u202F\u205F\u3000\uFEFF\u2013\u2014\t\n\r\f\v]| {2}|^\s|\s$|&#?\w{2,8};/;
+  /\b[AE]\.[IU]\.|[\uFF01-\uFF5E\u2018-\u201F\u00A0\u00AD\u1680\u2000-\u200B\u2010-\u2012\u2212\u2028\u2029\u202F\u205F\u3000\uFEFF\u2013\u2014\u2192\u21D2\u27F6\u2794\u279C\u279D\t\n\r\f\v]| {2}|^\s|\s$|&#?\w{2,8};|[-=]>/;
+
+/** A value and the arrow after it: "$16.5B → ", "2026->", "8% ⇒ ", "165亿美元→". */
+const VALUE_ARROW =
+  /(?<![\w$€£₩¥.])((?:US)?[$€£₩¥]?\d[\d.,]*(?:\s?(?:%|[A-Za-z]{1,8}|[亿億万萬兆]?(?:美元|美金|年)))?)\s?(?:[\u2192\u21D2\u27F6\u2794\u279C\u279D]|->|=>)\s?/g;
 
 /** An HTML entity left in the text: numeric, or one of the names news copy carries. */
 const ENTITY =
@@ -64,6 +68,8 @@ export function normaliseText(text: string): string {
       .replace(/[\u2010-\u2012\u2212]/g, '-')
       .replace(/\u00AD/g, '')
       .replace(/[\u2013\u2014]/g, ' - ')
+      // "deal value: $16.5B → $22B", "start 2026->2027": an arrow between values is a change from one to the other.
+      .replace(VALUE_ARROW, (_, from: string) => `from ${from} to `)
       .replace(/\s+/g, ' ')
       .trim()
   );
