@@ -737,7 +737,8 @@ const MAKER_AFTER_CHIP = /^\s+(?:at|by|from)\s/i;
 const OWNER_BEFORE_CHIP =
   /(?:(?:[A-Z][\w-]*['’]s?|特斯拉的?|the|own|new|next-generation|next-gen|upcoming|in-house|custom)\s*)+$/;
 
-const CHIPS_LISTED_BEFORE = /(?:\b(?:AI|HW)\s?\d\s*(?:\s+(?:and|or)\s+|&\s*))+$/i;
+// (Each white space once: "\d\s*(?:\s+and" let a run of spaces split two ways per chip, exponential in a long list.)
+const CHIPS_LISTED_BEFORE = /(?:\b(?:AI|HW)\s?\d(?:\s+(?:and|or)\s+|\s*&\s*))+$/i;
 
 const CHIP_COMPARED_BEFORE =
   /(?:\b(?:rival|competing)\s+(?:design|chip|product|processor)s?\s+to|\b(?:rival|competitor|answer)\s+to|\bthan|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bbehind|\bahead\s+of|\boutpac\w+|\boutperform\w*|\b(?:months?|weeks?|quarters?|years?)\s+(?:before|after)|\b(?:un)?like|\brivals?|比|落后于|落後於|领先于|領先於|早于|早於|晚于|晚於)\s*$/i;

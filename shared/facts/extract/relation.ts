@@ -15,6 +15,7 @@ import {
   eventMonthDays,
   eventPieces,
   frameStart,
+  lastClause,
   monthMarks,
   PIECE_BREAK,
   RECALLED_NEWS,
@@ -411,6 +412,13 @@ const SOURCES_TELL_AFTER =
   /^\s+(?:say|said|says|told|tell|familiar|close|with\s+knowledge|briefed|added|confirmed)\b/i;
 
 /**
+ * A clause's subject that is things made, with their maker in a clause of its own: "The AI6 chips (that) Samsung will
+ * make in Texas are", "the processors it builds at Taylor are" (not "Production of the chips …").
+ */
+const PRODUCTS_MADE_BEFORE =
+  /^\s*(?:the\s+|its\s+|[\w-]+['’]s\s+)?(?:(?!of\b)[\w-]+\s+){0,3}(?:chips?|processors?|parts?|samples?|wafers?|products?)\s+(?:that\s+|which\s+)?(?:(?!of\b)[\w'’.-]+\s+){1,4}(?:make|makes|build|builds|produce|produces|manufacture|manufactures|fabricate|fabricates)\b[^,;]{0,80}$/i;
+
+/**
  * A relation word that, in its sentence, is not the relation its class names — each test is about the words
  * alone, not about the rule reading them.
  */
@@ -460,6 +468,9 @@ export function relationWordOfAnotherSense(
         )
       );
     case 'production_start':
+      // "The AI6 chips Samsung will make in Texas are due in 2028": the things made are due, not the making begun.
+      if (/^(?:due|slated|on\s|target)/i.test(word) && PRODUCTS_MADE_BEFORE.test(lastClause(before(160))))
+        return true;
       // "approving a second production line … in 2024": a line, a thing built, not production begun
       // (unless the line itself starts: "production line to start in 2026").
       return (
