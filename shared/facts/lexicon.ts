@@ -132,6 +132,10 @@ export const ATTRIBUTE_CLASSES = {
       // "Tesla also turns to Samsung for AI5", "Tesla ramps AI5 at TSMC Arizona and Samsung Taylor".
       'turn to',
       'ramp ... at',
+      // "Samsung ships first AI6 samples to Tesla", "delivered engineering samples of Tesla's AI6 from its Texas
+      // foundry": samples are the foundry's first making.
+      'ship ... samples',
+      'deliver ... samples',
     ],
     zh: [
       // "三星2nm工艺将用于特斯拉AI6": a foundry's process used for the chip, as 采用三星2nm工艺 is.

@@ -557,9 +557,11 @@ function madeThingPronoun(text: string): { start: number; end: number } | undefi
   const made = MADE_IT.exec(text);
   // ("The plant that will make it", "the fab to build it": the making's subject is a place, not a maker)
   // (…but a verb's own "to" is no place's: "are preparing to build it", "plans to make it")
+  // (…but a name's is its own: "Samsung, which will make it, expects …")
   if (
     !made ||
-    /\b(?:that|which)\s+(?:(?:will|would|can|could)\s+)?$/i.test(text.slice(0, made.index)) ||
+    (/\b(?:that|which)\s+(?:(?:will|would|can|could)\s+)?$/i.test(text.slice(0, made.index)) &&
+      !/\b[A-Z][\w&.-]*,\s+which\s+(?:(?:will|would|can|could)\s+)?$/.test(text.slice(0, made.index))) ||
     (/\bto\s+$/i.test(text.slice(0, made.index)) &&
       !/\b(?:preparing|prepared|prepares|prepare|plans?|planned|planning|aims?|aimed|aiming|expects?|expected|set|ready|readying|agreed|agrees|going|want|wants|wanted|hopes?|hoped|intends?|intended)\s+to\s+$/i.test(
         text.slice(0, made.index),
