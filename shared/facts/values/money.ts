@@ -1,6 +1,13 @@
 import type { Value } from '../../model/values.ts';
 import { qualify, type ValueMention } from './mention.ts';
-import { CHINESE, DIGITS, NUMBER_WORDS, parseNumber } from './numbers.ts';
+import {
+  CHINESE,
+  DIGITS,
+  FRACTION_AFTER,
+  NUMBER_WORDS,
+  parseNumber,
+  parseNumberWithFraction,
+} from './numbers.ts';
 
 /**
  * Money with currency, scale and bounds, in English and Chinese:
@@ -65,7 +72,7 @@ const CURRENCY: Array<[RegExp, string]> = [
   [/^(?:hk\$|hkd|港元|港币|港幣)$/i, 'HKD'],
 ];
 
-const EN_NUMBER = String.raw`(?:(?:${DIGITS}|${NUMBER_WORDS})(?:-point-(?:\d+|${NUMBER_WORDS}))?)`;
+const EN_NUMBER = String.raw`(?:(?:${DIGITS}|${NUMBER_WORDS})${FRACTION_AFTER}?)`;
 // "22.8 tril. won ($16.5 bil.)": the Korean wires' abbreviations.
 const EN_SCALE = String.raw`trillions?|billions?|millions?|thousand|tril\.|bil\.|mil\.|trln|bln|tn|bn|mln|mn|[tbmk]`;
 const PREFIX = String.raw`US\$\s?|\$US(?=\s?\d)|U\.S\.\s?\$|NT\$|HK\$|\$|€|£|₩|¥|W(?=\d)|(?:USD|EUR|GBP|KRW|RMB|CNY|JPY|TWD|HKD)\s?`;
@@ -80,7 +87,7 @@ const ZH_CURRENCY =
 const MONEY = new RegExp(
   [
     // $16.5 billion, US$16.5bn, W22.8tn, USD 16.5B, $165亿
-    String.raw`(?<pcur>${PREFIX})(?<pnum>${DIGITS})(?:[\s-]?(?<pscale>${EN_SCALE})(?![A-Za-z])|(?<pzscale>${ZH_SCALE}))?(?:\s?(?:${ZH_CURRENCY}|dollars?|USD))?`,
+    String.raw`(?<pcur>${PREFIX})(?<pnum>${DIGITS}${FRACTION_AFTER}?)(?:[\s-]?(?<pscale>${EN_SCALE})(?![A-Za-z])|(?<pzscale>${ZH_SCALE}))?(?:\s?(?:${ZH_CURRENCY}|dollars?|USD))?`,
     // 16.5 billion dollars, 22.8 trillion won, half a trillion dollars, 16-point-five billion U.S. dollars
     String.raw`(?<![\w.])(?<wnum>${EN_NUMBER})[\s-]?(?<wscale>trillions?|billions?|millions?|tril\.|bil\.|trln|bln|tn|bn)(?:\s+|-)(?<wcur>${WORD_CURRENCY})(?![A-Za-z])`,
     // 新台幣1453.8億元, 人民币1183亿元: the currency before the number
@@ -113,12 +120,7 @@ function currencyOf(word: string | undefined): string | undefined {
 function numberOf(text: string): number {
   if (/^(?:\d[千仟百佰十拾])+$/.test(text))
     return parseNumber(text.replace(/\d/g, (digit) => '〇一二三四五六七八九'[Number(digit)]!));
-  const point = /^(.+)-point-(.+)$/i.exec(text);
-  if (point) {
-    const [whole, fraction] = [parseNumber(point[1]!), parseNumber(point[2]!)];
-    return whole + Number(`0.${fraction}`);
-  }
-  return parseNumber(text);
+  return parseNumberWithFraction(text);
 }
 
 /**

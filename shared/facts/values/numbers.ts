@@ -119,6 +119,47 @@ export const NUMBER_WORDS = String.raw`(?:(?:an?\s+)?dozen|half\s+an?|half(?=-(?
   .filter((word) => word.length > 2)
   .join('|')})(?:\s+hundred)?`;
 
+const DIGIT_WORDS = 'zero|one|two|three|four|five|six|seven|eight|nine';
+
+/**
+ * Regex source of what may follow a number as its fraction: "sixteen point five", "16-point-five", "sixteen and a
+ * half", "16½", "16 1/2".
+ */
+export const FRACTION_AFTER = String.raw`(?:[-\s]point[-\s](?:\d+|(?:${DIGIT_WORDS})(?:[-\s](?:${DIGIT_WORDS}))*)|[-\s]and[-\s]a[-\s]half|\s?[½¼¾]|\s(?:1\/2|1\/4|3\/4))`;
+
+const VULGAR_FRACTIONS: Record<string, number> = {
+  '½': 0.5,
+  '¼': 0.25,
+  '¾': 0.75,
+  '1/2': 0.5,
+  '1/4': 0.25,
+  '3/4': 0.75,
+};
+
+/**
+ * A number with its fraction (FRACTION_AFTER) as a number, or NaN.
+ *
+ * @example
+ * parseNumberWithFraction('sixteen point five');  // 16.5
+ * parseNumberWithFraction('sixteen-and-a-half');  // 16.5
+ * parseNumberWithFraction('16 1/2');              // 16.5
+ */
+export function parseNumberWithFraction(text: string): number {
+  const point = /^(.+?)[-\s]+point[-\s]+(.+)$/i.exec(text);
+  if (point) {
+    const whole = parseNumber(point[1]!);
+    const digits = point[2]!
+      .split(/[-\s]+/)
+      .map((word) => (/^\d+$/.test(word) ? word : String(ONES[word.toLowerCase()] ?? '')));
+    return digits.every((digit) => /^\d+$/.test(digit)) ? whole + Number(`0.${digits.join('')}`) : Number.NaN;
+  }
+  const half = /^(.+?)[-\s]and[-\s]a[-\s]half$/i.exec(text);
+  if (half) return parseNumber(half[1]!) + 0.5;
+  const vulgar = /^(.+?)\s?(½|¼|¾|1\/2|1\/4|3\/4)$/.exec(text);
+  if (vulgar) return parseNumber(vulgar[1]!) + VULGAR_FRACTIONS[vulgar[2]!]!;
+  return parseNumber(text);
+}
+
 /**
  * An English number in words as a number, or NaN.
  *

@@ -1,16 +1,23 @@
 import { qualify, type ValueMention } from './mention.ts';
-import { CHINESE, DIGITS, NUMBER_WORDS, parseNumber } from './numbers.ts';
+import {
+  CHINESE,
+  DIGITS,
+  FRACTION_AFTER,
+  NUMBER_WORDS,
+  parseNumber,
+  parseNumberWithFraction,
+} from './numbers.ts';
 
 /**
  * Percentages in English and Chinese: `6.8%`, `6.8 percent`, `6.8 per cent`,
- * `eight percent`, `百分之六点八`, `七成二` (72%), `七成` (70%), `两成` (20%), `一成半` (15%), `逾七成` (at least
+ * `eight percent`, `six point eight percent`, `百分之六点八`, `七成二` (72%), `七成` (70%), `两成` (20%), `一成半` (15%), `逾七成` (at least
  * 70%). A change in points ("up 2.6 percentage points", "2.6个百分点") is marked
  * `delta`, never read as a level.
  */
 const PERCENT = new RegExp(
   [
     String.raw`(?:(?<![\d.])(?<sign>[-−–]))?(?<num>${DIGITS})\s?(?:%|％|\s?percent(?![A-Za-z])|\s?per\s?cent(?![A-Za-z])|\s?pct(?![A-Za-z])|(?<=\d)pc(?![A-Za-z])|\s?percentage\s+points?|\s?个百分点|\s?個百分點)`,
-    String.raw`(?<![A-Za-z])(?<word>${NUMBER_WORDS})\s(?:percent|per\s?cent)(?![A-Za-z])`,
+    String.raw`(?<![A-Za-z])(?<word>${NUMBER_WORDS}${FRACTION_AFTER}?)\s(?:percent|per\s?cent)(?![A-Za-z])`,
     `百分之(?<zh>${DIGITS}|${CHINESE})`,
     // "a tenth of its foundry sales" (not "for a tenth day").
     '(?<![A-Za-z])(?<tenth>a|one)\\s+tenth(?=\\s+(?:of|to)\\b)',
@@ -50,7 +57,9 @@ export function readPercent(text: string): ValueMention[] {
       ? 10
       : g.tenths
         ? parseNumber(g.tenths) * 10 + (g.half ? 5 : g.units ? parseNumber(g.units) : 0)
-        : parseNumber(g.num ?? g.word ?? g.zh ?? '');
+        : g.word
+          ? parseNumberWithFraction(g.word)
+          : parseNumber(g.num ?? g.zh ?? '');
     if (Number.isNaN(value)) continue;
     const start = match.index;
     const end = start + match[0].length;
