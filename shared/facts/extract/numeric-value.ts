@@ -392,9 +392,17 @@ export function readNumeric(
     )
     // "instead of the 2nm technology announced in 2025": the year something was told, not a target.
     .filter((mention) => !announcedYear(reading, mention))
-    // A full date is an event's day ("on July 23, 2025"), not a production year — except for a term's end;
-    // so is the date of a signing ("去年与三星签署…协议", "last year signed").
-    .filter((mention) => termFact || (mention as { precision?: string }).precision !== 'day')
+    // A full date is an event's day ("on July 23, 2025"), not a production year — except for a term's end, or a
+    // day in a year after the item's, a plan's day ("will begin production on Jan. 15, 2027"); so is the date of a
+    // signing ("去年与三星签署…协议", "last year signed").
+    .filter(
+      (mention) =>
+        termFact ||
+        (mention as { precision?: string }).precision !== 'day' ||
+        (mention.value.kind === 'year' &&
+          reading.publishedYear !== undefined &&
+          mention.value.value > reading.publishedYear),
+    )
     // "shoved the start of production at its Taylor, Texas fab back to 2027, which will not thrill Tesla, the outfit
     // paying $16.5 billion to have its AI6 chips baked there": a site's start, no chip's.
     .filter(
