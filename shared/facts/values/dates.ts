@@ -16,10 +16,16 @@ const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
 export const MONTH_NAME = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`;
 const PART_BEFORE = String.raw`(?:(?:the\s+)?(?:end|close|start|beginning|middle)\s+of(?:\s+the\s+year)?|year[-\s]end|end-|mid-?|late-?|early-?|(?:the\s+)?(?:first|second|1st|2nd)\s+half\s+of|(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+of|[HQ][1-4]|[1-4][HQ]|fiscal(?:\s+year)?|FY|CY)\s?`;
 
+/**
+ * "27年" as 2027 (Chinese tech press shortens a year so: "投产推迟到27年", "27年下半年量产") — 2024 to 2035 only, and not
+ * a length of years ("过去26年", "长达30年", "已有25年历史", "30年来", "25年内").
+ */
+const SHORT_CHINESE_YEAR = String.raw`(?<![\d.])(?<!(?:过去|過去|近|逾|约|約|超过|超過|长达|長達|达|達|第|满|滿|了|共|历时|歷時|有|合作|成立|创立|創立|至少|最多|多达|多達)\s?)(?:2[4-9]|3[0-5])(?=\s?年(?![来來前内內间間以之多後后期]))`;
+
 const DATE = new RegExp(
   [
     // 2033年12月31日, 2026年底, 2026年下半年, 二〇二七年, 2027年第四季
-    String.raw`(?<zyear>(?:19|20|21)\d{2}|[〇零一二][〇零一二三四五六七八九]{3})\s?年(?:度)?(?:(?<zmonth>\d{1,2}|[一二三四五六七八九十]{1,2})月(?:(?<zday>\d{1,2}|[一二三四五六七八九十]{1,3})日)?|(?<zpart>底|末|初|中|年底|年末|年初|年中|上半年|下半年|前半|后半|後半|第?[一二三四1-4]季度?|[一二三四1-4]季))?`,
+    String.raw`(?<zyear>(?:19|20|21)\d{2}|[〇零一二][〇零一二三四五六七八九]{3}|${SHORT_CHINESE_YEAR})\s?年(?:度)?(?:(?<zmonth>\d{1,2}|[一二三四五六七八九十]{1,2})月(?:(?<zday>\d{1,2}|[一二三四五六七八九十]{1,3})日)?|(?<zpart>底|末|初|中|年底|年末|年初|年中|上半年|下半年|前半|后半|後半|第?[一二三四1-4]季度?|[一二三四1-4]季))?`,
     // December 31, 2033 / Dec. 2033 / end of 2026 / mid-2028 / H2 2026 / FY2027
     String.raw`(?<enpart>${PART_BEFORE})?(?:(?<month>${MONTH_NAME})\s+(?:(?<day>\d{1,2})(?:st|nd|rd|th)?,?\s+)?)?(?<![\d$.,'])(?<year>(?:19|20|21)\d{2})(?![\d%])`,
     // 31 December 2033
@@ -230,7 +236,11 @@ function readMatch(
     };
   }
   if (g.zyear) {
-    const year = /^\d+$/.test(g.zyear) ? Number(g.zyear) : parseChineseNumeral(g.zyear);
+    const year = /^\d{2}$/.test(g.zyear)
+      ? 2000 + Number(g.zyear)
+      : /^\d+$/.test(g.zyear)
+        ? Number(g.zyear)
+        : parseChineseNumeral(g.zyear);
     const month = monthOf(g.zmonth);
     if (Number.isNaN(year) || year < 1900 || year > 2200) return undefined;
     return {
