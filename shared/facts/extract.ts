@@ -10,6 +10,7 @@ import {
   asideMarks,
   causeToldLater,
   headlineHalfOf,
+  inRelativeClauseApart,
   namedDealSpans,
   notWordsOf,
   readsAsides,
@@ -559,7 +560,9 @@ function statementFor(
     (rule.rule.adjacentChars ||
       (reading.frames.length === 0 && (!readsAsides(rule) || asideMarks(reading).length === 0))) &&
     !reading.relations.some(
-      (match) => match.name === 'stock_move' && shelteredEventPiece(rule, reading, match.start, notWords),
+      (match) =>
+        (match.name === 'stock_move' && shelteredEventPiece(rule, reading, match.start, notWords)) ||
+        (rule.rule.relation.includes(match.name) && inRelativeClauseApart(reading, match.start, notWords)),
     ) &&
     namedDealSpans(rule, reading).length === 0
   )

@@ -127,6 +127,28 @@ export function frameStart(reading: SentenceReading, position: number): number {
  * which jumped after its Tesla deal in July, slid 3% after weaker memory prices" silences the 3%,
  * not the aside).
  */
+/**
+ * "Qualcomm will make chips at Samsung's Taylor plant, which will build Tesla's AI6 under a $16.5 billion deal": a
+ * relative clause set off by ", which" speaks of the name right before it — a word of another subject earlier in
+ * the sentence is not its (but "a deal with Qualcomm, which …" is Qualcomm's, and a word inside the clause is).
+ */
+export function inRelativeClauseApart(
+  reading: SentenceReading,
+  position: number,
+  notWords: readonly PhraseMatch[],
+): boolean {
+  const text = reading.text;
+  const opening = text.lastIndexOf(', which ', position);
+  if (opening < 0 || /[,;；，]/.test(text.slice(opening + 1, position))) return false;
+  const close = text.slice(position).search(/[,;；，]/);
+  const end = close < 0 ? text.length : position + close;
+  const antecedentFrom = Math.max(0, opening - ANTECEDENT_CHARS);
+  return notWords.every((match) => match.end <= antecedentFrom || match.start >= end);
+}
+
+/** How far before ", which" its antecedent may reach ("Samsung's Taylor, Texas, plant"). */
+const ANTECEDENT_CHARS = 32;
+
 export function silencedByNot(
   rule: CompiledRule,
   reading: SentenceReading,
@@ -137,6 +159,7 @@ export function silencedByNot(
   const notWords = notWordsOf(rule, reading);
   if (notWords.length === 0) return false;
   if (shelteredEventPiece(rule, reading, position, notWords)) return false;
+  if (inRelativeClauseApart(reading, position, notWords)) return false;
   if (namedDealsShelter && inNamedDeal(rule, reading, position)) return false;
   // "欧盟AI法案高风险义务延后 企业合规预算转向通用模型": a Chinese headline's halves, parted by a space, are two
   // headlines — a word of another subject in a later one does not silence an earlier one.
