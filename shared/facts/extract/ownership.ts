@@ -317,6 +317,13 @@ export function ownedBySubject(
         .filter((match) => !objectOfMaking(reading, match.start))
         // "its chip fab": a kind of fab, not the chip.
         .filter((match) => !SITE_AFTER.test(reading.text.slice(match.end, match.end + 10)))
+        // "TSMC remained the leader. The company's market share rose to 70.2%": a word a rival's rule also refers
+        // with ("the company") that stands here for the subject itself is the subject's.
+        .filter(
+          (match) =>
+            !subject.positions.includes(match.start) ||
+            !ANY_COMPANY_REFERENCE.test(reading.text.slice(match.start, match.end)),
+        )
         .map((match) => ({ id: RIVAL_REFERENCE, type: 'reference', start: match.start, end: match.end }))
     : [];
   // "…在泰勒工厂生产，该厂计划2026年投产": the rule's own reference word owns what follows it.
@@ -611,6 +618,9 @@ const DASH = /\s-\s|[—–]/;
 const DASH_ASIDE_OPENS = /(?:\s-\s|[—–])(?:(?!\s-\s)[^—–.;])*$/;
 
 const GIVER_TYPES = new Set(['law', 'policy', 'government']);
+
+/** A word that refers back to any company ("the company", 该公司), whichever rule also uses it. */
+const ANY_COMPANY_REFERENCE = /^(?:the\s+(?:company|firm)(?:['’]s)?|该公司|該公司)$/i;
 
 /** "The company's shares jumped 7%": a reference that owns the shares it names. */
 const OWN_SHARES_AFTER = /^\s*(?:['’]s\s+)?(?:shares?|stock)\b/i;
