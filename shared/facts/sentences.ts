@@ -78,14 +78,25 @@ export function normaliseText(text: string): string {
 /**
  * "A.I." and "E.U." (the house style of some papers) as "AI" and "EU", which every pattern is written with — where
  * the word goes on ("the A.I. Act", "the E.U.'s", "A.I. chips"), not where the full stop also ends a sentence
- * ("… investments in A.I. The plan …"). (Not "U.S.": "US" is also the pronoun.)
+ * ("… investments in A.I. The plan …"). In a headline set in title case ("E.U. Delays Landmark A.I. Rules") every
+ * word goes on. (Not "U.S.": "US" is also the pronoun.)
  */
 function withoutDottedAcronyms(text: string): string {
   if (!/\b[AE]\.[IU]\./.test(text)) return text;
-  return text.replace(
-    /\b(?:A\.I|E\.U)\.(?=['’,;:)]|\s+(?:[a-z]|A\.I\.|AI\b|Act\b|Action\b|Commission\b|Parliament\b|Council\b))/g,
-    (acronym) => acronym.replace(/\./g, ''),
+  return text.replace(isTitleCase(text) ? DOTTED_ACRONYM_IN_TITLE : DOTTED_ACRONYM_GOING_ON, (acronym) =>
+    acronym.replace(/\./g, ''),
   );
+}
+
+const DOTTED_ACRONYM_GOING_ON =
+  /\b(?:A\.I|E\.U)\.(?=['’,;:)]|\s+(?:[a-z]|A\.I\.|AI\b|Act\b|Action\b|Commission\b|Parliament\b|Council\b))/g;
+
+const DOTTED_ACRONYM_IN_TITLE = /\b(?:A\.I|E\.U)\.(?=['’,;:)]|\s|$)/g;
+
+/** Whether most longer words of a text open with a capital: a headline set in title case. */
+function isTitleCase(text: string): boolean {
+  const words = text.match(/\b[A-Za-z][a-z]{3,}\b/g) ?? [];
+  return words.length >= 2 && words.filter((word) => /^[A-Z]/.test(word)).length / words.length >= 0.7;
 }
 
 const ABBREVIATIONS = new Set([
