@@ -637,6 +637,22 @@ const OPENS_SENTENCE =
  * const scopes = findScopes('Tesla did not pick Samsung for AI5', tokenize(text));
  * scopes.blockersAt(text.indexOf('Samsung')); // ['negation']
  */
+/**
+ * The relative clauses a sentence sets off with ", which" up to its next comma or end — not one that reports what
+ * something said (", which said it would …", ", which claimed …"): that content is the report's; nor one that
+ * weighs ("…, which would lift the total to $47 billion").
+ */
+function relativeAsides(sentence: string): Array<{ start: number; end: number }> {
+  if (!sentence.includes(', which ')) return [];
+  return [...sentence.matchAll(RELATIVE_ASIDE)].map((match) => {
+    const close = sentence.slice(match.index + 1).search(/[,;:]/);
+    return { start: match.index, end: close < 0 ? sentence.length : match.index + 1 + close };
+  });
+}
+
+const RELATIVE_ASIDE =
+  /,\s+which\s+(?!(?:would|could|might|may|should)\b|(?:had\s+|has\s+|have\s+)?(?:said|says|say|claimed|claims|reported|reports|suggested|suggests|stated|states|alleged|alleges|argued|argues|predicted|predicts|forecast|forecasts|expects|expected|speculated|asked|asks|questioned)\b)/g;
+
 export function findScopes(sentence: string, tokens: Token[]): Scopes {
   const matches = cues.find(sentence, tokens).filter(
     (match) =>
@@ -845,18 +861,26 @@ export function findScopes(sentence: string, tokens: Token[]): Scopes {
   // inside a headline asks what comes before its mark.
   for (const mark of sentence.matchAll(INNER_QUESTION))
     spans.push({ name: 'question', start: 0, cueStart: mark.index, cueEnd: mark.index, end: mark.index + 1 });
+  const asides = relativeAsides(sentence);
+  // A cue's span does not reach into a relative clause set off after its cue: "Investors will look for updates on
+  // AI5, which TSMC and Samsung will both make", "Will Tesla widen its deal with Samsung, which runs to 2033?" — the
+  // clause tells it as so (its own cues still hold within it).
+  const reaches = (span: ScopeSpan, position: number) =>
+    !asides.some((aside) => aside.start >= span.cueEnd && position >= aside.start && position < aside.end);
   return {
     blockersAt(position, ignore) {
       return (
         spans
-          .filter((span) => position >= span.start && position < span.end)
+          .filter((span) => position >= span.start && position < span.end && reaches(span, position))
           // A cue inside the relation word is part of it ("no longer"); one reaching past it is not (要求推迟).
           .filter((span) => !ignore || !cueWithin(span, ignore))
           .map((span) => span.name)
       );
     },
     blockedBetween(from, to) {
-      return spans.some((span) => span.start >= from && span.start < to && span.end > to);
+      return spans.some(
+        (span) => span.start >= from && span.start < to && span.end > to && reaches(span, to),
+      );
     },
     pastTransactionAt(position) {
       const history = spans.filter(
