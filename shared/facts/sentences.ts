@@ -19,9 +19,12 @@ const FULL_WIDTH = /[\uFF01-\uFF5E]/g;
 const NEEDS_NORMALISING =
   /\b[AE]\.[IU]\.|[\uFF01-\uFF5E\u2018-\u201F\u00A0\u00AD\u1680\u2000-\u200B\u2010-\u2012\u2212\u2028\u2029\u202F\u205F\u3000\uFEFF\u2013\u2014\u2192\u21D2\u27F6\u2794\u279C\u279D\t\n\r\f\v]| {2}|^\s|\s$|&#?\w{2,8};|[-=]>/;
 
-/** A value and the arrow after it: "$16.5B → ", "2026->", "8% ⇒ ", "165亿美元→". */
+/**
+ * A value and the arrow after it, before another value: "$16.5B → $22B", "2026->2027", "8% ⇒ 9%", "165亿美元→220亿美元" (not
+ * a timeline's "2025 → Tesla deal signed", nor "$16.5B → Samsung", money going somewhere).
+ */
 const VALUE_ARROW =
-  /(?<![\w$€£₩¥.])((?:US)?[$€£₩¥]?\d[\d.,]*(?:\s?(?:%|[A-Za-z]{1,8}|[亿億万萬兆]?(?:美元|美金|年)))?)\s?(?:[\u2192\u21D2\u27F6\u2794\u279C\u279D]|->|=>)\s?/g;
+  /(?<![\w$€£₩¥.])((?:US)?[$€£₩¥]?\d[\d.,]*(?:\s?(?:%|[A-Za-z]{1,8}|[亿億万萬兆]?(?:美元|美金|年)))?)\s?(?:[\u2192\u21D2\u27F6\u2794\u279C\u279D]|->|=>)\s?(?=(?:US)?[$€£₩¥]?\d)/g;
 
 /** An HTML entity left in the text: numeric, or one of the names news copy carries. */
 const ENTITY =

@@ -401,7 +401,9 @@ export function readNumeric(
         (mention as { precision?: string }).precision !== 'day' ||
         (mention.value.kind === 'year' &&
           reading.publishedYear !== undefined &&
-          mention.value.value > reading.publishedYear),
+          mention.value.value > reading.publishedYear &&
+          // (a start's own day, not a forum's or a meeting's: "at its Foundry Forum on June 10, 2027")
+          START_ON_DAY_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 48), mention.start))),
     )
     // "shoved the start of production at its Taylor, Texas fab back to 2027, which will not thrill Tesla, the outfit
     // paying $16.5 billion to have its AI6 chips baked there": a site's start, no chip's.
@@ -1682,7 +1684,9 @@ function nearestAnchor(
       mention.start >= anchor.end &&
       (anchor.adjacent === true
         ? appositionOf(reading, anchor.at, mention)
-        : RELATION_APPOSITION_GAP.test(reading.text.slice(anchor.end, mention.start)));
+        : RELATION_APPOSITION_GAP.test(reading.text.slice(anchor.end, mention.start)) &&
+          // (the amount alone, not one of a thing named after it: "Tesla deal — $7 billion Samsung HBM order")
+          APPOSED_AMOUNT_END.test(reading.text.slice(mention.end, mention.end + 16)));
     const otherFrame = !apposition && frameOf(reading, anchor.at) !== frame;
     if (otherFrame && (sameFrame || !parallel || anchor.at > mention.start)) continue;
     const [from, to] = mention.start >= anchor.end ? [anchor.end, mention.start] : [mention.end, anchor.at];
@@ -1704,6 +1708,14 @@ const CJK_SPACE = /[\u3400-\u9fff]\s+[\u3400-\u9fff]/;
 /** Between a relation word and a value that a dash sets off after it: "contract — $16.5 billion", "deal - about $17bn". */
 const RELATION_APPOSITION_GAP =
   /^\s*[—–-]\s*(?:(?:about|around|roughly|nearly|almost|some|worth|valued\s+at)\s+)?$/i;
+
+/** Right before a plan's full date, its start: "will begin production on", "production starts from", "to open on". */
+const START_ON_DAY_BEFORE =
+  /\b(?:production|operations?|output|manufacturing|operating|producing|opens?|opening|online|start(?:s|ing)?|begins?|beginning|commences?)\b(?![^;]*\b(?:forum|meeting|ceremony|event|conference|summit|call|expo|show|launch|hearing|vote)\b)[^;]{0,40}?\s(?:on|from|by|to|starting|beginning)\s+$/i;
+
+/** After an amount set off by a dash: its end, a clause mark, another dash, or its term ("over eight years"). */
+const APPOSED_AMOUNT_END =
+  /^\s*(?:$|[,;:.)!?+]|-\s|(?:over|through|until|to|in|for|a|per|running|runs|and|or|deal|contract|agreement|pact|minimum|at\s+minimum|at\s+least|or\s+more|plus)\b)/i;
 
 const APPOSITION_GAP = /^\s*[,，—–-]\s*(?:(?:the|a|an|its|[\w-]+['’]s)\s+)?$/i;
 

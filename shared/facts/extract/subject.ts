@@ -561,7 +561,9 @@ function madeThingPronoun(text: string): { start: number; end: number } | undefi
   if (
     !made ||
     (/\b(?:that|which)\s+(?:(?:will|would|can|could)\s+)?$/i.test(text.slice(0, made.index)) &&
-      !/\b[A-Z][\w&.-]*,\s+which\s+(?:(?:will|would|can|could)\s+)?$/.test(text.slice(0, made.index))) ||
+      !/\b[A-Z][\w&.-]*,\s+which\s+(?:will\s+|is\s+to\s+|is\s+set\s+to\s+)?$/.test(
+        text.slice(0, made.index),
+      )) ||
     (/\bto\s+$/i.test(text.slice(0, made.index)) &&
       !/\b(?:preparing|prepared|prepares|prepare|plans?|planned|planning|aims?|aimed|aiming|expects?|expected|set|ready|readying|agreed|agrees|going|want|wants|wanted|hopes?|hoped|intends?|intended)\s+to\s+$/i.test(
         text.slice(0, made.index),

@@ -17,10 +17,11 @@ export const MONTH_NAME = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Ap
 const PART_BEFORE = String.raw`(?:(?:the\s+)?(?:end|close|start|beginning|middle)\s+of(?:\s+the\s+year)?|year[-\s]end|end-|mid-?|late-?|early-?|(?:the\s+)?(?:first|second|1st|2nd)\s+half\s+of|(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+of|[HQ][1-4]|[1-4][HQ]|fiscal(?:\s+year)?|FY|CY)\s?`;
 
 /**
- * "27年" as 2027 (Chinese tech press shortens a year so: "投产推迟到27年", "27年下半年量产") — 2024 to 2035 only, and not
- * a length of years ("过去26年", "长达30年", "已有25年历史", "30年来", "25年内").
+ * "27年" as 2027 (Chinese tech press shortens a year so: "投产推迟到27年", "27年下半年量产") — 2024 to 2035 only, after a
+ * word of time ("于", "到", "预计", a clause's start) or before a part of the year or a launch ("年底", "量产"); not a
+ * length of years ("合作已有26年", "深耕美国市场27年", "将运营27年", "30年来", "25年内").
  */
-const SHORT_CHINESE_YEAR = String.raw`(?<![\d.])(?<!(?:过去|過去|近|逾|约|約|超过|超過|长达|長達|达|達|第|满|滿|了|共|历时|歷時|有|合作|成立|创立|創立|至少|最多|多达|多達)\s?)(?:2[4-9]|3[0-5])(?=\s?年(?![来來前内內间間以之多後后期]))`;
+const SHORT_CHINESE_YEAR = String.raw`(?<![\d.])(?:(?<=(?:于|於|在|到|至|从|從|自|待|预计|預計|预期|預期|计划|計劃|計畫|最快|最晚|最早|有望|可望|定于|定於|延至|延到|推迟|推遲|延后|延後|改为|改為|直到|直至|^|[\s，,。：:；;（(]))(?:2[4-9]|3[0-5])(?=\s?年(?![来來前内內间間以之多後后期]))|(?:2[4-9]|3[0-5])(?=\s?年(?:底|末|初|中|上半年|下半年|前半|後半|后半|第?[一二三四1-4]季|[1-4]Q|\d{1,2}月|[一二三四五六七八九十]{1,2}月|量产|量產|投产|投產|开始|開始|启用|啟用|完工|上市|推出|问世|問世|交付|出货|出貨)))`;
 
 const DATE = new RegExp(
   [
