@@ -1,6 +1,14 @@
 import { escapeRegex } from '../regex.ts';
 import { qualify, type ValueMention } from './mention.ts';
-import { CHINESE, DIGITS, NUMBER_WORDS, parseNumber, parseNumberWords } from './numbers.ts';
+import {
+  CHINESE,
+  DIGITS,
+  FRACTION_AFTER,
+  NUMBER_WORDS,
+  parseNumber,
+  parseNumberWithFraction,
+  parseNumberWords,
+} from './numbers.ts';
 
 /**
  * The smaller typed values: process nodes (`2nm`, `2-nanometer`, `2纳米`, `2奈米`,
@@ -50,8 +58,8 @@ const RATIO = new RegExp(
     // "提升一倍", "翻倍": up by one time its size, twice as much (before "一倍" is read as 1×);
     // "提升两倍" means 2× to some writers and 3× to others, so only 一倍 is read.
     '(?:提升|提高|增加|增长|增長|成长|成長)(?<plusOne>一)倍|翻倍|翻一番',
-    String.raw`(?<num>${DIGITS}|${CHINESE})(?:\s?(?:x|X|×|-?fold|倍)|(?<=\d)\s+times)(?![A-Za-z])`,
-    String.raw`(?<![A-Za-z])(?<words>${NUMBER_WORDS})(?:\s+times|-?fold)(?![A-Za-z])`,
+    String.raw`(?<num>${DIGITS}(?:\s?[½¼¾]|\s(?:1\/2|1\/4|3\/4))?|${CHINESE})(?:\s?(?:x|X|×|-?fold|倍)|(?<=[\d½¼¾])\s+times)(?![A-Za-z])`,
+    String.raw`(?<![A-Za-z])(?<words>${NUMBER_WORDS}${FRACTION_AFTER}?)(?:\s+times|-?fold)(?![A-Za-z])`,
     '(?<![A-Za-z])(?<single>twice|doubled?|tripled?|thrice|quadruple)(?![A-Za-z])',
   ].join('|'),
   'gi',
@@ -71,7 +79,7 @@ export function readRatios(text: string): ValueMention[] {
         ? 2
         : g.single
           ? RATIO_WORDS[g.single.toLowerCase()]!
-          : parseNumber(g.num ?? g.words!);
+          : parseNumberWithFraction(g.num ?? g.words!);
     if (Number.isNaN(value)) return [];
     const start = match.index;
     const end = start + match[0].length;

@@ -16,7 +16,7 @@ import {
  */
 const PERCENT = new RegExp(
   [
-    String.raw`(?:(?<![\d.])(?<sign>[-−–]))?(?<num>${DIGITS})\s?(?:%|％|\s?percent(?![A-Za-z])|\s?per\s?cent(?![A-Za-z])|\s?pct(?![A-Za-z])|(?<=\d)pc(?![A-Za-z])|\s?percentage\s+points?|\s?个百分点|\s?個百分點)`,
+    String.raw`(?:(?<![\d.])(?<sign>[-−–]))?(?<num>${DIGITS}(?:\s?[½¼¾]|\s(?:1\/2|1\/4|3\/4))?)\s?(?:%|％|\s?percent(?![A-Za-z])|\s?per\s?cent(?![A-Za-z])|\s?pct(?![A-Za-z])|(?<=\d)pc(?![A-Za-z])|\s?percentage\s+points?|\s?个百分点|\s?個百分點)`,
     String.raw`(?<![A-Za-z])(?<word>${NUMBER_WORDS}${FRACTION_AFTER}?)\s(?:percent|per\s?cent)(?![A-Za-z])`,
     `百分之(?<zh>${DIGITS}|${CHINESE})`,
     // "a tenth of its foundry sales" (not "for a tenth day").
@@ -57,9 +57,9 @@ export function readPercent(text: string): ValueMention[] {
       ? 10
       : g.tenths
         ? parseNumber(g.tenths) * 10 + (g.half ? 5 : g.units ? parseNumber(g.units) : 0)
-        : g.word
-          ? parseNumberWithFraction(g.word)
-          : parseNumber(g.num ?? g.zh ?? '');
+        : g.word || g.num
+          ? parseNumberWithFraction(g.word ?? g.num!)
+          : parseNumber(g.zh ?? '');
     if (Number.isNaN(value)) continue;
     const start = match.index;
     const end = start + match[0].length;
