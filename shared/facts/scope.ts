@@ -507,6 +507,21 @@ function clauseEndAfter(sentence: string, from: number, ends: RegExp = CLAUSE_EN
   return match ? match.index : sentence.length;
 }
 
+/** Where a clause ends that a ", which …," aside interrupts and a preposition resumes (", for AI5"). */
+function pastRelativeAside(sentence: string, end: number): number {
+  if (!/^,\s+which\s/.test(sentence.slice(end, end + 10))) return end;
+  const close = sentence.indexOf(',', end + 1);
+  if (close < 0 || !CLAUSE_RESUMED.test(sentence.slice(close))) return end;
+  return clauseEndAfter(sentence, close + 1);
+}
+
+const CLAUSE_RESUMED =
+  /^,\s*(?:for|to|in|as|at|on|by|with|from|over|instead\s+of|until|after|before|into)\s/i;
+
+/** A relative clause telling what a report said: ", which said …", ", which claimed …". */
+const REPORT_SAID_AFTER =
+  /^[,，]\s*which\s+(?:had\s+|has\s+)?(?:said|says|claimed|claims|reported|suggested|suggests|stated|alleged|alleges)\b/i;
+
 const STRIVING = /^(?:aim|hope|try|tri)/i;
 const STRIVING_STOP = /\s(?:after|following|having|since|as|while|when|once)\s/i;
 
@@ -568,6 +583,12 @@ function spanEnd(sentence: string, match: PhraseMatch<ScopeCue>): number {
   // "is weighing changes to the timeline, including a proposed one-year delay": what the list adds is the
   // clause's own object, weighed the same.
   while (ELABORATION.test(sentence.slice(end))) end = clauseEndAfter(sentence, end + 1);
+  // "Tesla did not pick Samsung, which makes its AI4 chips, for AI5": the clause goes on past a relative aside (which
+  // tells its own: relativeAsides).
+  end = pastRelativeAside(sentence, end);
+  // "Samsung denied the report, which said it would make Tesla's AI5 chips": what the denied report said is denied.
+  if (match.name === 'negation')
+    while (REPORT_SAID_AFTER.test(sentence.slice(end))) end = clauseEndAfter(sentence, end + 1);
   // "asking whether the plant can begin production in 2026 as planned, or slip to 2027": the other answer asked.
   if (match.name === 'question' || match.name === 'possibility')
     while (/^[,，]\s*or\b/i.test(sentence.slice(end))) end = clauseEndAfter(sentence, end + 1);

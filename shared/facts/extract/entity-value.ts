@@ -197,7 +197,7 @@ export function readEntities(
           (reading.scopes.blockersAt(mention.start).length === 0 ||
             // "could bring more business to Samsung Electronics, which is already set to make the carmaker's AI6
             // chips": the name's own relative clause, not doubted, says it makes the chip.
-            openRelativeMaking(reading, triggers, mention, chipTriggers)) &&
+            openRelativeMaking(reading, triggers, mention, chipTriggers, chipIds)) &&
           // "三星恐失大單": the foundry's own verb is doubted.
           !blockedVerb(reading, agentTriggers[found.indexOf(mention)]) &&
           // "Samsung's contract could grow once AI5 is included": the doubt reaches the chip.
@@ -1504,13 +1504,19 @@ function openRelativeMaking(
   triggers: PhraseMatch<AttributeClass>[],
   mention: EntityMention,
   chipTriggers: ReadonlySet<PhraseMatch<AttributeClass>>,
+  chipIds: ReadonlySet<string>,
 ): boolean {
   const relative = triggerOfRelativeClause(reading, triggers, mention);
-  return (
-    relative !== undefined &&
-    chipTriggers.has(relative) &&
-    reading.scopes.blockersAt(relative.start, relative).length === 0
+  if (relative === undefined || !chipTriggers.has(relative)) return false;
+  // (the clause's own chip, when it names one, is the rule's: not "Tesla did not pick Samsung, which makes its AI4
+  // chips, for AI5")
+  const close = reading.text.indexOf(',', relative.end);
+  const clauseEnd = close < 0 ? reading.text.length : close;
+  const othersChip = reading.mentions.some(
+    (chip) =>
+      chip.type === 'chip' && chip.start >= relative.end && chip.start < clauseEnd && !chipIds.has(chip.id),
   );
+  return !othersChip && reading.scopes.blockersAt(relative.start, relative).length === 0;
 }
 
 /**
