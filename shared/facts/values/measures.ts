@@ -8,6 +8,7 @@ import {
   parseNumber,
   parseNumberWithFraction,
   parseNumberWords,
+  VULGAR_FRACTION_AFTER,
 } from './numbers.ts';
 
 /**
@@ -58,7 +59,7 @@ const RATIO = new RegExp(
     // "提升一倍", "翻倍": up by one time its size, twice as much (before "一倍" is read as 1×);
     // "提升两倍" means 2× to some writers and 3× to others, so only 一倍 is read.
     '(?:提升|提高|增加|增长|增長|成长|成長)(?<plusOne>一)倍|翻倍|翻一番',
-    String.raw`(?<num>${DIGITS}(?:\s?[½¼¾]|\s(?:1\/2|1\/4|3\/4))?|${CHINESE})(?:\s?(?:x|X|×|-?fold|倍)|(?<=[\d½¼¾])\s+times)(?![A-Za-z])`,
+    String.raw`(?<num>${DIGITS}${VULGAR_FRACTION_AFTER}?|${CHINESE})(?:\s?(?:x|X|×|-?fold|倍)|(?<=[\d½¼¾])\s+times)(?![A-Za-z])`,
     String.raw`(?<![A-Za-z])(?<words>${NUMBER_WORDS}${FRACTION_AFTER}?)(?:\s+times|-?fold)(?![A-Za-z])`,
     '(?<![A-Za-z])(?<single>twice|doubled?|tripled?|thrice|quadruple)(?![A-Za-z])',
   ].join('|'),

@@ -121,11 +121,14 @@ export const NUMBER_WORDS = String.raw`(?:(?:an?\s+)?dozen|half\s+an?|half(?=-(?
 
 const DIGIT_WORDS = 'zero|one|two|three|four|five|six|seven|eight|nine';
 
+/** Regex source of a vulgar fraction after digits: "16½", "16 1/2", "6 3/4". */
+export const VULGAR_FRACTION_AFTER = String.raw`(?:\s?[½¼¾]|\s(?:1\/2|1\/4|3\/4))`;
+
 /**
  * Regex source of what may follow a number as its fraction: "sixteen point five", "16-point-five", "sixteen and a
  * half", "16½", "16 1/2".
  */
-export const FRACTION_AFTER = String.raw`(?:[-\s]point[-\s](?:\d+|(?:${DIGIT_WORDS})(?:[-\s](?:${DIGIT_WORDS}))*)|[-\s]and[-\s]a[-\s]half|\s?[½¼¾]|\s(?:1\/2|1\/4|3\/4))`;
+export const FRACTION_AFTER = String.raw`(?:[-\s]point[-\s](?:\d+|(?:${DIGIT_WORDS})(?:[-\s](?:${DIGIT_WORDS}))*)|[-\s]and[-\s]a[-\s]half|${VULGAR_FRACTION_AFTER})`;
 
 const VULGAR_FRACTIONS: Record<string, number> = {
   '½': 0.5,

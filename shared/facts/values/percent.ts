@@ -6,6 +6,7 @@ import {
   NUMBER_WORDS,
   parseNumber,
   parseNumberWithFraction,
+  VULGAR_FRACTION_AFTER,
 } from './numbers.ts';
 
 /**
@@ -16,7 +17,7 @@ import {
  */
 const PERCENT = new RegExp(
   [
-    String.raw`(?:(?<![\d.])(?<sign>[-−–]))?(?<num>${DIGITS}(?:\s?[½¼¾]|\s(?:1\/2|1\/4|3\/4))?)\s?(?:%|％|\s?percent(?![A-Za-z])|\s?per\s?cent(?![A-Za-z])|\s?pct(?![A-Za-z])|(?<=\d)pc(?![A-Za-z])|\s?percentage\s+points?|\s?个百分点|\s?個百分點)`,
+    String.raw`(?:(?<![\d.])(?<sign>[-−–]))?(?<num>${DIGITS}${VULGAR_FRACTION_AFTER}?)\s?(?:%|％|\s?percent(?![A-Za-z])|\s?per\s?cent(?![A-Za-z])|\s?pct(?![A-Za-z])|(?<=\d)pc(?![A-Za-z])|\s?percentage\s+points?|\s?个百分点|\s?個百分點)`,
     String.raw`(?<![A-Za-z])(?<word>${NUMBER_WORDS}${FRACTION_AFTER}?)\s(?:percent|per\s?cent)(?![A-Za-z])`,
     `百分之(?<zh>${DIGITS}|${CHINESE})`,
     // "a tenth of its foundry sales" (not "for a tenth day").
