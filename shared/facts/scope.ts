@@ -515,8 +515,10 @@ function pastRelativeAside(sentence: string, end: number): number {
   return clauseEndAfter(sentence, close + 1);
 }
 
-const CLAUSE_RESUMED =
-  /^,\s*(?:for|to|in|as|at|on|by|with|from|over|instead\s+of|until|after|before|into)\s/i;
+const CLAUSE_RESUMED = /^,\s*(?:for|to|instead\s+of|over|into)\s/i;
+
+const DENIAL_WORD = /^(?:den(?:y|ied|ies)|dismiss|reject|refut|rebut)/i;
+const NEGATED_BEFORE = /\b(?:not|n't|never|no)\s+$/i;
 
 /** A relative clause telling what a report said: ", which said …", ", which claimed …". */
 const REPORT_SAID_AFTER =
@@ -587,7 +589,12 @@ function spanEnd(sentence: string, match: PhraseMatch<ScopeCue>): number {
   // tells its own: relativeAsides).
   end = pastRelativeAside(sentence, end);
   // "Samsung denied the report, which said it would make Tesla's AI5 chips": what the denied report said is denied.
-  if (match.name === 'negation')
+  // (a denial itself, not one negated: "did not deny the report, which said …", nor "did not respond to")
+  if (
+    match.name === 'negation' &&
+    DENIAL_WORD.test(sentence.slice(match.start, match.end)) &&
+    !NEGATED_BEFORE.test(sentence.slice(Math.max(0, match.start - 16), match.start))
+  )
     while (REPORT_SAID_AFTER.test(sentence.slice(end))) end = clauseEndAfter(sentence, end + 1);
   // "asking whether the plant can begin production in 2026 as planned, or slip to 2027": the other answer asked.
   if (match.name === 'question' || match.name === 'possibility')

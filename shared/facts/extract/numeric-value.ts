@@ -403,7 +403,8 @@ export function readNumeric(
           reading.publishedYear !== undefined &&
           mention.value.value > reading.publishedYear &&
           // (a start's own day, not a forum's or a meeting's: "at its Foundry Forum on June 10, 2027")
-          START_ON_DAY_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 48), mention.start))),
+          (START_ON_DAY_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 48), mention.start)) ||
+            START_AFTER_DAY.test(reading.text.slice(mention.end, mention.end + 48)))),
     )
     // "shoved the start of production at its Taylor, Texas fab back to 2027, which will not thrill Tesla, the outfit
     // paying $16.5 billion to have its AI6 chips baked there": a site's start, no chip's.
@@ -1711,11 +1712,15 @@ const RELATION_APPOSITION_GAP =
 
 /** Right before a plan's full date, its start: "will begin production on", "production starts from", "to open on". */
 const START_ON_DAY_BEFORE =
-  /\b(?:production|operations?|output|manufacturing|operating|producing|opens?|opening|online|start(?:s|ing)?|begins?|beginning|commences?)\b(?![^;]*\b(?:forum|meeting|ceremony|event|conference|summit|call|expo|show|launch|hearing|vote)\b)[^;]{0,40}?\s(?:on|from|by|to|starting|beginning)\s+$/i;
+  /\b(?:production|operations?|output|manufacturing|operating|producing|opens?|opening|online|start(?:s|ing)?|begins?|beginning|commences?)\b(?![^;]*\b(?:forum|meeting|ceremony|event|conference|summit|call|expo|show|launch|hearing|vote)\b)[^;]{0,40}?\s(?:on|from|by|to|for|starting|beginning)\s+$/i;
+
+/** Right after a plan's full date, its start: "targets Feb. 1, 2027, start for Taylor production". */
+const START_AFTER_DAY =
+  /^,?\s+(?:start|launch|opening)\s+(?:of|for)\s+(?:[\w'’-]+\s+){0,3}?(?:production|operations?|output)\b/i;
 
 /** After an amount set off by a dash: its end, a clause mark, another dash, or its term ("over eight years"). */
 const APPOSED_AMOUNT_END =
-  /^\s*(?:$|[,;:.)!?+]|-\s|(?:over|through|until|to|in|for|a|per|running|runs|and|or|deal|contract|agreement|pact|minimum|at\s+minimum|at\s+least|or\s+more|plus)\b)/i;
+  /^\s*(?:$|[,;:.)!?+]|-\s|(?:over|through|until|to|in|for|a|per|running|runs|and|or|from|across|spanning|lasting|between|deal|contract|agreement|pact|minimum|at\s+minimum|at\s+least|or\s+more|plus)\b)/i;
 
 const APPOSITION_GAP = /^\s*[,，—–-]\s*(?:(?:the|a|an|its|[\w-]+['’]s)\s+)?$/i;
 
