@@ -69,9 +69,12 @@ describe.skipIf(!CHROMIUM)('factwatch report, read in headless Chromium', () => 
       executablePath: CHROMIUM,
       headless: true,
       args: ['--no-sandbox', '--disable-gpu'],
+      // A cold Chromium on a two-core CI machine busy with the rest of the suite once took more than puppeteer's
+      // default 30 s to print its endpoint: a slow start is not what this suite tests.
+      timeout: 120_000,
     });
     mkdirSync(SCREENSHOTS, { recursive: true });
-  }, 180_000);
+  }, 300_000);
   afterAll(async () => {
     await browser?.close();
   });
