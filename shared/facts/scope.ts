@@ -659,13 +659,6 @@ const OPENS_SENTENCE =
   /^[\s"“'‘(（]*(?:[^,，。:：]{0,24}[:：]\s*|[^,，。]{0,24}(?:表示|指出|提醒|认为|認為|称|稱|警告|强调|強調)\s*[,，]\s*)?$/;
 
 /**
- * The scopes of one sentence.
- *
- * @example
- * const scopes = findScopes('Tesla did not pick Samsung for AI5', tokenize(text));
- * scopes.blockersAt(text.indexOf('Samsung')); // ['negation']
- */
-/**
  * The relative clauses a sentence sets off with ", which" up to its next comma or end — not one that reports what
  * something said (", which said it would …", ", which claimed …"): that content is the report's; nor one that
  * weighs ("…, which would lift the total to $47 billion").
@@ -681,6 +674,13 @@ function relativeAsides(sentence: string): Array<{ start: number; end: number }>
 const RELATIVE_ASIDE =
   /,\s+which\s+(?!(?:would|could|might|may|should)\b|(?:had\s+|has\s+|have\s+)?(?:said|says|say|claimed|claims|reported|reports|suggested|suggests|stated|states|alleged|alleges|argued|argues|predicted|predicts|forecast|forecasts|expects|expected|speculated|asked|asks|questioned)\b)/g;
 
+/**
+ * The scopes of one sentence.
+ *
+ * @example
+ * const scopes = findScopes('Tesla did not pick Samsung for AI5', tokenize(text));
+ * scopes.blockersAt(text.indexOf('Samsung')); // ['negation']
+ */
 export function findScopes(sentence: string, tokens: Token[]): Scopes {
   const matches = cues.find(sentence, tokens).filter(
     (match) =>
