@@ -506,7 +506,7 @@ const PEOPLE_OPENING = new RegExp(
   String.raw`^[\s"“'‘]*(?:(?:[Tt]he|[Ss]ome|[Ss]everal|[Mm]any|[Mm]ost|[Oo]ther|[Ff]oreign|[Ii]nstitutional|[Rr]etail|[Ll]ocal|[Oo]verseas|[Gg]lobal|[Kk]orean|[Ee]uropean|[Cc]hinese|[Ee]U|U\.?S\.?|[A-Z][\w.&-]*(?:['’]s?)?)\s+){0,4}(?:[a-z][\w-]*\s+)?['‘"“]?(?:${PEOPLE_WORDS})\b`,
 );
 
-const PLURAL_PRONOUN = /^(?:they|their)\b/i;
+const PLURAL_PRONOUN = /^(?:they|their|the\s+(?:(?:two|three|four)\s+)?(?:companies|partners|firms))\b/i;
 
 const RESPECTIVELY = /\brespectively\b|分别|分別/i;
 
@@ -908,7 +908,7 @@ const PRONOUN = '#pronoun';
 const CHINESE_OPENING = /^[\s"“「『（(]*[\u3400-\u9fff]/;
 
 const OPENING_PRONOUN =
-  /^[\s"“'‘]*(?:(?:据|據|根据|根據)[^，,。]{1,24}?(?:统计|統計|数据|數據|显示|顯示|报道|報導|指出)[，,]\s*|According to [^,]{1,40}, |(?:On|In|By|Since|Last|This|Later|Earlier)\s+[\w-]+(?:\s+[\w-]+)?,?\s+|(?:However|But|Meanwhile|Still|Yet|Also|And|Moreover|Nevertheless|Instead),?\s+|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?\s+(?:now\s+)?(?:says|said|expects|believes|thinks)\s+(?:that\s+)?)?(It|Its|it|its|They|Their|they|their|The company(?:['’]s)?|The firm(?:['’]s)?|The shares|The stock|其(?![他它中实實余餘次])|它|该公司|該公司|该股|該股)(?=[\s,，\u3400-\u9fff])/;
+  /^[\s"“'‘]*(?:(?:据|據|根据|根據)[^，,。]{1,24}?(?:统计|統計|数据|數據|显示|顯示|报道|報導|指出)[，,]\s*|According to [^,]{1,40}, |(?:On|In|By|Since|Last|This|Later|Earlier)\s+[\w-]+(?:\s+[\w-]+)?,?\s+|(?:However|But|Meanwhile|Still|Yet|Also|And|Moreover|Nevertheless|Instead),?\s+|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?\s+(?:now\s+)?(?:says|said|expects|believes|thinks)\s+(?:that\s+)?)?(It|Its|it|its|They|Their|they|their|The company(?:['’]s)?|The firm(?:['’]s)?|The (?:two |three |four )?(?:companies|partners|firms)(?:['’])?|The shares|The stock|其(?![他它中实實余餘次])|它|该公司|該公司|该股|該股)(?=[\s,，\u3400-\u9fff])/;
 
 /**
  * The group's entity is the first of its type the earlier sentence names: "the chip" is
