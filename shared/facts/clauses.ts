@@ -24,6 +24,24 @@ export function opensClauseBetween(text: string, from: number, at: number): bool
   );
 }
 
+/** Where a clause that opens at `from` ends: its next clause mark (comma, semicolon, colon), else the sentence's end. */
+export function clauseMarkAfter(text: string, from: number): number {
+  const close = text.slice(from).search(CLAUSE_MARK);
+  return close < 0 ? text.length : from + close;
+}
+
+/**
+ * The relative clause set off by ", which" that `position` stands in: from its comma to its next clause mark
+ * ("Qualcomm will make chips at Samsung's Taylor plant, which will build Tesla's AI6 …"); undefined outside one.
+ */
+export function relativeClauseAt(text: string, position: number): { start: number; end: number } | undefined {
+  const start = text.lastIndexOf(', which ', position);
+  if (start < 0 || CLAUSE_MARK.test(text.slice(start + 1, position))) return undefined;
+  return { start, end: clauseMarkAfter(text, position) };
+}
+
+const CLAUSE_MARK = /[,;:，；]/;
+
 /** A clause set off by a comma and opened by a subordinator or a Chinese contrast: ", while …", "，而…". */
 export const COMMA_CLAUSE_OPENING =
   /(?:[,，]\s*(?:while|whereas|as|when|once|because|although|though)\s|[，,]\s*(?:而|则|則|另一方面|相比之下|与此同时|與此同時|同时|同時))[^,;.，；。]*$/i;

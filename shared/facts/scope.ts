@@ -1,3 +1,4 @@
+import { clauseMarkAfter } from './clauses.ts';
 import { SCOPE_CUES, type ScopeCue } from './lexicon.ts';
 import { type PhraseMatch, phraseMatcher } from './phrases.ts';
 import type { Token } from './tokens.ts';
@@ -510,8 +511,8 @@ function clauseEndAfter(sentence: string, from: number, ends: RegExp = CLAUSE_EN
 /** Where a clause ends that a ", which …," aside interrupts and a preposition resumes (", for AI5"). */
 function pastRelativeAside(sentence: string, end: number): number {
   if (!/^,\s+which\s/.test(sentence.slice(end, end + 10))) return end;
-  const close = sentence.indexOf(',', end + 1);
-  if (close < 0 || !CLAUSE_RESUMED.test(sentence.slice(close))) return end;
+  const close = clauseMarkAfter(sentence, end + 1);
+  if (!CLAUSE_RESUMED.test(sentence.slice(close))) return end;
   return clauseEndAfter(sentence, close + 1);
 }
 
@@ -666,8 +667,7 @@ const OPENS_SENTENCE =
 function relativeAsides(sentence: string): Array<{ start: number; end: number }> {
   if (!sentence.includes(', which ')) return [];
   return [...sentence.matchAll(RELATIVE_ASIDE)].map((match) => {
-    const close = sentence.slice(match.index + 1).search(/[,;:]/);
-    return { start: match.index, end: close < 0 ? sentence.length : match.index + 1 + close };
+    return { start: match.index, end: clauseMarkAfter(sentence, match.index + 1) };
   });
 }
 

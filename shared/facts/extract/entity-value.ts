@@ -2,7 +2,13 @@
  * Readers of entity values (layer 6): the foundries a chip is made by — who makes it, who is replaced
  * ("switches from TSMC"), who is only troubled, compared with, or making another chip.
  */
-import { COMMA_CLAUSE_OPENING, OTHER_PRODUCT, opensClauseBetween, TIME_CLAUSE_ZH } from '../clauses.ts';
+import {
+  COMMA_CLAUSE_OPENING,
+  clauseMarkAfter,
+  OTHER_PRODUCT,
+  opensClauseBetween,
+  TIME_CLAUSE_ZH,
+} from '../clauses.ts';
 import { type EntityMention, isSiteOrPlace } from '../entities.ts';
 import type { AttributeClass } from '../lexicon.ts';
 import type { PhraseMatch } from '../phrases.ts';
@@ -1510,8 +1516,7 @@ function openRelativeMaking(
   if (relative === undefined || !chipTriggers.has(relative)) return false;
   // (the clause's own chip, when it names one, is the rule's: not "Tesla did not pick Samsung, which makes its AI4
   // chips, for AI5")
-  const close = reading.text.indexOf(',', relative.end);
-  const clauseEnd = close < 0 ? reading.text.length : close;
+  const clauseEnd = clauseMarkAfter(reading.text, relative.end);
   const othersChip = reading.mentions.some(
     (chip) =>
       chip.type === 'chip' && chip.start >= relative.end && chip.start < clauseEnd && !chipIds.has(chip.id),

@@ -3,6 +3,7 @@
  * another subject that silence their clause, deals named by their party, and the pieces around an event's date.
  */
 import type { Value } from '../../model/values.ts';
+import { relativeClauseAt } from '../clauses.ts';
 import type { EntityMention } from '../entities.ts';
 import type { PhraseMatch } from '../phrases.ts';
 import type { CompiledRule } from '../rules.ts';
@@ -137,13 +138,10 @@ export function inRelativeClauseApart(
   position: number,
   notWords: readonly PhraseMatch[],
 ): boolean {
-  const text = reading.text;
-  const opening = text.lastIndexOf(', which ', position);
-  if (opening < 0 || /[,;；，]/.test(text.slice(opening + 1, position))) return false;
-  const close = text.slice(position).search(/[,;；，]/);
-  const end = close < 0 ? text.length : position + close;
-  const antecedentFrom = Math.max(0, opening - ANTECEDENT_CHARS);
-  return notWords.every((match) => match.end <= antecedentFrom || match.start >= end);
+  const clause = relativeClauseAt(reading.text, position);
+  if (!clause) return false;
+  const antecedentFrom = Math.max(0, clause.start - ANTECEDENT_CHARS);
+  return notWords.every((match) => match.end <= antecedentFrom || match.start >= clause.end);
 }
 
 /** How far before ", which" its antecedent may reach ("Samsung's Taylor, Texas, plant"). */

@@ -58,9 +58,7 @@ export function readPercent(text: string): ValueMention[] {
       ? 10
       : g.tenths
         ? parseNumber(g.tenths) * 10 + (g.half ? 5 : g.units ? parseNumber(g.units) : 0)
-        : g.word || g.num
-          ? parseNumberWithFraction(g.word ?? g.num!)
-          : parseNumber(g.zh ?? '');
+        : parseNumberWithFraction(g.num ?? g.word ?? g.zh ?? '');
     if (Number.isNaN(value)) continue;
     const start = match.index;
     const end = start + match[0].length;
