@@ -15,10 +15,23 @@ export interface PhraseMatch<Name extends string = string> {
 }
 
 const GAP = '...';
+/** A gap of common words only: no name stands in it ("the 2nm part", not "the Exynos part"). */
+const COMMON_GAP = '~';
 const MAX_GAP = 4;
+const CAPITALISED = /^[A-Z]/;
+/**
+ * Closed-class words a noun phrase's modifiers never hold: a common gap stops at them, so
+ * "the ~ chips" is not "the fab will start producing chips".
+ */
+const NOT_A_MODIFIER = new Set([
+  ...['will', 'would', 'can', 'could', 'may', 'might', 'must', 'shall', 'should'],
+  ...['is', 'are', 'was', 'were', 'be', 'been', 'has', 'have', 'had', 'do', 'does', 'did'],
+  ...['to', 'of', 'for', 'in', 'on', 'at', 'by', 'with', 'from', 'into', 'as', 'than'],
+  ...['and', 'or', 'but', 'that', 'which', 'who', 'it', 'they', 'not'],
+]);
 
 /** One word of a compiled English phrase: a stem, an exact lower-case form, or a gap. */
-type Step = { gap: true } | { gap: false; exact: boolean; word: string };
+type Step = { gap: true; common: boolean } | { gap: false; exact: boolean; word: string };
 
 interface EnglishPhrase<Name> {
   name: Name;
@@ -120,8 +133,8 @@ function englishSteps(phrase: string): Step[] {
   return phrase
     .split(/\s+/)
     .flatMap((word): Step[] =>
-      word === GAP
-        ? [{ gap: true }]
+      word === GAP || word === COMMON_GAP
+        ? [{ gap: true, common: word === COMMON_GAP }]
         : word.startsWith('=')
           ? [{ gap: false, exact: true, word: word.slice(1).toLowerCase() }]
           : tokenize(word).map((token) => ({ gap: false, exact: false, word: token.stem })),
@@ -227,6 +240,8 @@ function matchFrom(
           found = position + skip;
           break;
         }
+        const word = tokens[position + skip]!;
+        if (step.common && (CAPITALISED.test(word.text) || NOT_A_MODIFIER.has(word.lower))) break;
       }
       if (found < 0) return undefined;
       position = found;

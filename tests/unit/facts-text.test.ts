@@ -203,6 +203,19 @@ describe('phraseMatcher()', () => {
     expect(dealsIn('after the company confirmed its chip deal')).toEqual([]);
   });
 
+  it("fills a common gap (~) with a noun phrase's own modifiers only: no name, no verb", () => {
+    const chip = phraseMatcher({ chip: { en: ['the ~ chip'], zh: [] } });
+    const chipsIn = (text: string) =>
+      chip.find(text, tokenize(text)).map((match) => text.slice(match.start, match.end));
+    expect(chipsIn('Samsung will make the 2nm chip')).toEqual(['the 2nm chip']);
+    expect(chipsIn('TSMC makes the upcoming inference chip')).toEqual(['the upcoming inference chip']);
+    // A name in the gap is another chip ("the Dojo 3 chip", "the Exynos chip"), not a description.
+    expect(chipsIn('Samsung will make the Dojo 3 chip')).toEqual([]);
+    // A verb or preposition ends a noun phrase: "The plant will start producing chips" describes no chip.
+    expect(chipsIn('The plant will start producing chips')).toEqual([]);
+    expect(chipsIn('the demand for chips')).toEqual([]);
+  });
+
   it('reports overlapping Chinese phrases of different lists, each one', () => {
     expect(found('三星代工营收增长，量产推迟')).toEqual(['uplift:代工营收', 'foundry:代工', 'delay:推迟']);
   });
