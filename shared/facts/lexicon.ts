@@ -1865,6 +1865,11 @@ export const SCOPE_CUES = {
       "we'd love",
       "i'd love",
       "they'd love",
+      // "Some brokers expect Samsung to win a share of AI5; others say …": a view some hold, not the expectation
+      // the text asserts ("Samsung is expected to …", "analysts expect …" stay plans).
+      'some ... expect',
+      'some ... believe',
+      'some ... bet',
       'maybe',
       'perhaps',
       'could',
