@@ -1603,6 +1603,12 @@ export const SCOPE_CUES = {
       // "The company missed out on producing Tesla's AI5 chips": it does not.
       'miss out on',
       'lose out on',
+      // "Tesla's AI5 goes to TSMC alone, Samsung left out": the company named before is not a maker.
+      'left out',
+      '=misses out',
+      '=missed out',
+      '=loses out',
+      '=lost out',
       // "Parliament voted down the proposal to postpone high-risk AI obligations" — what was voted down is the
       // delay (not "voted down a Green amendment and approved the delay").
       'vote down ... proposal',
@@ -1698,6 +1704,13 @@ export const SCOPE_CUES = {
       '並未',
       '尚未',
       '未能',
+      // "特斯拉AI5由台積電獨家代工 三星無緣": the company named before misses out.
+      '无缘',
+      '無緣',
+      '落空',
+      '出局',
+      '落选',
+      '落選',
       '从未',
       '從未',
       '未曾',

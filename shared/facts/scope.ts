@@ -139,6 +139,29 @@ const RUMOUR_ABOUT = new RegExp(
 const DENIED_AFTER =
   /^(?:not true|untrue|false|off the table|groundless|baseless|unfounded|inaccurate|out of date|outdated|并非事实|並非事實|不是事实|不是事實|与事实不符|與事實不符|不实|不實|失实|失實|不属实|不屬實|不准确|不準確|不正确|不正確|无根据|無根據|子虚乌有|子虛烏有)$/i;
 
+const MISSED_OUT = /^(?:left out|misses out|missed out|loses out|lost out|无缘|無緣|落空|出局|落选|落選)$/i;
+const CLAUSE_ENDS_HERE = /^(?:\s*(?:[,，;；。!！?？:：]|$)|\s+(?=[\u3400-\u9fff]))/;
+const CONTRAST_AFTER = /^\s*[,，]?\s*(?:但|但是|却|卻|but\b|yet\b)/i;
+
+/** A missed-out cue with nothing after it in its clause ("…, Samsung left out", "英特尔出局 三星…"). */
+function missedOutEndingClause(sentence: string, match: PhraseMatch<ScopeCue>): boolean {
+  return (
+    match.name === 'negation' &&
+    MISSED_OUT.test(sentence.slice(match.start, match.end)) &&
+    CLAUSE_ENDS_HERE.test(sentence.slice(match.end))
+  );
+}
+/** A Chinese headline's space between two phrases. */
+const HEADLINE_SPACE_ZH = /(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])/g;
+
+/** Where the clause of a missed-out cue begins: its clause's start, or a Chinese headline's space after it. */
+function missedFrom(sentence: string, cueStart: number): number {
+  const start = clauseStartBefore(sentence, cueStart);
+  const spaces = [...sentence.slice(start, cueStart).matchAll(HEADLINE_SPACE_ZH)];
+  const last = spaces.at(-1);
+  return last ? start + last.index + last[0].length : start;
+}
+
 /** An aside set off by commas, then its clause's own verb: ", originally valued at $16.5 billion, had been". */
 const ASIDE_THEN_VERB =
   /^\s*,\s*(?:originally|initially|first|once|which|worth|valued|signed|announced|then|previously)\b(?:[^,;:.]|\.(?=\d)){0,100},\s*(?=(?:had|has|have|was|were|is|are|would|will|could|be|been|now)\b)/i;
@@ -706,6 +729,8 @@ export function findScopes(sentence: string, tokens: Token[]): Scopes {
             sentence.slice(0, match.start),
           )),
     )
+    // "英特尔出局 三星与台积电共同代工…": who misses out stands before the cue (below), not after its clause.
+    .filter((match) => !missedOutEndingClause(sentence, match))
     .filter(
       (match) =>
         !(
@@ -804,6 +829,21 @@ export function findScopes(sentence: string, tokens: Token[]): Scopes {
   // "针对有关团队解散的传闻，…": what a rumour is about is not said by the sentence — blocked like a
   // denial, since the sentence names the rumour only to answer it.
   for (const rumour of sentence.matchAll(RUMOUR_ABOUT)) spans.push(spanOver('negation', rumour));
+  // "Tesla's AI5 goes to TSMC alone, Samsung left out", "…由台積電獨家代工 三星無緣": who misses out is named
+  // before the cue that ends its clause, and makes nothing.
+  for (const match of matches)
+    if (
+      missedOutEndingClause(sentence, match) &&
+      // (not one a contrast goes on from: "三星在英伟达订单竞争中出局，但拿下特斯拉AI5代工订单")
+      !CONTRAST_AFTER.test(sentence.slice(match.end))
+    )
+      spans.push({
+        name: 'negation',
+        start: missedFrom(sentence, match.start),
+        cueStart: match.start,
+        cueEnd: match.end,
+        end: match.end,
+      });
   // "继2025年8月解散团队、2026年初宣布重启Dojo 3之后，特斯拉本周确认…关停": a state the news follows is history
   // (not a deal it follows: "继去年7月与特斯拉签订…合同之后" — still in force).
   if (sentence.includes('继') || sentence.includes('繼'))
