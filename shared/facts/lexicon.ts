@@ -1705,6 +1705,10 @@ export const SCOPE_CUES = {
       '尚未',
       '未能',
       // "特斯拉AI5由台積電獨家代工 三星無緣": the company named before misses out.
+      // "《人工智能法》…高风险AI系统的相关义务，“不存在暂停”": there is no pause.
+      '不存在',
+      '并无',
+      '並無',
       '无缘',
       '無緣',
       '落空',

@@ -1495,8 +1495,8 @@ function isProgress(text: string, mention: ValueMention): boolean {
     /\b(?:in|for|at|across)\s+(?:the|these|those|its|their)\s+(?:[\w-]+\s+){0,2}?(?:sites|campuses|locations|data\s+cent(?:er|re)s)\b[^.;。；]{0,30}$/i.test(
       before,
     ) ||
-    // "已确定6个站点" (a count settled so far), not across a headline's space to the plan's total.
-    /(?:已确定|已確定|已选定|已選定|已确认|已確認|已公布|已宣布|新增|再添|增添|已投运|已投運|已投入运营|已投入營運|已建成|已竣工|已启用|已啟用)[^.;,，；。\s]{0,8}$/.test(
+    // "已确定6个站点", "目前已有六处…" (a count settled so far), not across a headline's space to the plan's total.
+    /(?:已确定|已確定|已选定|已選定|已确认|已確認|已公布|已宣布|新增|再添|增添|已投运|已投運|已投入运营|已投入營運|已建成|已竣工|已启用|已啟用|已有|已完成)[^.;,，；。\s]{0,8}$/.test(
       before,
     ) ||
     // "has now selected eight U.S. data-centre locations": the count settled so far, as in English.
@@ -1530,7 +1530,9 @@ function isProgress(text: string, mention: ValueMention): boolean {
         before,
       )) ||
     /^\s*(?:tranche|installment|instalment|payment)\b/i.test(after) ||
-    /^[^，。；,.;]{0,8}?(?:动工|動工|上线|上線|开工|開工|投入使用)/.test(after) ||
+    /^[^，。；,.;]{0,8}?(?:动工|動工|上线|上線|开工|開工|投入使用|投入建设|投入建設|投入运营|投入營運|在建|建设中|建設中)/.test(
+      after,
+    ) ||
     // "投入约4000亿美元…是「星际之门」项目的一部分", "$400B as part of Stargate": a share of the plan —
     // unless the value is the plan's own total ("是总投资5000亿美元的星际之门计划的一部分").
     (/^[^.;。；]{0,60}?(?:的一部分|\bas part of\b|\bis part of\b)/i.test(
