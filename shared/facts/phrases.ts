@@ -30,6 +30,16 @@ const NOT_A_MODIFIER = new Set([
   ...['and', 'or', 'but', 'that', 'which', 'who', 'it', 'they', 'not'],
 ]);
 
+/** Participles that make a name before them a modifier: "the Samsung-made chip". */
+const MADE_BY = new Set(['made', 'built', 'produced', 'manufactured', 'fabbed', 'designed']);
+
+/** A word a common gap may hold: not a name (unless "Samsung-made"), not a closed-class word. */
+function commonModifier(word: Token, next: Token | undefined): boolean {
+  if (NOT_A_MODIFIER.has(word.lower)) return false;
+  if (!CAPITALISED.test(word.text)) return true;
+  return next !== undefined && next.start === word.end + 1 && MADE_BY.has(next.lower);
+}
+
 /** One word of a compiled English phrase: a stem, an exact lower-case form, or a gap. */
 type Step = { gap: true; common: boolean } | { gap: false; exact: boolean; word: string };
 
@@ -241,7 +251,7 @@ function matchFrom(
           break;
         }
         const word = tokens[position + skip]!;
-        if (step.common && (CAPITALISED.test(word.text) || NOT_A_MODIFIER.has(word.lower))) break;
+        if (step.common && !commonModifier(word, tokens[position + skip + 1])) break;
       }
       if (found < 0) return undefined;
       position = found;

@@ -211,6 +211,8 @@ describe('phraseMatcher()', () => {
     expect(chipsIn('TSMC makes the upcoming inference chip')).toEqual(['the upcoming inference chip']);
     // A name in the gap is another chip ("the Dojo 3 chip", "the Exynos chip"), not a description.
     expect(chipsIn('Samsung will make the Dojo 3 chip')).toEqual([]);
+    // …unless the name is what made it: "the Samsung-made chip".
+    expect(chipsIn('the Samsung-made chip will power robots')).toEqual(['the Samsung-made chip']);
     // A verb or preposition ends a noun phrase: "The plant will start producing chips" describes no chip.
     expect(chipsIn('The plant will start producing chips')).toEqual([]);
     expect(chipsIn('the demand for chips')).toEqual([]);
