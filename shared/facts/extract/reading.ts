@@ -263,6 +263,54 @@ export class SentenceReading {
     }
   }
 
+  #addRelations(name: AttributeClass, matches: PhraseMatch<AttributeClass>[]) {
+    this.#relations = [...this.#relations, ...matches].sort((a, b) => a.start - b.start || a.end - b.end);
+    this.#lists!.set(name, [...(this.#lists!.get(name) ?? []), ...matches]);
+  }
+
+  /**
+   * A headline's shorthand for a making, with no verb: a chip, then "at" or a colon, then one of the story's
+   * makers ("Tesla chips, decoded: AI5 at TSMC and Samsung, AI6 at Samsung", "AI5 chips: TSMC and Samsung").
+   */
+  #shorthandMakings(): PhraseMatch<AttributeClass>[] {
+    const found: PhraseMatch<AttributeClass>[] = [];
+    const listed = new Set<EntityMention>();
+    for (const chip of this.chips) {
+      const makers = this.#shorthandMakersOf(chip);
+      if (!makers) continue;
+      // Only when no maker stands before the chip but another chip's ("AI4 at Samsung, AI5 at TSMC"): in
+      // "Dojo 3 at Samsung, AI5 at TSMC" Samsung would be taken for one of AI5's makers.
+      const before = this.mentions.filter((mention) => mention.end <= chip.start && this.isMaker(mention.id));
+      if (before.some((maker) => !listed.has(maker))) continue;
+      for (const maker of makers) listed.add(maker);
+      // (the word itself, "at" or the colon, as a relation word is)
+      const between = this.text.slice(chip.end, makers[0]!.start);
+      const word = /\bat\b|[:：]/i.exec(between)!;
+      found.push({
+        name: 'makes',
+        start: chip.end + word.index,
+        end: chip.end + word.index + word[0].length,
+      });
+    }
+    return found;
+  }
+
+  /** The makers a chip's shorthand lists, when the shorthand stands alone in its clause. */
+  #shorthandMakersOf(chip: EntityMention): EntityMention[] | undefined {
+    const after = this.mentions.filter((mention) => mention.start >= chip.end);
+    const first = after[0];
+    if (!first || !this.isMaker(first.id) || first.start - chip.end > 16) return undefined;
+    if (!SHORTHAND_MADE_AT.test(this.text.slice(chip.end, first.start))) return undefined;
+    // The makers' list ("TSMC and Samsung"), then nothing of the clause: not "AI5 at Samsung would be a coup".
+    const makers = [first];
+    for (const next of after.slice(1)) {
+      if (!this.isMaker(next.id) || !MAKERS_JOINED.test(this.text.slice(makers.at(-1)!.end, next.start)))
+        break;
+      makers.push(next);
+    }
+    return SHORTHAND_ENDS.test(this.text.slice(makers.at(-1)!.end)) ? makers : undefined;
+  }
+
   #listed(): Map<string, PhraseMatch[]> {
     if (!this.#lists) {
       this.#lists = new Map();
@@ -284,16 +332,23 @@ export class SentenceReading {
       const signed = [...this.text.matchAll(SIGNED_MOVE)].map(
         (match) => ({ name: 'stock_move', start: match.index, end: match.index + 1 }) as const,
       );
-      if (signed.length) {
-        this.#relations = [...this.#relations, ...signed].sort((a, b) => a.start - b.start || a.end - b.end);
-        this.#lists.set('stock_move', [...(this.#lists.get('stock_move') ?? []), ...signed]);
-      }
+      if (signed.length) this.#addRelations('stock_move', signed);
+      // (only where no word tells a making: a shorthand's "at" would take the makers from the sentence's verb)
+      const madeAt = this.#lists.has('makes') ? [] : this.#shorthandMakings();
+      if (madeAt.length) this.#addRelations('makes', madeAt);
     }
     return this.#lists;
   }
 }
 
 export const NONE: PhraseMatch[] = [];
+
+/** Between a chip and its maker in a headline's shorthand: "AI5 at TSMC", "AI5 chips: TSMC and Samsung". */
+const SHORTHAND_MADE_AT = /^\s*(?:chips?\s*)?(?:\sat\s+|[:：]\s*)(?:both\s+)?$/i;
+const MAKERS_JOINED = /^\s*(?:,|and|&|、|和|与|與)\s*$/i;
+/** After the shorthand's makers, its clause ends (or says who reports it). */
+const SHORTHAND_ENDS =
+  /^\s*(?:$|[,;.!?|:：，；。！？]|\s-\s|[—–]|(?:sources?|reports?)\s+(?:say|said|says)\b)/i;
 
 /** A signed percentage standing alone, as in a market table: "+6.8%", "−0.3%" (not "5-6%", "x+2%"). */
 const SIGNED_MOVE = /(?<![\w.%+\-−])[+＋−](?=\s?\d+(?:\.\d+)?\s?(?:%|％|percent\b))/g;
