@@ -227,7 +227,8 @@ export function continuedHeadsOf(
   if (!before || !NUMERIC_KINDS.has(rule.fact.kind) || !related(rule, before)) return NONE_MENTIONED;
   const mine = reading.mentions.filter((mention) => ownIds.has(mention.id) && !mention.described);
   if (mine.length === 0) return NONE_MENTIONED;
-  const named = before.mentions.filter((mention) => !mention.described);
+  // (a rival named or described: "The Korean company's slice of the foundry market shrank. TSMC's rose to 71%.")
+  const named = before.mentions;
   if (named.some((mention) => ownIds.has(mention.id)) || !named.some((mention) => rivalIds.has(mention.id)))
     return NONE_MENTIONED;
   const values = numericMentions(rule, reading);
