@@ -145,6 +145,11 @@ export function countReader(
     String.raw`(?:${nouns.join('|')})[^。；，,.;]{0,16}?(?:至|到)\s?(?:约|約|近)?\s?(?<num>${DIGITS}|${CHINESE})\s?(?:个|個|座|处|處)`,
     'dgiu',
   );
+  // …and in English: "Stargate sites cut to 10 from 20", "scaled back the number of planned data centres to 10".
+  const changedToEn = new RegExp(
+    String.raw`(?:${nouns.join('|')})[^.;:,]{0,24}?\b(?:cut|cuts|reduced|reduces|trimmed|trims|lowered|lowers|raised|raises|increased|increases|expanded|expands|scaled\s+back|scales\s+back|pared\s+back|slashed|slashes|lifted|lifts|boosted|boosts)(?:\s+(?:back|down|up))?\s+to\s+(?<num>${DIGITS}|(?<![A-Za-z])${NUMBER_WORDS})(?=\s+from\s+(?:${DIGITS}|${NUMBER_WORDS})\b|\s*(?:[.,;:!?)]|$))`,
+    'dgiu',
+  );
   // …and a total whose noun the sentence named before it: "six sites announced, against a planned total of 20",
   // "已确定7个站点，并计划最终扩展至20个" — only after a total's own words, and with no other noun after it.
   const noun = new RegExp(`(?:${nouns.join('|')})`, 'iu');
@@ -161,6 +166,7 @@ export function countReader(
       ...text.matchAll(pattern),
       ...text.matchAll(after),
       ...text.matchAll(changedTo),
+      ...text.matchAll(changedToEn),
       ...elidedMatches,
     ].flatMap((match) => {
       const value = parseNumber(match.groups!.num!);
