@@ -1428,6 +1428,8 @@ function isProgress(text: string, mention: ValueMention): boolean {
       !/^[^.;。；]{0,30}\b(?:so\s+far|to\s+date|already)\b/i.test(after)) ||
     // "to reach their $500 billion, 10-gigawatt goal": the plan's own total, named as the goal.
     PLAN_AFTER.test(after) ||
+    // "使星际之门更接近5000亿美元投资目标", "5000亿美元、10吉瓦的承诺": the plan's own total, named as its goal.
+    PLAN_AFTER_ZH.test(after) ||
     // "brings Stargate closer to its goal of 10 gigawatts and $500 billion in investment": the goal itself.
     /\b(?:goal|target|ambition|pledge)\s+of\s+(?:(?:about|around|roughly|some|up\s+to|at\s+least|\d[\d.,]*\s?(?:gigawatts?|GW|sites?|data\s+cent(?:er|re)s?|campuses))\s?(?:(?:,|and)\s?)?)*$/i.test(
       before,
@@ -1479,13 +1481,15 @@ function isProgress(text: string, mention: ValueMention): boolean {
     // "bring Stargate to nearly 7 gigawatts … and more than $400bn" — not "bring its expertise to the
     // venture that would invest $500 billion".
     // (…but "bringing the planned total to 20" is the plan's)
-    (/\bbring(?:s|ing)?\b[^.;,，；。]{0,50}?\bto(?:(?!\b(?:that|which|who|said|would|will|invest\w*)\b)[^.;,，；。]){0,70}$/i.test(
+    (/\bbring(?:s|ing)?\b[^.;,，；。]{0,80}?\bto(?:(?!\b(?:that|which|who|said|would|will|invest\w*)\b)[^.;,，；。]){0,70}$/i.test(
       before,
     ) &&
       !/\bplanned\s+total\s+to\s+(?:about\s+|around\s+|some\s+)?$/i.test(before)) ||
     /(?:\bnow\s+counts|\braising|\btotal(?:s|l?ing|l?ed)\b|\breach(?:es|ed|ing)?|增至|增加至|达到|達到|来到|來到|累计|累計|已达|已達|已在|已经|已經|已有|已宣布|已承诺|已承諾|已投入|已落实|已落實|落地)[^.;,，；。]{0,50}$/i.test(
       before,
     ) ||
+    // "使该项目规划容量接近7吉瓦、投资额超过4000亿美元": what the news brings it to, as "bring … to" above.
+    /使(?!用)[^.;,，；。]{0,30}?(?:超过|超過|达到|達到|接近|逾)\s*(?:约|約)?$/.test(before) ||
     // "承诺投资突破4000亿美元", "commitments pass $400 billion": passing a mark on the way, not the plan's total.
     /(?<!将|將|可望|有望|预计|預計|预期|預期)突破\s*(?:约|約)?$/.test(before) ||
     /\b(?:pass(?:es|ed)?|surpass(?:es|ed)?|cross(?:es|ed)?|tops|topped|exceed(?:s|ed)?)\s+(?:the\s+)?$/i.test(
@@ -1604,6 +1608,9 @@ const OBJECT_OF_BEFORE = /[对對向为為在给給]$/;
 const PART_OR_PROGRESS_ZH =
   /累计|累計|已|今年|本年|年底|年中|年末|(?<![\d一二两兩三四五六七八九十几幾多]\s?)年[内內]|明年|阶段|階段|部分/;
 
+/** After an amount, the goal it is (with the goal's other figure between): 投资目标, "、10吉瓦的承诺". */
+const PLAN_AFTER_ZH =
+  /^\s*(?:[、,，]\s*\d+(?:\.\d+)?\s*(?:吉瓦|GW|千兆瓦))?\s*(?:的)?\s*(?:投资|投資|总|總)?(?:目标|目標|承诺|承諾)/;
 const PLAN_AFTER = /^(?![\s,]*of\b)[\s,]*(?:[\w-]+[\s,]+){0,2}?(?:goal|target|commitment|pledge)\b/i;
 
 const PLAN_TOTAL_BEFORE = /(?:总投资|總投資|总额|總額|总规模|總規模)\s*(?:最多|最高|约|約|达|達|为|為)?\s*$/;
