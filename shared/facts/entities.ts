@@ -20,6 +20,8 @@ export interface EntityDefinition {
    * found like aliases, but a finding that rests on one is less sure.
    */
   descriptions?: readonly string[];
+  /** Descriptions that stand for the entity only in an item that also names it ("the Korean company"). */
+  referenceDescriptions?: readonly string[];
   /** Entities whose name anywhere in an item makes its descriptions ambiguous ("the Korean chipmaker" beside SK hynix). */
   unlessNamed?: readonly string[];
 }
@@ -31,6 +33,8 @@ export interface EntityMention {
   end: number;
   /** Found by a description, not a name. */
   described?: boolean;
+  /** Found by a description that needs the entity named elsewhere in the item (referenceDescriptions). */
+  referring?: boolean;
 }
 
 /** A fab or a place: where things are made or named as made. */
@@ -55,14 +59,18 @@ const isLatin = (alias: string) => /^[\x20-\x7E’]+$/.test(alias);
 export function entityRuler(definitions: readonly EntityDefinition[]): EntityRuler {
   const byAlias = new Map<string, EntityDefinition>();
   const descriptions = new Set<string>();
+  const referring = new Set<string>();
   for (const definition of definitions) {
     for (const alias of definition.aliases) byAlias.set(alias.toLowerCase(), definition);
-    for (const description of definition.descriptions ?? []) {
+    const own = [...(definition.descriptions ?? []), ...(definition.referenceDescriptions ?? [])];
+    for (const description of own) {
       // A name wins over a description written the same way.
       if (byAlias.has(description.toLowerCase())) continue;
       byAlias.set(description.toLowerCase(), definition);
       descriptions.add(description.toLowerCase());
     }
+    for (const description of definition.referenceDescriptions ?? [])
+      referring.add(description.toLowerCase());
   }
   const source = aliasPattern([...byAlias.keys()]);
   const pattern = new RegExp(source, 'gi');
@@ -93,6 +101,7 @@ export function entityRuler(definitions: readonly EntityDefinition[]): EntityRul
         start: match.index,
         end: match.index + match[0].length,
         described: descriptions.size > 0 && descriptions.has(written),
+        ...(referring.size > 0 && referring.has(written) ? { referring: true } : {}),
       });
     }
     return found;

@@ -305,7 +305,7 @@ const namedAround = (
 
 /**
  * A description stands for its entity unless the item names one of the entities it could
- * as well mean ("the Korean chipmaker" in an item naming SK hynix): then it is some other
+ * as well mean — or, for a reference description, unless the item names the entity itself — ("the Korean chipmaker" in an item naming SK hynix): then it is some other
  * company — never a subject, but still the owner of what follows it ("the Korean
  * chipmaker's shares rose 6.8%" is nobody's move here).
  */
@@ -314,7 +314,9 @@ function withoutAmbiguousDescriptions(found: EntityMention[][], compiled: Compil
   const named = new Set(found.flat().flatMap((mention) => (mention.described ? [] : [mention.id])));
   const ambiguous = (mention: EntityMention) =>
     mention.described &&
-    (compiled.ruler.byId.get(mention.id)?.unlessNamed ?? []).some((other) => named.has(other));
+    ((compiled.ruler.byId.get(mention.id)?.unlessNamed ?? []).some((other) => named.has(other)) ||
+      // ("the Korean company" stands for Samsung only in an item that names Samsung)
+      (mention.referring === true && !named.has(mention.id)));
   return found.map((mentions) =>
     mentions
       // An epithet right before a name is that name's ("韩国芯片巨头三星电子", "the Korean chipmaker Samsung").

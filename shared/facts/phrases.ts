@@ -30,6 +30,12 @@ const NOT_A_MODIFIER = new Set([
   ...['and', 'or', 'but', 'that', 'which', 'who', 'it', 'they', 'not'],
 ]);
 
+const MAX_MODIFIERS = 2;
+
+/** A word written on to the one before it: by a hyphen or with nothing between ("next-generation", "2nm"). */
+const joinedToPrevious = (sentence: string, word: Token, previous: Token) =>
+  word.start === previous.end || (word.start === previous.end + 1 && sentence[previous.end] === '-');
+
 /** Participles that make a name before them a modifier: "the Samsung-made chip". */
 const MADE_BY = new Set(['made', 'built', 'produced', 'manufactured', 'fabbed', 'designed']);
 
@@ -46,7 +52,12 @@ type Step = { gap: true; common: boolean } | { gap: false; exact: boolean; word:
 interface EnglishPhrase<Name> {
   name: Name;
   steps: Step[];
+  /** It has a common gap (`~`): a description, which its own clause after it may restrict to another thing. */
+  common: boolean;
 }
+
+/** After a description, its own restricting clause: "that powers …", "TSMC builds for …", "for Apple". */
+const RESTRICTED_AFTER = /^\s+(?:that|which|who|for)\b|^ [A-Z]/;
 
 /**
  * A matcher for named phrase lists (spaCy's PhraseMatcher, on stems): English
@@ -75,10 +86,12 @@ export function phraseMatcher<Name extends string>(lists: Record<Name, PhraseLis
         entry = { any: [], secondStem: new Map(), secondForm: new Map() };
         index.set(first.word, entry);
       }
-      addBySecondWord(entry, { name, steps });
+      addBySecondWord(entry, { name, steps, common: steps.some((step) => step.gap && step.common) });
     }
     for (const phrase of list.zh) chinese.add(phrase, name);
   }
+  // The sentence being read (find is synchronous: one at a time).
+  let current = '';
   const matchAll = (
     phrases: EnglishPhrase<Name>[] | undefined,
     tokens: Token[],
@@ -88,9 +101,13 @@ export function phraseMatcher<Name extends string>(lists: Record<Name, PhraseLis
   ) => {
     if (!phrases) return;
     for (const phrase of phrases) {
-      const end = matchFrom(tokens, index, phrase.steps, inEntity);
-      if (end !== undefined)
-        found.push({ name: phrase.name, start: tokens[index]!.start, end: tokens[end]!.end });
+      const end = matchFrom(current, tokens, index, phrase.steps, inEntity);
+      if (end === undefined) continue;
+      // "the 3nm chip that powers Apple's iPhone", "The 3nm chip TSMC builds for Nvidia": a description whose own
+      // clause follows it names another thing, not the one the item is about.
+      if (phrase.common && RESTRICTED_AFTER.test(current.slice(tokens[end]!.end, tokens[end]!.end + 12)))
+        continue;
+      found.push({ name: phrase.name, start: tokens[index]!.start, end: tokens[end]!.end });
     }
   };
   const matchFirstWord = (
@@ -111,6 +128,7 @@ export function phraseMatcher<Name extends string>(lists: Record<Name, PhraseLis
     /** Every match in the sentence, English and Chinese, in order of position. */
     find(sentence: string, tokens: Token[], inEntity?: readonly boolean[]): PhraseMatch<Name>[] {
       const found: PhraseMatch<Name>[] = [];
+      current = sentence;
       for (let index = 0; index < tokens.length; index++) {
         const token = tokens[index]!;
         matchFirstWord(byFirstStem.get(token.stem), tokens, index, found, inEntity);
@@ -226,6 +244,7 @@ const sameWord = (token: Token | undefined, step: Step) =>
  * that go on an entity's name begun by the token before: a gap counts a name as one word.
  */
 function matchFrom(
+  sentence: string,
   tokens: Token[],
   at: number,
   steps: Step[],
@@ -241,6 +260,7 @@ function matchFrom(
       let found = -1;
       // A gap counts words, an entity's name as one ("pushing AI Act high-risk rules back").
       let words = 0;
+      let modifiers = 0;
       for (let skip = 1; words < MAX_GAP + 1 && position + skip < tokens.length; skip++) {
         if (!inEntity?.[position + skip]) words++;
         // A phrase that opens with a determiner is one noun phrase: its gap does not run into
@@ -252,6 +272,14 @@ function matchFrom(
         }
         const word = tokens[position + skip]!;
         if (step.common && !commonModifier(word, tokens[position + skip + 1])) break;
+        // …and at most two modifiers, a compound one word ("the next-generation self-driving chip", "the 2nm
+        // chip"): "the new plant now makes chips" is a clause, not a description.
+        if (
+          step.common &&
+          !joinedToPrevious(sentence, word, tokens[position + skip - 1]!) &&
+          ++modifiers > MAX_MODIFIERS
+        )
+          break;
       }
       if (found < 0) return undefined;
       position = found;

@@ -35,6 +35,11 @@ const EntitySchema = z.strictObject({
   notPrecededBy: Words.optional(),
   /** Descriptions that refer to the entity without naming it ("Musk's carmaker"); findings resting on one are less sure. */
   descriptions: Words.optional(),
+  /**
+   * Descriptions that stand for the entity only in an item that names it ("the Korean company" after Samsung is
+   * named): in an item that does not, some other company ("Korean supplier L&F … the Korean company's shares").
+   */
+  referenceDescriptions: Words.optional(),
   /** Entities whose name in an item makes the descriptions ambiguous. */
   unlessNamed: Words.optional(),
 });

@@ -151,16 +151,19 @@ function missedOutEndingClause(sentence: string, match: PhraseMatch<ScopeCue>): 
     CLAUSE_ENDS_HERE.test(sentence.slice(match.end))
   );
 }
-/** A Chinese headline's space between two phrases. */
-const HEADLINE_SPACE_ZH = /(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])/g;
 
 /** Where the clause of a missed-out cue begins: its clause's start, or a Chinese headline's space after it. */
 function missedFrom(sentence: string, cueStart: number): number {
   const start = clauseStartBefore(sentence, cueStart);
-  const spaces = [...sentence.slice(start, cueStart).matchAll(HEADLINE_SPACE_ZH)];
-  const last = spaces.at(-1);
+  // (…or the word that joins it on: "lands the deal as Intel misses out", "with local suppliers left out")
+  const stops = [...sentence.slice(start, cueStart).matchAll(MISSED_CLAUSE_STARTS)];
+  const last = stops.at(-1);
   return last ? start + last.index + last[0].length : start;
 }
+
+/** A Chinese headline's space between two phrases, or an English word that joins a clause on. */
+const MISSED_CLAUSE_STARTS =
+  /(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])|\s(?:as|with|while|after|and|but|leaving|whereas)\s/gi;
 
 /** An aside set off by commas, then its clause's own verb: ", originally valued at $16.5 billion, had been". */
 const ASIDE_THEN_VERB =

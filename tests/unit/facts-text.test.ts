@@ -216,6 +216,14 @@ describe('phraseMatcher()', () => {
     // A verb or preposition ends a noun phrase: "The plant will start producing chips" describes no chip.
     expect(chipsIn('The plant will start producing chips')).toEqual([]);
     expect(chipsIn('the demand for chips')).toEqual([]);
+    // At most two modifiers (a compound counts once): "the new plant now makes chips" is a clause.
+    expect(chipsIn('the next-generation self-driving chip')).toEqual([
+      'the next-generation self-driving chip',
+    ]);
+    expect(chipsIn('TSMC said the new plant now makes chip orders')).toEqual([]);
+    // A description its own clause restricts is another thing: "the 3nm chip that powers Apple's iPhone".
+    expect(chipsIn("TSMC will make the 3nm chip that powers Apple's iPhone")).toEqual([]);
+    expect(chipsIn("The 3nm chip TSMC builds for Nvidia's Rubin")).toEqual([]);
   });
 
   it('reports overlapping Chinese phrases of different lists, each one', () => {

@@ -227,9 +227,13 @@ export function continuedHeadsOf(
   if (!before || !NUMERIC_KINDS.has(rule.fact.kind) || !related(rule, before)) return NONE_MENTIONED;
   const mine = reading.mentions.filter((mention) => ownIds.has(mention.id) && !mention.described);
   if (mine.length === 0) return NONE_MENTIONED;
-  // (a rival named or described: "The Korean company's slice of the foundry market shrank. TSMC's rose to 71%.")
-  const named = before.mentions;
-  if (named.some((mention) => ownIds.has(mention.id)) || !named.some((mention) => rivalIds.has(mention.id)))
+  // (a rival named or described: "The Korean company's slice of the foundry market shrank. TSMC's rose to 71%."; the
+  // subject only described there does not take the list over: "…while Taiwan's top chipmaker gained. TSMC's rose")
+  const named = before.mentions.filter((mention) => !mention.described);
+  if (
+    named.some((mention) => ownIds.has(mention.id)) ||
+    !before.mentions.some((mention) => rivalIds.has(mention.id))
+  )
     return NONE_MENTIONED;
   const values = numericMentions(rule, reading);
   return mine.filter((mention) =>

@@ -1534,9 +1534,12 @@ function isProgress(text: string, mention: ValueMention): boolean {
         before,
       )) ||
     /^\s*(?:tranche|installment|instalment|payment)\b/i.test(after) ||
-    /^[^，。；,.;]{0,8}?(?:动工|動工|上线|上線|开工|開工|投入使用|投入建设|投入建設|投入运营|投入營運|在建|建设中|建設中)/.test(
-      after,
-    ) ||
+    /^[^，。；,.;]{0,8}?(?:动工|動工|上线|上線|开工|開工|投入使用)/.test(after) ||
+    // "已有六处数据中心站点投入建设或运营": built or running now — not "将陆续投入建设", "拟以…投入建设", plans.
+    (/^[^，。；,.;]{0,8}?(?:投入建设|投入建設|投入运营|投入營運|在建|建设中|建設中)/.test(after) &&
+      !/(?:将|將|拟|擬|计划|計劃|計畫|陆续|陸續|预计|預計)/.test(
+        text.slice(Math.max(0, mention.start - 12), mention.end + 12),
+      )) ||
     // "投入约4000亿美元…是「星际之门」项目的一部分", "$400B as part of Stargate": a share of the plan —
     // unless the value is the plan's own total ("是总投资5000亿美元的星际之门计划的一部分").
     (/^[^.;。；]{0,60}?(?:的一部分|\bas part of\b|\bis part of\b)/i.test(

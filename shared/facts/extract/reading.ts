@@ -301,6 +301,7 @@ export class SentenceReading {
     const first = after[0];
     if (!first || !this.isMaker(first.id) || first.start - chip.end > 16) return undefined;
     if (!SHORTHAND_MADE_AT.test(this.text.slice(chip.end, first.start))) return undefined;
+    if (!SHORTHAND_OPENS.test(this.text.slice(0, chip.start))) return undefined;
     // The makers' list ("TSMC and Samsung"), then nothing of the clause: not "AI5 at Samsung would be a coup".
     const makers = [first];
     for (const next of after.slice(1)) {
@@ -347,8 +348,12 @@ export const NONE: PhraseMatch[] = [];
 const SHORTHAND_MADE_AT = /^\s*(?:chips?\s*)?(?:\sat\s+|[:：]\s*)(?:both\s+)?$/i;
 const MAKERS_JOINED = /^\s*(?:,|and|&|、|和|与|與)\s*$/i;
 /** After the shorthand's makers, its clause ends (or says who reports it). */
-const SHORTHAND_ENDS =
-  /^\s*(?:$|[,;.!?|:：，；。！？]|\s-\s|[—–]|(?:sources?|reports?)\s+(?:say|said|says)\b)/i;
+const SHORTHAND_ENDS = /^\s*(?:$|[,;.!?|，；。！？]|\s-\s|[—–]|(?:sources?|reports?)\s+(?:say|said|says)\b)/i;
+/**
+ * Before the chip in its clause, only its owner: the shorthand opens its clause ("decoded: AI5 at …", "Tesla's AI5
+ * at …") — not "Musk wants AI6 at Intel, too".
+ */
+const SHORTHAND_OPENS = /(?:^|[,;:|，；：]|\s-\s|[—–])\s*(?:(?:Tesla|Musk|特斯拉)(?:['’]s)?\s*)?$/i;
 
 /** A signed percentage standing alone, as in a market table: "+6.8%", "−0.3%" (not "5-6%", "x+2%"). */
 const SIGNED_MOVE = /(?<![\w.%+\-−])[+＋−](?=\s?\d+(?:\.\d+)?\s?(?:%|％|percent\b))/g;

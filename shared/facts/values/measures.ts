@@ -145,9 +145,10 @@ export function countReader(
     String.raw`(?:${nouns.join('|')})[^。；，,.;]{0,16}?(?:至|到)\s?(?:约|約|近)?\s?(?<num>${DIGITS}|${CHINESE})\s?(?:个|個|座|处|處)`,
     'dgiu',
   );
-  // …and in English: "Stargate sites cut to 10 from 20", "scaled back the number of planned data centres to 10".
+  // …and in English, the change verb right after the noun: "Stargate sites cut to 10 from 20" (not "sites in Texas
+  // raised to 3", "data centres under construction increased to 6": a part, or progress).
   const changedToEn = new RegExp(
-    String.raw`(?:${nouns.join('|')})[^.;:,]{0,24}?\b(?:cut|cuts|reduced|reduces|trimmed|trims|lowered|lowers|raised|raises|increased|increases|expanded|expands|scaled\s+back|scales\s+back|pared\s+back|slashed|slashes|lifted|lifts|boosted|boosts)(?:\s+(?:back|down|up))?\s+to\s+(?<num>${DIGITS}|(?<![A-Za-z])${NUMBER_WORDS})(?=\s+from\s+(?:${DIGITS}|${NUMBER_WORDS})\b|\s*(?:[.,;:!?)]|$))`,
+    String.raw`(?:${nouns.join('|')})\s+(?:cut|cuts|reduced|reduces|trimmed|trims|lowered|lowers|raised|raises|increased|increases|expanded|expands|scaled\s+back|scales\s+back|pared\s+back|slashed|slashes|lifted|lifts|boosted|boosts)(?:\s+(?:back|down|up))?\s+to\s+(?<num>${DIGITS}|(?<![A-Za-z])${NUMBER_WORDS})(?=\s+from\s+(?:${DIGITS}|${NUMBER_WORDS})\b|\s*(?:[.,;:!?)]|$))`,
     'dgiu',
   );
   // …and a total whose noun the sentence named before it: "six sites announced, against a planned total of 20",
