@@ -132,12 +132,30 @@ const STATE_CHANGE_ZH =
 
 /** "针对有关团队解散的传闻", "回应关于延期的报道": a rumour or report named by what it says. */
 const RUMOUR_ABOUT = new RegExp(
-  `(?:${NO_COMMENT}|未证实|未證實|未予证实|未予證實|没有证实|沒有證實|未确认|未確認)[^，,。；;]{1,40}?(?:传闻|傳聞|传言|傳言|报道|報導)|(?:针对|針對|回应|回應|对于|對於|有关|有關|关于|關於)[^，,。；;]{1,30}?的(?:市场|市場|媒体|媒體|外界|业界|業界|网络|網絡|坊间|坊間)?(?:传闻|傳聞|传言|傳言|说法|說法|报道|報導|报导)|(?:针对|針對|回应|回應|对于|對於|关于|關於)(?:媒体|媒體|外界|市场|市場|韩媒|韓媒)?(?:报道|報導|报导|传闻|傳聞|传言|傳言)[^，,。；;]{1,40}`,
+  `(?:${NO_COMMENT}|未证实|未證實|未予证实|未予證實|没有证实|沒有證實|未确认|未確認)[^，,。；;]{1,40}?(?:传闻|傳聞|传言|傳言|报道|報導)|(?:针对|針對|回应|回應|对于|對於|有关|有關|关于|關於)[^，,。；;]{1,40}?的(?:市场|市場|媒体|媒體|外界|业界|業界|网络|網絡|坊间|坊間)?(?:传闻|傳聞|传言|傳言|说法|說法|报道|報導|报导|猜测|猜測|揣测|揣測|疑虑|疑慮)|(?:针对|針對|回应|回應|对于|對於|关于|關於)(?:媒体|媒體|外界|市场|市場|韩媒|韓媒)?(?:报道|報導|报导|传闻|傳聞|传言|傳言)[^，,。；;]{1,40}`,
   'g',
 );
 
 const DENIED_AFTER =
   /^(?:not true|untrue|false|off the table|groundless|baseless|unfounded|inaccurate|out of date|outdated|并非事实|並非事實|不是事实|不是事實|与事实不符|與事實不符|不实|不實|失实|失實|不属实|不屬實|不准确|不準確|不正确|不正確|无根据|無根據|子虚乌有|子虛烏有)$/i;
+
+/** A denial whose object is what came before it: 对此予以否认, 随即否认, ", which Samsung denied". */
+function deniesWhatCameBefore(sentence: string, match: PhraseMatch<ScopeCue>): boolean {
+  const cue = sentence.slice(match.start, match.end);
+  const before = sentence.slice(Math.max(0, match.start - 40), match.start);
+  if (/^(?:否认|否認)$/.test(cue))
+    return DENIED_THIS_ZH.test(before) && CLAUSE_ENDS_HERE.test(sentence.slice(match.end));
+  return (
+    /^(?:deny|denied|denies)$/i.test(cue) &&
+    DENIED_WHICH_EN.test(before) &&
+    NOTHING_DENIED_AFTER.test(sentence.slice(match.end))
+  );
+}
+
+const DENIED_THIS_ZH = /[，,]\s*[^，,。；;]{0,12}?(?:对此|對此|随即|隨即|随后|隨後|旋即)(?:予以|也|已|亦)?$/;
+const DENIED_WHICH_EN =
+  /,\s*which\s+(?:[A-Z][\w.&'’-]*\s+){1,3}(?:quickly\s+|later\s+|swiftly\s+|promptly\s+|has\s+|had\s+)?$/;
+const NOTHING_DENIED_AFTER = /^\s*(?:$|[.;,!]|\s(?:in|on|at)\s)/;
 
 const MISSED_OUT = /^(?:left out|misses out|missed out|loses out|lost out|无缘|無緣|落空|出局|落选|落選)$/i;
 const CLAUSE_ENDS_HERE = /^(?:\s*(?:[,，;；。!！?？:：]|$)|\s+(?=[\u3400-\u9fff]))/;
@@ -832,6 +850,11 @@ export function findScopes(sentence: string, tokens: Token[]): Scopes {
   // "针对有关团队解散的传闻，…": what a rumour is about is not said by the sentence — blocked like a
   // denial, since the sentence names the rumour only to answer it.
   for (const rumour of sentence.matchAll(RUMOUR_ABOUT)) spans.push(spanOver('negation', rumour));
+  // "有韩媒称泰勒工厂投产将推迟至2027年，三星电子对此予以否认", "…, which Samsung denied": a denial of what the
+  // sentence reported before it.
+  for (const match of matches)
+    if (match.name === 'negation' && deniesWhatCameBefore(sentence, match))
+      spans.push({ name: 'negation', start: 0, cueStart: match.start, cueEnd: match.end, end: match.end });
   // "Tesla's AI5 goes to TSMC alone, Samsung left out", "…由台積電獨家代工 三星無緣": who misses out is named
   // before the cue that ends its clause, and makes nothing.
   for (const match of matches)

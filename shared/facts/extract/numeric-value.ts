@@ -4,6 +4,7 @@
  * precedent or another measure.
  */
 import type { Value } from '../../model/values.ts';
+import type { EntityMention } from '../entities.ts';
 import type { AttributeClass } from '../lexicon.ts';
 import type { PhraseMatch } from '../phrases.ts';
 import type { CompiledRule } from '../rules.ts';
@@ -514,14 +515,18 @@ export function readNumeric(
       const number = numberOf(mention.value);
       return number >= min && number <= max;
     })
-    .filter((mention) =>
-      ownedBySubject(
+    .filter((mention) => {
+      // "Tesla and Samsung shares rose 4.2% and 6.8%, respectively", 特斯拉和三星电子股价分别上涨4.2%和6.8%: each
+      // value is the owner's in its place.
+      const respective = respectiveOwnerOf(rule, reading, mention);
+      if (respective !== undefined) return rule.ownIds.has(respective.id);
+      return ownedBySubject(
         rule,
         reading,
         ownershipPoint(rule, reading, relations, mention, subject.carried),
         subject,
-      ),
-    );
+      );
+    });
   const totals = candidates.filter(
     // "worth roughly $2 billion a year", 每年20亿美元, 平均每年可帶來約20億美元: a rate, not the amount.
     (mention) =>
@@ -632,6 +637,50 @@ export function readNumeric(
     ...(chosen.mention.bound ? { bound: chosen.mention.bound } : {}),
   };
 }
+
+/**
+ * Two names and two values, each pair joined by "and" (和, 与, 、), told "respectively" (分别): the name in the value's
+ * place — the names before the word, the values before it in English and after it in Chinese.
+ */
+function respectiveOwnerOf(
+  rule: CompiledRule,
+  reading: SentenceReading,
+  mention: ValueMention,
+): EntityMention | undefined {
+  const word = RESPECTIVELY.exec(reading.text);
+  if (!word) return undefined;
+  const values = numericMentions(rule, reading);
+  const valuePairs = pairsIn(reading.text, values);
+  const valuePair =
+    valuePairs.filter((pair) => pair[1].end <= word.index).at(-1) ??
+    valuePairs.find((pair) => pair[0].start >= word.index + word[0].length);
+  const at = valuePair?.indexOf(mention) ?? -1;
+  if (!valuePair || at < 0) return undefined;
+  const names = reading.mentions.filter((named) => !reading.measured.has(named));
+  const namePair = pairsIn(reading.text, names)
+    .filter((pair) => pair[1].end <= Math.min(word.index, valuePair[0].start))
+    .at(-1);
+  return namePair?.[at];
+}
+
+const RESPECTIVELY = /\brespectively\b|分别|分別|各自/i;
+
+/** Neighbours of a list joined as a pair: "X and Y", "X, and Y", X和Y, X与Y, X、Y. */
+function pairsIn<Span extends { start: number; end: number }>(
+  text: string,
+  spans: readonly Span[],
+): Array<[Span, Span]> {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  const pairs: Array<[Span, Span]> = [];
+  for (let index = 0; index + 1 < sorted.length; index++) {
+    const first = sorted[index]!;
+    const second = sorted[index + 1]!;
+    if (PAIR_JOIN.test(text.slice(first.end, second.start))) pairs.push([first, second]);
+  }
+  return pairs;
+}
+
+const PAIR_JOIN = /^\s*(?:,\s*)?(?:and|&|和|与|與|及|、)\s*$/i;
 
 /**
  * "as it explores bringing parts of its $500 billion project, Stargate, to India", "Tesla may expand
