@@ -1890,6 +1890,9 @@ export const SCOPE_CUES = {
       'some ... observer',
       'some ... expert',
       'some ... economist',
+      // "More than 40 companies asked Brussels for a two-year pause": a request, not a decision.
+      'ask ... for a',
+      'ask for a',
       'maybe',
       'perhaps',
       'could',
