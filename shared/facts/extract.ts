@@ -58,7 +58,7 @@ import { opensOwnClauseAfter, relationOfSubject } from './extract/status-value.t
 import { subjectIn } from './extract/subject.ts';
 import { readValue } from './extract/value.ts';
 import type { AttributeClass } from './lexicon.ts';
-import { keptMentions } from './mentions.ts';
+import { keptMentions, withFormerAndLatter } from './mentions.ts';
 import type { PhraseMatch } from './phrases.ts';
 import type { CompiledRule, CompiledRules } from './rules.ts';
 
@@ -77,7 +77,7 @@ export function extractFacts(item: AnalyzableItem, compiled: CompiledRules): Sta
   if (!sentences.some((sentence) => compiled.ruler.mentionsAny(sentence))) return [];
   const publishedYear = yearOf(item.published);
   const found = sentences.map((text) => keptMentions(text, compiled.ruler.find(text)));
-  const mentions = withoutAmbiguousDescriptions(found, compiled);
+  const mentions = withFormerAndLatter(sentences, withoutAmbiguousDescriptions(found, compiled));
   const publishedDay = dayOf(item.published);
   const readings = sentences.map(
     (text, index) =>

@@ -83,3 +83,44 @@ function ownRevenueOfACompany(text: string, mentions: EntityMention[], market: E
     companyAfter(/^(?:\s+(?:at|for|from)\s+|\s*:\s*)$/i)
   );
 }
+
+/**
+ * "三星电子与特斯拉宣布签约后，前者股价大涨6.8%，后者上涨4%", "AI6的性能大约是AI5的两倍，后者将于明年量产":
+ * the former and the latter name the first and second of the last two things of one kind named before them (in
+ * their sentence, or else the one before) — as mentions of those entities where the words stand. "the latter of
+ * which" is a relative clause's, read by the makings (entity-value.ts).
+ */
+export function withFormerAndLatter(
+  sentences: readonly string[],
+  found: EntityMention[][],
+): EntityMention[][] {
+  return found.map((mentions, index) => {
+    const text = sentences[index]!;
+    if (!FORMER_OR_LATTER.test(text)) return mentions;
+    const added: EntityMention[] = [];
+    for (const word of text.matchAll(FORMER_OR_LATTER_ALL)) {
+      if (/^\s+of\s+which\b/i.test(text.slice(word.index + word[0].length))) continue;
+      const before = mentions.filter((mention) => mention.end <= word.index);
+      const pair = lastPairOf(before) ?? lastPairOf(found[index - 1] ?? []);
+      if (!pair) continue;
+      const meant = LATTER.test(word[0]) ? pair[1] : pair[0];
+      added.push({ ...meant, start: word.index, end: word.index + word[0].length });
+    }
+    return added.length ? [...mentions, ...added].sort((a, b) => a.start - b.start) : mentions;
+  });
+}
+
+const FORMER_OR_LATTER = /前者|后者|後者|\bthe\s+(?:former|latter)\b/i;
+const FORMER_OR_LATTER_ALL = /前者|后者|後者|\bthe\s+(?:former|latter)\b/gi;
+const LATTER = /后者|後者|latter/i;
+/** The kinds two of which a former and a latter tell apart. */
+const PAIRED_TYPES = new Set(['company', 'chip', 'affiliate', 'programme', 'law', 'policy', 'site', 'place']);
+
+/** The last two different entities of one kind, in order. */
+function lastPairOf(mentions: readonly EntityMention[]): [EntityMention, EntityMention] | undefined {
+  const kept = mentions.filter((mention) => PAIRED_TYPES.has(mention.type) && !mention.described);
+  const last = kept.at(-1);
+  if (!last) return undefined;
+  const first = kept.filter((mention) => mention.type === last.type && mention.id !== last.id).at(-1);
+  return first ? [first, last] : undefined;
+}
