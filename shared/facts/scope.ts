@@ -1127,6 +1127,10 @@ const ADOPTED_BY_VOTE = /通过|通過|表决|表決|投票|达成|達成|授权
 const EXPECTED_START_AFTER =
   /^\s*(?:[于於在])?\s*(?:(?:19|20)?\d{2}\s*年|[12]H\d{2}|H[12]|明年|今年|后年|後年|年底|年内|年內)[^，,。；;]{0,8}?(?:实现|實現|开始|開始|启动|啟動|正式)?\s*(?:大规模|大規模|规模化|規模化)?\s*(?:量产|量產|投产|投產|启用|啟用|运营|運營|營運|营运|出货|出貨)/;
 
+/** After 有望: (a year, then) an amount reached (有望达到6000亿美元, 有望在2028年达到5500亿美元) — not a share's level. */
+const EXPECTED_FIGURE_AFTER =
+  /^\s*(?:[于於在]\s*(?:19|20)\d{2}\s*年)?\s*(?:达到|達到|增至|增长至|增長至)\s*(?:约|約)?\s*[\d一二三四五六七八九十两兩][\d.,一二三四五六七八九十百千两兩]*\s*(?:万亿|萬億|亿|億|兆)/;
+
 /**
  * A possibility or question cue that is part of a word of another sense: "an eye-watering $500 billion",
  * "Hopes float for Samsung", 有意义/有意思 ("签下有意义的合同").
@@ -1156,6 +1160,9 @@ function wordOfAnotherSense(sentence: string, match: PhraseMatch<ScopeCue>): boo
   if (/^call/i.test(cue) && PLAN_CALLS_BEFORE.test(before)) return true;
   // "特斯拉AI6有望2H27量产", "2027年才有望大規模量產": a schedule expected, as 预计 is — not a hope of anything else.
   if (/^(?:有望|可望)/.test(cue) && EXPECTED_START_AFTER.test(sentence.slice(match.end, match.end + 24)))
+    return true;
+  // "2028年全球AI芯片市场规模有望达到6000亿美元": a figure expected to be reached, as 预计 gives it.
+  if (/^(?:有望|可望)/.test(cue) && EXPECTED_FIGURE_AFTER.test(sentence.slice(match.end, match.end + 24)))
     return true;
   return (
     /^eye-/i.test(cue) ||
