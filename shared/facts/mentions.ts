@@ -87,7 +87,7 @@ function ownRevenueOfACompany(text: string, mentions: EntityMention[], market: E
 /**
  * "三星电子与特斯拉宣布签约后，前者股价大涨6.8%，后者上涨4%", "AI6的性能大约是AI5的两倍，后者将于明年量产":
  * the former and the latter name the first and second of the last two things of one kind named before them (in
- * their sentence, or else the one before) — as mentions of those entities where the words stand. "the latter of
+ * their sentence, or else the nearest sentence before that names two) — as mentions of those entities where the words stand. "the latter of
  * which" is a relative clause's, read by the makings (entity-value.ts).
  */
 export function withFormerAndLatter(
@@ -101,7 +101,7 @@ export function withFormerAndLatter(
     for (const word of text.matchAll(FORMER_OR_LATTER_ALL)) {
       if (/^\s+of\s+which\b/i.test(text.slice(word.index + word[0].length))) continue;
       const before = mentions.filter((mention) => mention.end <= word.index);
-      const pair = lastPairOf(before) ?? lastPairOf(found[index - 1] ?? []);
+      const pair = lastPairOf(before) ?? earlierPair(found, index);
       if (!pair) continue;
       const meant = LATTER.test(word[0]) ? pair[1] : pair[0];
       added.push({ ...meant, start: word.index, end: word.index + word[0].length });
@@ -115,6 +115,15 @@ const FORMER_OR_LATTER_ALL = /前者|后者|後者|\bthe\s+(?:former|latter)\b/g
 const LATTER = /后者|後者|latter/i;
 /** The kinds two of which a former and a latter tell apart. */
 const PAIRED_TYPES = new Set(['company', 'chip', 'affiliate', 'programme', 'law', 'policy', 'site', 'place']);
+
+/** The last pair named in the sentences before (the nearest first: the lede's, else the title's). */
+function earlierPair(found: EntityMention[][], index: number): [EntityMention, EntityMention] | undefined {
+  for (let at = index - 1; at >= 0; at--) {
+    const pair = lastPairOf(found[at]!);
+    if (pair) return pair;
+  }
+  return undefined;
+}
 
 /** The last two different entities of one kind, in order. */
 function lastPairOf(mentions: readonly EntityMention[]): [EntityMention, EntityMention] | undefined {
