@@ -1705,6 +1705,9 @@ export const SCOPE_CUES = {
       '尚未',
       '未能',
       // "特斯拉AI5由台積電獨家代工 三星無緣": the company named before misses out.
+      // "本报此前报道…上涨14%，有误，应为4%": a correction's wrong figure (scope.ts: the report before it).
+      '有误',
+      '有誤',
       // "《人工智能法》…高风险AI系统的相关义务，“不存在暂停”": there is no pause.
       '不存在',
       '并无',
@@ -1890,9 +1893,21 @@ export const SCOPE_CUES = {
       'some ... observer',
       'some ... expert',
       'some ... economist',
+      // "Samsung is pitching Tesla on shifting a later version to its 1.4nm process": an offer, not a decision;
+      // "The two discussed Samsung producing AI5": a making talked about.
+      '=pitching',
+      'pitch ... on',
+      'discuss ... producing',
+      'discuss ... making',
+      'discuss ... building',
+      'discuss ... supplying',
       // "More than 40 companies asked Brussels for a two-year pause": a request, not a decision.
-      'ask ... for a',
-      'ask for a',
+      'ask ... for a ... pause',
+      'ask ... for a ... delay',
+      'ask ... for a ... postponement',
+      'ask ... for a ... moratorium',
+      'ask for a ... pause',
+      'ask for a ... delay',
       'maybe',
       'perhaps',
       'could',

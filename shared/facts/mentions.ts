@@ -130,6 +130,9 @@ function lastPairOf(mentions: readonly EntityMention[]): [EntityMention, EntityM
   const kept = mentions.filter((mention) => PAIRED_TYPES.has(mention.type) && !mention.described);
   const last = kept.at(-1);
   if (!last) return undefined;
-  const first = kept.filter((mention) => mention.type === last.type && mention.id !== last.id).at(-1);
+  const ofKind = kept.filter((mention) => mention.type === last.type);
+  // (only of two: after "台积电、三星与中芯国际", 前者 is no one's)
+  if (new Set(ofKind.map((mention) => mention.id)).size !== 2) return undefined;
+  const first = ofKind.filter((mention) => mention.id !== last.id).at(-1);
   return first ? [first, last] : undefined;
 }

@@ -30,7 +30,7 @@ const NOT_A_MODIFIER = new Set([
   ...['and', 'or', 'but', 'that', 'which', 'who', 'it', 'they', 'not'],
 ]);
 
-const MAX_MODIFIERS = 2;
+const MAX_MODIFIERS = 3;
 
 /** A word written on to the one before it: by a hyphen or with nothing between ("next-generation", "2nm"). */
 const joinedToPrevious = (sentence: string, word: Token, previous: Token) =>
@@ -56,8 +56,12 @@ interface EnglishPhrase<Name> {
   common: boolean;
 }
 
-/** After a description, its own restricting clause: "that powers …", "TSMC builds for …", "for Apple". */
-const RESTRICTED_AFTER = /^\s+(?:that|which|who|for)\b|^ [A-Z]/;
+/**
+ * After a description, its own clause naming another's thing: "that powers Apple's iPhone", "TSMC builds for Nvidia",
+ * "for Apple" (not "that Samsung will build at Taylor", which restricts nothing away from the item's chip).
+ */
+const RESTRICTED_AFTER =
+  /^\s+(?:that|which|who)\b[^,.;]{0,40}?(?:\bfor\s+[A-Z]|\b[A-Z][\w-]*['’]s\b)|^\s+for\s+[A-Z]|^\s+[A-Z][\w-]*\s+(?:builds|makes|produces|designs|supplies|ships|sells|fabs|used\s+to\s+build)\s+for\b/;
 
 /**
  * A matcher for named phrase lists (spaCy's PhraseMatcher, on stems): English
@@ -105,7 +109,7 @@ export function phraseMatcher<Name extends string>(lists: Record<Name, PhraseLis
       if (end === undefined) continue;
       // "the 3nm chip that powers Apple's iPhone", "The 3nm chip TSMC builds for Nvidia": a description whose own
       // clause follows it names another thing, not the one the item is about.
-      if (phrase.common && RESTRICTED_AFTER.test(current.slice(tokens[end]!.end, tokens[end]!.end + 12)))
+      if (phrase.common && RESTRICTED_AFTER.test(current.slice(tokens[end]!.end, tokens[end]!.end + 60)))
         continue;
       found.push({ name: phrase.name, start: tokens[index]!.start, end: tokens[end]!.end });
     }
@@ -272,7 +276,7 @@ function matchFrom(
         }
         const word = tokens[position + skip]!;
         if (step.common && !commonModifier(word, tokens[position + skip + 1])) break;
-        // …and at most two modifiers, a compound one word ("the next-generation self-driving chip", "the 2nm
+        // …and at most three modifiers, a compound one word ("the next-generation self-driving chip", "the 2nm
         // chip"): "the new plant now makes chips" is a clause, not a description.
         if (
           step.common &&

@@ -142,9 +142,11 @@ const DENIED_AFTER =
 const ORIGINAL_PLAN_AFTER =
   /\b(?:the|its|a)\s+(?:[\w-]+\s+){0,2}?(?:start|opening|launch|target|date|deadline|schedule|timeline)\s+(?:(?:it|that|which|they|Samsung|the\s+company)\s+)?(?:had\s+)?(?:originally|initially|once|first|previously)\s+(?:planned|targeted|promised|scheduled|set|announced|envisaged)\b/gi;
 
-/** A denial whose object is what came before it: 对此予以否认, 随即否认, ", which Samsung denied". */
+/** A denial whose object is what came before it: 对此予以否认, 随即否认, ", which Samsung denied", 报道…，有误. */
 function deniesWhatCameBefore(sentence: string, match: PhraseMatch<ScopeCue>): boolean {
   const cue = sentence.slice(match.start, match.end);
+  // "本报此前报道特斯拉股价…上涨14%，有误，应为4%": a correction of the report before it.
+  if (/^(?:有误|有誤)$/.test(cue)) return /报道|報導|报导|称|稱/.test(sentence.slice(0, match.start));
   const before = sentence.slice(Math.max(0, match.start - 40), match.start);
   if (/^(?:否认|否認)$/.test(cue))
     return DENIED_THIS_ZH.test(before) && CLAUSE_ENDS_HERE.test(sentence.slice(match.end));
@@ -154,6 +156,18 @@ function deniesWhatCameBefore(sentence: string, match: PhraseMatch<ScopeCue>): b
     NOTHING_DENIED_AFTER.test(sentence.slice(match.end))
   );
 }
+
+/** The clause before the denial's own — and before that when it only says who reported it ("…, Korean media reported"). */
+function deniedClauseStart(sentence: string, cue: number): number {
+  const own = clauseStartBefore(sentence, cue);
+  const before = clauseStartBefore(sentence, Math.max(0, own - 1));
+  return before > 0 && REPORTER_CLAUSE.test(sentence.slice(before, own))
+    ? clauseStartBefore(sentence, before - 1)
+    : before;
+}
+
+const REPORTER_CLAUSE =
+  /^\s*(?:[\w.'’-]+\s+){0,4}(?:reported|said|reports|says|wrote|claimed)\s*,?\s*$|^[^，,]{0,12}(?:报道|報導|称|稱)[，,]?$/i;
 
 const DENIED_THIS_ZH = /[，,]\s*[^，,。；;]{0,12}?(?:对此|對此|随即|隨即|随后|隨後|旋即)(?:予以|也|已|亦)?$/;
 const DENIED_WHICH_EN =
@@ -857,7 +871,15 @@ export function findScopes(sentence: string, tokens: Token[]): Scopes {
   // sentence reported before it.
   for (const match of matches)
     if (match.name === 'negation' && deniesWhatCameBefore(sentence, match))
-      spans.push({ name: 'negation', start: 0, cueStart: match.start, cueEnd: match.end, end: match.end });
+      spans.push({
+        name: 'negation',
+        // (the clause before the denial's own: "Tesla picks Samsung …, with the deal put at $20 billion by one report,
+        // which Samsung denied" denies the report, not the pick)
+        start: deniedClauseStart(sentence, match.start),
+        cueStart: match.start,
+        cueEnd: match.end,
+        end: match.end,
+      });
   // "Tesla's AI5 goes to TSMC alone, Samsung left out", "…由台積電獨家代工 三星無緣": who misses out is named
   // before the cue that ends its clause, and makes nothing.
   for (const match of matches)

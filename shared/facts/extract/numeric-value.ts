@@ -180,6 +180,20 @@ export function readNumeric(
     .filter(
       (mention) => !(movesOnly && REVERSAL_AFTER.test(reading.text.slice(mention.end, mention.end + 96))),
     )
+    // "特斯拉周二回吐部分涨幅，收跌1.4%", "三星电子在首尔续涨3.3%", "slipped 0.5% on Tuesday after their 6.8% surge":
+    // a later day's move, given back or continued, in the value's clause or the one before it.
+    .filter(
+      (mention) =>
+        !(
+          movesOnly &&
+          ((LATER_MOVE_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 24), mention.start)) &&
+            // (not the move given back: "gives back much of the 6.8% jump it logged on the deal")
+            !/\bof\s+(?:the|its|their|a)\s*$/i.test(
+              reading.text.slice(Math.max(0, mention.start - 12), mention.start),
+            )) ||
+            LATER_MOVE_AFTER.test(reading.text.slice(mention.end, mention.end + 48)))
+        ),
+    )
     .filter(
       (mention) =>
         !(
@@ -639,8 +653,10 @@ export function readNumeric(
 }
 
 /**
- * Two names and two values, each pair joined by "and" (和, 与, 、), told "respectively" (分别): the name in the value's
- * place — the names before the word, the values before it in English and after it in Chinese.
+ * Names and values in two lists of one length ("X and Y", "X, Y and Z", X、Y和Z), told "respectively" (分别): the name in
+ * the value's place — the names before the word, the values before it in English and after it in Chinese; only when
+ * the names' list holds the rule's own subject ("特斯拉与三星预计AI6将分别于2026年和2027年送样和量产" pairs the years with
+ * the steps, not the companies).
  */
 function respectiveOwnerOf(
   rule: CompiledRule,
@@ -649,39 +665,46 @@ function respectiveOwnerOf(
 ): EntityMention | undefined {
   const word = RESPECTIVELY.exec(reading.text);
   if (!word) return undefined;
-  const values = numericMentions(rule, reading);
-  const valuePairs = pairsIn(reading.text, values);
-  const valuePair =
-    valuePairs.filter((pair) => pair[1].end <= word.index).at(-1) ??
-    valuePairs.find((pair) => pair[0].start >= word.index + word[0].length);
-  const at = valuePair?.indexOf(mention) ?? -1;
-  if (!valuePair || at < 0) return undefined;
-  const names = reading.mentions.filter((named) => !reading.measured.has(named));
-  const namePair = pairsIn(reading.text, names)
-    .filter((pair) => pair[1].end <= Math.min(word.index, valuePair[0].start))
+  const valueLists = listsIn(reading.text, numericMentions(rule, reading));
+  const values =
+    valueLists.filter((list) => list.at(-1)!.end <= word.index).at(-1) ??
+    valueLists.find((list) => list[0]!.start >= word.index + word[0].length);
+  const at = values?.indexOf(mention) ?? -1;
+  if (!values || at < 0) return undefined;
+  const names = listsIn(
+    reading.text,
+    reading.mentions.filter((named) => !reading.measured.has(named)),
+  )
+    .filter((list) => list.at(-1)!.end <= Math.min(word.index, values[0]!.start))
     .at(-1);
-  return namePair?.[at];
+  if (!names || names.length !== values.length || !names.some((named) => rule.ownIds.has(named.id)))
+    return undefined;
+  return names[at];
 }
 
 const RESPECTIVELY = /\brespectively\b|分别|分別|各自/i;
 
-/** Neighbours of a list joined as a pair: "X and Y", "X, and Y", X和Y, X与Y, X、Y. */
-function pairsIn<Span extends { start: number; end: number }>(
+/** Runs of neighbours joined as a list: "X and Y", "X, Y and Z", X、Y和Z, X与Y (two or more). */
+function listsIn<Span extends { start: number; end: number }>(
   text: string,
   spans: readonly Span[],
-): Array<[Span, Span]> {
+): Span[][] {
   const sorted = [...spans].sort((a, b) => a.start - b.start);
-  const pairs: Array<[Span, Span]> = [];
-  for (let index = 0; index + 1 < sorted.length; index++) {
-    const first = sorted[index]!;
-    const second = sorted[index + 1]!;
-    if (PAIR_JOIN.test(text.slice(first.end, second.start))) pairs.push([first, second]);
+  const lists: Span[][] = [];
+  let run: Span[] = [];
+  for (const span of sorted) {
+    const last = run.at(-1);
+    if (last && LIST_JOIN.test(text.slice(last.end, span.start))) run.push(span);
+    else {
+      if (run.length > 1) lists.push(run);
+      run = [span];
+    }
   }
-  return pairs;
+  if (run.length > 1) lists.push(run);
+  return lists;
 }
 
-const PAIR_JOIN = /^\s*(?:,\s*)?(?:and|&|和|与|與|及|、)\s*$/i;
-
+const LIST_JOIN = /^\s*(?:[,，、]\s*(?:and\b|&)?|and\b|&|和|与|與|及)\s*$/i;
 /**
  * "as it explores bringing parts of its $500 billion project, Stargate, to India", "Tesla may expand
  * its $16.5 billion deal": a value in the description of the clause's own thing (its, their) is taken
@@ -941,6 +964,11 @@ const TOTAL_BEFORE = /(?:总|總|合计|合計|\btotal)[^，。,;；]{0,8}$/i;
 /** …unless the amount names the deal it is the size of ("每年将因165亿美元的特斯拉合同增加约8%的营收"). */
 const DEAL_NAMED_AFTER =
   /^\s*(?:的)?\s*(?:特斯拉|晶片|芯片)?\s*(?:合同|合约|合約|订单|訂單|协议|協議|大单|大單)|^\s+(?:[\w-]+\s+){0,2}(?:contract|deal|order|agreement)\b/i;
+
+const LATER_MOVE_BEFORE =
+  /(?:回吐|续涨|續漲|续跌|續跌|续升|續升|再涨|再漲|\bgave\s+back|\bgives\s+back|\bgiving\s+back)[^。；;]{0,20}$/i;
+const LATER_MOVE_AFTER =
+  /^[^.;。；]{0,30}?\bafter\s+(?:its|their|the)\s+(?:[\d.]+%\s+)?(?:surge|jump|rally|gain|spike)\s+(?:the\s+)?(?:previous|prior|day\s+before|last)\b/i;
 
 const REVERSAL_AFTER =
   /^[^.;]{0,30}?(?:,\s*(?:erasing|paring|giving\s+back|wiping\s+out)\s+(?:(?:part|some|much|most|all|half)\s+of\s+)?(?:the|its|their|a)?\s*(?:[\w-]+\s+){0,3}?(?:rally|gains?|surge|jump)|\s*,?\s*(?:extending|adding\s+to|building\s+on)\s+(?:the|its|their|a)?\s*(?:[\w'’-]+\s+){0,4}?(?:rally|gains?|surge|jump|advance|run)\b|\s*,?\s*(?:as|while)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?rally\s+(?:continues|continued|extends|extended)\b|\bas\s+(?:investors\s+|traders\s+)?(?:lock(?:s|ed|ing)?\s+in|tak(?:e|es|ing)|took)\s+(?:gains|profits)|\bon\s+profit[-\s]taking|\bas\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?rally\s+(?:fades|cools|wanes|eases|unwinds)|\bafter\s+(?:rallying|surging|soaring|jumping|(?:[\w-]+\s+){0,6}?(?:staged|staging|posted|posting)\s+(?:a\s+)?(?:[\w-]+\s+){0,2}?(?:rally|surge|jump|gain)))/i;
