@@ -196,16 +196,26 @@ export function readEntities(
     chips.some(
       (chip) => reading.scopes.blockersAt(chip.start).length > 0 || doubtedRightAfter(reading, chip.end),
     );
+  // "此前马斯克证实与三星签下…AI6芯片代工协议": a past transaction told as history — it may confirm, never change.
+  const pastOnly = (mention: EntityMention) => {
+    const cues = reading.scopes.blockersAt(mention.start);
+    return (
+      cues.length > 0 &&
+      cues.every((cue) => cue === 'history') &&
+      reading.scopes.pastTransactionAt(mention.start)
+    );
+  };
   const open = chipDoubted
     ? []
     : attached.filter(
         (mention) =>
           (reading.scopes.blockersAt(mention.start).length === 0 ||
+            pastOnly(mention) ||
             // "could bring more business to Samsung Electronics, which is already set to make the carmaker's AI6
             // chips": the name's own relative clause, not doubted, says it makes the chip.
             openRelativeMaking(reading, triggers, mention, chipTriggers, chipIds)) &&
           // "三星恐失大單": the foundry's own verb is doubted.
-          !blockedVerb(reading, agentTriggers[found.indexOf(mention)]) &&
+          (pastOnly(mention) || !blockedVerb(reading, agentTriggers[found.indexOf(mention)])) &&
           // "Samsung's contract could grow once AI5 is included": the doubt reaches the chip.
           !chips.some(
             (chip) => chip.start > mention.end && reading.scopes.blockedBetween(mention.end, chip.start),
@@ -223,6 +233,7 @@ export function readEntities(
   return {
     value: { kind: 'entities', values },
     blocked: open.length === 0,
+    ...(open.length > 0 && open.every(pastOnly) ? { confirmsOnly: true } : {}),
     far: weak,
     replaces: replacing || displaced.length > 0,
     displaced,
