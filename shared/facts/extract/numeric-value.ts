@@ -529,6 +529,9 @@ export function readNumeric(
       const number = numberOf(mention.value);
       return number >= min && number <= max;
     })
+    // "AI5芯片将由台积电和三星两家代工，分别在亚利桑那和得州生产，…2027年实现量产": a chip's volume production, the chip
+    // named before it, is the chip's date — not its maker's site's start.
+    .filter((mention) => !chipsVolumeDate(rule, reading, relations, mention))
     .filter((mention) => {
       // "Tesla and Samsung shares rose 4.2% and 6.8%, respectively", 特斯拉和三星电子股价分别上涨4.2%和6.8%: each
       // value is the owner's in its place.
@@ -651,6 +654,32 @@ export function readNumeric(
     ...(chosen.mention.bound ? { bound: chosen.mention.bound } : {}),
   };
 }
+
+/**
+ * A site's start rule's value whose nearest relation word is a chip's volume production (量产, "mass production") with a
+ * rival chip named before it in the sentence and no relative clause of the site between ("…, which will begin mass
+ * production in 2026" is the site's).
+ */
+function chipsVolumeDate(
+  rule: CompiledRule,
+  reading: SentenceReading,
+  relations: PhraseMatch<AttributeClass>[],
+  mention: ValueMention,
+): boolean {
+  if (!rule.rule.relation.includes('production_start') || !rule.rule.rivals?.length) return false;
+  const chip = reading.mentions.find(
+    (named) => named.type === 'chip' && rule.rule.rivals!.includes(named.id) && named.end <= mention.start,
+  );
+  if (!chip || /,\s*which\b|，(?:该|該)(?:厂|廠)/.test(reading.text.slice(chip.end, mention.start)))
+    return false;
+  const distance = (match: PhraseMatch) =>
+    match.end <= mention.start ? mention.start - match.end : match.start - mention.end;
+  const nearest = [...relations].sort((a, b) => distance(a) - distance(b))[0];
+  return nearest !== undefined && CHIP_VOLUME_WORD.test(reading.text.slice(nearest.start, nearest.end));
+}
+
+const CHIP_VOLUME_WORD =
+  /^(?:量产|量產|(?:mass|volume|high-volume|full-scale)\s+production|production|output)$/i;
 
 /**
  * Names and values in two lists of one length ("X and Y", "X, Y and Z", X、Y和Z), told "respectively" (分别): the name in
