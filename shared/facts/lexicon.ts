@@ -1895,12 +1895,8 @@ export const SCOPE_CUES = {
       'some ... economist',
       // "Samsung is pitching Tesla on shifting a later version to its 1.4nm process": an offer, not a decision;
       // "The two discussed Samsung producing AI5": a making talked about.
-      '=pitching',
-      'pitch ... on',
+      '=pitching ... on',
       'discuss ... producing',
-      'discuss ... making',
-      'discuss ... building',
-      'discuss ... supplying',
       // "More than 40 companies asked Brussels for a two-year pause": a request, not a decision.
       'ask ... for a ... pause',
       'ask ... for a ... delay',

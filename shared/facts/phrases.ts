@@ -58,10 +58,11 @@ interface EnglishPhrase<Name> {
 
 /**
  * After a description, its own clause naming another's thing: "that powers Apple's iPhone", "TSMC builds for Nvidia",
- * "for Apple" (not "that Samsung will build at Taylor", which restricts nothing away from the item's chip).
+ * "for Apple", "(that) Google uses" (not "that Samsung will build at Taylor", which restricts nothing away from the
+ * item's chip).
  */
 const RESTRICTED_AFTER =
-  /^\s+(?:that|which|who)\b[^,.;]{0,40}?(?:\bfor\s+[A-Z]|\b[A-Z][\w-]*['’]s\b)|^\s+for\s+[A-Z]|^\s+[A-Z][\w-]*\s+(?:builds|makes|produces|designs|supplies|ships|sells|fabs|used\s+to\s+build)\s+for\b/;
+  /^\s+(?:that|which|who)\b[^,.;]{0,40}?(?:\bfor\s+[A-Z]|\b[A-Z][\w-]*['’]s\b)|^\s+for\s+[A-Z]|^\s+[A-Z][\w-]*\s+(?:builds|makes|produces|designs|supplies|ships|sells|fabs|used\s+to\s+build)\s+for\b|^\s+(?:(?:that|which)\s+)?[A-Z][\w-]*\s+(?:uses|used|puts|designs|designed|sells|ships|buys|bought)\b/;
 
 /**
  * A matcher for named phrase lists (spaCy's PhraseMatcher, on stems): English

@@ -139,9 +139,6 @@ const RUMOUR_ABOUT = new RegExp(
 const DENIED_AFTER =
   /^(?:not true|untrue|false|off the table|groundless|baseless|unfounded|inaccurate|out of date|outdated|并非事实|並非事實|不是事实|不是事實|与事实不符|與事實不符|不实|不實|失实|失實|不属实|不屬實|不准确|不準確|不正确|不正確|无根据|無根據|子虚乌有|子虛烏有)$/i;
 
-const SEQUENCE_THEN =
-  /,\s*(?:and\s+)?then\s+(?:[\w-]+\s+){0,2}?(?:trimmed|cut|raised|lifted|lowered|reduced|increased|boosted|pushed|moved|delayed|pulled|slashed|scaled|pared|expanded|revised|shifted)\b|[，,]\s*(?:后又|後又|随后又|隨後又|之后又|之後又|后来又|後來又)(?:再)?(?:缩减|縮減|下调|下調|上调|上調|削减|削減|提高|增至|降至|调整|調整|推迟|推遲|延后|延後|提前)/gi;
-
 const ORIGINAL_PLAN_AFTER =
   /\b(?:the|its|a)\s+(?:[\w-]+\s+){0,2}?(?:start|opening|launch|target|date|deadline|schedule|timeline)\s+(?:(?:it|that|which|they|Samsung|the\s+company)\s+)?(?:had\s+)?(?:originally|initially|once|first|previously)\s+(?:planned|targeted|promised|scheduled|set|announced|envisaged)\b/gi;
 
@@ -160,17 +157,29 @@ function deniesWhatCameBefore(sentence: string, match: PhraseMatch<ScopeCue>): b
   );
 }
 
-/** The clause before the denial's own — and before that when it only says who reported it ("…, Korean media reported"). */
+/**
+ * Where a denial of what was reported begins. In Chinese, the sentence's start (对此 is all the report said: "韩媒：三星将
+ * 为特斯拉代工AI5芯片，预计2027年量产，三星对此予以否认"); in English, the clause before the denial's own ("Samsung shares
+ * jumped 6.8% on the Tesla deal, fuelled by talk of an Apple order, which Samsung denied" denies the talk) — or the
+ * sentence's start when that clause only says who reported it ("…, according to a Korean report, which Samsung
+ * denied", "…, sources told Reuters, which …"). For 有误, the clause of the report it corrects ("…并称外界有关投资额缩减的
+ * 报道有误" corrects the report, not the start confirmed before it).
+ */
 function deniedClauseStart(sentence: string, cue: number): number {
+  const before = sentence.slice(0, cue);
+  if (/^(?:有误|有誤)/.test(sentence.slice(cue))) {
+    const report = [...before.matchAll(/报道|報導|报导|称|稱/g)].at(-1);
+    return report ? clauseStartBefore(sentence, report.index) : 0;
+  }
+  if (/^(?:否认|否認)/.test(sentence.slice(cue))) return 0;
   const own = clauseStartBefore(sentence, cue);
-  const before = clauseStartBefore(sentence, Math.max(0, own - 1));
-  return before > 0 && REPORTER_CLAUSE.test(sentence.slice(before, own))
-    ? clauseStartBefore(sentence, before - 1)
-    : before;
+  const previous = clauseStartBefore(sentence, Math.max(0, own - 1));
+  return ATTRIBUTION_CLAUSE.test(sentence.slice(previous, own)) ? 0 : previous;
 }
 
-const REPORTER_CLAUSE =
-  /^\s*(?:[\w.'’-]+\s+){0,4}(?:reported|said|reports|says|wrote|claimed)\s*,?\s*$|^[^，,]{0,12}(?:报道|報導|称|稱)[，,]?$/i;
+/** A clause that only says who reported what came before it. */
+const ATTRIBUTION_CLAUSE =
+  /^\s*(?:according\s+to\b|citing\b|per\s|sources?\b|(?:[\w.'’-]+\s+){0,7}(?:said|reported|told|reports|says|wrote|claimed)\b)/i;
 
 const DENIED_THIS_ZH = /[，,]\s*[^，,。；;]{0,12}?(?:对此|對此|随即|隨即|随后|隨後|旋即)(?:予以|也|已|亦)?$/;
 const DENIED_WHICH_EN =
@@ -923,17 +932,6 @@ export function findScopes(sentence: string, tokens: Token[]): Scopes {
   spans.push(...retractedSpans(sentence));
   // "two years after the 2024 start it originally planned": a date named as the plan it was, after it.
   for (const planned of sentence.matchAll(ORIGINAL_PLAN_AFTER)) spans.push(spanOver('history', planned));
-  // "first pledged $17 billion in 2021, raised its plans to $44 billion in 2024, then trimmed them to about $37
-  // billion", "…增至440亿美元，后又缩减至370亿美元": what a told sequence ends on is the value; its steps before are history.
-  const lastStep = [...sentence.matchAll(SEQUENCE_THEN)].at(-1);
-  if (lastStep)
-    spans.push({
-      name: 'history',
-      start: 0,
-      cueStart: lastStep.index,
-      cueEnd: lastStep.index,
-      end: lastStep.index,
-    });
   // "围绕AI5的代工归属，韩国与台湾媒体近来报道不一": what the reports disagree on, up to there, is open.
   // Only its own clause — and the topic phrase before it (围绕…, 关于…) — not a fact told before 但/而 or a
   // comma ("三星将在泰勒厂生产AI6，但关于AI5的代工厂，韩台媒体报道不一").

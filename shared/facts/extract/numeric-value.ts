@@ -187,6 +187,7 @@ export function readNumeric(
         !(
           movesOnly &&
           ((LATER_MOVE_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 24), mention.start)) &&
+            !CAUSE_IN_CLAUSE.test(reading.text.slice(Math.max(0, mention.start - 24), mention.start)) &&
             // (not the move given back: "gives back much of the 6.8% jump it logged on the deal")
             !/\bof\s+(?:the|its|their|a)\s*$/i.test(
               reading.text.slice(Math.max(0, mention.start - 12), mention.start),
@@ -532,6 +533,7 @@ export function readNumeric(
     // "AI5芯片将由台积电和三星两家代工，分别在亚利桑那和得州生产，…2027年实现量产": a chip's volume production, the chip
     // named before it, is the chip's date — not its maker's site's start.
     .filter((mention) => !chipsVolumeDate(rule, reading, relations, mention))
+    .filter((mention) => !supersededInSequence(rule, reading, mention))
     .filter((mention) => {
       // "Tesla and Samsung shares rose 4.2% and 6.8%, respectively", 特斯拉和三星电子股价分别上涨4.2%和6.8%: each
       // value is the owner's in its place.
@@ -654,6 +656,25 @@ export function readNumeric(
     ...(chosen.mention.bound ? { bound: chosen.mention.bound } : {}),
   };
 }
+
+/**
+ * "first pledged $17 billion in 2021, raised its plans to $44 billion in 2024, then trimmed them to about $37 billion",
+ * "…增至440亿美元，后又缩减至370亿美元": a value a told sequence goes on from — a later step ("then …", 后又) brings a
+ * value of the same kind in the same clause group — is history; the last step is the value.
+ */
+function supersededInSequence(rule: CompiledRule, reading: SentenceReading, mention: ValueMention): boolean {
+  const steps = [...reading.text.matchAll(SEQUENCE_THEN)].filter((step) => step.index >= mention.end);
+  if (!steps.length) return false;
+  const frame = frameOf(reading, mention.start);
+  return numericMentions(rule, reading).some(
+    (later) =>
+      frameOf(reading, later.start) === frame &&
+      steps.some((step) => later.start > step.index && step.index >= mention.end),
+  );
+}
+
+const SEQUENCE_THEN =
+  /,\s*(?:and\s+)?then\s+(?:[\w-]+\s+){0,2}?(?:trimmed|cut|raised|lifted|lowered|reduced|increased|boosted|pushed|moved|delayed|pulled|slashed|scaled|pared|expanded|revised|shifted)\b|[，,]\s*(?:后又|後又|随后又|隨後又|之后又|之後又|后来又|後來又)(?:再)?(?:缩减|縮減|下调|下調|上调|上調|削减|削減|提高|增至|降至|调整|調整|推迟|推遲|延后|延後|提前)/gi;
 
 /**
  * A site's start rule's value whose nearest relation word is a chip's volume production (量产, "mass production") with a
@@ -994,10 +1015,16 @@ const TOTAL_BEFORE = /(?:总|總|合计|合計|\btotal)[^，。,;；]{0,8}$/i;
 const DEAL_NAMED_AFTER =
   /^\s*(?:的)?\s*(?:特斯拉|晶片|芯片)?\s*(?:合同|合约|合約|订单|訂單|协议|協議|大单|大單)|^\s+(?:[\w-]+\s+){0,2}(?:contract|deal|order|agreement)\b/i;
 
+/**
+ * Before the value, in its clause or the one before: the move given back or continued on a later day ("特斯拉周二回吐部分
+ * 涨幅，收跌1.4%") — unless the value's own clause gives the deal as its cause ("一扫上周回吐，周一因特斯拉大单飙升6.8%").
+ */
 const LATER_MOVE_BEFORE =
-  /(?:回吐|续涨|續漲|续跌|續跌|续升|續升|再涨|再漲|\bgave\s+back|\bgives\s+back|\bgiving\s+back)[^。；;]{0,20}$/i;
+  /(?:回吐|续涨|續漲|续跌|續跌|续升|續升|再涨|再漲|\bgave\s+back|\bgives\s+back|\bgiving\s+back)[^。；;]{0,24}$/i;
+const CAUSE_IN_CLAUSE = /(?:因|受|由于|由於|\bon\s+the\b|\bthanks\s+to\b|\bafter\s+the\b)[^，,。；;]*$/i;
+/** After it, the deal day's own move told with its number: "after their 6.8% surge the previous session". */
 const LATER_MOVE_AFTER =
-  /^[^.;。；]{0,30}?\bafter\s+(?:its|their|the)\s+(?:[\d.]+%\s+)?(?:surge|jump|rally|gain|spike)\s+(?:the\s+)?(?:previous|prior|day\s+before|last)\b/i;
+  /^[^.;。；]{0,30}?\bafter\s+(?:its|their|the)\s+[\d.]+%\s+(?:surge|jump|rally|gain|spike)\s+(?:the\s+)?(?:previous|prior|day\s+before|last)\b/i;
 
 const REVERSAL_AFTER =
   /^[^.;]{0,30}?(?:,\s*(?:erasing|paring|giving\s+back|wiping\s+out)\s+(?:(?:part|some|much|most|all|half)\s+of\s+)?(?:the|its|their|a)?\s*(?:[\w-]+\s+){0,3}?(?:rally|gains?|surge|jump)|\s*,?\s*(?:extending|adding\s+to|building\s+on)\s+(?:the|its|their|a)?\s*(?:[\w'’-]+\s+){0,4}?(?:rally|gains?|surge|jump|advance|run)\b|\s*,?\s*(?:as|while)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?rally\s+(?:continues|continued|extends|extended)\b|\bas\s+(?:investors\s+|traders\s+)?(?:lock(?:s|ed|ing)?\s+in|tak(?:e|es|ing)|took)\s+(?:gains|profits)|\bon\s+profit[-\s]taking|\bas\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?rally\s+(?:fades|cools|wanes|eases|unwinds)|\bafter\s+(?:rallying|surging|soaring|jumping|(?:[\w-]+\s+){0,6}?(?:staged|staging|posted|posting)\s+(?:a\s+)?(?:[\w-]+\s+){0,2}?(?:rally|surge|jump|gain)))/i;
