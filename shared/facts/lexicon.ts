@@ -1609,6 +1609,8 @@ export const SCOPE_CUES = {
       '=missed out',
       '=loses out',
       '=lost out',
+      // "AI5 to stay with TSMC, Samsung not involved": the company named before is not a maker.
+      'not involved',
       // "Parliament voted down the proposal to postpone high-risk AI obligations" — what was voted down is the
       // delay (not "voted down a Green amendment and approved the delay").
       'vote down ... proposal',

@@ -186,7 +186,8 @@ const DENIED_WHICH_EN =
   /,\s*which\s+(?:[A-Z][\w.&'’-]*\s+){1,3}(?:quickly\s+|later\s+|swiftly\s+|promptly\s+|has\s+|had\s+)?$/;
 const NOTHING_DENIED_AFTER = /^\s*(?:$|[.;,!]|\s(?:in|on|at)\s)/;
 
-const MISSED_OUT = /^(?:left out|misses out|missed out|loses out|lost out|无缘|無緣|落空|出局|落选|落選)$/i;
+const MISSED_OUT =
+  /^(?:left out|misses out|missed out|loses out|lost out|not involved|无缘|無緣|落空|出局|落选|落選)$/i;
 const CLAUSE_ENDS_HERE = /^(?:\s*(?:[,，;；。!！?？:：]|$)|\s+(?=[\u3400-\u9fff]))/;
 const CONTRAST_AFTER = /^\s*[,，]?\s*(?:但|但是|却|卻|but\b|yet\b)/i;
 

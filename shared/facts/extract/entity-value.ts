@@ -184,6 +184,15 @@ export function readEntities(
   // "AI5 and AI6 will be built by TSMC and Samsung respectively": each chip with the maker in its place.
   const paired = respectiveMaker(reading, found, chipIds);
   if (paired !== undefined) attached = found.filter((mention) => mention.id === paired);
+  // "AI6 to be made solely by Samsung, Tesla says after TSMC talk", "由台积电独家代工": an exclusive maker is the only one.
+  // (told as now, not as it was: "AI5原定由台积电独家代工，现三星也加入") — the set is exactly these makers.
+  const exclusive = attached.filter(
+    (mention) =>
+      reading.scopes.blockersAt(mention.start).length === 0 &&
+      (EXCLUSIVE_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 20), mention.start)) ||
+        EXCLUSIVE_AFTER.test(reading.text.slice(mention.end, mention.end + 8))),
+  );
+  if (exclusive.length) attached = exclusive;
   // One foundry, one chip, a "makes" word: they go together ("The chipmaking agreement between
   // Tesla and Samsung … as Tesla adds orders for its AI6 processors"), with less confidence.
   const weak = attached.length === 0 && soleFoundryAndChip(reading, found, chipIds, triggers);
@@ -235,7 +244,7 @@ export function readEntities(
     blocked: open.length === 0,
     ...(open.length > 0 && open.every(pastOnly) ? { confirmsOnly: true } : {}),
     far: weak,
-    replaces: replacing || displaced.length > 0,
+    replaces: replacing || displaced.length > 0 || exclusive.length > 0,
     displaced,
   };
 }
@@ -1562,6 +1571,9 @@ function respectiveMaker(
   const at = chipPair.findIndex((chip) => chipIds.has(chip.id));
   return at < 0 ? undefined : foundryPair[at]!.id;
 }
+
+const EXCLUSIVE_BEFORE = /\b(?:solely|only|exclusively|entirely)\s+(?:by|at|with|to|from)\s+$/i;
+const EXCLUSIVE_AFTER = /^\s+alone\b|^(?:独家|獨家|单独|單獨)/i;
 
 /** The making right after ", which" (a few words between) a name heads: "Samsung, which will now manufacture". */
 function triggerOfRelativeClause(
