@@ -1898,7 +1898,12 @@ export const SCOPE_CUES = {
       // "Samsung is pitching Tesla on shifting a later version to its 1.4nm process": an offer, not a decision;
       // "The two discussed Samsung producing AI5": a making talked about.
       '=pitching ... on',
+      '=pitching ... to',
+      '=is =pitching',
+      '=are =pitching',
+      '=was =pitching',
       'discuss ... producing',
+      'discuss ... making',
       // "More than 40 companies asked Brussels for a two-year pause": a request, not a decision.
       'ask ... for a ... pause',
       'ask ... for a ... delay',

@@ -171,15 +171,30 @@ function deniedClauseStart(sentence: string, cue: number): number {
     const report = [...before.matchAll(/报道|報導|报导|称|稱/g)].at(-1);
     return report ? clauseStartBefore(sentence, report.index) : 0;
   }
-  if (/^(?:否认|否認)/.test(sentence.slice(cue))) return 0;
+  if (/^(?:否认|否認)/.test(sentence.slice(cue))) {
+    // (from the report it answers: "签订165亿美元代工合同，韩媒称三星还将代工AI5，三星对此予以否认" — unless the report's
+    // source closes its clause, its content before it: "…并于2027年量产，韩国经济日报称，三星对此予以否认")
+    const report = [...before.matchAll(REPORT_MARK_ZH)].at(-1);
+    if (!report) return 0;
+    const from = clauseStartBefore(sentence, report.index);
+    return /^[^，,；;。]*[，,]/.test(sentence.slice(report.index + report[0].length, cue)) &&
+      /^\s*[，,]/.test(sentence.slice(report.index + report[0].length))
+      ? 0
+      : from;
+  }
   const own = clauseStartBefore(sentence, cue);
   const previous = clauseStartBefore(sentence, Math.max(0, own - 1));
   return ATTRIBUTION_CLAUSE.test(sentence.slice(previous, own)) ? 0 : previous;
 }
 
-/** A clause that only says who reported what came before it. */
+const REPORT_MARK_ZH = /韩媒|韓媒|外媒|媒体|媒體|报道|報導|报导|称|稱|据|據|传|傳/g;
+
+/**
+ * A clause that only says who reported what came before it, and nothing more: "according to a Korean report",
+ * "sources told Reuters", "two people familiar with the matter said on Tuesday" (not "Musk said Samsung would …").
+ */
 const ATTRIBUTION_CLAUSE =
-  /^\s*(?:according\s+to\b|citing\b|per\s|sources?\b|(?:[\w.'’-]+\s+){0,7}(?:said|reported|told|reports|says|wrote|claimed)\b)/i;
+  /^\s*(?:(?:according\s+to|citing|per)\s[^,;]*|(?:[\w.'’-]+\s+){0,7}(?:said|reported|told|wrote|claimed)(?:\s+(?:[A-Z][\w.'’-]*|on\s+\w+|\w+day|last\s+\w+|in\s+a\s+\w+(?:\s+\w+)?)){0,2})\s*[,，]?\s*$/;
 
 const DENIED_THIS_ZH = /[，,]\s*[^，,。；;]{0,12}?(?:对此|對此|随即|隨即|随后|隨後|旋即)(?:予以|也|已|亦)?$/;
 const DENIED_WHICH_EN =

@@ -665,12 +665,23 @@ export function readNumeric(
 function supersededInSequence(rule: CompiledRule, reading: SentenceReading, mention: ValueMention): boolean {
   const steps = [...reading.text.matchAll(SEQUENCE_THEN)].filter((step) => step.index >= mention.end);
   if (!steps.length) return false;
+  const values = numericMentions(rule, reading);
   const frame = frameOf(reading, mention.start);
-  return numericMentions(rule, reading).some(
-    (later) =>
-      frameOf(reading, later.start) === frame &&
-      steps.some((step) => later.start > step.index && step.index >= mention.end),
-  );
+  return steps.some((step) => {
+    // (a chain of steps, each clause between with a value of the kind: not "Samsung's Taylor fab will start in 2026,
+    // Tesla said, with AI5 … first set for 2026, then pushed to 2027")
+    const commas = [...reading.text.slice(mention.end, step.index).matchAll(/[,，;；]/g)].map(
+      (comma) => mention.end + comma.index,
+    );
+    const chained = commas.every(
+      (comma, index) =>
+        index === commas.length - 1 ||
+        values.some((value) => value.start > comma && value.end <= commas[index + 1]!),
+    );
+    return (
+      chained && values.some((later) => later.start > step.index && frameOf(reading, later.start) === frame)
+    );
+  });
 }
 
 const SEQUENCE_THEN =
@@ -692,6 +703,21 @@ function chipsVolumeDate(
     (named) => named.type === 'chip' && rule.rule.rivals!.includes(named.id) && named.end <= mention.start,
   );
   if (!chip || /,\s*which\b|，(?:该|該)(?:厂|廠)/.test(reading.text.slice(chip.end, mention.start)))
+    return false;
+  // (…nor the site as the subject of the value's own clause: "获特斯拉AI6订单后，三星泰勒工厂将于2026年量产")
+  const clauseFrom = clauseStartOf(reading, mention.start);
+  if (
+    reading.mentions.some(
+      (named) =>
+        (named.type === 'site' || named.type === 'place') &&
+        rule.ownIds.has(named.id) &&
+        named.start >= clauseFrom &&
+        named.end <= mention.start &&
+        !/(?:\b(?:at|in|from|on)\s+(?:[\w'’-]+\s+){0,2}|在|于|於|从|從)$/i.test(
+          reading.text.slice(clauseFrom, named.start),
+        ),
+    )
+  )
     return false;
   const distance = (match: PhraseMatch) =>
     match.end <= mention.start ? mention.start - match.end : match.start - mention.end;
@@ -1022,9 +1048,9 @@ const DEAL_NAMED_AFTER =
 const LATER_MOVE_BEFORE =
   /(?:回吐|续涨|續漲|续跌|續跌|续升|續升|再涨|再漲|\bgave\s+back|\bgives\s+back|\bgiving\s+back)[^。；;]{0,24}$/i;
 const CAUSE_IN_CLAUSE = /(?:因|受|由于|由於|\bon\s+the\b|\bthanks\s+to\b|\bafter\s+the\b)[^，,。；;]*$/i;
-/** After it, the deal day's own move told with its number: "after their 6.8% surge the previous session". */
+/** After it, the deal day's own move: "after their 6.8% surge the previous session" (not "after its rally last week"). */
 const LATER_MOVE_AFTER =
-  /^[^.;。；]{0,30}?\bafter\s+(?:its|their|the)\s+[\d.]+%\s+(?:surge|jump|rally|gain|spike)\s+(?:the\s+)?(?:previous|prior|day\s+before|last)\b/i;
+  /^[^.;。；]{0,30}?\bafter\s+(?:its|their|the)\s+(?:[\d.]+%\s+)?(?:surge|jump|rally|gain|spike)\s+(?:the\s+)?(?:previous|prior|day\s+before)\b/i;
 
 const REVERSAL_AFTER =
   /^[^.;]{0,30}?(?:,\s*(?:erasing|paring|giving\s+back|wiping\s+out)\s+(?:(?:part|some|much|most|all|half)\s+of\s+)?(?:the|its|their|a)?\s*(?:[\w-]+\s+){0,3}?(?:rally|gains?|surge|jump)|\s*,?\s*(?:extending|adding\s+to|building\s+on)\s+(?:the|its|their|a)?\s*(?:[\w'’-]+\s+){0,4}?(?:rally|gains?|surge|jump|advance|run)\b|\s*,?\s*(?:as|while)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?rally\s+(?:continues|continued|extends|extended)\b|\bas\s+(?:investors\s+|traders\s+)?(?:lock(?:s|ed|ing)?\s+in|tak(?:e|es|ing)|took)\s+(?:gains|profits)|\bon\s+profit[-\s]taking|\bas\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?rally\s+(?:fades|cools|wanes|eases|unwinds)|\bafter\s+(?:rallying|surging|soaring|jumping|(?:[\w-]+\s+){0,6}?(?:staged|staging|posted|posting)\s+(?:a\s+)?(?:[\w-]+\s+){0,2}?(?:rally|surge|jump|gain)))/i;

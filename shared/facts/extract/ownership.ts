@@ -334,15 +334,18 @@ export function ownedBySubject(
           .filter((match) => !objectOfMaking(reading, match.start))
           // "under the CHIPS Act": a law's name, not "the chips" referred back.
           .filter((match) => !LAW_NAME_AFTER.test(reading.text.slice(match.end, match.end + 24)))
-          // "亞利桑那州新廠": a fab word right after a rival's name is that rival's.
+          // "亞利桑那州新廠": a fab word right after a rival's name is that rival's — a rival company's too, its
+          // place's name between ("美光爱达荷新厂").
           .filter(
             (match) =>
               !reading.mentions.some(
                 (mention) =>
                   rivals.includes(mention.id) &&
-                  isSiteOrPlace(mention) &&
                   mention.end <= match.start &&
-                  match.start - mention.end <= 1,
+                  (isSiteOrPlace(mention)
+                    ? match.start - mention.end <= 1
+                    : mention.type === 'company' &&
+                      /^[\u3400-\u9fff]{0,6}$/.test(reading.text.slice(mention.end, match.start))),
               ),
           )
           // "after the company confirmed its chip deal with Samsung": the subject named after the reference
