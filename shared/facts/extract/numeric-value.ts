@@ -663,7 +663,9 @@ export function readNumeric(
  * value of the same kind in the same clause group — is history; the last step is the value.
  */
 function supersededInSequence(rule: CompiledRule, reading: SentenceReading, mention: ValueMention): boolean {
-  const steps = [...reading.text.matchAll(SEQUENCE_THEN)].filter((step) => step.index >= mention.end);
+  const steps = reading
+    .once('sequenceSteps', () => [...reading.text.matchAll(SEQUENCE_THEN)])
+    .filter((step) => step.index >= mention.end);
   if (!steps.length) return false;
   const values = numericMentions(rule, reading);
   const frame = frameOf(reading, mention.start);
@@ -739,7 +741,7 @@ function respectiveOwnerOf(
   reading: SentenceReading,
   mention: ValueMention,
 ): EntityMention | undefined {
-  const word = RESPECTIVELY.exec(reading.text);
+  const word = reading.once('respectively', () => RESPECTIVELY.exec(reading.text));
   if (!word) return undefined;
   const valueLists = listsIn(reading.text, numericMentions(rule, reading));
   const values =
