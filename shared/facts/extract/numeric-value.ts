@@ -1052,7 +1052,7 @@ const LATER_MOVE_BEFORE =
 const CAUSE_IN_CLAUSE = /(?:因|受|由于|由於|\bon\s+the\b|\bthanks\s+to\b|\bafter\s+the\b)[^，,。；;]*$/i;
 /** After it, the deal day's own move: "after their 6.8% surge the previous session" (not "after its rally last week"). */
 const LATER_MOVE_AFTER =
-  /^[^.;。；]{0,30}?\bafter\s+(?:its|their|the)\s+(?:[\d.]+%\s+)?(?:surge|jump|rally|gain|spike)\s+(?:the\s+)?(?:previous|prior|day\s+before)\b/i;
+  /^[^.;。；]{0,30}?\bafter\s+(?:its|their|the)\s+(?:[\d.]+%\s+(?:surge|jump|rally|gain|spike)\s+(?:the\s+)?(?:previous|prior|day\s+before|last)\b|(?:surge|jump|rally|gain|spike)\s+(?:the\s+)?(?:previous|prior(?!\s+to)|day\s+before)\b)/i;
 
 const REVERSAL_AFTER =
   /^[^.;]{0,30}?(?:,\s*(?:erasing|paring|giving\s+back|wiping\s+out)\s+(?:(?:part|some|much|most|all|half)\s+of\s+)?(?:the|its|their|a)?\s*(?:[\w-]+\s+){0,3}?(?:rally|gains?|surge|jump)|\s*,?\s*(?:extending|adding\s+to|building\s+on)\s+(?:the|its|their|a)?\s*(?:[\w'’-]+\s+){0,4}?(?:rally|gains?|surge|jump|advance|run)\b|\s*,?\s*(?:as|while)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?rally\s+(?:continues|continued|extends|extended)\b|\bas\s+(?:investors\s+|traders\s+)?(?:lock(?:s|ed|ing)?\s+in|tak(?:e|es|ing)|took)\s+(?:gains|profits)|\bon\s+profit[-\s]taking|\bas\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?rally\s+(?:fades|cools|wanes|eases|unwinds)|\bafter\s+(?:rallying|surging|soaring|jumping|(?:[\w-]+\s+){0,6}?(?:staged|staging|posted|posting)\s+(?:a\s+)?(?:[\w-]+\s+){0,2}?(?:rally|surge|jump|gain)))/i;
