@@ -158,12 +158,13 @@ function deniesWhatCameBefore(sentence: string, match: PhraseMatch<ScopeCue>): b
 }
 
 /**
- * Where a denial of what was reported begins. In Chinese, the sentence's start (对此 is all the report said: "韩媒：三星将
- * 为特斯拉代工AI5芯片，预计2027年量产，三星对此予以否认"); in English, the clause before the denial's own ("Samsung shares
- * jumped 6.8% on the Tesla deal, fuelled by talk of an Apple order, which Samsung denied" denies the talk) — or the
- * sentence's start when that clause only says who reported it ("…, according to a Korean report, which Samsung
- * denied", "…, sources told Reuters, which …"). For 有误, the clause of the report it corrects ("…并称外界有关投资额缩减的
- * 报道有误" corrects the report, not the start confirmed before it).
+ * Where a denial of what was reported begins. In Chinese, the clause of the report it answers (对此 is all the report
+ * said: "签订165亿美元代工合同，韩媒称三星还将代工AI5，三星对此予以否认" denies the AI5 claim, not the contract), or the
+ * sentence's start when there is no report word or the report's source closes its own clause; in English, the clause
+ * before the denial's own ("Samsung shares jumped 6.8% on the Tesla deal, fuelled by talk of an Apple order, which
+ * Samsung denied" denies the talk) — or the sentence's start when that clause only says who reported it ("…, according
+ * to a Korean report, which Samsung denied", "…, sources told Reuters, which …"). For 有误, the clause of the report it
+ * corrects ("…并称外界有关投资额缩减的报道有误" corrects the report, not the start confirmed before it).
  */
 function deniedClauseStart(sentence: string, cue: number): number {
   const before = sentence.slice(0, cue);
@@ -902,8 +903,8 @@ export function findScopes(sentence: string, tokens: Token[]): Scopes {
     if (match.name === 'negation' && deniesWhatCameBefore(sentence, match))
       spans.push({
         name: 'negation',
-        // (the clause before the denial's own: "Tesla picks Samsung …, with the deal put at $20 billion by one report,
-        // which Samsung denied" denies the report, not the pick)
+        // ("Tesla picks Samsung …, with the deal put at $20 billion by one report, which Samsung denied" denies the
+        // report, not the pick)
         start: deniedClauseStart(sentence, match.start),
         cueStart: match.start,
         cueEnd: match.end,
