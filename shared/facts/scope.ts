@@ -189,14 +189,14 @@ function deniedClauseStart(sentence: string, cue: number): number {
 }
 
 const REPORT_MARK_ZH =
-  /韩媒|韓媒|外媒|媒体|媒體|报道|報導|报导|(?<![号號声聲堪宣])[称稱]|(?<![数數证證依根])[据據]|(?<![宣流遗遺])[传傳](?![感统統输輸播奇])/g;
+  /韩媒|韓媒|外媒|媒体|媒體|报道|報導|报导|(?<![堪])[称稱]|(?<![数數证證])[据據]|[数數][据據](?=显示|顯示|表明|指出)|(?<![宣流遗遺])[传傳](?![感统統输輸播奇])/g;
 
 /**
  * A clause that only says who reported what came before it, and nothing more: "according to a Korean report",
  * "sources told Reuters", "two people familiar with the matter said on Tuesday" (not "Musk said Samsung would …").
  */
 const ATTRIBUTION_CLAUSE =
-  /^\s*(?:(?:according\s+to|citing|per)\s[^,;]*|(?:[\w.'’-]+\s+){0,8}(?:said|says|reported|reports|told|tells|wrote|writes|claimed|claims)(?:\s+(?:the\s+|The\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?(?:\s+(?:earlier|later|on|last|this|in)\b[^,;]{0,25})?)\s*[,，]?\s*$/;
+  /^\s*(?:(?:according\s+to|citing|per)\s[^,;]*|(?:(?!(?:will|would|also|to|make|makes|build|builds|at|AI\d)\b)[\w.'’-]+\s+){0,8}(?:said|says|reported|reports|told|tells|wrote|writes|claimed|claims)(?:\s+(?:the\s+|The\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?(?:\s+(?:earlier|later|on|last|this|in)\b[^,;]{0,25})?)\s*[,，]?\s*$/;
 
 const DENIED_THIS_ZH = /[，,]\s*[^，,。；;]{0,12}?(?:对此|對此|随即|隨即|随后|隨後|旋即)(?:予以|也|已|亦)?$/;
 const DENIED_WHICH_EN =

@@ -1573,7 +1573,7 @@ function respectiveMaker(
 }
 
 const EXCLUSIVE_BEFORE = /\b(?:solely|only|exclusively|entirely)\s+(?:by|at|with|to|from)\s+$/i;
-const EXCLUSIVE_AFTER = /^\s+alone\b|^(?:独家|獨家)|^(?:单独|單獨)(?=生产|生產|代工|制造|製造|负责|負責)/i;
+const EXCLUSIVE_AFTER = /^\s+alone\b|^(?:独家|獨家)/i;
 
 /** The making right after ", which" (a few words between) a name heads: "Samsung, which will now manufacture". */
 function triggerOfRelativeClause(

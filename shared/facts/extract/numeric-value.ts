@@ -186,13 +186,16 @@ export function readNumeric(
       (mention) =>
         !(
           movesOnly &&
-          ((LATER_MOVE_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 24), mention.start)) &&
-            !CAUSE_IN_CLAUSE.test(reading.text.slice(Math.max(0, mention.start - 24), mention.start)) &&
-            // (not the move given back: "gives back much of the 6.8% jump it logged on the deal")
-            !/\bof\s+(?:the|its|their|a)\s*$/i.test(
-              reading.text.slice(Math.max(0, mention.start - 12), mention.start),
-            )) ||
-            LATER_MOVE_AFTER.test(reading.text.slice(mention.end, mention.end + 48)))
+          ((PAST_MOVE_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 16), mention.start)) &&
+            // (…unless the deal is its cause: "after their 6.8% surge last Monday on the Tesla deal")
+            !DEAL_CAUSE_AFTER.test(reading.text.slice(mention.end, mention.end + 64))) ||
+            (LATER_MOVE_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 24), mention.start)) &&
+              !CAUSE_IN_CLAUSE.test(reading.text.slice(Math.max(0, mention.start - 24), mention.start)) &&
+              // (not the move given back: "gives back much of the 6.8% jump it logged on the deal")
+              !/\bof\s+(?:the|its|their|a)\s*$/i.test(
+                reading.text.slice(Math.max(0, mention.start - 12), mention.start),
+              )) ||
+            LATER_MOVE_AFTER.test(reading.text.slice(mention.end, mention.end + 96)))
         ),
     )
     .filter(
@@ -1052,7 +1055,11 @@ const LATER_MOVE_BEFORE =
 const CAUSE_IN_CLAUSE = /(?:因|受|由于|由於|\bon\s+the\b|\bthanks\s+to\b|\bafter\s+the\b)[^，,。；;]*$/i;
 /** After it, the deal day's own move: "after their 6.8% surge the previous session" (not "after its rally last week"). */
 const LATER_MOVE_AFTER =
-  /^[^.;。；]{0,30}?\bafter\s+(?:its|their|the)\s+(?:[\d.]+%\s+(?:surge|jump|rally|gain|spike)\s+(?:the\s+)?(?:previous|prior|day\s+before|last)\b|(?:surge|jump|rally|gain|spike)\s+(?:the\s+)?(?:previous|prior(?!\s+to)|day\s+before)\b)/i;
+  /^[^.;。；]{0,30}?\bafter\s+(?:its|their|the)\s+(?:[\d.]+%\s+)?(?:(?:surge|jump|rally|gain|spike)\s+(?:the\s+)?(?:previous|prior(?!\s+to)|day\s+before)\b|(?:surge|jump|rally|gain|spike)\s+last\s+\w+\s+(?:on|after|over)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:deal|contract|order|agreement)\b)/i;
+/** A move told as the one before ("after its 3% jump last week"): a past move, not the reaction. */
+const PAST_MOVE_BEFORE = /\bafter\s+(?:its|their|the)\s*$/i;
+const DEAL_CAUSE_AFTER =
+  /^[^,.;]{0,30}?\b(?:on|after|over)\s+(?:the\s+)?(?:[\w$.-]+\s+){0,3}?(?:deal|contract|order|agreement)\b/i;
 
 const REVERSAL_AFTER =
   /^[^.;]{0,30}?(?:,\s*(?:erasing|paring|giving\s+back|wiping\s+out)\s+(?:(?:part|some|much|most|all|half)\s+of\s+)?(?:the|its|their|a)?\s*(?:[\w-]+\s+){0,3}?(?:rally|gains?|surge|jump)|\s*,?\s*(?:extending|adding\s+to|building\s+on)\s+(?:the|its|their|a)?\s*(?:[\w'’-]+\s+){0,4}?(?:rally|gains?|surge|jump|advance|run)\b|\s*,?\s*(?:as|while)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?rally\s+(?:continues|continued|extends|extended)\b|\bas\s+(?:investors\s+|traders\s+)?(?:lock(?:s|ed|ing)?\s+in|tak(?:e|es|ing)|took)\s+(?:gains|profits)|\bon\s+profit[-\s]taking|\bas\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?rally\s+(?:fades|cools|wanes|eases|unwinds)|\bafter\s+(?:rallying|surging|soaring|jumping|(?:[\w-]+\s+){0,6}?(?:staged|staging|posted|posting)\s+(?:a\s+)?(?:[\w-]+\s+){0,2}?(?:rally|surge|jump|gain)))/i;
