@@ -96,9 +96,9 @@ export function withFormerAndLatter(
 ): EntityMention[][] {
   return found.map((mentions, index) => {
     const text = sentences[index]!;
-    if (!FORMER_OR_LATTER.test(text)) return mentions;
+    if (text.search(FORMER_OR_LATTER) < 0) return mentions;
     const added: EntityMention[] = [];
-    for (const word of text.matchAll(FORMER_OR_LATTER_ALL)) {
+    for (const word of text.matchAll(FORMER_OR_LATTER)) {
       if (/^\s+of\s+which\b/i.test(text.slice(word.index + word[0].length))) continue;
       const before = mentions.filter((mention) => mention.end <= word.index);
       const pair = lastPairOf(before) ?? earlierPair(found, index);
@@ -110,8 +110,7 @@ export function withFormerAndLatter(
   });
 }
 
-const FORMER_OR_LATTER = /前者|后者|後者|\bthe\s+(?:former|latter)\b/i;
-const FORMER_OR_LATTER_ALL = /前者|后者|後者|\bthe\s+(?:former|latter)\b/gi;
+const FORMER_OR_LATTER = /前者|后者|後者|\bthe\s+(?:former|latter)\b/gi;
 const LATTER = /后者|後者|latter/i;
 /** The kinds two of which a former and a latter tell apart. */
 const PAIRED_TYPES = new Set(['company', 'chip', 'affiliate', 'programme', 'law', 'policy', 'site', 'place']);

@@ -300,6 +300,15 @@ const SUBJECTLESS_BEFORE =
 const NOTHING_AFTER = /^\s*(?:yet)?[\s"”」.。!！]*$/i;
 
 /** A span over exactly what a pattern found (a rumour named, a demand named). */
+/** A cue whose span reaches back from `start` to the cue's end: a denial after what it denies, who misses out. */
+const reachingBack = (name: ScopeCue, cue: PhraseMatch<ScopeCue>, start: number): ScopeSpan => ({
+  name,
+  start,
+  cueStart: cue.start,
+  cueEnd: cue.end,
+  end: cue.end,
+});
+
 const spanOver = (name: ScopeCue, found: RegExpExecArray): ScopeSpan => ({
   name,
   start: found.index,
@@ -887,13 +896,7 @@ export function findScopes(sentence: string, tokens: Token[]): Scopes {
       (match.name === 'possibility' && weighedAfter(sentence, match)) ||
       (match.name === 'condition' && DEPENDS_ON.test(sentence.slice(match.start, match.end)))
     )
-      spans.push({
-        name: match.name,
-        start: deniedFrom(sentence, match),
-        cueStart: match.start,
-        cueEnd: match.end,
-        end: match.end,
-      });
+      spans.push(reachingBack(match.name, match, deniedFrom(sentence, match)));
   // "针对有关团队解散的传闻，…": what a rumour is about is not said by the sentence — blocked like a
   // denial, since the sentence names the rumour only to answer it.
   for (const rumour of sentence.matchAll(RUMOUR_ABOUT)) spans.push(spanOver('negation', rumour));
@@ -901,15 +904,9 @@ export function findScopes(sentence: string, tokens: Token[]): Scopes {
   // sentence reported before it.
   for (const match of matches)
     if (match.name === 'negation' && deniesWhatCameBefore(sentence, match))
-      spans.push({
-        name: 'negation',
-        // ("Tesla picks Samsung …, with the deal put at $20 billion by one report, which Samsung denied" denies the
-        // report, not the pick)
-        start: deniedClauseStart(sentence, match.start),
-        cueStart: match.start,
-        cueEnd: match.end,
-        end: match.end,
-      });
+      // ("Tesla picks Samsung …, with the deal put at $20 billion by one report, which Samsung denied" denies the
+      // report, not the pick)
+      spans.push(reachingBack('negation', match, deniedClauseStart(sentence, match.start)));
   // "Tesla's AI5 goes to TSMC alone, Samsung left out", "…由台積電獨家代工 三星無緣": who misses out is named
   // before the cue that ends its clause, and makes nothing.
   for (const match of matches)
@@ -918,13 +915,7 @@ export function findScopes(sentence: string, tokens: Token[]): Scopes {
       // (not one a contrast goes on from: "三星在英伟达订单竞争中出局，但拿下特斯拉AI5代工订单")
       !CONTRAST_AFTER.test(sentence.slice(match.end))
     )
-      spans.push({
-        name: 'negation',
-        start: missedFrom(sentence, match.start),
-        cueStart: match.start,
-        cueEnd: match.end,
-        end: match.end,
-      });
+      spans.push(reachingBack('negation', match, missedFrom(sentence, match.start)));
   // "继2025年8月解散团队、2026年初宣布重启Dojo 3之后，特斯拉本周确认…关停": a state the news follows is history
   // (not a deal it follows: "继去年7月与特斯拉签订…合同之后" — still in force).
   if (sentence.includes('继') || sentence.includes('繼'))

@@ -182,22 +182,7 @@ export function readNumeric(
     )
     // "特斯拉周二回吐部分涨幅，收跌1.4%", "三星电子在首尔续涨3.3%", "slipped 0.5% on Tuesday after their 6.8% surge":
     // a later day's move, given back or continued, in the value's clause or the one before it.
-    .filter(
-      (mention) =>
-        !(
-          movesOnly &&
-          ((PAST_MOVE_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 16), mention.start)) &&
-            // (…unless the deal is its cause: "after their 6.8% surge last Monday on the Tesla deal")
-            !DEAL_CAUSE_AFTER.test(reading.text.slice(mention.end, mention.end + 64))) ||
-            (LATER_MOVE_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 24), mention.start)) &&
-              !CAUSE_IN_CLAUSE.test(reading.text.slice(Math.max(0, mention.start - 24), mention.start)) &&
-              // (not the move given back: "gives back much of the 6.8% jump it logged on the deal")
-              !/\bof\s+(?:the|its|their|a)\s*$/i.test(
-                reading.text.slice(Math.max(0, mention.start - 12), mention.start),
-              )) ||
-            LATER_MOVE_AFTER.test(reading.text.slice(mention.end, mention.end + 96)))
-        ),
-    )
+    .filter((mention) => !(movesOnly && laterDaysMove(reading, mention)))
     .filter(
       (mention) =>
         !(
@@ -1045,6 +1030,22 @@ const TOTAL_BEFORE = /(?:总|總|合计|合計|\btotal)[^，。,;；]{0,8}$/i;
 /** …unless the amount names the deal it is the size of ("每年将因165亿美元的特斯拉合同增加约8%的营收"). */
 const DEAL_NAMED_AFTER =
   /^\s*(?:的)?\s*(?:特斯拉|晶片|芯片)?\s*(?:合同|合约|合約|订单|訂單|协议|協議|大单|大單)|^\s+(?:[\w-]+\s+){0,2}(?:contract|deal|order|agreement)\b/i;
+
+/** A share move told as another day's than the deal's: the day before it, or a later day given back or continued. */
+function laterDaysMove(reading: SentenceReading, mention: ValueMention): boolean {
+  const before = (chars: number) => reading.text.slice(Math.max(0, mention.start - chars), mention.start);
+  const after = (chars: number) => reading.text.slice(mention.end, mention.end + chars);
+  return (
+    (PAST_MOVE_BEFORE.test(before(16)) &&
+      // (…unless the deal is its cause: "after their 6.8% surge last Monday on the Tesla deal")
+      !DEAL_CAUSE_AFTER.test(after(64))) ||
+    (LATER_MOVE_BEFORE.test(before(24)) &&
+      !CAUSE_IN_CLAUSE.test(before(24)) &&
+      // (not the move given back: "gives back much of the 6.8% jump it logged on the deal")
+      !/\bof\s+(?:the|its|their|a)\s*$/i.test(before(12))) ||
+    LATER_MOVE_AFTER.test(after(96))
+  );
+}
 
 /**
  * Before the value, in its clause or the one before: the move given back or continued on a later day ("特斯拉周二回吐部分
