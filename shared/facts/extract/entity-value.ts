@@ -60,9 +60,12 @@ export function readEntities(
   if (triggers.length === 0) return undefined;
   const chips = subject.carried
     ? subject.positions.map((at) => ({ start: at, end: at }))
-    : reading.mentions.filter(
-        (mention) => chipIds.has(mention.id) && !inPurposeOfAnotherChipsMove(reading, mention, chipIds),
-      );
+    : [
+        ...reading.mentions.filter(
+          (mention) => chipIds.has(mention.id) && !inPurposeOfAnotherChipsMove(reading, mention, chipIds),
+        ),
+        ...referencesBack(rule, reading, chipIds),
+      ];
   if (chips.length === 0) return undefined;
   // "AI5, Optimus and the Samsung contract in focus": topics listed, nothing said of the chip.
   if (!subject.carried && chips.every((chip) => inTopicList(reading, chip))) return undefined;
@@ -248,6 +251,35 @@ export function readEntities(
     displaced,
   };
 }
+
+/**
+ * "…dismissed reports that Tesla would shift AI6 production to TSMC, saying Samsung remains the chip's maker": a
+ * reference word of the rule ("the chip") after the rule's chip, with no other chip named between, is that chip again.
+ */
+function referencesBack(
+  rule: CompiledRule,
+  reading: SentenceReading,
+  chipIds: ReadonlySet<string>,
+): { start: number; end: number }[] {
+  if (!rule.anaphora) return [];
+  return reading.phrases(rule.anaphora).filter((reference) => {
+    // (the bare reference only: "the next chip", "the upcoming chip" after a chip named is another one)
+    if (!BARE_CHIP_REFERENCE.test(reading.text.slice(reference.start, reference.end))) return false;
+    // (…closing its clause or naming its maker: not "the chip's successor", "the chip that follows it", "will make
+    // the chip for Apple")
+    if (!REFERENCE_CLOSES.test(reading.text.slice(reference.end, reference.end + 24))) return false;
+    const before = reading.chips.filter((chip) => chip.end <= reference.start).at(-1);
+    return before !== undefined && chipIds.has(before.id);
+  });
+}
+
+/** After a bare reference, its clause's end or a maker's noun: ".", ", too", "'s maker", 的代工厂. */
+const REFERENCE_CLOSES =
+  /^(?:(?:['’]s?)?\s+(?:sole\s+|only\s+|main\s+)?(?:maker|manufacturer|foundry|producer|supplier)\b|\s*(?:too\b|as\s+well\b)?\s*(?:[,.;:，。；]|$)|的?(?:代工厂|代工廠|代工|生产|生產))/i;
+
+/** A bare reference to a chip: "the chip", "the processor", 该芯片. */
+const BARE_CHIP_REFERENCE =
+  /^(?:the|this|that)\s+(?:chip|processor)s?(?:['’]s?)?$|^(?:该|該|这|這|此)(?:款)?(?:芯片|晶片)$/i;
 
 /**
  * "shifted its AI4 chip from Samsung to TSMC to free up Samsung capacity for AI6", "moved AI4 to TSMC so that
@@ -785,6 +817,7 @@ function soleFoundryAndChip(
       const between = reading.text.slice(first.end, second.start);
       // "台积电亚利桑那厂为特斯拉AI5备产之际，三星泰勒厂确定明年投产": a clause set before the main one.
       if (TIME_CLAUSE_ZH.test(between)) return true;
+      if (foundry.end <= chip.start && opensOwnSchedule(reading.text, chip)) return true;
       // "AI5 won't reach volume production until 2027, a delay that matters for Samsung": an appositive summing up.
       if (chip.end <= foundry.start && SUMMING_APPOSITIVE.test(between)) return true;
       // "Apple picks Samsung's Austin fab for image sensors as Tesla moves AI6 validation to Giga Texas": the
@@ -1266,6 +1299,7 @@ function triggerOfObject(
       (trigger) =>
         trigger.end <= start &&
         !opensClauseBetween(reading.text, trigger.end, start) &&
+        !opensOwnSchedule(reading.text, { start, end }) &&
         // ("stays with Samsung for AI4" is AI4's)
         (!makerFollows(reading, trigger) ||
           /\bfor\s+(?:[\w'’-]+\s+)?$/i.test(reading.text.slice(Math.max(0, start - 20), start))),
@@ -1290,9 +1324,34 @@ function triggerOfObject(
   )
     return after;
   // …and a chip opening its own clause with no making after it is no object of one.
-  if (!before && !after && opensClauseBetween(reading.text, Math.max(0, start - 48), start)) return undefined;
+  if (
+    !before &&
+    !after &&
+    (opensClauseBetween(reading.text, Math.max(0, start - 48), start) ||
+      opensOwnSchedule(reading.text, { start, end }))
+  )
+    return undefined;
   return before ?? after ?? inFrame[0];
 }
+
+/**
+ * Whether a chip opens a clause of its own that tells its schedule: "Samsung's Taylor fab will start production in
+ * 2026, with AI5 volume production first set for 2026, then pushed to 2027" — the chip's own timeline, not who makes
+ * it.
+ */
+function opensOwnSchedule(text: string, chip: { start: number; end: number }): boolean {
+  return (
+    OPENING_BEFORE_CHIP.test(text.slice(Math.max(0, chip.start - 24), chip.start)) &&
+    SCHEDULED_AFTER_CHIP.test(text.slice(chip.end, chip.end + 80))
+  );
+}
+
+/** Right before a chip, a comma's clause opening: ", with", ", while the", ", and Tesla's". */
+const OPENING_BEFORE_CHIP = /,\s*(?:with|while|whereas|and)\s+(?:the\s+|its\s+|Tesla['’]s\s+)?$/i;
+
+/** After a chip, its schedule's predicate: "volume production first set for", "is slated for", "now due in". */
+const SCHEDULED_AFTER_CHIP =
+  /^(?:\s+(?:chips?|volume|mass|production|output|ramp|shipments?|launch))*\s+(?:(?:is|are|was|were|will\s+be|has\s+been|had\s+been)\s+)?(?:(?:first|now|originally|initially|still|also|later)\s+)?(?:set|slated|scheduled|due|expected|targeted|pushed|delayed|planned|pencil+ed|moved|postponed)\b/i;
 
 /** Whether a chip at `start` is added after a comma to the list before it (ADDED_AFTER_COMMA). */
 const addedAfterAComma = (reading: SentenceReading, start: number) =>
