@@ -82,8 +82,11 @@ function makerOfRival(
         // "in Arizona and Texas": a place beside it is no thing made.
         !isSiteOrPlace(other) &&
         // "its AI6 chip, which Samsung will make at its plant in Taylor": the aside is the rival's making.
+        // ("The chip, which Tesla designed for its robots, will be produced … at the Korean firm's Taylor plant": an
+        // aside closed before the making is no clause between them.)
         (!clauseMarkBetween(reading, other.end, mention.start) ||
-          RELATIVE_OF_THING.test(reading.text.slice(other.end, mention.start))),
+          RELATIVE_OF_THING.test(reading.text.slice(other.end, mention.start)) ||
+          CLOSED_ASIDE_THEN_MAKING.test(reading.text.slice(other.end, mention.start))),
     )
     .sort((a, b) => a.start - b.start)
     .at(-1);
@@ -201,6 +204,10 @@ const OWNERS_SITE_BETWEEN =
   /^(?:(?:位于|位於)[\u3400-\u9fff]{1,8}?的?(?:工厂|工廠|晶圆厂|晶圓廠|厂|廠|产线|產線)(?:的[\u3400-\u9fff\d]{0,6})?|(?:工厂|工廠|晶圆厂|晶圓廠|厂|廠)?的[\u3400-\u9fff\dA-Za-z]{0,6}(?:产线|產線|生产线|生產線))(?:进行|進行)?$/;
 
 /** A relative clause opening right after a thing and running on to a name: " chip, which Samsung will make at its plant in ", ", to be manufactured by ". */
+/** Right after a thing, a relative aside closed by its comma, then its own passive making: ", which …, will be produced in volume at". */
+const CLOSED_ASIDE_THEN_MAKING =
+  /^\s*,\s*(?:which|that)\s[^,，;；。]{1,80},\s*(?:will|would|is|are|was|were|is\s+to|are\s+to)\s+(?:(?:now|also|then|first|still)\s+)?(?:be\s+)?(?:made|manufactured|built|produced|fabricated|fabbed)\b[^,，;；。]*$/i;
+
 const RELATIVE_OF_THING =
   /^[^,，;；。]{0,12},\s*(?:which|that|to\s+be\s+(?:made|manufactured|built|produced|fabricated)\s+by)\s[^,，;；。]*$/i;
 
@@ -419,6 +426,8 @@ export function ownedBySubject(
         !(rivals.includes(mention.id) || mention.id === RIVAL_REFERENCE) ||
         (mention.type !== 'site' && mention.type !== 'place' && mention.id !== RIVAL_REFERENCE) ||
         (siteStartHere && mention.type !== 'reference') ||
+        // ("…AI5 output at its Taylor plant, set to start production next year": the site's own aside holds the value)
+        valueInOwnAside(reading, mention, at) ||
         !(makerOfRival(reading, mention, ownNamed) || regionOfAMakingSite(reading, mention, ownNamed)),
     )
     // "produce AI6 at Taylor starting 2027": a rival site named as the place is not the one the value is about
@@ -430,6 +439,12 @@ export function ownedBySubject(
         !rivals.includes(mention.id) ||
         (mention.type !== 'site' && mention.type !== 'place') ||
         ownNamed.some(isSiteOrPlace) ||
+        // (…the place of what is made before the value: not "Samsung plans to start production at its Taylor, Texas
+        // fab in 2026, with Tesla's AI6 order as the plant's first big customer", the chip named only after it)
+        // (…unless the clause before the place is a volume making: "Samsung will start mass production at Taylor in
+        // 2026, shipping Tesla AI6 chips")
+        (!subject.positions.some((position) => position < mention.start) &&
+          !VOLUME_MAKING.test(reading.text.slice(0, mention.start))) ||
         !(
           namedAsPlace(reading, mention) ||
           PLACE_PHRASE_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 24), mention.start))
@@ -638,6 +653,17 @@ function partnerNamedAfter(rule: CompiledRule, reading: SentenceReading, from: n
 
 /** "at Taylor", "in Texas", 在德州: a site or place named as where something happens. */
 /** A relative clause of a place's own right after its name (and its region): ", Texas, whose start …". */
+/** A volume making: "mass production", "volume output", "mass-produce", 量产. */
+const VOLUME_MAKING =
+  /\b(?:mass|volume|high-volume)\s+(?:production|output|manufactur\w*)|\bmass-produc\w*|量产|量產/i;
+
+/** Whether the value at `at` stands in the aside a site opens right after its name (OWN_RELATIVE_AFTER). */
+function valueInOwnAside(reading: SentenceReading, mention: EntityMention, at: number): boolean {
+  if (at < mention.end) return false;
+  const aside = OWN_RELATIVE_AFTER.exec(reading.text.slice(mention.end, mention.end + 48));
+  return aside !== null && !clauseMarkBetween(reading, mention.end + aside[0].length, at);
+}
+
 const OWN_RELATIVE_AFTER =
   /^(?:\s+(?:fab|plant|factory|facility|campus|site))?(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?\s*,\s*(?:whose|which|(?:expected|due|set|slated|scheduled)\s+to)\b/;
 
