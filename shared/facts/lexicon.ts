@@ -2448,6 +2448,12 @@ export const SCOPE_CUES = {
       'once expected',
       'once scheduled',
       'once targeted',
+      // "The Texas facility, which Samsung once aimed to open in 2024, will begin mass production later this year".
+      'once aimed',
+      'once hoped',
+      'once intended',
+      'once promised',
+      'once pledged',
       'was once',
       'once had',
       'once held',

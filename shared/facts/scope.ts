@@ -330,8 +330,9 @@ const DEMAND_NAMED =
  * "'That is not accurate,' a Samsung spokesperson said of a Taiwanese report that TSMC had taken over …": a
  * quoted denial said of a report denies what the report says.
  */
-const INTENSIFIER = String.raw`(?:simply\s+|completely\s+|totally\s+|just\s+|absolutely\s+)?`;
-const DENIAL = String.raw`(?:not\s+(?:accurate|true|correct|the\s+case)|untrue|inaccurate|incorrect|false|wrong|baseless|groundless|unfounded|nonsense)`;
+const INTENSIFIER = String.raw`(?:simply\s+|completely\s+|totally\s+|just\s+|absolutely\s+|greatly\s+|wildly\s+|highly\s+)?`;
+// ("Reports that Tesla has ended Dojo are 'misleading'", "reports of its death are greatly exaggerated")
+const DENIAL = String.raw`(?:not\s+(?:accurate|true|correct|the\s+case)|untrue|inaccurate|incorrect|false|wrong|baseless|groundless|unfounded|nonsense|misleading|exaggerated|overblown|overstated|premature)`;
 const QUOTED_DENIAL_OF_REPORT = new RegExp(
   String.raw`^\s*["'](?:(?:that|this|it|(?:the|this|that|these|those|such)\s+(?:reports?|story|stories|claims?)|reports|rumou?rs)(?:['’]s|\s+is|\s+are|\s+was)\s+|(?=${INTENSIFIER}${DENIAL}\b(?!-|\s+(?:to|economy)\b|\s+\w+\s+(?:was|is|are|were)\b)))${INTENSIFIER}${DENIAL}\b[^"']{0,40}["'][^.;]{0,80}?\b(?:of|about|regarding|on|to)\s+(?:an?\s+|the\s+|those\s+|these\s+)?(?:[\w-]+\s+){0,3}?(?:reports?|claims?|rumou?rs?|stor(?:y|ies)|speculation)\s+(?:that|saying)\b`,
   'i',
@@ -343,7 +344,7 @@ const QUOTED_DENIAL_OF_REPORT = new RegExp(
  * over its own clause otherwise).
  */
 const REPORT_CALLED_WRONG = new RegExp(
-  String.raw`\b(?:reports?|claims?|stor(?:y|ies)|rumou?rs?|articles?|posts?)\s+(?:that\s+|saying\s+|claiming\s+)?((?:(?!\b(?:said|says|saying|told|tells|confirm(?:s|ed|ing)?)\b)[^,.;:"“”]){8,160}?)\s+(?:(?:was|is|were|are|had\s+been|has\s+been)\s+${INTENSIFIER}(?:${DENIAL}|mistaken|erroneous|fake|(?:written|posted|made|sent|created)\s+by\s+(?:an?\s+)?(?:impostor|fake|parody|hacked))|came\s+from\s+(?:an?\s+)?(?:impostor|fake|parody|hacked))\b`,
+  String.raw`\b(?:reports?|claims?|stor(?:y|ies)|rumou?rs?|articles?|posts?)\s+(?:that\s+|saying\s+|claiming\s+)?((?:(?!\b(?:said|says|saying|told|tells|confirm(?:s|ed|ing)?)\b)[^,.;:"“”]){8,160}?)\s+(?:(?:was|is|were|are|had\s+been|has\s+been)\s+${INTENSIFIER}["“'‘]?(?:${DENIAL}|mistaken|erroneous|fake|(?:written|posted|made|sent|created)\s+by\s+(?:an?\s+)?(?:impostor|fake|parody|hacked))|came\s+from\s+(?:an?\s+)?(?:impostor|fake|parody|hacked))\b`,
   'gi',
 );
 /**

@@ -10,6 +10,7 @@ import type { PhraseMatch } from '../phrases.ts';
 import type { CompiledRule } from '../rules.ts';
 import { TRANSACTION_AFTER } from '../scope.ts';
 import type { ValueMention } from '../values/mention.ts';
+import { parseNumber } from '../values/numbers.ts';
 import {
   anotherChipsClause,
   beforeSubjectsOwnClause,
@@ -980,7 +981,8 @@ function ofYearToCome(reading: SentenceReading, mention: ValueMention): boolean 
     LEVEL_YEAR_BEFORE_ZH.exec(before)?.[1] ??
     // "TSMC's 2028 foundry share: why 75% is plausible": the year names the share.
     LEVEL_YEAR_BEFORE_EN.exec(reading.text.slice(Math.max(0, mention.start - 64), mention.start))?.[1];
-  return year !== undefined && Number(year) > reading.publishedYear;
+  // (二〇二七年 as well as 2027年)
+  return year !== undefined && parseNumber(year) > reading.publishedYear;
 }
 
 // The goal's verb governs the value ("aims to lift its foundry market share to 20%", 力争…份额提升至20%), in
@@ -991,7 +993,8 @@ const CURRENT_LEVEL_BEFORE =
 const LEVEL_GOAL_BEFORE =
   /(?:\b(?:aims?|aiming|aimed|seeks?|seeking|sought|hopes?|hoping|wants?|plans?|planning|targets?|targeting|strives?|striving|vows?|vowed|pledges?|pledged|goal|target|ambition|bid)\s+(?:to|of|is\s+to)\s+(?:(?:\w+ly|more\s+than|at\s+least|further)\s+){0,2}(?:lift|raise|boost|increase|grow|reach|regain|take|win|return|hit|double|triple|expand|push|get|bring|capture|achieve|keep|hold|maintain|climb|recover|secure|attain|claw|become|grab|gain|seize|restore)\b(?:(?!\b(?:as|while|after|when|whose|which|since)\b)[^,.;]){0,40}|\b(?:goal|target|ambition|aim)\s+(?:of|is)\s+(?:(?:a|an|reaching|hitting|about|around)\s+)?|(?:力争|力爭|目标|目標|计划|計劃|计画|計畫|希望|期望|期盼|誓言|拟|擬)(?!价|價)[^，。；,;.\s]{0,24}?(?:提升|提高|增加|达到|達到|扩大|擴大|升|拉高|夺回|奪回|重回|回到|回升)(?:至|到)?)\s*(?:a\s+|above\s+|over\s+|to\s+)?$/i;
 
-const LEVEL_YEAR_BEFORE_ZH = /((?:19|20)\d{2})年(?!第?[一二三四1-4]季|[上下]半年)[^，,。；;\d]{0,24}$/;
+const LEVEL_YEAR_BEFORE_ZH =
+  /((?:19|20)\d{2}|[〇零一二][〇零一二三四五六七八九]{3})年(?!第?[一二三四1-4]季|[上下]半年)[^，,。；;\d]{0,24}$/;
 
 const NEXT_YEAR_BEFORE_ZH =
   /(?:明年|後年|后年|(?:两|兩|三)年(?:后|後))(?!第?[一二三四1-4]季|[上下]半年)[^，,。；;\d]{0,24}$/;
