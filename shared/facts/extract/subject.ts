@@ -18,6 +18,7 @@ export function subjectIn(
   const direct = rule.rule.subject.find((group) => group.every((id) => reading.ids.has(id)));
   if (direct && movedSharesReferredToARival(rule, reading, item, direct)) return undefined;
   if (direct && sharesOfAnotherPartner(rule, reading, direct)) return undefined;
+  if (direct && reading.index > 0 && rivalLegislaturesItem(rule, reading, item[0]!)) return undefined;
   if (direct) {
     const named = reading.mentions.filter((mention) => direct.includes(mention.id));
     // "The investment … is separate from the Taylor budget": a subject named only as what the value is not.
@@ -123,6 +124,23 @@ export function subjectIn(
     };
   }
   return undefined;
+}
+
+/**
+ * "Colorado pushes back its high-risk AI law to June 2026 // Lawmakers voted … to delay the AI Act's obligations": in an
+ * item whose title is a rival legislature's news, a law named bare in the lede is that legislature's — unless the
+ * lede or the title names the subject's own government.
+ */
+function rivalLegislaturesItem(
+  rule: CompiledRule,
+  reading: SentenceReading,
+  title: SentenceReading,
+): boolean {
+  const topic = title.once('topic', () => topicOf(title));
+  if (!topic || topic.type !== 'government' || !rule.rivalIds.has(topic.id)) return false;
+  const ownGovernment = (sentence: SentenceReading) =>
+    sentence.mentions.some((mention) => mention.type === 'government' && rule.ownIds.has(mention.id));
+  return !ownGovernment(reading) && !ownGovernment(title);
 }
 
 /**
