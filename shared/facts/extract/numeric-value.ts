@@ -1211,8 +1211,11 @@ function milestoneYear(reading: SentenceReading, mention: ValueMention): boolean
 }
 
 /** Whether a span lies in a piece of the sentence that names samples or a tape-out and no volume making. */
-export function inMilestonePiece(reading: SentenceReading, span: { start: number; end: number }): boolean {
-  const { from, to } = pieceAround(reading.text, span);
+export function inMilestonePiece(
+  reading: SentenceReading,
+  span: { start: number; end: number },
+  { from, to } = pieceAround(reading.text, span),
+): boolean {
   return (
     MILESTONE_WORD.test(reading.text.slice(from, to)) &&
     !VOLUME_WORD.test(reading.text.slice(from, to)) &&
@@ -1292,7 +1295,7 @@ const SMALL_BATCH_WORD =
 const VOLUME_WORD = /\b(?:volume|mass)\b|量产|量產/i;
 
 const MILESTONE_WORD = new RegExp(
-  String.raw`\b(?:${EN_MILESTONES}|prototypes?|batch(?:es)?|small\s+(?:number|numbers|quantities|volumes?)\s+of)\b|${ZH_MILESTONES}|小批量|小批次|少量`,
+  String.raw`\b(?:${EN_MILESTONES}|prototypes?|batch(?:es)?|small\s+(?:number|numbers|quantities|volumes?)\s+of|(?:early|first|initial|test|trial|engineering)\s+(?:[\w-]+\s+)?wafers?)\b|${ZH_MILESTONES}|小批量|小批次|少量|首批晶圆|首批晶圓|测试晶圆|測試晶圓`,
   'i',
 );
 

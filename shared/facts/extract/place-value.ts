@@ -13,7 +13,7 @@ import { clauseEndOf, clauseMarkBetween, clauseStartOf, frameOf } from './frames
 import { inMilestonePiece } from './numeric-value.ts';
 import { CHINESE_CHAR, namedAsPlace } from './ownership.ts';
 import type { SentenceReading } from './reading.ts';
-import { CHIPS } from './relation.ts';
+import { CHIPS, pieceAround } from './relation.ts';
 import type { ReadValue } from './statement.ts';
 import { topicOf } from './subject.ts';
 
@@ -149,8 +149,6 @@ export function readPlace(
     )
     // "to its Pyeongtaek campus instead of the fab in Taylor, Texas", 從德州泰勒廠改至南韓平澤廠: the fab left.
     .filter((place) => !displacedPlace(reading, place))
-    // "首批工程樣品已由三星南韓華城產線交付，量產將在…泰勒晶圓廠進行": where the samples come from.
-    .filter((place) => !inMilestonePiece(reading, place))
     // "在得州奥斯汀生产": the region written before another place is that place's.
     .filter(
       (place) =>
@@ -165,7 +163,30 @@ export function readPlace(
   // A site referred back to needs the deal's chip named in its clause group ("该厂将…生产AI6晶片").
   // (…or the customer's chips, named with the customer: "The plant will manufacture Tesla's AI chips")
   const namedForDeal = (frame: number) => chipsOfTheDeal(frame, CUSTOMERS_CHIPS, false);
-  if (bound.length === 0) return placeReferredBack(reading, compiled, framesMaking, namedForDeal);
+  // "首批工程樣品已由三星南韓華城產線交付，量產將在…泰勒晶圓廠進行": where the samples come from is no fab of the deal's
+  // (…up to what comes after them: "early AI6 samples at its Pyeongtaek fab before production moves to Taylor") — but
+  // it may confirm one ("the first test wafers of Tesla's AI6 chip at its new plant in Taylor, Texas").
+  const milestone = (place: EntityMention) =>
+    inMilestonePiece(reading, place, beforeWhatFollows(reading, place));
+  const volume = bound.filter((place) => !milestone(place));
+  // (a sample's place that is a volume place named more closely stays: 三星泰勒厂首批晶圆下线，得州AI6生产…)
+  const closer = (place: EntityMention) =>
+    volume.some((other) => compiled.places.get(place.id)!.endsWith(`, ${compiled.places.get(other.id)!}`));
+  if (volume.length > 0)
+    return bestPlace(reading, compiled, [...volume, ...bound.filter(closer)], ownChips, madeIn);
+  const referred = placeReferredBack(reading, compiled, framesMaking, namedForDeal);
+  if (referred !== undefined || bound.length === 0) return referred;
+  return { ...bestPlace(reading, compiled, bound, ownChips, madeIn), confirmsOnly: true };
+}
+
+/** The most specific of the places bound to the deal's making, with whether all of them are doubted. */
+function bestPlace(
+  reading: SentenceReading,
+  compiled: CompiledRules,
+  bound: EntityMention[],
+  ownChips: EntityMention[],
+  madeIn: (place: EntityMention) => boolean,
+): ReadValue {
   // The most specific place named ("Taylor, Texas" over "Texas"); of two as specific, the one the
   // deal's chip itself is made in ("image sensors made at Samsung's Austin, Texas, plant, … its
   // contract to make Tesla's AI6 chips in Taylor, Texas").
@@ -179,6 +200,15 @@ export function readPlace(
   const blocked = bound.every((place) => reading.scopes.blockersAt(place.start).length > 0);
   return { value: { kind: 'place', value }, blocked };
 }
+
+/** The piece around a place, cut where a later step opens after it: " before", " until", " ahead of", 之后, 再. */
+function beforeWhatFollows(reading: SentenceReading, place: EntityMention): { from: number; to: number } {
+  const piece = pieceAround(reading.text, place);
+  const later = LATER_STEP.exec(reading.text.slice(place.end, piece.to));
+  return later ? { from: piece.from, to: place.end + later.index } : piece;
+}
+
+const LATER_STEP = /\s(?:before|until|ahead\s+of|prior\s+to|then)\s|之前|之后|之後|随后|隨後|再(?:转|轉|移)/i;
 
 /**
  * "Musk visited Samsung's Giheung chip campus, months after the two sides signed the chip deal": a making in a clause
