@@ -2449,11 +2449,10 @@ export const SCOPE_CUES = {
       'once scheduled',
       'once targeted',
       // "The Texas facility, which Samsung once aimed to open in 2024, will begin mass production later this year".
+      // (not 'once promised', 'once pledged': a promise is often reaffirmed — "once promised … and reaffirmed that date")
       'once aimed',
       'once hoped',
       'once intended',
-      'once promised',
-      'once pledged',
       'was once',
       'once had',
       'once held',

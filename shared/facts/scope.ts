@@ -344,7 +344,7 @@ const QUOTED_DENIAL_OF_REPORT = new RegExp(
  * over its own clause otherwise).
  */
 const REPORT_CALLED_WRONG = new RegExp(
-  String.raw`\b(?:reports?|claims?|stor(?:y|ies)|rumou?rs?|articles?|posts?)\s+(?:that\s+|saying\s+|claiming\s+)?((?:(?!\b(?:said|says|saying|told|tells|confirm(?:s|ed|ing)?)\b)[^,.;:"“”]){8,160}?)\s+(?:(?:was|is|were|are|had\s+been|has\s+been)\s+${INTENSIFIER}["“'‘]?(?:${DENIAL}|mistaken|erroneous|fake|(?:written|posted|made|sent|created)\s+by\s+(?:an?\s+)?(?:impostor|fake|parody|hacked))|came\s+from\s+(?:an?\s+)?(?:impostor|fake|parody|hacked))\b`,
+  String.raw`\b(?:reports?|claims?|stor(?:y|ies)|rumou?rs?|articles?|posts?)\s+(?:that\s+|saying\s+|claiming\s+)?((?:(?!\b(?:said|says|saying|told|tells|confirm(?:s|ed|ing)?)\b)(?:[^,.;:"“”]|(?<=\d)[.,](?=\d))){8,160}?)\s+(?:(?:was|is|were|are|had\s+been|has\s+been)\s+${INTENSIFIER}["“'‘]?(?:${DENIAL}|mistaken|erroneous|fake|(?:written|posted|made|sent|created)\s+by\s+(?:an?\s+)?(?:impostor|fake|parody|hacked))|came\s+from\s+(?:an?\s+)?(?:impostor|fake|parody|hacked))\b`,
   'gi',
 );
 /**

@@ -28,7 +28,7 @@ import {
 import { type SentenceReading, TIMES_OF_AFTER, timeClauseAfter } from './reading.ts';
 import { MAKER_FOLLOWS } from './relation.ts';
 import type { ReadValue, SubjectHere } from './statement.ts';
-import { unknownLatinName } from './subject.ts';
+import { MODEL_NAME, unknownLatinName } from './subject.ts';
 
 /**
  * The foundries a sentence attaches to the fact's chip, through a "makes" word:
@@ -269,9 +269,40 @@ function referencesBack(
     // the chip for Apple")
     if (!REFERENCE_CLOSES.test(reading.text.slice(reference.end, reference.end + 24))) return false;
     const before = reading.chips.filter((chip) => chip.end <= reference.start).at(-1);
-    return before !== undefined && chipIds.has(before.id);
+    return (
+      before !== undefined &&
+      chipIds.has(before.id) &&
+      !anotherThingBetween(rule, reading, before.end, reference.start)
+    );
   });
 }
+
+/**
+ * Whether another made thing, or a company that makes none of the rule's chips, stands between: "…, while Apple keeps
+ * its A18 processor at TSMC, which remains the chip's only maker", 高通最新车用芯片…该芯片.
+ */
+function anotherThingBetween(
+  rule: CompiledRule,
+  reading: SentenceReading,
+  from: number,
+  to: number,
+): boolean {
+  // (the chip's own noun right after its name is no other thing: "AI6 chips")
+  const between = reading.text.slice(from, to).replace(/^\s*(?:chips?|processors?|芯片|晶片)/i, '');
+  const allowed = new Set(rule.rule.value.entities ?? []);
+  return (
+    OTHER_THING_WORD.test(between) ||
+    MODEL_NAME.test(between) ||
+    reading.mentions.some(
+      (mention) =>
+        mention.start >= from && mention.end <= to && mention.type === 'company' && !allowed.has(mention.id),
+    )
+  );
+}
+
+/** A word for another made thing: "processor", "accelerator", 芯片, 加速器. */
+const OTHER_THING_WORD =
+  /\b(?:chips?|processors?|accelerators?|GPUs?|CPUs?|SoCs?|NPUs?|modems?)\b|芯片|晶片|加速器|处理器|處理器|产品|產品/i;
 
 /** After a bare reference, its clause's end or a maker's noun: ".", ", too", "'s maker", 的代工厂. */
 const REFERENCE_CLOSES =
@@ -1340,11 +1371,19 @@ function triggerOfObject(
  * it.
  */
 function opensOwnSchedule(text: string, chip: { start: number; end: number }): boolean {
+  const clause = text.slice(chip.end, chip.end + 120).split(/[,;:，；。]/)[0]!;
   return (
     OPENING_BEFORE_CHIP.test(text.slice(Math.max(0, chip.start - 24), chip.start)) &&
-    SCHEDULED_AFTER_CHIP.test(text.slice(chip.end, chip.end + 80))
+    SCHEDULED_AFTER_CHIP.test(clause) &&
+    // (…not one that goes on to tell where or by whom it is made: "with AI6 expected to be produced there from 2027",
+    // "with AI6 production set to begin at its Taylor fab in 2027")
+    !MADE_THERE.test(clause)
   );
 }
+
+/** In a chip's clause, where or by whom it is made: "to be produced there", "at its Taylor fab", "by Samsung". */
+const MADE_THERE =
+  /\b(?:made|produced|built|manufactured|fabricated|fabbed)\b|\bthere\b|\b(?:at|in)\s+(?:its|their|the\s+company['’]s|[A-Z][\w-]*['’]s)\s|\bby\s+[A-Z]/;
 
 /** Right before a chip, a comma's clause opening: ", with", ", while the", ", and Tesla's". */
 const OPENING_BEFORE_CHIP = /,\s*(?:with|while|whereas|and)\s+(?:the\s+|its\s+|Tesla['’]s\s+)?$/i;

@@ -314,6 +314,9 @@ export function ownedBySubject(
     // 《芯片与科学法案》获得约78.6亿美元": Intel's).
     .filter((mention) => !GIVER_TYPES.has(mention.type))
     .filter((mention) => !reading.measured.has(mention))
+    // "AI5, which he compared to Nvidia's Blackwell, will reach volume production in 2027", AI5对标英伟达Thor: a product
+    // named only to compare with owns nothing.
+    .filter((mention) => mention.type !== 'product' || !comparedWith(reading, mention))
     // A partner of the move is not the one whose shares move (partnerOfAMove).
     .filter((mention) => !rule.rule.ownerAt || !partnerOfAMove(reading, mention, false));
   // "…泰勒廠明年投產，…該晶片預計2028年量產": a rival referred back to owns what follows it too —
@@ -653,6 +656,21 @@ function partnerNamedAfter(rule: CompiledRule, reading: SentenceReading, from: n
 
 /** "at Taylor", "in Texas", 在德州: a site or place named as where something happens. */
 /** A relative clause of a place's own right after its name (and its region): ", Texas, whose start …". */
+/** Whether a name stands as what something is compared with (its maker's name may stand between). */
+export function comparedWith(reading: SentenceReading, mention: EntityMention): boolean {
+  const maker = reading.mentions.findLast(
+    (other) =>
+      other.type === 'company' &&
+      other.end <= mention.start &&
+      /^(?:['’]s)?\s*(?:DRIVE\s+)?的?$/i.test(reading.text.slice(other.end, mention.start)),
+  );
+  const from = maker?.start ?? mention.start;
+  return COMPARED_BEFORE.test(reading.text.slice(Math.max(0, from - 32), from));
+}
+
+const COMPARED_BEFORE =
+  /(?:\bcompar\w*\s+(?:it\s+)?(?:to|with)|\brival(?:s|ing|led)?|\boutperform\w*|\bbeat(?:s|ing)?|\bmatch(?:es|ing)?|\bthan|\bversus|\bvs\.?|\blike|\bagainst|\bsuccessor\s+to|\banswer\s+to|对标|對標|堪比|相当于|相當於|媲美|比|超越|胜过|勝過|不输|不輸|追平)\s*$/i;
+
 /** A volume making: "mass production", "volume output", "mass-produce", 量产. */
 const VOLUME_MAKING =
   /\b(?:mass|volume|high-volume)\s+(?:production|output|manufactur\w*)|\bmass-produc\w*|量产|量產/i;

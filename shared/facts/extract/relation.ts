@@ -141,7 +141,7 @@ function namesTheEventDay(event: EventOfRule, text: string): boolean {
 
 /** The deal told as past: "signed last July", "the two signed last year", "a year ago". */
 const DEAL_TOLD_AS_PAST =
-  /\b(?:signed|struck|inked|sealed|announced|clinched)\s+(?:(?:their|its|the|a)\s+)?(?:[\w$.,-]+\s+){0,6}?(?:last\s+(?:year|summer|July)|a\s+year\s+ago|in\s+(?:July\s+)?2025|in\s+(?:late\s+)?July)\b|去年(?:7月|七月)?[^，。；]{0,12}?(?:签署|簽署|签订|簽訂|签下|簽下|签约|簽約)/i;
+  /\b(?:signed|struck|inked|sealed|announced|clinched)\s+(?:(?:their|its|the|a)\s+)?(?:[\w$.,-]+\s+){0,6}?(?:last\s+(?:year|summer|July)|a\s+year\s+ago|in\s+(?:July\s+)?2025|in\s+July)\b|去年(?:7月|七月)?[^，。；]{0,12}?(?:签署|簽署|签订|簽訂|签下|簽下|签约|簽約)/i;
 
 /** The item's own day or week: "today", "this week", "after hours", 今天, 今日, 本周, 本週, 盤後. */
 const OWN_DAY =

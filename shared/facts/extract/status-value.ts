@@ -16,6 +16,7 @@ import {
   OWNER_TYPES,
   PAST_TIME,
 } from './frames.ts';
+import { comparedWith } from './ownership.ts';
 import type { SentenceReading } from './reading.ts';
 import { MAX_DISTANCE, type ReadValue, type SubjectHere } from './statement.ts';
 
@@ -61,6 +62,10 @@ export function readStatus(
     // a status word with another product named between it and the subject is that product's
     // (relationOfSubject; volume production too: "AI6 will power Optimus robots shipping from 2027").
     .filter((match) => subject.carried || relationOfSubject(reading, match, subject.positions))
+    // "The guidelines on classifying high-risk systems under the AI Act … have been postponed", 推迟发布…分类指南: a status
+    // word whose nearest provision in its clause group is a rival's is that provision's (not "delayed its guidelines …
+    // and proposed postponing the high-risk obligations", whose own provision stands nearer).
+    .filter((match) => !nearestProvisionARival(rule, reading, match))
     // "… released its AI Action Plan, which called on allies …, and it hands companies more time to comply": past a
     // clause joined with a subject of its own, the status word is that subject's.
     .filter(
@@ -191,6 +196,32 @@ const PUT_SOMETHING_ON = /^put\w*\s+(?!on\b)\S[\s\S]*\bon\s+(?:hold|ice)$/i;
 /** Whether `outer` spans `inner` and more. */
 const encloses = (outer: PhraseMatch, inner: PhraseMatch) =>
   outer.start <= inner.start && outer.end >= inner.end && outer.end - outer.start > inner.end - inner.start;
+
+/** Whether the provision named nearest a status word, in its clause group, is one of the rule's rivals. */
+function nearestProvisionARival(rule: CompiledRule, reading: SentenceReading, match: PhraseMatch): boolean {
+  const frame = frameOf(reading, match.start);
+  const distance = (mention: { start: number; end: number }) =>
+    mention.end <= match.start ? match.start - mention.end : Math.max(0, mention.start - match.end);
+  const nearest = reading.mentions
+    .filter(
+      (mention) =>
+        mention.type === 'provision' &&
+        (rule.ownIds.has(mention.id) || rule.rivalIds.has(mention.id)) &&
+        frameOf(reading, mention.start) === frame,
+    )
+    .sort((a, b) => distance(a) - distance(b))[0];
+  if (nearest === undefined || !rule.rivalIds.has(nearest.id)) return false;
+  // (…with no own provision in the status word's clause: "EU delays penalties and high-risk AI rules to 2027")
+  const from = clauseStartOf(reading, match.start);
+  const to = clauseEndOf(reading, match.end);
+  return !reading.mentions.some(
+    (mention) =>
+      mention.type === 'provision' &&
+      rule.ownIds.has(mention.id) &&
+      mention.start >= from &&
+      mention.end <= to,
+  );
+}
 
 /** Whether the clause group at a position names a provision of the rule's own subject ("high-risk AI rules"). */
 function provisionInFrame(rule: CompiledRule, reading: SentenceReading, at: number): boolean {
@@ -392,6 +423,17 @@ export function relationOfSubject(
   const [from, to] = at < match.start ? [at, match.start] : [match.end, at];
   // "Tesla ditches Nvidia GPUs for its Dojo supercomputer": another's thing dropped for the subject.
   const forTheSubject = at > match.start && PURPOSE_BEFORE.test(reading.text.slice(from, to));
+  // "特斯拉AI5对标英伟达Thor 后者二〇二五年量产": "the latter" between the subject and the relation takes it.
+  // (…unless the subject is that latter one: "AI6的性能大约是AI5的两倍，后者将于明年量产")
+  const latter = at < match.start ? LATTER.exec(reading.text.slice(at, match.start)) : null;
+  if (latter) {
+    const pointer = at + latter.index;
+    const meant = reading.mentions.findLast(
+      (mention) => mention.end <= pointer && (mention.type === 'chip' || mention.type === 'product'),
+    );
+    // (a latter of the sentence before is the subject's reference itself: "…; the latter will enter volume production")
+    if (meant !== undefined && !positions.includes(meant.start)) return false;
+  }
   // "特斯拉Optimus机器人2027年量产，搭载AI5芯片": a product in the relation's own clause before it, the subject
   // only after it, is the relation's subject.
   // "特斯拉机器人搭载AI5芯片2027年量产": the subject carried by another thing, the relation after it, is that thing's.
@@ -406,6 +448,7 @@ export function relationOfSubject(
     reading.mentions.some(
       (mention) =>
         mention.type === 'product' &&
+        !comparedWith(reading, mention) &&
         mention.end <= match.start &&
         !/[，,；;。:：]/.test(reading.text.slice(mention.end, match.start)),
     )
@@ -416,9 +459,13 @@ export function relationOfSubject(
       mention.start >= from &&
       mention.start < to &&
       !positions.includes(mention.start) &&
-      (mention.type === 'product' || (forTheSubject && mention.type === 'company')),
+      // (not a product named only to compare with: "AI5, which he compared to Nvidia's Blackwell, will reach …")
+      ((mention.type === 'product' && !comparedWith(reading, mention)) ||
+        (forTheSubject && mention.type === 'company')),
   );
 }
+
+const LATTER = /后者|後者|\bthe\s+latter\b/i;
 
 /** Right before a chip, what carries it: 搭载, 配备, 内置 (a robot or car "fitted with" it). */
 const CARRIED_BY_BEFORE = /(?:搭载|搭載|装载|裝載|配备|配備|内置|內置)\s*(?:特斯拉|自研)?\s*(?:的)?\s*$/;

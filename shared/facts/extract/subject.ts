@@ -131,6 +131,9 @@ export function subjectIn(
  * item whose title is a rival legislature's news, a law named bare in the lede is that legislature's — unless the
  * lede or the title names the subject's own government.
  */
+const OWN_LAW_AFTER =
+  /^(?:['’]s\s+|\s+(?:[\w-]+\s+){0,2}?its\s+(?:own\s+)?)(?:[\w-]+\s+){0,3}?(?:law|act|bill|rules)\b|^\s+(?:[\w-]+\s+){0,2}?(?:AI|artificial\s+intelligence)\s+(?:law|act|bill)\b|^[的州]?\s*(?:《[^》]{0,12}》|(?:AI|人工智能|人工智慧)法)/i;
+
 function rivalLegislaturesItem(
   rule: CompiledRule,
   reading: SentenceReading,
@@ -138,6 +141,9 @@ function rivalLegislaturesItem(
 ): boolean {
   const topic = title.once('topic', () => topicOf(title));
   if (!topic || topic.type !== 'government' || !rule.rivalIds.has(topic.id)) return false;
+  // (a law of the legislature's own in the title: "Colorado pushes back its high-risk AI law", 科罗拉多州AI法 — not "UK
+  // firms brace for AI Act deadlines", "Congress weighs AI preemption as Europe delays its own rules")
+  if (!OWN_LAW_AFTER.test(title.text.slice(topic.end, topic.end + 60))) return false;
   const ownGovernment = (sentence: SentenceReading) =>
     sentence.mentions.some((mention) => mention.type === 'government' && rule.ownIds.has(mention.id));
   return !ownGovernment(reading) && !ownGovernment(title);
@@ -814,7 +820,7 @@ const UNKNOWN_SUBJECT_OPENING =
   /^[\s"“]*(?!(?:It|Its|They|Their|He|She|We|This|That|These|Those|There|Both|Each|The|A|An|Who|What|Which|When|Where|Why|How)\b)([A-Z][\w&.-]+)\s+(?:also\s+)?(?:said|says|will|would|has|have|had|is|was|signed|signs|plans|announced|reported|expects|made|makes|builds|won|wins|picked|chose|launched|unveiled)\b/;
 
 /** A product's model name in English ("Apple's M6", "A20", "MI450", "Exynos 2600") — not a node, a quarter or HBM4. */
-const MODEL_NAME =
+export const MODEL_NAME =
   /\b(?!(?:AI|HBM|Q|H|FY|SF|N)\d)[A-Z][A-Za-z]*\d[\w-]*\b|\b[A-Z][a-z]+\s+\d{3,4}(?!\s*(?:nm|GW|MW))\b(?<!\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Q[1-4]|in|In|by|By)\s+\d{3,4})/;
 
 /**
