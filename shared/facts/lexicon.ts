@@ -1591,6 +1591,12 @@ export const SCOPE_CUES = {
       // "Tesla shoots down report that Samsung will be AI5's only maker", "called the claim not accurate".
       'shoot down',
       '=shot down',
+      // "Musk's Dojo 3 tease stops short of a restart": what it stops short of does not happen.
+      'stop short of',
+      '=stopped short of',
+      '=stopping short of',
+      'fall short of',
+      '=fell short of',
       'not accurate',
       'groundless',
       'baseless',

@@ -8,7 +8,15 @@ import type { AttributeClass } from '../lexicon.ts';
 import type { PhraseMatch } from '../phrases.ts';
 import type { CompiledRule } from '../rules.ts';
 import type { ValueMention } from '../values/mention.ts';
-import { clauseMarkBetween, clauseStartOf, frameOf, frameStart, lastClause, OWNER_TYPES } from './frames.ts';
+import {
+  clauseEndOf,
+  clauseMarkBetween,
+  clauseStartOf,
+  frameOf,
+  frameStart,
+  lastClause,
+  OWNER_TYPES,
+} from './frames.ts';
 import type { SentenceReading } from './reading.ts';
 import { pieceAround, startBeforeMaking } from './relation.ts';
 import type { SubjectHere } from './statement.ts';
@@ -503,6 +511,16 @@ export function ownedBySubject(
   // referred one's, not those of a name after it.
   if (!before && next && rule.rule.ownerAt && !subject.carried && sharesReferredBefore(reading, at))
     return false;
+  // "Volume production is slated for 2027, he said, with AI6 arriving roughly a year after that": a name that opens a
+  // clause of its own after the value owns nothing before it.
+  // (…unless its clause takes the value up again: "…, with AI5 chips in volume production by then")
+  if (
+    !before &&
+    next &&
+    CLAUSE_OPENS_BEFORE.test(reading.text.slice(at, next.start)) &&
+    !VALUE_TAKEN_UP.test(reading.text.slice(next.end, clauseEndOf(reading, next.end)))
+  )
+    return false;
   const owner = before ?? next;
   // Nobody named here: the value is the subject's only if the subject is in this clause group (or referred to)
   // — not as the partner of a deal ("The stock had gained 4% … after the company confirmed its chip deal
@@ -670,6 +688,13 @@ export function comparedWith(reading: SentenceReading, mention: EntityMention): 
 
 const COMPARED_BEFORE =
   /(?:\bcompar\w*\s+(?:it\s+)?(?:to|with)|\brival(?:s|ing|led)?|\boutperform\w*|\bbeat(?:s|ing)?|\bmatch(?:es|ing)?|\bthan|\bversus|\bvs\.?|\blike|\bagainst|\bsuccessor\s+to|\banswer\s+to|对标|對標|堪比|相当于|相當於|媲美|比|超越|胜过|勝過|不输|不輸|追平)\s*$/i;
+
+/** Right before a name, a comma's clause opening: ", with", ", while the", ", but Tesla's". */
+const CLAUSE_OPENS_BEFORE = /,\s*(?:with|while|whereas|but)\s+(?:the\s+|its\s+|[A-Z][\w-]*['’]s\s+)?$/i;
+
+/** Words that take an earlier time up again: "by then", "at that time", "that year", 届时. */
+const VALUE_TAKEN_UP =
+  /\b(?:by|until|at)\s+(?:then|that\s+(?:time|point|date))\b|\bthat\s+(?:same\s+)?year\b|届时|屆時|到时|到時|同年/i;
 
 /** A volume making: "mass production", "volume output", "mass-produce", 量产. */
 const VOLUME_MAKING =

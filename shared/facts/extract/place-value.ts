@@ -393,6 +393,26 @@ function makerOfThePlace(
   place: EntityMention,
   companies: EntityMention[],
 ): EntityMention | undefined {
+  // "台积电也将在亚利桑那州生产一部分": a Chinese place (在…) before its making — the maker is the company before it.
+  if (
+    /在\s*$/.test(reading.text.slice(Math.max(0, place.start - 2), place.start)) &&
+    reading.relations.some(
+      (match) =>
+        match.name === 'makes' &&
+        match.start >= place.end &&
+        match.start - place.end <= 8 &&
+        !clauseMarkBetween(reading, place.end, match.start),
+    )
+  )
+    return companies.findLast(
+      (mention) =>
+        mention.end <= place.start &&
+        !clauseMarkBetween(reading, mention.end, place.start) &&
+        // (not one set aside: "选择三星而非台积电在泰勒工厂生产")
+        !/(?:而非|而不是|不是|并非|並非)\s*$/.test(
+          reading.text.slice(Math.max(0, mention.start - 4), mention.start),
+        ),
+    );
   const making = reading.relations
     .filter((match) => match.name === 'makes' && match.end <= place.start)
     .filter((match) => !clauseMarkBetween(reading, match.end, place.start))
