@@ -2455,10 +2455,12 @@ export const SCOPE_CUES = {
       'once scheduled',
       'once targeted',
       // "The Texas facility, which Samsung once aimed to open in 2024, will begin mass production later this year".
-      // (not 'once promised', 'once pledged': a promise is often reaffirmed — "once promised … and reaffirmed that date")
+      // (a promise reaffirmed stands: "once promised … and reaffirmed that date" — scope.ts, REAFFIRMED)
       'once aimed',
       'once hoped',
       'once intended',
+      'once promised',
+      'once pledged',
       'was once',
       'once had',
       'once held',

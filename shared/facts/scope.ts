@@ -139,6 +139,9 @@ const RUMOUR_ABOUT = new RegExp(
 const DENIED_AFTER =
   /^(?:not true|untrue|false|off the table|groundless|baseless|unfounded|inaccurate|out of date|outdated|并非事实|並非事實|不是事实|不是事實|与事实不符|與事實不符|不实|不實|失实|失實|不属实|不屬實|不准确|不準確|不正确|不正確|无根据|無根據|子虚乌有|子虛烏有)$/i;
 
+const REAFFIRMED =
+  /\b(?:reaffirm\w*|reiterat\w*|stands?\s+by|stood\s+by|still\s+(?:holds?|stands?)|remains?\s+on\s+track)\b|重申|维持|維持/i;
+
 const ORIGINAL_PLAN_AFTER =
   /\b(?:the|its|a)\s+(?:[\w-]+\s+){0,2}?(?:start|opening|launch|target|date|deadline|schedule|timeline)\s+(?:(?:it|that|which|they|Samsung|the\s+company)\s+)?(?:had\s+)?(?:originally|initially|once|first|previously)\s+(?:planned|targeted|promised|scheduled|set|announced|envisaged)\b/gi;
 
@@ -1004,6 +1007,15 @@ export function findScopes(sentence: string, tokens: Token[]): Scopes {
   // inside a headline asks what comes before its mark.
   for (const mark of sentence.matchAll(INNER_QUESTION))
     spans.push({ name: 'question', start: 0, cueStart: mark.index, cueEnd: mark.index, end: mark.index + 1 });
+  // "Samsung once promised Taylor would start production in 2026, and the company reaffirmed that date": a promise
+  // told as kept is no history.
+  if (REAFFIRMED.test(sentence))
+    for (const span of [...spans])
+      if (
+        span.name === 'history' &&
+        /^once\s+(?:promis|pledg)/i.test(sentence.slice(span.cueStart, span.cueEnd))
+      )
+        spans.splice(spans.indexOf(span), 1);
   const asides = relativeAsides(sentence);
   // A cue's span does not reach into a relative clause set off after its cue: "Investors will look for updates on
   // AI5, which TSMC and Samsung will both make", "Will Tesla widen its deal with Samsung, which runs to 2033?" — the

@@ -58,13 +58,14 @@ export function readEntities(
     chipIds,
   );
   if (triggers.length === 0) return undefined;
+  const referredBack = subject.carried ? [] : referencesBack(rule, reading, chipIds);
   const chips = subject.carried
     ? subject.positions.map((at) => ({ start: at, end: at }))
     : [
         ...reading.mentions.filter(
           (mention) => chipIds.has(mention.id) && !inPurposeOfAnotherChipsMove(reading, mention, chipIds),
         ),
-        ...referencesBack(rule, reading, chipIds),
+        ...referredBack,
       ];
   if (chips.length === 0) return undefined;
   // "AI5, Optimus and the Samsung contract in focus": topics listed, nothing said of the chip.
@@ -229,8 +230,12 @@ export function readEntities(
           // "三星恐失大單": the foundry's own verb is doubted.
           (pastOnly(mention) || !blockedVerb(reading, agentTriggers[found.indexOf(mention)])) &&
           // "Samsung's contract could grow once AI5 is included": the doubt reaches the chip.
+          // (not a reference back, its own clause's: "AI6 orders went to Samsung, …, and TSMC will not make the chip")
           !chips.some(
-            (chip) => chip.start > mention.end && reading.scopes.blockedBetween(mention.end, chip.start),
+            (chip) =>
+              !referredBack.includes(chip) &&
+              chip.start > mention.end &&
+              reading.scopes.blockedBetween(mention.end, chip.start),
           ),
       );
   const values = [...new Set((open.length ? open : attached).map((mention) => mention.id))].sort();
@@ -295,7 +300,11 @@ function anotherThingBetween(
     MODEL_NAME.test(between) ||
     reading.mentions.some(
       (mention) =>
-        mention.start >= from && mention.end <= to && mention.type === 'company' && !allowed.has(mention.id),
+        mention.start >= from &&
+        mention.end <= to &&
+        mention.type === 'company' &&
+        !allowed.has(mention.id) &&
+        !reading.isParty(mention.id),
     )
   );
 }

@@ -1688,8 +1688,12 @@ function isProgress(text: string, mention: ValueMention): boolean {
       !/\bnow\s+(?:plans?|intends?)\s+to\s+(?:invest|build|spend|develop|construct)\b[^.;,，；。]{0,50}\bacross\s*$/i.test(
         before,
       )) ||
-    // ("five new sites, $400 billion committed": an amount committed, told on its own, is what is committed by now)
-    /^\s*(?:[\w-]+\s+){0,4}?(?:so far|to date|already|committed so far)|^\s*(?:committed|invested|spent|deployed|raised|secured)(?=\s*(?:[,.;:]|$))|^\s*(?:[\w-]+\s+){0,1}?(?:under\s?way|under\s+construction|under\s+development|in\s+development|being\s+built|in\s+operation\s+or\s+(?:under\s+)?(?:development|construction))|^\s*previously\s+(?:announced|selected|named|unveiled)\b/i.test(
+    // ("five new sites, $400 billion committed", "$100 billion deployed": an amount committed or spent, told on its own,
+    // is what is so by now — not the whole committed after what is spent: "Stargate: $100 billion deployed, $500 billion
+    // committed", "its full $500 billion committed")
+    (/^\s*(?:committed|invested|spent|deployed|raised)(?=\s*(?:[,.;:]|$))/i.test(after) &&
+      !/\b(?:full|entire|whole|total)\s*(?:US)?\$?\s*$|\b(?:deployed|spent|invested)\b/i.test(before)) ||
+    /^\s*(?:[\w-]+\s+){0,4}?(?:so far|to date|already|committed so far)|^\s*(?:[\w-]+\s+){0,1}?(?:under\s?way|under\s+construction|under\s+development|in\s+development|being\s+built|in\s+operation\s+or\s+(?:under\s+)?(?:development|construction))|^\s*previously\s+(?:announced|selected|named|unveiled)\b/i.test(
       after,
     ) ||
     // "six Stargate sites now live", "seven Stargate campuses are being built", "six sites with power on": those

@@ -518,6 +518,9 @@ export function ownedBySubject(
     !before &&
     next &&
     CLAUSE_OPENS_BEFORE.test(reading.text.slice(at, next.start)) &&
+    // (…a clause with a time of its own: "with AI6 arriving roughly a year after that" — not "with AI6 volume
+    // production at Samsung's Taylor fab", which tells where the value's production is)
+    OWN_TIME.test(reading.text.slice(next.end, clauseEndOf(reading, next.end))) &&
     !VALUE_TAKEN_UP.test(reading.text.slice(next.end, clauseEndOf(reading, next.end)))
   )
     return false;
@@ -683,6 +686,13 @@ export function comparedWith(reading: SentenceReading, mention: EntityMention): 
       /^(?:['’]s)?\s*(?:DRIVE\s+)?的?$/i.test(reading.text.slice(other.end, mention.start)),
   );
   const from = maker?.start ?? mention.start;
+  // (not one that goes on to tell its own: "AI5 will outperform Nvidia's Thor, which entered volume production in 2025")
+  if (
+    /^\s*,\s*(?:which|whose|that)\b|^\s*[，,]\s*(?:其|它|后者|後者)/i.test(
+      reading.text.slice(mention.end, mention.end + 12),
+    )
+  )
+    return false;
   return COMPARED_BEFORE.test(reading.text.slice(Math.max(0, from - 32), from));
 }
 
@@ -691,6 +701,10 @@ const COMPARED_BEFORE =
 
 /** Right before a name, a comma's clause opening: ", with", ", while the", ", but Tesla's". */
 const CLAUSE_OPENS_BEFORE = /,\s*(?:with|while|whereas|but)\s+(?:the\s+|its\s+|[A-Z][\w-]*['’]s\s+)?$/i;
+
+/** A time of a clause's own: "a year after that", "later", "the following year", "in 2028", 随后. */
+const OWN_TIME =
+  /\b(?:(?:a|an|one|two|three|\d+)\s+(?:years?|quarters?|months?)\s+(?:after|later)|later|afterwards|the\s+(?:following|next)\s+year|(?:19|20)\d{2})\b|之后|之後|随后|隨後|次年|翌年/i;
 
 /** Words that take an earlier time up again: "by then", "at that time", "that year", 届时. */
 const VALUE_TAKEN_UP =

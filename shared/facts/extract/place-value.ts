@@ -166,8 +166,12 @@ export function readPlace(
   // "首批工程樣品已由三星南韓華城產線交付，量產將在…泰勒晶圓廠進行": where the samples come from is no fab of the deal's
   // (…up to what comes after them: "early AI6 samples at its Pyeongtaek fab before production moves to Taylor") — but
   // it may confirm one ("the first test wafers of Tesla's AI6 chip at its new plant in Taylor, Texas").
-  const milestone = (place: EntityMention) =>
-    inMilestonePiece(reading, place, beforeWhatFollows(reading, place));
+  // (samples made, whatever the verb: "will produce early AI6 engineering samples at its Hwaseong line")
+  const milestone = (place: EntityMention) => {
+    const piece = beforeWhatFollows(reading, place);
+    const text = reading.text.slice(piece.from, piece.to);
+    return inMilestonePiece(reading, place, piece) || (SAMPLES_MADE.test(text) && !VOLUME_MADE.test(text));
+  };
   const volume = bound.filter((place) => !milestone(place));
   // (a sample's place that is a volume place named more closely stays: 三星泰勒厂首批晶圆下线，得州AI6生产…)
   const closer = (place: EntityMention) =>
@@ -200,6 +204,11 @@ function bestPlace(
   const blocked = bound.every((place) => reading.scopes.blockersAt(place.start).length > 0);
   return { value: { kind: 'place', value }, blocked };
 }
+
+/** Samples, not batches: "engineering samples", "tape-out", "first wafers", 样品, 首批晶圆. */
+const SAMPLES_MADE =
+  /\b(?:samples?|sampling|tape-?\s?outs?|prototypes?|(?:early|first|initial|test|trial|engineering)\s+(?:[\w-]+\s+)?wafers?)\b|样品|樣品|流片|首批晶圆|首批晶圓|测试晶圆|測試晶圓/i;
+const VOLUME_MADE = /\b(?:volume|mass)\b|量产|量產/i;
 
 /** The piece around a place, cut where a later step opens after it: " before", " until", " ahead of", 之后, 再. */
 function beforeWhatFollows(reading: SentenceReading, place: EntityMention): { from: number; to: number } {
@@ -409,7 +418,7 @@ function makerOfThePlace(
         mention.end <= place.start &&
         !clauseMarkBetween(reading, mention.end, place.start) &&
         // (not one set aside: "选择三星而非台积电在泰勒工厂生产")
-        !/(?:而非|而不是|不是|并非|並非)\s*$/.test(
+        !/(?:而非|而不是|不是|并非|並非|力压|力壓|击败|擊敗|打败|打敗|胜过|勝過|超越|取代)\s*$/.test(
           reading.text.slice(Math.max(0, mention.start - 4), mention.start),
         ),
     );

@@ -127,6 +127,9 @@ function ownDayAfterTheEvent(event: EventOfRule, reading: SentenceReading): bool
 const LATER_NEWS_OF_THE_DEAL =
   /重申|\breaffirm\w*|\breiterat\w*|传闻|傳聞|传言|傳言|消息称|消息稱|否认|否認|澄清|分配|追加|扩大|擴大|增至|上调|上調|延期|推迟|推遲|延后|延後|担心|擔心|担忧|擔憂|忧虑|憂慮|缩减|縮減|削减|削減|转单|轉單|\b(?:delay(?:s|ed)?|clouds?|setbacks?|cut(?:s|ting)?\s+(?:its|their|the)?\s*(?:[\w-]+\s+)?orders?|shift(?:s|ed|ing)?\s+(?:some\s+)?(?:[\w-]+\s+)?orders?|fret(?:s|ted|ting)?|worr(?:y|ies|ied)\s+(?:about|over)|doubts?\s+(?:about|over)|rumou?rs?|report(?:s|ed)?\s+that|denied|denies|clarif(?:y|ies|ied)|allocat\w*|expan(?:d|ds|ded|sion)|add(?:s|ed)?\s+(?:more\s+)?orders?|extra\s+orders?|follow-on\s+orders?|(?:new|fresh|second|another|additional|more)\s+(?:[\w-]+\s+){0,2}?orders?)\b/i;
 
+const DEAL_SENT_THE_MOVE =
+  /\b(?:deal|contract|agreement|order)s?,\s*which\s+(?:had\s+)?(?:sent|lifted|pushed|drove|boosted|propelled)\b/i;
+
 /** A move dated to a weekday: "fell 2 per cent on Friday". */
 const WEEKDAY_MOVE = /\bon\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday)\b|(?:週|周|星期)[一二三四五]/;
 
@@ -141,7 +144,7 @@ function namesTheEventDay(event: EventOfRule, text: string): boolean {
 
 /** The deal told as past: "signed last July", "the two signed last year", "a year ago". */
 const DEAL_TOLD_AS_PAST =
-  /\b(?:signed|struck|inked|sealed|announced|clinched)\s+(?:(?:their|its|the|a)\s+)?(?:[\w$.,-]+\s+){0,6}?(?:last\s+(?:year|summer|July)|a\s+year\s+ago|in\s+(?:July\s+)?2025|in\s+July)\b|去年(?:7月|七月)?[^，。；]{0,12}?(?:签署|簽署|签订|簽訂|签下|簽下|签约|簽約)/i;
+  /\b(?:signed|struck|inked|sealed|announced|clinched)\s+(?:(?:their|its|the|a)\s+)?(?:[\w$.,-]+\s+){0,6}?(?:last\s+(?:year|summer|July)|a\s+year\s+ago|in\s+(?:July\s+)?2025|in\s+(?:late\s+)?July)\b|去年(?:7月|七月)?[^，。；]{0,12}?(?:签署|簽署|签订|簽訂|签下|簽下|签约|簽約)/i;
 
 /** The item's own day or week: "today", "this week", "after hours", 今天, 今日, 本周, 本週, 盤後. */
 const OWN_DAY =
@@ -871,7 +874,10 @@ export function hasContext(
     // The deal named as the cause here, months on, is its news only as the news of its signing ("rose 6.8% when
     // the Tesla deal was announced", "on the Tesla deal") — not a rumour, an expansion or an allocation of it
     // ("受特斯拉芯片订单分配相关传闻影响，三星电子股价5日收跌3.1%").
-    if (namesTheDeal(reading)) return !LATER_NEWS_OF_THE_DEAL.test(reading.text);
+    // (…unless the move is the deal's own, told of it: "reaffirms $16.5 billion Tesla contract, which sent its shares up
+    // 6.8% on the news")
+    if (namesTheDeal(reading))
+      return !LATER_NEWS_OF_THE_DEAL.test(reading.text) || DEAL_SENT_THE_MOVE.test(reading.text);
     // A move dated to a day of the item's own ("三星股價今天收跌2.1%", "本周累计上涨3.4%") is that day's.
     if (OWN_DAY.test(reading.text)) return false;
     // A neighbour that dates its deal back ("…, which jumped 6.8% on July 28 after the Tesla deal") names
