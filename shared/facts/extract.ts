@@ -223,9 +223,9 @@ function withReportsDeniedInPlace(statements: Statement[], readings: SentenceRea
   );
 }
 
-/** After a comma, a bare denial of what the clause before reported: 随后否认, 发布声明否认, "later denied it". */
+/** After a comma, a bare denial of what the clause before reported: 随后否认, 发布声明否认, "later denied it", 回应：不实. */
 const DENIED_IN_PLACE =
-  /[，,][^，,。；;]{0,24}?(?<!并未|並未|未|没有|沒有|不)(?:否认|否認)(?:了)?(?:此事|此说法|此說法|该说法|該說法|这一说法|這一說法|相关说法|相關說法|此说|此說|该报道|該報導|相关报道|相關報導|上述报道|上述報導|传闻|傳聞)?\s*(?:[，,。；;]|$)|,\s*(?:but\s+|and\s+)?(?:[\w'’.-]+\s+){0,4}?(?:later\s+|since\s+|quickly\s+)?denied\s+(?:it|this|that|the\s+(?:report|claim|story))\b/i;
+  /[，,;；][^，,。；;]{0,12}?(?:回应|回應|回复|回覆)(?:称|稱)?\s*[:：]?\s*[「“"]?(?:不实|不實|不属实|不屬實|假消息|谣言|謠言|并非事实|並非事實)|[;；]\s*(?:[\w'’.-]+\s+){0,3}?(?:repl(?:y|ies|ied)|respond(?:s|ed)?|say(?:s)?|said|call(?:s|ed)?\s+it)\s*[:,]?\s*['‘’"“]?(?:false|untrue|not\s+true|fake|groundless|baseless)\b|[，,][^，,。；;]{0,24}?(?<!并未|並未|未|没有|沒有|不)(?:否认|否認)(?:了)?(?:此事|此说法|此說法|该说法|該說法|这一说法|這一說法|相关说法|相關說法|此说|此說|该报道|該報導|相关报道|相關報導|上述报道|上述報導|传闻|傳聞)?\s*(?:[，,。；;]|$)|,\s*(?:but\s+|and\s+)?(?:[\w'’.-]+\s+){0,4}?(?:later\s+|since\s+|quickly\s+)?denied\s+(?:it|this|that|the\s+(?:report|claim|story))\b/i;
 
 /** "called a Korean newspaper report that it had won AI5 production 'speculative'": the report's content, called untrue. */
 const REPORT_CALLED_UNTRUE =
@@ -235,7 +235,7 @@ const HEADLINE_DENIAL = /^[^，,。；;：:\s]{0,12}?(?:否认|否認|辟谣|闢
 
 /** Before the denial, that what it denies was reported: 报道, 传闻, 据悉, "reported", "a report said". */
 const REPORTED_BEFORE_DENIAL =
-  /报道|報導|报导|传闻|傳聞|传言|傳言|传出|傳出|据悉|據悉|消息称|消息稱|媒体称|媒體稱|\breport(?:s|ed)?\b|\brumou?r/i;
+  /网传|網傳|\bclaim(?:s|ed)?\b|\bpost(?:s|ed)?\b|报道|報導|报导|传闻|傳聞|传言|傳言|传出|傳出|据悉|據悉|消息称|消息稱|媒体称|媒體稱|\breport(?:s|ed)?\b|\brumou?r/i;
 
 /** The first sentence after the title that denies a report, and its first denial pattern. */
 function firstDenial(
@@ -292,6 +292,9 @@ const DENIES_THE_REPORT = new RegExp(
     // "called a Korean newspaper report that it had won AI5 production 'speculative'"
     '\\bcall(?:ed|s)?\\s+(?:the|that|a|an)\\s+(?:[\\w-]+\\s+){0,3}?(?:reports?|claims?|story|rumou?rs?)\\b[^.;]{0,80}?[\'‘’"“]?(?:speculative|groundless|baseless|untrue|false|inaccurate|unfounded)\\b',
     '\\b(?:withdrew|withdraws|withdrawn|retracted|retracts|pulled)\\s+(?:the|its|that)\\s+(?:article|report|story)\\b',
+    // "Samsung called it groundless", "Musk replied with a single word: 'False.'"
+    '\\bcall(?:ed|s)?\\s+(?:it|this|that|them)\\s+[\'‘’"“]?(?:speculative|groundless|baseless|untrue|false|inaccurate|unfounded|fake|misleading|nonsense)\\b',
+    '\\b(?:repl(?:y|ies|ied)|respond(?:s|ed)?|answer(?:s|ed)?)\\s+(?:with\\s+(?:a\\s+)?(?:single\\s+|one\\s+)?word\\s*)?[:,]?\\s*[\'‘’"“]?(?:false|untrue|not\\s+true|fake|wrong|nonsense)\\b',
     '(?:撤回|撤下)(?:了)?(?:该|該|上述|相关|相關)?(?:报道|報導|文章|稿件)',
   ].join('|'),
   'gi',

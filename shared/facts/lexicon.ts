@@ -2482,6 +2482,14 @@ export const SCOPE_CUES = {
       'had targeted',
       'had hoped',
       'earlier plan',
+      // "will start operating in 2026, after an earlier target of 2024 slipped"
+      'earlier target',
+      'previous target',
+      'prior target',
+      'original target',
+      'initial target',
+      'earlier goal',
+      'original goal',
       'first planned',
       // "first slated for 2024, start date now unclear" (not "initially slated to produce … from 2026", a plan's first stage).
       'first slated',
@@ -2552,6 +2560,11 @@ export const SCOPE_CUES = {
       'reportedly',
       'report',
       'reports',
+      // "X user claims Tesla moved AI6 to TSMC", "A viral X post said …": claimed or posted, not stated.
+      'claim',
+      'post said',
+      'post claimed',
+      'viral post',
       'according to',
       // Not "source" alone: "to source the AI6 chipset" is buying, not reporting.
       'sources said',
@@ -2580,6 +2593,8 @@ export const SCOPE_CUES = {
     zh: [
       '据悉',
       '據悉',
+      '网传',
+      '網傳',
       '据报道',
       '據報導',
       '据报',

@@ -139,6 +139,10 @@ const RUMOUR_ABOUT = new RegExp(
 const DENIED_AFTER =
   /^(?:not true|untrue|false|off the table|groundless|baseless|unfounded|inaccurate|out of date|outdated|并非事实|並非事實|不是事实|不是事實|与事实不符|與事實不符|不实|不實|失实|失實|不属实|不屬實|不准确|不準確|不正确|不正確|无根据|無根據|子虚乌有|子虛烏有)$/i;
 
+/** A prediction in a clause: a modal, or "expect … to". */
+const PREDICTED =
+  /\b(?:will|would|could|might|may|can|expects?\s+(?:[\w'’-]+\s+){0,3}?to|to\s+(?:move|switch|shift|make|build))\b/i;
+
 const REAFFIRMED =
   /\b(?:reaffirm\w*|reiterat\w*|stands?\s+by|stood\s+by|still\s+(?:holds?|stands?)|remains?\s+on\s+track)\b|重申|维持|維持/i;
 
@@ -363,6 +367,9 @@ const CALLED_WRONG_WORD = new RegExp(
   String.raw`\b(?:${DENIAL}|mistaken|erroneous|fake|impostor|parody|hacked)\b`,
   'i',
 );
+const REMOVED_REFERENCE =
+  /\b(?:updated|corrected|amended|changed|edited|revised)\s+to\s+(?:remove|delete|drop|strike|correct)\s+(?:an?\s+|the\s+)?(?:erroneous\s+|incorrect\s+)?(?:references?|mentions?|claims?|statements?)\s+(?:to|of|that)\b/gi;
+
 /** Where what was withdrawn ends: a comma, a join, what the speaker says next. */
 const RETRACTED_END = /[,;]|\s-\s|\s(?:and|but|while|after|as)\s|\s(?:says?|said)\b/i;
 const RETRACTED_ZH =
@@ -435,6 +442,18 @@ function retractedSpans(sentence: string): ScopeSpan[] {
       const end = match.index + match[0].length;
       spans.push({ name: 'negation', start: match.index, cueStart: match.index, cueEnd: end, end });
     }
+  // "This story has been updated to remove a reference to Samsung making Tesla's AI5 chip": what was removed is not said.
+  for (const match of sentence.matchAll(REMOVED_REFERENCE)) {
+    const from = match.index + match[0].length;
+    const stop = sentence.slice(from).search(RETRACTED_END);
+    spans.push({
+      name: 'negation',
+      start: match.index,
+      cueStart: match.index,
+      cueEnd: from,
+      end: stop < 0 ? sentence.length : from + stop,
+    });
+  }
   if (CALLED_WRONG_WORD.test(sentence))
     for (const called of sentence.matchAll(REPORT_CALLED_WRONG)) {
       const end = called.index + called[0].length;
@@ -901,6 +920,16 @@ export function findScopes(sentence: string, tokens: Token[]): Scopes {
       (match.name === 'condition' && DEPENDS_ON.test(sentence.slice(match.start, match.end)))
     )
       spans.push(reachingBack(match.name, match, deniedFrom(sentence, match)));
+  // "I expect Tesla to move AI6 to TSMC if Taylor slips", "Tesla could switch the chip to TSMC if …": an "if" after a
+  // predicted clause conditions that clause too (not "even if", "as if").
+  for (const match of matches)
+    if (
+      match.name === 'condition' &&
+      /^(?:if|unless)$/i.test(sentence.slice(match.start, match.end)) &&
+      !/\b(?:even|as|only)\s+$/i.test(sentence.slice(Math.max(0, match.start - 6), match.start)) &&
+      PREDICTED.test(sentence.slice(clauseStartBefore(sentence, match.start), match.start))
+    )
+      spans.push(reachingBack('condition', match, clauseStartBefore(sentence, match.start)));
   // "针对有关团队解散的传闻，…": what a rumour is about is not said by the sentence — blocked like a
   // denial, since the sentence names the rumour only to answer it.
   for (const rumour of sentence.matchAll(RUMOUR_ABOUT)) spans.push(spanOver('negation', rumour));

@@ -965,9 +965,19 @@ const YEARS_AGO = 2;
 
 function ofYearsAgo(reading: SentenceReading, mention: ValueMention): boolean {
   if (reading.publishedYear === undefined) return false;
-  const year = YEAR_AFTER.exec(reading.text.slice(mention.end, mention.end + 16))?.[1];
+  // (…or dating its clause before it: "Samsung announced the Taylor project in November 2021 with a $17 billion price
+  // tag")
+  const year =
+    YEAR_AFTER.exec(reading.text.slice(mention.end, mention.end + 16))?.[1] ??
+    YEAR_DATES_CLAUSE_BEFORE.exec(
+      reading.text.slice(clauseStartOf(reading, mention.start), mention.start),
+    )?.[1];
   return year !== undefined && Number(year) <= reading.publishedYear - YEARS_AGO;
 }
+
+/** A past verb dated by a year, then up to the value with no other year: "announced … in November 2021 with a". */
+const YEAR_DATES_CLAUSE_BEFORE =
+  /\b(?:announced|unveiled|picked|chose|selected|pledged|promised|planned|broke\s+ground|began|started|said)\b[^.;:]{0,40}?\bin\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?((?:19|20)\d{2})\b(?![^.;:]*\b(?:19|20)\d{2}\b)[^.;:]{0,40}\b(?:with|at)\s+(?:an?\s+)?(?:initial\s+|original\s+|planned\s+|cost\s+of\s+|price\s+of\s+)?(?:US)?$/i;
 
 /** A level followed by the year it is for, a year after the item's: "75% of the market in 2027". */
 function ofYearToCome(reading: SentenceReading, mention: ValueMention): boolean {
@@ -1678,6 +1688,11 @@ function isProgress(text: string, mention: ValueMention): boolean {
     /(?:已确定|已確定|已选定|已選定|已确认|已確認|已公布|已宣布|新增|再添|增添|已投运|已投運|已投入运营|已投入營運|已建成|已竣工|已启用|已啟用|已有|已完成)[^.;,，；。\s]{0,8}$/.test(
       before,
     ) ||
+    // "Stargate now has six US sites": what it has by now.
+    (mention.value.kind === 'count' &&
+      /(?<!\b(?:will|would|shall|to|could|may)\s+)\b(?:now|currently|already)\s+(?:has|have|counts?|spans?|includes?)\s+(?:about\s+|around\s+|some\s+)?$/i.test(
+        before,
+      )) ||
     // "has now selected eight U.S. data-centre locations": the count settled so far, as in English.
     /\b(?:has|have|had)\s+(?:now\s+|already\s+|so\s+far\s+)?(?:selected|chosen|picked|identified|announced|confirmed|named|unveiled|opened|approved|secured)\s+(?:about\s+|around\s+|some\s+)?$/i.test(
       before,
