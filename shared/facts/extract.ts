@@ -189,6 +189,7 @@ function withDeniedReports(
       statement.sentenceIndex < denial.index &&
       !statement.negated &&
       readings[statement.sentenceIndex]!.scopes.hedged &&
+      !reportOnlyBackground(readings[statement.sentenceIndex]!.text) &&
       about(statement.factId)
         ? { ...statement, negated: true, confidence: 0.3 }
         : statement,
@@ -196,6 +197,17 @@ function withDeniedReports(
     readings,
   );
 }
+
+/**
+ * "Tesla says Samsung will still make AI6 after viral post claims switch to TSMC": a sentence whose report stands only
+ * in a background clause (after, as, amid a post or report) and that tells what a party says is that party's statement —
+ * a later denial of the report leaves it standing.
+ */
+const reportOnlyBackground = (text: string) => BACKGROUND_REPORT.test(text) && PARTY_SAYS.test(text);
+
+const BACKGROUND_REPORT =
+  /\b(?:after|as|amid|despite|following)\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,3}?(?:posts?|reports?|rumou?rs?|claims?)\b/i;
+const PARTY_SAYS = /\b(?:says|said|confirm(?:s|ed)|insist(?:s|ed)|reiterat(?:es|ed))\b/i;
 
 /**
  * "韓媒報導三星擬將泰勒廠總投資上修至600億美元，三星電子週五發布聲明否認", "…, but Tesla's AI chief later denied it": a
@@ -210,7 +222,10 @@ function withReportsDeniedInPlace(statements: Statement[], readings: SentenceRea
         const denial = DENIED_IN_PLACE.exec(reading.text);
         return (
           (denial !== null && REPORTED_BEFORE_DENIAL.test(reading.text.slice(0, denial.index))) ||
-          REPORT_CALLED_UNTRUE.test(reading.text)
+          REPORT_CALLED_UNTRUE.test(reading.text) ||
+          // "网传三星泰勒厂推迟至2027年投产，三星回应：不实", "X user claims Tesla moved AI6 to TSMC; Musk replies 'false'": a
+          // sentence that opens on the report and ends on its bare denial (not "特斯拉确认…，网传…，三星回应：不实").
+          (REPORT_OPENS.test(reading.text) && BARE_DENIAL_LAST.test(reading.text))
         );
       })
       .map((reading) => reading.index),
@@ -225,7 +240,15 @@ function withReportsDeniedInPlace(statements: Statement[], readings: SentenceRea
 
 /** After a comma, a bare denial of what the clause before reported: 随后否认, 发布声明否认, "later denied it", 回应：不实. */
 const DENIED_IN_PLACE =
-  /[，,;；][^，,。；;]{0,12}?(?:回应|回應|回复|回覆)(?:称|稱)?\s*[:：]?\s*[「“"]?(?:不实|不實|不属实|不屬實|假消息|谣言|謠言|并非事实|並非事實)|[;；]\s*(?:[\w'’.-]+\s+){0,3}?(?:repl(?:y|ies|ied)|respond(?:s|ed)?|say(?:s)?|said|call(?:s|ed)?\s+it)\s*[:,]?\s*['‘’"“]?(?:false|untrue|not\s+true|fake|groundless|baseless)\b|[，,][^，,。；;]{0,24}?(?<!并未|並未|未|没有|沒有|不)(?:否认|否認)(?:了)?(?:此事|此说法|此說法|该说法|該說法|这一说法|這一說法|相关说法|相關說法|此说|此說|该报道|該報導|相关报道|相關報導|上述报道|上述報導|传闻|傳聞)?\s*(?:[，,。；;]|$)|,\s*(?:but\s+|and\s+)?(?:[\w'’.-]+\s+){0,4}?(?:later\s+|since\s+|quickly\s+)?denied\s+(?:it|this|that|the\s+(?:report|claim|story))\b/i;
+  /[，,][^，,。；;]{0,24}?(?<!并未|並未|未|没有|沒有|不)(?:否认|否認)(?:了)?(?:此事|此说法|此說法|该说法|該說法|这一说法|這一說法|相关说法|相關說法|此说|此說|该报道|該報導|相关报道|相關報導|上述报道|上述報導|传闻|傳聞)?\s*(?:[，,。；;]|$)|,\s*(?:but\s+|and\s+)?(?:[\w'’.-]+\s+){0,4}?(?:later\s+|since\s+|quickly\s+)?denied\s+(?:it|this|that|the\s+(?:report|claim|story))\b/i;
+
+/** A sentence opening on a report: 网传, 传, 据…, "X user claims", "A viral post said", "Report:". */
+const REPORT_OPENS =
+  /^[\s"“「]*(?:网传|網傳|传出|傳出|据[^，,]{0,12}?(?:报道|報導|称|稱)|消息称|消息稱|(?:an?\s+)?(?:[\w'’.-]+\s+){0,3}?(?:post|user|report|rumou?r)s?\s+(?:claim(?:s|ed)?|said|says)\b|report:)/i;
+
+/** Ending its sentence, a bare denial after a comma or semicolon: "，三星回应：不实", "; Musk replies 'false'". */
+const BARE_DENIAL_LAST =
+  /(?:[，,;；][^，,。；;]{0,12}?(?:回应|回應|回复|回覆)(?:称|稱)?\s*[:：]?\s*[「“"]?(?:不实|不實|不属实|不屬實|假消息|谣言|謠言|并非事实|並非事實)|[;；]\s*(?:[\w'’.-]+\s+){0,3}?(?:repl(?:y|ies|ied)|respond(?:s|ed)?|say(?:s)?|said|call(?:s|ed)?\s+it)\s*[:,]?\s*['‘’"“]?(?:false|untrue|not\s+true|fake|groundless|baseless))[\s'’"”」.。!！]*$/i;
 
 /** "called a Korean newspaper report that it had won AI5 production 'speculative'": the report's content, called untrue. */
 const REPORT_CALLED_UNTRUE =

@@ -2560,11 +2560,10 @@ export const SCOPE_CUES = {
       'reportedly',
       'report',
       'reports',
-      // "X user claims Tesla moved AI6 to TSMC", "A viral X post said …": claimed or posted, not stated.
-      'claim',
+      // "A viral X post said …": posted, not stated (not "claims": a party's own claim stands).
       'post said',
-      'post claimed',
-      'viral post',
+      'post claim',
+      'user claim',
       'according to',
       // Not "source" alone: "to source the AI6 chipset" is buying, not reporting.
       'sources said',

@@ -926,7 +926,9 @@ export function findScopes(sentence: string, tokens: Token[]): Scopes {
     if (
       match.name === 'condition' &&
       /^(?:if|unless)$/i.test(sentence.slice(match.start, match.end)) &&
-      !/\b(?:even|as|only)\s+$/i.test(sentence.slice(Math.max(0, match.start - 6), match.start)) &&
+      !/\b(?:even|as|only|or\s+(?:more|higher|further|even\s+more))\s+$/i.test(
+        sentence.slice(Math.max(0, match.start - 16), match.start),
+      ) &&
       PREDICTED.test(sentence.slice(clauseStartBefore(sentence, match.start), match.start))
     )
       spans.push(reachingBack('condition', match, clauseStartBefore(sentence, match.start)));

@@ -972,8 +972,15 @@ function ofYearsAgo(reading: SentenceReading, mention: ValueMention): boolean {
     YEAR_DATES_CLAUSE_BEFORE.exec(
       reading.text.slice(clauseStartOf(reading, mention.start), mention.start),
     )?.[1];
-  return year !== undefined && Number(year) <= reading.publishedYear - YEARS_AGO;
+  return (
+    year !== undefined &&
+    Number(year) <= reading.publishedYear - YEARS_AGO &&
+    // ("with a $40 billion plan that still stands")
+    !STILL_STANDS_AFTER.test(reading.text.slice(mention.end, mention.end + 40))
+  );
 }
+
+const STILL_STANDS_AFTER = /^[^.;]{0,30}\b(?:still|remains?|stands|unchanged)\b/i;
 
 /** A past verb dated by a year, then up to the value with no other year: "announced … in November 2021 with a". */
 const YEAR_DATES_CLAUSE_BEFORE =
@@ -1692,7 +1699,9 @@ function isProgress(text: string, mention: ValueMention): boolean {
     (mention.value.kind === 'count' &&
       /(?<!\b(?:will|would|shall|to|could|may)\s+)\b(?:now|currently|already)\s+(?:has|have|counts?|spans?|includes?)\s+(?:about\s+|around\s+|some\s+)?$/i.test(
         before,
-      )) ||
+      ) &&
+      // (not a plan's: "now has 20 planned sites")
+      !/^\s*(?:planned|proposed|prospective|potential|targeted)\b/i.test(after)) ||
     // "has now selected eight U.S. data-centre locations": the count settled so far, as in English.
     /\b(?:has|have|had)\s+(?:now\s+|already\s+|so\s+far\s+)?(?:selected|chosen|picked|identified|announced|confirmed|named|unveiled|opened|approved|secured)\s+(?:about\s+|around\s+|some\s+)?$/i.test(
       before,
@@ -1707,7 +1716,9 @@ function isProgress(text: string, mention: ValueMention): boolean {
     // is what is so by now — not the whole committed after what is spent: "Stargate: $100 billion deployed, $500 billion
     // committed", "its full $500 billion committed")
     (/^\s*(?:committed|invested|spent|deployed|raised)(?=\s*(?:[,.;:]|$))/i.test(after) &&
-      !/\b(?:full|entire|whole|total)\s*(?:US)?\$?\s*$|\b(?:deployed|spent|invested)\b/i.test(before)) ||
+      !/\b(?:full|entire|whole|total)\s*(?:US)?\$?\s*$|\d\s*(?:billion|bn|trillion|tn|[BT])\s+(?:deployed|spent|invested)\b/i.test(
+        before,
+      )) ||
     /^\s*(?:[\w-]+\s+){0,4}?(?:so far|to date|already|committed so far)|^\s*(?:[\w-]+\s+){0,1}?(?:under\s?way|under\s+construction|under\s+development|in\s+development|being\s+built|in\s+operation\s+or\s+(?:under\s+)?(?:development|construction))|^\s*previously\s+(?:announced|selected|named|unveiled)\b/i.test(
       after,
     ) ||

@@ -324,7 +324,7 @@ export function ownedBySubject(
     .filter((mention) => !reading.measured.has(mention))
     // "AI5, which he compared to Nvidia's Blackwell, will reach volume production in 2027", AI5对标英伟达Thor: a product
     // named only to compare with owns nothing.
-    .filter((mention) => mention.type !== 'product' || !comparedWith(reading, mention))
+    .filter((mention) => mention.type !== 'product' || !comparedWith(reading, mention, at))
     // A partner of the move is not the one whose shares move (partnerOfAMove).
     .filter((mention) => !rule.rule.ownerAt || !partnerOfAMove(reading, mention, false));
   // "…泰勒廠明年投產，…該晶片預計2028年量產": a rival referred back to owns what follows it too —
@@ -518,9 +518,21 @@ export function ownedBySubject(
     !before &&
     next &&
     CLAUSE_OPENS_BEFORE.test(reading.text.slice(at, next.start)) &&
-    // (…a clause with a time of its own: "with AI6 arriving roughly a year after that" — not "with AI6 volume
-    // production at Samsung's Taylor fab", which tells where the value's production is)
-    OWN_TIME.test(reading.text.slice(next.end, clauseEndOf(reading, next.end))) &&
+    // (…a clause with a time of its own, "with AI6 arriving roughly a year after that", or with none of the rule's
+    // relations, "with AI6 built by Samsung in Texas" — not "with AI6 volume production at Samsung's Taylor fab", which
+    // tells where the value's production is)
+    (OWN_TIME.test(reading.text.slice(next.end, clauseEndOf(reading, next.end))) ||
+      // (…when a rival named before — the headline's chip or site — holds the value: "Tesla AI5 timeline // Volume
+      // production is slated for 2026, with AI6 built by Samsung in Texas")
+      (priorRivalNamed(rule, reading) &&
+        !reading.relations.some(
+          (match) =>
+            rule.rule.relation.includes(match.name) &&
+            match.start >= next.end &&
+            match.end <= clauseEndOf(reading, next.end) &&
+            // (a product is no production: "with Tesla's AI6 the first product")
+            !/^products?$/i.test(reading.text.slice(match.start, match.end)),
+        ))) &&
     !VALUE_TAKEN_UP.test(reading.text.slice(next.end, clauseEndOf(reading, next.end)))
   )
     return false;
@@ -678,7 +690,7 @@ function partnerNamedAfter(rule: CompiledRule, reading: SentenceReading, from: n
 /** "at Taylor", "in Texas", 在德州: a site or place named as where something happens. */
 /** A relative clause of a place's own right after its name (and its region): ", Texas, whose start …". */
 /** Whether a name stands as what something is compared with (its maker's name may stand between). */
-export function comparedWith(reading: SentenceReading, mention: EntityMention): boolean {
+export function comparedWith(reading: SentenceReading, mention: EntityMention, at: number): boolean {
   const maker = reading.mentions.findLast(
     (other) =>
       other.type === 'company' &&
@@ -686,13 +698,12 @@ export function comparedWith(reading: SentenceReading, mention: EntityMention): 
       /^(?:['’]s)?\s*(?:DRIVE\s+)?的?$/i.test(reading.text.slice(other.end, mention.start)),
   );
   const from = maker?.start ?? mention.start;
-  // (not one that goes on to tell its own: "AI5 will outperform Nvidia's Thor, which entered volume production in 2025")
-  if (
-    /^\s*,\s*(?:which|whose|that)\b|^\s*[，,]\s*(?:其|它|后者|後者)/i.test(
-      reading.text.slice(mention.end, mention.end + 12),
-    )
-  )
-    return false;
+  // (not one that goes on to tell its own, the value in that clause: "AI5 will outperform Nvidia's Thor, which entered
+  // volume production in 2025" — but "Nvidia's Thor, which ships today, and reach volume production in 2026")
+  const own = /^\s*,\s*(?:which|whose|that)\b|^\s*[，,]\s*(?:后者|後者)/i.exec(
+    reading.text.slice(mention.end, mention.end + 12),
+  );
+  if (own && at >= mention.end && !clauseMarkBetween(reading, mention.end + own[0].length, at)) return false;
   return COMPARED_BEFORE.test(reading.text.slice(Math.max(0, from - 32), from));
 }
 
@@ -701,6 +712,11 @@ const COMPARED_BEFORE =
 
 /** Right before a name, a comma's clause opening: ", with", ", while the", ", but Tesla's". */
 const CLAUSE_OPENS_BEFORE = /,\s*(?:with|while|whereas|but)\s+(?:the\s+|its\s+|[A-Z][\w-]*['’]s\s+)?$/i;
+
+/** Whether the chips or the site an earlier sentence named last include one of the rule's rivals. */
+const priorRivalNamed = (rule: CompiledRule, reading: SentenceReading) =>
+  reading.priorChips.some((chip) => rule.rivalIds.has(chip.id)) ||
+  (reading.priorSite !== undefined && rule.rivalIds.has(reading.priorSite.id));
 
 /** A time of a clause's own: "a year after that", "later", "the following year", "in 2028", 随后. */
 const OWN_TIME =

@@ -877,7 +877,13 @@ export function hasContext(
     // (…unless the move is the deal's own, told of it: "reaffirms $16.5 billion Tesla contract, which sent its shares up
     // 6.8% on the news")
     if (namesTheDeal(reading))
-      return !LATER_NEWS_OF_THE_DEAL.test(reading.text) || DEAL_SENT_THE_MOVE.test(reading.text);
+      return (
+        !LATER_NEWS_OF_THE_DEAL.test(reading.text) ||
+        // (not a move of a day of its own: "…contract, which pushed its shares up 2% on Friday")
+        (DEAL_SENT_THE_MOVE.test(reading.text) &&
+          !WEEKDAY_MOVE.test(reading.text) &&
+          !OWN_DAY.test(reading.text))
+      );
     // A move dated to a day of the item's own ("三星股價今天收跌2.1%", "本周累计上涨3.4%") is that day's.
     if (OWN_DAY.test(reading.text)) return false;
     // A neighbour that dates its deal back ("…, which jumped 6.8% on July 28 after the Tesla deal") names

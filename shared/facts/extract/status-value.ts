@@ -448,7 +448,7 @@ export function relationOfSubject(
     reading.mentions.some(
       (mention) =>
         mention.type === 'product' &&
-        !comparedWith(reading, mention) &&
+        !comparedWith(reading, mention, match.start) &&
         mention.end <= match.start &&
         !/[，,；;。:：]/.test(reading.text.slice(mention.end, match.start)),
     )
@@ -460,7 +460,7 @@ export function relationOfSubject(
       mention.start < to &&
       !positions.includes(mention.start) &&
       // (not a product named only to compare with: "AI5, which he compared to Nvidia's Blackwell, will reach …")
-      ((mention.type === 'product' && !comparedWith(reading, mention)) ||
+      ((mention.type === 'product' && !comparedWith(reading, mention, match.start)) ||
         (forTheSubject && mention.type === 'company')),
   );
 }
