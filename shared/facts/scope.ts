@@ -139,6 +139,10 @@ const RUMOUR_ABOUT = new RegExp(
 const DENIED_AFTER =
   /^(?:not true|untrue|false|off the table|groundless|baseless|unfounded|inaccurate|out of date|outdated|并非事实|並非事實|不是事实|不是事實|与事实不符|與事實不符|不实|不實|失实|失實|不属实|不屬實|不准确|不準確|不正确|不正確|无根据|無根據|子虚乌有|子虛烏有)$/i;
 
+const RUMOUR_DENIED_LATER_WORD = /回应|回應|回复|回覆/;
+const RUMOUR_DENIED_LATER =
+  /(?:网传|網傳|有传言称|有傳言稱|传言称|傳言稱|据传|據傳|传出|傳出|有消息称|有消息稱)[^。；;]*?[，,][^，,。；;]{0,12}?(?:回应|回應|回复|回覆)(?:称|稱)?\s*[:：]?\s*[「“"]?(?:不实|不實|不属实|不屬實|假消息|谣言|謠言|并非事实|並非事實)/g;
+
 /** A prediction in a clause: a modal, or "expect … to". */
 const PREDICTED =
   /\b(?:will|would|could|might|may|can|expects?\s+(?:[\w'’-]+\s+){0,3}?to|to\s+(?:move|switch|shift|make|build))\b/i;
@@ -926,12 +930,13 @@ export function findScopes(sentence: string, tokens: Token[]): Scopes {
     if (
       match.name === 'condition' &&
       /^(?:if|unless)$/i.test(sentence.slice(match.start, match.end)) &&
-      !/\b(?:even|as|only|or\s+(?:more|higher|further|even\s+more))\s+$/i.test(
-        sentence.slice(Math.max(0, match.start - 16), match.start),
-      ) &&
+      !/\b(?:even|as|only)\s+$/i.test(sentence.slice(Math.max(0, match.start - 6), match.start)) &&
       PREDICTED.test(sentence.slice(clauseStartBefore(sentence, match.start), match.start))
     )
       spans.push(reachingBack('condition', match, clauseStartBefore(sentence, match.start)));
+  // "特斯拉确认AI6由三星代工，网传转单台积电，三星回应：不实": a rumour's clause denied at the sentence's end.
+  if (RUMOUR_DENIED_LATER_WORD.test(sentence))
+    for (const rumour of sentence.matchAll(RUMOUR_DENIED_LATER)) spans.push(spanOver('negation', rumour));
   // "针对有关团队解散的传闻，…": what a rumour is about is not said by the sentence — blocked like a
   // denial, since the sentence names the rumour only to answer it.
   for (const rumour of sentence.matchAll(RUMOUR_ABOUT)) spans.push(spanOver('negation', rumour));

@@ -703,7 +703,14 @@ export function comparedWith(reading: SentenceReading, mention: EntityMention, a
   const own = /^\s*,\s*(?:which|whose|that)\b|^\s*[，,]\s*(?:后者|後者)/i.exec(
     reading.text.slice(mention.end, mention.end + 12),
   );
-  if (own && at >= mention.end && !clauseMarkBetween(reading, mention.end + own[0].length, at)) return false;
+  // (its clause may go on with "and which": "Thor, which Nvidia began shipping in August, and which reached volume
+  // production in 2025")
+  if (
+    own &&
+    at >= mention.end &&
+    !/[,;:，；](?!\s*and\s+(?:which|that|whose)\b)/i.test(reading.text.slice(mention.end + own[0].length, at))
+  )
+    return false;
   return COMPARED_BEFORE.test(reading.text.slice(Math.max(0, from - 32), from));
 }
 
