@@ -141,7 +141,7 @@ const DENIED_AFTER =
 
 const RUMOUR_DENIED_LATER_WORD = /回应|回應|回复|回覆/;
 const RUMOUR_DENIED_LATER =
-  /(?:网传|網傳|有传言称|有傳言稱|传言称|傳言稱|据传|據傳|传出|傳出|有消息称|有消息稱)[^。；;]*?[，,][^，,。；;]{0,12}?(?:回应|回應|回复|回覆)(?:称|稱)?\s*[:：]?\s*[「“"]?(?:不实|不實|不属实|不屬實|假消息|谣言|謠言|并非事实|並非事實)/g;
+  /(?<=^|[，,：:\s])(?:网传|網傳|有传言称|有傳言稱|传言称|傳言稱|据传|據傳)[^。；;]*?[，,][^，,。；;]{0,12}?(?:回应|回應|回复|回覆)(?:称|稱)?\s*[:：]?\s*[「“"]?(?:不实|不實|不属实|不屬實|假消息|谣言|謠言|并非事实|並非事實)/g;
 
 /** A prediction in a clause: a modal, or "expect … to". */
 const PREDICTED =
@@ -935,8 +935,12 @@ export function findScopes(sentence: string, tokens: Token[]): Scopes {
     )
       spans.push(reachingBack('condition', match, clauseStartBefore(sentence, match.start)));
   // "特斯拉确认AI6由三星代工，网传转单台积电，三星回应：不实": a rumour's clause denied at the sentence's end.
+  // (a rumour word opening its clause — not 传出 of news, 数据传输 — and a denial that names no rumour of its own:
+  // "对于转单传闻台积电回应：不实" answers the rumour it names, RUMOUR_ABOUT)
   if (RUMOUR_DENIED_LATER_WORD.test(sentence))
-    for (const rumour of sentence.matchAll(RUMOUR_DENIED_LATER)) spans.push(spanOver('negation', rumour));
+    for (const rumour of sentence.matchAll(RUMOUR_DENIED_LATER))
+      if (!/传闻|傳聞|传言|傳言/.test(rumour[0].slice(rumour[0].lastIndexOf('，') + 1)))
+        spans.push(spanOver('negation', rumour));
   // "针对有关团队解散的传闻，…": what a rumour is about is not said by the sentence — blocked like a
   // denial, since the sentence names the rumour only to answer it.
   for (const rumour of sentence.matchAll(RUMOUR_ABOUT)) spans.push(spanOver('negation', rumour));

@@ -981,7 +981,7 @@ function ofYearsAgo(reading: SentenceReading, mention: ValueMention): boolean {
 }
 
 const STILL_STANDS_AFTER =
-  /^[^.;,]{0,30}\b(?:still\s+(?:stands|holds|applies)|remains?\s+(?:in\s+place|unchanged|intact|in\s+force)|unchanged)\b/i;
+  /^(?:[^.;,]|,\s*(?:which|an?\s+(?:figure|amount|sum|plan|budget)\s+that)\b){0,40}?\b(?:still\s+(?:stands|holds|applies)|remains?\s+(?:in\s+place|unchanged|intact|in\s+force|on\s+track)|unchanged)\b/i;
 
 /** A past verb dated by a year, then up to the value with no other year: "announced … in November 2021 with a". */
 const YEAR_DATES_CLAUSE_BEFORE =
@@ -1717,9 +1717,10 @@ function isProgress(text: string, mention: ValueMention): boolean {
     // is what is so by now — not the whole committed after what is spent: "Stargate: $100 billion deployed, $500 billion
     // committed", "its full $500 billion committed")
     (/^\s*(?:committed|invested|spent|deployed|raised)(?=\s*(?:[,.;:]|$))/i.test(after) &&
-      // (…nor after an amount spent, or "on track with": "spent $50 billion so far, with $500 billion committed" — not
-      // after a goal: "falls short of its $500 billion goal so far, with $400 billion committed")
-      !/\b(?:full|entire|whole|total)\s*(?:US)?\$?\s*$|\d\s*(?:billion|bn|trillion|tn|[BT])\s+(?:deployed|spent|invested)\b|\b(?:spent|deployed|invested|raised)\s+(?:about\s+|some\s+|nearly\s+|roughly\s+)?(?:US)?\$\s?\d|\b(?:has\s+(?:its|the)|on\s+track\s+with)\s+(?:US)?\$?\s*$/i.test(
+      // (a whole spent or committed is not: "its full $500 billion committed", "$100 billion deployed, $500 billion
+      // committed" — other guesses at the whole, after an amount spent or "on track with", read others' money as the
+      // plan's: review 106)
+      !/\b(?:full|entire|whole|total)\s*(?:US)?\$?\s*$|\d\s*(?:billion|bn|trillion|tn|[BT])\s+(?:deployed|spent|invested)\b/i.test(
         before,
       )) ||
     /^\s*(?:[\w-]+\s+){0,4}?(?:so far|to date|already|committed so far)|^\s*(?:[\w-]+\s+){0,1}?(?:under\s?way|under\s+construction|under\s+development|in\s+development|being\s+built|in\s+operation\s+or\s+(?:under\s+)?(?:development|construction))|^\s*previously\s+(?:announced|selected|named|unveiled)\b/i.test(

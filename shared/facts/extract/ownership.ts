@@ -708,7 +708,7 @@ export function comparedWith(reading: SentenceReading, mention: EntityMention, a
   if (
     own &&
     at >= mention.end &&
-    !/[,;:，；](?!\s*and\s+(?:which|that|whose)\b)/i.test(reading.text.slice(mention.end + own[0].length, at))
+    !/[,;:，；](?!\s*and\s+(?:which|whose)\b)/i.test(reading.text.slice(mention.end + own[0].length, at))
   )
     return false;
   return COMPARED_BEFORE.test(reading.text.slice(Math.max(0, from - 32), from));
