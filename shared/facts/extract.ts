@@ -244,7 +244,7 @@ const DENIED_IN_PLACE =
 
 /** A sentence opening on a report: 网传, 传, 据…, "X user claims", "A viral post said", "Report:". */
 const REPORT_OPENS =
-  /^[\s"“「]*(?:网传|網傳|传出|傳出|据[^，,]{0,12}?(?:报道|報導|称|稱)|消息称|消息稱|(?:an?\s+)?(?:[\w'’.-]+\s+){0,3}?(?:post|user|report|rumou?r)s?\s+(?:claim(?:s|ed)?|said|says)\b|report:)/i;
+  /^[\s"“「]*(?:(?:外媒|韩媒|韓媒|媒体|媒體|业界|業界)?(?:网传|網傳|传出|傳出)|据[^，,]{0,12}?(?:报道|報導|称|稱)|消息称|消息稱|(?:an?\s+)?(?:[\w'’.-]+\s+){0,3}?(?:post|user|report|rumou?r)s?\s+(?:claim(?:s|ed)?|said|says)\b|report:)/i;
 
 /** Ending its sentence, a bare denial after a comma or semicolon: "，三星回应：不实", "; Musk replies 'false'". */
 const BARE_DENIAL_LAST =

@@ -2457,6 +2457,8 @@ export const SCOPE_CUES = {
       // "The Texas facility, which Samsung once aimed to open in 2024, will begin mass production later this year".
       // (a promise reaffirmed stands: "once promised … and reaffirmed that date" — scope.ts, REAFFIRMED)
       'once aimed',
+      // "The fab, once meant to open in 2024, has cost about $44 billion so far".
+      'once meant',
       'once hoped',
       'once intended',
       'once promised',
