@@ -211,11 +211,11 @@ function makingRightAfter(reading: SentenceReading, mention: EntityMention): boo
 const OWNERS_SITE_BETWEEN =
   /^(?:(?:位于|位於)[\u3400-\u9fff]{1,8}?的?(?:工厂|工廠|晶圆厂|晶圓廠|厂|廠|产线|產線)(?:的[\u3400-\u9fff\d]{0,6})?|(?:工厂|工廠|晶圆厂|晶圓廠|厂|廠)?的[\u3400-\u9fff\dA-Za-z]{0,6}(?:产线|產線|生产线|生產線))(?:进行|進行)?$/;
 
-/** A relative clause opening right after a thing and running on to a name: " chip, which Samsung will make at its plant in ", ", to be manufactured by ". */
 /** Right after a thing, a relative aside closed by its comma, then its own passive making: ", which …, will be produced in volume at". */
 const CLOSED_ASIDE_THEN_MAKING =
   /^\s*,\s*(?:which|that)\s[^,，;；。]{1,80},\s*(?:will|would|is|are|was|were|is\s+to|are\s+to)\s+(?:(?:now|also|then|first|still)\s+)?(?:be\s+)?(?:made|manufactured|built|produced|fabricated|fabbed)\b[^,，;；。]*$/i;
 
+/** A relative clause opening right after a thing and running on to a name: " chip, which Samsung will make at its plant in ", ", to be manufactured by ". */
 const RELATIVE_OF_THING =
   /^[^,，;；。]{0,12},\s*(?:which|that|to\s+be\s+(?:made|manufactured|built|produced|fabricated)\s+by)\s[^,，;；。]*$/i;
 
@@ -511,31 +511,7 @@ export function ownedBySubject(
   // referred one's, not those of a name after it.
   if (!before && next && rule.rule.ownerAt && !subject.carried && sharesReferredBefore(reading, at))
     return false;
-  // "Volume production is slated for 2027, he said, with AI6 arriving roughly a year after that": a name that opens a
-  // clause of its own after the value owns nothing before it.
-  // (…unless its clause takes the value up again: "…, with AI5 chips in volume production by then")
-  if (
-    !before &&
-    next &&
-    CLAUSE_OPENS_BEFORE.test(reading.text.slice(at, next.start)) &&
-    // (…a clause with a time of its own, "with AI6 arriving roughly a year after that", or with none of the rule's
-    // relations, "with AI6 built by Samsung in Texas" — not "with AI6 volume production at Samsung's Taylor fab", which
-    // tells where the value's production is)
-    (OWN_TIME.test(reading.text.slice(next.end, clauseEndOf(reading, next.end))) ||
-      // (…when a rival named before — the headline's chip or site — holds the value: "Tesla AI5 timeline // Volume
-      // production is slated for 2026, with AI6 built by Samsung in Texas")
-      (priorRivalNamed(rule, reading) &&
-        !reading.relations.some(
-          (match) =>
-            rule.rule.relation.includes(match.name) &&
-            match.start >= next.end &&
-            match.end <= clauseEndOf(reading, next.end) &&
-            // (a product is no production: "with Tesla's AI6 the first product")
-            !/^products?$/i.test(reading.text.slice(match.start, match.end)),
-        ))) &&
-    !VALUE_TAKEN_UP.test(reading.text.slice(next.end, clauseEndOf(reading, next.end)))
-  )
-    return false;
+  if (!before && next && ownsNothingBefore(rule, reading, at, next)) return false;
   const owner = before ?? next;
   // Nobody named here: the value is the subject's only if the subject is in this clause group (or referred to)
   // — not as the partner of a deal ("The stock had gained 4% … after the company confirmed its chip deal
@@ -687,8 +663,38 @@ function partnerNamedAfter(rule: CompiledRule, reading: SentenceReading, from: n
   );
 }
 
-/** "at Taylor", "in Texas", 在德州: a site or place named as where something happens. */
-/** A relative clause of a place's own right after its name (and its region): ", Texas, whose start …". */
+/**
+ * "Volume production is slated for 2027, he said, with AI6 arriving roughly a year after that": a name that opens a
+ * clause of its own after the value owns nothing before it — a clause with a time of its own, or with none of the
+ * rule's relations while a rival (the headline's chip or site) was named before ("Tesla AI5 timeline // Volume production
+ * is slated for 2026, with AI6 built by Samsung in Texas"); not "with AI6 volume production at Samsung's Taylor fab",
+ * which tells where the value's production is, nor a clause that takes the value up again ("…, with AI5 chips in volume
+ * production by then").
+ */
+function ownsNothingBefore(
+  rule: CompiledRule,
+  reading: SentenceReading,
+  at: number,
+  next: EntityMention,
+): boolean {
+  if (!CLAUSE_OPENS_BEFORE.test(reading.text.slice(at, next.start))) return false;
+  const end = clauseEndOf(reading, next.end);
+  const clause = reading.text.slice(next.end, end);
+  if (VALUE_TAKEN_UP.test(clause)) return false;
+  if (OWN_TIME.test(clause)) return true;
+  return (
+    priorRivalNamed(rule, reading) &&
+    !reading.relations.some(
+      (match) =>
+        rule.rule.relation.includes(match.name) &&
+        match.start >= next.end &&
+        match.end <= end &&
+        // (a product is no production: "with Tesla's AI6 the first product")
+        !/^products?$/i.test(reading.text.slice(match.start, match.end)),
+    )
+  );
+}
+
 /** Whether a name stands as what something is compared with (its maker's name may stand between). */
 export function comparedWith(reading: SentenceReading, mention: EntityMention, at: number): boolean {
   const maker = reading.mentions.findLast(
@@ -744,6 +750,7 @@ function valueInOwnAside(reading: SentenceReading, mention: EntityMention, at: n
   return aside !== null && !clauseMarkBetween(reading, mention.end + aside[0].length, at);
 }
 
+/** A relative clause of a place's own right after its name (and its region): ", Texas, whose start …". */
 const OWN_RELATIVE_AFTER =
   /^(?:\s+(?:fab|plant|factory|facility|campus|site))?(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?\s*,\s*(?:whose|which|(?:expected|due|set|slated|scheduled)\s+to)\b/;
 
