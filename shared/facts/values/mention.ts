@@ -48,7 +48,8 @@ const APPROXIMATE_BEFORE =
 /** Chinese puts a verb between the bound and its number: 至少建设10个, 最多可达二十个, 最高达5000亿. */
 const AT_LEAST_VERB_BEFORE = /(?:至少|最少|不少于|不少於)[\u4e00-\u9fff]{1,3}$/;
 const AT_MOST_VERB_BEFORE = /(?:最多|至多|最高|不超过|不超過)[\u4e00-\u9fff]{1,3}$/;
-const AT_LEAST_AFTER = /^\s*(?:or\s+more|\+|plus\b|以上|之上|多)/i;
+// ("a $37 billion-plus investment")
+const AT_LEAST_AFTER = /^\s*(?:or\s+more|\+|[-‐‑]?\s*plus\b|以上|之上|多)/i;
 const AT_MOST_AFTER = /^\s*(?:or\s+(?:less|fewer)|以下|以内|以內)/i;
 
 /**
