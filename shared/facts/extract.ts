@@ -61,6 +61,7 @@ import type { AttributeClass } from './lexicon.ts';
 import { keptMentions, withFormerAndLatter } from './mentions.ts';
 import type { PhraseMatch } from './phrases.ts';
 import type { CompiledRule, CompiledRules } from './rules.ts';
+import { REPLY_DENIAL_ZH } from './scope.ts';
 
 /**
  * Every statement the item makes about the story's facts, sentence by sentence:
@@ -247,8 +248,10 @@ const REPORT_OPENS =
   /^[\s"“「]*(?:(?:外媒|韩媒|韓媒|媒体|媒體|业界|業界)?(?:网传|網傳|传出|傳出)|据[^，,]{0,12}?(?:报道|報導|称|稱)|消息称|消息稱|(?:an?\s+)?(?:[\w'’.-]+\s+){0,3}?(?:post|user|report|rumou?r)s?\s+(?:claim(?:s|ed)?|said|says)\b|report:)/i;
 
 /** Ending its sentence, a bare denial after a comma or semicolon: "，三星回应：不实", "; Musk replies 'false'". */
-const BARE_DENIAL_LAST =
-  /(?:[，,;；][^，,。；;]{0,12}?(?:回应|回應|回复|回覆)(?:称|稱)?\s*[:：]?\s*[「“"]?(?:不实|不實|不属实|不屬實|假消息|谣言|謠言|并非事实|並非事實)|[;；]\s*(?:[\w'’.-]+\s+){0,3}?(?:repl(?:y|ies|ied)|respond(?:s|ed)?|say(?:s)?|said|call(?:s|ed)?\s+it)\s*[:,]?\s*['‘’"“]?(?:false|untrue|not\s+true|fake|groundless|baseless))[\s'’"”」.。!！]*$/i;
+const BARE_DENIAL_LAST = new RegExp(
+  String.raw`(?:[，,;；][^，,。；;]{0,12}?${REPLY_DENIAL_ZH}|[;；]\s*(?:[\w'’.-]+\s+){0,3}?(?:repl(?:y|ies|ied)|respond(?:s|ed)?|say(?:s)?|said|call(?:s|ed)?\s+it)\s*[:,]?\s*['‘’"“]?(?:false|untrue|not\s+true|fake|groundless|baseless))[\s'’"”」.。!！]*$`,
+  'i',
+);
 
 /** "called a Korean newspaper report that it had won AI5 production 'speculative'": the report's content, called untrue. */
 const REPORT_CALLED_UNTRUE =

@@ -139,9 +139,14 @@ const RUMOUR_ABOUT = new RegExp(
 const DENIED_AFTER =
   /^(?:not true|untrue|false|off the table|groundless|baseless|unfounded|inaccurate|out of date|outdated|并非事实|並非事實|不是事实|不是事實|与事实不符|與事實不符|不实|不實|失实|失實|不属实|不屬實|不准确|不準確|不正确|不正確|无根据|無根據|子虚乌有|子虛烏有)$/i;
 
+/** A bare reply that denies, as a pattern source: 三星回应：不实, 回應稱「謠言」. */
+export const REPLY_DENIAL_ZH = String.raw`(?:回应|回應|回复|回覆)(?:称|稱)?\s*[:：]?\s*[「“"]?(?:不实|不實|不属实|不屬實|假消息|谣言|謠言|并非事实|並非事實)`;
+
 const RUMOUR_DENIED_LATER_WORD = /回应|回應|回复|回覆/;
-const RUMOUR_DENIED_LATER =
-  /(?<=^|[，,：:\s])(?:网传|網傳|有传言称|有傳言稱|传言称|傳言稱|据传|據傳)[^。；;]*?[，,][^，,。；;]{0,12}?(?:回应|回應|回复|回覆)(?:称|稱)?\s*[:：]?\s*[「“"]?(?:不实|不實|不属实|不屬實|假消息|谣言|謠言|并非事实|並非事實)/g;
+const RUMOUR_DENIED_LATER = new RegExp(
+  String.raw`(?<=^|[，,：:\s])(?:网传|網傳|有传言称|有傳言稱|传言称|傳言稱|据传|據傳)[^。；;]*?[，,][^，,。；;]{0,12}?${REPLY_DENIAL_ZH}`,
+  'g',
+);
 
 /** A prediction in a clause: a modal, or "expect … to". */
 const PREDICTED =

@@ -10,7 +10,7 @@ import type { PhraseMatch } from '../phrases.ts';
 import type { CompiledRule } from '../rules.ts';
 import { TRANSACTION_AFTER } from '../scope.ts';
 import type { ValueMention } from '../values/mention.ts';
-import { parseNumber } from '../values/numbers.ts';
+import { CHINESE_DIGIT_YEAR, parseNumber } from '../values/numbers.ts';
 import {
   anotherChipsClause,
   beforeSubjectsOwnClause,
@@ -1011,8 +1011,9 @@ const CURRENT_LEVEL_BEFORE =
 const LEVEL_GOAL_BEFORE =
   /(?:\b(?:aims?|aiming|aimed|seeks?|seeking|sought|hopes?|hoping|wants?|plans?|planning|targets?|targeting|strives?|striving|vows?|vowed|pledges?|pledged|goal|target|ambition|bid)\s+(?:to|of|is\s+to)\s+(?:(?:\w+ly|more\s+than|at\s+least|further)\s+){0,2}(?:lift|raise|boost|increase|grow|reach|regain|take|win|return|hit|double|triple|expand|push|get|bring|capture|achieve|keep|hold|maintain|climb|recover|secure|attain|claw|become|grab|gain|seize|restore)\b(?:(?!\b(?:as|while|after|when|whose|which|since)\b)[^,.;]){0,40}|\b(?:goal|target|ambition|aim)\s+(?:of|is)\s+(?:(?:a|an|reaching|hitting|about|around)\s+)?|(?:力争|力爭|目标|目標|计划|計劃|计画|計畫|希望|期望|期盼|誓言|拟|擬)(?!价|價)[^，。；,;.\s]{0,24}?(?:提升|提高|增加|达到|達到|扩大|擴大|升|拉高|夺回|奪回|重回|回到|回升)(?:至|到)?)\s*(?:a\s+|above\s+|over\s+|to\s+)?$/i;
 
-const LEVEL_YEAR_BEFORE_ZH =
-  /((?:19|20)\d{2}|[〇零一二][〇零一二三四五六七八九]{3})年(?!第?[一二三四1-4]季|[上下]半年)[^，,。；;\d]{0,24}$/;
+const LEVEL_YEAR_BEFORE_ZH = new RegExp(
+  String.raw`((?:19|20)\d{2}|${CHINESE_DIGIT_YEAR})年(?!第?[一二三四1-4]季|[上下]半年)[^，,。；;\d]{0,24}$`,
+);
 
 const NEXT_YEAR_BEFORE_ZH =
   /(?:明年|後年|后年|(?:两|兩|三)年(?:后|後))(?!第?[一二三四1-4]季|[上下]半年)[^，,。；;\d]{0,24}$/;
@@ -1310,10 +1311,20 @@ const SMALL_BATCH_WORD =
   /\bsmall\s+(?:number|numbers|quantities|volumes?|batch(?:es)?)\b|\bsmall[-\s]batch\b|\blimited\s+(?:numbers?|quantities|volumes?|production|output)\b/gi;
 
 /** "first AI6 samples and then volume chips": the piece speaks of volume too. */
-const VOLUME_WORD = /\b(?:volume|mass)\b|量产|量產/i;
+export const VOLUME_WORD = /\b(?:volume|mass)\b|量产|量產/i;
+
+/** Early or test wafers, as pattern sources: "first test wafers", "engineering wafers", 首批晶圆. */
+const EARLY_WAFERS = String.raw`(?:early|first|initial|test|trial|engineering)\s+(?:[\w-]+\s+)?wafers?`;
+const EARLY_WAFERS_ZH = '首批晶圆|首批晶圓|测试晶圆|測試晶圓';
 
 const MILESTONE_WORD = new RegExp(
-  String.raw`\b(?:${EN_MILESTONES}|prototypes?|batch(?:es)?|small\s+(?:number|numbers|quantities|volumes?)\s+of|(?:early|first|initial|test|trial|engineering)\s+(?:[\w-]+\s+)?wafers?)\b|${ZH_MILESTONES}|小批量|小批次|少量|首批晶圆|首批晶圓|测试晶圆|測試晶圓`,
+  String.raw`\b(?:${EN_MILESTONES}|prototypes?|batch(?:es)?|small\s+(?:number|numbers|quantities|volumes?)\s+of|${EARLY_WAFERS})\b|${ZH_MILESTONES}|小批量|小批次|少量|${EARLY_WAFERS_ZH}`,
+  'i',
+);
+
+/** Samples, not batches: "engineering samples", "tape-out", "first wafers", 样品, 首批晶圆. */
+export const SAMPLES_MADE = new RegExp(
+  String.raw`\b(?:${EN_MILESTONES}|prototypes?|${EARLY_WAFERS})\b|样品|樣品|流片|${EARLY_WAFERS_ZH}`,
   'i',
 );
 

@@ -10,7 +10,7 @@ import type { PhraseMatch } from '../phrases.ts';
 import { type CompiledRule, type CompiledRules, SITE_WORDS } from '../rules.ts';
 import { SITE_REFERENCE } from './entity-value.ts';
 import { clauseEndOf, clauseMarkBetween, clauseStartOf, frameOf } from './frames.ts';
-import { inMilestonePiece } from './numeric-value.ts';
+import { inMilestonePiece, SAMPLES_MADE, VOLUME_WORD } from './numeric-value.ts';
 import { CHINESE_CHAR, namedAsPlace } from './ownership.ts';
 import type { SentenceReading } from './reading.ts';
 import { CHIPS, pieceAround } from './relation.ts';
@@ -170,7 +170,7 @@ export function readPlace(
   const milestone = (place: EntityMention) => {
     const piece = beforeWhatFollows(reading, place);
     const text = reading.text.slice(piece.from, piece.to);
-    return inMilestonePiece(reading, place, piece) || (SAMPLES_MADE.test(text) && !VOLUME_MADE.test(text));
+    return inMilestonePiece(reading, place, piece) || (SAMPLES_MADE.test(text) && !VOLUME_WORD.test(text));
   };
   const volume = bound.filter((place) => !milestone(place));
   // (a sample's place that is a volume place named more closely stays: 三星泰勒厂首批晶圆下线，得州AI6生产…)
@@ -204,11 +204,6 @@ function bestPlace(
   const blocked = bound.every((place) => reading.scopes.blockersAt(place.start).length > 0);
   return { value: { kind: 'place', value }, blocked };
 }
-
-/** Samples, not batches: "engineering samples", "tape-out", "first wafers", 样品, 首批晶圆. */
-const SAMPLES_MADE =
-  /\b(?:samples?|sampling|tape-?\s?outs?|prototypes?|(?:early|first|initial|test|trial|engineering)\s+(?:[\w-]+\s+)?wafers?)\b|样品|樣品|流片|首批晶圆|首批晶圓|测试晶圆|測試晶圓/i;
-const VOLUME_MADE = /\b(?:volume|mass)\b|量产|量產/i;
 
 /** The piece around a place, cut where a later step opens after it: " before", " until", " ahead of", 之后, 再. */
 function beforeWhatFollows(reading: SentenceReading, place: EntityMention): { from: number; to: number } {

@@ -1,6 +1,6 @@
 import type { Value } from '../../model/values.ts';
 import { qualify, type ValueMention } from './mention.ts';
-import { parseChineseNumeral, parseNumber } from './numbers.ts';
+import { CHINESE_DIGIT_YEAR, parseChineseNumeral, parseNumber } from './numbers.ts';
 
 /** How precisely a date was given: a year, part of a year (half, quarter, mid/late/early), a month or a day. */
 export type DatePrecision = 'year' | 'part' | 'month' | 'day';
@@ -26,7 +26,7 @@ const SHORT_CHINESE_YEAR = String.raw`(?<![\d.])(?:(?<=(?:于|於|在|到|至|�
 const DATE = new RegExp(
   [
     // 2033年12月31日, 2026年底, 2026年下半年, 二〇二七年, 2027年第四季
-    String.raw`(?<zyear>(?:19|20|21)\d{2}|[〇零一二][〇零一二三四五六七八九]{3}|${SHORT_CHINESE_YEAR})\s?年(?:度)?(?:(?<zmonth>\d{1,2}|[一二三四五六七八九十]{1,2})月(?:(?<zday>\d{1,2}|[一二三四五六七八九十]{1,3})日)?|(?<zpart>底|末|初|中|年底|年末|年初|年中|上半年|下半年|前半|后半|後半|第?[一二三四1-4]季度?|[一二三四1-4]季))?`,
+    String.raw`(?<zyear>(?:19|20|21)\d{2}|${CHINESE_DIGIT_YEAR}|${SHORT_CHINESE_YEAR})\s?年(?:度)?(?:(?<zmonth>\d{1,2}|[一二三四五六七八九十]{1,2})月(?:(?<zday>\d{1,2}|[一二三四五六七八九十]{1,3})日)?|(?<zpart>底|末|初|中|年底|年末|年初|年中|上半年|下半年|前半|后半|後半|第?[一二三四1-4]季度?|[一二三四1-4]季))?`,
     // December 31, 2033 / Dec. 2033 / end of 2026 / mid-2028 / H2 2026 / FY2027
     String.raw`(?<enpart>${PART_BEFORE})?(?:(?<month>${MONTH_NAME})\s+(?:(?<day>\d{1,2})(?:st|nd|rd|th)?,?\s+)?)?(?<![\d$.,'])(?<year>(?:19|20|21)\d{2})(?![\d%])`,
     // 31 December 2033
@@ -47,8 +47,10 @@ const SIGNED_BEFORE =
   /\b(?:[Ss]igned|[Ss]igns|[Ii]nked|[Ii]nks|[Ss]truck|[Ss]trikes|[Ss]ealed|[Ss]eals|[Cc]linched|[Cc]linches)\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:[^,.;]|\.\d){0,30}?\b(?:deal|contract|agreement|pact|order)s?(?:\s+with\s+[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)?)?\s+(?:(?:in|on|during)\s+(?:early\s+|late\s+|mid-?\s*)?)?$/;
 
 /** Every alternative of DATE needs one of these: a sentence without any is skipped. */
-const DATE_CUE =
-  /(?:19|20|21)\d{2}|[〇零一二][〇零一二三四五六七八九]{3}|年|years?|\bhalf\b|今日|今天|\d日|quarter|本季|[1-4][HQ]|[HQ][1-4]|FY|CY|(?:mid|late|early)-?\s?'?\d{2}|\s['’]\d{2}\b/i;
+const DATE_CUE = new RegExp(
+  String.raw`(?:19|20|21)\d{2}|${CHINESE_DIGIT_YEAR}|年|years?|\bhalf\b|今日|今天|\d日|quarter|本季|[1-4][HQ]|[HQ][1-4]|FY|CY|(?:mid|late|early)-?\s?'?\d{2}|\s['’]\d{2}\b`,
+  'i',
+);
 
 function monthOf(name: string | undefined): number | undefined {
   if (!name) return undefined;

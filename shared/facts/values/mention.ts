@@ -1,4 +1,5 @@
 import type { Value } from '../../model/values.ts';
+import { CHINESE_DIGIT_YEAR } from './numbers.ts';
 
 export type Bound = 'atLeast' | 'atMost';
 
@@ -62,8 +63,10 @@ const CHANGED_FROM_BEFORE =
  * "up from 67.6%", "down from the up to $500 billion pledged", "once due in 2024", "back a year from 2026",
  * 原定: an earlier value. A bare "from" only when a "to" follows.
  */
-const FROM_BEFORE =
-  /(?:\bup\s+from|\bdown\s+from|\b(?:above|below)\s+(?=(?:the|its|his|her|their)\s)|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|(?<!\b(?:more|less|fewer|no)\s+|\b(?:no|not)\s+(?:later|earlier|sooner)\s+)\bthan|\bprevious(?:ly)?|\boriginally|\bonce\s+(?:due|slated|planned|expected)(?:\s+(?:in|for))?|\bback\s+(?:by\s+)?(?:(?:a|an|one|two|three|four|six|nine|\d+)\s+(?:years?|quarters?|months?)\s+)?from|\bprior\s+(?:estimate|forecast)\s+of|从|從|由|较|較|(?:较|較)(?:上季|上月|去年|前年|同期|年初|此前|先前|原先|原本|原定|初步|[\u3400-\u9fff]{0,4}(?:季|年|月|协议|協議|承诺|承諾|计划|計劃|計畫))[\u3400-\u9fff]{0,4}?的|原值|原價|原价|原本|原定|原先|原|此前|先前|(?:从|從|由)\s*(?:最初|原先|原本|原来|原來)?(?:(?:(?:19|20)\d{2}|[〇零一二][〇零一二三四五六七八九]{3})\s*年)?的?)\s*(?:(?:the|an?|its)\s+)?(?:(?:initial|preliminary|earlier|original|previous|planned)\s+)?(?:(?:about|around|roughly|nearly|almost|approximately|some|an\s+estimated)\s+|约|約|近)?(?:up\s+to\s+|as\s+much\s+as\s+)?$/i;
+const FROM_BEFORE = new RegExp(
+  String.raw`(?:\bup\s+from|\bdown\s+from|\b(?:above|below)\s+(?=(?:the|its|his|her|their)\s)|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|(?<!\b(?:more|less|fewer|no)\s+|\b(?:no|not)\s+(?:later|earlier|sooner)\s+)\bthan|\bprevious(?:ly)?|\boriginally|\bonce\s+(?:due|slated|planned|expected)(?:\s+(?:in|for))?|\bback\s+(?:by\s+)?(?:(?:a|an|one|two|three|four|six|nine|\d+)\s+(?:years?|quarters?|months?)\s+)?from|\bprior\s+(?:estimate|forecast)\s+of|从|從|由|较|較|(?:较|較)(?:上季|上月|去年|前年|同期|年初|此前|先前|原先|原本|原定|初步|[\u3400-\u9fff]{0,4}(?:季|年|月|协议|協議|承诺|承諾|计划|計劃|計畫))[\u3400-\u9fff]{0,4}?的|原值|原價|原价|原本|原定|原先|原|此前|先前|(?:从|從|由)\s*(?:最初|原先|原本|原来|原來)?(?:(?:(?:19|20)\d{2}|${CHINESE_DIGIT_YEAR})\s*年)?的?)\s*(?:(?:the|an?|its)\s+)?(?:(?:initial|preliminary|earlier|original|previous|planned)\s+)?(?:(?:about|around|roughly|nearly|almost|approximately|some|an\s+estimated)\s+|约|約|近)?(?:up\s+to\s+|as\s+much\s+as\s+)?$`,
+  'i',
+);
 const ONCE_BEFORE =
   /\bonce\s+(?:(?:set|put|pegged|valued|priced|planned|pledged|expected|estimated|announced)\s+at\s+)?(?:(?:about|around|roughly|nearly|up\s+to)\s+)?$/i;
 /** After a value, that it is the earlier one: "the $6.4 billion preliminary award". */

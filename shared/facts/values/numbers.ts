@@ -25,6 +25,9 @@ const CHINESE_UNITS: Record<string, number> = { 十: 10, 拾: 10, 百: 100, 佰:
 const CHINESE_SECTIONS: Record<string, number> = { 万: 1e4, 萬: 1e4, 亿: 1e8, 億: 1e8 };
 
 /** Characters Chinese numerals are written with: digits, units, sections and the decimal point. */
+/** A year written digit by digit in Chinese numerals, as a pattern source: 二〇二七. */
+export const CHINESE_DIGIT_YEAR = '[〇零一二][〇零一二三四五六七八九]{3}';
+
 export const CHINESE_NUMERAL_CHARS = '零〇一壹二貳两兩三四五六七八九十拾百佰千仟万萬亿億点點';
 
 /** Regex source of a number written with digits: `16`, `16.5`, `16,500`, `1,234.5`. */
