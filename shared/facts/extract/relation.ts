@@ -121,6 +121,41 @@ function ownDayAfterTheEvent(event: EventOfRule, reading: SentenceReading): bool
 }
 
 /**
+ * In the days after the event, a move dated to weekdays that, counted back from the item's day, are not the event's
+ * ("周五…三星电子涨3.1%" in an item of Friday, August 1, four days after a Monday's deal).
+ */
+function weekdayAfterTheEvent(event: EventOfRule, reading: SentenceReading): boolean {
+  return (
+    reading.publishedDay !== undefined &&
+    reading.publishedDay >= event.twoDaysOn &&
+    reading.publishedDay <= event.lastDay &&
+    weekdaysOfOtherDays(event, reading.publishedDay, reading.text)
+  );
+}
+
+const WEEKDAYS = /\b(Monday|Tuesday|Wednesday|Thursday|Friday)\b|(?:週|周|星期)([一二三四五])/g;
+const WEEKDAY_NUMBER: Record<string, number> = {
+  Monday: 1,
+  Tuesday: 2,
+  Wednesday: 3,
+  Thursday: 4,
+  Friday: 5,
+};
+const CHINESE_WEEKDAY_NUMBER: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5 };
+const DAY_MS = 86_400_000;
+
+/** The sentence names weekdays, and each, as the last such day up to the item's, is neither the event's day nor one beside it. */
+function weekdaysOfOtherDays(event: EventOfRule, publishedDay: string, text: string): boolean {
+  const published = Date.parse(`${publishedDay}T00:00:00Z`);
+  const eventDay = Date.parse(`${event.date}T00:00:00Z`);
+  const days = [...text.matchAll(WEEKDAYS)].map((found) => {
+    const weekday = found[1] ? WEEKDAY_NUMBER[found[1]]! : CHINESE_WEEKDAY_NUMBER[found[2]!]!;
+    return published - ((new Date(published).getUTCDay() - weekday + 7) % 7) * DAY_MS;
+  });
+  return days.length > 0 && days.every((day) => Math.abs(day - eventDay) > DAY_MS);
+}
+
+/**
  * Later news about the deal that moves shares: a rumour, a denial, an allocation, an expansion, orders added,
  * a delay that clouds it, a worry over it.
  */
@@ -817,6 +852,16 @@ const DATED_DAY =
 const OWN_OTHER_CAUSE =
   /\b(?:as|after|amid|following)\s+(?!(?:the|that|this|its|their)\s+(?:news|announcement|disclosure|deal|contract|agreement|pact|order|filing|report)\b|(?:news|it|investors)\b)(?:the\s+|its\s+|a\s+)?(?:company|plant|fab|factory|Texas|Taylor|report|delay|[\w-]+\s+(?:plant|fab|factory|delay))\b/i;
 
+/** The deal itself, with the other party — not a revision of it ("has grown to at least $25 billion"). */
+function namesTheDeal(rule: CompiledRule, reading: SentenceReading): boolean {
+  return (
+    reading.has('deal') &&
+    !DEAL_REVISED.test(reading.text) &&
+    reading.phrases(rule.context!).length > 0 &&
+    reading.mentions.some((mention) => mention.type === 'company' && rule.rivalIds.has(mention.id))
+  );
+}
+
 export function hasContext(
   rule: CompiledRule,
   reading: SentenceReading,
@@ -852,13 +897,17 @@ export function hasContext(
     !namesTheEventDay(rule.event, reading.text)
   )
     return false;
+  // …unless the sentence names the deal as its cause ("马斯克证实与三星签下165亿美元合约后，特斯拉股价周一应声上涨逾4%"
+  // in an item of ten days on: a digest's "Monday" may be the event's).
+  if (
+    rule.event &&
+    weekdayAfterTheEvent(rule.event, reading) &&
+    !namesTheEventMonth(rule.event, reading.text) &&
+    !RECALLED_MOVE.test(reading.text) &&
+    !namesTheDeal(rule, reading)
+  )
+    return false;
   if (rule.event && !newsOfTheEvent(rule.event, reading)) {
-    // …and not a revision of it ("has grown to at least $25 billion. Shares rose 2% in Seoul"): a move on that news.
-    const namesTheDeal = (other: SentenceReading) =>
-      other.has('deal') &&
-      !DEAL_REVISED.test(other.text) &&
-      other.phrases(rule.context!).length > 0 &&
-      other.mentions.some((mention) => mention.type === 'company' && rule.rivalIds.has(mention.id));
     // "the 1.4% drop came on July 30, two days later": dated to another day of the event's month, it is that day's.
     // (A date in another piece dates something else: "the $16.5 billion Tesla contract, signed on July 26".)
     if (
@@ -876,7 +925,7 @@ export function hasContext(
     // ("受特斯拉芯片订单分配相关传闻影响，三星电子股价5日收跌3.1%").
     // (…unless the move is the deal's own, told of it: "reaffirms $16.5 billion Tesla contract, which sent its shares up
     // 6.8% on the news")
-    if (namesTheDeal(reading))
+    if (namesTheDeal(rule, reading))
       return (
         !LATER_NEWS_OF_THE_DEAL.test(reading.text) ||
         // (not a move of a day of its own: "…contract, which pushed its shares up 2% on Friday")
@@ -901,7 +950,7 @@ export function hasContext(
       (other) =>
         other !== reading &&
         !(namesTheEventMonth(rule.event!, other.text) && other.has('stock_move') && !thatDay) &&
-        namesTheDeal(other) &&
+        namesTheDeal(rule, other) &&
         !LATER_NEWS_OF_THE_DEAL.test(other.text) &&
         // ("Under the $16.5 billion contract the two signed last year, …": the deal as background — unless the move
         // was "on the news" the neighbour tells)
