@@ -1195,6 +1195,9 @@ const COORDINATED_PLACE_ENDS = new RegExp(
 
 const COORDINATION = /^\s*(?:,|，|、|and|&|as well as|与|與|和|及|以及|跟)\s*(?:both\s+)?$/i;
 
+/** The last joint of an English list: "and", "&", "as well as". */
+const CLOSING_CONJUNCTION = /^\s*(?:and|&|as well as)\s*(?:both\s+)?$/i;
+
 /**
  * Each foundry's verb; one coordinated with the foundry before it ("TSMC and
  * Samsung", 台积电与三星) shares that foundry's verb.
@@ -1205,11 +1208,16 @@ function coordinatedTriggers(
   triggerOf: (mention: EntityMention) => PhraseMatch<AttributeClass> | undefined,
   triggers: readonly PhraseMatch<AttributeClass>[],
 ): Array<PhraseMatch<AttributeClass> | undefined> {
+  const gaps = found.map((mention, index) => {
+    const previous = found[index - 1];
+    return previous ? reading.text.slice(previous.end, mention.start).replace(/[（(][^)）]*[)）]/g, '') : '';
+  });
   const coordinated = found.map((mention, index) => {
     const previous = found[index - 1];
-    const between = previous
-      ? reading.text.slice(previous.end, mention.start).replace(/[（(][^)）]*[)）]/g, '')
-      : '';
+    const between = gaps[index]!;
+    // (a list closed by "and" ends there: "splits AI5 between TSMC and Samsung, Apple's Intel talks" is a
+    // newsletter's next story)
+    if (/^\s*,\s*$/.test(between) && CLOSING_CONJUNCTION.test(gaps[index - 1] ?? '')) return false;
     // …or two Chinese names side by side with nothing between ("三星台积电共同代工").
     return (
       previous !== undefined &&
@@ -1627,7 +1635,20 @@ function triggerOfAgent(
       SUMMING_APPOSITIVE.test(reading.text.slice(previous.end, mention.start)))
   )
     return undefined;
+  // "Tesla splits AI5 between TSMC and Samsung, Nvidia's Rubin, Apple's Intel talks": a name past a list closed by
+  // "and", and a comma, is a list's next item (a newsletter's next story), not the making's maker.
+  if (!next && previous && listEndsBefore(reading, previous.end, mention.start)) return undefined;
   return next ?? previous;
+}
+
+function listEndsBefore(reading: SentenceReading, from: number, to: number): boolean {
+  return reading.mentions.some(
+    (name) =>
+      name.start >= from &&
+      name.end <= to &&
+      /\band\s+$/.test(reading.text.slice(from, name.start)) &&
+      /^\s*[,，]/.test(reading.text.slice(name.end, to)),
+  );
 }
 
 const SUMMING_APPOSITIVE = /,\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,2}?(?:that|which)\s/i;

@@ -160,7 +160,7 @@ function weekdaysOfOtherDays(event: EventOfRule, publishedDay: string, text: str
  * a delay that clouds it, a worry over it.
  */
 const LATER_NEWS_OF_THE_DEAL =
-  /重申|\breaffirm\w*|\breiterat\w*|传闻|傳聞|传言|傳言|消息称|消息稱|否认|否認|澄清|分配|追加|扩大|擴大|增至|上调|上調|延期|推迟|推遲|延后|延後|担心|擔心|担忧|擔憂|忧虑|憂慮|缩减|縮減|削减|削減|转单|轉單|\b(?:delay(?:s|ed)?|clouds?|setbacks?|cut(?:s|ting)?\s+(?:its|their|the)?\s*(?:[\w-]+\s+)?orders?|shift(?:s|ed|ing)?\s+(?:some\s+)?(?:[\w-]+\s+)?orders?|fret(?:s|ted|ting)?|worr(?:y|ies|ied)\s+(?:about|over)|doubts?\s+(?:about|over)|rumou?rs?|report(?:s|ed)?\s+that|denied|denies|clarif(?:y|ies|ied)|allocat\w*|expan(?:d|ds|ded|sion)|add(?:s|ed)?\s+(?:more\s+)?orders?|extra\s+orders?|follow-on\s+orders?|(?:new|fresh|second|another|additional|more)\s+(?:[\w-]+\s+){0,2}?orders?)\b/i;
+  /重申|\breaffirm\w*|\breiterat\w*|传闻|傳聞|传言|傳言|消息称|消息稱|否认|否認|澄清|分配|追加|扩大|擴大|增至|上调|上調|延期|推迟|推遲|延后|延後|担心|擔心|担忧|擔憂|忧虑|憂慮|缩减|縮減|削减|削減|转单|轉單|\b(?:delay(?:s|ed)?|clouds?|setbacks?|cut(?:s|ting)?\s+(?:its|their|the)?\s*(?:[\w-]+\s+)?orders?|shift(?:s|ed|ing)?\s+(?:some\s+)?(?:[\w-]+\s+)?orders?|fret(?:s|ted|ting)?|worr(?:y|ies|ied)\s+(?:about|over)|doubts?\s+(?:about|over)|rumou?rs?|report(?:s|ed)?\s+that|denied|denies|clarif(?:y|ies|ied)|allocat\w*|expan(?:d|ds|ded|sion)|add(?:s|ed)?\s+(?:more\s+)?orders?|extra\s+orders?|follow-on\s+orders?|(?:new|fresh|second|another|additional|more)\s+(?:[\w-]+\s+){0,2}?orders?|orders?\s+(?:alongside|in\s+addition\s+to)|orders?\s+as\s+(?:a\s+)?second\s+source)\b/i;
 
 const DEAL_SENT_THE_MOVE =
   /\b(?:deal|contract|agreement|order)s?,\s*which\s+(?:had\s+)?(?:sent|lifted|pushed|drove|boosted|propelled)\b/i;
@@ -852,6 +852,13 @@ const DATED_DAY =
 const OWN_OTHER_CAUSE =
   /\b(?:as|after|amid|following)\s+(?!(?:the|that|this|its|their)\s+(?:news|announcement|disclosure|deal|contract|agreement|pact|order|filing|report)\b|(?:news|it|investors)\b)(?:the\s+|its\s+|a\s+)?(?:company|plant|fab|factory|Texas|Taylor|report|delay|[\w-]+\s+(?:plant|fab|factory|delay))\b/i;
 
+/**
+ * …or news a company told after the move: "rose 3.2% after Tesla said Samsung would make AI5 chips" (the deal itself,
+ * told in the sentence, was read before).
+ */
+const OWN_NEWS_TOLD_AFTER =
+  /\b(?:[Aa]s|[Aa]fter|[Ff]ollowing)\s+[A-Z][\w-]+\s+(?:said|says|announced|confirmed|disclosed|told)\b/;
+
 /** The deal itself, with the other party — not a revision of it ("has grown to at least $25 billion"). */
 function namesTheDeal(rule: CompiledRule, reading: SentenceReading): boolean {
   return (
@@ -945,7 +952,7 @@ export function hasContext(
     const thatDay = onThatNews || (SAME_DAY.test(reading.text) && !DATED_DAY.test(reading.text));
     // "rose 3 per cent on Thursday after the company said its Taylor plant had begun production": a move whose
     // own sentence tells another cause is not the deal's, whatever a neighbour says of the deal.
-    if (OWN_OTHER_CAUSE.test(reading.text)) return false;
+    if (OWN_OTHER_CAUSE.test(reading.text) || OWN_NEWS_TOLD_AFTER.test(reading.text)) return false;
     return [title, item[reading.index - 1] ?? title, item[reading.index + 1] ?? title].some(
       (other) =>
         other !== reading &&
