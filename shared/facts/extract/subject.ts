@@ -19,6 +19,7 @@ export function subjectIn(
   if (direct && movedSharesReferredToARival(rule, reading, item, direct)) return undefined;
   if (direct && sharesOfAnotherPartner(rule, reading, direct)) return undefined;
   if (direct && reading.index > 0 && rivalLegislaturesItem(rule, reading, item[0]!)) return undefined;
+  if (direct && rivalLegislaturesOwnLaw(rule, reading, direct)) return undefined;
   if (direct) {
     const named = reading.mentions.filter((mention) => direct.includes(mention.id));
     // "The investment … is separate from the Taylor budget": a subject named only as what the value is not.
@@ -132,21 +133,52 @@ export function subjectIn(
  * lede or the title names the subject's own government.
  */
 const OWN_LAW_AFTER =
-  /^(?:['’]s\s+|\s+(?:[\w-]+\s+){0,2}?its\s+(?:own\s+)?)(?:[\w-]+\s+){0,3}?(?:law|act|bill|rules)\b|^\s+(?:[\w-]+\s+){0,2}?(?:AI|artificial\s+intelligence)\s+(?:law|act|bill)\b|^[的州]?\s*(?:《[^》]{0,12}》|(?:AI|人工智能|人工智慧)法)/i;
+  /^(?:['’]s\s+|\s+(?:[\w-]+\s+){0,2}?its\s+(?:own\s+)?)(?:[\w-]+\s+){0,3}?(?:law|act|bill|rules)\b|^\s+(?:[\w-]+\s+){0,2}?(?:AI|artificial\s+intelligence)\s+(?:law|act|bill)\b|^\s+(?:[\w-]+\s+){0,3}?state\s+(?:AI|artificial\s+intelligence)\s+(?:law|act|bill)\b|^[的州]?\s*(?:《[^》]{0,12}》|(?:AI|人工智能|人工智慧)法)/i;
 
 function rivalLegislaturesItem(
   rule: CompiledRule,
   reading: SentenceReading,
   title: SentenceReading,
 ): boolean {
-  const topic = title.once('topic', () => topicOf(title));
-  if (!topic || topic.type !== 'government' || !rule.rivalIds.has(topic.id)) return false;
-  // (a law of the legislature's own in the title: "Colorado pushes back its high-risk AI law", 科罗拉多州AI法 — not "UK
+  const topic = rivalGovernmentTopic(rule, title);
+  if (!topic) return false;
+  // (a law of the legislature's own in the title: "Colorado pushes back its high-risk AI law", "Colorado lawmakers delay
+  // state AI Act", 科罗拉多州AI法 — not "UK
   // firms brace for AI Act deadlines", "Congress weighs AI preemption as Europe delays its own rules")
   if (!OWN_LAW_AFTER.test(title.text.slice(topic.end, topic.end + 60))) return false;
   const ownGovernment = (sentence: SentenceReading) =>
     sentence.mentions.some((mention) => mention.type === 'government' && rule.ownIds.has(mention.id));
   return !ownGovernment(reading) && !ownGovernment(title);
+}
+
+/** The sentence's topic when it is a rival government ("Colorado", "the UK"). */
+function rivalGovernmentTopic(rule: CompiledRule, reading: SentenceReading): EntityMention | undefined {
+  const topic = reading.once('topic', () => topicOf(reading));
+  return topic?.type === 'government' && rule.rivalIds.has(topic.id) ? topic : undefined;
+}
+
+/**
+ * "Colorado's legislature voted to push back the start of its AI Act, which regulates high-risk AI systems": a law
+ * named as "its" own after a rival legislature that is the sentence's topic is that legislature's.
+ */
+function rivalLegislaturesOwnLaw(
+  rule: CompiledRule,
+  reading: SentenceReading,
+  direct: readonly string[],
+): boolean {
+  const topic = rivalGovernmentTopic(rule, reading);
+  if (!topic) return false;
+  const laws = reading.mentions.filter((mention) => mention.type === 'law' && direct.includes(mention.id));
+  return (
+    laws.length > 0 &&
+    laws.every(
+      (law) =>
+        law.start > topic.end &&
+        /\b(?:its|their|the\s+state['’]s)\s+(?:own\s+)?$/i.test(
+          reading.text.slice(Math.max(0, law.start - 24), law.start),
+        ),
+    )
+  );
 }
 
 /**
