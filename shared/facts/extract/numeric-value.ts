@@ -47,9 +47,9 @@ import { MAX_DISTANCE, type ReadValue, type SubjectHere } from './statement.ts';
 const CHANGED_BY_BEFORE =
   /\b(?:(?:rais|increas|cut|reduc|lower|trim|grow|grew|expand|lift|boost|rose|rise|fell|fall|drop|slash|shrank|shrunk|shrink|widen|narrow|enlarg|scal|pare|downsiz|downgrad|upgrad)\w*|adds?|added|adding|up|down)\b[^.;]{0,60}?\bby\s+(?:about\s+|some\s+|around\s+|nearly\s+|almost\s+|roughly\s+|another\s+|a\s+further\s+)?$/i;
 
-/** Right after a date, a trial's making: 開始小量生產, 试产, "small-batch production". */
+/** Right after a date, a trial's making: 開始小量生產, 试产, 可能小批量生产, "small-batch production". */
 const TRIAL_AFTER_DATE =
-  /^(?:[底初中]|下半年|上半年)?\s*(?:在[^，。；,;]{1,12}?)?(?:将|將|起|开始|開始|展开|展開|进行|進行)?\s*(?:少量|小批量|小量|试|試|风险|風險)(?:生产|生產|量产|量產|投产|投產|产|產)|^\s*(?:(?:for|with)\s+)?(?:small[-\s]batch|pilot|trial|risk)\s+(?:production|output|runs?)\b/i;
+  /^(?:[底初中]|下半年|上半年)?前?\s*(?:在[^，。；,;]{1,12}?)?(?:可能|有望|或将|或將|预计|預計|会|會)?\s*(?:将|將|起|开始|開始|展开|展開|进行|進行)?\s*(?:(?:少量|小批量|小量|试|試|风险|風險)(?:生产|生產|量产|量產|投产|投產|产|產)|小批量(?=[，,。；;\s]|$))|^\s*(?:(?:for|with)\s+)?(?:small[-\s]batch|pilot|trial|risk)\s+(?:production|output|runs?)\b/i;
 
 /** Right before a date, a trial's making: "pilot production in", "risk production from". */
 const TRIAL_BEFORE_DATE =
@@ -1690,6 +1690,10 @@ function isProgress(text: string, mention: ValueMention): boolean {
     ) &&
       !/\bplanned\s+total\s+to\s+(?:about\s+|around\s+|some\s+)?$/i.test(before)) ||
     /(?:\bnow\s+counts|\braising|\btotal(?:s|l?ing|l?ed)\b|\breach(?:es|ed|ing)?|增至|增加至|达到|達到|来到|來到|累计|累計|已达|已達|已在|已经|已經|已有|已宣布|已承诺|已承諾|已投入|已落实|已落實|落地)[^.;,，；。]{0,50}$/i.test(
+      before,
+    ) ||
+    // "目前共确认7处数据中心选址": the sites chosen so far, told right before the count.
+    /(?:已确认|已確認|共确认|共確認|已选定|已選定|已选出|已選出|迄今|至今)[^.;,，；。\s]{0,12}$/.test(
       before,
     ) ||
     // "使该项目规划容量接近7吉瓦、投资额超过4000亿美元": what the news brings it to, as "bring … to" above.
