@@ -1076,6 +1076,9 @@ export const ATTRIBUTE_CLASSES = {
       'still law',
       // "EU stays the course on high-risk AI deadline despite industry push".
       'stay the course',
+      // "it will keep the AI Act's legal timeline, including obligations for high-risk AI systems due in August 2026".
+      'keep ... timeline',
+      'maintain ... timeline',
       // "the AI Act's high-risk deadline still stands".
       'deadline ... still stand',
       'date ... still stand',
