@@ -271,7 +271,7 @@ const ALTERNATIVE_ZH = /^\s*[，,]?\s*(?:还是|還是)[^，。；,;？?]*/;
 
 /** Said of what a report before it told: nothing is decided yet. */
 const UNDECIDED =
-  /尚未定案|未定案|尚未拍板|仍未拍板|尚未敲定|仍未敲定|尚未确定|尚未確定|未有定论|未有定論|\bnot\s+(?:yet\s+)?(?:been\s+)?finali[sz]ed\b|\bno\s+(?:final\s+)?decision\s+(?:has\s+been\s+|had\s+been\s+|was\s+)?(?:made|taken|reached)\b/i;
+  /尚未定案|未定案|尚未拍板|仍未拍板|尚未敲定|仍未敲定|尚未确定|尚未確定|未有定论|未有定論|尚未(?:作出|做出)?(?:任何)?(?:决定|決定)|\bnot\s+(?:yet\s+)?(?:been\s+)?finali[sz]ed\b|\bno\s+(?:final\s+)?decision\s+(?:has\s+been\s+|had\s+been\s+|was\s+)?(?:made|taken|reached)\b/i;
 
 /** Where reports that differ reach back to: their clause, or the topic phrase just before it. */
 function differingFrom(sentence: string, at: number): number {
