@@ -813,6 +813,10 @@ export const ATTRIBUTE_CLASSES = {
       // guidelines be what moved: extract/relation.ts, movedToANonTime).
       '=shifted to',
       '=moved to',
+      // "the omnibus … moves obligations for Annex III high-risk systems from 2 August 2026 to 2 December 2027" (its
+      // clause must go on to a time: extract/relation.ts, movedWithoutATime).
+      '=moves',
+      '=moving',
       // "would push the application date for high-risk AI systems further out than the Commission proposed".
       'further out than',
       // "Brussels has formally dropped the August 2026 deadline; the new timeline runs to December 2027" (not

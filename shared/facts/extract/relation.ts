@@ -534,6 +534,7 @@ export function relationWordOfAnotherSense(
         // pushing someone to do a thing, or a thing somewhere, is no delay (a verb, "ahead/forward" or a name after it).
         pushedToANonTime(text, match) ||
         movedToANonTime(text, match) ||
+        movedWithoutATime(text, match) ||
         // "Tesla AI5 tape-out slips to mid-2026", "samples have been delayed": a milestone's delay, not the production's.
         MILESTONE_BEFORE.test(before(40)) ||
         PROCEDURE_DELAYED.test(text.slice(clauseStartOf(reading, match.start), match.start)) ||
@@ -662,6 +663,25 @@ function movedToANonTime(text: string, match: PhraseMatch): boolean {
     // colon or "after the final vote").
     /\b(?:votes?|talks|trilogues?|meetings?|debates?|hearings?|publication|guidelines?|guidance|consultations?|decisions?|summit)\s+(?:(?:on|over|about|for|of)\b[^.;,:：]*|(?:now\s+|again\s+|also\s+)?(?:(?:was|were|has\s+been|have\s+been|is|are)\s+)?)$/i.test(
       before,
+    )
+  );
+}
+
+/**
+ * "moves obligations for Annex III high-risk systems from 2 August 2026 to 2 December 2027", "moving … to August
+ * 2028": a bare "moves" delays only when its clause goes on "to" a time — and moves no procedure ("moves the vote
+ * to June").
+ */
+function movedWithoutATime(text: string, match: PhraseMatch): boolean {
+  if (!/^(?:moves|moving)$/i.test(text.slice(match.start, match.end))) return false;
+  const clause = /^(?:[^.;:!?]|\.(?=\d))*/.exec(text.slice(match.end, match.end + 140))![0];
+  const to = [...clause.matchAll(/\bto\b/gi)].find((found) =>
+    TIME_AFTER_TO.test(clause.slice(found.index + found[0].length)),
+  );
+  return (
+    to === undefined ||
+    /^\s*(?:the\s+|its\s+|a\s+)?(?:[\w-]+\s+)?(?:votes?|talks|trilogues?|meetings?|debates?|hearings?|publication|guidelines?|guidance|consultations?|decisions?|summit|plenary)\b/i.test(
+      clause,
     )
   );
 }
