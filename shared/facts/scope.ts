@@ -333,6 +333,14 @@ const spanOver = (name: ScopeCue, found: RegExpExecArray): ScopeSpan => ({
   end: found.index + found[0].length,
 });
 
+/** "want(s/ed) … delayed/postponed/paused/pushed back", within a clause. */
+const WISHED_DELAY =
+  /\bwant(?:s|ed)?\s+(?:[\w'’-]+\s+){1,8}?(?:delayed|postponed|paused|suspended|pushed\s+back|pushed\s+to|moved\s+to)\b/gi;
+
+/** A sentence opening with a step as its subject, then "would/could/might/may": "Postponing the rules … would …". */
+const SUPPOSED_STEP =
+  /^\W*(?:Postponing|Delaying|Pausing|Suspending|Pushing\s+back|Extending|Scrapping|Cancell?ing|Ending)\b(?:(?!\b(?:has|have|had|was|were|is|are)\b)[^.;!?])*?\b(?:would|could|might|may)\b/i;
+
 /**
  * A demand named by what it asks: 暂停要求, 推迟的呼声, 延后诉求 — or asking it a few words on: "要求在标准到位前暂停"
  * (not a request granted: 应产业界要求, 响应…要求; nor the noun, requirements: "高风险AI系统的合规要求将延后16个月");
@@ -1017,6 +1025,13 @@ export function findScopes(sentence: string, tokens: Token[]): Scopes {
       ...spanOver('possibility', demand),
       end: demandEnd(sentence, demand.index + demand[0].length),
     });
+  // "Berlin and Paris want the AI Act's high-risk obligations delayed by two years": a wish for a delay, past the
+  // lexicon's short gap ("want ... delayed").
+  for (const wish of sentence.matchAll(WISHED_DELAY)) spans.push(spanOver('possibility', wish));
+  // "Postponing the high-risk rules, as some in industry demand, would reward the loudest lobbyists": a step named as
+  // the subject of what it would bring about is only supposed.
+  const supposed = SUPPOSED_STEP.exec(sentence);
+  if (supposed) spans.push(spanOver('possibility', supposed));
   // "Brussels rebuffs 'stop the clock' calls": a quoted demand named by what it asks is only asked —
   // the quote, not the rest of its clause ("rules to apply as planned despite 'pause' demands").
   for (const call of sentence.matchAll(QUOTED_CALL)) {
