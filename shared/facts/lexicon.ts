@@ -1543,6 +1543,12 @@ export const SCOPE_CUES = {
       'misstate',
       'misreported',
       'earlier version of this',
+      'earlier version of the',
+      'earlier version of an',
+      'earlier version said',
+      'earlier version stated',
+      'earlier version reported',
+      'previous version said',
       // "has shelved its plan to begin production at the Taylor fab this year": a plan given up states nothing.
       'shelve ... plan to',
       'scrap ... plan to',
