@@ -1080,9 +1080,10 @@ export const ATTRIBUTE_CLASSES = {
       'still law',
       // "EU stays the course on high-risk AI deadline despite industry push".
       'stay the course',
-      // "it will keep the AI Act's legal timeline, including obligations for high-risk AI systems due in August 2026".
-      'keep ... timeline',
-      'maintain ... timeline',
+      // "it will keep the AI Act's legal timeline, including obligations for high-risk AI systems due in August 2026" (not
+      // "keep up with the timeline", "keep the timeline under review", "maintain the delayed timeline").
+      'keep ... legal timeline',
+      'maintain ... legal timeline',
       // "the AI Act's high-risk deadline still stands".
       'deadline ... still stand',
       'date ... still stand',

@@ -51,6 +51,10 @@ const CHANGED_BY_BEFORE =
 const TRIAL_AFTER_DATE =
   /^(?:[底初中]|下半年|上半年)?前?\s*(?:在[^，。；,;]{1,12}?)?(?:可能|有望|或将|或將|预计|預計|会|會)?\s*(?:将|將|起|开始|開始|展开|展開|进行|進行)?\s*(?:(?:少量|小批量|小量|试|試|风险|風險)(?:生产|生產|量产|量產|投产|投產|产|產)|小批量(?=[，,。；;\s]|$))|^\s*(?:(?:for|with)\s+)?(?:small[-\s]batch|pilot|trial|risk)\s+(?:production|output|runs?)\b/i;
 
+/** After a trial's making, volume in the same year: 并于同年实现量产, "and volume production the same year". */
+const SAME_YEAR_VOLUME_AFTER =
+  /(?:同年|当年|當年|同一年)[^，。；,;]{0,8}(?:量产|量產)|\b(?:volume|mass)\s+(?:production|output)\s+(?:in\s+)?the\s+same\s+year\b/i;
+
 /** Right before a date, a trial's making: "pilot production in", "risk production from". */
 const TRIAL_BEFORE_DATE =
   /\b(?:pilot|trial|risk|small[-\s]batch|sample|engineering)\s+(?:production|output|runs?|manufacturing)\s+(?:in|from|by|starting(?:\s+in)?|beginning(?:\s+in)?)\s+(?:the\s+)?(?:(?:early|mid|late|first\s+half\s+of|second\s+half\s+of)[-\s]+)?$/i;
@@ -206,7 +210,9 @@ export function readNumeric(
         mention.value.kind !== 'year' ||
         !rule.rule.relation.includes('volume_production') ||
         !(
-          TRIAL_AFTER_DATE.test(reading.text.slice(mention.end, mention.end + 24)) ||
+          (TRIAL_AFTER_DATE.test(reading.text.slice(mention.end, mention.end + 24)) &&
+            // (not when volume follows the same year: "2026年底前小批量生产并于同年实现量产")
+            !SAME_YEAR_VOLUME_AFTER.test(reading.text.slice(mention.end, mention.end + 40))) ||
           TRIAL_BEFORE_DATE.test(reading.text.slice(Math.max(0, mention.start - 48), mention.start))
         ),
     )
@@ -1692,8 +1698,9 @@ function isProgress(text: string, mention: ValueMention): boolean {
     /(?:\bnow\s+counts|\braising|\btotal(?:s|l?ing|l?ed)\b|\breach(?:es|ed|ing)?|增至|增加至|达到|達到|来到|來到|累计|累計|已达|已達|已在|已经|已經|已有|已宣布|已承诺|已承諾|已投入|已落实|已落實|落地)[^.;,，；。]{0,50}$/i.test(
       before,
     ) ||
-    // "目前共确认7处数据中心选址": the sites chosen so far, told right before the count.
-    /(?:已确认|已確認|共确认|共確認|已选定|已選定|已选出|已選出|迄今|至今)[^.;,，；。\s]{0,12}$/.test(
+    // "目前共确认7处数据中心选址": the sites chosen so far, told right before the count (not a plan told after the
+    // word: "已确认星际之门将建设最多20个", "至今規劃最多20座", "至今最大AI项目…拟建20个").
+    /(?:已确认|已確認|共确认|共確認|已选定|已選定|已选出|已選出|迄今|至今)(?:(?!将|將|计划|計劃|計畫|规划|規劃|拟|擬|最多|至多|目标|目標|预计|預計|最大)[^.;,，；。\s]){0,12}$/.test(
       before,
     ) ||
     // "使该项目规划容量接近7吉瓦、投资额超过4000亿美元": what the news brings it to, as "bring … to" above.

@@ -144,16 +144,38 @@ const WEEKDAY_NUMBER: Record<string, number> = {
 const CHINESE_WEEKDAY_NUMBER: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5 };
 const DAY_MS = 86_400_000;
 
-/** The sentence names weekdays, and each, as the last such day up to the item's, is neither the event's day nor one beside it. */
+/**
+ * The sentence names weekdays, and each, as the last such day up to the item's, is neither the event's day nor one
+ * beside it. (A weekday of another week — "last Monday", 上周一, "Monday of last week" — may be the event's: no
+ * judgement; one to come — "results due Thursday" — dates no move.)
+ */
 function weekdaysOfOtherDays(event: EventOfRule, publishedDay: string, text: string): boolean {
   const published = Date.parse(`${publishedDay}T00:00:00Z`);
   const eventDay = Date.parse(`${event.date}T00:00:00Z`);
-  const days = [...text.matchAll(WEEKDAYS)].map((found) => {
+  const marks = [...text.matchAll(WEEKDAYS)].filter(
+    (found) => !WEEKDAY_TO_COME_BEFORE.test(text.slice(Math.max(0, found.index - 24), found.index)),
+  );
+  if (
+    marks.some(
+      (found) =>
+        ANOTHER_WEEK_BEFORE.test(text.slice(Math.max(0, found.index - 12), found.index)) ||
+        /^\s+of\s+last\s+week\b/i.test(text.slice(found.index + found[0].length)),
+    )
+  )
+    return false;
+  const days = marks.map((found) => {
     const weekday = found[1] ? WEEKDAY_NUMBER[found[1]]! : CHINESE_WEEKDAY_NUMBER[found[2]!]!;
     return published - ((new Date(published).getUTCDay() - weekday + 7) % 7) * DAY_MS;
   });
   return days.length > 0 && days.every((day) => Math.abs(day - eventDay) > DAY_MS);
 }
+
+/** Before a weekday, a week other than the item's: "last Monday", 上周一, 上個星期一. */
+const ANOTHER_WEEK_BEFORE = /\blast\s+$|上(?:个|個)?$/i;
+
+/** Before a weekday, a day to come: "results due Thursday", "next Friday", "ahead of Tuesday's vote". */
+const WEEKDAY_TO_COME_BEFORE =
+  /\b(?:due|next|coming|ahead\s+of|until|before|by|scheduled\s+for|expected)\s+(?:on\s+)?$|下(?:个|個)?$/i;
 
 /**
  * Later news about the deal that moves shares: a rumour, a denial, an allocation, an expansion, orders added,
@@ -873,11 +895,11 @@ const OWN_OTHER_CAUSE =
   /\b(?:as|after|amid|following)\s+(?!(?:the|that|this|its|their)\s+(?:news|announcement|disclosure|deal|contract|agreement|pact|order|filing|report)\b|(?:news|it|investors)\b)(?:the\s+|its\s+|a\s+)?(?:company|plant|fab|factory|Texas|Taylor|report|delay|[\w-]+\s+(?:plant|fab|factory|delay))\b/i;
 
 /**
- * …or news a company told after the move: "rose 3.2% after Tesla said Samsung would make AI5 chips" (the deal itself,
- * told in the sentence, was read before).
+ * …or news a company told after the move: "rose 3.2% after Tesla said Samsung would make AI5 chips" (not the deal
+ * itself: "after Musk confirmed the deal on X", "as Samsung confirmed the customer was Tesla").
  */
 const OWN_NEWS_TOLD_AFTER =
-  /\b(?:[Aa]s|[Aa]fter|[Ff]ollowing)\s+[A-Z][\w-]+\s+(?:said|says|announced|confirmed|disclosed|told)\b/;
+  /\b(?:[Aa]s|[Aa]fter|[Ff]ollowing)\s+[A-Z][\w-]+\s+(?:said|says|announced|confirmed|disclosed|told)\b(?!\s+(?:that\s+)?(?:the|its|their|a)\s+(?:[\w$.-]+\s+){0,3}?(?:deal|contract|agreement|pact|order|customer|partnership)\b)/;
 
 /** The deal itself, with the other party — not a revision of it ("has grown to at least $25 billion"). */
 function namesTheDeal(rule: CompiledRule, reading: SentenceReading): boolean {

@@ -169,7 +169,12 @@ function rivalLegislaturesOwnLaw(
   const topic = rivalGovernmentTopic(rule, reading);
   if (!topic) return false;
   const laws = reading.mentions.filter((mention) => mention.type === 'law' && direct.includes(mention.id));
+  // (not when the subject's own government is named too, whose "its" it may be: "UK stays put as EU delays its AI Act")
+  const ownGovernment = reading.mentions.some(
+    (mention) => mention.type === 'government' && rule.ownIds.has(mention.id),
+  );
   return (
+    !ownGovernment &&
     laws.length > 0 &&
     laws.every(
       (law) =>
