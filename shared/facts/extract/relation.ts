@@ -99,16 +99,18 @@ export function inTheEventsPiece<Mention extends { start: number }>(
   mentions: Mention[],
 ): Mention[] {
   const event = rule.event;
+  if (!event || reading.publishedDay === undefined) return mentions;
+  // "三星電子股價周五跌1.5%，已回吐7月28日…當日急升6.8%的大部分升幅" in an item of Friday, Aug 15: beside a piece dated
+  // to the event, a move of another weekday is that day's, even alone.
+  const anotherWeekday = weekdayAfterTheEvent(event, reading);
   if (
-    !event ||
-    mentions.length < 2 ||
-    reading.publishedDay === undefined ||
-    (reading.publishedDay <= event.lastDay && !ownDayAfterTheEvent(event, reading))
+    (mentions.length < 2 && !anotherWeekday) ||
+    (reading.publishedDay <= event.lastDay && !ownDayAfterTheEvent(event, reading) && !anotherWeekday)
   )
     return mentions;
   const { pieceOf, dated } = eventPieces(rule, reading);
   const kept = mentions.filter((mention) => dated.has(pieceOf(mention.start)));
-  return kept.length > 0 ? kept : mentions;
+  return kept.length > 0 || (anotherWeekday && namesTheEventMonth(event, reading.text)) ? kept : mentions;
 }
 
 /** A move told as of the item's own day ("today", 今日) in an item published two or more days after the event. */
@@ -153,7 +155,13 @@ function weekdaysOfOtherDays(event: EventOfRule, publishedDay: string, text: str
   const published = Date.parse(`${publishedDay}T00:00:00Z`);
   const eventDay = Date.parse(`${event.date}T00:00:00Z`);
   const marks = [...text.matchAll(WEEKDAYS)].filter(
-    (found) => !WEEKDAY_TO_COME_BEFORE.test(text.slice(Math.max(0, found.index - 24), found.index)),
+    (found) =>
+      !WEEKDAY_TO_COME_BEFORE.test(text.slice(Math.max(0, found.index - 24), found.index)) &&
+      // (a weekday with its date: "on Monday, July 28", 7月28日（周一）)
+      !DATE_AFTER_WEEKDAY.test(
+        text.slice(found.index + found[0].length, found.index + found[0].length + 12),
+      ) &&
+      !/\d{1,2}\s*日\s*[（(]?\s*$/.test(text.slice(Math.max(0, found.index - 8), found.index)),
   );
   if (
     marks.some(
@@ -169,6 +177,10 @@ function weekdaysOfOtherDays(event: EventOfRule, publishedDay: string, text: str
   });
   return days.length > 0 && days.every((day) => Math.abs(day - eventDay) > DAY_MS);
 }
+
+/** Right after a weekday, its date: ", July 28", " (July 28)", "，7月28日". */
+const DATE_AFTER_WEEKDAY =
+  /^\s*[,，(（]?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b|\d{1,2}\s+[A-Z][a-z]{2,8}\b|\d{1,2}\s*月\s*\d{1,2}\s*日)/;
 
 /** Before a weekday, a week other than the item's: "last Monday", 上周一, 上個星期一. */
 const ANOTHER_WEEK_BEFORE = /\blast\s+$|上(?:个|個)?$/i;
