@@ -24,7 +24,7 @@ export function headingUpTo(rule: CompiledRule, item: SentenceReading[], index: 
  * "Samsung slips to 7.3%", 三星則滑落至6.8%.
  */
 const LIST_GAP =
-  /^\s*(?:则|則|也|亦|also\s+|then\s+)?(?:[:：(（]|(?:ranked|ranks|came|comes|placed|stood)\s+(?:first|second|third|fourth|fifth|\w+)\s+(?:with|at)\b|at\b|with\b|以|为|為|仅剩|僅剩|只剩|仅为|僅為|仅有|僅有|只有|(?:晶圆代工|晶圓代工|代工)?(?:市占率?|市场份额|市場份額|份额|份額)(?:为|為|达|達|(?:小幅|大幅)?(?:回升|上升|升|降|下滑|回落|滑落|跌)(?:至|到))?|(?:进一步|進一步|小幅|大幅)?(?:回升|上升|升|降|下滑|回落|滑落|跌|扩大|擴大|提高|提升|缩小|縮小)(?:至|到)|(?:['’]s\s+(?:(?:grip|lead|hold|(?:market\s+|foundry\s+)?share)\s+)?)?(?:(?:got|gets|came|comes|bounced|bounces|climbed|climbs|fell|falls)\s+back|slip(?:s|ped)?|slid(?:es)?|sank|sinks?|f[ae]ll?s?|rises?|rose|climb(?:s|ed)?|dip(?:s|ped)?|drop(?:s|ped)?|edg(?:es|ed)\s+(?:up|down)|grows?|grew|recover(?:s|ed)?|rebound(?:s|ed)?|improve[sd]?|increase[sd]?|decline[sd]?|shr[iau]nks?|tighten(?:s|ed)?|widen(?:s|ed)?|narrow(?:s|ed)?)\s+to\b|(?:holds?|held|stays?|stayed)\s+at\b)?\s*(?:约|約|近)?\s*$/i;
+  /^\s*(?:则|則|也|亦|also\s+|then\s+)?(?:[:：(（]|(?:ranked|ranks|came|comes|placed|stood)\s+(?:first|second|third|fourth|fifth|\w+)\s+(?:with|at)\b|at\b|with\b|以|为|為|仅剩|僅剩|只剩|仅为|僅為|仅有|僅有|只有|(?:晶圆代工|晶圓代工|代工)?(?:市占率?|市场份额|市場份額|份额|份額)(?:为|為|达|達|(?:小幅|大幅)?(?:回升|上升|升|降|下滑|回落|滑落|跌)(?:至|到))?|(?:进一步|進一步|小幅|大幅)?(?:回升|上升|升|降|下滑|回落|滑落|跌|扩大|擴大|提高|提升|缩小|縮小)(?:至|到)|(?:['’]s\s+(?:(?:grip|lead|hold|(?:market\s+|foundry\s+)?share)\s+)?)?(?:(?:got|gets|came|comes|bounced|bounces|climbed|climbs|fell|falls)\s+back|slip(?:s|ped)?|slid(?:es)?|sank|sinks?|f[ae]ll?s?|rises?|rose|climb(?:s|ed)?|dip(?:s|ped)?|drop(?:s|ped)?|edg(?:es|ed)\s+(?:up|down)|(?:tick|inch)(?:s|ed)\s+(?:up|down)|eas(?:es|ed)|grows?|grew|recover(?:s|ed)?|rebound(?:s|ed)?|improve[sd]?|increase[sd]?|decline[sd]?|shr[iau]nks?|tighten(?:s|ed)?|widen(?:s|ed)?|narrow(?:s|ed)?)\s+to\b|(?:holds?|held|stays?|stayed)\s+at\b)?\s*(?:约|約|近)?\s*$/i;
 
 const LIST_GAP_CHARS = 16;
 
@@ -250,7 +250,7 @@ export function continuedHeadsOf(
 
 /** Between a name and the level it reached: ", in second place, fell to", "was at", "'s fell to", 则降至. */
 const LEVEL_GAP =
-  /^(?:\s*,[^,.;]{0,30},)?\s*(?:['’]s\s+(?:(?:market\s+)?share\s+)?)?(?:also\s+|then\s+|则|則|也)?(?:进一步|進一步|再)?(?:(?:fell|falls|dropped|drops|slipped|slips|declined|declines|slid|slides|rose|rises|climbed|climbs|grew|grows|edged\s+(?:up|down)|edges\s+(?:up|down)|recovered|recovers|rebounded|rebounds|improved|improves|increased|increases|shrank|shrinks|was|is|stood|stands|came\s+in|comes\s+in|ended|ends)\s+(?:to|at)|\bat|降至|跌至|滑落至|下滑至|升至|增至|回升至|扩大至|擴大至|提高至|提升至|缩小至|縮小至|以)\s*(?:about\s+|around\s+|约|約)?$/i;
+  /^(?:\s*,[^,.;]{0,30},)?\s*(?:['’]s\s+(?:(?:market\s+)?share\s+)?)?(?:also\s+|then\s+|则|則|也)?(?:进一步|進一步|再)?(?:(?:fell|falls|dropped|drops|slipped|slips|declined|declines|slid|slides|rose|rises|climbed|climbs|grew|grows|edged\s+(?:up|down)|edges\s+(?:up|down)|(?:ticked|ticks|inched|inches)\s+(?:up|down)|eased|eases|dipped|dips|recovered|recovers|rebounded|rebounds|improved|improves|increased|increases|shrank|shrinks|was|is|stood|stands|came\s+in|comes\s+in|ended|ends)\s+(?:to|at)|\bat|降至|跌至|滑落至|下滑至|升至|增至|回升至|扩大至|擴大至|提高至|提升至|缩小至|縮小至|以)\s*(?:about\s+|around\s+|约|約)?$/i;
 
 export const CONTINUED_GAP_CHARS = 90;
 
