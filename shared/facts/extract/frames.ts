@@ -489,7 +489,8 @@ function sinceTheEvent(rule: CompiledRule, reading: SentenceReading, since: Phra
   );
 }
 
-const SINCE_WORD = /^(?:since|以来|以來)$/i;
+/** "since", 以来, and a span up to now ("创一周来最大单日涨幅": the biggest in a week). */
+const SINCE_WORD = /^(?:since|以来|以來|一周来|一週來)$/i;
 
 const SUPERLATIVE_BEFORE =
   /\b(?:the\s+)?(?:most|biggest|largest|best|highest|strongest|sharpest|steepest)\b[^.;,，；。]{0,40}$/i;

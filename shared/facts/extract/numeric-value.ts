@@ -1699,8 +1699,9 @@ function isProgress(text: string, mention: ValueMention): boolean {
       before,
     ) ||
     // "目前共确认7处数据中心选址": the sites chosen so far, told right before the count (not a plan told after the
-    // word: "已确认星际之门将建设最多20个", "至今規劃最多20座", "至今最大AI项目…拟建20个").
-    /(?:已确认|已確認|共确认|共確認|已选定|已選定|已选出|已選出|迄今|至今)(?:(?!将|將|计划|計劃|計畫|规划|規劃|拟|擬|最多|至多|目标|目標|预计|預計|最大)[^.;,，；。\s]){0,12}$/.test(
+    // word: "已确认星际之门将建设最多20个", "至今規劃最多20座", "至今最大AI项目…拟建20个" — a planned thing named, "已确认
+    // 拟建的…站点达7个", is still counted so far).
+    /(?:已确认|已確認|共确认|共確認|已选定|已選定|已选出|已選出|迄今|至今)(?:(?!(?:将|將|计划|計劃|計畫|规划|規劃|拟|擬)(?![^的]{0,2}的)|最多|至多|目标|目標|预计|預計|最大)[^.;,，；。\s]){0,12}$/.test(
       before,
     ) ||
     // "使该项目规划容量接近7吉瓦、投资额超过4000亿美元": what the news brings it to, as "bring … to" above.

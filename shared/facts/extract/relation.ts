@@ -148,8 +148,7 @@ const DAY_MS = 86_400_000;
 
 /**
  * The sentence names weekdays, and each, as the last such day up to the item's, is neither the event's day nor one
- * beside it. (A weekday of another week — "last Monday", 上周一, "Monday of last week" — may be the event's: no
- * judgement; one to come — "results due Thursday" — dates no move.)
+ * beside it. (One to come — "results due Thursday" — dates no move.)
  */
 function weekdaysOfOtherDays(event: EventOfRule, publishedDay: string, text: string): boolean {
   const published = Date.parse(`${publishedDay}T00:00:00Z`);
@@ -163,17 +162,15 @@ function weekdaysOfOtherDays(event: EventOfRule, publishedDay: string, text: str
       ) &&
       !/\d{1,2}\s*日\s*[（(]?\s*$/.test(text.slice(Math.max(0, found.index - 8), found.index)),
   );
-  if (
-    marks.some(
-      (found) =>
-        ANOTHER_WEEK_BEFORE.test(text.slice(Math.max(0, found.index - 12), found.index)) ||
-        /^\s+of\s+last\s+week\b/i.test(text.slice(found.index + found[0].length)),
-    )
-  )
-    return false;
-  const days = marks.map((found) => {
+  // A weekday of another week ("last Monday", 上周一, "Monday of last week") is this week's or the week before's:
+  // another day's only if neither is the event's.
+  const days = marks.flatMap((found) => {
     const weekday = found[1] ? WEEKDAY_NUMBER[found[1]]! : CHINESE_WEEKDAY_NUMBER[found[2]!]!;
-    return published - ((new Date(published).getUTCDay() - weekday + 7) % 7) * DAY_MS;
+    const day = published - ((new Date(published).getUTCDay() - weekday + 7) % 7) * DAY_MS;
+    const anotherWeek =
+      ANOTHER_WEEK_BEFORE.test(text.slice(Math.max(0, found.index - 12), found.index)) ||
+      /^\s+of\s+last\s+week\b/i.test(text.slice(found.index + found[0].length));
+    return anotherWeek ? [day, day - 7 * DAY_MS] : [day];
   });
   return days.length > 0 && days.every((day) => Math.abs(day - eventDay) > DAY_MS);
 }
@@ -709,6 +706,14 @@ function movedToANonTime(text: string, match: PhraseMatch): boolean {
 function movedWithoutATime(text: string, match: PhraseMatch): boolean {
   if (!/^(?:moves|moving)$/i.test(text.slice(match.start, match.end))) return false;
   const clause = /^(?:[^.;:!?]|\.(?=\d))*/.exec(text.slice(match.end, match.end + 140))![0];
+  // (the mover's own motion moves nothing: "moves closer to", "moves ahead with", "moves to simplify", "moves to August
+  // 2026 enforcement")
+  if (
+    /^\s*(?:to|closer|ahead|forward|toward|towards|quickly|swiftly|fast|on|in|against|away|again)\b/i.test(
+      clause,
+    )
+  )
+    return true;
   const to = [...clause.matchAll(/\bto\b/gi)].find((found) =>
     TIME_AFTER_TO.test(clause.slice(found.index + found[0].length)),
   );

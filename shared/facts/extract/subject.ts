@@ -169,16 +169,22 @@ function rivalLegislaturesOwnLaw(
   const topic = rivalGovernmentTopic(rule, reading);
   if (!topic) return false;
   const laws = reading.mentions.filter((mention) => mention.type === 'law' && direct.includes(mention.id));
-  // (not when the subject's own government is named too, whose "its" it may be: "UK stays put as EU delays its AI Act")
-  const ownGovernment = reading.mentions.some(
-    (mention) => mention.type === 'government' && rule.ownIds.has(mention.id),
-  );
+  // (not when the subject's own government stands between, whose "its" it is: "UK stays put as EU delays its AI Act" —
+  // but "Colorado lawmakers postponed its AI Act …, while the EU keeps its high-risk timeline")
+  const ownGovernmentBetween = (law: { start: number }) =>
+    reading.mentions.some(
+      (mention) =>
+        mention.type === 'government' &&
+        rule.ownIds.has(mention.id) &&
+        mention.start > topic.end &&
+        mention.end <= law.start,
+    );
   return (
-    !ownGovernment &&
     laws.length > 0 &&
     laws.every(
       (law) =>
         law.start > topic.end &&
+        !ownGovernmentBetween(law) &&
         /\b(?:its|their|the\s+state['’]s)\s+(?:own\s+)?$/i.test(
           reading.text.slice(Math.max(0, law.start - 24), law.start),
         ),
