@@ -1919,11 +1919,16 @@ export const SCOPE_CUES = {
       // "The two discussed Samsung producing AI5": a making talked about.
       '=pitching ... on',
       '=pitching ... to',
+      // "has pitched its SF1.4 process to Tesla for chips after AI6".
+      '=pitched ... to',
+      '=pitches ... to',
       '=is =pitching',
       '=are =pitching',
       '=was =pitching',
       'discuss ... producing',
       'discuss ... making',
+      // "Samsung, Tesla said to discuss AI5 supply".
+      'discuss ... supply',
       // "More than 40 companies asked Brussels for a two-year pause": a request, not a decision.
       'ask ... for a ... pause',
       'ask ... for a ... delay',
@@ -2288,9 +2293,12 @@ export const SCOPE_CUES = {
       // "或进一步推迟至2028年", "或再推迟": possibly, the verb after a step word.
       '或进一步',
       '或進一步',
-      // "三星或接手特斯拉AI5订单": may take over.
+      // "三星或接手特斯拉AI5订单": may take over; "三星或参与特斯拉AI5生产": may take part.
       '或接手',
       '或承接',
+      '或参与',
+      '或參與',
+      '或加入',
       '或将',
       '或將',
       '或再',
@@ -2464,6 +2472,10 @@ export const SCOPE_CUES = {
       'previously',
       'once due',
       'once slated',
+      // "Samsung's Taylor fab, first due in 2024, has been delayed repeatedly".
+      'first due',
+      'first slated',
+      'first scheduled',
       'once planned',
       'once expected',
       'once scheduled',

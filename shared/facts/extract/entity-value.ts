@@ -416,7 +416,7 @@ const PURPOSE_OPENS =
 /**
  * "powered by AI5 at first and later by AI6, the chip Samsung is building for Tesla": a foundry in the appositive
  * of another chip ("…, the chip/processor X is building", "…, to be manufactured by X,", "…than AI4, which Samsung
- * manufactures") makes that chip.
+ * manufactures", "AI6, built by Samsung,") makes that chip.
  */
 function inAnotherChipsAppositive(
   reading: SentenceReading,
@@ -431,7 +431,7 @@ function inAnotherChipsAppositive(
 }
 
 const APPOSITIVE_BEFORE =
-  /,\s*(?:(?:the|a)\s+(?:[\w-]+\s+)?(?:chip|processor)\s+(?:that\s+|which\s+)?|(?:to\s+be|which\s+(?:will\s+be|is|are)|that\s+(?:will\s+be|is))\s+(?:made|manufactured|built|produced|fabricated|fabbed)\s+(?:by|at)\s+|(?:which|that)\s+)$/i;
+  /,\s*(?:(?:the|a)\s+(?:[\w-]+\s+)?(?:chip|processor)\s+(?:that\s+|which\s+)?|(?:to\s+be|which\s+(?:will\s+be|is|are)|that\s+(?:will\s+be|is))\s+(?:made|manufactured|built|produced|fabricated|fabbed)\s+(?:by|at)\s+|(?:which|that)\s+|(?:made|manufactured|built|produced|fabricated|fabbed)\s+(?:by|at)\s+)$/i;
 
 /**
  * The foundry a gapped making pairs with the subject's chip: "Samsung will make AI6 and TSMC AI5", "expects
