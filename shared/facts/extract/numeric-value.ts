@@ -1698,25 +1698,21 @@ function isProgress(text: string, mention: ValueMention): boolean {
     /(?:\bnow\s+counts|\braising|\btotal(?:s|l?ing|l?ed)\b|\breach(?:es|ed|ing)?|增至|增加至|达到|達到|来到|來到|累计|累計|已达|已達|已在|已经|已經|已有|已宣布|已承诺|已承諾|已投入|已落实|已落實|落地)[^.;,，；。]{0,50}$/i.test(
       before,
     ) ||
-    // "目前共确认7处数据中心选址": the sites chosen so far, told right before the count (not a plan told after the
-    // word: "已确认星际之门将建设最多20个", "至今規劃最多20座", "至今最大AI项目…拟建20个" — a planned thing named, "已确认
-    // 拟建的…站点达7个", is still counted so far).
-    /(?:已确认|已確認|共确认|共確認|已选定|已選定|已选出|已選出|迄今|至今)(?:(?!(?:将|將|计划|計劃|計畫|规划|規劃|拟|擬)(?![^的]{0,2}的)|最多|至多|目标|目標|预计|預計|最大)[^.;,，；。\s]){0,12}$/.test(
-      before,
-    ) ||
     // "使该项目规划容量接近7吉瓦、投资额超过4000亿美元": what the news brings it to, as "bring … to" above.
     /使(?!用)[^.;,，；。]{0,30}?(?:超过|超過|达到|達到|接近|逾)\s*(?:约|約)?$/.test(before) ||
     // "承诺投资突破4000亿美元", "commitments pass $400 billion": passing a mark on the way, not the plan's total.
     /(?<!将|將|可望|有望|预计|預計|预期|預期)突破\s*(?:约|約)?$/.test(before) ||
-    /\b(?:pass(?:es|ed)?|surpass(?:es|ed)?|cross(?:es|ed)?|tops|topped|exceed(?:s|ed)?)\s+(?:the\s+)?$/i.test(
+    /\b(?:pass(?:es|ed)?|surpass(?:es|ed)?|cross(?:es|ed)?|tops|topped|exceed(?:s|ed)?|(?:commitments|pledges)\s+top)\s+(?:the\s+)?$/i.test(
       before,
     ) ||
     // "Total investment in the new sites will top $400 billion": the amount of some of the plan's parts.
     /\b(?:in|for|at|across)\s+(?:the|these|those|its|their)\s+(?:[\w-]+\s+){0,2}?(?:sites|campuses|locations|data\s+cent(?:er|re)s)\b[^.;。；]{0,30}$/i.test(
       before,
     ) ||
-    // "已确定6个站点", "目前已有六处…" (a count settled so far), not across a headline's space to the plan's total.
-    /(?:已确定|已確定|已选定|已選定|已确认|已確認|已公布|已宣布|新增|再添|增添|已投运|已投運|已投入运营|已投入營運|已建成|已竣工|已启用|已啟用|已有|已完成)[^.;,，；。\s]{0,8}$/.test(
+    // "已确定6个站点", "目前已有六处…", "目前共确认7处数据中心选址" (a count settled so far), not across a headline's space
+    // to the plan's total, nor a plan told after the word ("已确认星际之门将建设最多20个", "至今規劃最多20座", "至今最大AI
+    // 项目…拟建20个" — but a planned thing named, "已确认拟建的…站点达7个", is still counted so far).
+    /(?:已确定|已確定|已选定|已選定|已选出|已選出|已确认|已確認|共确认|共確認|已公布|已宣布|新增|再添|增添|已投运|已投運|已投入运营|已投入營運|已建成|已竣工|已启用|已啟用|已有|已完成|迄今|至今)(?:(?!(?:将|將|计划|計劃|計畫|规划|規劃|拟|擬)(?![^的]{0,2}的)|最多|至多|目标|目標|预计|預計|最大)[^.;,，；。\s]){0,10}$/.test(
       before,
     ) ||
     // "Stargate now has six US sites": what it has by now.
