@@ -2572,6 +2572,11 @@ export const SCOPE_CUES = {
       '最初',
       // "韩国媒体一度报道双方合同金额约为100亿美元": at one time.
       '一度',
+      // "回顾今年，台积电2奈米量产、三星泰勒厂取得特斯拉订单": a year-end look back tells what happened, not a date to come.
+      '回顾今年',
+      '回顧今年',
+      '回顾过去',
+      '回顧過去',
       // "補助在2024年4月初步協議時為64億美元，…最終定案為47.45億美元": the preliminary figure.
       '初步协议时',
       '初步協議時',
