@@ -111,7 +111,19 @@ export function readEntities(
     const joined = own === undefined ? undefined : makingJoinedTo(reading, triggers, own);
     return joined !== undefined && chipTriggers.has(joined);
   };
+  // "三星和台积电都将生产AI5，AI6主要在三星": a chip opening its clause with a maker of its own (在/由/归 a company)
+  // takes only the makers of that clause.
+  const ownMakerClauses = subject.carried
+    ? []
+    : chips
+        .filter((chip) => opensOwnMakerZh(reading.text, chip))
+        .map((chip) => clauseAfter(reading.text, chip.end));
+  const inOwnMakerClause = (mention: EntityMention) =>
+    ownMakerClauses.length === 0 ||
+    ownMakerClauses.length < chips.length ||
+    ownMakerClauses.some((clause) => mention.start >= clause.start && mention.end <= clause.end);
   const found = named
+    .filter(inOwnMakerClause)
     .filter((mention) => !comparedBefore(reading.text.slice(Math.max(0, mention.start - 40), mention.start)))
     .filter((mention) => !lost.includes(mention))
     .filter((mention) => !otherWork(reading, mention))
@@ -1397,6 +1409,28 @@ function opensOwnSchedule(text: string, chip: { start: number; end: number }): b
     // "with AI6 production set to begin at its Taylor fab in 2027")
     !MADE_THERE.test(clause)
   );
+}
+
+/**
+ * "三星和台积电都将生产AI5，AI6主要在三星": a chip opening a clause after a comma that names its own maker (在/由 a company,
+ * no making word) is no object of the making before it.
+ */
+function opensOwnMakerZh(text: string, chip: { start: number; end: number }): boolean {
+  const clause = text.slice(chip.end, clauseAfter(text, chip.end).end);
+  return (
+    /[，,；;]\s*$/.test(text.slice(Math.max(0, chip.start - 2), chip.start)) &&
+    /^(?:芯片|晶片)?(?:则|則|也|仍|主要|全部|大部分|大部份|多数|多數){0,3}(?:在|由|交由|归|歸)/.test(
+      clause,
+    ) &&
+    // (not a clause with a making of its own: "AI6芯片将在那里生产", "AI5将在2027年实现量产")
+    !/生产|生產|制造|製造|代工|量产|量產|投产|投產|负责|負責/.test(clause)
+  );
+}
+
+/** From a position to the end of its clause (the next comma, semicolon or stop). */
+function clauseAfter(text: string, from: number): { start: number; end: number } {
+  const stop = /[，,；;。.]/.exec(text.slice(from));
+  return { start: from, end: stop ? from + stop.index : text.length };
 }
 
 /** In a chip's clause, where or by whom it is made: "to be produced there", "at its Taylor fab", "by Samsung". */
