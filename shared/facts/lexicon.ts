@@ -1919,16 +1919,18 @@ export const SCOPE_CUES = {
       // "The two discussed Samsung producing AI5": a making talked about.
       '=pitching ... on',
       '=pitching ... to',
-      // "has pitched its SF1.4 process to Tesla for chips after AI6".
-      '=pitched ... to',
-      '=pitches ... to',
+      // "has pitched its SF1.4 process to Tesla for chips after AI6" (not "pitched its Taylor fab to Tesla and won the
+      // order", a pitch that won).
+      '=has =pitched',
+      '=have =pitched',
       '=is =pitching',
       '=are =pitching',
       '=was =pitching',
       'discuss ... producing',
       'discuss ... making',
-      // "Samsung, Tesla said to discuss AI5 supply".
-      'discuss ... supply',
+      // "Samsung, Tesla said to discuss AI5 supply" (not "executives meet to discuss AI6 supply under the contract").
+      'said to discuss',
+      'discuss supplying',
       // "More than 40 companies asked Brussels for a two-year pause": a request, not a decision.
       'ask ... for a ... pause',
       'ask ... for a ... delay',
@@ -2472,8 +2474,8 @@ export const SCOPE_CUES = {
       'previously',
       'once due',
       'once slated',
-      // "Samsung's Taylor fab, first due in 2024, has been delayed repeatedly".
-      'first due',
+      // "Samsung's Taylor fab, first slated for 2024, has been delayed repeatedly" (not "first due", as in "AI5 chips:
+      // first due in volume in 2026").
       'first slated',
       'first scheduled',
       'once planned',

@@ -333,6 +333,9 @@ const spanOver = (name: ScopeCue, found: RegExpExecArray): ScopeSpan => ({
   end: found.index + found[0].length,
 });
 
+/** An aside between commas telling a first target: ", first due in 2024,". */
+const FIRST_TARGET_ASIDE = /,\s*first\s+(?:due|set|planned|expected|targeted)\b[^,;.]*(?=,)/gi;
+
 /** "want(s/ed) … delayed/postponed/paused/pushed back", within a clause. */
 const WISHED_DELAY =
   /\bwant(?:s|ed)?\s+(?:[\w'’-]+\s+){1,8}?(?:delayed|postponed|paused|suspended|pushed\s+back|pushed\s+to|moved\s+to)\b/gi;
@@ -1025,6 +1028,9 @@ export function findScopes(sentence: string, tokens: Token[]): Scopes {
       ...spanOver('possibility', demand),
       end: demandEnd(sentence, demand.index + demand[0].length),
     });
+  // "Samsung's Taylor fab, first due in 2024, has been delayed repeatedly": an aside telling the first target is history
+  // (not "AI5 chips: first due in volume in 2026", a first batch).
+  for (const aside of sentence.matchAll(FIRST_TARGET_ASIDE)) spans.push(spanOver('history', aside));
   // "Berlin and Paris want the AI Act's high-risk obligations delayed by two years": a wish for a delay, past the
   // lexicon's short gap ("want ... delayed").
   for (const wish of sentence.matchAll(WISHED_DELAY)) spans.push(spanOver('possibility', wish));

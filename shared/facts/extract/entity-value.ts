@@ -439,7 +439,20 @@ function inAnotherChipsAppositive(
   if (!opening) return false;
   const commaAt = Math.max(0, mention.start - 48) + opening.index;
   const chip = reading.mentions.filter((other) => other.type === 'chip' && other.end <= commaAt).at(-1);
-  return chip !== undefined && !chipIds.has(chip.id) && /^\s*$/.test(reading.text.slice(chip.end, commaAt));
+  // (not the rule's chip joined to it: "Tesla's AI5 and AI6, built by Samsung in Taylor," describes both)
+  const joinedToOwn = reading.mentions.some(
+    (own) =>
+      chipIds.has(own.id) &&
+      chip !== undefined &&
+      own.end <= chip.start &&
+      /^\s*(?:and|&|和|与|與|、)\s*$/.test(reading.text.slice(own.end, chip.start)),
+  );
+  return (
+    chip !== undefined &&
+    !chipIds.has(chip.id) &&
+    !joinedToOwn &&
+    /^\s*$/.test(reading.text.slice(chip.end, commaAt))
+  );
 }
 
 const APPOSITIVE_BEFORE =

@@ -495,7 +495,7 @@ const SINCE_WORD = /^(?:since|以来|以來|一周来|一週來)$/i;
 const SUPERLATIVE_BEFORE =
   /\b(?:the\s+)?(?:most|biggest|largest|best|highest|strongest|sharpest|steepest)\b[^.;,，；。]{0,40}$/i;
 
-const SUPERLATIVE_AFTER = /^[^，,。；;]{0,4}?(?:最大|最高|最多|最佳|最强|最強|新高)/;
+const SUPERLATIVE_AFTER = /^[^，,。；;]{0,4}?(?:最大|最高|最多|最佳|最强|最強|新高|首次|首度)/;
 
 /**
  * A share move's not-words are its other causes ("rose 3% on Monday, as memory prices climbed"): for

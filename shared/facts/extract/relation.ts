@@ -191,7 +191,7 @@ const WEEKDAY_TO_COME_BEFORE =
  * a delay that clouds it, a worry over it.
  */
 const LATER_NEWS_OF_THE_DEAL =
-  /重申|\breaffirm\w*|\breiterat\w*|传闻|傳聞|传言|傳言|消息称|消息稱|否认|否認|澄清|分配|追加|扩大|擴大|增至|上调|上調|延期|推迟|推遲|延后|延後|担心|擔心|担忧|擔憂|忧虑|憂慮|缩减|縮減|削减|削減|转单|轉單|\b(?:delay(?:s|ed)?|clouds?|setbacks?|cut(?:s|ting)?\s+(?:its|their|the)?\s*(?:[\w-]+\s+)?orders?|shift(?:s|ed|ing)?\s+(?:some\s+)?(?:[\w-]+\s+)?orders?|fret(?:s|ted|ting)?|worr(?:y|ies|ied)\s+(?:about|over)|doubts?\s+(?:about|over)|rumou?rs?|report(?:s|ed)?\s+that|denied|denies|clarif(?:y|ies|ied)|allocat\w*|expan(?:d|ds|ded|sion)|add(?:s|ed)?\s+(?:more\s+)?orders?|extra\s+orders?|follow-on\s+orders?|(?:new|fresh|second|another|additional|more|bigger|larger|expanded)\s+(?:[\w-]+\s+){0,2}?orders?|orders?\s+(?:alongside|in\s+addition\s+to)|orders?\s+as\s+(?:a\s+)?second\s+source)\b/i;
+  /重申|\breaffirm\w*|\breiterat\w*|传闻|傳聞|传言|傳言|消息称|消息稱|否认|否認|澄清|分配|追加|扩大|擴大|增至|上调|上調|延期|推迟|推遲|延后|延後|担心|擔心|担忧|擔憂|忧虑|憂慮|缩减|縮減|削减|削減|转单|轉單|\b(?:delay(?:s|ed)?|clouds?|setbacks?|cut(?:s|ting)?\s+(?:its|their|the)?\s*(?:[\w-]+\s+)?orders?|shift(?:s|ed|ing)?\s+(?:some\s+)?(?:[\w-]+\s+)?orders?|fret(?:s|ted|ting)?|worr(?:y|ies|ied)\s+(?:about|over)|doubts?\s+(?:about|over)|rumou?rs?|report(?:s|ed)?\s+that|denied|denies|clarif(?:y|ies|ied)|allocat\w*|expan(?:d|ds|ded|sion)|add(?:s|ed)?\s+(?:more\s+)?orders?|extra\s+orders?|follow-on\s+orders?|(?:new|fresh|second|another|additional|more)\s+(?:[\w-]+\s+){0,2}?orders?|on\s+(?:a\s+|the\s+)?reports?\s+(?:of|about)|orders?\s+(?:alongside|in\s+addition\s+to)|orders?\s+as\s+(?:a\s+)?second\s+source)\b/i;
 
 const DEAL_SENT_THE_MOVE =
   /\b(?:deal|contract|agreement|order)s?,\s*which\s+(?:had\s+)?(?:sent|lifted|pushed|drove|boosted|propelled)\b/i;
@@ -709,9 +709,7 @@ function movedWithoutATime(text: string, match: PhraseMatch): boolean {
   // (the mover's own motion moves nothing: "moves closer to", "moves ahead with", "moves to simplify", "moves to August
   // 2026 enforcement")
   if (
-    /^\s*(?:to|closer|ahead|forward|toward|towards|quickly|swiftly|fast|on|in|against|away|again)\b/i.test(
-      clause,
-    )
+    /^\s*(?:to|closer|ahead|forward|toward|towards|quickly|swiftly|fast|on|in|against|away)\b/i.test(clause)
   )
     return true;
   const to = [...clause.matchAll(/\bto\b/gi)].find((found) =>
