@@ -22,6 +22,7 @@ import {
   SAME_DAY,
 } from './frames.ts';
 import type { SentenceReading } from './reading.ts';
+import { topicOf } from './subject.ts';
 
 const DEAL_REVISED = new RegExp(
   [
@@ -191,7 +192,7 @@ const WEEKDAY_TO_COME_BEFORE =
  * a delay that clouds it, a worry over it.
  */
 const LATER_NEWS_OF_THE_DEAL =
-  /重申|\breaffirm\w*|\breiterat\w*|传闻|傳聞|传言|傳言|消息称|消息稱|否认|否認|澄清|分配|追加|扩大|擴大|增至|上调|上調|延期|推迟|推遲|延后|延後|担心|擔心|担忧|擔憂|忧虑|憂慮|缩减|縮減|削减|削減|转单|轉單|\b(?:delay(?:s|ed)?|clouds?|setbacks?|cut(?:s|ting)?\s+(?:its|their|the)?\s*(?:[\w-]+\s+)?orders?|shift(?:s|ed|ing)?\s+(?:some\s+)?(?:[\w-]+\s+)?orders?|fret(?:s|ted|ting)?|worr(?:y|ies|ied)\s+(?:about|over)|doubts?\s+(?:about|over)|rumou?rs?|report(?:s|ed)?\s+that|denied|denies|clarif(?:y|ies|ied)|allocat\w*|expan(?:d|ds|ded|sion)|add(?:s|ed)?\s+(?:more\s+)?orders?|extra\s+orders?|follow-on\s+orders?|(?:new|fresh|second|another|additional|more)\s+(?:[\w-]+\s+){0,2}?orders?|on\s+(?:a\s+|the\s+)?reports?\s+(?:of|about)|orders?\s+(?:alongside|in\s+addition\s+to)|orders?\s+as\s+(?:a\s+)?second\s+source)\b/i;
+  /重申|\breaffirm\w*|\breiterat\w*|传闻|傳聞|传言|傳言|消息称|消息稱|否认|否認|澄清|分配|追加|扩大|擴大|增至|上调|上調|延期|推迟|推遲|延后|延後|担心|擔心|担忧|擔憂|忧虑|憂慮|缩减|縮減|削减|削減|转单|轉單|\b(?:delay(?:s|ed)?|clouds?|setbacks?|cut(?:s|ting)?\s+(?:its|their|the)?\s*(?:[\w-]+\s+)?orders?|shift(?:s|ed|ing)?\s+(?:some\s+)?(?:[\w-]+\s+)?orders?|fret(?:s|ted|ting)?|worr(?:y|ies|ied)\s+(?:about|over)|doubts?\s+(?:about|over)|rumou?rs?|report(?:s|ed)?\s+that|denied|denies|clarif(?:y|ies|ied)|allocat\w*|expan(?:d|ds|ded|sion)|add(?:s|ed)?\s+(?:more\s+)?orders?|extra\s+orders?|follow-on\s+orders?|(?:new|fresh|second|another|additional|more)\s+(?:[\w-]+\s+){0,2}?orders?|second\s+(?:[\w-]+\s+)?(?:supplier|source|foundry)|on\s+(?:a\s+|the\s+)?(?:media\s+)?reports?\b|orders?\s+(?:alongside|in\s+addition\s+to)|orders?\s+as\s+(?:a\s+)?second\s+source)\b/i;
 
 const DEAL_SENT_THE_MOVE =
   /\b(?:deal|contract|agreement|order)s?,\s*which\s+(?:had\s+)?(?:sent|lifted|pushed|drove|boosted|propelled)\b/i;
@@ -916,6 +917,14 @@ const OWN_OTHER_CAUSE =
 const OWN_NEWS_TOLD_AFTER =
   /\b(?:[Aa]s|[Aa]fter|[Ff]ollowing)\s+[A-Z][\w-]+\s+(?:said|says|announced|confirmed|disclosed|told)\b(?!\s+(?:that\s+)?(?:the|its|their|a)\s+(?:[\w$.-]+\s+){0,3}?(?:deal|contract|agreement|pact|order|customer|partnership)\b)/;
 
+/** A headline of news other than the deal: another company's, or one with the rule's other causes, naming no deal. */
+function headlineOfOtherNews(rule: CompiledRule, title: SentenceReading): boolean {
+  if (namesTheDeal(rule, title) || title.has('deal')) return false;
+  if (rule.not && title.phrases(rule.not).length > 0) return true;
+  const topic = title.once('topic', () => topicOf(title));
+  return topic?.type === 'company' && !rule.ownIds.has(topic.id) && !rule.rivalIds.has(topic.id);
+}
+
 /** The deal itself, with the other party — not a revision of it ("has grown to at least $25 billion"). */
 function namesTheDeal(rule: CompiledRule, reading: SentenceReading): boolean {
   return (
@@ -941,6 +950,20 @@ export function hasContext(
   // "三星股价今日回落2%" in an item of three weeks after the deal: the item's own day's move, unless the sentence
   // dates a move back to the event too or names the deal with its partner (inTheEventsPiece then keeps that
   // piece's move: "…今日回落2%；特斯拉订单公布当天曾大涨6.8%").
+  // "Apple To Tap Samsung's Austin Fab For iPhone Image Sensors // … Samsung shares rose 1.3% in Seoul": a move told
+  // with no cause of its own, under a headline of other news — another company's, or the rule's own other causes
+  // (profit, Apple, HBM …) — and no word of the deal, is that news's.
+  if (
+    rule.event &&
+    reading !== title &&
+    reading.phrases(rule.context!).length === 0 &&
+    // (…not a move recalled to the event: "Tesla's own stock gained 4% on the day the pact was announced")
+    !RECALLED_MOVE.test(reading.text) &&
+    !ON_THAT_NEWS.test(reading.text) &&
+    !namesTheEventMonth(rule.event, reading.text) &&
+    headlineOfOtherNews(rule, title)
+  )
+    return false;
   if (
     rule.event &&
     ownDayAfterTheEvent(rule.event, reading) &&
