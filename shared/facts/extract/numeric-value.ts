@@ -55,9 +55,9 @@ const TRIAL_AFTER_DATE =
 const SAME_YEAR_VOLUME_AFTER =
   /(?:同年|当年|當年|同一年)[^，。；,;]{0,8}(?:量产|量產)|\b(?:volume|mass)\s+(?:production|output)\s+(?:in\s+)?the\s+same\s+year\b/i;
 
-/** Right before a date, a trial's making: "pilot production in", "risk production from". */
+/** Right before a date, a trial's making: "pilot production in", "risk production from", "engineering samples later". */
 const TRIAL_BEFORE_DATE =
-  /\b(?:pilot|trial|risk|small[-\s]batch|sample|engineering)\s+(?:production|output|runs?|manufacturing)\s+(?:in|from|by|starting(?:\s+in)?|beginning(?:\s+in)?)\s+(?:the\s+)?(?:(?:early|mid|late|first\s+half\s+of|second\s+half\s+of)[-\s]+)?$/i;
+  /\b(?:pilot|trial|risk|small[-\s]batch|sample|engineering)\s+(?:production|output|runs?|manufacturing)\s+(?:in|from|by|starting(?:\s+in)?|beginning(?:\s+in)?)\s+(?:the\s+)?(?:(?:early|mid|late|first\s+half\s+of|second\s+half\s+of)[-\s]+)?$|\bsamples?\s+(?:(?:later|earlier|due|expected|slated|set)\s+)?(?:(?:in|by|for|from)\s+)?(?:the\s+)?(?:(?:early|mid|late|end\s+of)[-\s]+)?$/i;
 
 /** Right after an amount, the order or contract it is the size of: 的晶片订单, 芯片大单, 合同, "contract", "chip deal". */
 const ORDER_NAMED_AFTER =
@@ -500,6 +500,14 @@ export function readNumeric(
           reading.text.slice(mention.end, mention.end + 12),
         ),
     )
+    // "全球AI芯片市场规模2026年将达2500亿美元，2028年有望突破6000亿美元": in Chinese the year stands before its amount.
+    .filter((mention) => {
+      if (rule.rule.value.requiresYear === undefined || mention.value.kind !== 'money') return true;
+      const year = /(\d{4})\s*年[^，,。；;\d]{0,8}$/.exec(
+        reading.text.slice(Math.max(0, mention.start - 16), mention.start),
+      );
+      return year === null || Number(year[1]) === rule.rule.value.requiresYear;
+    })
     // "Oracle's $455 Billion AI Stargate Deals", "SoftBank's $100B Stargate deal": a deal with the plan, not its total.
     .filter((mention) => !(rule.rule.value.planTotal && amountOfADealWith(rule, reading, mention)))
     // "Project Jupiter, the roughly $165 billion data center campus that OpenAI … list among their Stargate sites":
@@ -1996,6 +2004,10 @@ function amountOfADealWith(rule: CompiledRule, reading: SentenceReading, mention
     (/^\s*的?(?:算力|云计算|雲端|云|雲)?(?:合约|合約|合同|协议|協議|订单|訂單)/.test(
       reading.text.slice(mention.end, mention.end + 10),
     ) ||
+      // "Oracle's $300 Billion OpenAI Deal Puts Stargate Back In Focus": a headline's amount of a named deal.
+      /^\s+(?:[A-Z][\w.-]*\s+){1,2}(?:Deals?|Contracts?|Agreements?)\b/.test(
+        reading.text.slice(mention.end, mention.end + 40),
+      ) ||
       /^\s+(?:in\s+)?(?:(?:AI|long-term|[\w-]+-year)\s+)?(?:compute|computing|cloud)(?:\s+capacity)?\s+(?:deals?|contracts?|agreements?|orders?|pledges?|commitments?|spending|purchases?)\b/i.test(
         reading.text.slice(mention.end, mention.end + 48),
       )) &&
