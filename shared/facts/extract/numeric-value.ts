@@ -55,6 +55,24 @@ const TRIAL_AFTER_DATE =
 const SAME_YEAR_VOLUME_AFTER =
   /(?:同年|当年|當年|同一年)[^，。；,;]{0,8}(?:量产|量產)|\b(?:volume|mass)\s+(?:production|output)\s+(?:in\s+)?the\s+same\s+year\b/i;
 
+/** A Chinese plant noun opening the year's clause, a start right after the year: 这座…工厂预计明年投产. */
+function plantStartsThen(reading: SentenceReading, mention: ValueMention): boolean {
+  const before = reading.text
+    .slice(Math.max(0, mention.start - 24), mention.start)
+    .split(/[，,。；;]/)
+    .at(-1)!;
+  const plant = /(?:工厂|工廠|晶圆厂|晶圓廠|新厂|新廠)(?!.*(?:工厂|工廠|厂|廠))/.exec(before);
+  return (
+    plant !== null &&
+    !reading.chips.some(
+      (chip) => chip.start >= mention.start - before.length + plant.index && chip.end <= mention.start,
+    ) &&
+    /^[^，,。；;]{0,4}?(?:投产|投產|投入运营|投入營運|开始运营|開始營運|启用|啟用|运转|運轉)/.test(
+      reading.text.slice(mention.end, mention.end + 12),
+    )
+  );
+}
+
 /** Right before a date, a trial's making: "pilot production in", "risk production from", "engineering samples later". */
 const TRIAL_BEFORE_DATE =
   /\b(?:pilot|trial|risk|small[-\s]batch|sample|engineering)\s+(?:production|output|runs?|manufacturing)\s+(?:in|from|by|starting(?:\s+in)?|beginning(?:\s+in)?)\s+(?:the\s+)?(?:(?:early|mid|late|first\s+half\s+of|second\s+half\s+of)[-\s]+)?$|\bsamples?\s+(?:(?:later|earlier|due|expected|slated|set)\s+)?(?:(?:in|by|for|from)\s+)?(?:the\s+)?(?:(?:early|mid|late|end\s+of)[-\s]+)?$/i;
@@ -203,6 +221,14 @@ export function readNumeric(
         rule.rule.relation.includes('award') ||
         rule.rule.value.planTotal ||
         !amountOfAnAward(reading, mention),
+    )
+    // "这座耗资约400亿美元的工厂预计明年投产，将为特斯拉生产AI6芯片": a year whose start has a plant for its subject (no
+    // chip between) is the plant's, not a chip's volume production.
+    .filter(
+      (mention) =>
+        mention.value.kind !== 'year' ||
+        !rule.rule.relation.includes('volume_production') ||
+        !plantStartsThen(reading, mention),
     )
     // "預計年底開始小量生產", "2026年试产", "pilot production in 2026" is a trial's date, not volume production's.
     .filter(
