@@ -1928,9 +1928,8 @@ export const SCOPE_CUES = {
       '=was =pitching',
       'discuss ... producing',
       'discuss ... making',
-      // "Samsung, Tesla said to discuss AI5 supply" (not "executives meet to discuss AI6 supply under the contract").
-      'said to discuss',
-      'discuss supplying',
+      // "Samsung, Tesla said to discuss AI5 supply", "discuss expanded supply of AI5 chips".
+      'discuss ... supply',
       // "More than 40 companies asked Brussels for a two-year pause": a request, not a decision.
       'ask ... for a ... pause',
       'ask ... for a ... delay',

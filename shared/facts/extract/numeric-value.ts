@@ -55,6 +55,14 @@ const TRIAL_AFTER_DATE =
 const SAME_YEAR_VOLUME_AFTER =
   /(?:同年|当年|當年|同一年)[^，。；,;]{0,8}(?:量产|量產)|\b(?:volume|mass)\s+(?:production|output)\s+(?:in\s+)?the\s+same\s+year\b/i;
 
+/** Right after a percentage, the whole company's sales: "of total sales", "of Samsung's overall revenue". */
+const OF_TOTAL_SALES_AFTER =
+  /^\s*of\s+(?:its\s+|the\s+company['’]s\s+|[A-Z][\w-]*['’]s\s+)?(?:total|overall|group|company-wide|consolidated)\s+(?:annual\s+)?(?:sales|revenue)\b/i;
+
+/** Right before a percentage, the whole company's sales: 总销售额的, 相当于三星电子2024年销售额的 (not 代工 revenue). */
+const TOTAL_SALES_BEFORE_ZH =
+  /(?:(?:总销售额|總銷售額|总营收|總營收)的|相当于(?:(?!代工)[^，,。；;]){0,16}?(?:销售额|銷售額|营收|營收)的?|相當於(?:(?!代工)[^，,。；;]){0,16}?(?:銷售額|營收)的?)\s*(?:约|約)?\s*$/;
+
 /** A Chinese plant noun opening the year's clause, a start right after the year: 这座…工厂预计明年投产. */
 function plantStartsThen(reading: SentenceReading, mention: ValueMention): boolean {
   const before = reading.text
@@ -221,6 +229,17 @@ export function readNumeric(
         rule.rule.relation.includes('award') ||
         rule.rule.value.planTotal ||
         !amountOfAnAward(reading, mention),
+    )
+    // "adds roughly 10% to Samsung's foundry revenue, equal to 1.5% of total sales", 约占其总销售额的1.5%: a share of the
+    // whole company's sales is no lift of one unit's revenue, nor a market share.
+    .filter(
+      (mention) =>
+        mention.value.kind !== 'percent' ||
+        !(rule.rule.relation.includes('revenue_uplift') || rule.rule.relation.includes('market_share')) ||
+        !(
+          OF_TOTAL_SALES_AFTER.test(reading.text.slice(mention.end, mention.end + 48)) ||
+          TOTAL_SALES_BEFORE_ZH.test(reading.text.slice(Math.max(0, mention.start - 24), mention.start))
+        ),
     )
     // "这座耗资约400亿美元的工厂预计明年投产，将为特斯拉生产AI6芯片": a year whose start has a plant for its subject (no
     // chip between) is the plant's, not a chip's volume production.

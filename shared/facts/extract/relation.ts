@@ -192,7 +192,7 @@ const WEEKDAY_TO_COME_BEFORE =
  * a delay that clouds it, a worry over it.
  */
 const LATER_NEWS_OF_THE_DEAL =
-  /重申|\breaffirm\w*|\breiterat\w*|传闻|傳聞|传言|傳言|消息称|消息稱|否认|否認|澄清|分配|追加|扩大|擴大|增至|上调|上調|延期|推迟|推遲|延后|延後|担心|擔心|担忧|擔憂|忧虑|憂慮|缩减|縮減|削减|削減|转单|轉單|\b(?:delay(?:s|ed)?|clouds?|setbacks?|cut(?:s|ting)?\s+(?:its|their|the)?\s*(?:[\w-]+\s+)?orders?|shift(?:s|ed|ing)?\s+(?:some\s+)?(?:[\w-]+\s+)?orders?|fret(?:s|ted|ting)?|worr(?:y|ies|ied)\s+(?:about|over)|doubts?\s+(?:about|over)|rumou?rs?|report(?:s|ed)?\s+that|denied|denies|clarif(?:y|ies|ied)|allocat\w*|expan(?:d|ds|ded|sion)|add(?:s|ed)?\s+(?:more\s+)?orders?|extra\s+orders?|follow-on\s+orders?|(?:new|fresh|second|another|additional|more)\s+(?:[\w-]+\s+){0,2}?orders?|second\s+(?:[\w-]+\s+)?(?:supplier|source|foundry)|on\s+(?:a\s+|the\s+)?(?:media\s+)?reports?\b|orders?\s+(?:alongside|in\s+addition\s+to)|orders?\s+as\s+(?:a\s+)?second\s+source)\b/i;
+  /重申|\breaffirm\w*|\breiterat\w*|传闻|傳聞|传言|傳言|消息称|消息稱|否认|否認|澄清|分配|追加|扩大|擴大|增至|上调|上調|延期|推迟|推遲|延后|延後|担心|擔心|担忧|擔憂|忧虑|憂慮|缩减|縮減|削减|削減|转单|轉單|\b(?:delay(?:s|ed)?|clouds?|setbacks?|cut(?:s|ting)?\s+(?:its|their|the)?\s*(?:[\w-]+\s+)?orders?|shift(?:s|ed|ing)?\s+(?:some\s+)?(?:[\w-]+\s+)?orders?|fret(?:s|ted|ting)?|worr(?:y|ies|ied)\s+(?:about|over)|doubts?\s+(?:about|over)|rumou?rs?|report(?:s|ed)?\s+that|denied|denies|clarif(?:y|ies|ied)|allocat\w*|expan(?:d|ds|ded|sion)|add(?:s|ed)?\s+(?:more\s+)?orders?|extra\s+orders?|follow-on\s+orders?|(?:new|fresh|second|another|additional|more)\s+(?:[\w-]+\s+){0,2}?orders?|(?:bigger|larger|expanded)\s+(?:[\w-]+\s+){0,2}?orders?(?!\s+than)|second\s+(?:[\w-]+\s+)?(?:supplier|source|foundry)|on\s+(?:a\s+|the\s+)?(?:media\s+)?reports?\b|orders?\s+(?:alongside|in\s+addition\s+to)|orders?\s+as\s+(?:a\s+)?second\s+source)\b/i;
 
 const DEAL_SENT_THE_MOVE =
   /\b(?:deal|contract|agreement|order)s?,\s*which\s+(?:had\s+)?(?:sent|lifted|pushed|drove|boosted|propelled)\b/i;
@@ -710,7 +710,9 @@ function movedWithoutATime(text: string, match: PhraseMatch): boolean {
   // (the mover's own motion moves nothing: "moves closer to", "moves ahead with", "moves to simplify", "moves to August
   // 2026 enforcement")
   if (
-    /^\s*(?:to|closer|ahead|forward|toward|towards|quickly|swiftly|fast|on|in|against|away)\b/i.test(clause)
+    /^\s*(?:again\s+)?(?:to|closer|ahead|forward|toward|towards|quickly|swiftly|fast|on|in|against|away)\b/i.test(
+      clause,
+    )
   )
     return true;
   const to = [...clause.matchAll(/\bto\b/gi)].find((found) =>
@@ -917,9 +919,12 @@ const OWN_OTHER_CAUSE =
 const OWN_NEWS_TOLD_AFTER =
   /\b(?:[Aa]s|[Aa]fter|[Ff]ollowing)\s+[A-Z][\w-]+\s+(?:said|says|announced|confirmed|disclosed|told)\b(?!\s+(?:that\s+)?(?:the|its|their|a)\s+(?:[\w$.-]+\s+){0,3}?(?:deal|contract|agreement|pact|order|customer|partnership)\b)/;
 
-/** A headline of news other than the deal: another company's, or one with the rule's other causes, naming no deal. */
+/**
+ * A headline of news other than the deal: another company's, or one with the rule's other causes, naming neither the
+ * deal nor its context ("Samsung's foundry gets Tesla boost, memory woes linger" is the deal's).
+ */
 function headlineOfOtherNews(rule: CompiledRule, title: SentenceReading): boolean {
-  if (namesTheDeal(rule, title) || title.has('deal')) return false;
+  if (namesTheDeal(rule, title) || title.has('deal') || title.phrases(rule.context!).length > 0) return false;
   if (rule.not && title.phrases(rule.not).length > 0) return true;
   const topic = title.once('topic', () => topicOf(title));
   return topic?.type === 'company' && !rule.ownIds.has(topic.id) && !rule.rivalIds.has(topic.id);
