@@ -1221,9 +1221,6 @@ const COORDINATED_PLACE_ENDS = new RegExp(
 
 const COORDINATION = /^\s*(?:,|，|、|and|&|as well as|与|與|和|及|以及|跟)\s*(?:both\s+)?$/i;
 
-/** The last joint of an English list: "and", "&", "as well as". */
-const CLOSING_CONJUNCTION = /^\s*(?:and|&|as well as)\s*(?:both\s+)?$/i;
-
 /**
  * Each foundry's verb; one coordinated with the foundry before it ("TSMC and
  * Samsung", 台积电与三星) shares that foundry's verb.
@@ -1234,16 +1231,11 @@ function coordinatedTriggers(
   triggerOf: (mention: EntityMention) => PhraseMatch<AttributeClass> | undefined,
   triggers: readonly PhraseMatch<AttributeClass>[],
 ): Array<PhraseMatch<AttributeClass> | undefined> {
-  const gaps = found.map((mention, index) => {
-    const previous = found[index - 1];
-    return previous ? reading.text.slice(previous.end, mention.start).replace(/[（(][^)）]*[)）]/g, '') : '';
-  });
   const coordinated = found.map((mention, index) => {
     const previous = found[index - 1];
-    const between = gaps[index]!;
-    // (a list closed by "and" ends there: "splits AI5 between TSMC and Samsung, Apple's Intel talks" is a
-    // newsletter's next story)
-    if (/^\s*,\s*$/.test(between) && CLOSING_CONJUNCTION.test(gaps[index - 1] ?? '')) return false;
+    const between = previous
+      ? reading.text.slice(previous.end, mention.start).replace(/[（(][^)）]*[)）]/g, '')
+      : '';
     // …or two Chinese names side by side with nothing between ("三星台积电共同代工").
     return (
       previous !== undefined &&

@@ -952,9 +952,6 @@ export function hasContext(
   // Then the cause must be the deal itself, named close by with the other party ("Samsung won a
   // $16.5 billion contract from Tesla. The stock jumped 6.8%") — not another deal ("amid OpenAI & US
   // Stargate deal"), not orders from others, not "Tesla" alone.
-  // "三星股价今日回落2%" in an item of three weeks after the deal: the item's own day's move, unless the sentence
-  // dates a move back to the event too or names the deal with its partner (inTheEventsPiece then keeps that
-  // piece's move: "…今日回落2%；特斯拉订单公布当天曾大涨6.8%").
   // "Apple To Tap Samsung's Austin Fab For iPhone Image Sensors // … Samsung shares rose 1.3% in Seoul": a move told
   // with no cause of its own, under a headline of other news — another company's, or the rule's own other causes
   // (profit, Apple, HBM …) — and no word of the deal, is that news's.
@@ -969,6 +966,9 @@ export function hasContext(
     headlineOfOtherNews(rule, title)
   )
     return false;
+  // "三星股价今日回落2%" in an item of three weeks after the deal: the item's own day's move, unless the sentence
+  // dates a move back to the event too or names the deal with its partner (inTheEventsPiece then keeps that
+  // piece's move: "…今日回落2%；特斯拉订单公布当天曾大涨6.8%").
   if (
     rule.event &&
     ownDayAfterTheEvent(rule.event, reading) &&
@@ -989,8 +989,9 @@ export function hasContext(
     !namesTheEventDay(rule.event, reading.text)
   )
     return false;
-  // …unless the sentence names the deal as its cause ("马斯克证实与三星签下165亿美元合约后，特斯拉股价周一应声上涨逾4%"
-  // in an item of ten days on: a digest's "Monday" may be the event's).
+  // In the days after the event, a move dated to another weekday is that day's ("周五…三星电子涨3.1%" in an item of
+  // Friday, August 1) — unless the sentence names the deal as its cause ("马斯克证实与三星签下165亿美元合约后，特斯拉股价
+  // 周一应声上涨逾4%" in an item of ten days on: a digest's "Monday" may be the event's).
   if (
     rule.event &&
     weekdayAfterTheEvent(rule.event, reading) &&

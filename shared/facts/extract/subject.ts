@@ -143,8 +143,8 @@ function rivalLegislaturesItem(
   const topic = rivalGovernmentTopic(rule, title);
   if (!topic) return false;
   // (a law of the legislature's own in the title: "Colorado pushes back its high-risk AI law", "Colorado lawmakers delay
-  // state AI Act", 科罗拉多州AI法 — not "UK
-  // firms brace for AI Act deadlines", "Congress weighs AI preemption as Europe delays its own rules")
+  // state AI Act", 科罗拉多州AI法 — not "UK firms brace for AI Act deadlines", "Congress weighs AI preemption as Europe
+  // delays its own rules")
   if (!OWN_LAW_AFTER.test(title.text.slice(topic.end, topic.end + 60))) return false;
   const ownGovernment = (sentence: SentenceReading) =>
     sentence.mentions.some((mention) => mention.type === 'government' && rule.ownIds.has(mention.id));
@@ -159,7 +159,8 @@ function rivalGovernmentTopic(rule: CompiledRule, reading: SentenceReading): Ent
 
 /**
  * "Colorado's legislature voted to push back the start of its AI Act, which regulates high-risk AI systems": a law
- * named as "its" own after a rival legislature that is the sentence's topic is that legislature's.
+ * named as "its" own after a rival legislature that is the sentence's topic is that legislature's — unless the
+ * subject's own government stands between ("UK stays put as EU delays its AI Act").
  */
 function rivalLegislaturesOwnLaw(
   rule: CompiledRule,
