@@ -208,14 +208,14 @@ function withChangedTotals(text: string, found: ValueMention[]): ValueMention[] 
 }
 
 /**
- * "between $16 billion and $17 billion", 160亿至170亿美元之间: a range is no amount — neither end is the value
- * (not "from $16.5 billion to $20 billion", a change).
+ * "between $16 billion and $17 billion", "$16-17 billion", 160亿至170亿美元之间: a range is no amount — neither end is
+ * the value (not "from $16.5 billion to $20 billion", a change).
  */
 const RANGE =
-  /\bbetween\s+(?:US)?\$?\s?[\d.,]+\s*(?:trillion|billion|million|bn|mn|tn|[BMT])?\s*(?:and|to|-|–)\s+(?:US)?\$?\s?[\d.,]+|[\d.]+\s*(?:万亿|萬億|亿|億)?\s*(?:美元)?\s*(?:至|到|~|～|-|—)\s*[\d.]+\s*(?:万亿|萬億|亿|億)\s*(?:美元)?\s*(?:之间|之間|区间|區間)/gi;
+  /(?:US)?\$\s?\d+(?:\.\d+)?\s?[-–]\s?\d+(?:\.\d+)?\s*(?:trillion|billion|million|bn|mn|tn|[BMT])\b|\bbetween\s+(?:US)?\$?\s?[\d.,]+\s*(?:trillion|billion|million|bn|mn|tn|[BMT])?\s*(?:and|to|-|–)\s+(?:US)?\$?\s?[\d.,]+|[\d.]+\s*(?:万亿|萬億|亿|億)?\s*(?:美元)?\s*(?:至|到|~|～|-|—)\s*[\d.]+\s*(?:万亿|萬億|亿|億)\s*(?:美元)?\s*(?:之间|之間|区间|區間)/gi;
 
 function withoutRanges(text: string, found: ValueMention[]): ValueMention[] {
-  if (!/between|之间|之間|区间|區間/i.test(text)) return found;
+  if (!/between|之间|之間|区间|區間|\$\s?\d+(?:\.\d+)?\s?[-–]\s?\d/i.test(text)) return found;
   const ranges = [...text.matchAll(RANGE)].map((match) => ({
     start: match.index,
     end: match.index + match[0].length,
