@@ -62,6 +62,15 @@ export function readStatus(
     // a status word with another product named between it and the subject is that product's
     // (relationOfSubject; volume production too: "AI6 will power Optimus robots shipping from 2027").
     .filter((match) => subject.carried || relationOfSubject(reading, match, subject.positions))
+    // "根据白宫7月发布的AI行动计划以及欧盟将高风险AI规则推迟至2027年的提案": a change of status (not a release, which
+    // its issuer tells: "the AI Action Plan the White House published") with another government named between it and
+    // the subject, in its clause, is that government's.
+    .filter(
+      (match) =>
+        subject.carried ||
+        match.name === 'release' ||
+        !governmentBetween(rule, reading, match, subject.positions),
+    )
     // "The guidelines on classifying high-risk systems under the AI Act … have been postponed", 推迟发布…分类指南: a status
     // word whose nearest provision in its clause group is a rival's is that provision's (not "delayed its guidelines …
     // and proposed postponing the high-risk obligations", whose own provision stands nearer).
@@ -462,6 +471,26 @@ export function relationOfSubject(
       // (not a product named only to compare with: "AI5, which he compared to Nvidia's Blackwell, will reach …")
       ((mention.type === 'product' && !comparedWith(reading, mention, match.start)) ||
         (forTheSubject && mention.type === 'company')),
+  );
+}
+
+/** A government not the rule's own, between the subject (before) and a status word after it, within their clause. */
+function governmentBetween(
+  rule: CompiledRule,
+  reading: SentenceReading,
+  match: PhraseMatch,
+  positions: number[],
+): boolean {
+  const before = positions.filter((at) => at < match.start);
+  if (before.length === 0 || before.length < positions.length) return false;
+  const at = Math.max(...before);
+  return reading.mentions.some(
+    (mention) =>
+      mention.type === 'government' &&
+      !rule.ownIds.has(mention.id) &&
+      mention.start > at &&
+      mention.end <= match.start &&
+      !/[，,；;。]/.test(reading.text.slice(at, match.start)),
   );
 }
 
