@@ -224,9 +224,9 @@ function withReportsDeniedInPlace(statements: Statement[], readings: SentenceRea
         return (
           (denial !== null &&
             (REPORTED_BEFORE_DENIAL.test(reading.text.slice(0, denial.index)) ||
-              // "有韩媒称三星将把泰勒工厂总投资上调至440亿美元，三星电子方面否认了这一报道": media opening the sentence (not a
-              // report told after a statement of its own: "三星与特斯拉签订165亿美元代工合同，韩媒称…，三星对此予以否认")
-              MEDIA_REPORT_OPENS.test(reading.text))) ||
+              // "有韩媒称三星将把泰勒工厂总投资上调至440亿美元，三星电子方面否认了这一报道": a report opening the sentence (not
+              // media told after a statement of its own: "三星与特斯拉签订165亿美元代工合同，韩媒称…，三星对此予以否认")
+              REPORT_OPENS.test(reading.text))) ||
           REPORT_CALLED_UNTRUE.test(reading.text) ||
           // "网传三星泰勒厂推迟至2027年投产，三星回应：不实", "X user claims Tesla moved AI6 to TSMC; Musk replies 'false'": a
           // sentence that opens on the report and ends on its bare denial (not "特斯拉确认…，网传…，三星回应：不实").
@@ -247,13 +247,9 @@ function withReportsDeniedInPlace(statements: Statement[], readings: SentenceRea
 const DENIED_IN_PLACE =
   /[，,][^，,。；;]{0,24}?(?<!并未|並未|未|没有|沒有|不)(?:否认|否認)(?:了)?(?:此事|此说法|此說法|该说法|該說法|这一说法|這一說法|相关说法|相關說法|此说|此說|该报道|該報導|相关报道|相關報導|上述报道|上述報導|这一报道|這一報導|此报道|此報導|这则报道|這則報導|传闻|傳聞)?\s*(?:[，,。；;]|$)|,\s*(?:but\s+|and\s+)?(?:[\w'’.-]+\s+){0,4}?(?:later\s+|since\s+|quickly\s+)?denied\s+(?:it|this|that|the\s+(?:report|claim|story))\b/i;
 
-/** A sentence opening on what the media said: 有韩媒称, 据外媒报道, 台媒報導. */
-const MEDIA_REPORT_OPENS =
-  /^[\s"“「]*(?:有|据|據)?(?:韩媒|韓媒|外媒|台媒|日媒|美媒|港媒)(?:称|稱|报道|報導|报导)/;
-
-/** A sentence opening on a report: 网传, 传, 据…, "X user claims", "A viral post said", "Report:". */
+/** A sentence opening on a report: 网传, 传, 据…, 有韩媒称, "X user claims", "A viral post said", "Report:". */
 const REPORT_OPENS =
-  /^[\s"“「]*(?:(?:外媒|韩媒|韓媒|媒体|媒體|业界|業界)?(?:网传|網傳|传出|傳出)|据[^，,]{0,12}?(?:报道|報導|称|稱)|消息称|消息稱|(?:an?\s+)?(?:[\w'’.-]+\s+){0,3}?(?:post|user|report|rumou?r)s?\s+(?:claim(?:s|ed)?|said|says)\b|report:)/i;
+  /^[\s"“「]*(?:(?:外媒|韩媒|韓媒|媒体|媒體|业界|業界)?(?:网传|網傳|传出|傳出)|有?(?:韩媒|韓媒|外媒|台媒|日媒|美媒|港媒)(?:称|稱|报道|報導|报导)|[据據][^，,]{0,12}?(?:报道|報導|称|稱)|消息称|消息稱|(?:an?\s+)?(?:[\w'’.-]+\s+){0,3}?(?:post|user|report|rumou?r)s?\s+(?:claim(?:s|ed)?|said|says)\b|report:)/i;
 
 /** Ending its sentence, a bare denial after a comma or semicolon: "，三星回应：不实", "; Musk replies 'false'". */
 const BARE_DENIAL_LAST = new RegExp(

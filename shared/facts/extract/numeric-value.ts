@@ -241,20 +241,15 @@ export function readNumeric(
           TOTAL_SALES_BEFORE_ZH.test(reading.text.slice(Math.max(0, mention.start - 24), mention.start))
         ),
     )
-    // "这座耗资约400亿美元的工厂预计明年投产，将为特斯拉生产AI6芯片": a year whose start has a plant for its subject (no
-    // chip between) is the plant's, not a chip's volume production.
-    .filter(
-      (mention) =>
-        mention.value.kind !== 'year' ||
-        !rule.rule.relation.includes('volume_production') ||
-        !plantStartsThen(reading, mention),
-    )
-    // "預計年底開始小量生產", "2026年试产", "pilot production in 2026" is a trial's date, not volume production's.
+    // "預計年底開始小量生產", "2026年试产", "pilot production in 2026" is a trial's date, not volume production's; and
+    // "这座耗资约400亿美元的工厂预计明年投产，将为特斯拉生产AI6芯片", a year whose start has a plant for its subject (no
+    // chip between), is the plant's.
     .filter(
       (mention) =>
         mention.value.kind !== 'year' ||
         !rule.rule.relation.includes('volume_production') ||
         !(
+          plantStartsThen(reading, mention) ||
           (TRIAL_AFTER_DATE.test(reading.text.slice(mention.end, mention.end + 24)) &&
             // (not when volume follows the same year: "2026年底前小批量生产并于同年实现量产")
             !SAME_YEAR_VOLUME_AFTER.test(reading.text.slice(mention.end, mention.end + 40))) ||

@@ -24,10 +24,10 @@ const CHINESE_DIGITS: Record<string, number> = {
 const CHINESE_UNITS: Record<string, number> = { 十: 10, 拾: 10, 百: 100, 佰: 100, 千: 1000, 仟: 1000 };
 const CHINESE_SECTIONS: Record<string, number> = { 万: 1e4, 萬: 1e4, 亿: 1e8, 億: 1e8 };
 
-/** Characters Chinese numerals are written with: digits, units, sections and the decimal point. */
 /** A year written digit by digit in Chinese numerals, as a pattern source: 二〇二七. */
 export const CHINESE_DIGIT_YEAR = '[〇零一二][〇零一二三四五六七八九]{3}';
 
+/** Characters Chinese numerals are written with: digits, units, sections and the decimal point. */
 export const CHINESE_NUMERAL_CHARS = '零〇一壹二貳两兩三四五六七八九十拾百佰千仟万萬亿億点點';
 
 /** Regex source of a number written with digits: `16`, `16.5`, `16,500`, `1,234.5`. */
