@@ -255,12 +255,16 @@ async function launch(emulatorDir: string, port: number, options: { inMemory: tr
   return { endpoint, stop };
 }
 
-/** Resolves once DynamoDB Local answers on `endpoint`; fails when `child` exits first or time runs out. */
+/**
+ * Resolves once DynamoDB Local answers on `endpoint`; fails when `child` exits first or time runs out.
+ * A minute, not less: a JVM cold start on a busy laptop (or CI running other tests beside it) has taken
+ * over 30 s, and a first command that fails for a slow start loses the user more than the wait.
+ */
 export async function waitUntilReady(
   endpoint: string,
   child: ChildProcess,
   output: () => string,
-  timeoutMs = 30_000,
+  timeoutMs = 60_000,
 ) {
   const store = openStore({ tableName: 'probe', endpoint });
   const deadline = Date.now() + timeoutMs;
