@@ -733,8 +733,8 @@ const SEQUENCE_THEN =
   /,\s*(?:and\s+)?then\s+(?:[\w-]+\s+){0,2}?(?:trimmed|cut|raised|lifted|lowered|reduced|increased|boosted|pushed|moved|delayed|pulled|slashed|scaled|pared|expanded|revised|shifted)\b|[，,]\s*(?:后又|後又|随后又|隨後又|之后又|之後又|后来又|後來又)(?:再)?(?:缩减|縮減|下调|下調|上调|上調|削减|削減|提高|增至|降至|调整|調整|推迟|推遲|延后|延後|提前)/gi;
 
 /**
- * A site's start rule's value whose nearest relation word is a chip's volume production (量产, "mass production") with a
- * rival chip named before it in the sentence and no relative clause of the site between ("…, which will begin mass
+ * A site's start rule's value whose nearest relation word is a chip's volume production (量产, "mass production"), or
+ * names the chip inside it, with a rival chip named before it in the sentence and no relative clause of the site between ("…, which will begin mass
  * production in 2026" is the site's).
  */
 function chipsVolumeDate(
@@ -767,7 +767,10 @@ function chipsVolumeDate(
   const distance = (match: PhraseMatch) =>
     match.end <= mention.start ? mention.start - match.end : match.start - mention.end;
   const nearest = [...relations].sort((a, b) => distance(a) - distance(b))[0];
-  return nearest !== undefined && CHIP_VOLUME_WORD.test(reading.text.slice(nearest.start, nearest.end));
+  if (nearest === undefined) return false;
+  // ("will begin AI6 volume production there in 2027": the relation names the chip inside it.)
+  const namesTheChip = chip.start >= nearest.start && chip.end <= nearest.end;
+  return namesTheChip || CHIP_VOLUME_WORD.test(reading.text.slice(nearest.start, nearest.end));
 }
 
 const CHIP_VOLUME_WORD =

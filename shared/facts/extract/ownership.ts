@@ -36,6 +36,8 @@ const OWN_MOVE_GAP =
   /^\s*(?:['’]s\s+)?(?:(?:shares?|stock|股价|股價|股票)\s*)?(?:盘前|盤前|盘后|盤後|盘中|盤中|当日|當日|同日)?(?:also\s+|也|亦|则|則)?$/i;
 
 const SITE_AFTER = /^\s*(?:fab|plant|factory|facility|厂|廠|工厂|工廠)/i;
+/** A reference to a site by what is done there ("production there"). */
+const MAKING_THERE = /^(?:production|operations)\s+there$/i;
 
 /** Stands for the rule's own subject referred back to ("该厂" for the Taylor fab). */
 const OWN_REFERENCE = '#own';
@@ -335,6 +337,18 @@ export function ownedBySubject(
         .filter((match) => !objectOfMaking(reading, match.start))
         // "its chip fab": a kind of fab, not the chip.
         .filter((match) => !SITE_AFTER.test(reading.text.slice(match.end, match.end + 10)))
+        // "will start AI6 mass production there in 2027": the making named for the subject is the subject's; "there"
+        // only says where.
+        .filter(
+          (match) =>
+            !MAKING_THERE.test(reading.text.slice(match.start, match.end)) ||
+            !reading.mentions.some(
+              (mention) =>
+                own.has(mention.id) &&
+                mention.end <= match.start &&
+                /^\s+(?:[\w-]+\s+)?$/.test(reading.text.slice(mention.end, match.start)),
+            ),
+        )
         // "TSMC remained the leader. The company's market share rose to 70.2%": a word a rival's rule also refers
         // with ("the company") that stands here for the subject itself is the subject's.
         .filter(
