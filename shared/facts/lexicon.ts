@@ -1953,6 +1953,8 @@ export const SCOPE_CUES = {
       'weigh',
       'explore',
       'in talk',
+      // "Tesla has held talks with Intel about making its AI5 chip": talks held, nothing decided.
+      'hold talk',
       // "is in discussions with Tesla about producing some of the carmaker's AI5 chips".
       'in discussion',
       'eye',

@@ -88,6 +88,9 @@ const DEPENDS_ON = /^(?:hinge|hinges|hinged|hinging|contingent|取决于|取決�
 
 /** Where talks told in Chinese stop: a headline's space, 后 (what came after them). */
 const TALKS_STOP = /(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])|之后|之後|后|後/g;
+const TALKS_AFTER_EN = /^(?:in\s+talks|held\s+talks|hold(?:s|ing)?\s+talks|in\s+discussions?)$/i;
+const TALKS_STOP_EN =
+  /\s(?:before|then|and\s+(?:then\s+|later\s+|finally\s+)?(?:won|signed|sealed|struck|agreed|clinched|landed|inked|secured|reached|announced))\b/i;
 
 /** Where the thing weighed begins: after "and", "as", "with", "while", "but" or a verb of the clause before it. */
 const WEIGHED_FROM = /\b(?:said|says|and|while|but|whereas|with|as)\s+/gi;
@@ -694,8 +697,16 @@ function spanEnd(sentence: string, match: PhraseMatch<ScopeCue>): number {
   }
   let end = clauseEndAfter(sentence, match.end);
   // "进行谈判后签署165亿美元合同": the talks end where what followed them begins.
-  if (match.name === 'possibility' && TALKS_AFTER.test(sentence.slice(match.start, match.end))) {
-    const stop = sentence.slice(match.end, end).search(TALKS_STOP);
+  // ("Samsung held talks with Tesla for a year before signing the $16.5 billion contract": English talks end at
+  // "before" or at what they won.)
+  const talks = sentence.slice(match.start, match.end);
+  const talksStop = TALKS_AFTER.test(talks)
+    ? TALKS_STOP
+    : TALKS_AFTER_EN.test(talks)
+      ? TALKS_STOP_EN
+      : undefined;
+  if (match.name === 'possibility' && talksStop) {
+    const stop = sentence.slice(match.end, end).search(talksStop);
     if (stop >= 0) end = match.end + stop;
   }
   // "…致信欧盟委员会，要求“停止计时”，将AI法案高风险义务推迟两年实施": a demand goes on over a comma to what it

@@ -918,7 +918,12 @@ function soleFoundryAndChip(
 const OTHER_WORK_AFTER =
   /^(?!,\s*to\s+(?:also\s+)?(?:package|test|assemble)\b[^,.;]*,),?\s*(?:will|would|is\s+to|to)\s+(?:also\s+)?(?:package|test|assemble)(?![-‐\w])(?![^,.;]{0,30}\b(?:(?:and|&)\s+(?:make|manufactur\w*|produc\w*|fabricat\w*)|it\s+(?:makes|will\s+make|produces|fabricates))\b)|^(?:['’]s)?\s*(?:(?:for|to|on|with)\s+(?:(?:the|its|Tesla['’]s|[\w-]+['’]s)\s+)?(?:[\w-]+\s+){0,2}?)?(?:advanced\s+)?(?:packaging|package|packages|packaged|testing|assembly|design\s+(?:work|services)|负责[^，。；,;\s]{0,8}?(?:封装|封裝|封测|封測|测试|測試)|(?:封装|封裝|封测|封測))/i;
 
+/** Before a foundry, the work it does told in the passive: "will be packaged by Intel", "with testing by Amkor". */
+const OTHER_WORK_BEFORE =
+  /\b(?:packag(?:ed|ing)|assembled|assembly|tested|testing)\s+(?:(?:and|or)\s+(?:packag(?:ed|ing)|assembled|tested)\s+)?(?:in\s+[A-Z][\w-]+\s+)?by\s+$/i;
+
 function otherWork(reading: SentenceReading, foundry: EntityMention): boolean {
+  if (OTHER_WORK_BEFORE.test(reading.text.slice(Math.max(0, foundry.start - 40), foundry.start))) return true;
   const other = OTHER_WORK_AFTER.exec(reading.text.slice(foundry.end, foundry.end + 40));
   // (not packaging named beside the making — "for chips and packaging", "to make and package", 制造与封测 — nor
   // a packaging line the maker owns: "TSMC with advanced packaging capacity will make AI5")

@@ -912,6 +912,10 @@ const DATED_DAY =
 const OWN_OTHER_CAUSE =
   /\b(?:as|after|amid|following)\s+(?!(?:the|that|this|its|their)\s+(?:news|announcement|disclosure|deal|contract|agreement|pact|order|filing|report)\b|(?:news|it|investors)\b)(?:the\s+|its\s+|a\s+)?(?:company|plant|fab|factory|Texas|Taylor|report|delay|[\w-]+\s+(?:plant|fab|factory|delay))\b/i;
 
+/** An analyst's note: a price target or a rating set, raised or cut. */
+const ANALYST_NOTE =
+  /\b(?:price\s+target|target\s+price|(?:rais|lift|boost|cut|lower|trimm?|hik)\w*\s+(?:its|their|the)\s+(?:[\w-]+\s+)?target|upgrad\w+|downgrad\w+|initiat\w+\s+coverage|(?:buy|sell|hold|outperform|overweight|underweight|neutral)\s+rating)\b|目标价|目標價|评级|評級/i;
+
 /**
  * …or news a company told after the move: "rose 3.2% after Tesla said Samsung would make AI5 chips" (not the deal
  * itself: "after Musk confirmed the deal on X", "as Samsung confirmed the customer was Tesla").
@@ -1048,6 +1052,9 @@ export function hasContext(
         // ("Under the $16.5 billion contract the two signed last year, …": the deal as background — unless the move
         // was "on the news" the neighbour tells)
         (onThatNews || !DEAL_TOLD_AS_PAST.test(other.text)) &&
+        // ("Wedbush raised its target 20% to $600, saying Tesla's chip deals with Samsung … make it an AI company.
+        // The shares rose 2.6%": months on, the move is on the analyst's note that cites the deal)
+        !ANALYST_NOTE.test(other.text) &&
         !LATER_NEWS_OF_THE_DEAL.test(reading.text),
     );
   }
