@@ -569,6 +569,13 @@ export function readNumeric(
             INCLUDING_AFTER.test(reading.text.slice(mention.end, named.start)),
         ),
     )
+    // "as Korean companies pledged $150 billion in new US investment", 韩国企业承诺对美投资3500亿美元: what a group of
+    // companies pledges is the group's, not one of them's.
+    .filter(
+      (mention) =>
+        mention.value.kind !== 'money' ||
+        !GROUP_PLEDGE_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 60), mention.start)),
+    )
     .filter((mention) => {
       const number = numberOf(mention.value);
       return number >= min && number <= max;
@@ -1578,6 +1585,10 @@ const ONE_SITE_AFTER =
   /^\s+(?:[\w-]+\s+){0,2}?(?:data[\s-]?cent(?:er|re)\s+)?(?:campus|site|facility|complex)\b/i;
 
 /** After an amount, what it includes, up to the subject's name: ", including its chip plant in". */
+/** Right before an amount, a group of companies that pledges it. */
+const GROUP_PLEDGE_BEFORE =
+  /(?:\b(?:companies|firms|businesses|conglomerates|chaebols?|chipmakers|automakers|carmakers)\s+(?:have\s+|had\s+)?(?:collectively\s+|together\s+|jointly\s+)?(?:pledged|pledge|promised|committed|vowed|announced|unveiled|offered)\s+(?:to\s+invest\s+)?(?:(?:about|some|roughly|nearly|around|a\s+combined|a\s+total\s+of|an?\s+(?:additional|extra))\s+)?|(?:企业|企業|财阀|財閥)(?:们|們)?(?:共|合计|合計|共同)?(?:承诺|承諾|宣布|表示将|表示將)[^，。；\d]{0,8})$/i;
+
 const INCLUDING_AFTER =
   /^\s*(?:in\s+(?:the\s+)?(?:US|U\.S\.|United\s+States|America|Texas)\s*)?,?\s*(?:including|which\s+includes?)\s+(?:[\w-]+\s+){0,5}$/i;
 

@@ -127,12 +127,23 @@ export function readStatus(
       /\b(?:after|since)\s+(?:\w+ly\s+)?$/i.test(before) ||
       /\b(?:after|since)\s+(?:the\s+|its\s+)?[\w'’-]+\s+(?:\w+ly\s+)?$/i.test(
         reading.text.slice(Math.max(0, match.start - 40), match.start),
+      ) ||
+      // ("restarting work on Dojo3, a reversal from August, when the Dojo team was disbanded": told in the passive)
+      /\b(?:after|since|when)\s+(?:the\s+|its\s+)?(?:[\w'’-]+\s+){1,3}(?:was|were|had\s+been)\s+(?:\w+ly\s+)?$/i.test(
+        reading.text.slice(Math.max(0, match.start - 48), match.start),
       )
       ? 1
       : // "去年 8 月特斯拉才解散 Dojo 團隊，如今計畫復活": a status told in a clause dated to the past, beside one
         // that is not and follows it, is the background (not "AI5量产推迟至2027年，Dojo已于去年关停").
-        pastInClause(reading, match) &&
-          said.some((other) => other.start > match.end && !pastInClause(reading, other))
+        (pastInClause(reading, match) &&
+            said.some((other) => other.start > match.end && !pastInClause(reading, other))) ||
+          // "Tesla restarted Dojo in January, but shut it down again in May": the status after "but" is the later.
+          said.some(
+            (other) =>
+              other.start > match.end &&
+              BUT_BETWEEN.test(reading.text.slice(match.end, other.start)) &&
+              reading.scopes.blockersAt(other.start, other).length === 0,
+          )
         ? 1
         : /\bbefore\s+(?:\w+ly\s+)?$/i.test(before) ||
             // "Dojo去年已经解散，现在的Dojo 3是重新启动的项目": the state told as now, after another told earlier.
@@ -193,6 +204,8 @@ const NOW_IN_CLAUSE_BEFORE =
 const pastInClause = (reading: SentenceReading, match: PhraseMatch) =>
   clauseDatedToThePast(reading, match.start) ||
   PAST_TIME.test(reading.text.slice(match.end, match.end + 32).split(CLAUSE_GOES_ON)[0]!);
+
+const BUT_BETWEEN = /[,;]\s*but\b|[，,；;]\s*(?:但|但是|不过|不過|然而)/i;
 
 const CLAUSE_GOES_ON = /[,，;；。]|\s(?:but|and|while|though|although)\s/;
 
