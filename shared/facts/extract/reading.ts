@@ -315,7 +315,12 @@ export class SentenceReading {
   #listed(): Map<string, PhraseMatch[]> {
     if (!this.#lists) {
       this.#lists = new Map();
-      const inEntity = tokensInEntities(this.tokens, this.mentions);
+      // (an amount counts as one word too: "the 22.8 trillion won ($16.5 billion) contract" is "the ... contract")
+      const amounts = /\d/.test(this.text) ? this.values('money') : [];
+      const inEntity = tokensInEntities(
+        this.tokens,
+        amounts.length ? [...this.mentions, ...amounts] : this.mentions,
+      );
       // "splitting orders with Taiwan Semiconductor Manufacturing Co.": a word of a company's name is no relation.
       const inCompanyName = (match: PhraseMatch) =>
         this.mentions.some(
@@ -381,7 +386,10 @@ function withoutMeasureSuffixes<Match extends PhraseMatch>(matches: Match[], tex
  * For each token, whether it goes on an entity's name begun before it ("AI Act": "Act"). One pass
  * over tokens and mentions, both in order of position.
  */
-function tokensInEntities(tokens: readonly Token[], mentions: readonly EntityMention[]): boolean[] {
+function tokensInEntities(
+  tokens: readonly Token[],
+  mentions: readonly { start: number; end: number }[],
+): boolean[] {
   const byStart = [...mentions].sort((a, b) => a.start - b.start);
   const inEntity: boolean[] = new Array(tokens.length);
   let next = 0;

@@ -336,9 +336,17 @@ function datesOfClause(reading: SentenceReading, relation: PhraseMatch): ValueMe
       .values('year')
       // A date that begins in the clause is its own, even when its comma ends the clause ("August 2, 2028").
       .filter((date) => date.start >= from && date.start < to && date.role !== 'from')
-      .sort((a, b) => Math.abs(a.start - relation.start) - Math.abs(b.start - relation.start))
+      // (an old date told as history comes last: "the rules originally due on 2 August 2026 will apply from …")
+      .sort(
+        (a, b) =>
+          Number(historyAt(reading, a)) - Number(historyAt(reading, b)) ||
+          Math.abs(a.start - relation.start) - Math.abs(b.start - relation.start),
+      )
   );
 }
+
+const historyAt = (reading: SentenceReading, date: ValueMention) =>
+  reading.scopes.blockersAt(date.start).includes('history');
 
 const CLAUSE_MARK = /[,，;；。:：]|\s(?:and|while|but)\s/;
 
