@@ -2325,6 +2325,11 @@ export const SCOPE_CUES = {
       '或获',
       '或獲',
       '或失',
+      // "特斯拉或与英特尔合作生产AI5芯片": may partner with.
+      '或与',
+      '或與',
+      '或会',
+      '或會',
       '初步接触',
       '初步接觸',
       // "就AI6芯片代工进行初步谈判": preliminary talks (进行谈判 is a cue only unbroken).
@@ -2504,6 +2509,12 @@ export const SCOPE_CUES = {
       'had been due',
       'had been set',
       'had been targeted',
+      // "Some older articles said TSMC built Hardware 4; Tesla's teardown shows a Samsung 7nm chip": what old
+      // pieces said, the text corrects.
+      'older article',
+      'older report',
+      'old article',
+      'old report',
       // "the plant, which Samsung had said would open in 2026, is now expected to begin production in 2027": a
       // promise the past perfect puts before what stands now (not "said it would", a present plan).
       'had said ... would',

@@ -922,8 +922,13 @@ const OTHER_WORK_AFTER =
 const OTHER_WORK_BEFORE =
   /\b(?:packag(?:ed|ing)|assembled|assembly|tested|testing)\s+(?:(?:and|or)\s+(?:packag(?:ed|ing)|assembled|tested)\s+)?(?:in\s+[A-Z][\w-]+\s+)?by\s+$/i;
 
+const MAKING_THEN_OTHER_WORK =
+  /\b(?:fabricated|produced|made|manufactured|built|fabbed)\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:packaged|assembled|tested)\b/i;
+
 function otherWork(reading: SentenceReading, foundry: EntityMention): boolean {
-  if (OTHER_WORK_BEFORE.test(reading.text.slice(Math.max(0, foundry.start - 40), foundry.start))) return true;
+  const before = reading.text.slice(Math.max(0, foundry.start - 60), foundry.start);
+  // (…not the making told with it: "fabricated, packaged and tested by Samsung", "produced and packaged by TSMC")
+  if (OTHER_WORK_BEFORE.test(before) && !MAKING_THEN_OTHER_WORK.test(before)) return true;
   const other = OTHER_WORK_AFTER.exec(reading.text.slice(foundry.end, foundry.end + 40));
   // (not packaging named beside the making — "for chips and packaging", "to make and package", 制造与封测 — nor
   // a packaging line the maker owns: "TSMC with advanced packaging capacity will make AI5")

@@ -83,7 +83,7 @@ function plantStartsThen(reading: SentenceReading, mention: ValueMention): boole
 
 /** Right before a date, a trial's making: "pilot production in", "risk production from", "engineering samples later". */
 const TRIAL_BEFORE_DATE =
-  /\b(?:pilot|trial|risk|small[-\s]batch|sample|engineering)\s+(?:production|output|runs?|manufacturing)\s+(?:in|from|by|starting(?:\s+in)?|beginning(?:\s+in)?)\s+(?:the\s+)?(?:(?:early|mid|late|first\s+half\s+of|second\s+half\s+of)[-\s]+)?$|\bsamples?\s+(?:(?:later|earlier|due|expected|slated|set)\s+)?(?:(?:in|by|for|from)\s+)?(?:the\s+)?(?:(?:early|mid|late|end\s+of)[-\s]+)?$/i;
+  /\b(?:pilot|trial|risk|small[-\s]batch|sample|engineering)\s+(?:production|output|runs?|manufacturing)\s+(?:there\s+)?(?:in|from|by|starting(?:\s+in)?|beginning(?:\s+in)?)\s+(?:the\s+)?(?:(?:early|mid|late|first\s+half\s+of|second\s+half\s+of)[-\s]+)?$|\bsamples?\s+(?:(?:later|earlier|due|expected|slated|set)\s+)?(?:(?:in|by|for|from)\s+)?(?:the\s+)?(?:(?:early|mid|late|end\s+of)[-\s]+)?$/i;
 
 /** Right after an amount, the order or contract it is the size of: 的晶片订单, 芯片大单, 合同, "contract", "chip deal". */
 const ORDER_NAMED_AFTER =
@@ -240,6 +240,14 @@ export function readNumeric(
           OF_TOTAL_SALES_AFTER.test(reading.text.slice(mention.end, mention.end + 48)) ||
           TOTAL_SALES_BEFORE_ZH.test(reading.text.slice(Math.max(0, mention.start - 24), mention.start))
         ),
+    )
+    // "Counterpoint forecasts Samsung's share of 5nm-and-below foundry revenue will rise to 12%, from 9%": a share
+    // named before the figures is no lift.
+    .filter(
+      (mention) =>
+        mention.value.kind !== 'percent' ||
+        !rule.rule.relation.includes('revenue_uplift') ||
+        !/\bshare\s+of\b/i.test(reading.text.slice(0, mention.start)),
     )
     // "預計年底開始小量生產", "2026年试产", "pilot production in 2026" is a trial's date, not volume production's; and
     // "这座耗资约400亿美元的工厂预计明年投产，将为特斯拉生产AI6芯片", a year whose start has a plant for its subject (no
@@ -847,6 +855,10 @@ const PRESUPPOSING = new Set(['possibility', 'condition']);
 const DEFINITE_BEFORE =
   /\b(?:its|their|the\s+(?:full|entire|whole))\s+(?:(?:planned|announced|landmark|massive|proposed)\s+)?$/i;
 
+/** Before an amount, a change of the thing it describes: "expanding the", "to extend its existing". */
+const CHANGED_THING_BEFORE =
+  /\b(?:expand|extend|enlarg|widen|renegotiat|revis|amend|scal(?:e|es|ed|ing)\s+up)\w*\s+(?:the|its|their)\s+(?:(?:existing|current|original)\s+)?$/i;
+
 // (", 10-gigawatt commitment": a second measure of the same thing may stand between; a name in quotes, "Stargate")
 const DESCRIBED_THING_AFTER =
   /^\s*,?\s*(?:["“'‘]?[\w-]+["”'’]?\s+){0,5}?(?:project|venture|deal|contract|pact|agreement|plan|programme|program|initiative|fab|plant|facility|factory|complex|campus|commitment|investment)\b(?!\s+(?:talks|negotiations))/i;
@@ -921,6 +933,8 @@ function presupposed(reading: SentenceReading, mention: ValueMention): boolean {
   const before = text.slice(Math.max(0, mention.start - 24), mention.start);
   const after = text.slice(mention.end, mention.end + 70);
   if (DEFINITE_BEFORE.test(before) && DESCRIBED_THING_AFTER.test(after)) return true;
+  // "in talks on expanding the $16.5 billion chip deal": the thing a change is weighed for is had.
+  if (CHANGED_THING_BEFORE.test(before) && DESCRIBED_THING_AFTER.test(after)) return true;
   // "有望提前完成5000亿美元、10吉瓦的投资承诺": the commitment the amount describes is had; only its completion is hoped.
   if (/[\u3400-\u9fff]/.test(text.slice(mention.start, mention.end)) && COMMITMENT_AFTER_ZH.test(after))
     return true;
@@ -1585,9 +1599,9 @@ const ONE_SITE_AFTER =
   /^\s+(?:[\w-]+\s+){0,2}?(?:data[\s-]?cent(?:er|re)\s+)?(?:campus|site|facility|complex)\b/i;
 
 /** After an amount, what it includes, up to the subject's name: ", including its chip plant in". */
-/** Right before an amount, a group of companies that pledges it. */
+/** Right before an amount, a group of other companies (Korean, foreign …) that pledges it — not "the companies", the subject's own. */
 const GROUP_PLEDGE_BEFORE =
-  /(?:\b(?:companies|firms|businesses|conglomerates|chaebols?|chipmakers|automakers|carmakers)\s+(?:have\s+|had\s+)?(?:collectively\s+|together\s+|jointly\s+)?(?:pledged|pledge|promised|committed|vowed|announced|unveiled|offered)\s+(?:to\s+invest\s+)?(?:(?:about|some|roughly|nearly|around|a\s+combined|a\s+total\s+of|an?\s+(?:additional|extra))\s+)?|(?:企业|企業|财阀|財閥)(?:们|們)?(?:共|合计|合計|共同)?(?:承诺|承諾|宣布|表示将|表示將)[^，。；\d]{0,8})$/i;
+  /(?:\b(?:Korean|South\s+Korean|Japanese|Taiwanese|Chinese|European|Asian|foreign|other)\s+(?:companies|firms|businesses|conglomerates|chaebols?|chipmakers|automakers|carmakers)\s+(?:have\s+|had\s+)?(?:collectively\s+|together\s+|jointly\s+)?(?:pledged|pledge|promised|committed|vowed|announced|unveiled|offered)\s+(?:to\s+invest\s+)?(?:(?:about|some|roughly|nearly|around|a\s+combined|a\s+total\s+of|an?\s+(?:additional|extra))\s+)?|(?:(?:韩国|韓國|日本|台湾|台灣|欧洲|歐洲|外国|外國|其他|其它)(?:企业|企業|财阀|財閥)|韩企|韓企|日企)(?:们|們)?(?:共|合计|合計|共同)?(?:承诺|承諾|宣布|表示将|表示將)[^，。；\d]{0,8})$/i;
 
 const INCLUDING_AFTER =
   /^\s*(?:in\s+(?:the\s+)?(?:US|U\.S\.|United\s+States|America|Texas)\s*)?,?\s*(?:including|which\s+includes?)\s+(?:[\w-]+\s+){0,5}$/i;

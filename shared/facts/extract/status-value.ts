@@ -138,12 +138,7 @@ export function readStatus(
         (pastInClause(reading, match) &&
             said.some((other) => other.start > match.end && !pastInClause(reading, other))) ||
           // "Tesla restarted Dojo in January, but shut it down again in May": the status after "but" is the later.
-          said.some(
-            (other) =>
-              other.start > match.end &&
-              BUT_BETWEEN.test(reading.text.slice(match.end, other.start)) &&
-              reading.scopes.blockersAt(other.start, other).length === 0,
-          )
+          said.some((other) => laterAfterBut(rule, reading, match, other))
         ? 1
         : /\bbefore\s+(?:\w+ly\s+)?$/i.test(before) ||
             // "Dojo去年已经解散，现在的Dojo 3是重新启动的项目": the state told as now, after another told earlier.
@@ -206,6 +201,47 @@ const pastInClause = (reading: SentenceReading, match: PhraseMatch) =>
   PAST_TIME.test(reading.text.slice(match.end, match.end + 32).split(CLAUSE_GOES_ON)[0]!);
 
 const BUT_BETWEEN = /[,;]\s*but\b|[，,；;]\s*(?:但|但是|不过|不過|然而)/i;
+
+/** Things a status clause may be about other than its rule's subject (a chip, a law, a product …). */
+const THING_TYPES = new Set([
+  'chip',
+  'product',
+  'programme',
+  'provision',
+  'law',
+  'policy',
+  'process',
+  'site',
+  'affiliate',
+]);
+
+/**
+ * A status told after "but" of the subject's own, not negated, not told as before ("…, but the project had been paused
+ * for months"), and about nothing else ("Tesla disbanded its Dojo team, but delayed the AI5 chip", 但AI5量产推迟).
+ */
+function laterAfterBut(
+  rule: CompiledRule,
+  reading: SentenceReading,
+  earlier: PhraseMatch,
+  later: PhraseMatch,
+) {
+  if (later.start <= earlier.end) return false;
+  const but = BUT_BETWEEN.exec(reading.text.slice(earlier.end, later.start));
+  if (!but || reading.scopes.blockersAt(later.start, later).length > 0) return false;
+  if (
+    /\bhad\s+(?:been\s+)?(?:\w+ly\s+)?$/i.test(reading.text.slice(Math.max(0, later.start - 24), later.start))
+  )
+    return false;
+  const from = earlier.end + but.index;
+  const to = clauseEndOf(reading, later.end);
+  return !reading.mentions.some(
+    (mention) =>
+      mention.start >= from &&
+      mention.start < to &&
+      THING_TYPES.has(mention.type) &&
+      !rule.ownIds.has(mention.id),
+  );
+}
 
 const CLAUSE_GOES_ON = /[,，;；。]|\s(?:but|and|while|though|although)\s/;
 
