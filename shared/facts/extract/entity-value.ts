@@ -188,7 +188,8 @@ export function readEntities(
   });
   // "Tesla expects Samsung to make its AI6 chips and TSMC its AI5": a making gapped after "and" pairs each
   // foundry with the chip after it.
-  const gapped = gappedMaker(reading, allowed, chipIds);
+  // ("Tesla chose Samsung for AI6 and TSMC for AI5": each maker "for" the chip after it)
+  const gapped = gappedMaker(reading, allowed, chipIds) ?? makerForEachChip(reading, allowed, chipIds);
   if (gapped !== undefined) {
     const own = found.filter((mention) => mention.id === gapped);
     attached = own.length ? own : [];
@@ -486,6 +487,43 @@ function gappedMaker(
       MAKES_THE.test(between(maker, chip)) &&
       AND_THEN.test(between(chip, other)) &&
       GAPPED_THE.test(between(other, otherChip))
+    ) {
+      if (chipIds.has(chip.id)) return maker.id;
+      if (chipIds.has(otherChip.id)) return other.id;
+    }
+  }
+  return undefined;
+}
+
+const FOR_CHIP = /^\s+for\s+(?:(?:its|the|Tesla['’]s)\s+)?$/i;
+const PAIR_JOINED =
+  /^(?:\s+(?:chips?|processors?))?\s*(?:,\s*(?:and\s+|while\s+|with\s+)?|\s+and\s+|\s+while\s+|\s+with\s+)$/i;
+
+/** The foundry "for" the subject's chip in two such pairs: "chose Samsung for AI6 and TSMC for AI5". */
+function makerForEachChip(
+  reading: SentenceReading,
+  allowed: ReadonlySet<string>,
+  chipIds: ReadonlySet<string>,
+): string | undefined {
+  const named = reading.mentions.filter((mention) => allowed.has(mention.id) || mention.type === 'chip');
+  const between = (a: EntityMention, b: EntityMention) => reading.text.slice(a.end, b.start);
+  for (let index = 0; index + 3 < named.length; index++) {
+    const [maker, chip, other, otherChip] = named.slice(index, index + 4) as [
+      EntityMention,
+      EntityMention,
+      EntityMention,
+      EntityMention,
+    ];
+    if (
+      allowed.has(maker.id) &&
+      allowed.has(other.id) &&
+      maker.id !== other.id &&
+      chip.type === 'chip' &&
+      otherChip.type === 'chip' &&
+      chip.id !== otherChip.id &&
+      FOR_CHIP.test(between(maker, chip)) &&
+      PAIR_JOINED.test(between(chip, other)) &&
+      FOR_CHIP.test(between(other, otherChip))
     ) {
       if (chipIds.has(chip.id)) return maker.id;
       if (chipIds.has(otherChip.id)) return other.id;

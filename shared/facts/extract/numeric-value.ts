@@ -604,17 +604,28 @@ export function readNumeric(
         subject,
       );
     });
-  const totals = candidates.filter(
-    // "worth roughly $2 billion a year", 每年20亿美元, 平均每年可帶來約20億美元: a rate, not the amount.
-    (mention) =>
-      mention.value.kind !== 'money' ||
-      !(
-        RATE_AFTER.test(reading.text.slice(mention.end, mention.end + 32)) ||
-        (RATE_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 24), mention.start)) &&
-          !TOTAL_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 24), mention.start)) &&
-          !DEAL_NAMED_AFTER.test(reading.text.slice(mention.end, mention.end + 16)))
-      ),
-  );
+  const totals = candidates
+    .filter(
+      // "…, while Toyota fell 2% in Tokyo": a move of a name the story does not know, in a clause of its own.
+      (mention) =>
+        !(
+          movesOnly &&
+          (unknownNameMoved(reading, mention) ||
+            // "三星股價回吐3%", "gave back 3%": the gain given back, no move of the event's day.
+            GIVEN_BACK_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 16), mention.start)))
+        ),
+    )
+    .filter(
+      // "worth roughly $2 billion a year", 每年20亿美元, 平均每年可帶來約20億美元: a rate, not the amount.
+      (mention) =>
+        mention.value.kind !== 'money' ||
+        !(
+          RATE_AFTER.test(reading.text.slice(mention.end, mention.end + 32)) ||
+          (RATE_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 24), mention.start)) &&
+            !TOTAL_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 24), mention.start)) &&
+            !DEAL_NAMED_AFTER.test(reading.text.slice(mention.end, mention.end + 16)))
+        ),
+    );
   const inCurrency = inTheEventsPiece(
     rule,
     reading,
@@ -1599,6 +1610,24 @@ const ONE_SITE_AFTER =
   /^\s+(?:[\w-]+\s+){0,2}?(?:data[\s-]?cent(?:er|re)\s+)?(?:campus|site|facility|complex)\b/i;
 
 /** After an amount, what it includes, up to the subject's name: ", including its chip plant in". */
+const GIVEN_BACK_BEFORE =
+  /(?:回吐|吐回|\b(?:gave|give|gives|giving)\s+back)\s*(?:about\s+|nearly\s+|近|约|約)?$/i;
+
+/** Before a move, a clause of its own opened by a capitalised name the sentence's entities do not cover. */
+const NAME_MOVED_BEFORE =
+  /(?:[,;]\s*|\b(?:while|whereas|and|but)\s+)([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2})(?:['’]s)?(?:\s+(?:shares?|stock))?\s+(?:fell|rose|dropped|slid|slipped|gained|added|lost|jumped|climbed|sank|tumbled|surged|declined|advanced|edged\s+(?:up|down)|was\s+(?:up|down)|ended\s+(?:up|down))\s+(?:by\s+)?(?:about\s+|nearly\s+|almost\s+)?$/;
+
+function unknownNameMoved(reading: SentenceReading, mention: ValueMention): boolean {
+  const before = reading.text.slice(Math.max(0, mention.start - 60), mention.start);
+  const moved = NAME_MOVED_BEFORE.exec(before);
+  if (!moved) return false;
+  const nameStart = mention.start - before.length + moved.index + moved[0].indexOf(moved[1]!);
+  const nameEnd = nameStart + moved[1]!.length;
+  // (the name is no entity of the story, nor a word that refers to one: "The company", "Shares")
+  if (/^(?:The|Its|Their|It|They|Shares?|Stock|Both|Each)\b/.test(moved[1]!)) return false;
+  return !reading.mentions.some((named) => named.start < nameEnd && named.end > nameStart);
+}
+
 /** Right before an amount, a group of other companies (Korean, foreign …) that pledges it — not "the companies", the subject's own. */
 const GROUP_PLEDGE_BEFORE =
   /(?:\b(?:Korean|South\s+Korean|Japanese|Taiwanese|Chinese|European|Asian|foreign|other)\s+(?:companies|firms|businesses|conglomerates|chaebols?|chipmakers|automakers|carmakers)\s+(?:have\s+|had\s+)?(?:collectively\s+|together\s+|jointly\s+)?(?:pledged|pledge|promised|committed|vowed|announced|unveiled|offered)\s+(?:to\s+invest\s+)?(?:(?:about|some|roughly|nearly|around|a\s+combined|a\s+total\s+of|an?\s+(?:additional|extra))\s+)?|(?:(?:韩国|韓國|日本|台湾|台灣|欧洲|歐洲|外国|外國|其他|其它)(?:企业|企業|财阀|財閥)|韩企|韓企|日企)(?:们|們)?(?:共|合计|合計|共同)?(?:承诺|承諾|宣布|表示将|表示將)[^，。；\d]{0,8})$/i;
