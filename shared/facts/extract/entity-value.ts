@@ -189,7 +189,9 @@ export function readEntities(
   // "Tesla expects Samsung to make its AI6 chips and TSMC its AI5": a making gapped after "and" pairs each
   // foundry with the chip after it.
   // ("Tesla chose Samsung for AI6 and TSMC for AI5": each maker "for" the chip after it)
-  const gapped = gappedMaker(reading, allowed, chipIds) ?? makerForEachChip(reading, allowed, chipIds);
+  const gapped =
+    pairedMaker(reading, allowed, chipIds, GAPPED_MAKING) ??
+    pairedMaker(reading, allowed, chipIds, MAKER_FOR_EACH_CHIP);
   if (gapped !== undefined) {
     const own = found.filter((mention) => mention.id === gapped);
     attached = own.length ? own : [];
@@ -459,51 +461,40 @@ function inAnotherChipsAppositive(
 const APPOSITIVE_BEFORE =
   /,\s*(?:(?:the|a)\s+(?:[\w-]+\s+)?(?:chip|processor)\s+(?:that\s+|which\s+)?|(?:to\s+be|which\s+(?:will\s+be|is|are)|that\s+(?:will\s+be|is))\s+(?:made|manufactured|built|produced|fabricated|fabbed)\s+(?:by|at)\s+|(?:which|that)\s+|(?:made|manufactured|built|produced|fabricated|fabbed)\s+(?:by|at)\s+)$/i;
 
+const MAKES_THE =
+  /^\s*(?:(?:will|would|to|is\s+to|should|can)\s+)?(?:make|makes|making|build|builds|building|produce|produces|producing|manufacture|manufactures|manufacturing|supply|supplies|supplying)\s+(?:its\s+|the\s+|Tesla['’]s\s+)?$/i;
+const AND_THEN = /^\s*(?:chips?|processors?|parts)?\s*,?\s*(?:and|while|with)\s+$/i;
+const GAPPED_THE =
+  /^\s*(?:(?:to\s+)?(?:make|build|produce|manufacture|supply)\s+)?(?:its\s+|the\s+|Tesla['’]s\s+)?$/i;
+
+/** How two maker–chip pairs are written: maker to chip, chip to the next maker, next maker to its chip. */
+interface PairForm {
+  makerToChip: RegExp;
+  joined: RegExp;
+  otherToChip: RegExp;
+}
+
 /**
  * The foundry a gapped making pairs with the subject's chip: "Samsung will make AI6 and TSMC AI5", "expects
  * Samsung to make its AI6 chips and TSMC its AI5" — undefined when the sentence has no such pairs.
  */
-function gappedMaker(
-  reading: SentenceReading,
-  allowed: ReadonlySet<string>,
-  chipIds: ReadonlySet<string>,
-): string | undefined {
-  const named = reading.mentions.filter((mention) => allowed.has(mention.id) || mention.type === 'chip');
-  const between = (a: EntityMention, b: EntityMention) => reading.text.slice(a.end, b.start);
-  for (let index = 0; index + 3 < named.length; index++) {
-    const [maker, chip, other, otherChip] = named.slice(index, index + 4) as [
-      EntityMention,
-      EntityMention,
-      EntityMention,
-      EntityMention,
-    ];
-    if (
-      allowed.has(maker.id) &&
-      allowed.has(other.id) &&
-      maker.id !== other.id &&
-      chip.type === 'chip' &&
-      otherChip.type === 'chip' &&
-      chip.id !== otherChip.id &&
-      MAKES_THE.test(between(maker, chip)) &&
-      AND_THEN.test(between(chip, other)) &&
-      GAPPED_THE.test(between(other, otherChip))
-    ) {
-      if (chipIds.has(chip.id)) return maker.id;
-      if (chipIds.has(otherChip.id)) return other.id;
-    }
-  }
-  return undefined;
-}
+const GAPPED_MAKING: PairForm = { makerToChip: MAKES_THE, joined: AND_THEN, otherToChip: GAPPED_THE };
 
+/** …and each maker "for" the chip after it: "chose Samsung for AI6 and TSMC for AI5". */
 const FOR_CHIP = /^\s+for\s+(?:(?:its|the|Tesla['’]s)\s+)?$/i;
-const PAIR_JOINED =
-  /^(?:\s+(?:chips?|processors?))?\s*(?:,\s*(?:and\s+|while\s+|with\s+)?|\s+and\s+|\s+while\s+|\s+with\s+)$/i;
+const MAKER_FOR_EACH_CHIP: PairForm = {
+  makerToChip: FOR_CHIP,
+  joined:
+    /^(?:\s+(?:chips?|processors?))?\s*(?:,\s*(?:and\s+|while\s+|with\s+)?|\s+and\s+|\s+while\s+|\s+with\s+)$/i,
+  otherToChip: FOR_CHIP,
+};
 
-/** The foundry "for" the subject's chip in two such pairs: "chose Samsung for AI6 and TSMC for AI5". */
-function makerForEachChip(
+/** The foundry that one of two maker–chip pairs written in `form` gives the subject's chip. */
+function pairedMaker(
   reading: SentenceReading,
   allowed: ReadonlySet<string>,
   chipIds: ReadonlySet<string>,
+  form: PairForm,
 ): string | undefined {
   const named = reading.mentions.filter((mention) => allowed.has(mention.id) || mention.type === 'chip');
   const between = (a: EntityMention, b: EntityMention) => reading.text.slice(a.end, b.start);
@@ -521,9 +512,9 @@ function makerForEachChip(
       chip.type === 'chip' &&
       otherChip.type === 'chip' &&
       chip.id !== otherChip.id &&
-      FOR_CHIP.test(between(maker, chip)) &&
-      PAIR_JOINED.test(between(chip, other)) &&
-      FOR_CHIP.test(between(other, otherChip))
+      form.makerToChip.test(between(maker, chip)) &&
+      form.joined.test(between(chip, other)) &&
+      form.otherToChip.test(between(other, otherChip))
     ) {
       if (chipIds.has(chip.id)) return maker.id;
       if (chipIds.has(otherChip.id)) return other.id;
@@ -560,12 +551,6 @@ function passiveGappedMakers(
 
 const PASSIVE_MAKING =
   /\b(?:be|is|are|being|been)\s+(?:\w+\s+)?(?:made|built|produced|manufactured|fabbed|fabricated)\s+(?:by|at)\b/i;
-
-const MAKES_THE =
-  /^\s*(?:(?:will|would|to|is\s+to|should|can)\s+)?(?:make|makes|making|build|builds|building|produce|produces|producing|manufacture|manufactures|manufacturing|supply|supplies|supplying)\s+(?:its\s+|the\s+|Tesla['’]s\s+)?$/i;
-const AND_THEN = /^\s*(?:chips?|processors?|parts)?\s*,?\s*(?:and|while|with)\s+$/i;
-const GAPPED_THE =
-  /^\s*(?:(?:to\s+)?(?:make|build|produce|manufacture|supply)\s+)?(?:its\s+|the\s+|Tesla['’]s\s+)?$/i;
 
 /**
  * Whether the text drops a named foundry from the chip's makers: "replacing/instead of/from" it, "Samsung out",
