@@ -83,7 +83,7 @@ function plantStartsThen(reading: SentenceReading, mention: ValueMention): boole
 
 /** Right before a date, a trial's making: "pilot production in", "risk production from", "engineering samples later". */
 const TRIAL_BEFORE_DATE =
-  /\b(?:pilot|trial|risk|small[-\s]batch|sample|engineering)\s+(?:production|output|runs?|manufacturing)\s+(?:there\s+)?(?:in|from|by|starting(?:\s+in)?|beginning(?:\s+in)?)\s+(?:the\s+)?(?:(?:early|mid|late|first\s+half\s+of|second\s+half\s+of)[-\s]+)?$|\bsamples?\s+(?:(?:later|earlier|due|expected|slated|set)\s+)?(?:(?:in|by|for|from)\s+)?(?:the\s+)?(?:(?:early|mid|late|end\s+of)[-\s]+)?$/i;
+  /\b(?:pilot|trial|risk|small[-\s]batch|sample|engineering)\s+(?:production|output|runs?|manufacturing)\s+(?:there\s+)?(?:in|from|by|starting(?:\s+in)?|beginning(?:\s+in)?)\s+(?:the\s+)?(?:(?:early|mid|late|first\s+half\s+of|second\s+half\s+of)[-\s]+)?$|\bsamples?\s+(?:(?:later|earlier|due|expected|slated|set)\s+)?(?:(?:in|by|for|from)\s+)?(?:the\s+)?(?:(?:early|mid|late|end\s+of)[-\s]+)?$|\bsamples?\s+(?:of\s+(?:the\s+)?[\w-]+\s+)?(?:(?:would|will|should|could|are\s+to|to)\s+)?(?:come|arrive|ship|be\s+(?:ready|available|delivered))\s+(?:in|by|from)\s+(?:the\s+)?(?:(?:early|mid|late|end\s+of)[-\s]+)?$/i;
 
 /** Right after an amount, the order or contract it is the size of: 的晶片订单, 芯片大单, 合同, "contract", "chip deal". */
 const ORDER_NAMED_AFTER =
@@ -1223,15 +1223,16 @@ function toldOfYearsAgo(reading: SentenceReading, level: boolean): boolean {
   const dated = reading.once('openingYearsAgo', () => {
     if (reading.publishedYear === undefined || !DATE_OPENING.test(reading.text)) return false;
     const opening = reading.values('year')[0];
-    return (
-      opening !== undefined &&
-      opening.value.kind === 'year' &&
-      opening.value.value <= reading.publishedYear - 2 &&
-      datelineYear(reading, opening)
-    );
+    if (opening === undefined || opening.value.kind !== 'year') return false;
+    // "2021: Samsung picks Taylor for a $17 billion fab.": a timeline's entry of a year before the item's.
+    if (TIMELINE_ENTRY.test(reading.text)) return opening.start < 4 && opening.value.value < reading.publishedYear;
+    return opening.value.value <= reading.publishedYear - 2 && datelineYear(reading, opening);
   });
   return dated && (level || reading.once('toldThen', () => TOLD_THEN.test(reading.text)));
 }
+
+/** A timeline's entry: a bare year and a colon or a dash opening the sentence. */
+const TIMELINE_ENTRY = /^[\s"“(（•*-]*(?:19|20)\d\d\s*(?:[:：]|\s[–—-])\s/;
 
 /** A sentence opening with a date: a digit, or a month's name, maybe after "In", "On", "Late". */
 const DATE_OPENING =
