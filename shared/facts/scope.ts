@@ -667,7 +667,7 @@ function pastRelativeAside(sentence: string, end: number): number {
 const CLAUSE_RESUMED = /^,\s*(?:for|to|instead\s+of|over|into)\s/i;
 
 const DENIAL_WORD = /^(?:den(?:y|ied|ies)|dismiss|reject|refut|rebut)/i;
-const NEGATED_BEFORE = /\b(?:not|n't|never|no)\s+$/i;
+const NEGATED_BEFORE = /(?:\bnot|n['’]t|\bnever|\bno)\s+$/i;
 
 /** A relative clause telling what a report said: ", which said …", ", which claimed …". */
 const REPORT_SAID_AFTER =

@@ -1225,7 +1225,8 @@ function toldOfYearsAgo(reading: SentenceReading, level: boolean): boolean {
     const opening = reading.values('year')[0];
     if (opening === undefined || opening.value.kind !== 'year') return false;
     // "2021: Samsung picks Taylor for a $17 billion fab.": a timeline's entry of a year before the item's.
-    if (TIMELINE_ENTRY.test(reading.text)) return opening.start < 4 && opening.value.value < reading.publishedYear;
+    if (TIMELINE_ENTRY.test(reading.text))
+      return opening.start < 4 && opening.value.value < reading.publishedYear;
     return opening.value.value <= reading.publishedYear - 2 && datelineYear(reading, opening);
   });
   return dated && (level || reading.once('toldThen', () => TOLD_THEN.test(reading.text)));
@@ -1955,7 +1956,7 @@ const PLAN_TOTAL_BEFORE = /(?:总投资|總投資|总额|總額|总规模|總規
 
 /** Before a year, "not … until" without a word of a term's end between: a start ("not … enough capacity until"). */
 const NOT_UNTIL_BEFORE =
-  /\b(?:not|n't|never)\b(?:(?!\b(?:expire|expires|end|ends|run|runs|last|lasts|terminate|terminates|lapse|lapses|stop|stops|cease|ceases)\b)[^.;]){0,64}\buntil\s+(?:(?:the\s+)?(?:end|middle|start)\s+of\s+|late\s+|early\s+|mid-?)?$/i;
+  /(?:\bnot\b|n['’]t\b|\bnever\b)(?:(?!\b(?:expire|expires|end|ends|run|runs|last|lasts|terminate|terminates|lapse|lapses|stop|stops|cease|ceases)\b)[^.;]){0,64}\buntil\s+(?:(?:the\s+)?(?:end|middle|start)\s+of\s+|late\s+|early\s+|mid-?)?$/i;
 
 /** Before a year, a state that lasts until it: "under construction until late", "on hold until". */
 const WORKS_GO_ON_BEFORE_ZH =
