@@ -2484,6 +2484,9 @@ export const SCOPE_CUES = {
       // first due in volume in 2026").
       'first slated',
       'first scheduled',
+      // "Samsung's CHIPS grant was first pegged at $6.4 billion but finalized at $4.75 billion".
+      'first pegged',
+      'initially pegged',
       'once planned',
       'once expected',
       'once scheduled',
@@ -2536,6 +2539,9 @@ export const SCOPE_CUES = {
       // "first slated for 2024, start date now unclear" (not "initially slated to produce … from 2026", a plan's first stage).
       'first slated',
       'first scheduled',
+      // "Samsung's CHIPS grant was first pegged at $6.4 billion but finalized at $4.75 billion".
+      'first pegged',
+      'initially pegged',
       'first expected',
       'first targeted',
       // "Samsung's Taylor fab, initially slated for 2024, will open in 2026" (not "is initially slated to produce

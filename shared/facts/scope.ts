@@ -339,7 +339,8 @@ const spanOver = (name: ScopeCue, found: RegExpExecArray): ScopeSpan => ({
 });
 
 /** An aside between commas telling a first target: ", first due in 2024,". */
-const FIRST_TARGET_ASIDE = /,\s*first\s+(?:due|set|planned|expected|targeted)\b[^,;.]*(?=,)/gi;
+const FIRST_TARGET_ASIDE =
+  /,\s*first\s+(?:due|set|planned|expected|targeted|pegged|put|valued|estimated|announced|promised|awarded)\b(?:[^,;.]|\.(?=\d))*(?=,)/gi;
 
 /** "want(s/ed) … delayed/postponed/paused/pushed back", within a clause. */
 const WISHED_DELAY =

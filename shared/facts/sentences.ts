@@ -174,6 +174,9 @@ export function splitSentences(text: string): string[] {
 
 /** The marks a digest's item opens with ("• Samsung Taylor: … • TSMC Arizona: …"). */
 const BULLET_MARK = /[•●▪■►◆]/;
+/** A timeline's item opens with its date: "2021:", "December 2024:", "2025年7月：". */
+const TIMELINE_ITEM =
+  /^(?:(?:early|mid|late)[-\s]+)?(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+)?(?:\d{1,2},?\s+)?(?:19|20)\d\d|^\d{4}\s*年/i;
 /** A bullet, with what comes before it. */
 const BULLET = new RegExp(String.raw`[\s,，;；]*${BULLET_MARK.source}\s*`, 'g');
 
@@ -190,9 +193,22 @@ const BULLET = new RegExp(String.raw`[\s,，;；]*${BULLET_MARK.source}\s*`, 'g'
 function withListItemsAsClauses(text: string): string {
   if (!BULLET_MARK.test(text)) return text;
   const chinese = /[\u3400-\u9fff]/.test(text);
-  return text
-    .replace(BULLET, (_, offset: number) => (offset === 0 ? '' : chinese ? '，•' : ', • '))
-    .replace(/^[,，\s]+/, '');
+  return (
+    text
+      // (an item that ends with its own full stop is a sentence of its own — "…through 2033. • TSMC said …" — unless
+      // the items are a timeline's dates, one story's: "• 2021: Samsung picks Taylor. • 2026: production begins.")
+      .replace(BULLET, (found: string, offset: number) =>
+        offset === 0
+          ? ''
+          : /[.。!?！？]$/.test(text.slice(0, offset)) &&
+              !TIMELINE_ITEM.test(text.slice(offset + found.length))
+            ? ' '
+            : chinese
+              ? '，•'
+              : ', • ',
+      )
+      .replace(/^[,，\s]+/, '')
+  );
 }
 
 /** "Q: Who makes AI5? A: TSMC and Samsung.", 问：在哪里生产？答：…: an explainer's question and its answer. */

@@ -153,6 +153,8 @@ export function readEntities(
     // "TSMC's 2nm yields are running well ahead of Samsung's SF2, which Samsung will use for Tesla's AI6": the
     // foundry a comparison opens with is compared, not a maker.
     .filter((mention) => !COMPARES_AFTER.test(reading.text.slice(mention.end, mention.end + 60)))
+    // "TSMC said its A16 node enters volume production in late 2026": a foundry's own node's making, no chip's.
+    .filter((mention) => !OWN_NODE_MADE_AFTER.test(reading.text.slice(mention.end, mention.end + 90)))
     // "With TSMC controlling roughly 71% of the global foundry market, … puts AI6 on Samsung's SF2": a share's holder.
     .filter((mention) => !SHARE_HELD_AFTER.test(reading.text.slice(mention.end, mention.end + 40)))
     // "三星與台積電在2奈米世代的差距": the second of two foundries whose gap is measured is the yardstick.
@@ -944,6 +946,9 @@ const OTHER_WORK_AFTER =
 /** Before a foundry, the work it does told in the passive: "will be packaged by Intel", "with testing by Amkor". */
 const OTHER_WORK_BEFORE =
   /\b(?:packag(?:ed|ing)|assembled|assembly|tested|testing)\s+(?:(?:and|or)\s+(?:packag(?:ed|ing)|assembled|tested)\s+)?(?:in\s+[A-Z][\w-]+\s+)?by\s+$/i;
+
+const OWN_NODE_MADE_AFTER =
+  /^(?:['’]s|\s+(?:said|says|expects|expected|added)\s+(?:that\s+)?its)\s+(?:[\w.-]+\s+){0,2}?(?:node|process|technology)\s+(?:(?:is|remains|was)\s+on\s+track\s+for|(?:will\s+)?(?:enters?|begins?|starts?|reach(?:es)?|hits?|moves?\s+into))\s+(?:mass\s+|volume\s+|high-volume\s+)?(?:production|manufacturing|output)\b/i;
 
 const MAKING_THEN_OTHER_WORK =
   /\b(?:fabricated|produced|made|manufactured|built|fabbed)\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:packaged|assembled|tested)\b/i;
