@@ -285,9 +285,13 @@ function rivalAnaphora(
   const own = compiled.rule.anaphora;
   // A rule one of whose subjects is a rival alone (the Taylor fab's start: ["Taylor"]) refers to it
   // with its words ("the plant", 该厂).
+  // (…not a rule about the subject too: the deal's term, of ["Tesla", "Samsung"] or ["Samsung"], refers to the deal
+  // with 协议, 合同 — no word of Samsung's alone against Tesla's share move)
+  const ownIds = new Set(compiled.rule.subject.flat());
   const aboutRival = rules.filter(
     (other) =>
       other.rule.subject.some((group) => group.length === 1 && rivals.includes(group[0]!)) &&
+      !other.rule.subject.some((group) => group.some((id) => ownIds.has(id))) &&
       other.rule.anaphora,
   );
   const phrases = (lang: 'en' | 'zh') => [
