@@ -184,6 +184,14 @@ export function readNumeric(
     )
     // "TrendForce sees TSMC taking 75% of foundry market in 2027": a level of a year to come is a forecast.
     .filter((mention) => !(levelsOnly && ofYearToCome(reading, mention)))
+    // "Counterpoint预计，…台积电今年的全球晶圆代工份额将升至75%": a level forecast to be reached, even this year.
+    .filter(
+      (mention) =>
+        !(
+          levelsOnly &&
+          FORECAST_LEVEL_BEFORE_ZH.test(reading.text.slice(Math.max(0, mention.start - 60), mention.start))
+        ),
+    )
     // "Samsung aims to lift its foundry market share to 20%", 三星力争…份额提升至20%: a goal, not the level.
     .filter(
       (mention) =>
@@ -1103,6 +1111,9 @@ const LEVEL_GOAL_BEFORE =
 const LEVEL_YEAR_BEFORE_ZH = new RegExp(
   String.raw`((?:19|20)\d{2}|${CHINESE_DIGIT_YEAR})年(?!第?[一二三四1-4]季|[上下]半年)[^，,。；;\d]{0,24}$`,
 );
+
+const FORECAST_LEVEL_BEFORE_ZH =
+  /(?:预计|預計|预测|預測|预期|預期|预估|預估|估计|估計|看好)[^。；;]{0,40}?(?:将|將|会|會|可望|有望)[^，。；,;]{0,16}?(?:升至|增至|提升至|提高至|降至|跌至|滑落至|达到|達到|超过|超過|突破|达|達)\s*(?:约|約|近)?$/;
 
 const NEXT_YEAR_BEFORE_ZH =
   /(?:明年|後年|后年|(?:两|兩|三)年(?:后|後))(?!第?[一二三四1-4]季|[上下]半年)[^，,。；;\d]{0,24}$/;
