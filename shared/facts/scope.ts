@@ -78,7 +78,7 @@ const HISTORY_END = new RegExp(
   // 高风险AI规则最长推迟16个月": the old plan is the relative clause, ended by its 的.
   // "the high-risk rules originally due on 2 August 2026 would apply from 2 December 2027": an old date told as a
   // modifier ends with its date.
-  `${CLAUSE_END.source}|${CHANGE_TO.source}|(?<=\\b(?:originally|initially|first)\\s+(?:due|slated|set|planned|scheduled|expected|targeted)\\s+(?:to\\s+(?:apply|start|begin|take\\s+effect)\\s+)?(?:on|in|for|by|from)\\s+(?:\\d{1,2}\\s+)?(?:[A-Z][a-z]+\\.?\\s+)?(?:\\d{1,2},?\\s+)?(?:19|20)\\d\\d)(?=\\s+(?:would|will|now|are|is|were|was|could|may|might|should|must|to|shall)\\b)|(?<=(?:原定|原訂|原先|原本|原计划|原計劃|原計畫)[^，。；的]{2,16})的|\\s(?:and\\s+)?now\\b|\\sbefore\\s+(?=(?:the|its|a)\\s(?!end\\s+of\\s+(?:(?:19|20)\\d\\d|(?:the\\s+|this\\s+|next\\s+)?(?:year|quarter|month|decade))\\b))|(?<=[\\u3400-\\u9fff])\\s+(?=[^\\s，。]{0,12}?(?:仍|現|现|如今|目前|改为|改為))`,
+  `${CLAUSE_END.source}|${CHANGE_TO.source}|(?<=\\b(?:originally|initially|first)\\s+(?:due|slated|set|planned|scheduled|expected|targeted)\\s+(?:to\\s+(?:apply|start|begin|take\\s+effect)\\s+)?(?:on|in|for|by|from)\\s+(?:\\d{1,2}\\s+)?(?:[A-Z][a-z]+\\.?\\s+)?(?:\\d{1,2},?\\s+)?(?:19|20)\\d\\d)(?=\\s+(?:would|will|now|are|is|were|was|shall)\\b)|(?<=(?:原定|原訂|原先|原本|原计划|原計劃|原計畫)[^，。；的]{2,16})的|\\s(?:and\\s+)?now\\b|\\sbefore\\s+(?=(?:the|its|a)\\s(?!end\\s+of\\s+(?:(?:19|20)\\d\\d|(?:the\\s+|this\\s+|next\\s+)?(?:year|quarter|month|decade))\\b))|(?<=[\\u3400-\\u9fff])\\s+(?=[^\\s，。]{0,12}?(?:仍|現|现|如今|目前|改为|改為))`,
   'g',
 );
 
@@ -278,6 +278,10 @@ const ALTERNATIVE_ZH = /^\s*[，,]?\s*(?:还是|還是)[^，。；,;？?]*/;
 const UNDECIDED =
   /尚未定案|未定案|尚未拍板|仍未拍板|尚未敲定|仍未敲定|尚未确定|尚未確定|未有定论|未有定論|尚未(?:作出|做出)?(?:任何)?(?:决定|決定)|\bnot\s+(?:yet\s+)?(?:been\s+)?finali[sz]ed\b|\bno\s+(?:final\s+)?decision\s+(?:has\s+been\s+|had\s+been\s+|was\s+)?(?:made|taken|reached)\b/i;
 
+/** Nothing decided yet, said of what follows: "nothing has been decided regarding a report that …". */
+const NOTHING_DECIDED =
+  /\bnothing\s+(?:(?:has|had)\s+been\s+|was\s+|is\s+)?(?:yet\s+)?(?:decided|finali[sz]ed|settled)\s+(?:yet\s+)?(?:regarding|about|on|over|as\s+to|concerning)\b/i;
+
 /** Where reports that differ reach back to: their clause, or the topic phrase just before it. */
 function differingFrom(sentence: string, at: number): number {
   const own = clauseStartBefore(sentence, at);
@@ -340,7 +344,7 @@ const spanOver = (name: ScopeCue, found: RegExpExecArray): ScopeSpan => ({
 
 /** An aside between commas telling a first target: ", first due in 2024,". */
 const FIRST_TARGET_ASIDE =
-  /,\s*first\s+(?:due|set|planned|expected|targeted|pegged|put|valued|estimated|announced|promised|awarded)\b(?:[^,;.]|\.(?=\d))*(?=,)/gi;
+  /,\s*first\s+(?:due|set|planned|expected|targeted|pegged)\b(?:[^,;.]|\.(?=\d))*(?=,)/gi;
 
 /** "want(s/ed) … delayed/postponed/paused/pushed back", within a clause. */
 const WISHED_DELAY =
@@ -1034,6 +1038,17 @@ export function findScopes(sentence: string, tokens: Token[]): Scopes {
     matches.some((match) => match.name === 'hedge' && match.start < undecided.index)
   )
     spans.push(openUpTo(undecided));
+  // "Samsung said nothing has been decided regarding a report that it will make Tesla's AI5 chips, after a local
+  // daily said …": what follows the undecided cue is undecided.
+  const nothingDecided = NOTHING_DECIDED.exec(sentence);
+  if (nothingDecided)
+    spans.push({
+      name: 'possibility',
+      start: nothingDecided.index,
+      cueStart: nothingDecided.index,
+      cueEnd: nothingDecided.index + nothingDecided[0].length,
+      end: sentence.length,
+    });
   // "针对业界提出的暂停要求": a demand named by what it asks is only asked.
   // (to the end of its clause: "企业要求欧盟将高风险规则暂停实施" asks the 实施 too)
   // (a cheap test first: the pattern's look-behinds are tried at every position)

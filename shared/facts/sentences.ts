@@ -174,9 +174,12 @@ export function splitSentences(text: string): string[] {
 
 /** The marks a digest's item opens with ("• Samsung Taylor: … • TSMC Arizona: …"). */
 const BULLET_MARK = /[•●▪■►◆]/;
-/** A timeline's item opens with its date: "2021:", "December 2024:", "2025年7月：". */
-const TIMELINE_ITEM =
-  /^(?:(?:early|mid|late)[-\s]+)?(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+)?(?:\d{1,2},?\s+)?(?:19|20)\d\d|^\d{4}\s*年/i;
+/**
+ * An item of another story: a name that does or says something ("TSMC said", "LG Energy Solution won") or heads it
+ * ("TrendForce:") — not a label of one story's fact box ("Term:", "Value:") nor a word that refers back ("It", "The").
+ */
+const ANOTHER_STORY_ITEM =
+  /^(?!(?:The|A|An|It|Its|They|Their|He|She|We|This|That|These|Those|There|Value|Term|Site|Buyer|Supplier|Seller|Price|Date|Deal|Chips?|Node|Fab|Plant|Location|Customer|Duration|Size|Amount|Status|Timing|Start|Production|Output|Note|Update|Background|Context|Investment|Award|Grant|Shares|Stock|Market|Reaction|Risks?|Why|What|When|Where|Who|How|Key|Bottom|Both|Each|Also|Plus)\b)[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3}(?:\s*[:：]|\s+(?:will|would|is|are|was|were|has|have|had|won|wins|said|says|told|plans|expects|[a-z]+ed|[a-z]+s)\b)/;
 /** A bullet, with what comes before it. */
 const BULLET = new RegExp(String.raw`[\s,，;；]*${BULLET_MARK.source}\s*`, 'g');
 
@@ -195,13 +198,16 @@ function withListItemsAsClauses(text: string): string {
   const chinese = /[\u3400-\u9fff]/.test(text);
   return (
     text
-      // (an item that ends with its own full stop is a sentence of its own — "…through 2033. • TSMC said …" — unless
-      // the items are a timeline's dates, one story's: "• 2021: Samsung picks Taylor. • 2026: production begins.")
+      // (an item that ends with its own full stop and opens another source's news is a sentence of its own —
+      // "…through 2033. • TSMC said …", "• TrendForce: …" — not the next point of one story: "• Term: through
+      // 2033.", "• It runs until …", "• 2026: production begins.")
       .replace(BULLET, (found: string, offset: number) =>
         offset === 0
           ? ''
-          : /[.。!?！？]$/.test(text.slice(0, offset)) &&
-              !TIMELINE_ITEM.test(text.slice(offset + found.length))
+          : // (a Chinese item after its 。 is a sentence of its own: 期限至2033年底 still finds its deal)
+            /[。！？]$/.test(text.slice(0, offset)) ||
+              (/[.!?]$/.test(text.slice(0, offset)) &&
+                ANOTHER_STORY_ITEM.test(text.slice(offset + found.length)))
             ? ' '
             : chinese
               ? '，•'

@@ -154,7 +154,7 @@ export function readEntities(
     // foundry a comparison opens with is compared, not a maker.
     .filter((mention) => !COMPARES_AFTER.test(reading.text.slice(mention.end, mention.end + 60)))
     // "TSMC said its A16 node enters volume production in late 2026": a foundry's own node's making, no chip's.
-    .filter((mention) => !OWN_NODE_MADE_AFTER.test(reading.text.slice(mention.end, mention.end + 90)))
+    .filter((mention) => !ownNodesMaking(reading, mention, chipIds))
     // "With TSMC controlling roughly 71% of the global foundry market, … puts AI6 on Samsung's SF2": a share's holder.
     .filter((mention) => !SHARE_HELD_AFTER.test(reading.text.slice(mention.end, mention.end + 40)))
     // "三星與台積電在2奈米世代的差距": the second of two foundries whose gap is measured is the yardstick.
@@ -949,6 +949,19 @@ const OTHER_WORK_BEFORE =
 
 const OWN_NODE_MADE_AFTER =
   /^(?:['’]s|\s+(?:said|says|expects|expected|added)\s+(?:that\s+)?its)\s+(?:[\w.-]+\s+){0,2}?(?:node|process|technology)\s+(?:(?:is|remains|was)\s+on\s+track\s+for|(?:will\s+)?(?:enters?|begins?|starts?|reach(?:es)?|hits?|moves?\s+into))\s+(?:mass\s+|volume\s+|high-volume\s+)?(?:production|manufacturing|output)\b/i;
+
+/** …unless the chip is named as what the node makes: "enters mass production with Tesla's AI6 as anchor customer". */
+function ownNodesMaking(
+  reading: SentenceReading,
+  foundry: EntityMention,
+  chipIds: ReadonlySet<string>,
+): boolean {
+  const made = OWN_NODE_MADE_AFTER.exec(reading.text.slice(foundry.end, foundry.end + 90));
+  if (!made) return false;
+  const from = foundry.end + made[0].length;
+  const to = clauseEndOf(reading, from);
+  return !reading.chips.some((chip) => chipIds.has(chip.id) && chip.start >= from && chip.start < to);
+}
 
 const MAKING_THEN_OTHER_WORK =
   /\b(?:fabricated|produced|made|manufactured|built|fabbed)\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:packaged|assembled|tested)\b/i;

@@ -249,6 +249,13 @@ export function readNumeric(
           TOTAL_SALES_BEFORE_ZH.test(reading.text.slice(Math.max(0, mention.start - 24), mention.start))
         ),
     )
+    // "Samsung's foundry revenue jumped 15% in the fourth quarter": one period's growth, no order's lift.
+    .filter(
+      (mention) =>
+        mention.value.kind !== 'percent' ||
+        !rule.rule.relation.includes('revenue_uplift') ||
+        !QUARTER_AFTER.test(reading.text.slice(mention.end, mention.end + 40)),
+    )
     // "Counterpoint forecasts Samsung's share of 5nm-and-below foundry revenue will rise to 12%, from 9%": a share
     // named before the figures is no lift.
     .filter(
@@ -590,7 +597,10 @@ export function readNumeric(
     .filter(
       (mention) =>
         mention.value.kind !== 'money' ||
-        !GROUP_PLEDGE_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 60), mention.start)),
+        !(
+          GROUP_PLEDGE_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 60), mention.start)) ||
+          pledgeOfAListWithTheSubject(rule, reading, mention)
+        ),
     )
     .filter((mention) => {
       const number = numberOf(mention.value);
@@ -1235,9 +1245,10 @@ function toldOfYearsAgo(reading: SentenceReading, level: boolean): boolean {
     if (reading.publishedYear === undefined || !DATE_OPENING.test(reading.text)) return false;
     const opening = reading.values('year')[0];
     if (opening === undefined || opening.value.kind !== 'year') return false;
-    // "2021: Samsung picks Taylor for a $17 billion fab.": a timeline's entry of a year before the item's.
+    // "2021: Samsung picks Taylor for a $17 billion fab.": a timeline's entry of years ago (not "2025: Samsung's
+    // foundry share falls to 6.8%" in a 2026 item, the year just gone, whose news may still be the latest).
     if (TIMELINE_ENTRY.test(reading.text))
-      return opening.start < 4 && opening.value.value < reading.publishedYear;
+      return opening.start < 4 && opening.value.value <= reading.publishedYear - 2;
     return opening.value.value <= reading.publishedYear - 2 && datelineYear(reading, opening);
   });
   return dated && (level || reading.once('toldThen', () => TOLD_THEN.test(reading.text)));
@@ -1641,9 +1652,29 @@ function unknownNameMoved(reading: SentenceReading, mention: ValueMention): bool
   return !reading.mentions.some((named) => named.start < nameEnd && named.end > nameStart);
 }
 
+/** Right before an amount, a list's pledge: 等企业承诺, "the companies pledged". */
+const LIST_PLEDGE_BEFORE =
+  /(?:等(?:企业|企業|公司|集团|集團|财阀|財閥)(?:共同|合计|合計|共)?(?:承诺|承諾|宣布|表示将|表示將)[^，。；\d]{0,8}|\b(?:the|these|those)\s+(?:companies|firms|groups|conglomerates)\s+(?:have\s+)?(?:collectively\s+|together\s+|jointly\s+)?(?:pledged|promised|committed|vowed)\s+(?:to\s+invest\s+)?(?:(?:about|some|roughly|a\s+combined|a\s+total\s+of)\s+)?)$/i;
+
+/**
+ * "三星、SK、现代等企业承诺在美投资1500亿美元", "Samsung, SK and Hyundai: the companies pledged $150 billion": a list that
+ * holds the subject pledges as a group (not "软银、OpenAI和甲骨文等企业承诺…建设星际之门", partners of a subject named after).
+ */
+function pledgeOfAListWithTheSubject(rule: CompiledRule, reading: SentenceReading, mention: ValueMention) {
+  if (mention.value.kind !== 'money') return false;
+  const pledge = LIST_PLEDGE_BEFORE.exec(reading.text.slice(Math.max(0, mention.start - 60), mention.start));
+  if (!pledge) return false;
+  const pledgeAt = mention.start - Math.min(60, mention.start) + pledge.index;
+  const own = reading.mentions.find((named) => rule.ownIds.has(named.id) && named.end <= pledgeAt);
+  return own !== undefined && /[、,]|\band\b|和|与|與/.test(reading.text.slice(own.end, pledgeAt));
+}
+
+const QUARTER_AFTER =
+  /^\s*(?:in|for|during)\s+(?:the\s+)?(?:(?:first|second|third|fourth|latest|last|previous|june|september|december|march)\s+quarter|Q[1-4]\b|quarter)/i;
+
 /** Right before an amount, a group of other companies (Korean, foreign …) that pledges it — not "the companies", the subject's own. */
 const GROUP_PLEDGE_BEFORE =
-  /(?:\b(?:Korean|South\s+Korean|Japanese|Taiwanese|Chinese|European|Asian|foreign|other)\s+(?:companies|firms|businesses|conglomerates|chaebols?|chipmakers|automakers|carmakers)\s+(?:have\s+|had\s+)?(?:collectively\s+|together\s+|jointly\s+)?(?:pledged|pledge|promised|committed|vowed|announced|unveiled|offered)\s+(?:to\s+invest\s+)?(?:(?:about|some|roughly|nearly|around|a\s+combined|a\s+total\s+of|an?\s+(?:additional|extra))\s+)?|(?:(?:韩国|韓國|日本|台湾|台灣|欧洲|歐洲|外国|外國|其他|其它)(?:企业|企業|财阀|財閥)|韩企|韓企|日企)(?:们|們)?(?:共|合计|合計|共同)?(?:承诺|承諾|宣布|表示将|表示將)[^，。；\d]{0,8})$/i;
+  /(?:\b(?:Korean|South\s+Korean|(?:South\s+)?Korea['’]s|Japanese|Japan['’]s|Taiwanese|Chinese|European|Asian|foreign|other)\s+(?:(?:four|five|top|biggest|largest|major|leading|big|\d+)\s+)*(?:companies|firms|businesses|conglomerates|chaebols?|chipmakers|automakers|carmakers)\s+(?:have\s+|had\s+)?(?:collectively\s+|together\s+|jointly\s+)?(?:pledged|pledge|promised|committed|vowed|announced|unveiled|offered)\s+(?:to\s+invest\s+)?(?:(?:about|some|roughly|nearly|around|a\s+combined|a\s+total\s+of|an?\s+(?:additional|extra))\s+)?|(?:(?:韩国|韓國|南韩|南韓|日本|台湾|台灣|欧洲|歐洲|外国|外國|其他|其它)[^，。；\d]{0,4}(?:企业|企業|财阀|財閥|集团|集團)|韩企|韓企|日企)(?:们|們)?(?:共|合计|合計|共同)?(?:承诺|承諾|宣布|表示将|表示將)[^，。；\d]{0,8})$/i;
 
 const INCLUDING_AFTER =
   /^\s*(?:in\s+(?:the\s+)?(?:US|U\.S\.|United\s+States|America|Texas)\s*)?,?\s*(?:including|which\s+includes?)\s+(?:[\w-]+\s+){0,5}$/i;
@@ -1967,7 +1998,7 @@ const PLAN_TOTAL_BEFORE = /(?:总投资|總投資|总额|總額|总规模|總規
 
 /** Before a year, "not … until" without a word of a term's end between: a start ("not … enough capacity until"). */
 const NOT_UNTIL_BEFORE =
-  /(?:\bnot\b|n['’]t\b|\bnever\b)(?:(?!\b(?:expire|expires|end|ends|run|runs|last|lasts|terminate|terminates|lapse|lapses|stop|stops|cease|ceases)\b)[^.;]){0,64}\buntil\s+(?:(?:the\s+)?(?:end|middle|start)\s+of\s+|late\s+|early\s+|mid-?)?$/i;
+  /(?:\bnot\b|n['’]t\b|\bnever\b)(?:(?!\b(?:expire|expires|end|ends|run|runs|last|lasts|terminate|terminates|lapse|lapses|stop|stops|cease|ceases|finish|finishes|conclude|concludes|wrap|wraps|complete|completes)\b)[^.;]){0,64}\buntil\s+(?:(?:the\s+)?(?:end|middle|start)\s+of\s+|late\s+|early\s+|mid-?)?$/i;
 
 /** Before a year, a state that lasts until it: "under construction until late", "on hold until". */
 const WORKS_GO_ON_BEFORE_ZH =

@@ -10,6 +10,7 @@ import { MONTH_NAME as MONTH_NAME_SOURCE } from '../values/dates.ts';
 import type { ValueMention } from '../values/mention.ts';
 import {
   clauseDatedToThePast,
+  clauseEndOf,
   clauseStartOf,
   type EventOfRule,
   eventMonthDays,
@@ -939,6 +940,18 @@ function headlineOfOtherNews(rule: CompiledRule, title: SentenceReading): boolea
 }
 
 /** The deal itself, with the other party — not a revision of it ("has grown to at least $25 billion"). */
+/**
+ * The deal named only as the source of gains a move gives back: "三星電子周三股價跌3%，抹去Tesla訂單帶來的部分升幅" — not
+ * "…此前因特斯拉165亿美元订单大涨6.8%，周三回吐部分涨幅", the deal-day move recalled beside it.
+ */
+function dealOnlyAsGainsGivenBack(rule: CompiledRule, reading: SentenceReading): boolean {
+  const given = GAINS_GIVEN_BACK.exec(reading.text);
+  if (!given) return false;
+  const from = given.index;
+  const to = clauseEndOf(reading, from + given[0].length);
+  return !reading.phrases(rule.context!).some((match) => match.start < from || match.start >= to);
+}
+
 function namesTheDeal(rule: CompiledRule, reading: SentenceReading): boolean {
   return (
     reading.has('deal') &&
@@ -1006,7 +1019,7 @@ export function hasContext(
     !namesTheEventMonth(rule.event, reading.text) &&
     !RECALLED_MOVE.test(reading.text) &&
     // ("三星電子周三股價跌3%，抹去Tesla訂單帶來的部分升幅": the deal named as the gains given back is no cause)
-    (!namesTheDeal(rule, reading) || GAINS_GIVEN_BACK.test(reading.text))
+    (!namesTheDeal(rule, reading) || dealOnlyAsGainsGivenBack(rule, reading))
   )
     return false;
   if (rule.event && !newsOfTheEvent(rule.event, reading)) {

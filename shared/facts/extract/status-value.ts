@@ -3,6 +3,7 @@
  * relation word says of the subject's own clause, and a date that is later than scheduled.
  */
 import { CONTRAST_BETWEEN, opensClauseBetween, TIME_CLAUSE_ZH } from '../clauses.ts';
+import type { EntityMention } from '../entities.ts';
 import type { AttributeClass } from '../lexicon.ts';
 import type { PhraseMatch } from '../phrases.ts';
 import type { CompiledRule } from '../rules.ts';
@@ -234,13 +235,19 @@ function laterAfterBut(
     return false;
   const from = earlier.end + but.index;
   const to = clauseEndOf(reading, later.end);
-  return !reading.mentions.some(
+  const named = reading.mentions.filter(
     (mention) =>
       mention.start >= from &&
       mention.start < to &&
-      THING_TYPES.has(mention.type) &&
-      !rule.ownIds.has(mention.id),
+      (rule.ownIds.has(mention.id) || THING_TYPES.has(mention.type)),
   );
+  // The subject named first after "but", or right after the later status word, is the one it is of ("but Musk said
+  // Dojo 3 will restart on AI6 chips", "but is restarting Dojo 3 on AI5 chips", 但将在AI5晶片上重启Dojo 3).
+  const own = (mention: EntityMention) => rule.ownIds.has(mention.id);
+  if (named[0] && own(named[0])) return true;
+  if (named.some((mention) => own(mention) && /^\s*$/.test(reading.text.slice(later.end, mention.start))))
+    return true;
+  return !named.some((mention) => !own(mention));
 }
 
 const CLAUSE_GOES_ON = /[,，;；。]|\s(?:but|and|while|though|although)\s/;
