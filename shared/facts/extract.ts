@@ -230,7 +230,8 @@ function withReportsDeniedInPlace(statements: Statement[], readings: SentenceRea
           REPORT_CALLED_UNTRUE.test(reading.text) ||
           // "网传三星泰勒厂推迟至2027年投产，三星回应：不实", "X user claims Tesla moved AI6 to TSMC; Musk replies 'false'": a
           // sentence that opens on the report and ends on its bare denial (not "特斯拉确认…，网传…，三星回应：不实").
-          (REPORT_OPENS.test(reading.text) && BARE_DENIAL_LAST.test(reading.text))
+          (REPORT_OPENS.test(reading.text) &&
+            (BARE_DENIAL_LAST.test(reading.text) || REPLIED_UNTRUE_IN_PLACE.test(reading.text)))
         );
       })
       .map((reading) => reading.index),
@@ -246,6 +247,12 @@ function withReportsDeniedInPlace(statements: Statement[], readings: SentenceRea
 /** After a comma, a bare denial of what the clause before reported: 随后否认, 发布声明否认, "later denied it", 回应：不实. */
 const DENIED_IN_PLACE =
   /[，,][^，,。；;]{0,24}?(?<!并未|並未|未|没有|沒有|不)(?:否认|否認)(?:了)?(?:此事|此说法|此說法|该说法|該說法|这一说法|這一說法|相关说法|相關說法|此说|此說|该报道|該報導|相关报道|相關報導|上述报道|上述報導|这一报道|這一報導|此报道|此報導|这则报道|這則報導|传闻|傳聞)?\s*(?:[，,。；;]|$)|,\s*(?:but\s+|and\s+)?(?:[\w'’.-]+\s+){0,4}?(?:later\s+|since\s+|quickly\s+)?denied\s+(?:it|this|that|the\s+(?:report|claim|story))\b/i;
+
+/**
+ * After a comma, a reply that calls it untrue and states no figure of its own after: "，三星电子回应称相关报道“纯属猜测”，
+ * 合同条款未有变化" (not "，三星回应：不实，仍按计划2026年投产", which says what stands).
+ */
+const REPLIED_UNTRUE_IN_PLACE = new RegExp(String.raw`[，,][^，,。；;]{0,12}?${REPLY_DENIAL_ZH}(?=[^\d]*$)`);
 
 /** A sentence opening on a report: 网传, 传, 据…, 有韩媒称, "X user claims", "A viral post said", "Report:". */
 const REPORT_OPENS =

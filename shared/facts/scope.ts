@@ -145,7 +145,7 @@ const DENIED_AFTER =
   /^(?:not true|untrue|false|off the table|groundless|baseless|unfounded|inaccurate|out of date|outdated|并非事实|並非事實|不是事实|不是事實|与事实不符|與事實不符|不实|不實|失实|失實|不属实|不屬實|不准确|不準確|不正确|不正確|无根据|無根據|子虚乌有|子虛烏有)$/i;
 
 /** A bare reply that denies, as a pattern source: 三星回应：不实, 回應稱「謠言」. */
-export const REPLY_DENIAL_ZH = String.raw`(?:回应|回應|回复|回覆)(?:称|稱)?\s*[:：]?\s*[「“"]?(?:不实|不實|不属实|不屬實|假消息|谣言|謠言|并非事实|並非事實)`;
+export const REPLY_DENIAL_ZH = String.raw`(?:回应|回應|回复|回覆)(?:称|稱)?\s*[:：]?\s*(?:相关报道|相關報導|该报道|該報導|此事|上述报道|上述報導)?\s*[「“"]?(?:不实|不實|不属实|不屬實|假消息|谣言|謠言|并非事实|並非事實|纯属猜测|純屬猜測|纯属臆测|純屬臆測|纯属谣言|純屬謠言|子虚乌有|子虛烏有)`;
 
 const RUMOUR_DENIED_LATER_WORD = /回应|回應|回复|回覆/;
 const RUMOUR_DENIED_LATER = new RegExp(

@@ -236,7 +236,9 @@ export function readNumeric(
       (mention) =>
         rule.rule.relation.includes('award') ||
         rule.rule.value.planTotal ||
-        !amountOfAnAward(reading, mention),
+        (!amountOfAnAward(reading, mention) &&
+          // ("Texas Fab That Won $6.4 Billion in US Aid": aid named by its giver)
+          !GOVERNMENT_AID_AFTER.test(reading.text.slice(mention.end, mention.end + 32))),
     )
     // "adds roughly 10% to Samsung's foundry revenue, equal to 1.5% of total sales", 约占其总销售额的1.5%: a share of the
     // whole company's sales is no lift of one unit's revenue, nor a market share.
@@ -248,6 +250,13 @@ export function readNumeric(
           OF_TOTAL_SALES_AFTER.test(reading.text.slice(mention.end, mention.end + 48)) ||
           TOTAL_SALES_BEFORE_ZH.test(reading.text.slice(Math.max(0, mention.start - 24), mention.start))
         ),
+    )
+    // "a business that holds about 8 per cent of the global contract chipmaking market": a market share, no lift.
+    .filter(
+      (mention) =>
+        mention.value.kind !== 'percent' ||
+        !rule.rule.relation.includes('revenue_uplift') ||
+        !OF_A_MARKET_AFTER.test(reading.text.slice(mention.end, mention.end + 64)),
     )
     // "Samsung's foundry revenue jumped 15% in the fourth quarter": one period's growth, no order's lift.
     .filter(
@@ -592,6 +601,9 @@ export function readNumeric(
             INCLUDING_AFTER.test(reading.text.slice(mention.end, named.start)),
         ),
     )
+    // "OpenAI's $1.4 trillion of commitments dwarf Stargate's $500 billion", "…worth $1.4 trillion, well beyond the
+    // $500 billion Stargate plan": an amount set against the subject named after it is another's.
+    .filter((mention) => mention.value.kind !== 'money' || !setAgainstTheSubjectAfter(rule, reading, mention))
     // "as Korean companies pledged $150 billion in new US investment", 韩国企业承诺对美投资3500亿美元: what a group of
     // companies pledges is the group's, not one of them's.
     .filter(
@@ -1667,6 +1679,28 @@ function pledgeOfAListWithTheSubject(rule: CompiledRule, reading: SentenceReadin
   const pledgeAt = mention.start - Math.min(60, mention.start) + pledge.index;
   const own = reading.mentions.find((named) => rule.ownIds.has(named.id) && named.end <= pledgeAt);
   return own !== undefined && /[、,]|\band\b|和|与|與/.test(reading.text.slice(own.end, pledgeAt));
+}
+
+const GOVERNMENT_AID_AFTER =
+  /^\s+(?:in|of)\s+(?:(?:US|U\.S\.|American|federal|government|state|public|CHIPS(?:\s+Act)?)\s+)+(?:aid|support|money|funds|backing)\b/i;
+
+const OF_A_MARKET_AFTER =
+  /^\s*(?:per\s*cent|percent|%)?\s*(?:share\s+)?of\s+(?:the\s+)?(?:global\s+|worldwide\s+|world['’]s\s+)?(?:contract\s+chipmaking|chipmaking|foundry|chip|semiconductor|contract\s+chip)\s+(?:market|industry)\b/i;
+
+const SET_AGAINST_AFTER =
+  /^[^.;:，。；]{0,48}?\b(?:dwarf(?:s|ed|ing)?|eclips(?:e|es|ed|ing)|(?:well\s+|far\s+)?beyond|outstrip(?:s|ped|ping)?|(?:more|bigger|larger|greater)\s+than|(?:double|triple|twice|three\s+times)\b)/i;
+
+function setAgainstTheSubjectAfter(
+  rule: CompiledRule,
+  reading: SentenceReading,
+  mention: ValueMention,
+): boolean {
+  const against = SET_AGAINST_AFTER.exec(reading.text.slice(mention.end));
+  if (!against) return false;
+  const from = mention.end + against[0].length;
+  // (the subject named before the amount owns it still: "Stargate's $500 billion, far more than …")
+  if (reading.mentions.some((named) => rule.ownIds.has(named.id) && named.end <= mention.start)) return false;
+  return reading.mentions.some((named) => rule.ownIds.has(named.id) && named.start >= from);
 }
 
 const QUARTER_AFTER =
