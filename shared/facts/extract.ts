@@ -28,7 +28,7 @@ import {
   related,
 } from './extract/lists.ts';
 import { PLACE_PHRASE_BEFORE } from './extract/ownership.ts';
-import { itemSentences, NONE, SentenceReading } from './extract/reading.ts';
+import { itemSentences, NONE, SentenceReading, timelineYearOf } from './extract/reading.ts';
 import {
   amendmentTakesEffect,
   describedOnly,
@@ -95,6 +95,11 @@ export function extractFacts(item: AnalyzableItem, compiled: CompiledRules): Sta
     reading.priorSite = lastSite;
     reading.priorChips = lastChips;
     if (reading.index > 0) reading.titleLead = titleLead;
+    // ("2024: OpenAI first pitched a $100 billion Stargate. 2025: Stargate launched at up to $500 billion.")
+    const year = timelineYearOf(reading.text);
+    reading.laterTimelineEntry =
+      year !== undefined &&
+      readings.slice(reading.index + 1).some((later) => (timelineYearOf(later.text) ?? 0) > year);
     lastSite = [...reading.mentions].reverse().find((mention) => mention.type === 'site') ?? lastSite;
     if (reading.chips.length) lastChips = reading.chips;
   }
@@ -249,10 +254,12 @@ const DENIED_IN_PLACE =
   /[，,][^，,。；;]{0,24}?(?<!并未|並未|未|没有|沒有|不)(?:否认|否認)(?:了)?(?:此事|此说法|此說法|该说法|該說法|这一说法|這一說法|相关说法|相關說法|此说|此說|该报道|該報導|相关报道|相關報導|上述报道|上述報導|这一报道|這一報導|此报道|此報導|这则报道|這則報導|传闻|傳聞)?\s*(?:[，,。；;]|$)|,\s*(?:but\s+|and\s+)?(?:[\w'’.-]+\s+){0,4}?(?:later\s+|since\s+|quickly\s+)?denied\s+(?:it|this|that|the\s+(?:report|claim|story))\b/i;
 
 /**
- * After a comma, a reply that calls it untrue and states no figure of its own after: "，三星电子回应称相关报道“纯属猜测”，
- * 合同条款未有变化" (not "，三星回应：不实，仍按计划2026年投产", which says what stands).
+ * After a comma, a reply that calls it untrue and ends the sentence, or adds only that nothing changed: "，三星电子回应称
+ * 相关报道“纯属猜测”，合同条款未有变化" (not "，三星回应：不实，仍按计划2026年投产", which says what stands).
  */
-const REPLIED_UNTRUE_IN_PLACE = new RegExp(String.raw`[，,][^，,。；;]{0,12}?${REPLY_DENIAL_ZH}(?=[^\d]*$)`);
+const REPLIED_UNTRUE_IN_PLACE = new RegExp(
+  String.raw`[，,][^，,。；;]{0,12}?${REPLY_DENIAL_ZH}[」”"]?(?=\s*(?:[，,][^，,。；;]{0,12}?(?:未有变化|未有變化|没有变化|沒有變化|不变|不變|未变|未變))?[。.!！]*$)`,
+);
 
 /** A sentence opening on a report: 网传, 传, 据…, 有韩媒称, "X user claims", "A viral post said", "Report:". */
 const REPORT_OPENS =

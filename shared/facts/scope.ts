@@ -78,7 +78,7 @@ const HISTORY_END = new RegExp(
   // 高风险AI规则最长推迟16个月": the old plan is the relative clause, ended by its 的.
   // "the high-risk rules originally due on 2 August 2026 would apply from 2 December 2027": an old date told as a
   // modifier ends with its date.
-  `${CLAUSE_END.source}|${CHANGE_TO.source}|(?<=\\b(?:originally|initially|first)\\s+(?:due|slated|set|planned|scheduled|expected|targeted)\\s+(?:to\\s+(?:apply|start|begin|take\\s+effect)\\s+)?(?:on|in|for|by|from)\\s+(?:\\d{1,2}\\s+)?(?:[A-Z][a-z]+\\.?\\s+)?(?:\\d{1,2},?\\s+)?(?:19|20)\\d\\d)(?=\\s+(?:would|will|now|are|is|were|was|shall)\\b)|(?<=(?:原定|原訂|原先|原本|原计划|原計劃|原計畫)[^，。；的]{2,16})的|\\s(?:and\\s+)?now\\b|\\sbefore\\s+(?=(?:the|its|a)\\s(?!end\\s+of\\s+(?:(?:19|20)\\d\\d|(?:the\\s+|this\\s+|next\\s+)?(?:year|quarter|month|decade))\\b))|(?<=[\\u3400-\\u9fff])\\s+(?=[^\\s，。]{0,12}?(?:仍|現|现|如今|目前|改为|改為))`,
+  `${CLAUSE_END.source}|${CHANGE_TO.source}|(?<=\\b(?:originally|initially|first)\\s+(?:due|slated|set|planned|scheduled|expected|targeted)\\s+(?:to\\s+(?:apply|start|begin|take\\s+effect)\\s+)?(?:on|in|for|by|from)\\s+(?:\\d{1,2}\\s+)?(?:[A-Z][a-z]+\\.?\\s+)?(?:\\d{1,2},?\\s+)?(?:19|20)\\d\\d)(?=\\s+(?:would|will|now|are|is|were|was|shall|to|should|could|may|might|must)\\b(?!\\s+(?:still\\s+)?be\\s+(?:postponed|delayed|paused|pushed|deferred|suspended|put\\s+off|frozen)))|(?<=(?:原定|原訂|原先|原本|原计划|原計劃|原計畫)[^，。；的]{2,16})的|\\s(?:and\\s+)?now\\b|\\sbefore\\s+(?=(?:the|its|a)\\s(?!end\\s+of\\s+(?:(?:19|20)\\d\\d|(?:the\\s+|this\\s+|next\\s+)?(?:year|quarter|month|decade))\\b))|(?<=[\\u3400-\\u9fff])\\s+(?=[^\\s，。]{0,12}?(?:仍|現|现|如今|目前|改为|改為))`,
   'g',
 );
 
@@ -277,6 +277,14 @@ const ALTERNATIVE_ZH = /^\s*[，,]?\s*(?:还是|還是)[^，。；,;？?]*/;
 /** Said of what a report before it told: nothing is decided yet. */
 const UNDECIDED =
   /尚未定案|未定案|尚未拍板|仍未拍板|尚未敲定|仍未敲定|尚未确定|尚未確定|未有定论|未有定論|尚未(?:作出|做出)?(?:任何)?(?:决定|決定)|\bnot\s+(?:yet\s+)?(?:been\s+)?finali[sz]ed\b|\bno\s+(?:final\s+)?decision\s+(?:has\s+been\s+|had\s+been\s+|was\s+)?(?:made|taken|reached)\b/i;
+
+/** Where "nothing decided" stops: at a clause that states something of its own (", but …", ", after …"). */
+function undecidedEnd(sentence: string, from: number): number {
+  const stop = /,\s*(?:but|though|although|while|whereas|after|as|since|and)\b|[;；。]/i.exec(
+    sentence.slice(from),
+  );
+  return stop ? from + stop.index : sentence.length;
+}
 
 /** Nothing decided yet, said of what follows: "nothing has been decided regarding a report that …". */
 const NOTHING_DECIDED =
@@ -1047,7 +1055,7 @@ export function findScopes(sentence: string, tokens: Token[]): Scopes {
       start: nothingDecided.index,
       cueStart: nothingDecided.index,
       cueEnd: nothingDecided.index + nothingDecided[0].length,
-      end: sentence.length,
+      end: undecidedEnd(sentence, nothingDecided.index + nothingDecided[0].length),
     });
   // "针对业界提出的暂停要求": a demand named by what it asks is only asked.
   // (to the end of its clause: "企业要求欧盟将高风险规则暂停实施" asks the 实施 too)

@@ -179,7 +179,7 @@ const BULLET_MARK = /[•●▪■►◆]/;
  * ("TrendForce:") — not a label of one story's fact box ("Term:", "Value:") nor a word that refers back ("It", "The").
  */
 const ANOTHER_STORY_ITEM =
-  /^(?!(?:The|A|An|It|Its|They|Their|He|She|We|This|That|These|Those|There|Value|Term|Site|Buyer|Supplier|Seller|Price|Date|Deal|Chips?|Node|Fab|Plant|Location|Customer|Duration|Size|Amount|Status|Timing|Start|Production|Output|Note|Update|Background|Context|Investment|Award|Grant|Shares|Stock|Market|Reaction|Risks?|Why|What|When|Where|Who|How|Key|Bottom|Both|Each|Also|Plus)\b)[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3}(?:\s*[:：]|\s+(?:will|would|is|are|was|were|has|have|had|won|wins|said|says|told|plans|expects|[a-z]+ed|[a-z]+s)\b)/;
+  /^(?!(?:The|A|An|It|Its|They|Their|He|She|We|This|That|These|Those|There|Value|Term|Site|Buyer|Supplier|Seller|Price|Date|Deal|Chips?|Node|Fab|Plant|Location|Customer|Duration|Size|Amount|Status|Timing|Start|Production|Output|Note|Update|Background|Context|Investment|Award|Grant|Shares|Stock|Market|Reaction|Risks?|Why|What|When|Where|Who|How|Key|Bottom|Both|Each|Also|Plus)\b)[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3}(?:['’]s\s+\S|\s*[:：]|\s+(?:will|would|is|are|was|were|has|have|had|won|wins|said|says|told|plans|expects|[a-z]+ed|[a-z]+s)\b)/;
 /** A bullet, with what comes before it. */
 const BULLET = new RegExp(String.raw`[\s,，;；]*${BULLET_MARK.source}\s*`, 'g');
 

@@ -960,7 +960,22 @@ function ownNodesMaking(
   if (!made) return false;
   const from = foundry.end + made[0].length;
   const to = clauseEndOf(reading, from);
-  return !reading.chips.some((chip) => chipIds.has(chip.id) && chip.start >= from && chip.start < to);
+  // (…made by this foundry: not "ahead of Samsung's SF2 for Tesla's AI6", "as rival Samsung readies Tesla's AI6" — the
+  // chip's own customer, "Tesla's AI6", is no other maker)
+  const chip = reading.chips.find(
+    (named) => chipIds.has(named.id) && named.start >= from && named.start < to,
+  );
+  return (
+    chip === undefined ||
+    reading.mentions.some(
+      (named) =>
+        named.type === 'company' &&
+        named.id !== foundry.id &&
+        named.start >= from &&
+        named.end <= chip.start &&
+        !/^['’]s?\s*$/.test(reading.text.slice(named.end, chip.start)),
+    )
+  );
 }
 
 const MAKING_THEN_OTHER_WORK =

@@ -32,7 +32,7 @@ import {
   silencedByNot,
 } from './frames.ts';
 import { ownedBySubject, ownershipPoint, startAtASite } from './ownership.ts';
-import type { SentenceReading } from './reading.ts';
+import { type SentenceReading, timelineYearOf } from './reading.ts';
 import {
   amountOfAnAward,
   EN_MILESTONES,
@@ -189,7 +189,9 @@ export function readNumeric(
       (mention) =>
         !(
           levelsOnly &&
-          FORECAST_LEVEL_BEFORE_ZH.test(reading.text.slice(Math.max(0, mention.start - 60), mention.start))
+          FORECAST_LEVEL_BEFORE_ZH.test(reading.text.slice(Math.max(0, mention.start - 60), mention.start)) &&
+          // (not a level that describes a name: "难以撼动市占率达70.2%的台积电")
+          !/^\s*的/.test(reading.text.slice(mention.end, mention.end + 3))
         ),
     )
     // "Samsung aims to lift its foundry market share to 20%", 三星力争…份额提升至20%: a goal, not the level.
@@ -1135,7 +1137,7 @@ const LEVEL_YEAR_BEFORE_ZH = new RegExp(
 );
 
 const FORECAST_LEVEL_BEFORE_ZH =
-  /(?:预计|預計|预测|預測|预期|預期|预估|預估|估计|估計|看好)[^。；;]{0,40}?(?:将|將|会|會|可望|有望)[^，。；,;]{0,16}?(?:升至|增至|提升至|提高至|降至|跌至|滑落至|达到|達到|超过|超過|突破|达|達)\s*(?:约|約|近)?$/;
+  /(?:预计|預計|预测|預測|预期|預期|预估|預估|估计|估計|看好)[^。；;]{0,40}?(?:将|將|(?<![说說东東大年布绩績])(?:会|會)|可望|有望)[^，。；,;]{0,16}?(?:升至|增至|提升至|提高至|降至|跌至|滑落至|达到|達到|超过|超過|突破|达|達)\s*(?:约|約|近)?$/;
 
 const NEXT_YEAR_BEFORE_ZH =
   /(?:明年|後年|后年|(?:两|兩|三)年(?:后|後))(?!第?[一二三四1-4]季|[上下]半年)[^，,。；;\d]{0,24}$/;
@@ -1257,17 +1259,19 @@ function toldOfYearsAgo(reading: SentenceReading, level: boolean): boolean {
     if (reading.publishedYear === undefined || !DATE_OPENING.test(reading.text)) return false;
     const opening = reading.values('year')[0];
     if (opening === undefined || opening.value.kind !== 'year') return false;
-    // "2021: Samsung picks Taylor for a $17 billion fab.": a timeline's entry of years ago (not "2025: Samsung's
-    // foundry share falls to 6.8%" in a 2026 item, the year just gone, whose news may still be the latest).
-    if (TIMELINE_ENTRY.test(reading.text))
-      return opening.start < 4 && opening.value.value <= reading.publishedYear - 2;
+    // "2021: Samsung picks Taylor for a $17 billion fab.": a timeline's entry of years ago, or of a year before the item's
+    // with a later entry after it (not "2025: Samsung's foundry share falls to 6.8%" as a 2026 item's last entry, whose
+    // news may still be the latest).
+    if (timelineYearOf(reading.text) !== undefined)
+      return (
+        opening.start < 4 &&
+        (opening.value.value <= reading.publishedYear - 2 ||
+          (opening.value.value < reading.publishedYear && reading.laterTimelineEntry))
+      );
     return opening.value.value <= reading.publishedYear - 2 && datelineYear(reading, opening);
   });
   return dated && (level || reading.once('toldThen', () => TOLD_THEN.test(reading.text)));
 }
-
-/** A timeline's entry: a bare year and a colon or a dash opening the sentence. */
-const TIMELINE_ENTRY = /^[\s"“(（•*-]*(?:19|20)\d\d\s*(?:[:：]|\s[–—-])\s/;
 
 /** A sentence opening with a date: a digit, or a month's name, maybe after "In", "On", "Late". */
 const DATE_OPENING =
@@ -1677,8 +1681,13 @@ function pledgeOfAListWithTheSubject(rule: CompiledRule, reading: SentenceReadin
   const pledge = LIST_PLEDGE_BEFORE.exec(reading.text.slice(Math.max(0, mention.start - 60), mention.start));
   if (!pledge) return false;
   const pledgeAt = mention.start - Math.min(60, mention.start) + pledge.index;
-  const own = reading.mentions.find((named) => rule.ownIds.has(named.id) && named.end <= pledgeAt);
-  return own !== undefined && /[、,]|\band\b|和|与|與/.test(reading.text.slice(own.end, pledgeAt));
+  // (the subject an item of the list itself: "三星、SK…", "Samsung, SK and Hyundai" — not "星际之门合作方OpenAI、…")
+  return reading.mentions.some(
+    (named) =>
+      rule.ownIds.has(named.id) &&
+      named.end <= pledgeAt &&
+      /^\s*(?:[、,]|和|与|與|and\b)/.test(reading.text.slice(named.end, pledgeAt)),
+  );
 }
 
 const GOVERNMENT_AID_AFTER =
@@ -1688,13 +1697,15 @@ const OF_A_MARKET_AFTER =
   /^\s*(?:per\s*cent|percent|%)?\s*(?:share\s+)?of\s+(?:the\s+)?(?:global\s+|worldwide\s+|world['’]s\s+)?(?:contract\s+chipmaking|chipmaking|foundry|chip|semiconductor|contract\s+chip)\s+(?:market|industry)\b/i;
 
 const SET_AGAINST_AFTER =
-  /^[^.;:，。；]{0,48}?\b(?:dwarf(?:s|ed|ing)?|eclips(?:e|es|ed|ing)|(?:well\s+|far\s+)?beyond|outstrip(?:s|ped|ping)?|(?:more|bigger|larger|greater)\s+than|(?:double|triple|twice|three\s+times)\b)/i;
+  /^[^.;:，。；]{0,48}?\b(?:dwarf(?:s|ed|ing)?|eclips(?:e|es|ed|ing)|(?:well\s+|far\s+)?beyond|outstrip(?:s|ped|ping)?)\b/i;
 
 function setAgainstTheSubjectAfter(
   rule: CompiledRule,
   reading: SentenceReading,
   mention: ValueMention,
 ): boolean {
+  // (a plan's total against another's: a deal "bigger than Samsung's previous largest order" is still the deal's)
+  if (!rule.rule.value.planTotal) return false;
   const against = SET_AGAINST_AFTER.exec(reading.text.slice(mention.end));
   if (!against) return false;
   const from = mention.end + against[0].length;
@@ -1708,7 +1719,7 @@ const QUARTER_AFTER =
 
 /** Right before an amount, a group of other companies (Korean, foreign …) that pledges it — not "the companies", the subject's own. */
 const GROUP_PLEDGE_BEFORE =
-  /(?:\b(?:Korean|South\s+Korean|(?:South\s+)?Korea['’]s|Japanese|Japan['’]s|Taiwanese|Chinese|European|Asian|foreign|other)\s+(?:(?:four|five|top|biggest|largest|major|leading|big|\d+)\s+)*(?:companies|firms|businesses|conglomerates|chaebols?|chipmakers|automakers|carmakers)\s+(?:have\s+|had\s+)?(?:collectively\s+|together\s+|jointly\s+)?(?:pledged|pledge|promised|committed|vowed|announced|unveiled|offered)\s+(?:to\s+invest\s+)?(?:(?:about|some|roughly|nearly|around|a\s+combined|a\s+total\s+of|an?\s+(?:additional|extra))\s+)?|(?:(?:韩国|韓國|南韩|南韓|日本|台湾|台灣|欧洲|歐洲|外国|外國|其他|其它)[^，。；\d]{0,4}(?:企业|企業|财阀|財閥|集团|集團)|韩企|韓企|日企)(?:们|們)?(?:共|合计|合計|共同)?(?:承诺|承諾|宣布|表示将|表示將)[^，。；\d]{0,8})$/i;
+  /(?:\b(?:Korean|South\s+Korean|(?:South\s+)?Korea['’]s|Japanese|Japan['’]s|Taiwanese|Chinese|European|Asian|foreign|other)\s+(?:(?:four|five|top|biggest|largest|major|leading|big|\d+)\s+)*(?:companies|firms|businesses|conglomerates|chaebols?|chipmakers|automakers|carmakers)\s+(?:have\s+|had\s+)?(?:collectively\s+|together\s+|jointly\s+)?(?:pledged|pledge|promised|committed|vowed|announced|unveiled|offered)\s+(?:to\s+invest\s+)?(?:(?:about|some|roughly|nearly|around|a\s+combined|a\s+total\s+of|an?\s+(?:additional|extra))\s+)?|(?:(?:韩国|韓國|南韩|南韓|日本|台湾|台灣|欧洲|歐洲|外国|外國|其他|其它)(?:大|各大|四大|五大|十大|主要|多家|几家|幾家|\d+家)?(?:企业|企業|财阀|財閥|集团|集團)|韩企|韓企|日企)(?:们|們)?(?:共|合计|合計|共同)?(?:承诺|承諾|宣布|表示将|表示將)[^，。；\d]{0,8})$/i;
 
 const INCLUDING_AFTER =
   /^\s*(?:in\s+(?:the\s+)?(?:US|U\.S\.|United\s+States|America|Texas)\s*)?,?\s*(?:including|which\s+includes?)\s+(?:[\w-]+\s+){0,5}$/i;
@@ -2032,7 +2043,7 @@ const PLAN_TOTAL_BEFORE = /(?:总投资|總投資|总额|總額|总规模|總規
 
 /** Before a year, "not … until" without a word of a term's end between: a start ("not … enough capacity until"). */
 const NOT_UNTIL_BEFORE =
-  /(?:\bnot\b|n['’]t\b|\bnever\b)(?:(?!\b(?:expire|expires|end|ends|run|runs|last|lasts|terminate|terminates|lapse|lapses|stop|stops|cease|ceases|finish|finishes|conclude|concludes|wrap|wraps|complete|completes)\b)[^.;]){0,64}\buntil\s+(?:(?:the\s+)?(?:end|middle|start)\s+of\s+|late\s+|early\s+|mid-?)?$/i;
+  /(?:\bnot\b|n['’]t\b|\bnever\b)(?:(?!\b(?:expire|expires|end|ends|run|runs|last|lasts|terminate|terminates|lapse|lapses|stop|stops|cease|ceases)\b|\b(?:finish|finishes|conclude|concludes|wrap|wraps|complete|completes)(?:\s+up)?\s+until\b)[^.;]){0,64}\buntil\s+(?:(?:the\s+)?(?:end|middle|start)\s+of\s+|late\s+|early\s+|mid-?)?$/i;
 
 /** Before a year, a state that lasts until it: "under construction until late", "on hold until". */
 const WORKS_GO_ON_BEFORE_ZH =

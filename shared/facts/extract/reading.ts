@@ -108,6 +108,8 @@ export class SentenceReading {
   priorChips: readonly EntityMention[] = [];
   /** The company the item's headline leads with, for the sentences after it ("the company" may stand for it). */
   titleLead?: string;
+  /** A timeline's entry of a later year follows this one in the item ("2024: … 2025: …"). */
+  laterTimelineEntry = false;
   #tokens?: Token[];
   #lists?: Map<string, PhraseMatch[]>;
   #relations: PhraseMatch<AttributeClass>[] = [];
@@ -536,3 +538,12 @@ export const TIMES_OF_AFTER = /^\s*(?:的|['’]s\s)?\s*(?:[\d.]+|[一二两兩�
  */
 const CHIP_CLAUSE_BREAK =
   /[,，;；。:：、]|\s(?:while|whereas|but)\s|\s(?:and|but)\s+that\s|(?<=[\u3400-\u9fff]{4}|[\u3400-\u9fff]{2}\d+(?:\.\d+)?[\u3400-\u9fff]|\d\s?年[\u3400-\u9fff]{1,4})(?<![和与與及或、])\s+(?![和与與及或、])/g;
+
+/** A timeline's entry: a bare year and a colon or a dash opening the sentence ("2021: …", "• 2024 – …"). */
+const TIMELINE_ENTRY = /^[\s"“(（•*-]*((?:19|20)\d\d)\s*(?:[:：]|\s[–—-])\s/;
+
+/** The year a timeline's entry opening `text` is of, if it is one. */
+export function timelineYearOf(text: string): number | undefined {
+  const entry = TIMELINE_ENTRY.exec(text);
+  return entry ? Number(entry[1]) : undefined;
+}

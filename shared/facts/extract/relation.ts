@@ -949,8 +949,19 @@ function dealOnlyAsGainsGivenBack(rule: CompiledRule, reading: SentenceReading):
   if (!given) return false;
   const from = given.index;
   const to = clauseEndOf(reading, from + given[0].length);
-  return !reading.phrases(rule.context!).some((match) => match.start < from || match.start >= to);
+  if (!reading.phrases(rule.context!).some((match) => match.start < from || match.start >= to)) return true;
+  // (…or every move told is dated by a weekday in its own clause: "受特斯拉订单提振的三星电子周三下跌2.1%，回吐部分涨幅")
+  const moves = reading.values('percent');
+  return (
+    moves.length > 0 &&
+    moves.every((move) => {
+      const start = clauseStartOf(reading, move.start);
+      return WEEKDAYS_IN.test(reading.text.slice(start, clauseEndOf(reading, move.end)));
+    })
+  );
 }
+
+const WEEKDAYS_IN = /\b(?:Monday|Tuesday|Wednesday|Thursday|Friday)\b|(?:週|周|星期)[一二三四五]/;
 
 function namesTheDeal(rule: CompiledRule, reading: SentenceReading): boolean {
   return (

@@ -201,6 +201,8 @@ const pastInClause = (reading: SentenceReading, match: PhraseMatch) =>
   clauseDatedToThePast(reading, match.start) ||
   PAST_TIME.test(reading.text.slice(match.end, match.end + 32).split(CLAUSE_GOES_ON)[0]!);
 
+const INSTRUMENT_BEFORE = /(?:以|用|采用|採用|基于|基於|在|\b(?:on|with|using|based\s+on))\s*$/i;
+
 const BUT_BETWEEN = /[,;]\s*but\b|[，,；;]\s*(?:但|但是|不过|不過|然而)/i;
 
 /** Things a status clause may be about other than its rule's subject (a chip, a law, a product …). */
@@ -244,8 +246,31 @@ function laterAfterBut(
   // The subject named first after "but", or right after the later status word, is the one it is of ("but Musk said
   // Dojo 3 will restart on AI6 chips", "but is restarting Dojo 3 on AI5 chips", 但将在AI5晶片上重启Dojo 3).
   const own = (mention: EntityMention) => rule.ownIds.has(mention.id);
-  if (named[0] && own(named[0])) return true;
-  if (named.some((mention) => own(mention) && /^\s*$/.test(reading.text.slice(later.end, mention.start))))
+  // (…as the subject itself, not its part or its people: "but Dojo 2's AI5-based design remains cancelled", "but
+  // Dojo's former lead says the AI5 chip is delayed", 但Dojo前负责人透露…; and with no other thing between it and the
+  // status word unless as its means: 以AI6晶片重新啟動)
+  const first = named[0];
+  if (
+    first &&
+    own(first) &&
+    !/^(?:\s*\d+)?(?:['’]s|的|前)/.test(reading.text.slice(first.end, first.end + 6)) &&
+    !named.some(
+      (mention) =>
+        !own(mention) &&
+        mention.start > first.end &&
+        mention.end <= later.start &&
+        !INSTRUMENT_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 12), mention.start)),
+    )
+  )
+    return true;
+  if (
+    named.some(
+      (mention) =>
+        own(mention) &&
+        mention.start >= later.end &&
+        /^\s*$/.test(reading.text.slice(later.end, mention.start)),
+    )
+  )
     return true;
   return !named.some((mention) => !own(mention));
 }
