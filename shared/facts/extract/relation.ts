@@ -104,7 +104,9 @@ export function inTheEventsPiece<Mention extends { start: number }>(
   if (!event || reading.publishedDay === undefined) return mentions;
   // "三星電子股價周五跌1.5%，已回吐7月28日…當日急升6.8%的大部分升幅" in an item of Friday, Aug 15: beside a piece dated
   // to the event, a move of another weekday is that day's, even alone.
-  const anotherWeekday = weekdayAfterTheEvent(event, reading);
+  // (…and so, beside a piece dated to the event's weekday, is a move of another weekday: "fell 2.1% on Friday, giving
+  // back part of the 6.8% gain they logged on Monday")
+  const anotherWeekday = weekdayAfterTheEvent(event, reading) || weekdayAfterTheEvent(event, reading, 'some');
   if (
     (mentions.length < 2 && !anotherWeekday) ||
     (reading.publishedDay <= event.lastDay && !ownDayAfterTheEvent(event, reading) && !anotherWeekday)
@@ -128,12 +130,16 @@ function ownDayAfterTheEvent(event: EventOfRule, reading: SentenceReading): bool
  * In the days after the event, a move dated to weekdays that, counted back from the item's day, are not the event's
  * ("周五…三星电子涨3.1%" in an item of Friday, August 1, four days after a Monday's deal).
  */
-function weekdayAfterTheEvent(event: EventOfRule, reading: SentenceReading): boolean {
+function weekdayAfterTheEvent(
+  event: EventOfRule,
+  reading: SentenceReading,
+  which: 'every' | 'some' = 'every',
+): boolean {
   return (
     reading.publishedDay !== undefined &&
     reading.publishedDay >= event.twoDaysOn &&
     reading.publishedDay <= event.lastDay &&
-    weekdaysOfOtherDays(event, reading.publishedDay, reading.text)
+    weekdaysOfOtherDays(event, reading.publishedDay, reading.text, which)
   );
 }
 
@@ -152,7 +158,12 @@ const DAY_MS = 86_400_000;
  * The sentence names weekdays, and each, as the last such day up to the item's, is neither the event's day nor one
  * beside it. (One to come — "results due Thursday" — dates no move.)
  */
-function weekdaysOfOtherDays(event: EventOfRule, publishedDay: string, text: string): boolean {
+function weekdaysOfOtherDays(
+  event: EventOfRule,
+  publishedDay: string,
+  text: string,
+  which: 'every' | 'some' = 'every',
+): boolean {
   const published = Date.parse(`${publishedDay}T00:00:00Z`);
   const eventDay = Date.parse(`${event.date}T00:00:00Z`);
   const marks = [...text.matchAll(WEEKDAYS)].filter(
@@ -174,7 +185,8 @@ function weekdaysOfOtherDays(event: EventOfRule, publishedDay: string, text: str
       /^\s+of\s+last\s+week\b/i.test(text.slice(found.index + found[0].length));
     return anotherWeek ? [day, day - 7 * DAY_MS] : [day];
   });
-  return days.length > 0 && days.every((day) => Math.abs(day - eventDay) > DAY_MS);
+  const otherDay = (day: number) => Math.abs(day - eventDay) > DAY_MS;
+  return days.length > 0 && (which === 'every' ? days.every(otherDay) : days.some(otherDay));
 }
 
 /** Right after a weekday, its date: ", July 28", " (July 28)", "，7月28日". */
