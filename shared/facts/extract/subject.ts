@@ -1156,7 +1156,7 @@ export const DEAL_AFTER =
 
 /** A partner ("with Tesla", 夥Tesla) or a cause ("on Tesla deal", 因特斯拉) is not the one whose shares move. */
 const WITH_BEFORE =
-  /(?:\bwith|\bon|\bafter|\bfollowing|\bamid|夥|伙|联手|聯手|携手|攜手|與|与|同|跟|因|因为|因為|受|受惠于|受惠於|得益于|得益於)\s*$/i;
+  /(?:\bwith|\bon|\bafter|\bfollowing|\bamid|夥|伙|联手|聯手|携手|攜手|與|与|同|跟|因|因为|因為|受|受惠于|受惠於|得益于|得益於|获得|獲得|拿下|斩获|斬獲|赢得|贏得|接获|接獲)\s*$/i;
 
 /** Whether the name at `at` is named as a partner or a cause ("deal with Samsung", 因特斯拉). */
 export const namedAsPartner = (reading: SentenceReading, at: number) =>
