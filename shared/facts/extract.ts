@@ -99,7 +99,14 @@ export function extractFacts(item: AnalyzableItem, compiled: CompiledRules): Sta
     const year = timelineYearOf(reading.text);
     reading.laterTimelineEntry =
       year !== undefined &&
-      readings.slice(reading.index + 1).some((later) => (timelineYearOf(later.text) ?? 0) > year);
+      readings.slice(reading.index + 1).some(
+        (later) =>
+          (timelineYearOf(later.text) ?? 0) > year &&
+          // (a later entry of the same thing with a figure of its own: not "2026: TSMC's share rises to 71%" after
+          // Samsung's, nor "2026: Taylor starts production" after its cost)
+          [...later.ids].some((id) => reading.ids.has(id)) &&
+          /\d/.test(later.text.replace(/^\D*\d{4}/, '')),
+      );
     lastSite = [...reading.mentions].reverse().find((mention) => mention.type === 'site') ?? lastSite;
     if (reading.chips.length) lastChips = reading.chips;
   }
@@ -254,11 +261,12 @@ const DENIED_IN_PLACE =
   /[，,][^，,。；;]{0,24}?(?<!并未|並未|未|没有|沒有|不)(?:否认|否認)(?:了)?(?:此事|此说法|此說法|该说法|該說法|这一说法|這一說法|相关说法|相關說法|此说|此說|该报道|該報導|相关报道|相關報導|上述报道|上述報導|这一报道|這一報導|此报道|此報導|这则报道|這則報導|传闻|傳聞)?\s*(?:[，,。；;]|$)|,\s*(?:but\s+|and\s+)?(?:[\w'’.-]+\s+){0,4}?(?:later\s+|since\s+|quickly\s+)?denied\s+(?:it|this|that|the\s+(?:report|claim|story))\b/i;
 
 /**
- * After a comma, a reply that calls it untrue and ends the sentence, or adds only that nothing changed: "，三星电子回应称
- * 相关报道“纯属猜测”，合同条款未有变化" (not "，三星回应：不实，仍按计划2026年投产", which says what stands).
+ * After a comma, a reply that calls it untrue and states nothing of its own after (no figure, time or standing
+ * state): "，三星电子回应称相关报道“纯属猜测”，合同条款未有变化" — not "，三星回应：不实，仍按计划2026年投产", "…，工厂将于明年投产",
+ * "…，Dojo团队已解散", which say what stands.
  */
 const REPLIED_UNTRUE_IN_PLACE = new RegExp(
-  String.raw`[，,][^，,。；;]{0,12}?${REPLY_DENIAL_ZH}[」”"]?(?=\s*(?:[，,][^，,。；;]{0,12}?(?:未有变化|未有變化|没有变化|沒有變化|不变|不變|未变|未變))?[。.!！]*$)`,
+  String.raw`[，,][^，,。；;]{0,12}?${REPLY_DENIAL_ZH}[」”"]?(?=[^\d。；;]*[。.!！]?\s*$)(?![^。；;]*(?:仍|已|将|將|按计划|按計劃|如期|明年|今年|年底|年内|年內))`,
 );
 
 /** A sentence opening on a report: 网传, 传, 据…, 有韩媒称, "X user claims", "A viral post said", "Report:". */

@@ -78,7 +78,7 @@ const HISTORY_END = new RegExp(
   // 高风险AI规则最长推迟16个月": the old plan is the relative clause, ended by its 的.
   // "the high-risk rules originally due on 2 August 2026 would apply from 2 December 2027": an old date told as a
   // modifier ends with its date.
-  `${CLAUSE_END.source}|${CHANGE_TO.source}|(?<=\\b(?:originally|initially|first)\\s+(?:due|slated|set|planned|scheduled|expected|targeted)\\s+(?:to\\s+(?:apply|start|begin|take\\s+effect)\\s+)?(?:on|in|for|by|from)\\s+(?:\\d{1,2}\\s+)?(?:[A-Z][a-z]+\\.?\\s+)?(?:\\d{1,2},?\\s+)?(?:19|20)\\d\\d)(?=\\s+(?:would|will|now|are|is|were|was|shall|to|should|could|may|might|must)\\b(?!\\s+(?:still\\s+)?be\\s+(?:postponed|delayed|paused|pushed|deferred|suspended|put\\s+off|frozen)))|(?<=(?:原定|原訂|原先|原本|原计划|原計劃|原計畫)[^，。；的]{2,16})的|\\s(?:and\\s+)?now\\b|\\sbefore\\s+(?=(?:the|its|a)\\s(?!end\\s+of\\s+(?:(?:19|20)\\d\\d|(?:the\\s+|this\\s+|next\\s+)?(?:year|quarter|month|decade))\\b))|(?<=[\\u3400-\\u9fff])\\s+(?=[^\\s，。]{0,12}?(?:仍|現|现|如今|目前|改为|改為))`,
+  `${CLAUSE_END.source}|${CHANGE_TO.source}|(?<=\\b(?:originally|initially|first)\\s+(?:due|slated|set|planned|scheduled|expected|targeted)\\s+(?:to\\s+(?:apply|start|begin|take\\s+effect)\\s+)?(?:on|in|for|by|from)\\s+(?:\\d{1,2}\\s+)?(?:[A-Z][a-z]+\\.?\\s+)?(?:\\d{1,2},?\\s+)?(?:19|20)\\d\\d)(?=\\s+(?:would|will|now|are|is|were|was|shall|should|could|may|might|must|to\\s+(?:apply|take\\s+effect|start|begin|open|come\\s+into\\s+force)\\s+(?:from|in|on|by|at))\\b(?!\\s+(?:still\\s+)?be\\s+(?:postponed|delayed|paused|pushed|deferred|suspended|put\\s+off|frozen)))|(?<=\\b(?:originally|initially|first)\\s+(?:due\\s+(?:on|in|by|from)|(?:set|slated|planned|scheduled|expected|targeted|due)\\s+for)\\s+(?:(?:early|mid|late)[-\\s]+)?(?:\\d{1,2}\\s+)?(?:[A-Z][a-z]+\\.?\\s+)?(?:\\d{1,2},?\\s+)?(?:19|20)\\d\\d)(?=\\s+to\\s+(?:apply|take\\s+effect|start|begin|open|come\\s+into\\s+force)\\b)|(?<=(?:原定|原訂|原先|原本|原计划|原計劃|原計畫)[^，。；的]{2,16})的|\\s(?:and\\s+)?now\\b|\\sbefore\\s+(?=(?:the|its|a)\\s(?!end\\s+of\\s+(?:(?:19|20)\\d\\d|(?:the\\s+|this\\s+|next\\s+)?(?:year|quarter|month|decade))\\b))|(?<=[\\u3400-\\u9fff])\\s+(?=[^\\s，。]{0,12}?(?:仍|現|现|如今|目前|改为|改為))`,
   'g',
 );
 
@@ -280,7 +280,7 @@ const UNDECIDED =
 
 /** Where "nothing decided" stops: at a clause that states something of its own (", but …", ", after …"). */
 function undecidedEnd(sentence: string, from: number): number {
-  const stop = /,\s*(?:but|though|although|while|whereas|after|as|since|and)\b|[;；。]/i.exec(
+  const stop = /,\s*(?:but|though|although|while|whereas|after|as(?!\s+well\s+as)|and)\b|[;；。]/i.exec(
     sentence.slice(from),
   );
   return stop ? from + stop.index : sentence.length;

@@ -191,7 +191,10 @@ export function readNumeric(
           levelsOnly &&
           FORECAST_LEVEL_BEFORE_ZH.test(reading.text.slice(Math.max(0, mention.start - 60), mention.start)) &&
           // (not a level that describes a name: "难以撼动市占率达70.2%的台积电")
-          !/^\s*的/.test(reading.text.slice(mention.end, mention.end + 3))
+          !reading.mentions.some(
+            (named) =>
+              named.type === 'company' && /^\s*的\s*$/.test(reading.text.slice(mention.end, named.start)),
+          )
         ),
     )
     // "Samsung aims to lift its foundry market share to 20%", 三星力争…份额提升至20%: a goal, not the level.
@@ -239,6 +242,7 @@ export function readNumeric(
         rule.rule.relation.includes('award') ||
         rule.rule.value.planTotal ||
         (!amountOfAnAward(reading, mention) &&
+          !NATIONAL_PLAN_AFTER.test(reading.text.slice(mention.end, mention.end + 40)) &&
           // ("Texas Fab That Won $6.4 Billion in US Aid": aid named by its giver)
           !GOVERNMENT_AID_AFTER.test(reading.text.slice(mention.end, mention.end + 32))),
     )
@@ -611,10 +615,7 @@ export function readNumeric(
     .filter(
       (mention) =>
         mention.value.kind !== 'money' ||
-        !(
-          GROUP_PLEDGE_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 60), mention.start)) ||
-          pledgeOfAListWithTheSubject(rule, reading, mention)
-        ),
+        !(groupPledgeBefore(reading, mention) || pledgeOfAListWithTheSubject(rule, reading, mention)),
     )
     .filter((mention) => {
       const number = numberOf(mention.value);
@@ -1137,7 +1138,7 @@ const LEVEL_YEAR_BEFORE_ZH = new RegExp(
 );
 
 const FORECAST_LEVEL_BEFORE_ZH =
-  /(?:预计|預計|预测|預測|预期|預期|预估|預估|估计|估計|看好)[^。；;]{0,40}?(?:将|將|(?<![说說东東大年布绩績])(?:会|會)|可望|有望)[^，。；,;]{0,16}?(?:升至|增至|提升至|提高至|降至|跌至|滑落至|达到|達到|超过|超過|突破|达|達)\s*(?:约|約|近)?$/;
+  /(?:预计|預計|预测|預測|预期|預期|预估|預估|估计|估計|看好)[^。；;]{0,40}?(?:将|將|(?<![说說东東大布绩績]|[^今一]年)(?:会|會)|可望|有望)[^，。；,;]{0,16}?(?:升至|增至|提升至|提高至|降至|跌至|滑落至|达到|達到|超过|超過|突破|达|達)\s*(?:约|約|近)?$/;
 
 const NEXT_YEAR_BEFORE_ZH =
   /(?:明年|後年|后年|(?:两|兩|三)年(?:后|後))(?!第?[一二三四1-4]季|[上下]半年)[^，,。；;\d]{0,24}$/;
@@ -1668,6 +1669,17 @@ function unknownNameMoved(reading: SentenceReading, mention: ValueMention): bool
   return !reading.mentions.some((named) => named.start < nameEnd && named.end > nameStart);
 }
 
+/** A group's pledge right before an amount, no company named inside the group's words (not 韩国三星集团, 日本软银集团). */
+function groupPledgeBefore(reading: SentenceReading, mention: ValueMention): boolean {
+  const from = Math.max(0, mention.start - 60);
+  const group = GROUP_PLEDGE_BEFORE.exec(reading.text.slice(from, mention.start));
+  if (!group) return false;
+  const start = from + group.index;
+  return !reading.mentions.some(
+    (named) => named.type === 'company' && named.start >= start && named.end <= mention.start,
+  );
+}
+
 /** Right before an amount, a list's pledge: 等企业承诺, "the companies pledged". */
 const LIST_PLEDGE_BEFORE =
   /(?:等(?:企业|企業|公司|集团|集團|财阀|財閥)(?:共同|合计|合計|共)?(?:承诺|承諾|宣布|表示将|表示將)[^，。；\d]{0,8}|\b(?:the|these|those)\s+(?:companies|firms|groups|conglomerates)\s+(?:have\s+)?(?:collectively\s+|together\s+|jointly\s+)?(?:pledged|promised|committed|vowed)\s+(?:to\s+invest\s+)?(?:(?:about|some|roughly|a\s+combined|a\s+total\s+of)\s+)?)$/i;
@@ -1697,29 +1709,39 @@ const OF_A_MARKET_AFTER =
   /^\s*(?:per\s*cent|percent|%)?\s*(?:share\s+)?of\s+(?:the\s+)?(?:global\s+|worldwide\s+|world['’]s\s+)?(?:contract\s+chipmaking|chipmaking|foundry|chip|semiconductor|contract\s+chip)\s+(?:market|industry)\b/i;
 
 const SET_AGAINST_AFTER =
-  /^[^.;:，。；]{0,48}?\b(?:dwarf(?:s|ed|ing)?|eclips(?:e|es|ed|ing)|(?:well\s+|far\s+)?beyond|outstrip(?:s|ped|ping)?)\b/i;
+  /^[^.;:，。；]{0,48}?\b(?:dwarf(?:s|ed|ing)?|eclips(?:e|es|ed|ing)|(?:well\s+|far\s+)?beyond|outstrip(?:s|ped|ping)?|(?:more|bigger|larger|greater|less|smaller)\s+than|(?:double|triple|twice|half|three\s+times)\b)/i;
 
 function setAgainstTheSubjectAfter(
   rule: CompiledRule,
   reading: SentenceReading,
   mention: ValueMention,
 ): boolean {
-  // (a plan's total against another's: a deal "bigger than Samsung's previous largest order" is still the deal's)
-  if (!rule.rule.value.planTotal) return false;
   const against = SET_AGAINST_AFTER.exec(reading.text.slice(mention.end));
   if (!against) return false;
   const from = mention.end + against[0].length;
   // (the subject named before the amount owns it still: "Stargate's $500 billion, far more than …")
   if (reading.mentions.some((named) => rule.ownIds.has(named.id) && named.end <= mention.start)) return false;
-  return reading.mentions.some((named) => rule.ownIds.has(named.id) && named.start >= from);
+  // …and the thing compared with must be the subject itself, every party of it named in the comparison's clause (a
+  // second measure after a comma is still that clause: "the $500 billion, 10-gigawatt Stargate plan") — not "bigger
+  // than Samsung's previous largest foundry order", one party's other thing.
+  const comma = /,(?!\s*\d)/.exec(reading.text.slice(from));
+  const to = comma ? from + comma.index : reading.text.length;
+  const named = new Set(
+    reading.mentions.filter((entry) => entry.start >= from && entry.end <= to).map((entry) => entry.id),
+  );
+  return rule.rule.subject.some((group) => group.every((id) => named.has(id)));
 }
+
+/** After an amount, a national plan it is the size of: "$37 billion US investment plan". */
+const NATIONAL_PLAN_AFTER =
+  /^\s*(?:US|U\.S\.|American)\s+(?:investment|spending|expansion)\s+(?:plans?|programs?|pledges?|push)\b/i;
 
 const QUARTER_AFTER =
   /^\s*(?:in|for|during)\s+(?:the\s+)?(?:(?:first|second|third|fourth|latest|last|previous|june|september|december|march)\s+quarter|Q[1-4]\b|quarter)/i;
 
 /** Right before an amount, a group of other companies (Korean, foreign …) that pledges it — not "the companies", the subject's own. */
 const GROUP_PLEDGE_BEFORE =
-  /(?:\b(?:Korean|South\s+Korean|(?:South\s+)?Korea['’]s|Japanese|Japan['’]s|Taiwanese|Chinese|European|Asian|foreign|other)\s+(?:(?:four|five|top|biggest|largest|major|leading|big|\d+)\s+)*(?:companies|firms|businesses|conglomerates|chaebols?|chipmakers|automakers|carmakers)\s+(?:have\s+|had\s+)?(?:collectively\s+|together\s+|jointly\s+)?(?:pledged|pledge|promised|committed|vowed|announced|unveiled|offered)\s+(?:to\s+invest\s+)?(?:(?:about|some|roughly|nearly|around|a\s+combined|a\s+total\s+of|an?\s+(?:additional|extra))\s+)?|(?:(?:韩国|韓國|南韩|南韓|日本|台湾|台灣|欧洲|歐洲|外国|外國|其他|其它)(?:大|各大|四大|五大|十大|主要|多家|几家|幾家|\d+家)?(?:企业|企業|财阀|財閥|集团|集團)|韩企|韓企|日企)(?:们|們)?(?:共|合计|合計|共同)?(?:承诺|承諾|宣布|表示将|表示將)[^，。；\d]{0,8})$/i;
+  /(?:\b(?:Korean|South\s+Korean|(?:South\s+)?Korea['’]s|Japanese|Japan['’]s|Taiwanese|Chinese|European|Asian|foreign|other)\s+(?:(?:four|five|top|biggest|largest|major|leading|big|\d+)\s+)*(?:companies|firms|businesses|conglomerates|chaebols?|chipmakers|automakers|carmakers)\s+(?:have\s+|had\s+)?(?:collectively\s+|together\s+|jointly\s+)?(?:pledged|pledge|promised|committed|vowed|announced|unveiled|offered)\s+(?:to\s+invest\s+)?(?:(?:about|some|roughly|nearly|around|a\s+combined|a\s+total\s+of|an?\s+(?:additional|extra))\s+)?|(?:(?:韩国|韓國|南韩|南韓|日本|台湾|台灣|欧洲|歐洲|外国|外國|其他|其它)(?:大|各大|前十大|四大|五大|十大|主要|多家|几家|幾家|\d+家|科技|大型|民间|民間|半导体|半導體|汽车|汽車|电子|電子|制造|製造|能源|造船)*(?:企业|企業|财阀|財閥|集团|集團)|韩企|韓企|日企)(?:们|們)?(?:共|合计|合計|共同)?(?:承诺|承諾|宣布|表示将|表示將)[^，。；\d]{0,8})$/i;
 
 const INCLUDING_AFTER =
   /^\s*(?:in\s+(?:the\s+)?(?:US|U\.S\.|United\s+States|America|Texas)\s*)?,?\s*(?:including|which\s+includes?)\s+(?:[\w-]+\s+){0,5}$/i;
@@ -2043,7 +2065,7 @@ const PLAN_TOTAL_BEFORE = /(?:总投资|總投資|总额|總額|总规模|總規
 
 /** Before a year, "not … until" without a word of a term's end between: a start ("not … enough capacity until"). */
 const NOT_UNTIL_BEFORE =
-  /(?:\bnot\b|n['’]t\b|\bnever\b)(?:(?!\b(?:expire|expires|end|ends|run|runs|last|lasts|terminate|terminates|lapse|lapses|stop|stops|cease|ceases)\b|\b(?:finish|finishes|conclude|concludes|wrap|wraps|complete|completes)(?:\s+up)?\s+until\b)[^.;]){0,64}\buntil\s+(?:(?:the\s+)?(?:end|middle|start)\s+of\s+|late\s+|early\s+|mid-?)?$/i;
+  /(?:\bnot\b|n['’]t\b|\bnever\b)(?:(?!\b(?:expire|expires|end|ends|run|runs|last|lasts|terminate|terminates|lapse|lapses|stop|stops|cease|ceases)\b|\b(?:finish|finishes|conclude|concludes|wrap|wraps|complete|completes)(?:\s+up)?\s+(?:(?:[\w'’-]+\s+){0,5}?(?:contract|deal|agreement|deliveries|supplying|supply)\s+)?until\b)[^.;]){0,64}\buntil\s+(?:(?:the\s+)?(?:end|middle|start)\s+of\s+|late\s+|early\s+|mid-?)?$/i;
 
 /** Before a year, a state that lasts until it: "under construction until late", "on hold until". */
 const WORKS_GO_ON_BEFORE_ZH =

@@ -201,7 +201,8 @@ const pastInClause = (reading: SentenceReading, match: PhraseMatch) =>
   clauseDatedToThePast(reading, match.start) ||
   PAST_TIME.test(reading.text.slice(match.end, match.end + 32).split(CLAUSE_GOES_ON)[0]!);
 
-const INSTRUMENT_BEFORE = /(?:以|用|采用|採用|基于|基於|在|\b(?:on|with|using|based\s+on))\s*$/i;
+const INSTRUMENT_BEFORE =
+  /(?:以|用|采用|採用|基于|基於|在|\b(?:on|with|using|based\s+on|powered\s+by|designed\s+(?:around|for)|built\s+(?:on|around|with)|running\s+on|and\s+its|and|alongside|with|搭载|搭載|配备|配備))\s*$/i;
 
 const BUT_BETWEEN = /[,;]\s*but\b|[，,；;]\s*(?:但|但是|不过|不過|然而)/i;
 
@@ -253,7 +254,9 @@ function laterAfterBut(
   if (
     first &&
     own(first) &&
-    !/^(?:\s*\d+)?(?:['’]s|的|前)/.test(reading.text.slice(first.end, first.end + 6)) &&
+    // ("but Dojo's revival around AI5 is now underway": the possessive of the status noun itself is the subject's)
+    (!/^(?:\s*\d+)?(?:['’]s|的|前)/.test(reading.text.slice(first.end, first.end + 6)) ||
+      /^(?:['’]s|的)\s*$/.test(reading.text.slice(first.end, later.start))) &&
     !named.some(
       (mention) =>
         !own(mention) &&
