@@ -1953,6 +1953,17 @@ export const SCOPE_CUES = {
       'weigh',
       'explore',
       'in talk',
+      // "Samsung declines to confirm report it won Tesla AI5 order", "is well placed to pick up part of Tesla's AI5
+      // production": not confirmed, a standing only.
+      'decline to confirm',
+      'decline to comment on',
+      'refuse to confirm',
+      'could not confirm',
+      'cannot confirm',
+      'well placed to',
+      'well-placed to',
+      'well positioned to',
+      'well-positioned to',
       // "Tesla has held talks with Intel about making its AI5 chip": talks held, nothing decided.
       'hold talk',
       // "is in discussions with Tesla about producing some of the carmaker's AI5 chips".

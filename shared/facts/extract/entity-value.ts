@@ -552,7 +552,7 @@ function passiveGappedMakers(
 }
 
 const PASSIVE_MAKING =
-  /\b(?:be|is|are|being|been)\s+(?:\w+\s+)?(?:made|built|produced|manufactured|fabbed|fabricated)\s+(?:by|at)\b/i;
+  /\b(?:be|is|are|being|been)\s+(?:\w+\s+)?(?:made|built|produced|manufactured|fabbed|fabricated)\s+(?:by|at)\b|\b(?:with|AI\d)\s+(?:\w+\s+)?(?:made|built|produced|manufactured|fabbed|fabricated)\s+by\b/i;
 
 /**
  * Whether the text drops a named foundry from the chip's makers: "replacing/instead of/from" it, "Samsung out",

@@ -1116,6 +1116,9 @@ function ofYearToCome(reading: SentenceReading, mention: ValueMention): boolean 
   const before = reading.text.slice(Math.max(0, mention.start - 32), mention.start);
   // "机构预测明年台积电代工份额将升至75%": next year's level is a forecast too.
   if (NEXT_YEAR_BEFORE_ZH.test(before)) return true;
+  if (NEXT_YEAR_AFTER.test(reading.text.slice(mention.end, mention.end + 48))) return true;
+  if (FORECAST_LEVEL_BEFORE_EN.test(reading.text.slice(Math.max(0, mention.start - 100), mention.start)))
+    return true;
   const year =
     LEVEL_YEAR_AFTER.exec(reading.text.slice(mention.end, mention.end + 48))?.[1] ??
     LEVEL_YEAR_BEFORE_ZH.exec(before)?.[1] ??
@@ -1145,6 +1148,13 @@ const NEXT_YEAR_BEFORE_ZH =
 
 const LEVEL_YEAR_BEFORE_EN =
   /\b((?:19|20)\d{2})\s+(?:(?:global|worldwide)\s+)?(?:foundry\s+)?(?:market\s+)?share\b[^.;,]{0,48}$/i;
+
+/** A level followed by "next year": a forecast ("TSMC to command over 75% of foundry market next year"). */
+const NEXT_YEAR_AFTER = /^(?:(?!\s(?:and|while|but)\s)[^,.;]){0,40}?\bnext\s+year\b/i;
+
+/** Before a level, a forecast of it: "forecasting Samsung's share to stay below 7%". */
+const FORECAST_LEVEL_BEFORE_EN =
+  /\b(?:forecast(?:s|ed|ing)?|predict(?:s|ed|ing)?|project(?:s|ed|ing)?|expect(?:s|ed|ing)?|see(?:s|ing)?)\b[^.;]{0,60}?\b(?:to|will|would)\s+(?:stay|remain|rise|fall|reach|climb|drop|slip|hit|top|exceed|grow|shrink|command|hold)\b[^.;,]{0,24}$/i;
 
 const LEVEL_YEAR_AFTER =
   /^(?:(?!\s(?:and|while|but)\s)[^,.;，。；]){0,32}?\b(?:in|by|for)\s+((?:19|20)\d{2})\b/i;
