@@ -825,12 +825,18 @@ function chipsVolumeDate(
     return false;
   const distance = (match: PhraseMatch) =>
     match.end <= mention.start ? mention.start - match.end : match.start - mention.end;
-  const nearest = [...relations].sort((a, b) => distance(a) - distance(b))[0];
+  // (a schedule word names no making: "with mass production slated for 2028" is the mass production's)
+  const nearest = relations
+    .filter((match) => !SCHEDULE_ONLY.test(reading.text.slice(match.start, match.end)))
+    .sort((a, b) => distance(a) - distance(b))[0];
   if (nearest === undefined) return false;
   // ("will begin AI6 volume production there in 2027": the relation names the chip inside it.)
   const namesTheChip = chip.start >= nearest.start && chip.end <= nearest.end;
   return namesTheChip || CHIP_VOLUME_WORD.test(reading.text.slice(nearest.start, nearest.end));
 }
+
+const SCHEDULE_ONLY =
+  /^(?:slated|set|due|expected|scheduled|planned|targeted|on\s+track)(?:\s+(?:for|to|in|by))?$/i;
 
 const CHIP_VOLUME_WORD =
   /^(?:量产|量產|(?:mass|volume|high-volume|full-scale)\s+production|production|output)$/i;
