@@ -266,7 +266,7 @@ const DENIED_IN_PLACE =
  * "…，Dojo团队已解散", which say what stands.
  */
 const REPLIED_UNTRUE_IN_PLACE = new RegExp(
-  String.raw`[，,][^，,。；;]{0,12}?${REPLY_DENIAL_ZH}[」”"]?(?=[^\d。；;]*[。.!！]?\s*$)(?![^。；;]*(?:仍|已|将|將|按计划|按計劃|如期|明年|今年|年底|年内|年內))`,
+  String.raw`[，,][^，,。；;]{0,12}?${REPLY_DENIAL_ZH}[」”"]?(?=[^\d。；;]*[。.!！]?\s*$)(?![^。；;]*(?:仍|已|将|將|按计划|按計劃|按原定|按原计划|按原計劃|时间表|時間表|如期|明年|今年|年底|年内|年內))`,
 );
 
 /** A sentence opening on a report: 网传, 传, 据…, 有韩媒称, "X user claims", "A viral post said", "Report:". */

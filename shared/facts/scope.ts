@@ -78,7 +78,7 @@ const HISTORY_END = new RegExp(
   // 高风险AI规则最长推迟16个月": the old plan is the relative clause, ended by its 的.
   // "the high-risk rules originally due on 2 August 2026 would apply from 2 December 2027": an old date told as a
   // modifier ends with its date.
-  `${CLAUSE_END.source}|${CHANGE_TO.source}|(?<=\\b(?:originally|initially|first)\\s+(?:due|slated|set|planned|scheduled|expected|targeted)\\s+(?:to\\s+(?:apply|start|begin|take\\s+effect)\\s+)?(?:on|in|for|by|from)\\s+(?:\\d{1,2}\\s+)?(?:[A-Z][a-z]+\\.?\\s+)?(?:\\d{1,2},?\\s+)?(?:19|20)\\d\\d)(?=\\s+(?:would|will|now|are|is|were|was|shall|should|could|may|might|must|to\\s+(?:apply|take\\s+effect|start|begin|open|come\\s+into\\s+force)\\s+(?:from|in|on|by|at))\\b(?!\\s+(?:still\\s+)?be\\s+(?:postponed|delayed|paused|pushed|deferred|suspended|put\\s+off|frozen)))|(?<=\\b(?:originally|initially|first)\\s+(?:due\\s+(?:on|in|by|from)|(?:set|slated|planned|scheduled|expected|targeted|due)\\s+for)\\s+(?:(?:early|mid|late)[-\\s]+)?(?:\\d{1,2}\\s+)?(?:[A-Z][a-z]+\\.?\\s+)?(?:\\d{1,2},?\\s+)?(?:19|20)\\d\\d)(?=\\s+to\\s+(?:apply|take\\s+effect|start|begin|open|come\\s+into\\s+force)\\b)|(?<=(?:原定|原訂|原先|原本|原计划|原計劃|原計畫)[^，。；的]{2,16})的|\\s(?:and\\s+)?now\\b|\\sbefore\\s+(?=(?:the|its|a)\\s(?!end\\s+of\\s+(?:(?:19|20)\\d\\d|(?:the\\s+|this\\s+|next\\s+)?(?:year|quarter|month|decade))\\b))|(?<=[\\u3400-\\u9fff])\\s+(?=[^\\s，。]{0,12}?(?:仍|現|现|如今|目前|改为|改為))`,
+  `${CLAUSE_END.source}|${CHANGE_TO.source}|(?<=\\b(?:originally|initially|first)\\s+(?:due|slated|set|planned|scheduled|expected|targeted)\\s+(?:to\\s+(?:apply|start|begin|take\\s+effect)\\s+)?(?:on|in|for|by|from)\\s+(?:\\d{1,2}\\s+)?(?:[A-Z][a-z]+\\.?\\s+)?(?:\\d{1,2},?\\s+)?(?:19|20)\\d\\d)(?=\\s+(?:would|will|now|are|is|were|was|shall|should|could|may|might|must|to\\s+(?:apply|take\\s+effect|start|begin|open|come\\s+into\\s+force)\\s+(?:from|in|on|by|at))\\b(?!\\s+(?:still\\s+)?be\\s+(?:postponed|delayed|paused|pushed|deferred|suspended|put\\s+off|frozen)))|(?<=\\b(?:originally|initially|first)\\s+(?:due\\s+(?:on|in|by|from)|(?:set|slated|planned|scheduled|expected|targeted|due)\\s+for)\\s+(?:(?:early|mid|late)[-\\s]+)?(?:\\d{1,2}\\s+)?(?:[A-Z][a-z]+\\.?\\s+)?(?:\\d{1,2},?\\s+)?(?:19|20)\\d\\d)(?=\\s+to\\s+(?:\\w+ly\\s+)?(?:apply|take\\s+effect|start|begin|open|come\\s+into\\s+force|go\\s+(?:online|live)|enter|slip|launch|resume|reach)\\b)|(?<=(?:原定|原訂|原先|原本|原计划|原計劃|原計畫)[^，。；的]{2,16})的|\\s(?:and\\s+)?now\\b|\\sbefore\\s+(?=(?:the|its|a)\\s(?!end\\s+of\\s+(?:(?:19|20)\\d\\d|(?:the\\s+|this\\s+|next\\s+)?(?:year|quarter|month|decade))\\b))|(?<=[\\u3400-\\u9fff])\\s+(?=[^\\s，。]{0,12}?(?:仍|現|现|如今|目前|改为|改為))`,
   'g',
 );
 
@@ -288,7 +288,7 @@ function undecidedEnd(sentence: string, from: number): number {
 
 /** Nothing decided yet, said of what follows: "nothing has been decided regarding a report that …". */
 const NOTHING_DECIDED =
-  /\bnothing\s+(?:(?:has|had)\s+been\s+|was\s+|is\s+)?(?:yet\s+)?(?:decided|finali[sz]ed|settled)\s+(?:yet\s+)?(?:regarding|about|on|over|as\s+to|concerning)\b/i;
+  /\bnothing\s+(?:(?:has|had)\s+been\s+|was\s+|is\s+)?(?:yet\s+)?(?:decided|finali[sz]ed|settled)['’"”]?\s*(?:yet\s*)?(?:regarding|about|on|over|as\s+to|concerning|,\s*(?:responding|in\s+response|replying)\s+to)\b/i;
 
 /** Where reports that differ reach back to: their clause, or the topic phrase just before it. */
 function differingFrom(sentence: string, at: number): number {

@@ -243,6 +243,7 @@ export function readNumeric(
         rule.rule.value.planTotal ||
         (!amountOfAnAward(reading, mention) &&
           !NATIONAL_PLAN_AFTER.test(reading.text.slice(mention.end, mention.end + 40)) &&
+          !NATIONAL_PLAN_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 80), mention.start)) &&
           // ("Texas Fab That Won $6.4 Billion in US Aid": aid named by its giver)
           !GOVERNMENT_AID_AFTER.test(reading.text.slice(mention.end, mention.end + 32))),
     )
@@ -1745,12 +1746,25 @@ function setAgainstTheSubjectAfter(
   const named = new Set(
     reading.mentions.filter((entry) => entry.start >= from && entry.end <= to).map((entry) => entry.id),
   );
-  return rule.rule.subject.some((group) => group.every((id) => named.has(id)));
+  // (a plan's total is set against any naming of the plan: "dwarf Stargate's original $500 billion"; another's amount
+  // against the subject's own deal itself, not an earlier or another thing of its parties: "dwarfs Samsung's earlier
+  // Tesla orders", "more than double the value of Samsung's AI4 contract with Tesla")
+  if (rule.rule.value.planTotal) return named.size > 0 && [...named].some((id) => rule.ownIds.has(id));
+  const clause = reading.text.slice(from, to);
+  return (
+    rule.rule.subject.some((group) => group.every((id) => named.has(id))) &&
+    /\b(?:contract|deal|pact|agreement|order)s?\b/i.test(clause) &&
+    !/\b(?:earlier|previous|prior|past|other|first|AI4|HW4)\b/i.test(clause)
+  );
 }
 
 /** After an amount, a national plan it is the size of: "$37 billion US investment plan". */
 const NATIONAL_PLAN_AFTER =
   /^\s*(?:US|U\.S\.|American)\s+(?:investment|spending|expansion)\s+(?:plans?|programs?|pledges?|push)\b/i;
+
+/** Before an amount, a national plan whose total it is: "Samsung's US investment plans, centred on Taylor, total $37 billion". */
+const NATIONAL_PLAN_BEFORE =
+  /\b(?:US|U\.S\.|American)\s+(?:investment|spending)\s+plans?\b[^.;]{0,40}?(?:\b(?:total(?:s|ing|led)?|tops?|topped|reach(?:es|ed)?|of|at|now)|:)\s*(?:about\s+|some\s+|nearly\s+|over\s+|more\s+than\s+)?$/i;
 
 const QUARTER_AFTER =
   /^\s*(?:in|for|during)\s+(?:the\s+)?(?:(?:first|second|third|fourth|latest|last|previous|june|september|december|march)\s+quarter|Q[1-4]\b|quarter)/i;
@@ -2081,7 +2095,7 @@ const PLAN_TOTAL_BEFORE = /(?:总投资|總投資|总额|總額|总规模|總規
 
 /** Before a year, "not … until" without a word of a term's end between: a start ("not … enough capacity until"). */
 const NOT_UNTIL_BEFORE =
-  /(?:\bnot\b|n['’]t\b|\bnever\b)(?:(?!\b(?:expire|expires|end|ends|run|runs|last|lasts|terminate|terminates|lapse|lapses|stop|stops|cease|ceases)\b|\b(?:finish|finishes|conclude|concludes|wrap|wraps|complete|completes)(?:\s+up)?\s+(?:(?:[\w'’-]+\s+){0,5}?(?:contract|deal|agreement|deliveries|supplying|supply)\s+)?until\b)[^.;]){0,64}\buntil\s+(?:(?:the\s+)?(?:end|middle|start)\s+of\s+|late\s+|early\s+|mid-?)?$/i;
+  /(?:\bnot\b|n['’]t\b|\bnever\b)(?:(?!\b(?:expire|expires|end|ends|run|runs|last|lasts|terminate|terminates|lapse|lapses|stop|stops|cease|ceases)\b|\b(?:finish|finishes|conclude|concludes|wrap|wraps|complete|completes)(?:\s+up)?\s+(?:(?:its|the|their)\s+(?:[\w'’-]+\s+){0,2}?(?:contract|deal|agreement)\s+)?until\b)[^.;]){0,64}\buntil\s+(?:(?:the\s+)?(?:end|middle|start)\s+of\s+|late\s+|early\s+|mid-?)?$/i;
 
 /** Before a year, a state that lasts until it: "under construction until late", "on hold until". */
 const WORKS_GO_ON_BEFORE_ZH =
