@@ -188,7 +188,8 @@ const BULLET = new RegExp(String.raw`[\s,，;；]*${BULLET_MARK.source}\s*`, 'g'
  * without full stops, and one item's words (another company's fab, a memory chip) read as part of the next;
  * kept in one sentence, the items still share the subject a list of one story's facts names once. The bullet
  * stays after the comma: it ends a clause group (extract/reading.ts), so a word of another subject in one item
- * silences that item only.
+ * silences that item only. An item that ends with a full stop before another source's item, or a Chinese item's
+ * 。, keeps its sentence break instead: a digest of several stories is several sentences.
  *
  * @example
  * withListItemsAsClauses('• AI5: TSMC and Samsung • HBM prices rise'); // 'AI5: TSMC and Samsung, • HBM prices rise'

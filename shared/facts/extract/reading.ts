@@ -108,7 +108,10 @@ export class SentenceReading {
   priorChips: readonly EntityMention[] = [];
   /** The company the item's headline leads with, for the sentences after it ("the company" may stand for it). */
   titleLead?: string;
-  /** A timeline's entry of a later year follows this one in the item ("2024: … 2025: …"). */
+  /**
+   * A timeline's entry of a later year follows this one in the item, naming the same thing with a figure of its own
+   * ("2024: OpenAI first pitched a $100 billion Stargate. 2025: Stargate launched at up to $500 billion.").
+   */
   laterTimelineEntry = false;
   #tokens?: Token[];
   #lists?: Map<string, PhraseMatch[]>;
@@ -385,8 +388,8 @@ function withoutMeasureSuffixes<Match extends PhraseMatch>(matches: Match[], tex
 }
 
 /**
- * For each token, whether it goes on an entity's name begun before it ("AI Act": "Act"). One pass
- * over tokens and mentions, both in order of position.
+ * For each token, whether it goes on an entity's name — or an amount — begun before it ("AI Act": "Act";
+ * "22.8 trillion won": "trillion", "won"). One pass over tokens and spans, both in order of position.
  */
 function tokensInEntities(
   tokens: readonly Token[],

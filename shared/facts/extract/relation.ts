@@ -953,8 +953,9 @@ function headlineOfOtherNews(rule: CompiledRule, title: SentenceReading): boolea
 
 /** The deal itself, with the other party — not a revision of it ("has grown to at least $25 billion"). */
 /**
- * The deal named only as the source of gains a move gives back: "三星電子周三股價跌3%，抹去Tesla訂單帶來的部分升幅" — not
- * "…此前因特斯拉165亿美元订单大涨6.8%，周三回吐部分涨幅", the deal-day move recalled beside it.
+ * A move that gives back gains and names the deal only as their source ("三星電子周三股價跌3%，抹去Tesla訂單帶來的部分升幅"),
+ * or whose every move is dated by a weekday in its own clause — not "…此前因特斯拉165亿美元订单大涨6.8%，周三回吐部分涨幅",
+ * the deal-day move recalled beside it.
  */
 function dealOnlyAsGainsGivenBack(rule: CompiledRule, reading: SentenceReading): boolean {
   const given = GAINS_GIVEN_BACK.exec(reading.text);
@@ -973,7 +974,8 @@ function dealOnlyAsGainsGivenBack(rule: CompiledRule, reading: SentenceReading):
   );
 }
 
-const WEEKDAYS_IN = /\b(?:Monday|Tuesday|Wednesday|Thursday|Friday)\b|(?:週|周|星期)[一二三四五]/;
+/** A weekday anywhere (WEEKDAYS, tested once rather than walked). */
+const WEEKDAYS_IN = new RegExp(WEEKDAYS.source);
 
 function namesTheDeal(rule: CompiledRule, reading: SentenceReading): boolean {
   return (
