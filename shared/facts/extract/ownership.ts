@@ -28,6 +28,10 @@ export const PLACE_PHRASE_BEFORE =
 /** From a value to the name it qualifies: 七成的 (台积电), 7.3%的 (三星). */
 const ATTRIBUTE_OF = /^[^，,。；;\s]{1,12}的$/;
 
+/** A move told as a noun before its owner: "led by a 6.8% surge in Samsung Electronics", "a 4% jump in Tesla shares". */
+const MOVE_NOUN_OF =
+  /^[+-]?\d[\d.]*\s*(?:%|percent|per\s+cent)\s*(?:surge|jump|rise|gain|climb|rally|spike|drop|fall|slide|decline|advance|increase|decrease|plunge|slump)s?\s+(?:in|for)\s+(?:shares\s+of\s+)?$/i;
+
 const PREMODIFIER =
   /^(?:(?:US\$|\$)\d[\d.,]*\s?(?:billion|bn|trillion|tn|[BT])?|\d[\d.,]*\s?(?:(?:万亿|萬億|亿|億|兆)\s?美元|billion|bn|trillion|tn|[BT]\b))[\s"'“”「」『』《》-]{0,2}$/i;
 
@@ -492,6 +496,7 @@ export function ownedBySubject(
     (mention) =>
       mention.start > at &&
       (ATTRIBUTE_OF.test(reading.text.slice(at, mention.start)) ||
+        (rule.rule.ownerAt !== undefined && MOVE_NOUN_OF.test(reading.text.slice(at, mention.start))) ||
         (PREMODIFIER.test(reading.text.slice(at, mention.start)) &&
           // (not across a Chinese headline's space: "投资增至1650亿美元 三星泰勒厂投资维持…" are two headlines)
           !/[\u3400-\u9fff]\s+$/.test(reading.text.slice(at, mention.start)))),
