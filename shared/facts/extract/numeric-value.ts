@@ -182,21 +182,8 @@ export function readNumeric(
         mention.value.kind !== 'percent' ||
         !OWN_REVENUE_BEFORE_ZH.test(reading.text.slice(Math.max(0, mention.start - 20), mention.start)),
     )
-    // "TrendForce sees TSMC taking 75% of foundry market in 2027": a level of a year to come is a forecast.
-    .filter((mention) => !(levelsOnly && ofYearToCome(reading, mention)))
-    // "Counterpoint预计，…台积电今年的全球晶圆代工份额将升至75%": a level forecast to be reached, even this year.
-    .filter(
-      (mention) =>
-        !(
-          levelsOnly &&
-          FORECAST_LEVEL_BEFORE_ZH.test(reading.text.slice(Math.max(0, mention.start - 60), mention.start)) &&
-          // (not a level that describes a name: "难以撼动市占率达70.2%的台积电")
-          !reading.mentions.some(
-            (named) =>
-              named.type === 'company' && /^\s*的\s*$/.test(reading.text.slice(mention.end, named.start)),
-          )
-        ),
-    )
+    // "TrendForce sees TSMC taking 75% of foundry market in 2027": a level forecast is no level now.
+    .filter((mention) => !(levelsOnly && forecastLevel(reading, mention)))
     // "Samsung aims to lift its foundry market share to 20%", 三星力争…份额提升至20%: a goal, not the level.
     .filter(
       (mention) =>
@@ -258,27 +245,11 @@ export function readNumeric(
           TOTAL_SALES_BEFORE_ZH.test(reading.text.slice(Math.max(0, mention.start - 24), mention.start))
         ),
     )
-    // "a business that holds about 8 per cent of the global contract chipmaking market": a market share, no lift.
     .filter(
       (mention) =>
         mention.value.kind !== 'percent' ||
         !rule.rule.relation.includes('revenue_uplift') ||
-        !OF_A_MARKET_AFTER.test(reading.text.slice(mention.end, mention.end + 64)),
-    )
-    // "Samsung's foundry revenue jumped 15% in the fourth quarter": one period's growth, no order's lift.
-    .filter(
-      (mention) =>
-        mention.value.kind !== 'percent' ||
-        !rule.rule.relation.includes('revenue_uplift') ||
-        !QUARTER_AFTER.test(reading.text.slice(mention.end, mention.end + 40)),
-    )
-    // "Counterpoint forecasts Samsung's share of 5nm-and-below foundry revenue will rise to 12%, from 9%": a share
-    // named before the figures is no lift.
-    .filter(
-      (mention) =>
-        mention.value.kind !== 'percent' ||
-        !rule.rule.relation.includes('revenue_uplift') ||
-        !/\bshare\s+of\b/i.test(reading.text.slice(0, mention.start)),
+        !percentOfAnotherMeasure(reading, mention),
     )
     // "預計年底開始小量生產", "2026年试产", "pilot production in 2026" is a trial's date, not volume production's; and
     // "这座耗资约400亿美元的工厂预计明年投产，将为特斯拉生产AI6芯片", a year whose start has a plant for its subject (no
@@ -1116,8 +1087,19 @@ const STILL_STANDS_AFTER =
 const YEAR_DATES_CLAUSE_BEFORE =
   /\b(?:announced|unveiled|picked|chose|selected|pledged|promised|planned|broke\s+ground|began|started|said)\b[^.;:]{0,40}?\bin\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?((?:19|20)\d{2})\b(?![^.;:]*\b(?:19|20)\d{2}\b)[^.;:]{0,40}\b(?:with|at)\s+(?:an?\s+)?(?:initial\s+|original\s+|planned\s+|cost\s+of\s+|price\s+of\s+)?(?:US)?$/i;
 
-/** A level followed by the year it is for, a year after the item's: "75% of the market in 2027". */
-function ofYearToCome(reading: SentenceReading, mention: ValueMention): boolean {
+/**
+ * A level forecast: told as one ("Counterpoint预计，…台积电今年的…份额将升至75%", "forecasting Samsung's share to stay
+ * below 7%"), for next year, or followed by the year it is for, a year after the item's ("75% of the market in 2027").
+ */
+function forecastLevel(reading: SentenceReading, mention: ValueMention): boolean {
+  if (
+    FORECAST_LEVEL_BEFORE_ZH.test(reading.text.slice(Math.max(0, mention.start - 60), mention.start)) &&
+    // (not a level that describes a name: "难以撼动市占率达70.2%的台积电")
+    !reading.mentions.some(
+      (named) => named.type === 'company' && /^\s*的\s*$/.test(reading.text.slice(mention.end, named.start)),
+    )
+  )
+    return true;
   if (reading.publishedYear === undefined) return false;
   // "…in 2027" after the level, or a Chinese year before it in its clause: "集邦预计台积电2027年代工市占将达75%".
   const before = reading.text.slice(Math.max(0, mention.start - 32), mention.start);
@@ -1706,7 +1688,6 @@ const LIST_PLEDGE_BEFORE =
  * holds the subject pledges as a group (not "软银、OpenAI和甲骨文等企业承诺…建设星际之门", partners of a subject named after).
  */
 function pledgeOfAListWithTheSubject(rule: CompiledRule, reading: SentenceReading, mention: ValueMention) {
-  if (mention.value.kind !== 'money') return false;
   const pledge = LIST_PLEDGE_BEFORE.exec(reading.text.slice(Math.max(0, mention.start - 60), mention.start));
   if (!pledge) return false;
   const pledgeAt = mention.start - Math.min(60, mention.start) + pledge.index;
@@ -1749,7 +1730,7 @@ function setAgainstTheSubjectAfter(
   // (a plan's total is set against any naming of the plan: "dwarf Stargate's original $500 billion"; another's amount
   // against the subject's own deal itself, not an earlier or another thing of its parties: "dwarfs Samsung's earlier
   // Tesla orders", "more than double the value of Samsung's AI4 contract with Tesla")
-  if (rule.rule.value.planTotal) return named.size > 0 && [...named].some((id) => rule.ownIds.has(id));
+  if (rule.rule.value.planTotal) return [...named].some((id) => rule.ownIds.has(id));
   const clause = reading.text.slice(from, to);
   return (
     rule.rule.subject.some((group) => group.every((id) => named.has(id))) &&
@@ -1765,6 +1746,20 @@ const NATIONAL_PLAN_AFTER =
 /** Before an amount, a national plan whose total it is: "Samsung's US investment plans, centred on Taylor, total $37 billion". */
 const NATIONAL_PLAN_BEFORE =
   /\b(?:US|U\.S\.|American)\s+(?:investment|spending)\s+plans?\b[^.;]{0,40}?(?:\b(?:total(?:s|ing|led)?|tops?|topped|reach(?:es|ed)?|of|at|now)|:)\s*(?:about\s+|some\s+|nearly\s+|over\s+|more\s+than\s+)?$/i;
+
+/**
+ * A percent that measures something other than an order's lift of revenue: a market share ("a business that holds
+ * about 8 per cent of the global contract chipmaking market"), one period's growth ("Samsung's foundry revenue jumped
+ * 15% in the fourth quarter"), a share named before the figures ("Counterpoint forecasts Samsung's share of
+ * 5nm-and-below foundry revenue will rise to 12%, from 9%").
+ */
+function percentOfAnotherMeasure(reading: SentenceReading, mention: ValueMention): boolean {
+  return (
+    OF_A_MARKET_AFTER.test(reading.text.slice(mention.end, mention.end + 64)) ||
+    QUARTER_AFTER.test(reading.text.slice(mention.end, mention.end + 40)) ||
+    /\bshare\s+of\b/i.test(reading.text.slice(0, mention.start))
+  );
+}
 
 const QUARTER_AFTER =
   /^\s*(?:in|for|during)\s+(?:the\s+)?(?:(?:first|second|third|fourth|latest|last|previous|june|september|december|march)\s+quarter|Q[1-4]\b|quarter)/i;

@@ -202,7 +202,7 @@ const pastInClause = (reading: SentenceReading, match: PhraseMatch) =>
   PAST_TIME.test(reading.text.slice(match.end, match.end + 32).split(CLAUSE_GOES_ON)[0]!);
 
 const INSTRUMENT_BEFORE =
-  /(?:以|用|采用|採用|基于|基於|在|\b(?:on|with|using|based\s+on|powered\s+by|designed\s+(?:around|for)|built\s+(?:on|around|with)|running\s+on|and\s+its|and|,\s*alongside|with))\s*$/i;
+  /(?:以|用|采用|採用|基于|基於|在|\b(?:on|with|using|based\s+on|powered\s+by|designed\s+(?:around|for)|built\s+(?:on|around|with)|running\s+on|and\s+its|and|,\s*alongside))\s*$/i;
 
 const BUT_BETWEEN = /[,;]\s*but\b|[，,；;]\s*(?:但|但是|不过|不過|然而)/i;
 
