@@ -2132,6 +2132,10 @@ export const SCOPE_CUES = {
       // "officials said they hoped Samsung would double its investment": a wish, someone else's.
       '=hoped',
       '=hopes that',
+      // "Samsung Foundry hopes Tesla will lift its share to 10%": a wish for what is to come.
+      '=hopes ... will',
+      '=hope ... will',
+      '=hoping ... will',
       'hope to win',
       'hope to land',
       'hope to secure',

@@ -548,8 +548,49 @@ function passiveGappedMakers(
     }
     if (makers.length) return makers;
   }
+  return firstOfPassivePair(reading, allowed, chipIds);
+}
+
+/**
+ * The makers of the rule's chip when it opens a passive pair whose second chip's making is gapped: in "with AI5
+ * built by TSMC and AI6 by Samsung" AI5's maker is TSMC alone, the "and" joining the pairs, not the makers.
+ */
+function firstOfPassivePair(
+  reading: SentenceReading,
+  allowed: ReadonlySet<string>,
+  chipIds: ReadonlySet<string>,
+): EntityMention[] {
+  for (const chip of reading.chips) {
+    if (!chipIds.has(chip.id)) continue;
+    const made = PASSIVE_MADE_AFTER_CHIP.exec(reading.text.slice(chip.end));
+    if (!made) continue;
+    const makers: EntityMention[] = [];
+    let at = chip.end + made[0].length;
+    for (const mention of reading.mentions.filter((found) => found.start >= at)) {
+      const gap = reading.text.slice(at, mention.start);
+      if (allowed.has(mention.id) && COORDINATION_GAP.test(gap)) {
+        makers.push(mention);
+        at = mention.end;
+        continue;
+      }
+      // the pairs' joint, then the other chip and its own "by"
+      const pairsJoined =
+        makers.length > 0 &&
+        mention.type === 'chip' &&
+        !chipIds.has(mention.id) &&
+        PAIRS_JOINED.test(gap) &&
+        /^\s+(?:by|at)\s+/i.test(reading.text.slice(mention.end));
+      return pairsJoined ? makers : [];
+    }
+  }
   return [];
 }
+
+/** After a chip, its passive making up to the maker: "built by", "will be made at", "to be produced by". */
+const PASSIVE_MADE_AFTER_CHIP =
+  /^\s+(?:chips?\s+)?(?:(?:will\s+be|would\s+be|is|are|to\s+be|being)\s+)?(?:made|built|produced|manufactured|fabbed|fabricated)\s+(?:by|at)\s+/i;
+/** Between one passive pair's makers and the next pair's chip: "and", ", while", "; ". */
+const PAIRS_JOINED = /^\s*(?:,\s*)?(?:and|while|with|whereas)\s+$|^\s*;\s*$/i;
 
 const PASSIVE_MAKING =
   /\b(?:be|is|are|being|been)\s+(?:\w+\s+)?(?:made|built|produced|manufactured|fabbed|fabricated)\s+(?:by|at)\b|\b(?:with|AI\d)\s+(?:\w+\s+)?(?:made|built|produced|manufactured|fabbed|fabricated)\s+by\b/i;
@@ -876,8 +917,10 @@ function chipComparedWith(reading: SentenceReading, chip: { start: number; end: 
       !MAKER_AFTER_CHIP.test(reading.text.slice(chip.end, chip.end + 6))) ||
     // "…每瓦性能将达到AI5的约4倍": a chip a measure is so many times of.
     TIMES_OF_AFTER.test(reading.text.slice(chip.end, chip.end + 8).replace(/^的?约|^的?約/, '')) ||
-    // "AI5之後的AI6將全數由三星代工": the chip another is told after.
-    /^\s*(?:芯片|晶片)?\s*(?:之後|之后|以後|以后)的/.test(reading.text.slice(chip.end, chip.end + 8))
+    // "AI5之後的AI6將全數由三星代工": the chip another is told after; "AI6's successor", the one after it.
+    /^\s*(?:芯片|晶片)?\s*(?:之後|之后|以後|以后)的|^['’]s\s+(?:[\w-]+\s+)?successor/i.test(
+      reading.text.slice(chip.end, chip.end + 24),
+    )
   );
 }
 
@@ -890,7 +933,7 @@ const OWNER_BEFORE_CHIP =
 const CHIPS_LISTED_BEFORE = /(?:\b(?:AI|HW)\s?\d(?:\s+(?:and|or)\s+|\s*&\s*))+$/i;
 
 const CHIP_COMPARED_BEFORE =
-  /(?:\b(?:rival|competing)\s+(?:design|chip|product|processor)s?\s+to|\b(?:rival|competitor|answer)\s+to|\bthan|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bbehind|\bahead\s+of|\boutpac\w+|\boutperform\w*|\b(?:months?|weeks?|quarters?|years?)\s+(?:before|after)|\b(?:un)?like|\brivals?|比|落后于|落後於|领先于|領先於|早于|早於|晚于|晚於)\s*$/i;
+  /(?:\b(?:rival|competing)\s+(?:design|chip|product|processor)s?\s+to|\b(?:chip|processor|generation|one)\s+(?:after|following|beyond)|\bsuccessors?\s+(?:to|of)|\b(?:rival|competitor|answer)\s+to|\bthan|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bbehind|\bahead\s+of|\boutpac\w+|\boutperform\w*|\b(?:months?|weeks?|quarters?|years?)\s+(?:before|after)|\b(?:un)?like|\brivals?|比|落后于|落後於|领先于|領先於|早于|早於|晚于|晚於)\s*$/i;
 
 function soleFoundryAndChip(
   reading: SentenceReading,
@@ -937,11 +980,12 @@ function soleFoundryAndChip(
 }
 
 /**
- * "Tesla picks Intel for AI6 packaging", 英特尔负责AI6封装: work on the chip other than making it — packaging,
+ * "Tesla picks Intel for AI6 packaging", 英特尔负责AI6封装, "Intel wins Tesla AI5 packaging work", 英特尔拿下…AI5先进封装订单:
+ * work on the chip other than making it — packaging,
  * testing, design — makes its company no foundry of the chip.
  */
 const OTHER_WORK_AFTER =
-  /^(?!,\s*to\s+(?:also\s+)?(?:package|test|assemble)\b[^,.;]*,),?\s*(?:will|would|is\s+to|to)\s+(?:also\s+)?(?:package|test|assemble)(?![-‐\w])(?![^,.;]{0,30}\b(?:(?:and|&)\s+(?:make|manufactur\w*|produc\w*|fabricat\w*)|it\s+(?:makes|will\s+make|produces|fabricates))\b)|^(?:['’]s)?\s*(?:(?:for|to|on|with)\s+(?:(?:the|its|Tesla['’]s|[\w-]+['’]s)\s+)?(?:[\w-]+\s+){0,2}?)?(?:advanced\s+)?(?:packaging|package|packages|packaged|testing|assembly|design\s+(?:work|services)|负责[^，。；,;\s]{0,8}?(?:封装|封裝|封测|封測|测试|測試)|(?:封装|封裝|封测|封測))/i;
+  /^(?!,\s*to\s+(?:also\s+)?(?:package|test|assemble)\b[^,.;]*,),?\s*(?:will|would|is\s+to|to)\s+(?:also\s+)?(?:package|test|assemble)(?![-‐\w])(?![^,.;]{0,30}\b(?:(?:and|&)\s+(?:make|manufactur\w*|produc\w*|fabricat\w*)|it\s+(?:makes|will\s+make|produces|fabricates))\b)|^(?:['’]s)?\s*(?:(?:for|to|on|with)\s+(?:(?:the|its|Tesla['’]s|[\w-]+['’]s)\s+)?(?:[\w-]+\s+){0,2}?)?(?:advanced\s+)?(?:packaging|package|packages|packaged|testing|assembly|design\s+(?:work|services)|负责[^，。；,;\s]{0,8}?(?:封装|封裝|封测|封測|测试|測試)|(?:封装|封裝|封测|封測))|^\s+(?:wins?|won|lands?|landed|gets?|got|secures?|secured|bags?|bagged)\s+(?:(?:the|a|an|its|[\w-]+['’]s)\s+)?(?:[\w-]+\s+){0,2}?(?:advanced\s+)?(?:packaging|testing|assembly)\b|^(?:拿下|获得|獲得|赢得|贏得|斩获|斬獲|取得)[^，。；,;\s]{0,12}?(?:封装|封裝|封测|封測)/i;
 
 /** Before a foundry, the work it does told in the passive: "will be packaged by Intel", "with testing by Amkor". */
 const OTHER_WORK_BEFORE =
@@ -1346,6 +1390,8 @@ function coordinatedTriggers(
   return result;
 }
 
+const CHIP_AS_WINNER = /^(?:gets|got|wins|won|secures|secured|clinch(?:es|ed)|bag(?:s|ged))\b/i;
+
 /** The "makes" word a chip is the object of: the nearest before it in its frame, else the nearest after. */
 function triggerOfObject(
   reading: SentenceReading,
@@ -1370,6 +1416,12 @@ function triggerOfObject(
           reading.chips.some(
             (chip) => chip.start !== start && chip.start >= trigger.end && chip.start - trigger.end <= 12,
           )
+        ) &&
+        // "AI5 gets us going": a chip getting or winning something is its verb's subject, not what is won.
+        !(
+          trigger.start >= end &&
+          /^\s*(?:chips?\s+)?$/i.test(reading.text.slice(end, trigger.start)) &&
+          CHIP_AS_WINNER.test(reading.text.slice(trigger.start, trigger.end))
         ),
     ),
   );
@@ -1463,7 +1515,28 @@ function triggerOfObject(
       opensOwnSchedule(reading.text, { start, end }))
   )
     return undefined;
-  return before ?? after ?? inFrame[0];
+  // "Tesla's AI4 chips keep coming from Samsung as AI5 ramps at TSMC Arizona", "…as Samsung's Exynos moves to 2nm": a
+  // making past a clause that opens on another chip, or a company's own product, is theirs (not "as Samsung takes all
+  // orders").
+  const first = inFrame[0];
+  if (
+    !before &&
+    !after &&
+    first !== undefined &&
+    first.start >= end &&
+    opensClauseBetween(reading.text, end, first.start) &&
+    reading.mentions.some(
+      (mention) =>
+        (mention.type === 'chip' ||
+          (mention.type === 'company' &&
+            /^['’]s\s/.test(reading.text.slice(mention.end, mention.end + 3)))) &&
+        mention.start >= end &&
+        mention.end <= first.start &&
+        opensClauseBetween(reading.text, end, mention.start),
+    )
+  )
+    return undefined;
+  return before ?? after ?? first;
 }
 
 /**
@@ -1686,7 +1759,8 @@ function triggerOfAgent(
     !(
       /\band\s*$/i.test(before) &&
       following !== undefined &&
-      /^\s*(?:(?:is|are|was|were|will|would|has|have|had|also|now|then|be|been)\s+)*$/i.test(
+      // (…or one it is set to: "and Samsung is lined up to make AI6")
+      /^\s*(?:(?:is|are|was|were|will|would|has|have|had|also|now|then|be|been)\s+)*(?:(?:set|slated|lined\s+up|poised|expected|due|tapped|chosen|picked|scheduled|ready|going)\s+to\s+)?$/i.test(
         reading.text.slice(mention.end, following.start),
       )
     )

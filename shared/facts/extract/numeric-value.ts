@@ -1956,6 +1956,11 @@ function isProgress(text: string, mention: ValueMention): boolean {
     /(?:已确定|已確定|已选定|已選定|已选出|已選出|已确认|已確認|共确认|共確認|已公布|已宣布|新增|再添|增添|已投运|已投運|已投入运营|已投入營運|已建成|已竣工|已启用|已啟用|已有|已完成|迄今|至今)(?:(?!(?:将|將|计划|計劃|計畫|规划|規劃|拟|擬)(?![^的]{0,2}的)|最多|至多|目标|目標|预计|預計|最大|后|後|仍)[^.;,，；。\s]){0,12}$/.test(
       before,
     ) ||
+    // "再增3處德州據點 總數達8處", "新增两个站点，总数达到7个": the total an addition brings it to, so far.
+    // (not a total to come: "新增五个站点，未来三年站点总数达20个")
+    /(?:新增|再增|增加|增添|再添|加入|宣布)(?:(?!未来|未來|将|將|预计|預計|计划|計劃|計畫|规划|規劃|目标|目標)[^。；;]){0,24}?(?:总数|總數|总计|總計|合计|合計)(?:已)?(?:达|達|达到|達到|增至|来到|來到|为|為)\s*(?:约|約)?$/.test(
+      before,
+    ) ||
     // "Stargate now has six US sites": what it has by now.
     (mention.value.kind === 'count' &&
       /(?<!\b(?:will|would|shall|to|could|may)\s+)\b(?:now|currently|already)\s+(?:has|have|counts?|spans?|includes?)\s+(?:about\s+|around\s+|some\s+)?$/i.test(

@@ -312,6 +312,7 @@ export function ownedBySubject(
   const rivals = rule.rule.rivals;
   if (!rivals?.length) return true;
   const own = new Set(rule.rule.subject.flat().filter((id) => !rivals.includes(id)));
+  if (rivalsReferenceOpens(reading, rivals, own, at)) return false;
   const frame = frameOf(reading, at);
   const givers = reading.mentions.filter((mention) => GIVER_TYPES.has(mention.type));
   const named = reading.mentions
@@ -563,6 +564,28 @@ export function ownedBySubject(
  * ("the pact to build Tesla's AI6 chips, which sent the stock up 6.8%"). `jointParties`: a name joined to another
  * party of the deal ("the Tesla-Samsung deal … shares of the electronics maker") names it as one of two, no partner.
  */
+/**
+ * "Micron breaks ground on New York megafab // The $100 billion project has $6.1 billion in CHIPS Act grants, more than
+ * the $4.75 billion Samsung was awarded for Taylor", "美光…动工 // 该项目获得61亿美元芯片法案补贴，三星则…": a lede that opens
+ * on a reference to the thing of a headline led by a rival speaks of the rival's, up to the subject's own name.
+ */
+function rivalsReferenceOpens(
+  reading: SentenceReading,
+  rivals: readonly string[],
+  own: ReadonlySet<string>,
+  at: number,
+): boolean {
+  if (reading.index === 0 || reading.titleLead === undefined || !rivals.includes(reading.titleLead))
+    return false;
+  if (!REFERENCE_OPENING.test(reading.text)) return false;
+  return !reading.mentions.some(
+    (mention) => mention.start < at && (own.has(mention.id) || mention.type === 'company'),
+  );
+}
+
+const REFERENCE_OPENING =
+  /^\s*(?:the|this|that)\s+(?:(?:[$€£]\s?[\d.,]+\s*(?:billion|million|trillion|bn|tn)?|[\w-]+)\s+){0,3}?(?:project|plant|fab|megafab|factory|facility|site|complex|campus)\b|^\s*(?:该|該|这|這|此)(?:座|个|個|项|項)?(?:项目|項目|工厂|工廠|厂|廠|晶圆厂|晶圓廠|园区|園區)/i;
+
 function partnerOfAMove(reading: SentenceReading, mention: EntityMention, jointParties: boolean): boolean {
   return (
     namedAsPartner(reading, mention.start) ||

@@ -202,10 +202,10 @@ const WEEKDAY_TO_COME_BEFORE =
 
 /**
  * Later news about the deal that moves shares: a rumour, a denial, an allocation, an expansion, orders added,
- * a delay that clouds it, a worry over it.
+ * a delay that clouds it, a worry over it, its glow fading — or a move "despite" it (儘管), which it did not cause.
  */
 const LATER_NEWS_OF_THE_DEAL =
-  /重申|\breaffirm\w*|\breiterat\w*|传闻|傳聞|传言|傳言|消息称|消息稱|否认|否認|澄清|分配|追加|扩大|擴大|增至|上调|上調|延期|推迟|推遲|延后|延後|担心|擔心|担忧|擔憂|忧虑|憂慮|缩减|縮減|削减|削減|转单|轉單|\b(?:delay(?:s|ed)?|clouds?|setbacks?|cut(?:s|ting)?\s+(?:its|their|the)?\s*(?:[\w-]+\s+)?orders?|shift(?:s|ed|ing)?\s+(?:some\s+)?(?:[\w-]+\s+)?orders?|fret(?:s|ted|ting)?|worr(?:y|ies|ied)\s+(?:about|over)|doubts?\s+(?:about|over)|rumou?rs?|report(?:s|ed)?\s+that|denied|denies|clarif(?:y|ies|ied)|allocat\w*|expan(?:d|ds|ded|sion)|add(?:s|ed)?\s+(?:more\s+)?orders?|extra\s+orders?|follow-on\s+orders?|(?:new|fresh|second|another|additional|more)\s+(?:[\w-]+\s+){0,2}?orders?|(?:bigger|larger|expanded)\s+(?:[\w-]+\s+){0,2}?orders?(?!\s+than)|second\s+(?:[\w-]+\s+)?(?:supplier|source|foundry)|on\s+(?:a\s+|the\s+)?(?:media\s+)?reports?\b|orders?\s+(?:alongside|in\s+addition\s+to)|orders?\s+as\s+(?:a\s+)?second\s+source)\b/i;
+  /重申|尽管|儘管|\bdespite\b|\b(?:euphoria|hype|glow)\s+(?:fades?|fading|fad(?:ed)|wanes?|waning|waned|cools?|cooling|cooled)\b|热度消退|熱度消退|退烧|退燒|\breaffirm\w*|\breiterat\w*|传闻|傳聞|传言|傳言|消息称|消息稱|否认|否認|澄清|分配|追加|扩大|擴大|增至|上调|上調|延期|推迟|推遲|延后|延後|担心|擔心|担忧|擔憂|忧虑|憂慮|缩减|縮減|削减|削減|转单|轉單|\b(?:delay(?:s|ed)?|clouds?|setbacks?|cut(?:s|ting)?\s+(?:its|their|the)?\s*(?:[\w-]+\s+)?orders?|shift(?:s|ed|ing)?\s+(?:some\s+)?(?:[\w-]+\s+)?orders?|fret(?:s|ted|ting)?|worr(?:y|ies|ied)\s+(?:about|over)|doubts?\s+(?:about|over)|rumou?rs?|report(?:s|ed)?\s+that|denied|denies|clarif(?:y|ies|ied)|allocat\w*|expan(?:d|ds|ded|sion)|add(?:s|ed)?\s+(?:more\s+)?orders?|extra\s+orders?|follow-on\s+orders?|(?:new|fresh|second|another|additional|more)\s+(?:[\w-]+\s+){0,2}?orders?|(?:bigger|larger|expanded)\s+(?:[\w-]+\s+){0,2}?orders?(?!\s+than)|second\s+(?:[\w-]+\s+)?(?:supplier|source|foundry)|on\s+(?:a\s+|the\s+)?(?:media\s+)?reports?\b|orders?\s+(?:alongside|in\s+addition\s+to)|orders?\s+as\s+(?:a\s+)?second\s+source)\b/i;
 
 /** A move that gives back gains an earlier one brought: 回吐…涨幅, 抹去…升幅, "giving back part of the gain". */
 const GAINS_GIVEN_BACK =

@@ -142,6 +142,10 @@ export function readStatus(
           said.some((other) => laterAfterBut(rule, reading, match, other))
         ? 1
         : /\bbefore\s+(?:\w+ly\s+)?$/i.test(before) ||
+            // ("had disbanded the Dojo team in August before Musk said it would restart the effort")
+            /\bbefore\s+(?:[A-Z][\w'’-]*\s+){1,2}(?:said|says|announced|confirmed)\s+(?:that\s+)?(?:it|they|the\s+company)\s+(?:would|will)\s+$/.test(
+              reading.text.slice(Math.max(0, match.start - 60), match.start),
+            ) ||
             // "Dojo去年已经解散，现在的Dojo 3是重新启动的项目": the state told as now, after another told earlier.
             (said.some((other) => other.end <= match.start) &&
               NOW_IN_CLAUSE_BEFORE.test(reading.text.slice(Math.max(0, match.start - 24), match.start)))

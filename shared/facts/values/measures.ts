@@ -140,9 +140,9 @@ export function countReader(
     String.raw`(?:${nouns.join('|')})[^。；，,.;\d]{0,8}?(?<![第])(?<num>${DIGITS}|${CHINESE})\s?(?:个|個|座|处|處)`,
     'dgiu',
   );
-  // …and its change after the noun: "站点数由20个下调至10个" (the first count is `from`, this one `to`).
+  // …and its change after the noun: "站点数由20个下调至10个", "由20個縮減為10個" (the first count is `from`, this one `to`).
   const changedTo = new RegExp(
-    String.raw`(?:${nouns.join('|')})[^。；，,.;]{0,16}?(?:至|到)\s?(?:约|約|近)?\s?(?<num>${DIGITS}|${CHINESE})\s?(?:个|個|座|处|處)`,
+    String.raw`(?:${nouns.join('|')})[^。；，,.;]{0,16}?(?:至|到|(?:缩减|縮減|削减|削減|减少|減少|下调|下調|上调|上調|增加|扩大|擴大|调整|調整|减|減|增)(?:为|為))\s?(?:约|約|近)?\s?(?<num>${DIGITS}|${CHINESE})\s?(?:个|個|座|处|處)`,
     'dgiu',
   );
   // …and in English, the change verb right after the noun: "Stargate sites cut to 10 from 20" (not "sites in Texas
