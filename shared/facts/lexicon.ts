@@ -540,6 +540,9 @@ export const ATTRIBUTE_CLASSES = {
       'in ... volume',
       'in sufficient quantities',
       'volume in',
+      // "won't reach volume until 2027", "hits volume next year".
+      'reach volume',
+      'hit volume',
     ],
     zh: [
       '量产',
@@ -896,7 +899,10 @@ export const ATTRIBUTE_CLASSES = {
       'evolutionary dead end',
     ],
     zh: [
-      // 马斯克：Dojo已经终结.
+      // 马斯克：Dojo已经终结; "Dojo已死" (is dead).
+      '已死',
+      '已经死了',
+      '已經死了',
       '终结',
       '終結',
       '废除',

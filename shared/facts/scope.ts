@@ -247,9 +247,9 @@ function missedFrom(sentence: string, cueStart: number): number {
   return last ? start + last.index + last[0].length : start;
 }
 
-/** A Chinese headline's space between two phrases, or an English word that joins a clause on. */
+/** A Chinese headline's space between two phrases (…生產AI5 英特爾無緣), or an English word that joins a clause on. */
 const MISSED_CLAUSE_STARTS =
-  /(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])|\s(?:as|with|while|after|and|but|leaving|whereas)\s/gi;
+  /(?<=[\u3400-\u9fff]|[A-Za-z]\d)\s+(?=[\u3400-\u9fff])|\s(?:as|with|while|after|and|but|leaving|whereas)\s/gi;
 
 /** An aside set off by commas, then its clause's own verb: ", originally valued at $16.5 billion, had been". */
 const ASIDE_THEN_VERB =

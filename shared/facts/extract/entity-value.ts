@@ -918,7 +918,7 @@ function chipComparedWith(reading: SentenceReading, chip: { start: number; end: 
     // "…每瓦性能将达到AI5的约4倍": a chip a measure is so many times of.
     TIMES_OF_AFTER.test(reading.text.slice(chip.end, chip.end + 8).replace(/^的?约|^的?約/, '')) ||
     // "AI5之後的AI6將全數由三星代工": the chip another is told after; "AI6's successor", the one after it.
-    /^\s*(?:芯片|晶片)?\s*(?:之後|之后|以後|以后)的|^['’]s\s+(?:[\w-]+\s+)?successor/i.test(
+    /^\s*(?:芯片|晶片)?\s*(?:之後|之后|以後|以后)的|^(?:['’]s)?\s+(?:[\w-]+\s+)?successor|^\s*(?:芯片|晶片)?的?(?:继任者|繼任者|后继者|後繼者|接班)/i.test(
       reading.text.slice(chip.end, chip.end + 24),
     )
   );
@@ -1030,6 +1030,8 @@ function otherWork(reading: SentenceReading, foundry: EntityMention): boolean {
   // (…not the making told with it: "fabricated, packaged and tested by Samsung", "produced and packaged by TSMC")
   if (OTHER_WORK_BEFORE.test(before) && !MAKING_THEN_OTHER_WORK.test(before)) return true;
   const other = OTHER_WORK_AFTER.exec(reading.text.slice(foundry.end, foundry.end + 40));
+  // ("Samsung wins Tesla AI6 packaging work on top of wafer production", 三星拿下…封测订单 晶圆同样由其泰勒厂生产)
+  if (other !== null && MAKING_TOO.test(reading.text.slice(foundry.end + other[0].length))) return false;
   // (not packaging named beside the making — "for chips and packaging", "to make and package", 制造与封测 — nor
   // a packaging line the maker owns: "TSMC with advanced packaging capacity will make AI5")
   return (
@@ -1040,6 +1042,10 @@ function otherWork(reading: SentenceReading, foundry: EntityMention): boolean {
     )
   );
 }
+
+/** After another work, the making done too: "on top of wafer production", "and will also make", 晶圆同样由其…生产. */
+const MAKING_TOO =
+  /\b(?:on\s+top\s+of|in\s+addition\s+to|as\s+well\s+as|along\s+with|besides)\s+(?:the\s+|its\s+)?(?:(?:wafer|chip|die)s?\s+)?(?:production|manufacturing|making|fabrication)\b|\band\s+(?:will\s+)?(?:also\s+)?(?:make|makes|produce|produces|manufacture|manufactures|fabricate|fabricates)\b|(?:同样|同樣|也|亦)由其|(?:晶圆|晶圓)(?:同样|同樣|也|亦)/i;
 
 const MAKING_BESIDE = /\b(?:and|make|makes|making|fabricat\w*|manufactur\w*|chips?)\b|制造|製造|生产|生產/i;
 

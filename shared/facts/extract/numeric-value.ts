@@ -995,7 +995,7 @@ const ADDED_CONVERTED_BEFORE = new RegExp(
 /** "$4 billion more", 40億美元的追加投資: an increment, named after the amount. */
 // (…and "of additional orders", "in extra orders": orders added, not the total)
 const ADDED_AFTER =
-  /^\s*(?:more|extra|in\s+(?:additional|extra|new)\s+(?:investment|spending|funding)|(?:of|in)\s+(?:additional|extra|new|follow-on|incremental)\s+(?:[\w-]+\s+){0,2}?(?:orders?|contracts?|deals?|business|work))\b|^\s*的?(?:追加|额外|額外|新增)/i;
+  /^\s*(?:more|extra|in\s+(?:additional|extra|new)\s+(?:investment|spending|funding)|(?:of|in)\s+(?:additional|extra|new|follow-on|incremental)\s+(?:[\w-]+\s+){0,2}?(?:orders?|contracts?|deals?|business|work))\b|^的?(?:追加|额外|額外|新增)/i;
 
 function notAnAmountOfIts(text: string, mention: ValueMention): boolean {
   return (

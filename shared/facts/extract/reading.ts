@@ -71,7 +71,7 @@ function joinExclaimed(parts: string[]): string[] {
 }
 
 const FRAME_BREAK =
-  /[;；•\u2460-\u2473\u2776-\u277F]|，而|，但|，并|，並|，同时|，同時|，主因|，主要因为|，主要因為|，原因是|, because |，(?=[^，。]{1,12}?(?<![规規原准準细細否法])[则則])|, while |, whereas |, but |, and |, unlike | unlike | while | whereas | but | - |——/g;
+  /[;；•\u2460-\u2473\u2776-\u277F]|，而|，但|，并|，並|，同时|，同時|，主因|，主要因为|，主要因為|，原因是|, because |，(?=[^，。]{1,12}?(?<![规規原准準细細否法])[则則])|(?<=[\u3400-\u9fff])\s+(?=[^，。\s]{1,12}?(?<![规規原准準细細否法])[则則])|, while |, whereas |, but |, and |, unlike | unlike | while | whereas | but | - |——/g;
 
 /**
  * The frame breaks of a sentence — and, when it opens with a concession ("While the omnibus pushed back the

@@ -62,7 +62,11 @@ function startedByNow(
       // no news of a start today.
       !(PRESENT_START.test(words) && (TRIAL_WORD.test(words) || presentNotNow(reading.text, match))) &&
       (STARTED_BEFORE.test(reading.text.slice(Math.max(0, match.start - 24), match.start)) ||
-        STARTED_WORD.test(words))
+        STARTED_WORD.test(words) ||
+        // "三星德州泰勒工厂正式投产 获…补贴": 正式 before a start that ends its clause is a headline's present (not
+        // "正式投产时间再度推迟", its time).
+        (/正式\s*$/.test(reading.text.slice(Math.max(0, match.start - 4), match.start)) &&
+          /^(?:\s|[，。；,;！!：:]|$)/.test(reading.text.slice(match.end, match.end + 1))))
     );
   });
   if (!started) return undefined;
