@@ -125,6 +125,11 @@ export const ATTRIBUTE_CLASSES = {
       'stay with',
       'remain with',
       'stick with',
+      // "Tesla keeps AI4 at Samsung and AI5 at TSMC".
+      'keep ... at',
+      'kept ... at',
+      'keep ... with',
+      'kept ... with',
       // "Tesla's HW4 stays on Samsung as AI5 ramps at TSMC" (a company right after: not "stays on track").
       'stay on',
       'ramp at',
@@ -1858,6 +1863,11 @@ export const SCOPE_CUES = {
       'in our bull case',
       'in the bull case',
       'in a bull case',
+      // "sketch a scenario in which Tesla moves AI6 to TSMC should Samsung's 2nm yields stay below 60%".
+      'scenario in which',
+      'scenario where',
+      'scenarios in which',
+      'hypothetical',
     ],
     // "AI5的代工分配最终将取决于三星…的良率表现": what it depends on is not decided.
     zh: [
@@ -1936,6 +1946,10 @@ export const SCOPE_CUES = {
       'discuss ... making',
       // "Samsung, Tesla said to discuss AI5 supply", "discuss expanded supply of AI5 chips".
       'discuss ... supply',
+      // "met Musk … to discuss expanding cooperation on the AI5 and AI6 chips": cooperation talked about.
+      'discuss ... cooperation',
+      'discuss ... partnership',
+      'discuss ... collaboration',
       // "More than 40 companies asked Brussels for a two-year pause": a request, not a decision.
       'ask ... for a ... pause',
       'ask ... for a ... delay',
@@ -2297,6 +2311,10 @@ export const SCOPE_CUES = {
       '或轉單',
       '或交由',
       '或由',
+      // "特斯拉AI6或部分转单台积电": may move part of it.
+      '或部分',
+      '或部份',
+      '或全部',
       '或将',
       '或將',
       // "AI6最快可在2027年進入量產": at the earliest, if all goes well (not 最快可达, a top speed).

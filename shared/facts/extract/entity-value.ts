@@ -256,7 +256,18 @@ export function readEntities(
           ),
       );
   const values = [...new Set((open.length ? open : attached).map((mention) => mention.id))].sort();
-  const displaced = [...attached, ...lost]
+  // (…and a foundry the text drops that makes nothing here: "TSMC out for Tesla's AI5 as Samsung takes all orders")
+  const droppedFromTheChip = found.filter(
+    (mention) =>
+      !attached.includes(mention) &&
+      chips.some(
+        (chip) =>
+          chip.start > mention.end &&
+          chip.start - mention.end <= 24 &&
+          !/[,;:，；：。]/.test(reading.text.slice(mention.end, chip.start)),
+      ),
+  );
+  const displaced = [...new Set([...attached, ...lost, ...droppedFromTheChip])]
     .filter((mention) => lost.includes(mention) || droppedByTheText(reading, mention))
     .map((mention) => mention.id);
   const frames = new Set(attached.map((mention) => frameOf(reading, mention.start)));
@@ -962,11 +973,31 @@ function soleFoundryAndChip(
         OTHER_PRODUCT.test(reading.text.slice(clauseStartOf(reading, foundry.start), chip.start))
       )
         return true;
+      // "特斯拉AI5量产推迟至2027年,三星泰勒厂进度不变": a Chinese clause the foundry opens after a comma, with no
+      // making in it.
+      const comma = Math.max(between.lastIndexOf('，'), between.lastIndexOf(','));
+      if (
+        chip.end <= foundry.start &&
+        comma >= 0 &&
+        /[\u3400-\u9fff]/.test(between) &&
+        /^\s*(?:而|但|则|則)?\s*$/.test(between.slice(comma + 1)) &&
+        // (not a headline's terse spec: "AI6量产时间敲定：2028年下半年，三星2纳米")
+        !/^\s*\d+(?:\.\d+)?\s*(?:纳米|奈米|nm)/i.test(reading.text.slice(foundry.end, foundry.end + 8))
+      ) {
+        const to = clauseEndOf(reading, foundry.end);
+        if (!triggers.some((trigger) => trigger.start >= foundry.start && trigger.end <= to)) return true;
+      }
       const opening = COMMA_CLAUSE_OPENING.exec(between);
       if (!opening) return false;
       const from = first.end + opening.index;
       const to = clauseEndOf(reading, second.end);
-      return !triggers.some((trigger) => trigger.start >= from && trigger.end <= to);
+      // (a making of something: "…, while Samsung's Taylor fab remains on schedule to begin production this year" is
+      // the fab's own start, no chip made)
+      return !(
+        triggers.some((trigger) => trigger.start >= from && trigger.end <= to) &&
+        (reading.chips.some((chip) => chip.start >= from && chip.end <= to) ||
+          MADE_THING.test(reading.text.slice(from, to)))
+      );
     });
   return (
     foundries.size === 1 &&
@@ -978,6 +1009,8 @@ function soleFoundryAndChip(
     )
   );
 }
+
+const MADE_THING = /\b(?:chips?|processors?|it|them|orders?|wafers?)\b|芯片|晶片|订单|訂單/i;
 
 /**
  * "Tesla picks Intel for AI6 packaging", 英特尔负责AI6封装, "Intel wins Tesla AI5 packaging work", 英特尔拿下…AI5先进封装订单:
@@ -1475,9 +1508,24 @@ function triggerOfObject(
   // "台积电…为特斯拉AI5备产之际，三星泰勒厂确定明年投产": the main clause's making after a time clause is not its chip's.
   // …nor a making in a clause opened after the chip ("Tesla's HW4 computers get a Samsung memory upgrade as LG
   // supplies cameras").
+  // (…a making whose object is another chip right after it is that chip's: "Intel packages AI5 and Samsung is tapped to
+  // make AI6", "TSMC keeps AI5 as Samsung makes AI6")
+  // (not one the chip heads: "Tesla's AI4 supplier, will now make AI6")
+  const makesAnotherChipAfter = (trigger: PhraseMatch<AttributeClass>) =>
+    /[A-Za-z]$/.test(reading.text.slice(trigger.start, trigger.end)) &&
+    reading.text.slice(end, trigger.start).trim() !== '' &&
+    reading.chips.some(
+      (chip) =>
+        chip.start >= trigger.end &&
+        /^\s*(?:to\s+(?:make|build|produce|manufacture|supply|fab)\s+)?(?:(?:its|the|Tesla['’]s)\s+)?$/i.test(
+          reading.text.slice(trigger.end, chip.start),
+        ) &&
+        reading.text.slice(chip.start, chip.end) !== reading.text.slice(start, end),
+    );
   const after = inFrame.find(
     (trigger) =>
       trigger.start >= end &&
+      !makesAnotherChipAfter(trigger) &&
       !TIME_CLAUSE_ZH.test(reading.text.slice(end, trigger.start)) &&
       !opensClauseBetween(reading.text, end, trigger.start),
   );
@@ -1530,16 +1578,17 @@ function triggerOfObject(
     !after &&
     first !== undefined &&
     first.start >= end &&
-    opensClauseBetween(reading.text, end, first.start) &&
-    reading.mentions.some(
-      (mention) =>
-        (mention.type === 'chip' ||
-          (mention.type === 'company' &&
-            /^['’]s\s/.test(reading.text.slice(mention.end, mention.end + 3)))) &&
-        mention.start >= end &&
-        mention.end <= first.start &&
-        opensClauseBetween(reading.text, end, mention.start),
-    )
+    (makesAnotherChipAfter(first) ||
+      (opensClauseBetween(reading.text, end, first.start) &&
+        reading.mentions.some(
+          (mention) =>
+            (mention.type === 'chip' ||
+              (mention.type === 'company' &&
+                /^['’]s\s/.test(reading.text.slice(mention.end, mention.end + 3)))) &&
+            mention.start >= end &&
+            mention.end <= first.start &&
+            opensClauseBetween(reading.text, end, mention.start),
+        )))
   )
     return undefined;
   return before ?? after ?? first;
@@ -1802,7 +1851,8 @@ function triggerOfAgent(
     (makerFollows(reading, first) ||
       inCauseClauseBefore(reading, mention, first) ||
       ownOtherVerbFirst(reading, mention, first) ||
-      relativeOfAnotherName(reading, mention, first, foundries))
+      relativeOfAnotherName(reading, mention, first, foundries) ||
+      namedInClauseOpenedBefore(reading, mention, first, foundries))
       ? undefined
       : first;
   // "a $16.5 billion chip deal with Samsung, with the new AI5 chip … still being manufactured using
@@ -1824,6 +1874,15 @@ function triggerOfAgent(
   // "Tesla splits AI5 between TSMC and Samsung, Nvidia's Rubin, Apple's Intel talks": a name past a list closed by
   // "and", and a comma, is a list's next item (a newsletter's next story), not the making's maker.
   if (!next && previous && listEndsBefore(reading, previous.end, mention.start)) return undefined;
+  // "特斯拉AI5量产推迟至2027年,三星泰勒厂进度不变": a name opening a Chinese clause of its own after the making's, with no
+  // making after it, is none of its makers.
+  if (
+    !next &&
+    previous &&
+    /[\u3400-\u9fff]/.test(reading.text.slice(previous.end, mention.start)) &&
+    /[，,；;]\s*(?:而|但|则|則|至于|至於)?\s*$/.test(reading.text.slice(previous.end, mention.start))
+  )
+    return undefined;
   return next ?? previous;
 }
 
@@ -1943,6 +2002,31 @@ function ownOtherVerbFirst(
   return (
     OWN_OTHER_VERB_AFTER.test(reading.text.slice(mention.end, mention.end + 24)) &&
     /[,，;；]/.test(reading.text.slice(mention.end, trigger.start))
+  );
+}
+
+/**
+ * "TSMC keeps AI5 as Samsung makes AI6": a making past a clause that opens after the name, with a maker of its own
+ * named in it before the making, is that maker's.
+ */
+function namedInClauseOpenedBefore(
+  reading: SentenceReading,
+  mention: EntityMention,
+  trigger: PhraseMatch<AttributeClass>,
+  foundries: ReadonlySet<string>,
+): boolean {
+  return reading.mentions.some(
+    (other) =>
+      other !== mention &&
+      foundries.has(other.id) &&
+      other.start >= mention.end &&
+      other.end <= trigger.start &&
+      opensClauseBetween(reading.text, mention.end, other.start) &&
+      // (the clause's subject: not "as it joins TSMC in making")
+      /\b(?:as|while|whereas|when|after|because|since|though|although)\s+$/i.test(
+        reading.text.slice(mention.end, other.start),
+      ) &&
+      !opensClauseBetween(reading.text, other.end, trigger.start),
   );
 }
 

@@ -205,7 +205,7 @@ const WEEKDAY_TO_COME_BEFORE =
  * a delay that clouds it, a worry over it, its glow fading — or a move "despite" it (儘管), which it did not cause.
  */
 const LATER_NEWS_OF_THE_DEAL =
-  /重申|尽管|儘管|\bdespite\b|\b(?:euphoria|hype|glow)\s+(?:fades?|fading|fad(?:ed)|wanes?|waning|waned|cools?|cooling|cooled)\b|热度消退|熱度消退|退烧|退燒|\breaffirm\w*|\breiterat\w*|传闻|傳聞|传言|傳言|消息称|消息稱|否认|否認|澄清|分配|追加|扩大|擴大|增至|上调|上調|延期|推迟|推遲|延后|延後|担心|擔心|担忧|擔憂|忧虑|憂慮|缩减|縮減|削减|削減|转单|轉單|\b(?:delay(?:s|ed)?|clouds?|setbacks?|cut(?:s|ting)?\s+(?:its|their|the)?\s*(?:[\w-]+\s+)?orders?|shift(?:s|ed|ing)?\s+(?:some\s+)?(?:[\w-]+\s+)?orders?|fret(?:s|ted|ting)?|worr(?:y|ies|ied)\s+(?:about|over)|doubts?\s+(?:about|over)|rumou?rs?|report(?:s|ed)?\s+that|denied|denies|clarif(?:y|ies|ied)|allocat\w*|expan(?:d|ds|ded|sion)|add(?:s|ed)?\s+(?:more\s+)?orders?|extra\s+orders?|follow-on\s+orders?|(?:new|fresh|second|another|additional|more)\s+(?:[\w-]+\s+){0,2}?orders?|(?:bigger|larger|expanded)\s+(?:[\w-]+\s+){0,2}?orders?(?!\s+than)|second\s+(?:[\w-]+\s+)?(?:supplier|source|foundry)|on\s+(?:a\s+|the\s+)?(?:media\s+)?reports?\b|orders?\s+(?:alongside|in\s+addition\s+to)|orders?\s+as\s+(?:a\s+)?second\s+source)\b/i;
+  /\b(?:an?|the)\s+(?:[\w-]+\s+){0,2}?reports?\s+(?:said|says|saying|claimed|claiming|suggested)\b|\bmov(?:e|es|ed|ing)\s+(?:part|some|a\s+portion|a\s+share)\s+of\s+(?:its\s+|the\s+)?(?:[\w-]+\s+)?orders?\b|\badd(?:s|ed|ing)?\s+(?:[\w-]+\s+){1,3}?to\s+(?:its\s+|the\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:orders?|deal|contract)\b|重申|尽管|儘管|\bdespite\b|\b(?:euphoria|hype|glow)\s+(?:fades?|fading|fad(?:ed)|wanes?|waning|waned|cools?|cooling|cooled)\b|热度消退|熱度消退|退烧|退燒|\breaffirm\w*|\breiterat\w*|传闻|傳聞|传言|傳言|消息称|消息稱|否认|否認|澄清|分配|追加|扩大|擴大|增至|上调|上調|延期|推迟|推遲|延后|延後|担心|擔心|担忧|擔憂|忧虑|憂慮|缩减|縮減|削减|削減|转单|轉單|\b(?:delay(?:s|ed)?|clouds?|setbacks?|cut(?:s|ting)?\s+(?:its|their|the)?\s*(?:[\w-]+\s+)?orders?|shift(?:s|ed|ing)?\s+(?:some\s+)?(?:[\w-]+\s+)?orders?|fret(?:s|ted|ting)?|worr(?:y|ies|ied)\s+(?:about|over)|doubts?\s+(?:about|over)|rumou?rs?|report(?:s|ed)?\s+that|denied|denies|clarif(?:y|ies|ied)|allocat\w*|expan(?:d|ds|ded|sion)|add(?:s|ed)?\s+(?:more\s+)?orders?|extra\s+orders?|follow-on\s+orders?|(?:new|fresh|second|another|additional|more)\s+(?:[\w-]+\s+){0,2}?orders?|(?:bigger|larger|expanded)\s+(?:[\w-]+\s+){0,2}?orders?(?!\s+than)|second\s+(?:[\w-]+\s+)?(?:supplier|source|foundry)|on\s+(?:a\s+|the\s+)?(?:media\s+)?reports?\b|orders?\s+(?:alongside|in\s+addition\s+to)|orders?\s+as\s+(?:a\s+)?second\s+source)\b/i;
 
 /** A move that gives back gains an earlier one brought: 回吐…涨幅, 抹去…升幅, "giving back part of the gain". */
 const GAINS_GIVEN_BACK =
@@ -531,6 +531,12 @@ export function relationWordOfAnotherSense(
         [...reading.measured].some((chip) => /^\s*$/.test(text.slice(chip.end, match.start)))
       )
         return true;
+      // "供应链:特斯拉AI5量产推迟", "supply-chain sources": a supply chain supplies nothing.
+      if (
+        /^(?:供应|供應|supply)$/i.test(word) &&
+        /^[\s-]?(?:链|鏈|chains?\b)/i.test(text.slice(match.end, match.end + 7))
+      )
+        return true;
       // "…, sources say", "people familiar … and sources close to": who tells it, not where chips are sourced.
       if (/^sources$/i.test(word) && SOURCES_TELL_AFTER.test(text.slice(match.end, match.end + 16)))
         return true;
@@ -628,6 +634,9 @@ export function relationWordOfAnotherSense(
           /(?:%|\bper\s?cent|\bpercent)\s*(?:market\s+)?$/i.test(before(24)) ||
           /\b(?:foundry|market|revenue|wafer)\s+$/i.test(before(12)))
       );
+    case 'market_share':
+      // "Shares of Samsung Electronics fell 5 percent": a company's stock, not its portion of a market.
+      return /^shares\s+of$/i.test(word) && STOCK_OF_AFTER.test(text.slice(match.end, match.end + 60));
     case 'stock_move':
       // "TSMC's share of the global foundry market rose to 72%": a portion's move, not a stock's.
       return PORTION_MOVED.test(before(90));
@@ -643,6 +652,10 @@ export function relationWordOfAnotherSense(
       return false;
   }
 }
+
+/** After "shares of", a company and its stock's move or state: "Samsung Electronics fell", "Samsung were up". */
+const STOCK_OF_AFTER =
+  /^\s+(?:[A-Z][\w.&'’-]*\s+){1,3}(?:fell|rose|jumped|climbed|dropped|slid|surged|gained|lost|tumbled|sank|rallied|soared|plunged|slumped|closed|ended|edged|finished|traded|were|are|have|had)\b/;
 
 /**
  * What an advance moves: its clause before the verb (from the last comma, "and" or "but") and its object up to the

@@ -33,6 +33,8 @@ export function readStatus(
   const said = relations
     .filter((match) => statuses[match.name] !== undefined)
     .filter((match) => nearest(match) <= MAX_DISTANCE)
+    // "Dojo disbanding rumours", 特斯拉Dojo團隊解散傳聞: a status that names a rumour is not told.
+    .filter((match) => !RUMOUR_NAMED_AFTER.test(reading.text.slice(match.end, match.end + 12)))
     // "特斯拉暂时喊停Dojo 3": a status word inside a longer one of another status is that one's (暂时喊停, halted for now).
     .filter((match) => !relations.some((other) => other.name !== match.name && encloses(other, match)))
     // "Tesla puts Dojo on ice", "Brussels put the high-risk rules on hold": what is put on hold stands inside the
@@ -207,6 +209,9 @@ const pastInClause = (reading: SentenceReading, match: PhraseMatch) =>
 
 const INSTRUMENT_BEFORE =
   /(?:以|用|采用|採用|基于|基於|在|\b(?:on|with|using|based\s+on|powered\s+by|designed\s+(?:around|for)|built\s+(?:on|around|with)|running\s+on|and\s+its|and|,\s*alongside))\s*$/i;
+
+const RUMOUR_NAMED_AFTER =
+  /^(?:\s+(?:rumou?rs?|speculation|chatter|talk)\b|(?:的)?(?:传闻|傳聞|传言|傳言|谣言|謠言|揣测|揣測))/i;
 
 const BUT_BETWEEN = /[,;]\s*but\b|[，,；;]\s*(?:但|但是|不过|不過|然而)/i;
 

@@ -36,8 +36,9 @@ export interface ValueMention {
   elided?: boolean;
 }
 
+// ("market to top $400 billion in 2028", "will surpass": a forecast's floor)
 const AT_LEAST_BEFORE =
-  /(?:\bat\s+least|\bmore\s+than|\bover|\babove|\bupwards\s+of|\bin\s+excess\s+of|\bexceed(?:s|ed|ing)?|\bnorth\s+of|\bminimum\s+of|\bat\s+minimum|\bno\s+less\s+than|\bbeyond|至少|超过|超過|[涨漲升增]超|逾|多于|多於|高于|高於|不少于|不少於|最少|突破|(?<!跌)破|(?<![衝冲])上)\s*$/i;
+  /(?:\b(?:to|will|would|could|may|might|should)\s+(?:top|surpass|pass|eclipse)|\bat\s+least|\bmore\s+than|\bover|\babove|\bupwards\s+of|\bin\s+excess\s+of|\bexceed(?:s|ed|ing)?|\bnorth\s+of|\bminimum\s+of|\bat\s+minimum|\bno\s+less\s+than|\bbeyond|至少|超过|超過|[涨漲升增]超|逾|多于|多於|高于|高於|不少于|不少於|最少|突破|(?<!跌)破|(?<![衝冲])上)\s*$/i;
 /** "up to $4.75 billion" — not "topped up to $23B", "ramped up to", "edged up to 71.2%": a change's destination. */
 const AT_MOST_BEFORE =
   /(?:(?<!\b(?:top(?:s|ped|ping)?|ramp(?:s|ed|ing)?|scal(?:e|es|ed|ing)|stepp?(?:s|ed|ing)?|ratchet(?:s|ed|ing)?|sized?|edg(?:e|es|ed|ing)|creep(?:s|ing)?|crept|inch(?:es|ed|ing)?|tick(?:s|ed|ing)?|nudg(?:e|es|ed|ing)|notch(?:es|ed|ing)?|mov(?:e|es|ed|ing))\s+)\bup\s+to|\bup-to-|\bat\s+most|\bno\s+more\s+than|\bless\s+than|\bunder|\bbelow|\bmaximum\s+of|\bat\s+maximum|最多|至多|不超过|不超過|最高可达|最高可達|最高|跌破|低于|低於|不到|不足|未满|未滿|少于|少於)\s*$/i;
