@@ -20,7 +20,10 @@ export function opensClauseBetween(text: string, from: number, at: number): bool
   if (!/^as\b/i.test(text.slice(start, start + 3))) return true;
   return (
     !AS_PREPOSITION.test(text.slice(start, start + 80)) &&
-    !VERB_BEFORE_AS.test(text.slice(Math.max(0, start - 24), start))
+    !VERB_BEFORE_AS.test(text.slice(Math.max(0, start - 24), start)) &&
+    // "three times as power-efficient as AI5": a comparison's two "as", no clause.
+    !COMPARISON_AS.test(text.slice(start, start + 40)) &&
+    !/\bas\s+[\w-]+\s+$/i.test(text.slice(Math.max(0, start - 32), start))
   );
 }
 
@@ -54,6 +57,7 @@ export const CONTRAST_BETWEEN = /\b(?:while|whereas|although|though)\s/i;
 
 const AS_PREPOSITION =
   /^as\s+(?:(?:early|soon|late|much|many|long|far|well|of|to|for|per|with|at|if|though|opposed|such)\b|part\s+of|an?\s|sole\s|one\s|(?:(?:the|its|their|[\w-]+['’]s)\s+)?(?:[\w-]+\s+){0,2}?(?:foundry|foundries|maker|makers|chipmaker|chipmakers|manufacturer|producer|supplier|partner|customer|client|source|fab)(?=\s+(?:of|for|to|in|at)\b|\s*[,.;:]|\s+[-–—|]\s|\s*$)|(?:will|would|does|did|do|is|are|was|were|has|have)\b)/i;
+const COMPARISON_AS = /^as\s+[\w-]+\s+as\b/i;
 const VERB_BEFORE_AS =
   /\b(?:describ\w*|referred\s+to|refers\s+to|called|name[sd]?|naming|chosen|chose|choose|serves?|served|serving|used|uses|using|seen|sees|known|acts?|acted|emerg\w*|designat\w*|picked|selected|tapped|confirmed|identified|brand\w*|dubbed|billed|positioned)\s+$/i;
 

@@ -21,6 +21,11 @@ export const ATTRIBUTE_CLASSES = {
       'tape out on',
       'tape out at',
       'tape out with',
+      // "Tesla tapes out AI6 on Samsung's SF2P", "completed the tape-out of its AI6 chip on Samsung Foundry's SF2P".
+      'tape out ... on',
+      'tape-out of ... on',
+      // "Samsung will add 2nm capacity for Tesla's AI6".
+      'capacity for',
       'turn out',
       'lands',
       'go to',
@@ -355,6 +360,13 @@ export const ATTRIBUTE_CLASSES = {
     zh: [
       '签约至',
       '簽約至',
+      // "三星去年與特斯拉簽下至2033年的AI6代工合約": a contract signed to a year.
+      '签下至',
+      '簽下至',
+      '签订至',
+      '簽訂至',
+      '签署至',
+      '簽署至',
       '持续至',
       '持續至',
       '持续到',
@@ -1102,6 +1114,13 @@ export const ATTRIBUTE_CLASSES = {
       'not face ... until',
       'remain on track',
       'stay on track',
+      // "high-risk obligations still set for August 2026", "the legal date remains 2 August 2026".
+      'still set for',
+      'still due in',
+      'still due on',
+      'remain set for',
+      'date remain',
+      'deadline remain',
       'proceed as planned',
       'no grace period',
       'kick in',

@@ -541,15 +541,14 @@ export function readNumeric(
     )
     // "expects the … market to top $500 billion by 2028, now sees demand … reaching $1 trillion by the end of the
     // decade": an amount given for another year than the one the fact is of.
-    .filter(
-      (mention) =>
-        rule.rule.value.requiresYear === undefined ||
-        mention.value.kind !== 'money' ||
-        !ANOTHER_HORIZON_AFTER.test(reading.text.slice(mention.end, mention.end + 40)) ||
-        new RegExp(`^\\s*(?:by|in)\\s+${rule.rule.value.requiresYear}`).test(
-          reading.text.slice(mention.end, mention.end + 12),
-        ),
-    )
+    // (…or an earlier one: "AI chip sales $300bn in 2026, $500bn in 2028")
+    .filter((mention) => {
+      if (rule.rule.value.requiresYear === undefined || mention.value.kind !== 'money') return true;
+      const after = reading.text.slice(mention.end, mention.end + 40);
+      const year = YEAR_OF_AMOUNT_AFTER.exec(after);
+      if (year) return Number(year[1]) === rule.rule.value.requiresYear;
+      return !ANOTHER_HORIZON_AFTER.test(after);
+    })
     // "全球AI芯片市场规模2026年将达2500亿美元，2028年有望突破6000亿美元": in Chinese the year stands before its amount.
     .filter((mention) => {
       if (rule.rule.value.requiresYear === undefined || mention.value.kind !== 'money') return true;
@@ -1643,6 +1642,10 @@ const STOCK_MOVED_BY =
   /\b(?:shares|stocks?)\s+(?:(?:have|has|had|were|was|also)\s+)?(?:ris(?:e|es|ing)|rose|jump\w*|climb\w*|gain\w*|fall(?:s|ing)?|fell|drop\w*|slid(?:e|es|ing)?|slip\w*|surg\w*|soar\w*|tumbl\w*|sank|sink\w*|plung\w*|rall\w*|lost|los(?:e|es|ing)|add(?:s|ed)?)\s+(?:(?:as\s+much\s+as|nearly|about|around|almost|more\s+than|over|some)\s+)?$|(?:股价|股價)(?:大?涨|大?漲|上涨|上漲|下跌|大跌|跌)(?:了)?\s*$/i;
 
 /** After a count and its noun, one place named: "two Stargate data centers in Ohio" (not "in the US", "across"). */
+/** Right after an amount, the year it is of: "$300bn in 2026", "$500 billion by 2028". */
+const YEAR_OF_AMOUNT_AFTER =
+  /^\s*(?:(?:in|of)\s+(?:revenue|sales)\s+)?(?:by|in|for)\s+(?:the\s+end\s+of\s+)?(20\d\d)\b/i;
+
 const ANOTHER_HORIZON_AFTER =
   /^\s*(?:(?:in|of)\s+[\w-]+\s+)?(?:by|in|through)\s+(?:the\s+end\s+of\s+the\s+decade|(?:20[3-9]\d|2029))\b/i;
 
