@@ -1966,9 +1966,9 @@ export const SCOPE_CUES = {
       // "Samsung, Tesla said to discuss AI5 supply", "discuss expanded supply of AI5 chips".
       'discuss ... supply',
       // "met Musk … to discuss expanding cooperation on the AI5 and AI6 chips": cooperation talked about.
-      'discuss ... cooperation',
-      'discuss ... partnership',
-      'discuss ... collaboration',
+      'discuss ... cooperation on',
+      'discuss ... partnership on',
+      'discuss ... collaboration on',
       // "More than 40 companies asked Brussels for a two-year pause": a request, not a decision.
       'ask ... for a ... pause',
       'ask ... for a ... delay',

@@ -985,7 +985,14 @@ function soleFoundryAndChip(
         !/^\s*\d+(?:\.\d+)?\s*(?:纳米|奈米|nm)/i.test(reading.text.slice(foundry.end, foundry.end + 8))
       ) {
         const to = clauseEndOf(reading, foundry.end);
-        if (!triggers.some((trigger) => trigger.start >= foundry.start && trigger.end <= to)) return true;
+        // (…or only the fab's own start: "…，三星泰勒廠仍按計畫今年投產")
+        const inClause = triggers.filter((trigger) => trigger.start >= foundry.start && trigger.end <= to);
+        if (
+          inClause.every((trigger) => FAB_START_ZH.test(reading.text.slice(trigger.start, trigger.end))) &&
+          !reading.chips.some((other) => other.start >= foundry.start && other.end <= to) &&
+          !MADE_THING.test(reading.text.slice(foundry.end, to))
+        )
+          return true;
       }
       const opening = COMMA_CLAUSE_OPENING.exec(between);
       if (!opening) return false;
@@ -1009,6 +1016,8 @@ function soleFoundryAndChip(
     )
   );
 }
+
+const FAB_START_ZH = /^(?:投产|投產|启用|啟用|运营|運營|营运|營運|开始运营|開始營運)$/;
 
 const MADE_THING = /\b(?:chips?|processors?|it|them|orders?|wafers?)\b|芯片|晶片|订单|訂單/i;
 

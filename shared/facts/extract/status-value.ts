@@ -35,6 +35,14 @@ export function readStatus(
     .filter((match) => nearest(match) <= MAX_DISTANCE)
     // "Dojo disbanding rumours", 特斯拉Dojo團隊解散傳聞: a status that names a rumour is not told.
     .filter((match) => !RUMOUR_NAMED_AFTER.test(reading.text.slice(match.end, match.end + 12)))
+    // "Dojo 3 talk revives Samsung supplier speculation": the talk about the subject does it, to something else.
+    .filter(
+      (match) =>
+        subject.carried ||
+        !subject.positions.some(
+          (at) => at < match.start && TALK_OF_IT_BEFORE.test(reading.text.slice(at, match.start)),
+        ),
+    )
     // "特斯拉暂时喊停Dojo 3": a status word inside a longer one of another status is that one's (暂时喊停, halted for now).
     .filter((match) => !relations.some((other) => other.name !== match.name && encloses(other, match)))
     // "Tesla puts Dojo on ice", "Brussels put the high-risk rules on hold": what is put on hold stands inside the
@@ -209,6 +217,10 @@ const pastInClause = (reading: SentenceReading, match: PhraseMatch) =>
 
 const INSTRUMENT_BEFORE =
   /(?:以|用|采用|採用|基于|基於|在|\b(?:on|with|using|based\s+on|powered\s+by|designed\s+(?:around|for)|built\s+(?:on|around|with)|running\s+on|and\s+its|and|,\s*alongside))\s*$/i;
+
+/** From the subject to a status verb, a word for talk about it: "Dojo 3 talk revives", "Dojo reports kill". */
+const TALK_OF_IT_BEFORE =
+  /^[\w-]*(?:\s+\d+)?\s+(?:talk|speculation|reports?|rumou?rs?|buzz|chatter|news|hopes?|fears?|worries|doubts|hype)\s+(?:\w+\s+)?$/i;
 
 const RUMOUR_NAMED_AFTER =
   /^(?:\s+(?:rumou?rs?|speculation|chatter|talk)\b|(?:的)?(?:传闻|傳聞|传言|傳言|谣言|謠言|揣测|揣測))/i;

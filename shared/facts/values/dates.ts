@@ -46,6 +46,10 @@ const DATE = new RegExp(
 const SIGNED_BEFORE =
   /\b(?:[Ss]igned|[Ss]igns|[Ii]nked|[Ii]nks|[Ss]truck|[Ss]trikes|[Ss]ealed|[Ss]eals|[Cc]linched|[Cc]linches)\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:[^,.;]|\.\d){0,30}?\b(?:deal|contract|agreement|pact|order)s?(?:\s+with\s+[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)?)?\s+(?:(?:in|on|during)\s+(?:early\s+|late\s+|mid-?\s*)?)?$/;
 
+/** Before a year, the date of a saying: "which said in 2024 it would open …" (when it was said, not what). */
+const SAID_IN_BEFORE =
+  /\b(?:said|announced|pledged|promised|stated|predicted|claimed|vowed|forecast)\s+(?:back\s+)?in\s+(?:(?:early|late|mid-?)\s*)?$/i;
+
 /** Every alternative of DATE needs one of these: a sentence without any is skipped. */
 const DATE_CUE = new RegExp(
   String.raw`(?:19|20|21)\d{2}|${CHINESE_DIGIT_YEAR}|年|years?|\bhalf\b|今日|今天|\d日|quarter|本季|[1-4][HQ]|[HQ][1-4]|FY|CY|(?:mid|late|early)-?\s?'?\d{2}|\s['’]\d{2}\b`,
@@ -124,7 +128,10 @@ export function readDates(text: string, publishedYear?: number): DateMention[] {
       precision: reading.precision,
       ...(reading.range ? { range: reading.range } : {}),
       ...qualify(text, start, end),
-      ...(SIGNED_BEFORE.test(text.slice(Math.max(0, start - 80), start)) ? { role: 'signed' as const } : {}),
+      ...(SIGNED_BEFORE.test(text.slice(Math.max(0, start - 80), start)) ||
+      SAID_IN_BEFORE.test(text.slice(Math.max(0, start - 24), start))
+        ? { role: 'signed' as const }
+        : {}),
     });
   }
   if (found.length === 0) return found;
