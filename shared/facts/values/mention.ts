@@ -41,7 +41,7 @@ const AT_LEAST_BEFORE =
   /(?:\b(?:to|will|would|could|may|might|should)\s+(?:top|surpass|pass|eclipse)|\bat\s+least|\bmore\s+than|\bover|\babove|\bupwards\s+of|\bin\s+excess\s+of|\bexceed(?:s|ed|ing)?|\bnorth\s+of|\bminimum\s+of|\bat\s+minimum|\bno\s+less\s+than|\bbeyond|至少|超过|超過|[涨漲升增]超|逾|多于|多於|高于|高於|不少于|不少於|最少|突破|(?<!跌)破|(?<![衝冲])上)\s*$/i;
 /** Before a mark a value passes: 跌破, 突破, "falls below", "tops". */
 const PASSED_MARK_BEFORE =
-  /(?:跌破|突破|跌穿|升破|(?:f[ae]ll|falls|falling|dropp?(?:ed|s|ing)?|slipp?(?:ed|s|ing)?|sank|sinks?|rose|rises?|climb(?:ed|s)?)\s+(?:below|under|above|past)|\b(?:tops?|topped|crosse[sd]|cross|breaks?|broke))\s*$/i;
+  /(?:跌破|突破|跌穿|升破|\b(?:f[ae]ll|falls|falling|dropp?(?:ed|s|ing)?|slipp?(?:ed|s|ing)?|sank|sinks?|rose|rises?|climb(?:ed|s)?)\s+(?:below|under|above|past)|\b(?:tops?|topped|crosse[sd]|cross|breaks?|broke))\s*$/i;
 
 /** "up to $4.75 billion" — not "topped up to $23B", "ramped up to", "edged up to 71.2%": a change's destination. */
 const AT_MOST_BEFORE =
