@@ -486,9 +486,16 @@ export function ownedBySubject(
   const inFrame = owners.filter((mention) => frameOf(reading, mention.start) === frame);
   const relevant = inFrame.length ? inFrame : owners;
   // A subject referred back to ("The EV maker's shares were up 4%") stands where its words do.
+  // (…not a name inside an aside closed before the value: "The chip, built on Samsung's 2-nanometer process, is expected
+  // to enter volume production in 2028")
   const referred = subject.carried
     ? subject.positions.filter(
-        (position) => position < at && !givers.some((giver) => giver.start === position),
+        (position) =>
+          position < at &&
+          !givers.some((giver) => giver.start === position) &&
+          !reading.mentions.some(
+            (mention) => mention.start === position && inAsideClosedBefore(reading, mention, at),
+          ),
       )
     : [];
   // "市占率逾七成的台积电": a value written as the attribute of the name after it is that name's.
