@@ -896,6 +896,11 @@ function rampOfAChipBefore(reading: SentenceReading, match: PhraseMatch): boolea
 function isTrialProduction(text: string, match: PhraseMatch): boolean {
   return (
     TRIAL_BEFORE.test(text.slice(Math.max(0, match.start - 10), match.start)) ||
+    // "將在台積電亞利桑那廠投片生產,最快下半年開始小量試產": a bare production beside a trial run, with no volume word,
+    // is the trial's.
+    (/^(?:生产|生產|投片生产|投片生產)$/.test(text.slice(match.start, match.end)) &&
+      /试产|試產|小量|小批量|试生产|試生產/.test(text.slice(match.end)) &&
+      !/量产|量產|大规模|大規模|规模化|規模化/.test(text)) ||
     // "今年将生产少量样品", "produce samples": what is produced is samples.
     TRIAL_OBJECT_AFTER.test(text.slice(match.end, match.end + 12)) ||
     // "the first customer samples of Tesla's AI6, which the fab will build …, would ship next year": samples shipped.
