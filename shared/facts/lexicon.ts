@@ -1114,11 +1114,12 @@ export const ATTRIBUTE_CLASSES = {
       'not face ... until',
       'remain on track',
       'stay on track',
-      // "high-risk obligations still set for August 2026", "the legal date remains 2 August 2026".
+      // "high-risk obligations still set for August 2026".
       'still set for',
       'still due in',
       'still due on',
       'remain set for',
+      // "the legal date remains 2 August 2026" (with its date: not "the deadline remains a moving target").
       'date remain',
       'deadline remain',
       'proceed as planned',

@@ -1347,7 +1347,7 @@ const MOVED_TO_BEFORE =
 const CONTRAST_AFTER_PLAN = /(?:,\s*|\s)(?:but|yet|however|though)\b|;|[，,]\s*(?:但|却|卻|如今|现在|現在)/i;
 
 const PLAN_OF_THE_PAST =
-  /\b(?:would|(?:was|were)\s+(?:to|due|set|slated|scheduled|meant|supposed\s+to|expected\s+to)|planned\s+to|had\s+planned|(?:initially|originally|first)\s+(?:slated|targeted|scheduled|expected|planned)|(?:announced|unveiled)\s+(?:in\s+\d{4}\s+)?with\s+an?)\b/i;
+  /\b(?:(?:vowed|pledged|promised|aimed|intended|targeted)\s+(?:(?:in|back\s+in)\s+\d{4}\s+)?to|would|(?:was|were)\s+(?:to|due|set|slated|scheduled|meant|supposed\s+to|expected\s+to)|planned\s+to|had\s+planned|(?:initially|originally|first)\s+(?:slated|targeted|scheduled|expected|planned)|(?:announced|unveiled)\s+(?:in\s+\d{4}\s+)?with\s+an?)\b/i;
 
 /**
  * "will produce Tesla's AI6, with first samples due next year": a year in a piece of the sentence (between

@@ -641,6 +641,14 @@ export function relationWordOfAnotherSense(
       // "TSMC's share of the global foundry market rose to 72%": a portion's move, not a stock's.
       return PORTION_MOVED.test(before(90));
     case 'in_force':
+      // "the deadline remains a moving target": a date or deadline that remains, with no date after it, is no schedule.
+      if (
+        /^(?:date|deadline)s?\s+remain/i.test(word) &&
+        !/^\s*(?:(?:on|at|in|as|for)\s+)?(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)/i.test(
+          text.slice(match.end, match.end + 16),
+        )
+      )
+        return true;
       // "gives companies until January 15 to comment on high-risk AI guidelines": a deadline for comments.
       return (
         /^give/i.test(word) &&
