@@ -644,7 +644,7 @@ export function relationWordOfAnotherSense(
       // "the deadline remains a moving target": a date or deadline that remains, with no date after it, is no schedule.
       if (
         /^(?:date|deadline)s?\s+remain/i.test(word) &&
-        !/^\s*(?:(?:on|at|in|as|for)\s+)?(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)/i.test(
+        !/^\s*(?:(?:on|at|in|as|for)\s+)?(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|unchanged|intact|in\s+place|firm|fixed|the\s+same)/i.test(
           text.slice(match.end, match.end + 16),
         )
       )
@@ -901,6 +901,17 @@ function rampOfAChipBefore(reading: SentenceReading, match: PhraseMatch): boolea
   );
 }
 
+/** A Chinese word's own clause: from the punctuation or headline space before it to the next. */
+function ownClauseZh(text: string, match: PhraseMatch): string {
+  const before = text.slice(0, match.start);
+  const from = Math.max(
+    ...[...before.matchAll(/[，,。；;：:]|\s+/g)].map((mark) => mark.index + mark[0].length),
+    0,
+  );
+  const next = text.slice(match.end).search(/[，,。；;：:]|\s/);
+  return text.slice(from, next < 0 ? text.length : match.end + next);
+}
+
 function isTrialProduction(text: string, match: PhraseMatch): boolean {
   return (
     TRIAL_BEFORE.test(text.slice(Math.max(0, match.start - 10), match.start)) ||
@@ -908,7 +919,9 @@ function isTrialProduction(text: string, match: PhraseMatch): boolean {
     // is the trial's.
     (/^(?:生产|生產|投片生产|投片生產)$/.test(text.slice(match.start, match.end)) &&
       /试产|試產|小量|小批量|试生产|試生產/.test(text.slice(match.end)) &&
-      !/量产|量產|大规模|大規模|规模化|規模化/.test(text)) ||
+      !/量产|量產|大规模|大規模|规模化|規模化/.test(text) &&
+      // (…when its own clause gives no time: not "將於2027年在三星德州廠生產，2026年底先試產")
+      !/\d{4}|明年|今年|后年|後年|[上下]半年|年底|年内|年內/.test(ownClauseZh(text, match))) ||
     // "今年将生产少量样品", "produce samples": what is produced is samples.
     TRIAL_OBJECT_AFTER.test(text.slice(match.end, match.end + 12)) ||
     // "the first customer samples of Tesla's AI6, which the fab will build …, would ship next year": samples shipped.

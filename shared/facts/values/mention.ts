@@ -39,6 +39,19 @@ export interface ValueMention {
 // ("market to top $400 billion in 2028", "will surpass": a forecast's floor)
 const AT_LEAST_BEFORE =
   /(?:\b(?:to|will|would|could|may|might|should)\s+(?:top|surpass|pass|eclipse)|\bat\s+least|\bmore\s+than|\bover|\babove|\bupwards\s+of|\bin\s+excess\s+of|\bexceed(?:s|ed|ing)?|\bnorth\s+of|\bminimum\s+of|\bat\s+minimum|\bno\s+less\s+than|\bbeyond|至少|超过|超過|[涨漲升增]超|逾|多于|多於|高于|高於|不少于|不少於|最少|突破|(?<!跌)破|(?<![衝冲])上)\s*$/i;
+/** After a value, that it was the value when the deal was made: "when it was signed", "when it was first announced". */
+const SIGNED_THEN_AFTER =
+  /^\s*when\s+(?:it|they|the\s+(?:deal|contract|agreement|pact|order|award))\s+(?:was|were)\s+(?:first\s+)?(?:signed|announced|unveiled|struck|inked|agreed|awarded)\b/i;
+
+/** Whether the text names another amount of money than the one at [start, end). */
+function otherAmountIn(text: string, start: number, end: number): boolean {
+  return [...text.matchAll(AMOUNT)].some(
+    (match) => match.index + match[0].length <= start || match.index >= end,
+  );
+}
+
+const AMOUNT = /[$€£₩]\s?\d|\d(?:[\d.,]*)\s*(?:billion|bn|trillion|tn|[BT]\b|亿|億|兆)/gi;
+
 /** Before a mark a value passes: 跌破, 突破, "falls below", "tops". */
 const PASSED_MARK_BEFORE =
   /(?:跌破|突破|跌穿|升破|\b(?:f[ae]ll|falls|falling|dropp?(?:ed|s|ing)?|slipp?(?:ed|s|ing)?|sank|sinks?|rose|rises?|climb(?:ed|s)?)\s+(?:below|under|above|past)|\b(?:tops?|topped|crosse[sd]|cross|breaks?|broke))\s*$/i;
@@ -74,9 +87,9 @@ const FROM_BEFORE = new RegExp(
 );
 const ONCE_BEFORE =
   /\bonce\s+(?:(?:set|put|pegged|valued|priced|planned|pledged|expected|estimated|announced)\s+at\s+)?(?:(?:about|around|roughly|nearly|up\s+to)\s+)?$/i;
-/** After a value, that it is the earlier one: "the $6.4 billion preliminary award", "$16.5 billion when it was signed". */
+/** After a value, that it is the earlier one: "the $6.4 billion preliminary award". */
 const EARLIER_AFTER =
-  /^\s*(?:(?:preliminary|initial|earlier|original|previous|prior)\b|when\s+(?:it|they|the\s+(?:deal|contract|agreement|pact|order))\s+(?:was|were)\s+(?:first\s+)?(?:signed|announced|unveiled|struck|inked|agreed|awarded)\b|的?(?:初期|初步|最初|原始|原先)(?:承诺|承諾|规划|規劃|计划|計劃|計畫|投资|投資|协议|協議|金额|金額))/i;
+  /^\s*(?:(?:preliminary|initial|earlier|original|previous|prior)\b|的?(?:初期|初步|最初|原始|原先)(?:承诺|承諾|规划|規劃|计划|計劃|計畫|投资|投資|协议|協議|金额|金額))/i;
 /** A change's destination: "rose to", "pushed to", 升至, 延至. */
 const TO_BEFORE =
   /(?:\b(?:rose|rise[sn]?|rising|climb(?:ed|s)?|grew|grow(?:s|n)?|increas(?:ed|es)|jump(?:ed|s)?|fell|fall(?:s|en)?|dropp?(?:ed|s)?|declin(?:ed|es)|slipp?(?:ed|s)|push(?:ed|es)?(?:\s+\w+){0,3}\s+back|push(?:ed|es)?|delay(?:ed|s)?|postpon(?:ed|es)|mov(?:ed|es)|shift(?:ed|s)?|extend(?:ed|s)?|expand(?:ed|s)?|enlarg(?:ed|es)|rais(?:ed|es)|cut|trimm(?:ed)|trims|slash(?:ed|es)|reduc(?:ed|es)|lower(?:ed|s)?|revis(?:ed|es)(?:\s+\w+)?|reach(?:ed|es|ing)?|hit(?:ting)?|now)\s+(?:to\s+)?(?:about\s+|around\s+|nearly\s+)?|\b(?:recover(?:ed|s)?|rebound(?:ed|s)?|improv(?:ed|es)|(?:edg|inch|tick)(?:ed|es|s)\s+(?:up|down)|shr[au]nk|shrinks|narrow(?:ed|s)|widen(?:ed|s))\s+to\s+(?:about\s+|around\s+|nearly\s+)?|\bnow\s+(?:[a-z]+\s+){1,4}(?:about\s+|around\s+|nearly\s+)?|升至|增至|增加至|提高至|提升至|降至|下滑至|跌至|延至|延后至|延後至|推迟至|推遲至|调整至|調整至|下调至|下調至|上调至|上調至|缩减至|縮減至|削减至|削減至|减少至|減少至|减至|減至|推至|要等到|等到|衝上|冲上|缩减为|縮減為|减为|減為)\s*$/i;
@@ -138,6 +151,9 @@ export function qualify(
     // "once $6.4 billion, now up to $4.75 billion" — not "Once 2026 arrives", a time.
     (ONCE_BEFORE.test(before) && !/^(?:19|20)\d{2}\b/.test(text.slice(start, end))) ||
     EARLIER_AFTER.test(after) ||
+    // "…, which was valued at $16.5 billion when it was signed" beside a value now ("It's now $25B") — not alone
+    // ("valued at $16.5 billion when it was signed, is unchanged").
+    (SIGNED_THEN_AFTER.test(text.slice(end, end + 48)) && otherAmountIn(text, start, end)) ||
     // "三星晶圓代工市占跌破7%至6.8%", "falls below 7% to 6.8%": a mark passed on the way to the value.
     (PASSED_MARK_BEFORE.test(before) && /^\s*(?:至|到|,?\s*to\s)/i.test(after)) ||
     // "the contract, initially $16.5 billion, to about $21 billion": the first figure of a change told in an aside
