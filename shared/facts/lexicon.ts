@@ -1581,6 +1581,11 @@ export const SCOPE_CUES = {
       'earlier version stated',
       'earlier version reported',
       'previous version said',
+      // "corrected a post that said TSMC built Tesla's current AI4 computer, writing that Samsung makes AI4": what the
+      // corrected post said, denied (to its clause's end).
+      'correct ... that said',
+      'correct ... that claimed',
+      'correct ... claiming',
       // "has shelved its plan to begin production at the Taylor fab this year": a plan given up states nothing.
       'shelve ... plan to',
       'scrap ... plan to',
