@@ -48,7 +48,9 @@ export function readEntities(
   // "对三星代工营收的贡献", "英特尔代工业务落后": 代工 naming a business (its revenue, unit, market) makes
   // nothing, and the company that owns the business is no maker of the sentence's chip.
   const business = relations.filter(
-    (match) => match.name === 'makes' && BUSINESS_AFTER.test(reading.text.slice(match.end, match.end + 4)),
+    (match) =>
+      match.name === 'makes' &&
+      (BUSINESS_AFTER.test(reading.text.slice(match.end, match.end + 4)) || fabAsNoun(reading.text, match)),
   );
   const businessOwner = (mention: EntityMention) =>
     business.some((match) => match.start >= mention.end && match.start - mention.end <= 1);
@@ -770,6 +772,18 @@ const OVERCOME_AFTER =
   /(?:解决|解決|缓解|緩解|改善|\beas(?:e|es|ed|ing)\b|仍|still|\byet\b|despite|even\s+as|开始|開始)[^。；.;]{0,32}?(?:获|獲|拿下|斩获|斬獲|量产|量產|生产|生產|代工|\b(?:begins?|starts?|will\s+start)\s+making|\bmak(?:es|ing)\b|\bproduc(?:es|ing)\b|\bbuild(?:s|ing)\b|\bwins?\b|\bwon\b|\blands?\b)/i;
 
 export const HANDED_OVER_AFTER = /^\s*(?:将|將|把)[^，。；,;]{0,14}?(?:交由|交给|交給|委托|委託|转交|轉交)/;
+
+/**
+ * "TSMC's Arizona fab and Samsung's Taylor fab will both build the chip": "fab" after a name or a determiner, as the
+ * subject of a making verb of its own, is the plant, not the verb "to fab" ("Samsung will fab AI6"); its owner is that
+ * verb's agent. (A plant noun left a trigger elsewhere: "AI6 is slated for Samsung's Taylor fab" reads its owner.)
+ */
+const fabAsNoun = (text: string, match: PhraseMatch<AttributeClass>) =>
+  /^fabs?$/i.test(text.slice(match.start, match.end)) &&
+  /(?:['’]s(?:\s+[A-Z][\w-]*)?|\b(?:the|its|their|[A-Z][\w-]*))\s+$/.test(text.slice(0, match.start)) &&
+  /^(?:\s+and\s+[A-Z][\w-]*['’]s(?:\s+[A-Z][\w-]*)?\s+(?:fab|plant|factory|facility)s?)?\s+(?:(?:will|would|are\s+to|is\s+to|can)\s+)?(?:(?:both|also|jointly|each)\s+)?(?:make|build|produce|manufacture|fab|supply|handle)\b/i.test(
+    text.slice(match.end),
+  );
 
 const BUSINESS_AFTER =
   /^(?:营收|營收|业务|業務|部门|部門|事业|事業|市场|市場|份额|份額|厂商|廠商|产能|產能|收入)/;
