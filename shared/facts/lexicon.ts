@@ -1186,6 +1186,12 @@ export const ATTRIBUTE_CLASSES = {
       'date of application',
       // "setting 2 December 2027 as the date from which high-risk obligations apply" (a delay if later than planned).
       'date from which',
+      // "providers of high-risk systems must comply from 2 August 2026" (a delay if later than planned).
+      'must comply from',
+      'must comply by',
+      'must comply as of',
+      'have to comply from',
+      'have to comply by',
     ],
     zh: [
       // 特斯拉Dojo超级计算机仍在运行.

@@ -358,9 +358,12 @@ const FIRST_TARGET_ASIDE =
 const WISHED_DELAY =
   /\bwant(?:s|ed)?\s+(?:[\w'’-]+\s+){1,8}?(?:delayed|postponed|paused|suspended|pushed\s+back|pushed\s+to|moved\s+to)\b/gi;
 
-/** A sentence opening with a step as its subject, then "would/could/might/may": "Postponing the rules … would …". */
+/**
+ * A sentence opening with a step as its subject, then "would/could/might/may": "Postponing the rules … would …" —
+ * or with an agreement to take the step: "A final agreement to postpone the obligations could come next week".
+ */
 const SUPPOSED_STEP =
-  /^\W*(?:Postponing|Delaying|Pausing|Suspending|Pushing\s+back|Extending|Scrapping|Cancell?ing|Ending)\b(?:(?!\b(?:has|have|had|was|were|is|are)\b)[^.;!?])*?\b(?:would|could|might|may)\b/i;
+  /^\W*(?:(?:Postponing|Delaying|Pausing|Suspending|Pushing\s+back|Extending|Scrapping|Cancell?ing|Ending)\b|(?:an?|the)\s+(?:(?:final|formal|political|provisional|possible|likely|eventual)\s+)?(?:agreement|deal|decision|vote|accord|compromise)\s+(?:to|on)\s+(?:postpone|delay|pause|suspend|push\s+back|defer|postponing|delaying|pausing|suspending|deferring|pushing\s+back|(?:a|the)\s+(?:delay|pause|postponement))\b)(?:(?!\b(?:has|have|had|was|were|is|are)\b)[^.;!?])*?\b(?:would|could|might|may)\b/i;
 
 /**
  * A demand named by what it asks: 暂停要求, 推迟的呼声, 延后诉求 — or asking it a few words on: "要求在标准到位前暂停"
