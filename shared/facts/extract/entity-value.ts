@@ -776,12 +776,13 @@ export const HANDED_OVER_AFTER = /^\s*(?:将|將|把)[^，。；,;]{0,14}?(?:交
 /**
  * "TSMC's Arizona fab and Samsung's Taylor fab will both build the chip": "fab" after a name or a determiner, as the
  * subject of a making verb of its own, is the plant, not the verb "to fab" ("Samsung will fab AI6"); its owner is that
- * verb's agent. (A plant noun left a trigger elsewhere: "AI6 is slated for Samsung's Taylor fab" reads its owner.)
+ * verb's agent — or with a relative clause of its own ("Samsung's Taylor fab, which will produce AI6 chips"). (A plant
+ * noun left a trigger elsewhere: "AI6 is slated for Samsung's Taylor fab" reads its owner.)
  */
 const fabAsNoun = (text: string, match: PhraseMatch<AttributeClass>) =>
   /^fabs?$/i.test(text.slice(match.start, match.end)) &&
   /(?:['’]s(?:\s+[A-Z][\w-]*)?|\b(?:the|its|their|[A-Z][\w-]*))\s+$/.test(text.slice(0, match.start)) &&
-  /^(?:\s+and\s+[A-Z][\w-]*['’]s(?:\s+[A-Z][\w-]*)?\s+(?:fab|plant|factory|facility)s?)?\s+(?:(?:will|would|are\s+to|is\s+to|can)\s+)?(?:(?:both|also|jointly|each)\s+)?(?:make|build|produce|manufacture|fab|supply|handle)\b/i.test(
+  /^(?:\s+and\s+[A-Z][\w-]*['’]s(?:\s+[A-Z][\w-]*)?\s+(?:fab|plant|factory|facility)s?)?\s+(?:(?:will|would|are\s+to|is\s+to|can)\s+)?(?:(?:both|also|jointly|each)\s+)?(?:make|build|produce|manufacture|fab|supply|handle)\b|^\s*,\s*which\s+(?:[\w'’-]+\s+){0,5}?(?:make|build|produce|manufacture|supply)s?\b/i.test(
     text.slice(match.end),
   );
 
@@ -1984,8 +1985,9 @@ function triggerOfRelativeClause(
   );
 }
 
+// (or the name's plant's: "Samsung's Taylor fab, which is slated to produce AI6 chips")
 const RELATIVE_HEADED_BEFORE =
-  /^\s*,\s*(?:which|who)\s+(?:(?:will|would|is|are|has|have|now|also|already|to|be|set|going|expected|due|soon)\s+){0,4}$/i;
+  /^(?:(?:['’]s)?\s+(?:[A-Z][\w-]*,?\s+){0,3}(?:fab|plant|factory|facility|foundry))?\s*,\s*(?:which|who)\s+(?:(?:will|would|is|are|has|have|now|also|already|to|be|set|going|expected|due|soon|slated|scheduled|poised|planned)\s+){0,4}$/i;
 
 /**
  * "Taiwan's TSMC and South Korea's Samsung, which is making Tesla's AI6 chip": a making in a singular relative

@@ -201,9 +201,24 @@ function bestPlace(
     (a, b) => parts(b) - parts(a) || Number(madeIn(b)) - Number(madeIn(a)) || fromChip(a) - fromChip(b),
   )[0]!;
   const value = compiled.places.get(best.id)!;
-  const blocked = bound.every((place) => reading.scopes.blockersAt(place.start).length > 0);
+  const blocked = bound.every(
+    (place) => reading.scopes.blockersAt(place.start).length > 0 && !openRelativeMaking(reading, place),
+  );
   return { value: { kind: 'place', value }, blocked };
 }
+
+/**
+ * "Rain could slow work at Samsung's Taylor fab, which will produce AI6 chips for Tesla": the plant's own relative
+ * clause, not doubted, says the making is there, whatever doubts the clause it stands in.
+ */
+function openRelativeMaking(reading: SentenceReading, place: EntityMention): boolean {
+  const relative = PLANT_RELATIVE_MAKING.exec(reading.text.slice(place.end));
+  if (!relative) return false;
+  return reading.scopes.blockersAt(place.end + relative[0].length - 1).length === 0;
+}
+
+const PLANT_RELATIVE_MAKING =
+  /^(?:,?\s+(?:[A-Z][\w-]*,?\s+){0,2}(?:fab|plant|factory|facility|campus|site))?\s*,\s*which\s+(?:[\w'’-]+\s+){0,5}?(?:make|build|produce|manufacture|supply)s?\b/i;
 
 /** The piece around a place, cut where a later step opens after it: " before", " until", " ahead of", 之后, 再. */
 function beforeWhatFollows(reading: SentenceReading, place: EntityMention): { from: number; to: number } {
