@@ -146,6 +146,12 @@ export const ATTRIBUTE_CLASSES = {
       // foundry": samples are the foundry's first making.
       'ship ... samples',
       'deliver ... samples',
+      // "has begun AI6 wafer shipments to Tesla from its Texas plant", "ships the first AI6 wafers": wafers shipped
+      // are the foundry's making.
+      'ship ... wafers',
+      'deliver ... wafers',
+      'wafer shipments',
+      'wafer deliveries',
     ],
     zh: [
       // "三星2nm工艺将用于特斯拉AI6": a foundry's process used for the chip, as 采用三星2nm工艺 is.
