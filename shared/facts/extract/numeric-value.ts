@@ -2019,11 +2019,13 @@ function isProgress(text: string, mention: ValueMention): boolean {
         text.slice(Math.max(0, mention.start - 12), mention.end + 12),
       )) ||
     // "投入约4000亿美元…是「星际之门」项目的一部分", "$400B as part of Stargate": a share of the plan —
-    // unless the value is the plan's own total ("是总投资5000亿美元的星际之门计划的一部分").
+    // unless the value is the plan's own total ("是总投资5000亿美元的星际之门计划的一部分", or the plan's modifier:
+    // "该站点是…计划投资5000亿美元的星际之门项目的一部分").
     (/^[^.;。；]{0,60}?(?:的一部分|\bas part of\b|\bis part of\b)/i.test(
       text.slice(mention.end, mention.end + 64),
     ) &&
-      !PLAN_TOTAL_BEFORE.test(before))
+      !PLAN_TOTAL_BEFORE.test(before) &&
+      !/^\s*的[^，,。；;是]{1,30}?的一部分/.test(text.slice(mention.end, mention.end + 64)))
   );
 }
 
