@@ -95,6 +95,7 @@ export function readPlace(
       return relations.some(
         (match) =>
           match.name === 'makes' &&
+          !describesAway(reading, match, place) &&
           (match.end <= place.start
             ? !clauseMarkBetween(reading, match.end, place.start)
             : !clauseMarkBetween(reading, place.end, match.start)),
@@ -139,6 +140,9 @@ export function readPlace(
       (place) => framesMaking.has(frameOf(reading, place.start)) && dealChips(frameOf(reading, place.start)),
     )
     .filter((place) => !anotherProductMade(place))
+    // "Samsung, the maker of Tesla's AI6, is hiring at its Taylor fab", 特斯拉AI6芯片的代工方三星正加快泰勒厂建设: a
+    // making told only to describe the maker says nothing of where the chip is made.
+    .filter((place) => madeIn(place) || !makingOnlyDescribesTheMaker(reading, relations, place))
     // "Samsung's Austin plant, which builds chips for several of Tesla's older models", 这座老厂曾为特斯拉生产过…:
     // a fab told as making the customer's chips of before the deal — unless the deal's chip is named with it.
     .filter(
@@ -492,3 +496,70 @@ function placeReferredBack(
     blocked: reading.scopes.blockersAt(reference.index).length > 0,
   };
 }
+
+/**
+ * Whether every making in the place's frame only describes its maker — an English aside set off by commas (", which
+ * makes Tesla's AI6,", ", the maker of …,") or a Chinese modifier ending in 的 before the maker's name
+ * (为特斯拉代工AI6芯片的三星, 特斯拉AI6芯片的代工方三星) — with the place outside it.
+ */
+function makingOnlyDescribesTheMaker(
+  reading: SentenceReading,
+  relations: PhraseMatch<AttributeClass>[],
+  place: EntityMention,
+): boolean {
+  const frame = frameOf(reading, place.start);
+  // (not the plant noun: "its Taylor fab")
+  const makings = relations.filter(
+    (match) =>
+      match.name === 'makes' &&
+      frameOf(reading, match.start) === frame &&
+      !PLANT_NOUN.test(reading.text.slice(Math.max(0, match.start - 40), match.end)),
+  );
+  if (makings.length === 0) return false;
+  return makings.every((making) => describesAway(reading, making, place));
+}
+
+/** Whether a making only describes its maker, in an aside or modifier the place stands outside. */
+function describesAway(
+  reading: SentenceReading,
+  making: PhraseMatch<AttributeClass>,
+  place: EntityMention,
+): boolean {
+  const aside = describingSpan(reading, making);
+  return aside !== undefined && (place.end <= aside.start || place.start >= aside.end);
+}
+
+/** The aside or modifier a making stands in, when it describes a company named at its edge. */
+function describingSpan(
+  reading: SentenceReading,
+  making: PhraseMatch<AttributeClass>,
+): { start: number; end: number } | undefined {
+  const text = reading.text;
+  const comma = text.lastIndexOf(',', making.start);
+  if (comma >= 0 && DESCRIBING_ASIDE.test(text.slice(comma, making.start))) {
+    const close = text.indexOf(',', making.end);
+    const named = reading.mentions.some(
+      (mention) => mention.type === 'company' && mention.end <= comma && comma - mention.end <= 2,
+    );
+    if (close > 0 && named && !/[;:.]/.test(text.slice(making.end, close)))
+      return { start: comma, end: close };
+  }
+  const modifier = DESCRIBING_MODIFIER_ZH.exec(text.slice(making.end, making.end + 24));
+  if (modifier) {
+    const nameAt = making.end + modifier[0].length;
+    const maker = reading.mentions.find((mention) => mention.type === 'company' && mention.start === nameAt);
+    // (the maker's plant right after it is what is described: 为特斯拉代工AI6芯片的三星泰勒厂)
+    const plant =
+      maker && reading.mentions.find((mention) => mention.start === maker.end && isSiteOrPlace(mention));
+    if (maker) return { start: clauseStartOf(reading, making.start), end: (plant ?? maker).end };
+  }
+  return undefined;
+}
+
+const PLANT_NOUN = /(?:['’]s|\b(?:its|the|their|[A-Z][\w-]*))\s+fabs?$/;
+
+/** ", which makes …", ", the maker of …", ", whose AI6 it builds" — up to its making word. */
+const DESCRIBING_ASIDE = /^,\s*(?:which|who|whose|the)\b[^,;:]*$/i;
+/** After a Chinese making word, its object and 的 (then perhaps 代工方) — or the role noun it begins (代工方) — right before the maker's name. */
+const DESCRIBING_MODIFIER_ZH =
+  /^(?:[^，。；,;：:\s的]{0,16}的(?:代工方|代工厂|代工廠|供应商|供應商|制造商|製造商)?|(?<=^)(?:方|商))(?=[^\s])/;
