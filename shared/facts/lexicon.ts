@@ -141,6 +141,9 @@ export const ATTRIBUTE_CLASSES = {
       'ramp up at',
       // "Tesla also turns to Samsung for AI5", "Tesla ramps AI5 at TSMC Arizona and Samsung Taylor".
       'turn to',
+      // "The carmaker already relies on Samsung for its AI6 silicon".
+      'rely on ... for',
+      'depend on ... for',
       'ramp ... at',
       // "Samsung ships first AI6 samples to Tesla", "delivered engineering samples of Tesla's AI6 from its Texas
       // foundry": samples are the foundry's first making.
