@@ -683,6 +683,9 @@ function pastRelativeAside(sentence: string, end: number): number {
 const CLAUSE_RESUMED = /^,\s*(?:for|to|instead\s+of|over|into)\s/i;
 
 const DENIAL_WORD = /^(?:den(?:y|ied|ies)|dismiss|reject|refut|rebut)/i;
+/** A cue that denies a report or a claim, not the step itself ("dismissed", "a rumour", 否认). */
+const REPORT_DENIED_CUE =
+  /^(?:den(?:y|ied|ies)|dismiss|reject|refut|rebut|false|untrue|rumou?r|squash|quash|scotch|debunk|否认|否認|驳斥|駁斥|辟谣|闢謠)/i;
 const NEGATED_BEFORE = /(?:\bnot|n['’]t|\bnever|\bno)\s+$/i;
 
 /** A relative clause telling what a report said: ", which said …", ", which claimed …". */
@@ -885,6 +888,8 @@ export function findScopes(sentence: string, tokens: Token[]): Scopes {
         !(
           match.name === 'negation' &&
           !CORRECTION_CUE.test(sentence.slice(match.start, match.end)) &&
+          // (a denied report's time is denied with it: "dismissed claims that its fab would not open before 2028")
+          !REPORT_DENIED_CUE.test(sentence.slice(match.start, match.end)) &&
           notUntil(sentence, match)
         ),
     )
