@@ -153,6 +153,8 @@ export function readPlace(
     )
     // "to its Pyeongtaek campus instead of the fab in Taylor, Texas", 從德州泰勒廠改至南韓平澤廠: the fab left.
     .filter((place) => !displacedPlace(reading, place))
+    // "Samsung executives met Musk in Austin to discuss making AI6 chips", 在奥斯汀会见马斯克: where people met.
+    .filter((place) => !meetingPlace(reading, place))
     // "在得州奥斯汀生产": the region written before another place is that place's.
     .filter(
       (place) =>
@@ -317,6 +319,21 @@ function displacedPlace(reading: SentenceReading, place: EntityMention): boolean
   if (MOVED_FROM_BEFORE.test(before) && MOVED_TO_AFTER.test(after)) return true;
   return MOVED_FROM_ZH.test(before) && MOVED_TO_AFTER_ZH.test(after);
 }
+
+/** A place where people met, visited or spoke — no site of a making, whatever the clause goes on to. */
+function meetingPlace(reading: SentenceReading, place: EntityMention): boolean {
+  return (
+    MET_IN_BEFORE.test(reading.text.slice(Math.max(0, place.start - 48), place.start)) ||
+    (/[在于於]$/.test(reading.text.slice(Math.max(0, place.start - 1), place.start)) &&
+      MET_AFTER_ZH.test(reading.text.slice(place.end, place.end + 6)))
+  );
+}
+
+const MET_IN_BEFORE =
+  /\b(?:met|meets?|meeting|visited|visits?|talks|spoke|speaks?|speaking|interview|summit|conference|dinner|gathering)\b(?:\s+(?:with\s+)?(?:[A-Z][\w.-]*|the|his|her|their|its|executives?|officials?|leaders?|counterparts?)){0,4}\s+(?:in|at)\s+$/;
+
+const MET_AFTER_ZH =
+  /^(?:会见|會見|会晤|會晤|会面|會面|见面|見面|拜访|拜訪|访问|訪問|出席|举行|舉行|召开|召開|接受|发表|發表|演讲|演講)/;
 
 /** Words that join two clauses of their own in a headline or a sentence: "…fab for image sensors as Tesla moves…". */
 const CLAUSE_JOIN = /\s(?:as|while|whereas|but)\s/gi;

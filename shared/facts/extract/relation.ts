@@ -537,6 +537,8 @@ export function relationWordOfAnotherSense(
         /^[\s-]?(?:链|鏈|chains?\b)/i.test(text.slice(match.end, match.end + 7))
       )
         return true;
+      // "三星晶圆代工业务负责人在奥斯汀会见马斯克": the person in charge, not what Samsung is in charge of making.
+      if (/^(?:负责|負責)$/.test(word) && text[match.end] === '人') return true;
       // "…, sources say", "people familiar … and sources close to": who tells it, not where chips are sourced.
       if (/^sources$/i.test(word) && SOURCES_TELL_AFTER.test(text.slice(match.end, match.end + 16)))
         return true;
