@@ -1574,6 +1574,18 @@ const RELATIVE_AFTER_COMMA = /,\s*(?:which|who|whose)\b[^,;.]*/gi;
 const IDENTIFIES_PARTY =
   /^,\s*(?:which|who)\s+(?:(?:is|was|has\s+been|had\s+been)\s+(?:now\s+|since\s+|later\s+)?(?:confirmed|revealed|identified|named|disclosed)\s+(?:to\s+be|as)|turned\s+out\s+to\s+be|proved\s+to\s+be)\b/i;
 
+const MAKER_OF_THE_CHIPS =
+  /^,\s*which\s+[A-Z][\w-]*(?:\s+Electronics)?\s+(?:will\s+|would\s+|is\s+to\s+|plans\s+to\s+|is\s+set\s+to\s+)?(?:make|build|produce|manufacture|fabricate)s?\b/;
+
+/** A chip named right before `at` ("AI6 chips", "AI6"). */
+const chipBefore = (reading: SentenceReading, at: number) =>
+  reading.mentions.some(
+    (mention) =>
+      mention.type === 'chip' &&
+      mention.end <= at &&
+      /^(?:\s+(?:chips?|processors?|silicon))?$/i.test(reading.text.slice(mention.end, at)),
+  );
+
 /** The ", which/who …" asides of the sentence that open at `from` or after. */
 function relativeAsidesFrom(reading: SentenceReading, from: number): Array<{ start: number; end: number }> {
   return (
@@ -1581,6 +1593,8 @@ function relativeAsidesFrom(reading: SentenceReading, from: number): Array<{ sta
       .filter((found) => found.index >= from)
       // ("without disclosing the partner, which is now confirmed to be Tesla": an aside that names the party)
       .filter((found) => !IDENTIFIES_PARTY.test(found[0]))
+      // ("covers Tesla's AI6 chips, which Samsung will make in Taylor": the maker of the contract's chips is its party)
+      .filter((found) => !(MAKER_OF_THE_CHIPS.test(found[0]) && chipBefore(reading, found.index)))
       .map((found) => ({ start: found.index, end: found.index + found[0].length }))
   );
 }
