@@ -453,9 +453,10 @@ function inAnotherChipsAppositive(
   mention: EntityMention,
   chipIds: ReadonlySet<string>,
 ): boolean {
-  const opening = APPOSITIVE_BEFORE.exec(reading.text.slice(Math.max(0, mention.start - 48), mention.start));
+  const from = Math.max(0, mention.start - 64);
+  const opening = APPOSITIVE_BEFORE.exec(reading.text.slice(from, mention.start));
   if (!opening) return false;
-  const commaAt = Math.max(0, mention.start - 48) + opening.index;
+  const commaAt = from + opening.index;
   const chip = reading.mentions.filter((other) => other.type === 'chip' && other.end <= commaAt).at(-1);
   // (not the rule's chip joined to it: "Tesla's AI5 and AI6, built by Samsung in Taylor," describes both)
   const joinedToOwn = reading.mentions.some(
@@ -474,7 +475,7 @@ function inAnotherChipsAppositive(
 }
 
 const APPOSITIVE_BEFORE =
-  /,\s*(?:(?:the|a)\s+(?:[\w-]+\s+)?(?:chip|processor)\s+(?:that\s+|which\s+)?|(?:to\s+be|which\s+(?:will\s+be|is|are)|that\s+(?:will\s+be|is))\s+(?:made|manufactured|built|produced|fabricated|fabbed)\s+(?:by|at)\s+|(?:which|that)\s+|(?:made|manufactured|built|produced|fabricated|fabbed)\s+(?:by|at)\s+)$/i;
+  /,\s*(?:(?:the|a|an|its|Tesla['’]s)\s+(?:[\w-]+\s+){0,2}?(?:chip|processor)s?,?\s+(?:(?:currently|now|still|already|also)\s+)?(?:made|manufactured|built|produced|fabricated|fabbed|supplied)\s+(?:for\s+[A-Z][\w-]*\s+)?(?:by|at)\s+|(?:the|a)\s+(?:[\w-]+\s+)?(?:chip|processor)\s+(?:that\s+|which\s+)?|(?:to\s+be|which\s+(?:will\s+be|is|are)|that\s+(?:will\s+be|is))\s+(?:made|manufactured|built|produced|fabricated|fabbed)\s+(?:by|at)\s+|(?:which|that)\s+|(?:made|manufactured|built|produced|fabricated|fabbed)\s+(?:by|at)\s+)$/i;
 
 const MAKES_THE =
   /^\s*(?:(?:will|would|to|is\s+to|should|can)\s+)?(?:make|makes|making|build|builds|building|produce|produces|producing|manufacture|manufactures|manufacturing|supply|supplies|supplying)\s+(?:its\s+|the\s+|Tesla['’]s\s+)?$/i;
