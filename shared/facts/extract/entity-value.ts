@@ -140,6 +140,7 @@ export function readEntities(
         joinedMakingReaches(mention),
     )
     .filter((mention) => !inAnotherChipsAppositive(reading, mention, chipIds))
+    .filter((mention) => !inAnotherChipsModifierZh(reading, mention, chipIds))
     .filter(
       (mention) =>
         subject.carried ||
@@ -473,6 +474,32 @@ function inAnotherChipsAppositive(
     /^\s*$/.test(reading.text.slice(chip.end, commaAt))
   );
 }
+
+/**
+ * "集中在由台積電生產的AI5與由三星生產的AI6晶片": a maker inside the 的-modifier of another chip makes that chip, not
+ * the one coordinated before it.
+ */
+function inAnotherChipsModifierZh(
+  reading: SentenceReading,
+  mention: EntityMention,
+  chipIds: ReadonlySet<string>,
+): boolean {
+  const modifier = MAKING_MODIFIER_AFTER_ZH.exec(reading.text.slice(mention.end, mention.end + 16));
+  if (!modifier) return false;
+  const at = mention.end + modifier[0].length;
+  const chip = reading.chips.find((other) => other.start === at);
+  if (chip === undefined || chipIds.has(chip.id)) return false;
+  // (…unless the modifier covers a list holding the rule's chip: "由三星代工的AI5和AI6芯片")
+  return !reading.chips.some(
+    (own) =>
+      chipIds.has(own.id) &&
+      own.start >= chip.end &&
+      /^\s*(?:芯片|晶片)?\s*(?:和|与|與|、|及|以及)\s*$/.test(reading.text.slice(chip.end, own.start)),
+  );
+}
+
+const MAKING_MODIFIER_AFTER_ZH =
+  /^(?:电子|電子)?[^，。；,;的]{0,6}?(?:生产|生產|代工|制造|製造|量产|量產|打造)的\s*(?:特斯拉的?)?/;
 
 const APPOSITIVE_BEFORE =
   /,\s*(?:(?:the|a|an|its|Tesla['’]s)\s+(?:[\w-]+\s+){0,2}?(?:chip|processor)s?,?\s+(?:(?:currently|now|still|already|also)\s+)?(?:made|manufactured|built|produced|fabricated|fabbed|supplied)\s+(?:for\s+[A-Z][\w-]*\s+)?(?:by|at)\s+|(?:the|a)\s+(?:[\w-]+\s+)?(?:chip|processor)\s+(?:that\s+|which\s+)?|(?:to\s+be|which\s+(?:will\s+be|is|are)|that\s+(?:will\s+be|is))\s+(?:made|manufactured|built|produced|fabricated|fabbed)\s+(?:by|at)\s+|(?:which|that)\s+|(?:made|manufactured|built|produced|fabricated|fabbed)\s+(?:by|at)\s+)$/i;
