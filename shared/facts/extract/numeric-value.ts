@@ -435,6 +435,7 @@ export function readNumeric(
         !EXPANSION_AFTER.test(reading.text.slice(mention.end, mention.end + 24)),
     )
     .filter((mention) => subject.carried || !beforePrecedent(rule, reading, subject.positions, mention))
+    .filter((mention) => subject.carried || !partiesOnlyInPrecedentAside(rule, reading, mention))
     // "數10億美元的撥款": several billion, no amount.
     .filter(
       (mention) => !/[数數几幾]\s*$/.test(reading.text.slice(Math.max(0, mention.start - 2), mention.start)),
@@ -1515,6 +1516,31 @@ function beforePrecedent(
   }
   return false;
 }
+
+/**
+ * "The supply pact, disclosed days after Tesla's chip contract with Samsung, runs to July 2030": the subject's
+ * parties named only in an aside that dates the news by an earlier event — the value outside it is the news's own.
+ */
+function partiesOnlyInPrecedentAside(
+  rule: CompiledRule,
+  reading: SentenceReading,
+  mention: ValueMention,
+): boolean {
+  const asides = [...reading.text.matchAll(PRECEDENT_ASIDE)].map((found) => ({
+    start: found.index,
+    end: found.index + found[0].length,
+  }));
+  if (asides.length === 0 || asides.some((aside) => mention.start >= aside.start && mention.end <= aside.end))
+    return false;
+  const outside = idsOutside(reading, asides);
+  return (
+    !rule.rule.subject.some((group) => group.every((id) => outside.has(id))) &&
+    rule.rule.subject.some((group) => group.length > 1 && group.every((id) => reading.ids.has(id)))
+  );
+}
+
+const PRECEDENT_ASIDE =
+  /,\s*(?:(?:disclosed|announced|signed|unveiled|reported|struck|inked|coming|which\s+came)\s+)?(?:(?:just|only|shortly|soon|(?:a\s+few|several|two|three|\d+)?\s*(?:days?|weeks?|months?))\s+)?(?:after|following|since)\s+(?:[^,;.]|\.(?=\d))*,/gi;
 
 /**
  * A subject of two or more parties, one of which the sentence names only in the precedent phrase after
