@@ -311,9 +311,9 @@ const SUBJECT_BEFORE_CHANGE_EN =
 const TOPIC_BEFORE_CHANGE_ZH =
   /^的?(?:义务|義務|合规期限|合規期限|期限|宽限期|寬限期|适用日期|適用日期|适用时间|適用時間|生效日期|实施日期|實施日期)?(?:将|將|也|亦|则|則)?(?:再度|再次|一再|又|再)?$/;
 
-// "pushed back publication of its guidelines": the thing published is the object.
+// "pushed back publication of its guidelines", "delayed publishing its guidance": the thing published is the object.
 const DIRECT_OBJECT_GAP =
-  /^\s*(?:(?:publication|release|adoption|issuance|issuing|publishing)\s+of\s+)?(?:(?:the|its|their)\s+)?$/i;
+  /^\s*(?:(?:publication|release|adoption|issuance|issuing|publishing)\s+of\s+|(?:publishing|releasing|issuing|adopting|finali[sz]ing|presenting)\s+)?(?:(?:the|its|their)\s+)?$/i;
 
 export function rivalIsObject(rule: CompiledRule, reading: SentenceReading, match: PhraseMatch): boolean {
   const rivals = rule.rule.rivals;
