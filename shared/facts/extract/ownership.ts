@@ -892,7 +892,7 @@ export const sourcedFrom = (before: string) => SOURCED_FROM.test(before) && !MOV
 export const MOVED_FROM_FOUNDRY_ZH = /(?:从|從|由)\s*$/;
 
 export const MOVED_TO_FOUNDRY_ZH =
-  /^\s*(?:电子|電子)?\s*(?:转至|轉至|转到|轉到|转给|轉給|转交|轉交|移交|转移至|轉移至|转移到|轉移到|改至|改由|移至|转往|轉往)/;
+  /^\s*(?:电子|電子)?\s*(?:全部|全數|全数|全面|完全|整体|整體)?\s*(?:转至|轉至|转到|轉到|转给|轉給|转交|轉交|移交|转移至|轉移至|转移到|轉移到|改至|改由|移至|转往|轉往)/;
 
 export const DISPLACED_BEFORE =
   /(?:\bfrom|\breplac(?:e|es|ed|ing)|\bdropping|\bdrops|\bditching|\binstead\s+of|\brather\s+than|取代|而非|不再由)\s*$/i;
