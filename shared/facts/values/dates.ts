@@ -34,7 +34,7 @@ const DATE = new RegExp(
     // 2H26, 1H28, 4Q25, Q4'25, FY27, mid-'27 — and a bare '27 after a preposition ("volume production in '27")
     String.raw`(?:(?<![\w'])(?<short>[1-4][HQ]|[HQ][1-4]|FY|CY|mid-?|late-?|early-?)\s?'?|(?<=\b(?:in|by|until|through|from|for|to|since|of)\s)['’])(?<yy>\d{2})(?![\d%'’\w])`,
     // 今年, 年内 (within this year), 明年底, 去年7月, next year, the year after next, later this year
-    String.raw`(?<rel>今年|(?<![去明今前后後當当同\d一二两兩三四五六七八九十百数數幾几多半])年[内內](?![外])|明年|去年|后年|後年|本季度?|(?<![A-Za-z])the\s+year\s+after\s+next(?![A-Za-z])|(?<![A-Za-z])(?:this|next|last)\s+year(?![A-Za-z])|(?<![A-Za-z])this\s+quarter(?![A-Za-z])|(?<![A-Za-z])the\s+following\s+year|(?<![A-Za-z])(?:(?:first|second|latter|back)\s+half|end|close|rest|remainder)\s+of\s+the\s+year(?![A-Za-z])|(?<=\b(?:in|by|during|from)\s+the\s+)(?<!(?:\b(?:19|20)\d{2}|\bnext\s+year|['’]\d{2})\b[^.;]{0,80})(?:first|second|latter)\s+half(?!\s+of\b)(?![A-Za-z-])|(?<![年今明去后後前本\d一二三四五六七八九〇零])(?<!(?:明年|后年|後年|(?:19|20)\d{2}\s?年)[^，,。；;]{0,24})(?:上半年|下半年)|(?<![月\d])(?:今日|今天|\d{1,2}日)(?=起?[^，,。；;\d]{0,4}?(?:投产|投產|量产|量產|运营|運營|营运|營運|启用|啟用|运转|運轉))|(?<=\b(?:by|before|until|through|at|from)\s+)year[-\s]end(?![A-Za-z])(?!\s*(?:of\s+)?(?:(?:19|20)\d{2}|'\d{2})\b)|(?<![A-Za-z])in\s+(?:two|three|2|3)\s+years['’]?\s+time(?![A-Za-z])|(?<![A-Za-z])in\s+(?:two|three|2|3)\s+years(?![A-Za-z'’])(?<=(?:\b(?:will|shall|would)\s[^,.;:]{0,40}|\bto\s+(?:reach|enter|start|begin|hit|go\s+into|ramp|put|commence|launch|move\s+into|achieve)\s[^,.;:]{0,30})in\s+(?:two|three|2|3)\s+years)|(?<![A-Za-z])(?:two|three|2|3)\s+years\s+from\s+now(?![A-Za-z])|(?<=^|[\s，,。：:；;将將在于於计計约約望或再])(?:两|兩|三|2|3)年(?:后|後)(?![期续續])|(?<=^|[\s，,。：:；;将將在于於计計约約望或再]|[A-Za-z]\d)年(?=[底末]))(?:(?<relmonth>\d{1,2}|[一二三四五六七八九十]{1,2})月(?:(?<relday>\d{1,2})日)?|(?<relpart>底|末|初|年中|中|上半年|下半年))?`,
+    String.raw`(?<rel>今年|次年|翌年|(?<![去明今前后後當当同\d一二两兩三四五六七八九十百数數幾几多半])年[内內](?![外])|明年|去年|后年|後年|本季度?|(?<![A-Za-z])the\s+year\s+after\s+next(?![A-Za-z])|(?<![A-Za-z])(?:this|next|last)\s+year(?![A-Za-z])|(?<![A-Za-z])this\s+quarter(?![A-Za-z])|(?<![A-Za-z])the\s+following\s+year|(?<![A-Za-z])(?:(?:first|second|latter|back)\s+half|end|close|rest|remainder)\s+of\s+the\s+year(?![A-Za-z])|(?<=\b(?:in|by|during|from)\s+the\s+)(?<!(?:\b(?:19|20)\d{2}|\bnext\s+year|['’]\d{2})\b[^.;]{0,80})(?:first|second|latter)\s+half(?!\s+of\b)(?![A-Za-z-])|(?<![年今明去后後前本\d一二三四五六七八九〇零])(?<!(?:明年|后年|後年|(?:19|20)\d{2}\s?年)[^，,。；;]{0,24})(?:上半年|下半年)|(?<![月\d])(?:今日|今天|\d{1,2}日)(?=起?[^，,。；;\d]{0,4}?(?:投产|投產|量产|量產|运营|運營|营运|營運|启用|啟用|运转|運轉))|(?<=\b(?:by|before|until|through|at|from)\s+)year[-\s]end(?![A-Za-z])(?!\s*(?:of\s+)?(?:(?:19|20)\d{2}|'\d{2})\b)|(?<![A-Za-z])in\s+(?:two|three|2|3)\s+years['’]?\s+time(?![A-Za-z])|(?<![A-Za-z])in\s+(?:two|three|2|3)\s+years(?![A-Za-z'’])(?<=(?:\b(?:will|shall|would)\s[^,.;:]{0,40}|\bto\s+(?:reach|enter|start|begin|hit|go\s+into|ramp|put|commence|launch|move\s+into|achieve)\s[^,.;:]{0,30})in\s+(?:two|three|2|3)\s+years)|(?<![A-Za-z])(?:two|three|2|3)\s+years\s+from\s+now(?![A-Za-z])|(?<=^|[\s，,。：:；;将將在于於计計约約望或再])(?:两|兩|三|2|3)年(?:后|後)(?![期续續])|(?<=^|[\s，,。：:；;将將在于於计計约約望或再]|[A-Za-z]\d)年(?=[底末]))(?:(?<relmonth>\d{1,2}|[一二三四五六七八九十]{1,2})月(?:(?<relday>\d{1,2})日)?|(?<relpart>底|末|初|年中|中|上半年|下半年))?`,
   ].join('|'),
   'gi',
 );
@@ -80,7 +80,7 @@ function relativeYear(word: string, reference?: number): number | undefined {
   )
     return reference;
   if (/after\s+next/.test(lower)) return reference + 2;
-  if (/明年|next|following/.test(lower)) return reference + 1;
+  if (/明年|次年|翌年|next|following/.test(lower)) return reference + 1;
   if (/去年|last/.test(lower)) return reference - 1;
   if (/后年|後年/.test(lower)) return reference + 2;
   // "in two years' time", "two years from now", "will … in two years", "to reach … in two years" (a duration
@@ -106,7 +106,17 @@ export function readDates(text: string, publishedYear?: number): DateMention[] {
   if (!DATE_CUE.test(text)) return found;
   for (const match of text.matchAll(DATE)) {
     const g = match.groups!;
-    const reading = readMatch(g, publishedYear);
+    // "samples in late 2027, ahead of volume production the following year" (or "the next year"): the year after the one
+    // written before it — else the year after the item's.
+    const following =
+      /following\s+year$|^(?:次年|翌年)$/i.test(match[0]) ||
+      (/^next\s+year$/i.test(match[0]) &&
+        /\bthe\s+$/i.test(text.slice(Math.max(0, match.index - 4), match.index)));
+    const counted = following ? found.findLast((date) => date.end <= match.index) : undefined;
+    const reading: ReturnType<typeof readMatch> =
+      counted?.value.kind === 'year'
+        ? { year: counted.value.value + 1, precision: 'year' }
+        : readMatch(g, publishedYear);
     if (!reading) continue;
     // "the end of the year" is the publication's only where no year is written before it ("said in 2024 it would
     // open by the end of the year" is 2024's; not "AI5 in volume production by year-end, AI6 in 2028").
