@@ -155,6 +155,9 @@ export const ATTRIBUTE_CLASSES = {
       'deliver ... wafers',
       'wafer shipments',
       'wafer deliveries',
+      // "has begun processing wafers for Tesla's AI6 chip", "wafer starts for AI6": wafers worked are made.
+      'process ... wafers',
+      'wafer starts',
     ],
     zh: [
       // "三星2nm工艺将用于特斯拉AI6": a foundry's process used for the chip, as 采用三星2nm工艺 is.
