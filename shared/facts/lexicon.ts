@@ -1414,6 +1414,9 @@ export const ATTRIBUTE_CLASSES = {
       'plant',
       'complex',
       'fab',
+      // "its Taylor, Texas, foundry, the $44 billion site that will produce Tesla's AI6 chips".
+      'site',
+      'campus',
       'commit',
       'commitment',
       'venture',
