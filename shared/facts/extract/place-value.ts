@@ -88,9 +88,32 @@ export function readPlace(
   // "make AI6 chips in Texas": a place the chip itself is made in needs no site word.
   // …in the clause of its making: not "…would make its AI6 chip, then added to the gain as the robotaxi service expanded in Austin".
   // …and so does the chip referred back to ("Musk has said the chip will be made by Samsung in Texas").
+  // "in Taylor, Texas, where production starts in 2026 and where Samsung will make Tesla's AI6": the place's own where-
+  // clause makes the deal's chip there.
+  const whereMaking = (place: EntityMention) => {
+    const where = WHERE_AFTER.exec(reading.text.slice(place.end, place.end + 32));
+    if (!where || !madeFor) return undefined;
+    const from = place.end + where[0].length;
+    const to = from + reading.text.slice(from).search(/;|$|[,，]\s*(?:but|while|whereas)\b/);
+    return relations.find(
+      (match) =>
+        match.name === 'makes' &&
+        match.start >= from &&
+        match.end <= to &&
+        ownChips.some((chip) => chip.start >= match.end && chip.end <= to),
+    );
+  };
+  const madeWhere = (place: EntityMention) => whereMaking(place) !== undefined;
+  // (a making the where-clause doubts doubts the place: "in Taylor, Texas, where it could make Tesla's AI6")
+  const doubtedWhere = (places: EntityMention[]) =>
+    places.every((place) => {
+      const making = whereMaking(place);
+      return making !== undefined && reading.scopes.blockersAt(making.start).length > 0;
+    });
   const madeIn = (place: EntityMention) => {
     const frame = frameOf(reading, place.start);
     if (!namedAsPlace(reading, place)) return false;
+    if (madeWhere(place)) return true;
     if (ownChipIn(frame))
       return relations.some(
         (match) =>
@@ -137,7 +160,9 @@ export function readPlace(
         ),
     )
     .filter(
-      (place) => framesMaking.has(frameOf(reading, place.start)) && dealChips(frameOf(reading, place.start)),
+      (place) =>
+        madeWhere(place) ||
+        (framesMaking.has(frameOf(reading, place.start)) && dealChips(frameOf(reading, place.start))),
     )
     .filter((place) => !anotherProductMade(place))
     // "Samsung, the maker of Tesla's AI6, is hiring at its Taylor fab", 特斯拉AI6芯片的代工方三星正加快泰勒厂建设: a
@@ -182,12 +207,17 @@ export function readPlace(
   // (a sample's place that is a volume place named more closely stays: 三星泰勒厂首批晶圆下线，得州AI6生产…)
   const closer = (place: EntityMention) =>
     volume.some((other) => compiled.places.get(place.id)!.endsWith(`, ${compiled.places.get(other.id)!}`));
-  if (volume.length > 0)
-    return bestPlace(reading, compiled, [...volume, ...bound.filter(closer)], ownChips, madeIn);
+  if (volume.length > 0) {
+    const best = bestPlace(reading, compiled, [...volume, ...bound.filter(closer)], ownChips, madeIn);
+    return doubtedWhere(volume) ? { ...best, blocked: true } : best;
+  }
   const referred = placeReferredBack(reading, compiled, framesMaking, namedForDeal);
   if (referred !== undefined || bound.length === 0) return referred;
   return { ...bestPlace(reading, compiled, bound, ownChips, madeIn), confirmsOnly: true };
 }
+
+/** After a place (and its region: "Taylor, Texas,"), its where-clause. */
+const WHERE_AFTER = /^(?:\s*,\s*[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)?\s*,\s*where\s/;
 
 /** The most specific of the places bound to the deal's making, with whether all of them are doubted. */
 function bestPlace(
