@@ -207,9 +207,9 @@ const WEEKDAY_TO_COME_BEFORE =
 const LATER_NEWS_OF_THE_DEAL =
   /有报道称|有報導稱|有報道稱|\b(?:an?|the)\s+(?:[\w-]+\s+){0,2}?reports?\s+(?:said|says|saying|claimed|claiming|suggested)\b|\bmov(?:e|es|ed|ing)\s+(?:part|some|a\s+portion|a\s+share)\s+of\s+(?:its\s+|the\s+)?(?:[\w-]+\s+)?orders?\b|\badd(?:s|ed|ing)?\s+(?:[\w-]+\s+){1,3}?to\s+(?:its\s+|the\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:orders?|deal|contract)\b|重申|尽管|儘管|\bdespite\b|\b(?:euphoria|hype|glow)\s+(?:fades?|fading|fad(?:ed)|wanes?|waning|waned|cools?|cooling|cooled)\b|热度消退|熱度消退|退烧|退燒|\breaffirm\w*|\breiterat\w*|传闻|傳聞|传言|傳言|消息称|消息稱|否认|否認|澄清|分配|追加|扩大|擴大|增至|上调|上調|延期|推迟|推遲|延后|延後|担心|擔心|担忧|擔憂|忧虑|憂慮|缩减|縮減|削减|削減|转单|轉單|\b(?:delay(?:s|ed)?|clouds?|setbacks?|cut(?:s|ting)?\s+(?:its|their|the)?\s*(?:[\w-]+\s+)?orders?|shift(?:s|ed|ing)?\s+(?:some\s+)?(?:[\w-]+\s+)?orders?|fret(?:s|ted|ting)?|worr(?:y|ies|ied)\s+(?:about|over)|doubts?\s+(?:about|over)|rumou?rs?|report(?:s|ed)?\s+that|denied|denies|clarif(?:y|ies|ied)|allocat\w*|expan(?:d|ds|ded|sion)|add(?:s|ed)?\s+(?:more\s+)?orders?|extra\s+orders?|follow-on\s+orders?|(?:new|fresh|second|another|additional|more)\s+(?:[\w-]+\s+){0,2}?orders?|(?:bigger|larger|expanded)\s+(?:[\w-]+\s+){0,2}?orders?(?!\s+than)|second\s+(?:[\w-]+\s+)?(?:supplier|source|foundry)|on\s+(?:a\s+|the\s+)?(?:media\s+)?reports?\b|orders?\s+(?:alongside|in\s+addition\s+to)|orders?\s+as\s+(?:a\s+)?second\s+source)\b/i;
 
-/** A move that gives back gains an earlier one brought: 回吐…涨幅, 抹去…升幅, "giving back part of the gain". */
+/** A move that gives back gains an earlier one brought: 回吐…涨幅, 抹去…升幅, "giving back part of the gain", "trimming a rally". */
 const GAINS_GIVEN_BACK =
-  /(?:回吐|吐回|抹去)[^，。；,;]{0,12}(?:升幅|涨幅|漲幅|涨势|漲勢)|\b(?:gave|give|gives|giving|given)\s+back\s+(?:[\w-]+\s+){0,4}?(?:gains?|rally|rise|jump|surge|advance)\b/i;
+  /(?:回吐|吐回|抹去)[^，。；,;]{0,12}(?:升幅|涨幅|漲幅|涨势|漲勢)|\b(?:(?:gave|give|gives|giving|given)\s+back|trim(?:s|med|ming)?|par(?:e|es|ed|ing)|eras(?:e|es|ed|ing)|wip(?:e|es|ed|ing)\s+out|cut(?:s|ting)?\s+into)\s+(?:[\w-]+\s+){0,4}?(?:gains?|rally|rise|jump|surge|advance)\b/i;
 
 const DEAL_SENT_THE_MOVE =
   /\b(?:deal|contract|agreement|order)s?,\s*which\s+(?:had\s+)?(?:sent|lifted|pushed|drove|boosted|propelled)\b/i;
@@ -1021,6 +1021,21 @@ function dealOnlyAsGainsGivenBack(rule: CompiledRule, reading: SentenceReading):
   );
 }
 
+/** Every move of the sentence has a weekday of another day than the event's in its own clause. */
+function movesDatedToOtherDays(event: EventOfRule, reading: SentenceReading, publishedDay: string): boolean {
+  const moves = reading.values('percent');
+  return (
+    moves.length > 0 &&
+    moves.every((move) =>
+      weekdaysOfOtherDays(
+        event,
+        publishedDay,
+        reading.text.slice(clauseStartOf(reading, move.start), clauseEndOf(reading, move.end)),
+      ),
+    )
+  );
+}
+
 /** A weekday anywhere (WEEKDAYS, tested once rather than walked). */
 const WEEKDAYS_IN = new RegExp(WEEKDAYS.source);
 
@@ -1092,6 +1107,16 @@ export function hasContext(
     !RECALLED_MOVE.test(reading.text) &&
     // ("三星電子周三股價跌3%，抹去Tesla訂單帶來的部分升幅": the deal named as the gains given back is no cause)
     (!namesTheDeal(rule, reading) || dealOnlyAsGainsGivenBack(rule, reading))
+  )
+    return false;
+  // "fell 1.4% on Thursday, trimming a rally that began when the Tesla contract was announced on Monday": a move
+  // that gives back the event's gains, dated in its own clause to another day, is that day's.
+  if (
+    rule.event &&
+    reading.publishedDay !== undefined &&
+    weekdayAfterTheEvent(rule.event, reading, 'some') &&
+    GAINS_GIVEN_BACK.test(reading.text) &&
+    movesDatedToOtherDays(rule.event, reading, reading.publishedDay)
   )
     return false;
   if (rule.event && !newsOfTheEvent(rule.event, reading)) {
