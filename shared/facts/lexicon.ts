@@ -158,6 +158,11 @@ export const ATTRIBUTE_CLASSES = {
       // "has begun processing wafers for Tesla's AI6 chip", "wafer starts for AI6": wafers worked are made.
       'process ... wafers',
       'wafer starts',
+      // "AI6 is initially targeted for Samsung's 2nm process": the chip meant for a foundry's process is its making
+      // (only before a company's process: extract/relation.ts, relationWordOfAnotherSense).
+      'slated for',
+      'targeted for',
+      'designed for',
     ],
     zh: [
       // "三星2nm工艺将用于特斯拉AI6": a foundry's process used for the chip, as 采用三星2nm工艺 is.

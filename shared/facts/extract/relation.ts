@@ -511,6 +511,10 @@ const SOURCES_TELL_AFTER =
 const PRODUCTS_MADE_BEFORE =
   /^\s*(?:the\s+|its\s+|[\w-]+['’]s\s+)?(?:(?!of\b)[\w-]+\s+){0,3}(?:chips?|processors?|parts?|samples?|wafers?|products?)\s+(?:that\s+|which\s+)?(?:(?!of\b)[\w'’.-]+\s+){1,4}(?:make|makes|build|builds|produce|produces|manufacture|manufactures|fabricate|fabricates)\b[^,;]{0,80}$/i;
 
+/** A company's process after "slated for": "Samsung's 2nm process", "Samsung's SF2 node". */
+const COMPANYS_PROCESS_AFTER =
+  /^\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?['’]s\s+(?:[\w.-]+\s+){0,2}?(?:process|node)\b/;
+
 /**
  * A relation word that, in its sentence, is not the relation its class names — each test is about the words
  * alone, not about the rule reading them.
@@ -541,6 +545,12 @@ export function relationWordOfAnotherSense(
       if (
         /^(?:供应|供應|supply)$/i.test(word) &&
         /^[\s-]?(?:链|鏈|chains?\b)/i.test(text.slice(match.end, match.end + 7))
+      )
+        return true;
+      // "slated for 2027", "designed for robotaxis": meant for a time or a use, not a company's process.
+      if (
+        /^(?:slated|targeted|designed)\s+for$/i.test(word) &&
+        !COMPANYS_PROCESS_AFTER.test(text.slice(match.end))
       )
         return true;
       // "三星晶圆代工业务负责人在奥斯汀会见马斯克": the person in charge, not what Samsung is in charge of making.
