@@ -19,6 +19,7 @@ import {
   timeClauseOfAnotherChip,
 } from './entity-value.ts';
 import {
+  clauseEndOf,
   clauseStartOf,
   frameOf,
   inAnotherMakersEarlierPart,
@@ -141,6 +142,9 @@ export function readNumeric(
             ))
         ),
     )
+    // "Samsung's 2nm yields climb ahead of Tesla AI6", 其2纳米良率表现, "offering discounts on its 2-nanometre process to
+    // win orders from Nvidia and AMD": a foundry's node told for its yields or for other customers is not the chip's.
+    .filter((mention) => mention.value.kind !== 'node' || !nodeOfTheFoundrysOwn(reading, mention))
     // "以因应特斯拉的165亿美元晶片订单", "revived by a $16.5 billion contract": an amount naming an order is the
     // order's, no investment's.
     .filter(
@@ -1636,6 +1640,47 @@ function idsOutside(
       .map((mention) => mention.id),
   );
 }
+
+/**
+ * A node whose yields are told ("2nm yields", "yields on its 2-nanometre process", 2纳米良率), or that is offered to
+ * or courted for named customers of the foundry's ("its 2nm line … Qualcomm and AMD"): the foundry's own process —
+ * unless the sentence puts the chip on it ("build Tesla's AI6 on the node", 采用).
+ */
+function nodeOfTheFoundrysOwn(reading: SentenceReading, mention: ValueMention): boolean {
+  if (CHIP_PUT_ON_NODE.test(reading.text)) return false;
+  const after = reading.text.slice(mention.end, mention.end + 24);
+  const before = reading.text.slice(Math.max(0, mention.start - 40), mention.start);
+  // (not a yield for the chip itself: "Samsung's 2nm yield for Tesla's AI6 trails TSMC")
+  const yields = YIELDS_AFTER_NODE.exec(after);
+  if (yields) {
+    const from = mention.end + yields[0].length;
+    return !reading.chips.some(
+      (chip) => chip.start >= from && YIELD_FOR_CHIP.test(reading.text.slice(from, chip.start)),
+    );
+  }
+  if (YIELDS_BEFORE_NODE.test(before)) return true;
+  const clause = reading.text.slice(clauseStartOf(reading, mention.start), clauseEndOf(reading, mention.end));
+  return (
+    COURTED_FOR.test(clause) &&
+    reading.mentions.some(
+      (other) =>
+        other.type === 'company' &&
+        !reading.isParty(other.id) &&
+        !reading.isMaker(other.id) &&
+        other.start >= clauseStartOf(reading, mention.start) &&
+        other.end <= clauseEndOf(reading, mention.end),
+    )
+  );
+}
+
+const YIELDS_AFTER_NODE =
+  /^\s*(?:-?\s*(?:process|node|class|technology|nm))?\s*(?:yields?|yield\s+rates?|良率|良品率|的良率)/i;
+const YIELDS_BEFORE_NODE = /\byields?\s+(?:on|of|at|for)\s+(?:its|the|Samsung['’]s|[A-Z][\w-]*['’]s)\s+$/i;
+const COURTED_FOR =
+  /\b(?:court\w*|woo\w*|lure\w*|win\s+orders|pitch\w*|offer\w*\s+discounts|discount\w*)\b|争取|爭取|拉拢|拉攏|揽客|攬客/i;
+const YIELD_FOR_CHIP = /^\s*(?:for|on)\s+(?:[A-Z][\w-]*['’]s\s+)?$/;
+const CHIP_PUT_ON_NODE =
+  /\b(?:on|using|uses|use)\s+(?:the|that|this)\s+(?:node|process)\b|采用|採用|基于|基於|导入|導入|以(?:该|該|此|这一|這一)(?:制程|製程|工艺|工藝)/i;
 
 /** A year no later than the item's, named as the time of an event ("in 2024"), not as a target. */
 function pastEventYear(reading: SentenceReading, mention: ValueMention): boolean {
