@@ -145,6 +145,13 @@ export function readNumeric(
     // "Samsung's 2nm yields climb ahead of Tesla AI6", 其2纳米良率表现, "offering discounts on its 2-nanometre process to
     // win orders from Nvidia and AMD": a foundry's node told for its yields or for other customers is not the chip's.
     .filter((mention) => mention.value.kind !== 'node' || !nodeOfTheFoundrysOwn(reading, mention))
+    // "expects Samsung's contract chipmaking revenue to grow about 10% next year, helped by 2nm orders from Tesla and
+    // Qualcomm": the whole revenue's growth, the deal one of its causes — not what the deal adds.
+    .filter(
+      (mention) =>
+        !rule.rule.relation.includes('revenue_uplift') ||
+        !GROWTH_HELPED_BY_AFTER.test(reading.text.slice(mention.end, clauseEndOf(reading, mention.end) + 40)),
+    )
     // "以因应特斯拉的165亿美元晶片订单", "revived by a $16.5 billion contract": an amount naming an order is the
     // order's, no investment's.
     .filter(
@@ -1672,6 +1679,9 @@ function nodeOfTheFoundrysOwn(reading: SentenceReading, mention: ValueMention): 
     )
   );
 }
+
+const GROWTH_HELPED_BY_AFTER =
+  /^[^.;]{0,40}?,\s*(?:helped|driven|boosted|supported|fuell?ed|aided|buoyed|underpinned)\s+by\b|^[^.;,]{0,40}?\b(?:thanks\s+to|on\s+the\s+back\s+of)\b/i;
 
 const YIELDS_AFTER_NODE =
   /^\s*(?:-?\s*(?:process|node|class|technology|nm))?\s*(?:yields?|yield\s+rates?|良率|良品率|的良率)/i;
