@@ -2150,14 +2150,20 @@ function makingJoinedTo(
       mention.start >= trigger.end &&
       mention.end <= next.start &&
       (mention.type === 'company' || mention.type === 'affiliate') &&
-      // (a chip's owner is no subject: "builds Tesla's AI4 processor and will make AI6")
-      !/^['’]s\b/.test(reading.text.slice(mention.end, mention.end + 2)),
+      // (a chip's owner is no subject: "builds Tesla's AI4 processor and will make AI6"; nor a customer: "for Tesla")
+      !/^['’]s\b/.test(reading.text.slice(mention.end, mention.end + 2)) &&
+      !/(?:\bfor\s+|为|為|替)$/i.test(reading.text.slice(Math.max(0, mention.start - 4), mention.start)),
   );
-  return !anotherSubject && JOINED_MAKING_BETWEEN.test(between) ? next : undefined;
+  return !anotherSubject && (JOINED_MAKING_BETWEEN.test(between) || JOINED_MAKING_BETWEEN_ZH.test(between))
+    ? next
+    : undefined;
 }
 
 const JOINED_MAKING_BETWEEN =
-  /^[^.;:!?]*?[^,\s],?\s+and\s+(?:it\s+)?(?:(?:will|would|shall|is|are|set|to|also|now|soon|then|plans?|expects?|going|be|already|later)\s+)*$/i;
+  /^[^.;:!?]*?[^,\s],?\s+and\s+(?:it\s+)?(?:(?:will|would|shall|is|are|set|to|also|now|soon|then|plans?|expects?|going|be|already|later|preparing|prepares|getting|ready)\s+)*$/i;
+/** "三星电子生产AI4芯片，并将生产AI6", "…，同时准备在泰勒厂生产AI6": a making joined to the one before, its subject shared. */
+const JOINED_MAKING_BETWEEN_ZH =
+  /^[^。；;！？]*?[，,]\s*(?:并|並|同时|同時|且|亦|还|還|也)(?:将|將|准备|準備|计划|計劃|会|會|也|还|還|正|已|亦|可)*\s*(?:在[^，。；,;]{1,10}?)?$/;
 
 /** Another foundry named as the agent right after a "makes" word ("manufactured using TSMC's", "made by TSMC") — not "at Tesla's request". */
 function agentAfter(
