@@ -165,6 +165,10 @@ export const ATTRIBUTE_CLASSES = {
       'designed for',
     ],
     zh: [
+      // "以扩充特斯拉AI6芯片产能": capacity for the chip is its making.
+      '芯片产能',
+      '晶片產能',
+      '晶片产能',
       // "三星2nm工艺将用于特斯拉AI6": a foundry's process used for the chip, as 采用三星2nm工艺 is.
       '工艺将用于',
       '工藝將用於',
