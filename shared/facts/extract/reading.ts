@@ -258,7 +258,11 @@ export class SentenceReading {
       case 'percent':
         return readPercent(this.text);
       case 'year':
-        return readDates(this.text, this.publishedYear);
+        return readDates(
+          this.text,
+          this.publishedYear,
+          this.publishedDay === undefined ? undefined : Number(this.publishedDay.slice(5, 7)),
+        );
       case 'node':
         return readNodes(this.text);
       case 'ratio':

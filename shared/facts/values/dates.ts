@@ -34,7 +34,7 @@ const DATE = new RegExp(
     // 2H26, 1H28, 4Q25, Q4'25, FY27, mid-'27 — and a bare '27 after a preposition ("volume production in '27")
     String.raw`(?:(?<![\w'])(?<short>[1-4][HQ]|[HQ][1-4]|FY|CY|mid-?|late-?|early-?)\s?'?|(?<=\b(?:in|by|until|through|from|for|to|since|of)\s)['’])(?<yy>\d{2})(?![\d%'’\w])`,
     // 今年, 年内 (within this year), 明年底, 去年7月, next year, the year after next, later this year
-    String.raw`(?<rel>今年|次年|翌年|(?<![去明今前后後當当同\d一二两兩三四五六七八九十百数數幾几多半])年[内內](?![外])|明年|去年|后年|後年|本季度?|(?<![A-Za-z])the\s+year\s+after\s+next(?![A-Za-z])|(?<![A-Za-z])(?:this|next|last)\s+year(?![A-Za-z])|(?<![A-Za-z])this\s+quarter(?![A-Za-z])|(?<![A-Za-z])the\s+following\s+year|(?<![A-Za-z])(?:(?:first|second|latter|back)\s+half|end|close|rest|remainder)\s+of\s+the\s+year(?![A-Za-z])|(?<=\b(?:in|by|during|from)\s+the\s+)(?<!(?:\b(?:19|20)\d{2}|\bnext\s+year|['’]\d{2})\b[^.;]{0,80})(?:first|second|latter)\s+half(?!\s+of\b)(?![A-Za-z-])|(?<![年今明去后後前本\d一二三四五六七八九〇零])(?<!(?:明年|后年|後年|(?:19|20)\d{2}\s?年)[^，,。；;]{0,24})(?:上半年|下半年)|(?<![月\d])(?:今日|今天|\d{1,2}日)(?=起?[^，,。；;\d]{0,4}?(?:投产|投產|量产|量產|运营|運營|营运|營運|启用|啟用|运转|運轉))|(?<=\b(?:by|before|until|through|at|from)\s+)year[-\s]end(?![A-Za-z])(?!\s*(?:of\s+)?(?:(?:19|20)\d{2}|'\d{2})\b)|(?<![A-Za-z])in\s+(?:two|three|2|3)\s+years['’]?\s+time(?![A-Za-z])|(?<![A-Za-z])in\s+(?:two|three|2|3)\s+years(?![A-Za-z'’])(?<=(?:\b(?:will|shall|would)\s[^,.;:]{0,40}|\bto\s+(?:reach|enter|start|begin|hit|go\s+into|ramp|put|commence|launch|move\s+into|achieve)\s[^,.;:]{0,30})in\s+(?:two|three|2|3)\s+years)|(?<![A-Za-z])(?:two|three|2|3)\s+years\s+from\s+now(?![A-Za-z])|(?<=^|[\s，,。：:；;将將在于於计計约約望或再])(?:两|兩|三|2|3)年(?:后|後)(?![期续續])|(?<=^|[\s，,。：:；;将將在于於计計约約望或再]|[A-Za-z]\d)年(?=[底末]))(?:(?<relmonth>\d{1,2}|[一二三四五六七八九十]{1,2})月(?:(?<relday>\d{1,2})日)?|(?<relpart>底|末|初|年中|中|上半年|下半年))?`,
+    String.raw`(?<rel>今年|次年|翌年|(?<![去明今前后後當当同\d一二两兩三四五六七八九十百数數幾几多半])年[内內](?![外])|明年|去年|后年|後年|本季度?|(?<![A-Za-z])the\s+year\s+after\s+next(?![A-Za-z])|(?<![A-Za-z])(?:this|next|last)\s+year(?![A-Za-z])|(?<![A-Za-z])this\s+quarter(?![A-Za-z])|(?<![A-Za-z])the\s+following\s+year|(?<![A-Za-z])(?:(?:first|second|latter|back)\s+half|end|close|rest|remainder)\s+of\s+the\s+year(?![A-Za-z])|(?<=\b(?:in|by|during|from)\s+the\s+)(?<!(?:\b(?:19|20)\d{2}|\bnext\s+year|['’]\d{2})\b[^.;]{0,80})(?:first|second|latter)\s+half(?!\s+of\b)(?![A-Za-z-])|(?<=\b(?:in|by|during|from)\s+the\s+)(?<!(?:\b(?:19|20)\d{2}|\bnext\s+year|['’]\d{2})\b[^.;]{0,80})(?:first|second|third|fourth)\s+quarter(?!\s+of\b)(?![A-Za-z-])|(?<![年今明去后後前本\d一二三四五六七八九〇零])(?<!(?:明年|后年|後年|(?:19|20)\d{2}\s?年)[^，,。；;]{0,24})(?:上半年|下半年)|(?<![月\d])(?:今日|今天|\d{1,2}日)(?=起?[^，,。；;\d]{0,4}?(?:投产|投產|量产|量產|运营|運營|营运|營運|启用|啟用|运转|運轉))|(?<=\b(?:by|before|until|through|at|from)\s+)year[-\s]end(?![A-Za-z])(?!\s*(?:of\s+)?(?:(?:19|20)\d{2}|'\d{2})\b)|(?<![A-Za-z])in\s+(?:two|three|2|3)\s+years['’]?\s+time(?![A-Za-z])|(?<![A-Za-z])in\s+(?:two|three|2|3)\s+years(?![A-Za-z'’])(?<=(?:\b(?:will|shall|would)\s[^,.;:]{0,40}|\bto\s+(?:reach|enter|start|begin|hit|go\s+into|ramp|put|commence|launch|move\s+into|achieve)\s[^,.;:]{0,30})in\s+(?:two|three|2|3)\s+years)|(?<![A-Za-z])(?:two|three|2|3)\s+years\s+from\s+now(?![A-Za-z])|(?<=^|[\s，,。：:；;将將在于於计計约約望或再])(?:两|兩|三|2|3)年(?:后|後)(?![期续續])|(?<=^|[\s，,。：:；;将將在于於计計约約望或再]|[A-Za-z]\d)年(?=[底末]))(?:(?<relmonth>\d{1,2}|[一二三四五六七八九十]{1,2})月(?:(?<relday>\d{1,2})日)?|(?<relpart>底|末|初|年中|中|上半年|下半年))?`,
   ].join('|'),
   'gi',
 );
@@ -74,7 +74,7 @@ function relativeYear(word: string, reference?: number): number | undefined {
   // (年 alone: "将于年底前投产", the year's end with no year named.)
   // (…and a half with no year: "in the second half", 下半年, this year's)
   if (
-    /今年|年内|年內|本季|this|of the year|year[-\s]end|^年$|\bhalf$|^[上下]半年$|^今[日天]$|^\d{1,2}日$/.test(
+    /今年|年内|年內|本季|this|of the year|year[-\s]end|^年$|\bhalf$|\bquarter$|^[上下]半年$|^今[日天]$|^\d{1,2}日$/.test(
       lower,
     )
   )
@@ -101,7 +101,7 @@ function relativeYear(word: string, reference?: number): number | undefined {
  * readDates('volume production in 2H26').map((d) => d.value); // [{ kind: 'year', value: 2026 }]
  * readDates('明年底量产', 2025)[0]?.value;                      // { kind: 'year', value: 2026 }
  */
-export function readDates(text: string, publishedYear?: number): DateMention[] {
+export function readDates(text: string, publishedYear?: number, publishedMonth?: number): DateMention[] {
   const found: DateMention[] = [];
   if (!DATE_CUE.test(text)) return found;
   for (const match of text.matchAll(DATE)) {
@@ -116,7 +116,7 @@ export function readDates(text: string, publishedYear?: number): DateMention[] {
     const reading: ReturnType<typeof readMatch> =
       counted?.value.kind === 'year'
         ? { year: counted.value.value + 1, precision: 'year' }
-        : readMatch(g, publishedYear);
+        : readMatch(g, publishedYear, publishedMonth);
     if (!reading) continue;
     // "the end of the year" is the publication's only where no year is written before it ("said in 2024 it would
     // open by the end of the year" is 2024's; not "AI5 in volume production by year-end, AI6 in 2028").
@@ -230,6 +230,7 @@ const SHIFT_CUE =
 function readMatch(
   g: Record<string, string | undefined>,
   publishedYear?: number,
+  publishedMonth?: number,
 ): { year: number; month?: number; precision: DatePrecision; range?: MonthRange } | undefined {
   if (g.year) {
     const month = monthOf(g.month);
@@ -280,6 +281,14 @@ function readMatch(
     if (year === undefined) return undefined;
     if (month && month <= 12)
       return { year, month, precision: g.relday ? 'day' : 'month', range: [month, month] };
+    // "in the fourth quarter": this year's — one still to end (a quarter gone by is a reporting period: "cut its
+    // operating loss in the first quarter", "slipped to 6.8% in the second quarter").
+    if (/\bquarter$/i.test(g.rel)) {
+      const range = monthRangeOf(g.rel, undefined);
+      return publishedMonth !== undefined && range[1] < publishedMonth
+        ? undefined
+        : { year, precision: 'part', range };
+    }
     return { year, precision: g.relpart ? 'part' : 'year', range: monthRangeOf(g.relpart, undefined) };
   }
   return undefined;
