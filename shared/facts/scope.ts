@@ -682,6 +682,7 @@ function pastRelativeAside(sentence: string, end: number): number {
 
 const CLAUSE_RESUMED = /^,\s*(?:for|to|instead\s+of|over|into)\s/i;
 
+const CHINESE_CHAR_START = /^[\u3400-\u9fff]/;
 const DENIAL_WORD = /^(?:den(?:y|ied|ies)|dismiss|reject|refut|rebut)/i;
 /** A cue that denies a report or a claim, not the step itself ("dismissed", "a rumour", 否认). */
 const REPORT_DENIED_CUE =
@@ -717,6 +718,11 @@ function spanEnd(sentence: string, match: PhraseMatch<ScopeCue>): number {
     return weighedEnd;
   }
   let end = clauseEndAfter(sentence, match.end);
+  // "AI法案高风险条款不会暂停 将如期适用": a Chinese negation ends at a headline's space.
+  if (match.name === 'negation' && CHINESE_CHAR_START.test(sentence.slice(match.start, match.end))) {
+    const space = sentence.slice(match.end, end).search(/(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])/);
+    if (space >= 0) end = match.end + space;
+  }
   // "进行谈判后签署165亿美元合同": the talks end where what followed them begins.
   // ("Samsung held talks with Tesla for a year before signing the $16.5 billion contract": English talks end at
   // "before" or at what they won.)
