@@ -166,8 +166,11 @@ export function qualify(
     (/(?:\bfrom|从|從|由)\s*(?:最多|最少|约|約|近|逾|超过|超過|up\s+to|about|around|as\s+many\s+as|[^，,。；;\d获獲拿签簽赢贏接取]{1,8}的(?:约|約|近|逾)?)?\s*$/i.test(
       before,
     ) &&
-      // (…or 改为: "由原先規劃的4奈米改為2奈米")
-      /^[^,，;；]{0,16}?(?:\bto\b|至|到|改为|改為|转为|轉為|变为|變為|换成|換成)/i.test(after)) ||
+      // (…or 改为: "由原先規劃的4奈米改為2奈米"; or past a comma to its change verb: "將由今年的約2000億美元，成長至…")
+      (/^[^,，;；]{0,16}?(?:\bto\b|至|到|改为|改為|转为|轉為|变为|變為|换成|換成)/i.test(after) ||
+        /^[，,]\s*[^，,。；;\d]{0,4}?(?:成长|成長|增长|增長|增加|上升|攀升|下滑|下降|扩大|擴大|缩减|縮減|提高|提升)(?:至|到)/.test(
+          after,
+        ))) ||
     // "lift its investment … to $44 billion from $37 billion", "to $3.9 billion from up to $4.75 billion", "to about
     // $44 billion, from roughly $40 billion": the old value after the new.
     /\bto\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|some\s+)?(?:US)?[$€₩]?\s?[\d.,]+\s*(?:billion|bn|million|trillion|tn|[BMT]|%|percent)?\s*,?\s+from\s*(?:up\s+to\s+|as\s+much\s+as\s+|about\s+|around\s+|roughly\s+|nearly\s+|some\s+)?$/i.test(
