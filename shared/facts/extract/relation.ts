@@ -294,7 +294,7 @@ const OBJECT_GAP =
   /^\s*(?:[Oo]f|OF|[Ff]or|FOR)\s+(?:(?:the|its|their|next-[Gg]en(?:eration)?|[a-z][\w-]*['’]s|[A-Z][\w-]*(?:['’]s)?|\d[\w-]*['’]s)\s+)*$/;
 
 /** A Chinese making takes its object right after it: 量产AI6, 生产特斯拉的AI5. */
-const OBJECT_GAP_ZH = /^(?:特斯拉的?|其)?$/;
+const OBJECT_GAP_ZH = /^的?(?:特斯拉的?|其)?$/;
 
 /** Between a chip made for a customer and its making: 为特斯拉AI6(芯片)进行大规模量产. */
 const OBJECT_BEFORE_MAKING_ZH = /^(?:芯片|晶片)?\s*(?:进行|進行)?\s*(?:大规模|大規模|规模化|規模化)?$/;
