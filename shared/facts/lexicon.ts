@@ -447,6 +447,9 @@ export const ATTRIBUTE_CLASSES = {
       '合同期',
       '合約期',
       '日止',
+      // "为期八年半，至二〇三三年结束": the year the contract ends in.
+      '年结束',
+      '年結束',
     ],
   },
   /** When a fab starts producing or operating. */

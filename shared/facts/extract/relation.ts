@@ -629,6 +629,8 @@ export function relationWordOfAnotherSense(
           /^\s+(?:the\s+table|limits)\b/i.test(text.slice(match.end, match.end + 16)))
       );
     case 'term_end':
+      // "至二〇三三年结束" (a period's end) — not "一期工程将于2026年结束", works that end.
+      if (/^年[结結]束$/.test(word)) return !/(?:至|到)\s*[\d〇一二三四五六七八九零]{4}$/.test(before(8));
       // "won't start mass production until 2027", "will not open until": not before a date — a start, no term's end
       // (not "will not stop making Tesla's chips until 2035", "will not end until": a term, told the other way).
       return /^until$/i.test(word) && NOT_STARTING_UNTIL.test(before(60).split(/[,;:]/).at(-1)!);
