@@ -1023,6 +1023,10 @@ export const ATTRIBUTE_CLASSES = {
       '再度上马',
       '再度上馬',
       '重拾',
+      // "一度被叫停的Dojo计划重获新生": given new life.
+      '重获新生',
+      '重獲新生',
+      '起死回生',
     ],
   },
   /** A plan or document made public. */
