@@ -1649,7 +1649,8 @@ function idsOutside(
 }
 
 /**
- * A node whose yields are told ("2nm yields", "yields on its 2-nanometre process", 2纳米良率), or that is offered to
+ * A node whose yields or ramp are told ("2nm yields", "yields on its 2-nanometre process", 2纳米良率, "Samsung's 2nm
+ * ramp"), or that is offered to
  * or courted for named customers of the foundry's ("its 2nm line … Qualcomm and AMD"): the foundry's own process —
  * unless the sentence puts the chip on it ("build Tesla's AI6 on the node", 采用).
  */
@@ -1684,7 +1685,7 @@ const GROWTH_HELPED_BY_AFTER =
   /^[^.;]{0,40}?,\s*(?:helped|driven|boosted|supported|fuell?ed|aided|buoyed|underpinned)\s+by\b|^[^.;,]{0,40}?\b(?:thanks\s+to|on\s+the\s+back\s+of)\b/i;
 
 const YIELDS_AFTER_NODE =
-  /^\s*(?:-?\s*(?:process|node|class|technology|nm))?\s*(?:yields?|yield\s+rates?|良率|良品率|的良率)/i;
+  /^\s*(?:-?\s*(?:process|node|class|technology|nm))?\s*(?:yields?|yield\s+rates?|ramp(?:-up)?\b|良率|良品率|的良率)/i;
 const YIELDS_BEFORE_NODE = /\byields?\s+(?:on|of|at|for)\s+(?:its|the|Samsung['’]s|[A-Z][\w-]*['’]s)\s+$/i;
 const COURTED_FOR =
   /\b(?:court\w*|woo\w*|lure\w*|win\s+orders|pitch\w*|offer\w*\s+discounts|discount\w*)\b|争取|爭取|拉拢|拉攏|揽客|攬客/i;
