@@ -26,6 +26,7 @@ import {
   inNamedDeal,
   lastClause,
   monthMarks,
+  notWordsOf,
   numberOf,
   numericMentions,
   OWNER_TYPES,
@@ -195,6 +196,9 @@ export function readNumeric(
     )
     // "TrendForce sees TSMC taking 75% of foundry market in 2027": a level forecast is no level now.
     .filter((mention) => !(levelsOnly && forecastLevel(reading, mention)))
+    // "TSMC accounts for about 67% of the world's sub-7nm foundry capacity, while Samsung holds 8%": a bare share in a
+    // clause joined on takes the measure of the clause before it — another measure there, another here.
+    .filter((mention) => !(levelsOnly && rule.not && measureOfTheClauseBefore(rule, reading, mention)))
     // "Samsung aims to lift its foundry market share to 20%", 三星力争…份额提升至20%: a goal, not the level.
     .filter(
       (mention) =>
@@ -1692,6 +1696,24 @@ const COURTED_FOR =
 const YIELD_FOR_CHIP = /^\s*(?:for|on)\s+(?:[A-Z][\w-]*['’]s\s+)?$/;
 const CHIP_PUT_ON_NODE =
   /\b(?:on|using|uses|use)\s+(?:the|that|this)\s+(?:node|process)\b|采用|採用|基于|基於|导入|導入|以(?:该|該|此|这一|這一)(?:制程|製程|工艺|工藝)/i;
+
+function measureOfTheClauseBefore(
+  rule: CompiledRule,
+  reading: SentenceReading,
+  mention: ValueMention,
+): boolean {
+  const start = clauseStartOf(reading, mention.start);
+  const joined = JOINED_SHARE_CLAUSE.exec(reading.text.slice(Math.max(0, start - 2), mention.end + 12));
+  if (!joined) return false;
+  const before = Math.max(0, start - 2) + joined.index;
+  return notWordsOf(rule, reading).some(
+    (word) => word.end <= before && word.start >= clauseStartOf(reading, before - 1),
+  );
+}
+
+/** A clause joined on that holds a share with no measure of its own: ", while Samsung holds 8%", "，三星则为8%". */
+const JOINED_SHARE_CLAUSE =
+  /[,，;；]?\s*(?:while|whereas|and)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+(?:holds|held|has|had|accounts\s+for|accounted\s+for|is\s+at|was\s+at|takes|took|controls|controlled)\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|just\s+)?\d+(?:\.\d+)?\s*(?:%|percent|per\s+cent)(?!\s+of\b)/i;
 
 /** A year no later than the item's, named as the time of an event ("in 2024"), not as a target. */
 function pastEventYear(reading: SentenceReading, mention: ValueMention): boolean {
