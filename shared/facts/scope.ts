@@ -532,6 +532,10 @@ const ASKS_ITSELF =
 
 const POINTS_BACK = /\b(?:it|its|this|that|these|those|they|them)\b|[其它这這此该該]/i;
 
+/** A comma, then a clause asked by a Chinese question word, to the sentence's question mark. */
+const ASKED_CLAUSE_ZH =
+  /[，,](?=[^，,。；;？?]{0,12}?(?:能否|是否|会不会|會不會|能不能|如何|为何|為何)[^，,。；;]*[?？]\s*["'”’」』)]*\s*$)/;
+
 /** A question mark with more of the sentence after it. */
 const INNER_QUESTION = /[?？](?=\s*["'”’」』)]*\s*\S)/g;
 
@@ -1117,7 +1121,15 @@ export function findScopes(sentence: string, tokens: Token[]): Scopes {
     const colon = Math.max(sentence.lastIndexOf('：'), sentence.lastIndexOf(': '));
     // (…unless it points back at the first part: "$1.4 trillion of compute deals: how much of it is Stargate?")
     const question = sentence.slice(colon + 1);
-    const asked = colon > 0 && ASKS_ITSELF.test(question) && !POINTS_BACK.test(question) ? colon + 1 : 0;
+    // (…and a Chinese question word's clause after a comma asks only that clause: "已与特斯拉签下165亿美元合约的三星，
+    // 能否借此扭亏？" tells the deal it names)
+    const askedClause = ASKED_CLAUSE_ZH.exec(sentence);
+    const asked =
+      colon > 0 && ASKS_ITSELF.test(question) && !POINTS_BACK.test(question)
+        ? colon + 1
+        : askedClause && !/如果|假如|若|一旦|要是|倘若/.test(sentence.slice(0, askedClause.index))
+          ? askedClause.index + 1
+          : 0;
     spans.push({ name: 'question', start: asked, cueStart: asked, cueEnd: asked, end: sentence.length });
   }
   // "AI5延期至2028年？馬斯克：報導「不正確」", "AI5 delayed to 2028? Musk says no": a question closed
