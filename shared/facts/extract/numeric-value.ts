@@ -900,6 +900,10 @@ const CHANGED_THING_BEFORE =
 const DESCRIBED_THING_AFTER =
   /^\s*,?\s*(?:["“'‘]?[\w-]+["”'’]?\s+){0,5}?(?:project|venture|deal|contract|pact|agreement|plan|programme|program|initiative|fab|plant|facility|factory|complex|campus|commitment|investment)\b(?!\s+(?:talks|negotiations))/i;
 
+const COMPARED_THING_BEFORE =
+  /\b(?:rival|rivals|match|matches|exceed|exceeds|surpass|surpasses|dwarf|dwarfs|eclipse|eclipses|top|tops|than|as\s+(?:big|large)\s+as|the\s+size\s+of|in\s+exchange\s+for)\s+the\s+$/i;
+const AWARD_THING_AFTER = /^\s*(?:[\w-]+\s+){0,3}?(?:grant|award|subsidy|incentive)s?\b/i;
+
 /** After an amount, the commitment or goal it is the size of: 的投资承诺, 、10吉瓦的全部承诺, 的总目标. */
 const COMMITMENT_AFTER_ZH =
   /^(?:、[^，。；,;]{0,10}?)?的(?:全部|总|總)?(?:投资|投資)?(?:承诺|承諾|目标|目標)/;
@@ -972,6 +976,13 @@ function presupposed(reading: SentenceReading, mention: ValueMention): boolean {
   if (DEFINITE_BEFORE.test(before) && DESCRIBED_THING_AFTER.test(after)) return true;
   // "in talks on expanding the $16.5 billion chip deal": the thing a change is weighed for is had.
   if (CHANGED_THING_BEFORE.test(before) && DESCRIBED_THING_AFTER.test(after)) return true;
+  // "could eventually rival the $16.5 billion Tesla contract", "in exchange for the $4.75 billion CHIPS Act grant": the
+  // thing compared with or traded for is had.
+  if (
+    COMPARED_THING_BEFORE.test(before) &&
+    (DESCRIBED_THING_AFTER.test(after) || AWARD_THING_AFTER.test(after))
+  )
+    return true;
   // "有望提前完成5000亿美元、10吉瓦的投资承诺": the commitment the amount describes is had; only its completion is hoped.
   if (/[\u3400-\u9fff]/.test(text.slice(mention.start, mention.end)) && COMMITMENT_AFTER_ZH.test(after))
     return true;
