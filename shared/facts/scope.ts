@@ -923,6 +923,8 @@ export function findScopes(sentence: string, tokens: Token[]): Scopes {
         match.name === 'history' &&
         PAST_ONLY.test(sentence.slice(match.start, match.end)) &&
         (TRANSACTION_AFTER.test(sentence.slice(match.end, match.end + 16)) ||
+          // "三星电子此前已为特斯拉代工AI4芯片": what was already done then still stands — it may confirm, never change.
+          /^\s*(?:已经|已經|已|一直)/.test(sentence.slice(match.end, match.end + 3)) ||
           // "此前承诺的5000亿美元", "此前依据《芯片与科学法案》获得最高47.45亿美元", "previously pledged": a past promise or award
           // restated — it may confirm, never change.
           (PAST_PROMISE_AFTER.test(sentence.slice(match.end, match.end + 28)) &&

@@ -230,13 +230,17 @@ export function readEntities(
       (chip) => reading.scopes.blockersAt(chip.start).length > 0 || doubtedRightAfter(reading, chip.end),
     );
   // "此前马斯克证实与三星签下…AI6芯片代工协议": a past transaction told as history — it may confirm, never change.
-  const pastOnly = (mention: EntityMention) => {
-    const cues = reading.scopes.blockersAt(mention.start);
+  const pastOnlyAt = (position: number) => {
+    const cues = reading.scopes.blockersAt(position);
     return (
-      cues.length > 0 &&
-      cues.every((cue) => cue === 'history') &&
-      reading.scopes.pastTransactionAt(mention.start)
+      cues.length > 0 && cues.every((cue) => cue === 'history') && reading.scopes.pastTransactionAt(position)
     );
+  };
+  const pastOnly = (mention: EntityMention) => pastOnlyAt(mention.start);
+  // ("三星电子此前已为特斯拉代工AI4芯片": the name before the cue, its verb told as done already)
+  const verbPastOnly = (mention: EntityMention) => {
+    const verb = agentTriggers[found.indexOf(mention)];
+    return verb !== undefined && pastOnlyAt(verb.start);
   };
   const open = chipDoubted
     ? []
@@ -248,14 +252,17 @@ export function readEntities(
             // chips": the name's own relative clause, not doubted, says it makes the chip.
             openRelativeMaking(reading, triggers, mention, chipTriggers, chipIds)) &&
           // "三星恐失大單": the foundry's own verb is doubted.
-          (pastOnly(mention) || !blockedVerb(reading, agentTriggers[found.indexOf(mention)])) &&
+          (pastOnly(mention) ||
+            verbPastOnly(mention) ||
+            !blockedVerb(reading, agentTriggers[found.indexOf(mention)])) &&
           // "Samsung's contract could grow once AI5 is included": the doubt reaches the chip.
           // (not a reference back, its own clause's: "AI6 orders went to Samsung, …, and TSMC will not make the chip")
           !chips.some(
             (chip) =>
               !referredBack.includes(chip) &&
               chip.start > mention.end &&
-              reading.scopes.blockedBetween(mention.end, chip.start),
+              reading.scopes.blockedBetween(mention.end, chip.start) &&
+              !(pastOnlyAt(chip.start) && ALREADY_DONE_ZH.test(reading.text.slice(mention.end, chip.start))),
           ),
       );
   const values = [...new Set((open.length ? open : attached).map((mention) => mention.id))].sort();
@@ -281,7 +288,9 @@ export function readEntities(
   return {
     value: { kind: 'entities', values },
     blocked: open.length === 0,
-    ...(open.length > 0 && open.every(pastOnly) ? { confirmsOnly: true } : {}),
+    ...(open.length > 0 && open.every((mention) => pastOnly(mention) || verbPastOnly(mention))
+      ? { confirmsOnly: true }
+      : {}),
     far: weak,
     replaces: replacing || displaced.length > 0 || exclusive.length > 0,
     displaced,
@@ -474,6 +483,9 @@ function inAnotherChipsAppositive(
     /^\s*$/.test(reading.text.slice(chip.end, commaAt))
   );
 }
+
+/** 此前已, 先前一直: a making told as done already, that still stands. */
+const ALREADY_DONE_ZH = /(?:此前|先前)\s*(?:已经|已經|已|一直)/;
 
 /**
  * "集中在由台積電生產的AI5與由三星生產的AI6晶片": a maker inside the 的-modifier of another chip makes that chip, not
