@@ -1863,6 +1863,16 @@ function triggerOfAgent(
     )
   )
     return following;
+  // "AI5 is targeted for TSMC's 3nm process": the foundry whose process the chip is meant for.
+  // (…and one coordinated after it: "for TSMC's 3nm process as well as Samsung's Taylor fab")
+  if (
+    previous &&
+    /^(?:slated|targeted|designed)\s+for$/i.test(reading.text.slice(previous.start, previous.end)) &&
+    /^\s*$|^\s*[A-Z][\w-]*['’]s\s+[^,;.]{0,40}?\s(?:as\s+well\s+as|and)\s+$/.test(
+      reading.text.slice(previous.end, mention.start),
+    )
+  )
+    return previous;
   if (
     previous &&
     (/(?:\bby|\bwith|\bto|\bat|\busing|\bthrough|\bvia|\bbetween|由|交由|交给|交給|转交|轉交|给|給|and)\s*(?:both\s+|either\s+)?(?:\w+\s+and\s+)?$/i.test(

@@ -2051,7 +2051,7 @@ function isProgress(text: string, mention: ValueMention): boolean {
     // (率先 and 第一阶段 only with their investing verb: "率先投資1000億美元", not "软银率先兑现…5000亿美元"; and not past
     // another amount or a word that goes on to one: "$100 billion immediately and up to $500 billion over four years",
     // "第1階段預期將斥資1000億美元,並在4年內投資達5000億美元".)
-    (/(?:首期|首批|首笔|首筆|立即|(?:率先|第[一1][阶階]段|第[一1]期)[^，。；,]{0,6}?(?:投入|投资|投資|斥资|斥資|出资|出資|注资|注資|拨付|撥付)|\binitial(?:ly)?|\bimmediately|\bdisburs\w*|\btranche|\b(?:first|next|second|another)\s+(?:phase|tranche|stage|\$))(?:(?!总额|總額|总计|總計|上限|\btotal|\band\s+(?:up\s+to|as\s+much\s+as|then)\b|\bthen\b|[并並]在|[并並]于|[并並]於|之后|之後|\$\s?\d|\d[\d.,]*\s?(?:billion|bn|trillion|亿|億|兆))[^.;。；，]){0,24}$/i.test(
+    (/(?:首期|首批|首笔|首筆|立即|(?:率先|第[一1][阶階]段|第[一1]期)[^，。；,]{0,6}?(?:投入|投资|投資|斥资|斥資|出资|出資|注资|注資|拨付|撥付)|\binitial(?:ly)?|\bimmediately|\bdisburs\w*|\bpa(?:id|ys|ying)\s+out|\btranche|\b(?:first|next|second|another)\s+(?:phase|tranche|stage|\$))(?:(?!总额|總額|总计|總計|上限|\btotal|\band\s+(?:up\s+to|as\s+much\s+as|then)\b|\bthen\b|[并並]在|[并並]于|[并並]於|之后|之後|\$\s?\d|\d[\d.,]*\s?(?:billion|bn|trillion|亿|億|兆))[^.;。；，]){0,24}$/i.test(
       before,
     ) &&
       // "disburse up to $4.75 billion CHIPS award": the whole award, named after its amount.

@@ -511,6 +511,9 @@ const SOURCES_TELL_AFTER =
 const PRODUCTS_MADE_BEFORE =
   /^\s*(?:the\s+|its\s+|[\w-]+['’]s\s+)?(?:(?!of\b)[\w-]+\s+){0,3}(?:chips?|processors?|parts?|samples?|wafers?|products?)\s+(?:that\s+|which\s+)?(?:(?!of\b)[\w'’.-]+\s+){1,4}(?:make|makes|build|builds|produce|produces|manufacture|manufactures|fabricate|fabricates)\b[^,;]{0,80}$/i;
 
+const DOCUMENT_PUBLISHED_AFTER_ZH =
+  /^\s*(?:发布|發布|公布|出台|发表|發表)[^，。；,;]{0,30}?(?:指南|指引|准则|準則|文件|细则|細則|说明|說明)/;
+
 /** A company's process after "slated for": "Samsung's 2nm process", "Samsung's SF2 node". */
 const COMPANYS_PROCESS_AFTER =
   /^\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?['’]s\s+(?:[\w.-]+\s+){0,2}?(?:process|node)\b/;
@@ -598,6 +601,9 @@ export function relationWordOfAnotherSense(
       return OTHER_MILESTONE.test(movedThing(text, match));
     case 'delay':
       return (
+        // "欧盟委员会推迟发布高风险AI系统分类指南": the publication of a document put off, not the rules.
+        (/^(?:推迟|推遲|延后|延後|延迟|延遲)$/.test(word) &&
+          DOCUMENT_PUBLISHED_AFTER_ZH.test(text.slice(match.end, match.end + 40))) ||
         // "合约延至2035年", "the contract was extended to 2035": a deal's term moved, not a fab's or a chip's date.
         // (…not when the deal moves something else: "The agreement pushes back the application of the rules")
         (DEAL_TERM_BEFORE.test(before(12)) && !OBJECT_AFTER.test(text.slice(match.end, match.end + 24))) ||
