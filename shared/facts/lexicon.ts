@@ -165,6 +165,11 @@ export const ATTRIBUTE_CLASSES = {
       'designed for',
     ],
     zh: [
+      // "已开始为特斯拉AI6芯片加工晶圆": wafers worked are made.
+      '加工晶圆',
+      '加工晶圓',
+      '晶圆加工',
+      '晶圓加工',
       // "以扩充特斯拉AI6芯片产能": capacity for the chip is its making.
       '芯片产能',
       '晶片產能',

@@ -2025,7 +2025,7 @@ function isProgress(text: string, mention: ValueMention): boolean {
     (/\b(?:tranche|part|portion|installment|instalment)\s+of\s+$/i.test(before) &&
       /^\s*(?:[A-Z][\w.-]*\s+){0,3}(?:award|grant)\b/.test(after)) ||
     // "拨付了47.5亿美元《芯片法案》补贴的首笔款项": the award whose first payment is made.
-    /^\s*(?:《[^》]{1,12}》|(?:联邦|聯邦)?(?:芯片法案|晶片法案|芯片|晶片)?)?\s*(?:补贴|補貼|补助|補助|拨款|撥款|资助|資助)的(?:首笔|首筆|第一笔|第一筆|首期|首批|部分|一部分)/.test(
+    /^\s*(?:《[^》]{1,12}》|(?:联邦|聯邦)?(?:芯片法案|晶片法案|芯片|晶片)?)?\s*(?:补贴|補貼|补助|補助|拨款|撥款|资助|資助)中?的(?:首笔|首筆|第一笔|第一筆|首期|首批|部分|一部分)/.test(
       after,
     ) ||
     // "使該廠總投資額增至約440億美元": the total itself revised, not progress towards it.
