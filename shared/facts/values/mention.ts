@@ -163,7 +163,7 @@ export function qualify(
     CHANGED_FROM_BEFORE.test(text.slice(Math.max(0, start - 90), start)) ||
     // (a bound may stand between: "由最多20个扩大至约25个", "from as many as 20 sites to 25"; or a time: "从年初的7.7%降至", "从几年前的约11%下滑至" — not
     // what was got from someone: "三星从特斯拉获得的约165亿美元订单将延续至2033年")
-    (/(?:\bfrom|从|從|由)\s*(?:最多|最少|约|約|近|逾|超过|超過|up\s+to|about|around|as\s+many\s+as|[^，,。；;\d获獲拿签簽赢贏接取]{1,8}的(?:约|約|近|逾)?)?\s*$/i.test(
+    (/(?:\bfrom|从|從|由)\s*(?:最多|最少|约|約|近|逾|超过|超過|up\s+to|about|around|as\s+many\s+as|[^，,。；;\d获獲拿签簽赢贏接取]{1,8}的(?:约|約|近|逾)?|(?:今年|去年|目前|现在|現在|当前|當前)的?(?:约|約|近|逾)?)?\s*$/i.test(
       before,
     ) &&
       // (…or 改为: "由原先規劃的4奈米改為2奈米"; or past a comma to its change verb: "將由今年的約2000億美元，成長至…")
