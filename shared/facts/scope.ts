@@ -689,8 +689,10 @@ const CLAUSE_RESUMED = /^,\s*(?:for|to|instead\s+of|over|into)\s/i;
 const CHINESE_CHAR_START = /^[\u3400-\u9fff]/;
 const DENIAL_WORD = /^(?:den(?:y|ied|ies)|dismiss|reject|refut|rebut)/i;
 /** A cue that denies a report or a claim, not the step itself ("dismissed", "a rumour", 否认). */
-const REPORT_DENIED_CUE =
-  /^(?:den(?:y|ied|ies)|dismiss|reject|refut|rebut|false|untrue|rumou?r|squash|quash|scotch|debunk|否认|否認|驳斥|駁斥|辟谣|闢謠)/i;
+const REPORT_DENIED_CUE = new RegExp(
+  `${DENIAL_WORD.source}|^(?:false|untrue|rumou?r|squash|quash|scotch|debunk|否认|否認|驳斥|駁斥|辟谣|闢謠)`,
+  'i',
+);
 const NEGATED_BEFORE = /(?:\bnot|n['’]t|\bnever|\bno)\s+$/i;
 
 /** A relative clause telling what a report said: ", which said …", ", which claimed …". */

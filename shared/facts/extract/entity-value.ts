@@ -238,8 +238,9 @@ export function readEntities(
   };
   const pastOnly = (mention: EntityMention) => pastOnlyAt(mention.start);
   // ("三星电子此前已为特斯拉代工AI4芯片": the name before the cue, its verb told as done already)
+  const agentOf = (mention: EntityMention) => agentTriggers[found.indexOf(mention)];
   const verbPastOnly = (mention: EntityMention) => {
-    const verb = agentTriggers[found.indexOf(mention)];
+    const verb = agentOf(mention);
     return verb !== undefined && pastOnlyAt(verb.start);
   };
   const open = chipDoubted
@@ -252,9 +253,7 @@ export function readEntities(
             // chips": the name's own relative clause, not doubted, says it makes the chip.
             openRelativeMaking(reading, triggers, mention, chipTriggers, chipIds)) &&
           // "三星恐失大單": the foundry's own verb is doubted.
-          (pastOnly(mention) ||
-            verbPastOnly(mention) ||
-            !blockedVerb(reading, agentTriggers[found.indexOf(mention)])) &&
+          (pastOnly(mention) || verbPastOnly(mention) || !blockedVerb(reading, agentOf(mention))) &&
           // "Samsung's contract could grow once AI5 is included": the doubt reaches the chip.
           // (not a reference back, its own clause's: "AI6 orders went to Samsung, …, and TSMC will not make the chip")
           !chips.some(

@@ -1558,11 +1558,7 @@ function partiesOnlyInPrecedentAside(
   }));
   if (asides.length === 0 || asides.some((aside) => mention.start >= aside.start && mention.end <= aside.end))
     return false;
-  const outside = idsOutside(reading, asides);
-  return (
-    !rule.rule.subject.some((group) => group.every((id) => outside.has(id))) &&
-    rule.rule.subject.some((group) => group.length > 1 && group.every((id) => reading.ids.has(id)))
-  );
+  return partiesOnlyInside(rule, reading, asides);
 }
 
 const PRECEDENT_ASIDE =
@@ -1612,9 +1608,18 @@ const OTHER_PARTY =
 function partyOnlyInRelativeAfter(rule: CompiledRule, reading: SentenceReading, from: number): boolean {
   const relatives = relativeAsidesFrom(reading, from);
   if (relatives.length === 0) return false;
-  const outside = idsOutside(reading, relatives);
   // Only when no subject is named whole outside the asides ("contract with Samsung to $20 billion, which Musk
   // called a bargain" keeps Tesla and Samsung).
+  return partiesOnlyInside(rule, reading, relatives);
+}
+
+/** A subject of two or more parties is named in the sentence, and none is named whole outside `spans`. */
+function partiesOnlyInside(
+  rule: CompiledRule,
+  reading: SentenceReading,
+  spans: ReadonlyArray<{ start: number; end: number }>,
+): boolean {
+  const outside = idsOutside(reading, spans);
   return (
     !rule.rule.subject.some((group) => group.every((id) => outside.has(id))) &&
     rule.rule.subject.some((group) => group.length > 1 && group.every((id) => reading.ids.has(id)))
@@ -1665,9 +1670,8 @@ function idsOutside(
 
 /**
  * A node whose yields or ramp are told ("2nm yields", "yields on its 2-nanometre process", 2纳米良率, "Samsung's 2nm
- * ramp"), or that is offered to
- * or courted for named customers of the foundry's ("its 2nm line … Qualcomm and AMD"): the foundry's own process —
- * unless the sentence puts the chip on it ("build Tesla's AI6 on the node", 采用).
+ * ramp"), or that is offered to or courted for named customers of the foundry's ("its 2nm line … Qualcomm and AMD"):
+ * the foundry's own process — unless the sentence puts the chip on it ("build Tesla's AI6 on the node", 采用).
  */
 function nodeOfTheFoundrysOwn(reading: SentenceReading, mention: ValueMention): boolean {
   if (CHIP_PUT_ON_NODE.test(reading.text)) return false;
@@ -1682,16 +1686,17 @@ function nodeOfTheFoundrysOwn(reading: SentenceReading, mention: ValueMention): 
     );
   }
   if (YIELDS_BEFORE_NODE.test(before)) return true;
-  const clause = reading.text.slice(clauseStartOf(reading, mention.start), clauseEndOf(reading, mention.end));
+  const clauseStart = clauseStartOf(reading, mention.start);
+  const clauseEnd = clauseEndOf(reading, mention.end);
   return (
-    COURTED_FOR.test(clause) &&
+    COURTED_FOR.test(reading.text.slice(clauseStart, clauseEnd)) &&
     reading.mentions.some(
       (other) =>
         other.type === 'company' &&
         !reading.isParty(other.id) &&
         !reading.isMaker(other.id) &&
-        other.start >= clauseStartOf(reading, mention.start) &&
-        other.end <= clauseEndOf(reading, mention.end),
+        other.start >= clauseStart &&
+        other.end <= clauseEnd,
     )
   );
 }
@@ -1722,7 +1727,7 @@ function measureOfTheClauseBefore(
   );
 }
 
-/** A clause joined on that holds a share with no measure of its own: ", while Samsung holds 8%", "，三星则为8%". */
+/** An English clause joined on that holds a share with no measure of its own: ", while Samsung holds 8%". */
 const JOINED_SHARE_CLAUSE =
   /[,，;；]?\s*(?:while|whereas|and)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+(?:holds|held|has|had|accounts\s+for|accounted\s+for|is\s+at|was\s+at|takes|took|controls|controlled)\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|just\s+)?\d+(?:\.\d+)?\s*(?:%|percent|per\s+cent)(?!\s+of\b)/i;
 

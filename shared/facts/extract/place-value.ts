@@ -90,7 +90,9 @@ export function readPlace(
   // …and so does the chip referred back to ("Musk has said the chip will be made by Samsung in Texas").
   // "in Taylor, Texas, where production starts in 2026 and where Samsung will make Tesla's AI6": the place's own where-
   // clause makes the deal's chip there.
-  const whereMaking = (place: EntityMention) => {
+  // (asked of each place by several filters and by the sort of bestPlace: found once a place)
+  const whereMakings = new Map<EntityMention, PhraseMatch<AttributeClass> | undefined>();
+  const whereMakingOf = (place: EntityMention) => {
     const where = WHERE_AFTER.exec(reading.text.slice(place.end, place.end + 32));
     if (!where || !madeFor) return undefined;
     const from = place.end + where[0].length;
@@ -102,6 +104,10 @@ export function readPlace(
         match.end <= to &&
         ownChips.some((chip) => chip.start >= match.end && chip.end <= to),
     );
+  };
+  const whereMaking = (place: EntityMention) => {
+    if (!whereMakings.has(place)) whereMakings.set(place, whereMakingOf(place));
+    return whereMakings.get(place);
   };
   const madeWhere = (place: EntityMention) => whereMaking(place) !== undefined;
   // (a making the where-clause doubts doubts the place: "in Taylor, Texas, where it could make Tesla's AI6")
