@@ -239,14 +239,15 @@ function bestPlace(
   const parts = (place: EntityMention) => compiled.places.get(place.id)!.split(',').length;
   const fromChip = (place: EntityMention) =>
     Math.min(1000, ...ownChips.map((chip) => Math.abs(chip.start - place.start)));
-  const best = [...bound].sort(
+  const doubted = (place: EntityMention) =>
+    reading.scopes.blockersAt(place.start).length > 0 && !openRelativeMaking(reading, place);
+  // "not at its Austin fab but at its Taylor plant": a place the sentence asserts comes before one it negates.
+  const asserted = bound.filter((place) => !doubted(place));
+  const best = [...(asserted.length > 0 ? asserted : bound)].sort(
     (a, b) => parts(b) - parts(a) || Number(madeIn(b)) - Number(madeIn(a)) || fromChip(a) - fromChip(b),
   )[0]!;
   const value = compiled.places.get(best.id)!;
-  const blocked = bound.every(
-    (place) => reading.scopes.blockersAt(place.start).length > 0 && !openRelativeMaking(reading, place),
-  );
-  return { value: { kind: 'place', value }, blocked };
+  return { value: { kind: 'place', value }, blocked: asserted.length === 0 };
 }
 
 /**

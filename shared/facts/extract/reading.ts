@@ -70,8 +70,9 @@ function joinExclaimed(parts: string[]): string[] {
   return joined;
 }
 
+/** (…not " but " after a short negated phrase: "not at its Austin fab but at its Taylor plant" corrects, in one frame.) */
 const FRAME_BREAK =
-  /[;；•\u2460-\u2473\u2776-\u277F]|，而|，但|，并|，並|，同时|，同時|，主因|，主要因为|，主要因為|，原因是|, because |，(?=[^，。]{1,12}?(?<![规規原准準细細否法])[则則])|(?<=[\u3400-\u9fff])\s+(?=[^，。\s]{1,12}?(?<![规規原准準细細否法])[则則])|, while |, whereas |, but |, and |, unlike | unlike | while | whereas | but | - |——/g;
+  /[;；•\u2460-\u2473\u2776-\u277F]|，而|，但|，并|，並|，同时|，同時|，主因|，主要因为|，主要因為|，原因是|, because |，(?=[^，。]{1,12}?(?<![规規原准準细細否法])[则則])|(?<=[\u3400-\u9fff])\s+(?=[^，。\s]{1,12}?(?<![规規原准準细細否法])[则則])|, while |, whereas |(?<!\bnot\s+(?:[\w'’-]+\s+){0,5}[\w'’-]+), but |, and |, unlike | unlike | while | whereas |(?<!\bnot\s+(?:[\w'’-]+\s+){0,5}[\w'’-]+) but | - |——/g;
 
 /**
  * The frame breaks of a sentence — and, when it opens with a concession ("While the omnibus pushed back the
