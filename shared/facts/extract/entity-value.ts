@@ -103,7 +103,9 @@ export function readEntities(
   // "TSMC loses Tesla AI5 order to Samsung": the foundry that lost the chip's order is left, as if replaced.
   // (not a part of it lost: "台积电失去部分AI5订单" leaves TSMC making the rest)
   const lost = named.filter(
-    (mention) => lostChip(reading, mention, chipIds) && !partlyLost(reading, mention),
+    (mention) =>
+      (lostChip(reading, mention, chipIds) && !partlyLost(reading, mention)) ||
+      makerBeforeReplacement(reading, mention, chips),
   );
   // (a chip added after a comma, "…的AI6，以及部分AI5", shares the making of the chip before it)
   const addedAfterComma = chips.some((chip) => addedAfterAComma(reading, chip.start));
@@ -759,9 +761,10 @@ function makerRightBefore(reading: SentenceReading, trigger: PhraseMatch<Attribu
 }
 
 /** Before a topic chip: nothing, a tag, a speaker or the chip's owner ("【快讯】马斯克：特斯拉"). */
-// (…or a speaker's word and its comma: "特斯拉确认，AI5将于2027年进入量产")
+// (…or a speaker's word and its comma: "特斯拉确认，AI5将于2027年进入量产"; or a 的-modifier describing the chip:
+// "原本由台積電獨家代工的特斯拉AI5晶片，將改由台積電與三星共同生產")
 const TOPIC_OPENING =
-  /^\s*(?:【[^】]{1,12}】)?\s*(?:[^，。；：:]{1,12}[：:]|[^，。；：:]{1,10}(?:确认|確認|表示|称|稱|透露|指出)[，,])?\s*(?:特斯拉|特斯拉的)?\s*$/;
+  /^\s*(?:【[^】]{1,12}】)?\s*(?:[^，。；：:]{1,12}[：:]|[^，。；：:]{1,10}(?:确认|確認|表示|称|稱|透露|指出)[，,])?\s*(?:[^，。；：:]{2,20}的)?\s*(?:特斯拉|特斯拉的)?\s*$/;
 
 /** Whether a doubt begins within a couple of words after a position ("AI5 may be next"). */
 function doubtedRightAfter(reading: SentenceReading, at: number): boolean {
@@ -1182,6 +1185,33 @@ function lostChip(reading: SentenceReading, foundry: EntityMention, chipIds: Rea
   const named = [...lostChips(reading, foundry)];
   return named.length === 0 || named.some((chip) => chipIds.has(chip.id));
 }
+
+/**
+ * "由台積電代工的特斯拉AI5晶片，將改由三星生產": the maker a 的-modifier gives the chip, before the chip is handed to
+ * another (改由, 转由), is the maker left.
+ */
+function makerBeforeReplacement(
+  reading: SentenceReading,
+  foundry: EntityMention,
+  chips: readonly { start: number; end: number }[],
+): boolean {
+  return chips.some((chip) => {
+    if (chip.start <= foundry.end || !DESCRIBED_BY_MAKER_ZH.test(reading.text.slice(foundry.end, chip.start)))
+      return false;
+    const after = reading.text.slice(chip.end);
+    const handedOn = HANDED_ON_AFTER_ZH.exec(after);
+    if (!handedOn) return false;
+    // (not a maker the handing-on names again: "將改由台積電與三星共同生產" keeps TSMC)
+    const rest = after.slice(handedOn[0].length);
+    const end = chip.end + handedOn[0].length + Math.max(0, rest.search(/[，,。；;]|$/));
+    return !reading.mentions.some(
+      (other) => other.id === foundry.id && other.start > chip.end && other.start < end,
+    );
+  });
+}
+
+const DESCRIBED_BY_MAKER_ZH = /^[^，,。；;]{0,8}的[^，,。；;]{0,6}$/;
+const HANDED_ON_AFTER_ZH = /^[^。；;]{0,12}?(?:改由|改為|改为|轉由|转由|轉交|转交)/;
 
 function lostSpan(
   reading: SentenceReading,
@@ -1851,14 +1881,20 @@ function triggerOfAgent(
     following &&
     /(?:由|交由|交给|交給)\s*$/.test(before) &&
     /^[^，,。；;：:\s]{0,6}$/.test(reading.text.slice(mention.end, following.start)) &&
-    // …a chip named in the foundry's own clause, past a comma after that word ("…订单，AI6仍由三星代工").
+    // …a chip named in the foundry's own clause, past a comma after that word ("…订单，AI6仍由三星代工"), or past the
+    // 的-modifier that word ends ("原本由台積電獨家代工的特斯拉AI5晶片，將改由台積電與三星共同生產": the chip described).
     reading.mentions.some(
       (chip) =>
         chip.type === 'chip' &&
         chip.start > previous.end &&
         chip.end <= mention.start &&
-        /[，,；;]/.test(reading.text.slice(previous.end, chip.start)) &&
-        !/[，,；;]/.test(reading.text.slice(chip.end, mention.start)),
+        (reading.text.startsWith('的', previous.end) &&
+        /(?:由|交由)[^，,。；;]{1,12}$/.test(
+          reading.text.slice(Math.max(0, previous.start - 16), previous.start),
+        )
+          ? !/[；;]/.test(reading.text.slice(chip.end, mention.start))
+          : /[，,；;]/.test(reading.text.slice(previous.end, chip.start)) &&
+            !/[，,；;]/.test(reading.text.slice(chip.end, mention.start))),
     )
   )
     return following;
