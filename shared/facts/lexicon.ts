@@ -2783,6 +2783,14 @@ export const SCOPE_CUES = {
       '韩媒',
       '韓媒',
       '外媒',
+      // "有報導指…將擴大至330億美元": a report told, as "a report said".
+      '报道称',
+      '報導稱',
+      '报道指',
+      '報導指',
+      '报导称',
+      '報導說',
+      '报道说',
     ],
   },
   /** A newly named entity replaces one. */

@@ -147,9 +147,12 @@ const DENIED_AFTER =
 /** A bare reply that denies, as a pattern source: 三星回应：不实, 回應稱「謠言」. */
 export const REPLY_DENIAL_ZH = String.raw`(?:回应|回應|回复|回覆)(?:称|稱)?\s*[:：]?\s*(?:相关报道|相關報導|该报道|該報導|此事|上述报道|上述報導)?\s*[「“"]?(?:不实|不實|不属实|不屬實|假消息|谣言|謠言|并非事实|並非事實|纯属猜测|純屬猜測|纯属臆测|純屬臆測|纯属谣言|純屬謠言|子虚乌有|子虛烏有)`;
 
-const RUMOUR_DENIED_LATER_WORD = /回应|回應|回复|回覆/;
+/** A reply that leaves the matter open: 马斯克表示，AI6的最终规格尚未确定; 回應稱相關事項「尚未決定」. */
+const UNDECIDED_REPLY_ZH = String.raw`(?:表示|称|稱|回应|回應|指出|强调|強調)[^。；;]{0,20}?(?:尚未|还未|還未|仍未)(?:最终|最終)?(?:确定|確定|决定|決定|定案|敲定|拍板)`;
+
+const RUMOUR_DENIED_LATER_WORD = /回应|回應|回复|回覆|尚未|还未|還未|仍未/;
 const RUMOUR_DENIED_LATER = new RegExp(
-  String.raw`(?<=^|[，,：:\s])(?:网传|網傳|有传言称|有傳言稱|传言称|傳言稱|据传|據傳)[^。；;]*?[，,][^，,。；;]{0,12}?${REPLY_DENIAL_ZH}`,
+  String.raw`(?<=^|[，,：:\s])(?:网传|網傳|有传言称|有傳言稱|传言称|傳言稱|据传|據傳)[^。；;]*?[，,][^，,。；;]{0,12}?(?:${REPLY_DENIAL_ZH}|${UNDECIDED_REPLY_ZH})`,
   'g',
 );
 
