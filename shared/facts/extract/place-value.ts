@@ -153,6 +153,9 @@ export function readPlace(
   const bound = reading.mentions
     .filter((mention) => compiled.places.has(mention.id))
     .filter((place) => !placeOfAnother(rule, reading, place))
+    // "produces Tesla's AI4 chips at its Hwaseong plant and will move on to AI6 at its Texas fab": a place right after
+    // another chip, with none of the rule's between, is that chip's.
+    .filter((place) => madeFor === undefined || !placeOfAnotherChip(reading, place, madeFor.chips))
     .filter((place) => sites.some((site) => near(place, site)) || madeIn(place))
     // "Apple will buy image sensors made at Samsung's Austin, Texas, plant, … after its contract to make
     // Tesla's AI6 chips": a fab of a sentence naming another customer, set apart from the deal's chip.
@@ -221,6 +224,34 @@ export function readPlace(
   if (referred !== undefined || bound.length === 0) return referred;
   return { ...bestPlace(reading, compiled, bound, ownChips, madeIn), confirmsOnly: true };
 }
+
+/** The chip named last before a place, close and in its clause, when it is not one of the rule's chips. */
+function placeOfAnotherChip(
+  reading: SentenceReading,
+  place: EntityMention,
+  chips: readonly string[],
+): boolean {
+  const before = reading.chips.filter((chip) => chip.end <= place.start).at(-1);
+  return (
+    before !== undefined &&
+    !chips.includes(before.id) &&
+    place.start - before.end <= CHIP_TO_PLACE &&
+    CHIP_THEN_PLACE.test(reading.text.slice(before.end, place.start)) &&
+    // (not one of a pair with the rule's chip: "Samsung will make AI6 and AI7 chips for Tesla at its Taylor fab")
+    !reading.chips.some(
+      (chip) =>
+        chips.includes(chip.id) &&
+        chip.end <= before.start &&
+        CHIPS_JOINED.test(reading.text.slice(chip.end, before.start)),
+    )
+  );
+}
+
+const CHIP_TO_PLACE = 48;
+/** Between a chip and the place it is made at: its noun, then "at/in its … plant" (no clause mark, no "for"). */
+const CHIP_THEN_PLACE =
+  /^(?:[\s-]+(?!for\b)[\w-]+){0,3}?\s+(?:at|in)\s+(?:(?:its|the|their|Samsung['’]s)\s+)?(?:[\w-]+\s+){0,2}?$/i;
+const CHIPS_JOINED = /^\s*(?:chips?\s+)?(?:and|&|,|or)\s*$/i;
 
 /** After a place (and its region: "Taylor, Texas,"), its where-clause. */
 const WHERE_AFTER = /^(?:\s*,\s*[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)?\s*,\s*where\s/;
