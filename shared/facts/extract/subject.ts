@@ -20,6 +20,7 @@ export function subjectIn(
   if (direct && sharesOfAnotherPartner(rule, reading, direct)) return undefined;
   if (direct && reading.index > 0 && rivalLegislaturesItem(rule, reading, item[0]!)) return undefined;
   if (direct && rivalLegislaturesOwnLaw(rule, reading, direct)) return undefined;
+  if (direct && rivalLawsSentence(rule, reading, direct)) return undefined;
   if (direct) {
     const named = reading.mentions.filter((mention) => direct.includes(mention.id));
     // "The investment … is separate from the Taylor budget": a subject named only as what the value is not.
@@ -190,6 +191,22 @@ function rivalLegislaturesOwnLaw(
           reading.text.slice(Math.max(0, law.start - 24), law.start),
         ),
     )
+  );
+}
+
+/**
+ * "South Korea's AI Basic Act took effect …, the second after the European Union …, though high-risk rules come with a
+ * one-year grace period": a sentence whose topic is a rival law speaks of that law's rules — unless it names the
+ * subject's own law, or the law is the subject's own government's.
+ */
+function rivalLawsSentence(rule: CompiledRule, reading: SentenceReading, direct: readonly string[]): boolean {
+  const topic = reading.once('topic', () => topicOf(reading));
+  return (
+    topic?.type === 'law' &&
+    rule.rivalIds.has(topic.id) &&
+    !reading.mentions.some((mention) => mention.type === 'law' && direct.includes(mention.id)) &&
+    // (not a law of the subject's own government: "欧盟数据法案义务后延，高风险AI规则仍将于2026年8月2日适用")
+    !reading.mentions.some((mention) => mention.end <= topic.start && rule.ownIds.has(mention.id))
   );
 }
 
