@@ -2066,6 +2066,14 @@ export const SCOPE_CUES = {
       'in discussion',
       'eye',
       'seek',
+      // "has been quietly courting Tesla for a bigger role in the AI5 program": a customer wooed, nothing won.
+      // (wooed "for" something: not "Samsung courts Tesla with Taylor fab that will start production in 2026")
+      '=courting ... =for',
+      '=courts ... =for',
+      '=courted ... =for',
+      '=wooing ... =for',
+      '=woos ... =for',
+      '=wooed ... =for',
       'potential',
       'potentially',
       'option',
