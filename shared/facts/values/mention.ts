@@ -116,6 +116,10 @@ const ADDED_TO_BEFORE =
 const PLAIN_TO_BEFORE =
   /(?:(?:\bfrom\b|从|從|由)[^,，;；]{1,40}?|points?\s+|\bby\s+(?:about\s+|some\s+)?[$€£¥₩]?\s?[\d.,]+\s*(?:billion|bn|million|trillion|tn|[BMT]|%|percent|sites?|data\s+cent(?:er|re)s?)?\s+)(?:\bto|至|到)\s*$/i;
 
+/** After a percent, a change in profit: "a 40% rise in third-quarter net profit", "a 12% drop in operating income". */
+const PROFIT_CHANGE_AFTER =
+  /^\s*(?:year-on-year\s+|annual\s+|quarterly\s+)?(?:rise|increase|jump|gain|growth|surge|climb|drop|decline|fall|slump|plunge)\s+in\s+(?:its\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:net\s+|operating\s+)?(?:profits?|earnings|income)\b/i;
+
 /**
  * The qualifiers of a value at [start, end) in `text`: bound, approximation and
  * its role in a change (`from`, `to`). Percent readers add `delta` themselves.
@@ -145,6 +149,9 @@ export function qualify(
   const amount = !/%|％|percent|成|tenth/i.test(text.slice(start, end));
   if (amount && ((ADDED_BEFORE.test(before) && ADDED_TO_AFTER.test(after)) || ADDED_AFTER.test(after)))
     return { ...(bound ? { bound } : {}), role: 'delta' };
+  // "reported a 40% rise in third-quarter net profit": a profit's change, no level of anything.
+  if (!amount && PROFIT_CHANGE_AFTER.test(text.slice(end, end + 60)))
+    return { ...(bound ? { bound } : {}), role: 'by' };
   const role =
     (amount && ADDED_TO_BEFORE.test(wide)) ||
     (FROM_BEFORE.test(before) && !STARTS_AFTER.test(after)) ||

@@ -12,7 +12,7 @@ import {
 /**
  * Percentages in English and Chinese: `6.8%`, `6.8 percent`, `6.8 per cent`,
  * `eight percent`, `six point eight percent`, `百分之六点八`, `七成二` (72%), `七成` (70%), `两成` (20%), `一成半` (15%), `逾七成` (at least
- * 70%). A change in points ("up 2.6 percentage points", "2.6个百分点") is marked
+ * 70%), and a fraction as a bound: `more than two-thirds`, `三分之二以上` (at least 66.7%). A change in points ("up 2.6 percentage points", "2.6个百分点") is marked
  * `delta`, never read as a level.
  */
 const PERCENT = new RegExp(
@@ -22,6 +22,10 @@ const PERCENT = new RegExp(
     `百分之(?<zh>${DIGITS}|${CHINESE})`,
     // "a tenth of its foundry sales" (not "for a tenth day").
     '(?<![A-Za-z])(?<tenth>a|one)\\s+tenth(?=\\s+(?:of|to)\\b)',
+    // "more than two-thirds of the global foundry market", "a third of", "three-quarters of" (not "the third quarter").
+    '(?<![A-Za-z])(?<fraction>(?:two[-\\s]thirds|(?:a|one)[-\\s]third|three[-\\s]quarters)(?=\\s+(?:of|in)\\b|\\s*[,.;]|\\s*$)|(?:a|one)[-\\s]quarter(?=\\s+of\\b))',
+    // 三分之二, 四分之三 (not 百分之, read above).
+    '(?<![百千])(?<denominator>[二两兩三四五])分之(?<numerator>[一二三四])',
     '(?<tenths>[一二两兩三四五六七八九])成(?:(?<half>半)|(?<units>[一二三四五六七八九]))?',
   ].join('|'),
   'gi',
@@ -31,7 +35,15 @@ const PERCENT = new RegExp(
 const DECIMAL_COMMA = /(?<=(?:^|[^\d,.])\d{1,2}),(?=\d\s?(?:%|％|percent|per\s?cent))/gi;
 
 /** Every alternative of PERCENT needs one of these: a sentence without any is skipped. */
-const PERCENT_CUE = /%|％|percent|per\s?cent|pct|\dpc|百分|成|tenth/i;
+const PERCENT_CUE = /%|％|percent|per\s?cent|pct|\dpc|百分|成|tenth|third|quarter|分之/i;
+
+/** A fraction's share, to one decimal as a report would round it ("two-thirds" is 66.7%). */
+const FRACTIONS: Record<string, number> = {
+  'two thirds': 66.7,
+  'a third': 33.3,
+  'three quarters': 75,
+  'a quarter': 25,
+};
 
 /** "up 2.6 percentage points": a change in points, never a level. */
 function isDelta(text: string, end: number, matched: string): boolean {
@@ -56,17 +68,25 @@ export function readPercent(text: string): ValueMention[] {
     const g = match.groups!;
     const value = g.tenth
       ? 10
-      : g.tenths
-        ? parseNumber(g.tenths) * 10 + (g.half ? 5 : g.units ? parseNumber(g.units) : 0)
-        : parseNumberWithFraction(g.num ?? g.word ?? g.zh ?? '');
+      : g.fraction
+        ? FRACTIONS[g.fraction.toLowerCase().replace(/[-\s]/, ' ').replace(/^one /, 'a ')]!
+        : g.denominator
+          ? Number(((parseNumber(g.numerator!) / parseNumber(g.denominator)) * 100).toFixed(1))
+          : g.tenths
+            ? parseNumber(g.tenths) * 10 + (g.half ? 5 : g.units ? parseNumber(g.units) : 0)
+            : parseNumberWithFraction(g.num ?? g.word ?? g.zh ?? '');
     if (Number.isNaN(value)) continue;
     const start = match.index;
     const end = start + match[0].length;
+    const qualified = qualify(text, start + (g.sign ? 1 : 0), end);
+    // A bare fraction is a rounded figure ("holds two-thirds of the market" of a 67% share): only as a bound
+    // ("more than two-thirds", 三分之二以上) does it say something a level can be held to.
+    if ((g.fraction || g.denominator) && !qualified.bound) continue;
     found.push({
       value: { kind: 'percent', value: g.sign ? -value : value },
       start,
       end,
-      ...qualify(text, start + (g.sign ? 1 : 0), end),
+      ...qualified,
       ...(isDelta(text, end, match[0]) ? { role: 'delta' as const } : {}),
     });
   }
