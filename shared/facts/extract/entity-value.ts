@@ -679,9 +679,12 @@ function droppedByTheText(reading: SentenceReading, mention: EntityMention): boo
   );
 }
 
-/** A part of the making moved ("part of its AI6 orders from", "some AI6 wafers from", "a portion of … from"). */
+/**
+ * A part of the making moved ("part of its AI6 orders from", "some AI6 wafers from", "a portion of … from"), or share
+ * taken ("taking share from TSMC").
+ */
 const MOVED_PART_BEFORE =
-  /\b(?:(?:(?:a|an)\s+)?(?:(?:small|large|big|significant|sizable|sizeable)\s+)?(?:part|portion|share|slice|fraction|chunk)|half|some)\s+of\s+[^.;,]{0,40}?\bfrom\s+$|\bsome\s+(?:[\w-]+\s+){0,3}?(?:orders?|volumes?|production|output|wafers?|capacity)\s+from\s+$/i;
+  /\b(?:tak(?:e|es|ing)|took|win(?:s|ning)?|won|grab(?:s|bing)?|gain(?:s|ing)?|steal(?:s|ing)?|stole|chip(?:s|ping)?\s+away)\s+(?:some\s+|market\s+|a\s+(?:bigger\s+|larger\s+)?)?share\s+(?:away\s+)?from\s+$|\b(?:(?:(?:a|an)\s+)?(?:(?:small|large|big|significant|sizable|sizeable)\s+)?(?:part|portion|share|slice|fraction|chunk)|half|some)\s+of\s+[^.;,]{0,40}?\bfrom\s+$|\bsome\s+(?:[\w-]+\s+){0,3}?(?:orders?|volumes?|production|output|wafers?|capacity)\s+from\s+$/i;
 
 /** Between a coordinated group of foundries and their verb: only words of doing it together. */
 const GROUP_VERB_GAP =
