@@ -960,9 +960,14 @@ export function findScopes(sentence: string, tokens: Token[]): Scopes {
         name: 'possibility',
       });
   }
-  // "泰勒晶圓廠今年確定無法投產": a Chinese negation covers the time said right before it.
+  // "泰勒晶圓廠今年確定無法投產": a Chinese negation covers the time said right before it; so does a question
+  // ("泰勒廠今年能否如期投產" asks about this year).
   for (const span of spans) {
-    if (span.name !== 'negation') continue;
+    if (
+      span.name !== 'negation' &&
+      !(span.name === 'question' && CHINESE_CHAR_START.test(sentence.slice(span.cueStart, span.cueEnd)))
+    )
+      continue;
     const before = sentence.slice(Math.max(0, span.cueStart - 14), span.cueStart);
     const time = TIME_BEFORE_NEGATION_ZH.exec(before);
     if (time) span.start = span.cueStart - before.length + time.index;
