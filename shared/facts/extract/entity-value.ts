@@ -95,6 +95,9 @@ export function readEntities(
       : topicChipTriggers(reading, triggers, chips, allowed).filter((trigger) => !chipTriggers.has(trigger)),
   );
   for (const trigger of topicTriggers) chipTriggers.add(trigger);
+  // "並未將AI6晶片訂單轉給台積電，仍由三星代工", "…，三星仍是唯一代工夥伴": a clause naming no chip whose maker still makes it.
+  if (!subject.carried && !reading.twoChips)
+    for (const trigger of stillMadeByClauses(reading, triggers, chips)) chipTriggers.add(trigger);
   const inTriggersClause = (mention: EntityMention, trigger: PhraseMatch<AttributeClass>) =>
     !topicTriggers.has(trigger) || !/[，,；;。]/.test(reading.text.slice(mention.end, trigger.start));
   const named = withOperators(reading, compiled.operators, allowed).filter((mention) =>
@@ -724,6 +727,41 @@ function topicChipTriggers(
       ),
   );
 }
+
+/**
+ * After a comma past the chip, a clause of its own that says who still makes it, naming no chip: "…，仍由三星代工",
+ * "…，該晶片仍由三星獨家代工", "…，三星仍是唯一代工夥伴" — the making words of such a clause are the chip's.
+ */
+function stillMadeByClauses(
+  reading: SentenceReading,
+  triggers: PhraseMatch<AttributeClass>[],
+  chips: readonly { start: number; end: number }[],
+): PhraseMatch<AttributeClass>[] {
+  return triggers.filter((trigger) => {
+    if (!chips.some((chip) => chip.end <= trigger.start)) return false;
+    const clauseStart = reading.text.lastIndexOf('，', trigger.start) + 1;
+    if (clauseStart === 0 || chips.some((chip) => chip.start >= clauseStart && chip.start < trigger.start))
+      return false;
+    return STILL_MADE_BY_ZH.test(reading.text.slice(clauseStart, trigger.end));
+  });
+}
+
+/** Whether the name stands in a clause that says it still makes the chip (STILL_MADE_BY_ZH), ended by one of `triggers`. */
+function opensStillMadeByClause(
+  reading: SentenceReading,
+  mention: EntityMention,
+  triggers: readonly PhraseMatch<AttributeClass>[],
+): boolean {
+  const clauseStart = reading.text.lastIndexOf('，', mention.start) + 1;
+  return triggers.some(
+    (trigger) =>
+      trigger.start >= mention.end && STILL_MADE_BY_ZH.test(reading.text.slice(clauseStart, trigger.end)),
+  );
+}
+
+/** A clause that says the maker still makes it: 仍由三星(獨家)代工, 三星仍是(唯一)代工夥伴 (該晶片 may open it). */
+const STILL_MADE_BY_ZH =
+  /^\s*(?:该芯片|該晶片|该晶片|該芯片|该产品|該產品)?(?:(?:仍|仍然|依然|依旧|依舊|继续|繼續)(?:由|交由)\s*[^，。；;\s]{1,8}?(?:独家|獨家|负责|負責)?(?:代工|生产|生產|制造|製造)|[^，。；;\s]{1,8}?(?:仍|仍然|依然|依旧|依舊)(?:是|为|為)(?:其|该芯片|該晶片)?(?:唯一|独家|獨家|主要)?的?(?:代工))$/;
 
 /** A company other than the makers, or a name the ruler does not know, in the trigger's clause before it. */
 function ownSubjectBefore(
@@ -1481,6 +1519,8 @@ function coordinatedTriggers(
     const between = previous
       ? reading.text.slice(previous.end, mention.start).replace(/[（(][^)）]*[)）]/g, '')
       : '';
+    // (not a name opening a clause of its own past a comma: "…轉給台積電，三星仍是唯一代工夥伴")
+    if (/[，,]/.test(between) && opensStillMadeByClause(reading, mention, triggers)) return false;
     // …or two Chinese names side by side with nothing between ("三星台积电共同代工").
     return (
       previous !== undefined &&
@@ -1875,10 +1915,18 @@ function triggerOfAgent(
   const around = inFrame.find((trigger) => trigger.start <= mention.start && trigger.end >= mention.end);
   if (around) return around;
   const before = reading.text.slice(Math.max(0, mention.start - 24), mention.start);
-  // "AI6仍由三星代工": after 由/交由 the making follows the foundry, close by — not a making word before it
-  // ("台积电未承接特斯拉AI6订单，AI6仍由三星代工" is no 订单 of Samsung's).
   const previous = inFrame.filter((trigger) => trigger.end <= mention.start).at(-1);
   const following = inFrame.find((trigger) => trigger.start >= mention.end);
+  // "…轉給台積電，三星仍是唯一代工夥伴", "…，仍由三星代工": a name in a clause of its own that says it still makes the
+  // chip takes the word after it.
+  if (
+    following &&
+    opensStillMadeByClause(reading, mention, [following]) &&
+    (!previous || /[，,]/.test(reading.text.slice(previous.end, mention.start)))
+  )
+    return following;
+  // "AI6仍由三星代工": after 由/交由 the making follows the foundry, close by — not a making word before it
+  // ("台积电未承接特斯拉AI6订单，AI6仍由三星代工" is no 订单 of Samsung's).
   if (
     previous &&
     following &&
