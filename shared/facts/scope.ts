@@ -212,6 +212,14 @@ function deniedClauseStart(sentence: string, cue: number): number {
   return ATTRIBUTION_CLAUSE.test(sentence.slice(previous, own)) ? 0 : previous;
 }
 
+/** Before a denial word, a reply naming only the report: "三星电子29日回应称报道" (the group: the report's words). */
+const REPLY_CALLING_REPORT_ZH =
+  /(?:回应|回應|回复|回覆|表示)(?:称|稱)?\s*[：:]?\s*((?:相关|相關|该|該|上述|此|这一|這一)?(?:报道|報導|报导|传闻|傳聞|说法|說法|消息)\s*(?:纯属|純屬|并不|並不|均)?\s*)$/;
+
+/** A clause that only names the rumour a reply answers: "针对“三星将独家代工特斯拉AI5芯片”的传闻". */
+const RUMOUR_NAMED_ZH =
+  /^\s*(?:针对|針對|对于|對於|关于|關於)[^，,]*(?:传闻|傳聞|传言|傳言|报道|報導|说法|說法)\s*[，,]?\s*$/;
+
 const REPORT_MARK_ZH =
   /韩媒|韓媒|外媒|媒体|媒體|报道|報導|报导|(?<![堪])[称稱]|(?<![数數证證])[据據]|[数數][据據](?=显示|顯示|表明|指出)|(?<![宣流遗遺])[传傳](?![感统統输輸播奇])/g;
 
@@ -646,7 +654,13 @@ function deniedFrom(sentence: string, match: PhraseMatch<ScopeCue>): number {
     );
     return start + Math.max(topic, 0, stop);
   }
-  return match.name === 'negation' && REPORT_REFERRED.test(sentence.slice(start, match.start)) ? 0 : start;
+  if (match.name !== 'negation') return start;
+  // "三星电子29日回应称报道不实" alone or after "针对…的传闻，": a reply that calls the report untrue denies the report, not
+  // who replies (what the report said stands in a clause RUMOUR_ABOUT covers, or nowhere).
+  const reply = REPLY_CALLING_REPORT_ZH.exec(sentence.slice(start, match.start));
+  if (reply && (start === 0 || RUMOUR_NAMED_ZH.test(sentence.slice(0, start))))
+    return start + reply.index + reply[0].length - reply[1]!.length;
+  return REPORT_REFERRED.test(sentence.slice(start, match.start)) ? 0 : start;
 }
 
 /** "on the table", "under consideration" — and "consider" after a modal, with nothing to consider after it. */
