@@ -153,6 +153,9 @@ function makerOfRival(
   const rest = reading.text.slice(mention.end, mention.end + 60);
   const region = reading.placeTail.exec(rest);
   if (RELATIVE_AFTER.test(region ? rest.slice(region[0].length) : rest)) return false;
+  // "…at TSMC's Arizona fab and Samsung's Taylor fab starts production in 2026": a name after "and" with a verb of
+  // its own is a new subject, not one more place of the making.
+  if (!MAKER_OR_PLACE_BEFORE.test(before) && OWN_VERB_AFTER.test(rest)) return false;
   return reading.relations.some(
     // The making stands between them, or governs the rival ("to mass-produce Tesla's AI6 at Taylor").
     (match) =>
@@ -239,9 +242,12 @@ const MAKER_OR_PLACE_BEFORE =
  * "as", nor onto a new subject with its article ("built in the US and the Samsung Taylor fab will start").
  */
 const MAKER_OR_PLACE_COORDINATED =
-  /(?:(?:\bby|\bat|\bin)\s+(?:(?:its|the|their|(?:[A-Z][\w-]*\s+)?[\w-]+(?:['’]s|s['’]))\s+)*[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}\s+(?:and|or|&)\s+|(?:由|在)[\u3400-\u9fff]{1,10}?[與与和及、])$/;
+  /(?:(?:\bby|\bat|\bin)\s+(?:(?:its|the|their|(?:[A-Z][\w-]*\s+)?[\w-]+(?:['’]s|s['’]))\s+)*[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}(?:\s+(?:fab|plant|factory|facility|campus))?\s+(?:and|or|&)\s+(?:[A-Z][\w-]*['’]s\s+)?|(?:由|在)[\u3400-\u9fff]{1,10}?(?:廠|厂|工廠|工厂|晶圓廠|晶圆厂)?[與与和及、][\u3400-\u9fff]{0,4}?)$/;
 
 const RELATIVE_AFTER = /^[^,，.。]{0,24}?,\s*(?:which|that)\b/i;
+
+const OWN_VERB_AFTER =
+  /^\s*(?:(?:fab|plant|factory|facility|campus)\s+)?(?:will|would|is|was|has|had|should|could|may|starts?|started|begins?|began|opens?|opened|ramps?|enters?)\b/i;
 
 /**
  * Where a value's owner is judged: at the value itself, or — for market reactions
