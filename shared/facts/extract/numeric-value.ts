@@ -2024,7 +2024,8 @@ function isProgress(text: string, mention: ValueMention): boolean {
     ) ||
     // "the first tranche of the plant's $4.75 billion CHIPS Act grant": the whole a part is of — also when the
     // amount names its award ("first tranche of $4.75 billion CHIPS Act award", not "of $1.5 billion in funds").
-    /\b(?:tranche|part|portion|installment|instalment)\s+of\s+(?:(?:the|its|their|[\w-]+['’]s)\s+)+$/i.test(
+    // (its bound may stand between: "the first tranche of its up-to-$4.745 billion CHIPS Act award")
+    /\b(?:tranche|part|portion|installment|instalment)\s+of\s+(?:(?:the|its|their|[\w-]+['’]s)\s+)+(?:up[-\s]to[-\s]|as\s+much\s+as\s+)?$/i.test(
       before,
     ) ||
     (/\b(?:tranche|part|portion|installment|instalment)\s+of\s+$/i.test(before) &&
