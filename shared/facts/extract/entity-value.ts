@@ -86,6 +86,15 @@ export function readEntities(
           // (a making split between makers — not one of others' orders: "with capacity at TSMC booked by Apple")
           SPLIT_BETWEEN.test(reading.text.slice(trigger.start, trigger.end + 24)),
       ),
+      // "AI5 would be produced in small numbers next year, with volume production following in 2027 at both Samsung
+      // and TSMC": a "with" clause past the chip's own, its making at both makers, no other chip between.
+      ...triggers.filter(
+        (trigger) =>
+          trigger.start > chip.end &&
+          WITH_CLAUSE_AFTER_CHIPS.test(reading.text.slice(chip.end, trigger.start)) &&
+          !reading.chips.some((other) => other.start >= chip.end && other.start < trigger.start) &&
+          AT_BOTH_AFTER.test(reading.text.slice(trigger.end, trigger.end + 40)),
+      ),
     ]),
   );
   // Triggers only a topic chip reaches: their makers must stand in the trigger's own clause ("三星股价大涨，台积电代工").
@@ -1343,6 +1352,13 @@ const SPLIT_BETWEEN = /^[\w\s-]{0,30}?\b(?:split|divided|shared)\s+(?:between|am
 /** Between a chip (and one coordinated with it) and a making told in a "with" clause: " and AI6 chips, with ". */
 const WITH_MAKING_AFTER_CHIP =
   /^(?:\s+(?:and|&)\s+[\w-]+)?(?:\s+(?:chips?|processors?|semiconductors?))?\s*,\s*with\s+(?:(?:its|their|the)\s+)?$/i;
+
+/** Past a chip's own clause, a "with" clause: " would be produced in small numbers next year, with ". */
+const WITH_CLAUSE_AFTER_CHIPS =
+  /^[^,;.]{0,80},\s*with\s+(?:(?:its|their|the)\s+)?(?:(?:volume|mass|full|high-volume|commercial)\s+)?$/i;
+
+/** After a making, its makers both named: "following in 2027 at both Samsung and TSMC". */
+const AT_BOTH_AFTER = /^[^,;.]{0,30}?\b(?:at|by)\s+both\s+[A-Z]/;
 
 /** Right before a chip, a Chinese clause mark: the chip opens its clause (…量產，AI6晶片將…). */
 const CHINESE_CLAUSE_OPENED = /[，；]\s*(?:特斯拉的?|而|至於|至于|下一代|新一代)?\s*$/;
