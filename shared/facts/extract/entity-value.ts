@@ -772,6 +772,25 @@ function opensStillMadeByClause(
 const STILL_MADE_BY_ZH =
   /^\s*(?:该芯片|該晶片|该晶片|該芯片|该产品|該產品)?(?:(?:仍|仍然|依然|依旧|依舊|继续|繼續)(?:由|交由)\s*[^，。；;\s]{1,8}?(?:独家|獨家|负责|負責)?(?:代工|生产|生產|制造|製造)|[^，。；;\s]{1,8}?(?:仍|仍然|依然|依旧|依舊)(?:是|为|為)(?:其|该芯片|該晶片)?(?:唯一|独家|獨家|主要)?的?(?:代工))$/;
 
+/**
+ * "Samsung … shares AI5 with TSMC and will be the sole maker of AI6": a name after a preposition, then "and" and a verb
+ * with no subject of its own — the joined predicate is the clause subject's, not the name's.
+ */
+function subjectsJoinedPredicate(
+  reading: SentenceReading,
+  mention: EntityMention,
+  trigger: PhraseMatch<AttributeClass>,
+): boolean {
+  return (
+    /\b(?:with|to|from|than|against|over|alongside)\s+$/i.test(
+      reading.text.slice(Math.max(0, mention.start - 12), mention.start),
+    ) && JOINED_PREDICATE.test(reading.text.slice(mention.end, trigger.start))
+  );
+}
+
+const JOINED_PREDICATE =
+  /^\s*,?\s+and\s+(?:(?:also|then|now|still|soon)\s+)?(?:will|would|is|are|was|has|have|had|plans|expects|aims|wants|could|may|might|should|can)\b/i;
+
 /** A company other than the makers, or a name the ruler does not know, in the trigger's clause before it. */
 function ownSubjectBefore(
   reading: SentenceReading,
@@ -1200,7 +1219,7 @@ const MAKING_BESIDE = /\b(?:and|make|makes|making|fabricat\w*|manufactur\w*|chip
 
 /** After a foundry, that it lost an order: "Samsung lost Tesla's AI5 order to TSMC", 三星痛失AI5订单. */
 const LOST_AFTER =
-  /^(?:['’]s\s+[\w ]{1,20}?)?\s*(?:,\s*(?:which|that|who)\s+)?(?:(?:lost|loses|losing)\s+out\b[^,.;]{0,32}|(?:lost|loses|losing)\b(?:[^,.;]|\.(?=\d)){0,40}?\b(?:orders?|contracts?|deal|business|bid)\b|(?:失去|丢失|丟失|丢掉|丟掉|错失|錯失|痛失)[^，。；,;\s]{0,12}?(?:订单|訂單|合同|合约|合約|大单|大單))/i;
+  /^(?:['’]s\s+[\w ]{1,20}?)?\s*(?:,\s*(?:which|that|who)\s+)?(?:(?:lost|loses|losing)\s+out\b[^,.;]{0,32}|(?:lost|loses|losing)\b(?:[^,.;]|\.(?=\d)){0,40}?\b(?:orders?|contracts?|deal|business|bid)\b|(?:lost|loses|losing)\s+(?:(?:the|its|Tesla['’]s)\s+)?(?:AI\d|HW\d)\b|(?:失去|丢失|丟失|丢掉|丟掉|错失|錯失|痛失)[^，。；,;\s]{0,12}?(?:订单|訂單|合同|合约|合約|大单|大單))/i;
 
 /** "keeps AI4 at Samsung and AI5 at TSMC": a foundry right after "<chip> at" is that chip's alone. */
 function atAnotherChip(
@@ -2028,7 +2047,8 @@ function triggerOfAgent(
       inCauseClauseBefore(reading, mention, first) ||
       ownOtherVerbFirst(reading, mention, first) ||
       relativeOfAnotherName(reading, mention, first, foundries) ||
-      namedInClauseOpenedBefore(reading, mention, first, foundries))
+      namedInClauseOpenedBefore(reading, mention, first, foundries) ||
+      subjectsJoinedPredicate(reading, mention, first))
       ? undefined
       : first;
   // "a $16.5 billion chip deal with Samsung, with the new AI5 chip … still being manufactured using
@@ -2276,7 +2296,12 @@ function makingJoinedTo(
       (mention.type === 'company' || mention.type === 'affiliate') &&
       // (a chip's owner is no subject: "builds Tesla's AI4 processor and will make AI6"; nor a customer: "for Tesla")
       !/^['’]s\b/.test(reading.text.slice(mention.end, mention.end + 2)) &&
-      !/(?:\bfor\s+|为|為|替)$/i.test(reading.text.slice(Math.max(0, mention.start - 4), mention.start)),
+      !/(?:\bfor\s+|为|為|替)$/i.test(reading.text.slice(Math.max(0, mention.start - 4), mention.start)) &&
+      // (nor the object of a preposition of another verb: "shares AI5 with TSMC and will be the sole maker of AI6" —
+      // not of the making itself: "stays with Samsung for AI4 and picks TSMC")
+      !/\S\s+(?:with|to|from|than|against|alongside)\s+$/i.test(
+        reading.text.slice(trigger.end, mention.start),
+      ),
   );
   return !anotherSubject && (JOINED_MAKING_BETWEEN.test(between) || JOINED_MAKING_BETWEEN_ZH.test(between))
     ? next
@@ -2284,7 +2309,7 @@ function makingJoinedTo(
 }
 
 const JOINED_MAKING_BETWEEN =
-  /^[^.;:!?]*?[^,\s],?\s+and\s+(?:it\s+)?(?:(?:will|would|shall|is|are|set|to|also|now|soon|then|plans?|expects?|going|be|already|later|preparing|prepares|getting|ready)\s+)*$/i;
+  /^[^.;:!?]*?[^,\s],?\s+and\s+(?:it\s+)?(?:(?:will|would|shall|is|are|set|to|also|now|soon|then|plans?|expects?|going|be|already|later|preparing|prepares|getting|ready)\s+)*(?:the\s+(?:sole\s+|only\s+|main\s+|exclusive\s+)?)?$/i;
 /** "三星电子生产AI4芯片，并将生产AI6", "…，同时准备在泰勒厂生产AI6": a making joined to the one before, its subject shared. */
 const JOINED_MAKING_BETWEEN_ZH =
   /^[^。；;！？]*?[，,]\s*(?:并|並|同时|同時|且|亦|还|還|也)(?:将|將|准备|準備|计划|計劃|会|會|也|还|還|正|已|亦|可)*\s*(?:在[^，。；,;]{1,10}?)?$/;
