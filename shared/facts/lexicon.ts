@@ -1945,7 +1945,17 @@ export const SCOPE_CUES = {
       'scenario in which',
       'scenario where',
       'scenarios in which',
+      // "with one internal scenario putting the figure near $50 billion": a scenario's figure is only one case.
+      'scenario putting',
+      'scenario puts',
+      'scenario that puts',
       'hypothetical',
+      // "may raise its budget … should it win additional customers": an inverted condition.
+      '=should it',
+      '=should they',
+      '=should Samsung',
+      '=should Tesla',
+      '=were it to',
     ],
     // "AI5的代工分配最终将取决于三星…的良率表现": what it depends on is not decided.
     zh: [
