@@ -915,13 +915,19 @@ const EXPECTS_BETWEEN =
 /** "Mass production is now expected in 2029", "Total investment remains pegged at $500 billion". */
 function opensWithRelation(rule: CompiledRule, reading: SentenceReading): boolean {
   const first = reading.relations.find((match) => rule.rule.relation.includes(match.name));
+  if (first === undefined) return false;
+  const before = reading.text.slice(0, first.start);
   return (
-    first !== undefined &&
     /^[\s"“]*(?:(?:the|mass|volume|high-volume|full|commercial|total|initial|planned|overall)\s+)*$/i.test(
-      reading.text.slice(0, first.start),
-    )
+      before,
+    ) ||
+    // "Samples are expected next year, with volume production in 2027": a milestone opening it, then the relation.
+    MILESTONE_THEN_RELATION.test(before)
   );
 }
+
+const MILESTONE_THEN_RELATION =
+  /^[\s"“]*(?:(?:first|early|engineering|initial)\s+)?(?:samples?|tape[-\s]?outs?|prototypes?)\b[^.;]{0,60}?,\s*(?:with|and|followed\s+by)\s+(?:the\s+)?(?:(?:mass|volume|high-volume|full|commercial)\s+)*$/i;
 
 /** "Samsung's Taylor fab will make Tesla's AI6 chip": a fab making the subject, not a subject of its own. */
 function makerOfOwn(rule: CompiledRule, reading: SentenceReading, mention: EntityMention): boolean {
