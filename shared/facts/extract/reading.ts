@@ -352,12 +352,30 @@ export class SentenceReading {
       // (only where no word tells a making: a shorthand's "at" would take the makers from the sentence's verb)
       const madeAt = this.#lists.has('makes') ? [] : this.#shorthandMakings();
       if (madeAt.length) this.#addRelations('makes', madeAt);
+      // "AI5 … will now reach high volume in 2027, and AI6 is slated to follow in 2028": a chip that follows another
+      // into volume production, the word standing for the production told before it.
+      const volume = this.#lists.get('volume_production')?.[0];
+      if (volume) {
+        const follows = [...this.text.slice(volume.end).matchAll(FOLLOWS_INTO)].map(
+          (match) =>
+            ({
+              name: 'volume_production',
+              start: volume.end + match.index,
+              end: volume.end + match.index + match[0].length,
+            }) as const,
+        );
+        if (follows.length) this.#addRelations('volume_production', follows);
+      }
     }
     return this.#lists;
   }
 }
 
 export const NONE: PhraseMatch[] = [];
+
+/** After a chip, that it follows another into what the sentence told: "is slated to follow in", "following in". */
+const FOLLOWS_INTO =
+  /\b(?:(?:is|are)\s+(?:slated|set|expected|due|scheduled|poised)\s+to\s+follow|to\s+follow|will\s+follow|following)(?=\s+(?:in|by)\s+(?:(?:early|mid|late)[-\s]+)?(?:19|20)\d{2}\b)/gi;
 
 /** Between a chip and its maker in a headline's shorthand: "AI5 at TSMC", "AI5 chips: TSMC and Samsung". */
 const SHORTHAND_MADE_AT = /^\s*(?:chips?\s*)?(?:\sat\s+|[:：]\s*)(?:both\s+)?$/i;
