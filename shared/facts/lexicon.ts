@@ -1922,7 +1922,8 @@ export const SCOPE_CUES = {
   question: {
     en: ['whether', 'if ... ?'],
     // 会否/會否: "外界追问特斯拉Dojo会否复活" asks whether (not 会否认, "will deny": scope.ts).
-    zh: ['是否', '会不会', '會不會', '能否', '会否', '會否', '吗', '嗎', '？'],
+    // 何时: "企业对高风险义务何时生效仍无定论" asks when, and says nothing of it.
+    zh: ['是否', '会不会', '會不會', '能否', '会否', '會否', '吗', '嗎', '？', '何时', '何時'],
   },
   /** Only if something else happens. */
   condition: {
