@@ -86,7 +86,9 @@ function framesOf(text: string): number[] {
   return breaks.includes(comma) ? breaks : [...breaks, comma].sort((a, b) => a - b);
 }
 
-const CONCESSION_OPENING = /^\s*(?:while|although|though|whereas|even\s+as)\s[^,;]{8,160},/i;
+// (…or an absolute "with" opening: "With obligations for general-purpose AI models taking effect on Aug. 2, a Commission
+// spokesperson repeated …")
+const CONCESSION_OPENING = /^\s*(?:while|although|though|whereas|even\s+as|with)\s[^,;]{8,160},/i;
 
 /**
  * Everything read from one sentence, once, whatever the facts. Entities are read at
