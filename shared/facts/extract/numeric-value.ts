@@ -2016,6 +2016,9 @@ function isProgress(text: string, mention: ValueMention): boolean {
       !/^[^.;。；]{0,30}\b(?:so\s+far|to\s+date|already)\b/i.test(after)) ||
     // "to reach their $500 billion, 10-gigawatt goal": the plan's own total, named as the goal.
     PLAN_AFTER.test(after) ||
+    // "to bring all 20 planned Stargate campuses online": all that is planned, the total.
+    (/\ball\s+(?:of\s+(?:the|its|their)\s+)?$/i.test(before) &&
+      /\bplanned\b/i.test(text.slice(mention.start, mention.end))) ||
     // "使星际之门更接近5000亿美元投资目标", "5000亿美元、10吉瓦的承诺": the plan's own total, named as its goal.
     PLAN_AFTER_ZH.test(after) ||
     // "brings Stargate closer to its goal of 10 gigawatts and $500 billion in investment": the goal itself.
