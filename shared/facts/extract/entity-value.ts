@@ -1379,6 +1379,9 @@ const WITH_CLAUSE_AFTER_CHIPS =
 /** After a making, its makers both named: "following in 2027 at both Samsung and TSMC". */
 const AT_BOTH_AFTER = /^[^,;.]{0,30}?\b(?:at|by)\s+both\s+[A-Z]/;
 
+/** In its clause before a verb, the chip referred to: 该芯片将, 這款晶片預計. */
+const CHIP_REFERRED_BEFORE_ZH = /(?:该|該|这款|這款|此款?)(?:芯片|晶片)[^，,；;。]{0,8}$/;
+
 /** Right before a chip, a Chinese clause mark: the chip opens its clause (…量產，AI6晶片將…). */
 const CHINESE_CLAUSE_OPENED = /[，；]\s*(?:特斯拉的?|而|至於|至于|下一代|新一代)?\s*$/;
 
@@ -1848,7 +1851,7 @@ function lastCompanyBefore(reading: SentenceReading, at: number): number {
 
 /** After a foundry's name, its process: 电子2纳米工艺, 的SF2制程, 2奈米製程. */
 const FOUNDRY_PROCESS_AFTER =
-  /^(?:电子|電子)?(?:的)?\s*(?:SF\s?[\d.]+P?|[\d.]+\s*(?:纳米|奈米|nm|NM))?\s*(?:工艺|工藝|制程|製程)/;
+  /^(?:电子|電子)?(?:的)?\s*(?:SF\s?[\d.]+P?|(?:[\d.]+|[一二两兩三四五])\s*(?:纳米|奈米|nm|NM))?\s*(?:工艺|工藝|制程|製程)/;
 
 /** After a foundry's name, its role: "Samsung's run", "Samsung's role", "TSMC's monopoly". */
 const ROLE_AFTER =
@@ -2023,11 +2026,13 @@ function triggerOfAgent(
     /^(?:采用|採用|改用)$/.test(reading.text.slice(previous.start, previous.end)) &&
     previous.end === mention.start &&
     FOUNDRY_PROCESS_AFTER.test(reading.text.slice(mention.end, mention.end + 16)) &&
-    // (the story's chip adopting it, in the clause: not "苹果A20将采用台积电2纳米工艺制造，而特斯拉AI6…")
-    reading.chips.some(
+    // (the story's chip adopting it, in the clause: not "苹果A20将采用台积电2纳米工艺制造，而特斯拉AI6…"; or the chip
+    // referred to: "该芯片将采用三星两纳米工艺制造")
+    (reading.chips.some(
       (chip) =>
         chip.end <= previous.start && !/[，,；;。]/.test(reading.text.slice(chip.end, previous.start)),
-    )
+    ) ||
+      CHIP_REFERRED_BEFORE_ZH.test(reading.text.slice(0, previous.start)))
   )
     return previous;
   // "Tesla taps Samsung for AI5 as a second source to TSMC": the foundry right after a choosing verb, and "for"
