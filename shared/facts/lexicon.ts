@@ -1331,6 +1331,8 @@ export const ATTRIBUTE_CLASSES = {
       '约占',
       '約佔',
       '占',
+      // "全球晶圓代工市場中，台積電囊括七成營收": the market's revenue taken.
+      '囊括',
     ],
   },
   /** A share price moving. */
