@@ -65,6 +65,12 @@ const OF_TOTAL_SALES_AFTER =
 const TOTAL_SALES_BEFORE_ZH =
   /(?:(?:总销售额|總銷售額|总营收|總營收)的|相当于(?:(?!代工)[^，,。；;]){0,16}?(?:销售额|銷售額|营收|營收)的?|相當於(?:(?!代工)[^，,。；;]){0,16}?(?:銷售額|營收)的?)\s*(?:约|約)?\s*$/;
 
+/**
+ * After a share of revenue, that it is the increment the order brings: "带来相当于其年营收一成左右的收入增量" is the lift
+ * itself, not the order's size against the revenue.
+ */
+const INCREMENT_NAMED_AFTER_ZH = /^(?:左右|上下)?的?(?:收入|营收|營收|销售|銷售)?(?:增量|增幅|增加|提升)/;
+
 /** A Chinese plant noun opening the year's clause, a start right after the year: 这座…工厂预计明年投产. */
 function plantStartsThen(reading: SentenceReading, mention: ValueMention): boolean {
   const before = reading.text
@@ -192,7 +198,8 @@ export function readNumeric(
     .filter(
       (mention) =>
         mention.value.kind !== 'percent' ||
-        !OWN_REVENUE_BEFORE_ZH.test(reading.text.slice(Math.max(0, mention.start - 20), mention.start)),
+        !OWN_REVENUE_BEFORE_ZH.test(reading.text.slice(Math.max(0, mention.start - 20), mention.start)) ||
+        INCREMENT_NAMED_AFTER_ZH.test(reading.text.slice(mention.end, mention.end + 12)),
     )
     // "TrendForce sees TSMC taking 75% of foundry market in 2027": a level forecast is no level now.
     .filter((mention) => !(levelsOnly && forecastLevel(reading, mention)))
@@ -257,7 +264,8 @@ export function readNumeric(
         !(rule.rule.relation.includes('revenue_uplift') || rule.rule.relation.includes('market_share')) ||
         !(
           OF_TOTAL_SALES_AFTER.test(reading.text.slice(mention.end, mention.end + 48)) ||
-          TOTAL_SALES_BEFORE_ZH.test(reading.text.slice(Math.max(0, mention.start - 24), mention.start))
+          (TOTAL_SALES_BEFORE_ZH.test(reading.text.slice(Math.max(0, mention.start - 24), mention.start)) &&
+            !INCREMENT_NAMED_AFTER_ZH.test(reading.text.slice(mention.end, mention.end + 12)))
         ),
     )
     .filter(
