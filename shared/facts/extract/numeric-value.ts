@@ -914,7 +914,7 @@ const AWARD_THING_AFTER = /^\s*(?:[\w-]+\s+){0,3}?(?:grant|award|subsidy|incenti
 
 /** After an amount, the commitment or goal it is the size of: 的投资承诺, 、10吉瓦的全部承诺, 的总目标. */
 const COMMITMENT_AFTER_ZH =
-  /^(?:、[^，。；,;]{0,10}?)?的(?:全部|总|總)?(?:投资|投資)?(?:承诺|承諾|目标|目標)/;
+  /^(?:、[^，。；,;]{0,10}?)?的(?:全部|总体|總體|整体|整體|总|總)?(?:投资|投資)?(?:承诺|承諾|目标|目標)/;
 
 /** "其他接受補助的企業如美光（獲62億美元補助）、三星（47.5億美元）", "Samsung ($4.75 billion)": a value in brackets after a name. */
 const BRACKETED_BEFORE = /[（(]\s*(?:获|獲|得|got|received|won|awarded)?\s*(?:about\s+|约|約)?$/i;
