@@ -911,6 +911,8 @@ const DESCRIBED_THING_AFTER =
 const COMPARED_THING_BEFORE =
   /\b(?:rival|rivals|match|matches|exceed|exceeds|surpass|surpasses|dwarf|dwarfs|eclipse|eclipses|top|tops|than|as\s+(?:big|large)\s+as|the\s+size\s+of|in\s+exchange\s+for)\s+the\s+$/i;
 const AWARD_THING_AFTER = /^\s*(?:[\w-]+\s+){0,3}?(?:grant|award|subsidy|incentive)s?\b/i;
+const FOLLOWED_THING_BEFORE =
+  /\b(?:follow|follows|followed|following|after)\s+(?:the|its|[A-Z][\w-]*['’]s)\s+$/;
 
 /** After an amount, the commitment or goal it is the size of: 的投资承诺, 、10吉瓦的全部承诺, 的总目标. */
 const COMMITMENT_AFTER_ZH =
@@ -984,6 +986,8 @@ function presupposed(reading: SentenceReading, mention: ValueMention): boolean {
   if (DEFINITE_BEFORE.test(before) && DESCRIBED_THING_AFTER.test(after)) return true;
   // "in talks on expanding the $16.5 billion chip deal": the thing a change is weighed for is had.
   if (CHANGED_THING_BEFORE.test(before) && DESCRIBED_THING_AFTER.test(after)) return true;
+  // "a potential win that would follow Samsung's $16.5 billion deal with Tesla": the thing a hoped-for event follows is had.
+  if (FOLLOWED_THING_BEFORE.test(before) && DESCRIBED_THING_AFTER.test(after)) return true;
   // "could eventually rival the $16.5 billion Tesla contract", "in exchange for the $4.75 billion CHIPS Act grant": the
   // thing compared with or traded for is had.
   if (
