@@ -61,7 +61,7 @@ import type { AttributeClass } from './lexicon.ts';
 import { keptMentions, withFormerAndLatter } from './mentions.ts';
 import type { PhraseMatch } from './phrases.ts';
 import type { CompiledRule, CompiledRules } from './rules.ts';
-import { REPLY_DENIAL_ZH } from './scope.ts';
+import { REPLY_DENIAL_ZH, UNDECIDED_REPLY_EN, UNDECIDED_REPLY_ZH } from './scope.ts';
 
 /**
  * Every statement the item makes about the story's facts, sentence by sentence:
@@ -260,8 +260,10 @@ function withReportsDeniedInPlace(statements: Statement[], readings: SentenceRea
  * After a comma, a bare denial of what the clause before reported: 随后否认, 发布声明否认, "later denied it", 回应：不实;
  * or a reply that leaves it open: "but Musk said the final spec is not yet settled".
  */
-const DENIED_IN_PLACE =
-  /[，,][^，,。；;]{0,24}?(?<!并未|並未|未|没有|沒有|不)(?:否认|否認)(?:了)?(?:此事|此说法|此說法|该说法|該說法|这一说法|這一說法|相关说法|相關說法|此说|此說|该报道|該報導|相关报道|相關報導|上述报道|上述報導|这一报道|這一報導|此报道|此報導|这则报道|這則報導|传闻|傳聞)?\s*(?:[，,。；;]|$)|,\s*(?:but\s+|and\s+)?(?:[\w'’.-]+\s+){0,4}?(?:later\s+|since\s+|quickly\s+)?denied\s+(?:it|this|that|the\s+(?:report|claim|story))\b|,\s*but\s+(?:[\w'’.-]+\s+){0,4}?(?:said|says|added|stressed|insisted)\b[^.;]{0,60}?\b(?:not\s+(?:yet\s+)?(?:been\s+)?(?:decided|settled|finali[sz]ed|final|determined)|undecided|unsettled|no\s+(?:final\s+)?decision)\b/i;
+const DENIED_IN_PLACE = new RegExp(
+  String.raw`[，,][^，,。；;]{0,24}?(?<!并未|並未|未|没有|沒有|不)(?:否认|否認)(?:了)?(?:此事|此说法|此說法|该说法|該說法|这一说法|這一說法|相关说法|相關說法|此说|此說|该报道|該報導|相关报道|相關報導|上述报道|上述報導|这一报道|這一報導|此报道|此報導|这则报道|這則報導|传闻|傳聞)?\s*(?:[，,。；;]|$)|,\s*(?:but\s+|and\s+)?(?:[\w'’.-]+\s+){0,4}?(?:later\s+|since\s+|quickly\s+)?denied\s+(?:it|this|that|the\s+(?:report|claim|story))\b|,\s*but\s+(?:[\w'’.-]+\s+){0,4}?${UNDECIDED_REPLY_EN}`,
+  'i',
+);
 
 /**
  * After a comma, a reply that calls it untrue and states nothing of its own after (no figure, time or standing
@@ -334,7 +336,7 @@ const NEGATED_DENIAL_BEFORE =
   /(?:\bdid\s+not|\bdidn['’]t|\bdoes\s+not|\bdoesn['’]t|\bhas(?:\s+not|n['’]t)(?:\s+yet)?|\bhave(?:\s+not|n['’]t)(?:\s+yet)?|\byet\s+to|\bnever|\bnot|\bnor|\bneither\s+confirm(?:ed|s)?\s+nor|\bconfirm(?:ed)?\s+or|\brefused\s+to|\bdeclined\s+to|并未|並未|未|没有|沒有|不)\s*$/i;
 
 const DENIAL_WORD =
-  /den(?:y|ied|ies)|no\s+(?:final\s+)?decision|尚未[决決确確定]|没有确定|沒有確定|dismiss|reject|refut|untrue|not true|false|groundless|baseless|inaccurate|unfounded|speculative|withdr|retract|pulled|否认|否認|驳斥|駁斥|辟谣|闢謠|澄清|不实|不實|不属实|不屬實|失实|失實|不准确|不準確|不正确|不正確|撤回|撤下/i;
+  /den(?:y|ied|ies)|no\s+(?:final\s+)?decision|尚未(?:最终|最終)?(?:决定|決定|确定|確定|定案)|not\s+(?:yet\s+)?(?:been\s+)?(?:decided|settled|finali[sz]ed)|dismiss|reject|refut|untrue|not true|false|groundless|baseless|inaccurate|unfounded|speculative|withdr|retract|pulled|否认|否認|驳斥|駁斥|辟谣|闢謠|澄清|不实|不實|不属实|不屬實|失实|失實|不准确|不準確|不正确|不正確|撤回|撤下/i;
 
 const REPORT_WORDS_ZH = '(?:报道|報導|报导|传闻|傳聞|传言|傳言|消息|说法|說法)';
 
@@ -352,8 +354,8 @@ const DENIES_THE_REPORT = new RegExp(
     '\\b(?:repl(?:y|ies|ied)|respond(?:s|ed)?|answer(?:s|ed)?)\\s+(?:with\\s+(?:a\\s+)?(?:single\\s+|one\\s+)?word\\s*)?[:,]?\\s*[\'‘’"“]?(?:false|untrue|not\\s+true|fake|wrong|nonsense)\\b',
     '(?:撤回|撤下)(?:了)?(?:该|該|上述|相关|相關)?(?:报道|報導|文章|稿件)',
     // A reply that leaves the report's matter open: 三星電子回應稱，相關事項「尚未決定」, "Samsung said no decision has been made".
-    '(?:回应|回應)(?:称|稱)?[，,：:]?[^。；]{0,12}?[「“"]?(?:尚未决定|尚未決定|尚未确定|尚未確定|尚未定案|没有确定的事项|沒有確定的事項)',
-    '\\b(?:responded|replied|said)\\s+(?:that\\s+)?no\\s+(?:final\\s+)?decision\\s+(?:has|had)\\s+been\\s+made\\b',
+    UNDECIDED_REPLY_ZH,
+    `\\b${UNDECIDED_REPLY_EN}`,
   ].join('|'),
   'gi',
 );

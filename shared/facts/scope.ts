@@ -147,8 +147,13 @@ const DENIED_AFTER =
 /** A bare reply that denies, as a pattern source: 三星回应：不实, 回應稱「謠言」. */
 export const REPLY_DENIAL_ZH = String.raw`(?:回应|回應|回复|回覆)(?:称|稱)?\s*[:：]?\s*(?:相关报道|相關報導|该报道|該報導|此事|上述报道|上述報導)?\s*[「“"]?(?:不实|不實|不属实|不屬實|假消息|谣言|謠言|并非事实|並非事實|纯属猜测|純屬猜測|纯属臆测|純屬臆測|纯属谣言|純屬謠言|子虚乌有|子虛烏有)`;
 
-/** A reply that leaves the matter open: 马斯克表示，AI6的最终规格尚未确定; 回應稱相關事項「尚未決定」. */
-const UNDECIDED_REPLY_ZH = String.raw`(?:表示|称|稱|回应|回應|指出|强调|強調)[^。；;]{0,20}?(?:尚未|还未|還未|仍未)(?:最终|最終)?(?:确定|確定|决定|決定|定案|敲定|拍板)`;
+/**
+ * A reply that leaves the report's matter open — the matter itself, its details or specification, not another one:
+ * 马斯克表示，AI6的最终规格尚未确定; 回應稱相關事項「尚未決定」; "but Musk said the final spec is not yet settled", "Samsung said
+ * no decision has been made." (not "…具体量产时间尚未确定", "no decision has been made on a second fab", other matters).
+ */
+export const UNDECIDED_REPLY_ZH = String.raw`(?:表示|称|稱|回应|回應|指出|强调|強調)(?:称|稱)?\s*[，,：:]?\s*(?:[^。；;，,]{0,6}的)?(?:相关事项|相關事項|此事|该事|該事|细节|細節|具体细节|具體細節|最终规格|最終規格|规格|規格|最终方案|最終方案)?\s*[「“"]?(?:仍|还|還)?(?:尚未|还未|還未|仍未)(?:最终|最終)?(?:确定|確定|决定|決定|定案|敲定|拍板)`;
+export const UNDECIDED_REPLY_EN = String.raw`(?:said|says|added|stressed|insisted|responded|replied)\s+(?:that\s+)?(?:(?:the\s+)?(?:final\s+)?(?:specs?|specifications|details|terms|figure|matter)\s+(?:(?:is|are|has|have)\s+)?(?:not\s+(?:yet\s+)?(?:been\s+)?(?:decided|settled|finali[sz]ed|final|determined)|undecided|unsettled)|no\s+(?:final\s+)?decision\s+(?:has|had)\s+been\s+made)(?=\s*[.;,]|\s*$)`;
 
 const RUMOUR_DENIED_LATER_WORD = /回应|回應|回复|回覆|尚未|还未|還未|仍未/;
 const RUMOUR_DENIED_LATER = new RegExp(
