@@ -5,6 +5,7 @@
 import { type EntityMention, isSiteOrPlace } from '../entities.ts';
 import type { PhraseMatch } from '../phrases.ts';
 import type { CompiledRule } from '../rules.ts';
+import { clauseMarkBetween } from './frames.ts';
 import { type SentenceReading, TIMES_OF_AFTER } from './reading.ts';
 import type { SubjectHere } from './statement.ts';
 
@@ -206,7 +207,30 @@ function rivalLawsSentence(rule: CompiledRule, reading: SentenceReading, direct:
     rule.rivalIds.has(topic.id) &&
     !reading.mentions.some((mention) => mention.type === 'law' && direct.includes(mention.id)) &&
     // (not a law of the subject's own government: "欧盟数据法案义务后延，高风险AI规则仍将于2026年8月2日适用")
-    !reading.mentions.some((mention) => mention.end <= topic.start && rule.ownIds.has(mention.id))
+    !reading.mentions.some((mention) => mention.end <= topic.start && rule.ownIds.has(mention.id)) &&
+    // (nor when the subject's own government is named in the clause of the rules: "…, months before the EU's high-risk
+    // AI rules apply", "while Brussels has delayed its high-risk AI rules", 欧盟高风险AI规则则推迟)
+    !ownGovernmentWithItsRules(rule, reading, direct)
+  );
+}
+
+/** The subject's own government, then the rest of the subject group in its clause (the EU, then its high-risk rules). */
+function ownGovernmentWithItsRules(
+  rule: CompiledRule,
+  reading: SentenceReading,
+  direct: readonly string[],
+): boolean {
+  return reading.mentions.some(
+    (government) =>
+      government.type === 'government' &&
+      direct.includes(government.id) &&
+      reading.mentions.some(
+        (other) =>
+          other.id !== government.id &&
+          direct.includes(other.id) &&
+          other.start >= government.end &&
+          !clauseMarkBetween(reading, government.end, other.start),
+      ),
   );
 }
 
