@@ -1257,7 +1257,8 @@ function lostChip(reading: SentenceReading, foundry: EntityMention, chipIds: Rea
 
 /**
  * "由台積電代工的特斯拉AI5晶片，將改由三星生產": the maker a 的-modifier gives the chip, before the chip is handed to
- * another (改由, 转由), is the maker left.
+ * another foundry (改由, 转由 a company), is the maker left — not when only part of it moves (部分產能將轉由三星), nor
+ * when it goes to a plant or a product (將改由美國泰勒工廠生產, 改由新一代AI5替代).
  */
 function makerBeforeReplacement(
   reading: SentenceReading,
@@ -1269,18 +1270,24 @@ function makerBeforeReplacement(
       return false;
     const after = reading.text.slice(chip.end);
     const handedOn = HANDED_ON_AFTER_ZH.exec(after);
-    if (!handedOn) return false;
-    // (not a maker the handing-on names again: "將改由台積電與三星共同生產" keeps TSMC)
-    const rest = after.slice(handedOn[0].length);
-    const end = chip.end + handedOn[0].length + Math.max(0, rest.search(/[，,。；;]|$/));
-    return !reading.mentions.some(
-      (other) => other.id === foundry.id && other.start > chip.end && other.start < end,
+    if (!handedOn || PART_OF_IT_ZH.test(handedOn[0])) return false;
+    const from = chip.end + handedOn[0].length;
+    const rest = reading.text.slice(from);
+    const end = from + Math.max(0, rest.search(/[，,。；;]|$/));
+    const named = reading.mentions.filter(
+      (other) => other.type === 'company' && other.start >= from && other.start < end,
+    );
+    // (…to another foundry, and not one naming the maker again: "將改由台積電與三星共同生產" keeps TSMC)
+    return (
+      named.some((other) => other.id !== foundry.id && other.start - from <= 2) &&
+      !named.some((other) => other.id === foundry.id)
     );
   });
 }
 
 const DESCRIBED_BY_MAKER_ZH = /^[^，,。；;]{0,8}的[^，,。；;]{0,6}$/;
-const HANDED_ON_AFTER_ZH = /^[^。；;]{0,12}?(?:改由|改為|改为|轉由|转由|轉交|转交)/;
+const HANDED_ON_AFTER_ZH = /^[^。；;]{0,12}?(?:改由|轉由|转由|轉交|转交)/;
+const PART_OF_IT_ZH = /部分|部份|一部|少量|一些/;
 
 function lostSpan(
   reading: SentenceReading,
