@@ -455,8 +455,6 @@ export const ATTRIBUTE_CLASSES = {
       // "为期八年半，至二〇三三年结束": the year the contract ends in.
       '年结束',
       '年結束',
-      // "签订价值165亿美元、至2033年底的芯片代工合同": the term, listed after the value.
-      '、至',
     ],
   },
   /** When a fab starts producing or operating. */

@@ -839,8 +839,8 @@ function demandEnd(sentence: string, from: number): number {
   return space < 0 ? end : Math.max(0, from - 1) + space;
 }
 
-/** A time right before a Chinese negation, with what may stand between (今年確定無法, 2026年内恐无法). */
-const TIME_BEFORE_NEGATION_ZH =
+/** A time right before a Chinese negation or question, with what may stand between (今年確定無法, 2026年内恐无法, 今年能否). */
+const TIME_BEFORE_CUE_ZH =
   /(?:今年|明年|年内|年內|本季|(?:19|20)\d{2}\s*年(?:[上下]半年|底)?)(?:内|內|底)?\s*(?:确定|確定|恐|仍|还|還|将|將|预计|預計|可能|恐怕)?\s*$/;
 
 const MEASURE_BASIS =
@@ -988,7 +988,7 @@ export function findScopes(sentence: string, tokens: Token[]): Scopes {
     )
       continue;
     const before = sentence.slice(Math.max(0, span.cueStart - 14), span.cueStart);
-    const time = TIME_BEFORE_NEGATION_ZH.exec(before);
+    const time = TIME_BEFORE_CUE_ZH.exec(before);
     if (time) span.start = span.cueStart - before.length + time.index;
   }
   // "能否如期在2026年投产，还是会推迟到2027年": the other side of an either/or question is asked too.
@@ -1344,7 +1344,7 @@ const ADOPTED_BY_VOTE = /通过|通過|表决|表決|投票|达成|達成|授权
  * 实现量产, 有望在明年如期启动生产).
  */
 const EXPECTED_START_AFTER =
-  /^\s*(?:[于於在])?\s*(?:(?:19|20)?\d{2}\s*年|[〇零一二][〇零一二三四五六七八九]{3}\s*年|[12]H\d{2}|H[12]|明年|今年|后年|後年|年底|年内|年內)[^，,。；;]{0,8}?(?:(?:实现|實現|开始|開始|启动|啟動|正式)?\s*(?:大规模|大規模|规模化|規模化)?\s*(?:量产|量產|投产|投產|启用|啟用|运营|運營|營運|营运|出货|出貨)|(?:开始|開始|启动|啟動)(?:生产|生產))/;
+  /^\s*(?:[于於在])?\s*(?:(?:19|20)?\d{2}\s*年|[〇零一二][〇零一二三四五六七八九]{3}\s*年|[12]H\d{2}|H[12]|明年|今年|后年|後年|年底|年内|年內)[^，,。；;]{0,8}?(?:(?:实现|實現|开始|開始|启动|啟動|正式)?\s*(?:大规模|大規模|规模化|規模化)?\s*(?:量产|量產|投产|投產|启用|啟用|运营|運營|營運|营运|出货|出貨)|(?:开始|開始|启动|啟動)(?:生产|生產)(?![线線设設]))/;
 
 /** After 有望: (a year, then) an amount reached (有望达到6000亿美元, 有望在2028年达到5500亿美元) — not a share's level. */
 const EXPECTED_FIGURE_AFTER =
@@ -1377,6 +1377,14 @@ function wordOfAnotherSense(sentence: string, match: PhraseMatch<ScopeCue>): boo
     return true;
   // "The plan now calls for about $1 trillion", "Stargate now calls for": what a plan contains, not a demand.
   if (/^call/i.test(cue) && PLAN_CALLS_BEFORE.test(before)) return true;
+  // "Samsung courted Tesla for years before winning the contract": courted for a time, not for something.
+  if (
+    /^(?:court|woo)/i.test(cue) &&
+    /^\s*(?:years|months|weeks|decades|a\s+(?:year|decade|while)|some\s+time|more\s+than\b)/i.test(
+      sentence.slice(match.end),
+    )
+  )
+    return true;
   // "特斯拉AI6有望2H27量产", "2027年才有望大規模量產": a schedule expected, as 预计 is — not a hope of anything else.
   if (/^(?:有望|可望)/.test(cue) && EXPECTED_START_AFTER.test(sentence.slice(match.end, match.end + 24)))
     return true;

@@ -93,7 +93,7 @@ export function readEntities(
           trigger.start > chip.end &&
           WITH_CLAUSE_AFTER_CHIPS.test(reading.text.slice(chip.end, trigger.start)) &&
           !reading.chips.some((other) => other.start >= chip.end && other.start < trigger.start) &&
-          AT_BOTH_AFTER.test(reading.text.slice(trigger.end, trigger.end + 40)),
+          AT_BOTH_AFTER.test(reading.text.slice(trigger.end, trigger.end + 100)),
       ),
     ]),
   );
@@ -696,7 +696,7 @@ function droppedByTheText(reading: SentenceReading, mention: EntityMention): boo
  * taken ("taking share from TSMC").
  */
 const MOVED_PART_BEFORE =
-  /\b(?:tak(?:e|es|ing)|took|win(?:s|ning)?|won|grab(?:s|bing)?|gain(?:s|ing)?|steal(?:s|ing)?|stole|chip(?:s|ping)?\s+away)\s+(?:some\s+|market\s+|a\s+(?:bigger\s+|larger\s+)?)?share\s+(?:away\s+)?from\s+$|\b(?:(?:(?:a|an)\s+)?(?:(?:small|large|big|significant|sizable|sizeable)\s+)?(?:part|portion|share|slice|fraction|chunk)|half|some)\s+of\s+[^.;,]{0,40}?\bfrom\s+$|\bsome\s+(?:[\w-]+\s+){0,3}?(?:orders?|volumes?|production|output|wafers?|capacity)\s+from\s+$/i;
+  /\b(?:tak(?:e|es|ing)|took|win(?:s|ning)?|won|grab(?:s|bing)?|gain(?:s|ing)?|steal(?:s|ing)?|stole|chip(?:s|ping)?\s+away)\s+(?:some\s+|a\s+(?:bigger\s+|larger\s+)?)?share\s+(?:away\s+)?from\s+$|\b(?:(?:(?:a|an)\s+)?(?:(?:small|large|big|significant|sizable|sizeable)\s+)?(?:part|portion|share|slice|fraction|chunk)|half|some)\s+of\s+[^.;,]{0,40}?\bfrom\s+$|\bsome\s+(?:[\w-]+\s+){0,3}?(?:orders?|volumes?|production|output|wafers?|capacity)\s+from\s+$/i;
 
 /** Between a coordinated group of foundries and their verb: only words of doing it together. */
 const GROUP_VERB_GAP =
@@ -748,7 +748,7 @@ function stillMadeByClauses(
 ): PhraseMatch<AttributeClass>[] {
   return triggers.filter((trigger) => {
     if (!chips.some((chip) => chip.end <= trigger.start)) return false;
-    const clauseStart = reading.text.lastIndexOf('，', trigger.start) + 1;
+    const clauseStart = chineseClauseStart(reading.text, trigger.start);
     if (clauseStart === 0 || chips.some((chip) => chip.start >= clauseStart && chip.start < trigger.start))
       return false;
     return STILL_MADE_BY_ZH.test(reading.text.slice(clauseStart, trigger.end));
@@ -761,16 +761,24 @@ function opensStillMadeByClause(
   mention: EntityMention,
   triggers: readonly PhraseMatch<AttributeClass>[],
 ): boolean {
-  const clauseStart = reading.text.lastIndexOf('，', mention.start) + 1;
+  const clauseStart = chineseClauseStart(reading.text, mention.start);
   return triggers.some(
     (trigger) =>
       trigger.start >= mention.end && STILL_MADE_BY_ZH.test(reading.text.slice(clauseStart, trigger.end)),
   );
 }
 
+/** Where a clause begins, past the last comma (full-width or not) before `at`; 0 when none. */
+const chineseClauseStart = (text: string, at: number) =>
+  Math.max(text.lastIndexOf('，', at), text.lastIndexOf(',', at)) + 1;
+
+/** The chip referred to, in Chinese: 该芯片, 這款晶片, 此晶片. */
+const CHIP_REFERENCE_ZH = String.raw`(?:该|該|这款|這款|此款?)(?:芯片|晶片)`;
+
 /** A clause that says the maker still makes it: 仍由三星(獨家)代工, 三星仍是(唯一)代工夥伴 (該晶片 may open it). */
-const STILL_MADE_BY_ZH =
-  /^\s*(?:该芯片|該晶片|该晶片|該芯片|该产品|該產品)?(?:(?:仍|仍然|依然|依旧|依舊|继续|繼續)(?:由|交由)\s*[^，。；;\s]{1,8}?(?:独家|獨家|负责|負責)?(?:代工|生产|生產|制造|製造)|[^，。；;\s]{1,8}?(?:仍|仍然|依然|依旧|依舊)(?:是|为|為)(?:其|该芯片|該晶片)?(?:唯一|独家|獨家|主要)?的?(?:代工))$/;
+const STILL_MADE_BY_ZH = new RegExp(
+  String.raw`^\s*(?:${CHIP_REFERENCE_ZH}|该产品|該產品)?(?:(?:仍|仍然|依然|依旧|依舊|继续|繼續)(?:由|交由)\s*[^，。；;\s]{1,8}?(?:独家|獨家|负责|負責)?(?:代工|生产|生產|制造|製造)|[^，。；;\s]{1,8}?(?:仍|仍然|依然|依旧|依舊)(?:是|为|為)(?:其|该芯片|該晶片)?(?:唯一|独家|獨家|主要)?的?(?:代工))$`,
+);
 
 /**
  * "Samsung … shares AI5 with TSMC and will be the sole maker of AI6": a name after a preposition, then "and" and a verb
@@ -782,11 +790,13 @@ function subjectsJoinedPredicate(
   trigger: PhraseMatch<AttributeClass>,
 ): boolean {
   return (
-    /\b(?:with|to|from|than|against|over|alongside)\s+$/i.test(
-      reading.text.slice(Math.max(0, mention.start - 12), mention.start),
-    ) && JOINED_PREDICATE.test(reading.text.slice(mention.end, trigger.start))
+    PREPOSITION_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 12), mention.start)) &&
+    JOINED_PREDICATE.test(reading.text.slice(mention.end, trigger.start))
   );
 }
+
+/** Right before a name, a preposition that makes it an object: "shares AI5 with TSMC", "lost AI5 to TSMC". */
+const PREPOSITION_BEFORE = /\b(?:with|to|from|than|against|over|alongside)\s+$/i;
 
 const JOINED_PREDICATE =
   /^\s*,?\s+and\s+(?:(?:also|then|now|still|soon)\s+)?(?:will|would|is|are|was|has|have|had|plans|expects|aims|wants|could|may|might|should|can)\b/i;
@@ -1384,10 +1394,11 @@ const WITH_CLAUSE_AFTER_CHIPS =
   /^[^,;.]{0,80},\s*with\s+(?:(?:its|their|the)\s+)?(?:(?:volume|mass|full|high-volume|commercial)\s+)?$/i;
 
 /** After a making, its makers both named: "following in 2027 at both Samsung and TSMC". */
-const AT_BOTH_AFTER = /^[^,;.]{0,30}?\b(?:at|by)\s+both\s+[A-Z]/;
+const AT_BOTH_AFTER =
+  /^[^,;.]{0,30}?\b(?:at|by)\s+both\s+[A-Z](?![^,;.]*\b(?:booked|reserved|taken|used)\s+by\b)/;
 
 /** In its clause before a verb, the chip referred to: 该芯片将, 這款晶片預計. */
-const CHIP_REFERRED_BEFORE_ZH = /(?:该|該|这款|這款|此款?)(?:芯片|晶片)[^，,；;。]{0,8}$/;
+const CHIP_REFERRED_BEFORE_ZH = new RegExp(String.raw`${CHIP_REFERENCE_ZH}[^，,；;。]{0,8}$`);
 
 /** Right before a chip, a Chinese clause mark: the chip opens its clause (…量產，AI6晶片將…). */
 const CHINESE_CLAUSE_OPENED = /[，；]\s*(?:特斯拉的?|而|至於|至于|下一代|新一代)?\s*$/;
@@ -2311,8 +2322,9 @@ function makingJoinedTo(
       !/(?:\bfor\s+|为|為|替)$/i.test(reading.text.slice(Math.max(0, mention.start - 4), mention.start)) &&
       // (nor the object of a preposition of another verb: "shares AI5 with TSMC and will be the sole maker of AI6" —
       // not of the making itself: "stays with Samsung for AI4 and picks TSMC")
-      !/\S\s+(?:with|to|from|than|against|alongside)\s+$/i.test(
-        reading.text.slice(trigger.end, mention.start),
+      !(
+        /\S\s+\S+\s+$/.test(reading.text.slice(trigger.end, mention.start)) &&
+        PREPOSITION_BEFORE.test(reading.text.slice(trigger.end, mention.start))
       ),
   );
   return !anotherSubject && (JOINED_MAKING_BETWEEN.test(between) || JOINED_MAKING_BETWEEN_ZH.test(between))

@@ -51,7 +51,7 @@ const CHANGED_BY_BEFORE =
 
 /** Right after a date, a trial's making: 開始小量生產, 试产, 可能小批量生产, "small-batch production"; or a tape-out, 明年流片. */
 const TRIAL_AFTER_DATE =
-  /^(?:[底初中]|下半年|上半年)?前?\s*(?:在[^，。；,;]{1,12}?)?(?:可能|有望|或将|或將|预计|預計|会|會)?\s*(?:将|將|起|开始|開始|展开|展開|进行|進行)?\s*(?:(?:少量|小批量|小量|试|試|风险|風險)(?:生产|生產|量产|量產|投产|投產|产|產)|小批量(?=[，,。；;\s]|$)|(?:完成)?(?:流片|送样|送樣|出样|出樣))|^\s*(?:(?:for|with)\s+)?(?:small[-\s]batch|pilot|trial|risk)\s+(?:production|output|runs?)\b/i;
+  /^(?:[底初中]|下半年|上半年)?前?\s*(?:在[^，。；,;]{1,12}?)?(?:可能|有望|或将|或將|预计|預計|会|會)?\s*(?:将|將|起|开始|開始|展开|展開|进行|進行)?\s*(?:(?:少量|小批量|小量|试|試|风险|風險)(?:生产|生產|量产|量產|投产|投產|产|產)|小批量(?=[，,。；;\s]|$)|(?:完成)?(?:流片|送样|送樣|出样|出樣)(?![并並及和与與、]\s*(?:实现|實現)?(?:量产|量產)))|^\s*(?:(?:for|with)\s+)?(?:small[-\s]batch|pilot|trial|risk)\s+(?:production|output|runs?)\b/i;
 
 /** After a trial's making, volume in the same year: 并于同年实现量产, "and volume production the same year". */
 const SAME_YEAR_VOLUME_AFTER =

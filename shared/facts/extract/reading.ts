@@ -71,24 +71,36 @@ function joinExclaimed(parts: string[]): string[] {
 }
 
 /** (…not " but " after a short negated phrase: "not at its Austin fab but at its Taylor plant" corrects, in one frame.) */
-const FRAME_BREAK =
-  /[;；•\u2460-\u2473\u2776-\u277F]|，而|，但|，并|，並|，同时|，同時|，主因|，主要因为|，主要因為|，原因是|, because |，(?=[^，。]{1,12}?(?<![规規原准準细細否法])[则則])|(?<=[\u3400-\u9fff])\s+(?=[^，。\s]{1,12}?(?<![规規原准準细細否法])[则則])|, while |, whereas |(?<!\bnot\s+(?:[\w'’-]+\s+){0,5}[\w'’-]+), but |, and |, unlike | unlike | while | whereas |(?<!\bnot\s+(?:[\w'’-]+\s+){0,5}[\w'’-]+) but | - |——/g;
+/** Before " but ", a short negated phrase: "not at its Austin fab but at its Taylor plant" corrects, in one frame. */
+const NOT_A_BUT = String.raw`(?<!\bnot\s+(?:[\w'’-]+\s+){0,5}[\w'’-]+)`;
+
+const FRAME_BREAK = new RegExp(
+  String.raw`[;；•\u2460-\u2473\u2776-\u277F]|，而|，但|，并|，並|，同时|，同時|，主因|，主要因为|，主要因為|，原因是|, because |，(?=[^，。]{1,12}?(?<![规規原准準细細否法])[则則])|(?<=[\u3400-\u9fff])\s+(?=[^，。\s]{1,12}?(?<![规規原准準细細否法])[则則])|, while |, whereas |${NOT_A_BUT}, but |, and |, unlike | unlike | while | whereas |${NOT_A_BUT} but | - |——`,
+  'g',
+);
 
 /**
- * The frame breaks of a sentence — and, when it opens with a concession ("While the omnibus pushed back the
- * high-risk rules to December 2027, transparency duties remain on track"), the comma that ends it.
+ * The frame breaks of a sentence — and, when it opens with a clause of its own, the comma that ends it: a concession
+ * ("While the omnibus pushed back the high-risk rules to December 2027, transparency duties remain on track"), or an
+ * absolute "with" naming no company or chip ("With obligations for general-purpose AI models taking effect on
+ * Aug. 2, a Commission spokesperson repeated …" — not "With Samsung making AI6 at Taylor, TSMC will keep AI5").
  */
-function framesOf(text: string): number[] {
+function framesOf(text: string, mentions: readonly EntityMention[]): number[] {
   const breaks = [...text.matchAll(FRAME_BREAK)].map((match) => match.index);
-  const opening = CONCESSION_OPENING.exec(text);
+  const opening = OPENING_CLAUSE.exec(text);
   if (!opening) return breaks;
   const comma = opening.index + opening[0].length - 1;
+  if (
+    /^\s*with\s/i.test(opening[0]) &&
+    mentions.some(
+      (mention) => mention.start < comma && (mention.type === 'company' || mention.type === 'chip'),
+    )
+  )
+    return breaks;
   return breaks.includes(comma) ? breaks : [...breaks, comma].sort((a, b) => a - b);
 }
 
-// (…or an absolute "with" opening: "With obligations for general-purpose AI models taking effect on Aug. 2, a Commission
-// spokesperson repeated …")
-const CONCESSION_OPENING = /^\s*(?:while|although|though|whereas|even\s+as|with)\s[^,;]{8,160},/i;
+const OPENING_CLAUSE = /^\s*(?:while|although|though|whereas|even\s+as|with)\s[^,;]{8,160},/i;
 
 /**
  * Everything read from one sentence, once, whatever the facts. Entities are read at
@@ -203,7 +215,7 @@ export class SentenceReading {
 
   /** Offsets where the sentence breaks into clauses that may speak of different subjects. */
   get frames(): number[] {
-    this.#frames ??= framesOf(this.text);
+    this.#frames ??= framesOf(this.text, this.mentions);
     return this.#frames;
   }
 
@@ -357,6 +369,11 @@ export class SentenceReading {
       // (only where no word tells a making: a shorthand's "at" would take the makers from the sentence's verb)
       const madeAt = this.#lists.has('makes') ? [] : this.#shorthandMakings();
       if (madeAt.length) this.#addRelations('makes', madeAt);
+      // "签订价值165亿美元、至2033年底的芯片代工合同": a term listed after the value, the year then the contract it ends.
+      const listedTerms = [...this.text.matchAll(TERM_LISTED_ZH)].map(
+        (match) => ({ name: 'term_end', start: match.index, end: match.index + 2 }) as const,
+      );
+      if (listedTerms.length) this.#addRelations('term_end', listedTerms);
       // "AI5 … will now reach high volume in 2027, and AI6 is slated to follow in 2028": a chip that follows another
       // into volume production, the word standing for the production told before it.
       const volume = this.#lists.get('volume_production')?.[0];
@@ -377,6 +394,10 @@ export class SentenceReading {
 }
 
 export const NONE: PhraseMatch[] = [];
+
+/** 、至 a year (its end or month) 的 … contract: "价值165亿美元、至2033年底的芯片代工合同" (not "、至2026年泰勒厂投产后开始供货"). */
+const TERM_LISTED_ZH =
+  /、至\s*(?:(?:19|20)\d{2}|[〇零一二][〇零一二三四五六七八九]{3})\s*年(?:底|末|\d{1,2}月(?:\d{1,2}日)?)?的[^，。；,;]{0,8}?(?:合同|合约|合約|协议|協議)/g;
 
 /** After a chip, that it follows another into what the sentence told: "is slated to follow in", "following in". */
 const FOLLOWS_INTO =

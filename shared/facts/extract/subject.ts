@@ -950,8 +950,9 @@ function opensWithRelation(rule: CompiledRule, reading: SentenceReading): boolea
   );
 }
 
+// (the milestone of no named thing: not "Samples of the new Exynos 2600 are due this year, with mass production in 2026")
 const MILESTONE_THEN_RELATION =
-  /^[\s"“]*(?:(?:first|early|engineering|initial)\s+)?(?:samples?|tape[-\s]?outs?|prototypes?)\b[^.;]{0,60}?,\s*(?:with|and|followed\s+by)\s+(?:the\s+)?(?:(?:mass|volume|high-volume|full|commercial)\s+)*$/i;
+  /^[\s"“]*(?:(?:[Ff]irst|[Ee]arly|[Ee]ngineering|[Ii]nitial)\s+)?(?:[Ss]amples?|[Tt]ape[-\s]?outs?|[Pp]rototypes?)\b(?:(?![A-Z])[^.;]){0,60}?,\s*(?:with|and|followed\s+by)\s+(?:the\s+)?(?:(?:mass|volume|high-volume|full|commercial)\s+)*$/;
 
 /** "Samsung's Taylor fab will make Tesla's AI6 chip": a fab making the subject, not a subject of its own. */
 function makerOfOwn(rule: CompiledRule, reading: SentenceReading, mention: EntityMention): boolean {

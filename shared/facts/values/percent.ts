@@ -35,7 +35,8 @@ const PERCENT = new RegExp(
 const DECIMAL_COMMA = /(?<=(?:^|[^\d,.])\d{1,2}),(?=\d\s?(?:%|％|percent|per\s?cent))/gi;
 
 /** Every alternative of PERCENT needs one of these: a sentence without any is skipped. */
-const PERCENT_CUE = /%|％|percent|per\s?cent|pct|\dpc|百分|成|tenth|third|quarter|分之/i;
+const PERCENT_CUE =
+  /%|％|percent|per\s?cent|pct|\dpc|百分|成|tenth|thirds|third\s+of|quarters|quarter\s+of|分之/i;
 
 /** A fraction's share, to one decimal as a report would round it ("two-thirds" is 66.7%). */
 const FRACTIONS: Record<string, number> = {
