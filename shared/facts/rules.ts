@@ -319,13 +319,16 @@ function rivalAnaphora(
   return names;
 }
 
-/** The Latin names of a rule's subject entities ("Stargate"), which may stand between a count and its noun. */
+/**
+ * The one-word names of a rule's subject entities ("Stargate", 星际之门), which may stand between a count and its noun
+ * ("30 Stargate sites", 10個星際之門資料中心).
+ */
 function subjectNames(file: RulesFile, rule: FactRule): string[] {
   const own = new Set(rule.subject.flat());
   return file.entities
     .filter((entity) => own.has(entity.id))
     .flatMap((entity) => entity.aliases)
-    .filter((alias) => /^[A-Za-z][\w-]*$/.test(alias));
+    .filter((alias) => /^[A-Za-z][\w-]*$|^[\u3400-\u9fff]{2,6}$/.test(alias));
 }
 
 function compileRule(

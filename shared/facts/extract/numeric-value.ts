@@ -1923,9 +1923,9 @@ const INCLUDING_AFTER =
 const LOCAL_COUNT_AFTER =
   /^(?:\s*(?:(?:new|more|additional|[A-Z][\w-]*)\s+){0,2}(?:data[\s-]?cent(?:er|re)s?|sites?|campus(?:es)?|facilities))?\s+in\s+(?!the\s+(?:US|U\.S\.|United\s+States|country)\b|America\b|the\s+Americas\b|(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)(?:the\s+)?[A-Z][a-z]/;
 
-/** After a count, its plan: "20 sites planned", "30 sites in total", "sites it plans". */
+/** After a count, its plan: "20 sites planned", "30 sites in total", "sites it plans", "its 20-site target". */
 const PLAN_CUE_AFTER =
-  /^\s*(?:(?:are|were|is)\s+)?(?:planned|in\s+total|envisaged|targeted)\b|^\s*(?:that\s+|which\s+)?(?:it|they|we)\s+(?:plans?|promised|pledged|(?:set|sets)\s+out\s+to\s+build|aims?\s+to\s+build)\b|^[^.;]{0,30}?\b(?:buildout|build-out|network|plan|promised|pledged)\b/i;
+  /^\s*(?:(?:are|were|is)\s+)?(?:planned|in\s+total|envisaged|targeted)\b|^\s*(?:that\s+|which\s+)?(?:it|they|we)\s+(?:plans?|promised|pledged|(?:set|sets)\s+out\s+to\s+build|aims?\s+to\s+build)\b|^[^.;]{0,30}?\b(?:buildout|build-out|network|plan|promised|pledged)\b|^\s*(?:target|goal)\b/i;
 
 const EXPANSION_AFTER = /^\s*(?:(?:fab|plant|factory|capacity|site|US|U\.S\.)\s+)?expansions?\b/i;
 
