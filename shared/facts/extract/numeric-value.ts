@@ -911,6 +911,8 @@ const DESCRIBED_THING_AFTER =
 const COMPARED_THING_BEFORE =
   /\b(?:rival|rivals|match|matches|exceed|exceeds|surpass|surpasses|dwarf|dwarfs|eclipse|eclipses|top|tops|than|as\s+(?:big|large)\s+as|the\s+size\s+of|in\s+exchange\s+for)\s+the\s+$/i;
 const AWARD_THING_AFTER = /^\s*(?:[\w-]+\s+){0,3}?(?:grant|award|subsidy|incentive)s?\b/i;
+const OBTAINED_BEFORE_ZH = /(?:获得|獲得|拿到|取得|获批|獲批)的\s*$/;
+const AWARD_AFTER_ZH = /^[^，,。；;]{0,10}?(?:补助|補助|补贴|補貼|拨款|撥款)/;
 const FOLLOWED_THING_BEFORE =
   /\b(?:follow|follows|followed|following|after)\s+(?:the|its|[A-Z][\w-]*['’]s)\s+$/;
 
@@ -986,6 +988,8 @@ function presupposed(reading: SentenceReading, mention: ValueMention): boolean {
   if (DEFINITE_BEFORE.test(before) && DESCRIBED_THING_AFTER.test(after)) return true;
   // "in talks on expanding the $16.5 billion chip deal": the thing a change is weighed for is had.
   if (CHANGED_THING_BEFORE.test(before) && DESCRIBED_THING_AFTER.test(after)) return true;
+  // "正考慮以三星德州泰勒廠獲得的47.45億美元《晶片法》補助換取股權": an award already obtained is had, whatever is weighed for it.
+  if (OBTAINED_BEFORE_ZH.test(before) && AWARD_AFTER_ZH.test(after)) return true;
   // "a potential win that would follow Samsung's $16.5 billion deal with Tesla": the thing a hoped-for event follows is had.
   if (FOLLOWED_THING_BEFORE.test(before) && DESCRIBED_THING_AFTER.test(after)) return true;
   // "could eventually rival the $16.5 billion Tesla contract", "in exchange for the $4.75 billion CHIPS Act grant": the
