@@ -90,6 +90,8 @@ const ONCE_BEFORE =
 /** After a value, that it is the earlier one: "the $6.4 billion preliminary award". */
 const EARLIER_AFTER =
   /^\s*(?:(?:preliminary|initial|earlier|original|previous|prior)\b|的?(?:初期|初步|最初|原始|原先)(?:承诺|承諾|规划|規劃|计划|計劃|計畫|投资|投資|协议|協議|金额|金額))/i;
+const LATER_CHANGED_AFTER =
+  /^(?:(?![$€₩£¥]|\d[\d.,]*\s*(?:billion|bn|trillion|million|%|percent))[^;.]){0,60}?,\s*(?:later|since|then|subsequently)\s+(?:rais|lift|increas|boost|expand|cut|reduc|trim|lower|scal)\w*\b[^;.]{0,40}?\bto\b/i;
 /** A change's destination: "rose to", "pushed to", 升至, 延至. */
 const TO_BEFORE =
   /(?:\b(?:rose|rise[sn]?|rising|climb(?:ed|s)?|grew|grow(?:s|n)?|increas(?:ed|es)|jump(?:ed|s)?|fell|fall(?:s|en)?|dropp?(?:ed|s)?|declin(?:ed|es)|slipp?(?:ed|s)|push(?:ed|es)?(?:\s+\w+){0,3}\s+back|push(?:ed|es)?|delay(?:ed|s)?|postpon(?:ed|es)|mov(?:ed|es)|shift(?:ed|s)?|extend(?:ed|s)?|expand(?:ed|s)?|enlarg(?:ed|es)|rais(?:ed|es)|cut|trimm(?:ed)|trims|slash(?:ed|es)|reduc(?:ed|es)|lower(?:ed|s)?|revis(?:ed|es)(?:\s+\w+)?|reach(?:ed|es|ing)?|hit(?:ting)?|now)\s+(?:to\s+)?(?:about\s+|around\s+|nearly\s+)?|\b(?:recover(?:ed|s)?|rebound(?:ed|s)?|improv(?:ed|es)|(?:edg|inch|tick)(?:ed|es|s)\s+(?:up|down)|shr[au]nk|shrinks|narrow(?:ed|s)|widen(?:ed|s))\s+to\s+(?:about\s+|around\s+|nearly\s+)?|\bnow\s+(?:[a-z]+\s+){1,4}(?:about\s+|around\s+|nearly\s+)?|升至|增至|增加至|提高至|提升至|降至|下滑至|跌至|延至|延后至|延後至|推迟至|推遲至|调整至|調整至|下调至|下調至|上调至|上調至|缩减至|縮減至|削减至|削減至|减少至|減少至|减至|減至|推至|要等到|等到|衝上|冲上|缩减为|縮減為|减为|減為)\s*$/i;
@@ -158,6 +160,9 @@ export function qualify(
     // "once $6.4 billion, now up to $4.75 billion" — not "Once 2026 arrives", a time.
     (ONCE_BEFORE.test(before) && !/^(?:19|20)\d{2}\b/.test(text.slice(start, end))) ||
     EARLIER_AFTER.test(after) ||
+    // "first announced a $17 billion plant in Taylor in 2021, later raising the plan to more than $40 billion": the
+    // figure a later change in the sentence starts from (no other amount between them).
+    LATER_CHANGED_AFTER.test(text.slice(end, end + 90)) ||
     // "…, which was valued at $16.5 billion when it was signed" beside a value now ("It's now $25B") — not alone
     // ("valued at $16.5 billion when it was signed, is unchanged").
     (SIGNED_THEN_AFTER.test(text.slice(end, end + 48)) && otherAmountIn(text, start, end)) ||
