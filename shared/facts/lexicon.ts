@@ -610,6 +610,9 @@ export const ATTRIBUTE_CLASSES = {
       '大規模生產',
       '大批量生产',
       '大批量生產',
+      // "2027年大量出貨": volume shipments.
+      '大量出货',
+      '大量出貨',
       '生产',
       '生產',
       '投产',
@@ -1076,6 +1079,9 @@ export const ATTRIBUTE_CLASSES = {
       '公佈',
       '揭晓',
       '揭曉',
+      // "川普政府《AI行動計畫》出爐": out of the oven, released.
+      '出炉',
+      '出爐',
       '实施以来',
       '實施以來',
       '发布以来',
