@@ -910,6 +910,7 @@ const DESCRIBED_THING_AFTER =
 
 const COMPARED_THING_BEFORE =
   /\b(?:rival|rivals|match|matches|exceed|exceeds|surpass|surpasses|dwarf|dwarfs|eclipse|eclipses|top|tops|than|as\s+(?:big|large)\s+as|the\s+size\s+of|in\s+exchange\s+for)\s+the\s+$/i;
+const HOLDER_BEFORE = /(?:\b[A-Z][\w-]*['’]s|\b(?:its|their))\s+$/;
 const AWARD_THING_AFTER = /^\s*(?:[\w-]+\s+){0,3}?(?:grant|award|subsidy|incentive)s?\b/i;
 const OBTAINED_BEFORE_ZH = /(?:获得|獲得|拿到|取得|获批|獲批)的\s*$/;
 const AWARD_AFTER_ZH = /^[^，,。；;]{0,10}?(?:补助|補助|补贴|補貼|拨款|撥款)/;
@@ -986,6 +987,8 @@ function presupposed(reading: SentenceReading, mention: ValueMention): boolean {
   const before = text.slice(Math.max(0, mention.start - 24), mention.start);
   const after = text.slice(mention.end, mention.end + 70);
   if (DEFINITE_BEFORE.test(before) && DESCRIBED_THING_AFTER.test(after)) return true;
+  // "awards such as Samsung's $4.75 billion grant for its Taylor, Texas, fab could be revisited": an award someone holds.
+  if (HOLDER_BEFORE.test(before) && AWARD_THING_AFTER.test(after)) return true;
   // "in talks on expanding the $16.5 billion chip deal": the thing a change is weighed for is had.
   if (CHANGED_THING_BEFORE.test(before) && DESCRIBED_THING_AFTER.test(after)) return true;
   // "正考慮以三星德州泰勒廠獲得的47.45億美元《晶片法》補助換取股權": an award already obtained is had, whatever is weighed for it.
