@@ -777,7 +777,7 @@ const CHIP_REFERENCE_ZH = String.raw`(?:该|該|这款|這款|此款?)(?:芯片|
 
 /** A clause that says the maker still makes it: 仍由三星(獨家)代工, 三星仍是(唯一)代工夥伴 (該晶片 may open it). */
 const STILL_MADE_BY_ZH = new RegExp(
-  String.raw`^\s*(?:${CHIP_REFERENCE_ZH}|该产品|該產品)?(?:(?:仍|仍然|依然|依旧|依舊|继续|繼續)(?:由|交由)\s*[^，。；;\s]{1,8}?(?:独家|獨家|负责|負責)?(?:代工|生产|生產|制造|製造)|[^，。；;\s]{1,8}?(?:仍|仍然|依然|依旧|依舊)(?:是|为|為)(?:其|该芯片|該晶片)?(?:唯一|独家|獨家|主要)?的?(?:代工))$`,
+  String.raw`^\s*(?:${CHIP_REFERENCE_ZH}|该产品|該產品)?(?:(?:仍|仍然|依然|依旧|依舊|继续|繼續)(?:由|交由)\s*[^，。；;\s]{1,8}?(?:独家|獨家|负责|負責)?(?:代工|生产|生產|制造|製造)|[^，。；;\s]{1,8}?(?:仍|仍然|依然|依旧|依舊)(?:是|为|為)(?:其|${CHIP_REFERENCE_ZH})?(?:唯一|独家|獨家|主要)?的?(?:代工))$`,
 );
 
 /**
@@ -798,6 +798,7 @@ function subjectsJoinedPredicate(
 /** Right before a name, a preposition that makes it an object: "shares AI5 with TSMC", "lost AI5 to TSMC". */
 const PREPOSITION_BEFORE = /\b(?:with|to|from|than|against|over|alongside)\s+$/i;
 
+/** After a name, "and" and a verb with no subject of its own: " and will be the sole maker", " and plans to". */
 const JOINED_PREDICATE =
   /^\s*,?\s+and\s+(?:(?:also|then|now|still|soon)\s+)?(?:will|would|is|are|was|has|have|had|plans|expects|aims|wants|could|may|might|should|can)\b/i;
 
