@@ -141,11 +141,13 @@ export function readPlace(
           (CHIPS.test(reading.text.slice(0, match.start)) ||
             CHIPS.test(reading.text.slice(match.end, place.start))),
       ) &&
-      // Not another customer's chips ("Apple, whose chips will be made in Austin", "chips for Nvidia").
+      // Not another customer's chips ("Apple, whose chips will be made in Austin", "chips for Nvidia") — a foundry
+      // making them too is no customer ("The chip will be made … at Samsung's Taylor, Texas fab and at TSMC's Arizona site").
       !reading.mentions.some(
         (mention) =>
           mention.type === 'company' &&
           !rule.ownIds.has(mention.id) &&
+          !reading.isMaker(mention.id) &&
           frameOf(reading, mention.start) === frame,
       )
     );
