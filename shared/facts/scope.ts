@@ -221,9 +221,14 @@ function deniedClauseStart(sentence: string, cue: number): number {
 const REPLY_CALLING_REPORT_ZH =
   /(?:回应|回應|回复|回覆|表示)(?:称|稱)?\s*[：:]?\s*((?:相关|相關|该|該|上述|此|这一|這一)?(?:报道|報導|报导|传闻|傳聞|说法|說法|消息)\s*(?:纯属|純屬|并不|並不|均)?\s*)$/;
 
-/** A clause that only names the rumour a reply answers: "针对“三星将独家代工特斯拉AI5芯片”的传闻". */
-const RUMOUR_NAMED_ZH =
-  /^\s*(?:针对|針對|对于|對於|关于|關於)[^，,]*(?:传闻|傳聞|传言|傳言|报道|報導|说法|說法)\s*[，,]?\s*$/;
+/** Opening a sentence, a clause that only names the rumour or report a reply answers: "针对“…”的传闻，". */
+const ANSWERED_RUMOUR_ZH =
+  /^\s*(?:针对|針對|对于|對於|关于|關於)[^，,。；;]*(?:传闻|傳聞|传言|傳言|报道|報導|说法|說法)\s*[，,]/;
+
+/** Where the answered rumour that opens a Chinese sentence ends, past its comma; 0 when it opens with none. */
+export function answeredRumourEnd(sentence: string): number {
+  return ANSWERED_RUMOUR_ZH.exec(sentence)?.[0].length ?? 0;
+}
 
 const REPORT_MARK_ZH =
   /韩媒|韓媒|外媒|媒体|媒體|报道|報導|报导|(?<![堪])[称稱]|(?<![数數证證])[据據]|[数數][据據](?=显示|顯示|表明|指出)|(?<![宣流遗遺])[传傳](?![感统統输輸播奇])/g;
@@ -663,7 +668,7 @@ function deniedFrom(sentence: string, match: PhraseMatch<ScopeCue>): number {
   // "三星电子29日回应称报道不实" alone or after "针对…的传闻，": a reply that calls the report untrue denies the report, not
   // who replies (what the report said stands in a clause RUMOUR_ABOUT covers, or nowhere).
   const reply = REPLY_CALLING_REPORT_ZH.exec(sentence.slice(start, match.start));
-  if (reply && (start === 0 || RUMOUR_NAMED_ZH.test(sentence.slice(0, start))))
+  if (reply && (start === 0 || answeredRumourEnd(sentence) === start))
     return start + reply.index + reply[0].length - reply[1]!.length;
   return REPORT_REFERRED.test(sentence.slice(start, match.start)) ? 0 : start;
 }

@@ -8,7 +8,7 @@ import type { EntityMention } from '../entities.ts';
 import type { AttributeClass } from '../lexicon.ts';
 import type { PhraseMatch } from '../phrases.ts';
 import type { CompiledRules } from '../rules.ts';
-import { findScopes, type Scopes } from '../scope.ts';
+import { answeredRumourEnd, findScopes, type Scopes } from '../scope.ts';
 import { normaliseText, splitSentences } from '../sentences.ts';
 import { type Token, tokenize } from '../tokens.ts';
 import { readDates } from '../values/dates.ts';
@@ -70,7 +70,6 @@ function joinExclaimed(parts: string[]): string[] {
   return joined;
 }
 
-/** (…not " but " after a short negated phrase: "not at its Austin fab but at its Taylor plant" corrects, in one frame.) */
 /** Before " but ", a short negated phrase: "not at its Austin fab but at its Taylor plant" corrects, in one frame. */
 const NOT_A_BUT = String.raw`(?<!\bnot\s+(?:[\w'’-]+\s+){0,5}[\w'’-]+)`;
 
@@ -160,7 +159,7 @@ export class SentenceReading {
           measuredAgainst(text, mention) ||
           // "针对“三星将独家代工特斯拉AI5芯片”的传闻，三星…回应称报道不实，公司目前仅为特斯拉代工AI6芯片": a chip named only in the
           // rumour the sentence answers is no chip of its own clauses.
-          (mention.type === 'chip' && inAnsweredRumourZh(text, mention)) ||
+          (mention.type === 'chip' && mention.end <= answeredRumourEnd(text)) ||
           // "Tesla will keep Samsung-made AI4 as AI5 arrives": beside another chip, one in a time clause.
           (inTimeClause(text, mention, mentions) &&
             mentions.some((other) => other.type === 'chip' && other.id !== mention.id)),
@@ -492,15 +491,6 @@ const REGION_CLOSED_BEFORE =
  * A chip named only as the measure of another ("three times faster than AI5", 能效为AI5的三倍,
  * 性能比AI5高): it is no subject of the sentence and owns none of its values.
  */
-/** Opening the sentence, the rumour or report a reply answers: "针对“…”的传闻，". */
-const ANSWERED_RUMOUR_ZH =
-  /^\s*(?:针对|針對|对于|對於|关于|關於)[^，,。；;]*(?:传闻|傳聞|传言|傳言|报道|報導|说法|說法)\s*[，,]/;
-
-function inAnsweredRumourZh(text: string, mention: EntityMention): boolean {
-  const rumour = ANSWERED_RUMOUR_ZH.exec(text);
-  return rumour !== null && mention.end <= rumour[0].length;
-}
-
 function measuredAgainst(text: string, mention: EntityMention): boolean {
   // "市佔率…至7.3%，相當於台積電的十分之一多一點": a company only as the yardstick.
   // (not one whose own value follows: "far behind TSMC's 67 percent")

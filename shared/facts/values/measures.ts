@@ -155,11 +155,19 @@ export function countReader(
   // "已确定7个站点，并计划最终扩展至20个" — only after a total's own words, and with no other noun after it.
   const noun = new RegExp(`(?:${nouns.join('|')})`, 'iu');
   const elided = new RegExp(
-    String.raw`(?:\bone\s+of(?=\s?\S+\s+planned\b)|\btotal\s+of|\bup\s+to|\bas\s+many\s+as|\btotal\s+to|(?:总数|總數|总量|總量)\s?(?:仍|仍然|将|將)?\s?(?:为|為|约|約|达|達|最多|至多)?|(?:扩展|擴展|增加|增|扩大|擴大|达到|達到)(?:至|到))\s?(?:约|約|最多|至多|大约|大約)?\s?(?<num>${DIGITS}|${CHINESE}|(?<![A-Za-z])${NUMBER_WORDS})(?:\s?(?:个|個|座|处|處)(?![\u3400-\u9fff])|(?:\s+(?:in\s+total|planned|overall))?(?=\s*(?:[.,;:!?)]|$))|(?<=one\s+of\s?\S+)\s+planned\b(?!\s+new\b)(?![^,.;]*\bin\s+(?:the\s+)?(?!US\b|U\.S\.|United\s+States\b|America\b)[A-Z][a-z]))`,
+    String.raw`(?:\btotal\s+of|\bup\s+to|\bas\s+many\s+as|\btotal\s+to|(?:总数|總數|总量|總量)\s?(?:仍|仍然|将|將)?\s?(?:为|為|约|約|达|達|最多|至多)?|(?:扩展|擴展|增加|增|扩大|擴大|达到|達到)(?:至|到))\s?(?:约|約|最多|至多|大约|大約)?\s?(?<num>${DIGITS}|${CHINESE}|(?<![A-Za-z])${NUMBER_WORDS})(?:\s?(?:个|個|座|处|處)(?![\u3400-\u9fff])|(?:\s+(?:in\s+total|planned|overall))?(?=\s*(?:[.,;:!?)]|$)))`,
+    'dgiu',
+  );
+  // …or one of the planned total: "The site, one of 20 planned under the $500 billion Stargate program" (not a new
+  // batch, "one of 5 planned new campuses", nor a region's, "one of 3 planned … in Texas").
+  const onePlanned = new RegExp(
+    String.raw`\bone\s+of\s?(?<num>${DIGITS}|${CHINESE}|(?<![A-Za-z])${NUMBER_WORDS})\s+planned\b(?!\s+new\b)(?![^,.;]*\bin\s+(?:the\s+)?(?!US\b|U\.S\.|United\s+States\b|America\b)[A-Z][a-z])`,
     'dgiu',
   );
   const elidedTotals = (text: string) =>
-    [...text.matchAll(elided)].filter((match) => noun.test(text.slice(0, match.index)));
+    [...text.matchAll(elided), ...text.matchAll(onePlanned)].filter((match) =>
+      noun.test(text.slice(0, match.index)),
+    );
   return (text) => {
     const seen = new Set<number>();
     const elidedMatches = elidedTotals(text);

@@ -12,8 +12,8 @@ import {
 /**
  * Percentages in English and Chinese: `6.8%`, `6.8 percent`, `6.8 per cent`,
  * `eight percent`, `six point eight percent`, `百分之六点八`, `七成二` (72%), `七成` (70%), `两成` (20%), `一成半` (15%), `逾七成` (at least
- * 70%), and a fraction as a bound: `more than two-thirds`, `三分之二以上` (at least 66.7%). A change in points ("up 2.6 percentage points", "2.6个百分点") is marked
- * `delta`, never read as a level.
+ * 70%), and a fraction as a bound: `more than two-thirds`, `三分之二以上` (at least 66.7%). A change in points ("up 2.6
+ * percentage points", "2.6个百分点") is marked `delta`, never read as a level.
  */
 const PERCENT = new RegExp(
   [
@@ -46,6 +46,16 @@ const FRACTIONS: Record<string, number> = {
   'a quarter': 25,
 };
 
+/** The percentage a match of PERCENT reads, by the alternative that matched. */
+function percentOf(g: Record<string, string | undefined>): number {
+  if (g.tenth) return 10;
+  if (g.fraction) return FRACTIONS[g.fraction.toLowerCase().replace(/[-\s]/, ' ').replace(/^one /, 'a ')]!;
+  if (g.denominator)
+    return Number(((parseNumber(g.numerator!) / parseNumber(g.denominator)) * 100).toFixed(1));
+  if (g.tenths) return parseNumber(g.tenths) * 10 + (g.half ? 5 : g.units ? parseNumber(g.units) : 0);
+  return parseNumberWithFraction(g.num ?? g.word ?? g.zh ?? '');
+}
+
 /** "up 2.6 percentage points": a change in points, never a level. */
 function isDelta(text: string, end: number, matched: string): boolean {
   return (
@@ -67,15 +77,7 @@ export function readPercent(text: string): ValueMention[] {
   const read = text.includes(',') ? text.replace(DECIMAL_COMMA, '.') : text;
   for (const match of read.matchAll(PERCENT)) {
     const g = match.groups!;
-    const value = g.tenth
-      ? 10
-      : g.fraction
-        ? FRACTIONS[g.fraction.toLowerCase().replace(/[-\s]/, ' ').replace(/^one /, 'a ')]!
-        : g.denominator
-          ? Number(((parseNumber(g.numerator!) / parseNumber(g.denominator)) * 100).toFixed(1))
-          : g.tenths
-            ? parseNumber(g.tenths) * 10 + (g.half ? 5 : g.units ? parseNumber(g.units) : 0)
-            : parseNumberWithFraction(g.num ?? g.word ?? g.zh ?? '');
+    const value = percentOf(g);
     if (Number.isNaN(value)) continue;
     const start = match.index;
     const end = start + match[0].length;
