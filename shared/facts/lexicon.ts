@@ -2244,6 +2244,15 @@ export const SCOPE_CUES = {
       'bid to supply',
       'bid to land',
       'vie for',
+      // "Samsung competes with TSMC for AI5 orders", "vies for": striving for the order, not winning it ('vie for'
+      // stems as "vie", never as "vies" or "vying").
+      'compete for',
+      'compete ... for',
+      '=vies for',
+      '=vied for',
+      '=vying for',
+      '=vies ... =for',
+      '=vying ... =for',
       // "Samsung aims to win Tesla's AI5 orders", "hopes to make Tesla's AI5": an order striven for, not won
       // (scope.ts ends them at "after", "as"…). A customer's target reads the same and is lost with them
       // ("Tesla aims to land AI6 volume production in 2028"): the engine cannot tell whose aim it is, and a

@@ -726,7 +726,7 @@ const NEGATED_BEFORE = /(?:\bnot|n['’]t|\bnever|\bno)\s+$/i;
 const REPORT_SAID_AFTER =
   /^[,，]\s*which\s+(?:had\s+|has\s+)?(?:said|says|claimed|claims|reported|suggested|suggests|stated|alleged|alleges)\b/i;
 
-const STRIVING = /^(?:aim|hope|try|tri)/i;
+const STRIVING = /^(?:aim|hope|try|tri|compet|vie|vy)/i;
 const STRIVING_STOP = /\s(?:after|following|having|since|as|while|when|once)\s/i;
 
 /**

@@ -1955,6 +1955,13 @@ const PASSIVE_GAP =
 
 const PARTICIPLE = /^(?:made|manufactured|produced|built|fabricated|fabbed)\b/i;
 
+/**
+ * A predicate joined by "and" to the one before, up to a foundry: "… and competes with", "… and is in talks with" —
+ * a verb (or auxiliary) right after "and", not a chip or a noun phrase ("AI4 and AI5 with TSMC").
+ */
+const PREDICATE_JOINED_BEFORE =
+  /\band\s+(?:(?:also|now|then|still|already)\s+)?(?!(?:(?:is|are|was|were|will|would|could|may|might|has|have|had|can|to|be)\s+)*(?:giv|gave|hand|award|mov|shift|switch|transfer|send|sent|pass|assign|reassign|allocat|rout|steer|redirect|outsourc|sourc)\w*\s)(?:(?:is|are|was|were|will|would|could|may|might|has|have|had|can)\s|(?!(?:the|its|their|his|her|some|other|more|both|also|chips|wafers|processors|modules|parts)\b)[a-z]+(?:s|ed)\s)(?![^,;]*\band\s)[^,;]*$/;
+
 /** The "makes" word a foundry is the agent of: the next one after it, or the one just before "by"/由 it. */
 function triggerOfAgent(
   reading: SentenceReading,
@@ -2026,6 +2033,8 @@ function triggerOfAgent(
         /\son$/i.test(reading.text.slice(previous.start, previous.end)))) &&
     // "Tesla's HW4 chip stays with Samsung as AI5 ramps at TSMC": not past a clause of its own.
     !opensClauseBetween(reading.text, previous.end, mention.start) &&
+    // "Samsung makes the AI4 today and competes with TSMC": nor past a predicate joined to the making's.
+    !PREDICATE_JOINED_BEFORE.test(reading.text.slice(previous.end, mention.start)) &&
     // "Samsung doing AI6 in Taylor and TSMC doing AI5", "… and TSMC is doing AI5": a name after "and" with a making
     // of its own right after it.
     !(
@@ -2088,7 +2097,9 @@ function triggerOfAgent(
       TIME_CLAUSE_ZH.test(reading.text.slice(previous.end, mention.start)) ||
       // "won't reach volume production until 2027, a delay that matters for Samsung": a name in an appositive
       // that sums the clause up is none of its making.
-      SUMMING_APPOSITIVE.test(reading.text.slice(previous.end, mention.start)))
+      SUMMING_APPOSITIVE.test(reading.text.slice(previous.end, mention.start)) ||
+      // "Samsung makes the AI4 today and competes with TSMC": nor one past a predicate joined to the making's.
+      PREDICATE_JOINED_BEFORE.test(reading.text.slice(previous.end, mention.start)))
   )
     return undefined;
   // "Tesla splits AI5 between TSMC and Samsung, Nvidia's Rubin, Apple's Intel talks": a name past a list closed by
