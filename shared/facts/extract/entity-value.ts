@@ -2329,9 +2329,12 @@ function makingJoinedTo(
       mention.start >= trigger.end &&
       mention.end <= next.start &&
       (mention.type === 'company' || mention.type === 'affiliate') &&
-      // (a chip's owner is no subject: "builds Tesla's AI4 processor and will make AI6"; nor a customer: "for Tesla")
+      // (a chip's owner is no subject: "builds Tesla's AI4 processor and will make AI6"; nor a customer: "for Tesla";
+      // nor a place the chip is in: "makes the AI4 in Tesla cars today and will be the sole maker of AI6")
       !/^['’]s\b/.test(reading.text.slice(mention.end, mention.end + 2)) &&
-      !/(?:\bfor\s+|为|為|替)$/i.test(reading.text.slice(Math.max(0, mention.start - 4), mention.start)) &&
+      !/(?:\b(?:for|in|inside|into)\s+|为|為|替)$/i.test(
+        reading.text.slice(Math.max(0, mention.start - 7), mention.start),
+      ) &&
       // (nor the object of a preposition of another verb: "shares AI5 with TSMC and will be the sole maker of AI6" —
       // not of the making itself: "stays with Samsung for AI4 and picks TSMC")
       !(
