@@ -1454,6 +1454,8 @@ export const ATTRIBUTE_CLASSES = {
       'fab',
       // "its Taylor, Texas, foundry, the $44 billion site that will produce Tesla's AI6 chips".
       'site',
+      // "its $44 billion foundry in Taylor, Texas" (a foundry placed: not "foundry revenue", "foundry business").
+      'foundry in',
       'campus',
       'commit',
       'commitment',
