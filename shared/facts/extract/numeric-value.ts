@@ -1956,9 +1956,14 @@ const LOSS_BEFORE =
 function announcedYear(reading: SentenceReading, mention: ValueMention): boolean {
   return (
     pastYearAfter(reading, mention, 32, ANNOUNCED_IN_BEFORE) ||
-    pastYearAfter(reading, mention, 40, OTHER_EVENT_IN_BEFORE)
+    pastYearAfter(reading, mention, 40, OTHER_EVENT_IN_BEFORE) ||
+    pastYearAfter(reading, mention, 24, SAID_IN_BEFORE)
   );
 }
+
+/** Right before a past year, a saying: "Musk said last year", "after Musk's comments last year", "remarks in 2025". */
+const SAID_IN_BEFORE =
+  /\b(?:said|told|wrote|posted|tweeted|comments?|remarks?|statements?|interview)\s+(?:(?:so|it|this|that)\s+)?(?:(?:in|back\s+in|during|on)\s+)?(?:early\s+|mid-?|late\s+)?$/i;
 
 const OTHER_EVENT_IN_BEFORE =
   /\b(?:revived|halted|paused|suspended|froze|frozen|shelved|mothballed|resumed|restarted)\s+(?:(?:construction|work|building)\s+)?(?:on\s+)?(?:in\s+|back\s+in\s+|during\s+)?(?:early\s+|mid-?|late\s+)?$/i;
