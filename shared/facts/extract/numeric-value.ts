@@ -2276,8 +2276,9 @@ const WORKS_GO_ON_BEFORE_ZH =
 const WORKS_GO_ON_BEFORE =
   /\b(?:construction|build-?out|works?|expansion)\b(?:\s+(?:at|of|on)\s+[^,.;]{0,40})?(?:,[^,.;]{0,90},)?\s+(?:will\s+|to\s+|would\s+)?(?:continue|run|last|go\s+on)s?\s+(?:through|until|till|to|into)\s+(?:the\s+end\s+of\s+|end-)?$/i;
 
+// ("will take until 2027 to move the needle", "has until 2028 to", "must wait until": a time something needs, no term)
 const STATE_UNTIL_BEFORE =
-  /\b(?:under\s+construction|being\s+built|on\s+hold|idle|idled|stalled|shelved|mothballed|paused|closed|not\s+(?:be\s+)?(?:ready|operational|open|running))\s+(?:until|till)\s+(?:(?:the\s+)?(?:end|middle|start)\s+of\s+|late\s+|early\s+|mid-?)?$/i;
+  /\b(?:take|takes|took|taken|taking|wait|waits|waited|waiting|has|have|had|need|needs|needed)\s+(?:until|till)\s+(?:(?:the\s+)?(?:end|middle|start)\s+of\s+|late\s+|early\s+|mid-?)?$|\b(?:under\s+construction|being\s+built|on\s+hold|idle|idled|stalled|shelved|mothballed|paused|closed|not\s+(?:be\s+)?(?:ready|operational|open|running))\s+(?:until|till)\s+(?:(?:the\s+)?(?:end|middle|start)\s+of\s+|late\s+|early\s+|mid-?)?$/i;
 
 /** Before a year, a deal's term moved to it: 合约延至, "the contract was extended through". */
 const DEAL_TERM_MOVED_BEFORE =
