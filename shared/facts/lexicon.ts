@@ -1667,6 +1667,14 @@ export const SCOPE_CUES = {
       'no plan',
       'no plans',
       'deny',
+      // "on track for volume production in 2027, disputing a report of a delay to 2028" (the verb only: not "a trade
+      // dispute").
+      '=disputing ... report',
+      '=disputed ... report',
+      '=disputes ... report',
+      '=disputing ... claim',
+      '=disputed ... claim',
+      '=disputes ... claim',
       'refute',
       'dismiss',
       'reject',
