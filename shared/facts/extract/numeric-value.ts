@@ -91,7 +91,7 @@ function plantStartsThen(reading: SentenceReading, mention: ValueMention): boole
 
 /** Right before a date, a trial's making: "pilot production in", "risk production from", "engineering samples later". */
 const TRIAL_BEFORE_DATE =
-  /\b(?:pilot|trial|risk|small[-\s]batch|sample|engineering)\s+(?:production|output|runs?|manufacturing)\s+(?:there\s+)?(?:in|from|by|starting(?:\s+in)?|beginning(?:\s+in)?)\s+(?:the\s+)?(?:(?:early|mid|late|first\s+half\s+of|second\s+half\s+of)[-\s]+)?$|\bsamples?\s+(?:(?:later|earlier|due|expected|slated|set)\s+)?(?:(?:in|by|for|from)\s+)?(?:the\s+)?(?:(?:early|mid|late|end\s+of)[-\s]+)?$|\bsamples?\s+(?:of\s+(?:the\s+)?[\w-]+\s+)?(?:(?:would|will|should|could|are\s+to|to)\s+)?(?:come|arrive|ship|be\s+(?:ready|available|delivered))\s+(?:in|by|from)\s+(?:the\s+)?(?:(?:early|mid|late|end\s+of)[-\s]+)?$/i;
+  /\b(?:pilot|trial|risk|small[-\s]batch|sample|engineering)\s+(?:production|output|runs?|manufacturing)\s+(?:there\s+)?(?:in|from|by|starting(?:\s+in)?|beginning(?:\s+in)?)\s+(?:the\s+)?(?:(?:early|mid|late|first\s+half\s+of|second\s+half\s+of)[-\s]+)?$|\b(?:samples?|sampling)\s+(?:(?:later|earlier|due|expected|slated|set)\s+)?(?:(?:in|by|for|from)\s+)?(?:the\s+)?(?:(?:early|mid|late|end\s+of)[-\s]+)?$|\bsamples?\s+(?:of\s+(?:the\s+)?[\w-]+\s+)?(?:(?:would|will|should|could|are\s+to|to)\s+)?(?:come|arrive|ship|be\s+(?:ready|available|delivered))\s+(?:in|by|from)\s+(?:the\s+)?(?:(?:early|mid|late|end\s+of)[-\s]+)?$/i;
 
 /** Right after an amount, the order or contract it is the size of: 的晶片订单, 芯片大单, 合同, "contract", "chip deal". */
 const ORDER_NAMED_AFTER =
