@@ -1973,6 +1973,9 @@ export const SCOPE_CUES = {
       'scenario puts',
       'scenario that puts',
       'hypothetical',
+      // "running parallel compliance plans: … one assuming lawmakers approve a delay to December 2027".
+      '=assuming',
+      '=assumes that',
       // "may raise its budget … should it win additional customers": an inverted condition.
       '=should it',
       '=should they',
@@ -2208,6 +2211,36 @@ export const SCOPE_CUES = {
       '=wanted ... =moved to',
       '=wanted ... =pushed back',
       '=wanted ... =pushed to',
+      // "France and Germany want the AI Act's high-risk rules put on hold for longer" (the rules' long name a gap).
+      '=want ... =put on hold',
+      '=wants ... =put on hold',
+      '=wanted ... =put on hold',
+      '=want the ... =high =risk ... =put on hold',
+      '=want the ... =high =risk ... =delayed',
+      '=want the ... =high =risk ... =postponed',
+      '=want the ... =high =risk ... =paused',
+      '=wants the ... =high =risk ... =put on hold',
+      '=wants the ... =high =risk ... =delayed',
+      '=wants the ... =high =risk ... =postponed',
+      '=wants the ... =high =risk ... =paused',
+      '=wanted the ... =high =risk ... =put on hold',
+      '=wanted the ... =high =risk ... =delayed',
+      '=wanted the ... =high =risk ... =postponed',
+      '=wanted the ... =high =risk ... =paused',
+      // "…said the European Union should pause its AI Act": advice to pause, not a pause.
+      'should pause',
+      'should delay',
+      'should postpone',
+      'should suspend',
+      'should freeze',
+      'should stop the clock',
+      'should put ... on hold',
+      // "lawmakers are pushing to separate the AI Act part of the omnibus": a push, not an act ('pushed to 2027' is a
+      // delay: only the progressive with its auxiliary).
+      '=are =pushing to',
+      '=is =pushing to',
+      '=were =pushing to',
+      '=was =pushing to',
       // "lobbyists want a two-year 'stop the clock' on the AI Act": the demand named by its slogan (not "wants a
       // delay", which runs onto a delay the sentence then tells: "wants a delay: Commission proposes …").
       '=want a ... stop the clock',
