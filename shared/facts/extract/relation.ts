@@ -230,6 +230,10 @@ function namesTheEventDay(event: EventOfRule, text: string): boolean {
 const DEAL_TOLD_AS_PAST =
   /\b(?:signed|struck|inked|sealed|announced|clinched)\s+(?:(?:their|its|the|a)\s+)?(?:[\w$.,-]+\s+){0,6}?(?:last\s+(?:year|summer|July)|a\s+year\s+ago|in\s+(?:July\s+)?2025|in\s+(?:late\s+)?July)\b|去年(?:7月|七月)?[^，。；]{0,12}?(?:签署|簽署|签订|簽訂|签下|簽下|签约|簽約)/i;
 
+/** A mover described by the deal told as past, its move right after the description. */
+const DEAL_PAST_IN_DESCRIPTION =
+  /,\s+(?:the|a)\s+(?:[\w-]+\s+){0,4}?(?:that|which|who)\s+(?:[\w$.-]+\s+){1,10}?(?:last\s+(?:year|summer|July)|a\s+year\s+ago|in\s+(?:July\s+)?2025)\s*,\s+(?:(?:shares|stock)\s+)?(?:rose|fell|gained|jumped|climbed|slid|slipped|dropped|added|lost|advanced|declined|was\s+(?:up|down)|ended\s+(?:up|down)|closed\s+(?:up|down))\b|去年[^，。；]{0,24}?的(?:三星电子|三星電子|三星|特斯拉)(?:股价|股價)?(?:上涨|上漲|下跌|大涨|大漲|涨|漲|跌)/i;
+
 /** The item's own day or week: "today", "this week", "after hours", 今天, 今日, 本周, 本週, 盤後. */
 const OWN_DAY =
   /(?<!USA\s)\btoday\b|\b[Tt]his\s+week\b|\bfor\s+the\s+day\b|\bas\s+of\s+press\s+time\b|\b(?:in\s+)?(?:after-hours|extended)\s+trading\b|今天|今日(?!美国|美國|头条|頭條)|本周|本週|这周|這週|盘后|盤後/;
@@ -1112,6 +1116,17 @@ export function hasContext(
     WEEKDAY_MOVE.test(reading.text) &&
     DEAL_TOLD_AS_PAST.test(reading.text) &&
     // (not the event's own day named: "jumped 6.8% on Monday, July 28, after it signed … last July")
+    !namesTheEventDay(rule.event, reading.text)
+  )
+    return false;
+  // "Samsung Electronics, the Korean chipmaker that landed a $16.5 billion order from Tesla last July, rose 2.1%",
+  // "去年获得特斯拉165亿美元大单的三星电子上涨2.1%": months on, the deal told as past in the mover's description is no
+  // cause of the move.
+  if (
+    rule.event &&
+    reading.publishedDay !== undefined &&
+    reading.publishedDay > rule.event.lastDay &&
+    DEAL_PAST_IN_DESCRIPTION.test(reading.text) &&
     !namesTheEventDay(rule.event, reading.text)
   )
     return false;
