@@ -10,6 +10,7 @@ import {
   asideMarks,
   causeToldLater,
   headlineHalfOf,
+  inConcessionAfter,
   inRelativeClauseApart,
   namedDealSpans,
   notWordsOf,
@@ -618,7 +619,9 @@ function statementFor(
   // but an earlier half sets the topic of the halves after it: "全球晶圓代工2.0市場 台積電市占大幅提升至38％")
   const half = headlineHalfOf(reading);
   const notWords = (rule.not ? notWordsOf(rule, reading) : NONE).filter(
-    (match) => !half || subject.positions.some((at) => half(match.start) <= half(at)),
+    (match) =>
+      (!half || subject.positions.some((at) => half(match.start) <= half(at))) &&
+      !inConcessionAfter(reading, match, subject.positions),
   );
   if (
     notWords.length &&

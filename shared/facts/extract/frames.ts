@@ -154,7 +154,9 @@ export function silencedByNot(
   namedDealsShelter = true,
 ): boolean {
   if (!rule.not) return false;
-  const notWords = notWordsOf(rule, reading);
+  const notWords = notWordsOf(rule, reading).filter(
+    (match) => !inConcessionAfter(reading, match, [position]),
+  );
   if (notWords.length === 0) return false;
   if (shelteredEventPiece(rule, reading, position, notWords)) return false;
   if (inRelativeClauseApart(reading, position, notWords)) return false;
@@ -169,6 +171,22 @@ export function silencedByNot(
   const side = asideOf(reading, position);
   return notWords.some((match) => asideOf(reading, match.start) === side);
 }
+
+/**
+ * "The EU's deal to defer its high-risk AI requirements … hands companies more time, though the bloc's general-purpose
+ * AI rules stay in place": a word of another subject in a trailing concession, after one of `positions` at least,
+ * tells of that other thing and silences nothing before it.
+ */
+export function inConcessionAfter(
+  reading: SentenceReading,
+  match: { start: number },
+  positions: readonly number[],
+): boolean {
+  const opens = reading.once('concession', () => TRAILING_CONCESSION.exec(reading.text)?.index ?? -1);
+  return opens >= 0 && match.start > opens && positions.some((position) => position < opens);
+}
+
+const TRAILING_CONCESSION = /,\s+(?:though|although|even\s+though)\s[^;；]*$/i;
 
 /** A space between two Chinese clauses of a headline ("…义务延后 企业合规预算转向…"). */
 const CJK_HEADLINE_SPACE = /(?<=[\u3400-\u9fff”」》])\s+(?=[\u3400-\u9fff“「《])/g;
