@@ -1018,6 +1018,10 @@ export const ATTRIBUTE_CLASSES = {
       'return to',
       'relaunch',
       'again',
+      // "Dojo 3 is back under development" (not "is back" alone: "back in the spotlight", "back to square one"; nor
+      // "brings Dojo back into focus").
+      'back under development',
+      'back in development',
     ],
     zh: [
       '重启',
