@@ -70,6 +70,8 @@ export const ATTRIBUTE_CLASSES = {
       'dedicated to',
       'source',
       'sourced from',
+      // "while AI5 will come from TSMC", "the AI6 will come from Samsung alone".
+      'come from',
       'role in',
       'production',
       'deal',

@@ -55,7 +55,9 @@ export function readEntities(
   const businessOwner = (mention: EntityMention) =>
     business.some((match) => match.start >= mention.end && match.start - mention.end <= 1);
   const triggers = verbGroups(
-    relations.filter((match) => match.name === 'makes' && !business.includes(match)),
+    relations.filter(
+      (match) => match.name === 'makes' && !business.includes(match) && !personComesFrom(reading, match),
+    ),
     reading,
     chipIds,
   );
@@ -309,6 +311,14 @@ export function readEntities(
     displaced,
   };
 }
+
+/** "Tesla's AI5 chip chief came from Intel": where a person comes from, no chip's maker. */
+const personComesFrom = (reading: SentenceReading, match: PhraseMatch<AttributeClass>) =>
+  /^c[oa]me/i.test(reading.text.slice(match.start, match.end)) &&
+  PERSON_BEFORE.test(reading.text.slice(Math.max(0, match.start - 32), match.start));
+
+const PERSON_BEFORE =
+  /\b(?:chief|head|boss|executive|exec|engineers?|designers?|architects?|leads?|lead\s+designer|veterans?|hires?|recruits?|talent|team|staff|CEO|CTO|VP|president|director|manager|founder)\s+(?:(?:now|also|originally|previously|reportedly)\s+)?$/i;
 
 /**
  * "…dismissed reports that Tesla would shift AI6 production to TSMC, saying Samsung remains the chip's maker": a
@@ -1981,6 +1991,13 @@ function triggerOfAgent(
   const before = reading.text.slice(Math.max(0, mention.start - 24), mention.start);
   const previous = inFrame.filter((trigger) => trigger.end <= mention.start).at(-1);
   const following = inFrame.find((trigger) => trigger.start >= mention.end);
+  // "AI5 now comes from both TSMC and Samsung", "sourced from Samsung": the maker right after a making's "from".
+  if (
+    previous &&
+    /\bfrom$/i.test(reading.text.slice(previous.start, previous.end)) &&
+    /^\s*(?:both\s+|either\s+)?$/i.test(reading.text.slice(previous.end, mention.start))
+  )
+    return previous;
   // "…轉給台積電，三星仍是唯一代工夥伴", "…，仍由三星代工": a name in a clause of its own that says it still makes the
   // chip takes the word after it.
   if (
