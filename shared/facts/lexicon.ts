@@ -1316,6 +1316,10 @@ export const ATTRIBUTE_CLASSES = {
       'market share',
       'share of the market',
       'slice',
+      // "TSMC's portion of worldwide foundry sales widened to 71.6%".
+      'portion of',
+      // "TSMC's slice of the contract-chip pie".
+      'of the ... pie',
       'grip on',
       'hold',
       'control',
