@@ -697,12 +697,13 @@ export const ATTRIBUTE_CLASSES = {
       'behind schedule',
       'behind ... goal',
       'behind ... target',
-      // (a plan's own schedule: not "one of the officials behind the US AI Action Plan")
+      // (a plan's own schedule: not "one of the officials behind the US AI Action Plan", "agencies behind on AI Action
+      // Plan deadlines")
       'behind plan',
       'behind its ... plan',
       'behind their ... plan',
-      'behind the original plan',
-      'behind the initial plan',
+      'behind ... original plan',
+      'behind ... initial plan',
       'behind the planned',
       'later than ... planned',
       'later than ... plan',
@@ -1684,13 +1685,11 @@ export const SCOPE_CUES = {
       'no plans',
       'deny',
       // "on track for volume production in 2027, disputing a report of a delay to 2028" (the verb only: not "a trade
-      // dispute").
+      // dispute", "amid trade disputes, a report says").
       '=disputing ... report',
       '=disputed ... report',
-      '=disputes ... report',
       '=disputing ... claim',
       '=disputed ... claim',
-      '=disputes ... claim',
       'refute',
       'dismiss',
       'reject',
@@ -2680,6 +2679,26 @@ export const SCOPE_CUES = {
       'await word',
       'await update',
       'await detail',
+      // "Michael Kratsios, one of the officials behind the US AI Action Plan", "the think tank behind the plan to
+      // delay …": the plan names its makers, nothing is said of it.
+      ...[
+        'officials',
+        'people',
+        'team',
+        'architects',
+        'architect',
+        'think tank',
+        'group',
+        'force',
+        'brains',
+      ].flatMap((makers) => [
+        `=${makers.replaceAll(' ', ' =')} =behind`,
+        `=${makers.replaceAll(' ', ' =')} =who =drew =up`,
+      ]),
+      '=minds =behind',
+      '=those =behind',
+      '=authors =behind',
+      '=drafters =behind',
     ],
     zh: [],
   },

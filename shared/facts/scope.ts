@@ -727,6 +727,9 @@ const REPORT_SAID_AFTER =
   /^[,，]\s*which\s+(?:had\s+|has\s+)?(?:said|says|claimed|claims|reported|suggested|suggests|stated|alleged|alleges)\b/i;
 
 const STRIVING = /^(?:aim|hope|try|tri|compet|vie|vy)/i;
+const DENYING = /^(?:deni|deny|disput|reject|refut|dismiss)/i;
+const DENIER_GOES_ON =
+  /\s(?:and|but)\s+(?:(?:also|instead)\s+)?(?:says|said|insists|insisted|adds|added|maintains|maintained|confirms|confirmed)\b/i;
 const STRIVING_STOP = /\s(?:after|following|having|since|as|while|when|once)\s/i;
 
 /**
@@ -795,6 +798,12 @@ function spanEnd(sentence: string, match: PhraseMatch<ScopeCue>): number {
   // happened before it, or a clause of its own, is told.
   if (match.name === 'possibility' && STRIVING.test(sentence.slice(match.start, match.end))) {
     const stop = sentence.slice(match.end, end).search(STRIVING_STOP);
+    if (stop >= 0) end = match.end + stop;
+  }
+  // "Samsung has denied claims of poor yields and says AI6 will be made on its 2nm process": a denial ends where its
+  // denier goes on to say what is so.
+  if (match.name === 'negation' && DENYING.test(sentence.slice(match.start, match.end))) {
+    const stop = sentence.slice(match.end, end).search(DENIER_GOES_ON);
     if (stop >= 0) end = match.end + stop;
   }
   // "is weighing changes to the timeline, including a proposed one-year delay": what the list adds is the

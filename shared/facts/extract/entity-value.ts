@@ -2052,6 +2052,9 @@ function triggerOfAgent(
     !opensClauseBetween(reading.text, previous.end, mention.start) &&
     // "Samsung makes the AI4 today and competes with TSMC": nor past a predicate joined to the making's.
     !PREDICATE_JOINED_BEFORE.test(reading.text.slice(previous.end, mention.start)) &&
+    // "makes Tesla's AI4 chips and, together with TSMC, will make AI5": a parenthesis opened after a comma goes with
+    // the verb after it.
+    !/,\s*(?:(?:together|along)\s+with|alongside)\s*$/i.test(before) &&
     // "Samsung doing AI6 in Taylor and TSMC doing AI5", "… and TSMC is doing AI5": a name after "and" with a making
     // of its own right after it.
     !(

@@ -1957,13 +1957,23 @@ function announcedYear(reading: SentenceReading, mention: ValueMention): boolean
   return (
     pastYearAfter(reading, mention, 32, ANNOUNCED_IN_BEFORE) ||
     pastYearAfter(reading, mention, 40, OTHER_EVENT_IN_BEFORE) ||
-    pastYearAfter(reading, mention, 24, SAID_IN_BEFORE)
+    pastYearAfter(reading, mention, 24, SAID_IN_BEFORE) ||
+    (pastYearAfter(reading, mention, 24, SAID_BEFORE) &&
+      /^(?:last|a\s+year\s+ago)\b/i.test(reading.text.slice(mention.start, mention.end)))
   );
 }
 
-/** Right before a past year, a saying: "Musk said last year", "after Musk's comments last year", "remarks in 2025". */
-const SAID_IN_BEFORE =
-  /\b(?:said|told|wrote|posted|tweeted|comments?|remarks?|statements?|interview)\s+(?:(?:so|it|this|that)\s+)?(?:(?:in|back\s+in|during|on)\s+)?(?:early\s+|mid-?|late\s+)?$/i;
+/**
+ * Right before a past year, a saying and its time: "Musk said last year", "after Musk's comments last year",
+ * "remarks in 2025" — with a preposition, or a year told as "last year" ("Tesla said 2026 was the year AI5 reached
+ * volume production" tells the year).
+ */
+const SAYING = String.raw`\b(?:said|told|wrote|posted|tweeted|comments?|remarks?|statements?|interview)\s+(?:(?:so|it|this|that)\s+)?`;
+const SAID_BEFORE = new RegExp(`${SAYING}$`, 'i');
+const SAID_IN_BEFORE = new RegExp(
+  String.raw`${SAYING}(?:in|back\s+in|during|on)\s+(?:early\s+|mid-?|late\s+)?$`,
+  'i',
+);
 
 const OTHER_EVENT_IN_BEFORE =
   /\b(?:revived|halted|paused|suspended|froze|frozen|shelved|mothballed|resumed|restarted)\s+(?:(?:construction|work|building)\s+)?(?:on\s+)?(?:in\s+|back\s+in\s+|during\s+)?(?:early\s+|mid-?|late\s+)?$/i;
