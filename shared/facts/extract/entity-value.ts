@@ -330,12 +330,14 @@ function referencesBack(
   chipIds: ReadonlySet<string>,
 ): { start: number; end: number }[] {
   if (!rule.anaphora) return [];
-  return reading.phrases(rule.anaphora).filter((reference) => {
+  return [...reading.phrases(rule.anaphora), ...remainderReferences(reading)].filter((reference) => {
     // (the bare reference only: "the next chip", "the upcoming chip" after a chip named is another one)
-    if (!BARE_CHIP_REFERENCE.test(reading.text.slice(reference.start, reference.end))) return false;
+    const bare = BARE_CHIP_REFERENCE.test(reading.text.slice(reference.start, reference.end));
+    if (!bare && !REMAINDER.test(reading.text.slice(reference.start, reference.end))) return false;
     // (…closing its clause or naming its maker: not "the chip's successor", "the chip that follows it", "will make
     // the chip for Apple")
-    if (!REFERENCE_CLOSES.test(reading.text.slice(reference.end, reference.end + 24))) return false;
+    const after = reading.text.slice(reference.end, reference.end + 24);
+    if (!REFERENCE_CLOSES.test(after) && (bare || !REMAINDER_CLOSES.test(after))) return false;
     const before = reading.chips.filter((chip) => chip.end <= reference.start).at(-1);
     return (
       before !== undefined &&
@@ -379,6 +381,25 @@ const OTHER_THING_WORD =
 /** After a bare reference, its clause's end or a maker's noun: ".", ", too", "'s maker", 的代工厂. */
 const REFERENCE_CLOSES =
   /^(?:(?:['’]s?)?\s+(?:sole\s+|only\s+|main\s+)?(?:maker|manufacturer|foundry|producer|supplier)\b|\s*(?:too\b|as\s+well\b)?\s*(?:[,.;:，。；]|$)|的?(?:代工厂|代工廠|代工|生产|生產))/i;
+
+/**
+ * "TSMC will produce part of Tesla's AI5 processors …, while Samsung Electronics will handle the remainder": the rest
+ * of a chip a part of which was named before is that chip.
+ */
+function remainderReferences(reading: SentenceReading): { start: number; end: number }[] {
+  if (!PART_OF_A_CHIP.test(reading.text)) return [];
+  return [...reading.text.matchAll(REMAINDER_WORDS)].map((found) => ({
+    start: found.index,
+    end: found.index + found[0].length,
+  }));
+}
+
+const PART_OF_A_CHIP =
+  /\b(?:part|some|a\s+portion|portions|half|a\s+share|a\s+slice)\s+of\s+(?:(?:Tesla['’]s|its|the)\s+)?(?:next-generation\s+)?(?:AI|HW)\d/i;
+const REMAINDER_WORDS = /\bthe\s+(?:rest|remainder|balance|other\s+half)\b(?!\s+of\b)/gi;
+const REMAINDER = /^the\s+(?:rest|remainder|balance|other\s+half)$/i;
+/** …closing its clause, or only a place after it ("will produce the rest in Arizona"). */
+const REMAINDER_CLOSES = /^(?:\s+(?:in|at)\s+(?:its\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?\s*(?:[,.;:]|$)/;
 
 /** A bare reference to a chip: "the chip", "the processor", 该芯片. */
 const BARE_CHIP_REFERENCE =
