@@ -2055,8 +2055,9 @@ function isProgress(text: string, mention: ValueMention): boolean {
       /\bplanned\b/i.test(text.slice(mention.start, mention.end))) ||
     // "使星际之门更接近5000亿美元投资目标", "5000亿美元、10吉瓦的承诺": the plan's own total, named as its goal.
     PLAN_AFTER_ZH.test(after) ||
-    // "brings Stargate closer to its goal of 10 gigawatts and $500 billion in investment": the goal itself.
-    /\b(?:goal|target|ambition|pledge)\s+of\s+(?:(?:about|around|roughly|some|up\s+to|at\s+least|\d[\d.,]*\s?(?:gigawatts?|GW|sites?|data\s+cent(?:er|re)s?|campuses))\s?(?:(?:,|and)\s?)?)*$/i.test(
+    // "brings Stargate closer to its goal of 10 gigawatts and $500 billion in investment": the goal itself (or "on the
+    // way to a planned total of 20").
+    /\b(?:goal|target|ambition|pledge|planned\s+total)\s+of\s+(?:(?:about|around|roughly|some|up\s+to|at\s+least|\d[\d.,]*\s?(?:gigawatts?|GW|sites?|data\s+cent(?:er|re)s?|campuses))\s?(?:(?:,|and)\s?)?)*$/i.test(
       before,
     ) ||
     // "the first tranche of the plant's $4.75 billion CHIPS Act grant": the whole a part is of — also when the
