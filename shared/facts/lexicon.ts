@@ -70,6 +70,9 @@ export const ATTRIBUTE_CLASSES = {
       'dedicated to',
       'source',
       'sourced from',
+      // "TSMC shrugs off losing Tesla's AI6 to Samsung": the chip goes to the foundry it is lost to.
+      'lose ... to',
+      '=lost ... =to',
       // "while AI5 will come from TSMC", "the AI6 will come from Samsung alone".
       'come from',
       'role in',

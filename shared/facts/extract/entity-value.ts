@@ -1261,7 +1261,7 @@ const MAKING_BESIDE = /\b(?:and|make|makes|making|fabricat\w*|manufactur\w*|chip
 
 /** After a foundry, that it lost an order: "Samsung lost Tesla's AI5 order to TSMC", 三星痛失AI5订单. */
 const LOST_AFTER =
-  /^(?:['’]s\s+[\w ]{1,20}?)?\s*(?:,\s*(?:which|that|who)\s+)?(?:(?:lost|loses|losing)\s+out\b[^,.;]{0,32}|(?:lost|loses|losing)\b(?:[^,.;]|\.(?=\d)){0,40}?\b(?:orders?|contracts?|deal|business|bid)\b|(?:lost|loses|losing)\s+(?:(?:the|its|Tesla['’]s)\s+)?(?:AI\d|HW\d)\b|(?:失去|丢失|丟失|丢掉|丟掉|错失|錯失|痛失)[^，。；,;\s]{0,12}?(?:订单|訂單|合同|合约|合約|大单|大單))/i;
+  /^(?:['’]s\s+[\w ]{1,20}?)?\s*(?:,\s*(?:which|that|who)\s+)?(?:(?:shrugs?|shrugged|shrugging)\s+off\s+|(?:downplays?|downplayed)\s+)?(?:(?:lost|loses|losing)\s+out\b[^,.;]{0,32}|(?:lost|loses|losing)\b(?:[^,.;]|\.(?=\d)){0,40}?\b(?:orders?|contracts?|deal|business|bid)\b|(?:lost|loses|losing)\s+(?:(?:the|its|Tesla['’]s)\s+)?(?:AI\d|HW\d)\b|(?:失去|丢失|丟失|丢掉|丟掉|错失|錯失|痛失)[^，。；,;\s]{0,12}?(?:订单|訂單|合同|合约|合約|大单|大單))/i;
 
 /** "keeps AI4 at Samsung and AI5 at TSMC": a foundry right after "<chip> at" is that chip's alone. */
 function atAnotherChip(
