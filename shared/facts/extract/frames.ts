@@ -521,7 +521,7 @@ const SUPERLATIVE_AFTER = /^[^，,。；;]{0,4}?(?:最大|最高|最多|最佳|�
  */
 export const readsAsides = (rule: CompiledRule) => !rule.rule.relation.includes('stock_move');
 
-/** Commas that set off an aside: ", to be made by Samsung,", "，由三星代工，". */
+/** Commas that set off an aside: ", to be made by Samsung,", "，由三星代工，", ", bound by a $16.5 billion contract,". */
 export function asideMarks(reading: SentenceReading): number[] {
   return reading.once('asides', () =>
     [...reading.text.matchAll(ASIDE_OPENING)].flatMap((match) => {
@@ -535,7 +535,7 @@ export function asideMarks(reading: SentenceReading): number[] {
 }
 
 const ASIDE_OPENING =
-  /[,，]\s*(?:(?=(?:to\s+be|which|that|whose|made|built|produced|set|due|expected|already|home\s+to|(?:the|a)\s+(?:maker|supplier|manufacturer|builder))\b|由|将|將)|(?:as|because|thanks\s+to|amid|driven\s+by)\b)/gi;
+  /[,，]\s*(?:(?=(?:to\s+be|which|that|whose|made|built|produced|set|due|expected|already|home\s+to|bound\s+by|tied\s+by|(?:the|a)\s+(?:maker|supplier|manufacturer|builder))\b|由|将|將)|(?:as|because|thanks\s+to|amid|driven\s+by)\b)/gi;
 
 const CAUSE_OPENING = /(?:as|because|thanks\s+to|amid|driven\s+by)$/i;
 
