@@ -186,7 +186,9 @@ export function inConcessionAfter(
   return opens >= 0 && match.start > opens && positions.some((position) => position < opens);
 }
 
-const TRAILING_CONCESSION = /,\s+(?:though|although|even\s+though)\s[^;；]*$/i;
+// (…or a Chinese clause of what goes on now: "…的晶片代工合約，如今正洽談電池與顯示器合作")
+const TRAILING_CONCESSION =
+  /,\s+(?:though|although|even\s+though)\s[^;；]*$|[，,]\s*(?:如今|目前|现在|現在)正[^;；。]*。?$/i;
 
 /** A space between two Chinese clauses of a headline ("…义务延后 企业合规预算转向…"). */
 const CJK_HEADLINE_SPACE = /(?<=[\u3400-\u9fff”」》])\s+(?=[\u3400-\u9fff“「《])/g;
