@@ -74,7 +74,7 @@ function joinExclaimed(parts: string[]): string[] {
 const NOT_A_BUT = String.raw`(?<!\bnot\s+(?:[\w'’-]+\s+){0,5}[\w'’-]+)`;
 
 const FRAME_BREAK = new RegExp(
-  String.raw`[;；•\u2460-\u2473\u2776-\u277F]|，而|，但|，并|，並|，同时|，同時|，主因|，主要因为|，主要因為|，原因是|, because |，(?=[^，。]{1,12}?(?<![规規原准準细細否法])[则則])|(?<=[\u3400-\u9fff])\s+(?=[^，。\s]{1,12}?(?<![规規原准準细細否法])[则則])|, while |, whereas |, leaving |, citing |${NOT_A_BUT}, but |, and |, unlike | unlike | while | whereas |${NOT_A_BUT} but | - |——`,
+  String.raw`[;；•\u2460-\u2473\u2776-\u277F]|，而|，但|，并(?!称|稱|表示|指出|透露|强调|強調|说|說)|，並(?!称|稱|表示|指出|透露|强调|強調|说|說)|，同时|，同時|，主因|，主要因为|，主要因為|，原因是|, because |，(?=[^，。]{1,12}?(?<![规規原准準细細否法])[则則])|(?<=[\u3400-\u9fff])\s+(?=[^，。\s]{1,12}?(?<![规規原准準细細否法])[则則])|, while |, whereas |, leaving |, citing |${NOT_A_BUT}, but |, and |, unlike | unlike | while | whereas |${NOT_A_BUT} but | - |——`,
   'g',
 );
 
