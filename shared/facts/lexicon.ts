@@ -1320,6 +1320,8 @@ export const ATTRIBUTE_CLASSES = {
       'market share',
       'share of the market',
       'slice',
+      // "TSMC widened its lead to 71%" (a leader's share; exact words only: not "could lead to").
+      '=its =lead =to',
       // "TSMC's portion of worldwide foundry sales widened to 71.6%".
       'portion of',
       // "TSMC's slice of the contract-chip pie".
