@@ -556,9 +556,12 @@ const OWNER_GAP = /^\s*(?:[(（]\s*[\dA-Z.:\s]{2,12}\s*[)）]\s*)?(?:['’]s\s*)
  * "…at its Taylor, Texas fab. The fab will manufacture Tesla's upcoming AI6 chips", 该厂将…为特斯拉
  * 生产AI6晶片: a site referred back to is the place, when this sentence names none of its own.
  */
-/** A making "there", 在那里: at the site named before it ("whose AI6 chips Samsung will make there"). */
+/**
+ * A making "there", 在那里: at the site named before it ("whose AI6 chips Samsung will make there") — or the chip "at the
+ * plant" ("its Taylor, Texas, ramp so that volume production of Tesla's AI6 at the plant can begin").
+ */
 const MADE_THERE =
-  /\b(?:made|makes?|making|built|builds?|building|produced|produces?|producing|manufactured|manufactures?|manufacturing|fabricated|fabricates?)\s+there\b|(?:在|于|於)(?:那里|那裡|那儿|那兒)(?:[^，。；,;]{0,6}?)(?:生产|生產|制造|製造|代工|量产|量產)/i;
+  /\b(?:AI\d|chips?|processors?)\s+at\s+the\s+(?:plant|fab|site|facility|factory)\b|\b(?:made|makes?|making|built|builds?|building|produced|produces?|producing|manufactured|manufactures?|manufacturing|fabricated|fabricates?)\s+there\b|(?:在|于|於)(?:那里|那裡|那儿|那兒)(?:[^，。；,;]{0,6}?)(?:生产|生產|制造|製造|代工|量产|量產)/i;
 
 function placeReferredBack(
   reading: SentenceReading,
