@@ -791,6 +791,23 @@ const SEQUENCE_THEN =
  * names the chip inside it, with a rival chip named before it in the sentence and no relative clause of the site between ("…, which will begin mass
  * production in 2026" is the site's).
  */
+/**
+ * "AI5 is Tesla's next chip; TSMC will make it in Taiwan and Arizona, and Samsung in Texas, with volume production
+ * expected next year": "it", made, stands for a rival chip the sentence before named — where it stands.
+ */
+function chipMadeAsIt(
+  rule: CompiledRule,
+  reading: SentenceReading,
+  mention: ValueMention,
+): { start: number; end: number } | undefined {
+  if (!reading.priorChips.some((chip) => rule.rule.rivals!.includes(chip.id))) return undefined;
+  const it = MADE_AS_IT.exec(reading.text.slice(0, mention.start));
+  return it ? { start: it.index + it[0].length - 2, end: it.index + it[0].length } : undefined;
+}
+
+const MADE_AS_IT =
+  /\b(?:make|makes|making|build|builds|building|produce|produces|producing|manufacture|manufactures)\s+it\b/i;
+
 function chipsVolumeDate(
   rule: CompiledRule,
   reading: SentenceReading,
@@ -798,9 +815,10 @@ function chipsVolumeDate(
   mention: ValueMention,
 ): boolean {
   if (!rule.rule.relation.includes('production_start') || !rule.rule.rivals?.length) return false;
-  const chip = reading.mentions.find(
-    (named) => named.type === 'chip' && rule.rule.rivals!.includes(named.id) && named.end <= mention.start,
-  );
+  const chip =
+    reading.mentions.find(
+      (named) => named.type === 'chip' && rule.rule.rivals!.includes(named.id) && named.end <= mention.start,
+    ) ?? chipMadeAsIt(rule, reading, mention);
   if (!chip || /,\s*which\b|，(?:该|該)(?:厂|廠)/.test(reading.text.slice(chip.end, mention.start)))
     return false;
   // (…nor the site as the subject of the value's own clause: "获特斯拉AI6订单后，三星泰勒工厂将于2026年量产")
