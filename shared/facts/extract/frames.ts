@@ -140,12 +140,17 @@ export function inRelativeClauseApart(
 ): boolean {
   const clause = relativeClauseAt(reading.text, position);
   if (!clause) return false;
-  const antecedentFrom = Math.max(0, clause.start - ANTECEDENT_CHARS);
+  // (the antecedent begins after a preposition that opens its phrase: "extending gains since last July's Tesla
+  // contract, which sent the stock up 6.8%" — "since" is the clause before's)
+  const window = Math.max(0, clause.start - ANTECEDENT_CHARS);
+  const opener = [...reading.text.slice(window, clause.start).matchAll(ANTECEDENT_OPENER)].at(-1);
+  const antecedentFrom = opener ? window + opener.index + opener[0].length : window;
   return notWords.every((match) => match.end <= antecedentFrom || match.start >= clause.end);
 }
 
 /** How far before ", which" its antecedent may reach ("Samsung's Taylor, Texas, plant"). */
 const ANTECEDENT_CHARS = 32;
+const ANTECEDENT_OPENER = /\b(?:since|after|before|amid|following|despite)\s/gi;
 
 export function silencedByNot(
   rule: CompiledRule,
