@@ -1125,6 +1125,10 @@ export const ATTRIBUTE_CLASSES = {
       'no stop the clock',
       'no delay',
       'stick to',
+      // "EU Sticks With August 2026 Start for High-Risk AI Rules", "keeps August 2026 start for" (not "keeps Dojo's
+      // start date secret").
+      'stick with',
+      'keep ... start for',
       'in force',
       'take effect',
       'apply from',
