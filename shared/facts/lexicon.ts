@@ -1025,9 +1025,8 @@ export const ATTRIBUTE_CLASSES = {
       'relaunch',
       'again',
       // "Dojo 3 is back under development" (not "is back" alone: "back in the spotlight", "back to square one"; nor
-      // "brings Dojo back into focus").
+      // "brings Dojo back into focus", "engineers are back in development roles").
       'back under development',
-      'back in development',
     ],
     zh: [
       '重启',

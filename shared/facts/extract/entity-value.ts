@@ -312,13 +312,16 @@ export function readEntities(
   };
 }
 
-/** "Tesla's AI5 chip chief came from Intel": where a person comes from, no chip's maker. */
+/**
+ * "Tesla's AI5 chip chief came from Intel", "an AI6 architect who came from TSMC", "the biggest risk to AI6 comes from
+ * Samsung's 2nm yields": where a person, a risk or a delay comes from is no chip's maker.
+ */
 const personComesFrom = (reading: SentenceReading, match: PhraseMatch<AttributeClass>) =>
   /^c[oa]me/i.test(reading.text.slice(match.start, match.end)) &&
-  PERSON_BEFORE.test(reading.text.slice(Math.max(0, match.start - 32), match.start));
+  NOT_MADE_BEFORE.test(reading.text.slice(Math.max(0, match.start - 40), match.start));
 
-const PERSON_BEFORE =
-  /\b(?:chief|head|boss|executive|exec|engineers?|designers?|architects?|leads?|lead\s+designer|veterans?|hires?|recruits?|talent|team|staff|CEO|CTO|VP|president|director|manager|founder)\s+(?:(?:now|also|originally|previously|reportedly)\s+)?$/i;
+const NOT_MADE_BEFORE =
+  /\b(?:chief|head|boss|executive|exec|engineers?|designers?|architects?|leads?|veterans?|hires?|recruits?|talent|team|staff|CEO|CTO|VP|president|director|manager|founder|risks?|threats?|delays?|pressure|demand|growth|revenue|sales|boost|challenges?|problems?|issues?|headwinds?|competition)\b(?:\s*,)?\s+(?:(?:who|which|that)\s+)?(?:(?:now|also|originally|previously|reportedly|mostly|largely|mainly)\s+)?$/i;
 
 /**
  * "…dismissed reports that Tesla would shift AI6 production to TSMC, saying Samsung remains the chip's maker": a
@@ -1261,7 +1264,7 @@ const MAKING_BESIDE = /\b(?:and|make|makes|making|fabricat\w*|manufactur\w*|chip
 
 /** After a foundry, that it lost an order: "Samsung lost Tesla's AI5 order to TSMC", 三星痛失AI5订单. */
 const LOST_AFTER =
-  /^(?:['’]s\s+[\w ]{1,20}?)?\s*(?:,\s*(?:which|that|who)\s+)?(?:(?:shrugs?|shrugged|shrugging)\s+off\s+|(?:downplays?|downplayed)\s+)?(?:(?:lost|loses|losing)\s+out\b[^,.;]{0,32}|(?:lost|loses|losing)\b(?:[^,.;]|\.(?=\d)){0,40}?\b(?:orders?|contracts?|deal|business|bid)\b|(?:lost|loses|losing)\s+(?:(?:the|its|Tesla['’]s)\s+)?(?:AI\d|HW\d)\b|(?:失去|丢失|丟失|丢掉|丟掉|错失|錯失|痛失)[^，。；,;\s]{0,12}?(?:订单|訂單|合同|合约|合約|大单|大單))/i;
+  /^(?:['’]s\s+[\w ]{1,20}?)?\s*(?:,\s*(?:which|that|who)\s+)?(?:(?:shrugs?|shrugged|shrugging)\s+off\s+|(?:downplays?|downplayed)\s+)?(?:(?:lost|loses|losing)\s+(?:out\b[^,.;]{0,32}|to\b)|(?:lost|loses|losing)\b(?:[^,.;]|\.(?=\d)){0,40}?\b(?:orders?|contracts?|deal|business|bid)\b|(?:lost|loses|losing)\s+(?:(?:the|its|Tesla['’]s)\s+)?(?:AI\d|HW\d)\b|(?:失去|丢失|丟失|丢掉|丟掉|错失|錯失|痛失)[^，。；,;\s]{0,12}?(?:订单|訂單|合同|合约|合約|大单|大單))/i;
 
 /** "keeps AI4 at Samsung and AI5 at TSMC": a foundry right after "<chip> at" is that chip's alone. */
 function atAnotherChip(

@@ -805,8 +805,9 @@ function chipMadeAsIt(
   return it ? { start: it.index + it[0].length - 2, end: it.index + it[0].length } : undefined;
 }
 
+// (not an idiom: "make it pay off", "make it work", "make it to")
 const MADE_AS_IT =
-  /\b(?:make|makes|making|build|builds|building|produce|produces|producing|manufacture|manufactures)\s+it\b/i;
+  /\b(?:make|makes|making|build|builds|building|produce|produces|producing|manufacture|manufactures)\s+it\b(?!\s+(?:pay|work|happen|through|to|big|clear|easier|harder|possible|difficult|a|an|the)\b)/i;
 
 function chipsVolumeDate(
   rule: CompiledRule,

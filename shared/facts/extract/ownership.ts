@@ -888,7 +888,7 @@ export const DISPLACED_AFTER =
 // or "order of" (not the noun right before "from": "AI5 orders from TSMC") — unless the chip's work
 // moves, is taken or is cut ("moves AI5 orders from TSMC to Samsung", "wrests … from", "cuts … from").
 const SOURCED_FROM =
-  /\b(?:(?:dual|multi|second)-?sourc\w*|sourc(?:e|es|ed|ing)|c(?:ome|omes|oming|ame)|buy(?:s|ing)?|bought|(?:get(?:s|ting)?|got|receiv(?:e|es|ed|ing))(?![^,.;]{0,24}\b(?:work|orders?|business|contracts?|share)\b)|purchas(?:e|es|ed|ing)|procur(?:e|es|ed|ing)|order(?:s|ed|ing)?(?!\s+from\b))\b[^,.;]{0,32}\bfrom\s*$/i;
+  /\b(?:(?:dual|multi|second)-?sourc\w*|sourc(?:e|es|ed|ing)|(?<=\b(?:AI\d|HW\d|chips?|processors?|wafers?|will|would|now|also|to|all)\s)c(?:ome|omes|oming|ame)|buy(?:s|ing)?|bought|(?:get(?:s|ting)?|got|receiv(?:e|es|ed|ing))(?![^,.;]{0,24}\b(?:work|orders?|business|contracts?|share)\b)|purchas(?:e|es|ed|ing)|procur(?:e|es|ed|ing)|order(?:s|ed|ing)?(?!\s+from\b))\b[^,.;]{0,32}\bfrom\s*$/i;
 
 const MOVED_FROM =
   /\b(?:switch\w*|shift\w*|mov(?:e|es|ed|ing)|transfer\w*|reassign\w*|redirect\w*|pull(?:s|ed|ing)?|port(?:s|ed|ing)?|take(?:s|n|over|overs)?|took|taking|wrest\w*|snatch\w*|win(?:s|ning)?|won|poach\w*|lur(?:e|es|ed|ing)|divert\w*|relocat\w*|realloc\w*|migrat\w*|hand(?:s|ed|ing)?|cut(?:s|ting)?(?!-)|bring(?:s|ing)?|brought|withdr\w*|steal\w*|stole|grab\w*|lift(?:s|ed|ing)?)\b[^,.;]{0,40}\bfrom\s*$/i;
