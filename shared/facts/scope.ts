@@ -179,12 +179,21 @@ function deniesWhatCameBefore(sentence: string, match: PhraseMatch<ScopeCue>): b
   const before = sentence.slice(Math.max(0, match.start - 40), match.start);
   if (/^(?:否认|否認)$/.test(cue))
     return DENIED_THIS_ZH.test(before) && CLAUSE_ENDS_HERE.test(sentence.slice(match.end));
+  if (!/^(?:deny|denied|denies)$/i.test(cue)) return false;
+  if (DENIED_WHICH_EN.test(before) && NOTHING_DENIED_AFTER.test(sentence.slice(match.end))) return true;
+  // "Reports said the EU would delay its high-risk AI rules, though the Commission denied any postponement": a
+  // concession denying the reported thing.
   return (
-    /^(?:deny|denied|denies)$/i.test(cue) &&
-    DENIED_WHICH_EN.test(before) &&
-    NOTHING_DENIED_AFTER.test(sentence.slice(match.end))
+    DENIED_IN_CONCESSION_EN.test(before) &&
+    REPORTED_THING_DENIED.test(sentence.slice(match.end)) &&
+    REPORTED_BEFORE.test(sentence.slice(0, match.start))
   );
 }
+
+const DENIED_IN_CONCESSION_EN =
+  /,\s*(?:though|although|but)\s+(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+){1,3}(?:has\s+|had\s+)?$/;
+const REPORTED_THING_DENIED = /^\s+(?:any|the|such|that|this|it)\b(?:\s+[\w-]+){0,3}\s*(?:[.;]|$)/i;
+const REPORTED_BEFORE = /^(?:[^,;]*\b(?:reports?|reportedly|according\s+to|sources?|rumou?rs?)\b)/i;
 
 /**
  * Where a denial of what was reported begins. In Chinese, the clause of the report it answers (对此 is all the report
@@ -213,9 +222,15 @@ function deniedClauseStart(sentence: string, cue: number): number {
       : from;
   }
   const own = clauseStartBefore(sentence, cue);
-  const previous = clauseStartBefore(sentence, Math.max(0, own - 1));
+  // (back over all of the marks that end the clause before: ", though " is a comma and a "though")
+  const previous = clauseStartBefore(
+    sentence,
+    Math.max(0, sentence.slice(0, own).search(CLAUSE_MARKS_AT_END) - 1),
+  );
   return ATTRIBUTION_CLAUSE.test(sentence.slice(previous, own)) ? 0 : previous;
 }
+
+const CLAUSE_MARKS_AT_END = /(?:[,，;；。:：!！?？\s]|\b(?:but|while|whereas|although|though)\b)+$/;
 
 /** Before a denial word, a reply naming only the report: "三星电子29日回应称报道" (the group: the report's words). */
 const REPLY_CALLING_REPORT_ZH =
@@ -242,7 +257,7 @@ const ATTRIBUTION_CLAUSE =
 
 const DENIED_THIS_ZH = /[，,]\s*[^，,。；;]{0,12}?(?:对此|對此|随即|隨即|随后|隨後|旋即)(?:予以|也|已|亦)?$/;
 const DENIED_WHICH_EN =
-  /,\s*which\s+(?:[A-Z][\w.&'’-]*\s+){1,3}(?:quickly\s+|later\s+|swiftly\s+|promptly\s+|has\s+|had\s+)?$/;
+  /,\s*which\s+(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+){1,3}(?:quickly\s+|later\s+|swiftly\s+|promptly\s+|has\s+|had\s+)?$/;
 const NOTHING_DENIED_AFTER = /^\s*(?:$|[.;,!]|\s(?:in|on|at)\s)/;
 
 const MISSED_OUT =
