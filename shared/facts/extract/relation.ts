@@ -232,7 +232,7 @@ const DEAL_TOLD_AS_PAST =
 
 /** A mover described by the deal told as past, its move right after the description. */
 const DEAL_PAST_IN_DESCRIPTION =
-  /,\s+(?:the|a)\s+(?:[\w-]+\s+){0,4}?(?:that|which|who)\s+(?:[\w$.-]+\s+){1,10}?(?:last\s+(?:year|summer|July)|a\s+year\s+ago|in\s+(?:July\s+)?2025)\s*,\s+(?:(?:shares|stock)\s+)?(?:rose|fell|gained|jumped|climbed|slid|slipped|dropped|added|lost|advanced|declined|was\s+(?:up|down)|ended\s+(?:up|down)|closed\s+(?:up|down))\b|去年[^，。；]{0,24}?的(?:三星电子|三星電子|三星|特斯拉)(?:股价|股價)?(?:今日|今天|周[一二三四五]|週[一二三四五])?(?:上涨|上漲|下跌|大涨|大漲|涨|漲|跌)/i;
+  /,\s+(?:(?:the|a)\s+(?:[\w-]+\s+){0,4}?)?(?:that|which|who)\s+(?:[\w$.'’-]+\s+){1,10}?(?:last\s+(?:year|summer|July)|a\s+year\s+ago|in\s+(?:July\s+)?2025)\s*,\s+(?:(?:shares|stock)\s+)?(?:rose|fell|gained|jumped|climbed|slid|slipped|dropped|added|lost|advanced|declined|was\s+(?:up|down)|ended\s+(?:up|down)|closed\s+(?:up|down))\b|去年[^，。；]{0,24}?的(?:三星电子|三星電子|三星|特斯拉)(?:股价|股價)?(?:今日|今天|周[一二三四五]|週[一二三四五])?(?:上涨|上漲|下跌|大涨|大漲|涨|漲|跌)/i;
 
 /** The item's own day or week: "today", "this week", "after hours", 今天, 今日, 本周, 本週, 盤後. */
 const OWN_DAY =
@@ -1128,8 +1128,9 @@ export function hasContext(
     reading.publishedDay > rule.event.lastDay &&
     DEAL_PAST_IN_DESCRIPTION.test(reading.text) &&
     !namesTheEventDay(rule.event, reading.text) &&
-    // (not a move recalled to the deal's day: "…, rose 6.8% on the day the deal was announced")
-    !RECALLED_MOVE.test(reading.text)
+    // (not a move recalled to the deal's day: "…, rose 6.8% on the day the deal was announced", "… that day")
+    !RECALLED_MOVE.test(reading.text) &&
+    !/\b(?:that|the\s+same)\s+day\b|\bon\s+the\s+day\b/i.test(reading.text)
   )
     return false;
   // In the days after the event, a move dated to another weekday is that day's ("周五…三星电子涨3.1%" in an item of
