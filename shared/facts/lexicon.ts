@@ -2229,21 +2229,12 @@ export const SCOPE_CUES = {
       '=wanted ... =pushed back',
       '=wanted ... =pushed to',
       // "France and Germany want the AI Act's high-risk rules put on hold for longer" (the rules' long name a gap).
-      '=want ... =put on hold',
-      '=wants ... =put on hold',
-      '=wanted ... =put on hold',
-      '=want the ... =high =risk ... =put on hold',
-      '=want the ... =high =risk ... =delayed',
-      '=want the ... =high =risk ... =postponed',
-      '=want the ... =high =risk ... =paused',
-      '=wants the ... =high =risk ... =put on hold',
-      '=wants the ... =high =risk ... =delayed',
-      '=wants the ... =high =risk ... =postponed',
-      '=wants the ... =high =risk ... =paused',
-      '=wanted the ... =high =risk ... =put on hold',
-      '=wanted the ... =high =risk ... =delayed',
-      '=wanted the ... =high =risk ... =postponed',
-      '=wanted the ... =high =risk ... =paused',
+      ...['want', 'wants', 'wanted'].flatMap((want) => [
+        `=${want} ... =put on hold`,
+        ...['put on hold', 'delayed', 'postponed', 'paused'].map(
+          (moved) => `=${want} the ... =high =risk ... =${moved}`,
+        ),
+      ]),
       // "…said the European Union should pause its AI Act": advice to pause, not a pause.
       'should pause',
       'should delay',

@@ -399,8 +399,9 @@ function remainderReferences(reading: SentenceReading): { start: number; end: nu
 
 const PART_OF_A_CHIP =
   /\b(?:part|some|a\s+portion|portions|half|a\s+share|a\s+slice)\s+of\s+(?:(?:Tesla['’]s|its|the)\s+)?(?:next-generation\s+)?(?:AI|HW)\d/i;
-const REMAINDER_WORDS = /\bthe\s+(?:rest|remainder|balance|other\s+half)\b(?!\s+of\b)/gi;
-const REMAINDER = /^the\s+(?:rest|remainder|balance|other\s+half)$/i;
+const REMAINDER_NOUN = String.raw`the\s+(?:rest|remainder|balance|other\s+half)`;
+const REMAINDER_WORDS = new RegExp(String.raw`\b${REMAINDER_NOUN}\b(?!\s+of\b)`, 'gi');
+const REMAINDER = new RegExp(`^${REMAINDER_NOUN}$`, 'i');
 /** …closing its clause, or only a place after it ("will produce the rest in Arizona"). */
 const REMAINDER_CLOSES = /^(?:\s+(?:in|at)\s+(?:its\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?\s*(?:[,.;:]|$)/;
 
@@ -2015,6 +2016,10 @@ function triggerOfAgent(
   const before = reading.text.slice(Math.max(0, mention.start - 24), mention.start);
   const previous = inFrame.filter((trigger) => trigger.end <= mention.start).at(-1);
   const following = inFrame.find((trigger) => trigger.start >= mention.end);
+  // "Samsung makes the AI4 today and competes with TSMC": a name past a predicate joined to the making's is none of
+  // its agents.
+  const pastJoinedPredicate =
+    previous !== undefined && PREDICATE_JOINED_BEFORE.test(reading.text.slice(previous.end, mention.start));
   // "AI5 now comes from both TSMC and Samsung", "sourced from Samsung": the maker right after a making's "from".
   if (
     previous &&
@@ -2074,8 +2079,7 @@ function triggerOfAgent(
         /\son$/i.test(reading.text.slice(previous.start, previous.end)))) &&
     // "Tesla's HW4 chip stays with Samsung as AI5 ramps at TSMC": not past a clause of its own.
     !opensClauseBetween(reading.text, previous.end, mention.start) &&
-    // "Samsung makes the AI4 today and competes with TSMC": nor past a predicate joined to the making's.
-    !PREDICATE_JOINED_BEFORE.test(reading.text.slice(previous.end, mention.start)) &&
+    !pastJoinedPredicate &&
     // "makes Tesla's AI4 chips and, together with TSMC, will make AI5": a parenthesis opened after a comma goes with
     // the verb after it.
     !/,\s*(?:(?:together|along)\s+with|alongside)\s*$/i.test(before) &&
@@ -2142,8 +2146,7 @@ function triggerOfAgent(
       // "won't reach volume production until 2027, a delay that matters for Samsung": a name in an appositive
       // that sums the clause up is none of its making.
       SUMMING_APPOSITIVE.test(reading.text.slice(previous.end, mention.start)) ||
-      // "Samsung makes the AI4 today and competes with TSMC": nor one past a predicate joined to the making's.
-      PREDICATE_JOINED_BEFORE.test(reading.text.slice(previous.end, mention.start)))
+      pastJoinedPredicate)
   )
     return undefined;
   // "Tesla splits AI5 between TSMC and Samsung, Nvidia's Rubin, Apple's Intel talks": a name past a list closed by

@@ -787,11 +787,6 @@ const SEQUENCE_THEN =
   /,\s*(?:and\s+)?then\s+(?:[\w-]+\s+){0,2}?(?:trimmed|cut|raised|lifted|lowered|reduced|increased|boosted|pushed|moved|delayed|pulled|slashed|scaled|pared|expanded|revised|shifted)\b|[，,]\s*(?:后又|後又|随后又|隨後又|之后又|之後又|后来又|後來又)(?:再)?(?:缩减|縮減|下调|下調|上调|上調|削减|削減|提高|增至|降至|调整|調整|推迟|推遲|延后|延後|提前)/gi;
 
 /**
- * A site's start rule's value whose nearest relation word is a chip's volume production (量产, "mass production"), or
- * names the chip inside it, with a rival chip named before it in the sentence and no relative clause of the site between ("…, which will begin mass
- * production in 2026" is the site's).
- */
-/**
  * "AI5 is Tesla's next chip; TSMC will make it in Taiwan and Arizona, and Samsung in Texas, with volume production
  * expected next year": "it", made, stands for a rival chip the sentence before named — where it stands.
  */
@@ -809,6 +804,11 @@ function chipMadeAsIt(
 const MADE_AS_IT =
   /\b(?:make|makes|making|build|builds|building|produce|produces|producing|manufacture|manufactures)\s+it\b(?!\s+(?:pay|work|happen|through|to|big|clear|easier|harder|possible|difficult|a|an|the)\b)/i;
 
+/**
+ * A site's start rule's value whose nearest relation word is a chip's volume production (量产, "mass production"), or
+ * names the chip inside it, with a rival chip named before it in the sentence and no relative clause of the site between ("…, which will begin mass
+ * production in 2026" is the site's).
+ */
 function chipsVolumeDate(
   rule: CompiledRule,
   reading: SentenceReading,
