@@ -260,6 +260,9 @@ function endsEnglishSentence(line: string, index: number): boolean {
   const next = line.slice(index + 1, index + 4);
   // "Samsung Electronics (005930.KS) signs…", "(2330.TW)": a ticker's exchange suffix, no sentence end.
   if (/^[A-Z]{1,3}[)\],]/.test(next) && /[A-Z0-9]$/.test(line.slice(index - 1, index))) return false;
+  // "005930.KS +6.8%", "2330.TW rose": an exchange's suffix after a numeric ticker, before a space.
+  if (/^(?:KS|KQ|TW|HK|SS|SZ)\b/.test(next) && /\d{4,6}$/.test(line.slice(Math.max(0, index - 6), index)))
+    return false;
   // "…makes AI4.TSMC will…": a sentence glued to the next by a missing space.
   const glued =
     /^[A-Z][a-z]{0,2}[A-Z]|^[A-Z][a-z]+\s/.test(next) && /[a-z0-9]$/.test(line.slice(index - 1, index));
