@@ -149,7 +149,12 @@ export function readStatus(
         (pastInClause(reading, match) &&
             said.some((other) => other.start > match.end && !pastInClause(reading, other))) ||
           // "Tesla restarted Dojo in January, but shut it down again in May": the status after "but" is the later.
-          said.some((other) => laterAfterBut(rule, reading, match, other))
+          said.some((other) => laterAfterBut(rule, reading, match, other)) ||
+          // "Tesla disbanded the Dojo team last August, and Musk has since said the effort is restarting": what
+          // "has since" tells is the later.
+          said.some(
+            (other) => other.start > match.end && SINCE_THEN.test(reading.text.slice(match.end, other.start)),
+          )
         ? 1
         : /\bbefore\s+(?:\w+ly\s+)?$/i.test(before) ||
             // ("had disbanded the Dojo team in August before Musk said it would restart the effort")
@@ -224,6 +229,9 @@ const TALK_OF_IT_BEFORE =
 
 const RUMOUR_NAMED_AFTER =
   /^(?:\s+(?:rumou?rs?|speculation|chatter|talk)\b|(?:的)?(?:传闻|傳聞|传言|傳言|谣言|謠言|揣测|揣測))/i;
+
+/** "has since", "have since", "since then", 此后/此後: what follows is later than what came before. */
+const SINCE_THEN = /\b(?:has|have|had)\s+since\b|\bsince\s+then\b|[，,]\s*(?:此后|此後|之后又|之後又)/i;
 
 const BUT_BETWEEN = /[,;]\s*but\b|[，,；;]\s*(?:但|但是|不过|不過|然而)/i;
 
