@@ -517,6 +517,9 @@ function measuredAgainst(text: string, mention: EntityMention): boolean {
         text.slice(mention.end, mention.end + 24),
       )
     );
+  // "Microsoft's Fairwater program …, rivaling Stargate", 比肩星际之门: a programme named only as another's yardstick.
+  if (mention.type === 'programme')
+    return PROGRAMME_YARDSTICK_BEFORE.test(text.slice(Math.max(0, mention.start - 24), mention.start));
   if (mention.type !== 'chip') return false;
   return (
     MEASURED_BEFORE.test(text.slice(Math.max(0, mention.start - 28), mention.start)) ||
@@ -565,6 +568,9 @@ const TIME_CLAUSE_VERB =
 // (…or a rank's: "the world's third-largest contract chipmaker behind TSMC and Samsung")
 const COMPANY_YARDSTICK_BEFORE =
   /(?:相當於|相当于|\b(?:a|one)[-\s](?:tenth|fifth|quarter|fraction)\s+of|\b(?:behind|trailing|ahead\s+of)\s+(?:[A-Z][\w-]*\s+(?:and|&)\s+)?)\s*$/i;
+
+const PROGRAMME_YARDSTICK_BEFORE =
+  /(?:\b(?:rival(?:l)?ing|to\s+rival|rivals|dwarfing|to\s+dwarf|eclipsing|on\s+par\s+with|comparable\s+to|akin\s+to|similar\s+to|modell?ed\s+(?:on|after)|(?:larger|bigger|smaller)\s+than)\s+(?:the\s+|OpenAI['’]s\s+)?|(?:比肩|媲美|对标|對標|堪比|仿照|效仿)\s*)$/i;
 
 const MEASURED_BEFORE =
   /(?:(?:\bthan|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\btimes|\b(?:jump|gain|improvement|increase|boost|leap|uplift|rise)s?\s+(?:over|on|from)|\bsuccessor\s+to|\bfollow-?up\s+to|\b(?:follows|followed|succeeds|succeeded|replaces|replaced|(?:will|to|would|may|could|should)\s+(?:follow|succeed|replace))|\bas\s+[\w-]+\s+as|比|较|較)\s*(?:the\s+|its\s+|[\w-]+['’]s\s+)?|(?:不及|不如|逊于|遜於|胜过|勝過|超越|接班|接棒|继任|繼任|对标|對標|直指|比肩|媲美|看齐|看齊)[^，,。；;]{0,8})$/i;
