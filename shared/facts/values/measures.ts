@@ -152,10 +152,11 @@ export function countReader(
     'dgiu',
   );
   // …and a total whose noun the sentence named before it: "six sites announced, against a planned total of 20",
-  // "已确定7个站点，并计划最终扩展至20个" — only after a total's own words, and with no other noun after it.
+  // "已确定7个站点，并计划最终扩展至20个", "lifting its planned total of data centres to 25" — only after a total's own
+  // words, and with no other noun after it.
   const noun = new RegExp(`(?:${nouns.join('|')})`, 'iu');
   const elided = new RegExp(
-    String.raw`(?:\btotal\s+of|\bup\s+to|\bas\s+many\s+as|\btotal\s+to|(?:总数|總數|总量|總量)\s?(?:仍|仍然|将|將)?\s?(?:为|為|约|約|达|達|最多|至多)?|(?:扩展|擴展|增加|增|扩大|擴大|达到|達到)(?:至|到))\s?(?:约|約|最多|至多|大约|大約)?\s?(?<num>${DIGITS}|${CHINESE}|(?<![A-Za-z])${NUMBER_WORDS})(?:\s?(?:个|個|座|处|處)(?![\u3400-\u9fff])|(?:\s+(?:in\s+total|planned|overall))?(?=\s*(?:[.,;:!?)]|$)))`,
+    String.raw`(?:\btotal\s+(?:number\s+)?of\s+(?:${nouns.join('|')})\s+(?:to|at)\b|\btotal\s+of|\bup\s+to|\bas\s+many\s+as|\btotal\s+to|(?:总数|總數|总量|總量)\s?(?:仍|仍然|将|將)?\s?(?:为|為|约|約|达|達|最多|至多)?|(?:扩展|擴展|增加|增|扩大|擴大|达到|達到)(?:至|到))\s?(?:约|約|最多|至多|大约|大約)?\s?(?<num>${DIGITS}|${CHINESE}|(?<![A-Za-z])${NUMBER_WORDS})(?:\s?(?:个|個|座|处|處)(?![\u3400-\u9fff])|(?:\s+(?:in\s+total|planned|overall))?(?=\s*(?:[.,;:!?)]|$)))`,
     'dgiu',
   );
   // …or one of the planned total: "The site, one of 20 planned under the $500 billion Stargate program" (not a new
@@ -166,7 +167,7 @@ export function countReader(
   );
   const elidedTotals = (text: string) =>
     [...text.matchAll(elided), ...text.matchAll(onePlanned)].filter((match) =>
-      noun.test(text.slice(0, match.index)),
+      noun.test(text.slice(0, match.indices!.groups!.num![0])),
     );
   return (text) => {
     const seen = new Set<number>();
