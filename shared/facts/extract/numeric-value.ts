@@ -89,6 +89,13 @@ function plantStartsThen(reading: SentenceReading, mention: ValueMention): boole
   );
 }
 
+/**
+ * In the date's clause before it, the making of a thing the chip goes into: "with production of the robot slated for
+ * 2027", "deliveries of the Cybercab from" — that thing's date, not the chip's.
+ */
+const ANOTHER_THINGS_MAKING_BEFORE =
+  /\b(?:production|output|deliveries|manufacturing)\s+of\s+(?:the\s+|its\s+|their\s+)?(?:robots?|humanoids?|vehicles?|cars?|trucks?|robotaxis?|cybercabs?|bots?)\b[^,;.]{0,40}$/i;
+
 /** Right before a date, a trial's making: "pilot production in", "risk production from", "engineering samples later". */
 const TRIAL_BEFORE_DATE =
   /\b(?:pilot|trial|risk|small[-\s]batch|sample|engineering)\s+(?:production|output|runs?|manufacturing)\s+(?:there\s+)?(?:in|from|by|starting(?:\s+in)?|beginning(?:\s+in)?)\s+(?:the\s+)?(?:(?:early|mid|late|first\s+half\s+of|second\s+half\s+of)[-\s]+)?$|\b(?:samples?|sampling)\s+(?:(?:later|earlier|due|expected|slated|set)\s+)?(?:(?:in|by|for|from)\s+)?(?:the\s+)?(?:(?:early|mid|late|end\s+of)[-\s]+)?$|\bsamples?\s+(?:of\s+(?:the\s+)?[\w-]+\s+)?(?:(?:would|will|should|could|are\s+to|to)\s+)?(?:come|arrive|ship|be\s+(?:ready|available|delivered))\s+(?:in|by|from)\s+(?:the\s+)?(?:(?:early|mid|late|end\s+of)[-\s]+)?$/i;
@@ -286,7 +293,10 @@ export function readNumeric(
           (TRIAL_AFTER_DATE.test(reading.text.slice(mention.end, mention.end + 24)) &&
             // (not when volume follows the same year: "2026年底前小批量生产并于同年实现量产")
             !SAME_YEAR_VOLUME_AFTER.test(reading.text.slice(mention.end, mention.end + 40))) ||
-          TRIAL_BEFORE_DATE.test(reading.text.slice(Math.max(0, mention.start - 48), mention.start))
+          TRIAL_BEFORE_DATE.test(reading.text.slice(Math.max(0, mention.start - 48), mention.start)) ||
+          ANOTHER_THINGS_MAKING_BEFORE.test(
+            reading.text.slice(Math.max(0, mention.start - 64), mention.start),
+          )
         ),
     )
     // "Samsung targets 2027 volume output of Tesla AI6 at Taylor": a date right before a making of a
