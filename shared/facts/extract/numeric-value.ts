@@ -383,7 +383,12 @@ export function readNumeric(
       (mention) =>
         mention.value.kind !== 'year' ||
         !rule.rule.relation.includes('production_start') ||
-        !RAMP_TO_FULL_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 48), mention.start)),
+        !(
+          RAMP_TO_FULL_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 48), mention.start)) ||
+          // "fab started operations in the third quarter …, while volume output is scheduled for 1H27": once a start
+          // is told as past, the volume to come is a later stage.
+          volumeAfterPastStart(reading.text, mention.start)
+        ),
     )
     // "expanding 2nm capacity at its Taylor fab, where it will produce Tesla's AI6 chips, to 16,000 wafers a
     // month by year-end", 月产能提升至2万片: the date a capacity is reached, not the making's.
@@ -1221,6 +1226,20 @@ const FORECAST_LEVEL_BEFORE_EN =
 
 const LEVEL_YEAR_AFTER =
   /^(?:(?!\s(?:and|while|but)\s)[^,.;，。；]){0,32}?\b(?:in|by|for)\s+((?:19|20)\d{2})\b/i;
+
+/** Right before a date, volume to come ("volume output is scheduled for", a headline's ", volume in") after a start told before it. */
+function volumeAfterPastStart(text: string, at: number): boolean {
+  const from = Math.max(0, at - 48);
+  const volume = VOLUME_TO_COME_BEFORE.exec(text.slice(from, at));
+  return volume !== null && STARTED_EARLIER.test(text.slice(0, from + volume.index));
+}
+
+const VOLUME_TO_COME_BEFORE =
+  /\b(?:(?:volume|mass|high-volume|full-scale)\s+(?:output|production|manufacturing|shipments)\s+(?:is|are)\s+(?:now\s+)?(?:scheduled|expected|slated|due|planned|set|targeted)\s+(?:for|in|by)|,\s+volume\s+(?:in|by|from))\s+(?:the\s+)?(?:(?:early|mid|late|end\s+of)[-\s]+)?$/i;
+
+/** A start told as past or as a headline's present: "started operations", "began production", "runs first wafers". */
+const STARTED_EARLIER =
+  /\b(?:(?:started|began|begun|commenced)\s+(?:operations?|operating|production|producing|running|making|to\s+(?:operate|produce|run))|runs?\s+(?:its\s+)?first\s+(?:customer\s+)?wafers)\b/i;
 
 /** "will ramp to full output next year", "ramp up to full production in 2027" (the year after it is the ramp's). */
 const RAMP_TO_FULL_BEFORE =
