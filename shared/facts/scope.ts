@@ -769,6 +769,15 @@ function spanEnd(sentence: string, match: PhraseMatch<ScopeCue>): number {
     return weighedEnd;
   }
   let end = clauseEndAfter(sentence, match.end);
+  // "are considering rolling back elements of the AI Act—postponing penalties until August 2, 2027, carving exemptions
+  // for high-risk systems, and creating a grace period": what is considered goes on over its list of steps.
+  if (match.name === 'possibility' && /^consider/i.test(sentence.slice(match.start, match.end)))
+    for (
+      let step = CONSIDERED_STEP.exec(sentence.slice(end));
+      step;
+      step = CONSIDERED_STEP.exec(sentence.slice(end))
+    )
+      end = clauseEndAfter(sentence, end + step[0].length);
   // "AI法案高风险条款不会暂停 将如期适用": a Chinese negation ends at a headline's space.
   if (match.name === 'negation' && CHINESE_CHAR_START.test(sentence.slice(match.start, match.end))) {
     const space = sentence.slice(match.end, end).search(/(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])/);
@@ -879,6 +888,13 @@ const MEASURE_BASIS =
  * A comma that goes on with new examples of what came before (", including a proposed one-year delay") —
  * not with a thing already there (", including the $16.5 billion deal with Samsung", its, their).
  */
+/**
+ * A step of a list that what is considered goes on to: ", postponing", " - carving", ", and creating" (not "leaving"),
+ * past the year of a date the clause before ended in ("until August 2, 2027, carving").
+ */
+const CONSIDERED_STEP =
+  /^(?:\s*,\s*(?:19|20)\d\d)?(?:\s*,|\s+-)\s*(?:and\s+)?(?!(?:leaving|citing|saying|adding|according|including)\b)[a-z]+ing\s/;
+
 const ELABORATION =
   /^[,，]\s*(?:including|such\s+as|among\s+them)\s+(?!(?:the|its|their|his|her|this|that|these|those)\b)/i;
 
