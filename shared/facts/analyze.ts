@@ -74,11 +74,14 @@ export function analyzeItem(
     if (revisesEarlier(statement, finding, best)) byFact.set(fact.id, entry);
     // A revision stays: a later background line restating the old value does not undo it.
     else if (best?.revises && best.finding.status !== 'mentioned' && !statement.revises) continue;
+    // (a place told less precisely — "Texas" after "Taylor, Texas" — keeps the precise one, however sure)
+    else if (best && best.finding.observed?.kind === 'place' && toldMorePrecisely(best.finding, finding))
+      continue;
     else if (!best || score > best.score || (score === best.score && moreSpecific(finding, best.finding)))
       byFact.set(fact.id, entry);
     // "至2033年" in the title, "至2033年12月31日" in the lede: the same year, told more precisely.
     else if (
-      sameYearMorePrecise(finding, best.finding) ||
+      toldMorePrecisely(finding, best.finding) ||
       // Only as sure as the headline: a hedged or misread lede does not outrank it…
       ((fullerList(finding, best.finding) ||
         // "三星SF1.4工艺将用于特斯拉AI5 // …由三星…生产，取代台积电": the lede says the headline's maker replaces the old one.
@@ -171,7 +174,8 @@ function roundsTo(precise: number, coarse: number): boolean {
   return Math.round(precise / scale) * scale === coarse;
 }
 
-function sameYearMorePrecise(finding: Finding, than: Finding): boolean {
+/** Whether a finding tells the same value as another, more precisely: a year's month, a share's digits, a town's state. */
+function toldMorePrecisely(finding: Finding, than: Finding): boolean {
   const [a, b] = [finding.observed, than.observed];
   if (finding.status !== than.status) return false;
   // "台积电独占七成 // …台积电则以70.4%稳居龙头": the headline's round share, told to more digits in the lede.
@@ -180,6 +184,10 @@ function sameYearMorePrecise(finding: Finding, than: Finding): boolean {
   // "台積電市占逾七成 // …市占率達71.3%": the headline's bound, the lede's exact share within it.
   if (a?.kind === 'percent' && b?.kind === 'percent' && a.bound === undefined && b.bound !== undefined)
     return b.bound === 'atLeast' ? a.value >= b.value : b.bound === 'atMost' && a.value <= b.value;
+  // "…Samsung's new semiconductor fab in Taylor, Texas. … 'Samsung's giant new Texas fab …'": the town named with its
+  // state is the place told more precisely (both confirm: the status is the same).
+  if (a?.kind === 'place' && b?.kind === 'place')
+    return a.value.length > b.value.length && a.value.endsWith(`, ${b.value}`);
   return a?.kind === 'year' && b?.kind === 'year' && a.value === b.value && moreSpecific(finding, than);
 }
 
