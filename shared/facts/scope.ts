@@ -1396,7 +1396,7 @@ const EXPECTED_FIGURE_AFTER =
   /^\s*(?:[于於在]\s*(?:19|20)\d{2}\s*年)?\s*(?:达到|達到|增至|增长至|增長至)\s*(?:约|約)?\s*[\d一二三四五六七八九十两兩][\d.,一二三四五六七八九十百千两兩]*\s*(?:万亿|萬億|亿|億|兆)/;
 
 /**
- * A possibility or question cue that is part of a word of another sense: "an eye-watering $500 billion",
+ * A possibility, question or history cue that is part of a word of another sense: "an eye-watering $500 billion",
  * "Hopes float for Samsung", 有意义/有意思 ("签下有意义的合同").
  */
 function wordOfAnotherSense(sentence: string, match: PhraseMatch<ScopeCue>): boolean {
@@ -1405,6 +1405,14 @@ function wordOfAnotherSense(sentence: string, match: PhraseMatch<ScopeCue>): boo
     return (
       /^[会會]否/.test(sentence.slice(match.start, match.end)) &&
       /^(?:[认認定]|[决決](?![定]))/.test(sentence.slice(match.end))
+    );
+  // "will be used to make advanced AI chips for Tesla", "is used to train": put to a use, not a habit of the past.
+  if (match.name === 'history')
+    return (
+      /^used\s+to$/i.test(sentence.slice(match.start, match.end)) &&
+      /\b(?:be|is|are|was|were|been|being|gets?|got)\s+(?:\w+ly\s+)?$/i.test(
+        sentence.slice(Math.max(0, match.start - 20), match.start),
+      )
     );
   if (match.name !== 'possibility') return false;
   // "Perhaps the clearest sign of Samsung's comeback: it will make Tesla's AI6": an opener that weighs nothing after it.
