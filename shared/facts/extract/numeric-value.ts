@@ -96,6 +96,10 @@ function plantStartsThen(reading: SentenceReading, mention: ValueMention): boole
 const ANOTHER_THINGS_MAKING_BEFORE =
   /\b(?:production|output|deliveries|manufacturing)\s+of\s+(?:the\s+|its\s+|their\s+)?(?:robots?|humanoids?|vehicles?|cars?|trucks?|robotaxis?|cybercabs?|bots?)\b[^,;.]{0,40}$/i;
 
+/** Right after an amount, the plant it is the cost of: "$4.7B Chip Plant", "$37 billion fabrication facility", 的晶圆厂. */
+const PLANT_NAMED_AFTER =
+  /^\s*(?:(?:chip|chipmaking|chip-making|semiconductor|fabrication|wafer|advanced|new|foundry)[-\s]+){0,3}(?:plants?|fabs?|facility|facilities|factory|factories|complex|campus)\b|^\s*的?(?:晶圆厂|晶圓廠|工厂|工廠|新厂|新廠)/i;
+
 /** Right before a date, a trial's making: "pilot production in", "risk production from", "engineering samples later". */
 const TRIAL_BEFORE_DATE =
   /\b(?:pilot|trial|risk|small[-\s]batch|sample|engineering)\s+(?:production|output|runs?|manufacturing)\s+(?:there\s+)?(?:in|from|by|starting(?:\s+in)?|beginning(?:\s+in)?)\s+(?:the\s+)?(?:(?:early|mid|late|first\s+half\s+of|second\s+half\s+of)[-\s]+)?$|\b(?:samples?|sampling)\s+(?:(?:later|earlier|due|expected|slated|set)\s+)?(?:(?:in|by|for|from)\s+)?(?:the\s+)?(?:(?:early|mid|late|end\s+of)[-\s]+)?$|\bsamples?\s+(?:of\s+(?:the\s+)?[\w-]+\s+)?(?:(?:would|will|should|could|are\s+to|to)\s+)?(?:come|arrive|ship|be\s+(?:ready|available|delivered))\s+(?:in|by|from)\s+(?:the\s+)?(?:(?:early|mid|late|end\s+of)[-\s]+)?$/i;
@@ -262,6 +266,12 @@ export function readNumeric(
           !NATIONAL_PLAN_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 80), mention.start)) &&
           // ("Texas Fab That Won $6.4 Billion in US Aid": aid named by its giver)
           !GOVERNMENT_AID_AFTER.test(reading.text.slice(mention.end, mention.end + 32))),
+    )
+    // "Samsung Secures Record Grant for $4.7B Chip Plant": an amount naming a plant is what the plant costs, no award.
+    .filter(
+      (mention) =>
+        !rule.rule.relation.includes('award') ||
+        !PLANT_NAMED_AFTER.test(reading.text.slice(mention.end, mention.end + 40)),
     )
     // "adds roughly 10% to Samsung's foundry revenue, equal to 1.5% of total sales", 约占其总销售额的1.5%: a share of the
     // whole company's sales is no lift of one unit's revenue, nor a market share.

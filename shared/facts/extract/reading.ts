@@ -518,6 +518,12 @@ function measuredAgainst(text: string, mention: EntityMention): boolean {
         text.slice(mention.end, mention.end + 24),
       )
     );
+  // "in Taylor, just outside Austin", "its new fab northeast of Austin": a place named only to locate another.
+  if (
+    mention.type === 'place' &&
+    LOCATOR_BEFORE.test(text.slice(Math.max(0, mention.start - 40), mention.start))
+  )
+    return true;
   // "Microsoft's Fairwater program …, rivaling Stargate", 比肩星际之门: a programme named only as another's yardstick.
   if (mention.type === 'programme')
     return PROGRAMME_YARDSTICK_BEFORE.test(text.slice(Math.max(0, mention.start - 24), mention.start));
@@ -569,6 +575,10 @@ const TIME_CLAUSE_VERB =
 // (…or a rank's: "the world's third-largest contract chipmaker behind TSMC and Samsung")
 const COMPANY_YARDSTICK_BEFORE =
   /(?:相當於|相当于|\b(?:a|one)[-\s](?:tenth|fifth|quarter|fraction)\s+of|\b(?:behind|trailing|ahead\s+of)\s+(?:[A-Z][\w-]*\s+(?:and|&)\s+)?)\s*$/i;
+
+/** "in Taylor, just outside Austin", "northeast of Austin": a place named to locate another. */
+export const LOCATOR_BEFORE =
+  /\b(?:(?:just\s+)?outside(?:\s+of)?|near|(?:(?:about|some|roughly)\s+)?(?:\d+\s*(?:miles?|km|kilometers?|kilometres?)\s+)?(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+of)\s+$/i;
 
 const PROGRAMME_YARDSTICK_BEFORE =
   /(?:\b(?:rival(?:l)?ing|to\s+rival|rivals|dwarfing|to\s+dwarf|eclipsing|on\s+par\s+with|comparable\s+to|akin\s+to|similar\s+to|modell?ed\s+(?:on|after)|(?:larger|bigger|smaller)\s+than)\s+(?:the\s+|OpenAI['’]s\s+)?|(?:比肩|媲美|对标|對標|堪比|仿照|效仿)\s*)$/i;
