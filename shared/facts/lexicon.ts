@@ -1138,6 +1138,10 @@ export const ATTRIBUTE_CLASSES = {
       // "will not apply in August 2026 but from December 2027", "will not bite in August 2026" (a denied date on
       // schedule is a delay: status-value's notOnSchedule).
       'apply in',
+      // "Provisions for general-purpose AI models begin in August 2025, and high-risk AI obligations will follow in
+      // August 2026": the next to apply, with its date.
+      'will follow in',
+      'will follow from',
       'bite in',
       'bite from',
       // "would apply no later than December 2027", "at the latest from 2 December 2027": the latest date it applies.
