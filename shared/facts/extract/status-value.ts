@@ -135,8 +135,9 @@ export function readStatus(
     );
     // (…with its own subject between: "Five months after Tesla disbanded its Dojo team, Musk said … restarting")
     return describes ||
-      /\b(?:after|since)\s+(?:\w+ly\s+)?$/i.test(before) ||
-      /\b(?:after|since)\s+(?:the\s+|its\s+)?[\w'’-]+\s+(?:\w+ly\s+)?$/i.test(
+      // ("has since restarted" is no since-clause: SINCE_THEN)
+      /\b(?:after|(?<!\b(?:has|have|had)\s+)since)\s+(?:\w+ly\s+)?$/i.test(before) ||
+      /\b(?:after|(?<!\b(?:has|have|had)\s+)since)\s+(?:the\s+|its\s+)?[\w'’-]+\s+(?:\w+ly\s+)?$/i.test(
         reading.text.slice(Math.max(0, match.start - 40), match.start),
       ) ||
       // ("restarting work on Dojo3, a reversal from August, when the Dojo team was disbanded": told in the passive)
@@ -230,8 +231,9 @@ const TALK_OF_IT_BEFORE =
 const RUMOUR_NAMED_AFTER =
   /^(?:\s+(?:rumou?rs?|speculation|chatter|talk)\b|(?:的)?(?:传闻|傳聞|传言|傳言|谣言|謠言|揣测|揣測))/i;
 
-/** "has since", "have since", "since then", 此后/此後: what follows is later than what came before. */
-const SINCE_THEN = /\b(?:has|have|had)\s+since\b|\bsince\s+then\b|[，,]\s*(?:此后|此後|之后又|之後又)/i;
+/** "has since", "since then", 此后/后来又: what follows is later than what came before. */
+const SINCE_THEN =
+  /\b(?:has|have|had)\s+since\b|\bsince\s+then\b|[，,]\s*(?:此后|此後|之后又|之後又|后来又?|後來又?)/i;
 
 const BUT_BETWEEN = /[,;]\s*but\b|[，,；;]\s*(?:但|但是|不过|不過|然而)/i;
 
