@@ -571,7 +571,7 @@ export function relationOfSubject(
   // "特斯拉机器人搭载AI5芯片2027年量产": the subject carried by another thing, the relation after it, is that thing's.
   if (
     at < match.start &&
-    CARRIED_BY_BEFORE.test(reading.text.slice(Math.max(0, at - 6), at)) &&
+    (CARRIED_BY_BEFORE.test(reading.text.slice(Math.max(0, at - 6), at)) || carriedByProduct(reading, at)) &&
     !/[，,；;。]/.test(reading.text.slice(at, match.start))
   )
     return false;
@@ -621,6 +621,19 @@ const LATTER = /后者|後者|\bthe\s+latter\b/i;
 
 /** Right before a chip, what carries it: 搭载, 配备, 内置 (a robot or car "fitted with" it). */
 const CARRIED_BY_BEFORE = /(?:搭载|搭載|装载|裝載|配备|配備|内置|內置)\s*(?:特斯拉|自研)?\s*(?:的)?\s*$/;
+
+/** "Robotaxi built around AI5 enters production next year": the subject named as what a product runs on. */
+function carriedByProduct(reading: SentenceReading, at: number): boolean {
+  const carried = CARRIED_BY_BEFORE_EN.exec(reading.text.slice(Math.max(0, at - 32), at));
+  if (!carried) return false;
+  const carryStart = Math.max(0, at - 32) + carried.index;
+  return reading.mentions.some(
+    (mention) => mention.type === 'product' && mention.end <= carryStart && carryStart - mention.end <= 2,
+  );
+}
+
+const CARRIED_BY_BEFORE_EN =
+  /\b(?:built\s+(?:around|on)|powered\s+by|running\s+on|runs\s+on|based\s+on|equipped\s+with|fitted\s+with|using|with)\s+(?:Tesla['’]s\s+|the\s+|its\s+|an?\s+)?$/i;
 
 const PURPOSE_BEFORE = /\b(?:for|in\s+favou?r\s+of)\s+(?:(?:its|the|their|[\w-]+['’]s)\s+)?$/i;
 
