@@ -525,8 +525,12 @@ function measuredAgainst(text: string, mention: EntityMention): boolean {
   )
     return true;
   // "Microsoft's Fairwater program …, rivaling Stargate", 比肩星际之门: a programme named only as another's yardstick.
+  // ("Amazon's data-centre plan, Stargate-sized at $500 billion", "a Stargate-style project": its measure as a word)
   if (mention.type === 'programme')
-    return PROGRAMME_YARDSTICK_BEFORE.test(text.slice(Math.max(0, mention.start - 24), mention.start));
+    return (
+      PROGRAMME_YARDSTICK_BEFORE.test(text.slice(Math.max(0, mention.start - 24), mention.start)) ||
+      /^-(?:sized?|scale|like|style|class|esque)\b/i.test(text.slice(mention.end, mention.end + 8))
+    );
   if (mention.type !== 'chip') return false;
   return (
     MEASURED_BEFORE.test(text.slice(Math.max(0, mention.start - 28), mention.start)) ||
