@@ -193,7 +193,15 @@ export function readStatus(
           (provisionInFrame(rule, reading, match.start) && !provisionInFrame(rule, reading, other.start)),
       ),
   );
-  const chosen = (onSchedule ?? (change && open[0]?.name === 'in_force' ? change : (open[0] ?? said[0])))!;
+  // (…not a change that a later telling undid: "The EU delayed the high-risk rules, but has since decided they will
+  // apply on schedule")
+  const undone =
+    change !== undefined &&
+    open[0] !== undefined &&
+    open[0].start > change.end &&
+    SINCE_THEN.test(reading.text.slice(change.end, open[0].start));
+  const chosen = (onSchedule ??
+    (change && open[0]?.name === 'in_force' && !undone ? change : (open[0] ?? said[0])))!;
   // "rules for high-risk systems to apply from December 2027 instead of August 2026": in force later than planned.
   const name =
     chosen.name === 'in_force' &&
