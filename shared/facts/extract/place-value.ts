@@ -359,7 +359,7 @@ const LONG_AGO_BEFORE = /(?:早在|遠在|远在|\bas\s+early\s+as|\bback\s+in)\
  * to make AI6 in Taylor" (the foundry was replaced, not the place).
  */
 const PLACE_LEFT_BEFORE =
-  /(?:\binstead\s+of|\brather\s+than|\breplacing|\bin\s+place\s+of)\s+(?:(?:the|its|their|a|an)\s+)?(?:(?:fab|plant|facility|factory|campus|site|lines?)\s+(?:in|at)\s+)?(?:[A-Z][\w-]*\s+)?$|(?:而非|而不是|取代)(?:位于|位於|在)?[^，。；,;\s]{0,4}$/;
+  /(?:\binstead\s+of|\brather\s+than|\breplacing|\bin\s+place\s+of)\s+(?:(?:the|its|their|a|an|[A-Z][\w-]*['’]s)\s+)?(?:(?:fab|plant|facility|factory|campus|site|lines?)\s+(?:in|at)\s+)?(?:[A-Z][\w-]*\s+)?$|(?:而非|而不是|取代)(?:位于|位於|在)?[^，。；,;\s]{0,4}$/;
 
 /** "moving AI6 production from its Austin plant to Taylor": the place a move starts from (then "to"). */
 const MOVED_FROM_BEFORE =
@@ -382,8 +382,13 @@ function displacedPlace(reading: SentenceReading, place: EntityMention): boolean
     ...before.matchAll(/instead\s+of|rather\s+than|replacing|in\s+place\s+of|而非|而不是|取代/gi),
   ];
   const cueAt = Math.max(0, place.start - 72) + (cues.at(-1)?.index ?? before.length);
+  // (…not the fab's owner right before it: "instead of Samsung's Taylor, Texas fab" leaves the place)
   const companyBetween = reading.mentions.some(
-    (mention) => mention.type === 'company' && mention.start >= cueAt && mention.end <= place.start,
+    (mention) =>
+      mention.type === 'company' &&
+      mention.start >= cueAt &&
+      mention.end <= place.start &&
+      !/^['’]s\s+$/.test(text.slice(mention.end, place.start)),
   );
   if (PLACE_LEFT_BEFORE.test(before) && !companyBetween) return true;
   if (MOVED_FROM_BEFORE.test(before) && MOVED_TO_AFTER.test(after)) return true;
