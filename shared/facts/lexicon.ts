@@ -528,6 +528,14 @@ export const ATTRIBUTE_CLASSES = {
       'launch of ... plant',
       'near its launch',
       'near operation',
+      // "the plant will start up in 2027", "its Taylor fab will start in 2027": a plant's start is its operating.
+      'start up',
+      'fab will start in',
+      'plant will start in',
+      'facility will start in',
+      'factory will start in',
+      'fab to start in',
+      'plant to start in',
     ],
     zh: [
       '投产',
