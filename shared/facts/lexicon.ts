@@ -472,6 +472,7 @@ export const ATTRIBUTE_CLASSES = {
       'due',
       'on course for',
       'on track to',
+      'on track for',
       'slated for',
       'set to open',
       'first output',
