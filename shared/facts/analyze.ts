@@ -186,8 +186,7 @@ function toldMorePrecisely(finding: Finding, than: Finding): boolean {
     return b.bound === 'atLeast' ? a.value >= b.value : b.bound === 'atMost' && a.value <= b.value;
   // "…Samsung's new semiconductor fab in Taylor, Texas. … 'Samsung's giant new Texas fab …'": the town named with its
   // state is the place told more precisely (both confirm: the status is the same).
-  if (a?.kind === 'place' && b?.kind === 'place')
-    return a.value.length > b.value.length && a.value.endsWith(`, ${b.value}`);
+  if (a?.kind === 'place' && b?.kind === 'place') return a.value.endsWith(`, ${b.value}`);
   return a?.kind === 'year' && b?.kind === 'year' && a.value === b.value && moreSpecific(finding, than);
 }
 
