@@ -600,7 +600,9 @@ export function relationOfSubject(
       mention.start < to &&
       !positions.includes(mention.start) &&
       // (not a product named only to compare with: "AI5, which he compared to Nvidia's Blackwell, will reach …")
-      ((mention.type === 'product' && !comparedWith(reading, mention, match.start)) ||
+      ((mention.type === 'product' &&
+        !comparedWith(reading, mention, match.start) &&
+        !inPurposeAside(reading, mention, from, to)) ||
         (forTheSubject && mention.type === 'company')),
   );
 }
@@ -627,6 +629,20 @@ function governmentBetween(
 
 const LATTER = /后者|後者|\bthe\s+latter\b/i;
 
+/**
+ * "AI5, which will power Cybercab, enters mass production in 2026": a product named in an aside only as what the
+ * subject is for is not the relation's subject. The aside lies within the span, set off by commas on both sides.
+ */
+function inPurposeAside(reading: SentenceReading, mention: EntityMention, from: number, to: number): boolean {
+  const open = reading.text.lastIndexOf(',', mention.start);
+  const close = reading.text.indexOf(',', mention.end);
+  if (open < from || close < 0 || close > to) return false;
+  return PURPOSE_ASIDE.test(reading.text.slice(open + 1, mention.start));
+}
+
+const PURPOSE_ASIDE =
+  /^\s*(?:(?:built|designed|made|meant|destined|intended|developed)\s+for|(?:which|that)\s+(?:will\s+|is\s+to\s+|would\s+)?(?:power|run|drive|go\s+into)s?|for)\s+(?:(?:the|its|Tesla['’]s)\s+)?(?:[\w-]+\s+(?:(?:and|or)\s+)?){0,2}$/i;
+
 /** Right before a chip, what carries it: 搭载, 配备, 内置 (a robot or car "fitted with" it). */
 const CARRIED_BY_BEFORE = /(?:搭载|搭載|装载|裝載|配备|配備|内置|內置)\s*(?:特斯拉|自研)?\s*(?:的)?\s*$/;
 
@@ -636,9 +652,16 @@ function carriedByProduct(reading: SentenceReading, at: number): boolean {
   if (!carried) return false;
   const carryStart = Math.max(0, at - 32) + carried.index;
   return reading.mentions.some(
-    (mention) => mention.type === 'product' && mention.end <= carryStart && carryStart - mention.end <= 2,
+    (mention) =>
+      mention.type === 'product' &&
+      mention.end <= carryStart &&
+      PRODUCT_TAIL.test(reading.text.slice(mention.end, carryStart)),
   );
 }
+
+/** What may stand between a product's name and what it runs on: "Robotaxi fleet", "Optimus V3", "Semi truck". */
+const PRODUCT_TAIL =
+  /^\s*(?:(?:fleets?|trucks?|robots?|humanoids?|vehicles?|cars?|units?|prototypes?|V\d+|Gen\s*\d+|versions?)\s+){0,2}$/i;
 
 const CARRIED_BY_BEFORE_EN =
   /\b(?:built\s+(?:around|on)|powered\s+by|running\s+on|runs\s+on|based\s+on|equipped\s+with|fitted\s+with|using|with)\s+(?:Tesla['’]s\s+|the\s+|its\s+|an?\s+)?$/i;
