@@ -955,6 +955,9 @@ export const ATTRIBUTE_CLASSES = {
       'shut',
       'wind down',
       'wound down',
+      // "has since wound it down again"
+      'wind ... down',
+      'wound ... down',
       'end',
       'dead',
       'is dead',

@@ -808,8 +808,9 @@ function supersededInSequence(rule: CompiledRule, reading: SentenceReading, ment
   });
 }
 
+// ("…to $37 billion and has since raised it to $44 billion": "has since" tells the later step too)
 const SEQUENCE_THEN =
-  /,\s*(?:and\s+)?(?:then|later|subsequently|eventually)\s+(?:[\w-]+\s+){0,2}?(?:trimmed|cut|raised|lifted|lowered|reduced|increased|boosted|pushed|moved|delayed|pulled|slashed|scaled|pared|expanded|revised|shifted)\b|[，,]\s*(?:后又|後又|随后又|隨後又|之后又|之後又|后来又|後來又)(?:再)?(?:缩减|縮減|下调|下調|上调|上調|削减|削減|提高|增至|降至|调整|調整|推迟|推遲|延后|延後|提前)/gi;
+  /(?:,\s*(?:and\s+)?(?:then|later|subsequently|eventually)|\b(?:has|have|had)\s+since)\s+(?:[\w-]+\s+){0,2}?(?:trimmed|cut|raised|lifted|lowered|reduced|increased|boosted|pushed|moved|delayed|pulled|slashed|scaled|pared|expanded|revised|shifted)\b|[，,]\s*(?:后又|後又|随后又|隨後又|之后又|之後又|后来又|後來又)(?:再)?(?:缩减|縮減|下调|下調|上调|上調|削减|削減|提高|增至|降至|调整|調整|推迟|推遲|延后|延後|提前)/gi;
 
 /**
  * "AI5 is Tesla's next chip; TSMC will make it in Taiwan and Arizona, and Samsung in Texas, with volume production
