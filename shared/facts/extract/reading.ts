@@ -529,7 +529,11 @@ function measuredAgainst(text: string, mention: EntityMention): boolean {
   if (mention.type === 'programme')
     return (
       PROGRAMME_YARDSTICK_BEFORE.test(text.slice(Math.max(0, mention.start - 24), mention.start)) ||
-      /^-(?:sized?|scale|like|style|class|esque)\b/i.test(text.slice(mention.end, mention.end + 8))
+      /^-(?:sized?|scale|like|style|class|esque)\b/i.test(text.slice(mention.end, mention.end + 8)) ||
+      // (星际之门规模的数据中心, 星际之门式的项目: its measure as a word)
+      /^\s*(?:规模的|規模的|级别的|級別的|式的?|级的?|級的?|般的)/.test(
+        text.slice(mention.end, mention.end + 6),
+      )
     );
   if (mention.type !== 'chip') return false;
   return (
