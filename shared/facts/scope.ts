@@ -168,6 +168,10 @@ const PREDICTED =
 const REAFFIRMED =
   /\b(?:reaffirm\w*|reiterat\w*|stands?\s+by|stood\s+by|still\s+(?:holds?|stands?)|remains?\s+on\s+track)\b|重申|维持|維持/i;
 
+/** "此后一直未重启", "至今未恢复", "has not restarted it since": a past step not reversed since. */
+const NEVER_UNDONE_SINCE =
+  /(?:此后|此後|至今|迄今|之后|之後)(?:一直|仍|也|再)?(?:未|没有|沒有|从未|從未|再未)(?:再)?(?:重启|重啟|恢复|恢復|复活|復活|重新启动|重新啟動)|\b(?:has|have)\s+(?:not|never)\s+(?:been\s+)?(?:restarted|revived|resumed|reopened)\b|\bnever\s+(?:restarted|revived|resumed|reopened)\b/i;
+
 const ORIGINAL_PLAN_AFTER =
   /\b(?:the|its|a)\s+(?:[\w-]+\s+){0,2}?(?:start|opening|launch|target|date|deadline|schedule|timeline)\s+(?:(?:it|that|which|they|Samsung|the\s+company)\s+)?(?:had\s+)?(?:originally|initially|once|first|previously)\s+(?:planned|targeted|promised|scheduled|set|announced|envisaged)\b/gi;
 
@@ -1220,6 +1224,11 @@ export function findScopes(sentence: string, tokens: Token[]): Scopes {
         span.name === 'history' &&
         /^once\s+(?:promis|pledg)/i.test(sentence.slice(span.cueStart, span.cueEnd))
       )
+        spans.splice(spans.indexOf(span), 1);
+  // "特斯拉曾叫停Dojo，此后一直未重启": what was once done and never undone since still holds.
+  if (NEVER_UNDONE_SINCE.test(sentence))
+    for (const span of [...spans])
+      if (span.name === 'history' && /^(?:曾|once)$/i.test(sentence.slice(span.cueStart, span.cueEnd)))
         spans.splice(spans.indexOf(span), 1);
   const asides = relativeAsides(sentence);
   // A cue's span does not reach into a relative clause set off after its cue: "Investors will look for updates on
