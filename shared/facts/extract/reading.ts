@@ -584,9 +584,9 @@ const TIME_CLAUSE_VERB =
 const COMPANY_YARDSTICK_BEFORE =
   /(?:相當於|相当于|\b(?:a|one)[-\s](?:tenth|fifth|quarter|fraction)\s+of|\b(?:behind|trailing|ahead\s+of)\s+(?:[A-Z][\w-]*\s+(?:and|&)\s+)?)\s*$/i;
 
-/** "in Taylor, just outside Austin", "northeast of Austin": a place named to locate another. */
+/** "in Taylor, just outside Austin", "northeast of Austin", "30 miles from Austin": a place named to locate another. */
 export const LOCATOR_BEFORE =
-  /\b(?:(?:just\s+)?outside(?:\s+of)?|near|(?:(?:about|some|roughly)\s+)?(?:\d+\s*(?:miles?|km|kilometers?|kilometres?)\s+)?(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+of)\s+$/i;
+  /\b(?:(?:just\s+)?outside(?:\s+of)?|near|(?:(?:about|some|roughly)\s+)?(?:\d+\s*(?:miles?|km|kilometers?|kilometres?)\s+)?(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+of|(?:(?:about|some|roughly|just)\s+)?(?:\d+|an?\s+hour['’]s)\s*(?:-\s*)?(?:miles?|km|kilometers?|kilometres?|minutes?|drive)\s+(?:\w+\s+)?from)\s+$/i;
 
 const PROGRAMME_YARDSTICK_BEFORE =
   /(?:\b(?:rival(?:l)?ing|to\s+rival|rivals|dwarfing|to\s+dwarf|eclipsing|on\s+par\s+with|comparable\s+to|akin\s+to|similar\s+to|modell?ed\s+(?:on|after)|(?:larger|bigger|smaller)\s+than)\s+(?:the\s+|[A-Z][\w-]*['’]s\s+)?|(?:比肩|媲美|对标|對標|堪比|仿照|效仿)\s*)$/i;
