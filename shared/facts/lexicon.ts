@@ -1510,6 +1510,12 @@ export const ATTRIBUTE_CLASSES = {
       '=sunk',
       'sink ... into',
       'pour ... into',
+      // "Samsung first planned $44 billion for Taylor", "earmarks $37 billion for the fab": money set aside for it.
+      'plan ... for',
+      'planned ... for',
+      'earmark',
+      'set aside',
+      'allocate',
     ],
     zh: [
       '投资',
