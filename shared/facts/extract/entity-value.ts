@@ -567,8 +567,9 @@ const APPOSITIVE_BEFORE =
 const MAKES_THE =
   /^\s*(?:(?:will|would|to|is\s+to|should|can)\s+)?(?:make|makes|making|build|builds|building|produce|produces|producing|manufacture|manufactures|manufacturing|supply|supplies|supplying)\s+(?:its\s+|the\s+|Tesla['’]s\s+)?$/i;
 const AND_THEN = /^\s*(?:chips?|processors?|parts)?\s*,?\s*(?:and|while|with)\s+$/i;
+// ("has used Samsung to build its Hardware 4 chip and TSMC for its AI5": the second pair "for" its chip)
 const GAPPED_THE =
-  /^\s*(?:(?:to\s+)?(?:make|build|produce|manufacture|supply)\s+)?(?:its\s+|the\s+|Tesla['’]s\s+)?$/i;
+  /^\s*(?:(?:to\s+)?(?:make|build|produce|manufacture|supply)\s+|for\s+)?(?:its\s+|the\s+|Tesla['’]s\s+)?$/i;
 
 /** How two maker–chip pairs are written: maker to chip, chip to the next maker, next maker to its chip. */
 interface PairForm {
