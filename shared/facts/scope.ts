@@ -1426,6 +1426,10 @@ function wordOfAnotherSense(sentence: string, match: PhraseMatch<ScopeCue>): boo
   if (match.name !== 'possibility') return false;
   // "Perhaps the clearest sign of Samsung's comeback: it will make Tesla's AI6": an opener that weighs nothing after it.
   if (/^(?:perhaps|maybe)\s+(?:the|one|a)\b[^,;:]*:/i.test(sentence.slice(match.start))) return true;
+  // "rallied on hopes for its foundry, which will make Tesla's AI6": hopes for a thing, whose own clause tells what
+  // it will do — not "hopes … will" (the gap reaches into a relative clause).
+  if (/^hopes?\s+for\b[^;]*,\s*(?:which|that|who)\s+will$/i.test(sentence.slice(match.start, match.end)))
+    return true;
   const cue = sentence.slice(match.start, match.end + 1);
   // "欧洲议会投票支持推迟…", "以398票赞成、207票反对通过决议，支持推迟…", "议会周四通过决议，支持…": a vote or a
   // parliament's or council's resolution for it is a decision, as "lawmakers vote to delay" is (not a trade

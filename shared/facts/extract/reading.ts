@@ -592,7 +592,7 @@ const PROGRAMME_YARDSTICK_BEFORE =
   /(?:\b(?:rival(?:l)?ing|to\s+rival|rivals|dwarfing|to\s+dwarf|eclipsing|on\s+par\s+with|comparable\s+to|akin\s+to|similar\s+to|modell?ed\s+(?:on|after)|(?:larger|bigger|smaller)\s+than)\s+(?:the\s+|[A-Z][\w-]*['’]s\s+)?|(?:比肩|媲美|对标|對標|堪比|仿照|效仿)\s*)$/i;
 
 const MEASURED_BEFORE =
-  /(?:(?:\bthan|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\btimes|\b(?:jump|gain|improvement|increase|boost|leap|uplift|rise)s?\s+(?:over|on|from)|\bsuccessor\s+to|\bfollow-?up\s+to|\b(?:follows|followed|succeeds|succeeded|replaces|replaced|(?:will|to|would|may|could|should)\s+(?:follow|succeed|replace))|\bas\s+[\w-]+\s+as|比|较|較)\s*(?:the\s+|its\s+|[\w-]+['’]s\s+)?|(?:不及|不如|逊于|遜於|胜过|勝過|超越|接班|接棒|继任|繼任|对标|對標|直指|比肩|媲美|看齐|看齊)[^，,。；;]{0,8})$/i;
+  /(?:(?:\bthan|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\btimes|\b(?:jump|gain|improvement|increase|boost|leap|uplift|rise)s?\s+(?:over|on|from)|\bsuccessor\s+to|\bfollow-?up\s+to|\b(?:follows|followed|succeeds|succeeded|replaces|replaced|(?:will|to|would|may|could|should)\s+(?:follow|succeed|replace))|\bas\s+(?!well\s+as\b)[\w-]+\s+as|比|较|較)\s*(?:the\s+|its\s+|[\w-]+['’]s\s+)?|(?:不及|不如|逊于|遜於|胜过|勝過|超越|接班|接棒|继任|繼任|对标|對標|直指|比肩|媲美|看齐|看齊)[^，,。；;]{0,8})$/i;
 
 /** "triple the power efficiency of AI5", "twice the performance per watt of AI5": the measure of a multiple. */
 const MULTIPLE_OF_BEFORE =
