@@ -142,7 +142,11 @@ export function readEntities(
     ownMakerClauses.some((clause) => mention.start >= clause.start && mention.end <= clause.end);
   const found = named
     .filter(inOwnMakerClause)
-    .filter((mention) => !comparedBefore(reading.text.slice(Math.max(0, mention.start - 40), mention.start)))
+    .filter(
+      (mention) =>
+        RIVAL_OPENING.test(reading.text.slice(0, mention.start)) ||
+        !comparedBefore(reading.text.slice(Math.max(0, mention.start - 40), mention.start)),
+    )
     .filter((mention) => !lost.includes(mention))
     .filter((mention) => !otherWork(reading, mention))
     .filter((mention) => !atAnotherChip(reading, mention, chipIds))
@@ -292,7 +296,17 @@ export function readEntities(
           !/[,;:，；：。]/.test(reading.text.slice(mention.end, chip.start)),
       ),
   );
-  const displaced = [...new Set([...attached, ...lost, ...droppedFromTheChip])]
+  // (…and one passed over for an attached maker in its clause: "Tesla chose TSMC over rival Samsung for AI6")
+  const passedOver = named.filter(
+    (mention) =>
+      !attached.includes(mention) &&
+      CHOSEN_OVER_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 60), mention.start)) &&
+      attached.some(
+        (maker) =>
+          maker.end <= mention.start && !/[,;:，；：。]/.test(reading.text.slice(maker.end, mention.start)),
+      ),
+  );
+  const displaced = [...new Set([...attached, ...lost, ...droppedFromTheChip, ...passedOver])]
     .filter((mention) => lost.includes(mention) || droppedByTheText(reading, mention))
     .map((mention) => mention.id);
   const frames = new Set(attached.map((mention) => frameOf(reading, mention.start)));
@@ -709,6 +723,8 @@ function droppedByTheText(reading: SentenceReading, mention: EntityMention): boo
       // "moved part of its AI6 orders from Samsung to TSMC": Samsung keeps the rest.
       !MOVED_PART_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 64), mention.start))) ||
     DISPLACED_AFTER.test(reading.text.slice(mention.end, mention.end + 32)) ||
+    // "Tesla chose TSMC over rival Samsung for AI6": the foundry passed over.
+    CHOSEN_OVER_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 60), mention.start)) ||
     // "moves to TSMC, ending Samsung's run on its FSD chips": the role ended is the foundry's left (not "its run
     // as sole supplier": only the exclusivity ends).
     (/\bend(?:s|ed|ing)?\s+$/i.test(reading.text.slice(Math.max(0, mention.start - 8), mention.start)) &&
@@ -726,6 +742,9 @@ function droppedByTheText(reading: SentenceReading, mention: EntityMention): boo
       MOVED_TO_FOUNDRY_ZH.test(reading.text.slice(mention.end, mention.end + 8)))
   );
 }
+
+const CHOSEN_OVER_BEFORE =
+  /\b(?:chose|choos(?:e|es|ing)|chosen|pick(?:s|ed|ing)?|select(?:s|ed|ing)?|prefer(?:s|red|ring)?|favou?r(?:s|ed|ing)?|tap(?:s|ped|ping)?)\s+[^,;.]{1,30}?\bover\s+(?:(?:its\s+|the\s+)?(?:Korean\s+|Taiwanese\s+|bigger\s+)?rival\s+)?$/i;
 
 /**
  * A part of the making moved ("part of its AI6 orders from", "some AI6 wafers from", "a portion of … from"), or share
@@ -1079,6 +1098,9 @@ const COMPARED_BEFORE =
 
 /** Names listed before a foundry ("over TSMC and Intel"): capitalised or Chinese, so "Over time, Samsung" is no list. */
 const NAMES_BEFORE = /(?:[A-Z\u3400-\u9fff][\w\u3400-\u9fff-]*\s*(?:,|\band|\bor|、|和|与|與|及)\s*){1,2}$/;
+
+/** "Rival Samsung Electronics, whose foundry arm makes…" opening the sentence: an epithet, nothing compared in it. */
+const RIVAL_OPENING = /^\s*(?:(?:its|their|[\w-]+['’]s)\s+)?(?:[\w-]+\s+)?rival\s*$/i;
 
 /** A comparison right before a foundry, or before the names listed with it ("over TSMC and Intel"). */
 // "Unlike TSMC, Samsung will make…": only the name right after "unlike" (not a list through the comma).
