@@ -3,8 +3,9 @@
  * every story (TokensRegex macros, in spirit). A story's facts name the class
  * they are about; the words are here. English phrases are matched on word stems
  * (Porter), so "delay" also finds "delays", "delayed", "delaying"; `...` allows up
- * to four words between ("push the deadline back"). Chinese phrases (Simplified
- * and Traditional) are matched as written.
+ * to four words between ("push the deadline back"); `{plant}` stands for each word of
+ * a macro's class (phrases.ts, PHRASE_MACROS). Chinese phrases (Simplified and
+ * Traditional) are matched as written.
  */
 export interface PhraseList {
   en: readonly string[];
@@ -531,12 +532,8 @@ export const ATTRIBUTE_CLASSES = {
       'near operation',
       // "the plant will start up in 2027", "its Taylor fab will start in 2027": a plant's start is its operating.
       'start up',
-      'fab will start in',
-      'plant will start in',
-      'facility will start in',
-      'factory will start in',
-      'fab to start in',
-      'plant to start in',
+      '{plant} will start in',
+      '{plant} to start in',
     ],
     zh: [
       '投产',
@@ -1208,10 +1205,8 @@ export const ATTRIBUTE_CLASSES = {
       'now start in',
       'now begin in',
       // "high-risk rules to start in December 2027 rather than August 2026" (rules, not a fab or a chip).
-      'rule to start in',
-      'rule to begin in',
-      'requirement to start in',
-      'obligation to start in',
+      '{rule} to start in',
+      '{rule} to begin in',
       // "the high-risk rules are now due to apply in December 2027".
       'due to apply',
       'due to take effect',

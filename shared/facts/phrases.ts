@@ -1,3 +1,4 @@
+import { ConfigError } from '../errors.ts';
 import type { PhraseList } from './lexicon.ts';
 import { stemOf, type Token, tokenize } from './tokens.ts';
 
@@ -65,8 +66,29 @@ const RESTRICTED_AFTER =
   /^\s+(?:that|which|who)\b[^,.;]{0,40}?(?:\bfor\s+[A-Z]|\b[A-Z][\w-]*['’]s\b)|^\s+for\s+[A-Z]|^\s+[A-Z][\w-]*\s+(?:builds|makes|produces|designs|supplies|ships|sells|fabs|used\s+to\s+build)\s+for\b|^\s+(?:(?:that|which)\s+)?[A-Z][\w-]*\s+(?:uses|used|puts|designs|designed|sells|ships|buys|bought)\b/;
 
 /**
+ * Word classes an English phrase may name in braces, as TokensRegex macros: "{plant} will start in" stands for "fab
+ * will start in", "plant will start in", … — one phrase for a family a plant's, a rule's or a chip's nouns would
+ * otherwise copy.
+ */
+export const PHRASE_MACROS: Readonly<Record<string, readonly string[]>> = {
+  plant: ['fab', 'plant', 'facility', 'factory'],
+  rule: ['rule', 'requirement', 'obligation'],
+};
+
+/** Every phrase a phrase with macros stands for ("{plant} to start in" → "fab to start in", …). */
+export function expandMacros(phrase: string): string[] {
+  const macro = /\{(\w+)\}/.exec(phrase);
+  if (!macro) return [phrase];
+  const words = PHRASE_MACROS[macro[1]!];
+  if (!words) throw new ConfigError(`phrase "${phrase}": unknown macro {${macro[1]}}`);
+  return words.flatMap((word) =>
+    expandMacros(phrase.slice(0, macro.index) + word + phrase.slice(macro.index + macro[0].length)),
+  );
+}
+
+/**
  * A matcher for named phrase lists (spaCy's PhraseMatcher, on stems): English
- * phrases match word stems in order, `...` allowing up to four words between;
+ * phrases match word stems in order, `...` allowing up to four words between, `{plant}` any word of a macro;
  * Chinese phrases match as written, the longest first.
  *
  * @example
@@ -81,7 +103,7 @@ export function phraseMatcher<Name extends string>(lists: Record<Name, PhraseLis
   const byFirstForm = new Map<string, FirstWord<Name>>();
   const chinese = new ChineseTrie<Name>();
   for (const [name, list] of Object.entries(lists) as Array<[Name, PhraseList]>) {
-    for (const phrase of list.en) {
+    for (const phrase of list.en.flatMap(expandMacros)) {
       const steps = englishSteps(phrase);
       const first = steps[0];
       if (!first || first.gap) continue;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { ConfigError } from '../../shared/errors.ts';
 import { analyzeItem } from '../../shared/facts/analyze.ts';
 import { itemSentences } from '../../shared/facts/extract/reading.ts';
-import { phraseMatcher } from '../../shared/facts/phrases.ts';
+import { expandMacros, phraseMatcher } from '../../shared/facts/phrases.ts';
 import { findScopes } from '../../shared/facts/scope.ts';
 import { normaliseText, splitClauses, splitSentences } from '../../shared/facts/sentences.ts';
 import { tokenize } from '../../shared/facts/tokens.ts';
@@ -192,6 +193,24 @@ describe('phraseMatcher()', () => {
     ]);
     expect(found('the share rose')).toEqual([]);
     expect(found('the shares rose')).toEqual(['foundry:shares']);
+  });
+
+  it('expands a macro in braces to every word of its class, and refuses an unknown one', () => {
+    const start = phraseMatcher({ start: { en: ['{plant} will start in'], zh: [] } });
+    const startsIn = (text: string) =>
+      start.find(text, tokenize(text)).map((match) => text.slice(match.start, match.end));
+    expect(startsIn('its Taylor factory will start in 2027')).toEqual(['factory will start in']);
+    expect(startsIn('the fab will start in 2027, the plant will start in 2028')).toEqual([
+      'fab will start in',
+      'plant will start in',
+    ]);
+    expect(startsIn('hiring will start in 2027')).toEqual([]);
+    expect(expandMacros('{rule} to begin in')).toEqual([
+      'rule to begin in',
+      'requirement to begin in',
+      'obligation to begin in',
+    ]);
+    expect(() => phraseMatcher({ start: { en: ['{plants} will start in'], zh: [] } })).toThrow(ConfigError);
   });
 
   it('keeps the gap of a phrase that opens with a determiner inside one noun phrase', () => {
