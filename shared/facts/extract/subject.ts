@@ -542,7 +542,9 @@ function referenceThroughSentenceBefore(
   const ownFirst =
     (referred !== undefined
       ? topic === undefined || referred.start < topic.start || rule.ownIds.has(topic.id)
-      : ownTopic(rule, topic)) || madeThingOwnChip(rule, reading, previous, pronoun);
+      : ownTopic(rule, topic)) ||
+    madeThingOwnChip(rule, reading, previous, pronoun) ||
+    thingTheVerbTakes(rule, reading, previous, pronoun);
   return ownFirst ? { name: PRONOUN, start: pronoun.start, end: pronoun.end } : undefined;
 }
 
@@ -570,6 +572,41 @@ function madeThingOwnChip(
     previous.mentions.every((mention) => !THINGS_MADE.has(mention.type) || rule.ownIds.has(mention.id))
   );
 }
+
+/**
+ * "Tesla showed its AI5 chip on Tuesday. It will be made by both TSMC and Samsung", "Musk revived Dojo in January. Now
+ * it's dead": "it" with a verb only a chip or a programme takes (made by, enters volume production; disbanded, dead)
+ * stands for the one such thing the sentence before named — when it is the rule's own — not for that sentence's topic.
+ */
+function thingTheVerbTakes(
+  rule: CompiledRule,
+  reading: SentenceReading,
+  previous: SentenceReading,
+  pronoun: { start: number; end: number },
+): boolean {
+  if (!/^it$/i.test(reading.text.slice(pronoun.start, pronoun.end))) return false;
+  const after = reading.text.slice(pronoun.end, pronoun.end + 60);
+  const kind = CHIP_VERB_AFTER_IT.test(after)
+    ? 'chip'
+    : PROGRAMME_VERB_AFTER_IT.test(after)
+      ? 'programme'
+      : undefined;
+  if (kind === undefined) return false;
+  const things = new Set(
+    previous.mentions.filter((mention) => mention.type === kind).map((mention) => mention.id),
+  );
+  return (
+    things.size === 1 &&
+    rule.ownIds.has([...things][0]!) &&
+    previous.mentions.every((mention) => !THINGS_MADE.has(mention.type) || things.has(mention.id))
+  );
+}
+
+const CHIP_VERB_AFTER_IT =
+  /^\s+(?:(?:will|would|is\s+(?:set|slated|expected|due|scheduled)\s+to)\s+)?(?:be\s+|is\s+|was\s+)?(?:made|built|produced|manufactured|fabbed|fabricated)\s+(?:by|at|on)\b|^\s+(?:(?:will|would|is\s+(?:set|slated|expected|due|scheduled)\s+to)\s+)?(?:enters?|reach(?:es)?|goes|go|begins?|starts?)\s+(?:into\s+)?(?:volume|mass)\s+production\b/i;
+
+const PROGRAMME_VERB_AFTER_IT =
+  /^(?:['’]s|\s+(?:is|was|has\s+(?:since\s+)?been|had\s+been|will\s+be))\s+(?:now\s+)?(?:dead|disbanded|shut\s+down|shelved|scrapped|cancell?ed|wound\s+down|revived|restarted|back)\b/i;
 
 /**
  * The sentence before's context words are the pronoun's too only when that sentence opens with its topic and names
@@ -1024,7 +1061,7 @@ const PRONOUN = '#pronoun';
 const CHINESE_OPENING = /^[\s"“「『（(]*[\u3400-\u9fff]/;
 
 const OPENING_PRONOUN =
-  /^[\s"“'‘]*(?:(?:据|據|根据|根據)[^，,。]{1,24}?(?:统计|統計|数据|數據|显示|顯示|报道|報導|指出)[，,]\s*|According to [^,]{1,40}, |(?:On|In|By|Since|Last|This|Later|Earlier)\s+[\w-]+(?:\s+[\w-]+)?,?\s+|(?:However|But|Meanwhile|Still|Yet|Also|And|Moreover|Nevertheless|Instead),?\s+|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?\s+(?:now\s+)?(?:says|said|expects|believes|thinks)\s+(?:that\s+)?)?(It|Its|it|its|They|Their|they|their|The company(?:['’]s)?|The firm(?:['’]s)?|The (?:two |three |four )?(?:companies|partners|firms)(?:['’])?|The shares|The stock|其(?![他它中实實余餘次])|它|该公司|該公司|该股|該股)(?=[\s,，\u3400-\u9fff])/;
+  /^[\s"“'‘]*(?:(?:据|據|根据|根據)[^，,。]{1,24}?(?:统计|統計|数据|數據|显示|顯示|报道|報導|指出)[，,]\s*|According to [^,]{1,40}, |(?:On|In|By|Since|Last|This|Later|Earlier)\s+[\w-]+(?:\s+[\w-]+)?,?\s+|(?:However|But|Meanwhile|Still|Yet|Also|And|Moreover|Nevertheless|Instead|Now),?\s+|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?\s+(?:now\s+)?(?:says|said|expects|believes|thinks)\s+(?:that\s+)?)?(It|Its|it|its|They|Their|they|their|The company(?:['’]s)?|The firm(?:['’]s)?|The (?:two |three |four )?(?:companies|partners|firms)(?:['’])?|The shares|The stock|其(?![他它中实實余餘次])|它|该公司|該公司|该股|該股)(?=[\s,，\u3400-\u9fff]|['’]s\s)/;
 
 /**
  * The group's entity is the first of its type the earlier sentence names: "the chip" is
