@@ -326,6 +326,18 @@ export class SentenceReading {
     return found;
   }
 
+  /** "Samsung up 4%", "Samsung Electronics (005930.KS) down 2.1%": the "up"/"down" right after a company's name. */
+  #nameUpOrDown(): PhraseMatch<AttributeClass>[] {
+    return this.mentions
+      .filter((mention) => mention.type === 'company')
+      .flatMap((mention) => {
+        const move = NAME_UP_OR_DOWN.exec(this.text.slice(mention.end, mention.end + 48));
+        if (!move) return [];
+        const start = mention.end + move.index + move[0].length - move[1]!.length;
+        return [{ name: 'stock_move', start, end: start + move[1]!.length } as const];
+      });
+  }
+
   /** The makers a chip's shorthand lists, when the shorthand stands alone in its clause. */
   #shorthandMakersOf(chip: EntityMention): EntityMention[] | undefined {
     const after = this.mentions.filter((mention) => mention.start >= chip.end);
@@ -370,6 +382,10 @@ export class SentenceReading {
         (match) => ({ name: 'stock_move', start: match.index, end: match.index + 1 }) as const,
       );
       if (signed.length) this.#addRelations('stock_move', signed);
+      // "Samsung (005930.KS) up 4% on Tesla chip contract": a company's name, then up or down by a percentage, is a
+      // headline's stock move.
+      const upOrDown = /\b(?:up|down)\b/i.test(this.text) ? this.#nameUpOrDown() : [];
+      if (upOrDown.length) this.#addRelations('stock_move', upOrDown);
       // (only where no word tells a making: a shorthand's "at" would take the makers from the sentence's verb)
       const madeAt = this.#lists.has('makes') ? [] : this.#shorthandMakings();
       if (madeAt.length) this.#addRelations('makes', madeAt);
@@ -419,6 +435,9 @@ const SHORTHAND_ENDS = /^\s*(?:$|[,;.!?|，；。！？]|\s-\s|[—–]|(?:sourc
 const SHORTHAND_OPENS = /(?:^|[,;:|，；：]|\s-\s|[—–])\s*(?:(?:Tesla|Musk|特斯拉)(?:['’]s)?\s*)?$/i;
 
 /** A signed percentage standing alone, as in a market table: "+6.8%", "−0.3%" (not "5-6%", "x+2%"). */
+const NAME_UP_OR_DOWN =
+  /^(?:\s*\([^()]{1,20}\)|\s+[\d]{4,6}\.[A-Z]{2})?\s+(up|down)(?=\s+(?:as\s+much\s+as\s+|nearly\s+|about\s+|almost\s+|over\s+|more\s+than\s+)?\d+(?:\.\d+)?\s?(?:%|％|percent\b))/i;
+
 const SIGNED_MOVE = /(?<![\w.%+\-−])[+＋−](?=\s?\d+(?:\.\d+)?\s?(?:%|％|percent\b))/g;
 
 /** Chinese words that name a measure of whatever the word before them names: an amount, a figure. */
