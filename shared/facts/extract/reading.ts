@@ -394,6 +394,12 @@ export class SentenceReading {
         (match) => ({ name: 'term_end', start: match.index, end: match.index + 2 }) as const,
       );
       if (listedTerms.length) this.#addRelations('term_end', listedTerms);
+      // "三星370亿美元的泰勒工厂": an amount describing a plant (…亿美元的…工厂) is what the plant costs, as "its $37
+      // billion Taylor fab" is.
+      const plantCosts = [...this.text.matchAll(AMOUNT_OF_PLANT_ZH)].map(
+        (match) => ({ name: 'investment', start: match.index, end: match.index + 3 }) as const,
+      );
+      if (plantCosts.length) this.#addRelations('investment', plantCosts);
       // "AI5 … will now reach high volume in 2027, and AI6 is slated to follow in 2028": a chip that follows another
       // into volume production, the word standing for the production told before it.
       const volume = this.#lists.get('volume_production')?.[0];
@@ -418,6 +424,10 @@ export const NONE: PhraseMatch[] = [];
 /** 、至 a year (its end or month) 的 … contract: "价值165亿美元、至2033年底的芯片代工合同" (not "、至2026年泰勒厂投产后开始供货"). */
 const TERM_LISTED_ZH =
   /、至\s*(?:(?:19|20)\d{2}|[〇零一二][〇零一二三四五六七八九]{3})\s*年(?:底|末|\d{1,2}月(?:\d{1,2}日)?)?的[^，。；,;]{0,8}?(?:合同|合约|合約|协议|協議)/g;
+
+// (the plant's own name between, no verb or other noun: not "165亿美元的合同将由泰勒工厂执行")
+const AMOUNT_OF_PLANT_ZH =
+  /(?:亿|億)美元的(?:(?:三星|德州|德克萨斯州?|德克薩斯州?|美国|美國|泰勒|新)\s*){0,3}(?:晶圆厂|晶圓廠|工厂|工廠|厂|廠)/g;
 
 /** After a chip, that it follows another into what the sentence told: "is slated to follow in", "following in". */
 const FOLLOWS_INTO =
