@@ -154,7 +154,13 @@ export function readStatus(
           // "Tesla disbanded the Dojo team last August, and Musk has since said the effort is restarting": what
           // "has since" tells is the later.
           said.some(
-            (other) => other.start > match.end && SINCE_THEN.test(reading.text.slice(match.end, other.start)),
+            (other) =>
+              other.start > match.end &&
+              (SINCE_THEN.test(reading.text.slice(match.end, other.start)) ||
+                // "Tesla disbanded Dojo in August, and later revived it": a later step's own verb.
+                LATER_STEP_BEFORE.test(
+                  reading.text.slice(Math.max(match.end, other.start - 24), other.start),
+                )),
           )
         ? 1
         : /\bbefore\s+(?:\w+ly\s+)?$/i.test(before) ||
@@ -242,6 +248,8 @@ const RUMOUR_NAMED_AFTER =
 /** "has since", "since then", 此后/后来又: what follows is later than what came before. */
 const SINCE_THEN =
   /\b(?:has|have|had)\s+since\b|\bsince\s+then\b|[，,]\s*(?:此后|此後|之后又|之後又|后来又?|後來又?)/i;
+
+const LATER_STEP_BEFORE = /(?:,\s*|\s)(?:and\s+)?(?:then|later|subsequently|eventually|afterwards)\s+$/i;
 
 const BUT_BETWEEN = /[,;]\s*but\b|[，,；;]\s*(?:但|但是|不过|不過|然而)/i;
 
