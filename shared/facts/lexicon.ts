@@ -141,6 +141,10 @@ export const ATTRIBUTE_CLASSES = {
       'kept ... at',
       'keep ... with',
       'kept ... with',
+      // "Samsung's Tesla deal leaves AI5 with TSMC": the chip left where it is made.
+      'leave ... with',
+      'leaves ... with',
+      'left ... with',
       // "Tesla's HW4 stays on Samsung as AI5 ramps at TSMC" (a company right after: not "stays on track").
       'stay on',
       'ramp at',

@@ -148,6 +148,17 @@ export function readEntities(
         !comparedBefore(reading.text.slice(Math.max(0, mention.start - 40), mention.start)),
     )
     .filter((mention) => !lost.includes(mention))
+    // "Samsung's Tesla deal leaves AI5 with TSMC": what leaves the chip with another keeps no part of it.
+    .filter(
+      (mention) =>
+        !triggers.some(
+          (trigger) =>
+            trigger.start >= mention.end &&
+            trigger.start - mention.end <= 24 &&
+            !/[,;:，；：。]/.test(reading.text.slice(mention.end, trigger.start)) &&
+            LEFT_WITH.test(reading.text.slice(trigger.start, trigger.end)),
+        ),
+    )
     .filter((mention) => !otherWork(reading, mention))
     .filter((mention) => !atAnotherChip(reading, mention, chipIds))
     .filter((mention) => !businessOwner(mention))
@@ -1102,6 +1113,8 @@ const NAMES_BEFORE = /(?:[A-Z\u3400-\u9fff][\w\u3400-\u9fff-]*\s*(?:,|\band|\bor
 /** "Rival Samsung Electronics, whose foundry arm makes…" opening the sentence: an epithet, nothing compared in it. */
 const RIVAL_OPENING = /^\s*(?:(?:its|their|[\w-]+['’]s)\s+)?(?:[\w-]+\s+)?rival\s*$/i;
 
+const LEFT_WITH = /\b(?:leaves?|left|keeps?|kept)\s.*\swith$/i;
+
 /** A comparison right before a foundry, or before the names listed with it ("over TSMC and Intel"). */
 // "Unlike TSMC, Samsung will make…": only the name right after "unlike" (not a list through the comma).
 const comparedBefore = (before: string) =>
@@ -1731,6 +1744,8 @@ function triggerOfObject(
       trigger.start < start &&
       trigger.end >= end &&
       (/\s(?:to|between)$/i.test(reading.text.slice(trigger.start, trigger.end)) ||
+        // ("leaves AI5 with TSMC", "keeps AI4 with Samsung": the chip left with its maker)
+        LEFT_WITH.test(reading.text.slice(trigger.start, trigger.end)) ||
         // (an order won, its winner's name with no making word of its own before it)
         (/^(?:won|wins?|winning|land(?:s|ed)?|secur(?:es|ed)?|bag(?:s|ged)?|clinch(?:es|ed)?)\s.*\s(?:orders?|contracts?)$/i.test(
           reading.text.slice(trigger.start, trigger.end),
