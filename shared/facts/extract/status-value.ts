@@ -591,6 +591,14 @@ export function relationOfSubject(
     !/[，,；;。]/.test(reading.text.slice(at, match.start))
   )
     return false;
+  // "Optimus Gen 3 to use AI5, production slated for 2027": a product that will use the subject, then a bare
+  // production after a comma — the product's.
+  if (
+    at < match.start &&
+    usedByProduct(reading, at) &&
+    /^[^,;，；。]*,\s*(?:with\s+)?(?:(?:the|its)\s+)?$/i.test(reading.text.slice(at, match.start))
+  )
+    return false;
   if (
     at > match.start &&
     reading.mentions.some(
@@ -670,6 +678,22 @@ function carriedByProduct(reading: SentenceReading, at: number): boolean {
 /** What may stand between a product's name and what it runs on: "Robotaxi fleet", "Optimus V3", "Semi truck". */
 const PRODUCT_TAIL =
   /^\s*(?:(?:fleets?|trucks?|robots?|humanoids?|vehicles?|cars?|units?|prototypes?|V\d+|Gen\s*\d+|versions?)\s+){0,2}$/i;
+
+/** "Optimus Gen 3 to use AI5", "Cybercab will run on AI5": the subject as what a product will use. */
+function usedByProduct(reading: SentenceReading, at: number): boolean {
+  const used = USED_BY_BEFORE_EN.exec(reading.text.slice(Math.max(0, at - 32), at));
+  if (!used) return false;
+  const useStart = Math.max(0, at - 32) + used.index;
+  return reading.mentions.some(
+    (mention) =>
+      mention.type === 'product' &&
+      mention.end <= useStart &&
+      PRODUCT_TAIL.test(reading.text.slice(mention.end, useStart).replace(/^\s*\d+/, '')),
+  );
+}
+
+const USED_BY_BEFORE_EN =
+  /\b(?:to|will|would|set\s+to|is\s+set\s+to)\s+(?:use|run\s+on|carry|adopt|feature|get)\s+(?:Tesla['’]s\s+|the\s+|its\s+)?$/i;
 
 const CARRIED_BY_BEFORE_EN =
   /\b(?:built\s+(?:around|on)|powered\s+by|running\s+on|runs\s+on|based\s+on|equipped\s+with|fitted\s+with|using|with)\s+(?:Tesla['’]s\s+|the\s+|its\s+|an?\s+)?$/i;
