@@ -627,6 +627,14 @@ export function readNumeric(
             INCLUDING_AFTER.test(reading.text.slice(mention.end, named.start)),
         ),
     )
+    // "is part of Samsung's larger USD 37 billion investment in Central Texas": the whole of a wider place the subject
+    // is part of (not "part of a broader $40 billion investment supported by subsidies", the plant's own).
+    .filter(
+      (mention) =>
+        mention.value.kind !== 'money' ||
+        !PART_OF_LARGER_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 48), mention.start)) ||
+        !WIDER_PLACE_AFTER.test(reading.text.slice(mention.end, mention.end + 48)),
+    )
     // "OpenAI's $1.4 trillion of commitments dwarf Stargate's $500 billion", "…worth $1.4 trillion, well beyond the
     // $500 billion Stargate plan": an amount set against the subject named after it is another's.
     .filter((mention) => mention.value.kind !== 'money' || !setAgainstTheSubjectAfter(rule, reading, mention))
@@ -1982,6 +1990,12 @@ const QUARTER_AFTER =
 /** Right before an amount, a group of other companies (Korean, foreign …) that pledges it — not "the companies", the subject's own. */
 const GROUP_PLEDGE_BEFORE =
   /(?:\b(?:Korean|South\s+Korean|(?:South\s+)?Korea['’]s|Japanese|Japan['’]s|Taiwanese|Chinese|European|Asian|foreign|other)\s+(?:(?:four|five|top|biggest|largest|major|leading|big|\d+)\s+)*(?:companies|firms|businesses|conglomerates|chaebols?|chipmakers|automakers|carmakers)\s+(?:have\s+|had\s+)?(?:collectively\s+|together\s+|jointly\s+)?(?:pledged|pledge|promised|committed|vowed|announced|unveiled|offered)\s+(?:to\s+invest\s+)?(?:(?:about|some|roughly|nearly|around|a\s+combined|a\s+total\s+of|an?\s+(?:additional|extra))\s+)?|(?:(?:韩国|韓國|南韩|南韓|日本|台湾|台灣|欧洲|歐洲|外国|外國|其他|其它)(?:大|各大|前十大|四大|五大|十大|主要|多家|几家|幾家|\d+家|科技|大型|民间|民間|半导体|半導體|汽车|汽車|电子|電子|制造|製造|能源|造船)*(?:企业|企業|财阀|財閥|集团|集團)|韩企|韓企|日企)(?:们|們)?(?:共|合计|合計|共同)?(?:承诺|承諾|宣布|表示将|表示將)[^，。；\d]{0,8})$/i;
+
+const PART_OF_LARGER_BEFORE =
+  /\b(?:part|portion|piece)\s+of\s+(?:(?:the|its|their|a|an|[\w-]+['’]s?)\s+)?(?:(?:much\s+)?(?:larger|broader|wider|bigger)|overall|total)\s+(?:(?:planned|pledged|committed)\s+)?$/i;
+
+const WIDER_PLACE_AFTER =
+  /^\s*(?:[\w-]+\s+){0,2}?(?:investments?|commitments?|spending|plans?)\s+(?:in|across)\s+(?:the\s+)?(?:Central\s+|North\s+|South\s+)?(?:Texas|US|U\.S\.|United\s+States|America)\b/i;
 
 const INCLUDING_AFTER =
   /^\s*(?:in\s+(?:the\s+)?(?:US|U\.S\.|United\s+States|America|Texas)\s*)?,?\s*(?:including|which\s+includes?)\s+(?:[\w-]+\s+){0,5}$/i;
