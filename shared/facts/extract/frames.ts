@@ -8,7 +8,7 @@ import type { EntityMention } from '../entities.ts';
 import type { PhraseMatch } from '../phrases.ts';
 import type { CompiledRule } from '../rules.ts';
 import type { ValueMention } from '../values/mention.ts';
-import { LOCATOR_BEFORE, NONE, type SentenceReading } from './reading.ts';
+import { locatesAnother, NONE, type SentenceReading } from './reading.ts';
 
 /** The day a rule's values react to (a deal's announcement), as compiled. */
 export type EventOfRule = NonNullable<CompiledRule['event']>;
@@ -418,7 +418,7 @@ export function notWordsOf(rule: CompiledRule, reading: SentenceReading): readon
             !CLAUSE_STOP.test(reading.text.slice(causeAt, match.start))
           ) &&
           !(rule.rule.relation.includes('market_share') && inCauseBeforeShare(reading, match)) &&
-          !LOCATOR_BEFORE.test(reading.text.slice(Math.max(0, match.start - 24), match.start)),
+          !locatesAnother(reading.text, match.start),
       );
   });
 }

@@ -548,11 +548,7 @@ function measuredAgainst(text: string, mention: EntityMention): boolean {
       )
     );
   // "in Taylor, just outside Austin", "its new fab northeast of Austin": a place named only to locate another.
-  if (
-    mention.type === 'place' &&
-    LOCATOR_BEFORE.test(text.slice(Math.max(0, mention.start - 40), mention.start))
-  )
-    return true;
+  if (mention.type === 'place' && locatesAnother(text, mention.start)) return true;
   // "Microsoft's Fairwater program …, rivaling Stargate", 比肩星际之门: a programme named only as another's yardstick.
   // ("Amazon's data-centre plan, Stargate-sized at $500 billion", "a Stargate-style project": its measure as a word)
   if (mention.type === 'programme')
@@ -613,8 +609,14 @@ const TIME_CLAUSE_VERB =
 const COMPANY_YARDSTICK_BEFORE =
   /(?:相當於|相当于|\b(?:a|one)[-\s](?:tenth|fifth|quarter|fraction)\s+of|\b(?:behind|trailing|ahead\s+of)\s+(?:[A-Z][\w-]*\s+(?:and|&)\s+)?)\s*$/i;
 
-/** "in Taylor, just outside Austin", "northeast of Austin", "30 miles from Austin": a place named to locate another. */
-export const LOCATOR_BEFORE =
+/**
+ * Whether what stands at `at` (a place, or a not-word naming one) is named only to locate another: "in Taylor, just
+ * outside Austin", "northeast of Austin", "30 miles from Austin".
+ */
+export const locatesAnother = (text: string, at: number) =>
+  LOCATOR_BEFORE.test(text.slice(Math.max(0, at - 40), at));
+
+const LOCATOR_BEFORE =
   /\b(?:(?:just\s+)?outside(?:\s+of)?|near|(?:(?:about|some|roughly)\s+)?(?:\d+\s*(?:miles?|km|kilometers?|kilometres?)\s+)?(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+of|(?:(?:about|some|roughly|just)\s+)?(?:\d+|an?\s+hour['’]s)\s*(?:-\s*)?(?:miles?|km|kilometers?|kilometres?|minutes?|drive)\s+(?:\w+\s+)?from)\s+$/i;
 
 const PROGRAMME_YARDSTICK_BEFORE =
