@@ -104,9 +104,36 @@ export function entityRuler(definitions: readonly EntityDefinition[]): EntityRul
         ...(referring.size > 0 && referring.has(written) ? { referring: true } : {}),
       });
     }
-    return found;
+    return withNumbersLeftOut(sentence, found);
+  }
+
+  /**
+   * "Hardware 3 and 4", "AI5 and 6", "HW3/4": a chip's number after "and", "or" or a slash stands for the chip of that
+   * number in the same naming — a mention of its own over the number.
+   */
+  function withNumbersLeftOut(sentence: string, found: EntityMention[]): EntityMention[] {
+    if (!/\d\s*(?:and|&|or|\/)\s*\d/i.test(sentence)) return found;
+    const added: EntityMention[] = [];
+    // (the first may name no chip of the story's: "Hardware 3 and 4")
+    for (const pair of sentence.matchAll(NUMBER_LEFT_OUT)) {
+      const written = `${pair[1]}${pair[2]}${pair[3]}`;
+      const definition = byAlias.get(written.toLowerCase().replace(/['"]?[\s-]+/g, ' '));
+      if (!definition || definition.type !== 'chip') continue;
+      const end = pair.index + pair[0].length;
+      const start = end - pair[3]!.length;
+      if (found.some((other) => other.start < end && other.end > start)) continue;
+      added.push({ id: definition.id, type: 'chip', start, end, described: false });
+    }
+    return added.length ? [...found, ...added].sort((a, b) => a.start - b.start) : found;
   }
 }
+
+/**
+ * A chip's name, its number, then another number that leaves the name out: "Hardware 3 and 4", "AI5 and 6", "HW3/4" —
+ * then no unit or count ("AI5 and 6 percent").
+ */
+const NUMBER_LEFT_OUT =
+  /\b([A-Z][A-Za-z]*(?:\s[A-Z][A-Za-z]*)?)(\s?)\d{1,2}\s*(?:and|&|or|\/)\s*(\d{1,2})(?=\s*(?:chips?|processors?|computers?|hardware|boards?|systems?)\b|\s*[,.;:)]|\s*$|\s+(?:at|by|from|in|on|to|will|are|were|have|has|and|both|would|while|with|for)\b)/g;
 
 /** Between an alias's words: a space or hyphen, or none ("AI-5", "AI5"), and a closing quote ("'high risk' AI"). */
 const BETWEEN_WORDS = `['"]?[\\s-]?`;
