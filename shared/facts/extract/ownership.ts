@@ -674,8 +674,18 @@ function facilityStartGoverns(reading: SentenceReading, at: number): boolean {
 }
 
 /** Before a value in its clause, the start of production at a site: "shoved the start of production at its … fab back to". */
-export const startAtASite = (reading: SentenceReading, at: number) =>
-  START_AT_SITE.test(reading.text.slice(clauseStartOf(reading, at), at));
+export const startAtASite = (reading: SentenceReading, at: number) => {
+  if (START_AT_SITE.test(reading.text.slice(clauseStartOf(reading, at), at))) return true;
+  // (…through a place set off by commas, "at its Taylor, Texas, fab has slipped to", no chip named after it)
+  const from = Math.max(0, at - 120);
+  const start = [...reading.text.slice(from, at).matchAll(new RegExp(START_AT_SITE.source, 'gi'))].at(-1);
+  if (!start) return false;
+  const end = from + start.index + start[0].length;
+  return (
+    !/[;；。]/.test(reading.text.slice(end, at)) &&
+    !reading.chips.some((chip) => chip.start >= end && chip.start < at)
+  );
+};
 
 const START_AT_SITE =
   /\b(?:start|beginning|launch)\s+of\s+(?:mass\s+|volume\s+|full-scale\s+)?(?:production|output|operations?)\s+at\s+[^.;]{0,40}?\b(?:fab|plant|facility|factory|site|campus)\b/i;
