@@ -730,9 +730,9 @@ function droppedByTheText(reading: SentenceReading, mention: EntityMention): boo
   return (
     (DISPLACED_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 16), mention.start)) &&
       // "dual-sources AI5 from TSMC and Samsung": a source, not the maker left.
-      !sourcedFrom(reading.text.slice(Math.max(0, mention.start - 48), mention.start)) &&
+      !sourcedFrom(reading.text.slice(Math.max(0, mention.start - 80), mention.start)) &&
       // "moved part of its AI6 orders from Samsung to TSMC": Samsung keeps the rest.
-      !MOVED_PART_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 64), mention.start))) ||
+      !MOVED_PART_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 96), mention.start))) ||
     DISPLACED_AFTER.test(reading.text.slice(mention.end, mention.end + 32)) ||
     // "Tesla chose TSMC over rival Samsung for AI6": the foundry passed over.
     CHOSEN_OVER_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 60), mention.start)) ||
@@ -762,7 +762,7 @@ const CHOSEN_OVER_BEFORE =
  * taken ("taking share from TSMC").
  */
 const MOVED_PART_BEFORE =
-  /\b(?:tak(?:e|es|ing)|took|win(?:s|ning)?|won|grab(?:s|bing)?|gain(?:s|ing)?|steal(?:s|ing)?|stole|chip(?:s|ping)?\s+away)\s+(?:some\s+|a\s+(?:bigger\s+|larger\s+)?)?share\s+(?:away\s+)?from\s+$|\b(?:(?:(?:a|an)\s+)?(?:(?:small|large|big|significant|sizable|sizeable)\s+)?(?:part|portion|share|slice|fraction|chunk)|half|some)\s+of\s+[^.;,]{0,40}?\bfrom\s+$|\bsome\s+(?:[\w-]+\s+){0,3}?(?:orders?|volumes?|production|output|wafers?|capacity)\s+from\s+$/i;
+  /\b(?:tak(?:e|es|ing)|took|win(?:s|ning)?|won|grab(?:s|bing)?|gain(?:s|ing)?|steal(?:s|ing)?|stole|chip(?:s|ping)?\s+away)\s+(?:some\s+|a\s+(?:bigger\s+|larger\s+)?)?share\s+(?:away\s+)?from\s+$|\b(?:(?:(?:a|an)\s+)?(?:(?:small|large|big|significant|sizable|sizeable)\s+)?(?:part|portion|share|slice|fraction|chunk)|half|some)\s+of\s+[^.;,]{0,64}?\bfrom\s+$|\bsome\s+(?:[\w-]+\s+){0,3}?(?:orders?|volumes?|production|output|wafers?|capacity)\s+from\s+$/i;
 
 /** Between a coordinated group of foundries and their verb: only words of doing it together. */
 const GROUP_VERB_GAP =

@@ -901,7 +901,7 @@ const SOURCED_FROM =
   /\b(?:(?:dual|multi|second)-?sourc\w*|sourc(?:e|es|ed|ing)|(?<=\b(?:AI\d|HW\d|chips?|processors?|wafers?|will|would|now|also|to|all)\s)c(?:ome|omes|oming|ame)|buy(?:s|ing)?|bought|(?:get(?:s|ting)?|got|receiv(?:e|es|ed|ing))(?![^,.;]{0,24}\b(?:work|orders?|business|contracts?|share)\b)|purchas(?:e|es|ed|ing)|procur(?:e|es|ed|ing)|order(?:s|ed|ing)?(?!\s+from\b))\b[^,.;]{0,32}\bfrom\s*$/i;
 
 const MOVED_FROM =
-  /\b(?:switch\w*|shift\w*|mov(?:e|es|ed|ing)|transfer\w*|reassign\w*|redirect\w*|pull(?:s|ed|ing)?|port(?:s|ed|ing)?|take(?:s|n|over|overs)?|took|taking|wrest\w*|snatch\w*|win(?:s|ning)?|won|poach\w*|lur(?:e|es|ed|ing)|divert\w*|relocat\w*|realloc\w*|migrat\w*|hand(?:s|ed|ing)?|cut(?:s|ting)?(?!-)|bring(?:s|ing)?|brought|withdr\w*|steal\w*|stole|grab\w*|lift(?:s|ed|ing)?)\b[^,.;]{0,40}\bfrom\s*$/i;
+  /\b(?:switch\w*|shift\w*|mov(?:e|es|ed|ing)|transfer\w*|reassign\w*|redirect\w*|pull(?:s|ed|ing)?|port(?:s|ed|ing)?|take(?:s|n|over|overs)?|took|taking|wrest\w*|snatch\w*|win(?:s|ning)?|won|poach\w*|lur(?:e|es|ed|ing)|divert\w*|relocat\w*|realloc\w*|migrat\w*|hand(?:s|ed|ing)?|cut(?:s|ting)?(?!-)|bring(?:s|ing)?|brought|withdr\w*|steal\w*|stole|grab\w*|lift(?:s|ed|ing)?)\b[^,.;]{0,64}\bfrom\s*$/i;
 
 export const sourcedFrom = (before: string) => SOURCED_FROM.test(before) && !MOVED_FROM.test(before);
 
