@@ -167,6 +167,12 @@ export function readEntities(
       (mention) =>
         subject.carried ||
         !anotherChipsClause(reading, mention.start, chipIds, mention) ||
+        // (…or a reference to the chip opens the maker's clause: "…，AI6已处于早期阶段，两款芯片都将由三星和台积电制造")
+        referredBack.some(
+          (reference) =>
+            reference.end <= mention.start &&
+            !/[，,；;。]/.test(reading.text.slice(reference.end, mention.start)),
+        ) ||
         // (…unless a making joined to its own reaches the chip: "builds Tesla's AI4 processor, and will make AI6")
         joinedMakingReaches(mention),
     )
@@ -358,22 +364,43 @@ function referencesBack(
   chipIds: ReadonlySet<string>,
 ): { start: number; end: number }[] {
   if (!rule.anaphora) return [];
-  return [...reading.phrases(rule.anaphora), ...remainderReferences(reading)].filter((reference) => {
-    // (the bare reference only: "the next chip", "the upcoming chip" after a chip named is another one)
-    const bare = BARE_CHIP_REFERENCE.test(reading.text.slice(reference.start, reference.end));
-    if (!bare && !REMAINDER.test(reading.text.slice(reference.start, reference.end))) return false;
-    // (…closing its clause or naming its maker: not "the chip's successor", "the chip that follows it", "will make
-    // the chip for Apple")
-    const after = reading.text.slice(reference.end, reference.end + 24);
-    if (!REFERENCE_CLOSES.test(after) && (bare || !REMAINDER_CLOSES.test(after))) return false;
-    const before = reading.chips.filter((chip) => chip.end <= reference.start).at(-1);
-    return (
-      before !== undefined &&
-      chipIds.has(before.id) &&
-      !anotherThingBetween(rule, reading, before.end, reference.start)
-    );
-  });
+  return [
+    ...bothChipsReferences(reading, chipIds),
+    ...[...reading.phrases(rule.anaphora), ...remainderReferences(reading)].filter((reference) => {
+      // (the bare reference only: "the next chip", "the upcoming chip" after a chip named is another one)
+      const bare = BARE_CHIP_REFERENCE.test(reading.text.slice(reference.start, reference.end));
+      if (!bare && !REMAINDER.test(reading.text.slice(reference.start, reference.end))) return false;
+      // (…closing its clause or naming its maker: not "the chip's successor", "the chip that follows it", "will make
+      // the chip for Apple")
+      const after = reading.text.slice(reference.end, reference.end + 24);
+      if (!REFERENCE_CLOSES.test(after) && (bare || !REMAINDER_CLOSES.test(after))) return false;
+      const before = reading.chips.filter((chip) => chip.end <= reference.start).at(-1);
+      return (
+        before !== undefined &&
+        chipIds.has(before.id) &&
+        !anotherThingBetween(rule, reading, before.end, reference.start)
+      );
+    }),
+  ];
 }
+
+/**
+ * "AI5芯片设计接近完成，AI6已处于早期阶段，两款芯片都将由三星和台积电制造", "AI5 and AI6 … both chips will be built by":
+ * "both chips" stands for the two chips named before it — the rule's among them.
+ */
+function bothChipsReferences(
+  reading: SentenceReading,
+  chipIds: ReadonlySet<string>,
+): { start: number; end: number }[] {
+  const both = BOTH_CHIPS.exec(reading.text);
+  if (!both) return [];
+  const named = [...new Set(reading.chips.filter((chip) => chip.end <= both.index).map((chip) => chip.id))];
+  return named.length === 2 && named.some((id) => chipIds.has(id))
+    ? [{ start: both.index, end: both.index + both[0].length }]
+    : [];
+}
+
+const BOTH_CHIPS = /\bboth\s+(?:chips|processors)\b|(?:两款|兩款|这两款|這兩款)(?:芯片|晶片)/i;
 
 /**
  * Whether another made thing, or a company that makes none of the rule's chips, stands between: "…, while Apple keeps
