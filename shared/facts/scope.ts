@@ -168,6 +168,10 @@ const PREDICTED =
 const REAFFIRMED =
   /\b(?:reaffirm\w*|reiterat\w*|stands?\s+by|stood\s+by|still\s+(?:holds?|stands?)|remains?\s+on\s+track)\b|重申|维持|維持/i;
 
+/** A value named as what stands now: "its current 2033 end date", 目前到2033年结束的. */
+const STANDS_NOW =
+  /\b(?:its|the|their)\s+(?:current|existing|present)\s+(?:[\w$.,-]+\s+){0,3}?(?:end\s+date|expiry(?:\s+date)?|term|end)\b|(?:目前|现有|現有|现行|現行)(?:到|至)?[^，。；,;]{0,10}?(?:结束|結束|到期)的/gi;
+
 /** "此后一直未重启", "至今未恢复", "has not restarted it since": a past step not reversed since. */
 const NEVER_UNDONE_SINCE =
   /(?:此后|此後|至今|迄今|之后|之後)(?:一直|仍|也|再)?(?:未|没有|沒有|从未|從未|再未)(?:再)?(?:重启|重啟|恢复|恢復|复活|復活|重新启动|重新啟動)|\b(?:has|have)\s+(?:not|never)\s+(?:been\s+)?(?:restarted|revived|resumed|reopened)\b|\bnever\s+(?:restarted|revived|resumed|reopened)\b/i;
@@ -1231,6 +1235,9 @@ export function findScopes(sentence: string, tokens: Token[]): Scopes {
       if (span.name === 'history' && /^(?:曾|once)$/i.test(sentence.slice(span.cueStart, span.cueEnd)))
         spans.splice(spans.indexOf(span), 1);
   const asides = relativeAsides(sentence);
+  const standsNow = /current|existing|present|目前|现有|現有|现行|現行/i.test(sentence)
+    ? [...sentence.matchAll(STANDS_NOW)].map((now) => ({ start: now.index, end: now.index + now[0].length }))
+    : [];
   // A cue's span does not reach into a relative clause set off after its cue: "Investors will look for updates on
   // AI5, which TSMC and Samsung will both make", "Will Tesla widen its deal with Samsung, which runs to 2033?" — the
   // clause tells it as so (its own cues still hold within it).
@@ -1241,6 +1248,13 @@ export function findScopes(sentence: string, tokens: Token[]): Scopes {
       return (
         spans
           .filter((span) => position >= span.start && position < span.end && reaches(span, position))
+          // "in talks to extend the deal beyond its current 2033 end date", "商讨将目前到2033年结束的协议再延长": what
+          // stands now, named inside the talk, is not what is talked of.
+          .filter(
+            (span) =>
+              span.name !== 'possibility' ||
+              !standsNow.some((now) => position >= now.start && position < now.end),
+          )
           // A cue inside the relation word is part of it ("no longer"); one reaching past it is not (要求推迟).
           .filter((span) => !ignore || !cueWithin(span, ignore))
           .map((span) => span.name)
