@@ -1116,7 +1116,10 @@ export function hasContext(
     WEEKDAY_MOVE.test(reading.text) &&
     DEAL_TOLD_AS_PAST.test(reading.text) &&
     // (not the event's own day named: "jumped 6.8% on Monday, July 28, after it signed … last July")
-    !namesTheEventDay(rule.event, reading.text)
+    !namesTheEventDay(rule.event, reading.text) &&
+    // (…nor a move recalled to it beside the weekday's: "shares, which surged 6.8% when the Tesla chip deal was
+    // announced in July 2025, fell 1.9% on Wednesday")
+    !RECALLED_MOVE.test(reading.text)
   )
     return false;
   // "Samsung Electronics, the Korean chipmaker that landed a $16.5 billion order from Tesla last July, rose 2.1%",
