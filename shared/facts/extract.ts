@@ -663,6 +663,13 @@ function statementFor(
     .filter((match) => rule.rule.relation.includes(match.name))
     // A deadline moved is a delay for the rules that read it (lexicon: `deadline_delay`).
     .map((match) => (match.name === 'deadline_delay' ? { ...match, name: 'delay' as const } : match))
+    // "…at the plant, where the Korean firm plans to begin mass-producing the chip in 2027": a plant's production of a
+    // chip referred to is that chip's making, not the plant's start (as with the chip named: "mass-producing AI6").
+    .filter(
+      (match) =>
+        match.name !== 'production_start' ||
+        !CHIP_REFERRED_AFTER.test(reading.text.slice(match.end, match.end + 40)),
+    )
     // A relation word used in another sense ("by the end of 2024", "pushes companies to comply", "samples delayed").
     .filter((match) => !relationWordOfAnotherSense(reading, match))
     .filter((match) => !amendmentTakesEffect(rule, reading, match))
@@ -767,3 +774,10 @@ function inAnotherSubjectsEarlierHalf(
       half(other.start) === half(match.start),
   );
 }
+
+/**
+ * Right after a making, its object: one chip referred to ("the chip", "this processor") — not chips in general, nor a
+ * customer's ("will begin mass-producing Tesla's chips in 2026" may be the plant's start).
+ */
+const CHIP_REFERRED_AFTER =
+  /^\s+(?:the|this|that)\s+(?:(?:new|next-generation|next-gen|self-driving|AI|custom)\s+)?(?:chip|processor)\b(?!s)/i;
