@@ -663,34 +663,29 @@ const PURPOSE_ASIDE =
 const CARRIED_BY_BEFORE = /(?:搭载|搭載|装载|裝載|配备|配備|内置|內置)\s*(?:特斯拉|自研)?\s*(?:的)?\s*$/;
 
 /** "Robotaxi built around AI5 enters production next year": the subject named as what a product runs on. */
-function carriedByProduct(reading: SentenceReading, at: number): boolean {
-  const carried = CARRIED_BY_BEFORE_EN.exec(reading.text.slice(Math.max(0, at - 32), at));
-  if (!carried) return false;
-  const carryStart = Math.max(0, at - 32) + carried.index;
+const carriedByProduct = (reading: SentenceReading, at: number) =>
+  productBefore(reading, at, CARRIED_BY_BEFORE_EN);
+
+/** "Optimus Gen 3 to use AI5", "Cybercab will run on AI5": the subject as what a product will use. */
+const usedByProduct = (reading: SentenceReading, at: number) => productBefore(reading, at, USED_BY_BEFORE_EN);
+
+/** A product named right before `link` ("built around", "to use"), which stands right before the subject at `at`. */
+function productBefore(reading: SentenceReading, at: number, link: RegExp): boolean {
+  const linked = link.exec(reading.text.slice(Math.max(0, at - 32), at));
+  if (!linked) return false;
+  const linkStart = Math.max(0, at - 32) + linked.index;
   return reading.mentions.some(
     (mention) =>
       mention.type === 'product' &&
-      mention.end <= carryStart &&
-      PRODUCT_TAIL.test(reading.text.slice(mention.end, carryStart)),
+      mention.end <= linkStart &&
+      // (a generation's number may follow the name: "Optimus Gen 3")
+      PRODUCT_TAIL.test(reading.text.slice(mention.end, linkStart).replace(/^\s*\d+/, '')),
   );
 }
 
 /** What may stand between a product's name and what it runs on: "Robotaxi fleet", "Optimus V3", "Semi truck". */
 const PRODUCT_TAIL =
   /^\s*(?:(?:fleets?|trucks?|robots?|humanoids?|vehicles?|cars?|units?|prototypes?|V\d+|Gen\s*\d+|versions?)\s+){0,2}$/i;
-
-/** "Optimus Gen 3 to use AI5", "Cybercab will run on AI5": the subject as what a product will use. */
-function usedByProduct(reading: SentenceReading, at: number): boolean {
-  const used = USED_BY_BEFORE_EN.exec(reading.text.slice(Math.max(0, at - 32), at));
-  if (!used) return false;
-  const useStart = Math.max(0, at - 32) + used.index;
-  return reading.mentions.some(
-    (mention) =>
-      mention.type === 'product' &&
-      mention.end <= useStart &&
-      PRODUCT_TAIL.test(reading.text.slice(mention.end, useStart).replace(/^\s*\d+/, '')),
-  );
-}
 
 const USED_BY_BEFORE_EN =
   /\b(?:to|will|would|set\s+to|is\s+set\s+to)\s+(?:use|run\s+on|carry|adopt|feature|get)\s+(?:Tesla['’]s\s+|the\s+|its\s+)?$/i;
