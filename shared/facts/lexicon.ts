@@ -51,6 +51,10 @@ export const ATTRIBUTE_CLASSES = {
       'fabricate',
       'fab',
       'supply',
+      // "Samsung is on track to deliver Tesla's AI6 chips from its Texas plant" (chips delivered: not "AI6 will
+      // deliver 5 exaflops").
+      'deliver ... chip',
+      'deliver ... processor',
       'be made by',
       'be built by',
       'work on',
