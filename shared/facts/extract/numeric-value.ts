@@ -267,6 +267,13 @@ export function readNumeric(
           // ("Texas Fab That Won $6.4 Billion in US Aid": aid named by its giver)
           !GOVERNMENT_AID_AFTER.test(reading.text.slice(mention.end, mention.end + 32))),
     )
+    // "Samsung's Taylor fab gets a $500 million state grant", "$250 million from the Texas Semiconductor Innovation
+    // Fund": a state's or a city's aid is no federal award.
+    .filter(
+      (mention) =>
+        !rule.rule.relation.includes('award') ||
+        !STATE_AID_AFTER.test(reading.text.slice(mention.end, mention.end + 48)),
+    )
     // "Samsung Secures Record Grant for $4.7B Chip Plant": an amount naming a plant is what the plant costs, no award.
     .filter(
       (mention) =>
@@ -1993,6 +2000,9 @@ const GROUP_PLEDGE_BEFORE =
 
 const PART_OF_LARGER_BEFORE =
   /\b(?:part|portion|piece)\s+of\s+(?:(?:the|its|their|a|an|[\w-]+['’]s?)\s+)?(?:(?:much\s+)?(?:larger|broader|wider|bigger)|overall|total)\s+(?:(?:planned|pledged|committed)\s+)?$/i;
+
+const STATE_AID_AFTER =
+  /^\s*(?:[\w-]+\s+){0,2}?(?:state|Texas|local|county|city|municipal)\s+(?:grants?|incentives?|subsid(?:y|ies)|aid|funding|funds?)\b|^\s*(?:[\w-]+\s+){0,3}?from\s+(?:the\s+)?(?:state\b|Texas\s+(?:Enterprise|Semiconductor)|city\b|county\b)|^\s*(?:的)?(?:州政府|州级|州級|地方)(?:补贴|補貼|补助|補助|拨款|撥款)/i;
 
 const WIDER_PLACE_AFTER =
   /^\s*(?:[\w-]+\s+){0,2}?(?:investments?|commitments?|spending|plans?)\s+(?:in|across)\s+(?:the\s+)?(?:Central\s+|North\s+|South\s+)?(?:Texas|US|U\.S\.|United\s+States|America)\b/i;
