@@ -338,6 +338,24 @@ export class SentenceReading {
       });
   }
 
+  /** "AI6 is Samsung's alone", "AI4 remains Samsung's": the "is" between a chip and its maker's possessive. */
+  #chipsOwnedByMakers(): PhraseMatch<AttributeClass>[] {
+    const found: PhraseMatch<AttributeClass>[] = [];
+    for (const chip of this.chips) {
+      const verb = CHIP_IS_BEFORE_MAKER.exec(this.text.slice(chip.end, chip.end + 24));
+      if (!verb) continue;
+      const maker = this.mentions.find((mention) => mention.start === chip.end + verb[0].length);
+      if (
+        !maker ||
+        !this.isMaker(maker.id) ||
+        !MAKERS_OWN_AFTER.test(this.text.slice(maker.end, maker.end + 24))
+      )
+        continue;
+      found.push({ name: 'makes', start: chip.end + verb.index, end: chip.end + verb[0].length });
+    }
+    return found;
+  }
+
   /** The makers a chip's shorthand lists, when the shorthand stands alone in its clause. */
   #shorthandMakersOf(chip: EntityMention): EntityMention[] | undefined {
     const after = this.mentions.filter((mention) => mention.start >= chip.end);
@@ -389,6 +407,9 @@ export class SentenceReading {
       // (only where no word tells a making: a shorthand's "at" would take the makers from the sentence's verb)
       const madeAt = this.#lists.has('makes') ? [] : this.#shorthandMakings();
       if (madeAt.length) this.#addRelations('makes', madeAt);
+      // "…, while AI6 is Samsung's alone": a chip told as a maker's own is made by it.
+      const owned = /['’]s\b/.test(this.text) ? this.#chipsOwnedByMakers() : [];
+      if (owned.length) this.#addRelations('makes', owned);
       // "签订价值165亿美元、至2033年底的芯片代工合同": a term listed after the value, the year then the contract it ends.
       const listedTerms = [...this.text.matchAll(TERM_LISTED_ZH)].map(
         (match) => ({ name: 'term_end', start: match.index, end: match.index + 2 }) as const,
@@ -445,6 +466,12 @@ const SHORTHAND_ENDS = /^\s*(?:$|[,;.!?|，；。！？]|\s-\s|[—–]|(?:sourc
 const SHORTHAND_OPENS = /(?:^|[,;:|，；：]|\s-\s|[—–])\s*(?:(?:Tesla|Musk|特斯拉)(?:['’]s)?\s*)?$/i;
 
 /** A signed percentage standing alone, as in a market table: "+6.8%", "−0.3%" (not "5-6%", "x+2%"). */
+const CHIP_IS_BEFORE_MAKER =
+  /^\s+(?:is|remains|stays|will\s+be|will\s+remain)\s+(?:(?:solely|entirely|exclusively|still)\s+)?/i;
+/** After the maker's name: its possessive, then nothing owned ("Samsung's alone", "Samsung's." — not "Samsung's order"). */
+const MAKERS_OWN_AFTER =
+  /^(?:\s+(?:Electronics|Foundry))?['’]s?(?:\s+(?:alone|exclusively|entirely|too|to\s+make|to\s+build|to\s+lose))?(?=\s*(?:[,.;:)]|$|\s+(?:and|while|but|as|for|from|in|at)\b))/i;
+
 const NAME_UP_OR_DOWN =
   /^(?:\s*\([^()]{1,20}\)|\s+[\d]{4,6}\.[A-Z]{2})?\s+(up|down)(?=\s+(?:as\s+much\s+as\s+|nearly\s+|about\s+|almost\s+|over\s+|more\s+than\s+)?\d+(?:\.\d+)?\s?(?:%|％|percent\b))/i;
 
