@@ -1485,6 +1485,12 @@ export const ATTRIBUTE_CLASSES = {
       'investment',
       // "Taylor's total capex will reach ~$50B" (not a year's capex: only its total).
       'total capex',
+      // "Samsung trims Taylor outlay to $37 billion" (not "its annual chip outlay rises to $40 billion").
+      'outlay to',
+      'outlay for',
+      'outlay on',
+      'total outlay',
+      'planned outlay',
       'cost',
       'spend',
       'spending',
