@@ -668,7 +668,8 @@ function statementFor(
     .filter(
       (match) =>
         match.name !== 'production_start' ||
-        !CHIP_REFERRED_AFTER.test(reading.text.slice(match.end, match.end + 40)),
+        (!CHIP_REFERRED_AFTER.test(reading.text.slice(match.end, match.end + 40)) &&
+          !chipFrontedTo(reading, match)),
     )
     // A relation word used in another sense ("by the end of 2024", "pushes companies to comply", "samples delayed").
     .filter((match) => !relationWordOfAnotherSense(reading, match))
@@ -781,3 +782,13 @@ function inAnotherSubjectsEarlierHalf(
  */
 const CHIP_REFERRED_AFTER =
   /^\s+(?:the|this|that)\s+(?:(?:new|next-generation|next-gen|self-driving|AI|custom)\s+)?(?:chip|processor)\b(?!s)/i;
+
+/** "Tesla, whose AI6 chip Samsung will produce at Taylor from next year": the chip, fronted, is what is produced. */
+function chipFrontedTo(reading: SentenceReading, match: PhraseMatch): boolean {
+  const opening = /\b(?:whose|which|that)\b[^,;.]*$/i.exec(
+    reading.text.slice(Math.max(0, match.start - 60), match.start),
+  );
+  if (!opening) return false;
+  const from = Math.max(0, match.start - 60) + opening.index;
+  return reading.chips.some((chip) => chip.start > from && chip.end <= match.start);
+}
