@@ -592,11 +592,13 @@ export function relationOfSubject(
   )
     return false;
   // "Optimus Gen 3 to use AI5, production slated for 2027": a product that will use the subject, then a bare
-  // production after a comma — the product's.
+  // production after a comma — the product's. ("Optimus第三代将采用AI5芯片，预计2027年量产": the same in Chinese.)
   if (
     at < match.start &&
-    usedByProduct(reading, at) &&
-    /^[^,;，；。]*,\s*(?:with\s+)?(?:(?:the|its)\s+)?$/i.test(reading.text.slice(at, match.start))
+    ((usedByProduct(reading, at) &&
+      /^[^,;，；。]*,\s*(?:with\s+)?(?:(?:the|its)\s+)?$/i.test(reading.text.slice(at, match.start))) ||
+      (productBefore(reading, at, USED_BY_BEFORE_ZH, PRODUCT_TAIL_ZH) &&
+        BARE_PRODUCTION_CLAUSE_ZH.test(reading.text.slice(at, match.start))))
   )
     return false;
   if (
@@ -670,7 +672,7 @@ const carriedByProduct = (reading: SentenceReading, at: number) =>
 const usedByProduct = (reading: SentenceReading, at: number) => productBefore(reading, at, USED_BY_BEFORE_EN);
 
 /** A product named right before `link` ("built around", "to use"), which stands right before the subject at `at`. */
-function productBefore(reading: SentenceReading, at: number, link: RegExp): boolean {
+function productBefore(reading: SentenceReading, at: number, link: RegExp, tail = PRODUCT_TAIL): boolean {
   const linked = link.exec(reading.text.slice(Math.max(0, at - 32), at));
   if (!linked) return false;
   const linkStart = Math.max(0, at - 32) + linked.index;
@@ -679,13 +681,25 @@ function productBefore(reading: SentenceReading, at: number, link: RegExp): bool
       mention.type === 'product' &&
       mention.end <= linkStart &&
       // (a generation's number may follow the name: "Optimus Gen 3")
-      PRODUCT_TAIL.test(reading.text.slice(mention.end, linkStart).replace(/^\s*\d+/, '')),
+      tail.test(reading.text.slice(mention.end, linkStart).replace(/^\s*\d+/, '')),
   );
 }
 
-/** What may stand between a product's name and what it runs on: "Robotaxi fleet", "Optimus V3", "Semi truck". */
+/** 将采用, 搭载, 配备 …: what a product will use, right before the chip. */
+const USED_BY_BEFORE_ZH =
+  /(?:将|將|会|會|也将|也將)?(?:采用|採用|使用|搭载|搭載|配备|配備|装载|裝載|内置|內置)(?:特斯拉|自研)?(?:的)?\s*$/;
+
+/** Between a product's name and what it uses: 第三代, 机器人, 新款 … */
+const PRODUCT_TAIL_ZH =
+  /^\s*(?:第[一二三四五六七八九十\d]+代|新一代|新款|人形|机器人|機器人|车型|車型|卡车|卡車|\s)*$/;
+
+/** From the chip to a production told after a comma with no subject of its own: "芯片，预计2027年". */
+const BARE_PRODUCTION_CLAUSE_ZH =
+  /^[^,;，；。]*[，,]\s*(?:预计|預計|计划|計劃|有望|将|將|并|並)?\s*(?:于|於|在)?\s*(?:\d{4}\s*年|明年|今年|后年|後年)?(?:[上下]半年|底|初)?\s*(?:开始|開始|实现|實現|正式|投入)?$/;
+
+/** What may stand between a product's name and what it runs on: "Robotaxi fleet", "Optimus V3", "Model Y refresh". */
 const PRODUCT_TAIL =
-  /^\s*(?:(?:fleets?|trucks?|robots?|humanoids?|vehicles?|cars?|units?|prototypes?|V\d+|Gen\s*\d+|versions?)\s+){0,2}$/i;
+  /^\s*(?:(?:fleets?|trucks?|robots?|humanoids?|vehicles?|cars?|units?|prototypes?|V\d+|Gen\s*\d+|versions?|refresh(?:es)?|updates?|editions?|variants?|line-?ups?|models?)\s+){0,2}$/i;
 
 const USED_BY_BEFORE_EN =
   /\b(?:to|will|would|set\s+to|is\s+set\s+to)\s+(?:use|run\s+on|carry|adopt|feature|get)\s+(?:Tesla['’]s\s+|the\s+|its\s+)?$/i;
