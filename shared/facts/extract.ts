@@ -680,9 +680,14 @@ function statementFor(
     // that names another government, law or company is that half's, not the later half's subject.
     .filter((match) => !inAnotherSubjectsEarlierHalf(rule, reading, match))
     // "Tesla's AI6 chip will power Optimus robots shipping from 2027": the robots ship, not the chip.
+    // ("Tesla Semi volume production slips to 2027 amid AI5 supply constraints": the product's, its delay too)
     .filter(
       (match) =>
-        match.name !== 'volume_production' ||
+        !(
+          match.name === 'volume_production' ||
+          (rule.rule.relation.includes('volume_production') &&
+            (match.name === 'delay' || match.name === 'advance'))
+        ) ||
         subject.carried ||
         (relationOfSubject(reading, match, subject.positions) &&
           !opensOwnClauseAfter(reading, match, subject.positions)),

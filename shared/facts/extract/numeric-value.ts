@@ -528,6 +528,18 @@ export function readNumeric(
     .filter(
       (mention) => !(chipSubject && mention.value.kind === 'year' && startAtASite(reading, mention.start)),
     )
+    // "Intel's 14A to be ready for customers in 2028, ahead of Tesla's AI6 ramp": a year before the chip named only as
+    // the time it is set against is the clause before's.
+    .filter(
+      (mention) =>
+        !(
+          chipSubject &&
+          !subject.carried &&
+          mention.value.kind === 'year' &&
+          TIME_YARDSTICK_AFTER.test(reading.text.slice(mention.end, mention.end + 24)) &&
+          subject.positions.every((position) => position > mention.end)
+        ),
+    )
     // "AI5 on a 3nm process at TSMC, AI6 on Samsung's 2nm": the other chip's value.
     .filter(
       (mention) =>
@@ -2000,6 +2012,9 @@ const GROUP_PLEDGE_BEFORE =
 
 const PART_OF_LARGER_BEFORE =
   /\b(?:part|portion|piece)\s+of\s+(?:(?:the|its|their|a|an|[\w-]+['’]s?)\s+)?(?:(?:much\s+)?(?:larger|broader|wider|bigger)|overall|total)\s+(?:(?:planned|pledged|committed)\s+)?$/i;
+
+const TIME_YARDSTICK_AFTER =
+  /^\s*,?\s*(?:well\s+|just\s+|months\s+|weeks\s+|a\s+year\s+)?(?:ahead\s+of|before|after|in\s+time\s+for|in\s+step\s+with)\s/i;
 
 const STATE_AID_AFTER =
   /^\s*(?:[\w-]+\s+){0,2}?(?:state|Texas|local|county|city|municipal)\s+(?:grants?|incentives?|subsid(?:y|ies)|aid|funding|funds?)\b|^\s*(?:[\w-]+\s+){0,3}?from\s+(?:the\s+)?(?:state\b|Texas\s+(?:Enterprise|Semiconductor)|city\b|county\b)|^\s*(?:的)?(?:州政府|州级|州級|地方)(?:补贴|補貼|补助|補助|拨款|撥款)/i;
