@@ -2014,7 +2014,7 @@ const PART_OF_LARGER_BEFORE =
   /\b(?:part|portion|piece)\s+of\s+(?:(?:the|its|their|a|an|[\w-]+['’]s?)\s+)?(?:(?:much\s+)?(?:larger|broader|wider|bigger)|overall|total)\s+(?:(?:planned|pledged|committed)\s+)?$/i;
 
 const TIME_YARDSTICK_AFTER =
-  /^\s*,?\s*(?:well\s+|just\s+|months\s+|weeks\s+|a\s+year\s+)?(?:ahead\s+of|before|after|in\s+time\s+for|in\s+step\s+with)\s/i;
+  /^\s*,?\s*(?:well\s+|just\s+|months\s+|weeks\s+|a\s+year\s+)?(?:ahead\s+of|before|after|in\s+time\s+for|in\s+step\s+with)\s|^[^，,。；;]{0,4}[，,]?\s*(?:早于|早於|晚于|晚於|先于|先於|赶在|趕在|领先于|領先於)/i;
 
 const STATE_AID_AFTER =
   /^\s*(?:[\w-]+\s+){0,2}?(?:state|Texas|local|county|city|municipal)\s+(?:grants?|incentives?|subsid(?:y|ies)|aid|funding|funds?)\b|^\s*(?:[\w-]+\s+){0,3}?from\s+(?:the\s+)?(?:state\b|Texas\s+(?:Enterprise|Semiconductor)|city\b|county\b)|^\s*(?:的)?(?:州政府|州级|州級|地方)(?:补贴|補貼|补助|補助|拨款|撥款)/i;
