@@ -2083,6 +2083,18 @@ export const SCOPE_CUES = {
   /** Possible, not planned. */
   possibility: {
     en: [
+      // "TSMC would have built AI6 faster", "could have made it": a counterfactual, what did not happen (not "would
+      // have production lines running", "would have Samsung produce AI6": have as a verb of its own).
+      ...['would', 'could', 'might'].flatMap((modal) =>
+        ['built', 'made', 'produced', 'manufactured', 'won', 'landed', 'got'].map(
+          (done) => `=${modal} =have =${done}`,
+        ),
+      ),
+      // "Intel pitches 18A to Tesla as an AI6 second source": an offer, nothing won (not "pitched its fab to Tesla and
+      // won the order", nor "pitched at 5 EFLOPS").
+      '=pitches ... =as',
+      '=pitched ... =as',
+      '=pitching ... =as',
       // "might slip a few months, maybe into 2028": a value only supposed.
       // "analysts said Tesla should move part of its AI5 production to Samsung", "would love Samsung to make
       // some": advice and wishes about a making, not a making (not "should start production in 2027", a forecast).
