@@ -421,7 +421,7 @@ const AWARD_NOUN =
   /^(?:direct\s+funding|awards?|grants?|subsid(?:y|ies)|incentives?|funding|CHIPS money)$|^[\u3400-\u9fff]+$/i;
 
 const AWARD_MOVED_FROM_BEFORE =
-  /\b(?:awards?|grants?|subsid(?:y|ies)|incentives?)\b[^.;]{0,60}?\b(?:cut|reduced|down|trimmed|lowered|slashed|shrunk|scaled\s+back|up|raised|increased)\s+from\s+(?:(?:a|an|the|its)\s+)?(?:(?:preliminary|initial|original|earlier|proposed|planned|previous)\s+)?$|(?:补贴|補貼|补助|補助)[^。；]{0,30}?(?:从|從|由)(?:原先|原本|最初|初步)?(?:的)?$/i;
+  /\b(?:awards?|grants?|subsid(?:y|ies)|incentives?)\b[^.;]{0,60}?\b(?:cut|reduced|down|trimmed|lowered|slashed|shrunk|scaled\s+back|up|raised|increased)\s+(?:to\s+[^;]{0,40}?\s)?from\s+(?:(?:a|an|the|its)\s+)?(?:(?:preliminary|initial|original|earlier|proposed|planned|previous)\s+)?$|(?:补贴|補貼|补助|補助)[^。；]{0,30}?(?:从|從|由)(?:原先|原本|最初|初步)?(?:的)?$/i;
 
 /** "funding" alone is what an investment is called too: an award only after a government's word. */
 const GOVERNMENT_BEFORE = /\b(?:federal|U\.?S\.?|government|public|state|CHIPS|Act)\s+$/i;
@@ -429,7 +429,8 @@ const GOVERNMENT_BEFORE = /\b(?:federal|U\.?S\.?|government|public|state|CHIPS|A
 /** "received $6.4 billion in federal CHIPS Act funding", 获得47.5亿美元补贴: money an award word owns. */
 export function amountOfAnAward(reading: SentenceReading, mention: ValueMention): boolean {
   if (mention.value.kind !== 'money') return false;
-  // "The $4.745 billion award, cut from a preliminary $6.4 billion": the award's own earlier amount.
+  // "The $4.745 billion award, cut from a preliminary $6.4 billion", "grant was cut to $4.745 billion in December from
+  // the $6.4 billion agreed": the award's own earlier amount.
   if (AWARD_MOVED_FROM_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 100), mention.start)))
     return true;
   return reading.phrases('award').some((award) => {
