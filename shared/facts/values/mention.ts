@@ -38,7 +38,7 @@ export interface ValueMention {
 
 // ("market to top $400 billion in 2028", "will surpass": a forecast's floor)
 const AT_LEAST_BEFORE =
-  /(?:\b(?:to|will|would|could|may|might|should)\s+(?:top|surpass|pass|eclipse)|\b(?:tops|topped|surpasses|surpassed|eclipses|eclipsed)|\bat\s+least|\bmore\s+than|\bover|\babove|\bupwards\s+of|\bin\s+excess\s+of|\bexceed(?:s|ed|ing)?|\bnorth\s+of|\bminimum\s+of|\bat\s+minimum|\bno\s+less\s+than|\bbeyond|至少|超过|超過|[涨漲升增]超|逾|多于|多於|高于|高於|不少于|不少於|最少|突破|(?<!跌)破|(?<![衝冲])上)\s*$/i;
+  /(?:\b(?:to|will|would|could|may|might|should)\s+(?:top|surpass|pass|eclipse)|\b(?:tops|topped|surpasses|surpassed|eclipses|eclipsed)|\bat\s+least|\bmore\s+than|\bover|\babove|\bupwards\s+of|\bin\s+excess\s+of|\bexceed(?:s|ed|ing)?|\bnorth\s+of|\bminimum\s+of|\bat\s+minimum|\bno\s+less\s+than|\bbeyond|至少|超过|超過|[涨漲升增]超|(?:金额|金額|投资额|投資額|规模|規模|总额|總額|支出|投入)超|逾|多于|多於|高于|高於|不少于|不少於|最少|突破|(?<!跌)破|(?<![衝冲])上)\s*$/i;
 /** After a value, that it was the value when the deal was made: "when it was signed", "when it was first announced". */
 const SIGNED_THEN_AFTER =
   /^\s*when\s+(?:it|they|the\s+(?:deal|contract|agreement|pact|order|award))\s+(?:was|were)\s+(?:first\s+)?(?:signed|announced|unveiled|struck|inked|agreed|awarded)\b/i;
