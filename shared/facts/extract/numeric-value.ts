@@ -1874,7 +1874,7 @@ const DEAL_WORTH_BEFORE =
 
 /** Before a count, its plan: "plans", "aims for", "up to", "a planned total of", 计划/规划/最多, or a change to it. */
 const PLAN_CUE =
-  /\b(?:plan(?:s|ned|ning)?|aim(?:s|ed|ing)?|target(?:s|ed|ing)?|envisag\w*|intend(?:s|ed)?|goal|total|(?:up\s+to|as\s+many\s+as|at\s+most)|expand(?:s|ed|ing)?\s+(?:\w+\s+)?to|rais(?:es|ed|ing)\s+(?:\w+\s+)?to|cut(?:s|ting)?\s+(?:\w+\s+)?to|scal(?:es|ed|ing)\s+(?:back|down)\s+to|shrink(?:s|ing)?\s+to|shrank\s+to|from|will|would|instead\s+of|to\s+(?:build|develop|open|have|host|span|cover|include|number|invest|spend)|eventually|ultimately)\b|最终|最終|计划|計劃|計畫|规划|規劃|最多|至多|总|總|共|目标|目標|预计|預計|拟|擬|将|將|(?:至|到)\s*$/i;
+  /\b(?:plan(?:s|ned|ning)?|blueprint|roadmap|on\s+(?:course|track)\s+for|aim(?:s|ed|ing)?|target(?:s|ed|ing)?|envisag\w*|intend(?:s|ed)?|goal|total|(?:up\s+to|as\s+many\s+as|at\s+most)|expand(?:s|ed|ing)?\s+(?:\w+\s+)?to|rais(?:es|ed|ing)\s+(?:\w+\s+)?to|cut(?:s|ting)?\s+(?:\w+\s+)?to|scal(?:es|ed|ing)\s+(?:back|down)\s+to|shrink(?:s|ing)?\s+to|shrank\s+to|from|will|would|instead\s+of|to\s+(?:build|develop|open|have|host|span|cover|include|number|invest|spend)|eventually|ultimately)\b|最终|最終|计划|計劃|計畫|规划|規劃|最多|至多|总|總|共|目标|目標|预计|預計|拟|擬|将|將|(?:至|到)\s*$/i;
 
 /** Right before a percentage, a stock's move: "shares rise", "stock jumped as much as". */
 const STOCK_MOVED_BY =
@@ -2030,7 +2030,7 @@ const LOCAL_COUNT_AFTER =
 
 /** After a count, its plan: "20 sites planned", "30 sites in total", "sites it plans", "its 20-site target". */
 const PLAN_CUE_AFTER =
-  /^\s*(?:(?:are|were|is)\s+)?(?:planned|in\s+total|envisaged|targeted)\b|^\s*(?:that\s+|which\s+)?(?:it|they|we)\s+(?:plans?|promised|pledged|(?:set|sets)\s+out\s+to\s+build|aims?\s+to\s+build)\b|^[^.;]{0,30}?\b(?:buildout|build-out|network|plan|promised|pledged)\b|^\s*(?:target|goal)\b/i;
+  /^\s*(?:(?:are|were|is)\s+)?(?:planned|in\s+total|envisaged|targeted)\b|^\s*(?:that\s+|which\s+)?(?:it|they|we)\s+(?:plans?|promised|pledged|(?:set|sets)\s+out\s+to\s+build|aims?\s+to\s+build)\b|^[^.;]{0,30}?\b(?:buildout|build-out|network|plan|blueprint|roadmap|promised|pledged)\b|^\s*(?:target|goal)\b/i;
 
 const EXPANSION_AFTER = /^\s*(?:(?:fab|plant|factory|capacity|site|US|U\.S\.)\s+)?expansions?\b/i;
 
