@@ -92,7 +92,7 @@ export function entityRuler(definitions: readonly EntityDefinition[]): EntityRul
         pattern.lastIndex = match.index + 1;
         continue;
       }
-      const written = match[0].toLowerCase().replace(/['"]?[\s-]+/g, ' ');
+      const written = aliasKey(match[0]);
       const definition = byAlias.get(written) ?? aliasFor(byAlias, match[0]);
       if (!definition || excluded(definition, sentence, match.index, match.index + match[0].length)) continue;
       found.push({
@@ -117,7 +117,7 @@ export function entityRuler(definitions: readonly EntityDefinition[]): EntityRul
     // (the first may name no chip of the story's: "Hardware 3 and 4")
     for (const pair of sentence.matchAll(NUMBER_LEFT_OUT)) {
       const written = `${pair[1]}${pair[2]}${pair[3]}`;
-      const definition = byAlias.get(written.toLowerCase().replace(/['"]?[\s-]+/g, ' '));
+      const definition = byAlias.get(aliasKey(written));
       if (!definition || definition.type !== 'chip') continue;
       const end = pair.index + pair[0].length;
       const start = end - pair[3]!.length;
@@ -198,6 +198,9 @@ function branches(node: AliasNode): string {
 function midWord(text: string, at: number, matched: string): boolean {
   return at > 0 && /[A-Za-z0-9]/.test(text[at - 1]!) && /^[A-Za-z0-9]/.test(matched);
 }
+
+/** A name as written, as the ruler looks it up: in lower case, a quote with spaces or hyphens as one space. */
+const aliasKey = (written: string) => written.toLowerCase().replace(/['"]?[\s-]+/g, ' ');
 
 /** An alias as compared whatever its spacing, hyphens, quotes or case ("AI-5", "AI5", "ai 5"). */
 const squeeze = (alias: string) => alias.toLowerCase().replace(/['"\s-]+/g, '');

@@ -678,7 +678,7 @@ export const startAtASite = (reading: SentenceReading, at: number) => {
   if (START_AT_SITE.test(reading.text.slice(clauseStartOf(reading, at), at))) return true;
   // (…through a place set off by commas, "at its Taylor, Texas, fab has slipped to", no chip named after it)
   const from = Math.max(0, at - 120);
-  const start = [...reading.text.slice(from, at).matchAll(new RegExp(START_AT_SITE.source, 'gi'))].at(-1);
+  const start = [...reading.text.slice(from, at).matchAll(START_AT_SITE_ALL)].at(-1);
   if (!start) return false;
   const end = from + start.index + start[0].length;
   return (
@@ -689,6 +689,7 @@ export const startAtASite = (reading: SentenceReading, at: number) => {
 
 const START_AT_SITE =
   /\b(?:start|beginning|launch)\s+of\s+(?:mass\s+|volume\s+|full-scale\s+)?(?:production|output|operations?)\s+at\s+[^.;]{0,40}?\b(?:fab|plant|facility|factory|site|campus)\b/i;
+const START_AT_SITE_ALL = new RegExp(START_AT_SITE.source, 'gi');
 
 /**
  * A chip inside a relative aside that closes before `at` (", which will manufacture Tesla's AI6,") — or inside a pair of

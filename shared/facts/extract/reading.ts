@@ -465,16 +465,18 @@ const SHORTHAND_ENDS = /^\s*(?:$|[,;.!?|，；。！？]|\s-\s|[—–]|(?:sourc
  */
 const SHORTHAND_OPENS = /(?:^|[,;:|，；：]|\s-\s|[—–])\s*(?:(?:Tesla|Musk|特斯拉)(?:['’]s)?\s*)?$/i;
 
-/** A signed percentage standing alone, as in a market table: "+6.8%", "−0.3%" (not "5-6%", "x+2%"). */
+/** Between a chip and its maker's possessive: "is", "remains", "will be" ("AI6 is Samsung's alone"). */
 const CHIP_IS_BEFORE_MAKER =
   /^\s+(?:is|remains|stays|will\s+be|will\s+remain)\s+(?:(?:solely|entirely|exclusively|still)\s+)?/i;
 /** After the maker's name: its possessive, then nothing owned ("Samsung's alone", "Samsung's." — not "Samsung's order"). */
 const MAKERS_OWN_AFTER =
   /^(?:\s+(?:Electronics|Foundry))?['’]s?(?:\s+(?:alone|exclusively|entirely|too|to\s+make|to\s+build|to\s+lose))?(?=\s*(?:[,.;:)]|$|\s+(?:and|while|but|as|for|from|in|at)\b))/i;
 
+/** After a company's name, its ticker or none, then "up"/"down" by a percentage ("Samsung (005930.KS) up 4%"). */
 const NAME_UP_OR_DOWN =
   /^(?:\s*\([^()]{1,20}\)|\s+[\d]{4,6}\.[A-Z]{2})?\s+(up|down)(?=\s+(?:as\s+much\s+as\s+|nearly\s+|about\s+|almost\s+|over\s+|more\s+than\s+)?\d+(?:\.\d+)?\s?(?:%|％|percent\b))/i;
 
+/** A signed percentage standing alone, as in a market table: "+6.8%", "−0.3%" (not "5-6%", "x+2%"). */
 const SIGNED_MOVE = /(?<![\w.%+\-−])[+＋−](?=\s?\d+(?:\.\d+)?\s?(?:%|％|percent\b))/g;
 
 /** Chinese words that name a measure of whatever the word before them names: an amount, a figure. */
