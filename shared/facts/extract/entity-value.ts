@@ -822,6 +822,8 @@ function topicChipTriggers(
       ) &&
       // …and its maker right before it, doing it ("台积电与三星共同代工" — not "都想代工", "曾竞标").
       makerRightBefore(reading, trigger) &&
+      // …nor speaks of a thing the topic is measured against ("AI6性能超越英伟达的Rubin，后者由台积电代工").
+      !makesAnotherNamedBetween(reading.text, topic.end, trigger) &&
       // …with no subject of its own ("特斯拉AI6由三星代工，而英伟达Rubin GPU已在台积电投片" is Nvidia's making).
       !ownSubjectBefore(reading, trigger, makers, topic.end) &&
       !reading.mentions.some(
@@ -1200,6 +1202,17 @@ function soleFoundryAndChip(
       if (foundry.end <= chip.start && opensOwnSchedule(reading.text, chip)) return true;
       // "AI5 won't reach volume production until 2027, a delay that matters for Samsung": an appositive summing up.
       if (chip.end <= foundry.start && SUMMING_APPOSITIVE.test(between)) return true;
+      // "AI6 against Nvidia's Rubin, made by TSMC": the making past the thing the chip is measured against is its.
+      if (
+        chip.end <= foundry.start &&
+        triggers.some(
+          (trigger) =>
+            trigger.start >= chip.end &&
+            trigger.start <= foundry.end + 8 &&
+            makesAnotherNamedBetween(reading.text, chip.end, trigger),
+        )
+      )
+        return true;
       // "Apple picks Samsung's Austin fab for image sensors as Tesla moves AI6 validation to Giga Texas": the
       // foundry's own clause, before the chip's opens, makes another product.
       if (
@@ -1820,7 +1833,8 @@ function triggerOfObject(
       trigger.start >= end &&
       !makesAnotherChipAfter(trigger) &&
       !TIME_CLAUSE_ZH.test(reading.text.slice(end, trigger.start)) &&
-      !opensClauseBetween(reading.text, end, trigger.start),
+      !opensClauseBetween(reading.text, end, trigger.start) &&
+      !makesAnotherNamedBetween(reading.text, end, trigger),
   );
   // "Samsung to start 2nm production in 2026 as Tesla's AI5 stays at TSMC": a chip that opens a clause of
   // its own is no object of the making before it.
@@ -1882,6 +1896,15 @@ function triggerOfObject(
             mention.end <= first.start &&
             opensClauseBetween(reading.text, end, mention.start),
         )))
+  )
+    return undefined;
+  // (…nor one that speaks of a thing named past the chip: "AI6 against Nvidia's Rubin, made by TSMC")
+  if (
+    !before &&
+    !after &&
+    first !== undefined &&
+    first.start >= end &&
+    makesAnotherNamedBetween(reading.text, end, first)
   )
     return undefined;
   return before ?? after ?? first;
@@ -2054,6 +2077,29 @@ const PASSIVE_GAP =
   /^\s*(?:chips?|processors?)?\s*(?:(?:is|are|was|were|will|be|been|being|still|also|now|already|to|set|expected|slated)\s+)+$/i;
 
 const PARTICIPLE = /^(?:made|manufactured|produced|built|fabricated|fabbed)\b/i;
+
+/**
+ * "Tesla benchmarks AI6 against Nvidia's Rubin, made by TSMC", "AI6性能超越英伟达的Rubin，后者由台积电代工": past a
+ * thing the chip is measured against, a participle after the comma (or "the latter", 后者) speaks of that thing.
+ */
+function makesAnotherNamedBetween(
+  text: string,
+  chipEnd: number,
+  trigger: PhraseMatch<AttributeClass>,
+): boolean {
+  const between = text.slice(chipEnd, trigger.start);
+  const latter = /[，,]\s*(?:后者|後者|the\s+latter\b)/i.exec(between);
+  // (the latter is the chip itself when nothing but its kind word stands before the comma: "AI5 and AI6 chips, the latter")
+  if (latter)
+    return /[A-Z]|[\u3400-\u9fff]{2}/.test(between.slice(0, latter.index).replace(CHIP_KIND_WORDS, ''));
+  return PARTICIPLE.test(text.slice(trigger.start, trigger.end)) && MEASURED_AGAINST_THEN_COMMA.test(between);
+}
+
+const CHIP_KIND_WORDS = /\b(?:chips?|processors?|computers?)\b|芯片|晶片|处理器|處理器/gi;
+
+/** The chip measured against another named thing, then a comma: " against Nvidia's Rubin, ", " beats Apple's M6, ". */
+const MEASURED_AGAINST_THEN_COMMA =
+  /^\s+(?:[^,;.]{0,30}?\s)?(?:against|than|versus|vs\.?|like|over|outperform(?:s|ed)?|beat(?:s)?|rival(?:s|ed)?|trail(?:s|ed)?|match(?:es|ed)?|surpass(?:es|ed)?|top(?:s|ped)?)\s+[^,;.]{1,40},\s*(?:(?:which|that)\s+(?:is|are|was|were|will\s+be)\s+)?$/i;
 
 /**
  * A predicate joined by "and" to the one before, up to a foundry: "… and competes with", "… and is in talks with" —
@@ -2281,12 +2327,30 @@ function respectiveMaker(
   const firstChip = pairOf(chips);
   const foundries = found.filter((mention) => mention.end <= word.index + word[0].length + 12);
   const firstFoundry = pairOf(foundries);
-  if (!firstChip || !firstFoundry) return undefined;
-  const chipPair = [firstChip, chips[chips.indexOf(firstChip) + 1]!];
+  if (!firstFoundry) return undefined;
   const foundryPair = [firstFoundry, foundries[foundries.indexOf(firstFoundry) + 1]!];
+  if (!firstChip) {
+    // "Apple's M6 and Tesla's AI6 both use 2nm, at TSMC and Samsung respectively": paired with a model the ruler does
+    // not know, the chip takes the maker in its place.
+    const own = chips.find((chip) => chipIds.has(chip.id));
+    if (own === undefined) return undefined;
+    if (MODEL_AND_BEFORE.test(reading.text.slice(Math.max(0, own.start - 40), own.start)))
+      return foundryPair[1]!.id;
+    if (AND_MODEL_AFTER.test(reading.text.slice(own.end, own.end + 40))) return foundryPair[0]!.id;
+    return undefined;
+  }
+  const chipPair = [firstChip, chips[chips.indexOf(firstChip) + 1]!];
   const at = chipPair.findIndex((chip) => chipIds.has(chip.id));
   return at < 0 ? undefined : foundryPair[at]!.id;
 }
+
+/** A model name, "and", maybe an owner, right before the chip: "Apple's M6 and Tesla's ", "苹果M6与特斯拉". */
+const MODEL_AND_BEFORE =
+  /\b[A-Z][A-Za-z]*\d[\w-]*(?:\s+chips?)?\s*(?:and|&|与|與|和)\s*(?:[A-Z][\w-]*['’]s\s+|特斯拉(?:的)?)?$/;
+
+/** "and" and a model name right after the chip: " and Apple's M6", "与苹果M6". */
+const AND_MODEL_AFTER =
+  /^(?:\s+chips?)?\s*(?:and|&|与|與|和)\s*(?:[A-Z][\w-]*['’]s\s+|[\u3400-\u9fff]{1,4})?[A-Z][A-Za-z]*\d/;
 
 const EXCLUSIVE_BEFORE = /\b(?:solely|only|exclusively|entirely)\s+(?:by|at|with|to|from)\s+$/i;
 const EXCLUSIVE_AFTER = /^\s+alone\b|^(?:独家|獨家)/i;
