@@ -127,6 +127,13 @@ const TALKS_AFTER =
  */
 const INVERTED_CONDITION = /^[\s"“'‘]*(?:Should|Had|Were)\s+(?:the\s|it\s|they\s|\p{Lu})/u;
 
+/**
+ * The same inverted condition after its clause: "… take effect on August 2 should EU institutions fail to adopt", "…
+ * were the omnibus to stall" — a subject right after the auxiliary, which its modal use never has.
+ */
+const POSTPOSED_INVERTED_CONDITION =
+  /(?<=[a-z0-9]\s)(?:should|were)\s+(?:the\s+|it\s+|they\s+|\p{Lu}[\w-]*\s+)(?:[\w-]+\s+){0,3}?(?:fail|not|decide|choose|opt|vote|reject|refuse|delay|stall|collapse|slip|miss|win|lose|pass|adopt|approve|agree|move|shift|switch|walk|pull|back|be|to)\b/gu;
+
 /** Words that decline to comment (不予置评), as a pattern source. */
 const NO_COMMENT = '不评论|不評論|不予评论|不予評論|不予置评|不予置評';
 
@@ -1198,6 +1205,25 @@ export function findScopes(sentence: string, tokens: Token[]): Scopes {
       cueStart: 0,
       cueEnd: 0,
       end: end < sentence.length ? clauseEndAfter(sentence, end + 1) : end,
+    });
+  }
+  // "…obligations to take effect on August 2 should EU institutions fail to adopt the omnibus": an inverted condition
+  // set after its clause conditions that clause as well as its own.
+  for (const inverted of sentence.matchAll(POSTPOSED_INVERTED_CONDITION)) {
+    const at = inverted.index + inverted[0].search(/\S/);
+    let start = clauseStartBefore(sentence, at);
+    // (through a date's own comma: "on August 2, 2026 should the omnibus stall")
+    while (
+      start > 0 &&
+      /\b[A-Z][a-z]+\.?\s+\d{1,2},\s*$/.test(sentence.slice(Math.max(0, start - 16), start))
+    )
+      start = clauseStartBefore(sentence, start - 2);
+    spans.push({
+      name: 'condition',
+      start,
+      cueStart: at,
+      cueEnd: at + inverted[0].trim().length,
+      end: clauseEndAfter(sentence, at),
     });
   }
   if (/[?？]\s*["'”’」』)]*\s*$/.test(sentence)) {
