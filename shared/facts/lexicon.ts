@@ -2207,6 +2207,12 @@ export const SCOPE_CUES = {
       'lobby',
       'push for',
       'ask for',
+      // "an open letter asking the Commission to stop the clock on the AI Act's high-risk provisions": a request.
+      'ask ... to stop the clock',
+      'ask ... to delay',
+      'ask ... to pause',
+      'ask ... to postpone',
+      'ask ... to suspend',
       // "Europe's top firms demand two-year AI Act delay", "requested that the Commission postpone", "appealed to EU
       // leadership to pause", "voicing support for a 12-month postponement": calls (not "demand for AI chips").
       // (a gap runs over commas: "requested a delay, the Commission postponed …" must not be "request ... postpone",
@@ -2488,6 +2494,15 @@ export const SCOPE_CUES = {
       '要求「',
       '呼吁将',
       '呼籲將',
+      // "40余家欧洲企业联名：请暂缓AI法案高风险条款": a plea.
+      '请暂缓',
+      '請暫緩',
+      '请推迟',
+      '請推遲',
+      '请求暂缓',
+      '請求暫緩',
+      '请求推迟',
+      '請求推遲',
       '要求维持',
       '要求維持',
       // "任何延后都将削弱…", "并警告推迟将削弱…": a delay supposed, to warn of what it would do.
@@ -2782,6 +2797,11 @@ export const SCOPE_CUES = {
       'once meant',
       'once hoped',
       'once intended',
+      // "When Samsung broke ground in Taylor in 2022, executives talked of producing chips by 2024": an old plan's
+      // talk (not a present "talks of").
+      '=talked of',
+      '=talked about',
+      '=spoke of',
       'once promised',
       'once pledged',
       'was once',

@@ -867,6 +867,8 @@ function spanEnd(sentence: string, match: PhraseMatch<ScopeCue>): number {
   // ("…良率目前约在55%左右，若年底前提升至70%以上，特斯拉AI6最快可于2027年进入量产").
   const fronted =
     OPENS_SENTENCE.test(sentence.slice(0, match.start)) ||
+    // (or a quote: 马斯克表示"如果一切顺利，AI6明年进入量产")
+    /["“「『]\s*$/.test(sentence.slice(0, match.start)) ||
     (/[，；,;]\s*$/.test(sentence.slice(0, match.start)) &&
       // (not 一旦, "once": a time after a plan stated, "AI6将由三星代工，一旦泰勒工厂投产，…")
       /^(?!一旦)[\u3400-\u9fff]/.test(sentence.slice(match.start)));
@@ -894,7 +896,7 @@ function demandEnd(sentence: string, from: number): number {
 
 /** A time right before a Chinese negation or question, with what may stand between (今年確定無法, 2026年内恐无法, 今年能否). */
 const TIME_BEFORE_CUE_ZH =
-  /(?:今年|明年|年内|年內|本季|(?:19|20)\d{2}\s*年(?:[上下]半年|底)?)(?:内|內|底)?\s*(?:确定|確定|恐|仍|还|還|将|將|预计|預計|可能|恐怕)?\s*$/;
+  /(?:今年|明年|年内|年內|本季|(?:19|20)\d{2}\s*年(?:[上下]半年|底)?)(?:内|內|底)?\s*(?:确定|確定|恐|仍|还|還|将|將|预计|預計|可能|恐怕|有|也)?\s*$/;
 
 const MEASURE_BASIS =
   /(?:不计|不計|扣除|剔除|不考虑|不考慮|计入|計入|排除)[^，,]{0,8}(?:影响|影響|因素)\s*[，,]?\s*$|(?:计|計|计算|計算|计入|計入|扣除|来看|來看|而言|为准|為準)\s*[，,]?\s*$/;
@@ -1040,11 +1042,14 @@ export function findScopes(sentence: string, tokens: Token[]): Scopes {
       });
   }
   // "泰勒晶圓廠今年確定無法投產": a Chinese negation covers the time said right before it; so does a question
-  // ("泰勒廠今年能否如期投產" asks about this year).
+  // ("泰勒廠今年能否如期投產" asks about this year) and a hedge ("AI6明年有可能进入量产" may be next year).
   for (const span of spans) {
     if (
       span.name !== 'negation' &&
-      !(span.name === 'question' && CHINESE_CHAR_START.test(sentence.slice(span.cueStart, span.cueEnd)))
+      !(
+        (span.name === 'question' || span.name === 'possibility') &&
+        CHINESE_CHAR_START.test(sentence.slice(span.cueStart, span.cueEnd))
+      )
     )
       continue;
     const before = sentence.slice(Math.max(0, span.cueStart - 14), span.cueStart);

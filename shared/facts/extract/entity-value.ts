@@ -1221,6 +1221,10 @@ function soleFoundryAndChip(
         OTHER_PRODUCT.test(reading.text.slice(clauseStartOf(reading, foundry.start), chip.start))
       )
         return true;
+      // "三星德州泰勒工厂将开始运营，特斯拉AI5也将进入送样阶段": the foundry's own Chinese clause before the chip's, that
+      // tells only its fab's start (not "…明年投产，AI5将在那里生产", where the chip's clause points back at the fab).
+      if (foundry.end <= chip.start && onlyFabStartBeforeChipZh(reading, foundry, chip, triggers))
+        return true;
       // "特斯拉AI5量产推迟至2027年,三星泰勒厂进度不变": a Chinese clause the foundry opens after a comma, with no
       // making in it.
       const comma = Math.max(between.lastIndexOf('，'), between.lastIndexOf(','));
@@ -1264,6 +1268,33 @@ function soleFoundryAndChip(
     )
   );
 }
+
+/**
+ * "三星德州泰勒工厂将开始运营，特斯拉AI5也将进入送样阶段，真正量产要到2027年": the foundry's own Chinese clause, before
+ * the chip's, tells only its fab's start (not "…明年投产，AI5将在那里生产", where the chip's clause points back at the fab).
+ */
+function onlyFabStartBeforeChipZh(
+  reading: SentenceReading,
+  foundry: EntityMention,
+  chip: { start: number; end: number },
+  triggers: readonly PhraseMatch<AttributeClass>[],
+): boolean {
+  const to = clauseEndOf(reading, foundry.end);
+  return (
+    to <= chip.start &&
+    /[\u3400-\u9fff]/.test(reading.text.slice(foundry.end, chip.start)) &&
+    FAB_OWN_START_ZH.test(reading.text.slice(foundry.end, to)) &&
+    !triggers.some((trigger) => trigger.start >= foundry.start && trigger.end <= to) &&
+    !MADE_THING.test(reading.text.slice(foundry.end, to)) &&
+    !POINTS_BACK_ZH.test(reading.text.slice(chip.end))
+  );
+}
+
+/** A fab's own start told in its clause: 将开始运营, 明年投产, 如期启用. */
+const FAB_OWN_START_ZH = /(?:开始|開始|正式)?(?:运营|運營|营运|營運|投产|投產|启用|啟用|运转|運轉|运作|運作)/;
+
+/** A clause pointing back at the fab or its maker: 在那里, 该厂, 其. */
+const POINTS_BACK_ZH = /那里|那裡|该厂|該廠|此厂|此廠|当地|當地|其/;
 
 const FAB_START_ZH = /^(?:投产|投產|启用|啟用|运营|運營|营运|營運|开始运营|開始營運)$/;
 
@@ -2238,6 +2269,9 @@ function triggerOfAgent(
     (makerFollows(reading, first) ||
       inCauseClauseBefore(reading, mention, first) ||
       ownOtherVerbFirst(reading, mention, first) ||
+      reading.chips.some(
+        (chip) => chip.end <= first.start && onlyFabStartBeforeChipZh(reading, mention, chip, triggers),
+      ) ||
       relativeOfAnotherName(reading, mention, first, foundries) ||
       namedInClauseOpenedBefore(reading, mention, first, foundries) ||
       subjectsJoinedPredicate(reading, mention, first))
