@@ -139,7 +139,35 @@ export function extractFacts(item: AnalyzableItem, compiled: CompiledRules): Sta
     statements.push(...settleSharedValues(claims, reading.text));
   }
   statements.push(...revisionsByReference(statements, readings));
-  return withDeniedReports(statements, readings, compiled);
+  return withHeadlineDoubtedBelow(withDeniedReports(statements, readings, compiled), readings);
+}
+
+/**
+ * The cues that leave a headline's value unsaid when the text below repeats it only under them: asked or conditional
+ * (not a hedge such as 有望, "expected to", which a headline's plain figure may well drop; nor a negation, which may
+ * tell when it did happen: "did not start … until 2027").
+ */
+const DOUBTING_CUES: ReadonlySet<string> = new Set(['question', 'condition']);
+
+/**
+ * "市場傳三星特斯拉合約實際價值上看500億美元 // …若計入後續追加訂單，合約實際價值可能上看500億美元": a headline's figure that
+ * the text below repeats, and only ever as asked or conditional, is as doubtful in the headline.
+ */
+function withHeadlineDoubtedBelow(statements: Statement[], readings: SentenceReading[]): Statement[] {
+  return statements.map((statement) => {
+    const value = statement.observed;
+    if (statement.sentenceIndex !== 0 || statement.negated || value === null) return statement;
+    if (value.kind !== 'money' && value.kind !== 'percent' && value.kind !== 'year') return statement;
+    const key = JSON.stringify(value);
+    const repeats = readings.slice(1).flatMap((reading) =>
+      reading
+        .values(value.kind)
+        .filter((mention) => JSON.stringify(mention.value) === key)
+        .map((mention) => reading.scopes.blockersAt(mention.start)),
+    );
+    const doubted = repeats.length > 0 && repeats.every((cues) => cues.some((cue) => DOUBTING_CUES.has(cue)));
+    return doubted ? { ...statement, negated: true, confidence: 0.3 } : statement;
+  });
 }
 
 /** Whether a sentence names a year (as a date's year: "in 2028", "by end-2028", 2028年). */

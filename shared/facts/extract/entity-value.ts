@@ -2357,7 +2357,12 @@ function respectiveMaker(
         list[index + 1] !== undefined &&
         /^\s*(?:and|&|与|與|和)\s*$/i.test(reading.text.slice(first.end, list[index + 1]!.start)),
     );
-  const chips = reading.chips.filter((chip) => chip.end <= word.index);
+  // (in Chinese the chips follow the word: "台积电与三星分别负责AI5和AI6的生产")
+  const before = reading.chips.filter((chip) => chip.end <= word.index);
+  const after = reading.chips.filter(
+    (chip) => chip.start >= word.index && !/[，。；;]/.test(reading.text.slice(word.index, chip.start)),
+  );
+  const chips = pairOf(before) || !pairOf(after) ? before : after;
   const firstChip = pairOf(chips);
   const foundries = found.filter((mention) => mention.end <= word.index + word[0].length + 12);
   const firstFoundry = pairOf(foundries);
