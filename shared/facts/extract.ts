@@ -577,8 +577,29 @@ function takesTheValueFrom(other: Claim, claim: Claim, sentence: string): boolea
     (other.anchorEnd === claim.anchorEnd || placeOfTheVolume(claim, other, sentence))
   )
     return true;
+  // "raised Samsung's CHIPS Act award for its Taylor fab to $6.4 billion": a word inside the phrase that names what
+  // another's word is for is no head of the value after it; the other's word keeps it.
+  if (namesWhatItIsFor(other, claim, sentence)) return true;
+  if (namesWhatItIsFor(claim, other, sentence)) return false;
   return other.distance < claim.distance!;
 }
+
+/** Whether `inner`'s word stands in a "for/at … " phrase right after `head`'s word, the value right after it. */
+function namesWhatItIsFor(head: Claim, inner: Claim, sentence: string): boolean {
+  return (
+    head.anchorEnd !== undefined &&
+    inner.anchorStart !== undefined &&
+    inner.anchorEnd !== undefined &&
+    inner.valueAt !== undefined &&
+    head.anchorEnd <= inner.anchorStart &&
+    PHRASE_OF_PURPOSE.test(sentence.slice(head.anchorEnd, inner.anchorStart)) &&
+    inner.valueAt >= inner.anchorEnd &&
+    /^\s+(?:to|at|of)\s+$/i.test(sentence.slice(inner.anchorEnd, inner.valueAt))
+  );
+}
+
+/** " for its Taylor, Texas, ", " at the ": a phrase naming what a word is for, with no verb of its own. */
+const PHRASE_OF_PURPOSE = /^\s+(?:for|at)\s+(?:[\w'’.-]+,?\s+){0,4}$/i;
 
 /**
  * "Tesla AI6 Mass Production at Samsung Taylor Targeted for 2028": a site named as the place of a chip's

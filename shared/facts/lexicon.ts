@@ -2213,6 +2213,12 @@ export const SCOPE_CUES = {
       'ask ... to pause',
       'ask ... to postpone',
       'ask ... to suspend',
+      // "CEOs press EU to pause AI Act's high-risk rules": pressure (not "press release").
+      'press ... to stop the clock',
+      'press ... to delay',
+      'press ... to pause',
+      'press ... to postpone',
+      'press ... to suspend',
       // "Europe's top firms demand two-year AI Act delay", "requested that the Commission postpone", "appealed to EU
       // leadership to pause", "voicing support for a 12-month postponement": calls (not "demand for AI chips").
       // (a gap runs over commas: "requested a delay, the Commission postponed …" must not be "request ... postpone",
@@ -2871,6 +2877,11 @@ export const SCOPE_CUES = {
       // "Samsung, initially offered $6.4 billion for its Texas projects before the amount was cut".
       'initially offered',
       'originally offered',
+      // "Samsung's Taylor fab, first announced in 2021 as a $17 billion project, has since grown into a $37 billion
+      // investment".
+      'first announced ... as',
+      'originally announced ... as',
+      'initially announced ... as',
       'was supposed to',
       // "The high-risk provisions were due to apply in August 2026" — a past schedule (not "the delay
       // was due to missing standards", a cause).

@@ -770,7 +770,16 @@ const STRIVING_STOP = /\s(?:after|following|having|since|as|while|when|once)\s/i
 function spanEnd(sentence: string, match: PhraseMatch<ScopeCue>): number {
   // "Flashback: in 2021, Samsung said …": a heading of history covers its sentence.
   if (match.name === 'history' && /^\s*[:：]/.test(sentence.slice(match.end))) return sentence.length;
-  if (match.name === 'history') return clauseEndAfter(sentence, match.end, HISTORY_END);
+  if (match.name === 'history') {
+    // "foundry — first slated for 2024, then pushed to 2026 — is now expected to start in 2027": a history aside
+    // opened by a dash is history up to its closing dash.
+    // (the dash may be written, or normalised, as a spaced hyphen)
+    if (/(?:[—–]|\s-)\s*$/.test(sentence.slice(Math.max(0, match.start - 3), match.start))) {
+      const close = sentence.slice(match.end, match.end + 100).search(/\s[—–-]\s/);
+      if (close >= 0) return match.end + close;
+    }
+    return clauseEndAfter(sentence, match.end, HISTORY_END);
+  }
   // A topic list runs over commas ("updates on AI5, Dojo and the Samsung deal"), not a colon.
   if (match.name === 'topic') return clauseEndAfter(sentence, match.end, TOPIC_END);
   // "Dojo 3 revival on the table after Tesla ended Dojo in August": a weighing reaches back — forward only over

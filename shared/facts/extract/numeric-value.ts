@@ -108,6 +108,10 @@ const TRIAL_BEFORE_DATE =
 const ORDER_NAMED_AFTER =
   /^\s*(?:的)?(?:芯片|晶片|代工)?(?:订单|訂單|大单|大單|合同|合約|协议|協議)|^\s+(?:(?:chip|supply|foundry|chipmaking|manufacturing)[-\s]+)?(?:contract|deal|order|pact)s?\b/i;
 
+/** Right after an amount, a compute contract it is the size of: ", five-year computing contract", 的算力合約. */
+const COMPUTE_CONTRACT_AFTER =
+  /^,?\s+(?:(?:\w+-year|multi-?year)[-\s]+)?(?:computing|compute|cloud)[-\s]+(?:capacity\s+)?(?:contracts?|deals?|agreements?)\b|^的?(?:算力|云计算|雲端|雲計算)(?:合同|合約|合约|协议|協議)/i;
+
 /** Right before an amount, a taking back: "recover", "claw back", "withhold", 收回. */
 const TAKEN_BACK_BEFORE =
   /(?:\b(?:recover(?:s|ed|ing)?|claw(?:s|ed|ing)?\s+back|withh(?:old|olds|olding|eld)|rescind(?:s|ed|ing)?|revok(?:e|es|ed|ing)|take(?:s|n)?\s+back|took\s+back|pull(?:s|ed|ing)?\s+back)\s+(?:about\s+|some\s+|nearly\s+|almost\s+|roughly\s+|up\s+to\s+|around\s+)?|(?:追回|扣留)(?:约|約|近)?)$/i;
@@ -178,6 +182,14 @@ export function readNumeric(
         !rule.rule.relation.includes('investment') ||
         rule.rule.relation.includes('deal') ||
         !ORDER_NAMED_AFTER.test(reading.text.slice(mention.end, mention.end + 24)),
+    )
+    // "a reported $300 billion, five-year computing contract with OpenAI linked to the Stargate build-out",
+    // 3000億美元算力合約: a compute contract's size is a purchase, no investment's total (even one a deal may state).
+    .filter(
+      (mention) =>
+        mention.value.kind !== 'money' ||
+        !rule.rule.relation.includes('investment') ||
+        !COMPUTE_CONTRACT_AFTER.test(reading.text.slice(mention.end, mention.end + 40)),
     )
     // "will recover $750 million of the grants promised to Samsung", "claw back $1 billion": an amount taken back.
     .filter(
