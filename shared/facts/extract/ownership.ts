@@ -267,8 +267,22 @@ export function ownershipPoint(
     (match) => match.name === ownerAt && frameOf(reading, match.start) === frame,
   );
   // The relation word nearest before the value ("特斯拉股价也上涨了4%"), else the first after it.
-  const relation = inFrame.filter((match) => match.start < mention.start).at(-1) ?? inFrame[0];
+  const before = inFrame.filter((match) => match.start < mention.start).at(-1);
+  const relation = before ?? inFrame[0];
   if (!relation) return mention.start;
+  // "韩国综合指数收涨0.9%，三星电子股价收涨6.8%": a value whose shares word comes only after it, with an owner of its own
+  // named in its clause before it, is judged where it stands.
+  if (
+    before === undefined &&
+    relation.start >= mention.end &&
+    reading.mentions.some(
+      (entry) =>
+        OWNER_TYPES.has(entry.type) &&
+        entry.end <= mention.start &&
+        !/[,，;；。]/.test(reading.text.slice(entry.end, mention.start)),
+    )
+  )
+    return mention.start;
   // "shares of Samsung", "the share prices of the electronics manufacturer": the owner follows "of".
   const of = /^\s*(?:prices?\s+)?(?:of|in)\s+/i.exec(reading.text.slice(relation.end, relation.end + 24));
   if (of) {
