@@ -93,7 +93,8 @@ export function entityRuler(definitions: readonly EntityDefinition[]): EntityRul
         continue;
       }
       const written = aliasKey(match[0]);
-      const definition = byAlias.get(written) ?? aliasFor(byAlias, match[0]);
+      const definition =
+        byAlias.get(written) ?? (mayBeRespaced(match[0]) ? aliasFor(byAlias, match[0]) : undefined);
       if (!definition || excluded(definition, sentence, match.index, match.index + match[0].length)) continue;
       found.push({
         id: definition.id,
@@ -204,6 +205,12 @@ const aliasKey = (written: string) => written.toLowerCase().replace(/['"]?[\s-]+
 
 /** An alias as compared whatever its spacing, hyphens, quotes or case ("AI-5", "AI5", "ai 5"). */
 const squeeze = (alias: string) => alias.toLowerCase().replace(/['"\s-]+/g, '');
+
+/**
+ * Whether a name may be an alias written with other spacing: one with a digit or a separator ("AI-5", "ai 5", "AI5") —
+ * not a plain word that only squeezes into one ("models" is no "Model S", "AI models" no Tesla car).
+ */
+const mayBeRespaced = (written: string) => /\d|[\s'"-]/.test(written);
 
 /** The definition of an alias written with other spacing or hyphens ("AI-5" for "AI5", "AI 5"). */
 function aliasFor(byAlias: Map<string, EntityDefinition>, written: string): EntityDefinition | undefined {

@@ -418,6 +418,11 @@ export const ATTRIBUTE_CLASSES = {
       '结束日期',
       '結束日期',
       '到期',
+      // "合約…至2033年底屆滿": expires.
+      '届满',
+      '屆滿',
+      '期满',
+      '期滿',
       '期限',
       '延续至',
       '延續至',
@@ -1543,6 +1548,12 @@ export const ATTRIBUTE_CLASSES = {
       '耗資',
       '斥资',
       '斥資',
+      // "有望落實5,000億美元、10吉瓦的全部承諾": a pledge's amount, as "commitment" and "pledge" are (the noun after
+      // it — not 承诺的1.4万亿美元, 支持承诺).
+      '的承诺',
+      '的承諾',
+      '的全部承诺',
+      '的全部承諾',
     ],
   },
   /** Public money granted. */

@@ -793,7 +793,7 @@ const MOVED_PART_BEFORE =
 
 /** Between a coordinated group of foundries and their verb: only words of doing it together. */
 const GROUP_VERB_GAP =
-  /^(?:\s|共同|一起|一同|同时|同時|两地|兩地|分别|分別|各自|分工|分担|分擔|联合|聯合|将|將|均|也|则|則|会|會|together|jointly|both|will|would|在[^，,。；;]{1,12}?(?=$|生产|生產|代工|制造|製造))*$/i;
+  /^(?:\s|共同|一起|一同|同时|同時|两地|兩地|分别|分別|各自|分工|分担|分擔|联合|聯合|将|將|均|也|则|則|会|會|承担|承擔|负责|負責|together|jointly|both|will|would|在[^，,。；;]{1,12}?(?=$|生产|生產|代工|制造|製造))*$/i;
 
 /**
  * "AI5芯片将于2027年量产，台积电与三星共同代工": a chip opening a Chinese sentence is the topic its later clauses

@@ -174,6 +174,19 @@ export function readNumeric(
         !rule.rule.relation.includes('revenue_uplift') ||
         !GROWTH_HELPED_BY_AFTER.test(reading.text.slice(mention.end, clauseEndOf(reading, mention.end) + 40)),
     )
+    // "三星电子股价涨超6% 机构称特斯拉订单有望提振代工营收": a share price's move is no revenue's lift.
+    .filter(
+      (mention) =>
+        !rule.rule.relation.includes('revenue_uplift') ||
+        !reading.relations.some(
+          (match) =>
+            match.name === 'stock_move' &&
+            match.end <= mention.start &&
+            /^\s*(?:超|逾|近|约|約|了|by|about|nearly|more\s+than)?\s*$/i.test(
+              reading.text.slice(match.end, mention.start),
+            ),
+        ),
+    )
     // "以因应特斯拉的165亿美元晶片订单", "revived by a $16.5 billion contract": an amount naming an order is the
     // order's, no investment's.
     .filter(

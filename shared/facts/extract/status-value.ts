@@ -176,6 +176,9 @@ export function readStatus(
   };
   const open = said
     .filter((match) => reading.scopes.blockersAt(match.start, match).length === 0)
+    // "the high-risk obligations do not apply to research-only models, as planned": an "as planned" set after its
+    // clause shares that clause's doubt.
+    .filter((match) => !adverbOfADoubtedClause(reading, match))
     .sort((a, b) => order(a) - order(b));
   // "the date the rules apply is pushed back" (適用日期延後): the change is the news, not the rule it changes.
   const change = open.find(
@@ -218,6 +221,16 @@ export function readStatus(
       ? 'delay'
       : chosen.name;
   return { value: { kind: 'status', value: statuses[name]! }, blocked: open.length === 0 };
+}
+
+/** An "as planned"/"as scheduled" right after a comma, the clause before it doubted (negated, asked, conditional). */
+function adverbOfADoubtedClause(reading: SentenceReading, match: PhraseMatch): boolean {
+  if (!/^as\s+(?:planned|scheduled)\b/i.test(reading.text.slice(match.start, match.end))) return false;
+  const comma = /,\s*$/.exec(reading.text.slice(Math.max(0, match.start - 3), match.start));
+  if (!comma) return false;
+  const before =
+    match.start - (reading.text.slice(Math.max(0, match.start - 3), match.start).length - comma.index) - 1;
+  return before > 0 && reading.scopes.blockersAt(before).length > 0;
 }
 
 /**
@@ -601,11 +614,13 @@ export function relationOfSubject(
         BARE_PRODUCTION_CLAUSE_ZH.test(reading.text.slice(at, match.start))))
   )
     return false;
+  // (…or a chip: "said its AI5 inference computer remains on track … and that work on the Dojo3 training system has
+  // resumed" — on track is AI5's)
   if (
     at > match.start &&
     reading.mentions.some(
       (mention) =>
-        mention.type === 'product' &&
+        (mention.type === 'product' || chipBeforeAProgramme(reading, mention, positions)) &&
         !comparedWith(reading, mention, match.start) &&
         mention.end <= match.start &&
         !/[，,；;。:：]/.test(reading.text.slice(mention.end, match.start)),
@@ -622,6 +637,24 @@ export function relationOfSubject(
         !comparedWith(reading, mention, match.start) &&
         !inPurposeAside(reading, mention, from, to)) ||
         (forTheSubject && mention.type === 'company')),
+  );
+}
+
+/**
+ * A chip, the subject a programme (not a chip itself), the chip no instrument of the programme's status ("以AI5芯片重启
+ * Dojo 3", "restarts Dojo on AI5"): "its AI5 inference computer remains on track … and that work on Dojo3 has resumed".
+ */
+function chipBeforeAProgramme(
+  reading: SentenceReading,
+  mention: EntityMention,
+  positions: number[],
+): boolean {
+  return (
+    mention.type === 'chip' &&
+    !positions.includes(mention.start) &&
+    reading.mentions.some((subject) => positions.includes(subject.start) && subject.type === 'programme') &&
+    !INSTRUMENT_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 24), mention.start)) &&
+    !/(?:以|在|用)[^，。；,;]{0,6}$/.test(reading.text.slice(Math.max(0, mention.start - 8), mention.start))
   );
 }
 

@@ -34,7 +34,7 @@ const DATE = new RegExp(
     // 2H26, 1H28, 4Q25, Q4'25, FY27, mid-'27 — and a bare '27 after a preposition ("volume production in '27")
     String.raw`(?:(?<![\w'])(?<short>[1-4][HQ]|[HQ][1-4]|FY|CY|mid-?|late-?|early-?)\s?'?|(?<=\b(?:in|by|until|through|from|for|to|since|of)\s)['’])(?<yy>\d{2})(?![\d%'’\w])`,
     // 今年, 年内 (within this year), 明年底, 去年7月, next year, the year after next, later this year
-    String.raw`(?<rel>今年|次年|翌年|(?<![年\d〇一二三四五六七八九零度第])(?<!(?:19|20)\d{2}\s?年[^，,。；;]{0,6})第?[一二三四]季度(?![^，,。；;]{0,3}?(?:营收|營收|财报|財報|业绩|業績|利润|利潤|市占|市佔))|(?<![去明今前后後當当同\d一二两兩三四五六七八九十百数數幾几多半])年[内內](?![外])|明年|去年|后年|後年|本季度?|(?<![A-Za-z])the\s+year\s+after\s+next(?![A-Za-z])|(?<![A-Za-z])(?:this|next|last)\s+year(?![A-Za-z])|(?<![A-Za-z])this\s+quarter(?![A-Za-z])|(?<![A-Za-z])the\s+following\s+year|(?<![A-Za-z])(?:(?:first|second|latter|back)\s+half|end|close|rest|remainder)\s+of\s+the\s+year(?![A-Za-z])|(?<=\b(?:in|by|during|from)\s+the\s+)(?<!(?:\b(?:19|20)\d{2}|\bnext\s+year|['’]\d{2})\b[^.;]{0,80})(?:(?:first|second|latter)\s+half|(?:first|second|third|fourth)\s+quarter)(?!\s+of\b)(?![A-Za-z-])|(?<![年今明去后後前本\d一二三四五六七八九〇零])(?<!(?:明年|后年|後年|(?:19|20)\d{2}\s?年)[^，,。；;]{0,24})(?:上半年|下半年)|(?<![月\d])(?:今日|今天|\d{1,2}日)(?=起?[^，,。；;\d]{0,4}?(?:投产|投產|量产|量產|运营|運營|营运|營運|启用|啟用|运转|運轉))|(?<=\b(?:by|before|until|through|at|from)\s+)year[-\s]end(?![A-Za-z])(?!\s*(?:of\s+)?(?:(?:19|20)\d{2}|'\d{2})\b)|(?<![A-Za-z])in\s+(?:two|three|2|3)\s+years['’]?\s+time(?![A-Za-z])|(?<![A-Za-z])in\s+(?:two|three|2|3)\s+years(?![A-Za-z'’])(?<=(?:\b(?:will|shall|would)\s[^,.;:]{0,40}|\bto\s+(?:reach|enter|start|begin|hit|go\s+into|ramp|put|commence|launch|move\s+into|achieve)\s[^,.;:]{0,30})in\s+(?:two|three|2|3)\s+years)|(?<![A-Za-z])(?:two|three|2|3)\s+years\s+from\s+now(?![A-Za-z])|(?<=^|[\s，,。：:；;将將在于於计計约約望或再])(?:两|兩|三|2|3)年(?:后|後)(?![期续續])|(?<=^|[\s，,。：:；;将將在于於计計约約望或再]|[A-Za-z]\d)年(?=[底末]))(?:(?<relmonth>\d{1,2}|[一二三四五六七八九十]{1,2})月(?:(?<relday>\d{1,2})日)?|(?<relpart>底|末|初|年中|中|上半年|下半年))?`,
+    String.raw`(?<rel>今年|次年|翌年|(?<![年\d〇一二三四五六七八九零度第])(?<!(?:19|20)\d{2}\s?年[^，,。；;]{0,6})(?:第[一二三四]季度?|[一二三四]季度)(?![^，,。；;]{0,3}?(?:营收|營收|财报|財報|业绩|業績|利润|利潤|市占|市佔))|(?<![去明今前后後當当同\d一二两兩三四五六七八九十百数數幾几多半])年[内內](?![外])|明年|去年|后年|後年|本季度?|(?<![A-Za-z])the\s+year\s+after\s+next(?![A-Za-z])|(?<![A-Za-z])(?:this|next|last)\s+year(?![A-Za-z])|(?<![A-Za-z])this\s+quarter(?![A-Za-z])|(?<![A-Za-z])the\s+following\s+year|(?<![A-Za-z])(?:(?:first|second|latter|back)\s+half|end|close|rest|remainder)\s+of\s+the\s+year(?![A-Za-z])|(?<=\b(?:in|by|during|from)\s+the\s+)(?<!(?:\b(?:19|20)\d{2}|\bnext\s+year|['’]\d{2})\b[^.;]{0,80})(?:(?:first|second|latter)\s+half|(?:first|second|third|fourth)\s+quarter)(?!\s+of\b)(?![A-Za-z-])|(?<![年今明去后後前本\d一二三四五六七八九〇零])(?<!(?:明年|后年|後年|(?:19|20)\d{2}\s?年)[^，,。；;]{0,24})(?:上半年|下半年)|(?<![月\d])(?:今日|今天|\d{1,2}日)(?=起?[^，,。；;\d]{0,4}?(?:投产|投產|量产|量產|运营|運營|营运|營運|启用|啟用|运转|運轉))|(?<=\b(?:by|before|until|through|at|from)\s+)year[-\s]end(?![A-Za-z])(?!\s*(?:of\s+)?(?:(?:19|20)\d{2}|'\d{2})\b)|(?<![A-Za-z])in\s+(?:two|three|2|3)\s+years['’]?\s+time(?![A-Za-z])|(?<![A-Za-z])in\s+(?:two|three|2|3)\s+years(?![A-Za-z'’])(?<=(?:\b(?:will|shall|would)\s[^,.;:]{0,40}|\bto\s+(?:reach|enter|start|begin|hit|go\s+into|ramp|put|commence|launch|move\s+into|achieve)\s[^,.;:]{0,30})in\s+(?:two|three|2|3)\s+years)|(?<![A-Za-z])(?:two|three|2|3)\s+years\s+from\s+now(?![A-Za-z])|(?<=^|[\s，,。：:；;将將在于於计計约約望或再])(?:两|兩|三|2|3)年(?:后|後)(?![期续續])|(?<=^|[\s，,。：:；;将將在于於计計约約望或再]|[A-Za-z]\d)年(?=[底末]))(?:(?<relmonth>\d{1,2}|[一二三四五六七八九十]{1,2})月(?:(?<relday>\d{1,2})日)?|(?<relpart>底|末|初|年中|中|上半年|下半年))?`,
     // 已于4月启动量产, "began operating in April": a bare month a thing has begun in, this year's or the last one's
     // (not one to come: 將於3月啟動).
     String.raw`(?<=(?:已于|已於|已在|已经于|已經於)\s*)(?<zbaremonth>\d{1,2}|[一二三四五六七八九十]{1,2})月(?=份?(?:起|初|中|底)?[^，,。；;\d年]{0,4}?(?:启动|啟動|开始|開始|投产|投產|量产|量產|运营|運營|营运|營運|启用|啟用|运转|運轉))`,
@@ -56,7 +56,7 @@ const SAID_IN_BEFORE =
 
 /** Every alternative of DATE needs one of these: a sentence without any is skipped. */
 const DATE_CUE = new RegExp(
-  String.raw`(?:19|20|21)\d{2}|${CHINESE_DIGIT_YEAR}|年|月|\bin\s+${MONTH_NAME}|years?|\bhalf\b|今日|今天|\d日|quarter|本季|季度|[1-4][HQ]|[HQ][1-4]|FY|CY|(?:mid|late|early)-?\s?'?\d{2}|\s['’]\d{2}\b`,
+  String.raw`(?:19|20|21)\d{2}|${CHINESE_DIGIT_YEAR}|年|月|\bin\s+${MONTH_NAME}|years?|\bhalf\b|今日|今天|\d日|quarter|本季|季度|第[一二三四]季|[1-4][HQ]|[HQ][1-4]|FY|CY|(?:mid|late|early)-?\s?'?\d{2}|\s['’]\d{2}\b`,
   'i',
 );
 
@@ -78,7 +78,7 @@ function relativeYear(word: string, reference?: number): number | undefined {
   // (年 alone: "将于年底前投产", the year's end with no year named.)
   // (…and a half with no year: "in the second half", 下半年, this year's)
   if (
-    /今年|年内|年內|本季|this|of the year|year[-\s]end|^年$|\bhalf$|\bquarter$|季度$|^[上下]半年$|^今[日天]$|^\d{1,2}日$/.test(
+    /今年|年内|年內|本季|this|of the year|year[-\s]end|^年$|\bhalf$|\bquarter$|季度?$|^[上下]半年$|^今[日天]$|^\d{1,2}日$/.test(
       lower,
     )
   )
@@ -294,7 +294,7 @@ function readMatch(
       return { year, month, precision: g.relday ? 'day' : 'month', range: [month, month] };
     // "in the fourth quarter": this year's — one still to end (a quarter gone by is a reporting period: "cut its
     // operating loss in the first quarter", "slipped to 6.8% in the second quarter").
-    if (/\bquarter$|季度$/i.test(g.rel)) {
+    if (/\bquarter$|季度?$/i.test(g.rel)) {
       const range = monthRangeOf(g.rel, undefined);
       return publishedMonth !== undefined && range[1] < publishedMonth
         ? undefined
