@@ -1478,6 +1478,12 @@ function wordOfAnotherSense(sentence: string, match: PhraseMatch<ScopeCue>): boo
       )
     );
   if (match.name !== 'possibility') return false;
+  // "AMD's Su stands by call for $500 billion AI chip market by 2028": a forecast's call, an amount after it.
+  if (
+    /^calls?\s+for$/i.test(sentence.slice(match.start, match.end)) &&
+    /^\s+(?:an?\s+)?(?:US)?\$\s?\d[^,;.]{0,30}\bmarket\b/i.test(sentence.slice(match.end))
+  )
+    return true;
   // "Perhaps the clearest sign of Samsung's comeback: it will make Tesla's AI6": an opener that weighs nothing after it.
   if (/^(?:perhaps|maybe)\s+(?:the|one|a)\b[^,;:]*:/i.test(sentence.slice(match.start))) return true;
   // "rallied on hopes for its foundry, which will make Tesla's AI6": hopes for a thing, whose own clause tells what

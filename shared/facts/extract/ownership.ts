@@ -870,6 +870,8 @@ const POSSESSIVE_BEFORE_LEVEL =
 
 export function namedAsPlace(reading: SentenceReading, mention: EntityMention): boolean {
   if (PLACE_PREPOSITION.test(reading.text.slice(Math.max(0, mention.start - 4), mention.start))) return true;
+  // "to shift part of Tesla AI6 output to Pyeongtaek": where a making is moved to.
+  if (MAKING_MOVED_TO.test(reading.text.slice(Math.max(0, mention.start - 90), mention.start))) return true;
   // "slated for 2028 at Samsung Texas", "at Samsung's Texas fab": the place of the company named right before it.
   const owner = reading.mentions.find(
     (other) =>
@@ -884,6 +886,10 @@ export function namedAsPlace(reading: SentenceReading, mention: EntityMention): 
 }
 
 const PLACE_PREPOSITION = /(?:\bat|\bin|在|于|於)\s*$/i;
+
+/** A making moved, then "to": "shift part of Tesla AI6 output to ", "move some AI6 production from Taylor to ". */
+const MAKING_MOVED_TO =
+  /\b(?:shift|move|transfer|relocat|reallocat|redirect)\w*\s+[^,;.]{0,60}?\b(?:output|production|volume|volumes|manufacturing|orders?|wafers?)\s+(?:from\s+[^,;.]{1,30}?\s+)?to\s+$/i;
 
 function coordinatedWithOwn(
   reading: SentenceReading,

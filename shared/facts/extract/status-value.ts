@@ -636,7 +636,10 @@ export function relationOfSubject(
       ((mention.type === 'product' &&
         !comparedWith(reading, mention, match.start) &&
         !inPurposeAside(reading, mention, from, to)) ||
-        (forTheSubject && mention.type === 'company')),
+        // (…not the subject's own owner: "volume production for Tesla's AI6")
+        (forTheSubject &&
+          mention.type === 'company' &&
+          !/^(?:['’]s)?\s+$/.test(reading.text.slice(mention.end, at)))),
   );
 }
 
