@@ -378,6 +378,11 @@ export function namedDealSpans(
  * Tesla deal" is still the reaction).
  */
 export function causeToldLater(rule: CompiledRule, item: SentenceReading[], value: Value): boolean {
+  // "三星电子跌3.5% // 受政府增税方案影响，韩国股市1日遭遇…最大单日跌幅": a lede that opens on the move's cause, a word of
+  // another cause in it, tells the headline's cause.
+  const lede = item[1];
+  const opening = lede === undefined ? null : LEDE_CAUSE_OPENING.exec(lede.text);
+  if (opening && notWordsOf(rule, lede!).some((match) => match.end <= opening[0].length)) return true;
   return item.some(
     (later) =>
       later.index > 0 &&
@@ -389,6 +394,10 @@ export function causeToldLater(rule: CompiledRule, item: SentenceReading[], valu
       ),
   );
 }
+
+/** A sentence opening on a cause: 受…影响，, 因…拖累，, "Weighed down by …,", "Hit by …,". */
+const LEDE_CAUSE_OPENING =
+  /^\s*(?:受|因|由于|由於)[^，,。]{1,24}?(?:影响|影響|拖累|冲击|衝擊|所累)[，,]|^\s*(?:weighed\s+down\s+by|hit\s+by|dragged\s+(?:down\s+)?by)\s[^,;.]{3,60},/i;
 
 /**
  * A rule's not-words in a sentence — but not a "since" that measures a superlative ("rose 6.8%, the
