@@ -2566,7 +2566,7 @@ const JOINED_MAKING_BETWEEN =
   /^[^.;:!?]*?[^,\s],?\s+and\s+(?:it\s+)?(?:(?:will|would|shall|is|are|set|to|also|now|soon|then|plans?|expects?|going|be|already|later|preparing|prepares|getting|ready)\s+)*(?:the\s+(?:sole\s+|only\s+|main\s+|exclusive\s+)?)?$/i;
 /** "三星电子生产AI4芯片，并将生产AI6", "…，同时准备在泰勒厂生产AI6": a making joined to the one before, its subject shared. */
 const JOINED_MAKING_BETWEEN_ZH =
-  /^[^。；;！？]*?[，,]\s*(?:并|並|同时|同時|且|亦|还|還|也)(?:将|將|准备|準備|计划|計劃|会|會|也|还|還|正|已|亦|可)*\s*(?:在[^，。；,;]{1,10}?)?$/;
+  /^[^。；;！？]*?[，,]\s*(?:并|並|同时|同時|且|亦|还|還|也)(?:将|將|准备|準備|计划|計劃|会|會|也|还|還|正|已|亦|可)*\s*(?:在[^，。；,;]{1,10}?)?$|^[^。；;！？]*?[，,\s]\s*(?:此次|这次|這次|如今|现在|現在|今年|目前)?(?:又|再|还|還|也|亦)(?:获得|獲得|拿下|斩获|斬獲|赢得|贏得|取得)了?[^，。；,;]{0,16}?$/;
 
 /** Another foundry named as the agent right after a "makes" word ("manufactured using TSMC's", "made by TSMC") — not "at Tesla's request". */
 function agentAfter(
