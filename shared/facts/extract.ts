@@ -90,12 +90,12 @@ export function extractFacts(item: AnalyzableItem, compiled: CompiledRules): Sta
   let lastChips: readonly EntityMention[] = [];
   // The company a headline leads with, for "Samsung's chip profit surges … // The company also said its foundry
   // unit will begin supplying AI6 chips to Tesla" (not "TrendForce lifts TSMC forecast // The firm said …").
-  const lead = readings[0]?.mentions[0];
-  const titleLead = lead?.type === 'company' && lead.start <= TITLE_LEAD_CHARS ? lead.id : undefined;
+  const titleLead = readings[0] === undefined ? undefined : leadOf(readings[0]);
   for (const reading of readings) {
     reading.priorSite = lastSite;
     reading.priorChips = lastChips;
     if (reading.index > 0) reading.titleLead = titleLead;
+    if (reading.index > 1) reading.priorLead = leadOf(readings[reading.index - 1]!);
     // ("2024: OpenAI first pitched a $100 billion Stargate. 2025: Stargate launched at up to $500 billion.")
     const year = timelineYearOf(reading.text);
     reading.laterTimelineEntry =
@@ -168,6 +168,12 @@ function withHeadlineDoubtedBelow(statements: Statement[], readings: SentenceRea
     const doubted = repeats.length > 0 && repeats.every((cues) => cues.some((cue) => DOUBTING_CUES.has(cue)));
     return doubted ? { ...statement, negated: true, confidence: 0.3 } : statement;
   });
+}
+
+/** The company a sentence leads with: its first name, a company's, near its start. */
+function leadOf(reading: SentenceReading): string | undefined {
+  const lead = reading.mentions[0];
+  return lead?.type === 'company' && lead.start <= TITLE_LEAD_CHARS ? lead.id : undefined;
 }
 
 /** Whether a sentence names a year (as a date's year: "in 2028", "by end-2028", 2028年). */

@@ -1043,7 +1043,8 @@ function withOperators(
   }
   // "Samsung's chip profit surges … // The company also said its foundry unit is on track to begin supplying
   // AI6 chips to Tesla": the company the headline leads with, referred back to, when this sentence names none.
-  const lead = reading.titleLead;
+  // (…or the company the lede's sentence before leads with: "這家台灣晶圓代工龍頭的股價…下跌。不過，該公司仍負責生產…")
+  const lead = reading.priorLead ?? reading.titleLead;
   if (
     operated.length === 0 &&
     lead !== undefined &&

@@ -130,6 +130,11 @@ export class SentenceReading {
   /** The company the item's headline leads with, for the sentences after it ("the company" may stand for it). */
   titleLead?: string;
   /**
+   * The company the sentence before leads with, when that sentence is the lede's own ("這家台灣晶圓代工龍頭的股價…下跌。
+   * 不過，該公司仍負責生產…": the company stands for it, not for the headline's lead).
+   */
+  priorLead?: string;
+  /**
    * A timeline's entry of a later year follows this one in the item, naming the same thing with a figure of its own
    * ("2024: OpenAI first pitched a $100 billion Stargate. 2025: Stargate launched at up to $500 billion.").
    */
@@ -600,6 +605,10 @@ function measuredAgainst(text: string, mention: EntityMention): boolean {
     (/(?:与|與|和|跟|同)\s*$/.test(text.slice(Math.max(0, mention.start - 2), mention.start)) &&
       /^\s*(?:相比|相較|相较|比较|比較)/.test(text.slice(mention.end, mention.end + 4))) ||
     LATER_THAN_AFTER.test(text.slice(mention.end, mention.end + 12)) ||
+    // "Tesla's AI6 rival: Nvidia's Rubin heads to TSMC", AI6的对手: a chip whose rival is the news.
+    /^\s*(?:chip\s+)?(?:rivals?|challengers?|competitors?|killers?)\b|^\s*的?(?:对手|對手|竞争对手|競爭對手)/i.test(
+      text.slice(mention.end, mention.end + 16),
+    ) ||
     (FOLLOWS_BEFORE.test(text.slice(Math.max(0, mention.start - 2), mention.start)) &&
       FOLLOWS_AFTER.test(text.slice(mention.end, mention.end + 4)))
   );

@@ -105,6 +105,17 @@ export function subjectIn(
     const topic = reading.once('topic', () => topicOf(reading));
     if (topic && rule.rivalIds.has(topic.id) && (topic.type === 'government' || topic.type === 'law'))
       return undefined;
+    // "三星泰勒廠延後 SK海力士印第安納廠照常 // SK海力士表示，該廠將如期在2028年投產": a rival company that is the sentence's
+    // topic has "the plant" stand for its own.
+    if (
+      anaphor &&
+      anaphor.name !== PRONOUN &&
+      topic &&
+      topic.start < anaphor.start &&
+      rule.rivalIds.has(topic.id) &&
+      (topic.type === 'company' || topic.type === 'affiliate')
+    )
+      return undefined;
     if (anaphor && referenceTakenByAnother(rule, reading, anaphor, earlier, previous, group, partial))
       return undefined;
     // Every reference word of the rule stands for the subject ("the companies … their $500 billion goal").
