@@ -101,7 +101,7 @@ export function withFormerAndLatter(
     for (const word of text.matchAll(FORMER_OR_LATTER)) {
       if (/^\s+of\s+which\b/i.test(text.slice(word.index + word[0].length))) continue;
       const before = mentions.filter((mention) => mention.end <= word.index);
-      const pair = lastPairOf(before) ?? earlierPair(found, index);
+      const pair = lastPairOf(before) ?? earlierPair(sentences, found, index);
       if (!pair) continue;
       const meant = LATTER.test(word[0]) ? pair[1] : pair[0];
       added.push({ ...meant, start: word.index, end: word.index + word[0].length });
@@ -116,10 +116,36 @@ const LATTER = /后者|後者|latter/i;
 const PAIRED_TYPES = new Set(['company', 'chip', 'affiliate', 'programme', 'law', 'policy', 'site', 'place']);
 
 /** The last pair named in the sentences before (the nearest first: the lede's, else the title's). */
-function earlierPair(found: EntityMention[][], index: number): [EntityMention, EntityMention] | undefined {
+function earlierPair(
+  sentences: readonly string[],
+  found: EntityMention[][],
+  index: number,
+): [EntityMention, EntityMention] | undefined {
   for (let at = index - 1; at >= 0; at--) {
-    const pair = lastPairOf(found[at]!);
+    const pair = lastPairOf(found[at]!) ?? coordinatedPairOf(sentences[at]!, found[at]!);
     if (pair) return pair;
+  }
+  return undefined;
+}
+
+/**
+ * Two of one kind joined by "and" (not in a longer list): "TSMC and Samsung battle for Tesla orders", 台积电与三星争夺特斯拉订单 —
+ * a pair the former and the latter may tell apart though the sentence names a third thing of the kind after it.
+ */
+function coordinatedPairOf(
+  text: string,
+  mentions: readonly EntityMention[],
+): [EntityMention, EntityMention] | undefined {
+  const kept = mentions.filter((mention) => PAIRED_TYPES.has(mention.type) && !mention.described);
+  for (let at = 0; at + 1 < kept.length; at++) {
+    const [first, second] = [kept[at]!, kept[at + 1]!];
+    if (
+      first.type === second.type &&
+      first.id !== second.id &&
+      /^\s*(?:and|&|与|與|和|及)\s*$/i.test(text.slice(first.end, second.start)) &&
+      !/(?:[,，、]|\band)\s*$/i.test(text.slice(Math.max(0, first.start - 6), first.start))
+    )
+      return [first, second];
   }
   return undefined;
 }

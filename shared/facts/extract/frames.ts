@@ -411,24 +411,27 @@ export function notWordsOf(rule: CompiledRule, reading: SentenceReading): readon
       : rule.rule.relation.includes('deal')
         ? causeClauseAfterDeal(reading)
         : undefined;
-    return reading
-      .phrases(rule.not!)
-      .filter(
-        (match) =>
-          !(
-            SINCE_WORD.test(reading.text.slice(match.start, match.end)) &&
-            (SUPERLATIVE_BEFORE.test(reading.text.slice(Math.max(0, match.start - 56), match.start)) ||
-              SUPERLATIVE_AFTER.test(reading.text.slice(match.end, match.end + 12))) &&
-            !sinceTheEvent(rule, reading, match)
-          ) &&
-          !(
-            causeAt !== undefined &&
-            match.start > causeAt &&
-            !CLAUSE_STOP.test(reading.text.slice(causeAt, match.start))
-          ) &&
-          !(rule.rule.relation.includes('market_share') && inCauseBeforeShare(reading, match)) &&
-          !locatesAnother(reading.text, match.start),
-      );
+    return reading.phrases(rule.not!).filter(
+      (match) =>
+        !(
+          SINCE_WORD.test(reading.text.slice(match.start, match.end)) &&
+          (SUPERLATIVE_BEFORE.test(reading.text.slice(Math.max(0, match.start - 56), match.start)) ||
+            SUPERLATIVE_AFTER.test(reading.text.slice(match.end, match.end + 12))) &&
+          !sinceTheEvent(rule, reading, match)
+        ) &&
+        !(
+          causeAt !== undefined &&
+          match.start > causeAt &&
+          !CLAUSE_STOP.test(reading.text.slice(causeAt, match.start))
+        ) &&
+        !(rule.rule.relation.includes('market_share') && inCauseBeforeShare(reading, match)) &&
+        !locatesAnother(reading.text, match.start) &&
+        // (a word of the subject's own name or description: "Shares of the world's largest memory-chip maker")
+        !reading.mentions.some(
+          (mention) =>
+            rule.ownIds.has(mention.id) && mention.start <= match.start && mention.end >= match.end,
+        ),
+    );
   });
 }
 
