@@ -14,6 +14,7 @@ import {
   inRelativeClauseApart,
   namedDealSpans,
   notWordsOf,
+  opensOnAnotherCause,
   readsAsides,
   shelteredEventPiece,
   silencedByNot,
@@ -754,10 +755,14 @@ function statementFor(
   // gives it another cause is that cause's.
   if (
     read?.value &&
-    reading.index === 0 &&
-    !readsAsides(rule) &&
-    !reading.has('deal') &&
-    causeToldLater(rule, item, read.value)
+    ((reading.index === 0 &&
+      !readsAsides(rule) &&
+      !reading.has('deal') &&
+      causeToldLater(rule, item, read.value)) ||
+      // ("受欧洲销量下滑影响，该公司股价周四下跌4%": the sentence's own move, told with its own cause)
+      (rule.rule.ownerAt !== undefined &&
+        rule.rule.context !== undefined &&
+        opensOnAnotherCause(rule, reading)))
   )
     return { statement: statementOf(rule.fact.id, reading.index, evidence, null, 0.5, false) };
   if (!read) {

@@ -380,9 +380,7 @@ export function namedDealSpans(
 export function causeToldLater(rule: CompiledRule, item: SentenceReading[], value: Value): boolean {
   // "三星电子跌3.5% // 受政府增税方案影响，韩国股市1日遭遇…最大单日跌幅": a lede that opens on the move's cause, a word of
   // another cause in it, tells the headline's cause.
-  const lede = item[1];
-  const opening = lede === undefined ? null : LEDE_CAUSE_OPENING.exec(lede.text);
-  if (opening && notWordsOf(rule, lede!).some((match) => match.end <= opening[0].length)) return true;
+  if (item[1] !== undefined && opensOnAnotherCause(rule, item[1])) return true;
   return item.some(
     (later) =>
       later.index > 0 &&
@@ -394,6 +392,22 @@ export function causeToldLater(rule: CompiledRule, item: SentenceReading[], valu
       ),
   );
 }
+
+/**
+ * "受欧洲销量下滑影响，该公司股价周四下跌4%", "受政府增税方案影响，…": a sentence that opens on a cause of its own — a word of
+ * another cause in it, or no word of the deal — tells why the move it goes on to (or its headline's) happened.
+ */
+export function opensOnAnotherCause(rule: CompiledRule, reading: SentenceReading): boolean {
+  const opening = LEDE_CAUSE_OPENING.exec(reading.text);
+  if (!opening) return false;
+  return (
+    notWordsOf(rule, reading).some((match) => match.end <= opening[0].length) || !DEAL_CAUSE.test(opening[0])
+  );
+}
+
+/** Words that make a cause the deal's: its parties, its order or contract, its chips. */
+const DEAL_CAUSE =
+  /订单|訂單|合同|合约|合約|协议|協議|大单|大單|三星|特斯拉|芯片|晶片|代工|\b(?:Samsung|Tesla|deal|contract|order|chips?|foundry)\b/i;
 
 /** A sentence opening on a cause: 受…影响，, 因…拖累，, "Weighed down by …,", "Hit by …,". */
 const LEDE_CAUSE_OPENING =
