@@ -240,9 +240,15 @@ export function continuedHeadsOf(
     values.some((value) => {
       if (value.start < mention.end || value.start - mention.end > CONTINUED_GAP_CHARS) return false;
       const between = reading.text.slice(mention.end, value.start);
+      // ("Samsung, which has pinned its recovery partly on a $16.5 billion Tesla order, slipped to 7.3%": a relative
+      // aside about the name, whatever it names, then the level)
+      const aside = RELATIVE_ASIDE.exec(between);
+      const from = mention.end + (aside ? aside[0].length : 0);
       return (
-        (LEVEL_GAP.test(between) || RANKED_GAP.test(between)) &&
-        !reading.mentions.some((other) => other.start >= mention.end && other.start < value.start)
+        (LEVEL_GAP.test(between) ||
+          RANKED_GAP.test(between) ||
+          (aside !== null && LEVEL_GAP.test(between.slice(aside[0].length)))) &&
+        !reading.mentions.some((other) => other.start >= from && other.start < value.start)
       );
     }),
   );
@@ -253,6 +259,9 @@ const LEVEL_GAP =
   /^(?:\s*,[^,.;]{0,30},)?\s*(?:['’]s\s+(?:(?:market\s+)?share\s+)?)?(?:also\s+|then\s+|则|則|也)?(?:进一步|進一步|再)?(?:(?:fell|falls|dropped|drops|slipped|slips|declined|declines|slid|slides|rose|rises|climbed|climbs|grew|grows|edged\s+(?:up|down)|edges\s+(?:up|down)|(?:ticked|ticks|inched|inches)\s+(?:up|down)|eased|eases|dipped|dips|recovered|recovers|rebounded|rebounds|improved|improves|increased|increases|shrank|shrinks|was|is|stood|stands|came\s+in|comes\s+in|ended|ends)\s+(?:to|at)|\bat|降至|跌至|滑落至|下滑至|升至|增至|回升至|扩大至|擴大至|提高至|提升至|缩小至|縮小至|以)\s*(?:about\s+|around\s+|约|約)?$/i;
 
 export const CONTINUED_GAP_CHARS = 90;
+
+/** A relative aside right after a name: ", which has pinned its recovery partly on a $16.5 billion Tesla order,". */
+const RELATIVE_ASIDE = /^\s*,\s*(?:which|who|whose)\b[^;]{0,80}?,/i;
 
 const NUMERIC_KINDS = new Set(['money', 'percent', 'year', 'count', 'quantity', 'ratio', 'node']);
 

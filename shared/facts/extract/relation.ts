@@ -663,7 +663,9 @@ export function relationWordOfAnotherSense(
         /^share$/i.test(word) &&
         (PORTION_OF.test(text.slice(match.end, match.end + 64)) ||
           /(?:%|\bper\s?cent|\bpercent)\s*(?:market\s+)?$/i.test(before(24)) ||
-          /\b(?:foundry|market|revenue|wafer)\s+$/i.test(before(12)))
+          /\b(?:foundry|market|revenue|wafer)\s+$/i.test(before(12)) ||
+          // ("Samsung … saw its share slip to 7.3%": a stock is "its shares")
+          /\b(?:its|their)\s+$/i.test(before(8)))
       );
     case 'market_share':
       // "Shares of Samsung Electronics fell 5 percent": a company's stock, not its portion of a market.
