@@ -132,7 +132,7 @@ const INVERTED_CONDITION = /^[\s"“'‘]*(?:Should|Had|Were)\s+(?:the\s|it\s|th
  * were the omnibus to stall" — a subject right after the auxiliary, which its modal use never has.
  */
 const POSTPOSED_INVERTED_CONDITION =
-  /(?<=[a-z0-9]\s)(?:should|were)\s+(?:the\s+|it\s+|they\s+|\p{Lu}[\w-]*\s+)(?:[\w-]+\s+){0,3}?(?:fail|not|decide|choose|opt|vote|reject|refuse|delay|stall|collapse|slip|miss|win|lose|pass|adopt|approve|agree|move|shift|switch|walk|pull|back|be|to)\b/gu;
+  /(?<=[a-z0-9]\s)(?:should|were)\s+(?:the\s+|it\s+|they\s+|\p{Lu}[\w-]*(?:['’]s)?\s+)(?:[\w-]+\s+){0,3}?(?:fail|not|decide|choose|opt|vote|reject|refuse|delay|stall|collapse|slip|miss|win|lose|pass|adopt|approve|agree|move|shift|switch|walk|pull|back|lag|falter|weaken|worsen|disappoint|drop|fall|rise|improve|be|to)\b/gu;
 
 /** Words that decline to comment (不予置评), as a pattern source. */
 const NO_COMMENT = '不评论|不評論|不予评论|不予評論|不予置评|不予置評';
@@ -877,7 +877,7 @@ function spanEnd(sentence: string, match: PhraseMatch<ScopeCue>): number {
   const fronted =
     OPENS_SENTENCE.test(sentence.slice(0, match.start)) ||
     // (or a quote: 马斯克表示"如果一切顺利，AI6明年进入量产")
-    /["“「『]\s*$/.test(sentence.slice(0, match.start)) ||
+    /(?:["“「『‘]|(?:^|[\s:：])')\s*$/.test(sentence.slice(0, match.start)) ||
     (/[，；,;]\s*$/.test(sentence.slice(0, match.start)) &&
       // (not 一旦, "once": a time after a plan stated, "AI6将由三星代工，一旦泰勒工厂投产，…")
       /^(?!一旦)[\u3400-\u9fff]/.test(sentence.slice(match.start)));
