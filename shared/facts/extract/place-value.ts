@@ -187,6 +187,9 @@ export function readPlace(
         ownChipIn(frameOf(reading, place.start)) ||
         !olderChipsAt(reading, place, madeFor.customers),
     )
+    // "三星平泽工厂将开始运营，特斯拉AI6也将进入量产阶段": a fab's own start, then the chip's own step "also" — two
+    // events side by side, no place of the chip's making.
+    .filter((place) => madeIn(place) || !fabStartBesideTheChipsStep(reading, relations, place))
     // "to its Pyeongtaek campus instead of the fab in Taylor, Texas", 從德州泰勒廠改至南韓平澤廠: the fab left.
     .filter((place) => !displacedPlace(reading, place))
     // "Samsung executives met Musk in Austin to discuss making AI6 chips", 在奥斯汀会见马斯克: where people met.
@@ -226,6 +229,28 @@ export function readPlace(
   if (referred !== undefined || bound.length === 0) return referred;
   return { ...bestPlace(reading, compiled, bound, ownChips, madeIn), confirmsOnly: true };
 }
+
+/** A place's clause telling only its fab's start, the next clause a chip's own step "also" (也, 亦, "also"). */
+function fabStartBesideTheChipsStep(
+  reading: SentenceReading,
+  relations: readonly PhraseMatch<AttributeClass>[],
+  place: EntityMention,
+): boolean {
+  const start = clauseStartOf(reading, place.start);
+  const end = clauseEndOf(reading, place.end);
+  if (end >= reading.text.length || !FAB_OWN_START.test(reading.text.slice(place.end, end))) return false;
+  if (relations.some((match) => match.name === 'makes' && match.start >= start && match.end <= end))
+    return false;
+  const next = clauseEndOf(reading, end + 1);
+  return (
+    reading.chips.some((chip) => chip.start > end && chip.end <= next) &&
+    STEP_ALSO.test(reading.text.slice(end + 1, next))
+  );
+}
+
+const FAB_OWN_START =
+  /开始运营|開始營運|开始营运|投产|投產|启用|啟用|\b(?:begin|start|commence)s?\s+(?:operations|operating)\b|\bopens?\b/i;
+const STEP_ALSO = /也|亦|\balso\b|\bas\s+well\b/i;
 
 /** The chip named last before a place, close and in its clause, when it is not one of the rule's chips. */
 function placeOfAnotherChip(
