@@ -2017,7 +2017,22 @@ export const SCOPE_CUES = {
     en: ['whether', 'if ... ?'],
     // 会否/會否: "外界追问特斯拉Dojo会否复活" asks whether (not 会否认, "will deny": scope.ts).
     // 何时: "企业对高风险义务何时生效仍无定论" asks when, and says nothing of it.
-    zh: ['是否', '会不会', '會不會', '能否', '会否', '會否', '吗', '嗎', '？', '何时', '何時'],
+    // 究竟/到底: "究竟由三星還是台積電代工" asks which.
+    zh: [
+      '是否',
+      '会不会',
+      '會不會',
+      '能否',
+      '会否',
+      '會否',
+      '吗',
+      '嗎',
+      '？',
+      '何时',
+      '何時',
+      '究竟',
+      '到底',
+    ],
   },
   /** Only if something else happens. */
   condition: {
