@@ -219,7 +219,12 @@ export function readEntities(
     if (afterAside !== undefined && chipTriggers.has(afterAside) && inTriggersClause(mention, afterAside))
       return true;
     // "Samsung already builds Tesla's AI4 processor and will make AI6": the name's making, and one joined to it.
-    const joined = trigger === undefined ? undefined : makingJoinedTo(reading, triggers, trigger);
+    // (not a name after a preposition of the making: "will manufacture Tesla's AI5 alongside TSMC and also produce
+    // all of the AI6 chips" — the joined making is the subject's)
+    const joined =
+      trigger === undefined || objectOfPreposition(reading, mention, trigger)
+        ? undefined
+        : makingJoinedTo(reading, triggers, trigger);
     if (joined !== undefined && chipTriggers.has(joined) && inTriggersClause(mention, joined)) return true;
     const verb = chineseAgentVerb(reading, triggers, mention);
     if (verb !== undefined && chipTriggers.has(verb) && inTriggersClause(mention, verb)) return true;
@@ -886,16 +891,28 @@ function subjectsJoinedPredicate(
 ): boolean {
   return (
     PREPOSITION_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 12), mention.start)) &&
-    JOINED_PREDICATE.test(reading.text.slice(mention.end, trigger.start))
+    JOINED_PREDICATE.test(reading.text.slice(mention.end, trigger.end))
   );
 }
+
+/** A name after its making, right after a preposition: "manufacture Tesla's AI5 alongside TSMC". */
+const objectOfPreposition = (
+  reading: SentenceReading,
+  mention: EntityMention,
+  trigger: PhraseMatch<AttributeClass>,
+) =>
+  trigger.end <= mention.start &&
+  PREPOSITION_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 12), mention.start));
 
 /** Right before a name, a preposition that makes it an object: "shares AI5 with TSMC", "lost AI5 to TSMC". */
 const PREPOSITION_BEFORE = /\b(?:with|to|from|than|against|over|alongside)\s+$/i;
 
-/** After a name, "and" and a verb with no subject of its own: " and will be the sole maker", " and plans to". */
+/**
+ * After a name, "and" and a verb with no subject of its own: " and will be the sole maker", " and plans to", " and also
+ * produce" (the auxiliary shared with the verb before).
+ */
 const JOINED_PREDICATE =
-  /^\s*,?\s+and\s+(?:(?:also|then|now|still|soon)\s+)?(?:will|would|is|are|was|has|have|had|plans|expects|aims|wants|could|may|might|should|can)\b/i;
+  /^\s*,?\s+and\s+(?:(?:also|then|now|still|soon)\s+)?(?:will|would|is|are|was|has|have|had|plans|expects|aims|wants|could|may|might|should|can|make|produce|build|manufacture|supply|fabricate)\b/i;
 
 /** A company other than the makers, or a name the ruler does not know, in the trigger's clause before it. */
 function ownSubjectBefore(
