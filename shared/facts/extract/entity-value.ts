@@ -250,6 +250,21 @@ export function readEntities(
   // "AI5 and AI6 will be built by TSMC and Samsung respectively": each chip with the maker in its place.
   const paired = respectiveMaker(reading, found, chipIds);
   if (paired !== undefined) attached = found.filter((mention) => mention.id === paired);
+  // "Intel will produce part of Tesla's AI5 processors, joining TSMC and Samsung as suppliers": the makers a new one
+  // joins make the chip too.
+  if (attached.length > 0) {
+    const joining = JOINING_AS.exec(reading.text);
+    if (joining && attached.every((mention) => mention.end <= joining.index)) {
+      const from = joining.index;
+      const to = joining.index + joining[0].length;
+      attached = [
+        ...attached,
+        ...found.filter(
+          (mention) => mention.start >= from && mention.end <= to && !attached.includes(mention),
+        ),
+      ];
+    }
+  }
   // "AI6 to be made solely by Samsung, Tesla says after TSMC talk", "由台积电独家代工": an exclusive maker is the only one.
   // (told as now, not as it was: "AI5原定由台积电独家代工，现三星也加入") — the set is exactly these makers.
   const exclusive = attached.filter(
@@ -831,9 +846,8 @@ function topicChipTriggers(
       !makesAnotherNamedBetween(reading.text, topic.end, trigger) &&
       // …with no subject of its own ("特斯拉AI6由三星代工，而英伟达Rubin GPU已在台积电投片" is Nvidia's making).
       !ownSubjectBefore(reading, trigger, makers, topic.end) &&
-      !reading.mentions.some(
-        (mention) => mention.type === 'chip' && mention.start >= topic.end && mention.start < trigger.end,
-      ),
+      // (a chip named only as a yardstick is none: "能效則為AI5的三倍，由三星負責代工")
+      !reading.chips.some((chip) => chip.start >= topic.end && chip.start < trigger.end),
   );
 }
 
@@ -956,7 +970,7 @@ function makerRightBefore(reading: SentenceReading, trigger: PhraseMatch<Attribu
 // (…or a speaker's word and its comma: "特斯拉确认，AI5将于2027年进入量产"; or a 的-modifier describing the chip:
 // "原本由台積電獨家代工的特斯拉AI5晶片，將改由台積電與三星共同生產")
 const TOPIC_OPENING =
-  /^\s*(?:【[^】]{1,12}】)?\s*(?:[^，。；：:]{1,12}[：:]|[^，。；：:]{1,10}(?:确认|確認|表示|称|稱|透露|指出)[，,])?\s*(?:[^，。；：:]{2,20}的)?\s*(?:特斯拉|特斯拉的)?\s*$/;
+  /^\s*(?:【[^】]{1,12}】)?\s*(?:[^，。；：:]{1,12}[：:]|[^，。；：:]{1,10}(?:确认|確認|表示|称|稱|透露|指出)[，,])?\s*(?:[^，。；：:]{2,20}的)?\s*(?:特斯拉|特斯拉的)?\s*(?:下一代|新一代|次世代)?\s*$/;
 
 /** Whether a doubt begins within a couple of words after a position ("AI5 may be next"). */
 function doubtedRightAfter(reading: SentenceReading, at: number): boolean {
@@ -2408,6 +2422,10 @@ const MODEL_AND_BEFORE =
 /** "and" and a model name right after the chip: " and Apple's M6", "与苹果M6". */
 const AND_MODEL_AFTER =
   /^(?:\s+chips?)?\s*(?:and|&|与|與|和)\s*(?:[A-Z][\w-]*['’]s\s+|[\u3400-\u9fff]{1,4})?[A-Z][A-Za-z]*\d/;
+
+/** ", joining TSMC and Samsung as suppliers", ", joining TSMC as a maker of the chip". */
+const JOINING_AS =
+  /,\s*joining\s+[^,;.]{1,60}?\s+as\s+(?:an?\s+|its\s+|the\s+|Tesla['’]s\s+)?(?:other\s+|existing\s+)?(?:suppliers?|makers?|manufacturers?|foundries|foundry\s+partners?|sources?)\b/i;
 
 const EXCLUSIVE_BEFORE = /\b(?:solely|only|exclusively|entirely)\s+(?:by|at|with|to|from)\s+$/i;
 const EXCLUSIVE_AFTER = /^\s+alone\b|^(?:独家|獨家)/i;
