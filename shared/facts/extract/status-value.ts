@@ -614,13 +614,11 @@ export function relationOfSubject(
         BARE_PRODUCTION_CLAUSE_ZH.test(reading.text.slice(at, match.start))))
   )
     return false;
-  // (…or a chip: "said its AI5 inference computer remains on track … and that work on the Dojo3 training system has
-  // resumed" — on track is AI5's)
   if (
     at > match.start &&
     reading.mentions.some(
       (mention) =>
-        (mention.type === 'product' || chipBeforeAProgramme(reading, mention, positions)) &&
+        mention.type === 'product' &&
         !comparedWith(reading, mention, match.start) &&
         mention.end <= match.start &&
         !/[，,；;。:：]/.test(reading.text.slice(mention.end, match.start)),
@@ -640,24 +638,6 @@ export function relationOfSubject(
         (forTheSubject &&
           mention.type === 'company' &&
           !/^(?:['’]s)?\s+$/.test(reading.text.slice(mention.end, at)))),
-  );
-}
-
-/**
- * A chip, the subject a programme (not a chip itself), the chip no instrument of the programme's status ("以AI5芯片重启
- * Dojo 3", "restarts Dojo on AI5"): "its AI5 inference computer remains on track … and that work on Dojo3 has resumed".
- */
-function chipBeforeAProgramme(
-  reading: SentenceReading,
-  mention: EntityMention,
-  positions: number[],
-): boolean {
-  return (
-    mention.type === 'chip' &&
-    !positions.includes(mention.start) &&
-    reading.mentions.some((subject) => positions.includes(subject.start) && subject.type === 'programme') &&
-    !INSTRUMENT_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 24), mention.start)) &&
-    !/(?:以|在|用)[^，。；,;]{0,6}$/.test(reading.text.slice(Math.max(0, mention.start - 8), mention.start))
   );
 }
 
