@@ -1318,15 +1318,15 @@ function onlyFabStartBeforeChipZh(
     FAB_OWN_START_ZH.test(reading.text.slice(foundry.end, to)) &&
     !triggers.some((trigger) => trigger.start >= foundry.start && trigger.end <= to) &&
     !MADE_THING.test(reading.text.slice(foundry.end, to)) &&
-    !POINTS_BACK_ZH.test(reading.text.slice(chip.end))
+    !POINTS_BACK_ZH.test(reading.text.slice(to))
   );
 }
 
 /** A fab's own start told in its clause: 将开始运营, 明年投产, 如期启用. */
 const FAB_OWN_START_ZH = /(?:开始|開始|正式)?(?:运营|運營|营运|營運|投产|投產|启用|啟用|运转|運轉|运作|運作)/;
 
-/** A clause pointing back at the fab or its maker: 在那里, 该厂, 其. */
-const POINTS_BACK_ZH = /那里|那裡|该厂|該廠|此厂|此廠|当地|當地|其/;
+/** A clause pointing back at the fab or its maker: 在那里, 在此, 该厂, 其. */
+const POINTS_BACK_ZH = /那里|那裡|这里|這裡|在此|该厂|該廠|此厂|此廠|当地|當地|其/;
 
 const FAB_START_ZH = /^(?:投产|投產|启用|啟用|运营|運營|营运|營運|开始运营|開始營運)$/;
 
