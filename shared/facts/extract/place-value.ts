@@ -110,6 +110,17 @@ export function readPlace(
     return whereMakings.get(place);
   };
   const madeWhere = (place: EntityMention) => whereMaking(place) !== undefined;
+  // "Samsung's plant in Austin could make Tesla's AI6": every making of the places' clause groups doubted.
+  const makingsDoubted = (places: EntityMention[]) => {
+    const frames = new Set(places.map((place) => frameOf(reading, place.start)));
+    const makings = relations.filter(
+      (match) => match.name === 'makes' && frames.has(frameOf(reading, match.start)),
+    );
+    return (
+      makings.length > 0 &&
+      makings.every((match) => reading.scopes.blockersAt(match.start).some((cue) => DOUBTS.has(cue)))
+    );
+  };
   // (a making the where-clause doubts doubts the place: "in Taylor, Texas, where it could make Tesla's AI6")
   const doubtedWhere = (places: EntityMention[]) =>
     places.every((place) => {
@@ -154,6 +165,8 @@ export function readPlace(
   };
   const bound = reading.mentions
     .filter((mention) => compiled.places.has(mention.id))
+    // ("Samsung's plant outside Austin will make Tesla's AI6": a place that only locates another)
+    .filter((place) => !reading.measured.has(place))
     .filter((place) => !placeOfAnother(rule, reading, place))
     // "produces Tesla's AI4 chips at its Hwaseong plant and will move on to AI6 at its Texas fab": a place right after
     // another chip, with none of the rule's between, is that chip's.
@@ -223,7 +236,7 @@ export function readPlace(
     volume.some((other) => compiled.places.get(place.id)!.endsWith(`, ${compiled.places.get(other.id)!}`));
   if (volume.length > 0) {
     const best = bestPlace(reading, compiled, [...volume, ...bound.filter(closer)], ownChips, madeIn);
-    return doubtedWhere(volume) ? { ...best, blocked: true } : best;
+    return doubtedWhere(volume) || makingsDoubted(volume) ? { ...best, blocked: true } : best;
   }
   const referred = placeReferredBack(reading, compiled, framesMaking, namedForDeal);
   if (referred !== undefined || bound.length === 0) return referred;
@@ -251,6 +264,9 @@ function fabStartBesideTheChipsStep(
 const FAB_OWN_START =
   /开始运营|開始營運|开始营运|投产|投產|启用|啟用|\b(?:begin|start|commence)s?\s+(?:operations|operating)\b|\bopens?\b/i;
 const STEP_ALSO = /也|亦|\balso\b|\bas\s+well\b/i;
+
+/** Cues that leave a making unsaid (not history, which dates it). */
+const DOUBTS: ReadonlySet<string> = new Set(['negation', 'question', 'condition', 'possibility']);
 
 /** The chip named last before a place, close and in its clause, when it is not one of the rule's chips. */
 function placeOfAnotherChip(
