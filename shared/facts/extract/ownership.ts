@@ -37,7 +37,7 @@ const PREMODIFIER =
 
 /** Between a company and its own move word: nothing, or its shares ("Tesla gained", "Tesla's stock rose", 特斯拉股价上涨). */
 const OWN_MOVE_GAP =
-  /^\s*(?:['’]s\s+)?(?:(?:shares?|stock|股价|股價|股票)\s*)?(?:盘前|盤前|盘后|盤後|盘中|盤中|当日|當日|同日)?(?:also\s+|也|亦|则|則)?$/i;
+  /^\s*(?:['’]s\s+)?(?:(?:shares?|stock|股价|股價|股票)\s*)?(?:在[^，,。；;]{1,8}?(?:股市|市场|市場|交易所))?(?:美股|港股)?(?:盘前|盤前|盘后|盤後|盘中|盤中|当日|當日|同日)?(?:also\s+|也|亦|则|則)?(?:收盘|收盤|收)?$/i;
 
 const SITE_AFTER = /^\s*(?:fab|plant|factory|facility|厂|廠|工厂|工廠)/i;
 /** A reference to a site by what is done there ("production there"). */
