@@ -71,3 +71,10 @@ const SUBORDINATE_OPENING =
 /** Chips of another kind than a customer's AI processors: image sensors, camera chips, memory. */
 export const OTHER_PRODUCT =
   /\bimage[-\s](?:sensors?|signal)|\bcamera(?:s|[-\s]chips?)?\b|\bmemory\b|\bDRAM\b|\bHBM\b|图像传感器|圖像感測器|影像感測器|图像信号|影像訊號|摄像头|攝影機|存储芯片|記憶體/i;
+
+/**
+ * A fab's own start told in its clause: 将开始运营, 明年投产, 如期启用, "will begin operations", "opens" — its start, no
+ * making of a chip.
+ */
+export const FAB_OWN_START =
+  /(?:开始|開始|正式)?(?:运营|運營|营运|營運|投产|投產|启用|啟用|运转|運轉|运作|運作)|\b(?:begin|start|commence)s?\s+(?:operations|operating)\b|\bopens?\b/i;

@@ -5,6 +5,7 @@
 import {
   COMMA_CLAUSE_OPENING,
   clauseMarkAfter,
+  FAB_OWN_START,
   OTHER_PRODUCT,
   opensClauseBetween,
   TIME_CLAUSE_ZH,
@@ -1234,7 +1235,7 @@ function soleFoundryAndChip(
       if (foundry.end <= chip.start && opensOwnSchedule(reading.text, chip)) return true;
       // "AI5 won't reach volume production until 2027, a delay that matters for Samsung": an appositive summing up.
       if (chip.end <= foundry.start && SUMMING_APPOSITIVE.test(between)) return true;
-      // "AI6 against Nvidia's Rubin, made by TSMC": the making past the thing the chip is measured against is its.
+      // "AI6 against Nvidia's Rubin, made by TSMC": the making past the thing the chip is measured against is that thing's.
       if (
         chip.end <= foundry.start &&
         triggers.some(
@@ -1315,15 +1316,12 @@ function onlyFabStartBeforeChipZh(
   return (
     to <= chip.start &&
     /[\u3400-\u9fff]/.test(reading.text.slice(foundry.end, chip.start)) &&
-    FAB_OWN_START_ZH.test(reading.text.slice(foundry.end, to)) &&
+    FAB_OWN_START.test(reading.text.slice(foundry.end, to)) &&
     !triggers.some((trigger) => trigger.start >= foundry.start && trigger.end <= to) &&
     !MADE_THING.test(reading.text.slice(foundry.end, to)) &&
     !POINTS_BACK_ZH.test(reading.text.slice(to))
   );
 }
-
-/** A fab's own start told in its clause: 将开始运营, 明年投产, 如期启用. */
-const FAB_OWN_START_ZH = /(?:开始|開始|正式)?(?:运营|運營|营运|營運|投产|投產|启用|啟用|运转|運轉|运作|運作)/;
 
 /** A clause pointing back at the fab or its maker: 在那里, 在此, 该厂, 其. */
 const POINTS_BACK_ZH = /那里|那裡|这里|這裡|在此|该厂|該廠|此厂|此廠|当地|當地|其/;

@@ -3,7 +3,7 @@
  * a place left or moved from, another's place, a place referred back to.
  */
 
-import { OTHER_PRODUCT } from '../clauses.ts';
+import { FAB_OWN_START, OTHER_PRODUCT } from '../clauses.ts';
 import { type EntityMention, isSiteOrPlace } from '../entities.ts';
 import type { AttributeClass } from '../lexicon.ts';
 import type { PhraseMatch } from '../phrases.ts';
@@ -261,8 +261,6 @@ function fabStartBesideTheChipsStep(
   );
 }
 
-const FAB_OWN_START =
-  /开始运营|開始營運|开始营运|投产|投產|启用|啟用|\b(?:begin|start|commence)s?\s+(?:operations|operating)\b|\bopens?\b/i;
 const STEP_ALSO = /也|亦|\balso\b|\bas\s+well\b/i;
 
 /** Cues that leave a making unsaid (not history, which dates it). */
