@@ -34,7 +34,11 @@ export const ATTRIBUTE_CLASSES = {
       'award to',
       'land',
       'win',
-      'secure',
+      // (its forms written out: the stem of "secure" is also that of "Securities", as in "Kiwoom Securities")
+      '=secure',
+      '=secures',
+      '=secured',
+      '=securing',
       'clinch',
       'bag',
       'get',

@@ -605,6 +605,11 @@ function measuredAgainst(text: string, mention: EntityMention): boolean {
     (/(?:与|與|和|跟|同)\s*$/.test(text.slice(Math.max(0, mention.start - 2), mention.start)) &&
       /^\s*(?:相比|相較|相较|比较|比較)/.test(text.slice(mention.end, mention.end + 4))) ||
     LATER_THAN_AFTER.test(text.slice(mention.end, mention.end + 12)) ||
+    // "AI6 roughly doubles AI5's performance per watt": the chip whose measure is multiplied.
+    (/\b(?:doubles|doubled|triples|tripled|quadruples|quadrupled)\s+$/i.test(
+      text.slice(Math.max(0, mention.start - 12), mention.start),
+    ) &&
+      /^['’]s\s/.test(text.slice(mention.end, mention.end + 3))) ||
     // "Tesla's AI6 rival: Nvidia's Rubin heads to TSMC", AI6的对手: a chip whose rival is the news.
     /^\s*(?:chip\s+)?(?:rivals?|challengers?|competitors?|killers?)\b|^\s*的?(?:对手|對手|竞争对手|競爭對手)/i.test(
       text.slice(mention.end, mention.end + 16),
