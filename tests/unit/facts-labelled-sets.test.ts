@@ -85,12 +85,17 @@ describe('the test split (no rule is written for it)', () => {
    * (82 items of 2026, 9 changes, 71 look-alikes) joined it the same way, measured once: P 0.964 R 0.827
    * on its 401 items, no false SMS added; the floors stand. A sixteenth round (18 items of 2026, one change,
    * found) made it 419 items: P 0.965 R 0.828, confirmed P 0.875 R 0.737; the floors stand.
+   * By 2026-12-04 it had 491 items and read alerts P 0.958 R 0.885 (92 of 104 changes), confirmed P 0.875 R 0.737
+   * (42 of 57) for seven sessions in a row; one reading of that day's last session lost 3 of those changes (R 0.856)
+   * and these floors, then far below, let it pass — the session found it only by measuring. The recall floors
+   * now follow the figures, two findings under them (90 of 104 changes, 40 of 57 confirmations), so that losing
+   * more fails the suite: a guard against regression, not an answer key (any 12 of the changes may still be missed).
    */
   it('meets its floors', () => {
     expectFloors(evaluate(test, storyEngine()), {
-      alerts: { precision: 0.93, recall: 0.8 },
+      alerts: { precision: 0.93, recall: 0.86 },
       valueRight: 0.95,
-      confirmed: { precision: 0.83, recall: 0.68 },
+      confirmed: { precision: 0.83, recall: 0.7 },
       falseSmsOnNegatives: 1,
     });
   });
