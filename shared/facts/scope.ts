@@ -54,7 +54,14 @@ interface ScopeSpan {
   end: number;
   pastTransaction?: boolean;
 }
-const BLOCKING = new Set<ScopeCue>(['negation', 'question', 'condition', 'possibility', 'history', 'topic']);
+/** The cues that leave a value unsaid: denied, asked, conditional or merely possible (history only dates it). */
+export const DOUBTING: ReadonlySet<ScopeCue> = new Set<ScopeCue>([
+  'negation',
+  'question',
+  'condition',
+  'possibility',
+]);
+const BLOCKING = new Set<ScopeCue>([...DOUBTING, 'history', 'topic']);
 const FIGURE_BEFORE = /\b(?:profit|revenue|sales|earnings|margin|price|stock|share|income)s?\s+$/i;
 
 const PARTIAL_BEFORE =

@@ -8,6 +8,7 @@ import { type EntityMention, isSiteOrPlace } from '../entities.ts';
 import type { AttributeClass } from '../lexicon.ts';
 import type { PhraseMatch } from '../phrases.ts';
 import { type CompiledRule, type CompiledRules, SITE_WORDS } from '../rules.ts';
+import { DOUBTING } from '../scope.ts';
 import { SITE_REFERENCE } from './entity-value.ts';
 import { clauseEndOf, clauseMarkBetween, clauseStartOf, frameOf } from './frames.ts';
 import { inMilestonePiece, SAMPLES_MADE, VOLUME_WORD } from './numeric-value.ts';
@@ -118,7 +119,7 @@ export function readPlace(
     );
     return (
       makings.length > 0 &&
-      makings.every((match) => reading.scopes.blockersAt(match.start).some((cue) => DOUBTS.has(cue)))
+      makings.every((match) => reading.scopes.blockersAt(match.start).some((cue) => DOUBTING.has(cue)))
     );
   };
   // (a making the where-clause doubts doubts the place: "in Taylor, Texas, where it could make Tesla's AI6")
@@ -262,9 +263,6 @@ function fabStartBesideTheChipsStep(
 }
 
 const STEP_ALSO = /也|亦|\balso\b|\bas\s+well\b/i;
-
-/** Cues that leave a making unsaid (not history, which dates it). */
-const DOUBTS: ReadonlySet<string> = new Set(['negation', 'question', 'condition', 'possibility']);
 
 /** The chip named last before a place, close and in its clause, when it is not one of the rule's chips. */
 function placeOfAnotherChip(
