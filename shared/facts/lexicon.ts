@@ -84,6 +84,8 @@ export const ATTRIBUTE_CLASSES = {
       '=lost ... =to',
       // "while AI5 will come from TSMC", "the AI6 will come from Samsung alone".
       'come from',
+      // "Chips under the contract will still come out of the plant in Taylor, Texas".
+      'come out of',
       'role in',
       'production',
       'deal',
@@ -1687,6 +1689,72 @@ export const ATTRIBUTE_CLASSES = {
 } as const satisfies Record<string, PhraseList>;
 
 export type AttributeClass = keyof typeof ATTRIBUTE_CLASSES;
+
+/**
+ * The `makes` words that tell a choice, an order or a deal, not the making itself. They name a chip's foundry
+ * ("Tesla picks Samsung for AI6", 三星拿下特斯拉订单) but not where the chip is made: "Taylor fab gets Tesla order",
+ * "adds capacity for Tesla" state no fab of the deal's chips unless the chip is named with them (the labelling
+ * guide's plain reading: "Samsung ramps up Taylor after the Tesla deal" states neither).
+ */
+export const AWARD_WORDS: PhraseList = {
+  en: [
+    'order',
+    'orders',
+    'deal',
+    'contract',
+    'agreement',
+    'partnership',
+    'win',
+    'lands',
+    'land',
+    '=secure',
+    '=secures',
+    '=secured',
+    '=securing',
+    'clinch',
+    'bag',
+    'get',
+    'tap',
+    'pick',
+    'choose',
+    'select',
+    'go to',
+    'goes to',
+    'award to',
+    'win ... order',
+    'supplier',
+    'foundry partner',
+    'role in',
+    'capacity for',
+  ],
+  zh: [
+    '订单',
+    '訂單',
+    '大单',
+    '大單',
+    '协议',
+    '協議',
+    '合同',
+    '合约',
+    '合約',
+    '拿下',
+    '斩获',
+    '斬獲',
+    '敲定',
+    '选定',
+    '選定',
+    '选中',
+    '選中',
+    '锁定',
+    '鎖定',
+    '首批客户',
+    '首批客戶',
+    '首个客户',
+    '首個客戶',
+    '首家客户',
+    '首家客戶',
+  ],
+};
 
 /**
  * Cues that change what a clause asserts. Each scopes over its own clause (and,

@@ -6,7 +6,7 @@ import { ConfigError } from '../errors.ts';
 import type { Fact } from '../model/story.ts';
 import { STATUS_VOCABULARY } from '../model/values.ts';
 import { type EntityRuler, entityRuler } from './entities.ts';
-import { ATTRIBUTE_CLASSES, type AttributeClass, type PhraseList } from './lexicon.ts';
+import { ATTRIBUTE_CLASSES, type AttributeClass, AWARD_WORDS, type PhraseList } from './lexicon.ts';
 import { type PhraseMatcher, phraseMatcher } from './phrases.ts';
 import { escapeRegex } from './regex.ts';
 import { countReader, quantityReader } from './values/measures.ts';
@@ -197,6 +197,8 @@ export interface CompiledRules {
 }
 
 export const SITE_WORDS = '#site';
+/** The phrase list of the `makes` words that tell an award, not a making (lexicon.ts). */
+export const AWARD_LIST = '#award';
 
 const hasWords = (list: PhraseList | undefined): list is PhraseList =>
   list !== undefined && (list.en.length > 0 || list.zh.length > 0);
@@ -225,6 +227,7 @@ export function compileRules(facts: Fact[], file: RulesFile): CompiledRules {
   const lists: Record<string, PhraseList> = {
     ...ATTRIBUTE_CLASSES,
     [SITE_WORDS]: file.siteWords as PhraseList,
+    [AWARD_LIST]: AWARD_WORDS,
   };
   const rules = facts.map((fact) => {
     const rule = file.facts[fact.id];

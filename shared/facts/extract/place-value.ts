@@ -7,7 +7,7 @@ import { FAB_OWN_START, OTHER_PRODUCT } from '../clauses.ts';
 import { type EntityMention, isSiteOrPlace } from '../entities.ts';
 import type { AttributeClass } from '../lexicon.ts';
 import type { PhraseMatch } from '../phrases.ts';
-import { type CompiledRule, type CompiledRules, SITE_WORDS } from '../rules.ts';
+import { AWARD_LIST, type CompiledRule, type CompiledRules, SITE_WORDS } from '../rules.ts';
 import { DOUBTING } from '../scope.ts';
 import { SITE_REFERENCE } from './entity-value.ts';
 import { clauseEndOf, clauseMarkBetween, clauseStartOf, frameOf } from './frames.ts';
@@ -26,10 +26,11 @@ import { topicOf } from './subject.ts';
 export function readPlace(
   rule: CompiledRule,
   reading: SentenceReading,
-  relations: PhraseMatch<AttributeClass>[],
+  allRelations: PhraseMatch<AttributeClass>[],
   compiled: CompiledRules,
   carried: boolean,
 ): ReadValue | undefined {
+  const relations = withoutAwardsOfNoChip(rule, reading, allRelations);
   const sites = reading.phrases(SITE_WORDS);
   const near = (a: { start: number; end: number }, b: { start: number; end: number }) =>
     b.start >= a.end - 1 ? b.start - a.end <= 24 : a.start - b.end <= 24;
@@ -242,6 +243,32 @@ export function readPlace(
   const referred = placeReferredBack(reading, compiled, framesMaking, namedForDeal);
   if (referred !== undefined || bound.length === 0) return referred;
   return { ...bestPlace(reading, compiled, bound, ownChips, madeIn), confirmsOnly: true };
+}
+
+/**
+ * The relation words less the `makes` words that tell only an award ("Taylor fab gets Tesla order", 泰勒廠迎來特斯拉訂單,
+ * "adds capacity for Tesla"), unless the deal's own chip is named in their clause group ("Samsung's Texas fab wins the
+ * AI6 order"): an order placed says who makes the chip, not where.
+ */
+function withoutAwardsOfNoChip(
+  rule: CompiledRule,
+  reading: SentenceReading,
+  relations: PhraseMatch<AttributeClass>[],
+): PhraseMatch<AttributeClass>[] {
+  const chips = rule.rule.value.madeFor?.chips;
+  const awards = reading.phrases(AWARD_LIST);
+  if (chips === undefined || awards.length === 0) return relations;
+  const chipFrames = new Set(
+    reading.mentions
+      .filter((mention) => chips.includes(mention.id))
+      .map((mention) => frameOf(reading, mention.start)),
+  );
+  return relations.filter(
+    (match) =>
+      match.name !== 'makes' ||
+      chipFrames.has(frameOf(reading, match.start)) ||
+      !awards.some((award) => award.start <= match.start && award.end >= match.end),
+  );
 }
 
 /** A place's clause telling only its fab's start, the next clause a chip's own step "also" (也, 亦, "also"). */
