@@ -95,6 +95,9 @@ export function extractFacts(item: AnalyzableItem, compiled: CompiledRules): Sta
   for (const reading of readings) {
     reading.priorSite = lastSite;
     reading.priorChips = lastChips;
+    // (only where a chip may follow: the sentence before's relation words are read for it)
+    if (reading.index > 0 && FOLLOW_WORD.test(reading.text))
+      reading.afterVolume = readings[reading.index - 1]!.has('volume_production');
     if (reading.index > 0) reading.titleLead = titleLead;
     if (reading.index > 1) reading.priorLead = leadOf(readings[reading.index - 1]!);
     // ("2024: OpenAI first pitched a $100 billion Stargate. 2025: Stargate launched at up to $500 billion.")
@@ -142,6 +145,9 @@ export function extractFacts(item: AnalyzableItem, compiled: CompiledRules): Sta
   statements.push(...revisionsByReference(statements, readings));
   return withHeadlineDoubtedBelow(withDeniedReports(statements, readings, compiled), readings);
 }
+
+/** A word by which a chip follows another into what the sentence before told (reading.ts: FOLLOWS_INTO). */
+const FOLLOW_WORD = /\bfollow|跟进|跟進|接棒/i;
 
 /**
  * The cues that leave a headline's value unsaid when the text below repeats it only under them: asked or conditional

@@ -127,6 +127,11 @@ export class SentenceReading {
   priorSite?: EntityMention;
   /** The chips of the last earlier sentence of the item that named any ("该芯片" stands for one of them). */
   priorChips: readonly EntityMention[] = [];
+  /**
+   * The sentence before told a volume production, for a chip that follows it in this one ("AI5 will be in volume
+   * production in 2027. Its successor, AI6, would follow in 2028.").
+   */
+  afterVolume = false;
   /** The company the item's headline leads with, for the sentences after it ("the company" may stand for it). */
   titleLead?: string;
   /**
@@ -430,14 +435,16 @@ export class SentenceReading {
       if (plantCosts.length) this.#addRelations('investment', plantCosts);
       // "AI5 … will now reach high volume in 2027, and AI6 is slated to follow in 2028": a chip that follows another
       // into volume production, the word standing for the production told before it.
+      // (…or told in the sentence before: "…in volume production in 2027. Its successor, AI6, would follow in 2028")
       const volume = this.#lists.get('volume_production')?.[0];
-      if (volume) {
-        const follows = [...this.text.slice(volume.end).matchAll(FOLLOWS_INTO)].map(
+      const from = volume ? volume.end : this.afterVolume ? 0 : -1;
+      if (from >= 0) {
+        const follows = [...this.text.slice(from).matchAll(FOLLOWS_INTO)].map(
           (match) =>
             ({
               name: 'volume_production',
-              start: volume.end + match.index,
-              end: volume.end + match.index + match[0].length,
+              start: from + match.index,
+              end: from + match.index + match[0].length,
             }) as const,
         );
         if (follows.length) this.#addRelations('volume_production', follows);
@@ -459,7 +466,7 @@ const AMOUNT_OF_PLANT_ZH =
 
 /** After a chip, that it follows another into what the sentence told: "is slated to follow in", "following in". */
 const FOLLOWS_INTO =
-  /\b(?:(?:is|are)\s+(?:slated|set|expected|due|scheduled|poised)\s+to\s+follow|to\s+follow|will\s+follow|following)(?=\s+(?:in|by)\s+(?:(?:early|mid|late)[-\s]+)?(?:19|20)\d{2}\b)/gi;
+  /\b(?:(?:is|are)\s+(?:slated|set|expected|due|scheduled|poised)\s+to\s+follow|to\s+follow|will\s+follow|would\s+follow|follows|following)(?=\s+(?:in|by)\s+(?:(?:early|mid|late)[-\s]+)?(?:19|20)\d{2}\b)|(?<=(?:19|20)\d{2}\s?年(?:[上下]半年|底|初|中)?\s?)(?:跟进|跟進|接棒)/gi;
 
 /** Between a chip and its maker in a headline's shorthand: "AI5 at TSMC", "AI5 chips: TSMC and Samsung". */
 const SHORTHAND_MADE_AT = /^\s*(?:chips?\s*)?(?:\sat\s+|[:：]\s*)(?:both\s+)?$/i;
