@@ -159,6 +159,8 @@ export const ATTRIBUTE_CLASSES = {
       'stay on',
       'ramp at',
       'ramp up at',
+      // "AI5 volume production slips to 2027; AI6 follows at Samsung in Texas": a chip that follows another to a maker.
+      'follow at',
       // "Tesla also turns to Samsung for AI5", "Tesla ramps AI5 at TSMC Arizona and Samsung Taylor".
       'turn to',
       // "The carmaker already relies on Samsung for its AI6 silicon".
