@@ -11,6 +11,7 @@ import {
   causeToldLater,
   headlineHalfOf,
   inConcessionAfter,
+  inJoinedPredicateAfter,
   inRelativeClauseApart,
   namedDealSpans,
   notWordsOf,
@@ -683,7 +684,8 @@ function statementFor(
   const notWords = (rule.not ? notWordsOf(rule, reading) : NONE).filter(
     (match) =>
       (!half || subject.positions.some((at) => half(match.start) <= half(at))) &&
-      !inConcessionAfter(reading, match, subject.positions),
+      !inConcessionAfter(reading, match, subject.positions) &&
+      !inJoinedPredicateAfter(rule, reading, match, subject.positions),
   );
   if (
     notWords.length &&

@@ -160,7 +160,9 @@ export function silencedByNot(
 ): boolean {
   if (!rule.not) return false;
   const notWords = notWordsOf(rule, reading).filter(
-    (match) => !inConcessionAfter(reading, match, [position]),
+    (match) =>
+      !inConcessionAfter(reading, match, [position]) &&
+      !inJoinedPredicateAfter(rule, reading, match, [position]),
   );
   if (notWords.length === 0) return false;
   if (shelteredEventPiece(rule, reading, position, notWords)) return false;
@@ -190,6 +192,30 @@ export function inConcessionAfter(
   const opens = reading.once('concession', () => TRAILING_CONCESSION.exec(reading.text)?.index ?? -1);
   return opens >= 0 && match.start > opens && positions.some((position) => position < opens);
 }
+
+/**
+ * "Samsung shares jumped 6.8% the day the Tesla contract was unveiled and have nearly doubled since, largely on memory
+ * demand": a word past a predicate joined to the one that tells the fact (its subject shared, not repeated) is that
+ * later predicate's — it does not silence the earlier one.
+ */
+export function inJoinedPredicateAfter(
+  rule: CompiledRule,
+  reading: SentenceReading,
+  match: { start: number },
+  positions: readonly number[],
+): boolean {
+  const joins = reading.once('joinedPredicate', () => JOINED_PREDICATE_EN.exec(reading.text)?.index ?? -1);
+  return (
+    joins >= 0 &&
+    match.start > joins &&
+    positions.some((position) => position < joins) &&
+    reading.relations.some((relation) => rule.rule.relation.includes(relation.name) && relation.end <= joins)
+  );
+}
+
+/** "… and have nearly doubled since", "…, and has since fallen": a second predicate of the same subject. */
+const JOINED_PREDICATE_EN =
+  /,?\s+and\s+(?:(?:have|has|had)\s+(?:\w+ly\s+)?(?:since\s+)?\w+ed|(?:have|has)\s+since|(?:are|is|was|were)\s+(?:now\s+)?(?:up|down))\b/i;
 
 // (…or a Chinese clause of what goes on now: "…的晶片代工合約，如今正洽談電池與顯示器合作")
 const TRAILING_CONCESSION =
