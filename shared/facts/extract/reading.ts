@@ -78,10 +78,11 @@ const NOT_A_BUT = String.raw`(?<!\bnot\s+(?:[\w'’-]+\s+){0,5}[\w'’-]+)`;
  * 并称该芯片由台积电与三星两家代工", "AI6晶片的運算性能將是AI5的兩倍左右，並由三星在德州廠生產"; nor ", and later/then" before a
  * verb: "lifted the plan to $44 billion in 2024, and later trimmed it to $37 billion" is a sequence of one subject.)
  * A Chinese clause with a subject of its own that still keeps a schedule parts too: "…通用型AI模型的義務8月2日起生效，
- * 高風險系統規定仍將於2026年8月如期適用".
+ * 高風險系統規定仍將於2026年8月如期適用". So does a share's move "also" told of another company: "三星電子股價大漲6.8%，特斯拉也上漲
+ * 約4%" (only a move: "…，三星德州廠也將分擔部分AI5產能" goes on with the making before it).
  */
 const FRAME_BREAK = new RegExp(
-  String.raw`[;；•\u2460-\u2473\u2776-\u277F]|，而|，但|，并(?!称|稱|表示|指出|透露|强调|強調|说|說|由(?=[^，。；]{1,16}?(?:生产|生產|代工|制造|製造)))|，並(?!称|稱|表示|指出|透露|强调|強調|说|說|由(?=[^，。；]{1,16}?(?:生产|生產|代工|制造|製造)))|，同时|，同時|，主因|，主要因为|，主要因為|，原因是|, because |，(?=[^，。]{1,12}?(?<![规規原准準细細否法])[则則])|，(?=[^，。仍]{2,12}?仍(?:将|將|然)?(?:於|于|在|按|如期))|(?<=[\u3400-\u9fff])\s+(?=[^，。\s]{1,12}?(?<![规規原准準细細否法])[则則])|, while |, whereas |, leaving |, citing |${NOT_A_BUT}, but |, and (?!(?:then|later|subsequently|eventually)\s+[a-z])|, unlike | unlike | while | whereas |${NOT_A_BUT} but | - |——`,
+  String.raw`[;；•\u2460-\u2473\u2776-\u277F]|，而|，但|，并(?!称|稱|表示|指出|透露|强调|強調|说|說|由(?=[^，。；]{1,16}?(?:生产|生產|代工|制造|製造)))|，並(?!称|稱|表示|指出|透露|强调|強調|说|說|由(?=[^，。；]{1,16}?(?:生产|生產|代工|制造|製造)))|，同时|，同時|，主因|，主要因为|，主要因為|，原因是|, because |，(?=[^，。]{1,12}?(?<![规規原准準细細否法])[则則])|，(?=[^，。也亦]{2,8}?(?:也|亦)(?:大幅|小幅|同步)?(?:上涨|上漲|下跌|大涨|大漲|大跌|走高|走低|收涨|收漲|收跌))|，(?=[^，。仍]{2,12}?仍(?:将|將|然)?(?:於|于|在|按|如期))|(?<=[\u3400-\u9fff])\s+(?=[^，。\s]{1,12}?(?<![规規原准準细細否法])[则則])|, while |, whereas |, leaving |, citing |${NOT_A_BUT}, but |, and (?!(?:then|later|subsequently|eventually)\s+[a-z])|, unlike | unlike | while | whereas |${NOT_A_BUT} but | - |——`,
   'g',
 );
 
