@@ -487,6 +487,9 @@ export const ATTRIBUTE_CLASSES = {
   /** When a fab starts producing or operating. */
   production_start: {
     en: [
+      // "We expect to start running wafers there next year": a fab's first wafers run are its start.
+      'start running wafers',
+      'begin running wafers',
       'begin ... output',
       'start ... output',
       'begin ... production',

@@ -148,6 +148,9 @@ const ABBREVIATIONS = new Set([
  */
 const SENTENCE_END = /[。！？；!?;.]/g;
 
+/** Closing quotes and brackets right after a sentence's end mark. */
+const CLOSING_MARKS = /^[」』”’"'）)》]+/;
+
 export function splitSentences(text: string): string[] {
   const sentences: string[] = [];
   for (const line of withAnswersToTheirQuestions(withListItemsAsClauses(text)).split(/\n+/)) {
@@ -161,8 +164,11 @@ export function splitSentences(text: string): string[] {
     SENTENCE_END.lastIndex = start;
     for (let match = SENTENCE_END.exec(line); match; match = SENTENCE_END.exec(line)) {
       if (match[0] === '.' && !endsEnglishSentence(line, match.index)) continue;
-      push(sentences, line.slice(start, match.index + 1));
-      start = match.index + 1;
+      // (the quote or bracket a sentence closes ends with it: 「德州工廠已完成安裝。」他說 — not the next sentence's opening)
+      const end = match.index + 1 + (CLOSING_MARKS.exec(line.slice(match.index + 1))?.[0].length ?? 0);
+      push(sentences, line.slice(start, end));
+      start = end;
+      SENTENCE_END.lastIndex = end;
       if (deferred) push(sentences, deferred);
       deferred = undefined;
     }

@@ -56,6 +56,16 @@ describe('splitSentences()', () => {
     ]);
   });
 
+  it('keeps the quote or bracket a sentence closes with that sentence', () => {
+    expect(splitSentences('「德州工廠已經完成設備安裝。」他說，「明年就會開始生產。」')).toEqual([
+      '「德州工廠已經完成設備安裝。」',
+      '他說，「明年就會開始生產。」',
+    ]);
+    expect(
+      splitSentences('"The fab is ready," he said. "We start next year." (Reuters.) Shares rose.'),
+    ).toEqual(['"The fab is ready," he said.', '"We start next year."', '(Reuters.)', 'Shares rose.']);
+  });
+
   it('splits Chinese on 。！？；', () => {
     expect(splitSentences('特斯拉与三星签署协议。三星股价上涨6.8%！真的吗？是的；很好')).toEqual([
       '特斯拉与三星签署协议。',
