@@ -309,9 +309,13 @@ export function readEntities(
             pastOnly(mention) ||
             // "could bring more business to Samsung Electronics, which is already set to make the carmaker's AI6
             // chips": the name's own relative clause, not doubted, says it makes the chip.
-            openRelativeMaking(reading, triggers, mention, chipTriggers, chipIds)) &&
+            openRelativeMaking(reading, triggers, mention, chipTriggers, chipIds) ||
+            namesTheChipsMaker(reading, mention, chips)) &&
           // "三星恐失大單": the foundry's own verb is doubted.
-          (pastOnly(mention) || verbPastOnly(mention) || !blockedVerb(reading, agentOf(mention))) &&
+          (pastOnly(mention) ||
+            verbPastOnly(mention) ||
+            !blockedVerb(reading, agentOf(mention)) ||
+            namesTheChipsMaker(reading, mention, chips)) &&
           // "Samsung's contract could grow once AI5 is included": the doubt reaches the chip.
           // (not a reference back, its own clause's: "AI6 orders went to Samsung, …, and TSMC will not make the chip")
           !chips.some(
@@ -355,7 +359,15 @@ export function readEntities(
   return {
     value: { kind: 'entities', values },
     blocked: open.length === 0,
-    ...(open.length > 0 && open.every((mention) => pastOnly(mention) || verbPastOnly(mention))
+    // (a maker named only as a compound under a doubt may confirm, never change: "may not need the TSMC-built AI6")
+    ...(open.length > 0 &&
+    open.every(
+      (mention) =>
+        pastOnly(mention) ||
+        verbPastOnly(mention) ||
+        (namesTheChipsMaker(reading, mention, chips) &&
+          (reading.scopes.blockersAt(mention.start).length > 0 || blockedVerb(reading, agentOf(mention)))),
+    )
       ? { confirmsOnly: true }
       : {}),
     far: weak,
@@ -2027,6 +2039,22 @@ const addedAfterAComma = (reading: SentenceReading, start: number) =>
 /** After a comma, a chip added to the list before it: "，以及部分", ", and part of", ", as well as". */
 const ADDED_AFTER_COMMA =
   /[，,]\s*(?:以及|及|还有|還有|and|as\s+well\s+as|plus)\s*(?:部分|一部分|some\s+of|part\s+of|a\s+portion\s+of)?\s*(?:the\s+|its\s+)?$/i;
+
+/**
+ * "investors will look for updates on the Samsung-made AI6": a maker written as the chip's compound modifier names
+ * who makes it as known, whatever the clause wants, asks or denies of the chip (a description, not a claim).
+ */
+function namesTheChipsMaker(
+  reading: SentenceReading,
+  mention: EntityMention,
+  chips: readonly { start: number }[],
+): boolean {
+  const compound = MAKER_COMPOUND_AFTER.exec(reading.text.slice(mention.end, mention.end + 24));
+  return compound !== null && chips.some((chip) => chip.start === mention.end + compound[0].length);
+}
+
+/** After a maker's name, its compound making right before the chip: "Samsung-made AI6". */
+const MAKER_COMPOUND_AFTER = /^-(?:made|built|fabbed|fabricated|produced|manufactured)\s+/i;
 
 /** A making written as a compound modifier: "Samsung-made", "TSMC-built". */
 const COMPOUND_MAKING = /^[A-Za-z]-(?:made|built|fabbed|fabricated|produced|manufactured)$/i;
