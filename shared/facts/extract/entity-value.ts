@@ -1228,6 +1228,10 @@ const CHIPS_LISTED_BEFORE = /(?:\b(?:AI|HW)\s?\d(?:\s+(?:and|or)\s+|\s*&\s*))+$/
 const CHIP_COMPARED_BEFORE =
   /(?:\b(?:rival|competing)\s+(?:design|chip|product|processor)s?\s+to|\b(?:chip|processor|generation|one)\s+(?:after|following|beyond)|\bsuccessors?\s+(?:to|of)|\b(?:rival|competitor|answer)\s+to|\bthan|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bbehind|\bahead\s+of|\boutpac\w+|\boutperform\w*|\b(?:months?|weeks?|quarters?|years?)\s+(?:before|after)|\b(?:un)?like|\brivals?|比|落后于|落後於|领先于|領先於|早于|早於|晚于|晚於)\s*$/i;
 
+/** A making whose object is a pronoun: "will build it", "makes them". */
+const MAKES_A_PRONOUN =
+  /\b(?:make|makes|build|builds|manufacture|manufactures|produce|produces|fabricate|fabricates)\s+(?:it|them)\b/i;
+
 function soleFoundryAndChip(
   reading: SentenceReading,
   found: EntityMention[],
@@ -1235,7 +1239,12 @@ function soleFoundryAndChip(
   triggers: PhraseMatch<AttributeClass>[],
 ): boolean {
   const foundries = new Set(found.map((mention) => mention.id));
-  const chips = reading.mentions.filter((mention) => mention.type === 'chip');
+  // (a chip named only as another's measure is none of the pair when the making takes a pronoun for its chip: "AI6
+  // will offer three times the performance per watt of AI5, and Samsung will build it")
+  const pronounMade = MAKES_A_PRONOUN.test(reading.text);
+  const chips = reading.mentions.filter(
+    (mention) => mention.type === 'chip' && !(pronounMade && reading.measured.has(mention)),
+  );
   // "Samsung signed a foundry pact with Qualcomm, while Tesla began testing its AI5 chip": a clause of its
   // own set off by a comma (", while", ", as"…) and with no making in it parts the foundry from the chip.
   const parted = (chip: EntityMention) =>
