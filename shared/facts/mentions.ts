@@ -9,8 +9,28 @@
 import type { EntityMention } from './entities.ts';
 
 export function keptMentions(text: string, mentions: EntityMention[]): EntityMention[] {
-  return ofNoCompany(text, withoutDateline(text, mentions));
+  return ofNoCompany(text, withoutAnotherOfItsKind(text, withoutDateline(text, mentions)));
 }
+
+/**
+ * "White House weighs a second AI Action Plan", 白宮擬推出第二份AI行動計畫, "another Stargate": a programme or law
+ * counted as the next of its kind is another one, not the one the story tracks (as Stargate UAE is not Stargate).
+ */
+function withoutAnotherOfItsKind(text: string, mentions: EntityMention[]): EntityMention[] {
+  if (!ANOTHER_OF_ITS_KIND.test(text)) return mentions;
+  return mentions.filter(
+    (mention) =>
+      !COUNTED_KINDS.has(mention.type) ||
+      !ANOTHER_BEFORE.test(text.slice(Math.max(0, mention.start - 16), mention.start)),
+  );
+}
+
+const COUNTED_KINDS: ReadonlySet<string> = new Set(['programme', 'law', 'policy']);
+/** (a cheap test first) */
+const ANOTHER_OF_ITS_KIND =
+  /\b(?:second|third|another|follow-up)\b|第[二三](?:份|个|個|版|部)|另一(?:份|个|個)/i;
+const ANOTHER_BEFORE =
+  /(?:\b(?:a|its|the)\s+(?:second|third|follow-up)|\banother)\s+(?:[\w-]+\s+)?$|(?:第[二三]|另一)(?:份|个|個|版|部)\s*(?:新的?)?$/i;
 
 /**
  * A wire's dateline opening a sentence: "AUSTIN, Texas, Jan 28 (Reuters) -", "SEOUL, Jan. 28 (Yonhap) --",
