@@ -271,7 +271,9 @@ function endsEnglishSentence(line: string, index: number): boolean {
     return false;
   // "…makes AI4.TSMC will…": a sentence glued to the next by a missing space.
   const glued =
-    /^[A-Z][a-z]{0,2}[A-Z]|^[A-Z][a-z]+\s/.test(next) && /[a-z0-9]$/.test(line.slice(index - 1, index));
+    (/^[A-Z][a-z]{0,2}[A-Z]|^[A-Z][a-z]+\s/.test(next) && /[a-z0-9]$/.test(line.slice(index - 1, index))) ||
+    // "台積電市占70.2%．三星7.3%．": a full stop (normalised from ．) between Chinese sentences, glued as they are written.
+    (/^[\u3400-\u9fff]/.test(next) && /[\u3400-\u9fff%％)）]$/.test(line.slice(index - 1, index)));
   if (next !== '' && !glued && !/^\s["'“‘(]?[A-Z0-9\u3400-\u9fff]/.test(next) && !/^["'”’)]/.test(next))
     return false;
   const word = /([A-Za-z.]+)$/.exec(line.slice(Math.max(0, index - 12), index))?.[1]?.toLowerCase();

@@ -66,6 +66,13 @@ describe('splitSentences()', () => {
     ).toEqual(['"The fab is ready," he said.', '"We start next year."', '(Reuters.)', 'Shares rose.']);
   });
 
+  it('splits Chinese sentences joined by a full-width full stop (．)', () => {
+    expect(splitSentences(normaliseText('台積電市占70.2%．三星7.3%．'))).toEqual([
+      '台積電市占70.2%.',
+      '三星7.3%.',
+    ]);
+  });
+
   it('splits Chinese on 。！？；', () => {
     expect(splitSentences('特斯拉与三星签署协议。三星股价上涨6.8%！真的吗？是的；很好')).toEqual([
       '特斯拉与三星签署协议。',
