@@ -436,6 +436,18 @@ export class SentenceReading {
       if (plantCosts.length) this.#addRelations('investment', plantCosts);
       // "AI5 … will now reach high volume in 2027, and AI6 is slated to follow in 2028": a chip that follows another
       // into volume production, the word standing for the production told before it.
+      // "AI6 still on track for 2028 volume": a year before "volume" names when the volume production comes.
+      const yearVolume = /\d\s+volume\b/i.test(this.text)
+        ? [...this.text.matchAll(YEAR_VOLUME)].map(
+            (match) =>
+              ({
+                name: 'volume_production',
+                start: match.index + match[0].length - 6,
+                end: match.index + match[0].length,
+              }) as const,
+          )
+        : [];
+      if (yearVolume.length) this.#addRelations('volume_production', yearVolume);
       // (…or told in the sentence before: "…in volume production in 2027. Its successor, AI6, would follow in 2028")
       const volume = this.#lists.get('volume_production')?.[0];
       const from = volume ? volume.end : this.afterVolume ? 0 : -1;
@@ -464,6 +476,9 @@ const TERM_LISTED_ZH =
 // (the plant's own name between, no verb or other noun: not "165亿美元的合同将由泰勒工厂执行")
 const AMOUNT_OF_PLANT_ZH =
   /(?:亿|億)美元的(?:(?:三星|德州|德克萨斯州?|德克薩斯州?|美国|美國|泰勒|新)\s*){0,3}(?:晶圆厂|晶圓廠|工厂|工廠|厂|廠)/g;
+
+/** A year right before "volume" (not "volumes", not "volume of …"): "on track for 2028 volume". */
+const YEAR_VOLUME = /\b(?:19|20)\d{2}\s+volume(?!s|\s+of\b)\b/gi;
 
 /** After a chip, that it follows another into what the sentence told: "is slated to follow in", "following in". */
 const FOLLOWS_INTO =
