@@ -24,9 +24,12 @@ export function headingUpTo(rule: CompiledRule, item: SentenceReading[], index: 
  * "Samsung slips to 7.3%", 三星則滑落至6.8%.
  */
 const LIST_GAP =
-  /^\s*(?:则|則|也|亦|also\s+|then\s+)?(?:[:：(（]|(?:ranked|ranks|came|comes|placed|stood)\s+(?:first|second|third|fourth|fifth|\w+)\s+(?:with|at)\b|at\b|with\b|以|为|為|仅剩|僅剩|只剩|仅为|僅為|仅有|僅有|只有|(?:晶圆代工|晶圓代工|代工)?(?:市占率?|市场份额|市場份額|份额|份額)(?:为|為|达|達|(?:小幅|大幅)?(?:回升|上升|升|降|下滑|回落|滑落|跌)(?:至|到))?|(?:进一步|進一步|小幅|大幅)?(?:回升|上升|升|降|下滑|回落|滑落|跌|扩大|擴大|提高|提升|缩小|縮小)(?:至|到)|(?:['’]s\s+(?:(?:grip|lead|hold|(?:market\s+|foundry\s+)?share)\s+)?)?(?:(?:got|gets|came|comes|bounced|bounces|climbed|climbs|fell|falls)\s+back|slip(?:s|ped)?|slid(?:es)?|sank|sinks?|f[ae]ll?s?|rises?|rose|climb(?:s|ed)?|dip(?:s|ped)?|drop(?:s|ped)?|edg(?:es|ed)\s+(?:up|down)|(?:tick|inch)(?:s|ed)\s+(?:up|down)|eas(?:es|ed)|grows?|grew|recover(?:s|ed)?|rebound(?:s|ed)?|improve[sd]?|increase[sd]?|decline[sd]?|shr[iau]nks?|tighten(?:s|ed)?|widen(?:s|ed)?|narrow(?:s|ed)?)\s+to\b|(?:holds?|held|stays?|stayed)\s+at\b)?\s*(?:约|約|近)?\s*$/i;
+  /^\s*(?:则|則|也|亦|also\s+|then\s+)?(?:[:：(（]|(?:ranked|ranks|came|comes|placed|stood)\s+(?:first|second|third|fourth|fifth|\w+)\s+(?:with|at)\b|at\b|with\b|以|为|為|仅剩|僅剩|只剩|仅为|僅為|仅有|僅有|只有|(?:晶圆代工|晶圓代工|代工)?(?:市占率?|市场份额|市場份額|份额|份額)(?:为|為|达|達|(?:小幅|大幅)?(?:回升|上升|升|降|下滑|回落|滑落|跌)(?:至|到))?|(?:进一步|進一步|小幅|大幅)?(?:回升|上升|升|降|下滑|回落|滑落|跌|扩大|擴大|提高|提升|缩小|縮小)(?:至|到)|(?:['’]s\s+(?:(?:grip|lead|hold|(?:market\s+|foundry\s+)?share)\s+)?)?(?:(?:got|gets|came|comes|bounced|bounces|climbed|climbs|fell|falls)\s+back|slip(?:s|ped)?|slid(?:es)?|sank|sinks?|f[ae]ll?s?|rises?|rose|climb(?:s|ed)?|dip(?:s|ped)?|drop(?:s|ped)?|edg(?:es|ed)\s+(?:up|down)|(?:tick|inch)(?:s|ed)\s+(?:up|down)|eas(?:es|ed)|grows?|grew|recover(?:s|ed)?|rebound(?:s|ed)?|improve[sd]?|increase[sd]?|decline[sd]?|shr[iau]nks?|tighten(?:s|ed)?|widen(?:s|ed)?|narrow(?:s|ed)?)(?:\s+(?:[a-z]+ly|further|again))?\s+to\b|(?:holds?|held|stays?|stayed)\s+at\b)?\s*(?:约|約|近)?\s*$/i;
 
 const LIST_GAP_CHARS = 16;
+
+/** A list gap's adverb of its move, not counted in its length either: "TSMC dipped slightly to". */
+const MOVE_ADVERB = /\s+(?:[a-z]+ly|further|again)(?=\s+to\b)/i;
 
 /** A list gap's measure of its name, not counted in its length: "TSMC's grip tightens to". */
 const POSSESSED_MEASURE = /^['’]s\s+(?:grip|lead|hold|(?:market\s+|foundry\s+)?share)\s+/i;
@@ -56,7 +59,8 @@ export function listGapOf(rule: CompiledRule, reading: SentenceReading, heads: E
 
 /** Whether the text between a name and a value is a list's gap or a rank's. */
 const listGapBetween = (between: string) =>
-  (between.replace(POSSESSED_MEASURE, '').length <= LIST_GAP_CHARS && LIST_GAP.test(between)) ||
+  (between.replace(POSSESSED_MEASURE, '').replace(MOVE_ADVERB, '').length <= LIST_GAP_CHARS &&
+    LIST_GAP.test(between)) ||
   (between.length <= RANKED_GAP_CHARS && RANKED_GAP.test(between));
 
 /**
