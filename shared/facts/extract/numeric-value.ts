@@ -2450,9 +2450,12 @@ function parallelValue(rule: CompiledRule, reading: SentenceReading, mention: Va
   });
 }
 
-/** Between a rival named in a list and its value: "Samsung: 7%", 三星则以7%, 三星則持平於7.7%, 台積電則達70.7%. */
+/**
+ * Between a rival named in a list and its value: "Samsung: 7%", 三星则以7%, 三星則持平於7.7%, 台積電則達70.7%,
+ * 台積電則維持約七成 (an approximation before it).
+ */
 const PARALLEL_GAP =
-  /^\s*(?:则|則|也|仍)?\s*(?:以|为|為|达到?|達到?|持平(?:于|於|在)|维持在?|維持在?|[:：(（])?\s*$/;
+  /^\s*(?:则|則|也|仍)?\s*(?:以|为|為|达到?|達到?|持平(?:于|於|在)|维持在?|維持在?|[:：(（])?\s*(?:约|約|近)?\s*$/;
 
 /** A relation word in another clause group counts as at least this far (and at most twice it). */
 const OTHER_FRAME = 60;
