@@ -12,10 +12,80 @@ export interface PhraseList {
   zh: readonly string[];
 }
 
+/**
+ * The `makes` words that tell a choice, an order or a deal, not the making itself. They name a chip's foundry
+ * ("Tesla picks Samsung for AI6", 三星拿下特斯拉订单) but not where the chip is made: "Taylor fab gets Tesla order",
+ * "adds capacity for Tesla" state no fab of the deal's chips unless the chip is named with them (the labelling
+ * guide's plain reading: "Samsung ramps up Taylor after the Tesla deal" states neither).
+ */
+export const AWARD_WORDS = {
+  en: [
+    'order',
+    'orders',
+    'deal',
+    'contract',
+    'agreement',
+    'partnership',
+    'win',
+    'lands',
+    'land',
+    // (its forms written out: the stem of "secure" is also that of "Securities", as in "Kiwoom Securities")
+    '=secure',
+    '=secures',
+    '=secured',
+    '=securing',
+    'clinch',
+    'bag',
+    'get',
+    'tap',
+    'pick',
+    'choose',
+    'select',
+    'go to',
+    'goes to',
+    'award to',
+    'win ... order',
+    // "Tesla adds Samsung as second AI5 supplier".
+    'supplier',
+    'foundry partner',
+    'role in',
+    // "Samsung will add 2nm capacity for Tesla's AI6" (a making only with the chip named: place-value.ts).
+    'capacity for',
+  ],
+  zh: [
+    '订单',
+    '訂單',
+    '大单',
+    '大單',
+    '协议',
+    '協議',
+    '合同',
+    '合约',
+    '合約',
+    '拿下',
+    '斩获',
+    '斬獲',
+    '敲定',
+    '选定',
+    '選定',
+    '选中',
+    '選中',
+    '锁定',
+    '鎖定',
+    '首批客户',
+    '首批客戶',
+    '首个客户',
+    '首個客戶',
+    '首家客户',
+    '首家客戶',
+  ],
+} as const satisfies PhraseList;
+
 export const ATTRIBUTE_CLASSES = {
   /** A foundry makes a chip. */
   makes: {
     en: [
+      ...AWARD_WORDS.en,
       'churn out',
       'crank out',
       // "Tesla's AI6 tapes out on Samsung SF2P": its design goes to the foundry that will make it.
@@ -25,23 +95,7 @@ export const ATTRIBUTE_CLASSES = {
       // "Tesla tapes out AI6 on Samsung's SF2P", "completed the tape-out of its AI6 chip on Samsung Foundry's SF2P".
       'tape out ... on',
       'tape-out of ... on',
-      // "Samsung will add 2nm capacity for Tesla's AI6".
-      'capacity for',
       'turn out',
-      'lands',
-      'go to',
-      'goes to',
-      'award to',
-      'land',
-      'win',
-      // (its forms written out: the stem of "secure" is also that of "Securities", as in "Kiwoom Securities")
-      '=secure',
-      '=secures',
-      '=secured',
-      '=securing',
-      'clinch',
-      'bag',
-      'get',
       'use',
       'build by',
       'be built by',
@@ -62,19 +116,11 @@ export const ATTRIBUTE_CLASSES = {
       'be made by',
       'be built by',
       'work on',
-      'win ... order',
-      'order',
-      'orders',
       'contract to produce',
       'deal to produce',
       'deal to make',
-      'tap',
-      'pick',
-      'choose',
-      'select',
       'split between',
       'split ... between',
-      'foundry partner',
       'chipmaker for',
       'dedicated to',
       'source',
@@ -86,12 +132,7 @@ export const ATTRIBUTE_CLASSES = {
       'come from',
       // "Chips under the contract will still come out of the plant in Taylor, Texas".
       'come out of',
-      'role in',
       'production',
-      'deal',
-      'contract',
-      'agreement',
-      'partnership',
       'involve ... in manufacturing',
       'handle',
       // "We've got Samsung doing AI6 in Taylor and TSMC doing AI5 in Arizona" (the chip right after: not "doing well").
@@ -103,8 +144,6 @@ export const ATTRIBUTE_CLASSES = {
       'hand ... to',
       'maker',
       'manufacturer',
-      // "Tesla adds Samsung as second AI5 supplier".
-      'supplier',
       // "adds TSMC Arizona as second AI6 foundry alongside Samsung" (not "foundry" alone: "Samsung's foundry
       // business", "the world's largest foundry").
       'second foundry',
@@ -187,6 +226,7 @@ export const ATTRIBUTE_CLASSES = {
       'designed for',
     ],
     zh: [
+      ...AWARD_WORDS.zh,
       // "已开始为特斯拉AI6芯片加工晶圆": wafers worked are made.
       '加工晶圆',
       '加工晶圓',
@@ -206,15 +246,9 @@ export const ATTRIBUTE_CLASSES = {
       // "该厂…首批产品将包括特斯拉AI6芯片", 三星泰勒厂的首个客户：特斯拉AI6: the fab's first products are its makings.
       '首批产品',
       '首批產品',
-      '首批客户',
-      '首批客戶',
-      '首个客户',
-      '首個客戶',
       // "已开始为特斯拉试产AI6芯片": a trial run is the foundry's making too (no volume production: relation.ts).
       '试产',
       '試產',
-      '首家客户',
-      '首家客戶',
       '代工',
       '生产',
       '生產',
@@ -229,17 +263,10 @@ export const ATTRIBUTE_CLASSES = {
       '交給',
       '委托',
       '委託',
-      '订单',
-      '訂單',
-      '大单',
-      '大單',
       '供应',
       '供應',
       '提供',
       '承接',
-      '拿下',
-      '斩获',
-      '斬獲',
       '分食',
       '打造',
       '投产',
@@ -252,11 +279,6 @@ export const ATTRIBUTE_CLASSES = {
       // "台积电为AI5扩产亚利桑那厂": production widened for the chip.
       '扩产',
       '擴產',
-      '协议',
-      '協議',
-      '合同',
-      '合约',
-      '合約',
       '参与',
       '參與',
       '采用',
@@ -273,16 +295,9 @@ export const ATTRIBUTE_CLASSES = {
       '專用產線',
       '专用生产线',
       '專用生產線',
-      '敲定',
-      '选定',
-      '選定',
-      '选中',
-      '選中',
-      '锁定',
       // "AI5芯片三星台积电两家都做", "现三星也加入".
       '都做',
       '也加入',
-      '鎖定',
     ],
   },
   /**
@@ -1694,72 +1709,6 @@ export const ATTRIBUTE_CLASSES = {
 } as const satisfies Record<string, PhraseList>;
 
 export type AttributeClass = keyof typeof ATTRIBUTE_CLASSES;
-
-/**
- * The `makes` words that tell a choice, an order or a deal, not the making itself. They name a chip's foundry
- * ("Tesla picks Samsung for AI6", 三星拿下特斯拉订单) but not where the chip is made: "Taylor fab gets Tesla order",
- * "adds capacity for Tesla" state no fab of the deal's chips unless the chip is named with them (the labelling
- * guide's plain reading: "Samsung ramps up Taylor after the Tesla deal" states neither).
- */
-export const AWARD_WORDS: PhraseList = {
-  en: [
-    'order',
-    'orders',
-    'deal',
-    'contract',
-    'agreement',
-    'partnership',
-    'win',
-    'lands',
-    'land',
-    '=secure',
-    '=secures',
-    '=secured',
-    '=securing',
-    'clinch',
-    'bag',
-    'get',
-    'tap',
-    'pick',
-    'choose',
-    'select',
-    'go to',
-    'goes to',
-    'award to',
-    'win ... order',
-    'supplier',
-    'foundry partner',
-    'role in',
-    'capacity for',
-  ],
-  zh: [
-    '订单',
-    '訂單',
-    '大单',
-    '大單',
-    '协议',
-    '協議',
-    '合同',
-    '合约',
-    '合約',
-    '拿下',
-    '斩获',
-    '斬獲',
-    '敲定',
-    '选定',
-    '選定',
-    '选中',
-    '選中',
-    '锁定',
-    '鎖定',
-    '首批客户',
-    '首批客戶',
-    '首个客户',
-    '首個客戶',
-    '首家客户',
-    '首家客戶',
-  ],
-};
 
 /**
  * Cues that change what a clause asserts. Each scopes over its own clause (and,
