@@ -135,6 +135,14 @@ const TALKS_AFTER =
 const INVERTED_CONDITION = /^[\s"“'‘]*(?:Should|Had|Were)\s+(?:the\s|it\s|they\s|\p{Lu})/u;
 
 /**
+ * A change told as a supposed event, an indefinite noun with a modal: "A delay to Tesla's next chip would leave
+ * Samsung's Texas fab under-utilised into 2028", "Any slip in AI6 could push…" — as "if AI6 slipped", it reaches
+ * through the clause the modal opens (not "The delay to 2027 would cost Samsung", a delay told).
+ */
+const SUPPOSED_EVENT =
+  /^[\s"“'‘]*(?:An?|Any|Another|Further|Fresh)\s+(?:(?:further|new|fresh|additional|prolonged|lengthy|long|major|significant|[\w-]+-(?:month|year|quarter))\s+)?(?:delay|slip|slippage|postponement|setback|hold-up|cancellation)s?\b[^,.;:]{0,80}?\b(?:would|could|might)\b/i;
+
+/**
  * The same inverted condition after its clause: "… take effect on August 2 should EU institutions fail to adopt", "…
  * were the omnibus to stall" — a subject right after the auxiliary, which its modal use never has.
  */
@@ -1226,6 +1234,17 @@ export function findScopes(sentence: string, tokens: Token[]): Scopes {
       cueStart: 0,
       cueEnd: 0,
       end: end < sentence.length ? clauseEndAfter(sentence, end + 1) : end,
+    });
+  }
+  const supposedEvent = SUPPOSED_EVENT.exec(sentence);
+  if (supposedEvent) {
+    const modal = supposedEvent.index + supposedEvent[0].length;
+    spans.push({
+      name: 'condition',
+      start: 0,
+      cueStart: 0,
+      cueEnd: modal,
+      end: clauseEndAfter(sentence, modal),
     });
   }
   // "…obligations to take effect on August 2 should EU institutions fail to adopt the omnibus": an inverted condition

@@ -621,6 +621,8 @@ export function relationWordOfAnotherSense(
         movedWithoutATime(text, match) ||
         // "Tesla AI5 tape-out slips to mid-2026", "samples have been delayed": a milestone's delay, not the production's.
         MILESTONE_BEFORE.test(before(40)) ||
+        // "合規投資將暫緩", "compliance spending will be put off": money held back, not the rules' or the plant's date.
+        SPENDING_BEFORE.test(before(24)) ||
         PROCEDURE_DELAYED.test(text.slice(clauseStartOf(reading, match.start), match.start)) ||
         // "Parliament has delayed its plenary vote on the AI Omnibus": the procedure is the delay's object.
         PROCEDURE_AFTER_DELAY.test(text.slice(match.end, match.end + 48)) ||
@@ -837,6 +839,10 @@ const WEIGHED_BY_A_PROCEDURE_PUT_OFF =
   /\b(?:delay(?:s|ed|ing)?|postpon(?:e|es|ed|ing)|put(?:s|ting)?\s+off|push(?:es|ed|ing)?\s+back)\s+(?:(?:a|the|its|their)\s+)?(?:[\w'’-]+\s+)?(?:decision|vote|debate|talks|ruling)\s+(?:on|over|about)\s+(?:(?:the|a|its)\s+)?(?:[\w'’-]+\s+){0,3}$/i;
 
 /** A tape-out or samples right before a delay, perhaps with its auxiliaries ("has been", 再度). */
+/** Spending as the subject of a delay word right after it (an auxiliary or two between). */
+const SPENDING_BEFORE =
+  /\b(?:spending|investments?|budgets?|hiring|purchases|purchasing|capex)\s+(?:(?:has|have|had|is|are|was|were|been|being|be|will|would|may|now|again|also|reportedly|further)\s+){0,3}$|(?:投资|投資|支出|开支|開支|预算|預算|采购|採購|招聘|招募)(?:计划|計畫|計劃)?(?:将|將|也|亦|或|恐|已|则|則|会|會)?(?:再度|再次|暂时|暫時)?\s*$/i;
+
 const MILESTONE_BEFORE = new RegExp(
   String.raw`\b(?:${EN_MILESTONES})\s+(?:(?:has|have|had|is|are|was|were|been|being|will|now|again|also|reportedly|further)\s+){0,3}$|(?:${ZH_MILESTONES})(?:时间|時間|时程|時程)?(?:再度|再次|已|将|將|恐|或)?\s*$`,
   'i',
