@@ -12,6 +12,11 @@ export interface Token {
 // An apostrophe belongs to a word only inside it ("Samsung's"), not as a closing quote ("'high risk' AI").
 const WORD = /[A-Za-z](?:[A-Za-z]|['’](?=[A-Za-z]))*|\d+(?:\.\d+)?/g;
 const stems = new Map<string, string>();
+/**
+ * The stem of "us" and "US", which Porter gives "use" as well: "two other US chip designers", "told us" use nothing.
+ * (No word stems to it.)
+ */
+const US_STEM = 'u.s.';
 
 /**
  * Irregular English forms, to their lemma before stemming: Porter leaves "built",
@@ -88,7 +93,7 @@ export function stemOf(lower: string): string {
   let stem = stems.get(lower);
   if (stem === undefined) {
     const word = lower.replace(/['’]s$/, '');
-    stem = /^\d/.test(lower) ? lower : stemmer(LEMMAS[word] ?? word);
+    stem = /^\d/.test(lower) ? lower : word === 'us' ? US_STEM : stemmer(LEMMAS[word] ?? word);
     if (stems.size < 50_000) stems.set(lower, stem);
   }
   return stem;

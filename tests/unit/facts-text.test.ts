@@ -212,6 +212,14 @@ describe('phraseMatcher()', () => {
     expect(found('the shares rose')).toEqual(['foundry:shares']);
   });
 
+  it('does not read the country "US" as a form of "use" (Porter stems both to "us")', () => {
+    const uses = phraseMatcher({ makes: { en: ['use'], zh: [] } });
+    const usesIn = (text: string) =>
+      uses.find(text, tokenize(text)).map((match) => text.slice(match.start, match.end));
+    expect(usesIn('two other US chip designers')).toEqual([]);
+    expect(usesIn('Tesla uses Samsung, as do US rivals; let us use it')).toEqual(['uses', 'use']);
+  });
+
   it('expands a macro in braces to every word of its class, and refuses an unknown one', () => {
     const start = phraseMatcher({ start: { en: ['{plant} will start in'], zh: [] } });
     const startsIn = (text: string) =>

@@ -263,13 +263,21 @@ function withoutAwardsOfNoChip(
       .filter((mention) => chips.includes(mention.id))
       .map((mention) => frameOf(reading, mention.start)),
   );
+  // The fab itself, named beside an award as the making word's only noun ("Samsung's Taylor fab lands Tesla chip
+  // order"), is none either — unless the deal's chip or its value is named in the sentence ("a $16.5 billion chip
+  // order for Samsung's Taylor fab"); "fab" the verb ("Samsung will fab AI6") names the chip.
+  const fabOnly = chipFrames.size === 0 && reading.values('money').length === 0;
   return relations.filter(
     (match) =>
       match.name !== 'makes' ||
       chipFrames.has(frameOf(reading, match.start)) ||
-      !awards.some((award) => award.start <= match.start && award.end >= match.end),
+      (!awards.some((award) => award.start <= match.start && award.end >= match.end) &&
+        !(fabOnly && FAB_NOUN.test(reading.text.slice(match.start, match.end)))),
   );
 }
+
+/** A making word that is the fab's own noun. */
+const FAB_NOUN = /^fabs?$/i;
 
 /** A place's clause telling only its fab's start, the next clause a chip's own step "also" (也, 亦, "also"). */
 function fabStartBesideTheChipsStep(

@@ -426,6 +426,10 @@ const AWARD_MOVED_FROM_BEFORE =
 /** "funding" alone is what an investment is called too: an award only after a government's word. */
 const GOVERNMENT_BEFORE = /\b(?:federal|U\.?S\.?|government|public|state|CHIPS|Act)\s+$/i;
 
+/** A giving verb and its recipient right before an amount: "to give Samsung up to", "awarded the company". */
+const GIVEN_TO_BEFORE =
+  /\b(?:give|gives|giving|gave|grant|grants|granted|granting|award|awards|awarded|awarding)\s+(?:it|them|(?:the\s+)?(?:company|firm|chipmaker)|\p{Lu}[\w.'’-]*(?:\s+Electronics)?)\s+(?:(?:up\s+to|about|around|nearly|roughly|as\s+much\s+as|more\s+than|an?\s+(?:extra|additional))\s+)?$/u;
+
 /** "received $6.4 billion in federal CHIPS Act funding", 获得47.5亿美元补贴: money an award word owns. */
 export function amountOfAnAward(reading: SentenceReading, mention: ValueMention): boolean {
   if (mention.value.kind !== 'money') return false;
@@ -433,6 +437,8 @@ export function amountOfAnAward(reading: SentenceReading, mention: ValueMention)
   // the $6.4 billion agreed": the award's own earlier amount.
   if (AWARD_MOVED_FROM_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 100), mention.start)))
     return true;
+  // "US to give Samsung up to $6.4 billion for Texas chip plants": money given to the company is granted, not invested.
+  if (GIVEN_TO_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 60), mention.start))) return true;
   return reading.phrases('award').some((award) => {
     const noun = reading.text.slice(award.start, award.end);
     const gap = reading.text.slice(mention.end, award.start);
