@@ -2229,8 +2229,9 @@ function isProgress(text: string, mention: ValueMention): boolean {
       )) ||
     // "Samsung gets next $1.5 billion of CHIPS grant", "another $1 billion": one more payment, not the total.
     /\b(?:next|another)\s+(?:US)?$/i.test(before) ||
-    // 拨付 alone (not 首期拨付): a payment — unless 最高 gives the whole ("確認撥付…最高47.5億美元晶片補助").
-    /(?:拨付|撥付)(?:(?!总额|總額|总计|總計|上限|最高)[^.;。；，]){0,24}$/.test(before) ||
+    // 拨付 alone (not 首期拨付): a payment — unless 最高 or 最多 gives the whole ("確認撥付…最高47.5億美元晶片補助",
+    // "向三星電子撥付最多47.5億美元補助").
+    /(?:拨付|撥付)(?:(?!总额|總額|总计|總計|上限|最高|最多|至多)[^.;。；，]){0,24}$/.test(before) ||
     // "totals $400B", "bringing the total to": not "total investment of $500 billion", the plan's own total.
     // "bring Stargate to nearly 7 gigawatts … and more than $400bn" — not "bring its expertise to the
     // venture that would invest $500 billion".

@@ -81,6 +81,8 @@ const WORD_CURRENCY = String.raw`U\.S\.\s+dollars?|US\s+dollars?|dollars?|Korean
 const ZH_SCALE = '万亿|萬億|千亿|千億|百亿|百億|十亿|十億|千万|千萬|百万|百萬|亿|億|兆|万|萬|千';
 /** Digits each with its unit, "1千5百" (1,500) before 億: read as the Chinese numeral they write, not "5百億" alone. */
 const DIGIT_UNITS = '(?:\\d[千仟百佰十拾])+(?![千仟百佰十拾])(?=\\s?(?:万亿|萬億|亿|億|兆|万|萬))';
+/** Digits across two sections, "47億5千萬" (4,750,000,000): read whole, not "5千萬" alone. */
+const DIGIT_SECTIONS = '\\d+[亿億](?:\\d+[千仟百佰十拾]?)+[万萬](?![亿億])';
 const ZH_CURRENCY =
   '美元|美金|韩元|韓元|韩圜|韓圜|欧元|歐元|英镑|英鎊|日元|日圓|人民币|人民幣|新台币|新臺幣|新台幣|台币|台幣|港元|港币|港幣|元';
 
@@ -93,7 +95,7 @@ const MONEY = new RegExp(
     // 新台幣1453.8億元, 人民币1183亿元: the currency before the number
     String.raw`(?<zpcur>新台币|新臺幣|新台幣|台币|台幣|人民币|人民幣|港币|港幣|美金)\s?(?<zpnum>${DIGITS}|${CHINESE})\s?(?<zpscale>${ZH_SCALE})?元?`,
     // 165亿美元, 22.8万亿韩元, 二十二兆韓元, 47.5 億美元, 半兆美元 (half a trillion)
-    String.raw`(?<znum>${DIGIT_UNITS}|${DIGITS}|${CHINESE}|半(?=\s?(?:万亿|萬億|兆|亿|億)))\s?(?<zscale>${ZH_SCALE})?\s?(?<zcur>${ZH_CURRENCY})`,
+    String.raw`(?<znum>${DIGIT_SECTIONS}|${DIGIT_UNITS}|${DIGITS}|${CHINESE}|半(?=\s?(?:万亿|萬億|兆|亿|億)))\s?(?<zscale>${ZH_SCALE})?\s?(?<zcur>${ZH_CURRENCY})`,
     // a 16.5B deal, 16.5 billion (no currency)
     String.raw`(?<![\w.$])(?<bnum>${EN_NUMBER})\s?(?<bscale>trillion|billion|tn|bn|B)(?![A-Za-z])`,
   ].join('|'),

@@ -43,10 +43,15 @@ export const CHINESE = `[${CHINESE_NUMERAL_CHARS}]+`;
  * parseChineseNumeral('一百六十五'); // 165
  * parseChineseNumeral('二〇二七');   // 2027
  * parseChineseNumeral('七十點二');   // 70.2
+ * parseChineseNumeral('四十七點五億'); // 4750000000
  */
 export function parseChineseNumeral(text: string): number {
-  const [whole = '', fraction] = text.split(/[点點]/);
-  if (whole === '' && fraction === undefined) return Number.NaN;
+  const [whole = '', written] = text.split(/[点點]/);
+  if (whole === '' && written === undefined) return Number.NaN;
+  // "四十七點五億": a fraction before a section mark scales the whole number.
+  const scaled = written === undefined ? undefined : /^(.*?)([万萬亿億]+)$/.exec(written);
+  if (scaled) return parseChineseNumeral(`${whole}點${scaled[1]}`) * placeValue(`一${scaled[2]}`);
+  const fraction = written;
   let value =
     [...whole].every((char) => char in CHINESE_DIGITS) && whole.length > 1
       ? Number([...whole].map((char) => CHINESE_DIGITS[char]).join(''))
@@ -60,17 +65,33 @@ export function parseChineseNumeral(text: string): number {
   return value;
 }
 
+/**
+ * A place-value numeral. A section mark (万, 亿) scales the section before it — and what came before too when it is
+ * the larger mark (一万亿 is 10¹²), but not a larger section already closed (四十七亿五千万 is 47×10⁸ + 5,000×10⁴).
+ */
 function placeValue(text: string): number {
   let total = 0;
+  let lastSection = 0;
   let section = 0;
   let digit = 0;
+  // (Arabic digits may stand for a section's digits: "47億5千萬")
+  let arabic = '';
   for (const char of text) {
+    if (char >= '0' && char <= '9') {
+      arabic += char;
+      digit = Number(arabic);
+      continue;
+    }
+    arabic = '';
     if (char in CHINESE_DIGITS) digit = CHINESE_DIGITS[char]!;
     else if (char in CHINESE_UNITS) {
       section += (digit || 1) * CHINESE_UNITS[char]!;
       digit = 0;
     } else if (char in CHINESE_SECTIONS) {
-      total = (total + section + digit) * CHINESE_SECTIONS[char]!;
+      const mark = CHINESE_SECTIONS[char]!;
+      const current = section + digit;
+      total = mark > lastSection ? (total + current) * mark : total + current * mark;
+      lastSection = Math.max(lastSection, mark);
       section = 0;
       digit = 0;
     } else return Number.NaN;
