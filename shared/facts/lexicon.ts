@@ -540,6 +540,8 @@ export const ATTRIBUTE_CLASSES = {
       'production start',
       'start of production',
       'production begin',
+      // "as Taylor output begins": the present-tense start of a headline.
+      'output begin',
       'mass production',
       'volume production',
       'start manufacturing',

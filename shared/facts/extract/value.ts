@@ -63,6 +63,7 @@ function startedByNow(
       !(PRESENT_START.test(words) && (TRIAL_WORD.test(words) || presentNotNow(reading.text, match))) &&
       (STARTED_BEFORE.test(reading.text.slice(Math.max(0, match.start - 24), match.start)) ||
         STARTED_WORD.test(words) ||
+        firstWafersOut(reading.text, match) ||
         // "三星德州泰勒工厂正式投产 获…补贴": 正式 before a start that ends its clause is a headline's present (not
         // "正式投产时间再度推迟", its time).
         (/正式\s*$/.test(reading.text.slice(Math.max(0, match.start - 4), match.start)) &&
@@ -184,9 +185,28 @@ const NOT_YET_BEFORE =
  * A start word in the past or perfect ("began production", "has started operating") — not "will start" —
  * or a headline's present ("Samsung's long-delayed Texas chip plant starts production": it happens now).
  */
-const STARTED_WORD = /^(?:began|begun|started|commenced|starts|begins|commences)\b|^晶[圆圓]下[线線]$/i;
+const STARTED_WORD =
+  /^(?:began|begun|started|commenced|starts|begins|commences)\b|^(?:output|production)\s+(?:began|begun|started|begins|starts)$|^晶[圆圓]下[线線]$/i;
 
-const PRESENT_START = /^(?:starts|begins|commences)\b/i;
+/**
+ * "shipped its first wafers this month", "the first wafers left its Taylor line": first wafers out, in the past, are the
+ * fab's start (not "will ship its first wafers", "expects first wafers in 2027" — no past verb beside them).
+ */
+function firstWafersOut(text: string, match: PhraseMatch): boolean {
+  if (!/^first\b[\w\s-]*\bwafers?$/i.test(text.slice(match.start, match.end))) return false;
+  return (
+    WAFERS_OUT_BEFORE.test(text.slice(Math.max(0, match.start - 28), match.start)) ||
+    WAFERS_OUT_AFTER.test(text.slice(match.end, match.end + 28))
+  );
+}
+
+const WAFERS_OUT_BEFORE =
+  /\b(?:shipped|produced|turned\s+out|rolled\s+out|delivered|completed|processed|has\s+made|made)\s+(?:(?:its|the|their)\s+)?$/i;
+const WAFERS_OUT_AFTER =
+  /^\s+(?:left|rolled\s+off|came\s+off|came\s+out|(?:were|have\s+been|had\s+been)\s+(?:shipped|produced|delivered|completed))\b/i;
+
+/** A start in the present: "starts production", "as Taylor output begins". */
+const PRESENT_START = /^(?:starts|begins|commences)\b|\b(?:begins|starts)$/i;
 
 /** "begins trial production": not yet the fab's start of production. */
 const TRIAL_WORD = /\b(?:trial|pilot|risk|test)\b/i;
