@@ -15,6 +15,7 @@ import {
   inRelativeClauseApart,
   namedDealSpans,
   notWordsOf,
+  opensLaterClauseZh,
   opensOnAnotherCause,
   readsAsides,
   shelteredEventPiece,
@@ -685,7 +686,8 @@ function statementFor(
     (match) =>
       (!half || subject.positions.some((at) => half(match.start) <= half(at))) &&
       !inConcessionAfter(reading, match, subject.positions) &&
-      !inJoinedPredicateAfter(rule, reading, match, subject.positions),
+      !inJoinedPredicateAfter(rule, reading, match, subject.positions) &&
+      !opensLaterClauseZh(rule, reading, match, subject.positions),
   );
   if (
     notWords.length &&

@@ -162,7 +162,8 @@ export function silencedByNot(
   const notWords = notWordsOf(rule, reading).filter(
     (match) =>
       !inConcessionAfter(reading, match, [position]) &&
-      !inJoinedPredicateAfter(rule, reading, match, [position]),
+      !inJoinedPredicateAfter(rule, reading, match, [position]) &&
+      !opensLaterClauseZh(rule, reading, match, [position]),
   );
   if (notWords.length === 0) return false;
   if (shelteredEventPiece(rule, reading, position, notWords)) return false;
@@ -211,6 +212,42 @@ export function inJoinedPredicateAfter(
     positions.some((position) => position < joins) &&
     reading.relations.some((relation) => rule.rule.relation.includes(relation.name) && relation.end <= joins)
   );
+}
+
+/**
+ * "高风险规则已推迟，GPAI执法启动": a word of another subject opening a Chinese clause of its own, after one of `positions`
+ * and a relation word of the rule told in an earlier clause, is that clause's subject and silences nothing before it.
+ */
+export function opensLaterClauseZh(
+  rule: CompiledRule,
+  reading: SentenceReading,
+  match: { start: number },
+  positions: readonly number[],
+): boolean {
+  const opening = CLAUSE_OPENED_ZH.exec(reading.text.slice(Math.max(0, match.start - 3), match.start));
+  if (!opening) return false;
+  const mark = match.start - opening[0].length;
+  return (
+    positions.some((position) => position < mark) &&
+    reading.relations.some(
+      (relation) => rule.rule.relation.includes(relation.name) && relation.end <= mark,
+    ) &&
+    // (a clause that goes on to a predicate of its own, not a list of names: "高风险规则，GPAI与罚则均推迟")
+    CLAUSE_PREDICATE_ZH.test(reading.text.slice(match.start, clauseMarkAt(reading.text, match.start)))
+  );
+}
+
+/** A Chinese comma right before a word, its clause's first (a space may stand between). */
+const CLAUSE_OPENED_ZH = /(?<=[\u3400-\u9fff”」》)）])[，,；;]\s?$/;
+
+/** A predicate of a Chinese clause: a verb of action, change or state after its subject. */
+const CLAUSE_PREDICATE_ZH =
+  /(?:启动|啟動|开始|開始|生效|适用|適用|实施|實施|推迟|推遲|延后|延後|暂缓|暫緩|上线|上線|发布|發布|公布|展开|展開|进行|進行|维持|維持|不变|不變|照常|如期|继续|繼續|[将將会會已仍])/;
+
+/** Where the clause from `from` ends: the next Chinese or Western clause mark, or the sentence's end. */
+function clauseMarkAt(text: string, from: number): number {
+  const next = text.slice(from).search(/[，,；;。]/);
+  return next < 0 ? text.length : from + next;
 }
 
 /** "… and have nearly doubled since", "…, and has since fallen": a second predicate of the same subject. */
