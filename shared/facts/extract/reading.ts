@@ -369,6 +369,30 @@ export class SentenceReading {
     return found;
   }
 
+  /**
+   * "AI6 on Samsung 2nm", "AI6 will follow on Samsung's 2-nanometre process", "採三星2奈米製程", 改用三星1.4纳米工艺: a
+   * chip set on a maker's process node is made by that maker (the adopting word, read as a making, before the maker).
+   */
+  #processesAdopted(): PhraseMatch<AttributeClass>[] {
+    const found: PhraseMatch<AttributeClass>[] = [];
+    for (const maker of this.mentions) {
+      if (!this.isMaker(maker.id) || !NODE_AFTER_MAKER.test(this.text.slice(maker.end, maker.end + 24)))
+        continue;
+      const adopts = ADOPTS_BEFORE_MAKER.exec(this.text.slice(Math.max(0, maker.start - 4), maker.start));
+      if (!adopts) continue;
+      const start = maker.start - adopts[0].length;
+      // ("on" after the chip or a verb that sets it there: not "citing delays on Samsung's 2nm line")
+      if (
+        /^on/i.test(adopts[0]) &&
+        !this.chips.some((chip) => /^\s*$/.test(this.text.slice(chip.end, start))) &&
+        !SET_ON_BEFORE.test(this.text.slice(Math.max(0, start - 24), start))
+      )
+        continue;
+      found.push({ name: 'makes', start, end: maker.start });
+    }
+    return found;
+  }
+
   /** The makers a chip's shorthand lists, when the shorthand stands alone in its clause. */
   #shorthandMakersOf(chip: EntityMention): EntityMention[] | undefined {
     const after = this.mentions.filter((mention) => mention.start >= chip.end);
@@ -420,6 +444,8 @@ export class SentenceReading {
       // (only where no word tells a making: a shorthand's "at" would take the makers from the sentence's verb)
       const madeAt = this.#lists.has('makes') ? [] : this.#shorthandMakings();
       if (madeAt.length) this.#addRelations('makes', madeAt);
+      const adopted = /\d/.test(this.text) ? this.#processesAdopted() : [];
+      if (adopted.length) this.#addRelations('makes', adopted);
       // "…, while AI6 is Samsung's alone": a chip told as a maker's own is made by it.
       const owned = /['’]s\b/.test(this.text) ? this.#chipsOwnedByMakers() : [];
       if (owned.length) this.#addRelations('makes', owned);
@@ -466,6 +492,17 @@ export class SentenceReading {
     return this.#lists;
   }
 }
+
+/** A word that sets a chip on what follows, right before a maker's name: "on", 採/采, 改用, 改採. */
+const ADOPTS_BEFORE_MAKER = /(?:\bon\s+|改採|改采|改用|(?<![风風博])[採采])$/i;
+
+/** A verb that sets a chip on a process, right before "on": "will follow on", "is built on", "moves on". */
+const SET_ON_BEFORE =
+  /\b(?:follow|follows|followed|built|made|fabbed|fabricated|manufactured|produced|based|run|runs|moves?|moved|shifts?|shifted|switch(?:es|ed)?|taped\s+out|tapes\s+out|be|is|are|will\s+be)\s+$/i;
+
+/** A process node right after a maker's name: " 2nm", "'s 2-nanometre process", "2奈米製程", " SF2", "的1.4纳米". */
+const NODE_AFTER_MAKER =
+  /^(?:['’]s)?\s?(?:的)?(?:\d+(?:\.\d+)?\s?-?(?:nm|nanometer|nanometre|奈米|纳米|納米)|SF\d)/i;
 
 export const NONE: PhraseMatch[] = [];
 
