@@ -1013,12 +1013,14 @@ export function findScopes(sentence: string, tokens: Token[]): Scopes {
           notUntil(sentence, match)
         ),
     )
-    // "would apply no later than December 2027": a date's bound, not a denial; "No. 2 Samsung": a rank.
+    // "would apply no later than December 2027": a date's bound, not a denial; "No. 2 Samsung": a rank; "not just AI6
+    // but also AI5", "AI5 too, not only AI6": an addition, not a denial.
     .filter(
       (match) =>
         !(
           match.name === 'negation' &&
           (/^\s*later\s+than\b/i.test(sentence.slice(match.end, match.end + 12)) ||
+            /^\s+(?:just|only|merely|simply)\b/i.test(sentence.slice(match.end, match.end + 10)) ||
             /^\.\s?\d/.test(sentence.slice(match.end, match.end + 3))) &&
           /^(?:no|not)$/i.test(sentence.slice(match.start, match.end))
         ),

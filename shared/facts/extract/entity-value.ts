@@ -37,6 +37,24 @@ import { MODEL_NAME, unknownLatinName } from './subject.ts';
  * or its agent just after ("made by Samsung", "由三星代工"); a chip, the object of
  * the nearest such word before it, else the next one ("AI5 will be made by…").
  */
+/** Words that add the chip after them to a making: "besides", "on top of", "not just", "but also", 除(了). */
+const ADDED_CHIP_BEFORE =
+  /(?:\b(?:besides|in\s+addition\s+to|on\s+top\s+of|apart\s+from|as\s+well\s+as|not\s+just|not\s+only|not\s+merely|but\s+also)\s+(?:(?:the|its|their|Tesla['’]s)\s+)?|除了?)$/i;
+
+/** Whether a chip stands right after a word that adds it to a making. */
+const addedChip = (reading: SentenceReading, chip: { start: number }) =>
+  ADDED_CHIP_BEFORE.test(reading.text.slice(Math.max(0, chip.start - 28), chip.start));
+
+/** The making nearest a chip, before or after it. */
+function nearestTrigger(
+  triggers: readonly PhraseMatch<AttributeClass>[],
+  chip: { start: number; end: number },
+): PhraseMatch<AttributeClass> | undefined {
+  const distance = (trigger: PhraseMatch) =>
+    trigger.start >= chip.end ? trigger.start - chip.end : chip.start - trigger.end;
+  return [...triggers].sort((a, b) => distance(a) - distance(b))[0];
+}
+
 export function readEntities(
   rule: CompiledRule,
   reading: SentenceReading,
@@ -80,6 +98,9 @@ export function readEntities(
   const chipTriggers = new Set(
     chips.flatMap((chip) => [
       ...asList(triggerOfObject(reading, triggers, chip.start, chip.end)),
+      // "Besides AI6, Samsung will also make AI5", "make AI5, on top of AI6", "not just AI6 but also AI5", 除AI6外: a
+      // chip added to another's making is made by its maker too — the nearest making of the sentence.
+      ...(addedChip(reading, chip) ? asList(nearestTrigger(triggers, chip)) : []),
       // "a dual-fab strategy for its AI5 and AI6 chips, with production split between Samsung … and TSMC …": the
       // making a "with" clause tells of the chip right before it is the chip's too.
       ...triggers.filter(
@@ -175,7 +196,9 @@ export function readEntities(
             !/[，,；;。]/.test(reading.text.slice(reference.end, mention.start)),
         ) ||
         // (…unless a making joined to its own reaches the chip: "builds Tesla's AI4 processor, and will make AI6")
-        joinedMakingReaches(mention),
+        joinedMakingReaches(mention) ||
+        // (…or the chip is added to the other's making: "Besides AI6, Samsung will also make AI5")
+        chips.some((chip) => addedChip(reading, chip)),
     )
     .filter((mention) => !inAnotherChipsAppositive(reading, mention, chipIds))
     .filter((mention) => !inAnotherChipsModifierZh(reading, mention, chipIds))
