@@ -2247,7 +2247,8 @@ function isProgress(text: string, mention: ValueMention): boolean {
     /使(?!用)[^.;,，；。]{0,30}?(?:超过|超過|达到|達到|接近|逾)\s*(?:约|約)?$/.test(before) ||
     // "承诺投资突破4000亿美元", "commitments pass $400 billion": passing a mark on the way, not the plan's total.
     /(?<!将|將|可望|有望|预计|預計|预期|預期)突破\s*(?:约|約)?$/.test(before) ||
-    /\b(?:pass(?:es|ed)?|surpass(?:es|ed)?|cross(?:es|ed)?|tops|topped|exceed(?:s|ed)?|(?:commitments|pledges)\s+top)\s+(?:the\s+)?$/i.test(
+    // (…not a total to come: "Stargate spending to exceed $500 billion", "will exceed", as 将突破 above)
+    /\b(?:pass(?:es|ed)?|surpass(?:es|ed)?|cross(?:es|ed)?|tops|topped|exceed(?:s|ed)|(?<!\b(?:to|will|would|could|may|might|should)\s)exceed|(?:commitments|pledges)\s+top)\s+(?:the\s+)?$/i.test(
       before,
     ) ||
     // "Total investment in the new sites will top $400 billion": the amount of some of the plan's parts.
