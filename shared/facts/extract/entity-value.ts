@@ -41,6 +41,23 @@ import { MODEL_NAME, unknownLatinName } from './subject.ts';
 const ADDED_CHIP_BEFORE =
   /(?:\b(?:besides|in\s+addition\s+to|on\s+top\s+of|apart\s+from|as\s+well\s+as|not\s+just|not\s+only|not\s+merely|but\s+also)\s+(?:(?:the|its|their|Tesla['’]s)\s+)?|除了?)$/i;
 
+/** Whether a company is named as the owner of revenue or sales ("Samsung's foundry revenue", 三星代工部门…营收). */
+function revenueOwner(reading: SentenceReading, mention: EntityMention): boolean {
+  const after = reading.text.slice(mention.end, mention.end + 40);
+  if (REVENUE_OWNED_AFTER_EN.test(after) || REVENUE_OWNED_AFTER_ZH.test(after)) return true;
+  return (
+    /(?:为|為|给|給)$/.test(reading.text.slice(Math.max(0, mention.start - 1), mention.start)) &&
+    REVENUE_BROUGHT_AFTER_ZH.test(after)
+  );
+}
+
+const REVENUE_OWNED_AFTER_EN =
+  /^(?:\s+Electronics)?(?:['’]s?|\s+Electronics['’]?)\s+(?:(?:annual|yearly|quarterly|foundry|contract-chip|contract\s+chip|chip|semiconductor|chipmaking)\s+){0,3}(?:revenue|sales(?!\s+(?:pitch|team|force|push|drive|effort|office|rep))|turnover|earnings)\b/i;
+const REVENUE_OWNED_AFTER_ZH =
+  /^(?:电子|電子)?的?(?:晶圆|晶圓)?(?:代工)?(?:部门|部門|事业|事業|业务|業務)?的?(?:年|每年)?(?:营收|營收|收入|营业额|營業額)/;
+const REVENUE_BROUGHT_AFTER_ZH =
+  /^(?:电子|電子)?的?(?:晶圆|晶圓)?(?:代工)?(?:部门|部門|事业|事業|业务|業務)?[^，。；]{0,8}?(?:带来|帶來|增加|贡献|貢獻)/;
+
 /** Whether a chip stands right after a word that adds it to a making. */
 const addedChip = (reading: SentenceReading, chip: { start: number }) =>
   ADDED_CHIP_BEFORE.test(reading.text.slice(Math.max(0, chip.start - 28), chip.start));
@@ -184,6 +201,10 @@ export function readEntities(
     .filter((mention) => !otherWork(reading, mention))
     .filter((mention) => !atAnotherChip(reading, mention, chipIds))
     .filter((mention) => !businessOwner(mention))
+    // "Tesla's AI6 order will add about 10% to Samsung's annual foundry revenue", 为三星晶圆代工部门带来…营收: the
+    // company whose revenue a chip's order lifts is told as the one that gains, not as its maker (the labelling guide's
+    // plain reading).
+    .filter((mention) => !revenueOwner(reading, mention))
     .filter((mention) => !onlyTroubled(reading, mention, allowed))
     .filter(
       (mention) =>
@@ -2660,7 +2681,7 @@ const JOINED_MAKING_BETWEEN =
   /^[^.;:!?]*?[^,\s],?\s+and\s+(?:it\s+)?(?:(?:will|would|shall|is|are|set|to|also|now|soon|then|plans?|expects?|going|be|already|later|preparing|prepares|getting|ready)\s+)*(?:the\s+(?:sole\s+|only\s+|main\s+|exclusive\s+)?)?$/i;
 /** "三星电子生产AI4芯片，并将生产AI6", "…，同时准备在泰勒厂生产AI6": a making joined to the one before, its subject shared. */
 const JOINED_MAKING_BETWEEN_ZH =
-  /^[^。；;！？]*?[，,]\s*(?:并|並|同时|同時|且|亦|还|還|也)(?:将|將|准备|準備|计划|計劃|会|會|也|还|還|正|已|亦|可)*\s*(?:在[^，。；,;]{1,10}?)?$|^[^。；;！？]*?[，,\s]\s*(?:此次|这次|這次|如今|现在|現在|今年|目前)?(?:又|再|还|還|也|亦)(?:获得|獲得|拿下|斩获|斬獲|赢得|贏得|取得)了?[^，。；,;]{0,16}?$/;
+  /^[^。；;！？]*?[，,]\s*(?:并|並|同时|同時|且|亦|还|還|也)(?:将|將|准备|準備|计划|計劃|会|會|也|还|還|正|已|亦|可)*\s*(?:在[^，。；,;]{1,10}?|(?:以|用|采用|採用)[^，。；,;]{1,12}?(?:工艺|工藝|制程|製程))?$|^[^。；;！？]*?[，,\s]\s*(?:此次|这次|這次|如今|现在|現在|今年|目前)?(?:又|再|还|還|也|亦)(?:获得|獲得|拿下|斩获|斬獲|赢得|贏得|取得)了?[^，。；,;]{0,16}?$/;
 
 /** Another foundry named as the agent right after a "makes" word ("manufactured using TSMC's", "made by TSMC") — not "at Tesla's request". */
 function agentAfter(
