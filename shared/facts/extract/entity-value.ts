@@ -92,7 +92,11 @@ export function readEntities(
     business.some((match) => match.start >= mention.end && match.start - mention.end <= 1);
   const triggers = verbGroups(
     relations.filter(
-      (match) => match.name === 'makes' && !business.includes(match) && !personComesFrom(reading, match),
+      (match) =>
+        match.name === 'makes' &&
+        !business.includes(match) &&
+        !personComesFrom(reading, match) &&
+        !dealOfATimeClause(reading, match, chipIds),
     ),
     reading,
     chipIds,
@@ -419,6 +423,34 @@ export function readEntities(
     displaced,
   };
 }
+
+/**
+ * "above the 5 exaflops he cited when the Samsung contract was signed": a deal named in a time clause dates what the
+ * sentence tells of the chip; it makes nothing of a chip outside the clause.
+ */
+function dealOfATimeClause(
+  reading: SentenceReading,
+  match: PhraseMatch<AttributeClass>,
+  chipIds: ReadonlySet<string>,
+): boolean {
+  if (
+    !/^(?:deal|contract|agreement|pact|order|partnership)s?$/i.test(
+      reading.text.slice(match.start, match.end),
+    )
+  )
+    return false;
+  const before = reading.text.slice(Math.max(0, match.start - 48), match.start);
+  const opening = TIME_CLAUSE_OPENS.exec(before);
+  if (!opening) return false;
+  const from = match.start - before.length + opening.index;
+  const rest = reading.text.slice(match.end);
+  const to = match.end + (rest.search(/[,;:.，；：。]/) + 1 || rest.length + 1) - 1;
+  return reading.chips.every((chip) => !chipIds.has(chip.id) || chip.end <= from || chip.start >= to);
+}
+
+/** A time clause opening before a deal's word, no clause mark between: "when the Samsung …", "since the". */
+const TIME_CLAUSE_OPENS =
+  /\b(?:when|since|after|before|until)\s+(?:(?:the|its|their|[\w-]+['’]s)\s+)?[^,;:.，；：。]*$/i;
 
 /**
  * "Tesla's AI5 chip chief came from Intel", "an AI6 architect who came from TSMC", "the biggest risk to AI6 comes from
