@@ -36,9 +36,10 @@ export function clauseMarkAfter(text: string, from: number): number {
 /**
  * The relative clause set off by ", which" that `position` stands in: from its comma to its next clause mark
  * ("Qualcomm will make chips at Samsung's Taylor plant, which will build Tesla's AI6 …"); undefined outside one.
+ * A time's ", when" is one too ("has doubled since the Samsung deal, when it rose 4% on the announcement").
  */
 export function relativeClauseAt(text: string, position: number): { start: number; end: number } | undefined {
-  const start = text.lastIndexOf(', which ', position);
+  const start = Math.max(text.lastIndexOf(', which ', position), text.lastIndexOf(', when ', position));
   if (start < 0 || CLAUSE_MARK.test(text.slice(start + 1, position))) return undefined;
   return { start, end: clauseMarkAfter(text, position) };
 }

@@ -114,7 +114,7 @@ export const SAME_DAY = new RegExp(SAME_DAY_WORDS, 'i');
  * "when news of", "the deal was announced", 宣布与三星合作当日, 合同公布当天: the event's own news recalled.
  */
 export const RECALLED_NEWS =
-  /\bwhen\s+(?:the\s+)?news\s+of\b|\bwhen\s+[^,.;]{0,40}?\b(?:signed|announced|unveiled|disclosed|struck|inked)\s+(?:the|their|its)\s+[^,.;]{0,30}?\b(?:deal|contract|agreement|pact)\b|(?:宣布|宣佈|公布|公佈|签署|簽署|官宣)[^，。；]{0,16}?(?:时|時)[，,][^，。；]{0,12}?(?:当日|當日|当天|當天)|\b(?:deal|contract|agreement|pact|order|tie-up)\s+(?:was|were|had\s+been)\s+(?:first\s+)?(?:announced|unveiled|disclosed|signed|revealed)\b|(?:宣布|宣佈|公布|公佈|签署|簽署|官宣)[^，。；]{0,16}?(?:当日|當日|当天|當天)|(?:合同|协议|協議|合作|订单|訂單|大单|大單)[^，。；]{0,4}?(?:公布|公佈|宣布|宣佈|签署|簽署|曝光)(?:当日|當日|当天|當天)/i;
+  /\bwhen\s+(?:the\s+)?news\s+of\b|\b(?:deal|contract|agreement|pact|order)\s+(?:sent|drove|pushed|lifted|propelled)\s+(?:its|their|the(?:\s+\w+['’]s)?)\s+(?:shares|stock)\b|\bwhen\s+[^,.;]{0,40}?\b(?:signed|announced|unveiled|disclosed|struck|inked)\s+(?:the|their|its)\s+[^,.;]{0,30}?\b(?:deal|contract|agreement|pact)\b|(?:宣布|宣佈|公布|公佈|签署|簽署|官宣)[^，。；]{0,16}?(?:时|時)[，,][^，。；]{0,12}?(?:当日|當日|当天|當天)|\b(?:deal|contract|agreement|pact|order|tie-up)\s+(?:was|were|had\s+been)\s+(?:first\s+)?(?:announced|unveiled|disclosed|signed|revealed)\b|(?:宣布|宣佈|公布|公佈|签署|簽署|官宣)[^，。；]{0,16}?(?:当日|當日|当天|當天)|(?:合同|协议|協議|合作|订单|訂單|大单|大單)[^，。；]{0,4}?(?:公布|公佈|宣布|宣佈|签署|簽署|曝光)(?:当日|當日|当天|當天)/i;
 
 /** Where the frame (clause group) of a position starts: the break that opens it, or 0. */
 export function frameStart(reading: SentenceReading, position: number): number {

@@ -240,7 +240,7 @@ const OWN_DAY =
 
 /** …and a move told in the pluperfect ("had climbed 4% on July 28"). */
 const RECALLED_MOVE = new RegExp(
-  `${RECALLED_NEWS.source}|\\bhad\\s+(?:\\w+\\s+)?(?:risen|rose|climbed|jumped|gained|surged|soared|rallied|fallen|fell|dropped|slid|sunk|tumbled)\\b`,
+  `${RECALLED_NEWS.source}|\\bhad\\s+(?:\\w+\\s+)?(?:risen|rose|climbed|jumped|gained|surged|soared|rallied|fallen|fell|dropped|slid|sunk|tumbled)\\b|\\bwhen\\s+(?:it|they|its\\s+(?:shares|stock)|the\\s+(?:shares|stock))\\s+(?:rose|jumped|climbed|gained|surged|soared|rallied|popped|added|fell|dropped|slid|tumbled)\\b`,
   'i',
 );
 
