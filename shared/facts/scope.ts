@@ -140,7 +140,17 @@ const INVERTED_CONDITION = /^[\s"“'‘]*(?:Should|Had|Were)\s+(?:the\s|it\s|th
  * through the clause the modal opens (not "The delay to 2027 would cost Samsung", a delay told).
  */
 const SUPPOSED_EVENT =
-  /^[\s"“'‘]*(?:An?|Any|Another|Further|Fresh)\s+(?:(?:further|new|fresh|additional|prolonged|lengthy|long|major|significant|[\w-]+-(?:month|year|quarter))\s+)?(?:delay|slip|slippage|postponement|setback|hold-up|cancellation)s?\b[^,.;:]{0,80}?\b(?:would|could|might)\b/i;
+  /(?:^[\s"“'‘]*|\b(?:says?|said|warns?|warned|argues?|argued|fears?|feared)\s+(?:that\s+)?)(?:An?|Any|Another|Further|Fresh)\s+(?:(?:further|new|fresh|additional|prolonged|lengthy|long|major|significant|[\w-]+-(?:month|year|quarter))\s+)?(?:delay|slip|slippage|postponement|setback|hold-up|cancellation)s?\b[^,.;:]{0,80}?\b(?:would|could|might)\b/i;
+
+/** The saying verb a supposed event may follow: "MEPs say any further delay would …". */
+const SAYS_BEFORE_EVENT = /^\W*(?:says?|said|warns?|warned|argues?|argued|fears?|feared)\s+(?:that\s+)?/i;
+
+/**
+ * A step as a Chinese clause's subject, then what it would do: "推迟高风险规则将损害AI法案公信力" — as "Postponing the rules
+ * would …" (SUPPOSED_STEP), a step supposed, not taken.
+ */
+const SUPPOSED_STEP_ZH =
+  /(?:^|(?<=[：:，,]))\s*(?:推迟|推遲|延后|延後|暂缓|暫緩|延迟|延遲|暂停|暫停)[^，。；：:]{1,16}?(?:将|將|会|會|恐|可能)(?:严重)?(?:损害|損害|削弱|打击|打擊|影响|影響|导致|導致|意味|伤害|傷害|带来|帶來|使|让|讓|令)/;
 
 /**
  * The same inverted condition after its clause: "… take effect on August 2 should EU institutions fail to adopt", "…
@@ -419,6 +429,13 @@ const spanOver = (name: ScopeCue, found: RegExpExecArray): ScopeSpan => ({
 /** An aside between commas telling a first target: ", first due in 2024,". */
 const FIRST_TARGET_ASIDE =
   /,\s*first\s+(?:due|set|planned|expected|targeted|pegged)\b(?:[^,;.]|\.(?=\d))*(?=,)/gi;
+
+/**
+ * A request for a step, however long its addressee: "asked the European Commission on Tuesday to pause the AI Act's
+ * high-risk obligations", "urged Brussels and national governments to delay".
+ */
+const ASKED_TO_DELAY =
+  /\b(?:ask(?:s|ed|ing)?|urg(?:e|es|ed|ing)|press(?:es|ed|ing)?|lobb(?:y|ies|ied|ying)|petition(?:s|ed|ing)?|call(?:s|ed|ing)?\s+on)\s+(?:[\w'’-]+\s+){1,8}?to\s+(?:pause|delay|postpone|suspend|defer|push\s+back|stop\s+the\s+clock)\b/gi;
 
 /** "want(s/ed) … delayed/postponed/paused/pushed back", within a clause. */
 const WISHED_DELAY =
@@ -1211,6 +1228,7 @@ export function findScopes(sentence: string, tokens: Token[]): Scopes {
   // "Berlin and Paris want the AI Act's high-risk obligations delayed by two years": a wish for a delay, past the
   // lexicon's short gap ("want ... delayed").
   for (const wish of sentence.matchAll(WISHED_DELAY)) spans.push(spanOver('possibility', wish));
+  for (const request of sentence.matchAll(ASKED_TO_DELAY)) spans.push(spanOver('possibility', request));
   // "Postponing the high-risk rules, as some in industry demand, would reward the loudest lobbyists": a step named as
   // the subject of what it would bring about is only supposed.
   const supposed = SUPPOSED_STEP.exec(sentence);
@@ -1238,13 +1256,15 @@ export function findScopes(sentence: string, tokens: Token[]): Scopes {
       end: end < sentence.length ? clauseEndAfter(sentence, end + 1) : end,
     });
   }
-  const supposedEvent = SUPPOSED_EVENT.exec(sentence);
+  const supposedEvent = SUPPOSED_EVENT.exec(sentence) ?? SUPPOSED_STEP_ZH.exec(sentence);
   if (supposedEvent) {
     const modal = supposedEvent.index + supposedEvent[0].length;
+    // (from the supposed event itself, not the verb that says it: "MEPs say any further delay would gut the law")
+    const start = supposedEvent.index + (SAYS_BEFORE_EVENT.exec(supposedEvent[0])?.[0].length ?? 0);
     spans.push({
       name: 'condition',
-      start: 0,
-      cueStart: 0,
+      start,
+      cueStart: start,
       cueEnd: modal,
       end: clauseEndAfter(sentence, modal),
     });

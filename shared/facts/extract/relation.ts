@@ -629,6 +629,8 @@ export function relationWordOfAnotherSense(
         MILESTONE_BEFORE.test(before(40)) ||
         // "合規投資將暫緩", "compliance spending will be put off": money held back, not the rules' or the plant's date.
         SPENDING_BEFORE.test(before(24)) ||
+        // "回顾“停钟”之争", "the stop-the-clock debate": a delay named as what is argued over.
+        DISPUTE_AFTER.test(text.slice(match.end, match.end + 12)) ||
         PROCEDURE_DELAYED.test(text.slice(clauseStartOf(reading, match.start), match.start)) ||
         // "Parliament has delayed its plenary vote on the AI Omnibus": the procedure is the delay's object.
         PROCEDURE_AFTER_DELAY.test(text.slice(match.end, match.end + 48)) ||
@@ -845,6 +847,10 @@ const WEIGHED_BY_A_PROCEDURE_PUT_OFF =
   /\b(?:delay(?:s|ed|ing)?|postpon(?:e|es|ed|ing)|put(?:s|ting)?\s+off|push(?:es|ed|ing)?\s+back)\s+(?:(?:a|the|its|their)\s+)?(?:[\w'’-]+\s+)?(?:decision|vote|debate|talks|ruling)\s+(?:on|over|about)\s+(?:(?:the|a|its)\s+)?(?:[\w'’-]+\s+){0,3}$/i;
 
 /** A tape-out or samples right before a delay, perhaps with its auxiliaries ("has been", 再度). */
+/** A dispute named after a delay word: "“停钟”之争", 推迟争议, "stop-the-clock debate". */
+const DISPUTE_AFTER =
+  /^["”」』'’]?\s*(?:之争|之爭|争议|爭議|之辩|之辯|辩论|辯論|争论|爭論|(?:debate|dispute|row|fight|battle|controversy)\b)/i;
+
 /** Spending as the subject of a delay word right after it (an auxiliary or two between). */
 const SPENDING_BEFORE =
   /\b(?:spending|investments?|budgets?|hiring|purchases|purchasing|capex)\s+(?:(?:has|have|had|is|are|was|were|been|being|be|will|would|may|now|again|also|reportedly|further)\s+){0,3}$|(?:投资|投資|支出|开支|開支|预算|預算|采购|採購|招聘|招募)(?:计划|計畫|計劃)?(?:将|將|也|亦|或|恐|已|则|則|会|會)?(?:再度|再次|暂时|暫時)?\s*$/i;
