@@ -735,7 +735,8 @@ function statementFor(
       (match) =>
         match.name !== 'production_start' ||
         (!CHIP_REFERRED_AFTER.test(reading.text.slice(match.end, match.end + 40)) &&
-          !chipFrontedTo(reading, match)),
+          !chipFrontedTo(reading, match) &&
+          !rivalChipMade(rule, reading, match)),
     )
     // A relation word used in another sense ("by the end of 2024", "pushes companies to comply", "samples delayed").
     .filter((match) => !relationWordOfAnotherSense(reading, match))
@@ -857,6 +858,17 @@ function inAnotherSubjectsEarlierHalf(
  */
 const CHIP_REFERRED_AFTER =
   /^\s+(?:the|this|that)\s+(?:(?:new|next-generation|next-gen|self-driving|AI|custom)\s+)?(?:chip|processor)\b(?!s)/i;
+
+/**
+ * "Samsung rolls out first AI5 wafers in Taylor", "start AI6 mass production at Taylor": a start whose words hold a rival
+ * chip is that chip's making (not "the fab … begins producing Tesla's AI6 chips", its first product).
+ */
+function rivalChipMade(rule: CompiledRule, reading: SentenceReading, match: PhraseMatch): boolean {
+  if (!rule.rule.rivals?.length) return false;
+  return reading.chips.some(
+    (chip) => rule.rivalIds.has(chip.id) && chip.start >= match.start && chip.end <= match.end,
+  );
+}
 
 /** "Tesla, whose AI6 chip Samsung will produce at Taylor from next year": the chip, fronted, is what is produced. */
 function chipFrontedTo(reading: SentenceReading, match: PhraseMatch): boolean {

@@ -596,6 +596,10 @@ export function relationWordOfAnotherSense(
       // "The AI6 chips Samsung will make in Texas are due in 2028": the things made are due, not the making begun.
       if (/^(?:due|slated|on\s|target)/i.test(word) && PRODUCTS_MADE_BEFORE.test(lastClause(before(160))))
         return true;
+      // "with risk production planned for next year", 明年下半年進入試產: a trial run is not yet the fab's start.
+      if (/^(?:production|output|produce|产|產)/i.test(word) && TRIAL_RUN_BEFORE.test(before(12)))
+        return true;
+      if (/^(?:试产|試產)$|\b(?:trial|pilot|risk)\b/i.test(word)) return true;
       // "approving a second production line … in 2024": a line, a thing built, not production begun
       // (unless the line itself starts: "production line to start in 2026").
       return (
@@ -935,6 +939,9 @@ const END_OF_TIME =
   /^end\s+of\s+(?:the\s+)?(?:\d{4}|year|quarter|month|decade|[1-4]Q|Q[1-4]|first|second|third|fourth|this|next|last|January|February|March|April|May|June|July|August|September|October|November|December)\b/i;
 
 /** "samples and small-batch production in 2026" is not volume production. */
+/** A trial's word right before a production word: "risk production", "pilot output", 試產 (試 before 產). */
+const TRIAL_RUN_BEFORE = /(?:\b(?:risk|pilot|trial|test|engineering)[-\s]|試|试)$/i;
+
 const TRIAL_BEFORE =
   /(?:少量|小批量|小量|試|试|樣品|样品|工程|sample|samples|pilot|trial|risk|engineering|limited|small[-\s]batch|initial|first)\s*$/i;
 
