@@ -1163,6 +1163,11 @@ export const ATTRIBUTE_CLASSES = {
       'still in operation',
       // "Tesla's Dojo supercomputer is still running and will keep training FSD".
       'still running',
+      // "Tesla's Dojo 'remains active', Musk says", "supercomputer work continues", "Dojo lives on".
+      'remain active',
+      'still active',
+      'work continue',
+      'live on',
       'keep running',
       'continue to run',
       'remain operational',
@@ -1307,6 +1312,13 @@ export const ATTRIBUTE_CLASSES = {
       // 特斯拉Dojo超级计算机仍在运行.
       '仍在运行',
       '仍在運行',
+      // "Dojo项目仍在进行中", 仍在运转, "相关工作仍在持续推进".
+      '仍在进行',
+      '仍在進行',
+      '仍在运转',
+      '仍在運轉',
+      '持续推进',
+      '持續推進',
       '继续运行',
       '繼續運行',
       // "提供者须在2027年12月前满足相关要求": the date compliance is due (a delay if later than planned).

@@ -688,6 +688,8 @@ export function relationWordOfAnotherSense(
       // "TSMC's share of the global foundry market rose to 72%": a portion's move, not a stock's.
       return PORTION_MOVED.test(before(90));
     case 'in_force':
+      // "相关立法程序仍在进行", "talks are still ongoing": a procedure going on, not the thing it decides.
+      if (/^(?:仍在|still|work)/i.test(word) && PROCEDURE_GOING_ON_BEFORE.test(before(12))) return true;
       // "the deadline remains a moving target": a date or deadline that remains, with no date after it, is no schedule.
       if (
         /^(?:date|deadline)s?\s+remain/i.test(word) &&
@@ -851,6 +853,10 @@ const WEIGHED_BY_A_PROCEDURE_PUT_OFF =
   /\b(?:delay(?:s|ed|ing)?|postpon(?:e|es|ed|ing)|put(?:s|ting)?\s+off|push(?:es|ed|ing)?\s+back)\s+(?:(?:a|the|its|their)\s+)?(?:[\w'’-]+\s+)?(?:decision|vote|debate|talks|ruling)\s+(?:on|over|about)\s+(?:(?:the|a|its)\s+)?(?:[\w'’-]+\s+){0,3}$/i;
 
 /** A tape-out or samples right before a delay, perhaps with its auxiliaries ("has been", 再度). */
+/** A procedure right before what goes on: 立法程序仍在进行, "negotiations still active". */
+const PROCEDURE_GOING_ON_BEFORE =
+  /(?:程序|谈判|談判|磋商|讨论|討論|审议|審議|立法|协商|協商|表决|表決|\b(?:procedure|process|negotiations?|talks|discussions?|deliberations?)\s+(?:is\s+|are\s+)?)\s*$/i;
+
 /** A dispute named after a delay word: "“停钟”之争", 推迟争议, "stop-the-clock debate". */
 const DISPUTE_AFTER =
   /^["”」』'’]?\s*(?:之争|之爭|争议|爭議|之辩|之辯|辩论|辯論|争论|爭論|(?:debate|dispute|row|fight|battle|controversy)\b)/i;
