@@ -1835,13 +1835,14 @@ const GROWTH_HELPED_BY_AFTER =
   /^[^.;]{0,40}?,\s*(?:helped|driven|boosted|supported|fuell?ed|aided|buoyed|underpinned)\s+by\b|^[^.;,]{0,40}?\b(?:thanks\s+to|on\s+the\s+back\s+of)\b/i;
 
 const YIELDS_AFTER_NODE =
-  /^\s*(?:-?\s*(?:process|node|class|technology|nm))?\s*(?:yields?|yield\s+rates?|ramp(?:-up)?\b|良率|良品率|的良率)/i;
-const YIELDS_BEFORE_NODE = /\byields?\s+(?:on|of|at|for)\s+(?:its|the|Samsung['’]s|[A-Z][\w-]*['’]s)\s+$/i;
+  /^\s*[)）]?\s*(?:-?\s*(?:process|node|class|technology|nm)|制程|製程|工艺|工藝)?\s*(?:[（(][\w-]{1,8}[)）])?\s*(?:yields?|yield\s+rates?|ramp(?:-up)?\b|良率|良品率|的良率)/i;
+const YIELDS_BEFORE_NODE =
+  /\byields?\s+(?:on|of|at|for)\s+(?:its|the|Samsung['’]s|(?:[A-Z][\w-]*\s+)?[A-Z][\w-]*['’]s)\s+$/i;
 const COURTED_FOR =
   /\b(?:court\w*|woo\w*|lure\w*|win\s+orders|pitch\w*|offer\w*\s+discounts|discount\w*)\b|争取|爭取|拉拢|拉攏|揽客|攬客/i;
 const YIELD_FOR_CHIP = /^\s*(?:for|on)\s+(?:[A-Z][\w-]*['’]s\s+)?$/;
 const CHIP_PUT_ON_NODE =
-  /\b(?:on|using|uses|use)\s+(?:the|that|this)\s+(?:node|process)\b|采用|採用|基于|基於|导入|導入|以(?:该|該|此|这一|這一)(?:制程|製程|工艺|工藝)/i;
+  /\b(?:on|using|uses|use)\s+(?:the|that|this)\s+(?:node|process)\b|\b(?:the|that|this)\s+(?:node|process)\s+will\s+(?:be\s+used|make|build|produce)\b|采用|採用|基于|基於|导入|導入|以(?:该|該|此|这一|這一)(?:制程|製程|工艺|工藝)|(?:该|該|此|这一|這一)(?:制程|製程|工艺|工藝)(?:将|將|会|會)?(?:用于|用於)/i;
 
 function measureOfTheClauseBefore(
   rule: CompiledRule,
