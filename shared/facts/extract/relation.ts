@@ -240,7 +240,7 @@ const OWN_DAY =
 
 /** …and a move told in the pluperfect ("had climbed 4% on July 28"). */
 const RECALLED_MOVE = new RegExp(
-  `${RECALLED_NEWS.source}|\\bhad\\s+(?:\\w+\\s+)?(?:risen|rose|climbed|jumped|gained|surged|soared|rallied|fallen|fell|dropped|slid|sunk|tumbled)\\b|\\bwhen\\s+(?:it|they|its\\s+(?:shares|stock)|the\\s+(?:shares|stock))\\s+(?:rose|jumped|climbed|gained|surged|soared|rallied|popped|added|fell|dropped|slid|tumbled)\\b`,
+  `${RECALLED_NEWS.source}|\\bhad\\s+(?:\\w+\\s+)?(?:risen|rose|climbed|jumped|gained|surged|soared|rallied|fallen|fell|dropped|slid|sunk|tumbled)\\b|\\bwhen\\s+(?:it|they|its\\s+(?:shares|stock)|the\\s+(?:shares|stock))\\s+(?:rose|jumped|climbed|gained|surged|soared|rallied|popped|added|fell|dropped|slid|tumbled)\\b|\\b(?:rose|jumped|climbed|gained|surged|soared|rallied|popped|added|went\\s+up|closed)\\b[^.;]{0,24}?\\d[\\d.]*\\s?(?:%|per\\s?cent)[^.;]{0,16}?\\bon\\s+(?:the\\s+day\\s+(?:the\\s+)?|the\\s+)?(?:news\\s+of\\s+(?:the\\s+)?)?(?!the\\s|its\\s|their\\s)[\\w-]+(?:['’]s)?\\s+(?:[\\w-]+\\s+)?(?:deal|contract|news|order|announcement|pact)\\b`,
   'i',
 );
 
