@@ -229,7 +229,7 @@ function markPeriods(text: string, found: DateMention[]): void {
 
 /** A delay given as a length needs a word of delay or lag (most sentences with a date have none). */
 const SHIFT_CUE =
-  /delay|push|postpon|slip|set\s+back|moved\s+back|behind|late|after|extend|推迟|推遲|延后|延後|延迟|延遲|延长|延長|晚|落后|落後|再过|再過/i;
+  /delay|push|postpon|slip|set\s+back|moved\s+back|behind|late|after|extend|before\s+th|earlier|推迟|推遲|延后|延後|延迟|延遲|延长|延長|晚|落后|落後|再过|再過/i;
 
 function readMatch(
   g: Record<string, string | undefined>,
@@ -371,19 +371,59 @@ function readShifts(text: string, dates: DateMention[]): DateMention[] {
     const delayed = DELAY_BEFORE.test(before) || LAG_AFTER.test(after);
     const planned =
       anchorAfter(text, dates, end, delayed) ?? (delayed ? anchorBefore(text, dates, start) : undefined);
-    // Not a plan moved but another event's date counted on: "volume production a year later", "再晚约一年".
-    const anchor = planned ?? relativeAnchor(dates, start, before, after);
-    if (!anchor?.range || anchor.value.kind !== 'year') continue;
+    // Not a plan moved but another event's date counted on: "volume production a year later", "再晚约一年" — or
+    // counted back: "and AI5 a year before that".
+    const earlier = !planned && EARLIER_AFTER.test(after);
+    const anchor =
+      planned ?? (earlier ? lastDateBefore(dates, start) : relativeAnchor(dates, start, before, after));
+    const shift = countedFrom(anchor, earlier ? -months : months, start, end);
+    if (!shift) continue;
     // The plan named is the date moved from, whether or not the length says where to.
-    if (planned) anchor.role = 'from';
-    const first = anchor.value.value;
-    const low = first + Math.floor((anchor.range[0] - 1 + months) / 12);
-    const high = first + Math.floor((anchor.range[1] - 1 + months) / 12);
-    if (low === high)
-      shifted.push({ value: { kind: 'year', value: low }, start, end, precision: 'part', shifted: true });
+    if (planned) anchor!.role = 'from';
+    shifted.push(shift);
+  }
+  // "AI5 volume production still targeted for 2027, AI6 the year after": a year on from the date before.
+  for (const match of text.matchAll(THE_YEAR_AFTER)) {
+    const shift = countedFrom(
+      lastDateBefore(dates, match.index),
+      12,
+      match.index,
+      match.index + match[0].length,
+    );
+    if (shift) shifted.push(shift);
   }
   return shifted;
 }
+
+/**
+ * The year a length makes from a date, when every month the date can mean, moved by the length, falls in one year
+ * (six months after "2026" could be either).
+ */
+function countedFrom(
+  anchor: DateMention | undefined,
+  months: number,
+  start: number,
+  end: number,
+): DateMention | undefined {
+  if (!anchor?.range || anchor.value.kind !== 'year') return undefined;
+  const first = anchor.value.value;
+  const low = first + Math.floor((anchor.range[0] - 1 + months) / 12);
+  const high = first + Math.floor((anchor.range[1] - 1 + months) / 12);
+  return low === high
+    ? { value: { kind: 'year', value: low }, start, end, precision: 'part', shifted: true }
+    : undefined;
+}
+
+/** The last date before a position, close enough to be the one counted from. */
+function lastDateBefore(dates: DateMention[], start: number): DateMention | undefined {
+  return dates.filter((date) => date.end <= start && start - date.end <= 80).at(-1);
+}
+
+/** After a length, that it counts back from the date before: "a year before that", "two years earlier". */
+const EARLIER_AFTER = /^\s*(?:before\s+(?:that|this|then)|earlier)\b/i;
+
+/** "the year after" standing alone: a year on from the date before (as "the following year", 次年 are read above). */
+const THE_YEAR_AFTER = /\bthe\s+year\s+after(?=\s*(?:[,.;:)]|$|\s+(?:that|this|then)\b))/gi;
 
 /** After a length, that it is a lag: "two years behind schedule", "a year late". */
 const LAG_AFTER =
