@@ -2,7 +2,7 @@ import type { Finding, FindingStatus } from '../model/findings.ts';
 import type { Fact } from '../model/story.ts';
 import type { Value } from '../model/values.ts';
 import { diffStatement } from './diff.ts';
-import { type AnalyzableItem, REPORTED, type Statement } from './extract/statement.ts';
+import { type AnalyzableItem, CARRIED, REPORTED, type Statement } from './extract/statement.ts';
 import { extractFacts } from './extract.ts';
 import { type CompiledRules, compileRules, type RulesFile } from './rules.ts';
 
@@ -87,7 +87,14 @@ export function analyzeItem(
         // "三星SF1.4工艺将用于特斯拉AI5 // …由三星…生产，取代台积电": the lede says the headline's maker replaces the old one.
         (statement.displaced.length > 0 && fullerList(best.finding, finding))) &&
         finding.status !== 'mentioned' &&
-        statement.confidence >= best.finding.confidence) ||
+        (statement.confidence >= best.finding.confidence ||
+          // "Samsung makes Tesla's AI6. TSMC will also build the chip.": a maker added through a reference to the chip
+          // is as sure as the confirmation it adds to.
+          (finding.status === 'changed' &&
+            best.finding.status === 'confirmed' &&
+            MAKER_ADDED.test(statement.evidence) &&
+            !PAST_REPORT.test(statement.evidence) &&
+            statement.confidence >= best.finding.confidence * CARRIED))) ||
       // …but a fuller list only reported ("据知情人士透露…同时在台积电…和三星…生产") is the fuller news, as sure as its
       // report, and goes with its own confidence: when the lede names every maker itself (not "Tesla bypasses Samsung
       // for AI6, choosing Intel // Tesla will have Intel make the AI6 chip", Samsung only the baseline's), and the
@@ -107,6 +114,10 @@ export function analyzeItem(
     return best ? [best.finding] : [];
   });
 }
+
+/** A word that adds a maker to those before: "TSMC will also build the chip", "as a second source", 台积电也将. */
+const MAKER_ADDED =
+  /\b(?:also|too|as\s+well|second\s+(?:source|supplier|foundry)|alongside|in\s+addition)\b|也将|也將|也会|也會|亦将|亦將|还将|還將/i;
 
 /** A report told as of the past, or refuted: "A year ago, reports said", "Earlier reports … proved wrong", 去年曾有报道. */
 const PAST_REPORT =
