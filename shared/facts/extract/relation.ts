@@ -636,6 +636,8 @@ export function relationWordOfAnotherSense(
         // "回顾“停钟”之争", "the stop-the-clock debate": a delay named as what is argued over.
         DISPUTE_AFTER.test(text.slice(match.end, match.end + 12)) ||
         PROCEDURE_DELAYED.test(text.slice(clauseStartOf(reading, match.start), match.start)) ||
+        // "as omnibus vote slips": the procedure right before the word is what slips.
+        PROCEDURE_RIGHT_BEFORE.test(before(16)) ||
         // "Parliament has delayed its plenary vote on the AI Omnibus": the procedure is the delay's object.
         PROCEDURE_AFTER_DELAY.test(text.slice(match.end, match.end + 48)) ||
         // "delays decision on pausing high-risk AI obligations", "postponed a vote on the stop-the-clock proposal": a
@@ -837,6 +839,9 @@ const PORTION_MOVED = new RegExp(
  * "The vote in Parliament's committee on delaying the high-risk rules has been postponed to next week": a
  * vote, talks or a meeting heading the clause is what is put off, not the rules it is about.
  */
+const PROCEDURE_RIGHT_BEFORE =
+  /\b(?:vote|votes|voting|debate|talks|meeting|hearing|plenary|ballot|negotiations|trilogue|adoption)\s+$/i;
+
 const PROCEDURE_DELAYED =
   /^\s*(?:the|a|an|its|their|this|that|today['’]s|next\s+week['’]s)?\s*(?:[\w'’-]+\s+){0,4}?(?:vote|votes|voting|debate|talks|meeting|hearing|plenary|ballot|negotiations|signing|ceremony|announcement|briefing|trilogue)\s+(?:(?:in|on|of|over|about|by|at|for|between|among)\s+(?:(?!(?:means?|meant|says?|said|shows?|that|which|so)\b)[^,;\s]+\s+){0,12}?)?(?:(?:has|have|had)\s+been|was|were|is|are|(?:will|would)\s+be)\s+(?:\w+ly\s+)?$/i;
 
