@@ -447,7 +447,9 @@ export class SentenceReading {
       const adopted = /\d/.test(this.text) ? this.#processesAdopted() : [];
       if (adopted.length) this.#addRelations('makes', adopted);
       // "…, while AI6 is Samsung's alone": a chip told as a maker's own is made by it.
-      const owned = /['’]s\b/.test(this.text) ? this.#chipsOwnedByMakers() : [];
+      const owned = /['’]s\b|-(?:only|made|built|exclusive)\b/.test(this.text)
+        ? this.#chipsOwnedByMakers()
+        : [];
       if (owned.length) this.#addRelations('makes', owned);
       // "签订价值165亿美元、至2033年底的芯片代工合同": a term listed after the value, the year then the contract it ends.
       const listedTerms = [...this.text.matchAll(TERM_LISTED_ZH)].map(
@@ -534,10 +536,13 @@ const SHORTHAND_OPENS = /(?:^|[,;:|，；：]|\s-\s|[—–])\s*(?:(?:Tesla|Musk
 
 /** Between a chip and its maker's possessive: "is", "remains", "will be" ("AI6 is Samsung's alone"). */
 const CHIP_IS_BEFORE_MAKER =
-  /^\s+(?:is|remains|stays|will\s+be|will\s+remain)\s+(?:(?:solely|entirely|exclusively|still)\s+)?/i;
-/** After the maker's name: its possessive, then nothing owned ("Samsung's alone", "Samsung's." — not "Samsung's order"). */
+  /^\s+(?:is|remains|stays|will\s+be|will\s+remain)\s+(?:(?:solely|entirely|exclusively|still)\s+)?(?:an?\s+)?/i;
+/**
+ * After the maker's name: its possessive, then nothing owned ("Samsung's alone", "Samsung's." — not "Samsung's order"),
+ * or its part ("AI6 is a Samsung-only part").
+ */
 const MAKERS_OWN_AFTER =
-  /^(?:\s+(?:Electronics|Foundry))?['’]s?(?:\s+(?:alone|exclusively|entirely|too|to\s+make|to\s+build|to\s+lose))?(?=\s*(?:[,.;:)]|$|\s+(?:and|while|but|as|for|from|in|at)\b))/i;
+  /^(?:(?:\s+(?:Electronics|Foundry))?['’]s?(?:\s+(?:alone|exclusively|entirely|too|to\s+make|to\s+build|to\s+lose))?|-(?:only|made|built|exclusive)\s+(?:part|chip|product|processor|design))(?=\s*(?:[,.;:)]|$|\s+(?:and|while|but|as|for|from|in|at)\b))/i;
 
 /** After a company's name, its ticker or none, then "up"/"down" by a percentage ("Samsung (005930.KS) up 4%"). */
 const NAME_UP_OR_DOWN =
