@@ -276,9 +276,14 @@ export const ATTRIBUTE_CLASSES = {
       // "台积电亚利桑那厂为特斯拉AI5备产": readying the chip's production.
       '备产',
       '備產',
-      // "台积电为AI5扩产亚利桑那厂": production widened for the chip.
+      // "台积电为AI5扩产亚利桑那厂", 为特斯拉AI4芯片扩充产能: production widened for the chip.
       '扩产',
       '擴產',
+      '扩充产能',
+      '擴充產能',
+      // "特斯拉AI4晶片續由三星供貨": goods supplied.
+      '供货',
+      '供貨',
       '参与',
       '參與',
       '采用',
