@@ -281,9 +281,6 @@ export const ATTRIBUTE_CLASSES = {
       '擴產',
       '扩充产能',
       '擴充產能',
-      // "特斯拉AI4晶片續由三星供貨": goods supplied.
-      '供货',
-      '供貨',
       '参与',
       '參與',
       '采用',

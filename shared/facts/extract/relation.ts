@@ -46,8 +46,25 @@ const DEAL_REVISED = new RegExp(
  */
 function newsOfTheEvent(event: EventOfRule, reading: SentenceReading): boolean {
   if (reading.publishedDay === undefined || reading.publishedDay <= event.lastDay) return true;
-  return namesTheEventMonth(event, reading.text) || RECALLED_MOVE.test(reading.text);
+  return (
+    namesTheEventMonth(event, reading.text) || RECALLED_MOVE.test(reading.text) || movedOnAPartysDeal(reading)
+  );
 }
+
+/**
+ * "Tesla popped 5% on the Samsung news", "jumped 6.8% on the Tesla deal": a move told with its cause, a deal or news
+ * named by one of the story's parties (not "rose 4.1% on HBM4 supply news", "gained 3.5% on the same news").
+ */
+function movedOnAPartysDeal(reading: SentenceReading): boolean {
+  for (const move of reading.text.matchAll(MOVED_ON_A_DEAL)) {
+    const at = move.index + move[0].lastIndexOf(move[1]!);
+    if (reading.mentions.some((mention) => mention.start === at && reading.isParty(mention.id))) return true;
+  }
+  return false;
+}
+
+const MOVED_ON_A_DEAL =
+  /\b(?:rose|jumped|climbed|gained|surged|soared|rallied|popped|added|went\s+up|closed)\b[^.;]{0,24}?\d[\d.]*\s?(?:%|per\s?cent)[^.;]{0,16}?\bon\s+(?:the\s+day\s+(?:the\s+)?|the\s+)?(?:news\s+of\s+(?:the\s+)?)?([\w-]+)(?:['’]s)?\s+(?:[\w-]+\s+)?(?:deal|contract|news|order|announcement|pact)\b/gi;
 
 /** The event's month, of its year when a year follows ("on July 28", "July 28, 2025" — not "July 30, 2026"). */
 function namesTheEventMonth(event: EventOfRule, text: string): boolean {
@@ -240,7 +257,7 @@ const OWN_DAY =
 
 /** …and a move told in the pluperfect ("had climbed 4% on July 28"). */
 const RECALLED_MOVE = new RegExp(
-  `${RECALLED_NEWS.source}|\\bhad\\s+(?:\\w+\\s+)?(?:risen|rose|climbed|jumped|gained|surged|soared|rallied|fallen|fell|dropped|slid|sunk|tumbled)\\b|\\bwhen\\s+(?:it|they|its\\s+(?:shares|stock)|the\\s+(?:shares|stock))\\s+(?:rose|jumped|climbed|gained|surged|soared|rallied|popped|added|fell|dropped|slid|tumbled)\\b|\\b(?:rose|jumped|climbed|gained|surged|soared|rallied|popped|added|went\\s+up|closed)\\b[^.;]{0,24}?\\d[\\d.]*\\s?(?:%|per\\s?cent)[^.;]{0,16}?\\bon\\s+(?:the\\s+day\\s+(?:the\\s+)?|the\\s+)?(?:news\\s+of\\s+(?:the\\s+)?)?(?!the\\s|its\\s|their\\s)[\\w-]+(?:['’]s)?\\s+(?:[\\w-]+\\s+)?(?:deal|contract|news|order|announcement|pact)\\b`,
+  `${RECALLED_NEWS.source}|\\bhad\\s+(?:\\w+\\s+)?(?:risen|rose|climbed|jumped|gained|surged|soared|rallied|fallen|fell|dropped|slid|sunk|tumbled)\\b|\\bwhen\\s+(?:it|they|its\\s+(?:shares|stock)|the\\s+(?:shares|stock))\\s+(?:rose|jumped|climbed|gained|surged|soared|rallied|popped|added|fell|dropped|slid|tumbled)\\b`,
   'i',
 );
 
