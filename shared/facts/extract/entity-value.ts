@@ -62,6 +62,26 @@ const REVENUE_BROUGHT_AFTER_ZH =
 const addedChip = (reading: SentenceReading, chip: { start: number }) =>
   ADDED_CHIP_BEFORE.test(reading.text.slice(Math.max(0, chip.start - 28), chip.start));
 
+/**
+ * The making an added chip is added to: the nearest — but "in addition to", "as well as", "besides" after their making
+ * are read with its object already ("would produce AI5 chips in addition to AI6, alongside TSMC's facility"), so only
+ * when they open the clause before it ("In addition to AI6, Samsung will make AI5").
+ */
+function addedTo(
+  reading: SentenceReading,
+  triggers: readonly PhraseMatch<AttributeClass>[],
+  chip: { start: number; end: number },
+): PhraseMatch<AttributeClass> | undefined {
+  const making = nearestTrigger(triggers, chip);
+  if (making === undefined || making.start > chip.end) return making;
+  const added = reading.text.slice(Math.max(0, chip.start - 28), chip.start);
+  return /\b(?:in\s+addition\s+to|as\s+well\s+as|besides)\s+(?:(?:the|its|their|Tesla['’]s)\s+)?$/i.test(
+    added,
+  )
+    ? undefined
+    : making;
+}
+
 /** The making nearest a chip, before or after it. */
 function nearestTrigger(
   triggers: readonly PhraseMatch<AttributeClass>[],
@@ -121,7 +141,7 @@ export function readEntities(
       ...asList(triggerOfObject(reading, triggers, chip.start, chip.end)),
       // "Besides AI6, Samsung will also make AI5", "make AI5, on top of AI6", "not just AI6 but also AI5", 除AI6外: a
       // chip added to another's making is made by its maker too — the nearest making of the sentence.
-      ...(addedChip(reading, chip) ? asList(nearestTrigger(triggers, chip)) : []),
+      ...(addedChip(reading, chip) ? asList(addedTo(reading, triggers, chip)) : []),
       // "a dual-fab strategy for its AI5 and AI6 chips, with production split between Samsung … and TSMC …": the
       // making a "with" clause tells of the chip right before it is the chip's too.
       ...triggers.filter(
@@ -222,8 +242,13 @@ export function readEntities(
         ) ||
         // (…unless a making joined to its own reaches the chip: "builds Tesla's AI4 processor, and will make AI6")
         joinedMakingReaches(mention) ||
-        // (…or the chip is added to the other's making: "Besides AI6, Samsung will also make AI5")
-        chips.some((chip) => addedChip(reading, chip)),
+        // (…or the chip is added to the other's making, this maker's: "Besides AI6, Samsung will also make AI5" — not
+        // a maker named beside it, "would produce AI5 in addition to AI6, alongside TSMC's facility")
+        chips.some((chip) => {
+          if (!addedChip(reading, chip)) return false;
+          const making = addedTo(reading, triggers, chip);
+          return making !== undefined && triggerOfAgent(reading, triggers, mention, allowed) === making;
+        }),
     )
     .filter((mention) => !inAnotherChipsAppositive(reading, mention, chipIds))
     .filter((mention) => !inAnotherChipsModifierZh(reading, mention, chipIds))
