@@ -134,16 +134,21 @@ const TALKS_AFTER =
  */
 const INVERTED_CONDITION = /^[\s"“'‘]*(?:Should|Had|Were)\s+(?:the\s|it\s|they\s|\p{Lu})/u;
 
+/** A saying verb and its "that", as a pattern source: "says", "warned that". */
+const SAYING = String.raw`(?:says?|said|warns?|warned|argues?|argued|fears?|feared)\s+(?:that\s+)?`;
+
 /**
  * A change told as a supposed event, an indefinite noun with a modal: "A delay to Tesla's next chip would leave
  * Samsung's Texas fab under-utilised into 2028", "Any slip in AI6 could push…" — as "if AI6 slipped", it reaches
  * through the clause the modal opens (not "The delay to 2027 would cost Samsung", a delay told).
  */
-const SUPPOSED_EVENT =
-  /(?:^[\s"“'‘]*|\b(?:says?|said|warns?|warned|argues?|argued|fears?|feared)\s+(?:that\s+)?)(?:An?|Any|Another|Further|Fresh)\s+(?:(?:further|new|fresh|additional|prolonged|lengthy|long|major|significant|[\w-]+-(?:month|year|quarter))\s+)?(?:delay|slip|slippage|postponement|setback|hold-up|cancellation)s?\b[^,.;:]{0,80}?\b(?:would|could|might)\b/i;
+const SUPPOSED_EVENT = new RegExp(
+  String.raw`(?:^[\s"“'‘]*|\b${SAYING})(?:An?|Any|Another|Further|Fresh)\s+(?:(?:further|new|fresh|additional|prolonged|lengthy|long|major|significant|[\w-]+-(?:month|year|quarter))\s+)?(?:delay|slip|slippage|postponement|setback|hold-up|cancellation)s?\b[^,.;:]{0,80}?\b(?:would|could|might)\b`,
+  'i',
+);
 
 /** The saying verb a supposed event may follow: "MEPs say any further delay would …". */
-const SAYS_BEFORE_EVENT = /^\W*(?:says?|said|warns?|warned|argues?|argued|fears?|feared)\s+(?:that\s+)?/i;
+const SAYS_BEFORE_EVENT = new RegExp(String.raw`^\W*${SAYING}`, 'i');
 
 /**
  * A step as a Chinese clause's subject, then what it would do: "推迟高风险规则将损害AI法案公信力" — as "Postponing the rules

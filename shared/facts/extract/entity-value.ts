@@ -31,12 +31,6 @@ import { MAKER_FOLLOWS } from './relation.ts';
 import type { ReadValue, SubjectHere } from './statement.ts';
 import { MODEL_NAME, unknownLatinName } from './subject.ts';
 
-/**
- * The foundries a sentence attaches to the fact's chip, through a "makes" word:
- * a foundry is the subject of the nearest such word after it ("Samsung will make"),
- * or its agent just after ("made by Samsung", "由三星代工"); a chip, the object of
- * the nearest such word before it, else the next one ("AI5 will be made by…").
- */
 /** Words that add the chip after them to a making: "besides", "on top of", "not just", "but also", 除(了). */
 const ADDED_CHIP_BEFORE =
   /(?:\b(?:besides|in\s+addition\s+to|on\s+top\s+of|apart\s+from|as\s+well\s+as|not\s+just|not\s+only|not\s+merely|but\s+also)\s+(?:(?:the|its|their|Tesla['’]s)\s+)?|除了?)$/i;
@@ -74,13 +68,14 @@ function addedTo(
 ): PhraseMatch<AttributeClass> | undefined {
   const making = nearestTrigger(triggers, chip);
   if (making === undefined || making.start > chip.end) return making;
-  const added = reading.text.slice(Math.max(0, chip.start - 28), chip.start);
-  return /\b(?:in\s+addition\s+to|as\s+well\s+as|besides)\s+(?:(?:the|its|their|Tesla['’]s)\s+)?$/i.test(
-    added,
-  )
+  return POSTPOSED_ADDITION.test(reading.text.slice(Math.max(0, chip.start - 28), chip.start))
     ? undefined
     : making;
 }
+
+/** The additions read with their making's object when they follow it: "in addition to", "as well as", "besides". */
+const POSTPOSED_ADDITION =
+  /\b(?:in\s+addition\s+to|as\s+well\s+as|besides)\s+(?:(?:the|its|their|Tesla['’]s)\s+)?$/i;
 
 /** The making nearest a chip, before or after it. */
 function nearestTrigger(
@@ -92,6 +87,12 @@ function nearestTrigger(
   return [...triggers].sort((a, b) => distance(a) - distance(b))[0];
 }
 
+/**
+ * The foundries a sentence attaches to the fact's chip, through a "makes" word:
+ * a foundry is the subject of the nearest such word after it ("Samsung will make"),
+ * or its agent just after ("made by Samsung", "由三星代工"); a chip, the object of
+ * the nearest such word before it, else the next one ("AI5 will be made by…").
+ */
 export function readEntities(
   rule: CompiledRule,
   reading: SentenceReading,
@@ -136,12 +137,14 @@ export function readEntities(
   if (!subject.carried && chips.every((chip) => inTopicList(reading, chip))) return undefined;
   // "AMD's MI450 to use TSMC 2nm, landing ahead of Tesla's AI6": the chip only named to compare with.
   if (!subject.carried && chips.every((chip) => chipComparedWith(reading, chip))) return undefined;
+  // "Besides AI6, Samsung will also make AI5", "make AI5, on top of AI6", "not just AI6 but also AI5", 除AI6外: a chip
+  // added to another's making is made by that making's maker too.
+  const addedMakings = new Set(
+    chips.flatMap((chip) => (addedChip(reading, chip) ? asList(addedTo(reading, triggers, chip)) : [])),
+  );
   const chipTriggers = new Set(
     chips.flatMap((chip) => [
       ...asList(triggerOfObject(reading, triggers, chip.start, chip.end)),
-      // "Besides AI6, Samsung will also make AI5", "make AI5, on top of AI6", "not just AI6 but also AI5", 除AI6外: a
-      // chip added to another's making is made by its maker too — the nearest making of the sentence.
-      ...(addedChip(reading, chip) ? asList(addedTo(reading, triggers, chip)) : []),
       // "a dual-fab strategy for its AI5 and AI6 chips, with production split between Samsung … and TSMC …": the
       // making a "with" clause tells of the chip right before it is the chip's too.
       ...triggers.filter(
@@ -162,6 +165,7 @@ export function readEntities(
       ),
     ]),
   );
+  for (const making of addedMakings) chipTriggers.add(making);
   // Triggers only a topic chip reaches: their makers must stand in the trigger's own clause ("三星股价大涨，台积电代工").
   const topicTriggers = new Set(
     subject.carried
@@ -191,6 +195,13 @@ export function readEntities(
     if (own !== undefined && addedAfterComma && chipTriggers.has(own)) return true;
     const joined = own === undefined ? undefined : makingJoinedTo(reading, triggers, own);
     return joined !== undefined && chipTriggers.has(joined);
+  };
+  // (…and the maker of a making a chip is added to: not a maker named beside it, "would produce AI5 in addition to AI6,
+  // alongside TSMC's facility")
+  const addedMakingOf = (mention: EntityMention) => {
+    if (addedMakings.size === 0) return false;
+    const own = triggerOfAgent(reading, triggers, mention, allowed);
+    return own !== undefined && addedMakings.has(own);
   };
   // "三星和台积电都将生产AI5，AI6主要在三星": a chip opening its clause with a maker of its own (在/由/归 a company)
   // takes only the makers of that clause.
@@ -242,13 +253,8 @@ export function readEntities(
         ) ||
         // (…unless a making joined to its own reaches the chip: "builds Tesla's AI4 processor, and will make AI6")
         joinedMakingReaches(mention) ||
-        // (…or the chip is added to the other's making, this maker's: "Besides AI6, Samsung will also make AI5" — not
-        // a maker named beside it, "would produce AI5 in addition to AI6, alongside TSMC's facility")
-        chips.some((chip) => {
-          if (!addedChip(reading, chip)) return false;
-          const making = addedTo(reading, triggers, chip);
-          return making !== undefined && triggerOfAgent(reading, triggers, mention, allowed) === making;
-        }),
+        // (…or the chip is added to the other's making, this maker's: "Besides AI6, Samsung will also make AI5")
+        addedMakingOf(mention),
     )
     .filter((mention) => !inAnotherChipsAppositive(reading, mention, chipIds))
     .filter((mention) => !inAnotherChipsModifierZh(reading, mention, chipIds))
@@ -468,8 +474,8 @@ function dealOfATimeClause(
   const opening = TIME_CLAUSE_OPENS.exec(before);
   if (!opening) return false;
   const from = match.start - before.length + opening.index;
-  const rest = reading.text.slice(match.end);
-  const to = match.end + (rest.search(/[,;:.，；：。]/) + 1 || rest.length + 1) - 1;
+  const next = reading.text.slice(match.end).search(/[,;:.，；：。]/);
+  const to = next < 0 ? reading.text.length : match.end + next;
   return reading.chips.every((chip) => !chipIds.has(chip.id) || chip.end <= from || chip.start >= to);
 }
 

@@ -114,7 +114,7 @@ export const SAME_DAY = new RegExp(SAME_DAY_WORDS, 'i');
  * "when news of", "the deal was announced", 宣布与三星合作当日, 合同公布当天: the event's own news recalled.
  */
 export const RECALLED_NEWS =
-  /\bwhen\s+(?:the\s+)?news\s+of\b|\b(?:deal|contract|agreement|pact|order)\s+(?:sent|drove|pushed|lifted|propelled)\s+(?:its|their|the(?:\s+\w+['’]s)?)\s+(?:shares|stock)\b|\bwhen\s+[^,.;]{0,40}?\b(?:signed|announced|unveiled|disclosed|struck|inked)\s+(?:the|their|its)\s+[^,.;]{0,30}?\b(?:deal|contract|agreement|pact)\b|(?:宣布|宣佈|公布|公佈|签署|簽署|官宣)[^，。；]{0,16}?(?:时|時)[，,][^，。；]{0,12}?(?:当日|當日|当天|當天)|\b(?:deal|contract|agreement|pact|order|tie-up)\s+(?:was|were|had\s+been)\s+(?:first\s+)?(?:announced|unveiled|disclosed|signed|revealed)\b|(?:宣布|宣佈|公布|公佈|签署|簽署|官宣)[^，。；]{0,16}?(?:当日|當日|当天|當天)|(?:合同|协议|協議|合作|订单|訂單|大单|大單)[^，。；]{0,4}?(?:公布|公佈|宣布|宣佈|签署|簽署|曝光)(?:当日|當日|当天|當天)/i;
+  /\bwhen\s+(?:the\s+)?news\s+of\b|\b(?:deal|contract|agreement|pact|order)\s+(?:sent|drove|pushed|lifted|propelled)\s+(?:its|their|the(?:\s+\w+['’]s)?)\s+(?:shares|stock)\b|\bwhen\s+[^,.;]{0,40}?\b(?:signed|announced|unveiled|disclosed|struck|inked)\s+(?:the|their|its)\s+[^,.;]{0,30}?\b(?:deal|contract|agreement|pact)\b|\b(?:deal|contract|agreement|pact|order|tie-up)\s+(?:was|were|had\s+been)\s+(?:first\s+)?(?:announced|unveiled|disclosed|signed|revealed)\b|(?:宣布|宣佈|公布|公佈|签署|簽署|官宣)[^，。；]{0,16}?(?:(?:时|時)[，,][^，。；]{0,12}?)?(?:当日|當日|当天|當天)|(?:合同|协议|協議|合作|订单|訂單|大单|大單)[^，。；]{0,4}?(?:公布|公佈|宣布|宣佈|签署|簽署|曝光)(?:当日|當日|当天|當天)/i;
 
 /** Where the frame (clause group) of a position starts: the break that opens it, or 0. */
 export function frameStart(reading: SentenceReading, position: number): number {
@@ -233,7 +233,7 @@ export function opensLaterClauseZh(
       (relation) => rule.rule.relation.includes(relation.name) && relation.end <= mark,
     ) &&
     // (a clause that goes on to a predicate of its own, not a list of names: "高风险规则，GPAI与罚则均推迟")
-    CLAUSE_PREDICATE_ZH.test(reading.text.slice(match.start, clauseMarkAt(reading.text, match.start)))
+    CLAUSE_PREDICATE_ZH.test(reading.text.slice(match.start, clauseEndOf(reading, match.start)))
   );
 }
 
@@ -243,12 +243,6 @@ const CLAUSE_OPENED_ZH = /(?<=[\u3400-\u9fff”」》)）])[，,；;]\s?$/;
 /** A predicate of a Chinese clause: a verb of action, change or state after its subject. */
 const CLAUSE_PREDICATE_ZH =
   /(?:启动|啟動|开始|開始|生效|适用|適用|实施|實施|推迟|推遲|延后|延後|暂缓|暫緩|上线|上線|发布|發布|公布|展开|展開|进行|進行|维持|維持|不变|不變|照常|如期|继续|繼續|[将將会會已仍])/;
-
-/** Where the clause from `from` ends: the next Chinese or Western clause mark, or the sentence's end. */
-function clauseMarkAt(text: string, from: number): number {
-  const next = text.slice(from).search(/[，,；;。]/);
-  return next < 0 ? text.length : from + next;
-}
 
 /** "… and have nearly doubled since", "…, and has since fallen": a second predicate of the same subject. */
 const JOINED_PREDICATE_EN =

@@ -852,13 +852,14 @@ const PORTION_MOVED = new RegExp(
   'i',
 );
 
+/** A procedure right before a delay word, its subject: "as omnibus vote slips". */
+const PROCEDURE_RIGHT_BEFORE =
+  /\b(?:vote|votes|voting|debate|talks|meeting|hearing|plenary|ballot|negotiations|trilogue|adoption)\s+$/i;
+
 /**
  * "The vote in Parliament's committee on delaying the high-risk rules has been postponed to next week": a
  * vote, talks or a meeting heading the clause is what is put off, not the rules it is about.
  */
-const PROCEDURE_RIGHT_BEFORE =
-  /\b(?:vote|votes|voting|debate|talks|meeting|hearing|plenary|ballot|negotiations|trilogue|adoption)\s+$/i;
-
 const PROCEDURE_DELAYED =
   /^\s*(?:the|a|an|its|their|this|that|today['’]s|next\s+week['’]s)?\s*(?:[\w'’-]+\s+){0,4}?(?:vote|votes|voting|debate|talks|meeting|hearing|plenary|ballot|negotiations|signing|ceremony|announcement|briefing|trilogue)\s+(?:(?:in|on|of|over|about|by|at|for|between|among)\s+(?:(?!(?:means?|meant|says?|said|shows?|that|which|so)\b)[^,;\s]+\s+){0,12}?)?(?:(?:has|have|had)\s+been|was|were|is|are|(?:will|would)\s+be)\s+(?:\w+ly\s+)?$/i;
 
@@ -874,7 +875,6 @@ const NOT_STARTING_UNTIL =
 const WEIGHED_BY_A_PROCEDURE_PUT_OFF =
   /\b(?:delay(?:s|ed|ing)?|postpon(?:e|es|ed|ing)|put(?:s|ting)?\s+off|push(?:es|ed|ing)?\s+back)\s+(?:(?:a|the|its|their)\s+)?(?:[\w'’-]+\s+)?(?:decision|vote|debate|talks|ruling)\s+(?:on|over|about)\s+(?:(?:the|a|its)\s+)?(?:[\w'’-]+\s+){0,3}$/i;
 
-/** A tape-out or samples right before a delay, perhaps with its auxiliaries ("has been", 再度). */
 /** A procedure right before what goes on: 立法程序仍在进行, "negotiations still active". */
 const PROCEDURE_GOING_ON_BEFORE =
   /(?:程序|谈判|談判|磋商|讨论|討論|审议|審議|立法|协商|協商|表决|表決|\b(?:procedure|process|negotiations?|talks|discussions?|deliberations?)\s+(?:is\s+|are\s+)?)\s*$/i;
@@ -887,6 +887,7 @@ const DISPUTE_AFTER =
 const SPENDING_BEFORE =
   /\b(?:spending|investments?|budgets?|hiring|purchases|purchasing|capex)\s+(?:(?:has|have|had|is|are|was|were|been|being|be|will|would|may|now|again|also|reportedly|further)\s+){0,3}$|(?:投资|投資|支出|开支|開支|预算|預算|采购|採購|招聘|招募)(?:计划|計畫|計劃)?(?:将|將|也|亦|或|恐|已|则|則|会|會)?(?:再度|再次|暂时|暫時)?\s*$/i;
 
+/** A tape-out or samples right before a delay, perhaps with its auxiliaries ("has been", 再度). */
 const MILESTONE_BEFORE = new RegExp(
   String.raw`\b(?:${EN_MILESTONES})\s+(?:(?:has|have|had|is|are|was|were|been|being|will|now|again|also|reportedly|further)\s+){0,3}$|(?:${ZH_MILESTONES})(?:时间|時間|时程|時程)?(?:再度|再次|已|将|將|恐|或)?\s*$`,
   'i',
@@ -966,10 +967,10 @@ const AMENDMENT =
 const END_OF_TIME =
   /^end\s+of\s+(?:the\s+)?(?:\d{4}|year|quarter|month|decade|[1-4]Q|Q[1-4]|first|second|third|fourth|this|next|last|January|February|March|April|May|June|July|August|September|October|November|December)\b/i;
 
-/** "samples and small-batch production in 2026" is not volume production. */
 /** A trial's word right before a production word: "risk production", "pilot output", 試產 (試 before 產). */
 const TRIAL_RUN_BEFORE = /(?:\b(?:risk|pilot|trial|test|engineering)[-\s]|試|试)$/i;
 
+/** "samples and small-batch production in 2026" is not volume production. */
 const TRIAL_BEFORE =
   /(?:少量|小批量|小量|試|试|樣品|样品|工程|sample|samples|pilot|trial|risk|engineering|limited|small[-\s]batch|initial|first)\s*$/i;
 

@@ -689,7 +689,8 @@ function openingPronoun(text: string): { start: number; end: number } | undefine
 
 /**
  * "Under a deal struck by EU negotiators on Thursday, they will now apply from December 2027" (its comma may be left
- * out: "Under the amended timetable they now apply"): the pronoun opening the main clause after a lead clause — when the lead names no company, chip, programme or site it could stand for.
+ * out: "Under the amended timetable they now apply"): the pronoun opening the main clause after a lead clause — when
+ * the lead names no company, chip, programme or site it could stand for.
  */
 function pronounAfterLeadClause(reading: SentenceReading): { start: number; end: number } | undefined {
   const lead = LEAD_CLAUSE_PRONOUN.exec(reading.text);

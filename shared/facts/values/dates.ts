@@ -446,7 +446,7 @@ function relativeAnchor(
   after: string,
 ): DateMention | undefined {
   if (!LATER_AFTER.test(after) && !LATER_BEFORE.test(before)) return undefined;
-  return dates.filter((date) => date.end <= start && start - date.end <= 80).at(-1);
+  return lastDateBefore(dates, start);
 }
 
 /** "… two quarters from end-2026" (after a delay word), "a year behind its 2026 goal", "later than the 2026 plan". */

@@ -46,12 +46,11 @@ export const CHINESE = `[${CHINESE_NUMERAL_CHARS}]+`;
  * parseChineseNumeral('四十七點五億'); // 4750000000
  */
 export function parseChineseNumeral(text: string): number {
-  const [whole = '', written] = text.split(/[点點]/);
-  if (whole === '' && written === undefined) return Number.NaN;
+  const [whole = '', fraction] = text.split(/[点點]/);
+  if (whole === '' && fraction === undefined) return Number.NaN;
   // "四十七點五億": a fraction before a section mark scales the whole number.
-  const scaled = written === undefined ? undefined : /^(.*?)([万萬亿億]+)$/.exec(written);
+  const scaled = fraction === undefined ? undefined : /^(.*?)([万萬亿億]+)$/.exec(fraction);
   if (scaled) return parseChineseNumeral(`${whole}點${scaled[1]}`) * placeValue(`一${scaled[2]}`);
-  const fraction = written;
   let value =
     [...whole].every((char) => char in CHINESE_DIGITS) && whole.length > 1
       ? Number([...whole].map((char) => CHINESE_DIGITS[char]).join(''))
