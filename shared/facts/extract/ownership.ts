@@ -32,6 +32,9 @@ const ATTRIBUTE_OF = /^[^，,。；;\s]{1,12}的$/;
 const MOVE_NOUN_OF =
   /^[+-]?\d[\d.]*\s*(?:%|percent|per\s+cent)\s*(?:surge|jump|rise|gain|climb|rally|spike|drop|fall|slide|decline|advance|increase|decrease|plunge|slump)s?\s+(?:in|for)\s+(?:shares\s+of\s+)?$/i;
 
+/** A share set before the name it is for: "TSMC's share rose to 70.2%, against 7.3% for Samsung", "a 7.3% share for Samsung". */
+const SHARE_FOR = /^\d[\d.]*\s*(?:%|percent|per\s+cent)(?:\s+(?:market\s+)?share)?\s+for\s+$/i;
+
 const PREMODIFIER =
   /^(?:(?:US\$|\$)\d[\d.,]*\s?(?:billion|bn|trillion|tn|[BT])?|\d[\d.,]*\s?(?:(?:万亿|萬億|亿|億|兆)\s?美元|billion|bn|trillion|tn|[BT]\b))[\s"'“”「」『』《》-]{0,2}$/i;
 
@@ -524,6 +527,7 @@ export function ownedBySubject(
     (mention) =>
       mention.start > at &&
       (ATTRIBUTE_OF.test(reading.text.slice(at, mention.start)) ||
+        SHARE_FOR.test(reading.text.slice(at, mention.start)) ||
         (rule.rule.ownerAt !== undefined && MOVE_NOUN_OF.test(reading.text.slice(at, mention.start))) ||
         (PREMODIFIER.test(reading.text.slice(at, mention.start)) &&
           // (not across a Chinese headline's space: "投资增至1650亿美元 三星泰勒厂投资维持…" are two headlines)

@@ -85,6 +85,12 @@ const FROM_BEFORE = new RegExp(
   String.raw`(?:\bup\s+from|\bdown\s+from|\b(?:above|below)\s+(?=(?:the|its|his|her|their)\s)|,\s*(?:(?:about|roughly|nearly|almost|more\s+than)\s+)?(?:double|triple|quadruple|twice|thrice|half|(?:two|three|four|\d+(?:\.\d+)?)\s+times)\s+(?=(?:the|its)\s)|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|(?<!\b(?:more|less|fewer|no)\s+|\b(?:no|not)\s+(?:later|earlier|sooner)\s+)\bthan|\bprevious(?:ly)?|\boriginally|\bonce\s+(?:due|slated|planned|expected)(?:\s+(?:in|for))?|\bback\s+(?:by\s+)?(?:(?:a|an|one|two|three|four|six|nine|\d+)\s+(?:years?|quarters?|months?)\s+)?from|\bprior\s+(?:estimate|forecast)\s+of|从|從|由|较|較|(?:较|較)(?:上季|上月|去年|前年|同期|年初|此前|先前|原先|原本|原定|初步|[\u3400-\u9fff]{0,4}(?:季|年|月|协议|協議|承诺|承諾|计划|計劃|計畫))[\u3400-\u9fff]{0,4}?的|原值|原價|原价|原本|原定|原先|原|此前|先前|(?:从|從|由)\s*(?:最初|原先|原本|原来|原來)?(?:(?:(?:19|20)\d{2}|${CHINESE_DIGIT_YEAR})\s*年)?的?)\s*(?:(?:the|an?|its)\s+)?(?:(?:initial|preliminary|earlier|original|previous|planned)\s+)?(?:(?:about|around|roughly|nearly|almost|approximately|some|an\s+estimated)\s+|约|約|近)?(?:up\s+to\s+|as\s+much\s+as\s+)?$`,
   'i',
 );
+/**
+ * After a compared value, the other company it is for: "Samsung's share fell to 6.8%, compared with 70.2% for TSMC" —
+ * that company's figure now, not an earlier one (not "compared with 7.3% for Samsung a year earlier").
+ */
+const ANOTHERS_FIGURE_AFTER =
+  /^\s*(?:(?:market\s+)?share\s+)?for\s+[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2}\s*(?:[,;.)]|$|\s+(?:and|while|whereas)\b)/;
 const ONCE_BEFORE =
   /\bonce\s+(?:(?:set|put|pegged|valued|priced|planned|pledged|expected|estimated|announced)\s+at\s+)?(?:(?:about|around|roughly|nearly|up\s+to)\s+)?$/i;
 /** After a value, that it is the earlier one: "the $6.4 billion preliminary award". */
@@ -156,7 +162,7 @@ export function qualify(
     return { ...(bound ? { bound } : {}), role: 'by' };
   const role =
     (amount && ADDED_TO_BEFORE.test(wide)) ||
-    (FROM_BEFORE.test(before) && !STARTS_AFTER.test(after)) ||
+    (FROM_BEFORE.test(before) && !STARTS_AFTER.test(after) && !ANOTHERS_FIGURE_AFTER.test(after)) ||
     // "once $6.4 billion, now up to $4.75 billion" — not "Once 2026 arrives", a time.
     (ONCE_BEFORE.test(before) && !/^(?:19|20)\d{2}\b/.test(text.slice(start, end))) ||
     EARLIER_AFTER.test(after) ||
