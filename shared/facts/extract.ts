@@ -681,7 +681,7 @@ function statementFor(
   // aside set off by commas from it ("AI6, to be made by Samsung, uses HBM4 memory").
   // (…nor a later half of a Chinese headline parted by a space: "欧盟AI法案高风险义务延后 企业合规预算转向通用模型" —
   // but an earlier half sets the topic of the halves after it: "全球晶圓代工2.0市場 台積電市占大幅提升至38％")
-  const half = headlineHalfOf(reading);
+  const half = headlineHalfOf(reading, rule.rule.relation.includes('market_share'));
   const notWords = (rule.not ? notWordsOf(rule, reading) : NONE).filter(
     (match) =>
       (!half || subject.positions.some((at) => half(match.start) <= half(at))) &&

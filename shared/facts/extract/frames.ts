@@ -171,7 +171,7 @@ export function silencedByNot(
   if (namedDealsShelter && inNamedDeal(rule, reading, position)) return false;
   // "欧盟AI法案高风险义务延后 企业合规预算转向通用模型": a Chinese headline's halves, parted by a space, are two
   // headlines — a word of another subject in a later one does not silence an earlier one.
-  const half = headlineHalfOf(reading);
+  const half = headlineHalfOf(reading, rule.rule.relation.includes('market_share'));
   if (half && notWords.every((match) => half(match.start) > half(position))) return false;
   if (reading.frames.length)
     return notWords.some((match) => frameOf(reading, match.start) === frameOf(reading, position));
@@ -254,13 +254,24 @@ const TRAILING_CONCESSION =
 
 /** A space between two Chinese clauses of a headline ("…义务延后 企业合规预算转向…"). */
 const CJK_HEADLINE_SPACE = /(?<=[\u3400-\u9fff”」》])\s+(?=[\u3400-\u9fff“「《])/g;
+/**
+ * …or after a share ("台積電晶圓代工市占72%、三星7.1% 美國本土產能占比仍低") — for shares only: after a move, the half
+ * that follows may say what moved it ("三星电子股价回落2.1% 获利盘涌现").
+ */
+const CJK_HEADLINE_SPACE_AFTER_SHARE =
+  /(?<=[\u3400-\u9fff”」》]|[\u3400-\u9fff][\d.]+[%％])\s+(?=[\u3400-\u9fff“「《])/g;
 
 /** For a headline parted by Chinese spaces, the half a position stands in; otherwise undefined. */
-export function headlineHalfOf(reading: SentenceReading): ((at: number) => number) | undefined {
+export function headlineHalfOf(
+  reading: SentenceReading,
+  ofShares = false,
+): ((at: number) => number) | undefined {
   if (reading.index !== 0) return undefined;
   // (once a sentence: several rules and filters ask)
-  return reading.once('headlineHalf', () => {
-    const spaces = [...reading.text.matchAll(CJK_HEADLINE_SPACE)].map((space) => space.index);
+  return reading.once(ofShares ? 'headlineHalfOfShares' : 'headlineHalf', () => {
+    const spaces = [
+      ...reading.text.matchAll(ofShares ? CJK_HEADLINE_SPACE_AFTER_SHARE : CJK_HEADLINE_SPACE),
+    ].map((space) => space.index);
     if (spaces.length === 0) return undefined;
     return (at: number) => spaces.filter((offset) => offset < at).length;
   });
