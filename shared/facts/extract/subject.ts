@@ -1073,7 +1073,7 @@ const PRONOUN = '#pronoun';
 const CHINESE_OPENING = /^[\s"“「『（(]*[\u3400-\u9fff]/;
 
 const OPENING_PRONOUN =
-  /^[\s"“'‘]*(?:(?:据|據|根据|根據)[^，,。]{1,24}?(?:统计|統計|数据|數據|显示|顯示|报道|報導|指出)[，,]\s*|According to [^,]{1,40}, |(?:On|In|By|Since|Last|This|Later|Earlier)\s+[\w-]+(?:\s+[\w-]+)?,?\s+|(?:However|But|Meanwhile|Still|Yet|Also|And|Moreover|Nevertheless|Instead|Now),?\s+|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?\s+(?:now\s+)?(?:says|said|expects|believes|thinks)\s+(?:that\s+)?)?(It|Its|it|its|They|Their|they|their|The company(?:['’]s)?|The firm(?:['’]s)?|The (?:two |three |four )?(?:companies|partners|firms)(?:['’])?|[Tt]he shares|[Tt]he stock|其(?![他它中实實余餘次])|它|该公司|該公司|该股|該股)(?=[\s,，\u3400-\u9fff]|['’]s\s)/;
+  /^[\s"“'‘]*(?:(?:(?:据|據|根据|根據)[^，,。]{1,24}?(?:统计|統計|数据|數據|显示|顯示|报道|報導|指出)|[^，,。]{1,24}?(?:数据显示|數據顯示|报告显示|報告顯示|调查显示|調查顯示))[，,]\s*|(?:在)?[^，,。；：:A-Za-z\d]{0,10}?(?:季度|季|上半年|下半年|年底|年初|市场中|市場中|市场上|市場上)[，,]\s*|According to [^,]{1,40}, |(?:On|In|By|Since|Last|This|Later|Earlier|During)\s+[\w-]+(?:\s+[\w-]+){0,2},?\s+|(?:However|But|Meanwhile|Still|Yet|Also|And|Moreover|Nevertheless|Instead|Now),?\s+|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?\s+(?:now\s+)?(?:says|said|expects|believes|thinks)\s+(?:that\s+)?){0,2}(It|Its|it|its|They|Their|they|their|[Tt]he company(?:['’]s)?|[Tt]he firm(?:['’]s)?|The (?:two |three |four )?(?:companies|partners|firms)(?:['’])?|[Tt]he shares|[Tt]he stock|其(?![他它中实實余餘次])|它|该公司|該公司|该股|該股)(?=[\s,，\u3400-\u9fff]|['’]s\s)/;
 
 /**
  * The group's entity is the first of its type the earlier sentence names: "the chip" is
