@@ -118,6 +118,9 @@ export function extractFacts(item: AnalyzableItem, compiled: CompiledRules): Sta
     if (reading.chips.length) lastChips = reading.chips;
   }
   const statements: Statement[] = [];
+  const rules = compiled.rules.map((rule) =>
+    rule.itemVariant && itemSubjectHolds(rule, readings) ? rule.itemVariant : rule,
+  );
   for (const reading of readings) {
     const claims: Claim[] = [];
     const title = readings[0]!;
@@ -126,7 +129,7 @@ export function extractFacts(item: AnalyzableItem, compiled: CompiledRules): Sta
     const twoBefore = readings[reading.index - 2] ?? title;
     // (…or, for a party of two named here, the other identified in the next two: subjectIn's partyIdentifiedLater)
     const after = readings.slice(reading.index + 1, reading.index + 3);
-    for (const rule of compiled.rules) {
+    for (const rule of rules) {
       // A subject is named here or carried from the sentences before or the title: a rule none of
       // whose subjects those sentences name can say nothing here (subjectIn would agree).
       if (
@@ -146,6 +149,54 @@ export function extractFacts(item: AnalyzableItem, compiled: CompiledRules): Sta
   }
   statements.push(...revisionsByReference(statements, readings));
   return withHeadlineDoubtedBelow(withDeniedReports(statements, readings, compiled), readings);
+}
+
+/**
+ * "Carmakers delay AI features as EU high-risk rules loom", "Samsung delays launch of AI phones amid high-risk AI rules
+ * uncertainty", "车企因欧盟高风险AI规则推迟AI功能上线": a delay of something else, its object named, whose reason or time the
+ * subject is — every mention of the subject in a reason after the object, or in a cause before the verb.
+ */
+function delaysAnotherThing(
+  reading: SentenceReading,
+  match: PhraseMatch,
+  positions: readonly number[],
+): boolean {
+  if (positions.length === 0) return false;
+  const text = reading.text;
+  const after = DELAYED_OBJECT_THEN_REASON.exec(text.slice(match.end));
+  if (after && /^(?:delay|postpon|paus|push|hold|put)/i.test(text.slice(match.start, match.end))) {
+    const reasonAt = match.end + after[0].length;
+    return positions.every((position) => position >= reasonAt);
+  }
+  if (!/^(?:推迟|推遲|延后|延後|延迟|延遲|暂缓|暫緩)$/.test(text.slice(match.start, match.end))) return false;
+  if (!OBJECT_AFTER_ZH.test(text.slice(match.end))) return false;
+  const cause = CAUSE_BEFORE_ZH.exec(text.slice(0, match.start));
+  return cause !== null && positions.every((position) => position > cause.index && position < match.start);
+}
+
+/** After a delay verb, its own object (no name of the subject), then a reason or a time: "AI features as", "launch of AI phones amid". */
+const DELAYED_OBJECT_THEN_REASON =
+  /^\s+(?!(?:the|its|their)\s+(?:rules?|obligations?|requirements?|law|act|deadlines?|application|implementation)\b)(?:(?:its|their|the|a|an|some|new|planned)\s+)?(?:[\w'’-]+,?\s+){1,5}?(?<!\bsuch\s)(?<!\bas\s+well\s)(?:amid|as(?!\s+well\s+as\b)|citing|ahead\s+of|over|due\s+to|because\s+of|in\s+(?:response|reaction)\s+to|pending|until)\s/i;
+
+/** After a Chinese delay verb, an object of its own: 推迟AI功能上线, 推迟AI手机发布. */
+const OBJECT_AFTER_ZH = /^[^，,。；;\d]{2,}/;
+
+/** A cause clause opened before the verb: 因…, 受…影响, 由于…. */
+const CAUSE_BEFORE_ZH =
+  /(?:因为|因為|由于|由於|受|因)[^，,。；;]*$|受[^，,。；;]*(?:影响|影響|冲击|衝擊)[，,][^，,。；;]*$/;
+
+/**
+ * Whether the item supplies a rule's `itemSubject`: some sentence names one of its entities or cues ("Dutch regulator:
+ * high-risk rules delayed", the Netherlands a member state), and none names a rival jurisdiction or law.
+ */
+function itemSubjectHolds(rule: CompiledRule, readings: readonly SentenceReading[]): boolean {
+  const itemSubject = rule.rule.itemSubject!;
+  const names = (reading: SentenceReading, ids: readonly string[], list: string | undefined) =>
+    ids.some((id) => reading.ids.has(id)) || (list !== undefined && reading.phrases(list).length > 0);
+  return (
+    readings.some((reading) => names(reading, itemSubject.entities, rule.itemCues)) &&
+    !readings.some((reading) => names(reading, itemSubject.unless, rule.itemUnlessCues))
+  );
 }
 
 /** A word by which a chip follows another into what the sentence before told (reading.ts: FOLLOWS_INTO). */
@@ -740,6 +791,7 @@ function statementFor(
     )
     // A relation word used in another sense ("by the end of 2024", "pushes companies to comply", "samples delayed").
     .filter((match) => !relationWordOfAnotherSense(reading, match))
+    .filter((match) => match.name !== 'delay' || !delaysAnotherThing(reading, match, subject.positions))
     .filter((match) => !amendmentTakesEffect(rule, reading, match))
     .filter((match) => !silencedByNot(rule, reading, match.start))
     .filter((match) => !rivalIsObject(rule, reading, match))

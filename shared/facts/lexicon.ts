@@ -2506,6 +2506,17 @@ export const SCOPE_CUES = {
       // "the lobby group's position paper proposes delaying …": a stakeholder's wish, not a formal proposal
       // (not "publishes position paper as the rules take effect", "says in a position paper that …").
       'position paper ... propose',
+      // "Industry group DigitalEurope proposed exempting …", "CCIA proposes a two-year pause": a lobby's proposal is
+      // its wish (a formal proposal is the Commission's, a legislature's or the Council's).
+      'industry group ... propose',
+      'lobby group ... propose',
+      'trade group ... propose',
+      'trade association ... propose',
+      'industry association ... propose',
+      'industry body ... propose',
+      'DigitalEurope ... propose',
+      'BusinessEurope ... propose',
+      'CCIA ... propose',
       'position paper ... call for',
       'position paper ... urge',
       'calls grow',

@@ -72,6 +72,20 @@ const FactRuleSchema = z.strictObject({
   /** Pronouns and descriptions that refer back to the subject ("the chip", "该芯片"). */
   anaphora: PhraseListSchema.optional(),
   /**
+   * A subject the item as a whole supplies: `subject` alone is enough in an item that names one of `entities` or
+   * `cues` somewhere and none of `unless` or `unlessCues` anywhere — "Dutch regulator: high-risk rules delayed" is the
+   * EU's rules in an item about the EU; "Colorado delays its high-risk AI rules" is not.
+   */
+  itemSubject: z
+    .strictObject({
+      subject: Words.min(1),
+      entities: Words.default([]),
+      cues: PhraseListSchema.optional(),
+      unless: Words.default([]),
+      unlessCues: PhraseListSchema.optional(),
+    })
+    .optional(),
+  /**
    * The value is the reaction to one event (a deal's announcement on `date`): in an item published more
    * than `days` later a move counts only when the deal and its other party are named in the move's
    * sentence (or beside it or in the title, and the move names no day of its own: "today", 本周), or
@@ -168,6 +182,14 @@ export interface CompiledRule {
    * not a description. The others describe the subject alone ("the chipmaker" beside Tesla's "the automaker").
    */
   sharedAnaphora?: string;
+  /**
+   * The rule as read in an item that supplies its `itemSubject`: the same rule with that subject as one more
+   * alternative (see itemSubjectHolds).
+   */
+  itemVariant?: CompiledRule;
+  /** Names of the item subject's cue lists in the phrase matcher. */
+  itemCues?: string;
+  itemUnlessCues?: string;
   /** For a reaction to one event: the last day (`YYYY-MM-DD`) an item may report it as news, the event's month named (a global pattern), its year. */
   event?: { date: string; lastDay: string; twoDaysOn: string; month: RegExp; year: number; day: number };
 }
@@ -238,11 +260,17 @@ export function compileRules(facts: Fact[], file: RulesFile): CompiledRules {
       ...(rule.value.entities ?? []),
       ...(rule.value.madeFor?.chips ?? []),
       ...(rule.value.madeFor?.customers ?? []),
+      ...(rule.itemSubject
+        ? [...rule.itemSubject.subject, ...rule.itemSubject.entities, ...rule.itemSubject.unless]
+        : []),
     ])
       if (!entityIds.has(id)) throw new ConfigError(`rules.json: fact "${fact.id}": no entity "${id}"`);
-    return compileRule(fact, rule, lists, subjectNames(file, rule));
+    return withItemVariant(compileRule(fact, rule, lists, subjectNames(file, rule)), file, lists);
   });
-  for (const rule of rules) Object.assign(rule, rivalAnaphora(rule, rules, lists));
+  for (const rule of rules) {
+    Object.assign(rule, rivalAnaphora(rule, rules, lists));
+    if (rule.itemVariant) Object.assign(rule.itemVariant, rivalAnaphora(rule.itemVariant, rules, lists));
+  }
   return {
     rules,
     ruler: entityRuler(file.entities),
@@ -362,6 +390,31 @@ function compileRule(
     ...own('laterSchedule'),
     ...(readExtra ? { readExtra } : {}),
     ...(rule.event ? { event: compileEvent(rule.event) } : {}),
+  };
+}
+
+/** A rule with an `itemSubject` gets its variant with that subject as one more alternative, and its cue lists. */
+function withItemVariant(
+  compiled: CompiledRule,
+  file: RulesFile,
+  lists: Record<string, PhraseList>,
+): CompiledRule {
+  const itemSubject = compiled.rule.itemSubject;
+  if (!itemSubject) return compiled;
+  const rule = { ...compiled.rule, subject: [...compiled.rule.subject, itemSubject.subject] };
+  const cueList = (key: 'cues' | 'unlessCues') => {
+    const list = itemSubject[key];
+    if (!hasWords(list)) return undefined;
+    lists[`${compiled.fact.id}#item-${key}`] = list;
+    return `${compiled.fact.id}#item-${key}`;
+  };
+  const itemCues = cueList('cues');
+  const itemUnlessCues = cueList('unlessCues');
+  return {
+    ...compiled,
+    ...(itemCues ? { itemCues } : {}),
+    ...(itemUnlessCues ? { itemUnlessCues } : {}),
+    itemVariant: compileRule(compiled.fact, rule, lists, subjectNames(file, rule)),
   };
 }
 

@@ -147,6 +147,10 @@ const SUPPOSED_EVENT = new RegExp(
   'i',
 );
 
+/** A proposal of a step, then that it did not pass: 推迟提案未能…完成立法程序, 延期方案未获通过. */
+const FAILED_PROPOSAL_ZH =
+  /(?:推迟|推遲|延后|延後|延期|暂缓|暫緩|暂停|暫停)[^，,。；;]{0,8}?(?:提案|提议|提議|方案|动议|動議)[^，,。；;]{0,4}?(?:未能|未获|未獲|未|没有|沒有|并未|並未)[^，,。；;]{0,12}?(?:完成|通过|通過|获批|獲批|批准|落地)/g;
+
 /** The saying verb a supposed event may follow: "MEPs say any further delay would …". */
 const SAYS_BEFORE_EVENT = new RegExp(String.raw`^\W*${SAYING}`, 'i');
 
@@ -1238,6 +1242,8 @@ export function findScopes(sentence: string, tokens: Token[]): Scopes {
   // the subject of what it would bring about is only supposed.
   const supposed = SUPPOSED_STEP.exec(sentence);
   if (supposed) spans.push(spanOver('possibility', supposed));
+  // "由于推迟提案未能在期限前完成立法程序": a proposal of a step that did not pass is no step taken.
+  for (const failed of sentence.matchAll(FAILED_PROPOSAL_ZH)) spans.push(spanOver('negation', failed));
   // "Brussels rebuffs 'stop the clock' calls": a quoted demand named by what it asks is only asked —
   // the quote, not the rest of its clause ("rules to apply as planned despite 'pause' demands").
   for (const call of sentence.matchAll(QUOTED_CALL)) {

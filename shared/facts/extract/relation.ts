@@ -709,6 +709,12 @@ export function relationWordOfAnotherSense(
     case 'in_force':
       // "相关立法程序仍在进行", "talks are still ongoing": a procedure going on, not the thing it decides.
       if (/^(?:仍在|still|work)/i.test(word) && PROCEDURE_GOING_ON_BEFORE.test(before(12))) return true;
+      // "豁免的適用條件", "适用范围": the conditions or scope of applying, nouns — not that the rules apply.
+      if (
+        /^(?:适用|適用)$/.test(word) &&
+        /^(?:条件|條件|范围|範圍|对象|對象|情形)/.test(text.slice(match.end))
+      )
+        return true;
       // "the deadline remains a moving target": a date or deadline that remains, with no date after it, is no schedule.
       if (
         /^(?:date|deadline)s?\s+remain/i.test(word) &&
