@@ -52,7 +52,14 @@ export function analyzeItem(
 ): AnalyzedFinding[] {
   const byFact = new Map<
     string,
-    { finding: AnalyzedFinding; score: number; sentenceIndex: number; revises: boolean; replaces: boolean }
+    {
+      finding: AnalyzedFinding;
+      score: number;
+      sentenceIndex: number;
+      revises: boolean;
+      replaces: boolean;
+      boundMet: boolean;
+    }
   >();
   for (const statement of extractFacts(item, engine.compiled)) {
     const fact = engine.factsById.get(statement.factId)!;
@@ -70,8 +77,13 @@ export function analyzeItem(
       sentenceIndex: statement.sentenceIndex,
       revises: statement.revises,
       replaces: statement.replaces || statement.displaced.length > 0,
+      // A bound the baseline meets, outside its tolerance ("investment of over $400 billion in three years" against
+      // up to $500 billion): it says nothing either way.
+      boundMet: finding.status === 'mentioned' && !statement.negated && statement.bound !== undefined,
     };
     if (revisesEarlier(statement, finding, best)) byFact.set(fact.id, entry);
+    // "…未来三年投资额逾4000亿美元。公司重申，将按计划兑现5000亿美元的总体承诺": such a bound yields to any telling of the fact.
+    else if (best?.boundMet && finding.status !== 'mentioned') byFact.set(fact.id, entry);
     // A revision stays: a later background line restating the old value does not undo it.
     else if (best?.revises && best.finding.status !== 'mentioned' && !statement.revises) continue;
     // (a place told less precisely — "Texas" after "Taylor, Texas" — keeps the precise one, however sure)
