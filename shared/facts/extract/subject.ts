@@ -30,11 +30,13 @@ export function subjectIn(
     // (…nor of two, unless an affiliate opens the sentence as the party: "Samsung SDI will supply … under a contract
     // that runs to 2030, a separate agreement from Samsung Electronics' chip deal with the carmaker")
     // (与…无关 wraps the name it excludes, whatever the subject's size: "与为特斯拉准备的泰勒产线无关")
+    // (…but a place is excluded from a subject of any size: "will invest $40 billion at its Pyeongtaek campus, separate
+    // from its Texas project")
     const excluded = [
-      ...((direct.length === 1 || affiliateOpens(reading)) &&
-      reading.once('excludedWord', () => EXCLUDED_WORD.test(reading.text))
+      ...(reading.once('excludedWord', () => EXCLUDED_WORD.test(reading.text))
         ? named.filter(
             (mention) =>
+              (direct.length === 1 || affiliateOpens(reading) || isSiteOrPlace(mention)) &&
               EXCLUDED_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 24), mention.start)) &&
               !/^\s*,/.test(reading.text.slice(mention.end)),
           )
