@@ -9,6 +9,7 @@ import { type EntityMention, isSiteOrPlace } from './entities.ts';
 import {
   asideMarks,
   causeToldLater,
+  clauseMarkBetween,
   headlineHalfOf,
   inConcessionAfter,
   inJoinedPredicateAfter,
@@ -152,7 +153,42 @@ export function extractFacts(item: AnalyzableItem, compiled: CompiledRules): Sta
 }
 
 /**
- * "Carmakers delay AI features as EU high-risk rules loom", "Samsung delays launch of AI phones amid high-risk AI rules
+ * "Samsung shares fell 6.8%", 股价下跌6.8%, "closed 2% lower", "down 3%": a share price's move down is a negative move
+ * (a fall of 6.8% does not confirm a rise of 6.8%). The move word is the nearest before the value in its clause, else
+ * the one after it ("6.8% lower").
+ */
+function movedDown(
+  rule: CompiledRule,
+  reading: SentenceReading,
+  relations: readonly PhraseMatch[],
+  valueAt: number | undefined,
+): boolean {
+  if (!rule.rule.relation.includes('stock_move') || valueAt === undefined) return false;
+  const text = reading.text;
+  if (/(?:\bdown|[-−])\s*$/i.test(text.slice(Math.max(0, valueAt - 8), valueAt))) return true;
+  const moves = relations.filter((match) => match.name === 'stock_move');
+  // ("their 6.8% surge", "6.8% lower", 6.8%的涨幅: the move word right after the value is its own)
+  const rightAfter = moves.find(
+    (match) =>
+      match.start >= valueAt &&
+      /^[\d.]*\s*(?:%|percent|per\s+cent)?\s*的?\s*$/i.test(text.slice(valueAt, match.start)),
+  );
+  if (rightAfter) return MOVE_DOWN.test(text.slice(rightAfter.start, rightAfter.end));
+  const before = moves
+    .filter((match) => match.start < valueAt && !clauseMarkBetween(reading, match.end, valueAt))
+    .at(-1);
+  const move =
+    before ??
+    moves.find((match) => match.start >= valueAt && !clauseMarkBetween(reading, valueAt, match.start));
+  return move !== undefined && MOVE_DOWN.test(text.slice(move.start, move.end));
+}
+
+/** A move word that goes down. */
+const MOVE_DOWN =
+  /\b(?:f[ae]ll|falls|falling|fallen|drop|dropp|drops|declin|slid|slide|tumbl|plung|sink|sank|sunk|slump|los[et]|loses|losing|shed|dip|down|lower)|跌|下滑|走低|回落|下挫|挫|滑落|收低|失守/i;
+
+/**
+ * "Carmakers delay AI features as EU high-risk rules loom\", "Samsung delays launch of AI phones amid high-risk AI rules
  * uncertainty", "车企因欧盟高风险AI规则推迟AI功能上线": a delay of something else, its object named, whose reason or time the
  * subject is — every mention of the subject in a reason after the object, or in a cause before the verb.
  */
@@ -832,6 +868,8 @@ function statementFor(
     if (relations.length === 0) return undefined;
     return { statement: statementOf(rule.fact.id, reading.index, evidence, null, 0.5, false) };
   }
+  if (read.value?.kind === 'percent' && movedDown(rule, reading, relations, read.valueAt))
+    read.value = { ...read.value, value: -read.value.value };
   let confidence = 1;
   if (reading.scopes.hedged) confidence *= REPORTED;
   if (subject.carried) confidence *= CARRIED;
