@@ -1185,6 +1185,24 @@ export function hasContext(
     !RECALLED_MOVE.test(reading.text)
   )
     return false;
+  // "三星电子股价周一收跌6.8%，为一年多来最大单日跌幅" in an item of months on: a weekday's move that names neither the
+  // deal nor the event's day is that weekday's (the deal named only in another sentence, as what drove a past rally).
+  if (
+    rule.event &&
+    reading.publishedDay !== undefined &&
+    reading.publishedDay > rule.event.lastDay &&
+    WEEKDAY_MOVE.test(reading.text) &&
+    !namesTheDeal(rule, reading) &&
+    !namesTheEventDay(rule.event, reading.text) &&
+    !namesTheEventMonth(rule.event, reading.text) &&
+    !RECALLED_MOVE.test(reading.text) &&
+    !ON_THAT_NEWS.test(reading.text) &&
+    // (…nor the deal referred to as the cause: "Its shares jumped 6.8% on Monday after the announcement")
+    !/\b(?:after|on|following)\s+the\s+(?:announcement|news|deal|contract|agreement|order)\b|(?:消息|合同|订单|訂單|合约|合約)(?:公布|宣布)(?:后|後)/i.test(
+      reading.text,
+    )
+  )
+    return false;
   // "Samsung Electronics, the Korean chipmaker that landed a $16.5 billion order from Tesla last July, rose 2.1%",
   // "去年获得特斯拉165亿美元大单的三星电子上涨2.1%": months on, the deal told as past in the mover's description is no
   // cause of the move.
