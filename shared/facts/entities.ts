@@ -72,26 +72,48 @@ export function entityRuler(definitions: readonly EntityDefinition[]): EntityRul
     for (const description of definition.referenceDescriptions ?? [])
       referring.add(description.toLowerCase());
   }
-  const source = aliasPattern([...byAlias.keys()]);
-  const pattern = new RegExp(source, 'gi');
-  const probe = new RegExp(source, 'i');
+  const patterns = aliasPatterns([...byAlias.keys()]).map((source) => new RegExp(source, 'gi'));
   return {
     byId: new Map(definitions.map((definition) => [definition.id, definition])),
     mentionsAny: (text) => {
-      const first = probe.exec(text);
-      return first !== null && (!midWord(text, first.index, first[0]) || findMentions(text).length > 0);
+      const firsts = patterns.flatMap((pattern) => {
+        pattern.lastIndex = 0;
+        const first = pattern.exec(text);
+        return first ? [first] : [];
+      });
+      return (
+        firsts.length > 0 &&
+        (firsts.some((first) => !midWord(text, first.index, first[0])) || findMentions(text).length > 0)
+      );
     },
     find: findMentions,
   };
 
+  /** Every whole-word match of every pattern; where two overlap, the earlier holds its span (as one pattern's scan did). */
+  function aliasMatches(sentence: string): RegExpExecArray[] {
+    const all: RegExpExecArray[] = [];
+    for (const pattern of patterns) {
+      pattern.lastIndex = 0;
+      for (let match = pattern.exec(sentence); match; match = pattern.exec(sentence)) {
+        if (midWord(sentence, match.index, match[0])) {
+          pattern.lastIndex = match.index + 1;
+          continue;
+        }
+        all.push(match);
+      }
+    }
+    if (patterns.length > 1) all.sort((a, b) => a.index - b.index);
+    let end = 0;
+    return all.filter((match) => {
+      if (match.index < end) return false;
+      end = match.index + match[0].length;
+      return true;
+    });
+  }
+
   function findMentions(sentence: string): EntityMention[] {
     const found: EntityMention[] = [];
-    pattern.lastIndex = 0;
-    for (let match = pattern.exec(sentence); match; match = pattern.exec(sentence)) {
-      if (midWord(sentence, match.index, match[0])) {
-        pattern.lastIndex = match.index + 1;
-        continue;
-      }
+    for (const match of aliasMatches(sentence)) {
       const written = aliasKey(match[0]);
       const definition =
         byAlias.get(written) ?? (mayBeRespaced(match[0]) ? aliasFor(byAlias, match[0]) : undefined);
@@ -157,6 +179,35 @@ interface AliasNode {
  * labelled sentence).
  */
 export function aliasPattern(aliases: string[]): string {
+  return branches(aliasTrie(aliases));
+}
+
+/**
+ * The same trie as several patterns, each of whole first-letter branches and at most `maxChars` long: one regular
+ * expression of every alias outgrew what V8 compiles to machine code (past about 20,000 characters it fell back to its
+ * interpreter, and finding mentions became five times slower), so the ruler runs a few smaller ones. A name can start
+ * in one branch only, so at any position at most one pattern matches, as the one pattern did.
+ */
+export function aliasPatterns(aliases: string[], maxChars = PATTERN_CHARS): string[] {
+  const root = aliasTrie(aliases);
+  const chunks: string[][] = [];
+  let size = maxChars;
+  for (const [unit, child] of [...root.next.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+    const part = `${unit}${branches(child)}`;
+    if (size + part.length > maxChars) {
+      chunks.push([]);
+      size = 0;
+    }
+    chunks.at(-1)!.push(part);
+    size += part.length + 1;
+  }
+  return chunks.map((parts) => (parts.length === 1 ? parts[0]! : `(?:${parts.join('|')})`));
+}
+
+/** How long one of the ruler's patterns may be (see aliasPatterns). */
+const PATTERN_CHARS = 8_000;
+
+function aliasTrie(aliases: string[]): AliasNode {
   const root: AliasNode = { next: new Map(), longest: 0 };
   for (const alias of aliases) {
     let node = root;
@@ -172,7 +223,7 @@ export function aliasPattern(aliases: string[]): string {
     }
     node.end = isLatin(alias) ? '(?![A-Za-z0-9])' : '';
   }
-  return branches(root);
+  return root;
 }
 
 function aliasUnits(alias: string): string[] {

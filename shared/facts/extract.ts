@@ -227,6 +227,8 @@ const CAUSE_BEFORE_ZH =
  */
 function itemSubjectHolds(rule: CompiledRule, readings: readonly SentenceReading[]): boolean {
   const itemSubject = rule.rule.itemSubject!;
+  // (the item's names first: a sentence's phrases are read only when asked, and most items name no such subject)
+  if (!readings.some((reading) => itemSubject.subject.every((id) => reading.ids.has(id)))) return false;
   const names = (reading: SentenceReading, ids: readonly string[], list: string | undefined) =>
     ids.some((id) => reading.ids.has(id)) || (list !== undefined && reading.phrases(list).length > 0);
   return (
