@@ -95,7 +95,7 @@ export function subjectIn(
               earlier.mentions.some((entry) => entry.id === id && entry.type === 'company'),
             ))) &&
         // "three times as power-efficient as AI5", 能效为AI5的三倍: named to compare, not as the subject.
-        !COMPARED_OR_AS.test(reading.text.slice(Math.max(0, mention.start - 24), mention.start)) &&
+        !COMPARED_OR_AS.test(reading.text.slice(Math.max(0, mention.start - 48), mention.start)) &&
         !TIMES_OF_AFTER.test(reading.text.slice(mention.end, mention.end + 12)) &&
         // "The stock had gained 4% … after the company confirmed its chip deal with Samsung": a
         // partner of a share move's subject is not another subject.
@@ -1284,4 +1284,4 @@ export const objectOfMaking = (reading: SentenceReading, at: number) =>
 const OBJECT_OF_MAKING = /^(?:\s{0,3}|\s*(?:(?:the|its|their|[\w-]+['’]s)\s+)+|[\u3400-\u9fff]{1,3}的?)$/i;
 
 const COMPARED_OR_AS =
-  /(?:(?:\bthan|\bas|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\btimes)\s+(?:the\s+|its\s+|[A-Z][\w-]*['’]s\s+)?|(?:比|较|較)\s*)$/i;
+  /(?:(?:\bthan|\bas|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\btimes)\s+(?:the\s+|its\s+|[A-Z][\w-]*['’]s\s+)?|(?:比|较|較)\s*|\btimes\s+the\s+(?:[\w-]+\s+){1,4}of\s+(?:the\s+)?)$/i;
