@@ -198,9 +198,17 @@ function englishSteps(phrase: string): Step[] {
 
 interface CharNode<Name extends string> {
   next: Map<number, CharNode<Name>>;
+  /** Where a gap (`…` in the phrase) goes on: after one to CHINESE_GAP characters of no punctuation. */
+  gap?: CharNode<Name>;
   /** The lists of the phrase that ends here. */
   names?: Name[];
 }
+
+/** A Chinese phrase's gap: "这款…的芯片" is 这款将由三星代工的芯片. */
+const GAP_MARK = '…';
+const CHINESE_GAP = 16;
+/** What a gap may not hold: punctuation, a clause's end. */
+const GAP_STOP = /[，,。；;：:！!？?、（）()「」『』“”"\s]/;
 
 /**
  * Chinese phrases as a character trie. Every occurrence of every phrase is found,
@@ -216,6 +224,11 @@ class ChineseTrie<Name extends string> {
     let node = this.#root;
     // By UTF-16 code unit, as the sentence is walked (a number key is the cheapest lookup).
     for (let at = 0; at < phrase.length; at++) {
+      if (phrase[at] === GAP_MARK) {
+        node.gap ??= { next: new Map() };
+        node = node.gap;
+        continue;
+      }
       const char = phrase.charCodeAt(at);
       let child = node.next.get(char);
       if (!child) {
@@ -230,20 +243,39 @@ class ChineseTrie<Name extends string> {
 
   findAll(sentence: string, found: PhraseMatch<Name>[]) {
     for (let start = 0; start < sentence.length; start++) {
-      let node: CharNode<Name> | undefined = this.#root;
       // Most characters begin no phrase: the list is made only when one ends.
-      let ends: Array<{ names: Name[]; end: number }> | undefined;
-      for (let end = start; end < sentence.length; ) {
-        node = node.next.get(sentence.charCodeAt(end));
-        if (!node) break;
-        end++;
-        if (!node.names) continue;
-        ends ??= [];
-        ends.push({ names: node.names, end });
-      }
-      if (!ends) continue;
+      const ends: Array<{ names: Name[]; end: number }> = [];
+      this.#walk(sentence, this.#root, start, ends);
+      if (ends.length === 0) continue;
+      // (longest first; a phrase found through two gaps' ways once)
+      ends.sort((a, b) => a.end - b.end);
+      const seen = new Set<string>();
       for (let index = ends.length - 1; index >= 0; index--)
-        for (const name of ends[index]!.names) found.push({ name, start, end: ends[index]!.end });
+        for (const name of ends[index]!.names) {
+          const key = `${name}@${ends[index]!.end}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          found.push({ name, start, end: ends[index]!.end });
+        }
+    }
+  }
+
+  /** The phrases that go on from `node` at `at`, their ends added to `ends` (a gap tried at each of its lengths). */
+  #walk(sentence: string, from: CharNode<Name>, at: number, ends: Array<{ names: Name[]; end: number }>) {
+    let node: CharNode<Name> | undefined = from;
+    for (let end = at; ; ) {
+      if (node.gap) {
+        const gap = node.gap;
+        for (let skip = end + 1; skip <= Math.min(sentence.length, end + CHINESE_GAP); skip++) {
+          if (GAP_STOP.test(sentence[skip - 1]!)) break;
+          this.#walk(sentence, gap, skip, ends);
+        }
+      }
+      if (end >= sentence.length) return;
+      node = node.next.get(sentence.charCodeAt(end));
+      if (!node) return;
+      end++;
+      if (node.names) ends.push({ names: node.names, end });
     }
   }
 }

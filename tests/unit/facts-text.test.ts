@@ -220,6 +220,17 @@ describe('phraseMatcher()', () => {
     expect(usesIn('Tesla uses Samsung, as do US rivals; let us use it')).toEqual(['uses', 'use']);
   });
 
+  it('matches a Chinese gap (…) over one to sixteen characters of no punctuation', () => {
+    const chip = phraseMatcher({ chip: { en: [], zh: ['这款…的芯片', '这款芯片'] } });
+    const chipsIn = (text: string) =>
+      chip.find(text, tokenize(text)).map((match) => text.slice(match.start, match.end));
+    expect(chipsIn('这款将由三星代工的芯片算力约为5 EFLOPS')).toEqual(['这款将由三星代工的芯片']);
+    expect(chipsIn('这款芯片算力更高')).toEqual(['这款芯片']);
+    // (not across a comma, nor past sixteen characters)
+    expect(chipsIn('这款产品，三星代工的芯片')).toEqual([]);
+    expect(chipsIn(`这款${'长'.repeat(17)}的芯片`)).toEqual([]);
+  });
+
   it('expands a macro in braces to every word of its class, and refuses an unknown one', () => {
     const start = phraseMatcher({ start: { en: ['{plant} will start in'], zh: [] } });
     const startsIn = (text: string) =>

@@ -451,7 +451,15 @@ export function ownedBySubject(
       )
     )
       makersOfRivals.add(mention);
-  const owners = [...named, ...referredRivals, ...referredOwn, ...possessiveOwners(rule, reading, ownNamed)]
+  // "這款將由三星在德州生產的晶片預計2028年量產": a name inside a reference to a rival (its relative clause) is the rival's.
+  const insideRivalReference = (mention: EntityMention) =>
+    referredRivals.some((rival) => rival.start < mention.start && mention.end < rival.end);
+  const owners = [
+    ...named.filter((mention) => !insideRivalReference(mention)),
+    ...referredRivals,
+    ...referredOwn,
+    ...possessiveOwners(rule, reading, ownNamed),
+  ]
     .sort((a, b) => a.start - b.start)
     .filter(
       (mention) =>
