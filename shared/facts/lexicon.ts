@@ -261,6 +261,11 @@ export const ATTRIBUTE_CLASSES = {
       '交由',
       '交给',
       '交給',
+      // "而下一代AI6又回到三星", "AI5转到了台积电": the chip goes (back) to a maker.
+      '又回到',
+      '重回',
+      '转到了',
+      '轉到了',
       '委托',
       '委託',
       '供应',
