@@ -392,7 +392,7 @@ function affiliateOpens(reading: SentenceReading): boolean {
 }
 
 /** A sentence opening with a pronoun's shares: "Its shares had risen", "The company's stock" ("The shares" may be either party's). */
-const SHARES_REFERENCE_OPENING = /^\s*(?:its|the\s+company['’]s)\s+(?:shares|stock)\b/i;
+const SHARES_REFERENCE_OPENING = /^\s*(?:its|the\s+company['’]s|the)\s+(?:shares|stock)\b/i;
 
 /**
  * "Tesla reported deliveries on Thursday. Its shares had risen 4% on July 28 after the Samsung chip
@@ -410,13 +410,18 @@ function movedSharesReferredToARival(
   const onlyPartner = own.every(
     (mention) =>
       namedAsPartner(reading, mention.start) ||
-      DEAL_AFTER.test(reading.text.slice(mention.end, mention.end + 16)),
+      DEAL_AFTER.test(reading.text.slice(mention.end, mention.end + 16)) ||
+      // ("The stock had climbed 4% on July 28 after Tesla and Samsung announced their chip deal": a party of the cause)
+      CAUSE_CLAUSE_BEFORE.test(reading.text.slice(Math.max(0, mention.start - 48), mention.start)),
   );
   if (!onlyPartner || !SHARES_REFERENCE_OPENING.test(reading.text)) return false;
   const previous = item[reading.index - 1]!;
   const topic = previous.once('topic', () => topicOf(previous));
   return topic !== undefined && rule.rivalIds.has(topic.id);
 }
+
+/** A cause or time clause opened before a name, the name one of its subjects: "after Tesla and ", "when Samsung ". */
+const CAUSE_CLAUSE_BEFORE = /\b(?:after|when|following)\s+(?:[A-Z][\w.&’'-]*\s+(?:and|&)\s+)?$/;
 
 /**
  * "The stock had jumped 6.8 percent last July on news of its Tesla contract": a subject named only as the
