@@ -9,7 +9,6 @@ import { type EntityMention, isSiteOrPlace } from './entities.ts';
 import {
   asideMarks,
   causeToldLater,
-  clauseMarkBetween,
   headlineHalfOf,
   inConcessionAfter,
   inJoinedPredicateAfter,
@@ -36,6 +35,7 @@ import { PLACE_PHRASE_BEFORE } from './extract/ownership.ts';
 import { itemSentences, NONE, SentenceReading, timelineYearOf } from './extract/reading.ts';
 import {
   amendmentTakesEffect,
+  delaysAnotherThing,
   describedOnly,
   hasContext,
   OTHER_MARKET_REFERENCE,
@@ -151,75 +151,6 @@ export function extractFacts(item: AnalyzableItem, compiled: CompiledRules): Sta
   statements.push(...revisionsByReference(statements, readings));
   return withHeadlineDoubtedBelow(withDeniedReports(statements, readings, compiled), readings);
 }
-
-/**
- * "Samsung shares fell 6.8%", 股价下跌6.8%, "closed 2% lower", "down 3%": a share price's move down is a negative move
- * (a fall of 6.8% does not confirm a rise of 6.8%). The move word is the nearest before the value in its clause, else
- * the one after it ("6.8% lower").
- */
-function movedDown(
-  rule: CompiledRule,
-  reading: SentenceReading,
-  relations: readonly PhraseMatch[],
-  valueAt: number | undefined,
-): boolean {
-  if (!rule.rule.relation.includes('stock_move') || valueAt === undefined) return false;
-  const text = reading.text;
-  if (/(?:\bdown|[-−])\s*$/i.test(text.slice(Math.max(0, valueAt - 8), valueAt))) return true;
-  const moves = relations.filter((match) => match.name === 'stock_move');
-  // ("their 6.8% surge", "6.8% lower", 6.8%的涨幅: the move word right after the value is its own)
-  const rightAfter = moves.find(
-    (match) =>
-      match.start >= valueAt &&
-      /^[\d.]*\s*(?:%|percent|per\s+cent)?\s*的?\s*$/i.test(text.slice(valueAt, match.start)),
-  );
-  if (rightAfter) return MOVE_DOWN.test(text.slice(rightAfter.start, rightAfter.end));
-  const before = moves
-    .filter((match) => match.start < valueAt && !clauseMarkBetween(reading, match.end, valueAt))
-    .at(-1);
-  const move =
-    before ??
-    moves.find((match) => match.start >= valueAt && !clauseMarkBetween(reading, valueAt, match.start));
-  return move !== undefined && MOVE_DOWN.test(text.slice(move.start, move.end));
-}
-
-/** A move word that goes down. */
-const MOVE_DOWN =
-  /\b(?:f[ae]ll|falls|falling|fallen|drop|dropp|drops|declin|slid|slide|tumbl|plung|sink|sank|sunk|slump|los[et]|loses|losing|shed|dip|down|lower)|跌|下滑|走低|回落|下挫|挫|滑落|收低|失守/i;
-
-/**
- * "Carmakers delay AI features as EU high-risk rules loom\", "Samsung delays launch of AI phones amid high-risk AI rules
- * uncertainty", "车企因欧盟高风险AI规则推迟AI功能上线": a delay of something else, its object named, whose reason or time the
- * subject is — every mention of the subject in a reason after the object, or in a cause before the verb.
- */
-function delaysAnotherThing(
-  reading: SentenceReading,
-  match: PhraseMatch,
-  positions: readonly number[],
-): boolean {
-  if (positions.length === 0) return false;
-  const text = reading.text;
-  const after = DELAYED_OBJECT_THEN_REASON.exec(text.slice(match.end));
-  if (after && /^(?:delay|postpon|paus|push|hold|put)/i.test(text.slice(match.start, match.end))) {
-    const reasonAt = match.end + after[0].length;
-    return positions.every((position) => position >= reasonAt);
-  }
-  if (!/^(?:推迟|推遲|延后|延後|延迟|延遲|暂缓|暫緩)$/.test(text.slice(match.start, match.end))) return false;
-  if (!OBJECT_AFTER_ZH.test(text.slice(match.end))) return false;
-  const cause = CAUSE_BEFORE_ZH.exec(text.slice(0, match.start));
-  return cause !== null && positions.every((position) => position > cause.index && position < match.start);
-}
-
-/** After a delay verb, its own object (no name of the subject), then a reason or a time: "AI features as", "launch of AI phones amid". */
-const DELAYED_OBJECT_THEN_REASON =
-  /^\s+(?!(?:the|its|their)\s+(?:rules?|obligations?|requirements?|law|act|deadlines?|application|implementation)\b)(?:(?:its|their|the|a|an|some|new|planned)\s+)?(?:[\w'’-]+,?\s+){1,5}?(?<!\bsuch\s)(?<!\bas\s+well\s)(?:amid|as(?!\s+well\s+as\b)|citing|ahead\s+of|over|due\s+to|because\s+of|in\s+(?:response|reaction)\s+to|pending|until)\s/i;
-
-/** After a Chinese delay verb, an object of its own: 推迟AI功能上线, 推迟AI手机发布. */
-const OBJECT_AFTER_ZH = /^[^，,。；;\d]{2,}/;
-
-/** A cause clause opened before the verb: 因…, 受…影响, 由于…. */
-const CAUSE_BEFORE_ZH =
-  /(?:因为|因為|由于|由於|受|因)[^，,。；;]*$|受[^，,。；;]*(?:影响|影響|冲击|衝擊)[，,][^，,。；;]*$/;
 
 /**
  * Whether the item supplies a rule's `itemSubject`: some sentence names one of its entities or cues ("Dutch regulator:
@@ -770,7 +701,7 @@ function statementFor(
   // aside set off by commas from it ("AI6, to be made by Samsung, uses HBM4 memory").
   // (…nor a later half of a Chinese headline parted by a space: "欧盟AI法案高风险义务延后 企业合规预算转向通用模型" —
   // but an earlier half sets the topic of the halves after it: "全球晶圓代工2.0市場 台積電市占大幅提升至38％")
-  const half = headlineHalfOf(reading, rule.rule.relation.includes('market_share'));
+  const half = headlineHalfOf(reading, rule);
   const notWords = (rule.not ? notWordsOf(rule, reading) : NONE).filter(
     (match) =>
       (!half || subject.positions.some((at) => half(match.start) <= half(at))) &&
@@ -870,8 +801,6 @@ function statementFor(
     if (relations.length === 0) return undefined;
     return { statement: statementOf(rule.fact.id, reading.index, evidence, null, 0.5, false) };
   }
-  if (read.value?.kind === 'percent' && movedDown(rule, reading, relations, read.valueAt))
-    read.value = { ...read.value, value: -read.value.value };
   let confidence = 1;
   if (reading.scopes.hedged) confidence *= REPORTED;
   if (subject.carried) confidence *= CARRIED;

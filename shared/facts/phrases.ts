@@ -218,6 +218,8 @@ const GAP_STOP = /[，,。；;：:！!？?、（）()「」『』“”"\s]/;
  */
 class ChineseTrie<Name extends string> {
   readonly #root: CharNode<Name> = { next: new Map() };
+  /** Whether some phrase holds a gap (then a start's ends need sorting). */
+  #gaps = false;
   size = 0;
 
   add(phrase: string, name: Name) {
@@ -225,6 +227,7 @@ class ChineseTrie<Name extends string> {
     // By UTF-16 code unit, as the sentence is walked (a number key is the cheapest lookup).
     for (let at = 0; at < phrase.length; at++) {
       if (phrase[at] === GAP_MARK) {
+        this.#gaps = true;
         node.gap ??= { next: new Map() };
         node = node.gap;
         continue;
@@ -243,39 +246,49 @@ class ChineseTrie<Name extends string> {
 
   findAll(sentence: string, found: PhraseMatch<Name>[]) {
     for (let start = 0; start < sentence.length; start++) {
-      // Most characters begin no phrase: the list is made only when one ends.
-      const ends: Array<{ names: Name[]; end: number }> = [];
-      this.#walk(sentence, this.#root, start, ends);
-      if (ends.length === 0) continue;
-      // (longest first; a phrase found through two gaps' ways once)
-      ends.sort((a, b) => a.end - b.end);
-      const seen = new Set<string>();
+      const ends = this.#walk(sentence, this.#root, start, undefined);
+      if (!ends) continue;
+      // With gaps, ends come out of order and a phrase may end at one place by two ways: sorted, and each once.
+      if (this.#gaps) ends.sort((a, b) => a.end - b.end);
+      const seen = this.#gaps ? new Set<string>() : undefined;
       for (let index = ends.length - 1; index >= 0; index--)
         for (const name of ends[index]!.names) {
-          const key = `${name}@${ends[index]!.end}`;
-          if (seen.has(key)) continue;
-          seen.add(key);
+          if (seen) {
+            const key = `${name}@${ends[index]!.end}`;
+            if (seen.has(key)) continue;
+            seen.add(key);
+          }
           found.push({ name, start, end: ends[index]!.end });
         }
     }
   }
 
-  /** The phrases that go on from `node` at `at`, their ends added to `ends` (a gap tried at each of its lengths). */
-  #walk(sentence: string, from: CharNode<Name>, at: number, ends: Array<{ names: Name[]; end: number }>) {
+  /**
+   * The phrases that go on from `from` at `at`, their ends added to `ends` (a gap tried at each of its lengths). Most
+   * characters begin no phrase: the list is made only when one ends.
+   */
+  #walk(
+    sentence: string,
+    from: CharNode<Name>,
+    at: number,
+    ends: Array<{ names: Name[]; end: number }> | undefined,
+  ): Array<{ names: Name[]; end: number }> | undefined {
     let node: CharNode<Name> | undefined = from;
     for (let end = at; ; ) {
       if (node.gap) {
         const gap = node.gap;
         for (let skip = end + 1; skip <= Math.min(sentence.length, end + CHINESE_GAP); skip++) {
           if (GAP_STOP.test(sentence[skip - 1]!)) break;
-          this.#walk(sentence, gap, skip, ends);
+          ends = this.#walk(sentence, gap, skip, ends);
         }
       }
-      if (end >= sentence.length) return;
+      if (end >= sentence.length) return ends;
       node = node.next.get(sentence.charCodeAt(end));
-      if (!node) return;
+      if (!node) return ends;
       end++;
-      if (node.names) ends.push({ names: node.names, end });
+      if (!node.names) continue;
+      ends ??= [];
+      ends.push({ names: node.names, end });
     }
   }
 }

@@ -374,10 +374,12 @@ function compileRule(
       ? quantityReader(rule.value.units)
       : undefined;
   const own = (key: 'context' | 'not' | 'anaphora' | 'laterSchedule') => {
-    const list = key === 'laterSchedule' ? rule.value.laterSchedule?.for : rule[key];
-    if (!hasWords(list)) return {};
-    lists[`${fact.id}#${key}`] = list;
-    return { [key]: `${fact.id}#${key}` };
+    const name = listNamed(
+      lists,
+      `${fact.id}#${key}`,
+      key === 'laterSchedule' ? rule.value.laterSchedule?.for : rule[key],
+    );
+    return name ? { [key]: name } : {};
   };
   return {
     fact,
@@ -393,6 +395,17 @@ function compileRule(
   };
 }
 
+/** A rule's own phrase list put in the story's matcher under `name`; undefined for a list of no words. */
+function listNamed(
+  lists: Record<string, PhraseList>,
+  name: string,
+  list: PhraseList | undefined,
+): string | undefined {
+  if (!hasWords(list)) return undefined;
+  lists[name] = list;
+  return name;
+}
+
 /** A rule with an `itemSubject` gets its variant with that subject as one more alternative, and its cue lists. */
 function withItemVariant(
   compiled: CompiledRule,
@@ -402,14 +415,8 @@ function withItemVariant(
   const itemSubject = compiled.rule.itemSubject;
   if (!itemSubject) return compiled;
   const rule = { ...compiled.rule, subject: [...compiled.rule.subject, itemSubject.subject] };
-  const cueList = (key: 'cues' | 'unlessCues') => {
-    const list = itemSubject[key];
-    if (!hasWords(list)) return undefined;
-    lists[`${compiled.fact.id}#item-${key}`] = list;
-    return `${compiled.fact.id}#item-${key}`;
-  };
-  const itemCues = cueList('cues');
-  const itemUnlessCues = cueList('unlessCues');
+  const itemCues = listNamed(lists, `${compiled.fact.id}#item-cues`, itemSubject.cues);
+  const itemUnlessCues = listNamed(lists, `${compiled.fact.id}#item-unlessCues`, itemSubject.unlessCues);
   return {
     ...compiled,
     ...(itemCues ? { itemCues } : {}),

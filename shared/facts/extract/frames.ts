@@ -171,7 +171,7 @@ export function silencedByNot(
   if (namedDealsShelter && inNamedDeal(rule, reading, position)) return false;
   // "欧盟AI法案高风险义务延后 企业合规预算转向通用模型": a Chinese headline's halves, parted by a space, are two
   // headlines — a word of another subject in a later one does not silence an earlier one.
-  const half = headlineHalfOf(reading, rule.rule.relation.includes('market_share'));
+  const half = headlineHalfOf(reading, rule);
   if (half && notWords.every((match) => half(match.start) > half(position))) return false;
   if (reading.frames.length)
     return notWords.some((match) => frameOf(reading, match.start) === frameOf(reading, position));
@@ -252,21 +252,29 @@ const JOINED_PREDICATE_EN =
 const TRAILING_CONCESSION =
   /,\s+(?:though|although|even\s+though)\s[^;；]*$|[，,]\s*(?:如今|目前|现在|現在)正[^;；。]*。?$/i;
 
-/** A space between two Chinese clauses of a headline ("…义务延后 企业合规预算转向…"). */
-const CJK_HEADLINE_SPACE = /(?<=[\u3400-\u9fff”」》])\s+(?=[\u3400-\u9fff“「《])/g;
 /**
- * …or after a share ("台積電晶圓代工市占72%、三星7.1% 美國本土產能占比仍低") — for shares only: after a move, the half
+ * A space between two Chinese clauses of a headline ("…义务延后 企业合规预算转向…"), also after what `alsoAfter` matches
+ * (a pattern source).
+ */
+const cjkHeadlineSpace = (alsoAfter = '') =>
+  new RegExp(String.raw`(?<=[\u3400-\u9fff”」》]${alsoAfter})\s+(?=[\u3400-\u9fff“「《])`, 'g');
+const CJK_HEADLINE_SPACE = cjkHeadlineSpace();
+/**
+ * …and after a share ("台積電晶圓代工市占72%、三星7.1% 美國本土產能占比仍低") — for the share rules only: after a move, the half
  * that follows may say what moved it ("三星电子股价回落2.1% 获利盘涌现").
  */
-const CJK_HEADLINE_SPACE_AFTER_SHARE =
-  /(?<=[\u3400-\u9fff”」》]|[\u3400-\u9fff][\d.]+[%％])\s+(?=[\u3400-\u9fff“「《])/g;
+const CJK_HEADLINE_SPACE_AFTER_SHARE = cjkHeadlineSpace(String.raw`|[\u3400-\u9fff][\d.]+[%％]`);
 
-/** For a headline parted by Chinese spaces, the half a position stands in; otherwise undefined. */
+/**
+ * For a headline parted by Chinese spaces, the half a position stands in; otherwise undefined. A share rule's headline
+ * is parted after a share too.
+ */
 export function headlineHalfOf(
   reading: SentenceReading,
-  ofShares = false,
+  rule?: CompiledRule,
 ): ((at: number) => number) | undefined {
   if (reading.index !== 0) return undefined;
+  const ofShares = rule?.rule.relation.includes('market_share') ?? false;
   // (once a sentence: several rules and filters ask)
   return reading.once(ofShares ? 'headlineHalfOfShares' : 'headlineHalf', () => {
     const spaces = [
@@ -456,7 +464,10 @@ export function causeToldLater(rule: CompiledRule, item: SentenceReading[], valu
       notWordsOf(rule, later).length > 0 &&
       eventPieces(rule, later).dated.size === 0 &&
       numericMentions(rule, later).some(
-        (mention) => numberOf(mention.value) === numberOf(value) && silencedByNot(rule, later, mention.start),
+        // (by size: the value read may be a move, signed; a mention is the number as written)
+        (mention) =>
+          Math.abs(numberOf(mention.value)) === Math.abs(numberOf(value)) &&
+          silencedByNot(rule, later, mention.start),
       ),
   );
 }

@@ -20,6 +20,7 @@ import {
 } from './entity-value.ts';
 import {
   clauseEndOf,
+  clauseMarkBetween,
   clauseStartOf,
   frameOf,
   inAnotherMakersEarlierPart,
@@ -810,10 +811,14 @@ export function readNumeric(
     // ("Will Tesla's $20 billion AI5 deal go to Samsung?") is the question's own speculation.
     (open.length > 0 && onlyAsAsked(chosen)) ||
     toldOfYearsAgo(reading, levelsOnly);
-  const value =
+  const read =
     chosen.mention.value.kind === 'money' && chosen.mention.currencyAssumed
       ? { ...chosen.mention.value, currency }
       : chosen.mention.value;
+  const value =
+    movesOnly && read.kind === 'percent' && movedDown(reading, relations, chosen.mention.start)
+      ? { ...read, value: -read.value }
+      : read;
   return {
     value: chosen.mention.bound ? ({ ...value, bound: chosen.mention.bound } as Value) : value,
     blocked: open.length === 0,
@@ -830,6 +835,35 @@ export function readNumeric(
     ...(chosen.mention.bound ? { bound: chosen.mention.bound } : {}),
   };
 }
+
+/**
+ * "Samsung shares fell 6.8%", 股价下跌6.8%, "closed 2% lower", "down 3%": a share price's move down is a negative move
+ * (a fall of 6.8% does not confirm a rise of 6.8%). The move word is the nearest before the value in its clause, else
+ * the one after it ("6.8% lower").
+ */
+function movedDown(reading: SentenceReading, relations: readonly PhraseMatch[], valueAt: number): boolean {
+  const text = reading.text;
+  if (/(?:\bdown|[-−])\s*$/i.test(text.slice(Math.max(0, valueAt - 8), valueAt))) return true;
+  const moves = relations.filter((match) => match.name === 'stock_move');
+  // ("their 6.8% surge", "6.8% lower", 6.8%的涨幅: the move word right after the value is its own)
+  const rightAfter = moves.find(
+    (match) =>
+      match.start >= valueAt &&
+      /^[\d.]*\s*(?:%|percent|per\s+cent)?\s*的?\s*$/i.test(text.slice(valueAt, match.start)),
+  );
+  if (rightAfter) return MOVE_DOWN.test(text.slice(rightAfter.start, rightAfter.end));
+  const before = moves
+    .filter((match) => match.start < valueAt && !clauseMarkBetween(reading, match.end, valueAt))
+    .at(-1);
+  const move =
+    before ??
+    moves.find((match) => match.start >= valueAt && !clauseMarkBetween(reading, valueAt, match.start));
+  return move !== undefined && MOVE_DOWN.test(text.slice(move.start, move.end));
+}
+
+/** A move word that goes down. */
+const MOVE_DOWN =
+  /\b(?:f[ae]ll|falls|falling|fallen|drop|dropp|drops|declin|slid|slide|tumbl|plung|sink|sank|sunk|slump|los[et]|loses|losing|shed|dip|down|lower)|跌|下滑|走低|回落|下挫|挫|滑落|收低|失守/i;
 
 /**
  * "first pledged $17 billion in 2021, raised its plans to $44 billion in 2024, then trimmed them to about $37 billion",

@@ -547,6 +547,40 @@ const COMPANYS_PROCESS_AFTER =
   /^\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?['’]s\s+(?:[\w.-]+\s+){0,2}?(?:process|node)\b/;
 
 /**
+ * "Carmakers delay AI features as EU high-risk rules loom\", "Samsung delays launch of AI phones amid high-risk AI rules
+ * uncertainty", "车企因欧盟高风险AI规则推迟AI功能上线": a delay of something else, its object named, whose reason or time the
+ * subject is — every mention of the subject in a reason after the object, or in a cause before the verb.
+ */
+export function delaysAnotherThing(
+  reading: SentenceReading,
+  match: PhraseMatch,
+  positions: readonly number[],
+): boolean {
+  if (positions.length === 0) return false;
+  const text = reading.text;
+  const after = DELAYED_OBJECT_THEN_REASON.exec(text.slice(match.end));
+  if (after && /^(?:delay|postpon|paus|push|hold|put)/i.test(text.slice(match.start, match.end))) {
+    const reasonAt = match.end + after[0].length;
+    return positions.every((position) => position >= reasonAt);
+  }
+  if (!/^(?:推迟|推遲|延后|延後|延迟|延遲|暂缓|暫緩)$/.test(text.slice(match.start, match.end))) return false;
+  if (!OBJECT_AFTER_ZH.test(text.slice(match.end))) return false;
+  const cause = CAUSE_BEFORE_ZH.exec(text.slice(0, match.start));
+  return cause !== null && positions.every((position) => position > cause.index && position < match.start);
+}
+
+/** After a delay verb, its own object (no name of the subject), then a reason or a time: "AI features as", "launch of AI phones amid". */
+const DELAYED_OBJECT_THEN_REASON =
+  /^\s+(?!(?:the|its|their)\s+(?:rules?|obligations?|requirements?|law|act|deadlines?|application|implementation)\b)(?:(?:its|their|the|a|an|some|new|planned)\s+)?(?:[\w'’-]+,?\s+){1,5}?(?<!\bsuch\s)(?<!\bas\s+well\s)(?:amid|as(?!\s+well\s+as\b)|citing|ahead\s+of|over|due\s+to|because\s+of|in\s+(?:response|reaction)\s+to|pending|until)\s/i;
+
+/** After a Chinese delay verb, an object of its own: 推迟AI功能上线, 推迟AI手机发布. */
+const OBJECT_AFTER_ZH = /^[^，,。；;\d]{2,}/;
+
+/** A cause clause opened before the verb: 因…, 受…影响, 由于…. */
+const CAUSE_BEFORE_ZH =
+  /(?:因为|因為|由于|由於|受|因)[^，,。；;]*$|受[^，,。；;]*(?:影响|影響|冲击|衝擊)[，,][^，,。；;]*$/;
+
+/**
  * A relation word that, in its sentence, is not the relation its class names — each test is about the words
  * alone, not about the rule reading them.
  */
@@ -1046,6 +1080,10 @@ const TRIAL_OBJECT_AFTER =
 const SAMPLES_SHIPPED_BEFORE =
   /\bsamples?\b(?:(?!\b(?:and|but|while|volume|volumes|mass|production|output)\b)(?:[^;.]|\.(?=\d)))*\b(?:would|will|to|should|could|may|might|set\s+to|due\s+to|expected\s+to|began|begin|start(?:ed)?\s+to)\s+$/i;
 
+/** The deal's news referred to as what a move followed: "after the announcement", "on the deal", 合同公布后. */
+const AFTER_THE_NEWS =
+  /\b(?:after|on|following)\s+the\s+(?:announcement|news|deal|contract|agreement|order)\b|(?:消息|合同|订单|訂單|合约|合約)(?:公布|宣布)(?:后|後)/i;
+
 /** "rose about 4 percent on the news", 消息公布当天: a move on the news a sentence before told. */
 const ON_THAT_NEWS =
   /\bon\s+(?:the|that|this)\s+(?:news|announcement|disclosure)\b(?!\s+(?:that|of|about|on)\b)|消息(?:公布|傳出|传出)?(?:当天|當天|当日|當日)/i;
@@ -1198,9 +1236,7 @@ export function hasContext(
     !RECALLED_MOVE.test(reading.text) &&
     !ON_THAT_NEWS.test(reading.text) &&
     // (…nor the deal referred to as the cause: "Its shares jumped 6.8% on Monday after the announcement")
-    !/\b(?:after|on|following)\s+the\s+(?:announcement|news|deal|contract|agreement|order)\b|(?:消息|合同|订单|訂單|合约|合約)(?:公布|宣布)(?:后|後)/i.test(
-      reading.text,
-    )
+    !AFTER_THE_NEWS.test(reading.text)
   )
     return false;
   // "Samsung Electronics, the Korean chipmaker that landed a $16.5 billion order from Tesla last July, rose 2.1%",
