@@ -2537,7 +2537,7 @@ function respectiveMaker(
     (chip) => chip.start >= word.index && !/[，。；;]/.test(reading.text.slice(word.index, chip.start)),
   );
   const chips = pairOf(before) || !pairOf(after) ? before : after;
-  const firstChip = pairOf(chips);
+  const firstChip = pairOf(chips) ?? bothReferredBefore(reading, before, word.index);
   const foundries = found.filter((mention) => mention.end <= word.index + word[0].length + 12);
   const firstFoundry = pairOf(foundries);
   if (!firstFoundry) return undefined;
@@ -2556,6 +2556,24 @@ function respectiveMaker(
   const at = chipPair.findIndex((chip) => chipIds.has(chip.id));
   return at < 0 ? undefined : foundryPair[at]!.id;
 }
+
+/**
+ * "AI5晶片預計明年進入量產，下一代AI6則力拚2028年量產，兩款晶片分別由台積電與三星代工": the two chips named in turn, then
+ * referred to together right before the word, pair with its list as if written "AI5 and AI6" (the first of them).
+ */
+function bothReferredBefore(
+  reading: SentenceReading,
+  before: EntityMention[],
+  wordAt: number,
+): EntityMention | undefined {
+  const ids = new Set(before.map((chip) => chip.id));
+  if (before.length !== 2 || ids.size !== 2) return undefined;
+  return BOTH_CHIPS_BEFORE.test(reading.text.slice(before[1]!.end, wordAt)) ? before[0] : undefined;
+}
+
+/** "兩款晶片" a few characters before the word; "the two chips will be made by TSMC and Samsung" before "respectively". */
+const BOTH_CHIPS_BEFORE =
+  /(?:(?:这|這)?(?:两|兩)(?:款|颗|顆|代)(?:晶片|芯片|處理器|处理器)?|(?:二|两|兩)者)[^，,。；;]{0,6}$|\b(?:both|the\s+two)\s+(?:chips|processors)\b[^.;:]{0,60}$/i;
 
 /** A model name, "and", maybe an owner, right before the chip: "Apple's M6 and Tesla's ", "苹果M6与特斯拉". */
 const MODEL_AND_BEFORE =
