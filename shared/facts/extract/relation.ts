@@ -558,6 +558,7 @@ export function delaysAnotherThing(
 ): boolean {
   if (positions.length === 0) return false;
   const text = reading.text;
+  if (delaysOwnWork(text, match, positions)) return true;
   const after = DELAYED_OBJECT_THEN_REASON.exec(text.slice(match.end));
   if (after && /^(?:delay|postpon|paus|push|hold|put)/i.test(text.slice(match.start, match.end))) {
     const reasonAt = match.end + after[0].length;
@@ -568,6 +569,27 @@ export function delaysAnotherThing(
   const cause = CAUSE_BEFORE_ZH.exec(text.slice(0, match.start));
   return cause !== null && positions.every((position) => position > cause.index && position < match.start);
 }
+
+/**
+ * "Big Tech firms put their own AI Act compliance projects on hold", "have paused internal AI Act compliance programmes",
+ * 企业暂停内部AI法案合规项目: the work of meeting the subject is delayed, not the subject — every mention of it
+ * inside that object.
+ */
+function delaysOwnWork(text: string, match: PhraseMatch, positions: readonly number[]): boolean {
+  const inside = text.slice(match.start, match.end);
+  const gap = /^put\s+(.+)\s+on\s+hold$/i.exec(inside);
+  const [objectAt, object] = gap ? [match.start + 4, gap[1]!] : [match.end, text.slice(match.end)];
+  const work = (gap ? OWN_WORK_ALL : OWN_WORK_AFTER).exec(object) ?? OWN_WORK_AFTER_ZH.exec(object);
+  if (!work) return false;
+  const end = objectAt + work[0].length;
+  return positions.every((position) => position >= objectAt && position < end);
+}
+
+const OWN_WORK = String.raw`(?:(?:its|their)\s+(?:own\s+)?|internal\s+|own\s+)?(?:[\w'’-]+\s+){0,5}?(?:compliance|readiness|implementation)\s+(?:projects?|programmes?|programs?|work|efforts?|plans?|preparations?|budgets?|spending|investments?|teams?|hiring)\b`;
+const OWN_WORK_AFTER = new RegExp(String.raw`^\s+${OWN_WORK}`, 'i');
+const OWN_WORK_ALL = new RegExp(String.raw`^${OWN_WORK}$`, 'i');
+const OWN_WORK_AFTER_ZH =
+  /^[^，,。；;]{0,16}合(?:规|規)(?:项目|項目|工作|计划|計劃|计画|計畫|预算|預算|投入|团队|團隊|准备|準備)/;
 
 /** After a delay verb, its own object (no name of the subject), then a reason or a time: "AI features as", "launch of AI phones amid". */
 const DELAYED_OBJECT_THEN_REASON =
