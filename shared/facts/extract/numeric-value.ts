@@ -2230,8 +2230,9 @@ function isProgress(text: string, mention: ValueMention): boolean {
     /^\s*(?:《[^》]{1,12}》|(?:联邦|聯邦)?(?:芯片法案|晶片法案|芯片|晶片)?)?\s*(?:补贴|補貼|补助|補助|拨款|撥款|资助|資助)中?的(?:首笔|首筆|第一笔|第一筆|首期|首批|部分|一部分)/.test(
       after,
     ) ||
-    // "使該廠總投資額增至約440億美元": the total itself revised, not progress towards it.
-    /(?:总投资|總投資|总额|總額)[额額]?\s*(?:将|將|已)?(?:增至|增加至|扩大至|擴大至|提高至|提升至)\s*(?:约|約)?\s*$/.test(
+    // "使該廠總投資額增至約440億美元", "补助增至约五十五亿美元": the total or the award itself revised, not progress
+    // towards it.
+    /(?:总投资|總投資|总额|總額|补助|補助|补贴|補貼|资助|資助|提供的资金|提供的資金)[额額]?\s*(?:将|將|已)?(?:增至|增加至|扩大至|擴大至|提高至|提升至)\s*(?:约|約)?\s*$/.test(
       before,
     )
   )
