@@ -2180,9 +2180,10 @@ const COUNT_NOW_BEFORE =
 function isProgress(text: string, mention: ValueMention): boolean {
   const before = text.slice(Math.max(0, mention.start - 90), mention.start);
   const after = text.slice(mention.end, mention.end + 32);
-  // "将增至25处", "plans to raise it to": a plan revised, not progress towards it.
+  // "将增至25处", "plans to raise it to": a plan revised, not progress towards it (not "使該計畫已公布的站點增至七處",
+  // what is announced so far).
   if (
-    /(?:将|將|计划|計劃|計畫|规划|規劃|拟|擬)[^，。；,]{0,12}?(?:增至|增加至|扩大至|擴大至|扩至|擴至)\s*$/.test(
+    /(?:将|將|计划|計劃|計畫|规划|規劃|拟|擬)(?:(?!已(?:公布|宣布|确认|確認|选定|選定|确定|確定|建成|落地|启用|啟用))[^，。；,]){0,12}?(?:增至|增加至|扩大至|擴大至|扩至|擴至)\s*$/.test(
       before,
     ) ||
     // "我们现在规划的星际之门数据中心已达到25个": what is planned has grown, not what is built.
