@@ -21,9 +21,14 @@ function withoutAnotherOfItsKind(text: string, mentions: EntityMention[]): Entit
   return mentions.filter(
     (mention) =>
       !COUNTED_KINDS.has(mention.type) ||
-      !ANOTHER_BEFORE.test(text.slice(Math.max(0, mention.start - 16), mention.start)),
+      !ANOTHER_BEFORE.test(text.slice(Math.max(0, mention.start - 16), mention.start)) ||
+      // ("another Stargate data center", 另一个星际之门数据中心: another of the place it names, in the same programme)
+      PART_NOUN_AFTER.test(text.slice(mention.end, mention.end + 24)),
   );
 }
+
+const PART_NOUN_AFTER =
+  /^(?:['’]s)?\s*(?:(?:AI|US|U\.S\.)\s+)?(?:data[\s-]?cent(?:er|re)s?|sites?|campus(?:es)?|facilit(?:y|ies)|locations?)\b|^\s*(?:数据中心|數據中心|資料中心|站点|站點|据点|據點|园区|園區)/i;
 
 const COUNTED_KINDS: ReadonlySet<string> = new Set(['programme', 'law', 'policy']);
 /** (a cheap test first) */

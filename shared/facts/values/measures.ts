@@ -165,8 +165,13 @@ export function countReader(
     String.raw`\bone\s+of\s?(?<num>${DIGITS}|${CHINESE}|(?<![A-Za-z])${NUMBER_WORDS})\s+planned\b(?!\s+new\b)(?![^,.;]*\bin\s+(?:the\s+)?(?!US\b|U\.S\.|United\s+States\b|America\b)[A-Z][a-z])`,
     'dgiu',
   );
+  // …or the planned total named with its planner: "10 sites under development, halfway to the 20 it has planned".
+  const thePlanned = new RegExp(
+    String.raw`\bthe\s+(?<num>${DIGITS}|(?<![A-Za-z])${NUMBER_WORDS})\s+(?:(?:it|they|[A-Z][\w-]*)\s+(?:(?:has|have|had)\s+)?)?planned\b(?!\s+new\b)(?=\s*(?:[.,;:!?)]|$))`,
+    'dgiu',
+  );
   const elidedTotals = (text: string) =>
-    [...text.matchAll(elided), ...text.matchAll(onePlanned)].filter((match) =>
+    [...text.matchAll(elided), ...text.matchAll(onePlanned), ...text.matchAll(thePlanned)].filter((match) =>
       noun.test(text.slice(0, match.indices!.groups!.num![0])),
     );
   return (text) => {
