@@ -2491,10 +2491,10 @@ function parallelValue(rule: CompiledRule, reading: SentenceReading, mention: Va
 
 /**
  * Between a rival named in a list and its value: "Samsung: 7%", 三星则以7%, 三星則持平於7.7%, 台積電則達70.7%,
- * 台積電則維持約七成 (an approximation before it).
+ * 台積電則維持約七成 (an approximation before it); "Samsung second at roughly 8%", "Samsung steady at 8%".
  */
 const PARALLEL_GAP =
-  /^\s*(?:则|則|也|仍)?\s*(?:以|为|為|达到?|達到?|持平(?:于|於|在)|维持在?|維持在?|[:：(（])?\s*(?:约|約|近)?\s*$/;
+  /^\s*(?:则|則|也|仍)?\s*(?:以|为|為|达到?|達到?|持平(?:于|於|在)|维持在?|維持在?|[:：(（])?\s*(?:约|約|近)?\s*$|^\s+(?:(?:a\s+)?(?:distant\s+)?(?:second|third|fourth|fifth)|steady|flat|unchanged|stable)\s+(?:at|on)\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|some\s+)?$/i;
 
 /** A relation word in another clause group counts as at least this far (and at most twice it). */
 const OTHER_FRAME = 60;
@@ -2529,9 +2529,15 @@ function nearestAnchor(
     const between = reading.text.slice(from, to);
     // (with the characters on either side, for a Chinese headline's space)
     const gap = reading.text.slice(Math.max(0, from - 1), to + 1);
+    // (a value its own owner heads in a list reaches back to the list's word as from another clause group, however
+    // long the asides between: "…67% of the global foundry market in the April-June quarter, market tracker TrendForce
+    // said, with Samsung Electronics second at roughly 8%")
     const distance = otherFrame
       ? Math.min(between.length, OTHER_FRAME) + OTHER_FRAME
-      : between.length + ((/[,，;；]/.test(between) || CJK_SPACE.test(gap)) && !apposition ? 40 : 0);
+      : Math.min(
+          between.length + ((/[,，;；]/.test(between) || CJK_SPACE.test(gap)) && !apposition ? 40 : 0),
+          parallel && mention.start >= anchor.end ? 2 * OTHER_FRAME : Number.POSITIVE_INFINITY,
+        );
     if (anchor.adjacent && distance > adjacentChars) continue;
     if (distance < best.distance) best = { distance, anchor: { start: anchor.at, end: anchor.end } };
   }
