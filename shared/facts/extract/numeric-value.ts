@@ -683,6 +683,9 @@ export function readNumeric(
     // "OpenAI's $1.4 trillion of commitments dwarf Stargate's $500 billion", "…worth $1.4 trillion, well beyond the
     // $500 billion Stargate plan": an amount set against the subject named after it is another's.
     .filter((mention) => mention.value.kind !== 'money' || !setAgainstTheSubjectAfter(rule, reading, mention))
+    // "Tesla's sixteen-and-a-half-billion-dollar commitment … Samsung's Taylor foundry": an amount another company owns
+    // by a possessive right before it is that company's, not the subject's.
+    .filter((mention) => mention.value.kind !== 'money' || !ownedByAnotherCompany(rule, reading, mention))
     // "as Korean companies pledged $150 billion in new US investment", 韩国企业承诺对美投资3500亿美元: what a group of
     // companies pledges is the group's, not one of them's.
     .filter(
@@ -2175,6 +2178,21 @@ const LEVEL_BEFORE = /(?:\bto|至|到)\s*(?:about\s+|around\s+|nearly\s+|约|約
 /** Before a count, how many there are now: "count climbs to", "now spans", "stands at", "has grown to". */
 const COUNT_NOW_BEFORE =
   /\b(?:site\s+count|count|tally)\b[^.;,，；。]{0,24}$|(?<!\b(?:will|would|shall|to|could|may)\s+)\bnow\s+(?:spans?|numbers?|stands\s+at|totals?)\s+(?:about\s+|some\s+|nearly\s+|around\s+)?$|\b(?:stands|stood)\s+at\s+(?:about\s+|some\s+|nearly\s+|around\s+)?$|\b(?:has|have)\s+(?:now\s+)?grown\s+to\s+(?:about\s+|some\s+|nearly\s+|around\s+)?$/i;
+
+/** A company outside the rule's subject owning the amount by a possessive right before it: "Tesla's $16.5 billion". */
+function ownedByAnotherCompany(rule: CompiledRule, reading: SentenceReading, mention: ValueMention): boolean {
+  const owner = reading.mentions.findLast(
+    (named) => named.end <= mention.start && named.start >= mention.start - 40,
+  );
+  return (
+    owner !== undefined &&
+    owner.type === 'company' &&
+    !rule.ownIds.has(owner.id) &&
+    /^['’]s\s+(?:(?:about|around|roughly|nearly|some|estimated|reported)\s+)?(?:US)?$/i.test(
+      reading.text.slice(owner.end, mention.start),
+    )
+  );
+}
 
 /** "brings the total to $400B", "so far", "增至": progress towards a plan, not the plan's total. */
 function isProgress(text: string, mention: ValueMention): boolean {
