@@ -552,8 +552,7 @@ function chipBoundTo(
       positions.includes(mention.start) &&
       (mention.end <= anchor.start
         ? /^\s*(?:['’]s\s+)?(?:chips?\s+)?$/i.test(reading.text.slice(mention.end, anchor.start)) ||
-          madeAtThePlaceBefore(reading, mention, anchor) ||
-          madeAtThePlaceBeforeZh(reading, mention, anchor)
+          madeAtThePlaceBefore(reading, mention, anchor)
         : /^\s+of\s+(?:(?:[A-Z][\w-]*['’]s|[Tt]he|[Ii]ts)\s+)?$/.test(
             reading.text.slice(anchor.end, mention.start),
           )),
@@ -585,27 +584,11 @@ function madeAtThePlaceBefore(
 const WITH_VOLUME_BEFORE = /^[^,]*,\s*with\s+(?:(?:mass|volume|high-volume)\s+)?$/i;
 
 /**
- * "AI6芯片将在其美国得克萨斯州泰勒工厂生产，2027年开始量产": the chip made at a place, the clause after the making that
- * names only a year and the volume word is the chip's making (Chinese drops the subject the English "with" carries).
+ * From a site named as a place to the volume word: "泰勒工厂采用2纳米工艺生产，2027年开始大规模", "泰勒市的工厂生产，预计2028年
+ * 实现" — a making at the place, then a clause of a year alone (Chinese drops the subject the English "with" carries).
  */
-function madeAtThePlaceBeforeZh(
-  reading: SentenceReading,
-  chip: EntityMention,
-  anchor: { start: number; end: number },
-): boolean {
-  const place = reading.mentions.findLast(
-    (mention) => isSiteOrPlace(mention) && mention.start > chip.end && mention.end <= anchor.start,
-  );
-  return (
-    place !== undefined &&
-    /^[^，,。；;：:]{0,12}(?:在|于|於)/.test(reading.text.slice(chip.end, place.start)) &&
-    MADE_THEN_YEAR_BEFORE_ZH.test(reading.text.slice(place.end, anchor.start))
-  );
-}
-
-/** "工厂采用2纳米工艺生产，2027年开始大规模" — the making at the place, then a clause of a year alone up to the volume word. */
 const MADE_THEN_YEAR_BEFORE_ZH =
-  /^[^，,。；;：:]{0,16}(?:生产|生產|制造|製造|代工)[，,](?:并|並|且)?(?:将|將|预计|預計|计划|計劃)?(?:于|於|在|从|從)?(?:\d{4}|[〇一二三四五六七八九零]{4}|明|后|後)年(?:底|初|中|内|內)?(?:起)?(?:开始|開始|启动|啟動|实现|實現|进入|進入)?(?:大规模|大規模|规模化|規模化)?$/;
+  /^[^，,。；;：:]{0,24}(?:生产|生產|制造|製造|代工)[，,](?:并|並|且)?(?:将|將|预计|預計|计划|計劃)?(?:于|於|在|从|從)?(?:\d{4}|[〇一二三四五六七八九零]{4}|明|后|後)年(?:底|初|中|内|內)?(?:起)?(?:开始|開始|启动|啟動|实现|實現|进入|進入)?(?:大规模|大規模|规模化|規模化)?$/;
 
 /**
  * One number, one fact: "$16.5 billion chip deal … at Texas plant" gives the deal's
@@ -636,11 +619,22 @@ function takesTheValueFrom(other: Claim, claim: Claim, sentence: string): boolea
     (other.anchorEnd === claim.anchorEnd || placeOfTheVolume(claim, other, sentence))
   )
     return true;
+  // "AI6芯片将在其美国得克萨斯州泰勒工厂生产，2027年开始量产", "该芯片将在三星位于…泰勒市的工厂生产，预计2028年实现量产": a
+  // site named as the place of a making, then a clause of a year alone up to the volume word, is where the chip is made.
+  if (other.volume && !claim.volume && madeAtThePlaceThenYear(claim, other, sentence)) return true;
   // "raised Samsung's CHIPS Act award for its Taylor fab to $6.4 billion": a word inside the phrase that names what
   // another's word is for is no head of the value after it; the other's word keeps it.
   if (namesWhatItIsFor(other, claim, sentence)) return true;
   if (namesWhatItIsFor(claim, other, sentence)) return false;
   return other.distance < claim.distance!;
+}
+
+function madeAtThePlaceThenYear(claim: Claim, volume: Claim, sentence: string): boolean {
+  const sites = claim.sites?.siteRole === 'place' ? claim.sites.sitesAt : undefined;
+  const anchor = volume.anchorStart;
+  if (!sites?.length || anchor === undefined || volume.anchorEnd !== claim.anchorEnd) return false;
+  const last = Math.max(...sites);
+  return last < anchor && MADE_THEN_YEAR_BEFORE_ZH.test(sentence.slice(last, anchor));
 }
 
 /** Whether `inner`'s word stands in a "for/at … " phrase right after `head`'s word, the value right after it. */

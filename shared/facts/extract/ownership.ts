@@ -23,7 +23,7 @@ import type { SubjectHere } from './statement.ts';
 import { DEAL_AFTER, namedAsPartner, objectOfMaking } from './subject.ts';
 
 export const PLACE_PHRASE_BEFORE =
-  /(?:\b(?:[Aa]t|[Ii]n)\s+(?:(?:[Tt]he|[Ii]ts|[A-Z][\w-]*(?:['’]s)?)\s+)?|(?:在|于|於)(?:其|该公司|該公司)?(?:位于|位於)?(?:美国|美國)?(?:得克萨斯州|得克薩斯州|德克萨斯州|德克薩斯州|得州|德州)?)$/;
+  /(?:\b(?:[Aa]t|[Ii]n)\s+(?:(?:[Tt]he|[Ii]ts|[A-Z][\w-]*(?:['’]s)?)\s+)?|(?:在|于|於)(?:其|该公司|該公司|三星(?:电子|電子)?)?(?:位于|位於)?(?:美国|美國)?(?:得克萨斯州|得克薩斯州|德克萨斯州|德克薩斯州|得州|德州)?)$/;
 
 /** From a value to the name it qualifies: 七成的 (台积电), 7.3%的 (三星). */
 const ATTRIBUTE_OF = /^[^，,。；;\s]{1,12}的$/;
