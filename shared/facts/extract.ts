@@ -896,7 +896,7 @@ function inAnotherSubjectsEarlierHalf(
  * customer's ("will begin mass-producing Tesla's chips in 2026" may be the plant's start).
  */
 const CHIP_REFERRED_AFTER =
-  /^\s+(?:the|this|that)\s+(?:(?:new|next-generation|next-gen|self-driving|AI|custom)\s+)?(?:chip|processor)\b(?!s)/i;
+  /^\s+(?:the|this|that)\s+(?:(?:new|next-generation|next-gen|self-driving|AI|custom|\d+(?:\.\d+)?[-\s]?(?:nanometre|nanometer|nm)|(?:two|three)-nanomet(?:re|er))\s+){0,2}(?:chip|processor)\b(?!s)/i;
 
 /**
  * "Samsung rolls out first AI5 wafers in Taylor", "start AI6 mass production at Taylor": a start whose words hold a rival
