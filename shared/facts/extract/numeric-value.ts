@@ -2220,7 +2220,7 @@ function isProgress(text: string, mention: ValueMention): boolean {
     ) ||
     // "Stargate spending to reach $1 trillion", "total investment will reach $500 billion": a plan to come, not
     // progress so far. (…not "has risen to reach $400 billion so far", progress told with the same words.)
-    (/\b(?:to|will|would|shall)\s+(?:eventually\s+|ultimately\s+)?reach\s+(?:about\s+|around\s+|nearly\s+|some\s+)?$/i.test(
+    (/\b(?:to|will|would|shall)\s+(?:eventually\s+|ultimately\s+)?reach\s+(?:about\s+|around\s+|nearly\s+|some\s+|as\s+many\s+as\s+|up\s+to\s+)?$/i.test(
       before,
     ) &&
       !/\b(?:risen|rose|grown|grew|climbed|increased|jumped|swelled)\s+to\s+reach\b/i.test(before) &&
