@@ -1043,7 +1043,7 @@ const DESCRIBED_THING_AFTER =
   /^\s*,?\s*(?:["“'‘]?[\w-]+["”'’]?\s+){0,5}?(?:project|venture|deal|contract|pact|agreement|plan|programme|program|initiative|fab|plant|facility|factory|complex|campus|commitment|investment)\b(?!\s+(?:talks|negotiations))/i;
 
 const COMPARED_THING_BEFORE =
-  /\b(?:rival|rivals|match|matches|exceed|exceeds|surpass|surpasses|dwarf|dwarfs|eclipse|eclipses|top|tops|than|as\s+(?:big|large)\s+as|the\s+size\s+of|in\s+exchange\s+for)\s+the\s+$/i;
+  /\b(?:rival|rivals|match|matches|exceed|exceeds|surpass|surpasses|dwarf|dwarfs|eclipse|eclipses|top|tops|than|as\s+(?:big|large)\s+as|the\s+size\s+of|in\s+(?:exchange|return)\s+for)\s+the\s+(?:up[-\s]to\s+)?$/i;
 const HOLDER_BEFORE = /(?:\b[A-Z][\w-]*['’]s|\b(?:its|their))\s+$/;
 const AWARD_THING_AFTER = /^\s*(?:[\w-]+\s+){0,3}?(?:grant|award|subsidy|incentive)s?\b/i;
 const OBTAINED_BEFORE_ZH = /(?:获得|獲得|拿到|取得|获批|獲批)的\s*$/;
@@ -1129,7 +1129,7 @@ function presupposed(reading: SentenceReading, mention: ValueMention): boolean {
   if (OBTAINED_BEFORE_ZH.test(before) && AWARD_AFTER_ZH.test(after)) return true;
   // "a potential win that would follow Samsung's $16.5 billion deal with Tesla": the thing a hoped-for event follows is had.
   if (FOLLOWED_THING_BEFORE.test(before) && DESCRIBED_THING_AFTER.test(after)) return true;
-  // "could eventually rival the $16.5 billion Tesla contract", "in exchange for the $4.75 billion CHIPS Act grant": the
+  // "could eventually rival the $16.5 billion Tesla contract", "in return for the up to $4.745 billion in CHIPS Act grants": the
   // thing compared with or traded for is had.
   if (
     COMPARED_THING_BEFORE.test(before) &&
