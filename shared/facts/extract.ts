@@ -577,7 +577,7 @@ function madeAtThePlaceBefore(
     reading.relations.some(
       (match) => match.name === 'makes' && match.start >= chip.end && match.end <= place.start,
     ) &&
-    !/[;:.]/.test(reading.text.slice(chip.end, anchor.start))
+    !/[;:]|\.(?!\d)/.test(reading.text.slice(chip.end, anchor.start))
   );
 }
 

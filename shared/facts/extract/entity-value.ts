@@ -668,7 +668,7 @@ function inPurposeForAnotherChip(
         other.type === 'chip' &&
         !chipIds.has(other.id) &&
         other.start >= foundry.end &&
-        !/[.;]/.test(reading.text.slice(foundry.end, other.start)),
+        !/;|\.(?!\d)/.test(reading.text.slice(foundry.end, other.start)),
     )
   );
 }
@@ -1247,7 +1247,7 @@ const SAID_OF_ITSELF =
   /^\s*(?:also\s+)?(?:said|says|added|noted)\s+(?:that\s+)?(?:it|its)\b[^,.;"“”]*$|^[^，。；]{0,4}(?:表示|称|稱)[，,]?\s*(?:其|该公司|該公司)[^，。；]*$/i;
 
 const SAYING_BETWEEN =
-  /\b(?:said|says|told|tells|added|noted|stated|reported|expects?|expected)\b|表示|指出|称|稱|透露|预计|預計|[.。;；]/i;
+  /\b(?:said|says|told|tells|added|noted|stated|reported|expects?|expected)\b|表示|指出|称|稱|透露|预计|預計|[。;；]|\.(?!\d)/i;
 
 /** A company referred back to: "the company", "its foundry unit", 该公司, 其代工部门 (not "it": too often another's). */
 const COMPANY_REFERENCE =

@@ -649,7 +649,7 @@ function inAsideClosedBefore(reading: SentenceReading, mention: EntityMention, a
   const text = reading.text;
   if (mention.start >= at || !text.includes(',')) return false;
   const opening = [...text.slice(0, mention.start).matchAll(ASIDE_OPENS)].at(-1);
-  if (!opening || /[;.]/.test(text.slice(opening.index + 1, mention.start))) return false;
+  if (!opening || /;|\.(?!\d)/.test(text.slice(opening.index + 1, mention.start))) return false;
   // (a place's region comma closes nothing: "at its plant in Taylor, Texas, is slated")
   const closing = (from: number) => {
     let comma = text.indexOf(',', from);
@@ -659,7 +659,7 @@ function inAsideClosedBefore(reading: SentenceReading, mention: EntityMention, a
   const inside = closing(opening.index + 1);
   if (inside >= 0 && inside < mention.start) return false;
   const close = closing(mention.end);
-  return close >= 0 && close < at && !/[;.]/.test(text.slice(mention.end, close));
+  return close >= 0 && close < at && !/;|\.(?!\d)/.test(text.slice(mention.end, close));
 }
 
 /** A company named by the deal after it ("Tesla deal"): the partner, not the one whose shares move. */

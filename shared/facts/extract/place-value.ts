@@ -708,7 +708,7 @@ function describingSpan(
     const named = reading.mentions.some(
       (mention) => mention.type === 'company' && mention.end <= comma && comma - mention.end <= 2,
     );
-    if (close > 0 && named && !/[;:.]/.test(text.slice(making.end, close)))
+    if (close > 0 && named && !/[;:]|\.(?!\d)/.test(text.slice(making.end, close)))
       return { start: comma, end: close };
   }
   const modifier = DESCRIBING_MODIFIER_ZH.exec(text.slice(making.end, making.end + 24));

@@ -981,7 +981,7 @@ function endedAgain(reading: SentenceReading, match: PhraseMatch): boolean {
       (other) =>
         (other.name === 'end' || other.name === 'cancel' || other.name === 'delay') &&
         other.end <= match.start &&
-        !/[,;.，；。]/.test(reading.text.slice(other.end, match.start)),
+        !/[,;，；。]|\.(?!\d)/.test(reading.text.slice(other.end, match.start)),
     )
   );
 }
