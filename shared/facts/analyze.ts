@@ -58,7 +58,7 @@ export function analyzeItem(
       sentenceIndex: number;
       revises: boolean;
       replaces: boolean;
-      boundMet: boolean;
+      yieldsToAny: boolean;
     }
   >();
   for (const statement of extractFacts(item, engine.compiled)) {
@@ -78,12 +78,18 @@ export function analyzeItem(
       revises: statement.revises,
       replaces: statement.replaces || statement.displaced.length > 0,
       // A bound the baseline meets, outside its tolerance ("investment of over $400 billion in three years" against
-      // up to $500 billion): it says nothing either way.
-      boundMet: finding.status === 'mentioned' && !statement.negated && statement.bound !== undefined,
+      // up to $500 billion), or a value that may only confirm and does not ("first Tesla AI6 samples in Pyeongtaek"):
+      // it says nothing either way.
+      yieldsToAny:
+        finding.status === 'mentioned' &&
+        !statement.negated &&
+        (statement.bound !== undefined || statement.confirmsOnly === true),
     };
     if (revisesEarlier(statement, finding, best)) byFact.set(fact.id, entry);
-    // "…未来三年投资额逾4000亿美元。公司重申，将按计划兑现5000亿美元的总体承诺": such a bound yields to any telling of the fact.
-    else if (best?.boundMet && finding.status !== 'mentioned') byFact.set(fact.id, entry);
+    // "…未来三年投资额逾4000亿美元。公司重申，将按计划兑现5000亿美元的总体承诺", "Samsung to make first Tesla AI6 samples in
+    // Pyeongtaek before Taylor takes over // Mass production … will move to … Taylor": such a value yields to any telling
+    // of the fact.
+    else if (best?.yieldsToAny && finding.status !== 'mentioned') byFact.set(fact.id, entry);
     // A revision stays: a later background line restating the old value does not undo it.
     else if (best?.revises && best.finding.status !== 'mentioned' && !statement.revises) continue;
     // (a place told less precisely — "Texas" after "Taylor, Texas" — keeps the precise one, however sure)
