@@ -1562,6 +1562,12 @@ function wordOfAnotherSense(sentence: string, match: PhraseMatch<ScopeCue>): boo
     return true;
   // "The plan now calls for about $1 trillion", "Stargate now calls for": what a plan contains, not a demand.
   if (/^call/i.test(cue) && PLAN_CALLS_BEFORE.test(before)) return true;
+  // "an initiative called for in the AI Action Plan": the same, told in the passive.
+  if (
+    /^called\s+for$/i.test(sentence.slice(match.start, match.end)) &&
+    /^\s+(?:in|by|under)\s+(?:the|its|their|[A-Z])/.test(sentence.slice(match.end, match.end + 12))
+  )
+    return true;
   // "Samsung courted Tesla for years before winning the contract": courted for a time, not for something.
   if (
     /^(?:court|woo)/i.test(cue) &&
