@@ -1579,8 +1579,13 @@ function wordOfAnotherSense(sentence: string, match: PhraseMatch<ScopeCue>): boo
   // "特斯拉AI6有望2H27量产", "2027年才有望大規模量產": a schedule expected, as 预计 is — not a hope of anything else.
   if (/^(?:有望|可望)/.test(cue) && EXPECTED_START_AFTER.test(sentence.slice(match.end, match.end + 24)))
     return true;
-  // "2028年全球AI芯片市场规模有望达到6000亿美元": a figure expected to be reached, as 预计 gives it.
-  if (/^(?:有望|可望)/.test(cue) && EXPECTED_FIGURE_AFTER.test(sentence.slice(match.end, match.end + 24)))
+  // "2028年全球AI芯片市场规模有望达到6000亿美元": a figure expected to be reached, as 预计 gives it; "特斯拉AI6大單有望
+  // 每年為三星晶圓代工營收貢獻約一成": what an order is expected to add.
+  if (
+    /^(?:有望|可望)/.test(cue) &&
+    (EXPECTED_FIGURE_AFTER.test(sentence.slice(match.end, match.end + 24)) ||
+      EXPECTED_CONTRIBUTION_AFTER.test(sentence.slice(match.end, match.end + 40)))
+  )
     return true;
   return (
     /^eye-/i.test(cue) ||
@@ -1603,6 +1608,10 @@ function wordOfAnotherSense(sentence: string, match: PhraseMatch<ScopeCue>): boo
 /** After 研究, a noun it names: a research centre, institute, body, staff or report — not 研究 "to study". */
 const RESEARCH_BODY_AFTER =
   /^(?:中心|院|所|机构|機構|员|員|人员|人員|团队|團隊|报告|報告|单位|單位|部门|部門|实验室|實驗室|公司|机关|機關)/;
+
+/** After 有望: (each year) adding a share to someone's revenue — 每年為三星晶圓代工營收貢獻約一成, 为…带来约10%的营收增长. */
+const EXPECTED_CONTRIBUTION_AFTER =
+  /^\s*(?:每年|每年度|年均)?\s*(?:为|為|给|給|替)[^，,。；;]{1,16}?(?:贡献|貢獻|带来|帶來|增加|拉动|拉動|提升)\s*(?:约|約|近|逾)?\s*(?:[\d.]+\s*[%％]|[一二三四五六七八九十两兩]成|百分之)/;
 
 /** Before "calls for": a plan, project or budget (or "now"), whose contents it tells. */
 const PLAN_CALLS_BEFORE =
