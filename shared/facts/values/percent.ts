@@ -27,6 +27,8 @@ const PERCENT = new RegExp(
     // 三分之二, 四分之三 (not 百分之, read above).
     '(?<![百千])(?<denominator>[二两兩三四五])分之(?<numerator>[一二三四])',
     '(?<tenths>[一二两兩三四五六七八九])成(?:(?<half>半)|(?<units>[一二三四五六七八九]))?',
+    // "seven of every 10 dollars spent on contract chipmaking", "nine out of every ten": a share told as a count.
+    String.raw`(?<![A-Za-z\d.])(?<outOf>\d{1,2}|${NUMBER_WORDS})\s+(?:out\s+)?(?:of|in)\s+every\s+(?<per>10|ten|100|hundred)(?![\w.])`,
   ].join('|'),
   'gi',
 );
@@ -36,7 +38,7 @@ const DECIMAL_COMMA = /(?<=(?:^|[^\d,.])\d{1,2}),(?=\d\s?(?:%|％|percent|per\s?
 
 /** Every alternative of PERCENT needs one of these: a sentence without any is skipped. */
 const PERCENT_CUE =
-  /%|％|percent|per\s?cent|pct|\dpc|百分|成|tenth|thirds|third\s+of|quarters|quarter\s+of|分之/i;
+  /%|％|percent|per\s?cent|pct|\dpc|百分|成|tenth|thirds|third\s+of|quarters|quarter\s+of|分之|\bevery\s+(?:10|ten|100|hundred)\b/i;
 
 /** A fraction's share, to one decimal as a report would round it ("two-thirds" is 66.7%). */
 const FRACTIONS: Record<string, number> = {
@@ -49,6 +51,7 @@ const FRACTIONS: Record<string, number> = {
 /** The percentage a match of PERCENT reads, by the alternative that matched. */
 function percentOf(g: Record<string, string | undefined>): number {
   if (g.tenth) return 10;
+  if (g.outOf) return (parseNumber(g.outOf) / (/^(?:10|ten)$/i.test(g.per!) ? 10 : 100)) * 100;
   if (g.fraction) return FRACTIONS[g.fraction.toLowerCase().replace(/[-\s]/, ' ').replace(/^one /, 'a ')]!;
   if (g.denominator)
     return Number(((parseNumber(g.numerator!) / parseNumber(g.denominator)) * 100).toFixed(1));
