@@ -1422,6 +1422,13 @@ export const ATTRIBUTE_CLASSES = {
       'of global foundry',
       'of ... foundry revenue',
       'of foundry revenue',
+      // "seven of every 10 dollars spent on foundry services": the market told as what is spent on it.
+      'spent on foundry',
+      'spent on ... foundry',
+      'spent on contract chipmaking',
+      'spent on contract manufacturing',
+      'of foundry services',
+      'of ... foundry services',
     ],
     zh: [
       '市占',
