@@ -1514,6 +1514,8 @@ export const ATTRIBUTE_CLASSES = {
       '=is =down',
       'trade up',
       'trade down',
+      // "Samsung stock popped nearly 7% and Tesla added about 4%": a share's gain, the verb's past form only.
+      '=added',
     ],
     zh: ['涨', '漲', '跌', '大涨', '大漲', '飙升', '飆升', '上扬', '上揚'],
   },
