@@ -756,6 +756,11 @@ export const ATTRIBUTE_CLASSES = {
       'go on ice',
       'remain on ice',
       'stay on ice',
+      // "high-risk AI duties stay on hold": still paused.
+      'stay on hold',
+      'remain on hold',
+      '=is on hold',
+      '=are on hold',
       'hold off',
       'move back',
       'later than planned',
