@@ -1327,6 +1327,13 @@ export const ATTRIBUTE_CLASSES = {
       'must comply as of',
       'have to comply from',
       'have to comply by',
+      // "EU: AI Act high-risk rules will not be delayed": a delay denied is the schedule kept.
+      'will not be delayed',
+      'will not be postponed',
+      'will not be paused',
+      "won't be delayed",
+      "won't be postponed",
+      "won't be paused",
     ],
     zh: [
       // 特斯拉Dojo超级计算机仍在运行.
@@ -1356,6 +1363,13 @@ export const ATTRIBUTE_CLASSES = {
       '不會推遲',
       '不暂停',
       '不暫停',
+      '不会暂停',
+      '不會暫停',
+      '不会延后',
+      '不會延後',
+      '不会延期',
+      '不會延期',
+      '不再延期',
       '施行',
       '实施',
       '實施',
