@@ -8,6 +8,7 @@ import { ellipsized } from '../text.ts';
 import { type EntityMention, isSiteOrPlace } from './entities.ts';
 import {
   asideMarks,
+  beforeCoordinatedSubject,
   causeToldLater,
   headlineHalfOf,
   inConcessionAfter,
@@ -725,7 +726,8 @@ function statementFor(
       (!half || subject.positions.some((at) => half(match.start) <= half(at))) &&
       !inConcessionAfter(reading, match, subject.positions) &&
       !inJoinedPredicateAfter(rule, reading, match, subject.positions) &&
-      !opensLaterClauseZh(rule, reading, match, subject.positions),
+      !opensLaterClauseZh(rule, reading, match, subject.positions) &&
+      !beforeCoordinatedSubject(reading, match, subject.positions),
   );
   if (
     notWords.length &&

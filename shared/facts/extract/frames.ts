@@ -163,7 +163,14 @@ export function silencedByNot(
     (match) =>
       !inConcessionAfter(reading, match, [position]) &&
       !inJoinedPredicateAfter(rule, reading, match, [position]) &&
-      !opensLaterClauseZh(rule, reading, match, [position]),
+      !opensLaterClauseZh(rule, reading, match, [position]) &&
+      !beforeCoordinatedSubject(
+        reading,
+        match,
+        reading.mentions
+          .filter((mention) => rule.ownIds.has(mention.id) && mention.start < position)
+          .map((mention) => mention.start),
+      ),
   );
   if (notWords.length === 0) return false;
   if (shelteredEventPiece(rule, reading, position, notWords)) return false;
@@ -178,6 +185,26 @@ export function silencedByNot(
   if (!readsAsides(rule)) return true;
   const side = asideOf(reading, position);
   return notWords.some((match) => asideOf(reading, match.start) === side);
+}
+
+/**
+ * "…with general-purpose AI obligations applying from August 2 and the high-risk rules due in August 2026 as planned": a
+ * word of another subject in the conjunct before the subject's own ("and the high-risk rules") is that conjunct's.
+ */
+export function beforeCoordinatedSubject(
+  reading: SentenceReading,
+  match: { start: number; end: number },
+  positions: readonly number[],
+): boolean {
+  const after = positions.filter((at) => at >= match.end);
+  return (
+    after.length > 0 &&
+    after.every((at) => /\band\s+(?:the\s+|its\s+)?$/i.test(reading.text.slice(Math.max(0, at - 10), at))) &&
+    // (the conjunct before has its own predicate: "applying from August 2", not a list "GPAI and high-risk rules")
+    /\b(?:apply|applies|applying|applied|due|take\s+effect|takes\s+effect|taking\s+effect|kick(?:s|ing)?\s+in)\b/i.test(
+      reading.text.slice(match.end, Math.min(...after)),
+    )
+  );
 }
 
 /**
