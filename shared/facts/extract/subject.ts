@@ -61,6 +61,8 @@ export function subjectIn(
     return { positions: kept.map((mention) => mention.start), carried: false, throughSentenceBefore: false };
   }
   if (reading.index === 0) return undefined;
+  // ("Colorado delays its AI Act again // … the state's law governing high-risk AI systems": nor carried from it)
+  if (rivalLegislaturesItem(rule, reading, item[0]!)) return undefined;
   const previous = item[reading.index - 1]!;
   const anaphor =
     (rule.anaphora ? reading.phrases(rule.anaphora)[0] : undefined) ??
