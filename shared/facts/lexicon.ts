@@ -2519,6 +2519,12 @@ export const SCOPE_CUES = {
       'try to win',
       'try to land',
       'how long to',
+      // "Tesla has hinted it wants a second source for its AI6 chip": a source sought, not found.
+      '=want a second source',
+      '=wants a second source',
+      '=wanted a second source',
+      'seek a second source',
+      'look for a second source',
       // "TSMC's Arizona fab is a candidate": considered, not chosen (exact forms: the stem is "candid").
       '=candidate',
       '=candidates',
