@@ -868,12 +868,32 @@ function possessiveOwners(
       end: match.index + match[0].length,
     })),
   );
+  // ("SMIC closes in on Samsung as its foundry share reaches 6%": a pronoun opening a clause after the main one is its
+  // subject's, another company that opens the sentence, when the rule's subject is only that clause's object)
+  const opener = reading.mentions[0];
+  const anotherOpens =
+    levels &&
+    opener !== undefined &&
+    opener.type === 'company' &&
+    !rule.ownIds.has(opener.id) &&
+    opener.start <= 2 &&
+    ownNamed.every((mention) => mention.start > opener.end);
   return pronouns.map((pronoun) => ({
-    id: ownNamed.some((mention) => mention.end <= pronoun.start) ? OWN_REFERENCE : RIVAL_REFERENCE,
+    id:
+      ownNamed.some((mention) => mention.end <= pronoun.start) &&
+      !(
+        anotherOpens &&
+        CLAUSE_OPENER_BEFORE.test(reading.text.slice(Math.max(0, pronoun.start - 8), pronoun.start))
+      )
+        ? OWN_REFERENCE
+        : RIVAL_REFERENCE,
     type: 'reference',
     ...pronoun,
   }));
 }
+
+/** A subordinate clause opened right before a pronoun: "as its", "while its", "after their". */
+const CLAUSE_OPENER_BEFORE = /\b(?:as|while|after|since|because|when|with)\s+$/i;
 
 const POSSESSIVE_BEFORE_SHARES = /\b(?:its|their)\s+(?=(?:shares|stock|share\s+price|stock\s+price)\b)/gi;
 
