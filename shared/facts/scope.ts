@@ -978,7 +978,7 @@ const WEIGHED_PARTICIPLE =
  * says it ("韓國證券業者則提醒，即使雙方最終達成協議，…").
  */
 const OPENS_SENTENCE =
-  /^[\s"“'‘(（]*(?:[^,，。:：]{0,24}[:：]\s*|[^,，。]{0,24}(?:表示|指出|提醒|认为|認為|称|稱|警告|强调|強調)\s*[,，]\s*)?$/;
+  /^[\s"“'‘(（]*(?:[^,，。:：]{0,24}[:：]\s*)?(?:[^,，。:：]{0,24}(?:表示|指出|提醒|认为|認為|称|稱|警告|强调|強調)\s*[,，]?\s*|[^,.;:]{0,40}\b(?:said|says|warned|warns|added|adds|noted|notes)\s+(?:that\s+)?)?$/;
 
 /**
  * The relative clauses a sentence sets off with ", which" up to its next comma or end — not one that reports what
