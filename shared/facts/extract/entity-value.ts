@@ -1267,7 +1267,7 @@ const COMPANY_REFERENCE =
 
 /** A site referred back to: "the fab", "the new plant", 该厂, 这座晶圆厂. */
 export const SITE_REFERENCE =
-  /\b(?:the|this)\s+(?:[\w-]+\s+)?(?:fab|plant|facility|factory|site|campus|complex)\b|(?:该|該|这座|這座)(?:晶圆厂|晶圓廠|工厂|工廠|厂|廠)/i;
+  /\b(?:the|this)\s+(?:[\w-]+\s+)?(?:fab|plant|facility|factory|site|campus|complex)\b|(?:该|該|这座|這座)(?:晶圆厂|晶圓廠|工厂|工廠|厂|廠)|(?<=\b(?:made|built|produced|manufactured|fabricated)\s+)there\b/i;
 
 /** "Samsung will make AI5 until AI6 starts production in 2028": the year is AI6's, no value of AI5's. */
 export function timeClauseOfAnotherChip(
