@@ -803,6 +803,8 @@ function statementFor(
   if (relations.length === 0 && !rule.rule.adjacentChars && !listHeads.length) return undefined;
   const evidence = ellipsized(reading.text, MAX_EVIDENCE);
   const read = readValue(rule, reading, subject, relations, compiled);
+  // "Seen on Threads: "AI5 slips to 2028". It's a misquote, …": what the next sentence calls false is not stated.
+  if (read?.value && debunkedNext(item, reading.index)) read.blocked = true;
   // "特斯拉股价周五下跌3.5% // 受欧洲8月销量…拖累，特斯拉股价周五收跌3.5%": a headline's move whose lede
   // gives it another cause is that cause's.
   if (
@@ -863,6 +865,15 @@ function statementFor(
     ),
   };
 }
+
+/** Whether the sentence after this one opens by calling it false: "It's a misquote", "That is false", 此为误传. */
+function debunkedNext(item: SentenceReading[], index: number): boolean {
+  const next = item[index + 1];
+  return next !== undefined && next.index === index + 1 && DEBUNKING_OPENING.test(next.text);
+}
+
+const DEBUNKING_OPENING =
+  /^\s*(?:(?:it|this|that)(?:['’]s|\s+is|\s+was)\s+(?:a\s+)?(?:misquote|fake|false|untrue|not\s+true|a\s+hoax|fabricated|misinformation|wrong)\b|(?:此为|此為|这是|這是|系)(?:误传|誤傳|谣言|謠言|假消息|不实|不實))/i;
 
 /** A change of status a headline half tells of its own subject (not a share or a making, whose topic may carry on). */
 const HALF_BOUND_STATUSES = new Set<AttributeClass>([
