@@ -1069,6 +1069,18 @@ export function findScopes(sentence: string, tokens: Token[]): Scopes {
             // (not one the sentence goes on to change: "将把此前承诺的最多47.5亿美元补贴削减一半")
             !CHANGED_LATER.test(sentence.slice(match.end)))),
     })) as ScopeSpan[];
+  // "AI6 volume production not before 2030 if 2nm yields lag, analyst warns": a condition after its clause, with no
+  // comma between, conditions that clause too (not "even if", "as if", "if any").
+  for (const span of spans)
+    if (
+      span.name === 'condition' &&
+      /^if$/i.test(sentence.slice(span.cueStart, span.cueEnd)) &&
+      !/\b(?:even|as|only)\s+$/i.test(sentence.slice(Math.max(0, span.cueStart - 6), span.cueStart)) &&
+      !/^\s+(?:any|not|ever|so|anything)\b/i.test(sentence.slice(span.cueEnd, span.cueEnd + 10))
+    ) {
+      const from = clauseStartBefore(sentence, span.cueStart);
+      if (from < span.cueStart && !/[,;:—–]/.test(sentence.slice(from, span.cueStart))) span.start = from;
+    }
   // "denied a report that its contract with Tesla, originally valued at $16.5 billion, had been expanded to $25
   // billion": an aside inside the clause does not end it — the clause's verb after the aside is in scope too (the
   // aside itself, background, is not: "when the fab, which received a $4.75 billion award, will start production").
