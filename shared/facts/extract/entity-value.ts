@@ -793,7 +793,7 @@ const FOR_CHIP = /^\s+for\s+(?:(?:its|the|Tesla['’]s)\s+)?$/i;
 const MAKER_FOR_EACH_CHIP: PairForm = {
   makerToChip: FOR_CHIP,
   joined:
-    /^(?:\s+(?:chips?|processors?))?\s*(?:,\s*(?:and\s+|while\s+|with\s+)?|\s+and\s+|\s+while\s+|\s+with\s+)$/i,
+    /^(?:\s+(?:chips?|processors?))?\s*(?:,\s*(?:and\s+|while\s+|with\s+)?|\s+and\s+|\s+while\s+|\s+with\s+)(?:(?:on|from|to)\s+)?$/i,
   otherToChip: FOR_CHIP,
 };
 
