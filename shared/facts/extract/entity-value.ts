@@ -2212,11 +2212,11 @@ function lastCompanyBefore(reading: SentenceReading, at: number): number {
 const FOUNDRY_PROCESS_AFTER =
   /^(?:电子|電子)?(?:的)?\s*(?:SF\s?[\d.]+P?|(?:[\d.]+|[一二两兩三四五])\s*(?:纳米|奈米|nm|NM))?\s*(?:工艺|工藝|制程|製程)/;
 
-/** After a foundry's name, its role: "Samsung's run", "Samsung's role", "TSMC's monopoly". */
+/** After a foundry's name, its role: "Samsung's run", "Samsung Electronics' role", "TSMC's monopoly". */
 const ROLE_AFTER =
-  /^['’]s\s+(?:[\w-]+\s+)?(?:run|role|tenure|reign|streak)\b(?!\s+as\s+(?:[\w'’-]+\s+){0,2}?(?:sole|only|exclusive)\b)/i;
+  /^['’]s?\s+(?:[\w-]+\s+)?(?:run|role|tenure|reign|streak)\b(?!\s+as\s+(?:[\w'’-]+\s+){0,2}?(?:sole|only|exclusive)\b)/i;
 /** …or its sole hold, ended only where the making moves ("moves AI4 to TSMC", not "Samsung's AI5 win ends …"). */
-const SOLE_ROLE_AFTER = /^['’]s\s+(?:monopoly|exclusivity|lock|grip)\b/i;
+const SOLE_ROLE_AFTER = /^['’]s?\s+(?:monopoly|exclusivity|lock|grip)\b/i;
 const MOVED_WHOLLY =
   /\b(?:mov(?:es|ed|ing)|shift(?:s|ed|ing)?|hand(?:s|ed|ing)|switch(?:es|ed|ing)?|transfer(?:s|red|ring)?)\b[^,.;]{0,40}\bto\b|\b(?:wholly|solely|entirely)\b|转由|轉由|改由|转交|轉交/i;
 const SHARED_MAKING =
