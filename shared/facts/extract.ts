@@ -630,6 +630,7 @@ function takesTheValueFrom(other: Claim, claim: Claim, sentence: string): boolea
   return other.distance < claim.distance!;
 }
 
+/** Whether `claim`'s sites, named as a place, are where the chip of `volume` is made before its year (MADE_THEN_YEAR_BEFORE_ZH). */
 function madeAtThePlaceThenYear(claim: Claim, volume: Claim, sentence: string): boolean {
   const sites = claim.sites?.siteRole === 'place' ? claim.sites.sitesAt : undefined;
   const anchor = volume.anchorStart;
