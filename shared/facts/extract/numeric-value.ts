@@ -2298,6 +2298,9 @@ function isProgress(text: string, mention: ValueMention): boolean {
     /(?:\bnow\s+counts|\braising|\btotal(?:s|l?ing|l?ed)\b|\breach(?:es|ed|ing)?|增至|增加至|达到|達到|来到|來到|累计|累計|已达|已達|已在|已经|已經|已有|已宣布|已承诺|已承諾|已投入|已落实|已落實|落地)[^.;,，；。]{0,50}$/i.test(
       before,
     ) ||
+    // "星际之门目前在美国共有7个站点处于建设或运营阶段": the sites under way now, not the plan's total.
+    (/(?:目前|现有|現有|当前|當前)[^，。；,]{0,12}?(?:共有|有)\s*$/.test(before) &&
+      /^[^，。；,]{0,8}?(?:处于|處於)?(?:建设|建設|在建|运营|運營|营运|營運|投运|投運)/.test(after)) ||
     // "使该项目规划容量接近7吉瓦、投资额超过4000亿美元": what the news brings it to, as "bring … to" above.
     /使(?!用)[^.;,，；。]{0,30}?(?:超过|超過|达到|達到|接近|逾)\s*(?:约|約)?$/.test(before) ||
     // "承诺投资突破4000亿美元", "commitments pass $400 billion": passing a mark on the way, not the plan's total.
