@@ -278,10 +278,10 @@ function excluded(definition: EntityDefinition, sentence: string, start: number,
     ((definition.notPrecededBy ?? []).some((word) => before.trimEnd().endsWith(word.toLowerCase())) &&
       // "guidelines on classifying high-risk AI systems, whose obligations were postponed": the thing itself, in a
       // relative clause of its own, whatever the words before it make of it.
-      !OWN_RELATIVE_AFTER.test(sentence.slice(end, end + 40)))
+      !OWN_DUTIES_CLAUSE_AFTER.test(sentence.slice(end, end + 40)))
   );
 }
 
 /** A relative clause about the thing's own duties or dates: ", whose obligations", ", whose deadline". */
-const OWN_RELATIVE_AFTER =
+const OWN_DUTIES_CLAUSE_AFTER =
   /^\s*,\s*whose\s+(?:(?:own|new|compliance)\s+)?(?:obligations|rules|requirements|duties|deadlines?|application|start|entry)\b/i;

@@ -870,7 +870,7 @@ function statementFor(
 /** Whether the sentence after this one opens by calling it false: "It's a misquote", "That is false", 此为误传. */
 function debunkedNext(item: SentenceReading[], index: number): boolean {
   const next = item[index + 1];
-  return next !== undefined && next.index === index + 1 && DEBUNKING_OPENING.test(next.text);
+  return next !== undefined && DEBUNKING_OPENING.test(next.text);
 }
 
 const DEBUNKING_OPENING =

@@ -68,17 +68,18 @@ function addedTo(
 ): PhraseMatch<AttributeClass> | undefined {
   // ("…part of Tesla's AI5 chip supply, in addition to the AI6 chips it is already slated to make": the chip's own
   // relative clause, its maker a pronoun for the one before, adds it to the clause's first making)
-  const ownClause = triggers.some(
-    (trigger) =>
-      trigger.start >= chip.end && PRONOUN_MAKER_BETWEEN.test(reading.text.slice(chip.end, trigger.start)),
-  );
-  if (ownClause && POSTPOSED_ADDITION.test(reading.text.slice(Math.max(0, chip.start - 28), chip.start)))
+  const postposed = POSTPOSED_ADDITION.test(reading.text.slice(Math.max(0, chip.start - 28), chip.start));
+  if (
+    postposed &&
+    triggers.some(
+      (trigger) =>
+        trigger.start >= chip.end && PRONOUN_MAKER_BETWEEN.test(reading.text.slice(chip.end, trigger.start)),
+    )
+  )
     return triggers.find((trigger) => trigger.end <= chip.start);
   const making = nearestTrigger(triggers, chip);
   if (making === undefined || making.start > chip.end) return making;
-  return POSTPOSED_ADDITION.test(reading.text.slice(Math.max(0, chip.start - 28), chip.start))
-    ? undefined
-    : making;
+  return postposed ? undefined : making;
 }
 
 /** A chip's own relative clause up to its making, its subject a pronoun: " chips it is already slated to ", " that they ". */

@@ -159,18 +159,15 @@ export function silencedByNot(
   namedDealsShelter = true,
 ): boolean {
   if (!rule.not) return false;
+  const ownBefore = reading.mentions
+    .filter((mention) => rule.ownIds.has(mention.id) && mention.start < position)
+    .map((mention) => mention.start);
   const notWords = notWordsOf(rule, reading).filter(
     (match) =>
       !inConcessionAfter(reading, match, [position]) &&
       !inJoinedPredicateAfter(rule, reading, match, [position]) &&
       !opensLaterClauseZh(rule, reading, match, [position]) &&
-      !beforeCoordinatedSubject(
-        reading,
-        match,
-        reading.mentions
-          .filter((mention) => rule.ownIds.has(mention.id) && mention.start < position)
-          .map((mention) => mention.start),
-      ),
+      !beforeCoordinatedSubject(reading, match, ownBefore),
   );
   if (notWords.length === 0) return false;
   if (shelteredEventPiece(rule, reading, position, notWords)) return false;

@@ -19,7 +19,8 @@ export function subjectIn(
   const direct = rule.rule.subject.find((group) => group.every((id) => reading.ids.has(id)));
   if (direct && movedSharesReferredToARival(rule, reading, item, direct)) return undefined;
   if (direct && sharesOfAnotherPartner(rule, reading, direct)) return undefined;
-  if (direct && reading.index > 0 && rivalLegislaturesItem(rule, reading, item[0]!)) return undefined;
+  // ("Colorado delays its AI Act again // … the state's law governing high-risk AI systems": named or carried)
+  if (reading.index > 0 && rivalLegislaturesItem(rule, reading, item[0]!)) return undefined;
   if (direct && rivalLegislaturesOwnLaw(rule, reading, direct)) return undefined;
   if (direct && rivalLawsSentence(rule, reading, direct)) return undefined;
   if (direct) {
@@ -61,8 +62,6 @@ export function subjectIn(
     return { positions: kept.map((mention) => mention.start), carried: false, throughSentenceBefore: false };
   }
   if (reading.index === 0) return undefined;
-  // ("Colorado delays its AI Act again // … the state's law governing high-risk AI systems": nor carried from it)
-  if (rivalLegislaturesItem(rule, reading, item[0]!)) return undefined;
   const previous = item[reading.index - 1]!;
   const anaphor =
     (rule.anaphora ? reading.phrases(rule.anaphora)[0] : undefined) ??

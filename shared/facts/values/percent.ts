@@ -51,7 +51,7 @@ const FRACTIONS: Record<string, number> = {
 /** The percentage a match of PERCENT reads, by the alternative that matched. */
 function percentOf(g: Record<string, string | undefined>): number {
   if (g.tenth) return 10;
-  if (g.outOf) return (parseNumber(g.outOf) / (/^(?:10|ten)$/i.test(g.per!) ? 10 : 100)) * 100;
+  if (g.outOf) return parseNumber(g.outOf) * (/^(?:10|ten)$/i.test(g.per!) ? 10 : 1);
   if (g.fraction) return FRACTIONS[g.fraction.toLowerCase().replace(/[-\s]/, ' ').replace(/^one /, 'a ')]!;
   if (g.denominator)
     return Number(((parseNumber(g.numerator!) / parseNumber(g.denominator)) * 100).toFixed(1));
